@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+WORK    := work/sample
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_LEVEL := WARNING
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/install-system.sh
+	bash scripts/install-system.sh
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# torch first, pinned: pip takes the local CPU wheel (any other version pulls GBs of CUDA).
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e ".[flows,nlp,postgres,dev]"
+	touch $(STAMP)
+
+demo: install
+	PREFECT_HOME=$(CURDIR)/$(WORK)/.prefect $(PY) flows/process_consultation.py \
+		--consultation data/sample/consultation.yaml --work $(WORK)
+	@echo ""
+	@echo "Demo outputs are in $(WORK)/ (start with $(WORK)/intake_summary.md)."
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check src flows tests benchmarks data/sample
+	$(VENV)/bin/mypy
+
+bench: install
+	$(PY) benchmarks/bench_extract.py
+
+clean:
+	rm -rf work .pytest_cache .mypy_cache .ruff_cache

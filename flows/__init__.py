@@ -1,0 +1,1 @@
+"""Prefect flows: wire respmine's stages, batch them, retry, and publish artifacts."""

@@ -1,0 +1,124 @@
+"""The `respmine` command. Thin: parses arguments and calls the same functions the flows call.
+
+Imports are inside the commands so `respmine extract` starts fast (no Prefect, SQLAlchemy or models).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="respmine", description=__doc__.splitlines()[0] if __doc__ else "")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract text from files (no store)")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores, max 4)")
+    p.set_defaults(func=_extract)
+
+    p = sub.add_parser("ingest", help="ingest a folder of submissions into the store")
+    p.add_argument("inbox", type=Path)
+    _common(p)
+    p.set_defaults(func=_ingest)
+
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except UsageError as exc:
+        print(f"respmine: {exc}", file=sys.stderr)
+        return 2
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for (missing folder, bad consultation file)."""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--consultation", type=Path, help="consultation definition (YAML)")
+    p.add_argument(
+        "--work", type=Path, help="work folder for the store and outputs (default ./respmine-work)"
+    )
+    p.add_argument("--store", help="store URL (default: SQLite file in the work folder)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores, max 4)")
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+    p.add_argument("--max-file-mb", type=float, default=None, help="quarantine files larger than this")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from respmine.ingest.inbox import extract_many
+    from respmine.records import Quarantined, to_json
+
+    missing = [f for f in args.files if not f.exists()]
+    jobs = [(f, str(f)) for f in args.files if f.exists()]
+    workers = args.workers or (min(4, len(jobs)) if len(jobs) > 8 else 1)
+    failed = 0
+    for f in missing:
+        failed += 1
+        result = Quarantined(str(f), "", "", "No such file.", "missing")
+        _emit(args.json, to_json(result))
+    for result in extract_many(jobs, workers=workers, ocr=not args.no_ocr):
+        failed += isinstance(result, Quarantined)
+        _emit(args.json, to_json(result))
+    return 1 if failed and failed == len(args.files) else 0
+
+
+def _emit(as_json: bool, obj: dict[str, object]) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    elif obj["status"] == "ok":
+        sys.stdout.write(f"==> {obj['file']} [{obj['format']}, {obj['method']}]\n{obj['text']}\n")
+        for child in obj.get("children") or []:  # type: ignore[attr-defined]
+            _emit(False, child)
+    else:
+        sys.stdout.write(f"==> {obj['file']} QUARANTINED ({obj['code']}): {obj['reason']}\n")
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from respmine.config import Settings
+    from respmine.ingest.inbox import ingest_inbox, scan_inbox
+    from respmine.report.intake import summary_markdown, write_intake
+    from respmine.store import Store
+
+    consultation = _consultation(args.consultation)
+    inbox: Path = args.inbox
+    if not inbox.is_dir():
+        raise UsageError(f"inbox folder not found: {inbox}")
+    settings = Settings.load(args.work, args.store, args.workers, not args.no_ocr, args.max_file_mb)
+    store = Store(settings.store_url)
+    with tqdm(total=len(scan_inbox(inbox)), unit="file", desc="ingest", file=sys.stderr) as bar:
+        summary = ingest_inbox(
+            inbox, store, consultation, workers=settings.workers, limits=settings.limits,
+            ocr=settings.ocr, progress=bar.update,
+        )
+    paths = write_intake(store, settings.work_dir)
+    print(summary_markdown(summary.as_dict()))
+    print(f"Store: {settings.store_url}")
+    for name, path in paths.items():
+        print(f"{name}: {path}")
+    return 0
+
+
+def _consultation(path: Path | None):  # type: ignore[no-untyped-def]
+    if path is None:
+        return None
+    from respmine.consultation import ConsultationError, load_consultation
+
+    try:
+        return load_consultation(path)
+    except ConsultationError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

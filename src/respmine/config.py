@@ -1,0 +1,44 @@
+"""One settings object: where the work folder and store live, and extraction limits.
+
+Values come from arguments first, then environment variables (RESPMINE_*), then defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from respmine.ingest.source import Limits
+
+
+@dataclass(frozen=True)
+class Settings:
+    work_dir: Path
+    store_url: str
+    workers: int = 1
+    ocr: bool = True
+    limits: Limits = field(default_factory=Limits)
+
+    @classmethod
+    def load(
+        cls,
+        work_dir: Path | str | None = None,
+        store_url: str | None = None,
+        workers: int | None = None,
+        ocr: bool | None = None,
+        max_file_mb: float | None = None,
+    ) -> Settings:
+        work = Path(work_dir or os.environ.get("RESPMINE_WORK_DIR", "respmine-work")).resolve()
+        url = store_url or os.environ.get("RESPMINE_STORE_URL") or f"sqlite:///{work / 'respmine.sqlite'}"
+        n = workers if workers is not None else int(os.environ.get("RESPMINE_WORKERS", "0") or 0)
+        limits = Limits()
+        if max_file_mb is not None:
+            limits = Limits(max_file_bytes=int(max_file_mb * 1024 * 1024))
+        return cls(
+            work_dir=work,
+            store_url=url,
+            workers=n if n > 0 else max(1, min(4, os.cpu_count() or 1)),
+            ocr=ocr if ocr is not None else os.environ.get("RESPMINE_OCR", "1") != "0",
+            limits=limits,
+        )

@@ -1,0 +1,140 @@
+"""Turn raw page text (lines as laid out) into clean prose: no running headers, footers or page numbers,
+hyphenated line breaks joined, lines joined into paragraphs (blank line between paragraphs).
+
+Pure functions over strings so any reader with page-shaped text (PDF, OCR) shares one implementation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_LIGATURES = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": "", "\ufeff": "",
+})
+_CONTROL = re.compile(r"[\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:page|p\.|seite|pagina|página)?\s*\d{1,4}\s*(?:(?:of|/|von|de|sur)\s*\d{1,4})?"
+    r"\s*(?:[-–—])?\s*$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[•▪●○◦■□‣∙·\-–*]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
+_HYPHENS = ("-", "\u00ad", "\x02", "\u2010")
+_EDGE_LINES = 3
+
+
+def normalise_line(line: str) -> str:
+    """Key for comparing lines across pages: page numbers and dates vary, the rest of a header does not."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
+
+
+def split_lines(raw: str) -> list[str]:
+    # PDFium marks a soft hyphen at a line break as U+FFFE (sometimes followed by the line break).
+    text = re.sub(r"\ufffe(\r\n|\r|\n)?", "", raw)
+    text = _CONTROL.sub("", text.translate(_LIGATURES))
+    return [line.rstrip() for line in re.split(r"\r\n|\r|\n", text)]
+
+
+def find_running_lines(pages: list[list[str]]) -> set[str]:
+    """Normalised lines that recur in the top or bottom lines of most pages: running headers/footers."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        content = [ln for ln in lines if ln.strip()]
+        edge = content[:_EDGE_LINES] + content[-_EDGE_LINES:]
+        counts.update({normalise_line(ln) for ln in edge})
+    needed = max(2, int(0.5 * len(pages) + 0.5))
+    return {key for key, n in counts.items() if n >= needed and len(key) > 1}
+
+
+def strip_page_furniture(lines: list[str], running: set[str]) -> list[str]:
+    """Drop running headers/footers and page-number lines: contiguous runs at the top and bottom only."""
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+
+    def furniture(i: int) -> bool:
+        return normalise_line(lines[i]) in running or bool(_PAGE_NUMBER.match(lines[i]))
+
+    drop: set[int] = set()
+    for edge in (idx[:_EDGE_LINES], idx[::-1][:_EDGE_LINES]):
+        for i in edge:
+            if not furniture(i):
+                break
+            drop.add(i)
+    return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
+def join_paragraphs(lines: list[str], typical_width: int, hyphenated_words: set[str]) -> str:
+    """Join layout lines into paragraphs; a blank line separates paragraphs in the result."""
+    paragraphs: list[str] = []
+    current = ""
+    prev = ""
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                paragraphs.append(current)
+            current, prev = "", ""
+            continue
+        if current and _starts_new_paragraph(prev, stripped, typical_width):
+            paragraphs.append(current)
+            current = ""
+        if not current:
+            current = stripped
+        elif current.endswith(_HYPHENS) and stripped[:1].islower():
+            current = _join_hyphen(current, stripped, hyphenated_words)
+        else:
+            current = f"{current} {stripped}"
+        prev = stripped
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def _join_hyphen(current: str, nxt: str, hyphenated_words: set[str]) -> str:
+    """Join 'regu-' + 'lation'; keep the hyphen when the document elsewhere writes the word hyphenated."""
+    head = current[:-1]
+    first = nxt.split(" ", 1)[0]
+    last = head.rsplit(" ", 1)[-1]
+    if current.endswith("-") and f"{last}-{first}".lower().strip(".,;:") in hyphenated_words:
+        return f"{head}-{nxt}"
+    return f"{head}{nxt}"
+
+
+def _starts_new_paragraph(prev: str, line: str, typical_width: int) -> bool:
+    if _BULLET.match(line):
+        return True
+    short = len(prev) < 0.8 * typical_width
+    if short and _SENTENCE_END.search(prev):
+        return True
+    # A short line without end punctuation followed by a capitalised line: a heading.
+    return len(prev) < 0.6 * typical_width and line[:1].isupper() and not prev.endswith((",", "-"))
+
+
+def typical_width(pages: list[list[str]]) -> int:
+    """The length of a full line of body text (80th percentile of line lengths)."""
+    lengths = sorted(len(ln.strip()) for lines in pages for ln in lines if ln.strip())
+    if not lengths:
+        return 80
+    return max(20, lengths[int(0.8 * (len(lengths) - 1))])
+
+
+def hyphenated_vocabulary(pages: list[list[str]]) -> set[str]:
+    """Words the document writes with a hyphen inside a line (e.g. 'well-known'), to keep them so."""
+    words: set[str] = set()
+    for lines in pages:
+        for ln in lines:
+            words.update(w.lower() for w in re.findall(r"\w+-\w+", ln))
+    return words
+
+
+def clean_pages(raw_pages: list[str]) -> list[str]:
+    """Clean every page of one document together (running headers are found across pages)."""
+    pages = [split_lines(raw) for raw in raw_pages]
+    running = find_running_lines(pages)
+    pages = [strip_page_furniture(lines, running) for lines in pages]
+    width = typical_width(pages)
+    vocabulary = hyphenated_vocabulary(pages)
+    return [join_paragraphs(lines, width, vocabulary) for lines in pages]

@@ -1,0 +1,145 @@
+"""One dispatch table from detected format to reader, and the quarantine rules around it.
+
+Readers are named as 'module:function' and imported on first use, so reading a PDF never imports the
+libraries for e-mail, spreadsheets or OCR.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from respmine.ingest.detect import EXTENSION_FORMAT, FORMAT_NAMES, Unsupported, detect
+from respmine.ingest.errors import IngestError
+from respmine.ingest.source import Limits, Source
+from respmine.records import Document, ExtractResult, Quarantined, sha256_bytes
+
+Reader = Callable[[Source], Document]
+
+READERS: dict[str, str] = {
+    "pdf": "respmine.ingest.pdf:read_pdf",
+    "image": "respmine.ingest.image:read_image",
+    "docx": "respmine.ingest.docx:read_docx",
+    "doc": "respmine.ingest.legacy:read_doc",
+    "odt": "respmine.ingest.legacy:read_odt",
+    "rtf": "respmine.ingest.legacy:read_rtf",
+    "txt": "respmine.ingest.text:read_text",
+    "html": "respmine.ingest.text:read_html",
+    "eml": "respmine.ingest.email:read_eml",
+    "msg": "respmine.ingest.email:read_msg",
+    "csv": "respmine.ingest.forms:read_csv",
+    "xlsx": "respmine.ingest.forms:read_xlsx",
+}
+
+# Formats whose name promises a binary container: text content under such a name is a mislabel.
+_BINARY_FORMATS = {"pdf", "docx", "doc", "odt", "xlsx", "msg", "image"}
+
+
+def reader_for(fmt: str) -> Reader:
+    module_name, func_name = READERS[fmt].split(":")
+    reader: Reader = getattr(importlib.import_module(module_name), func_name)
+    return reader
+
+
+def extract(
+    path: Path, *, name: str | None = None, limits: Limits | None = None, ocr: bool = True
+) -> ExtractResult:
+    """Extract one file. Never raises for bad input: returns `Quarantined` with an actionable reason."""
+    limits = limits or Limits()
+    shown = name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            return Quarantined(
+                shown, "", path.suffix.lower().lstrip("."), _too_large(size, limits), "too_large"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = f"The file could not be opened: {exc.strerror or exc}."
+        return Quarantined(shown, "", "", reason, "unreadable")
+    return extract_source(Source(name=shown, data=data, path=path, limits=limits, ocr=ocr))
+
+
+def extract_source(src: Source) -> ExtractResult:
+    """Detect the format of `src` and run its reader, turning every failure into `Quarantined`."""
+    if len(src.data) > src.limits.max_file_bytes:
+        return _quarantine(src, "", "too_large", _too_large(len(src.data), src.limits))
+    try:
+        fmt = detect(src.data, src.suffix)
+    except ValueError as exc:
+        if str(exc) == "empty":
+            reason = "The file is empty (no content). Ask the sender to resend it."
+            return _quarantine(src, "", "empty", reason)
+        return _quarantine(src, "", "corrupt", f"The file is damaged ({exc}). Ask the sender to resend it.")
+    except Unsupported as exc:
+        return _quarantine(
+            src, "", "unsupported",
+            f"Unsupported file type: the content is {exc}. Convert it to PDF, Word or text, or "
+            "record the response by hand.",
+        )
+    if fmt == "encrypted-office":
+        return _quarantine(
+            src, "office", "encrypted",
+            "The Office document is password-protected. Ask the sender for an unprotected copy, or "
+            "open it with the password and save it without one.",
+        )
+    promised = EXTENSION_FORMAT.get(src.suffix)
+    warnings: list[str] = []
+    if promised and promised != fmt:
+        if promised in _BINARY_FORMATS and fmt in ("txt", "html", "csv"):
+            return _quarantine(
+                src, fmt, "wrong_extension",
+                f"The file is named {src.suffix} but its content is {FORMAT_NAMES[fmt]}, not "
+                f"{FORMAT_NAMES[promised]}: probably a failed download or an error page. "
+                "Ask the sender to resend the original document.",
+            )
+        warnings.append(
+            f"named {src.suffix} but the content is {FORMAT_NAMES[fmt]}; read as {FORMAT_NAMES[fmt]}"
+        )
+    try:
+        doc = reader_for(fmt)(src)
+    except IngestError as exc:
+        return _quarantine(src, fmt, exc.code, exc.reason)
+    except MemoryError:
+        return _quarantine(src, fmt, "too_large", "The file needs more memory to read than is available.")
+    except Exception as exc:  # a damaged file can make any parser fail in its own way
+        return _quarantine(
+            src, fmt, "corrupt",
+            f"The file could not be read as {FORMAT_NAMES[fmt]} ({type(exc).__name__}: {exc}). It may "
+            "be damaged or truncated: open and re-save it, or ask the sender to resend it.",
+        )
+    if not doc.text.strip() and not doc.children:
+        return _quarantine(
+            src, fmt, "no_text",
+            f"No text could be found in this {FORMAT_NAMES[fmt]}. If it is a scan, check it is legible; "
+            "otherwise record the response by hand.",
+        )
+    if warnings:
+        doc = replace(doc, warnings=(*warnings, *doc.warnings))
+    return doc
+
+
+def extract_child(parent: Source, name: str, data: bytes) -> ExtractResult:
+    """Extract an embedded file (an e-mail attachment) with the parent's limits, one level deeper."""
+    shown = f"{parent.name}#{name}"
+    if parent.depth + 1 > parent.limits.max_depth:
+        return Quarantined(
+            shown, sha256_bytes(data), "", "Attachments nested too deeply to follow; open it by hand.",
+            "too_deep",
+        )
+    return extract_source(
+        Source(name=shown, data=data, limits=parent.limits, depth=parent.depth + 1, ocr=parent.ocr)
+    )
+
+
+def _quarantine(src: Source, fmt: str, code: str, reason: str) -> Quarantined:
+    return Quarantined(source=src.name, sha256=src.sha256, format=fmt, reason=reason, code=code)
+
+
+def _too_large(size: int, limits: Limits) -> str:
+    return (
+        f"The file is {size / 1e6:.0f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB limit. "
+        "Split it, or raise the limit (--max-file-mb) if it is genuine."
+    )

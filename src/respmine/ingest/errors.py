@@ -1,0 +1,23 @@
+"""The one exception readers raise for bad input; the dispatcher turns it into a `Quarantined` record."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """A file that cannot be processed. `reason` is written for the person who has to act on it."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+class MissingTool(IngestError):
+    """A system tool (tesseract, antiword) the format needs is not installed."""
+
+    def __init__(self, tool: str, package: str, purpose: str) -> None:
+        super().__init__(
+            "missing_tool",
+            f"{purpose} needs the '{tool}' program, which is not installed "
+            f"(Debian/Ubuntu: apt-get install {package}); install it and rerun.",
+        )

@@ -1,0 +1,141 @@
+"""Typed records passed between pipeline stages.
+
+Records are frozen dataclasses: stages return new records rather than mutating shared state, which keeps
+reruns reproducible and lets records cross process boundaries (extraction runs in worker processes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    """What happened to an input: every input ends as one of these, nothing is silently dropped."""
+
+    OK = "ok"
+    QUARANTINED = "quarantined"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page (or one logical part, e.g. a DOCX body) of a document, as a span of `Document.text`."""
+
+    number: int
+    start: int
+    end: int
+    method: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A free-text answer read from a structured source (form export column, response-form table)."""
+
+    question: str
+    text: str
+    source: str  # the column header or table row label the answer came from
+
+
+@dataclass(frozen=True)
+class Document:
+    """Extracted text of one submission (file, email attachment or form row) with its provenance.
+
+    `children` holds documents contained in this one: email attachments, or the rows of an online-form
+    export (each row is one respondent). A child's `source` is `parent-source#part`.
+    """
+
+    source: str
+    sha256: str
+    format: str
+    method: str
+    text: str
+    pages: tuple[Page, ...] = ()
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    received: datetime | None = None
+    received_from: str | None = None
+    answers: tuple[Answer, ...] = ()
+    comments: tuple[str, ...] = ()
+    children: tuple[Document | Quarantined, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def page_of(self, offset: int) -> int | None:
+        """Page number holding character `offset`, so quotes can be traced to their page."""
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+    def walk(self) -> list[Document | Quarantined]:
+        """This document followed by all its descendants, depth first."""
+        out: list[Document | Quarantined] = [self]
+        for child in self.children:
+            out.extend(child.walk() if isinstance(child, Document) else [child])
+        return out
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """An input that could not be processed, with a reason a person can act on."""
+
+    source: str
+    sha256: str
+    format: str
+    reason: str
+    code: str
+
+
+ExtractResult = Document | Quarantined
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_text(*parts: str) -> str:
+    """Content address of derived parts (form rows, attachments already hashed by bytes)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def to_json(result: ExtractResult) -> dict[str, Any]:
+    """The one JSON shape of an extraction result (CLI `extract --json`, run artifacts)."""
+    if isinstance(result, Quarantined):
+        return {
+            "file": result.source,
+            "sha256": result.sha256,
+            "format": result.format,
+            "status": Status.QUARANTINED.value,
+            "reason": result.reason,
+            "code": result.code,
+            "method": None,
+            "pages": [],
+            "text": "",
+            "children": [],
+        }
+    return {
+        "file": result.source,
+        "sha256": result.sha256,
+        "format": result.format,
+        "status": Status.OK.value,
+        "reason": None,
+        "method": result.method,
+        "pages": [
+            {"number": p.number, "start": p.start, "end": p.end, "method": p.method}
+            for p in result.pages
+        ],
+        "text": result.text,
+        "metadata": dict(result.metadata),
+        "received": result.received.isoformat() if result.received else None,
+        "received_from": result.received_from,
+        "answers": [{"question": a.question, "text": a.text, "source": a.source} for a in result.answers],
+        "comments": list(result.comments),
+        "warnings": list(result.warnings),
+        "children": [to_json(child) for child in result.children],
+    }

@@ -1,0 +1,1 @@
+"""Outputs for people: tables and summaries written from the store."""

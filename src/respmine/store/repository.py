@@ -1,0 +1,161 @@
+"""Reading and writing the store. Content-addressed: saving the same submission again updates it in
+place, so reruns are idempotent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from respmine.records import Document, Quarantined, Status
+from respmine.store.models import Base, RunRow, SourceRow, SubmissionRow
+
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """When and how a submission arrived, resolved by the ingest stage."""
+
+    received_at: datetime | None
+    received_from: str | None
+    late: bool | None
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+    return engine
+
+
+class Store:
+    """The pipeline's store. One instance per process; sessions are short and per batch."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        Base.metadata.create_all(self.engine)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._session()
+
+    def done(self, sha256s: Iterable[str]) -> set[str]:
+        """Which of these submissions are already stored by the current extractor version."""
+        wanted = list(set(sha256s))
+        found: set[str] = set()
+        with self.session() as s:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                rows = s.execute(
+                    select(SubmissionRow.sha256).where(
+                        SubmissionRow.sha256.in_(chunk),
+                        SubmissionRow.extractor_version == EXTRACTOR_VERSION,
+                    )
+                )
+                found.update(r[0] for r in rows)
+        return found
+
+    def add_source(self, sha256: str, path: str) -> None:
+        with self.session() as s, s.begin():
+            self._add_source(s, sha256, path)
+
+    def save(
+        self,
+        result: Document | Quarantined,
+        arrival: Arrival,
+        *,
+        kind: str,
+        parent: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Insert or update one submission (not its children) and record the path it came under."""
+        now = datetime.now(UTC)
+        with self.session() as s, s.begin():
+            row = s.get(SubmissionRow, result.sha256)
+            if row is None:
+                row = SubmissionRow(sha256=result.sha256, first_seen_at=now, source=result.source)
+                s.add(row)
+            row.parent_sha256 = parent
+            row.kind = kind
+            row.format = result.format
+            row.received_at = arrival.received_at
+            row.received_from = arrival.received_from
+            row.late = arrival.late
+            row.extractor_version = EXTRACTOR_VERSION
+            row.updated_at = now
+            if isinstance(result, Quarantined):
+                row.status, row.code, row.reason, row.method = (
+                    Status.QUARANTINED.value, result.code, result.reason, None,
+                )
+                row.text, row.pages, row.meta, row.answers, row.comments, row.warnings = (
+                    "", [], {}, [], [], [],
+                )
+            else:
+                row.status, row.code, row.reason, row.method = Status.OK.value, None, None, result.method
+                row.text = result.text
+                row.pages = [
+                    {"number": p.number, "start": p.start, "end": p.end, "method": p.method}
+                    for p in result.pages
+                ]
+                row.meta = dict(result.metadata)
+                row.answers = [
+                    {"question": a.question, "text": a.text, "source": a.source} for a in result.answers
+                ]
+                row.comments = list(result.comments)
+                row.warnings = list(result.warnings)
+            s.flush()
+            if path is not None:
+                self._add_source(s, result.sha256, path)
+
+    def _add_source(self, s: Session, sha256: str, path: str) -> None:
+        exists = s.execute(
+            select(SourceRow.id).where(SourceRow.sha256 == sha256, SourceRow.path == path)
+        ).first()
+        if exists is None:
+            s.add(SourceRow(sha256=sha256, path=path, seen_at=datetime.now(UTC)))
+
+    def submissions(self, *, status: str | None = None) -> list[SubmissionRow]:
+        with self.session() as s:
+            query = select(SubmissionRow).order_by(SubmissionRow.source)
+            if status:
+                query = query.where(SubmissionRow.status == status)
+            return list(s.scalars(query))
+
+    def sources(self) -> dict[str, list[str]]:
+        """sha256 -> every path it arrived under, in the order first seen."""
+        out: dict[str, list[str]] = {}
+        with self.session() as s:
+            for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path).order_by(SourceRow.id)):
+                out.setdefault(sha, []).append(path)
+        return out
+
+    def start_run(self, inbox: str) -> int:
+        with self.session() as s, s.begin():
+            run = RunRow(inbox=inbox, started_at=datetime.now(UTC), summary={})
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, summary: dict[str, object]) -> None:
+        with self.session() as s, s.begin():
+            run = s.get(RunRow, run_id)
+            if run is not None:
+                run.finished_at = datetime.now(UTC)
+                run.summary = summary

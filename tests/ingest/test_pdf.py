@@ -1,0 +1,163 @@
+"""PDF reader: clean text from generated PDFs (headers, page numbers, hyphens, columns, scans, passwords)
+and word-level agreement with an independent extraction of real submissions."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from respmine.ingest import extract
+from respmine.ingest.compare import word_similarity
+from respmine.records import Document, Quarantined
+
+BODY = [
+    "The voluntary sector has delivered resettlement services for decades and should be",
+    "involved from the design stage. Small charities cannot carry the financial risk of pay-",
+    "ment by results, so commissioners must offer full cost recovery and multi-year funding.",
+    "",
+    "Contracts should be let locally, with lots small enough for a local charity to bid for.",
+]
+
+
+ORDINALS = ["first", "second", "third", "fourth"]
+
+
+def _letter_pdf(path: Path, pages: int = 3) -> Path:
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    for n in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_xy(20, 10)
+        pdf.cell(0, 6, "Riverside Recovery Trust - Response to the NOMS consultation")
+        y = 30
+        for line in BODY:
+            pdf.set_xy(20, y)
+            word = ORDINALS[n - 1]
+            pdf.cell(0, 6, line.replace("charities", f"charities ({word})").replace(" should", f" {word} should"))
+            y += 6 if line else 10
+        pdf.set_xy(20, 280)
+        pdf.cell(0, 6, f"Page {n} of {pages}")
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_removes_running_headers_and_page_numbers(tmp_path: Path) -> None:
+    doc = extract(_letter_pdf(tmp_path / "letter.pdf"))
+    assert isinstance(doc, Document)
+    assert doc.format == "pdf" and len(doc.pages) == 3
+    assert "Response to the NOMS consultation" not in doc.text
+    assert "Page 2 of 3" not in doc.text
+    assert doc.text.count("full cost recovery") == 3
+
+
+def test_pdf_joins_hyphenated_line_breaks_and_keeps_paragraphs(tmp_path: Path) -> None:
+    doc = extract(_letter_pdf(tmp_path / "letter.pdf", pages=1))
+    assert isinstance(doc, Document)
+    assert "payment by results" in doc.text
+    assert "pay- ment" not in doc.text
+    paragraphs = doc.text.split("\n\n")
+    first = next(i for i, p in enumerate(paragraphs) if "The voluntary sector" in p)
+    assert paragraphs[first].endswith("multi-year funding.")
+    assert paragraphs[first + 1].startswith("Contracts first should be let locally")
+
+
+def test_pdf_page_spans_trace_text_to_pages(tmp_path: Path) -> None:
+    doc = extract(_letter_pdf(tmp_path / "letter.pdf"))
+    assert isinstance(doc, Document)
+    for page in doc.pages:
+        assert f"charities ({ORDINALS[page.number - 1]})" in doc.text[page.start : page.end]
+        assert page.method == "pdfium"
+    offset = doc.text.index("charities (second)")
+    assert doc.page_of(offset) == 2
+
+
+def test_pdf_two_interleaved_columns_read_column_by_column(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    left = [f"Left column line {i} on local commissioning." for i in range(1, 25)]
+    right = [f"Right column line {i} on through the gate." for i in range(1, 25)]
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):  # stream order interleaves the columns
+        pdf.text(15, 30 + i * 6, a)
+        pdf.text(112, 30 + i * 6, b)
+    path = tmp_path / "columns.pdf"
+    pdf.output(str(path))
+    doc = extract(path)
+    assert isinstance(doc, Document)
+    assert doc.pages[0].method == "pdfium-columns"
+    assert doc.text.index("Left column line 24") < doc.text.index("Right column line 1 ")
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_pdf_scanned_page_is_ocrd_and_method_recorded(tmp_path: Path) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1700, 2200), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 44)
+    for i, line in enumerate(["We support local commissioning", "of resettlement services."]):
+        draw.text((150, 200 + i * 70), line, fill=0, font=font)
+    png = tmp_path / "scan.png"
+    image.save(png)
+    pdf = FPDF(unit="pt", format=(612, 792))
+    pdf.add_page()
+    pdf.image(str(png), x=0, y=0, w=612, h=792)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 72, "A second page that has a real text layer with enough characters.")
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    doc = extract(path)
+    assert isinstance(doc, Document)
+    assert [p.method for p in doc.pages] == ["ocr-tesseract", "pdfium"]
+    assert "local commissioning" in doc.text
+    assert doc.method == "ocr-tesseract+pdfium"
+    no_ocr = extract(path, ocr=False)
+    assert isinstance(no_ocr, Document) and no_ocr.pages[0].method == "image-no-ocr"
+
+
+def test_pdf_password_protected_is_quarantined(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 20, "Confidential response")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    result = extract(path)
+    assert isinstance(result, Quarantined)
+    assert result.code == "encrypted" and "password" in result.reason
+
+
+def test_pdf_truncated_is_quarantined_with_reason(tmp_path: Path) -> None:
+    data = _letter_pdf(tmp_path / "letter.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    result = extract(path)
+    assert isinstance(result, Quarantined)
+    assert result.code in ("truncated", "corrupt") and "resend" in result.reason
+
+
+def test_pdf_real_submissions_match_reference_extraction(datasets: Path) -> None:
+    """Every real PDF is processed or quarantined; extracted words agree with an independent extraction.
+
+    The reference keeps running headers and page numbers, so clean text scores a little below 1.
+    """
+    root = datasets / "ai-act-submissions"
+    scores = []
+    for pdf in sorted((root / "pdf").glob("*.pdf")):
+        result = extract(pdf, ocr=False)
+        assert isinstance(result, Document | Quarantined)
+        if isinstance(result, Quarantined):
+            assert result.reason
+            continue
+        reference = root / "reference_text" / f"{pdf.stem}.txt"
+        if reference.exists():
+            scores.append(word_similarity(result.text, reference.read_text(encoding="utf-8")))
+    assert len(scores) >= 30
+    assert statistics.median(scores) >= 0.96
