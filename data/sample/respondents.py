@@ -10,7 +10,7 @@ _LONDON = "Tel 020 7946 0{}"
 
 ORGS = [
     dict(
-        file="Harbourlight_Trust_response.pdf", writer="pdf", shape="question", font="Helvetica",
+        file="Harbourlight_Trust_response.pdf", writer="pdf", shape="question", font="Helvetica", long=True,
         name="Catherine Ellwood", role="Director of Policy", org="Harbourlight Trust", type="charity",
         about="Harbourlight Trust is a national charity founded in 1961. We work with around 14,000 people "
         "in prisons and in the community each year, through 60 projects in England and Wales, and we "
@@ -27,7 +27,7 @@ ORGS = [
     ),
     dict(
         file="Northshire Probation Trust - consultation response.pdf", writer="pdf", shape="quoted",
-        font="Times-Roman", name="Andrew Kettering", role="Chief Executive",
+        long=True, font="Times-Roman", name="Andrew Kettering", role="Chief Executive",
         org="Northshire Probation Trust", type="probation",
         about="Northshire Probation Trust supervises around 6,500 offenders in the community and "
         "prepares some 4,000 pre-sentence reports a year. We already commission about 8 per cent of our "
@@ -49,8 +49,9 @@ ORGS = [
         "has been agreed by our Safer Communities Board.",
         stances="Q1=central Q2=full_cost_recovery Q3=small_lots Q5=local Q7=lead_role Q8=quality_first "
         "Q9=critical",
-        ctx=dict(area="every local area", region="a region", client="offenders and their families",
-                 service="community safety work", prison="local prisons", n=350),
+        ctx=dict(area="many areas", region="a region", client="offenders and their families",
+                 service="member councils' work with charities", prison="local prisons", n=350),
+        pick="Q5:1",
         contact=dict(email="saferc@clae.example.org", phone="020 7946 0871"),
         date="24 April 2026", received="2026-04-24T15:30:00+01:00",
     ),
@@ -99,7 +100,7 @@ ORGS = [
         stances="Q1=central Q2=full_cost_recovery Q3=small_lots Q4=conditional Q5=hybrid Q6=mentoring "
         "Q7=partner Q8=quality_first Q9=critical Q10=bme",
         ctx=dict(area="every region", region="a whole region", client="offenders and their families",
-                 service="members' mentoring schemes", prison="many prisons", n=5600),
+                 service="members' mentoring network", prison="many prisons", n=5600),
         contact=dict(email="p.raman@vsjn.example.org", phone="020 7946 0650"),
         date="25 April 2026", received="2026-04-25T17:20:00+01:00",
     ),
@@ -210,12 +211,12 @@ ORGS = [
         file="Dr H Marsh - University of Eastmoor.doc", writer="doc", shape="quoted",
         name="Dr Helen Marsh", role="Senior Lecturer in Criminology",
         org="Centre for Criminal Justice Studies, University of Eastmoor", type="academic",
-        about="I am a criminologist whose research concerns the voluntary sector's role in resettlement. "
-        "This response draws on interviews with 64 voluntary organisations carried out between 2023 and "
-        "2025. The views expressed are my own.",
+        about="The Centre for Criminal Justice Studies at the University of Eastmoor researches the "
+        "voluntary sector's role in resettlement. This response draws on interviews with 64 voluntary "
+        "organisations carried out by Dr Helen Marsh between 2023 and 2025.",
         stances="Q1=complementary Q3=mixed Q4=wary Q5=hybrid Q6=case_management Q8=balanced Q9=mixed",
-        ctx=dict(area="the organisations I studied", region="a region", client="offenders",
-                 service="research", prison="the prisons studied", n=64),
+        ctx=dict(area="the North East", region="a region", client="offenders",
+                 service="research", prison="the prisons we studied", n=64),
         contact=dict(email="h.marsh@eastmoor.example.ac.uk", phone="0191 498 0610"),
         date="22 April 2026", received="2026-04-22T09:30:00+01:00",
     ),
@@ -227,7 +228,7 @@ ORGS = [
         "re-offending in the region, and the Council leads the Safer Eastmoor Partnership.",
         stances="Q1=central Q2=full_cost_recovery Q5=local Q6=housing_first Q7=lead_role Q9=critical",
         ctx=dict(area="Eastmoor", region="the North East", client="offenders returning to the city",
-                 service="housing options team", prison="HMP Greystone", n=640),
+                 service="partnership with local charities", prison="HMP Greystone", n=640),
         date="24 April 2026", received="2026-04-24T16:55:00+01:00",
     ),
     dict(
@@ -237,8 +238,9 @@ ORGS = [
         "which run projects for prisoners, ex-prisoners and their families.",
         stances="Q1=central Q4=wary Q5=local+Q7=lead_role Q10=families",
         ctx=dict(area="Kingsmere", region="the West Midlands", client="prisoners' families",
-                 service="visitors' tea bar", prison="HMP Kingsmere", n=1500),
-        letterhead=["Churches Together in Kingsmere", "c/o St Luke's Vicarage, Church Walk, Kingsmere KM1 3EF"],
+                 service="prison visitors' centre", prison="HMP Kingsmere", n=1500),
+        letterhead=["Churches Together in Kingsmere",
+                    "c/o St Luke's Vicarage, Church Walk, Kingsmere KM1 3EF"],
         date="25 April 2026", received="2026-04-25T23:58:00+01:00",
     ),
     dict(
@@ -246,7 +248,7 @@ ORGS = [
         name="Ruth Fenwick", role="Clerk", org="Kingsmere Quaker Meeting", type="charity",
         about="Kingsmere Quaker Meeting has visited prisoners at HMP Kingsmere for over forty years. Our "
         "concern is for the whole person, and for the communities to which prisoners return.",
-        stances="Q1=complementary Q2=full_cost_recovery Q4=wary Q8=quality_first Q9=critical",
+        stances="Q1=complementary Q2=full_cost_recovery Q4=wary Q8=quality_first Q9=critical", pick="Q2:0",
         ctx=dict(area="Kingsmere", region="the West Midlands", client="prisoners",
                  service="prison visiting", prison="HMP Kingsmere", n=40),
         extra={"Q2": "We note that the consultation paper suggests savings of up to £40 million; we fear "
@@ -271,8 +273,9 @@ ORGS = [
         about="Beacon Recovery Service provides drug and alcohol treatment in prison and in the community "
         "across Northshire.",
         stances="Q1=central Q2=mixed Q3=mixed Q4=conditional Q6=mentoring Q10=mental_health",
-        ctx=dict(area="Northshire", region="the North East", client="prisoners with drug and alcohol problems",
-                 service="recovery mentoring scheme", prison="HMP Greystone", n=390),
+        ctx=dict(area="Northshire", region="the North East",
+                 client="prisoners with drug and alcohol problems", service="recovery mentoring scheme",
+                 prison="HMP Greystone", n=390),
         date="16 April 2026", received="2026-04-16T10:20:00+01:00",
     ),
     dict(
@@ -284,8 +287,9 @@ ORGS = [
         "probation trusts.",
         stances="Q1=complementary Q2=mixed Q3=large_contracts Q4=wary Q5=local Q6=case_management "
         "Q7=partner Q8=quality_first Q9=critical",
-        ctx=dict(area="every probation area", region="a region", client="offenders", service="supervision",
+        ctx=dict(area="every probation area", region="any region", client="offenders", service="supervision",
                  prison="local prisons", n=8000),
+        pick="Q5:1",
         contact=dict(email="k.marlow@ups-union.example.org", phone="020 7946 0177"),
         sent="2026-04-24T17:31:00+01:00", date="24 April 2026",
     ),
@@ -323,6 +327,38 @@ ORGS = [
         contact=dict(email="janet.okoro@northshire.gov.example.uk", phone="0113 496 0212"),
         sent="2026-04-24T10:05:00+01:00", date="24 April 2026",
     ),
+    dict(
+        file="Meridian Rehabilitation - NOMS submission.pdf", writer="pdf", shape="quoted", font="Helvetica",
+        name="Stuart Pendry", role="Director of Justice Services", org="Meridian Rehabilitation Services Ltd",
+        type="private_company",
+        about="Meridian Rehabilitation Services Ltd delivers employment, skills and resettlement services "
+        "under contract to government departments, and works with 40 voluntary sector partners.",
+        stances="Q1=market Q2=mixed Q3=mixed Q4=conditional Q5=regional Q6=mentoring Q8=balanced Q9=positive",
+        ctx=dict(area="Yorkshire", region="a region", client="offenders",
+                 service="through-the-gate employment service", prison="HMP Ashwell", n=1100),
+        contact=dict(email="s.pendry@meridian-rs.example.com", phone="0113 496 0967"),
+        date="24 April 2026", received="2026-04-24T18:30:00+01:00",
+    ),
+    dict(
+        file="Response from VictimVoice Northshire.eml", writer="eml_body", shape="q_colon",
+        name="Angela Brookes", role="Chief Executive", org="VictimVoice Northshire", type="charity",
+        about="VictimVoice Northshire supports victims and witnesses of crime across the county.",
+        stances="Q1=complementary Q5=local Q8=quality_first Q10=victims",
+        ctx=dict(area="Northshire", region="the North East", client="victims of crime",
+                 service="restorative justice service", prison="HMP Greystone", n=3200),
+        contact=dict(email="angela.brookes@victimvoice.example.org", phone="0113 496 0344"),
+        sent="2026-04-22T13:05:00+01:00", date="22 April 2026",
+    ),
+    dict(
+        file="Northshire Bench response.docx", writer="docx", shape="number", name="Jonathan Rees JP",
+        role="Chairman of the Bench", org="Northshire Bench of Magistrates", type="public_body",
+        about="The Northshire Bench is made up of 140 magistrates sitting in three courthouses. Magistrates "
+        "rely on probation reports and on community sentences that command public confidence.",
+        stances="Q1=complementary Q5=local Q6=case_management Q8=quality_first Q10=victims",
+        ctx=dict(area="Northshire", region="the North East", client="offenders sentenced locally",
+                 service="community sentences", prison="HMP Greystone", n=140),
+        date="21 April 2026", received="2026-04-21T10:00:00+01:00",
+    ),
 ]
 
 # Individuals: first-person letters; personal details must be redacted later.
@@ -336,10 +372,14 @@ PEOPLE = [
     ),
     dict(
         file="scan_20260414_101522.pdf", writer="scan", shape="letter", name="Margaret Thorne",
-        background="retired_po", stances="Q1=complementary Q2=full_cost_recovery Q4=wary Q5=local Q9=critical",
+        background="retired_po",
+        stances="Q1=complementary Q2=full_cost_recovery Q4=wary Q5=local Q6=mentoring Q8=quality_first "
+        "Q9=critical",
         address=["9 Orchard Rise", "Ashby Cross", "Northshire", "NS7 4QT"], email="m.thorne@example.net",
         phone="(0113) 496 0721", ctx=dict(years=31, area="Ashby Cross"),
-        third_party="my former colleague Gerald Whitcombe",
+        extra={"Q1": "As my former colleague Gerald Whitcombe used to say, probation is a relationship "
+               "and not a transaction."},
+        third_party=["Gerald Whitcombe"],
         date="11 April 2026", received="2026-04-14T10:15:22+01:00",
     ),
     dict(
@@ -355,7 +395,9 @@ PEOPLE = [
         stances="Q6=housing_first Q1=central Q2=full_cost_recovery Q9=critical",
         address=["118 Cromwell Road", "Westvale", "WE2 5NF"], email="p.adeyemi@example.com",
         phone="07700 900862", ctx=dict(prison="HMP Kingsmere", area="Westvale"),
-        third_party="my son, Daniel Adeyemi,",
+        extra={"Q6": "My son, Daniel Adeyemi, is due for release in the autumn and still has no "
+               "address to go to."},
+        third_party=["Daniel Adeyemi"],
         date="18 April 2026", received="2026-04-20T09:00:00+01:00",
     ),
     dict(
@@ -416,21 +458,26 @@ FORM_ROWS = [
      {"Q1": "market", "Q3": "large_contracts", "Q5": "regional", "Q8": "value_for_money"}),
     ("R-1007", "2026-04-19 18:44:51", "Anthony Osei", "tony.osei@example.net", "", "individual",
      {"Q1": "complementary", "Q2": "outcome_based", "Q8": "value_for_money"}),
-    ("R-1008", "2026-04-25 23:51:40", "Moira Gallacher", "moira.g@example.org",
+    ("R-1008", "2026-04-22 08:14:37", "Derek Hollins", "derek.hollins@example.net", "", "individual",
+     {"Q1": "complementary", "Q4": "supportive", "Q5": "regional"}),
+    ("R-1009", "2026-04-24 21:02:19", "Sister Mary Kelleher", "m.kelleher@example.org",
+     "St Vincent's Prison Visitors Group", "charity",
+     {"Q1": "central", "Q2": "full_cost_recovery", "Q6": "mentoring", "Q10": "families"}),
+    ("R-1010", "2026-04-25 23:51:40", "Moira Gallacher", "moira.g@example.org",
      "Northshire Rural Community Council", "charity",
      {"Q3": "small_lots", "Q5": "local", "Q7": "partner", "Q9": "critical"}),
-    ("R-1009", "2026-04-26 00:05:12", "Rebecca Stone", "rebecca.stone@example.com", "", "individual",
+    ("R-1011", "2026-04-26 00:05:12", "Rebecca Stone", "rebecca.stone@example.com", "", "individual",
      {"Q5": "regional", "Q6": "housing_first", "Q10": "=Thank you for the chance to comment."}),
-    ("R-1010", "2026-04-29 10:14:00", "Imran Qureshi", "imran.qureshi@example.com", "", "individual",
+    ("R-1012", "2026-04-29 10:14:00", "Imran Qureshi", "imran.qureshi@example.com", "", "individual",
      {"Q1": "central", "Q4": "wary", "Q9": "critical"}),
 ]
 XLSX_ROWS = [
-    ("R-1011", "2026-04-21 12:30:00", "Joan Whitfield", "joan.whitfield@example.net", "", "individual",
+    ("R-2001", "2026-04-21 12:30:00", "Joan Whitfield", "joan.whitfield@example.net", "", "individual",
      {"Q2": "full_cost_recovery", "Q6": "mentoring"}),
-    ("R-1012", "2026-04-22 15:02:33", "Prof. Alan Greaves", "a.greaves@westvale.example.ac.uk",
+    ("R-2002", "2026-04-22 15:02:33", "Prof. Alan Greaves", "a.greaves@westvale.example.ac.uk",
      "University of Westvale", "academic", {"Q4": "conditional", "Q5": "hybrid", "Q8": "balanced"}),
-    ("R-1013", "2026-04-24 09:47:08", "Sarah Lindqvist", "sarah@wipsk.example.org",
+    ("R-2003", "2026-04-24 09:47:08", "Sarah Lindqvist", "sarah@wipsk.example.org",
      "Women in Prison Support Kingsmere", "charity", {"Q3": "small_lots", "Q10": "women", "Q1": "central"}),
-    ("R-1014", "2026-04-27 08:10:45", "Martin Cole", "martin.cole@example.com", "", "individual",
+    ("R-2004", "2026-04-27 08:10:45", "Martin Cole", "martin.cole@example.com", "", "individual",
      {"Q5": "local", "Q8": "quality_first"}),
 ]

@@ -9,7 +9,7 @@ are filled from each respondent's profile in respondents.py.
 ORG = {
     "Q1": {
         "central": [
-            "The voluntary and community sector should be treated as a core part of offender "
+            "[charity]The voluntary and community sector should be treated as a core part of offender "
             "management, not as an optional extra bolted on at the end of a contract. Charities such "
             "as {org} reach people that statutory services often do not: {client} who have learned to "
             "distrust officialdom will frequently talk to a volunteer or a peer mentor when they will "
@@ -60,7 +60,7 @@ ORG = {
             "reserves or from donations. In effect the public are subsidising the state through their "
             "gifts to charity. We ask NOMS to adopt the principle of full cost recovery explicitly and to "
             "accept that a reasonable contribution to overheads is a legitimate cost of delivery.",
-            "Short-term funding is the greatest obstacle to effective work with {client}. Last year "
+            "[charity]Short-term funding is the greatest obstacle to effective work with {client}. Last year "
             "{org} spent a considerable part of its senior staff time re-applying for contracts that had "
             "been extended for six or twelve months at a time, and we lost experienced workers who could "
             "not wait to find out whether their posts would continue. Contracts should run for at least "
@@ -134,17 +134,17 @@ ORG = {
     "Q4": {
         "wary": [
             "We have serious concerns about consortia led by private companies. Our experience, and that "
-            "of other charities we have spoken to, is that voluntary organisations are too often named in "
+            "of the charities we have spoken to, is that voluntary organisations are too often named in "
             "bids to add credibility and then given little or no work once the contract is won. There is "
             "also a real risk to the independence of charities: an organisation that depends on a "
             "private prime for most of its income will find it hard to speak out about problems in the "
             "service, or to campaign on behalf of {client}.",
-            "Independence is not an optional extra for a charity; it is the reason people trust us. If "
-            "we become a subcontractor to a commercial company whose first duty is to its shareholders, "
-            "we will be bound by confidentiality clauses and commercial priorities that may conflict with "
-            "our charitable objects. We would want any consortium agreement to include a written "
-            "guarantee of the right of charities to comment publicly on policy, and we would not enter "
-            "one without it.",
+            "[charity]Independence is not an optional extra for a charity; it is the reason people trust "
+            "us. If we become a subcontractor to a commercial company whose first duty is to its "
+            "shareholders, we will be bound by confidentiality clauses and commercial priorities that may"
+            " conflict with our charitable objects. We would want any consortium agreement to include a "
+            "written guarantee of the right of charities to comment publicly on policy, and we would not "
+            "enter one without it.",
         ],
         "supportive": [
             "Consortia can be a very effective way of combining the strengths of different sectors. "
@@ -384,7 +384,9 @@ IND = {
         "central": [
             "I believe charities should have a much bigger role. In my experience the people who made "
             "the real difference were the volunteers, who had time to listen and were not there to "
-            "check up on anybody."
+            "check up on anybody.",
+            "Local charities should be at the heart of this work. They are trusted in a way that "
+            "officials never will be, and they stay around when the statutory involvement ends.",
         ],
         "complementary": [
             "I am not convinced that charities should be running probation. Supervising offenders is a "
@@ -397,7 +399,9 @@ IND = {
             "It seems wrong that charities have to use money given by the public to make up for "
             "contracts that do not pay the full cost. If the government wants a service it should pay "
             "for it properly, and for long enough that the staff know they will still have a job next "
-            "year."
+            "year.",
+            "Charities should not have to go cap in hand every twelve months. Give them proper contracts "
+            "that cover what the work actually costs, including the office and the training.",
         ],
         "outcome_based": [
             "As a taxpayer I think organisations should be paid for results. If re-offending does not "
@@ -407,13 +411,17 @@ IND = {
     "Q3": {
         "small_lots": [
             "I worry that big contracts will mean the small local groups, which in my view do the best "
-            "work, will be squeezed out by large companies that can afford to write long tenders."
+            "work, will be squeezed out by large companies that can afford to write long tenders.",
+            "Please keep the contracts small enough for local groups to apply. The little projects run on "
+            "goodwill and cannot compete with big firms' bid-writing teams.",
         ]
     },
     "Q4": {
         "wary": [
             "I do not want private companies making a profit out of prisoners. If charities go into "
-            "partnership with them I fear they will lose their independence and their voice."
+            "partnership with them I fear they will lose their independence and their voice.",
+            "Charities that sign up with big private firms will end up doing what the firm tells them. "
+            "Who will speak up for prisoners then?",
         ],
         "supportive": [
             "I do not mind who provides the service as long as it works. If a private company and a "
@@ -423,7 +431,9 @@ IND = {
     "Q5": {
         "local": [
             "Decisions should be made locally, by people who know the area. A regional office many miles "
-            "away has no idea what is available in a town like {area}."
+            "away has no idea what is available in a town like {area}.",
+            "Keep it local. The people who run services should know the local streets, hostels and "
+            "employers, not sit in an office in another city.",
         ],
         "regional": [
             "I can see the sense in organising things on a regional basis, because people do not stay in "
@@ -433,7 +443,9 @@ IND = {
     "Q6": {
         "mentoring": [
             "The first few days after release are the most dangerous. Someone to meet people at the "
-            "gate and help them with housing, benefits and a doctor would make all the difference."
+            "gate and help them with housing, benefits and a doctor would make all the difference.",
+            "Nobody should walk out of the prison gate alone. A mentor who knows the person before they "
+            "are released, and who is there on the day, is worth more than any number of leaflets.",
         ],
         "housing_first": [
             "When my son was released last time he was given a list of hostels, every one of which was "
@@ -450,7 +462,9 @@ IND = {
     "Q8": {
         "quality_first": [
             "Please do not simply give the contracts to whoever is cheapest. You get what you pay for, "
-            "and the cost of failure is paid by the next victim."
+            "and the cost of failure is paid by the next victim.",
+            "Quality should matter far more than price. A cheap service that does not work is a waste "
+            "of everybody's money.",
         ],
         "value_for_money": [
             "I want to know that public money is spent efficiently. Competition should bring down costs, "
@@ -460,7 +474,9 @@ IND = {
     "Q9": {
         "critical": [
             "I only heard about this consultation from a notice in the library a week before it closed. "
-            "I doubt many of the people who use these services know it exists."
+            "I doubt many of the people who use these services know it exists.",
+            "The consultation seems to have been written for professionals. It should have been "
+            "publicised far more widely and written in plain English.",
         ]
     },
 }

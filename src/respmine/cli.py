@@ -9,6 +9,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from respmine.consultation import Consultation
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--json", action="store_true", help="one JSON object per line per file")
     p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores, max 4)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.set_defaults(func=_extract)
 
     p = sub.add_parser("ingest", help="ingest a folder of submissions into the store")
@@ -59,12 +63,11 @@ def _extract(args: argparse.Namespace) -> int:
 
     missing = [f for f in args.files if not f.exists()]
     jobs = [(f, str(f)) for f in args.files if f.exists()]
-    workers = args.workers or (min(4, len(jobs)) if len(jobs) > 8 else 1)
+    workers = args.workers or 1
     failed = 0
     for f in missing:
         failed += 1
-        result = Quarantined(str(f), "", "", "No such file.", "missing")
-        _emit(args.json, to_json(result))
+        _emit(args.json, to_json(Quarantined(str(f), "", "", "No such file.", "missing")))
     for result in extract_many(jobs, workers=workers, ocr=not args.no_ocr):
         failed += isinstance(result, Quarantined)
         _emit(args.json, to_json(result))
@@ -109,7 +112,7 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _consultation(path: Path | None):  # type: ignore[no-untyped-def]
+def _consultation(path: Path | None) -> Consultation | None:
     if path is None:
         return None
     from respmine.consultation import ConsultationError, load_consultation

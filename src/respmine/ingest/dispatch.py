@@ -7,7 +7,7 @@ libraries for e-mail, spreadsheets or OCR.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,7 +44,8 @@ def reader_for(fmt: str) -> Reader:
 
 
 def extract(
-    path: Path, *, name: str | None = None, limits: Limits | None = None, ocr: bool = True
+    path: Path, *, name: str | None = None, limits: Limits | None = None, ocr: bool = True,
+    form_columns: Mapping[str, str] | None = None,
 ) -> ExtractResult:
     """Extract one file. Never raises for bad input: returns `Quarantined` with an actionable reason."""
     limits = limits or Limits()
@@ -59,7 +60,12 @@ def extract(
     except OSError as exc:
         reason = f"The file could not be opened: {exc.strerror or exc}."
         return Quarantined(shown, "", "", reason, "unreadable")
-    return extract_source(Source(name=shown, data=data, path=path, limits=limits, ocr=ocr))
+    return extract_source(
+        Source(
+            name=shown, data=data, path=path, limits=limits, ocr=ocr,
+            form_columns=dict(form_columns or {}),
+        )
+    )
 
 
 def extract_source(src: Source) -> ExtractResult:
@@ -130,7 +136,10 @@ def extract_child(parent: Source, name: str, data: bytes) -> ExtractResult:
             "too_deep",
         )
     return extract_source(
-        Source(name=shown, data=data, limits=parent.limits, depth=parent.depth + 1, ocr=parent.ocr)
+        Source(
+            name=shown, data=data, limits=parent.limits, depth=parent.depth + 1, ocr=parent.ocr,
+            form_columns=parent.form_columns,
+        )
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from respmine.ingest.assemble import assemble
 from respmine.ingest.source import Source
-from respmine.ingest.text import decode_html, html_to_text, normalise_newlines
+from respmine.ingest.text import decode_bytes, decode_html, html_to_text, normalise_newlines
 from respmine.records import Document, Quarantined
 
 _HEADERS = {"from": "From", "to": "To", "cc": "Cc", "subject": "Subject", "date": "Date",
@@ -69,9 +69,8 @@ def _part_text(part: Any) -> str:
     try:
         content = part.get_content()
     except (LookupError, UnicodeError, ValueError, AssertionError):  # unknown or lying charset
-        payload = part.get_payload(decode=True) or b""
-        content = payload.decode("utf-8", "replace")
-    return content if isinstance(content, str) else content.decode("utf-8", "replace")
+        content = decode_bytes(part.get_payload(decode=True) or b"")[0]
+    return content if isinstance(content, str) else decode_bytes(content)[0]
 
 
 def _pick_body(msg: Any) -> tuple[Any | None, str, str]:
@@ -165,8 +164,8 @@ def read_eml(src: Source) -> Document:
     for key, header in _HEADERS.items():
         try:
             value = msg.get(header)
-        except (ValueError, IndexError, TypeError):  # malformed header the parser cannot model
-            value = msg.get_all(header, failobj=[None])[0]
+        except (ValueError, IndexError, TypeError, AttributeError):  # a header the parser chokes on
+            value = next((v for k, v in msg.raw_items() if k.lower() == header.lower()), None)
         if value is not None and str(value).strip():
             metadata[key] = re.sub(r"\s+", " ", str(value)).strip()
     received = None

@@ -8,13 +8,14 @@ pairs, so the same response in two overlapping exports is recognised as one subm
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import re
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
 from respmine.ingest.assemble import assemble
@@ -47,10 +48,19 @@ _MONTH_FIRST = [f.replace("%d/%m", "%m/%d").replace("%d-%m", "%m-%d").replace("%
                 for f in _DAY_FIRST]
 
 
+@functools.cache
+def _london() -> Any:
+    """UK civil time (GMT/BST); UTC only if the system has no time-zone database."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(LONDON)
+    except ZoneInfoNotFoundError:
+        return UTC
+
+
 def parse_timestamp(value: str, day_first: bool = True) -> datetime | None:
     """An aware datetime from ISO 8601 or a UK-style 'dd/mm/yyyy hh:mm'; naive means UK time."""
-    from zoneinfo import ZoneInfo
-
     value = value.strip()
     if not value:
         return None
@@ -75,7 +85,7 @@ def parse_timestamp(value: str, day_first: bool = True) -> datetime | None:
     if parsed is None:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=zone or ZoneInfo(LONDON))
+        parsed = parsed.replace(tzinfo=zone or _london())
     return parsed
 
 

@@ -70,17 +70,22 @@ def file_sha256(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def _extract_job(job: tuple[Path, str, Limits, bool]) -> ExtractResult:
-    path, name, limits, ocr = job
-    return extract(path, name=name, limits=limits, ocr=ocr)
+def _extract_job(job: tuple[Path, str, Limits, bool, dict[str, str]]) -> ExtractResult:
+    path, name, limits, ocr, form_columns = job
+    return extract(path, name=name, limits=limits, ocr=ocr, form_columns=form_columns)
 
 
 def extract_many(
-    jobs: list[tuple[Path, str]], *, workers: int = 1, limits: Limits | None = None, ocr: bool = True
+    jobs: list[tuple[Path, str]],
+    *,
+    workers: int = 1,
+    limits: Limits | None = None,
+    ocr: bool = True,
+    form_columns: dict[str, str] | None = None,
 ) -> Iterator[ExtractResult]:
     """Extract files in order, in `workers` processes when more than one (results keep input order)."""
     limits = limits or Limits()
-    args = [(path, name, limits, ocr) for path, name in jobs]
+    args = [(path, name, limits, ocr, dict(form_columns or {})) for path, name in jobs]
     if workers <= 1 or len(args) <= 1:
         yield from map(_extract_job, args)
         return
@@ -122,7 +127,8 @@ def ingest_inbox(
                 first_seen.add(sha)
             todo.append((path, name))
     run_id = store.start_run(str(inbox))
-    results = extract_many(todo, workers=workers, limits=limits, ocr=ocr)
+    form_columns = consultation.form_columns if consultation else {}
+    results = extract_many(todo, workers=workers, limits=limits, ocr=ocr, form_columns=form_columns)
     for (path, name), result in zip(todo, results, strict=True):
         if not result.sha256:  # oversized or unreadable: key it by file hash, else by path
             key = hashes[path] or hashlib.sha256(f"path:{name}".encode()).hexdigest()

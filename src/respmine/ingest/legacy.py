@@ -251,6 +251,9 @@ def read_odt(src: Source) -> Document:
 
 _ANSICPG = re.compile(rb"\\ansicpg(\d+)")
 _BULKY_GROUP = re.compile(r"\{(?:\\\*)?\\(?:pict|objdata|datastore|themedata|colorschememapping)\b")
+_DELETED = re.compile(r"\\[{}\\]|[{}]|\\deleted(?![a-z0-9-])")  # braces and tracked deletions
+_CELL = re.compile(r"\\(?:nest)?cell(?![a-z])")
+_CELL_MARK = "\ue000"  # private-use character standing for a cell end while striprtf runs
 _BRACE = re.compile(r"\\[{}\\]|[{}]")
 _INFO_FIELD = re.compile(r"\{\\(title|author)\s+((?:[^{}\\]|\\.)*)\}")
 
@@ -276,6 +279,24 @@ def _drop_bulky_groups(rtf: str) -> str:
     return "".join(out)
 
 
+def _skip_deletions(rtf: str) -> str:
+    """Put '\\*' after each tracked deletion inside a run group: striprtf then skips the rest of
+    the group, which is the deleted run. (At document level it would skip everything after it.)"""
+    out: list[str] = []
+    depth = pos = 0
+    for match in _DELETED.finditer(rtf):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif token.startswith("\\deleted") and depth >= 2:
+            out.extend([rtf[pos:match.end()], "\\*"])
+            pos = match.end()
+    out.append(rtf[pos:])
+    return "".join(out)
+
+
 def read_rtf(src: Source) -> Document:
     """Rich Text Format through striprtf; raw 8-bit bytes decoded in the file's declared codepage."""
     from striprtf.striprtf import rtf_to_text
@@ -293,5 +314,11 @@ def read_rtf(src: Source) -> Document:
         plain = rtf_to_text("{\\rtf1 " + value + "}", encoding=encoding, errors="replace").strip()
         if plain and key not in metadata:
             metadata[key] = plain
+    rtf = _skip_deletions(rtf)
+    rtf = _CELL.sub(lambda _: f"{{\\uc1\\u{ord(_CELL_MARK)}?}}", rtf)
     text = rtf_to_text(rtf, encoding=encoding, errors="replace")
-    return assemble(src, "rtf", [(_tidy(text), "striprtf")], metadata=metadata)
+    lines = [
+        " | ".join(c.strip() for c in line.split(_CELL_MARK) if c.strip()) if _CELL_MARK in line else line
+        for line in text.split("\n")
+    ]
+    return assemble(src, "rtf", [(_tidy("\n".join(lines)), "striprtf")], metadata=metadata)

@@ -1,0 +1,535 @@
+"""Generate the bundled sample consultation inbox, intake log and ground truth.
+
+    .venv/bin/python data/sample/generate.py
+
+Deterministic: one seeded RNG, fixed timestamps and document metadata, fixed zip dates. Writes
+data/sample/inbox/, data/sample/received.csv and data/sample/expected.yaml. LibreOffice (soffice)
+is needed only for the legacy .doc, qpdf only for the password-protected PDF.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import respondents as R  # noqa: E402
+import templates as T  # noqa: E402
+from writers import (  # noqa: E402
+    NOMS_ADDR,
+    add_tracked_changes,
+    doc_bytes,
+    docx_bytes,
+    docx_document,
+    docx_form,
+    email_bytes,
+    fixed_zip,
+    odt_bytes,
+    pdf_bytes,
+    rtf_bytes,
+    scan_bytes,
+    to_text,
+)
+
+INBOX = HERE / "inbox"
+LONDON = ZoneInfo("Europe/London")
+CONS = yaml.safe_load((HERE / "consultation.yaml").read_text(encoding="utf-8"))
+QTEXT = {q["id"]: " ".join(q["text"].split()) for q in CONS["questions"]}
+QNUM = {q["id"]: q["number"] for q in CONS["questions"]}
+DEADLINE = dt.datetime.combine(CONS["closes"], dt.time(23, 59, 59), LONDON)
+RE_LINE = "Re: Consultation on the role of the voluntary and community sector in offender services"
+rng = random.Random(20260425)
+
+
+def late(when: str) -> bool:
+    t = dt.datetime.fromisoformat(when)
+    return (t if t.tzinfo else t.replace(tzinfo=LONDON)) > DEADLINE
+
+
+# ---------------------------------------------------------------- composing the text
+
+def fill(template: str, ctx: dict) -> str:
+    return template.removeprefix("[charity]").format(**ctx)
+
+
+LEAD_INS = ["In our view, ", "Put simply, ", "In our experience, ", "Frankly, "]
+MY_LEAD_INS = ["In my view, ", "Personally, ", "Honestly, "]
+
+
+def eligible(p: dict, qid: str, stance: str, person: bool, ctx: dict) -> list[str]:
+    """Variants for (question, stance) whose placeholders the profile fills and whose audience fits."""
+    options = (T.IND if person else T.ORG)[qid][stance]
+    picks = dict(x.split(":") for x in p.get("pick", "").split())
+    if qid in picks:
+        return [options[int(picks[qid])]]
+    return [t for t in options if set(re.findall(r"{(\w+)}", t)) <= set(ctx)
+            and (not t.startswith("[charity]") or p.get("type") == "charity" or p.get("joint"))]
+
+
+def vary(text: str, org: str, person: bool = False) -> str:
+    """Drop the last sentence now and then, and sometimes add a lead-in, so shared templates differ."""
+    sentences = re.split(r"(?<=[.?])\s+(?=[A-Z])", text)
+    key = re.search(r"full cost|independence", sentences[-1], re.I)
+    if len(sentences) >= 4 and rng.random() < 0.35 and not person and not key:
+        del sentences[-1]
+    first = sentences[0]
+    personal = first.split()[0] in ("I", "We", "Our", "NOMS") or first.startswith(org)
+    if rng.random() < 0.3 and not personal:
+        sentences[0] = rng.choice(MY_LEAD_INS if person else LEAD_INS) + first[0].lower() + first[1:]
+    return " ".join(sentences)
+
+
+def choose(p: dict, qid: str, stance: str, person: bool, ctx: dict) -> str:
+    """One paragraph for (question, stance): a random eligible variant, varied for organisations."""
+    return vary(fill(rng.choice(eligible(p, qid, stance, person, ctx)), ctx), ctx.get("org", ""), person)
+
+
+def answers_for(p: dict, person: bool) -> list[tuple[list[str], str, dict]]:
+    """Parse 'Q1=central Q3=small_lots+Q4=wary' into (question ids, text, stances) per paragraph."""
+    ctx = {k: f"{v:,}" if isinstance(v, int) and v > 9999 else v for k, v in p.get("ctx", {}).items()}
+    ctx["org"] = p.get("org", "")
+    out = []
+    for group in p["stances"].split():
+        pairs = [item.split("=") for item in group.split("+")]
+        texts = []
+        for qid, stance in pairs:
+            texts.append(choose(p, qid, stance, person, ctx))
+            if qid in p.get("extra", {}):
+                texts.append(p["extra"][qid])
+        out.append(([q for q, _ in pairs], " ".join(texts), {q: s for q, s in pairs}))
+        if p.get("long") and len(pairs) == 1:  # a second paragraph from another variant
+            qid, stance = pairs[0]
+            others = [t for t in eligible(p, qid, stance, person, ctx) if fill(t, ctx)[20:60] not in texts[0]]
+            if others:
+                out.append(([qid], vary(fill(others[0], ctx), ctx["org"]), {}))
+    return out
+
+
+def compose(p: dict) -> dict:
+    """Build a document model: blocks (kind, text, question ids) plus ground truth."""
+    person = p.get("type", "individual") == "individual"
+    answers = answers_for(p, person)
+    pii: dict[str, list] = {"names": [p["name"]], "emails": [], "phones": [], "postcodes": [],
+                            "addresses": []}
+    orgc: dict[str, list] = {"addresses": [], "phones": [], "postcodes": []}
+    contact = p.get("contact", {})
+    if person:
+        pii["emails"].append(p["email"])
+        pii["phones"].append(p["phone"])
+        pii["postcodes"].append(p["address"][-1])
+        pii["addresses"].append(", ".join(p["address"]))
+        pii["names"] += p.get("third_party", [])
+        about = T.IND_OPENERS[p["background"]].format(**p["ctx"])
+        closing = (f"I can be contacted on {p['phone']} or by e-mail at {p['email']} if you need any "
+                   "further information.")
+    else:
+        about = p["about"]
+        pii["emails"] += [contact["email"]] if "email" in contact else []
+        pii["phones"] += [contact["phone"]] if "phone" in contact else []
+        pii["names"] += [n for n, _ in p.get("signatories", [])[1:]]
+        for line in p.get("letterhead", [])[1:] + ([contact["address"]] if "address" in contact else []):
+            if m := re.search(r"\b[A-Z]{2}\d{1,2} \d[A-Z]{2}\b", line):
+                orgc["addresses"].append(line)
+                orgc["postcodes"].append(m.group())
+            if m := re.search(r"0\d{2,4} \d{3,4} \d{3,4}", line):
+                orgc["phones"].append(m.group())
+        closing = ""
+        if "email" in contact:
+            phone = f" or on {contact['phone']}" if "phone" in contact else ""
+            closing = (f"If you would like to discuss any aspect of this response, please contact "
+                       f"{p['name']} at {contact['email']}{phone}.")
+    blocks = letter_blocks(p, about, answers, closing, person) if p["shape"] == "letter" else \
+        structured_blocks(p, about, answers, closing)
+    if p.get("smart"):
+        blocks = [(k, t.replace("'", "\u2019"), q) for k, t, q in blocks]
+        answers = [(q, t.replace("'", "\u2019"), s) for q, t, s in answers]
+        about, closing = about.replace("'", "\u2019"), closing.replace("'", "\u2019")
+    paras = [([], about)] + [(q, t) for q, t, _ in answers] + ([([], closing)] if closing else [])
+    truth = {
+        "respondent": {"name": p["name"], "organisation": p.get("org"), "type": p.get("type", "individual")},
+        "shape": p["shape"],
+        "questions": sorted({q for q, _, _ in answers for q in q}, key=QNUM.get),
+        "stances": {q: s for _, _, st in answers for q, s in st.items()},
+        "paragraphs": [{"questions": q, "starts": t[:70]} for q, t in paras],
+        "personal_data": pii,
+    }
+    if p.get("joint"):
+        truth["respondent"]["joint_with"] = p["joint"][1:]
+    if not person:
+        truth["respondent"]["role"] = p["role"]
+        if any(orgc.values()):
+            truth["organisation_contact"] = orgc
+    return {"blocks": blocks, "answers": answers, "truth": truth, "about": about}
+
+
+def signature(p: dict, person: bool) -> list:
+    if p.get("signatories"):
+        return [("line", "Signed on behalf of the organisations named above:", None)] + [
+            ("line", f"{n}, {o}", None) for n, o in p["signatories"]]
+    lines = [("line", p["name"], None)]
+    if not person:
+        lines += [("line", p["role"], None), ("line", f"on behalf of {p['org']}", None)]
+    return lines
+
+
+def letter_blocks(p, about, answers, closing, person) -> list:
+    b = [("line", x, None) for x in (p["address"] if person else p.get("letterhead", [p["org"]]))]
+    salutation = rng.choice(["Dear Sir or Madam,", "Dear Sir/Madam,", "Dear Consultation Team,"])
+    b += [("blank", "", None), ("line", p["date"], None), ("blank", "", None), ("line", salutation, None),
+          ("blank", "", None), ("line", RE_LINE, None), ("blank", "", None), ("para", about, [])]
+    b += [("para", t, q) for q, t, _ in answers]
+    if closing:
+        b.append(("para", closing, []))
+    close = "Yours faithfully," if "Sir" in salutation else "Yours sincerely,"
+    return [*b, ("line", close, None), ("blank", "", None), *signature(p, person)]
+
+
+def structured_blocks(p, about, answers, closing) -> list:
+    shape = p["shape"]
+    title = rng.choice([f"{p['org']}: response to the NOMS consultation",
+                        "Response to the National Offender Management Service consultation",
+                        "Working with the Third Sector to Reduce Re-offending: consultation response"])
+    b = [("title", title, None), ("line", f"Submitted by {p['org']}", None),
+         ("line", f"Date: {p['date']}", None)]
+    if shape == "question":
+        b.append(("heading", "Introduction", None))
+    b.append(("para", about, []))
+    previous: list = []
+    for qids, text, _ in answers:
+        q = qids[0]
+        n = QNUM[q]
+        if qids == previous:  # a further paragraph of the same answer
+            b.append(("para", text, qids))
+        elif shape == "question":
+            b += [("heading", f"Question {n}", qids), ("para", text, qids)]
+        elif shape == "quoted":
+            b += [("heading", f"{n}. {QTEXT[q]}", qids), ("para", text, qids)]
+        elif shape == "quoted_plain":
+            b += [("heading", QTEXT[q], qids), ("para", text, qids)]
+        elif shape == "q_colon":
+            b.append(("para", f"Q{n}: {text}", qids))
+        else:
+            b.append(("para", f"{n}. {text}", qids))
+        previous = qids
+    if closing:
+        b.append(("para", closing, []))
+    return [*b, ("blank", "", None), *signature(p, False)]
+
+
+# ---------------------------------------------------------------- the inbox
+
+FILES: dict[str, bytes] = {}
+TRUTH: dict[str, dict] = {}
+RECEIVED: dict[str, str] = {}
+SUBTYPES = {"docx": "vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "pdf"}
+
+
+def put(name: str, data: bytes, truth: dict, received: str | None = None) -> None:
+    FILES[name] = data
+    TRUTH[name] = truth
+    if received:
+        RECEIVED[name] = received
+        truth.update(received=received, late=late(received))
+
+
+def respond(p: dict) -> None:
+    w = p["writer"]
+    p["smart"] = w.startswith(("docx", "doc")) or p.get("encoding") == "cp1252" or p.get("attach") == "docx"
+    doc = compose(p)
+    blocks, truth = doc["blocks"], {"status": "ok", **doc["truth"]}
+    name = p["file"]
+    if w == "pdf":
+        truth.update(format="pdf", running_header=p["shape"] != "letter", hyphenated=bool(p.get("hyphenate")))
+        data = pdf_bytes(blocks, p, running=p["shape"] != "letter")
+    elif w == "scan":
+        truth.update(format="pdf", text_layer=False, needs_ocr=True)
+        data = scan_bytes(blocks, p, rng)
+    elif w in ("docx", "docx_tracked", "doc"):
+        d = docx_document(blocks, p)
+        if w == "docx_tracked":
+            truth["tracked_changes"] = add_tracked_changes(d, doc["answers"])
+        data = docx_bytes(d, p)
+        truth.update(format="docx", header_footer=bool(p.get("header")))
+        if w == "doc":
+            data = doc_bytes(data)
+            if data is None:
+                return
+            truth["format"] = "doc"
+    elif w == "docx_form":
+        data = docx_bytes(docx_form(doc["answers"], p, CONS["title"], CONS["questions"]), p)
+        truth.update(format="docx", layout="question/answer table",
+                     unanswered=[q for q in QTEXT if q not in truth["questions"]])
+        truth["paragraphs"] = [x for x in truth["paragraphs"] if x["questions"]]
+    elif w == "odt":
+        truth["format"] = "odt"
+        data = odt_bytes(blocks, p)
+    elif w == "rtf":
+        truth["format"] = "rtf"
+        data = rtf_bytes(blocks, p)
+    elif w == "txt":
+        enc = p["encoding"]
+        text = to_text(blocks, p.get("wrap"))
+        truth.update(format="txt", encoding=enc, hard_wrapped=bool(p.get("wrap")))
+        data = (text.replace("\n", "\r\n") if enc == "cp1252" else text).encode(enc)
+    else:
+        return respond_email(p, doc, truth)
+    put(name, data, truth, p["received"])
+    if p.get("duplicate_as"):
+        put(p["duplicate_as"], data, {"status": "ok", "format": truth["format"], "duplicate_of": name,
+                                      "respondent": truth["respondent"]}, p["duplicate_received"])
+
+
+def respond_email(p: dict, doc: dict, truth: dict) -> None:
+    w, blocks = p["writer"], doc["blocks"]
+    addr = p.get("email") or p["contact"]["email"]
+    frm = f"{p['name']} <{addr}>"
+    truth.update(format="eml", sent=p["sent"], late=late(p["sent"]), response_in="body")
+    if addr not in truth["personal_data"]["emails"]:
+        truth["personal_data"]["emails"].append(addr)
+    if w == "eml_body":
+        body = to_text(blocks)
+        data = email_bytes(rng, frm, rng.choice(["Consultation response", "NOMS consultation - our response",
+                                            "Response to consultation"]), p["sent"], body)
+    elif w == "eml_reply":
+        orig = ("-----Original Message-----\nFrom: " + NOMS_ADDR + "\nSent: 03 February 2026 10:02\n"
+                "Subject: NOMS consultation\n\nDear colleague,\n\nThe National Offender Management Service "
+                "has today published a consultation on the role of the voluntary and community sector "
+                "in probation and prison services. The consultation closes on 25 April 2026.\n\nNOMS "
+                "Third Sector Team\n")
+        body = to_text(blocks) + "\n\n" + orig
+        html = "<html><body>" + "".join(f"<p>{line}</p>" for line in body.split("\n\n")) + "</body></html>"
+        truth["quoted_text_starts"] = "-----Original Message-----"
+        data = email_bytes(rng, frm, "RE: NOMS consultation", p["sent"], body, html=html,
+                           extra={"In-Reply-To": "<20260203100200.1@noms.example.gov.uk>"})
+    else:
+        kind = p["attach"]
+        inner = pdf_bytes(blocks, p) if kind == "pdf" else docx_bytes(docx_document(blocks, p), p)
+        note = (f"Dear Sir or Madam,\n\nPlease find attached the response of {p['org']} to the consultation "
+                f"on the role of the voluntary and community sector in offender services.\n\nRegards\n\n"
+                f"{p['name']}\n{p['role']}\n{p['org']}\nTel: {p['contact']['phone']}\n")
+        subject = "Consultation response"
+        if p["file"].startswith("FW_"):
+            fwd = "Sarah Wild <sarah.wild@northshire.police.example.uk>"
+            note = ("Forwarded on behalf of Ch Supt Garner, who is away from the office.\n\nSarah Wild\n"
+                    "PA to the Head of Criminal Justice\n\n---------- Forwarded message ---------\n"
+                    f"From: {frm}\nSubject: Response to NOMS consultation\n\n" + note)
+            frm, subject = fwd, "FW: Response to NOMS consultation"
+            truth["personal_data"]["names"].append("Sarah Wild")
+            truth["personal_data"]["emails"].append("sarah.wild@northshire.police.example.uk")
+        truth.update(response_in="attachment", attachment=p["attachment"], attachment_format=kind)
+        attachment = (p["attachment"], inner, SUBTYPES[kind])
+        data = email_bytes(rng, frm, subject, p["sent"], note, attach=attachment)
+    put(p["file"], data, truth)
+
+
+def campaign() -> None:
+    for i, (name, person, town, postcode, email, when) in enumerate(R.CAMPAIGNERS):
+        paras = [list(x) for x in T.CAMPAIGN_PARAS]
+        if rng.random() < 0.35:
+            del paras[3]  # drop the funding paragraph
+        if i % 3 == 1:
+            paras[0][1] += " " + T.CAMPAIGN_EXTRAS[i // 3]
+        close = rng.choice(T.CAMPAIGN_CLOSES)
+        place = f"{town} {postcode}" if postcode else town
+        sign = f"{close}\n{person}\n{place}"
+        text = "\n\n".join([T.CAMPAIGN_SALUTATIONS[i % 3], *[t for _, t in paras], sign])
+        pii = {"names": [person], "emails": [email] if email else [], "phones": [],
+               "postcodes": [postcode] if postcode else [], "addresses": []}
+        truth = {"status": "ok", "campaign": T.CAMPAIGN_ID,
+                 "respondent": {"name": person, "organisation": None, "type": "individual"},
+                 "questions": sorted({q for qs, _ in paras for q in qs}, key=QNUM.get),
+                 "paragraphs": [{"questions": qs, "starts": t[:70]} for qs, t in paras],
+                 "personal_data": pii}
+        if name.endswith(".eml"):
+            truth.update(format="eml", sent=when, late=late(when), response_in="body")
+            put(name, email_bytes(rng, f"{person} <{email}>", "Keep Justice Local", when, text + "\n"), truth)
+        else:
+            truth.update(format="txt", encoding="utf-8")
+            put(name, (text + "\n").encode("utf-8"), truth, when)
+
+
+def form_answer(row_type: str, qid: str, spec: str, ctx: dict) -> str:
+    if spec.startswith("="):
+        return spec[1:]
+    person = row_type == "individual"
+    options = eligible({"type": row_type}, qid, spec, person, ctx)
+    rng.shuffle(options)
+    keep = 2 if not person and len(options) > 1 and rng.random() < 0.4 else 1
+    return "\n\n".join(vary(fill(t, ctx), ctx.get("org", ""), person) for t in options[:keep])
+
+
+def form_rows(rows) -> tuple[list[list], list[dict]]:
+    table, truth = [], []
+    for rid, stamp, name, email, org, rtype, answers in rows:
+        ctx = {"area": "ours"} if rtype == "individual" else \
+            {"org": org, "area": "our area", "region": "the region", "client": "offenders",
+                                    "prison": "the local prison"}
+        texts = {q: form_answer(rtype, q, s, ctx) for q, s in answers.items()}
+        table.append([rid, stamp, name, email, org, R.FORM_TYPES[rtype]] + [texts.get(q, "") for q in QTEXT])
+        truth.append({"response_id": rid, "timestamp": stamp, "late": late(stamp),
+                      "respondent": {"name": name, "organisation": org or None, "type": rtype},
+                      "questions": sorted(answers, key=QNUM.get),
+                      "stances": {q: s for q, s in answers.items() if not s.startswith("=")},
+                      "personal_data": {"names": [name], "emails": [email]}})
+    return table, truth
+
+
+def forms() -> None:
+    header = ["Response ID", "Timestamp", "Name", "Email", "Organisation", "Respondent type"]
+    header += [k for k, v in sorted(CONS["form_columns"].items(), key=lambda kv: QNUM[kv[1]])]
+    table, truth = form_rows(R.FORM_ROWS)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows([header, *table])
+    note = "Each row carries its own Timestamp (Europe/London); lateness is per row."
+    put("online_form_export.csv", buf.getvalue().encode("utf-8"),
+        {"status": "ok", "format": "csv", "rows": truth, "note": note}, "2026-04-30T09:00:00+01:00")
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Responses"
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    table, truth = form_rows(R.XLSX_ROWS)
+    for row in table:
+        row[1] = dt.datetime.fromisoformat(row[1])
+        ws.append(row)
+        ws.cell(ws.max_row, 2).number_format = "dd/mm/yyyy hh:mm:ss"
+    wb.properties.creator = "Online consultation hub"
+    wb.properties.created = dt.datetime(2026, 4, 30, 9, 0)
+    buf = io.BytesIO()
+    wb.save(buf)
+    put("form_responses_batch2.xlsx", fixed_zip(buf.getvalue(), "2026-04-30T09:05:00Z"),
+        {"status": "ok", "format": "xlsx", "rows": truth, "note": note}, "2026-04-30T09:05:00+01:00")
+
+
+def broken() -> None:
+    def bad(name: str, data: bytes, code: str, when: str, why: str, **more) -> None:
+        put(name, data, {"status": "quarantined", "quarantine_code": code, "respondent": None,
+                         "note": why, **more}, when)
+
+    def quick(org: str, stances: str) -> bytes:
+        p = dict(name="Ruth Ogden", role="Chief Executive", org=org, type="charity", shape="question",
+                 about=f"{org} is a charity working with offenders in Northshire.", stances=stances,
+                 date="24 April 2026", ctx=dict(area="Northshire", region="the North East",
+                                                client="offenders", service="project",
+                                                prison="HMP Greystone", n=90))
+        return pdf_bytes(compose(p)["blocks"], p)
+
+    bad("Response_final.docx", b"", "empty", "2026-04-24T21:40:00+01:00", "zero-byte attachment")
+    full = quick("Meadowbank Community Trust", "Q1=central Q2=full_cost_recovery Q3=small_lots Q4=wary "
+                    "Q5=local Q6=mentoring Q7=partner Q8=quality_first Q9=critical Q10=families")
+    bad("Meadowbank_Community_Trust_response.pdf", full[: len(full) * 2 // 5], "corrupt",
+        "2026-04-23T14:00:00+01:00", "first 40% of a valid multi-page PDF (interrupted upload)")
+    html = ("<!DOCTYPE html>\n<html lang=\"en\"><head><title>Session expired</title></head><body>\n<h1>"
+            "Sorry, your session has expired</h1>\n<p>The document you requested could not be downloaded. "
+            "Please sign in again.</p>\n</body></html>\n")
+    bad("Submission_2291.pdf", html.encode(), "wrong_extension", "2026-04-18T09:00:00+01:00",
+        "an HTML error page saved under a .pdf name", actual_format="html")
+    plain = quick("Ashdown Care", "Q1=central Q3=small_lots Q8=quality_first")
+    if shutil.which("qpdf"):
+        with tempfile.TemporaryDirectory() as tmp:
+            Path(tmp, "in.pdf").write_bytes(plain)
+            # AES-128 with static ID/IV is reproducible; AES-256 (R6) always uses random salts.
+            subprocess.run(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", "ashdown", "ashdown-owner",
+                            "128", "--use-aes=y", "--", f"{tmp}/in.pdf", f"{tmp}/out.pdf"], check=True)
+            bad("Confidential - Ashdown Care response.pdf", Path(tmp, "out.pdf").read_bytes(), "encrypted",
+                "2026-04-22T11:30:00+01:00", "PDF encrypted with a user password ('ashdown'; AES-128)",
+                respondent_if_decrypted={"organisation": "Ashdown Care", "type": "charity"})
+    from PIL import Image
+
+    gif = io.BytesIO()
+    Image.new("P", (40, 12), 1).save(gif, "GIF")
+    bad("signature.gif", gif.getvalue(), "unsupported", "2026-04-19T15:00:00+01:00", "a GIF image")
+    zbuf = io.BytesIO()
+    with zipfile.ZipFile(zbuf, "w") as z:
+        z.writestr(zipfile.ZipInfo("response.txt", (2026, 4, 15, 9, 0, 0)), "See attached response.\n")
+    bad("responses_batch.zip", zbuf.getvalue(), "unsupported", "2026-04-15T09:30:00+01:00", "a zip archive")
+
+
+def summary() -> dict:
+    rows = [(n, r) for n, t in TRUTH.items() for r in t.get("rows", [])]
+    ok = [n for n, t in TRUTH.items() if t["status"] == "ok" and "rows" not in t and "duplicate_of" not in t]
+    return {
+        "files": len(TRUTH),
+        "submissions": len(ok) + len(rows),
+        "submissions_in_files": len(ok),
+        "form_rows": len(rows),
+        "quarantined": sorted(n for n, t in TRUTH.items() if t["status"] == "quarantined"),
+        "duplicates": {n: t["duplicate_of"] for n, t in sorted(TRUTH.items()) if "duplicate_of" in t},
+        "campaign_letters": {T.CAMPAIGN_ID: sorted(n for n, t in TRUTH.items() if t.get("campaign"))},
+        "late_files": sorted(n for n, t in TRUTH.items() if t.get("late") and t["status"] == "ok"
+                             and "rows" not in t),
+        "late_rows": [f"{n}#{r['response_id']}" for n, r in rows if r["late"]],
+    }
+
+
+KEY_ORDER = ["format", "status", "quarantine_code", "duplicate_of", "campaign", "respondent", "received",
+             "sent", "late", "shape", "questions", "stances", "paragraphs", "personal_data"]
+
+
+def ordered(entry: dict) -> dict:
+    return {k: entry[k] for k in sorted(entry, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99)}
+
+
+class TruthDumper(yaml.SafeDumper):
+    """No anchors/aliases; short lists of strings in flow style."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def _list(dumper: yaml.SafeDumper, data: list):
+    flow = all(isinstance(x, str) for x in data) and sum(len(x) + 2 for x in data) < 80
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+TruthDumper.add_representer(list, _list)
+
+
+def main() -> None:
+    for p in R.ORGS + R.PEOPLE:
+        respond(p)
+    campaign()
+    forms()
+    broken()
+    shutil.rmtree(INBOX, ignore_errors=True)
+    INBOX.mkdir()
+    for name, data in FILES.items():
+        (INBOX / name).write_bytes(data)
+    with open(HERE / "received.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["file", "received"])
+        w.writerows(sorted(RECEIVED.items(), key=lambda kv: (kv[1], kv[0])))
+    expected = {
+        "consultation": "consultation.yaml",
+        "deadline": DEADLINE.isoformat(),
+        "late_rule": "late if received or sent after 23:59 Europe/London on the closing date",
+        "summary": summary(),
+        "files": {name: ordered(TRUTH[name]) for name in sorted(TRUTH)},
+    }
+    with open(HERE / "expected.yaml", "w", encoding="utf-8") as f:
+        f.write("# Ground truth for data/sample/inbox, written by generate.py. Do not edit by hand.\n")
+        yaml.dump(expected, f, Dumper=TruthDumper, sort_keys=False, allow_unicode=True, width=100)
+    size = sum(len(d) for d in FILES.values())
+    print(f"wrote {len(FILES)} files ({size / 1e6:.2f} MB) to {INBOX}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Bad input never crashes: it is quarantined with a reason a person can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from respmine.ingest import Limits, extract
+from respmine.records import Document, Quarantined
+
+
+def _quarantined(path: Path, **kwargs: object) -> Quarantined:
+    result = extract(path, **kwargs)  # type: ignore[arg-type]
+    assert isinstance(result, Quarantined), result
+    assert result.reason and result.reason[0].isupper()
+    return result
+
+
+def test_dispatch_quarantines_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "blank.docx").write_bytes(b"")
+    assert _quarantined(tmp_path / "blank.docx").code == "empty"
+
+
+def test_dispatch_quarantines_html_named_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "response.pdf"
+    path.write_text("<html><body><h1>502 Bad Gateway</h1></body></html>")
+    result = _quarantined(path)
+    assert result.code == "wrong_extension" and "named .pdf" in result.reason
+
+
+def test_dispatch_reads_misnamed_supported_file_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "letter.pdf.txt"
+    path.write_bytes(b"{\\rtf1\\ansi We agree.}")
+    result = extract(path)
+    assert isinstance(result, Document) and result.format == "rtf"
+    assert "We agree." in result.text and result.warnings
+
+
+def test_dispatch_quarantines_unsupported_and_oversized(tmp_path: Path) -> None:
+    gif = tmp_path / "photo.gif"
+    gif.write_bytes(b"GIF89a" + b"\x00" * 64)
+    assert _quarantined(gif).code == "unsupported"
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 5000)
+    result = _quarantined(big, limits=Limits(max_file_bytes=1000))
+    assert result.code == "too_large" and "limit" in result.reason
+
+
+def test_dispatch_quarantines_missing_file(tmp_path: Path) -> None:
+    assert _quarantined(tmp_path / "gone.pdf").code == "unreadable"
+
+
+def test_dispatch_random_bytes_never_raise(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    containers = [b"%PDF-1.4\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]
+    for i, head in enumerate(containers):
+        path = tmp_path / f"junk{i}.bin"
+        path.write_bytes(head + bytes(rng.randrange(256) for _ in range(4000)))
+        assert isinstance(extract(path), Quarantined)
+    rtf = tmp_path / "junk.rtf"  # RTF is text: garbage in it is read, not a crash
+    rtf.write_bytes(b"{\\rtf1" + bytes(rng.randrange(256) for _ in range(4000)))
+    assert isinstance(extract(rtf), Document | Quarantined)

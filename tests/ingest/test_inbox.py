@@ -1,0 +1,82 @@
+"""Ingesting a folder: nothing lost, duplicates collapse, reruns idempotent, late flag from the dates."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from respmine.consultation import load_consultation
+from respmine.ingest.inbox import ingest_inbox
+from respmine.store import Store
+
+CONSULTATION = """\
+title: Test consultation
+closes: 2026-04-25
+questions:
+  - {id: Q1, number: 1, text: "How should charities be involved?"}
+received_log: received.csv
+"""
+
+
+@pytest.fixture()
+def inbox(tmp_path: Path) -> Path:
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "on_time.txt").write_text("We support involving charities in resettlement.\n")
+    (box / "late.txt").write_text("A late letter asking for full cost recovery.\n")
+    (box / "resent on_time.txt").write_text("We support involving charities in resettlement.\n")
+    (box / "empty.doc").write_bytes(b"")
+    msg = EmailMessage()
+    msg["From"] = "a.person@example.org"
+    msg["To"] = "consultation@justice.example"
+    msg["Subject"] = "Response"
+    msg["Date"] = "Mon, 27 Apr 2026 09:00:00 +0100"
+    msg.set_content("Please see my response attached.")
+    msg.add_attachment(b"Local commissioning works best.", maintype="text", subtype="plain",
+                       filename="answers.txt")
+    (box / "reply.eml").write_bytes(msg.as_bytes())
+    (tmp_path / "consultation.yaml").write_text(CONSULTATION)
+    (tmp_path / "received.csv").write_text(
+        "file,received\non_time.txt,2026-04-20T10:00:00+01:00\nlate.txt,2026-04-26T00:30:00+01:00\n"
+        "resent on_time.txt,2026-04-21T10:00:00+01:00\n"
+    )
+    return box
+
+
+def test_inbox_every_file_processed_or_quarantined(inbox: Path, tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'work' / 'store.sqlite'}")
+    summary = ingest_inbox(inbox, store, load_consultation(tmp_path / "consultation.yaml"))
+    assert summary.files == 5 and summary.duplicates == 1
+    rows = {r.source: r for r in store.submissions()}
+    assert rows["empty.doc"].status == "quarantined" and rows["empty.doc"].code == "empty"
+    assert rows["on_time.txt"].status == "ok"
+    assert rows["reply.eml#answers.txt"].parent_sha256 == rows["reply.eml"].sha256
+    sources = store.sources()
+    assert sources[rows["on_time.txt"].sha256] == ["on_time.txt", "resent on_time.txt"]
+    every_file = {name for names in sources.values() for name in names}
+    assert every_file == {p.name for p in inbox.iterdir()}
+
+
+def test_inbox_late_flag_from_log_email_date_and_attachments(inbox: Path, tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(inbox, store, load_consultation(tmp_path / "consultation.yaml"))
+    rows = {r.source: r for r in store.submissions()}
+    assert rows["on_time.txt"].late is False and rows["on_time.txt"].received_from == "received-log"
+    assert rows["late.txt"].late is True
+    assert rows["reply.eml"].late is True and rows["reply.eml"].received_from == "email-date"
+    assert rows["reply.eml#answers.txt"].late is True
+
+
+def test_inbox_rerun_is_idempotent_and_picks_up_only_new_files(inbox: Path, tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    ingest_inbox(inbox, store, consultation)
+    before = [(r.sha256, r.status, r.text) for r in store.submissions()]
+    again = ingest_inbox(inbox, store, consultation)
+    assert again.new == 0 and again.already_done == 5
+    assert [(r.sha256, r.status, r.text) for r in store.submissions()] == before
+    (inbox / "new.txt").write_text("A new response about the role of local authorities.\n")
+    third = ingest_inbox(inbox, store, consultation)
+    assert third.new == 1 and len(store.submissions()) == len(before) + 1

@@ -1,0 +1,30 @@
+"""The store is content-addressed: saving the same submission twice updates one row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from respmine.records import Document, Page, Quarantined
+from respmine.store import Arrival, Store
+
+
+def test_repository_save_same_content_twice_is_one_row(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    doc = Document(source="a.txt", sha256="a" * 64, format="txt", method="text-utf-8", text="Hello",
+                   pages=(Page(1, 0, 5, "text-utf-8"),))
+    arrival = Arrival(None, None, None)
+    store.save(doc, arrival, kind="file", path="a.txt")
+    store.save(doc, arrival, kind="file", path="b.txt")
+    rows = store.submissions()
+    assert len(rows) == 1 and rows[0].pages == [{"number": 1, "start": 0, "end": 5, "method": "text-utf-8"}]
+    assert store.sources() == {"a" * 64: ["a.txt", "b.txt"]}
+    assert store.done(["a" * 64, "b" * 64]) == {"a" * 64}
+
+
+def test_repository_quarantine_replaces_text(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    arrival = Arrival(None, None, None)
+    store.save(Document("a.pdf", "c" * 64, "pdf", "pdfium", "text"), arrival, kind="file")
+    store.save(Quarantined("a.pdf", "c" * 64, "pdf", "Damaged.", "corrupt"), arrival, kind="file")
+    (row,) = store.submissions(status="quarantined")
+    assert row.text == "" and row.reason == "Damaged." and row.code == "corrupt"

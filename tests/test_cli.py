@@ -1,0 +1,45 @@
+"""The command line: `extract --json` and `ingest` with a summary and clear exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from respmine.cli import main
+
+
+def test_cli_extract_json_has_the_documented_fields(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "letter.txt"
+    good.write_text("Dear Sir or Madam,\n\nWe support the proposal.\n")
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj")
+    assert main(["extract", "--json", str(good), str(bad)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [obj["status"] for obj in lines] == ["ok", "quarantined"]
+    for obj in lines:
+        assert {"file", "sha256", "format", "status", "reason", "method", "pages", "text"} <= obj.keys()
+    assert "We support the proposal." in lines[0]["text"] and lines[0]["pages"][0]["number"] == 1
+    assert lines[1]["reason"] and lines[1]["text"] == ""
+
+
+def test_cli_ingest_prints_summary_and_writes_tables(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A response about funding certainty.\n")
+    (inbox / "b.pdf").write_text("not a pdf")
+    done = subprocess.run(
+        [sys.executable, "-m", "respmine.cli", "ingest", str(inbox), "--work", str(tmp_path / "work"),
+         "--workers", "1"],
+        capture_output=True, text=True, check=True,
+    )
+    assert "2 files in the inbox: 2 new" in done.stdout
+    assert "wrong_extension" in done.stdout
+    quarantine = (tmp_path / "work" / "quarantine.csv").read_text()
+    assert "b.pdf" in quarantine and "a.txt" not in quarantine
+
+
+def test_cli_ingest_missing_inbox_is_a_usage_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["ingest", str(tmp_path / "nope"), "--work", str(tmp_path)]) == 2
+    assert "inbox folder not found" in capsys.readouterr().err
