@@ -436,7 +436,8 @@ def broken() -> None:
     full = quick("Meadowbank Community Trust", "Q1=central Q2=full_cost_recovery Q3=small_lots Q4=wary "
                     "Q5=local Q6=mentoring Q7=partner Q8=quality_first Q9=critical Q10=families")
     bad("Meadowbank_Community_Trust_response.pdf", full[: len(full) * 2 // 5], "corrupt",
-        "2026-04-23T14:00:00+01:00", "first 40% of a valid multi-page PDF (interrupted upload)")
+        "2026-04-23T14:00:00+01:00", "first 40% of a valid multi-page PDF (interrupted upload)",
+        also_accept=["truncated"])
     html = ("<!DOCTYPE html>\n<html lang=\"en\"><head><title>Session expired</title></head><body>\n<h1>"
             "Sorry, your session has expired</h1>\n<p>The document you requested could not be downloaded. "
             "Please sign in again.</p>\n</body></html>\n")

@@ -61,3 +61,22 @@ def test_dispatch_random_bytes_never_raise(tmp_path: Path) -> None:
     rtf = tmp_path / "junk.rtf"  # RTF is text: garbage in it is read, not a crash
     rtf.write_bytes(b"{\\rtf1" + bytes(rng.randrange(256) for _ in range(4000)))
     assert isinstance(extract(rtf), Document | Quarantined)
+
+
+def test_dispatch_quarantines_password_protected_office_file(tmp_path: Path) -> None:
+    import io
+
+    import docx
+    import msoffcrypto
+
+    plain = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Our confidential response.")
+    document.save(plain)
+    plain.seek(0)
+    locked = io.BytesIO()
+    msoffcrypto.OfficeFile(plain).encrypt("secret", locked)
+    path = tmp_path / "locked.docx"
+    path.write_bytes(locked.getvalue())
+    result = _quarantined(path)
+    assert result.code == "encrypted" and "password" in result.reason

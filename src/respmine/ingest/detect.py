@@ -61,7 +61,14 @@ _EMAIL_HEADER = re.compile(
 
 
 class Unsupported(Exception):
-    """Content of a kind respmine does not read; the message names it."""
+    """Content of a kind respmine does not read: `what` names it, `advice` says what a person can do."""
+
+    DEFAULT_ADVICE = "Convert it to PDF, Word or text, or record the response by hand."
+
+    def __init__(self, what: str, advice: str = DEFAULT_ADVICE) -> None:
+        super().__init__(what)
+        self.what = what
+        self.advice = advice
 
 
 def detect(data: bytes, suffix: str = "") -> str:
@@ -131,7 +138,7 @@ def _ole_kind(data: bytes) -> str:
     if any(s.startswith("__substg1.0_") for s in streams):
         return "msg"
     if "Workbook" in streams or "Book" in streams:
-        raise Unsupported("a legacy Excel workbook (.xls): save it as .xlsx or CSV")
+        raise Unsupported("a legacy Excel workbook (.xls)", "Save it as .xlsx or CSV and put it back.")
     if "PowerPoint Document" in streams:
         raise Unsupported("a PowerPoint presentation (.ppt)")
     raise Unsupported("an Office container of an unknown kind")
@@ -154,7 +161,9 @@ def _zip_kind(data: bytes) -> str:
         raise Unsupported("a PowerPoint presentation (.pptx)")
     if mimetype.startswith("application/vnd.oasis.opendocument"):
         raise Unsupported(f"an OpenDocument file of type {mimetype.rsplit('.', 1)[-1]}")
-    raise Unsupported("a zip archive: unpack it into the inbox so each file is ingested")
+    raise Unsupported(
+        "a zip archive", "Unpack it into the inbox so that each file in it is ingested on its own."
+    )
 
 
 def _text_kind(head: bytes, suffix: str) -> str:

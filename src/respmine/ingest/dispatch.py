@@ -81,9 +81,7 @@ def extract_source(src: Source) -> ExtractResult:
         return _quarantine(src, "", "corrupt", f"The file is damaged ({exc}). Ask the sender to resend it.")
     except Unsupported as exc:
         return _quarantine(
-            src, "", "unsupported",
-            f"Unsupported file type: the content is {exc}. Convert it to PDF, Word or text, or "
-            "record the response by hand.",
+            src, "", "unsupported", f"Unsupported file type: the content is {exc.what}. {exc.advice}"
         )
     if fmt == "encrypted-office":
         return _quarantine(
