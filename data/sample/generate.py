@@ -396,6 +396,7 @@ def forms() -> None:
     note = "Each row carries its own Timestamp (Europe/London); lateness is per row."
     put("online_form_export.csv", buf.getvalue().encode("utf-8"),
         {"status": "ok", "format": "csv", "rows": truth, "note": note}, "2026-04-30T09:00:00+01:00")
+    del TRUTH["online_form_export.csv"]["late"]
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -417,11 +418,13 @@ def forms() -> None:
     wb.save(buf)
     put("form_responses_batch2.xlsx", fixed_zip(buf.getvalue(), "2026-04-30T09:05:00Z"),
         {"status": "ok", "format": "xlsx", "rows": truth, "note": note}, "2026-04-30T09:05:00+01:00")
+    del TRUTH["form_responses_batch2.xlsx"]["late"]
 
 
 def broken() -> None:
     def bad(name: str, data: bytes, code: str, when: str, why: str, **more) -> None:
-        put(name, data, {"status": "quarantined", "quarantine_code": code, "respondent": None,
+        fmt = name.rsplit(".", 1)[1]
+        put(name, data, {"format": fmt, "status": "quarantined", "quarantine_code": code, "respondent": None,
                          "note": why, **more}, when)
 
     def quick(org: str, stances: str) -> bytes:
@@ -435,9 +438,8 @@ def broken() -> None:
     bad("Response_final.docx", b"", "empty", "2026-04-24T21:40:00+01:00", "zero-byte attachment")
     full = quick("Meadowbank Community Trust", "Q1=central Q2=full_cost_recovery Q3=small_lots Q4=wary "
                     "Q5=local Q6=mentoring Q7=partner Q8=quality_first Q9=critical Q10=families")
-    bad("Meadowbank_Community_Trust_response.pdf", full[: len(full) * 2 // 5], "corrupt",
-        "2026-04-23T14:00:00+01:00", "first 40% of a valid multi-page PDF (interrupted upload)",
-        also_accept=["truncated"])
+    bad("Meadowbank_Community_Trust_response.pdf", full[: len(full) * 2 // 5], "truncated",
+        "2026-04-23T14:00:00+01:00", "first 40% of a valid multi-page PDF (interrupted upload)")
     html = ("<!DOCTYPE html>\n<html lang=\"en\"><head><title>Session expired</title></head><body>\n<h1>"
             "Sorry, your session has expired</h1>\n<p>The document you requested could not be downloaded. "
             "Please sign in again.</p>\n</body></html>\n")

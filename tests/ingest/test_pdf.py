@@ -38,7 +38,8 @@ def _letter_pdf(path: Path, pages: int = 3) -> Path:
         for line in BODY:
             pdf.set_xy(20, y)
             word = ORDINALS[n - 1]
-            pdf.cell(0, 6, line.replace("charities", f"charities ({word})").replace(" should", f" {word} should"))
+            text = line.replace("charities", f"charities ({word})").replace(" should", f" {word} should")
+            pdf.cell(0, 6, text)
             y += 6 if line else 10
         pdf.set_xy(20, 280)
         pdf.cell(0, 6, f"Page {n} of {pages}")

@@ -113,7 +113,8 @@ def ingest_inbox(
     todo: list[tuple[Path, str]] = []
     more_sources: list[tuple[str, str]] = []  # (sha256, name): known content under another name
     first_seen: set[str] = set()
-    for path in files:
+    # Of identical copies, the one received first becomes the submission's primary source.
+    for path in sorted(files, key=lambda p: (_arrival_hint(p, inbox, log), p)):
         name = path.relative_to(inbox).as_posix()
         sha = hashes[path]
         if sha and sha in done:
@@ -144,6 +145,17 @@ def ingest_inbox(
             progress(1)
     store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def _arrival_hint(path: Path, inbox: Path, log: dict[str, datetime]) -> float:
+    """Cheap received-time estimate (intake log, else file time) used to order identical copies."""
+    when = log.get(path.relative_to(inbox).as_posix()) or log.get(path.name)
+    if when is not None:
+        return when.timestamp()
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return float("inf")
 
 
 def resolve_arrival(
