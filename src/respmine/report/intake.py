@@ -64,7 +64,13 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
         f"{summary['files']} files in the inbox: {summary['new']} new, {summary['already_done']} already "
         f"processed, {summary['duplicates']} exact duplicates of another file."
     )
-    lines.append(f"{summary['submissions']} submissions stored from new files; {summary['late']} late.")
+    by_status = summary.get("by_status") or {}
+    assert isinstance(by_status, dict)
+    lines.append(
+        f"{summary['submissions']} submissions stored from new files (files, attachments and form rows): "
+        f"{by_status.get('ok', 0)} processed, {by_status.get('quarantined', 0)} quarantined; "
+        f"{summary['late']} late."
+    )
     lines += ["", "| format | submissions |", "|---|---|"]
     by_format = summary.get("by_format") or {}
     assert isinstance(by_format, dict)

@@ -1,0 +1,1 @@
+"""Structuring: per-question segments, respondent profiles, campaigns and personal-data redaction."""
