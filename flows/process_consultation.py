@@ -8,7 +8,6 @@ Run it with `python flows/process_consultation.py --consultation data/sample/con
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,45 +15,51 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
+from respmine import pipeline
 from respmine.config import Settings
-from respmine.consultation import load_consultation
-from respmine.ingest.inbox import ingest_inbox
-from respmine.report.intake import submission_rows, summary_markdown, write_intake
+from respmine.consultation import Consultation, load_consultation
+from respmine.report.intake import submission_rows, summary_markdown
 from respmine.store import Store
 
 
 @task(retries=2, retry_delay_seconds=5)
 def ingest_task(inbox: str, consultation_file: str | None, settings: Settings) -> dict[str, Any]:
     """Ingest the whole inbox as one batch task (Prefect costs ~20 ms per task run: never per file)."""
-    logger = get_run_logger()
-    consultation = load_consultation(Path(consultation_file)) if consultation_file else None
-    store = Store(settings.store_url)
-    summary = ingest_inbox(
-        Path(inbox), store, consultation, workers=settings.workers, limits=settings.limits,
-        ocr=settings.ocr,
-    ).as_dict()
-    logger.info(
+    summary = pipeline.ingest_stage(Path(inbox), _consultation(consultation_file), settings)
+    get_run_logger().info(
         "ingested %s files: %s new, %s already done, %s quarantined",
-        summary["files"], summary["new"], summary["already_done"], len(summary["quarantined"]),  # type: ignore[arg-type]
+        summary["files"], summary["new"], summary["already_done"], len(summary["quarantined"]),
+    )
+    return summary
+
+
+@task(retries=1)
+def structure_task(consultation_file: str | None, settings: Settings) -> dict[str, Any]:
+    """Respondents, redaction, per-question segments and campaigns, as one batch over the store."""
+    summary = pipeline.structure_stage(_consultation(consultation_file), settings)
+    get_run_logger().info(
+        "structured %s respondents into %s segments; %s campaigns or duplicate groups",
+        summary["respondents"], summary["segments"], len(summary["campaigns"]),
     )
     return summary
 
 
 @task
-def intake_outputs_task(settings: Settings, summary: dict[str, Any]) -> dict[str, str]:
-    store = Store(settings.store_url)
-    paths = write_intake(store, settings.work_dir)
+def outputs_task(settings: Settings, summary: dict[str, Any]) -> dict[str, str]:
+    """Write the output files and publish the run summary and submissions table as artifacts."""
+    paths = pipeline.write_outputs(settings, summary)
     markdown = summary_markdown(summary)
-    summary_path = settings.work_dir / "intake_summary.md"
-    summary_path.write_text(markdown, encoding="utf-8")
-    (settings.work_dir / "intake_summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
-    create_markdown_artifact(markdown=markdown, key="intake-summary", description="Intake summary")
+    create_markdown_artifact(markdown=markdown, key="intake-summary", description="Run summary")
     rows = [
         {k: r[k] for k in ("source_file", "format", "status", "code", "late", "received_at")}
-        for r in submission_rows(store)
+        for r in submission_rows(Store(settings.store_url))
     ]
     create_table_artifact(table=rows, key="submissions", description="Submissions and their status")
-    return {name: str(path) for name, path in {**paths, "summary": summary_path}.items()}
+    return {name: str(path) for name, path in paths.items()}
+
+
+def _consultation(path: str | None) -> Consultation | None:
+    return load_consultation(Path(path)) if path else None
 
 
 @flow(name="process-consultation", log_prints=True)
@@ -73,7 +78,8 @@ def process_consultation(
         inbox = str(load_consultation(Path(consultation)).inbox_path())
     settings = Settings.load(work_dir, store_url, workers, ocr)
     summary = ingest_task(inbox, consultation, settings)
-    outputs = intake_outputs_task(settings, summary)
+    summary["structure"] = structure_task(consultation, settings)
+    outputs = outputs_task(settings, summary)
     return {"store": settings.store_url, **outputs}
 
 

@@ -43,3 +43,24 @@ def test_cli_ingest_prints_summary_and_writes_tables(tmp_path: Path) -> None:
 def test_cli_ingest_missing_inbox_is_a_usage_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["ingest", str(tmp_path / "nope"), "--work", str(tmp_path)]) == 2
     assert "inbox folder not found" in capsys.readouterr().err
+
+
+def test_cli_run_on_a_csv_of_comments_writes_coded_responses(tmp_path: Path, datasets: Path) -> None:
+    """A CSV of comments is a valid inbox on its own: one respondent per row, campaigns counted."""
+    import csv
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "comments.csv").write_bytes((datasets / "regulations-comments" / "dev.csv").read_bytes())
+    out = tmp_path / "out"
+    assert main(["run", str(inbox), "--out", str(out), "--workers", "1"]) == 0
+    rows = list(csv.DictReader((out / "coded_responses.csv").open(encoding="utf-8")))
+    with (datasets / "regulations-comments" / "dev.csv").open(encoding="utf-8") as fh:
+        n = sum(1 for _ in csv.DictReader(fh))
+    assert len({r["submission_id"] for r in rows}) == n
+    assert {"submission_id", "source_file", "respondent", "respondent_type", "question", "text",
+            "campaign_id", "late"} <= rows[0].keys()
+    sizes = sorted({(r["campaign_id"], r["campaign_size"]) for r in rows if r["campaign_id"]},
+                   key=lambda c: -int(c[1]))
+    assert int(sizes[0][1]) >= 50  # the biggest form letter is counted as one campaign with its size
+    assert not any("@" in r["text"] for r in rows)  # emails redacted

@@ -31,6 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     _common(p)
     p.set_defaults(func=_ingest)
 
+    p = sub.add_parser("run", help="run every stage on a folder of submissions and write the outputs")
+    p.add_argument("inbox", type=Path, nargs="?", help="folder of submissions (default: the consultation's)")
+    _common(p)
+    p.add_argument("--out", type=Path, help="output folder (same as --work)")
+    p.set_defaults(func=_run)
+
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
@@ -106,6 +112,33 @@ def _ingest(args: argparse.Namespace) -> int:
         )
     paths = write_intake(store, settings.work_dir)
     print(summary_markdown(summary.as_dict()))
+    print(f"Store: {settings.store_url}")
+    for name, path in paths.items():
+        print(f"{name}: {path}")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from respmine import pipeline
+    from respmine.config import Settings
+    from respmine.ingest.inbox import scan_inbox
+    from respmine.report.intake import summary_markdown
+
+    consultation = _consultation(args.consultation)
+    inbox: Path | None = args.inbox or (consultation.inbox_path() if consultation else None)
+    if inbox is None or not inbox.is_dir():
+        raise UsageError(f"inbox folder not found: {inbox or '(give INBOX or --consultation)'}")
+    settings = Settings.load(
+        args.out or args.work, args.store, args.workers, not args.no_ocr, args.max_file_mb
+    )
+    with tqdm(total=len(scan_inbox(inbox)), unit="file", desc="ingest", file=sys.stderr) as bar:
+        summary = pipeline.ingest_stage(inbox, consultation, settings, progress=bar.update)
+    print("structure: respondents, personal data, questions, campaigns ...", file=sys.stderr)
+    summary["structure"] = pipeline.structure_stage(consultation, settings)
+    paths = pipeline.write_outputs(settings, summary)
+    print(summary_markdown(summary))
     print(f"Store: {settings.store_url}")
     for name, path in paths.items():
         print(f"{name}: {path}")

@@ -20,6 +20,7 @@ def test_process_consultation_flow_ingests_and_publishes(prefect_harness: None, 
     summary = json.loads((tmp_path / "work" / "intake_summary.json").read_text())
     assert summary["files"] == 2 and summary["by_status"] == {"ok": 1, "quarantined": 1}
     assert Path(outputs["submissions"]).exists() and Path(outputs["quarantine"]).exists()
+    assert "We support local commissioning" in Path(outputs["coded_responses"]).read_text()
 
     from prefect.client.orchestration import get_client
 

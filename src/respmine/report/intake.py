@@ -75,6 +75,18 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
     by_format = summary.get("by_format") or {}
     assert isinstance(by_format, dict)
     lines += [f"| {fmt} | {n} |" for fmt, n in by_format.items()]
+    structure = summary.get("structure")
+    if isinstance(structure, dict):
+        campaigns = structure.get("campaigns") or []
+        assert isinstance(campaigns, list)
+        sizes = ", ".join(str(c["size"]) for c in campaigns)
+        lines += [
+            "", "## Structure", "",
+            f"{structure['respondents']} respondents' texts split into {structure['segments']} segments "
+            f"(answers per question, general comments kept); {structure['redacted']} personal "
+            f"identifiers redacted; {len(campaigns)} campaigns or duplicate groups"
+            + (f" (sizes {sizes})." if sizes else "."),
+        ]
     quarantined = summary.get("quarantined") or []
     assert isinstance(quarantined, list)
     if quarantined:

@@ -62,3 +62,59 @@ class RunRow(Base):
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     summary: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class RespondentRow(Base):
+    """Who a submission is from (name is personal data: for analysts only)."""
+
+    __tablename__ = "respondents"
+
+    submission: Mapped[str] = mapped_column(String(64), ForeignKey("submissions.sha256"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    respondent_type: Mapped[str] = mapped_column(String(30), index=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    organisation: Mapped[str | None] = mapped_column(Text)
+    organisations: Mapped[list[str]] = mapped_column(JSON, default=list)
+    role: Mapped[str | None] = mapped_column(Text)
+    provenance: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
+class SegmentRow(Base):
+    """A passage of a submission answering one question (or general comments); text is redacted."""
+
+    __tablename__ = "segments"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # hash of submission, question, span
+    submission: Mapped[str] = mapped_column(String(64), ForeignKey("submissions.sha256"), index=True)
+    question: Mapped[str] = mapped_column(String(40), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(30))
+    confidence: Mapped[float] = mapped_column()
+
+
+class PersonalDataRow(Base):
+    """Where personal data was redacted, with the original: kept in the store for authorised use only."""
+
+    __tablename__ = "personal_data"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    submission: Mapped[str] = mapped_column(String(64), ForeignKey("submissions.sha256"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    original: Mapped[str] = mapped_column(Text)
+
+
+class CampaignRow(Base):
+    """A form-letter campaign and its members (reports count it once, with its size)."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    template: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    members: Mapped[list[str]] = mapped_column(JSON, default=list)
+    added_text: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)

@@ -156,9 +156,7 @@ def segment_documents(
 ) -> dict[str, list[Segment]]:
     """Segments of every submission of a run, keyed by submission; similarity calibrated on them all."""
     matcher = QuestionMatcher(questions, embedder)
-    matcher.calibrate(
-        [b.text for d in docs for b in blocks(d.text) if len(_words(b.text)) >= MIN_CONTENT_WORDS]
-    )
+    matcher.calibrate([b.text for d in docs for b in blocks(d.text) if _is_prose(b.text)])
     return {d.sha256: segment_document(d, matcher) for d in docs}
 
 
@@ -167,13 +165,39 @@ def segment_document(doc: Document, matcher: QuestionMatcher) -> list[Segment]:
     questions = matcher.questions
     segments = _from_answers(doc, matcher)
     taken = [(s.span.start, s.span.end) for s in segments]
-    rest = [b for b in blocks(doc.text) if not any(a < b.end and b.start < z for a, z in taken)]
+    labels = {label.strip() for a in doc.answers for label in (a.question, a.source)}
+    rest = [
+        piece for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
+        if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
+    ]
     if not questions:  # no consultation: answers are named by their label; the rest is general
         segments += [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in rest]
     else:
         headed = _by_headings(doc, rest, matcher)
         segments += headed if headed is not None else _by_content(doc, rest, matcher)
     return sorted(segments, key=lambda s: (s.span.start, s.question))
+
+
+def _outside(text: str, block: Block, taken: list[tuple[int, int]]) -> list[Block]:
+    """The parts of a block not covered by structured answers (labels, personal-details rows, notes)."""
+    pieces, cursor = [], block.start
+    for a, z in sorted(taken):
+        if z <= cursor or a >= block.end:
+            continue
+        if a > cursor:
+            pieces.append((cursor, a))
+        cursor = max(cursor, z)
+    if cursor < block.end:
+        pieces.append((cursor, block.end))
+    out = []
+    for a, z in pieces:
+        piece = text[a:z]
+        lead = len(piece) - len(piece.lstrip())
+        trimmed = piece.strip(" \n\t|")
+        if trimmed:
+            start = a + lead
+            out.append(Block(start, start + len(piece.strip()), text[start : start + len(piece.strip())]))
+    return out
 
 
 def _segment(doc: Document, start: int, end: int, question: str, method: str, confidence: float) -> Segment:
@@ -267,14 +291,21 @@ def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> 
     return out
 
 
+def _is_prose(text: str) -> bool:
+    """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning."""
+    return (
+        len(_words(text)) >= MIN_CONTENT_WORDS
+        and not _CLOSING.match(text)
+        and re.search(r"[a-z][a-z)\]'\"”’]*[.?!]", text) is not None
+    )
+
+
 def _by_content(
     doc: Document, rest: list[Block], matcher: QuestionMatcher, general_only_below: float = 0.0
 ) -> list[Segment]:
     """Free text with no headings: each paragraph goes to the question(s) it is most similar to."""
     out: list[Segment] = []
-    candidates = [
-        b for b in rest if len(_words(b.text)) >= MIN_CONTENT_WORDS and not _CLOSING.match(b.text)
-    ]
+    candidates = [b for b in rest if _is_prose(b.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
     for b in rest:

@@ -1,0 +1,59 @@
+"""The pipeline's stages as plain functions over the store: the Prefect flow's tasks and the CLI call
+these same functions, so a run behaves the same whichever way it is started."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from respmine.config import Settings
+from respmine.consultation import Consultation
+from respmine.ingest.inbox import Progress, ingest_inbox
+from respmine.report.coded import write_coded
+from respmine.report.intake import summary_markdown, write_intake
+from respmine.store import Store
+from respmine.store import structure as structure_store
+
+
+def ingest_stage(
+    inbox: Path, consultation: Consultation | None, settings: Settings, progress: Progress | None = None
+) -> dict[str, Any]:
+    store = Store(settings.store_url)
+    return ingest_inbox(
+        inbox, store, consultation, workers=settings.workers, limits=settings.limits, ocr=settings.ocr,
+        progress=progress,
+    ).as_dict()
+
+
+def structure_stage(consultation: Consultation | None, settings: Settings) -> dict[str, Any]:
+    """Respondents, redaction, per-question segments and campaigns over every processed submission."""
+    from respmine.structure.stage import structure
+    from respmine.topics.embed import default_embedder
+
+    store = Store(settings.store_url)
+    result = structure(
+        structure_store.processed_documents(store),
+        consultation.questions if consultation else [],
+        default_embedder(),
+    )
+    structure_store.replace_structure(
+        store, result.respondents, result.segments, result.personal, result.campaigns
+    )
+    return {
+        "respondents": len(result.respondents),
+        "segments": len(result.segments),
+        "campaigns": [{"id": c.id, "size": len(c.members)} for c in result.campaigns],
+        "redacted": sum(len(v) for v in result.personal.values()),
+    }
+
+
+def write_outputs(settings: Settings, summary: dict[str, Any]) -> dict[str, Path]:
+    """Every output file of a run, in the work folder; returns output name -> path."""
+    store = Store(settings.store_url)
+    paths = write_intake(store, settings.work_dir)
+    paths["coded_responses"] = write_coded(store, settings.work_dir)
+    paths["summary"] = settings.work_dir / "intake_summary.md"
+    paths["summary"].write_text(summary_markdown(summary), encoding="utf-8")
+    (settings.work_dir / "intake_summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return paths

@@ -1,0 +1,100 @@
+"""Per-question segmentation: headings, quoted questions, numbered answers, form answers, letters."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from respmine.consultation import Question
+from respmine.records import GENERAL, Answer, Document
+from respmine.structure.questions import QuestionMatcher, blocks, segment_document
+
+QUESTIONS = [
+    Question(id="Q1", number=1, text="How should charities be involved in delivering offender services?"),
+    Question(id="Q2", number=2, text="What funding arrangements would give charities certainty?"),
+    Question(id="Q3", number=3, text="Should services be commissioned regionally or locally?"),
+]
+
+
+def _doc(text: str, **kw: object) -> Document:
+    return Document(source="x", sha256="s" * 64, format=str(kw.pop("format", "txt")), method="t", text=text,
+                    **kw)  # type: ignore[arg-type]
+
+
+def _plan(doc: Document, embedder: object = None) -> list[tuple[str, str]]:
+    segs = segment_document(doc, QuestionMatcher(QUESTIONS, embedder))  # type: ignore[arg-type]
+    for s in segs:
+        assert doc.text[s.span.start : s.span.end] == s.text  # every segment traces to its source span
+    return [(s.question, s.text) for s in segs]
+
+
+def test_questions_explicit_headings_split_answers_and_keep_intro_general() -> None:
+    text = (
+        "Riverside Trust welcomes this consultation and is pleased to respond.\n\n"
+        "Question 1\n\nCharities should be involved from the design stage onwards.\n\n"
+        "Q2: Contracts must pay the full cost of delivery over at least three years.\n\n"
+        "Question 3\n\nLocal commissioning works best for people leaving prison.\n\n"
+        "Yours faithfully,\n\nJane Smith"
+    )
+    plan = _plan(_doc(text))
+    assert ("Q1", "Charities should be involved from the design stage onwards.") in plan
+    assert ("Q2", "Contracts must pay the full cost of delivery over at least three years.") in plan
+    assert ("Q3", "Local commissioning works best for people leaving prison.") in plan
+    general = [t for q, t in plan if q == GENERAL]
+    assert any("welcomes this consultation" in t for t in general)
+    assert any("Yours faithfully" in t for t in general)
+
+
+def test_questions_quoted_question_text_and_numbered_answers() -> None:
+    quoted = (
+        "How should charities be involved in delivering offender services?\n"
+        "As equal partners in design and delivery.\n\n"
+        "Should services be commissioned regionally or locally?\nLocally, by people who know the area."
+    )
+    plan = _plan(_doc(quoted))
+    assert ("Q1", "As equal partners in design and delivery.") in plan
+    assert ("Q3", "Locally, by people who know the area.") in plan
+    numbered = "1. We support a bigger role for charities.\n2. Pay the full cost of services.\n"
+    plan = _plan(_doc(numbered, format="docx"))
+    assert [q for q, _ in plan] == ["Q1", "Q2"]
+
+
+def test_questions_form_answers_map_by_label_and_rest_is_general() -> None:
+    text = "Name | A Person\n1. How should charities be involved? | Fully.\nFunding? | Pay full cost."
+    doc = _doc(text, format="docx", answers=(
+        Answer("1. How should charities be involved?", "Fully.", "table row 2"),
+        Answer("What funding arrangements would give charities certainty?", "Pay full cost.", "table row 3"),
+    ))
+    plan = _plan(doc)
+    assert ("Q1", "Fully.") in plan and ("Q2", "Pay full cost.") in plan
+    assert any(q == GENERAL and "Name" in t for q, t in plan)
+
+
+def test_questions_free_letter_paragraphs_assigned_by_similarity() -> None:
+    class Keyword:
+        """A stand-in embedder: one dimension per question keyword, so similarity is predictable."""
+
+        name = "keyword"
+        keys = ("involved", "funding", "locally")
+
+        def embed(self, texts: list[str]) -> np.ndarray:
+            rows = [[float(k in t.lower()) for k in self.keys] + [0.1] for t in texts]
+            v = np.array(rows)
+            return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    text = (
+        "12 High Street\n\nDear Sir or Madam,\n\n"
+        "We believe that long term funding is essential for our work to continue at all.\n\n"
+        "Decisions are best taken locally by people who know the towns and services.\n\n"
+        "Yours faithfully,"
+    )
+    plan = _plan(_doc(text), Keyword())
+    assert ("Q2", "We believe that long term funding is essential for our work to continue at all.") in plan
+    assert ("Q3", "Decisions are best taken locally by people who know the towns and services.") in plan
+    assert ("general", "12 High Street") in plan and ("general", "Dear Sir or Madam,") in plan
+
+
+def test_questions_blocks_split_word_paragraphs_but_not_wrapped_lines() -> None:
+    word = "A" * 120 + "\n" + "B" * 120
+    assert [b.text for b in blocks(word)] == ["A" * 120, "B" * 120]
+    wrapped = "a wrapped line of a letter that goes on\nand continues on the next line.\n3. A new point."
+    assert len(blocks(wrapped)) == 2

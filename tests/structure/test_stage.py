@@ -1,0 +1,109 @@
+"""The structure stage on the sample consultation, checked against the generator's ground truth:
+answers land under the right question (precision and recall per question), general comments are kept,
+every segment traces to its source, campaigns group the form letters, and no planted identifier
+reaches a segment."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from respmine.consultation import load_consultation
+from respmine.ingest import extract
+from respmine.records import GENERAL, Document
+from respmine.structure.stage import StructureResult, structure
+from respmine.topics.embed import default_embedder
+
+
+@pytest.fixture(scope="module")
+def run(sample: Path) -> tuple[dict, dict[str, Document], StructureResult]:  # type: ignore[type-arg]
+    expected = yaml.safe_load((sample / "expected.yaml").read_text(encoding="utf-8"))
+    consultation = load_consultation(sample / "consultation.yaml")
+    docs: list[tuple[Document, str | None]] = []
+    for name, truth in expected["files"].items():
+        if truth["status"] != "ok" or "duplicate_of" in truth:
+            continue
+        top = extract(sample / "inbox" / name, name=name, form_columns=consultation.form_columns)
+        assert isinstance(top, Document)
+        docs.append((top, None))
+        docs += [(c, top.sha256) for c in top.children if isinstance(c, Document)]
+    result = structure(docs, consultation.questions, default_embedder())
+    return expected, {d.sha256: d for d, _ in docs}, result
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.slow
+def test_stage_answers_land_under_the_right_question(run) -> None:  # type: ignore[no-untyped-def]
+    """Paragraph-level precision and recall per question against expected.yaml.
+
+    Measured when written: micro precision 0.88, recall 0.90; the weakest questions are the broad
+    ones (Q1 "how should charities be involved", Q3 contract size) in free-form letters with no headings.
+    """
+    expected, docs, result = run
+    by_doc: dict[str, list] = {}  # type: ignore[type-arg]
+    for seg in result.segments:
+        by_doc.setdefault(docs[seg.submission].source.split("#")[0], []).append(seg)
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for name, truth in expected["files"].items():
+        for para in truth.get("paragraphs") or []:
+            key = _norm(para["starts"])[:50]
+            original = [
+                s for s in by_doc.get(name, [])
+                if key in _norm(docs[s.submission].text[s.span.start : s.span.end])
+            ]
+            assert original, f"{name}: paragraph not in any segment: {key}"
+            predicted = {s.question for s in original} - {GENERAL}
+            for q in predicted | set(para["questions"]):
+                if q in predicted and q in para["questions"]:
+                    tp[q] += 1
+                elif q in predicted:
+                    fp[q] += 1
+                else:
+                    fn[q] += 1
+    total_tp = sum(tp.values())
+    precision = total_tp / (total_tp + sum(fp.values()))
+    recall = total_tp / (total_tp + sum(fn.values()))
+    assert precision >= 0.85 and recall >= 0.85, (precision, recall)
+    for q in tp.keys() | fn.keys():
+        assert tp[q] / (tp[q] + fn[q]) >= 0.6, q
+
+
+@pytest.mark.slow
+def test_stage_segments_trace_to_source_and_keep_general_comments(run) -> None:  # type: ignore[no-untyped-def]
+    _, docs, result = run
+    assert any(s.question == GENERAL for s in result.segments)
+    for seg in result.segments:
+        doc = docs[seg.submission]
+        assert 0 <= seg.span.start < seg.span.end <= len(doc.text)
+        if seg.page is not None:
+            assert doc.page_of(seg.span.start) == seg.page
+    covered = {s.submission for s in result.segments}
+    assert covered == {sha for sha, d in docs.items() if d.text.strip()}
+
+
+@pytest.mark.slow
+def test_stage_campaign_letters_grouped_and_identifiers_redacted(run) -> None:  # type: ignore[no-untyped-def]
+    expected, docs, result = run
+    letters = set(expected["summary"]["campaign_letters"]["keep-justice-local"])
+    campaigns = [c for c in result.campaigns if c.id.startswith("campaign-")]
+    assert len(campaigns) == 1
+    members = {docs[m].source.split("#")[0] for m in campaigns[0].members}
+    assert members == letters
+    segment_text = "\n".join(s.text for s in result.segments)
+    for name, truth in expected["files"].items():
+        planted = truth.get("personal_data") or {}
+        for kind in ("emails", "postcodes", "names"):
+            for value in planted.get(kind, []):
+                assert value not in segment_text, (name, kind, value)
+        for phone in planted.get("phones", []):
+            digits = re.sub(r"\D", "", phone)
+            assert digits not in re.sub(r"\D", "", segment_text), (name, phone)
