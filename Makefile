@@ -26,7 +26,8 @@ demo: install
 	PREFECT_HOME=$(CURDIR)/$(WORK)/.prefect $(PY) flows/process_consultation.py \
 		--consultation data/sample/consultation.yaml --work $(WORK)
 	@echo ""
-	@echo "Demo outputs are in $(WORK)/ (start with $(WORK)/intake_summary.md)."
+	@echo "Demo outputs are in $(WORK)/: intake_summary.md (start here), coded_responses.csv,"
+	@echo "submissions.csv, quarantine.csv and the store respmine.sqlite."
 
 test: install
 	$(PY) -m pytest
@@ -37,6 +38,7 @@ lint: install
 
 bench: install
 	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_structure.py
 
 clean:
 	rm -rf work .pytest_cache .mypy_cache .ruff_cache

@@ -94,8 +94,9 @@ def _emit(as_json: bool, obj: dict[str, object]) -> None:
 def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from respmine import pipeline
     from respmine.config import Settings
-    from respmine.ingest.inbox import ingest_inbox, scan_inbox
+    from respmine.ingest.inbox import scan_inbox
     from respmine.report.intake import summary_markdown, write_intake
     from respmine.store import Store
 
@@ -104,14 +105,10 @@ def _ingest(args: argparse.Namespace) -> int:
     if not inbox.is_dir():
         raise UsageError(f"inbox folder not found: {inbox}")
     settings = Settings.load(args.work, args.store, args.workers, not args.no_ocr, args.max_file_mb)
-    store = Store(settings.store_url)
     with tqdm(total=len(scan_inbox(inbox)), unit="file", desc="ingest", file=sys.stderr) as bar:
-        summary = ingest_inbox(
-            inbox, store, consultation, workers=settings.workers, limits=settings.limits,
-            ocr=settings.ocr, progress=bar.update,
-        )
-    paths = write_intake(store, settings.work_dir)
-    print(summary_markdown(summary.as_dict()))
+        summary = pipeline.ingest_stage(inbox, consultation, settings, progress=bar.update)
+    paths = write_intake(Store(settings.store_url), settings.work_dir)
+    print(summary_markdown(summary))
     print(f"Store: {settings.store_url}")
     for name, path in paths.items():
         print(f"{name}: {path}")
