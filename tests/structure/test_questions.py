@@ -98,3 +98,22 @@ def test_questions_blocks_split_word_paragraphs_but_not_wrapped_lines() -> None:
     assert [b.text for b in blocks(word)] == ["A" * 120, "B" * 120]
     wrapped = "a wrapped line of a letter that goes on\nand continues on the next line.\n3. A new point."
     assert len(blocks(wrapped)) == 2
+
+
+def test_questions_inferred_from_headings_that_recur_without_a_consultation() -> None:
+    from respmine.structure.questions import infer_questions, segment_documents
+
+    letters = [
+        _doc(f"Question 1: How should charities be involved?\nAs partners ({i}).\n\n"
+             f"Question 2: What about funding?\nFull cost recovery ({i}).", format="txt")
+        for i in range(3)
+    ]
+    letters = [Document(**{**d.__dict__, "sha256": str(i) * 64}) for i, d in enumerate(letters)]
+    questions = infer_questions(letters)
+    assert [(q.id, q.text) for q in questions] == [
+        ("Q1", "How should charities be involved?"), ("Q2", "What about funding?"),
+    ]
+    segments = segment_documents(letters, [])
+    assert [(s.question, s.text) for s in segments["0" * 64]] == [
+        ("Q1", "As partners (0)."), ("Q2", "Full cost recovery (0)."),
+    ]

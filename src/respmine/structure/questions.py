@@ -9,6 +9,7 @@ Text that answers no question is kept as GENERAL, never dropped; every segment k
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -151,10 +152,39 @@ class QuestionMatcher:
         return out
 
 
+def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Question]:
+    """Questions from the headings that recur across submissions, for runs without a consultation file.
+
+    A numbered heading ("Question 3", "Q3:") seen in several submissions becomes question 3, with the
+    most common text written after it (often the question quoted back). Recurring un-numbered lines are
+    not used: copies of one form letter share them without being answers to a question.
+    """
+    numbered: dict[int, Counter[str]] = {}
+    seen_in: Counter[int] = Counter()
+    for doc in docs:
+        numbers = set()
+        for block in blocks(doc.text):
+            first = block.text.split("\n", 1)[0].strip()
+            m = _HEADING.match(first)
+            if m:
+                n = int(m.group(1))
+                numbers.add(n)
+                numbered.setdefault(n, Counter())[first[m.end() :].strip()] += 1
+        seen_in.update(numbers)
+    return [
+        Question(id=f"Q{n}", number=n, text=(numbered[n].most_common(1)[0][0] or f"Question {n}"))
+        for n in sorted(n for n, c in seen_in.items() if c >= min_documents)
+    ]
+
+
 def segment_documents(
     docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None
 ) -> dict[str, list[Segment]]:
-    """Segments of every submission of a run, keyed by submission; similarity calibrated on them all."""
+    """Segments of every submission of a run, keyed by submission; similarity calibrated on them all.
+
+    Without questions (no consultation file), questions are inferred from recurring headings.
+    """
+    questions = list(questions) or infer_questions(docs)
     matcher = QuestionMatcher(questions, embedder)
     matcher.calibrate([b.text for d in docs for b in blocks(d.text) if _is_prose(b.text)])
     return {d.sha256: segment_document(d, matcher) for d in docs}
@@ -238,7 +268,7 @@ def _answer_question(answer: Answer, matcher: QuestionMatcher) -> tuple[str, flo
         found = matcher.by_label(label)
         if found:
             return found
-    return GENERAL, 0.5
+    return answer.question, 0.5  # a column or label no question matches: keep it under its own name
 
 
 def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple[str, int, str] | None:
