@@ -23,6 +23,7 @@ $(STAMP): pyproject.toml requirements/spacy-model.txt scripts/install-system.sh
 	touch $(STAMP)
 
 demo: install
+	mkdir -p $(WORK)/.prefect
 	PREFECT_HOME=$(CURDIR)/$(WORK)/.prefect $(PY) flows/process_consultation.py \
 		--consultation data/sample/consultation.yaml --work $(WORK)
 	@echo ""
