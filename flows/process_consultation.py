@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("\nOutputs:")
     for name, where in outputs.items():
-        print(f"  {name:<12} {where}")
+        print(f"  {name:<16} {where}")
     return 0
 
 

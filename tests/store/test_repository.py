@@ -28,3 +28,24 @@ def test_repository_quarantine_replaces_text(tmp_path: Path) -> None:
     store.save(Quarantined("a.pdf", "c" * 64, "pdf", "Damaged.", "corrupt"), arrival, kind="file")
     (row,) = store.submissions(status="quarantined")
     assert row.text == "" and row.reason == "Damaged." and row.code == "corrupt"
+
+
+def test_repository_postgres_ingest_is_idempotent(postgres_url: str, tmp_path: Path) -> None:
+    """The same store code on PostgreSQL: ingest, rerun without duplicates, structure tables."""
+    from respmine.ingest.inbox import ingest_inbox
+    from respmine.store import structure as structure_store
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("We support local commissioning of resettlement services.\n")
+    (inbox / "b.txt").write_text("We support local commissioning of resettlement services.\n")
+    (inbox / "c.pdf").write_bytes(b"")
+    store = Store(postgres_url)
+    first = ingest_inbox(inbox, store)
+    again = ingest_inbox(inbox, store)
+    assert first.duplicates == 1 and again.already_done == 3 and again.new == 0
+    assert {r.status for r in store.submissions()} == {"ok", "quarantined"}
+    docs = structure_store.processed_documents(store)
+    assert [d.text.strip() for d, _ in docs] == ["We support local commissioning of resettlement services."]
+    structure_store.replace_structure(store, [], [], {}, [])
+    assert structure_store.segments(store) == []

