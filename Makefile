@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL := WARNING
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench serve clean
 
 install: $(STAMP)
 
@@ -43,3 +43,11 @@ bench: install
 
 clean:
 	rm -rf work .pytest_cache .mypy_cache .ruff_cache
+
+# A local Prefect server (SQLite, in work/prefect) serving the two deployments: the full run on demand,
+# late submissions on a schedule. Trigger: .venv/bin/prefect deployment run 'process-consultation/full-run'
+serve: install
+	mkdir -p work/prefect
+	PREFECT_HOME=$(CURDIR)/work/prefect $(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200 & \
+	sleep 15; PREFECT_HOME=$(CURDIR)/work/prefect PREFECT_API_URL=http://127.0.0.1:4200/api \
+	$(PY) flows/serve.py --consultation data/sample/consultation.yaml --work $(WORK)

@@ -36,6 +36,7 @@ class IngestSummary:
     by_status: Counter[str] = field(default_factory=Counter)
     late: int = 0
     quarantined: list[dict[str, str]] = field(default_factory=list)
+    added: list[dict[str, str]] = field(default_factory=list)  # the files this run processed
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -48,6 +49,7 @@ class IngestSummary:
             "by_status": dict(sorted(self.by_status.items())),
             "late": self.late,
             "quarantined": self.quarantined,
+            "added": self.added,
         }
 
 
@@ -136,6 +138,11 @@ def ingest_inbox(
             result = replace(result, sha256=key)
         arrival = resolve_arrival(result, path, name, log, consultation)
         _save_tree(store, result, arrival, name, consultation, summary)
+        summary.added.append({
+            "file": name,
+            "status": "quarantined" if isinstance(result, Quarantined) else "ok",
+            "late": "" if arrival.late is None else ("yes" if arrival.late else "no"),
+        })
         summary.new += 1
         if progress:
             progress(1)

@@ -300,10 +300,10 @@ def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
 
 
 def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> list[Segment] | None:
-    """Segments between explicit headings; None when the document has fewer than two headings."""
+    """Segments between explicit headings; None when the document has none."""
     numbered = _numbered_headings(rest, matcher) and not any(_HEADING.match(b.text) for b in rest)
     marks = [(i, h) for i, b in enumerate(rest) if (h := _heading_of(b, matcher, numbered))]
-    if len(marks) < 2 and not (marks and doc.answers):
+    if not marks:
         return None
     out: list[Segment] = []
     first = marks[0][0]

@@ -1,0 +1,38 @@
+"""The late-submission flow processes only what is new and regenerates the tables."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+CONSULTATION = """\
+title: Test
+closes: 2026-04-25
+questions:
+  - {id: Q1, number: 1, text: "How should charities be involved in offender services?"}
+  - {id: Q2, number: 2, text: "What funding arrangements would give charities certainty?"}
+"""
+
+
+@pytest.mark.slow
+def test_reprocess_late_submissions_processes_only_new_files(prefect_harness: None, tmp_path: Path) -> None:
+    from flows.reprocess_late_submissions import reprocess_late_submissions
+
+    (tmp_path / "consultation.yaml").write_text(CONSULTATION)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    early = "Question 1\nCharities should be partners.\n\nQuestion 2\nPay full cost.\n"
+    (inbox / "early.txt").write_text(early)
+    kwargs = {"consultation": str(tmp_path / "consultation.yaml"), "work_dir": str(tmp_path / "work"),
+              "workers": 1}
+    first = reprocess_late_submissions(**kwargs)
+    assert first["new"] == 1
+    nothing = reprocess_late_submissions(**kwargs)
+    assert nothing["new"] == 0 and nothing["already_done"] == 1 and "structure" not in nothing
+    (inbox / "late.txt").write_text("Question 2\nThree-year contracts with full cost recovery.\n")
+    late = reprocess_late_submissions(**kwargs)
+    assert [a["file"] for a in late["added"]] == ["late.txt"] and late["already_done"] == 1
+    rows = list(csv.DictReader((tmp_path / "work" / "coded_responses.csv").open(encoding="utf-8")))
+    assert {(r["source_file"], r["question"]) for r in rows} >= {("late.txt", "Q2"), ("early.txt", "Q1")}
