@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 from respmine.records import PersonalData, Span
 from respmine.structure.nlp import ner
@@ -115,10 +114,6 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Strategy Programme Plan Framework Fund Scheme Initiative v")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
 _BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
-
-
-def _nlp() -> Any:
-    return ner()
 
 
 def _chunks(text: str, size: int = 5000) -> Iterator[tuple[int, str]]:
@@ -278,7 +273,7 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
     """spaCy PERSON entities cut at line breaks; dropped when lone words, organisation/role words, or made
     only of words the text also uses in lower case ("Artificial Intelligence")."""
     chunks = list(_chunks(text))
-    docs = _nlp().pipe([c for _, c in chunks], batch_size=64) if chunks else []  # no model load if no text
+    docs = ner().pipe([c for _, c in chunks], batch_size=64) if chunks else []  # no model load if no text
     for (base, _), doc in zip(chunks, docs, strict=True):
         for ent in (ent for ent in doc.ents if ent.label_ == "PERSON"):
             for m in re.finditer(r"[^\n]+", ent.text):
