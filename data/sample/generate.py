@@ -47,6 +47,8 @@ from writers import (  # noqa: E402
 INBOX = HERE / "inbox"
 LONDON = ZoneInfo("Europe/London")
 CONS = yaml.safe_load((HERE / "consultation.yaml").read_text(encoding="utf-8"))
+CODEBOOK = HERE.parents[1] / "models" / "codebooks" / "noms-third-sector.yaml"
+THEME_ORDER = [t["id"] for t in yaml.safe_load(CODEBOOK.read_text(encoding="utf-8"))["themes"]]
 QTEXT = {q["id"]: " ".join(q["text"].split()) for q in CONS["questions"]}
 QNUM = {q["id"]: q["number"] for q in CONS["questions"]}
 DEADLINE = dt.datetime.combine(CONS["closes"], dt.time(23, 59, 59), LONDON)
@@ -57,6 +59,136 @@ rng = random.Random(20260425)
 def late(when: str) -> bool:
     t = dt.datetime.fromisoformat(when)
     return (t if t.tzinfo else t.replace(tzinfo=LONDON)) > DEADLINE
+
+
+# ---------------------------------------------------------------- theme ground truth
+
+# The codebook themes an analyst would code for a paragraph taking each position (children of
+# models/codebooks/noms-third-sector.yaml; a child implies its parent). A theme is coded when the
+# paragraph makes a point about it, not when a word for it turns up in a list or an illustration.
+VARIANT_THEMES: dict[tuple[str, str], list[str]] = {
+    ("Q1", "central"): ["role.core"],
+    ("Q1", "complementary"): ["role.complementary"],
+    ("Q1", "market"): ["role.open_market"],
+    ("Q2", "full_cost_recovery"): ["funding.full_cost_recovery", "funding.contract_length"],
+    ("Q2", "outcome_based"): ["funding.payment_by_results"],
+    ("Q2", "mixed"): ["funding.full_cost_recovery", "funding.payment_by_results"],
+    ("Q3", "small_lots"): ["contracts.small_lots", "contracts.barriers"],
+    ("Q3", "large_contracts"): ["contracts", "contracts.subcontracting"],
+    ("Q3", "mixed"): ["contracts", "contracts.small_lots"],
+    ("Q4", "wary"): ["independence", "consortia.risks"],
+    ("Q4", "supportive"): ["consortia.benefits"],
+    ("Q4", "conditional"): ["independence", "contracts.subcontracting", "consortia"],
+    ("Q5", "local"): ["commissioning.local"],
+    ("Q5", "regional"): ["commissioning.regional"],
+    ("Q5", "hybrid"): ["commissioning.local", "commissioning.regional"],
+    ("Q6", "mentoring"): ["resettlement.mentoring"],
+    ("Q6", "case_management"): ["resettlement.case_management"],
+    ("Q6", "housing_first"): ["resettlement.housing"],
+    ("Q7", "lead_role"): ["local_authorities"],
+    ("Q7", "partner"): ["local_authorities", "resettlement.housing"],
+    ("Q7", "limited"): ["local_authorities"],
+    ("Q8", "quality_first"): ["quality_cost"],
+    ("Q8", "value_for_money"): ["quality_cost"],
+    ("Q8", "balanced"): ["quality_cost"],
+    ("Q9", "critical"): ["consultation.process"],
+    ("Q9", "positive"): ["consultation.process"],
+    ("Q9", "mixed"): ["consultation.process", "consultation.timetable"],
+    ("Q10", "women"): ["groups.women"],
+    ("Q10", "volunteers"): ["volunteers"],
+    ("Q10", "bme"): ["groups.bme"],
+    ("Q10", "families"): ["groups.families"],
+    ("Q10", "mental_health"): ["groups.mental_health"],
+    ("Q10", "victims"): ["groups.victims"],
+}
+# Positions that clearly support or oppose the proposal (a greater role for the voluntary sector in
+# contestable services); the others are about how, not whether, and have no stance.
+VARIANT_STANCE: dict[tuple[str, str], str] = {
+    ("Q1", "central"): "support",
+    ("Q1", "complementary"): "oppose",
+}
+# Passages coded differently from their position's usual themes, by their opening words: templates
+# that raise a further theme or leave one out, respondents' extra sentences, campaign paragraphs and
+# literal form answers.
+PASSAGE_THEMES: dict[str, list[str]] = {
+    "I believe charities should have a much bigger role": ["role.core", "volunteers"],
+    "We welcome the involvement of the voluntary sector, and": ["role.open_market", "consortia.benefits"],
+    "The single most important change NOMS could make": ["funding.full_cost_recovery"],
+    "We support a move towards payment linked to outcomes": ["funding.payment_by_results",
+                                                             "funding.full_cost_recovery"],
+    "We do not believe that a guarantee of full cost": ["funding.full_cost_recovery",
+                                                        "funding.contract_length"],
+    "Funding certainty matters at least as much": ["funding.full_cost_recovery", "funding.contract_length",
+                                                   "funding.payment_by_results"],
+    "Services should be commissioned as close as possible": ["commissioning.local", "local_authorities"],
+    "We believe that commissioning at regional level would be": ["contracts", "commissioning.local"],
+    "{org} is a small organisation": ["contracts.small_lots", "contracts.barriers", "consortia.risks"],
+    "We suggest a tiered approach": ["contracts.small_lots", "contracts.subcontracting"],
+    "Contract size should follow the nature": ["contracts"],
+    "We see consortia as the most practical way": ["contracts", "independence", "consortia.benefits"],
+    "I do not mind who provides the service": ["role.open_market", "consortia.benefits"],
+    "The period immediately after release": ["volunteers", "resettlement.mentoring"],
+    "Quality and cost need not be in conflict": ["funding.contract_length", "quality_cost"],
+    "The timetable for implementation is very ambitious": ["consultation.timetable"],
+    "Independent evaluation of the Gateway service": [],
+    "Northshire's own experience of co-commissioning": ["commissioning.local", "local_authorities"],
+    "We note that the consultation paper suggests savings": ["quality_cost"],
+    "As my former colleague": [],
+    "My son, Daniel Adeyemi, is due for release": ["resettlement.housing"],
+    "I believe that services for offenders should be commissioned locally": ["contracts.small_lots",
+                                                                             "commissioning.local"],
+    "Charities must remain independent": ["independence", "consortia.risks"],
+    "Charities should be paid the full cost": ["funding.full_cost_recovery", "funding.contract_length"],
+    "Not enough people know about it": ["consultation.process"],
+    "Smaller contracts please": ["contracts.small_lots"],
+    "Thank you for the chance to comment": [],
+}
+Source = tuple[str, str | None, str]  # (question id, stance or None for a fixed text, source text)
+
+
+def passage_themes(text: str) -> list[str] | None:
+    """PASSAGE_THEMES for a template or fixed text, or None when its position decides."""
+    text = text.removeprefix("[charity]")
+    found = [themes for start, themes in PASSAGE_THEMES.items() if text.startswith(start)]
+    return found[0] if found else None
+
+
+def coding(sources: list[Source]) -> tuple[list[str], str | None]:
+    """(themes, stance) of text written from these sources; a stance only when the sources agree."""
+    themes: set[str] = set()
+    stances = set()
+    for qid, stance, text in sources:
+        fixed = passage_themes(text)
+        themes.update(fixed if fixed is not None else VARIANT_THEMES[(qid, stance)] if stance else [])
+        if stance and (qid, stance) in VARIANT_STANCE:
+            stances.add(VARIANT_STANCE[(qid, stance)])
+    return [t for t in THEME_ORDER if t in themes], stances.pop() if len(stances) == 1 else None
+
+
+def paragraph_truth(questions: list[str], text: str, sources: list[Source]) -> dict:
+    """A paragraph of the ground truth: questions, opening, themes and stance (answers only), text."""
+    entry: dict = {"questions": questions, "starts": text[:70]}
+    if questions:
+        entry["themes"], stance = coding(sources)
+        if stance:
+            entry["stance"] = stance
+    entry["text"] = text
+    return entry
+
+
+def check_coding() -> None:
+    """Every position has themes, every theme is in the codebook, every passage key opens one text."""
+    positions = {(q, s) for lib in (T.ORG, T.IND) for q, by in lib.items() for s in by}
+    assert positions <= set(VARIANT_THEMES), sorted(positions - set(VARIANT_THEMES))
+    used = {t for ts in [*VARIANT_THEMES.values(), *PASSAGE_THEMES.values()] for t in ts}
+    assert used <= set(THEME_ORDER), sorted(used - set(THEME_ORDER))
+    texts = [t.removeprefix("[charity]") for lib in (T.ORG, T.IND) for by in lib.values()
+             for ts in by.values() for t in ts]
+    texts += [t for _, t in T.CAMPAIGN_PARAS]
+    texts += [x for p in R.ORGS + R.PEOPLE for x in p.get("extra", {}).values()]
+    texts += [s[1:] for *_, answers in R.FORM_ROWS + R.XLSX_ROWS for s in answers.values() if s[0] == "="]
+    for start in PASSAGE_THEMES:
+        assert sum(t.startswith(start) for t in texts) == 1, f"PASSAGE_THEMES key opens 0 or 2+: {start}"
 
 
 # ---------------------------------------------------------------- composing the text
@@ -92,36 +224,48 @@ def vary(text: str, org: str, person: bool = False) -> str:
     return " ".join(sentences)
 
 
-def choose(p: dict, qid: str, stance: str, person: bool, ctx: dict) -> str:
-    """One paragraph for (question, stance): a random eligible variant, varied for organisations."""
-    return vary(fill(rng.choice(eligible(p, qid, stance, person, ctx)), ctx), ctx.get("org", ""), person)
+def choose(p: dict, qid: str, stance: str, person: bool, ctx: dict) -> tuple[str, str]:
+    """One paragraph for (question, stance): a random eligible variant, varied for organisations.
+
+    Returns the text and the template it came from (the template decides the theme ground truth).
+    """
+    template = rng.choice(eligible(p, qid, stance, person, ctx))
+    return vary(fill(template, ctx), ctx.get("org", ""), person), template
 
 
-def answers_for(p: dict, person: bool) -> list[tuple[list[str], str, dict]]:
-    """Parse 'Q1=central Q3=small_lots+Q4=wary' into (question ids, text, stances) per paragraph."""
+def answers_for(p: dict, person: bool) -> tuple[list[tuple[list[str], str, dict]], list[list[Source]]]:
+    """Parse 'Q1=central Q3=small_lots+Q4=wary' into (question ids, text, stances) per paragraph.
+
+    Also returns, per paragraph, the sources it was written from, for the theme ground truth.
+    """
     ctx = {k: f"{v:,}" if isinstance(v, int) and v > 9999 else v for k, v in p.get("ctx", {}).items()}
     ctx["org"] = p.get("org", "")
-    out = []
+    out, sources = [], []
     for group in p["stances"].split():
         pairs = [item.split("=") for item in group.split("+")]
-        texts = []
+        texts, used = [], []
         for qid, stance in pairs:
-            texts.append(choose(p, qid, stance, person, ctx))
+            text, template = choose(p, qid, stance, person, ctx)
+            texts.append(text)
+            used.append((qid, stance, template))
             if qid in p.get("extra", {}):
                 texts.append(p["extra"][qid])
+                used.append((qid, None, p["extra"][qid]))
         out.append(([q for q, _ in pairs], " ".join(texts), {q: s for q, s in pairs}))
+        sources.append(used)
         if p.get("long") and len(pairs) == 1:  # a second paragraph from another variant
             qid, stance = pairs[0]
             others = [t for t in eligible(p, qid, stance, person, ctx) if fill(t, ctx)[20:60] not in texts[0]]
             if others:
                 out.append(([qid], vary(fill(others[0], ctx), ctx["org"]), {}))
-    return out
+                sources.append([(qid, stance, others[0])])
+    return out, sources
 
 
 def compose(p: dict) -> dict:
     """Build a document model: blocks (kind, text, question ids) plus ground truth."""
     person = p.get("type", "individual") == "individual"
-    answers = answers_for(p, person)
+    answers, sources = answers_for(p, person)
     pii: dict[str, list] = {"names": [p["name"]], "emails": [], "phones": [], "postcodes": [],
                             "addresses": []}
     orgc: dict[str, list] = {"addresses": [], "phones": [], "postcodes": []}
@@ -157,13 +301,14 @@ def compose(p: dict) -> dict:
         blocks = [(k, t.replace("'", "\u2019"), q) for k, t, q in blocks]
         answers = [(q, t.replace("'", "\u2019"), s) for q, t, s in answers]
         about, closing = about.replace("'", "\u2019"), closing.replace("'", "\u2019")
-    paras = [([], about)] + [(q, t) for q, t, _ in answers] + ([([], closing)] if closing else [])
+    paras = [([], about, [])] + [(q, t, src) for (q, t, _), src in zip(answers, sources, strict=True)]
+    paras += [([], closing, [])] if closing else []
     truth = {
         "respondent": {"name": p["name"], "organisation": p.get("org"), "type": p.get("type", "individual")},
         "shape": p["shape"],
         "questions": sorted({q for q, _, _ in answers for q in q}, key=QNUM.get),
         "stances": {q: s for _, _, st in answers for q, s in st.items()},
-        "paragraphs": [{"questions": q, "starts": t[:70]} for q, t in paras],
+        "paragraphs": [paragraph_truth(q, t, src) for q, t, src in paras],
         "personal_data": pii,
     }
     if p.get("joint"):
@@ -351,7 +496,7 @@ def campaign() -> None:
         truth = {"status": "ok", "campaign": T.CAMPAIGN_ID,
                  "respondent": {"name": person, "organisation": None, "type": "individual"},
                  "questions": sorted({q for qs, _ in paras for q in qs}, key=QNUM.get),
-                 "paragraphs": [{"questions": qs, "starts": t[:70]} for qs, t in paras],
+                 "paragraphs": [paragraph_truth(qs, t, [(q, None, t) for q in qs[:1]]) for qs, t in paras],
                  "personal_data": pii}
         if name.endswith(".eml"):
             truth.update(format="eml", sent=when, late=late(when), response_in="body")
@@ -361,14 +506,16 @@ def campaign() -> None:
             put(name, (text + "\n").encode("utf-8"), truth, when)
 
 
-def form_answer(row_type: str, qid: str, spec: str, ctx: dict) -> str:
+def form_answer(row_type: str, qid: str, spec: str, ctx: dict) -> tuple[str, list[Source]]:
+    """A form cell for (question, stance), or the literal after '=', with the sources it came from."""
     if spec.startswith("="):
-        return spec[1:]
+        return spec[1:], [(qid, None, spec[1:])]
     person = row_type == "individual"
     options = eligible({"type": row_type}, qid, spec, person, ctx)
     rng.shuffle(options)
     keep = 2 if not person and len(options) > 1 and rng.random() < 0.4 else 1
-    return "\n\n".join(vary(fill(t, ctx), ctx.get("org", ""), person) for t in options[:keep])
+    text = "\n\n".join(vary(fill(t, ctx), ctx.get("org", ""), person) for t in options[:keep])
+    return text, [(qid, spec, t) for t in options[:keep]]
 
 
 def form_rows(rows) -> tuple[list[list], list[dict]]:
@@ -377,13 +524,18 @@ def form_rows(rows) -> tuple[list[list], list[dict]]:
         ctx = {"area": "ours"} if rtype == "individual" else \
             {"org": org, "area": "our area", "region": "the region", "client": "offenders",
                                     "prison": "the local prison"}
-        texts = {q: form_answer(rtype, q, s, ctx) for q, s in answers.items()}
+        cells = {q: form_answer(rtype, q, s, ctx) for q, s in answers.items()}
+        texts = {q: text for q, (text, _) in cells.items()}
         table.append([rid, stamp, name, email, org, R.FORM_TYPES[rtype]] + [texts.get(q, "") for q in QTEXT])
-        truth.append({"response_id": rid, "timestamp": stamp, "late": late(stamp),
-                      "respondent": {"name": name, "organisation": org or None, "type": rtype},
-                      "questions": sorted(answers, key=QNUM.get),
-                      "stances": {q: s for q, s in answers.items() if not s.startswith("=")},
-                      "personal_data": {"names": [name], "emails": [email]}})
+        coded = {q: coding(src) for q, (_, src) in sorted(cells.items(), key=lambda kv: QNUM[kv[0]])}
+        row = {"response_id": rid, "timestamp": stamp, "late": late(stamp),
+               "respondent": {"name": name, "organisation": org or None, "type": rtype},
+               "questions": sorted(answers, key=QNUM.get),
+               "stances": {q: s for q, s in answers.items() if not s.startswith("=")},
+               "themes": {q: themes for q, (themes, _) in coded.items()},
+               "stance": {q: stance for q, (_, stance) in coded.items() if stance},
+               "personal_data": {"names": [name], "emails": [email]}}
+        truth.append({k: v for k, v in row.items() if k != "stance" or v})
     return table, truth
 
 
@@ -484,7 +636,8 @@ def summary() -> dict:
 
 
 KEY_ORDER = ["format", "status", "quarantine_code", "duplicate_of", "campaign", "respondent", "received",
-             "sent", "late", "shape", "questions", "stances", "paragraphs", "personal_data"]
+             "sent", "late", "shape", "questions", "stances", "themes", "stance", "paragraphs",
+             "personal_data"]
 
 
 def ordered(entry: dict) -> dict:
@@ -507,6 +660,7 @@ TruthDumper.add_representer(list, _list)
 
 
 def main() -> None:
+    check_coding()
     for p in R.ORGS + R.PEOPLE:
         respond(p)
     campaign()

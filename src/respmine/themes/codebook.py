@@ -1,0 +1,203 @@
+"""The codebook: themes as versioned data (YAML), validated on load, stamped on every coded row.
+
+Analysts edit codebooks by hand, so errors name the file, the theme and the field. Each theme has a
+fingerprint of its content: when a codebook changes, only segments whose themes' fingerprints changed
+need recoding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+HIERARCHY = "->"  # `parent->child` in labelled files
+_ID = re.compile(r"^[A-Za-z0-9][\w.&' ,/()?+-]*$")
+
+
+class CodebookError(ValueError):
+    """The codebook is missing or invalid; the message says what to fix."""
+
+
+class Theme(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    label: str
+    description: str = ""
+    parent: str | None = None
+    phrases: tuple[str, ...] = ()  # phrases that signal the theme (rules match them, with negation)
+    examples: tuple[str, ...] = ()  # example answers (similarity compares against them)
+    exclusions: tuple[str, ...] = ()  # phrases that look like the theme but are not
+
+    @field_validator("id")
+    @classmethod
+    def _valid_id(cls, value: str) -> str:
+        if not _ID.match(value) or HIERARCHY in value:
+            raise ValueError(f"theme id {value!r}: use letters, digits, spaces and simple punctuation")
+        return value
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Hash of everything that affects coding with this theme."""
+        data = self.model_dump(mode="json")
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+    def describe(self) -> str:
+        """The theme in words, for similarity: label plus description."""
+        return f"{self.label}. {self.description}".strip().rstrip(".") + "."
+
+
+class Codebook(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    version: str
+    description: str = ""
+    themes: tuple[Theme, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Codebook:
+        counts = Counter(t.id for t in self.themes)
+        repeated = sorted(i for i, n in counts.items() if n > 1)
+        if repeated:
+            raise ValueError(f"theme id(s) used more than once: {', '.join(repeated)}")
+        ids = set(counts)
+        for t in self.themes:
+            if t.parent is not None and t.parent not in ids:
+                raise ValueError(f"theme {t.id!r}: parent {t.parent!r} is not a theme in this codebook")
+        for t in self.themes:  # a parent chain must end
+            seen, node = {t.id}, t
+            while node.parent is not None:
+                if node.parent in seen:
+                    raise ValueError(f"theme {t.id!r}: its parents form a cycle")
+                seen.add(node.parent)
+                node = self.theme(node.parent)
+        return self
+
+    @property
+    def stamp(self) -> str:
+        """`name@version`, written on every coded row."""
+        return f"{self.name}@{self.version}"
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.themes]
+
+    def theme(self, theme_id: str) -> Theme:
+        for t in self.themes:
+            if t.id == theme_id:
+                return t
+        raise KeyError(theme_id)
+
+    def children(self, theme_id: str | None) -> list[Theme]:
+        return [t for t in self.themes if t.parent == theme_id]
+
+    def ancestors(self, theme_id: str) -> list[str]:
+        out, node = [], self.theme(theme_id)
+        while node.parent is not None:
+            out.append(node.parent)
+            node = self.theme(node.parent)
+        return out
+
+    def with_ancestors(self, theme_ids: Iterable[str]) -> list[str]:
+        """Codes plus their parents (a child code implies its parent), in codebook order."""
+        wanted = set()
+        for i in theme_ids:
+            wanted.add(i)
+            wanted.update(self.ancestors(i))
+        return [i for i in self.ids if i in wanted]
+
+    def path(self, theme_id: str) -> str:
+        """`parent->child` (labels) as written in labelled files."""
+        return HIERARCHY.join(self.theme(i).label for i in [*reversed(self.ancestors(theme_id)), theme_id])
+
+    def fingerprints(self) -> dict[str, str]:
+        return {t.id: t.fingerprint for t in self.themes}
+
+
+def load_codebook(path: Path | str) -> Codebook:
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CodebookError(f"{path}: codebook file not found") from exc
+    except yaml.YAMLError as exc:
+        raise CodebookError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise CodebookError(f"{path}: expected a mapping with name, version and themes")
+    raw.setdefault("name", path.stem)
+    if "version" in raw:
+        raw["version"] = str(raw["version"])
+    try:
+        return Codebook.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = _where(raw, err["loc"])
+            problems.append(f"  {where}: {err['msg']}")
+        raise CodebookError(f"{path}: invalid codebook\n" + "\n".join(problems)) from exc
+
+
+def _where(raw: dict, loc: Sequence[int | str]) -> str:
+    """`themes[3] (funding).phrases` rather than `themes.3.phrases`."""
+    parts: list[str] = []
+    node: object = raw
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+            node = node[key]
+            name = node.get("id") if isinstance(node, dict) else None
+            parts[-1] = f"{parts[-1]}[{key}]" + (f" ({name})" if name else "")
+        else:
+            node = node.get(key) if isinstance(node, dict) else None
+            parts.append(str(key))
+    return ".".join(parts) or "codebook"
+
+
+def dump_codebook(codebook: Codebook, path: Path | str) -> None:
+    data = codebook.model_dump(mode="json", exclude_defaults=True)
+    data = {"name": codebook.name, "version": codebook.version, **data}
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def codebook_from_codes(
+    codes: Iterable[Sequence[str]], name: str, version: str = "1", examples: Sequence[str] = ()
+) -> Codebook:
+    """A codebook inferred from coded rows (`parent->child` codes make a hierarchy).
+
+    A child's id is its whole path (`parent/child`): the same child name can sit under two parents.
+    `examples`, aligned with `codes`, supplies up to three example answers per theme.
+    """
+    found: dict[str, tuple[str, str | None]] = {}  # id -> (label, parent id)
+    samples: dict[str, list[str]] = {}
+    for i, row in enumerate(codes):
+        for code in row:
+            parts = [p.strip() for p in code.split(HIERARCHY) if p.strip()]
+            for depth in range(len(parts)):
+                found.setdefault(code_id(HIERARCHY.join(parts[: depth + 1])),
+                                 (parts[depth], code_id(HIERARCHY.join(parts[:depth])) if depth else None))
+            if parts and i < len(examples):
+                bucket = samples.setdefault(code_id(code), [])
+                text = " ".join(examples[i].split())[:500]
+                if text and text not in bucket and len(bucket) < 3:
+                    bucket.append(text)
+    themes = [
+        Theme(id=theme_id, label=label, parent=parent, examples=tuple(samples.get(theme_id, ())))
+        for theme_id, (label, parent) in found.items()
+    ]
+    return Codebook(name=name, version=version, themes=tuple(themes))
+
+
+def code_id(code: str) -> str:
+    """The codebook id of a labelled-file code: `parent->child` -> `parent/child`."""
+    parts = [" ".join(re.sub(r"[^\w.&' ,()?+-]+", " ", p).split()) for p in code.split(HIERARCHY)]
+    clean = "/".join(p for p in parts if p)
+    return clean if clean and _ID.match(clean) else "theme-" + hashlib.sha256(code.encode()).hexdigest()[:8]

@@ -1,0 +1,347 @@
+"""Phrase rules: codebook phrases found in text by lemma, with exclusions and dismissal handling.
+
+Rules are the high-precision, explainable layer of theme coding: every hit names the phrase that fired
+and the sentence it fired in, so an analyst can check it.
+
+Matching. Text and phrases go through one small spaCy pipeline (tokenizer, sentencizer, lemmatiser);
+matching is a `PhraseMatcher` on LEMMA, so "contract" finds "contracts" and "charity" finds "charities".
+The lemmatiser is a context-free lookup built from the lemma tables of the trained English pipeline
+(`structure.nlp.SPACY_MODEL`): running its tagger would triple the cost for little gain, since phrases
+and text are lemmatised by the same function. Because a token's lemma depends only on its lower-cased
+form, a LOWER match is always also a LEMMA match, so one matcher serves both. Without the model package
+lemmas fall back to lower case (exact-word matching). Curly apostrophes are read as straight ones, and
+a phrase also matches with its hyphens written as spaces, closed up, or (multi-word phrases) hyphenated.
+
+Negation. A negation cue (not, n't, no, never, without, neither, nor, nothing, none) rarely means a
+theme is absent: "we do not have full cost recovery" and "people leave prison without accommodation"
+are about the theme's problem, so they are hits (with `negated=True` and lower confidence). A mention
+is dropped only inside a clause that dismisses the topic: "this is not about funding", "nothing to add
+on funding", "no comments on consortia", "no concerns about consortia", "we do not think funding is a
+problem", "not relevant", "outside our remit". A clause ends at , ; : ( ) a spaced dash or a
+contrastive conjunction (but, although, however, whereas, while, because); a clause opened by "nor" or
+"or" after a dismissive clause is dismissive too ("nothing to add on funding, nor on consortia").
+
+Exclusions. An exclusion phrase of a theme matched anywhere in the sentence drops that theme there.
+
+One hit per (theme, sentence); its span is the sentence. Parent themes are not added unless
+`add_parents=True`; otherwise `Codebook.with_ancestors` does it for the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+from respmine.themes.codebook import Codebook
+
+NEGATIONS = frozenset({"not", "n't", "no", "never", "without", "neither", "nor", "nothing", "none", "nobody"})
+_CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "while", "whilst", "because"})
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"})
+_LIST_SEPARATORS = frozenset({",", "and", "or"})
+_LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+_NEG = r"(?:not(?! only| just| simply| merely)|n't|never|no(?! doubt)|neither|nor|nothing|none)"
+_DISMISS = re.compile(
+    r"|".join([
+        r"\bnot (?:really |directly |particularly |especially )?(?:about|relevant|applicable|our concern)\b",
+        r"\b(?:irrelevant|not applicable|n/a)\b",
+        r"\b(?:no|not any|few) (?:particular |real |major |significant |strong |specific |further |other )?"
+        r"(?:concerns?|issues?|problems?|comments?|views?|opinions?|observations?|remarks?|experience)"
+        r" (?:about|on|with|over|regarding|of|in relation to|to make)\b",
+        r"\bnothing (?:further |more |much |specific |else |useful )?to (?:add|say|contribute|comment)\b",
+        r"\b(?:not|n't) (?:wish|want|intend|propose|feel able|able) to (?:comment|respond|express|offer)\b",
+        r"\b(?:do|does|did|will|would|can|could)(?: not|n't) comment\b",
+        r"\b(?:outside|beyond) (?:our|my|the) (?:remit|experience|expertise|scope|knowledge)\b",
+        r"\bnot (?:a matter|something|an area) (?:for us|we)\b",
+        rf"\b{_NEG}\b[^,;:]*?\b(?:an?|any|much of an?) (?:real |major |significant |serious |particular )?"
+        r"(?:problem|issue|concern|difficulty)\b",
+    ])
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    theme: str  # theme id
+    start: int  # char span of the evidence (the sentence containing the match) in the text
+    end: int
+    phrase: str  # the codebook phrase that matched
+    confidence: float  # 0..1: longer/more specific phrases and several hits -> higher
+    negated: bool = False  # the phrase sits in the scope of a negation cue but the theme is discussed
+
+
+@dataclass(frozen=True)
+class _Key:
+    theme: str
+    phrase: str
+    exclusion: bool
+    spellings: frozenset[str]  # the phrase's spelling variants, lower case
+
+
+@dataclass(frozen=True)
+class _Mention:
+    theme: str
+    phrase: str
+    start: int  # token offsets in the doc
+    end: int
+    size: int  # content words in the phrase (specificity)
+    exact: bool  # the text has the phrase's own words, not just its lemmas
+
+
+@dataclass(frozen=True)
+class _Scored:
+    mention: _Mention
+    negated: bool
+    listed: bool
+
+
+class PhraseRules:
+    """Codebook phrases matched on lemmas with spaCy, with negation and scope handling."""
+
+    def __init__(self, codebook: Codebook, *, add_parents: bool = False) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.codebook = codebook
+        self.add_parents = add_parents
+        self.nlp = _pipeline()
+        self._keys: list[_Key] = []  # match id -> what it stands for
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        for theme in codebook.themes:
+            for phrase in theme.phrases:
+                self._add(theme.id, phrase, exclusion=False)
+            for phrase in theme.exclusions:
+                self._add(theme.id, phrase, exclusion=True)
+
+    def _add(self, theme: str, phrase: str, *, exclusion: bool) -> None:
+        """Register a phrase (and its spelling variants) under one match key."""
+        variants = spelling_variants(phrase)
+        self._matcher.add(str(len(self._keys)), [self.nlp(v) for v in variants])
+        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants)))
+
+    def find(self, text: str) -> list[Hit]:
+        """Theme hits in one text, in text order."""
+        return self.find_many([text])[0]
+
+    def find_many(self, texts: Sequence[str], batch_size: int = 256) -> list[list[Hit]]:
+        """Theme hits per text; one `nlp.pipe` pass over the batch."""
+        docs = self.nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)
+        return [self._hits(doc) for doc in docs]
+
+    def _hits(self, doc: Any) -> list[Hit]:
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        found: dict[int, list[_Mention]] = {}
+        excluded: set[tuple[int, str]] = set()
+        for match_id, start, end in self._matcher(doc):
+            key = self._keys[int(self.nlp.vocab.strings[match_id])]
+            sent = _bisect(starts, start)
+            if key.exclusion:
+                excluded.add((sent, key.theme))
+                continue
+            span = doc[start:end]
+            exact = span.text.lower() in key.spellings
+            found.setdefault(sent, []).append(_Mention(key.theme, key.phrase, start, end, _size(span), exact))
+        hits: list[Hit] = []
+        for sent_no in sorted(found):
+            mentions = [m for m in found[sent_no] if (sent_no, m.theme) not in excluded]
+            hits.extend(self._sentence_hits(sents[sent_no], mentions))
+        return hits
+
+    def _sentence_hits(self, sent: Any, mentions: list[_Mention]) -> list[Hit]:
+        """Drop dismissed mentions, then keep one hit per theme (its most specific phrase)."""
+        if not mentions:
+            return []
+        clauses = clause_scopes(sent)
+        by_theme: dict[str, list[_Scored]] = {}
+        for m in mentions:
+            clause = clauses[m.start - sent.start]
+            inside = any(o is not m and o.theme == m.theme and o.start <= m.start and m.end <= o.end
+                         and o.end - o.start > m.end - m.start for o in mentions)
+            if clause.dismissive or inside:  # "full cost" inside "full cost recovery" is one mention
+                continue
+            negated = any(t.lower_ in NEGATIONS for t in sent.doc[clause.start : m.start])
+            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, _listed(sent, m)))
+        text = sent.text
+        start = sent.start_char + len(text) - len(text.lstrip())
+        end = sent.start_char + len(text.rstrip())
+        hits = {theme: _best(theme, found, start, end) for theme, found in by_theme.items()}
+        if self.add_parents:
+            for theme, hit in list(hits.items()):
+                for parent in self.codebook.ancestors(theme):
+                    hits.setdefault(parent, Hit(parent, start, end, hit.phrase, hit.confidence, hit.negated))
+        order = {t: i for i, t in enumerate(self.codebook.ids)}
+        return sorted(hits.values(), key=lambda h: order[h.theme])
+
+
+def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
+    """The hit for one theme in one sentence: confidence from the best phrase plus corroboration.
+
+    A phrase that is only an item in a list ("mentoring, housing advice and debt help") or sits under
+    a negation is weaker evidence that the sentence is about the theme, so it scores lower.
+    """
+    best = max(found, key=lambda f: (not f.listed, not f.negated, f.mention.size, f.mention.exact,
+                                     f.mention.end - f.mention.start))
+    confidence = {1: 0.55, 2: 0.7}.get(best.mention.size, 0.8)
+    confidence += 0.05 * min(len({(f.mention.start, f.mention.end) for f in found}) - 1, 3)
+    confidence -= (0.1 if best.negated else 0.0) + (0.2 if best.listed else 0.0)
+    return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
+               best.negated)
+
+
+def _listed(sent: Any, m: _Mention) -> bool:
+    """The phrase is an item in a list ("A, B and C"): separators (comma, and, or) on both sides of it,
+    or next to it and again an item further on the same side; at least one of them a comma."""
+    doc = sent.doc
+
+    def separators(positions: range) -> list[int]:
+        return [i for i in positions if sent.start <= i < sent.end and doc[i].lower_ in _LIST_SEPARATORS]
+
+    before, after = separators(range(m.start - 1, m.start)), separators(range(m.end, m.end + 1))
+    candidates = [before + after] if before and after else []
+    candidates += [before + separators(range(m.start - 7, m.start - 2))] if before else []
+    candidates += [after + separators(range(m.end + 2, m.end + 7))] if after else []
+    return any(len(found) > 1 and "," in {doc[i].text for i in found} for found in candidates)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # token offsets in the doc
+    end: int
+    dismissive: bool
+
+
+def clause_scopes(sent: Any) -> list[Clause]:
+    """The clause of each token of a sentence (index = token offset in the sentence)."""
+    bounds = [0]
+    tokens = list(sent)
+    for i, tok in enumerate(tokens):
+        spaced_dash = tok.text in {"-", "--"} and i > 0 and bool(tokens[i - 1].whitespace_)
+        if i > 0 and (tok.text in _CLAUSE_PUNCT or tok.lower_ in _CLAUSE_WORDS or spaced_dash):
+            bounds.append(i)
+    bounds.append(len(tokens))
+    out: list[Clause] = []
+    previous = False
+    for a, b in pairwise(bounds):
+        if a == b:
+            continue
+        span = sent[a:b]
+        text = span.text.lower()
+        first = next((t.lower_ for t in span if not t.is_punct), "")
+        dismissive = bool(_DISMISS.search(text)) or (previous and first in {"nor", "or"})
+        out.extend([Clause(span.start, span.end, dismissive)] * (b - a))
+        previous = dismissive
+    return out
+
+
+def spelling_variants(phrase: str) -> list[str]:
+    """The phrase, plus hyphens as spaces and closed up, plus a multi-word phrase hyphenated."""
+    variants = [phrase]
+    if "-" in phrase:
+        variants += [phrase.replace("-", " "), phrase.replace("-", "")]
+    elif " " in phrase and all(w.isalpha() for w in phrase.split()):
+        variants.append(phrase.replace(" ", "-"))
+    return list(dict.fromkeys(normalise(v) for v in variants))
+
+
+def normalise(text: str) -> str:
+    """Curly apostrophes to straight ones and a line break inside a paragraph (hard-wrapped text) to a
+    space, so phrases match across it; same length, so character offsets are unchanged."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return _LINE_BREAK.sub(lambda m: m.group() if m.group().count("\n") > 1 else " " * len(m.group()), text)
+
+
+def _size(span: Any) -> int:
+    return max(1, sum(1 for t in span if not (t.is_stop or t.is_punct)))
+
+
+def _bisect(starts: list[int], token: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, token) - 1
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Any:
+    """Blank English + sentencizer (paragraph breaks end sentences too) + the lookup lemmatiser."""
+    import spacy
+    from spacy.language import Language
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    lemma = _lemma_function()
+    cache: dict[str, str] = {}
+
+    @Language.component("respmine_rules_lemmas")
+    def lemmas(doc: Any) -> Any:
+        after_break = False
+        for tok in doc:
+            low = tok.lower_
+            tok.lemma_ = cache.get(low) or cache.setdefault(low, lemma(low))
+            if after_break and not tok.is_space:
+                tok.is_sent_start = True
+            if tok.is_space and tok.text.count("\n") > 1:
+                after_break = True
+            elif not tok.is_space:
+                after_break = False
+        return doc
+
+    nlp.add_pipe("respmine_rules_lemmas")
+    return nlp
+
+
+def _lemma_function() -> Callable[[str], str]:
+    """word -> lemma from the trained pipeline's rule tables, without its tagger; lower case if absent."""
+    try:
+        import spacy
+
+        from respmine.structure.nlp import SPACY_MODEL
+
+        model = spacy.load(SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler",
+                                                  "senter"])
+        lemmatizer: Any = model.get_pipe("lemmatizer")
+        tables = lemmatizer.lookups
+    except (ImportError, OSError, KeyError, ValueError):
+        return lambda word: word
+    rules = tables.get_table("lemma_rules")
+    index = tables.get_table("lemma_index")
+    exc = tables.get_table("lemma_exc")
+    pos = ["noun", "verb", "adj", "adv"]
+    rule_sets = {p: rules.get(p, []) for p in pos}
+    indexes = {p: set(index.get(p, [])) for p in pos}
+    excs = {p: exc.get(p, {}) for p in pos}
+    return lambda word: lookup_lemma(word, pos, rule_sets, indexes, excs)
+
+
+def lookup_lemma(word: str, pos: Iterable[str], rules: dict[str, list[list[str]]],
+                 index: dict[str, set[str]], exc: dict[str, dict[str, list[str]]]) -> str:
+    """Exceptions first, then a noun reading, then the word itself if known, then verb and adjective.
+
+    Preferring nouns keeps "funding" and "housing" as they are, while "charities" -> "charity" and
+    "released" -> "release".
+    """
+    order = list(pos)
+    for p in order:
+        if word in exc[p]:
+            return exc[p][word][0]
+    candidates = _rule_forms(word, rules["noun"], index["noun"])
+    if candidates:
+        return candidates[0]
+    if any(word in index[p] for p in order):
+        return word
+    for p in ("verb", "adj"):
+        candidates = _rule_forms(word, rules[p], index[p])
+        if candidates:
+            return candidates[0]
+    return word
+
+
+def _rule_forms(word: str, rules: list[list[str]], index: set[str]) -> list[str]:
+    out = []
+    for old, new in rules:
+        if word.endswith(old):
+            form = word[: len(word) - len(old)] + new
+            if form and form in index:
+                out.append(form)
+    return out

@@ -1,0 +1,44 @@
+"""Sentence spans: the unit of evidence. Every code points at the sentence that justifies it.
+
+A regular-expression splitter rather than a spaCy pipeline: it runs on every segment of every run, it
+must be fast, and consultation prose (full stops, question marks, bullet lines) splits cleanly on
+punctuation followed by a capital, a digit, a quote or a new line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•\-–])|\n\s*\n|\n(?=\s*[•\-–*]\s)")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Prof|St|No|cf|vs|para)\.$", re.IGNORECASE)
+MAX_SENTENCE = 600  # characters; longer runs (lists without stops) are cut at the next space
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed; empty text gives no spans."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _ABBREVIATIONS.search(text[max(start, m.start() - 6) : m.start()]):
+            continue
+        spans.extend(_trimmed(text, start, m.start()))
+        start = m.end()
+    spans.extend(_trimmed(text, start, len(text)))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return []
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut + 1
+    out.append((start, end))
+    return out

@@ -1,0 +1,414 @@
+"""Stance towards the proposal: cue rules when nothing is labelled, a small trained model when it is.
+
+Unfitted (the usual consultation case), sentences are scored with cue phrases ("we support", "we object",
+"urge ... to withdraw"), with negation in scope ("we do not support" opposes, "we would not oppose" does
+not), hedges and contrast ("while we welcome X, we are concerned that Y" is mixed); a text with no cue is
+compared with short stance prototypes, else neutral. Fitted, two class-weighted logistic regressions are
+averaged: TF-IDF word and character n-grams (the wording of known campaigns), and the mean MiniLM
+embedding of the text's sentences (what is argued, so a new form letter is still placed). MiniLM reads
+only 256 word pieces, so sentences are embedded one by one, not a truncated letter; form letters repeat
+sentences, and the embedder's cache embeds each distinct one once. Saved as JSON + .npz (no pickle).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from respmine.topics.embed import Embedder
+
+STANCES = ("support", "oppose", "mixed", "neutral")
+VERSION = "stance-1"
+MIN_CLASS = 2  # a label with fewer training rows cannot be learnt (nor cross-validated): left out of the fit
+BLEND = 0.5  # weight of the TF-IDF model's probabilities; the sentence-embedding model gets the rest
+C_TEXT, C_DENSE = 10.0, 1.0  # inverse regularisation of the two logistic regressions
+MAX_CHARS = 1000  # longer "sentences" are cut: MiniLM reads ~256 word pieces, about this many characters
+MAX_SENTENCES = 64  # sentences embedded per text: all cue sentences first, then evenly spaced others
+PROTOTYPE_BAR = 0.55  # similarity a sentence needs to a stance prototype before it counts as a stance
+PROTOTYPE_MARGIN = 0.05  # ... and its lead over the opposite stance and the neutral prototypes
+Span = tuple[int, int]
+Scores = tuple[float, float, float]  # support, oppose, mixed cue weights
+
+_SUBJ = (r"\b(?:i|we|our (?:organi[sz]ation|members|charity|association|council|union|trust|board|company"
+         r"|group|society|federation|network|partnership))")
+_GAP = r"(?P<gap>(?:\s+[a-z’']+){0,4}?)\s+"  # "we would therefore not support": the gap holds the negation
+_SERVED = (r"(?!\s+(?:\d|over|around|more|some|many|people|children|families|young|adults|women|men|victims"
+           r"|those|them|individuals|clients|users|survivors|offenders|staff|communities)\b)")  # a service
+_NOUN = r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation|measure|option|bill|idea)s?\b"
+_OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
+_THING = (r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN
+          + r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # "is not fair"
+_RAW_CUES: tuple[tuple[str, str, float], ...] = (
+    (_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|supportive|welcome[sd]?|endorsed?|agreed?|applaud"
+     r"|commend|favou?r)\b", "support", 1.0),
+    (r"\b(?:supportive of|strongly agree|(?:pleased|delighted|glad) to see)\b", "support", 1.0),
+    (r"\b(?:am|are|is|be|remains?|were|was|i[’']m|we[’']re)" + _GAP + r"in favou?r of\b", "support", 1.0),
+    (r"\b(?:support|welcome|endorse|back)s?\s+" + _OBJ, "support", 1.0),
+    (r"^\W*(?:tend to |somewhat |mostly )?agree\b|\bstep in the right direction\b"
+     r"|\b(?:move forward|go ahead|proceed) with " + _OBJ, "support", 0.8),
+    (_THING + r"(?:fair|sensible|reasonable|proportionate|necessary|(?:long )?overdue|welcome|positive"
+     r"|justified|beneficial|the right (?:thing|approach|step))\b", "support", 0.8),
+    (_THING + r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminatory|harmful|wrong"
+     r"|unnecessary|unacceptable|ill-conceived|premature|unlawful|illegal)\b", "oppose", 0.8),
+    (r"\b(?:urge|ask|call on|calls on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
+     r"|approve|proceed with|go ahead with)\b", "support", 0.8),
+    (_SUBJ + _GAP + r"(?:oppose|object|disagree|reject|condemn)(?:s|d|ed)?\b", "oppose", 1.0),
+    (r"\b(?:in opposition to|opposed to|objections? to|strongly disagree)\b|^\W*disagree\b", "oppose", 1.0),
+    (r"\b(?:opposes?|rejects?|objects? to|disagrees? with|against)\s+" + _OBJ, "oppose", 1.0),
+    (r"\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:withdraw|reject|abandon"
+     r"|reconsider|scrap|drop|stop|halt|rethink|pause|not (?:proceed|implement|adopt|pass|finali[sz]e))",
+     "oppose", 1.0),
+    (r"\b(?:should|must) (?:be )?(?:withdrawn|scrapped|abandoned|rejected|dropped|reconsidered)\b"
+     r"|\b(?:do not|don[’']t|should not|must not) (?:implement|pass|adopt|proceed|go ahead|finali[sz]e"
+     r"|approve|make (?:these |this |the |any )?changes?)\b", "oppose", 1.0),
+    (r"\b(?:serious|significant|grave|major|deep|strong|considerable|real)"
+     r" (?:concerns?|reservations|misgivings)|\b(?:deeply|seriously|very|extremely|gravely|greatly"
+     r"|particularly) (?:concerned|worried|troubled)\b",
+     "oppose", 0.8),
+    (r"\bconcern(?:s|ed)? (?:about|that|over|regarding|with|by)\b", "oppose", 0.6),
+    (r"\b(?:in principle|with (?:some )?reservations|with caveats|mixed views|cautiously welcome|partly agree"
+     r"|partially agree)\b|\b(?:qualified|conditional|partial|cautious) (?:support|welcome)\b"
+     r"|\b(?:support|welcome|agree)\w*\b[^.;]{0,80}?\b(?:subject to|in part|provided that|on condition that"
+     r"|as long as)\b", "mixed", 0.8),
+)
+_CUES = tuple((re.compile(p), polarity, w) for p, polarity, w in _RAW_CUES)
+_NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly)\b|n[’']t\b")
+_CLAUSE = re.compile(r"[,;:()—–]|\b(?:but|however|although|though|while|whilst|yet)\b")
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despite|notwithstanding"
+                       r"|nevertheless|that said)\b")
+_HEDGE = re.compile(r"\b(?:broadly|generally|largely|mostly|on balance|tentatively)\b")
+_NEUTRAL = re.compile(r"\b(?:neither agree nor disagree|no (?:view|opinion|comment)s?\b|not applicable"
+                      r"|(?:do not|don[’']t) know)")
+_WORDY = re.compile(r"\w")
+_PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n).)+", re.S)  # a blank line ends a sentence (and a paragraph)
+_PROTOTYPES = {
+    "support": ("We support the proposal.", "We welcome these changes and agree with the plan.",
+                "The proposal should go ahead.", "I am in favour of this rule."),
+    "oppose": ("We oppose the proposal.", "The proposal should be withdrawn.",
+               "We object to the plan and urge you to reject it.", "I am against this rule."),
+    "neutral": ("We have no view on this question.", "Thank you for the opportunity to respond.",
+                "This response sets out who we are.", "Please find our response attached."),
+}
+_TFIDF_PARAMS: tuple[tuple[dict[str, Any], int], ...] = (  # CountVectorizer settings, vocabulary size
+    ({"analyzer": "word", "ngram_range": (1, 2), "strip_accents": "unicode"}, 30_000),
+    ({"analyzer": "char_wb", "ngram_range": (2, 5), "strip_accents": "unicode"}, 60_000),
+)
+
+
+@dataclass(frozen=True)
+class StancePrediction:
+    stance: str  # a label seen in training, or one of STANCES when unfitted
+    confidence: float  # 0..1
+    evidence: Span | None  # char span of the sentence that shows the stance most clearly
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """One text's sentence spans and their (support, oppose, mixed) cue weights."""
+
+    spans: list[Span]
+    scores: list[Scores]
+
+    def totals(self) -> Scores:
+        s, o, m = (sum(column) for column in zip(*self.scores, strict=True))
+        return s, o, m
+
+    def sample(self) -> list[int]:
+        """Sentences to embed: all when few; else cue sentences first, then evenly spaced ones."""
+        n = len(self.spans)
+        if n <= MAX_SENTENCES:
+            return list(range(n))
+        cued = sorted((i for i in range(n) if any(self.scores[i])), key=lambda i: -sum(self.scores[i]))
+        spread = np.linspace(0, n - 1, MAX_SENTENCES).round().astype(int).tolist()
+        return sorted(dict.fromkeys([*cued[: MAX_SENTENCES // 2], *spread]))[:MAX_SENTENCES]
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> Any:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentence char spans, whitespace trimmed; blank lines split too, since form letters often lack stops."""
+    paragraphs = [(m.start(), m.group()[:500_000]) for m in _PARAGRAPH.finditer(text)
+                  if _WORDY.search(m.group())]
+    spans: list[Span] = []
+    for (offset, _), doc in zip(paragraphs, _sentencizer().pipe(p for _, p in paragraphs), strict=True):
+        for sent in doc.sents:
+            spans.extend(_pieces(text, offset + sent.start_char, offset + sent.end_char))
+    return spans
+
+
+def _pieces(text: str, start: int, end: int) -> list[Span]:
+    """Trimmed spans holding a word; a 'sentence' over MAX_CHARS (no stops) is cut at a line break/space."""
+    out: list[Span] = []
+    while start < end:
+        stop = end
+        if end - start > MAX_CHARS:
+            low, high = start + MAX_CHARS // 2, start + MAX_CHARS
+            cut = text.rfind("\n", low, high)
+            cut = cut if cut > start else text.rfind(" ", low, high)
+            stop = cut if cut > start else high
+        chunk = text[start:stop]
+        a, b = start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
+        if b > a and _WORDY.search(text, a, b):
+            out.append((a, b))
+        start = stop
+    return out
+
+
+def _negated(sentence: str, match: re.Match[str]) -> bool:
+    """Negation in scope: inside the subject-verb gap, or in the last words of the clause before the cue."""
+    if "gap" in match.re.groupindex:
+        return bool(_NEG.search(match.group("gap")))
+    before = sentence[max(0, match.start() - 300): match.start()]
+    clause = [m.end() for m in _CLAUSE.finditer(before)]
+    window = before[clause[-1] if clause else 0:].split()[-4:]
+    return bool(_NEG.search(" ".join(window)))
+
+
+def score_sentence(sentence: str) -> Scores:
+    """(support, oppose, mixed) cue weights of one sentence; a negated cue counts for the other side."""
+    low = sentence.lower()
+    if _NEUTRAL.search(low):
+        return 0.0, 0.0, 0.0
+    best = {"support": 0.0, "oppose": 0.0, "mixed": 0.0}
+    for pattern, polarity, weight in _CUES:
+        for match in pattern.finditer(low):
+            side, strength = polarity, weight
+            if polarity != "mixed" and _negated(low, match):  # "not oppose" is at most a weak yes
+                side, strength = ("oppose", 0.9 * weight) if polarity == "support" else ("support", 0.3)
+            best[side] = max(best[side], strength)
+    s, o, m = best["support"], best["oppose"], best["mixed"]
+    if s and (m or _HEDGE.search(low)):  # "broadly support" is weaker; "support, subject to X" is mixed
+        s *= 0.5 if m else 0.7
+    if s and o and _CONTRAST.search(low):  # "while we welcome X, we are concerned that Y"
+        m = max(m, s, o)
+    return s, o, m
+
+
+def _cues(text: str) -> _Cues:
+    spans = sentence_spans(text) or [(0, len(text))]
+    return _Cues(spans, [score_sentence(text[a:b]) for a, b in spans])
+
+
+def _decide(found: _Cues) -> tuple[str, float, int | None]:
+    """Stance, confidence and evidence sentence from the cue totals; no evidence means no cue fired."""
+    s, o, m = found.totals()
+    lead, other = max(s, o), min(s, o)
+    if lead == 0.0 and m == 0.0:
+        return "neutral", 0.6, None
+    strength = 1.0 - math.exp(-max(lead, m))
+    if m >= lead or other >= 0.5 * lead:
+        best = max(range(len(found.scores)), key=lambda i: found.scores[i][2] + min(found.scores[i][:2]))
+        return "mixed", 0.4 + 0.3 * strength, best
+    column = 0 if s > o else 1
+    best = max(range(len(found.scores)), key=lambda i: found.scores[i][column])
+    return STANCES[column], 0.5 + 0.45 * strength * (lead - other) / (lead + other), best
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+@dataclass
+class _Tfidf:
+    """Sublinear TF-IDF over a fixed vocabulary: one code path after fit and after load, so both agree."""
+
+    params: dict[str, Any]
+    terms: list[str]
+    idf: np.ndarray
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], params: dict[str, Any], max_features: int) -> _Tfidf:
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        counts = CountVectorizer(**params, min_df=2, max_features=max_features, dtype=np.float64)
+        x = counts.fit_transform(texts)
+        df = np.bincount(x.indices, minlength=x.shape[1])
+        terms = sorted(counts.vocabulary_, key=counts.vocabulary_.__getitem__)
+        return cls(params, terms, np.log((1 + x.shape[0]) / (1 + df)) + 1.0)
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        from sklearn.feature_extraction.text import CountVectorizer
+        from sklearn.preprocessing import normalize
+
+        x = CountVectorizer(**self.params, vocabulary=self.terms, dtype=np.float64).transform(texts).tocsr()
+        x.data = 1.0 + np.log(x.data)
+        return normalize(x.multiply(self.idf).tocsr())
+
+
+def _evidence(label: str, found: _Cues, picks: list[int], pull: np.ndarray) -> int:
+    """A sentence whose cue states the label ("I oppose ..."), else the one pulling hardest towards it."""
+    column = STANCES.index(label) if label in STANCES[:3] else None
+    if column is not None and any(score[column] for score in found.scores):
+        return max(range(len(found.scores)), key=lambda i: found.scores[i][column])
+    return picks[int(np.argmax(pull))]
+
+
+class StanceModel:
+    """Stance of each response towards the proposal: cue rules until `fit`, then a trained classifier."""
+
+    def __init__(self, embedder: Embedder | None = None, seed: int = 0) -> None:
+        if embedder is None:
+            from respmine.topics.embed import default_embedder
+
+            embedder = default_embedder()
+        self.embedder, self.seed = embedder, seed
+        self.classes: list[str] = []
+        self._tfidf: list[_Tfidf] = []
+        self._weights: dict[str, np.ndarray] = {}
+        self.version = f"{VERSION}-rules+{self._slug()}"
+
+    def _slug(self) -> str:
+        name = self.embedder.name.lower()
+        return "minilm" if "minilm" in name else re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+
+    @property
+    def fitted(self) -> bool:
+        return bool(self.classes)
+
+    def fit(self, texts: Sequence[str], stances: Sequence[str]) -> StanceModel:
+        """Learn from coded responses; a label with under MIN_CLASS rows is left out (it cannot be learnt)."""
+        if len(texts) != len(stances):
+            raise ValueError(f"{len(texts)} texts but {len(stances)} stances")
+        counts = Counter(stances)
+        keep = [i for i, label in enumerate(stances) if isinstance(label, str) and label
+                and counts[label] >= MIN_CLASS and isinstance(texts[i], str) and _WORDY.search(texts[i])]
+        classes = sorted({stances[i] for i in keep})
+        if len(classes) < 2:
+            raise ValueError(f"need two stances with >= {MIN_CLASS} non-empty texts each, got {dict(counts)}")
+        docs = [texts[i] for i in keep]
+        y = np.array([classes.index(stances[i]) for i in keep])
+        self._tfidf = [_Tfidf.fit(docs, params, top) for params, top in _TFIDF_PARAMS]
+        dense_x, _ = self._sentence_vectors(docs, [_cues(t) for t in docs])
+        self._weights = self._train(self._text_features(docs), y, C_TEXT, "text") | self._train(
+            dense_x, y, C_DENSE, "dense")
+        self.classes = classes
+        digest = hashlib.sha256(json.dumps([list(texts), list(stances), self.seed]).encode()).hexdigest()[:8]
+        self.version = f"{VERSION}-{digest}+{self._slug()}"
+        return self
+
+    def _train(self, x: Any, y: np.ndarray, c: float, name: str) -> dict[str, np.ndarray]:
+        from sklearn.linear_model import LogisticRegression
+
+        lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=self.seed).fit(x, y)
+        coef, intercept = lr.coef_, lr.intercept_
+        if coef.shape[0] == 1:  # binary: a softmax over (-z/2, z/2) is the sigmoid of z
+            coef, intercept = np.vstack([-coef, coef]) / 2, np.array([-intercept[0], intercept[0]]) / 2
+        return {f"{name}_w": coef.astype(np.float64), f"{name}_b": intercept.astype(np.float64)}
+
+    def _text_features(self, texts: Sequence[str]) -> Any:
+        from scipy.sparse import hstack
+
+        return hstack([t.transform(texts) for t in self._tfidf]).tocsr()
+
+    def _sentence_vectors(self, texts: Sequence[str], found: Sequence[_Cues]) -> tuple[np.ndarray, list[Any]]:
+        """Per text: the unit mean of its sampled sentences' embeddings, and (indices, vectors) of those."""
+        picks = [f.sample() for f in found]
+        flat = [t[slice(*f.spans[i])] for t, f, p in zip(texts, found, picks, strict=True) for i in p]
+        vectors = np.asarray(self.embedder.embed(flat), dtype=np.float64)
+        means, per_text, row = [], [], 0
+        for p in picks:
+            block, row = vectors[row: row + len(p)], row + len(p)
+            mean = block.mean(axis=0)
+            means.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
+            per_text.append((p, block))
+        return np.vstack(means), per_text
+
+    def predict(self, texts: Sequence[str]) -> list[StancePrediction]:
+        """One prediction per text; empty or wordless text is neutral with confidence 0 and no evidence."""
+        clean = [t if isinstance(t, str) else "" for t in texts]
+        live = [i for i, t in enumerate(clean) if _WORDY.search(t)]
+        out = [StancePrediction("neutral", 0.0, None)] * len(clean)
+        docs, found = [clean[i] for i in live], [_cues(clean[i]) for i in live]
+        made = self._predict_trained(docs, found) if self.fitted else self._predict_rules(docs, found)
+        for i, prediction in zip(live, made, strict=True):
+            out[i] = prediction
+        return out
+
+    def _predict_rules(self, texts: list[str], found: list[_Cues]) -> list[StancePrediction]:
+        decided = [_decide(f) for f in found]
+        ties = [i for i, (_, _, best) in enumerate(decided) if best is None]
+        if ties:  # embed only the texts no cue settled
+            broken = self._prototypes([texts[i] for i in ties], [found[i] for i in ties])
+            for i, result in zip(ties, broken, strict=True):
+                decided[i] = result
+        return [StancePrediction(stance, round(conf, 4), None if best is None else f.spans[best])
+                for (stance, conf, best), f in zip(decided, found, strict=True)]
+
+    def _prototypes(self, texts: list[str], found: list[_Cues]) -> list[tuple[str, float, int | None]]:
+        """Tie-breaker for texts without cues: the sentence closest to a stance prototype, if close enough."""
+        names = [name for name, group in _PROTOTYPES.items() for _ in group]
+        protos = np.asarray(self.embedder.embed([p for group in _PROTOTYPES.values() for p in group]))
+        _, per_text = self._sentence_vectors(texts, found)
+        out: list[tuple[str, float, int | None]] = []
+        for picks, vectors in per_text:
+            sims = vectors @ protos.T
+            near = {k: sims[:, [j for j, n in enumerate(names) if n == k]].max(axis=1) for k in _PROTOTYPES}
+            best_lead, result = PROTOTYPE_MARGIN, ("neutral", 0.6, None)
+            for stance, rival in (("support", "oppose"), ("oppose", "support")):
+                lead = near[stance] - np.maximum(near["neutral"], near[rival])
+                lead[near[stance] < PROTOTYPE_BAR] = -np.inf
+                i = int(np.argmax(lead))
+                if lead[i] >= best_lead:
+                    best_lead, result = float(lead[i]), (stance, min(0.6, 0.4 + float(lead[i])), picks[i])
+            out.append(result)
+        return out
+
+    def _predict_trained(self, texts: list[str], found: list[_Cues]) -> list[StancePrediction]:
+        if not texts:
+            return []
+        w = self._weights
+        dense_x, per_text = self._sentence_vectors(texts, found)
+        proba = BLEND * _softmax(self._text_features(texts) @ w["text_w"].T + w["text_b"])
+        proba += (1 - BLEND) * _softmax(dense_x @ w["dense_w"].T + w["dense_b"])
+        lean = w["dense_w"] - w["dense_w"].mean(axis=0)  # what a sentence adds to each class over the average
+        out = []
+        for k, (f, (picks, vectors)) in enumerate(zip(found, per_text, strict=True)):
+            c = int(proba[k].argmax())
+            out.append(StancePrediction(self.classes[c], round(float(proba[k, c]), 4),
+                                        f.spans[_evidence(self.classes[c], f, picks, vectors @ lean[c])]))
+        return out
+
+    def save(self, folder: Path) -> None:
+        """JSON (settings, labels, vocabularies) and .npz (weights): readable, diffable, no pickle."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {"format": 1, "version": self.version, "embedder": self.embedder.name, "seed": self.seed,
+                "classes": self.classes,
+                "tfidf": [{"params": t.params, "terms": t.terms} for t in self._tfidf]}
+        (folder / "stance.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        arrays: dict[str, Any] = {**self._weights, **{f"idf_{i}": t.idf for i, t in enumerate(self._tfidf)}}
+        np.savez(folder / "stance.npz", **arrays)
+
+    @classmethod
+    def load(cls, folder: Path, embedder: Embedder | None = None) -> StanceModel:
+        """A saved model; the embedder must be the one it was trained with (its vectors are the features)."""
+        folder = Path(folder)
+        meta = json.loads((folder / "stance.json").read_text(encoding="utf-8"))
+        model = cls(embedder, seed=int(meta["seed"]))
+        if model.embedder.name != meta["embedder"]:
+            raise ValueError(f"{folder}: trained with embedder {meta['embedder']}, got {model.embedder.name}")
+        with np.load(folder / "stance.npz", allow_pickle=False) as arrays:
+            model._tfidf = [_Tfidf({**t["params"], "ngram_range": tuple(t["params"]["ngram_range"])},
+                                   t["terms"], arrays[f"idf_{i}"]) for i, t in enumerate(meta["tfidf"])]
+            model._weights = {k: arrays[k] for k in arrays.files if not k.startswith("idf_")}
+        model.classes, model.version = list(meta["classes"]), str(meta["version"])
+        return model

@@ -1,0 +1,231 @@
+"""Stance towards the proposal.
+
+Zero-shot: hand-made British consultation sentences (charities running probation services) for each
+stance, negated cues and contrast. Trained: real US public comments (regulations-comments/dev.csv),
+cross-validated twice - stratified 5-fold, and grouped so copies of one form letter never sit on both
+sides (how the model does on a campaign it has not seen).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+pytest.importorskip("spacy")
+
+from respmine.themes.labelled import read_labelled
+from respmine.themes.stance import STANCES, StanceModel, score_sentence, sentence_spans
+
+SUPPORT = [
+    "We support the proposal to allow charities to run probation services in England and Wales.",
+    "The Trust welcomes the proposals and believes voluntary organisations are well placed to deliver "
+    "rehabilitation.",
+    "Our organisation is strongly in favour of opening probation contracts to charities.",
+    "We strongly endorse the Ministry's plan to commission probation services from the voluntary sector.",
+    "We agree with the proposed changes to the commissioning of probation services.",
+    "Local charities know their communities. This change is long overdue.",
+    "We broadly support the proposals set out in the consultation paper.",
+]
+OPPOSE = [
+    "We oppose the plan to hand probation services to charities.",
+    "We object to the transfer of probation work to the voluntary sector.",
+    "We have serious concerns about the proposal and urge the Ministry to withdraw it.",
+    "We do not support the proposed transfer of probation services to charities.",
+    "The Howard League is not in favour of these reforms.",
+    "We cannot agree with the proposal.",
+    "The proposed reform is unworkable and would put the public at risk.",
+    "We disagree with the proposal to remove probation from the public sector.",
+]
+MIXED = [
+    "While we welcome the involvement of charities in probation, we are concerned that the funding model "
+    "will leave smaller organisations unable to bid.",
+    "We support the proposal in principle, but we have serious concerns about how risk will be managed.",
+    "We welcome the aim of the reform. However, we have significant concerns about the timetable.",
+    "We cautiously welcome the proposals, subject to adequate funding.",
+]
+NEUTRAL = [
+    "Our charity has worked with people on probation in Leeds since 1998.",
+    "We have no comments on this question.",
+    "This response is submitted on behalf of the Association of Voluntary Organisations.",
+    "Please see the attached annex for details of our services.",
+    "We support over 2,000 people leaving prison each year.",
+    "Thank you for the opportunity to respond to this consultation.",
+]
+NOT_OPPOSE = [
+    "We would not oppose the change.",
+    "We do not object to charities bidding for probation contracts.",
+    "We have no objection to the proposal.",
+    "We do not have any serious concerns about the proposal.",
+]
+ODD = ["", "   \n\t ", "!!! ???", "\x00\x01", "🙂🙂", "Non.", "a" * 5000, "Yes\n\n\n\nNo", "word " * 40_000]
+
+
+@pytest.fixture(scope="module")
+def rules() -> StanceModel:
+    return StanceModel()
+
+
+@pytest.mark.parametrize(("expected", "texts"), [
+    ("support", SUPPORT), ("oppose", OPPOSE), ("mixed", MIXED), ("neutral", NEUTRAL)])
+def test_stance_zero_shot_cases(rules: StanceModel, expected: str, texts: list[str]) -> None:
+    got = rules.predict(texts)
+    assert [p.stance for p in got] == [expected] * len(texts), list(zip(texts, got, strict=True))
+    assert all(0.0 < p.confidence <= 1.0 for p in got)
+    if expected != "neutral":
+        assert all(p.evidence is not None for p in got)
+
+
+def test_stance_negated_cues(rules: StanceModel) -> None:
+    assert [p.stance for p in rules.predict(NOT_OPPOSE)] == ["support"] * len(NOT_OPPOSE)  # a weak yes
+    assert all(p.confidence < 0.7 for p in rules.predict(NOT_OPPOSE))
+    assert score_sentence("We do not support the proposal.")[:2] == (0.0, 0.9)
+    assert score_sentence("We would not oppose the proposal.")[1] == 0.0
+    assert score_sentence("This rule not only harms charities but we oppose it.")[1] == 1.0  # "not only"
+    assert score_sentence("We neither agree nor disagree.") == (0.0, 0.0, 0.0)
+
+
+def test_stance_evidence_is_the_stance_sentence(rules: StanceModel) -> None:
+    text = ("Our charity runs hostels in Bristol.\n\nWe have read the consultation paper with interest. "
+            "While we welcome the aim, we are concerned that the timetable is too short. Thank you.")
+    [p] = rules.predict([text])
+    assert p.stance == "mixed" and p.evidence is not None
+    assert text[slice(*p.evidence)].startswith("While we welcome the aim")
+    other = "Some background first.  We strongly oppose the plan.  More detail follows."
+    [q] = rules.predict([other])
+    start = other.index("We strongly")
+    assert q.stance == "oppose" and q.evidence == (start, start + len("We strongly oppose the plan."))
+
+
+def test_stance_sentence_spans_are_trimmed_and_split_at_blank_lines() -> None:
+    text = "  Dear Minister,\n\nWe support the plan. It is fair\n\n  Yours sincerely  "
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["Dear Minister,", "We support the plan.", "It is fair",
+                                             "Yours sincerely"]
+
+
+def test_stance_empty_and_odd_input_never_crash(rules: StanceModel) -> None:
+    got = rules.predict([*ODD, None])  # type: ignore[list-item]
+    assert len(got) == len(ODD) + 1
+    for text, p in zip([*ODD, ""], got, strict=True):
+        assert p.stance in STANCES and 0.0 <= p.confidence <= 1.0
+        if p.evidence is not None:
+            assert 0 <= p.evidence[0] < p.evidence[1] <= len(text)
+    for p in (got[0], got[1], got[2], got[3], got[-1]):  # nothing to read: neutral, no confidence
+        assert (p.stance, p.confidence, p.evidence) == ("neutral", 0.0, None)
+    assert rules.predict([]) == []
+
+
+# ---- trained on real comments ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def dev(datasets: Path) -> tuple[list[str], list[str], list[str]]:
+    rows = read_labelled(datasets / "regulations-comments" / "dev.csv")
+    return [r.id for r in rows], [r.text for r in rows], [r.stance or "" for r in rows]
+
+
+@pytest.fixture(scope="module")
+def fitted(dev: tuple[list[str], list[str], list[str]]) -> StanceModel:
+    _, texts, labels = dev
+    start = time.perf_counter()
+    model = StanceModel().fit(texts, labels)
+    print(f"\nfit on {len(texts)} comments: {time.perf_counter() - start:.1f}s (embeds sentences, once)")
+    return model
+
+
+def _cross_validate(texts: Sequence[str], labels: np.ndarray, splits: list) -> dict[str, float]:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    predicted = np.empty(len(labels), dtype=object)
+    for train, test in splits:
+        model = StanceModel().fit([texts[i] for i in train], list(labels[train]))
+        predicted[test] = [p.stance for p in model.predict([texts[i] for i in test])]
+    return {"accuracy": accuracy_score(labels, predicted),
+            "macro_f1": f1_score(labels, predicted, labels=["support", "oppose"], average="macro")}
+
+
+@pytest.fixture(scope="module")
+def cross_validated(dev: tuple[list[str], list[str], list[str]], fitted: StanceModel) -> dict[str, dict]:
+    """Stratified 5-fold, and 5-fold grouped by form-letter campaign (near-duplicates share a group)."""
+    import warnings
+
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+
+    from respmine.structure.campaigns import find_campaigns
+
+    ids, texts, raw = dev
+    labels = np.array(raw)
+    campaign = {m: c.id for c in find_campaigns(dict(zip(ids, texts, strict=True)), min_size=2)
+                for m in c.members}
+    groups = [campaign.get(i, i) for i in ids]
+    with warnings.catch_warnings():  # one "unknown" row: a class too small for five folds
+        warnings.simplefilter("ignore", UserWarning)
+        stratified = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, labels))
+        grouped = list(StratifiedGroupKFold(5, shuffle=True, random_state=0).split(texts, labels, groups))
+    out = {"stratified": _cross_validate(texts, labels, stratified),
+           "grouped": _cross_validate(texts, labels, grouped)}
+    print(f"\nstance CV on dev.csv ({len(set(groups))} groups): {out}")
+    return out
+
+
+@pytest.mark.slow
+def test_stance_cross_validated_accuracy(cross_validated: dict[str, dict]) -> None:
+    assert cross_validated["stratified"]["accuracy"] >= 0.92  # measured 0.996 (the lone "unknown" is missed)
+    assert cross_validated["stratified"]["macro_f1"] >= 0.92  # support/oppose; measured 0.996
+
+
+@pytest.mark.slow
+def test_stance_grouped_split_generalises_to_unseen_campaigns(cross_validated: dict[str, dict]) -> None:
+    assert cross_validated["grouped"]["accuracy"] >= 0.97  # measured 0.994
+    assert cross_validated["grouped"]["macro_f1"] >= 0.95  # measured 0.993
+
+
+def test_stance_save_load_round_trip(fitted: StanceModel, dev: tuple, tmp_path: Path) -> None:
+    _, texts, _ = dev
+    sample = [*texts[::7], *ODD[:4]]
+    fitted.save(tmp_path / "model")
+    assert sorted(p.name for p in (tmp_path / "model").iterdir()) == ["stance.json", "stance.npz"]
+    loaded = StanceModel.load(tmp_path / "model")
+    assert loaded.version == fitted.version and loaded.classes == fitted.classes == ["oppose", "support"]
+    assert loaded.predict(sample) == fitted.predict(sample)
+    StanceModel().save(tmp_path / "rules")  # an unfitted model round-trips as the rules
+    assert StanceModel.load(tmp_path / "rules").predict(MIXED) == StanceModel().predict(MIXED)
+
+
+def test_stance_trained_evidence_spans_point_into_the_text(fitted: StanceModel, dev: tuple) -> None:
+    _, texts, _ = dev
+    got = fitted.predict(texts[:60])
+    for text, p in zip(texts[:60], got, strict=True):
+        assert p.stance in fitted.classes and 0.5 <= p.confidence <= 1.0
+        assert p.evidence is not None and 0 <= p.evidence[0] < p.evidence[1] <= len(text)
+        sentence = text[slice(*p.evidence)]
+        assert sentence == sentence.strip() and sentence
+    opener = "I strongly oppose the Department of Education’s proposed rule"
+    stated = [text[slice(*p.evidence or (0, 0))] for text, p in zip(texts[:60], got, strict=True)
+              if opener in text]
+    assert stated and all(score_sentence(s)[1] == 1.0 for s in stated)  # a stance statement, not a side point
+    assert fitted.predict(["", " "]) == fitted.predict(["\n", "?"])
+    assert {p.stance for p in fitted.predict(ODD)} <= {*fitted.classes, "neutral"}
+
+
+def test_stance_training_is_deterministic(dev: tuple) -> None:
+    _, texts, labels = dev
+    pick = list(range(0, len(texts), 3))
+    a = StanceModel(seed=0).fit([texts[i] for i in pick], [labels[i] for i in pick])
+    b = StanceModel(seed=0).fit([texts[i] for i in pick], [labels[i] for i in pick])
+    assert a.version == b.version and a.version.startswith("stance-1-") and a.version.endswith("+minilm")
+    assert all(np.array_equal(a._weights[k], b._weights[k]) for k in a._weights)
+    assert a.predict(texts[1::3]) == b.predict(texts[1::3])
+
+
+def test_stance_fit_rejects_what_cannot_be_learnt() -> None:
+    model = StanceModel()
+    assert model.version == "stance-1-rules+minilm" and not model.fitted
+    with pytest.raises(ValueError, match="texts but"):
+        model.fit(["a b c"], ["support", "oppose"])
+    with pytest.raises(ValueError, match="need two stances"):
+        model.fit(["We support it.", "We back it.", "We oppose it."], ["support", "support", "oppose"])
