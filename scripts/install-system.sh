@@ -8,6 +8,8 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr tesseract-ocr-eng)
 command -v antiword >/dev/null 2>&1 || need+=(antiword)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # PostgreSQL server: the store's second backend, exercised by the tests on a throwaway cluster.
+# Chromium: the review app's browser tests drive Debian's build through Playwright (never a download).
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 
 if [ ${#need[@]} -eq 0 ]; then

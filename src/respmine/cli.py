@@ -37,6 +37,26 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, help="output folder (same as --work)")
     p.set_defaults(func=_run)
 
+    p = sub.add_parser("evaluate", help="train on a labelled file, code another, score against its codes")
+    p.add_argument(
+        "--train", type=Path, help="labelled CSV to learn from (themes: required; stance: optional)"
+    )
+    p.add_argument("--test", type=Path, required=True, help="labelled CSV to code and score")
+    p.add_argument("--task", choices=["themes", "stance", "topics"], default="themes")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=_evaluate)
+
+    p = sub.add_parser("agreement", help="agreement between two codings of the same answers")
+    p.add_argument("file_a", type=Path)
+    p.add_argument("file_b", type=Path)
+    p.add_argument("--depth", type=int, help="compare only the top N levels of parent->child codes")
+    p.add_argument(
+        "--machine", action="store_true", help="FILE_B is a machine coding: empty rows mean no theme"
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=_agreement)
+
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
@@ -134,11 +154,54 @@ def _run(args: argparse.Namespace) -> int:
         summary = pipeline.ingest_stage(inbox, consultation, settings, progress=bar.update)
     print("structure: respondents, personal data, questions, campaigns ...", file=sys.stderr)
     summary["structure"] = pipeline.structure_stage(consultation, settings)
+    with tqdm(unit="segment", desc="themes", file=sys.stderr) as bar:
+        summary["themes"] = pipeline.themes_stage(consultation, settings, progress=bar.update)
     paths = pipeline.write_outputs(settings, summary)
     print(summary_markdown(summary))
     print(f"Store: {settings.store_url}")
     for name, path in paths.items():
         print(f"{name}: {path}")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from respmine.themes.labelled import LabelledFileError, read_labelled
+
+    try:
+        test = read_labelled(args.test)
+        train = read_labelled(args.train) if args.train else []
+    except LabelledFileError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.task == "topics":
+        from respmine.topics.evaluate import evaluate_topics, format_topic_scores
+
+        result = evaluate_topics(test, seed=args.seed)
+        print(json.dumps(result) if args.json else format_topic_scores(result))
+        return 0
+    if args.task == "themes" and not train:
+        raise UsageError("--task themes needs --train FILE (a labelled CSV with a themes column)")
+    from respmine.themes.evaluate import evaluate_stance, evaluate_themes
+    from respmine.topics.embed import default_embedder
+
+    run = evaluate_themes if args.task == "themes" else evaluate_stance
+    try:
+        evaluation = run(train, test, default_embedder(), seed=args.seed)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    print(json.dumps(evaluation.as_dict()) if args.json else evaluation.format())
+    return 0
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    from respmine.themes.agreement import read_and_compare
+    from respmine.themes.labelled import LabelledFileError
+
+    try:
+        result = read_and_compare(args.file_a, args.file_b, depth=args.depth,
+                                  empty_b="no theme" if args.machine else "uncoded")
+    except (LabelledFileError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+    print(json.dumps(result.as_dict()) if args.json else result.format())
     return 0
 
 

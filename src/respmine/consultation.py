@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+DEFAULT_CODEBOOK = Path(__file__).resolve().parents[2] / "models" / "codebooks" / "noms-third-sector.yaml"
+
 
 class ConsultationError(ValueError):
     """The consultation file is missing or invalid; the message says what to fix."""
@@ -37,6 +39,7 @@ class Consultation(BaseModel):
     questions: list[Question] = Field(default_factory=list)
     form_columns: dict[str, str] = Field(default_factory=dict)
     received_log: str | None = None
+    codebook: str | None = None  # codebook YAML, relative to this file (default: the bundled sample's)
     inbox: str = "inbox"
     base_dir: Path | None = Field(default=None, exclude=True)
 
@@ -66,6 +69,11 @@ class Consultation(BaseModel):
         if received.tzinfo is None:
             received = received.replace(tzinfo=self.tz)
         return received >= closes
+
+    def codebook_path(self) -> Path:
+        if self.codebook:
+            return (self.base_dir or Path.cwd()) / self.codebook
+        return DEFAULT_CODEBOOK
 
     def inbox_path(self) -> Path:
         return (self.base_dir or Path.cwd()) / self.inbox

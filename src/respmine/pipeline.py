@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from respmine.config import Settings
 from respmine.consultation import Consultation
@@ -14,6 +14,9 @@ from respmine.report.coded import write_coded
 from respmine.report.intake import summary_markdown, write_intake
 from respmine.store import Store
 from respmine.store import structure as structure_store
+
+if TYPE_CHECKING:
+    from respmine.themes.codebook import Codebook
 
 
 def ingest_stage(
@@ -45,6 +48,46 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         "segments": len(result.segments),
         "campaigns": [{"id": c.id, "size": len(c.members)} for c in result.campaigns],
         "redacted": sum(len(v) for v in result.personal.values()),
+    }
+
+
+def load_run_codebook(consultation: Consultation | None) -> Codebook:
+    """The consultation's codebook (or the bundled default), with analysts' codebook edits applied later."""
+    from respmine.consultation import DEFAULT_CODEBOOK
+    from respmine.themes.codebook import load_codebook
+
+    return load_codebook(consultation.codebook_path() if consultation else DEFAULT_CODEBOOK)
+
+
+def themes_stage(
+    consultation: Consultation | None, settings: Settings, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Theme codes with evidence and stance for every segment whose text or coder changed."""
+    from respmine.store import themes as themes_store
+    from respmine.themes.decisions import effective_codebook, training_examples
+    from respmine.themes.stage import SegmentInput, code_segments
+    from respmine.topics.embed import default_embedder
+
+    store = Store(settings.store_url)
+    log = themes_store.decisions(store)
+    codebook = effective_codebook(load_run_codebook(consultation), log)
+    segments = [SegmentInput(r.id, r.text, r.question) for r in structure_store.segments(store)]
+    texts = {s.id: s.text for s in segments}
+    examples = training_examples(themes_store.effective_codes(store, codebook), log, texts)
+    result = code_segments(
+        segments, codebook, default_embedder(), previous=themes_store.stamps(store), examples=examples,
+        progress=progress,
+    )
+    themes_store.replace_codes(store, result.coded, result.codes, result.stances)
+    dropped = themes_store.drop_orphans(store)
+    return {
+        "codebook": codebook.stamp,
+        "coder": result.version,
+        "segments_coded": len(result.coded),
+        "segments_unchanged": result.skipped,
+        "codes": len(result.codes),
+        "orphaned_codes_removed": dropped,
+        "trained_on_analyst_examples": len(examples[0]),
     }
 
 

@@ -210,3 +210,36 @@ class Campaign:
     template: str  # the shared text (redacted)
     members: tuple[str, ...]  # submission sha256s, sorted
     added_text: Mapping[str, str] = field(default_factory=dict)  # member -> its own added text
+
+
+# --- themes stage ----------------------------------------------------------------------------------
+
+STANCES = ("support", "oppose", "mixed", "neutral")  # towards the consultation's proposal
+
+
+@dataclass(frozen=True)
+class Code:
+    """A theme on a segment with the evidence that justifies it: what every theme table counts."""
+
+    segment: str  # segment id
+    theme: str  # theme id in the codebook
+    confidence: float
+    method: str  # rule | similarity | classifier | analyst (combined methods joined by "+")
+    evidence: Span  # offsets in the segment's text
+    evidence_text: str
+    stance: str | None = None  # towards the proposal in the evidence sentence, where the text says so
+    codebook: str = ""  # name@version
+    fingerprint: str = ""  # the theme's content hash when coded
+    model: str = ""
+    reviewed: bool = False  # an analyst accepted or added it
+
+
+@dataclass(frozen=True)
+class SegmentStance:
+    segment: str
+    stance: str  # one of STANCES
+    confidence: float
+    evidence: str
+    method: str
+    model: str
+    stamp: str = ""  # hash of the segment's text and the coder that coded it

@@ -118,3 +118,121 @@ class CampaignRow(Base):
     size: Mapped[int] = mapped_column(Integer)
     members: Mapped[list[str]] = mapped_column(JSON, default=list)
     added_text: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
+class CodeRow(Base):
+    """A theme code on a segment, with the evidence that justifies it (machine or analyst)."""
+
+    __tablename__ = "codes"
+    __table_args__ = (UniqueConstraint("segment", "theme"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    segment: Mapped[str] = mapped_column(String(64), index=True)
+    theme: Mapped[str] = mapped_column(String(200), index=True)
+    confidence: Mapped[float] = mapped_column()
+    method: Mapped[str] = mapped_column(String(30))  # rule | similarity | classifier | analyst
+    evidence_start: Mapped[int] = mapped_column(Integer)  # offsets in the segment's text
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[str] = mapped_column(Text)
+    stance: Mapped[str | None] = mapped_column(String(20))  # towards the proposal, where the text says
+    codebook: Mapped[str] = mapped_column(String(120))  # name@version
+    fingerprint: Mapped[str] = mapped_column(String(16))  # the theme's content hash when coded
+    model: Mapped[str] = mapped_column(String(120))
+
+
+class StanceRow(Base):
+    """Stance of a segment towards the proposal (support, oppose, mixed, neutral)."""
+
+    __tablename__ = "stances"
+
+    segment: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stance: Mapped[str] = mapped_column(String(20), index=True)
+    confidence: Mapped[float] = mapped_column()
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(String(30))
+    model: Mapped[str] = mapped_column(String(120))
+    stamp: Mapped[str] = mapped_column(String(64), default="")  # hash of text + coder: skip if unchanged
+
+
+class DecisionRow(Base):
+    """An analyst's decision, kept forever (audit trail) and applied over machine codes on every run.
+
+    Segment actions: accept, reject, add (a code), stance, reviewed. Codebook actions (segment empty):
+    rename, merge, split, promote (an emerging theme), dismiss.
+    """
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    user: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(20), index=True)
+    segment: Mapped[str | None] = mapped_column(String(64), index=True)
+    theme: Mapped[str | None] = mapped_column(String(200))
+    value: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class EmbeddingRow(Base):
+    """A text's embedding under one model, keyed by the text's hash: nothing is embedded twice."""
+
+    __tablename__ = "embeddings"
+
+    model: Mapped[str] = mapped_column(String(120), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the text
+    vector: Mapped[bytes] = mapped_column()  # float32, little-endian
+
+
+class TopicRow(Base):
+    """A discovered topic (-1 is the explicit "other" group), named, with keywords and quotes."""
+
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(Text)
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    size: Mapped[int] = mapped_column(Integer)
+    theme: Mapped[str | None] = mapped_column(String(200))  # the codebook theme it matches, if any
+    similarity: Mapped[float] = mapped_column()  # to that theme (or the best theme)
+    emerging: Mapped[bool] = mapped_column(Boolean)  # matches no theme: a candidate codebook entry
+    quotes: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)  # segment, text
+    model_version: Mapped[str] = mapped_column(String(40))
+
+
+class TopicAssignmentRow(Base):
+    """Which topic a segment is in, how close it is to the topic (cosine), and which model put it there."""
+
+    __tablename__ = "topic_assignments"
+
+    segment: Mapped[str] = mapped_column(String(64), primary_key=True)
+    topic: Mapped[int] = mapped_column(Integer, index=True)
+    probability: Mapped[float] = mapped_column()
+    model_version: Mapped[str] = mapped_column(String(40))
+    method: Mapped[str] = mapped_column(String(10))  # fit | late
+
+
+class TopicModelRow(Base):
+    """One topic fit (first fit or refit): its summary (what changed) and its topic hierarchy."""
+
+    __tablename__ = "topic_models"
+
+    version: Mapped[str] = mapped_column(String(40), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    embedder: Mapped[str] = mapped_column(String(120))
+    summary: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    hierarchy: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+
+
+class UserRow(Base):
+    """A local account of the review app: a salted scrypt hash (never the password) and a role.
+
+    Roles: `analyst` (sees personal data, records decisions) or `viewer` (redacted, read only).
+    """
+
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(80), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from respmine.records import STANCES
+
 if TYPE_CHECKING:
     from respmine.topics.embed import Embedder
 
-STANCES = ("support", "oppose", "mixed", "neutral")
+
 VERSION = "stance-1"
 MIN_CLASS = 2  # a label with fewer training rows cannot be learnt (nor cross-validated): left out of the fit
 BLEND = 0.5  # weight of the TF-IDF model's probabilities; the sentence-embedding model gets the rest

@@ -1,0 +1,179 @@
+"""A multi-label theme classifier trained from coded examples (analysts' codes or a labelled file).
+
+One logistic regression per theme over `TextFeatures`, class-weighted (most themes are rare), with a
+decision threshold per theme tuned on out-of-fold predictions: a fixed 0.5 under-codes rare themes
+and over-codes common ones. Themes with too few examples are left to the rules and similarity.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from respmine.themes.features import TextFeatures
+from respmine.themes.sentences import sentence_spans
+from respmine.topics.embed import Embedder
+
+MIN_EXAMPLES = 3  # positives a theme needs before the classifier learns it
+FOLDS = 5
+C = 10.0
+_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    theme: str
+    confidence: float  # the classifier's probability
+    evidence: tuple[int, int]  # the sentence that scores highest for the theme
+
+
+class ThemeClassifier:
+    version = "classifier-1"
+
+    def __init__(self, embedder: Embedder | None = None, seed: int = 0) -> None:
+        self.embedder = embedder
+        self.seed = seed
+        self.features = TextFeatures(embedder)
+        self.themes: list[str] = []
+        self.weights = np.zeros((0, 0), dtype=np.float32)
+        self.bias = np.zeros(0, dtype=np.float32)
+        self.thresholds = np.zeros(0, dtype=np.float32)
+
+    @property
+    def fitted(self) -> bool:
+        return bool(self.themes)
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[Sequence[str]],
+        questions: Sequence[str | None] | None = None,
+    ) -> ThemeClassifier:
+        questions = list(questions) if questions is not None else [None] * len(texts)
+        counts: dict[str, int] = {}
+        for row in labels:
+            for theme in set(row):
+                counts[theme] = counts.get(theme, 0) + 1
+        self.themes = sorted(t for t, n in counts.items() if n >= MIN_EXAMPLES)
+        if not self.themes:
+            return self
+        y = np.array([[t in set(row) for t in self.themes] for row in labels], dtype=np.int8)
+        x = self.features.fit_transform(texts, questions)
+        self.thresholds = self._tune_thresholds(x, y)
+        self.weights, self.bias = _fit_linear(x, y, self.seed)
+        return self
+
+    def _tune_thresholds(self, x: object, y: np.ndarray) -> np.ndarray:
+        from sklearn.model_selection import KFold
+
+        oof = np.zeros(y.shape, dtype=np.float32)
+        folds = KFold(min(FOLDS, len(y)), shuffle=True, random_state=self.seed)
+        for train, test in folds.split(y):
+            w, b = _fit_linear(x[train], y[train], self.seed)  # type: ignore[index]
+            oof[test] = _sigmoid(x[test] @ w.T + b)  # type: ignore[index]
+        return np.array([_best_threshold(y[:, j], oof[:, j]) for j in range(y.shape[1])], dtype=np.float32)
+
+    def probabilities(
+        self, texts: Sequence[str], questions: Sequence[str | None] | None = None
+    ) -> np.ndarray:
+        """texts x themes probabilities (columns follow `self.themes`)."""
+        if not self.fitted or not texts:
+            return np.zeros((len(texts), len(self.themes)), dtype=np.float32)
+        questions = list(questions) if questions is not None else [None] * len(texts)
+        return _sigmoid(self.features.transform(texts, questions) @ self.weights.T + self.bias)
+
+    def decide(self, probabilities: np.ndarray, at_least_one: bool = True) -> list[list[int]]:
+        """Columns over each theme's threshold; the relatively strongest one when none clears it."""
+        if probabilities.size == 0:
+            return [[] for _ in range(len(probabilities))]
+        ratio = probabilities / np.maximum(self.thresholds, 1e-6)
+        out = []
+        for row in ratio:
+            picked = [int(j) for j in np.flatnonzero(row >= 1.0)]
+            if not picked and at_least_one:
+                picked = [int(row.argmax())]
+            out.append(picked)
+        return out
+
+    def predict(
+        self, texts: Sequence[str], questions: Sequence[str | None] | None = None, at_least_one: bool = True
+    ) -> list[list[Prediction]]:
+        probs = self.probabilities(texts, questions)
+        chosen = self.decide(probs, at_least_one)
+        qs = list(questions) if questions is not None else [None] * len(texts)
+        out = []
+        for i, cols in enumerate(chosen):
+            spans = self.evidence(texts[i], qs[i], cols)
+            out.append([Prediction(self.themes[j], float(probs[i, j]), spans[j]) for j in cols])
+        return out
+
+    def evidence(self, text: str, question: str | None, columns: Sequence[int]) -> dict[int, tuple[int, int]]:
+        """For each theme column, the sentence of `text` the classifier scores highest."""
+        spans = sentence_spans(text) or [(0, len(text))]
+        if len(spans) == 1 or not columns:
+            return {j: spans[0] for j in columns}
+        scores = self.probabilities([text[a:b] for a, b in spans], [question] * len(spans))
+        return {j: spans[int(scores[:, j].argmax())] for j in columns}
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.features.save(folder)
+        np.savez(folder / "linear.npz", weights=self.weights, bias=self.bias, thresholds=self.thresholds)
+        meta = {"version": self.version, "themes": self.themes, "seed": self.seed}
+        (folder / "classifier.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path, embedder: Embedder | None = None) -> ThemeClassifier:
+        meta = json.loads((folder / "classifier.json").read_text(encoding="utf-8"))
+        out = cls(embedder, seed=int(meta["seed"]))
+        out.themes = list(meta["themes"])
+        out.features = TextFeatures.load(folder, embedder)
+        arrays = np.load(folder / "linear.npz")
+        out.weights, out.bias, out.thresholds = arrays["weights"], arrays["bias"], arrays["thresholds"]
+        return out
+
+
+def _fit_linear(x: object, y: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """One class-weighted logistic regression per column; returns (themes x features, themes).
+
+    Columns are independent, so they are fitted in parallel processes (one per core, at most 4).
+    """
+    import os
+
+    from joblib import Parallel, delayed
+
+    jobs = max(1, min(4, os.cpu_count() or 1))
+    fitted = Parallel(n_jobs=jobs)(delayed(_fit_one)(x, y[:, j], seed) for j in range(y.shape[1]))
+    return np.vstack([w for w, _ in fitted]), np.asarray([b for _, b in fitted], dtype=np.float32)
+
+
+def _fit_one(x: Any, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+    if y.min() == y.max():  # a fold without positives (or only positives): a constant decision
+        return np.zeros(x.shape[1], dtype=np.float32), (-20.0 if y[0] == 0 else 20.0)
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=seed)
+    model.fit(x, y)
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+
+def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    if y.sum() == 0:
+        return 0.5
+    best, best_f1 = 0.5, -1.0
+    for t in _GRID:
+        pred = p >= t
+        tp = float(np.sum(pred & (y == 1)))
+        f1 = 2 * tp / max(1.0, float(pred.sum() + y.sum()))
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(t), f1
+    return best
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), dtype=np.float32)

@@ -1,0 +1,144 @@
+"""The theme coder: phrase rules, similarity and a trained classifier, each used where it is good.
+
+- The classifier decides the themes it has enough coded examples for (per-theme tuned thresholds):
+  with examples, it is the most accurate of the three.
+- Themes it cannot learn yet are left to the codebook: a phrase rule hit (high precision, explainable)
+  or a clear similarity match to the theme's description and examples (works with no examples).
+- Every code carries its evidence: the sentence the rule fired in, or the sentence closest to (or
+  scoring highest for) the theme. A child theme implies its parents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from respmine.themes.classifier import ThemeClassifier
+from respmine.themes.codebook import Codebook
+from respmine.themes.similarity import ThemeSimilarity, zero_shot_labels
+from respmine.topics.embed import Embedder
+
+CODER_VERSION = "coder-2"  # bump when the combination logic changes: every segment is then recoded
+RULE_FLOOR = 0.35  # rule hits below this confidence (e.g. a negated passing mention) are not codes
+SIMILARITY_FLOOR = 0.5  # similarity a segment needs to a theme to be coded with it by similarity alone
+SIMILARITY_MARGIN = 0.05  # ... and no further than this behind its closest theme
+FALLBACK_FLOOR = 0.25  # a segment with no code takes its closest theme if at least this similar
+
+
+@dataclass(frozen=True)
+class Tag:
+    theme: str
+    confidence: float
+    method: str  # rule | similarity | classifier, or a combination ("rule+classifier")
+    start: int  # evidence span in the text
+    end: int
+
+
+class ThemeCoder:
+    """Multi-label coding against a codebook; `fit` on coded examples when there are some."""
+
+    def __init__(
+        self,
+        codebook: Codebook,
+        embedder: Embedder | None = None,
+        *,
+        use_rules: bool = True,
+        at_least_one: bool = True,
+        seed: int = 0,
+    ) -> None:
+        self.codebook = codebook
+        self.embedder = embedder
+        self.at_least_one = at_least_one
+        self.classifier = ThemeClassifier(embedder, seed=seed)
+        self._rules = None
+        if use_rules and any(t.phrases for t in codebook.themes):
+            from respmine.themes.rules import PhraseRules
+
+            self._rules = PhraseRules(codebook)
+        self._similarity = ThemeSimilarity(codebook, embedder) if embedder is not None else None
+
+    @property
+    def version(self) -> str:
+        parts = [CODER_VERSION, self.codebook.stamp]
+        if self.classifier.fitted:
+            parts.append(self.classifier.version)
+        if self.embedder is not None:
+            parts.append(self.embedder.name)
+        return "+".join(parts)
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[Sequence[str]],
+        questions: Sequence[str | None] | None = None,
+    ) -> ThemeCoder:
+        """Learn from coded examples (theme ids of this codebook; unknown ids are ignored)."""
+        known = set(self.codebook.ids)
+        self.classifier.fit(texts, [[t for t in row if t in known] for row in labels], questions)
+        return self
+
+    def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> list[list[Tag]]:
+        if not texts:
+            return []
+        learned = set(self.classifier.themes)
+        found: list[dict[str, Tag]] = [{} for _ in texts]
+        self._add_classifier(found, texts, questions)
+        self._add_rules(found, texts, learned)
+        self._add_similarity(found, texts, learned)
+        out = []
+        for tags in found:
+            full = self.codebook.with_ancestors(tags)
+            out.append([tags[t] if t in tags else _parent_tag(t, tags, self.codebook) for t in full])
+        return out
+
+    def _add_classifier(
+        self, found: list[dict[str, Tag]], texts: Sequence[str], questions: Sequence[str | None] | None
+    ) -> None:
+        if not self.classifier.fitted:
+            return
+        for i, preds in enumerate(self.classifier.predict(texts, questions, at_least_one=self.at_least_one)):
+            for p in preds:
+                found[i][p.theme] = Tag(p.theme, p.confidence, "classifier", *p.evidence)
+
+    def _add_rules(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str]) -> None:
+        if self._rules is None:
+            return
+        for i, hits in enumerate(self._rules.find_many(texts)):
+            for h in sorted(hits, key=lambda h: -h.confidence):
+                if h.confidence < RULE_FLOOR:
+                    continue
+                have = found[i].get(h.theme)
+                if have is None and h.theme not in learned:
+                    found[i][h.theme] = Tag(h.theme, h.confidence, "rule", h.start, h.end)
+                elif have is not None and "rule" not in have.method:
+                    conf = 1 - (1 - have.confidence) * (1 - h.confidence)
+                    found[i][h.theme] = Tag(h.theme, conf, f"rule+{have.method}", h.start, h.end)
+
+    def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str]) -> None:
+        """Similarity fills gaps: segments the rules and classifier left uncoded (measured on the sample,
+        it is far less precise than a phrase rule, so it never adds to a segment that has codes)."""
+        if self._similarity is None:
+            return
+        gaps = [i for i, tags in enumerate(found) if not tags and texts[i].strip()]
+        if not gaps:
+            return
+        scores = self._similarity.score([texts[i] for i in gaps])
+        ids = scores.themes
+        masked = np.where(np.array([t not in learned for t in ids]), scores.scores, -1.0)
+        picks = zero_shot_labels(masked, threshold=SIMILARITY_FLOOR, margin=SIMILARITY_MARGIN, max_labels=2)
+        for k, (i, cols) in enumerate(zip(gaps, picks, strict=True)):
+            if not cols and self.at_least_one and scores.scores.shape[1]:
+                best = int(scores.scores[k].argmax())
+                cols = [best] if scores.scores[k, best] >= FALLBACK_FLOOR else []
+            for j in cols:
+                start, end = scores.evidence[k][j]
+                found[i][ids[j]] = Tag(ids[j], float(scores.scores[k, j]), "similarity", start, end)
+
+
+def _parent_tag(theme: str, tags: dict[str, Tag], codebook: Codebook) -> Tag:
+    """A parent implied by its children: their strongest evidence, marked as inherited."""
+    kids = [t for t in tags.values() if theme in codebook.ancestors(t.theme)]
+    best = max(kids, key=lambda t: t.confidence)
+    return Tag(theme, best.confidence, f"{best.method.split('+')[0]}(child)", best.start, best.end)

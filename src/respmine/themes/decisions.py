@@ -1,0 +1,174 @@
+"""Analysts' decisions applied over machine codes: the analyst always wins, on every rerun.
+
+Decisions are an append-only log (who, when, what). Applying them is a pure function, so the theme
+tables, the review app and the exports all see the same effective coding, and a rerun of the machine
+coder can never undo a decision: it only replaces the machine's own codes underneath.
+
+Segment actions: `accept` (keep the machine code, marked reviewed), `reject` (drop it), `add` (a code
+the machine missed; `value` may carry `start`/`end` of the evidence in the segment text), `stance`
+(`value["stance"]`), `reviewed` (the analyst has read the segment). Codebook actions (no segment):
+`rename` (`value["label"]`), `merge` (`value["into"]`), `split` (`value["into"]`: the new theme ids; the
+old theme's codes are kept until analysts recode them), `promote` (`value`: id, label, description,
+keywords: an emerging theme becomes a codebook theme), `dismiss` (an emerging theme is set aside).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from respmine.records import STANCES, Code, Span
+from respmine.themes.codebook import Codebook, Theme
+
+SEGMENT_ACTIONS = ("accept", "reject", "add", "stance", "reviewed")
+CODEBOOK_ACTIONS = ("rename", "merge", "split", "promote", "dismiss")
+
+
+class DecisionError(ValueError):
+    """A decision that cannot be recorded (unknown action, theme or stance); the message says why."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    at: datetime
+    user: str
+    action: str
+    segment: str | None = None
+    theme: str | None = None
+    value: Mapping[str, Any] | None = None
+    note: str | None = None
+
+
+def validate(decision: Decision, codebook: Codebook) -> None:
+    """Refuse decisions that would silently do nothing, before they reach the audit log."""
+    action = decision.action
+    if action not in SEGMENT_ACTIONS + CODEBOOK_ACTIONS:
+        raise DecisionError(f"unknown action {action!r}")
+    if action in SEGMENT_ACTIONS and not decision.segment:
+        raise DecisionError(f"{action} needs a segment")
+    value = dict(decision.value or {})
+    known = set(effective_codebook(codebook, []).ids) | {str(value.get("id", ""))}
+    if action in ("accept", "reject", "add", "rename", "merge", "split") and decision.theme not in known:
+        raise DecisionError(f"{action}: {decision.theme!r} is not a theme of {codebook.stamp}")
+    if action == "stance" and value.get("stance") not in STANCES:
+        raise DecisionError(f"stance must be one of {', '.join(STANCES)}")
+    if action == "merge" and value.get("into") not in known:
+        raise DecisionError(f"merge: target {value.get('into')!r} is not a theme")
+    if action == "promote" and not value.get("id"):
+        raise DecisionError("promote needs the new theme's id")
+
+
+def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Codebook:
+    """The codebook with analysts' renames, promotions, merges and splits applied (in time order)."""
+    themes = {t.id: t for t in codebook.themes}
+    changes = 0
+    for d in sorted(decisions, key=lambda d: d.at):
+        value = dict(d.value or {})
+        if d.action == "rename" and d.theme in themes:
+            themes[d.theme] = themes[d.theme].model_copy(update={"label": str(value["label"])})
+        elif d.action == "promote" and str(value["id"]) not in themes:
+            new_id = str(value["id"])
+            themes[new_id] = Theme(
+                id=new_id,
+                label=str(value.get("label", new_id)),
+                description=str(value.get("description", "")),
+                parent=value.get("parent") if value.get("parent") in themes else None,
+                phrases=tuple(str(k) for k in value.get("keywords", ())),
+                examples=tuple(str(q) for q in value.get("examples", ()))[:3],
+            )
+        elif d.action == "split" and d.theme in themes:
+            for new_id in value.get("into", ()):
+                themes.setdefault(str(new_id), Theme(id=str(new_id), label=str(new_id), parent=d.theme))
+        elif d.action == "merge" and d.theme in themes and value.get("into") in themes:
+            themes = {
+                k: (t.model_copy(update={"parent": value["into"]}) if t.parent == d.theme else t)
+                for k, t in themes.items()
+                if k != d.theme
+            }
+        else:
+            continue
+        changes += 1
+    if not changes:
+        return codebook
+    return Codebook(
+        name=codebook.name,
+        version=f"{codebook.version}+r{changes}",
+        description=codebook.description,
+        themes=tuple(themes.values()),
+    )
+
+
+def apply_decisions(
+    codes: Sequence[Code], decisions: Iterable[Decision], segment_texts: Mapping[str, str], codebook: Codebook
+) -> list[Code]:
+    """Machine codes with every analyst decision applied; the latest decision on a (segment, theme) wins."""
+    ordered = sorted(decisions, key=lambda d: d.at)
+    merged = {d.theme: str((d.value or {})["into"]) for d in ordered if d.action == "merge" and d.theme}
+    by_key: dict[tuple[str, str], Code] = {}
+    for c in codes:
+        theme = _follow(merged, c.theme)
+        key = (c.segment, theme)
+        if key not in by_key or c.confidence > by_key[key].confidence:
+            by_key[key] = replace(c, theme=theme)
+    stance: dict[str, str] = {}
+    for d in ordered:
+        if d.segment is None or d.action not in ("accept", "reject", "add", "stance"):
+            continue
+        if d.action == "stance":
+            stance[d.segment] = str((d.value or {})["stance"])
+            continue
+        key = (d.segment, _follow(merged, d.theme or ""))
+        if d.action == "reject":
+            by_key.pop(key, None)
+        elif d.action == "accept" and key in by_key:
+            by_key[key] = replace(by_key[key], reviewed=True)
+        elif d.action in ("accept", "add"):
+            by_key[key] = _analyst_code(d, key[1], segment_texts.get(d.segment, ""), codebook)
+    out = [replace(c, stance=stance.get(c.segment, c.stance)) for c in by_key.values()]
+    return sorted(out, key=lambda c: (c.segment, c.theme))
+
+
+def _analyst_code(d: Decision, theme: str, text: str, codebook: Codebook) -> Code:
+    value = dict(d.value or {})
+    start = max(0, min(int(value.get("start", 0)), len(text)))
+    end = max(start, min(int(value.get("end", len(text))), len(text)))
+    return Code(
+        segment=d.segment or "",
+        theme=theme,
+        confidence=1.0,
+        method="analyst",
+        evidence=Span(start, end),
+        evidence_text=text[start:end],
+        stance=None,
+        codebook=codebook.stamp,
+        fingerprint="",
+        model=f"analyst:{d.user}",
+        reviewed=True,
+    )
+
+
+def _follow(merged: Mapping[str, str], theme: str) -> str:
+    seen = {theme}
+    while theme in merged and merged[theme] not in seen:
+        theme = merged[theme]
+        seen.add(theme)
+    return theme
+
+
+def reviewed_segments(decisions: Iterable[Decision]) -> set[str]:
+    return {d.segment for d in decisions if d.segment and d.action in ("reviewed", "accept", "add", "reject")}
+
+
+def training_examples(
+    codes: Sequence[Code], decisions: Iterable[Decision], segment_texts: Mapping[str, str]
+) -> tuple[list[str], list[list[str]]]:
+    """Segments an analyst has reviewed, with their effective codes: the coder learns from analysts."""
+    reviewed = reviewed_segments(decisions)
+    themes: dict[str, list[str]] = {s: [] for s in reviewed if s in segment_texts}
+    for c in codes:
+        if c.segment in themes:
+            themes[c.segment].append(c.theme)
+    keys = sorted(themes)
+    return [segment_texts[k] for k in keys], [themes[k] for k in keys]

@@ -1,0 +1,146 @@
+"""Analysts' changes made through the app are decisions (who, when) that the tables and codes apply."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from respmine.report.tables import theme_table
+from respmine.store.models import DecisionRow, TopicRow
+from respmine.store.themes import effective_codes, effective_stances
+from respmine.themes.codebook import load_codebook
+from tests.review.helpers import ANALYST, CODEBOOK, Small, build_small, client_for, sign_in
+
+
+@pytest.fixture()
+def small(tmp_path: Path) -> Small:
+    return build_small(tmp_path)
+
+
+@pytest.fixture()
+def analyst(small: Small):  # type: ignore[no-untyped-def]
+    client = client_for(small.settings)
+    token = sign_in(client, *ANALYST)
+    return client, token
+
+
+def _respondents(html: str, theme: str) -> int:
+    row = re.search(rf'data-theme="{re.escape(theme)}">.*?class="count">(\d+)<', html, re.S)
+    assert row, f"no row for {theme}"
+    return int(row.group(1))
+
+
+def _log(small: Small) -> list[DecisionRow]:
+    with small.store.session() as s:
+        return list(s.scalars(select(DecisionRow).order_by(DecisionRow.id)))
+
+
+def test_reject_changes_the_theme_table_and_is_audited(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    client, token = analyst
+    before = _respondents(client.get("/themes?question=Q2").text, "funding.full_cost_recovery")
+    response = client.post(f"/segments/{small.funding_segment}/decide",
+                           data={"action": "reject", "theme": "funding.full_cost_recovery",
+                                 "note": "about contract length", "csrf_token": token})
+    assert response.status_code == 303
+    assert "Code rejected" in client.get(response.headers["location"]).text
+    after = _respondents(client.get("/themes?question=Q2").text, "funding.full_cost_recovery")
+    assert after == before - 1
+    [decision] = _log(small)
+    assert (decision.user, decision.action, decision.theme, decision.note) == (
+        "ana", "reject", "funding.full_cost_recovery", "about contract length")
+    assert decision.at is not None
+    audit = client.get("/audit").text
+    assert "ana" in audit and "about contract length" in audit
+
+
+def test_added_code_with_selected_evidence_counts(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    client, token = analyst
+    codebook = load_codebook(CODEBOOK)
+    client.post(f"/segments/{small.uncoded_segment}/decide",
+                data={"action": "add", "theme": "volunteers", "start": "0", "end": "10", "csrf_token": token})
+    [code] = [c for c in effective_codes(small.store, codebook) if c.segment == small.uncoded_segment]
+    assert (code.theme, code.method, code.evidence_text) == ("volunteers", "analyst", "Volunteers")
+    rows = theme_table(small.store, codebook, question="Q6")
+    assert [(r.theme, r.respondents) for r in rows] == [("volunteers", 1)]
+    assert "Volunteers" in client.get("/segments?theme=volunteers").text
+
+
+def test_stance_and_reviewed_are_recorded(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    client, token = analyst
+    url = f"/segments/{small.funding_segment}/decide"
+    client.post(url, data={"action": "stance", "stance": "oppose", "csrf_token": token})
+    client.post(url, data={"action": "reviewed", "csrf_token": token})
+    assert effective_stances(small.store)[small.funding_segment] == "oppose"
+    listed = client.get("/segments?reviewed=yes&stance=oppose").text
+    assert "1</strong> segment" in listed and "Beacon Recovery Service" in listed
+
+
+def test_invalid_decisions_are_refused_with_a_message(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    client, token = analyst
+    response = client.post(f"/segments/{small.funding_segment}/decide",
+                           data={"action": "add", "theme": "no-such-theme", "csrf_token": token})
+    assert "Not recorded" in client.get(response.headers["location"]).text
+    client.post(f"/segments/{small.funding_segment}/decide",
+                data={"action": "stance", "stance": "furious", "csrf_token": token})
+    client.post("/codebook/decide", data={"action": "merge", "theme": "funding",
+                                          "into": "funding.full_cost_recovery", "csrf_token": token})
+    client.post("/codebook/decide", data={"action": "split", "theme": "funding",
+                                          "into": "funding, bad id!", "csrf_token": token})
+    assert _log(small) == []
+    assert client.post("/segments/not-a-segment/decide",
+                       data={"action": "reviewed", "csrf_token": token}).status_code == 404
+
+
+def test_rename_merge_and_split_reshape_the_codebook(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    client, token = analyst
+    codebook = load_codebook(CODEBOOK)
+    client.post("/codebook/decide", data={"action": "rename", "theme": "funding", "label": "Money matters",
+                                          "csrf_token": token})
+    client.post("/codebook/decide", data={"action": "merge", "theme": "funding.contract_length",
+                                          "into": "funding.full_cost_recovery", "csrf_token": token})
+    client.post("/codebook/decide", data={"action": "split", "theme": "volunteers",
+                                          "into": "volunteers.mentors, volunteers.chaplaincy",
+                                          "csrf_token": token})
+    assert [d.action for d in _log(small)] == ["rename", "merge", "split"]
+    page = client.get("/codebook").text
+    assert "Money matters" in page and "volunteers.mentors" in page
+    assert "funding.contract_length" not in page
+    rows = {(r.question, r.theme): r for r in theme_table(small.store, codebook, question="Q2")}
+    assert rows[("Q2", "funding")].label == "Money matters"
+    # Carrick's contract-length code now counts as full cost recovery
+    assert rows[("Q2", "funding.full_cost_recovery")].respondents == 3
+
+
+def test_emerging_topic_is_promoted_or_set_aside(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    client, token = analyst
+    with small.store.session() as s, s.begin():
+        for n, name in ((3, "chaplaincy faith prison"), (4, "family visits travel")):
+            quote = {"segment": small.uncoded_segment, "text": "Volunteers meet"}
+            s.add(TopicRow(id=n, name=name, keywords=name.split(), size=12, theme=None, similarity=0.1,
+                           emerging=True, quotes=[quote], model_version="t1"))
+    page = client.get("/emerging").text
+    assert "chaplaincy faith prison" in page and "family visits travel" in page
+    client.post("/emerging/3/promote", data={"id": "chaplaincy", "label": "Faith-based chaplaincy",
+                                             "keywords": "chaplaincy, faith", "csrf_token": token})
+    client.post("/emerging/4/dismiss", data={"name": "family visits travel", "note": "covered by groups",
+                                             "csrf_token": token})
+    page = client.get("/emerging").text
+    assert "chaplaincy faith prison" not in page and "family visits travel" not in page
+    assert "Faith-based chaplaincy" in client.get("/codebook").text
+    promote, dismiss = _log(small)
+    assert promote.value["topic"] == 3 and promote.value["keywords"] == ["chaplaincy", "faith"]
+    assert dismiss.note == "covered by groups"
+
+
+def test_notes_and_labels_are_escaped(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    client, token = analyst
+    client.post(f"/segments/{small.funding_segment}/decide",
+                data={"action": "reviewed", "note": "<script>alert(1)</script>", "csrf_token": token})
+    client.post("/codebook/decide", data={"action": "rename", "theme": "funding", "label": "<b>Money</b>",
+                                          "csrf_token": token})
+    for page in (client.get("/audit").text, client.get("/codebook").text, client.get("/themes").text):
+        assert "<script>alert" not in page and "<b>Money</b>" not in page
+    assert "&lt;script&gt;" in client.get("/audit").text
