@@ -1,6 +1,7 @@
 """One settings object: where the work folder and store live, and extraction limits.
 
-Values come from arguments first, then environment variables (RESPMINE_*), then defaults.
+Values come from arguments first, then environment variables (RESPMINE_*), then defaults:
+RESPMINE_WORK_DIR, RESPMINE_STORE_URL, RESPMINE_WORKERS, RESPMINE_OCR, RESPMINE_DASK_ADDRESS.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ class Settings:
     workers: int = 1
     ocr: bool = True
     limits: Limits = field(default_factory=Limits)
+    # Dask scheduler (e.g. "tcp://10.0.0.5:8786"): when set, the flows extract new files in batches on
+    # that cluster's worker processes; the store is still written by the flow's process only.
+    dask_address: str | None = None
 
     @classmethod
     def load(
@@ -28,6 +32,7 @@ class Settings:
         workers: int | None = None,
         ocr: bool | None = None,
         max_file_mb: float | None = None,
+        dask_address: str | None = None,
     ) -> Settings:
         work = Path(work_dir or os.environ.get("RESPMINE_WORK_DIR", "respmine-work")).resolve()
         url = store_url or os.environ.get("RESPMINE_STORE_URL") or f"sqlite:///{work / 'respmine.sqlite'}"
@@ -41,4 +46,5 @@ class Settings:
             workers=n if n > 0 else max(1, min(4, os.cpu_count() or 1)),
             ocr=ocr if ocr is not None else os.environ.get("RESPMINE_OCR", "1") != "0",
             limits=limits,
+            dask_address=dask_address or os.environ.get("RESPMINE_DASK_ADDRESS") or None,
         )

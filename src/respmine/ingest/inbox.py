@@ -7,8 +7,9 @@ only does new work. Extraction runs in worker processes (PDFium and OCR are not 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -19,8 +20,11 @@ from respmine.ingest.dispatch import extract
 from respmine.ingest.source import Limits
 from respmine.records import Document, ExtractResult, Quarantined
 from respmine.store import Arrival, Store
+from respmine.store.repository import Saved
 
 Progress = Callable[[int], None]
+BATCH_FILES = 25  # files per store transaction ...
+BATCH_SECONDS = 2.0  # ... or this long since the last commit, whichever comes first (slow OCR files)
 
 
 @dataclass
@@ -106,6 +110,34 @@ def ingest_inbox(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Ingest every file of `inbox` not already in `store`; return what happened."""
+    plan = plan_ingest(inbox, store, consultation)
+    results = extract_many(plan.todo, workers=workers, limits=limits, ocr=ocr, form_columns=plan.form_columns)
+    store_results(store, plan, zip(plan.todo, results, strict=True), progress=progress)
+    return finish_ingest(store, plan, progress=progress)
+
+
+@dataclass
+class IngestPlan:
+    """What an ingest run has to do: the new files to extract (in arrival order) and the names under
+    which known content arrived again. Extraction may happen anywhere (local processes, a Dask cluster);
+    results are stored by `store_results` in the process that owns the store."""
+
+    inbox: Path
+    consultation: Consultation | None
+    run_id: int
+    todo: list[tuple[Path, str]]
+    hashes: dict[Path, str | None]
+    log: dict[str, datetime]
+    more_sources: list[tuple[str, str]]  # (sha256, name): known content under another name
+    summary: IngestSummary
+
+    @property
+    def form_columns(self) -> dict[str, str]:
+        return dict(self.consultation.form_columns) if self.consultation else {}
+
+
+def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = None) -> IngestPlan:
+    """Scan and hash the inbox, skip content already stored, and start a run record."""
     summary = IngestSummary()
     files = scan_inbox(inbox)
     summary.files = len(files)
@@ -113,7 +145,7 @@ def ingest_inbox(
     done = store.done(h for h in hashes.values() if h)
     log = consultation.received_entries() if consultation else {}
     todo: list[tuple[Path, str]] = []
-    more_sources: list[tuple[str, str]] = []  # (sha256, name): known content under another name
+    more_sources: list[tuple[str, str]] = []
     first_seen: set[str] = set()
     # Of identical copies, the one received first becomes the submission's primary source.
     for path in sorted(files, key=lambda p: (_arrival_hint(p, inbox, log), p)):
@@ -130,28 +162,52 @@ def ingest_inbox(
                 first_seen.add(sha)
             todo.append((path, name))
     run_id = store.start_run(str(inbox))
-    form_columns = consultation.form_columns if consultation else {}
-    results = extract_many(todo, workers=workers, limits=limits, ocr=ocr, form_columns=form_columns)
-    for (path, name), result in zip(todo, results, strict=True):
+    return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary)
+
+
+def store_results(
+    store: Store,
+    plan: IngestPlan,
+    results: Iterable[tuple[tuple[Path, str], ExtractResult]],
+    *,
+    progress: Progress | None = None,
+    batch_files: int = BATCH_FILES,
+    batch_seconds: float = BATCH_SECONDS,
+) -> None:
+    """Save extraction results, committing a batch every `batch_files` files or `batch_seconds`: a killed
+    run keeps what it finished (whole files with their children) and a rerun extracts only the rest."""
+    pending: list[Saved] = []
+    files, last = 0, time.monotonic()
+    for (path, name), result in results:
         if not result.sha256:  # oversized or unreadable: key it by file hash, else by path
-            key = hashes[path] or hashlib.sha256(f"path:{name}".encode()).hexdigest()
+            key = plan.hashes.get(path) or hashlib.sha256(f"path:{name}".encode()).hexdigest()
             result = replace(result, sha256=key)
-        arrival = resolve_arrival(result, path, name, log, consultation)
-        _save_tree(store, result, arrival, name, consultation, summary)
-        summary.added.append({
+        arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
+        pending += _tree(result, arrival, name, plan.consultation, plan.summary)
+        plan.summary.added.append({
             "file": name,
             "status": "quarantined" if isinstance(result, Quarantined) else "ok",
             "late": "" if arrival.late is None else ("yes" if arrival.late else "no"),
         })
-        summary.new += 1
+        plan.summary.new += 1
+        files += 1
+        if files >= batch_files or time.monotonic() - last >= batch_seconds:
+            store.save_many(pending)
+            pending, files, last = [], 0, time.monotonic()
         if progress:
             progress(1)
-    for sha, name in more_sources:
+    if pending:
+        store.save_many(pending)
+
+
+def finish_ingest(store: Store, plan: IngestPlan, *, progress: Progress | None = None) -> IngestSummary:
+    """Record the other names known content arrived under and close the run record."""
+    for sha, name in plan.more_sources:
         store.add_source(sha, name)
         if progress:
             progress(1)
-    store.finish_run(run_id, summary.as_dict())
-    return summary
+    store.finish_run(plan.run_id, plan.summary.as_dict())
+    return plan.summary
 
 
 def _arrival_hint(path: Path, inbox: Path, log: dict[str, datetime]) -> float:
@@ -186,8 +242,7 @@ def resolve_arrival(
     return Arrival(received_at=when, received_from=source, late=late)
 
 
-def _save_tree(
-    store: Store,
+def _tree(
     result: ExtractResult,
     arrival: Arrival,
     name: str,
@@ -195,10 +250,11 @@ def _save_tree(
     summary: IngestSummary,
     *,
     parent: str | None = None,
-) -> None:
-    """Save a result and its children (attachments inherit the parent's arrival; form rows have their own)."""
+) -> list[Saved]:
+    """A result and its children as items to save together (attachments inherit the parent's arrival;
+    form rows have their own), counted into the summary."""
     kind = "file" if parent is None else ("form-row" if result.format == "form-row" else "attachment")
-    store.save(result, arrival, kind=kind, parent=parent, path=name if parent is None else None)
+    items = [Saved(result, arrival, kind, parent, name if parent is None else None)]
     summary.submissions += 1
     summary.by_format[result.format or "unknown"] += 1
     status = "quarantined" if isinstance(result, Quarantined) else "ok"
@@ -207,10 +263,11 @@ def _save_tree(
         summary.late += 1
     if isinstance(result, Quarantined):
         summary.quarantined.append({"file": result.source, "code": result.code, "reason": result.reason})
-        return
+        return items
     for child in result.children:
         child_arrival = arrival
         if isinstance(child, Document) and child.received is not None:
             late = consultation.is_late(child.received) if consultation else None
             child_arrival = Arrival(child.received, child.received_from, late)
-        _save_tree(store, child, child_arrival, child.source, consultation, summary, parent=result.sha256)
+        items += _tree(child, child_arrival, child.source, consultation, summary, parent=result.sha256)
+    return items

@@ -3,7 +3,7 @@ place, so reruns are idempotent."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +26,18 @@ class Arrival:
     received_at: datetime | None
     received_from: str | None
     late: bool | None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """One submission to save: the result (its children are saved as their own items), how it arrived,
+    its kind (file | attachment | form-row), its parent's id and the inbox path it came under."""
+
+    result: Document | Quarantined
+    arrival: Arrival
+    kind: str
+    parent: str | None = None
+    path: str | None = None
 
 
 def make_engine(url: str) -> Engine:
@@ -87,43 +99,50 @@ class Store:
         path: str | None = None,
     ) -> None:
         """Insert or update one submission (not its children) and record the path it came under."""
+        self.save_many([Saved(result, arrival, kind, parent, path)])
+
+    def save_many(self, items: Sequence[Saved]) -> None:
+        """Insert or update several submissions in one transaction: a killed run keeps whole batches
+        (a file with all its attachments or form rows, never a parent without its children)."""
         now = datetime.now(UTC)
         with self.session() as s, s.begin():
-            row = s.get(SubmissionRow, result.sha256)
-            if row is None:
-                row = SubmissionRow(sha256=result.sha256, first_seen_at=now, source=result.source)
-                s.add(row)
-            row.parent_sha256 = parent
-            row.kind = kind
-            row.format = result.format
-            row.received_at = arrival.received_at
-            row.received_from = arrival.received_from
-            row.late = arrival.late
-            row.extractor_version = EXTRACTOR_VERSION
-            row.updated_at = now
-            if isinstance(result, Quarantined):
-                row.status, row.code, row.reason, row.method = (
-                    Status.QUARANTINED.value, result.code, result.reason, None,
-                )
-                row.text, row.pages, row.meta, row.answers, row.comments, row.warnings = (
-                    "", [], {}, [], [], [],
-                )
-            else:
-                row.status, row.code, row.reason, row.method = Status.OK.value, None, None, result.method
-                row.text = result.text
-                row.pages = [
-                    {"number": p.number, "start": p.start, "end": p.end, "method": p.method}
-                    for p in result.pages
-                ]
-                row.meta = dict(result.metadata)
-                row.answers = [
-                    {"question": a.question, "text": a.text, "source": a.source} for a in result.answers
-                ]
-                row.comments = list(result.comments)
-                row.warnings = list(result.warnings)
-            s.flush()
-            if path is not None:
-                self._add_source(s, result.sha256, path)
+            for item in items:
+                self._write(s, item, now)
+
+    def _write(self, s: Session, item: Saved, now: datetime) -> None:
+        result, arrival = item.result, item.arrival
+        row = s.get(SubmissionRow, result.sha256)
+        if row is None:
+            row = SubmissionRow(sha256=result.sha256, first_seen_at=now, source=result.source)
+            s.add(row)
+        row.parent_sha256 = item.parent
+        row.kind = item.kind
+        row.format = result.format
+        row.received_at = arrival.received_at
+        row.received_from = arrival.received_from
+        row.late = arrival.late
+        row.extractor_version = EXTRACTOR_VERSION
+        row.updated_at = now
+        if isinstance(result, Quarantined):
+            row.status, row.code, row.reason, row.method = (
+                Status.QUARANTINED.value, result.code, result.reason, None,
+            )
+            row.text, row.pages, row.meta, row.answers, row.comments, row.warnings = "", [], {}, [], [], []
+        else:
+            row.status, row.code, row.reason, row.method = Status.OK.value, None, None, result.method
+            row.text = result.text
+            row.pages = [
+                {"number": p.number, "start": p.start, "end": p.end, "method": p.method} for p in result.pages
+            ]
+            row.meta = dict(result.metadata)
+            row.answers = [
+                {"question": a.question, "text": a.text, "source": a.source} for a in result.answers
+            ]
+            row.comments = list(result.comments)
+            row.warnings = list(result.warnings)
+        s.flush()
+        if item.path is not None:
+            self._add_source(s, result.sha256, item.path)
 
     def _add_source(self, s: Session, sha256: str, path: str) -> None:
         exists = s.execute(

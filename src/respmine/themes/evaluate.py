@@ -84,3 +84,35 @@ def evaluate_stance(
     return Evaluation(
         "stance", scores, len(labelled), len(test), {"train": round(t1 - t0, 2), "code": round(t2 - t1, 2)}
     )
+
+
+def cross_validated_coding(
+    rows: Sequence[LabelledRow], embedder: Embedder | None, folds: int = 5, seed: int = 0
+) -> list[LabelledRow]:
+    """Machine codes for every coded row, each from a coder trained on the other folds.
+
+    For small coded sets (one question's answers): every answer is coded by a model that never saw it,
+    so the result can be compared with a second human coder on the same answers.
+    """
+    from respmine.themes.coder import ThemeCoder
+
+    coded = [r for r in rows if r.coded]
+    order = sorted(range(len(coded)), key=lambda i: _stable_key(coded[i].id, seed))
+    out: dict[int, LabelledRow] = {}
+    for k in range(min(folds, len(coded))):
+        test = [i for n, i in enumerate(order) if n % folds == k]
+        train = [coded[i] for n, i in enumerate(order) if n % folds != k]
+        codebook = codebook_from_codes([r.themes for r in train], "cv", examples=[r.text for r in train])
+        coder = ThemeCoder(codebook, embedder, use_rules=False, seed=seed)
+        coder.fit([r.text for r in train], [[code_id(c) for c in r.themes] for r in train])
+        tags = coder.code([coded[i].text for i in test])
+        for i, row in zip(test, tags, strict=True):
+            themes = tuple(codebook.path(t.theme) for t in row)
+            out[i] = LabelledRow(coded[i].id, coded[i].text, themes, question=coded[i].question)
+    return [out[i] for i in range(len(coded))]
+
+
+def _stable_key(value: str, seed: int) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{seed}:{value}".encode()).hexdigest()
