@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from respmine.config import Settings
 from respmine.consultation import Consultation
 from respmine.ingest.inbox import Progress, ingest_inbox
-from respmine.report.coded import write_coded
 from respmine.report.intake import summary_markdown, write_intake
 from respmine.store import Store
 from respmine.store import structure as structure_store
@@ -91,12 +90,46 @@ def themes_stage(
     }
 
 
-def write_outputs(settings: Settings, summary: dict[str, Any]) -> dict[str, Path]:
+def run_codebook(store: Store, consultation: Consultation | None) -> Codebook:
+    """The codebook as analysts have edited it (renames, merges, promoted emerging themes)."""
+    from respmine.store import themes as themes_store
+    from respmine.themes.decisions import effective_codebook
+
+    return effective_codebook(load_run_codebook(consultation), themes_store.decisions(store))
+
+
+def topics_stage(
+    consultation: Consultation | None, settings: Settings, refit: bool = False
+) -> dict[str, Any]:
+    """Topics over the segments: fitted on the first run (or `refit`), else new segments join the
+    existing topics, so topic ids stay put as late responses arrive."""
+    from respmine.topics.embed import default_embedder
+    from respmine.topics.stage import run_topics
+
+    store = Store(settings.store_url)
+    summary = run_topics(
+        store, run_codebook(store, consultation), settings.work_dir / "models" / "topics", refit=refit,
+        embedder=default_embedder(),
+    )
+    out = summary.as_dict()
+    out["topics"] = len(summary.topics)
+    out["emerging"] = [{"id": t.id, "name": t.name, "size": t.size} for t in summary.emerging]
+    out.pop("sizes", None)
+    return out
+
+
+def write_outputs(
+    settings: Settings, summary: dict[str, Any], consultation: Consultation | None = None
+) -> dict[str, Path]:
     """Every output file of a run, in the work folder; returns output name -> path."""
+    from respmine.report.outputs import write_reports
+
     store = Store(settings.store_url)
     paths = write_intake(store, settings.work_dir)
-    paths["coded_responses"] = write_coded(store, settings.work_dir)
+    paths.update(write_reports(store, run_codebook(store, consultation), settings.work_dir, consultation))
     paths["summary"] = settings.work_dir / "intake_summary.md"
     paths["summary"].write_text(summary_markdown(summary), encoding="utf-8")
-    (settings.work_dir / "intake_summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    (settings.work_dir / "intake_summary.json").write_text(
+        json.dumps(summary, indent=2, default=str), encoding="utf-8"
+    )
     return paths

@@ -73,10 +73,10 @@ def _coding(
     """Effective codes by segment, theme labels (parent > child) and effective stances."""
     if codebook is None:
         return {}, {}, {}
+    from respmine.report.tables import current_codebook
     from respmine.store import themes as theme_store
-    from respmine.themes.decisions import effective_codebook
 
-    current = effective_codebook(codebook, theme_store.decisions(store))
+    current = current_codebook(codebook, theme_store.decisions(store))
     labels = {t: " > ".join(current.theme(a).label for a in [*reversed(current.ancestors(t)), t])
               for t in current.ids}
     codes_of: dict[str, list[Code]] = {}

@@ -57,6 +57,39 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Columns added to a table since the store was created, added in place (with an empty default).
+
+    `create_all` makes missing tables but never alters existing ones; a work folder from an earlier
+    version would otherwise fail on its first query. Only additive changes are handled this way.
+    """
+    from sqlalchemy import inspect, text
+
+    added = []
+    inspector = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            scalar = getattr(column.default, "is_scalar", False)
+            default = getattr(column.default, "arg", None) if scalar else None
+            literal = (
+                ""
+                if default is None
+                else f" DEFAULT '{default}'"
+                if isinstance(default, str)
+                else f" DEFAULT {default}"
+            )
+            with engine.begin() as conn:
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}{literal}'))
+            added.append(f"{table.name}.{column.name}")
+    return added
+
+
 class Store:
     """The pipeline's store. One instance per process; sessions are short and per batch."""
 
@@ -64,6 +97,7 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         Base.metadata.create_all(self.engine)
+        add_missing_columns(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:
@@ -125,7 +159,10 @@ class Store:
         row.updated_at = now
         if isinstance(result, Quarantined):
             row.status, row.code, row.reason, row.method = (
-                Status.QUARANTINED.value, result.code, result.reason, None,
+                Status.QUARANTINED.value,
+                result.code,
+                result.reason,
+                None,
             )
             row.text, row.pages, row.meta, row.answers, row.comments, row.warnings = "", [], {}, [], [], []
         else:

@@ -1,0 +1,353 @@
+"""Every report output of a run, written from one `Report` so all of them tell the same story.
+
+Outputs are byte-identical for identical inputs: nothing reads the wall clock. The time a report states
+("data as of") is the time of the latest data change (a run that added submissions, an analyst decision,
+a topic fit), and file timestamps inside XLSX/DOCX/QDPX archives are set to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from respmine.consultation import Consultation
+from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES
+from respmine.report import summaries
+from respmine.report.coded import write_coded
+from respmine.report.tables import (
+    ALL,
+    CodingData,
+    Quote,
+    ThemeRow,
+    build_rows,
+    depth,
+    question_key,
+    questions_answered,
+    respondent_totals,
+)
+from respmine.store import EXTRACTOR_VERSION, Store
+from respmine.store import themes as theme_store
+from respmine.store.models import DecisionRow, RunRow, TopicAssignmentRow, TopicModelRow
+from respmine.themes.codebook import Codebook
+
+SNAPSHOT = "theme_snapshot.json"
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the data time of a store no run has filled
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What produced the report: stated on every output, identical on reruns with unchanged data."""
+
+    data_time: datetime
+    codebook: str
+    models: tuple[str, ...]
+    versions: str
+
+    @property
+    def stamp(self) -> str:
+        return self.data_time.strftime("%d %B %Y, %H:%M UTC").lstrip("0")
+
+    def lines(self) -> list[str]:
+        return [f"Data as of {self.stamp}", f"Codebook {self.codebook}",
+                f"Models: {'; '.join(self.models) or 'none recorded'}", self.versions]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One consultation question (or the general comments) with its theme rows and lead sentence."""
+
+    id: str
+    title: str
+    text: str
+    answered: int
+    rows: list[ThemeRow]
+    summary: str
+
+
+@dataclass(frozen=True)
+class ThemeText:
+    row: ThemeRow  # counted over all questions
+    depth: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Emerging:
+    """A topic no codebook theme matches, for analysts to promote or dismiss."""
+
+    id: int
+    name: str
+    keywords: tuple[str, ...]
+    segments: int
+    respondents: int
+    status: str  # awaiting decision | promoted | dismissed
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    department: str
+    closes: str
+    info: RunInfo
+    codebook: Codebook  # effective
+    respondents: int
+    letters: int
+    late: int
+    quarantined: int
+    bases: dict[str, int]  # respondent type -> respondents
+    campaigns: list[tuple[str, int]]  # (id, letters) of form-letter campaigns
+    headlines: list[str]
+    changes: list[str]
+    themes: list[ThemeText]
+    sections: list[Section]
+    emerging: list[Emerging]
+    depths: dict[str, int] = field(default_factory=dict)
+    snapshot: dict[str, Any] = field(default_factory=dict)
+
+
+def write_reports(
+    store: Store, codebook: Codebook, work_dir: Path, consultation: Consultation | None
+) -> dict[str, Path]:
+    """Write the theme table, coded responses, workbook, HTML and DOCX reports and the QDPX project."""
+    from respmine.report import docx_report, html, qdpx, xlsx
+
+    work_dir.mkdir(parents=True, exist_ok=True)
+    stored = _read_json(work_dir / SNAPSHOT)
+    data = CodingData.load(store, codebook)
+    report = build_report(store, data, consultation, stored)
+    paths = {
+        "theme_table": work_dir / "theme_table.csv",
+        "emerging_themes": work_dir / "emerging_themes.csv",
+        "coded_responses": write_coded(store, work_dir, codebook),
+        "workbook": work_dir / "coded_evidence.xlsx",
+        "report_html": work_dir / "summary_report.html",
+        "report_docx": work_dir / "summary_report.docx",
+        "qdpx": work_dir / "coding_project.qdpx",
+        "snapshot": work_dir / SNAPSHOT,
+    }
+    write_theme_csv(report, paths["theme_table"])
+    write_emerging_csv(report, paths["emerging_themes"])
+    xlsx.write_workbook(report, store, paths["workbook"], codebook)
+    html.write_html(report, paths["report_html"])
+    docx_report.write_docx(report, paths["report_docx"])
+    qdpx.write_qdpx(data, report.info, paths["qdpx"], consultation.title if consultation else "Consultation")
+    rolled = summaries.roll(stored, report.snapshot)
+    paths["snapshot"].write_text(json.dumps(rolled, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                                 encoding="utf-8")
+    return paths
+
+
+def build_report(
+    store: Store, data: CodingData, consultation: Consultation | None, stored: Mapping[str, Any] | None = None
+) -> Report:
+    """The report's content: counts, sentences and quotes, computed once for every output format.
+    `stored` is the snapshot file's content (the last run), for "what changed"."""
+    info = run_info(store, data)
+    bases = respondent_totals(data)
+    overall = build_rows(data, overall=True)
+    rows = build_rows(data)
+    cb = data.codebook
+    top = {t.id for t in cb.themes if t.parent is None} | {r.theme for r in overall if r.theme not in cb.ids}
+    late = _late_units(data)
+    snap = summaries.snapshot(overall, rows, sum(bases.values()), late, cb.stamp, info.data_time.isoformat())
+    previous = summaries.roll(stored, snap)["previous"]  # unchanged data: the same comparison as last time
+    campaigns = sorted({(u.campaign, len(u.members)) for u in data.units.values() if u.campaign},
+                       key=lambda c: (-c[1], c[0]))
+    return Report(
+        title=consultation.title if consultation else "Consultation responses",
+        department=(consultation.department or "") if consultation else "",
+        closes=consultation.closes.strftime("%d %B %Y").lstrip("0") if consultation and consultation.closes
+        else "",
+        info=info, codebook=cb, respondents=sum(bases.values()),
+        letters=sum(bases.values()) + sum(size - 1 for _, size in campaigns), late=late,
+        quarantined=len(store.submissions(status="quarantined")), bases=dict(bases), campaigns=campaigns,
+        headlines=summaries.headlines(overall, top, bases), changes=summaries.changes(previous, snap),
+        themes=_theme_texts(data, overall, bases), sections=_sections(data, rows, consultation, top),
+        emerging=emerging(store, data), depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
+    )
+
+
+def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[str, int]) -> list[ThemeText]:
+    """Each theme's paragraph; respondent types' own rows let it name who differs from the majority."""
+    cb = data.codebook
+    per_type = {t: {r.theme: r for r in build_rows(data, respondent_type=t, overall=True, quotes=False)}
+                for t in bases}
+    out = []
+    for row in overall:
+        kids = [r for r in overall if r.theme in cb.ids and cb.theme(r.theme).parent == row.theme]
+        by_type = {t: found[row.theme] for t, found in per_type.items() if row.theme in found}
+        out.append(ThemeText(row, depth(cb, row.theme), summaries.theme_summary(row, bases, by_type, kids)))
+    return out
+
+
+def _sections(
+    data: CodingData, rows: Sequence[ThemeRow], consultation: Consultation | None, top: set[str]
+) -> list[Section]:
+    known = {q.id: q for q in consultation.questions} if consultation else {}
+    present = questions_answered(data)
+    order = [q for q in known if q in present] + [q for q in present if q not in known]
+    out = []
+    for qid in order:
+        q = known.get(qid)
+        title, text = _question_title(qid, q.number if q else None, q.text if q else "")
+        mine = [r for r in rows if r.question == qid]
+        answered = sum(respondent_totals(data, question=qid).values())
+        out.append(Section(qid, title, text, answered, mine,
+                           summaries.question_summary(mine, answered, top)))
+    return out
+
+
+def _question_title(qid: str, number: int | None, text: str) -> tuple[str, str]:
+    """"Question 3" and its text; without the consultation file, the id says what it can."""
+    if qid == GENERAL:
+        return "General comments", "Comments not linked to a particular question."
+    numbered = question_key(qid)
+    if number is None and numbered[0] == 0:
+        number = numbered[1]
+    title = f"Question {number}" if number is not None else f"Other answers ({qid})"
+    return title, " ".join(text.split())
+
+
+def _late_units(data: CodingData) -> int:
+    late = 0
+    for unit in data.units.values():
+        members = [m for m in unit.members if m in data.submissions]
+        late += bool(members) and all(data.late(m) for m in members)
+    return late
+
+
+def run_info(store: Store, data: CodingData) -> RunInfo:
+    models: set[str] = set()
+    analyst = 0
+    for code in data.codes:
+        if code.model.startswith("analyst:"):
+            analyst += 1
+        elif code.model:
+            models.add(f"theme coding {code.model}")
+    models.update(f"stance {s.model}" for s in theme_store.stances(store).values() if s.model)
+    with store.session() as s:
+        fit = s.execute(select(TopicModelRow.version, TopicModelRow.embedder)
+                        .order_by(TopicModelRow.created_at.desc(), TopicModelRow.version.desc())).first()
+    if fit is not None:
+        models.add(f"topics {fit[0]} ({fit[1]})")
+    if analyst:
+        models.add(f"analyst codes {analyst}")
+    try:
+        ours = version("respmine")
+    except PackageNotFoundError:
+        ours = "unknown"
+    return RunInfo(data_time(store), data.codebook.stamp, tuple(sorted(models)),
+                   f"respmine {ours}, extractor {EXTRACTOR_VERSION}")
+
+
+def data_time(store: Store) -> datetime:
+    """When the data last changed: a run that added submissions, an analyst decision or a topic fit."""
+    with store.session() as s:
+        runs = s.execute(select(RunRow.started_at, RunRow.finished_at, RunRow.summary)).all()
+        found: list[datetime | None] = [finished or started for started, finished, summary in runs
+                                        if str((summary or {}).get("new", 0) or 0) not in ("0", "")]
+        found.append(s.scalar(select(func.max(DecisionRow.at))))
+        found.append(s.scalar(select(func.max(TopicModelRow.created_at))))
+        if not any(found) and runs:
+            found = [max(started for started, _, _ in runs)]
+    times = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in found if t is not None]
+    return max(times).astimezone(UTC).replace(microsecond=0) if times else EPOCH
+
+
+def emerging(store: Store, data: CodingData) -> list[Emerging]:
+    """Emerging themes from topic discovery, with where analysts stand on each."""
+    from respmine.topics.views import emerging_themes
+
+    status: dict[int, str] = {}
+    for d in theme_store.decisions(store):
+        topic = (d.value or {}).get("topic")
+        if d.action in ("promote", "dismiss") and str(topic).lstrip("-").isdigit():
+            status[int(str(topic))] = "promoted" if d.action == "promote" else "dismissed"
+    with store.session() as s:
+        query = select(TopicAssignmentRow.segment, TopicAssignmentRow.topic)
+        topic_of = {segment: topic for segment, topic in s.execute(query)}
+    out = []
+    for e in emerging_themes(store):
+        units = {data.unit_of[data.segments[seg].submission] for seg, t in topic_of.items()
+                 if t == e.id and seg in data.segments}
+        quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
+        out.append(Emerging(e.id, e.name, tuple(e.keywords), e.size, len(units),
+                            status.get(e.id, "awaiting decision"), quotes))
+    return out
+
+
+def _topic_quote(data: CodingData, quote: Mapping[str, str]) -> Quote:
+    seg = data.segments[quote["segment"]]
+    text = " ".join(str(quote.get("text") or seg.text).split())
+    text = text if len(text) <= 320 else text[:320].rsplit(" ", 1)[0] + " …"
+    return Quote(seg.id, seg.submission, text, data.units[data.unit_of[seg.submission]].who,
+                 data.submissions[seg.submission].source, seg.page)
+
+
+# --- CSV ------------------------------------------------------------------------------------------------
+
+THEME_COLUMNS = ["question", "theme", "label", "level", "respondents", "campaign_letters", "late",
+                 *[f"type_{t}" for t in RESPONDENT_TYPES], *[f"stance_{s}" for s in STANCES],
+                 *[f"quote_{i}_{k}" for i in (1, 2, 3) for k in ("who", "text", "source_file", "page")],
+                 "codebook", "data_as_of"]
+
+
+def theme_csv_rows(report: Report) -> list[dict[str, object]]:
+    """Overall rows (question `all`) first, then each question's rows, in report order."""
+    rows = [t.row for t in report.themes] + [r for s in report.sections for r in s.rows]
+    out = []
+    for r in rows:
+        line: dict[str, object] = {
+            "question": r.question, "theme": r.theme, "label": r.label,
+            "level": report.depths.get(r.theme, 0),
+            "respondents": r.respondents, "campaign_letters": r.campaign_letters, "late": r.late,
+            "codebook": report.info.codebook, "data_as_of": report.info.data_time.isoformat(),
+        }
+        line.update({f"type_{t}": r.by_type.get(t, 0) for t in RESPONDENT_TYPES})
+        line.update({f"stance_{s}": r.stance.get(s, 0) for s in STANCES})
+        for i, q in enumerate(r.quotes[:3], start=1):
+            line.update({f"quote_{i}_who": q.who, f"quote_{i}_text": q.text,
+                         f"quote_{i}_source_file": q.source_file, f"quote_{i}_page": q.page or ""})
+        out.append(line)
+    return out
+
+
+def write_theme_csv(report: Report, path: Path) -> None:
+    _write_csv(path, THEME_COLUMNS, theme_csv_rows(report))
+
+
+def write_emerging_csv(report: Report, path: Path) -> None:
+    columns = ["topic", "name", "keywords", "segments", "respondents", "status",
+               "quote_1", "quote_2", "quote_3"]
+    rows = [{"topic": e.id, "name": e.name, "keywords": "; ".join(e.keywords), "segments": e.segments,
+             "respondents": e.respondents, "status": e.status,
+             **{f"quote_{i}": f"{q.text} ({q.who}, {q.source_file})" for i, q in enumerate(e.quotes[:3], 1)}}
+            for e in report.emerging]
+    _write_csv(path, columns, rows)
+
+
+def _write_csv(path: Path, columns: list[str], rows: list[dict[str, object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+__all__ = ["ALL", "Report", "RunInfo", "build_report", "write_reports"]

@@ -1,0 +1,299 @@
+"""Coded summaries in plain British English, computed from the theme tables (no language model).
+
+Every sentence is built from counts, so a reader can check it against the table beside it. Small numbers
+are given as counts ("3 of 5 charities"), never as percentages or "most"; the majority and minority views
+come from stance and respondent type; "what changed" compares the table with the last run's snapshot.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from respmine.records import RESPONDENT_TYPES
+from respmine.report.tables import Quote, ThemeRow
+
+TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plural)
+    "charity": ("charity or community group", "charities and community groups"),
+    "public_body": ("public body", "public bodies"),
+    "local_authority": ("local authority", "local authorities"),
+    "probation": ("probation body", "probation bodies"),
+    "private_company": ("private company", "private companies"),
+    "representative_body": ("representative body", "representative bodies"),
+    "academic": ("academic respondent", "academic respondents"),
+    "individual": ("individual", "individuals"),
+    "unknown": ("respondent of unknown type", "respondents of unknown type"),
+}
+SMALL = 5  # below this base, say "3 of 4", never "most"
+PERCENT_FROM = 20  # percentages only on bases at least this large
+
+
+def type_name(kind: str, n: int = 2) -> str:
+    singular, plural = TYPE_NAMES.get(kind, (kind.replace("_", " "), kind.replace("_", " ") + "s"))
+    return singular if n == 1 else plural
+
+
+def number(n: int) -> str:
+    """Numerals, as GOV.UK style asks (sentences are built so that none starts with one)."""
+    return f"{n:,}"
+
+
+def plural(n: int, singular: str, many: str | None = None) -> str:
+    return f"{number(n)} {singular if n == 1 else (many or singular + 's')}"
+
+
+def share(k: int, n: int, name: str = "") -> str:
+    """`k of n` (of `name`) in words that do not overstate small numbers: "most charities (9 of 12)"."""
+    name = f" {name}" if name else ""
+    if n < SMALL:
+        return f"{k} of {n}{name}"
+    if k == n:
+        return f"all {n}{name}"
+    ratio = k / n
+    word = ("almost all" if ratio >= 0.9 else "most" if ratio > 0.5 else "half of the" if k * 2 == n
+            else "a large minority of" if ratio >= 0.3 else "a minority of" if ratio >= 0.1 else "a few")
+    return f"{word}{name} ({k} of {n})"
+
+
+def percent(k: int, n: int) -> str:
+    return f" ({round(100 * k / n)}%)" if n >= PERCENT_FROM else ""
+
+
+def _type_phrase(kind: str, k: int, n: int) -> str:
+    name = type_name(kind, n)
+    if n == 1:
+        return f"the only {name}"
+    if k == n:
+        return f"both {name}" if n == 2 else f"all {n} {name}"
+    if n < SMALL:
+        return f"{k} of {n} {name}"
+    return share(k, n, name)
+
+
+def quantity(k: int, n: int) -> str:
+    """"All", "Almost all", "Most", "Half" for k of n (n of at least SMALL), else the count."""
+    if k == n:
+        return "All"
+    ratio = k / n
+    return "Almost all" if ratio >= 0.9 else "Most" if ratio > 0.5 else "Half" if 2 * k == n else f"{k}"
+
+
+def theme_summary(
+    row: ThemeRow,
+    bases: Mapping[str, int],
+    by_type: Mapping[str, ThemeRow] | None = None,
+    children: Sequence[ThemeRow] = (),
+) -> str:
+    """One paragraph on a theme across all questions: how many raised it, who, and how they stand."""
+    total = sum(bases.values())
+    k = row.respondents
+    campaign = f", counting a campaign of {row.campaign_letters} letters once" if row.campaign_letters else ""
+    late = f"; {row.late} of them replied after the closing date" if row.late else ""
+    parts = [f"This theme was raised by {k} of {total} respondents{percent(k, total)}{campaign}{late}."]
+    if k < SMALL:
+        parts.append("This is a small number, so read it as individual views rather than a pattern.")
+    parts.append(_who(row, bases))
+    parts.append(_stance_sentence(row.stance, k))
+    parts += _type_views(row, by_type or {})
+    if children:
+        listed = [f"{c.label.lower() if _plain(c.label) else c.label} ({c.respondents})" for c in children]
+        parts.append(f"Within this theme: {_join(listed)}.")
+    return " ".join(p for p in parts if p)
+
+
+def _who(row: ThemeRow, bases: Mapping[str, int]) -> str:
+    """The largest groups raising the theme, each with its share of that type's respondents."""
+    ranked = sorted(row.by_type.items(), key=lambda kv: (-kv[1], -kv[1] / max(1, bases.get(kv[0], 1)), kv[0]))
+    phrases = [_type_phrase(kind, n, max(n, bases.get(kind, n))) for kind, n in ranked[:3]]
+    if not phrases:
+        return ""
+    rest = sum(n for _, n in ranked[3:])
+    if rest:
+        phrases.append(f"{plural(rest, 'other respondent')}")
+    first, *others = phrases
+    return f"{_cap(first)} raised it" + (f", as did {_join(others)}." if others else ".")
+
+
+def stance_view(stance: Mapping[str, int]) -> str:
+    """The majority view among those who took a position (one clause, no trailing full stop)."""
+    s, o, m = (stance.get(x, 0) for x in ("support", "oppose", "mixed"))
+    stated = s + o + m
+    if stated == 0:
+        return "None took a clear position for or against the proposals"
+    views = {"support": (s, "supported them"), "oppose": (o, "opposed them"), "mixed": (m, "had mixed views")}
+    for side, verb in (("support", "supported the proposals"), ("oppose", "opposed the proposals")):
+        lead = views[side][0]
+        if lead > stated - lead:
+            rest = _join([f"{number(n)} {what}" for key, (n, what) in views.items() if key != side and n])
+            words = quantity(lead, stated)
+            everyone = {1: "The one respondent who took a position",
+                        2: "Both respondents who took a position"}
+            head = (f"{everyone.get(stated, f'All {stated} who took a position')} {verb}" if lead == stated
+                    else f"Of the {stated} who took a position, {lead} {verb}" if stated < SMALL
+                    else f"{words} of the {stated} who took a position {verb}" if words[0].isupper()
+                    else f"Of the {stated} who took a position, {lead} {verb}")
+            return head + (f"; {rest}" if rest else "")
+    return (f"Views were divided among the {stated} who took a position: {s} supported the proposals, "
+            f"{o} opposed them and {m} had mixed views")
+
+
+def _stance_sentence(stance: Mapping[str, int], k: int) -> str:
+    stated = sum(stance.get(x, 0) for x in ("support", "oppose", "mixed"))
+    if stated == 0:
+        return "None of them took a clear position for or against the proposals."
+    silent = k - stated
+    tail = (" The other respondent did not take a clear position." if silent == 1
+            else f" The other {silent} did not take a clear position." if silent else "")
+    return f"{stance_view(stance)}.{tail}"
+
+
+def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
+    """Respondent types split among themselves, or leaning against the overall majority view."""
+    s_all, o_all = row.stance.get("support", 0), row.stance.get("oppose", 0)
+    stated = s_all + o_all + row.stance.get("mixed", 0)
+    majority = "support" if 2 * s_all > stated else "oppose" if 2 * o_all > stated else ""
+    out = []
+    for kind in RESPONDENT_TYPES:
+        sub = by_type.get(kind)
+        if sub is None:
+            continue
+        s, o = sub.stance.get("support", 0), sub.stance.get("oppose", 0)
+        name = _cap(type_name(kind, 2))
+        if s and o and max(s, o) <= 2 * min(s, o):
+            out.append(f"{name} were divided: {s} supported the proposals and {o} opposed them.")
+        elif (majority == "support" and o >= 2 and o > s) or (majority == "oppose" and s >= 2 and s > o):
+            out.append(f"{name} leaned the other way: {s or 'none'} supported the proposals and "
+                       f"{o or 'none'} opposed them.")
+    return out
+
+
+def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str]) -> str:
+    """The question's lead sentence: how many answered and the themes raised most often."""
+    if not answered:
+        return "No respondent answered this question."
+    main = sorted((r for r in rows if r.theme in top_level), key=lambda r: (-r.respondents, r.label))[:3]
+    lead = f"This question was answered by {plural(answered, 'respondent')}."
+    if not main:
+        return lead + " No codebook theme was found in the answers."
+    listed = [f"{r.label.lower() if _plain(r.label) else r.label} ({r.respondents})" for r in main]
+    return f"{lead} The themes raised most often were {_join(listed)}." if len(main) > 1 else (
+        f"{lead} The theme raised most often was {listed[0]}.")
+
+
+def headlines(
+    overall: Sequence[ThemeRow], top_level: set[str], bases: Mapping[str, int], top: int = 5
+) -> list[str]:
+    """The executive summary's key findings: the most raised themes with their majority view."""
+    total = sum(bases.values())
+    out = []
+    ranked = sorted((r for r in overall if r.theme in top_level), key=lambda r: (-r.respondents, r.label))
+    for row in ranked[:top]:
+        view = stance_view(row.stance).split(";")[0]
+        k = row.respondents
+        out.append(f"{row.label}: raised by {k} of {total} respondents{percent(k, total)}. {view}.")
+    return out
+
+
+# --- what changed since the last run --------------------------------------------------------------------
+
+
+def snapshot(overall: Sequence[ThemeRow], rows: Sequence[ThemeRow], respondents: int, late: int,
+             codebook: str, data_time: str) -> dict[str, Any]:
+    """What the next run compares against (JSON-safe, sorted keys)."""
+    return {
+        "data_time": data_time, "codebook": codebook, "respondents": respondents, "late": late,
+        "themes": {r.theme: {"label": r.label, "respondents": r.respondents, "late": r.late}
+                   for r in overall},
+        "questions": {f"{r.question}|{r.theme}": r.respondents for r in rows},
+    }
+
+
+def roll(stored: Mapping[str, Any] | None, current: Mapping[str, Any]) -> dict[str, Any]:
+    """The snapshot file's new content: a rerun on unchanged data keeps the same `previous`, so its
+    report (and every output) is byte-identical to the last one."""
+    before = dict(stored or {})
+    if before.get("current") == current:
+        return {"current": dict(current), "previous": before.get("previous")}
+    return {"current": dict(current), "previous": before.get("current")}
+
+
+def changes(previous: Mapping[str, Any] | None, current: Mapping[str, Any], limit: int = 8) -> list[str]:
+    """Plain sentences on what moved since the previous snapshot."""
+    if not previous:
+        return ["This is the first report: there is no earlier run to compare with."]
+    out: list[str] = []
+    if previous.get("codebook") != current["codebook"]:
+        out.append(f"The codebook changed from {previous.get('codebook')} to {current['codebook']}.")
+    if previous.get("respondents") != current["respondents"]:
+        out.append(f"Respondents: {previous.get('respondents', 0)} before, {current['respondents']} now.")
+    new_late = current["late"] - int(previous.get("late", 0))
+    if new_late > 0:
+        out.append(f"New late responses since the last run: {new_late} ({current['late']} in all).")
+    before, now = previous.get("themes", {}), current["themes"]
+    added = [f"{now[t]['label']} ({now[t]['respondents']})" for t in now if t not in before]
+    if added:
+        out.append(f"New themes: {_join(added)}.")
+    gone = [before[t]["label"] for t in before if t not in now]
+    if gone:
+        out.append(f"No longer coded: {_join(gone)}.")
+    renamed = [f"{before[t]['label']} is now {now[t]['label']}" for t in now
+               if t in before and before[t]["label"] != now[t]["label"]]
+    if renamed:
+        out.append(f"Renamed: {_join(renamed)}.")
+    moved = sorted(((now[t]["respondents"] - before[t]["respondents"], now[t]["label"], t) for t in now
+                    if t in before and now[t]["respondents"] != before[t]["respondents"]),
+                   key=lambda m: (-abs(m[0]), m[1]))
+    if moved:
+        listed = [f"{label} {before[t]['respondents']} → {now[t]['respondents']}"
+                  for _, label, t in moved[:limit]]
+        more = f" and {len(moved) - limit} more" if len(moved) > limit else ""
+        out.append(f"Counts that moved: {'; '.join(listed)}{more}.")
+    if not out:
+        when = previous.get("data_time")
+        out.append(f"No change in the coded evidence since the run with data as of {when}.")
+    return out
+
+
+# --- wording helpers ------------------------------------------------------------------------------------
+
+
+def _join(items: Sequence[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plain(label: str) -> bool:
+    """A label can be lower-cased mid-sentence unless it has acronyms or proper nouns after its start."""
+    return not any(w[:1].isupper() for w in label.split()[1:])
+
+
+def type_counts_line(bases: Counter[str] | Mapping[str, int]) -> str:
+    """"15 charities and community groups, 23 individuals, ..." in respondent-type order."""
+    known = [t for t in RESPONDENT_TYPES if bases.get(t)]
+    order = known + sorted(t for t in bases if t not in RESPONDENT_TYPES and bases[t])
+    return _join([f"{bases[t]} {type_name(t, bases[t])}" for t in order])
+
+
+def featured_quotes(
+    rows: Sequence[ThemeRow], depths: Mapping[str, int], top: int = 3
+) -> list[tuple[ThemeRow, tuple[Quote, ...]]]:
+    """A question's most raised main themes with their quotes, no quote shown twice (one sentence can be
+    evidence for several themes)."""
+    shown: set[str] = set()
+    out = []
+    for row in sorted((r for r in rows if depths.get(r.theme, 0) == 0 and r.quotes),
+                      key=lambda r: (-r.respondents, r.label)):
+        fresh = tuple(q for q in row.quotes if q.text.casefold() not in shown)
+        if fresh:
+            out.append((row, fresh))
+            shown.update(q.text.casefold() for q in fresh)
+        if len(out) == top:
+            break
+    return out

@@ -1,0 +1,33 @@
+"""The HTML report: self-contained (no script, nothing fetched), accessible tables and charts, the
+headline figures, and no individual named."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from respmine.report.outputs import write_reports
+from respmine.store import Store
+from tests.report.helpers import CODEBOOK, CONSULTATION
+
+
+def test_report_is_self_contained_and_accessible(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    html = write_reports(made[0], CODEBOOK, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
+    assert "<script" not in html and "<link" not in html and not re.search(r'src="', html)
+    assert len(re.findall(r"<table", html)) == len(re.findall(r"<caption>", html))
+    charts = re.findall(r'<svg class="chart" role="img" aria-labelledby="([^"]+)"', html)
+    assert len(charts) == 3 and all(f'id="{key.split()[0]}"' in html for key in charts)
+    assert '<html lang="en-GB">' in html and "@media print" in html
+
+
+def test_report_has_headline_figures_and_themes(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    html = write_reports(made[0], CODEBOOK, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
+    assert '<span class="n">7</span><span class="what">respondents' in html
+    assert '<span class="n">10</span><span class="what">responses read' in html  # 7 + 3 more campaign letters
+    assert "A form-letter campaign of 4 letters is counted as one respondent." in html
+    assert "Full cost recovery" in html and "Question 1" in html and "How should services be funded?" in html
+    assert "“We need full cost recovery so that our services survive.”" in html
+    assert "hope.pdf, page 2" in html
+    assert "prison visits" in html  # emerging theme listed for analysts
+    for name in ("Jane Doe", "Citizen 1", "Sam Copy", "Mary Hope", "John Smith", "Pat Officer"):
+        assert name not in html

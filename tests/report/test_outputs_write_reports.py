@@ -1,0 +1,62 @@
+"""`write_reports`: every output written, byte-identical for identical inputs, provenance stated, and a
+change in the coding reported as what changed since the last run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from respmine.report.outputs import write_reports
+from respmine.store import Store
+from respmine.store.themes import decide
+from tests.report.helpers import CODEBOOK, CONSULTATION
+
+OUTPUTS = {
+    "theme_table",
+    "emerging_themes",
+    "coded_responses",
+    "workbook",
+    "report_html",
+    "report_docx",
+    "qdpx",
+    "snapshot",
+}
+
+
+def test_every_output_is_written(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    paths = write_reports(made[0], CODEBOOK, tmp_path / "out", CONSULTATION)
+    assert set(paths) == OUTPUTS
+    assert all(p.exists() and p.stat().st_size > 0 for p in paths.values())
+    emerging = paths["emerging_themes"].read_text(encoding="utf-8")
+    assert "prison visits" in emerging and "awaiting decision" in emerging
+
+
+def test_identical_inputs_give_identical_bytes(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    store = made[0]
+    first = write_reports(store, CODEBOOK, tmp_path / "a", CONSULTATION)
+    second = write_reports(store, CODEBOOK, tmp_path / "b", CONSULTATION)
+    again = {name: path.read_bytes() for name, path in first.items()}
+    write_reports(store, CODEBOOK, tmp_path / "a", CONSULTATION)  # a rerun with no new data
+    for name, path in first.items():
+        assert path.read_bytes() == second[name].read_bytes(), name
+        assert path.read_bytes() == again[name], name
+
+
+def test_outputs_state_codebook_models_and_data_time(
+    made: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    html = write_reports(made[0], CODEBOOK, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
+    assert "2 May 2026, 09:30 UTC" in html  # the run that added data, not the wall clock
+    assert "test-book@1" in html and "theme coding rules-test" in html and "stance stance-test" in html
+
+
+def test_a_decision_shows_as_a_change_since_the_last_run(
+    made: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    store, segs = made
+    html = write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
+    assert "This is the first report" in html
+    decide(store, CODEBOOK, "analyst", "reject", segment=segs["jane-q1"], theme="funding.length")
+    html = write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
+    assert "Counts that moved: Contract length 2 → 1; Funding 6 → 5." in html
+    rerun = write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
+    assert rerun == html  # nothing new: the same comparison, the same bytes

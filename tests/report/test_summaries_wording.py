@@ -1,0 +1,87 @@
+"""Coded summaries: plain words computed from counts, honest about small numbers, and "what changed"."""
+
+from __future__ import annotations
+
+from respmine.report.summaries import changes, roll, share, snapshot, theme_summary
+from respmine.report.tables import ThemeRow
+
+
+def row(theme: str = "funding.fcr", label: str = "Full cost recovery", n: int = 12, **kw: object) -> ThemeRow:
+    fields: dict[str, object] = {
+        "question": "all",
+        "theme": theme,
+        "label": label,
+        "respondents": n,
+        "campaign_letters": 0,
+        "by_type": {"charity": n},
+        "late": 0,
+        "quotes": (),
+        "stance": {"support": 0, "oppose": 0, "mixed": 0, "neutral": 0},
+    }
+    fields.update(kw)
+    return ThemeRow(**fields)  # type: ignore[arg-type]
+
+
+def test_small_bases_are_counts_not_quantifiers() -> None:
+    assert share(3, 4) == "3 of 4"
+    assert share(23, 31, "charities") == "most charities (23 of 31)"
+    assert share(6, 15, "individuals") == "a large minority of individuals (6 of 15)"
+
+
+def test_majority_and_minority_views_by_stance_and_type() -> None:
+    theme = row(
+        n=31,
+        by_type={"charity": 23, "private_company": 4, "individual": 4},
+        stance={"support": 20, "oppose": 5, "mixed": 2, "neutral": 4},
+    )
+    private = row(
+        n=4, by_type={"private_company": 4}, stance={"support": 2, "oppose": 2, "mixed": 0, "neutral": 0}
+    )
+    text = theme_summary(
+        theme, {"charity": 31, "private_company": 6, "individual": 10}, {"private_company": private}
+    )
+    assert "This theme was raised by 31 of 47 respondents (66%)." in text
+    assert "Most charities and community groups (23 of 31) raised it" in text
+    assert (
+        "Most of the 27 who took a position supported the proposals; 5 opposed them and 2 had mixed views"
+        in text
+    )
+    assert "Private companies were divided: 2 supported the proposals and 2 opposed them." in text
+
+
+def test_few_respondents_are_flagged_and_not_given_percentages() -> None:
+    text = theme_summary(
+        row(n=3, stance={"support": 2, "oppose": 1, "mixed": 0, "neutral": 0}), {"charity": 9}
+    )
+    assert "raised by 3 of 9 respondents." in text and "%" not in text
+    assert "small number" in text
+    assert "Of the 3 who took a position, 2 supported the proposals; 1 opposed them." in text
+
+
+def test_changes_name_new_themes_moved_counts_and_new_late_responses() -> None:
+    before = snapshot(
+        [row(n=10), row("volunteers", "Volunteers", 4)], [], 40, 2, "book@1", "2026-05-01T00:00:00"
+    )
+    after = snapshot(
+        [row(n=14, late=1), row("groups.women", "Women offenders", 3)],
+        [],
+        46,
+        5,
+        "book@1",
+        "2026-05-02T00:00:00",
+    )
+    text = " ".join(changes(before, after))
+    assert "Respondents: 40 before, 46 now." in text
+    assert "New late responses since the last run: 3 (5 in all)." in text
+    assert "New themes: Women offenders (3)." in text
+    assert "No longer coded: Volunteers." in text
+    assert "Full cost recovery 10 → 14" in text
+    assert changes(None, after) == ["This is the first report: there is no earlier run to compare with."]
+
+
+def test_unchanged_data_keeps_the_previous_comparison() -> None:
+    first = snapshot([row(n=10)], [], 40, 2, "book@1", "t1")
+    second = snapshot([row(n=12)], [], 42, 2, "book@1", "t2")
+    stored = roll(roll(None, first), second)
+    assert stored == {"current": second, "previous": first}
+    assert roll(stored, second) == stored  # a rerun with nothing new says the same as last time

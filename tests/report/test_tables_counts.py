@@ -1,0 +1,80 @@
+"""Theme table counts on a store with known answers: campaigns once, attachments with their e-mail,
+children counting for parents, late responses marked, respondent types and stance."""
+
+from __future__ import annotations
+
+from respmine.report.tables import ALL, CodingData, build_rows, respondent_totals, theme_table
+from respmine.store import Store
+from tests.report.helpers import CODEBOOK
+
+
+def rows_by_key(store: Store, **kwargs: object) -> dict[tuple[str, str], object]:
+    return {(r.question, r.theme): r for r in theme_table(store, CODEBOOK, **kwargs)}  # type: ignore[arg-type]
+
+
+def test_campaign_counts_once_with_its_letters_shown(made: tuple[Store, dict[str, str]]) -> None:
+    row = rows_by_key(made[0])[("Q1", "funding.fcr")]
+    # Hope Trust, River Project, Local Council (e-mail + attachment) and the campaign of 4 letters
+    assert row.respondents == 4  # type: ignore[attr-defined]
+    assert row.campaign_letters == 4  # type: ignore[attr-defined]
+    assert row.by_type == {"charity": 2, "local_authority": 1, "individual": 1}  # type: ignore[attr-defined]
+
+
+def test_child_codes_count_for_parent_and_parents_come_first(made: tuple[Store, dict[str, str]]) -> None:
+    rows = theme_table(made[0], CODEBOOK)
+    assert [(r.question, r.theme) for r in rows] == [
+        ("Q1", "funding"),
+        ("Q1", "funding.fcr"),
+        ("Q1", "funding.length"),
+        ("Q2", "contracts"),
+        ("Q2", "volunteers"),
+    ]
+    funding = rows[0]
+    assert funding.respondents == 6  # the 4 above + Acme (parent code) + Jane (child funding.length)
+    assert funding.by_type == {"charity": 2, "local_authority": 1, "private_company": 1, "individual": 2}
+    assert rows[2].respondents == 2  # River Project and Jane
+
+
+def test_late_respondents_are_marked_and_can_be_left_out(made: tuple[Store, dict[str, str]]) -> None:
+    store = made[0]
+    funding = rows_by_key(store)[("Q1", "funding")]
+    assert funding.late == 1  # type: ignore[attr-defined]  # Acme; the campaign has on-time letters
+    on_time = rows_by_key(store, include_late=False)
+    assert on_time[("Q1", "funding")].respondents == 5  # type: ignore[attr-defined]
+    assert on_time[("Q1", "funding.fcr")].campaign_letters == 3  # type: ignore[attr-defined]
+    assert on_time[("Q1", "funding")].late == 0  # type: ignore[attr-defined]
+
+
+def test_stance_breakdown_per_respondent(made: tuple[Store, dict[str, str]]) -> None:
+    funding = rows_by_key(made[0])[("Q1", "funding")]
+    # Hope, River, campaign support; Acme opposes; Jane mixed; the council took no position
+    assert funding.stance == {"support": 3, "oppose": 1, "mixed": 1, "neutral": 1}  # type: ignore[attr-defined]
+    contracts = rows_by_key(made[0])[("Q2", "contracts")]
+    assert contracts.stance["oppose"] == 1  # type: ignore[attr-defined]  # the evidence sentence's own stance
+
+
+def test_respondent_type_filter_and_bases(made: tuple[Store, dict[str, str]]) -> None:
+    store = made[0]
+    charities = theme_table(store, CODEBOOK, respondent_type="charity", question="Q1")
+    assert {r.theme: r.respondents for r in charities} == {
+        "funding": 2,
+        "funding.fcr": 2,
+        "funding.length": 1,
+    }
+    data = CodingData.load(store, CODEBOOK)
+    bases = respondent_totals(data)
+    # duplicates count once, the campaign once, the e-mail with its attachment once
+    assert dict(bases) == {"charity": 2, "private_company": 1, "individual": 3, "local_authority": 1}
+    assert sum(respondent_totals(data, question="Q2").values()) == 2
+
+
+def test_identical_copies_count_once_and_add_no_campaign_letters(made: tuple[Store, dict[str, str]]) -> None:
+    row = rows_by_key(made[0])[("Q2", "volunteers")]
+    assert row.respondents == 1 and row.campaign_letters == 0  # type: ignore[attr-defined]
+
+
+def test_overall_rows_count_each_respondent_once_across_questions(made: tuple[Store, dict[str, str]]) -> None:
+    data = CodingData.load(made[0], CODEBOOK)
+    overall = {r.theme: r for r in build_rows(data, overall=True)}
+    assert {r.question for r in overall.values()} == {ALL}
+    assert overall["funding"].respondents == 6 and overall["contracts"].respondents == 1

@@ -1,0 +1,60 @@
+"""Analysts' decisions change the table: what the review app records is what the reports count."""
+
+from __future__ import annotations
+
+from respmine.report.tables import CodingData, theme_table
+from respmine.store import Store
+from respmine.store.themes import decide
+from tests.report.helpers import CODEBOOK
+
+
+def counts(store: Store) -> dict[tuple[str, str], int]:
+    return {(r.question, r.theme): r.respondents for r in theme_table(store, CODEBOOK)}
+
+
+def test_rejecting_a_code_removes_the_respondent(made: tuple[Store, dict[str, str]]) -> None:
+    store, segs = made
+    assert counts(store)[("Q1", "funding.length")] == 2
+    decide(store, CODEBOOK, "analyst", "reject", segment=segs["jane-q1"], theme="funding.length")
+    after = counts(store)
+    assert after[("Q1", "funding.length")] == 1
+    assert after[("Q1", "funding")] == 5  # Jane's only funding code is gone from the parent too
+
+
+def test_added_code_and_rename_show_in_the_table(made: tuple[Store, dict[str, str]]) -> None:
+    store, segs = made
+    decide(
+        store,
+        CODEBOOK,
+        "analyst",
+        "add",
+        segment=segs["acme-q1"],
+        theme="contracts",
+        value={"start": 0, "end": 29},
+    )
+    decide(store, CODEBOOK, "analyst", "rename", theme="contracts", value={"label": "Contract size and lots"})
+    row = next(r for r in theme_table(store, CODEBOOK) if (r.question, r.theme) == ("Q1", "contracts"))
+    assert row.respondents == 1 and row.label == "Contract size and lots"
+    assert row.quotes[0].text == "Funding should follow results"
+
+
+def test_merge_moves_respondents_into_the_target(made: tuple[Store, dict[str, str]]) -> None:
+    store, _ = made
+    decide(store, CODEBOOK, "analyst", "merge", theme="volunteers", value={"into": "contracts"})
+    after = counts(store)
+    assert ("Q2", "volunteers") not in after
+    assert after[("Q2", "contracts")] == 2  # Hope Trust and the duplicate pair (once)
+
+
+def test_a_codebook_already_edited_is_not_edited_twice(made: tuple[Store, dict[str, str]]) -> None:
+    from respmine.store.themes import decisions
+    from respmine.themes.decisions import effective_codebook
+
+    store, _ = made
+    decide(store, CODEBOOK, "analyst", "rename", theme="volunteers", value={"label": "Volunteering"})
+    edited = effective_codebook(CODEBOOK, decisions(store))  # what the pipeline passes
+    assert edited.stamp == "test-book@1+r1"
+    for book in (CODEBOOK, edited):
+        data = CodingData.load(store, book)
+        assert data.codebook.stamp == "test-book@1+r1"
+        assert data.codebook.theme("volunteers").label == "Volunteering"

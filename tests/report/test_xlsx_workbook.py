@@ -1,0 +1,57 @@
+"""The workbook: the sheets analysts filter, each with an autofilter and a frozen header; text is never
+turned into a formula."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from respmine.report.outputs import write_reports
+from respmine.store import Store
+from respmine.store.models import SegmentRow
+from tests.report.helpers import CODEBOOK, CONSULTATION
+
+SHEETS = ["Theme table", "Coded responses", "Codebook", "Campaigns", "Emerging themes", "Quarantine", "About"]
+
+
+def test_sheets_have_filters_and_frozen_headers(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    wb = load_workbook(write_reports(made[0], CODEBOOK, tmp_path, CONSULTATION)["workbook"])
+    assert wb.sheetnames == SHEETS
+    for ws in wb.worksheets:
+        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
+        assert ws.freeze_panes == "A2", ws.title
+    themes = wb["Theme table"]
+    header = [c.value for c in themes[1]]
+    assert header[:8] == [
+        "Question",
+        "Question text",
+        "Theme id",
+        "Theme",
+        "Level",
+        "Respondents",
+        "Campaign letters",
+        "Late",
+    ]
+    fcr = next(
+        r for r in themes.iter_rows(min_row=2, values_only=True) if r[0] == "Q1" and r[2] == "funding.fcr"
+    )
+    assert fcr[5] == 4 and fcr[6] == 4
+    assert [r[0] for r in wb["Quarantine"].iter_rows(min_row=2, values_only=True)] == ["broken.pdf"]
+    assert ("campaign-abc", "form-letter campaign", 4) in {
+        r[:3] for r in wb["Campaigns"].iter_rows(min_row=2, values_only=True)
+    }
+
+
+def test_text_starting_with_equals_stays_text(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    store, segs = made
+    with store.session() as s, s.begin():
+        s.get(SegmentRow, segs["jane-q1"]).text = '=HYPERLINK("http://x") longer contracts help'  # type: ignore[union-attr]
+    wb = load_workbook(write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["workbook"])
+    cells = [
+        c
+        for row in wb["Coded responses"].iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")
+    ]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -1,0 +1,101 @@
+"""`respmine evaluate` and the coder on real coded data: NHS feedback (themes), regulation comments
+(stance) and exam-proctoring answers (agreement with two human coders)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from respmine.cli import main
+from respmine.themes.agreement import agreement
+from respmine.themes.evaluate import cross_validated_coding, evaluate_stance, evaluate_themes
+from respmine.themes.labelled import LabelledRow, read_labelled, write_labelled
+from respmine.topics.embed import default_embedder
+
+
+def _split(rows: list[LabelledRow], share: float = 0.2) -> tuple[list[LabelledRow], list[LabelledRow]]:
+    """A fixed held-out share, chosen by a hash of the id (no shuffling state to carry around)."""
+
+    def held(r: LabelledRow) -> bool:
+        return int(hashlib.sha256(r.id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < share
+
+    return [r for r in rows if not held(r)], [r for r in rows if held(r)]
+
+
+@pytest.mark.slow
+def test_evaluate_nhs_themes_beat_the_tfidf_baseline(datasets: Path) -> None:
+    """Measured when written on this split: micro-F1 ~0.74, macro ~0.52 (TF-IDF + LR about 0.62-0.69 /
+    0.33-0.42 on the same split, see benchmarks/bench_themes.py). The issue's bar (0.78 / 0.60) is not met."""
+    train, test = _split(read_labelled(datasets / "nhs-fft" / "train.csv"))
+    result = evaluate_themes(train, test, default_embedder())
+    figures = result.as_dict()
+    print(result.format().splitlines()[0], figures["micro_f1"], figures["macro_f1"])
+    assert figures["micro_f1"] >= 0.70 and figures["macro_f1"] >= 0.45
+    assert figures["micro_f1_ci"][0] <= figures["micro_f1"] <= figures["micro_f1_ci"][1]
+
+
+@pytest.mark.slow
+def test_evaluate_stance_on_regulation_comments(datasets: Path) -> None:
+    train, test = _split(read_labelled(datasets / "regulations-comments" / "dev.csv"), 0.3)
+    result = evaluate_stance(train, test, default_embedder())
+    assert result.as_dict()["accuracy"] >= 0.92
+
+
+def test_evaluate_cli_prints_json_and_refuses_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        LabelledRow(f"r{i}", text, (theme,))
+        for i, (text, theme) in enumerate(
+            [("the staff were kind and caring", "staff"), ("waited four hours to be seen", "waiting")] * 12
+        )
+    ]
+    write_labelled(tmp_path / "train.csv", rows)
+    write_labelled(tmp_path / "test.csv", rows[:6])
+    assert (
+        main(
+            [
+                "evaluate",
+                "--train",
+                str(tmp_path / "train.csv"),
+                "--test",
+                str(tmp_path / "test.csv"),
+                "--json",
+            ]
+        )
+        == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert {"micro_f1", "macro_f1", "samples_f1"} <= out.keys() and out["micro_f1"] == 1.0
+    (tmp_path / "bad.csv").write_text("id,words\n1,hello\n", encoding="utf-8")
+    assert main(["evaluate", "--train", str(tmp_path / "bad.csv"), "--test", str(tmp_path / "test.csv")]) == 2
+    assert "missing column" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_evaluate_exam_proctoring_machine_agreement_is_reported(datasets: Path) -> None:
+    """Cross-validated machine coding against the primary coder, next to the second human coder.
+
+    Measured when written: the humans agree at micro-F1 0.76-0.88; the machine, trained on ~20-100 coded
+    answers per question, reaches 0.03-0.53. It does NOT approach human agreement at this size; the
+    assertion only checks it beats coding every answer with the most common code.
+    """
+    folder = datasets / "exam-proctoring"
+    wins = 0
+    files = sorted(folder.glob("*.primary.csv"))
+    for path in files:
+        primary = read_labelled(path)
+        machine = cross_validated_coding(primary, default_embedder())
+        common = max(
+            {c for r in primary for c in r.themes}, key=lambda c: sum(c in r.themes for r in primary)
+        )
+        naive = [LabelledRow(r.id, r.text, (common,)) for r in primary if r.coded]
+        ours = agreement(primary, machine, empty_b="no theme").micro_f1
+        base = agreement(primary, naive, empty_b="no theme").micro_f1
+        human = agreement(primary, read_labelled(str(path).replace("primary", "secondary"))).micro_f1
+        print(f"{path.name}: human {human:.2f}, machine {ours:.2f}, most-common-code {base:.2f}")
+        wins += ours > base
+    assert wins >= len(files) - 2
