@@ -27,8 +27,16 @@ demo: install
 	PREFECT_HOME=$(CURDIR)/$(WORK)/.prefect $(PY) flows/process_consultation.py \
 		--consultation data/sample/consultation.yaml --work $(WORK)
 	@echo ""
-	@echo "Demo outputs are in $(WORK)/: intake_summary.md (start here), coded_responses.csv,"
-	@echo "submissions.csv, quarantine.csv and the store respmine.sqlite."
+	@echo "Demo outputs are in $(WORK)/:"
+	@echo "  summary_report.html / summary_report.docx  the coded summary for the strategy report"
+	@echo "  coded_evidence.xlsx  theme table, coded responses, codebook, campaigns, quarantine (filterable)"
+	@echo "  theme_table.csv, coded_responses.csv, emerging_themes.csv, coding_project.qdpx (NVivo/MAXQDA/QualCoder)"
+	@echo "  intake_summary.md (what was read and what was quarantined), store: respmine.sqlite"
+	@echo ""
+	@echo "Review app (analysts check and correct the coding):"
+	@echo "  $(VENV)/bin/respmine review add-user YOURNAME --role analyst --work $(WORK)"
+	@echo "  $(VENV)/bin/respmine review serve --work $(WORK) --consultation data/sample/consultation.yaml"
+	@echo "  then open http://127.0.0.1:8000"
 
 test: install
 	$(PY) -m pytest
@@ -40,6 +48,9 @@ lint: install
 bench: install
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_structure.py
+	$(PY) benchmarks/bench_themes.py
+	$(PY) benchmarks/bench_stance.py
+	$(PY) benchmarks/bench_topics.py
 
 clean:
 	rm -rf work .pytest_cache .mypy_cache .ruff_cache

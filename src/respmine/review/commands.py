@@ -40,7 +40,7 @@ def add_user(settings: Settings, username: str, password: str, role: str) -> boo
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m respmine.review", description="The respmine review app.")
+    parser = argparse.ArgumentParser(prog="respmine review", description="The respmine review app.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("serve", help="serve the review app")
