@@ -1,0 +1,282 @@
+"""The topic model and its fit: embeddings -> (reduction) -> seeded clustering -> outliers -> c-TF-IDF
+keywords, names, quotes -> codebook matches -> stable ids -> hierarchy.
+
+Each step is a small function over arrays; the fitted model is a set of unit centroids with their topic
+ids, so assigning late segments needs numpy only (no UMAP, no BERTopic import).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from respmine.topics.align import Previous, changes, match_groups
+from respmine.topics.cluster import (
+    OTHER,
+    Clusterer,
+    DensityClusterer,
+    Reducer,
+    SphericalKMeans,
+    assign,
+    min_topic_size,
+    reducer_for,
+    topic_count,
+    unit,
+)
+from respmine.topics.guide import MATCH, SEED, Match, ThemeVectors, match_topics, supported_seeds
+from respmine.topics.keywords import Ctfidf, class_tfidf, merged_keywords, representatives, topic_name
+from respmine.topics.text import contentless
+
+FLOOR = {"minilm": 0.3, "tfidf-svd": 0.1}  # cosine to the nearest topic below which a segment is "other"
+OTHER_NAME = "Other"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs with defaults sized from the corpus; None means "choose for me"."""
+
+    seed: int = 0
+    density: bool = False  # UMAP + HDBSCAN instead of seeded spherical k-means
+    n_topics: int | None = None
+    min_size: int | None = None
+    floor: float | None = None
+    match: float | None = None
+    n_keywords: int = 10
+    n_quotes: int = 3
+
+
+@dataclass
+class Topic:
+    id: int
+    name: str
+    keywords: list[str]
+    size: int
+    theme: str | None = None
+    similarity: float = 0.0  # to the matched (or closest) theme
+    quotes: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def emerging(self) -> bool:
+        return self.theme is None and self.id != OTHER
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "name": self.name, "keywords": list(self.keywords), "size": self.size,
+                "theme": self.theme, "similarity": self.similarity, "emerging": self.emerging,
+                "quotes": [dict(q) for q in self.quotes]}
+
+
+@dataclass
+class TopicModel:
+    version: str
+    embedder: str  # the embedder's name: cached vectors are keyed by it
+    kind: str  # minilm | tfidf-svd
+    reducer: Reducer
+    ids: list[int]  # topic id of each centroid row
+    centroids: np.ndarray  # unit rows in the reducer's space
+    floor: float
+    topics: dict[int, Topic]  # every topic, OTHER included
+    hierarchy: list[dict[str, object]] = field(default_factory=list)
+    next_id: int = 0
+
+    def assign(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> tuple[list[int], np.ndarray]:
+        """Topic id (or OTHER) and cosine to it, for each vector: the late path, without refitting."""
+        vectors = unit(vectors)
+        if texts is not None:
+            vectors[contentless(texts)] = 0
+        labels, sims = assign(self.reducer.transform(vectors), self.centroids, self.floor)
+        return [self.ids[i] if i >= 0 else OTHER for i in labels.tolist()], sims
+
+
+@dataclass
+class Fit:
+    model: TopicModel
+    topics: list[int]  # per segment, in input order
+    probabilities: np.ndarray
+    changes: dict[str, object]
+
+
+def fit_model(
+    ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray, *, kind: str, embedder: str, version: str,
+    themes: ThemeVectors, seed_words: set[str], settings: Settings = Settings(),
+    previous: TopicModel | None = None, before: Previous | None = None,
+) -> Fit:
+    """Fit topics on segments (ids sorted by the caller), seeded by the codebook or by the previous model."""
+    n = len(ids)
+    min_size = settings.min_size or min_topic_size(n)
+    floor = settings.floor if settings.floor is not None else FLOOR[kind]
+    where, unique, weights = _unique(texts, vectors)
+    if previous is not None:
+        reducer = previous.reducer
+    else:
+        reducer = reducer_for(len(unique), vectors.shape[1], settings.seed).fit(unique)
+    z = reducer.transform(unique)
+    reduced_themes = ThemeVectors(themes.ids, themes.labels,
+                                  reducer.transform(themes.vectors) if not themes.empty else themes.vectors)
+    seeds = _seeds(z, weights, reduced_themes, previous, SEED[kind], min_size)
+    k = settings.n_topics or (topic_count(n, len(seeds), min_size) if previous is None
+                              else max(len(seeds), topic_count(n, 0, min_size)))
+    clusterer: Clusterer = (DensityClusterer(min_size, settings.seed) if settings.density
+                            else SphericalKMeans(max(k, len(seeds)), min_size, settings.seed))
+    prior = _prior(ids, where, previous, before) if previous is not None else None
+    centroids, labels_u, sims_u = _settle(z, *clusterer.fit(z, weights, seeds, prior), floor)
+    groups, sims = labels_u[where], sims_u[where]
+    ctfidf = class_tfidf(texts, groups.tolist(), seed_words)
+    matches = match_topics(centroids, reduced_themes, settings.match or MATCH[kind])
+    keywords = {g: [t for t, _ in ctfidf.top(g, settings.n_keywords)] for g in ctfidf.labels}
+    names = _names(keywords, matches)
+    number = _number(ids, groups, names, matches, previous, before)
+    topics = _topics(ids, texts, groups, sims, number, names, keywords, matches, settings.n_quotes)
+    last = max([previous.next_id if previous else 0, *[t + 1 for t in number.values()],
+                *[t + 1 for t in (before.sizes if before else {})]])
+    model = TopicModel(version, embedder, kind, reducer, [number[g] for g in range(len(centroids))],
+                       centroids, floor, topics, [], last)
+    model.hierarchy = hierarchy(model, ctfidf, {number[g]: g for g in range(len(centroids))})
+    assigned = [number[g] if g >= 0 else OTHER for g in groups.tolist()]
+    sizes = {t.id: t.size for t in topics.values()}
+    done = changes(before or Previous({}, {}, {}), dict(zip(ids, assigned, strict=True)),
+                   {t.id: t.name for t in topics.values()}, sizes)
+    return Fit(model, assigned, sims, done)
+
+
+def _unique(texts: Sequence[str], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Identical texts (form letters, "No comment") are clustered once, weighted by how often they occur.
+
+    Texts without a word get a zero vector and no weight: they end in "other" and move no centroid.
+    """
+    first: dict[str, int] = {}
+    where = np.array([first.setdefault(t, len(first)) for t in texts], dtype=np.int64)
+    rows = np.zeros(len(first), dtype=np.int64)
+    rows[where[::-1]] = np.arange(len(texts))[::-1]
+    weights = np.bincount(where, minlength=len(first)).astype(np.float64)
+    empty = contentless(list(first))
+    unique = unit(vectors[rows])
+    unique[empty] = 0
+    weights[empty] = 0
+    return where, unique, weights
+
+
+def _seeds(z: np.ndarray, weights: np.ndarray, themes: ThemeVectors, previous: TopicModel | None,
+           floor: float, min_size: int) -> np.ndarray:
+    """Previous topics first (stable refits), then codebook themes that enough segments are close to."""
+    theme_seeds = supported_seeds(themes, z, weights, floor, min_size)
+    if previous is None or len(previous.centroids) == 0:
+        return theme_seeds
+    old = previous.centroids
+    if len(theme_seeds):
+        theme_seeds = theme_seeds[(theme_seeds @ old.T).max(axis=1) < 0.9]  # themes no topic covers yet
+    return np.concatenate([old, theme_seeds]) if len(theme_seeds) else old
+
+
+def _prior(ids: Sequence[str], where: np.ndarray, previous: TopicModel, before: Previous | None
+           ) -> np.ndarray | None:
+    """Each unique text's previous topic, as an index into the seeds (previous centroids come first)."""
+    if before is None or not before.topics:
+        return None
+    row_of = {t: i for i, t in enumerate(previous.ids)}
+    prior = np.full(int(where.max(initial=-1)) + 1, -1)
+    for segment, u in zip(ids, where.tolist(), strict=True):
+        if prior[u] < 0:
+            prior[u] = row_of.get(before.topics.get(segment, OTHER), -1)
+    return prior
+
+
+def _settle(z: np.ndarray, centroids: np.ndarray, labels: np.ndarray, floor: float
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows too far from their centroid go to OTHER; centroids left without rows are dropped."""
+    if len(centroids) == 0:
+        return centroids, np.full(len(z), OTHER), np.zeros(len(z), np.float32)
+    sims = np.clip(np.einsum("ij,ij->i", z, centroids[np.maximum(labels, 0)]), 0, 1).astype(np.float32)
+    labels = np.where((labels >= 0) & (sims >= floor), labels, OTHER)
+    alive = np.bincount(labels[labels >= 0], minlength=len(centroids)) > 0
+    remap = np.full(len(centroids) + 1, OTHER)
+    remap[np.flatnonzero(alive)] = np.arange(int(alive.sum()))
+    return centroids[alive], np.where(labels >= 0, remap[labels], OTHER), sims
+
+
+def _names(keywords: dict[int, list[str]], matches: Sequence[Match]) -> dict[int, str]:
+    """A topic matching a theme is named after it (with keywords when several topics share the theme)."""
+    per_theme = Counter(m.theme for m in matches if m.theme)
+    names = {OTHER: OTHER_NAME}
+    for g, m in enumerate(matches):
+        words = keywords.get(g, [])
+        if m.theme and m.label and per_theme[m.theme] == 1:
+            names[g] = m.label
+        elif m.label:
+            names[g] = f"{m.label}: {topic_name(words, 2)}"
+        else:
+            names[g] = topic_name(words)
+    return names
+
+
+def _number(ids: Sequence[str], groups: np.ndarray, names: dict[int, str], matches: Sequence[Match],
+            previous: TopicModel | None, before: Previous | None) -> dict[int, int]:
+    """Group -> topic id: inherited from the matching old topic (with its name), else new ids by size."""
+    sizes = Counter(groups.tolist())
+    number: dict[int, int] = {OTHER: OTHER}
+    kept: set[int] = set()
+    if before is not None and before.topics:
+        matched = match_groups(before.topics, {s: int(g) for s, g in zip(ids, groups.tolist(), strict=True)})
+        number.update(matched)
+        old_theme = {t: previous.topics[t].theme for t in previous.topics} if previous else {}
+        for g, old in matched.items():
+            if old in before.names and old_theme.get(old) == matches[g].theme:
+                names[g] = before.names[old]  # a surviving topic keeps its name
+                kept.add(g)
+    last = max([previous.next_id if previous else 0, *[t + 1 for t in number.values()],
+                *[t + 1 for t in (before.sizes if before else {})]])
+    fresh = sorted((g for g in sizes if g >= 0 and g not in number), key=lambda g: (-sizes[g], names[g], g))
+    number.update({g: last + i for i, g in enumerate(fresh)})
+    _dedupe(names, kept)
+    return number
+
+
+def _dedupe(names: dict[int, str], kept: set[int]) -> None:
+    """Distinct names: kept names win, later duplicates get " (2)", " (3)"."""
+    taken = {names[g] for g in kept}
+    for g in sorted(names, key=lambda g: (g not in kept, names[g], g)):
+        if g in kept:
+            continue
+        base, n = names[g], 2
+        while names[g] in taken:
+            names[g], n = f"{base} ({n})", n + 1
+        taken.add(names[g])
+
+
+def _topics(ids: Sequence[str], texts: Sequence[str], groups: np.ndarray, sims: np.ndarray,
+            number: dict[int, int], names: dict[int, str], keywords: dict[int, list[str]],
+            matches: Sequence[Match], n_quotes: int) -> dict[int, Topic]:
+    out: dict[int, Topic] = {}
+    for g in sorted(set(groups.tolist())):
+        members = np.flatnonzero(groups == g).tolist()
+        quotes = representatives([ids[i] for i in members], [texts[i] for i in members], sims[members],
+                                 n_quotes)
+        match = matches[g] if g >= 0 else Match(None, None, 0.0)
+        out[number[g]] = Topic(number[g], names[g], keywords.get(g, []), len(members), match.theme,
+                               match.similarity, quotes)
+    out.setdefault(OTHER, Topic(OTHER, OTHER_NAME, [], 0))  # always there: late segments may land in it
+    return dict(sorted(out.items()))
+
+
+def hierarchy(model: TopicModel, ctfidf: Ctfidf, group_of: dict[int, int]) -> list[dict[str, object]]:
+    """Topics merged pairwise by closeness of their centres (average linkage, cosine): a tree to browse."""
+    ids = sorted(t for t in model.ids)
+    if len(ids) < 2:
+        return []
+    from scipy.cluster.hierarchy import linkage
+
+    rows = np.stack([model.centroids[model.ids.index(t)] for t in ids]).astype(np.float64)
+    tree = linkage(rows, method="average", metric="cosine")
+    node_ids = [f"t{t}" for t in ids]
+    leaves: list[list[int]] = [[t] for t in ids]
+    out: list[dict[str, object]] = []
+    for i, (a, b, dist, _) in enumerate(tree.tolist()):
+        members = sorted(leaves[int(a)] + leaves[int(b)])
+        words = merged_keywords(ctfidf, [group_of[t] for t in members], 5)
+        out.append({"id": f"n{i + 1}", "children": [node_ids[int(a)], node_ids[int(b)]], "topics": members,
+                    "distance": round(float(dist), 4), "name": topic_name(words)})
+        node_ids.append(f"n{i + 1}")
+        leaves.append(members)
+    return out

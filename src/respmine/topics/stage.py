@@ -1,0 +1,183 @@
+"""The topic stage: fit topics on the store's segments, or place late segments in the existing topics.
+
+First run (or `refit=True`): fit, seeded by the codebook and, on a refit, by the previous topics, whose ids
+and names carry over. Otherwise only segments without a topic are embedded and assigned to the nearest
+existing topic: earlier assignments are never touched. Vectors come from the store's cache when known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from respmine.store import structure as structure_store
+from respmine.store import topics as topic_store
+from respmine.store.models import SegmentRow, TopicAssignmentRow, TopicRow
+from respmine.store.repository import Store
+from respmine.themes.codebook import Codebook
+from respmine.topics.align import Previous, late_changes
+from respmine.topics.cluster import OTHER
+from respmine.topics.embed import CachedEmbedder, Embedder, MiniLM
+from respmine.topics.guide import codebook_words, embedder_kind, theme_vectors
+from respmine.topics.model import OTHER_NAME, Settings, Topic, TopicModel, fit_model
+from respmine.topics.persist import load_model, save_model
+from respmine.topics.tfidf import FILES as TFIDF_FILES
+from respmine.topics.tfidf import TfidfSvdEmbedder
+
+
+@dataclass
+class TopicSummary:
+    """What a topic run did, for reports and the flow's artifact."""
+
+    version: str
+    method: str  # fit | refit | late | empty
+    embedder: str
+    segments: int  # segments with a topic now
+    assigned: int  # segments (re)assigned by this run
+    topics: list[Topic] = field(default_factory=list)
+    changes: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def outlier_share(self) -> float:
+        other = sum(t.size for t in self.topics if t.id == OTHER)
+        return round(other / self.segments, 4) if self.segments else 0.0
+
+    @property
+    def emerging(self) -> list[Topic]:
+        return [t for t in self.topics if t.emerging]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "version": self.version, "method": self.method, "embedder": self.embedder,
+            "segments": self.segments, "assigned": self.assigned, "outlier_share": self.outlier_share,
+            "topics": [{k: v for k, v in t.as_dict().items() if k != "quotes"} for t in self.topics],
+            "sizes": {str(t.id): t.size for t in self.topics},
+            "emerging": [t.as_dict() for t in self.emerging], "changes": self.changes,
+        }
+
+
+def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refit: bool = False,
+               embedder: Embedder | None = None, settings: Settings | None = None) -> TopicSummary:
+    """Fit on first run (or when `refit`), else assign segments without a topic to the existing topics."""
+    settings = settings or Settings()
+    model_dir = Path(model_dir)
+    rows = sorted(structure_store.segments(store), key=lambda r: r.id)
+    if not rows:  # nothing to cluster yet: leave any earlier topics as they are
+        return TopicSummary("", "empty", "", 0, 0)
+    current = topic_store.assignments(store)
+    model = load_model(model_dir)
+    latest = topic_store.latest_fit(store)
+    in_step = model is not None and latest is not None and latest.version == model.version
+    if in_step and current and not refit:
+        assert model is not None
+        return _late(store, rows, current, model, model_dir, embedder)
+    return _fit(store, rows, current, codebook, model_dir, embedder, settings, model if in_step else None)
+
+
+def _comparable(previous: TopicModel | None, embedder: Embedder) -> TopicModel | None:
+    """The previous model seeds a refit only if its centroids live in this embedder's space."""
+    return previous if previous is not None and previous.embedder == embedder.name else None
+
+
+def store_cached(embedder: Embedder, store: Store) -> CachedEmbedder:
+    """The embedder behind the store's cache: known texts are read back, new ones embedded and saved."""
+    return CachedEmbedder(
+        embedder,
+        load=lambda name, keys: topic_store.load_embeddings(store, name, keys),
+        save=lambda name, vectors: topic_store.save_embeddings(store, name, vectors),
+    )
+
+
+def _fit_embedder(embedder: Embedder | None, previous: TopicModel | None, model_dir: Path,
+                  texts: Sequence[str]) -> Embedder:
+    """MiniLM by default; a TF-IDF+SVD embedder is fitted once and reused by refits (same vector space)."""
+    if embedder is None:
+        embedder = TfidfSvdEmbedder() if previous is not None and previous.kind == "tfidf-svd" else MiniLM()
+    if isinstance(embedder, TfidfSvdEmbedder) and not embedder.fitted:
+        saved = model_dir / TFIDF_FILES[0]
+        reuse = previous is not None and previous.kind == "tfidf-svd" and saved.is_file()
+        embedder = TfidfSvdEmbedder.load(model_dir) if reuse else embedder.fit(texts)
+    return embedder
+
+
+def _late_embedder(embedder: Embedder | None, model: TopicModel, model_dir: Path) -> Embedder:
+    """The embedder the model was fitted with: vectors from any other would not be comparable."""
+    if embedder is None or (isinstance(embedder, TfidfSvdEmbedder) and not embedder.fitted):
+        embedder = TfidfSvdEmbedder.load(model_dir) if model.kind == "tfidf-svd" else MiniLM()
+    if embedder.name != model.embedder:
+        raise ValueError(f"topic model {model.version} was fitted with {model.embedder!r}, not "
+                         f"{embedder.name!r}: refit to change the embedder")
+    return embedder
+
+
+def _previous(store: Store, current: dict[str, TopicAssignmentRow]) -> Previous:
+    rows = topic_store.topics(store)
+    return Previous({s: a.topic for s, a in current.items()}, {t.id: t.name for t in rows},
+                    {t.id: t.size for t in rows})
+
+
+def _fit(store: Store, rows: list[SegmentRow], current: dict[str, TopicAssignmentRow],
+         codebook: Codebook | None, model_dir: Path, embedder: Embedder | None, settings: Settings,
+         previous: TopicModel | None) -> TopicSummary:
+    texts = [r.text for r in rows]
+    inner = _fit_embedder(embedder, previous, model_dir, texts)
+    previous = _comparable(previous, inner)
+    cached = store_cached(inner, store)
+    vectors = cached.embed(texts)
+    version = f"topics-{len(topic_store.fits(store)) + 1}"
+    kind = embedder_kind(inner)
+    result = fit_model([r.id for r in rows], texts, vectors, kind=kind, embedder=inner.name, version=version,
+                       themes=theme_vectors(codebook, cached), seed_words=codebook_words(codebook),
+                       settings=settings, previous=previous,
+                       before=_previous(store, current) if current else None)
+    save_model(result.model, model_dir)
+    if isinstance(inner, TfidfSvdEmbedder):
+        inner.save(model_dir)
+    method = "refit" if current else "fit"
+    summary = TopicSummary(version, method, inner.name, len(rows), len(rows),
+                           list(result.model.topics.values()), result.changes)
+    assigned = [topic_store.Assignment(r.id, t, round(float(p), 4), version, "fit")
+                for r, t, p in zip(rows, result.topics, result.probabilities.tolist(), strict=True)]
+    topic_store.replace_topics(store, _topic_rows(result.model), assigned,
+                               topic_store.new_fit_row(version, inner.name, summary.as_dict(),
+                                                       result.model.hierarchy))
+    return summary
+
+
+def _topic_rows(model: TopicModel) -> list[TopicRow]:
+    return [TopicRow(id=t.id, name=t.name, keywords=list(t.keywords), size=t.size, theme=t.theme,
+                     similarity=t.similarity, emerging=t.emerging, quotes=[dict(q) for q in t.quotes],
+                     model_version=model.version) for t in model.topics.values()]
+
+
+def _late(store: Store, rows: list[SegmentRow], current: dict[str, TopicAssignmentRow], model: TopicModel,
+          model_dir: Path, embedder: Embedder | None) -> TopicSummary:
+    """Late segments to the nearest existing topic; nothing else moves."""
+    present = {r.id for r in rows}
+    stale = sorted(s for s in current if s not in present)
+    todo = [r for r in rows if r.id not in current]
+    kept = Counter(a.topic for s, a in current.items() if s in present)
+    before = {t: kept.get(t, 0) for t in model.topics}
+    labels: list[int] = []
+    probabilities = np.zeros(0, dtype=np.float32)
+    if todo:
+        inner = _late_embedder(embedder, model, model_dir)
+        texts = [r.text for r in todo]
+        labels, probabilities = model.assign(store_cached(inner, store).embed(texts), texts)
+    sizes = Counter(kept)
+    sizes.update(labels)
+    for t in model.topics.values():
+        t.size = sizes.get(t.id, 0)
+    model.topics.setdefault(OTHER, Topic(OTHER, OTHER_NAME, [], sizes.get(OTHER, 0)))
+    new_rows = [topic_store.Assignment(r.id, t, round(float(p), 4), model.version, "late")
+                for r, t, p in zip(todo, labels, probabilities.tolist(), strict=True)]
+    topic_store.add_assignments(store, new_rows, dict(sizes), stale)
+    save_model(model, model_dir)
+    changes = late_changes(before, labels, {t.id: t.name for t in model.topics.values()})
+    changes["stale_removed"] = len(stale)
+    return TopicSummary(model.version, "late", model.embedder, len(rows), len(todo),
+                        list(model.topics.values()), changes)

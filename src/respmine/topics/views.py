@@ -1,0 +1,83 @@
+"""Reading topics back from the store for reports: breakdowns by question and respondent type, the topic
+hierarchy, and the emerging themes as candidate codebook entries an analyst can promote.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from respmine.store import topics as topic_store
+from respmine.store.repository import Store
+from respmine.themes.codebook import Codebook, Theme
+from respmine.topics.guide import suggested_theme
+
+
+def topic_table(store: Store) -> list[dict[str, object]]:
+    """Every topic ("other" first) with its size, keywords, theme and quotes."""
+    return [{"id": t.id, "name": t.name, "size": t.size, "keywords": list(t.keywords), "theme": t.theme,
+             "similarity": t.similarity, "emerging": t.emerging, "quotes": list(t.quotes),
+             "model_version": t.model_version} for t in topic_store.topics(store)]
+
+
+def _breakdown(store: Store, by: str) -> list[dict[str, object]]:
+    names = {t.id: t.name for t in topic_store.topics(store)}
+    counts = topic_store.topic_counts_by(store, by)
+    totals: Counter[str] = Counter()
+    per_topic: Counter[int] = Counter()
+    for key, topic, n in counts:
+        totals[key] += n
+        per_topic[topic] += n
+    return [{by: key, "topic": topic, "name": names.get(topic, ""), "segments": n,
+             "share_of_" + by: round(n / totals[key], 4), "share_of_topic": round(n / per_topic[topic], 4)}
+            for key, topic, n in counts]
+
+
+def topics_by_question(store: Store) -> list[dict[str, object]]:
+    """(question, topic) rows: how many segments, what share of the question's answers and of the topic."""
+    return _breakdown(store, "question")
+
+
+def topics_by_respondent_type(store: Store) -> list[dict[str, object]]:
+    """(respondent type, topic) rows, as for questions: who raises what."""
+    return _breakdown(store, "respondent_type")
+
+
+def topic_hierarchy(store: Store) -> list[dict[str, object]]:
+    """The latest fit's tree: nodes `n1..` merging topics `t<id>` (closest first), with a name each."""
+    fit = topic_store.latest_fit(store)
+    return list(fit.hierarchy) if fit is not None else []
+
+
+@dataclass(frozen=True)
+class EmergingTheme:
+    """A topic no codebook theme matches: what respondents raise that nobody planned for."""
+
+    id: int
+    name: str
+    keywords: list[str]
+    size: int
+    quotes: list[dict[str, str]] = field(default_factory=list)  # segment id and text
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "name": self.name, "keywords": list(self.keywords), "size": self.size,
+                "quotes": [dict(q) for q in self.quotes]}
+
+    def to_theme(self, codebook: Codebook | None = None) -> Theme:
+        """A codebook entry to promote (label, phrases from keywords, examples from quotes)."""
+        taken = codebook.ids if codebook is not None else []
+        return suggested_theme(self.name, self.keywords, [q["text"] for q in self.quotes], taken)
+
+
+def emerging_themes(store: Store) -> list[EmergingTheme]:
+    """Emerging themes, largest first: id, name, keywords, size and three representative quotes."""
+    rows = [t for t in topic_store.topics(store) if t.emerging and t.size > 0]
+    rows.sort(key=lambda t: (-t.size, t.id))
+    return [EmergingTheme(t.id, t.name, list(t.keywords), t.size, [dict(q) for q in t.quotes][:3])
+            for t in rows]
+
+
+def promote(codebook: Codebook, emerging: EmergingTheme) -> Codebook:
+    """The codebook with the emerging theme added (the next refit will match the topic to it)."""
+    return Codebook(name=codebook.name, version=codebook.version, description=codebook.description,
+                    themes=(*codebook.themes, emerging.to_theme(codebook)))
