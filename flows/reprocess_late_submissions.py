@@ -1,8 +1,9 @@
 """Scheduled reprocessing of late submissions: pick up files added to the inbox since the last run,
 process only those, regenerate the tables and say what changed.
 
-Ingestion is content-addressed, so only new files are extracted; the structure stage is then rerun over
-the store (campaigns and calibration are corpus-level) and the outputs regenerated.
+Ingestion is content-addressed, so only new files are extracted; theme coding skips unchanged segments;
+the structure stage is rerun over the store (campaigns and calibration are corpus-level) and the outputs
+regenerated.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from prefect.artifacts import create_markdown_artifact
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flows.process_consultation import ingest_task, outputs_task, structure_task, themes_task
+from flows.process_consultation import resolve_inbox
+from flows.stages import analyse_and_write, ingest
 from respmine.config import Settings
-from respmine.consultation import load_consultation
 
 
 def changes_markdown(summary: dict[str, Any]) -> str:
@@ -46,15 +47,18 @@ def reprocess_late_submissions(
     work_dir: str | None = None,
     store_url: str | None = None,
     workers: int | None = None,
+    ocr: bool = True,
+    max_file_mb: float | None = None,
+    dask_address: str | None = None,
+    progress: bool = False,
 ) -> dict[str, Any]:
-    """Process only files new since the last run; regenerate outputs when anything arrived."""
-    inbox = inbox or str(load_consultation(Path(consultation)).inbox_path())
-    settings = Settings.load(work_dir, store_url, workers)
-    summary = ingest_task(inbox, consultation, settings)
+    """Process only files new since the last run; regenerate outputs when anything arrived. Returns the
+    run summary (with the output paths under "outputs" when they were regenerated)."""
+    inbox = resolve_inbox(inbox, consultation)
+    settings = Settings.load(work_dir, store_url, workers, ocr, max_file_mb, dask_address)
+    summary = ingest(inbox, consultation, settings, progress)
     if summary["new"]:
-        summary["structure"] = structure_task(consultation, settings)
-        summary["themes"] = themes_task(consultation, settings)
-        outputs_task(settings, summary)
+        summary["outputs"] = analyse_and_write(summary, consultation, settings, progress=progress)
     markdown = changes_markdown(summary)
     create_markdown_artifact(markdown=markdown, key="late-submissions", description="What changed")
     print(markdown)
@@ -67,8 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inbox")
     parser.add_argument("--work")
     parser.add_argument("--store")
+    parser.add_argument("--dask", help="Dask scheduler address (default: RESPMINE_DASK_ADDRESS)")
     args = parser.parse_args(argv)
-    reprocess_late_submissions(args.consultation, args.inbox, args.work, args.store)
+    reprocess_late_submissions(args.consultation, args.inbox, args.work, args.store, dask_address=args.dask)
     return 0
 
 

@@ -35,7 +35,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("inbox", type=Path, nargs="?", help="folder of submissions (default: the consultation's)")
     _common(p)
     p.add_argument("--out", type=Path, help="output folder (same as --work)")
+    _run_options(p)
+    p.add_argument("--no-prefect", action="store_true", help="run the stages directly, without Prefect")
+    p.add_argument("--refit-topics", action="store_true", help="refit the topic model on all segments")
     p.set_defaults(func=_run)
+
+    p = sub.add_parser("late", help="process files added to the inbox since the last run (the late flow)")
+    p.add_argument("--consultation", type=Path, required=True, help="consultation definition (YAML)")
+    p.add_argument("--inbox", type=Path, help="folder of submissions (default: the consultation's)")
+    p.add_argument("--work", type=Path, help="work folder (store and outputs; default ./respmine-work)")
+    p.add_argument("--store", help="store URL (default: SQLite file in the work folder)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores, max 4)")
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+    p.add_argument("--max-file-mb", type=float, default=None, help="quarantine files larger than this")
+    _run_options(p)
+    p.set_defaults(func=_late)
 
     p = sub.add_parser("evaluate", help="train on a labelled file, code another, score against its codes")
     p.add_argument(
@@ -47,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_evaluate)
 
+    # `respmine review ...` is the review app's own command line (serve, add-user), passed through whole.
+    sub.add_parser("review", help="the analysts' review app: `respmine review serve|add-user --help`")
+
     p = sub.add_parser("agreement", help="agreement between two codings of the same answers")
     p.add_argument("file_a", type=Path)
     p.add_argument("file_b", type=Path)
@@ -57,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=_agreement)
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["review"]:
+        from respmine.review.commands import main as review_main
+
+        return review_main(argv[1:])
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
@@ -70,6 +92,14 @@ def main(argv: list[str] | None = None) -> int:
 
 class UsageError(Exception):
     """A problem with what the user asked for (missing folder, bad consultation file)."""
+
+
+def _run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dask", help="Dask scheduler address to extract on (default: RESPMINE_DASK_ADDRESS)")
+    p.add_argument(
+        "--fail-on-quarantine", action="store_true",
+        help="exit with status 3 when files of this run were quarantined (the run still completes)",
+    )
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -136,32 +166,15 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+    from respmine.cli_run import run
 
-    from respmine import pipeline
-    from respmine.config import Settings
-    from respmine.ingest.inbox import scan_inbox
-    from respmine.report.intake import summary_markdown
+    return run(args)
 
-    consultation = _consultation(args.consultation)
-    inbox: Path | None = args.inbox or (consultation.inbox_path() if consultation else None)
-    if inbox is None or not inbox.is_dir():
-        raise UsageError(f"inbox folder not found: {inbox or '(give INBOX or --consultation)'}")
-    settings = Settings.load(
-        args.out or args.work, args.store, args.workers, not args.no_ocr, args.max_file_mb
-    )
-    with tqdm(total=len(scan_inbox(inbox)), unit="file", desc="ingest", file=sys.stderr) as bar:
-        summary = pipeline.ingest_stage(inbox, consultation, settings, progress=bar.update)
-    print("structure: respondents, personal data, questions, campaigns ...", file=sys.stderr)
-    summary["structure"] = pipeline.structure_stage(consultation, settings)
-    with tqdm(unit="segment", desc="themes", file=sys.stderr) as bar:
-        summary["themes"] = pipeline.themes_stage(consultation, settings, progress=bar.update)
-    paths = pipeline.write_outputs(settings, summary)
-    print(summary_markdown(summary))
-    print(f"Store: {settings.store_url}")
-    for name, path in paths.items():
-        print(f"{name}: {path}")
-    return 0
+
+def _late(args: argparse.Namespace) -> int:
+    from respmine.cli_run import late
+
+    return late(args)
 
 
 def _evaluate(args: argparse.Namespace) -> int:

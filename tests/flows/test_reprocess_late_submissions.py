@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,8 +26,9 @@ def test_reprocess_late_submissions_processes_only_new_files(prefect_harness: No
     inbox.mkdir()
     early = "Question 1\nCharities should be partners.\n\nQuestion 2\nPay full cost.\n"
     (inbox / "early.txt").write_text(early)
-    kwargs = {"consultation": str(tmp_path / "consultation.yaml"), "work_dir": str(tmp_path / "work"),
-              "workers": 1}
+    kwargs: dict[str, Any] = {
+        "consultation": str(tmp_path / "consultation.yaml"), "work_dir": str(tmp_path / "work"), "workers": 1,
+    }
     first = reprocess_late_submissions(**kwargs)
     assert first["new"] == 1
     nothing = reprocess_late_submissions(**kwargs)

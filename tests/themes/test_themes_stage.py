@@ -104,7 +104,9 @@ def test_stage_rerun_skips_unchanged_and_keeps_analyst_overrides(coded: dict[str
     missing = next(t for t in codebook.ids if t != target.theme and "." in t)
     themes_store.decide(store, codebook, "analyst1", "add", segment=target.segment, theme=missing,
                         value={"start": 0, "end": 10})
-    themes_store.decide(store, codebook, "analyst1", "stance", segment=target.segment, value={"stance": "oppose"})
+    themes_store.decide(
+        store, codebook, "analyst1", "stance", segment=target.segment, value={"stance": "oppose"}
+    )
 
     again = pipeline.themes_stage(consultation, settings)
     assert again["segments_coded"] == 0 and again["segments_unchanged"] == coded["first"]["segments_coded"]
@@ -114,6 +116,7 @@ def test_stage_rerun_skips_unchanged_and_keeps_analyst_overrides(coded: dict[str
     assert added.method == "analyst" and added.reviewed and added.stance == "oppose"
     assert themes_store.effective_stances(store)[target.segment] == "oppose"
     # the machine's own code is still there underneath: the analyst's decision is what removes it
-    assert any(c.segment == target.segment and c.theme == target.theme for c in themes_store.machine_codes(store))
+    machine = themes_store.machine_codes(store)
+    assert any(c.segment == target.segment and c.theme == target.theme for c in machine)
     with pytest.raises(ValueError, match="not a theme"):
         themes_store.decide(store, codebook, "analyst1", "add", segment=target.segment, theme="no-such-theme")

@@ -58,7 +58,9 @@ def write_docx(report: Report, path: Path) -> None:
     when = report.info.data_time
     props.title = f"{report.title}: summary of responses"[:250]
     props.author = props.last_modified_by = "respmine"
-    props.comments = " · ".join(report.info.lines())
+    # Word caps core properties at 255 characters: the model list is in the method section instead
+    info = report.info
+    props.comments = f"Data as of {info.stamp} · Codebook {info.codebook} · {info.versions}"[:255]
     props.created = props.modified = props.last_printed = when
     props.revision = 1
     doc.save(str(path))
