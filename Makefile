@@ -56,9 +56,24 @@ clean:
 	rm -rf work .pytest_cache .mypy_cache .ruff_cache
 
 # A local Prefect server (SQLite, in work/prefect) serving the two deployments: the full run on demand,
-# late submissions on a schedule. Trigger: .venv/bin/prefect deployment run 'process-consultation/full-run'
+# late submissions on a schedule (CRON, UTC, hourly by default). Waits for the server to answer before
+# serving. The server runs in its own session, so Ctrl-C stops flows/serve.py first (which pauses the
+# deployments) and then the server. Trigger a run from another terminal:
+#   PREFECT_API_URL=http://127.0.0.1:4200/api .venv/bin/prefect deployment run 'process-consultation/full-run'
+PREFECT_SERVE_HOME := $(CURDIR)/work/prefect
+PREFECT_PORT := 4200
+CRON := 0 * * * *
 serve: install
-	mkdir -p work/prefect
-	PREFECT_HOME=$(CURDIR)/work/prefect $(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200 & \
-	sleep 15; PREFECT_HOME=$(CURDIR)/work/prefect PREFECT_API_URL=http://127.0.0.1:4200/api \
-	$(PY) flows/serve.py --consultation data/sample/consultation.yaml --work $(WORK)
+	mkdir -p $(PREFECT_SERVE_HOME) $(WORK)
+	export PREFECT_HOME=$(PREFECT_SERVE_HOME); \
+	setsid $(VENV)/bin/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) & server=$$!; \
+	trap 'kill $$server 2>/dev/null; wait $$server' EXIT; trap 'exit 130' INT TERM; \
+	up=; for i in $$(seq 120); do \
+		kill -0 $$server 2>/dev/null || { echo "prefect server exited (port $(PREFECT_PORT) in use?)"; exit 1; }; \
+		$(PY) -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$(PREFECT_PORT)/api/health', timeout=2)" \
+			2>/dev/null && { up=1; break; }; \
+		sleep 1; \
+	done; \
+	test -n "$$up" || { echo "prefect server not up after 120 s"; exit 1; }; \
+	PREFECT_API_URL=http://127.0.0.1:$(PREFECT_PORT)/api $(PY) flows/serve.py \
+		--consultation data/sample/consultation.yaml --work $(WORK) --cron "$(CRON)"

@@ -1,9 +1,10 @@
 """Scheduled reprocessing of late submissions: pick up files added to the inbox since the last run,
 process only those, regenerate the tables and say what changed.
 
-Ingestion is content-addressed, so only new files are extracted; theme coding skips unchanged segments;
-the structure stage is rerun over the store (campaigns and calibration are corpus-level) and the outputs
-regenerated.
+Ingestion is content-addressed, so only new files are extracted; the structure stage reuses the stored
+respondents and personal data of earlier files (segmentation and campaigns are corpus-level and redone
+from cached embeddings); theme coding skips unchanged segments; new segments join the existing topics;
+the outputs are regenerated.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from respmine.store import structure as structure_store
 
 if TYPE_CHECKING:
     from respmine.themes.codebook import Codebook
+    from respmine.topics.embed import Embedder
 
 
 def ingest_stage(
@@ -29,25 +30,36 @@ def ingest_stage(
 
 
 def structure_stage(consultation: Consultation | None, settings: Settings) -> dict[str, Any]:
-    """Respondents, redaction, per-question segments and campaigns over every processed submission."""
+    """Respondents, redaction, per-question segments and campaigns over every processed submission;
+    documents structured by an earlier run with the same rules keep their respondent and personal data."""
     from respmine.structure.stage import structure
-    from respmine.topics.embed import default_embedder
 
     store = Store(settings.store_url)
     result = structure(
         structure_store.processed_documents(store),
         consultation.questions if consultation else [],
-        default_embedder(),
+        run_embedder(store),
+        known=structure_store.known_structure(store),
     )
     structure_store.replace_structure(
-        store, result.respondents, result.segments, result.personal, result.campaigns
+        store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps
     )
     return {
         "respondents": len(result.respondents),
+        "respondents_reused": result.reused,
         "segments": len(result.segments),
         "campaigns": [{"id": c.id, "size": len(c.members)} for c in result.campaigns],
         "redacted": sum(len(v) for v in result.personal.values()),
     }
+
+
+def run_embedder(store: Store) -> Embedder:
+    """The bundled sentence model behind the store's embedding cache, shared by every stage: a text
+    (paragraph, segment, theme description) is embedded once across stages and runs."""
+    from respmine.topics.embed import default_embedder
+    from respmine.topics.stage import store_cached
+
+    return store_cached(default_embedder(), store)
 
 
 def load_run_codebook(consultation: Consultation | None) -> Codebook:
@@ -61,11 +73,11 @@ def load_run_codebook(consultation: Consultation | None) -> Codebook:
 def themes_stage(
     consultation: Consultation | None, settings: Settings, progress: Progress | None = None
 ) -> dict[str, Any]:
-    """Theme codes with evidence and stance for every segment whose text or coder changed."""
+    """Theme codes with evidence and stance, recoding only what changed (see `themes.stage`): the summary
+    says which segments were recoded, which themes changed and how many code rows were kept."""
     from respmine.store import themes as themes_store
     from respmine.themes.decisions import effective_codebook, training_examples
     from respmine.themes.stage import SegmentInput, code_segments
-    from respmine.topics.embed import default_embedder
 
     store = Store(settings.store_url)
     log = themes_store.decisions(store)
@@ -73,18 +85,27 @@ def themes_stage(
     segments = [SegmentInput(r.id, r.text, r.question) for r in structure_store.segments(store)]
     texts = {s.id: s.text for s in segments}
     examples = training_examples(themes_store.effective_codes(store, codebook), log, texts)
-    result = code_segments(
-        segments, codebook, default_embedder(), previous=themes_store.stamps(store), examples=examples,
-        progress=progress,
+    result = code_segments(  # sentence vectors cached in the store: rescoring after an edit is cheap
+        segments, codebook, run_embedder(store),
+        previous=themes_store.previous_coding(store), examples=examples, progress=progress,
     )
-    themes_store.replace_codes(store, result.coded, result.codes, result.stances)
+    restamped = themes_store.write_coding(store, result)
     dropped = themes_store.drop_orphans(store)
     return {
         "codebook": codebook.stamp,
         "coder": result.version,
-        "segments_coded": len(result.coded),
+        "segments_coded": len(result.recoded),
+        "recoded_because": result.reasons,
         "segments_unchanged": result.skipped,
+        "segments_changed": result.segments_changed,
+        "themes_recoded": result.themes,
         "codes": len(result.codes),
+        "codes_added": result.added,
+        "codes_changed": result.changed,
+        "codes_removed": len(result.removed),
+        "codes_unchanged": result.unchanged,
+        "codes_restamped": restamped,
+        "stances_recomputed": len(result.stances),
         "orphaned_codes_removed": dropped,
         "trained_on_analyst_examples": len(examples[0]),
     }

@@ -19,6 +19,14 @@ SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 # files the killed run finished as "already done" where an uninterrupted run reports them as new.
 RUN_LEVEL = {"new", "already_done", "duplicates", "submissions", "by_format", "by_status", "late",
              "quarantined", "added"}
+# ... and the per-stage counts of work done (a resumed run reuses what the killed run finished)
+STAGE_RUN_LEVEL = {
+    "structure": {"respondents_reused"},
+    "themes": {"segments_coded", "segments_unchanged", "recoded_because", "segments_changed",
+               "themes_recoded", "codes_added", "codes_changed", "codes_removed", "codes_unchanged",
+               "codes_restamped", "stances_recomputed"},
+    "topics": {"assigned"},
+}
 SKIP_FILES = {"intake_summary.md"}  # the Markdown rendering of intake_summary.json (compared as JSON)
 
 
@@ -65,7 +73,11 @@ def outputs(work: Path) -> dict[str, Any]:
             continue
         if rel == "intake_summary.json":
             summary = json.loads(path.read_text(encoding="utf-8"))
-            found[rel] = {k: v for k, v in summary.items() if k not in RUN_LEVEL}
+            found[rel] = {
+                k: {kk: vv for kk, vv in v.items() if kk not in STAGE_RUN_LEVEL[k]}
+                if k in STAGE_RUN_LEVEL and isinstance(v, dict) else v
+                for k, v in summary.items() if k not in RUN_LEVEL
+            }
         elif zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as zf:
                 found[rel] = {name: _normalise(zf.read(name).decode("utf-8", "replace"), stamps)

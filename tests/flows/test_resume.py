@@ -1,5 +1,6 @@
-"""A run killed with SIGKILL while ingesting, then rerun, ends exactly like an uninterrupted run: the same
-output files and the same store contents, with the work the killed run finished not done again."""
+"""A run killed with SIGKILL while ingesting (or later, while analysing), then rerun, ends exactly like
+an uninterrupted run: the same output files and the same store contents, with the work the killed run
+finished not done again."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,56 +37,71 @@ def _respmine(args: list[str], env: dict[str, str], log: Path) -> subprocess.Pop
                                 stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def _stored_files(store: Path) -> int:
-    """Files (not attachments or form rows) the run has committed, as another process sees them."""
+def _count(store: Path, sql: str) -> int:
+    """A count from the run's store, as another process sees it (0 while it is not created or locked)."""
     try:
         con = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=0.1)
         try:
-            return int(con.execute("SELECT count(*) FROM submissions WHERE kind = 'file'").fetchone()[0])
+            return int(con.execute(sql).fetchone()[0])
         finally:
             con.close()
-    except sqlite3.Error:  # not created yet, or locked for a moment
+    except sqlite3.Error:
         return 0
 
 
-def _kill_when_ingesting(proc: subprocess.Popen[bytes], store: Path, timeout: float = 600) -> int:
-    """SIGKILL the run as soon as it has committed some files; returns how many it had stored."""
+FILES = "SELECT count(*) FROM submissions WHERE kind = 'file'"  # files (not attachments or form rows)
+SEGMENTS = "SELECT count(*) FROM segments"  # > 0 once the structure stage has committed
+
+
+def _kill_when(proc: subprocess.Popen[bytes], store: Path, sql: str, timeout: float = 900) -> int:
+    """SIGKILL the run as soon as `sql` counts something; returns how many files it had stored."""
     deadline = time.monotonic() + timeout
-    while proc.poll() is None and time.monotonic() < deadline and not _stored_files(store):
+    while proc.poll() is None and time.monotonic() < deadline and not _count(store, sql):
         time.sleep(0.01)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     with contextlib.suppress(ProcessLookupError):  # and what it left behind (Prefect's temporary
         os.killpg(proc.pid, signal.SIGKILL)  # server), as a crash of the machine would take them too
-    return _stored_files(store)
+    return _count(store, FILES)
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, object]]:
+    """The sample run once without interruption (and without Prefect: both ways must agree too)."""
+    tmp = tmp_path_factory.mktemp("uninterrupted")
+    consultation = copy_sample(tmp / "sample")
+    args = ["run", "--consultation", str(consultation), "--workers", "1", "--work", str(tmp / "base")]
+    base = _respmine([*args, "--no-prefect"], _env(tmp), tmp / "base.log")
+    assert base.wait(timeout=1800) == 0, (tmp / "base.log").read_text()
+    return consultation, tmp / "base", json.loads((tmp / "base" / "intake_summary.json").read_text())
 
 
 @pytest.mark.slow
-def test_kill_9_while_ingesting_then_rerun_matches_an_uninterrupted_run(tmp_path: Path) -> None:
-    consultation = str(copy_sample(tmp_path / "sample"))
+@pytest.mark.parametrize("during", ["ingest", "analysis"])
+def test_kill_9_mid_run_then_rerun_matches_an_uninterrupted_run(
+    tmp_path: Path, uninterrupted: tuple[Path, Path, dict[str, Any]], during: str
+) -> None:
+    consultation, base, expected = uninterrupted
     env = _env(tmp_path)
-    common = ["run", "--consultation", consultation, "--workers", "1"]
-
-    # Uninterrupted, and without Prefect: the two ways of running must agree too.
-    base = _respmine([*common, "--work", str(tmp_path / "base"), "--no-prefect"], env, tmp_path / "base.log")
-    assert base.wait(timeout=1800) == 0, (tmp_path / "base.log").read_text()
-    expected = json.loads((tmp_path / "base" / "intake_summary.json").read_text())
-
     work = tmp_path / "resumed"
-    killed = _respmine([*common, "--work", str(work)], env, tmp_path / "killed.log")
-    stored = _kill_when_ingesting(killed, work / "respmine.sqlite")
-    assert killed.returncode == -signal.SIGKILL
-    assert 0 < stored < expected["new"], f"not killed mid-ingest ({stored} files stored)"
+    common = ["run", "--consultation", str(consultation), "--workers", "1", "--work", str(work)]
+    killed = _respmine(common, env, tmp_path / "killed.log")
+    stored = _kill_when(killed, work / "respmine.sqlite", FILES if during == "ingest" else SEGMENTS)
+    assert killed.returncode == -signal.SIGKILL, (tmp_path / "killed.log").read_text()
+    if during == "ingest":
+        assert 0 < stored < expected["new"], f"not killed mid-ingest ({stored} files stored)"
+    else:  # killed after the structure stage committed, while coding themes
+        assert stored == expected["new"] and _count(work / "respmine.sqlite", SEGMENTS)
     assert not (work / "coded_responses.csv").exists()
 
-    again = _respmine([*common, "--work", str(work)], env, tmp_path / "again.log")
+    again = _respmine(common, env, tmp_path / "again.log")
     assert again.wait(timeout=1800) == 0, (tmp_path / "again.log").read_text()
     resumed = json.loads((work / "intake_summary.json").read_text())
     assert resumed["new"] == expected["new"] - stored  # finished files are not extracted again
     assert resumed["files"] == expected["files"]
 
-    assert differences(outputs(work), outputs(tmp_path / "base")) == []
-    assert differences(store_tables(work), store_tables(tmp_path / "base")) == []
+    assert differences(outputs(work), outputs(base)) == []
+    assert differences(store_tables(work), store_tables(base)) == []
 
 
 def test_a_file_and_its_attachments_are_stored_together_or_not_at_all(

@@ -13,19 +13,19 @@ import yaml
 
 from respmine import pipeline
 from respmine.config import Settings
-from respmine.consultation import load_consultation
+from respmine.consultation import Consultation
 from respmine.store import Store
 from respmine.store import structure as structure_store
 from respmine.store import themes as themes_store
 from respmine.themes.codebook import load_codebook
+from tests.themes.helpers import copy_work
 
 
 @pytest.fixture(scope="module")
-def coded(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    consultation = load_consultation(sample / "consultation.yaml")
-    settings = Settings.load(tmp_path_factory.mktemp("themes-work"), workers=1)
-    pipeline.ingest_stage(consultation.inbox_path(), consultation, settings)
-    pipeline.structure_stage(consultation, settings)
+def coded(structured_sample: tuple[Consultation, Settings], tmp_path_factory: pytest.TempPathFactory
+          ) -> dict[str, Any]:
+    consultation, structured = structured_sample
+    settings = copy_work(structured, tmp_path_factory.mktemp("themes-work"))
     first = pipeline.themes_stage(consultation, settings)
     return {"consultation": consultation, "settings": settings, "first": first}
 

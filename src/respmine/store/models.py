@@ -77,6 +77,9 @@ class RespondentRow(Base):
     organisations: Mapped[list[str]] = mapped_column(JSON, default=list)
     role: Mapped[str | None] = mapped_column(Text)
     provenance: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # what the respondent and personal-data rules were run on (document, parent, rules' code): a rerun
+    # reuses this row and the document's personal data while the stamp is unchanged
+    stamp: Mapped[str | None] = mapped_column(String(32))
 
 
 class SegmentRow(Base):
@@ -151,7 +154,29 @@ class StanceRow(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     method: Mapped[str] = mapped_column(String(30))
     model: Mapped[str] = mapped_column(String(120))
-    stamp: Mapped[str] = mapped_column(String(64), default="")  # hash of text + coder: skip if unchanged
+    stamp: Mapped[str] = mapped_column(String(64), default="")  # hash of text + stance model
+
+
+class ThemeStateRow(Base):
+    """What a segment's machine codes and stance were computed under: a rerun recodes only what changed."""
+
+    __tablename__ = "theme_states"
+
+    segment: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(64))  # text, question, coder logic, embedder, classifier
+    codebook: Mapped[str] = mapped_column(String(64), index=True)  # codebook_states.key coded against
+    stance: Mapped[str] = mapped_column(String(64))  # text and stance model of its stances
+
+
+class CodebookStateRow(Base):
+    """A codebook's themes as coded against: (id, fingerprint, similarity key) in codebook order, so a
+    rerun with an edited codebook can tell which themes changed."""
+
+    __tablename__ = "codebook_states"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(120))  # name@version when first seen
+    themes: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
 
 
 class DecisionRow(Base):

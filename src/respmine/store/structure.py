@@ -1,7 +1,9 @@
 """Store access for the structure stage: documents in, respondents/segments/campaigns out.
 
-The structure of a run is replaced as a whole (it is cheap next to extraction and depends on the whole
-corpus: campaigns and similarity calibration), inside one transaction so readers never see half a run.
+The structure of a run is replaced as a whole (segments and campaigns depend on the whole corpus:
+similarity calibration and form-letter groups), inside one transaction so readers never see half a run,
+with bulk inserts. Respondents carry the stamp of the rules that found them: `known_structure` hands them
+and their personal data back so a rerun recomputes only new or changed documents.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
-from respmine.records import Answer, Campaign, Document, Page, PersonalData, Respondent, Segment
+from respmine.records import Answer, Campaign, Document, Page, PersonalData, Respondent, Segment, Span
 from respmine.store.models import (
     CampaignRow,
     PersonalDataRow,
@@ -45,44 +47,66 @@ def segment_id(segment: Segment) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def known_structure(store: Store) -> dict[str, tuple[str, Respondent, list[PersonalData]]]:
+    """Stamped respondents with their personal data, as stored by the last structure run."""
+    found: dict[str, list[PersonalData]] = {}
+    with store.session() as s:
+        rows = list(s.scalars(select(RespondentRow).where(RespondentRow.stamp.is_not(None))))
+        for p in s.scalars(select(PersonalDataRow).order_by(PersonalDataRow.id)):
+            found.setdefault(p.submission, []).append(PersonalData(Span(p.start, p.end), p.kind, p.original))
+    return {
+        r.submission: (
+            r.stamp or "",
+            Respondent(
+                submission=r.submission, kind=r.kind, respondent_type=r.respondent_type, name=r.name,
+                organisation=r.organisation, organisations=tuple(r.organisations or ()), role=r.role,
+                provenance=dict(r.provenance or {}),
+            ),
+            found.get(r.submission, []),
+        )
+        for r in rows
+    }
+
+
 def replace_structure(
     store: Store,
     respondents: Iterable[Respondent],
     segments: Iterable[Segment],
     personal: Mapping[str, Sequence[PersonalData]],
     campaigns: Iterable[Campaign],
+    stamps: Mapping[str, str] | None = None,
 ) -> None:
-    with store.session() as s, s.begin():
-        for table in (SegmentRow, RespondentRow, PersonalDataRow, CampaignRow):
-            s.execute(delete(table))
-        s.add_all(
-            RespondentRow(
-                submission=r.submission, kind=r.kind, respondent_type=r.respondent_type, name=r.name,
-                organisation=r.organisation, organisations=list(r.organisations), role=r.role,
-                provenance=dict(r.provenance),
-            )
+    stamps = stamps or {}
+    tables: list[tuple[type, list[dict[str, object]]]] = [
+        (RespondentRow, [
+            {"submission": r.submission, "kind": r.kind, "respondent_type": r.respondent_type, "name": r.name,
+             "organisation": r.organisation, "organisations": list(r.organisations), "role": r.role,
+             "provenance": dict(r.provenance), "stamp": stamps.get(r.submission)}
             for r in respondents
-        )
-        s.add_all(
-            SegmentRow(
-                id=segment_id(seg), submission=seg.submission, question=seg.question,
-                start=seg.span.start, end=seg.span.end, page=seg.page, text=seg.text, method=seg.method,
-                confidence=seg.confidence,
-            )
+        ]),
+        (SegmentRow, [
+            {"id": segment_id(seg), "submission": seg.submission, "question": seg.question,
+             "start": seg.span.start, "end": seg.span.end, "page": seg.page, "text": seg.text,
+             "method": seg.method, "confidence": seg.confidence}
             for seg in segments
-        )
-        s.add_all(
-            PersonalDataRow(submission=sha, start=p.span.start, end=p.span.end, kind=p.kind, original=p.text)
+        ]),
+        (PersonalDataRow, [
+            {"submission": sha, "start": p.span.start, "end": p.span.end, "kind": p.kind, "original": p.text}
             for sha, found in personal.items()
             for p in found
-        )
-        s.add_all(
-            CampaignRow(
-                id=c.id, template=c.template, size=len(c.members), members=list(c.members),
-                added_text=dict(c.added_text),
-            )
+        ]),
+        (CampaignRow, [
+            {"id": c.id, "template": c.template, "size": len(c.members), "members": list(c.members),
+             "added_text": dict(c.added_text)}
             for c in campaigns
-        )
+        ]),
+    ]
+    with store.session() as s, s.begin():
+        for table, _ in tables:
+            s.execute(delete(table))
+        for table, rows in tables:
+            if rows:
+                s.execute(insert(table), rows)  # one executemany per table, not one ORM object per row
 
 
 def segments(store: Store) -> list[SegmentRow]:

@@ -1,22 +1,27 @@
 """Store access for theme coding: machine codes, segment stances, and the analysts' decision log.
 
-Machine codes are replaced per segment when a segment is (re)coded; decisions are only ever appended.
-Readers get the effective coding (`effective_codes`): machine codes with every decision applied.
+Machine codes are written per (segment, theme) row, only where a rerun's coding differs (`write_coding`);
+decisions are only ever appended. Readers get the effective coding (`effective_codes`): machine codes
+with every decision applied.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, or_, select, tuple_, update
 
 from respmine.records import Code, SegmentStance, Span
-from respmine.store.models import CodeRow, DecisionRow, SegmentRow, StanceRow
+from respmine.store.models import CodebookStateRow, CodeRow, DecisionRow, SegmentRow, StanceRow, ThemeStateRow
 from respmine.store.repository import Store
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import Decision, apply_decisions, effective_codebook, validate
+from respmine.themes.plan import CodebookState, Previous, SegmentState
+
+if TYPE_CHECKING:
+    from respmine.themes.stage import CodingResult
 
 CHUNK = 500
 
@@ -25,29 +30,72 @@ def replace_codes(
     store: Store, segments: Sequence[str], codes: Iterable[Code], stances: Iterable[SegmentStance]
 ) -> None:
     """Machine codes and stances of `segments` replaced in one transaction (analysts' codes are decisions,
-    kept apart, so nothing an analyst did is lost)."""
+    kept apart, so nothing an analyst did is lost). Their coding state is dropped: the theme stage
+    recodes them on its next run."""
     with store.session() as s, s.begin():
         for i in range(0, len(segments), CHUNK):
             chunk = list(segments[i : i + CHUNK])
             s.execute(delete(CodeRow).where(CodeRow.segment.in_(chunk)))
             s.execute(delete(StanceRow).where(StanceRow.segment.in_(chunk)))
+            s.execute(delete(ThemeStateRow).where(ThemeStateRow.segment.in_(chunk)))
         rows = [_code_row(c) for c in codes]
         if rows:
             s.execute(insert(CodeRow), rows)
-        stance_rows = [
-            {
-                "segment": x.segment,
-                "stance": x.stance,
-                "confidence": x.confidence,
-                "evidence": x.evidence,
-                "method": x.method,
-                "model": x.model,
-                "stamp": x.stamp,
-            }
-            for x in stances
-        ]
+        stance_rows = [_stance_row(x) for x in stances]
         if stance_rows:
             s.execute(insert(StanceRow), stance_rows)
+
+
+def write_coding(store: Store, result: CodingResult) -> int:
+    """A theme stage run's result in one transaction: changed rows replaced, dropped rows deleted, stances
+    and segment states upserted, and every other machine row restamped in place with the run's codebook,
+    model and theme fingerprint (a version bump recodes nothing). Returns the number of rows restamped."""
+    pairs = [(c.segment, c.theme) for c in result.codes] + list(result.removed)
+    stanced = [x.segment for x in result.stances]
+    states = sorted(result.states)
+    with store.session() as s, s.begin():
+        for i in range(0, len(pairs), CHUNK):
+            s.execute(delete(CodeRow).where(tuple_(CodeRow.segment, CodeRow.theme).in_(pairs[i : i + CHUNK])))
+        for i in range(0, len(stanced), CHUNK):
+            s.execute(delete(StanceRow).where(StanceRow.segment.in_(stanced[i : i + CHUNK])))
+        for i in range(0, len(states), CHUNK):
+            s.execute(delete(ThemeStateRow).where(ThemeStateRow.segment.in_(states[i : i + CHUNK])))
+        if result.codes:
+            s.execute(insert(CodeRow), [_code_row(c) for c in result.codes])
+        if result.stances:
+            s.execute(insert(StanceRow), [_stance_row(x) for x in result.stances])
+        if states:
+            s.execute(insert(ThemeStateRow), [
+                {"segment": k, "stamp": v.stamp, "codebook": v.codebook, "stance": v.stance}
+                for k, v in ((k, result.states[k]) for k in states)
+            ])
+        if s.get(CodebookStateRow, result.codebook.key) is None:
+            s.add(CodebookStateRow(key=result.codebook.key, stamp=result.stamp,
+                                   themes=[list(t) for t in result.codebook.themes]))
+        stamps = {"codebook": result.stamp, "model": result.version}
+        restamped = 0
+        for theme, fingerprint in result.codebook.fingerprints().items():
+            moved = update(CodeRow).where(CodeRow.theme == theme, CodeRow.fingerprint != fingerprint)
+            done = s.execute(moved.values(fingerprint=fingerprint, **stamps))
+            restamped += int(done.rowcount or 0)  # type: ignore[attr-defined]
+        stale = or_(CodeRow.codebook != result.stamp, CodeRow.model != result.version)
+        done = s.execute(update(CodeRow).where(stale).values(**stamps))
+        return restamped + int(done.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def previous_coding(store: Store) -> Previous:
+    """What earlier runs coded, and under what: the theme stage's starting point."""
+    codes: dict[str, list[Code]] = {}
+    for c in machine_codes(store):
+        codes.setdefault(c.segment, []).append(c)
+    with store.session() as s:
+        rows = s.scalars(select(ThemeStateRow))
+        states = {r.segment: SegmentState(r.stamp, r.codebook, r.stance) for r in rows}
+        books = {
+            r.key: CodebookState(tuple((str(a), str(b), str(c)) for a, b, c in r.themes))
+            for r in s.scalars(select(CodebookStateRow))
+        }
+    return Previous(states, codes, books)
 
 
 def drop_orphans(store: Store) -> int:
@@ -56,7 +104,22 @@ def drop_orphans(store: Store) -> int:
         live = select(SegmentRow.id)
         n = s.execute(delete(CodeRow).where(CodeRow.segment.not_in(live))).rowcount  # type: ignore[attr-defined]
         s.execute(delete(StanceRow).where(StanceRow.segment.not_in(live)))
+        s.execute(delete(ThemeStateRow).where(ThemeStateRow.segment.not_in(live)))
+        used = select(ThemeStateRow.codebook)
+        s.execute(delete(CodebookStateRow).where(CodebookStateRow.key.not_in(used)))
     return int(n or 0)
+
+
+def _stance_row(x: SegmentStance) -> dict[str, Any]:
+    return {
+        "segment": x.segment,
+        "stance": x.stance,
+        "confidence": x.confidence,
+        "evidence": x.evidence,
+        "method": x.method,
+        "model": x.model,
+        "stamp": x.stamp,
+    }
 
 
 def _code_row(c: Code) -> dict[str, Any]:
@@ -106,7 +169,7 @@ def stances(store: Store) -> dict[str, SegmentStance]:
 
 
 def stamps(store: Store) -> dict[str, str]:
-    """segment -> the stamp it was coded under: a segment whose stamp is unchanged is not recoded."""
+    """segment -> the stamp of its stance (its text and the stance model)."""
     with store.session() as s:
         return {seg: stamp for seg, stamp in s.execute(select(StanceRow.segment, StanceRow.stamp))}
 

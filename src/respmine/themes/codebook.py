@@ -12,7 +12,6 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -44,9 +43,10 @@ class Theme(BaseModel):
             raise ValueError(f"theme id {value!r}: use letters, digits, spaces and simple punctuation")
         return value
 
-    @cached_property
+    @property
     def fingerprint(self) -> str:
-        """Hash of everything that affects coding with this theme."""
+        """Hash of everything that affects coding with this theme (not cached: `model_copy(update=...)`
+        would carry a stale cached value over to the edited copy)."""
         data = self.model_dump(mode="json")
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 

@@ -6,6 +6,11 @@
   or a clear similarity match to the theme's description and examples (works with no examples).
 - Every code carries its evidence: the sentence the rule fired in, or the sentence closest to (or
   scoring highest for) the theme. A child theme implies its parents.
+
+Incremental recoding (`themes.plan`) relies on three properties of this combination: a theme's rule
+hits depend only on that theme's phrases and exclusions; similarity is consulted only for segments with
+no rule or classifier code; an implied parent depends only on the codes under it. A change that breaks
+one of them must update `themes.plan` too (and bump CODER_VERSION).
 """
 
 from __future__ import annotations

@@ -1,43 +1,72 @@
 """The theme stage over a run: every segment coded against the codebook, with evidence and stance.
 
-Incremental: each segment is stamped with a hash of its text, its question and the coder (codebook
-fingerprints, trained model, stance model). A rerun recodes only segments whose stamp changed, so late
-submissions cost only their own segments, and a codebook edit or newly learned analyst examples recode
-what they can affect.
+Incremental (which segments, and why, is `themes.plan`): each segment records what it was coded under
+(a stamp of its text, question, coder logic, embedder and trained classifier; the codebook's theme
+fingerprints; the stance model). A rerun recodes only segments whose stamp changed or whose codes a
+codebook edit can alter, writes only the code rows that differ, and the store restamps the others with
+the current codebook. So late submissions cost only their own segments, and a one-theme edit costs the
+segments that theme touches, plus (when its similarity prototypes changed) a cheap rescoring of the
+segments coded by similarity. New analyst examples retrain the classifier, and a changed classifier
+recodes every segment: the themes it has learned are decided by it for all of them. A new stance
+model recomputes stances only.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from respmine.records import Code, SegmentStance, Span
-from respmine.themes.codebook import Codebook
+from respmine.themes.codebook import Codebook, Theme
+from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
 from respmine.topics.embed import Embedder
 
 if TYPE_CHECKING:
-    from respmine.themes.coder import ThemeCoder
+    from respmine.themes.coder import Tag, ThemeCoder
     from respmine.themes.stance import StanceModel
 
+__all__ = ["MIN_TRAINING", "CodingResult", "Previous", "SegmentInput", "SegmentState", "code_segments"]
+
 MIN_TRAINING = 20  # analyst-reviewed segments needed before a classifier is trained from them
-
-
-@dataclass(frozen=True)
-class SegmentInput:
-    id: str
-    text: str
-    question: str
+Examples = tuple[Sequence[str], Sequence[Sequence[str]]]
+_UNKNOWN = object()
 
 
 @dataclass
 class CodingResult:
-    codes: list[Code] = field(default_factory=list)
-    stances: list[SegmentStance] = field(default_factory=list)
-    coded: list[str] = field(default_factory=list)  # segment ids (re)coded in this run
-    skipped: int = 0  # segments whose stamp was unchanged
-    version: str = ""
+    """What to write: code rows that are new or differ, rows to drop, stances and segment states."""
+
+    codes: list[Code] = field(default_factory=list)  # added or changed rows (replace their segment+theme)
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (segment, theme) rows to delete
+    stances: list[SegmentStance] = field(default_factory=list)  # recomputed segment stances
+    states: dict[str, SegmentState] = field(default_factory=dict)  # segments whose state changed
+    codebook: CodebookState = field(default_factory=lambda: CodebookState(()))
+    stamp: str = ""  # codebook name@version, for every row
+    version: str = ""  # the `model` of every row: coder, codebook, classifier, embedder, stance
+    recoded: list[str] = field(default_factory=list)  # segments run through the coder
+    themes: list[str] = field(default_factory=list)  # changed, added or removed themes
+    reasons: dict[str, int] = field(default_factory=dict)  # why segments were recoded (`plan.REASONS`)
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0  # rows kept as they are
+    skipped: int = 0  # segments not run through the coder
+
+    @property
+    def segments_changed(self) -> int:
+        return len({c.segment for c in self.codes} | {s for s, _ in self.removed})
+
+
+@dataclass(frozen=True)
+class _Context:
+    previous: Previous
+    plan: Plan
+    stance_stamp: Callable[[SegmentInput], str]
+    fingerprints: Mapping[str, str]
+    codebook: str
+    version: str
+    stance: StanceModel
 
 
 def code_segments(
@@ -45,81 +74,180 @@ def code_segments(
     codebook: Codebook,
     embedder: Embedder | None,
     *,
-    previous: Mapping[str, str] | None = None,
-    examples: tuple[Sequence[str], Sequence[Sequence[str]]] | None = None,
+    previous: Previous | None = None,
+    examples: Examples | None = None,
     progress: Callable[[int], object] | None = None,
     batch: int = 256,
 ) -> CodingResult:
-    """Code segments whose stamp differs from `previous` (segment id -> stamp of its last coding)."""
-    from respmine.themes.coder import ThemeCoder
+    """Code what changed since `previous` (everything without it); returns what to write."""
+    from respmine.themes.coder import CODER_VERSION
     from respmine.themes.stance import StanceModel
+
+    examples = _known_examples(examples, codebook)
+    stance = StanceModel(embedder)
+    key = "|".join([CODER_VERSION, embedder.name if embedder else "-", _examples_key(examples)])
+
+    def stamp(seg: SegmentInput) -> str:
+        return _digest(f"{key}|{seg.question}|{seg.text}")
+
+    def stance_stamp(seg: SegmentInput) -> str:
+        return _digest(f"{stance.version}|{seg.text}")
+
+    previous = previous or Previous()
+    plan = plan_recoding(segments, previous, codebook, stamp, stance_stamp, _probe)
+    current = CodebookState.of(codebook)
+    version = model_version(codebook, embedder, examples, stance.version)
+    result = CodingResult(codebook=current, stamp=codebook.stamp, version=version, themes=sorted(plan.themes),
+                          reasons=dict(sorted(plan.reasons.items())),
+                          skipped=len(segments) - len(plan.recode))
+    ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance)
+    if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
+        _recode(_coder(codebook, embedder, examples), ctx, result, batch, progress)
+    recoded = set(result.recoded)
+    rest = [s for s in segments if s.id not in recoded]
+    restance = [s for s in rest if s.id in plan.stance]
+    for i in range(0, len(restance), batch):  # a new stance model: the kept codes' stances only
+        chunk = restance[i : i + batch]
+        _settle(chunk, [{c.theme: c for c in previous.codes.get(s.id, ())} for s in chunk], ctx, result)
+    result.unchanged += sum(len(previous.codes.get(s.id, ())) for s in rest if s.id not in plan.stance)
+    for seg in segments:
+        state = SegmentState(stamp(seg), current.key, stance_stamp(seg))
+        if previous.states.get(seg.id) != state:
+            result.states[seg.id] = state
+    return result
+
+
+def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
+            progress: Callable[[int], object] | None) -> None:
+    todo = ctx.plan.recode
+    for i in range(0, len(todo), batch):
+        chunk = todo[i : i + batch]
+        tags = coder.code([s.text for s in chunk], [s.question for s in chunk])
+        rows = [{t.theme: _row(seg, t, ctx) for t in found} for seg, found in zip(chunk, tags, strict=True)]
+        _settle(chunk, rows, ctx, result)
+        result.recoded.extend(s.id for s in chunk)
+        if progress is not None:
+            progress(len(chunk))
+
+
+def model_version(codebook: Codebook, embedder: Embedder | None, examples: Examples | None,
+                  stance_version: str) -> str:
+    """The `model` stamp of code rows (as `ThemeCoder.version` + stance), known without fitting anything."""
+    from respmine.themes.classifier import ThemeClassifier
+    from respmine.themes.coder import CODER_VERSION
+
+    parts = [CODER_VERSION, codebook.stamp]
+    if _trains(examples):
+        parts.append(ThemeClassifier.version)
+    if embedder is not None:
+        parts.append(embedder.name)
+    return "+".join([*parts, stance_version])
+
+
+def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context,
+            result: CodingResult) -> None:
+    """Stances for the chunk's rows (and segments, where due), then what differs from the store."""
+    _code_stances(chunk, rows, ctx)
+    for seg, new in zip(chunk, rows, strict=True):
+        old = {c.theme: c for c in ctx.previous.codes.get(seg.id, ())}
+        for theme, code in new.items():
+            before = old.get(theme)
+            if before is not None and _content(before) == _content(code):
+                result.unchanged += 1
+                continue
+            result.added += before is None
+            result.changed += before is not None
+            result.codes.append(replace(code, codebook=ctx.codebook, model=ctx.version))
+        result.removed += [(seg.id, t) for t in old if t not in new]
+    todo = [s for s in chunk if s.id in ctx.plan.stance]
+    for seg, p in zip(todo, ctx.stance.predict([s.text for s in todo]), strict=True):
+        quote = seg.text[p.evidence[0] : p.evidence[1]] if p.evidence else ""
+        result.stances.append(SegmentStance(seg.id, p.stance, round(float(p.confidence), 4), quote,
+                                            "zero-shot", ctx.stance.version, ctx.stance_stamp(seg)))
+
+
+def _code_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context) -> None:
+    """Each row's stance from its evidence sentence; an old row's stance is reused for the same span
+    when the stance model is unchanged (it is a function of the sentence alone)."""
+    known: list[dict[tuple[int, int], str | None]] = []
+    for seg in chunk:
+        old = () if seg.id in ctx.plan.stance else ctx.previous.codes.get(seg.id, ())
+        known.append({(c.evidence.start, c.evidence.end): c.stance for c in old})
+    need = sorted({(i, c.evidence.start, c.evidence.end) for i, new in enumerate(rows) for c in new.values()
+                   if (c.evidence.start, c.evidence.end) not in known[i]})
+    predicted = ctx.stance.predict([chunk[i].text[a:b] for i, a, b in need])
+    for (i, a, b), p in zip(need, predicted, strict=True):
+        known[i][(a, b)] = p.stance if p.stance != "neutral" else None
+    for i, new in enumerate(rows):
+        for theme, c in new.items():
+            new[theme] = replace(c, stance=known[i][(c.evidence.start, c.evidence.end)])
+
+
+def _row(seg: SegmentInput, t: Tag, ctx: _Context) -> Code:
+    return Code(
+        segment=seg.id,
+        theme=t.theme,
+        confidence=round(float(t.confidence), 4),
+        method=t.method,
+        evidence=Span(t.start, t.end),
+        evidence_text=seg.text[t.start : t.end],
+        codebook=ctx.codebook,
+        fingerprint=ctx.fingerprints.get(t.theme, ""),
+        model=ctx.version,
+    )
+
+
+def _content(c: Code) -> tuple[object, ...]:
+    """What a row says. Its stamps (codebook, model, theme fingerprint) are not compared: the store
+    restamps kept rows in place."""
+    return (c.theme, c.confidence, c.method, c.evidence, c.evidence_text, c.stance)
+
+
+def _coder(codebook: Codebook, embedder: Embedder | None, examples: Examples | None) -> ThemeCoder:
+    from respmine.themes.coder import ThemeCoder
 
     coder = ThemeCoder(codebook, embedder)
     if examples is not None and len(examples[0]) >= MIN_TRAINING:
         coder.fit(examples[0], examples[1])
-    stance = StanceModel(embedder)
-    version = f"{coder.version}+{stance.version}"
-    fingerprints = hashlib.sha256(repr(sorted(codebook.fingerprints().items())).encode()).hexdigest()
-    key = f"{version}|{fingerprints}|{_examples_key(examples)}"
-    result = CodingResult(version=version)
-    todo = []
-    for seg in segments:
-        stamp = hashlib.sha256(f"{key}|{seg.question}|{seg.text}".encode()).hexdigest()[:32]
-        if previous is not None and previous.get(seg.id) == stamp:
-            result.skipped += 1
-        else:
-            todo.append((seg, stamp))
-    for i in range(0, len(todo), batch):
-        chunk = todo[i : i + batch]
-        _code_batch(chunk, coder, stance, codebook, version, result)
-        if progress is not None:
-            progress(len(chunk))
-    return result
+    return coder
 
 
-def _code_batch(
-    chunk: Sequence[tuple[SegmentInput, str]],
-    coder: ThemeCoder,
-    stance: StanceModel,
-    codebook: Codebook,
-    version: str,
-    result: CodingResult,
-) -> None:
-    texts = [seg.text for seg, _ in chunk]
-    tags = coder.code(texts, [seg.question for seg, _ in chunk])
-    overall = stance.predict(texts)
-    evidence = sorted({(i, t.start, t.end) for i, row in enumerate(tags) for t in row})
-    per_sentence = stance.predict([texts[i][a:b] for i, a, b in evidence])
-    pairs = zip(evidence, per_sentence, strict=True)
-    sentence_stance = {e: p.stance for e, p in pairs if p.stance != "neutral"}
-    fingerprints = codebook.fingerprints()
-    for i, (seg, stamp) in enumerate(chunk):
-        result.coded.append(seg.id)
-        for t in tags[i]:
-            result.codes.append(
-                Code(
-                    segment=seg.id,
-                    theme=t.theme,
-                    confidence=round(float(t.confidence), 4),
-                    method=t.method,
-                    evidence=Span(t.start, t.end),
-                    evidence_text=seg.text[t.start : t.end],
-                    stance=sentence_stance.get((i, t.start, t.end)),
-                    codebook=codebook.stamp,
-                    fingerprint=fingerprints.get(t.theme, ""),
-                    model=version,
-                )
-            )
-        p = overall[i]
-        quote = seg.text[p.evidence[0] : p.evidence[1]] if p.evidence else ""
-        result.stances.append(
-            SegmentStance(
-                seg.id, p.stance, round(float(p.confidence), 4), quote, "zero-shot", stance.version, stamp
-            )
-        )
+def _probe(themes: Sequence[Theme], texts: Sequence[str]) -> list[bool]:
+    """Whether any of these themes' rules would code each text (only those themes' phrases are run)."""
+    from respmine.themes.coder import RULE_FLOOR
+    from respmine.themes.rules import PhraseRules
+
+    alone = tuple(t.model_copy(update={"parent": None}) for t in themes)  # hits do not need the hierarchy
+    rules = PhraseRules(Codebook(name="probe", version="0", themes=alone))
+    return [any(h.confidence >= RULE_FLOOR for h in hits) for hits in rules.find_many(texts)]
 
 
-def _examples_key(examples: tuple[Sequence[str], Sequence[Sequence[str]]] | None) -> str:
+def _known_examples(examples: Examples | None, codebook: Codebook) -> Examples | None:
+    """Labels of this codebook's themes only, as `ThemeCoder.fit` sees them (so the key is the fit's)."""
+    if examples is None:
+        return None
+    known = set(codebook.ids)
+    return list(examples[0]), [[t for t in row if t in known] for row in examples[1]]
+
+
+def _trains(examples: Examples | None) -> bool:
+    """Whether the classifier learns any theme from these examples (`ThemeClassifier.fit`'s rule)."""
+    from respmine.themes.classifier import MIN_EXAMPLES
+
+    if examples is None or len(examples[0]) < MIN_TRAINING:
+        return False
+    counts: dict[str, int] = {}
+    for row in examples[1]:
+        for theme in set(row):
+            counts[theme] = counts.get(theme, 0) + 1
+    return any(n >= MIN_EXAMPLES for n in counts.values())
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _examples_key(examples: Examples | None) -> str:
     if examples is None or len(examples[0]) < MIN_TRAINING:
         return "untrained"
     digest = hashlib.sha256()

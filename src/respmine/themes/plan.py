@@ -1,0 +1,170 @@
+"""Which segments a rerun must recode, and why: each segment's coding state against the current coder.
+
+A segment is recoded when its own input changed (text, question, coder logic, embedder, trained
+classifier) or when a codebook change can alter its codes:
+
+- it has a code (direct or an implied parent) of a changed, added or removed theme;
+- a changed or added theme's phrases now fire in it (probed with the rules of those themes only);
+- it was coded by similarity (the rules and classifier left it uncoded) and any theme's similarity
+  prototypes changed or moved: its picks, their margin and the `at_least_one` fallback compare every
+  theme, so any change can move them.
+
+Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
+theme's phrases and exclusions, a segment with a rule or classifier code never consults similarity, and
+an implied parent code depends only on the segment's codes under it. A codebook version bump with the
+same themes recodes nothing. Stance is separate: a new stance model recomputes stances, not codes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from respmine.records import Code
+from respmine.themes.codebook import Codebook, Theme
+
+
+@dataclass(frozen=True)
+class SegmentInput:
+    id: str
+    text: str
+    question: str
+
+
+@dataclass(frozen=True)
+class SegmentState:
+    """What a segment's machine codes and stance were computed under."""
+
+    stamp: str  # text, question, coder logic, embedder and trained classifier
+    codebook: str  # `CodebookState.key` of the themes it was coded against
+    stance: str  # stamp of its text and the stance model its segment and code stances come from
+
+
+@dataclass(frozen=True)
+class CodebookState:
+    """A codebook's themes as the coder sees them: (id, fingerprint, similarity key), in codebook order.
+
+    The version is left out on purpose: a version bump with the same themes changes no code.
+    """
+
+    themes: tuple[tuple[str, str, str], ...]
+
+    @classmethod
+    def of(cls, codebook: Codebook) -> CodebookState:
+        return cls(tuple((t.id, t.fingerprint, _similarity_key(t)) for t in codebook.themes))
+
+    @property
+    def key(self) -> str:
+        return _digest(json.dumps(self.themes))
+
+    @property
+    def similarity(self) -> str:
+        """Changes when any theme's similarity prototypes change, or themes are added, removed or moved."""
+        return _digest(json.dumps([(i, s) for i, _, s in self.themes]))
+
+    def fingerprints(self) -> dict[str, str]:
+        return {i: f for i, f, _ in self.themes}
+
+
+@dataclass
+class Previous:
+    """What the store holds from earlier runs."""
+
+    states: Mapping[str, SegmentState] = field(default_factory=dict)
+    codes: Mapping[str, Sequence[Code]] = field(default_factory=dict)  # segment -> machine codes
+    codebooks: Mapping[str, CodebookState] = field(default_factory=dict)  # key -> state
+
+
+@dataclass
+class Plan:
+    recode: list[SegmentInput] = field(default_factory=list)  # run through the theme coder
+    stance: set[str] = field(default_factory=set)  # segment and code stances recomputed
+    themes: set[str] = field(default_factory=set)  # changed, added or removed since a segment's coding
+    kept: int = 0  # segments whose codes are kept as they are
+    reasons: Counter[str] = field(default_factory=Counter)  # why segments are recoded (see REASONS)
+
+    def add(self, seg: SegmentInput, reason: str) -> None:
+        self.recode.append(seg)
+        self.reasons[reason] += 1
+
+
+REASONS = {
+    "new": "not coded before",
+    "input": "its text or question, the coder, the embedder or the trained classifier changed",
+    "codes": "it has a code of a changed, added or removed theme",
+    "phrases": "a changed or added theme's phrases fire in it",
+    "similarity": "it was coded by similarity and the themes' similarity prototypes changed",
+}
+
+
+Probe = Callable[[Sequence[Theme], Sequence[str]], list[bool]]  # do these themes' rules fire in each text?
+
+
+def plan_recoding(
+    segments: Sequence[SegmentInput],
+    previous: Previous,
+    codebook: Codebook,
+    stamp: Callable[[SegmentInput], str],
+    stance_stamp: Callable[[SegmentInput], str],
+    probe: Probe,
+) -> Plan:
+    """Sort segments into recode, stance-only and keep, probing changed themes' rules where needed."""
+    current = CodebookState.of(codebook)
+    plan = Plan()
+    to_probe: dict[str, list[SegmentInput]] = {}  # old codebook key -> segments to probe
+    changes: dict[str, set[str]] = {}  # old codebook key -> affected themes
+    for seg in segments:
+        state = previous.states.get(seg.id)
+        if state is None or state.stance != stance_stamp(seg):
+            plan.stance.add(seg.id)
+        if state is None or state.stamp != stamp(seg) or state.codebook not in previous.codebooks:
+            plan.add(seg, "new" if state is None else "input")
+            continue
+        if state.codebook == current.key:
+            plan.kept += 1
+            continue
+        old = previous.codebooks[state.codebook]
+        if state.codebook not in changes:
+            changes[state.codebook] = affected_themes(old, current)
+            plan.themes |= changes[state.codebook]
+        changed = changes[state.codebook]
+        codes = previous.codes.get(seg.id, ())
+        if any(c.theme in changed for c in codes):
+            plan.add(seg, "codes")
+        elif old.similarity != current.similarity and _similarity_coded(seg, codes):
+            plan.add(seg, "similarity")
+        else:
+            to_probe.setdefault(state.codebook, []).append(seg)
+    for key, group in to_probe.items():
+        themes = [t for t in codebook.themes if t.id in changes[key] and t.phrases]
+        fired = probe(themes, [s.text for s in group]) if themes else [False] * len(group)
+        for seg, hit in zip(group, fired, strict=True):
+            if hit:
+                plan.add(seg, "phrases")
+            else:
+                plan.kept += 1
+    return plan
+
+
+def affected_themes(old: CodebookState, new: CodebookState) -> set[str]:
+    """Themes added, removed, or whose content (phrases, parent, description, ...) changed."""
+    before, after = old.fingerprints(), new.fingerprints()
+    return {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
+
+
+def _similarity_coded(seg: SegmentInput, codes: Sequence[Code]) -> bool:
+    """The coder found no rule or classifier code, so similarity decided (possibly nothing)."""
+    return bool(seg.text.strip()) and all(c.method.startswith("similarity") for c in codes)
+
+
+def _similarity_key(theme: Theme) -> str:
+    """Everything the similarity prototypes are built from (a superset, to stay safe)."""
+    parts = [theme.label, theme.description, list(theme.examples), list(theme.phrases)]
+    return _digest(json.dumps(parts))[:16]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]

@@ -1,0 +1,70 @@
+"""The structure stage reruns cheaply and exactly: respondents and personal data of documents already
+structured by the same rules are reused (not recomputed), and the stored structure is then identical to a
+from-scratch run; a change to the rules (their stamp) recomputes everything; a late file costs only itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from respmine import pipeline
+from respmine.config import Settings
+from respmine.consultation import load_consultation
+from respmine.structure import stage
+from tests.flows.compare import copy_sample, store_tables
+
+
+def _run(work: Path, consultation: Path) -> tuple[Settings, dict[str, object]]:
+    settings = Settings.load(work, None, 1, False)
+    cons = load_consultation(consultation)
+    pipeline.ingest_stage(cons.inbox_path(), cons, settings)
+    return settings, pipeline.structure_stage(cons, settings)
+
+
+STRUCTURE_TABLES = ("respondents", "segments", "personal_data", "campaigns")
+
+
+def _structure(work: Path) -> dict[str, object]:
+    tables = store_tables(work)
+    return {name: tables[name] for name in STRUCTURE_TABLES}
+
+
+@pytest.mark.slow
+def test_stage_rerun_reuses_respondents_and_matches_a_fresh_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    consultation = copy_sample(tmp_path / "sample")
+    settings, first = _run(tmp_path / "work", consultation)
+    fresh = _structure(tmp_path / "work")
+    assert first["respondents_reused"] == 0 and first["respondents"]
+
+    again = pipeline.structure_stage(load_consultation(consultation), settings)
+    assert again["respondents_reused"] == again["respondents"] == first["respondents"]
+    assert _structure(tmp_path / "work") == fresh
+
+    calls: list[str] = []
+    profile = stage.profile
+    monkeypatch.setattr(stage, "profile", lambda doc, **kw: calls.append(doc.sha256) or profile(doc, **kw))
+
+    # a late file: only its own respondent is worked out
+    inbox = load_consultation(consultation).inbox_path()
+    (inbox / "late_reply.txt").write_text(
+        "Response from the Harbour Lights Trust\n\nQuestion 1\nCharities must keep their independence "
+        "and their voice when they take on probation contracts.\n\nYours sincerely\nJane Morrow\n",
+        encoding="utf-8",
+    )
+    _, late = _run(tmp_path / "work", consultation)
+    assert len(calls) == 1 and late["respondents_reused"] == first["respondents"]
+
+    # changed rules: every stamp is stale, everything is recomputed, and the result is still the same
+    calls.clear()
+    monkeypatch.setattr(stage, "rules_version", lambda: "edited-rules")
+    before = _structure(tmp_path / "work")
+    redone = pipeline.structure_stage(load_consultation(consultation), settings)
+    assert redone["respondents_reused"] == 0 and len(calls) == redone["respondents"]
+    after = _structure(tmp_path / "work")
+    assert {k: v for k, v in after.items() if k != "respondents"} == {
+        k: v for k, v in before.items() if k != "respondents"
+    }

@@ -1,0 +1,265 @@
+"""Incremental theme coding on a synthetic corpus: after any codebook edit, coding only what the edit can
+affect gives exactly the codes of coding everything from scratch with the new codebook.
+
+Random edits (phrases, exclusions, descriptions, parents, themes added, removed and moved, version bumps)
+over texts with rule hits, similarity-only segments and empty ones, through the real store functions.
+The embedder is a hashed bag of words, so similarity and stance ties run without the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from respmine.records import Code
+from respmine.store import Store
+from respmine.store import themes as themes_store
+from respmine.themes.codebook import Codebook, Theme
+from respmine.themes.stage import CodingResult, SegmentInput, code_segments
+
+WORDS = ["alpha", "beam", "cargo", "delta", "ember", "fjord", "glade", "harbour", "island", "jetty", "kelp",
+         "lagoon", "meadow", "nectar", "orchard", "pasture", "quarry", "ridge", "spruce", "tundra", "valley",
+         "willow", "yarrow", "zephyr"]
+
+
+class WordEmbedder:
+    """Hashed bag of words: deterministic, lexical, fast."""
+
+    name = "hashed-words-64"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in re.findall(r"[a-z]{3,}", text.lower()):
+                out[i, int(hashlib.md5(word.encode()).hexdigest()[:6], 16) % 64] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+def _codebook() -> Codebook:
+    themes = [
+        Theme(id="a", label="Alpha beam", description="alpha beam cargo", phrases=("alpha beam",)),
+        Theme(id="a.x", label="Cargo", parent="a", description="cargo delta", phrases=("cargo delta",)),
+        Theme(id="a.y", label="Ember", parent="a", description="ember fjord glade", phrases=("ember",)),
+        Theme(id="b", label="Harbour", description="harbour island jetty", phrases=("harbour",),
+              exclusions=("harbour master",)),
+        Theme(id="b.z", label="Kelp", parent="b", description="kelp lagoon", phrases=("kelp lagoon",)),
+        Theme(id="c", label="Meadow", description="meadow nectar orchard pasture"),
+        Theme(id="d", label="Quarry", description="quarry ridge", examples=("the quarry ridge spruce",),
+              phrases=("quarry",)),
+    ]
+    return Codebook(name="synthetic", version="1", themes=tuple(themes))
+
+
+def _texts(rng: random.Random, n: int = 120) -> list[SegmentInput]:
+    cues = ["We support the proposal.", "We oppose this plan.", "", "", ""]
+    out = []
+    for i in range(n):
+        sentences = []
+        for _ in range(rng.randint(1, 3)):
+            words = rng.sample(WORDS, rng.randint(2, 6))
+            sentences.append(" ".join(words).capitalize() + ".")
+        sentences.append(rng.choice(cues))
+        text = " ".join(s for s in sentences if s) if i % 40 else "   "
+        out.append(SegmentInput(f"s{i:03d}", text, rng.choice(["q1", "q2"])))
+    return out
+
+
+Edit = Callable[[random.Random, list[Theme]], list[Theme]]
+
+
+def _add_phrase(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    k = rng.randrange(len(themes))
+    phrase = " ".join(rng.sample(WORDS, rng.choice([1, 1, 2])))
+    themes[k] = themes[k].model_copy(update={"phrases": (*themes[k].phrases, phrase)})
+    return themes
+
+
+def _drop_phrase(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    ks = [k for k, t in enumerate(themes) if t.phrases]
+    if ks:
+        k = rng.choice(ks)
+        themes[k] = themes[k].model_copy(update={"phrases": themes[k].phrases[1:]})
+    return themes
+
+
+def _exclusion(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    k = rng.randrange(len(themes))
+    themes[k] = themes[k].model_copy(update={"exclusions": (rng.choice(WORDS),)})
+    return themes
+
+
+def _describe(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    k = rng.randrange(len(themes))
+    themes[k] = themes[k].model_copy(update={"description": " ".join(rng.sample(WORDS, 3))})
+    return themes
+
+
+def _add_theme(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    parent = rng.choice([None, *[t.id for t in themes]])
+    new = Theme(id=f"n{len(themes)}{rng.randrange(999)}", label=rng.choice(WORDS).title(), parent=parent,
+                description=" ".join(rng.sample(WORDS, 3)), phrases=(rng.choice(WORDS),))
+    themes.insert(rng.randrange(len(themes) + 1), new)
+    return themes
+
+
+def _remove_leaf(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    parents = {t.parent for t in themes}
+    leaves = [k for k, t in enumerate(themes) if t.id not in parents]
+    if len(themes) > 2:
+        del themes[rng.choice(leaves)]
+    return themes
+
+
+def _move(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    parents = {t.parent for t in themes}
+    leaves = [k for k, t in enumerate(themes) if t.id not in parents]
+    k = rng.choice(leaves)
+    roots = [t.id for t in themes if t.parent is None and t.id != themes[k].id]
+    themes[k] = themes[k].model_copy(update={"parent": rng.choice([None, *roots])})
+    return themes
+
+
+def _reorder(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    rng.shuffle(themes)
+    return themes
+
+
+EDITS: list[Edit] = [_add_phrase, _drop_phrase, _exclusion, _describe, _add_theme, _remove_leaf, _move,
+                     _reorder]
+
+
+def _rows(codes: Sequence[Code]) -> set[tuple[object, ...]]:
+    return {(c.segment, c.theme, c.method, c.evidence, round(c.confidence, 4), c.stance, c.fingerprint)
+            for c in codes}
+
+
+def _run(store: Store, segments: Sequence[SegmentInput], codebook: Codebook) -> CodingResult:
+    result = code_segments(segments, codebook, WordEmbedder(), previous=themes_store.previous_coding(store))
+    themes_store.write_coding(store, result)
+    return result
+
+
+def _coded(tmp_path: Path, seed: int) -> tuple[list[SegmentInput], Store, Codebook]:
+    """A random synthetic corpus coded once into a fresh store, with its codebook."""
+    segments = _texts(random.Random(seed))
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    codebook = _codebook()
+    _run(store, segments, codebook)
+    return segments, store, codebook
+
+
+def _check(store: Store, segments: Sequence[SegmentInput], codebook: Codebook) -> None:
+    scratch = code_segments(segments, codebook, WordEmbedder())
+    assert _rows(themes_store.machine_codes(store)) == _rows(scratch.codes)
+    stances = {k: (v.stance, v.confidence, v.evidence) for k, v in themes_store.stances(store).items()}
+    assert stances == {x.segment: (x.stance, x.confidence, x.evidence) for x in scratch.stances}
+    assert {c.codebook for c in themes_store.machine_codes(store)} <= {codebook.stamp}
+
+
+def test_random_codebook_edits_match_coding_from_scratch(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    segments = _texts(rng)
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    codebook = _codebook()
+    first = _run(store, segments, codebook)
+    assert len(first.recoded) == len(segments)
+    methods = {c.method for c in themes_store.machine_codes(store)}
+    assert {"rule", "similarity", "rule(child)"} <= methods, methods  # both paths are exercised
+    touched = []
+    for step in range(24):
+        edit = EDITS[step % len(EDITS)] if step < len(EDITS) else rng.choice(EDITS)
+        themes = edit(rng, list(codebook.themes))
+        codebook = Codebook(name="synthetic", version=str(step + 2), themes=tuple(themes))
+        result = _run(store, segments, codebook)
+        _check(store, segments, codebook)
+        touched.append(len(result.recoded))
+    assert min(touched) < len(segments) // 4, touched  # most edits recode a small part
+
+
+def test_version_bump_recodes_nothing_and_restamps(tmp_path: Path) -> None:
+    segments, store, codebook = _coded(tmp_path, 3)
+    before = len(themes_store.machine_codes(store))
+    bumped = codebook.model_copy(update={"version": "2"})
+    result = code_segments(segments, bumped, WordEmbedder(), previous=themes_store.previous_coding(store))
+    assert (result.recoded, result.codes, result.removed, result.stances) == ([], [], [], [])
+    assert result.unchanged == before and result.themes == []
+    assert themes_store.write_coding(store, result) == before
+    _check(store, segments, bumped)
+
+
+def test_a_changed_leaf_recodes_only_its_segments_and_similarity_ones(tmp_path: Path) -> None:
+    """An exclusion changes no similarity prototype: only segments with the theme (or now hit by it)."""
+    segments, store, codebook = _coded(tmp_path, 5)
+    had = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"}
+    themes = [t.model_copy(update={"exclusions": ("fjord",)}) if t.id == "a.y" else t
+              for t in codebook.themes]
+    edited = Codebook(name="synthetic", version="2", themes=tuple(themes))
+    result = _run(store, segments, edited)
+    assert result.themes == ["a.y"] and set(result.recoded) == had
+    _check(store, segments, edited)
+    # a phrase is also a similarity prototype: segments coded by similarity are rescored too
+    previous = themes_store.previous_coding(store)
+    by_similarity = {s.id for s in segments if s.text.strip()
+                     and all(c.method.startswith("similarity") for c in previous.codes.get(s.id, ()))}
+    had = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"}
+    themes = [t.model_copy(update={"phrases": (*t.phrases, "zephyr")}) if t.id == "a.y" else t
+              for t in themes]
+    edited = Codebook(name="synthetic", version="3", themes=tuple(themes))
+    result = _run(store, segments, edited)
+    has = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"}
+    assert set(result.recoded) == by_similarity | had | has
+    _check(store, segments, edited)
+
+
+def test_stance_model_change_recomputes_stances_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    segments, store, codebook = _coded(tmp_path, 11)
+    monkeypatch.setattr("respmine.themes.stance.VERSION", "stance-test")
+    result = _run(store, segments, codebook)
+    assert result.recoded == [] and len(result.stances) == len(segments)
+    assert {c.model.rsplit("+", 2)[-2] for c in themes_store.machine_codes(store)} == {"stance-test-rules"}
+    _check(store, segments, codebook)
+
+
+def test_new_text_recodes_that_segment_only(tmp_path: Path) -> None:
+    segments, store, codebook = _coded(tmp_path, 13)
+    changed = [*segments[:-1], SegmentInput(segments[-1].id, "Kelp lagoon harbour. We oppose it.", "q1")]
+    result = _run(store, changed, codebook)
+    assert result.recoded == [segments[-1].id] and [x.segment for x in result.stances] == [segments[-1].id]
+    _check(store, changed, codebook)
+
+
+def test_with_a_trained_classifier_edits_match_and_new_examples_recode_all(tmp_path: Path) -> None:
+    """The classifier decides its learned themes for every segment: new examples recode everything,
+    while a codebook edit still recodes only what it affects."""
+    rng = random.Random(17)
+    segments = _texts(rng, 80)
+    codebook = _codebook()
+    learned = {"a": "alpha", "b": "harbour", "c": "meadow"}
+    texts = [s.text for s in segments[:30]]
+    labels = [[t for t, word in learned.items() if word in text.lower()] or ["d"] for text in texts]
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+    def run(book: Codebook, examples: tuple[list[str], list[list[str]]]) -> CodingResult:
+        previous = themes_store.previous_coding(store)
+        result = code_segments(segments, book, WordEmbedder(), previous=previous, examples=examples)
+        themes_store.write_coding(store, result)
+        scratch = code_segments(segments, book, WordEmbedder(), examples=examples)
+        assert _rows(themes_store.machine_codes(store)) == _rows(scratch.codes)
+        return result
+
+    run(codebook, (texts, labels))
+    assert any("classifier" in c.method for c in themes_store.machine_codes(store))
+    for step, edit in enumerate([_add_phrase, _exclusion, _add_theme, _describe]):
+        themes = tuple(edit(rng, list(codebook.themes)))
+        codebook = Codebook(name="synthetic", version=str(step + 2), themes=themes)
+        result = run(codebook, (texts, labels))
+        assert len(result.recoded) < len(segments)
+    result = run(codebook, (texts[:-1], labels[:-1]))
+    assert len(result.recoded) == len(segments)
