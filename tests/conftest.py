@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,20 @@ def datasets() -> Path:
 @pytest.fixture(scope="session")
 def sample() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def structured_sample(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any]:
+    """The sample consultation ingested and structured once per session (tests code copies of it)."""
+    from respmine import pipeline
+    from respmine.config import Settings
+    from respmine.consultation import load_consultation
+
+    consultation = load_consultation(sample / "consultation.yaml")
+    settings = Settings.load(tmp_path_factory.mktemp("structured-sample"), workers=1)
+    pipeline.ingest_stage(consultation.inbox_path(), consultation, settings)
+    pipeline.structure_stage(consultation, settings)
+    return consultation, settings
 
 
 @pytest.fixture(scope="session")
