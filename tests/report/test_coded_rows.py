@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
+from pathlib import Path
 
 from respmine.report.coded import coded_rows
+from respmine.report.outputs import write_reports
 from respmine.store import Store
 from respmine.store.themes import decide
-from tests.report.helpers import CODEBOOK
+from tests.report.helpers import CODEBOOK, CONSULTATION
 
 
 def test_one_row_per_segment_and_theme(made: tuple[Store, dict[str, str]]) -> None:
@@ -30,3 +33,11 @@ def test_one_row_per_segment_and_theme(made: tuple[Store, dict[str, str]]) -> No
 def test_without_a_codebook_rows_are_segments(made: tuple[Store, dict[str, str]]) -> None:
     rows = coded_rows(made[0])
     assert len(rows) == len(made[1]) and all(r["theme"] == "" for r in rows)
+
+
+def test_reports_write_the_same_rows(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    store = made[0]
+    path = write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["coded_responses"]
+    with path.open(encoding="utf-8", newline="") as fh:
+        written = list(csv.DictReader(fh))
+    assert written == [{k: str(v) for k, v in r.items()} for r in coded_rows(store, CODEBOOK)]

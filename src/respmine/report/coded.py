@@ -2,16 +2,20 @@
 
 A segment with no theme keeps one row with the theme columns empty, so nothing said is lost from the
 table. Themes are the effective coding (analysts' decisions applied); individuals are never named.
+Rows are built once, as lists in `COLUMNS` order, and shared by the CSV and the workbook.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from respmine.records import Code
+from respmine.report.tables import CodingData
 from respmine.store import Store
 from respmine.store import structure as structure_store
+from respmine.store.models import CampaignRow, RespondentRow, SegmentRow, SubmissionRow
 from respmine.themes.codebook import Codebook
 
 COLUMNS = [
@@ -22,85 +26,75 @@ COLUMNS = [
     "code_confidence", "reviewed", "codebook",
 ]
 THEME_COLUMNS = COLUMNS[COLUMNS.index("theme"):]
+_STANCE = COLUMNS.index("stance")
+_SORT = [COLUMNS.index(c) for c in ("source_file", "span_start", "question", "theme")]
 
 
 def coded_rows(store: Store, codebook: Codebook | None = None) -> list[dict[str, object]]:
     """Rows for every segment and each of its themes, with respondent and campaign (no themes without a
     codebook: the coding is only meaningful under the codebook it is read with)."""
-    subs = structure_store.submission_index(store)
-    people = structure_store.respondents(store)
+    if codebook is not None:
+        return [dict(zip(COLUMNS, r, strict=True)) for r in coded_lists(CodingData.load(store, codebook))]
+    rows = build_rows(structure_store.segments(store), structure_store.submission_index(store),
+                      structure_store.respondents(store), structure_store.campaigns(store), [], {}, {})
+    return [dict(zip(COLUMNS, r, strict=True)) for r in rows]
+
+
+def coded_lists(data: CodingData) -> list[list[object]]:
+    """The rows from already loaded data, as lists in `COLUMNS` order (what the writers take)."""
+    cb = data.codebook
+    labels = {t: " > ".join(cb.theme(a).label for a in [*reversed(cb.ancestors(t)), t]) for t in cb.ids}
+    return build_rows(data.segments.values(), data.submissions, data.people, data.campaigns, data.codes,
+                      labels, data.stances)
+
+
+def build_rows(
+    segments: Iterable[SegmentRow], subs: Mapping[str, SubmissionRow], people: Mapping[str, RespondentRow],
+    campaigns: Sequence[CampaignRow], codes: Iterable[Code], labels: Mapping[str, str],
+    stances: Mapping[str, str],
+) -> list[list[object]]:
+    """Rows sorted by source file, position, question and theme (ties keep the order of `segments`)."""
     campaign_of: dict[str, tuple[str, int]] = {}
-    for c in structure_store.campaigns(store):
+    for c in campaigns:
         for member in c.members:
             campaign_of[member] = (c.id, c.size)
-    codes_of, labels, stances = _coding(store, codebook)
-    rows: list[dict[str, object]] = []
-    for seg in structure_store.segments(store):
+    codes_of: dict[str, list[Code]] = {}
+    for code in codes:
+        codes_of.setdefault(code.segment, []).append(code)
+    empty = [""] * len(THEME_COLUMNS)
+    rows: list[list[object]] = []
+    for seg in segments:
         sub = subs[seg.submission]
         who = people.get(seg.submission) or (people.get(sub.parent_sha256 or ""))
+        name = _display_name(who)
         campaign = campaign_of.get(seg.submission, ("", 0))
-        base: dict[str, object] = {
-            "segment_id": seg.id[:16],
-            "submission_id": seg.submission[:12],
-            "source_file": sub.source,
-            "page": seg.page or "",
-            "span_start": seg.start,
-            "span_end": seg.end,
-            "respondent": _display_name(who),
-            "respondent_type": who.respondent_type if who else "unknown",
-            "joint_with": "; ".join(o for o in (who.organisations if who else []) if o != _display_name(who)),
-            "question": seg.question,
-            "method": seg.method,
-            "confidence": f"{seg.confidence:.2f}",
-            "text": seg.text,
-            "campaign_id": campaign[0],
-            "campaign_size": campaign[1] or "",
-            "late": "" if sub.late is None else ("yes" if sub.late else "no"),
-            "received_at": sub.received_at.isoformat() if sub.received_at else "",
-        }
-        codes = codes_of.get(seg.id, [])
-        if not codes:
-            rows.append({**base, **dict.fromkeys(THEME_COLUMNS, ""), "stance": stances.get(seg.id, "")})
-        for code in codes:
-            rows.append({**base, **_theme_columns(code, labels, stances.get(seg.id, ""))})
-    return sorted(rows, key=lambda r: (str(r["source_file"]), str(r["span_start"]).zfill(9),
-                                       str(r["question"]), str(r["theme"])))
+        base: list[object] = [
+            seg.id[:16], seg.submission[:12], sub.source, seg.page or "", seg.start, seg.end, name,
+            who.respondent_type if who else "unknown",
+            "; ".join(o for o in (who.organisations if who else []) if o != name),
+            seg.question, seg.method, f"{seg.confidence:.2f}", seg.text, campaign[0], campaign[1] or "",
+            "" if sub.late is None else ("yes" if sub.late else "no"),
+            sub.received_at.isoformat() if sub.received_at else "",
+        ]
+        stance = stances.get(seg.id, "")
+        found = codes_of.get(seg.id)
+        if not found:
+            row = base + empty
+            row[_STANCE] = stance
+            rows.append(row)
+            continue
+        for code in found:
+            rows.append([
+                *base, code.theme, labels.get(code.theme, code.theme), code.stance or stance,
+                code.evidence_text, code.evidence.start, code.evidence.end, code.method,
+                f"{code.confidence:.2f}", "yes" if code.reviewed else "no", code.codebook,
+            ])
+    source, start, question, theme = _SORT
+    rows.sort(key=lambda r: (str(r[source]), str(r[start]).zfill(9), str(r[question]), str(r[theme])))
+    return rows
 
 
-def _coding(
-    store: Store, codebook: Codebook | None
-) -> tuple[dict[str, list[Code]], dict[str, str], dict[str, str]]:
-    """Effective codes by segment, theme labels (parent > child) and effective stances."""
-    if codebook is None:
-        return {}, {}, {}
-    from respmine.report.tables import current_codebook
-    from respmine.store import themes as theme_store
-
-    current = current_codebook(codebook, theme_store.decisions(store))
-    labels = {t: " > ".join(current.theme(a).label for a in [*reversed(current.ancestors(t)), t])
-              for t in current.ids}
-    codes_of: dict[str, list[Code]] = {}
-    for code in theme_store.effective_codes(store, codebook):
-        codes_of.setdefault(code.segment, []).append(code)
-    return codes_of, labels, theme_store.effective_stances(store)
-
-
-def _theme_columns(code: Code, labels: dict[str, str], segment_stance: str) -> dict[str, object]:
-    return {
-        "theme": code.theme,
-        "theme_label": labels.get(code.theme, code.theme),
-        "stance": code.stance or segment_stance,
-        "evidence": code.evidence_text,
-        "evidence_start": code.evidence.start,
-        "evidence_end": code.evidence.end,
-        "code_method": code.method,
-        "code_confidence": f"{code.confidence:.2f}",
-        "reviewed": "yes" if code.reviewed else "no",
-        "codebook": code.codebook,
-    }
-
-
-def _display_name(who: structure_store.RespondentRow | None) -> str:
+def _display_name(who: RespondentRow | None) -> str:
     if who is None:
         return "Unknown respondent"
     if who.kind == "organisation" and who.organisation:
@@ -109,10 +103,15 @@ def _display_name(who: structure_store.RespondentRow | None) -> str:
 
 
 def write_coded(store: Store, out_dir: Path, codebook: Codebook | None = None) -> Path:
+    """Read the store and write `coded_responses.csv` (reports write theirs from shared rows)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "coded_responses.csv"
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(coded_rows(store, codebook))
+    write_coded_csv(path, [[r[c] for c in COLUMNS] for r in coded_rows(store, codebook)])
     return path
+
+
+def write_coded_csv(path: Path, rows: Iterable[Sequence[object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)

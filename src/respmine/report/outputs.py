@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from respmine.consultation import Consultation
 from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES
 from respmine.report import summaries
-from respmine.report.coded import write_coded
+from respmine.report.coded import coded_lists, write_coded_csv
 from respmine.report.tables import (
     ALL,
     CodingData,
@@ -34,8 +34,7 @@ from respmine.report.tables import (
     respondent_totals,
 )
 from respmine.store import EXTRACTOR_VERSION, Store
-from respmine.store import themes as theme_store
-from respmine.store.models import DecisionRow, RunRow, TopicAssignmentRow, TopicModelRow
+from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
 from respmine.themes.codebook import Codebook
 
 SNAPSHOT = "theme_snapshot.json"
@@ -117,17 +116,19 @@ class Report:
 def write_reports(
     store: Store, codebook: Codebook, work_dir: Path, consultation: Consultation | None
 ) -> dict[str, Path]:
-    """Write the theme table, coded responses, workbook, HTML and DOCX reports and the QDPX project."""
+    """Write the theme table, coded responses, workbook, HTML and DOCX reports and the QDPX project.
+    The store is read once (`CodingData`) and the coded rows built once: every writer shares them."""
     from respmine.report import docx_report, html, qdpx, xlsx
 
     work_dir.mkdir(parents=True, exist_ok=True)
     stored = _read_json(work_dir / SNAPSHOT)
     data = CodingData.load(store, codebook)
     report = build_report(store, data, consultation, stored)
+    coded = coded_lists(data)
     paths = {
         "theme_table": work_dir / "theme_table.csv",
         "emerging_themes": work_dir / "emerging_themes.csv",
-        "coded_responses": write_coded(store, work_dir, codebook),
+        "coded_responses": work_dir / "coded_responses.csv",
         "workbook": work_dir / "coded_evidence.xlsx",
         "report_html": work_dir / "summary_report.html",
         "report_docx": work_dir / "summary_report.docx",
@@ -136,7 +137,8 @@ def write_reports(
     }
     write_theme_csv(report, paths["theme_table"])
     write_emerging_csv(report, paths["emerging_themes"])
-    xlsx.write_workbook(report, store, paths["workbook"], codebook)
+    write_coded_csv(paths["coded_responses"], coded)
+    xlsx.write_workbook(report, data, coded, paths["workbook"])
     html.write_html(report, paths["report_html"])
     docx_report.write_docx(report, paths["report_docx"])
     qdpx.write_qdpx(data, report.info, paths["qdpx"], consultation.title if consultation else "Consultation")
@@ -169,7 +171,8 @@ def build_report(
         else "",
         info=info, codebook=cb, respondents=sum(bases.values()),
         letters=sum(bases.values()) + sum(size - 1 for _, size in campaigns), late=late,
-        quarantined=len(store.submissions(status="quarantined")), bases=dict(bases), campaigns=campaigns,
+        quarantined=sum(s.status == "quarantined" for s in data.submissions.values()), bases=dict(bases),
+        campaigns=campaigns,
         headlines=summaries.headlines(overall, top, bases), changes=summaries.changes(previous, snap),
         themes=_theme_texts(data, overall, bases), sections=_sections(data, rows, consultation, top),
         emerging=emerging(store, data), depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
@@ -233,8 +236,8 @@ def run_info(store: Store, data: CodingData) -> RunInfo:
             analyst += 1
         elif code.model:
             models.add(f"theme coding {code.model}")
-    models.update(f"stance {s.model}" for s in theme_store.stances(store).values() if s.model)
     with store.session() as s:
+        models.update(f"stance {m}" for m in s.scalars(select(StanceRow.model).distinct()) if m)
         fit = s.execute(select(TopicModelRow.version, TopicModelRow.embedder)
                         .order_by(TopicModelRow.created_at.desc(), TopicModelRow.version.desc())).first()
     if fit is not None:
@@ -268,17 +271,18 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
     from respmine.topics.views import emerging_themes
 
     status: dict[int, str] = {}
-    for d in theme_store.decisions(store):
+    for d in data.decisions:
         topic = (d.value or {}).get("topic")
         if d.action in ("promote", "dismiss") and str(topic).lstrip("-").isdigit():
             status[int(str(topic))] = "promoted" if d.action == "promote" else "dismissed"
+    segments_of: dict[int, list[str]] = {}
     with store.session() as s:
-        query = select(TopicAssignmentRow.segment, TopicAssignmentRow.topic)
-        topic_of = {segment: topic for segment, topic in s.execute(query)}
+        for segment, topic in s.execute(select(TopicAssignmentRow.segment, TopicAssignmentRow.topic)):
+            if segment in data.segments:
+                segments_of.setdefault(topic, []).append(segment)
     out = []
     for e in emerging_themes(store):
-        units = {data.unit_of[data.segments[seg].submission] for seg, t in topic_of.items()
-                 if t == e.id and seg in data.segments}
+        units = {data.unit_of[data.segments[seg].submission] for seg in segments_of.get(e.id, ())}
         quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
         out.append(Emerging(e.id, e.name, tuple(e.keywords), e.size, len(units),
                             status.get(e.id, "awaiting decision"), quotes))

@@ -4,7 +4,8 @@ Counting unit is the respondent, not the letter: an e-mail and its attached lett
 form-letter campaign is one respondent (its size shown apart), and an exact duplicate group is one. A code
 under a child theme counts for its parents too, so a parent row is never smaller than any of its children.
 Everything read here is the effective coding (machine codes with analysts' decisions applied), under the
-effective codebook (renames, merges and promotions), so tables, reports and the review app agree.
+effective codebook (renames, merges and promotions), so tables, reports and the review app agree. Quotes are
+picked in `report.quotes`.
 """
 
 from __future__ import annotations
@@ -13,32 +14,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import select
 
 from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES, Code
+from respmine.report.quotes import Quote, pick_quotes
 from respmine.store import structure as structure_store
 from respmine.store import themes as theme_store
 from respmine.store.models import CampaignRow, PersonalDataRow, RespondentRow, SegmentRow, SubmissionRow
 from respmine.store.repository import Store
-from respmine.structure.redact import TOKENS
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import Decision, effective_codebook
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
-MAX_QUOTES = 3
-QUOTE_CHARS = 320  # longer evidence is cut at a word boundary
-
-
-@dataclass(frozen=True)
-class Quote:
-    segment: str
-    submission: str
-    text: str
-    who: str  # organisation name, or "Individual respondent" (never a person's name)
-    source_file: str
-    page: int | None
 
 
 @dataclass(frozen=True)
@@ -78,19 +68,32 @@ class CodingData:
     codes: list[Code]
     stances: dict[str, str]  # segment -> stance (analysts' decisions applied)
     redactions: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    people: dict[str, RespondentRow] = field(default_factory=dict)  # submission -> respondent
+    campaigns: list[CampaignRow] = field(default_factory=list)  # largest first
+    decisions: list[Decision] = field(default_factory=list)  # the analysts' log, oldest first
 
     @classmethod
     def load(cls, store: Store, codebook: Codebook) -> CodingData:
+        """One read of everything every output needs (the writers share it rather than re-read)."""
         subs = structure_store.submission_index(store)
         segs = {s.id: s for s in structure_store.segments(store)}
-        units, unit_of = _units(subs, structure_store.respondents(store), structure_store.campaigns(store),
-                                {s.submission for s in segs.values()})
+        people, campaigns = structure_store.respondents(store), structure_store.campaigns(store)
+        units, unit_of = _units(subs, people, campaigns, {s.submission for s in segs.values()})
+        log = theme_store.decisions(store)
         return cls(
-            codebook=current_codebook(codebook, theme_store.decisions(store)),
+            codebook=current_codebook(codebook, log),
             segments=segs, submissions=subs, units=units, unit_of=unit_of,
             codes=[c for c in theme_store.effective_codes(store, codebook) if c.segment in segs],
             stances=theme_store.effective_stances(store), redactions=_redactions(store),
+            people=people, campaigns=campaigns, decisions=log,
         )
+
+    @cached_property
+    def placed(self) -> list[tuple[Code, str, str]]:
+        """(code, question, submission) for every code, read once: a report builds a dozen tables, and
+        reading ORM attributes in those loops was most of their cost. (Loaded data is never changed.)"""
+        return [(c, self.segments[c.segment].question, self.segments[c.segment].submission)
+                for c in self.codes]
 
     def late(self, submission: str) -> bool:
         return bool(self.submissions[submission].late)
@@ -121,18 +124,27 @@ def build_rows(
     data: CodingData, *, question: str | None = None, respondent_type: str | None = None,
     include_late: bool = True, overall: bool = False, quotes: bool = True,
 ) -> list[ThemeRow]:
-    """The table from loaded data; `overall` counts across questions (rows with question `ALL`)."""
+    """The table from loaded data; `overall` counts across questions (rows with question `ALL`).
+    Reports build a dozen tables from one load, so each submission's scope and each theme's parents are
+    worked out once per table, not once per code."""
     hits: dict[tuple[str, str], list[_Hit]] = {}
-    for code in data.codes:
-        seg = data.segments[code.segment]
-        if (question is not None and seg.question != question) or not data.in_scope(
-            seg.submission, respondent_type, include_late
-        ):
+    scope: dict[str, bool] = {}  # submission -> in this table's scope
+    parents: dict[str, list[str]] = {}  # theme -> itself and its ancestors
+    for code, seg_question, sub in data.placed:
+        if question is not None and seg_question != question:
             continue
-        q = ALL if overall else seg.question
-        unit = data.unit_of[seg.submission]
-        for theme in _with_parents(data.codebook, code.theme):
-            hits.setdefault((q, theme), []).append(_Hit(unit, seg.submission, code, theme == code.theme))
+        wanted = scope.get(sub)
+        if wanted is None:
+            wanted = scope[sub] = data.in_scope(sub, respondent_type, include_late)
+        if not wanted:
+            continue
+        q = ALL if overall else seg_question
+        unit = data.unit_of[sub]
+        themes = parents.get(code.theme)
+        if themes is None:
+            themes = parents[code.theme] = _with_parents(data.codebook, code.theme)
+        for theme in themes:
+            hits.setdefault((q, theme), []).append(_Hit(unit, sub, code, theme == code.theme))
     sizes = _campaign_sizes(data, respondent_type, include_late)
     order = {t: i for i, t in enumerate(theme_order(data.codebook))}
     keys = sorted(hits, key=lambda k: (question_key(k[0]), order.get(k[1], len(order)), k[1]))
@@ -304,89 +316,6 @@ def display_name(who: RespondentRow | None) -> str:
     if who.kind == "organisation":
         return who.organisation or "Organisation (name not given)"
     return INDIVIDUAL
-
-
-# --- quotes -------------------------------------------------------------------------------------------
-
-
-def pick_quotes(data: CodingData, hits: Sequence[_Hit], limit: int = MAX_QUOTES) -> tuple[Quote, ...]:
-    """Up to `limit` quotes, one per respondent: organisations first, respondent types as varied as the
-    evidence allows, reviewed and confident codes before others; the evidence sentence, not the segment."""
-
-    def rank(h: _Hit) -> tuple[object, ...]:
-        unit = data.units[h.unit]
-        words = len(h.code.evidence_text.split())
-        return (not h.direct, not unit.organisation, not h.code.reviewed, not 8 <= words <= 80,
-                -round(h.code.confidence, 2), h.code.segment)
-
-    texts = [(h, _quote_text(h.code, data)) for h in hits]
-    usable = [(h, t) for h, t in texts if t]
-    statements = [(h, t) for h, t in usable if not t.endswith("?")]  # not a quoted consultation question
-    ordered = sorted(statements or usable, key=lambda ht: rank(ht[0]))
-    chosen: list[_Hit] = []
-    said: list[set[str]] = []  # words of the quotes taken: a near-copy (form letters) is not quoted twice
-    for fresh_type_only in (True, False):
-        for h, text in ordered:
-            if len(chosen) >= limit:
-                break
-            kind, words = data.units[h.unit].respondent_type, set(re.findall(r"\w+", text.casefold()))
-            if h.unit in {c.unit for c in chosen} or any(_alike(words, w) for w in said) or (
-                    fresh_type_only and kind in {data.units[c.unit].respondent_type for c in chosen}):
-                continue
-            chosen.append(h)
-            said.append(words)
-    return tuple(_quote(data, h) for h in chosen)
-
-
-def _alike(a: set[str], b: set[str]) -> bool:
-    return len(a & b) >= 0.75 * min(len(a), len(b))
-
-
-def _quote(data: CodingData, h: _Hit) -> Quote:
-    seg = data.segments[h.code.segment]
-    sub = data.submissions[seg.submission]
-    return Quote(segment=seg.id, submission=seg.submission, text=_quote_text(h.code, data),
-                 who=data.units[h.unit].who, source_file=sub.source, page=evidence_page(data, seg, h.code))
-
-
-def _quote_text(code: Code, data: CodingData) -> str:
-    text = code.evidence_text or data.segments[code.segment].text
-    text = " ".join(text.split()).strip(" -–•")
-    if len(text) <= QUOTE_CHARS:
-        return text
-    cut = text[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + " …"
-
-
-def evidence_page(data: CodingData, seg: SegmentRow, code: Code) -> int | None:
-    """Page of the evidence's start in the source (segment text is redacted: offsets are mapped back)."""
-    pages = data.submissions[seg.submission].pages or []
-    if not pages:
-        return seg.page
-    offset = original_offset(seg, data.redactions.get(seg.submission, []), code.evidence.start)
-    for p in pages:
-        if int(str(p["start"])) <= offset < int(str(p["end"])):
-            return int(str(p["number"]))
-    return seg.page
-
-
-def original_offset(seg: SegmentRow, redactions: Sequence[tuple[int, int, str]], redacted: int) -> int:
-    """Offset in the submission's text of position `redacted` in the segment's redacted text."""
-    inside = sorted((max(s, seg.start), min(e, seg.end), k) for s, e, k in redactions
-                    if s < seg.end and seg.start < e)
-    tokens = [len(TOKENS.get(k, "[REDACTED]")) for _, _, k in inside]
-    if seg.end - seg.start - sum(e - s for s, e, _ in inside) + sum(tokens) != len(seg.text):
-        span = seg.end - seg.start  # redactions overlapped or changed: fall back to proportion
-        return seg.start + (redacted * span // max(1, len(seg.text)))
-    pos, out = seg.start, 0  # original position, redacted position
-    for (s, e, _), token in zip(inside, tokens, strict=True):
-        if redacted < out + (s - pos):
-            return pos + (redacted - out)
-        out += s - pos
-        if redacted < out + token:
-            return s
-        out, pos = out + token, e
-    return pos + (redacted - out)
 
 
 def _redactions(store: Store) -> dict[str, list[tuple[int, int, str]]]:

@@ -8,104 +8,34 @@ data gives the same bytes.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from zipfile import ZIP_DEFLATED, ZipFile
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
+from typing import TYPE_CHECKING
 
 from respmine.records import RESPONDENT_TYPES, STANCES
 from respmine.report.coded import COLUMNS as CODED_COLUMNS
-from respmine.report.coded import coded_rows
-from respmine.report.intake import submission_rows
-from respmine.report.qdpx import restamp_zip
 from respmine.report.summaries import type_name
-from respmine.store import Store
-from respmine.store import structure as structure_store
-from respmine.themes.codebook import Codebook
+from respmine.report.tables import CodingData
+from respmine.report.xlsx_package import Sheet, write_workbook_package
 
 if TYPE_CHECKING:
     from respmine.report.outputs import Report
 
-HEADER_FILL = PatternFill("solid", fgColor="1D3557")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-TOP_WRAP = Alignment(vertical="top", wrap_text=True)
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-MAX_CELL = 32_000  # Excel's limit is 32,767 characters
 
-
-def write_workbook(report: Report, store: Store, path: Path, codebook: Codebook) -> None:
-    """Write every sheet; `codebook` is the codebook as loaded (the report holds the effective one)."""
-    wb = Workbook(write_only=True)
-    _sheet(wb, "Theme table", *_theme_table(report), widths={"Theme": 48, "Quote 1": 70, "Quote 2": 70,
-                                                                "Quote 3": 70, "Question text": 40})
-    coded = [[r[c] for c in CODED_COLUMNS] for r in coded_rows(store, codebook)]
-    _sheet(wb, "Coded responses", CODED_COLUMNS, coded,
-           widths={"text": 80, "evidence": 60, "source_file": 36, "respondent": 30, "theme_label": 40})
-    _sheet(wb, "Codebook", *_codebook(report), widths={"Label": 40, "Description": 70, "Phrases": 50})
-    _sheet(wb, "Campaigns", *_campaigns(store), widths={"Template (start)": 80, "Letters": 10, "Sources": 60})
-    _sheet(wb, "Emerging themes", *_emerging(report), widths={"Name": 40, "Keywords": 40, "Quotes": 90})
-    _sheet(wb, "Quarantine", *_quarantine(store), widths={"Source file": 40, "What to do": 90})
-    _sheet(wb, "About", ["Item", "Value"], _about(report), widths={"Item": 28, "Value": 110})
+def write_workbook(report: Report, data: CodingData, coded: list[list[object]], path: Path) -> None:
+    """Write every sheet from the loaded data; `coded` is the coded-responses rows the CSV also holds."""
+    sheets = [
+        Sheet("Theme table", *_theme_table(report), widths={"Theme": 48, "Quote 1": 70, "Quote 2": 70,
+                                                            "Quote 3": 70, "Question text": 40}),
+        Sheet("Coded responses", CODED_COLUMNS, coded,
+              widths={"text": 80, "evidence": 60, "source_file": 36, "respondent": 30, "theme_label": 40}),
+        Sheet("Codebook", *_codebook(report), widths={"Label": 40, "Description": 70, "Phrases": 50}),
+        Sheet("Campaigns", *_campaigns(data), widths={"Template (start)": 80, "Letters": 10, "Sources": 60}),
+        Sheet("Emerging themes", *_emerging(report), widths={"Name": 40, "Keywords": 40, "Quotes": 90}),
+        Sheet("Quarantine", *_quarantine(data), widths={"Source file": 40, "What to do": 90}),
+        Sheet("About", ["Item", "Value"], _about(report), widths={"Item": 28, "Value": 110}),
+    ]
     when = report.info.data_time.replace(tzinfo=None)
-    wb.properties.creator = "respmine"
-    wb.properties.lastModifiedBy = "respmine"
-    wb.properties.title = f"Coded evidence: {report.title}"[:250]
-    wb.properties.created = when
-    wb.properties.modified = when
-    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).save()  # `save_workbook` would stamp the wall clock as "modified"
-    restamp_zip(path, report.info.data_time)
-
-
-def _sheet(wb: Workbook, title: str, header: Sequence[str], rows: Sequence[Sequence[object]],
-           widths: dict[str, int] | None = None) -> None:
-    """A streamed (write-only) sheet: tens of thousands of coded rows write in seconds, not minutes."""
-    ws = wb.create_sheet(title)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(header)))}{len(rows) + 1}"
-    wide = set()
-    for i, name in enumerate(header, start=1):
-        width = (widths or {}).get(name, min(max(10, len(name) + 2), 30))
-        ws.column_dimensions[get_column_letter(i)].width = width
-        if width >= 40:
-            wide.add(i - 1)
-    head = []
-    for name in header:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.fill, cell.font, cell.alignment = HEADER_FILL, HEADER_FONT, TOP_WRAP
-        head.append(cell)
-    ws.append(head)
-    for row in rows:
-        ws.append([_cell(ws, v, i in wide) for i, v in enumerate(row)])
-
-
-def _cell(ws: Any, value: object, wrap: bool) -> object:
-    """Plain values stay plain (fast); text that looks like a formula, or sits in a wide column, is a
-    styled cell (respondents' text is never a formula)."""
-    value = _clean(value)
-    formula = isinstance(value, str) and value.startswith("=")
-    if not (formula or wrap):
-        return value
-    cell = WriteOnlyCell(ws, value=value)
-    if formula:
-        cell.data_type = "s"
-    if wrap:
-        cell.alignment = TOP_WRAP
-    return cell
-
-
-def _clean(value: object) -> object:
-    if isinstance(value, str):
-        text = _ILLEGAL.sub("", value)
-        return text if len(text) <= MAX_CELL else text[:MAX_CELL] + " …[cut]"
-    return value
+    write_workbook_package(path, sheets, f"Coded evidence: {report.title}"[:250], when)
 
 
 def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
@@ -141,11 +71,11 @@ def _codebook(report: Report) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def _campaigns(store: Store) -> tuple[list[str], list[list[object]]]:
-    subs = structure_store.submission_index(store)
+def _campaigns(data: CodingData) -> tuple[list[str], list[list[object]]]:
+    subs = data.submissions
     header = ["Campaign id", "Kind", "Letters", "Sources", "Template (start)"]
     rows: list[list[object]] = []
-    for c in structure_store.campaigns(store):
+    for c in data.campaigns:
         kind = "identical copies" if c.id.startswith("duplicate-") else "form-letter campaign"
         sources = "; ".join(sorted(subs[m].source for m in c.members if m in subs))
         rows.append([c.id, kind, c.size, sources, " ".join(c.template.split())[:1000]])
@@ -162,10 +92,13 @@ def _emerging(report: Report) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def _quarantine(store: Store) -> tuple[list[str], list[list[object]]]:
+def _quarantine(data: CodingData) -> tuple[list[str], list[list[object]]]:
+    """As in `quarantine.csv` (see `intake.submission_rows`), from the submissions already loaded."""
     header = ["Source file", "Code", "What to do", "Received at"]
-    rows: list[list[object]] = [[r["source_file"], r["code"], r["reason"], r["received_at"]]
-                                for r in submission_rows(store) if r["status"] == "quarantined"]
+    found = sorted((s for s in data.submissions.values() if s.status == "quarantined"),
+                   key=lambda s: (s.source, s.sha256[:12]))
+    rows: list[list[object]] = [[s.source, s.code or "", s.reason or "",
+                                 s.received_at.isoformat() if s.received_at else ""] for s in found]
     return header, rows
 
 

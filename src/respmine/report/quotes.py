@@ -1,0 +1,112 @@
+"""Quotes for theme tables: a few respondents' own words per theme, each traced to its source page.
+
+The evidence sentence is quoted, not the whole segment; organisations and varied respondent types come
+first, and a near-copy (a form letter) is never quoted twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from respmine.records import Code
+from respmine.store.models import SegmentRow
+from respmine.structure.redact import TOKENS
+
+if TYPE_CHECKING:
+    from respmine.report.tables import CodingData, _Hit
+
+MAX_QUOTES = 3
+QUOTE_CHARS = 320  # longer evidence is cut at a word boundary
+
+
+@dataclass(frozen=True)
+class Quote:
+    segment: str
+    submission: str
+    text: str
+    who: str  # organisation name, or "Individual respondent" (never a person's name)
+    source_file: str
+    page: int | None
+
+
+def pick_quotes(data: CodingData, hits: Sequence[_Hit], limit: int = MAX_QUOTES) -> tuple[Quote, ...]:
+    """Up to `limit` quotes, one per respondent: organisations first, respondent types as varied as the
+    evidence allows, reviewed and confident codes before others; the evidence sentence, not the segment."""
+
+    def rank(h: _Hit) -> tuple[object, ...]:
+        unit = data.units[h.unit]
+        words = len(h.code.evidence_text.split())
+        return (not h.direct, not unit.organisation, not h.code.reviewed, not 8 <= words <= 80,
+                -round(h.code.confidence, 2), h.code.segment)
+
+    texts = [(h, _quote_text(h.code, data)) for h in hits]
+    usable = [(h, t) for h, t in texts if t]
+    statements = [(h, t) for h, t in usable if not t.endswith("?")]  # not a quoted consultation question
+    ordered = sorted(statements or usable, key=lambda ht: rank(ht[0]))
+    chosen: list[_Hit] = []
+    said: list[set[str]] = []  # words of the quotes taken: a near-copy (form letters) is not quoted twice
+    for fresh_type_only in (True, False):
+        for h, text in ordered:
+            if len(chosen) >= limit:
+                break
+            kind, words = data.units[h.unit].respondent_type, set(re.findall(r"\w+", text.casefold()))
+            if h.unit in {c.unit for c in chosen} or any(_alike(words, w) for w in said) or (
+                    fresh_type_only and kind in {data.units[c.unit].respondent_type for c in chosen}):
+                continue
+            chosen.append(h)
+            said.append(words)
+    return tuple(_quote(data, h) for h in chosen)
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    return len(a & b) >= 0.75 * min(len(a), len(b))
+
+
+def _quote(data: CodingData, h: _Hit) -> Quote:
+    seg = data.segments[h.code.segment]
+    sub = data.submissions[seg.submission]
+    return Quote(segment=seg.id, submission=seg.submission, text=_quote_text(h.code, data),
+                 who=data.units[h.unit].who, source_file=sub.source, page=evidence_page(data, seg, h.code))
+
+
+def _quote_text(code: Code, data: CodingData) -> str:
+    text = code.evidence_text or data.segments[code.segment].text
+    text = " ".join(text.split()).strip(" -–•")
+    if len(text) <= QUOTE_CHARS:
+        return text
+    cut = text[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"
+
+
+def evidence_page(data: CodingData, seg: SegmentRow, code: Code) -> int | None:
+    """Page of the evidence's start in the source (segment text is redacted: offsets are mapped back)."""
+    pages = data.submissions[seg.submission].pages or []
+    if not pages:
+        return seg.page
+    offset = original_offset(seg, data.redactions.get(seg.submission, []), code.evidence.start)
+    for p in pages:
+        if int(str(p["start"])) <= offset < int(str(p["end"])):
+            return int(str(p["number"]))
+    return seg.page
+
+
+def original_offset(seg: SegmentRow, redactions: Sequence[tuple[int, int, str]], redacted: int) -> int:
+    """Offset in the submission's text of position `redacted` in the segment's redacted text."""
+    inside = sorted((max(s, seg.start), min(e, seg.end), k) for s, e, k in redactions
+                    if s < seg.end and seg.start < e)
+    tokens = [len(TOKENS.get(k, "[REDACTED]")) for _, _, k in inside]
+    if seg.end - seg.start - sum(e - s for s, e, _ in inside) + sum(tokens) != len(seg.text):
+        span = seg.end - seg.start  # redactions overlapped or changed: fall back to proportion
+        return seg.start + (redacted * span // max(1, len(seg.text)))
+    pos, out = seg.start, 0  # original position, redacted position
+    for (s, e, _), token in zip(inside, tokens, strict=True):
+        if redacted < out + (s - pos):
+            return pos + (redacted - out)
+        out += s - pos
+        if redacted < out + token:
+            return s
+        out, pos = out + token, e
+    return pos + (redacted - out)
