@@ -21,8 +21,9 @@ class Settings:
     workers: int = 1
     ocr: bool = True
     limits: Limits = field(default_factory=Limits)
-    # Dask scheduler (e.g. "tcp://10.0.0.5:8786"): when set, the flows extract new files in batches on
-    # that cluster's worker processes; the store is still written by the flow's process only.
+    # Dask scheduler (e.g. "tcp://10.0.0.5:8786"): when set, the flows extract new files and embed texts
+    # the store's cache does not know in batches on that cluster's worker processes; the store is still
+    # written by the flow's process only.
     dask_address: str | None = None
     dask_batch: int = 50  # files per extraction task there (a Prefect task run costs ~20 ms: never per file)
 

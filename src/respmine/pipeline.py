@@ -38,7 +38,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
     result = structure(
         structure_store.processed_documents(store),
         consultation.questions if consultation else [],
-        run_embedder(store),
+        run_embedder(store, settings),
         known=structure_store.known_structure(store),
     )
     structure_store.replace_structure(
@@ -53,13 +53,25 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
     }
 
 
-def run_embedder(store: Store) -> Embedder:
+def run_embedder(store: Store, settings: Settings) -> Embedder:
     """The bundled sentence model behind the store's embedding cache, shared by every stage: a text
-    (paragraph, segment, theme description) is embedded once across stages and runs."""
-    from respmine.topics.embed import default_embedder
+    (paragraph, segment, theme description) is embedded once across stages and runs. With a Dask
+    scheduler configured, the texts the cache does not know are embedded on that cluster's workers (same
+    model and name: the cache is shared with local runs)."""
     from respmine.topics.stage import store_cached
 
-    return store_cached(default_embedder(), store)
+    return store_cached(model_embedder(settings), store)
+
+
+def model_embedder(settings: Settings) -> Embedder:
+    """The sentence model, in this process or, with a Dask scheduler configured, on its workers."""
+    if settings.dask_address:
+        from respmine.topics.embed_dask import dask_embedder
+
+        return dask_embedder(settings.dask_address)
+    from respmine.topics.embed import default_embedder
+
+    return default_embedder()
 
 
 def load_run_codebook(consultation: Consultation | None) -> Codebook:
@@ -84,9 +96,9 @@ def themes_stage(
     codebook = effective_codebook(load_run_codebook(consultation), log)
     segments = [SegmentInput(r.id, r.text, r.question) for r in structure_store.segments(store)]
     texts = {s.id: s.text for s in segments}
-    examples = training_examples(themes_store.effective_codes(store, codebook), log, texts)
+    examples = training_examples(themes_store.effective_codes(store, codebook, log), log, texts)
     result = code_segments(  # sentence vectors cached in the store: rescoring after an edit is cheap
-        segments, codebook, run_embedder(store),
+        segments, codebook, run_embedder(store, settings),
         previous=themes_store.previous_coding(store), examples=examples, progress=progress,
     )
     restamped = themes_store.write_coding(store, result)
@@ -124,13 +136,12 @@ def topics_stage(
 ) -> dict[str, Any]:
     """Topics over the segments: fitted on the first run (or `refit`), else new segments join the
     existing topics, so topic ids stay put as late responses arrive."""
-    from respmine.topics.embed import default_embedder
     from respmine.topics.stage import run_topics
 
     store = Store(settings.store_url)
     summary = run_topics(
         store, run_codebook(store, consultation), settings.work_dir / "models" / "topics", refit=refit,
-        embedder=default_embedder(),
+        embedder=model_embedder(settings),  # run_topics adds the store cache
     )
     out = summary.as_dict()
     out["topics"] = len(summary.topics)

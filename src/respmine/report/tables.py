@@ -83,8 +83,8 @@ class CodingData:
         return cls(
             codebook=current_codebook(codebook, log),
             segments=segs, submissions=subs, units=units, unit_of=unit_of,
-            codes=[c for c in theme_store.effective_codes(store, codebook) if c.segment in segs],
-            stances=theme_store.effective_stances(store), redactions=_redactions(store),
+            codes=[c for c in theme_store.effective_codes(store, codebook, log) if c.segment in segs],
+            stances=theme_store.effective_stances(store, log), redactions=_redactions(store),
             people=people, campaigns=campaigns, decisions=log,
         )
 

@@ -139,33 +139,25 @@ def _code_row(c: Code) -> dict[str, Any]:
 
 
 def machine_codes(store: Store) -> list[Code]:
+    """Every machine code, read as plain rows (no ORM objects: this runs on every report and page)."""
+    columns = (CodeRow.segment, CodeRow.theme, CodeRow.confidence, CodeRow.method, CodeRow.evidence_start,
+               CodeRow.evidence_end, CodeRow.evidence, CodeRow.stance, CodeRow.codebook, CodeRow.fingerprint,
+               CodeRow.model)
     with store.session() as s:
-        rows = s.scalars(select(CodeRow).order_by(CodeRow.segment, CodeRow.theme))
+        rows = s.execute(select(*columns).order_by(CodeRow.segment, CodeRow.theme))
         return [
-            Code(
-                segment=r.segment,
-                theme=r.theme,
-                confidence=r.confidence,
-                method=r.method,
-                evidence=Span(r.evidence_start, r.evidence_end),
-                evidence_text=r.evidence,
-                stance=r.stance,
-                codebook=r.codebook,
-                fingerprint=r.fingerprint,
-                model=r.model,
-            )
-            for r in rows
+            Code(segment=seg, theme=theme, confidence=conf, method=method, evidence=Span(start, end),
+                 evidence_text=evidence, stance=stance, codebook=codebook, fingerprint=fingerprint,
+                 model=model)
+            for seg, theme, conf, method, start, end, evidence, stance, codebook, fingerprint, model in rows
         ]
 
 
 def stances(store: Store) -> dict[str, SegmentStance]:
+    columns = (StanceRow.segment, StanceRow.stance, StanceRow.confidence, StanceRow.evidence,
+               StanceRow.method, StanceRow.model, StanceRow.stamp)
     with store.session() as s:
-        return {
-            r.segment: SegmentStance(
-                r.segment, r.stance, r.confidence, r.evidence, r.method, r.model, r.stamp
-            )
-            for r in s.scalars(select(StanceRow))
-        }
+        return {row[0]: SegmentStance(*row) for row in s.execute(select(*columns))}
 
 
 def stamps(store: Store) -> dict[str, str]:
@@ -214,16 +206,18 @@ def segment_texts(store: Store, ids: Iterable[str] | None = None) -> dict[str, s
         return {k: v for k, v in s.execute(query)}
 
 
-def effective_codes(store: Store, codebook: Codebook) -> list[Code]:
+def effective_codes(store: Store, codebook: Codebook, log: Sequence[Decision] | None = None) -> list[Code]:
     """Machine codes with every analyst decision applied: what every table, report and export shows."""
-    log = decisions(store)
+    log = decisions(store) if log is None else log
     return apply_decisions(machine_codes(store), log, _texts_for(store, log), codebook)
 
 
-def effective_stances(store: Store) -> dict[str, str]:
-    """segment -> stance, an analyst's stance decision winning over the machine's."""
-    out = {k: v.stance for k, v in stances(store).items()}
-    for d in decisions(store):
+def effective_stances(store: Store, log: Sequence[Decision] | None = None) -> dict[str, str]:
+    """segment -> stance, an analyst's stance decision winning over the machine's (`log`: the decisions,
+    when the caller has read them already)."""
+    with store.session() as s:
+        out = {seg: stance for seg, stance in s.execute(select(StanceRow.segment, StanceRow.stance))}
+    for d in decisions(store) if log is None else log:
         if d.action == "stance" and d.segment:
             out[d.segment] = str((d.value or {})["stance"])
     return out

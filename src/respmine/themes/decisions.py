@@ -111,7 +111,7 @@ def apply_decisions(
         theme = _follow(merged, c.theme)
         key = (c.segment, theme)
         if key not in by_key or c.confidence > by_key[key].confidence:
-            by_key[key] = replace(c, theme=theme)
+            by_key[key] = c if theme == c.theme else replace(c, theme=theme)  # copy only what changes
     stance: dict[str, str] = {}
     for d in ordered:
         if d.segment is None or d.action not in ("accept", "reject", "add", "stance"):
@@ -126,7 +126,7 @@ def apply_decisions(
             by_key[key] = replace(by_key[key], reviewed=True)
         elif d.action in ("accept", "add"):
             by_key[key] = _analyst_code(d, key[1], segment_texts.get(d.segment, ""), codebook)
-    out = [replace(c, stance=stance.get(c.segment, c.stance)) for c in by_key.values()]
+    out = [c if c.segment not in stance else replace(c, stance=stance[c.segment]) for c in by_key.values()]
     return sorted(out, key=lambda c: (c.segment, c.theme))
 
 
