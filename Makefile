@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL := WARNING
 
-.PHONY: install demo test lint bench serve clean
+.PHONY: install demo test lint bench bench-pipeline serve clean
 
 install: $(STAMP)
 
@@ -51,6 +51,13 @@ bench: install
 	$(PY) benchmarks/bench_themes.py
 	$(PY) benchmarks/bench_stance.py
 	$(PY) benchmarks/bench_topics.py
+
+# End to end at 1k and 10k submissions (serial vs parallel, late batch of 100 vs the full run): hours on
+# 2 cores, so not part of `make bench`. SIZES=1000 MODES=parallel for a shorter run.
+SIZES := 1000,10000
+MODES := serial,parallel
+bench-pipeline: install
+	$(PY) benchmarks/bench_pipeline.py --sizes $(SIZES) --modes $(MODES)
 
 clean:
 	rm -rf work .pytest_cache .mypy_cache .ruff_cache
