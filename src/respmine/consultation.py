@@ -10,8 +10,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from respmine.yamlfile import read_mapping
 
 DEFAULT_CODEBOOK = Path(__file__).resolve().parents[2] / "models" / "codebooks" / "noms-third-sector.yaml"
 
@@ -100,14 +101,7 @@ class Consultation(BaseModel):
 
 def load_consultation(path: Path) -> Consultation:
     """Read and validate a consultation YAML file."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConsultationError(f"{path}: consultation file not found") from exc
-    except yaml.YAMLError as exc:
-        raise ConsultationError(f"{path}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise ConsultationError(f"{path}: expected a mapping with at least 'title'")
+    raw = read_mapping(path, "consultation", "at least 'title'", ConsultationError)
     try:
         consultation = Consultation.model_validate({**raw, "base_dir": path.parent.resolve()})
     except ValidationError as exc:

@@ -58,7 +58,7 @@ def run_embedder(store: Store, settings: Settings) -> Embedder:
     (paragraph, segment, theme description) is embedded once across stages and runs. With a Dask
     scheduler configured, the texts the cache does not know are embedded on that cluster's workers (same
     model and name: the cache is shared with local runs)."""
-    from respmine.topics.stage import store_cached
+    from respmine.store.topics import store_cached
 
     return store_cached(model_embedder(settings), store)
 

@@ -8,8 +8,9 @@ import numpy as np
 
 from respmine.store import topics as topic_store
 from respmine.store.repository import Store
+from respmine.store.topics import store_cached
 from respmine.topics.embed import text_key
-from respmine.topics.stage import run_topics, store_cached
+from respmine.topics.stage import run_topics
 from tests.topics.helpers import CountingEmbedder, add_segments, synthetic
 
 

@@ -23,6 +23,7 @@ from respmine.store.models import (
     TopicRow,
 )
 from respmine.store.repository import Store
+from respmine.topics.embed import CachedEmbedder, Embedder
 
 CHUNK = 500  # keys per IN (...) query: well under SQLite's variable limit
 
@@ -60,6 +61,15 @@ def save_embeddings(store: Store, model: str, vectors: Mapping[str, np.ndarray])
                  for k in keys if k not in known]
         if fresh:
             s.execute(insert(EmbeddingRow), fresh)
+
+
+def store_cached(embedder: Embedder, store: Store) -> CachedEmbedder:
+    """The embedder behind the store's cache: known texts are read back, new ones embedded and saved."""
+    return CachedEmbedder(
+        embedder,
+        load=lambda name, keys: load_embeddings(store, name, keys),
+        save=lambda name, vectors: save_embeddings(store, name, vectors),
+    )
 
 
 def embedding_count(store: Store, model: str | None = None) -> int:

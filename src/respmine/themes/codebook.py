@@ -17,6 +17,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from respmine.yamlfile import read_mapping
+
 HIERARCHY = "->"  # `parent->child` in labelled files
 _ID = re.compile(r"^[A-Za-z0-9][\w.&' ,/()?+-]*$")
 
@@ -125,14 +127,7 @@ class Codebook(BaseModel):
 
 def load_codebook(path: Path | str) -> Codebook:
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise CodebookError(f"{path}: codebook file not found") from exc
-    except yaml.YAMLError as exc:
-        raise CodebookError(f"{path}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise CodebookError(f"{path}: expected a mapping with name, version and themes")
+    raw = read_mapping(path, "codebook", "name, version and themes", CodebookError)
     raw.setdefault("name", path.stem)
     if "version" in raw:
         raw["version"] = str(raw["version"])

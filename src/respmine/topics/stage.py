@@ -18,10 +18,11 @@ from respmine.store import structure as structure_store
 from respmine.store import topics as topic_store
 from respmine.store.models import SegmentRow, TopicAssignmentRow, TopicRow
 from respmine.store.repository import Store
+from respmine.store.topics import store_cached
 from respmine.themes.codebook import Codebook
 from respmine.topics.align import Previous, late_changes
 from respmine.topics.cluster import OTHER
-from respmine.topics.embed import CachedEmbedder, Embedder, MiniLM
+from respmine.topics.embed import Embedder, MiniLM
 from respmine.topics.guide import codebook_words, embedder_kind, theme_vectors
 from respmine.topics.model import OTHER_NAME, Settings, Topic, TopicModel, fit_model
 from respmine.topics.persist import load_model, save_model
@@ -81,15 +82,6 @@ def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refi
 def _comparable(previous: TopicModel | None, embedder: Embedder) -> TopicModel | None:
     """The previous model seeds a refit only if its centroids live in this embedder's space."""
     return previous if previous is not None and previous.embedder == embedder.name else None
-
-
-def store_cached(embedder: Embedder, store: Store) -> CachedEmbedder:
-    """The embedder behind the store's cache: known texts are read back, new ones embedded and saved."""
-    return CachedEmbedder(
-        embedder,
-        load=lambda name, keys: topic_store.load_embeddings(store, name, keys),
-        save=lambda name, vectors: topic_store.save_embeddings(store, name, vectors),
-    )
 
 
 def _fit_embedder(embedder: Embedder | None, previous: TopicModel | None, model_dir: Path,
