@@ -94,3 +94,11 @@ def postgres_url() -> Iterator[str]:
         subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
                        capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture()
+def made(tmp_path: Path) -> tuple[Any, dict[str, str]]:
+    """The report tests' hand-made store (tests/report/helpers.py), fresh per test: tests decide on it."""
+    from tests.report.helpers import build_store
+
+    return build_store(tmp_path)

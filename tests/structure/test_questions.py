@@ -6,7 +6,7 @@ import numpy as np
 
 from respmine.consultation import Question
 from respmine.records import GENERAL, Answer, Document
-from respmine.structure.questions import QuestionMatcher, blocks, segment_document
+from respmine.structure.questions import QuestionMatcher, blocks, is_furniture, segment_document
 
 QUESTIONS = [
     Question(id="Q1", number=1, text="How should charities be involved in delivering offender services?"),
@@ -41,7 +41,7 @@ def test_questions_explicit_headings_split_answers_and_keep_intro_general() -> N
     assert ("Q3", "Local commissioning works best for people leaving prison.") in plan
     general = [t for q, t in plan if q == GENERAL]
     assert any("welcomes this consultation" in t for t in general)
-    assert any("Yours faithfully" in t for t in general)
+    assert not any("Yours faithfully" in t or "Jane Smith" in t for _, t in plan)  # sign-off: furniture
 
 
 def test_questions_quoted_question_text_and_numbered_answers() -> None:
@@ -90,7 +90,31 @@ def test_questions_free_letter_paragraphs_assigned_by_similarity() -> None:
     plan = _plan(_doc(text), Keyword())
     assert ("Q2", "We believe that long term funding is essential for our work to continue at all.") in plan
     assert ("Q3", "Decisions are best taken locally by people who know the towns and services.") in plan
-    assert ("general", "12 High Street") in plan and ("general", "Dear Sir or Madam,") in plan
+    assert [q for q, _ in plan] == ["Q2", "Q3"]  # address, salutation and sign-off are furniture
+
+
+def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> None:
+    furniture = [
+        "Yours sincerely,\nJane Smith\nChief Executive, Riverside Trust", "Kind regards, Tom",
+        "Dear Minister,",
+        "If you would like to discuss any aspect of this response, please contact me at jo@trust.org.",
+        "We can be contacted on 0123 456 789.", "Riverside Trust\n12 High Street\nRiverside\nRV1 2AB",
+        "Email: jo@trust.org\nTel: 0123 456 789", "Date: 24 April 2026", "Page 2 of 5", "Introduction",
+        "Response to the National Offender Management Service consultation",
+        "Re: Consultation on offender services", "Jane Smith\nDirector\non behalf of Riverside Trust",
+        "Riverside Trust | Registered charity no. 1000000",
+    ]
+    content = [
+        "We oppose this.", "I support keeping probation local", "Thank you for the opportunity to respond.",
+        "- full cost recovery\n- small charities", "See www.trust.org for our evaluation of the pilot.",
+        "Yours faithfully, we must add that the proposals would shut out every small charity in the county "
+        "and leave people leaving prison without the local support they rely on, which no regional "
+        "contract can replace, and we urge the department to think again before it commissions anything.",
+    ]
+    assert [t for t in furniture if not is_furniture(t)] == []
+    assert [t for t in content if is_furniture(t)] == []
+    text = "Dear Sir,\n\nWe oppose this.\n\nYours faithfully,\nJo Bloggs\nRV1 2AB"
+    assert [t for _, t in _plan(_doc(text))] == ["We oppose this."]
 
 
 def test_questions_blocks_split_word_paragraphs_but_not_wrapped_lines() -> None:

@@ -124,7 +124,7 @@ def test_codebook_edits_recode_only_what_they_affect(
     codebook = load_codebook(consultation.codebook_path())
     first = h.run(codebook, set(), prototypes=False)
     total = sum(first[k] for k in ("codes_added", "codes_unchanged"))
-    assert first["segments_coded"] == len(h.segments) and total > 1000
+    assert first["segments_coded"] == len(h.segments) and total > 600
 
     bumped = _edit(codebook, "1.1", list)  # a version bump alone: nothing recoded, every row restamped
     summary = h.run(bumped, set(), prototypes=False)

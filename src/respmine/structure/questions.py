@@ -3,7 +3,10 @@
 Evidence, strongest first: structured answers (form-export columns, response-form tables), explicit
 headings ("Question 3", "Q3:", "3."), the question text quoted back, and, for free-form letters with no
 headings, similarity of each paragraph to the question texts (sentence embeddings), with a confidence.
-Text that answers no question is kept as GENERAL, never dropped; every segment keeps its source span.
+Text that answers no question is kept as GENERAL; only letter furniture (salutations, sign-offs, contact
+offers, addresses, dates, page furniture, form personal-details rows) is left out of the segments, so it
+never reaches theme coding, topics or quotes. Every segment keeps its source span; the whole text stays in
+the store.
 """
 
 from __future__ import annotations
@@ -30,6 +33,30 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9']+")
+_FURNITURE_START = re.compile(
+    r"^\s*(yours (faithfully|sincerely|truly|ever)|(kind|best|warm|warmest) (regards|wishes)|"
+    r"with best wishes|regards\b|many thanks,|dear\b|to whom it may concern|"
+    r"please (do not hesitate to |don't hesitate to |feel free to )?(contact|get in touch)|"
+    r"if you (would like|wish|have any|need|require) .{0,60}(discuss|questions|contact|further|information)|"
+    r"(i|we) (can|may) be (contacted|reached)|(my|our) contact details)",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[a-z][a-z)\]'\"”’]*[.?!]")
+_CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
+    r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|\S+@\S+\.\w+|^\s*(tel|telephone|phone|mobile|e-?mail|fax)\b"
+    r"|\bregistered (charity|company)|\b(charity|company) (no|number)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+_NOT_A_FULL_STOP = re.compile(  # dots that end no sentence: e-mail addresses, URLs, "no. 12"
+    r"\S+@\S+|\b(?:https?://|www\.)\S+|\bno\.(?=\s*\d)", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
+FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
+HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
+_STATEMENT = re.compile(  # words that make a fragment a statement rather than a heading or a name line
+    r"\b(i|we|our|my|me|us|is|are|was|were|be|been|should|must|will|would|can|cannot|could|do|does|did|"
+    r"don't|not|no|support|supports|oppose|opposes|agree|disagree|want|need|needs|welcome|please)\b",
+    re.IGNORECASE,
+)
 
 SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
 SECOND_QUESTION_MARGIN = 0.0  # a paragraph also counts for a second question this close to the best
@@ -201,7 +228,7 @@ def segment_document(doc: Document, matcher: QuestionMatcher) -> list[Segment]:
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
     ]
     if not questions:  # no consultation: answers are named by their label; the rest is general
-        segments += [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in rest]
+        segments += [seg for b in rest for seg in _general(doc, b)]
     else:
         headed = _by_headings(doc, rest, matcher)
         segments += headed if headed is not None else _by_content(doc, rest, matcher)
@@ -313,7 +340,7 @@ def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> 
         span_blocks = rest[i:stop]
         closing = next((k for k, b in enumerate(span_blocks) if k and _CLOSING.match(b.text)), None)
         if closing is not None:
-            out += [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in span_blocks[closing:]]
+            out += [seg for b in span_blocks[closing:] for seg in _general(doc, b)]
             span_blocks = span_blocks[:closing]
         start, end = span_blocks[0].start + body, span_blocks[-1].end
         if end > start and doc.text[start:end].strip():
@@ -321,12 +348,35 @@ def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> 
     return out
 
 
+def is_furniture(text: str) -> bool:
+    """Letter furniture, not an answer: a salutation, sign-off or contact offer (with the name, role and
+    address that follow it); a title, heading, date, name-and-role or "Page 2 of 5" line (no sentence and
+    no word that makes a statement); an address block (a postcode, e-mail or phone line, no sentence).
+    A short statement is kept, punctuated or not ("We oppose this.", "I support keeping probation local").
+    """
+    words = _words(text)
+    if _FURNITURE_START.match(text):
+        return len(words) <= FURNITURE_MAX_WORDS
+    if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
+        return False
+    if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text):
+        return True
+    return len(words) <= FURNITURE_MAX_WORDS and _CONTACT_LINE.search(text) is not None
+
+
+def _general(doc: Document, block: Block) -> list[Segment]:
+    """A passage that answers no question: a GENERAL segment, or none for letter furniture."""
+    if is_furniture(block.text):
+        return []
+    return [_segment(doc, block.start, block.end, GENERAL, "general", 1.0)]
+
+
 def _is_prose(text: str) -> bool:
     """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning."""
     return (
         len(_words(text)) >= MIN_CONTENT_WORDS
         and not _CLOSING.match(text)
-        and re.search(r"[a-z][a-z)\]'\"”’]*[.?!]", text) is not None
+        and _SENTENCE.search(text) is not None
     )
 
 
@@ -341,7 +391,7 @@ def _by_content(
     for b in rest:
         chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
         if not chosen:
-            out.append(_segment(doc, b.start, b.end, GENERAL, "general", 1.0))
+            out += _general(doc, b)
             continue
         for question, score in chosen:
             out.append(_segment(doc, b.start, b.end, question, "similarity", min(1.0, score / 0.6)))
