@@ -51,6 +51,7 @@ bench: install
 	$(PY) benchmarks/bench_themes.py
 	$(PY) benchmarks/bench_stance.py
 	$(PY) benchmarks/bench_topics.py
+	$(PY) benchmarks/bench_topic_quality.py
 
 # End to end at 1k and 10k submissions (serial vs parallel, late batch of 100 vs the full run): hours on
 # 2 cores, so not part of `make bench`. SIZES=1000 MODES=parallel for a shorter run.

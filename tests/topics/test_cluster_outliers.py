@@ -54,7 +54,7 @@ def test_kmeans_is_deterministic_and_dissolves_small_groups() -> None:
 
 
 def test_sizes_follow_the_corpus() -> None:
-    assert topic_count(10) == 2 and topic_count(1000) == 22 and topic_count(100_000) == 60
+    assert topic_count(10) == 3 and topic_count(1000) == 32 and topic_count(100_000) == 60
     assert topic_count(1000, n_seeds=30) > 30  # room for emerging themes next to the codebook's
     assert min_topic_size(50) == 3 and min_topic_size(10_000) == 15
 

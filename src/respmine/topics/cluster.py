@@ -53,8 +53,13 @@ def _favour(sims: np.ndarray, prior: np.ndarray | None, stickiness: float) -> np
 
 
 def topic_count(n: int, n_seeds: int = 0, min_size: int = 3) -> int:
-    """~sqrt(n/2) topics (2..60); with a codebook, room for every supported theme plus emerging ones."""
-    base = min(60, max(2, round(math.sqrt(n / 2))))
+    """~sqrt(n) topics (2..60); with a codebook, room for every supported theme plus emerging ones.
+
+    sqrt(n) rather than sqrt(n/2): on random 300-4,000-comment samples of the NHS feedback, NMI against
+    the coders' 46 categories rose by 0.004-0.035 (benchmarks/bench_topic_quality.py), and 45 topics at
+    2,000 segments is still a list an analyst reads through.
+    """
+    base = min(60, max(2, round(math.sqrt(n))))
     if n_seeds:
         base = max(base, n_seeds + max(2, base // 4))
     return max(1, min(base, n // max(1, min_size)))
