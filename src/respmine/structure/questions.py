@@ -108,6 +108,17 @@ def text_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
+def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Counter[str]) -> float:
+    """`text_similarity` of two word lists, or 0.0 when it cannot reach `floor`: two cheap upper bounds
+    (lengths, shared words) spare the sequence matcher on nearly every paragraph of a large run."""
+    total = len(wa) + len(wb)
+    if not total or 2 * min(len(wa), len(wb)) < floor * total:
+        return 0.0
+    if 2 * sum((ca & cb).values()) < floor * total:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
 class QuestionMatcher:
     """Finds which question a heading, label or paragraph refers to."""
 
@@ -115,6 +126,8 @@ class QuestionMatcher:
         self.questions = list(questions)
         self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
         self.ids = {q.id for q in self.questions}
+        self._question_words = [_words(q.text) for q in self.questions]
+        self._question_bags = [Counter(words) for words in self._question_words]
         self.embedder = embedder
         self._question_vectors: np.ndarray | None = None
         self._bias: np.ndarray | None = None
@@ -151,10 +164,12 @@ class QuestionMatcher:
 
     def quoted(self, text: str, threshold: float = 0.7) -> tuple[str, float] | None:
         """The question whose text this passage quotes (first sentence or first line compared)."""
-        head = re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0]
-        if len(_words(head)) < 4:
+        head = _words(re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0])
+        if len(head) < 4:
             return None
-        scored = [(text_similarity(head, q.text), q.id) for q in self.questions]
+        counts = Counter(head)
+        known = zip(self.questions, self._question_words, self._question_bags, strict=True)
+        scored = [(_ratio(head, words, threshold, counts, bag), q.id) for q, words, bag in known]
         if not scored:
             return None
         score, qid = max(scored)
