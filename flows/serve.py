@@ -3,8 +3,10 @@
     PREFECT_API_URL=http://127.0.0.1:4200/api python flows/serve.py --consultation FILE --work DIR
 
 Trigger a run with `prefect deployment run 'process-consultation/full-run'`. Runs execute in processes
-started by this one (from this checkout), so keep it running; stop it with Ctrl-C (SIGINT), which pauses
-the deployments (Prefect 3.8's SIGTERM handler can exit before the pause is done).
+started by this one (from this checkout), so keep it running; stop it with Ctrl-C (SIGINT) or SIGTERM,
+which pauses the deployments so the schedule does not pile up runs nobody will run. Prefect's runner
+pauses them on a clean shutdown only (a signal that lands while a flow-run process is being reaped can
+skip it), so this script pauses them again itself on the way out.
 """
 
 from __future__ import annotations
@@ -48,8 +50,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cron", default=DEFAULT_CRON,
                         help=f"late-submission schedule, cron syntax, UTC (default hourly: {DEFAULT_CRON!r})")
     args = parser.parse_args(argv)
-    serve(*deployments(args.consultation, args.work, args.cron))
+    try:
+        serve(*deployments(args.consultation, args.work, args.cron))
+    finally:
+        pause([FULL_RUN, LATE_SUBMISSIONS])
     return 0
+
+
+def pause(names: list[str]) -> None:
+    """Pause the named deployments that are not paused yet (on the way out of `serve`)."""
+    from prefect import get_client
+
+    try:
+        with get_client(sync_client=True) as client:
+            for name in names:
+                deployment = client.read_deployment_by_name(name)
+                if not deployment.paused:
+                    client.pause_deployment(deployment.id)
+                    print(f"paused {name}", flush=True)
+    except Exception as error:  # the server is gone: nothing to pause, say so rather than a traceback
+        print(f"could not pause the deployments ({error}); pause them in the Prefect UI", file=sys.stderr)
 
 
 if __name__ == "__main__":
