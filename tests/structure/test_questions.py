@@ -102,11 +102,15 @@ def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> N
         "Email: jo@trust.org\nTel: 0123 456 789", "Date: 24 April 2026", "Page 2 of 5", "Introduction",
         "Response to the National Offender Management Service consultation",
         "Re: Consultation on offender services", "Jane Smith\nDirector\non behalf of Riverside Trust",
-        "Riverside Trust | Registered charity no. 1000000",
+        "Riverside Trust | Registered charity no. 1000000", "3.2 Funding and full cost recovery",
+        "WORKING WITH THE THIRD SECTOR TO REDUCE RE-OFFENDING: A RESPONSE FROM RIVERSIDE TRUST",
     ]
     content = [
         "We oppose this.", "I support keeping probation local", "Thank you for the opportunity to respond.",
         "- full cost recovery\n- small charities", "See www.trust.org for our evaluation of the pilot.",
+        "risk to the small charities that deliver most of the mentoring in the county and",  # cut by a break
+        "The proposed regional contracts would exclude the smaller local providers of",
+        "CAIDP recommends a ban on any score-based profiling of individuals by private",
         "Yours faithfully, we must add that the proposals would shut out every small charity in the county "
         "and leave people leaving prison without the local support they rely on, which no regional "
         "contract can replace, and we urge the department to think again before it commissions anything.",

@@ -49,9 +49,18 @@ _CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone
 )
 _NOT_A_FULL_STOP = re.compile(  # dots that end no sentence: e-mail addresses, URLs, "no. 12"
     r"\S+@\S+|\b(?:https?://|www\.)\S+|\bno\.(?=\s*\d)", re.IGNORECASE)
+_BROKEN = re.compile(  # a piece of a sentence cut by a line break, not a heading: starts in lower case or
+    # ends mid-phrase (a comma, a hyphen, "of", "the", ...)
+    r"\A\s*[a-z]|(?:[,;(\-–]|\b(?:and|or|of|the|a|an|to|for|in|with|on|by|that|which|as|at|from|its|their))\s*\Z"
+)
+_TITLE = re.compile(  # "X: response to the consultation on ...", "Consultation response"
+    r"\b(response|submission|reply|evidence)\b.{0,80}\bconsultation\b|\bconsultation (response|submission)\b",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
+SHORT_LINE_WORDS = 8  # lines this short are headings, names, roles or address lines, whatever their case
 _STATEMENT = re.compile(  # words that make a fragment a statement rather than a heading or a name line
     r"\b(i|we|our|my|me|us|is|are|was|were|be|been|should|must|will|would|can|cannot|could|do|does|did|"
     r"don't|not|no|support|supports|oppose|opposes|agree|disagree|want|need|needs|welcome|please)\b",
@@ -365,8 +374,9 @@ def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> 
 
 def is_furniture(text: str) -> bool:
     """Letter furniture, not an answer: a salutation, sign-off or contact offer (with the name, role and
-    address that follow it); a title, heading, date, name-and-role or "Page 2 of 5" line (no sentence and
-    no word that makes a statement); an address block (a postcode, e-mail or phone line, no sentence).
+    address that follow it); a title, heading, date, name-and-role or "Page 2 of 5" line (no sentence, no
+    word that makes a statement, not a sentence cut short by a line break); an address block (a
+    postcode, e-mail or phone line, no sentence).
     A short statement is kept, punctuated or not ("We oppose this.", "I support keeping probation local").
     """
     words = _words(text)
@@ -374,9 +384,19 @@ def is_furniture(text: str) -> bool:
         return len(words) <= FURNITURE_MAX_WORDS
     if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
         return False
-    if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text):
-        return True
+    if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
+        return _heading_like(text)
     return len(words) <= FURNITURE_MAX_WORDS and _CONTACT_LINE.search(text) is not None
+
+
+def _heading_like(text: str) -> bool:
+    """Short lines (a heading, a name and role, an address) or a title in capitals; a longer line of
+    ordinary prose is a piece of a sentence the extraction cut off, kept as content."""
+    lines = [line.split() for line in text.splitlines() if line.strip()]
+    if all(len(line) <= SHORT_LINE_WORDS for line in lines) or _TITLE.search(text):
+        return True
+    tokens = [t for line in lines for t in line if any(c.isalpha() for c in t)]
+    return sum(t[0].isupper() for t in tokens) * 2 >= len(tokens)
 
 
 def _general(doc: Document, block: Block) -> list[Segment]:
