@@ -119,6 +119,10 @@ def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> N
     assert [t for t in content if is_furniture(t)] == []
     text = "Dear Sir,\n\nWe oppose this.\n\nYours faithfully,\nJo Bloggs\nRV1 2AB"
     assert [t for _, t in _plan(_doc(text))] == ["We oppose this."]
+    signed = "Question 1\n\nAs partners.\n\nQuestion 2\n\nPay the full cost.\n\nJo Bloggs\nChair"
+    assert _plan(_doc(signed)) == [("Q1", "As partners."), ("Q2", "Pay the full cost.")]
+    short = "Question 1\n\nAs partners.\n\nQuestion 2\n\nFull cost recovery"  # a short last answer stays
+    assert _plan(_doc(short)) == [("Q1", "As partners."), ("Q2", "Full cost recovery")]
 
 
 def test_questions_blocks_split_word_paragraphs_but_not_wrapped_lines() -> None:

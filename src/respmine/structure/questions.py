@@ -366,10 +366,21 @@ def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> 
         if closing is not None:
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b)]
             span_blocks = span_blocks[:closing]
+        elif n == len(marks) - 1:
+            span_blocks = _without_signature(span_blocks)
         start, end = span_blocks[0].start + body, span_blocks[-1].end
         if end > start and doc.text[start:end].strip():
             out.append(_segment(doc, start, end, question, method, 1.0 if method == "heading" else 0.9))
     return out
+
+
+def _without_signature(span_blocks: list[Block]) -> list[Block]:
+    """The last answer of a letter without its signature block (a name, role, organisation or address
+    after the last sentence, with no "Yours faithfully" before it)."""
+    keep = len(span_blocks)
+    while keep > 1 and is_furniture(span_blocks[keep - 1].text):
+        keep -= 1
+    return span_blocks[:keep] if _SENTENCE.search(span_blocks[keep - 1].text) else span_blocks
 
 
 def is_furniture(text: str) -> bool:
