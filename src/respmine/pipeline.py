@@ -32,21 +32,25 @@ def ingest_stage(
 def structure_stage(consultation: Consultation | None, settings: Settings) -> dict[str, Any]:
     """Respondents, redaction, per-question segments and campaigns over every processed submission;
     documents structured by an earlier run with the same rules keep their respondent and personal data."""
-    from respmine.structure.stage import structure
+    from respmine.structure.stage import Segmented, structure
 
     store = Store(settings.store_url)
+    earlier = structure_store.known_segmentation(store)
     result = structure(
         structure_store.processed_documents(store),
         consultation.questions if consultation else [],
         run_embedder(store, settings),
         known=structure_store.known_structure(store),
+        segmented=Segmented(*earlier) if earlier else None,
     )
     structure_store.replace_structure(
-        store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps
+        store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps,
+        result.calibration,
     )
     return {
         "respondents": len(result.respondents),
         "respondents_reused": result.reused,
+        "documents_segmented": result.segmented,
         "segments": len(result.segments),
         "campaigns": [{"id": c.id, "size": len(c.members)} for c in result.campaigns],
         "redacted": sum(len(v) for v in result.personal.values()),

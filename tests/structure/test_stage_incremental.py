@@ -11,8 +11,9 @@ import pytest
 
 from respmine import pipeline
 from respmine.config import Settings
-from respmine.consultation import load_consultation
+from respmine.consultation import Question, load_consultation
 from respmine.structure import stage
+from respmine.structure.questions import Calibration, calibration_key
 from tests.flows.compare import copy_sample, store_tables
 
 
@@ -57,6 +58,11 @@ def test_stage_rerun_reuses_respondents_and_matches_a_fresh_run(
     )
     _, late = _run(tmp_path / "work", consultation)
     assert len(calls) == 1 and late["respondents_reused"] == first["respondents"]
+    # ... and only it is segmented, with the kept calibration: every earlier segment stays as it was
+    assert late["documents_segmented"] == 1 and first["documents_segmented"] == first["respondents"]
+    segments_after_late = _structure(tmp_path / "work")["segments"]
+    assert isinstance(segments_after_late, list) and isinstance(fresh["segments"], list)
+    assert set(map(repr, fresh["segments"])) < set(map(repr, segments_after_late))
 
     # changed rules: every stamp is stale, everything is recomputed, and the result is still the same
     calls.clear()
@@ -68,3 +74,18 @@ def test_stage_rerun_reuses_respondents_and_matches_a_fresh_run(
     assert {k: v for k, v in after.items() if k != "respondents"} == {
         k: v for k, v in before.items() if k != "respondents"
     }
+    assert redone["documents_segmented"] == redone["respondents"]  # recomputed respondents: re-segmented
+
+    # new segmentation code (or embedder, or questions): recalibrated on the whole corpus, all re-segmented
+    monkeypatch.setattr(stage, "calibration_key", lambda questions, embedder: "edited-segmentation")
+    recut = pipeline.structure_stage(load_consultation(consultation), settings)
+    assert recut["documents_segmented"] == recut["respondents_reused"] == recut["respondents"]
+
+
+def test_stage_calibration_is_kept_until_the_corpus_outgrows_it() -> None:
+    kept = Calibration((), None, 100, calibration_key([], None))
+    earlier = stage.Segmented(kept, {})
+    assert stage._kept_calibration(earlier, [], None, 125) is kept  # up to 25 % more documents
+    assert stage._kept_calibration(earlier, [], None, 126) is None  # then recalibrated
+    assert stage._kept_calibration(earlier, [Question(id="Q1", text="Why?")], None, 100) is None
+    assert stage._kept_calibration(None, [], None, 1) is None

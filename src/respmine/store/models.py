@@ -123,6 +123,19 @@ class CampaignRow(Base):
     added_text: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
 
 
+class SegmentationRow(Base):
+    """The calibration the stored segments were cut with (one row): a later run segments new documents
+    with it, so earlier segments stay put until the corpus outgrows it."""
+
+    __tablename__ = "segmentation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(32))  # segmentation code, embedder, consultation questions
+    questions: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    bias: Mapped[list[float] | None] = mapped_column(JSON)
+    documents: Mapped[int] = mapped_column(Integer)
+
+
 class CodeRow(Base):
     """A theme code on a segment, with the evidence that justifies it (machine or analyst)."""
 

@@ -13,15 +13,18 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import delete, insert, select
 
+from respmine.consultation import Question
 from respmine.records import Answer, Campaign, Document, Page, PersonalData, Respondent, Segment, Span
 from respmine.store.models import (
     CampaignRow,
     PersonalDataRow,
     RespondentRow,
+    SegmentationRow,
     SegmentRow,
     SubmissionRow,
 )
 from respmine.store.repository import Store
+from respmine.structure.questions import Calibration
 
 
 def processed_documents(store: Store) -> list[tuple[Document, str | None]]:
@@ -68,6 +71,25 @@ def known_structure(store: Store) -> dict[str, tuple[str, Respondent, list[Perso
     }
 
 
+def known_segmentation(store: Store) -> tuple[Calibration, dict[str, list[Segment]]] | None:
+    """The stored segments by submission with the calibration they were cut with (None before the
+    first structure run, or in a store written before calibrations were kept)."""
+    with store.session() as s:
+        row = s.get(SegmentationRow, 1)
+        if row is None:
+            return None
+        questions = tuple(Question.model_validate(q) for q in row.questions)
+        calibration = Calibration(questions, tuple(row.bias) if row.bias is not None else None, row.documents,
+                                  row.key)
+        by_doc: dict[str, list[Segment]] = {}
+        order = (SegmentRow.submission, SegmentRow.start, SegmentRow.question)  # as segment_document sorts
+        for seg in s.scalars(select(SegmentRow).order_by(*order)):
+            by_doc.setdefault(seg.submission, []).append(Segment(
+                submission=seg.submission, question=seg.question, span=Span(seg.start, seg.end),
+                text=seg.text, page=seg.page, method=seg.method, confidence=seg.confidence))
+    return calibration, by_doc
+
+
 def replace_structure(
     store: Store,
     respondents: Iterable[Respondent],
@@ -75,6 +97,7 @@ def replace_structure(
     personal: Mapping[str, Sequence[PersonalData]],
     campaigns: Iterable[Campaign],
     stamps: Mapping[str, str] | None = None,
+    calibration: Calibration | None = None,
 ) -> None:
     stamps = stamps or {}
     tables: list[tuple[type, list[dict[str, object]]]] = [
@@ -99,6 +122,11 @@ def replace_structure(
             {"id": c.id, "template": c.template, "size": len(c.members), "members": list(c.members),
              "added_text": dict(c.added_text)}
             for c in campaigns
+        ]),
+        (SegmentationRow, [] if calibration is None else [
+            {"id": 1, "key": calibration.key, "documents": calibration.documents,
+             "questions": [{"id": q.id, "number": q.number, "text": q.text} for q in calibration.questions],
+             "bias": list(calibration.bias) if calibration.bias is not None else None}
         ]),
     ]
     with store.session() as s, s.begin():

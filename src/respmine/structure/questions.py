@@ -11,11 +11,14 @@ the store.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -139,7 +142,7 @@ class QuestionMatcher:
         self._question_bags = [Counter(words) for words in self._question_words]
         self.embedder = embedder
         self._question_vectors: np.ndarray | None = None
-        self._bias: np.ndarray | None = None
+        self.bias: np.ndarray | None = None
 
     def calibrate(self, paragraphs: Sequence[str]) -> None:
         """Learn how similar an ordinary paragraph of this consultation is to each question.
@@ -151,7 +154,7 @@ class QuestionMatcher:
         if self.embedder is None or not self.questions or len(paragraphs) < CALIBRATION_MIN:
             return
         sims = self.embedder.embed(list(paragraphs)) @ self._questions().T
-        self._bias = sims.mean(axis=0) - float(sims.mean())
+        self.bias = sims.mean(axis=0) - float(sims.mean())
 
     def _questions(self) -> np.ndarray:
         if self._question_vectors is None:
@@ -189,8 +192,8 @@ class QuestionMatcher:
         if not texts or not self.questions or self.embedder is None:
             return [[] for _ in texts]
         sims = self.embedder.embed(list(texts)) @ self._questions().T
-        if self._bias is not None:
-            sims = sims - self._bias
+        if self.bias is not None:
+            sims = sims - self.bias
         out = []
         for row in sims:
             order = np.argsort(-row, kind="stable")
@@ -228,16 +231,49 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
     ]
 
 
-def segment_documents(
-    docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None
-) -> dict[str, list[Segment]]:
-    """Segments of every submission of a run, keyed by submission; similarity calibrated on them all.
+@dataclass(frozen=True)
+class Calibration:
+    """What segmentation learns from the whole corpus: the questions (given, or inferred from recurring
+    headings) and how similar an ordinary paragraph is to each. Kept by the store, so a late batch is
+    segmented like the documents before it and earlier segments do not move."""
 
-    Without questions (no consultation file), questions are inferred from recurring headings.
-    """
-    questions = list(questions) or infer_questions(docs)
-    matcher = QuestionMatcher(questions, embedder)
+    questions: tuple[Question, ...]
+    bias: tuple[float, ...] | None  # per question; None: too few paragraphs, raw similarity is used
+    documents: int  # corpus size it was learnt on (a corpus grown well past it is recalibrated)
+    key: str  # segmentation code, embedder and the consultation's questions it is valid for
+
+
+def calibration_key(questions: Sequence[Question], embedder: Embedder | None) -> str:
+    """Changes with this module's code, the embedder and the consultation's questions."""
+    given = [(q.id, q.number, q.text) for q in questions]
+    blob = repr((_code_version(), getattr(embedder, "name", None), given))
+    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+@cache
+def _code_version() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None
+              ) -> Calibration:
+    """Calibration on a corpus (questions inferred from it when none are given)."""
+    matcher = QuestionMatcher(list(questions) or infer_questions(docs), embedder)
     matcher.calibrate([b.text for d in docs for b in blocks(d.text) if _is_prose(b.text)])
+    bias = None if matcher.bias is None else tuple(float(b) for b in matcher.bias)
+    return Calibration(tuple(matcher.questions), bias, len(docs), calibration_key(questions, embedder))
+
+
+def segment_documents(
+    docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
+    calibration: Calibration | None = None,
+) -> dict[str, list[Segment]]:
+    """Segments of each submission, keyed by submission: with `calibration` (an earlier run's), else
+    calibrated on `docs` themselves. Without questions, they are inferred from recurring headings."""
+    calibration = calibration or calibrate(docs, questions, embedder)
+    matcher = QuestionMatcher(calibration.questions, embedder)
+    if calibration.bias is not None:
+        matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
     return {d.sha256: segment_document(d, matcher) for d in docs}
 
 

@@ -6,8 +6,11 @@ is redacted. Segment spans stay in the original text's offsets so quotes trace b
 
 Incremental: a document's respondent and personal data (the NER-heavy part) depend only on the document,
 its parent and the rules' code, so they are stamped with a hash of those and reused while the stamp holds.
-Segmentation and campaigns depend on the whole corpus (similarity calibration, form-letter groups) and
-are recomputed every run; with embeddings cached they are cheap.
+Segmentation is calibrated on the whole corpus (how similar an ordinary paragraph is to each question);
+the calibration is kept, so a later run segments only new or changed documents the same way and leaves
+the rest as they were, until the segmentation code, the embedder or the questions change or the corpus
+has grown by more than RECALIBRATE_GROWTH, when everything is recalibrated and re-segmented. Campaigns
+depend on the whole corpus and are recomputed every run (cheap).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 from respmine.consultation import Question
 from respmine.records import Campaign, Document, PersonalData, Respondent, Segment
 from respmine.structure.campaigns import exact_duplicates, find_campaigns
-from respmine.structure.questions import segment_documents
+from respmine.structure.questions import Calibration, calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_span
 from respmine.structure.respondents import profile
 from respmine.topics.embed import Embedder
@@ -35,6 +38,8 @@ class StructureResult:
     campaigns: list[Campaign]
     stamps: dict[str, str] = field(default_factory=dict)  # submission -> stamp of its respondent rules
     reused: int = 0  # documents whose respondent and personal data were reused, not recomputed
+    calibration: Calibration | None = None  # what the segments were cut with (kept for the next run)
+    segmented: int = 0  # documents segmented by this run (the others kept their segments)
 
     def campaign_of(self) -> dict[str, str]:
         """submission id -> campaign (or duplicate group) id."""
@@ -42,6 +47,15 @@ class StructureResult:
 
 
 Known = Mapping[str, tuple[str, Respondent, Sequence[PersonalData]]]  # sha -> (stamp, respondent, personal)
+RECALIBRATE_GROWTH = 0.25  # a corpus this much larger than the calibration's is recalibrated
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """The last run's segmentation: its calibration and each document's (redacted) segments."""
+
+    calibration: Calibration
+    segments: Mapping[str, Sequence[Segment]]
 
 
 @cache
@@ -71,9 +85,11 @@ def structure(
     questions: Sequence[Question],
     embedder: Embedder | None = None,
     known: Known | None = None,
+    segmented: Segmented | None = None,
 ) -> StructureResult:
     """Structure every processed submission of a run (`docs`: document and its parent's id); `known`
-    holds respondents and personal data from an earlier run, reused where their stamp still matches."""
+    holds respondents and personal data from an earlier run, reused where their stamp still matches, and
+    `segmented` its segments and calibration, reused while the calibration is valid for this corpus."""
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
     stamps = {d.sha256: document_stamp(d, parent) for d, parent in readable}
@@ -89,10 +105,16 @@ def structure(
         respondents.append(respondent)
         personal[d.sha256] = list(found)
     texts = [d for d, _ in readable]
-    segments: list[Segment] = []
-    for doc_id, found_segments in segment_documents(texts, questions, embedder).items():
+    calibration = _kept_calibration(segmented, questions, embedder, len(texts))
+    kept = set(reuse) if calibration is not None else set()
+    calibration = calibration or calibrate(texts, questions, embedder)
+    todo = [d for d in texts if d.sha256 not in kept]
+    earlier = segmented.segments if segmented else {}
+    by_doc: dict[str, Sequence[Segment]] = {sha: earlier.get(sha, ()) for sha in kept}
+    for doc_id, cut in segment_documents(todo, questions, embedder, calibration).items():
         doc = by_id[doc_id]
-        segments += [replace(s, text=redact_span(doc.text, personal[doc_id], s.span)) for s in found_segments]
+        by_doc[doc_id] = [replace(s, text=redact_span(doc.text, personal[doc_id], s.span)) for s in cut]
+    segments = [s for d in texts for s in by_doc.get(d.sha256, ())]
     redacted = {d.sha256: redact(d.text, personal[d.sha256]) for d in texts}
     campaigns = find_campaigns(redacted)
     in_campaign = {m for c in campaigns for m in c.members}
@@ -100,4 +122,17 @@ def structure(
         if not in_campaign.intersection(group):
             key = hashlib.sha256(" ".join(sorted(group)).encode()).hexdigest()[:10]
             campaigns.append(Campaign(f"duplicate-{key}", redacted[group[0]], tuple(sorted(group))))
-    return StructureResult(respondents, segments, personal, campaigns, stamps, len(reuse))
+    return StructureResult(respondents, segments, personal, campaigns, stamps, len(reuse), calibration,
+                           len(todo))
+
+
+def _kept_calibration(segmented: Segmented | None, questions: Sequence[Question], embedder: Embedder | None,
+                      documents: int) -> Calibration | None:
+    """The last run's calibration, if it still holds: same code, embedder and questions, and a corpus
+    that has not outgrown it."""
+    if segmented is None:
+        return None
+    kept = segmented.calibration
+    if kept.key != calibration_key(questions, embedder):
+        return None
+    return kept if documents <= kept.documents * (1 + RECALIBRATE_GROWTH) else None
