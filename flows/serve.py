@@ -5,13 +5,14 @@
 Trigger a run with `prefect deployment run 'process-consultation/full-run'`. Runs execute in processes
 started by this one (from this checkout), so keep it running; stop it with Ctrl-C (SIGINT) or SIGTERM,
 which pauses the deployments so the schedule does not pile up runs nobody will run. Prefect's runner
-pauses them on a clean shutdown only (a signal that lands while a flow-run process is being reaped can
-skip it), so this script pauses them again itself on the way out.
+pauses them only at the end of a clean shutdown, which under load was seen to hang until killed, so on
+Ctrl-C this script pauses them first, then lets the runner stop (and checks again on the way out).
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -50,11 +51,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cron", default=DEFAULT_CRON,
                         help=f"late-submission schedule, cron syntax, UTC (default hourly: {DEFAULT_CRON!r})")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGINT, _pause_then_interrupt)  # before serve: asyncio then leaves SIGINT to us
     try:
         serve(*deployments(args.consultation, args.work, args.cron))
     finally:
         pause([FULL_RUN, LATE_SUBMISSIONS])
     return 0
+
+
+def _pause_then_interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C: pause the deployments first, then stop. Pausing before the runner's own shutdown means a
+    shutdown that hangs or is killed (seen under load) cannot leave the schedule running; a second
+    Ctrl-C interrupts whatever is left."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    pause([FULL_RUN, LATE_SUBMISSIONS])
+    raise KeyboardInterrupt
 
 
 def pause(names: list[str]) -> None:
