@@ -282,9 +282,9 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
                 segments_of.setdefault(topic, []).append(segment)
     out = []
     for e in emerging_themes(store):
-        if not segments_of.get(e.id):  # every segment it had is gone (a late run re-segmented them)
+        if e.id not in segments_of:  # every segment it had is gone (a late run re-segmented them)
             continue
-        units = {data.unit_of[data.segments[seg].submission] for seg in segments_of.get(e.id, ())}
+        units = {data.unit_of[data.segments[seg].submission] for seg in segments_of[e.id]}
         quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
         out.append(Emerging(e.id, e.name, tuple(e.keywords), e.size, len(units),
                             status.get(e.id, "awaiting decision"), quotes))

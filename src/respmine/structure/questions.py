@@ -112,17 +112,10 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def text_similarity(a: str, b: str) -> float:
-    """Word-sequence similarity, for recognising a question quoted back or a table label."""
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return 0.0
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
-
-
 def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Counter[str]) -> float:
-    """`text_similarity` of two word lists, or 0.0 when it cannot reach `floor`: two cheap upper bounds
-    (lengths, shared words) spare the sequence matcher on nearly every paragraph of a large run."""
+    """Word-sequence similarity of two word lists (a question quoted back, a table label), or 0.0 when it
+    cannot reach `floor`: two cheap upper bounds (lengths, shared words) spare the sequence matcher on
+    nearly every paragraph of a large run."""
     total = len(wa) + len(wb)
     if not total or 2 * min(len(wa), len(wb)) < floor * total:
         return 0.0
