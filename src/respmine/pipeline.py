@@ -42,11 +42,13 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         run_embedder(store, settings),
         known=structure_store.known_structure(store),
         segmented=Segmented(*earlier) if earlier else None,
+        features=structure_store.campaign_features(store),
     )
     structure_store.replace_structure(
         store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps,
-        result.calibration,
+        result.calibration, result.rewritten,
     )
+    structure_store.update_campaign_features(store, result.features, result.features_stale)
     return {
         "respondents": len(result.respondents),
         "respondents_reused": result.reused,
@@ -100,10 +102,11 @@ def themes_stage(
     codebook = effective_codebook(load_run_codebook(consultation), log)
     segments = [SegmentInput(r.id, r.text, r.question) for r in structure_store.segments(store)]
     texts = {s.id: s.text for s in segments}
-    examples = training_examples(themes_store.effective_codes(store, codebook, log), log, texts)
+    machine = themes_store.machine_codes(store)
+    examples = training_examples(themes_store.effective_codes(store, codebook, log, machine), log, texts)
     result = code_segments(  # sentence vectors cached in the store: rescoring after an edit is cheap
         segments, codebook, run_embedder(store, settings),
-        previous=themes_store.previous_coding(store), examples=examples, progress=progress,
+        previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
     )
     restamped = themes_store.write_coding(store, result)
     dropped = themes_store.drop_orphans(store)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from respmine.structure.campaigns import exact_duplicates, find_campaigns
+from respmine.structure.campaigns import complete_features, exact_duplicates, find_campaigns
 
 LETTER_A = [
     "I am writing to object to the proposed closure of the Riverside community library.",
@@ -110,6 +110,19 @@ def test_campaigns_id_survives_new_members() -> None:
     after = find_campaigns({**texts, sid(late): late})[0]
     assert sid(late) in after.members
     assert after.id == before and after.id.startswith("campaign-")
+
+
+def test_campaigns_kept_features_give_the_same_result_and_hash_only_new_texts() -> None:
+    """A late run passes the features kept from the last one: only its own texts are hashed, and the
+    campaigns and duplicate groups are exactly those of a from-scratch run."""
+    texts = {**copies(LETTER_A, "a"), **copies(LETTER_B, "b")}
+    _, kept = complete_features(texts)
+    late = "Dear Sir,\n\n" + " ".join(LETTER_B) + "\n\nRegards,\nA. Late\nLeeds"
+    texts = {**texts, sid(late): late, "copy": late.upper()}
+    by_text, fresh = complete_features(texts, kept)
+    assert len(fresh) == 2  # the late letter and its upper-case copy
+    assert find_campaigns(texts, features=by_text) == find_campaigns(texts)
+    assert exact_duplicates(texts, by_text) == exact_duplicates(texts) == [tuple(sorted(("copy", sid(late))))]
 
 
 def test_campaigns_long_personal_additions_still_join() -> None:

@@ -136,6 +136,18 @@ class SegmentationRow(Base):
     documents: Mapped[int] = mapped_column(Integer)
 
 
+class CampaignFeatureRow(Base):
+    """One text's campaign-detection features (exact key, MinHash, distinct shingles), keyed by a hash of
+    the redacted text and the hashing code: a late run hashes only its own texts."""
+
+    __tablename__ = "campaign_features"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    exact: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[bytes | None] = mapped_column()  # uint32, little-endian; None under MIN_WORDS words
+    shingles: Mapped[bytes | None] = mapped_column()
+
+
 class CodeRow(Base):
     """A theme code on a segment, with the evidence that justifies it (machine or analyst)."""
 

@@ -9,13 +9,14 @@ and their personal data back so a rerun recomputes only new or changed documents
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from sqlalchemy import delete, insert, select
 
 from respmine.consultation import Question
 from respmine.records import Answer, Campaign, Document, Page, PersonalData, Respondent, Segment, Span
 from respmine.store.models import (
+    CampaignFeatureRow,
     CampaignRow,
     PersonalDataRow,
     RespondentRow,
@@ -24,7 +25,10 @@ from respmine.store.models import (
     SubmissionRow,
 )
 from respmine.store.repository import Store
+from respmine.structure.campaigns import TextFeatures
 from respmine.structure.questions import Calibration
+
+CHUNK = 500  # keys per IN (...) clause
 
 
 def processed_documents(store: Store) -> list[tuple[Document, str | None]]:
@@ -83,10 +87,13 @@ def known_segmentation(store: Store) -> tuple[Calibration, dict[str, list[Segmen
                                   row.key)
         by_doc: dict[str, list[Segment]] = {}
         order = (SegmentRow.submission, SegmentRow.start, SegmentRow.question)  # as segment_document sorts
-        for seg in s.scalars(select(SegmentRow).order_by(*order)):
-            by_doc.setdefault(seg.submission, []).append(Segment(
-                submission=seg.submission, question=seg.question, span=Span(seg.start, seg.end),
-                text=seg.text, page=seg.page, method=seg.method, confidence=seg.confidence))
+        columns = (SegmentRow.submission, SegmentRow.question, SegmentRow.start, SegmentRow.end,
+                   SegmentRow.text, SegmentRow.page, SegmentRow.method, SegmentRow.confidence)
+        for sub, question, start, end, text, page, method, confidence in s.execute(
+                select(*columns).order_by(*order)):  # plain rows: no ORM object per segment
+            by_doc.setdefault(sub, []).append(Segment(
+                submission=sub, question=question, span=Span(start, end), text=text, page=page, method=method,
+                confidence=confidence))
     return calibration, by_doc
 
 
@@ -98,26 +105,33 @@ def replace_structure(
     campaigns: Iterable[Campaign],
     stamps: Mapping[str, str] | None = None,
     calibration: Calibration | None = None,
+    rewrite: Collection[str] | None = None,
 ) -> None:
+    """Write a structure run in one transaction. `rewrite` (submission ids): only these submissions'
+    respondent, segment and personal-data rows are replaced, and those of submissions no longer in the
+    run dropped; the others are known to be unchanged. Campaigns and the calibration are always replaced."""
     stamps = stamps or {}
-    tables: list[tuple[type, list[dict[str, object]]]] = [
+    mine = (lambda sha: True) if rewrite is None else set(rewrite).__contains__
+    per_submission: list[tuple[type, list[dict[str, object]]]] = [
         (RespondentRow, [
             {"submission": r.submission, "kind": r.kind, "respondent_type": r.respondent_type, "name": r.name,
              "organisation": r.organisation, "organisations": list(r.organisations), "role": r.role,
              "provenance": dict(r.provenance), "stamp": stamps.get(r.submission)}
-            for r in respondents
+            for r in respondents if mine(r.submission)
         ]),
         (SegmentRow, [
             {"id": segment_id(seg), "submission": seg.submission, "question": seg.question,
              "start": seg.span.start, "end": seg.span.end, "page": seg.page, "text": seg.text,
              "method": seg.method, "confidence": seg.confidence}
-            for seg in segments
+            for seg in segments if mine(seg.submission)
         ]),
         (PersonalDataRow, [
             {"submission": sha, "start": p.span.start, "end": p.span.end, "kind": p.kind, "original": p.text}
-            for sha, found in personal.items()
+            for sha, found in personal.items() if mine(sha)
             for p in found
         ]),
+    ]
+    whole: list[tuple[type, list[dict[str, object]]]] = [
         (CampaignRow, [
             {"id": c.id, "template": c.template, "size": len(c.members), "members": list(c.members),
              "added_text": dict(c.added_text)}
@@ -130,9 +144,19 @@ def replace_structure(
         ]),
     ]
     with store.session() as s, s.begin():
-        for table, _ in tables:
+        if rewrite is None:
+            for table, _ in per_submission:
+                s.execute(delete(table))
+        else:
+            present = set(personal)  # every submission of the run has a (possibly empty) entry
+            for table, _ in per_submission:
+                stored = set(s.scalars(select(table.submission).distinct()))  # type: ignore[attr-defined]
+                gone = sorted(stored.difference(present).union(stored.intersection(rewrite)))
+                for i in range(0, len(gone), CHUNK):
+                    s.execute(delete(table).where(table.submission.in_(gone[i : i + CHUNK])))  # type: ignore[attr-defined]
+        for table, _ in whole:
             s.execute(delete(table))
-        for table, rows in tables:
+        for table, rows in per_submission + whole:
             if rows:
                 s.execute(insert(table), rows)  # one executemany per table, not one ORM object per row
 
@@ -154,3 +178,35 @@ def campaigns(store: Store) -> list[CampaignRow]:
 
 def submission_index(store: Store) -> dict[str, SubmissionRow]:
     return {row.sha256: row for row in store.submissions()}
+
+
+def campaign_features(store: Store) -> dict[str, TextFeatures]:
+    """Every kept text's campaign features, by `campaigns.feature_key`."""
+    import numpy as np
+
+    def array(blob: bytes | None) -> np.ndarray | None:
+        return None if blob is None else np.frombuffer(blob, dtype="<u4")
+
+    columns = (CampaignFeatureRow.key, CampaignFeatureRow.exact, CampaignFeatureRow.signature,
+               CampaignFeatureRow.shingles)
+    with store.session() as s:
+        rows = s.execute(select(*columns))
+        return {key: TextFeatures(exact, array(sig), array(sh)) for key, exact, sig, sh in rows}
+
+
+def update_campaign_features(store: Store, fresh: Mapping[str, TextFeatures], stale: Iterable[str] = ()
+                             ) -> None:
+    """Keep the features computed by a run and drop those of texts no longer in the corpus."""
+    import numpy as np
+
+    def blob(values: np.ndarray | None) -> bytes | None:
+        return None if values is None else np.asarray(values, dtype="<u4").tobytes()
+
+    gone = sorted(stale)
+    with store.session() as s, s.begin():
+        for i in range(0, len(gone), CHUNK):
+            s.execute(delete(CampaignFeatureRow).where(CampaignFeatureRow.key.in_(gone[i : i + CHUNK])))
+        rows = [{"key": k, "exact": f.exact, "signature": blob(f.signature), "shingles": blob(f.shingles)}
+                for k, f in sorted(fresh.items())]
+        if rows:
+            s.execute(insert(CampaignFeatureRow), rows)

@@ -83,14 +83,16 @@ def write_coding(store: Store, result: CodingResult) -> int:
         return restamped + int(done.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def previous_coding(store: Store) -> Previous:
-    """What earlier runs coded, and under what: the theme stage's starting point."""
+def previous_coding(store: Store, machine: Sequence[Code] | None = None) -> Previous:
+    """What earlier runs coded, and under what: the theme stage's starting point (`machine`: the machine
+    codes, when the caller has read them already)."""
     codes: dict[str, list[Code]] = {}
-    for c in machine_codes(store):
+    for c in machine_codes(store) if machine is None else machine:
         codes.setdefault(c.segment, []).append(c)
     with store.session() as s:
-        rows = s.scalars(select(ThemeStateRow))
-        states = {r.segment: SegmentState(r.stamp, r.codebook, r.stance) for r in rows}
+        rows = s.execute(select(ThemeStateRow.segment, ThemeStateRow.stamp, ThemeStateRow.codebook,
+                                ThemeStateRow.stance))
+        states = {seg: SegmentState(stamp, book, stance) for seg, stamp, book, stance in rows}
         books = {
             r.key: CodebookState(tuple((str(a), str(b), str(c)) for a, b, c in r.themes))
             for r in s.scalars(select(CodebookStateRow))
@@ -206,10 +208,13 @@ def segment_texts(store: Store, ids: Iterable[str] | None = None) -> dict[str, s
         return {k: v for k, v in s.execute(query)}
 
 
-def effective_codes(store: Store, codebook: Codebook, log: Sequence[Decision] | None = None) -> list[Code]:
-    """Machine codes with every analyst decision applied: what every table, report and export shows."""
+def effective_codes(store: Store, codebook: Codebook, log: Sequence[Decision] | None = None,
+                    machine: Sequence[Code] | None = None) -> list[Code]:
+    """Machine codes with every analyst decision applied: what every table, report and export shows
+    (`log`, `machine`: the decisions and machine codes, when the caller has read them already)."""
     log = decisions(store) if log is None else log
-    return apply_decisions(machine_codes(store), log, _texts_for(store, log), codebook)
+    machine = machine_codes(store) if machine is None else machine
+    return apply_decisions(machine, log, _texts_for(store, log), codebook)
 
 
 def effective_stances(store: Store, log: Sequence[Decision] | None = None) -> dict[str, str]:

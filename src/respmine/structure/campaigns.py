@@ -17,6 +17,10 @@ Linear in the corpus (no all-pairs comparison), vectorised with numpy:
 5. A form letter with long additions of the sender's own (Jaccard well under the threshold) still joins if
    it contains `CONTAINMENT` of the template's shingles; its additions stay visible in `added_text`.
    This pass only adds single documents to formed campaigns, so it can never merge two letters.
+
+Per-text work (normalised words, distinct shingles, MinHash signature, exact-duplicate key) depends on the
+text alone: `text_features` computes it and callers may keep it (keyed by `feature_key`), so a late batch
+hashes only its own texts; the grouping over the whole corpus is then cheap array work.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
 from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from respmine.records import Campaign
@@ -46,7 +52,7 @@ DENSITY_ROWS = 4  # rows per band when ranking seeds: favours members with many 
 CONTAINMENT = 0.7  # share of template shingles that makes a long, personalised copy a member
 TEMPLATE_SAMPLE = 1000  # members read to find a big campaign's majority sentences
 FUZZY_SENTENCE = 0.6  # word-set Jaccard at which a lightly edited template sentence is not "own" text
-_BATCH_CHARS = 12_000_000  # text hashed per numpy batch (~2M words): bounds memory whatever the corpus
+_BATCH_WORDS = 2_000_000  # words (or shingles) hashed per numpy batch: bounds memory whatever the corpus
 _WORD = re.compile(r"[^\W_]+")
 _SHORT_LINE = re.compile(r"^[^\n]{0,49}\n", re.M)  # a short line stands alone; long ones are wrapped prose
 _END = re.compile(r"[.!?\n][.!?\"'”’)\]]*(?=\s|$)")  # sentence end, or a newline before blank/indent
@@ -59,21 +65,76 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("'", "").replace("’", "").replace("ʼ", ""))
 
 
-def exact_duplicates(texts: Mapping[str, str]) -> list[tuple[str, ...]]:
-    """Groups (two or more ids, sorted) of texts equal once normalised; largest first.
+@dataclass(frozen=True, eq=False)
+class TextFeatures:
+    """What campaign detection needs of one text, computed once per text (see `text_features`)."""
+
+    exact: str  # digest of the normalised words; "" for a text without a word
+    signature: npt.NDArray[np.uint32] | None  # MinHash (NUM_PERM values); None under MIN_WORDS words
+    shingles: npt.NDArray[np.uint32] | None  # distinct shingle hashes, sorted; None under MIN_WORDS words
+
+
+@cache
+def features_version() -> str:
+    """A hash of this module's source: any edit to the hashing invalidates kept features."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def feature_key(text: str, seed: int = 1) -> str:
+    """Key of a text's features: its content, the MinHash seed and the code that hashed it."""
+    return hashlib.sha256(f"{features_version()}|{seed}|{text}".encode()).hexdigest()
+
+
+def text_features(texts: Sequence[str], seed: int = 1) -> list[TextFeatures]:
+    """Each text's features, in order (vectorised over the batch)."""
+    import numpy as np
+
+    shingler = _Shingler(seed)
+    tokens = [words(text) for text in texts]
+    found: dict[int, tuple[npt.NDArray[np.uint32] | None, npt.NDArray[np.uint32] | None]] = {}
+    for positions, shingles, n_sh in shingler.batches(tokens):
+        sigs = shingler.minhash(shingles, n_sh)
+        labels, distinct = _distinct(np.arange(len(positions), dtype=np.int64), shingles, n_sh)
+        cuts = np.searchsorted(labels, np.arange(1, len(positions)))
+        found.update(zip(positions.tolist(), zip(sigs, np.split(distinct, cuts), strict=True), strict=True))
+    out = []
+    for pos, toks in enumerate(tokens):
+        key = " ".join(toks)
+        digest = hashlib.sha256(key.encode()).hexdigest() if key else ""
+        out.append(TextFeatures(digest, *found.get(pos, (None, None))))
+    return out
+
+
+def complete_features(texts: Mapping[str, str], known: Mapping[str, TextFeatures] | None = None,
+                      seed: int = 1) -> tuple[dict[str, TextFeatures], dict[str, TextFeatures]]:
+    """(features by text id, features computed now by `feature_key`): `known` (by `feature_key`) is
+    reused, the rest computed."""
+    known = known or {}
+    keys = {sid: feature_key(text, seed) for sid, text in texts.items()}
+    todo = sorted({k for k in keys.values() if k not in known})
+    by_key = {k: texts[sid] for sid, k in keys.items()}
+    fresh = dict(zip(todo, text_features([by_key[k] for k in todo], seed), strict=True))
+    return {sid: known.get(k) or fresh[k] for sid, k in keys.items()}, fresh
+
+
+def exact_duplicates(texts: Mapping[str, str], features: Mapping[str, TextFeatures] | None = None
+                     ) -> list[tuple[str, ...]]:
+    """Groups (two or more ids, sorted) of texts equal once normalised; largest first (`features`: by
+    text id, from `complete_features`, when the caller has them).
 
     Texts without a single word (failed extractions) are not grouped: they share nothing but the failure.
     """
+    features = features if features is not None else complete_features(texts)[0]
     groups: dict[str, list[str]] = {}
     for sid in sorted(texts):
-        key = " ".join(words(texts[sid]))
-        if key:
-            groups.setdefault(key, []).append(sid)
+        if features[sid].exact:
+            groups.setdefault(features[sid].exact, []).append(sid)
     return sorted((tuple(g) for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g))
 
 
 def find_campaigns(
-    texts: Mapping[str, str], *, threshold: float = 0.5, min_size: int = 3, seed: int = 1
+    texts: Mapping[str, str], *, threshold: float = 0.5, min_size: int = 3, seed: int = 1,
+    features: Mapping[str, TextFeatures] | None = None,
 ) -> list[Campaign]:
     """Form-letter campaigns of at least `min_size` members, largest first, then by id.
 
@@ -81,12 +142,17 @@ def find_campaigns(
     `seed` fixes the MinHash permutations. Same input and seed give the same output, in any mapping order.
     The id hashes the template's normalised text, not the member ids nor the medoid: a campaign keeps its
     id when late responses join it or another copy becomes the medoid, as long as the majority text holds.
+    `features` (by text id, from `complete_features` with the same seed) saves rehashing known texts.
     """
+    import numpy as np
+
     ids = sorted(texts)
-    shingler = _Shingler(seed)
-    sigs, eligible = shingler.signatures([texts[sid] for sid in ids])
+    features = features if features is not None else complete_features(texts, seed=seed)[0]
+    eligible = np.array([i for i, sid in enumerate(ids) if features[sid].signature is not None],
+                        dtype=np.int64)
     if len(eligible) < min_size:
         return []
+    sigs = np.stack([features[ids[i]].signature for i in eligible.tolist()])  # type: ignore[misc]
     link = threshold * LINK_FACTOR
     keys, dense = _band_keys(sigs, _rows_per_band(link)), _band_keys(sigs, DENSITY_ROWS)
     cache: dict[str, str] = {}  # sentence -> key: form-letter members repeat the same sentences
@@ -101,7 +167,9 @@ def find_campaigns(
                 templates.append(template)
     taken = {sid for core in cores for sid in core}
     rest = [ids[i] for i in eligible.tolist() if ids[i] not in taken]
-    for pos, g in _absorb(shingler, [t for t, _ in templates], [texts[sid] for sid in rest]).items():
+    shingler = _Shingler(seed)
+    rest_shingles = [features[sid].shingles for sid in rest]
+    for pos, g in _absorb(shingler, [t for t, _ in templates], rest_shingles).items():  # type: ignore[arg-type]
         cores[g].append(rest[pos])
     campaigns = [_campaign(template, used, members, texts, cache)
                  for (template, used), members in zip(templates, cores, strict=True)]
@@ -125,20 +193,13 @@ class _Shingler:
         self.coef = rng.integers(1, 2**63, SHINGLE, dtype=np.uint64) | np.uint64(1)
         self.vocab: dict[str, int] = {}
 
-    def batches(self, texts: Sequence[str]) -> Iterator[tuple[Ints, npt.NDArray[np.uint32], Ints]]:
-        """(positions of texts with >= MIN_WORDS words, their shingle hashes, shingles per text) per batch."""
+    def batches(self, tokens: Sequence[list[str]]) -> Iterator[tuple[Ints, npt.NDArray[np.uint32], Ints]]:
+        """(positions of texts with >= MIN_WORDS words, their shingle hashes, shingles per text) per batch
+        of about _BATCH_WORDS words; `tokens`: each text's `words`."""
         import numpy as np
 
-        pos = 0
-        while pos < len(texts):
-            batch: list[tuple[int, list[str]]] = []
-            size = 0  # characters: one batch is ~_BATCH_CHARS of text
-            while pos < len(texts) and size < _BATCH_CHARS:
-                toks = words(texts[pos])
-                size += len(texts[pos]) + 1
-                if len(toks) >= MIN_WORDS:
-                    batch.append((pos, toks))
-                pos += 1
+        for first, last in _chunks([len(t) for t in tokens], _BATCH_WORDS):
+            batch = [(pos, tokens[pos]) for pos in range(first, last) if len(tokens[pos]) >= MIN_WORDS]
             if not batch:
                 continue
             for _, toks in batch:
@@ -148,28 +209,22 @@ class _Shingler:
             flat = np.fromiter(map(self.vocab.__getitem__, chain.from_iterable(t for _, t in batch)),
                                dtype=np.uint64, count=int(lengths.sum()))
             n_sh = lengths - SHINGLE + 1
-            first = np.repeat(np.cumsum(lengths) - lengths, n_sh) + _ramp(n_sh)
-            combined = np.zeros(len(first), dtype=np.uint64)
+            starts = np.repeat(np.cumsum(lengths) - lengths, n_sh) + _ramp(n_sh)
+            combined = np.zeros(len(starts), dtype=np.uint64)
             for j in range(SHINGLE):
-                combined += flat[first + j] * self.coef[j]
+                combined += flat[starts + j] * self.coef[j]
             shingles = (_mix64(combined) >> np.uint64(32)).astype(np.uint32)
             yield np.array([p for p, _ in batch], dtype=np.int64), shingles, n_sh
 
-    def signatures(self, texts: Sequence[str]) -> tuple[npt.NDArray[np.uint32], Ints]:
-        """MinHash signatures (one row of NUM_PERM uint32 per eligible text) and those texts' positions."""
+    def minhash(self, shingles: npt.NDArray[np.uint32], n_sh: Ints) -> npt.NDArray[np.uint32]:
+        """MinHash signatures (one row of NUM_PERM uint32 per text) of one batch's shingles."""
         import numpy as np
 
-        parts, where = [], []
-        for positions, shingles, n_sh in self.batches(texts):
-            offsets = np.cumsum(n_sh) - n_sh
-            sig = np.empty((NUM_PERM, len(positions)), dtype=np.uint32)
-            for p in range(NUM_PERM):
-                sig[p] = np.minimum.reduceat(shingles * self.mult[p] + self.add[p], offsets)
-            parts.append(sig.T)
-            where.append(positions)
-        if not parts:
-            return np.zeros((0, NUM_PERM), dtype=np.uint32), np.zeros(0, dtype=np.int64)
-        return np.ascontiguousarray(np.concatenate(parts)), np.concatenate(where)
+        offsets = np.cumsum(n_sh) - n_sh
+        sig = np.empty((NUM_PERM, len(n_sh)), dtype=np.uint32)
+        for p in range(NUM_PERM):
+            sig[p] = np.minimum.reduceat(shingles * self.mult[p] + self.add[p], offsets)
+        return np.ascontiguousarray(sig.T)
 
 
 def _mix64(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
@@ -276,11 +331,13 @@ def _split(comp: Ints, sigs: npt.NDArray[np.uint32], dense: npt.NDArray[np.uint6
     return groups
 
 
-def _absorb(shingler: _Shingler, templates: Sequence[str], texts: Sequence[str]) -> dict[int, int]:
-    """{text position: template index} for texts containing >= CONTAINMENT of a template's shingles."""
+def _absorb(shingler: _Shingler, templates: Sequence[str], texts: Sequence[npt.NDArray[np.uint32]]
+            ) -> dict[int, int]:
+    """{text position: template index} for texts (as distinct shingles) containing >= CONTAINMENT of a
+    template's shingles."""
     import numpy as np
 
-    parts = [_distinct(*batch) for batch in shingler.batches(templates)]
+    parts = [_distinct(*batch) for batch in shingler.batches([words(t) for t in templates])]
     if not parts or not texts:
         return {}
     t_lab, t_hash = np.concatenate([lab for lab, _ in parts]), np.concatenate([h for _, h in parts])
@@ -288,8 +345,10 @@ def _absorb(shingler: _Shingler, templates: Sequence[str], texts: Sequence[str])
     order = np.argsort(t_hash, kind="stable")
     t_hash, t_lab = t_hash[order], t_lab[order]
     found: dict[int, int] = {}
-    for positions, shingles, n_sh in shingler.batches(texts):
-        doc, hashes = _distinct(np.arange(len(positions), dtype=np.int64), shingles, n_sh)
+    for first, last in _chunks([len(t) for t in texts], _BATCH_WORDS):
+        counts = np.array([len(t) for t in texts[first:last]], dtype=np.int64)
+        doc = np.repeat(np.arange(first, last, dtype=np.int64), counts)
+        hashes = np.concatenate(texts[first:last])
         lo = np.searchsorted(t_hash, hashes, "left")
         cnt = np.searchsorted(t_hash, hashes, "right") - lo
         hit_lab = t_lab[np.repeat(lo, cnt) + _ramp(cnt)]
@@ -299,8 +358,20 @@ def _absorb(shingler: _Shingler, templates: Sequence[str], texts: Sequence[str])
         best = np.lexsort((g, -share, d))  # per text: highest share first, then lowest template index
         for i in best[np.r_[True, d[best][1:] != d[best][:-1]][: len(best)]].tolist():
             if share[i] >= CONTAINMENT:
-                found[int(positions[d[i]])] = int(g[i])
+                found[int(d[i])] = int(g[i])
     return found
+
+
+def _chunks(sizes: Sequence[int], budget: int) -> Iterator[tuple[int, int]]:
+    """(first, last) ranges of consecutive items whose sizes add up to about `budget` (at least one)."""
+    first, total = 0, 0
+    for i, size in enumerate(sizes):
+        if total and total + size > budget:
+            yield first, i
+            first, total = i, 0
+        total += size
+    if first < len(sizes):
+        yield first, len(sizes)
 
 
 def _distinct(labels: Ints, shingles: npt.NDArray[np.uint32], n_sh: Ints
@@ -309,7 +380,8 @@ def _distinct(labels: Ints, shingles: npt.NDArray[np.uint32], n_sh: Ints
     import numpy as np
 
     doc = np.repeat(labels.astype(np.uint64), n_sh)
-    pair = np.unique((doc << np.uint64(32)) | shingles.astype(np.uint64))
+    pair = np.sort((doc << np.uint64(32)) | shingles.astype(np.uint64))  # sort + mask: np.unique is slower
+    pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     return (pair >> np.uint64(32)).astype(np.int64), (pair & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 

@@ -10,7 +10,8 @@ Segmentation is calibrated on the whole corpus (how similar an ordinary paragrap
 the calibration is kept, so a later run segments only new or changed documents the same way and leaves
 the rest as they were, until the segmentation code, the embedder or the questions change or the corpus
 has grown by more than RECALIBRATE_GROWTH, when everything is recalibrated and re-segmented. Campaigns
-depend on the whole corpus and are recomputed every run (cheap).
+depend on the whole corpus and are regrouped every run, from per-text features (MinHash, shingles) kept
+in the store, so only new texts are hashed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from pathlib import Path
 
 from respmine.consultation import Question
 from respmine.records import Campaign, Document, PersonalData, Respondent, Segment
-from respmine.structure.campaigns import exact_duplicates, find_campaigns
+from respmine.structure.campaigns import (
+    TextFeatures,
+    complete_features,
+    exact_duplicates,
+    feature_key,
+    find_campaigns,
+)
 from respmine.structure.questions import Calibration, calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_span
 from respmine.structure.respondents import profile
@@ -40,6 +47,9 @@ class StructureResult:
     reused: int = 0  # documents whose respondent and personal data were reused, not recomputed
     calibration: Calibration | None = None  # what the segments were cut with (kept for the next run)
     segmented: int = 0  # documents segmented by this run (the others kept their segments)
+    rewritten: set[str] | None = None  # documents whose structure this run recomputed (None: all)
+    features: dict[str, TextFeatures] = field(default_factory=dict)  # campaign features computed now
+    features_stale: set[str] = field(default_factory=set)  # keys of kept features no text uses any more
 
     def campaign_of(self) -> dict[str, str]:
         """submission id -> campaign (or duplicate group) id."""
@@ -86,10 +96,12 @@ def structure(
     embedder: Embedder | None = None,
     known: Known | None = None,
     segmented: Segmented | None = None,
+    features: Mapping[str, TextFeatures] | None = None,
 ) -> StructureResult:
     """Structure every processed submission of a run (`docs`: document and its parent's id); `known`
-    holds respondents and personal data from an earlier run, reused where their stamp still matches, and
-    `segmented` its segments and calibration, reused while the calibration is valid for this corpus."""
+    holds respondents and personal data from an earlier run, reused where their stamp still matches,
+    `segmented` its segments and calibration, reused while the calibration is valid for this corpus, and
+    `features` its texts' campaign features (by `campaigns.feature_key`)."""
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
     stamps = {d.sha256: document_stamp(d, parent) for d, parent in readable}
@@ -116,14 +128,17 @@ def structure(
         by_doc[doc_id] = [replace(s, text=redact_span(doc.text, personal[doc_id], s.span)) for s in cut]
     segments = [s for d in texts for s in by_doc.get(d.sha256, ())]
     redacted = {d.sha256: redact(d.text, personal[d.sha256]) for d in texts}
-    campaigns = find_campaigns(redacted)
+    by_text, fresh = complete_features(redacted, features)
+    campaigns = find_campaigns(redacted, features=by_text)
     in_campaign = {m for c in campaigns for m in c.members}
-    for group in exact_duplicates(redacted):
+    for group in exact_duplicates(redacted, by_text):
         if not in_campaign.intersection(group):
             key = hashlib.sha256(" ".join(sorted(group)).encode()).hexdigest()[:10]
             campaigns.append(Campaign(f"duplicate-{key}", redacted[group[0]], tuple(sorted(group))))
+    stale = set(features or {}).difference(feature_key(text) for text in redacted.values())
+    rewritten = {d.sha256 for d in todo} if kept else None
     return StructureResult(respondents, segments, personal, campaigns, stamps, len(reuse), calibration,
-                           len(todo))
+                           len(todo), rewritten, fresh, stale)
 
 
 def _kept_calibration(segmented: Segmented | None, questions: Sequence[Question], embedder: Embedder | None,

@@ -22,6 +22,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from respmine.records import Code
 from respmine.themes.codebook import Codebook, Theme
@@ -56,11 +57,11 @@ class CodebookState:
     def of(cls, codebook: Codebook) -> CodebookState:
         return cls(tuple((t.id, t.fingerprint, _similarity_key(t)) for t in codebook.themes))
 
-    @property
+    @cached_property  # read once per segment when planning: computed once per state
     def key(self) -> str:
         return _digest(json.dumps(self.themes))
 
-    @property
+    @cached_property
     def similarity(self) -> str:
         """Changes when any theme's similarity prototypes change, or themes are added, removed or moved."""
         return _digest(json.dumps([(i, s) for i, _, s in self.themes]))

@@ -1,0 +1,80 @@
+"""A late run rewrites only the submissions it recomputed: the stored structure is then exactly what a
+whole rewrite of the same result stores, and submissions no longer in the run lose their rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from respmine.records import Campaign, Document, PersonalData, Respondent, Segment, Span
+from respmine.store import Arrival, Store
+from respmine.store import structure as structure_store
+from respmine.store.models import PersonalDataRow
+from tests.flows.compare import store_tables
+
+STRUCTURE = ("respondents", "segments", "personal_data", "campaigns")
+
+
+def _store(work: Path, shas: list[str]) -> Store:
+    work.mkdir()
+    store = Store(f"sqlite:///{work / 'respmine.sqlite'}")
+    for sha in shas:
+        store.save(Document(f"{sha[0]}.txt", sha, "txt", "text-utf-8", f"Text of {sha[0]}."),
+                   Arrival(None, None, None), kind="file")
+    return store
+
+
+def _run(shas: list[str], edited: str = "") -> tuple[list[Respondent], list[Segment],
+                                                     dict[str, list[PersonalData]], list[Campaign]]:
+    respondents = [Respondent(sha, "individual", "individual", name=f"N {sha[0]}{edited}") for sha in shas]
+    segments = [Segment(sha, q, Span(0, 5), f"{q} of {sha[0]}{edited}", 1, "heading", 1.0)
+                for sha in shas for q in ("q1", "q2")]
+    personal = {sha: [PersonalData(Span(0, 2), "person", f"N {sha[0]}{edited}")] for sha in shas}
+    return respondents, segments, personal, [Campaign("campaign-x", "Template", tuple(shas[:2]))]
+
+
+def test_structure_rewrite_of_some_submissions_equals_a_whole_rewrite(tmp_path: Path) -> None:
+    a, b, c = "a" * 64, "b" * 64, "c" * 64
+    partial = _store(tmp_path / "partial", [a, b, c])
+    structure_store.replace_structure(partial, *_run([a, b, c]))
+    kept_ids = _personal_ids(partial, a)
+    # next run: c has left the run, b was recomputed (its rows differ), a is unchanged
+    respondents, segments, personal, campaigns = _run([a, b])
+    edited = _run([b], edited=" (recomputed)")
+    respondents[1], segments[2:4], personal[b] = edited[0][0], edited[1], edited[2][b]
+    structure_store.replace_structure(partial, respondents, segments, personal, campaigns, rewrite={b})
+
+    whole = _store(tmp_path / "whole", [a, b, c])
+    structure_store.replace_structure(whole, respondents, segments, personal, campaigns)
+    got, want = store_tables(tmp_path / "partial"), store_tables(tmp_path / "whole")
+    assert {t: got[t] for t in STRUCTURE} == {t: want[t] for t in STRUCTURE}
+    assert _personal_ids(partial, a) == kept_ids  # a's rows were left alone, not deleted and reinserted
+    assert {s.submission for s in structure_store.segments(partial)} == {a, b}
+    assert "q1 of b (recomputed)" in {s.text for s in structure_store.segments(partial)}
+
+
+
+def _personal_ids(store: Store, submission: str) -> list[int]:
+    with store.session() as s:
+        return list(s.scalars(select(PersonalDataRow.id).where(PersonalDataRow.submission == submission)))
+
+
+def test_structure_campaign_features_round_trip_and_stale_ones_go(tmp_path: Path) -> None:
+    import numpy as np
+
+    from respmine.structure.campaigns import complete_features
+
+    store = _store(tmp_path / "w", [])
+    texts = {"long": " ".join(f"word{i}" for i in range(40)), "short": "Too short to hash."}
+    _, fresh = complete_features(texts)
+    structure_store.update_campaign_features(store, fresh)
+    back = structure_store.campaign_features(store)
+    assert back.keys() == fresh.keys()
+    for key, f in fresh.items():
+        g = back[key]
+        assert g.exact == f.exact
+        for mine, theirs in ((g.signature, f.signature), (g.shingles, f.shingles)):
+            assert (mine is None and theirs is None) or np.array_equal(mine, theirs)
+    structure_store.update_campaign_features(store, {}, stale=[next(iter(fresh))])
+    assert len(structure_store.campaign_features(store)) == 1
