@@ -202,10 +202,9 @@ def store_results(
 
 def finish_ingest(store: Store, plan: IngestPlan, *, progress: Progress | None = None) -> IngestSummary:
     """Record the other names known content arrived under and close the run record."""
-    for sha, name in plan.more_sources:
-        store.add_source(sha, name)
-        if progress:
-            progress(1)
+    store.add_sources(plan.more_sources)
+    if progress:
+        progress(len(plan.more_sources))
     store.finish_run(plan.run_id, plan.summary.as_dict())
     return plan.summary
 

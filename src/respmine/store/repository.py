@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -119,9 +119,21 @@ class Store:
                 found.update(r[0] for r in rows)
         return found
 
-    def add_source(self, sha256: str, path: str) -> None:
+    def add_sources(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Record (sha256, path) names of known content, in one transaction; pairs already known are skipped
+        (a late run re-sees every earlier file)."""
+        wanted = sorted({sha for sha, _ in pairs})
         with self.session() as s, s.begin():
-            self._add_source(s, sha256, path)
+            known: set[tuple[str, str]] = set()
+            for i in range(0, len(wanted), 500):
+                rows = s.execute(select(SourceRow.sha256, SourceRow.path).where(
+                    SourceRow.sha256.in_(wanted[i : i + 500])))
+                known.update((sha, path) for sha, path in rows)
+            now = datetime.now(UTC)
+            fresh = [{"sha256": sha, "path": path, "seen_at": now}
+                     for sha, path in dict.fromkeys(pairs) if (sha, path) not in known]
+            if fresh:
+                s.execute(insert(SourceRow), fresh)
 
     def save(
         self,

@@ -104,10 +104,13 @@ def add_assignments(store: Store, assignments: Sequence[Assignment], sizes: Mapp
             row.size = sizes.get(row.id, row.size)
 
 
-def assignments(store: Store) -> dict[str, TopicAssignmentRow]:
+def assignments(store: Store) -> dict[str, Assignment]:
+    """segment -> its topic assignment, read as plain rows (a late run reads them all)."""
+    columns = (TopicAssignmentRow.segment, TopicAssignmentRow.topic, TopicAssignmentRow.probability,
+               TopicAssignmentRow.model_version, TopicAssignmentRow.method)
     with store.session() as s:
-        rows = s.scalars(select(TopicAssignmentRow).order_by(TopicAssignmentRow.segment))
-        return {r.segment: r for r in rows}
+        rows = s.execute(select(*columns).order_by(TopicAssignmentRow.segment))
+        return {row[0]: Assignment(*row) for row in rows}
 
 
 def topics(store: Store) -> list[TopicRow]:

@@ -16,7 +16,7 @@ import numpy as np
 
 from respmine.store import structure as structure_store
 from respmine.store import topics as topic_store
-from respmine.store.models import SegmentRow, TopicAssignmentRow, TopicRow
+from respmine.store.models import SegmentRow, TopicRow
 from respmine.store.repository import Store
 from respmine.store.topics import store_cached
 from respmine.themes.codebook import Codebook
@@ -106,13 +106,13 @@ def _late_embedder(embedder: Embedder | None, model: TopicModel, model_dir: Path
     return embedder
 
 
-def _previous(store: Store, current: dict[str, TopicAssignmentRow]) -> Previous:
+def _previous(store: Store, current: dict[str, topic_store.Assignment]) -> Previous:
     rows = topic_store.topics(store)
     return Previous({s: a.topic for s, a in current.items()}, {t.id: t.name for t in rows},
                     {t.id: t.size for t in rows})
 
 
-def _fit(store: Store, rows: list[SegmentRow], current: dict[str, TopicAssignmentRow],
+def _fit(store: Store, rows: list[SegmentRow], current: dict[str, topic_store.Assignment],
          codebook: Codebook | None, model_dir: Path, embedder: Embedder | None, settings: Settings,
          previous: TopicModel | None) -> TopicSummary:
     texts = [r.text for r in rows]
@@ -146,7 +146,7 @@ def _topic_rows(model: TopicModel) -> list[TopicRow]:
                      model_version=model.version) for t in model.topics.values()]
 
 
-def _late(store: Store, rows: list[SegmentRow], current: dict[str, TopicAssignmentRow], model: TopicModel,
+def _late(store: Store, rows: list[SegmentRow], current: dict[str, topic_store.Assignment], model: TopicModel,
           model_dir: Path, embedder: Embedder | None) -> TopicSummary:
     """Late segments to the nearest existing topic; nothing else moves."""
     present = {r.id for r in rows}
