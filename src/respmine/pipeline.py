@@ -13,6 +13,7 @@ from respmine.ingest.inbox import Progress, ingest_inbox
 from respmine.report.intake import summary_markdown, write_intake
 from respmine.store import Store
 from respmine.store import structure as structure_store
+from respmine.store.views import read_segments
 
 if TYPE_CHECKING:
     from respmine.themes.codebook import Codebook
@@ -100,7 +101,7 @@ def themes_stage(
     store = Store(settings.store_url)
     log = themes_store.decisions(store)
     codebook = effective_codebook(load_run_codebook(consultation), log)
-    segments = [SegmentInput(r.id, r.text, r.question) for r in structure_store.segments(store)]
+    segments = [SegmentInput(r.id, r.text, r.question) for r in read_segments(store)]
     texts = {s.id: s.text for s in segments}
     machine = themes_store.machine_codes(store)
     examples = training_examples(themes_store.effective_codes(store, codebook, log, machine), log, texts)

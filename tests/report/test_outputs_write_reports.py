@@ -3,7 +3,10 @@ change in the coding reported as what changed since the last run."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+
+import pytest
 
 from respmine.report.outputs import write_reports
 from respmine.store import Store
@@ -60,3 +63,21 @@ def test_a_decision_shows_as_a_change_since_the_last_run(
     assert "Counts that moved: Contract length 2 → 1; Funding 6 → 5." in html
     rerun = write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
     assert rerun == html  # nothing new: the same comparison, the same bytes
+
+
+def test_garbage_collection_is_left_as_found(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    """Collection pauses while the outputs are built (see `_no_cycle_sweeps`), then is as it was."""
+    assert gc.isenabled()
+    write_reports(made[0], CODEBOOK, tmp_path / "a", CONSULTATION)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        write_reports(made[0], CODEBOOK, tmp_path / "b", CONSULTATION)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    with pytest.raises(OSError):
+        write_reports(made[0], CODEBOOK, blocked, CONSULTATION)
+    assert gc.isenabled()

@@ -24,3 +24,15 @@ def test_elements_escape_text_and_attributes() -> None:
     assert root.get("name") == name
     assert root.find("Description").text == "a < b & c > d"  # type: ignore[union-attr]
     assert xml.endswith("<Empty /></Code>")
+
+
+def test_selection_name_reads_only_the_start_it_needs() -> None:
+    """`_name` reads a prefix of a long passage: the same name as collapsing the whole passage."""
+    word = "consultation "
+    texts = ["", "   ", "short passage", "a" * 500, word * 40, " \n\t " * 60 + word * 10,
+             "x " + " " * 200 + "y", ("word\n\n" * 30) + "tail & <end>", "é€😀 " * 50]
+    for text in texts:
+        for start in (0, 1, 7):
+            for end in (start, start + 5, start + 119, start + 120, start + 121, len(text)):
+                whole = " ".join(text[start:end].split())[:60] or "(empty)"
+                assert qdpx._name(text, start, end) == qdpx._attr(whole), (text[:20], start, end)

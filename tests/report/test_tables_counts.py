@@ -78,3 +78,18 @@ def test_overall_rows_count_each_respondent_once_across_questions(made: tuple[St
     overall = {r.theme: r for r in build_rows(data, overall=True)}
     assert {r.question for r in overall.values()} == {ALL}
     assert overall["funding"].respondents == 6 and overall["contracts"].respondents == 1
+
+
+def test_tables_from_one_load_match_tables_from_fresh_loads(made: tuple[Store, dict[str, str]]) -> None:
+    """Tables share the hits grouped once per load: building some must not change the others."""
+    filters: list[dict[str, object]] = [
+        {}, {"overall": True}, {"respondent_type": "charity"}, {"include_late": False},
+        {"overall": True, "question": "Q1"}, {"question": "Q2", "include_late": False},
+        {"overall": True, "include_late": False, "respondent_type": "individual"},
+    ]
+    shared = CodingData.load(made[0], CODEBOOK)
+    for kwargs in [*filters, *reversed(filters)]:
+        fresh = CodingData.load(made[0], CODEBOOK)
+        assert build_rows(shared, **kwargs) == build_rows(fresh, **kwargs)
+    overall_q1 = {r.theme: r.respondents for r in build_rows(shared, overall=True, question="Q1")}
+    assert overall_q1 == {"funding": 6, "funding.fcr": 4, "funding.length": 2}

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from respmine.records import Document, Page, Quarantined
 from respmine.store import Arrival, Store
+from respmine.store.views import read_segments
 
 
 def test_repository_save_same_content_twice_is_one_row(tmp_path: Path) -> None:
@@ -48,4 +49,4 @@ def test_repository_postgres_ingest_is_idempotent(postgres_url: str, tmp_path: P
     docs = structure_store.processed_documents(store)
     assert [d.text.strip() for d, _ in docs] == ["We support local commissioning of resettlement services."]
     structure_store.replace_structure(store, [], [], {}, [])
-    assert structure_store.segments(store) == []
+    assert read_segments(store) == []

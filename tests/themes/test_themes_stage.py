@@ -15,8 +15,8 @@ from respmine import pipeline
 from respmine.config import Settings
 from respmine.consultation import Consultation
 from respmine.store import Store
-from respmine.store import structure as structure_store
 from respmine.store import themes as themes_store
+from respmine.store.views import read_segments
 from respmine.themes.codebook import load_codebook
 from tests.themes.helpers import copy_work
 
@@ -37,7 +37,7 @@ def _norm(text: str) -> str:
 @pytest.mark.slow
 def test_stage_every_segment_carries_codes_with_evidence(coded: dict[str, Any]) -> None:
     store = Store(coded["settings"].store_url)
-    segments = {s.id: s for s in structure_store.segments(store)}
+    segments = {s.id: s for s in read_segments(store)}
     codebook = load_codebook(coded["consultation"].codebook_path())
     codes = themes_store.machine_codes(store)
     with_codes = {c.segment for c in codes}
@@ -62,7 +62,7 @@ def test_stage_codes_match_the_sample_truth(coded: dict[str, Any], sample: Path)
     expected = yaml.safe_load((sample / "expected.yaml").read_text(encoding="utf-8"))
     store = Store(coded["settings"].store_url)
     codebook = load_codebook(coded["consultation"].codebook_path())
-    segments = structure_store.segments(store)
+    segments = read_segments(store)
     codes_by_segment: dict[str, list[Any]] = {}
     for c in themes_store.machine_codes(store):
         codes_by_segment.setdefault(c.segment, []).append(c)

@@ -35,7 +35,7 @@ def test_loaded_model_assigns_as_the_fit_did(tmp_path: Path) -> None:
     assert model is not None and model.version == "topics-1" and model.kind == "tfidf-svd"
     stored = topic_store.assignments(store)
     segments = sorted(stored)  # ids are hashes of s0.. s119: map back through the store's segments
-    from respmine.store.structure import segments as all_segments
+    from respmine.store.views import read_segments as all_segments
 
     by_id = {s.id: s.text for s in all_segments(store)}
     topics, sims = model.assign(TfidfSvdEmbedder.load(model_dir).embed([by_id[s] for s in segments]))

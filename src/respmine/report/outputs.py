@@ -8,8 +8,10 @@ a topic fit), and file timestamps inside XLSX/DOCX/QDPX archives are set to it.
 from __future__ import annotations
 
 import csv
+import gc
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -113,6 +115,23 @@ class Report:
     snapshot: dict[str, Any] = field(default_factory=dict)
 
 
+@contextmanager
+def _no_cycle_sweeps() -> Iterator[None]:
+    """Automatic garbage collection paused while the outputs are built (and left as found after). They
+    are built from half a million objects that all live until the end and hold no cycles to free, yet the
+    collector's full sweeps walked them all, over and over: 0.7 s of 8 on 10,000 submissions, freeing
+    nothing."""
+    if not gc.isenabled():  # paused already (a caller's own bulk work, or a concurrent export)
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@_no_cycle_sweeps()
 def write_reports(
     store: Store, codebook: Codebook, work_dir: Path, consultation: Consultation | None
 ) -> dict[str, Path]:
@@ -276,8 +295,9 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
         if d.action in ("promote", "dismiss") and str(topic).lstrip("-").isdigit():
             status[int(str(topic))] = "promoted" if d.action == "promote" else "dismissed"
     segments_of: dict[int, list[str]] = {}
+    assigned = TopicAssignmentRow.__table__.c  # a Core query: its 50,000 rows stream (see `store.views`)
     with store.session() as s:
-        for segment, topic in s.execute(select(TopicAssignmentRow.segment, TopicAssignmentRow.topic)):
+        for segment, topic in s.execute(select(assigned.segment, assigned.topic)):
             if segment in data.segments:
                 segments_of.setdefault(topic, []).append(segment)
     out = []

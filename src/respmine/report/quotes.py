@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from respmine.records import Code
-from respmine.store.models import SegmentRow
+from respmine.store.views import SegmentView
 from respmine.structure.redact import TOKENS
 
 if TYPE_CHECKING:
@@ -33,32 +33,39 @@ class Quote:
 
 
 def pick_quotes(data: CodingData, hits: Sequence[_Hit], limit: int = MAX_QUOTES) -> tuple[Quote, ...]:
-    """Up to `limit` quotes, one per respondent: organisations first, respondent types as varied as the
-    evidence allows, reviewed and confident codes before others; the evidence sentence, not the segment."""
-
-    def rank(h: _Hit) -> tuple[object, ...]:
-        unit = data.units[h.unit]
-        words = len(h.code.evidence_text.split())
-        return (not h.direct, not unit.organisation, not h.code.reviewed, not 8 <= words <= 80,
-                -round(h.code.confidence, 2), h.code.segment)
-
-    texts = [(h, _quote_text(h.code, data)) for h in hits]
-    usable = [(h, t) for h, t in texts if t]
-    statements = [(h, t) for h, t in usable if not t.endswith("?")]  # not a quoted consultation question
-    ordered = sorted(statements or usable, key=lambda ht: rank(ht[0]))
+    """Up to `limit` quotes, one per respondent, taken in the order `hits` come (best first: codes with
+    the table's theme itself, then organisations', reviewed and confident ones, see
+    `CodingData.grouped`), respondent types as varied as the evidence allows, a near-copy never twice; the
+    evidence sentence, not the segment."""
+    ordered = [h for h in hits if h.quote and not h.quote.endswith("?")]  # not a quoted question
+    ordered = ordered or [h for h in hits if h.quote]
     chosen: list[_Hit] = []
     said: list[set[str]] = []  # words of the quotes taken: a near-copy (form letters) is not quoted twice
     for fresh_type_only in (True, False):
-        for h, text in ordered:
+        for h in ordered:
             if len(chosen) >= limit:
                 break
-            kind, words = data.units[h.unit].respondent_type, set(re.findall(r"\w+", text.casefold()))
-            if h.unit in {c.unit for c in chosen} or any(_alike(words, w) for w in said) or (
-                    fresh_type_only and kind in {data.units[c.unit].respondent_type for c in chosen}):
+            if h.unit in {c.unit for c in chosen} or (
+                    fresh_type_only and h.respondent_type in {c.respondent_type for c in chosen}):
+                continue
+            words = set(re.findall(r"\w+", h.quote.casefold()))
+            if any(_alike(words, w) for w in said):
                 continue
             chosen.append(h)
             said.append(words)
     return tuple(_quote(data, h) for h in chosen)
+
+
+def quote_rank(code: Code, organisation: bool, words: int) -> tuple[object, ...]:
+    """How quotes are preferred, best first (after codes with the table's theme itself): organisations',
+    reviewed, of a quotable length (`words`: the evidence's, see `word_count`), confident."""
+    return (not organisation, not code.reviewed, not 8 <= words <= 80, -round(code.confidence, 2),
+            code.segment)
+
+
+def word_count(text: str) -> int:
+    """Words in a code's evidence, for `quote_rank`."""
+    return len(text.split())
 
 
 def _alike(a: set[str], b: set[str]) -> bool:
@@ -68,12 +75,12 @@ def _alike(a: set[str], b: set[str]) -> bool:
 def _quote(data: CodingData, h: _Hit) -> Quote:
     seg = data.segments[h.code.segment]
     sub = data.submissions[seg.submission]
-    return Quote(segment=seg.id, submission=seg.submission, text=_quote_text(h.code, data),
-                 who=data.units[h.unit].who, source_file=sub.source, page=evidence_page(data, seg, h.code))
+    return Quote(segment=seg.id, submission=seg.submission, text=h.quote, who=data.units[h.unit].who,
+                 source_file=sub.source, page=evidence_page(data, seg, h.code))
 
 
-def _quote_text(code: Code, data: CodingData) -> str:
-    text = code.evidence_text or data.segments[code.segment].text
+def quote_text(text: str) -> str:
+    """A code's evidence sentence (else its segment's text) as quoted: one line, cut at a word."""
     text = " ".join(text.split()).strip(" -–•")
     if len(text) <= QUOTE_CHARS:
         return text
@@ -81,7 +88,7 @@ def _quote_text(code: Code, data: CodingData) -> str:
     return cut + " …"
 
 
-def evidence_page(data: CodingData, seg: SegmentRow, code: Code) -> int | None:
+def evidence_page(data: CodingData, seg: SegmentView, code: Code) -> int | None:
     """Page of the evidence's start in the source (segment text is redacted: offsets are mapped back)."""
     pages = data.submissions[seg.submission].pages or []
     if not pages:
@@ -93,7 +100,7 @@ def evidence_page(data: CodingData, seg: SegmentRow, code: Code) -> int | None:
     return seg.page
 
 
-def original_offset(seg: SegmentRow, redactions: Sequence[tuple[int, int, str]], redacted: int) -> int:
+def original_offset(seg: SegmentView, redactions: Sequence[tuple[int, int, str]], redacted: int) -> int:
     """Offset in the submission's text of position `redacted` in the segment's redacted text."""
     inside = sorted((max(s, seg.start), min(e, seg.end), k) for s, e, k in redactions
                     if s < seg.end and seg.start < e)

@@ -14,16 +14,26 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from operator import attrgetter
+from typing import NamedTuple
 
 from sqlalchemy import select
 
 from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES, Code
-from respmine.report.quotes import Quote, pick_quotes
+from respmine.report.quotes import Quote, pick_quotes, quote_rank, quote_text, word_count
 from respmine.store import structure as structure_store
 from respmine.store import themes as theme_store
-from respmine.store.models import CampaignRow, PersonalDataRow, RespondentRow, SegmentRow, SubmissionRow
+from respmine.store.models import CampaignRow, PersonalDataRow
 from respmine.store.repository import Store
+from respmine.store.views import (
+    RespondentView,
+    SegmentView,
+    SubmissionView,
+    read_respondents,
+    read_segments,
+    read_submissions,
+)
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import Decision, effective_codebook
 
@@ -61,23 +71,25 @@ class CodingData:
     """Everything a theme table needs, read once from the store (reports build several tables)."""
 
     codebook: Codebook  # the effective codebook
-    segments: dict[str, SegmentRow]
-    submissions: dict[str, SubmissionRow]
+    segments: dict[str, SegmentView]
+    submissions: dict[str, SubmissionView]
     units: dict[str, Unit]
     unit_of: dict[str, str]  # submission -> unit key
     codes: list[Code]
     stances: dict[str, str]  # segment -> stance (analysts' decisions applied)
     redactions: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
-    people: dict[str, RespondentRow] = field(default_factory=dict)  # submission -> respondent
+    people: dict[str, RespondentView] = field(default_factory=dict)  # submission -> respondent
     campaigns: list[CampaignRow] = field(default_factory=list)  # largest first
     decisions: list[Decision] = field(default_factory=list)  # the analysts' log, oldest first
+    _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
 
     @classmethod
     def load(cls, store: Store, codebook: Codebook) -> CodingData:
         """One read of everything every output needs (the writers share it rather than re-read)."""
-        subs = structure_store.submission_index(store)
-        segs = {s.id: s for s in structure_store.segments(store)}
-        people, campaigns = structure_store.respondents(store), structure_store.campaigns(store)
+        subs = read_submissions(store)
+        segs = {s.id: s for s in read_segments(store)}
+        people, campaigns = read_respondents(store), structure_store.campaigns(store)
         units, unit_of = _units(subs, people, campaigns, {s.submission for s in segs.values()})
         log = theme_store.decisions(store)
         return cls(
@@ -89,11 +101,42 @@ class CodingData:
         )
 
     @cached_property
-    def placed(self) -> list[tuple[Code, str, str]]:
-        """(code, question, submission) for every code, read once: a report builds a dozen tables, and
-        reading ORM attributes in those loops was most of their cost. (Loaded data is never changed.)"""
-        return [(c, self.segments[c.segment].question, self.segments[c.segment].submission)
-                for c in self.codes]
+    def hits(self) -> list[_Hit]:
+        """Every code with everything a table asks of it, worked out once (a report builds a dozen tables
+        over the same codes, and reading them afresh for each was most of their cost), best quote first
+        (`quote_rank`; ties in code order). Loaded data is never changed."""
+        parents: dict[str, tuple[str, ...]] = {}  # theme -> itself and its ancestors
+        quote, words = cache(quote_text), cache(word_count)  # form letters repeat their evidence
+        out = []
+        for code in self.codes:
+            seg = self.segments[code.segment]
+            unit = self.units[self.unit_of[seg.submission]]
+            themes = parents.get(code.theme)
+            if themes is None:
+                themes = parents[code.theme] = tuple(_with_parents(self.codebook, code.theme))
+            out.append(_Hit(code, themes, seg.question, unit.key, unit.respondent_type,
+                            self.late(seg.submission), code.stance or self.stances.get(code.segment),
+                            quote(code.evidence_text or seg.text),
+                            quote_rank(code, unit.organisation, words(code.evidence_text))))
+        out.sort(key=attrgetter("rank"))
+        return out
+
+    def grouped(self, overall: bool) -> dict[tuple[str, str], list[_Hit]]:
+        """Hits by (question, theme) in table order (`ALL` as the question when `overall`), a code under
+        its theme and each of the theme's parents; worked out once for every table built from this data.
+        Each cell's hits come in quote order: codes with the theme itself before its children's, each by
+        `quote_rank`, so `pick_quotes` takes them as they come."""
+        found = self._grouped.get(overall)
+        if found is None:
+            groups: dict[tuple[str, str], list[_Hit]] = {}
+            for hit in self.hits:
+                question = ALL if overall else hit.question
+                for theme in hit.themes:
+                    groups.setdefault((question, theme), []).append(hit)
+            order = {t: i for i, t in enumerate(theme_order(self.codebook))}
+            keys = sorted(groups, key=lambda k: (question_key(k[0]), order.get(k[1], len(order)), k[1]))
+            found = self._grouped[overall] = {k: _own_first(k[1], groups[k]) for k in keys}
+        return found
 
     def late(self, submission: str) -> bool:
         return bool(self.submissions[submission].late)
@@ -125,30 +168,21 @@ def build_rows(
     include_late: bool = True, overall: bool = False, quotes: bool = True,
 ) -> list[ThemeRow]:
     """The table from loaded data; `overall` counts across questions (rows with question `ALL`).
-    Reports build a dozen tables from one load, so each submission's scope and each theme's parents are
-    worked out once per table, not once per code."""
-    hits: dict[tuple[str, str], list[_Hit]] = {}
-    scope: dict[str, bool] = {}  # submission -> in this table's scope
-    parents: dict[str, list[str]] = {}  # theme -> itself and its ancestors
-    for code, seg_question, sub in data.placed:
-        if question is not None and seg_question != question:
-            continue
-        wanted = scope.get(sub)
-        if wanted is None:
-            wanted = scope[sub] = data.in_scope(sub, respondent_type, include_late)
-        if not wanted:
-            continue
-        q = ALL if overall else seg_question
-        unit = data.unit_of[sub]
-        themes = parents.get(code.theme)
-        if themes is None:
-            themes = parents[code.theme] = _with_parents(data.codebook, code.theme)
-        for theme in themes:
-            hits.setdefault((q, theme), []).append(_Hit(unit, sub, code, theme == code.theme))
+    Reports build a dozen tables from one load, so hits are grouped once (`CodingData.grouped`) and each
+    table only filters them."""
+    filtered = respondent_type is not None or not include_late or (overall and question is not None)
     sizes = _campaign_sizes(data, respondent_type, include_late)
-    order = {t: i for i, t in enumerate(theme_order(data.codebook))}
-    keys = sorted(hits, key=lambda k: (question_key(k[0]), order.get(k[1], len(order)), k[1]))
-    return [_row(data, q, theme, hits[(q, theme)], sizes, quotes) for q, theme in keys]
+    rows = []
+    for (q, theme), hits in data.grouped(overall).items():
+        if question is not None and not overall and q != question:
+            continue
+        if filtered:
+            hits = [h for h in hits if (question is None or h.question == question)
+                    and (include_late or not h.late)
+                    and (respondent_type is None or h.respondent_type == respondent_type)]
+        if hits:
+            rows.append(_row(data, q, theme, hits, sizes, quotes))
+    return rows
 
 
 def respondent_totals(
@@ -195,12 +229,24 @@ def question_key(question: str) -> tuple[int, int, str]:
 # --- counting ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Hit:
-    unit: str
-    submission: str
+class _Hit(NamedTuple):
+    """A code as theme tables count it. A tuple, not a dataclass: a report makes one per code, 70,000 on
+    10,000 submissions."""
+
     code: Code
-    direct: bool  # coded with this theme itself (not only with a child)
+    themes: tuple[str, ...]  # what it counts for: its theme and the theme's parents
+    question: str
+    unit: str
+    respondent_type: str  # the unit's
+    late: bool  # its submission's
+    stance: str | None  # the evidence sentence's, else its segment's
+    quote: str  # the evidence as a quote would show it ("" if there is none)
+    rank: tuple[object, ...]  # `quote_rank`: lower first
+
+
+def _own_first(theme: str, hits: list[_Hit]) -> list[_Hit]:
+    """Codes with `theme` itself before those with one of its children (each part keeps its order)."""
+    return [h for h in hits if h.code.theme == theme] + [h for h in hits if h.code.theme != theme]
 
 
 def _with_parents(codebook: Codebook, theme: str) -> list[str]:
@@ -213,10 +259,10 @@ def _row(
     by_unit: dict[str, list[_Hit]] = {}
     for h in hits:
         by_unit.setdefault(h.unit, []).append(h)
-    units = [data.units[k] for k in sorted(by_unit)]
+    units = [data.units[k] for k in by_unit]
     types = Counter(u.respondent_type for u in units)
-    stance = Counter(s for u in units if (s := _unit_stance(data, by_unit[u.key])))
-    late = sum(all(data.late(h.submission) for h in by_unit[u.key]) for u in units)
+    stance = Counter(s for found in by_unit.values() if (s := _unit_stance(found)))
+    late = sum(all(h.late for h in found) for found in by_unit.values())
     return ThemeRow(
         question=question, theme=theme, respondents=len(units),
         label=data.codebook.theme(theme).label if theme in data.codebook.ids else theme,
@@ -231,9 +277,9 @@ def _type_order(types: Iterable[str]) -> list[str]:
     return sorted(set(types), key=lambda t: (_type_rank(t), t))
 
 
-def _unit_stance(data: CodingData, hits: Sequence[_Hit]) -> str | None:
+def _unit_stance(hits: Sequence[_Hit]) -> str | None:
     """One respondent's stance on a theme: the evidence sentence's, else its segment's; both ways: mixed."""
-    found = {h.code.stance or data.stances.get(h.code.segment) for h in hits} - {None}
+    found = {h.stance for h in hits} - {None}
     if "mixed" in found or {"support", "oppose"} <= found:
         return "mixed"
     for stance in ("support", "oppose", "neutral"):
@@ -256,8 +302,8 @@ def _campaign_sizes(data: CodingData, respondent_type: str | None, include_late:
 
 
 def _units(
-    subs: Mapping[str, SubmissionRow],
-    people: Mapping[str, RespondentRow],
+    subs: Mapping[str, SubmissionView],
+    people: Mapping[str, RespondentView],
     campaigns: Sequence[CampaignRow],
     with_text: set[str],
 ) -> tuple[dict[str, Unit], dict[str, str]]:
@@ -283,7 +329,7 @@ def _units(
     return units, unit_of
 
 
-def _root(subs: Mapping[str, SubmissionRow], sha: str) -> str:
+def _root(subs: Mapping[str, SubmissionView], sha: str) -> str:
     """An attachment belongs to the e-mail it came with; form rows are respondents of their own."""
     row = subs[sha]
     while row.kind == "attachment" and row.parent_sha256 and row.parent_sha256 in subs:
@@ -292,7 +338,7 @@ def _root(subs: Mapping[str, SubmissionRow], sha: str) -> str:
 
 
 def _unit(
-    key: str, members: list[str], people: Mapping[str, RespondentRow], camp: CampaignRow | None
+    key: str, members: list[str], people: Mapping[str, RespondentView], camp: CampaignRow | None
 ) -> Unit:
     found = [people[m] for m in members if m in people]
     if camp is not None and not camp.id.startswith("duplicate-"):
@@ -309,7 +355,7 @@ def _type_rank(kind: str) -> int:
     return RESPONDENT_TYPES.index(kind) if kind in RESPONDENT_TYPES else len(RESPONDENT_TYPES)
 
 
-def display_name(who: RespondentRow | None) -> str:
+def display_name(who: RespondentView | None) -> str:
     """What an output may say about who wrote: an organisation's name, never a person's."""
     if who is None:
         return "Respondent (not identified)"

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from respmine.report.outputs import Report
 
 
-def write_workbook(report: Report, data: CodingData, coded: list[list[object]], path: Path) -> None:
+def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, ...]], path: Path) -> None:
     """Write every sheet from the loaded data; `coded` is the coded-responses rows the CSV also holds."""
     sheets = [
         Sheet("Theme table", *_theme_table(report), widths={"Theme": 48, "Quote 1": 70, "Quote 2": 70,

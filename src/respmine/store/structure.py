@@ -161,11 +161,6 @@ def replace_structure(
                 s.execute(insert(table), rows)  # one executemany per table, not one ORM object per row
 
 
-def segments(store: Store) -> list[SegmentRow]:
-    with store.session() as s:
-        return list(s.scalars(select(SegmentRow).order_by(SegmentRow.submission, SegmentRow.start)))
-
-
 def respondents(store: Store) -> dict[str, RespondentRow]:
     with store.session() as s:
         return {r.submission: r for r in s.scalars(select(RespondentRow))}

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
-from respmine.store import structure as structure_store
 from respmine.store import topics as topic_store
-from respmine.store.models import SegmentRow, TopicRow
+from respmine.store.models import TopicRow
 from respmine.store.repository import Store
 from respmine.store.topics import store_cached
+from respmine.store.views import SegmentView, read_segments
 from respmine.themes.codebook import Codebook
 from respmine.topics.align import Previous, late_changes
 from respmine.topics.cluster import OTHER
@@ -66,7 +66,7 @@ def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refi
     """Fit on first run (or when `refit`), else assign segments without a topic to the existing topics."""
     settings = settings or Settings()
     model_dir = Path(model_dir)
-    rows = sorted(structure_store.segments(store), key=lambda r: r.id)
+    rows = sorted(read_segments(store), key=lambda r: r.id)
     if not rows:  # nothing to cluster yet: leave any earlier topics as they are
         return TopicSummary("", "empty", "", 0, 0)
     current = topic_store.assignments(store)
@@ -112,7 +112,7 @@ def _previous(store: Store, current: dict[str, topic_store.Assignment]) -> Previ
                     {t.id: t.size for t in rows})
 
 
-def _fit(store: Store, rows: list[SegmentRow], current: dict[str, topic_store.Assignment],
+def _fit(store: Store, rows: list[SegmentView], current: dict[str, topic_store.Assignment],
          codebook: Codebook | None, model_dir: Path, embedder: Embedder | None, settings: Settings,
          previous: TopicModel | None) -> TopicSummary:
     texts = [r.text for r in rows]
@@ -146,8 +146,8 @@ def _topic_rows(model: TopicModel) -> list[TopicRow]:
                      model_version=model.version) for t in model.topics.values()]
 
 
-def _late(store: Store, rows: list[SegmentRow], current: dict[str, topic_store.Assignment], model: TopicModel,
-          model_dir: Path, embedder: Embedder | None) -> TopicSummary:
+def _late(store: Store, rows: list[SegmentView], current: dict[str, topic_store.Assignment],
+          model: TopicModel, model_dir: Path, embedder: Embedder | None) -> TopicSummary:
     """Late segments to the nearest existing topic; nothing else moves."""
     present = {r.id for r in rows}
     stale = sorted(s for s in current if s not in present)
