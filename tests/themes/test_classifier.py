@@ -1,0 +1,43 @@
+"""The trained theme classifier: fold-averaged models, thresholds tuned on their out-of-fold scores."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from respmine.themes.classifier import ThemeClassifier
+
+_FOOD = ["the food was cold", "lovely hot meals", "food portions too small", "tasty lunch and dinner"]
+_STAFF = ["nurses were kind", "rude receptionist", "the doctor listened to me", "staff were caring"]
+
+
+def _examples() -> tuple[list[str], list[list[str]]]:
+    texts, labels = [], []
+    for i in range(6):
+        for food, staff in zip(_FOOD, _STAFF, strict=True):
+            texts += [f"{food} {i}", f"{staff} {i}", f"{staff} and {food} {i}"]
+            labels += [["food"], ["staff"], ["food", "staff"]]
+    return texts, labels
+
+
+def test_classifier_codes_held_out_texts_by_their_themes() -> None:
+    texts, labels = _examples()
+    model = ThemeClassifier(None).fit(texts, labels)
+    assert model.themes == ["food", "staff"]
+    predicted = model.predict(["cold food again", "the nurses were kind", "kind nurses, cold food"])
+    assert [sorted(p.theme for p in row) for row in predicted] == [["food"], ["staff"], ["food", "staff"]]
+    # every code points at the sentence that scores highest for its theme
+    both = model.predict(["The nurses were kind. The food was cold."])[0]
+    spans = {p.theme: "The nurses were kind. The food was cold."[p.evidence[0]:p.evidence[1]] for p in both}
+    assert "food" in spans["food"] and "nurses" in spans["staff"]
+
+
+def test_classifier_theme_no_fold_could_learn_is_fitted_on_everything() -> None:
+    """With two rows each fold trains on one: no fold sees both classes, so the theme is refitted on all
+    rows rather than left as the constant "never" of a one-class fold."""
+    x = sparse.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32))
+    y = np.array([[1], [0]], dtype=np.int8)
+    weights, bias, thresholds = ThemeClassifier(None)._fit_folds(x, y)
+    scores = x @ weights.T + bias
+    assert scores[0, 0] > 0 > scores[1, 0]
+    assert thresholds.shape == (1,)
