@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import struct
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -30,31 +29,11 @@ def _document(result: Document | Quarantined) -> Document:
 
 
 @pytest.fixture(scope="module")
-def word97(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real .doc written by LibreOffice from a python-docx document (paragraphs and a table)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed, so no .doc can be made for the test")
-    import docx
-
-    tmp = tmp_path_factory.mktemp("doc")
-    doc = docx.Document()
-    doc.add_paragraph("The fee of £250 is “unfair” for charities.")
-    for text in PARAGRAPHS:
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=1, cols=2)
-    table.cell(0, 0).text = "Do you agree?"
-    table.cell(0, 1).text = "No"
-    doc.save(str(tmp / "response.docx"))
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "doc",
-         "--outdir", str(tmp), str(tmp / "response.docx")],
-        capture_output=True, timeout=180, check=False,
-    )
-    out = tmp / "response.doc"
-    if not out.exists():
-        pytest.skip("LibreOffice could not convert the test document to .doc")
-    return out
+def word97() -> Path:
+    """A real Word 97 .doc, committed so the tests run without LibreOffice: written by LibreOffice 7.4
+    (`soffice --convert-to doc`) from a python-docx document holding the first line below, PARAGRAPHS
+    and a one-row table ("Do you agree?" | "No")."""
+    return Path(__file__).parent / "files" / "legacy_response.doc"
 
 
 def _encrypted_copy(doc: Path, dest: Path) -> Path:
@@ -96,6 +75,8 @@ def test_legacy_doc_encrypted_is_quarantined(word97: Path, tmp_path: Path) -> No
 def test_legacy_doc_falls_back_to_soffice_without_antiword(
     word97: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed (optional): the fallback cannot run")
     real_which = shutil.which
     monkeypatch.setattr(shutil, "which", lambda name: None if name == "antiword" else real_which(name))
     doc = _document(extract(word97))
