@@ -8,6 +8,7 @@ of files on the cluster's workers through prefect-dask; the store is written by 
 
 from __future__ import annotations
 
+import csv
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,9 +25,7 @@ from respmine.consultation import Consultation, load_consultation
 from respmine.ingest import batches
 from respmine.ingest.inbox import Progress, finish_ingest, plan_ingest, scan_inbox, store_results
 from respmine.ingest.source import Limits
-from respmine.records import STANCES
-from respmine.report.intake import submission_rows, summary_markdown
-from respmine.report.tables import theme_table
+from respmine.report.intake import summary_markdown
 from respmine.store import Store
 
 
@@ -182,35 +181,48 @@ def topics_task(
 def outputs_task(
     consultation_file: str | None, settings: Settings, summary: dict[str, Any]
 ) -> dict[str, str]:
-    """Write the output files; publish the run summary, the theme table and the submissions as artifacts."""
+    """Write the output files; publish the run summary, the theme table and the submissions as artifacts.
+    The artifacts are read back from the files just written: what the policy team sees in Prefect is
+    exactly what was published, and the store is not read a second time (it was, at 10k, every late run)."""
     consultation = load(consultation_file)
     paths = pipeline.write_outputs(settings, summary, consultation)
-    store = Store(settings.store_url)
     create_markdown_artifact(
         markdown=summary_markdown(summary), key="intake-summary", description="Run summary"
     )
-    rows = [
-        {k: r[k] for k in ("source_file", "format", "status", "code", "late", "received_at")}
-        for r in submission_rows(store)
-    ]
-    create_table_artifact(table=rows, key="submissions", description="Submissions and their status")
-    themes = theme_rows(store, consultation)
-    create_table_artifact(table=themes, key="theme-table", description="Themes by question (respondents)")
+    create_table_artifact(
+        table=submission_artifact(paths["submissions"]), key="submissions",
+        description="Submissions and their status",
+    )
+    create_table_artifact(
+        table=theme_artifact(paths["theme_table"]), key="theme-table",
+        description="Themes overall (question 'all') and by question (respondents, a campaign counted once)",
+    )
     return {name: str(path) for name, path in paths.items()}
 
 
-def theme_rows(store: Store, consultation: Consultation | None) -> list[dict[str, object]]:
-    """The theme table as artifact rows: respondents (a campaign counted once) and their stance."""
-    codebook = pipeline.run_codebook(store, consultation)
-    return [
-        {
-            "question": row.question, "theme": row.theme, "label": row.label, "respondents": row.respondents,
-            "campaign_letters": row.campaign_letters, "late": row.late,
-            **{stance: row.stance.get(stance, 0) for stance in STANCES},
-            "by_type": "; ".join(f"{k} {v}" for k, v in sorted(row.by_type.items())),
-        }
-        for row in theme_table(store, codebook)
-    ]
+def submission_artifact(path: Path) -> list[dict[str, str]]:
+    """Rows of `submissions.csv`, the columns the Prefect UI has room for."""
+    keep = ("source_file", "format", "status", "code", "late", "received_at")
+    return [{k: row[k] for k in keep} for row in _read_csv(path)]
+
+
+def theme_artifact(path: Path) -> list[dict[str, object]]:
+    """Rows of `theme_table.csv`: counts as numbers, stances as columns, respondent types on one line."""
+    out: list[dict[str, object]] = []
+    for row in _read_csv(path):
+        types = {k.removeprefix("type_"): int(v) for k, v in row.items() if k.startswith("type_") and int(v)}
+        out.append({
+            "question": row["question"], "theme": row["theme"], "label": row["label"],
+            **{k: int(row[k]) for k in ("respondents", "campaign_letters", "late")},
+            **{k.removeprefix("stance_"): int(v) for k, v in row.items() if k.startswith("stance_")},
+            "by_type": "; ".join(f"{k} {v}" for k, v in sorted(types.items())),
+        })
+    return out
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
 
 
 def analyse_and_write(

@@ -24,7 +24,7 @@ _CHAR = {
     "max_features": 100000,
 }
 _SHORT = {"binary": True, "use_idf": False, "norm": None, "min_df": 2, "token_pattern": r"\S+"}
-CHAR_WEIGHT = 0.8  # char n-grams overlap the words: down-weighted (best of 0.3-1.0 in 5-fold CV on NHS feedback)
+CHAR_WEIGHT = 0.8  # char n-grams overlap the words: down-weighted (best of 0.3-1.0, 5-fold CV on NHS)
 SHORT_WORDS = 6  # answers this short are read together with their question ("Nothing" to what?)
 
 
