@@ -38,7 +38,8 @@ demo: install
 	@echo "  $(VENV)/bin/respmine review serve --work $(WORK) --consultation data/sample/consultation.yaml"
 	@echo "  then open http://127.0.0.1:8000"
 
-test: install
+# The tests, after the linters: CI runs `make test`, so a lint or type error fails it too.
+test: lint
 	$(PY) -m pytest
 
 lint: install
