@@ -74,12 +74,10 @@ class ThemeClassifier:
     def _fit_folds(self, x: Any, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(weights, bias, thresholds): the folds' models averaged, thresholds tuned on their out-of-fold
         scores. A theme whose positives all fell in one fold's held-out part has no model from that fold;
-        it averages the folds that saw it (a refit on everything when there are too few rows to fold)."""
+        it averages the folds that saw it (a refit on everything when no fold did). `fit` only gets here
+        with at least MIN_EXAMPLES rows, so there are always two folds."""
         from sklearn.model_selection import KFold
 
-        if len(y) < 2:
-            weights, bias = _fit_linear(x, y, self.seed)
-            return weights, bias, np.full(y.shape[1], 0.5, dtype=np.float32)
         oof = np.zeros(y.shape, dtype=np.float32)
         weights = np.zeros((y.shape[1], x.shape[1]), dtype=np.float64)
         bias = np.zeros(y.shape[1], dtype=np.float64)
@@ -175,8 +173,8 @@ def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     with few examples often scores the same over a wide range, and its lowest end over-codes)."""
     if y.sum() == 0:
         return 0.5
-    f1 = np.array([2 * float(np.sum((p >= t) & (y == 1))) / max(1.0, float(np.sum(p >= t) + y.sum()))
-                   for t in _GRID])
+    coded = p[None, :] >= _GRID[:, None]  # thresholds x rows
+    f1 = 2 * (coded & (y == 1)).sum(axis=1) / np.maximum(1.0, coded.sum(axis=1) + y.sum())
     best = np.flatnonzero(f1 >= f1.max() - 1e-9)
     return float(_GRID[best[len(best) // 2]])
 
