@@ -76,26 +76,28 @@ def test_evaluate_cli_prints_json_and_refuses_bad_input(
 
 
 @pytest.mark.slow
-def test_evaluate_exam_proctoring_machine_agreement_is_reported(datasets: Path) -> None:
+def test_evaluate_exam_proctoring_machine_reaches_half_the_human_agreement(datasets: Path) -> None:
     """Cross-validated machine coding against the primary coder, next to the second human coder.
 
-    Measured when written: the humans agree at micro-F1 0.76-0.88; the machine, trained on ~20-100 coded
-    answers per question, reaches 0.03-0.53. It does NOT approach human agreement at this size; the
-    assertion only checks it beats coding every answer with the most common code.
+    Measured 2026-12-05 (whole codebook known, examples from the training folds; codes with fewer than 6
+    examples left to similarity): the humans agree at micro-F1 0.76-0.88, the machine reaches 0.35-0.58
+    (mean 0.47; it was 0.03-0.54, mean 0.34, with a codebook of the training folds' codes only and
+    the classifier deciding every answer). Still well short of the humans: most codes have one or two
+    examples. Checked: it beats coding every answer with the most common code on every question, and
+    reaches at least half the humans' agreement on average.
     """
     folder = datasets / "exam-proctoring"
-    wins = 0
-    files = sorted(folder.glob("*.primary.csv"))
-    for path in files:
+    ours, humans = [], []
+    for path in sorted(folder.glob("*.primary.csv")):
         primary = read_labelled(path)
         machine = cross_validated_coding(primary, default_embedder())
         common = max(
             {c for r in primary for c in r.themes}, key=lambda c: sum(c in r.themes for r in primary)
         )
         naive = [LabelledRow(r.id, r.text, (common,)) for r in primary if r.coded]
-        ours = agreement(primary, machine, empty_b="no theme").micro_f1
+        ours.append(agreement(primary, machine, empty_b="no theme").micro_f1)
         base = agreement(primary, naive, empty_b="no theme").micro_f1
-        human = agreement(primary, read_labelled(str(path).replace("primary", "secondary"))).micro_f1
-        print(f"{path.name}: human {human:.2f}, machine {ours:.2f}, most-common-code {base:.2f}")
-        wins += ours > base
-    assert wins >= len(files) - 2
+        humans.append(agreement(primary, read_labelled(str(path).replace("primary", "secondary"))).micro_f1)
+        print(f"{path.name}: human {humans[-1]:.2f}, machine {ours[-1]:.2f}, most-common-code {base:.2f}")
+        assert ours[-1] > base, path.name
+    assert sum(ours) >= 0.5 * sum(humans)

@@ -8,13 +8,10 @@ The embedder is a hashed bag of words, so similarity and stance ties run without
 
 from __future__ import annotations
 
-import hashlib
 import random
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from respmine.records import Code
@@ -22,24 +19,11 @@ from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.stage import CodingResult, SegmentInput, code_segments
+from tests.themes.helpers import WordEmbedder
 
 WORDS = ["alpha", "beam", "cargo", "delta", "ember", "fjord", "glade", "harbour", "island", "jetty", "kelp",
          "lagoon", "meadow", "nectar", "orchard", "pasture", "quarry", "ridge", "spruce", "tundra", "valley",
          "willow", "yarrow", "zephyr"]
-
-
-class WordEmbedder:
-    """Hashed bag of words: deterministic, lexical, fast."""
-
-    name = "hashed-words-64"
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 64), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in re.findall(r"[a-z]{3,}", text.lower()):
-                out[i, int(hashlib.md5(word.encode()).hexdigest()[:6], 16) % 64] += 1.0
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms == 0, 1, norms)
 
 
 def _codebook() -> Codebook:

@@ -23,7 +23,10 @@ from respmine.themes.features import TextFeatures
 from respmine.themes.sentences import sentence_spans
 from respmine.topics.embed import Embedder
 
-MIN_EXAMPLES = 3  # positives a theme needs before the classifier learns it
+# Positives a theme needs before the classifier learns it; rarer themes are left to similarity with
+# their examples, which codes them better (exam-proctoring questions, cross-validated agreement with the
+# primary coder 0.40 -> 0.47 against a minimum of 3; NHS feedback unchanged).
+MIN_EXAMPLES = 6
 FOLDS = 5
 C = 10.0
 _GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)

@@ -53,8 +53,9 @@ class Theme(BaseModel):
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
     def describe(self) -> str:
-        """The theme in words, for similarity: label plus description."""
-        return f"{self.label}. {self.description}".strip().rstrip(".") + "."
+        """The theme in words, for similarity: label plus description. Underscores read as spaces: labels
+        inferred from coded files are often identifiers (`privacy_concerns`)."""
+        return f"{self.label.replace('_', ' ')}. {self.description}".strip().rstrip(".") + "."
 
 
 class Codebook(BaseModel):

@@ -3,13 +3,19 @@
 - The classifier decides the themes it has enough coded examples for (per-theme tuned thresholds):
   with examples, it is the most accurate of the three.
 - Themes it cannot learn yet are left to the codebook: a phrase rule hit (high precision, explainable)
-  or a clear similarity match to the theme's description and examples (works with no examples).
+  or a clear similarity match to the theme's description and examples (works with no examples; the
+  coded examples of themes too rare to learn join the codebook's). On the exam-proctoring questions
+  (26-125 coded answers, most codes with one or two), similarity beats a classifier trained on fewer than
+  MIN_EXAMPLES examples.
+- A segment nothing codes (when `at_least_one`) takes the classifier's relatively strongest theme
+  (method `classifier-fallback`), or without a classifier its closest theme by similarity.
 - Every code carries its evidence: the sentence the rule fired in, or the sentence closest to (or
   scoring highest for) the theme. A child theme implies its parents.
 
 Incremental recoding (`themes.plan`) relies on three properties of this combination: a theme's rule
 hits depend only on that theme's phrases and exclusions; similarity is consulted only for segments with
-no rule or classifier code; an implied parent depends only on the codes under it. A change that breaks
+no rule or classifier code (a fallback counts as no code); an implied parent depends only on the codes
+under it. A change that breaks
 one of them must update `themes.plan` too (and bump CODER_VERSION).
 """
 
@@ -25,11 +31,12 @@ from respmine.themes.codebook import Codebook
 from respmine.themes.similarity import ThemeSimilarity, zero_shot_labels
 from respmine.topics.embed import Embedder
 
-CODER_VERSION = "coder-2"  # bump when the combination logic changes: every segment is then recoded
+CODER_VERSION = "coder-3"  # bump when the combination logic changes: every segment is then recoded
 RULE_FLOOR = 0.35  # rule hits below this confidence (e.g. a negated passing mention) are not codes
 SIMILARITY_FLOOR = 0.5  # similarity a segment needs to a theme to be coded with it by similarity alone
 SIMILARITY_MARGIN = 0.05  # ... and no further than this behind its closest theme
 FALLBACK_FLOOR = 0.25  # a segment with no code takes its closest theme if at least this similar
+FALLBACK = "classifier-fallback"  # method of a code no method chose, the classifier's strongest theme
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,15 @@ class ThemeCoder:
     ) -> ThemeCoder:
         """Learn from coded examples (theme ids of this codebook; unknown ids are ignored)."""
         known = set(self.codebook.ids)
-        self.classifier.fit(texts, [[t for t in row if t in known] for row in labels], questions)
+        labels = [[t for t in row if t in known] for row in labels]
+        self.classifier.fit(texts, labels, questions)
+        if self.embedder is not None:  # themes too rare to learn: their coded texts are more examples
+            learned = set(self.classifier.themes)
+            examples: dict[str, list[str]] = {}
+            for text, row in zip(texts, labels, strict=True):
+                for theme in sorted(set(row) - learned):
+                    examples.setdefault(theme, []).append(" ".join(text.split())[:500])
+            self._similarity = ThemeSimilarity(self.codebook, self.embedder, examples)
         return self
 
     def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> list[list[Tag]]:
@@ -92,6 +107,7 @@ class ThemeCoder:
         self._add_classifier(found, texts, questions)
         self._add_rules(found, texts, learned)
         self._add_similarity(found, texts, learned)
+        self._add_fallback(found, texts, questions)
         out = []
         for tags in found:
             full = self.codebook.with_ancestors(tags)
@@ -103,7 +119,7 @@ class ThemeCoder:
     ) -> None:
         if not self.classifier.fitted:
             return
-        for i, preds in enumerate(self.classifier.predict(texts, questions, at_least_one=self.at_least_one)):
+        for i, preds in enumerate(self.classifier.predict(texts, questions, at_least_one=False)):
             for p in preds:
                 found[i][p.theme] = Tag(p.theme, p.confidence, "classifier", *p.evidence)
 
@@ -122,8 +138,9 @@ class ThemeCoder:
                     found[i][h.theme] = Tag(h.theme, conf, f"rule+{have.method}", h.start, h.end)
 
     def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str]) -> None:
-        """Similarity fills gaps: segments the rules and classifier left uncoded (measured on the sample,
-        it is far less precise than a phrase rule, so it never adds to a segment that has codes)."""
+        """Similarity fills gaps: segments the rules and classifier left uncoded, with themes the classifier
+        has not learned (measured on the sample, it is far less precise than a phrase rule, so it never
+        adds to a segment that has codes). Without a classifier it also makes the `at_least_one` pick."""
         if self._similarity is None:
             return
         gaps = [i for i, tags in enumerate(found) if not tags and texts[i].strip()]
@@ -134,12 +151,24 @@ class ThemeCoder:
         masked = np.where(np.array([t not in learned for t in ids]), scores.scores, -1.0)
         picks = zero_shot_labels(masked, threshold=SIMILARITY_FLOOR, margin=SIMILARITY_MARGIN, max_labels=2)
         for k, (i, cols) in enumerate(zip(gaps, picks, strict=True)):
-            if not cols and self.at_least_one and scores.scores.shape[1]:
+            if not cols and self.at_least_one and not self.classifier.fitted and scores.scores.shape[1]:
                 best = int(scores.scores[k].argmax())
                 cols = [best] if scores.scores[k, best] >= FALLBACK_FLOOR else []
             for j in cols:
                 start, end = scores.evidence[k][j]
                 found[i][ids[j]] = Tag(ids[j], float(scores.scores[k, j]), "similarity", start, end)
+
+    def _add_fallback(
+        self, found: list[dict[str, Tag]], texts: Sequence[str], questions: Sequence[str | None] | None
+    ) -> None:
+        """`at_least_one`: a segment still uncoded takes the classifier's relatively strongest theme."""
+        gaps = [i for i, tags in enumerate(found) if not tags and texts[i].strip()]
+        if not (self.at_least_one and self.classifier.fitted and gaps):
+            return
+        qs = [questions[i] for i in gaps] if questions is not None else None
+        for i, preds in zip(gaps, self.classifier.predict([texts[i] for i in gaps], qs), strict=True):
+            for p in preds:
+                found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
 
 
 def _parent_tag(theme: str, tags: dict[str, Tag], codebook: Codebook) -> Tag:

@@ -92,7 +92,10 @@ def cross_validated_coding(
     """Machine codes for every coded row, each from a coder trained on the other folds.
 
     For small coded sets (one question's answers): every answer is coded by a model that never saw it,
-    so the result can be compared with a second human coder on the same answers.
+    so the result can be compared with a second human coder on the same answers. The coder gets the
+    whole codebook (every code used in the file, as analysts code against a codebook written first),
+    and example answers from the training folds only: a code seen only in the held-out fold can still be
+    found by similarity to its name.
     """
     from respmine.themes.coder import ThemeCoder
 
@@ -102,7 +105,9 @@ def cross_validated_coding(
     for k in range(min(folds, len(coded))):
         test = [i for n, i in enumerate(order) if n % folds == k]
         train = [coded[i] for n, i in enumerate(order) if n % folds != k]
-        codebook = codebook_from_codes([r.themes for r in train], "cv", examples=[r.text for r in train])
+        held = [coded[i] for i in test]
+        codebook = codebook_from_codes([r.themes for r in train + held], "cv",
+                                       examples=[r.text for r in train] + [""] * len(held))
         coder = ThemeCoder(codebook, embedder, use_rules=False, seed=seed)
         coder.fit([r.text for r in train], [[code_id(c) for c in r.themes] for r in train])
         tags = coder.code([coded[i].text for i in test])

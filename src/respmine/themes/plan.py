@@ -5,9 +5,9 @@ classifier) or when a codebook change can alter its codes:
 
 - it has a code (direct or an implied parent) of a changed, added or removed theme;
 - a changed or added theme's phrases now fire in it (probed with the rules of those themes only);
-- it was coded by similarity (the rules and classifier left it uncoded) and any theme's similarity
-  prototypes changed or moved: its picks, their margin and the `at_least_one` fallback compare every
-  theme, so any change can move them.
+- it was coded by similarity or the classifier's fallback (the rules and classifier left it uncoded)
+  and any theme's similarity prototypes changed or moved: its picks, their margin and the
+  `at_least_one` fallback compare every theme, so any change can move them.
 
 Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
 theme's phrases and exclusions, a segment with a rule or classifier code never consults similarity, and
@@ -26,6 +26,7 @@ from functools import cached_property
 
 from respmine.records import Code
 from respmine.themes.codebook import Codebook, Theme
+from respmine.themes.coder import FALLBACK
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,9 @@ def affected_themes(old: CodebookState, new: CodebookState) -> set[str]:
 
 
 def _similarity_coded(seg: SegmentInput, codes: Sequence[Code]) -> bool:
-    """The coder found no rule or classifier code, so similarity decided (possibly nothing)."""
-    return bool(seg.text.strip()) and all(c.method.startswith("similarity") for c in codes)
+    """The coder found no rule or classifier code, so similarity decided (possibly nothing, leaving the
+    classifier's fallback pick): new prototypes can change that."""
+    return bool(seg.text.strip()) and all(c.method.startswith(("similarity", FALLBACK)) for c in codes)
 
 
 def _similarity_key(theme: Theme) -> str:

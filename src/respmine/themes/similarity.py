@@ -8,7 +8,7 @@ the theme's prototypes, and that sentence is the evidence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,13 +30,17 @@ class SimilarityScores:
 class ThemeSimilarity:
     """Cosine similarity of sentences to theme prototypes (unit vectors, so a dot product)."""
 
-    def __init__(self, codebook: Codebook, embedder: Embedder) -> None:
+    def __init__(
+        self, codebook: Codebook, embedder: Embedder, examples: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
+        """`examples`: more example answers per theme id (coded segments), beside the codebook's own."""
         self.codebook = codebook
         self.embedder = embedder
         owners: list[int] = []
         texts: list[str] = []
+        extra = examples or {}
         for j, theme in enumerate(codebook.themes):
-            protos = [theme.describe(), *theme.examples]
+            protos = list(dict.fromkeys([theme.describe(), *theme.examples, *extra.get(theme.id, ())]))
             if theme.phrases:
                 protos.append(f"{theme.label}: " + "; ".join(theme.phrases))
             texts += protos

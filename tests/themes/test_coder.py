@@ -1,0 +1,48 @@
+"""The theme coder's combination: classifier for the themes it learned, similarity for the rare ones,
+and a fallback pick that says it is one."""
+
+from __future__ import annotations
+
+from respmine.themes.codebook import Codebook, Theme
+from respmine.themes.coder import FALLBACK, ThemeCoder
+from tests.themes.helpers import WordEmbedder
+
+_CODEBOOK = Codebook(name="ward", version="1", themes=(
+    Theme(id="food", label="Food"),
+    Theme(id="staff", label="Staff"),
+    Theme(id="car_parking", label="car_parking"),  # an identifier label, as inferred from a coded file
+))
+
+
+def _trained(at_least_one: bool = True) -> ThemeCoder:
+    texts, labels = [], []
+    for i in range(8):
+        texts += [f"the food was cold {i}", f"lovely hot meals and tasty lunch {i}", f"nurses were kind {i}",
+                  f"the doctor listened and staff were caring {i}"]
+        labels += [["food"], ["food"], ["staff"], ["staff"]]
+    texts += ["no spaces to leave the car anywhere", "nowhere to park"]  # too few to learn
+    labels += [["car_parking"], ["car_parking"]]
+    coder = ThemeCoder(_CODEBOOK, WordEmbedder(), use_rules=False, at_least_one=at_least_one)
+    return coder.fit(texts, labels)
+
+
+def test_coder_codes_a_theme_too_rare_to_learn_by_similarity_to_its_examples() -> None:
+    """Once a classifier is trained it codes every segment it can; a theme with too few examples must
+    still be found (by its coded examples and its label), not silently dropped."""
+    coder = _trained()
+    assert coder.classifier.themes == ["food", "staff"]
+    food, parking = coder.code(["cold food and tasty meals", "no car parking spaces anywhere"])
+    assert [(t.theme, t.method) for t in food] == [("food", "classifier")]
+    assert [(t.theme, t.method) for t in parking] == [("car_parking", "similarity")]
+
+
+def test_coder_falls_back_to_the_classifiers_strongest_theme_and_says_so() -> None:
+    coder = _trained()
+    [tags] = coder.code(["zebra xylophone quartz"])
+    assert len(tags) == 1 and tags[0].method == FALLBACK and tags[0].theme in {"food", "staff"}
+    assert _trained(at_least_one=False).code(["zebra xylophone quartz"]) == [[]]
+
+
+def test_codebook_reads_identifier_labels_as_words_for_similarity() -> None:
+    assert Theme(id="privacy_concerns", label="privacy_concerns").describe() == "privacy concerns."
+
