@@ -15,8 +15,7 @@
 Incremental recoding (`themes.plan`) relies on three properties of this combination: a theme's rule
 hits depend only on that theme's phrases and exclusions; similarity is consulted only for segments with
 no rule or classifier code (a fallback counts as no code); an implied parent depends only on the codes
-under it. A change that breaks
-one of them must update `themes.plan` too (and bump CODER_VERSION).
+under it. A change that breaks one of them must update `themes.plan` too (and bump CODER_VERSION).
 """
 
 from __future__ import annotations
@@ -141,8 +140,8 @@ class ThemeCoder:
         """Similarity fills gaps: segments the rules and classifier left uncoded, with themes the classifier
         has not learned (measured on the sample, it is far less precise than a phrase rule, so it never
         adds to a segment that has codes). Without a classifier it also makes the `at_least_one` pick."""
-        if self._similarity is None:
-            return
+        if self._similarity is None or learned.issuperset(self.codebook.ids):
+            return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
         gaps = [i for i, tags in enumerate(found) if not tags and texts[i].strip()]
         if not gaps:
             return
