@@ -182,7 +182,7 @@ def codebook_from_codes(
                                  (parts[depth], code_id(HIERARCHY.join(parts[:depth])) if depth else None))
             if parts and i < len(examples):
                 bucket = samples.setdefault(code_id(code), [])
-                text = " ".join(examples[i].split())[:500]
+                text = example_text(examples[i])
                 if text and text not in bucket and len(bucket) < 3:
                     bucket.append(text)
     themes = [
@@ -190,6 +190,11 @@ def codebook_from_codes(
         for theme_id, (label, parent) in found.items()
     ]
     return Codebook(name=name, version=version, themes=tuple(themes))
+
+
+def example_text(text: str) -> str:
+    """An answer as a theme example: whitespace collapsed, at most 500 characters."""
+    return " ".join(text.split())[:500]
 
 
 def code_id(code: str) -> str:

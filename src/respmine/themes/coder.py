@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from respmine.themes.classifier import ThemeClassifier
-from respmine.themes.codebook import Codebook
+from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.similarity import ThemeSimilarity, zero_shot_labels
 from respmine.topics.embed import Embedder
 
@@ -94,7 +94,7 @@ class ThemeCoder:
             examples: dict[str, list[str]] = {}
             for text, row in zip(texts, labels, strict=True):
                 for theme in sorted(set(row) - learned):
-                    examples.setdefault(theme, []).append(" ".join(text.split())[:500])
+                    examples.setdefault(theme, []).append(example_text(text))
             self._similarity = ThemeSimilarity(self.codebook, self.embedder, examples)
         return self
 
@@ -142,7 +142,7 @@ class ThemeCoder:
         adds to a segment that has codes). Without a classifier it also makes the `at_least_one` pick."""
         if self._similarity is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
-        gaps = [i for i, tags in enumerate(found) if not tags and texts[i].strip()]
+        gaps = _gaps(found, texts)
         if not gaps:
             return
         scores = self._similarity.score([texts[i] for i in gaps])
@@ -161,13 +161,18 @@ class ThemeCoder:
         self, found: list[dict[str, Tag]], texts: Sequence[str], questions: Sequence[str | None] | None
     ) -> None:
         """`at_least_one`: a segment still uncoded takes the classifier's relatively strongest theme."""
-        gaps = [i for i, tags in enumerate(found) if not tags and texts[i].strip()]
+        gaps = _gaps(found, texts)
         if not (self.at_least_one and self.classifier.fitted and gaps):
             return
         qs = [questions[i] for i in gaps] if questions is not None else None
         for i, preds in zip(gaps, self.classifier.predict([texts[i] for i in gaps], qs), strict=True):
             for p in preds:
                 found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
+
+
+def _gaps(found: list[dict[str, Tag]], texts: Sequence[str]) -> list[int]:
+    """Segments with text that nothing has coded yet."""
+    return [i for i, tags in enumerate(found) if not tags and texts[i].strip()]
 
 
 def _parent_tag(theme: str, tags: dict[str, Tag], codebook: Codebook) -> Tag:
