@@ -1,10 +1,11 @@
-"""The theme coder's combination: classifier for the themes it learned, similarity for the rare ones,
-and a fallback pick that says it is one."""
+"""The theme coder's combination: classifier for the themes it learned, similarity for the rare ones
+(a clause at a time in short answers), and a fallback pick that says it is one."""
 
 from __future__ import annotations
 
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.coder import FALLBACK, ThemeCoder
+from respmine.themes.sentences import CLAUSE_WORDS, clause_spans, sentence_spans
 from tests.themes.helpers import WordEmbedder
 
 _CODEBOOK = Codebook(name="ward", version="1", themes=(
@@ -46,3 +47,27 @@ def test_coder_falls_back_to_the_classifiers_strongest_theme_and_says_so() -> No
 def test_codebook_reads_identifier_labels_as_words_for_similarity() -> None:
     assert Theme(id="privacy_concerns", label="privacy_concerns").describe() == "privacy concerns."
 
+
+
+def test_coder_gives_each_point_of_a_short_list_answer_its_own_code() -> None:
+    """"Cost, and privacy" makes two points in one sentence: similarity matches each clause on its own,
+    and each code's evidence is its clause."""
+    codebook = Codebook(name="exam", version="1", themes=(
+        Theme(id="cost", label="cost of the service"),
+        Theme(id="privacy", label="student privacy"),
+        Theme(id="glitches", label="technology glitches"),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), use_rules=False)
+    text = "The cost, and student privacy."
+    tags = {t.theme: text[t.start : t.end] for t in coder.code([text])[0]}
+    assert tags == {"cost": "The cost", "privacy": "student privacy."}
+
+
+def test_sentences_split_short_answers_into_clauses_but_not_long_texts() -> None:
+    text = "Privacy and system adequacy; cost (e.g. licences). Second point."
+    assert [text[a:b] for a, b in clause_spans(text)] == [
+        "Privacy and system adequacy; cost (e.g. licences).", "Second point.",  # sentences first
+        "Privacy", "system adequacy", "cost", "e.g. licences",
+    ]
+    long = "word, " * CLAUSE_WORDS + "end."
+    assert clause_spans(long) == sentence_spans(long)

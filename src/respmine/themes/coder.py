@@ -27,13 +27,12 @@ import numpy as np
 
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
-from respmine.themes.similarity import ThemeSimilarity, zero_shot_labels
+from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
 
 CODER_VERSION = "coder-3"  # bump when the combination logic changes: every segment is then recoded
 RULE_FLOOR = 0.35  # rule hits below this confidence (e.g. a negated passing mention) are not codes
-SIMILARITY_FLOOR = 0.5  # similarity a segment needs to a theme to be coded with it by similarity alone
-SIMILARITY_MARGIN = 0.05  # ... and no further than this behind its closest theme
+SIMILARITY_FLOOR = 0.5  # similarity a span needs to its closest theme to be coded with it by similarity alone
 FALLBACK_FLOOR = 0.25  # a segment with no code takes its closest theme if at least this similar
 FALLBACK = "classifier-fallback"  # method of a code no method chose, the classifier's strongest theme
 
@@ -139,7 +138,9 @@ class ThemeCoder:
     def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str]) -> None:
         """Similarity fills gaps: segments the rules and classifier left uncoded, with themes the classifier
         has not learned (measured on the sample, it is far less precise than a phrase rule, so it never
-        adds to a segment that has codes). Without a classifier it also makes the `at_least_one` pick."""
+        adds to a segment that has codes). Each span (sentence, or clause of a short answer) gives its
+        closest theme when it is close enough: one point, one code. Without a classifier it also makes
+        the `at_least_one` pick."""
         if self._similarity is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
         gaps = _gaps(found, texts)
@@ -147,15 +148,18 @@ class ThemeCoder:
             return
         scores = self._similarity.score([texts[i] for i in gaps])
         ids = scores.themes
-        masked = np.where(np.array([t not in learned for t in ids]), scores.scores, -1.0)
-        picks = zero_shot_labels(masked, threshold=SIMILARITY_FLOOR, margin=SIMILARITY_MARGIN, max_labels=2)
-        for k, (i, cols) in enumerate(zip(gaps, picks, strict=True)):
-            if not cols and self.at_least_one and not self.classifier.fitted and scores.scores.shape[1]:
-                best = int(scores.scores[k].argmax())
-                cols = [best] if scores.scores[k, best] >= FALLBACK_FLOOR else []
-            for j in cols:
-                start, end = scores.evidence[k][j]
-                found[i][ids[j]] = Tag(ids[j], float(scores.scores[k, j]), "similarity", start, end)
+        unlearned = np.array([t not in learned for t in ids])
+        for i, spans, matrix in zip(gaps, scores.spans, scores.matrices, strict=True):
+            masked = np.where(unlearned, matrix, -1.0)
+            for (start, end), row in zip(spans, masked, strict=True):
+                j = int(row.argmax())
+                have = found[i].get(ids[j])
+                if row[j] >= SIMILARITY_FLOOR and (have is None or have.confidence < row[j]):
+                    found[i][ids[j]] = Tag(ids[j], float(row[j]), "similarity", start, end)
+            if not found[i] and self.at_least_one and not self.classifier.fitted:
+                k, best = (int(x) for x in np.unravel_index(int(matrix.argmax()), matrix.shape))
+                if matrix[k, best] >= FALLBACK_FLOOR:
+                    found[i][ids[best]] = Tag(ids[best], float(matrix[k, best]), "similarity", *spans[k])
 
     def _add_fallback(
         self, found: list[dict[str, Tag]], texts: Sequence[str], questions: Sequence[str | None] | None

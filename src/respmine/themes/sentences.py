@@ -12,6 +12,10 @@ import re
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•\-–])|\n\s*\n|\n(?=\s*[•\-–*]\s)")
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Prof|St|No|cf|vs|para)\.$", re.IGNORECASE)
 MAX_SENTENCE = 600  # characters; longer runs (lists without stops) are cut at the next space
+# Inside a sentence, the points of a list: "cost, privacy and glitches (e.g. VPNs)"
+_JOIN = r"(?:and|also|plus|as well as)\s+"
+_CLAUSE = re.compile(rf"\s*[;,]\s+(?:{_JOIN})?|\s+{_JOIN}|\s*[()]\s*")
+CLAUSE_WORDS = 60  # texts up to this long are also split into clauses: short answers list their points
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -42,3 +46,23 @@ def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = cut + 1
     out.append((start, end))
     return out
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Each sentence, then (for a short text) the clauses inside it, in order, without repeats.
+
+    A short answer often lists several points in one sentence ("Privacy and system adequacy."): each
+    clause can then be matched to its own theme. Long texts make their points a sentence at a time, and
+    splitting them would multiply the work for little gain.
+    """
+    sentences = sentence_spans(text)
+    if len(text.split()) > CLAUSE_WORDS:
+        return sentences
+    out = list(sentences)
+    for a, b in sentences:
+        start = a
+        for m in _CLAUSE.finditer(text, a, b):
+            out.extend(_trimmed(text, start, m.start()))
+            start = m.end()
+        out.extend(_trimmed(text, start, b))
+    return [(a, b) for a, b in dict.fromkeys(out) if any(c.isalnum() for c in text[a:b])]

@@ -2,8 +2,8 @@
 
 Works with no coded examples at all, which is the situation on the first day of a consultation. A theme
 is represented by several prototypes (its label and description, each example answer, its phrases
-together); a segment's score for a theme is the best match between any of its sentences and any of
-the theme's prototypes, and that sentence is the evidence.
+together); a span (a sentence, or a clause of a short answer) scores for a theme by its best match
+with any of the theme's prototypes, and the span is the evidence.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from respmine.themes.codebook import Codebook
-from respmine.themes.sentences import sentence_spans
+from respmine.themes.sentences import clause_spans
 from respmine.topics.embed import Embedder
 
 
 @dataclass(frozen=True)
 class SimilarityScores:
-    """`scores[i, j]`: segment i against theme j; `evidence[i][j]`: (start, end) of the best sentence."""
+    """Per segment, its spans (sentences and short answers' clauses) and their similarity to each theme:
+    `matrices[i][k, j]` is span `spans[i][k]` of segment i against theme j."""
 
     themes: list[str]
-    scores: np.ndarray
-    evidence: list[list[tuple[int, int]]]
+    spans: list[list[tuple[int, int]]]
+    matrices: list[np.ndarray]
 
 
 class ThemeSimilarity:
@@ -49,42 +50,15 @@ class ThemeSimilarity:
         self._protos = embedder.embed(texts)
 
     def score(self, texts: Sequence[str]) -> SimilarityScores:
-        spans = [sentence_spans(t) or [(0, len(t))] for t in texts]
+        """Every span of every text against every theme (a theme's score is its best prototype)."""
+        spans = [clause_spans(t) or [(0, len(t))] if t.strip() else [] for t in texts]
         flat = [t[a:b] for t, ss in zip(texts, spans, strict=True) for a, b in ss]
         n_themes = len(self.codebook.themes)
-        scores = np.zeros((len(texts), n_themes), dtype=np.float32)
-        evidence: list[list[tuple[int, int]]] = []
-        if not flat:
-            return SimilarityScores(self.codebook.ids, scores, [[] for _ in texts])
-        sims = self.embedder.embed(flat) @ self._protos.T  # sentences x prototypes
         per_theme = np.full((len(flat), n_themes), -1.0, dtype=np.float32)
-        for j in range(n_themes):
-            per_theme[:, j] = sims[:, self._owners == j].max(axis=1)
-        row = 0
-        for i, ss in enumerate(spans):
-            block = per_theme[row : row + len(ss)]
-            best = block.argmax(axis=0)
-            scores[i] = block.max(axis=0)
-            evidence.append([ss[k] for k in best])
-            row += len(ss)
-        return SimilarityScores(self.codebook.ids, scores, evidence)
-
-
-def zero_shot_labels(
-    scores: np.ndarray, threshold: float = 0.45, margin: float = 0.08, max_labels: int = 4
-) -> list[list[int]]:
-    """Themes whose score clears `threshold` and lies within `margin` of the segment's best theme.
-
-    The margin keeps a segment that is clearly about one theme from collecting every loosely related
-    one; the absolute floor keeps off-topic text (thanks, sign-offs) uncoded.
-    """
-    out = []
-    for row in scores:
-        best = float(row.max()) if row.size else 0.0
-        picked = [
-            j
-            for j in np.argsort(-row, kind="stable")[:max_labels]
-            if row[j] >= threshold and row[j] >= best - margin
-        ]
-        out.append([int(j) for j in picked])
-    return out
+        if flat:
+            sims = self.embedder.embed(flat) @ self._protos.T  # spans x prototypes
+            for j in range(n_themes):
+                per_theme[:, j] = sims[:, self._owners == j].max(axis=1)
+        bounds = np.cumsum([0] + [len(ss) for ss in spans])
+        matrices = [per_theme[bounds[i] : bounds[i + 1]] for i in range(len(texts))]
+        return SimilarityScores(self.codebook.ids, spans, matrices)
