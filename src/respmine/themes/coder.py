@@ -30,7 +30,7 @@ from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
 
-CODER_VERSION = "coder-3"  # bump when the combination logic changes: every segment is then recoded
+CODER_VERSION = "coder-4"  # bump when the combination logic changes: every segment is then recoded
 RULE_FLOOR = 0.35  # rule hits below this confidence (e.g. a negated passing mention) are not codes
 SIMILARITY_FLOOR = 0.5  # similarity a span needs to its closest theme to be coded with it by similarity alone
 FALLBACK_FLOOR = 0.25  # a segment with no code takes its closest theme if at least this similar
