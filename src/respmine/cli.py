@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from respmine.consultation import Consultation
+    from respmine.themes.labelled import LabelledRow
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--test", type=Path, required=True, help="labelled CSV to code and score")
     p.add_argument("--task", choices=["themes", "stance", "topics"], default="themes")
+    p.add_argument(
+        "--cv", action="store_true",
+        help="themes, no --train: code each answer of --test with a coder trained on the other folds",
+    )
+    p.add_argument("--folds", type=int, default=5, help="with --cv: number of folds (default 5)")
+    p.add_argument("--second", type=Path, help="with --cv: a second coder's file of the same answers")
+    p.add_argument("--out", type=Path, help="with --cv: write the machine's codes as a labelled CSV")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_evaluate)
@@ -185,6 +193,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         train = read_labelled(args.train) if args.train else []
     except LabelledFileError as exc:
         raise UsageError(str(exc)) from exc
+    if args.cv:
+        return _cross_validate(args, test)
     if args.task == "topics":
         from respmine.topics.evaluate import evaluate_topics, format_topic_scores
 
@@ -202,6 +212,27 @@ def _evaluate(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     print(json.dumps(evaluation.as_dict()) if args.json else evaluation.format())
+    return 0
+
+
+def _cross_validate(args: argparse.Namespace, coded: list[LabelledRow]) -> int:
+    if args.train or args.task != "themes":
+        raise UsageError("--cv cross-validates theme codes within --test: no --train, --task themes")
+    from respmine.themes.crossval import cross_validate
+    from respmine.themes.labelled import LabelledFileError, read_labelled, write_labelled
+    from respmine.topics.embed import default_embedder
+
+    try:
+        second = read_labelled(args.second) if args.second else None
+        result = cross_validate(coded, default_embedder(), name=args.test.name, second=second,
+                                folds=args.folds, seed=args.seed)
+    except (LabelledFileError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+    if args.out:
+        write_labelled(args.out, result.machine)
+    print(json.dumps(result.as_dict()) if args.json else result.format())
+    if args.out and not args.json:
+        print(f"\nmachine codes: {args.out}")
     return 0
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from respmine.cli import main
 from respmine.themes.agreement import agreement
-from respmine.themes.evaluate import cross_validated_coding, evaluate_stance, evaluate_themes
+from respmine.themes.crossval import cross_validated_coding
+from respmine.themes.evaluate import evaluate_stance, evaluate_themes
 from respmine.themes.labelled import LabelledRow, read_labelled, write_labelled
 from respmine.topics.embed import default_embedder
 
@@ -81,10 +82,10 @@ def test_evaluate_exam_proctoring_machine_reaches_half_the_human_agreement(datas
 
     Measured 2026-12-05 (whole codebook known, examples from the training folds; codes with fewer than 6
     examples left to similarity, a clause at a time): the humans agree at micro-F1 0.76-0.88, the machine
-    reaches 0.39-0.62 (mean 0.50; 0.47 when similarity picked up to two themes per answer; 0.34 with a
-    codebook of the training folds' codes only and the classifier deciding every answer). Still well short
-    of the humans: most codes have one or two examples. Checked: it beats coding every answer with the most common code on every question, and
-    reaches at least half the humans' agreement on average.
+    reaches 0.39-0.62 (mean 0.50; 0.47 when similarity picked up to two themes per answer; 0.34 with
+    a codebook of the training folds' codes only and the classifier deciding every answer). Still well
+    short of the humans: most codes have one or two examples. Checked: it beats coding every answer with
+    the most common code on every question, and reaches at least half the humans' agreement on average.
     """
     folder = datasets / "exam-proctoring"
     ours, humans = [], []
