@@ -127,9 +127,14 @@ class ThemeClassifier:
         return out
 
     def predict(
-        self, texts: Sequence[str], questions: Sequence[str | None] | None = None, at_least_one: bool = True
+        self,
+        texts: Sequence[str],
+        questions: Sequence[str | None] | None = None,
+        at_least_one: bool = True,
+        probs: np.ndarray | None = None,
     ) -> list[list[Prediction]]:
-        probs = self.probabilities(texts, questions)
+        """Themes per text with evidence; `probs`: these texts' `probabilities`, when already computed."""
+        probs = self.probabilities(texts, questions) if probs is None else probs
         chosen = self.decide(probs, at_least_one)
         qs = list(questions) if questions is not None else [None] * len(texts)
         out = []

@@ -67,7 +67,8 @@ class ThemeCoder:
             from respmine.themes.rules import PhraseRules
 
             self._rules = PhraseRules(codebook)
-        self._similarity = ThemeSimilarity(codebook, embedder) if embedder is not None else None
+        self._examples: dict[str, list[str]] = {}  # coded answers of themes too rare to learn
+        self._similarity: ThemeSimilarity | None = None  # built when first needed (embeds prototypes)
 
     @property
     def version(self) -> str:
@@ -88,24 +89,30 @@ class ThemeCoder:
         known = set(self.codebook.ids)
         labels = [[t for t in row if t in known] for row in labels]
         self.classifier.fit(texts, labels, questions)
-        if self.embedder is not None:  # themes too rare to learn: their coded texts are more examples
-            learned = set(self.classifier.themes)
-            examples: dict[str, list[str]] = {}
-            for text, row in zip(texts, labels, strict=True):
-                for theme in sorted(set(row) - learned):
-                    examples.setdefault(theme, []).append(example_text(text))
-            self._similarity = ThemeSimilarity(self.codebook, self.embedder, examples)
+        learned = set(self.classifier.themes)
+        self._examples = {}  # themes too rare to learn: their coded texts are more examples
+        for text, row in zip(texts, labels, strict=True):
+            for theme in sorted(set(row) - learned):
+                self._examples.setdefault(theme, []).append(example_text(text))
+        self._similarity = None
         return self
+
+    def similarity(self) -> ThemeSimilarity | None:
+        """Theme prototypes (codebook and rare themes' coded answers), embedded once, when first used."""
+        if self._similarity is None and self.embedder is not None:
+            self._similarity = ThemeSimilarity(self.codebook, self.embedder, self._examples)
+        return self._similarity
 
     def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> list[list[Tag]]:
         if not texts:
             return []
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
-        self._add_classifier(found, texts, questions)
+        probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
+        self._add_classifier(found, texts, questions, probs)
         self._add_rules(found, texts, learned)
         self._add_similarity(found, texts, learned)
-        self._add_fallback(found, texts, questions)
+        self._add_fallback(found, texts, questions, probs)
         out = []
         for tags in found:
             full = self.codebook.with_ancestors(tags)
@@ -113,11 +120,15 @@ class ThemeCoder:
         return out
 
     def _add_classifier(
-        self, found: list[dict[str, Tag]], texts: Sequence[str], questions: Sequence[str | None] | None
+        self,
+        found: list[dict[str, Tag]],
+        texts: Sequence[str],
+        questions: Sequence[str | None] | None,
+        probs: np.ndarray,
     ) -> None:
         if not self.classifier.fitted:
             return
-        for i, preds in enumerate(self.classifier.predict(texts, questions, at_least_one=False)):
+        for i, preds in enumerate(self.classifier.predict(texts, questions, at_least_one=False, probs=probs)):
             for p in preds:
                 found[i][p.theme] = Tag(p.theme, p.confidence, "classifier", *p.evidence)
 
@@ -141,12 +152,13 @@ class ThemeCoder:
         adds to a segment that has codes). Each span (sentence, or clause of a short answer) gives its
         closest theme when it is close enough: one point, one code. Without a classifier it also makes
         the `at_least_one` pick."""
-        if self._similarity is None or learned.issuperset(self.codebook.ids):
+        if self.embedder is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
         gaps = _gaps(found, texts)
-        if not gaps:
+        similarity = self.similarity()
+        if not gaps or similarity is None:
             return
-        scores = self._similarity.score([texts[i] for i in gaps])
+        scores = similarity.score([texts[i] for i in gaps])
         ids = scores.themes
         unlearned = np.array([t not in learned for t in ids])
         for i, spans, matrix in zip(gaps, scores.spans, scores.matrices, strict=True):
@@ -162,15 +174,20 @@ class ThemeCoder:
                     found[i][ids[best]] = Tag(ids[best], float(matrix[k, best]), "similarity", *spans[k])
 
     def _add_fallback(
-        self, found: list[dict[str, Tag]], texts: Sequence[str], questions: Sequence[str | None] | None
+        self,
+        found: list[dict[str, Tag]],
+        texts: Sequence[str],
+        questions: Sequence[str | None] | None,
+        probs: np.ndarray,
     ) -> None:
         """`at_least_one`: a segment still uncoded takes the classifier's relatively strongest theme."""
         gaps = _gaps(found, texts)
         if not (self.at_least_one and self.classifier.fitted and gaps):
             return
         qs = [questions[i] for i in gaps] if questions is not None else None
-        for i, preds in zip(gaps, self.classifier.predict([texts[i] for i in gaps], qs), strict=True):
-            for p in preds:
+        preds = self.classifier.predict([texts[i] for i in gaps], qs, probs=probs[gaps])
+        for i, row in zip(gaps, preds, strict=True):
+            for p in row:
                 found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
 
 
