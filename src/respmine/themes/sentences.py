@@ -15,7 +15,7 @@ MAX_SENTENCE = 600  # characters; longer runs (lists without stops) are cut at t
 # Inside a sentence, the points of a list: "cost, privacy and glitches (e.g. VPNs)"
 _JOIN = r"(?:and|also|plus|as well as)\s+"
 _CLAUSE = re.compile(rf"\s*[;,]\s+(?:{_JOIN})?|\s+{_JOIN}|\s*[()]\s*")
-CLAUSE_WORDS = 60  # texts up to this long are also split into clauses: short answers list their points
+CLAUSE_WORDS = 40  # texts up to this long are also split into clauses: short answers list their points
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
