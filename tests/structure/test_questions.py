@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from respmine.consultation import Question
 from respmine.records import GENERAL, Answer, Document
-from respmine.structure.questions import QuestionMatcher, blocks, is_furniture, segment_document
+from respmine.structure import questions
+from respmine.structure.questions import (
+    QuestionMatcher,
+    blocks,
+    calibrate,
+    is_furniture,
+    segment_document,
+    segment_documents,
+)
 
 QUESTIONS = [
     Question(id="Q1", number=1, text="How should charities be involved in delivering offender services?"),
@@ -69,18 +78,23 @@ def test_questions_form_answers_map_by_label_and_rest_is_general() -> None:
     assert any(q == GENERAL and "Name" in t for q, t in plan)
 
 
+class Keyword:
+    """A stand-in embedder: one dimension per question keyword, so similarity is predictable."""
+
+    name = "keyword"
+    keys = ("involved", "funding", "locally")
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []  # texts per call
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(len(texts))
+        rows = [[float(k in t.lower()) for k in self.keys] + [0.1] for t in texts]
+        v = np.array(rows)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
 def test_questions_free_letter_paragraphs_assigned_by_similarity() -> None:
-    class Keyword:
-        """A stand-in embedder: one dimension per question keyword, so similarity is predictable."""
-
-        name = "keyword"
-        keys = ("involved", "funding", "locally")
-
-        def embed(self, texts: list[str]) -> np.ndarray:
-            rows = [[float(k in t.lower()) for k in self.keys] + [0.1] for t in texts]
-            v = np.array(rows)
-            return v / np.linalg.norm(v, axis=1, keepdims=True)
-
     text = (
         "12 High Street\n\nDear Sir or Madam,\n\n"
         "We believe that long term funding is essential for our work to continue at all.\n\n"
@@ -149,3 +163,38 @@ def test_questions_inferred_from_headings_that_recur_without_a_consultation() ->
     assert [(s.question, s.text) for s in segments["0" * 64]] == [
         ("Q1", "As partners (0)."), ("Q2", "Full cost recovery (0)."),
     ]
+
+
+def _letters(n: int) -> list[Document]:
+    topics = ["long term funding is essential", "decisions are best taken locally",
+              "charities must be involved"]
+    return [
+        Document(source=f"l{i}", sha256=f"{i:064d}", format="txt", method="t", text="\n\n".join(
+            f"We believe that {topics[(i + k) % 3]} for our work with people in {chr(97 + i)}{k}x."
+            for k in range(3)))
+        for i in range(n)
+    ]
+
+
+def test_questions_letters_are_embedded_in_one_batch_and_segmented_as_one_by_one() -> None:
+    docs, embedder = _letters(12), Keyword()
+    calibration = calibrate(docs, QUESTIONS, Keyword())  # type: ignore[arg-type]
+    together = segment_documents(docs, QUESTIONS, embedder, calibration)  # type: ignore[arg-type]
+    assert sorted(embedder.calls) == [len(QUESTIONS), 36]  # every letter paragraph at once, the questions
+    assert any(s.question == "Q2" for s in together[docs[0].sha256])
+    for doc in docs:
+        matcher = QuestionMatcher(QUESTIONS, Keyword())  # type: ignore[arg-type]
+        matcher.bias = np.asarray(calibration.bias)
+        assert segment_document(doc, matcher) == together[doc.sha256]
+
+
+def test_questions_calibration_samples_large_corpora_whatever_their_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(questions, "CALIBRATION_SAMPLE", 10)
+    monkeypatch.setattr(questions, "CALIBRATION_MIN", 5)
+    docs, embedder = _letters(12), Keyword()
+    forward = calibrate(docs, QUESTIONS, embedder)  # type: ignore[arg-type]
+    assert embedder.calls == [10, 3]  # the sample's paragraphs, the questions
+    backward = calibrate(docs[::-1], QUESTIONS, Keyword())  # type: ignore[arg-type]
+    assert forward.bias == backward.bias and forward.bias is not None

@@ -168,7 +168,7 @@ class ThemeCoder:
                 have = found[i].get(ids[j])
                 if row[j] >= SIMILARITY_FLOOR and (have is None or have.confidence < row[j]):
                     found[i][ids[j]] = Tag(ids[j], float(row[j]), "similarity", start, end)
-            if not found[i] and self.at_least_one and not self.classifier.fitted:
+            if not found[i] and self.at_least_one and not self.classifier.fitted and matrix.size:
                 k, best = (int(x) for x in np.unravel_index(int(matrix.argmax()), matrix.shape))
                 if matrix[k, best] >= FALLBACK_FLOOR:
                     found[i][ids[best]] = Tag(ids[best], float(matrix[k, best]), "similarity", *spans[k])

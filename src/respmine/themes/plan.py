@@ -6,7 +6,7 @@ classifier) or when a codebook change can alter its codes:
 - it has a code (direct or an implied parent) of a changed, added or removed theme;
 - a changed or added theme's phrases now fire in it (probed with the rules of those themes only);
 - it was coded by similarity or the classifier's fallback (the rules and classifier left it uncoded)
-  and any theme's similarity prototypes changed or moved: its picks, their margin and the
+  and any theme's similarity prototypes changed or moved: each span's closest theme and the
   `at_least_one` fallback compare every theme, so any change can move them.
 
 Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
