@@ -40,16 +40,21 @@ def test_crossval_codes_every_answer_with_a_coder_that_never_saw_it() -> None:
 
 def test_crossval_reports_the_machine_next_to_a_second_coder_per_question() -> None:
     rows = _coded()
-    # The second coder disagrees on the first answer of each copy: 4 of each question's 16 answers.
-    second = [LabelledRow(r.id, r.text, ("food",) if r.id.endswith("-0") else r.themes, question=r.question)
-              for r in rows]
+    # The second coder disagrees on the first answer of each copy and leaves the last one uncoded: of
+    # each question's 16 answers it codes 12 and differs on 4.
+    second = [LabelledRow(r.id, r.text, {"-0": ("food",), "-3": ()}.get(r.id[-2:], r.themes),
+                          question=r.question) for r in rows]
     result = cross_validate(rows, WordEmbedder(), name="coded.csv", second=second, folds=4)
-    assert result.vs_second is not None and result.vs_second.micro_f1 == pytest.approx(0.75)
+    assert result.vs_second is not None and result.vs_second.micro_f1 == pytest.approx(2 / 3)
     assert [q.question for q in result.per_question] == list(_ANSWERS)
     assert [q.answers for q in result.per_question] == [16, 16]
-    assert [q.second_f1 for q in result.per_question] == pytest.approx([0.75, 0.75])
+    assert [q.second_f1 for q in result.per_question] == pytest.approx([2 / 3, 2 / 3])
+    # like for like: the machine is also scored on the 24 answers the second coder coded
+    assert result.vs_machine.n == 32 and result.vs_machine_shared is not None
+    assert result.vs_machine_shared.n == 24
     text = result.format()
-    assert "machine (cross-validated)" in text and "second coder (32 answers)" in text
+    assert "machine (cross-validated)" in text and "second coder (24 answers)" in text
+    assert "machine on the second coder's 24" in text
     assert "What could be better?" in text
 
 

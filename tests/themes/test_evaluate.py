@@ -11,7 +11,7 @@ import pytest
 
 from respmine.cli import main
 from respmine.themes.agreement import agreement
-from respmine.themes.crossval import cross_validated_coding
+from respmine.themes.crossval import cross_validate
 from respmine.themes.evaluate import evaluate_stance, evaluate_themes
 from respmine.themes.labelled import LabelledRow, read_labelled, write_labelled
 from respmine.topics.embed import default_embedder
@@ -78,28 +78,35 @@ def test_evaluate_cli_prints_json_and_refuses_bad_input(
 
 @pytest.mark.slow
 def test_evaluate_exam_proctoring_machine_reaches_half_the_human_agreement(datasets: Path) -> None:
-    """Cross-validated machine coding against the primary coder, next to the second human coder.
+    """Cross-validated machine coding against the primary coder, next to the second human coder, on the
+    same answers (the second coder coded only 20 of N3's 99 answers and 24 of Q5's 125).
 
     Measured 2026-12-05 (whole codebook known, examples from the training folds; codes with fewer than 6
-    examples left to similarity, a clause at a time): the humans agree at micro-F1 0.76-0.88, the machine
-    reaches 0.39-0.62 (mean 0.50: N3 0.47, Q11 0.49, Q12 0.39, Q14 0.46, Q16 0.50, Q8 0.62, Q5 0.58).
-    It was 0.47 when similarity picked up to two themes per answer, 0.34 with a codebook of the training
-    folds' codes only and the classifier deciding every answer. Still well short of the humans: most
-    codes have one or two examples. Checked: it beats coding every answer with
-    the most common code on every question, and reaches at least half the humans' agreement on average.
+    examples left to similarity, a clause at a time), micro-F1 on the answers both humans coded, human /
+    machine: N3 0.84 / 0.50, Q11 0.77 / 0.49, Q12 0.76 / 0.39, Q14 0.81 / 0.47, Q16 0.88 / 0.50,
+    Q8 0.83 / 0.62, Q5 0.81 / 0.40; mean 0.82 / 0.48 (on all coded answers the machine's mean is 0.50; it
+    was 0.47 when similarity picked up to two themes per answer, 0.34 with a codebook of the training
+    folds' codes only and the classifier deciding every answer). Still well short of the humans: most
+    codes have one or two examples. Checked: on all answers it beats coding every answer with the most
+    common code, on every question; on the shared answers it reaches at least half the humans' agreement
+    on average.
     """
     folder = datasets / "exam-proctoring"
     ours, humans = [], []
     for path in sorted(folder.glob("*.primary.csv")):
         primary = read_labelled(path)
-        machine = cross_validated_coding(primary, default_embedder())
+        second = read_labelled(str(path).replace("primary", "secondary"))
+        result = cross_validate(primary, default_embedder(), name=path.name, second=second)
+        assert result.vs_second is not None and result.vs_machine_shared is not None
         common = max(
             {c for r in primary for c in r.themes}, key=lambda c: sum(c in r.themes for r in primary)
         )
         naive = [LabelledRow(r.id, r.text, (common,)) for r in primary if r.coded]
-        ours.append(agreement(primary, machine, empty_b="no theme").micro_f1)
         base = agreement(primary, naive, empty_b="no theme").micro_f1
-        humans.append(agreement(primary, read_labelled(str(path).replace("primary", "secondary"))).micro_f1)
-        print(f"{path.name}: human {humans[-1]:.2f}, machine {ours[-1]:.2f}, most-common-code {base:.2f}")
-        assert ours[-1] > base, path.name
+        assert result.vs_machine.micro_f1 > base, path.name
+        ours.append(result.vs_machine_shared.micro_f1)
+        humans.append(result.vs_second.micro_f1)
+        print(f"{path.name}: human {humans[-1]:.2f}, machine {ours[-1]:.2f} on the same "
+              f"{result.vs_second.n} answers; machine on all {result.vs_machine.micro_f1:.2f}, "
+              f"most-common-code {base:.2f}")
     assert sum(ours) >= 0.5 * sum(humans)

@@ -74,6 +74,7 @@ class CrossValidation:
     machine: list[LabelledRow]  # the machine's codes of every coded answer
     vs_machine: Agreement  # the file (A) against the machine (B)
     vs_second: Agreement | None  # the file (A) against a second coder (B), when given
+    vs_machine_shared: Agreement | None  # the machine on the answers the second coder coded: like for like
     per_question: list[QuestionAgreement]  # only when the file holds several questions
     seconds: float
 
@@ -82,6 +83,9 @@ class CrossValidation:
             "task": "themes-cv", "file": self.name, "folds": self.folds, "seconds": round(self.seconds, 2),
             "machine": self.vs_machine.as_dict(),
             "second_coder": self.vs_second.as_dict() if self.vs_second else None,
+            "machine_on_second_coders_answers": (
+                self.vs_machine_shared.as_dict() if self.vs_machine_shared else None
+            ),
             "per_question": [vars(q) for q in self.per_question],
         }
 
@@ -95,7 +99,8 @@ class CrossValidation:
             "",
         ]
         rows: list[tuple[object, ...]] = [_summary(MACHINE, m)]
-        if s is not None:
+        if s is not None and self.vs_machine_shared is not None:
+            rows.append(_summary(f"  machine on the second coder's {s.n:,}", self.vs_machine_shared))
             rows.append(_summary(f"second coder ({s.n:,} answers)", s))
         lines += _table(["against the file's codes", "micro F1", "95% CI", "macro F1", "mean kappa",
                          "row Jaccard"], rows)
@@ -122,8 +127,13 @@ def cross_validate(
     seconds = time.perf_counter() - t0
     names = (name, MACHINE)
     vs_machine = agreement(rows, machine, names=names, empty_b="no theme", seed=seed)
-    vs_second = agreement(rows, second, names=(name, "second coder"), seed=seed) if second else None
-    return CrossValidation(name, folds, machine, vs_machine, vs_second,
+    vs_second = shared = None
+    if second:
+        vs_second = agreement(rows, second, names=(name, "second coder"), seed=seed)
+        theirs = {r.id for r in second if r.coded}
+        shared = agreement([r for r in rows if r.id in theirs], machine, names=names, empty_b="no theme",
+                           seed=seed)
+    return CrossValidation(name, folds, machine, vs_machine, vs_second, shared,
                            _per_question(rows, machine, second), seconds)
 
 
