@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from operator import attrgetter
 from typing import NamedTuple
@@ -35,7 +35,7 @@ from respmine.store.views import (
     read_submissions,
 )
 from respmine.themes.codebook import Codebook
-from respmine.themes.decisions import Decision, effective_codebook
+from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
@@ -100,15 +100,38 @@ class CodingData:
             people=people, campaigns=campaigns, decisions=log,
         )
 
+    def after_decisions(self, store: Store, codebook: Codebook, new: Sequence[Decision]) -> CodingData | None:
+        """This data with analysts' `new` segment decisions (accept, reject, add, stance, reviewed) applied:
+        only the decided segments' codes and stances are read again, and only their hits made anew. The
+        same as a fresh `load` (tested), in a fraction of its time: the review app's theme table after each
+        decision. None when a decision reaches further (a codebook edit): `load` again."""
+        if any(d.segment is None or d.action not in SEGMENT_ACTIONS for d in new):
+            return None
+        decided = {d.segment for d in new if d.segment}
+        log = sorted([*self.decisions, *new], key=attrgetter("at"))  # as `decisions` reads it: (at, id)
+        fresh = [c for c in theme_store.effective_codes(store, codebook, log, segments=decided)
+                 if c.segment in self.segments]
+        stances = {k: v for k, v in self.stances.items() if k not in decided}
+        stances.update(theme_store.effective_stances(store, log, segments=decided))
+        codes = sorted([*(c for c in self.codes if c.segment not in decided), *fresh],
+                       key=attrgetter("segment", "theme"))
+        out = replace(self, codes=codes, stances=stances, decisions=log)  # (a new object: its own caches)
+        kept = [h for h in self.hits if h.code.segment not in decided]
+        out.__dict__["hits"] = sorted([*kept, *out._hits(fresh)], key=_hit_order)  # (a cached_property)
+        return out
+
     @cached_property
     def hits(self) -> list[_Hit]:
         """Every code with everything a table asks of it, worked out once (a report builds a dozen tables
         over the same codes, and reading them afresh for each was most of their cost), best quote first
         (`quote_rank`; ties in code order). Loaded data is never changed."""
+        return sorted(self._hits(self.codes), key=_hit_order)
+
+    def _hits(self, codes: Iterable[Code]) -> list[_Hit]:
         parents: dict[str, tuple[str, ...]] = {}  # theme -> itself and its ancestors
         quote, words = cache(quote_text), cache(word_count)  # form letters repeat their evidence
         out = []
-        for code in self.codes:
+        for code in codes:
             seg = self.segments[code.segment]
             unit = self.units[self.unit_of[seg.submission]]
             themes = parents.get(code.theme)
@@ -118,7 +141,6 @@ class CodingData:
                             self.late(seg.submission), code.stance or self.stances.get(code.segment),
                             quote(code.evidence_text or seg.text),
                             quote_rank(code, unit.organisation, words(code.evidence_text))))
-        out.sort(key=attrgetter("rank"))
         return out
 
     def grouped(self, overall: bool) -> dict[tuple[str, str], list[_Hit]]:
@@ -242,6 +264,11 @@ class _Hit(NamedTuple):
     stance: str | None  # the evidence sentence's, else its segment's
     quote: str  # the evidence as a quote would show it ("" if there is none)
     rank: tuple[object, ...]  # `quote_rank`: lower first
+
+
+def _hit_order(hit: _Hit) -> tuple[tuple[object, ...], str]:
+    """`quote_rank`, then code order: `quote_rank` ends with the segment, and a segment has a theme once."""
+    return hit.rank, hit.code.theme
 
 
 def _own_first(theme: str, hits: list[_Hit]) -> list[_Hit]:

@@ -7,7 +7,7 @@ with every decision applied.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -140,19 +140,26 @@ def _code_row(c: Code) -> dict[str, Any]:
     }
 
 
-def machine_codes(store: Store) -> list[Code]:
-    """Every machine code, read as plain rows (no ORM objects: this runs on every report and page)."""
+def machine_codes(store: Store, segments: Collection[str] | None = None) -> list[Code]:
+    """Every machine code (of `segments` only, when given), read as plain rows (no ORM objects: this runs
+    on every report and page)."""
     columns = (CodeRow.segment, CodeRow.theme, CodeRow.confidence, CodeRow.method, CodeRow.evidence_start,
                CodeRow.evidence_end, CodeRow.evidence, CodeRow.stance, CodeRow.codebook, CodeRow.fingerprint,
                CodeRow.model)
+    queries = [select(*columns)] if segments is None else [
+        select(*columns).where(CodeRow.segment.in_(chunk)) for chunk in _chunks(sorted(segments))]
     with store.session() as s:
-        rows = s.execute(select(*columns).order_by(CodeRow.segment, CodeRow.theme))
+        rows = [row for q in queries for row in s.execute(q.order_by(CodeRow.segment, CodeRow.theme))]
         return [
             Code(segment=seg, theme=theme, confidence=conf, method=method, evidence=Span(start, end),
                  evidence_text=evidence, stance=stance, codebook=codebook, fingerprint=fingerprint,
                  model=model)
             for seg, theme, conf, method, start, end, evidence, stance, codebook, fingerprint, model in rows
         ]
+
+
+def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
+    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
 def stances(store: Store) -> dict[str, SegmentStance]:
@@ -192,11 +199,15 @@ def decide(store: Store, codebook: Codebook, user: str, action: str, **fields: A
     return record_decision(store, codebook, decision)
 
 
-def decisions(store: Store) -> list[Decision]:
+def decisions(store: Store, ids: tuple[int, int] | None = None) -> list[Decision]:
+    """The analysts' log in time order (only rows with first < id <= last, for `ids` (first, last))."""
+    query = select(DecisionRow).order_by(DecisionRow.at, DecisionRow.id)
+    if ids is not None:
+        query = query.where(DecisionRow.id > ids[0], DecisionRow.id <= ids[1])
     with store.session() as s:
-        rows = s.scalars(select(DecisionRow).order_by(DecisionRow.at, DecisionRow.id))
         return [
-            Decision(r.at, r.user, r.action, r.segment, r.theme, dict(r.value or {}), r.note) for r in rows
+            Decision(r.at, r.user, r.action, r.segment, r.theme, dict(r.value or {}), r.note)
+            for r in s.scalars(query)
         ]
 
 
@@ -208,22 +219,31 @@ def segment_texts(store: Store, ids: Iterable[str] | None = None) -> dict[str, s
         return {k: v for k, v in s.execute(query)}
 
 
-def effective_codes(store: Store, codebook: Codebook, log: Sequence[Decision] | None = None,
-                    machine: Sequence[Code] | None = None) -> list[Code]:
+def effective_codes(
+    store: Store, codebook: Codebook, log: Sequence[Decision] | None = None,
+    machine: Sequence[Code] | None = None, segments: Collection[str] | None = None,
+) -> list[Code]:
     """Machine codes with every analyst decision applied: what every table, report and export shows
-    (`log`, `machine`: the decisions and machine codes, when the caller has read them already)."""
+    (`log`, `machine`: the decisions and machine codes, when the caller has read them already; `segments`:
+    only these segments' codes, which depend on their own decisions and the codebook-wide ones alone)."""
     log = decisions(store) if log is None else log
-    machine = machine_codes(store) if machine is None else machine
+    if segments is not None:
+        log = [d for d in log if d.segment is None or d.segment in segments]
+    machine = machine_codes(store, segments) if machine is None else machine
     return apply_decisions(machine, log, _texts_for(store, log), codebook)
 
 
-def effective_stances(store: Store, log: Sequence[Decision] | None = None) -> dict[str, str]:
+def effective_stances(store: Store, log: Sequence[Decision] | None = None,
+                      segments: Collection[str] | None = None) -> dict[str, str]:
     """segment -> stance, an analyst's stance decision winning over the machine's (`log`: the decisions,
-    when the caller has read them already)."""
+    when the caller has read them already; `segments`: only these segments' stances)."""
+    queries = [select(StanceRow.segment, StanceRow.stance)]
+    if segments is not None:
+        queries = [queries[0].where(StanceRow.segment.in_(chunk)) for chunk in _chunks(sorted(segments))]
     with store.session() as s:
-        out = {seg: stance for seg, stance in s.execute(select(StanceRow.segment, StanceRow.stance))}
+        out = {seg: stance for q in queries for seg, stance in s.execute(q)}
     for d in decisions(store) if log is None else log:
-        if d.action == "stance" and d.segment:
+        if d.action == "stance" and d.segment and (segments is None or d.segment in segments):
             out[d.segment] = str((d.value or {})["stance"])
     return out
 
