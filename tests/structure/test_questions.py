@@ -139,6 +139,22 @@ def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> N
     assert _plan(_doc(short)) == [("Q1", "As partners."), ("Q2", "Full cost recovery")]
 
 
+def test_questions_blocks_rejoin_a_paragraph_cut_mid_sentence() -> None:
+    """A page break or a scan's blank line inside a sentence: the tail is not a paragraph of its own. A
+    heading or a short label before a lower-case answer, or a finished sentence, stays apart."""
+    cut = ("In preparing this response to the consultation we\n\nheld seven regional workshops.\n\n"
+           "I can be contacted on 0113 496 0721 or by e-mail if\n\n\nyou need any further information.")
+    found = blocks(cut)
+    assert [b.text for b in found] == [
+        "In preparing this response to the consultation we\n\nheld seven regional workshops.",
+        "I can be contacted on 0113 496 0721 or by e-mail if\n\n\nyou need any further information."]
+    assert all(cut[b.start : b.end] == b.text for b in found)
+    apart = ("Question 3 contract size and the access of small local charities\n\nyes, we agree with it.\n\n"
+             "Funding and cost recovery\n\nthe sector needs it.\n\n"
+             "We support the proposal in full, for the reasons below.\n\nthat is all.")
+    assert len(blocks(apart)) == 6
+
+
 def test_questions_blocks_split_word_paragraphs_but_not_wrapped_lines() -> None:
     word = "A" * 120 + "\n" + "B" * 120
     assert [b.text for b in blocks(word)] == ["A" * 120, "B" * 120]
