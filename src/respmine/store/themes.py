@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import delete, insert, or_, select, tuple_, update
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from respmine.themes.stage import CodingResult
 
 CHUNK = 500
+T = TypeVar("T")
 
 
 def replace_codes(
@@ -33,8 +34,7 @@ def replace_codes(
     kept apart, so nothing an analyst did is lost). Their coding state is dropped: the theme stage
     recodes them on its next run."""
     with store.session() as s, s.begin():
-        for i in range(0, len(segments), CHUNK):
-            chunk = list(segments[i : i + CHUNK])
+        for chunk in _chunks(list(segments)):
             s.execute(delete(CodeRow).where(CodeRow.segment.in_(chunk)))
             s.execute(delete(StanceRow).where(StanceRow.segment.in_(chunk)))
             s.execute(delete(ThemeStateRow).where(ThemeStateRow.segment.in_(chunk)))
@@ -54,12 +54,12 @@ def write_coding(store: Store, result: CodingResult) -> int:
     stanced = [x.segment for x in result.stances]
     states = sorted(result.states)
     with store.session() as s, s.begin():
-        for i in range(0, len(pairs), CHUNK):
-            s.execute(delete(CodeRow).where(tuple_(CodeRow.segment, CodeRow.theme).in_(pairs[i : i + CHUNK])))
-        for i in range(0, len(stanced), CHUNK):
-            s.execute(delete(StanceRow).where(StanceRow.segment.in_(stanced[i : i + CHUNK])))
-        for i in range(0, len(states), CHUNK):
-            s.execute(delete(ThemeStateRow).where(ThemeStateRow.segment.in_(states[i : i + CHUNK])))
+        for pair_chunk in _chunks(pairs):
+            s.execute(delete(CodeRow).where(tuple_(CodeRow.segment, CodeRow.theme).in_(pair_chunk)))
+        for chunk in _chunks(stanced):
+            s.execute(delete(StanceRow).where(StanceRow.segment.in_(chunk)))
+        for chunk in _chunks(states):
+            s.execute(delete(ThemeStateRow).where(ThemeStateRow.segment.in_(chunk)))
         if result.codes:
             s.execute(insert(CodeRow), [_code_row(c) for c in result.codes])
         if result.stances:
@@ -158,7 +158,8 @@ def machine_codes(store: Store, segments: Collection[str] | None = None) -> list
         ]
 
 
-def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
+def _chunks(items: Sequence[T]) -> list[Sequence[T]]:
+    """Slices of at most CHUNK items: the size of one `IN (...)` list."""
     return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 

@@ -310,14 +310,20 @@ def segment_documents(
     matcher = QuestionMatcher(calibration.questions, embedder)
     if calibration.bias is not None:
         matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
+    parts = [(d, *_answers_and_rest(d, matcher)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
-        matcher.embed_ahead([text for d in docs for text in _content_paragraphs(d, matcher)])
-    return {d.sha256: segment_document(d, matcher) for d in docs}
+        matcher.embed_ahead([text for _, _, rest in parts for text in _content_paragraphs(rest, matcher)])
+    return {d.sha256: _segmented(d, matcher, segments, rest) for d, segments, rest in parts}
 
 
 def segment_document(doc: Document, matcher: QuestionMatcher) -> list[Segment]:
     """Segments of one submission, in text order. Text is unredacted here; the pipeline redacts it."""
-    segments, rest = _answers_and_rest(doc, matcher)
+    return _segmented(doc, matcher, *_answers_and_rest(doc, matcher))
+
+
+def _segmented(doc: Document, matcher: QuestionMatcher, segments: list[Segment], rest: list[Block]
+               ) -> list[Segment]:
+    """The structured answers' segments with those of the other paragraphs, in text order."""
     if not matcher.questions:  # no consultation: answers are named by their label; the rest is general
         segments += [seg for b in rest for seg in _general(doc, b)]
     else:
@@ -338,10 +344,9 @@ def _answers_and_rest(doc: Document, matcher: QuestionMatcher) -> tuple[list[Seg
     return segments, rest
 
 
-def _content_paragraphs(doc: Document, matcher: QuestionMatcher) -> list[str]:
-    """The paragraphs `segment_document` will match to questions by meaning: a free letter's, or those
-    before the first heading."""
-    _, rest = _answers_and_rest(doc, matcher)
+def _content_paragraphs(rest: list[Block], matcher: QuestionMatcher) -> list[str]:
+    """Of a document's paragraphs outside its structured answers, those segmentation will match to
+    questions by meaning: a free letter's, or those before the first heading."""
     marks = _heading_marks(rest, matcher)
     return [b.text for b in (rest[: marks[0][0]] if marks else rest) if _is_prose(b.text)]
 
