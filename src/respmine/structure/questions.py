@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -310,45 +311,56 @@ def segment_documents(
     matcher = QuestionMatcher(calibration.questions, embedder)
     if calibration.bias is not None:
         matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
-    parts = [(d, *_answers_and_rest(d, matcher)) for d in docs]
+    parts = [(d, _read(d, matcher)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
-        matcher.embed_ahead([text for _, _, rest in parts for text in _content_paragraphs(rest, matcher)])
-    return {d.sha256: _segmented(d, matcher, segments, rest) for d, segments, rest in parts}
+        matcher.embed_ahead([text for _, read in parts for text in _content_paragraphs(read)])
+    return {d.sha256: _segmented(d, matcher, read) for d, read in parts}
 
 
 def segment_document(doc: Document, matcher: QuestionMatcher) -> list[Segment]:
     """Segments of one submission, in text order. Text is unredacted here; the pipeline redacts it."""
-    return _segmented(doc, matcher, *_answers_and_rest(doc, matcher))
+    return _segmented(doc, matcher, _read(doc, matcher))
 
 
-def _segmented(doc: Document, matcher: QuestionMatcher, segments: list[Segment], rest: list[Block]
-               ) -> list[Segment]:
+HeadingMarks = list[tuple[int, tuple[str, int, str]]]  # (index in the paragraphs, (question, body, method))
+
+
+class _Read(NamedTuple):
+    """A document read once for segmentation (embedding ahead and segmenting both need it)."""
+
+    answers: list[Segment]  # the structured answers' segments
+    rest: list[Block]  # the paragraphs outside them, without their labels
+    marks: HeadingMarks  # which of those paragraphs head an answer (none without questions)
+
+
+def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Segment]:
     """The structured answers' segments with those of the other paragraphs, in text order."""
+    segments = list(read.answers)
     if not matcher.questions:  # no consultation: answers are named by their label; the rest is general
-        segments += [seg for b in rest for seg in _general(doc, b)]
+        segments += [seg for b in read.rest for seg in _general(doc, b)]
+    elif read.marks:
+        segments += _by_headings(doc, read.rest, read.marks, matcher)
     else:
-        headed = _by_headings(doc, rest, matcher)
-        segments += headed if headed is not None else _by_content(doc, rest, matcher)
+        segments += _by_content(doc, read.rest, matcher)
     return sorted(segments, key=lambda s: (s.span.start, s.question))
 
 
-def _answers_and_rest(doc: Document, matcher: QuestionMatcher) -> tuple[list[Segment], list[Block]]:
-    """Segments of the structured answers, and the paragraphs outside them (without their labels)."""
-    segments = _from_answers(doc, matcher)
-    taken = [(s.span.start, s.span.end) for s in segments]
+def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
+    answers = _from_answers(doc, matcher)
+    taken = [(s.span.start, s.span.end) for s in answers]
     labels = {label.strip() for a in doc.answers for label in (a.question, a.source)}
     rest = [
         piece for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
     ]
-    return segments, rest
+    return _Read(answers, rest, _heading_marks(rest, matcher) if matcher.questions else [])
 
 
-def _content_paragraphs(rest: list[Block], matcher: QuestionMatcher) -> list[str]:
+def _content_paragraphs(read: _Read) -> list[str]:
     """Of a document's paragraphs outside its structured answers, those segmentation will match to
     questions by meaning: a free letter's, or those before the first heading."""
-    marks = _heading_marks(rest, matcher)
-    return [b.text for b in (rest[: marks[0][0]] if marks else rest) if _is_prose(b.text)]
+    rest = read.rest[: read.marks[0][0]] if read.marks else read.rest
+    return [b.text for b in rest if _is_prose(b.text)]
 
 
 def _outside(text: str, block: Block, taken: list[tuple[int, int]]) -> list[Block]:
@@ -442,11 +454,9 @@ def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
     return len(valid) >= 2 and valid == sorted(set(valid)) and len(valid) == len(numbers)
 
 
-def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> list[Segment] | None:
-    """Segments between explicit headings; None when the document has none."""
-    marks = _heading_marks(rest, matcher)
-    if not marks:
-        return None
+def _by_headings(doc: Document, rest: list[Block], marks: HeadingMarks, matcher: QuestionMatcher
+                 ) -> list[Segment]:
+    """Segments between explicit headings (`marks`, at least one)."""
     out: list[Segment] = []
     first = marks[0][0]
     out += _by_content(doc, rest[:first], matcher, general_only_below=0.45)
@@ -465,7 +475,7 @@ def _by_headings(doc: Document, rest: list[Block], matcher: QuestionMatcher) -> 
     return out
 
 
-def _heading_marks(rest: list[Block], matcher: QuestionMatcher) -> list[tuple[int, tuple[str, int, str]]]:
+def _heading_marks(rest: list[Block], matcher: QuestionMatcher) -> HeadingMarks:
     """(index in `rest`, (question, body offset, method)) of each block that heads an answer."""
     numbered = _numbered_headings(rest, matcher) and not any(_HEADING.match(b.text) for b in rest)
     return [(i, h) for i, b in enumerate(rest) if (h := _heading_of(b, matcher, numbered))]
