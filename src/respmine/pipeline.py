@@ -44,6 +44,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         known=structure_store.known_structure(store),
         segmented=Segmented(*earlier) if earlier else None,
         features=structure_store.campaign_features(store),
+        title=consultation.title if consultation else "",
     )
     structure_store.replace_structure(
         store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps,

@@ -139,6 +139,35 @@ def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> N
     assert _plan(_doc(short)) == [("Q1", "As partners."), ("Q2", "Full cost recovery")]
 
 
+def test_questions_reference_lines_and_the_consultation_title_are_not_content() -> None:
+    title = ("Working with the Third Sector to Reduce Re-offending: the role of voluntary and community "
+             "organisations in contestable probation and prison services")  # too long for a heading
+    letter = (
+        "Re: Consultation on the role of the voluntary and community sector in offender services\n\n"
+        "Working with the Third Sector: consultation response\nSubmitted by Riverside Trust\n"
+        "Date: 24 April 2026\nRiverside Trust runs mentoring for people leaving prison.\n\n"
+        f"{title}\n\n"
+        "Subject: we oppose regional contracts.\n\n"
+        "Re: our letter of 3 March. Small charities cannot bid for regional contracts.\n\n"
+        "We gave evidence to the consultation response panel\nin 2024 and stand by it."
+    )
+    doc = _doc(letter)
+
+    def plan(title: str) -> list[str]:
+        segs = segment_documents([doc], QUESTIONS, title=title)[doc.sha256]
+        assert all(letter[s.span.start : s.span.end] == s.text for s in segs)
+        return [s.text for s in segs]
+
+    said = [
+        "Riverside Trust runs mentoring for people leaving prison.",  # its header lines cut off
+        "Subject: we oppose regional contracts.",  # a reference line that says something stays
+        "Re: our letter of 3 March. Small charities cannot bid for regional contracts.",
+        "We gave evidence to the consultation response panel\nin 2024 and stand by it.",  # wrapped prose
+    ]
+    assert plan(title) == said
+    assert plan("") == [*said[:1], title, *said[1:]]  # the title is only known from the consultation
+
+
 def test_questions_blocks_rejoin_a_paragraph_cut_mid_sentence() -> None:
     """A page break or a scan's blank line inside a sentence: the tail is not a paragraph of its own. A
     heading or a short label before a lower-case answer, or a finished sentence, stays apart."""

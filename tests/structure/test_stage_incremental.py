@@ -77,7 +77,7 @@ def test_stage_rerun_reuses_respondents_and_matches_a_fresh_run(
     assert redone["documents_segmented"] == redone["respondents"]  # recomputed respondents: re-segmented
 
     # new segmentation code (or embedder, or questions): recalibrated on the whole corpus, all re-segmented
-    monkeypatch.setattr(stage, "calibration_key", lambda questions, embedder: "edited-segmentation")
+    monkeypatch.setattr(stage, "calibration_key", lambda *args: "edited-segmentation")
     recut = pipeline.structure_stage(load_consultation(consultation), settings)
     assert recut["documents_segmented"] == recut["respondents_reused"] == recut["respondents"]
 

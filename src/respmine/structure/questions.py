@@ -61,6 +61,10 @@ _TITLE = re.compile(  # "X: response to the consultation on ...", "Consultation 
     r"\b(response|submission|reply|evidence)\b.{0,80}\bconsultation\b|\bconsultation (response|submission)\b",
     re.IGNORECASE,
 )
+_HEADER_LINE = re.compile(  # a letter's or e-mail's reference line, not what the respondent says
+    r"^\s*(?:(?:re|fw|fwd|subject|ref|reference|our ref|your ref|date|from|to|cc|sent)\s*:|submitted by\b)",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
@@ -79,6 +83,7 @@ CALIBRATION_MIN = 30  # paragraphs needed to calibrate per-question similarity
 # mean similarities, to about +-0.003 from 1,000 paragraphs, and a third of a large corpus's paragraphs
 # (those under headings or in forms) are embedded for nothing else.
 CALIBRATION_SAMPLE = 1000
+TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
 
 
 @dataclass(frozen=True)
@@ -154,8 +159,11 @@ def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Cou
 class QuestionMatcher:
     """Finds which question a heading, label or paragraph refers to."""
 
-    def __init__(self, questions: Sequence[Question], embedder: Embedder | None = None) -> None:
+    def __init__(self, questions: Sequence[Question], embedder: Embedder | None = None, title: str = ""
+                 ) -> None:
         self.questions = list(questions)
+        self._title_words = _words(title)
+        self._title_bag = Counter(self._title_words)
         self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
         self.ids = {q.id for q in self.questions}
         self._question_words = [_words(q.text) for q in self.questions]
@@ -206,6 +214,12 @@ class QuestionMatcher:
                 return self.by_number[int(m.group(1))], 1.0
         best = self.quoted(clean, threshold=0.5)
         return best
+
+    def restates_title(self, text: str) -> bool:
+        """Whether the passage is the consultation's title (a response form's header, a letter's)."""
+        words = _words(text)
+        return bool(self._title_words) and _ratio(words, self._title_words, TITLE_RATIO, Counter(words),
+                                                  self._title_bag) >= TITLE_RATIO
 
     def quoted(self, text: str, threshold: float = 0.7) -> tuple[str, float] | None:
         """The question whose text this passage quotes (first sentence or first line compared)."""
@@ -276,10 +290,10 @@ class Calibration:
     key: str  # segmentation code, embedder and the consultation's questions it is valid for
 
 
-def calibration_key(questions: Sequence[Question], embedder: Embedder | None) -> str:
-    """Changes with this module's code, the embedder and the consultation's questions."""
+def calibration_key(questions: Sequence[Question], embedder: Embedder | None, title: str = "") -> str:
+    """Changes with this module's code, the embedder and the consultation's questions and title."""
     given = [(q.id, q.number, q.text) for q in questions]
-    blob = repr((_code_version(), getattr(embedder, "name", None), given))
+    blob = repr((_code_version(), getattr(embedder, "name", None), given) + ((title,) if title else ()))
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
@@ -288,8 +302,8 @@ def _code_version() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
-def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None
-              ) -> Calibration:
+def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
+              title: str = "") -> Calibration:
     """Calibration on a corpus (questions inferred from it when none are given)."""
     matcher = QuestionMatcher(list(questions) or infer_questions(docs), embedder)
     prose = [(d.sha256, b) for d in docs for b in blocks(d.text) if _is_prose(b.text)]
@@ -298,17 +312,19 @@ def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder:
         prose = prose[:CALIBRATION_SAMPLE]
     matcher.calibrate([b.text for _, b in prose])
     bias = None if matcher.bias is None else tuple(float(b) for b in matcher.bias)
-    return Calibration(tuple(matcher.questions), bias, len(docs), calibration_key(questions, embedder))
+    key = calibration_key(questions, embedder, title)
+    return Calibration(tuple(matcher.questions), bias, len(docs), key)
 
 
 def segment_documents(
     docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
-    calibration: Calibration | None = None,
+    calibration: Calibration | None = None, title: str = "",
 ) -> dict[str, list[Segment]]:
     """Segments of each submission, keyed by submission: with `calibration` (an earlier run's), else
-    calibrated on `docs` themselves. Without questions, they are inferred from recurring headings."""
-    calibration = calibration or calibrate(docs, questions, embedder)
-    matcher = QuestionMatcher(calibration.questions, embedder)
+    calibrated on `docs` themselves. Without questions, they are inferred from recurring headings.
+    `title`: the consultation's, not content where a response restates it."""
+    calibration = calibration or calibrate(docs, questions, embedder, title)
+    matcher = QuestionMatcher(calibration.questions, embedder, title)
     if calibration.bias is not None:
         matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
     parts = [(d, _read(d, matcher)) for d in docs]
@@ -350,10 +366,39 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     taken = [(s.span.start, s.span.end) for s in answers]
     labels = {label.strip() for a in doc.answers for label in (a.question, a.source)}
     rest = [
-        piece for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
+        kept for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
+        and (kept := _without_header(piece, matcher)) is not None
     ]
     return _Read(answers, rest, _heading_marks(rest, matcher) if matcher.questions else [])
+
+
+def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
+    """The paragraph without its leading reference lines ("Re: Consultation on ...", "Subject: ...",
+    "Submitted by ...", "Date: ...", a "... consultation response" title, the consultation's title);
+    None if it is nothing else. They name the consultation or the sender: read as content, every letter
+    with a subject line would be coded as raising the consultation's own topic."""
+    if matcher.restates_title(block.text):
+        return None
+    skip = 0
+    for line in block.text.split("\n"):
+        if not (_is_header_line(line) or matcher.restates_title(line)):
+            break
+        skip += len(line) + 1
+    if not skip:
+        return block
+    body = block.text[skip:]
+    start = block.start + skip + len(body) - len(body.lstrip())
+    return Block(start, start + len(body.strip()), body.strip()) if body.strip() else None
+
+
+def _is_header_line(line: str) -> bool:
+    if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", line)):
+        return False  # "Re: our response is below." says something
+    return _HEADER_LINE.match(line) is not None or (  # a title, not a wrapped line of a sentence
+        _TITLE.search(line) is not None and len(_words(line)) <= HEADING_MAX_WORDS
+        and not _STATEMENT.search(line) and not _BROKEN.search(line)
+    )
 
 
 def _content_paragraphs(read: _Read) -> list[str]:

@@ -97,11 +97,13 @@ def structure(
     known: Known | None = None,
     segmented: Segmented | None = None,
     features: Mapping[str, TextFeatures] | None = None,
+    title: str = "",
 ) -> StructureResult:
     """Structure every processed submission of a run (`docs`: document and its parent's id); `known`
     holds respondents and personal data from an earlier run, reused where their stamp still matches,
     `segmented` its segments and calibration, reused while the calibration is valid for this corpus, and
-    `features` its texts' campaign features (by `campaigns.feature_key`)."""
+    `features` its texts' campaign features (by `campaigns.feature_key`). `title`: the consultation's,
+    dropped where a response restates it."""
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
     stamps = {d.sha256: document_stamp(d, parent) for d, parent in readable}
@@ -117,13 +119,13 @@ def structure(
         respondents.append(respondent)
         personal[d.sha256] = list(found)
     texts = [d for d, _ in readable]
-    calibration = _kept_calibration(segmented, questions, embedder, len(texts))
+    calibration = _kept_calibration(segmented, questions, embedder, len(texts), title)
     kept = set(reuse) if calibration is not None else set()
-    calibration = calibration or calibrate(texts, questions, embedder)
+    calibration = calibration or calibrate(texts, questions, embedder, title)
     todo = [d for d in texts if d.sha256 not in kept]
     earlier = segmented.segments if segmented else {}
     by_doc: dict[str, Sequence[Segment]] = {sha: earlier.get(sha, ()) for sha in kept}
-    for doc_id, cut in segment_documents(todo, questions, embedder, calibration).items():
+    for doc_id, cut in segment_documents(todo, questions, embedder, calibration, title).items():
         doc = by_id[doc_id]
         by_doc[doc_id] = [replace(s, text=redact_span(doc.text, personal[doc_id], s.span)) for s in cut]
     segments = [s for d in texts for s in by_doc.get(d.sha256, ())]
@@ -142,12 +144,12 @@ def structure(
 
 
 def _kept_calibration(segmented: Segmented | None, questions: Sequence[Question], embedder: Embedder | None,
-                      documents: int) -> Calibration | None:
+                      documents: int, title: str = "") -> Calibration | None:
     """The last run's calibration, if it still holds: same code, embedder and questions, and a corpus
     that has not outgrown it."""
     if segmented is None:
         return None
     kept = segmented.calibration
-    if kept.key != calibration_key(questions, embedder):
+    if kept.key != calibration_key(questions, embedder, title):
         return None
     return kept if documents <= kept.documents * (1 + RECALIBRATE_GROWTH) else None
