@@ -8,6 +8,7 @@ sides (how the model does on a campaign it has not seen).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,10 +17,9 @@ import numpy as np
 import pytest
 
 pytest.importorskip("sklearn")
-pytest.importorskip("spacy")
 
 from respmine.themes.labelled import read_labelled
-from respmine.themes.stance import STANCES, StanceModel, score_sentence, sentence_spans
+from respmine.themes.stance import STANCES, StanceModel, score_sentence
 
 SUPPORT = [
     "We support the proposal to allow charities to run probation services in England and Wales.",
@@ -40,6 +40,8 @@ OPPOSE = [
     "We cannot agree with the proposal.",
     "The proposed reform is unworkable and would put the public at risk.",
     "We disagree with the proposal to remove probation from the public sector.",
+    "I am not convinced that charities should be running probation.",
+    "We are cautious about the suggestion that the sector should take over core offender management.",
 ]
 MIXED = [
     "While we welcome the involvement of charities in probation, we are concerned that the funding model "
@@ -61,6 +63,7 @@ NOT_OPPOSE = [
     "We do not object to charities bidding for probation contracts.",
     "We have no objection to the proposal.",
     "We do not have any serious concerns about the proposal.",
+    "We are not sceptical about the proposal.",
 ]
 ODD = ["", "   \n\t ", "!!! ???", "\x00\x01", "🙂🙂", "Non.", "a" * 5000, "Yes\n\n\n\nNo", "word " * 40_000]
 
@@ -99,13 +102,6 @@ def test_stance_evidence_is_the_stance_sentence(rules: StanceModel) -> None:
     [q] = rules.predict([other])
     start = other.index("We strongly")
     assert q.stance == "oppose" and q.evidence == (start, start + len("We strongly oppose the plan."))
-
-
-def test_stance_sentence_spans_are_trimmed_and_split_at_blank_lines() -> None:
-    text = "  Dear Minister,\n\nWe support the plan. It is fair\n\n  Yours sincerely  "
-    spans = sentence_spans(text)
-    assert [text[a:b] for a, b in spans] == ["Dear Minister,", "We support the plan.", "It is fair",
-                                             "Yours sincerely"]
 
 
 def test_stance_empty_and_odd_input_never_crash(rules: StanceModel) -> None:
@@ -224,7 +220,7 @@ def test_stance_training_is_deterministic(dev: tuple) -> None:
 
 def test_stance_fit_rejects_what_cannot_be_learnt() -> None:
     model = StanceModel()
-    assert model.version == "stance-1-rules+minilm" and not model.fitted
+    assert re.fullmatch(r"stance-1-rules-[0-9a-f]{8}\+minilm", model.version) and not model.fitted
     with pytest.raises(ValueError, match="texts but"):
         model.fit(["a b c"], ["support", "oppose"])
     with pytest.raises(ValueError, match="need two stances"):

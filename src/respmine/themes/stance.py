@@ -19,13 +19,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from respmine.records import STANCES
+from respmine.themes.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from respmine.topics.embed import Embedder
@@ -35,7 +36,6 @@ VERSION = "stance-1"
 MIN_CLASS = 2  # a label with fewer training rows cannot be learnt (nor cross-validated): left out of the fit
 BLEND = 0.5  # weight of the TF-IDF model's probabilities; the sentence-embedding model gets the rest
 C_TEXT, C_DENSE = 10.0, 1.0  # inverse regularisation of the two logistic regressions
-MAX_CHARS = 1000  # longer "sentences" are cut: MiniLM reads ~256 word pieces, about this many characters
 MAX_SENTENCES = 64  # sentences embedded per text: all cue sentences first, then evenly spaced others
 PROTOTYPE_BAR = 0.55  # similarity a sentence needs to a stance prototype before it counts as a stance
 PROTOTYPE_MARGIN = 0.05  # ... and its lead over the opposite stance and the neutral prototypes
@@ -79,6 +79,9 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r"|particularly) (?:concerned|worried|troubled)\b",
      "oppose", 0.8),
     (r"\bconcern(?:s|ed)? (?:about|that|over|regarding|with|by)\b", "oppose", 0.6),
+    (_SUBJ + r"\s+(?:am|are|remain|remains|were|was|have been)" + _GAP  # doubt: "we are not convinced"
+     + r"(?:cautious|sceptical|skeptical|wary|doubtful|unconvinced|unpersuaded"
+     r"|not (?:convinced|persuaded))\b", "oppose", 0.8),
     (r"\b(?:in principle|with (?:some )?reservations|with caveats|mixed views|cautiously welcome|partly agree"
      r"|partially agree)\b|\b(?:qualified|conditional|partial|cautious) (?:support|welcome)\b"
      r"|\b(?:support|welcome|agree)\w*\b[^.;]{0,80}?\b(?:subject to|in part|provided that|on condition that"
@@ -93,7 +96,6 @@ _HEDGE = re.compile(r"\b(?:broadly|generally|largely|mostly|on balance|tentative
 _NEUTRAL = re.compile(r"\b(?:neither agree nor disagree|no (?:view|opinion|comment)s?\b|not applicable"
                       r"|(?:do not|don[’']t) know)")
 _WORDY = re.compile(r"\w")
-_PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n).)+", re.S)  # a blank line ends a sentence (and a paragraph)
 _PROTOTYPES = {
     "support": ("We support the proposal.", "We welcome these changes and agree with the plan.",
                 "The proposal should go ahead.", "I am in favour of this rule."),
@@ -136,44 +138,6 @@ class _Cues:
         return sorted(dict.fromkeys([*cued[: MAX_SENTENCES // 2], *spread]))[:MAX_SENTENCES]
 
 
-@lru_cache(maxsize=1)
-def _sentencizer() -> Any:
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-def sentence_spans(text: str) -> list[Span]:
-    """Sentence char spans, whitespace trimmed; blank lines split too, since form letters often lack stops."""
-    paragraphs = [(m.start(), m.group()[:500_000]) for m in _PARAGRAPH.finditer(text)
-                  if _WORDY.search(m.group())]
-    spans: list[Span] = []
-    for (offset, _), doc in zip(paragraphs, _sentencizer().pipe(p for _, p in paragraphs), strict=True):
-        for sent in doc.sents:
-            spans.extend(_pieces(text, offset + sent.start_char, offset + sent.end_char))
-    return spans
-
-
-def _pieces(text: str, start: int, end: int) -> list[Span]:
-    """Trimmed spans holding a word; a 'sentence' over MAX_CHARS (no stops) is cut at a line break/space."""
-    out: list[Span] = []
-    while start < end:
-        stop = end
-        if end - start > MAX_CHARS:
-            low, high = start + MAX_CHARS // 2, start + MAX_CHARS
-            cut = text.rfind("\n", low, high)
-            cut = cut if cut > start else text.rfind(" ", low, high)
-            stop = cut if cut > start else high
-        chunk = text[start:stop]
-        a, b = start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
-        if b > a and _WORDY.search(text, a, b):
-            out.append((a, b))
-        start = stop
-    return out
-
-
 def _negated(sentence: str, match: re.Match[str]) -> bool:
     """Negation in scope: inside the subject-verb gap, or in the last words of the clause before the cue."""
     if "gap" in match.re.groupindex:
@@ -204,8 +168,20 @@ def score_sentence(sentence: str) -> Scores:
     return s, o, m
 
 
+@cache
+def _rules_key() -> str:
+    """A hash of the cue rules' and the sentence splitter's source: an edit to either changes the model's
+    version, so a rerun recomputes every stance without anyone bumping VERSION."""
+    from respmine.themes import sentences
+
+    digest = hashlib.sha256()
+    for path in (__file__, sentences.__file__):
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def _cues(text: str) -> _Cues:
-    spans = sentence_spans(text) or [(0, len(text))]
+    spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)] or [(0, len(text))]
     return _Cues(spans, [score_sentence(text[a:b]) for a, b in spans])
 
 
@@ -276,7 +252,7 @@ class StanceModel:
         self.classes: list[str] = []
         self._tfidf: list[_Tfidf] = []
         self._weights: dict[str, np.ndarray] = {}
-        self.version = f"{VERSION}-rules+{self._slug()}"
+        self.version = f"{VERSION}-rules-{_rules_key()}+{self._slug()}"
 
     def _slug(self) -> str:
         name = self.embedder.name.lower()
@@ -304,7 +280,7 @@ class StanceModel:
             dense_x, y, C_DENSE, "dense")
         self.classes = classes
         digest = hashlib.sha256(json.dumps([list(texts), list(stances), self.seed]).encode()).hexdigest()[:8]
-        self.version = f"{VERSION}-{digest}+{self._slug()}"
+        self.version = f"{VERSION}-{digest}-{_rules_key()}+{self._slug()}"
         return self
 
     def _train(self, x: Any, y: np.ndarray, c: float, name: str) -> dict[str, np.ndarray]:
