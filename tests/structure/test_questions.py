@@ -67,6 +67,15 @@ def test_questions_quoted_question_text_and_numbered_answers() -> None:
     assert [q for q, _ in plan] == ["Q1", "Q2"]
 
 
+def test_questions_a_heading_that_restates_the_question_is_not_part_of_the_answer() -> None:
+    q1, q2 = QUESTIONS[0].text, QUESTIONS[1].text
+    numbered = f"Intro.\n\n1. {q1}\n\nAs equal partners.\n\n2. {q2} Three-year grants.\n\n3. Locally."
+    assert _plan(_doc(numbered))[1:] == [("Q1", "As equal partners."), ("Q2", "Three-year grants."),
+                                         ("Q3", "Locally.")]
+    labelled = f"Question 1: {q1}\n\nAs equal partners.\n\nQuestion 2 {q2}\n\nThree-year grants."
+    assert _plan(_doc(labelled)) == [("Q1", "As equal partners."), ("Q2", "Three-year grants.")]
+
+
 def test_questions_form_answers_map_by_label_and_rest_is_general() -> None:
     text = "Name | A Person\n1. How should charities be involved? | Fully.\nFunding? | Pay full cost."
     doc = _doc(text, format="docx", answers=(

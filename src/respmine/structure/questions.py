@@ -475,21 +475,35 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple
     """(question id, where the answer starts in the block, method) when the block opens a question."""
     m = _HEADING.match(block.text)
     if m and int(m.group(1)) in matcher.by_number:
-        body = m.end()
-        first_line_end = block.text.find("\n")
-        rest_of_line = block.text[m.end() : first_line_end if first_line_end > 0 else len(block.text)]
-        if first_line_end > 0 and (rest_of_line.strip().endswith("?") or len(_words(rest_of_line)) < 25):
-            body = first_line_end + 1  # "Question 3: <question text>" on its own line
-        return matcher.by_number[int(m.group(1))], body, "heading"
+        question = matcher.by_number[int(m.group(1))]
+        return question, _past_question(block.text, m.end(), question, matcher, label=True), "heading"
     if numbered:
         m = _NUMBERED.match(block.text)
         if m and int(m.group(1)) in matcher.by_number:
-            return matcher.by_number[int(m.group(1))], m.end(), "heading"
+            question = matcher.by_number[int(m.group(1))]
+            return question, _past_question(block.text, m.end(), question, matcher), "heading"
     quoted = matcher.quoted(block.text)
     if quoted:
         head = re.search(r"\?\s|\n", block.text)
         return quoted[0], head.end() if head else len(block.text), "quoted-question"
     return None
+
+
+def _past_question(text: str, start: int, question: str, matcher: QuestionMatcher, *, label: bool = False
+                   ) -> int:
+    """Where the answer starts after a heading's number: past the question when the line restates it
+    ("3. <question text>? <answer>"), so the question's words are not read as the respondent's; with
+    `label` ("Question 3: ..."), also past a short line that has a line of answer after it."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[start:line_end]
+    quoted = matcher.quoted(rest)
+    if quoted is not None and quoted[0] == question and (mark := re.search(r"\?\s", rest)):
+        return start + mark.end()  # the answer goes on after the question mark
+    if (rest.strip().endswith("?") or (quoted is not None and quoted[0] == question)
+            or (label and line_end < len(text) and len(_words(rest)) < 25)):
+        return min(line_end + 1, len(text))
+    return start
 
 
 def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
