@@ -127,6 +127,9 @@ def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> N
         "Re: Consultation on offender services", "Jane Smith\nDirector\non behalf of Riverside Trust",
         "Riverside Trust | Registered charity no. 1000000", "3.2 Funding and full cost recovery",
         "WORKING WITH THE THIRD SECTOR TO REDUCE RE-OFFENDING: A RESPONSE FROM RIVERSIDE TRUST",
+        "Please find attached the response of Riverside Trust to the consultation on offender services.",
+        "I am writing in response to the consultation on the role of the voluntary sector, as a supporter of "
+        "the Keep Justice Local campaign.", "Forwarded on behalf of [NAME], who is away from the office.",
     ]
     content = [
         "We oppose this.", "I support keeping probation local", "Thank you for the opportunity to respond.",
@@ -137,6 +140,9 @@ def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> N
         "Yours faithfully, we must add that the proposals would shut out every small charity in the county "
         "and leave people leaving prison without the local support they rely on, which no regional "
         "contract can replace, and we urge the department to think again before it commissions anything.",
+        "I am writing in response to the consultation. Regional contracts would shut out small charities.",
+        "I am writing about the consultation because I oppose regional contracts.",  # a covering note's view
+        "Please find attached our response. In short, charities need full cost recovery.",
     ]
     assert [t for t in furniture if not is_furniture(t)] == []
     assert [t for t in content if is_furniture(t)] == []
@@ -153,6 +159,7 @@ def test_questions_reference_lines_and_the_consultation_title_are_not_content() 
              "organisations in contestable probation and prison services")  # too long for a heading
     letter = (
         "Re: Consultation on the role of the voluntary and community sector in offender services\n\n"
+        "---------- Forwarded message ---------\nFrom: [NAME] <[EMAIL]>\nSubject: Our response\n\n"
         "Working with the Third Sector: consultation response\nSubmitted by Riverside Trust\n"
         "Date: 24 April 2026\nRiverside Trust runs mentoring for people leaving prison.\n\n"
         f"{title}\n\n"

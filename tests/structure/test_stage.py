@@ -32,7 +32,7 @@ def run(sample: Path) -> tuple[dict, dict[str, Document], StructureResult]:  # t
         assert isinstance(top, Document)
         docs.append((top, None))
         docs += [(c, top.sha256) for c in top.children if isinstance(c, Document)]
-    result = structure(docs, consultation.questions, default_embedder())
+    result = structure(docs, consultation.questions, default_embedder(), title=consultation.title)
     return expected, {d.sha256: d for d, _ in docs}, result
 
 
@@ -79,6 +79,7 @@ def test_stage_answers_land_under_the_right_question(run) -> None:  # type: igno
     total_tp = sum(tp.values())
     precision = total_tp / (total_tp + sum(fp.values()))
     recall = total_tp / (total_tp + sum(fn.values()))
+    print(f"sample segmentation: precision {precision:.3f}, recall {recall:.3f}, {furniture} furniture")
     assert precision >= 0.85 and recall >= 0.85, (precision, recall)
     for q in tp.keys() | fn.keys():
         assert tp[q] / (tp[q] + fn[q]) >= 0.6, q
@@ -94,7 +95,9 @@ def test_stage_segments_trace_to_source_and_keep_general_comments(run) -> None: 
         if seg.page is not None:
             assert doc.page_of(seg.span.start) == seg.page
     covered = {s.submission for s in result.segments}
-    assert covered == {sha for sha, d in docs.items() if d.text.strip()}
+    uncovered = {sha for sha, d in docs.items() if d.text.strip()} - covered
+    # only a covering e-mail ("Please find attached our response") whose attachment is the response
+    assert all(any(isinstance(c, Document) for c in docs[sha].children) for sha in uncovered), uncovered
 
 
 @pytest.mark.slow

@@ -46,6 +46,7 @@ _FURNITURE_START = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[a-z][a-z)\]'\"”’]*[.?!]")
+_NEXT_SENTENCE = re.compile(r"[.?!][\"”’')]*\s+[A-Z]")  # a second sentence starts
 _CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
     r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|\S+@\S+\.\w+|^\s*(tel|telephone|phone|mobile|e-?mail|fax)\b"
     r"|\bregistered (charity|company)|\b(charity|company) (no|number)\b",
@@ -62,7 +63,19 @@ _TITLE = re.compile(  # "X: response to the consultation on ...", "Consultation 
     re.IGNORECASE,
 )
 _HEADER_LINE = re.compile(  # a letter's or e-mail's reference line, not what the respondent says
-    r"^\s*(?:(?:re|fw|fwd|subject|ref|reference|our ref|your ref|date|from|to|cc|sent)\s*:|submitted by\b)",
+    r"^\s*(?:(?:re|fw|fwd|subject|ref|reference|our ref|your ref|date|from|to|cc|sent)\s*:|submitted by\b"
+    r"|-{2,}\s*(?:forwarded|original) message\s*-{2,}|begin forwarded message:)",
+    re.IGNORECASE,
+)
+_COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, in reply to what
+    r"^\s*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
+    r"|(?:forwarded|sent|submitted) on behalf of"
+    r"|(?:i am|i[’']m|we are) writing (?:in response to|to respond to|in reply to|regarding|with regard to"
+    r"|about) (?:the|your|this)\b)",
+    re.IGNORECASE,
+)
+_VIEW = re.compile(  # ... unless it also states a view
+    r"\b(?:support|oppose|object|agree|disagree|welcome|concern(?:ed|s)?|urge|should|must|reject)\b",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
@@ -551,14 +564,17 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
 
 def is_furniture(text: str) -> bool:
     """Letter furniture, not an answer: a salutation, sign-off or contact offer (with the name, role and
-    address that follow it); a title, heading, date, name-and-role or "Page 2 of 5" line (no sentence, no
-    word that makes a statement, not a sentence cut short by a line break); an address block (a
-    postcode, e-mail or phone line, no sentence).
+    address that follow it); a covering note's one sentence that states no view ("Please find attached
+    our response.", "I am writing in response to the consultation on ..."); a title, heading, date,
+    name-and-role or "Page 2 of 5" line (no sentence, no word that makes a statement, not a sentence cut
+    short by a line break); an address block (a postcode, e-mail or phone line, no sentence).
     A short statement is kept, punctuated or not ("We oppose this.", "I support keeping probation local").
     """
     words = _words(text)
     if _FURNITURE_START.match(text):
         return len(words) <= FURNITURE_MAX_WORDS
+    if _COVER.match(text) and not _VIEW.search(text) and len(words) <= FURNITURE_MAX_WORDS:
+        return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
     if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
         return False
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
@@ -589,6 +605,7 @@ def _is_prose(text: str) -> bool:
         len(_words(text)) >= MIN_CONTENT_WORDS
         and not _CLOSING.match(text)
         and _SENTENCE.search(text) is not None
+        and not is_furniture(text)  # a covering note is a sentence too
     )
 
 
