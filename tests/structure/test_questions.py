@@ -184,6 +184,19 @@ def test_questions_reference_lines_and_the_consultation_title_are_not_content() 
     assert plan("") == [*said[:1], title, *said[1:]]  # the title is only known from the consultation
 
 
+def test_questions_a_quoted_message_below_a_reply_is_not_the_respondents() -> None:
+    said = "Charities need full cost recovery on contracts of at least three years."
+    invitation = "The department has today published a consultation on the role of charities in probation."
+    outlook = (f"Dear Sir,\n\n{said}\n\nYours faithfully,\nJo Bloggs\n\n-----Original Message-----\n"
+               f"From: NOMS <x@noms.example>\nSent: 3 February 2026\nSubject: Consultation\n\nDear colleague,"
+               f"\n\n{invitation}\n\nNOMS Third Sector Team")
+    assert [t for _, t in _plan(_doc(outlook))] == [said]
+    gmail = f"{said}\n\nOn Mon, 3 Feb 2026 at 10:02, NOMS <x@noms.example> wrote:\n\n> {invitation}"
+    assert [t for _, t in _plan(_doc(gmail))] == [said]
+    forward = f"FYI\n\n-----Original Message-----\nFrom: Jo Bloggs\nSubject: Our response\n\n{said}"
+    assert [t for _, t in _plan(_doc(forward))] == [said]  # nothing above: the quoted message is the response
+
+
 def test_questions_blocks_rejoin_a_paragraph_cut_mid_sentence() -> None:
     """A page break or a scan's blank line inside a sentence: the tail is not a paragraph of its own. A
     heading or a short label before a lower-case answer, or a finished sentence, stays apart."""

@@ -67,6 +67,8 @@ _HEADER_LINE = re.compile(  # a letter's or e-mail's reference line, not what th
     r"|-{2,}\s*(?:forwarded|original) message\s*-{2,}|begin forwarded message:)",
     re.IGNORECASE,
 )
+_REPLY = re.compile(r"\s*(?:-{2,}\s*original message\s*-{2,}|on\b[^\n]{5,150}\bwrote:[ \t]*$)",
+                    re.IGNORECASE | re.MULTILINE)
 _COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, in reply to what
     r"^\s*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
     r"|(?:forwarded|sent|submitted) on behalf of"
@@ -378,12 +380,23 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     answers = _from_answers(doc, matcher)
     taken = [(s.span.start, s.span.end) for s in answers]
     labels = {label.strip() for a in doc.answers for label in (a.question, a.source)}
-    rest = [
-        kept for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
+    pieces = [
+        piece for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
-        and (kept := _without_header(piece, matcher)) is not None
     ]
+    rest = [kept for piece in _above_quoted_reply(pieces) if (kept := _without_header(piece, matcher))]
     return _Read(answers, rest, _heading_marks(rest, matcher) if matcher.questions else [])
+
+
+def _above_quoted_reply(pieces: list[Block]) -> list[Block]:
+    """The paragraphs above a quoted e-mail ("-----Original Message-----", "On ... wrote:") when the
+    respondent wrote something above it: what is quoted is the message replied to (the department's
+    invitation, say). With nothing above (a forward under a bare "FYI"), the quoted message is the
+    response and is kept."""
+    for i, piece in enumerate(pieces):
+        if _REPLY.match(piece.text) and any(_is_prose(p.text) for p in pieces[:i]):
+            return pieces[:i]
+    return pieces
 
 
 def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
