@@ -74,6 +74,13 @@ def test_questions_a_heading_that_restates_the_question_is_not_part_of_the_answe
                                          ("Q3", "Locally.")]
     labelled = f"Question 1: {q1}\n\nAs equal partners.\n\nQuestion 2 {q2}\n\nThree-year grants."
     assert _plan(_doc(labelled)) == [("Q1", "As equal partners."), ("Q2", "Three-year grants.")]
+    ask = "Should offender services be commissioned regionally or locally?"
+    two = [Question(id="Q5", number=5, text=f"{ask} Please give your reasons.")]
+    said = "Locally: people know the area."
+    for text in (f"Question 5: {ask}\n\nPlease give your reasons.\n\n{said}",  # a heading, then the rest
+                 f"{ask} Please give your reasons. {said}"):  # the question quoted in one paragraph
+        segs = segment_document(_doc(text), QuestionMatcher(two))
+        assert [s.text for s in segs] == [said]  # the question's second sentence is not the answer
 
 
 def test_questions_form_answers_map_by_label_and_rest_is_general() -> None:

@@ -230,6 +230,11 @@ class QuestionMatcher:
         best = self.quoted(clean, threshold=0.5)
         return best
 
+    def words(self, question: str) -> list[str]:
+        """The words of a question's text (none for a question id not in the consultation)."""
+        known = zip(self.questions, self._question_words, strict=True)
+        return next((words for q, words in known if q.id == question), [])
+
     def restates_title(self, text: str) -> bool:
         """Whether the passage is the consultation's title (a response form's header, a letter's)."""
         words = _words(text)
@@ -532,6 +537,21 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
     return start
 
 
+_PIECE = re.compile(r"\s*([^\n?.!]+[?.!]?)")  # a sentence, or a line without a stop
+
+
+def _past_restated(text: str, start: int, end: int, question: list[str]) -> int:
+    """Past sentences at the start of an answer that repeat the question's own words: the question's
+    second sentence ("Please give your reasons.") copied on the line or paragraph after its heading."""
+    said = f" {' '.join(question)} "
+    while start < end and (m := _PIECE.match(text, start, end)):
+        words = _words(m.group(1))
+        if len(words) < 2 or f" {' '.join(words)} " not in said:
+            break
+        start = m.end()
+    return start
+
+
 def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
     """Paragraph-initial '3.' numbers count as headings only in an increasing run of at least two."""
     numbers = [int(m.group(1)) for b in rest if (m := _NUMBERED.match(b.text))]
@@ -554,7 +574,8 @@ def _by_headings(doc: Document, rest: list[Block], marks: HeadingMarks, matcher:
             span_blocks = span_blocks[:closing]
         elif n == len(marks) - 1:
             span_blocks = _without_signature(span_blocks)
-        start, end = span_blocks[0].start + body, span_blocks[-1].end
+        end = span_blocks[-1].end
+        start = _past_restated(doc.text, span_blocks[0].start + body, end, matcher.words(question))
         if end > start and doc.text[start:end].strip():
             out.append(_segment(doc, start, end, question, method, 1.0 if method == "heading" else 0.9))
     return out
