@@ -137,6 +137,7 @@ def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> N
         "Please find attached the response of Riverside Trust to the consultation on offender services.",
         "I am writing in response to the consultation on the role of the voluntary sector, as a supporter of "
         "the Keep Justice Local campaign.", "Forwarded on behalf of [NAME], who is away from the office.",
+        "Please answer as many of the questions as you wish. The boxes will expand as you type.",
     ]
     content = [
         "We oppose this.", "I support keeping probation local", "Thank you for the opportunity to respond.",
@@ -150,6 +151,7 @@ def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> N
         "I am writing in response to the consultation. Regional contracts would shut out small charities.",
         "I am writing about the consultation because I oppose regional contracts.",  # a covering note's view
         "Please find attached our response. In short, charities need full cost recovery.",
+        "Please keep justice local.", "Please use local charities for this work: they know the area.",
     ]
     assert [t for t in furniture if not is_furniture(t)] == []
     assert [t for t in content if is_furniture(t)] == []

@@ -76,6 +76,11 @@ _COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, i
     r"|about) (?:the|your|this)\b)",
     re.IGNORECASE,
 )
+_INSTRUCTION = re.compile(  # a response form's own instructions to whoever fills it in
+    r"^\s*please (?:answer|complete|tick|type|use|return|fill in|read|write|continue)\b[^.\n]{0,80}"
+    r"\b(?:questions?|box(?:es)?|form|sections?|space)\b",
+    re.IGNORECASE,
+)
 _VIEW = re.compile(  # ... unless it also states a view
     r"\b(?:support|oppose|object|agree|disagree|welcome|concern(?:ed|s)?|urge|should|must|reject)\b",
     re.IGNORECASE,
@@ -599,7 +604,8 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
 def is_furniture(text: str) -> bool:
     """Letter furniture, not an answer: a salutation, sign-off or contact offer (with the name, role and
     address that follow it); a covering note's one sentence that states no view ("Please find attached
-    our response.", "I am writing in response to the consultation on ..."); a title, heading, date,
+    our response.", "I am writing in response to the consultation on ..."); a response form's instructions
+    ("Please answer as many of the questions as you wish."); a title, heading, date,
     name-and-role or "Page 2 of 5" line (no sentence, no word that makes a statement, not a sentence cut
     short by a line break); an address block (a postcode, e-mail or phone line, no sentence).
     A short statement is kept, punctuated or not ("We oppose this.", "I support keeping probation local").
@@ -609,6 +615,8 @@ def is_furniture(text: str) -> bool:
         return len(words) <= FURNITURE_MAX_WORDS
     if _COVER.match(text) and not _VIEW.search(text) and len(words) <= FURNITURE_MAX_WORDS:
         return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
+    if _INSTRUCTION.match(text) and not _VIEW.search(text):
+        return len(words) <= FURNITURE_MAX_WORDS
     if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
         return False
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
