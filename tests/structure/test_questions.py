@@ -12,7 +12,6 @@ from respmine.structure.questions import (
     QuestionMatcher,
     blocks,
     calibrate,
-    is_furniture,
     segment_document,
     segment_documents,
 )
@@ -124,37 +123,6 @@ def test_questions_free_letter_paragraphs_assigned_by_similarity() -> None:
 
 
 def test_questions_letter_furniture_is_left_out_but_short_statements_stay() -> None:
-    furniture = [
-        "Yours sincerely,\nJane Smith\nChief Executive, Riverside Trust", "Kind regards, Tom",
-        "Dear Minister,",
-        "If you would like to discuss any aspect of this response, please contact me at jo@trust.org.",
-        "We can be contacted on 0123 456 789.", "Riverside Trust\n12 High Street\nRiverside\nRV1 2AB",
-        "Email: jo@trust.org\nTel: 0123 456 789", "Date: 24 April 2026", "Page 2 of 5", "Introduction",
-        "Response to the National Offender Management Service consultation",
-        "Re: Consultation on offender services", "Jane Smith\nDirector\non behalf of Riverside Trust",
-        "Riverside Trust | Registered charity no. 1000000", "3.2 Funding and full cost recovery",
-        "WORKING WITH THE THIRD SECTOR TO REDUCE RE-OFFENDING: A RESPONSE FROM RIVERSIDE TRUST",
-        "Please find attached the response of Riverside Trust to the consultation on offender services.",
-        "I am writing in response to the consultation on the role of the voluntary sector, as a supporter of "
-        "the Keep Justice Local campaign.", "Forwarded on behalf of [NAME], who is away from the office.",
-        "Please answer as many of the questions as you wish. The boxes will expand as you type.",
-    ]
-    content = [
-        "We oppose this.", "I support keeping probation local", "Thank you for the opportunity to respond.",
-        "- full cost recovery\n- small charities", "See www.trust.org for our evaluation of the pilot.",
-        "risk to the small charities that deliver most of the mentoring in the county and",  # cut by a break
-        "The proposed regional contracts would exclude the smaller local providers of",
-        "CAIDP recommends a ban on any score-based profiling of individuals by private",
-        "Yours faithfully, we must add that the proposals would shut out every small charity in the county "
-        "and leave people leaving prison without the local support they rely on, which no regional "
-        "contract can replace, and we urge the department to think again before it commissions anything.",
-        "I am writing in response to the consultation. Regional contracts would shut out small charities.",
-        "I am writing about the consultation because I oppose regional contracts.",  # a covering note's view
-        "Please find attached our response. In short, charities need full cost recovery.",
-        "Please keep justice local.", "Please use local charities for this work: they know the area.",
-    ]
-    assert [t for t in furniture if not is_furniture(t)] == []
-    assert [t for t in content if is_furniture(t)] == []
     text = "Dear Sir,\n\nWe oppose this.\n\nYours faithfully,\nJo Bloggs\nRV1 2AB"
     assert [t for _, t in _plan(_doc(text))] == ["We oppose this."]
     signed = "Question 1\n\nAs partners.\n\nQuestion 2\n\nPay the full cost.\n\nJo Bloggs\nChair"

@@ -15,7 +15,7 @@ import yaml
 from respmine.consultation import load_consultation
 from respmine.ingest import extract
 from respmine.records import GENERAL, Document
-from respmine.structure.questions import is_furniture
+from respmine.structure.furniture import is_furniture
 from respmine.structure.stage import StructureResult, structure
 from respmine.topics.embed import default_embedder
 

@@ -25,75 +25,18 @@ import numpy as np
 
 from respmine.consultation import Question
 from respmine.records import GENERAL, Answer, Document, Segment, Span
+from respmine.structure.furniture import (
+    closes_letter,
+    has_sentence,
+    is_furniture,
+    is_header_line,
+    starts_quoted_reply,
+    text_words,
+)
 from respmine.topics.embed import Embedder
 
 _HEADING = re.compile(r"^\s*(?:question|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
-_CLOSING = re.compile(
-    r"^\s*(yours (faithfully|sincerely|truly)|kind regards|best wishes|with best wishes|regards,|"
-    r"thank you for (the|this) opportunity|please (do not hesitate to )?contact|"
-    r"if you (would like|wish|have any|need) .{0,40}(discuss|questions|contact|further|information)|"
-    r"i can be contacted|we can be contacted)",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"[a-z0-9']+")
-_FURNITURE_START = re.compile(
-    r"^\s*(yours (faithfully|sincerely|truly|ever)|(kind|best|warm|warmest) (regards|wishes)|"
-    r"with best wishes|regards\b|many thanks,|dear\b|to whom it may concern|"
-    r"please (do not hesitate to |don't hesitate to |feel free to )?(contact|get in touch)|"
-    r"if you (would like|wish|have any|need|require) .{0,60}(discuss|questions|contact|further|information)|"
-    r"(i|we) (can|may) be (contacted|reached)|(my|our) contact details)",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"[a-z][a-z)\]'\"”’]*[.?!]")
-_NEXT_SENTENCE = re.compile(r"[.?!][\"”’')]*\s+[A-Z]")  # a second sentence starts
-_CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
-    r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|\S+@\S+\.\w+|^\s*(tel|telephone|phone|mobile|e-?mail|fax)\b"
-    r"|\bregistered (charity|company)|\b(charity|company) (no|number)\b",
-    re.MULTILINE | re.IGNORECASE,
-)
-_NOT_A_FULL_STOP = re.compile(  # dots that end no sentence: e-mail addresses, URLs, "no. 12"
-    r"\S+@\S+|\b(?:https?://|www\.)\S+|\bno\.(?=\s*\d)", re.IGNORECASE)
-_BROKEN = re.compile(  # a piece of a sentence cut by a line break, not a heading: starts in lower case or
-    # ends mid-phrase (a comma, a hyphen, "of", "the", ...)
-    r"\A\s*[a-z]|(?:[,;(\-–]|\b(?:and|or|of|the|a|an|to|for|in|with|on|by|that|which|as|at|from|its|their))\s*\Z"
-)
-_TITLE = re.compile(  # "X: response to the consultation on ...", "Consultation response"
-    r"\b(response|submission|reply|evidence)\b.{0,80}\bconsultation\b|\bconsultation (response|submission)\b",
-    re.IGNORECASE,
-)
-_HEADER_LINE = re.compile(  # a letter's or e-mail's reference line, not what the respondent says
-    r"^\s*(?:(?:re|fw|fwd|subject|ref|reference|our ref|your ref|date|from|to|cc|sent)\s*:|submitted by\b"
-    r"|-{2,}\s*(?:forwarded|original) message\s*-{2,}|begin forwarded message:)",
-    re.IGNORECASE,
-)
-_REPLY = re.compile(r"\s*(?:-{2,}\s*original message\s*-{2,}|on\b[^\n]{5,150}\bwrote:[ \t]*$)",
-                    re.IGNORECASE | re.MULTILINE)
-_COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, in reply to what
-    r"^\s*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
-    r"|(?:forwarded|sent|submitted) on behalf of"
-    r"|(?:i am|i[’']m|we are) writing (?:in response to|to respond to|in reply to|regarding|with regard to"
-    r"|about) (?:the|your|this)\b)",
-    re.IGNORECASE,
-)
-_INSTRUCTION = re.compile(  # a response form's own instructions to whoever fills it in
-    r"^\s*please (?:answer|complete|tick|type|use|return|fill in|read|write|continue)\b[^.\n]{0,80}"
-    r"\b(?:questions?|box(?:es)?|form|sections?|space)\b",
-    re.IGNORECASE,
-)
-_VIEW = re.compile(  # ... unless it also states a view
-    r"\b(?:support|oppose|object|agree|disagree|welcome|concern(?:ed|s)?|urge|should|must|reject)\b",
-    re.IGNORECASE,
-)
-_BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
-FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
-HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
-SHORT_LINE_WORDS = 8  # lines this short are headings, names, roles or address lines, whatever their case
-_STATEMENT = re.compile(  # words that make a fragment a statement rather than a heading or a name line
-    r"\b(i|we|our|my|me|us|is|are|was|were|be|been|should|must|will|would|can|cannot|could|do|does|did|"
-    r"don't|not|no|support|supports|oppose|opposes|agree|disagree|want|need|needs|welcome|please)\b",
-    re.IGNORECASE,
-)
 
 SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
 SECOND_QUESTION_MARGIN = 0.0  # a paragraph also counts for a second question this close to the best
@@ -160,10 +103,6 @@ def _rejoined(text: str, found: list[Block]) -> list[Block]:
     return out
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Counter[str]) -> float:
     """Word-sequence similarity of two word lists (a question quoted back, a table label), or 0.0 when it
     cannot reach `floor`: two cheap upper bounds (lengths, shared words) spare the sequence matcher on
@@ -182,11 +121,11 @@ class QuestionMatcher:
     def __init__(self, questions: Sequence[Question], embedder: Embedder | None = None, title: str = ""
                  ) -> None:
         self.questions = list(questions)
-        self._title_words = _words(title)
+        self._title_words = text_words(title)
         self._title_bag = Counter(self._title_words)
         self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
         self.ids = {q.id for q in self.questions}
-        self._question_words = [_words(q.text) for q in self.questions]
+        self._question_words = [text_words(q.text) for q in self.questions]
         self._question_bags = [Counter(words) for words in self._question_words]
         self.embedder = embedder
         self._question_vectors: np.ndarray | None = None
@@ -242,13 +181,13 @@ class QuestionMatcher:
 
     def restates_title(self, text: str) -> bool:
         """Whether the passage is the consultation's title (a response form's header, a letter's)."""
-        words = _words(text)
+        words = text_words(text)
         return bool(self._title_words) and _ratio(words, self._title_words, TITLE_RATIO, Counter(words),
                                                   self._title_bag) >= TITLE_RATIO
 
     def quoted(self, text: str, threshold: float = 0.7) -> tuple[str, float] | None:
         """The question whose text this passage quotes (first sentence or first line compared)."""
-        head = _words(re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0])
+        head = text_words(re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0])
         if len(head) < 4:
             return None
         counts = Counter(head)
@@ -324,7 +263,10 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 
 @cache
 def _code_version() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    """Segmentation's code: this module and the furniture rules it leaves out."""
+    from respmine.structure import furniture
+
+    return hashlib.sha256(Path(__file__).read_bytes() + Path(furniture.__file__).read_bytes()).hexdigest()
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -404,7 +346,7 @@ def _above_quoted_reply(pieces: list[Block]) -> list[Block]:
     invitation, say). With nothing above (a forward under a bare "FYI"), the quoted message is the
     response and is kept."""
     for i, piece in enumerate(pieces):
-        if _REPLY.match(piece.text) and any(_is_prose(p.text) for p in pieces[:i]):
+        if starts_quoted_reply(piece.text) and any(_is_prose(p.text) for p in pieces[:i]):
             return pieces[:i]
     return pieces
 
@@ -418,7 +360,7 @@ def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
         return None
     skip = 0
     for line in block.text.split("\n"):
-        if not (_is_header_line(line) or matcher.restates_title(line)):
+        if not (is_header_line(line) or matcher.restates_title(line)):
             break
         skip += len(line) + 1
     if not skip:
@@ -426,15 +368,6 @@ def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     body = block.text[skip:]
     start = block.start + skip + len(body) - len(body.lstrip())
     return Block(start, start + len(body.strip()), body.strip()) if body.strip() else None
-
-
-def _is_header_line(line: str) -> bool:
-    if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", line)):
-        return False  # "Re: our response is below." says something
-    return _HEADER_LINE.match(line) is not None or (  # a title, not a wrapped line of a sentence
-        _TITLE.search(line) is not None and len(_words(line)) <= HEADING_MAX_WORDS
-        and not _STATEMENT.search(line) and not _BROKEN.search(line)
-    )
 
 
 def _content_paragraphs(read: _Read) -> list[str]:
@@ -537,7 +470,7 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
     if quoted is not None and quoted[0] == question and (mark := re.search(r"\?\s", rest)):
         return start + mark.end()  # the answer goes on after the question mark
     if (rest.strip().endswith("?") or (quoted is not None and quoted[0] == question)
-            or (label and line_end < len(text) and len(_words(rest)) < 25)):
+            or (label and line_end < len(text) and len(text_words(rest)) < 25)):
         return min(line_end + 1, len(text))
     return start
 
@@ -550,7 +483,7 @@ def _past_restated(text: str, start: int, end: int, question: list[str]) -> int:
     second sentence ("Please give your reasons.") copied on the line or paragraph after its heading."""
     said = f" {' '.join(question)} "
     while start < end and (m := _PIECE.match(text, start, end)):
-        words = _words(m.group(1))
+        words = text_words(m.group(1))
         if len(words) < 2 or f" {' '.join(words)} " not in said:
             break
         start = m.end()
@@ -573,7 +506,7 @@ def _by_headings(doc: Document, rest: list[Block], marks: HeadingMarks, matcher:
     for n, (i, (question, body, method)) in enumerate(marks):
         stop = marks[n + 1][0] if n + 1 < len(marks) else len(rest)
         span_blocks = rest[i:stop]
-        closing = next((k for k, b in enumerate(span_blocks) if k and _CLOSING.match(b.text)), None)
+        closing = next((k for k, b in enumerate(span_blocks) if k and closes_letter(b.text)), None)
         if closing is not None:
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b)]
             span_blocks = span_blocks[:closing]
@@ -598,40 +531,7 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
     keep = len(span_blocks)
     while keep > 1 and is_furniture(span_blocks[keep - 1].text):
         keep -= 1
-    return span_blocks[:keep] if _SENTENCE.search(span_blocks[keep - 1].text) else span_blocks
-
-
-def is_furniture(text: str) -> bool:
-    """Letter furniture, not an answer: a salutation, sign-off or contact offer (with the name, role and
-    address that follow it); a covering note's one sentence that states no view ("Please find attached
-    our response.", "I am writing in response to the consultation on ..."); a response form's instructions
-    ("Please answer as many of the questions as you wish."); a title, heading, date,
-    name-and-role or "Page 2 of 5" line (no sentence, no word that makes a statement, not a sentence cut
-    short by a line break); an address block (a postcode, e-mail or phone line, no sentence).
-    A short statement is kept, punctuated or not ("We oppose this.", "I support keeping probation local").
-    """
-    words = _words(text)
-    if _FURNITURE_START.match(text):
-        return len(words) <= FURNITURE_MAX_WORDS
-    if _COVER.match(text) and not _VIEW.search(text) and len(words) <= FURNITURE_MAX_WORDS:
-        return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
-    if _INSTRUCTION.match(text) and not _VIEW.search(text):
-        return len(words) <= FURNITURE_MAX_WORDS
-    if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
-        return False
-    if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
-        return _heading_like(text)
-    return len(words) <= FURNITURE_MAX_WORDS and _CONTACT_LINE.search(text) is not None
-
-
-def _heading_like(text: str) -> bool:
-    """Short lines (a heading, a name and role, an address) or a title in capitals; a longer line of
-    ordinary prose is a piece of a sentence the extraction cut off, kept as content."""
-    lines = [line.split() for line in text.splitlines() if line.strip()]
-    if all(len(line) <= SHORT_LINE_WORDS for line in lines) or _TITLE.search(text):
-        return True
-    tokens = [t for line in lines for t in line if any(c.isalpha() for c in t)]
-    return sum(t[0].isupper() for t in tokens) * 2 >= len(tokens)
+    return span_blocks[:keep] if has_sentence(span_blocks[keep - 1].text) else span_blocks
 
 
 def _general(doc: Document, block: Block) -> list[Segment]:
@@ -644,9 +544,9 @@ def _general(doc: Document, block: Block) -> list[Segment]:
 def _is_prose(text: str) -> bool:
     """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning."""
     return (
-        len(_words(text)) >= MIN_CONTENT_WORDS
-        and not _CLOSING.match(text)
-        and _SENTENCE.search(text) is not None
+        len(text_words(text)) >= MIN_CONTENT_WORDS
+        and not closes_letter(text)
+        and has_sentence(text)
         and not is_furniture(text)  # a covering note is a sentence too
     )
 

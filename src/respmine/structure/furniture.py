@@ -1,0 +1,140 @@
+"""Letter furniture: what surrounds a response but is not part of it.
+
+Salutations, sign-offs and contact offers, covering notes, a response form's instructions, reference
+lines ("Re: ...", "Subject: ..."), titles, name-and-role lines, addresses, dates and page furniture, and
+where a letter's closing begins. Segmentation leaves these out, so they never reach theme coding, topics
+or quotes; every rule keeps a short statement ("We oppose this.") as content.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Regards" on its own closes a letter; "Regards the plan, ..." does not
+_VALEDICTION = (r"yours (?:faithfully|sincerely|truly|ever)|(?:kind|best|warm|warmest) (?:regards|wishes)"
+                r"|with best wishes|regards(?:,|[ \t]*(?:\n|$))")
+_CONTACT_OFFER = (r"please (?:do not hesitate to |don't hesitate to |feel free to )?(?:contact|get in touch)"
+                  r"|if you (?:would like|wish|have any|need|require) .{0,60}"
+                  r"(?:discuss|questions|contact|further|information)"
+                  r"|(?:i|we) (?:can|may) be (?:contacted|reached)")
+_CLOSING = re.compile(  # where a letter's closing begins: what follows is not the last answer
+    rf"^\s*(?:{_VALEDICTION}|{_CONTACT_OFFER}|thank you for (?:the|this) opportunity)", re.IGNORECASE)
+_FURNITURE_START = re.compile(  # a salutation, sign-off or contact offer, with what follows it
+    rf"^\s*(?:{_VALEDICTION}|{_CONTACT_OFFER}|many thanks,|dear\b|to whom it may concern"
+    r"|(?:my|our) contact details)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9']+")
+_SENTENCE = re.compile(r"[a-z][a-z)\]'\"”’]*[.?!]")
+_NEXT_SENTENCE = re.compile(r"[.?!][\"”’')]*\s+[A-Z]")  # a second sentence starts
+_CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
+    r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|\S+@\S+\.\w+|^\s*(tel|telephone|phone|mobile|e-?mail|fax)\b"
+    r"|\bregistered (charity|company)|\b(charity|company) (no|number)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+_NOT_A_FULL_STOP = re.compile(  # dots that end no sentence: e-mail addresses, URLs, "no. 12"
+    r"\S+@\S+|\b(?:https?://|www\.)\S+|\bno\.(?=\s*\d)", re.IGNORECASE)
+_BROKEN = re.compile(  # a piece of a sentence cut by a line break, not a heading: starts in lower case or
+    # ends mid-phrase (a comma, a hyphen, "of", "the", ...)
+    r"\A\s*[a-z]|(?:[,;(\-–]|\b(?:and|or|of|the|a|an|to|for|in|with|on|by|that|which|as|at|from|its|their))\s*\Z"
+)
+_TITLE = re.compile(  # "X: response to the consultation on ...", "Consultation response"
+    r"\b(response|submission|reply|evidence)\b.{0,80}\bconsultation\b|\bconsultation (response|submission)\b",
+    re.IGNORECASE,
+)
+_HEADER_LINE = re.compile(  # a letter's or e-mail's reference line, not what the respondent says
+    r"^\s*(?:(?:re|fw|fwd|subject|ref|reference|our ref|your ref|date|from|to|cc|sent)\s*:|submitted by\b"
+    r"|-{2,}\s*(?:forwarded|original) message\s*-{2,}|begin forwarded message:)",
+    re.IGNORECASE,
+)
+_REPLY = re.compile(r"\s*(?:-{2,}\s*original message\s*-{2,}|on\b[^\n]{5,150}\bwrote:[ \t]*$)",
+                    re.IGNORECASE | re.MULTILINE)
+_COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, in reply to what
+    r"^\s*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
+    r"|(?:forwarded|sent|submitted) on behalf of"
+    r"|(?:i am|i[’']m|we are) writing (?:in response to|to respond to|in reply to|regarding|with regard to"
+    r"|about) (?:the|your|this)\b)",
+    re.IGNORECASE,
+)
+_INSTRUCTION = re.compile(  # a response form's own instructions to whoever fills it in
+    r"^\s*please (?:answer|complete|tick|type|use|return|fill in|read|write|continue)\b[^.\n]{0,80}"
+    r"\b(?:questions?|box(?:es)?|form|sections?|space)\b",
+    re.IGNORECASE,
+)
+_VIEW = re.compile(  # ... unless it also states a view
+    r"\b(?:support|oppose|object|agree|disagree|welcome|concern(?:ed|s)?|urge|should|must|reject)\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
+FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
+HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
+SHORT_LINE_WORDS = 8  # lines this short are headings, names, roles or address lines, whatever their case
+_STATEMENT = re.compile(  # words that make a fragment a statement rather than a heading or a name line
+    r"\b(i|we|our|my|me|us|is|are|was|were|be|been|should|must|will|would|can|cannot|could|do|does|did|"
+    r"don't|not|no|support|supports|oppose|opposes|agree|disagree|want|need|needs|welcome|please)\b",
+    re.IGNORECASE,
+)
+
+
+def is_header_line(line: str) -> bool:
+    """A reference line at a paragraph's head: "Re: ...", "Subject: ...", "Submitted by ...", a
+    "... consultation response" title, a forwarded-message separator."""
+    if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", line)):
+        return False  # "Re: our response is below." says something
+    return _HEADER_LINE.match(line) is not None or (  # a title, not a wrapped line of a sentence
+        _TITLE.search(line) is not None and len(text_words(line)) <= HEADING_MAX_WORDS
+        and not _STATEMENT.search(line) and not _BROKEN.search(line)
+    )
+
+
+def is_furniture(text: str) -> bool:
+    """Letter furniture, not an answer: a salutation, sign-off or contact offer (with the name, role and
+    address that follow it); a covering note's one sentence that states no view ("Please find attached
+    our response.", "I am writing in response to the consultation on ..."); a response form's instructions
+    ("Please answer as many of the questions as you wish."); a title, heading, date,
+    name-and-role or "Page 2 of 5" line (no sentence, no word that makes a statement, not a sentence cut
+    short by a line break); an address block (a postcode, e-mail or phone line, no sentence).
+    A short statement is kept, punctuated or not ("We oppose this.", "I support keeping probation local").
+    """
+    words = text_words(text)
+    if _FURNITURE_START.match(text):
+        return len(words) <= FURNITURE_MAX_WORDS
+    if _COVER.match(text) and not _VIEW.search(text) and len(words) <= FURNITURE_MAX_WORDS:
+        return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
+    if _INSTRUCTION.match(text) and not _VIEW.search(text):
+        return len(words) <= FURNITURE_MAX_WORDS
+    if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
+        return False
+    if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
+        return _heading_like(text)
+    return len(words) <= FURNITURE_MAX_WORDS and _CONTACT_LINE.search(text) is not None
+
+
+def _heading_like(text: str) -> bool:
+    """Short lines (a heading, a name and role, an address) or a title in capitals; a longer line of
+    ordinary prose is a piece of a sentence the extraction cut off, kept as content."""
+    lines = [line.split() for line in text.splitlines() if line.strip()]
+    if all(len(line) <= SHORT_LINE_WORDS for line in lines) or _TITLE.search(text):
+        return True
+    tokens = [t for line in lines for t in line if any(c.isalpha() for c in t)]
+    return sum(t[0].isupper() for t in tokens) * 2 >= len(tokens)
+
+
+def text_words(text: str) -> list[str]:
+    """Lower-case words (letters, digits, apostrophes): what headings, titles and questions compare."""
+    return _WORD.findall(text.lower())
+
+
+def closes_letter(text: str) -> bool:
+    """The paragraph begins a letter's closing ("Yours faithfully", "Thank you for the opportunity ...")."""
+    return _CLOSING.match(text) is not None
+
+
+def has_sentence(text: str) -> bool:
+    """A word followed by a full stop, question or exclamation mark."""
+    return _SENTENCE.search(text) is not None
+
+
+def starts_quoted_reply(text: str) -> bool:
+    """The paragraph opens a quoted e-mail: "-----Original Message-----", "On ... wrote:"."""
+    return _REPLY.match(text) is not None

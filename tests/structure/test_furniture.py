@@ -1,0 +1,55 @@
+"""Letter furniture: what surrounds a response is left out, a short statement never is."""
+
+from __future__ import annotations
+
+from respmine.structure.furniture import closes_letter, is_furniture, is_header_line, starts_quoted_reply
+
+
+def test_furniture_is_recognised_but_short_statements_stay() -> None:
+    furniture = [
+        "Yours sincerely,\nJane Smith\nChief Executive, Riverside Trust", "Kind regards, Tom",
+        "Dear Minister,",
+        "If you would like to discuss any aspect of this response, please contact me at jo@trust.org.",
+        "We can be contacted on 0123 456 789.", "Riverside Trust\n12 High Street\nRiverside\nRV1 2AB",
+        "Email: jo@trust.org\nTel: 0123 456 789", "Date: 24 April 2026", "Page 2 of 5", "Introduction",
+        "Response to the National Offender Management Service consultation",
+        "Re: Consultation on offender services", "Jane Smith\nDirector\non behalf of Riverside Trust",
+        "Riverside Trust | Registered charity no. 1000000", "3.2 Funding and full cost recovery",
+        "WORKING WITH THE THIRD SECTOR TO REDUCE RE-OFFENDING: A RESPONSE FROM RIVERSIDE TRUST",
+        "Please find attached the response of Riverside Trust to the consultation on offender services.",
+        "I am writing in response to the consultation on the role of the voluntary sector, as a supporter of "
+        "the Keep Justice Local campaign.", "Forwarded on behalf of [NAME], who is away from the office.",
+        "Please answer as many of the questions as you wish. The boxes will expand as you type.",
+    ]
+    content = [
+        "We oppose this.", "I support keeping probation local", "Thank you for the opportunity to respond.",
+        "- full cost recovery\n- small charities", "See www.trust.org for our evaluation of the pilot.",
+        "risk to the small charities that deliver most of the mentoring in the county and",  # cut by a break
+        "The proposed regional contracts would exclude the smaller local providers of",
+        "CAIDP recommends a ban on any score-based profiling of individuals by private",
+        "Yours faithfully, we must add that the proposals would shut out every small charity in the county "
+        "and leave people leaving prison without the local support they rely on, which no regional "
+        "contract can replace, and we urge the department to think again before it commissions anything.",
+        "I am writing in response to the consultation. Regional contracts would shut out small charities.",
+        "I am writing about the consultation because I oppose regional contracts.",  # a covering note's view
+        "Please find attached our response. In short, charities need full cost recovery.",
+        "Please keep justice local.", "Please use local charities for this work: they know the area.",
+    ]
+    assert [t for t in furniture if not is_furniture(t)] == []
+    assert [t for t in content if is_furniture(t)] == []
+
+
+def test_furniture_reference_lines_closings_and_quoted_replies() -> None:
+    assert all(is_header_line(line) for line in (
+        "Re: Consultation on the role of the voluntary and community sector in offender services",
+        "Subject: NOMS consultation", "Submitted by Riverside Trust", "Date: 24 April 2026",
+        "---------- Forwarded message ---------", "Working with the Third Sector: consultation response"))
+    assert not any(is_header_line(line) for line in (
+        "Re: our letter of 3 March. We still oppose the plan.", "Subject: we oppose regional contracts.",
+        "We gave evidence to the consultation response panel"))  # a statement, a wrapped line of prose
+    assert closes_letter("Yours faithfully,\nJo")
+    assert closes_letter("Thank you for the opportunity to respond.")
+    assert not closes_letter("We thank the department for its work.")
+    assert starts_quoted_reply("-----Original Message-----\nFrom: NOMS")
+    assert starts_quoted_reply("On Mon, 3 Feb 2026 at 10:02, NOMS <x@noms.example> wrote:")
+    assert not starts_quoted_reply("On balance we favour regional commissioning, as we wrote: it works.")
