@@ -73,6 +73,8 @@ def test_questions_a_heading_that_restates_the_question_is_not_part_of_the_answe
                                          ("Q3", "Locally.")]
     labelled = f"Question 1: {q1}\n\nAs equal partners.\n\nQuestion 2 {q2}\n\nThree-year grants."
     assert _plan(_doc(labelled)) == [("Q1", "As equal partners."), ("Q2", "Three-year grants.")]
+    wrapped = "Question 2\nCharities need three-year contracts with full cost recovery so they can\nplan."
+    assert _plan(_doc(wrapped)) == [("Q2", wrapped.split("\n", 1)[1])]  # the heading alone on its line
     ask = "Should offender services be commissioned regionally or locally?"
     two = [Question(id="Q5", number=5, text=f"{ask} Please give your reasons.")]
     said = "Locally: people know the area."

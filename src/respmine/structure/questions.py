@@ -329,6 +329,8 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
 
 
 def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
+    """The document's structured answers, then its other paragraphs without labels, reference lines and
+    a quoted message below a reply, and the headings among them."""
     answers = _from_answers(doc, matcher)
     taken = [(s.span.start, s.span.end) for s in answers]
     labels = {label.strip() for a in doc.answers for label in (a.question, a.source)}
@@ -463,8 +465,10 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
     """Where the answer starts after a heading's number: past the question when the line restates it
     ("3. <question text>? <answer>"), so the question's words are not read as the respondent's; with
     `label` ("Question 3: ..."), also past a short line that has a line of answer after it."""
-    line_end = text.find("\n", start)
+    line_end = text.find("\n")  # the heading's line
     line_end = len(text) if line_end < 0 else line_end
+    if start > line_end:  # the heading alone on its line ("Question 2\n..."): the answer starts below it
+        return start
     rest = text[start:line_end]
     quoted = matcher.quoted(rest)
     if quoted is not None and quoted[0] == question and (mark := re.search(r"\?\s", rest)):
