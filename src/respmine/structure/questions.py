@@ -123,6 +123,7 @@ class QuestionMatcher:
         self.questions = list(questions)
         self._title_words = text_words(title)
         self._title_bag = Counter(self._title_words)
+        self._title_chars = len(title)
         self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
         self.ids = {q.id for q in self.questions}
         self._question_words = [text_words(q.text) for q in self.questions]
@@ -181,9 +182,12 @@ class QuestionMatcher:
 
     def restates_title(self, text: str) -> bool:
         """Whether the passage is the consultation's title (a response form's header, a letter's)."""
-        words = text_words(text)
-        return bool(self._title_words) and _ratio(words, self._title_words, TITLE_RATIO, Counter(words),
-                                                  self._title_bag) >= TITLE_RATIO
+        if not self._title_words or len(text) > 3 * self._title_chars:  # far longer: cannot be it
+            return False
+        words, title = text_words(text), self._title_words
+        if 2 * min(len(words), len(title)) < TITLE_RATIO * (len(words) + len(title)):
+            return False  # too short or too long to reach the ratio (checked before counting words)
+        return _ratio(words, title, TITLE_RATIO, Counter(words), self._title_bag) >= TITLE_RATIO
 
     def quoted(self, text: str, threshold: float = 0.7) -> tuple[str, float] | None:
         """The question whose text this passage quotes (first sentence or first line compared)."""
