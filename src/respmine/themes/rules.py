@@ -3,7 +3,8 @@
 Rules are the high-precision, explainable layer of theme coding: every hit names the phrase that fired
 and the sentence it fired in, so an analyst can check it.
 
-Matching. Text and phrases go through one small spaCy pipeline (tokenizer, sentencizer, lemmatiser);
+Matching. Text and phrases go through one small spaCy pipeline (tokenizer, lemmatiser; sentences from
+`sentences.sentence_spans`, as for every other piece of evidence);
 matching is a `PhraseMatcher` on LEMMA, so "contract" finds "contracts" and "charity" finds "charities".
 The lemmatiser is a context-free lookup built from the lemma tables of the trained English pipeline
 (`structure.nlp.SPACY_MODEL`): running its tagger would triple the cost for little gain, since phrases
@@ -37,6 +38,7 @@ from itertools import pairwise
 from typing import Any
 
 from respmine.themes.codebook import Codebook
+from respmine.themes.sentences import sentence_spans
 
 NEGATIONS = frozenset({"not", "n't", "no", "never", "without", "neither", "nor", "nothing", "none", "nobody"})
 _CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "while", "whilst", "because"})
@@ -264,27 +266,22 @@ def _bisect(starts: list[int], token: int) -> int:
 
 @lru_cache(maxsize=1)
 def _pipeline() -> Any:
-    """Blank English + sentencizer (paragraph breaks end sentences too) + the lookup lemmatiser."""
+    """Blank English + the lookup lemmatiser, with `sentences.sentence_spans` as sentence boundaries."""
     import spacy
     from spacy.language import Language
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     lemma = _lemma_function()
     cache: dict[str, str] = {}
 
     @Language.component("respmine_rules_lemmas")
     def lemmas(doc: Any) -> Any:
-        after_break = False
+        """Lemmas, and sentences from the one splitter the coder's evidence and stance also use."""
+        starts = {a for a, _ in sentence_spans(doc.text)}
         for tok in doc:
             low = tok.lower_
             tok.lemma_ = cache.get(low) or cache.setdefault(low, lemma(low))
-            if after_break and not tok.is_space:
-                tok.is_sent_start = True
-            if tok.is_space and tok.text.count("\n") > 1:
-                after_break = True
-            elif not tok.is_space:
-                after_break = False
+            tok.is_sent_start = tok.i == 0 or tok.idx in starts
         return doc
 
     nlp.add_pipe("respmine_rules_lemmas")
