@@ -33,10 +33,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from respmine.records import Campaign
+from respmine.versions import source_digest
 
 if TYPE_CHECKING:
     import numpy as np
@@ -77,7 +77,7 @@ class TextFeatures:
 @cache
 def features_version() -> str:
     """A hash of this module's source: any edit to the hashing invalidates kept features."""
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return source_digest(__file__)[:16]
 
 
 def feature_key(text: str, seed: int = 1) -> str:

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -34,6 +33,7 @@ from respmine.structure.furniture import (
     text_words,
 )
 from respmine.topics.embed import Embedder
+from respmine.versions import source_digest
 
 _HEADING = re.compile(r"^\s*(?:question|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
@@ -128,6 +128,7 @@ class QuestionMatcher:
         self.ids = {q.id for q in self.questions}
         self._question_words = [text_words(q.text) for q in self.questions]
         self._question_bags = [Counter(words) for words in self._question_words]
+        self._words_by_id = dict(zip((q.id for q in self.questions), self._question_words, strict=True))
         self.embedder = embedder
         self._question_vectors: np.ndarray | None = None
         self._ahead: dict[str, np.ndarray] = {}  # paragraph vectors embedded ahead, in one batch
@@ -177,8 +178,7 @@ class QuestionMatcher:
 
     def words(self, question: str) -> list[str]:
         """The words of a question's text (none for a question id not in the consultation)."""
-        known = zip(self.questions, self._question_words, strict=True)
-        return next((words for q, words in known if q.id == question), [])
+        return self._words_by_id.get(question, [])
 
     def restates_title(self, text: str) -> bool:
         """Whether the passage is the consultation's title (a response form's header, a letter's)."""
@@ -270,7 +270,7 @@ def _code_version() -> str:
     """Segmentation's code: this module and the furniture rules it leaves out."""
     from respmine.structure import furniture
 
-    return hashlib.sha256(Path(__file__).read_bytes() + Path(furniture.__file__).read_bytes()).hexdigest()
+    return source_digest(__file__, furniture.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,

