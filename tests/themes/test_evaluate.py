@@ -77,19 +77,20 @@ def test_evaluate_cli_prints_json_and_refuses_bad_input(
 
 
 @pytest.mark.slow
-def test_evaluate_exam_proctoring_machine_reaches_half_the_human_agreement(datasets: Path) -> None:
+def test_evaluate_exam_proctoring_machine_reaches_most_of_the_human_agreement(datasets: Path) -> None:
     """Cross-validated machine coding against the primary coder, next to the second human coder, on the
     same answers (the second coder coded only 20 of N3's 99 answers and 24 of Q5's 125).
 
     Measured 2026-12-05 (whole codebook known, examples from the training folds; codes with fewer than 6
-    examples left to similarity, a clause at a time), micro-F1 on the answers both humans coded, human /
-    machine: N3 0.84 / 0.50, Q11 0.77 / 0.49, Q12 0.76 / 0.39, Q14 0.81 / 0.47, Q16 0.88 / 0.50,
-    Q8 0.83 / 0.62, Q5 0.81 / 0.40; mean 0.82 / 0.48 (on all coded answers the machine's mean is 0.50; it
-    was 0.47 when similarity picked up to two themes per answer, 0.34 with a codebook of the training
-    folds' codes only and the classifier deciding every answer). Still well short of the humans: most
-    codes have one or two examples. Checked: on all answers it beats coding every answer with the most
-    common code, on every question; on the shared answers it reaches at least half the humans' agreement
-    on average.
+    examples found by their label's words, else left to similarity), micro-F1 on the answers both
+    humans coded, human / machine: N3 0.84 / 0.59, Q11 0.77 / 0.69, Q12 0.76 / 0.65, Q14 0.81 / 0.45,
+    Q16 0.88 / 0.63, Q8 0.83 / 0.75, Q5 0.81 / 0.47; mean 0.82 / 0.60 (on all coded answers the
+    machine's mean is 0.61). Before codes were found by their labels' words the machine's mean was 0.48
+    (0.50 on all answers): analysts name codes with respondents' words ("unaware", "covid->absence",
+    "only_option_available->on_blackboard"). Still short of the humans where codes are judgements
+    ("next_best_option", "prefers_in_person"). Checked: on all answers it beats coding every answer with
+    the most common code, on every question; on the shared answers it reaches at least 70 % of the
+    humans' agreement on average.
     """
     folder = datasets / "exam-proctoring"
     ours, humans = [], []
@@ -109,4 +110,4 @@ def test_evaluate_exam_proctoring_machine_reaches_half_the_human_agreement(datas
         print(f"{path.name}: human {humans[-1]:.2f}, machine {ours[-1]:.2f} on the same "
               f"{result.vs_second.n} answers; machine on all {result.vs_machine.micro_f1:.2f}, "
               f"most-common-code {base:.2f}")
-    assert sum(ours) >= 0.5 * sum(humans)
+    assert sum(ours) >= 0.7 * sum(humans)

@@ -1,7 +1,7 @@
 """Incremental theme coding on a synthetic corpus: after any codebook edit, coding only what the edit can
 affect gives exactly the codes of coding everything from scratch with the new codebook.
 
-Random edits (phrases, exclusions, descriptions, parents, themes added, removed and moved, version bumps)
+Random edits (phrases, labels, exclusions, descriptions, parents, themes added, removed and moved, versions)
 over texts with rule hits, similarity-only segments and empty ones, through the real store functions.
 The embedder is a hashed bag of words, so similarity and stance ties run without the model.
 """
@@ -73,6 +73,19 @@ def _drop_phrase(rng: random.Random, themes: list[Theme]) -> list[Theme]:
     return themes
 
 
+def _only_label(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    """A theme loses its phrases: from now on its label's words find it (`themes.rules`)."""
+    k = rng.randrange(len(themes))
+    themes[k] = themes[k].model_copy(update={"phrases": ()})
+    return themes
+
+
+def _relabel(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    k = rng.randrange(len(themes))
+    themes[k] = themes[k].model_copy(update={"label": " ".join(rng.sample(WORDS, rng.choice([1, 2])))})
+    return themes
+
+
 def _exclusion(rng: random.Random, themes: list[Theme]) -> list[Theme]:
     k = rng.randrange(len(themes))
     themes[k] = themes[k].model_copy(update={"exclusions": (rng.choice(WORDS),)})
@@ -115,8 +128,8 @@ def _reorder(rng: random.Random, themes: list[Theme]) -> list[Theme]:
     return themes
 
 
-EDITS: list[Edit] = [_add_phrase, _drop_phrase, _exclusion, _describe, _add_theme, _remove_leaf, _move,
-                     _reorder]
+EDITS: list[Edit] = [_add_phrase, _drop_phrase, _only_label, _relabel, _exclusion, _describe, _add_theme,
+                     _remove_leaf, _move, _reorder]
 
 
 def _rows(codes: Sequence[Code]) -> set[tuple[object, ...]]:

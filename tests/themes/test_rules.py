@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from respmine.themes.codebook import Codebook, Theme, load_codebook
-from respmine.themes.rules import Hit, PhraseRules, lookup_lemma, normalise
+from respmine.themes.rules import Hit, PhraseRules, label_words, lookup_lemma, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 CODEBOOK = ROOT / "models" / "codebooks" / "noms-third-sector.yaml"
@@ -260,3 +260,33 @@ def test_rules_against_the_sample_truth(sample: Path, codebook: Codebook, rules:
 
 def _ratio(hits: int, misses: int) -> float:
     return hits / (hits + misses) if hits + misses else 1.0
+
+
+# --- labels: themes without phrases (codebooks imported from analysts' coded answers) ----------------
+
+def test_label_words_are_the_labels_content_words_lemmatised() -> None:
+    assert label_words("increased_anxiety") == {"increase", "anxiety"}
+    assert label_words("by_school") == {"school"}
+    assert label_words("Respondus_Monitor") == {"respondus", "monitor"}
+    assert label_words("none") == frozenset() and label_words("N/A") == frozenset()
+
+
+def test_a_theme_without_phrases_is_found_by_its_labels_words_in_one_sentence() -> None:
+    book = Codebook(name="t", version="1", themes=(
+        Theme(id="harm", label="harmful_to_students"),
+        Theme(id="harm/anxiety", label="increased_anxiety", parent="harm"),
+        Theme(id="privacy", label="privacy_concerns"),
+        Theme(id="none", label="none"),
+        Theme(id="quality", label="Quality versus cost", phrases=("value for money",)),
+    ))
+    rules = PhraseRules(book)
+    hit = rules.find("Monitoring them only increases their anxiety, I think.")
+    assert themes(hit) == {"harm/anxiety"} and hit[0].phrase == "increased_anxiety"
+    assert hit[0].start == 0 and hit[0].end == len("Monitoring them only increases their anxiety, I think.")
+    assert themes(rules.find("Their anxiety is high. Nothing increased it.")) == set()  # two sentences
+    assert themes(rules.find("Privacy is my main concern.")) == {"privacy"}  # any order, any form
+    assert themes(rules.find("We have no concerns about privacy.")) == set()  # a dismissed topic
+    assert themes(rules.find("None of these; quality matters more than cost.")) == set()  # phrases decide
+    assert themes(rules.find("It offers value for money.")) == {"quality"}
+    with_parents = PhraseRules(book, add_parents=True).find("It increased anxiety.")
+    assert themes(with_parents) == {"harm", "harm/anxiety"}

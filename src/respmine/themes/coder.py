@@ -2,7 +2,8 @@
 
 - The classifier decides the themes it has enough coded examples for (per-theme tuned thresholds):
   with examples, it is the most accurate of the three.
-- Themes it cannot learn yet are left to the codebook: a phrase rule hit (high precision, explainable)
+- Themes it cannot learn yet are left to the codebook: a phrase rule hit (high precision, explainable;
+  a theme without phrases is found by its label's words, `themes.rules`)
   or a clear similarity match to the theme's description and examples (works with no examples; the
   coded examples of themes too rare to learn join the codebook's). On the exam-proctoring questions
   (26-125 coded answers, most codes with one or two), similarity beats a classifier trained on fewer than
@@ -13,7 +14,7 @@
   scoring highest for) the theme. A child theme implies its parents.
 
 Incremental recoding (`themes.plan`) relies on three properties of this combination: a theme's rule
-hits depend only on that theme's phrases and exclusions; similarity is consulted only for segments with
+hits depend only on that theme's phrases, exclusions and label; similarity is consulted only for segments with
 no rule or classifier code (a fallback counts as no code); an implied parent depends only on the codes
 under it. A change that breaks one of them must update `themes.plan` too (and bump CODER_VERSION).
 """
@@ -30,7 +31,7 @@ from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
 
-CODER_VERSION = "coder-5"  # bump when the combination logic changes: every segment is then recoded
+CODER_VERSION = "coder-6"  # bump when the combination logic changes: every segment is then recoded
 RULE_FLOOR = 0.35  # rule hits below this confidence (e.g. a negated passing mention) are not codes
 SIMILARITY_FLOOR = 0.5  # similarity a span needs to its closest theme to be coded with it by similarity alone
 FALLBACK_FLOOR = 0.35  # a segment with no code takes its closest theme if at least this similar (zero-shot
@@ -64,7 +65,7 @@ class ThemeCoder:
         self.at_least_one = at_least_one
         self.classifier = ThemeClassifier(embedder, seed=seed)
         self._rules = None
-        if use_rules and any(t.phrases for t in codebook.themes):
+        if use_rules:  # phrases, or a label's words for themes with no phrases (`themes.rules`)
             from respmine.themes.rules import PhraseRules
 
             self._rules = PhraseRules(codebook)

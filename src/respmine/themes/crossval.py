@@ -49,7 +49,7 @@ def cross_validated_coding(
         held = [coded[i] for i in test]
         codebook = codebook_from_codes([r.themes for r in train + held], "cv",
                                        examples=[r.text for r in train] + [""] * len(held))
-        coder = ThemeCoder(codebook, embedder, use_rules=False, seed=seed)
+        coder = ThemeCoder(codebook, embedder, seed=seed)
         coder.fit([r.text for r in train], [[code_id(c) for c in r.themes] for r in train],
                   [r.question for r in train])
         tags = coder.code([r.text for r in held], [r.question for r in held])

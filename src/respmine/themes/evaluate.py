@@ -48,7 +48,7 @@ def evaluate_themes(
         raise ValueError("both files need rows with themes (codes separated by ';')")
     t0 = time.perf_counter()
     codebook = codebook_from_codes([r.themes for r in train], "evaluation", examples=[r.text for r in train])
-    coder = ThemeCoder(codebook, embedder, use_rules=False, seed=seed)
+    coder = ThemeCoder(codebook, embedder, seed=seed)
     coder.fit(
         [r.text for r in train], [[code_id(c) for c in r.themes] for r in train], [r.question for r in train]
     )

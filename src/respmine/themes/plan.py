@@ -4,15 +4,17 @@ A segment is recoded when its own input changed (text, question, coder logic, em
 classifier) or when a codebook change can alter its codes:
 
 - it has a code (direct or an implied parent) of a changed, added or removed theme;
-- a changed or added theme's phrases now fire in it (probed with the rules of those themes only);
+- a changed or added theme's rules now fire in it (its phrases, or its label's words when it has no
+  phrases; probed with the rules of those themes only);
 - it was coded by similarity or the classifier's fallback (the rules and classifier left it uncoded)
   and any theme's similarity prototypes changed or moved: each span's closest theme and the
   `at_least_one` fallback compare every theme, so any change can move them.
 
 Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
-theme's phrases and exclusions, a segment with a rule or classifier code never consults similarity, and
-an implied parent code depends only on the segment's codes under it. A codebook version bump with the
-same themes recodes nothing. Stance is separate: a new stance model recomputes stances, not codes.
+theme's phrases, exclusions and label, a segment with a rule or classifier code never consults
+similarity, and an implied parent code depends only on the segment's codes under it. A codebook
+version bump with the same themes recodes nothing. Stance is separate: a new stance model recomputes
+stances, not codes.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ REASONS = {
     "new": "not coded before",
     "input": "its text or question, the coder, the embedder or the trained classifier changed",
     "codes": "it has a code of a changed, added or removed theme",
-    "phrases": "a changed or added theme's phrases fire in it",
+    "phrases": "a changed or added theme's rules (phrases, or label) fire in it",
     "similarity": "it was coded by similarity and the themes' similarity prototypes changed",
 }
 
@@ -141,7 +143,7 @@ def plan_recoding(
         else:
             to_probe.setdefault(state.codebook, []).append(seg)
     for key, group in to_probe.items():
-        themes = [t for t in codebook.themes if t.id in changes[key] and t.phrases]
+        themes = [t for t in codebook.themes if t.id in changes[key]]  # phrases, or the label's words
         fired = probe(themes, [s.text for s in group]) if themes else [False] * len(group)
         for seg, hit in zip(group, fired, strict=True):
             if hit:
