@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from respmine.themes.codebook import Codebook, Theme, load_codebook
-from respmine.themes.rules import Hit, PhraseRules, label_words, lookup_lemma, normalise
+from respmine.themes.rules import Hit, PhraseRules, label_words, lookup_lemma, negative_label, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 CODEBOOK = ROOT / "models" / "codebooks" / "noms-third-sector.yaml"
@@ -269,6 +269,20 @@ def test_label_words_are_the_labels_content_words_lemmatised() -> None:
     assert label_words("by_school") == {"school"}
     assert label_words("Respondus_Monitor") == {"respondus", "monitor"}
     assert label_words("none") == frozenset() and label_words("N/A") == frozenset()
+    assert label_words("take_home_exams") == {"take", "home", "exam"}  # content words spaCy calls stop words
+    assert label_words("does_not_use") == {"use"} and negative_label("does_not_use")
+    assert negative_label("don't_use") and negative_label("no_exams") and not negative_label("used_lockdown")
+
+
+def test_a_negative_label_is_found_only_under_a_negation() -> None:
+    book = Codebook(name="t", version="1", themes=(Theme(id="not_use", label="does_not_use"),
+                                                   Theme(id="no_exams", label="no_exams")))
+    rules = PhraseRules(book)
+    assert themes(rules.find("I would never use them.")) == {"not_use"}
+    assert rules.find("I would never use them.")[0].negated is False  # the negation is the label's own
+    assert themes(rules.find("I use them every week.")) == set()
+    assert themes(rules.find("Students sat no exams this year.")) == {"no_exams"}
+    assert themes(rules.find("Students sat exams, but not online.")) == set()  # the negation is elsewhere
 
 
 def test_a_theme_without_phrases_is_found_by_its_labels_words_in_one_sentence() -> None:
