@@ -18,6 +18,7 @@ from respmine.records import Code
 from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.themes.codebook import Codebook, Theme
+from respmine.themes.coder import CODER_VERSION, coder_version
 from respmine.themes.stage import CodingResult, SegmentInput, code_segments
 from tests.themes.helpers import WordEmbedder
 
@@ -223,6 +224,22 @@ def test_stance_model_change_recomputes_stances_only(tmp_path: Path, monkeypatch
     stamped = {c.model.rsplit("+", 2)[-2] for c in themes_store.machine_codes(store)}
     assert len(stamped) == 1 and stamped.pop().startswith("stance-test-rules-")  # + the cue rules' hash
     _check(store, segments, codebook)
+
+
+def test_a_coder_code_edit_recodes_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored codes carry a hash of the coder's modules: an edited rule or classifier recodes on rerun."""
+    segments, store, codebook = _coded(tmp_path, 12)
+    before = coder_version()
+    assert before.startswith(f"{CODER_VERSION}-") and _run(store, segments, codebook).recoded == []
+    monkeypatch.setattr("respmine.themes.coder._CODER_MODULES", ("rules.py",))  # as if the code changed
+    coder_version.cache_clear()
+    assert coder_version() != before
+    result = _run(store, segments, codebook)
+    assert len(result.recoded) == len(segments) and result.stances == []  # stance has its own version
+    assert {c.model.split("+")[0] for c in themes_store.machine_codes(store)} == {coder_version()}
+    _check(store, segments, codebook)
+    monkeypatch.undo()
+    coder_version.cache_clear()
 
 
 def test_new_text_recodes_that_segment_only(tmp_path: Path) -> None:

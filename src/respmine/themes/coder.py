@@ -16,13 +16,19 @@
 Incremental recoding (`themes.plan`) relies on three properties of this combination: a theme's rule
 hits depend only on that theme's phrases, exclusions and label; similarity is consulted only for segments with
 no rule or classifier code (a fallback counts as no code); an implied parent depends only on the codes
-under it. A change that breaks one of them must update `themes.plan` too (and bump CODER_VERSION).
+under it. A change that breaks one of them must update `themes.plan` too.
+
+Stored codes carry `coder_version()`: CODER_VERSION plus a hash of the modules that decide codes, so a
+code edit recodes every segment on the next run without anyone remembering to bump a number (as
+segmentation and stance do).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -30,13 +36,23 @@ from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
+from respmine.versions import source_digest
 
-CODER_VERSION = "coder-6"  # bump when the combination logic changes: every segment is then recoded
+CODER_VERSION = "coder-6"  # bump for a change the source hash cannot see (`coder_version`)
+_CODER_MODULES = ("coder.py", "rules.py", "similarity.py", "classifier.py", "features.py", "sentences.py",
+                  "codebook.py")
 RULE_FLOOR = 0.35  # rule hits below this confidence (e.g. a negated passing mention) are not codes
 SIMILARITY_FLOOR = 0.5  # similarity a span needs to its closest theme to be coded with it by similarity alone
 FALLBACK_FLOOR = 0.35  # a segment with no code takes its closest theme if at least this similar (zero-shot
 # exam-proctoring codes: 5 of 19 right between 0.25 and 0.35, 18 of 46 from 0.35 to 0.5, 280 of 463 above)
 FALLBACK = "classifier-fallback"  # method of a code no method chose, the classifier's strongest theme
+
+
+@lru_cache(maxsize=1)
+def coder_version() -> str:
+    """CODER_VERSION and a hash of the theme coder's modules: the stamp that says stored codes are current."""
+    here = Path(__file__).parent
+    return f"{CODER_VERSION}-{source_digest(*(str(here / m) for m in _CODER_MODULES))[:8]}"
 
 
 @dataclass(frozen=True)
@@ -74,7 +90,7 @@ class ThemeCoder:
 
     @property
     def version(self) -> str:
-        parts = [CODER_VERSION, self.codebook.stamp]
+        parts = [coder_version(), self.codebook.stamp]
         if self.classifier.fitted:
             parts.append(self.classifier.version)
         if self.embedder is not None:

@@ -80,12 +80,12 @@ def code_segments(
     batch: int = 256,
 ) -> CodingResult:
     """Code what changed since `previous` (everything without it); returns what to write."""
-    from respmine.themes.coder import CODER_VERSION
+    from respmine.themes.coder import coder_version
     from respmine.themes.stance import StanceModel
 
     examples = _known_examples(examples, codebook)
     stance = StanceModel(embedder)
-    key = "|".join([CODER_VERSION, embedder.name if embedder else "-", _examples_key(examples)])
+    key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples)])
 
     def stamp(seg: SegmentInput) -> str:
         return _digest(f"{key}|{seg.question}|{seg.text}")
@@ -134,9 +134,9 @@ def model_version(codebook: Codebook, embedder: Embedder | None, examples: Examp
                   stance_version: str) -> str:
     """The `model` stamp of code rows (as `ThemeCoder.version` + stance), known without fitting anything."""
     from respmine.themes.classifier import ThemeClassifier
-    from respmine.themes.coder import CODER_VERSION
+    from respmine.themes.coder import coder_version
 
-    parts = [CODER_VERSION, codebook.stamp]
+    parts = [coder_version(), codebook.stamp]
     if _trains(examples):
         parts.append(ThemeClassifier.version)
     if embedder is not None:
