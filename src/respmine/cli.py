@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from respmine.consultation import Consultation
+    from respmine.themes.codebook import Codebook
     from respmine.themes.labelled import LabelledRow
 
 
@@ -68,6 +69,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_evaluate)
+
+    p = sub.add_parser("codebook", help="import a codebook from coded answers, or check one")
+    books = p.add_subparsers(dest="action", required=True)
+    q = books.add_parser("import", help="a YAML codebook from a coded CSV (codes `parent->child`, `;`)")
+    q.add_argument("coded", type=Path, help="labelled CSV: id, text, themes")
+    q.add_argument("--out", type=Path, required=True, help="the YAML codebook to write")
+    q.add_argument("--name", help="codebook name (default: the CSV's file name)")
+    q.add_argument("--version", default="1", help="codebook version (default 1)")
+    q.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    q.set_defaults(func=_codebook_import)
+    q = books.add_parser("check", help="validate a YAML codebook and print its themes")
+    q.add_argument("codebook", type=Path)
+    q.set_defaults(func=_codebook_check)
 
     # `respmine review ...` is the review app's own command line (serve, add-user), passed through whole.
     sub.add_parser("review", help="the analysts' review app: `respmine review serve|add-user --help`")
@@ -247,6 +261,45 @@ def _agreement(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     print(json.dumps(result.as_dict()) if args.json else result.format())
     return 0
+
+
+def _codebook_import(args: argparse.Namespace) -> int:
+    from respmine.themes.codebook import codebook_from_codes, dump_codebook
+    from respmine.themes.labelled import LabelledFileError, read_labelled
+
+    try:
+        coded = [r for r in read_labelled(args.coded) if r.coded]
+    except LabelledFileError as exc:
+        raise UsageError(str(exc)) from exc
+    if not coded:
+        raise UsageError(f"{args.coded}: no coded rows (the themes column is empty everywhere)")
+    if args.out.exists() and not args.force:
+        raise UsageError(f"{args.out} exists: choose another --out, or --force to overwrite it")
+    codebook = codebook_from_codes([r.themes for r in coded], args.name or args.coded.stem, args.version,
+                                   examples=[r.text for r in coded])
+    dump_codebook(codebook, args.out)
+    print(_outline(codebook))
+    print(f"\nfrom {len(coded):,} coded answers; written to {args.out}. Add descriptions and phrases there: "
+          "a theme without phrases is found by its label's words, or by similarity to its examples.")
+    return 0
+
+
+def _codebook_check(args: argparse.Namespace) -> int:
+    from respmine.themes.codebook import CodebookError, load_codebook
+
+    try:
+        codebook = load_codebook(args.codebook)
+    except CodebookError as exc:
+        raise UsageError(str(exc)) from exc
+    print(_outline(codebook))
+    return 0
+
+
+def _outline(codebook: Codebook) -> str:
+    from respmine.themes.codebook import codebook_outline
+    from respmine.themes.rules import label_words
+
+    return codebook_outline(codebook, label_words)
 
 
 def _consultation(path: Path | None) -> Consultation | None:

@@ -7,12 +7,14 @@ need recoding.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -138,8 +140,21 @@ def load_codebook(path: Path | str) -> Codebook:
         problems = []
         for err in exc.errors():
             where = _where(raw, err["loc"])
-            problems.append(f"  {where}: {err['msg']}")
+            problems.append(f"  {where}: {_message(err)}")
         raise CodebookError(f"{path}: invalid codebook\n" + "\n".join(problems)) from exc
+
+
+def _message(err: Any) -> str:
+    """Pydantic's message in an analyst's words; for a misspelt field, the fields there are."""
+    if err["type"] == "too_short" and err["loc"] == ("themes",):
+        return "a codebook needs at least one theme"
+    if err["type"] != "extra_forbidden":
+        return str(err["msg"]).removeprefix("Value error, ")
+    field = str(err["loc"][-1])
+    known = list((Theme if "themes" in err["loc"] else Codebook).model_fields)
+    close = difflib.get_close_matches(field, known, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown field {field!r}: {hint}fields are {', '.join(known)}"
 
 
 def _where(raw: dict, loc: Sequence[int | str]) -> str:
@@ -190,6 +205,28 @@ def codebook_from_codes(
         for theme_id, (label, parent) in found.items()
     ]
     return Codebook(name=name, version=version, themes=tuple(themes))
+
+
+def codebook_outline(codebook: Codebook, label_words: Callable[[str], Iterable[str]] | None = None) -> str:
+    """The themes as a tree, each with what finds it (phrases, or its label's words) and its examples:
+    what an analyst checks after importing or editing a codebook."""
+    tops = codebook.children(None)
+    lines = [f"{codebook.stamp}: {len(codebook.themes)} themes, {len(tops)} at the top level"]
+
+    def walk(themes: list[Theme], depth: int) -> None:
+        for t in themes:
+            if t.phrases:
+                found = f"{len(t.phrases)} phrase(s)"
+            elif label_words is not None:
+                words = sorted(label_words(t.label))
+                found = f"label words: {' + '.join(words)}" if words else "no phrases, no label words"
+            else:
+                found = "label words"
+            lines.append(f"{'  ' * (depth + 1)}{t.id}  [{found}; {len(t.examples)} example(s)]")
+            walk(codebook.children(t.id), depth + 1)
+
+    walk(tops, 0)
+    return "\n".join(lines)
 
 
 def example_text(text: str) -> str:

@@ -1,0 +1,101 @@
+"""The codebook as data: validation errors an analyst can act on, import from coded answers (hierarchy
+included), the YAML round trip, and the `respmine codebook import|check` commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from respmine.cli import main
+from respmine.themes.codebook import (
+    Codebook,
+    CodebookError,
+    codebook_from_codes,
+    codebook_outline,
+    dump_codebook,
+    load_codebook,
+)
+from respmine.themes.labelled import read_labelled
+from respmine.themes.rules import label_words
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "codebook.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("yaml_text", "message"), [
+    ("name: t\nversion: 1\nthemes:\n  - id: a\n    label: A\n    phrase: [x]\n",
+     "themes[0] (a).phrase: unknown field 'phrase': did you mean 'phrases'?"),
+    ("name: t\nversion: 1\nthemes:\n  - id: a\n    label: A\n  - id: b\n    label: B\n    parent: zz\n",
+     "codebook: theme 'b': parent 'zz' is not a theme in this codebook"),
+    ("name: t\nversion: 1\nthemes:\n  - id: a\n    label: A\n  - id: a\n    label: B\n",
+     "theme id(s) used more than once: a"),
+    ("name: t\nversion: 1\nthemes:\n  - id: a\n    label: A\n    parent: b\n  - id: b\n    label: B\n"
+     "    parent: a\n", "its parents form a cycle"),
+    ("name: t\nversion: 1\nthemes:\n  - id: a\n", "themes[0] (a).label: Field required"),
+    ("name: t\nversion: 1\nthemes: []\n", "themes: a codebook needs at least one theme"),
+    ("- just\n- a list\n", "codebook"),
+])
+def test_codebook_errors_name_the_file_theme_and_field(tmp_path: Path, yaml_text: str, message: str) -> None:
+    path = _write(tmp_path, yaml_text)
+    with pytest.raises(CodebookError) as err:
+        load_codebook(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_codebook_import_from_coded_answers_keeps_the_hierarchy(datasets: Path, tmp_path: Path) -> None:
+    coded = [r for r in read_labelled(datasets / "exam-proctoring" / "Yes_Only_Q8.primary.csv") if r.coded]
+    book = codebook_from_codes([r.themes for r in coded], "q8", examples=[r.text for r in coded])
+    every_code = {c for r in coded for c in r.themes}
+    assert {book.path(i) for i in book.ids} == every_code  # each code, parents included, is a theme
+    dean = book.theme("required_to_use/department/dean")
+    assert dean.label == "dean"
+    assert book.ancestors(dean.id) == ["required_to_use/department", "required_to_use"]
+    # the same child name under two parents is two themes
+    assert {"already_using_online_proctoring/proctorio", "only_option_available/proctorio"} <= set(book.ids)
+    assert all(1 <= len(t.examples) <= 3 for t in book.themes)
+    dump_codebook(book, tmp_path / "q8.yaml")
+    assert load_codebook(tmp_path / "q8.yaml") == book  # the YAML round trip is exact
+
+
+def test_codebook_outline_says_what_finds_each_theme() -> None:
+    book = Codebook.model_validate({"name": "t", "version": "2", "themes": [
+        {"id": "harm", "label": "harmful_to_students"},
+        {"id": "harm/anxiety", "label": "increased_anxiety", "parent": "harm",
+         "examples": ["It is stressful."]},
+        {"id": "none", "label": "none"},
+        {"id": "cost", "label": "Cost", "phrases": ["value for money", "cheap"]},
+    ]})
+    assert codebook_outline(book, label_words).splitlines() == [
+        "t@2: 4 themes, 3 at the top level",
+        "  harm  [label words: harmful + student; 0 example(s)]",
+        "    harm/anxiety  [label words: anxiety + increase; 1 example(s)]",
+        "  none  [no phrases, no label words; 0 example(s)]",
+        "  cost  [2 phrase(s); 0 example(s)]",
+    ]
+
+
+def test_cli_codebook_import_and_check(datasets: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    coded = datasets / "exam-proctoring" / "No_Only_N3.primary.csv"
+    out = tmp_path / "n3.yaml"
+    assert main(["codebook", "import", str(coded), "--out", str(out), "--name", "n3", "--version", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("n3@2: ") and f"from 99 coded answers; written to {out}" in printed
+    assert load_codebook(out).stamp == "n3@2"
+    assert main(["codebook", "import", str(coded), "--out", str(out)]) == 2  # never overwrites unasked
+    assert "exists" in capsys.readouterr().err
+    assert main(["codebook", "import", str(coded), "--out", str(out), "--force"]) == 0
+    capsys.readouterr()
+    assert main(["codebook", "check", str(out)]) == 0
+    assert "harmful_to_students  [label words: harmful + student;" in capsys.readouterr().out
+    (tmp_path / "plain.csv").write_text("id,text,themes\n1,hello,\n", encoding="utf-8")
+    assert main(["codebook", "import", str(tmp_path / "plain.csv"), "--out", str(tmp_path / "x.yaml")]) == 2
+    assert "no coded rows" in capsys.readouterr().err
+    bad = "name: t\nversion: 1\nthemes:\n  - id: a\n    lable: A\n"
+    (tmp_path / "bad.yaml").write_text(bad, encoding="utf-8")
+    assert main(["codebook", "check", str(tmp_path / "bad.yaml")]) == 2
+    assert "unknown field 'lable': did you mean 'label'?" in capsys.readouterr().err
