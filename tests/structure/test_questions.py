@@ -95,6 +95,27 @@ def test_questions_form_answers_map_by_label_and_rest_is_general() -> None:
     assert any(q == GENERAL and "Name" in t for q, t in plan)
 
 
+def test_questions_form_questions_about_the_respondent_are_not_answers() -> None:
+    """ "Are you responding as an individual or ...?" is profiling's to read: as a segment it had been
+    coded (sector-neutral competition, from "registered charity") and shown as a question of its own."""
+    asked = "Are you responding as an individual or on behalf of an organisation?"
+    text = (f"{asked} | On behalf of an organisation (registered charity)\nOrganisation type | Charity\n"
+            "1. How should charities be involved? | Fully.")
+    doc = _doc(text, format="docx", answers=(
+        Answer(asked, "On behalf of an organisation (registered charity)", "table row 1"),
+        Answer("Organisation type", "Charity", "table row 2"),
+        Answer("1. How should charities be involved?", "Fully.", "table row 3"),
+    ))
+    assert _plan(doc) == [("Q1", "Fully.")]
+    # a consultation question that mentions organisations is still a question; and so is a long answer
+    about = Question(id="Q9", number=9, text="How should voluntary organisations be involved in delivery?")
+    long = "As an organisation we think charities should lead on mentoring and housing advice, with funding."
+    doc = _doc(f"{about.text} | Closely.\nIn what capacity? | {long}", format="docx", answers=(
+        Answer(about.text, "Closely.", "table row 1"), Answer("In what capacity?", long, "table row 2")))
+    segs = segment_document(doc, QuestionMatcher([about]))
+    assert [(s.question, s.text) for s in segs] == [("Q9", "Closely."), ("In what capacity?", long)]
+
+
 class Keyword:
     """A stand-in embedder: one dimension per question keyword, so similarity is predictable."""
 

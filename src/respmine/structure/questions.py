@@ -32,6 +32,7 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
+from respmine.structure.respondent_rules import about_respondent
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -267,10 +268,11 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 
 @cache
 def _code_version() -> str:
-    """Segmentation's code: this module and the furniture rules it leaves out."""
-    from respmine.structure import furniture
+    """Segmentation's code: this module, the furniture rules it leaves out and the form fields about the
+    respondent it does not segment."""
+    from respmine.structure import furniture, respondent_rules
 
-    return source_digest(__file__, furniture.__file__)
+    return source_digest(__file__, furniture.__file__, respondent_rules.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -335,8 +337,8 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
 def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     """The document's structured answers, then its other paragraphs without labels, reference lines and
     a quoted message below a reply, and the headings among them."""
-    answers = _from_answers(doc, matcher)
-    taken = [(s.span.start, s.span.end) for s in answers]
+    answers, profile = _from_answers(doc, matcher)
+    taken = [(s.span.start, s.span.end) for s in answers + profile]
     labels = {label.strip() for a in doc.answers for label in (a.question, a.source)}
     pieces = [
         piece for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
@@ -416,9 +418,11 @@ def _segment(doc: Document, start: int, end: int, question: str, method: str, co
     )
 
 
-def _from_answers(doc: Document, matcher: QuestionMatcher) -> list[Segment]:
-    """Structured answers: form-export columns and response-form tables, located in the text."""
+def _from_answers(doc: Document, matcher: QuestionMatcher) -> tuple[list[Segment], list[Segment]]:
+    """Structured answers (form-export columns, response-form tables) located in the text: those that
+    answer the consultation, and those about the respondent (profiling reads them; not coded)."""
     out: list[Segment] = []
+    profile: list[Segment] = []
     cursor = 0
     method = "form-column" if doc.format == "form-row" else "form-table"
     for answer in doc.answers:
@@ -432,8 +436,10 @@ def _from_answers(doc: Document, matcher: QuestionMatcher) -> list[Segment]:
         end = start + len(answer.text)
         cursor = end
         question, confidence = _answer_question(answer, matcher)
-        out.append(_segment(doc, start, end, question, method, confidence))
-    return out
+        segment = _segment(doc, start, end, question, method, confidence)
+        unmatched = question not in matcher.ids
+        (profile if unmatched and about_respondent(answer.question, answer.text) else out).append(segment)
+    return out, profile
 
 
 def _answer_question(answer: Answer, matcher: QuestionMatcher) -> tuple[str, float]:
