@@ -144,6 +144,14 @@ def to_json(result: ExtractResult) -> dict[str, Any]:
 # --- structure stage -------------------------------------------------------------------------------
 
 GENERAL = "general"  # question id for text that answers no consultation question (kept, never dropped)
+ABOUT = "about"  # question id for respondents describing themselves, stating no view (kept, not coded)
+_NOT_QUESTIONS = {GENERAL: "General comments", ABOUT: "About the respondent"}
+
+
+def question_name(question: str) -> str:
+    """How a segment's question is shown: the id, or what GENERAL and ABOUT stand for."""
+    return _NOT_QUESTIONS.get(question, question)
+
 
 RESPONDENT_TYPES = (
     "charity",  # charity / voluntary or community organisation (incl. faith groups, social enterprises)
@@ -171,11 +179,11 @@ class Segment:
     """A passage of one submission assigned to one question (or GENERAL), with how it was assigned."""
 
     submission: str  # sha256 of the submission
-    question: str  # question id, or GENERAL
+    question: str  # question id, or GENERAL / ABOUT
     span: Span
     text: str  # redacted text of the span: what every later stage and output sees
     page: int | None
-    method: str  # heading | quoted-question | form-table | form-column | similarity | general
+    method: str  # heading | quoted-question | form-table | form-column | similarity | general | about
     confidence: float
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from respmine.consultation import Question
-from respmine.records import GENERAL, Answer, Document
+from respmine.records import ABOUT, GENERAL, Answer, Document
 from respmine.structure import questions
 from respmine.structure.questions import (
     QuestionMatcher,
@@ -93,6 +93,18 @@ def test_questions_form_answers_map_by_label_and_rest_is_general() -> None:
     plan = _plan(doc)
     assert ("Q1", "Fully.") in plan and ("Q2", "Pay full cost.") in plan
     assert any(q == GENERAL and "Name" in t for q, t in plan)
+
+
+def test_questions_a_self_description_is_set_apart_not_matched_to_a_question() -> None:
+    """ "Lakeside Trust is a small charity that runs a befriending scheme" is who responded, not what it
+    thinks: an ABOUT segment (kept, never coded). Under a question's heading it is that answer."""
+    about = "Lakeside Trust is a small charity in Kingsmere that runs a befriending scheme for men."
+    view = "Charities should be involved as core delivery partners, with full cost recovery funding."
+    plan = _plan(_doc(f"{about}\n\n{view}"), Keyword())
+    assert plan[0] == (ABOUT, about) and all(q != ABOUT for q, _ in plan[1:]) and len(plan) > 1
+    plan = _plan(_doc(f"{about}\n\n{view}"))  # no embedder: the rest is general, the description apart
+    assert plan == [(ABOUT, about), (GENERAL, view)]
+    assert _plan(_doc(f"Question 1\n\n{about}\n\n{view}")) == [("Q1", f"{about}\n\n{view}")]
 
 
 def test_questions_form_questions_about_the_respondent_are_not_answers() -> None:

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from respmine.consultation import Consultation
-from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES
+from respmine.records import ABOUT, GENERAL, RESPONDENT_TYPES, STANCES, question_name
 from respmine.report import summaries
 from respmine.report.coded import coded_lists, write_coded_csv
 from respmine.report.tables import (
@@ -216,7 +216,7 @@ def _sections(
 ) -> list[Section]:
     known = {q.id: q for q in consultation.questions} if consultation else {}
     present = questions_answered(data)
-    order = [q for q in known if q in present] + [q for q in present if q not in known]
+    order = [q for q in known if q in present] + [q for q in present if q not in known and q != ABOUT]
     out = []
     for qid in order:
         q = known.get(qid)
@@ -231,7 +231,7 @@ def _sections(
 def _question_title(qid: str, number: int | None, text: str) -> tuple[str, str]:
     """"Question 3" and its text; without the consultation file, the id says what it can."""
     if qid == GENERAL:
-        return "General comments", "Comments not linked to a particular question."
+        return question_name(qid), "Comments not linked to a particular question."
     numbered = question_key(qid)
     if number is None and numbered[0] == 0:
         number = numbered[1]

@@ -20,7 +20,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from respmine.records import GENERAL, STANCES, Code
+from respmine.records import STANCES, Code, question_name
 from respmine.report.tables import CodingData, question_key
 from respmine.report.zips import write_zip
 from respmine.store.views import SegmentView
@@ -93,7 +93,7 @@ def source_texts(data: CodingData) -> tuple[dict[str, str], dict[str, int]]:
         pos = 0
         for seg_id in by_sub[sub]:
             seg = data.segments[seg_id]
-            head = f"[{'General comments' if seg.question == GENERAL else seg.question}]\n"
+            head = f"[{question_name(seg.question)}]\n"
             offsets[seg_id] = pos + len(head)
             parts.append(head + seg.text + "\n\n")
             pos += len(parts[-1])
@@ -125,7 +125,7 @@ def _codebook(data: CodingData) -> str:
     stale = sorted({c.theme for c in data.codes} - set(cb.ids))
     # coded under an older codebook: kept visible rather than dropped
     codes += [_code(guid("code", t), t, "#999999", "Not in the current codebook.") for t in stale]
-    questions = [_code(guid("question", q), "General comments" if q == GENERAL else q, "#333333", "")
+    questions = [_code(guid("question", q), question_name(q), "#333333", "")
                  for q in sorted({s.question for s in data.segments.values()}, key=question_key)]
     codes.append(_code(guid("group", "questions"), "Questions", "#333333",
                        "Which question a passage answers.", "".join(questions)))

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
-from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES, Code
+from respmine.records import ABOUT, GENERAL, RESPONDENT_TYPES, STANCES, Code
 from respmine.report.quotes import Quote, pick_quotes, quote_rank, quote_text, word_count
 from respmine.store import structure as structure_store
 from respmine.store import themes as theme_store
@@ -242,8 +242,8 @@ def question_key(question: str) -> tuple[int, int, str]:
     """Q1 < Q2 < Q10 < unnumbered ids < general comments; `ALL` first."""
     if question == ALL:
         return (-1, 0, question)
-    if question == GENERAL:
-        return (3, 0, question)
+    if question in (GENERAL, ABOUT):
+        return (3 if question == GENERAL else 4, 0, question)
     found = re.fullmatch(r"[A-Za-z_.-]*(\d+)", question)
     return (0, int(found.group(1)), question) if found else (1, 0, question)
 

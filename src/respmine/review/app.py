@@ -22,6 +22,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 
 from respmine.config import Settings
 from respmine.consultation import load_consultation
+from respmine.records import question_name
 from respmine.store.repository import Store
 from respmine.themes.codebook import load_codebook
 
@@ -170,6 +171,7 @@ def _filters(templates: Jinja2Templates) -> None:
     env.filters["thousands"] = lambda n: f"{int(n):,}"
     env.filters["label"] = lambda s: str(s or "").replace("_", " ").capitalize()
     env.globals["qs"] = query_string
+    env.globals["question_name"] = question_name
 
 
 def _when(value: datetime | None) -> str:

@@ -19,6 +19,7 @@ from starlette.datastructures import FormData
 
 from respmine.config import Settings
 from respmine.consultation import Consultation
+from respmine.records import question_name
 from respmine.store.repository import Store
 from respmine.themes.codebook import Codebook
 
@@ -51,7 +52,7 @@ class ReviewContext:
             for q in self.consultation.questions:
                 if q.id == question:
                     return f"{q.id}: {q.text}"
-        return "General comments" if question == "general" else question
+        return question_name(question)
 
 
 class NotSignedIn(Exception):

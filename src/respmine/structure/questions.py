@@ -3,7 +3,8 @@
 Evidence, strongest first: structured answers (form-export columns, response-form tables), explicit
 headings ("Question 3", "Q3:", "3."), the question text quoted back, and, for free-form letters with no
 headings, similarity of each paragraph to the question texts (sentence embeddings), with a confidence.
-Text that answers no question is kept as GENERAL; only letter furniture (salutations, sign-offs, contact
+Text that answers no question is kept as GENERAL, and a paragraph that only says who the respondent is
+as ABOUT (kept, not coded: `structure.about`); only letter furniture (salutations, sign-offs, contact
 offers, addresses, dates, page furniture, form personal-details rows) is left out of the segments, so it
 never reaches theme coding, topics or quotes. Every segment keeps its source span; the whole text stays in
 the store.
@@ -23,7 +24,8 @@ from typing import NamedTuple
 import numpy as np
 
 from respmine.consultation import Question
-from respmine.records import GENERAL, Answer, Document, Segment, Span
+from respmine.records import ABOUT, GENERAL, Answer, Document, Segment, Span
+from respmine.structure.about import describes_respondent
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -268,11 +270,11 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 
 @cache
 def _code_version() -> str:
-    """Segmentation's code: this module, the furniture rules it leaves out and the form fields about the
-    respondent it does not segment."""
-    from respmine.structure import furniture, respondent_rules
+    """Segmentation's code: this module, the furniture rules it leaves out, the form fields about the
+    respondent it does not segment and the self-descriptions it sets apart."""
+    from respmine.structure import about, furniture, respondent_rules
 
-    return source_digest(__file__, furniture.__file__, respondent_rules.__file__)
+    return source_digest(__file__, furniture.__file__, respondent_rules.__file__, about.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -549,9 +551,12 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
 
 
 def _general(doc: Document, block: Block) -> list[Segment]:
-    """A passage that answers no question: a GENERAL segment, or none for letter furniture."""
+    """A passage that answers no question: a GENERAL segment, an ABOUT one when it only says who the
+    respondent is (`structure.about`), or none for letter furniture."""
     if is_furniture(block.text):
         return []
+    if describes_respondent(block.text):
+        return [_segment(doc, block.start, block.end, ABOUT, "about", 1.0)]
     return [_segment(doc, block.start, block.end, GENERAL, "general", 1.0)]
 
 
@@ -570,7 +575,7 @@ def _by_content(
 ) -> list[Segment]:
     """Free text with no headings: each paragraph goes to the question(s) it is most similar to."""
     out: list[Segment] = []
-    candidates = [b for b in rest if _is_prose(b.text)]
+    candidates = [b for b in rest if _is_prose(b.text) and not describes_respondent(b.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
     for b in rest:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from respmine.records import Code, SegmentStance, Span
+from respmine.records import ABOUT, Code, SegmentStance, Span
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
 from respmine.topics.embed import Embedder
@@ -122,7 +122,9 @@ def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
     todo = ctx.plan.recode
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]
-        tags = coder.code([s.text for s in chunk], [s.question for s in chunk])
+        coded = [s for s in chunk if s.question != ABOUT]  # a self-description states no view: not coded
+        found = iter(coder.code([s.text for s in coded], [s.question for s in coded]))
+        tags = [[] if s.question == ABOUT else next(found) for s in chunk]
         rows = [{t.theme: _row(seg, t, ctx) for t in found} for seg, found in zip(chunk, tags, strict=True)]
         _settle(chunk, rows, ctx, result)
         result.recoded.extend(s.id for s in chunk)

@@ -1,0 +1,66 @@
+"""Self-descriptions: a paragraph in which respondents say who they are, and nothing of what they think.
+
+"The Union of Probation Staff represents 8,000 probation officers.", "Harbourlight Trust is a national
+charity founded in 1961. We work with around 14,000 people ...", "I have sat as a magistrate for 12
+years.": context for reading the response, not a view on the consultation. Coded like an answer, the
+words that describe the respondent's work ("volunteers", "commissions health services") were counted as
+points made, so theme counts included who responded as well as what they said.
+
+A paragraph is a self-description when its first sentence has the respondent as subject (we, I, our
+..., "This is a joint response from", or a proper name followed by a describing verb: "X is a ...",
+"X represents ...") and no sentence states a view (should, believe, welcome, support the ..., concern,
+...). A paragraph that mixes the two ("PGEU, representing community pharmacists, welcomes the proposal")
+is an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABOUT_MAX_WORDS = 120  # a longer paragraph is more than an introduction
+_DESCRIBE = (r"(?:is|are|was|has been|have been)\s+(?:an?|the|one|made up|based|run|funded|registered|"
+             r"responsible|part)\b|represents|provides|operates|runs|works|commissions|supervises|covers|"
+             r"brings together|employs|supports|delivers|offers|has (?:visited|worked|over|around|more|some)"
+             r"|researches|manages|helps|serves|visits|was (?:founded|established|set up)")
+_CONNECT = r"(?:of|for|and|the|in|at|on|&|plc|ltd|llp|inc|e\.v\.)"
+_NAMED = re.compile(  # "The Union of Probation Staff represents", "Carrick Facilities Group plc provides"
+    r"^(?!\s*(?:while|whilst|although|though|if|when|as|because|since|unless|after|before)\b)"
+    rf"\s*(?:the\s+)?(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|\([A-Z]{{2,}}\)|{_CONNECT}))*)"
+    rf"(?:,[^,]{{3,80}},)?\s+(?:{_DESCRIBE})",
+)
+_PERSONAL = re.compile(
+    r"^\s*(?:(?:we|i)\s+(?:are|am)\s+(?:an?|the|one of)\s"
+    r"|(?:we|i)\s+(?:have\s+)?(?:worked|volunteered|sat|served|visited|lived|been\s+(?:a|an|working|involved))\b"
+    r"|(?:we|i)\s+(?:work|represent|provide|run|employ|operate|visit|volunteer|live|lead|manage|chair"
+    r"|research|supervise|commission)s?\b"
+    r"|our\s+(?:members|membership|organisation|organization|charity|company|network|trust|board|work"
+    r"|services|staff|volunteers)\s+(?:is|are|include|includes|provide|provides|work|works|run|runs|cover)\b"
+    r"|this\s+(?:is\s+a\s+joint\s+response|response\s+(?:is\s+from|has\s+been|draws|comes|is\s+submitted)))",
+    re.IGNORECASE,
+)
+_VIEW = re.compile(
+    r"\b(?:should|must|ought|believe|think|feel|welcomes?|urge|recommend|propose|oppose|object|concerns?|"
+    r"concerned|agree|disagree|would like|need(?:s)? to|hope|fear|worr(?:y|ied)|call(?:s)? on|ask|"
+    r"important|vital|essential|in favour|against|wary|cautious|risks?|danger|unfortunately|sadly|unfair|"
+    r"fails?|failed|problems?|prefer|support(?:s)? (?:the|this|these|a|an|its|their|your|proposals?|plans?)"
+    r"|view|opinion|consultation|proposal|proposed|draft|provides? for|good|great|right"
+    r"|wrong|ambitious|positive|negative|excellent|poor|best|worst|helpful|useful|unclear|unnecessary"
+    r"|(?:in)?appropriate|reasonable|sensible|very|extremely|too|highly|particularly|deeply|strongly)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%])[.!?][\"”’')]*\s+(?=[A-Z])")
+
+
+def describes_respondent(text: str) -> bool:
+    """The paragraph says who the respondent is and states no view (see the module's docstring)."""
+    flat = " ".join(text.split())
+    if not flat or len(flat.split()) > ABOUT_MAX_WORDS or _VIEW.search(flat):
+        return False
+    first = _SENTENCE_END.split(flat, maxsplit=1)[0]
+    if _PERSONAL.match(first):
+        return True
+    named = _NAMED.match(first)
+    if named is None:
+        return False
+    capitals = [w for w in named["name"].split() if w[0].isupper()]
+    return len(capitals) >= 2 or any(w.strip("()").isupper() and len(w.strip("()")) >= 2 for w in capitals)
