@@ -277,6 +277,7 @@ def _codebook_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out} exists: choose another --out, or --force to overwrite it")
     codebook = codebook_from_codes([r.themes for r in coded], args.name or args.coded.stem, args.version,
                                    examples=[r.text for r in coded])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     dump_codebook(codebook, args.out)
     print(_outline(codebook))
     print(f"\nfrom {len(coded):,} coded answers; written to {args.out}. Add descriptions and phrases there: "

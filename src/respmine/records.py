@@ -7,6 +7,7 @@ reruns reproducible and lets records cross process boundaries (extraction runs i
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -146,6 +147,14 @@ def to_json(result: ExtractResult) -> dict[str, Any]:
 GENERAL = "general"  # question id for text that answers no consultation question (kept, never dropped)
 ABOUT = "about"  # question id for respondents describing themselves, stating no view (kept, not coded)
 _NOT_QUESTIONS = {GENERAL: "General comments", ABOUT: "About the respondent"}
+
+
+def question_order(question: str) -> tuple[int, int, str]:
+    """Q1 < Q2 < Q10 < unnumbered ids < general comments < about the respondent: one order everywhere."""
+    if question in _NOT_QUESTIONS:
+        return (3 if question == GENERAL else 4, 0, question)
+    found = re.fullmatch(r"[A-Za-z_.-]*(\d+)", question)
+    return (0, int(found.group(1)), question) if found else (1, 0, question)
 
 
 def question_name(question: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from respmine.structure.about import describes_respondent
+from respmine.structure.about import about_respondent, describes_respondent
 from respmine.structure.questions import blocks
 
 
@@ -40,10 +40,29 @@ def test_about_self_descriptions_are_recognised(text: str) -> None:
     "While ADM offers great opportunity for efficiency, it carries risks.",
     "Kingsmere Quaker Meeting has visited prisoners for forty years. Our concern is for the whole person.",
     "I am writing in response to the consultation.",
+    "The Bill is a missed opportunity.",  # a third party: "The" and one name word
+    "I am a teacher. This plan will destroy schools.",  # a later sentence about something else
+    "We represent 2,000 farmers. Many of them will go out of business.",
+    "I am a magistrate. No.",
+    "When the Charity Commission is a regulator without powers, charities suffer.",
     "",
 ])
 def test_about_views_and_other_subjects_are_not(text: str) -> None:
     assert not describes_respondent(text)
+
+
+@pytest.mark.parametrize(("label", "answer", "about"), [
+    ("Are you responding as an individual or on behalf of an organisation?", "An organisation", True),
+    ("In what capacity are you responding?", "As a magistrate", True),
+    ("Organisation type", "Charity", True),
+    ("Name:", "Sunita Kaur", True),
+    ("What type of support would help?", "Grants", False),  # a question that says "type"
+    ("Should employers pay the levy?", "Yes", False),
+    ("Do charities have the capacity to deliver?", "No", False),
+    ("Are you responding as an individual or on behalf of an organisation?", " ".join(["word"] * 13), False),
+])
+def test_about_form_questions_about_the_respondent(label: str, answer: str, about: bool) -> None:
+    assert about_respondent(label, answer) is about
 
 
 @pytest.mark.slow

@@ -105,6 +105,10 @@ def test_questions_a_self_description_is_set_apart_not_matched_to_a_question() -
     plan = _plan(_doc(f"{about}\n\n{view}"))  # no embedder: the rest is general, the description apart
     assert plan == [(ABOUT, about), (GENERAL, view)]
     assert _plan(_doc(f"Question 1\n\n{about}\n\n{view}")) == [("Q1", f"{about}\n\n{view}")]
+    # only a letter's opening is searched: a describing sentence further on is about someone else
+    later = "NHS England employs fewer nurses than it did in 2010, across every region."
+    plan = _plan(_doc(f"{view}\n\n{view} Again.\n\n{later}"))
+    assert all(q == GENERAL for q, _ in plan) and len(plan) == 3
 
 
 def test_questions_form_questions_about_the_respondent_are_not_answers() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from respmine.records import Code
+from respmine.records import ABOUT, Code
 from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.themes.codebook import Codebook, Theme
@@ -240,6 +240,19 @@ def test_a_coder_code_edit_recodes_everything(tmp_path: Path, monkeypatch: pytes
     _check(store, segments, codebook)
     monkeypatch.undo()
     coder_version.cache_clear()
+
+
+def test_self_descriptions_are_never_coded_and_the_rest_is(tmp_path: Path) -> None:
+    """ABOUT segments (a respondent saying who they are) mixed into a batch: not coded, the others coded
+    exactly as without them; a segment that becomes ABOUT loses its codes on rerun."""
+    segments, store, codebook = _coded(tmp_path, 14)
+    before = {c.segment for c in themes_store.machine_codes(store)}
+    mixed = [SegmentInput(s.id, s.text, ABOUT) if i % 3 == 0 else s for i, s in enumerate(segments)]
+    result = _run(store, mixed, codebook)
+    coded = {c.segment for c in themes_store.machine_codes(store)}
+    assert set(result.recoded) == {s.id for s in mixed if s.question == ABOUT}
+    assert coded == before - {s.id for s in mixed if s.question == ABOUT} and coded
+    _check(store, mixed, codebook)
 
 
 def test_new_text_recodes_that_segment_only(tmp_path: Path) -> None:

@@ -283,6 +283,20 @@ def test_a_negative_label_is_found_only_under_a_negation() -> None:
     assert themes(rules.find("I use them every week.")) == set()
     assert themes(rules.find("Students sat no exams this year.")) == {"no_exams"}
     assert themes(rules.find("Students sat exams, but not online.")) == set()  # the negation is elsewhere
+    # each occurrence is read in its own clause
+    assert themes(rules.find("I use Zoom, but I would never use the proctoring tool.")) == {"not_use"}
+
+
+def test_labels_with_contractions_slashes_and_catch_alls() -> None:
+    assert label_words("dont_use") == {"use"} and negative_label("dont_use")
+    assert negative_label("cant_access") and negative_label("I_dont_know")
+    assert label_words("student/teacher") == {"student", "teacher"}
+    assert label_words("Other") == frozenset() and label_words("other_software") == frozenset()
+    book = Codebook(name="t", version="1", themes=(Theme(id="access", label="cant_access"),
+                                                   Theme(id="other", label="Other")))
+    rules = PhraseRules(book)
+    assert themes(rules.find("Students can't access the software.")) == {"access"}
+    assert themes(rules.find("Students access it from home. Other tools are worse.")) == set()
 
 
 def test_a_theme_without_phrases_is_found_by_its_labels_words_in_one_sentence() -> None:

@@ -10,7 +10,6 @@ picked in `report.quotes`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,7 +19,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
-from respmine.records import ABOUT, GENERAL, RESPONDENT_TYPES, STANCES, Code
+from respmine.records import RESPONDENT_TYPES, STANCES, Code, question_order
 from respmine.report.quotes import Quote, pick_quotes, quote_rank, quote_text, word_count
 from respmine.store import structure as structure_store
 from respmine.store import themes as theme_store
@@ -239,13 +238,8 @@ def depth(codebook: Codebook, theme: str) -> int:
 
 
 def question_key(question: str) -> tuple[int, int, str]:
-    """Q1 < Q2 < Q10 < unnumbered ids < general comments; `ALL` first."""
-    if question == ALL:
-        return (-1, 0, question)
-    if question in (GENERAL, ABOUT):
-        return (3 if question == GENERAL else 4, 0, question)
-    found = re.fullmatch(r"[A-Za-z_.-]*(\d+)", question)
-    return (0, int(found.group(1)), question) if found else (1, 0, question)
+    """`ALL` first, then the segments' order (`records.question_order`)."""
+    return (-1, 0, question) if question == ALL else question_order(question)
 
 
 # --- counting ---------------------------------------------------------------------------------------

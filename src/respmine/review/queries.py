@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, exists, func, null, or_, select, text, union
 from sqlalchemy.orm import Session
 
-from respmine.records import Code, Span
+from respmine.records import Code, Span, question_order
 from respmine.store.models import (
     CodeRow,
     DecisionRow,
@@ -321,12 +321,6 @@ def question_counts(store: Store) -> list[tuple[str, int]]:
     """Questions present in the store with their segment counts (for the filter menus)."""
     with store.session() as s:
         rows = s.execute(select(SegmentRow.question, func.count()).group_by(SegmentRow.question))
-        return sorted(((str(q), int(n)) for q, n in rows), key=lambda qn: _question_key(qn[0]))
+        return sorted(((str(q), int(n)) for q, n in rows), key=lambda qn: question_order(qn[0]))
 
 
-def _question_key(question: str) -> tuple[int, int, str]:
-    """Q2 before Q10; "general" and anything unnumbered last."""
-    digits = "".join(c for c in question if c.isdigit())
-    if question.upper().startswith("Q") and digits:
-        return (0, int(digits), question)
-    return (1, 0, question)

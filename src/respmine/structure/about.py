@@ -1,4 +1,6 @@
-"""Self-descriptions: a paragraph in which respondents say who they are, and nothing of what they think.
+"""Who the respondent is: self-descriptions, and a response form's questions about the respondent.
+
+A self-description is a paragraph in which respondents say who they are, and nothing of what they think.
 
 "The Union of Probation Staff represents 8,000 probation officers.", "Harbourlight Trust is a national
 charity founded in 1961. We work with around 14,000 people ...", "I have sat as a magistrate for 12
@@ -8,9 +10,12 @@ points made, so theme counts included who responded as well as what they said.
 
 A paragraph is a self-description when its first sentence has the respondent as subject (we, I, our
 ..., "This is a joint response from", or a proper name followed by a describing verb: "X is a ...",
-"X represents ...") and no sentence states a view (should, believe, welcome, support the ..., concern,
-...). A paragraph that mixes the two ("PGEU, representing community pharmacists, welcomes the proposal")
-is an answer.
+"X represents ..."), every later sentence speaks of the respondent too (we, our, I, my, this response,
+the same name, in its first words) and no sentence states a view (should, believe, welcome, support the
+..., concern, ...). A paragraph that mixes the two ("PGEU, representing community pharmacists, welcomes
+the proposal"; "I am a teacher. This plan will destroy schools.") is an answer. Segmentation looks for
+one only at the opening of a letter (`SEARCHED_PARAGRAPHS`): "NHS England employs fewer nurses than in
+2010" further on is about someone else.
 """
 
 from __future__ import annotations
@@ -18,13 +23,15 @@ from __future__ import annotations
 import re
 
 ABOUT_MAX_WORDS = 120  # a longer paragraph is more than an introduction
+SEARCHED_PARAGRAPHS = 2  # a letter's opening paragraphs (before any answer): where respondents introduce
+# themselves
 _DESCRIBE = (r"(?:is|are|was|has been|have been)\s+(?:an?|the|one|made up|based|run|funded|registered|"
              r"responsible|part)\b|represents|provides|operates|runs|works|commissions|supervises|covers|"
              r"brings together|employs|supports|delivers|offers|has (?:visited|worked|over|around|more|some)"
              r"|researches|manages|helps|serves|visits|was (?:founded|established|set up)")
 _CONNECT = r"(?:of|for|and|the|in|at|on|&|plc|ltd|llp|inc|e\.v\.)"
 _NAMED = re.compile(  # "The Union of Probation Staff represents", "Carrick Facilities Group plc provides"
-    r"^(?!\s*(?:while|whilst|although|though|if|when|as|because|since|unless|after|before)\b)"
+    r"^(?!\s*(?i:while|whilst|although|though|if|when|as|because|since|unless|after|before)\b)"
     rf"\s*(?:the\s+)?(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|\([A-Z]{{2,}}\)|{_CONNECT}))*)"
     rf"(?:,[^,]{{3,80}},)?\s+(?:{_DESCRIBE})",
 )
@@ -49,6 +56,21 @@ _VIEW = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%])[.!?][\"”’')]*\s+(?=[A-Z])")
+_SELF = re.compile(r"\b(?:we|our|us|i|my|me|this response)\b", re.IGNORECASE)  # later sentences' subject
+SELF_WORDS = 6  # ... within a sentence's first words ("In preparing this response we held ...")
+# A response form's questions about the respondent, answered in a few words: profiling reads them
+_PROFILE_QUESTION = re.compile(
+    r"responding (?:as|on behalf)|individual or (?:on behalf of )?(?:an? )?(?:organi[sz]ation|group|body)"
+    r"|(?:in what|your) capacity",
+    re.IGNORECASE,
+)
+_PROFILE_FIELD = re.compile(  # a field's label, not a question: "Organisation", "Respondent type", "Name"
+    r"^(?:(?:your|full|contact|respondent)\s+)?(?:name|organi[sz]ation(?: name| type)?|company(?: name)?|"
+    r"employer|position|role|job title|(?:respondent|organi[sz]ation) (?:type|category|sector)|"
+    r"type of (?:organi[sz]ation|respondent)|sector)$",
+    re.IGNORECASE,
+)
+PROFILE_ANSWER_WORDS = 12  # a longer answer to such a question is read as an answer
 
 
 def describes_respondent(text: str) -> bool:
@@ -56,11 +78,37 @@ def describes_respondent(text: str) -> bool:
     flat = " ".join(text.split())
     if not flat or len(flat.split()) > ABOUT_MAX_WORDS or _VIEW.search(flat):
         return False
-    first = _SENTENCE_END.split(flat, maxsplit=1)[0]
+    first, *rest = _SENTENCE_END.split(flat)
     if _PERSONAL.match(first):
-        return True
-    named = _NAMED.match(first)
-    if named is None:
+        name = ""
+    else:
+        named = _NAMED.match(first)
+        if named is None or not _proper_name(named["name"]):
+            return False
+        name = named["name"]
+    return all(_about_self(sentence, name) for sentence in rest)
+
+
+def about_respondent(label: str, answer: str) -> bool:
+    """A response form's question about the respondent ("Are you responding as an individual or on
+    behalf of an organisation?", "Organisation type", "Name"), answered in a few words."""
+    label = " ".join(label.split()).strip(" :?*")
+    if len(answer.split()) > PROFILE_ANSWER_WORDS:
         return False
-    capitals = [w for w in named["name"].split() if w[0].isupper()]
-    return len(capitals) >= 2 or any(w.strip("()").isupper() and len(w.strip("()")) >= 2 for w in capitals)
+    return bool(_PROFILE_QUESTION.search(label) or _PROFILE_FIELD.match(label))
+
+
+def _proper_name(name: str) -> bool:
+    """Two capitalised words ("Harbourlight Trust") or an acronym first ("ANEC", "DIN"), not the capital
+    that starts any sentence ("Charities are ...")."""
+    words = name.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    capitals = [w.strip("()") for w in words if w[0].isupper()]
+    return len(capitals) >= 2 or (bool(capitals) and len(capitals[0]) >= 2 and capitals[0].isupper())
+
+
+def _about_self(sentence: str, name: str) -> bool:
+    """A later sentence of a self-description: it speaks of the respondent in its first words."""
+    head = " ".join(sentence.split()[:SELF_WORDS])
+    return bool(_SELF.search(head)) or (bool(name) and sentence.startswith(name))

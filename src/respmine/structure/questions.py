@@ -25,7 +25,7 @@ import numpy as np
 
 from respmine.consultation import Question
 from respmine.records import ABOUT, GENERAL, Answer, Document, Segment, Span
-from respmine.structure.about import describes_respondent
+from respmine.structure.about import SEARCHED_PARAGRAPHS, about_respondent, describes_respondent
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -34,7 +34,6 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
-from respmine.structure.respondent_rules import about_respondent
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -272,9 +271,9 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 def _code_version() -> str:
     """Segmentation's code: this module, the furniture rules it leaves out, the form fields about the
     respondent it does not segment and the self-descriptions it sets apart."""
-    from respmine.structure import about, furniture, respondent_rules
+    from respmine.structure import about, furniture
 
-    return source_digest(__file__, furniture.__file__, respondent_rules.__file__, about.__file__)
+    return source_digest(__file__, furniture.__file__, about.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -322,17 +321,18 @@ class _Read(NamedTuple):
     answers: list[Segment]  # the structured answers' segments
     rest: list[Block]  # the paragraphs outside them, without their labels
     marks: HeadingMarks  # which of those paragraphs head an answer (none without questions)
+    about: frozenset[int]  # starts of the opening paragraphs that only say who the respondent is
 
 
 def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Segment]:
     """The structured answers' segments with those of the other paragraphs, in text order."""
     segments = list(read.answers)
     if not matcher.questions:  # no consultation: answers are named by their label; the rest is general
-        segments += [seg for b in read.rest for seg in _general(doc, b)]
+        segments += [seg for b in read.rest for seg in _general(doc, b, read.about)]
     elif read.marks:
-        segments += _by_headings(doc, read.rest, read.marks, matcher)
+        segments += _by_headings(doc, read, matcher)
     else:
-        segments += _by_content(doc, read.rest, matcher)
+        segments += _by_content(doc, read.rest, matcher, read.about)
     return sorted(segments, key=lambda s: (s.span.start, s.question))
 
 
@@ -347,7 +347,10 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
     ]
     rest = [kept for piece in _above_quoted_reply(pieces) if (kept := _without_header(piece, matcher))]
-    return _Read(answers, rest, _heading_marks(rest, matcher) if matcher.questions else [])
+    marks = _heading_marks(rest, matcher) if matcher.questions else []
+    opening = [b for b in (rest[: marks[0][0]] if marks else rest) if _is_prose(b.text)][:SEARCHED_PARAGRAPHS]
+    about = frozenset(b.start for b in opening if describes_respondent(b.text))
+    return _Read(answers, rest, marks, about)
 
 
 def _above_quoted_reply(pieces: list[Block]) -> list[Block]:
@@ -384,7 +387,7 @@ def _content_paragraphs(read: _Read) -> list[str]:
     """Of a document's paragraphs outside its structured answers, those segmentation will match to
     questions by meaning: a free letter's, or those before the first heading."""
     rest = read.rest[: read.marks[0][0]] if read.marks else read.rest
-    return [b.text for b in rest if _is_prose(b.text)]
+    return [b.text for b in rest if _is_prose(b.text) and b.start not in read.about]
 
 
 def _outside(text: str, block: Block, taken: list[tuple[int, int]]) -> list[Block]:
@@ -513,18 +516,18 @@ def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
     return len(valid) >= 2 and valid == sorted(set(valid)) and len(valid) == len(numbers)
 
 
-def _by_headings(doc: Document, rest: list[Block], marks: HeadingMarks, matcher: QuestionMatcher
-                 ) -> list[Segment]:
-    """Segments between explicit headings (`marks`, at least one)."""
+def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segment]:
+    """Segments between explicit headings (`read.marks`, at least one)."""
     out: list[Segment] = []
+    rest, marks = read.rest, read.marks
     first = marks[0][0]
-    out += _by_content(doc, rest[:first], matcher, general_only_below=0.45)
+    out += _by_content(doc, rest[:first], matcher, read.about, general_only_below=0.45)
     for n, (i, (question, body, method)) in enumerate(marks):
         stop = marks[n + 1][0] if n + 1 < len(marks) else len(rest)
         span_blocks = rest[i:stop]
         closing = next((k for k, b in enumerate(span_blocks) if k and closes_letter(b.text)), None)
         if closing is not None:
-            out += [seg for b in span_blocks[closing:] for seg in _general(doc, b)]
+            out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, frozenset())]
             span_blocks = span_blocks[:closing]
         elif n == len(marks) - 1:
             span_blocks = _without_signature(span_blocks)
@@ -550,12 +553,12 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
     return span_blocks[:keep] if has_sentence(span_blocks[keep - 1].text) else span_blocks
 
 
-def _general(doc: Document, block: Block) -> list[Segment]:
-    """A passage that answers no question: a GENERAL segment, an ABOUT one when it only says who the
-    respondent is (`structure.about`), or none for letter furniture."""
+def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment]:
+    """A passage that answers no question: a GENERAL segment, an ABOUT one when it is an opening
+    paragraph that only says who the respondent is (`structure.about`), or none for letter furniture."""
     if is_furniture(block.text):
         return []
-    if describes_respondent(block.text):
+    if block.start in about:
         return [_segment(doc, block.start, block.end, ABOUT, "about", 1.0)]
     return [_segment(doc, block.start, block.end, GENERAL, "general", 1.0)]
 
@@ -571,17 +574,18 @@ def _is_prose(text: str) -> bool:
 
 
 def _by_content(
-    doc: Document, rest: list[Block], matcher: QuestionMatcher, general_only_below: float = 0.0
+    doc: Document, rest: list[Block], matcher: QuestionMatcher, about: frozenset[int],
+    general_only_below: float = 0.0,
 ) -> list[Segment]:
     """Free text with no headings: each paragraph goes to the question(s) it is most similar to."""
     out: list[Segment] = []
-    candidates = [b for b in rest if _is_prose(b.text) and not describes_respondent(b.text)]
+    candidates = [b for b in rest if _is_prose(b.text) and b.start not in about]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
     for b in rest:
         chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
         if not chosen:
-            out += _general(doc, b)
+            out += _general(doc, b, about)
             continue
         for question, score in chosen:
             out.append(_segment(doc, b.start, b.end, question, "similarity", min(1.0, score / 0.6)))

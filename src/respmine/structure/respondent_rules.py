@@ -433,18 +433,6 @@ def split_org_list(text: str) -> list[str]:
     return out
 
 
-def about_respondent(label: str, value: str) -> bool:
-    """A form question about the respondent, with a short answer ("Are you responding as an individual
-    or on behalf of an organisation? | On behalf of an organisation (registered charity)", "Organisation
-    type", "Name", "Position"): profiling reads it; it is not an answer to the consultation."""
-    key = fold(label)
-    if len(value.split()) > 12:
-        return False
-    short = len(key.split()) <= 6  # "organisation" in a long label is a question about organisations
-    labelled = short and bool(FORM_TYPE_LABEL.search(key) or FORM_ORG_LABEL.search(key))
-    return labelled or bool(RESPONDING_AS.search(key)) or key in FORM_NAME_LABELS or key in FORM_ROLE_LABELS
-
-
 def form_fields(doc: Document) -> list[tuple[str, str, str]]:
     """(label, value, source) of form-export columns and response-form table rows ("Organisation | X").
 

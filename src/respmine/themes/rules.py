@@ -66,6 +66,8 @@ _FUNCTION_WORDS_TEXT = (  # what a label's words are matched without (`label_wor
     "there here how why when where who whom"
 )
 _FUNCTION_WORDS = NEGATIONS | frozenset(_FUNCTION_WORDS_TEXT.split())
+_CATCH_ALL = frozenset({"other", "others", "misc", "miscellaneous", "general", "etc", "various",
+                        "unspecified", "uncategorised", "uncategorized"})
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _NEG = r"(?:not(?! only| just| simply| merely)|n't|never|no(?! doubt)|neither|nor|nothing|none)"
 _DISMISS = re.compile(
@@ -193,21 +195,24 @@ class PhraseRules:
         return hits
 
     def _label_mentions(self, sent: Any) -> list[_Mention]:
-        """Labels whose every content word is in the sentence; the mention spans the words found."""
-        first: dict[str, int] = {}
-        last: dict[str, int] = {}
+        """Labels whose every content word is in the sentence; the mention spans the words found. A
+        negative label has a mention at each occurrence of its key word, as each may sit under a
+        negation ("I use Zoom, but I would never use the proctoring tool")."""
+        at: dict[str, list[int]] = {}
         for tok in sent:
-            root = word_root(tok.lower_)
-            first.setdefault(root, tok.i)
-            last[root] = tok.i
+            at.setdefault(word_root(tok.lower_), []).append(tok.i)
         out = []
-        for word in first.keys() & self._labels.keys():
+        for word in at.keys() & self._labels.keys():
             for label in self._labels[word]:
-                if label.words <= first.keys():
-                    start = min(first[w] for w in label.words)
-                    end = max(last[w] for w in label.words) + 1
-                    out.append(_Mention(label.theme, label.label, start, end, len(label.words), False,
-                                        label.negative))
+                if not label.words <= at.keys():
+                    continue
+                if label.negative:  # one mention per occurrence of the key word
+                    others = [at[w][-1] for w in label.words if w != word]
+                    spans = [(i, max([i, *others]) + 1) for i in at[word]]
+                else:
+                    spans = [(min(at[w][0] for w in label.words), max(at[w][-1] for w in label.words) + 1)]
+                out += [_Mention(label.theme, label.label, a, z, len(label.words), False, label.negative)
+                        for a, z in spans]
         return out
 
     def _sentence_hits(self, sent: Any, mentions: list[_Mention]) -> list[Hit]:
@@ -302,9 +307,12 @@ def clause_scopes(sent: Any) -> list[Clause]:
 
 def label_words(label: str) -> frozenset[str]:
     """A label's content words as `word_root`s: `increased_anxiety` -> {increase, anxiety}; function
-    words, punctuation and single characters dropped (`none`, `by_school` -> {school})."""
-    words = (t.lower_ for t in _label_doc(label) if not (t.is_punct or t.is_space) and len(t.text) > 1)
-    return frozenset(word_root(w) for w in words if w not in _FUNCTION_WORDS)
+    words, punctuation and single characters dropped (`none`, `by_school` -> {school}). None for a
+    catch-all label (`Other`, `other_software`, `Misc`): "other" is in too many sentences."""
+    words = {t.lower_ for t in _label_doc(label) if not (t.is_punct or t.is_space) and len(t.text) > 1}
+    if words & _CATCH_ALL:
+        return frozenset()
+    return frozenset(word_root(w) for w in words - _FUNCTION_WORDS)
 
 
 def negative_label(label: str) -> bool:
@@ -313,7 +321,12 @@ def negative_label(label: str) -> bool:
 
 
 def _label_doc(label: str) -> Any:
-    return _pipeline()(re.sub(r"[_/&]+", " ", label))
+    """The label as words: `_` and `&` (and `/` between letters) as spaces, `dont` and `cant` as `do
+    not` and `ca not`, as the tokenizer splits "don't" and "can't"."""
+    text = re.sub(r"[_&]+|(?<=[A-Za-z])/(?=[A-Za-z])", " ", label)
+    text = re.sub(r"\b(do|does|did|ca|wo|is|are|was|were|could|would|should|have|has|had|need)n'?t\b",
+                  r"\1 not", text, flags=re.IGNORECASE)
+    return _pipeline()(text)
 
 
 def spelling_variants(phrase: str) -> list[str]:

@@ -123,8 +123,9 @@ def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]
         coded = [s for s in chunk if s.question != ABOUT]  # a self-description states no view: not coded
-        found = iter(coder.code([s.text for s in coded], [s.question for s in coded]))
-        tags = [[] if s.question == ABOUT else next(found) for s in chunk]
+        found = coder.code([s.text for s in coded], [s.question for s in coded])
+        by_id = dict(zip((s.id for s in coded), found, strict=True))
+        tags = [by_id.get(s.id, []) for s in chunk]
         rows = [{t.theme: _row(seg, t, ctx) for t in found} for seg, found in zip(chunk, tags, strict=True)]
         _settle(chunk, rows, ctx, result)
         result.recoded.extend(s.id for s in chunk)
