@@ -46,7 +46,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         features=structure_store.campaign_features(store),
         title=consultation.title if consultation else "",
     )
-    structure_store.replace_structure(
+    carried = structure_store.replace_structure(
         store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps,
         result.calibration, result.rewritten,
     )
@@ -58,6 +58,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         "segments": len(result.segments),
         "campaigns": [{"id": c.id, "size": len(c.members)} for c in result.campaigns],
         "redacted": sum(len(v) for v in result.personal.values()),
+        "decisions_carried": carried,  # analysts' decisions that followed a paragraph to its new segment
     }
 
 

@@ -21,7 +21,7 @@ RUN_LEVEL = {"new", "already_done", "duplicates", "submissions", "by_format", "b
              "quarantined", "added"}
 # ... and the per-stage counts of work done (a resumed run reuses what the killed run finished)
 STAGE_RUN_LEVEL = {
-    "structure": {"respondents_reused", "documents_segmented"},
+    "structure": {"respondents_reused", "documents_segmented", "decisions_carried"},
     "themes": {"segments_coded", "segments_unchanged", "recoded_because", "segments_changed",
                "themes_recoded", "codes_added", "codes_changed", "codes_removed", "codes_unchanged",
                "codes_restamped", "stances_recomputed"},

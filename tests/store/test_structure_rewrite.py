@@ -3,18 +3,24 @@ whole rewrite of the same result stores, and submissions no longer in the run lo
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
 
-from respmine.records import Campaign, Document, PersonalData, Respondent, Segment, Span
+from respmine.records import ABOUT, Campaign, Document, PersonalData, Respondent, Segment, Span
 from respmine.store import Arrival, Store
 from respmine.store import structure as structure_store
 from respmine.store.models import PersonalDataRow
+from respmine.store.structure import segment_id
+from respmine.store.themes import decide, decisions
 from respmine.store.views import read_segments
+from respmine.themes.codebook import load_codebook
 from tests.flows.compare import store_tables
 
 STRUCTURE = ("respondents", "segments", "personal_data", "campaigns")
+CODEBOOK = Path(__file__).resolve().parents[2] / "models" / "codebooks" / "noms-third-sector.yaml"
 
 
 def _store(work: Path, shas: list[str]) -> Store:
@@ -54,6 +60,28 @@ def test_structure_rewrite_of_some_submissions_equals_a_whole_rewrite(tmp_path: 
     assert {s.submission for s in read_segments(partial)} == {a, b}
     assert "q1 of b (recomputed)" in {s.text for s in read_segments(partial)}
 
+
+def test_structure_decisions_follow_a_paragraph_that_moves_question(tmp_path: Path) -> None:
+    """A segment's id hashes its question: re-segmented under another question (a recalibration, a
+    self-description set apart), the paragraph's decisions move with it, not left on a vanished id."""
+    a, b = "a" * 64, "b" * 64
+    store = _store(tmp_path / "w", [a, b])
+    respondents, segments, personal, campaigns = _run([a, b])
+    assert structure_store.replace_structure(store, respondents, segments, personal, campaigns) == 0
+    codebook = load_codebook(CODEBOOK)
+    theme = codebook.ids[0]
+    segments[1] = replace(segments[1], span=Span(10, 15))  # a's q2: a paragraph of its own
+    assert structure_store.replace_structure(store, respondents, segments, personal, campaigns) == 0
+    moved, gone, kept = segments[0], segments[1], segments[2]  # a's q1 moves, a's q2 vanishes, b's stays
+    for seg in (moved, gone, kept):
+        decide(store, codebook, "ann", "add", segment=segment_id(seg), theme=theme)
+    decide(store, codebook, "ann", "stance", segment=segment_id(moved), value={"stance": "oppose"})
+    again = [replace(moved, question=ABOUT), replace(gone, span=Span(20, 25)), *segments[2:]]
+    carried = structure_store.replace_structure(store, respondents, again, personal, campaigns, rewrite={a})
+    assert carried == 2  # the add and the stance on the moved paragraph
+    by_segment = Counter(d.segment for d in decisions(store))
+    assert by_segment == {segment_id(again[0]): 2, segment_id(gone): 1, segment_id(kept): 1}
+    assert {s.id for s in read_segments(store)} >= {segment_id(again[0]), segment_id(kept)}
 
 
 def _personal_ids(store: Store, submission: str) -> list[int]:

@@ -10,14 +10,26 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 
 from respmine.consultation import Question
-from respmine.records import Answer, Campaign, Document, Page, PersonalData, Respondent, Segment, Span
+from respmine.records import (
+    Answer,
+    Campaign,
+    Document,
+    Page,
+    PersonalData,
+    Respondent,
+    Segment,
+    Span,
+    question_order,
+)
 from respmine.store.models import (
     CampaignFeatureRow,
     CampaignRow,
+    DecisionRow,
     PersonalDataRow,
     RespondentRow,
     SegmentationRow,
@@ -106,10 +118,15 @@ def replace_structure(
     stamps: Mapping[str, str] | None = None,
     calibration: Calibration | None = None,
     rewrite: Collection[str] | None = None,
-) -> None:
+) -> int:
     """Write a structure run in one transaction. `rewrite` (submission ids): only these submissions'
     respondent, segment and personal-data rows are replaced, and those of submissions no longer in the
-    run dropped; the others are known to be unchanged. Campaigns and the calibration are always replaced."""
+    run dropped; the others are known to be unchanged. Campaigns and the calibration are always replaced.
+
+    Analysts' decisions follow their text: a segment id hashes its question, so a paragraph that moves
+    question on re-segmentation (a recalibration, a self-description set apart) gets a new id, and its
+    decisions are re-pointed to the segment with the same submission and span (`_carry_decisions`).
+    Returns how many decisions were carried."""
     stamps = stamps or {}
     mine = (lambda sha: True) if rewrite is None else set(rewrite).__contains__
     per_submission: list[tuple[type, list[dict[str, object]]]] = [
@@ -144,6 +161,7 @@ def replace_structure(
         ]),
     ]
     with store.session() as s, s.begin():
+        decided = _decided_segments(s)
         if rewrite is None:
             for table, _ in per_submission:
                 s.execute(delete(table))
@@ -159,6 +177,35 @@ def replace_structure(
         for table, rows in per_submission + whole:
             if rows:
                 s.execute(insert(table), rows)  # one executemany per table, not one ORM object per row
+        return _carry_decisions(s, decided, per_submission[1][1])
+
+
+def _decided_segments(session: Any) -> dict[str, tuple[str, int, int]]:
+    """Segments analysts decided on: id -> (submission, start, end)."""
+    ids = select(DecisionRow.segment).where(DecisionRow.segment.is_not(None)).distinct()
+    rows = session.execute(select(SegmentRow.id, SegmentRow.submission, SegmentRow.start, SegmentRow.end)
+                           .where(SegmentRow.id.in_(ids)))
+    return {i: (sub, a, z) for i, sub, a, z in rows}
+
+
+def _carry_decisions(session: Any, decided: Mapping[str, tuple[str, int, int]],
+                     written: Sequence[Mapping[str, object]]) -> int:
+    """Re-point the decisions of segments this run replaced to the new segment of the same span (the
+    first by question order when a paragraph answers two questions); a span that no longer exists keeps
+    its decisions on the old id (they stay in the audit trail)."""
+    new_ids = {str(row["id"]) for row in written}
+    by_span: dict[tuple[str, int, int], str] = {}
+    for row in sorted(written, key=lambda r: question_order(str(r["question"]))):
+        by_span.setdefault((str(row["submission"]), int(row["start"]), int(row["end"])),  # type: ignore[call-overload]
+                           str(row["id"]))
+    carried = 0
+    for old, span in decided.items():
+        new = by_span.get(span)
+        if old in new_ids or new is None or new == old:
+            continue
+        result = session.execute(update(DecisionRow).where(DecisionRow.segment == old).values(segment=new))
+        carried += result.rowcount or 0
+    return carried
 
 
 def respondents(store: Store) -> dict[str, RespondentRow]:
