@@ -118,8 +118,14 @@ def test_confidence_rewards_specific_phrases_and_corroboration(rules: PhraseRule
     assert conf("Pay the full cost recovery rate.", fcr) > conf("Pay the overheads.", fcr)
     assert conf("Pay full cost recovery so that overheads are not met from donations.", fcr) > \
         conf("Pay full cost recovery.", fcr)
-    listed = conf("We offer debt advice, mentoring and help with benefits.", "resettlement.mentoring")
-    assert listed < conf("We offer mentoring to every prisoner.", "resettlement.mentoring")
+    mentoring = "resettlement.mentoring"
+    letter = ("Over many years of work with the people leaving the prisons of this region, our staff and "
+              "volunteers have offered debt advice, mentoring and help with benefits.")
+    point = ("Over many years of work with the people leaving the prisons of this region, our staff and "
+             "volunteers have offered mentoring to everyone who asked for it.")
+    assert conf(letter, mentoring) < conf(point, mentoring)  # in a letter, an item of a list illustrates
+    # ... in a short answer, each item of its list is a point made
+    assert conf("Debt advice, mentoring and help with benefits.", mentoring) == conf("Mentoring.", mentoring)
     assert all(0 < h.confidence <= 1 for h in rules.find("Mentoring, housing and funding, seamless."))
 
 

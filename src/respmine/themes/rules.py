@@ -54,6 +54,7 @@ NEGATIONS = frozenset({"not", "n't", "no", "never", "without", "neither", "nor",
 _CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "while", "whilst", "because"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"})
 _LIST_SEPARATORS = frozenset({",", "and", "or"})
+SHORT_ANSWER_WORDS = 25  # up to this many words, a listed item is a point made (`_short_answer`)
 _FUNCTION_WORDS_TEXT = (  # what a label's words are matched without (`label_words`)
     "a an the this that these those some any each every all both either such what which whose whatever "
     "i me my mine we us our ours you your yours he him his she her hers it its they them their theirs one "
@@ -232,7 +233,8 @@ class PhraseRules:
                 if not negated:
                     continue
                 negated = False
-            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, _listed(sent, m)))
+            listed = _listed(sent, m) and not _short_answer(sent.doc)
+            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed))
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
         end = sent.start_char + len(text.rstrip())
@@ -249,7 +251,9 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     """The hit for one theme in one sentence: confidence from the best phrase plus corroboration.
 
     A phrase that is only an item in a list ("mentoring, housing advice and debt help") or sits under
-    a negation is weaker evidence that the sentence is about the theme, so it scores lower.
+    a negation is weaker evidence that the sentence is about the theme, so it scores lower: a one-word
+    item of a letter's list falls below the coder's RULE_FLOOR (in a short answer the list is the answer,
+    and its items are not marked as listed).
     """
     best = max(found, key=lambda f: (not f.listed, not f.negated, f.mention.size, f.mention.exact,
                                      f.mention.end - f.mention.start))
@@ -258,6 +262,12 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     confidence -= (0.1 if best.negated else 0.0) + (0.2 if best.listed else 0.0)
     return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
                best.negated)
+
+
+def _short_answer(doc: Any) -> bool:
+    """A few words in all ("Ease of use, cost and student privacy"): each item of its list is a point
+    made, where in a letter's paragraph a list illustrates one."""
+    return sum(1 for t in doc if t.is_alpha) <= SHORT_ANSWER_WORDS
 
 
 def _listed(sent: Any, m: _Mention) -> bool:
