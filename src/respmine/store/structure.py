@@ -129,6 +129,7 @@ def replace_structure(
     Returns how many decisions were carried."""
     stamps = stamps or {}
     mine = (lambda sha: True) if rewrite is None else set(rewrite).__contains__
+    written = [seg for seg in segments if mine(seg.submission)]
     per_submission: list[tuple[type, list[dict[str, object]]]] = [
         (RespondentRow, [
             {"submission": r.submission, "kind": r.kind, "respondent_type": r.respondent_type, "name": r.name,
@@ -140,7 +141,7 @@ def replace_structure(
             {"id": segment_id(seg), "submission": seg.submission, "question": seg.question,
              "start": seg.span.start, "end": seg.span.end, "page": seg.page, "text": seg.text,
              "method": seg.method, "confidence": seg.confidence}
-            for seg in segments if mine(seg.submission)
+            for seg in written
         ]),
         (PersonalDataRow, [
             {"submission": sha, "start": p.span.start, "end": p.span.end, "kind": p.kind, "original": p.text}
@@ -177,7 +178,7 @@ def replace_structure(
         for table, rows in per_submission + whole:
             if rows:
                 s.execute(insert(table), rows)  # one executemany per table, not one ORM object per row
-        return _carry_decisions(s, decided, per_submission[1][1])
+        return _carry_decisions(s, decided, written)
 
 
 def _decided_segments(session: Any) -> dict[str, tuple[str, int, int]]:
@@ -189,15 +190,14 @@ def _decided_segments(session: Any) -> dict[str, tuple[str, int, int]]:
 
 
 def _carry_decisions(session: Any, decided: Mapping[str, tuple[str, int, int]],
-                     written: Sequence[Mapping[str, object]]) -> int:
+                     written: Sequence[Segment]) -> int:
     """Re-point the decisions of segments this run replaced to the new segment of the same span (the
     first by question order when a paragraph answers two questions); a span that no longer exists keeps
     its decisions on the old id (they stay in the audit trail)."""
-    new_ids = {str(row["id"]) for row in written}
+    new_ids = {segment_id(seg) for seg in written}
     by_span: dict[tuple[str, int, int], str] = {}
-    for row in sorted(written, key=lambda r: question_order(str(r["question"]))):
-        by_span.setdefault((str(row["submission"]), int(row["start"]), int(row["end"])),  # type: ignore[call-overload]
-                           str(row["id"]))
+    for seg in sorted(written, key=lambda seg: question_order(seg.question)):
+        by_span.setdefault((seg.submission, seg.span.start, seg.span.end), segment_id(seg))
     carried = 0
     for old, span in decided.items():
         new = by_span.get(span)

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function, no models)
+
 ABOUT_MAX_WORDS = 120  # a longer paragraph is more than an introduction
 SEARCHED_PARAGRAPHS = 2  # a letter's opening paragraphs (before any answer): where respondents introduce
 # themselves
@@ -55,7 +57,6 @@ _VIEW = re.compile(
     r"|(?:in)?appropriate|reasonable|sensible|very|extremely|too|highly|particularly|deeply|strongly)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%])[.!?][\"”’')]*\s+(?=[A-Z])")
 _SELF = re.compile(r"\b(?:we|our|us|i|my|me|this response)\b", re.IGNORECASE)  # later sentences' subject
 SELF_WORDS = 6  # ... within a sentence's first words ("In preparing this response we held ...")
 # A response form's questions about the respondent, answered in a few words: profiling reads them
@@ -78,7 +79,7 @@ def describes_respondent(text: str) -> bool:
     flat = " ".join(text.split())
     if not flat or len(flat.split()) > ABOUT_MAX_WORDS or _VIEW.search(flat):
         return False
-    first, *rest = _SENTENCE_END.split(flat)
+    first, *rest = [flat[a:z] for a, z in sentence_spans(flat)]
     if _PERSONAL.match(first):
         name = ""
     else:
