@@ -324,3 +324,18 @@ def test_a_theme_without_phrases_is_found_by_its_labels_words_in_one_sentence() 
     assert themes(rules.find("It offers value for money.")) == {"quality"}
     with_parents = PhraseRules(book, add_parents=True).find("It increased anxiety.")
     assert themes(with_parents) == {"harm", "harm/anxiety"}
+
+
+def test_a_labels_word_inside_a_fixed_expression_is_not_a_mention() -> None:
+    """`well` is not said by "eye tracking as well", nor `course` by "of course" (exam-proctoring Q5)."""
+    book = Codebook(name="t", version="1", themes=(Theme(id="well", label="well"),
+                                                   Theme(id="course", label="online_course"),
+                                                   Theme(id="long", label="long_exams")))
+    rules = PhraseRules(book)
+    assert themes(rules.find("It works well.")) == {"well"}
+    assert themes(rules.find("It monitors the screen, and maybe eye tracking as well?")) == set()
+    assert themes(rules.find("Webcams as well as microphones are used.")) == set()
+    assert themes(rules.find("Of course the online exam is harder.")) == set()
+    assert themes(rules.find("My online course uses it.")) == {"course"}
+    assert themes(rules.find("Fine as long as the exams are short.")) == set()
+    assert themes(rules.find("The exams are too long.")) == {"long"}

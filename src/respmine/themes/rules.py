@@ -69,6 +69,16 @@ _FUNCTION_WORDS_TEXT = (  # what a label's words are matched without (`label_wor
 _FUNCTION_WORDS = NEGATIONS | frozenset(_FUNCTION_WORDS_TEXT.split())
 _CATCH_ALL = frozenset({"other", "others", "misc", "miscellaneous", "general", "etc", "various",
                         "unspecified", "uncategorised", "uncategorized"})
+# Fixed expressions whose words say nothing of their own ("as well" is "also", "of course" is "yes"): a
+# label's word inside one is not a mention of it (`well` is not said by "eye tracking as well").
+_FIXED_EXPRESSIONS = tuple(tuple(e.split()) for e in (
+    "as well", "of course", "in fact", "kind of", "sort of", "no matter", "at least", "at all", "in case",
+    "in any case", "at first", "for example", "for instance", "in general", "in particular", "at times",
+    "so far", "as long as", "as far as", "as soon as", "all the time", "at the moment", "in the end",
+    "on the other hand", "make sure", "i mean", "you know", "i guess"))
+_FIXED_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _expression in _FIXED_EXPRESSIONS:
+    _FIXED_BY_FIRST.setdefault(_expression[0], []).append(_expression)
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _NEG = r"(?:not(?! only| just| simply| merely)|n't|never|no(?! doubt)|neither|nor|nothing|none)"
 _DISMISS = re.compile(
@@ -200,8 +210,10 @@ class PhraseRules:
         negative label has a mention at each occurrence of its key word, as each may sit under a
         negation ("I use Zoom, but I would never use the proctoring tool")."""
         at: dict[str, list[int]] = {}
+        fixed = _in_fixed_expressions(sent)
         for tok in sent:
-            at.setdefault(word_root(tok.lower_), []).append(tok.i)
+            if tok.i not in fixed:
+                at.setdefault(word_root(tok.lower_), []).append(tok.i)
         out = []
         for word in at.keys() & self._labels.keys():
             for label in self._labels[word]:
@@ -262,6 +274,17 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     confidence -= (0.1 if best.negated else 0.0) + (0.2 if best.listed else 0.0)
     return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
                best.negated)
+
+
+def _in_fixed_expressions(sent: Any) -> set[int]:
+    """Token offsets (in the doc) of the sentence's words that are part of a fixed expression."""
+    words = [t.lower_ for t in sent]
+    out: set[int] = set()
+    for i, word in enumerate(words):
+        for expression in _FIXED_BY_FIRST.get(word, ()):
+            if tuple(words[i : i + len(expression)]) == expression:
+                out.update(range(sent.start + i, sent.start + i + len(expression)))
+    return out
 
 
 def _short_answer(doc: Any) -> bool:
