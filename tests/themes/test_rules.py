@@ -339,3 +339,20 @@ def test_a_labels_word_inside_a_fixed_expression_is_not_a_mention() -> None:
     assert themes(rules.find("My online course uses it.")) == {"course"}
     assert themes(rules.find("Fine as long as the exams are short.")) == set()
     assert themes(rules.find("The exams are too long.")) == {"long"}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("I never used one.", True),
+    ("We do not currently use them.", True),
+    ("I chose not to use it.", True),
+    ("I just did not choose to use them.", True),  # a verb that passes the negation on
+    ("I don't think I would use them.", True),
+    ("I do not know how to use them.", False),  # the negation is "know"'s
+    ("There is no way to stop students using their phones.", False),
+    ("I use them, but not often.", False),
+])
+def test_a_negative_labels_negation_must_bear_on_its_word(text: str, found: bool) -> None:
+    """`does_not_use` is said by "I never used one", not by "I do not know how to use them" (on
+    exam-proctoring N3 the old any-negation-in-the-clause rule coded it 15 times where the coder did not)."""
+    rules = PhraseRules(Codebook(name="t", version="1", themes=(Theme(id="not_use", label="does_not_use"),)))
+    assert (themes(rules.find(text)) == {"not_use"}) is found
