@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from respmine.themes.classifier import ThemeClassifier
+from respmine.themes.classifier import ThemeClassifier, _fallback_pays
 
 _FOOD = ["the food was cold", "lovely hot meals", "food portions too small", "tasty lunch and dinner"]
 _STAFF = ["nurses were kind", "rude receptionist", "the doctor listened to me", "staff were caring"]
@@ -41,3 +41,24 @@ def test_classifier_theme_no_fold_could_learn_is_fitted_on_everything() -> None:
     scores = x @ weights.T + bias
     assert scores[0, 0] > 0 > scores[1, 0]
     assert thresholds.shape == (1,)
+
+
+def test_classifier_fallback_pick_only_where_it_pays_out_of_fold() -> None:
+    """A text nothing codes gets its strongest theme only if, out of fold, that pick is right often enough
+    to raise micro + macro F1. Few examples whose uncoded texts are about unlearned themes: no pick."""
+    y = np.array([[1, 0], [0, 1], [1, 0], [0, 1], [1, 0], [0, 1]], dtype=np.int8)
+    thresholds = np.array([0.5, 0.5], dtype=np.float32)
+    # the last two rows clear no threshold; their strongest theme is their own: the pick pays
+    right = np.array([[0.9, 0.1], [0.1, 0.9], [0.8, 0.2], [0.2, 0.8], [0.4, 0.1], [0.1, 0.3]])
+    assert _fallback_pays(y, right, thresholds)
+    # ... or the other one: it adds a wrong code to each, and costs
+    wrong = np.array([[0.9, 0.1], [0.1, 0.9], [0.8, 0.2], [0.2, 0.8], [0.1, 0.4], [0.3, 0.1]])
+    assert not _fallback_pays(y, wrong, thresholds)
+    # rows whose codes the classifier never learned (all-zero label rows) cannot be picked right
+    unlearned = np.vstack([y[:4], np.zeros((2, 2), dtype=np.int8)])
+    assert not _fallback_pays(unlearned, right, thresholds)
+    model = ThemeClassifier(None)
+    model.themes, model.thresholds, model.fallback = ["a", "b"], thresholds, False
+    assert model.decide(np.array([[0.4, 0.1]], dtype=np.float32)) == [[]]
+    model.fallback = True
+    assert model.decide(np.array([[0.4, 0.1]], dtype=np.float32)) == [[0]]
