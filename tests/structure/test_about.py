@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from respmine.structure.about import about_respondent, describes_respondent
+from respmine.structure.about import about_respondent, about_sections, describes_respondent
 from respmine.structure.questions import blocks
 
 
@@ -85,3 +85,31 @@ def test_about_on_real_submissions_and_comments(datasets: Path) -> None:
         with (datasets / name).open(encoding="utf-8") as fh:
             flagged = [r["text"] for r in csv.DictReader(fh) if describes_respondent(r["text"])]
         assert len(flagged) <= limit, (name, flagged)
+
+
+def test_about_sections_run_from_their_heading_to_the_next() -> None:
+    texts = ["We support the proposal because it protects consumers.", "About us",
+             "Eurosmart is the voice of the digital security industry, and plays a major role in it.",
+             "Our members", "Members are designers and manufacturers of secure elements.",
+             "Annex: detailed comments", "Article 5 should be deleted."]
+    assert about_sections(texts) == {1, 2, 3, 4}
+    for heading in ("About DIN", "ABOUT GETTY IMAGES", "About the Voluntary Sector Justice Network:",
+                    "Who we are"):
+        assert about_sections([heading, "Text about them."]) == {0, 1}, heading
+    for heading in ("About the consultation", "About the Regulation", "About this response",
+                    "About the protection of groups of persons, we would like to remind the Commission"):
+        assert about_sections([heading, "Text about it."]) == set(), heading
+
+
+@pytest.mark.slow
+def test_about_sections_in_real_position_papers(datasets: Path) -> None:
+    """Measured 2026-12-05 on the AI-act reference texts: 5 of 39 submissions close with an "About ..."
+    section (DIN and DKE, ACEA, Eurosmart, Philips, Getty Images), and nothing else is one."""
+    found = {}
+    for path in sorted((datasets / "ai-act-submissions" / "reference_text").glob("*.txt")):
+        texts = [b.text for b in blocks(path.read_text(encoding="utf-8"))]
+        if hits := about_sections(texts):
+            found[path.stem] = " ".join(texts[min(hits)].split())
+    assert found == {"2635987": "About DIN", "2663339": "ABOUT THE EU AUTOMOBILE INDUSTRY",
+                     "2663348": "About us", "2665586": "About Royal Philips",
+                     "2665637": "ABOUT GETTY IMAGES"}, found

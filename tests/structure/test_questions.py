@@ -288,3 +288,15 @@ def test_questions_calibration_samples_large_corpora_whatever_their_order(
     assert embedder.calls == [10, 3]  # the sample's paragraphs, the questions
     backward = calibrate(docs[::-1], QUESTIONS, Keyword())  # type: ignore[arg-type]
     assert forward.bias == backward.bias and forward.bias is not None
+
+
+def test_questions_an_about_us_section_after_the_last_answer_is_set_apart() -> None:
+    """An "About us" section below a letter's last answer is who responded, not part of that answer."""
+    text = ("Question 1\n\nCharities should be core partners in delivering offender services.\n\n"
+            "About us\n\nThe Hillfoot Mentoring Project plays a major role in resettlement work, with over "
+            "200 volunteer mentors in the county.")
+    plan = _plan(_doc(text))
+    assert ("Q1", "Charities should be core partners in delivering offender services.") in plan
+    assert (ABOUT, "About us") in plan
+    assert any(q == ABOUT and "plays a major role" in t for q, t in plan)
+    assert not any(q == "Q1" and "mentors" in t for q, t in plan)

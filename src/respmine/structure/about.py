@@ -16,11 +16,16 @@ the same name, in its first words) and no sentence states a view (should, believ
 the proposal"; "I am a teacher. This plan will destroy schools.") is an answer. Segmentation looks for
 one only at the opening of a letter (`SEARCHED_PARAGRAPHS`): "NHS England employs fewer nurses than in
 2010" further on is about someone else.
+
+Position papers often close with a section under its own heading ("About us", "About DIN", "Who we
+are", "Our members"): everything under it, to the next heading, is a self-description too
+(`about_sections`), as its heading says, however it is worded.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function, no models)
 
@@ -71,7 +76,37 @@ _PROFILE_FIELD = re.compile(  # a field's label, not a question: "Organisation",
     r"type of (?:organi[sz]ation|respondent)|sector)$",
     re.IGNORECASE,
 )
+_ABOUT_HEADING = re.compile(  # "About us", "About Royal Philips", "ABOUT THE EU AUTOMOBILE INDUSTRY"
+    r"^(?:(?:About|ABOUT)\s+(?:us|US|(?!(?i:(?:the\s+)?(?:consultation|proposals?|regulation|draft|"
+    r"commission|white\s+paper|act|bill|directive|questionnaire|survey|authors?|this|these|our\s+response))\b)"
+    r"(?i:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&|the))*)"
+    r"|Who\s+we\s+are|WHO\s+WE\s+ARE|Our\s+(?:members|membership|organi[sz]ation)|OUR\s+MEMBERS)\s*:?$"
+)
+HEADING_WORDS = 8  # a line this short with no closing punctuation is a heading
 PROFILE_ANSWER_WORDS = 12  # a longer answer to such a question is read as an answer
+
+
+def about_sections(texts: Sequence[str]) -> set[int]:
+    """Indices of the paragraphs of "About us" sections: a heading that announces one ("About us",
+    "About DIN", "ABOUT GETTY IMAGES", "Who we are", "Our members"), and the paragraphs below it up to the
+    next heading or the end. Position papers close with one (5 of the 39 AI-act submissions); what is in
+    it describes the respondent, whatever its wording ("DIN plays a major role in ...")."""
+    out: set[int] = set()
+    inside = False
+    for i, text in enumerate(texts):
+        line = " ".join(text.split())
+        if _ABOUT_HEADING.match(line):
+            inside = True
+        elif _heading_like(line):
+            inside = False
+        if inside:
+            out.add(i)
+    return out
+
+
+def _heading_like(line: str) -> bool:
+    """A short line that ends no sentence: a section heading (or a letterhead line)."""
+    return 0 < len(line.split()) <= HEADING_WORDS and not line.endswith((".", "!", "?", ";", ","))
 
 
 def describes_respondent(text: str) -> bool:

@@ -25,7 +25,12 @@ import numpy as np
 
 from respmine.consultation import Question
 from respmine.records import ABOUT, GENERAL, Answer, Document, Segment, Span
-from respmine.structure.about import SEARCHED_PARAGRAPHS, about_respondent, describes_respondent
+from respmine.structure.about import (
+    SEARCHED_PARAGRAPHS,
+    about_respondent,
+    about_sections,
+    describes_respondent,
+)
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -349,7 +354,8 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     rest = [kept for piece in _above_quoted_reply(pieces) if (kept := _without_header(piece, matcher))]
     marks = _heading_marks(rest, matcher) if matcher.questions else []
     opening = [b for b in (rest[: marks[0][0]] if marks else rest) if _is_prose(b.text)][:SEARCHED_PARAGRAPHS]
-    about = frozenset(b.start for b in opening if describes_respondent(b.text))
+    about = frozenset([b.start for b in opening if describes_respondent(b.text)]
+                      + [rest[i].start for i in about_sections([b.text for b in rest])])
     return _Read(answers, rest, marks, about)
 
 
@@ -525,9 +531,10 @@ def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[S
     for n, (i, (question, body, method)) in enumerate(marks):
         stop = marks[n + 1][0] if n + 1 < len(marks) else len(rest)
         span_blocks = rest[i:stop]
-        closing = next((k for k, b in enumerate(span_blocks) if k and closes_letter(b.text)), None)
-        if closing is not None:
-            out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, frozenset())]
+        closing = next((k for k, b in enumerate(span_blocks)
+                        if k and (closes_letter(b.text) or b.start in read.about)), None)
+        if closing is not None:  # a sign-off or an "About us" section after the last answer
+            out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:closing]
         elif n == len(marks) - 1:
             span_blocks = _without_signature(span_blocks)
