@@ -57,6 +57,12 @@ def test_classifier_fallback_pick_only_where_it_pays_out_of_fold() -> None:
     # rows whose codes the classifier never learned (all-zero label rows) cannot be picked right
     unlearned = np.vstack([y[:4], np.zeros((2, 2), dtype=np.int8)])
     assert not _fallback_pays(unlearned, right, thresholds)
+    # a pick that costs a little (within FALLBACK_MARGIN) is still made: coders give every answer a code
+    many = np.tile(y[:4], (50, 1))  # 200 texts coded right, then one uncoded whose pick is wrong
+    scores = np.vstack([np.tile(right[:4], (50, 1)), [[0.1, 0.4]]])
+    assert _fallback_pays(np.vstack([many, [[1, 0]]]), scores, thresholds)
+    assert not _fallback_pays(np.vstack([many, np.tile([[1, 0]], (10, 1))]),
+                              np.vstack([scores, np.tile([[0.1, 0.4]], (9, 1))]), thresholds)
     model = ThemeClassifier(None)
     model.themes, model.thresholds, model.fallback = ["a", "b"], thresholds, False
     assert model.decide(np.array([[0.4, 0.1]], dtype=np.float32)) == [[]]

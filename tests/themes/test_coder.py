@@ -46,7 +46,9 @@ def test_coder_falls_back_to_the_classifiers_strongest_theme_and_says_so() -> No
     coder.classifier.fallback = True  # ... where it pays (`_fallback_pays`), it picks and says so
     [tags] = coder.code(["zebra xylophone quartz"])
     assert len(tags) == 1 and tags[0].method == FALLBACK and tags[0].theme in {"food", "staff"}
-    assert _trained(at_least_one=False).code(["zebra xylophone quartz"]) == [[]]
+    unwanted = _trained(at_least_one=False)
+    unwanted.classifier.fallback = True
+    assert unwanted.code(["zebra xylophone quartz"]) == [[]]  # not asked for: no pick, even where it pays
 
 
 def test_codebook_reads_identifier_labels_as_words_for_similarity() -> None:

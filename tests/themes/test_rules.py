@@ -350,9 +350,23 @@ def test_a_labels_word_inside_a_fixed_expression_is_not_a_mention() -> None:
     ("I do not know how to use them.", False),  # the negation is "know"'s
     ("There is no way to stop students using their phones.", False),
     ("I use them, but not often.", False),
+    ("We do not just use them for exams.", False),  # "not just" negates nothing
 ])
 def test_a_negative_labels_negation_must_bear_on_its_word(text: str, found: bool) -> None:
     """`does_not_use` is said by "I never used one", not by "I do not know how to use them" (on
     exam-proctoring N3 the old any-negation-in-the-clause rule coded it 15 times where the coder did not)."""
     rules = PhraseRules(Codebook(name="t", version="1", themes=(Theme(id="not_use", label="does_not_use"),)))
     assert (themes(rules.find(text)) == {"not_use"}) is found
+
+
+
+@pytest.mark.parametrize(("label", "text"), [
+    ("could_not_use_camera", "I could not use my camera."),  # the label's own words pass the negation on
+    ("no_exam_feedback", "There was no exam feedback."),
+    ("did_not_have_time", "I did not have enough time."),
+    ("does_not_eliminate_cheating", "It won't completely eliminate cheating."),
+    ("no_exams", "We had no final exams."),  # "no" reaches over a word or two
+])
+def test_negative_labels_of_several_words_and_degree_words(label: str, text: str) -> None:
+    rules = PhraseRules(Codebook(name="t", version="1", themes=(Theme(id="t", label=label),)))
+    assert themes(rules.find(text)) == {"t"}

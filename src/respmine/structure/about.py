@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from respmine.structure.furniture import is_heading
 from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function, no models)
 
 ABOUT_MAX_WORDS = 120  # a longer paragraph is more than an introduction
@@ -76,37 +77,48 @@ _PROFILE_FIELD = re.compile(  # a field's label, not a question: "Organisation",
     r"type of (?:organi[sz]ation|respondent)|sector)$",
     re.IGNORECASE,
 )
-_ABOUT_HEADING = re.compile(  # "About us", "About Royal Philips", "ABOUT THE EU AUTOMOBILE INDUSTRY"
-    r"^(?:(?:About|ABOUT)\s+(?:us|US|(?!(?i:(?:the\s+)?(?:consultation|proposals?|regulation|draft|"
-    r"commission|white\s+paper|act|bill|directive|questionnaire|survey|authors?|this|these|our\s+response))\b)"
-    r"(?i:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&|the))*)"
-    r"|Who\s+we\s+are|WHO\s+WE\s+ARE|Our\s+(?:members|membership|organi[sz]ation)|OUR\s+MEMBERS)\s*:?$"
+_ABOUT_HEADING = re.compile(  # "About us", "About Royal Philips", "ABOUT GETTY IMAGES", "Who we are"
+    r"^(?i:about)\s+(?:(?i:us)|(?!(?i:(?:the\s+)?(?:consultation|proposals?|regulations?|draft|commission"
+    r"|white\s+paper|act|bill|directive|questionnaire|survey|authors?|this|these|our\s+response)\b))"
+    r"(?P<name>(?i:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&|the))*))\s*[:.]?$"
+    r"|^(?i:who\s+we\s+are|our\s+(?:members|membership|organi[sz]ation))\s*[:.]?$"
 )
-HEADING_WORDS = 8  # a line this short with no closing punctuation is a heading
+_QUESTION_START = re.compile(r"^\s*(?:question|q)\s*\d|^\s*\d{1,2}\s*[.)]\s", re.IGNORECASE)
 PROFILE_ANSWER_WORDS = 12  # a longer answer to such a question is read as an answer
 
 
 def about_sections(texts: Sequence[str]) -> set[int]:
     """Indices of the paragraphs of "About us" sections: a heading that announces one ("About us",
-    "About DIN", "ABOUT GETTY IMAGES", "Who we are", "Our members"), and the paragraphs below it up to the
-    next heading or the end. Position papers close with one (5 of the 39 AI-act submissions); what is in
-    it describes the respondent, whatever its wording ("DIN plays a major role in ...")."""
+    "About DIN", "ABOUT GETTY IMAGES", "Who we are", "Our members") over a paragraph that introduces the
+    respondent (`_introduces`), and the paragraphs below it up to the next other heading, a question or
+    the end. Position papers close with one (4 of the 38 AI-act reference texts); what is in it describes
+    the respondent, whatever its wording ("DIN plays a major role in ...")."""
     out: set[int] = set()
     inside = False
     for i, text in enumerate(texts):
         line = " ".join(text.split())
-        if _ABOUT_HEADING.match(line):
-            inside = True
-        elif _heading_like(line):
+        heading = _ABOUT_HEADING.match(line)
+        if inside and not heading and (line.endswith("?") or _QUESTION_START.match(line) or is_heading(line)):
             inside = False
+        if not inside and heading and i + 1 < len(texts):
+            inside = _introduces(heading, " ".join(texts[i + 1].split()))
         if inside:
             out.add(i)
     return out
 
 
-def _heading_like(line: str) -> bool:
-    """A short line that ends no sentence: a section heading (or a letterhead line)."""
-    return 0 < len(line.split()) <= HEADING_WORDS and not line.endswith((".", "!", "?", ";", ","))
+def _introduces(heading: re.Match[str], text: str) -> bool:
+    """The paragraph under an about heading is about the respondent: it states no view, and under
+    "About <name>" it starts with that name ("About DIN" / "DIN, the German Institute ..."), so a topic
+    heading ("About Transparency" / "Transparency duties must ...") opens no section."""
+    if _VIEW.search(text):
+        return False
+    name = heading["name"]
+    if not name:
+        return True  # "About us", "Who we are", "Our members"
+    name = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
+    start = re.sub(r"^\W*(?:the\s+)?", "", text, flags=re.IGNORECASE)
+    return _proper_name(name) and start.lower().startswith(name.lower())
 
 
 def describes_respondent(text: str) -> bool:

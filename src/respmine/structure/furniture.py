@@ -87,6 +87,15 @@ def is_header_line(line: str) -> bool:
     )
 
 
+def is_heading(text: str) -> bool:
+    """One short line that heads a section ("Annex: detailed comments", "OUR VIEWS"): no sentence, no
+    word that makes a statement, not a piece of a sentence cut by a line break."""
+    line = " ".join(text.split())
+    return (0 < len(text_words(line)) <= SHORT_LINE_WORDS and "\n" not in text.strip()
+            and not _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", line)) and not line.endswith("?")
+            and not _STATEMENT.search(line) and not _BROKEN.search(line))
+
+
 def is_furniture(text: str) -> bool:
     """Letter furniture, not an answer: a salutation, sign-off or contact offer (with the name, role and
     address that follow it); a covering note's one sentence that states no view ("Please find attached

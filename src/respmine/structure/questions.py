@@ -326,7 +326,8 @@ class _Read(NamedTuple):
     answers: list[Segment]  # the structured answers' segments
     rest: list[Block]  # the paragraphs outside them, without their labels
     marks: HeadingMarks  # which of those paragraphs head an answer (none without questions)
-    about: frozenset[int]  # starts of the opening paragraphs that only say who the respondent is
+    about: frozenset[int]  # starts of the paragraphs that only say who the respondent is: an opening
+    # self-description, or an "About us" section (`structure.about`)
 
 
 def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Segment]:
@@ -533,10 +534,11 @@ def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[S
         span_blocks = rest[i:stop]
         closing = next((k for k, b in enumerate(span_blocks)
                         if k and (closes_letter(b.text) or b.start in read.about)), None)
-        if closing is not None:  # a sign-off or an "About us" section after the last answer
+        signed_off = closing is not None and closes_letter(span_blocks[closing].text)
+        if closing is not None:  # a sign-off or an "About us" section after the answer
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:closing]
-        elif n == len(marks) - 1:
+        if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
         end = span_blocks[-1].end
         start = _past_restated(doc.text, span_blocks[0].start + body, end, matcher.words(question))
@@ -561,8 +563,9 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
 
 
 def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment]:
-    """A passage that answers no question: a GENERAL segment, an ABOUT one when it is an opening
-    paragraph that only says who the respondent is (`structure.about`), or none for letter furniture."""
+    """A passage that answers no question: a GENERAL segment, an ABOUT one when it only says who the
+    respondent is (an opening self-description or an "About us" section: `about`, from `structure.about`),
+    or none for letter furniture."""
     if is_furniture(block.text):
         return []
     if block.start in about:

@@ -34,7 +34,7 @@ FOLDS = 5
 C = 10.0
 # The at-least-one pick (coders give every answer a code) is kept unless, out of fold, it costs more than
 # this much micro-F1 + macro-F1: NHS feedback costs 0.005 out of fold and gains on held-out comments (the
-# two are within noise); exam-proctoring questions cost 0.05-0.7.
+# two are within noise); exam-proctoring folds mostly cost 0.02-0.7.
 FALLBACK_MARGIN = 0.01
 _GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
 
@@ -70,6 +70,7 @@ class ThemeClassifier:
         questions: Sequence[str | None] | None = None,
     ) -> ThemeClassifier:
         questions = list(questions) if questions is not None else [None] * len(texts)
+        self.fallback = True
         counts: dict[str, int] = {}
         for row in labels:
             for theme in set(row):
@@ -123,7 +124,8 @@ class ThemeClassifier:
         return _sigmoid(self.features.transform(texts, questions) @ self.weights.T + self.bias)
 
     def decide(self, probabilities: np.ndarray, at_least_one: bool = True) -> list[list[int]]:
-        """Columns over each theme's threshold; the relatively strongest one when none clears it."""
+        """Columns over each theme's threshold; the relatively strongest one when none clears it (with
+        `at_least_one`, and only if that pick pays: `self.fallback`)."""
         if probabilities.size == 0:
             return [[] for _ in range(len(probabilities))]
         ratio = probabilities / np.maximum(self.thresholds, 1e-6)
@@ -197,9 +199,10 @@ def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
 
 
 def _fallback_pays(y: np.ndarray, oof: np.ndarray, thresholds: np.ndarray) -> bool:
-    """Whether giving a text that no theme clears its strongest theme scores better out of fold (micro-F1
-    plus macro-F1, the two figures analysts are shown). With thousands of examples (NHS feedback) the
-    pick is right often enough (held-out micro / macro 0.737 / 0.526 without it, 0.741 / 0.539 with it);
+    """Whether giving a text that no theme clears its strongest theme does not clearly score worse out of
+    fold (micro-F1 plus macro-F1, the two figures analysts are shown, down by at most FALLBACK_MARGIN).
+    With thousands of examples (NHS feedback) the pick is right often enough
+    (held-out micro / macro 0.737 / 0.526 without it, 0.741 / 0.539 with it);
     with a few dozen answers per question (exam-proctoring) the uncoded answers are mostly about themes
     too rare to learn, and the pick is a wrong code (cross-validated agreement 0.626 -> 0.632 without)."""
     ratio = oof / np.maximum(thresholds, 1e-6)

@@ -9,7 +9,7 @@
   (26-125 coded answers, most codes with one or two), similarity beats a classifier trained on fewer than
   MIN_EXAMPLES examples.
 - A segment nothing codes (when `at_least_one`) takes the classifier's relatively strongest theme
-  (method `classifier-fallback`) where that pick paid out of fold (`classifier._fallback_pays`), or
+  (method `classifier-fallback`) unless out of fold that pick clearly cost (`classifier._fallback_pays`), or
   without a classifier its closest theme by similarity.
 - Every code carries its evidence: the sentence the rule fired in, or the sentence closest to (or
   scoring highest for) the theme. A child theme implies its parents.

@@ -84,7 +84,10 @@ _PASS_NEGATION = _FUNCTION_WORDS | frozenset({  # may stand between a negation a
     "particularly", "much", "anymore", "longer", "more",  # "not really use", "no longer use"
     "think", "believe", "feel", "expect", "suppose", "imagine", "seem", "seems", "reckon",  # neg-raising
     "choose", "chose", "chosen", "decide", "decided", "want", "wanted", "plan", "planned", "intend",
-    "intended", "need", "needed", "wish", "care"})  # "did not choose to use them" does not use them
+    "intended", "need", "needed", "wish", "care",  # "did not choose to use them" does not use them
+    "enough", "completely", "entirely", "totally", "quite", "altogether", "properly"})
+_NOT_A_NEGATION = frozenset({"just", "only", "simply", "merely"})  # "not just", "not only"
+NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
 _FIXED_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _expression in _FIXED_EXPRESSIONS:
     _FIXED_BY_FIRST.setdefault(_expression[0], []).append(_expression)
@@ -143,6 +146,7 @@ class _Mention:
     size: int  # content words in the phrase (specificity)
     exact: bool  # the text has the phrase's own words, not just its lemmas
     negative: bool = False  # a negative label's words: a mention only under a negation
+    words: frozenset[str] = frozenset()  # a label's words (`word_root`s), for a label mention
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,8 @@ class PhraseRules:
                     spans = [(i, max([i, *others]) + 1) for i in at[word]]
                 else:
                     spans = [(min(at[w][0] for w in label.words), max(at[w][-1] for w in label.words) + 1)]
-                out += [_Mention(label.theme, label.label, a, z, len(label.words), False, label.negative)
+                out += [_Mention(label.theme, label.label, a, z, len(label.words), False, label.negative,
+                                 label.words)
                         for a, z in spans]
         return out
 
@@ -251,7 +256,7 @@ class PhraseRules:
                 continue
             negated = any(t.lower_ in NEGATIONS for t in sent.doc[clause.start : m.start])
             if m.negative:  # "does_not_use" is said by "I would never use them", not by "I use it"
-                if not _negates(sent.doc, clause.start, m.start):
+                if not _negates(sent.doc, clause.start, m.start, m.words):
                     continue
                 negated = False
             listed = _listed(sent, m) and not _short_answer(sent.doc)
@@ -285,18 +290,27 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
                best.negated)
 
 
-def _negates(doc: Any, clause_start: int, word: int) -> bool:
-    """A negation in the clause bears on the word at `word`: only function words, adverbs and verbs that
-    pass a negation on ("I don't think there are any benefits") stand between them ("never used", "do
-    not currently use", "chose not to use", "no exams", "without having to re-write"), not another word
-    the negation belongs to ("I do not know how to use them" does not say `does_not_use`)."""
+def _negates(doc: Any, clause_start: int, word: int, own: frozenset[str] = frozenset()) -> bool:
+    """A negation in the clause bears on the word at `word`: only function words, adverbs, verbs that
+    pass a negation on ("I don't think there are any benefits") and the label's `own` other words
+    ("could not use my camera") stand between them ("never used", "do not currently use", "chose not to
+    use", "without having to re-write"), or after "no" up to NO_SPAN_WORDS others ("no final exams");
+    not another word the negation belongs to ("I do not know how to use them" is not `does_not_use`),
+    nor "not just / only" ("we do not just use them for exams")."""
+    others = 0
     for i in range(word - 1, clause_start - 1, -1):
         token = doc[i]
         if token.lower_ in NEGATIONS:
-            return True
+            after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            if after in _NOT_A_NEGATION:
+                return False
+            return others == 0 or (token.lower_ == "no" and others <= NO_SPAN_WORDS)
         hyphen_prefix = i + 1 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_
-        if not (token.lower_ in _PASS_NEGATION or token.is_punct or hyphen_prefix):
-            return False
+        if not (token.lower_ in _PASS_NEGATION or token.is_punct or hyphen_prefix
+                or word_root(token.lower_) in own):
+            others += 1
+            if others > NO_SPAN_WORDS:
+                return False
     return False
 
 
