@@ -84,6 +84,42 @@ def test_structure_decisions_follow_a_paragraph_that_moves_question(tmp_path: Pa
     assert {s.id for s in read_segments(store)} >= {segment_id(again[0]), segment_id(kept)}
 
 
+def test_structure_decisions_follow_a_paragraph_merged_split_or_cut_short(tmp_path: Path) -> None:
+    """Re-segmentation that moves a paragraph's bounds (a heading now found, an "About us" section cut
+    off, two paragraphs joined) carries its decisions to the segment overlapping it most; an added code
+    goes with its evidence, whose offsets follow, and stays behind if no segment holds it any more."""
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    first, second = codebook.ids[0], codebook.ids[1]
+
+    def seg(q: str, start: int, end: int) -> Segment:
+        return Segment(a, q, Span(start, end), "x" * (end - start), 1, "heading", 1.0)
+
+    def write(*segments: Segment) -> int:
+        return structure_store.replace_structure(store, respondents, list(segments), personal, campaigns)
+
+    write(seg("q1", 0, 100), seg("q2", 100, 140))
+    decide(store, codebook, "ann", "add", segment=segment_id(seg("q1", 0, 100)), theme=first,
+           value={"start": 70, "end": 90})  # evidence in what becomes q1's second half
+    decide(store, codebook, "ann", "add", segment=segment_id(seg("q1", 0, 100)), theme=second,
+           value={"start": 10, "end": 20})
+    decide(store, codebook, "ann", "stance", segment=segment_id(seg("q1", 0, 100)),
+           value={"stance": "oppose"})
+    decide(store, codebook, "ann", "reject", segment=segment_id(seg("q2", 100, 140)), theme=first)
+    # q1 split at 60 (a heading found); q2 merged into the paragraph after it
+    assert write(seg("q1", 0, 60), seg("q3", 60, 100), seg("q2", 100, 200)) == 4
+    where = {(d.action, d.theme): (d.segment, dict(d.value or {})) for d in decisions(store)}
+    assert where[("add", first)] == (segment_id(seg("q3", 60, 100)), {"start": 10, "end": 30})
+    assert where[("add", second)] == (segment_id(seg("q1", 0, 60)), {"start": 10, "end": 20})
+    assert where[("stance", None)][0] == segment_id(seg("q1", 0, 60))  # the larger part
+    assert where[("reject", first)][0] == segment_id(seg("q2", 100, 200))
+    # q3 cut short (the rest now read as a signature): the evidence at 70-90 is in no segment, it stays
+    assert write(seg("q1", 0, 60), seg("q3", 60, 65), seg("q2", 100, 200)) == 0
+    assert where == {(d.action, d.theme): (d.segment, dict(d.value or {})) for d in decisions(store)}
+
+
 def _personal_ids(store: Store, submission: str) -> list[int]:
     with store.session() as s:
         return list(s.scalars(select(PersonalDataRow.id).where(PersonalDataRow.submission == submission)))

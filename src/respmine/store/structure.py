@@ -123,9 +123,10 @@ def replace_structure(
     respondent, segment and personal-data rows are replaced, and those of submissions no longer in the
     run dropped; the others are known to be unchanged. Campaigns and the calibration are always replaced.
 
-    Analysts' decisions follow their text: a segment id hashes its question, so a paragraph that moves
-    question on re-segmentation (a recalibration, a self-description set apart) gets a new id, and its
-    decisions are re-pointed to the segment with the same submission and span (`_carry_decisions`).
+    Analysts' decisions follow their text: a segment id hashes its question and span, so a paragraph that
+    moves question or changes bounds on re-segmentation (a recalibration, a self-description or an "About
+    us" section set apart, paragraphs merged or split) gets a new id, and its decisions are re-pointed to
+    the new segment of the same span, else the one overlapping it most (`_carry_decisions`).
     Returns how many decisions were carried."""
     stamps = stamps or {}
     mine = (lambda sha: True) if rewrite is None else set(rewrite).__contains__
@@ -192,20 +193,54 @@ def _decided_segments(session: Any) -> dict[str, tuple[str, int, int]]:
 def _carry_decisions(session: Any, decided: Mapping[str, tuple[str, int, int]],
                      written: Sequence[Segment]) -> int:
     """Re-point the decisions of segments this run replaced to the new segment of the same span (the
-    first by question order when a paragraph answers two questions); a span that no longer exists keeps
-    its decisions on the old id (they stay in the audit trail)."""
+    first by question order when a paragraph answers two questions), else to the new segment that
+    overlaps the old span most (`_overlapping`: a paragraph merged with its neighbour, cut short, or
+    split). An added code goes with its evidence, to the segment that now holds it (its offsets moved
+    to that segment's text), or stays if no segment does. Decisions with nowhere to go keep the old id
+    (they stay in the audit trail)."""
     new_ids = {segment_id(seg) for seg in written}
     by_span: dict[tuple[str, int, int], str] = {}
+    by_submission: dict[str, list[tuple[int, int, str]]] = {}
     for seg in sorted(written, key=lambda seg: question_order(seg.question)):
         by_span.setdefault((seg.submission, seg.span.start, seg.span.end), segment_id(seg))
+        by_submission.setdefault(seg.submission, []).append((seg.span.start, seg.span.end, segment_id(seg)))
     carried = 0
-    for old, span in decided.items():
-        new = by_span.get(span)
-        if old in new_ids or new is None or new == old:
+    for old, (submission, start, end) in decided.items():
+        if old in new_ids:
             continue
-        result = session.execute(update(DecisionRow).where(DecisionRow.segment == old).values(segment=new))
-        carried += result.rowcount or 0
+        new = by_span.get((submission, start, end))
+        if new is not None:
+            done = session.execute(update(DecisionRow).where(DecisionRow.segment == old).values(segment=new))
+            carried += done.rowcount or 0
+            continue
+        parts = _overlapping(start, end, by_submission.get(submission, []))
+        if not parts:
+            continue
+        rows = session.execute(select(DecisionRow.id, DecisionRow.action, DecisionRow.value)
+                               .where(DecisionRow.segment == old)).all()
+        for row_id, action, value in rows:
+            target, moved = parts[0][2], value
+            evidence = dict(value or {})
+            if action == "add" and {"start", "end"} <= evidence.keys():
+                lo, hi = start + int(evidence["start"]), start + int(evidence["end"])
+                holder = next((p for p in parts if p[0] <= lo and hi <= p[1]), None)
+                if holder is None:
+                    continue
+                target, moved = holder[2], {**evidence, "start": lo - holder[0], "end": hi - holder[0]}
+            session.execute(update(DecisionRow).where(DecisionRow.id == row_id)
+                            .values(segment=target, value=moved))
+            carried += 1
     return carried
+
+
+def _overlapping(start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """New segments (start, end, id) sharing at least half of the shorter of their span and the old one,
+    the largest overlap first (then question order, as `spans` is ordered)."""
+    def shared(span: tuple[int, int, str]) -> int:
+        return max(0, min(end, span[1]) - max(start, span[0]))
+
+    found = [s for s in spans if shared(s) * 2 >= min(end - start, s[1] - s[0]) > 0]
+    return sorted(found, key=lambda s: -shared(s))
 
 
 def respondents(store: Store) -> dict[str, RespondentRow]:
