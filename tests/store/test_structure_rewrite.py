@@ -84,40 +84,79 @@ def test_structure_decisions_follow_a_paragraph_that_moves_question(tmp_path: Pa
     assert {s.id for s in read_segments(store)} >= {segment_id(again[0]), segment_id(kept)}
 
 
-def test_structure_decisions_follow_a_paragraph_merged_split_or_cut_short(tmp_path: Path) -> None:
-    """Re-segmentation that moves a paragraph's bounds (a heading now found, an "About us" section cut
-    off, two paragraphs joined) carries its decisions to the segment overlapping it most; an added code
-    goes with its evidence, whose offsets follow, and stays behind if no segment holds it any more."""
+_LETTER = ("[NAME] runs our night shelter. We strongly oppose the new fees. "  # redacted: offsets are
+           "Small charities cannot bid for large contracts. About us: we are a charity in Hillfoot.")
+
+
+def test_structure_decisions_follow_a_paragraph_split_or_cut_short(tmp_path: Path) -> None:
+    """A paragraph split by a heading now found, or cut short by an "About us" section set apart: an
+    added code goes with its evidence text to the part that holds it (its offsets found again there),
+    a reject with the machine code's evidence; a stance goes to the largest part inside the old one;
+    nothing goes to the uncoded ABOUT part."""
     a = "a" * 64
     store = _store(tmp_path / "w", [a])
     respondents, _, personal, campaigns = _run([a])
     codebook = load_codebook(CODEBOOK)
     first, second = codebook.ids[0], codebook.ids[1]
+    cut = _LETTER.index("Small")
+    about = _LETTER.index("About us")
 
-    def seg(q: str, start: int, end: int) -> Segment:
-        return Segment(a, q, Span(start, end), "x" * (end - start), 1, "heading", 1.0)
+    def seg(q: str, start: int, end: int) -> Segment:  # texts as stored (redacted), spans in the document
+        return Segment(a, q, Span(start + 10, end + 10), _LETTER[start:end], 1, "heading", 1.0)
 
     def write(*segments: Segment) -> int:
         return structure_store.replace_structure(store, respondents, list(segments), personal, campaigns)
 
-    write(seg("q1", 0, 100), seg("q2", 100, 140))
-    decide(store, codebook, "ann", "add", segment=segment_id(seg("q1", 0, 100)), theme=first,
-           value={"start": 70, "end": 90})  # evidence in what becomes q1's second half
-    decide(store, codebook, "ann", "add", segment=segment_id(seg("q1", 0, 100)), theme=second,
-           value={"start": 10, "end": 20})
-    decide(store, codebook, "ann", "stance", segment=segment_id(seg("q1", 0, 100)),
-           value={"stance": "oppose"})
-    decide(store, codebook, "ann", "reject", segment=segment_id(seg("q2", 100, 140)), theme=first)
-    # q1 split at 60 (a heading found); q2 merged into the paragraph after it
-    assert write(seg("q1", 0, 60), seg("q3", 60, 100), seg("q2", 100, 200)) == 4
+    whole = seg("q1", 0, len(_LETTER))
+    write(whole)
+    fees = _LETTER.index("oppose the new fees")
+    decide(store, codebook, "ann", "add", segment=segment_id(whole), theme=first,
+           value={"start": fees, "end": fees + len("oppose the new fees")})
+    decide(store, codebook, "ann", "add", segment=segment_id(whole), theme=second,
+           value={"start": cut, "end": cut + len("Small charities")})
+    decide(store, codebook, "ann", "stance", segment=segment_id(whole), value={"stance": "oppose"})
+    _machine_code(store, segment_id(whole), second, "Small charities cannot bid for large contracts.")
+    decide(store, codebook, "ann", "reject", segment=segment_id(whole), theme=second)
+    # split at "Small" (a heading found), the tail set apart as "About us"
+    parts = seg("q1", 0, cut), seg("q2", cut, about), seg(ABOUT, about, len(_LETTER))
+    assert write(*parts) == 4
     where = {(d.action, d.theme): (d.segment, dict(d.value or {})) for d in decisions(store)}
-    assert where[("add", first)] == (segment_id(seg("q3", 60, 100)), {"start": 10, "end": 30})
-    assert where[("add", second)] == (segment_id(seg("q1", 0, 60)), {"start": 10, "end": 20})
-    assert where[("stance", None)][0] == segment_id(seg("q1", 0, 60))  # the larger part
-    assert where[("reject", first)][0] == segment_id(seg("q2", 100, 200))
-    # q3 cut short (the rest now read as a signature): the evidence at 70-90 is in no segment, it stays
-    assert write(seg("q1", 0, 60), seg("q3", 60, 65), seg("q2", 100, 200)) == 0
-    assert where == {(d.action, d.theme): (d.segment, dict(d.value or {})) for d in decisions(store)}
+    start = parts[0].text.index("oppose the new fees")
+    assert where[("add", first)] == (segment_id(parts[0]), {"start": start, "end": start + 19})
+    assert where[("add", second)] == (segment_id(parts[1]), {"start": 0, "end": len("Small charities")})
+    assert where[("reject", second)][0] == segment_id(parts[1])  # where the machine's evidence is
+    assert where[("stance", None)][0] == segment_id(parts[0])  # the largest part
+
+
+def test_structure_decisions_stay_when_paragraphs_merge(tmp_path: Path) -> None:
+    """A merged paragraph holds text no analyst read: a reject or stance made on its first half stays
+    behind (in the audit trail) rather than hiding codes found in the other half; an added code still
+    goes with its evidence."""
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    cut = _LETTER.index("Small")
+    halves = (Segment(a, "q1", Span(0, cut), _LETTER[:cut], 1, "heading", 1.0),
+              Segment(a, "q2", Span(cut, len(_LETTER)), _LETTER[cut:], 1, "heading", 1.0))
+    structure_store.replace_structure(store, respondents, list(halves), personal, campaigns)
+    decide(store, codebook, "ann", "reject", segment=segment_id(halves[0]), theme=codebook.ids[0])
+    decide(store, codebook, "ann", "add", segment=segment_id(halves[1]), theme=codebook.ids[1],
+           value={"start": 0, "end": 15})
+    merged = Segment(a, "q1", Span(0, len(_LETTER)), _LETTER, 1, "heading", 1.0)
+    assert structure_store.replace_structure(store, respondents, [merged], personal, campaigns) == 1
+    where = {d.action: (d.segment, dict(d.value or {})) for d in decisions(store)}
+    assert where["reject"][0] == segment_id(halves[0])
+    assert where["add"] == (segment_id(merged), {"start": cut, "end": cut + 15})
+
+
+def _machine_code(store: Store, segment: str, theme: str, evidence: str) -> None:
+    from respmine.store.models import CodeRow
+
+    with store.session() as s, s.begin():
+        s.add(CodeRow(segment=segment, theme=theme, confidence=0.7, method="rule", evidence_start=0,
+                      evidence_end=len(evidence), evidence=evidence, codebook="x", fingerprint="f",
+                      model="m"))
 
 
 def _personal_ids(store: Store, submission: str) -> list[int]:

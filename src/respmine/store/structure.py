@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, insert, select, update
 
 from respmine.consultation import Question
 from respmine.records import (
+    ABOUT,
     Answer,
     Campaign,
     Document,
@@ -29,6 +30,7 @@ from respmine.records import (
 from respmine.store.models import (
     CampaignFeatureRow,
     CampaignRow,
+    CodeRow,
     DecisionRow,
     PersonalDataRow,
     RespondentRow,
@@ -126,7 +128,7 @@ def replace_structure(
     Analysts' decisions follow their text: a segment id hashes its question and span, so a paragraph that
     moves question or changes bounds on re-segmentation (a recalibration, a self-description or an "About
     us" section set apart, paragraphs merged or split) gets a new id, and its decisions are re-pointed to
-    the new segment of the same span, else the one overlapping it most (`_carry_decisions`).
+    the new segment of the same span, else where their evidence went (`_carry_decisions`).
     Returns how many decisions were carried."""
     stamps = stamps or {}
     mine = (lambda sha: True) if rewrite is None else set(rewrite).__contains__
@@ -182,65 +184,97 @@ def replace_structure(
         return _carry_decisions(s, decided, written)
 
 
-def _decided_segments(session: Any) -> dict[str, tuple[str, int, int]]:
-    """Segments analysts decided on: id -> (submission, start, end)."""
+class _Decided(NamedTuple):
+    submission: str
+    start: int
+    end: int
+    text: str  # as stored: redacted, so an evidence offset is an offset in this text
+    evidence: dict[str, str]  # theme -> the machine code's evidence on it
+
+
+def _decided_segments(session: Any) -> dict[str, _Decided]:
+    """Segments analysts decided on, with their text and their codes' evidence (still stored: the theme
+    stage drops orphaned codes later)."""
     ids = select(DecisionRow.segment).where(DecisionRow.segment.is_not(None)).distinct()
-    rows = session.execute(select(SegmentRow.id, SegmentRow.submission, SegmentRow.start, SegmentRow.end)
-                           .where(SegmentRow.id.in_(ids)))
-    return {i: (sub, a, z) for i, sub, a, z in rows}
+    out = {i: _Decided(sub, a, z, text, {}) for i, sub, a, z, text in session.execute(
+        select(SegmentRow.id, SegmentRow.submission, SegmentRow.start, SegmentRow.end, SegmentRow.text)
+        .where(SegmentRow.id.in_(ids)))}
+    for segment, theme, evidence in session.execute(
+            select(CodeRow.segment, CodeRow.theme, CodeRow.evidence).where(CodeRow.segment.in_(ids))):
+        out[segment].evidence[theme] = evidence
+    return out
 
 
-def _carry_decisions(session: Any, decided: Mapping[str, tuple[str, int, int]],
-                     written: Sequence[Segment]) -> int:
-    """Re-point the decisions of segments this run replaced to the new segment of the same span (the
-    first by question order when a paragraph answers two questions), else to the new segment that
-    overlaps the old span most (`_overlapping`: a paragraph merged with its neighbour, cut short, or
-    split). An added code goes with its evidence, to the segment that now holds it (its offsets moved
-    to that segment's text), or stays if no segment does. Decisions with nowhere to go keep the old id
-    (they stay in the audit trail)."""
+def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Sequence[Segment]) -> int:
+    """Re-point the decisions of segments this run replaced. The new segment of the same span takes them
+    all (the first by question order when a paragraph answers two questions). Else, among the new coded
+    segments overlapping the old span: an added code goes with its evidence text, to the segment that
+    now holds it (its offsets found again in that text); an accept or reject goes with the machine code's
+    evidence likewise; those and a stance or "reviewed" go only to a segment inside the old span (a
+    paragraph split or cut short: the analyst read all of it), the largest; after a merge the new
+    segment holds text nobody reviewed, so they stay. What is not carried keeps the old id (in the
+    audit trail)."""
     new_ids = {segment_id(seg) for seg in written}
     by_span: dict[tuple[str, int, int], str] = {}
-    by_submission: dict[str, list[tuple[int, int, str]]] = {}
+    by_submission: dict[str, list[Segment]] = {}
     for seg in sorted(written, key=lambda seg: question_order(seg.question)):
         by_span.setdefault((seg.submission, seg.span.start, seg.span.end), segment_id(seg))
-        by_submission.setdefault(seg.submission, []).append((seg.span.start, seg.span.end, segment_id(seg)))
+        if seg.question != ABOUT:  # who the respondent is: never coded, no place for a decision
+            by_submission.setdefault(seg.submission, []).append(seg)
     carried = 0
-    for old, (submission, start, end) in decided.items():
+    for old, was in decided.items():
         if old in new_ids:
             continue
-        new = by_span.get((submission, start, end))
+        new = by_span.get((was.submission, was.start, was.end))
         if new is not None:
             done = session.execute(update(DecisionRow).where(DecisionRow.segment == old).values(segment=new))
             carried += done.rowcount or 0
             continue
-        parts = _overlapping(start, end, by_submission.get(submission, []))
-        if not parts:
-            continue
-        rows = session.execute(select(DecisionRow.id, DecisionRow.action, DecisionRow.value)
-                               .where(DecisionRow.segment == old)).all()
-        for row_id, action, value in rows:
-            target, moved = parts[0][2], value
+        near = [seg for seg in by_submission.get(was.submission, ())
+                if seg.span.start < was.end and was.start < seg.span.end]
+        inside = sorted((seg for seg in near if was.start <= seg.span.start and seg.span.end <= was.end),
+                        key=lambda seg: seg.span.start - seg.span.end)
+        rows = session.execute(select(DecisionRow.id, DecisionRow.action, DecisionRow.theme,
+                                      DecisionRow.value).where(DecisionRow.segment == old)).all()
+        for row_id, action, theme, value in rows:
             evidence = dict(value or {})
+            changes: dict[str, Any] = {}
             if action == "add" and {"start", "end"} <= evidence.keys():
-                lo, hi = start + int(evidence["start"]), start + int(evidence["end"])
-                holder = next((p for p in parts if p[0] <= lo and hi <= p[1]), None)
-                if holder is None:
+                found = _find(was, int(evidence["start"]), int(evidence["end"]), near)
+                if found is None:
                     continue
-                target, moved = holder[2], {**evidence, "start": lo - holder[0], "end": hi - holder[0]}
+                target, start, end = found
+                changes["value"] = {**evidence, "start": start, "end": end}
+            elif action in ("accept", "reject") and theme in was.evidence and inside:
+                at = was.text.find(was.evidence[theme])
+                found = _find(was, at, at + len(was.evidence[theme]), inside) if at >= 0 else None
+                target = found[0] if found else inside[0]
+            elif inside:
+                target = inside[0]
+            else:
+                continue
             session.execute(update(DecisionRow).where(DecisionRow.id == row_id)
-                            .values(segment=target, value=moved))
+                            .values(segment=segment_id(target), **changes))
             carried += 1
     return carried
 
 
-def _overlapping(start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """New segments (start, end, id) sharing at least half of the shorter of their span and the old one,
-    the largest overlap first (then question order, as `spans` is ordered)."""
-    def shared(span: tuple[int, int, str]) -> int:
-        return max(0, min(end, span[1]) - max(start, span[0]))
-
-    found = [s for s in spans if shared(s) * 2 >= min(end - start, s[1] - s[0]) > 0]
-    return sorted(found, key=lambda s: -shared(s))
+def _find(was: _Decided, start: int, end: int, candidates: Sequence[Segment]
+          ) -> tuple[Segment, int, int] | None:
+    """The candidate whose text holds `was.text[start:end]`, and where: the occurrence nearest the place
+    it had in the document (offsets in stored, redacted text are only roughly document offsets)."""
+    wanted = was.text[start:end]
+    if not wanted.strip() or not 0 <= start < end <= len(was.text):
+        return None
+    best: tuple[int, Segment, int] | None = None
+    for seg in candidates:
+        at = seg.text.find(wanted)
+        while at >= 0:
+            distance = abs(seg.span.start + at - (was.start + start))
+            if best is None or distance < best[0]:
+                best = (distance, seg, at)
+            at = seg.text.find(wanted, at + 1)
+    return None if best is None else (best[1], best[2], best[2] + len(wanted))
 
 
 def respondents(store: Store) -> dict[str, RespondentRow]:
