@@ -150,6 +150,25 @@ def test_structure_decisions_stay_when_paragraphs_merge(tmp_path: Path) -> None:
     assert where["add"] == (segment_id(merged), {"start": cut, "end": cut + 15})
 
 
+def test_structure_decisions_on_a_paragraph_redacted_differently_keep_their_evidence(tmp_path: Path) -> None:
+    """Same paragraph, same span, another redaction ("[NAME]" now "[PERSON_NAME]"): an added code's
+    offsets, which are offsets in the redacted text, are found again."""
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    before = Segment(a, "q1", Span(0, 90), _LETTER, 1, "heading", 1.0)
+    structure_store.replace_structure(store, respondents, [before], personal, campaigns)
+    fees = _LETTER.index("oppose the new fees")
+    decide(store, codebook, "ann", "add", segment=segment_id(before), theme=codebook.ids[0],
+           value={"start": fees, "end": fees + 19})
+    after = replace(before, question="q2", text=_LETTER.replace("[NAME]", "[PERSON_NAME]"))
+    assert structure_store.replace_structure(store, respondents, [after], personal, campaigns) == 1
+    [d] = decisions(store)
+    at = after.text.index("oppose the new fees")
+    assert d.segment == segment_id(after) and d.value == {"start": at, "end": at + 19}
+
+
 def _machine_code(store: Store, segment: str, theme: str, evidence: str) -> None:
     from respmine.store.models import CodeRow
 

@@ -207,7 +207,8 @@ def _decided_segments(session: Any) -> dict[str, _Decided]:
 
 def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Sequence[Segment]) -> int:
     """Re-point the decisions of segments this run replaced. The new segment of the same span takes them
-    all (the first by question order when a paragraph answers two questions). Else, among the new coded
+    all (the first by question order when a paragraph answers two questions; an added code's offsets
+    found again if its text is redacted differently now). Else, among the new coded
     segments overlapping the old span: an added code goes with its evidence text, to the segment that
     now holds it (its offsets found again in that text); an accept or reject goes with the machine code's
     evidence likewise; those and a stance or "reviewed" go only to a segment inside the old span (a
@@ -215,25 +216,29 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
     segment holds text nobody reviewed, so they stay. What is not carried keeps the old id (in the
     audit trail)."""
     new_ids = {segment_id(seg) for seg in written}
-    by_span: dict[tuple[str, int, int], str] = {}
+    by_span: dict[tuple[str, int, int], Segment] = {}
     by_submission: dict[str, list[Segment]] = {}
     for seg in sorted(written, key=lambda seg: question_order(seg.question)):
-        by_span.setdefault((seg.submission, seg.span.start, seg.span.end), segment_id(seg))
+        by_span.setdefault((seg.submission, seg.span.start, seg.span.end), seg)
         if seg.question != ABOUT:  # who the respondent is: never coded, no place for a decision
             by_submission.setdefault(seg.submission, []).append(seg)
     carried = 0
     for old, was in decided.items():
         if old in new_ids:
             continue
-        new = by_span.get((was.submission, was.start, was.end))
-        if new is not None:
-            done = session.execute(update(DecisionRow).where(DecisionRow.segment == old).values(segment=new))
+        same = by_span.get((was.submission, was.start, was.end))
+        if same is not None and same.text == was.text:
+            done = session.execute(update(DecisionRow).where(DecisionRow.segment == old)
+                                   .values(segment=segment_id(same)))
             carried += done.rowcount or 0
             continue
-        near = [seg for seg in by_submission.get(was.submission, ())
-                if seg.span.start < was.end and was.start < seg.span.end]
-        inside = sorted((seg for seg in near if was.start <= seg.span.start and seg.span.end <= was.end),
-                        key=lambda seg: seg.span.start - seg.span.end)
+        if same is not None:  # the same paragraph, redacted differently: evidence offsets are found again
+            near = inside = [same]
+        else:
+            near = [seg for seg in by_submission.get(was.submission, ())
+                    if seg.span.start < was.end and was.start < seg.span.end]
+            inside = sorted((seg for seg in near if was.start <= seg.span.start and seg.span.end <= was.end),
+                            key=lambda seg: seg.span.start - seg.span.end)
         rows = session.execute(select(DecisionRow.id, DecisionRow.action, DecisionRow.theme,
                                       DecisionRow.value).where(DecisionRow.segment == old)).all()
         for row_id, action, theme, value in rows:
