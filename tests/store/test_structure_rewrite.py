@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from respmine.records import ABOUT, Campaign, Document, PersonalData, Respondent, Segment, Span
@@ -150,7 +151,9 @@ def test_structure_decisions_stay_when_paragraphs_merge(tmp_path: Path) -> None:
     assert where["add"] == (segment_id(merged), {"start": cut, "end": cut + 15})
 
 
-def test_structure_decisions_on_a_paragraph_redacted_differently_keep_their_evidence(tmp_path: Path) -> None:
+@pytest.mark.parametrize("question", ["q1", "q2"])  # the same segment id, or a new one
+def test_structure_decisions_on_a_paragraph_redacted_differently_keep_their_evidence(
+        tmp_path: Path, question: str) -> None:
     """Same paragraph, same span, another redaction ("[NAME]" now "[PERSON_NAME]"): an added code's
     offsets, which are offsets in the redacted text, are found again."""
     a = "a" * 64
@@ -162,7 +165,7 @@ def test_structure_decisions_on_a_paragraph_redacted_differently_keep_their_evid
     fees = _LETTER.index("oppose the new fees")
     decide(store, codebook, "ann", "add", segment=segment_id(before), theme=codebook.ids[0],
            value={"start": fees, "end": fees + 19})
-    after = replace(before, question="q2", text=_LETTER.replace("[NAME]", "[PERSON_NAME]"))
+    after = replace(before, question=question, text=_LETTER.replace("[NAME]", "[PERSON_NAME]"))
     assert structure_store.replace_structure(store, respondents, [after], personal, campaigns) == 1
     [d] = decisions(store)
     at = after.text.index("oppose the new fees")

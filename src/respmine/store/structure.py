@@ -215,7 +215,8 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
     paragraph split or cut short: the analyst read all of it), the largest; after a merge the new
     segment holds text nobody reviewed, so they stay. What is not carried keeps the old id (in the
     audit trail)."""
-    new_ids = {segment_id(seg) for seg in written}
+    by_id = {segment_id(seg): seg for seg in written}
+    rewritten = {seg.submission for seg in written}
     by_span: dict[tuple[str, int, int], Segment] = {}
     by_submission: dict[str, list[Segment]] = {}
     for seg in sorted(written, key=lambda seg: question_order(seg.question)):
@@ -224,13 +225,14 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
             by_submission.setdefault(seg.submission, []).append(seg)
     carried = 0
     for old, was in decided.items():
-        if old in new_ids:
-            continue
-        same = by_span.get((was.submission, was.start, was.end))
+        if was.submission not in rewritten:
+            continue  # not rewritten by this run (or all its segments are gone): nothing to carry to
+        same = by_id.get(old) or by_span.get((was.submission, was.start, was.end))
         if same is not None and same.text == was.text:
-            done = session.execute(update(DecisionRow).where(DecisionRow.segment == old)
-                                   .values(segment=segment_id(same)))
-            carried += done.rowcount or 0
+            if segment_id(same) != old:
+                done = session.execute(update(DecisionRow).where(DecisionRow.segment == old)
+                                       .values(segment=segment_id(same)))
+                carried += done.rowcount or 0
             continue
         if same is not None:  # the same paragraph, redacted differently: evidence offsets are found again
             near = inside = [same]
