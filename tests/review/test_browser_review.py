@@ -155,6 +155,25 @@ def _export(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert zipfile.is_zipfile(saved)
 
 
+def test_evidence_offsets_count_characters_as_the_server_does(served, browser) -> None:  # type: ignore[no-untyped-def]
+    """An emoji is one character to Python and two UTF-16 units to JavaScript: the evidence an analyst
+    selects after one must still be sent as offsets into the text as the server stores it."""
+    base, _ = served
+    page = browser.new_page()
+    _sign_in(page, base, *ANALYST)
+    page.click('tr[data-theme="funding.full_cost_recovery"] a')
+    page.click("article.segment h2 a")
+    text = "We \U0001F600 say: contracts must meet the full cost."
+    page.evaluate("t => { document.getElementById('segment-text').textContent = t; }", text)
+    utf16 = len(text.encode("utf-16-le")) // 2
+    page.evaluate(SELECT_TEXT, [utf16 - len("the full cost."), utf16 - 1])  # "the full cost" (UTF-16)
+    start = int(page.input_value("#evidence-start"))
+    end = int(page.input_value("#evidence-end"))
+    assert text[start:end] == "the full cost"
+    assert "the full cost" in page.locator("#evidence-shown").inner_text()
+    page.close()
+
+
 def test_viewer_sees_no_personal_data_and_cannot_decide(served, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     base, small = served
     page = browser.new_page(viewport={"width": 1280, "height": 1000})

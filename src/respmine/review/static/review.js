@@ -21,11 +21,13 @@
   var shown = document.getElementById("evidence-shown");
   if (!text || !start || !end || !shown) { return; }
 
+  // Offsets in characters (code points), as the server's Python strings count them: a string's
+  // .length in JavaScript counts UTF-16 units, two for an emoji or any character outside the BMP.
   function offsetOf(node, offset) {
     var range = document.createRange();
     range.selectNodeContents(text);
     range.setEnd(node, offset);
-    return range.toString().length;
+    return Array.from(range.toString()).length;
   }
 
   function pick() {
@@ -38,7 +40,7 @@
     if (b <= a) { return; }
     start.value = String(a);
     end.value = String(b);
-    shown.textContent = "Evidence: \u201c" + text.textContent.slice(a, b) + "\u201d";
+    shown.textContent = "Evidence: \u201c" + Array.from(text.textContent).slice(a, b).join("") + "\u201d";
   }
 
   text.addEventListener("mouseup", pick);
