@@ -148,6 +148,7 @@ def test_structure_decisions_stay_when_paragraphs_merge(tmp_path: Path) -> None:
     assert structure_store.replace_structure(store, respondents, [merged], personal, campaigns) == 1
     where = {d.action: (d.segment, dict(d.value or {})) for d in decisions(store)}
     assert where["reject"][0] == segment_id(halves[0])
+    assert structure_store.orphaned_decisions(store) == 1  # reported in the intake summary
     assert where["add"] == (segment_id(merged), {"start": cut, "end": cut + 15})
 
 

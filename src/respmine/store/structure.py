@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from respmine.consultation import Question
 from respmine.records import (
@@ -282,6 +282,14 @@ def _find(was: _Decided, start: int, end: int, candidates: Sequence[Segment]
                 best = (distance, seg, at)
             at = seg.text.find(wanted, at + 1)
     return None if best is None else (best[1], best[2], best[2] + len(wanted))
+
+
+def orphaned_decisions(store: Store) -> int:
+    """Analysts' decisions on segments that no longer exist (text re-segmented where they could not
+    follow it: after a merge, or evidence no segment holds): kept in the audit log, no longer applied."""
+    with store.session() as s:
+        return int(s.scalar(select(func.count()).select_from(DecisionRow).where(
+            DecisionRow.segment.is_not(None), DecisionRow.segment.not_in(select(SegmentRow.id)))) or 0)
 
 
 def respondents(store: Store) -> dict[str, RespondentRow]:

@@ -1,0 +1,20 @@
+"""The intake summary's Markdown: what was read, structured, and what analysts must look at again."""
+
+from __future__ import annotations
+
+from respmine.report.intake import summary_markdown
+
+
+def _summary(carried: int, left: int) -> dict[str, object]:
+    return {"files": 3, "new": 3, "already_done": 0, "duplicates": 0, "submissions": 3, "late": 0,
+            "by_status": {"ok": 3}, "by_format": {"pdf": 3},
+            "structure": {"respondents": 3, "segments": 9, "redacted": 1, "campaigns": [],
+                          "decisions_carried": carried, "decisions_left": left}}
+
+
+def test_intake_summary_says_when_analysts_decisions_no_longer_apply() -> None:
+    assert "Analysts' decisions" not in summary_markdown(_summary(0, 0))
+    assert "2 followed their paragraph to its new segment." in summary_markdown(_summary(2, 0))
+    text = summary_markdown(_summary(2, 1))
+    assert "1 refer to text that is no longer a segment of its own" in text
+    assert "no longer applied" in text
