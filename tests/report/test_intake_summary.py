@@ -16,5 +16,5 @@ def test_intake_summary_says_when_analysts_decisions_no_longer_apply() -> None:
     assert "Analysts' decisions" not in summary_markdown(_summary(0, 0))
     assert "2 followed their paragraph to its new segment." in summary_markdown(_summary(2, 0))
     text = summary_markdown(_summary(2, 1))
-    assert "1 refer to text that is no longer a segment of its own" in text
+    assert "1 (over all runs) refer to text that is no longer a segment of its own" in text
     assert "no longer applied" in text

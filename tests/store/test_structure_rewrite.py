@@ -116,7 +116,7 @@ def test_structure_decisions_follow_a_paragraph_split_or_cut_short(tmp_path: Pat
     decide(store, codebook, "ann", "add", segment=segment_id(whole), theme=second,
            value={"start": cut, "end": cut + len("Small charities")})
     decide(store, codebook, "ann", "stance", segment=segment_id(whole), value={"stance": "oppose"})
-    _machine_code(store, segment_id(whole), second, "Small charities cannot bid for large contracts.")
+    _machine_code(store, segment_id(whole), second, cut, "Small charities cannot bid for large contracts.")
     decide(store, codebook, "ann", "reject", segment=segment_id(whole), theme=second)
     # split at "Small" (a heading found), the tail set apart as "About us"
     parts = seg("q1", 0, cut), seg("q2", cut, about), seg(ABOUT, about, len(_LETTER))
@@ -149,6 +149,10 @@ def test_structure_decisions_stay_when_paragraphs_merge(tmp_path: Path) -> None:
     where = {d.action: (d.segment, dict(d.value or {})) for d in decisions(store)}
     assert where["reject"][0] == segment_id(halves[0])
     assert structure_store.orphaned_decisions(store) == 1  # reported in the intake summary
+    # the next structure run, before any theme stage dropped the vanished segment's codes, leaves them be
+    _machine_code(store, segment_id(halves[0]), codebook.ids[0], 0, "runs our night shelter")
+    assert structure_store.replace_structure(store, respondents, [merged], personal, campaigns) == 0
+    assert structure_store.orphaned_decisions(store) == 1
     assert where["add"] == (segment_id(merged), {"start": cut, "end": cut + 15})
 
 
@@ -167,18 +171,53 @@ def test_structure_decisions_on_a_paragraph_redacted_differently_keep_their_evid
     decide(store, codebook, "ann", "add", segment=segment_id(before), theme=codebook.ids[0],
            value={"start": fees, "end": fees + 19})
     after = replace(before, question=question, text=_LETTER.replace("[NAME]", "[PERSON_NAME]"))
-    assert structure_store.replace_structure(store, respondents, [after], personal, campaigns) == 1
+    moved = structure_store.replace_structure(store, respondents, [after], personal, campaigns)
+    assert moved == (question != "q1")  # carried to another segment only when the id changed
     [d] = decisions(store)
     at = after.text.index("oppose the new fees")
     assert d.segment == segment_id(after) and d.value == {"start": at, "end": at + 19}
 
 
-def _machine_code(store: Store, segment: str, theme: str, evidence: str) -> None:
+def test_structure_decisions_evidence_now_redacted_or_repeated(tmp_path: Path) -> None:
+    """An added code whose evidence the new redaction covers keeps the paragraph, not wrong offsets (its
+    evidence becomes the whole segment); a reject follows the machine code's own occurrence of a sentence
+    the paragraph repeats."""
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    text = "We work with Ann Smith. Costs rise. Then costs rise. Costs rise."
+    before = Segment(a, "q1", Span(0, len(text)), text, 1, "heading", 1.0)
+    structure_store.replace_structure(store, respondents, [before], personal, campaigns)
+    ann = text.index("Ann Smith")
+    decide(store, codebook, "ann", "add", segment=segment_id(before), theme=codebook.ids[0],
+           value={"start": ann, "end": ann + 9})
+    last = text.rindex("Costs rise.")
+    _machine_code(store, segment_id(before), codebook.ids[1], last, "Costs rise.")
+    decide(store, codebook, "ann", "reject", segment=segment_id(before), theme=codebook.ids[1])
+    redacted = text.replace("Ann Smith", "[NAME]")
+    cut = redacted.index("Then")
+    parts = (Segment(a, "q1", Span(0, cut), redacted[:cut], 1, "heading", 1.0),
+             Segment(a, "q2", Span(cut, len(text)), redacted[cut:], 1, "heading", 1.0))
+    structure_store.replace_structure(store, respondents, list(parts), personal, campaigns)
+    where = {d.action: (d.segment, dict(d.value or {})) for d in decisions(store)}
+    assert where["reject"][0] == segment_id(parts[1])  # where the machine's "Costs rise." was
+    assert where["add"][0] == segment_id(before)  # evidence gone from every part: left, and reported
+    again = Segment(a, "q1", Span(0, len(text)), redacted, 1, "heading", 1.0)  # same id, redacted anew
+    structure_store.replace_structure(store, respondents, [before], personal, campaigns)
+    decide(store, codebook, "ann", "add", segment=segment_id(before), theme=codebook.ids[2],
+           value={"start": ann, "end": ann + 9})
+    structure_store.replace_structure(store, respondents, [again], personal, campaigns)
+    adds = [d for d in decisions(store) if d.action == "add" and d.theme == codebook.ids[2]]
+    assert [(d.segment, d.value) for d in adds] == [(segment_id(again), {})]  # the whole segment
+
+
+def _machine_code(store: Store, segment: str, theme: str, start: int, evidence: str) -> None:
     from respmine.store.models import CodeRow
 
     with store.session() as s, s.begin():
-        s.add(CodeRow(segment=segment, theme=theme, confidence=0.7, method="rule", evidence_start=0,
-                      evidence_end=len(evidence), evidence=evidence, codebook="x", fingerprint="f",
+        s.add(CodeRow(segment=segment, theme=theme, confidence=0.7, method="rule", evidence_start=start,
+                      evidence_end=start + len(evidence), evidence=evidence, codebook="x", fingerprint="f",
                       model="m"))
 
 

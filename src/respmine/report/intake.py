@@ -103,9 +103,9 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
         left = int(structure.get("decisions_left") or 0)
         if carried or left:
             lines += ["", f"Analysts' decisions: {carried} followed their paragraph to its new segment" + (
-                f"; {left} refer to text that is no longer a segment of its own (paragraphs merged, or the "
-                "evidence in no segment now): kept in the audit log, no longer applied, so those responses "
-                "need another look." if left else ".")]
+                f"; {left} (over all runs) refer to text that is no longer a segment of its own (a "
+                "paragraph merged or re-cut, a response no longer in the inbox): kept in the audit log, no "
+                "longer applied, so those responses need another look." if left else ".")]
     quarantined = summary.get("quarantined") or []
     assert isinstance(quarantined, list)
     if quarantined:

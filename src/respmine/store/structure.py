@@ -189,26 +189,36 @@ class _Decided(NamedTuple):
     start: int
     end: int
     text: str  # as stored: redacted, so an evidence offset is an offset in this text
-    evidence: dict[str, str]  # theme -> the machine code's evidence on it
+    evidence: dict[str, tuple[int, int]]  # theme -> the machine code's evidence span in `text`
+    decisions: list[tuple[int, str, str | None, Any]]  # (id, action, theme, value), read before any move
 
 
 def _decided_segments(session: Any) -> dict[str, _Decided]:
-    """Segments analysts decided on, with their text and their codes' evidence (still stored: the theme
-    stage drops orphaned codes later)."""
+    """Segments analysts decided on, with their text, their codes' evidence (still stored: the theme
+    stage drops orphaned codes later) and their decisions. Decisions on segments that no longer exist
+    (left behind by an earlier run) are not among them."""
     ids = select(DecisionRow.segment).where(DecisionRow.segment.is_not(None)).distinct()
-    out = {i: _Decided(sub, a, z, text, {}) for i, sub, a, z, text in session.execute(
+    out = {i: _Decided(sub, a, z, text, {}, []) for i, sub, a, z, text in session.execute(
         select(SegmentRow.id, SegmentRow.submission, SegmentRow.start, SegmentRow.end, SegmentRow.text)
         .where(SegmentRow.id.in_(ids)))}
-    for segment, theme, evidence in session.execute(
-            select(CodeRow.segment, CodeRow.theme, CodeRow.evidence).where(CodeRow.segment.in_(ids))):
-        out[segment].evidence[theme] = evidence
+    for segment, theme, start, end in session.execute(
+            select(CodeRow.segment, CodeRow.theme, CodeRow.evidence_start, CodeRow.evidence_end)
+            .where(CodeRow.segment.in_(ids))):
+        if segment in out:
+            out[segment].evidence[theme] = (start, end)
+    for row_id, segment, action, theme, value in session.execute(
+            select(DecisionRow.id, DecisionRow.segment, DecisionRow.action, DecisionRow.theme,
+                   DecisionRow.value).where(DecisionRow.segment.in_(ids)).order_by(DecisionRow.id)):
+        if segment in out:
+            out[segment].decisions.append((row_id, action, theme, value))
     return out
 
 
 def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Sequence[Segment]) -> int:
-    """Re-point the decisions of segments this run replaced. The new segment of the same span takes them
-    all (the first by question order when a paragraph answers two questions; an added code's offsets
-    found again if its text is redacted differently now). Else, among the new coded
+    """Re-point the decisions of segments this run replaced; returns how many moved to another segment.
+    The new segment of the same span takes them all (the first by question order when a paragraph
+    answers two questions; an added code's offsets found again if its text is redacted anew, dropped if
+    the redaction now covers its evidence: `_same_paragraph`). Else, among the new coded
     segments overlapping the old span: an added code goes with its evidence text, to the segment that
     now holds it (its offsets found again in that text); an accept or reject goes with the machine code's
     evidence likewise; those and a stance or "reviewed" go only to a segment inside the old span (a
@@ -228,42 +238,51 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
         if was.submission not in rewritten:
             continue  # not rewritten by this run (or all its segments are gone): nothing to carry to
         same = by_id.get(old) or by_span.get((was.submission, was.start, was.end))
-        if same is not None and same.text == was.text:
-            if segment_id(same) != old:
-                done = session.execute(update(DecisionRow).where(DecisionRow.segment == old)
-                                       .values(segment=segment_id(same)))
-                carried += done.rowcount or 0
+        if same is not None:  # the same paragraph (maybe under another question, maybe redacted anew)
+            for row_id, action, _, value in was.decisions:
+                changes = _same_paragraph(was, same, action, value)
+                if segment_id(same) != old or changes:
+                    session.execute(update(DecisionRow).where(DecisionRow.id == row_id)
+                                    .values(segment=segment_id(same), **changes))
+                    carried += segment_id(same) != old
             continue
-        if same is not None:  # the same paragraph, redacted differently: evidence offsets are found again
-            near = inside = [same]
-        else:
-            near = [seg for seg in by_submission.get(was.submission, ())
-                    if seg.span.start < was.end and was.start < seg.span.end]
-            inside = sorted((seg for seg in near if was.start <= seg.span.start and seg.span.end <= was.end),
-                            key=lambda seg: seg.span.start - seg.span.end)
-        rows = session.execute(select(DecisionRow.id, DecisionRow.action, DecisionRow.theme,
-                                      DecisionRow.value).where(DecisionRow.segment == old)).all()
-        for row_id, action, theme, value in rows:
+        near = [seg for seg in by_submission.get(was.submission, ())
+                if seg.span.start < was.end and was.start < seg.span.end]
+        inside = sorted((seg for seg in near if was.start <= seg.span.start and seg.span.end <= was.end),
+                        key=lambda seg: seg.span.start - seg.span.end)
+        for row_id, action, theme, value in was.decisions:
             evidence = dict(value or {})
-            changes: dict[str, Any] = {}
+            moved: dict[str, Any] = {}
             if action == "add" and {"start", "end"} <= evidence.keys():
                 found = _find(was, int(evidence["start"]), int(evidence["end"]), near)
                 if found is None:
                     continue
                 target, start, end = found
-                changes["value"] = {**evidence, "start": start, "end": end}
+                moved["value"] = {**evidence, "start": start, "end": end}
             elif action in ("accept", "reject") and theme in was.evidence and inside:
-                at = was.text.find(was.evidence[theme])
-                found = _find(was, at, at + len(was.evidence[theme]), inside) if at >= 0 else None
+                found = _find(was, *was.evidence[theme], inside)
                 target = found[0] if found else inside[0]
             elif inside:
                 target = inside[0]
             else:
                 continue
             session.execute(update(DecisionRow).where(DecisionRow.id == row_id)
-                            .values(segment=segment_id(target), **changes))
+                            .values(segment=segment_id(target), **moved))
             carried += 1
     return carried
+
+
+def _same_paragraph(was: _Decided, same: Segment, action: str, value: Any) -> dict[str, Any]:
+    """The change an added code's evidence needs on the same paragraph redacted anew: its offsets found
+    again in the new text, or, where the redaction now covers part of it, dropped (the evidence becomes
+    the whole segment) rather than left pointing at other words."""
+    evidence = dict(value or {})
+    if action != "add" or same.text == was.text or not {"start", "end"} <= evidence.keys():
+        return {}
+    found = _find(was, int(evidence["start"]), int(evidence["end"]), [same])
+    if found is None:
+        return {"value": {k: v for k, v in evidence.items() if k not in ("start", "end")}}
+    return {"value": {**evidence, "start": found[1], "end": found[2]}}
 
 
 def _find(was: _Decided, start: int, end: int, candidates: Sequence[Segment]
@@ -286,7 +305,8 @@ def _find(was: _Decided, start: int, end: int, candidates: Sequence[Segment]
 
 def orphaned_decisions(store: Store) -> int:
     """Analysts' decisions on segments that no longer exist (text re-segmented where they could not
-    follow it: after a merge, or evidence no segment holds): kept in the audit log, no longer applied."""
+    follow it: after a merge, or evidence no segment holds; a response no longer in the inbox), over all
+    runs: kept in the audit log, no longer applied."""
     with store.session() as s:
         return int(s.scalar(select(func.count()).select_from(DecisionRow).where(
             DecisionRow.segment.is_not(None), DecisionRow.segment.not_in(select(SegmentRow.id)))) or 0)
