@@ -239,12 +239,13 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
             continue  # not rewritten by this run (or all its segments are gone): nothing to carry to
         same = by_id.get(old) or by_span.get((was.submission, was.start, was.end))
         if same is not None:  # the same paragraph (maybe under another question, maybe redacted anew)
+            new = segment_id(same)
             for row_id, action, _, value in was.decisions:
                 changes = _same_paragraph(was, same, action, value)
-                if segment_id(same) != old or changes:
+                if new != old or changes:
                     session.execute(update(DecisionRow).where(DecisionRow.id == row_id)
-                                    .values(segment=segment_id(same), **changes))
-                    carried += segment_id(same) != old
+                                    .values(segment=new, **changes))
+                    carried += new != old
             continue
         near = [seg for seg in by_submission.get(was.submission, ())
                 if seg.span.start < was.end and was.start < seg.span.end]

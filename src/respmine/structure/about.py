@@ -25,7 +25,7 @@ are", "Our members"): everything under it, to the next heading, is a self-descri
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from respmine.structure.furniture import is_heading
 from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function, no models)
@@ -83,22 +83,22 @@ _ABOUT_HEADING = re.compile(  # "About us", "About Royal Philips", "ABOUT GETTY 
     r"(?P<name>(?i:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&|the))*))\s*[:.]?$"
     r"|^(?i:who\s+we\s+are|our\s+(?:members|membership|organi[sz]ation))\s*[:.]?$"
 )
-_QUESTION_START = re.compile(r"^\s*(?:question|q)\s*\d|^\s*\d{1,2}\s*[.)]\s", re.IGNORECASE)
 PROFILE_ANSWER_WORDS = 12  # a longer answer to such a question is read as an answer
 
 
-def about_sections(texts: Sequence[str]) -> set[int]:
+def about_sections(texts: Sequence[str], answers: Collection[int] = ()) -> set[int]:
     """Indices of the paragraphs of "About us" sections: a heading that announces one ("About us",
     "About DIN", "ABOUT GETTY IMAGES", "Who we are", "Our members") over a paragraph that introduces the
-    respondent (`_introduces`), and the paragraphs below it up to the next other heading, a question or
-    the end. Position papers close with one (4 of the 38 AI-act reference texts); what is in it describes
-    the respondent, whatever its wording ("DIN plays a major role in ...")."""
+    respondent (`_introduces`), and the paragraphs below it up to the next other heading, a question, a
+    paragraph that heads an answer (`answers`: segmentation's question headings) or the end. Position
+    papers close with one (4 of the 38 AI-act reference texts); what is in it describes the respondent,
+    whatever its wording ("DIN plays a major role in ...")."""
     out: set[int] = set()
     inside = False
     for i, text in enumerate(texts):
         line = " ".join(text.split())
         heading = _ABOUT_HEADING.match(line)
-        if inside and not heading and (line.endswith("?") or _QUESTION_START.match(line) or is_heading(line)):
+        if inside and not heading and (i in answers or line.endswith("?") or is_heading(line)):
             inside = False
         if not inside and heading and i + 1 < len(texts):
             inside = _introduces(heading, " ".join(texts[i + 1].split()))

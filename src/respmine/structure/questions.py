@@ -355,8 +355,9 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     rest = [kept for piece in _above_quoted_reply(pieces) if (kept := _without_header(piece, matcher))]
     marks = _heading_marks(rest, matcher) if matcher.questions else []
     opening = [b for b in (rest[: marks[0][0]] if marks else rest) if _is_prose(b.text)][:SEARCHED_PARAGRAPHS]
+    sections = about_sections([b.text for b in rest], {i for i, _ in marks})
     about = frozenset([b.start for b in opening if describes_respondent(b.text)]
-                      + [rest[i].start for i in about_sections([b.text for b in rest])])
+                      + [rest[i].start for i in sections])
     return _Read(answers, rest, marks, about)
 
 

@@ -73,11 +73,12 @@ _CATCH_ALL = frozenset({"other", "others", "misc", "miscellaneous", "general", "
                         "unspecified", "uncategorised", "uncategorized"})
 # Fixed expressions whose words say nothing of their own ("as well" is "also", "of course" is "yes"): a
 # label's word inside one is not a mention of it (`well` is not said by "eye tracking as well").
-_FIXED_EXPRESSIONS = tuple(tuple(e.split()) for e in (
+_FIXED_EXPRESSIONS = [tuple(e.split()) for e in (
     "as well", "of course", "in fact", "kind of", "sort of", "no matter", "at least", "at all", "in case",
     "in any case", "at first", "for example", "for instance", "in general", "in particular", "at times",
     "so far", "as long as", "as far as", "as soon as", "all the time", "at the moment", "in the end",
-    "on the other hand", "make sure", "i mean", "you know", "i guess"))
+    "on the other hand", "make sure", "i mean", "you know", "i guess")]
+_FIXED_BY_FIRST = {e[0]: [f for f in _FIXED_EXPRESSIONS if f[0] == e[0]] for e in _FIXED_EXPRESSIONS}
 _PASS_NEGATION = _FUNCTION_WORDS | frozenset({  # may stand between a negation and the word it negates
     "really", "ever", "even", "actually", "currently", "usually", "often", "generally", "typically",
     "personally", "necessarily", "always", "yet", "still", "regularly", "normally", "fully", "truly",
@@ -88,11 +89,9 @@ _PASS_NEGATION = _FUNCTION_WORDS | frozenset({  # may stand between a negation a
     "enough", "completely", "entirely", "totally", "quite", "altogether", "properly"})
 _NOT_A_NEGATION = frozenset({"just", "only", "simply", "merely"})  # "not just", "not only"
 NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
-_FIXED_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _expression in _FIXED_EXPRESSIONS:
-    _FIXED_BY_FIRST.setdefault(_expression[0], []).append(_expression)
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
-_NEG = r"(?:not(?! only| just| simply| merely)|n't|never|no(?! doubt)|neither|nor|nothing|none)"
+_NOT_FOLLOWED = "|".join(f" {w}" for w in sorted(_NOT_A_NEGATION))  # "not just": no negation
+_NEG = rf"(?:not(?!{_NOT_FOLLOWED})|n't|never|no(?! doubt)|neither|nor|nothing|none)"
 _DISMISS = re.compile(
     r"|".join([
         r"\bnot (?:really |directly |particularly |especially )?(?:about|relevant|applicable|our concern)\b",
@@ -222,11 +221,14 @@ class PhraseRules:
         """Labels whose every content word is in the sentence; the mention spans the words found. A
         negative label has a mention at each occurrence of its key word, as each may sit under a
         negation ("I use Zoom, but I would never use the proctoring tool")."""
-        at: dict[str, list[int]] = {}
+        roots = [word_root(tok.lower_) for tok in sent]
+        if self._labels.keys().isdisjoint(roots):
+            return []  # (most sentences: no label's key word, no fixed expressions to look for)
         fixed = _in_fixed_expressions(sent)
-        for tok in sent:
+        at: dict[str, list[int]] = {}
+        for tok, root in zip(sent, roots, strict=True):
             if tok.i not in fixed:
-                at.setdefault(word_root(tok.lower_), []).append(tok.i)
+                at.setdefault(root, []).append(tok.i)
         out = []
         for word in at.keys() & self._labels.keys():
             for label in self._labels[word]:
