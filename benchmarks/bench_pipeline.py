@@ -119,9 +119,11 @@ def _ratios(size: int, results: dict[str, dict[str, Any]], last: str, late: int)
     full, lt = results[last], results["late"]
     share = lt["seconds"] / full["seconds"]
     top = max(lt["stages"], key=lambda k: lt["stages"][k])
-    print(f"  late batch of {late} / full {last} run: {share:.1%} of the time (target < 5%: "
-          f"{'met' if share < 0.05 else 'NOT met'}); largest stage in the late run: {top} "
-          f"{lt['stages'][top]:.1f} s of {lt['seconds']:.1f} s")
+    # The target is set at 10k, where the batch is 1% of the submissions; at 1k it is 10% of them, and
+    # most of a late run's work is in proportion to what arrived.
+    verdict = f"target < 5%: {'met' if share < 0.05 else 'NOT met'}" if size >= 10000 else "target is at 10k"
+    print(f"  late batch of {late} / full {last} run: {share:.1%} of the time ({verdict}); largest stage "
+          f"in the late run: {top} {lt['stages'][top]:.1f} s of {lt['seconds']:.1f} s")
     per_stage = ", ".join(f"{k} {lt['stages'].get(k, 0) / max(full['stages'].get(k, 0), 1e-9):.0%}"
                           for k in STAGES)
     print(f"  late / full by stage: {per_stage}", flush=True)

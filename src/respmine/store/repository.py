@@ -9,14 +9,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, insert, select
+from sqlalchemy import ColumnElement, create_engine, event, exists, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from respmine.records import Document, Quarantined, Status
-from respmine.store.models import Base, RunRow, SourceRow, SubmissionRow
+from respmine.store.models import Base, RunRow, SegmentRow, SourceRow, SubmissionRow
 
 EXTRACTOR_VERSION = "1"
+
+
+def segment_exists(column: Any) -> ColumnElement[bool]:
+    """`EXISTS` a segment with the id in `column` (negate for rows left behind by re-segmentation).
+    Rather than `NOT IN (SELECT id FROM segments)`: PostgreSQL turns NOT IN into a hashed subplan only
+    while all ids fit in `work_mem`, else it rescans the list for every row."""
+    return exists().where(SegmentRow.id == column)
 
 
 @dataclass(frozen=True)

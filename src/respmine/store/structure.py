@@ -38,7 +38,7 @@ from respmine.store.models import (
     SegmentRow,
     SubmissionRow,
 )
-from respmine.store.repository import Store
+from respmine.store.repository import Store, segment_exists
 from respmine.structure.campaigns import TextFeatures
 from respmine.structure.questions import Calibration
 
@@ -310,7 +310,7 @@ def orphaned_decisions(store: Store) -> int:
     runs: kept in the audit log, no longer applied."""
     with store.session() as s:
         return int(s.scalar(select(func.count()).select_from(DecisionRow).where(
-            DecisionRow.segment.is_not(None), DecisionRow.segment.not_in(select(SegmentRow.id)))) or 0)
+            DecisionRow.segment.is_not(None), ~segment_exists(DecisionRow.segment))) or 0)
 
 
 def respondents(store: Store) -> dict[str, RespondentRow]:

@@ -11,11 +11,11 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import delete, insert, or_, select, tuple_, update
+from sqlalchemy import delete, exists, insert, or_, select, tuple_, update
 
 from respmine.records import Code, SegmentStance, Span
 from respmine.store.models import CodebookStateRow, CodeRow, DecisionRow, SegmentRow, StanceRow, ThemeStateRow
-from respmine.store.repository import Store
+from respmine.store.repository import Store, segment_exists
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import Decision, apply_decisions, effective_codebook, validate
 from respmine.themes.plan import CodebookState, Previous, SegmentState
@@ -103,12 +103,11 @@ def previous_coding(store: Store, machine: Sequence[Code] | None = None) -> Prev
 def drop_orphans(store: Store) -> int:
     """Codes and stances of segments that no longer exist (structure changed): removed."""
     with store.session() as s, s.begin():
-        live = select(SegmentRow.id)
-        n = s.execute(delete(CodeRow).where(CodeRow.segment.not_in(live))).rowcount  # type: ignore[attr-defined]
-        s.execute(delete(StanceRow).where(StanceRow.segment.not_in(live)))
-        s.execute(delete(ThemeStateRow).where(ThemeStateRow.segment.not_in(live)))
-        used = select(ThemeStateRow.codebook)
-        s.execute(delete(CodebookStateRow).where(CodebookStateRow.key.not_in(used)))
+        n = s.execute(delete(CodeRow).where(~segment_exists(CodeRow.segment))).rowcount  # type: ignore[attr-defined]
+        s.execute(delete(StanceRow).where(~segment_exists(StanceRow.segment)))
+        s.execute(delete(ThemeStateRow).where(~segment_exists(ThemeStateRow.segment)))
+        s.execute(delete(CodebookStateRow).where(
+            ~exists().where(ThemeStateRow.codebook == CodebookStateRow.key)))
     return int(n or 0)
 
 
