@@ -37,7 +37,7 @@ class _RecordingEngine:
     def image_to_text(self, image_path: Path) -> str:
         self.calls.append(image_path)
         with Image.open(image_path) as im:
-            return f"page {im.width}x{im.height}\n\f"
+            return f"Page {im.width}x{im.height}.\n\f"
 
 
 @pytest.mark.ocr
@@ -62,8 +62,8 @@ def test_image_multipage_tiff_one_part_per_frame(tmp_path: Path, monkeypatch: py
     path = tmp_path / "letter.tif"
     first.save(path, save_all=True, append_images=[second])
     doc = read_image(Source(name="letter.tif", data=path.read_bytes()))
-    assert doc.text == "page 600x200\n\npage 700x300"
-    assert [doc.text[p.start:p.end] for p in doc.pages] == ["page 600x200", "page 700x300"]
+    assert doc.text == "Page 600x200.\n\nPage 700x300."
+    assert [doc.text[p.start:p.end] for p in doc.pages] == ["Page 600x200.", "Page 700x300."]
     assert [p.method for p in doc.pages] == ["ocr-fake", "ocr-fake"]
     assert doc.metadata["pages"] == "2"
     assert len(engine.calls) == 2
@@ -78,7 +78,7 @@ def test_image_exif_rotation_applied_before_ocr(tmp_path: Path, monkeypatch: pyt
     path = tmp_path / "photo.jpg"
     photo.save(path, exif=exif)
     doc = read_image(Source(name="photo.jpg", data=path.read_bytes()))
-    assert doc.text == "page 300x800"
+    assert doc.text == "Page 300x800."
 
 
 def test_image_over_pixel_limit_is_bomb(tmp_path: Path) -> None:

@@ -77,6 +77,42 @@ def test_pdf_page_spans_trace_text_to_pages(tmp_path: Path) -> None:
     assert doc.page_of(offset) == 2
 
 
+def _pages_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """Each page: a running header, the given lines, a page number."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    for n, lines in enumerate(pages, start=1):
+        pdf.add_page()
+        pdf.set_xy(20, 10)
+        pdf.cell(0, 6, "Lakeside Trust - consultation response")
+        for i, line in enumerate(lines):
+            pdf.set_xy(20, 30 + 6 * i)
+            pdf.cell(0, 6, line)
+        pdf.set_xy(20, 280)
+        pdf.cell(0, 6, f"Page {n} of {len(pages)}")
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_sentence_cut_by_a_page_break_is_joined_back(tmp_path: Path) -> None:
+    """A sentence running on to the next page stays one sentence (one quote, one paragraph), past the
+    running header and page number between its halves; a heading at a page's foot does not run on."""
+    pages = [
+        ["We are concerned that the consultation period of twelve weeks, which included the Easter",
+         "holiday, has been too short. We ask that decisions are not taken before small charities have"],
+        ["had a chance to consult their service users and trustees.", "", "Funding and contracts"],
+        ["full cost recovery should be the rule for every contract."],
+    ]
+    doc = extract(_pages_pdf(tmp_path / "letter.pdf", pages))
+    assert isinstance(doc, Document)
+    assert ("We ask that decisions are not taken before small charities have had a chance to consult their "
+            "service users and trustees.") in doc.text
+    assert "Funding and contracts\n\nfull cost recovery" in doc.text  # a heading: a paragraph of its own
+    assert [doc.text[p.start:p.end].split()[0] for p in doc.pages] == ["We", "had", "full"]
+    assert doc.text[doc.pages[0].end:doc.pages[1].start] == " "
+
+
 def test_pdf_two_interleaved_columns_read_column_by_column(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.add_page()

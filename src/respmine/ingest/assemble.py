@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
@@ -9,6 +10,13 @@ from respmine.ingest.source import Source
 from respmine.records import Answer, Document, Page, Quarantined
 
 PART_SEPARATOR = "\n\n"
+# A page whose last paragraph is prose (RUN_ON_WORDS words or more, not a heading, footer or list line)
+# ending inside a sentence (a word, a number, a comma or a dash: no full stop), and a next page that
+# starts in lower case (not an "o" bullet): one sentence cut by the page break, joined back with a space
+# rather than made two paragraphs, whose halves would be quoted, coded and segmented apart.
+RUN_ON_WORDS = 6
+_ENDS_MID_SENTENCE = re.compile(r"[\w,\-–—]\Z")
+_STARTS_LOWER = re.compile(r"\A(?!o\s)[a-z]")
 
 
 def assemble(
@@ -24,21 +32,28 @@ def assemble(
     children: Iterable[Document | Quarantined] = (),
     warnings: Iterable[str] = (),
     sha256: str | None = None,
+    flowing: bool = False,
 ) -> Document:
     """Join `(text, method)` parts (pages, in order) into one text with a `Page` span per part.
 
-    The document-level method is the distinct page methods joined by '+', e.g. 'pdfium+ocr-tesseract'.
+    `flowing`: the parts are consecutive pages of one text (a PDF, a scan), so a sentence a page break cut
+    is joined back (`page_separator`). The document-level method is the distinct page methods joined by
+    '+', e.g. 'pdfium+ocr-tesseract'.
     """
-    texts: list[str] = []
+    chunks: list[str] = []
     pages: list[Page] = []
     offset = 0
     methods: list[str] = []
+    previous: str | None = None
     for number, (text, method) in enumerate(parts, start=1):
-        if texts:
-            offset += len(PART_SEPARATOR)
+        if previous is not None:
+            separator = page_separator(previous, text) if flowing else PART_SEPARATOR
+            chunks.append(separator)
+            offset += len(separator)
         pages.append(Page(number=number, start=offset, end=offset + len(text), method=method))
-        texts.append(text)
+        chunks.append(text)
         offset += len(text)
+        previous = text
         if method not in methods:
             methods.append(method)
     return Document(
@@ -46,7 +61,7 @@ def assemble(
         sha256=sha256 or src.sha256,
         format=fmt,
         method="+".join(methods) or "none",
-        text=PART_SEPARATOR.join(texts),
+        text="".join(chunks),
         pages=tuple(pages),
         metadata=dict(metadata or {}),
         received=received,
@@ -56,3 +71,12 @@ def assemble(
         children=tuple(children),
         warnings=tuple(warnings),
     )
+
+
+def page_separator(page: str, next_page: str) -> str:
+    """What goes between two consecutive pages: a space where a sentence runs on, else a paragraph break."""
+    last = page.rstrip().rsplit("\n\n", 1)[-1]
+    if (_ENDS_MID_SENTENCE.search(last) and _STARTS_LOWER.search(next_page.lstrip())
+            and len(last.split()) >= RUN_ON_WORDS):
+        return " "
+    return PART_SEPARATOR

@@ -90,4 +90,4 @@ def read_image(src: Source) -> Document:
     metadata = {"pages": str(frames), "size": f"{image.width}x{image.height}"}
     if image.format:
         metadata["image_format"] = image.format
-    return assemble(src, "image", parts, metadata=metadata)
+    return assemble(src, "image", parts, metadata=metadata, flowing=True)

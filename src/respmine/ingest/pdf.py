@@ -56,7 +56,7 @@ def read_pdf(src: Source) -> Document:
     return assemble(
         src, "pdf", [(text, p.method) for text, p in zip(cleaned, raw, strict=True)],
         metadata={k: v for k, v in metadata.items() if k in ("title", "author", "creator", "creationdate")},
-        warnings=warnings,
+        warnings=warnings, flowing=True,
     )
 
 
