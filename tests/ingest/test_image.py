@@ -69,6 +69,24 @@ def test_image_multipage_tiff_one_part_per_frame(tmp_path: Path, monkeypatch: py
     assert len(engine.calls) == 2
 
 
+def test_image_multipage_scan_sentence_across_frames_is_joined(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scanned letter's sentence running on to the next frame stays one sentence."""
+    pages = iter(["We are concerned that decisions on the new contracts will be taken before small\n",
+                  "charities have been heard.\n"])
+
+    class _Letter(_RecordingEngine):
+        def image_to_text(self, image_path: Path) -> str:
+            return next(pages)
+
+    monkeypatch.setattr(ocr, "default_engine", _Letter)
+    path = tmp_path / "letter.tif"
+    render_page("one", (600, 200)).save(path, save_all=True, append_images=[render_page("two", (600, 200))])
+    doc = read_image(Source(name="letter.tif", data=path.read_bytes()))
+    assert "taken before small charities have been heard." in doc.text
+    assert [doc.text[p.start:p.end].split()[0] for p in doc.pages] == ["We", "charities"]
+
+
 def test_image_exif_rotation_applied_before_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     engine = _RecordingEngine()
     monkeypatch.setattr(ocr, "default_engine", lambda: engine)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from respmine.consultation import Consultation, Question
 from respmine.records import Code, SegmentStance, Span
-from respmine.store import Store
+from respmine.store import EXTRACTOR_VERSION, Store
 from respmine.store.models import (
     CampaignRow,
     PersonalDataRow,
@@ -103,7 +103,7 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
                     text=text,
                     pages=pages or [],
                     late=late,
-                    extractor_version="1",
+                    extractor_version=EXTRACTOR_VERSION,
                     first_seen_at=DATA_TIME,
                     updated_at=DATA_TIME,
                     code="truncated" if status != "ok" else None,

@@ -77,12 +77,38 @@ def test_structure_decisions_follow_a_paragraph_that_moves_question(tmp_path: Pa
     for seg in (moved, gone, kept):
         decide(store, codebook, "ann", "add", segment=segment_id(seg), theme=theme)
     decide(store, codebook, "ann", "stance", segment=segment_id(moved), value={"stance": "oppose"})
-    again = [replace(moved, question=ABOUT), replace(gone, span=Span(20, 25)), *segments[2:]]
+    again = [replace(moved, question=ABOUT), replace(gone, span=Span(20, 25), text="Other words."),
+             *segments[2:]]
     carried = structure_store.replace_structure(store, respondents, again, personal, campaigns, rewrite={a})
     assert carried == 2  # the add and the stance on the moved paragraph
     by_segment = Counter(d.segment for d in decisions(store))
     assert by_segment == {segment_id(again[0]): 2, segment_id(gone): 1, segment_id(kept): 1}
     assert {s.id for s in read_segments(store)} >= {segment_id(again[0]), segment_id(kept)}
+
+
+def test_structure_decisions_follow_a_paragraph_whose_text_moved(tmp_path: Path) -> None:
+    """Text before a paragraph changed (a sentence rejoined across a page break: one character fewer), so
+    every later paragraph has a new span but the same text: its decisions, a reject and a stance
+    included, go with it (the nearest copy when the text recurs)."""
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    head, tail, again = "We favour regional, with providers to show\n\nhow.", "Small charities lose.", "No."
+    first = [Segment(a, "q1", Span(0, 51), head, 1, "heading", 1.0),
+             Segment(a, "q2", Span(53, 74), tail, 1, "heading", 1.0),
+             Segment(a, "q3", Span(76, 79), again, 1, "heading", 1.0),
+             Segment(a, "q4", Span(81, 84), again, 1, "heading", 1.0)]
+    structure_store.replace_structure(store, respondents, first, personal, campaigns)
+    decide(store, codebook, "ann", "reject", segment=segment_id(first[1]), theme=codebook.ids[0])
+    decide(store, codebook, "ann", "stance", segment=segment_id(first[1]), value={"stance": "oppose"})
+    decide(store, codebook, "ann", "reviewed", segment=segment_id(first[3]))
+    shifted = [Segment(a, "q1", Span(0, 50), head.replace("\n\n", " "), 1, "heading", 1.0),
+               *(replace(seg, span=Span(seg.span.start - 1, seg.span.end - 1)) for seg in first[1:])]
+    assert structure_store.replace_structure(store, respondents, shifted, personal, campaigns) == 3
+    where = Counter(d.segment for d in decisions(store))
+    assert where == {segment_id(shifted[1]): 2, segment_id(shifted[3]): 1}
+    assert structure_store.orphaned_decisions(store) == 0
 
 
 _LETTER = ("[NAME] runs our night shelter. We strongly oppose the new fees. "  # redacted: offsets are

@@ -89,3 +89,29 @@ def test_stage_calibration_is_kept_until_the_corpus_outgrows_it() -> None:
     assert stage._kept_calibration(earlier, [], None, 126) is None  # then recalibrated
     assert stage._kept_calibration(earlier, [Question(id="Q1", text="Why?")], None, 100) is None
     assert stage._kept_calibration(None, [], None, 1) is None
+
+
+def test_stage_reextracted_text_is_structured_anew_not_reused() -> None:
+    """The same file extracted into other text (a reader's fix: a sentence rejoined across a page break)
+    is not structured from the old text's offsets, which would redact the wrong characters."""
+    from dataclasses import replace
+
+    from respmine.records import Document, Segment
+
+    old_text = ("We favour regional commissioning, with a requirement that providers show\n\nhow they will "
+                "meet local needs.\n\nPlease contact me at jo.bloggs@example.org if you need more.")
+    doc = Document("letter.pdf", "a" * 64, "pdf", "pdfium", old_text)
+    first = stage.structure([(doc, None)], [])
+    known = {sha: (first.stamps[sha], r, first.personal[sha])
+             for sha, r in zip(first.stamps, first.respondents, strict=True)}
+    assert first.calibration is not None
+    segmented = stage.Segmented(first.calibration, {doc.sha256: first.segments})
+    again = stage.structure([(doc, None)], [], known=known, segmented=segmented)
+    assert again.reused == 1  # same text: reused
+
+    new = replace(doc, text=old_text.replace("show\n\nhow", "show how"))
+    redone = stage.structure([(new, None)], [], known=known, segmented=segmented)
+    assert redone.reused == 0
+    [email] = [p for p in redone.personal[doc.sha256] if p.kind == "email"]
+    assert new.text[email.span.start:email.span.end] == "jo.bloggs@example.org"
+    assert all(isinstance(s, Segment) and "example.org" not in s.text for s in redone.segments)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from respmine.store.models import RespondentRow, SegmentRow, SubmissionRow
-from respmine.store.repository import Store
+from respmine.store.repository import EXTRACTOR_VERSION, Store
 
 
 class CountingEmbedder:
@@ -46,7 +46,8 @@ def add_segments(store: Store, items: Sequence[tuple[str, str, str, str]]) -> li
         for item, question, text, kind in items:
             sha = segment_key("sub:" + item)
             s.add(SubmissionRow(sha256=sha, kind="file", source=f"{item}.txt", format="txt", status="ok",
-                                text=text, extractor_version="1", first_seen_at=now, updated_at=now))
+                                text=text, extractor_version=EXTRACTOR_VERSION, first_seen_at=now,
+                                updated_at=now))
             s.flush()
             s.add(RespondentRow(submission=sha, kind="individual", respondent_type=kind))
             seg = segment_key("seg:" + item)

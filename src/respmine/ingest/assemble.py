@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from respmine.ingest.cleanup import runs_on
 from respmine.ingest.source import Source
 from respmine.records import Answer, Document, Page, Quarantined
 
 PART_SEPARATOR = "\n\n"
-# A page whose last paragraph is prose (RUN_ON_WORDS words or more, not a heading, footer or list line)
-# ending inside a sentence (a word, a number, a comma or a dash: no full stop), and a next page that
-# starts in lower case (not an "o" bullet): one sentence cut by the page break, joined back with a space
-# rather than made two paragraphs, whose halves would be quoted, coded and segmented apart.
-RUN_ON_WORDS = 6
-_ENDS_MID_SENTENCE = re.compile(r"[\w,\-–—]\Z")
-_STARTS_LOWER = re.compile(r"\A(?!o\s)[a-z]")
 
 
 def assemble(
@@ -74,9 +67,7 @@ def assemble(
 
 
 def page_separator(page: str, next_page: str) -> str:
-    """What goes between two consecutive pages: a space where a sentence runs on, else a paragraph break."""
-    last = page.rstrip().rsplit("\n\n", 1)[-1]
-    if (_ENDS_MID_SENTENCE.search(last) and _STARTS_LOWER.search(next_page.lstrip())
-            and len(last.split()) >= RUN_ON_WORDS):
-        return " "
-    return PART_SEPARATOR
+    """What goes between two consecutive pages: a space where the page break cuts a sentence (its last
+    paragraph runs on: `cleanup.runs_on`), else a paragraph break. The space keeps the halves one
+    paragraph and one sentence, quoted, coded and segmented together."""
+    return " " if runs_on(page.rsplit("\n\n", 1)[-1], next_page) else PART_SEPARATOR

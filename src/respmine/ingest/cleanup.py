@@ -23,6 +23,10 @@ _BULLET = re.compile(r"^\s*(?:[•▪●○◦■□‣∙·\-–*]|\(?\d{1,3}[.
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
 _HYPHENS = ("-", "\u00ad", "\x02", "\u2010")
 _EDGE_LINES = 3
+CONTINUED_WORDS = 8  # a paragraph this long (not a heading or label) may be cut mid-sentence
+_RUNS_ON = re.compile(r"[\w,]\Z")  # no full stop, colon, hyphen...: the sentence goes on
+_FOOTNOTE = re.compile(r"\A\[?\d{1,3}\]?\s+\S")  # "1 Ministry of Justice, ...": not a numbered "9. We"
+_O_BULLET = re.compile(r"\Ao\s")  # a bullet font's "o"
 
 
 def normalise_line(line: str) -> str:
@@ -138,3 +142,15 @@ def clean_pages(raw_pages: list[str]) -> list[str]:
     width = typical_width(pages)
     vocabulary = hyphenated_vocabulary(pages)
     return [join_paragraphs(lines, width, vocabulary) for lines in pages]
+
+
+def runs_on(paragraph: str, following: str) -> bool:
+    """Whether a paragraph break between these two cuts one sentence (a page break in a PDF or a scan:
+    "... we favour regional commissioning, with a requirement that providers show" / "how they will meet
+    local needs."): `paragraph` is prose of CONTINUED_WORDS words or more (not a heading, label or
+    footnote) ending without closing punctuation, and `following` starts in lower case, not as a list
+    point ("b) ...", "ii. ...", "o ...")."""
+    paragraph, following = paragraph.strip(), following.lstrip()
+    return (following[:1].islower() and not _BULLET.match(following) and not _O_BULLET.match(following)
+            and _RUNS_ON.search(paragraph) is not None and len(paragraph.split()) >= CONTINUED_WORDS
+            and not _FOOTNOTE.match(paragraph))

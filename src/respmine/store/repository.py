@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from respmine.records import Document, Quarantined, Status
 from respmine.store.models import Base, RunRow, SegmentRow, SourceRow, SubmissionRow
 
-EXTRACTOR_VERSION = "2"  # 2: a sentence cut by a page break joined back (stored PDF and scan text changes)
+EXTRACTOR_VERSION = "1"
 
 
 def segment_exists(column: Any) -> ColumnElement[bool]:

@@ -218,7 +218,9 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
     """Re-point the decisions of segments this run replaced; returns how many moved to another segment.
     The new segment of the same span takes them all (the first by question order when a paragraph
     answers two questions; an added code's offsets found again if its text is redacted anew, dropped if
-    the redaction now covers its evidence: `_same_paragraph`). Else, among the new coded
+    the redaction now covers its evidence: `_same_paragraph`), or else one with the same text (the
+    paragraph moved: text before it changed, e.g. a sentence rejoined across a page break; the nearest
+    if the text recurs). Else, among the new coded
     segments overlapping the old span: an added code goes with its evidence text, to the segment that
     now holds it (its offsets found again in that text); an accept or reject goes with the machine code's
     evidence likewise; those and a stance or "reviewed" go only to a segment inside the old span (a
@@ -228,16 +230,20 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
     by_id = {segment_id(seg): seg for seg in written}
     rewritten = {seg.submission for seg in written}
     by_span: dict[tuple[str, int, int], Segment] = {}
+    by_text: dict[tuple[str, str], list[Segment]] = {}
     by_submission: dict[str, list[Segment]] = {}
     for seg in sorted(written, key=lambda seg: question_order(seg.question)):
         by_span.setdefault((seg.submission, seg.span.start, seg.span.end), seg)
+        by_text.setdefault((seg.submission, seg.text), []).append(seg)
         if seg.question != ABOUT:  # who the respondent is: never coded, no place for a decision
             by_submission.setdefault(seg.submission, []).append(seg)
     carried = 0
     for old, was in decided.items():
         if was.submission not in rewritten:
             continue  # not rewritten by this run (or all its segments are gone): nothing to carry to
-        same = by_id.get(old) or by_span.get((was.submission, was.start, was.end))
+        same = (by_id.get(old) or by_span.get((was.submission, was.start, was.end))
+                or min(by_text.get((was.submission, was.text), ()), default=None,  # text moved
+                       key=lambda seg: abs(seg.span.start - was.start)))
         if same is not None:  # the same paragraph (maybe under another question, maybe redacted anew)
             new = segment_id(same)
             for row_id, action, _, value in was.decisions:

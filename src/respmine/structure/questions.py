@@ -24,6 +24,7 @@ from typing import NamedTuple
 import numpy as np
 
 from respmine.consultation import Question
+from respmine.ingest.cleanup import runs_on
 from respmine.records import ABOUT, GENERAL, Answer, Document, Segment, Span
 from respmine.structure.about import (
     SEARCHED_PARAGRAPHS,
@@ -88,10 +89,6 @@ def blocks(text: str) -> list[Block]:
     return _rejoined(text, [b for b in out if b.text.strip()])
 
 
-_BROKEN_END = re.compile(r"[\w,]$")  # no full stop, question mark, colon...: the sentence goes on
-CONTINUED_WORDS = 8  # a paragraph this long (not a heading) may be cut mid-sentence
-
-
 def _rejoined(text: str, found: list[Block]) -> list[Block]:
     """A paragraph cut mid-sentence by a blank line (a page break in a PDF, a scan: "In preparing this
     response we" / "held seven workshops ...") is joined back: the first runs on without closing
@@ -101,9 +98,9 @@ def _rejoined(text: str, found: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in found:
         prev = out[-1] if out else None
-        if (prev is not None and b.text[:1].islower() and _BROKEN_END.search(prev.text)
+        if (prev is not None and runs_on(prev.text, b.text)
                 and text.count("\n", prev.end, b.start) >= 2  # a blank line between, not a line break
-                and len(prev.text.split()) >= CONTINUED_WORDS and not _HEADING.match(prev.text)):
+                and not _HEADING.match(prev.text)):
             out[-1] = Block(prev.start, b.end, text[prev.start : b.end])
         else:
             out.append(b)
@@ -275,10 +272,12 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 @cache
 def _code_version() -> str:
     """Segmentation's code: this module, the furniture rules it leaves out, the form fields about the
-    respondent it does not segment and the self-descriptions it sets apart."""
+    respondent it does not segment, the self-descriptions it sets apart and the page-break rule by which
+    it joins paragraphs."""
+    from respmine.ingest import cleanup
     from respmine.structure import about, furniture
 
-    return source_digest(__file__, furniture.__file__, about.__file__)
+    return source_digest(__file__, furniture.__file__, about.__file__, cleanup.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,

@@ -84,7 +84,11 @@ def rules_version() -> str:
 
 
 def document_stamp(doc: Document, parent: str | None) -> str:
-    return hashlib.sha256(f"{rules_version()}|{doc.sha256}|{parent or ''}".encode()).hexdigest()[:32]
+    """What a document's stored structure was computed from: the rules, the file, its parent, and the text
+    extracted from it (a reader's change re-extracts the same file into other text, and offsets into the
+    old text would redact and cut the new one wrongly)."""
+    text = hashlib.sha256(doc.text.encode()).hexdigest()
+    return hashlib.sha256(f"{rules_version()}|{doc.sha256}|{text}|{parent or ''}".encode()).hexdigest()[:32]
 
 
 def structure(

@@ -1,0 +1,38 @@
+"""`cleanup.runs_on`: which paragraph breaks cut a sentence (a page break), the one rule extraction and
+segmentation both join paragraphs by."""
+
+from __future__ import annotations
+
+import pytest
+
+from respmine.ingest.assemble import PART_SEPARATOR, page_separator
+from respmine.ingest.cleanup import runs_on
+
+PROSE = "We would like to see longer contracts, which allow providers to reduce costs over"
+
+
+@pytest.mark.parametrize(("paragraph", "following", "joined"), [
+    (PROSE, "time, combined with a firm floor.", True),
+    (PROSE + ",", "and a firm floor.", True),  # a comma runs on
+    ("Les associations doivent garder leur indépendance quand elles reçoivent des fonds de", "l'État.", True),
+    ("• Small charities cannot bid for large contracts because the tender costs are", "too high.", True),
+    (PROSE, "Time, combined with a firm floor.", False),  # a capital: a new sentence
+    (PROSE + ".", "time, combined with a firm floor.", False),
+    (PROSE + ":", "a) longer contracts", False),
+    (PROSE, "b) full cost recovery on every contract;", False),  # list points
+    (PROSE, "ii. full cost recovery on every contract;", False),
+    (PROSE, "o full cost recovery on every contract;", False),
+    ("Funding and contracts", "full cost recovery should be the rule.", False),  # a heading
+    ("1 Ministry of Justice, Transforming Rehabilitation consultation, January 2013", "and so on.", False),
+    ("[12] Ministry of Justice, Transforming Rehabilitation consultation, January 2013", "and so on.", False),
+    (PROSE + " well-", "being of offenders.", False),  # a hyphenated word: not glued with a space
+    (PROSE, "", False),
+])
+def test_cleanup_runs_on(paragraph: str, following: str, joined: bool) -> None:
+    assert runs_on(paragraph, following) is joined
+
+
+def test_cleanup_numbered_paragraph_runs_on_but_only_its_last_paragraph_counts() -> None:
+    page = "Question 9\n\n9. We are concerned that decisions on the new contracts will be taken before"
+    assert page_separator(page, "small charities have been heard.") == " "
+    assert page_separator(PROSE + ".\n\nQuestion 9", "small charities have been heard.") == PART_SEPARATOR
