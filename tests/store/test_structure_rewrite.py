@@ -111,6 +111,50 @@ def test_structure_decisions_follow_a_paragraph_whose_text_moved(tmp_path: Path)
     assert structure_store.orphaned_decisions(store) == 0
 
 
+def _seg(question: str, start: int, end: int, text: str) -> Segment:
+    return Segment("a" * 64, question, Span(start, end), text, 1, "heading", 1.0)
+
+
+def _shift(segments: list[Segment], by: int) -> list[Segment]:
+    return [segments[0], *(replace(s, span=Span(s.span.start - by, s.span.end - by)) for s in segments[1:])]
+
+
+@pytest.mark.parametrize(("first", "shift", "want"), [
+    # copies of a short answer: each goes to its own question's copy, even moved past the other's place
+    ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 76, 79, "No."), _seg("q4", 90, 93, "No.")], 8, [1, 2]),
+    # the old span now holds other text: the moved paragraph is the one with the same text
+    ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 76, 79, "No."), _seg("q4", 81, 84, "Yes")], 5, [1]),
+])
+def test_structure_decisions_follow_their_own_copy_of_moved_text(
+        tmp_path: Path, first: list[Segment], shift: int, want: list[int]) -> None:
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    structure_store.replace_structure(store, respondents, first, personal, campaigns)
+    for i in want:
+        decide(store, codebook, "ann", "reject", segment=segment_id(first[i]), theme=codebook.ids[i])
+    shifted = _shift(first, shift)
+    structure_store.replace_structure(store, respondents, shifted, personal, campaigns)
+    assert {d.theme: d.segment for d in decisions(store)} == {
+        codebook.ids[i]: segment_id(shifted[i]) for i in want}
+
+
+def test_structure_decisions_do_not_jump_to_a_far_copy_of_their_text(tmp_path: Path) -> None:
+    """A paragraph re-segmented away (merged into its neighbour) does not hand its decisions to the same
+    words answering another question far away: they stay behind, reported."""
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    first = [_seg("q2", 100, 110, "No comment"), _seg("q9", 5000, 5010, "No comment")]
+    structure_store.replace_structure(store, respondents, first, personal, campaigns)
+    decide(store, load_codebook(CODEBOOK), "ann", "reviewed", segment=segment_id(first[0]))
+    again = [_seg("q2", 40, 110, "Our answer to question two is below: No comment"), first[1]]
+    structure_store.replace_structure(store, respondents, again, personal, campaigns)
+    assert [d.segment for d in decisions(store)] == [segment_id(first[0])]
+    assert structure_store.orphaned_decisions(store) == 1
+
+
 _LETTER = ("[NAME] runs our night shelter. We strongly oppose the new fees. "  # redacted: offsets are
            "Small charities cannot bid for large contracts. About us: we are a charity in Hillfoot.")
 

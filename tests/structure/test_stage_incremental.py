@@ -115,3 +115,16 @@ def test_stage_reextracted_text_is_structured_anew_not_reused() -> None:
     [email] = [p for p in redone.personal[doc.sha256] if p.kind == "email"]
     assert new.text[email.span.start:email.span.end] == "jo.bloggs@example.org"
     assert all(isinstance(s, Segment) and "example.org" not in s.text for s in redone.segments)
+
+
+def test_stage_stamp_follows_the_parent_text() -> None:
+    """An attachment is profiled with its covering e-mail: the e-mail read anew restructures it."""
+    from dataclasses import replace
+
+    from respmine.records import Document
+
+    email = Document("cover.eml", "e" * 64, "eml", "email", "From Jo Bloggs of the Lakeside Trust.")
+    child = Document("reply.pdf", "c" * 64, "pdf", "pdfium", "Our answer to question one.")
+    stamp = stage.document_stamp(child, email.sha256, email)
+    assert stamp == stage.document_stamp(child, email.sha256, replace(email))
+    assert stamp != stage.document_stamp(child, email.sha256, replace(email, text="From Jo Bloggs."))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from respmine.ingest.cleanup import runs_on
 from respmine.ingest.source import Source
+from respmine.page_breaks import last_paragraph, runs_on
 from respmine.records import Answer, Document, Page, Quarantined
 
 PART_SEPARATOR = "\n\n"
@@ -67,7 +67,6 @@ def assemble(
 
 
 def page_separator(page: str, next_page: str) -> str:
-    """What goes between two consecutive pages: a space where the page break cuts a sentence (its last
-    paragraph runs on: `cleanup.runs_on`), else a paragraph break. The space keeps the halves one
-    paragraph and one sentence, quoted, coded and segmented together."""
-    return " " if runs_on(page.rsplit("\n\n", 1)[-1], next_page) else PART_SEPARATOR
+    """What goes between two consecutive pages: a space where the page break cuts a sentence
+    (`page_breaks.runs_on`), keeping its halves one paragraph and one sentence; else a paragraph break."""
+    return " " if runs_on(last_paragraph(page), next_page) else PART_SEPARATOR

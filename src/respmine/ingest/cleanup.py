@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from respmine.page_breaks import LIST_POINT
+
 _LIGATURES = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st",
     "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": "", "\ufeff": "",
@@ -19,14 +21,9 @@ _PAGE_NUMBER = re.compile(
     r"\s*(?:[-–—])?\s*$",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[•▪●○◦■□‣∙·\-–*]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
 _HYPHENS = ("-", "\u00ad", "\x02", "\u2010")
 _EDGE_LINES = 3
-CONTINUED_WORDS = 8  # a paragraph this long (not a heading or label) may be cut mid-sentence
-_RUNS_ON = re.compile(r"[\w,]\Z")  # no full stop, colon, hyphen...: the sentence goes on
-_FOOTNOTE = re.compile(r"\A\[?\d{1,3}\]?\s+\S")  # "1 Ministry of Justice, ...": not a numbered "9. We"
-_O_BULLET = re.compile(r"\Ao\s")  # a bullet font's "o"
 
 
 def normalise_line(line: str) -> str:
@@ -108,7 +105,7 @@ def _join_hyphen(current: str, nxt: str, hyphenated_words: set[str]) -> str:
 
 
 def _starts_new_paragraph(prev: str, line: str, typical_width: int) -> bool:
-    if _BULLET.match(line):
+    if LIST_POINT.match(line):
         return True
     short = len(prev) < 0.8 * typical_width
     if short and _SENTENCE_END.search(prev):
@@ -143,14 +140,3 @@ def clean_pages(raw_pages: list[str]) -> list[str]:
     vocabulary = hyphenated_vocabulary(pages)
     return [join_paragraphs(lines, width, vocabulary) for lines in pages]
 
-
-def runs_on(paragraph: str, following: str) -> bool:
-    """Whether a paragraph break between these two cuts one sentence (a page break in a PDF or a scan:
-    "... we favour regional commissioning, with a requirement that providers show" / "how they will meet
-    local needs."): `paragraph` is prose of CONTINUED_WORDS words or more (not a heading, label or
-    footnote) ending without closing punctuation, and `following` starts in lower case, not as a list
-    point ("b) ...", "ii. ...", "o ...")."""
-    paragraph, following = paragraph.strip(), following.lstrip()
-    return (following[:1].islower() and not _BULLET.match(following) and not _O_BULLET.match(following)
-            and _RUNS_ON.search(paragraph) is not None and len(paragraph.split()) >= CONTINUED_WORDS
-            and not _FOOTNOTE.match(paragraph))

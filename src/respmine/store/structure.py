@@ -186,6 +186,7 @@ def replace_structure(
 
 class _Decided(NamedTuple):
     submission: str
+    question: str
     start: int
     end: int
     text: str  # as stored: redacted, so an evidence offset is an offset in this text
@@ -198,9 +199,9 @@ def _decided_segments(session: Any) -> dict[str, _Decided]:
     stage drops orphaned codes later) and their decisions. Decisions on segments that no longer exist
     (left behind by an earlier run) are not among them."""
     ids = select(DecisionRow.segment).where(DecisionRow.segment.is_not(None)).distinct()
-    out = {i: _Decided(sub, a, z, text, {}, []) for i, sub, a, z, text in session.execute(
-        select(SegmentRow.id, SegmentRow.submission, SegmentRow.start, SegmentRow.end, SegmentRow.text)
-        .where(SegmentRow.id.in_(ids)))}
+    out = {i: _Decided(sub, q, a, z, text, {}, []) for i, sub, q, a, z, text in session.execute(
+        select(SegmentRow.id, SegmentRow.submission, SegmentRow.question, SegmentRow.start, SegmentRow.end,
+               SegmentRow.text).where(SegmentRow.id.in_(ids)))}
     for segment, theme, start, end in session.execute(
             select(CodeRow.segment, CodeRow.theme, CodeRow.evidence_start, CodeRow.evidence_end)
             .where(CodeRow.segment.in_(ids))):
@@ -216,34 +217,26 @@ def _decided_segments(session: Any) -> dict[str, _Decided]:
 
 def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Sequence[Segment]) -> int:
     """Re-point the decisions of segments this run replaced; returns how many moved to another segment.
-    The new segment of the same span takes them all (the first by question order when a paragraph
-    answers two questions; an added code's offsets found again if its text is redacted anew, dropped if
-    the redaction now covers its evidence: `_same_paragraph`), or else one with the same text (the
-    paragraph moved: text before it changed, e.g. a sentence rejoined across a page break; the nearest
-    if the text recurs). Else, among the new coded
+    The new segment that is the same paragraph (`_same_paragraphs`) takes them all (an added code's
+    offsets found again if its text is redacted anew, dropped if the redaction now covers its evidence:
+    `_same_paragraph`). Else, among the new coded
     segments overlapping the old span: an added code goes with its evidence text, to the segment that
     now holds it (its offsets found again in that text); an accept or reject goes with the machine code's
     evidence likewise; those and a stance or "reviewed" go only to a segment inside the old span (a
     paragraph split or cut short: the analyst read all of it), the largest; after a merge the new
     segment holds text nobody reviewed, so they stay. What is not carried keeps the old id (in the
     audit trail)."""
-    by_id = {segment_id(seg): seg for seg in written}
     rewritten = {seg.submission for seg in written}
-    by_span: dict[tuple[str, int, int], Segment] = {}
-    by_text: dict[tuple[str, str], list[Segment]] = {}
     by_submission: dict[str, list[Segment]] = {}
-    for seg in sorted(written, key=lambda seg: question_order(seg.question)):
-        by_span.setdefault((seg.submission, seg.span.start, seg.span.end), seg)
-        by_text.setdefault((seg.submission, seg.text), []).append(seg)
+    for seg in written:
         if seg.question != ABOUT:  # who the respondent is: never coded, no place for a decision
             by_submission.setdefault(seg.submission, []).append(seg)
+    paragraphs = _same_paragraphs(decided, written)
     carried = 0
     for old, was in decided.items():
         if was.submission not in rewritten:
             continue  # not rewritten by this run (or all its segments are gone): nothing to carry to
-        same = (by_id.get(old) or by_span.get((was.submission, was.start, was.end))
-                or min(by_text.get((was.submission, was.text), ()), default=None,  # text moved
-                       key=lambda seg: abs(seg.span.start - was.start)))
+        same = paragraphs.get(old)
         if same is not None:  # the same paragraph (maybe under another question, maybe redacted anew)
             new = segment_id(same)
             for row_id, action, _, value in was.decisions:
@@ -277,6 +270,43 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
                             .values(segment=segment_id(target), **moved))
             carried += 1
     return carried
+
+
+MOVED_CHARS = 2000  # how far a paragraph's unchanged text may have moved and still be taken for it
+
+
+def _same_paragraphs(decided: Mapping[str, _Decided], written: Sequence[Segment]) -> dict[str, Segment]:
+    """For each decided segment, the new segment that is the same paragraph, if any, in this order: the
+    same id (span and question); the same span with the same text (under another question: the first
+    by question order when a paragraph answers two); the same text under the same question, moved by at
+    most MOVED_CHARS (text before it changed, e.g. a sentence rejoined across a page break; the nearest
+    copy, each new segment taken once); the same span with other text (redacted anew)."""
+    by_id = {segment_id(seg): seg for seg in written}
+    by_span: dict[tuple[str, int, int], Segment] = {}
+    by_text: dict[tuple[str, str, str], list[Segment]] = {}
+    for seg in sorted(written, key=lambda seg: question_order(seg.question)):
+        by_span.setdefault((seg.submission, seg.span.start, seg.span.end), seg)
+        by_text.setdefault((seg.submission, seg.question, seg.text), []).append(seg)
+    out: dict[str, Segment] = {}
+    for old, was in decided.items():
+        span = by_span.get((was.submission, was.start, was.end))
+        if old in by_id:
+            out[old] = by_id[old]
+        elif span is not None and span.text == was.text:
+            out[old] = span
+    taken = {segment_id(seg) for seg in out.values()}
+    for old, was in sorted(decided.items(), key=lambda item: item[1].start):
+        if old in out:
+            continue
+        moved = [seg for seg in by_text.get((was.submission, was.question, was.text), ())
+                 if segment_id(seg) not in taken and abs(seg.span.start - was.start) <= MOVED_CHARS]
+        span = by_span.get((was.submission, was.start, was.end))
+        if moved:
+            out[old] = min(moved, key=lambda seg: abs(seg.span.start - was.start))
+            taken.add(segment_id(out[old]))
+        elif span is not None:
+            out[old] = span
+    return out
 
 
 def _same_paragraph(was: _Decided, same: Segment, action: str, value: Any) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 import numpy as np
 
 from respmine.consultation import Question
-from respmine.ingest.cleanup import runs_on
+from respmine.page_breaks import QUESTION_HEADING, runs_on
 from respmine.records import ABOUT, GENERAL, Answer, Document, Segment, Span
 from respmine.structure.about import (
     SEARCHED_PARAGRAPHS,
@@ -43,7 +43,6 @@ from respmine.structure.furniture import (
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
-_HEADING = re.compile(r"^\s*(?:question|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
 
 SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
@@ -78,7 +77,7 @@ def blocks(text: str) -> list[Block]:
         for i, line in enumerate(lines):
             starts_new = i > 0 and (
                 one_per_line
-                or _HEADING.match(line)
+                or QUESTION_HEADING.match(line)
                 or (_NUMBERED.match(line) and lines[i - 1].rstrip().endswith((".", "?", "!", ":")))
             )
             if starts_new:
@@ -99,8 +98,7 @@ def _rejoined(text: str, found: list[Block]) -> list[Block]:
     for b in found:
         prev = out[-1] if out else None
         if (prev is not None and runs_on(prev.text, b.text)
-                and text.count("\n", prev.end, b.start) >= 2  # a blank line between, not a line break
-                and not _HEADING.match(prev.text)):
+                and text.count("\n", prev.end, b.start) >= 2):  # a blank line between, not a line break
             out[-1] = Block(prev.start, b.end, text[prev.start : b.end])
         else:
             out.append(b)
@@ -173,7 +171,7 @@ class QuestionMatcher:
         clean = label.strip()
         if clean in self.ids:
             return clean, 1.0
-        for pattern in (_HEADING, _NUMBERED):
+        for pattern in (QUESTION_HEADING, _NUMBERED):
             m = pattern.match(clean)
             if m and int(m.group(1)) in self.by_number:
                 return self.by_number[int(m.group(1))], 1.0
@@ -238,7 +236,7 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
         numbers = set()
         for block in blocks(doc.text):
             first = block.text.split("\n", 1)[0].strip()
-            m = _HEADING.match(first)
+            m = QUESTION_HEADING.match(first)
             if m:
                 n = int(m.group(1))
                 numbers.add(n)
@@ -274,10 +272,10 @@ def _code_version() -> str:
     """Segmentation's code: this module, the furniture rules it leaves out, the form fields about the
     respondent it does not segment, the self-descriptions it sets apart and the page-break rule by which
     it joins paragraphs."""
-    from respmine.ingest import cleanup
+    from respmine import page_breaks
     from respmine.structure import about, furniture
 
-    return source_digest(__file__, furniture.__file__, about.__file__, cleanup.__file__)
+    return source_digest(__file__, furniture.__file__, about.__file__, page_breaks.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -466,7 +464,7 @@ def _answer_question(answer: Answer, matcher: QuestionMatcher) -> tuple[str, flo
 
 def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple[str, int, str] | None:
     """(question id, where the answer starts in the block, method) when the block opens a question."""
-    m = _HEADING.match(block.text)
+    m = QUESTION_HEADING.match(block.text)
     if m and int(m.group(1)) in matcher.by_number:
         question = matcher.by_number[int(m.group(1))]
         return question, _past_question(block.text, m.end(), question, matcher, label=True), "heading"
@@ -549,7 +547,7 @@ def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[S
 
 def _heading_marks(rest: list[Block], matcher: QuestionMatcher) -> HeadingMarks:
     """(index in `rest`, (question, body offset, method)) of each block that heads an answer."""
-    numbered = _numbered_headings(rest, matcher) and not any(_HEADING.match(b.text) for b in rest)
+    numbered = _numbered_headings(rest, matcher) and not any(QUESTION_HEADING.match(b.text) for b in rest)
     return [(i, h) for i, b in enumerate(rest) if (h := _heading_of(b, matcher, numbered))]
 
 

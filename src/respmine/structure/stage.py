@@ -83,12 +83,16 @@ def rules_version() -> str:
     return source_digest(respondents.__file__, respondent_rules.__file__, redact.__file__, extra=ner)
 
 
-def document_stamp(doc: Document, parent: str | None) -> str:
-    """What a document's stored structure was computed from: the rules, the file, its parent, and the text
-    extracted from it (a reader's change re-extracts the same file into other text, and offsets into the
-    old text would redact and cut the new one wrongly)."""
-    text = hashlib.sha256(doc.text.encode()).hexdigest()
-    return hashlib.sha256(f"{rules_version()}|{doc.sha256}|{text}|{parent or ''}".encode()).hexdigest()[:32]
+def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None) -> str:
+    """What a document's stored structure was computed from: the rules, the file, the text extracted from
+    it (a reader's change re-reads the same file into other text, and offsets into the old text would
+    redact and cut the new one wrongly), and its parent (an attachment's covering e-mail, read for who
+    sent it) with that parent's text."""
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    parent_text = digest(parent_doc.text) if parent_doc is not None else ""
+    return digest(f"{rules_version()}|{doc.sha256}|{digest(doc.text)}|{parent or ''}|{parent_text}")[:32]
 
 
 def structure(
@@ -107,7 +111,8 @@ def structure(
     dropped where a response restates it."""
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
-    stamps = {d.sha256: document_stamp(d, parent) for d, parent in readable}
+    stamps = {d.sha256: document_stamp(d, parent, by_id.get(parent) if parent else None)
+              for d, parent in readable}
     reuse = {sha: (r, p) for sha, (stamp, r, p) in (known or {}).items() if stamps.get(sha) == stamp}
     respondents, personal = [], {}
     for d, parent in readable:

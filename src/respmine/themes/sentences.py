@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from respmine.page_breaks import last_paragraph, runs_on
+
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•\-–])|\n\s*\n|\n(?=\s*[•\-–*]\s)")
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Prof|St|No|cf|vs|para)\.$", re.IGNORECASE)
 MAX_SENTENCE = 600  # characters; longer runs (lists without stops) are cut at the next space
@@ -25,6 +27,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         if _ABBREVIATIONS.search(text[max(start, m.start() - 6) : m.start()]):
             continue
+        if "\n" in m.group() and runs_on(last_paragraph(text, m.start()), text[m.end() : m.end() + 12]):
+            continue  # a page break inside the sentence (in text stored before extraction joined it)
         spans.extend(_trimmed(text, start, m.start()))
         start = m.end()
     spans.extend(_trimmed(text, start, len(text)))

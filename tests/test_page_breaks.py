@@ -1,12 +1,13 @@
-"""`cleanup.runs_on`: which paragraph breaks cut a sentence (a page break), the one rule extraction and
-segmentation both join paragraphs by."""
+"""`page_breaks.runs_on`: which paragraph breaks cut a sentence (a page break), the one rule extraction,
+segmentation and sentence splitting join paragraphs by."""
 
 from __future__ import annotations
 
 import pytest
 
 from respmine.ingest.assemble import PART_SEPARATOR, page_separator
-from respmine.ingest.cleanup import runs_on
+from respmine.page_breaks import runs_on
+from respmine.themes.sentences import sentence_spans
 
 PROSE = "We would like to see longer contracts, which allow providers to reduce costs over"
 
@@ -25,14 +26,25 @@ PROSE = "We would like to see longer contracts, which allow providers to reduce 
     ("Funding and contracts", "full cost recovery should be the rule.", False),  # a heading
     ("1 Ministry of Justice, Transforming Rehabilitation consultation, January 2013", "and so on.", False),
     ("[12] Ministry of Justice, Transforming Rehabilitation consultation, January 2013", "and so on.", False),
+    ("¹ Ministry of Justice, Transforming Rehabilitation consultation, January 2013", "and so on.", False),
+    ("Question 3 - Payment by results and the role of the voluntary sector", "we agree with it.", False),
+    (PROSE + " –", "and a firm floor.", True),  # a dash runs on
+    (PROSE, "“flexibility” and a firm floor.", True),  # an opening quote before the lower case
     (PROSE + " well-", "being of offenders.", False),  # a hyphenated word: not glued with a space
     (PROSE, "", False),
 ])
-def test_cleanup_runs_on(paragraph: str, following: str, joined: bool) -> None:
+def test_page_breaks_runs_on(paragraph: str, following: str, joined: bool) -> None:
     assert runs_on(paragraph, following) is joined
 
 
-def test_cleanup_numbered_paragraph_runs_on_but_only_its_last_paragraph_counts() -> None:
+def test_page_breaks_numbered_paragraph_runs_on_but_only_its_last_paragraph_counts() -> None:
     page = "Question 9\n\n9. We are concerned that decisions on the new contracts will be taken before"
     assert page_separator(page, "small charities have been heard.") == " "
     assert page_separator(PROSE + ".\n\nQuestion 9", "small charities have been heard.") == PART_SEPARATOR
+
+
+def test_page_breaks_sentence_split_keeps_a_page_cut_sentence_whole() -> None:
+    """Text stored before extraction joined page breaks still reads as one sentence (quotes, evidence)."""
+    text = f"Question 9\n\n{PROSE}\n\ntime, with a firm floor. Small charities need help.\n\nb) and more"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Question 9", f"{PROSE}\n\ntime, with a firm floor.", "Small charities need help.", "b) and more"]

@@ -1,0 +1,45 @@
+"""Where a paragraph break is a page break inside a sentence: the one rule by which extraction joins PDF
+pages and scanned frames, segmentation joins paragraphs, and sentence splitting keeps a sentence whole
+in text stored before extraction joined it.
+
+A page break cuts a sentence ("... we favour regional commissioning, with a requirement that providers
+show" / "how they will meet local needs."); left as a paragraph break, the halves are quoted, coded and
+segmented apart. Headings, labels, footnotes and list points are never joined.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTINUED_WORDS = 8  # a paragraph this long (not a heading or label) may be cut mid-sentence
+# A list point: a bullet, "1." / "(2)", "a)" / "b.", "ii." (also what PDF cleanup starts a paragraph at)
+LIST_POINT = re.compile(r"^\s*(?:[•▪●○◦■□‣∙·\-–*]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
+# "Question 3", "Q3:": a question's heading (segmentation reads the number)
+QUESTION_HEADING = re.compile(r"^\s*(?:question|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*", re.IGNORECASE)
+_RUNS_ON = re.compile(r"[\w,–—]\Z")  # no full stop, colon or hyphen: the sentence goes on
+_FOOTNOTE = re.compile(r"\A(?:\[?\d{1,3}\]?\s+\S|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*)")  # "1 Ministry of ...", "¹ ...", "* ..."
+_O_BULLET = re.compile(r"\Ao\s")  # a bullet font's "o"
+_STARTS_LOWER = re.compile(r"\A[“\"‘'(]?[^\W\d_]")
+
+
+def runs_on(paragraph: str, following: str) -> bool:
+    """Whether the paragraph break between these cuts one sentence: `paragraph` is prose of
+    CONTINUED_WORDS words or more (not a question heading or a footnote) ending without closing
+    punctuation, and `following` starts in lower case (after an opening quote or bracket), not as a list
+    point ("b) ...", "ii. ...", "o ...")."""
+    paragraph, following = paragraph.strip(), following.lstrip()
+    start = _STARTS_LOWER.match(following)
+    return (start is not None and start.group()[-1].islower() and not LIST_POINT.match(following)
+            and not _O_BULLET.match(following) and _RUNS_ON.search(paragraph) is not None
+            and len(paragraph.split()) >= CONTINUED_WORDS and not _FOOTNOTE.match(paragraph)
+            and not QUESTION_HEADING.match(paragraph))
+
+
+def last_paragraph(text: str, end: int | None = None) -> str:
+    """The paragraph of `text` that ends at `end` (default: the end of the text), without copying the
+    text before it (called at every paragraph break of long documents)."""
+    end = len(text) if end is None else end
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind("\n\n", 0, end)
+    return text[start + 2 if start >= 0 else 0 : end]
