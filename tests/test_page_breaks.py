@@ -48,3 +48,19 @@ def test_page_breaks_sentence_split_keeps_a_page_cut_sentence_whole() -> None:
     text = f"Question 9\n\n{PROSE}\n\ntime, with a firm floor. Small charities need help.\n\nb) and more"
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "Question 9", f"{PROSE}\n\ntime, with a firm floor.", "Small charities need help.", "b) and more"]
+
+
+@pytest.mark.parametrize("blank", ["\n \n", "\r\n\r\n", "\n\n"])
+def test_page_breaks_sentence_split_reads_the_paragraph_however_the_blank_line_is_written(blank: str) -> None:
+    """The paragraph before a blank line is its own, not everything since the text began ("Funding" is a
+    heading whatever line ends the form cell held)."""
+    text = f"We agree with the proposal in general terms.{blank}Funding{blank}full cost recovery is the rule."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "We agree with the proposal in general terms.", "Funding", "full cost recovery is the rule."]
+    cut = f"{PROSE}{blank}time, with a firm floor."
+    assert [cut[a:b] for a, b in sentence_spans(cut)] == [cut]
+
+
+def test_page_breaks_list_point_after_indentation_is_not_joined() -> None:
+    text = f"{PROSE}\n\n           iii) privacy of students at home"
+    assert len(sentence_spans(text)) == 2

@@ -19,6 +19,7 @@ QUESTION_HEADING = re.compile(r"^\s*(?:question|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-�
 _RUNS_ON = re.compile(r"[\w,–—]\Z")  # no full stop, colon or hyphen: the sentence goes on
 _FOOTNOTE = re.compile(r"\A(?:\[?\d{1,3}\]?\s+\S|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*)")  # "1 Ministry of ...", "¹ ...", "* ..."
 _O_BULLET = re.compile(r"\Ao\s")  # a bullet font's "o"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _STARTS_LOWER = re.compile(r"\A[“\"‘'(]?[^\W\d_]")
 
 
@@ -35,11 +36,6 @@ def runs_on(paragraph: str, following: str) -> bool:
             and not QUESTION_HEADING.match(paragraph))
 
 
-def last_paragraph(text: str, end: int | None = None) -> str:
-    """The paragraph of `text` that ends at `end` (default: the end of the text), without copying the
-    text before it (called at every paragraph break of long documents)."""
-    end = len(text) if end is None else end
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    start = text.rfind("\n\n", 0, end)
-    return text[start + 2 if start >= 0 else 0 : end]
+def last_paragraph(text: str) -> str:
+    """The last paragraph of `text` (after its last blank line, however the line is written)."""
+    return _BLANK_LINE.split(text.rstrip())[-1]

@@ -124,6 +124,9 @@ def _shift(segments: list[Segment], by: int) -> list[Segment]:
     ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 76, 79, "No."), _seg("q4", 90, 93, "No.")], 8, [1, 2]),
     # the old span now holds other text: the moved paragraph is the one with the same text
     ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 76, 79, "No."), _seg("q4", 81, 84, "Yes")], 5, [1]),
+    ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 76, 79, "No."), _seg("q3", 81, 84, "Yes")], 5, [1]),
+    # as many copies as before: the first stays the first, though the second moved nearer its place
+    ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 100, 103, "No."), _seg("q3", 200, 203, "No.")], 60, [1]),
 ])
 def test_structure_decisions_follow_their_own_copy_of_moved_text(
         tmp_path: Path, first: list[Segment], shift: int, want: list[int]) -> None:
@@ -138,6 +141,25 @@ def test_structure_decisions_follow_their_own_copy_of_moved_text(
     structure_store.replace_structure(store, respondents, shifted, personal, campaigns)
     assert {d.theme: d.segment for d in decisions(store)} == {
         codebook.ids[i]: segment_id(shifted[i]) for i in want}
+
+
+@pytest.mark.parametrize(("first", "again", "follows"), [
+    # shifted and now under another question: still the same paragraph
+    ([_seg("q2", 100, 110, "No comment")], [_seg("q3", 99, 109, "No comment")], True),
+    # merged into the paragraph before it: the copy of its words that stayed where it was is not it
+    ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 100, 103, "No."), _seg("q3", 150, 153, "No.")],
+     [_seg("q1", 0, 103, "x" * 60 + " No."), _seg("q3", 150, 153, "No.")], False),
+])
+def test_structure_decisions_on_moved_text_question_changed_or_merged(
+        tmp_path: Path, first: list[Segment], again: list[Segment], follows: bool) -> None:
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    structure_store.replace_structure(store, respondents, first, personal, campaigns)
+    decided = first[-2] if len(first) > 1 else first[0]
+    decide(store, load_codebook(CODEBOOK), "ann", "reviewed", segment=segment_id(decided))
+    structure_store.replace_structure(store, respondents, again, personal, campaigns)
+    assert [d.segment for d in decisions(store)] == [segment_id(again[0] if follows else decided)]
 
 
 def test_structure_decisions_do_not_jump_to_a_far_copy_of_their_text(tmp_path: Path) -> None:

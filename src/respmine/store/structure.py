@@ -166,6 +166,7 @@ def replace_structure(
     ]
     with store.session() as s, s.begin():
         decided = _decided_segments(s)
+        before = _stored_copies(s, decided)
         if rewrite is None:
             for table, _ in per_submission:
                 s.execute(delete(table))
@@ -181,7 +182,7 @@ def replace_structure(
         for table, rows in per_submission + whole:
             if rows:
                 s.execute(insert(table), rows)  # one executemany per table, not one ORM object per row
-        return _carry_decisions(s, decided, written)
+        return _carry_decisions(s, decided, written, before)
 
 
 class _Decided(NamedTuple):
@@ -215,7 +216,27 @@ def _decided_segments(session: Any) -> dict[str, _Decided]:
     return out
 
 
-def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Sequence[Segment]) -> int:
+_Copies = dict[tuple[str, str], list[tuple[int, str, str]]]  # (submission, text) -> [(start, question, id)]
+
+
+def _stored_copies(session: Any, decided: Mapping[str, _Decided]) -> _Copies:
+    """Where each decided segment's text stood in its submission before this run rewrites it: every
+    stored segment with that text (a short answer, "No.", recurs), to tell a copy that moved from one
+    that stayed, and which copy is which."""
+    wanted = {(d.submission, d.text) for d in decided.values()}
+    submissions = sorted({sub for sub, _ in wanted})
+    out: _Copies = {}
+    for i in range(0, len(submissions), CHUNK):
+        for row_id, sub, question, start, text in session.execute(
+                select(SegmentRow.id, SegmentRow.submission, SegmentRow.question, SegmentRow.start,
+                       SegmentRow.text).where(SegmentRow.submission.in_(submissions[i : i + CHUNK]))):
+            if (sub, text) in wanted:
+                out.setdefault((sub, text), []).append((start, question, row_id))
+    return out
+
+
+def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Sequence[Segment],
+                     before: _Copies) -> int:
     """Re-point the decisions of segments this run replaced; returns how many moved to another segment.
     The new segment that is the same paragraph (`_same_paragraphs`) takes them all (an added code's
     offsets found again if its text is redacted anew, dropped if the redaction now covers its evidence:
@@ -231,7 +252,7 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
     for seg in written:
         if seg.question != ABOUT:  # who the respondent is: never coded, no place for a decision
             by_submission.setdefault(seg.submission, []).append(seg)
-    paragraphs = _same_paragraphs(decided, written)
+    paragraphs = _same_paragraphs(decided, written, before)
     carried = 0
     for old, was in decided.items():
         if was.submission not in rewritten:
@@ -275,38 +296,59 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
 MOVED_CHARS = 2000  # how far a paragraph's unchanged text may have moved and still be taken for it
 
 
-def _same_paragraphs(decided: Mapping[str, _Decided], written: Sequence[Segment]) -> dict[str, Segment]:
-    """For each decided segment, the new segment that is the same paragraph, if any, in this order: the
-    same id (span and question); the same span with the same text (under another question: the first
-    by question order when a paragraph answers two); the same text under the same question, moved by at
-    most MOVED_CHARS (text before it changed, e.g. a sentence rejoined across a page break; the nearest
-    copy, each new segment taken once); the same span with other text (redacted anew)."""
+def _same_paragraphs(decided: Mapping[str, _Decided], written: Sequence[Segment], before: _Copies
+                     ) -> dict[str, Segment]:
+    """For each decided segment, the new segment that is the same paragraph, if any, in this order:
+    - the same id or the same span, with the same text (under another question: the first by question
+      order when a paragraph answers two);
+    - the same text moved by at most MOVED_CHARS (text before it changed, e.g. a sentence rejoined across
+      a page break), under the same question, then under any: never a copy that stayed where it was, each
+      new copy taken once; when the text recurs as often as before, the k-th copy is the k-th copy, else
+      the nearest;
+    - the same id or span with other text (redacted anew)."""
     by_id = {segment_id(seg): seg for seg in written}
     by_span: dict[tuple[str, int, int], Segment] = {}
-    by_text: dict[tuple[str, str, str], list[Segment]] = {}
     for seg in sorted(written, key=lambda seg: question_order(seg.question)):
         by_span.setdefault((seg.submission, seg.span.start, seg.span.end), seg)
-        by_text.setdefault((seg.submission, seg.question, seg.text), []).append(seg)
     out: dict[str, Segment] = {}
     for old, was in decided.items():
-        span = by_span.get((was.submission, was.start, was.end))
-        if old in by_id:
-            out[old] = by_id[old]
-        elif span is not None and span.text == was.text:
-            out[old] = span
-    taken = {segment_id(seg) for seg in out.values()}
-    for old, was in sorted(decided.items(), key=lambda item: item[1].start):
-        if old in out:
-            continue
-        moved = [seg for seg in by_text.get((was.submission, was.question, was.text), ())
-                 if segment_id(seg) not in taken and abs(seg.span.start - was.start) <= MOVED_CHARS]
-        span = by_span.get((was.submission, was.start, was.end))
-        if moved:
-            out[old] = min(moved, key=lambda seg: abs(seg.span.start - was.start))
-            taken.add(segment_id(out[old]))
-        elif span is not None:
-            out[old] = span
+        hit = by_id.get(old) or by_span.get((was.submission, was.start, was.end))
+        if hit is not None and hit.text == was.text:
+            out[old] = hit
+    stayed = {i for (_, text), copies in before.items() for _, _, i in copies
+              if i in by_id and by_id[i].text == text}
+    taken = stayed | {segment_id(seg) for seg in out.values()}
+    for same_question in (True, False):
+        now: dict[tuple[str, str, str], list[Segment]] = {}
+        for seg in sorted(written, key=lambda seg: seg.span.start):
+            now.setdefault(_copy_key(seg.submission, seg.question, seg.text, same_question), []).append(seg)
+        then: dict[tuple[str, str, str], list[str]] = {}
+        for (sub, text), copies in before.items():
+            for _, question, row_id in sorted(copies):
+                then.setdefault(_copy_key(sub, question, text, same_question), []).append(row_id)
+        for old, was in sorted(decided.items(), key=lambda item: item[1].start):
+            k = _copy_key(was.submission, was.question, was.text, same_question)
+            if old in out or k not in now:
+                continue
+            free = [seg for seg in now[k] if segment_id(seg) not in taken
+                    and abs(seg.span.start - was.start) <= MOVED_CHARS]
+            olds = then.get(k, [])
+            kth = now[k][olds.index(old)] if len(olds) == len(now[k]) and old in olds else None
+            pick = kth if kth in free else None if kth is not None else min(
+                free, default=None, key=lambda seg: abs(seg.span.start - was.start))
+            if pick is not None:
+                out[old] = pick
+                taken.add(segment_id(pick))
+    for old, was in decided.items():
+        hit = by_id.get(old) or by_span.get((was.submission, was.start, was.end))
+        if old not in out and hit is not None and segment_id(hit) not in taken:
+            out[old] = hit
+            taken.add(segment_id(hit))
     return out
+
+
+def _copy_key(submission: str, question: str, text: str, same_question: bool) -> tuple[str, str, str]:
+    return submission, question if same_question else "", text
 
 
 def _same_paragraph(was: _Decided, same: Segment, action: str, value: Any) -> dict[str, Any]:

@@ -53,8 +53,11 @@ FALLBACK = "classifier-fallback"  # method of a code no method chose, the classi
 @lru_cache(maxsize=1)
 def coder_version() -> str:
     """CODER_VERSION and a hash of the theme coder's modules: the stamp that says stored codes are current."""
+    from respmine import page_breaks  # sentence splitting keeps a page-cut sentence whole by its rule
+
     here = Path(__file__).parent
-    return f"{CODER_VERSION}-{source_digest(*(str(here / m) for m in _CODER_MODULES))[:8]}"
+    sources = [*(str(here / m) for m in _CODER_MODULES), page_breaks.__file__]
+    return f"{CODER_VERSION}-{source_digest(*sources)[:8]}"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from respmine.page_breaks import last_paragraph, runs_on
+from respmine.page_breaks import runs_on
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•\-–])|\n\s*\n|\n(?=\s*[•\-–*]\s)")
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Prof|St|No|cf|vs|para)\.$", re.IGNORECASE)
@@ -23,12 +23,15 @@ CLAUSE_WORDS = 40  # texts up to this long are also split into clauses: short an
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed; empty text gives no spans."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = paragraph = 0
     for m in _BOUNDARY.finditer(text):
         if _ABBREVIATIONS.search(text[max(start, m.start() - 6) : m.start()]):
             continue
-        if "\n" in m.group() and runs_on(last_paragraph(text, m.start()), text[m.end() : m.end() + 12]):
-            continue  # a page break inside the sentence (in text stored before extraction joined it)
+        if m.group().count("\n") >= 2:  # a blank line: a new paragraph, unless a page break cut a sentence
+            cut, paragraph = paragraph, m.end()
+            following = text[m.end() : m.end() + 60]
+            if any(c.islower() for c in following.lstrip()[:2]) and runs_on(text[cut : m.start()], following):
+                continue  # (in text stored before extraction joined page breaks)
         spans.extend(_trimmed(text, start, m.start()))
         start = m.end()
     spans.extend(_trimmed(text, start, len(text)))

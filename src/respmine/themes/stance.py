@@ -171,11 +171,12 @@ def score_sentence(sentence: str) -> Scores:
 
 @cache
 def _rules_key() -> str:
-    """A hash of the cue rules' and the sentence splitter's source: an edit to either changes the model's
-    version, so a rerun recomputes every stance without anyone bumping VERSION."""
+    """A hash of the cue rules' and the sentence splitter's source (with its page-break rule): an edit to
+    any changes the model's version, so a rerun recomputes every stance without anyone bumping VERSION."""
+    from respmine import page_breaks
     from respmine.themes import sentences
 
-    return source_digest(__file__, sentences.__file__)[:8]
+    return source_digest(__file__, sentences.__file__, page_breaks.__file__)[:8]
 
 
 def _cues(text: str) -> _Cues:
