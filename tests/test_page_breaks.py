@@ -64,3 +64,11 @@ def test_page_breaks_sentence_split_reads_the_paragraph_however_the_blank_line_i
 def test_page_breaks_list_point_after_indentation_is_not_joined() -> None:
     text = f"{PROSE}\n\n           iii) privacy of students at home"
     assert len(sentence_spans(text)) == 2
+
+
+def test_page_breaks_blank_line_after_an_abbreviation_is_still_a_paragraph_break() -> None:
+    text = "We like many things, such as cost, privacy, etc.\n\nFunding\n\nfull cost recovery is the rule."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "We like many things, such as cost, privacy, etc.", "Funding", "full cost recovery is the rule."]
+    short = "No.\n\nWe think not."
+    assert [short[a:b] for a, b in sentence_spans(short)] == ["No.", "We think not."]

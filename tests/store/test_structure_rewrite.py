@@ -162,6 +162,31 @@ def test_structure_decisions_on_moved_text_question_changed_or_merged(
     assert [d.segment for d in decisions(store)] == [segment_id(again[0] if follows else decided)]
 
 
+_BOTH = "Both views"
+
+
+@pytest.mark.parametrize(("first", "again", "want"), [
+    # a paragraph answering two questions, one re-assigned: each question's decisions stay its own
+    ([_seg("q1", 0, 60, "x" * 60), _seg("q2", 100, 110, _BOTH), _seg("q3", 100, 110, _BOTH)],
+     [_seg("q1", 0, 60, "x" * 60), _seg("q2", 100, 110, _BOTH), _seg("q4", 100, 110, _BOTH)], {1: 1, 2: 2}),
+    # ... and moved too: the copy left free after the other question's is taken
+    ([_seg("q1", 0, 70, "x" * 70), _seg("q2", 100, 103, "No."), _seg("q3", 100, 103, "No.")],
+     [_seg("q1", 0, 60, "x" * 60), _seg("q3", 90, 93, "No."), _seg("q4", 90, 93, "No.")], {1: 2, 2: 1}),
+])
+def test_structure_decisions_of_a_paragraph_answering_two_questions(
+        tmp_path: Path, first: list[Segment], again: list[Segment], want: dict[int, int]) -> None:
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    structure_store.replace_structure(store, respondents, first, personal, campaigns)
+    for i in want:
+        decide(store, codebook, "ann", "reject", segment=segment_id(first[i]), theme=codebook.ids[i])
+    structure_store.replace_structure(store, respondents, again, personal, campaigns)
+    assert {d.theme: d.segment for d in decisions(store)} == {
+        codebook.ids[i]: segment_id(again[j]) for i, j in want.items()}
+
+
 def test_structure_decisions_do_not_jump_to_a_far_copy_of_their_text(tmp_path: Path) -> None:
     """A paragraph re-segmented away (merged into its neighbour) does not hand its decisions to the same
     words answering another question far away: they stay behind, reported."""

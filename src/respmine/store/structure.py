@@ -166,7 +166,7 @@ def replace_structure(
     ]
     with store.session() as s, s.begin():
         decided = _decided_segments(s)
-        before = _stored_copies(s, decided)
+        before = _stored_copies(s, [d for d in decided.values() if mine(d.submission)])
         if rewrite is None:
             for table, _ in per_submission:
                 s.execute(delete(table))
@@ -219,11 +219,11 @@ def _decided_segments(session: Any) -> dict[str, _Decided]:
 _Copies = dict[tuple[str, str], list[tuple[int, str, str]]]  # (submission, text) -> [(start, question, id)]
 
 
-def _stored_copies(session: Any, decided: Mapping[str, _Decided]) -> _Copies:
-    """Where each decided segment's text stood in its submission before this run rewrites it: every
+def _stored_copies(session: Any, decided: Iterable[_Decided]) -> _Copies:
+    """Where each decided segment's text stood in its (rewritten) submission before this run: every
     stored segment with that text (a short answer, "No.", recurs), to tell a copy that moved from one
     that stayed, and which copy is which."""
-    wanted = {(d.submission, d.text) for d in decided.values()}
+    wanted = {(d.submission, d.text) for d in decided}
     submissions = sorted({sub for sub, _ in wanted})
     out: _Copies = {}
     for i in range(0, len(submissions), CHUNK):
@@ -307,16 +307,19 @@ def _same_paragraphs(decided: Mapping[str, _Decided], written: Sequence[Segment]
       the nearest;
     - the same id or span with other text (redacted anew)."""
     by_id = {segment_id(seg): seg for seg in written}
-    by_span: dict[tuple[str, int, int], Segment] = {}
+    by_span: dict[tuple[str, int, int], list[Segment]] = {}
     for seg in sorted(written, key=lambda seg: question_order(seg.question)):
-        by_span.setdefault((seg.submission, seg.span.start, seg.span.end), seg)
-    out: dict[str, Segment] = {}
-    for old, was in decided.items():
-        hit = by_id.get(old) or by_span.get((was.submission, was.start, was.end))
-        if hit is not None and hit.text == was.text:
-            out[old] = hit
+        by_span.setdefault((seg.submission, seg.span.start, seg.span.end), []).append(seg)
     stayed = {i for (_, text), copies in before.items() for _, _, i in copies
               if i in by_id and by_id[i].text == text}
+    out: dict[str, Segment] = {}
+    for old, was in decided.items():
+        span = by_span.get((was.submission, was.start, was.end), [])
+        # of a paragraph answering two questions, not the other question's part that stayed
+        same = [by_id[old]] if old in by_id else [seg for seg in span if segment_id(seg) not in stayed]
+        hit = next((seg for seg in same if seg.text == was.text), None)
+        if hit is not None:
+            out[old] = hit
     taken = stayed | {segment_id(seg) for seg in out.values()}
     for same_question in (True, False):
         now: dict[tuple[str, str, str], list[Segment]] = {}
@@ -330,18 +333,19 @@ def _same_paragraphs(decided: Mapping[str, _Decided], written: Sequence[Segment]
             k = _copy_key(was.submission, was.question, was.text, same_question)
             if old in out or k not in now:
                 continue
-            free = [seg for seg in now[k] if segment_id(seg) not in taken
-                    and abs(seg.span.start - was.start) <= MOVED_CHARS]
-            olds = then.get(k, [])
-            kth = now[k][olds.index(old)] if len(olds) == len(now[k]) and old in olds else None
-            pick = kth if kth in free else None if kth is not None else min(
-                free, default=None, key=lambda seg: abs(seg.span.start - was.start))
+            free = [seg for seg in now[k] if segment_id(seg) not in taken]  # copies not yet accounted for
+            olds = [i for i in then.get(k, ()) if i not in out and i not in stayed]
+            kth = free[olds.index(old)] if len(olds) == len(free) and old in olds else None
+            near = [seg for seg in free if abs(seg.span.start - was.start) <= MOVED_CHARS]
+            pick = (kth if kth in near else None) if kth is not None else min(
+                near, default=None, key=lambda seg: abs(seg.span.start - was.start))
             if pick is not None:
                 out[old] = pick
                 taken.add(segment_id(pick))
     for old, was in decided.items():
-        hit = by_id.get(old) or by_span.get((was.submission, was.start, was.end))
-        if old not in out and hit is not None and segment_id(hit) not in taken:
+        same = [by_id[old]] if old in by_id else by_span.get((was.submission, was.start, was.end), [])
+        hit = next((seg for seg in same if segment_id(seg) not in taken), None)
+        if old not in out and hit is not None:
             out[old] = hit
             taken.add(segment_id(hit))
     return out

@@ -25,9 +25,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = paragraph = 0
     for m in _BOUNDARY.finditer(text):
-        if _ABBREVIATIONS.search(text[max(start, m.start() - 6) : m.start()]):
+        blank = m.group().count("\n") >= 2  # a blank line: a new paragraph, whatever stands before it
+        if not blank and _ABBREVIATIONS.search(text[max(start, m.start() - 6) : m.start()]):
             continue
-        if m.group().count("\n") >= 2:  # a blank line: a new paragraph, unless a page break cut a sentence
+        if blank:  # ... unless a page break cut a sentence
             cut, paragraph = paragraph, m.end()
             following = text[m.end() : m.end() + 60]
             if any(c.islower() for c in following.lstrip()[:2]) and runs_on(text[cut : m.start()], following):
