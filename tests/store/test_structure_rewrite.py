@@ -119,6 +119,20 @@ def _shift(segments: list[Segment], by: int) -> list[Segment]:
     return [segments[0], *(replace(s, span=Span(s.span.start - by, s.span.end - by)) for s in segments[1:])]
 
 
+def _rejects_after(tmp_path: Path, first: list[Segment], again: list[Segment], decided: list[int]
+                   ) -> dict[int, str]:
+    """Reject a code on each `first[i]` (i in `decided`), rewrite as `again`: where each reject is now."""
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    structure_store.replace_structure(store, respondents, first, personal, campaigns)
+    for i in decided:
+        decide(store, codebook, "ann", "reject", segment=segment_id(first[i]), theme=codebook.ids[i])
+    structure_store.replace_structure(store, respondents, again, personal, campaigns)
+    return {codebook.ids.index(str(d.theme)): str(d.segment) for d in decisions(store)}
+
+
 @pytest.mark.parametrize(("first", "shift", "want"), [
     # copies of a short answer: each goes to its own question's copy, even moved past the other's place
     ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 76, 79, "No."), _seg("q4", 90, 93, "No.")], 8, [1, 2]),
@@ -130,42 +144,19 @@ def _shift(segments: list[Segment], by: int) -> list[Segment]:
 ])
 def test_structure_decisions_follow_their_own_copy_of_moved_text(
         tmp_path: Path, first: list[Segment], shift: int, want: list[int]) -> None:
-    a = "a" * 64
-    store = _store(tmp_path / "w", [a])
-    respondents, _, personal, campaigns = _run([a])
-    codebook = load_codebook(CODEBOOK)
-    structure_store.replace_structure(store, respondents, first, personal, campaigns)
-    for i in want:
-        decide(store, codebook, "ann", "reject", segment=segment_id(first[i]), theme=codebook.ids[i])
     shifted = _shift(first, shift)
-    structure_store.replace_structure(store, respondents, shifted, personal, campaigns)
-    assert {d.theme: d.segment for d in decisions(store)} == {
-        codebook.ids[i]: segment_id(shifted[i]) for i in want}
-
-
-@pytest.mark.parametrize(("first", "again", "follows"), [
-    # shifted and now under another question: still the same paragraph
-    ([_seg("q2", 100, 110, "No comment")], [_seg("q3", 99, 109, "No comment")], True),
-    # merged into the paragraph before it: the copy of its words that stayed where it was is not it
-    ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 100, 103, "No."), _seg("q3", 150, 153, "No.")],
-     [_seg("q1", 0, 103, "x" * 60 + " No."), _seg("q3", 150, 153, "No.")], False),
-])
-def test_structure_decisions_on_moved_text_question_changed_or_merged(
-        tmp_path: Path, first: list[Segment], again: list[Segment], follows: bool) -> None:
-    a = "a" * 64
-    store = _store(tmp_path / "w", [a])
-    respondents, _, personal, campaigns = _run([a])
-    structure_store.replace_structure(store, respondents, first, personal, campaigns)
-    decided = first[-2] if len(first) > 1 else first[0]
-    decide(store, load_codebook(CODEBOOK), "ann", "reviewed", segment=segment_id(decided))
-    structure_store.replace_structure(store, respondents, again, personal, campaigns)
-    assert [d.segment for d in decisions(store)] == [segment_id(again[0] if follows else decided)]
+    assert _rejects_after(tmp_path, first, shifted, want) == {i: segment_id(shifted[i]) for i in want}
 
 
 _BOTH = "Both views"
 
 
 @pytest.mark.parametrize(("first", "again", "want"), [
+    # shifted and now under another question: still the same paragraph
+    ([_seg("q2", 100, 110, "No comment")], [_seg("q3", 99, 109, "No comment")], {0: 0}),
+    # merged into the paragraph before it: the copy of its words that stayed where it was is not it
+    ([_seg("q1", 0, 60, "x" * 60), _seg("q3", 100, 103, "No."), _seg("q3", 150, 153, "No.")],
+     [_seg("q1", 0, 103, "x" * 60 + " No."), _seg("q3", 150, 153, "No.")], {1: None}),
     # a paragraph answering two questions, one re-assigned: each question's decisions stay its own
     ([_seg("q1", 0, 60, "x" * 60), _seg("q2", 100, 110, _BOTH), _seg("q3", 100, 110, _BOTH)],
      [_seg("q1", 0, 60, "x" * 60), _seg("q2", 100, 110, _BOTH), _seg("q4", 100, 110, _BOTH)], {1: 1, 2: 2}),
@@ -173,18 +164,11 @@ _BOTH = "Both views"
     ([_seg("q1", 0, 70, "x" * 70), _seg("q2", 100, 103, "No."), _seg("q3", 100, 103, "No.")],
      [_seg("q1", 0, 60, "x" * 60), _seg("q3", 90, 93, "No."), _seg("q4", 90, 93, "No.")], {1: 2, 2: 1}),
 ])
-def test_structure_decisions_of_a_paragraph_answering_two_questions(
-        tmp_path: Path, first: list[Segment], again: list[Segment], want: dict[int, int]) -> None:
-    a = "a" * 64
-    store = _store(tmp_path / "w", [a])
-    respondents, _, personal, campaigns = _run([a])
-    codebook = load_codebook(CODEBOOK)
-    structure_store.replace_structure(store, respondents, first, personal, campaigns)
-    for i in want:
-        decide(store, codebook, "ann", "reject", segment=segment_id(first[i]), theme=codebook.ids[i])
-    structure_store.replace_structure(store, respondents, again, personal, campaigns)
-    assert {d.theme: d.segment for d in decisions(store)} == {
-        codebook.ids[i]: segment_id(again[j]) for i, j in want.items()}
+def test_structure_decisions_on_moved_text_requestioned_merged_or_shared(
+        tmp_path: Path, first: list[Segment], again: list[Segment], want: dict[int, int | None]) -> None:
+    """`want`: decided segment -> the new segment its decision is on (None: left behind on its old id)."""
+    assert _rejects_after(tmp_path, first, again, list(want)) == {
+        i: segment_id(first[i] if j is None else again[j]) for i, j in want.items()}
 
 
 def test_structure_decisions_do_not_jump_to_a_far_copy_of_their_text(tmp_path: Path) -> None:
