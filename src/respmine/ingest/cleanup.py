@@ -139,4 +139,3 @@ def clean_pages(raw_pages: list[str]) -> list[str]:
     width = typical_width(pages)
     vocabulary = hyphenated_vocabulary(pages)
     return [join_paragraphs(lines, width, vocabulary) for lines in pages]
-
