@@ -118,7 +118,8 @@ def test_stage_reextracted_text_is_structured_anew_not_reused() -> None:
 
 
 def test_stage_stamp_follows_the_parent_text() -> None:
-    """An attachment is profiled with its covering e-mail: the e-mail read anew restructures it."""
+    """An attachment is profiled with its covering e-mail (text and sender): the e-mail read anew
+    restructures it."""
     from dataclasses import replace
 
     from respmine.records import Document
@@ -128,3 +129,4 @@ def test_stage_stamp_follows_the_parent_text() -> None:
     stamp = stage.document_stamp(child, email.sha256, email)
     assert stamp == stage.document_stamp(child, email.sha256, replace(email))
     assert stamp != stage.document_stamp(child, email.sha256, replace(email, text="From Jo Bloggs."))
+    assert stamp != stage.document_stamp(child, email.sha256, replace(email, metadata={"from": "jo@x.org"}))

@@ -270,12 +270,14 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 @cache
 def _code_version() -> str:
     """Segmentation's code: this module, the furniture rules it leaves out, the form fields about the
-    respondent it does not segment, the self-descriptions it sets apart and the page-break rule by which
-    it joins paragraphs."""
+    respondent it does not segment, the self-descriptions it sets apart (read a sentence at a time) and
+    the page-break rule by which it joins paragraphs."""
     from respmine import page_breaks
     from respmine.structure import about, furniture
+    from respmine.themes import sentences
 
-    return source_digest(__file__, furniture.__file__, about.__file__, page_breaks.__file__)
+    return source_digest(__file__, furniture.__file__, about.__file__, page_breaks.__file__,
+                         sentences.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,

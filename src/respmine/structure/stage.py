@@ -84,15 +84,17 @@ def rules_version() -> str:
 
 
 def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None) -> str:
-    """What a document's stored structure was computed from: the rules, the file, the text extracted from
-    it (a reader's change re-reads the same file into other text, and offsets into the old text would
-    redact and cut the new one wrongly), and its parent (an attachment's covering e-mail, read for who
-    sent it) with that parent's text."""
+    """What a document's stored structure was computed from: the rules, the file, what was read from it
+    (text and metadata such as an e-mail's sender: a reader's change re-reads the same file into other
+    text, and offsets into the old text would redact and cut the new one wrongly), and its parent (an
+    attachment's covering e-mail, read for who sent it) with what was read from that."""
     def digest(text: str) -> str:
         return hashlib.sha256(text.encode()).hexdigest()
 
-    parent_text = digest(parent_doc.text) if parent_doc is not None else ""
-    return digest(f"{rules_version()}|{doc.sha256}|{digest(doc.text)}|{parent or ''}|{parent_text}")[:32]
+    def read(d: Document | None) -> str:
+        return digest(f"{d.text}|{sorted(d.metadata.items())}") if d is not None else ""
+
+    return digest(f"{rules_version()}|{doc.sha256}|{read(doc)}|{parent or ''}|{read(parent_doc)}")[:32]
 
 
 def structure(
