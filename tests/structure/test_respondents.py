@@ -96,6 +96,17 @@ def test_respondents_sample_provenance_names_sources(sample_cases: list[Case]) -
     assert letter.role == "Chief Executive"
 
 
+def test_respondents_profile_many_equals_one_at_a_time(sample_cases: list[Case]) -> None:
+    """The structure stage profiles a run's documents together (spaCy over all opening lines in one
+    batch): the same respondents as profiling each alone, and no batch left behind."""
+    pairs = [(doc, parent) for _, doc, parent, _ in sample_cases]
+    respondents._ents_one.cache_clear()
+    alone = [profile(doc, parent=parent) for doc, parent in pairs]
+    respondents._ents_one.cache_clear()
+    assert respondents.profile_many(pairs) == alone
+    assert not respondents._BATCH
+
+
 def test_respondents_attachment_profiled_with_its_email(sample_cases: list[Case]) -> None:
     emails = {label: doc for label, doc, _, _ in sample_cases if label.endswith(".eml") and doc.children}
     police = emails["FW_ Response to NOMS consultation.eml"]
@@ -366,7 +377,7 @@ def test_respondents_domain_hints(address: str, rtype: str | None) -> None:
 
 def test_respondents_rules_work_without_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
     """spaCy is an optional extra: without it the rules still profile a letter."""
-    respondents._ents.cache_clear()
+    respondents._ents_one.cache_clear()
     monkeypatch.setattr(respondents, "_nlp", lambda: None)
     try:
         got = profile(
@@ -376,7 +387,7 @@ def test_respondents_rules_work_without_spacy(monkeypatch: pytest.MonkeyPatch) -
             )
         )
     finally:
-        respondents._ents.cache_clear()
+        respondents._ents_one.cache_clear()
     assert isinstance(got, Respondent)
     assert (got.organisation, got.respondent_type, got.name) == (
         "Eastfield Housing Trust",

@@ -12,6 +12,7 @@ import pytest
 from respmine import pipeline
 from respmine.config import Settings
 from respmine.consultation import Question, load_consultation
+from respmine.records import Document, Respondent
 from respmine.structure import stage
 from respmine.structure.questions import Calibration, calibration_key
 from tests.flows.compare import copy_sample, store_tables
@@ -46,8 +47,13 @@ def test_stage_rerun_reuses_respondents_and_matches_a_fresh_run(
     assert _structure(tmp_path / "work") == fresh
 
     calls: list[str] = []
-    profile = stage.profile
-    monkeypatch.setattr(stage, "profile", lambda doc, **kw: calls.append(doc.sha256) or profile(doc, **kw))
+    profile_many = stage.profile_many
+
+    def counted(docs: list[tuple[Document, Document | None]]) -> list[Respondent]:
+        calls.extend(d.sha256 for d, _ in docs)
+        return profile_many(docs)
+
+    monkeypatch.setattr(stage, "profile_many", counted)
 
     # a late file: only its own respondent is worked out
     inbox = load_consultation(consultation).inbox_path()
@@ -96,7 +102,7 @@ def test_stage_reextracted_text_is_structured_anew_not_reused() -> None:
     is not structured from the old text's offsets, which would redact the wrong characters."""
     from dataclasses import replace
 
-    from respmine.records import Document, Segment
+    from respmine.records import Segment
 
     old_text = ("We favour regional commissioning, with a requirement that providers show\n\nhow they will "
                 "meet local needs.\n\nPlease contact me at jo.bloggs@example.org if you need more.")
@@ -121,8 +127,6 @@ def test_stage_stamp_follows_the_parent_text() -> None:
     """An attachment is profiled with its covering e-mail (text and sender): the e-mail read anew
     restructures it."""
     from dataclasses import replace
-
-    from respmine.records import Document
 
     email = Document("cover.eml", "e" * 64, "eml", "email", "From Jo Bloggs of the Lakeside Trust.")
     child = Document("reply.pdf", "c" * 64, "pdf", "pdfium", "Our answer to question one.")

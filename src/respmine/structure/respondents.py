@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from respmine.structure.nlp import ner
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
 HEAD_CHARS = 3000  # opening text read sentence by sentence
 TAIL_LINES = 40  # lines at the end searched for a sign-off (footnotes often follow it)
+OPENING_LINES = 8  # lines at the top whose organisations spaCy names
 ORG_THRESHOLD = 30  # score an organisation candidate needs before a response counts as an organisation's
 _NOT_ORG = {"PERSON", "GPE"}
 
@@ -65,11 +66,25 @@ def _nlp() -> Any:
         return None
 
 
+_Ents = tuple[tuple[int, int, str], ...]
+_BATCH: dict[str, _Ents] = {}  # entities of the lines `profile_many` ran through spaCy together
+ENTITY_CHARS = 300  # a line or sentence is read this far
+
+
+def _ents(text: str) -> _Ents:
+    """(start, end, label) of spaCy entities in a short text (a line or one sentence)."""
+    found = _BATCH.get(text[:ENTITY_CHARS])
+    return found if found is not None else _ents_one(text[:ENTITY_CHARS])
+
+
 @functools.lru_cache(maxsize=8192)
-def _ents(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, label) of spaCy entities in a short text (a line or one sentence); cached."""
+def _ents_one(text: str) -> _Ents:
     nlp = _nlp()
-    return tuple((e.start_char, e.end_char, str(e.label_)) for e in nlp(text[:300]).ents) if nlp else ()
+    return _entities(nlp(text)) if nlp else ()
+
+
+def _entities(doc: Any) -> _Ents:
+    return tuple((e.start_char, e.end_char, str(e.label_)) for e in doc.ents)
 
 
 def _label(phrase: str) -> str | None:
@@ -274,7 +289,7 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
     for name in R.split_org_list(joint["list"]) if joint else []:
         board.add("joint", name, "text:joint-response", 50)
     _read_sign_off(lines, board, org)
-    for line in lines[:8]:  # spaCy: ORG entities named in the opening lines, if mentioned again
+    for line in lines[:OPENING_LINES]:  # spaCy: ORG entities named in the opening lines, if mentioned again
         for start, end, label in _ents(line):
             name = R.clean_org(line[start:end])
             mentions = text.lower().count(name.lower())
@@ -322,10 +337,25 @@ def _choose_type(board: _Board, kind: str, organisation: str | None) -> _Claim |
     return max(claims, key=lambda c: c.weight) if claims else None
 
 
-def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
-    """Who `doc` is from. `parent` is the e-mail an attachment came with, or the form export of a row."""
-    board = _Board()
-    _read_form(doc, board)
+def profile_many(docs: Sequence[tuple[Document, Document | None]]) -> list[Respondent]:
+    """`profile` of each (document, parent), with spaCy run over every document's opening lines (those
+    `_read_text` always reads) in one batch: `nlp.pipe` over thousands of lines is several times faster
+    than one call per line, and gives the same entities."""
+    nlp = _nlp()
+    if nlp is not None:
+        todo = list(dict.fromkeys(line[:ENTITY_CHARS] for doc, parent in docs
+                                  for text in _evidence(doc, parent)[2]
+                                  for line in R.lines(text)[:OPENING_LINES]))
+        _BATCH.update(zip(todo, map(_entities, nlp.pipe(todo, batch_size=256)), strict=True))
+    try:
+        return [profile(doc, parent=parent) for doc, parent in docs]
+    finally:
+        _BATCH.clear()
+
+
+def _evidence(doc: Document, parent: Document | None) -> tuple[Document | None, str | None, list[str]]:
+    """(the e-mail it came by, a forwarded sender, the texts read for evidence): its own body, the
+    covering note of an attachment, its parts."""
     email = doc if "from" in doc.metadata else parent if parent and "from" in parent.metadata else None
     body, forwarded = R.strip_quoted(doc.text)
     texts = [body]
@@ -333,6 +363,15 @@ def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
         cover, forwarded = R.strip_quoted(email.text)
         texts.append(cover)
     texts += [c.text for c in doc.children if isinstance(c, Document) and c.format != "form-row"]
+    return email, forwarded, texts
+
+
+def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
+    """Who `doc` is from. `parent` is the e-mail an attachment came with, or the form export of a row."""
+    board = _Board()
+    _read_form(doc, board)
+    email, forwarded, texts = _evidence(doc, parent)
+    body = texts[0]
     if email is not None:
         _read_email(email, board, forwarded)
     for i, text in enumerate(texts):

@@ -32,7 +32,7 @@ from respmine.structure.campaigns import (
 )
 from respmine.structure.questions import Calibration, calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_span
-from respmine.structure.respondents import profile
+from respmine.structure.respondents import profile_many
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -116,12 +116,15 @@ def structure(
     stamps = {d.sha256: document_stamp(d, parent, by_id.get(parent) if parent else None)
               for d, parent in readable}
     reuse = {sha: (r, p) for sha, (stamp, r, p) in (known or {}).items() if stamps.get(sha) == stamp}
+    to_profile = [(d, by_id.get(parent) if parent else None)
+                  for d, parent in readable if d.sha256 not in reuse]
+    profiled = {d.sha256: r for (d, _), r in zip(to_profile, profile_many(to_profile), strict=True)}
     respondents, personal = [], {}
-    for d, parent in readable:
+    for d, _ in readable:
         if d.sha256 in reuse:
             respondent, found = reuse[d.sha256]
         else:
-            respondent = profile(d, parent=by_id.get(parent) if parent else None)
+            respondent = profiled[d.sha256]
             keep = [o for o in (respondent.organisation, *respondent.organisations) if o]
             found = find_personal_data(d.text, keep=keep)
         respondents.append(respondent)
