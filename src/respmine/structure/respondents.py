@@ -342,15 +342,15 @@ def profile_many(docs: Sequence[tuple[Document, Document | None]]) -> list[Respo
     `_read_text` always reads) in one batch: `nlp.pipe` over thousands of lines is several times faster
     than one call per line, and gives the same entities."""
     nlp = _nlp()
-    if nlp is not None:
-        todo = list(dict.fromkeys(line[:ENTITY_CHARS] for doc, parent in docs
-                                  for text in _evidence(doc, parent)[2]
-                                  for line in R.lines(text)[:OPENING_LINES]))
-        _BATCH.update(zip(todo, map(_entities, nlp.pipe(todo, batch_size=256)), strict=True))
     try:
+        if nlp is not None:
+            todo = list(dict.fromkeys(line[:ENTITY_CHARS] for doc, parent in docs
+                                      for text in _evidence(doc, parent)[2]
+                                      for line in R.lines(text)[:OPENING_LINES]))
+            _BATCH.update(zip(todo, map(_entities, nlp.pipe(todo, batch_size=256)), strict=True))
         return [profile(doc, parent=parent) for doc, parent in docs]
     finally:
-        _BATCH.clear()
+        _BATCH.clear()  # (also after a failure part-way: no entities outlive the batch)
 
 
 def _evidence(doc: Document, parent: Document | None) -> tuple[Document | None, str | None, list[str]]:
