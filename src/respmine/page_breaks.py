@@ -28,10 +28,12 @@ def runs_on(paragraph: str, following: str) -> bool:
     CONTINUED_WORDS words or more (not a question heading or a footnote) ending without closing
     punctuation, and `following` starts in lower case (after an opening quote or bracket), not as a list
     point ("b) ...", "ii. ...", "o ...")."""
-    paragraph, following = paragraph.strip(), following.lstrip()
+    following = following.lstrip()
     start = _STARTS_LOWER.match(following)
-    return (start is not None and start.group()[-1].islower() and not LIST_POINT.match(following)
-            and not _O_BULLET.match(following) and _RUNS_ON.search(paragraph) is not None
+    if start is None or not start.group()[-1].islower() or LIST_POINT.match(following):
+        return False  # (checked first: most paragraph breaks end here, before the paragraph is read)
+    paragraph = paragraph.strip()
+    return (not _O_BULLET.match(following) and _RUNS_ON.search(paragraph) is not None
             and len(paragraph.split()) >= CONTINUED_WORDS and not _FOOTNOTE.match(paragraph)
             and not QUESTION_HEADING.match(paragraph))
 

@@ -342,18 +342,21 @@ def profile_many(docs: Sequence[tuple[Document, Document | None]]) -> list[Respo
     `_read_text` always reads) in one batch: `nlp.pipe` over thousands of lines is several times faster
     than one call per line, and gives the same entities."""
     nlp = _nlp()
+    evidence = [_evidence(doc, parent) for doc, parent in docs]
     try:
         if nlp is not None:
-            todo = list(dict.fromkeys(line[:ENTITY_CHARS] for doc, parent in docs
-                                      for text in _evidence(doc, parent)[2]
+            todo = list(dict.fromkeys(line[:ENTITY_CHARS] for _, _, texts in evidence for text in texts
                                       for line in R.lines(text)[:OPENING_LINES]))
             _BATCH.update(zip(todo, map(_entities, nlp.pipe(todo, batch_size=256)), strict=True))
-        return [profile(doc, parent=parent) for doc, parent in docs]
+        return [_profile(doc, read) for (doc, _), read in zip(docs, evidence, strict=True)]
     finally:
         _BATCH.clear()  # (also after a failure part-way: no entities outlive the batch)
 
 
-def _evidence(doc: Document, parent: Document | None) -> tuple[Document | None, str | None, list[str]]:
+_Evidence = tuple[Document | None, str | None, list[str]]
+
+
+def _evidence(doc: Document, parent: Document | None) -> _Evidence:
     """(the e-mail it came by, a forwarded sender, the texts read for evidence): its own body, the
     covering note of an attachment, its parts."""
     email = doc if "from" in doc.metadata else parent if parent and "from" in parent.metadata else None
@@ -368,9 +371,13 @@ def _evidence(doc: Document, parent: Document | None) -> tuple[Document | None, 
 
 def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
     """Who `doc` is from. `parent` is the e-mail an attachment came with, or the form export of a row."""
+    return _profile(doc, _evidence(doc, parent))
+
+
+def _profile(doc: Document, evidence: _Evidence) -> Respondent:
     board = _Board()
     _read_form(doc, board)
-    email, forwarded, texts = _evidence(doc, parent)
+    email, forwarded, texts = evidence
     body = texts[0]
     if email is not None:
         _read_email(email, board, forwarded)

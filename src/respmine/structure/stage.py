@@ -113,11 +113,10 @@ def structure(
     dropped where a response restates it."""
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
-    stamps = {d.sha256: document_stamp(d, parent, by_id.get(parent) if parent else None)
-              for d, parent in readable}
+    parents = {d.sha256: by_id.get(parent) if parent else None for d, parent in readable}
+    stamps = {d.sha256: document_stamp(d, parent, parents[d.sha256]) for d, parent in readable}
     reuse = {sha: (r, p) for sha, (stamp, r, p) in (known or {}).items() if stamps.get(sha) == stamp}
-    to_profile = [(d, by_id.get(parent) if parent else None)
-                  for d, parent in readable if d.sha256 not in reuse]
+    to_profile = [(d, parents[d.sha256]) for d, _ in readable if d.sha256 not in reuse]
     profiled = {d.sha256: r for (d, _), r in zip(to_profile, profile_many(to_profile), strict=True)}
     respondents, personal = [], {}
     for d, _ in readable:

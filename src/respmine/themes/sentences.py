@@ -30,8 +30,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         if blank:  # ... unless a page break cut a sentence
             cut, paragraph = paragraph, m.end()
-            following = text[m.end() : m.end() + 60]
-            if any(c.islower() for c in following.lstrip()[:2]) and runs_on(text[cut : m.start()], following):
+            if runs_on(text[cut : m.start()], text[m.end() : m.end() + 60]):
                 continue  # (in text stored before extraction joined page breaks)
         spans.extend(_trimmed(text, start, m.start()))
         start = m.end()
