@@ -13,10 +13,11 @@ from respmine.ingest.inbox import Progress, ingest_inbox
 from respmine.report.intake import summary_markdown, write_intake
 from respmine.store import Store
 from respmine.store import structure as structure_store
-from respmine.store.views import read_segments
+from respmine.store.views import read_respondents, read_segments
 
 if TYPE_CHECKING:
     from respmine.themes.codebook import Codebook
+    from respmine.themes.stage import SegmentInput
     from respmine.topics.embed import Embedder
 
 
@@ -92,6 +93,16 @@ def load_run_codebook(consultation: Consultation | None) -> Codebook:
     return load_codebook(consultation.codebook_path() if consultation else DEFAULT_CODEBOOK)
 
 
+def coding_inputs(store: Store) -> list[SegmentInput]:
+    """Every segment as the theme coder reads it: its text, question and the organisations it is from
+    (the respondent and a joint response's members), whose names' words are no theme mentions."""
+    from respmine.themes.stage import SegmentInput
+
+    names = {sub: tuple(dict.fromkeys(n for n in (r.organisation, *r.organisations) if n))
+             for sub, r in read_respondents(store).items()}
+    return [SegmentInput(r.id, r.text, r.question, names.get(r.submission, ())) for r in read_segments(store)]
+
+
 def themes_stage(
     consultation: Consultation | None, settings: Settings, progress: Progress | None = None
 ) -> dict[str, Any]:
@@ -99,12 +110,12 @@ def themes_stage(
     says which segments were recoded, which themes changed and how many code rows were kept."""
     from respmine.store import themes as themes_store
     from respmine.themes.decisions import effective_codebook, training_examples
-    from respmine.themes.stage import SegmentInput, code_segments
+    from respmine.themes.stage import code_segments
 
     store = Store(settings.store_url)
     log = themes_store.decisions(store)
     codebook = effective_codebook(load_run_codebook(consultation), log)
-    segments = [SegmentInput(r.id, r.text, r.question) for r in read_segments(store)]
+    segments = coding_inputs(store)
     texts = {s.id: s.text for s in segments}
     machine = themes_store.machine_codes(store)
     examples = training_examples(themes_store.effective_codes(store, codebook, log, machine), log, texts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -51,8 +52,12 @@ def _texts(rng: random.Random, n: int = 120) -> list[SegmentInput]:
             words = rng.sample(WORDS, rng.randint(2, 6))
             sentences.append(" ".join(words).capitalize() + ".")
         sentences.append(rng.choice(cues))
+        names: tuple[str, ...] = ()
+        if i % 5 == 1:  # from an organisation whose name holds phrases: those words are no mentions
+            names = ("Harbour Kelp Lagoon Trust",)
+            sentences.insert(0, "Harbour Kelp Lagoon Trust writes.")
         text = " ".join(s for s in sentences if s) if i % 40 else "   "
-        out.append(SegmentInput(f"s{i:03d}", text, rng.choice(["q1", "q2"])))
+        out.append(SegmentInput(f"s{i:03d}", text, rng.choice(["q1", "q2"]), names))
     return out
 
 
@@ -247,7 +252,7 @@ def test_self_descriptions_are_never_coded_and_the_rest_is(tmp_path: Path) -> No
     exactly as without them; a segment that becomes ABOUT loses its codes on rerun."""
     segments, store, codebook = _coded(tmp_path, 14)
     before = {c.segment for c in themes_store.machine_codes(store)}
-    mixed = [SegmentInput(s.id, s.text, ABOUT) if i % 3 == 0 else s for i, s in enumerate(segments)]
+    mixed = [replace(s, question=ABOUT) if i % 3 == 0 else s for i, s in enumerate(segments)]
     result = _run(store, mixed, codebook)
     coded = {c.segment for c in themes_store.machine_codes(store)}
     assert set(result.recoded) == {s.id for s in mixed if s.question == ABOUT}
@@ -261,6 +266,24 @@ def test_new_text_recodes_that_segment_only(tmp_path: Path) -> None:
     result = _run(store, changed, codebook)
     assert result.recoded == [segments[-1].id] and [x.segment for x in result.stances] == [segments[-1].id]
     _check(store, changed, codebook)
+
+
+def test_respondent_names_are_no_mentions_and_a_new_name_recodes_its_segments(tmp_path: Path) -> None:
+    segments, store, codebook = _coded(tmp_path, 15)
+    named = [s for s in segments if s.names and s.text.strip()]
+    assert named
+    name_only = SegmentInput("n1", "Harbour Kelp Lagoon Trust writes. Alpha beam.", "q1",
+                             ("Harbour Kelp Lagoon Trust",))
+    result = _run(store, [*segments, name_only], codebook)
+    assert result.recoded == ["n1"]
+    assert {c.theme for c in themes_store.machine_codes(store) if c.segment == "n1"} == {"a"}
+    unnamed = [SegmentInput(s.id, s.text, s.question) if s.names else s for s in [*segments, name_only]]
+    result = _run(store, unnamed, codebook)
+    assert set(result.recoded) == {s.id for s in [*named, name_only]}  # the stamp holds the names
+    now = {(c.segment, c.theme) for c in themes_store.machine_codes(store) if c.method.startswith("rule")}
+    assert {("n1", "b"), ("n1", "b.z")} <= now
+    assert all((s.id, "b") in now for s in named)  # "Harbour" in the name, read as words again
+    _check(store, unnamed, codebook)
 
 
 def test_with_a_trained_classifier_edits_match_and_new_examples_recode_all(tmp_path: Path) -> None:

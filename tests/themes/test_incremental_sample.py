@@ -21,9 +21,8 @@ from respmine.consultation import Consultation
 from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.store.models import CodeRow
-from respmine.store.views import read_segments
 from respmine.themes.codebook import Codebook, Theme, dump_codebook, load_codebook
-from respmine.themes.stage import SegmentInput, code_segments
+from respmine.themes.stage import code_segments
 from respmine.topics.embed import default_embedder
 from tests.themes.helpers import copy_work
 
@@ -69,7 +68,7 @@ class Harness:
     def __init__(self, consultation: Consultation, settings: Settings, folder: Path) -> None:
         self.consultation, self.settings, self.folder = consultation, settings, folder
         self.store = Store(settings.store_url)
-        self.segments = [SegmentInput(r.id, r.text, r.question) for r in read_segments(self.store)]
+        self.segments = pipeline.coding_inputs(self.store)
 
     def run(self, codebook: Codebook, changed: set[str], prototypes: bool) -> dict[str, Any]:
         """The stage with `codebook`; checks it against coding from scratch and returns its summary.

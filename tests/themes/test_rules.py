@@ -180,6 +180,21 @@ def test_exclusions_drop_the_theme_in_that_sentence_only(rules: PhraseRules) -> 
     assert [text[h.start : h.end] for h in hits] == ["The council should plan their housing needs."]
 
 
+def test_words_of_the_respondents_own_name_are_no_mention(rules: PhraseRules) -> None:
+    text = ("Riverside Women’s Centre is a small organisation. RIVERSIDE WOMEN'S\nCENTRE works with "
+            "women offenders.")
+    names = [["Riverside Women's Centre"]]
+    hits = [h for h in rules.find_many([text], names=names)[0] if h.theme == "groups.women"]
+    assert [text[h.start : h.end] for h in hits] == ["RIVERSIDE WOMEN'S\nCENTRE works with women offenders."]
+    assert len([h for h in rules.find(text) if h.theme == "groups.women"]) == 2  # without the name
+    joint = "St Brendan's Night Shelter and the Kingsmere Accommodation Trust support this."
+    members = [["Westvale Forum, St Brendan's Night Shelter", "The Kingsmere Accommodation Trust"]]
+    assert "resettlement.housing" in themes(rules.find(joint))
+    assert "resettlement.housing" not in themes(rules.find_many([joint], names=members)[0])
+    one_word = "Women offenders need support."  # a one-word name is left as words
+    assert rules.find_many([one_word], names=[["Women"]]) == [rules.find(one_word)] != [[]]
+
+
 def test_parents_are_added_only_on_request(codebook: Codebook) -> None:
     text = "We want payment by results."
     assert themes(PhraseRules(codebook).find(text)) == {"funding.payment_by_results"}

@@ -56,6 +56,19 @@ def test_stage_every_segment_carries_codes_with_evidence(coded: dict[str, Any]) 
 
 
 @pytest.mark.slow
+def test_stage_reads_no_theme_into_a_respondents_own_name(coded: dict[str, Any]) -> None:
+    """"Riverside Women's Centre is a small organisation": the phrase rules are given each submission's
+    organisations, so the name's "women" codes nothing (the centre's view on women offenders still does)."""
+    store = Store(coded["settings"].store_url)
+    segments = {s.id: s for s in read_segments(store)}
+    women = [c.evidence_text for c in themes_store.machine_codes(store) if c.theme == "groups.women"]
+    assert any("needs of women offenders" in e for e in women), women
+    assert not [e for e in women if "Women's Centre is" in e or "as Women in Prison" in e], women
+    riverside = {s.submission for s in segments.values() if "Riverside Women's Centre is" in s.text}
+    assert len(riverside) == 1
+
+
+@pytest.mark.slow
 def test_stage_codes_match_the_sample_truth(coded: dict[str, Any], sample: Path) -> None:
     """Paragraph-level precision and recall: a paragraph's codes are those whose evidence lies in it.
 

@@ -126,14 +126,17 @@ class ThemeCoder:
             self._similarity = ThemeSimilarity(self.codebook, self.embedder, self._examples)
         return self._similarity
 
-    def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> list[list[Tag]]:
+    def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None,
+             names: Sequence[Sequence[str]] | None = None) -> list[list[Tag]]:
+        """Tags per text. `names` (per text): the organisations it is from, whose names' words the phrase
+        rules do not read as mentions ("Riverside Women's Centre is a small organisation")."""
         if not texts:
             return []
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
         self._add_classifier(found, texts, questions, probs)
-        self._add_rules(found, texts, learned)
+        self._add_rules(found, texts, learned, names)
         self._add_similarity(found, texts, learned)
         self._add_fallback(found, texts, questions, probs)
         out = []
@@ -155,10 +158,11 @@ class ThemeCoder:
             for p in preds:
                 found[i][p.theme] = Tag(p.theme, p.confidence, "classifier", *p.evidence)
 
-    def _add_rules(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str]) -> None:
+    def _add_rules(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str],
+                   names: Sequence[Sequence[str]] | None) -> None:
         if self._rules is None:
             return
-        for i, hits in enumerate(self._rules.find_many(texts)):
+        for i, hits in enumerate(self._rules.find_many(texts, names=names)):
             for h in sorted(hits, key=lambda h: -h.confidence):
                 if h.confidence < RULE_FLOOR:
                     continue

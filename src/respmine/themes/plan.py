@@ -36,6 +36,7 @@ class SegmentInput:
     id: str
     text: str
     question: str
+    names: tuple[str, ...] = ()  # the organisations it is from: their names are no theme mentions
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,10 @@ contrastive conjunction (but, although, however, whereas, while, because); a cla
 
 Exclusions. An exclusion phrase of a theme matched anywhere in the sentence drops that theme there.
 
+Names. A phrase inside the name of an organisation the text is from (`find_many(names=...)`: the
+respondent and a joint response's members) is no mention: "Riverside Women's Centre is a small
+organisation" says nothing of women offenders (`name_spans`).
+
 Labels. A theme with no phrases of its own (a codebook imported from analysts' coded answers) is found
 by its label: every content word of the label (`unaware`, `increased_anxiety`, `on_blackboard`,
 `Respondus_Monitor`) in one sentence, in any order and form ("it increased their anxiety"). A label
@@ -189,17 +193,22 @@ class PhraseRules:
         """Theme hits in one text, in text order."""
         return self.find_many([text])[0]
 
-    def find_many(self, texts: Sequence[str], batch_size: int = 256) -> list[list[Hit]]:
-        """Theme hits per text; one `nlp.pipe` pass over the batch."""
+    def find_many(self, texts: Sequence[str], batch_size: int = 256,
+                  names: Sequence[Sequence[str]] | None = None) -> list[list[Hit]]:
+        """Theme hits per text; one `nlp.pipe` pass over the batch. `names` (per text): names of the
+        organisations the text is from, whose words are no mention of a theme (`name_spans`)."""
         docs = self.nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)
-        return [self._hits(doc) for doc in docs]
+        per_text = names if names is not None else [()] * len(texts)
+        return [self._hits(doc, name_spans(doc.text, ns)) for doc, ns in zip(docs, per_text, strict=True)]
 
-    def _hits(self, doc: Any) -> list[Hit]:
+    def _hits(self, doc: Any, masked: Sequence[tuple[int, int]] = ()) -> list[Hit]:
         sents = list(doc.sents)
         starts = [s.start for s in sents]
         found: dict[int, list[_Mention]] = {}
         excluded: set[tuple[int, str]] = set()
         for match_id, start, end in self._matcher(doc):
+            if masked and _within(doc, start, end, masked):
+                continue
             key = self._keys[int(self.nlp.vocab.strings[match_id])]
             sent = _bisect(starts, start)
             if key.exclusion:
@@ -210,7 +219,9 @@ class PhraseRules:
             found.setdefault(sent, []).append(_Mention(key.theme, key.phrase, start, end, _size(span), exact))
         if self._labels:
             for sent_no, sent in enumerate(sents):
-                found.setdefault(sent_no, []).extend(self._label_mentions(sent))
+                labels = self._label_mentions(sent)
+                found.setdefault(sent_no, []).extend(
+                    m for m in labels if not (masked and _within(doc, m.start, m.end, masked)))
         hits: list[Hit] = []
         for sent_no in sorted(found):
             mentions = [m for m in found[sent_no] if (sent_no, m.theme) not in excluded]
@@ -314,6 +325,38 @@ def _negates(doc: Any, clause_start: int, word: int, own: frozenset[str] = froze
             if others > NO_SPAN_WORDS:
                 return False
     return False
+
+
+def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the names occur in the text (as written or in capitals, across line breaks), as character
+    spans. A phrase inside a respondent's own name says nothing of the theme: "Riverside Women's Centre
+    is a small organisation" is not about women offenders, "St Brendan's Night Shelter" (a joint
+    response's member) not about housing on release. A one-word name is left as words."""
+    spans: list[tuple[int, int]] = []
+    for name in names:
+        for part in normalise(name).split(","):  # "Independent Monitoring Board, HMP Greystone": each part
+            pattern = _name_pattern(part.strip())
+            if pattern is not None:
+                spans += [m.span() for m in pattern.finditer(text)]
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    words = name.split()
+    if words and words[0].lower() == "the":  # "the Howard League": the article is not the name
+        words = words[1:]
+    if len(words) < 2:  # one word ("Shelter", or "Data" misread as a name) may be the word itself
+        return None
+    spellings = dict.fromkeys([tuple(words), tuple(w.upper() for w in words)])  # as written, in capitals
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in spelling) for spelling in spellings)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _within(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Tokens [start, end) lie inside one of the character spans."""
+    a, z = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return any(s <= a and z <= e for s, e in spans)
 
 
 def _in_fixed_expressions(sent: Any) -> set[int]:

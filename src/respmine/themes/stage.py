@@ -88,7 +88,7 @@ def code_segments(
     key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples)])
 
     def stamp(seg: SegmentInput) -> str:
-        return _digest(f"{key}|{seg.question}|{seg.text}")
+        return _digest(f"{key}|{seg.question}|{chr(31).join(seg.names)}|{seg.text}")
 
     def stance_stamp(seg: SegmentInput) -> str:
         return _digest(f"{stance.version}|{seg.text}")
@@ -123,7 +123,7 @@ def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]
         coded = [s for s in chunk if s.question != ABOUT]  # a self-description states no view: not coded
-        found = coder.code([s.text for s in coded], [s.question for s in coded])
+        found = coder.code([s.text for s in coded], [s.question for s in coded], [s.names for s in coded])
         by_id = dict(zip((s.id for s in coded), found, strict=True))
         tags = [by_id.get(s.id, []) for s in chunk]
         rows = [{t.theme: _row(seg, t, ctx) for t in found} for seg, found in zip(chunk, tags, strict=True)]
@@ -216,7 +216,9 @@ def _coder(codebook: Codebook, embedder: Embedder | None, examples: Examples | N
 
 
 def _probe(themes: Sequence[Theme], texts: Sequence[str]) -> list[bool]:
-    """Whether any of these themes' rules would code each text (only those themes' phrases are run)."""
+    """Whether any of these themes' rules would code each text (only those themes' phrases are run). Read
+    without the respondents' names, it may say yes where a hit sits in a name: a recode too many, never
+    one too few."""
     from respmine.themes.coder import RULE_FLOOR
     from respmine.themes.rules import PhraseRules
 
