@@ -286,6 +286,22 @@ def test_respondent_names_are_no_mentions_and_a_new_name_recodes_its_segments(tm
     _check(store, unnamed, codebook)
 
 
+def test_an_edit_probes_segments_with_their_names(tmp_path: Path) -> None:
+    """An exclusion inside a name excludes nothing, for the probe of an edit as for the coder: "jetty"
+    added to `b` codes a segment whose sentence holds "harbour master" only in its respondent's name."""
+    segments, store, codebook = _coded(tmp_path, 16)
+    guild = SegmentInput("g1", "Harbour Master Guild: the jetty is busy. Alpha beam.", "q1",
+                         ("Harbour Master Guild",))
+    _run(store, [*segments, guild], codebook)
+    themes = [t.model_copy(update={"phrases": (*t.phrases, "jetty")}) if t.id == "b" else t
+              for t in codebook.themes]
+    edited = Codebook(name="synthetic", version="2", themes=tuple(themes))
+    result = _run(store, [*segments, guild], edited)
+    assert "g1" in result.recoded
+    assert {c.theme for c in themes_store.machine_codes(store) if c.segment == "g1"} == {"a", "b"}
+    _check(store, [*segments, guild], edited)
+
+
 def test_with_a_trained_classifier_edits_match_and_new_examples_recode_all(tmp_path: Path) -> None:
     """The classifier decides its learned themes for every segment: new examples recode everything,
     while a codebook edit still recodes only what it affects."""

@@ -105,7 +105,7 @@ REASONS = {
 }
 
 
-Probe = Callable[[Sequence[Theme], Sequence[str]], list[bool]]  # do these themes' rules fire in each text?
+Probe = Callable[[Sequence[Theme], Sequence[SegmentInput]], list[bool]]  # do these themes' rules fire?
 
 
 def plan_recoding(
@@ -145,7 +145,7 @@ def plan_recoding(
             to_probe.setdefault(state.codebook, []).append(seg)
     for key, group in to_probe.items():
         themes = [t for t in codebook.themes if t.id in changes[key]]  # phrases, or the label's words
-        fired = probe(themes, [s.text for s in group]) if themes else [False] * len(group)
+        fired = probe(themes, group) if themes else [False] * len(group)
         for seg, hit in zip(group, fired, strict=True):
             if hit:
                 plan.add(seg, "phrases")

@@ -215,16 +215,17 @@ def _coder(codebook: Codebook, embedder: Embedder | None, examples: Examples | N
     return coder
 
 
-def _probe(themes: Sequence[Theme], texts: Sequence[str]) -> list[bool]:
-    """Whether any of these themes' rules would code each text (only those themes' phrases are run). Read
-    without the respondents' names, it may say yes where a hit sits in a name: a recode too many, never
-    one too few."""
+def _probe(themes: Sequence[Theme], segments: Sequence[SegmentInput]) -> list[bool]:
+    """Whether any of these themes' rules would code each segment (only those themes' phrases are run),
+    read as the coder reads it: with the names of its organisations (an exclusion inside a name excludes
+    nothing)."""
     from respmine.themes.coder import RULE_FLOOR
     from respmine.themes.rules import PhraseRules
 
     alone = tuple(t.model_copy(update={"parent": None}) for t in themes)  # hits do not need the hierarchy
     rules = PhraseRules(Codebook(name="probe", version="0", themes=alone))
-    return [any(h.confidence >= RULE_FLOOR for h in hits) for hits in rules.find_many(texts)]
+    found = rules.find_many([s.text for s in segments], names=[s.names for s in segments])
+    return [any(h.confidence >= RULE_FLOOR for h in hits) for hits in found]
 
 
 def _known_examples(examples: Examples | None, codebook: Codebook) -> Examples | None:
