@@ -191,6 +191,20 @@ def test_words_of_the_respondents_own_name_are_no_mention(rules: PhraseRules) ->
     members = [["Westvale Forum, St Brendan's Night Shelter", "The Kingsmere Accommodation Trust"]]
     assert "resettlement.housing" in themes(rules.find(joint))
     assert "resettlement.housing" not in themes(rules.find_many([joint], names=members)[0])
+    comma = "Corston, Girls and Families Trust agrees."  # a name with a comma in it, whole
+    assert "groups.women" in themes(rules.find(comma))
+    trust = [["Corston, Girls and Families Trust"]]
+    assert "groups.women" not in themes(rules.find_many([comma], names=trust)[0])
+    labelled = Codebook(name="t", version="1", themes=(Theme(id="w", label="Women offenders"),))
+    by_label = PhraseRules(labelled)  # a label's word only in the name is not found
+    assert by_label.find("Riverside Women's Centre works with offenders.")
+    assert by_label.find_many(["Riverside Women's Centre works with offenders."], names=names) == [[]]
+    assert by_label.find_many(["Riverside Women's Centre works with women offenders."], names=names) != [[]]
+    # "No Limits" in the name negates nothing
+    limits = "No Limits Youth Trust helps young people leaving prison find housing on release."
+    plain, named = rules.find(limits), rules.find_many([limits], names=[["No Limits Youth Trust"]])[0]
+    assert [h.negated for h in plain if h.theme == "resettlement.housing"] == [True]
+    assert [h.negated for h in named if h.theme == "resettlement.housing"] == [False]
     one_word = "Women offenders need support."  # a one-word name is left as words
     assert rules.find_many([one_word], names=[["Women"]]) == [rules.find(one_word)] != [[]]
 

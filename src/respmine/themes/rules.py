@@ -219,26 +219,24 @@ class PhraseRules:
             found.setdefault(sent, []).append(_Mention(key.theme, key.phrase, start, end, _size(span), exact))
         if self._labels:
             for sent_no, sent in enumerate(sents):
-                labels = self._label_mentions(sent)
-                found.setdefault(sent_no, []).extend(
-                    m for m in labels if not (masked and _within(doc, m.start, m.end, masked)))
+                found.setdefault(sent_no, []).extend(self._label_mentions(sent, masked))
         hits: list[Hit] = []
         for sent_no in sorted(found):
             mentions = [m for m in found[sent_no] if (sent_no, m.theme) not in excluded]
-            hits.extend(self._sentence_hits(sents[sent_no], mentions))
+            hits.extend(self._sentence_hits(sents[sent_no], mentions, masked))
         return hits
 
-    def _label_mentions(self, sent: Any) -> list[_Mention]:
-        """Labels whose every content word is in the sentence; the mention spans the words found. A
-        negative label has a mention at each occurrence of its key word, as each may sit under a
-        negation ("I use Zoom, but I would never use the proctoring tool")."""
+    def _label_mentions(self, sent: Any, masked: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
+        """Labels whose every content word is in the sentence (not in a `masked` name); the mention spans
+        the words found. A negative label has a mention at each occurrence of its key word, as each may
+        sit under a negation ("I use Zoom, but I would never use the proctoring tool")."""
         roots = [word_root(tok.lower_) for tok in sent]
         if self._labels.keys().isdisjoint(roots):
             return []  # (most sentences: no label's key word, no fixed expressions to look for)
         fixed = _in_fixed_expressions(sent)
         at: dict[str, list[int]] = {}
         for tok, root in zip(sent, roots, strict=True):
-            if tok.i not in fixed:
+            if tok.i not in fixed and not (masked and _within(sent.doc, tok.i, tok.i + 1, masked)):
                 at.setdefault(root, []).append(tok.i)
         out = []
         for word in at.keys() & self._labels.keys():
@@ -255,7 +253,8 @@ class PhraseRules:
                         for a, z in spans]
         return out
 
-    def _sentence_hits(self, sent: Any, mentions: list[_Mention]) -> list[Hit]:
+    def _sentence_hits(self, sent: Any, mentions: list[_Mention],
+                       masked: Sequence[tuple[int, int]] = ()) -> list[Hit]:
         """Drop dismissed mentions, then keep one hit per theme (its most specific phrase)."""
         if not mentions:
             return []
@@ -267,7 +266,8 @@ class PhraseRules:
                          and o.end - o.start > m.end - m.start for o in mentions)
             if clause.dismissive or inside:  # "full cost" inside "full cost recovery" is one mention
                 continue
-            negated = any(t.lower_ in NEGATIONS for t in sent.doc[clause.start : m.start])
+            negated = any(t.lower_ in NEGATIONS and not (masked and _within(sent.doc, t.i, t.i + 1, masked))
+                          for t in sent.doc[clause.start : m.start])  # "No Limits" (a name) negates nothing
             if m.negative:  # "does_not_use" is said by "I would never use them", not by "I use it"
                 if not _negates(sent.doc, clause.start, m.start, m.words):
                     continue
@@ -334,7 +334,9 @@ def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     response's member) not about housing on release. A one-word name is left as words."""
     spans: list[tuple[int, int]] = []
     for name in names:
-        for part in normalise(name).split(","):  # "Independent Monitoring Board, HMP Greystone": each part
+        name = normalise(name)
+        parts = name.split(",")  # "Independent Monitoring Board, HMP Greystone": each part is a name too
+        for part in dict.fromkeys([name, *parts] if len(parts) > 1 else [name]):
             pattern = _name_pattern(part.strip())
             if pattern is not None:
                 spans += [m.span() for m in pattern.finditer(text)]
