@@ -122,6 +122,7 @@ def themes_stage(
     result = code_segments(  # sentence vectors cached in the store: rescoring after an edit is cheap
         segments, codebook, run_embedder(store, settings),
         previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
+        questions={q.id: q.text for q in consultation.questions} if consultation else None,
     )
     restamped = themes_store.write_coding(store, result)
     dropped = themes_store.drop_orphans(store)

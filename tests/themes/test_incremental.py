@@ -231,6 +231,34 @@ def test_stance_model_change_recomputes_stances_only(tmp_path: Path, monkeypatch
     _check(store, segments, codebook)
 
 
+def test_a_yes_or_no_takes_its_stance_from_an_agreement_question(tmp_path: Path) -> None:
+    """"No." answers "Do you agree ...?" against; to another question it says nothing. Rewording a question
+    into (or out of) an agreement question recomputes its answers' stances only."""
+    segments, store, codebook = _coded(tmp_path, 17)
+    answers = [SegmentInput("y1", "No. Alpha beam harbour.", "q1"),
+               SegmentInput("y2", "No. Alpha beam.", "q2")]
+    asked = {"q1": "Do you agree with the alpha plan?", "q2": "Do you have any other comments?"}
+
+    def run(questions: dict[str, str]) -> CodingResult:
+        result = code_segments([*segments, *answers], codebook, WordEmbedder(),
+                               previous=themes_store.previous_coding(store), questions=questions)
+        themes_store.write_coding(store, result)
+        return result
+
+    run(asked)
+    stances = themes_store.stances(store)
+    assert (stances["y1"].stance, stances["y2"].stance) == ("oppose", "neutral")
+    assert stances["y1"].evidence.startswith("No.")  # ("No." read as an abbreviation: one sentence)
+    rows = {c.theme: c.stance for c in themes_store.machine_codes(store) if c.segment == "y1"}
+    assert rows and all(stance is None for stance in rows.values())  # codes fall back to the answer's
+    reworded = {**asked, "q1": "What do you think of the alpha plan?"}
+    again = run(reworded)
+    assert again.recoded == [] and {x.segment for x in again.stances} == {s.id for s in [*segments, *answers]
+                                                                          if s.question == "q1"}
+    assert themes_store.stances(store)["y1"].stance == "neutral"
+    assert run({**reworded, "q2": "Any other comments at all?"}).stances == []  # no agreement question
+
+
 def test_a_coder_code_edit_recodes_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Stored codes carry a hash of the coder's modules: an edited rule or classifier recodes on rerun."""
     segments, store, codebook = _coded(tmp_path, 12)

@@ -19,7 +19,7 @@ import pytest
 pytest.importorskip("sklearn")
 
 from respmine.themes.labelled import read_labelled
-from respmine.themes.stance import STANCES, StanceModel, score_sentence
+from respmine.themes.stance import STANCES, StanceModel, asks_agreement, score_sentence
 
 SUPPORT = [
     "We support the proposal to allow charities to run probation services in England and Wales.",
@@ -102,6 +102,33 @@ def test_stance_evidence_is_the_stance_sentence(rules: StanceModel) -> None:
     [q] = rules.predict([other])
     start = other.index("We strongly")
     assert q.stance == "oppose" and q.evidence == (start, start + len("We strongly oppose the plan."))
+
+
+AGREE_Q = "Do you agree with the proposal to let charities lead probation contracts? Please explain."
+CLOSED = [  # an answer to AGREE_Q, its stance
+    ("Yes.", "support"), ("yes", "support"), ("Yes we do.", "support"),
+    ("Yes - charities know the area.", "support"), ("No, because small charities would lose out.", "oppose"),
+    ("Nope.", "oppose"), ("NO\nThe risk is too high.", "oppose"), ("Yes and no.", "mixed"),
+    ("Partly. Some services need scale.", "mixed"), ("No doubt charities can help.", "neutral"),
+    ("Nobody asked us.", "neutral"), ("Yesterday we met.", "neutral"), ("No. 5 is the key issue.", "neutral"),
+]
+
+
+def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> None:
+    texts = [t for t, _ in CLOSED]
+    got = rules.predict(texts, [AGREE_Q] * len(texts))
+    assert [(t, p.stance) for t, p in zip(texts, got, strict=True)] == CLOSED
+    assert [p.evidence for p in got[:2]] == [(0, 4), (0, 3)]  # the answer's opening sentence
+    other = rules.predict(["No.", "Yes."], ["Do you have any other comments?", None])  # says nothing
+    assert [p.stance for p in other] == ["neutral", "neutral"]
+    assert [p.stance for p in rules.predict(["No."])] == ["neutral"]  # no question given
+    assert rules.predict(texts[:1], [AGREE_Q])[0].confidence > 0.6
+    asks = ["Do you agree that the sector should lead?", "Would your organisation support a regional model?",
+            "Are you in favour of payment by results?", "Do you broadly agree with our approach?"]
+    assert all(asks_agreement(q) for q in asks)
+    assert not any(asks_agreement(q) for q in [
+        "Should services be commissioned regionally or locally?", "Do you have any other comments?",
+        "What role should local authorities play?", None, ""])
 
 
 def test_stance_empty_and_odd_input_never_crash(rules: StanceModel) -> None:

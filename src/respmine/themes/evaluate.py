@@ -78,7 +78,7 @@ def evaluate_stance(
     if labelled:
         model.fit([r.text for r in labelled], [r.stance or "" for r in labelled])
     t1 = time.perf_counter()
-    predicted = model.predict([r.text for r in test])
+    predicted = model.predict([r.text for r in test], [r.question for r in test])  # "No." to "Do you agree?"
     t2 = time.perf_counter()
     scores = stance_scores([r.stance or "" for r in test], [p.stance for p in predicted], seed=seed)
     return Evaluation(

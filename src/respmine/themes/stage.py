@@ -67,6 +67,7 @@ class _Context:
     codebook: str
     version: str
     stance: StanceModel
+    agreement: Mapping[str, str]  # question id -> text, of questions asking for agreement
 
 
 def code_segments(
@@ -78,10 +79,12 @@ def code_segments(
     examples: Examples | None = None,
     progress: Callable[[int], object] | None = None,
     batch: int = 256,
+    questions: Mapping[str, str] | None = None,
 ) -> CodingResult:
-    """Code what changed since `previous` (everything without it); returns what to write."""
+    """Code what changed since `previous` (everything without it); returns what to write. `questions`:
+    question id -> its text, for stance (a "No." to "Do you agree ...?" opposes)."""
     from respmine.themes.coder import coder_version
-    from respmine.themes.stance import StanceModel
+    from respmine.themes.stance import StanceModel, asks_agreement
 
     examples = _known_examples(examples, codebook)
     stance = StanceModel(embedder)
@@ -90,8 +93,10 @@ def code_segments(
     def stamp(seg: SegmentInput) -> str:
         return _digest(f"{key}|{seg.question}|{chr(31).join(seg.names)}|{seg.text}")
 
-    def stance_stamp(seg: SegmentInput) -> str:
-        return _digest(f"{stance.version}|{seg.text}")
+    agreement = {q: text for q, text in (questions or {}).items() if asks_agreement(text)}
+
+    def stance_stamp(seg: SegmentInput) -> str:  # an agreement question's wording is read with the answer
+        return _digest(f"{stance.version}|{agreement.get(seg.question, '')}|{seg.text}")
 
     previous = previous or Previous()
     plan = plan_recoding(segments, previous, codebook, stamp, stance_stamp, _probe)
@@ -100,7 +105,8 @@ def code_segments(
     result = CodingResult(codebook=current, stamp=codebook.stamp, version=version, themes=sorted(plan.themes),
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
-    ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance)
+    ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
+                   agreement)
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -163,7 +169,8 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
             result.codes.append(replace(code, codebook=ctx.codebook, model=ctx.version))
         result.removed += [(seg.id, t) for t in old if t not in new]
     todo = [s for s in chunk if s.id in ctx.plan.stance]
-    for seg, p in zip(todo, ctx.stance.predict([s.text for s in todo]), strict=True):
+    asked = [ctx.agreement.get(s.question) for s in todo]
+    for seg, p in zip(todo, ctx.stance.predict([s.text for s in todo], asked), strict=True):
         quote = seg.text[p.evidence[0] : p.evidence[1]] if p.evidence else ""
         result.stances.append(SegmentStance(seg.id, p.stance, round(float(p.confidence), 4), quote,
                                             "zero-shot", ctx.stance.version, ctx.stance_stamp(seg)))

@@ -3,11 +3,16 @@
 Unfitted (the usual consultation case), sentences are scored with cue phrases ("we support", "we object",
 "urge ... to withdraw"), with negation in scope ("we do not support" opposes, "we would not oppose" does
 not), hedges and contrast ("while we welcome X, we are concerned that Y" is mixed); a text with no cue is
-compared with short stance prototypes, else neutral. Fitted, two class-weighted logistic regressions are
-averaged: TF-IDF word and character n-grams (the wording of known campaigns), and the mean MiniLM
-embedding of the text's sentences (what is argued, so a new form letter is still placed). MiniLM reads
-only 256 word pieces, so sentences are embedded one by one, not a truncated letter; form letters repeat
-sentences, and the embedder's cache embeds each distinct one once. Saved as JSON + .npz (no pickle).
+compared with short stance prototypes, else neutral. An answer opening with "Yes" or "No" to a question
+that asks for agreement ("Do you agree with the proposal to ...?", `asks_agreement`) says so in that word:
+"Yes." supports, "No, because ..." opposes, "Yes and no" / "Partly" is mixed. To any other question
+("Do you have any other comments?" "No.") the word says nothing.
+
+Fitted, two class-weighted logistic regressions are averaged: TF-IDF word and character n-grams (the
+wording of known campaigns), and the mean MiniLM embedding of the text's sentences (what is argued, so a
+new form letter is still placed). MiniLM reads only 256 word pieces, so sentences are embedded one by
+one, not a truncated letter; form letters repeat sentences, and the embedder's cache embeds each distinct
+one once. Saved as JSON + .npz (no pickle).
 """
 
 from __future__ import annotations
@@ -97,6 +102,15 @@ _HEDGE = re.compile(r"\b(?:broadly|generally|largely|mostly|on balance|tentative
 _NEUTRAL = re.compile(r"\b(?:neither agree nor disagree|no (?:view|opinion|comment)s?\b|not applicable"
                       r"|(?:do not|don[’']t) know)")
 _WORDY = re.compile(r"\w")
+_AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support ...", "Are you in favour of"
+    r"\b(?:do|does|would|will|could|can|are|is)\s+(?:you|your\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:agree|support|welcome|favou?r|endorse|accept|approve|back|in\s+favou?r)\b", re.IGNORECASE)
+_CLOSED = re.compile(  # a closed answer's opening word, followed by punctuation, a dash or the line's end
+    r"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially)|(?P<support>yes|yeah|yep)"
+    r"|(?P<oppose>no|nope))(?!\.\s*\d)"  # "No. 5 of the proposals" is a number
+    r"(?=\s*(?:$|[.,;:!()]|\n|[-–—]\s)|\s+(?:we|i)\s)", re.IGNORECASE)  # "Yes we do"
+_CLOSED_WEIGHTS: dict[str, Scores] = {"support": (1.0, 0.0, 0.0), "oppose": (0.0, 1.0, 0.0),
+                                      "mixed": (0.0, 0.0, 1.0)}
 _PROTOTYPES = {
     "support": ("We support the proposal.", "We welcome these changes and agree with the plan.",
                 "The proposal should go ahead.", "I am in favour of this rule."),
@@ -179,9 +193,28 @@ def _rules_key() -> str:
     return source_digest(__file__, sentences.__file__, page_breaks.__file__)[:8]
 
 
-def _cues(text: str) -> _Cues:
+def asks_agreement(question: str | None) -> bool:
+    """The question asks whether the respondent agrees with (supports, welcomes) something, so a bare
+    "Yes" or "No" answers for or against: "Do you agree that ...?", "Would you support ...?"."""
+    return bool(question and _AGREEMENT.search(question))
+
+
+def closed_answer(text: str, question: str | None) -> str | None:
+    """The stance an opening "Yes" / "No" / "Partly" gives an answer to an agreement question, else None."""
+    if not asks_agreement(question):
+        return None
+    match = _CLOSED.match(text)
+    return match.lastgroup if match else None
+
+
+def _cues(text: str, question: str | None = None) -> _Cues:
     spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)] or [(0, len(text))]
-    return _Cues(spans, [score_sentence(text[a:b]) for a, b in spans])
+    scores = [score_sentence(text[a:b]) for a, b in spans]
+    closed = closed_answer(text, question)
+    if closed is not None:  # the opening word is a cue of the first sentence
+        s, o, m = (max(x, y) for x, y in zip(scores[0], _CLOSED_WEIGHTS[closed], strict=True))
+        scores[0] = (s, o, m)
+    return _Cues(spans, scores)
 
 
 def _decide(found: _Cues) -> tuple[str, float, int | None]:
@@ -309,12 +342,15 @@ class StanceModel:
             per_text.append((p, block))
         return np.vstack(means), per_text
 
-    def predict(self, texts: Sequence[str]) -> list[StancePrediction]:
-        """One prediction per text; empty or wordless text is neutral with confidence 0 and no evidence."""
+    def predict(self, texts: Sequence[str], questions: Sequence[str | None] | None = None
+                ) -> list[StancePrediction]:
+        """One prediction per text; empty or wordless text is neutral with confidence 0 and no evidence.
+        `questions`: the text of the question each answers, where known (a "Yes" to "Do you agree ...?")."""
         clean = [t if isinstance(t, str) else "" for t in texts]
+        asked = list(questions) if questions is not None else [None] * len(clean)
         live = [i for i, t in enumerate(clean) if _WORDY.search(t)]
         out = [StancePrediction("neutral", 0.0, None)] * len(clean)
-        docs, found = [clean[i] for i in live], [_cues(clean[i]) for i in live]
+        docs, found = [clean[i] for i in live], [_cues(clean[i], asked[i]) for i in live]
         made = self._predict_trained(docs, found) if self.fitted else self._predict_rules(docs, found)
         for i, prediction in zip(live, made, strict=True):
             out[i] = prediction
