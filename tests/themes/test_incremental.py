@@ -235,8 +235,9 @@ def test_a_yes_or_no_takes_its_stance_from_an_agreement_question(tmp_path: Path)
     """"No." answers "Do you agree ...?" against; to another question it says nothing. Rewording a question
     into (or out of) an agreement question recomputes its answers' stances only."""
     segments, store, codebook = _coded(tmp_path, 17)
+    header = "Do you support the alpha plan? (form column)"  # no question on file: its wording is its id
     answers = [SegmentInput("y1", "No. Alpha beam harbour.", "q1"),
-               SegmentInput("y2", "No. Alpha beam.", "q2")]
+               SegmentInput("y2", "No. Alpha beam.", "q2"), SegmentInput("y3", "Yes. Alpha beam.", header)]
     asked = {"q1": "Do you agree with the alpha plan?", "q2": "Do you have any other comments?"}
 
     def run(questions: dict[str, str]) -> CodingResult:
@@ -247,15 +248,16 @@ def test_a_yes_or_no_takes_its_stance_from_an_agreement_question(tmp_path: Path)
 
     run(asked)
     stances = themes_store.stances(store)
-    assert (stances["y1"].stance, stances["y2"].stance) == ("oppose", "neutral")
+    assert [stances[k].stance for k in ("y1", "y2", "y3")] == ["oppose", "neutral", "support"]
     assert stances["y1"].evidence.startswith("No.")  # ("No." read as an abbreviation: one sentence)
     rows = {c.theme: c.stance for c in themes_store.machine_codes(store) if c.segment == "y1"}
-    assert rows and all(stance is None for stance in rows.values())  # codes fall back to the answer's
+    assert rows and all(stance == "oppose" for stance in rows.values())  # their evidence opens with "No."
     reworded = {**asked, "q1": "What do you think of the alpha plan?"}
     again = run(reworded)
     assert again.recoded == [] and {x.segment for x in again.stances} == {s.id for s in [*segments, *answers]
                                                                           if s.question == "q1"}
     assert themes_store.stances(store)["y1"].stance == "neutral"
+    assert {c.stance for c in themes_store.machine_codes(store) if c.segment == "y1"} == {None}
     assert run({**reworded, "q2": "Any other comments at all?"}).stances == []  # no agreement question
 
 

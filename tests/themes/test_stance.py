@@ -119,6 +119,12 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("Nope.", "oppose"), ("NO\nThe risk is too high.", "oppose"), ("Yes and no.", "mixed"),
     ("Partly. Some services need scale.", "mixed"), ("No doubt charities can help.", "neutral"),
     ("Nobody asked us.", "neutral"), ("Yesterday we met.", "neutral"), ("No. 5 is the key issue.", "neutral"),
+    ("Yes, in principle.", "mixed"), ("Yes, provided that funding follows.", "mixed"),  # hedges still count
+    ("No - not applicable to our organisation.", "neutral"), ("No, we have no view on this.", "neutral"),
+    ("No.\n1. Funding would fall.", "oppose"), ("No. 1) funding", "oppose"),
+    ("Yes it would help.", "support"),
+    ("No this would harm small charities.", "oppose"), ("Yes—charities know.", "support"),
+    ("No-one asked.", "neutral"), ("Yes.\n\nHowever we are deeply concerned about funding.", "mixed"),
 ]
 
 
@@ -132,11 +138,20 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
     assert [p.stance for p in rules.predict(["No."])] == ["neutral"]  # no question given
     assert rules.predict(texts[:1], [AGREE_Q])[0].confidence > 0.6
     asks = ["Do you agree that the sector should lead?", "Would your organisation support a regional model?",
-            "Are you in favour of payment by results?", "Do you broadly agree with our approach?"]
+            "Are you in favour of payment by results?", "Do you broadly agree with our approach?",
+            "Do you agree?", "Are you content with the proposed approach?",
+            "Do you think the timetable is fair?", "Do you support extending the scheme?",
+            "Please read paragraph 3. Do you agree with the proposal?"]
     assert all(asks_agreement(q) for q in asks)
     assert not any(asks_agreement(q) for q in [
         "Should services be commissioned regionally or locally?", "Do you have any other comments?",
-        "What role should local authorities play?", None, ""])
+        "What role should local authorities play?", None, "",
+        "Does your organisation currently support people on probation?",  # facts, not agreement
+        "Do you receive support from your local authority?", "Can you support your answer with evidence?",
+        "Do you accept referrals from the courts?",
+        "Do you foresee any problems? Would you support an alternative?"])  # "Yes" answers the first
+    with pytest.raises(ValueError, match="one question"):
+        rules.predict(["No.", "Yes."], ["Do you agree?"])
 
 
 def _said(stances: Sequence[str], words: dict[str, str]) -> list[str]:

@@ -69,7 +69,7 @@ class _Context:
     codebook: str
     version: str
     stance: StanceModel
-    agreement: Mapping[str, str]  # question id -> text, of questions asking for agreement
+    asked: Callable[[SegmentInput], str | None]  # the agreement question a segment answers, if it does
 
 
 def code_segments(
@@ -99,8 +99,15 @@ def code_segments(
 
     agreement = {q: text for q, text in (questions or {}).items() if asks_agreement(text)}
 
+    def asked(seg: SegmentInput) -> str | None:
+        """The agreement question the segment answers: by id, else its own wording when it has no text
+        on file (a form column no question matched keeps its header as its question)."""
+        if seg.question in agreement or seg.question in (questions or {}):
+            return agreement.get(seg.question)
+        return seg.question if asks_agreement(seg.question) else None
+
     def stance_stamp(seg: SegmentInput) -> str:  # an agreement question's wording is read with the answer
-        return _digest(f"{stance.version}|{agreement.get(seg.question, '')}|{seg.text}")
+        return _digest(f"{stance.version}|{asked(seg) or ''}|{seg.text}")
 
     previous = previous or Previous()
     plan = plan_recoding(segments, previous, codebook, stamp, stance_stamp, _probe)
@@ -111,7 +118,7 @@ def code_segments(
                           skipped=len(segments) - len(plan.recode),
                           stance_trained=len(stances[0]) if stances and stance.fitted else 0)
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
-                   agreement)
+                   asked)
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -174,7 +181,7 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
             result.codes.append(replace(code, codebook=ctx.codebook, model=ctx.version))
         result.removed += [(seg.id, t) for t in old if t not in new]
     todo = [s for s in chunk if s.id in ctx.plan.stance]
-    asked = [ctx.agreement.get(s.question) for s in todo]
+    asked = [ctx.asked(s) for s in todo]
     for seg, p in zip(todo, ctx.stance.predict([s.text for s in todo], asked), strict=True):
         quote = seg.text[p.evidence[0] : p.evidence[1]] if p.evidence else ""
         result.stances.append(SegmentStance(seg.id, p.stance, round(float(p.confidence), 4), quote,
@@ -182,15 +189,17 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
 
 
 def _code_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context) -> None:
-    """Each row's stance from its evidence sentence; an old row's stance is reused for the same span
-    when the stance model is unchanged (it is a function of the sentence alone)."""
+    """Each row's stance from its evidence sentence (and, for the segment's opening sentence, an agreement
+    question it answers); an old row's stance is reused for the same span when the segment's stance stamp
+    (stance model, question, text) is unchanged."""
     known: list[dict[tuple[int, int], str | None]] = []
     for seg in chunk:
         old = () if seg.id in ctx.plan.stance else ctx.previous.codes.get(seg.id, ())
         known.append({(c.evidence.start, c.evidence.end): c.stance for c in old})
     need = sorted({(i, c.evidence.start, c.evidence.end) for i, new in enumerate(rows) for c in new.values()
                    if (c.evidence.start, c.evidence.end) not in known[i]})
-    predicted = ctx.stance.predict([chunk[i].text[a:b] for i, a, b in need])
+    predicted = ctx.stance.predict([chunk[i].text[a:b] for i, a, b in need],  # an opening "No." answers
+                                   [ctx.asked(chunk[i]) if a == 0 else None for i, a, _ in need])
     for (i, a, b), p in zip(need, predicted, strict=True):
         known[i][(a, b)] = p.stance if p.stance != "neutral" else None
     for i, new in enumerate(rows):

@@ -104,15 +104,22 @@ _HEDGE = re.compile(r"\b(?:broadly|generally|largely|mostly|on balance|tentative
 _NEUTRAL = re.compile(r"\b(?:neither agree nor disagree|no (?:view|opinion|comment)s?\b|not applicable"
                       r"|(?:do not|don[’']t) know)")
 _WORDY = re.compile(r"\w")
-_AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support ...", "Are you in favour of"
-    r"\b(?:do|does|would|will|could|can|are|is)\s+(?:you|your\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:agree|support|welcome|favou?r|endorse|accept|approve|back|in\s+favou?r)\b", re.IGNORECASE)
-_CLOSED = re.compile(  # a closed answer's opening word, followed by punctuation, a dash or the line's end
-    r"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially)|(?P<support>yes|yeah|yep)"
-    r"|(?P<oppose>no|nope))(?!\.\s*\d)"  # "No. 5 of the proposals" is a number
-    r"(?=\s*(?:$|[.,;:!()]|\n|[-–—]\s)|\s+(?:we|i)\s)", re.IGNORECASE)  # "Yes we do"
-_CLOSED_WEIGHTS: dict[str, Scores] = {"support": (1.0, 0.0, 0.0), "oppose": (0.0, 1.0, 0.0),
-                                      "mixed": (0.0, 0.0, 1.0)}
+_ASKED = (r"agree\b|(?:support|welcome|favou?r|endorse|accept|approve|back)\s+(?:with\b|that\b|the\b|this\b"
+          r"|these\b|those\b|our\b|its\b|an?\b|any\b|such\b|proposals?\b|options?\b|plans?\b"
+          r"|changes?\b|[a-z]+ing\b)"  # a proposal follows: not "support people", "accept referrals"
+          r"|in\s+favou?r\s+of\b|(?:content|happy|satisfied)\s+with\b")
+_AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support the ...", "Are you content"
+    r"\b(?:do|does|would|will|could|can|are|is)\s+(?:you|your\s+[a-z]+)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?"
+    rf"(?:{_ASKED})"
+    r"|\bdo\s+you\s+(?:think|believe|consider|feel)\b[^?]*\b(?:is|are|would\s+be|will\s+be)\s+"
+    r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
+_CLOSED = re.compile(  # a closed answer's opening word: then punctuation, a dash, the line's end or a word
+    r"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially)(?=\s*(?:$|[.,;:!()\n–—]|-\s))"
+    r"|(?P<support>yes|yeah|yep)(?=\s*(?:$|[.,;:!()\n–—]|-\s)|\s+[a-z])"
+    r"|(?P<oppose>no|nope)(?![ \t]*\.[ \t]*\d+(?![.)\d]))"  # "No. 5 of the proposals" is a number
+    r"(?=\s*(?:$|[.,;:!()\n–—]|-\s)|\s+(?:we|i|but|because|it|this|that|they|not|as|there|these|such)\b))",
+    re.IGNORECASE)
+_CLOSED_WORDS = {"support": "we agree", "oppose": "we disagree", "mixed": "we partly agree"}  # as cues read
 _PROTOTYPES = {
     "support": ("We support the proposal.", "We welcome these changes and agree with the plan.",
                 "The proposal should go ahead.", "I am in favour of this rule."),
@@ -197,8 +204,14 @@ def _rules_key() -> str:
 
 def asks_agreement(question: str | None) -> bool:
     """The question asks whether the respondent agrees with (supports, welcomes) something, so a bare
-    "Yes" or "No" answers for or against: "Do you agree that ...?", "Would you support ...?"."""
-    return bool(question and _AGREEMENT.search(question))
+    "Yes" or "No" answers for or against: "Do you agree that ...?", "Would you support the ...?", "Are you
+    content with ...?", "Do you think ... is fair?". Only its first question is read ("Do you foresee
+    problems? Would you support ...?": a "Yes" answers the first); "support" must take a proposal ("Does
+    your organisation support people on probation?" asks a fact)."""
+    if not question:
+        return False
+    first = question[: question.index("?") + 1] if "?" in question else question
+    return bool(_AGREEMENT.search(first))
 
 
 def closed_answer(text: str, question: str | None) -> str | None:
@@ -212,10 +225,12 @@ def closed_answer(text: str, question: str | None) -> str | None:
 def _cues(text: str, question: str | None = None) -> _Cues:
     spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)] or [(0, len(text))]
     scores = [score_sentence(text[a:b]) for a, b in spans]
-    closed = closed_answer(text, question)
-    if closed is not None:  # the opening word is a cue of the first sentence
-        s, o, m = (max(x, y) for x, y in zip(scores[0], _CLOSED_WEIGHTS[closed], strict=True))
-        scores[0] = (s, o, m)
+    match = _CLOSED.match(text) if asks_agreement(question) else None
+    word = match.lastgroup if match is not None else None
+    if match is not None and word and spans[0][0] <= match.start(word) and match.end(word) <= spans[0][1]:
+        a, b = spans[0]  # the opening word read as the cue it stands for, so hedges, conditions and "no
+        said = text[a : match.start(word)] + _CLOSED_WORDS[word] + text[match.end(word) : b]  # view" count
+        scores[0] = score_sentence(said)  # ("Yes, in principle" is mixed, "No - not applicable" neutral)
     return _Cues(spans, scores)
 
 
@@ -383,6 +398,8 @@ class StanceModel:
         """One prediction per text; empty or wordless text is neutral with confidence 0 and no evidence.
         `questions`: the text of the question each answers, where known (a "Yes" to "Do you agree ...?")."""
         clean = [t if isinstance(t, str) else "" for t in texts]
+        if isinstance(questions, str) or (questions is not None and len(questions) != len(clean)):
+            raise ValueError("questions: one question (or None) per text")
         asked = list(questions) if questions is not None else [None] * len(clean)
         live = [i for i, t in enumerate(clean) if _WORDY.search(t)]
         out = [StancePrediction("neutral", 0.0, None)] * len(clean)
