@@ -332,6 +332,11 @@ def test_respondent_names_are_no_mentions_and_a_new_name_recodes_its_segments(tm
     result = _run(store, [*segments, name_only], codebook)
     assert result.recoded == ["n1"]
     assert {c.theme for c in themes_store.machine_codes(store) if c.segment == "n1"} == {"a"}
+    only_similar = SegmentInput("n2", "Nectar Orchard Pasture Trust writes.", "q1",
+                                ("Nectar Orchard Pasture Trust",))  # similarity reads it without the name
+    assert code_segments([only_similar], codebook, WordEmbedder()).codes == []
+    assert {c.theme for c in code_segments([replace(only_similar, names=())], codebook, WordEmbedder()).codes
+            if c.method == "similarity"} == {"c"}
     unnamed = [SegmentInput(s.id, s.text, s.question) if s.names else s for s in [*segments, name_only]]
     result = _run(store, unnamed, codebook)
     assert set(result.recoded) == {s.id for s in [*named, name_only]}  # the stamp holds the names

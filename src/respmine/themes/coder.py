@@ -128,8 +128,9 @@ class ThemeCoder:
 
     def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None,
              names: Sequence[Sequence[str]] | None = None) -> list[list[Tag]]:
-        """Tags per text. `names` (per text): the organisations it is from, whose names' words the phrase
-        rules do not read as mentions ("Riverside Women's Centre is a small organisation")."""
+        """Tags per text. `names` (per text): the organisations it is from, whose names' words are no
+        mention ("Riverside Women's Centre is a small organisation"): the phrase rules skip them and
+        similarity reads the text with them blanked."""
         if not texts:
             return []
         learned = set(self.classifier.themes)
@@ -137,7 +138,7 @@ class ThemeCoder:
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
         self._add_classifier(found, texts, questions, probs)
         self._add_rules(found, texts, learned, names)
-        self._add_similarity(found, texts, learned)
+        self._add_similarity(found, _unnamed(texts, names), learned)
         self._add_fallback(found, texts, questions, probs)
         out = []
         for tags in found:
@@ -216,6 +217,15 @@ class ThemeCoder:
         for i, row in zip(gaps, preds, strict=True):
             for p in row:
                 found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
+
+
+def _unnamed(texts: Sequence[str], names: Sequence[Sequence[str]] | None) -> Sequence[str]:
+    """Texts with their organisations' names blanked (same offsets): a name's words are no mention."""
+    if names is None or not any(names):
+        return texts
+    from respmine.themes.rules import without_names
+
+    return [without_names(t, n) if n else t for t, n in zip(texts, names, strict=True)]
 
 
 def _gaps(found: list[dict[str, Tag]], texts: Sequence[str]) -> list[int]:

@@ -343,6 +343,15 @@ def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def without_names(text: str, names: Iterable[str]) -> str:
+    """The text with the names blanked out (spaces: same length, so offsets hold), for methods that read
+    whole sentences (similarity) rather than phrases."""
+    spans = name_spans(normalise(text), names)
+    for a, z in spans:
+        text = text[:a] + " " * (z - a) + text[z:]
+    return text
+
+
 @lru_cache(maxsize=4096)
 def _name_pattern(name: str) -> re.Pattern[str] | None:
     words = name.split()
