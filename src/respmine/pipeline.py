@@ -109,7 +109,7 @@ def themes_stage(
     """Theme codes with evidence and stance, recoding only what changed (see `themes.stage`): the summary
     says which segments were recoded, which themes changed and how many code rows were kept."""
     from respmine.store import themes as themes_store
-    from respmine.themes.decisions import effective_codebook, stance_examples, training_examples
+    from respmine.themes.decisions import effective_codebook, training_examples
     from respmine.themes.stage import code_segments
 
     store = Store(settings.store_url)
@@ -123,7 +123,6 @@ def themes_stage(
         segments, codebook, run_embedder(store, settings),
         previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
         questions={q.id: q.text for q in consultation.questions} if consultation else None,
-        stances=stance_examples(log, texts),
     )
     restamped = themes_store.write_coding(store, result)
     dropped = themes_store.drop_orphans(store)
@@ -144,7 +143,6 @@ def themes_stage(
         "stances_recomputed": len(result.stances),
         "orphaned_codes_removed": dropped,
         "trained_on_analyst_examples": len(examples[0]),
-        "stance_trained_on_analyst_stances": result.stance_trained,
     }
 
 

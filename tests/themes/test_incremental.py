@@ -261,31 +261,6 @@ def test_a_yes_or_no_takes_its_stance_from_an_agreement_question(tmp_path: Path)
     assert run({**reworded, "q2": "Any other comments at all?"}).stances == []  # no agreement question
 
 
-def test_analysts_stances_train_the_stance_model_once(tmp_path: Path) -> None:
-    """Enough analyst stances (cue-less words the rules cannot read) train the stance model: every stance
-    is recomputed with it once, a rerun with the same decisions recomputes nothing."""
-    segments, store, codebook = _coded(tmp_path, 18)
-    words = {"support": "Marvellous splendid scheme", "oppose": "Dreadful awful scheme",
-             "neutral": "Our hostel serves breakfast"}
-    labels = ["support", "oppose", "neutral"] * 12
-    taught = ([f"{words[x]} {w}." for x, w in zip(labels, WORDS * 2, strict=False)], labels)
-    target = SegmentInput("t1", "Splendid marvellous plan. Alpha beam.", "q1")
-
-    def run(stances: tuple[list[str], list[str]] | None) -> CodingResult:
-        result = code_segments([*segments, target], codebook, WordEmbedder(),
-                               previous=themes_store.previous_coding(store), stances=stances)
-        themes_store.write_coding(store, result)
-        return result
-
-    before = run(None)
-    assert before.stance_trained == 0 and themes_store.stances(store)["t1"].stance == "neutral"
-    learned = run(taught)
-    assert learned.stance_trained == len(labels) and learned.recoded == []
-    assert len(learned.stances) == len(segments) + 1
-    assert themes_store.stances(store)["t1"].stance == "support"
-    assert run(taught).stances == []  # the same decisions: the same model, nothing recomputed
-
-
 def test_a_coder_code_edit_recodes_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Stored codes carry a hash of the coder's modules: an edited rule or classifier recodes on rerun."""
     segments, store, codebook = _coded(tmp_path, 12)

@@ -19,15 +19,7 @@ import pytest
 pytest.importorskip("sklearn")
 
 from respmine.themes.labelled import read_labelled
-from respmine.themes.stance import (
-    MIN_LEARNED,
-    STANCES,
-    StanceModel,
-    asks_agreement,
-    learn_stance,
-    score_sentence,
-)
-from tests.themes.helpers import WordEmbedder
+from respmine.themes.stance import STANCES, StanceModel, asks_agreement, score_sentence
 
 SUPPORT = [
     "We support the proposal to allow charities to run probation services in England and Wales.",
@@ -152,30 +144,6 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
         "Do you foresee any problems? Would you support an alternative?"])  # "Yes" answers the first
     with pytest.raises(ValueError, match="one question"):
         rules.predict(["No.", "Yes."], ["Do you agree?"])
-
-
-def _said(stances: Sequence[str], words: dict[str, str]) -> list[str]:
-    return [f"{words[s]} {w}." for s, w in zip(stances, ["pine", "oak", "elm", "ash", "yew", "fir"] * 20,
-                                                    strict=False)]
-
-
-def test_learn_stance_trains_only_where_it_beats_the_rules() -> None:
-    """Analysts' stances teach a model only with enough of them, neutral ones among them, and when out of
-    fold it agrees with the analysts more often than the cue rules."""
-    embedder = WordEmbedder()
-    stances = ["support", "oppose", "neutral"] * 12
-    quiet = {"support": "Marvellous splendid brilliant scheme", "oppose": "Dreadful awful terrible scheme",
-             "neutral": "Our hostel serves breakfast daily"}  # no cue the rules know
-    learned = learn_stance(_said(stances, quiet), stances, embedder)
-    assert learned.fitted and learned.version != StanceModel(embedder).version
-    assert learned.predict(["Splendid brilliant idea."])[0].stance == "support"
-    few = MIN_LEARNED - 1
-    assert not learn_stance(_said(stances[:few], quiet), stances[:few], embedder).fitted
-    sided = ["support", "oppose"] * 18  # no neutral examples: every thank-you note would take a side
-    assert not learn_stance(_said(sided, quiet), sided, embedder).fitted
-    cued = {"support": "We support the proposal", "oppose": "We oppose the proposal",
-            "neutral": "Thank you for the opportunity to respond"}  # the rules are right already
-    assert not learn_stance(_said(stances, cued), stances, embedder).fitted
 
 
 def test_stance_empty_and_odd_input_never_crash(rules: StanceModel) -> None:

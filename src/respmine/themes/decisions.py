@@ -161,18 +161,6 @@ def reviewed_segments(decisions: Iterable[Decision]) -> set[str]:
     return {d.segment for d in decisions if d.segment and d.action in ("reviewed", "accept", "add", "reject")}
 
 
-def stance_examples(decisions: Iterable[Decision], segment_texts: Mapping[str, str]
-                    ) -> tuple[list[str], list[str]]:
-    """Segments an analyst set a stance on (the latest decision each), with that stance: what the stance
-    model learns from. Only decisions: a machine stance an analyst let stand is not known to be right."""
-    latest: dict[str, str] = {}
-    for d in sorted(decisions, key=lambda d: d.at):
-        if d.action == "stance" and d.segment is not None and d.segment in segment_texts:
-            latest[d.segment] = str((d.value or {})["stance"])
-    keys = sorted(latest)
-    return [segment_texts[k] for k in keys], [latest[k] for k in keys]
-
-
 def training_examples(
     codes: Sequence[Code], decisions: Iterable[Decision], segment_texts: Mapping[str, str]
 ) -> tuple[list[str], list[list[str]]]:

@@ -31,7 +31,6 @@ __all__ = ["MIN_TRAINING", "CodingResult", "Previous", "SegmentInput", "SegmentS
 
 MIN_TRAINING = 20  # analyst-reviewed segments needed before a classifier is trained from them
 Examples = tuple[Sequence[str], Sequence[Sequence[str]]]
-StanceExamples = tuple[Sequence[str], Sequence[str]]  # texts, one label each (stances)
 _UNKNOWN = object()
 
 
@@ -53,7 +52,6 @@ class CodingResult:
     changed: int = 0
     unchanged: int = 0  # rows kept as they are
     skipped: int = 0  # segments not run through the coder
-    stance_trained: int = 0  # analysts' stances the stance model learned from (0: its cue rules)
 
     @property
     def segments_changed(self) -> int:
@@ -82,16 +80,14 @@ def code_segments(
     progress: Callable[[int], object] | None = None,
     batch: int = 256,
     questions: Mapping[str, str] | None = None,
-    stances: StanceExamples | None = None,
 ) -> CodingResult:
     """Code what changed since `previous` (everything without it); returns what to write. `questions`:
-    question id -> its text, for stance (a "No." to "Do you agree ...?" opposes); `stances`: analysts'
-    stances (texts, stances), which the stance model learns from where that beats its cue rules."""
+    question id -> its text, for stance (a "No." to "Do you agree ...?" opposes)."""
     from respmine.themes.coder import coder_version
-    from respmine.themes.stance import StanceModel, asks_agreement, learn_stance
+    from respmine.themes.stance import StanceModel, asks_agreement
 
     examples = _known_examples(examples, codebook)
-    stance = learn_stance(*stances, embedder) if stances and stances[0] else StanceModel(embedder)
+    stance = StanceModel(embedder)
     key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples)])
 
     def stamp(seg: SegmentInput) -> str:
@@ -115,8 +111,7 @@ def code_segments(
     version = model_version(codebook, embedder, examples, stance.version)
     result = CodingResult(codebook=current, stamp=codebook.stamp, version=version, themes=sorted(plan.themes),
                           reasons=dict(sorted(plan.reasons.items())),
-                          skipped=len(segments) - len(plan.recode),
-                          stance_trained=len(stances[0]) if stances and stance.fitted else 0)
+                          skipped=len(segments) - len(plan.recode))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
                    asked)
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work

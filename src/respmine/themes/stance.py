@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 
 VERSION = "stance-1"
 MIN_CLASS = 2  # a label with fewer training rows cannot be learnt (nor cross-validated): left out of the fit
-MIN_LEARNED = 30  # analysts' stance decisions before a run's stance model learns from them (`learn_stance`)
-LEARN_FOLDS = 5
 BLEND = 0.5  # weight of the TF-IDF model's probabilities; the sentence-embedding model gets the rest
 C_TEXT, C_DENSE = 10.0, 1.0  # inverse regularisation of the two logistic regressions
 MAX_SENTENCES = 64  # sentences embedded per text: all cue sentences first, then evenly spaced others
@@ -247,40 +245,6 @@ def _decide(found: _Cues) -> tuple[str, float, int | None]:
     column = 0 if s > o else 1
     best = max(range(len(found.scores)), key=lambda i: found.scores[i][column])
     return STANCES[column], 0.5 + 0.45 * strength * (lead - other) / (lead + other), best
-
-
-def learn_stance(texts: Sequence[str], stances: Sequence[str], embedder: Embedder | None = None,
-                 seed: int = 0) -> StanceModel:
-    """The stance model for a run: trained on analysts' stances where that beats the cue rules, else the
-    rules. Trained only with MIN_LEARNED examples or more, neutral ones among them (a model says only what
-    it was shown: without them every thank-you note would take a side), and only if, out of fold, it
-    agrees with the analysts more often than the rules do on the same answers (analysts correct the
-    machine where it erred, so a few dozen decisions can teach less than the rules know)."""
-    import warnings
-
-    from sklearn.model_selection import StratifiedKFold
-
-    rules = StanceModel(embedder, seed=seed)
-    counts = Counter(stances)
-    learnable = sum(n >= MIN_CLASS for n in counts.values())
-    if len(texts) < MIN_LEARNED or counts["neutral"] < MIN_CLASS or learnable < 2:
-        return rules
-    truth = np.array(list(stances))
-    found = np.array([p.stance for p in rules.predict(texts)])
-    guessed = np.empty(len(truth), dtype=object)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # a class with fewer members than folds
-        folds = StratifiedKFold(LEARN_FOLDS, shuffle=True, random_state=seed).split(truth, truth)
-        for train, test in folds:
-            try:
-                model = StanceModel(rules.embedder, seed=seed).fit([texts[i] for i in train],
-                                                                   truth[train].tolist())
-            except ValueError:  # a fold without two learnable stances
-                return rules
-            guessed[test] = [p.stance for p in model.predict([texts[i] for i in test])]
-    if float((guessed == truth).mean()) <= float((found == truth).mean()):
-        return rules
-    return StanceModel(rules.embedder, seed=seed).fit(list(texts), list(stances))
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
