@@ -117,6 +117,9 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("Yes it would help.", "support"),
     ("No this would harm small charities.", "oppose"), ("Yes—charities know.", "support"),
     ("No-one asked.", "neutral"), ("Yes.\n\nHowever we are deeply concerned about funding.", "mixed"),
+    ('"No", we do not think so.', "oppose"), ("“Yes” – it will help.", "support"),
+    ("No such assessment has been published and we welcome the plan.", "support"),  # "No such": no answer
+    ("No IT costs arise and we welcome this plan.", "support"),
 ]
 
 
@@ -133,7 +136,9 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
             "Are you in favour of payment by results?", "Do you broadly agree with our approach?",
             "Do you agree?", "Are you content with the proposed approach?",
             "Do you think the timetable is fair?", "Do you support extending the scheme?",
-            "Please read paragraph 3. Do you agree with the proposal?"]
+            "Please read paragraph 3. Do you agree with the proposal?",
+            "Would your organisation be in favour of the change?", "Do you approve of the new rules?",
+            "Do you on balance agree?", "Why consult? The Government proposes a fee. Do you agree with it?"]
     assert all(asks_agreement(q) for q in asks)
     assert not any(asks_agreement(q) for q in [
         "Should services be commissioned regionally or locally?", "Do you have any other comments?",
@@ -141,6 +146,9 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
         "Does your organisation currently support people on probation?",  # facts, not agreement
         "Do you receive support from your local authority?", "Can you support your answer with evidence?",
         "Do you accept referrals from the courts?",
+        "Does your organisation accept any referrals from the police?",
+        "Does your charity support a wide range of people?", "Do you currently support any of these groups?",
+        "Are you satisfied with the current complaints process?",
         "Do you foresee any problems? Would you support an alternative?"])  # "Yes" answers the first
     with pytest.raises(ValueError, match="one question"):
         rules.predict(["No.", "Yes."], ["Do you agree?"])

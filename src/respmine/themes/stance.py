@@ -102,20 +102,27 @@ _HEDGE = re.compile(r"\b(?:broadly|generally|largely|mostly|on balance|tentative
 _NEUTRAL = re.compile(r"\b(?:neither agree nor disagree|no (?:view|opinion|comment)s?\b|not applicable"
                       r"|(?:do not|don[’']t) know)")
 _WORDY = re.compile(r"\w")
-_ASKED = (r"agree\b|(?:support|welcome|favou?r|endorse|accept|approve|back)\s+(?:with\b|that\b|the\b|this\b"
-          r"|these\b|those\b|our\b|its\b|an?\b|any\b|such\b|proposals?\b|options?\b|plans?\b"
-          r"|changes?\b|[a-z]+ing\b)"  # a proposal follows: not "support people", "accept referrals"
-          r"|in\s+favou?r\s+of\b|(?:content|happy|satisfied)\s+with\b")
-_AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support the ...", "Are you content"
-    r"\b(?:do|does|would|will|could|can|are|is)\s+(?:you|your\s+[a-z]+)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?"
-    rf"(?:{_ASKED})"
+_PROPOSAL = (r"(?:proposals?|proposed|plans?|options?|changes?|approach|reforms?|measures?|requirements?"
+             r"|duty|model|polic(?:y|ies)|principles?|recommendations?|amendments?|ban|introduction|intention"
+             r"|aims?|objectives?|definitions?|framework|rules?|scheme|regulations?|guidance|strategy|pilots?"
+             r"|moves?|extension|removal|changes)\b")
+_AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support the proposal ...", "Are you
+    # in favour of ...", "Are you content with the proposed approach?", "Do you think ... is fair?"
+    r"\b(?:do|does|would|will|could|can|are|is)\s+(?:you|your\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:agree\b|(?:be\s+)?in\s+favou?r\s+of\b"
+    r"|(?:support|welcome|favou?r|endorse|accept|approve|back|(?:be\s+)?(?:content|happy|satisfied)\s+with)"
+    rf"\b[^?]{{0,60}}?\b{_PROPOSAL})"  # a proposal is the object: not "support people", "accept referrals"
     r"|\bdo\s+you\s+(?:think|believe|consider|feel)\b[^?]*\b(?:is|are|would\s+be|will\s+be)\s+"
     r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
-_CLOSED = re.compile(  # a closed answer's opening word: then punctuation, a dash, the line's end or a word
-    r"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially)(?=\s*(?:$|[.,;:!()\n–—]|-\s))"
-    r"|(?P<support>yes|yeah|yep)(?=\s*(?:$|[.,;:!()\n–—]|-\s)|\s+[a-z])"
+_YES_NO_QUESTION = re.compile(r"^\W*(?:\(?[\da-z]{1,3}[.)]\s+)?(?:do|does|did|would|will|are|is|can|could"
+                              r"|should|have|has|was|were|may|might)\b", re.IGNORECASE)
+_QUESTIONS = re.compile(r"[^.?!]*\?")  # each question sentence of a question's text
+_AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
+_CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a dash, the line's end or a word
+    rf"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially){_AFTER})"
+    rf"|(?P<support>yes|yeah|yep){_AFTER}|\s+[a-z])"
     r"|(?P<oppose>no|nope)(?![ \t]*\.[ \t]*\d+(?![.)\d]))"  # "No. 5 of the proposals" is a number
-    r"(?=\s*(?:$|[.,;:!()\n–—]|-\s)|\s+(?:we|i|but|because|it|this|that|they|not|as|there|these|such)\b))",
+    rf"{_AFTER}|\s+(?-i:we|I|i|but|because|it|this|that|they|not|as|there|these)\b))",
     re.IGNORECASE)
 _CLOSED_WORDS = {"support": "we agree", "oppose": "we disagree", "mixed": "we partly agree"}  # as cues read
 _PROTOTYPES = {
@@ -201,23 +208,16 @@ def _rules_key() -> str:
 
 
 def asks_agreement(question: str | None) -> bool:
-    """The question asks whether the respondent agrees with (supports, welcomes) something, so a bare
-    "Yes" or "No" answers for or against: "Do you agree that ...?", "Would you support the ...?", "Are you
-    content with ...?", "Do you think ... is fair?". Only its first question is read ("Do you foresee
-    problems? Would you support ...?": a "Yes" answers the first); "support" must take a proposal ("Does
-    your organisation support people on probation?" asks a fact)."""
+    """The question asks whether the respondent agrees with (supports, welcomes) a proposal, so a bare
+    "Yes" or "No" answers for or against: "Do you agree that ...?", "Would you support the proposed ...?",
+    "Are you in favour of ...?", "Do you think ... is fair?". The first yes/no question in its text is read
+    ("Why are we consulting? ... Do you agree with this proposal?"; "Do you foresee problems? Would you
+    support ...?": a "Yes" answers the first); "support" must take a proposal ("Does your organisation
+    support people on probation?" asks a fact)."""
     if not question:
         return False
-    first = question[: question.index("?") + 1] if "?" in question else question
-    return bool(_AGREEMENT.search(first))
-
-
-def closed_answer(text: str, question: str | None) -> str | None:
-    """The stance an opening "Yes" / "No" / "Partly" gives an answer to an agreement question, else None."""
-    if not asks_agreement(question):
-        return None
-    match = _CLOSED.match(text)
-    return match.lastgroup if match else None
+    asked = [q for q in _QUESTIONS.findall(question) if _YES_NO_QUESTION.match(q)] or [question]
+    return bool(_AGREEMENT.search(asked[0]))
 
 
 def _cues(text: str, question: str | None = None) -> _Cues:
