@@ -119,7 +119,8 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("No-one asked.", "neutral"), ("Yes.\n\nHowever we are deeply concerned about funding.", "mixed"),
     ('"No", we do not think so.', "oppose"), ("“Yes” – it will help.", "support"),
     ("No such assessment has been published and we welcome the plan.", "support"),  # "No such": no answer
-    ("No IT costs arise and we welcome this plan.", "support"),
+    ("No IT costs arise and we welcome this plan.", "support"), ("No It would harm small firms.", "oppose"),
+    ("No the costs are too high.", "oppose"), ("Tend to disagree.", "oppose"),
 ]
 
 
@@ -138,7 +139,11 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
             "Do you think the timetable is fair?", "Do you support extending the scheme?",
             "Please read paragraph 3. Do you agree with the proposal?",
             "Would your organisation be in favour of the change?", "Do you approve of the new rules?",
-            "Do you on balance agree?", "Why consult? The Government proposes a fee. Do you agree with it?"]
+            "Do you on balance agree?", "Why consult? The Government proposes a fee. Do you agree with it?",
+            "Question 1: Do you agree with the proposal? Would it affect your business?",  # the first one
+            "Do you agree with the proposal in paragraph 3.2? Do you have any evidence?",
+            "The Government proposes to raise the fee. Do you support this?",
+            "Do you support raising the minimum age of sale to 18?"]
     assert all(asks_agreement(q) for q in asks)
     assert not any(asks_agreement(q) for q in [
         "Should services be commissioned regionally or locally?", "Do you have any other comments?",
@@ -148,8 +153,14 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
         "Do you accept referrals from the courts?",
         "Does your organisation accept any referrals from the police?",
         "Does your charity support a wide range of people?", "Do you currently support any of these groups?",
-        "Are you satisfied with the current complaints process?",
+        "Are you satisfied with the current complaints process?", "Are you satisfied with the current rules?",
+        "Does your organisation support families affected by the policy?",
+        "Which aspects of the proposal do you not agree with?", "Do you think the current system is fair?",
+        "Would you agree to be contacted about your response?",  # consent
         "Do you foresee any problems? Would you support an alternative?"])  # "Yes" answers the first
+    started = time.perf_counter()  # no quadratic scan of a long question or preamble
+    asks_agreement("Do you agree? " + "x " * 50_000), asks_agreement("do you think it " * 6000)
+    assert time.perf_counter() - started < 1.0
     with pytest.raises(ValueError, match="one question"):
         rules.predict(["No.", "Yes."], ["Do you agree?"])
 

@@ -72,7 +72,8 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:urge|ask|call on|calls on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
      r"|approve|proceed with|go ahead with)\b", "support", 0.8),
     (_SUBJ + _GAP + r"(?:oppose|object|disagree|reject|condemn)(?:s|d|ed)?\b", "oppose", 1.0),
-    (r"\b(?:in opposition to|opposed to|objections? to|strongly disagree)\b|^\W*disagree\b", "oppose", 1.0),
+    (r"\b(?:in opposition to|opposed to|objections? to|strongly disagree)\b"
+     r"|^\W*(?:tend to |somewhat |mostly )?disagree\b", "oppose", 1.0),
     (r"\b(?:opposes?|rejects?|objects? to|disagrees? with|against)\s+" + _OBJ, "oppose", 1.0),
     (r"\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:withdraw|reject|abandon"
      r"|reconsider|scrap|drop|stop|halt|rethink|pause|not (?:proceed|implement|adopt|pass|finali[sz]e))",
@@ -105,24 +106,32 @@ _WORDY = re.compile(r"\w")
 _PROPOSAL = (r"(?:proposals?|proposed|plans?|options?|changes?|approach|reforms?|measures?|requirements?"
              r"|duty|model|polic(?:y|ies)|principles?|recommendations?|amendments?|ban|introduction|intention"
              r"|aims?|objectives?|definitions?|framework|rules?|scheme|regulations?|guidance|strategy|pilots?"
-             r"|moves?|extension|removal|changes)\b")
+             r"|moves?|extension|removal|idea|creation)\b"
+             r"|(?:introduc|extend|rais|remov|requir|allow|bann|increas|reduc|creat|mak|sett|mov|lower|capp"
+             r"|charg|replac|chang|amend|expand|abolish|limit|restrict)ing\b"  # "support raising the age"
+             r"|(?:this|these|it|that|them)\s*(?:$|\?)")  # "The Government proposes X. Do you support this?"
+_OBJECT_WORD = (r"(?:(?!(?:current|existing|present|by|under|on|from|with|of|in|for|to|at|about|through"
+                r"|during|after|before|within|across|affected|via)\b)[a-z'’-]+\s+)")  # a word of the object
 _AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support the proposal ...", "Are you
     # in favour of ...", "Are you content with the proposed approach?", "Do you think ... is fair?"
     r"\b(?:do|does|would|will|could|can|are|is)\s+(?:you|your\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:agree\b|(?:be\s+)?in\s+favou?r\s+of\b"
-    r"|(?:support|welcome|favou?r|endorse|accept|approve|back|(?:be\s+)?(?:content|happy|satisfied)\s+with)"
-    rf"\b[^?]{{0,60}}?\b{_PROPOSAL})"  # a proposal is the object: not "support people", "accept referrals"
-    r"|\bdo\s+you\s+(?:think|believe|consider|feel)\b[^?]*\b(?:is|are|would\s+be|will\s+be)\s+"
+    r"(?:agree\b(?!\s+to\b)|(?:be\s+)?in\s+favou?r\s+of\b"  # ("agree to be contacted": consent)
+    r"|(?:support|welcome|favou?r|endorse|accept|approve(?:\s+of)?|back"
+    r"|(?:be\s+)?(?:content|happy|satisfied)\s+with)"
+    rf"\s+{_OBJECT_WORD}{{0,4}}(?:{_PROPOSAL}))"  # the object is a proposal: not "support people",
+    # "accept any referrals", "support families affected by the policy", "satisfied with the current rules"
+    r"|\bdo\s+you\s+(?:think|believe|consider|feel)\s+(?!(?:that\s+)?the\s+(?:current|existing)\b)"
+    r"[^?]{0,150}?\b(?:is|are|would\s+be|will\s+be|to\s+be)\s+"
     r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
-_YES_NO_QUESTION = re.compile(r"^\W*(?:\(?[\da-z]{1,3}[.)]\s+)?(?:do|does|did|would|will|are|is|can|could"
-                              r"|should|have|has|was|were|may|might)\b", re.IGNORECASE)
-_QUESTIONS = re.compile(r"[^.?!]*\?")  # each question sentence of a question's text
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.IGNORECASE)
 _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
 _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a dash, the line's end or a word
     rf"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially){_AFTER})"
     rf"|(?P<support>yes|yeah|yep){_AFTER}|\s+[a-z])"
     r"|(?P<oppose>no|nope)(?![ \t]*\.[ \t]*\d+(?![.)\d]))"  # "No. 5 of the proposals" is a number
-    rf"{_AFTER}|\s+(?-i:we|I|i|but|because|it|this|that|they|not|as|there|these)\b))",
+    rf"{_AFTER}|\s+(?!(?-i:IT)\b)(?:we|i|but|because|it|this|that|they|not|as|there|these|the)\b))",
+    # ("No IT costs": not an answer)
     re.IGNORECASE)
 _CLOSED_WORDS = {"support": "we agree", "oppose": "we disagree", "mixed": "we partly agree"}  # as cues read
 _PROTOTYPES = {
@@ -210,14 +219,18 @@ def _rules_key() -> str:
 def asks_agreement(question: str | None) -> bool:
     """The question asks whether the respondent agrees with (supports, welcomes) a proposal, so a bare
     "Yes" or "No" answers for or against: "Do you agree that ...?", "Would you support the proposed ...?",
-    "Are you in favour of ...?", "Do you think ... is fair?". The first yes/no question in its text is read
-    ("Why are we consulting? ... Do you agree with this proposal?"; "Do you foresee problems? Would you
-    support ...?": a "Yes" answers the first); "support" must take a proposal ("Does your organisation
-    support people on probation?" asks a fact)."""
+    "Are you in favour of ...?", "Do you think ... is fair?". Its first question that is not a wh-question
+    is read ("Why are we consulting? ... Do you agree with this proposal?"; "Question 1: Do you agree with
+    the proposal? Would it affect your business?"; "Do you foresee problems? Would you support ...?": a
+    "Yes" answers the first); "support" must take a proposal ("Does your organisation support people on
+    probation?" asks a fact), and "the current system" is none."""
     if not question:
         return False
-    asked = [q for q in _QUESTIONS.findall(question) if _YES_NO_QUESTION.match(q)] or [question]
-    return bool(_AGREEMENT.search(asked[0]))
+    parts = _URL.sub(" ", question).split("?")
+    if len(parts) > 1:  # the last part follows the last "?"
+        asked = [f"{p}?" for p in parts[:-1] if not _WH.match(p)]
+        return bool(asked) and bool(_AGREEMENT.search(asked[0]))
+    return bool(_AGREEMENT.search(question))
 
 
 def _cues(text: str, question: str | None = None) -> _Cues:
