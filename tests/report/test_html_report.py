@@ -31,3 +31,14 @@ def test_report_has_headline_figures_and_themes(made: tuple[Store, dict[str, str
     assert "prison visits" in html  # emerging theme listed for analysts
     for name in ("Jane Doe", "Citizen 1", "Sam Copy", "Mary Hope", "John Smith", "Pat Officer"):
         assert name not in html
+
+
+def test_a_question_asking_for_agreement_says_how_many_agreed(made: tuple[Store, dict[str, str]],
+                                                              tmp_path: Path) -> None:
+    asked = [q.model_copy(update={"text": "Do you agree with the proposal to fund services fully?"})
+             if q.id == "Q1" else q for q in CONSULTATION.questions]
+    consultation = CONSULTATION.model_copy(update={"questions": asked})
+    html = write_reports(made[0], CODEBOOK, tmp_path, consultation)["report_html"].read_text(encoding="utf-8")
+    assert "Of them, 3 agreed, 1 disagreed and 1 partly agreed; 1 did not say clearly." in html
+    plain = write_reports(made[0], CODEBOOK, tmp_path / "plain", CONSULTATION)["report_html"]
+    assert "agreed" not in plain.read_text(encoding="utf-8")  # "How should services be funded?"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from respmine.report.summaries import changes, roll, share, snapshot, theme_summary
+from respmine.report.summaries import (
+    agreement_sentence,
+    changes,
+    question_summary,
+    roll,
+    share,
+    snapshot,
+    theme_summary,
+)
 from respmine.report.tables import ThemeRow
 
 
@@ -85,3 +93,14 @@ def test_unchanged_data_keeps_the_previous_comparison() -> None:
     stored = roll(roll(None, first), second)
     assert stored == {"current": second, "previous": first}
     assert roll(stored, second) == stored  # a rerun with nothing new says the same as last time
+
+
+def test_agreement_questions_say_how_many_agreed() -> None:
+    assert agreement_sentence({"support": 25, "oppose": 10, "mixed": 3, "neutral": 2}, 40) == (
+        "Of them, 25 agreed (62%), 10 disagreed (25%) and 3 partly agreed (8%); 2 did not say clearly.")
+    assert agreement_sentence({"support": 3, "oppose": 1}, 4) == "Of them, 3 agreed and 1 disagreed."  # no %
+    assert agreement_sentence({"neutral": 4}, 4) == (
+        "None of the answers said clearly whether the respondent agreed.")
+    lead = question_summary([], 4, set(), {"support": 3, "oppose": 1})
+    assert lead.startswith("This question was answered by 4 respondents. Of them, 3 agreed and 1 disagreed.")
+    assert "agreed" not in question_summary([], 4, set())  # not a question asking for agreement

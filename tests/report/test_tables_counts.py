@@ -3,7 +3,14 @@ children counting for parents, late responses marked, respondent types and stanc
 
 from __future__ import annotations
 
-from respmine.report.tables import ALL, CodingData, build_rows, respondent_totals, theme_table
+from respmine.report.tables import (
+    ALL,
+    CodingData,
+    build_rows,
+    question_stances,
+    respondent_totals,
+    theme_table,
+)
 from respmine.store import Store
 from tests.report.helpers import CODEBOOK
 
@@ -93,3 +100,13 @@ def test_tables_from_one_load_match_tables_from_fresh_loads(made: tuple[Store, d
         assert build_rows(shared, **kwargs) == build_rows(fresh, **kwargs)
     overall_q1 = {r.theme: r.respondents for r in build_rows(shared, overall=True, question="Q1")}
     assert overall_q1 == {"funding": 6, "funding.fcr": 4, "funding.length": 2}
+
+
+def test_question_stances_count_each_respondents_answer(made: tuple[Store, dict[str, str]]) -> None:
+    data = CodingData.load(made[0], CODEBOOK)
+    # Hope, River and the campaign (once) support; Acme (late) opposes; Jane mixed; the council's e-mail
+    # and its attachment are one neutral respondent
+    assert question_stances(data, "Q1") == {"support": 3, "oppose": 1, "mixed": 1, "neutral": 1}
+    assert question_stances(data, "Q1", include_late=False) == {"support": 3, "mixed": 1, "neutral": 1}
+    assert question_stances(data, "Q2") == {"oppose": 1, "support": 1}  # the duplicate pair once
+    assert question_stances(data, "Q9") == {}

@@ -32,12 +32,14 @@ from respmine.report.tables import (
     build_rows,
     depth,
     question_key,
+    question_stances,
     questions_answered,
     respondent_totals,
 )
 from respmine.store import EXTRACTOR_VERSION, Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
 from respmine.themes.codebook import Codebook
+from respmine.themes.stance import asks_agreement
 
 SNAPSHOT = "theme_snapshot.json"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the data time of a store no run has filled
@@ -223,8 +225,9 @@ def _sections(
         title, text = _question_title(qid, q.number if q else None, q.text if q else "")
         mine = [r for r in rows if r.question == qid]
         answered = sum(respondent_totals(data, question=qid).values())
+        agreement = question_stances(data, qid) if q is not None and asks_agreement(q.text) else None
         out.append(Section(qid, title, text, answered, mine,
-                           summaries.question_summary(mine, answered, top)))
+                           summaries.question_summary(mine, answered, top, agreement)))
     return out
 
 

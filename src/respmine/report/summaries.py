@@ -168,17 +168,33 @@ def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
     return out
 
 
-def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str]) -> str:
-    """The question's lead sentence: how many answered and the themes raised most often."""
+def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str],
+                     agreement: Mapping[str, int] | None = None) -> str:
+    """The question's lead sentences: how many answered, how many agreed (`agreement`: respondents by
+    stance, for a question asking for agreement) and the themes raised most often."""
     if not answered:
         return "No respondent answered this question."
     main = sorted((r for r in rows if r.theme in top_level), key=lambda r: (-r.respondents, r.label))[:3]
     lead = f"This question was answered by {plural(answered, 'respondent')}."
+    if agreement is not None:
+        lead += " " + agreement_sentence(agreement, answered)
     if not main:
         return lead + " No codebook theme was found in the answers."
     listed = [f"{r.label.lower() if _plain(r.label) else r.label} ({r.respondents})" for r in main]
     return f"{lead} The themes raised most often were {_join(listed)}." if len(main) > 1 else (
         f"{lead} The theme raised most often was {listed[0]}.")
+
+
+def agreement_sentence(stances: Mapping[str, int], answered: int) -> str:
+    """How many of those who answered a "Do you agree ...?" question agreed, disagreed or partly agreed."""
+    said = [(stances.get(s, 0), verb) for s, verb in
+            (("support", "agreed"), ("oppose", "disagreed"), ("mixed", "partly agreed"))]
+    if not any(k for k, _ in said):
+        return "None of the answers said clearly whether the respondent agreed."
+    parts = [f"{number(k)} {verb}{percent(k, answered)}" for k, verb in said if k]
+    unclear = answered - sum(k for k, _ in said)
+    tail = f"; {number(unclear)} did not say clearly" if unclear > 0 else ""
+    return f"Of them, {_join(parts)}{tail}."
 
 
 def headlines(

@@ -300,13 +300,28 @@ def _type_order(types: Iterable[str]) -> list[str]:
 
 def _unit_stance(hits: Sequence[_Hit]) -> str | None:
     """One respondent's stance on a theme: the evidence sentence's, else its segment's; both ways: mixed."""
-    found = {h.stance for h in hits} - {None}
+    return combined_stance(h.stance for h in hits)
+
+
+def combined_stance(stances: Iterable[str | None]) -> str | None:
+    """One respondent's stance from several: mixed if any is, or if they go both ways."""
+    found = set(stances) - {None}
     if "mixed" in found or {"support", "oppose"} <= found:
         return "mixed"
     for stance in ("support", "oppose", "neutral"):
         if stance in found:
             return stance
     return None
+
+
+def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:
+    """Respondents (campaigns once) who answered `question`, by the stance of their answer (their segments'
+    stances, analysts' decisions applied): to "Do you agree ...?", how many agreed and disagreed."""
+    found: dict[str, list[str | None]] = {}
+    for seg in data.segments.values():
+        if seg.question == question and data.in_scope(seg.submission, None, include_late):
+            found.setdefault(data.unit_of[seg.submission], []).append(data.stances.get(seg.id))
+    return Counter(s for stances in found.values() if (s := combined_stance(stances)))
 
 
 def _campaign_sizes(data: CodingData, respondent_type: str | None, include_late: bool) -> dict[str, int]:
