@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from docx import Document
+
 from respmine.report.outputs import write_reports
 from respmine.store import Store
 from tests.report.helpers import CODEBOOK, CONSULTATION
@@ -39,6 +41,9 @@ def test_a_question_asking_for_agreement_says_how_many_agreed(made: tuple[Store,
              if q.id == "Q1" else q for q in CONSULTATION.questions]
     consultation = CONSULTATION.model_copy(update={"questions": asked})
     html = write_reports(made[0], CODEBOOK, tmp_path, consultation)["report_html"].read_text(encoding="utf-8")
-    assert "Of them, 3 agreed, 1 disagreed and 1 partly agreed; 1 did not say clearly." in html
+    said = "Of them, 3 agreed, 1 disagreed and 1 partly agreed; 1 did not say clearly."
+    assert said in html
+    docx = Document(str(write_reports(made[0], CODEBOOK, tmp_path / "docx", consultation)["report_docx"]))
+    assert any(said in p.text for p in docx.paragraphs)
     plain = write_reports(made[0], CODEBOOK, tmp_path / "plain", CONSULTATION)["report_html"]
     assert "agreed" not in plain.read_text(encoding="utf-8")  # "How should services be funded?"

@@ -97,10 +97,15 @@ def test_unchanged_data_keeps_the_previous_comparison() -> None:
 
 def test_agreement_questions_say_how_many_agreed() -> None:
     assert agreement_sentence({"support": 25, "oppose": 10, "mixed": 3, "neutral": 2}, 40) == (
-        "Of them, 25 agreed (62%), 10 disagreed (25%) and 3 partly agreed (8%); 2 did not say clearly.")
+        "Of them, 25 agreed (63%), 10 disagreed (25%) and 3 partly agreed (8%); 2 did not say clearly (5%).")
+    assert agreement_sentence({"support": 7, "oppose": 13}, 40) == (  # halves round up; the rest unclear
+        "Of them, 7 agreed (18%) and 13 disagreed (33%); 20 did not say clearly (50%).")
+    assert agreement_sentence({"support": 1, "oppose": 249}, 250) == (
+        "Of them, 1 agreed (<1%) and 249 disagreed (>99%).")
+    assert agreement_sentence({"oppose": 1}, 1) == "They disagreed."
+    assert agreement_sentence({}, 1) == "They did not say clearly whether they agreed."
     assert agreement_sentence({"support": 3, "oppose": 1}, 4) == "Of them, 3 agreed and 1 disagreed."  # no %
-    assert agreement_sentence({"neutral": 4}, 4) == (
-        "None of the answers said clearly whether the respondent agreed.")
+    assert agreement_sentence({"neutral": 4}, 4) == "None of them said clearly whether they agreed."
     lead = question_summary([], 4, set(), {"support": 3, "oppose": 1})
     assert lead.startswith("This question was answered by 4 respondents. Of them, 3 agreed and 1 disagreed.")
     assert "agreed" not in question_summary([], 4, set())  # not a question asking for agreement

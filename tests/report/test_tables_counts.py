@@ -12,6 +12,7 @@ from respmine.report.tables import (
     theme_table,
 )
 from respmine.store import Store
+from respmine.store import themes as themes_store
 from tests.report.helpers import CODEBOOK
 
 
@@ -110,3 +111,18 @@ def test_question_stances_count_each_respondents_answer(made: tuple[Store, dict[
     assert question_stances(data, "Q1", include_late=False) == {"support": 3, "mixed": 1, "neutral": 1}
     assert question_stances(data, "Q2") == {"oppose": 1, "support": 1}  # the duplicate pair once
     assert question_stances(data, "Q9") == {}
+
+
+def test_question_stances_combine_a_respondents_answers_and_follow_analysts(
+        made: tuple[Store, dict[str, str]]) -> None:
+    store, segs = made
+
+    def stance(key: str, value: str) -> None:
+        themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs[key], value={"stance": value})
+
+    stance("letter-q1", "support")  # the council: its e-mail neutral, its letter now support -> support
+    stance("c1-q1", "oppose")  # one campaign copy read otherwise: the campaign keeps its letters' majority
+    assert question_stances(CodingData.load(store, CODEBOOK), "Q1") == {"support": 4, "oppose": 1, "mixed": 1}
+    stance("mail-q1", "oppose")  # the council both ways -> mixed
+    stance("c2-q1", "oppose")  # two copies each way: the campaign is mixed
+    assert question_stances(CodingData.load(store, CODEBOOK), "Q1") == {"support": 2, "oppose": 1, "mixed": 3}

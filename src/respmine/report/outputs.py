@@ -225,7 +225,8 @@ def _sections(
         title, text = _question_title(qid, q.number if q else None, q.text if q else "")
         mine = [r for r in rows if r.question == qid]
         answered = sum(respondent_totals(data, question=qid).values())
-        agreement = question_stances(data, qid) if q is not None and asks_agreement(q.text) else None
+        asked = q.text if q is not None else qid  # (a form column no question matched: its header)
+        agreement = question_stances(data, qid) if asks_agreement(asked) else None
         out.append(Section(qid, title, text, answered, mine,
                            summaries.question_summary(mine, answered, top, agreement)))
     return out

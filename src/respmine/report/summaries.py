@@ -57,7 +57,16 @@ def share(k: int, n: int, name: str = "") -> str:
 
 
 def percent(k: int, n: int) -> str:
-    return f" ({round(100 * k / n)}%)" if n >= PERCENT_FROM else ""
+    """" (18%)" on a base of PERCENT_FROM or more: halves round up, and a share that is neither none nor
+    all never shows as 0% or 100% ("<1%", ">99%")."""
+    if n < PERCENT_FROM:
+        return ""
+    value = int(100 * k / n + 0.5)
+    if k > 0 and value == 0:
+        return " (<1%)"
+    if k < n and value == 100:
+        return " (>99%)"
+    return f" ({value}%)"
 
 
 def _type_phrase(kind: str, k: int, n: int) -> str:
@@ -186,14 +195,18 @@ def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str
 
 
 def agreement_sentence(stances: Mapping[str, int], answered: int) -> str:
-    """How many of those who answered a "Do you agree ...?" question agreed, disagreed or partly agreed."""
+    """How many of those who answered a "Do you agree ...?" question agreed, disagreed or partly agreed,
+    and how many did not say clearly (so the figures add up to those who answered)."""
     said = [(stances.get(s, 0), verb) for s, verb in
             (("support", "agreed"), ("oppose", "disagreed"), ("mixed", "partly agreed"))]
-    if not any(k for k, _ in said):
-        return "None of the answers said clearly whether the respondent agreed."
-    parts = [f"{number(k)} {verb}{percent(k, answered)}" for k, verb in said if k]
     unclear = answered - sum(k for k, _ in said)
-    tail = f"; {number(unclear)} did not say clearly" if unclear > 0 else ""
+    if answered == 1:
+        unsure = "They did not say clearly whether they agreed."
+        return next((f"They {verb}." for k, verb in said if k), unsure)
+    if not any(k for k, _ in said):
+        return "None of them said clearly whether they agreed."
+    parts = [f"{number(k)} {verb}{percent(k, answered)}" for k, verb in said if k]
+    tail = f"; {number(unclear)} did not say clearly{percent(unclear, answered)}" if unclear > 0 else ""
     return f"Of them, {_join(parts)}{tail}."
 
 

@@ -316,12 +316,26 @@ def combined_stance(stances: Iterable[str | None]) -> str | None:
 
 def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:
     """Respondents (campaigns once) who answered `question`, by the stance of their answer (their segments'
-    stances, analysts' decisions applied): to "Do you agree ...?", how many agreed and disagreed."""
-    found: dict[str, list[str | None]] = {}
+    stances, analysts' decisions applied): to "Do you agree ...?", how many agreed and disagreed. A
+    campaign takes its letters' most common stance (one copy read otherwise does not make 500 letters
+    "partly agreed"); a respondent's own answers combine (`combined_stance`)."""
+    found: dict[str, dict[str, list[str | None]]] = {}  # unit -> submission -> its segments' stances
     for seg in data.segments.values():
         if seg.question == question and data.in_scope(seg.submission, None, include_late):
-            found.setdefault(data.unit_of[seg.submission], []).append(data.stances.get(seg.id))
-    return Counter(s for stances in found.values() if (s := combined_stance(stances)))
+            unit = data.unit_of[seg.submission]
+            found.setdefault(unit, {}).setdefault(seg.submission, []).append(data.stances.get(seg.id))
+    out: Counter[str] = Counter()
+    for unit, letters in found.items():
+        each = [combined_stance(stances) for stances in letters.values()]
+        if data.units[unit].campaign and len(each) > 1:
+            ranked = Counter(s for s in each if s).most_common(2)
+            stance = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else (
+                combined_stance(each))
+        else:
+            stance = combined_stance(each)
+        if stance:
+            out[stance] += 1
+    return out
 
 
 def _campaign_sizes(data: CodingData, respondent_type: str | None, include_late: bool) -> dict[str, int]:
