@@ -126,3 +126,19 @@ def test_question_stances_combine_a_respondents_answers_and_follow_analysts(
     stance("mail-q1", "oppose")  # the council both ways -> mixed
     stance("c2-q1", "oppose")  # two copies each way: the campaign is mixed
     assert question_stances(CodingData.load(store, CODEBOOK), "Q1") == {"support": 2, "oppose": 1, "mixed": 3}
+
+
+def test_a_campaign_takes_its_letters_most_common_stance_on_a_theme(
+        made: tuple[Store, dict[str, str]]) -> None:
+    store, segs = made
+
+    def oppose(key: str) -> None:
+        themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs[key],
+                            value={"stance": "oppose"})
+
+    oppose("c1-q1")  # one copy of the four read otherwise: the campaign still supports
+    fcr = rows_by_key(store)[("Q1", "funding.fcr")]
+    assert fcr.stance == {"support": 3, "oppose": 0, "mixed": 0, "neutral": 1}  # type: ignore[attr-defined]
+    oppose("c2-q1")  # two each way: mixed
+    fcr = rows_by_key(store)[("Q1", "funding.fcr")]
+    assert fcr.stance == {"support": 2, "oppose": 0, "mixed": 1, "neutral": 1}  # type: ignore[attr-defined]

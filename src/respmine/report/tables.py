@@ -282,7 +282,7 @@ def _row(
         by_unit.setdefault(h.unit, []).append(h)
     units = [data.units[k] for k in by_unit]
     types = Counter(u.respondent_type for u in units)
-    stance = Counter(s for found in by_unit.values() if (s := _unit_stance(found)))
+    stance = Counter(s for key, found in by_unit.items() if (s := _unit_stance(data, key, found)))
     late = sum(all(h.late for h in found) for found in by_unit.values())
     return ThemeRow(
         question=question, theme=theme, respondents=len(units),
@@ -298,9 +298,25 @@ def _type_order(types: Iterable[str]) -> list[str]:
     return sorted(set(types), key=lambda t: (_type_rank(t), t))
 
 
-def _unit_stance(hits: Sequence[_Hit]) -> str | None:
-    """One respondent's stance on a theme: the evidence sentence's, else its segment's; both ways: mixed."""
-    return combined_stance(h.stance for h in hits)
+def _unit_stance(data: CodingData, unit: str, hits: Sequence[_Hit]) -> str | None:
+    """One respondent's stance on a theme: the evidence sentence's, else its segment's; both ways: mixed
+    (`unit_stance`: a campaign takes its letters' most common)."""
+    letters: dict[str, list[str | None]] = {}
+    for h in hits:
+        letters.setdefault(data.segments[h.code.segment].submission, []).append(h.stance)
+    return unit_stance(data.units[unit], letters.values())
+
+
+def unit_stance(unit: Unit, letters: Iterable[Sequence[str | None]]) -> str | None:
+    """A counted respondent's stance from its submissions' stances (one list per submission). A campaign
+    takes its letters' most common stance, so one copy read otherwise does not make 500 letters mixed; a
+    tie, or one respondent's own answers, combine (`combined_stance`)."""
+    each = [combined_stance(stances) for stances in letters]
+    if unit.campaign and len(each) > 1:
+        ranked = Counter(s for s in each if s).most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+    return combined_stance(each)
 
 
 def combined_stance(stances: Iterable[str | None]) -> str | None:
@@ -316,26 +332,15 @@ def combined_stance(stances: Iterable[str | None]) -> str | None:
 
 def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:
     """Respondents (campaigns once) who answered `question`, by the stance of their answer (their segments'
-    stances, analysts' decisions applied): to "Do you agree ...?", how many agreed and disagreed. A
-    campaign takes its letters' most common stance (one copy read otherwise does not make 500 letters
-    "partly agreed"); a respondent's own answers combine (`combined_stance`)."""
+    stances, analysts' decisions applied, `unit_stance`): to "Do you agree ...?", how many agreed and
+    disagreed."""
     found: dict[str, dict[str, list[str | None]]] = {}  # unit -> submission -> its segments' stances
     for seg in data.segments.values():
         if seg.question == question and data.in_scope(seg.submission, None, include_late):
             unit = data.unit_of[seg.submission]
             found.setdefault(unit, {}).setdefault(seg.submission, []).append(data.stances.get(seg.id))
-    out: Counter[str] = Counter()
-    for unit, letters in found.items():
-        each = [combined_stance(stances) for stances in letters.values()]
-        if data.units[unit].campaign and len(each) > 1:
-            ranked = Counter(s for s in each if s).most_common(2)
-            stance = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else (
-                combined_stance(each))
-        else:
-            stance = combined_stance(each)
-        if stance:
-            out[stance] += 1
-    return out
+    stances = (unit_stance(data.units[unit], letters.values()) for unit, letters in found.items())
+    return Counter(s for s in stances if s)
 
 
 def _campaign_sizes(data: CodingData, respondent_type: str | None, include_late: bool) -> dict[str, int]:
