@@ -6,10 +6,12 @@ from __future__ import annotations
 from respmine.report.tables import (
     ALL,
     CodingData,
+    Unit,
     build_rows,
     question_stances,
     respondent_totals,
     theme_table,
+    unit_stance,
 )
 from respmine.store import Store
 from respmine.store import themes as themes_store
@@ -121,24 +123,39 @@ def test_question_stances_combine_a_respondents_answers_and_follow_analysts(
         themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs[key], value={"stance": value})
 
     stance("letter-q1", "support")  # the council: its e-mail neutral, its letter now support -> support
-    stance("c1-q1", "oppose")  # one campaign copy read otherwise: the campaign keeps its letters' majority
-    assert question_stances(CodingData.load(store, CODEBOOK), "Q1") == {"support": 4, "oppose": 1, "mixed": 1}
+    stance("c1-q1", "oppose")  # an analyst's stance on one campaign copy is the campaign's
+    assert question_stances(CodingData.load(store, CODEBOOK), "Q1") == {"support": 3, "oppose": 2, "mixed": 1}
     stance("mail-q1", "oppose")  # the council both ways -> mixed
-    stance("c2-q1", "oppose")  # two copies each way: the campaign is mixed
+    stance("c2-q1", "support")  # analysts' stances on two copies differ: the campaign is mixed
     assert question_stances(CodingData.load(store, CODEBOOK), "Q1") == {"support": 2, "oppose": 1, "mixed": 3}
 
 
-def test_a_campaign_takes_its_letters_most_common_stance_on_a_theme(
-        made: tuple[Store, dict[str, str]]) -> None:
+def test_an_analysts_stance_on_a_campaign_copy_is_the_campaigns(made: tuple[Store, dict[str, str]]) -> None:
     store, segs = made
 
-    def oppose(key: str) -> None:
-        themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs[key],
-                            value={"stance": "oppose"})
+    def stance(key: str, value: str) -> None:
+        themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs[key], value={"stance": value})
 
-    oppose("c1-q1")  # one copy of the four read otherwise: the campaign still supports
+    stance("c1-q1", "oppose")  # the three other copies still read support
     fcr = rows_by_key(store)[("Q1", "funding.fcr")]
-    assert fcr.stance == {"support": 3, "oppose": 0, "mixed": 0, "neutral": 1}  # type: ignore[attr-defined]
-    oppose("c2-q1")  # two each way: mixed
+    assert fcr.stance == {"support": 2, "oppose": 1, "mixed": 0, "neutral": 1}  # type: ignore[attr-defined]
+    stance("c2-q1", "support")
     fcr = rows_by_key(store)[("Q1", "funding.fcr")]
     assert fcr.stance == {"support": 2, "oppose": 0, "mixed": 1, "neutral": 1}  # type: ignore[attr-defined]
+
+
+def test_unit_stance_takes_a_campaigns_most_common_and_combines_anyone_elses() -> None:
+    campaign = Unit("c", "individual", "Campaign", False, campaign="c")
+    person = Unit("p", "charity", "P", True)
+    s, o, n = "support", "oppose", "neutral"
+
+    def letters(*stances: str | None, decided: int = -1) -> list[tuple[list[str | None], bool]]:
+        return [([x], i == decided) for i, x in enumerate(stances)]
+
+    assert unit_stance(campaign, letters(s, s, s, o)) == s  # one copy read otherwise
+    assert unit_stance(campaign, letters(s, s, o, o)) == "mixed"  # a tie between sides
+    assert unit_stance(campaign, letters(s, s, n, n, o)) == s  # the tied top ones combine, not all
+    assert unit_stance(campaign, letters(s, None, None)) == s  # letters with no stance do not vote
+    assert unit_stance(campaign, letters(s, s, s, o, decided=3)) == o  # an analyst's stance wins
+    assert unit_stance(person, letters(s, s, o)) == "mixed"  # an e-mail and its attachments combine
+    assert unit_stance(campaign, [([s, o], False)]) == "mixed"  # one letter: its own answers combine

@@ -120,6 +120,11 @@ class CodingData:
         return out
 
     @cached_property
+    def stance_decided(self) -> frozenset[str]:
+        """Segments an analyst set a stance on."""
+        return frozenset(d.segment for d in self.decisions if d.action == "stance" and d.segment)
+
+    @cached_property
     def hits(self) -> list[_Hit]:
         """Every code with everything a table asks of it, worked out once (a report builds a dozen tables
         over the same codes, and reading them afresh for each was most of their cost), best quote first
@@ -300,23 +305,37 @@ def _type_order(types: Iterable[str]) -> list[str]:
 
 def _unit_stance(data: CodingData, unit: str, hits: Sequence[_Hit]) -> str | None:
     """One respondent's stance on a theme: the evidence sentence's, else its segment's; both ways: mixed
-    (`unit_stance`: a campaign takes its letters' most common)."""
-    letters: dict[str, list[str | None]] = {}
+    (`unit_stance`: a campaign takes an analyst's stance on a copy, else its letters' most common)."""
+    letters: dict[str, Letter] = {}
     for h in hits:
-        letters.setdefault(data.segments[h.code.segment].submission, []).append(h.stance)
+        seg = h.code.segment
+        _add_stance(letters, data.segments[seg].submission, h.stance, seg in data.stance_decided)
     return unit_stance(data.units[unit], letters.values())
 
 
-def unit_stance(unit: Unit, letters: Iterable[Sequence[str | None]]) -> str | None:
-    """A counted respondent's stance from its submissions' stances (one list per submission). A campaign
-    takes its letters' most common stance, so one copy read otherwise does not make 500 letters mixed; a
-    tie, or one respondent's own answers, combine (`combined_stance`)."""
-    each = [combined_stance(stances) for stances in letters]
-    if unit.campaign and len(each) > 1:
-        ranked = Counter(s for s in each if s).most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
-    return combined_stance(each)
+Letter = tuple[list[str | None], bool]  # a submission's stances, and whether an analyst set one of them
+
+
+def _add_stance(letters: dict[str, Letter], submission: str, stance: str | None, decided: bool) -> None:
+    stances, was = letters.setdefault(submission, ([], False))
+    stances.append(stance)
+    if decided and not was:
+        letters[submission] = (stances, True)
+
+
+def unit_stance(unit: Unit, letters: Iterable[Letter]) -> str | None:
+    """A counted respondent's stance from its submissions' (`Letter`s). A campaign takes the stance an
+    analyst set on any of its copies (analysts win; there is no campaign-wide action), else its letters'
+    most common (tied ones combine), so one copy read otherwise does not make 500 letters mixed. Anyone
+    else's answers combine (`combined_stance`)."""
+    letters = list(letters)
+    if not (unit.campaign and len(letters) > 1):
+        return combined_stance(x for stances, _ in letters for x in stances)
+    decided = [combined_stance(stances) for stances, by_analyst in letters if by_analyst]
+    if decided:
+        return combined_stance(decided)
+    ranked = Counter(s for stances, _ in letters if (s := combined_stance(stances))).most_common()
+    return combined_stance(s for s, n in ranked if n == ranked[0][1]) if ranked else None
 
 
 def combined_stance(stances: Iterable[str | None]) -> str | None:
@@ -334,11 +353,11 @@ def question_stances(data: CodingData, question: str, include_late: bool = True)
     """Respondents (campaigns once) who answered `question`, by the stance of their answer (their segments'
     stances, analysts' decisions applied, `unit_stance`): to "Do you agree ...?", how many agreed and
     disagreed."""
-    found: dict[str, dict[str, list[str | None]]] = {}  # unit -> submission -> its segments' stances
+    found: dict[str, dict[str, Letter]] = {}  # unit -> submission -> its segments' stances, decided
     for seg in data.segments.values():
         if seg.question == question and data.in_scope(seg.submission, None, include_late):
-            unit = data.unit_of[seg.submission]
-            found.setdefault(unit, {}).setdefault(seg.submission, []).append(data.stances.get(seg.id))
+            _add_stance(found.setdefault(data.unit_of[seg.submission], {}), seg.submission,
+                        data.stances.get(seg.id), seg.id in data.stance_decided)
     stances = (unit_stance(data.units[unit], letters.values()) for unit, letters in found.items())
     return Counter(s for s in stances if s)
 
