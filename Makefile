@@ -29,7 +29,7 @@ demo: install
 	@echo ""
 	@echo "Demo outputs are in $(WORK)/:"
 	@echo "  summary_report.html / summary_report.docx  the coded summary for the strategy report"
-	@echo "  coded_evidence.xlsx  theme table, coded responses, codebook, campaigns, quarantine (filterable)"
+	@echo "  coded_evidence.xlsx  theme table, coded responses, questions, codebook, campaigns, quarantine (filterable)"
 	@echo "  theme_table.csv, coded_responses.csv, emerging_themes.csv, coding_project.qdpx (NVivo/MAXQDA/QualCoder)"
 	@echo "  intake_summary.md (what was read and what was quarantined), store: respmine.sqlite"
 	@echo ""

@@ -12,7 +12,8 @@ from respmine.store import Store
 from respmine.store.models import SegmentRow
 from tests.report.helpers import CODEBOOK, CONSULTATION
 
-SHEETS = ["Theme table", "Coded responses", "Codebook", "Campaigns", "Emerging themes", "Quarantine", "About"]
+SHEETS = ["Theme table", "Coded responses", "Questions", "Codebook", "Campaigns", "Emerging themes",
+          "Quarantine", "About"]
 
 
 def test_sheets_have_filters_and_frozen_headers(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
@@ -55,3 +56,14 @@ def test_text_starting_with_equals_stays_text(made: tuple[Store, dict[str, str]]
         if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")
     ]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_questions_sheet_counts_who_agreed(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    asked = [q.model_copy(update={"text": "Do you agree with the proposal to fund services fully?"})
+             if q.id == "Q1" else q for q in CONSULTATION.questions]
+    consultation = CONSULTATION.model_copy(update={"questions": asked})
+    wb = load_workbook(write_reports(made[0], CODEBOOK, tmp_path, consultation)["workbook"])
+    rows = {r[0]: r for r in wb["Questions"].iter_rows(min_row=2, values_only=True)}
+    assert rows["Q1"][3:9] == (6, "yes", 3, 1, 1, 1)  # the counts behind the report's lead
+    assert "Of them, 3 agreed" in rows["Q1"][9]
+    assert rows["Q2"][3:9] == (2, "no", None, None, None, None)  # no agreement asked: blank

@@ -73,6 +73,7 @@ class Section:
     answered: int
     rows: list[ThemeRow]
     summary: str
+    agreement: dict[str, int] | None = None  # respondents by stance, for a question asking for agreement
 
 
 @dataclass(frozen=True)
@@ -226,9 +227,9 @@ def _sections(
         mine = [r for r in rows if r.question == qid]
         answered = sum(respondent_totals(data, question=qid).values())
         asked = q.text if q is not None else qid  # (a form column no question matched: its header)
-        agreement = question_stances(data, qid) if asks_agreement(asked) else None
+        agreement = dict(question_stances(data, qid)) if asks_agreement(asked) else None
         out.append(Section(qid, title, text, answered, mine,
-                           summaries.question_summary(mine, answered, top, agreement)))
+                           summaries.question_summary(mine, answered, top, agreement), agreement))
     return out
 
 

@@ -28,6 +28,7 @@ def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, .
                                                             "Quote 3": 70, "Question text": 40}),
         Sheet("Coded responses", CODED_COLUMNS, coded,
               widths={"text": 80, "evidence": 60, "source_file": 36, "respondent": 30, "theme_label": 40}),
+        Sheet("Questions", *_questions(report), widths={"Question text": 80, "Summary": 90}),
         Sheet("Codebook", *_codebook(report), widths={"Label": 40, "Description": 70, "Phrases": 50}),
         Sheet("Campaigns", *_campaigns(data), widths={"Template (start)": 80, "Letters": 10, "Sources": 60}),
         Sheet("Emerging themes", *_emerging(report), widths={"Name": 40, "Keywords": 40, "Quotes": 90}),
@@ -54,6 +55,20 @@ def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
             rows.append([qid, qtext, r.theme, "    " * level + r.label, level, r.respondents,
                          r.campaign_letters, r.late, *[r.by_type.get(t, 0) for t in RESPONDENT_TYPES],
                          *[r.stance.get(s, 0) for s in STANCES], *[*quotes, "", "", ""][:3]])
+    return header, rows
+
+
+def _questions(report: Report) -> tuple[list[str], list[list[object]]]:
+    """Per question: who answered and, for a question asking for agreement, how many agreed (the counts
+    behind the report's lead sentences; blank where the question asks for no agreement)."""
+    header = ["Question", "Title", "Question text", "Respondents", "Asks for agreement", "Agreed",
+              "Disagreed", "Partly agreed", "Did not say clearly", "Summary"]
+    rows: list[list[object]] = []
+    for s in report.sections:
+        asked = s.agreement is not None
+        said = [(s.agreement or {}).get(k, 0) for k in ("support", "oppose", "mixed")] if asked else []
+        counts: list[object] = [*said, s.answered - sum(said)] if said else ["", "", "", ""]
+        rows.append([s.id, s.title, s.text, s.answered, "yes" if asked else "no", *counts, s.summary])
     return header, rows
 
 
