@@ -1,5 +1,6 @@
-"""The analyst's workbook: theme table, coded responses, codebook, campaigns, emerging themes, quarantine
-log and provenance, each sheet a filterable table with a frozen header.
+"""The analyst's workbook: theme table, coded responses, questions (who answered, how many agreed),
+codebook, campaigns, emerging themes, quarantine log and provenance, each sheet a filterable table with a
+frozen header.
 
 Text is always stored as text (a response starting with "=" never becomes a formula), control characters
 Excel refuses are dropped, and document properties and zip entry times are the data time, so the same
@@ -28,7 +29,7 @@ def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, .
                                                             "Quote 3": 70, "Question text": 40}),
         Sheet("Coded responses", CODED_COLUMNS, coded,
               widths={"text": 80, "evidence": 60, "source_file": 36, "respondent": 30, "theme_label": 40}),
-        Sheet("Questions", *_questions(report), widths={"Question text": 80, "Summary": 90}),
+        Sheet("Questions", *_questions(report), widths={"Title": 30, "Question text": 80, "Summary": 90}),
         Sheet("Codebook", *_codebook(report), widths={"Label": 40, "Description": 70, "Phrases": 50}),
         Sheet("Campaigns", *_campaigns(data), widths={"Template (start)": 80, "Letters": 10, "Sources": 60}),
         Sheet("Emerging themes", *_emerging(report), widths={"Name": 40, "Keywords": 40, "Quotes": 90}),
