@@ -207,7 +207,7 @@ class PhraseRules:
         found: dict[int, list[_Mention]] = {}
         excluded: set[tuple[int, str]] = set()
         for match_id, start, end in self._matcher(doc):
-            if masked and _within(doc, start, end, masked):
+            if _within(doc, start, end, masked):
                 continue
             key = self._keys[int(self.nlp.vocab.strings[match_id])]
             sent = _bisect(starts, start)
@@ -236,7 +236,7 @@ class PhraseRules:
         fixed = _in_fixed_expressions(sent)
         at: dict[str, list[int]] = {}
         for tok, root in zip(sent, roots, strict=True):
-            if tok.i not in fixed and not (masked and _within(sent.doc, tok.i, tok.i + 1, masked)):
+            if tok.i not in fixed and not _within(sent.doc, tok.i, tok.i + 1, masked):
                 at.setdefault(root, []).append(tok.i)
         out = []
         for word in at.keys() & self._labels.keys():
@@ -266,7 +266,7 @@ class PhraseRules:
                          and o.end - o.start > m.end - m.start for o in mentions)
             if clause.dismissive or inside:  # "full cost" inside "full cost recovery" is one mention
                 continue
-            negated = any(t.lower_ in NEGATIONS and not (masked and _within(sent.doc, t.i, t.i + 1, masked))
+            negated = any(t.lower_ in NEGATIONS and not _within(sent.doc, t.i, t.i + 1, masked)
                           for t in sent.doc[clause.start : m.start])  # "No Limits" (a name) negates nothing
             if m.negative:  # "does_not_use" is said by "I would never use them", not by "I use it"
                 if not _negates(sent.doc, clause.start, m.start, m.words):
@@ -365,7 +365,9 @@ def _name_pattern(name: str) -> re.Pattern[str] | None:
 
 
 def _within(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Tokens [start, end) lie inside one of the character spans."""
+    """Tokens [start, end) lie inside one of the character spans (none: the usual case, decided at once)."""
+    if not spans:
+        return False
     a, z = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return any(s <= a and z <= e for s, e in spans)
 

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -216,6 +216,7 @@ def _rules_key() -> str:
     return source_digest(__file__, sentences.__file__, page_breaks.__file__)[:8]
 
 
+@lru_cache(maxsize=4096)  # asked per segment, and a consultation has a few dozen questions
 def asks_agreement(question: str | None) -> bool:
     """The question asks whether the respondent agrees with (supports, welcomes) a proposal, so a bare
     "Yes" or "No" answers for or against: "Do you agree that ...?", "Would you support the proposed ...?",
