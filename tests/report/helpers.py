@@ -213,7 +213,9 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
         )
 
         river = "Full cost recovery is essential. Three-year contracts would give us certainty."
-        submission("form.csv#row-1", river, kind="form-row")
+        # (a form row's "pages" are its answer cells, as the form reader stores them)
+        cells = [{"number": 2, "start": 0, "end": len(river)}]
+        submission("form.csv#row-1", river, kind="form-row", pages=cells)
         person("form.csv#row-1", "organisation", "charity", "River Project")
         segment(
             "river-q1",
@@ -222,7 +224,7 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
             river,
             0,
             len(river),
-            None,
+            2,
             [("funding.fcr", 0, 32, None), ("funding.length", 33, len(river), None)],
             "support",
         )

@@ -65,6 +65,28 @@ def test_a_decision_shows_as_a_change_since_the_last_run(
     assert rerun == html  # nothing new: the same comparison, the same bytes
 
 
+def test_report_says_whether_analysts_checked_the_coding(
+    made: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    """The method section said "checked by analysts" on a store no analyst had touched; it says how many
+    passages were checked, in the HTML and the Word report alike."""
+    from docx import Document
+
+    store, segs = made
+    paths = write_reports(store, CODEBOOK, tmp_path / "a", CONSULTATION)
+    html = paths["report_html"].read_text(encoding="utf-8")
+    assert "no analyst has checked the coding yet" in html and "checked by analysts" not in html
+    decide(store, CODEBOOK, "analyst", "reject", segment=segs["jane-q1"], theme="funding.length")
+    decide(store, CODEBOOK, "analyst", "reviewed", segment=segs["jane-q1"])
+    decide(store, CODEBOOK, "analyst", "stance", segment=segs["acme-q1"], value={"stance": "support"})
+    paths = write_reports(store, CODEBOOK, tmp_path / "b", CONSULTATION)
+    html = paths["report_html"].read_text(encoding="utf-8")
+    passages = len(segs)  # (the fixture has no "about the respondent" segments)
+    assert f"analysts checked 2 of the {passages} coded passages" in html  # segments, not decisions
+    word = "\n".join(p.text for p in Document(str(paths["report_docx"])).paragraphs)
+    assert f"analysts checked 2 of the {passages} coded passages" in word
+
+
 def test_garbage_collection_is_left_as_found(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
     """Collection pauses while the outputs are built (see `_no_cycle_sweeps`), then is as it was."""
     assert gc.isenabled()

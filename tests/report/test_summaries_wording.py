@@ -5,6 +5,7 @@ from __future__ import annotations
 from respmine.report.summaries import (
     agreement_sentence,
     changes,
+    method,
     question_summary,
     roll,
     share,
@@ -109,3 +110,17 @@ def test_agreement_questions_say_how_many_agreed() -> None:
     lead = question_summary([], 4, set(), {"support": 3, "oppose": 1})
     assert lead.startswith("This question was answered by 4 respondents. Of them, 3 agreed and 1 disagreed.")
     assert "agreed" not in question_summary([], 4, set())  # not a question asking for agreement
+
+
+def test_general_comments_lead_does_not_call_them_a_question() -> None:
+    lead = question_summary([row(question="general")], 6, {"funding.fcr"}, general=True)
+    assert lead.startswith("Comments not linked to a particular question came from 6 respondents.")
+    assert question_summary([], 0, set(), general=True) == "No respondent made such comments."
+
+
+def test_method_states_how_much_analysts_checked() -> None:
+    unchecked = " ".join(method("book@1", 0, 40))
+    assert "no analyst has checked the coding yet" in unchecked and "book@1" in unchecked
+    checked = " ".join(method("book@1", 3, 40))
+    assert "analysts checked 3 of the 40 coded passages (8%)" in checked and "no analyst" not in checked
+    assert "bases of 20 or more" in checked and "under 5" in checked  # as `percent` and `share` do

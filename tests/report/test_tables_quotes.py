@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from respmine.report.tables import INDIVIDUAL, theme_table
 from respmine.store import Store
-from tests.report.helpers import CODEBOOK
+from tests.report.helpers import CODEBOOK, sha
 
 
 def test_quotes_prefer_organisations_and_vary_respondent_types(made: tuple[Store, dict[str, str]]) -> None:
@@ -35,3 +35,25 @@ def test_individuals_are_never_named(made: tuple[Store, dict[str, str]]) -> None
     assert INDIVIDUAL in everyone
     for name in ("Jane Doe", "Citizen", "Sam Copy", "Mary Hope", "John Smith", "Pat Officer"):
         assert not any(name in q.who or name in q.text for r in rows for q in r.quotes)
+
+
+def test_quote_source_cites_an_individuals_response_by_its_id(made: tuple[Store, dict[str, str]]) -> None:
+    """Files are named after the people who sent them ("letter from Tom Whitlock.txt"): a quote from an
+    individual (or a campaign of them) cites the submission id that submissions.csv lists, never the
+    file; an organisation's quote cites its file."""
+    rows = theme_table(made[0], CODEBOOK)
+    quotes = [q for r in rows for q in r.quotes]
+    jane = next(q for q in quotes if q.text.startswith("Longer contracts help"))
+    assert jane.source == f"response {sha('jane.txt')[:12]}" and jane.source_file == "jane.txt"
+    assert "jane" not in jane.cite.casefold() and jane.cite.startswith(jane.source)
+    campaign = [q for q in quotes if q.who.startswith("Campaign letter")]
+    assert campaign and all(q.source.startswith("response ") for q in campaign)
+    hope = next(q for q in quotes if q.who == "Hope Trust")
+    assert hope.source == "hope.pdf" and hope.cite == f"hope.pdf, page {hope.page}"
+
+
+def test_quote_from_a_form_row_has_no_page(made: tuple[Store, dict[str, str]]) -> None:
+    """A form row's "pages" are its answer cells: "page 3" of a spreadsheet row would send a reader
+    looking for a page that does not exist."""
+    river = [q for r in theme_table(made[0], CODEBOOK) for q in r.quotes if q.who == "River Project"]
+    assert river and all(q.page is None and q.cite == "form.csv#row-1" for q in river)

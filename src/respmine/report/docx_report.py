@@ -269,7 +269,7 @@ def _repeat_header(row: Any) -> None:
 def _quotes(doc: Any, quotes: Sequence[Quote]) -> None:
     for q in quotes:
         doc.add_paragraph(f"“{q.text}”", style="Quote")
-        source = doc.add_paragraph(f"{q.who} · {q.source_file}" + (f", page {q.page}" if q.page else ""))
+        source = doc.add_paragraph(f"{q.who} · {q.cite}")
         source.paragraph_format.left_indent = Cm(0.8)
         _small(source)
 
@@ -289,17 +289,7 @@ def _emerging(doc: Any, report: Report) -> None:
 
 def _method(doc: Any, report: Report) -> None:
     doc.add_heading("About this analysis", level=1)
-    for text in (
-        "Responses were read from every format received (letters, Word and PDF documents, e-mails and online "
-        "forms). Personal data was removed before analysis; organisations are named, individuals are not.",
-        "Counts are of respondents, not documents: an e-mail and its attachment are one respondent; each "
-        "form-letter campaign counts once, with its number of letters shown alongside; identical copies "
-        "count once. A respondent coded under a sub-theme also counts for its main theme. Where a base is "
-        "under five, counts are given without percentages or words such as “most”.",
-        f"Themes were coded against the codebook {report.info.codebook} and checked by analysts, whose "
-        "decisions override the machine coding. Consultation responses are self-selected: the counts "
-        "describe those who responded, not the wider population.",
-    ):
+    for text in report.method:
         doc.add_paragraph(text)
     for line in report.info.lines():
         _small(doc.add_paragraph(line))

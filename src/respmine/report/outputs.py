@@ -24,6 +24,7 @@ from respmine.consultation import Consultation
 from respmine.records import ABOUT, GENERAL, RESPONDENT_TYPES, STANCES, question_name
 from respmine.report import summaries
 from respmine.report.coded import coded_lists, write_coded_csv
+from respmine.report.quotes import quote_of
 from respmine.report.tables import (
     ALL,
     CodingData,
@@ -39,6 +40,7 @@ from respmine.report.tables import (
 from respmine.store import EXTRACTOR_VERSION, Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
 from respmine.themes.codebook import Codebook
+from respmine.themes.decisions import SEGMENT_ACTIONS
 from respmine.themes.stance import asks_agreement
 
 SNAPSHOT = "theme_snapshot.json"
@@ -116,6 +118,7 @@ class Report:
     emerging: list[Emerging]
     depths: dict[str, int] = field(default_factory=dict)
     snapshot: dict[str, Any] = field(default_factory=dict)
+    method: list[str] = field(default_factory=list)  # "About this analysis" (`summaries.method`)
 
 
 @contextmanager
@@ -198,7 +201,15 @@ def build_report(
         headlines=summaries.headlines(overall, top, bases), changes=summaries.changes(previous, snap),
         themes=_theme_texts(data, overall, bases), sections=_sections(data, rows, consultation, top),
         emerging=emerging(store, data), depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
+        method=summaries.method(cb.stamp, *_checked(data)),
     )
+
+
+def _checked(data: CodingData) -> tuple[int, int]:
+    """Passages (segments answering a question or commenting) an analyst decided on, and all of them."""
+    passages = {k for k, s in data.segments.items() if s.question != ABOUT}
+    decided = {d.segment for d in data.decisions if d.action in SEGMENT_ACTIONS and d.segment in passages}
+    return len(decided), len(passages)
 
 
 def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[str, int]) -> list[ThemeText]:
@@ -229,7 +240,8 @@ def _sections(
         asked = q.text if q is not None else qid  # (a form column no question matched: its header)
         agreement = dict(question_stances(data, qid)) if asks_agreement(asked) else None
         out.append(Section(qid, title, text, answered, mine,
-                           summaries.question_summary(mine, answered, top, agreement), agreement))
+                           summaries.question_summary(mine, answered, top, agreement, qid == GENERAL),
+                           agreement))
     return out
 
 
@@ -320,15 +332,14 @@ def _topic_quote(data: CodingData, quote: Mapping[str, str]) -> Quote:
     seg = data.segments[quote["segment"]]
     text = " ".join(str(quote.get("text") or seg.text).split())
     text = text if len(text) <= 320 else text[:320].rsplit(" ", 1)[0] + " …"
-    return Quote(seg.id, seg.submission, text, data.units[data.unit_of[seg.submission]].who,
-                 data.submissions[seg.submission].source, seg.page)
+    return quote_of(data, seg, text, seg.page)
 
 
 # --- CSV ------------------------------------------------------------------------------------------------
 
 THEME_COLUMNS = ["question", "theme", "label", "level", "respondents", "campaign_letters", "late",
                  *[f"type_{t}" for t in RESPONDENT_TYPES], *[f"stance_{s}" for s in STANCES],
-                 *[f"quote_{i}_{k}" for i in (1, 2, 3) for k in ("who", "text", "source_file", "page")],
+                 *[f"quote_{i}_{k}" for i in (1, 2, 3) for k in ("who", "text", "source", "page")],
                  "codebook", "data_as_of"]
 
 
@@ -347,7 +358,7 @@ def theme_csv_rows(report: Report) -> list[dict[str, object]]:
         line.update({f"stance_{s}": r.stance.get(s, 0) for s in STANCES})
         for i, q in enumerate(r.quotes[:3], start=1):
             line.update({f"quote_{i}_who": q.who, f"quote_{i}_text": q.text,
-                         f"quote_{i}_source_file": q.source_file, f"quote_{i}_page": q.page or ""})
+                         f"quote_{i}_source": q.source, f"quote_{i}_page": q.page or ""})
         out.append(line)
     return out
 
@@ -361,7 +372,7 @@ def write_emerging_csv(report: Report, path: Path) -> None:
                "quote_1", "quote_2", "quote_3"]
     rows = [{"topic": e.id, "name": e.name, "keywords": "; ".join(e.keywords), "segments": e.segments,
              "respondents": e.respondents, "status": e.status,
-             **{f"quote_{i}": f"{q.text} ({q.who}, {q.source_file})" for i, q in enumerate(e.quotes[:3], 1)}}
+             **{f"quote_{i}": f"{q.text} ({q.who}, {q.cite})" for i, q in enumerate(e.quotes[:3], 1)}}
             for e in report.emerging]
     _write_csv(path, columns, rows)
 

@@ -28,8 +28,14 @@ class Quote:
     submission: str
     text: str
     who: str  # organisation name, or "Individual respondent" (never a person's name)
-    source_file: str
-    page: int | None
+    source: str  # as outputs cite it (`source_of`)
+    source_file: str  # the file itself, for analysts in the review app
+    page: int | None  # none for a form row (its "pages" are its answer cells)
+
+    @property
+    def cite(self) -> str:
+        """Where the quote is from, as every output prints it: "response 3f2a9c1d0b7e, page 2"."""
+        return self.source + (f", page {self.page}" if self.page else "")
 
 
 def pick_quotes(data: CodingData, hits: Sequence[_Hit], limit: int = MAX_QUOTES) -> tuple[Quote, ...]:
@@ -74,9 +80,24 @@ def _alike(a: set[str], b: set[str]) -> bool:
 
 def _quote(data: CodingData, h: _Hit) -> Quote:
     seg = data.segments[h.code.segment]
+    return quote_of(data, seg, h.quote, evidence_page(data, seg, h.code))
+
+
+def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) -> Quote:
+    """A quote of `seg`'s words, said to be by whom the outputs may name and from where (`source_of`)."""
     sub = data.submissions[seg.submission]
-    return Quote(segment=seg.id, submission=seg.submission, text=h.quote, who=data.units[h.unit].who,
-                 source_file=sub.source, page=evidence_page(data, seg, h.code))
+    return Quote(segment=seg.id, submission=seg.submission, text=text,
+                 who=data.units[data.unit_of[seg.submission]].who, source=source_of(data, seg.submission),
+                 source_file=sub.source, page=None if sub.kind == "form-row" else page)
+
+
+def source_of(data: CodingData, submission: str) -> str:
+    """A quote's source as outputs cite it: the file of a named organisation's response, else the
+    submission's id ("response 3f2a9c1d0b7e", as in submissions.csv), because people name files after
+    themselves ("letter from Tom Whitlock.txt") and reports never name individuals."""
+    if data.units[data.unit_of[submission]].organisation:
+        return data.submissions[submission].source
+    return f"response {submission[:12]}"
 
 
 def quote_text(text: str) -> str:

@@ -178,13 +178,15 @@ def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
 
 
 def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str],
-                     agreement: Mapping[str, int] | None = None) -> str:
-    """The question's lead sentences: how many answered, how many agreed (`agreement`: respondents by
-    stance, for a question asking for agreement) and the themes raised most often."""
+                     agreement: Mapping[str, int] | None = None, general: bool = False) -> str:
+    """The question's lead sentences: how many answered (`general`: made comments not linked to a
+    question), how many agreed (`agreement`: respondents by stance, for a question asking for agreement)
+    and the themes raised most often."""
     if not answered:
-        return "No respondent answered this question."
+        return "No respondent made such comments." if general else "No respondent answered this question."
     main = sorted((r for r in rows if r.theme in top_level), key=lambda r: (-r.respondents, r.label))[:3]
-    lead = f"This question was answered by {plural(answered, 'respondent')}."
+    lead = (f"Comments not linked to a particular question came from {plural(answered, 'respondent')}."
+            if general else f"This question was answered by {plural(answered, 'respondent')}.")
     if agreement is not None:
         lead += " " + agreement_sentence(agreement, answered)
     if not main:
@@ -208,6 +210,33 @@ def agreement_sentence(stances: Mapping[str, int], answered: int) -> str:
     parts = [f"{number(k)} {verb}{percent(k, answered)}" for k, verb in said if k]
     tail = f"; {number(unclear)} did not say clearly{percent(unclear, answered)}" if unclear > 0 else ""
     return f"Of them, {_join(parts)}{tail}."
+
+
+def method(codebook: str, checked: int, passages: int) -> list[str]:
+    """The report's "About this analysis" paragraphs, one text for every format. Whether analysts have
+    checked the coding is said as it is: a report read as checked when nobody has is the worst kind of
+    wrong."""
+    if not checked:
+        coding = (f"Themes and stances were coded by machine against the codebook {codebook}; no analyst "
+                  "has checked the coding yet, so read a theme's quotes before relying on its count.")
+    else:
+        of = f"{number(checked)} of the {plural(passages, 'coded passage')}{percent(checked, passages)}"
+        coding = (f"Themes and stances were coded by machine against the codebook {codebook}, and analysts "
+                  f"checked {of}: their decisions override the machine's; the other passages carry the "
+                  "machine's coding.")
+    return [
+        "Responses were read from every format received (letters, Word and PDF documents, e-mails and "
+        "online forms). Personal data was removed before analysis; organisations are named, individuals "
+        "are not, and a quote from an individual cites the response's reference in the submissions "
+        "register rather than its file name.",
+        "Counts are of respondents, not documents: an e-mail and its attachment are one respondent; each "
+        "form-letter campaign counts once, with its number of letters shown alongside; identical copies "
+        "count once. A respondent coded under a sub-theme also counts for its main theme. Percentages are "
+        f"given on bases of {PERCENT_FROM} or more; where a base is under {number(SMALL)}, counts are "
+        "given without words such as “most”.",
+        coding + " Consultation responses are self-selected: the counts describe those who responded, not "
+        "the wider population, and should be read alongside the arguments made.",
+    ]
 
 
 def headlines(

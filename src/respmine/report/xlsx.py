@@ -51,7 +51,7 @@ def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
     for qid, qtext, theme_rows in blocks:
         for r in theme_rows:
             level = report.depths.get(r.theme, 0)
-            quotes = [f"“{q.text}” ({q.who}; {q.source_file}{f', p. {q.page}' if q.page else ''})"
+            quotes = [f"“{q.text}” ({q.who}; {q.cite})"
                       for q in r.quotes]
             rows.append([qid, qtext, r.theme, "    " * level + r.label, level, r.respondents,
                          r.campaign_letters, r.late, *[r.by_type.get(t, 0) for t in RESPONDENT_TYPES],
@@ -102,7 +102,7 @@ def _emerging(report: Report) -> tuple[list[str], list[list[object]]]:
     header = ["Topic", "Name", "Keywords", "Segments", "Respondents", "Status", "Quotes"]
     rows: list[list[object]] = [
         [e.id, e.name, "; ".join(e.keywords), e.segments, e.respondents, e.status,
-         "\n".join(f"“{q.text}” ({q.who}; {q.source_file})" for q in e.quotes)]
+         "\n".join(f"“{q.text}” ({q.who}; {q.cite})" for q in e.quotes)]
         for e in report.emerging
     ]
     return header, rows
