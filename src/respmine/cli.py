@@ -179,7 +179,8 @@ def _ingest(args: argparse.Namespace) -> int:
     settings = Settings.load(args.work, args.store, args.workers, not args.no_ocr, args.max_file_mb)
     with tqdm(total=len(scan_inbox(inbox)), unit="file", desc="ingest", file=sys.stderr) as bar:
         summary = pipeline.ingest_stage(inbox, consultation, settings, progress=bar.update)
-    paths = write_intake(Store(settings.store_url), settings.work_dir)
+    tz = consultation.tz if consultation else None
+    paths = write_intake(Store(settings.store_url), settings.work_dir, tz)
     print(summary_markdown(summary))
     print(f"Store: {settings.store_url}")
     for name, path in paths.items():

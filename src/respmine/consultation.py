@@ -67,9 +67,11 @@ class Consultation(BaseModel):
         closes = self.closes_at()
         if closes is None or received is None:
             return None
-        if received.tzinfo is None:
-            received = received.replace(tzinfo=self.tz)
-        return received >= closes
+        return self.aware(received) >= closes
+
+    def aware(self, when: datetime) -> datetime:
+        """A time with no offset (a form's timestamp cell, a log entry) is the consultation's local time."""
+        return when if when.tzinfo else when.replace(tzinfo=self.tz)
 
     def codebook_path(self) -> Path:
         if self.codebook:

@@ -180,7 +180,7 @@ def write_outputs(
     from respmine.report.outputs import write_reports
 
     store = Store(settings.store_url)
-    paths = write_intake(store, settings.work_dir)
+    paths = write_intake(store, settings.work_dir, consultation.tz if consultation else None)
     paths.update(write_reports(store, run_codebook(store, consultation), settings.work_dir, consultation))
     paths["summary"] = settings.work_dir / "intake_summary.md"
     paths["summary"].write_text(summary_markdown(summary), encoding="utf-8")

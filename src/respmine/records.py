@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from typing import Any
 
@@ -260,3 +260,21 @@ class SegmentStance:
     method: str
     model: str
     stamp: str = ""  # hash of the segment's text and the coder that coded it
+
+
+def in_utc(when: datetime | None) -> datetime | None:
+    """A time as the store keeps it: UTC. SQLite keeps no offset, so a time stored as it came (a received
+    log's 15:00 +01:00 beside an e-mail's 23:40 +00:00) read back as local and UTC times mixed."""
+    if when is None or when.tzinfo is None:
+        return when
+    return when.astimezone(UTC)
+
+
+def shown_time(when: datetime | None, tz: tzinfo | None = None) -> str:
+    """A stored time as outputs show it: in the consultation's time zone, with its offset, so that
+    "late" reads right ("2026-04-26T00:40:12+01:00", not the e-mail's 23:40 UTC). A time without an
+    offset is UTC (`in_utc`)."""
+    if when is None:
+        return ""
+    aware = when if when.tzinfo else when.replace(tzinfo=UTC)
+    return aware.astimezone(tz or UTC).isoformat(timespec="seconds")

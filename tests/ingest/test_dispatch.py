@@ -25,6 +25,7 @@ def test_dispatch_quarantines_html_named_pdf(tmp_path: Path) -> None:
     path.write_text("<html><body><h1>502 Bad Gateway</h1></body></html>")
     result = _quarantined(path)
     assert result.code == "wrong_extension" and "named .pdf" in result.reason
+    assert "web page" in result.reason and "Download it again" in result.reason  # not only "ask the sender"
 
 
 def test_dispatch_reads_misnamed_supported_file_with_a_warning(tmp_path: Path) -> None:
@@ -43,6 +44,30 @@ def test_dispatch_quarantines_unsupported_and_oversized(tmp_path: Path) -> None:
     big.write_text("word " * 5000)
     result = _quarantined(big, limits=Limits(max_file_bytes=1000))
     assert result.code == "too_large" and "limit" in result.reason
+
+
+def test_dispatch_says_a_tiny_image_is_no_response(tmp_path: Path) -> None:
+    """A 40 x 12 e-mail signature was told to be "converted to PDF or recorded by hand"; a PNG that small
+    went to OCR and came back as an illegible scan."""
+    import struct
+    import zlib
+
+    gif = tmp_path / "signature.gif"
+    gif.write_bytes(b"GIF87a" + struct.pack("<HH", 40, 12) + b"\x00" * 60)
+    result = _quarantined(gif)
+    assert result.code == "unsupported" and "40 x 12 pixels" in result.reason and "signature" in result.reason
+    big = tmp_path / "scan.gif"
+    big.write_bytes(b"GIF87a" + struct.pack("<HH", 1700, 2200) + b"\x00" * 60)
+    reason = _quarantined(big).reason
+    assert "pixels" not in reason and "record the response by hand" in reason
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 120, 40, 8, 0, 0, 0, 0)))
+    result = _quarantined(logo)
+    assert result.code == "not_a_response" and "120 x 40 pixels" in result.reason
 
 
 def test_dispatch_quarantines_missing_file(tmp_path: Path) -> None:

@@ -12,8 +12,9 @@ import yaml
 
 from respmine.consultation import load_consultation
 from respmine.ingest import extract
-from respmine.ingest.inbox import ingest_inbox
+from respmine.ingest.inbox import IngestSummary, ingest_inbox
 from respmine.records import Document, Quarantined
+from respmine.report.intake import submission_rows, summary_markdown
 from respmine.store import Store
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "extract"
@@ -25,11 +26,15 @@ def expected(sample: Path) -> dict:  # type: ignore[type-arg]
 
 
 @pytest.fixture(scope="module")
-def ingested(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
+def intake(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, IngestSummary]:
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('sample') / 'store.sqlite'}")
     consultation = load_consultation(sample / "consultation.yaml")
-    ingest_inbox(consultation.inbox_path(), store, consultation, workers=2)
-    return store
+    return store, ingest_inbox(consultation.inbox_path(), store, consultation, workers=2)
+
+
+@pytest.fixture(scope="module")
+def ingested(intake: tuple[Store, IngestSummary]) -> Store:
+    return intake[0]
 
 
 def test_sample_every_file_ends_with_expected_status(ingested: Store, expected: dict) -> None:  # type: ignore[type-arg]
@@ -61,6 +66,39 @@ def test_sample_late_flags_match_ground_truth(ingested: Store, expected: dict) -
         else:
             assert files[name].late is truth["late"], name
     assert sum(1 for r in rows if r.kind == "form-row") == expected["summary"]["form_rows"]
+
+
+def test_sample_intake_counts_responses_as_the_report_does(
+    intake: tuple[Store, IngestSummary], expected: dict  # type: ignore[type-arg]
+) -> None:
+    """The intake summary said "68 submissions ... 12 late" beside a report of 58 responses: it counted
+    the two form exports (and flagged them late: the export file was logged late, though 13 of its 16 rows
+    arrived on time) and an e-mail's attachment apart from the e-mail."""
+    store, summary = intake
+    truth = expected["summary"]
+    assert summary.responses == {"file": truth["submissions_in_files"], "form-row": truth["form_rows"]}
+    assert summary.responses_quarantined == len(truth["quarantined"])
+    assert summary.late == len(truth["late_files"]) + len(truth["late_rows"])
+    rows = store.submissions()
+    exports = [r for r in rows if r.sha256 in {c.parent_sha256 for c in rows if c.kind == "form-row"}]
+    assert summary.form_exports == len(exports) == 2 and all(r.late is None for r in exports)
+    assert summary.attachments == sum(r.kind == "attachment" for r in rows) > 0
+    text = summary_markdown(summary.as_dict())
+    assert f"{truth['submissions']} responses read from new files" in text
+    late = f"{len(truth['quarantined'])} files quarantined; 9 of these received after the closing date"
+    assert late in text
+
+
+def test_sample_times_are_shown_in_the_consultations_zone(ingested: Store, sample: Path) -> None:
+    """An e-mail sent 23:40 UTC on the closing day arrived at 00:40 in London: late, and shown so (the
+    store kept times as they came, without offsets, so outputs mixed UTC and London times)."""
+    consultation = load_consultation(sample / "consultation.yaml")
+    rows = {r["source_file"]: r for r in submission_rows(ingested, consultation.tz)}
+    forwarded = rows["FW_ Response to NOMS consultation.eml"]
+    assert forwarded["received_at"] == "2026-04-26T00:40:12+01:00" and forwarded["late"] == "yes"
+    logged = rows["Al-Noor Chaplaincy Volunteers.docx"]  # the intake log's 15:00 +01:00
+    assert logged["received_at"] == "2026-04-19T15:00:00+01:00"
+    assert submission_rows(ingested)[0]["received_at"].endswith("+00:00")  # no zone given: UTC, said so
 
 
 def _golden_name(name: str) -> str:

@@ -87,6 +87,24 @@ def test_report_says_whether_analysts_checked_the_coding(
     assert f"analysts checked 2 of the {passages} coded passages" in word
 
 
+def test_report_without_a_closing_date_claims_no_late_replies(
+    made: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    """With no closing date nothing can be late: the report said "0 respondents replied after the closing
+    date" and "Late responses are ... marked"."""
+    from docx import Document
+
+    undated = CONSULTATION.model_copy(update={"closes": None})
+    paths = write_reports(made[0], CODEBOOK, tmp_path, undated)
+    html = paths["report_html"].read_text(encoding="utf-8")
+    assert "no closing date given" in html and "respondents replied after the closing date" not in html
+    assert "Late responses are included" not in html
+    word = "\n".join(p.text for p in Document(str(paths["report_docx"])).paragraphs)
+    assert "Late replies" not in word and "quarantine log" in word
+    dated = write_reports(made[0], CODEBOOK, tmp_path / "dated", CONSULTATION)["report_html"]
+    assert "respondents replied after the closing date" in dated.read_text(encoding="utf-8")
+
+
 def test_garbage_collection_is_left_as_found(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
     """Collection pauses while the outputs are built (see `_no_cycle_sweeps`), then is as it was."""
     assert gc.isenabled()

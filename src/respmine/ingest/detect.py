@@ -88,7 +88,7 @@ def detect(data: bytes, suffix: str = "") -> str:
         return "image"
     for magic, name in _OTHER_BINARY:
         if head.startswith(magic):
-            raise Unsupported(name)
+            raise Unsupported(name, too_small(head) or Unsupported.DEFAULT_ADVICE)
     if _looks_binary(head):
         raise Unsupported("binary data of an unknown kind")
     return _text_kind(head, suffix)
@@ -191,3 +191,23 @@ def _looks_tabular(sample: str) -> bool:
     widths = {len(r) for r in rows[:-1]}  # the last line may be cut mid-record
     return len(widths) == 1 and widths.pop() >= 3
 
+
+SMALLEST_PAGE_PX = 300  # an image no side of which reaches this cannot hold a page of text
+
+
+def image_size(head: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG or GIF header (None for other images: read on, not guessed)."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n") and len(head) >= 24:
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    if head.startswith(b"GIF8") and len(head) >= 10:
+        return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
+    return None
+
+
+def too_small(head: bytes) -> str:
+    """Advice for an image too small to be a response (an e-mail signature, a logo), else ""."""
+    size = image_size(head)
+    if size is None or max(size) >= SMALLEST_PAGE_PX:
+        return ""
+    return (f"At {size[0]} x {size[1]} pixels it is too small to hold a page of text: probably an e-mail "
+            "signature or a logo saved beside a response. Nothing to do unless a response is missing.")

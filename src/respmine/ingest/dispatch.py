@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from respmine.ingest.detect import EXTENSION_FORMAT, FORMAT_NAMES, Unsupported, detect
-from respmine.ingest.errors import IngestError
+from respmine.ingest.detect import EXTENSION_FORMAT, FORMAT_NAMES, Unsupported, detect, too_small
+from respmine.ingest.errors import IngestError, protected
 from respmine.ingest.source import Limits, Source
 from respmine.records import Document, ExtractResult, Quarantined, sha256_bytes
 
@@ -83,22 +83,15 @@ def extract_source(src: Source) -> ExtractResult:
         return _quarantine(
             src, "", "unsupported", f"Unsupported file type: the content is {exc.what}. {exc.advice}"
         )
+    if fmt == "image" and (small := too_small(src.data[:64])):
+        return _quarantine(src, fmt, "not_a_response", f"The file is an image. {small}")
     if fmt == "encrypted-office":
-        return _quarantine(
-            src, "office", "encrypted",
-            "The Office document is password-protected. Ask the sender for an unprotected copy, or "
-            "open it with the password and save it without one.",
-        )
+        return _quarantine(src, "office", "encrypted", protected("Office document").reason)
     promised = EXTENSION_FORMAT.get(src.suffix)
     warnings: list[str] = []
     if promised and promised != fmt:
         if promised in _BINARY_FORMATS and fmt in ("txt", "html", "csv"):
-            return _quarantine(
-                src, fmt, "wrong_extension",
-                f"The file is named {src.suffix} but its content is {FORMAT_NAMES[fmt]}, not "
-                f"{FORMAT_NAMES[promised]}: probably a failed download or an error page. "
-                "Ask the sender to resend the original document.",
-            )
+            return _quarantine(src, fmt, "wrong_extension", _wrong_content(src.suffix, fmt, promised))
         warnings.append(
             f"named {src.suffix} but the content is {FORMAT_NAMES[fmt]}; read as {FORMAT_NAMES[fmt]}"
         )
@@ -150,3 +143,13 @@ def _too_large(size: int, limits: Limits) -> str:
         f"The file is {size / 1e6:.0f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB limit. "
         "Split it, or raise the limit (--max-file-mb) if it is genuine."
     )
+
+
+def _wrong_content(suffix: str, found: str, promised: str) -> str:
+    """Why a document holds text or a web page instead, and the way to the real one."""
+    if found == "html":
+        return (f"The file is named {suffix} but is a web page (HTML), not {FORMAT_NAMES[promised]}: "
+                "probably an error or \"sign in again\" page saved in place of a download. Download it "
+                "again from where it came, or ask the sender for the original document.")
+    return (f"The file is named {suffix} but holds {FORMAT_NAMES[found]}, not {FORMAT_NAMES[promised]}: "
+            "probably a failed download or conversion. Ask the sender for the original document.")

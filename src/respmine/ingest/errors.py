@@ -12,6 +12,15 @@ class IngestError(Exception):
         self.reason = reason
 
 
+def protected(what: str) -> IngestError:
+    """A password-protected file: the password is the sender's, so the way on goes through them."""
+    return IngestError(
+        "encrypted",
+        f"The {what} is password-protected. Ask the sender for a copy without a password (or for the "
+        "password: open the file with it, save a copy without one and put that copy in the inbox).",
+    )
+
+
 class MissingTool(IngestError):
     """A system tool (tesseract, antiword) the format needs is not installed."""
 

@@ -35,10 +35,14 @@ class IngestSummary:
     new: int = 0
     already_done: int = 0
     duplicates: int = 0
-    submissions: int = 0
+    submissions: int = 0  # everything stored: responses, form exports, attachments
+    responses: Counter[str] = field(default_factory=Counter)  # "file" | "form-row" -> responses read
+    responses_quarantined: int = 0  # files that could not be read (an attachment is its e-mail's part)
+    form_exports: int = 0  # files whose rows are the responses
+    attachments: int = 0  # read with the e-mail they came with
     by_format: Counter[str] = field(default_factory=Counter)
     by_status: Counter[str] = field(default_factory=Counter)
-    late: int = 0
+    late: int = 0  # responses (read or quarantined) that arrived after the closing date
     quarantined: list[dict[str, str]] = field(default_factory=list)
     added: list[dict[str, str]] = field(default_factory=list)  # the files this run processed
 
@@ -49,6 +53,10 @@ class IngestSummary:
             "already_done": self.already_done,
             "duplicates": self.duplicates,
             "submissions": self.submissions,
+            "responses": dict(sorted(self.responses.items())),
+            "responses_quarantined": self.responses_quarantined,
+            "form_exports": self.form_exports,
+            "attachments": self.attachments,
             "by_format": dict(sorted(self.by_format.items())),
             "by_status": dict(sorted(self.by_status.items())),
             "late": self.late,
@@ -237,6 +245,8 @@ def resolve_arrival(
             when, source = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC), "file-mtime"
         except OSError:
             when, source = None, None
+    if consultation and when is not None:
+        when = consultation.aware(when)
     late = consultation.is_late(when) if consultation else None
     return Arrival(received_at=when, received_from=source, late=late)
 
@@ -251,22 +261,34 @@ def _tree(
     parent: str | None = None,
 ) -> list[Saved]:
     """A result and its children as items to save together (attachments inherit the parent's arrival;
-    form rows have their own), counted into the summary."""
+    form rows have their own), counted into the summary: a form export is no response of its own (nor
+    late: its rows each carry their time), an attachment is part of its e-mail's."""
     kind = "file" if parent is None else ("form-row" if result.format == "form-row" else "attachment")
-    items = [Saved(result, arrival, kind, parent, name if parent is None else None)]
+    export = isinstance(result, Document) and any(c.format == "form-row" for c in result.children)
+    own = replace(arrival, late=None) if export else arrival
+    items = [Saved(result, own, kind, parent, name if parent is None else None)]
     summary.submissions += 1
     summary.by_format[result.format or "unknown"] += 1
     status = "quarantined" if isinstance(result, Quarantined) else "ok"
     summary.by_status[status] += 1
-    if arrival.late:
-        summary.late += 1
+    if export:
+        summary.form_exports += 1
+    elif kind == "attachment":
+        summary.attachments += 1
+    else:
+        if status == "ok":
+            summary.responses[kind] += 1
+        else:
+            summary.responses_quarantined += 1
+        summary.late += bool(arrival.late)
     if isinstance(result, Quarantined):
         summary.quarantined.append({"file": result.source, "code": result.code, "reason": result.reason})
         return items
     for child in result.children:
         child_arrival = arrival
         if isinstance(child, Document) and child.received is not None:
-            late = consultation.is_late(child.received) if consultation else None
-            child_arrival = Arrival(child.received, child.received_from, late)
+            when = consultation.aware(child.received) if consultation else child.received
+            late = consultation.is_late(when) if consultation else None
+            child_arrival = Arrival(when, child.received_from, late)
         items += _tree(child, child_arrival, child.source, consultation, summary, parent=result.sha256)
     return items

@@ -17,17 +17,13 @@ from typing import Any
 
 from respmine.ingest.assemble import assemble
 from respmine.ingest.docx import Block, render, table_answers
-from respmine.ingest.errors import IngestError, MissingTool
+from respmine.ingest.errors import IngestError, MissingTool, protected
 from respmine.ingest.source import Source
 from respmine.ingest.text import normalise_newlines
 from respmine.ingest.zipguard import open_zip, parse_xml, read_member
 from respmine.records import Document
 
 TOOL_TIMEOUT_S = 120.0
-_ENCRYPTED = (
-    "The Word document is password-protected. Ask the sender for an unprotected copy, or open it "
-    "with the password and save it without one."
-)
 
 
 def _tidy(text: str) -> str:
@@ -60,7 +56,7 @@ def read_doc(src: Source) -> Document:
             ) from exc
         err = done.stderr.decode("utf-8", "replace")
         if "Encrypted" in err:
-            raise IngestError("encrypted", _ENCRYPTED)
+            raise protected("Word document")
         if done.returncode != 0 or not done.stdout.strip():
             if soffice is not None:  # antiword cannot read fast-saved or very old Word files
                 return assemble(src, "doc", [(_soffice_text(soffice, path), "soffice")])
@@ -198,10 +194,7 @@ def read_odt(src: Source) -> Document:
     with open_zip(src) as zf:
         manifest = read_member(zf, "META-INF/manifest.xml") or b""
         if b"encryption-data" in manifest:
-            raise IngestError(
-                "encrypted", "The OpenDocument file is password-protected. Ask the sender for an "
-                "unprotected copy, or open it with the password and save it without one."
-            )
+            raise protected("OpenDocument file")
         content = read_member(zf, "content.xml")
         if content is None:
             raise IngestError(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from respmine.ingest.assemble import assemble
 from respmine.ingest.cleanup import clean_pages
-from respmine.ingest.errors import IngestError
+from respmine.ingest.errors import IngestError, protected
 from respmine.ingest.ocr import default_engine
 from respmine.ingest.source import Source
 from respmine.records import Document
@@ -66,11 +66,7 @@ def _open(pdfium: Any, src: Source) -> pypdfium2.PdfDocument:
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
-            raise IngestError(
-                "encrypted",
-                "The PDF is password-protected. Ask the sender for an unprotected copy, or open it with the "
-                "password and save it without one.",
-            ) from exc
+            raise protected("PDF") from exc
         if b"%%EOF" not in src.data[-2048:]:
             raise IngestError(
                 "truncated",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import tzinfo
 from pathlib import Path
 
-from respmine.records import Code
+from respmine.records import Code, shown_time
 from respmine.report.tables import CodingData
 from respmine.store import Store
 from respmine.store import structure as structure_store
@@ -48,18 +49,19 @@ def coded_rows(store: Store, codebook: Codebook | None = None) -> list[dict[str,
     return [dict(zip(COLUMNS, r, strict=True)) for r in rows]
 
 
-def coded_lists(data: CodingData) -> list[tuple[object, ...]]:
-    """The rows from already loaded data, as tuples in `COLUMNS` order (what the writers take)."""
+def coded_lists(data: CodingData, tz: tzinfo | None = None) -> list[tuple[object, ...]]:
+    """The rows from already loaded data, as tuples in `COLUMNS` order (what the writers take); times in
+    `tz` (the consultation's)."""
     cb = data.codebook
     labels = {t: " > ".join(cb.theme(a).label for a in [*reversed(cb.ancestors(t)), t]) for t in cb.ids}
     return build_rows(data.segments.values(), data.submissions, data.people, data.campaigns, data.codes,
-                      labels, data.stances)
+                      labels, data.stances, tz)
 
 
 def build_rows(
     segments: Iterable[SegmentView], subs: Mapping[str, SubmissionView], people: Mapping[str, RespondentView],
     campaigns: Sequence[CampaignRow], codes: Iterable[Code], labels: Mapping[str, str],
-    stances: Mapping[str, str],
+    stances: Mapping[str, str], tz: tzinfo | None = None,
 ) -> list[tuple[object, ...]]:
     """Rows sorted by source file, position, question and theme (ties keep the order of `segments`).
     Tuples, not lists: tuples of plain values drop out of the garbage collector's sweeps, and 75,000 rows
@@ -84,7 +86,7 @@ def build_rows(
             "; ".join(o for o in (who.organisations if who else []) if o != name),
             seg.question, seg.method, f"{seg.confidence:.2f}", seg.text, campaign[0], campaign[1] or "",
             "" if sub.late is None else ("yes" if sub.late else "no"),
-            sub.received_at.isoformat() if sub.received_at else "",
+            shown_time(sub.received_at, tz),
         ]
         stance = stances.get(seg.id, "")
         found = codes_of.get(seg.id)

@@ -128,14 +128,14 @@ def _front(doc: Any, report: Report) -> None:
     doc.add_heading(report.title, level=0)
     doc.add_paragraph("Summary of consultation responses"
                       + (f" (consultation closed {report.closes})" if report.closes else ""))
-    _small(doc.add_paragraph(" · ".join(report.info.lines())))
+    _small(doc.add_paragraph(" · ".join(report.info.lines()[:2])))  # models: under "About this analysis"
     doc.add_heading("Executive summary", level=1)
     campaigns = " ".join(f"A form-letter campaign of {size} letters is counted as one respondent."
                          for _, size in report.campaigns)
     text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
-            f"{type_counts_line(report.bases)}. {campaigns} Late replies ({report.late} respondents) are "
-            f"included and marked. Files that could not be read ({report.quarantined}) are listed in the "
-            "quarantine log.")
+            f"{type_counts_line(report.bases)}. {campaigns} "
+            + (f"Late replies ({report.late} respondents) are included and marked. " if report.closes else "")
+            + f"Files that could not be read ({report.quarantined}) are listed in the quarantine log.")
     doc.add_paragraph(" ".join(text.split()))
     doc.add_heading("Key findings", level=2)
     for line in report.headlines:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+from datetime import tzinfo
 from pathlib import Path
 
 from sqlalchemy import select
 
+from respmine.records import shown_time
 from respmine.store import Store
 from respmine.store.models import SubmissionRow
 
@@ -20,8 +22,9 @@ _READ = ("sha256", "source", "kind", "parent_sha256", "format", "method", "statu
          "text", "received_at", "received_from", "late")  # the submission columns the table shows
 
 
-def submission_rows(store: Store) -> list[dict[str, object]]:
-    """One row per submission (files, attachments, form rows), sorted by source for stable output.
+def submission_rows(store: Store, tz: tzinfo | None = None) -> list[dict[str, object]]:
+    """One row per submission (files, attachments, form rows), sorted by source for stable output; times
+    in `tz` (the consultation's).
     Only the columns shown are read, as plain rows: this runs after every late batch, over every
     submission, and ORM objects took half its time."""
     sources = store.sources()
@@ -44,17 +47,17 @@ def submission_rows(store: Store) -> list[dict[str, object]]:
                 "reason": sub.reason or "",
                 "pages": len(sub.pages or []),
                 "words": len(sub.text.split()),
-                "received_at": sub.received_at.isoformat() if sub.received_at else "",
+                "received_at": shown_time(sub.received_at, tz),
                 "received_from": sub.received_from or "",
                 "late": "" if sub.late is None else ("yes" if sub.late else "no"),
             })
     return sorted(rows, key=lambda r: (str(r["source_file"]), str(r["submission_id"])))
 
 
-def write_intake(store: Store, out_dir: Path) -> dict[str, Path]:
-    """Write `submissions.csv` and `quarantine.csv` into `out_dir`; return their paths."""
+def write_intake(store: Store, out_dir: Path, tz: tzinfo | None = None) -> dict[str, Path]:
+    """Write `submissions.csv` and `quarantine.csv` into `out_dir` (times in `tz`); return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = submission_rows(store)
+    rows = submission_rows(store, tz)
     paths = {"submissions": out_dir / "submissions.csv", "quarantine": out_dir / "quarantine.csv"}
     _write_csv(paths["submissions"], SUBMISSION_COLUMNS, rows)
     quarantined = [r for r in rows if r["status"] == "quarantined"]
@@ -73,17 +76,11 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
     """The run summary as Markdown (terminal, Prefect artifact, README of the outputs)."""
     lines = [f"# {title}", ""]
     lines.append(
-        f"{summary['files']} files in the inbox: {summary['new']} new, {summary['already_done']} already "
-        f"processed, {summary['duplicates']} exact duplicates of another file."
+        f"{_n(summary['files'], 'file')} in the inbox: {summary['new']} new, {summary['already_done']} "
+        f"already processed, {_n(summary['duplicates'], 'exact duplicate')} of another file."
     )
-    by_status = summary.get("by_status") or {}
-    assert isinstance(by_status, dict)
-    lines.append(
-        f"{summary['submissions']} submissions stored from new files (files, attachments and form rows): "
-        f"{by_status.get('ok', 0)} processed, {by_status.get('quarantined', 0)} quarantined; "
-        f"{summary['late']} late."
-    )
-    lines += ["", "| format | submissions |", "|---|---|"]
+    lines.append(_responses_line(summary))
+    lines += ["", "| format | stored items (files, form rows, attachments) |", "|---|---|"]
     by_format = summary.get("by_format") or {}
     assert isinstance(by_format, dict)
     lines += [f"| {fmt} | {n} |" for fmt, n in by_format.items()]
@@ -92,12 +89,13 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
         campaigns = structure.get("campaigns") or []
         assert isinstance(campaigns, list)
         sizes = ", ".join(str(c["size"]) for c in campaigns)
+        groups = _n(len(campaigns), "campaign or duplicate group", "campaigns or duplicate groups")
         lines += [
             "", "## Structure", "",
-            f"{structure['respondents']} respondents' texts split into {structure['segments']} segments "
-            f"(answers per question, general comments kept); {structure['redacted']} personal "
-            f"identifiers redacted; {len(campaigns)} campaigns or duplicate groups"
-            + (f" (sizes {sizes})." if sizes else "."),
+            f"{_n(structure['respondents'], 'text')} (responses, and attachments apart from their e-mail) "
+            f"split into {_n(structure['segments'], 'segment')} (answers per question, general comments "
+            f"kept); {_n(structure['redacted'], 'personal identifier')} redacted; {groups}"
+            + (f" (letters: {sizes})." if sizes else "."),
         ]
         carried = int(structure.get("decisions_carried") or 0)
         left = int(structure.get("decisions_left") or 0)
@@ -113,3 +111,27 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
         lines += ["| file | code | what to do |", "|---|---|---|"]
         lines += [f"| {q['file']} | {q['code']} | {q['reason']} |" for q in quarantined]
     return "\n".join(lines) + "\n"
+
+
+def _n(count: object, singular: str, many: str | None = None) -> str:
+    n = int(str(count))
+    return f"{n} {singular if n == 1 else (many or singular + 's')}"
+
+
+def _responses_line(summary: dict[str, object]) -> str:
+    """Responses as the report counts documents: a form export's rows, not the export; an e-mail with its
+    attachment once. (A summary from before these counts were kept says what it stored.)"""
+    read = summary.get("responses")
+    if not isinstance(read, dict):
+        return f"{_n(summary['submissions'], 'submission')} stored from new files; {summary['late']} late."
+    files, rows = int(read.get("file", 0)), int(read.get("form-row", 0))
+    quarantined = int(str(summary.get("responses_quarantined", 0)))
+    line = (f"{_n(files + rows, 'response')} read from new files ({_n(files, 'file')}, "
+            f"{_n(rows, 'form row')}), {_n(quarantined, 'file')} quarantined; {summary['late']} of these "
+            "received after the closing date.")
+    also = [f"{_n(summary.get('form_exports', 0), 'form export')} (their rows are the responses)"
+            if summary.get("form_exports") else "",
+            f"{_n(summary.get('attachments', 0), 'e-mail attachment')} (read as part of the e-mail)"
+            if summary.get("attachments") else ""]
+    also = [a for a in also if a]
+    return line + (f" Also stored: {' and '.join(also)}." if also else "")

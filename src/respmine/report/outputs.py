@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -119,6 +119,7 @@ class Report:
     depths: dict[str, int] = field(default_factory=dict)
     snapshot: dict[str, Any] = field(default_factory=dict)
     method: list[str] = field(default_factory=list)  # "About this analysis" (`summaries.method`)
+    tz: tzinfo = UTC  # the consultation's: times are shown in it
 
 
 @contextmanager
@@ -149,7 +150,7 @@ def write_reports(
     stored = _read_json(work_dir / SNAPSHOT)
     data = CodingData.load(store, codebook)
     report = build_report(store, data, consultation, stored)
-    coded = coded_lists(data)
+    coded = coded_lists(data, report.tz)
     paths = {
         "theme_table": work_dir / "theme_table.csv",
         "emerging_themes": work_dir / "emerging_themes.csv",
@@ -201,7 +202,7 @@ def build_report(
         headlines=summaries.headlines(overall, top, bases), changes=summaries.changes(previous, snap),
         themes=_theme_texts(data, overall, bases), sections=_sections(data, rows, consultation, top),
         emerging=emerging(store, data), depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
-        method=summaries.method(cb.stamp, *_checked(data)),
+        method=summaries.method(cb.stamp, *_checked(data)), tz=consultation.tz if consultation else UTC,
     )
 
 

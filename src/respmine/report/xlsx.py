@@ -9,10 +9,11 @@ data gives the same bytes.
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from respmine.records import RESPONDENT_TYPES, STANCES
+from respmine.records import RESPONDENT_TYPES, STANCES, shown_time
 from respmine.report.coded import COLUMNS as CODED_COLUMNS
 from respmine.report.summaries import type_name
 from respmine.report.tables import CodingData
@@ -33,7 +34,7 @@ def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, .
         Sheet("Codebook", *_codebook(report), widths={"Label": 40, "Description": 70, "Phrases": 50}),
         Sheet("Campaigns", *_campaigns(data), widths={"Template (start)": 80, "Letters": 10, "Sources": 60}),
         Sheet("Emerging themes", *_emerging(report), widths={"Name": 40, "Keywords": 40, "Quotes": 90}),
-        Sheet("Quarantine", *_quarantine(data), widths={"Source file": 40, "What to do": 90}),
+        Sheet("Quarantine", *_quarantine(data, report.tz), widths={"Source file": 40, "What to do": 90}),
         Sheet("About", ["Item", "Value"], _about(report), widths={"Item": 28, "Value": 110}),
     ]
     when = report.info.data_time.replace(tzinfo=None)
@@ -108,13 +109,13 @@ def _emerging(report: Report) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def _quarantine(data: CodingData) -> tuple[list[str], list[list[object]]]:
+def _quarantine(data: CodingData, tz: tzinfo) -> tuple[list[str], list[list[object]]]:
     """As in `quarantine.csv` (see `intake.submission_rows`), from the submissions already loaded."""
     header = ["Source file", "Code", "What to do", "Received at"]
     found = sorted((s for s in data.submissions.values() if s.status == "quarantined"),
                    key=lambda s: (s.source, s.sha256[:12]))
     rows: list[list[object]] = [[s.source, s.code or "", s.reason or "",
-                                 s.received_at.isoformat() if s.received_at else ""] for s in found]
+                                 shown_time(s.received_at, tz)] for s in found]
     return header, rows
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, create_engine, event, exists, insert, sele
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from respmine.records import Document, Quarantined, Status
+from respmine.records import Document, Quarantined, Status, in_utc
 from respmine.store.models import Base, RunRow, SegmentRow, SourceRow, SubmissionRow
 
 EXTRACTOR_VERSION = "1"
@@ -171,7 +171,7 @@ class Store:
         row.parent_sha256 = item.parent
         row.kind = item.kind
         row.format = result.format
-        row.received_at = arrival.received_at
+        row.received_at = in_utc(arrival.received_at)
         row.received_from = arrival.received_from
         row.late = arrival.late
         row.extractor_version = EXTRACTOR_VERSION
