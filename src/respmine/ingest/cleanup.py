@@ -138,4 +138,21 @@ def clean_pages(raw_pages: list[str]) -> list[str]:
     pages = [strip_page_furniture(lines, running) for lines in pages]
     width = typical_width(pages)
     vocabulary = hyphenated_vocabulary(pages)
-    return [join_paragraphs(lines, width, vocabulary) for lines in pages]
+    pages = [[_inline_soft_hyphens(ln, vocabulary) for ln in lines] for lines in pages]
+    return [_SOFT_LEFT.sub("-", join_paragraphs(lines, width, vocabulary)) for lines in pages]
+
+
+_SOFT_INLINE = re.compile(r"(\w+)\x02(\w+)")
+_SOFT_LEFT = re.compile("\x02 ?")  # a break hyphen before a capital ("e-" / "Court"): the hyphen stays
+
+
+def _inline_soft_hyphens(line: str, hyphenated_words: set[str]) -> str:
+    """PDFium's marker of a hyphen that broke a word across lines (U+0002), met inside a line when the
+    text of a region comes without its line breaks ("opac\x02ity"): joined as at a line's end, the hyphen
+    kept where the document writes the word with one ("for-profit") or a capital follows ("e-Court")."""
+    def join(m: re.Match[str]) -> str:
+        head, tail = m.group(1), m.group(2)
+        keep = tail[:1].isupper() or f"{head}-{tail}".lower() in hyphenated_words
+        return f"{head}-{tail}" if keep else head + tail
+
+    return _SOFT_INLINE.sub(join, line) if "\x02" in line else line
