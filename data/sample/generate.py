@@ -611,7 +611,8 @@ def broken() -> None:
 
     gif = io.BytesIO()
     Image.new("P", (40, 12), 1).save(gif, "GIF")
-    bad("signature.gif", gif.getvalue(), "unsupported", "2026-04-19T15:00:00+01:00", "a GIF image")
+    bad("signature.gif", gif.getvalue(), "not_a_response", "2026-04-19T15:00:00+01:00",
+        "a 40 x 12 GIF image (an e-mail signature)")
     zbuf = io.BytesIO()
     with zipfile.ZipFile(zbuf, "w") as z:
         z.writestr(zipfile.ZipInfo("response.txt", (2026, 4, 15, 9, 0, 0)), "See attached response.\n")

@@ -38,7 +38,7 @@ def test_dispatch_reads_misnamed_supported_file_with_a_warning(tmp_path: Path) -
 
 def test_dispatch_quarantines_unsupported_and_oversized(tmp_path: Path) -> None:
     gif = tmp_path / "photo.gif"
-    gif.write_bytes(b"GIF89a" + b"\x00" * 64)
+    gif.write_bytes(b"GIF89a" + (800).to_bytes(2, "little") + (600).to_bytes(2, "little") + b"\x00" * 60)
     assert _quarantined(gif).code == "unsupported"
     big = tmp_path / "big.txt"
     big.write_text("word " * 5000)
@@ -55,7 +55,8 @@ def test_dispatch_says_a_tiny_image_is_no_response(tmp_path: Path) -> None:
     gif = tmp_path / "signature.gif"
     gif.write_bytes(b"GIF87a" + struct.pack("<HH", 40, 12) + b"\x00" * 60)
     result = _quarantined(gif)
-    assert result.code == "unsupported" and "40 x 12 pixels" in result.reason and "signature" in result.reason
+    assert result.code == "not_a_response"
+    assert "40 x 12 pixels" in result.reason and "signature" in result.reason
     big = tmp_path / "scan.gif"
     big.write_bytes(b"GIF87a" + struct.pack("<HH", 1700, 2200) + b"\x00" * 60)
     reason = _quarantined(big).reason

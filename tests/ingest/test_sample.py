@@ -85,8 +85,10 @@ def test_sample_intake_counts_responses_as_the_report_does(
     assert summary.attachments == sum(r.kind == "attachment" for r in rows) > 0
     text = summary_markdown(summary.as_dict())
     assert f"{truth['submissions']} responses read from new files" in text
-    late = f"{len(truth['quarantined'])} files quarantined; 9 of these received after the closing date"
-    assert late in text
+    assert f"{len(truth['quarantined'])} files quarantined (listed below)" in text
+    assert "9 responses (read or quarantined) were received after the closing date" in text
+    added = {a["file"]: a["late"] for a in summary.added}  # what `respmine late` reports
+    assert added["online_form_export.csv"] == added["form_responses_batch2.xlsx"] == ""
 
 
 def test_sample_times_are_shown_in_the_consultations_zone(ingested: Store, sample: Path) -> None:

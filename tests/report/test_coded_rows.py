@@ -8,8 +8,10 @@ from pathlib import Path
 
 from respmine.report.coded import coded_rows
 from respmine.report.outputs import write_reports
+from respmine.report.tables import INDIVIDUAL, NOT_IDENTIFIED, display_name
 from respmine.store import Store
 from respmine.store.themes import decide
+from respmine.store.views import RespondentView
 from tests.report.helpers import CODEBOOK, CONSULTATION
 
 
@@ -25,9 +27,7 @@ def test_one_row_per_segment_and_theme(made: tuple[Store, dict[str, str]]) -> No
     assert river["funding.length"]["theme_label"] == "Funding > Contract length"
     assert river["funding.fcr"]["evidence"] == "Full cost recovery is essential."
     assert river["funding.fcr"]["codebook"] == "test-book@1"
-    assert {r["respondent"] for r in rows if r["respondent_type"] == "individual"} == {
-        "Individual (name withheld)"
-    }
+    assert {r["respondent"] for r in rows if r["respondent_type"] == "individual"} == {INDIVIDUAL}
 
 
 def test_without_a_codebook_rows_are_segments(made: tuple[Store, dict[str, str]]) -> None:
@@ -41,3 +41,15 @@ def test_reports_write_the_same_rows(made: tuple[Store, dict[str, str]], tmp_pat
     with path.open(encoding="utf-8", newline="") as fh:
         written = list(csv.DictReader(fh))
     assert written == [{k: str(v) for k, v in r.items()} for r in coded_rows(store, CODEBOOK)]
+
+
+def test_a_respondent_with_no_sign_of_who_is_not_called_an_individual() -> None:
+    """Profiling falls back to kind "individual", type "unknown", when nothing names the sender: real
+    letters from companies whose names it missed were listed as individuals, names withheld."""
+    def view(kind: str, rtype: str, org: str | None = None) -> RespondentView:
+        return RespondentView("s", kind, rtype, org, [org] if org else [])
+
+    assert display_name(view("individual", "unknown")) == NOT_IDENTIFIED
+    assert display_name(None) == NOT_IDENTIFIED
+    assert display_name(view("individual", "individual")) == INDIVIDUAL
+    assert display_name(view("organisation", "unknown", "Volkswagen AG")) == "Volkswagen AG"

@@ -82,9 +82,9 @@ def test_report_says_whether_analysts_checked_the_coding(
     paths = write_reports(store, CODEBOOK, tmp_path / "b", CONSULTATION)
     html = paths["report_html"].read_text(encoding="utf-8")
     passages = len(segs)  # (the fixture has no "about the respondent" segments)
-    assert f"analysts checked 2 of the {passages} coded passages" in html  # segments, not decisions
+    assert f"analysts checked 2 of the {passages} answers and comments" in html  # segments, not decisions
     word = "\n".join(p.text for p in Document(str(paths["report_docx"])).paragraphs)
-    assert f"analysts checked 2 of the {passages} coded passages" in word
+    assert f"analysts checked 2 of the {passages} answers and comments" in word
 
 
 def test_report_without_a_closing_date_claims_no_late_replies(

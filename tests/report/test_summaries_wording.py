@@ -122,5 +122,5 @@ def test_method_states_how_much_analysts_checked() -> None:
     unchecked = " ".join(method("book@1", 0, 40))
     assert "no analyst has checked the coding yet" in unchecked and "book@1" in unchecked
     checked = " ".join(method("book@1", 3, 40))
-    assert "analysts checked 3 of the 40 coded passages (8%)" in checked and "no analyst" not in checked
+    assert "analysts checked 3 of the 40 answers and comments (8%)" in checked and "no analyst" not in checked
     assert "bases of 20 or more" in checked and "under 5" in checked  # as `percent` and `share` do

@@ -57,3 +57,31 @@ def test_quote_from_a_form_row_has_no_page(made: tuple[Store, dict[str, str]]) -
     looking for a page that does not exist."""
     river = [q for r in theme_table(made[0], CODEBOOK) for q in r.quotes if q.who == "River Project"]
     assert river and all(q.page is None and q.cite == "form.csv#row-1" for q in river)
+
+
+def test_quote_source_is_judged_per_submission_and_its_email() -> None:
+    """A duplicate group counts once under the organisation's name, but the copy quoted may be a
+    person's; an organisation's letter attached to a person's e-mail is named after the e-mail's file."""
+    from types import SimpleNamespace
+
+    from respmine.report.quotes import source_of
+    from respmine.store.views import RespondentView, SubmissionView
+
+    def sub(key: str, source: str, kind: str = "file", parent: str | None = None) -> SubmissionView:
+        up = parent * 64 if parent else None
+        return SubmissionView(key * 64, up, kind, source, "ok", None, None, [], None, None)
+
+    hope = RespondentView("", "organisation", "charity", "Hope Trust", ["Hope Trust"])
+    person = RespondentView("", "individual", "individual", None, [])
+    subs = [sub("a", "Hope Trust response.pdf"), sub("b", "email from Tom Whitlock.eml"),
+            sub("c", "Tom Whitlock.eml"), sub("d", "Tom Whitlock.eml#letter.pdf", "attachment", "c"),
+            sub("e", "River.eml"), sub("f", "River.eml#response.pdf", "attachment", "e"), sub("g", "x.pdf")]
+    people = {"a": hope, "b": person, "c": person, "d": hope, "e": hope, "f": hope}
+    data = SimpleNamespace(submissions={s.sha256: s for s in subs},
+                           people={k * 64: v for k, v in people.items()})
+    cite = {s.source: source_of(data, s.sha256) for s in subs}  # type: ignore[arg-type]
+    assert cite["Hope Trust response.pdf"] == "Hope Trust response.pdf"
+    assert cite["email from Tom Whitlock.eml"] == f"response {'b' * 12}"  # a person's copy of the letter
+    assert cite["Tom Whitlock.eml#letter.pdf"] == f"response {'d' * 12}"  # the e-mail is a person's
+    assert cite["River.eml#response.pdf"] == "River.eml#response.pdf"
+    assert cite["x.pdf"] == f"response {'g' * 12}"  # nobody profiled: not named

@@ -88,7 +88,7 @@ def detect(data: bytes, suffix: str = "") -> str:
         return "image"
     for magic, name in _OTHER_BINARY:
         if head.startswith(magic):
-            raise Unsupported(name, too_small(head) or Unsupported.DEFAULT_ADVICE)
+            raise Unsupported(name)
     if _looks_binary(head):
         raise Unsupported("binary data of an unknown kind")
     return _text_kind(head, suffix)

@@ -72,6 +72,8 @@ def extract_source(src: Source) -> ExtractResult:
     """Detect the format of `src` and run its reader, turning every failure into `Quarantined`."""
     if len(src.data) > src.limits.max_file_bytes:
         return _quarantine(src, "", "too_large", _too_large(len(src.data), src.limits))
+    if small := too_small(src.data[:64]):  # (before OCR, or the advice for a format we do not read)
+        return _quarantine(src, "image", "not_a_response", f"The file is an image. {small}")
     try:
         fmt = detect(src.data, src.suffix)
     except ValueError as exc:
@@ -83,8 +85,6 @@ def extract_source(src: Source) -> ExtractResult:
         return _quarantine(
             src, "", "unsupported", f"Unsupported file type: the content is {exc.what}. {exc.advice}"
         )
-    if fmt == "image" and (small := too_small(src.data[:64])):
-        return _quarantine(src, fmt, "not_a_response", f"The file is an image. {small}")
     if fmt == "encrypted-office":
         return _quarantine(src, "office", "encrypted", protected("Office document").reason)
     promised = EXTENSION_FORMAT.get(src.suffix)

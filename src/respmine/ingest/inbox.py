@@ -43,6 +43,7 @@ class IngestSummary:
     by_format: Counter[str] = field(default_factory=Counter)
     by_status: Counter[str] = field(default_factory=Counter)
     late: int = 0  # responses (read or quarantined) that arrived after the closing date
+    dated: bool = False  # the consultation has a closing date (else nothing is late or on time)
     quarantined: list[dict[str, str]] = field(default_factory=list)
     added: list[dict[str, str]] = field(default_factory=list)  # the files this run processed
 
@@ -60,6 +61,7 @@ class IngestSummary:
             "by_format": dict(sorted(self.by_format.items())),
             "by_status": dict(sorted(self.by_status.items())),
             "late": self.late,
+            "dated": self.dated,
             "quarantined": self.quarantined,
             "added": self.added,
         }
@@ -152,6 +154,7 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
     hashes = {path: file_sha256(path) for path in files}
     done = store.done(h for h in hashes.values() if h)
     log = consultation.received_entries() if consultation else {}
+    summary.dated = bool(consultation and consultation.closes_at() is not None)
     todo: list[tuple[Path, str]] = []
     more_sources: list[tuple[str, str]] = []
     first_seen: set[str] = set()
@@ -191,11 +194,13 @@ def store_results(
             key = plan.hashes.get(path) or hashlib.sha256(f"path:{name}".encode()).hexdigest()
             result = replace(result, sha256=key)
         arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
-        pending += _tree(result, arrival, name, plan.consultation, plan.summary)
+        tree = _tree(result, arrival, name, plan.consultation, plan.summary)
+        pending += tree
+        late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)
         plan.summary.added.append({
             "file": name,
             "status": "quarantined" if isinstance(result, Quarantined) else "ok",
-            "late": "" if arrival.late is None else ("yes" if arrival.late else "no"),
+            "late": "" if late is None else ("yes" if late else "no"),
         })
         plan.summary.new += 1
         files += 1
@@ -274,7 +279,7 @@ def _tree(
     if export:
         summary.form_exports += 1
     elif kind == "attachment":
-        summary.attachments += 1
+        summary.attachments += status == "ok"
     else:
         if status == "ok":
             summary.responses[kind] += 1

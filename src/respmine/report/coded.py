@@ -13,7 +13,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from respmine.records import Code, shown_time
-from respmine.report.tables import CodingData
+from respmine.report.tables import CodingData, display_name
 from respmine.store import Store
 from respmine.store import structure as structure_store
 from respmine.store.models import CampaignRow
@@ -78,7 +78,7 @@ def build_rows(
     for seg in segments:
         sub = subs[seg.submission]
         who = people.get(seg.submission) or (people.get(sub.parent_sha256 or ""))
-        name = _display_name(who)
+        name = display_name(who)
         campaign = campaign_of.get(seg.submission, ("", 0))
         base: list[object] = [
             seg.id[:16], seg.submission[:12], sub.source, seg.page or "", seg.start, seg.end, name,
@@ -104,22 +104,6 @@ def build_rows(
     source, start, question, theme = _SORT
     rows.sort(key=lambda r: (str(r[source]), str(r[start]).zfill(9), str(r[question]), str(r[theme])))
     return rows
-
-
-def _display_name(who: RespondentView | None) -> str:
-    if who is None:
-        return "Unknown respondent"
-    if who.kind == "organisation" and who.organisation:
-        return who.organisation
-    return "Individual (name withheld)"
-
-
-def write_coded(store: Store, out_dir: Path, codebook: Codebook | None = None) -> Path:
-    """Read the store and write `coded_responses.csv` (reports write theirs from shared rows)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "coded_responses.csv"
-    write_coded_csv(path, [[r[c] for c in COLUMNS] for r in coded_rows(store, codebook)])
-    return path
 
 
 def write_coded_csv(path: Path, rows: Iterable[Sequence[object]]) -> None:

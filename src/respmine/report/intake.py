@@ -125,10 +125,14 @@ def _responses_line(summary: dict[str, object]) -> str:
     if not isinstance(read, dict):
         return f"{_n(summary['submissions'], 'submission')} stored from new files; {summary['late']} late."
     files, rows = int(read.get("file", 0)), int(read.get("form-row", 0))
-    quarantined = int(str(summary.get("responses_quarantined", 0)))
+    by_status = summary.get("by_status")
+    quarantined = int((by_status if isinstance(by_status, dict) else {}).get("quarantined", 0))
     line = (f"{_n(files + rows, 'response')} read from new files ({_n(files, 'file')}, "
-            f"{_n(rows, 'form row')}), {_n(quarantined, 'file')} quarantined; {summary['late']} of these "
-            "received after the closing date.")
+            f"{_n(rows, 'form row')}); {_n(quarantined, 'file')} quarantined (listed below).")
+    if summary.get("dated", True):  # (a summary from before "dated" was kept: as it was)
+        late = int(str(summary["late"]))
+        line += (f" {_n(late, 'response')} (read or quarantined) {'was' if late == 1 else 'were'} received "
+                 "after the closing date.")
     also = [f"{_n(summary.get('form_exports', 0), 'form export')} (their rows are the responses)"
             if summary.get("form_exports") else "",
             f"{_n(summary.get('attachments', 0), 'e-mail attachment')} (read as part of the e-mail)"

@@ -92,12 +92,20 @@ def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) ->
 
 
 def source_of(data: CodingData, submission: str) -> str:
-    """A quote's source as outputs cite it: the file of a named organisation's response, else the
-    submission's id ("response 3f2a9c1d0b7e", as in submissions.csv), because people name files after
-    themselves ("letter from Tom Whitlock.txt") and reports never name individuals."""
-    if data.units[data.unit_of[submission]].organisation:
-        return data.submissions[submission].source
-    return f"response {submission[:12]}"
+    """A quote's source as outputs cite it: the file of a named organisation's response (an attachment's
+    e-mail from one too), else the submission's id ("response 3f2a9c1d0b7e", as in submissions.csv),
+    because people name files after themselves ("letter from Tom Whitlock.txt") and reports never name
+    individuals. Judged per submission, not per counted respondent: one copy of a duplicated letter may
+    be a person's."""
+    sub: str | None = submission
+    while sub is not None and sub in data.submissions:  # an attachment's name starts with its e-mail's
+        who = data.people.get(sub)
+        if who is not None and not (who.kind == "organisation" and who.organisation):
+            return f"response {submission[:12]}"
+        sub = data.submissions[sub].parent_sha256
+    if data.people.get(submission) is None:  # nobody profiled: nothing says the file is safe to name
+        return f"response {submission[:12]}"
+    return data.submissions[submission].source
 
 
 def quote_text(text: str) -> str:

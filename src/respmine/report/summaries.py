@@ -220,9 +220,10 @@ def method(codebook: str, checked: int, passages: int) -> list[str]:
         coding = (f"Themes and stances were coded by machine against the codebook {codebook}; no analyst "
                   "has checked the coding yet, so read a theme's quotes before relying on its count.")
     else:
-        of = f"{number(checked)} of the {plural(passages, 'coded passage')}{percent(checked, passages)}"
+        what = "answer or comment" if passages == 1 else "answers and comments"
+        of = f"{number(checked)} of the {number(passages)} {what}{percent(checked, passages)}"
         coding = (f"Themes and stances were coded by machine against the codebook {codebook}, and analysts "
-                  f"checked {of}: their decisions override the machine's; the other passages carry the "
+                  f"checked {of}: their decisions override the machine's; the others carry the "
                   "machine's coding.")
     return [
         "Responses were read from every format received (letters, Word and PDF documents, e-mails and "

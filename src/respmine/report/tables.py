@@ -38,6 +38,7 @@ from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codeb
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
+NOT_IDENTIFIED = "Respondent (not identified)"
 
 
 @dataclass(frozen=True)
@@ -430,9 +431,11 @@ def _type_rank(kind: str) -> int:
 
 
 def display_name(who: RespondentView | None) -> str:
-    """What an output may say about who wrote: an organisation's name, never a person's."""
-    if who is None:
-        return "Respondent (not identified)"
+    """What an output may say about who wrote: an organisation's name, never a person's. A submission
+    with no sign of either (profiling falls back to "individual" of unknown type) is not called an
+    individual: real letters from Volkswagen AG or a standards body read so when their name was missed."""
+    if who is None or (who.kind != "organisation" and who.respondent_type == "unknown"):
+        return NOT_IDENTIFIED
     if who.kind == "organisation":
         return who.organisation or "Organisation (name not given)"
     return INDIVIDUAL

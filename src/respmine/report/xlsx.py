@@ -129,7 +129,7 @@ def _about(report: Report) -> list[list[object]]:
         ["Software", info.versions],
         ["Respondents", report.respondents],
         ["Letters and forms received (processed)", report.letters],
-        ["Late respondents", report.late],
+        ["Late respondents", report.late if report.closes else "no closing date given"],
         ["Quarantined files", report.quarantined],
         ["Counting", "Respondents, not letters: an e-mail and its attachment are one respondent; a "
                      "form-letter campaign is one respondent, its letters shown apart; identical copies "

@@ -39,7 +39,8 @@ TITLE_WORD = re.compile(
     re.IGNORECASE,
 )
 VERB = re.compile(
-    r"^(?:welcomes|commends|applauds|supports|would like|wishes|is pleased|appreciates|thanks|represents|"
+    r"^(?:(?:very much|much|strongly|warmly|broadly|fully|generally|greatly|highly|also|hereby)\s+)?"
+    r"(?:welcomes|commends|applauds|supports|would like|wishes|is pleased|appreciates|thanks|represents|"
     r"(?:respectfully )?submits|(?:firmly )?believes|is (?:a|an|the|one of)\b|brings together|provides|"
     r"expresses|acknowledges|is committed|has (?:long|been)|works|was (?:founded|established)|runs|operates|"
     r"delivers|supervises|commissions|covers|researches)",
