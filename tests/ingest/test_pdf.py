@@ -130,6 +130,54 @@ def test_pdf_two_interleaved_columns_read_column_by_column(tmp_path: Path) -> No
     assert doc.text.index("Left column line 24") < doc.text.index("Right column line 1 ")
 
 
+def test_pdf_book_style_alternating_headers_are_removed(tmp_path: Path) -> None:
+    """Left-hand pages open "4 l 9 Title" then the publisher, right-hand pages "5 l 9", the publisher, then
+    the title: no line is on half of all pages' edges, each is on every page of its side. Real
+    submissions kept 26 such headers as segments of their own."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    for n in range(1, 10):  # (an odd count: the left-hand pages' header is on fewer than half the pages)
+        pdf.add_page()
+        title = "Artificial intelligence needs real world rules"
+        top = ([f"{n} l 9 {title}", "Consumer Federation e.V."] if n % 2 == 0
+               else [f"{n} l 9", "Consumer Federation e.V.", title])
+        for i, line in enumerate(top):
+            pdf.set_xy(20, 10 + 6 * i)
+            pdf.cell(0, 6, line)
+        word = ["Kent", "Essex", "Devon", "Dorset", "Surrey", "Norfolk", "Suffolk", "Durham", "Powys"][n - 1]
+        for i, line in enumerate(BODY):
+            pdf.set_xy(20, 40 + 6 * i)
+            pdf.cell(0, 6, f"{line} ({word})" if line else "")
+    path = tmp_path / "book.pdf"
+    pdf.output(str(path))
+    doc = extract(path)
+    assert isinstance(doc, Document)
+    assert "Consumer Federation" not in doc.text and "real world rules" not in doc.text
+    assert " l 9" not in doc.text and doc.text.count("full cost recovery") == 9
+
+
+def test_pdf_header_split_by_the_column_gutter_is_a_header(tmp_path: Path) -> None:
+    """A journal page's running header sits in the top margin across both columns ("80 ARTICLE" |
+    "International Data Privacy Law"): it was read as each column's first words, so it landed inside
+    sentences; read above the columns, it is found and removed as a running header."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    for n in range(1, 4):
+        pdf.add_page()
+        pdf.text(15, 10, f"{78 + n}  ARTICLE")
+        pdf.text(112, 10, "International Data Privacy Law, 2020")
+        for i in range(24):
+            pdf.text(15, 30 + i * 6, f"Left line {i} of page {n} on local commissioning.")
+            pdf.text(112, 30 + i * 6, f"Right line {i} of page {n} on through the gate.")
+    path = tmp_path / "journal.pdf"
+    pdf.output(str(path))
+    doc = extract(path)
+    assert isinstance(doc, Document) and {p.method for p in doc.pages} == {"pdfium-columns"}
+    assert "International Data Privacy Law" not in doc.text and "ARTICLE" not in doc.text
+    assert doc.text.index("Left line 23 of page 1") < doc.text.index("Right line 0 of page 1")
+
+
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 def test_pdf_scanned_page_is_ocrd_and_method_recorded(tmp_path: Path) -> None:
     from PIL import Image, ImageDraw, ImageFont

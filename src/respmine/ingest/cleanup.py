@@ -24,6 +24,7 @@ _PAGE_NUMBER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
 _HYPHENS = ("-", "\u00ad", "\x02", "\u2010")
 _EDGE_LINES = 3
+_SIDE_PAGES = 3  # alternating headers are looked for from this many pages on each side
 
 
 def normalise_line(line: str) -> str:
@@ -39,16 +40,25 @@ def split_lines(raw: str) -> list[str]:
 
 
 def find_running_lines(pages: list[list[str]]) -> set[str]:
-    """Normalised lines that recur in the top or bottom lines of most pages: running headers/footers."""
+    """Normalised lines that recur in the top or bottom lines of most pages, or of most left-hand or most
+    right-hand pages (a book-style header alternates: "4 l 27 Title" on even pages, "Title" on odd ones):
+    running headers/footers."""
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
-    for lines in pages:
+    by_side: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for number, lines in enumerate(pages):
         content = [ln for ln in lines if ln.strip()]
-        edge = content[:_EDGE_LINES] + content[-_EDGE_LINES:]
-        counts.update({normalise_line(ln) for ln in edge})
+        keys = {normalise_line(ln) for ln in content[:_EDGE_LINES] + content[-_EDGE_LINES:]}
+        counts.update(keys)
+        by_side[number % 2].update(keys)
     needed = max(2, int(0.5 * len(pages) + 0.5))
-    return {key for key, n in counts.items() if n >= needed and len(key) > 1}
+    found = {key for key, n in counts.items() if n >= needed}
+    if len(pages) >= 2 * _SIDE_PAGES:  # enough pages on each side to tell a header from a coincidence
+        for side, counted in enumerate(by_side):
+            side_needed = max(_SIDE_PAGES, int(0.8 * len(pages[side::2]) + 0.5))
+            found |= {key for key, n in counted.items() if n >= side_needed}
+    return {key for key in found if len(key) > 1}
 
 
 def strip_page_furniture(lines: list[str], running: set[str]) -> list[str]:

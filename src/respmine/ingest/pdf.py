@@ -143,6 +143,9 @@ def _has_image(page: Any) -> bool:
     return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3))
 
 
+MARGIN_BAND = 0.07  # of the page's height, top and bottom: where running headers and footers sit
+
+
 def _column_split(page: Any, textpage: Any) -> str | None:
     """Text of a two-column page, left column then right; None when the page is not two columns.
 
@@ -158,8 +161,12 @@ def _column_split(page: Any, textpage: Any) -> str | None:
     gutter = _find_gutter(segments, width)
     if gutter is None:
         return None
-    left = [s for s in segments if s[2] <= gutter]
-    right = [s for s in segments if s[0] >= gutter]
+    # Running headers and footers sit in the page's margins, often split by the gutter ("80 ARTICLE" |
+    # "International Data Privacy Law"): read as full-width lines above and below the columns, where
+    # running-line detection finds them, not as each column's first words.
+    body = [s for s in segments if s[1] >= MARGIN_BAND * height and s[3] <= (1 - MARGIN_BAND) * height]
+    left = [s for s in body if s[2] <= gutter]
+    right = [s for s in body if s[0] >= gutter]
     if min(len(left), len(right)) < max(5, 0.2 * len(segments)):
         return None
     overlap = min(max(s[3] for s in left), max(s[3] for s in right)) - max(
