@@ -53,3 +53,14 @@ def test_furniture_reference_lines_closings_and_quoted_replies() -> None:
     assert starts_quoted_reply("-----Original Message-----\nFrom: NOMS")
     assert starts_quoted_reply("On Mon, 3 Feb 2026 at 10:02, NOMS <x@noms.example> wrote:")
     assert not starts_quoted_reply("On balance we favour regional commissioning, as we wrote: it works.")
+
+
+def test_furniture_table_of_contents_is_not_an_answer() -> None:
+    """A submission's contents page ("4. How can we encourage innovation? ........ 16") was coded and
+    quoted; the same words as a heading line or a sentence with an ellipsis stay as they were."""
+    contents = ("4. How can we encourage innovation in AI? ............................ 16\n"
+                "5. Liability ......................................................... 18")
+    assert is_furniture(contents)
+    assert is_furniture("Annex III assessments ………… 24")
+    assert not is_furniture("We are concerned... the proposal goes too far. We oppose it.")
+    assert not is_furniture("How can we encourage innovation in AI? We think by funding it.")

@@ -65,6 +65,7 @@ _VIEW = re.compile(  # ... unless it also states a view
     r"\b(?:support|oppose|object|agree|disagree|welcome|concern(?:ed|s)?|urge|should|must|reject)\b",
     re.IGNORECASE,
 )
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|(?:…\s?){2,}\s*\d{1,4}\s*$")  # "Summary ..... 3"
 _BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
@@ -102,10 +103,14 @@ def is_furniture(text: str) -> bool:
     our response.", "I am writing in response to the consultation on ..."); a response form's instructions
     ("Please answer as many of the questions as you wish."); a title, heading, date,
     name-and-role or "Page 2 of 5" line (no sentence, no word that makes a statement, not a sentence cut
-    short by a line break); an address block (a postcode, e-mail or phone line, no sentence).
+    short by a line break); an address block (a postcode, e-mail or phone line, no sentence); a table of
+    contents ("4. How can we encourage innovation? ........ 16").
     A short statement is kept, punctuated or not ("We oppose this.", "I support keeping probation local").
     """
     words = text_words(text)
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and sum(_CONTENTS_LINE.search(line) is not None for line in lines) * 2 >= len(lines):
+        return True  # a table of contents: its entries are headings, their page numbers
     if _FURNITURE_START.match(text):
         return len(words) <= FURNITURE_MAX_WORDS
     if _COVER.match(text) and not _VIEW.search(text) and len(words) <= FURNITURE_MAX_WORDS:
