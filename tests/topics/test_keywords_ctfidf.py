@@ -26,6 +26,7 @@ def test_keywords_phrases_and_stop_words() -> None:
     assert "waiting time" in top0 and "waiting" in top0
     assert not {"the", "was", "too", "for"} & set(c.terms)
     assert {"the", "and", "would"} <= stop_words()
+    assert {"https", "www", "ibid"} <= stop_words()  # a topic of cited links is no topic of views
     assert topic_name(top0) .startswith("waiting time")
     assert c.top(0) == class_tfidf(TEXTS, LABELS, seeds={"parking"}).top(0)
 

@@ -1,8 +1,9 @@
 """Tokens, stop words and phrases for topic keywords, shared by the TF-IDF embedder and c-TF-IDF.
 
 Stop words are spaCy's English list (no model load: it is a plain set), plus the filler words of
-consultation answers ("think", "would", "also") that say nothing about a topic. Phrases are two-word
-n-grams formed after stop words are dropped ("waiting time", "mental health").
+consultation answers ("think", "would", "also") and of links and references ("https", "www", "ibid") that
+say nothing about a topic. Phrases are two-word n-grams formed after stop words are dropped ("waiting
+time", "mental health").
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ _FILLER = {
     "think", "would", "also", "like", "just", "really", "get", "got", "go", "going", "one", "lot", "lots",
     "thing", "things", "way", "feel", "felt", "want", "need", "needs", "make", "made",
     "dont", "don't", "didn't", "didnt", "can't", "cant", "won't", "it's", "i'm", "i've", "i'd", "etc",
+}
+_WEB = {  # the words of links and references: a topic of cited sources is not a topic of views
+    "http", "https", "www", "com", "org", "html", "htm", "pdf", "url", "doi", "accessed", "ibid", "et", "al",
 }
 
 
@@ -41,7 +45,7 @@ def _spacy_stop_words() -> set[str]:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    words = {w.lower() for w in _spacy_stop_words()} | _FILLER
+    words = {w.lower() for w in _spacy_stop_words()} | _FILLER | _WEB
     words |= {t for w in words for t in re.findall(TOKEN_PATTERN, w)}  # "'ll" is tokenised as "ll"
     return frozenset(words)
 
