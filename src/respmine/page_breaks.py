@@ -17,9 +17,9 @@ LIST_POINT = re.compile(r"^\s*(?:[•▪●○◦■□‣∙·\-–*]|\(?\d{1,3
 # "Question 3", "Q3:": a question's heading (segmentation reads the number)
 QUESTION_HEADING = re.compile(r"^\s*(?:question|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*", re.IGNORECASE)
 _RUNS_ON = re.compile(r"[\w,–—]\Z")  # no full stop, colon or hyphen: the sentence goes on
-_FOOTNOTE = re.compile(r"\A(?:\[?\d{1,3}\]?\s+\S|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*)")  # "1 Ministry of ...", "¹ ...", "* ..."
+FOOTNOTE = re.compile(r"\A(?:\[?\d{1,3}\]?\s+\S|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*)")  # "1 Ministry of ...", "¹ ...", "* ..."
 _O_BULLET = re.compile(r"\Ao\s")  # a bullet font's "o"
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+PARAGRAPH_BREAK = re.compile(r"(\n[^\S\n]*\n\s*)")  # (captured: a split keeps it)
 _STARTS_LOWER = re.compile(r"\A[“\"‘'(]?[^\W\d_]")
 
 
@@ -34,10 +34,10 @@ def runs_on(paragraph: str, following: str) -> bool:
         return False  # (checked first: most paragraph breaks end here, before the paragraph is read)
     paragraph = paragraph.strip()
     return (not _O_BULLET.match(following) and _RUNS_ON.search(paragraph) is not None
-            and len(paragraph.split()) >= CONTINUED_WORDS and not _FOOTNOTE.match(paragraph)
+            and len(paragraph.split()) >= CONTINUED_WORDS and not FOOTNOTE.match(paragraph)
             and not QUESTION_HEADING.match(paragraph))
 
 
 def last_paragraph(text: str) -> str:
     """The last paragraph of `text` (after its last blank line, however the line is written)."""
-    return _BLANK_LINE.split(text.rstrip())[-1]
+    return PARAGRAPH_BREAK.split(text.rstrip())[-1]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from respmine.ingest.source import Source
-from respmine.page_breaks import last_paragraph, runs_on
+from respmine.page_breaks import FOOTNOTE, PARAGRAPH_BREAK, last_paragraph, runs_on
 from respmine.records import Answer, Document, Page, Quarantined
 
 PART_SEPARATOR = "\n\n"
@@ -38,6 +38,10 @@ def assemble(
     offset = 0
     methods: list[str] = []
     previous: str | None = None
+    parts = list(parts)
+    if flowing:
+        parts = [(footnotes_first(text, parts[i + 1][0]) if i + 1 < len(parts) else text, method)
+                 for i, (text, method) in enumerate(parts)]
     for number, (text, method) in enumerate(parts, start=1):
         if previous is not None:
             separator = page_separator(previous, text) if flowing else PART_SEPARATOR
@@ -70,3 +74,21 @@ def page_separator(page: str, next_page: str) -> str:
     """What goes between two consecutive pages: a space where the page break cuts a sentence
     (`page_breaks.runs_on`), keeping its halves one paragraph and one sentence; else a paragraph break."""
     return " " if runs_on(last_paragraph(page), next_page) else PART_SEPARATOR
+
+
+def footnotes_first(page: str, next_page: str) -> str:
+    """The page with its footnotes moved before the paragraph they follow, when that paragraph's sentence
+    runs on to the next page ("... as one of the" / "1 NEC can be contacted at ..." / next page: "world's
+    largest AI developers"): the page break can then join the sentence, and the notes stay on their page
+    (its span and length are unchanged)."""
+    text = page.rstrip()
+    pieces = PARAGRAPH_BREAK.split(text)  # paragraph, break, paragraph, ...
+    paragraphs, breaks = pieces[::2], pieces[1::2]
+    notes = 0
+    while notes < len(paragraphs) - 1 and FOOTNOTE.match(paragraphs[-1 - notes]):
+        notes += 1
+    if not notes or not runs_on(paragraphs[-1 - notes], next_page):
+        return page
+    cut = len(paragraphs) - 1 - notes
+    order = [*paragraphs[:cut], *paragraphs[cut + 1:], paragraphs[cut]]
+    return "".join(p + b for p, b in zip(order, [*breaks, ""], strict=True)) + page[len(text):]
