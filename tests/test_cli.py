@@ -64,3 +64,8 @@ def test_cli_run_on_a_csv_of_comments_writes_coded_responses(tmp_path: Path, dat
                    key=lambda c: -int(c[1]))
     assert int(sizes[0][1]) >= 50  # the biggest form letter is counted as one campaign with its size
     assert not any("@" in r["text"] for r in rows)  # emails redacted
+    # no consultation file, so no codebook: nothing is coded against another consultation's themes
+    assert not any(r["theme"] for r in rows)
+    report = (out / "summary_report.html").read_text(encoding="utf-8")
+    assert "No codebook was named for this consultation" in report and 'id="themes"' not in report
+    assert (out / "emerging_themes.csv").read_text(encoding="utf-8").count("\n") > 1  # topics found

@@ -127,9 +127,12 @@ def _checked(path: Path | None) -> Consultation | None:
     from respmine.themes.codebook import CodebookError
 
     try:
-        load_run_codebook(consultation)
+        codebook = load_run_codebook(consultation)
     except CodebookError as exc:
         raise UsageError(str(exc)) from exc
+    if not codebook.themes:
+        print("respmine: no codebook named (codebook: in the consultation file): responses are grouped by "
+              "topic (emerging themes) and not coded against themes", file=sys.stderr)
     return consultation
 
 

@@ -14,8 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from respmine.yamlfile import read_mapping
 
-DEFAULT_CODEBOOK = Path(__file__).resolve().parents[2] / "models" / "codebooks" / "noms-third-sector.yaml"
-
 
 class ConsultationError(ValueError):
     """The consultation file is missing or invalid; the message says what to fix."""
@@ -73,10 +71,9 @@ class Consultation(BaseModel):
         """A time with no offset (a form's timestamp cell, a log entry) is the consultation's local time."""
         return when if when.tzinfo else when.replace(tzinfo=self.tz)
 
-    def codebook_path(self) -> Path:
-        if self.codebook:
-            return (self.base_dir or Path.cwd()) / self.codebook
-        return DEFAULT_CODEBOOK
+    def codebook_path(self) -> Path | None:
+        """The codebook file the consultation names (relative to its own file), if it names one."""
+        return (self.base_dir or Path.cwd()) / self.codebook if self.codebook else None
 
     def inbox_path(self) -> Path:
         return (self.base_dir or Path.cwd()) / self.inbox

@@ -86,11 +86,11 @@ def model_embedder(settings: Settings) -> Embedder:
 
 
 def load_run_codebook(consultation: Consultation | None) -> Codebook:
-    """The consultation's codebook (or the bundled default), with analysts' codebook edits applied later."""
-    from respmine.consultation import DEFAULT_CODEBOOK
-    from respmine.themes.codebook import load_codebook
+    """The codebook the consultation names, else none (`no_codebook`: topics only); analysts' codebook
+    edits are applied later."""
+    from respmine.themes.codebook import named_codebook
 
-    return load_codebook(consultation.codebook_path() if consultation else DEFAULT_CODEBOOK)
+    return named_codebook(consultation.codebook_path() if consultation else None)
 
 
 def coding_inputs(store: Store) -> list[SegmentInput]:

@@ -18,7 +18,10 @@ def test_process_consultation_flow_ingests_and_publishes(prefect_harness: None, 
     inbox.mkdir()
     (inbox / "a.txt").write_text("We support local commissioning of resettlement services.\n")
     (inbox / "b.pdf").write_bytes(b"")
-    outputs = process_consultation(inbox=str(inbox), work_dir=str(tmp_path / "work"), workers=1)
+    codebook = Path(__file__).resolve().parents[2] / "models" / "codebooks" / "noms-third-sector.yaml"
+    consultation = tmp_path / "consultation.yaml"
+    consultation.write_text(f"title: Test\ninbox: inbox\ncodebook: {codebook}\n", encoding="utf-8")
+    outputs = process_consultation(str(consultation), work_dir=str(tmp_path / "work"), workers=1)
     summary = json.loads((tmp_path / "work" / "intake_summary.json").read_text())
     assert summary["files"] == 2 and summary["by_status"] == {"ok": 1, "quarantined": 1}
     assert Path(outputs["submissions"]).exists() and Path(outputs["quarantine"]).exists()
@@ -44,7 +47,7 @@ def test_process_consultation_flow_ingests_and_publishes(prefect_harness: None, 
     assert themes
     assert [(r["question"], r["theme"]) for r in themes] == [(r["question"], r["theme"]) for r in written]
     assert all(int(r["respondents"]) == int(w["respondents"]) for r, w in zip(themes, written, strict=True))
-    process_consultation(inbox=str(inbox), work_dir=str(tmp_path / "work"), workers=1)
+    process_consultation(str(consultation), work_dir=str(tmp_path / "work"), workers=1)
     rerun = json.loads((tmp_path / "work" / "intake_summary.json").read_text())
     assert rerun["new"] == 0 and rerun["already_done"] == 2
 

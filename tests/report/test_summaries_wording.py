@@ -5,6 +5,7 @@ from __future__ import annotations
 from respmine.report.summaries import (
     agreement_sentence,
     changes,
+    headlines,
     method,
     question_summary,
     roll,
@@ -124,3 +125,11 @@ def test_method_states_how_much_analysts_checked() -> None:
     checked = " ".join(method("book@1", 3, 40))
     assert "analysts checked 3 of the 40 answers and comments (8%)" in checked and "no analyst" not in checked
     assert "bases of 20 or more" in checked and "under 5" in checked  # as `percent` and `share` do
+
+
+def test_without_a_codebook_the_finding_is_the_topics() -> None:
+    [finding] = headlines([], set(), {"charity": 3}, emerging=4)
+    assert finding.startswith("No codebook was named") and "4 emerging themes" in finding
+    assert "codebook:" in finding  # what to do about it
+    assert "No codebook was named" in " ".join(method("no-codebook@0", 0, 10, coded=False))
+    assert question_summary([], 3, set()) == "This question was answered by 3 respondents."

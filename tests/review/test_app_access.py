@@ -145,3 +145,25 @@ def test_session_signed_with_another_key_is_not_accepted(small: Small) -> None:
     forged, _token = Sessions("not-the-app-secret").issue(ANALYST[0])
     client.cookies.set("respmine_session", forged)
     assert client.get("/themes").status_code == 303
+
+
+def test_app_codes_with_the_consultations_codebook(small: Small, tmp_path: Path) -> None:
+    """Without --codebook the app took the bundled probation codebook whatever the consultation named
+    (the pipeline coded with the consultation's): now the consultation's, and none when it names none."""
+    from respmine.review.app import create_app
+    from tests.review.helpers import CODEBOOK
+
+    named = tmp_path / "consultation.yaml"
+    named.write_text(f"title: T\ncodebook: {CODEBOOK}\n", encoding="utf-8")
+    unnamed = tmp_path / "bare.yaml"
+    unnamed.write_text("title: T\n", encoding="utf-8")
+    expected = create_app(small.settings, CODEBOOK).state.review.codebook
+    assert create_app(small.settings, None, named).state.review.codebook == expected
+    bare = create_app(small.settings, None, unnamed)
+    assert bare.state.review.codebook.themes == ()
+    from fastapi.testclient import TestClient
+
+    client = TestClient(bare, follow_redirects=False)
+    sign_in(client, *ANALYST)
+    for page in ("/themes", "/segments", "/codebook", "/emerging"):  # an analyst starts from the topics
+        assert client.get(page).status_code == 200, page

@@ -99,3 +99,20 @@ def test_cli_codebook_import_and_check(datasets: Path, tmp_path: Path, capsys: p
     (tmp_path / "bad.yaml").write_text(bad, encoding="utf-8")
     assert main(["codebook", "check", str(tmp_path / "bad.yaml")]) == 2
     assert "unknown field 'lable': did you mean 'label'?" in capsys.readouterr().err
+
+
+def test_codebook_none_named_means_no_themes(tmp_path: Path, sample: Path) -> None:
+    """A consultation that names no codebook is not coded against the bundled probation one (real Title IX
+    comments came out as "Women offenders"): no themes, topics only; a codebook file still needs one."""
+    from respmine.consultation import Consultation, load_consultation
+    from respmine.pipeline import load_run_codebook
+
+    for consultation in (None, Consultation(title="Title IX rule")):
+        codebook = load_run_codebook(consultation)
+        assert codebook.themes == () and codebook.stamp == "no-codebook@0"
+    named = load_run_codebook(load_consultation(sample / "consultation.yaml"))
+    assert named.name == "noms-third-sector" and named.themes
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("name: x\nversion: 1\nthemes: []\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="at least one theme"):
+        load_codebook(empty)

@@ -21,7 +21,7 @@ from respmine.consultation import Consultation
 from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.store.models import CodeRow
-from respmine.themes.codebook import Codebook, Theme, dump_codebook, load_codebook
+from respmine.themes.codebook import Codebook, Theme, dump_codebook, load_codebook, named_codebook
 from respmine.themes.stage import code_segments
 from respmine.topics.embed import default_embedder
 from tests.themes.helpers import copy_work
@@ -120,7 +120,7 @@ def test_codebook_edits_recode_only_what_they_affect(
 ) -> None:
     consultation, structured = structured_sample
     h = Harness(consultation, copy_work(structured, tmp_path / "work"), tmp_path)
-    codebook = load_codebook(consultation.codebook_path())
+    codebook = named_codebook(consultation.codebook_path())
     first = h.run(codebook, set(), prototypes=False)
     total = sum(first[k] for k in ("codes_added", "codes_unchanged"))
     assert first["segments_coded"] == len(h.segments) and total > 600

@@ -19,7 +19,7 @@ from respmine.report.tables import CodingData, build_rows
 from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.store.views import read_segments
-from respmine.themes.codebook import load_codebook
+from respmine.themes.codebook import named_codebook
 from tests.themes.helpers import copy_work
 
 
@@ -40,7 +40,7 @@ def _norm(text: str) -> str:
 def test_stage_every_segment_carries_codes_with_evidence(coded: dict[str, Any]) -> None:
     store = Store(coded["settings"].store_url)
     segments = {s.id: s for s in read_segments(store)}
-    codebook = load_codebook(coded["consultation"].codebook_path())
+    codebook = named_codebook(coded["consultation"].codebook_path())
     codes = themes_store.machine_codes(store)
     with_codes = {c.segment for c in codes}
     substantive = [s for s in segments.values() if len(s.text.split()) >= 8 and s.question != ABOUT]
@@ -78,7 +78,7 @@ def test_stage_codes_match_the_sample_truth(coded: dict[str, Any], sample: Path)
     """
     expected = yaml.safe_load((sample / "expected.yaml").read_text(encoding="utf-8"))
     store = Store(coded["settings"].store_url)
-    codebook = load_codebook(coded["consultation"].codebook_path())
+    codebook = named_codebook(coded["consultation"].codebook_path())
     segments = read_segments(store)
     codes_by_segment: dict[str, list[Any]] = {}
     for c in themes_store.machine_codes(store):
@@ -121,7 +121,7 @@ def test_stage_respondent_counts_per_theme_match_the_sample_truth(coded: dict[st
     was a code (resettlement.mentoring 25 against a truth of 16, housing 26 against 15).
     """
     expected = yaml.safe_load((sample / "expected.yaml").read_text(encoding="utf-8"))
-    codebook = load_codebook(coded["consultation"].codebook_path())
+    codebook = named_codebook(coded["consultation"].codebook_path())
     letters = set(expected["summary"]["campaign_letters"]["keep-justice-local"])
     truth: dict[str, set[str]] = {t: set() for t in codebook.ids}
     for name, f in expected["files"].items():
@@ -146,7 +146,7 @@ def test_stage_rerun_skips_unchanged_and_keeps_analyst_overrides(coded: dict[str
     consultation, settings = coded["consultation"], coded["settings"]
     assert coded["first"]["segments_coded"] > 0
     store = Store(settings.store_url)
-    codebook = load_codebook(consultation.codebook_path())
+    codebook = named_codebook(consultation.codebook_path())
     target = themes_store.machine_codes(store)[0]
     themes_store.decide(store, codebook, "analyst1", "reject", segment=target.segment, theme=target.theme)
     missing = next(t for t in codebook.ids if t != target.theme and "." in t)

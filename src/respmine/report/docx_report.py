@@ -152,6 +152,8 @@ def _front(doc: Any, report: Report) -> None:
 
 
 def _themes(doc: Any, report: Report) -> None:
+    if not report.themes:  # no codebook, or nothing coded: the key findings say so
+        return
     doc.add_heading("Themes across all questions", level=1)
     doc.add_paragraph("Each main theme counts the respondents who raised it anywhere in their response, "
                       "including under its sub-themes. Stance is towards the consultation’s proposals.")

@@ -190,6 +190,7 @@ def build_report(
     previous = summaries.roll(stored, snap)["previous"]  # unchanged data: the same comparison as last time
     campaigns = sorted({(u.campaign, len(u.members)) for u in data.units.values() if u.campaign},
                        key=lambda c: (-c[1], c[0]))
+    found = emerging(store, data)
     return Report(
         title=consultation.title if consultation else "Consultation responses",
         department=(consultation.department or "") if consultation else "",
@@ -199,10 +200,12 @@ def build_report(
         letters=sum(bases.values()) + sum(size - 1 for _, size in campaigns), late=late,
         quarantined=sum(s.status == "quarantined" for s in data.submissions.values()), bases=dict(bases),
         campaigns=campaigns,
-        headlines=summaries.headlines(overall, top, bases), changes=summaries.changes(previous, snap),
+        headlines=summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found)),
+        changes=summaries.changes(previous, snap),
         themes=_theme_texts(data, overall, bases), sections=_sections(data, rows, consultation, top),
-        emerging=emerging(store, data), depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
-        method=summaries.method(cb.stamp, *_checked(data)), tz=consultation.tz if consultation else UTC,
+        emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
+        method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
+        tz=consultation.tz if consultation else UTC,
     )
 
 

@@ -190,7 +190,7 @@ def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str
     if agreement is not None:
         lead += " " + agreement_sentence(agreement, answered)
     if not main:
-        return lead + " No codebook theme was found in the answers."
+        return lead + (" No codebook theme was found in the answers." if top_level else "")
     listed = [f"{r.label.lower() if _plain(r.label) else r.label} ({r.respondents})" for r in main]
     return f"{lead} The themes raised most often were {_join(listed)}." if len(main) > 1 else (
         f"{lead} The theme raised most often was {listed[0]}.")
@@ -212,11 +212,14 @@ def agreement_sentence(stances: Mapping[str, int], answered: int) -> str:
     return f"Of them, {_join(parts)}{tail}."
 
 
-def method(codebook: str, checked: int, passages: int) -> list[str]:
+def method(codebook: str, checked: int, passages: int, coded: bool = True) -> list[str]:
     """The report's "About this analysis" paragraphs, one text for every format. Whether analysts have
     checked the coding is said as it is: a report read as checked when nobody has is the worst kind of
     wrong."""
-    if not checked:
+    if not coded:
+        coding = ("No codebook was named, so responses were not coded against themes; stances were read by "
+                  "machine, and topic discovery grouped the answers into emerging themes.")
+    elif not checked:
         coding = (f"Themes and stances were coded by machine against the codebook {codebook}; no analyst "
                   "has checked the coding yet, so read a theme's quotes before relying on its count.")
     else:
@@ -241,9 +244,17 @@ def method(codebook: str, checked: int, passages: int) -> list[str]:
 
 
 def headlines(
-    overall: Sequence[ThemeRow], top_level: set[str], bases: Mapping[str, int], top: int = 5
+    overall: Sequence[ThemeRow], top_level: set[str], bases: Mapping[str, int], top: int = 5,
+    emerging: int | None = None,
 ) -> list[str]:
-    """The executive summary's key findings: the most raised themes with their majority view."""
+    """The executive summary's key findings: the most raised themes with their majority view. `emerging`
+    (topics found) when there is no codebook: then that is the finding, and what to do about it."""
+    if emerging is not None:
+        found = (f"Topic discovery grouped the answers into {plural(emerging, 'emerging theme')} (below)"
+                 if emerging else "Topic discovery found no groups of answers yet")
+        return [f"No codebook was named for this consultation, so responses were not coded against themes. "
+                f"{found}: analysts can promote them into themes in the review app, or name a codebook in "
+                "the consultation file (codebook:) and run again."]
     total = sum(bases.values())
     out = []
     ranked = sorted((r for r in overall if r.theme in top_level), key=lambda r: (-r.respondents, r.label))

@@ -24,7 +24,7 @@ from respmine.config import Settings
 from respmine.consultation import load_consultation
 from respmine.records import question_name
 from respmine.store.repository import Store
-from respmine.themes.codebook import load_codebook
+from respmine.themes.codebook import named_codebook
 
 from . import actions, pages
 from .auth import LoginLimiter, Sessions, authenticate, secret_key
@@ -58,18 +58,22 @@ HEADERS = {
 
 
 def create_app(
-    settings: Settings, codebook_path: Path | str, consultation_path: Path | str | None = None, *,
+    settings: Settings, codebook_path: Path | str | None, consultation_path: Path | str | None = None, *,
     secure_cookies: bool = False,
 ) -> FastAPI:
-    """The app over `settings.store_url`; `secure_cookies` when served over HTTPS (behind a proxy)."""
+    """The app over `settings.store_url`; `secure_cookies` when served over HTTPS (behind a proxy). The
+    codebook is `codebook_path`'s, else the one the consultation names (the pipeline's), else none."""
     store = Store(settings.store_url)
     ensure_indexes(store)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     _filters(templates)
-    codebook = load_codebook(codebook_path)
+    consultation = load_consultation(Path(consultation_path)) if consultation_path else None
+    if codebook_path is None and consultation is not None:
+        codebook_path = consultation.codebook_path()
+    codebook = named_codebook(codebook_path)
     ctx = ReviewContext(
         settings=settings, store=store, codebook=codebook,
-        consultation=load_consultation(Path(consultation_path)) if consultation_path else None,
+        consultation=consultation,
         sessions=Sessions(secret_key(settings.work_dir)), limiter=LoginLimiter(), templates=templates,
         tables=ThemeTables(store, codebook), secure_cookies=secure_cookies,
     )

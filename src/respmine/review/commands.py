@@ -17,10 +17,8 @@ from respmine.config import Settings
 from .auth import ROLES, AccountError
 from .auth import add_user as _add_user
 
-DEFAULT_CODEBOOK = Path("models/codebooks/noms-third-sector.yaml")
 
-
-def serve(settings: Settings, codebook_path: Path | str, host: str = "127.0.0.1", port: int = 8000,
+def serve(settings: Settings, codebook_path: Path | str | None, host: str = "127.0.0.1", port: int = 8000,
           consultation_path: Path | str | None = None) -> None:
     """Run the app with uvicorn (one process: SQLite allows one writer, and decisions are small)."""
     import uvicorn
@@ -45,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("serve", help="serve the review app")
     _common(p)
-    p.add_argument("--codebook", type=Path, default=DEFAULT_CODEBOOK, help=f"default {DEFAULT_CODEBOOK}")
+    p.add_argument("--codebook", type=Path,
+                   help="default: the one the consultation file names (as the pipeline codes with)")
     p.add_argument("--consultation", type=Path, help="consultation definition (YAML): question texts")
     p.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1 (this machine only)")
     p.add_argument("--port", type=int, default=8000)

@@ -128,6 +128,23 @@ class Codebook(BaseModel):
         return {t.id: t.fingerprint for t in self.themes}
 
 
+NO_CODEBOOK = "no-codebook"
+
+
+def no_codebook() -> Codebook:
+    """What a consultation that names no codebook is coded against: nothing. Its responses are grouped by
+    topic (emerging themes, which analysts promote into themes) and stanced, never coded against another
+    consultation's themes (the bundled probation codebook coded Title IX comments "Women offenders").
+    Built without validation: a codebook file still needs at least one theme."""
+    return Codebook.model_construct(name=NO_CODEBOOK, version="0", description="No codebook was named.",
+                                    themes=())
+
+
+def named_codebook(path: Path | str | None) -> Codebook:
+    """The codebook file named (by the consultation, or on the command line), else `no_codebook`."""
+    return load_codebook(path) if path is not None else no_codebook()
+
+
 def load_codebook(path: Path | str) -> Codebook:
     path = Path(path)
     raw = read_mapping(path, "codebook", "name, version and themes", CodebookError)

@@ -44,7 +44,7 @@ def theme_texts(theme: Theme) -> list[str]:
 
 def theme_vectors(codebook: Codebook | None, embedder: Embedder) -> ThemeVectors:
     """One unit vector per theme: the mean of its description, phrases and examples."""
-    if codebook is None:
+    if codebook is None or not codebook.themes:
         return ThemeVectors([], [], np.zeros((0, 0), np.float32))
     texts = [theme_texts(t) for t in codebook.themes]
     flat = [text for group in texts for text in group]
