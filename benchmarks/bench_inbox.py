@@ -31,8 +31,10 @@ QUESTIONS = [
     "What should change in how the proposed rule treats participants?",
     "How should artificial intelligence systems be regulated?",
 ]
-CONSULTATION = (
-    "title: Benchmark consultation\ncloses: 2026-04-25\ntimezone: Europe/London\nquestions:\n"
+CODEBOOK = Path(__file__).resolve().parents[1] / "models" / "codebooks" / "noms-third-sector.yaml"
+CONSULTATION = (  # coded against the sample's codebook: the benchmark times theme coding too
+    f"title: Benchmark consultation\ncloses: 2026-04-25\ntimezone: Europe/London\ncodebook: {CODEBOOK}\n"
+    "questions:\n"
     + "".join(f'  - {{id: Q{n}, number: {n}, text: "{q}"}}\n' for n, q in enumerate(QUESTIONS, start=1))
 )
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML (DOCX)
