@@ -132,7 +132,7 @@ def _checked(path: Path | None) -> Consultation | None:
         raise UsageError(str(exc)) from exc
     if not codebook.themes:
         print("respmine: no codebook named (codebook: in the consultation file): responses are grouped by "
-              "topic (emerging themes) and not coded against themes", file=sys.stderr)
+              "topic (emerging themes); only themes analysts promote from them are coded", file=sys.stderr)
     return consultation
 
 

@@ -178,6 +178,34 @@ def test_pdf_header_split_by_the_column_gutter_is_a_header(tmp_path: Path) -> No
     assert doc.text.index("Left line 23 of page 1") < doc.text.index("Right line 0 of page 1")
 
 
+def test_pdf_columns_starting_in_a_narrow_top_margin_stay_columns(tmp_path: Path) -> None:
+    """The first lines of columns that start 14 mm from the top are in the margin band but follow the next
+    lines at the usual spacing: they are the columns' first lines, not a header."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    for i in range(40):
+        pdf.text(15, 14 + i * 6, f"Left line {i} on local commissioning.")
+        pdf.text(112, 14 + i * 6, f"Right line {i} on through the gate.")
+    path = tmp_path / "narrow.pdf"
+    pdf.output(str(path))
+    doc = extract(path)
+    assert isinstance(doc, Document) and doc.pages[0].method == "pdfium-columns"
+    assert doc.text.index("Left line 1 ") < doc.text.index("Left line 39") < doc.text.index("Right line 0 ")
+
+
+def test_pdf_question_headings_and_answers_are_never_running_lines() -> None:
+    """A response form with "Question 2" atop page 2, "Question 3" atop page 4 ... (digits compare as one
+    key) lost every question heading as a running header; a "Yes" closing several pages lost its answer."""
+    from respmine.ingest.cleanup import find_running_lines
+
+    pages = [[f"Question {n}" if n % 2 == 0 else f"Continued answer {n}", f"Body {n} text",
+              "Yes" if n % 2 == 0 else f"Last line {n}"] for n in range(1, 10)]
+    assert not {"question #", "yes"} & find_running_lines(pages)
+    every = [[f"Question {n}", f"Answer {n}"] for n in range(1, 7)]
+    assert "question #" not in find_running_lines(every)
+
+
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 def test_pdf_scanned_page_is_ocrd_and_method_recorded(tmp_path: Path) -> None:
     from PIL import Image, ImageDraw, ImageFont

@@ -159,6 +159,12 @@ def test_app_codes_with_the_consultations_codebook(small: Small, tmp_path: Path)
     unnamed.write_text("title: T\n", encoding="utf-8")
     expected = create_app(small.settings, CODEBOOK).state.review.codebook
     assert create_app(small.settings, None, named).state.review.codebook == expected
+    with pytest.raises(ValueError, match="--consultation"):  # the store was coded with one: say so
+        create_app(small.settings, None, unnamed)
+    from respmine.store.models import CodeRow
+
+    with small.store.session() as s, s.begin():  # a store coded with none (topics only) is reviewed so
+        s.query(CodeRow).delete()
     bare = create_app(small.settings, None, unnamed)
     assert bare.state.review.codebook.themes == ()
     from fastapi.testclient import TestClient

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
@@ -10,6 +11,7 @@ from respmine.page_breaks import FOOTNOTE, PARAGRAPH_BREAK, last_paragraph, runs
 from respmine.records import Answer, Document, Page, Quarantined
 
 PART_SEPARATOR = "\n\n"
+_CUT = re.compile(r"(?:,|\b(?:and|or|the|a|an|of|to|for|in|with|that|which|by|on|at|from|as|is|are))\s*\Z")
 
 
 def assemble(
@@ -39,9 +41,9 @@ def assemble(
     methods: list[str] = []
     previous: str | None = None
     parts = list(parts)
-    if flowing:
-        parts = [(footnotes_first(text, parts[i + 1][0]) if i + 1 < len(parts) else text, method)
-                 for i, (text, method) in enumerate(parts)]
+    if flowing:  # from the last page back: each page is read against the next as it will be joined
+        for i in range(len(parts) - 2, -1, -1):
+            parts[i] = (footnotes_first(parts[i][0], parts[i + 1][0]), parts[i][1])
     for number, (text, method) in enumerate(parts, start=1):
         if previous is not None:
             separator = page_separator(previous, text) if flowing else PART_SEPARATOR
@@ -87,8 +89,11 @@ def footnotes_first(page: str, next_page: str) -> str:
     notes = 0
     while notes < len(paragraphs) - 1 and FOOTNOTE.match(paragraphs[-1 - notes]):
         notes += 1
-    if not notes or not runs_on(paragraphs[-1 - notes], next_page):
+    # (a last "note" that stops mid-phrase is a numbered point running on: "2 Funding ... and the")
+    if not notes or _CUT.search(paragraphs[-1]) or not runs_on(paragraphs[-1 - notes], next_page):
         return page
     cut = len(paragraphs) - 1 - notes
+    if cut == 0 and paragraphs[0][:1].islower():
+        return page  # it also finishes the last page's sentence: that join needs it first; one join wins
     order = [*paragraphs[:cut], *paragraphs[cut + 1:], paragraphs[cut]]
     return "".join(p + b for p, b in zip(order, [*breaks, ""], strict=True)) + page[len(text):]

@@ -24,7 +24,8 @@ _PAGE_NUMBER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
 _HYPHENS = ("-", "\u00ad", "\x02", "\u2010")
 _EDGE_LINES = 3
-_SIDE_PAGES = 3  # alternating headers are looked for from this many pages on each side
+_QUESTION_KEY = re.compile(r"^(?:question|q)\s*\.?\s*#")  # "Question 3" as `normalise_line` keys it
+_SIDE_PAGES = 4  # alternating headers are looked for from this many pages on each side
 
 
 def normalise_line(line: str) -> str:
@@ -57,8 +58,9 @@ def find_running_lines(pages: list[list[str]]) -> set[str]:
     if len(pages) >= 2 * _SIDE_PAGES:  # enough pages on each side to tell a header from a coincidence
         for side, counted in enumerate(by_side):
             side_needed = max(_SIDE_PAGES, int(0.8 * len(pages[side::2]) + 0.5))
-            found |= {key for key, n in counted.items() if n >= side_needed}
-    return {key for key in found if len(key) > 1}
+            found |= {key for key, n in counted.items() if n >= side_needed and len(key.split()) >= 2}
+    # "Question 3" heads a form's page as a header would, and "Yes" ends many answers: both are content
+    return {key for key in found if len(key) > 1 and not _QUESTION_KEY.match(key)}
 
 
 def strip_page_furniture(lines: list[str], running: set[str]) -> list[str]:
@@ -162,7 +164,7 @@ def _inline_soft_hyphens(line: str, hyphenated_words: set[str]) -> str:
     kept where the document writes the word with one ("for-profit") or a capital follows ("e-Court")."""
     def join(m: re.Match[str]) -> str:
         head, tail = m.group(1), m.group(2)
-        keep = tail[:1].isupper() or f"{head}-{tail}".lower() in hyphenated_words
+        keep = (tail[:1].isupper() and not head.isupper()) or f"{head}-{tail}".lower() in hyphenated_words
         return f"{head}-{tail}" if keep else head + tail
 
     return _SOFT_INLINE.sub(join, line) if "\x02" in line else line

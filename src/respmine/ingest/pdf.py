@@ -10,6 +10,7 @@ detected page by page (no text layer but an image) and OCR'd; the method is reco
 from __future__ import annotations
 
 import itertools
+import statistics
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,10 +162,7 @@ def _column_split(page: Any, textpage: Any) -> str | None:
     gutter = _find_gutter(segments, width)
     if gutter is None:
         return None
-    # Running headers and footers sit in the page's margins, often split by the gutter ("80 ARTICLE" |
-    # "International Data Privacy Law"): read as full-width lines above and below the columns, where
-    # running-line detection finds them, not as each column's first words.
-    body = [s for s in segments if s[1] >= MARGIN_BAND * height and s[3] <= (1 - MARGIN_BAND) * height]
+    body = _without_margin_lines(segments, height)
     left = [s for s in body if s[2] <= gutter]
     right = [s for s in body if s[0] >= gutter]
     if min(len(left), len(right)) < max(5, 0.2 * len(segments)):
@@ -192,6 +190,25 @@ def _column_split(page: Any, textpage: Any) -> str | None:
 
 
 Rect = tuple[float, float, float, float]
+
+
+def _without_margin_lines(segments: list[Rect], height: float) -> list[Rect]:
+    """The segments without a running header or footer: lines in the page's top or bottom margin band
+    set apart from the body by a clear gap (more than a line's height). Such lines are often split by the
+    gutter ("80 ARTICLE" | "International Data Privacy Law"); left out of the columns, they are read as
+    full-width lines above and below them, where running-line detection finds them. A column's first line
+    near a narrow top margin has no such gap and stays in its column."""
+    line = statistics.median(s[3] - s[1] for s in segments)
+    body = segments
+    top = [s for s in body if s[1] >= (1 - MARGIN_BAND) * height]
+    rest = [s for s in body if s not in top]
+    if top and rest and min(s[1] for s in top) - max(s[3] for s in rest) > line:
+        body = rest
+    bottom = [s for s in body if s[3] <= MARGIN_BAND * height]
+    rest = [s for s in body if s not in bottom]
+    if bottom and rest and min(s[1] for s in rest) - max(s[3] for s in bottom) > line:
+        body = rest
+    return body
 
 
 def _column_switches(segments: list[Rect], gutter: float) -> int:

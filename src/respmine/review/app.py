@@ -71,6 +71,8 @@ def create_app(
     if codebook_path is None and consultation is not None:
         codebook_path = consultation.codebook_path()
     codebook = named_codebook(codebook_path)
+    if not codebook.themes:
+        _coded_with_none(store)
     ctx = ReviewContext(
         settings=settings, store=store, codebook=codebook,
         consultation=consultation,
@@ -208,3 +210,22 @@ _TOKEN = re.compile(r"\[(?:EMAIL|PHONE|POSTCODE|ADDRESS|NAME|ID|DATE_OF_BIRTH|UR
 def _tokens(text: str) -> str:
     """Escaped text with redaction tokens set apart, so readers see what was removed."""
     return _TOKEN.sub(lambda m: f'<span class="redaction">{m.group(0)}</span>', str(escape(text)))
+
+
+class CodebookMissing(ValueError):
+    """The app was started without the codebook the store's codes were made with."""
+
+
+def _coded_with_none(store: Store) -> None:
+    """Refuse to review, with no codebook, codes the pipeline made with one: every accept and reject would
+    be refused as "not a theme" (the app was started without --consultation or --codebook)."""
+    from sqlalchemy import select
+
+    from respmine.store.models import CodeRow
+    from respmine.themes.codebook import NO_CODEBOOK
+
+    with store.session() as s:
+        used = s.scalar(select(CodeRow.codebook).where(~CodeRow.codebook.startswith(NO_CODEBOOK)).limit(1))
+    if used:
+        raise CodebookMissing(f"the store's codes were made with the codebook {used}: start the app with "
+                              "--consultation (the consultation file naming it) or --codebook FILE")

@@ -58,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings.load(args.work, args.store)
     if args.command == "serve":
-        serve(settings, args.codebook, args.host, args.port, args.consultation)
+        from .app import CodebookMissing
+
+        try:
+            serve(settings, args.codebook, args.host, args.port, args.consultation)
+        except CodebookMissing as exc:
+            print(f"respmine review: {exc}", file=sys.stderr)
+            return 2
         return 0
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else _ask_password()
     try:
