@@ -155,6 +155,16 @@ def test_redact_keeps_organisations_and_office_holders_in_their_role() -> None:
     assert "Sarah Jenkins" not in redacted
 
 
+def test_redact_keeps_legal_forms_and_european_office_holders() -> None:
+    """Real submissions: a German federation's name on every page ("Verbraucherzentrale Bundesverband
+    e.V.") was redacted as a person's, and so was "EVP Vestager"; a private person still is not kept."""
+    text = ("Verbraucherzentrale Bundesverband e.V.\n\nAs EVP Vestager said, and as the Executive "
+            "Vice-President Margrethe Vestager repeated, trust matters. My neighbour Sarah Jenkins agrees.")
+    redacted = redact(text, find_personal_data(text))
+    assert "Verbraucherzentrale Bundesverband e.V." in redacted and "EVP Vestager" in redacted
+    assert "Margrethe Vestager" in redacted and "Sarah Jenkins" not in redacted
+
+
 def test_redact_keep_spares_named_organisations() -> None:
     text = "We are grateful for your time.\n\nKind regards,\nRiverside Hope\n"
     assert "Riverside Hope" not in redact(text, find_personal_data(text))  # looks like a signatory's name
