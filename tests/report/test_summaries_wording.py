@@ -5,6 +5,7 @@ from __future__ import annotations
 from respmine.report.summaries import (
     agreement_sentence,
     changes,
+    counted_once,
     headlines,
     method,
     question_summary,
@@ -133,3 +134,14 @@ def test_without_a_codebook_the_finding_is_the_topics() -> None:
     assert "codebook:" in finding  # what to do about it
     assert "No codebook was named" in " ".join(method("no-codebook@0", 0, 10, coded=False))
     assert question_summary([], 3, set()) == "This question was answered by 3 respondents."
+
+
+def test_counted_once_names_joint_responses() -> None:
+    """A response made on behalf of five organisations was counted once without the report saying so."""
+    text = counted_once([("kjl", 8)], [("Westvale Voluntary Action", 5)])
+    assert text == ("A form-letter campaign of 8 letters is counted as one respondent. Westvale Voluntary "
+                    "Action responded on behalf of 5 organisations; the joint response is counted as one "
+                    "respondent.")
+    many = counted_once([], [(f"Org {i}", 2) for i in range(5)])
+    assert many == ("5 responses were made jointly on behalf of several organisations; each is counted as "
+                    "one respondent.")

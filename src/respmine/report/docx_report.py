@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from respmine.records import RESPONDENT_TYPES, STANCES
-from respmine.report.summaries import featured_quotes, plural, type_counts_line, type_name
+from respmine.report.summaries import counted_once, featured_quotes, plural, type_counts_line, type_name
 from respmine.report.tables import Quote, ThemeRow
 from respmine.report.zips import restamp_zip
 
@@ -130,8 +130,7 @@ def _front(doc: Any, report: Report) -> None:
                       + (f" (consultation closed {report.closes})" if report.closes else ""))
     _small(doc.add_paragraph(" · ".join(report.info.lines()[:2])))  # models: under "About this analysis"
     doc.add_heading("Executive summary", level=1)
-    campaigns = " ".join(f"A form-letter campaign of {size} letters is counted as one respondent."
-                         for _, size in report.campaigns)
+    campaigns = counted_once(report.campaigns, report.joint)
     text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
             f"{type_counts_line(report.bases)}. {campaigns} "
             + (f"Late replies ({report.late} respondents) are included and marked. " if report.closes else "")

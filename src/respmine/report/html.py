@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from respmine.records import RESPONDENT_TYPES, STANCES
-from respmine.report.summaries import featured_quotes, plural, type_counts_line, type_name
+from respmine.report.summaries import counted_once, featured_quotes, plural, type_counts_line, type_name
 from respmine.report.tables import ThemeRow
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ def render_html(report: Report) -> str:
     template = env.get_template("report.html.j2")
     return template.render(r=report, charts=charts, sections=sections, blocks=blocks,
                            stance_names=STANCE_NAMES, stances=STANCES, type_order=_ordered(report.bases),
-                           who_line=type_counts_line(report.bases))
+                           who_line=type_counts_line(report.bases),
+                           counted_once=counted_once(report.campaigns, report.joint))
 
 
 def write_html(report: Report, path: Path) -> None:

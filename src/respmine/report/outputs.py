@@ -111,6 +111,7 @@ class Report:
     quarantined: int
     bases: dict[str, int]  # respondent type -> respondents
     campaigns: list[tuple[str, int]]  # (id, letters) of form-letter campaigns
+    joint: list[tuple[str, int]]  # (who, organisations) of joint responses
     headlines: list[str]
     changes: list[str]
     themes: list[ThemeText]
@@ -199,7 +200,7 @@ def build_report(
         info=info, codebook=cb, respondents=sum(bases.values()),
         letters=sum(bases.values()) + sum(size - 1 for _, size in campaigns), late=late,
         quarantined=sum(s.status == "quarantined" for s in data.submissions.values()), bases=dict(bases),
-        campaigns=campaigns,
+        campaigns=campaigns, joint=_joint(data),
         headlines=summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found)),
         changes=summaries.changes(previous, snap),
         themes=_theme_texts(data, overall, bases), sections=_sections(data, rows, consultation, top),
@@ -207,6 +208,16 @@ def build_report(
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
         tz=consultation.tz if consultation else UTC,
     )
+
+
+def _joint(data: CodingData) -> list[tuple[str, int]]:
+    """Responses made jointly by several organisations (counted once): who, and how many organisations."""
+    out = []
+    for unit in data.units.values():
+        sizes = [len(p.organisations) for m in unit.members if (p := data.people.get(m)) is not None]
+        if unit.organisation and not unit.campaign and max(sizes, default=0) > 1:
+            out.append((unit.who, max(sizes)))
+    return sorted(out)
 
 
 def _checked(data: CodingData) -> tuple[int, int]:

@@ -243,6 +243,20 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
     ]
 
 
+def counted_once(campaigns: Sequence[tuple[str, int]], joint: Sequence[tuple[str, int]]) -> str:
+    """The sentences under "who responded" that say which responses stand for several: form-letter
+    campaigns (letters) and joint responses (organisations), each counted as one respondent."""
+    out = [f"A form-letter campaign of {number(size)} letters is counted as one respondent."
+           for _, size in campaigns]
+    if len(joint) > 3:
+        out.append(f"{_cap(plural(len(joint), 'response'))} were made jointly on behalf of several "
+                   "organisations; each is counted as one respondent.")
+    else:
+        out += [f"{who} responded on behalf of {number(n)} organisations; the joint response is counted as "
+                "one respondent." for who, n in joint]
+    return " ".join(out)
+
+
 def headlines(
     overall: Sequence[ThemeRow], top_level: set[str], bases: Mapping[str, int], top: int = 5,
     emerging: int | None = None,
