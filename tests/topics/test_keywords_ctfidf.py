@@ -27,6 +27,8 @@ def test_keywords_phrases_and_stop_words() -> None:
     assert not {"the", "was", "too", "for"} & set(c.terms)
     assert {"the", "and", "would"} <= stop_words()
     assert {"https", "www", "ibid"} <= stop_words()  # a topic of cited links is no topic of views
+    assert {"und", "les", "het"} <= stop_words()  # a French passage is named by what it is about
+    assert not {"son", "car", "door", "man", "war", "die"} & stop_words()  # English words too
     assert topic_name(top0) .startswith("waiting time")
     assert c.top(0) == class_tfidf(TEXTS, LABELS, seeds={"parking"}).top(0)
 

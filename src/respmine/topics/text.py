@@ -1,9 +1,9 @@
 """Tokens, stop words and phrases for topic keywords, shared by the TF-IDF embedder and c-TF-IDF.
 
 Stop words are spaCy's English list (no model load: it is a plain set), plus the filler words of
-consultation answers ("think", "would", "also") and of links and references ("https", "www", "ibid") that
-say nothing about a topic. Phrases are two-word n-grams formed after stop words are dropped ("waiting
-time", "mental health").
+consultation answers ("think", "would", "also"), of links and references ("https", "www", "ibid") and
+other European languages' function words ("und", "les") that say nothing about a topic. Phrases are
+two-word n-grams formed after stop words are dropped ("waiting time", "mental health").
 """
 
 from __future__ import annotations
@@ -22,6 +22,18 @@ _FILLER = {
     "thing", "things", "way", "feel", "felt", "want", "need", "needs", "make", "made",
     "dont", "don't", "didn't", "didnt", "can't", "cant", "won't", "it's", "i'm", "i've", "i'd", "etc",
 }
+# Function words of other European languages that are no English word: a passage in French or German is
+# then named by what it is about, not "de / les / la". (Not "die", "son", "car", "door", "man", "war",
+# "sin", "era": English words too.)
+_FOREIGN_WORDS = (
+    "de la le les des du une un et est pour dans avec sur par qui que aux au ce cette ces nous vous ils sont "
+    "pas elle leur leurs ou où mais entre être été sans selon "
+    "und der das den dem ein eine einer eines einem nicht mit von zu für auf ist sind wird werden bei sich "
+    "oder auch wie nach über durch dass sowie zur zum im vom aus unter diese dieser dieses "
+    "el los las del por con una para lo al como más sus este esta "
+    "il della delle dei di che per non sono nel nella alla degli gli "
+    "het een van voor zijn niet wordt ook aan bij naar dat worden deze")
+_FOREIGN = set(_FOREIGN_WORDS.split())
 _WEB = {  # the words of links and references: a topic of cited sources is not a topic of views
     "http", "https", "www", "com", "org", "html", "htm", "pdf", "url", "doi", "accessed", "ibid", "et", "al",
 }
@@ -45,7 +57,7 @@ def _spacy_stop_words() -> set[str]:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    words = {w.lower() for w in _spacy_stop_words()} | _FILLER | _WEB
+    words = {w.lower() for w in _spacy_stop_words()} | _FILLER | _WEB | _FOREIGN
     words |= {t for w in words for t in re.findall(TOKEN_PATTERN, w)}  # "'ll" is tokenised as "ll"
     return frozenset(words)
 
