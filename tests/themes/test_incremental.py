@@ -134,8 +134,15 @@ def _reorder(rng: random.Random, themes: list[Theme]) -> list[Theme]:
     return themes
 
 
-EDITS: list[Edit] = [_add_phrase, _drop_phrase, _only_label, _relabel, _exclusion, _describe, _add_theme,
-                     _remove_leaf, _move, _reorder]
+def _imply_stance(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    """A theme becomes (or stops being) a position on the proposal: its answers' stances follow."""
+    k = rng.randrange(len(themes))
+    themes[k] = themes[k].model_copy(update={"stance": rng.choice([None, "support", "oppose"])})
+    return themes
+
+
+EDITS: list[Edit] = [_imply_stance, _add_phrase, _drop_phrase, _only_label, _relabel, _exclusion, _describe,
+                     _add_theme, _remove_leaf, _move, _reorder, _imply_stance]
 
 
 def _rows(codes: Sequence[Code]) -> set[tuple[object, ...]]:
@@ -365,3 +372,27 @@ def test_with_a_trained_classifier_edits_match_and_new_examples_recode_all(tmp_p
         assert len(result.recoded) < len(segments)
     result = run(codebook, (texts[:-1], labels[:-1]))
     assert len(result.recoded) == len(segments)
+
+
+def test_a_theme_that_is_a_position_gives_its_stance_where_nothing_is_said_outright() -> None:
+    """"The sector should be a core partner" supports a proposal for a bigger role, but has no cue ("we
+    support"): the sample's 13 such answers were neutral. A theme marked `stance:` gives it; an explicit
+    cue still decides the segment, and a theme that is no position gives none."""
+    codebook = Codebook(name="positions", version="1", themes=(
+        Theme(id="core", label="Core partner", phrases=("core partner",), stance="support"),
+        Theme(id="complement", label="Complementary", phrases=("complement the state",), stance="oppose"),
+        Theme(id="harbour", label="Harbour", phrases=("harbour",)),
+    ))
+    segments = [SegmentInput("p1", "The sector should be a core partner in delivery.", "q1"),
+                SegmentInput("p2", "We oppose the plan. The sector should be a core partner.", "q1"),
+                SegmentInput("p3", "The sector should be a core partner and complement the state.", "q1"),
+                SegmentInput("p4", "The harbour needs a new wall.", "q1")]
+    result = code_segments(segments, codebook, WordEmbedder())
+    stances = {x.segment: x for x in result.stances}
+    assert stances["p1"].stance == "support" and stances["p1"].method == "theme"
+    assert stances["p1"].evidence == "The sector should be a core partner in delivery."
+    assert stances["p2"].stance == "oppose" and stances["p2"].method == "zero-shot"  # said outright
+    assert stances["p3"].stance == "mixed" and stances["p4"].stance == "neutral"
+    rows = {(c.segment, c.theme): c.stance for c in result.codes}
+    assert rows[("p2", "core")] == "support"  # its own sentence says nothing outright: the position's
+    assert rows[("p3", "complement")] == "oppose" and rows[("p4", "harbour")] is None

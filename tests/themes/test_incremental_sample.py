@@ -125,19 +125,19 @@ def test_codebook_edits_recode_only_what_they_affect(
     total = sum(first[k] for k in ("codes_added", "codes_unchanged"))
     assert first["segments_coded"] == len(h.segments) and total > 600
 
-    bumped = _edit(codebook, "1.1", list)  # a version bump alone: nothing recoded, every row restamped
+    bumped = _edit(codebook, "9.1", list)  # a version bump alone: nothing recoded, every row restamped
     summary = h.run(bumped, set(), prototypes=False)
     assert summary["codes"] == 0 and summary["codes_restamped"] == total == summary["codes_unchanged"]
 
     steps = [  # (edit, version, changed themes, changes similarity prototypes)
-        (_update("volunteers", phrases=("trustee",)), "1.2", {"volunteers"}, True),  # a phrase
-        (_update("resettlement.case_management", phrases=("evaluation",)), "1.3",  # a child's phrase
+        (_update("volunteers", phrases=("trustee",)), "9.2", {"volunteers"}, True),  # a phrase
+        (_update("resettlement.case_management", phrases=("evaluation",)), "9.3",  # a child's phrase
          {"resettlement.case_management"}, True),
         (_add(Theme(id="funding.grants", label="Grant funding", parent="funding",
                     description="Grants rather than contracts for small voluntary organisations.",
-                    phrases=("grant", "grant funding"))), "1.4", {"funding.grants"}, True),
-        (_remove("groups.victims"), "1.5", {"groups.victims"}, True),
-        (_update("funding", exclusions=("short-term",)), "1.6", {"funding"}, False),  # exclusion only
+                    phrases=("grant", "grant funding"))), "9.4", {"funding.grants"}, True),
+        (_remove("groups.victims"), "9.5", {"groups.victims"}, True),
+        (_update("funding", exclusions=("short-term",)), "9.6", {"funding"}, False),  # exclusion only
     ]
     for change, version, changed, prototypes in steps:
         codebook = _edit(codebook, version, change)

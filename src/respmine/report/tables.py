@@ -35,6 +35,7 @@ from respmine.store.views import (
 )
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
+from respmine.themes.stance import combined_stance
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
@@ -337,17 +338,6 @@ def unit_stance(unit: Unit, letters: Iterable[Letter]) -> str | None:
         return combined_stance(decided)
     ranked = Counter(s for stances, _ in letters if (s := combined_stance(stances))).most_common()
     return combined_stance(s for s, n in ranked if n == ranked[0][1]) if ranked else None
-
-
-def combined_stance(stances: Iterable[str | None]) -> str | None:
-    """One respondent's stance from several: mixed if any is, or if they go both ways."""
-    found = set(stances) - {None}
-    if "mixed" in found or {"support", "oppose"} <= found:
-        return "mixed"
-    for stance in ("support", "oppose", "neutral"):
-        if stance in found:
-            return stance
-    return None
 
 
 def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:

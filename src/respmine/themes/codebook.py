@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -39,6 +39,9 @@ class Theme(BaseModel):
     phrases: tuple[str, ...] = ()  # phrases that signal the theme (rules match them, with negation)
     examples: tuple[str, ...] = ()  # example answers (similarity compares against them)
     exclusions: tuple[str, ...] = ()  # phrases that look like the theme but are not
+    # A theme that is itself a position on the proposal ("the sector should be a core partner") implies
+    # its stance: an answer coded with it and saying nothing more explicit takes it.
+    stance: Literal["support", "oppose"] | None = None
 
     @field_validator("id")
     @classmethod
@@ -51,7 +54,7 @@ class Theme(BaseModel):
     def fingerprint(self) -> str:
         """Hash of everything that affects coding with this theme (not cached: `model_copy(update=...)`
         would carry a stale cached value over to the edited copy)."""
-        data = self.model_dump(mode="json")
+        data = self.model_dump(mode="json", exclude={"stance"} if self.stance is None else None)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
     def describe(self) -> str:
@@ -239,7 +242,8 @@ def codebook_outline(codebook: Codebook, label_words: Callable[[str], Iterable[s
                 found = f"label words: {' + '.join(words)}" if words else "no phrases, no label words"
             else:
                 found = "label words"
-            lines.append(f"{'  ' * (depth + 1)}{t.id}  [{found}; {len(t.examples)} example(s)]")
+            implies = f"; implies {t.stance}" if t.stance else ""
+            lines.append(f"{'  ' * (depth + 1)}{t.id}  [{found}; {len(t.examples)} example(s){implies}]")
             walk(codebook.children(t.id), depth + 1)
 
     walk(tops, 0)

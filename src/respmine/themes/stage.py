@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from respmine.records import ABOUT, Code, SegmentStance, Span
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
+from respmine.themes.stance import combined_stance
 from respmine.topics.embed import Embedder
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class _Context:
     version: str
     stance: StanceModel
     asked: Callable[[SegmentInput], str | None]  # the agreement question a segment answers, if it does
+    implied: Mapping[str, str]  # theme -> the stance it implies (a theme that is a position)
 
 
 def code_segments(
@@ -113,7 +115,7 @@ def code_segments(
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
-                   asked)
+                   asked, {t.id: t.stance for t in codebook.themes if t.stance})
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -140,7 +142,7 @@ def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
         by_id = dict(zip((s.id for s in coded), found, strict=True))
         tags = [by_id.get(s.id, []) for s in chunk]
         rows = [{t.theme: _row(seg, t, ctx) for t in found} for seg, found in zip(chunk, tags, strict=True)]
-        _settle(chunk, rows, ctx, result)
+        _settle(chunk, rows, ctx, result, recoded=True)
         result.recoded.extend(s.id for s in chunk)
         if progress is not None:
             progress(len(chunk))
@@ -161,8 +163,9 @@ def model_version(codebook: Codebook, embedder: Embedder | None, examples: Examp
 
 
 def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context,
-            result: CodingResult) -> None:
-    """Stances for the chunk's rows (and segments, where due), then what differs from the store."""
+            result: CodingResult, recoded: bool = False) -> None:
+    """Stances for the chunk's rows (and segments, where due: a new stance stamp, or `recoded` codes whose
+    themes imply one, `_positions`), then what differs from the store."""
     _code_stances(chunk, rows, ctx)
     for seg, new in zip(chunk, rows, strict=True):
         old = {c.theme: c for c in ctx.previous.codes.get(seg.id, ())}
@@ -175,31 +178,51 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
             result.changed += before is not None
             result.codes.append(replace(code, codebook=ctx.codebook, model=ctx.version))
         result.removed += [(seg.id, t) for t in old if t not in new]
-    todo = [s for s in chunk if s.id in ctx.plan.stance]
+    due = [i for i, s in enumerate(chunk)
+           if s.id in ctx.plan.stance or (recoded and _positions(s, rows[i], ctx))]
+    todo = [chunk[i] for i in due]
     asked = [ctx.asked(s) for s in todo]
-    for seg, p in zip(todo, ctx.stance.predict([s.text for s in todo], asked), strict=True):
+    for i, seg, p in zip(due, todo, ctx.stance.predict([s.text for s in todo], asked), strict=True):
         quote = seg.text[p.evidence[0] : p.evidence[1]] if p.evidence else ""
-        result.stances.append(SegmentStance(seg.id, p.stance, round(float(p.confidence), 4), quote,
-                                            "zero-shot", ctx.stance.version, ctx.stance_stamp(seg)))
+        stance, confidence, method = p.stance, round(float(p.confidence), 4), "zero-shot"
+        positions = sorted((c for c in rows[i].values() if c.theme in ctx.implied),
+                           key=lambda c: (-c.confidence, c.evidence.start, c.theme))
+        if stance == "neutral" and positions:  # nothing said outright: the position coded says it
+            stance = combined_stance(ctx.implied[c.theme] for c in positions) or stance
+            quote, confidence, method = positions[0].evidence_text, positions[0].confidence, "theme"
+        result.stances.append(SegmentStance(seg.id, stance, confidence, quote, method, ctx.stance.version,
+                                            ctx.stance_stamp(seg)))
+
+
+def _positions(seg: SegmentInput, row: Mapping[str, Code], ctx: _Context) -> bool:
+    """Whether a recoded segment's stance may take (or have taken) a stance from its themes: one of its
+    new codes is a position, or an old one was or may have been (its theme is one, or has changed)."""
+    old = ctx.previous.codes.get(seg.id, ())
+    return any(t in ctx.implied for t in row) or any(
+        c.theme in ctx.implied or ctx.fingerprints.get(c.theme) != c.fingerprint for c in old)
 
 
 def _code_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context) -> None:
     """Each row's stance from its evidence sentence (and, for the segment's opening sentence, an agreement
-    question it answers); an old row's stance is reused for the same span when the segment's stance stamp
-    (stance model, question, text) is unchanged."""
-    known: list[dict[tuple[int, int], str | None]] = []
+    question it answers), else the stance its theme implies (a position); an old row's stance is reused
+    for the same span and theme as it was (fingerprint) when the segment's stance stamp (stance model,
+    question, text) is unchanged."""
+    kept: list[dict[tuple[int, int, str, str], str | None]] = []  # (span, theme, fingerprint) -> stance
     for seg in chunk:
         old = () if seg.id in ctx.plan.stance else ctx.previous.codes.get(seg.id, ())
-        known.append({(c.evidence.start, c.evidence.end): c.stance for c in old})
+        kept.append({(c.evidence.start, c.evidence.end, c.theme, c.fingerprint): c.stance for c in old})
     need = sorted({(i, c.evidence.start, c.evidence.end) for i, new in enumerate(rows) for c in new.values()
-                   if (c.evidence.start, c.evidence.end) not in known[i]})
+                   if (c.evidence.start, c.evidence.end, c.theme, c.fingerprint) not in kept[i]})
     predicted = ctx.stance.predict([chunk[i].text[a:b] for i, a, b in need],  # an opening "No." answers
                                    [ctx.asked(chunk[i]) if a == 0 else None for i, a, _ in need])
-    for (i, a, b), p in zip(need, predicted, strict=True):
-        known[i][(a, b)] = p.stance if p.stance != "neutral" else None
+    said = {(i, a, b): p.stance if p.stance != "neutral" else None
+            for (i, a, b), p in zip(need, predicted, strict=True)}
     for i, new in enumerate(rows):
         for theme, c in new.items():
-            new[theme] = replace(c, stance=known[i][(c.evidence.start, c.evidence.end)])
+            key = (c.evidence.start, c.evidence.end, theme, c.fingerprint)
+            stance = kept[i][key] if key in kept[i] else (
+                said[(i, c.evidence.start, c.evidence.end)] or ctx.implied.get(theme))
+            new[theme] = replace(c, stance=stance)
 
 
 def _row(seg: SegmentInput, t: Tag, ctx: _Context) -> Code:

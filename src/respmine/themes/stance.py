@@ -22,7 +22,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -456,3 +456,14 @@ class StanceModel:
             model._weights = {k: arrays[k] for k in arrays.files if not k.startswith("idf_")}
         model.classes, model.version = list(meta["classes"]), str(meta["version"])
         return model
+
+
+def combined_stance(stances: Iterable[str | None]) -> str | None:
+    """One respondent's stance from several: mixed if any is, or if they go both ways."""
+    found = set(stances) - {None}
+    if "mixed" in found or {"support", "oppose"} <= found:
+        return "mixed"
+    for stance in ("support", "oppose", "neutral"):
+        if stance in found:
+            return stance
+    return None
