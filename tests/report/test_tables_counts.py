@@ -159,3 +159,31 @@ def test_unit_stance_takes_a_campaigns_most_common_and_combines_anyone_elses() -
     assert unit_stance(campaign, letters(s, s, s, o, decided=3)) == o  # an analyst's stance wins
     assert unit_stance(person, letters(s, s, o)) == "mixed"  # an e-mail and its attachments combine
     assert unit_stance(campaign, [([s, o], False)]) == "mixed"  # one letter: its own answers combine
+
+
+def test_a_stance_from_a_position_theme_follows_analysts_decisions(
+    made: tuple[Store, dict[str, str]],
+) -> None:
+    """A segment whose stance its position theme gave (its words took no side) loses it when an analyst
+    rejects that code, on a fresh load and in the review app's in-place update alike; an analyst's own
+    stance still wins."""
+    from sqlalchemy import update
+
+    from respmine.report.tables import CodingData
+    from respmine.store.models import StanceRow
+
+    store, segs = made
+    fcr = CODEBOOK.theme("funding.fcr").model_copy(update={"stance": "support"})
+    codebook = CODEBOOK.model_copy(update={"themes": tuple(fcr if t.id == fcr.id else t
+                                                             for t in CODEBOOK.themes)})
+    hope = segs["hope-q1"]
+    with store.session() as s, s.begin():
+        s.execute(update(StanceRow).where(StanceRow.segment == hope).values(stance="support", method="theme"))
+    before = CodingData.load(store, codebook)
+    assert before.stances[hope] == "support"
+    themes_store.decide(store, codebook, "analyst1", "reject", segment=hope, theme="funding.fcr")
+    new = themes_store.decisions(store)[-1:]
+    fresh, updated = CodingData.load(store, codebook), before.after_decisions(store, codebook, new)
+    assert updated is not None and fresh.stances[hope] == updated.stances[hope] == "neutral"
+    themes_store.decide(store, codebook, "analyst1", "stance", segment=hope, value={"stance": "oppose"})
+    assert CodingData.load(store, codebook).stances[hope] == "oppose"

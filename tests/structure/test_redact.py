@@ -163,6 +163,8 @@ def test_redact_keeps_legal_forms_and_european_office_holders() -> None:
     redacted = redact(text, find_personal_data(text))
     assert "Verbraucherzentrale Bundesverband e.V." in redacted and "EVP Vestager" in redacted
     assert "Margrethe Vestager" in redacted and "Sarah Jenkins" not in redacted
+    region = "Please contact Dr Jane Smith SE Region lead, or Tom Reid, EVP Operations, Serco."
+    assert "Jane Smith" not in redact(region, find_personal_data(region))  # "SE" here is South East
 
 
 def test_redact_keep_spares_named_organisations() -> None:

@@ -376,8 +376,11 @@ def test_with_a_trained_classifier_edits_match_and_new_examples_recode_all(tmp_p
 
 def test_a_theme_that_is_a_position_gives_its_stance_where_nothing_is_said_outright() -> None:
     """"The sector should be a core partner" supports a proposal for a bigger role, but has no cue ("we
-    support"): the sample's 13 such answers were neutral. A theme marked `stance:` gives it; an explicit
-    cue still decides the segment, and a theme that is no position gives none."""
+    support"): the sample's 13 such answers were neutral. A theme marked `stance:` gives the segment its
+    stance where its words take no side; an explicit cue still decides, a negated position or a
+    similarity code gives none, and a theme that is no position gives none."""
+    from respmine.themes.stance import position_stance
+
     codebook = Codebook(name="positions", version="1", themes=(
         Theme(id="core", label="Core partner", phrases=("core partner",), stance="support"),
         Theme(id="complement", label="Complementary", phrases=("complement the state",), stance="oppose"),
@@ -386,13 +389,15 @@ def test_a_theme_that_is_a_position_gives_its_stance_where_nothing_is_said_outri
     segments = [SegmentInput("p1", "The sector should be a core partner in delivery.", "q1"),
                 SegmentInput("p2", "We oppose the plan. The sector should be a core partner.", "q1"),
                 SegmentInput("p3", "The sector should be a core partner and complement the state.", "q1"),
-                SegmentInput("p4", "The harbour needs a new wall.", "q1")]
+                SegmentInput("p4", "The harbour needs a new wall.", "q1"),
+                SegmentInput("p5", "We do not think the sector should be a core partner.", "q1")]
     result = code_segments(segments, codebook, WordEmbedder())
     stances = {x.segment: x for x in result.stances}
     assert stances["p1"].stance == "support" and stances["p1"].method == "theme"
     assert stances["p1"].evidence == "The sector should be a core partner in delivery."
     assert stances["p2"].stance == "oppose" and stances["p2"].method == "zero-shot"  # said outright
     assert stances["p3"].stance == "mixed" and stances["p4"].stance == "neutral"
-    rows = {(c.segment, c.theme): c.stance for c in result.codes}
-    assert rows[("p2", "core")] == "support"  # its own sentence says nothing outright: the position's
-    assert rows[("p3", "complement")] == "oppose" and rows[("p4", "harbour")] is None
+    assert stances["p5"].method == "zero-shot"  # a negated position implies nothing
+    assert all(c.stance is None for c in result.codes if c.segment in ("p1", "p3"))  # rows read the segment's
+    similar = [replace(c, method="similarity") for c in result.codes if c.segment == "p1"]
+    assert position_stance(similar, {"core": "support"}) is None  # similarity reads negation badly

@@ -11,7 +11,7 @@ picked in `report.quotes`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from operator import attrgetter
@@ -35,7 +35,7 @@ from respmine.store.views import (
 )
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
-from respmine.themes.stance import combined_stance
+from respmine.themes.stance import combined_stance, position_stance
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
@@ -82,6 +82,7 @@ class CodingData:
     people: dict[str, RespondentView] = field(default_factory=dict)  # submission -> respondent
     campaigns: list[CampaignRow] = field(default_factory=list)  # largest first
     decisions: list[Decision] = field(default_factory=list)  # the analysts' log, oldest first
+    positioned: frozenset[str] = frozenset()  # segments whose machine stance their position themes gave
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
 
@@ -93,12 +94,16 @@ class CodingData:
         people, campaigns = read_respondents(store), structure_store.campaigns(store)
         units, unit_of = _units(subs, people, campaigns, {s.submission for s in segs.values()})
         log = theme_store.decisions(store)
+        current = current_codebook(codebook, log)
+        codes = [c for c in theme_store.effective_codes(store, codebook, log) if c.segment in segs]
+        positioned = frozenset(theme_store.theme_stanced(store))
         return cls(
-            codebook=current_codebook(codebook, log),
-            segments=segs, submissions=subs, units=units, unit_of=unit_of,
-            codes=[c for c in theme_store.effective_codes(store, codebook, log) if c.segment in segs],
-            stances=theme_store.effective_stances(store, log), redactions=_redactions(store),
-            people=people, campaigns=campaigns, decisions=log,
+            codebook=current,
+            segments=segs, submissions=subs, units=units, unit_of=unit_of, codes=codes,
+            stances=_position_stances(theme_store.effective_stances(store, log), codes, current, positioned,
+                                      log),
+            redactions=_redactions(store), people=people, campaigns=campaigns, decisions=log,
+            positioned=positioned,
         )
 
     def after_decisions(self, store: Store, codebook: Codebook, new: Sequence[Decision]) -> CodingData | None:
@@ -113,7 +118,8 @@ class CodingData:
         fresh = [c for c in theme_store.effective_codes(store, codebook, log, segments=decided)
                  if c.segment in self.segments]
         stances = {k: v for k, v in self.stances.items() if k not in decided}
-        stances.update(theme_store.effective_stances(store, log, segments=decided))
+        stances.update(_position_stances(theme_store.effective_stances(store, log, segments=decided), fresh,
+                                         self.codebook, self.positioned & decided, log))
         codes = sorted([*(c for c in self.codes if c.segment not in decided), *fresh],
                        key=attrgetter("segment", "theme"))
         out = replace(self, codes=codes, stances=stances, decisions=log)  # (a new object: its own caches)
@@ -174,6 +180,26 @@ class CodingData:
             return False
         unit = self.units[self.unit_of[submission]]
         return respondent_type is None or unit.respondent_type == respondent_type
+
+
+def _position_stances(stances: dict[str, str], codes: Iterable[Code], codebook: Codebook,
+                      positioned: Collection[str], log: Sequence[Decision]) -> dict[str, str]:
+    """`stances` with the segments whose stance their position themes gave (`positioned`) worked out
+    again from their codes as analysts left them (one rule with the stage: `position_stance`): rejecting
+    the "core partner" code takes its support away. An analyst's own stance stays."""
+    decided = {d.segment for d in log if d.action == "stance" and d.segment}
+    todo = {s for s in positioned if s not in decided and s in stances}
+    if not todo:
+        return stances
+    implied = {t.id: t.stance for t in codebook.themes if t.stance}
+    by_segment: dict[str, list[Code]] = {}
+    for c in codes:
+        if c.segment in todo:
+            by_segment.setdefault(c.segment, []).append(c)
+    for seg in todo:
+        found = position_stance(by_segment.get(seg, ()), implied)
+        stances[seg] = found[0] if found else "neutral"  # (the machine read its words as taking no side)
+    return stances
 
 
 def current_codebook(codebook: Codebook, decisions: Sequence[Decision]) -> Codebook:

@@ -248,6 +248,18 @@ def effective_stances(store: Store, log: Sequence[Decision] | None = None,
     return out
 
 
+def theme_stanced(store: Store, segments: Collection[str] | None = None) -> set[str]:
+    """Segments whose machine stance came from the position themes coded (`stance.THEME_STANCE`): after
+    analysts' decisions on their codes, readers work it out again (`stance.position_stance`)."""
+    from respmine.themes.stance import THEME_STANCE
+
+    query = select(StanceRow.segment).where(StanceRow.method == THEME_STANCE)
+    queries = [query] if segments is None else [query.where(StanceRow.segment.in_(chunk))
+                                                for chunk in _chunks(sorted(segments))]
+    with store.session() as s:
+        return {seg for q in queries for seg in s.scalars(q)}
+
+
 def _texts_for(store: Store, log: Sequence[Decision]) -> Mapping[str, str]:
     wanted = {d.segment for d in log if d.segment and d.action in ("add", "accept")}
     return segment_texts(store, wanted) if wanted else {}

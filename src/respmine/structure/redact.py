@@ -73,8 +73,7 @@ _OFFICE = (r"(?:(?:Prime|Justice|Home|Prisons|Probation|Policing|Shadow|Deputy|F
            r"|Secretary(?:[ \t]+of[ \t]+State(?:[ \t]+for[ \t]+[A-Z][\w ]*?)?)?|Lord[ \t]+Chancellor"
            r"|Chief[ \t]+Inspector(?:[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)*)?|Chief[ \t]+Executive[ \t]+of"
            r"[ \t]+(?:the[ \t]+)?[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)*|Director[- ]General(?:[ \t]+of[ \t]+[A-Z]"
-           r"[\w ]*?)?|Commissioner|Ombudsman|Attorney[ \t]+General|Solicitor[ \t]+General|Mayor|President"
-           r"|EVP|(?:Executive[ \t]+)?Vice[- ]President)")
+           r"[\w ]*?)?|Commissioner|Ombudsman|Attorney[ \t]+General|Solicitor[ \t]+General|Mayor|President)")
 _OFFICE_BEFORE = re.compile(
     rf"\b(?:{_OFFICE}|Lord|Lady|Baroness|Baron|Justice|Judge|MP|Speaker)[ \t]*,?[ \t]*(?:(?:the[ \t]+)?"
     r"(?:Rt\.?[ \t]+Hon|Dame|Sir|Dr|Prof(?:essor)?|Mr|Mrs|Ms|Lord|Lady|Baroness)\.?[ \t]+)*$")
@@ -99,12 +98,12 @@ _ORG = _words(
     "Institute Bench Court Magistrates Housing Shelter Care Support Recovery Meeting Company Sector "
     "Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
     "SA International Associates Partners Solicitors Chambers Europe European British National Royal UK "
-    "e.V eV SE NV BV KG AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut")
+    "e.V eV AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut")
 _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Officer Director Manager Head Chief Chair Chairman Chairwoman Chairperson Secretary Co-ordinator "
     "Coordinator Clerk Executive Member Lecturer Adviser Advisor Trustee Worker Assistant General Deputy "
     "President Treasurer Volunteer Administrator Analyst Consultant Partner Founder Lead Leader Governor "
-    "Inspector Commissioner Minister EVP Vice-President Policy PA Community Communities Quaker Quakers "
+    "Inspector Commissioner Minister EVP Policy PA Community Communities Quaker Quakers "
     "Together Consultation "
     "Response Responses Submission Question Questions Page Date Re Subject Dear Sir Madam Tel Telephone "
     "Email E-mail Phone Mobile Fax Address Website Yours Regards Thanks Kind Best Sincerely Faithfully "

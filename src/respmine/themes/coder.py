@@ -42,6 +42,7 @@ from respmine.versions import source_digest
 CODER_VERSION = "coder-6"  # bump for a change the source hash cannot see (`coder_version`)
 _CODER_MODULES = ("coder.py", "rules.py", "similarity.py", "classifier.py", "features.py", "sentences.py",
                   "codebook.py")
+NEGATED_RULE = "rule-negated"  # a phrase rule's hit in the scope of a negation ("we do not think ...")
 RULE_FLOOR = 0.4  # rule hits below this are not codes: a negated passing mention, an item in a letter's list
 # (sample: paragraph precision 0.778 -> 0.808, recall 0.975 -> 0.971, respondents per theme off by 2.1 -> 1.6)
 SIMILARITY_FLOOR = 0.5  # similarity a span needs to its closest theme to be coded with it by similarity alone
@@ -168,11 +169,12 @@ class ThemeCoder:
                 if h.confidence < RULE_FLOOR:
                     continue
                 have = found[i].get(h.theme)
+                rule = NEGATED_RULE if h.negated else "rule"  # (a negated mention states no position)
                 if have is None and h.theme not in learned:
-                    found[i][h.theme] = Tag(h.theme, h.confidence, "rule", h.start, h.end)
+                    found[i][h.theme] = Tag(h.theme, h.confidence, rule, h.start, h.end)
                 elif have is not None and "rule" not in have.method:
                     conf = 1 - (1 - have.confidence) * (1 - h.confidence)
-                    found[i][h.theme] = Tag(h.theme, conf, f"rule+{have.method}", h.start, h.end)
+                    found[i][h.theme] = Tag(h.theme, conf, f"{rule}+{have.method}", h.start, h.end)
 
     def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str]) -> None:
         """Similarity fills gaps: segments the rules and classifier left uncoded, with themes the classifier

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from respmine.records import ABOUT, Code, SegmentStance, Span
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
-from respmine.themes.stance import combined_stance
+from respmine.themes.stance import THEME_STANCE, position_stance
 from respmine.topics.embed import Embedder
 
 if TYPE_CHECKING:
@@ -185,11 +185,10 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
     for i, seg, p in zip(due, todo, ctx.stance.predict([s.text for s in todo], asked), strict=True):
         quote = seg.text[p.evidence[0] : p.evidence[1]] if p.evidence else ""
         stance, confidence, method = p.stance, round(float(p.confidence), 4), "zero-shot"
-        positions = sorted((c for c in rows[i].values() if c.theme in ctx.implied),
-                           key=lambda c: (-c.confidence, c.evidence.start, c.theme))
-        if stance == "neutral" and positions:  # nothing said outright: the position coded says it
-            stance = combined_stance(ctx.implied[c.theme] for c in positions) or stance
-            quote, confidence, method = positions[0].evidence_text, positions[0].confidence, "theme"
+        implied = position_stance(rows[i].values(), ctx.implied) if stance == "neutral" else None
+        if implied is not None:  # nothing said outright: the position coded says it
+            stance, (quote, confidence) = implied[0], (implied[1].evidence_text, implied[1].confidence)
+            method = THEME_STANCE
         result.stances.append(SegmentStance(seg.id, stance, confidence, quote, method, ctx.stance.version,
                                             ctx.stance_stamp(seg)))
 
@@ -204,25 +203,22 @@ def _positions(seg: SegmentInput, row: Mapping[str, Code], ctx: _Context) -> boo
 
 def _code_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context) -> None:
     """Each row's stance from its evidence sentence (and, for the segment's opening sentence, an agreement
-    question it answers), else the stance its theme implies (a position); an old row's stance is reused
-    for the same span and theme as it was (fingerprint) when the segment's stance stamp (stance model,
-    question, text) is unchanged."""
-    kept: list[dict[tuple[int, int, str, str], str | None]] = []  # (span, theme, fingerprint) -> stance
+    question it answers); an old row's stance is reused for the same span when the segment's stance stamp
+    (stance model, question, text) is unchanged. (A position theme's stance is the segment's, where its
+    words take no side: a row without a stance of its own reads the segment's.)"""
+    known: list[dict[tuple[int, int], str | None]] = []
     for seg in chunk:
         old = () if seg.id in ctx.plan.stance else ctx.previous.codes.get(seg.id, ())
-        kept.append({(c.evidence.start, c.evidence.end, c.theme, c.fingerprint): c.stance for c in old})
+        known.append({(c.evidence.start, c.evidence.end): c.stance for c in old})
     need = sorted({(i, c.evidence.start, c.evidence.end) for i, new in enumerate(rows) for c in new.values()
-                   if (c.evidence.start, c.evidence.end, c.theme, c.fingerprint) not in kept[i]})
+                   if (c.evidence.start, c.evidence.end) not in known[i]})
     predicted = ctx.stance.predict([chunk[i].text[a:b] for i, a, b in need],  # an opening "No." answers
                                    [ctx.asked(chunk[i]) if a == 0 else None for i, a, _ in need])
-    said = {(i, a, b): p.stance if p.stance != "neutral" else None
-            for (i, a, b), p in zip(need, predicted, strict=True)}
+    for (i, a, b), p in zip(need, predicted, strict=True):
+        known[i][(a, b)] = p.stance if p.stance != "neutral" else None
     for i, new in enumerate(rows):
         for theme, c in new.items():
-            key = (c.evidence.start, c.evidence.end, theme, c.fingerprint)
-            stance = kept[i][key] if key in kept[i] else (
-                said[(i, c.evidence.start, c.evidence.end)] or ctx.implied.get(theme))
-            new[theme] = replace(c, stance=stance)
+            new[theme] = replace(c, stance=known[i][(c.evidence.start, c.evidence.end)])
 
 
 def _row(seg: SegmentInput, t: Tag, ctx: _Context) -> Code:

@@ -22,7 +22,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from respmine.records import STANCES
+from respmine.records import STANCES, Code
 from respmine.themes.sentences import sentence_spans
 from respmine.versions import source_digest
 
@@ -467,3 +467,24 @@ def combined_stance(stances: Iterable[str | None]) -> str | None:
         if stance in found:
             return stance
     return None
+
+
+THEME_STANCE = "theme"  # the method of a segment stance its position themes gave (`position_stance`)
+
+
+def position_stance(codes: Iterable[Code], positions: Mapping[str, str]) -> tuple[str, Code] | None:
+    """The stance that the positions coded imply (`positions`: theme -> the stance it implies, from the
+    codebook), with the code that says it best; None without one. Only a code a rule, the classifier or
+    an analyst gave counts (similarity reads "should not be a core partner" as one), and not where the
+    rule found its phrase negated ("We do not think the sector should have a greater role"). For a
+    segment whose words take no side (the stage, and the report after analysts' decisions: one rule)."""
+    found = sorted((c for c in codes if c.theme in positions and _asserts(c)),
+                   key=lambda c: (-c.confidence, c.evidence.start, c.theme))
+    stance = combined_stance(positions[c.theme] for c in found)
+    return (stance, found[0]) if stance and found else None
+
+
+def _asserts(code: Code) -> bool:
+    by = code.method.split("+")
+    return (any(m in ("rule", "classifier", "analyst") for m in by)
+            and not any(m.endswith("-negated") for m in by))

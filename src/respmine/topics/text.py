@@ -24,15 +24,15 @@ _FILLER = {
 }
 # Function words of other European languages that are no English word: a passage in French or German is
 # then named by what it is about, not "de / les / la". (Not "die", "son", "car", "door", "man", "war",
-# "sin", "era": English words too.)
+# "sin", "era", "van", "un", "pour", "par", "pas", "ce", "con", "non", "sus", "den", "ou": English words too.)
 _FOREIGN_WORDS = (
-    "de la le les des du une un et est pour dans avec sur par qui que aux au ce cette ces nous vous ils sont "
-    "pas elle leur leurs ou où mais entre être été sans selon "
-    "und der das den dem ein eine einer eines einem nicht mit von zu für auf ist sind wird werden bei sich "
+    "de la le les des du une et est dans avec sur qui que aux au cette ces nous vous ils sont "
+    "elle leur leurs où mais entre être été sans selon "
+    "und der das dem ein eine einer eines einem nicht mit von zu für auf ist sind wird werden bei sich "
     "oder auch wie nach über durch dass sowie zur zum im vom aus unter diese dieser dieses "
-    "el los las del por con una para lo al como más sus este esta "
-    "il della delle dei di che per non sono nel nella alla degli gli "
-    "het een van voor zijn niet wordt ook aan bij naar dat worden deze")
+    "el los las del por una para lo al como más este esta "
+    "il della delle dei di che per sono nel nella alla degli gli "
+    "het een voor zijn niet wordt ook aan bij naar dat worden deze")
 _FOREIGN = set(_FOREIGN_WORDS.split())
 _WEB = {  # the words of links and references: a topic of cited sources is not a topic of views
     "http", "https", "www", "com", "org", "html", "htm", "pdf", "url", "doi", "accessed", "ibid", "et", "al",
