@@ -187,3 +187,10 @@ def test_a_stance_from_a_position_theme_follows_analysts_decisions(
     assert updated is not None and fresh.stances[hope] == updated.stances[hope] == "neutral"
     themes_store.decide(store, codebook, "analyst1", "stance", segment=hope, value={"stance": "oppose"})
     assert CodingData.load(store, codebook).stances[hope] == "oppose"
+    acme = segs["acme-q1"]  # words that take no side, a position the analyst adds: the position's stance
+    with store.session() as s, s.begin():
+        s.execute(update(StanceRow).where(StanceRow.segment == acme)
+                  .values(stance="neutral", method="zero-shot"))
+    themes_store.decide(store, codebook, "analyst1", "add", segment=acme, theme="funding.fcr",
+                        value={"start": 0, "end": 29})
+    assert CodingData.load(store, codebook).stances[acme] == "support"

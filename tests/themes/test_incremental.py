@@ -382,7 +382,8 @@ def test_a_theme_that_is_a_position_gives_its_stance_where_nothing_is_said_outri
     from respmine.themes.stance import position_stance
 
     codebook = Codebook(name="positions", version="1", themes=(
-        Theme(id="core", label="Core partner", phrases=("core partner",), stance="support"),
+        Theme(id="core", label="Core partner", phrases=("core partner", "core strategic delivery partner"),
+              stance="support"),
         Theme(id="complement", label="Complementary", phrases=("complement the state",), stance="oppose"),
         Theme(id="harbour", label="Harbour", phrases=("harbour",)),
     ))
@@ -390,7 +391,9 @@ def test_a_theme_that_is_a_position_gives_its_stance_where_nothing_is_said_outri
                 SegmentInput("p2", "We oppose the plan. The sector should be a core partner.", "q1"),
                 SegmentInput("p3", "The sector should be a core partner and complement the state.", "q1"),
                 SegmentInput("p4", "The harbour needs a new wall.", "q1"),
-                SegmentInput("p5", "We do not think the sector should be a core partner.", "q1")]
+                SegmentInput("p5", "We do not think the sector should be a core partner.", "q1"),
+                SegmentInput("p6", "We do not think every charity is a core strategic delivery partner. The "
+                                   "sector should still be a core partner.", "q1")]
     result = code_segments(segments, codebook, WordEmbedder())
     stances = {x.segment: x for x in result.stances}
     assert stances["p1"].stance == "support" and stances["p1"].method == "theme"
@@ -398,6 +401,7 @@ def test_a_theme_that_is_a_position_gives_its_stance_where_nothing_is_said_outri
     assert stances["p2"].stance == "oppose" and stances["p2"].method == "zero-shot"  # said outright
     assert stances["p3"].stance == "mixed" and stances["p4"].stance == "neutral"
     assert stances["p5"].method == "zero-shot"  # a negated position implies nothing
+    assert stances["p6"].stance == "support"  # ... but it does not hide the position asserted beside it
     assert all(c.stance is None for c in result.codes if c.segment in ("p1", "p3"))  # rows read the segment's
     similar = [replace(c, method="similarity") for c in result.codes if c.segment == "p1"]
     assert position_stance(similar, {"core": "support"}) is None  # similarity reads negation badly

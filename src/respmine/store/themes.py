@@ -249,11 +249,15 @@ def effective_stances(store: Store, log: Sequence[Decision] | None = None,
 
 
 def theme_stanced(store: Store, segments: Collection[str] | None = None) -> set[str]:
-    """Segments whose machine stance came from the position themes coded (`stance.THEME_STANCE`): after
-    analysts' decisions on their codes, readers work it out again (`stance.position_stance`)."""
+    """Segments whose words take no side for the machine: their stance came from the position themes
+    coded (`stance.THEME_STANCE`), or is neutral. After analysts' decisions on their codes (a position
+    rejected, or added), readers work it out again (`stance.position_stance`), as the stage does."""
+    from sqlalchemy import or_
+
     from respmine.themes.stance import THEME_STANCE
 
-    query = select(StanceRow.segment).where(StanceRow.method == THEME_STANCE)
+    query = select(StanceRow.segment).where(or_(StanceRow.method == THEME_STANCE,
+                                                StanceRow.stance == "neutral"))
     queries = [query] if segments is None else [query.where(StanceRow.segment.in_(chunk))
                                                 for chunk in _chunks(sorted(segments))]
     with store.session() as s:

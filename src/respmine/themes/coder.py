@@ -165,7 +165,7 @@ class ThemeCoder:
         if self._rules is None:
             return
         for i, hits in enumerate(self._rules.find_many(texts, names=names)):
-            for h in sorted(hits, key=lambda h: -h.confidence):
+            for h in sorted(hits, key=lambda h: (h.negated, -h.confidence)):  # an assertion before a negation
                 if h.confidence < RULE_FLOOR:
                     continue
                 have = found[i].get(h.theme)

@@ -475,8 +475,8 @@ THEME_STANCE = "theme"  # the method of a segment stance its position themes gav
 def position_stance(codes: Iterable[Code], positions: Mapping[str, str]) -> tuple[str, Code] | None:
     """The stance that the positions coded imply (`positions`: theme -> the stance it implies, from the
     codebook), with the code that says it best; None without one. Only a code a rule, the classifier or
-    an analyst gave counts (similarity reads "should not be a core partner" as one), and not where the
-    rule found its phrase negated ("We do not think the sector should have a greater role"). For a
+    an analyst gave or accepted counts (similarity reads "should not be a core partner" as one), not
+    where the rule found its phrase negated ("We do not think the sector should have a greater role"). For a
     segment whose words take no side (the stage, and the report after analysts' decisions: one rule)."""
     found = sorted((c for c in codes if c.theme in positions and _asserts(c)),
                    key=lambda c: (-c.confidence, c.evidence.start, c.theme))
@@ -486,5 +486,5 @@ def position_stance(codes: Iterable[Code], positions: Mapping[str, str]) -> tupl
 
 def _asserts(code: Code) -> bool:
     by = code.method.split("+")
-    return (any(m in ("rule", "classifier", "analyst") for m in by)
+    return ((code.reviewed or any(m in ("rule", "classifier", "analyst") for m in by))
             and not any(m.endswith("-negated") for m in by))
