@@ -98,3 +98,17 @@ def test_names_are_only_read_for_analysts(decided: Store, tmp_path: Path) -> Non
     analyst = find_segments(decided, codebook, SegmentFilter(question="Q1"), analyst=True)
     assert all(i.name is None for i in viewer.items)
     assert all(i.name for i in analyst.items)
+
+
+def test_page_stances_match_the_theme_tables(decided: Store) -> None:
+    """A segment whose words take no side takes its stance from the positions analysts left on it (an added
+    "core partner" code: support), on the segments page as in the theme table and every export."""
+    from respmine.report.tables import CodingData
+
+    codebook = load_codebook(CODEBOOK)
+    assert any(t.stance for t in codebook.themes)  # the sample codebook marks its positions
+    items = find_segments(decided, codebook, SegmentFilter(), per_page=10_000).items
+    data = CodingData.load(decided, codebook)
+    shown = {i.id: i.stance for i in items}
+    assert shown == {i.id: data.stances.get(i.id) for i in items}
+    assert any(shown[s] != v for s, v in effective_stances(decided).items() if s in shown)  # (it matters)

@@ -309,12 +309,32 @@ def attach_codes(session: Session, codebook: Codebook, log: list[Decision],
             c.theme, labels.get(c.theme, c.theme), c.method, c.confidence, c.evidence, c.evidence_text,
             c.reviewed))
     order = {t: n for n, t in enumerate(book.ids)}
-    return [_with_codes(i, sorted(by_segment.get(i.id, []), key=lambda c: order.get(c.theme, len(order))))
-            for i in items]
+    stances = _position_stances(session, book, own, codes, ids)
+    return [_with_codes(i, sorted(by_segment.get(i.id, []), key=lambda c: order.get(c.theme, len(order))),
+                        stances.get(i.id, i.stance)) for i in items]
 
 
-def _with_codes(item: SegmentItem, codes: list[CodeView]) -> SegmentItem:
-    return replace(item, codes=tuple(codes))
+def _position_stances(session: Session, book: Codebook, own: Sequence[Decision], codes: Sequence[Code],
+                      ids: Sequence[str]) -> dict[str, str]:
+    """The stances of these segments whose words take no side (a stance from their position themes, or
+    neutral) worked out from their codes as analysts left them, as the theme table and every export do
+    (`stance.position_stance`). (The page's stance filter reads the stored stance.)"""
+    from respmine.themes.stance import THEME_STANCE, position_stance
+
+    implied = {t.id: t.stance for t in book.themes if t.stance}
+    decided = {d.segment for d in own if d.action == "stance"}
+    open_ = [seg for seg, stance, method in session.execute(
+        select(StanceRow.segment, StanceRow.stance, StanceRow.method).where(StanceRow.segment.in_(ids)))
+        if seg not in decided and (method == THEME_STANCE or stance == "neutral")]
+    out = {}
+    for seg in open_:
+        found = position_stance([c for c in codes if c.segment == seg], implied)
+        out[seg] = found[0] if found else "neutral"
+    return out
+
+
+def _with_codes(item: SegmentItem, codes: list[CodeView], stance: str | None) -> SegmentItem:
+    return replace(item, codes=tuple(codes), stance=stance)
 
 
 def question_counts(store: Store) -> list[tuple[str, int]]:
