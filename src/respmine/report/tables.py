@@ -35,7 +35,7 @@ from respmine.store.views import (
 )
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
-from respmine.themes.stance import combined_stance, position_stance
+from respmine.themes.stance import combined_stance, positions, reread
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
@@ -189,16 +189,8 @@ def _position_stances(stances: dict[str, str], codes: Iterable[Code], codebook: 
     the "core partner" code takes its support away. An analyst's own stance stays."""
     decided = {d.segment for d in log if d.action == "stance" and d.segment}
     todo = {s for s in positioned if s not in decided and s in stances}
-    if not todo:
-        return stances
-    implied = {t.id: t.stance for t in codebook.themes if t.stance}
-    by_segment: dict[str, list[Code]] = {}
-    for c in codes:
-        if c.segment in todo:
-            by_segment.setdefault(c.segment, []).append(c)
-    for seg in todo:
-        found = position_stance(by_segment.get(seg, ()), implied)
-        stances[seg] = found[0] if found else "neutral"  # (the machine read its words as taking no side)
+    if todo:
+        stances.update(reread(todo, codes, positions(codebook)))
     return stances
 
 

@@ -319,18 +319,13 @@ def _position_stances(session: Session, book: Codebook, own: Sequence[Decision],
     """The stances of these segments whose words take no side (a stance from their position themes, or
     neutral) worked out from their codes as analysts left them, as the theme table and every export do
     (`stance.position_stance`). (The page's stance filter reads the stored stance.)"""
-    from respmine.themes.stance import THEME_STANCE, position_stance
+    from respmine.themes.stance import THEME_STANCE, positions, reread
 
-    implied = {t.id: t.stance for t in book.themes if t.stance}
     decided = {d.segment for d in own if d.action == "stance"}
     open_ = [seg for seg, stance, method in session.execute(
         select(StanceRow.segment, StanceRow.stance, StanceRow.method).where(StanceRow.segment.in_(ids)))
         if seg not in decided and (method == THEME_STANCE or stance == "neutral")]
-    out = {}
-    for seg in open_:
-        found = position_stance([c for c in codes if c.segment == seg], implied)
-        out[seg] = found[0] if found else "neutral"
-    return out
+    return reread(open_, codes, positions(book))
 
 
 def _with_codes(item: SegmentItem, codes: list[CodeView], stance: str | None) -> SegmentItem:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from respmine.records import ABOUT, Code, SegmentStance, Span
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
-from respmine.themes.stance import THEME_STANCE, position_stance
+from respmine.themes.stance import THEME_STANCE, position_stance, positions
 from respmine.topics.embed import Embedder
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def code_segments(
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
-                   asked, {t.id: t.stance for t in codebook.themes if t.stance})
+                   asked, positions(codebook))
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples), ctx, result, batch, progress)
     recoded = set(result.recoded)

@@ -35,6 +35,7 @@ from respmine.themes.sentences import sentence_spans
 from respmine.versions import source_digest
 
 if TYPE_CHECKING:
+    from respmine.themes.codebook import Codebook
     from respmine.topics.embed import Embedder
 
 
@@ -488,3 +489,23 @@ def _asserts(code: Code) -> bool:
     by = code.method.split("+")
     return ((code.reviewed or any(m in ("rule", "classifier", "analyst") for m in by))
             and not any(m.endswith("-negated") for m in by))
+
+
+def positions(codebook: Codebook) -> dict[str, str]:
+    """theme -> the stance it implies, for the codebook's themes that are positions (`Theme.stance`)."""
+    return {t.id: t.stance for t in codebook.themes if t.stance}
+
+
+def reread(segments: Iterable[str], codes: Iterable[Code], implied: Mapping[str, str]) -> dict[str, str]:
+    """The stance of each of these segments whose words take no side, from their codes as analysts left
+    them (`position_stance`; "neutral" without a position): one rule for the report and the review app."""
+    todo = set(segments)
+    by_segment: dict[str, list[Code]] = {}
+    for c in codes:
+        if c.segment in todo:
+            by_segment.setdefault(c.segment, []).append(c)
+    out = {}
+    for seg in todo:
+        found = position_stance(by_segment.get(seg, ()), implied)
+        out[seg] = found[0] if found else "neutral"
+    return out
