@@ -112,3 +112,17 @@ def test_page_stances_match_the_theme_tables(decided: Store) -> None:
     shown = {i.id: i.stance for i in items}
     assert shown == {i.id: data.stances.get(i.id) for i in items}
     assert any(shown[s] != v for s, v in effective_stances(decided).items() if s in shown)  # (it matters)
+
+
+def test_segment_names_its_respondent_as_the_reports_do() -> None:
+    """A respondent with no sign of who they are is "not identified" on the pages too, not an individual."""
+    from respmine.report.tables import INDIVIDUAL, NOT_IDENTIFIED
+    from respmine.review.queries import SegmentItem
+
+    def item(kind: str, rtype: str, org: str | None = None) -> SegmentItem:
+        return SegmentItem("s", "sub", "Q1", "text", 0, 4, 1, "a.pdf", False, kind, rtype, org, None, None,
+                           False)
+
+    assert item("individual", "unknown").who == NOT_IDENTIFIED
+    assert item("individual", "individual").who == INDIVIDUAL
+    assert item("organisation", "charity", "Hope Trust").who == "Hope Trust"

@@ -27,7 +27,7 @@ class Quote:
     segment: str
     submission: str
     text: str
-    who: str  # organisation name, or "Individual respondent" (never a person's name)
+    who: str  # organisation name, "Individual respondent", ... (`tables.display_name`: never a person's)
     source: str  # as outputs cite it (`source_of`)
     source_file: str  # the file itself, for analysts in the review app
     page: int | None  # none for a form row (its "pages" are its answer cells)

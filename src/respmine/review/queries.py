@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, null, or_, sel
 from sqlalchemy.orm import Session
 
 from respmine.records import Code, Span, question_order
+from respmine.report.tables import display_name
 from respmine.store.models import (
     CodeRow,
     DecisionRow,
@@ -27,6 +28,7 @@ from respmine.store.models import (
     SubmissionRow,
 )
 from respmine.store.repository import Store
+from respmine.store.views import RespondentView
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import Decision, apply_decisions, effective_codebook
 
@@ -98,10 +100,10 @@ class SegmentItem:
 
     @property
     def who(self) -> str:
-        """How the respondent is named on a page: organisation, else "Individual respondent"."""
-        if self.kind == "organisation" and self.organisation:
-            return self.organisation
-        return "Individual respondent"
+        """How the respondent is named on a page, as the reports name them (`tables.display_name`)."""
+        org = self.organisation
+        return display_name(RespondentView(self.submission, self.kind, self.respondent_type, org,
+                                           [org] if org else []))
 
 
 @dataclass(frozen=True)
