@@ -157,6 +157,13 @@ def test_pdf_book_style_alternating_headers_are_removed(tmp_path: Path) -> None:
     assert " l 9" not in doc.text and doc.text.count("full cost recovery") == 9
 
 
+def _columns(pdf: FPDF, top: float, lines: int, tag: str = "") -> None:
+    """Two columns of numbered lines, 6 mm apart, from `top` mm (`tag` follows each line's number)."""
+    for i in range(lines):
+        pdf.text(15, top + i * 6, f"Left line {i}{tag} on local commissioning.")
+        pdf.text(112, top + i * 6, f"Right line {i}{tag} on through the gate.")
+
+
 def test_pdf_header_split_by_the_column_gutter_is_a_header(tmp_path: Path) -> None:
     """A journal page's running header sits in the top margin across both columns ("80 ARTICLE" |
     "International Data Privacy Law"): it was read as each column's first words, so it landed inside
@@ -167,9 +174,7 @@ def test_pdf_header_split_by_the_column_gutter_is_a_header(tmp_path: Path) -> No
         pdf.add_page()
         pdf.text(15, 10, f"{78 + n}  ARTICLE")
         pdf.text(112, 10, "International Data Privacy Law, 2020")
-        for i in range(24):
-            pdf.text(15, 30 + i * 6, f"Left line {i} of page {n} on local commissioning.")
-            pdf.text(112, 30 + i * 6, f"Right line {i} of page {n} on through the gate.")
+        _columns(pdf, 30, 24, f" of page {n}")
     path = tmp_path / "journal.pdf"
     pdf.output(str(path))
     doc = extract(path)
@@ -184,9 +189,7 @@ def test_pdf_columns_starting_in_a_narrow_top_margin_stay_columns(tmp_path: Path
     pdf = FPDF()
     pdf.set_font("Helvetica", size=10)
     pdf.add_page()
-    for i in range(40):
-        pdf.text(15, 14 + i * 6, f"Left line {i} on local commissioning.")
-        pdf.text(112, 14 + i * 6, f"Right line {i} on through the gate.")
+    _columns(pdf, 14, 40)
     path = tmp_path / "narrow.pdf"
     pdf.output(str(path))
     doc = extract(path)

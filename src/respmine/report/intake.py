@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from respmine.records import shown_time
+from respmine.report.summaries import plural
 from respmine.store import Store
 from respmine.store.models import SubmissionRow
 
@@ -114,8 +115,7 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
 
 
 def _n(count: object, singular: str, many: str | None = None) -> str:
-    n = int(str(count))
-    return f"{n} {singular if n == 1 else (many or singular + 's')}"
+    return plural(int(str(count)), singular, many)  # (summary values come from JSON: any type)
 
 
 def _responses_line(summary: dict[str, object]) -> str:

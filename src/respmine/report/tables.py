@@ -82,7 +82,7 @@ class CodingData:
     people: dict[str, RespondentView] = field(default_factory=dict)  # submission -> respondent
     campaigns: list[CampaignRow] = field(default_factory=list)  # largest first
     decisions: list[Decision] = field(default_factory=list)  # the analysts' log, oldest first
-    positioned: frozenset[str] = frozenset()  # segments whose machine stance their position themes gave
+    unsided: frozenset[str] = frozenset()  # segments whose words take no side for the machine
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
 
@@ -96,14 +96,14 @@ class CodingData:
         log = theme_store.decisions(store)
         current = current_codebook(codebook, log)
         codes = [c for c in theme_store.effective_codes(store, codebook, log) if c.segment in segs]
-        positioned = frozenset(theme_store.theme_stanced(store))
+        unsided = frozenset(theme_store.all_unsided(store))
         return cls(
             codebook=current,
             segments=segs, submissions=subs, units=units, unit_of=unit_of, codes=codes,
-            stances=_position_stances(theme_store.effective_stances(store, log), codes, current, positioned,
+            stances=_position_stances(theme_store.effective_stances(store, log), codes, current, unsided,
                                       log),
             redactions=_redactions(store), people=people, campaigns=campaigns, decisions=log,
-            positioned=positioned,
+            unsided=unsided,
         )
 
     def after_decisions(self, store: Store, codebook: Codebook, new: Sequence[Decision]) -> CodingData | None:
@@ -119,7 +119,7 @@ class CodingData:
                  if c.segment in self.segments]
         stances = {k: v for k, v in self.stances.items() if k not in decided}
         stances.update(_position_stances(theme_store.effective_stances(store, log, segments=decided), fresh,
-                                         self.codebook, self.positioned & decided, log))
+                                         self.codebook, self.unsided & decided, log))
         codes = sorted([*(c for c in self.codes if c.segment not in decided), *fresh],
                        key=attrgetter("segment", "theme"))
         out = replace(self, codes=codes, stances=stances, decisions=log)  # (a new object: its own caches)
@@ -183,12 +183,12 @@ class CodingData:
 
 
 def _position_stances(stances: dict[str, str], codes: Iterable[Code], codebook: Codebook,
-                      positioned: Collection[str], log: Sequence[Decision]) -> dict[str, str]:
-    """`stances` with the segments whose stance their position themes gave (`positioned`) worked out
+                      unsided: Collection[str], log: Sequence[Decision]) -> dict[str, str]:
+    """`stances` with the segments whose words take no side for the machine (`unsided`) worked out
     again from their codes as analysts left them (one rule with the stage: `position_stance`): rejecting
     the "core partner" code takes its support away. An analyst's own stance stays."""
     decided = {d.segment for d in log if d.action == "stance" and d.segment}
-    todo = {s for s in positioned if s not in decided and s in stances}
+    todo = {s for s in unsided if s not in decided and s in stances}
     if todo:
         stances.update(reread(todo, codes, positions(codebook)))
     return stances

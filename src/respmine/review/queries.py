@@ -321,13 +321,11 @@ def _position_stances(session: Session, book: Codebook, own: Sequence[Decision],
     """The stances of these segments whose words take no side (a stance from their position themes, or
     neutral) worked out from their codes as analysts left them, as the theme table and every export do
     (`stance.position_stance`). (The page's stance filter reads the stored stance.)"""
-    from respmine.themes.stance import THEME_STANCE, positions, reread
+    from respmine.store.themes import unsided
+    from respmine.themes.stance import positions, reread
 
     decided = {d.segment for d in own if d.action == "stance"}
-    open_ = [seg for seg, stance, method in session.execute(
-        select(StanceRow.segment, StanceRow.stance, StanceRow.method).where(StanceRow.segment.in_(ids)))
-        if seg not in decided and (method == THEME_STANCE or stance == "neutral")]
-    return reread(open_, codes, positions(book))
+    return reread(unsided(session, ids) - decided, codes, positions(book))
 
 
 def _with_codes(item: SegmentItem, codes: list[CodeView], stance: str | None) -> SegmentItem:

@@ -11,7 +11,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import delete, exists, insert, or_, select, tuple_, update
+from sqlalchemy import Select, delete, exists, insert, or_, select, tuple_, update
+from sqlalchemy.orm import Session
 
 from respmine.records import Code, SegmentStance, Span
 from respmine.store.models import CodebookStateRow, CodeRow, DecisionRow, SegmentRow, StanceRow, ThemeStateRow
@@ -248,20 +249,25 @@ def effective_stances(store: Store, log: Sequence[Decision] | None = None,
     return out
 
 
-def theme_stanced(store: Store, segments: Collection[str] | None = None) -> set[str]:
-    """Segments whose words take no side for the machine: their stance came from the position themes
-    coded (`stance.THEME_STANCE`), or is neutral. After analysts' decisions on their codes (a position
-    rejected, or added), readers work it out again (`stance.position_stance`), as the stage does."""
-    from sqlalchemy import or_
+def unsided(session: Session, segments: Collection[str]) -> set[str]:
+    """Of these segments, those whose words take no side for the machine: their stance came from the
+    position themes coded (`stance.THEME_STANCE`), or is neutral. After analysts' decisions on their codes
+    (a position rejected, or added), readers work it out again (`stance.reread`), as the stage does."""
+    return {seg for chunk in _chunks(sorted(segments))
+            for seg in session.scalars(_unsided().where(StanceRow.segment.in_(chunk)))}
 
+
+def all_unsided(store: Store) -> set[str]:
+    """Every segment `unsided` would name."""
+    with store.session() as s:
+        return set(s.scalars(_unsided()))
+
+
+def _unsided() -> Select[tuple[str]]:
     from respmine.themes.stance import THEME_STANCE
 
-    query = select(StanceRow.segment).where(or_(StanceRow.method == THEME_STANCE,
-                                                StanceRow.stance == "neutral"))
-    queries = [query] if segments is None else [query.where(StanceRow.segment.in_(chunk))
-                                                for chunk in _chunks(sorted(segments))]
-    with store.session() as s:
-        return {seg for q in queries for seg in s.scalars(q)}
+    return select(StanceRow.segment).where(or_(StanceRow.method == THEME_STANCE,
+                                               StanceRow.stance == "neutral"))
 
 
 def _texts_for(store: Store, log: Sequence[Decision]) -> Mapping[str, str]:
