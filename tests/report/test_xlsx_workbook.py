@@ -67,3 +67,15 @@ def test_questions_sheet_counts_who_agreed(made: tuple[Store, dict[str, str]], t
     assert rows["Q1"][3:9] == (6, "yes", 3, 1, 1, 1)  # the counts behind the report's lead
     assert "Of them, 3 agreed" in rows["Q1"][9]
     assert rows["Q2"][3:9] == (2, "no", None, None, None, None)  # no agreement asked: blank
+
+
+def test_codebook_sheet_says_which_themes_are_positions(made: tuple[Store, dict[str, str]],
+                                                        tmp_path: Path) -> None:
+    marked = {"stance": "support", "position": True}
+    themes = tuple(t.model_copy(update=marked) if t.id == "funding.fcr" else t for t in CODEBOOK.themes)
+    codebook = CODEBOOK.model_copy(update={"themes": themes})
+    sheet = load_workbook(write_reports(made[0], codebook, tmp_path, CONSULTATION)["workbook"])["Codebook"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert (rows["funding.fcr"]["Implies stance"], rows["funding.fcr"]["Position"]) == ("support", "yes")
+    assert not rows["funding"]["Implies stance"] and not rows["funding"]["Position"]

@@ -78,3 +78,25 @@ def test_sentences_split_short_answers_into_clauses_but_not_long_texts() -> None
     ]
     long = "word, " * CLAUSE_WORDS + "end."
     assert clause_spans(long) == sentence_spans(long)
+
+
+def test_a_position_argued_against_codes_its_topic_and_a_topic_stays_coded() -> None:
+    codebook = Codebook(name="levels", version="1", themes=(
+        Theme(id="level", label="Level of commissioning", phrases=("level of commissioning",)),
+        Theme(id="level.regional", label="Regional", parent="level", phrases=("regional commissioning",),
+              position=True),
+        Theme(id="cost", label="Cost", phrases=("bid costs",)),
+        Theme(id="national", label="National", phrases=("national commissioning",), position=True),
+    ))
+    coder = ThemeCoder(codebook, None, at_least_one=False)
+    texts = ["Regional commissioning would be a mistake.", "We favour regional commissioning.",
+             "High bid costs would be a mistake.", "National commissioning would be a mistake.",
+             "Regional commissioning would be a mistake. Regional commissioning is the answer though."]
+    coded = [{t.theme: t.method for t in tags} for tags in coder.code(texts)]
+    assert coded[0] == {"level": "rule"}  # the topic, not the view argued against
+    assert coded[1] == {"level": "rule(child)", "level.regional": "rule"}
+    assert coded[2] == {"cost": "rule"}  # a topic argued against is still discussed
+    assert coded[3] == {}  # a position with no topic above it: nothing to code
+    assert coded[4]["level.regional"] == "rule"  # held in another sentence
+    assert codebook.topic("level.regional") == "level" and codebook.topic("national") is None
+    assert codebook.topic("cost") == "cost"

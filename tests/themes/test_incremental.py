@@ -32,7 +32,8 @@ def _codebook() -> Codebook:
     themes = [
         Theme(id="a", label="Alpha beam", description="alpha beam cargo", phrases=("alpha beam",)),
         Theme(id="a.x", label="Cargo", parent="a", description="cargo delta", phrases=("cargo delta",)),
-        Theme(id="a.y", label="Ember", parent="a", description="ember fjord glade", phrases=("ember",)),
+        Theme(id="a.y", label="Ember", parent="a", description="ember fjord glade", phrases=("ember",),
+              position=True),
         Theme(id="b", label="Harbour", description="harbour island jetty", phrases=("harbour",),
               exclusions=("harbour master",)),
         Theme(id="b.z", label="Kelp", parent="b", description="kelp lagoon", phrases=("kelp lagoon",)),
@@ -44,7 +45,8 @@ def _codebook() -> Codebook:
 
 
 def _texts(rng: random.Random, n: int = 120) -> list[SegmentInput]:
-    cues = ["We support the proposal.", "We oppose this plan.", "", "", ""]
+    cues = ["We support the proposal.", "We oppose this plan.", "Ember would be a mistake.",
+            "We are against cargo delta.", "", "", ""]
     out = []
     for i in range(n):
         sentences = []
@@ -141,8 +143,16 @@ def _imply_stance(rng: random.Random, themes: list[Theme]) -> list[Theme]:
     return themes
 
 
-EDITS: list[Edit] = [_imply_stance, _add_phrase, _drop_phrase, _only_label, _relabel, _exclusion, _describe,
-                     _add_theme, _remove_leaf, _move, _reorder, _imply_stance]
+def _position(rng: random.Random, themes: list[Theme]) -> list[Theme]:
+    """A theme becomes (or stops being) a position: mentions argued against code its topic instead."""
+    k = rng.randrange(len(themes))
+    theme = themes[k]
+    themes[k] = theme.model_copy(update={"position": not theme.position})
+    return themes
+
+
+EDITS: list[Edit] = [_position, _imply_stance, _add_phrase, _drop_phrase, _only_label, _relabel, _exclusion,
+                     _describe, _add_theme, _remove_leaf, _move, _reorder, _imply_stance, _position]
 
 
 def _rows(codes: Sequence[Code]) -> set[tuple[object, ...]]:
@@ -182,6 +192,9 @@ def test_random_codebook_edits_match_coding_from_scratch(tmp_path: Path) -> None
     assert len(first.recoded) == len(segments)
     methods = {c.method for c in themes_store.machine_codes(store)}
     assert {"rule", "similarity", "rule(child)"} <= methods, methods  # both paths are exercised
+    argued_against = [c for c in themes_store.machine_codes(store)
+                      if c.evidence_text == "Ember would be a mistake."]
+    assert argued_against and {c.theme for c in argued_against} == {"a"}  # a position's topic, not a.y
     touched = []
     for step in range(24):
         edit = EDITS[step % len(EDITS)] if step < len(EDITS) else rng.choice(EDITS)
@@ -207,25 +220,39 @@ def test_version_bump_recodes_nothing_and_restamps(tmp_path: Path) -> None:
 def test_a_changed_leaf_recodes_only_its_segments_and_similarity_ones(tmp_path: Path) -> None:
     """An exclusion changes no similarity prototype: only segments with the theme (or now hit by it)."""
     segments, store, codebook = _coded(tmp_path, 5)
-    had = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"}
-    themes = [t.model_copy(update={"exclusions": ("fjord",)}) if t.id == "a.y" else t
+    had = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.x"}
+    themes = [t.model_copy(update={"exclusions": ("glade",)}) if t.id == "a.x" else t
               for t in codebook.themes]
     edited = Codebook(name="synthetic", version="2", themes=tuple(themes))
     result = _run(store, segments, edited)
-    assert result.themes == ["a.y"] and set(result.recoded) == had
+    assert result.themes == ["a.x"] and set(result.recoded) == had
     _check(store, segments, edited)
     # a phrase is also a similarity prototype: segments coded by similarity are rescored too
     previous = themes_store.previous_coding(store)
     by_similarity = {s.id for s in segments if s.text.strip()
                      and all(c.method.startswith("similarity") for c in previous.codes.get(s.id, ()))}
-    had = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"}
-    themes = [t.model_copy(update={"phrases": (*t.phrases, "zephyr")}) if t.id == "a.y" else t
+    had = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.x"}
+    themes = [t.model_copy(update={"phrases": (*t.phrases, "zephyr")}) if t.id == "a.x" else t
               for t in themes]
     edited = Codebook(name="synthetic", version="3", themes=tuple(themes))
     result = _run(store, segments, edited)
-    has = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"}
+    has = {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.x"}
     assert set(result.recoded) == by_similarity | had | has
     _check(store, segments, edited)
+
+
+def test_a_changed_position_also_recodes_its_topics_segments(tmp_path: Path) -> None:
+    """An argued-against mention of a position codes its topic: editing the position can change those."""
+    segments, store, codebook = _coded(tmp_path, 5)
+    had = {c.segment for c in themes_store.machine_codes(store) if c.theme in {"a", "a.y"}}
+    themes = [t.model_copy(update={"exclusions": ("mistake",)}) if t.id == "a.y" else t
+              for t in codebook.themes]
+    edited = Codebook(name="synthetic", version="2", themes=tuple(themes))
+    result = _run(store, segments, edited)
+    assert result.themes == ["a", "a.y"] and set(result.recoded) == had
+    _check(store, segments, edited)
+    assert not [c for c in themes_store.machine_codes(store)
+                if c.evidence_text == "Ember would be a mistake." and c.method == "rule"]  # now excluded
 
 
 def test_stance_model_change_recomputes_stances_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -50,7 +50,7 @@ def themes(hits: list[Hit]) -> set[str]:
 # --- the default codebook ---------------------------------------------------------------------------
 
 def test_codebook_validates_and_covers_the_required_themes(codebook: Codebook) -> None:
-    assert codebook.version == "1.1"
+    assert codebook.version == "1.2"
     assert set(REQUIRED) <= set(codebook.ids)
     for theme in codebook.themes:
         assert theme.label and theme.description, theme.id
@@ -170,6 +170,44 @@ def test_dismissal_is_scoped_to_its_clause(rules: PhraseRules) -> None:
     assert "funding.contract_length" in found and "funding" not in found
     found = themes(rules.find("We have no concerns about consortia, but payment by results worries us."))
     assert "funding.payment_by_results" in found and "consortia" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "We believe that commissioning at regional level would be a mistake.",
+    "Regional commissioning is not the answer.",
+    "Regional commissioning would be a serious mistake for small charities.",
+    "We oppose the move to regional commissioning.",
+    "We are against regional commissioning.",
+    "We do not want regional commissioning.",
+    "We do not think regional commissioning would work.",
+    "Services should be commissioned locally rather than on a regional basis.",
+    "Regional commissioning should be resisted.",
+    "Regional commissioning will not work here.",
+])
+def test_a_mention_its_clause_argues_against_is_rejected(rules: PhraseRules, text: str) -> None:
+    (hit,) = [h for h in rules.find(text) if h.theme == "commissioning.regional"]
+    assert hit.rejected
+
+
+@pytest.mark.parametrize("text", [
+    "On balance we favour commissioning at regional level.",
+    "Regional commissioning would work well for us.",
+    "Regional commissioning, which some oppose, is right.",  # the rejection is another clause's
+    "Regional commissioning is not a mistake.",
+    "We oppose cuts to services, and regional commissioning would help.",
+    "We oppose cuts and want regional commissioning.",
+    "Without a regional approach we get a patchwork.",  # negated, not argued against
+    "A mistake was made: regional commissioning is the answer.",
+])
+def test_a_mention_argued_for_or_merely_negated_is_not_rejected(rules: PhraseRules, text: str) -> None:
+    hits = [h for h in rules.find(text) if h.theme == "commissioning.regional"]
+    assert hits and not any(h.rejected for h in hits)
+
+
+def test_a_sentences_asserted_mention_wins_over_its_rejected_one(rules: PhraseRules) -> None:
+    (hit,) = [h for h in rules.find("Rather than a regional framework, we want regional commissioning with "
+                                    "local delivery.") if h.theme == "commissioning.regional"]
+    assert not hit.rejected
 
 
 # --- exclusions and parents ---------------------------------------------------------------------------

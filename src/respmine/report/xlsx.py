@@ -76,13 +76,15 @@ def _questions(report: Report) -> tuple[list[str], list[list[object]]]:
 
 def _codebook(report: Report) -> tuple[list[str], list[list[object]]]:
     cb = report.codebook
-    header = ["Theme id", "Label", "Parent", "Level", "Description", "Phrases", "Exclusions", "Fingerprint"]
+    header = ["Theme id", "Label", "Parent", "Level", "Description", "Phrases", "Exclusions",
+              "Implies stance", "Position", "Fingerprint"]
     from respmine.report.tables import theme_order
 
     rows: list[list[object]] = [
         [t, cb.theme(t).label, cb.theme(t).parent or "", report.depths.get(t, 0),
          " ".join(cb.theme(t).description.split()), "; ".join(cb.theme(t).phrases),
-         "; ".join(cb.theme(t).exclusions), cb.theme(t).fingerprint]
+         "; ".join(cb.theme(t).exclusions), cb.theme(t).stance or "", "yes" if cb.theme(t).position else "",
+         cb.theme(t).fingerprint]
         for t in theme_order(cb)
     ]
     return header, rows

@@ -42,6 +42,11 @@ class Theme(BaseModel):
     # A theme that is itself a position on the proposal ("the sector should be a core partner") implies
     # its stance: an answer coded with it and saying nothing more explicit takes it.
     stance: Literal["support", "oppose"] | None = None
+    # A theme that is a view on a question ("favours regional commissioning") rather than a topic: a
+    # mention its sentence argues against ("regional commissioning would be a mistake") codes its parent,
+    # the topic, not the view. (Not implied by `stance`: some positions are named by what they oppose,
+    # "charities should not report breaches".)
+    position: bool = False
 
     @field_validator("id")
     @classmethod
@@ -54,7 +59,8 @@ class Theme(BaseModel):
     def fingerprint(self) -> str:
         """Hash of everything that affects coding with this theme (not cached: `model_copy(update=...)`
         would carry a stale cached value over to the edited copy)."""
-        data = self.model_dump(mode="json", exclude={"stance"} if self.stance is None else None)
+        unset = {"stance"} if self.stance is None else set()  # fields added later: unset, no recoding
+        data = self.model_dump(mode="json", exclude=unset | ({"position"} if not self.position else set()))
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
     def describe(self) -> str:
@@ -122,6 +128,14 @@ class Codebook(BaseModel):
             wanted.add(i)
             wanted.update(self.ancestors(i))
         return [i for i in self.ids if i in wanted]
+
+    def topic(self, theme_id: str) -> str | None:
+        """What a mention argued against is about: the theme, or for a position its nearest ancestor that
+        is not a position (None: a top-level position, nothing to code)."""
+        for candidate in [theme_id, *self.ancestors(theme_id)]:
+            if not self.theme(candidate).position:
+                return candidate
+        return None
 
     def path(self, theme_id: str) -> str:
         """`parent->child` (labels) as written in labelled files."""
@@ -242,7 +256,7 @@ def codebook_outline(codebook: Codebook, label_words: Callable[[str], Iterable[s
                 found = f"label words: {' + '.join(words)}" if words else "no phrases, no label words"
             else:
                 found = "label words"
-            implies = f"; implies {t.stance}" if t.stance else ""
+            implies = (f"; implies {t.stance}" if t.stance else "") + ("; a position" if t.position else "")
             lines.append(f"{'  ' * (depth + 1)}{t.id}  [{found}; {len(t.examples)} example(s){implies}]")
             walk(codebook.children(t.id), depth + 1)
 

@@ -13,9 +13,12 @@
   without a classifier its closest theme by similarity.
 - Every code carries its evidence: the sentence the rule fired in, or the sentence closest to (or
   scoring highest for) the theme. A child theme implies its parents.
+- A rule hit on a position theme (`Theme.position`) whose sentence argues against it ("regional
+  commissioning would be a mistake") codes the topic it is a position on (`Codebook.topic`) instead.
 
 Incremental recoding (`themes.plan`) relies on three properties of this combination: a theme's rule
-hits depend only on that theme's phrases, exclusions and label; similarity is consulted only for segments with
+hits depend only on that theme's phrases, exclusions and label (and, for a topic, those of the positions
+on it, `CodebookState`); similarity is consulted only for segments with
 no rule or classifier code (a fallback counts as no code); an implied parent depends only on the codes
 under it. A change that breaks one of them must update `themes.plan` too.
 
@@ -27,7 +30,7 @@ segmentation and stance do).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -168,6 +171,11 @@ class ThemeCoder:
             for h in sorted(hits, key=lambda h: (h.negated, -h.confidence)):  # an assertion before a negation
                 if h.confidence < RULE_FLOOR:
                     continue
+                if h.rejected:  # argued against: a position is not held, its topic is discussed
+                    topic = self.codebook.topic(h.theme)
+                    if topic is None:
+                        continue
+                    h = replace(h, theme=topic)
                 have = found[i].get(h.theme)
                 rule = NEGATED_RULE if h.negated else "rule"  # (a negated mention states no position)
                 if have is None and h.theme not in learned:

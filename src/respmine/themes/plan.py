@@ -11,7 +11,8 @@ classifier) or when a codebook change can alter its codes:
   `at_least_one` fallback compare every theme, so any change can move them.
 
 Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
-theme's phrases, exclusions and label, a segment with a rule or classifier code never consults
+theme's phrases, exclusions and label (a topic's also on the positions on it: their fingerprints join its
+own), a segment with a rule or classifier code never consults
 similarity, and an implied parent code depends only on the segment's codes under it. A codebook
 version bump with the same themes recodes nothing. Stance is separate: a new stance model recomputes
 stances, not codes.
@@ -59,7 +60,7 @@ class CodebookState:
 
     @classmethod
     def of(cls, codebook: Codebook) -> CodebookState:
-        return cls(tuple((t.id, t.fingerprint, _similarity_key(t)) for t in codebook.themes))
+        return cls(tuple((t.id, _rules_key(codebook, t), _similarity_key(t)) for t in codebook.themes))
 
     @cached_property  # read once per segment when planning: computed once per state
     def key(self) -> str:
@@ -164,6 +165,14 @@ def _similarity_coded(seg: SegmentInput, codes: Sequence[Code]) -> bool:
     """The coder found no rule or classifier code, so similarity decided (possibly nothing, leaving the
     classifier's fallback pick): new prototypes can change that."""
     return bool(seg.text.strip()) and all(c.method.startswith(("similarity", FALLBACK)) for c in codes)
+
+
+def _rules_key(codebook: Codebook, theme: Theme) -> str:
+    """The theme's fingerprint, joined by those of the positions whose argued-against mentions code it
+    (`Codebook.topic`): adding, editing or removing such a position changes the topic's codes."""
+    positions = sorted(t.fingerprint for t in codebook.themes
+                       if t.position and t.id != theme.id and codebook.topic(t.id) == theme.id)
+    return theme.fingerprint if not positions else _digest(json.dumps([theme.fingerprint, *positions]))[:16]
 
 
 def _similarity_key(theme: Theme) -> str:

@@ -22,6 +22,12 @@ problem", "not relevant", "outside our remit". A clause ends at , ; : ( ) a spac
 contrastive conjunction (but, although, however, whereas, while, because); a clause opened by "nor" or
 "or" after a dismissive clause is dismissive too ("nothing to add on funding, nor on consortia").
 
+Rejection. A mention the clause argues against is `rejected`: "commissioning at regional level would be a
+mistake", "X is not the answer", "X should be resisted", "we oppose / are against / do not want X", "local
+rather than regional commissioning". A topic is still discussed there (a hit like any other); a theme
+that is a position (`Theme.position`: "favours regional commissioning") is not what the sentence holds, and
+the coder codes its parent, the topic, instead.
+
 Exclusions. An exclusion phrase of a theme matched anywhere in the sentence drops that theme there.
 
 Names. A phrase inside the name of an organisation the text is from (`find_many(names=...)`: the
@@ -92,6 +98,27 @@ _PASS_NEGATION = _FUNCTION_WORDS | frozenset({  # may stand between a negation a
     "intended", "need", "needed", "wish", "care",  # "did not choose to use them" does not use them
     "enough", "completely", "entirely", "totally", "quite", "altogether", "properly"})
 _NOT_A_NEGATION = frozenset({"just", "only", "simply", "merely"})  # "not just", "not only"
+# What rejects the thing a mention names, in its clause: before it ("we oppose the move to X", "local
+# rather than X", "we do not want X"; up to three words between) or after it ("X would be a mistake",
+# "X is not the answer", "X should be resisted", "X will not work").
+_REJECTED_BEFORE = re.compile(
+    r"\b(?:oppos(?:e|es|ed|ing)|opposed to|reject(?:s|ed|ing)?|resist(?:s|ed|ing)?|against|object(?:s|ed)? to"
+    r"|rather than|instead of|as opposed to|(?:move|moving|moved) away from|an end to"
+    r"|(?:not|n't|never|no longer)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept|advocate"
+    r"|think|believe|agree with|see (?:the )?(?:need|case) for))"
+    r"(?:\s+(?!(?:and|or|but|so|then|that|which|who|we|i|they)\b)[\w'’-]+){0,3}\s*$")  # not a new verb phrase
+_BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
+        r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
+        r"|ineffective|harmful|unhelpful|flawed|short-sighted)")
+_REJECTED_AFTER = re.compile(
+    r"^(?:\s*[\w'’-]+){0,4}?\s*\b(?:"
+    r"(?:would|will|is|are|was|were|seems?|could|may|might)(?: also| simply| clearly| surely)?(?: be)?"
+    r"(?: (?:a|an|the))?(?: (?:serious|big|major|grave|real|great|costly|clear|false|complete|very|deeply"
+    r"|entirely|quite|wholly))? " + _BAD + r"\b"
+    r"|(?:is|are|would be|will be|seems?)(?: not|n't) (?:the (?:answer|solution|way forward|right \w+)"
+    r"|(?:appropriate|workable|sensible|right|helpful|desirable))\b"
+    r"|(?:would|will|does|do|did|could|can)(?: not|n't) work\b"
+    r"|(?:should|must) (?:be )?(?:resisted|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)")
 NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _NOT_FOLLOWED = "|".join(f" {w}" for w in sorted(_NOT_A_NEGATION))  # "not just": no negation
@@ -122,6 +149,7 @@ class Hit:
     phrase: str  # the codebook phrase that matched
     confidence: float  # 0..1: longer/more specific phrases and several hits -> higher
     negated: bool = False  # the phrase sits in the scope of a negation cue but the theme is discussed
+    rejected: bool = False  # the clause argues against what the phrase names ("X would be a mistake")
 
 
 @dataclass(frozen=True)
@@ -157,6 +185,7 @@ class _Scored:
     mention: _Mention
     negated: bool
     listed: bool
+    rejected: bool = False
 
 
 class PhraseRules:
@@ -273,7 +302,8 @@ class PhraseRules:
                     continue
                 negated = False
             listed = _listed(sent, m) and not _short_answer(sent.doc)
-            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed))
+            rejected = _rejected(sent.doc, clause, m)
+            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected))
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
         end = sent.start_char + len(text.rstrip())
@@ -281,7 +311,8 @@ class PhraseRules:
         if self.add_parents:
             for theme, hit in list(hits.items()):
                 for parent in self.codebook.ancestors(theme):
-                    hits.setdefault(parent, Hit(parent, start, end, hit.phrase, hit.confidence, hit.negated))
+                    hits.setdefault(parent, Hit(parent, start, end, hit.phrase, hit.confidence, hit.negated,
+                                                hit.rejected))
         order = {t: i for i, t in enumerate(self.codebook.ids)}
         return sorted(hits.values(), key=lambda h: order[h.theme])
 
@@ -294,13 +325,20 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     item of a letter's list falls below the coder's RULE_FLOOR (in a short answer the list is the answer,
     and its items are not marked as listed).
     """
-    best = max(found, key=lambda f: (not f.listed, not f.negated, f.mention.size, f.mention.exact,
-                                     f.mention.end - f.mention.start))
+    best = max(found, key=lambda f: (not f.listed, not f.rejected, not f.negated, f.mention.size,
+                                     f.mention.exact, f.mention.end - f.mention.start))
     confidence = {1: 0.55, 2: 0.7}.get(best.mention.size, 0.8)
     confidence += 0.05 * min(len({(f.mention.start, f.mention.end) for f in found}) - 1, 3)
     confidence -= (0.1 if best.negated else 0.0) + (0.2 if best.listed else 0.0)
     return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
-               best.negated)
+               best.negated, best.rejected)
+
+
+def _rejected(doc: Any, clause: Clause, m: _Mention) -> bool:
+    """The mention's clause argues against what it names (`_REJECTED_BEFORE`, `_REJECTED_AFTER`)."""
+    before = doc[clause.start : m.start].text.lower().replace("’", "'")
+    after = doc[m.end : clause.end].text.lower().replace("’", "'")
+    return bool(_REJECTED_BEFORE.search(before) or _REJECTED_AFTER.search(after))
 
 
 def _negates(doc: Any, clause_start: int, word: int, own: frozenset[str] = frozenset()) -> bool:
