@@ -124,6 +124,8 @@ PASSAGE_THEMES: dict[str, list[str]] = {
     "We believe that commissioning at regional level would be": ["contracts", "commissioning.local"],
     "{org} is a small organisation": ["contracts.small_lots", "contracts.barriers", "consortia.risks"],
     "We suggest a tiered approach": ["contracts.small_lots", "contracts.subcontracting"],
+    "There are sound reasons for letting larger contracts": ["contracts", "contracts.small_lots",
+                                                             "contracts.subcontracting"],
     "Contract size should follow the nature": ["contracts"],
     "We see consortia as the most practical way": ["contracts", "independence", "consortia.benefits"],
     "I do not mind who provides the service": ["role.open_market", "consortia.benefits"],
@@ -143,7 +145,19 @@ PASSAGE_THEMES: dict[str, list[str]] = {
     "Smaller contracts please": ["contracts.small_lots"],
     "Thank you for the chance to comment": [],
 }
-Source = tuple[str, str | None, str]  # (question id, stance or None for a fixed text, source text)
+# Sentences that are the only ones in their passage to make a point about a theme, by their opening
+# words. vary() sometimes drops a passage's last sentence; the truth codes what was written, so a
+# passage loses these themes when the sentence is not in its text. (Every passage's last sentence that
+# is the sole carrier of one of its themes is listed, including those vary() never drops.)
+SENTENCE_THEMES: dict[str, list[str]] = {
+    "Funding should also reflect the full cost of delivery": ["funding.full_cost_recovery"],
+    "Full cost recovery should not be guaranteed": ["funding.full_cost_recovery"],
+    "We do not think that dividing services into very small lots": ["contracts.small_lots"],
+    "Local commissioning, with the local authority and other partners": ["local_authorities"],
+    "Volunteers who have themselves been through the system": ["volunteers"],
+}
+# (question id, stance or None for a fixed text, source text, the text written from it)
+Source = tuple[str, str | None, str, str]
 
 
 def passage_themes(text: str) -> list[str] | None:
@@ -157,9 +171,11 @@ def coding(sources: list[Source]) -> tuple[list[str], str | None]:
     """(themes, stance) of text written from these sources; a stance only when the sources agree."""
     themes: set[str] = set()
     stances = set()
-    for qid, stance, text in sources:
+    for qid, stance, text, written in sources:
         fixed = passage_themes(text)
-        themes.update(fixed if fixed is not None else VARIANT_THEMES[(qid, stance)] if stance else [])
+        coded = fixed if fixed is not None else VARIANT_THEMES[(qid, stance)] if stance else []
+        dropped = [ts for start, ts in SENTENCE_THEMES.items() if start in text and start not in written]
+        themes.update(t for t in coded if not any(t in ts for ts in dropped))
         if stance and (qid, stance) in VARIANT_STANCE:
             stances.add(VARIANT_STANCE[(qid, stance)])
     return [t for t in THEME_ORDER if t in themes], stances.pop() if len(stances) == 1 else None
@@ -177,10 +193,12 @@ def paragraph_truth(questions: list[str], text: str, sources: list[Source]) -> d
 
 
 def check_coding() -> None:
-    """Every position has themes, every theme is in the codebook, every passage key opens one text."""
+    """Every position has themes, every theme is in the codebook, every passage key opens one text,
+    every sentence key opens a later sentence of one text and names themes that text is coded with."""
     positions = {(q, s) for lib in (T.ORG, T.IND) for q, by in lib.items() for s in by}
     assert positions <= set(VARIANT_THEMES), sorted(positions - set(VARIANT_THEMES))
-    used = {t for ts in [*VARIANT_THEMES.values(), *PASSAGE_THEMES.values()] for t in ts}
+    used = {t for ts in [*VARIANT_THEMES.values(), *PASSAGE_THEMES.values(), *SENTENCE_THEMES.values()]
+            for t in ts}
     assert used <= set(THEME_ORDER), sorted(used - set(THEME_ORDER))
     texts = [t.removeprefix("[charity]") for lib in (T.ORG, T.IND) for by in lib.values()
              for ts in by.values() for t in ts]
@@ -189,6 +207,11 @@ def check_coding() -> None:
     texts += [s[1:] for *_, answers in R.FORM_ROWS + R.XLSX_ROWS for s in answers.values() if s[0] == "="]
     for start in PASSAGE_THEMES:
         assert sum(t.startswith(start) for t in texts) == 1, f"PASSAGE_THEMES key opens 0 or 2+: {start}"
+    coded = [(t, passage_themes(t) if passage_themes(t) is not None else VARIANT_THEMES[(q, s)])
+             for lib in (T.ORG, T.IND) for q, by in lib.items() for s, ts in by.items() for t in ts]
+    for start, themes in SENTENCE_THEMES.items():
+        hits = [(t, ts) for t, ts in coded if re.search(r"[.?]\s+" + re.escape(start), t)]
+        assert len(hits) == 1 and set(themes) <= set(hits[0][1]), f"SENTENCE_THEMES key: {start}"
 
 
 # ---------------------------------------------------------------- composing the text
@@ -214,6 +237,7 @@ def eligible(p: dict, qid: str, stance: str, person: bool, ctx: dict) -> list[st
 def vary(text: str, org: str, person: bool = False) -> str:
     """Drop the last sentence now and then, and sometimes add a lead-in, so shared templates differ."""
     sentences = re.split(r"(?<=[.?])\s+(?=[A-Z])", text)
+    # The truth follows the sentences kept (SENTENCE_THEMES); this check only keeps the published inbox.
     key = re.search(r"full cost|independence", sentences[-1], re.I)
     if len(sentences) >= 4 and rng.random() < 0.35 and not person and not key:
         del sentences[-1]
@@ -247,18 +271,19 @@ def answers_for(p: dict, person: bool) -> tuple[list[tuple[list[str], str, dict]
         for qid, stance in pairs:
             text, template = choose(p, qid, stance, person, ctx)
             texts.append(text)
-            used.append((qid, stance, template))
+            used.append((qid, stance, template, text))
             if qid in p.get("extra", {}):
                 texts.append(p["extra"][qid])
-                used.append((qid, None, p["extra"][qid]))
+                used.append((qid, None, p["extra"][qid], p["extra"][qid]))
         out.append(([q for q, _ in pairs], " ".join(texts), {q: s for q, s in pairs}))
         sources.append(used)
         if p.get("long") and len(pairs) == 1:  # a second paragraph from another variant
             qid, stance = pairs[0]
             others = [t for t in eligible(p, qid, stance, person, ctx) if fill(t, ctx)[20:60] not in texts[0]]
             if others:
-                out.append(([qid], vary(fill(others[0], ctx), ctx["org"]), {}))
-                sources.append([(qid, stance, others[0])])
+                text = vary(fill(others[0], ctx), ctx["org"])
+                out.append(([qid], text, {}))
+                sources.append([(qid, stance, others[0], text)])
     return out, sources
 
 
@@ -496,7 +521,7 @@ def campaign() -> None:
         truth = {"status": "ok", "campaign": T.CAMPAIGN_ID,
                  "respondent": {"name": person, "organisation": None, "type": "individual"},
                  "questions": sorted({q for qs, _ in paras for q in qs}, key=QNUM.get),
-                 "paragraphs": [paragraph_truth(qs, t, [(q, None, t) for q in qs[:1]]) for qs, t in paras],
+                 "paragraphs": [paragraph_truth(qs, t, [(q, None, t, t) for q in qs[:1]]) for qs, t in paras],
                  "personal_data": pii}
         if name.endswith(".eml"):
             truth.update(format="eml", sent=when, late=late(when), response_in="body")
@@ -509,13 +534,13 @@ def campaign() -> None:
 def form_answer(row_type: str, qid: str, spec: str, ctx: dict) -> tuple[str, list[Source]]:
     """A form cell for (question, stance), or the literal after '=', with the sources it came from."""
     if spec.startswith("="):
-        return spec[1:], [(qid, None, spec[1:])]
+        return spec[1:], [(qid, None, spec[1:], spec[1:])]
     person = row_type == "individual"
     options = eligible({"type": row_type}, qid, spec, person, ctx)
     rng.shuffle(options)
     keep = 2 if not person and len(options) > 1 and rng.random() < 0.4 else 1
-    text = "\n\n".join(vary(fill(t, ctx), ctx.get("org", ""), person) for t in options[:keep])
-    return text, [(qid, spec, t) for t in options[:keep]]
+    texts = [vary(fill(t, ctx), ctx.get("org", ""), person) for t in options[:keep]]
+    return "\n\n".join(texts), [(qid, spec, t, text) for t, text in zip(options[:keep], texts, strict=True)]
 
 
 def form_rows(rows) -> tuple[list[list], list[dict]]:
