@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from respmine.structure.furniture import closes_letter, is_furniture, is_header_line, starts_quoted_reply
+import pytest
+
+from respmine.structure.furniture import (
+    closes_letter,
+    is_courtesy,
+    is_furniture,
+    is_header_line,
+    only_courtesy,
+    starts_quoted_reply,
+)
 
 
 def test_furniture_is_recognised_but_short_statements_stay() -> None:
@@ -64,3 +73,38 @@ def test_furniture_table_of_contents_is_not_an_answer() -> None:
     assert is_furniture("Annex III assessments ………… 24")
     assert not is_furniture("We are concerned... the proposal goes too far. We oppose it.")
     assert not is_furniture("How can we encourage innovation in AI? We think by funding it.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thank you for the chance to comment.",
+    "Northshire Police welcomes the consultation.",
+    "We hope these comments are helpful.",
+    "Thank you for the opportunity to respond to this consultation.",
+    "We are pleased to respond to this consultation.",
+    "Many thanks for your time.",
+    "We welcome the opportunity to comment on the proposals.",
+    "The Trust is grateful for the opportunity to respond.",
+    "Thank you for considering our views.",
+])
+def test_furniture_a_sentence_of_thanks_or_welcome_is_courtesy(sentence: str) -> None:
+    assert is_courtesy(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are grateful for the engagement events held in each region.",
+    "We welcome the proposal to pay the full cost of services.",
+    "We welcome the consultation's emphasis on full cost recovery, but contracts must be longer.",
+    "Thank you for the opportunity; however the timetable is far too short.",
+    "We welcome the consultation but the twelve-week period was too short for small charities to respond.",
+    "Northshire Police welcomes the consultation and the emphasis on partnership.",
+    "Please keep justice local.",
+    "We welcome this.",
+])
+def test_furniture_a_sentence_that_says_something_is_not_courtesy(sentence: str) -> None:
+    assert not is_courtesy(sentence)
+
+
+def test_furniture_only_courtesy_needs_every_sentence_to_be() -> None:
+    assert only_courtesy("Eastmoor City Council welcomes the consultation. We hope this is helpful.")
+    assert not only_courtesy("Eastmoor City Council welcomes the consultation. The city has 40 charities.")
+    assert not only_courtesy("")

@@ -313,3 +313,28 @@ def test_questions_an_about_us_section_at_the_top_ends_at_the_first_question() -
     assert (ABOUT, "The Hillfoot Mentoring Project supports 200 young adults leaving custody.") in plan
     assert ("Q1", "Charities should be core partners in delivering offender services.") in plan
     assert ("Q2", "Three-year contracts at full cost.") in plan
+
+
+def test_questions_a_heading_run_onto_the_answer_above_still_opens_its_question() -> None:
+    """Extraction sometimes joins a heading to the line above it (a PDF whose paragraph gaps were read
+    as line spacing): the heading still opens its question; a sentence naming a question stays put."""
+    q3 = QUESTIONS[2].text
+    text = (
+        "Question 1\n\nCharities should be involved from the design stage onwards. Question 2\n\n"
+        "Contracts must pay the full cost of delivery over at least three years.\n\n"
+        f"Small lots help small charities. {q3}\n\nLocally, by people who know the area. We return to this "
+        "under Question 2."
+    )
+    plan = _plan(_doc(text))
+    assert ("Q1", "Charities should be involved from the design stage onwards.") in plan
+    assert ("Q2", "Contracts must pay the full cost of delivery over at least three years.\n\n"
+                  "Small lots help small charities.") in plan
+    assert ("Q3", "Locally, by people who know the area. We return to this under Question 2.") in plan
+
+
+def test_questions_a_paragraph_of_thanks_answers_no_question() -> None:
+    thanks = "We are pleased to respond to the funding consultation. We hope this is helpful."
+    text = f"{thanks}\n\nWe believe that long term funding is essential for our work to continue at all."
+    plan = _plan(_doc(text), Keyword())
+    assert plan == [(GENERAL, thanks),
+                    ("Q2", "We believe that long term funding is essential for our work to continue at all.")]

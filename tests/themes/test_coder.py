@@ -100,3 +100,18 @@ def test_a_position_argued_against_codes_its_topic_and_a_topic_stays_coded() -> 
     assert coded[4]["level.regional"] == "rule"  # held in another sentence
     assert codebook.topic("level.regional") == "level" and codebook.topic("national") is None
     assert codebook.topic("cost") == "cost"
+
+
+def test_sentences_of_thanks_are_no_theme_and_leave_a_segment_uncoded() -> None:
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="process", label="Consultation process", phrases=("chance to comment", "the consultation")),
+        Theme(id="cost", label="Cost", phrases=("full cost",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
+    texts = ["Thank you for the chance to comment.",
+             "Eastmoor City Council welcomes the consultation. Contracts must pay the full cost.",
+             "The consultation was too short for small charities."]
+    coded = [{t.theme: (t.start, t.end) for t in tags} for tags in coder.code(texts)]
+    assert coded[0] == {}  # nothing but courtesy: no code, not even a closest-theme pick
+    assert coded[1] == {"cost": (49, 82)}  # the second sentence
+    assert "process" in coded[2]

@@ -65,6 +65,26 @@ _VIEW = re.compile(  # ... unless it also states a view
     r"\b(?:support|oppose|object|agree|disagree|welcome|concern(?:ed|s)?|urge|should|must|reject)\b",
     re.IGNORECASE,
 )
+_THANKS = (r"(?:many |warm )?thanks?(?: you)?|(?:is|are|am|we[’']re|i[’']m) (?:very |most )?grateful"
+           r"|welcomes?|appreciates?|(?:is|are|am|we[’']re|i[’']m) (?:very )?(?:pleased|glad|delighted|happy)"
+           r" to (?:have|be given|respond to|comment on|take part in|contribute to)")
+_CHANCE = (r"(?:opportunity|chance|invitation)(?: to (?:comment|respond|contribute|take part|submit"
+           r"|participate|share|give (?:our|my) views)| to)?|consultation(?: paper| document| exercise)?"
+           r"|time|attention|consideration|interest")
+_ON_IT = r"(?:[^.!?;]{0,80}?\b(?:consultation|proposals?|paper|document|views|response|comments|this|it))?"
+_COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope that says nothing of the questions
+    r"^\W*(?:"
+    rf"(?:[\w'’&.,-]+\s+){{0,8}}?(?:{_THANKS})\s+(?:you\s+)?(?:for\s+|to\s+)?(?:the|this|your)\s+(?:{_CHANCE})\b"
+    + _ON_IT
+    + r"|(?:we|i) (?:are|am) (?:very )?(?:pleased|glad|delighted|happy) to (?:respond|contribute|comment"
+    r"|take part|submit|participate)" + _ON_IT
+    + r"|(?:many )?thanks?(?: you)? for considering (?:our|my|these) (?:views|response|comments|submission)"
+    r"|(?:we|i) (?:hope|trust) (?:that )?(?:this|these|our|my)(?: (?:response|comments?|submission|views"
+    r"|reply))? (?:is|are|will be|proves?|prove) (?:helpful|useful|of (?:some )?(?:help|use|assistance"
+    r"|interest))"
+    r")\W*$",
+    re.IGNORECASE,
+)
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|(?:…\s?){2,}\s*\d{1,4}\s*$")  # "Summary ..... 3"
 _BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
@@ -122,6 +142,21 @@ def is_furniture(text: str) -> bool:
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
         return _heading_like(text)
     return len(words) <= FURNITURE_MAX_WORDS and _CONTACT_LINE.search(text) is not None
+
+
+def is_courtesy(sentence: str) -> bool:
+    """A sentence of thanks, welcome or hope that takes no view: "Thank you for the chance to comment.",
+    "Northshire Police welcomes the consultation.", "We hope these comments are helpful." Its words are no
+    theme mention (they name the consultation and the chance to respond to it), and a paragraph of
+    nothing else answers no question. "We are grateful for the engagement events" says something."""
+    short = len(text_words(sentence)) <= HEADING_MAX_WORDS + 5
+    return short and _COURTESY.match(" ".join(sentence.split())) is not None
+
+
+def only_courtesy(text: str) -> bool:
+    """A paragraph of nothing but courtesy sentences (`is_courtesy`): it answers no question."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()) if x.strip()]
+    return bool(sentences) and all(is_courtesy(x) for x in sentences)
 
 
 def _heading_like(text: str) -> bool:

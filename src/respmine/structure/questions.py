@@ -37,6 +37,7 @@ from respmine.structure.furniture import (
     has_sentence,
     is_furniture,
     is_header_line,
+    only_courtesy,
     starts_quoted_reply,
     text_words,
 )
@@ -352,12 +353,51 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
     ]
     rest = [kept for piece in _above_quoted_reply(pieces) if (kept := _without_header(piece, matcher))]
+    if matcher.questions:
+        rest = [part for b in rest for part in _heading_apart(doc.text, b, matcher)]
     marks = _heading_marks(rest, matcher) if matcher.questions else []
     opening = [b for b in (rest[: marks[0][0]] if marks else rest) if _is_prose(b.text)][:SEARCHED_PARAGRAPHS]
     sections = about_sections([b.text for b in rest], {i for i, _ in marks})
     about = frozenset([b.start for b in opening if describes_respondent(b.text)]
                       + [rest[i].start for i in sections])
     return _Read(answers, rest, marks, about)
+
+
+_FINISHED = re.compile(r"[^\W\d_][\"'’”)]*[.!?]$")  # a sentence's end, not a number's ("1.")
+_PIECE_START = re.compile(r"(?<=[.!?:])[ \t]+(?=\S)|\n[ \t]*(?=\S)")  # where a sentence or a line starts
+
+
+def _heading_apart(text: str, block: Block, matcher: QuestionMatcher) -> list[Block]:
+    """The paragraph, and the next question's heading apart from it when the heading ran onto the end of
+    the answer above (extraction joined "... nowhere to go on release. Question 5", or "... responsibility.
+    How should quality be weighed against cost when contracts are awarded?"). Only a tail that is the
+    heading alone, or the question's own words, is split off, after a finished sentence: a sentence that
+    mentions "Question 5" or asks its own question stays, as does "2." before its question or a table row."""
+    starts = [m.end() for m in _PIECE_START.finditer(block.text)]
+    for cut in starts[-2:]:
+        head, tail = block.text[:cut].rstrip(), block.text[cut:]
+        if _FINISHED.search(head) and len(text_words(head)) >= 3 and _only_a_heading(tail, matcher):
+            at = block.start + cut
+            return [Block(block.start, block.start + len(head), head),
+                    Block(at, block.end, text[at : block.end])]
+    return [block]
+
+
+def _only_a_heading(text: str, matcher: QuestionMatcher) -> bool:
+    """A question's heading ("Question 5", "Q5: <its question>") or its question text, and nothing else."""
+    m = QUESTION_HEADING.match(text)
+    if m:
+        question = matcher.by_number.get(int(m.group(1)))
+        rest = text[m.end():]
+        return question is not None and (not text_words(rest) or _only_question(rest, question, matcher))
+    quoted = matcher.quoted(text)
+    return quoted is not None and _only_question(text, quoted[0], matcher)
+
+
+def _only_question(text: str, question: str, matcher: QuestionMatcher) -> bool:
+    found = matcher.quoted(text)
+    only_its_words = set(text_words(text)) <= set(matcher.words(question))
+    return found is not None and found[0] == question and only_its_words
 
 
 def _above_quoted_reply(pieces: list[Block]) -> list[Block]:
@@ -580,6 +620,7 @@ def _is_prose(text: str) -> bool:
         and not closes_letter(text)
         and has_sentence(text)
         and not is_furniture(text)  # a covering note is a sentence too
+        and not only_courtesy(text)  # "X welcomes the consultation." answers none
     )
 
 

@@ -11,6 +11,8 @@
 - A segment nothing codes (when `at_least_one`) takes the classifier's relatively strongest theme
   (method `classifier-fallback`) unless out of fold that pick clearly cost (`classifier._fallback_pays`), or
   without a classifier its closest theme by similarity.
+- Sentences of thanks and welcome ("Thank you for the chance to comment.", `furniture.is_courtesy`) are
+  blanked first: they name the consultation and the chance to respond, no theme.
 - Every code carries its evidence: the sentence the rule fired in, or the sentence closest to (or
   scoring highest for) the theme. A child theme implies its parents.
 - A rule hit on a position theme (`Theme.position`) whose sentence argues against it ("regional
@@ -38,6 +40,7 @@ import numpy as np
 
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
+from respmine.themes.sentences import sentence_spans
 from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
@@ -58,9 +61,10 @@ FALLBACK = "classifier-fallback"  # method of a code no method chose, the classi
 def coder_version() -> str:
     """CODER_VERSION and a hash of the theme coder's modules: the stamp that says stored codes are current."""
     from respmine import page_breaks  # sentence splitting keeps a page-cut sentence whole by its rule
+    from respmine.structure import furniture  # courtesy sentences are blanked before coding
 
     here = Path(__file__).parent
-    sources = [*(str(here / m) for m in _CODER_MODULES), page_breaks.__file__]
+    sources = [*(str(here / m) for m in _CODER_MODULES), page_breaks.__file__, furniture.__file__]
     return f"{CODER_VERSION}-{source_digest(*sources)[:8]}"
 
 
@@ -137,6 +141,7 @@ class ThemeCoder:
         similarity reads the text with them blanked."""
         if not texts:
             return []
+        texts = _without_courtesy(texts)
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
@@ -227,6 +232,21 @@ class ThemeCoder:
         for i, row in zip(gaps, preds, strict=True):
             for p in row:
                 found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
+
+
+def _without_courtesy(texts: Sequence[str]) -> list[str]:
+    """Texts with their sentences of thanks and welcome blanked (same offsets): "Thank you for the chance
+    to comment" names the consultation and the chance to respond, which are no theme, and a segment of
+    nothing else is left uncoded (no fallback pick)."""
+    from respmine.structure.furniture import is_courtesy
+
+    out = []
+    for text in texts:
+        for start, end in sentence_spans(text):
+            if is_courtesy(text[start:end]):
+                text = text[:start] + " " * (end - start) + text[end:]
+        out.append(text)
+    return out
 
 
 def _unnamed(texts: Sequence[str], names: Sequence[Sequence[str]] | None) -> Sequence[str]:
