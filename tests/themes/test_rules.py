@@ -210,6 +210,25 @@ def test_a_sentences_asserted_mention_wins_over_its_rejected_one(rules: PhraseRu
     assert not hit.rejected
 
 
+def test_items_of_an_example_list_illustrate_and_fall_below_the_floor(rules: PhraseRules) -> None:
+    text = ("Some services, for example case management and accredited programmes, are best commissioned "
+            "regionally; others, such as mentoring, family support or work with women offenders, are best "
+            "commissioned in smaller lots.")
+    found = {h.theme: h.confidence for h in rules.find(text)}
+    assert found["commissioning.regional"] >= 0.7 and found["contracts.small_lots"] >= 0.7  # the points made
+    for theme in ("resettlement.case_management", "resettlement.mentoring", "groups.women"):
+        assert found[theme] < 0.4, theme  # examples, below the coder's RULE_FLOOR
+    assert {h.theme: h.confidence for h in rules.find("Women offenders need services of their own.")}[
+        "groups.women"] >= 0.7  # the same words as the point made
+
+
+def test_a_comma_before_a_relative_clause_makes_no_list(rules: PhraseRules) -> None:
+    text = ("In my experience the people who made the real difference were the volunteers, who had time to "
+            "listen and were not there to check up on anybody.")
+    (hit,) = [h for h in rules.find(text) if h.theme == "volunteers"]
+    assert hit.confidence >= 0.55
+
+
 # --- exclusions and parents ---------------------------------------------------------------------------
 
 def test_exclusions_drop_the_theme_in_that_sentence_only(rules: PhraseRules) -> None:

@@ -66,6 +66,15 @@ NEGATIONS = frozenset({"not", "n't", "no", "never", "without", "neither", "nor",
 _CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "while", "whilst", "because"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"})
 _LIST_SEPARATORS = frozenset({",", "and", "or"})
+_NOT_AN_ITEM = frozenset({  # after a comma, these open a clause, not the next item of a list
+    "who", "which", "whom", "whose", "where", "when", "while", "whilst", "because", "but", "although",
+    "though", "as", "so", "if", "unless", "since", "yet", "however"})
+_EXAMPLE_MARKERS = (("such", "as"), ("for", "example"), ("for", "instance"), ("e.g.",), ("eg",), ("e.g",))
+_CLAUSE_OPENERS = _NOT_AN_ITEM | frozenset({  # ... and these end an example list ("such as A, B or C, are")
+    "is", "are", "was", "were", "be", "been", "should", "must", "will", "would", "can", "could", "may",
+    "might", "shall", "have", "has", "had", "do", "does", "did", "we", "i", "they", "it", "he", "she", "you",
+    "this", "these", "those", "that", "there"})
+_EXAMPLE_ENDS = frozenset({";", ":", "(", ")", ".", "!", "?", "—", "–"})
 SHORT_ANSWER_WORDS = 25  # up to this many words, a listed item is a point made (`_short_answer`)
 _FUNCTION_WORDS_TEXT = (  # what a label's words are matched without (`label_words`)
     "a an the this that these those some any each every all both either such what which whose whatever "
@@ -186,6 +195,7 @@ class _Scored:
     negated: bool
     listed: bool
     rejected: bool = False
+    example: bool = False  # an item of an example list ("such as mentoring, housing or family support")
 
 
 class PhraseRules:
@@ -288,6 +298,7 @@ class PhraseRules:
         if not mentions:
             return []
         clauses = clause_scopes(sent)
+        examples = [] if _short_answer(sent.doc) else example_lists(sent)
         by_theme: dict[str, list[_Scored]] = {}
         for m in mentions:
             clause = clauses[m.start - sent.start]
@@ -301,9 +312,10 @@ class PhraseRules:
                 if not _negates(sent.doc, clause.start, m.start, m.words):
                     continue
                 negated = False
-            listed = _listed(sent, m) and not _short_answer(sent.doc)
+            example = any(a <= m.start and m.end <= b for a, b in examples)
+            listed = example or (_listed(sent, m) and not _short_answer(sent.doc))
             rejected = _rejected(sent.doc, clause, m)
-            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected))
+            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example))
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
         end = sent.start_char + len(text.rstrip())
@@ -325,11 +337,11 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     item of a letter's list falls below the coder's RULE_FLOOR (in a short answer the list is the answer,
     and its items are not marked as listed).
     """
-    best = max(found, key=lambda f: (not f.listed, not f.rejected, not f.negated, f.mention.size,
-                                     f.mention.exact, f.mention.end - f.mention.start))
+    best = max(found, key=lambda f: (not f.listed, not f.example, not f.rejected, not f.negated,
+                                     f.mention.size, f.mention.exact, f.mention.end - f.mention.start))
     confidence = {1: 0.55, 2: 0.7}.get(best.mention.size, 0.8)
     confidence += 0.05 * min(len({(f.mention.start, f.mention.end) for f in found}) - 1, 3)
-    confidence -= (0.1 if best.negated else 0.0) + (0.2 if best.listed else 0.0)
+    confidence -= 0.1 * best.negated + 0.2 * best.listed + 0.15 * best.example  # an example is listed too
     return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
                best.negated, best.rejected)
 
@@ -433,13 +445,39 @@ def _listed(sent: Any, m: _Mention) -> bool:
     doc = sent.doc
 
     def separators(positions: range) -> list[int]:
-        return [i for i in positions if sent.start <= i < sent.end and doc[i].lower_ in _LIST_SEPARATORS]
+        return [i for i in positions if sent.start <= i < sent.end and doc[i].lower_ in _LIST_SEPARATORS
+                and not (doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in _NOT_AN_ITEM)]
 
     before, after = separators(range(m.start - 1, m.start)), separators(range(m.end, m.end + 1))
     candidates = [before + after] if before and after else []
     candidates += [before + separators(range(m.start - 7, m.start - 2))] if before else []
     candidates += [after + separators(range(m.end + 2, m.end + 7))] if after else []
     return any(len(found) > 1 and "," in {doc[i].text for i in found} for found in candidates)
+
+
+def _opens_clause(tokens: list[Any], i: int) -> bool:
+    """A comma at `i` followed by a word that opens a clause: the end of an example list."""
+    return tokens[i].text == "," and i + 1 < len(tokens) and tokens[i + 1].lower_ in _CLAUSE_OPENERS
+
+
+def example_lists(sent: Any) -> list[tuple[int, int]]:
+    """Token ranges of the example lists in a sentence: from "such as", "for example", "for instance" or
+    "e.g." to the end of the list (a clause's punctuation, or a comma before a word that opens a clause:
+    "such as mentoring, family support or work with women offenders, are best bought locally")."""
+    tokens = list(sent)
+    out = []
+    for i in range(len(tokens)):
+        marker = next((mk for mk in _EXAMPLE_MARKERS
+                       if tuple(t.lower_ for t in tokens[i : i + len(mk)]) == mk), None)
+        if marker is None:
+            continue
+        end = i + len(marker)
+        while end < len(tokens) and tokens[end].text == ",":  # "for example, ..."
+            end += 1
+        while end < len(tokens) and tokens[end].text not in _EXAMPLE_ENDS and not _opens_clause(tokens, end):
+            end += 1
+        out.append((tokens[i].i, tokens[end - 1].i + 1 if end > i else tokens[i].i))
+    return out
 
 
 @dataclass(frozen=True)
