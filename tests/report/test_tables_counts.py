@@ -194,3 +194,22 @@ def test_a_stance_from_a_position_theme_follows_analysts_decisions(
     themes_store.decide(store, codebook, "analyst1", "add", segment=acme, theme="funding.fcr",
                         value={"start": 0, "end": 29})
     assert CodingData.load(store, codebook).stances[acme] == "support"
+
+
+def test_a_theme_one_campaign_letter_raised_counts_that_letter_not_the_campaign(
+        made: tuple[Store, dict[str, str]]) -> None:
+    """A member's own sentence in a campaign letter is one letter's view: the campaign still counts once,
+    its letters column says one letter, and the summary says so (not "a campaign of 4 letters")."""
+    from respmine.report.summaries import theme_summary
+
+    store, segs = made
+    themes_store.decide(store, CODEBOOK, "analyst1", "add", segment=segs["c2-q1"], theme="volunteers",
+                        value={"start": 0, "end": 10})
+    rows = rows_by_key(store)
+    assert rows[("Q1", "volunteers")].respondents == 1  # type: ignore[attr-defined]
+    assert rows[("Q1", "volunteers")].campaign_letters == 1  # type: ignore[attr-defined]
+    assert rows[("Q1", "funding.fcr")].campaign_letters == 4  # type: ignore[attr-defined]  # every copy
+    overall = {r.theme: r for r in build_rows(CodingData.load(store, CODEBOOK), overall=True)}
+    bases = {"individual": 3, "charity": 2}
+    assert "one of them through a single campaign letter" in theme_summary(overall["volunteers"], bases)
+    assert "counting 4 letters of a campaign once" in theme_summary(overall["funding.fcr"], bases)

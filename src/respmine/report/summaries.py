@@ -88,6 +88,19 @@ def quantity(k: int, n: int) -> str:
     return "Almost all" if ratio >= 0.9 else "Most" if ratio > 0.5 else "Half" if 2 * k == n else f"{k}"
 
 
+def _campaign_clause(row: ThemeRow) -> str:
+    """How campaign letters count in a theme's total: each campaign once, however many of its letters
+    raised the theme (one member's own words are one letter, not the whole campaign)."""
+    n, k = row.campaign_letters, row.campaigns
+    if not n:
+        return ""
+    if n == 1:
+        return ", one of them through a single campaign letter"
+    if k <= 1:
+        return f", counting {n} letters of a campaign once"
+    return f", counting {n} letters of {k} campaigns once each"
+
+
 def theme_summary(
     row: ThemeRow,
     bases: Mapping[str, int],
@@ -97,7 +110,7 @@ def theme_summary(
     """One paragraph on a theme across all questions: how many raised it, who, and how they stand."""
     total = sum(bases.values())
     k = row.respondents
-    campaign = f", counting a campaign of {row.campaign_letters} letters once" if row.campaign_letters else ""
+    campaign = _campaign_clause(row)
     late = f"; {row.late} of them replied after the closing date" if row.late else ""
     parts = [f"This theme was raised by {k} of {total} respondents{percent(k, total)}{campaign}{late}."]
     if k < SMALL:

@@ -48,11 +48,12 @@ class ThemeRow:
     theme: str
     label: str
     respondents: int  # distinct respondents, a campaign counted once
-    campaign_letters: int  # letters represented by the campaigns counted in `respondents`
+    campaign_letters: int  # the campaigns' letters that raised it (one member's own words: one letter)
     by_type: dict[str, int]  # respondent_type -> respondents
     stance: dict[str, int]  # support/oppose/mixed/neutral -> respondents
     late: int  # respondents whose submission was late
     quotes: tuple[Quote, ...]  # 2-3 representative quotes
+    campaigns: int = 0  # campaigns among `respondents`
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,6 @@ def build_rows(
     Reports build a dozen tables from one load, so hits are grouped once (`CodingData.grouped`) and each
     table only filters them."""
     filtered = respondent_type is not None or not include_late or (overall and question is not None)
-    sizes = _campaign_sizes(data, respondent_type, include_late)
     rows = []
     for (q, theme), hits in data.grouped(overall).items():
         if question is not None and not overall and q != question:
@@ -227,7 +227,7 @@ def build_rows(
                     and (include_late or not h.late)
                     and (respondent_type is None or h.respondent_type == respondent_type)]
         if hits:
-            rows.append(_row(data, q, theme, hits, sizes, quotes))
+            rows.append(_row(data, q, theme, hits, quotes))
     return rows
 
 
@@ -299,9 +299,7 @@ def _with_parents(codebook: Codebook, theme: str) -> list[str]:
     return [theme, *codebook.ancestors(theme)] if theme in codebook.ids else [theme]
 
 
-def _row(
-    data: CodingData, question: str, theme: str, hits: list[_Hit], sizes: Mapping[str, int], quotes: bool
-) -> ThemeRow:
+def _row(data: CodingData, question: str, theme: str, hits: list[_Hit], quotes: bool) -> ThemeRow:
     by_unit: dict[str, list[_Hit]] = {}
     for h in hits:
         by_unit.setdefault(h.unit, []).append(h)
@@ -312,7 +310,9 @@ def _row(
     return ThemeRow(
         question=question, theme=theme, respondents=len(units),
         label=data.codebook.theme(theme).label if theme in data.codebook.ids else theme,
-        campaign_letters=sum(sizes.get(u.campaign, 0) for u in units if u.campaign),
+        campaign_letters=len({data.segments[h.code.segment].submission for h in hits
+                              if data.units[h.unit].campaign}),
+        campaigns=sum(1 for u in units if u.campaign),
         by_type={t: types[t] for t in _type_order(types)},
         stance={s: stance[s] for s in STANCES},
         late=late, quotes=pick_quotes(data, hits) if quotes else (),
@@ -369,16 +369,6 @@ def question_stances(data: CodingData, question: str, include_late: bool = True)
                         data.stances.get(seg.id), seg.id in data.stance_decided)
     stances = (unit_stance(data.units[unit], letters.values()) for unit, letters in found.items())
     return Counter(s for s in stances if s)
-
-
-def _campaign_sizes(data: CodingData, respondent_type: str | None, include_late: bool) -> dict[str, int]:
-    """Letters per campaign within the table's scope (late letters drop out when late ones are excluded)."""
-    out: dict[str, int] = {}
-    for unit in data.units.values():
-        if unit.campaign:
-            scope = [m for m in unit.members if m in data.unit_of]
-            out[unit.campaign] = sum(data.in_scope(m, respondent_type, include_late) for m in scope)
-    return out
 
 
 # --- respondents as counted units ---------------------------------------------------------------------
