@@ -23,6 +23,8 @@ from respmine.structure.questions import blocks
     "I have sat as a magistrate on the Northshire bench for 12 years.",
     "This is a joint response from the Westvale Forum and Bridgewell Housing Association.",
     "Our members include 350 councils in England.",
+    "I am writing in response to the NOMS consultation. I have volunteered at my local night shelter for "
+    "six years.",  # a covering sentence before it
 ])
 def test_about_self_descriptions_are_recognised(text: str) -> None:
     assert describes_respondent(text)
@@ -40,6 +42,7 @@ def test_about_self_descriptions_are_recognised(text: str) -> None:
     "While ADM offers great opportunity for efficiency, it carries risks.",
     "Kingsmere Quaker Meeting has visited prisoners for forty years. Our concern is for the whole person.",
     "I am writing in response to the consultation.",
+    "I am writing in response to the consultation. Charities should be paid the full cost.",
     "The Bill is a missed opportunity.",  # a third party: "The" and one name word
     "I am a teacher. This plan will destroy schools.",  # a later sentence about something else
     "We represent 2,000 farmers. Many of them will go out of business.",

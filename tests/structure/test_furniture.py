@@ -85,6 +85,8 @@ def test_furniture_table_of_contents_is_not_an_answer() -> None:
     "We welcome the opportunity to comment on the proposals.",
     "The Trust is grateful for the opportunity to respond.",
     "Thank you for considering our views.",
+    "Thank you for the opportunity to respond to the consultation on the role of charities in probation.",
+    "Eastmoor Council welcomes this consultation.",
 ])
 def test_furniture_a_sentence_of_thanks_or_welcome_is_courtesy(sentence: str) -> None:
     assert is_courtesy(sentence)
@@ -99,6 +101,15 @@ def test_furniture_a_sentence_of_thanks_or_welcome_is_courtesy(sentence: str) ->
     "Northshire Police welcomes the consultation and the emphasis on partnership.",
     "Please keep justice local.",
     "We welcome this.",
+    "We welcome the opportunity to play a bigger role in delivering it.",
+    "We welcome the attention paid to women offenders in the proposals.",
+    "We appreciate the time pressures but the consultation period was far too short for a proper response.",
+    "Thank you for the opportunity to comment, however the consultation period of six weeks is too short.",
+    "We welcome the consideration given to small charities in the proposals.",
+    "We welcome the consultation but are deeply concerned about the proposals.",
+    "We appreciate the invitation to respond but we fundamentally oppose the proposals.",
+    "We do not welcome the consultation's proposals.",
+    "We welcome the consultation's proposals for longer contracts.",
 ])
 def test_furniture_a_sentence_that_says_something_is_not_courtesy(sentence: str) -> None:
     assert not is_courtesy(sentence)

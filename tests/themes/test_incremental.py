@@ -432,3 +432,23 @@ def test_a_theme_that_is_a_position_gives_its_stance_where_nothing_is_said_outri
     assert all(c.stance is None for c in result.codes if c.segment in ("p1", "p3"))  # rows read the segment's
     similar = [replace(c, method="similarity") for c in result.codes if c.segment == "p1"]
     assert position_stance(similar, {"core": "support"}) is None  # similarity reads negation badly
+
+
+def test_a_topic_gained_by_nested_positions_is_coded_as_from_scratch(tmp_path: Path) -> None:
+    """A position on a position: argued against, it codes nothing (no topic) until its parent stops being a
+    position; then the unchanged child's mentions code the parent, on a rerun as from scratch."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    segments = [SegmentInput("s1", "Ember cargo would be a mistake. Harbour work matters.", "q1"),
+                SegmentInput("s2", "Harbour work matters.", "q1")]
+    themes = (Theme(id="a", label="Alpha", phrases=("alpha beam",), position=True),
+              Theme(id="a.y", label="Ember", parent="a", phrases=("ember cargo",), position=True),
+              Theme(id="b", label="Harbour", phrases=("harbour work",)))
+    codebook = Codebook(name="nested", version="1", themes=themes)
+    _run(store, segments, codebook)
+    assert {c.theme for c in themes_store.machine_codes(store) if c.segment == "s1"} == {"b"}
+    edited = Codebook(name="nested", version="2",
+                      themes=(themes[0].model_copy(update={"position": False}), *themes[1:]))
+    result = _run(store, segments, edited)
+    assert result.recoded == ["s1"]
+    _check(store, segments, edited)
+    assert {c.theme for c in themes_store.machine_codes(store) if c.segment == "s1"} == {"a", "b"}

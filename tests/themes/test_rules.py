@@ -183,6 +183,8 @@ def test_dismissal_is_scoped_to_its_clause(rules: PhraseRules) -> None:
     "Services should be commissioned locally rather than on a regional basis.",
     "Regional commissioning should be resisted.",
     "Regional commissioning will not work here.",
+    "We don't want regional commissioning.",
+    "We wouldn't favour regional commissioning.",
 ])
 def test_a_mention_its_clause_argues_against_is_rejected(rules: PhraseRules, text: str) -> None:
     (hit,) = [h for h in rules.find(text) if h.theme == "commissioning.regional"]
@@ -198,6 +200,18 @@ def test_a_mention_its_clause_argues_against_is_rejected(rules: PhraseRules, tex
     "We oppose cuts and want regional commissioning.",
     "Without a regional approach we get a patchwork.",  # negated, not argued against
     "A mistake was made: regional commissioning is the answer.",
+    # reversed twice, negated rejections, losses and qualified doubts argue for it
+    "Any move away from regional commissioning would be a mistake.",
+    "Losing regional commissioning would be damaging.",
+    "A failure to keep regional commissioning is unhelpful.",
+    "We do not think regional commissioning should be abandoned.",
+    "We would not want to see regional commissioning lost.",
+    "We fully support moving away from national contracts to regional commissioning.",
+    "We are not opposed to regional commissioning.",
+    "We are not against regional commissioning.",
+    "We would not object to regional commissioning.",
+    "Regional commissioning is not appropriate for every service.",
+    "Regional commissioning will not work without local input.",
 ])
 def test_a_mention_argued_for_or_merely_negated_is_not_rejected(rules: PhraseRules, text: str) -> None:
     hits = [h for h in rules.find(text) if h.theme == "commissioning.regional"]

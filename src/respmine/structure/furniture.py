@@ -67,22 +67,29 @@ _VIEW = re.compile(  # ... unless it also states a view
 )
 _THANKS = (r"(?:many |warm )?thanks?(?: you)?|(?:is|are|am|we[’']re|i[’']m) (?:very |most )?grateful"
            r"|welcomes?|appreciates?|(?:is|are|am|we[’']re|i[’']m) (?:very )?(?:pleased|glad|delighted|happy)"
-           r" to (?:have|be given|respond to|comment on|take part in|contribute to)")
-_CHANCE = (r"(?:opportunity|chance|invitation)(?: to (?:comment|respond|contribute|take part|submit"
-           r"|participate|share|give (?:our|my) views)| to)?|consultation(?: paper| document| exercise)?"
-           r"|time|attention|consideration|interest")
-_ON_IT = r"(?:[^.!?;]{0,80}?\b(?:consultation|proposals?|paper|document|views|response|comments|this|it))?"
-_COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope that says nothing of the questions
+           r" to (?:have|be given)")
+_RESPOND = (r"(?:comment|respond|reply|contribute|take part|submit|participate|share (?:our|my) views"
+            r"|give (?:our|my) views)")
+_CHANCE = (rf"(?:the|this|an) (?:opportunity|chance|invitation) to {_RESPOND}"
+           r"|the consultation|this consultation")
+_ITS_TITLE = (r"(?:\s+(?:on|to|in)\s+(?:this|the|your)\s+(?:[\w-]+\s+){0,3}?(?:consultation|proposals"
+              r"|consultation paper|consultation document|call for evidence|review))?"
+              r"(?:\s+on\s+[^.!?;:,]{3,60})?")  # "... on the role of charities"
+_COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope; nothing else in it
     r"^\W*(?:"
-    rf"(?:[\w'’&.,-]+\s+){{0,8}}?(?:{_THANKS})\s+(?:you\s+)?(?:for\s+|to\s+)?(?:the|this|your)\s+(?:{_CHANCE})\b"
-    + _ON_IT
-    + r"|(?:we|i) (?:are|am) (?:very )?(?:pleased|glad|delighted|happy) to (?:respond|contribute|comment"
-    r"|take part|submit|participate)" + _ON_IT
-    + r"|(?:many )?thanks?(?: you)? for considering (?:our|my|these) (?:views|response|comments|submission)"
+    rf"(?:[\w'’&.-]+\s+){{0,8}}?(?:{_THANKS})\s+(?:you\s+)?(?:for\s+)?(?:{_CHANCE})" + _ITS_TITLE
+    + rf"|(?:we|i) (?:are|am) (?:very )?(?:pleased|glad|delighted|happy) to {_RESPOND}" + _ITS_TITLE
+    + r"|(?:many )?thanks?(?: you)? for (?:your (?:time|attention|consideration)|considering (?:our|my|these)"
+    r" (?:views|response|comments|submission))"
     r"|(?:we|i) (?:hope|trust) (?:that )?(?:this|these|our|my)(?: (?:response|comments?|submission|views"
     r"|reply))? (?:is|are|will be|proves?|prove) (?:helpful|useful|of (?:some )?(?:help|use|assistance"
     r"|interest))"
     r")\W*$",
+    re.IGNORECASE,
+)
+_NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence says something
+    r"\b(?:but|however|although|though|yet|while|whilst|not|no|never|concern(?:s|ed)?|oppose[sd]?|object"
+    r"|disagree|urge|should|must|reject|too|short|insufficient|inadequate|disappoint\w*)\b|n[’']t\b",
     re.IGNORECASE,
 )
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|(?:…\s?){2,}\s*\d{1,4}\s*$")  # "Summary ..... 3"
@@ -133,7 +140,7 @@ def is_furniture(text: str) -> bool:
         return True  # a table of contents: its entries are headings, their page numbers
     if _FURNITURE_START.match(text):
         return len(words) <= FURNITURE_MAX_WORDS
-    if _COVER.match(text) and not _VIEW.search(text) and len(words) <= FURNITURE_MAX_WORDS:
+    if is_cover_sentence(text) and len(words) <= FURNITURE_MAX_WORDS:
         return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
     if _INSTRUCTION.match(text) and not _VIEW.search(text):
         return len(words) <= FURNITURE_MAX_WORDS
@@ -144,13 +151,20 @@ def is_furniture(text: str) -> bool:
     return len(words) <= FURNITURE_MAX_WORDS and _CONTACT_LINE.search(text) is not None
 
 
+def is_cover_sentence(sentence: str) -> bool:
+    """A covering note's sentence that states no view ("I am writing in response to the consultation on
+    ...", "Please find attached our response")."""
+    return _COVER.match(sentence) is not None and not _VIEW.search(sentence)
+
+
 def is_courtesy(sentence: str) -> bool:
     """A sentence of thanks, welcome or hope that takes no view: "Thank you for the chance to comment.",
     "Northshire Police welcomes the consultation.", "We hope these comments are helpful." Its words are no
     theme mention (they name the consultation and the chance to respond to it), and a paragraph of
     nothing else answers no question. "We are grateful for the engagement events" says something."""
-    short = len(text_words(sentence)) <= HEADING_MAX_WORDS + 5
-    return short and _COURTESY.match(" ".join(sentence.split())) is not None
+    flat = " ".join(sentence.split())
+    short = len(text_words(flat)) <= HEADING_MAX_WORDS + 5
+    return short and _COURTESY.match(flat) is not None and not _NOT_COURTESY.search(flat)
 
 
 def only_courtesy(text: str) -> bool:

@@ -406,7 +406,8 @@ def _above_quoted_reply(pieces: list[Block]) -> list[Block]:
     invitation, say). With nothing above (a forward under a bare "FYI"), the quoted message is the
     response and is kept."""
     for i, piece in enumerate(pieces):
-        if starts_quoted_reply(piece.text) and any(_is_prose(p.text) for p in pieces[:i]):
+        written = any(_is_prose(p.text) or only_courtesy(p.text) for p in pieces[:i])  # thanks, at least
+        if starts_quoted_reply(piece.text) and written:
             return pieces[:i]
     return pieces
 

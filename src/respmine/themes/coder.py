@@ -173,16 +173,16 @@ class ThemeCoder:
         if self._rules is None:
             return
         for i, hits in enumerate(self._rules.find_many(texts, names=names)):
-            for h in sorted(hits, key=lambda h: (h.negated, -h.confidence)):  # an assertion before a negation
+            for h in sorted(hits, key=lambda h: (h.negated or h.rejected, -h.confidence)):  # assertions first
                 if h.confidence < RULE_FLOOR:
                     continue
-                if h.rejected:  # argued against: a position is not held, its topic is discussed
-                    topic = self.codebook.topic(h.theme)
-                    if topic is None:
-                        continue
-                    h = replace(h, theme=topic)
+                topic = self.codebook.topic(h.theme) if h.rejected else h.theme
+                if topic is None:  # argued against: a position is not held, its topic is discussed
+                    continue
+                if topic != h.theme:
+                    h = replace(h, theme=topic, negated=False, rejected=False)
                 have = found[i].get(h.theme)
-                rule = NEGATED_RULE if h.negated else "rule"  # (a negated mention states no position)
+                rule = NEGATED_RULE if h.negated or h.rejected else "rule"  # (states no position: no stance)
                 if have is None and h.theme not in learned:
                     found[i][h.theme] = Tag(h.theme, h.confidence, rule, h.start, h.end)
                 elif have is not None and "rule" not in have.method:

@@ -145,7 +145,9 @@ def plan_recoding(
         else:
             to_probe.setdefault(state.codebook, []).append(seg)
     for key, group in to_probe.items():
-        themes = [t for t in codebook.themes if t.id in changes[key]]  # phrases, or the label's words
+        changed = changes[key]  # their rules, or those of the positions on them (`Codebook.topic`)
+        themes = [t for t in codebook.themes
+                  if t.id in changed or (t.position and codebook.topic(t.id) in changed)]
         fired = probe(themes, group) if themes else [False] * len(group)
         for seg, hit in zip(group, fired, strict=True):
             if hit:

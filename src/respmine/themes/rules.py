@@ -107,27 +107,38 @@ _PASS_NEGATION = _FUNCTION_WORDS | frozenset({  # may stand between a negation a
     "intended", "need", "needed", "wish", "care",  # "did not choose to use them" does not use them
     "enough", "completely", "entirely", "totally", "quite", "altogether", "properly"})
 _NOT_A_NEGATION = frozenset({"just", "only", "simply", "merely"})  # "not just", "not only"
-# What rejects the thing a mention names, in its clause: before it ("we oppose the move to X", "local
-# rather than X", "we do not want X"; up to three words between) or after it ("X would be a mistake",
-# "X is not the answer", "X should be resisted", "X will not work").
-_REJECTED_BEFORE = re.compile(
+# Whether a clause argues against what a mention names (`_rejected`): the words that reverse it before it
+# (up to three words between) and after it, counted: "X would be a mistake" rejects X, "losing X would be a
+# mistake" and "we are not opposed to X" do not. Losses ("losing X", "X lost") reverse but reject nothing
+# on their own ("we support moving away from national contracts to X").
+_GAP_WORDS = r"(?:\s+(?!(?:and|or|but|so|then|that|which|who|we|i|they)\b)[\w'’-]+){0,3}\s*$"  # one phrase
+_REJECT_BEFORE = re.compile(
     r"\b(?:oppos(?:e|es|ed|ing)|opposed to|reject(?:s|ed|ing)?|resist(?:s|ed|ing)?|against|object(?:s|ed)? to"
-    r"|rather than|instead of|as opposed to|(?:move|moving|moved) away from|an end to"
-    r"|(?:not|n't|never|no longer)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept|advocate"
-    r"|think|believe|agree with|see (?:the )?(?:need|case) for))"
-    r"(?:\s+(?!(?:and|or|but|so|then|that|which|who|we|i|they)\b)[\w'’-]+){0,3}\s*$")  # not a new verb phrase
+    r"|rather than|instead of|as opposed to|an end to)" + _GAP_WORDS)
+_NOT_WANT_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no longer)|n't)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept|advocate"
+    r"|think|believe|agree with|see (?:the )?(?:need|case) for)(?: to see)?" + _GAP_WORDS)
+_NEGATED_REJECT = re.compile(r"(?:\b(?:not|never|no)|n't)(?: \w+)? (?:oppos|reject|resist|against|object)")
+_LOSS_BEFORE = re.compile(
+    r"\b(?:los(?:e|es|ing)|loss of|ignor(?:e|es|ing)|fail(?:ure|ing)? to \w+|(?:move|moving|moved) away from"
+    r"|abandon(?:ing)?|scrap(?:ping)?|cuts? (?:to|in)|cutting|undermin(?:e|es|ing)|erosion of|erod(?:e|ing))"
+    + _GAP_WORDS)
 _BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
         r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
         r"|ineffective|harmful|unhelpful|flawed|short-sighted)")
-_REJECTED_AFTER = re.compile(
+_QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
+              r"|on (?:its|their) own|alone))")  # "... will not work without local input": a condition
+_REJECT_AFTER = re.compile(
     r"^(?:\s*[\w'’-]+){0,4}?\s*\b(?:"
     r"(?:would|will|is|are|was|were|seems?|could|may|might)(?: also| simply| clearly| surely)?(?: be)?"
     r"(?: (?:a|an|the))?(?: (?:serious|big|major|grave|real|great|costly|clear|false|complete|very|deeply"
     r"|entirely|quite|wholly))? " + _BAD + r"\b"
     r"|(?:is|are|would be|will be|seems?)(?: not|n't) (?:the (?:answer|solution|way forward|right \w+)"
-    r"|(?:appropriate|workable|sensible|right|helpful|desirable))\b"
-    r"|(?:would|will|does|do|did|could|can)(?: not|n't) work\b"
-    r"|(?:should|must) (?:be )?(?:resisted|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)")
+    r"|(?:appropriate|workable|sensible|right|helpful|desirable))\b" + _QUALIFIED
+    + r"|(?:would|will|does|do|did|could|can)(?: not|n't) work\b" + _QUALIFIED
+    + r"|(?:should|must) (?:be )?(?:resisted|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)")
+_LOSS_AFTER = re.compile(r"^(?:\s*[\w'’-]+){0,2}?\s*\b(?:lost|cut|scrapped|abandoned|dropped|weakened"
+                         r"|undermined|eroded|diluted|ended|removed|taken away)\b")
 NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _NOT_FOLLOWED = "|".join(f" {w}" for w in sorted(_NOT_A_NEGATION))  # "not just": no negation
@@ -347,10 +358,17 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
 
 
 def _rejected(doc: Any, clause: Clause, m: _Mention) -> bool:
-    """The mention's clause argues against what it names (`_REJECTED_BEFORE`, `_REJECTED_AFTER`)."""
+    """The mention's clause argues against what it names: an odd number of reversing words around it, one
+    of them a rejection (see `_REJECT_BEFORE` and the patterns after it)."""
     before = doc[clause.start : m.start].text.lower().replace("’", "'")
     after = doc[m.end : clause.end].text.lower().replace("’", "'")
-    return bool(_REJECTED_BEFORE.search(before) or _REJECTED_AFTER.search(after))
+    match = _REJECT_BEFORE.search(before)  # ... unless itself negated ("we are not opposed to X")
+    rejects_before = bool(_NOT_WANT_BEFORE.search(before)) or (
+        match is not None and not _NEGATED_REJECT.search(before[: match.end()][-40:]))
+    rejects_after = bool(_REJECT_AFTER.search(after))
+    lost = bool(_LOSS_BEFORE.search(before)) + (not rejects_after and bool(_LOSS_AFTER.search(after)))
+    reversals = rejects_before + rejects_after + lost
+    return reversals % 2 == 1 and (rejects_before or rejects_after)
 
 
 def _negates(doc: Any, clause_start: int, word: int, own: frozenset[str] = frozenset()) -> bool:
