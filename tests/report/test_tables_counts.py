@@ -213,3 +213,31 @@ def test_a_theme_one_campaign_letter_raised_counts_that_letter_not_the_campaign(
     bases = {"individual": 3, "charity": 2}
     assert "one of them through a single campaign letter" in theme_summary(overall["volunteers"], bases)
     assert "counting 4 letters of a campaign once" in theme_summary(overall["funding.fcr"], bases)
+
+
+def test_a_campaign_letter_sent_with_its_copy_attached_is_one_letter(
+        made: tuple[Store, dict[str, str]]) -> None:
+    """An e-mail with the form letter in its body and again attached is one sender: one letter."""
+    from respmine.store import EXTRACTOR_VERSION
+    from respmine.store.models import CampaignRow, SegmentRow, SubmissionRow
+    from tests.report.helpers import DATA_TIME, sha
+
+    store, segs = made
+    with store.session() as s, s.begin():
+        body = s.get(SubmissionRow, sha("c1.txt"))
+        seg = s.get(SegmentRow, segs["c1-q1"])
+        assert body is not None and seg is not None
+        s.add(SubmissionRow(sha256=sha("c1-copy.pdf"), parent_sha256=body.sha256, kind="attachment",
+                            source="c1-copy.pdf", format="pdf", method="test", status="ok", text=body.text,
+                            pages=[], late=False, extractor_version=EXTRACTOR_VERSION,
+                            first_seen_at=DATA_TIME, updated_at=DATA_TIME))
+        s.flush()
+        s.add(SegmentRow(id=sha("seg:c1-copy"), submission=sha("c1-copy.pdf"), question="Q1", start=seg.start,
+                         end=seg.end, page=1, text=seg.text, method="test", confidence=1.0))
+        camp = s.get(CampaignRow, "campaign-abc")
+        assert camp is not None
+        camp.members = sorted([*camp.members, sha("c1-copy.pdf")])
+        camp.size += 1
+    themes_store.decide(store, CODEBOOK, "analyst1", "add", segment=sha("seg:c1-copy"), theme="funding.fcr",
+                        value={"start": 0, "end": 10})
+    assert rows_by_key(store)[("Q1", "funding.fcr")].campaign_letters == 4  # type: ignore[attr-defined]

@@ -43,6 +43,10 @@ def test_about_self_descriptions_are_recognised(text: str) -> None:
     "Kingsmere Quaker Meeting has visited prisoners for forty years. Our concern is for the whole person.",
     "I am writing in response to the consultation.",
     "I am writing in response to the consultation. Charities should be paid the full cost.",
+    "I am writing in response to the consultation because the closure of our local women's centre will leave "
+    "women with nowhere to go. I have volunteered there for six years.",  # the cover sentence makes a point
+    "We are writing regarding the tender, which excludes small charities like ours from bidding. We are a "
+    "small charity in Leeds working with 200 women a year.",
     "The Bill is a missed opportunity.",  # a third party: "The" and one name word
     "I am a teacher. This plan will destroy schools.",  # a later sentence about something else
     "We represent 2,000 farmers. Many of them will go out of business.",

@@ -7,9 +7,10 @@ import pytest
 from respmine.structure.furniture import (
     closes_letter,
     is_courtesy,
+    is_formality,
     is_furniture,
     is_header_line,
-    only_courtesy,
+    only_formalities,
     starts_quoted_reply,
 )
 
@@ -87,6 +88,8 @@ def test_furniture_table_of_contents_is_not_an_answer() -> None:
     "Thank you for considering our views.",
     "Thank you for the opportunity to respond to the consultation on the role of charities in probation.",
     "Eastmoor Council welcomes this consultation.",
+    "I'm happy to respond to this consultation.",
+    "We welcome the opportunity to submit evidence to this review.",
 ])
 def test_furniture_a_sentence_of_thanks_or_welcome_is_courtesy(sentence: str) -> None:
     assert is_courtesy(sentence)
@@ -115,7 +118,18 @@ def test_furniture_a_sentence_that_says_something_is_not_courtesy(sentence: str)
     assert not is_courtesy(sentence)
 
 
-def test_furniture_only_courtesy_needs_every_sentence_to_be() -> None:
-    assert only_courtesy("Eastmoor City Council welcomes the consultation. We hope this is helpful.")
-    assert not only_courtesy("Eastmoor City Council welcomes the consultation. The city has 40 charities.")
-    assert not only_courtesy("")
+def test_furniture_only_formalities_needs_every_sentence_to_be_one() -> None:
+    assert only_formalities("Eastmoor City Council welcomes the consultation. We hope this is helpful.")
+    assert not only_formalities("Eastmoor City Council welcomes the consultation. The city has 40 charities.")
+    assert not only_formalities("")
+
+
+def test_furniture_a_bare_covering_sentence_is_a_formality_one_that_makes_a_point_is_not() -> None:
+    assert is_formality("I am writing in response to the NOMS consultation on the role of the voluntary and "
+                        "community sector in offender services.")
+    assert is_formality("Please find attached our response to the consultation.")
+    assert is_formality("I am writing in response to the consultation on offender services, as a "
+                        "supporter of the Keep Justice Local campaign.")
+    assert not is_formality("I am writing in response to the consultation because the closure of our "
+                            "women's centre will leave women with nowhere to go.")
+    assert not is_formality("We are writing to say that payment by results has forced us to close.")

@@ -95,7 +95,7 @@ def test_a_position_argued_against_codes_its_topic_and_a_topic_stays_coded() -> 
     coded = [{t.theme: t.method for t in tags} for tags in coder.code(texts)]
     assert coded[0] == {"level": "rule"}  # the topic, not the view argued against
     assert coded[1] == {"level": "rule(child)", "level.regional": "rule"}
-    assert coded[2] == {"cost": "rule-negated"}  # a topic argued against is still discussed (no position)
+    assert coded[2] == {"cost": "rule"}  # a topic argued against is still discussed
     assert coded[3] == {}  # a position with no topic above it: nothing to code
     assert coded[4]["level.regional"] == "rule"  # held in another sentence
     assert codebook.topic("level.regional") == "level" and codebook.topic("national") is None
@@ -115,15 +115,3 @@ def test_sentences_of_thanks_are_no_theme_and_leave_a_segment_uncoded() -> None:
     assert coded[0] == {}  # nothing but courtesy: no code, not even a closest-theme pick
     assert coded[1] == {"cost": (49, 82)}  # the second sentence
     assert "process" in coded[2]
-
-
-def test_a_rejected_mention_of_a_stance_theme_is_marked_negated_and_gives_no_stance() -> None:
-    """A theme that implies a stance but is no `position` keeps its code where argued against, marked as a
-    negated rule hit: it states no position, so it gives the answer no stance."""
-    codebook = Codebook(name="roles", version="1", themes=(
-        Theme(id="role", label="Role", phrases=("role of charities",)),
-        Theme(id="role.core", label="Core", parent="role", phrases=("bigger role",), stance="support"),
-    ))
-    coder = ThemeCoder(codebook, None, at_least_one=False)
-    (tags,) = coder.code(["Giving charities a bigger role in supervision would be a mistake."])
-    assert {t.theme: t.method for t in tags}["role.core"] == "rule-negated"

@@ -236,6 +236,29 @@ def test_items_of_an_example_list_illustrate_and_fall_below_the_floor(rules: Phr
         "groups.women"] >= 0.7  # the same words as the point made
 
 
+_LONG = ("In the long experience of our organisation over many years of work with people in the criminal "
+         "justice system we have learned a great deal. ")  # past SHORT_ANSWER_WORDS: a letter's sentence
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("For example, payment by results has driven small charities out.", "funding.payment_by_results"),
+    ("For example, women offenders need services of their own.", "groups.women"),
+    ("Barriers such as payment by results mean small charities cannot compete.",
+     "funding.payment_by_results"),
+    ("Costs such as rent and insurance should be covered under full cost recovery.",
+     "funding.full_cost_recovery"),
+    ("Some things such as housing advice are better local, and women offenders need their own services.",
+     "groups.women"),
+    ("We would urge NOMS to adopt full cost recovery, for example by funding overheads, and to offer longer "
+     "contracts.", "funding.contract_length"),
+    ("We believe, for example, that full cost recovery is essential.", "funding.full_cost_recovery"),
+])
+def test_a_point_made_around_an_example_marker_is_no_example(rules: PhraseRules, text: str, theme: str
+                                                             ) -> None:
+    found = {h.theme: h.confidence for h in rules.find(_LONG + text) if h.start >= len(_LONG)}
+    assert found[theme] >= 0.55
+
+
 def test_a_comma_before_a_relative_clause_makes_no_list(rules: PhraseRules) -> None:
     text = ("In my experience the people who made the real difference were the volunteers, who had time to "
             "listen and were not there to check up on anybody.")

@@ -247,7 +247,8 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
         "are not, and a quote from an individual cites the response's reference in the submissions "
         "register rather than its file name.",
         "Counts are of respondents, not documents: an e-mail and its attachment are one respondent; each "
-        "form-letter campaign counts once, with its number of letters shown alongside; identical copies "
+        "form-letter campaign counts once, with the number of its letters that raised the theme shown "
+        "alongside; identical copies "
         "count once. A respondent coded under a sub-theme also counts for its main theme. Percentages are "
         f"given on bases of {PERCENT_FROM} or more; where a base is under {number(SMALL)}, counts are "
         "given without words such as “most”.",

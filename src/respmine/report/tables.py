@@ -310,8 +310,8 @@ def _row(data: CodingData, question: str, theme: str, hits: list[_Hit], quotes: 
     return ThemeRow(
         question=question, theme=theme, respondents=len(units),
         label=data.codebook.theme(theme).label if theme in data.codebook.ids else theme,
-        campaign_letters=len({data.segments[h.code.segment].submission for h in hits
-                              if data.units[h.unit].campaign}),
+        campaign_letters=len({_root(data.submissions, data.segments[h.code.segment].submission) for h in hits
+                              if data.units[h.unit].campaign}),  # a letter: an e-mail with its attachments
         campaigns=sum(1 for u in units if u.campaign),
         by_type={t: types[t] for t in _type_order(types)},
         stance={s: stance[s] for s in STANCES},

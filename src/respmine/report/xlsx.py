@@ -134,7 +134,8 @@ def _about(report: Report) -> list[list[object]]:
         ["Late respondents", report.late if report.closes else "no closing date given"],
         ["Quarantined files", report.quarantined],
         ["Counting", "Respondents, not letters: an e-mail and its attachment are one respondent; a "
-                     "form-letter campaign is one respondent, its letters shown apart; identical copies "
+                     "form-letter campaign is one respondent (Campaign letters: how many of its letters "
+                     "raised the theme); identical copies "
                      "count once. A theme includes everyone coded under its sub-themes."],
         ["Late", "Late = every submission of that respondent arrived after the closing date."],
         ["Stance", "Towards the consultation's proposals: an analyst's decision wins over the machine's."],

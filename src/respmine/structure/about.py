@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from respmine.structure.furniture import is_cover_sentence, is_heading
+from respmine.structure.furniture import is_bare_cover, is_heading
 from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function, no models)
 
 ABOUT_MAX_WORDS = 120  # a longer paragraph is more than an introduction
@@ -124,7 +124,7 @@ def _introduces(heading: re.Match[str], text: str) -> bool:
 def describes_respondent(text: str) -> bool:
     """The paragraph says who the respondent is and states no view (see the module's docstring)."""
     sentences = [text[a:z] for a, z in sentence_spans(text)]
-    if len(sentences) > 1 and is_cover_sentence(sentences[0]):  # "I am writing in response to ..." first
+    if len(sentences) > 1 and is_bare_cover(sentences[0]):  # "I am writing in response to ..." first
         sentences = sentences[1:]
     flat = " ".join(" ".join(sentences).split())
     if not flat or len(flat.split()) > ABOUT_MAX_WORDS or _VIEW.search(flat):

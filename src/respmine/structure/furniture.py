@@ -68,8 +68,8 @@ _VIEW = re.compile(  # ... unless it also states a view
 _THANKS = (r"(?:many |warm )?thanks?(?: you)?|(?:is|are|am|we[’']re|i[’']m) (?:very |most )?grateful"
            r"|welcomes?|appreciates?|(?:is|are|am|we[’']re|i[’']m) (?:very )?(?:pleased|glad|delighted|happy)"
            r" to (?:have|be given)")
-_RESPOND = (r"(?:comment|respond|reply|contribute|take part|submit|participate|share (?:our|my) views"
-            r"|give (?:our|my) views)")
+_RESPOND = (r"(?:comment|respond|reply|contribute|take part|submit(?: evidence)?|participate"
+            r"|share (?:our|my) views|give (?:our|my) views)")
 _CHANCE = (rf"(?:the|this|an) (?:opportunity|chance|invitation) to {_RESPOND}"
            r"|the consultation|this consultation")
 _ITS_TITLE = (r"(?:\s+(?:on|to|in)\s+(?:this|the|your)\s+(?:[\w-]+\s+){0,3}?(?:consultation|proposals"
@@ -78,13 +78,24 @@ _ITS_TITLE = (r"(?:\s+(?:on|to|in)\s+(?:this|the|your)\s+(?:[\w-]+\s+){0,3}?(?:c
 _COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope; nothing else in it
     r"^\W*(?:"
     rf"(?:[\w'’&.-]+\s+){{0,8}}?(?:{_THANKS})\s+(?:you\s+)?(?:for\s+)?(?:{_CHANCE})" + _ITS_TITLE
-    + rf"|(?:we|i) (?:are|am) (?:very )?(?:pleased|glad|delighted|happy) to {_RESPOND}" + _ITS_TITLE
+    + rf"|(?:(?:we|i) (?:are|am)|i[’']m|we[’']re) (?:very )?(?:pleased|glad|delighted|happy) to {_RESPOND}"
+    + _ITS_TITLE
     + r"|(?:many )?thanks?(?: you)? for (?:your (?:time|attention|consideration)|considering (?:our|my|these)"
     r" (?:views|response|comments|submission))"
     r"|(?:we|i) (?:hope|trust) (?:that )?(?:this|these|our|my)(?: (?:response|comments?|submission|views"
     r"|reply))? (?:is|are|will be|proves?|prove) (?:helpful|useful|of (?:some )?(?:help|use|assistance"
     r"|interest))"
     r")\W*$",
+    re.IGNORECASE,
+)
+_BARE_COVER = re.compile(  # the cover's own words, the consultation it answers, its title: nothing else
+    r"^\W*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
+    r"|(?:forwarded|sent|submitted) on behalf of|(?:i am|i[’']m|we are) writing (?:in response to"
+    r"|to respond to|in reply to|regarding|with regard to|about))\s+(?:[\w'’&.()-]+\s+){0,6}?"
+    r"(?:consultation|proposals|consultation paper|consultation document|call for evidence|review|response"
+    r"|submission|comments|views)"
+    r"(?:\s+(?:on|to|about|regarding)\s+[^.!?;:,]{3,120})?"
+    r"(?:,?\s+(?:as an? (?:supporter|member|volunteer|resident)|on behalf) of\s+[^.!?;:,]{3,80})?\W*$",
     re.IGNORECASE,
 )
 _NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence says something
@@ -157,6 +168,14 @@ def is_cover_sentence(sentence: str) -> bool:
     return _COVER.match(sentence) is not None and not _VIEW.search(sentence)
 
 
+def is_bare_cover(sentence: str) -> bool:
+    """A cover sentence and nothing more: what is sent in reply to which consultation ("I am writing in
+    response to the NOMS consultation on the role of the voluntary sector."), not "... because the closure
+    of our women's centre will leave women with nowhere to go"."""
+    flat = " ".join(sentence.split())
+    return is_cover_sentence(flat) and _BARE_COVER.match(flat) is not None and not _NOT_COURTESY.search(flat)
+
+
 def is_courtesy(sentence: str) -> bool:
     """A sentence of thanks, welcome or hope that takes no view: "Thank you for the chance to comment.",
     "Northshire Police welcomes the consultation.", "We hope these comments are helpful." Its words are no
@@ -167,10 +186,16 @@ def is_courtesy(sentence: str) -> bool:
     return short and _COURTESY.match(flat) is not None and not _NOT_COURTESY.search(flat)
 
 
-def only_courtesy(text: str) -> bool:
-    """A paragraph of nothing but courtesy sentences (`is_courtesy`): it answers no question."""
+def is_formality(sentence: str) -> bool:
+    """Thanks, welcome or a bare covering sentence (`is_courtesy`, `is_bare_cover`): it names the
+    consultation and the chance to answer it, no theme, and answers no question."""
+    return is_courtesy(sentence) or is_bare_cover(sentence)
+
+
+def only_formalities(text: str) -> bool:
+    """A paragraph of nothing but formalities (`is_formality`): it answers no question."""
     sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()) if x.strip()]
-    return bool(sentences) and all(is_courtesy(x) for x in sentences)
+    return bool(sentences) and all(is_formality(x) for x in sentences)
 
 
 def _heading_like(text: str) -> bool:

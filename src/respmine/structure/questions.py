@@ -37,7 +37,7 @@ from respmine.structure.furniture import (
     has_sentence,
     is_furniture,
     is_header_line,
-    only_courtesy,
+    only_formalities,
     starts_quoted_reply,
     text_words,
 )
@@ -406,8 +406,7 @@ def _above_quoted_reply(pieces: list[Block]) -> list[Block]:
     invitation, say). With nothing above (a forward under a bare "FYI"), the quoted message is the
     response and is kept."""
     for i, piece in enumerate(pieces):
-        written = any(_is_prose(p.text) or only_courtesy(p.text) for p in pieces[:i])  # thanks, at least
-        if starts_quoted_reply(piece.text) and written:
+        if starts_quoted_reply(piece.text) and any(_is_prose(p.text) for p in pieces[:i]):
             return pieces[:i]
     return pieces
 
@@ -621,7 +620,7 @@ def _is_prose(text: str) -> bool:
         and not closes_letter(text)
         and has_sentence(text)
         and not is_furniture(text)  # a covering note is a sentence too
-        and not only_courtesy(text)  # "X welcomes the consultation." answers none
+        and not only_formalities(text)  # "X welcomes the consultation." answers none
     )
 
 

@@ -11,8 +11,8 @@
 - A segment nothing codes (when `at_least_one`) takes the classifier's relatively strongest theme
   (method `classifier-fallback`) unless out of fold that pick clearly cost (`classifier._fallback_pays`), or
   without a classifier its closest theme by similarity.
-- Sentences of thanks and welcome ("Thank you for the chance to comment.", `furniture.is_courtesy`) are
-  blanked first: they name the consultation and the chance to respond, no theme.
+- Sentences of thanks, welcome and bare covering notes ("Thank you for the chance to comment.",
+  `furniture.is_formality`) are blanked first: they name the consultation and the chance to respond.
 - Every code carries its evidence: the sentence the rule fired in, or the sentence closest to (or
   scoring highest for) the theme. A child theme implies its parents.
 - A rule hit on a position theme (`Theme.position`) whose sentence argues against it ("regional
@@ -141,7 +141,7 @@ class ThemeCoder:
         similarity reads the text with them blanked."""
         if not texts:
             return []
-        texts = _without_courtesy(texts)
+        texts = _without_formalities(texts)
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
@@ -173,7 +173,7 @@ class ThemeCoder:
         if self._rules is None:
             return
         for i, hits in enumerate(self._rules.find_many(texts, names=names)):
-            for h in sorted(hits, key=lambda h: (h.negated or h.rejected, -h.confidence)):  # assertions first
+            for h in sorted(hits, key=lambda h: (h.negated, -h.confidence)):  # an assertion before a negation
                 if h.confidence < RULE_FLOOR:
                     continue
                 topic = self.codebook.topic(h.theme) if h.rejected else h.theme
@@ -182,7 +182,7 @@ class ThemeCoder:
                 if topic != h.theme:
                     h = replace(h, theme=topic, negated=False, rejected=False)
                 have = found[i].get(h.theme)
-                rule = NEGATED_RULE if h.negated or h.rejected else "rule"  # (states no position: no stance)
+                rule = NEGATED_RULE if h.negated else "rule"  # (a negated mention states no position)
                 if have is None and h.theme not in learned:
                     found[i][h.theme] = Tag(h.theme, h.confidence, rule, h.start, h.end)
                 elif have is not None and "rule" not in have.method:
@@ -234,16 +234,17 @@ class ThemeCoder:
                 found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
 
 
-def _without_courtesy(texts: Sequence[str]) -> list[str]:
-    """Texts with their sentences of thanks and welcome blanked (same offsets): "Thank you for the chance
-    to comment" names the consultation and the chance to respond, which are no theme, and a segment of
-    nothing else is left uncoded (no fallback pick)."""
-    from respmine.structure.furniture import is_courtesy
+def _without_formalities(texts: Sequence[str]) -> list[str]:
+    """Texts with their sentences of thanks, welcome and bare covering notes blanked (same offsets):
+    "Thank you for the chance to comment" and "I am writing in response to the consultation on the role
+    of the voluntary sector" name the consultation and the chance to respond, which are no theme, and a
+    segment of nothing else is left uncoded (no fallback pick)."""
+    from respmine.structure.furniture import is_formality
 
     out = []
     for text in texts:
         for start, end in sentence_spans(text):
-            if is_courtesy(text[start:end]):
+            if is_formality(text[start:end]):
                 text = text[:start] + " " * (end - start) + text[end:]
         out.append(text)
     return out

@@ -73,8 +73,11 @@ _EXAMPLE_MARKERS = (("such", "as"), ("for", "example"), ("for", "instance"), ("e
 _CLAUSE_OPENERS = _NOT_AN_ITEM | frozenset({  # ... and these end an example list ("such as A, B or C, are")
     "is", "are", "was", "were", "be", "been", "should", "must", "will", "would", "can", "could", "may",
     "might", "shall", "have", "has", "had", "do", "does", "did", "we", "i", "they", "it", "he", "she", "you",
-    "this", "these", "those", "that", "there"})
+    "this", "these", "those", "that", "there", "cannot", "mean", "means", "need", "needs", "make", "makes"})
 _EXAMPLE_ENDS = frozenset({";", ":", "(", ")", ".", "!", "?", "—", "–"})
+_NOT_A_LIST_START = frozenset({"by", "through", "in", "at", "on", "when", "where", "if", "to", "from", "with",
+                               "that", "we", "i", "they", "it"})  # "for example by funding ..."
+EXAMPLE_LIST_WORDS = 12  # an example list is short: "such as mentoring, family support or work with ..."
 SHORT_ANSWER_WORDS = 25  # up to this many words, a listed item is a point made (`_short_answer`)
 _FUNCTION_WORDS_TEXT = (  # what a label's words are matched without (`label_words`)
     "a an the this that these those some any each every all both either such what which whose whatever "
@@ -121,7 +124,8 @@ _NOT_WANT_BEFORE = re.compile(
 _NEGATED_REJECT = re.compile(r"(?:\b(?:not|never|no)|n't)(?: \w+)? (?:oppos|reject|resist|against|object)")
 _LOSS_BEFORE = re.compile(
     r"\b(?:los(?:e|es|ing)|loss of|ignor(?:e|es|ing)|fail(?:ure|ing)? to \w+|(?:move|moving|moved) away from"
-    r"|abandon(?:ing)?|scrap(?:ping)?|cuts? (?:to|in)|cutting|undermin(?:e|es|ing)|erosion of|erod(?:e|ing))"
+    r"|abandon(?:ing)?|scrap(?:ping)?|cuts? (?:to|in)|cutting|undermin(?:e|es|ing)|erosion of|erod(?:e|ing)"
+    r"|exclud(?:e|es|ing)|exclusion of)"
     + _GAP_WORDS)
 _BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
         r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
@@ -137,6 +141,7 @@ _REJECT_AFTER = re.compile(
     r"|(?:appropriate|workable|sensible|right|helpful|desirable))\b" + _QUALIFIED
     + r"|(?:would|will|does|do|did|could|can)(?: not|n't) work\b" + _QUALIFIED
     + r"|(?:should|must) (?:be )?(?:resisted|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)")
+_ALONE = re.compile(r"\s*(?:alone|on (?:its|their) own|by itself|in isolation)\b")
 _LOSS_AFTER = re.compile(r"^(?:\s*[\w'’-]+){0,2}?\s*\b(?:lost|cut|scrapped|abandoned|dropped|weakened"
                          r"|undermined|eroded|diluted|ended|removed|taken away)\b")
 NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
@@ -365,7 +370,7 @@ def _rejected(doc: Any, clause: Clause, m: _Mention) -> bool:
     match = _REJECT_BEFORE.search(before)  # ... unless itself negated ("we are not opposed to X")
     rejects_before = bool(_NOT_WANT_BEFORE.search(before)) or (
         match is not None and not _NEGATED_REJECT.search(before[: match.end()][-40:]))
-    rejects_after = bool(_REJECT_AFTER.search(after))
+    rejects_after = bool(_REJECT_AFTER.search(after)) and not _ALONE.match(after)  # "X alone is not it"
     lost = bool(_LOSS_BEFORE.search(before)) + (not rejects_after and bool(_LOSS_AFTER.search(after)))
     reversals = rejects_before + rejects_after + lost
     return reversals % 2 == 1 and (rejects_before or rejects_after)
@@ -464,7 +469,8 @@ def _listed(sent: Any, m: _Mention) -> bool:
 
     def separators(positions: range) -> list[int]:
         return [i for i in positions if sent.start <= i < sent.end and doc[i].lower_ in _LIST_SEPARATORS
-                and not (doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in _NOT_AN_ITEM)]
+                and not (doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in _NOT_AN_ITEM
+                         and doc[i + 1 : i + 3].text.lower() != "as well")]  # ", as well as" joins items
 
     before, after = separators(range(m.start - 1, m.start)), separators(range(m.end, m.end + 1))
     candidates = [before + after] if before and after else []
@@ -473,15 +479,13 @@ def _listed(sent: Any, m: _Mention) -> bool:
     return any(len(found) > 1 and "," in {doc[i].text for i in found} for found in candidates)
 
 
-def _opens_clause(tokens: list[Any], i: int) -> bool:
-    """A comma at `i` followed by a word that opens a clause: the end of an example list."""
-    return tokens[i].text == "," and i + 1 < len(tokens) and tokens[i + 1].lower_ in _CLAUSE_OPENERS
-
-
 def example_lists(sent: Any) -> list[tuple[int, int]]:
-    """Token ranges of the example lists in a sentence: from "such as", "for example", "for instance" or
-    "e.g." to the end of the list (a clause's punctuation, or a comma before a word that opens a clause:
-    "such as mentoring, family support or work with women offenders, are best bought locally")."""
+    """Token ranges of the example lists in a sentence: "such as", "for example", "for instance" or "e.g."
+    followed by an enumeration ("A, B or C", "A and B": an "and" or "or" in it) that ends at a clause's
+    punctuation or at a word that opens a clause ("such as mentoring, family support or work with women
+    offenders, are best bought locally"), within EXAMPLE_LIST_WORDS. "For example, women offenders need
+    ..." (a comma after the marker) and "for example by funding overheads" give an example sentence or a
+    way of doing something, not a list."""
     tokens = list(sent)
     out = []
     for i in range(len(tokens)):
@@ -489,12 +493,17 @@ def example_lists(sent: Any) -> list[tuple[int, int]]:
                        if tuple(t.lower_ for t in tokens[i : i + len(mk)]) == mk), None)
         if marker is None:
             continue
-        end = i + len(marker)
-        while end < len(tokens) and tokens[end].text == ",":  # "for example, ..."
+        first = i + len(marker)
+        if first >= len(tokens) or tokens[first].is_punct or tokens[first].lower_ in _NOT_A_LIST_START:
+            continue
+        end = first
+        while (end < len(tokens) and end - first < EXAMPLE_LIST_WORDS
+               and tokens[end].text not in _EXAMPLE_ENDS and tokens[end].lower_ not in _CLAUSE_OPENERS):
             end += 1
-        while end < len(tokens) and tokens[end].text not in _EXAMPLE_ENDS and not _opens_clause(tokens, end):
-            end += 1
-        out.append((tokens[i].i, tokens[end - 1].i + 1 if end > i else tokens[i].i))
+        if end > first and tokens[end - 1].text == ",":
+            end -= 1
+        if any(t.lower_ in {"and", "or"} for t in tokens[first:end]):
+            out.append((tokens[first].i, tokens[end - 1].i + 1))
     return out
 
 
