@@ -133,3 +133,5 @@ def test_furniture_a_bare_covering_sentence_is_a_formality_one_that_makes_a_poin
     assert not is_formality("I am writing in response to the consultation because the closure of our "
                             "women's centre will leave women with nowhere to go.")
     assert not is_formality("We are writing to say that payment by results has forced us to close.")
+    assert not is_formality("I am writing about the proposals to move commissioning to regional level.")
+    assert not is_formality("I am writing in response to the consultation on proposals to close our centre.")

@@ -49,6 +49,10 @@ def test_coder_falls_back_to_the_classifiers_strongest_theme_and_says_so() -> No
     unwanted = _trained(at_least_one=False)
     unwanted.classifier.fallback = True
     assert unwanted.code(["zebra xylophone quartz"]) == [[]]  # not asked for: no pick, even where it pays
+    # a remark of a few words outside any question gets no pick; the same words answering a question do
+    assert coder.code(["zebra xylophone quartz"], ["general"]) == [[]]
+    assert len(coder.code(["zebra xylophone quartz"], ["Q1"])[0]) == 1
+    assert len(coder.code(["zebra xylophone quartz and five more words here"], ["general"])[0]) == 1
 
 
 def test_codebook_reads_identifier_labels_as_words_for_similarity() -> None:

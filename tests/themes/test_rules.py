@@ -252,6 +252,12 @@ _LONG = ("In the long experience of our organisation over many years of work wit
     ("We would urge NOMS to adopt full cost recovery, for example by funding overheads, and to offer longer "
      "contracts.", "funding.contract_length"),
     ("We believe, for example, that full cost recovery is essential.", "funding.full_cost_recovery"),
+    ("Services such as women's centres and mentoring schemes suffer most from payment by results.",
+     "funding.payment_by_results"),  # the list ends soon after its "and": verbs are not known here
+    ("Areas such as Wales and the North East require local commissioning.", "commissioning.local"),
+    ("Services such as mentoring and housing advice depend on volunteers.", "volunteers"),
+    ("Organisations such as Nacro and St Giles provide mentoring through the gate.",
+     "resettlement.mentoring"),
 ])
 def test_a_point_made_around_an_example_marker_is_no_example(rules: PhraseRules, text: str, theme: str
                                                              ) -> None:

@@ -129,6 +129,11 @@ class CodingData:
         return out
 
     @cached_property
+    def letters(self) -> dict[str, frozenset[str]]:
+        """Campaign unit -> its member submissions (the letters its size counts)."""
+        return {k: frozenset(u.members) for k, u in self.units.items() if u.campaign}
+
+    @cached_property
     def stance_decided(self) -> frozenset[str]:
         """Segments an analyst set a stance on."""
         return frozenset(d.segment for d in self.decisions if d.action == "stance" and d.segment)
@@ -310,13 +315,19 @@ def _row(data: CodingData, question: str, theme: str, hits: list[_Hit], quotes: 
     return ThemeRow(
         question=question, theme=theme, respondents=len(units),
         label=data.codebook.theme(theme).label if theme in data.codebook.ids else theme,
-        campaign_letters=len({_root(data.submissions, data.segments[h.code.segment].submission) for h in hits
-                              if data.units[h.unit].campaign}),  # a letter: an e-mail with its attachments
+        campaign_letters=len({_letter(data, h) for h in hits if data.units[h.unit].campaign}),
         campaigns=sum(1 for u in units if u.campaign),
         by_type={t: types[t] for t in _type_order(types)},
         stance={s: stance[s] for s in STANCES},
         late=late, quotes=pick_quotes(data, hits) if quotes else (),
     )
+
+
+def _letter(data: CodingData, hit: _Hit) -> str:
+    """The campaign letter a hit is in, counted as the campaign's size counts them: its submission when it
+    is a member, else (a note attached to a member's e-mail) the e-mail it came with."""
+    sub = data.segments[hit.code.segment].submission
+    return sub if sub in data.letters[hit.unit] else _root(data.submissions, sub)
 
 
 def _type_order(types: Iterable[str]) -> list[str]:

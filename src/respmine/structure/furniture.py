@@ -92,9 +92,9 @@ _BARE_COVER = re.compile(  # the cover's own words, the consultation it answers,
     r"^\W*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
     r"|(?:forwarded|sent|submitted) on behalf of|(?:i am|i[’']m|we are) writing (?:in response to"
     r"|to respond to|in reply to|regarding|with regard to|about))\s+(?:[\w'’&.()-]+\s+){0,6}?"
-    r"(?:consultation|proposals|consultation paper|consultation document|call for evidence|review|response"
-    r"|submission|comments|views)"
-    r"(?:\s+(?:on|to|about|regarding)\s+[^.!?;:,]{3,120})?"
+    r"(?:(?:consultation|consultation paper|consultation document|call for evidence|review)"
+    r"(?:\s+(?:on|about|regarding)\s+(?:(?!proposals?\b|plans?\b|our\b|my\b|to\b)[^.!?;:,\s]+\s*){1,20})?"
+    r"|response|submission|comments|views)"  # "... on <its title>", not "on proposals to close our centre"
     r"(?:,?\s+(?:as an? (?:supporter|member|volunteer|resident)|on behalf) of\s+[^.!?;:,]{3,80})?\W*$",
     re.IGNORECASE,
 )

@@ -8,7 +8,8 @@
   coded examples of themes too rare to learn join the codebook's). On the exam-proctoring questions
   (26-125 coded answers, most codes with one or two), similarity beats a classifier trained on fewer than
   MIN_EXAMPLES examples.
-- A segment nothing codes (when `at_least_one`) takes the classifier's relatively strongest theme
+- A segment nothing codes (when `at_least_one`; not a general remark of a few words, `_pickable`) takes the
+  classifier's relatively strongest theme
   (method `classifier-fallback`) unless out of fold that pick clearly cost (`classifier._fallback_pays`), or
   without a classifier its closest theme by similarity.
 - Sentences of thanks, welcome and bare covering notes ("Thank you for the chance to comment.",
@@ -38,6 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
+from respmine.records import GENERAL
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.sentences import sentence_spans
@@ -54,6 +56,7 @@ RULE_FLOOR = 0.4  # rule hits below this are not codes: a negated passing mentio
 SIMILARITY_FLOOR = 0.5  # similarity a span needs to its closest theme to be coded with it by similarity alone
 FALLBACK_FLOOR = 0.35  # a segment with no code takes its closest theme if at least this similar (zero-shot
 # exam-proctoring codes: 5 of 19 right between 0.25 and 0.35, 18 of 46 from 0.35 to 0.5, 280 of 463 above)
+PICK_MIN_WORDS = 8  # a general remark shorter than this gets no `at_least_one` pick (`_pickable`)
 FALLBACK = "classifier-fallback"  # method of a code no method chose, the classifier's strongest theme
 
 
@@ -147,8 +150,9 @@ class ThemeCoder:
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
         self._add_classifier(found, texts, questions, probs)
         self._add_rules(found, texts, learned, names)
-        self._add_similarity(found, _unnamed(texts, names), learned)
-        self._add_fallback(found, texts, questions, probs)
+        picks = [_pickable(t, questions[i] if questions is not None else None) for i, t in enumerate(texts)]
+        self._add_similarity(found, _unnamed(texts, names), learned, picks)
+        self._add_fallback(found, texts, questions, probs, picks)
         out = []
         for tags in found:
             full = self.codebook.with_ancestors(tags)
@@ -189,7 +193,8 @@ class ThemeCoder:
                     conf = 1 - (1 - have.confidence) * (1 - h.confidence)
                     found[i][h.theme] = Tag(h.theme, conf, f"{rule}+{have.method}", h.start, h.end)
 
-    def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str]) -> None:
+    def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str],
+                        picks: Sequence[bool]) -> None:
         """Similarity fills gaps: segments the rules and classifier left uncoded, with themes the classifier
         has not learned (measured on the sample, it is far less precise than a phrase rule, so it never
         adds to a segment that has codes). Each span (sentence, or clause of a short answer) gives its
@@ -211,7 +216,7 @@ class ThemeCoder:
                 have = found[i].get(ids[j])
                 if row[j] >= SIMILARITY_FLOOR and (have is None or have.confidence < row[j]):
                     found[i][ids[j]] = Tag(ids[j], float(row[j]), "similarity", start, end)
-            if not found[i] and self.at_least_one and not self.classifier.fitted and matrix.size:
+            if not found[i] and self.at_least_one and picks[i] and not self.classifier.fitted and matrix.size:
                 k, best = (int(x) for x in np.unravel_index(int(matrix.argmax()), matrix.shape))
                 if matrix[k, best] >= FALLBACK_FLOOR:
                     found[i][ids[best]] = Tag(ids[best], float(matrix[k, best]), "similarity", *spans[k])
@@ -222,9 +227,10 @@ class ThemeCoder:
         texts: Sequence[str],
         questions: Sequence[str | None] | None,
         probs: np.ndarray,
+        picks: Sequence[bool],
     ) -> None:
         """`at_least_one`: a segment still uncoded takes the classifier's relatively strongest theme."""
-        gaps = _gaps(found, texts)
+        gaps = [i for i in _gaps(found, texts) if picks[i]]
         if not (self.at_least_one and self.classifier.fitted and gaps):
             return
         qs = [questions[i] for i in gaps] if questions is not None else None
@@ -257,6 +263,13 @@ def _unnamed(texts: Sequence[str], names: Sequence[Sequence[str]] | None) -> Seq
     from respmine.themes.rules import without_names
 
     return [without_names(t, n) if n else t for t, n in zip(texts, names, strict=True)]
+
+
+def _pickable(text: str, question: str | None) -> bool:
+    """Whether `at_least_one` may pick a theme for this text when nothing codes it: an answer, or a longer
+    passage, yes; a remark of a few words outside any question ("Please keep justice local.", a
+    campaign's closing line) gives a model too little to go on and a coder no question to read it by."""
+    return question != GENERAL or len(text.split()) >= PICK_MIN_WORDS
 
 
 def _gaps(found: list[dict[str, Tag]], texts: Sequence[str]) -> list[int]:

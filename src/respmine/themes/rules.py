@@ -78,6 +78,7 @@ _EXAMPLE_ENDS = frozenset({";", ":", "(", ")", ".", "!", "?", "—", "–"})
 _NOT_A_LIST_START = frozenset({"by", "through", "in", "at", "on", "when", "where", "if", "to", "from", "with",
                                "that", "we", "i", "they", "it"})  # "for example by funding ..."
 EXAMPLE_LIST_WORDS = 12  # an example list is short: "such as mentoring, family support or work with ..."
+FINAL_ITEM_WORDS = 3  # ... and ends soon after its "and" / "or" ("such as A and St Giles provide ...")
 SHORT_ANSWER_WORDS = 25  # up to this many words, a listed item is a point made (`_short_answer`)
 _FUNCTION_WORDS_TEXT = (  # what a label's words are matched without (`label_words`)
     "a an the this that these those some any each every all both either such what which whose whatever "
@@ -328,7 +329,7 @@ class PhraseRules:
                 if not _negates(sent.doc, clause.start, m.start, m.words):
                     continue
                 negated = False
-            example = any(a <= m.start and m.end <= b for a, b in examples)
+            example = any(a <= m.start < b for a, b in examples)  # an item's words may run past the window
             listed = example or (_listed(sent, m) and not _short_answer(sent.doc))
             rejected = _rejected(sent.doc, clause, m)
             by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example))
@@ -481,11 +482,12 @@ def _listed(sent: Any, m: _Mention) -> bool:
 
 def example_lists(sent: Any) -> list[tuple[int, int]]:
     """Token ranges of the example lists in a sentence: "such as", "for example", "for instance" or "e.g."
-    followed by an enumeration ("A, B or C", "A and B": an "and" or "or" in it) that ends at a clause's
-    punctuation or at a word that opens a clause ("such as mentoring, family support or work with women
-    offenders, are best bought locally"), within EXAMPLE_LIST_WORDS. "For example, women offenders need
-    ..." (a comma after the marker) and "for example by funding overheads" give an example sentence or a
-    way of doing something, not a list."""
+    followed by an enumeration ("A, B or C", "A and B") that ends at a clause's punctuation, a word that
+    opens a clause ("such as mentoring, family support or work with women offenders, are best bought
+    locally") or FINAL_ITEM_WORDS after its "and" / "or" (verbs are not known here: "such as Nacro and St
+    Giles provide mentoring"), within EXAMPLE_LIST_WORDS; a mention starting in it is an example.
+    "For example, women offenders need ..." (a comma after the marker) and "for example by funding
+    overheads" give an example sentence or a way of doing something, not a list."""
     tokens = list(sent)
     out = []
     for i in range(len(tokens)):
@@ -496,13 +498,14 @@ def example_lists(sent: Any) -> list[tuple[int, int]]:
         first = i + len(marker)
         if first >= len(tokens) or tokens[first].is_punct or tokens[first].lower_ in _NOT_A_LIST_START:
             continue
-        end = first
+        end, last = first, None  # `last`: where the final item starts, after "and" / "or"
         while (end < len(tokens) and end - first < EXAMPLE_LIST_WORDS
-               and tokens[end].text not in _EXAMPLE_ENDS and tokens[end].lower_ not in _CLAUSE_OPENERS):
+               and tokens[end].text not in _EXAMPLE_ENDS and tokens[end].lower_ not in _CLAUSE_OPENERS
+               and (last is None or end - last < FINAL_ITEM_WORDS)):
+            if tokens[end].lower_ in {"and", "or"}:
+                last = end + 1
             end += 1
-        if end > first and tokens[end - 1].text == ",":
-            end -= 1
-        if any(t.lower_ in {"and", "or"} for t in tokens[first:end]):
+        if last is not None and last < end:
             out.append((tokens[first].i, tokens[end - 1].i + 1))
     return out
 
