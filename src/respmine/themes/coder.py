@@ -122,7 +122,7 @@ class ThemeCoder:
         """Learn from coded examples (theme ids of this codebook; unknown ids are ignored)."""
         known = set(self.codebook.ids)
         labels = [[t for t in row if t in known] for row in labels]
-        self.classifier.fit(texts, labels, questions)
+        self.classifier.fit(_without_formalities(texts), labels, questions)  # as `code` reads them
         learned = set(self.classifier.themes)
         self._examples = {}  # themes too rare to learn: their coded texts are more examples
         for text, row in zip(texts, labels, strict=True):
