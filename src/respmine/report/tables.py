@@ -126,6 +126,7 @@ class CodingData:
         out = replace(self, codes=codes, stances=stances, decisions=log)  # (a new object: its own caches)
         kept = [h for h in self.hits if h.code.segment not in decided]
         out.__dict__["hits"] = sorted([*kept, *out._hits(fresh)], key=_hit_order)  # (a cached_property)
+        out.__dict__["letters"] = self.letters  # (the same units)
         return out
 
     @cached_property

@@ -93,11 +93,12 @@ _BARE_COVER = re.compile(  # the cover's own words, the consultation it answers,
     r"|(?:forwarded|sent|submitted) on behalf of|(?:i am|i[’']m|we are) writing (?:in response to"
     r"|to respond to|in reply to|regarding|with regard to|about))\s+(?:[\w'’&.()-]+\s+){0,6}?"
     r"(?:(?:consultation|consultation paper|consultation document|call for evidence|review)"
-    r"(?:\s+(?:on|about|regarding)\s+(?:(?!proposals?\b|plans?\b|our\b|my\b|to\b)[^.!?;:,\s]+\s*){1,20})?"
-    r"|response|submission|comments|views)"  # "... on <its title>", not "on proposals to close our centre"
+    r"(?:\s+(?:on|about|regarding)\s+(?P<title>[^.!?;,]{3,150}?))?|response|submission|comments|views)"
     r"(?:,?\s+(?:as an? (?:supporter|member|volunteer|resident)|on behalf) of\s+[^.!?;:,]{3,80})?\W*$",
     re.IGNORECASE,
 )
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "at",
+                                "from", "or", "its", "their", "our"})
 _NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence says something
     r"\b(?:but|however|although|though|yet|while|whilst|not|no|never|concern(?:s|ed)?|oppose[sd]?|object"
     r"|disagree|urge|should|must|reject|too|short|insufficient|inadequate|disappoint\w*)\b|n[’']t\b",
@@ -169,11 +170,20 @@ def is_cover_sentence(sentence: str) -> bool:
 
 
 def is_bare_cover(sentence: str) -> bool:
-    """A cover sentence and nothing more: what is sent in reply to which consultation ("I am writing in
-    response to the NOMS consultation on the role of the voluntary sector."), not "... because the closure
-    of our women's centre will leave women with nowhere to go"."""
+    """A cover sentence and nothing more: what is sent in reply to which consultation, named by its title
+    ("I am writing in response to the consultation on Working with the Third Sector."), not "... because
+    the closure of our women's centre will leave women with nowhere to go" or "... on closing our centre"
+    (a title in lower case cannot be told from what the respondent writes about: it stays content)."""
     flat = " ".join(sentence.split())
-    return is_cover_sentence(flat) and _BARE_COVER.match(flat) is not None and not _NOT_COURTESY.search(flat)
+    m = _BARE_COVER.match(flat) if is_cover_sentence(flat) and not _NOT_COURTESY.search(flat) else None
+    return m is not None and (m["title"] is None or _title_case(m["title"]))
+
+
+def _title_case(text: str) -> bool:
+    """Written as a title ("Working with the Third Sector to Reduce Re-offending"): "the consultation on
+    closing our women's centre" says what the respondent is writing about, which is content."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def is_courtesy(sentence: str) -> bool:

@@ -122,11 +122,12 @@ class ThemeCoder:
         """Learn from coded examples (theme ids of this codebook; unknown ids are ignored)."""
         known = set(self.codebook.ids)
         labels = [[t for t in row if t in known] for row in labels]
-        self.classifier.fit(_without_formalities(texts), labels, questions)  # as `code` reads them
+        read = _without_formalities(texts)  # as `code` reads them
+        self.classifier.fit(read, labels, questions)
         learned = set(self.classifier.themes)
         self._examples = {}  # themes too rare to learn: their coded texts are more examples
-        for text, row in zip(texts, labels, strict=True):
-            for theme in sorted(set(row) - learned):
+        for text, row in zip(read, labels, strict=True):
+            for theme in sorted(set(row) - learned) if text.strip() else ():
                 self._examples.setdefault(theme, []).append(example_text(text))
         self._similarity = None
         return self

@@ -78,7 +78,12 @@ _EXAMPLE_ENDS = frozenset({";", ":", "(", ")", ".", "!", "?", "—", "–"})
 _NOT_A_LIST_START = frozenset({"by", "through", "in", "at", "on", "when", "where", "if", "to", "from", "with",
                                "that", "we", "i", "they", "it"})  # "for example by funding ..."
 EXAMPLE_LIST_WORDS = 12  # an example list is short: "such as mentoring, family support or work with ..."
-FINAL_ITEM_WORDS = 3  # ... and ends soon after its "and" / "or" ("such as A and St Giles provide ...")
+FINAL_ITEM_WORDS = 5  # ... and ends soon after its "and" / "or": a comma, a common verb or this many words
+_COMMON_VERBS = frozenset({  # what ends a list's last item when no comma does ("such as A and B provide ...")
+    "require", "requires", "provide", "provides", "depend", "depends", "rely", "relies", "suffer", "suffers",
+    "want", "threaten", "threatens", "deliver", "delivers", "lose", "loses", "struggle", "struggles",
+    "serve", "serves", "give", "gives", "take", "takes", "say", "says", "know", "knows", "find", "finds",
+    "get", "gets"})
 SHORT_ANSWER_WORDS = 25  # up to this many words, a listed item is a point made (`_short_answer`)
 _FUNCTION_WORDS_TEXT = (  # what a label's words are matched without (`label_words`)
     "a an the this that these those some any each every all both either such what which whose whatever "
@@ -484,8 +489,9 @@ def example_lists(sent: Any) -> list[tuple[int, int]]:
     """Token ranges of the example lists in a sentence: "such as", "for example", "for instance" or "e.g."
     followed by an enumeration ("A, B or C", "A and B") that ends at a clause's punctuation, a word that
     opens a clause ("such as mentoring, family support or work with women offenders, are best bought
-    locally") or FINAL_ITEM_WORDS after its "and" / "or" (verbs are not known here: "such as Nacro and St
-    Giles provide mentoring"), within EXAMPLE_LIST_WORDS; a mention starting in it is an example.
+    locally"), or after its "and" / "or" at a comma, a common verb or FINAL_ITEM_WORDS (no tagger here:
+    "such as Nacro and Shelter provide mentoring"), within EXAMPLE_LIST_WORDS; a mention starting in it
+    is an example.
     "For example, women offenders need ..." (a comma after the marker) and "for example by funding
     overheads" give an example sentence or a way of doing something, not a list."""
     tokens = list(sent)
@@ -501,7 +507,8 @@ def example_lists(sent: Any) -> list[tuple[int, int]]:
         end, last = first, None  # `last`: where the final item starts, after "and" / "or"
         while (end < len(tokens) and end - first < EXAMPLE_LIST_WORDS
                and tokens[end].text not in _EXAMPLE_ENDS and tokens[end].lower_ not in _CLAUSE_OPENERS
-               and (last is None or end - last < FINAL_ITEM_WORDS)):
+               and (last is None or (end - last < FINAL_ITEM_WORDS and tokens[end].text != ","
+                                     and tokens[end].lower_ not in _COMMON_VERBS))):
             if tokens[end].lower_ in {"and", "or"}:
                 last = end + 1
             end += 1
