@@ -25,6 +25,8 @@ from respmine.structure.questions import blocks
     "Our members include 350 councils in England.",
     "I am writing in response to the NOMS consultation. I have volunteered at my local night shelter for "
     "six years.",  # a covering sentence before it
+    "I am writing in response to the consultation on the role of the voluntary sector in offender services. "
+    "I am a volunteer mentor at a women's centre in Leeds.",
 ])
 def test_about_self_descriptions_are_recognised(text: str) -> None:
     assert describes_respondent(text)
@@ -43,6 +45,8 @@ def test_about_self_descriptions_are_recognised(text: str) -> None:
     "Kingsmere Quaker Meeting has visited prisoners for forty years. Our concern is for the whole person.",
     "I am writing in response to the consultation.",
     "I am writing in response to the consultation. Charities should be paid the full cost.",
+    "I am writing in response to the consultation on proposals to close our women's centre. I am a "
+    "volunteer there.",  # the covering sentence speaks of a change
     "I am writing in response to the consultation because the closure of our local women's centre will leave "
     "women with nowhere to go. I have volunteered there for six years.",  # the cover sentence makes a point
     "We are writing regarding the tender, which excludes small charities like ours from bidding. We are a "

@@ -124,7 +124,7 @@ def _introduces(heading: re.Match[str], text: str) -> bool:
 def describes_respondent(text: str) -> bool:
     """The paragraph says who the respondent is and states no view (see the module's docstring)."""
     sentences = [text[a:z] for a, z in sentence_spans(text)]
-    if len(sentences) > 1 and is_bare_cover(sentences[0]):  # "I am writing in response to ..." first
+    if len(sentences) > 1 and is_bare_cover(sentences[0], titled=False):  # "I am writing in response ..."
         sentences = sentences[1:]
     flat = " ".join(" ".join(sentences).split())
     if not flat or len(flat.split()) > ABOUT_MAX_WORDS or _VIEW.search(flat):

@@ -97,6 +97,9 @@ _BARE_COVER = re.compile(  # the cover's own words, the consultation it answers,
     r"(?:,?\s+(?:as an? (?:supporter|member|volunteer|resident)|on behalf) of\s+[^.!?;:,]{3,80})?\W*$",
     re.IGNORECASE,
 )
+_A_CHANGE = re.compile(  # what a title does not say: a change the respondent is writing about
+    r"\b(?:proposals?|plans?|our|my|clos(?:e|es|ed|ing|ure)|cut(?:s|ting)?|scrap\w*|abolish\w*)\b",
+    re.IGNORECASE)
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "at",
                                 "from", "or", "its", "their", "our"})
 _NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence says something
@@ -169,20 +172,27 @@ def is_cover_sentence(sentence: str) -> bool:
     return _COVER.match(sentence) is not None and not _VIEW.search(sentence)
 
 
-def is_bare_cover(sentence: str) -> bool:
+def is_bare_cover(sentence: str, *, titled: bool = True) -> bool:
     """A cover sentence and nothing more: what is sent in reply to which consultation, named by its title
     ("I am writing in response to the consultation on Working with the Third Sector."), not "... because
-    the closure of our women's centre will leave women with nowhere to go" or "... on closing our centre"
-    (a title in lower case cannot be told from what the respondent writes about: it stays content)."""
+    the closure of our women's centre will leave women with nowhere to go" or "... on closing our centre".
+    With `titled` (what is blanked before coding), what follows "consultation on" must be written as a
+    title in a sentence that is not itself in capitals: in lower case it cannot be told from what the
+    respondent writes about. Without it (a covering line before a self-description), any words may follow
+    that do not speak of a change ("proposals to close", "scrapping", "cuts")."""
     flat = " ".join(sentence.split())
     m = _BARE_COVER.match(flat) if is_cover_sentence(flat) and not _NOT_COURTESY.search(flat) else None
-    return m is not None and (m["title"] is None or _title_case(m["title"]))
+    if m is None or m["title"] is None:
+        return m is not None
+    if _A_CHANGE.search(m["title"]):
+        return False
+    return not titled or (_title_case(m["title"]) and not _title_case(flat[: m.start("title")]))
 
 
 def _title_case(text: str) -> bool:
     """Written as a title ("Working with the Third Sector to Reduce Re-offending"): "the consultation on
     closing our women's centre" says what the respondent is writing about, which is content."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _TITLE_SMALL_WORDS]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _TITLE_SMALL_WORDS]
     return bool(words) and all(w[0].isupper() for w in words)
 
 

@@ -78,7 +78,7 @@ _EXAMPLE_ENDS = frozenset({";", ":", "(", ")", ".", "!", "?", "—", "–"})
 _NOT_A_LIST_START = frozenset({"by", "through", "in", "at", "on", "when", "where", "if", "to", "from", "with",
                                "that", "we", "i", "they", "it"})  # "for example by funding ..."
 EXAMPLE_LIST_WORDS = 12  # an example list is short: "such as mentoring, family support or work with ..."
-FINAL_ITEM_WORDS = 5  # ... and ends soon after its "and" / "or": a comma, a common verb or this many words
+FINAL_ITEM_WORDS = 3  # ... and ends soon after its "and" / "or": a comma, a common verb or this many words
 _COMMON_VERBS = frozenset({  # what ends a list's last item when no comma does ("such as A and B provide ...")
     "require", "requires", "provide", "provides", "depend", "depends", "rely", "relies", "suffer", "suffers",
     "want", "threaten", "threatens", "deliver", "delivers", "lose", "loses", "struggle", "struggles",
@@ -509,7 +509,7 @@ def example_lists(sent: Any) -> list[tuple[int, int]]:
                and tokens[end].text not in _EXAMPLE_ENDS and tokens[end].lower_ not in _CLAUSE_OPENERS
                and (last is None or (end - last < FINAL_ITEM_WORDS and tokens[end].text != ","
                                      and tokens[end].lower_ not in _COMMON_VERBS))):
-            if tokens[end].lower_ in {"and", "or"}:
+            if tokens[end].lower_ in {"and", "or"} and last is None:  # the final item begins
                 last = end + 1
             end += 1
         if last is not None and last < end:
