@@ -134,7 +134,8 @@ def test_furniture_a_bare_covering_sentence_is_a_formality_one_that_makes_a_poin
                         "supporter of the Keep Justice Local campaign.")
     assert not is_formality("I am writing in response to the consultation on scrapping full cost recovery.")
     assert not is_formality("I AM WRITING IN RESPONSE TO THE CONSULTATION ON THE CLOSURE OF WOMEN'S CENTRES.")
-    assert not is_formality("I am writing in response to the consultation on Plans To Close Our Centre.")
+    assert is_formality("I am writing in response to the consultation on Proposals for Payment by Results in "
+                        "Offender Services.")  # a government title may name proposals
     assert not is_formality("I am writing in response to the consultation because the closure of our "
                             "women's centre will leave women with nowhere to go.")
     assert not is_formality("We are writing to say that payment by results has forced us to close.")

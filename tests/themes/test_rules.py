@@ -236,6 +236,9 @@ def test_items_of_an_example_list_illustrate_and_fall_below_the_floor(rules: Phr
     assert found["commissioning.regional"] >= 0.7 and found["contracts.small_lots"] >= 0.7  # the points made
     for theme in ("resettlement.case_management", "resettlement.mentoring", "groups.women"):
         assert found[theme] < 0.4, theme  # examples, below the coder's RULE_FLOOR
+    compound = {h.theme: h.confidence for h in rules.find(
+        _LONG + "Services such as drug and alcohol treatment or work with women offenders are local.")}
+    assert compound["groups.women"] < 0.4  # an item with its own "and" before the last one
     assert {h.theme: h.confidence for h in rules.find("Women offenders need services of their own.")}[
         "groups.women"] >= 0.7  # the same words as the point made
 

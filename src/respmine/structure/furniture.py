@@ -177,16 +177,17 @@ def is_bare_cover(sentence: str, *, titled: bool = True) -> bool:
     ("I am writing in response to the consultation on Working with the Third Sector."), not "... because
     the closure of our women's centre will leave women with nowhere to go" or "... on closing our centre".
     With `titled` (what is blanked before coding), what follows "consultation on" must be written as a
-    title in a sentence that is not itself in capitals: in lower case it cannot be told from what the
-    respondent writes about. Without it (a covering line before a self-description), any words may follow
-    that do not speak of a change ("proposals to close", "scrapping", "cuts")."""
+    title ("Proposals for Payment by Results in Offender Services") in a sentence that is not itself in
+    capitals: in lower case it cannot be told from what the respondent writes about. Without it (a
+    covering line before a self-description), any words may follow that do not speak of a change
+    ("proposals to close", "scrapping", "cuts")."""
     flat = " ".join(sentence.split())
     m = _BARE_COVER.match(flat) if is_cover_sentence(flat) and not _NOT_COURTESY.search(flat) else None
     if m is None or m["title"] is None:
         return m is not None
-    if _A_CHANGE.search(m["title"]):
-        return False
-    return not titled or (_title_case(m["title"]) and not _title_case(flat[: m.start("title")]))
+    if titled:
+        return _title_case(m["title"]) and not _title_case(flat[: m.start("title")])
+    return not _A_CHANGE.search(m["title"])
 
 
 def _title_case(text: str) -> bool:

@@ -509,8 +509,8 @@ def example_lists(sent: Any) -> list[tuple[int, int]]:
                and tokens[end].text not in _EXAMPLE_ENDS and tokens[end].lower_ not in _CLAUSE_OPENERS
                and (last is None or (end - last < FINAL_ITEM_WORDS and tokens[end].text != ","
                                      and tokens[end].lower_ not in _COMMON_VERBS))):
-            if tokens[end].lower_ in {"and", "or"} and last is None:  # the final item begins
-                last = end + 1
+            if tokens[end].lower_ in {"and", "or"}:  # the final item begins (again: "drug and alcohol
+                last = end + 1  # treatment or work with women offenders")
             end += 1
         if last is not None and last < end:
             out.append((tokens[first].i, tokens[end - 1].i + 1))
