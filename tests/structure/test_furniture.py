@@ -86,7 +86,7 @@ def test_furniture_table_of_contents_is_not_an_answer() -> None:
     "We welcome the opportunity to comment on the proposals.",
     "The Trust is grateful for the opportunity to respond.",
     "Thank you for considering our views.",
-    "Thank you for the opportunity to respond to the consultation on the role of charities in probation.",
+    "Thank you for the opportunity to respond to the consultation on Working with the Third Sector.",
     "Eastmoor Council welcomes this consultation.",
     "I'm happy to respond to this consultation.",
     "We welcome the opportunity to submit evidence to this review.",
@@ -113,6 +113,7 @@ def test_furniture_a_sentence_of_thanks_or_welcome_is_courtesy(sentence: str) ->
     "We appreciate the invitation to respond but we fundamentally oppose the proposals.",
     "We do not welcome the consultation's proposals.",
     "We welcome the consultation's proposals for longer contracts.",
+    "We welcome this consultation on the need for full cost recovery.",  # a title in lower case: content
 ])
 def test_furniture_a_sentence_that_says_something_is_not_courtesy(sentence: str) -> None:
     assert not is_courtesy(sentence)

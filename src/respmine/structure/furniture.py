@@ -74,12 +74,12 @@ _CHANCE = (rf"(?:the|this|an) (?:opportunity|chance|invitation) to {_RESPOND}"
            r"|the consultation|this consultation")
 _ITS_TITLE = (r"(?:\s+(?:on|to|in)\s+(?:this|the|your)\s+(?:[\w-]+\s+){0,3}?(?:consultation|proposals"
               r"|consultation paper|consultation document|call for evidence|review))?"
-              r"(?:\s+on\s+[^.!?;:,]{3,60})?")  # "... on the role of charities"
+              r"(?:\s+on\s+(?P<title>[^.!?;:,]{3,60}))?")  # "... on <its title>" (`_title_case`)
 _COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope; nothing else in it
     r"^\W*(?:"
     rf"(?:[\w'’&.-]+\s+){{0,8}}?(?:{_THANKS})\s+(?:you\s+)?(?:for\s+)?(?:{_CHANCE})" + _ITS_TITLE
     + rf"|(?:(?:we|i) (?:are|am)|i[’']m|we[’']re) (?:very )?(?:pleased|glad|delighted|happy) to {_RESPOND}"
-    + _ITS_TITLE
+    + _ITS_TITLE.replace("?P<title>", "?P<title2>")
     + r"|(?:many )?thanks?(?: you)? for (?:your (?:time|attention|consideration)|considering (?:our|my|these)"
     r" (?:views|response|comments|submission))"
     r"|(?:we|i) (?:hope|trust) (?:that )?(?:this|these|our|my)(?: (?:response|comments?|submission|views"
@@ -203,8 +203,11 @@ def is_courtesy(sentence: str) -> bool:
     theme mention (they name the consultation and the chance to respond to it), and a paragraph of
     nothing else answers no question. "We are grateful for the engagement events" says something."""
     flat = " ".join(sentence.split())
-    short = len(text_words(flat)) <= HEADING_MAX_WORDS + 5
-    return short and _COURTESY.match(flat) is not None and not _NOT_COURTESY.search(flat)
+    m = _COURTESY.match(flat) if len(text_words(flat)) <= HEADING_MAX_WORDS + 5 else None
+    if m is None or _NOT_COURTESY.search(flat):
+        return False
+    title = m["title"] or m["title2"]  # "the consultation on scrapping full cost recovery" is content
+    return title is None or (_title_case(title) and not _title_case(flat[: flat.index(title)]))
 
 
 def is_formality(sentence: str) -> bool:

@@ -64,7 +64,7 @@ FALLBACK = "classifier-fallback"  # method of a code no method chose, the classi
 def coder_version() -> str:
     """CODER_VERSION and a hash of the theme coder's modules: the stamp that says stored codes are current."""
     from respmine import page_breaks  # sentence splitting keeps a page-cut sentence whole by its rule
-    from respmine.structure import furniture  # courtesy sentences are blanked before coding
+    from respmine.structure import furniture  # formalities are blanked before coding
 
     here = Path(__file__).parent
     sources = [*(str(here / m) for m in _CODER_MODULES), page_breaks.__file__, furniture.__file__]
@@ -243,8 +243,8 @@ class ThemeCoder:
 
 def _without_formalities(texts: Sequence[str]) -> list[str]:
     """Texts with their sentences of thanks, welcome and bare covering notes blanked (same offsets):
-    "Thank you for the chance to comment" and "I am writing in response to the consultation on the role
-    of the voluntary sector" name the consultation and the chance to respond, which are no theme, and a
+    "Thank you for the chance to comment" and "I am writing in response to the consultation on Working
+    with the Third Sector" name the consultation and the chance to respond, which are no theme, and a
     segment of nothing else is left uncoded (no fallback pick)."""
     from respmine.structure.furniture import is_formality
 

@@ -28,6 +28,11 @@ rather than regional commissioning". A topic is still discussed there (a hit lik
 that is a position (`Theme.position`: "favours regional commissioning") is not what the sentence holds, and
 the coder codes its parent, the topic, instead.
 
+Examples. A mention in an example list ("others, such as mentoring, family support or work with women
+offenders, are best commissioned in smaller lots") illustrates the point, like a one-word item of a
+letter's list: it scores below the coder's floor (`example_lists`; not in a short answer, where the
+list is the answer).
+
 Exclusions. An exclusion phrase of a theme matched anywhere in the sentence drops that theme there.
 
 Names. A phrase inside the name of an organisation the text is from (`find_many(names=...)`: the
@@ -509,8 +514,8 @@ def example_lists(sent: Any) -> list[tuple[int, int]]:
                and tokens[end].text not in _EXAMPLE_ENDS and tokens[end].lower_ not in _CLAUSE_OPENERS
                and (last is None or (end - last < FINAL_ITEM_WORDS and tokens[end].text != ","
                                      and tokens[end].lower_ not in _COMMON_VERBS))):
-            if tokens[end].lower_ in {"and", "or"}:  # the final item begins (again: "drug and alcohol
-                last = end + 1  # treatment or work with women offenders")
+            if tokens[end].lower_ in {"and", "or"}:  # the final item begins after the last of them
+                last = end + 1  # ("drug and alcohol treatment or work with women offenders")
             end += 1
         if last is not None and last < end:
             out.append((tokens[first].i, tokens[end - 1].i + 1))
