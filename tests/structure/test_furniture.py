@@ -90,6 +90,10 @@ def test_furniture_table_of_contents_is_not_an_answer() -> None:
     "Eastmoor Council welcomes this consultation.",
     "I'm happy to respond to this consultation.",
     "We welcome the opportunity to submit evidence to this review.",
+    "Northshire Probation Trust welcomes the consultation on Probation.",
+    "Thank you for the opportunity to comment on behalf of Eastmoor Council.",
+    "Thank you for the opportunity to comment on these proposals.",
+    "We welcome the opportunity to comment on them.",
 ])
 def test_furniture_a_sentence_of_thanks_or_welcome_is_courtesy(sentence: str) -> None:
     assert is_courtesy(sentence)

@@ -100,6 +100,9 @@ _BARE_COVER = re.compile(  # the cover's own words, the consultation it answers,
 _A_CHANGE = re.compile(  # what a title does not say: a change the respondent is writing about
     r"\b(?:proposals?|plans?|our|my|clos(?:e|es|ed|ing|ure)|cut(?:s|ting)?|scrap\w*|abolish\w*)\b",
     re.IGNORECASE)
+_NOT_A_TITLE = re.compile(  # "... comment on behalf of the Trust", "... on this", "... on these proposals"
+    r"(?:behalf of\b|(?:this|these|them|it|the proposals?|these proposals?|the consultation)\W*$)",
+    re.IGNORECASE)
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "at",
                                 "from", "or", "its", "their", "our"})
 _NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence says something
@@ -206,8 +209,11 @@ def is_courtesy(sentence: str) -> bool:
     m = _COURTESY.match(flat) if len(text_words(flat)) <= HEADING_MAX_WORDS + 5 else None
     if m is None or _NOT_COURTESY.search(flat):
         return False
-    title = m["title"] or m["title2"]  # "the consultation on scrapping full cost recovery" is content
-    return title is None or (_title_case(title) and not _title_case(flat[: flat.index(title)]))
+    group = "title" if m["title"] is not None else "title2"  # "the consultation on scrapping ..." is content
+    title = m[group]
+    if title is None or _NOT_A_TITLE.match(title):
+        return True
+    return _title_case(title) and not _title_case(flat[: m.start(group)])
 
 
 def is_formality(sentence: str) -> bool:
