@@ -77,9 +77,9 @@ _ITS_TITLE = (r"(?:\s+(?:on|to|in)\s+(?:this|the|your)\s+(?:[\w-]+\s+){0,3}?(?:c
               r"(?:\s+on\s+(?P<title>[^.!?;:,]{3,60}))?")  # "... on <its title>" (`_title_case`)
 _COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope; nothing else in it
     r"^\W*(?:"
-    rf"(?:[\w'’&.-]+\s+){{0,8}}?(?:{_THANKS})\s+(?:you\s+)?(?:for\s+)?(?:{_CHANCE})" + _ITS_TITLE
-    + rf"|(?:(?:we|i) (?:are|am)|i[’']m|we[’']re) (?:very )?(?:pleased|glad|delighted|happy) to {_RESPOND}"
-    + _ITS_TITLE.replace("?P<title>", "?P<title2>")
+    rf"(?:(?:[\w'’&.-]+\s+){{0,8}}?(?:{_THANKS})\s+(?:you\s+)?(?:for\s+)?(?:{_CHANCE})"
+    rf"|(?:(?:we|i) (?:are|am)|i[’']m|we[’']re) (?:very )?(?:pleased|glad|delighted|happy) to {_RESPOND})"
+    + _ITS_TITLE
     + r"|(?:many )?thanks?(?: you)? for (?:your (?:time|attention|consideration)|considering (?:our|my|these)"
     r" (?:views|response|comments|submission))"
     r"|(?:we|i) (?:hope|trust) (?:that )?(?:this|these|our|my)(?: (?:response|comments?|submission|views"
@@ -188,9 +188,12 @@ def is_bare_cover(sentence: str, *, titled: bool = True) -> bool:
     m = _BARE_COVER.match(flat) if is_cover_sentence(flat) and not _NOT_COURTESY.search(flat) else None
     if m is None or m["title"] is None:
         return m is not None
-    if titled:
-        return _title_case(m["title"]) and not _title_case(flat[: m.start("title")])
-    return not _A_CHANGE.search(m["title"])
+    return _named_by_title(flat, m) if titled else not _A_CHANGE.search(m["title"])
+
+
+def _named_by_title(flat: str, m: re.Match[str]) -> bool:
+    """The match's `title` is written as a title, in a sentence that is not itself all title case."""
+    return _title_case(m["title"]) and not _title_case(flat[: m.start("title")])
 
 
 def _title_case(text: str) -> bool:
@@ -209,11 +212,9 @@ def is_courtesy(sentence: str) -> bool:
     m = _COURTESY.match(flat) if len(text_words(flat)) <= HEADING_MAX_WORDS + 5 else None
     if m is None or _NOT_COURTESY.search(flat):
         return False
-    group = "title" if m["title"] is not None else "title2"  # "the consultation on scrapping ..." is content
-    title = m[group]
-    if title is None or _NOT_A_TITLE.match(title):
+    if m["title"] is None or _NOT_A_TITLE.match(m["title"]):
         return True
-    return _title_case(title) and not _title_case(flat[: m.start(group)])
+    return _named_by_title(flat, m)  # "the consultation on scrapping full cost recovery" is content
 
 
 def is_formality(sentence: str) -> bool:
@@ -224,8 +225,10 @@ def is_formality(sentence: str) -> bool:
 
 def only_formalities(text: str) -> bool:
     """A paragraph of nothing but formalities (`is_formality`): it answers no question."""
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()) if x.strip()]
-    return bool(sentences) and all(is_formality(x) for x in sentences)
+    from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function)
+
+    spans = sentence_spans(text)
+    return bool(spans) and all(is_formality(text[a:z]) for a, z in spans)
 
 
 def _heading_like(text: str) -> bool:

@@ -60,7 +60,13 @@ class CodebookState:
 
     @classmethod
     def of(cls, codebook: Codebook) -> CodebookState:
-        return cls(tuple((t.id, _rules_key(codebook, t), _similarity_key(t)) for t in codebook.themes))
+        on: dict[str, list[str]] = {}  # topic -> fingerprints of the positions on it (`Codebook.topic`)
+        for t in codebook.themes:
+            topic = codebook.topic(t.id) if t.position else None
+            if topic is not None:
+                on.setdefault(topic, []).append(t.fingerprint)
+        return cls(tuple((t.id, _rules_key(t, on.get(t.id, [])), _similarity_key(t))
+                         for t in codebook.themes))
 
     @cached_property  # read once per segment when planning: computed once per state
     def key(self) -> str:
@@ -169,12 +175,12 @@ def _similarity_coded(seg: SegmentInput, codes: Sequence[Code]) -> bool:
     return bool(seg.text.strip()) and all(c.method.startswith(("similarity", FALLBACK)) for c in codes)
 
 
-def _rules_key(codebook: Codebook, theme: Theme) -> str:
+def _rules_key(theme: Theme, positions: Sequence[str]) -> str:
     """The theme's fingerprint, joined by those of the positions whose argued-against mentions code it
     (`Codebook.topic`): adding, editing or removing such a position changes the topic's codes."""
-    positions = sorted(t.fingerprint for t in codebook.themes
-                       if t.position and t.id != theme.id and codebook.topic(t.id) == theme.id)
-    return theme.fingerprint if not positions else _digest(json.dumps([theme.fingerprint, *positions]))[:16]
+    if not positions:
+        return theme.fingerprint
+    return _digest(json.dumps([theme.fingerprint, *sorted(positions)]))[:16]
 
 
 def _similarity_key(theme: Theme) -> str:

@@ -325,7 +325,8 @@ class PhraseRules:
         if not mentions:
             return []
         clauses = clause_scopes(sent)
-        examples = [] if _short_answer(sent.doc) else example_lists(sent)
+        short = _short_answer(sent.doc)  # a short answer's list is the answer: its items are points
+        examples = [] if short else example_lists(sent)
         by_theme: dict[str, list[_Scored]] = {}
         for m in mentions:
             clause = clauses[m.start - sent.start]
@@ -340,7 +341,7 @@ class PhraseRules:
                     continue
                 negated = False
             example = any(a <= m.start < b for a, b in examples)  # an item's words may run past the window
-            listed = example or (_listed(sent, m) and not _short_answer(sent.doc))
+            listed = example or (_listed(sent, m) and not short)
             rejected = _rejected(sent.doc, clause, m)
             by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example))
         text = sent.text
