@@ -123,6 +123,7 @@ def themes_stage(
         segments, codebook, run_embedder(store, settings),
         previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
         questions={q.id: q.text for q in consultation.questions} if consultation else None,
+        title=consultation.title if consultation else "",
     )
     restamped = themes_store.write_coding(store, result)
     dropped = themes_store.drop_orphans(store)

@@ -146,3 +146,21 @@ def test_furniture_a_bare_covering_sentence_is_a_formality_one_that_makes_a_poin
     assert not is_formality("We are writing to say that payment by results has forced us to close.")
     assert not is_formality("I am writing about the proposals to move commissioning to regional level.")
     assert not is_formality("I am writing in response to the consultation on proposals to close our centre.")
+
+
+TITLE = ("Working with the Third Sector to Reduce Re-offending: the role of voluntary and community "
+         "organisations in contestable probation and prison services")
+
+
+def test_furniture_a_covering_sentence_naming_the_consultations_title_in_other_words_is_a_formality() -> None:
+    campaign = ("I am writing in response to the NOMS consultation on the role of the voluntary and "
+                "community sector in offender services, as a supporter of the Keep Justice Local campaign.")
+    assert not is_formality(campaign) and is_formality(campaign, TITLE)  # the title, paraphrased
+    assert is_formality("Thank you for the opportunity to respond to the consultation on reducing "
+                        "re-offending.", TITLE)  # "reducing" for "Reduce"
+    assert only_formalities(f"{campaign} We hope these comments are helpful.", TITLE)
+    assert not is_formality("I am writing in response to the consultation on the closure of probation "
+                            "services.", TITLE)  # a change the title does not name
+    assert not is_formality("We welcome the consultation on the role of charities in prisons.", TITLE)
+    assert not is_formality("I am writing in response to the consultation on the role of the voluntary "
+                            "sector, which we believe is vital.", TITLE)  # a view after the title

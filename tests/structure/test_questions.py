@@ -28,8 +28,8 @@ def _doc(text: str, **kw: object) -> Document:
                     **kw)  # type: ignore[arg-type]
 
 
-def _plan(doc: Document, embedder: object = None) -> list[tuple[str, str]]:
-    segs = segment_document(doc, QuestionMatcher(QUESTIONS, embedder))  # type: ignore[arg-type]
+def _plan(doc: Document, embedder: object = None, title: str = "") -> list[tuple[str, str]]:
+    segs = segment_document(doc, QuestionMatcher(QUESTIONS, embedder, title))  # type: ignore[arg-type]
     for s in segs:
         assert doc.text[s.span.start : s.span.end] == s.text  # every segment traces to its source span
     return [(s.question, s.text) for s in segs]
@@ -340,3 +340,11 @@ def test_questions_a_paragraph_of_thanks_answers_no_question() -> None:
     plan = _plan(_doc(text), Keyword())
     assert plan == [(GENERAL, thanks),
                     ("Q2", "We believe that long term funding is essential for our work to continue at all.")]
+
+
+def test_questions_a_covering_paragraph_naming_the_consultations_title_in_lower_case_answers_none() -> None:
+    cover = ("I am writing in response to the consultation on services commissioned locally. We hope these "
+             "comments are helpful.")
+    text = f"{cover}\n\nWe believe that long term funding is essential for our work to continue at all."
+    assert _plan(_doc(text), Keyword())[0] == ("Q3", cover)  # unknown title: its words read as an answer
+    assert _plan(_doc(text), Keyword(), "Offender Services Commissioned Locally")[0] == (GENERAL, cover)

@@ -119,3 +119,17 @@ def test_sentences_of_thanks_are_no_theme_and_leave_a_segment_uncoded() -> None:
     assert coded[0] == {}  # nothing but courtesy: no code, not even a closest-theme pick
     assert coded[1] == {"cost": (49, 82)}  # the second sentence
     assert "process" in coded[2]
+
+
+def test_a_covering_sentence_naming_the_consultations_title_is_no_theme_when_the_title_is_known() -> None:
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="role", label="Role of the sector", phrases=("voluntary and community sector",)),
+        Theme(id="cost", label="Cost", phrases=("full cost",)),
+    ))
+    text = ("I am writing in response to the consultation on the role of the voluntary and community sector "
+            "in offender services. Contracts must pay the full cost.")
+    title = "Working with the Third Sector: the role of voluntary and community organisations in services"
+    untitled = ThemeCoder(codebook, WordEmbedder(), at_least_one=False).code([text])
+    titled = ThemeCoder(codebook, WordEmbedder(), at_least_one=False, title=title).code([text])
+    assert {t.theme for t in untitled[0]} == {"role", "cost"}  # the title in lower case reads as content
+    assert {t.theme for t in titled[0]} == {"cost"}  # the consultation's own title: no mention

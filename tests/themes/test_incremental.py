@@ -355,6 +355,17 @@ def test_respondent_names_are_no_mentions_and_a_new_name_recodes_its_segments(tm
     _check(store, unnamed, codebook)
 
 
+def test_the_consultations_title_is_no_mention_and_a_new_title_recodes_every_segment(tmp_path: Path) -> None:
+    segments, store, codebook = _coded(tmp_path, 16)
+    cover = SegmentInput("t1", "I am writing in response to the consultation on the harbour and kelp lagoon "
+                               "islands. Cargo delta.", "q1")
+    result = code_segments([*segments, cover], codebook, WordEmbedder(), title="Harbour Kelp Lagoon Islands",
+                           previous=themes_store.previous_coding(store))
+    assert set(result.recoded) == {s.id for s in [*segments, cover]}  # the stamp holds the title
+    assert {c.theme for c in result.codes if c.segment == "t1"} == {"a", "a.x"}  # no "b", no "b.z"
+    assert {c.theme for c in code_segments([cover], codebook, WordEmbedder()).codes} >= {"b", "b.z"}
+
+
 def test_an_edit_probes_segments_with_their_names(tmp_path: Path) -> None:
     """An exclusion inside a name excludes nothing, for the probe of an edit as for the coder: "jetty"
     added to `b` codes a segment whose sentence holds "harbour master" only in its respondent's name."""

@@ -114,6 +114,8 @@ _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|(?:…\s?){2,}\s*\d{1,
 _BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
+TITLE_SHARE = 0.75  # share of the words naming the consultation that must be its title's (`_names_title`)
+STEM_LETTERS = 5  # a title's words compare by their first letters: "reduce" and "reducing" are one
 SHORT_LINE_WORDS = 8  # lines this short are headings, names, roles or address lines, whatever their case
 _STATEMENT = re.compile(  # words that make a fragment a statement rather than a heading or a name line
     r"\b(i|we|our|my|me|us|is|are|was|were|be|been|should|must|will|would|can|cannot|could|do|does|did|"
@@ -175,7 +177,7 @@ def is_cover_sentence(sentence: str) -> bool:
     return _COVER.match(sentence) is not None and not _VIEW.search(sentence)
 
 
-def is_bare_cover(sentence: str, *, titled: bool = True) -> bool:
+def is_bare_cover(sentence: str, *, titled: bool = True, title: str = "") -> bool:
     """A cover sentence and nothing more: what is sent in reply to which consultation, named by its title
     ("I am writing in response to the consultation on Working with the Third Sector."), not "... because
     the closure of our women's centre will leave women with nowhere to go" or "... on closing our centre".
@@ -183,17 +185,36 @@ def is_bare_cover(sentence: str, *, titled: bool = True) -> bool:
     title ("Proposals for Payment by Results in Offender Services") in a sentence that is not itself in
     capitals: in lower case it cannot be told from what the respondent writes about. Without it (a
     covering line before a self-description), any words may follow that do not speak of a change
-    ("proposals to close", "scrapping", "cuts")."""
+    ("proposals to close", "scrapping", "cuts"). `title`: the consultation's, which is a title in any case
+    (`_names_title`)."""
     flat = " ".join(sentence.split())
     m = _BARE_COVER.match(flat) if is_cover_sentence(flat) and not _NOT_COURTESY.search(flat) else None
     if m is None or m["title"] is None:
         return m is not None
-    return _named_by_title(flat, m) if titled else not _A_CHANGE.search(m["title"])
+    return _named_by_title(flat, m, title) if titled else not _A_CHANGE.search(m["title"])
 
 
-def _named_by_title(flat: str, m: re.Match[str]) -> bool:
-    """The match's `title` is written as a title, in a sentence that is not itself all title case."""
-    return _title_case(m["title"]) and not _title_case(flat[: m.start("title")])
+def _named_by_title(flat: str, m: re.Match[str], title: str) -> bool:
+    """The match's `title` is the consultation's (`_names_title`), or is written as a title in a sentence
+    that is not itself all title case."""
+    named = m["title"]
+    return _names_title(named, title) or (_title_case(named) and not _title_case(flat[: m.start("title")]))
+
+
+def _names_title(named: str, title: str) -> bool:
+    """The words name the consultation's own title, in whatever case and order, as a campaign's letter
+    paraphrases it ("the role of the voluntary and community sector in offender services" for "... the role
+    of voluntary and community organisations in contestable probation and prison services"): nearly all of
+    their words are the title's. "the closure of probation services" adds a change the title does not
+    name."""
+    words = _title_stems(named)
+    return len(words) >= 2 and len(words & _title_stems(title)) >= TITLE_SHARE * len(words)
+
+
+def _title_stems(text: str) -> set[str]:
+    """A title's words but its small ones, each cut to its first letters ("reduce", "reducing")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text.lower())
+    return {re.sub(r"['’-]", "", w)[:STEM_LETTERS] for w in words if w not in _TITLE_SMALL_WORDS}
 
 
 def _title_case(text: str) -> bool:
@@ -203,32 +224,34 @@ def _title_case(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def is_courtesy(sentence: str) -> bool:
+def is_courtesy(sentence: str, title: str = "") -> bool:
     """A sentence of thanks, welcome or hope that takes no view: "Thank you for the chance to comment.",
     "Northshire Police welcomes the consultation.", "We hope these comments are helpful." Its words are no
     theme mention (they name the consultation and the chance to respond to it), and a paragraph of
-    nothing else answers no question. "We are grateful for the engagement events" says something."""
+    nothing else answers no question. "We are grateful for the engagement events" says something.
+    `title`: the consultation's (`is_bare_cover`)."""
     flat = " ".join(sentence.split())
     m = _COURTESY.match(flat) if len(text_words(flat)) <= HEADING_MAX_WORDS + 5 else None
     if m is None or _NOT_COURTESY.search(flat):
         return False
     if m["title"] is None or _NOT_A_TITLE.match(m["title"]):
         return True
-    return _named_by_title(flat, m)  # "the consultation on scrapping full cost recovery" is content
+    return _named_by_title(flat, m, title)  # "the consultation on scrapping full cost recovery" is content
 
 
-def is_formality(sentence: str) -> bool:
+def is_formality(sentence: str, title: str = "") -> bool:
     """Thanks, welcome or a bare covering sentence (`is_courtesy`, `is_bare_cover`): it names the
-    consultation and the chance to answer it, no theme, and answers no question."""
-    return is_courtesy(sentence) or is_bare_cover(sentence)
+    consultation and the chance to answer it, no theme, and answers no question. `title`: the
+    consultation's, if known."""
+    return is_courtesy(sentence, title) or is_bare_cover(sentence, title=title)
 
 
-def only_formalities(text: str) -> bool:
+def only_formalities(text: str, title: str = "") -> bool:
     """A paragraph of nothing but formalities (`is_formality`): it answers no question."""
     from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function)
 
     spans = sentence_spans(text)
-    return bool(spans) and all(is_formality(text[a:z]) for a, z in spans)
+    return bool(spans) and all(is_formality(text[a:z], title) for a, z in spans)
 
 
 def _heading_like(text: str) -> bool:

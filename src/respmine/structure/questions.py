@@ -124,6 +124,7 @@ class QuestionMatcher:
     def __init__(self, questions: Sequence[Question], embedder: Embedder | None = None, title: str = ""
                  ) -> None:
         self.questions = list(questions)
+        self.title = title
         self._title_words = text_words(title)
         self._title_bag = Counter(self._title_words)
         self._title_chars = len(title)
@@ -285,7 +286,7 @@ def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder:
               title: str = "") -> Calibration:
     """Calibration on a corpus (questions inferred from it when none are given)."""
     matcher = QuestionMatcher(list(questions) or infer_questions(docs), embedder)
-    prose = [(d.sha256, b) for d in docs for b in blocks(d.text) if _is_prose(b.text)]
+    prose = [(d.sha256, b) for d in docs for b in blocks(d.text) if _is_prose(b.text, title)]
     if len(prose) > CALIBRATION_SAMPLE:  # the same sample whatever the order of the documents
         prose = sorted(prose, key=lambda p: hashlib.sha256(f"{p[0]}:{p[1].start}".encode()).digest())
         prose = prose[:CALIBRATION_SAMPLE]
@@ -308,7 +309,7 @@ def segment_documents(
         matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
     parts = [(d, _read(d, matcher)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
-        matcher.embed_ahead([text for _, read in parts for text in _content_paragraphs(read)])
+        matcher.embed_ahead([text for _, read in parts for text in _content_paragraphs(read, matcher.title)])
     return {d.sha256: _segmented(d, matcher, read) for d, read in parts}
 
 
@@ -352,11 +353,13 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
         piece for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
     ]
-    rest = [kept for piece in _above_quoted_reply(pieces) if (kept := _without_header(piece, matcher))]
+    rest = [kept for piece in _above_quoted_reply(pieces, matcher.title)
+            if (kept := _without_header(piece, matcher))]
     if matcher.questions:
         rest = [part for b in rest for part in _heading_apart(doc.text, b, matcher)]
     marks = _heading_marks(rest, matcher) if matcher.questions else []
-    opening = [b for b in (rest[: marks[0][0]] if marks else rest) if _is_prose(b.text)][:SEARCHED_PARAGRAPHS]
+    opening = [b for b in (rest[: marks[0][0]] if marks else rest)
+               if _is_prose(b.text, matcher.title)][:SEARCHED_PARAGRAPHS]
     sections = about_sections([b.text for b in rest], {i for i, _ in marks})
     about = frozenset([b.start for b in opening if describes_respondent(b.text)]
                       + [rest[i].start for i in sections])
@@ -400,13 +403,13 @@ def _only_question(text: str, question: str, matcher: QuestionMatcher) -> bool:
     return found is not None and found[0] == question and only_its_words
 
 
-def _above_quoted_reply(pieces: list[Block]) -> list[Block]:
+def _above_quoted_reply(pieces: list[Block], title: str) -> list[Block]:
     """The paragraphs above a quoted e-mail ("-----Original Message-----", "On ... wrote:") when the
     respondent wrote something above it: what is quoted is the message replied to (the department's
     invitation, say). With nothing above (a forward under a bare "FYI"), the quoted message is the
     response and is kept."""
     for i, piece in enumerate(pieces):
-        if starts_quoted_reply(piece.text) and any(_is_prose(p.text) for p in pieces[:i]):
+        if starts_quoted_reply(piece.text) and any(_is_prose(p.text, title) for p in pieces[:i]):
             return pieces[:i]
     return pieces
 
@@ -430,11 +433,11 @@ def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     return Block(start, start + len(body.strip()), body.strip()) if body.strip() else None
 
 
-def _content_paragraphs(read: _Read) -> list[str]:
+def _content_paragraphs(read: _Read, title: str) -> list[str]:
     """Of a document's paragraphs outside its structured answers, those segmentation will match to
     questions by meaning: a free letter's, or those before the first heading."""
     rest = read.rest[: read.marks[0][0]] if read.marks else read.rest
-    return [b.text for b in rest if _is_prose(b.text) and b.start not in read.about]
+    return [b.text for b in rest if _is_prose(b.text, title) and b.start not in read.about]
 
 
 def _outside(text: str, block: Block, taken: list[tuple[int, int]]) -> list[Block]:
@@ -613,14 +616,15 @@ def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment
     return [_segment(doc, block.start, block.end, GENERAL, "general", 1.0)]
 
 
-def _is_prose(text: str) -> bool:
-    """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning."""
+def _is_prose(text: str, title: str) -> bool:
+    """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning.
+    `title`: the consultation's (a covering sentence naming it is a formality)."""
     return (
         len(text_words(text)) >= MIN_CONTENT_WORDS
         and not closes_letter(text)
         and has_sentence(text)
         and not is_furniture(text)  # a covering note is a sentence too
-        and not only_formalities(text)  # "X welcomes the consultation." answers none
+        and not only_formalities(text, title)  # "X welcomes the consultation." answers none
     )
 
 
@@ -630,7 +634,7 @@ def _by_content(
 ) -> list[Segment]:
     """Free text with no headings: each paragraph goes to the question(s) it is most similar to."""
     out: list[Segment] = []
-    candidates = [b for b in rest if _is_prose(b.text) and b.start not in about]
+    candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
     for b in rest:

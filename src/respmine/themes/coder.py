@@ -91,8 +91,10 @@ class ThemeCoder:
         use_rules: bool = True,
         at_least_one: bool = True,
         seed: int = 0,
+        title: str = "",
     ) -> None:
         self.codebook = codebook
+        self.title = title  # the consultation's: a covering sentence naming it is a formality
         self.embedder = embedder
         self.at_least_one = at_least_one
         self.classifier = ThemeClassifier(embedder, seed=seed)
@@ -122,7 +124,7 @@ class ThemeCoder:
         """Learn from coded examples (theme ids of this codebook; unknown ids are ignored)."""
         known = set(self.codebook.ids)
         labels = [[t for t in row if t in known] for row in labels]
-        read = _without_formalities(texts)  # as `code` reads them
+        read = _without_formalities(texts, self.title)  # as `code` reads them
         self.classifier.fit(read, labels, questions)
         learned = set(self.classifier.themes)
         self._examples = {}  # themes too rare to learn: their coded texts are more examples
@@ -145,7 +147,7 @@ class ThemeCoder:
         similarity reads the text with them blanked."""
         if not texts:
             return []
-        texts = _without_formalities(texts)
+        texts = _without_formalities(texts, self.title)
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
@@ -241,17 +243,17 @@ class ThemeCoder:
                 found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
 
 
-def _without_formalities(texts: Sequence[str]) -> list[str]:
+def _without_formalities(texts: Sequence[str], title: str) -> list[str]:
     """Texts with their sentences of thanks, welcome and bare covering notes blanked (same offsets):
     "Thank you for the chance to comment" and "I am writing in response to the consultation on Working
     with the Third Sector" name the consultation and the chance to respond, which are no theme, and a
-    segment of nothing else is left uncoded (no fallback pick)."""
+    segment of nothing else is left uncoded (no fallback pick). `title`: the consultation's, if known."""
     from respmine.structure.furniture import is_formality
 
     out = []
     for text in texts:
         for start, end in sentence_spans(text):
-            if is_formality(text[start:end]):
+            if is_formality(text[start:end], title):
                 text = text[:start] + " " * (end - start) + text[end:]
         out.append(text)
     return out

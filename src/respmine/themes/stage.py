@@ -82,15 +82,17 @@ def code_segments(
     progress: Callable[[int], object] | None = None,
     batch: int = 256,
     questions: Mapping[str, str] | None = None,
+    title: str = "",
 ) -> CodingResult:
     """Code what changed since `previous` (everything without it); returns what to write. `questions`:
-    question id -> its text, for stance (a "No." to "Do you agree ...?" opposes)."""
+    question id -> its text, for stance (a "No." to "Do you agree ...?" opposes). `title`: the
+    consultation's (a covering sentence naming it is a formality, not coded)."""
     from respmine.themes.coder import coder_version
     from respmine.themes.stance import StanceModel, asks_agreement
 
     examples = _known_examples(examples, codebook)
     stance = StanceModel(embedder)
-    key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples)])
+    key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples), title])
 
     def stamp(seg: SegmentInput) -> str:
         return _digest(f"{key}|{seg.question}|{chr(31).join(seg.names)}|{seg.text}")
@@ -117,7 +119,7 @@ def code_segments(
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
                    asked, positions(codebook))
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
-        _recode(_coder(codebook, embedder, examples), ctx, result, batch, progress)
+        _recode(_coder(codebook, embedder, examples, title), ctx, result, batch, progress)
     recoded = set(result.recoded)
     rest = [s for s in segments if s.id not in recoded]
     restance = [s for s in rest if s.id in plan.stance]
@@ -241,10 +243,11 @@ def _content(c: Code) -> tuple[object, ...]:
     return (c.theme, c.confidence, c.method, c.evidence, c.evidence_text, c.stance)
 
 
-def _coder(codebook: Codebook, embedder: Embedder | None, examples: Examples | None) -> ThemeCoder:
+def _coder(codebook: Codebook, embedder: Embedder | None, examples: Examples | None,
+           title: str) -> ThemeCoder:
     from respmine.themes.coder import ThemeCoder
 
-    coder = ThemeCoder(codebook, embedder)
+    coder = ThemeCoder(codebook, embedder, title=title)
     if examples is not None and len(examples[0]) >= MIN_TRAINING:
         coder.fit(examples[0], examples[1])
     return coder
