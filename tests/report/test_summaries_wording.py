@@ -7,11 +7,13 @@ from respmine.report.summaries import (
     changes,
     counted_once,
     headlines,
+    letters_note,
     method,
     question_summary,
     roll,
     share,
     snapshot,
+    stance_view,
     theme_summary,
 )
 from respmine.report.tables import ThemeRow
@@ -145,3 +147,14 @@ def test_counted_once_names_joint_responses() -> None:
     many = counted_once([], [(f"Org {i}", 2) for i in range(5)])
     assert many == ("5 responses were made jointly on behalf of several organisations; each is counted as "
                     "one respondent.")
+
+
+def test_divided_views_name_only_the_views_held_and_letters_agree_in_number() -> None:
+    assert stance_view({"support": 1, "oppose": 1, "mixed": 0}) == (
+        "Views were divided among the 2 who took a position: 1 supported the proposals and 1 opposed them")
+    assert stance_view({"support": 0, "oppose": 2, "mixed": 2}) == (
+        "Views were divided among the 4 who took a position: 2 opposed the proposals and 2 had mixed views")
+    assert stance_view({"support": 2, "oppose": 2, "mixed": 1}).endswith(
+        "2 supported the proposals, 2 opposed them and 1 had mixed views")
+    assert letters_note(row(campaign_letters=1)) == " (1 letter)"
+    assert letters_note(row(campaign_letters=8)) == " (8 letters)" and letters_note(row()) == ""

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from respmine.report.tables import INDIVIDUAL, theme_table
+from respmine.records import Code, Span
+from respmine.report.quotes import evidence_sentence
+from respmine.report.tables import INDIVIDUAL, CodingData, theme_table
 from respmine.store import Store
 from tests.report.helpers import CODEBOOK, sha
 
@@ -85,3 +87,33 @@ def test_quote_source_is_judged_per_submission_and_its_email() -> None:
     assert cite["Tom Whitlock.eml#letter.pdf"] == f"response {'d' * 12}"  # the e-mail is a person's
     assert cite["River.eml#response.pdf"] == "River.eml#response.pdf"
     assert cite["x.pdf"] == f"response {'g' * 12}"  # nobody profiled: not named
+
+
+def test_a_signatorys_own_words_in_a_campaign_letter_are_quoted_as_theirs(
+        made: tuple[Store, dict[str, str]]) -> None:
+    data = CodingData.load(made[0], CODEBOOK)
+    letter = sha("c2.txt")
+    assert data.quoted_who(letter, "I support full cost recovery for the charities that helped my "
+                                   "family.") == "Campaign letter (4 letters)"  # in every letter
+    assert data.quoted_who(letter, "I support full cost recovery for the charities …") == (
+        "Campaign letter (4 letters)")  # a quote cut short
+    assert data.quoted_who(letter, "My brother was helped by a small local project.") == (
+        f"{INDIVIDUAL} (own words in a campaign letter)")  # in this letter only
+    assert data.quoted_who(sha("hope.pdf"), "Anything at all.") == "Hope Trust"
+
+
+def test_a_models_clause_is_quoted_with_its_sentence_a_rules_or_analysts_evidence_as_it_is() -> None:
+    text = "We work with families. Our concern is for the whole person, and for the communities they serve."
+    clause = "for the communities they serve."
+    at = text.index(clause)
+
+    def code(method: str) -> Code:
+        return Code("s", "t", 0.6, method, Span(at, at + len(clause)), clause)
+
+    assert evidence_sentence(text, code("similarity")) == (
+        "Our concern is for the whole person, and for the communities they serve.")
+    assert evidence_sentence(text, code("classifier-fallback")).startswith("Our concern")
+    assert evidence_sentence(text, code("analyst")) == clause  # as the analyst marked it
+    assert evidence_sentence(text, code("rule")) == clause
+    moved = Code("s", "t", 0.6, "similarity", Span(0, len(clause)), clause)
+    assert evidence_sentence(text, moved) == clause  # not at its offsets: nothing to widen

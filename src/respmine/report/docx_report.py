@@ -23,7 +23,14 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from respmine.records import RESPONDENT_TYPES, STANCES
-from respmine.report.summaries import counted_once, featured_quotes, plural, type_counts_line, type_name
+from respmine.report.summaries import (
+    counted_once,
+    featured_quotes,
+    letters_note,
+    plural,
+    type_counts_line,
+    type_name,
+)
 from respmine.report.tables import Quote, ThemeRow
 from respmine.report.zips import restamp_zip
 
@@ -177,7 +184,7 @@ def _theme_table(
     for r in rows:
         silent = r.respondents - sum(v for k, v in r.stance.items() if k != "neutral")
         stance = {**r.stance, "neutral": silent}
-        letters = f" ({r.campaign_letters} letters)" if r.campaign_letters else ""
+        letters = letters_note(r)
         share = [_pct(r.respondents, answered)] if answered else []
         body.append([r.label, f"{r.respondents}{letters}", *share, *[str(stance[s]) for s in STANCES],
                      str(r.late or "")])

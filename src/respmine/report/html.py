@@ -17,7 +17,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from respmine.records import RESPONDENT_TYPES, STANCES
-from respmine.report.summaries import counted_once, featured_quotes, plural, type_counts_line, type_name
+from respmine.report.summaries import (
+    counted_once,
+    featured_quotes,
+    letters_note,
+    plural,
+    type_counts_line,
+    type_name,
+)
 from respmine.report.tables import ThemeRow
 
 if TYPE_CHECKING:
@@ -105,6 +112,7 @@ def _row_view(row: ThemeRow, answered: int, depths: Mapping[str, int]) -> dict[s
     groups = sorted(row.by_type.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     return {
         "row": row, "level": depths.get(row.theme, 0), "stance": _stance_with_silent(row),
+        "letters": letters_note(row),
         "groups": " · ".join(f"{type_name(t, n).capitalize()} {n}" for t, n in groups),
         "bar": mini_bar(_stance_with_silent(row), row.respondents),
         "share": f"{round(100 * row.respondents / answered)}%" if answered else "–",

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from respmine.records import Code
 from respmine.store.views import SegmentView
 from respmine.structure.redact import TOKENS
+from respmine.themes.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from respmine.report.tables import CodingData, _Hit
 
 MAX_QUOTES = 3
+CLAUSE_METHODS = ("similarity", "classifier")  # methods whose evidence may be a clause of a short answer
 QUOTE_CHARS = 320  # longer evidence is cut at a word boundary
 
 
@@ -87,7 +89,7 @@ def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) ->
     """A quote of `seg`'s words, said to be by whom the outputs may name and from where (`source_of`)."""
     sub = data.submissions[seg.submission]
     return Quote(segment=seg.id, submission=seg.submission, text=text,
-                 who=data.units[data.unit_of[seg.submission]].who, source=source_of(data, seg.submission),
+                 who=data.quoted_who(seg.submission, text), source=source_of(data, seg.submission),
                  source_file=sub.source, page=None if sub.kind == "form-row" else page)
 
 
@@ -106,6 +108,20 @@ def source_of(data: CodingData, submission: str) -> str:
     if data.people.get(submission) is None:  # nobody profiled: nothing says the file is safe to name
         return f"response {submission[:12]}"
     return data.submissions[submission].source
+
+
+def evidence_sentence(text: str, code: Code) -> str:
+    """The sentence of `text` (a segment's) that holds the code's evidence: a clause a short answer was
+    coded by ("for the communities to which prisoners return.") is quoted with the rest of its sentence.
+    Only a model's clause (`CLAUSE_METHODS`): a rule's evidence is its sentence, and what an analyst
+    marked is quoted as marked."""
+    start, end = code.evidence.start, code.evidence.end
+    if not code.method.startswith(CLAUSE_METHODS) or text[start:end] != code.evidence_text:
+        return code.evidence_text
+    for a, b in sentence_spans(text):
+        if a <= start < b:
+            return text[a : max(b, end)]
+    return code.evidence_text
 
 
 def quote_text(text: str) -> str:

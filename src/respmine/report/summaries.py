@@ -43,6 +43,11 @@ def plural(n: int, singular: str, many: str | None = None) -> str:
     return f"{number(n)} {singular if n == 1 else (many or singular + 's')}"
 
 
+def letters_note(row: ThemeRow) -> str:
+    """" (1 letter)", " (8 letters)": the campaign letters behind a theme row's count, or nothing."""
+    return f" ({plural(row.campaign_letters, 'letter')})" if row.campaign_letters else ""
+
+
 def share(k: int, n: int, name: str = "") -> str:
     """`k of n` (of `name`) in words that do not overstate small numbers: "most charities (9 of 12)"."""
     name = f" {name}" if name else ""
@@ -156,8 +161,13 @@ def stance_view(stance: Mapping[str, int]) -> str:
                     else f"{words} of the {stated} who took a position {verb}" if words[0].isupper()
                     else f"Of the {stated} who took a position, {lead} {verb}")
             return head + (f"; {rest}" if rest else "")
-    return (f"Views were divided among the {stated} who took a position: {s} supported the proposals, "
-            f"{o} opposed them and {m} had mixed views")
+    held, named = [], False  # "the proposals" the first time, "them" after
+    for n, verb in ((s, "supported"), (o, "opposed")):
+        if n:
+            held.append(f"{number(n)} {verb} {'them' if named else 'the proposals'}")
+            named = True
+    held += [f"{number(m)} had mixed views"] if m else []
+    return f"Views were divided among the {stated} who took a position: {_join(held)}"
 
 
 def _stance_sentence(stance: Mapping[str, int], k: int) -> str:

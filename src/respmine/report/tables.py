@@ -10,6 +10,7 @@ picked in `report.quotes`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,14 @@ from typing import NamedTuple
 from sqlalchemy import select
 
 from respmine.records import RESPONDENT_TYPES, STANCES, Code, question_order
-from respmine.report.quotes import Quote, pick_quotes, quote_rank, quote_text, word_count
+from respmine.report.quotes import (
+    Quote,
+    evidence_sentence,
+    pick_quotes,
+    quote_rank,
+    quote_text,
+    word_count,
+)
 from respmine.store import structure as structure_store
 from respmine.store import themes as theme_store
 from respmine.store.models import CampaignRow, PersonalDataRow
@@ -127,7 +135,31 @@ class CodingData:
         kept = [h for h in self.hits if h.code.segment not in decided]
         out.__dict__["hits"] = sorted([*kept, *out._hits(fresh)], key=_hit_order)  # (a cached_property)
         out.__dict__["letters"] = self.letters  # (the same units)
+        out.__dict__["letter_words"] = self.letter_words  # (the same segments)
         return out
+
+    @cached_property
+    def letter_words(self) -> dict[str, dict[str, str]]:
+        """Campaign unit -> its letters' words (a letter: an e-mail with its attached copy), for
+        `quoted_who`."""
+        texts: dict[str, dict[str, list[str]]] = {}
+        for seg in self.segments.values():
+            key = self.unit_of.get(seg.submission, "")
+            if key in self.letters:
+                root = _root(self.submissions, seg.submission)
+                texts.setdefault(key, {}).setdefault(root, []).append(seg.text)
+        return {k: {root: _words(" ".join(t)) for root, t in by_root.items()} for k, by_root in texts.items()}
+
+    def quoted_who(self, submission: str, text: str) -> str:
+        """Who a quote of `text` from `submission` is by, as outputs may say: its counted respondent's
+        name (`Unit.who`), but a signatory's own words in a campaign letter (in no other letter of the
+        campaign: "My brother was helped by a small local project") are theirs, not the campaign's."""
+        key = self.unit_of[submission]
+        unit = self.units[key]
+        words = _words(text.removesuffix(" …"))
+        if unit.campaign and sum(words in t for t in self.letter_words.get(key, {}).values()) < 2:
+            return f"{display_name(self.people.get(submission))} (own words in a campaign letter)"
+        return unit.who
 
     @cached_property
     def letters(self) -> dict[str, frozenset[str]]:
@@ -158,7 +190,7 @@ class CodingData:
                 themes = parents[code.theme] = tuple(_with_parents(self.codebook, code.theme))
             out.append(_Hit(code, themes, seg.question, unit.key, unit.respondent_type,
                             self.late(seg.submission), code.stance or self.stances.get(code.segment),
-                            quote(code.evidence_text or seg.text),
+                            quote(evidence_sentence(seg.text, code) or seg.text),
                             quote_rank(code, unit.organisation, words(code.evidence_text))))
         return out
 
@@ -329,6 +361,11 @@ def _letter(data: CodingData, hit: _Hit) -> str:
     is a member, else (a note attached to a member's e-mail) the e-mail it came with."""
     sub = data.segments[hit.code.segment].submission
     return sub if sub in data.letters[hit.unit] else _root(data.submissions, sub)
+
+
+def _words(text: str) -> str:
+    """Lower-case words between spaces: a quote's words are found in a letter's whatever its line breaks."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
 
 def _type_order(types: Iterable[str]) -> list[str]:
