@@ -277,3 +277,44 @@ def test_pdf_real_submissions_match_reference_extraction(datasets: Path) -> None
             scores.append(word_similarity(result.text, reference.read_text(encoding="utf-8")))
     assert len(scores) >= 30
     assert statistics.median(scores) >= 0.96
+
+
+def _lines_pdf(path: Path, lines: list[tuple[str, float]]) -> Path:
+    """One page of lines, each (text, space below it in mm)."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    y = 20.0
+    for text, below in lines:
+        pdf.set_xy(20, y)
+        pdf.cell(0, 6, text)
+        y += below
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_a_page_of_short_paragraphs_keeps_them_apart(tmp_path: Path) -> None:
+    """Most steps between lines are paragraph gaps here (one-line paragraphs between two-line ones): the
+    usual line spacing is still the lines' own, so each paragraph stays apart."""
+    lines: list[tuple[str, float]] = []
+    for n in range(1, 7):
+        lines += [(f"Point {n} of our response is one line that says what we think.", 10),
+                  (f"Point {n} is then explained over two lines of text, which run on", 6),
+                  ("to a second line of about the same length as the first one.", 10)]
+    doc = extract(_lines_pdf(tmp_path / "points.pdf", lines))
+    assert isinstance(doc, Document)
+    paragraphs = [" ".join(p.split()) for p in doc.text.split("\n\n")]
+    for n in range(1, 7):
+        assert f"Point {n} of our response is one line that says what we think." in paragraphs
+
+
+def test_pdf_a_word_broken_by_a_hyphen_makes_no_paragraph_break(tmp_path: Path) -> None:
+    """PDFium runs the line after a hyphen break into the same text line: the step to the next line is
+    then two lines' spacing, which is no paragraph gap."""
+    lines = [("Commissioners should keep the questionnaire short", 6), ("for small charities, who cannot afford", 6),
+             ("to pay bid writers or con-", 6), ("sultants, and should pay the full cost of the", 6),
+             ("services they buy, on contracts long enough", 6), ("to let a charity plan its work.", 6)]
+    doc = extract(_lines_pdf(tmp_path / "hyphen.pdf", lines))
+    assert isinstance(doc, Document)
+    assert "\n\n" not in doc.text.strip()
