@@ -312,7 +312,8 @@ def test_pdf_a_page_of_short_paragraphs_keeps_them_apart(tmp_path: Path) -> None
 def test_pdf_a_word_broken_by_a_hyphen_makes_no_paragraph_break(tmp_path: Path) -> None:
     """PDFium runs the line after a hyphen break into the same text line: the step to the next line is
     then two lines' spacing, which is no paragraph gap."""
-    lines = [("Commissioners should keep the questionnaire short", 6), ("for small charities, who cannot afford", 6),
+    lines = [("Commissioners should keep the questionnaire short", 6),
+             ("for small charities, who cannot afford", 6),
              ("to pay bid writers or con-", 6), ("sultants, and should pay the full cost of the", 6),
              ("services they buy, on contracts long enough", 6), ("to let a charity plan its work.", 6)]
     doc = extract(_lines_pdf(tmp_path / "hyphen.pdf", lines))
