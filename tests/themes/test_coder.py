@@ -106,6 +106,30 @@ def test_a_position_argued_against_codes_its_topic_and_a_topic_stays_coded() -> 
     assert codebook.topic("cost") == "cost"
 
 
+def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued_for_is_not_held() -> None:
+    codebook = Codebook(name="levels", version="1", themes=(
+        Theme(id="level", label="Level of commissioning", phrases=("level of commissioning",)),
+        Theme(id="level.local", label="Local", parent="level", phrases=("local commissioning",),
+              position=True),
+        Theme(id="level.regional", label="Regional", parent="level", phrases=("regional commissioning",),
+              position=True),
+        Theme(id="cost", label="Cost", phrases=("bid costs",)),
+    ))
+    coder = ThemeCoder(codebook, None, at_least_one=False)
+    texts = ["On balance we favour regional commissioning. Local commissioning would multiply bid costs.",
+             "Local commissioning should be the rule. Regional commissioning was tried in 2010.",
+             "Regional commissioning is best for some services; local commissioning should stay for others.",
+             "Local commissioning has a long history. Regional commissioning was tried in 2010.",
+             "Local commissioning would multiply bid costs.",
+             "We favour regional commissioning. Local commissioning should not be the rule."]
+    coded = [set(t.theme for t in tags) for tags in coder.code(texts)]
+    assert coded[0] == {"level", "level.regional", "cost"}  # local only talked about: its topic
+    assert coded[1] == {"level", "level.local"}
+    assert coded[2] == coded[3] == {"level", "level.local", "level.regional"}  # both argued for, or neither
+    assert coded[4] == {"level", "level.local", "cost"}  # no other position to weigh it against
+    assert coded[5] == {"level", "level.regional"}  # "should not" argues for nothing
+
+
 def test_sentences_of_thanks_are_no_theme_and_leave_a_segment_uncoded() -> None:
     codebook = Codebook(name="c", version="1", themes=(
         Theme(id="process", label="Consultation process", phrases=("chance to comment", "the consultation")),

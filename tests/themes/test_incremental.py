@@ -34,6 +34,8 @@ def _codebook() -> Codebook:
         Theme(id="a.x", label="Cargo", parent="a", description="cargo delta", phrases=("cargo delta",)),
         Theme(id="a.y", label="Ember", parent="a", description="ember fjord glade", phrases=("ember",),
               position=True),
+        Theme(id="a.w", label="Willow", parent="a", description="willow yarrow", phrases=("willow",),
+              position=True),  # a second view on `a`: one argued for, the other talked about is not held
         Theme(id="b", label="Harbour", description="harbour island jetty", phrases=("harbour",),
               exclusions=("harbour master",)),
         Theme(id="b.z", label="Kelp", parent="b", description="kelp lagoon", phrases=("kelp lagoon",)),
@@ -46,7 +48,7 @@ def _codebook() -> Codebook:
 
 def _texts(rng: random.Random, n: int = 120) -> list[SegmentInput]:
     cues = ["We support the proposal.", "We oppose this plan.", "Ember would be a mistake.",
-            "We are against cargo delta.", "", "", ""]
+            "We are against cargo delta.", "We favour willow.", "", "", ""]
     out = []
     for i in range(n):
         sentences = []

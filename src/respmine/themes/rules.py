@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -141,6 +141,10 @@ _LOSS_BEFORE = re.compile(
 _BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
         r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
         r"|ineffective|harmful|unhelpful|flawed|short-sighted)")
+_ENDORSED = re.compile(  # a sentence that argues for what it names (`_unheld_positions`)
+    r"\b(?:favou?r(?:s|ed)?|prefer(?:s|red|able)?|support(?:s|ed)?|advocate[sd]?|recommend(?:s|ed)?"
+    r"|suggest(?:s|ed)?|propose[sd]?|urge[sd]?|calls? for|want(?:s|ed)?|would like|best|better|should|must"
+    r"|needs? to)\b(?!\s+(?:not|never)\b|n[’']t)", re.IGNORECASE)
 _QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
               r"|on (?:its|their) own|alone))")  # "... will not work without local input": a condition
 _REJECT_AFTER = re.compile(
@@ -290,7 +294,24 @@ class PhraseRules:
         for sent_no in sorted(found):
             mentions = [m for m in found[sent_no] if (sent_no, m.theme) not in excluded]
             hits.extend(self._sentence_hits(sents[sent_no], mentions, masked))
-        return hits
+        return self._unheld_positions(hits, doc.text)
+
+    def _unheld_positions(self, hits: list[Hit], text: str) -> list[Hit]:
+        """Of two positions on one topic (local or regional commissioning) in one text, one argued for in
+        so many words ("On balance we favour commissioning at regional level") and the other only talked
+        about ("Local commissioning would multiply the number of tendering exercises"), the second is
+        argued against: marked `rejected` (coded as the topic). Both argued for (a mixed model) or
+        neither: both stand."""
+        held: dict[str, dict[str, bool]] = {}  # topic -> position -> argued for
+        for h in hits:
+            topic = self.codebook.topic(h.theme) if self.codebook.theme(h.theme).position else None
+            if topic is not None and not h.rejected:
+                views = held.setdefault(topic, {})
+                argued = _ENDORSED.search(text[h.start : h.end]) is not None
+                views[h.theme] = views.get(h.theme, False) or argued
+        unheld = {theme for views in held.values() if len(views) > 1 and any(views.values())
+                  for theme, argued in views.items() if not argued}
+        return [replace(h, rejected=True) if h.theme in unheld else h for h in hits]
 
     def _label_mentions(self, sent: Any, masked: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
         """Labels whose every content word is in the sentence (not in a `masked` name); the mention spans
