@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -134,6 +135,7 @@ class SegmentationRow(Base):
     questions: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
     bias: Mapped[list[float] | None] = mapped_column(JSON)
     documents: Mapped[int] = mapped_column(Integer)
+    routing: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # `questions.Routing`, if learnt
 
 
 class CampaignFeatureRow(Base):

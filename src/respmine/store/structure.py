@@ -40,7 +40,7 @@ from respmine.store.models import (
 )
 from respmine.store.repository import Store, segment_exists
 from respmine.structure.campaigns import TextFeatures
-from respmine.structure.questions import Calibration
+from respmine.structure.questions import Calibration, Routing
 
 CHUNK = 500  # keys per IN (...) clause
 
@@ -97,8 +97,11 @@ def known_segmentation(store: Store) -> tuple[Calibration, dict[str, list[Segmen
         if row is None:
             return None
         questions = tuple(Question.model_validate(q) for q in row.questions)
+        routing = None if row.routing is None else Routing(
+            tuple(tuple(v) for v in row.routing["vectors"]), tuple(row.routing["bias"]),
+            tuple(row.routing["catch_all"]))
         calibration = Calibration(questions, tuple(row.bias) if row.bias is not None else None, row.documents,
-                                  row.key)
+                                  row.key, routing)
         by_doc: dict[str, list[Segment]] = {}
         order = (SegmentRow.submission, SegmentRow.start, SegmentRow.question)  # as segment_document sorts
         columns = (SegmentRow.submission, SegmentRow.question, SegmentRow.start, SegmentRow.end,
@@ -161,7 +164,10 @@ def replace_structure(
         (SegmentationRow, [] if calibration is None else [
             {"id": 1, "key": calibration.key, "documents": calibration.documents,
              "questions": [{"id": q.id, "number": q.number, "text": q.text} for q in calibration.questions],
-             "bias": list(calibration.bias) if calibration.bias is not None else None}
+             "bias": list(calibration.bias) if calibration.bias is not None else None,
+             "routing": None if calibration.routing is None else {
+                 "vectors": [list(v) for v in calibration.routing.vectors],
+                 "bias": list(calibration.routing.bias), "catch_all": list(calibration.routing.catch_all)}}
         ]),
     ]
     with store.session() as s, s.begin():

@@ -2,7 +2,9 @@
 
 Evidence, strongest first: structured answers (form-export columns, response-form tables), explicit
 headings ("Question 3", "Q3:", "3."), the question text quoted back, and, for free-form letters with no
-headings, similarity of each paragraph to the question texts (sentence embeddings), with a confidence.
+headings, similarity of each paragraph to the question texts (sentence embeddings), with a confidence;
+which question such a paragraph is filed under also learns from the corpus's answers filed by headings
+and forms (`Routing`).
 Text that answers no question is kept as GENERAL, and a paragraph that only says who the respondent is
 as ABOUT (kept, not coded: `structure.about`); only letter furniture (salutations, sign-offs, contact
 offers, addresses, dates, page furniture, form personal-details rows) is left out of the segments, so it
@@ -54,6 +56,12 @@ CALIBRATION_MIN = 30  # paragraphs needed to calibrate per-question similarity
 # mean similarities, to about +-0.003 from 1,000 paragraphs, and a third of a large corpus's paragraphs
 # (those under headings or in forms) are embedded for nothing else.
 CALIBRATION_SAMPLE = 1000
+# Answers filed by a heading, a quoted question or a form are labelled examples of their question
+# (`Routing`): a question with at least ROUTING_MIN distinct example paragraphs is compared by its text's
+# vector plus the direction of its examples' centroid, weighted n / (n + ROUTING_SHRINK) (so about equally
+# once it has a dozen); with fewer, by its text alone.
+ROUTING_MIN = 3
+ROUTING_SHRINK = 2.0
 TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
 
 
@@ -137,18 +145,69 @@ class QuestionMatcher:
         self._question_vectors: np.ndarray | None = None
         self._ahead: dict[str, np.ndarray] = {}  # paragraph vectors embedded ahead, in one batch
         self.bias: np.ndarray | None = None
+        self.routing: Routing | None = None  # which question a paragraph answering one is filed under
+        self._routes: tuple[Routing, np.ndarray, np.ndarray, list[int]] | None = None
 
-    def calibrate(self, paragraphs: Sequence[str]) -> None:
+    @classmethod
+    def calibrated(cls, calibration: Calibration, embedder: Embedder | None = None, title: str = ""
+                   ) -> QuestionMatcher:
+        """A matcher that segments as `calibration` (a corpus's, or a run's kept for late documents) says."""
+        matcher = cls(calibration.questions, embedder, title)
+        if calibration.bias is not None:
+            matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
+        matcher.routing = calibration.routing
+        return matcher
+
+    def calibrate(self, paragraphs: Sequence[str], examples: Sequence[tuple[str, str]] = ()) -> None:
         """Learn how similar an ordinary paragraph of this consultation is to each question.
 
         Broad questions ("How should charities be involved?") are close to almost everything; scoring
         a paragraph by how much more similar it is than usual stops them swallowing every paragraph.
         Needs a corpus (all submissions of a run); with few paragraphs the raw similarity is used.
+        `examples`: (question id, paragraph) of answers filed by a heading or a form, from which the
+        routing is learnt (`Routing`); embedded in the same batch as `paragraphs`.
         """
         if self.embedder is None or not self.questions or len(paragraphs) < CALIBRATION_MIN:
             return
-        sims = self.embedder.embed(list(paragraphs)) @ self._questions().T
+        known = [(q, t) for q, t in examples if q in self.ids]
+        said = set(paragraphs)
+        extra = [t for t in dict.fromkeys(t for _, t in known) if t not in said]
+        vectors = self.embedder.embed(list(paragraphs) + extra)
+        sims = vectors[: len(paragraphs)] @ self._questions().T
         self.bias = sims.mean(axis=0) - float(sims.mean())
+        if known:
+            by_text = dict(zip(list(paragraphs) + extra, vectors, strict=True))
+            self.routing = self._routing([(q, by_text[t]) for q, t in known], vectors[: len(paragraphs)])
+
+    def _routing(self, examples: Sequence[tuple[str, np.ndarray]], paragraphs: np.ndarray) -> Routing | None:
+        """The routing learnt from labelled example vectors (None: no question has enough examples)."""
+        texts = self._questions()
+        per: dict[str, list[np.ndarray]] = {}
+        for qid, v in examples:
+            per.setdefault(qid, []).append(v)
+        rows: list[np.ndarray] = []
+        catch_all: list[str] = []
+        for i, q in enumerate(self.questions):
+            found = per.get(q.id, [])
+            if len(found) < ROUTING_MIN:
+                rows.append(texts[i])
+                continue
+            centroid = np.mean(found, axis=0)
+            near = texts @ centroid
+            if near[i] < near.mean():  # its answers are about other questions' topics, not its own text
+                catch_all.append(q.id)
+                rows.append(texts[i])
+                continue
+            weight = len(found) / (len(found) + ROUTING_SHRINK)
+            row = texts[i] + weight * centroid / np.linalg.norm(centroid)
+            rows.append(row / np.linalg.norm(row))
+        if len(catch_all) == len(rows) or all(len(per.get(q.id, [])) < ROUTING_MIN for q in self.questions):
+            return None  # too few examples anywhere: the question texts alone, as without them
+        vectors = np.vstack(rows).astype(np.float32)
+        sims = paragraphs @ vectors.T
+        bias = sims.mean(axis=0) - float(sims.mean())
+        return Routing(tuple(tuple(float(x) for x in row) for row in vectors),
+                       tuple(float(b) for b in bias), tuple(catch_all))
 
     def _questions(self) -> np.ndarray:
         if self._question_vectors is None:
@@ -210,9 +269,12 @@ class QuestionMatcher:
         """For each paragraph, the questions it addresses by meaning (best first), possibly none."""
         if not texts or not self.questions or self.embedder is None:
             return [[] for _ in texts]
-        sims = self._vectors(texts) @ self._questions().T
+        vectors = self._vectors(texts)
+        sims = vectors @ self._questions().T
         if self.bias is not None:
             sims = sims - self.bias
+        if self.routing is not None:
+            return self._routed(vectors, sims, self.routing)
         out = []
         for row in sims:
             order = np.argsort(-row, kind="stable")
@@ -222,6 +284,32 @@ class QuestionMatcher:
                 if row[i] >= SIMILARITY_THRESHOLD and row[i] >= best - SECOND_QUESTION_MARGIN
             ][:2]
             out.append(picks)
+        return out
+
+    def _routed(self, vectors: np.ndarray, sims: np.ndarray, routing: Routing
+                ) -> list[list[tuple[str, float]]]:
+        """Whether a paragraph answers a question at all, and how clearly, is read from its similarity to
+        the question texts (`sims`, as without routing); which question, from the routing's vectors. A
+        catch-all question has no topic: never chosen by meaning, and resembling its wording ("any other
+        comments") is no sign of answering anything."""
+        if self._routes is None or self._routes[0] is not routing:  # as arrays, once
+            skip = [i for i, q in enumerate(self.questions) if q.id in routing.catch_all]
+            self._routes = (routing, np.asarray(routing.vectors, dtype=np.float32).T,
+                            np.asarray(routing.bias, dtype=np.float32), skip)
+        _, targets, bias, skip = self._routes
+        routes = vectors @ targets - bias
+        routes[:, skip] = -np.inf
+        out: list[list[tuple[str, float]]] = []
+        keep = [i for i in range(len(self.questions)) if i not in skip]
+        for row, route in zip(sims, routes, strict=True):
+            score = float(row[keep].max())
+            if score < SIMILARITY_THRESHOLD:
+                out.append([])
+                continue
+            order = np.argsort(-route, kind="stable")
+            best = float(route[order[0]])
+            out.append([(self.questions[i].id, score) for i in order
+                        if route[i] >= best - SECOND_QUESTION_MARGIN][:2])
         return out
 
 
@@ -251,6 +339,23 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
 
 
 @dataclass(frozen=True)
+class Routing:
+    """Which question a paragraph that answers one by meaning is filed under, learnt from the answers the
+    corpus files by headings, quoted questions and forms: each question's vector is its text's, blended
+    with its answers' centroid when it has ROUTING_MIN distinct example paragraphs or more, so "paid the
+    full cost ... contracts long enough to plan" goes where respondents with headings put such points
+    (funding), not to the question whose wording shares most words (contract size). A question whose
+    answers are nearer the other questions' texts than its own ("Any other comments?") is a catch-all:
+    never chosen by meaning (`QuestionMatcher._routed`). Without headed or form answers there is no
+    routing, and segmentation is as it was before routing.
+    """
+
+    vectors: tuple[tuple[float, ...], ...]  # per question: its text's vector, or the blend
+    bias: tuple[float, ...]  # per question, as Calibration.bias, against these vectors
+    catch_all: tuple[str, ...] = ()  # question ids
+
+
+@dataclass(frozen=True)
 class Calibration:
     """What segmentation learns from the whole corpus: the questions (given, or inferred from recurring
     headings) and how similar an ordinary paragraph is to each. Kept by the store, so a late batch is
@@ -260,6 +365,7 @@ class Calibration:
     bias: tuple[float, ...] | None  # per question; None: too few paragraphs, raw similarity is used
     documents: int  # corpus size it was learnt on (a corpus grown well past it is recalibrated)
     key: str  # segmentation code, embedder and the consultation's questions it is valid for
+    routing: Routing | None = None  # learnt from answers under headings or in forms; None: there were none
 
 
 def calibration_key(questions: Sequence[Question], embedder: Embedder | None, title: str = "") -> str:
@@ -285,15 +391,41 @@ def _code_version() -> str:
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
               title: str = "") -> Calibration:
     """Calibration on a corpus (questions inferred from it when none are given)."""
-    matcher = QuestionMatcher(list(questions) or infer_questions(docs), embedder)
+    matcher = QuestionMatcher(list(questions) or infer_questions(docs), embedder, title)
     prose = [(d.sha256, b) for d in docs for b in blocks(d.text) if _is_prose(b.text, title)]
     if len(prose) > CALIBRATION_SAMPLE:  # the same sample whatever the order of the documents
-        prose = sorted(prose, key=lambda p: hashlib.sha256(f"{p[0]}:{p[1].start}".encode()).digest())
+        prose = sorted(prose, key=lambda p: _sample_key(p[0], p[1].start))
         prose = prose[:CALIBRATION_SAMPLE]
-    matcher.calibrate([b.text for _, b in prose])
+    learns = embedder is not None and matcher.questions and len(prose) >= CALIBRATION_MIN
+    examples = _examples(docs, matcher) if learns else []
+    matcher.calibrate([b.text for _, b in prose], examples)
     bias = None if matcher.bias is None else tuple(float(b) for b in matcher.bias)
     key = calibration_key(questions, embedder, title)
-    return Calibration(tuple(matcher.questions), bias, len(docs), key)
+    return Calibration(tuple(matcher.questions), bias, len(docs), key, matcher.routing)
+
+
+def _sample_key(submission: str, start: int) -> bytes:
+    return hashlib.sha256(f"{submission}:{start}".encode()).digest()
+
+
+def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[tuple[str, str]]:
+    """(question id, paragraph) of the answers filed by a heading, a quoted question or a form: each
+    distinct paragraph once (copies of a form letter are one example), at most CALIBRATION_SAMPLE (the
+    same pseudo-random sample whatever the order of the documents, mostly paragraphs calibration embeds
+    anyway; the others are segments theme coding embeds, through the same cache)."""
+    found: dict[str, tuple[bytes, str]] = {}
+    for doc in docs:
+        read = _read(doc, matcher)
+        for seg in read.answers + (_headed(doc, read, matcher) if read.marks else []):
+            if seg.question not in matcher.ids:  # a form's column no question matches; GENERAL, ABOUT
+                continue
+            for b in blocks(seg.text):
+                if _is_prose(b.text, matcher.title):
+                    key = _sample_key(doc.sha256, seg.span.start + b.start)
+                    if b.text not in found or key < found[b.text][0]:
+                        found[b.text] = (key, seg.question)
+    ordered = sorted(found.items(), key=lambda item: item[1][0])[:CALIBRATION_SAMPLE]
+    return [(question, text) for text, (_, question) in ordered]
 
 
 def segment_documents(
@@ -304,9 +436,7 @@ def segment_documents(
     calibrated on `docs` themselves. Without questions, they are inferred from recurring headings.
     `title`: the consultation's, not content where a response restates it."""
     calibration = calibration or calibrate(docs, questions, embedder, title)
-    matcher = QuestionMatcher(calibration.questions, embedder, title)
-    if calibration.bias is not None:
-        matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
+    matcher = QuestionMatcher.calibrated(calibration, embedder, title)
     parts = [(d, _read(d, matcher)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
         matcher.embed_ahead([text for _, read in parts for text in _content_paragraphs(read, matcher.title)])
@@ -567,11 +697,17 @@ def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
 
 
 def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segment]:
-    """Segments between explicit headings (`read.marks`, at least one)."""
+    """Segments between explicit headings (`read.marks`, at least one), and the text above the first
+    matched by meaning."""
+    above = _by_content(doc, read.rest[: read.marks[0][0]], matcher, read.about, general_only_below=0.45)
+    return above + _headed(doc, read, matcher)
+
+
+def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segment]:
+    """The answers under explicit headings (`read.marks`, at least one), and the sign-offs and "About us"
+    sections after them. Embeds nothing: calibration reads the answers as examples (`_examples`)."""
     out: list[Segment] = []
     rest, marks = read.rest, read.marks
-    first = marks[0][0]
-    out += _by_content(doc, rest[:first], matcher, read.about, general_only_below=0.45)
     for n, (i, (question, body, method)) in enumerate(marks):
         stop = marks[n + 1][0] if n + 1 < len(marks) else len(rest)
         span_blocks = rest[i:stop]
