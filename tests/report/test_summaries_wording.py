@@ -156,5 +156,7 @@ def test_divided_views_name_only_the_views_held_and_letters_agree_in_number() ->
         "Views were divided among the 4 who took a position: 2 opposed the proposals and 2 had mixed views")
     assert stance_view({"support": 2, "oppose": 2, "mixed": 1}).endswith(
         "2 supported the proposals, 2 opposed them and 1 had mixed views")
+    assert stance_view({"support": 0, "oppose": 0, "mixed": 3}) == "All 3 who took a position had mixed views"
+    assert stance_view({"mixed": 1}) == "The one respondent who took a position had mixed views"
     assert letters_note(row(campaign_letters=1)) == " (1 letter)"
     assert letters_note(row(campaign_letters=8)) == " (8 letters)" and letters_note(row()) == ""

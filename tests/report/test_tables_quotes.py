@@ -117,3 +117,29 @@ def test_a_models_clause_is_quoted_with_its_sentence_a_rules_or_analysts_evidenc
     assert evidence_sentence(text, code("rule")) == clause
     moved = Code("s", "t", 0.6, "similarity", Span(0, len(clause)), clause)
     assert evidence_sentence(text, moved) == clause  # not at its offsets: nothing to widen
+
+
+def test_a_campaigns_letters_forwarded_in_one_email_each_count_as_a_letter_for_its_wording() -> None:
+    """An organiser's e-mail with three signed copies attached: the template is the campaign's, one
+    copy's own sentence its signatory's."""
+    from respmine.report.tables import _units
+    from respmine.store.models import CampaignRow
+    from respmine.store.views import RespondentView, SegmentView, SubmissionView
+
+    template = "I support full cost recovery for the charities that helped my family."
+    own = "My son was helped."
+
+    def sub(sha: str, parent: str | None = None) -> SubmissionView:
+        kind = "attachment" if parent else "email"
+        return SubmissionView(sha, parent, kind, f"{sha}.pdf", "processed", None, None, [], None, None)
+
+    subs = {"e": sub("e"), **{f"a{i}": sub(f"a{i}", "e") for i in range(3)}}
+    texts = [template, template, f"{template} {own}"]
+    segs = {f"s{i}": SegmentView(f"s{i}", f"a{i}", "Q1", 0, len(t), 1, t, "x", 1.0)
+            for i, t in enumerate(texts)}
+    people = {f"a{i}": RespondentView(f"a{i}", "individual", "individual", None, []) for i in range(3)}
+    camp = CampaignRow(id="c1", template=template, size=3, members=["a0", "a1", "a2"], added_text={})
+    units, unit_of = _units(subs, people, [camp], {s.submission for s in segs.values()})
+    data = CodingData(CODEBOOK, segs, subs, units, unit_of, [], {}, people=people, campaigns=[camp])
+    assert data.quoted_who("a2", template) == "Campaign letter (3 letters)"
+    assert data.quoted_who("a2", own) == f"{INDIVIDUAL} (own words in a campaign letter)"

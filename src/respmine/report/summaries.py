@@ -149,18 +149,19 @@ def stance_view(stance: Mapping[str, int]) -> str:
     if stated == 0:
         return "None took a clear position for or against the proposals"
     views = {"support": (s, "supported them"), "oppose": (o, "opposed them"), "mixed": (m, "had mixed views")}
+    everyone = {1: "The one respondent who took a position", 2: "Both respondents who took a position"}
     for side, verb in (("support", "supported the proposals"), ("oppose", "opposed the proposals")):
         lead = views[side][0]
         if lead > stated - lead:
             rest = _join([f"{number(n)} {what}" for key, (n, what) in views.items() if key != side and n])
             words = quantity(lead, stated)
-            everyone = {1: "The one respondent who took a position",
-                        2: "Both respondents who took a position"}
             head = (f"{everyone.get(stated, f'All {stated} who took a position')} {verb}" if lead == stated
                     else f"Of the {stated} who took a position, {lead} {verb}" if stated < SMALL
                     else f"{words} of the {stated} who took a position {verb}" if words[0].isupper()
                     else f"Of the {stated} who took a position, {lead} {verb}")
             return head + (f"; {rest}" if rest else "")
+    if m == stated:
+        return f"{everyone.get(stated, f'All {stated} who took a position')} had mixed views"
     held, named = [], False  # "the proposals" the first time, "them" after
     for n, verb in ((s, "supported"), (o, "opposed")):
         if n:

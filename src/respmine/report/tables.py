@@ -94,6 +94,8 @@ class CodingData:
     unsided: frozenset[str] = frozenset()  # segments whose words take no side for the machine
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
+    _shared: dict[tuple[str, str], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False)  # `_in_letters`, by (unit, words)
 
     @classmethod
     def load(cls, store: Store, codebook: Codebook) -> CodingData:
@@ -140,15 +142,21 @@ class CodingData:
 
     @cached_property
     def letter_words(self) -> dict[str, dict[str, str]]:
-        """Campaign unit -> its letters' words (a letter: an e-mail with its attached copy), for
-        `quoted_who`."""
+        """Campaign unit -> its letters' words, a letter as the campaign's size counts it (`letter_of`),
+        for `quoted_who`."""
         texts: dict[str, dict[str, list[str]]] = {}
         for seg in self.segments.values():
             key = self.unit_of.get(seg.submission, "")
             if key in self.letters:
-                root = _root(self.submissions, seg.submission)
-                texts.setdefault(key, {}).setdefault(root, []).append(seg.text)
-        return {k: {root: _words(" ".join(t)) for root, t in by_root.items()} for k, by_root in texts.items()}
+                texts.setdefault(key, {}).setdefault(self.letter_of(key, seg.submission), []).append(seg.text)
+        return {k: {letter: _words(" ".join(t)) for letter, t in by_letter.items()}
+                for k, by_letter in texts.items()}
+
+    def letter_of(self, unit: str, submission: str) -> str:
+        """The campaign letter a submission of campaign `unit` is: itself when it is a member (each copy
+        attached to one organiser's e-mail is a letter), else (a note attached to a member's e-mail) the
+        e-mail it came with."""
+        return submission if submission in self.letters[unit] else _root(self.submissions, submission)
 
     def quoted_who(self, submission: str, text: str) -> str:
         """Who a quote of `text` from `submission` is by, as outputs may say: its counted respondent's
@@ -156,10 +164,18 @@ class CodingData:
         campaign: "My brother was helped by a small local project") are theirs, not the campaign's."""
         key = self.unit_of[submission]
         unit = self.units[key]
-        words = _words(text.removesuffix(" …"))
-        if unit.campaign and sum(words in t for t in self.letter_words.get(key, {}).values()) < 2:
+        if unit.campaign and not self._in_letters(key, _words(text.removesuffix(" …"))):
             return f"{display_name(self.people.get(submission))} (own words in a campaign letter)"
         return unit.who
+
+    def _in_letters(self, unit: str, words: str) -> bool:
+        """The words are in two letters of the campaign or more (its shared wording); worked out once."""
+        found = self._shared.get((unit, words))
+        if found is None:
+            letters = (t for t in self.letter_words.get(unit, {}).values() if words in t)
+            found = next(letters, None) is not None and next(letters, None) is not None  # stops at two
+            self._shared[(unit, words)] = found
+        return found
 
     @cached_property
     def letters(self) -> dict[str, frozenset[str]]:
@@ -188,10 +204,11 @@ class CodingData:
             themes = parents.get(code.theme)
             if themes is None:
                 themes = parents[code.theme] = tuple(_with_parents(self.codebook, code.theme))
+            sentence = evidence_sentence(seg.text, code)  # what is quoted, and ranked by its length
             out.append(_Hit(code, themes, seg.question, unit.key, unit.respondent_type,
                             self.late(seg.submission), code.stance or self.stances.get(code.segment),
-                            quote(evidence_sentence(seg.text, code) or seg.text),
-                            quote_rank(code, unit.organisation, words(code.evidence_text))))
+                            quote(sentence or seg.text),
+                            quote_rank(code, unit.organisation, words(sentence))))
         return out
 
     def grouped(self, overall: bool) -> dict[tuple[str, str], list[_Hit]]:
@@ -357,10 +374,8 @@ def _row(data: CodingData, question: str, theme: str, hits: list[_Hit], quotes: 
 
 
 def _letter(data: CodingData, hit: _Hit) -> str:
-    """The campaign letter a hit is in, counted as the campaign's size counts them: its submission when it
-    is a member, else (a note attached to a member's e-mail) the e-mail it came with."""
-    sub = data.segments[hit.code.segment].submission
-    return sub if sub in data.letters[hit.unit] else _root(data.submissions, sub)
+    """The campaign letter a hit is in, counted as the campaign's size counts them (`letter_of`)."""
+    return data.letter_of(hit.unit, data.segments[hit.code.segment].submission)
 
 
 def _words(text: str) -> str:

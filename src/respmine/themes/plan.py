@@ -12,7 +12,9 @@ classifier) or when a codebook change can alter its codes:
 
 Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
 theme's phrases, exclusions and label (a topic's also on the positions on it: their fingerprints join its
-own), a segment with a rule or classifier code never consults
+own; a position's also on the other positions on its topic, `rules._unheld_positions`, and a segment
+where one is coded or argued against has a code of that topic), a segment with a rule or classifier
+code never consults
 similarity, and an implied parent code depends only on the segment's codes under it. A codebook
 version bump with the same themes recodes nothing. Stance is separate: a new stance model recomputes
 stances, not codes.
