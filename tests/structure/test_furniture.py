@@ -162,5 +162,8 @@ def test_furniture_a_covering_sentence_naming_the_consultations_title_in_other_w
     assert not is_formality("I am writing in response to the consultation on the closure of probation "
                             "services.", TITLE)  # a change the title does not name
     assert not is_formality("We welcome the consultation on the role of charities in prisons.", TITLE)
+    for named in ("the closure of prison and probation services", "cutting community probation services",
+                  "ending the role of community organisations", "prison services and support contestability"):
+        assert not is_formality(f"We welcome the consultation on {named}.", TITLE)  # one word more: a change
     assert not is_formality("I am writing in response to the consultation on the role of the voluntary "
                             "sector, which we believe is vital.", TITLE)  # a view after the title

@@ -98,7 +98,8 @@ _BARE_COVER = re.compile(  # the cover's own words, the consultation it answers,
     re.IGNORECASE,
 )
 _A_CHANGE = re.compile(  # what a title does not say: a change the respondent is writing about
-    r"\b(?:proposals?|plans?|our|my|clos(?:e|es|ed|ing|ure)|cut(?:s|ting)?|scrap\w*|abolish\w*)\b",
+    r"\b(?:proposals?|plans?|our|my|clos(?:e|es|ed|ing|ure)|cut(?:s|ting)?|scrap\w*|abolish\w*"
+    r"|end(?:s|ed|ing)?|reduc\w*|privati[sz]\w*|merg\w*|replac\w*|remov\w*|withdraw\w*)\b",
     re.IGNORECASE)
 _NOT_A_TITLE = re.compile(  # "... comment on behalf of the Trust", "... on this", "... on these proposals"
     r"(?:behalf of\b|(?:this|these|them|it|the proposals?|these proposals?|the consultation)\W*$)",
@@ -205,16 +206,26 @@ def _names_title(named: str, title: str) -> bool:
     """The words name the consultation's own title, in whatever case and order, as a campaign's letter
     paraphrases it ("the role of the voluntary and community sector in offender services" for "... the role
     of voluntary and community organisations in contestable probation and prison services"): nearly all of
-    their words are the title's. "the closure of probation services" adds a change the title does not
-    name."""
-    words = _title_stems(named)
-    return len(words) >= 2 and len(words & _title_stems(title)) >= TITLE_SHARE * len(words)
+    their words are the title's, and none of the others speaks of a change or a view ("the closure of
+    prison and probation services", "... and support contestability")."""
+    words, own = _title_stems(named), _title_stems(title)
+    if len(words) < 2 or len(words & own) < TITLE_SHARE * len(words):
+        return False
+    return not any(_A_CHANGE.search(w) or _VIEW.search(w) for w in _title_words(named)
+                   if _stem(w) not in own)
 
 
 def _title_stems(text: str) -> set[str]:
     """A title's words but its small ones, each cut to its first letters ("reduce", "reducing")."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text.lower())
-    return {re.sub(r"['’-]", "", w)[:STEM_LETTERS] for w in words if w not in _TITLE_SMALL_WORDS}
+    return {_stem(w) for w in _title_words(text)}
+
+
+def _title_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text.lower()) if w not in _TITLE_SMALL_WORDS]
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"['’-]", "", word)[:STEM_LETTERS]
 
 
 def _title_case(text: str) -> bool:
