@@ -128,6 +128,17 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
     assert coded[2] == coded[3] == {"level", "level.local", "level.regional"}  # both argued for, or neither
     assert coded[4] == {"level", "level.local", "cost"}  # no other position to weigh it against
     assert coded[5] == {"level", "level.regional"}  # "should not" argues for nothing
+    in_doubt = ["The consultation proposes regional commissioning. Local commissioning cuts bid costs.",
+                "The Ministry favours regional commissioning. Local commissioning, by contrast, works.",
+                "The proposed regional commissioning model would cut support services. Local commissioning "
+                "works.", "Local commissioning has worked. Regional commissioning is said to be best value."]
+    for tags in coder.code(in_doubt):  # another's view, a noun, a word in passing: both stand
+        assert {"level.local", "level.regional"} <= {t.theme for t in tags}
+    argued = coder.code(["A mixed model would work best: regional commissioning for some services. Local "
+                         "commissioning, with the voluntary sector, should stay for the others.",
+                         "We cannot support regional commissioning. Local commissioning works."])
+    assert {t.theme for t in argued[0]} == {"level", "level.local", "level.regional"}  # both argued for
+    assert {t.theme for t in argued[1]} == {"level", "level.local"}  # "cannot support": argued against
 
 
 def test_sentences_of_thanks_are_no_theme_and_leave_a_segment_uncoded() -> None:

@@ -130,7 +130,8 @@ _REJECT_BEFORE = re.compile(
     r"\b(?:oppos(?:e|es|ed|ing)|opposed to|reject(?:s|ed|ing)?|resist(?:s|ed|ing)?|against|object(?:s|ed)? to"
     r"|rather than|instead of|as opposed to|an end to)" + _GAP_WORDS)
 _NOT_WANT_BEFORE = re.compile(
-    r"(?:\b(?:not|never|no longer)|n't)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept|advocate"
+    r"(?:\b(?:not|never|no longer|cannot)|n't)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept"
+    r"|advocate"
     r"|think|believe|agree with|see (?:the )?(?:need|case) for)(?: to see)?" + _GAP_WORDS)
 _NEGATED_REJECT = re.compile(r"(?:\b(?:not|never|no)|n't)(?: \w+)? (?:oppos|reject|resist|against|object)")
 _LOSS_BEFORE = re.compile(
@@ -141,10 +142,23 @@ _LOSS_BEFORE = re.compile(
 _BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
         r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
         r"|ineffective|harmful|unhelpful|flawed|short-sighted)")
-_ENDORSED = re.compile(  # a sentence that argues for what it names (`_unheld_positions`)
-    r"\b(?:favou?r(?:s|ed)?|prefer(?:s|red|able)?|support(?:s|ed)?|advocate[sd]?|recommend(?:s|ed)?"
-    r"|suggest(?:s|ed)?|propose[sd]?|urge[sd]?|calls? for|want(?:s|ed)?|would like|best|better|should|must"
-    r"|needs? to)\b(?!\s+(?:not|never)\b|n[’']t)", re.IGNORECASE)
+# Whether the respondent argues for what a mention names (`_argued`, for `_unheld_positions`): in their
+# own voice before it, the verb within eight words of it and no negation between subject and verb ("On
+# balance we favour commissioning at regional level"; not "The Ministry favours ...", "we cannot support
+# ..."), or a "should"/"must" or "is best" said of it just after it ("local partners, including the
+# voluntary sector, should be involved") or just before it ("A mixed model would work best: strategic
+# planning at regional level").
+_AFFIRMED = r"(?!(?:not|never|cannot|no)\b)(?![\w'-]*n't\b)[\w'-]+"
+_ARGUED_BEFORE = re.compile(
+    rf"\b(?:we|i)(?:\s+{_AFFIRMED}){{0,3}}?\s+(?:favour|favor|prefer|support|advocate|recommend|suggest"
+    r"|propose|urge|want|back|would like|call for|argue for|believe in|are in favour of)\b"
+    r"(?:\s+[\w',()-]+){0,8}?\s*$"
+    r"|\b(?:is|are|be|work|works)\s+(?:best|better|preferable)\b\s*[:,-]?(?:\s+[\w'-]+){0,4}?\s*$")
+_ARGUED_AFTER = re.compile(
+    r"^(?:\s*[\w',()-]+){0,7}?\s*\b(?:should|must)\b(?!\s+(?:not|never)\b|\s+(?:be\s+)?(?:resisted|avoided"
+    r"|rejected|abandoned|opposed|dropped|scrapped)\b)"
+    r"|^(?:\s*[\w'-]+){0,3}?\s*\b(?:is|are|would be|will be|would work|works|work)\s+(?:the\s+)?"
+    r"(?:best|better|preferable|right (?:way|approach|answer|level)|way forward)\b")
 _QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
               r"|on (?:its|their) own|alone))")  # "... will not work without local input": a condition
 _REJECT_AFTER = re.compile(
@@ -159,6 +173,7 @@ _REJECT_AFTER = re.compile(
 _ALONE = re.compile(r"\s*(?:alone|on (?:its|their) own|by itself|in isolation)\b")
 _LOSS_AFTER = re.compile(r"^(?:\s*[\w'’-]+){0,2}?\s*\b(?:lost|cut|scrapped|abandoned|dropped|weakened"
                          r"|undermined|eroded|diluted|ended|removed|taken away)\b")
+WEIGHED_HIT = 0.4  # a hit below this codes nothing (the coder's RULE_FLOOR): it weighs no position
 NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _NOT_FOLLOWED = "|".join(f" {w}" for w in sorted(_NOT_A_NEGATION))  # "not just": no negation
@@ -190,6 +205,7 @@ class Hit:
     confidence: float  # 0..1: longer/more specific phrases and several hits -> higher
     negated: bool = False  # the phrase sits in the scope of a negation cue but the theme is discussed
     rejected: bool = False  # the clause argues against what the phrase names ("X would be a mistake")
+    argued: bool = False  # the respondent argues for what it names, in so many words (`_argued`)
 
 
 @dataclass(frozen=True)
@@ -227,6 +243,7 @@ class _Scored:
     listed: bool
     rejected: bool = False
     example: bool = False  # an item of an example list ("such as mentoring, housing or family support")
+    argued: bool = False  # `_argued`
 
 
 class PhraseRules:
@@ -294,21 +311,21 @@ class PhraseRules:
         for sent_no in sorted(found):
             mentions = [m for m in found[sent_no] if (sent_no, m.theme) not in excluded]
             hits.extend(self._sentence_hits(sents[sent_no], mentions, masked))
-        return self._unheld_positions(hits, doc.text)
+        return self._unheld_positions(hits)
 
-    def _unheld_positions(self, hits: list[Hit], text: str) -> list[Hit]:
+    def _unheld_positions(self, hits: list[Hit]) -> list[Hit]:
         """Of two positions on one topic (local or regional commissioning) in one text, one argued for in
-        so many words ("On balance we favour commissioning at regional level") and the other only talked
-        about ("Local commissioning would multiply the number of tendering exercises"), the second is
-        argued against: marked `rejected` (coded as the topic). Both argued for (a mixed model) or
-        neither: both stand."""
+        so many words (`_argued`: "On balance we favour commissioning at regional level") and the other
+        only talked about ("Local commissioning would multiply the number of tendering exercises"), the
+        second is argued against: marked `rejected` (coded as the topic). Both argued for (a mixed model)
+        or neither: both stand, as they do when in doubt. Hits that code nothing (negated, a list's
+        item) weigh nothing."""
         held: dict[str, dict[str, bool]] = {}  # topic -> position -> argued for
         for h in hits:
             topic = self.codebook.topic(h.theme) if self.codebook.theme(h.theme).position else None
-            if topic is not None and not h.rejected:
+            if topic is not None and not (h.rejected or h.negated) and h.confidence >= WEIGHED_HIT:
                 views = held.setdefault(topic, {})
-                argued = _ENDORSED.search(text[h.start : h.end]) is not None
-                views[h.theme] = views.get(h.theme, False) or argued
+                views[h.theme] = views.get(h.theme, False) or h.argued
         unheld = {theme for views in held.values() if len(views) > 1 and any(views.values())
                   for theme, argued in views.items() if not argued}
         return [replace(h, rejected=True) if h.theme in unheld else h for h in hits]
@@ -364,7 +381,8 @@ class PhraseRules:
             example = any(a <= m.start < b for a, b in examples)  # an item's words may run past the window
             listed = example or (_listed(sent, m) and not short)
             rejected = _rejected(sent.doc, clause, m)
-            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example))
+            argued = not (negated or rejected) and _argued(sent, m)
+            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example, argued))
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
         end = sent.start_char + len(text.rstrip())
@@ -392,7 +410,14 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     confidence += 0.05 * min(len({(f.mention.start, f.mention.end) for f in found}) - 1, 3)
     confidence -= 0.1 * best.negated + 0.2 * best.listed + 0.15 * best.example  # an example is listed too
     return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
-               best.negated, best.rejected)
+               best.negated, best.rejected, any(f.argued for f in found))
+
+
+def _argued(sent: Any, m: _Mention) -> bool:
+    """The respondent argues for what the mention names, in so many words (`_ARGUED_BEFORE`, `_AFTER`)."""
+    before = sent.doc[sent.start : m.start].text.lower().replace("’", "'")
+    after = sent.doc[m.end : sent.end].text.lower().replace("’", "'")
+    return bool(_ARGUED_BEFORE.search(before) or _ARGUED_AFTER.search(after))
 
 
 def _rejected(doc: Any, clause: Clause, m: _Mention) -> bool:
