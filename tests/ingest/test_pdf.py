@@ -279,14 +279,14 @@ def test_pdf_real_submissions_match_reference_extraction(datasets: Path) -> None
     assert statistics.median(scores) >= 0.96
 
 
-def _lines_pdf(path: Path, lines: list[tuple[str, float]]) -> Path:
-    """One page of lines, each (text, space below it in mm)."""
+def _lines_pdf(path: Path, lines: list[tuple[str, float]], sizes: list[float] | None = None) -> Path:
+    """One page of lines, each (text, space below it in mm), in 11 point unless `sizes` says."""
     pdf = FPDF()
     pdf.set_auto_page_break(False)
-    pdf.set_font("Helvetica", size=11)
     pdf.add_page()
     y = 20.0
-    for text, below in lines:
+    for i, (text, below) in enumerate(lines):
+        pdf.set_font("Helvetica", size=sizes[i] if sizes else 11)
         pdf.set_xy(20, y)
         pdf.cell(0, 6, text)
         y += below
@@ -319,3 +319,19 @@ def test_pdf_a_word_broken_by_a_hyphen_makes_no_paragraph_break(tmp_path: Path) 
     doc = extract(_lines_pdf(tmp_path / "hyphen.pdf", lines))
     assert isinstance(doc, Document)
     assert "\n\n" not in doc.text.strip()
+
+
+def test_pdf_single_spaced_footnotes_do_not_split_wider_spaced_text(tmp_path: Path) -> None:
+    """Sixteen lines at one and a half spacing in four paragraphs, then nine single-spaced footnote lines
+    in a smaller font: each font size has its own usual spacing, so the text keeps its four paragraphs."""
+    body = ["Our charity has worked with people leaving prison in this town for over",
+            "twenty years, and we believe that the proposals would make it harder for",
+            "small organisations like ours to take part in the delivery of services,",
+            "because the contracts will be far too large for us to bid for alone."]
+    lines = [(line, 7.3 if i < 3 else 11.0) for _ in range(4) for i, line in enumerate(body)]
+    lines += [(f"{n} Ministry of Justice, Transforming Rehabilitation, paragraph {n + 3}.", 3.8)
+              for n in range(9)]
+    doc = extract(_lines_pdf(tmp_path / "notes.pdf", lines, [12.0] * 16 + [9.0] * 9))
+    assert isinstance(doc, Document)
+    paragraphs = [" ".join(p.split()) for p in doc.text.split("\n\n") if p.strip()]
+    assert paragraphs[:4] == [" ".join(body)] * 4

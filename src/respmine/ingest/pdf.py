@@ -15,7 +15,7 @@ import statistics
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from respmine.ingest.assemble import assemble
 from respmine.ingest.cleanup import clean_pages
@@ -108,36 +108,77 @@ def _mark_paragraph_gaps(textpage: Any, text: str) -> str:
 
     The usual spacing is the 25th percentile of the steps between visual lines, not the median: on a
     page of short paragraphs (a reference list, one-line questions and answers) half the steps are
-    paragraph gaps.
+    paragraph gaps. It is taken per font size, from steps between two lines of that size, when a size
+    has enough of them (`SAME_SIZE_STEPS`): single-spaced footnotes under one-and-a-half-spaced text
+    would otherwise make every line of the text a paragraph. A size with fewer (headings: the step to a
+    heading is from a line of another size) is spaced as the page, and at least as its font
+    (`LINE_HEIGHT`).
     """
     if len(text) != textpage.count_chars():  # offsets would not map to characters: leave as is
         return text
     lines = text.split("\r\n")
     marks = _line_baselines(textpage, lines)
     steps = [
-        (line, a - b) for (_, a), (line, b) in itertools.pairwise(marks)
-        if a is not None and b is not None and a - b > 0
+        _Step(low.line, high.baseline - low.baseline, _size_key(low.size), _size_key(high.size))
+        for high, low in itertools.pairwise(marks)
+        if high.baseline is not None and low.baseline is not None and high.baseline - low.baseline > 0
     ]
     if not steps:
         return text
-    usual = sorted(step for _, step in steps)[len(steps) // 4]
+    usual = _usual_spacing(steps)
     if len(steps) < 8:  # too few lines for a quantile to be the usual spacing: bound it by the font
-        import pypdfium2.raw as pdfium_c
-
-        first = next(i for i in _first_chars(lines) if i is not None)
-        font_size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
-        usual = min(usual, 1.3 * font_size) if font_size > 0 else usual
-    wide = {line for line, step in steps if line is not None and step > 1.45 * usual}
+        font_size = next((m.size for m in marks if m.baseline is not None), 0.0)
+        usual = {size: min(u, 1.3 * font_size) if font_size > 0 else u for size, u in usual.items()}
+    wide = {s.line for s in steps if s.line is not None and s.step > 1.45 * usual[s.size]}
     return "".join(("\r\n\r\n" if i in wide else "\r\n" if i else "") + line for i, line in enumerate(lines))
 
 
-def _line_baselines(textpage: Any, lines: list[str]) -> list[tuple[int | None, float | None]]:
-    """Baseline of each visual line in reading order, with the index of the text line it starts (None
-    for a line PDFium ran on after a hyphen break: it marks the break U+FFFE without a line break, so
-    one text line can hold two visual lines). Blank lines give None. The baseline is that of the first
-    letter: glyph boxes vary with the glyph (a quote sits high, a 'p' low) and a superscript footnote
-    number sits above the line."""
-    out: list[tuple[int | None, float | None]] = []
+SAME_SIZE_STEPS = 4  # steps to lines of one font size that give that size its own usual spacing
+LINE_HEIGHT = 1.15  # a font's single line spacing, in its size: a size with few lines is spaced at least so
+
+
+class _Step(NamedTuple):
+    line: int | None  # the text line the lower visual line starts
+    step: float  # between the two baselines
+    size: float  # the lower line's font size (`_size_key`)
+    above: float  # the upper line's
+
+
+def _usual_spacing(steps: list[_Step]) -> dict[float, float]:
+    """Usual line spacing per font size (`_size_key`): the lower quartile of the steps between two lines
+    of that size, or of all steps (at least the font's own line height) for a size with few."""
+    def quartile(values: list[float]) -> float:
+        return sorted(values)[len(values) // 4]
+
+    overall = quartile([s.step for s in steps])
+    same: dict[float, list[float]] = {s.size: [] for s in steps}
+    for s in steps:
+        if s.size == s.above:
+            same[s.size].append(s.step)
+    return {size: quartile(found) if len(found) >= SAME_SIZE_STEPS else max(overall, LINE_HEIGHT * size)
+            for size, found in same.items()}
+
+
+def _size_key(size: float) -> float:
+    """Font sizes compared to the half point (0: unknown)."""
+    return round(max(size, 0.0) * 2) / 2
+
+
+class _VisualLine(NamedTuple):
+    line: int | None  # the text line it starts (None: run on after a hyphen break)
+    baseline: float | None  # None: a blank line
+    size: float  # its first letter's font size (0: unknown)
+
+
+def _line_baselines(textpage: Any, lines: list[str]) -> list[_VisualLine]:
+    """Each visual line in reading order, with the index of the text line it starts (None for a line
+    PDFium ran on after a hyphen break: it marks the break U+FFFE without a line break, so one text line
+    can hold two visual lines). The baseline and size are those of the first letter: glyph boxes vary
+    with the glyph (a quote sits high, a 'p' low) and a superscript footnote number sits above the
+    line."""
+    import pypdfium2.raw as pdfium_c
+
+    out: list[_VisualLine] = []
     offset = 0
     for k, line in enumerate(lines):
         cuts = [0] + [i + 1 for i, ch in enumerate(line) if ch == "\ufffe"]
@@ -147,9 +188,11 @@ def _line_baselines(textpage: Any, lines: list[str]) -> list[tuple[int | None, f
             if at is None:
                 at = next((i for i, ch in enumerate(segment) if not ch.isspace()), None)
             if at is not None:
-                out.append((None if n else k, _baseline(textpage, offset + start + at)))
+                index = offset + start + at
+                size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+                out.append(_VisualLine(None if n else k, _baseline(textpage, index), size))
             elif not n:
-                out.append((k, None))
+                out.append(_VisualLine(k, None, 0.0))
         offset += len(line) + 2
     return out
 
@@ -161,17 +204,6 @@ def _baseline(textpage: Any, index: int) -> float:
     if pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
         return y.value
     return textpage.get_charbox(index)[1]
-
-
-def _first_chars(lines: list[str]) -> list[int | None]:
-    """Character index of each line's first non-space character (None for blank lines)."""
-    out: list[int | None] = []
-    offset = 0
-    for line in lines:
-        stripped = len(line) - len(line.lstrip())
-        out.append(offset + stripped if line.strip() else None)
-        offset += len(line) + 2
-    return out
 
 
 def _has_image(page: Any) -> bool:
