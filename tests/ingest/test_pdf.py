@@ -335,3 +335,14 @@ def test_pdf_single_spaced_footnotes_do_not_split_wider_spaced_text(tmp_path: Pa
     assert isinstance(doc, Document)
     paragraphs = [" ".join(p.split()) for p in doc.text.split("\n\n") if p.strip()]
     assert paragraphs[:4] == [" ".join(body)] * 4
+
+
+def test_pdf_single_spacing_with_six_points_after_each_paragraph_keeps_the_paragraphs(tmp_path: Path) -> None:
+    """Word's usual layout: 12-point text single spaced (about 4.9 mm) with 6 points after a paragraph,
+    a gap 1.43 times the line step."""
+    body = ["Charities should be paid the full cost of the services that they deliver for",
+            "commissioners, including a fair share of overheads, training and supervision."]
+    lines = [(line, 4.9 if i == 0 else 4.9 + 2.1) for _ in range(5) for i, line in enumerate(body)]
+    doc = extract(_lines_pdf(tmp_path / "word.pdf", lines, [12.0] * len(lines)))
+    assert isinstance(doc, Document)
+    assert [" ".join(p.split()) for p in doc.text.split("\n\n") if p.strip()] == [" ".join(body)] * 5
