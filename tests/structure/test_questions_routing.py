@@ -118,7 +118,25 @@ def test_routing_keeps_question_text_where_too_few_answers() -> None:
 def test_routing_counts_copies_of_a_paragraph_once() -> None:
     """Fifty copies of one headed form letter are one example, not fifty."""
     copies = [_doc(i, f"Question 2\n\n{ANSWERS[2].format(i=0)}") for i in range(50)]
-    assert questions._examples(copies, QuestionMatcher(QUESTIONS)) == [("Q2", ANSWERS[2].format(i=0))]
+    found = questions._examples(copies, QuestionMatcher(QUESTIONS))
+    assert [(e.question, e.text) for e in found] == [("Q2", ANSWERS[2].format(i=0))]
+
+
+def test_routing_counts_respondents_not_paragraphs() -> None:
+    """One respondent's three paragraphs under a question are one view of it: too few to learn from."""
+    one = _doc(7, "Question 2\n\n" + "\n\n".join(f"{ANSWERS[2].format(i=k)} Point {k}." for k in range(3)))
+    assert calibrate([one, *_letters(100, 16)], QUESTIONS, Keyword()).routing is None
+
+
+def test_a_topical_question_in_general_words_is_no_catch_all() -> None:
+    """"Do you agree with proposal 3?" says nothing of its topic, so its answers are nearer other
+    questions' texts than its own: it still takes the paragraphs like its answers (no catch-all)."""
+    worded = [*QUESTIONS[:2], Question(id="Q3", number=3, text="Do you agree with proposal 3?"), QUESTIONS[3]]
+    answers = {**ANSWERS, 3: "Contracts should be let locally, with funding that lets charities plan {i}x."}
+    docs = [_doc(i, "\n\n".join(f"Question {q}\n\n{a.format(i=i)}" for q, a in answers.items()))
+            for i in range(12)]
+    calibration = calibrate(docs + _letters(100, 16), worded, Keyword())
+    assert calibration.routing is not None and calibration.routing.catch_all == ("Q4",)
 
 
 def test_routing_is_kept_with_the_calibration_so_late_documents_file_the_same(tmp_path: Path) -> None:

@@ -132,13 +132,25 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
                 "The Ministry favours regional commissioning. Local commissioning, by contrast, works.",
                 "The proposed regional commissioning model would cut support services. Local commissioning "
                 "works.", "Local commissioning has worked. Regional commissioning is said to be best value."]
-    for tags in coder.code(in_doubt):  # another's view, a noun, a word in passing: both stand
+    in_doubt += [f"{s} Local commissioning cuts bid costs." for s in (
+        "We support victims, and regional commissioning would harm them.",
+        "We support the principle, but regional commissioning risks losing local knowledge.",
+        "I want to stress that regional commissioning has failed victims.",
+        "We would argue for more scrutiny of regional commissioning.",
+        "The consultation paper states that regional commissioning must be the default model.",
+        "Whether regional commissioning should happen is for Ministers.")]
+    for tags in coder.code(in_doubt):  # another's view, a noun, a new clause, a turn: both stand
         assert {"level.local", "level.regional"} <= {t.theme for t in tags}
     argued = coder.code(["A mixed model would work best: regional commissioning for some services. Local "
                          "commissioning, with the voluntary sector, should stay for the others.",
-                         "We cannot support regional commissioning. Local commissioning works."])
+                         "We cannot support regional commissioning. Local commissioning works.",
+                         "We want to avoid regional commissioning. Local commissioning works.",
+                         "Regional commissioning must surely be a mistake. Local commissioning works."])
     assert {t.theme for t in argued[0]} == {"level", "level.local", "level.regional"}  # both argued for
-    assert {t.theme for t in argued[1]} == {"level", "level.local"}  # "cannot support": argued against
+    for tags in argued[1:]:  # "cannot support", "avoid", "must be a mistake": argued against
+        assert {t.theme for t in tags} == {"level", "level.local"}
+    spaceless = "Local commissioning (co-commissioning,joint-commissioning,pooled-budgets,s75-deals) works."
+    assert "level.local" in {t.theme for t in coder.code([spaceless])[0]}  # (no catastrophic backtracking)
 
 
 def test_sentences_of_thanks_are_no_theme_and_leave_a_segment_uncoded() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -62,6 +62,10 @@ CALIBRATION_SAMPLE = 1000
 # once it has a dozen); with fewer, by its text alone.
 ROUTING_MIN = 3
 ROUTING_SHRINK = 2.0
+_CATCH_ALL = re.compile(  # a question that asks for anything else, whose answers can be about any topic
+    r"\b(?:any|other|further|additional)\b.{0,40}\b(?:comments?|views?|points?|remarks?|observations?"
+    r"|information|evidence|issues?|matters?)\b|\banything (?:else|further|more)\b|\badd\b.{0,30}\?",
+    re.IGNORECASE)
 TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
 
 
@@ -158,50 +162,56 @@ class QuestionMatcher:
         matcher.routing = calibration.routing
         return matcher
 
-    def calibrate(self, paragraphs: Sequence[str], examples: Sequence[tuple[str, str]] = ()) -> None:
+    def calibrate(self, paragraphs: Sequence[str], examples: Sequence[Example] = ()) -> None:
         """Learn how similar an ordinary paragraph of this consultation is to each question.
 
         Broad questions ("How should charities be involved?") are close to almost everything; scoring
         a paragraph by how much more similar it is than usual stops them swallowing every paragraph.
         Needs a corpus (all submissions of a run); with few paragraphs the raw similarity is used.
-        `examples`: (question id, paragraph) of answers filed by a heading or a form, from which the
-        routing is learnt (`Routing`); embedded in the same batch as `paragraphs`.
+        `examples`: answers filed by a heading or a form, from which the routing is learnt (`Routing`);
+        embedded in the same batch as `paragraphs`.
         """
         if self.embedder is None or not self.questions or len(paragraphs) < CALIBRATION_MIN:
             return
-        known = [(q, t) for q, t in examples if q in self.ids]
+        known = [e for e in examples if e.question in self.ids]
         said = set(paragraphs)
-        extra = [t for t in dict.fromkeys(t for _, t in known) if t not in said]
+        extra = [t for t in dict.fromkeys(e.text for e in known) if t not in said]
         vectors = self.embedder.embed(list(paragraphs) + extra)
         sims = vectors[: len(paragraphs)] @ self._questions().T
         self.bias = sims.mean(axis=0) - float(sims.mean())
         if known:
             by_text = dict(zip(list(paragraphs) + extra, vectors, strict=True))
-            self.routing = self._routing([(q, by_text[t]) for q, t in known], vectors[: len(paragraphs)])
+            self.routing = self._routing(known, by_text, vectors[: len(paragraphs)])
 
-    def _routing(self, examples: Sequence[tuple[str, np.ndarray]], paragraphs: np.ndarray) -> Routing | None:
-        """The routing learnt from labelled example vectors (None: no question has enough examples)."""
+    def _routing(self, examples: Sequence[Example], by_text: Mapping[str, np.ndarray], paragraphs: np.ndarray
+                 ) -> Routing | None:
+        """The routing learnt from labelled examples (None: no question has enough of them). A question
+        counts the responses its examples come from, not its paragraphs (one respondent's three paragraphs
+        are one view of it)."""
         texts = self._questions()
         per: dict[str, list[np.ndarray]] = {}
-        for qid, v in examples:
-            per.setdefault(qid, []).append(v)
+        sources: dict[str, set[str]] = {}
+        for e in examples:
+            per.setdefault(e.question, []).append(by_text[e.text])
+            sources.setdefault(e.question, set()).add(e.source)
         rows: list[np.ndarray] = []
         catch_all: list[str] = []
         for i, q in enumerate(self.questions):
-            found = per.get(q.id, [])
-            if len(found) < ROUTING_MIN:
+            found, n = per.get(q.id, []), len(sources.get(q.id, ()))
+            if n < ROUTING_MIN:
                 rows.append(texts[i])
                 continue
             centroid = np.mean(found, axis=0)
             near = texts @ centroid
-            if near[i] < near.mean():  # its answers are about other questions' topics, not its own text
-                catch_all.append(q.id)
+            if near[i] < near.mean() and _CATCH_ALL.search(q.text):  # "Any other comments?": its answers
+                catch_all.append(q.id)  # are about the other questions' topics, not its own
                 rows.append(texts[i])
                 continue
-            weight = len(found) / (len(found) + ROUTING_SHRINK)
+            weight = n / (n + ROUTING_SHRINK)
             row = texts[i] + weight * centroid / np.linalg.norm(centroid)
             rows.append(row / np.linalg.norm(row))
-        if len(catch_all) == len(rows) or all(len(per.get(q.id, [])) < ROUTING_MIN for q in self.questions):
+        learnt = any(len(sources.get(q.id, ())) >= ROUTING_MIN for q in self.questions)
+        if len(catch_all) == len(rows) or not learnt:
             return None  # too few examples anywhere: the question texts alone, as without them
         vectors = np.vstack(rows).astype(np.float32)
         sims = paragraphs @ vectors.T
@@ -408,12 +418,21 @@ def _sample_key(submission: str, start: int) -> bytes:
     return hashlib.sha256(f"{submission}:{start}".encode()).digest()
 
 
-def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[tuple[str, str]]:
-    """(question id, paragraph) of the answers filed by a heading, a quoted question or a form: each
-    distinct paragraph once (copies of a form letter are one example), at most CALIBRATION_SAMPLE (the
-    same pseudo-random sample whatever the order of the documents, mostly paragraphs calibration embeds
-    anyway; the others are segments theme coding embeds, through the same cache)."""
-    found: dict[str, tuple[bytes, str]] = {}
+class Example(NamedTuple):
+    """A paragraph filed under its question by a heading, a quoted question or a form: `Routing` learns
+    from these."""
+
+    question: str
+    text: str
+    source: str  # the submission it is from
+
+
+def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[Example]:
+    """The answers filed by a heading, a quoted question or a form: each distinct paragraph once (copies
+    of a form letter are one example), at most CALIBRATION_SAMPLE (the same pseudo-random sample whatever
+    the order of the documents, mostly paragraphs calibration embeds anyway; the others are segments
+    theme coding embeds, through the same cache)."""
+    found: dict[str, tuple[bytes, str, str]] = {}
     for doc in docs:
         read = _read(doc, matcher)
         for seg in read.answers + (_headed(doc, read, matcher) if read.marks else []):
@@ -423,9 +442,9 @@ def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[tuple[
                 if _is_prose(b.text, matcher.title):
                     key = _sample_key(doc.sha256, seg.span.start + b.start)
                     if b.text not in found or key < found[b.text][0]:
-                        found[b.text] = (key, seg.question)
+                        found[b.text] = (key, seg.question, doc.sha256)
     ordered = sorted(found.items(), key=lambda item: item[1][0])[:CALIBRATION_SAMPLE]
-    return [(question, text) for text, (_, question) in ordered]
+    return [Example(question, text, source) for text, (_, question, source) in ordered]
 
 
 def segment_documents(

@@ -42,6 +42,7 @@ import numpy as np
 from respmine.records import GENERAL
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
+from respmine.themes.rules import RULE_FLOOR
 from respmine.themes.sentences import sentence_spans
 from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
@@ -51,8 +52,8 @@ CODER_VERSION = "coder-6"  # bump for a change the source hash cannot see (`code
 _CODER_MODULES = ("coder.py", "rules.py", "similarity.py", "classifier.py", "features.py", "sentences.py",
                   "codebook.py")
 NEGATED_RULE = "rule-negated"  # a phrase rule's hit in the scope of a negation ("we do not think ...")
-RULE_FLOOR = 0.4  # rule hits below this are not codes: a negated passing mention, an item in a letter's list
-# (sample: paragraph precision 0.778 -> 0.808, recall 0.975 -> 0.971, respondents per theme off by 2.1 -> 1.6)
+# RULE_FLOOR (`themes.rules`): rule hits below it are not codes (sample: paragraph precision 0.778 -> 0.808,
+# recall 0.975 -> 0.971, respondents per theme off by 2.1 -> 1.6)
 SIMILARITY_FLOOR = 0.5  # similarity a span needs to its closest theme to be coded with it by similarity alone
 FALLBACK_FLOOR = 0.35  # a segment with no code takes its closest theme if at least this similar (zero-shot
 # exam-proctoring codes: 5 of 19 right between 0.25 and 0.35, 18 of 46 from 0.35 to 0.5, 280 of 463 above)

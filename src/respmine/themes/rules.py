@@ -128,6 +128,7 @@ _NOT_A_NEGATION = frozenset({"just", "only", "simply", "merely"})  # "not just",
 _GAP_WORDS = r"(?:\s+(?!(?:and|or|but|so|then|that|which|who|we|i|they)\b)[\w'’-]+){0,3}\s*$"  # one phrase
 _REJECT_BEFORE = re.compile(
     r"\b(?:oppos(?:e|es|ed|ing)|opposed to|reject(?:s|ed|ing)?|resist(?:s|ed|ing)?|against|object(?:s|ed)? to"
+    r"|avoid(?:s|ed|ing)?"
     r"|rather than|instead of|as opposed to|an end to)" + _GAP_WORDS)
 _NOT_WANT_BEFORE = re.compile(
     r"(?:\b(?:not|never|no longer|cannot)|n't)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept"
@@ -149,21 +150,29 @@ _BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step bac
 # voluntary sector, should be involved") or just before it ("A mixed model would work best: strategic
 # planning at regional level").
 _AFFIRMED = r"(?!(?:not|never|cannot|no)\b)(?![\w'-]*n't\b)[\w'-]+"
+_WHAT_IS_ARGUED = (  # words between the verb and the mention: what is argued for, not a new clause ("we
+    # support victims, and X ...", "... the principle, but X", "want to stress that X") nor a turn against
+    # it ("prefer to avoid X", "urge caution about X", "argue for more scrutiny of X")
+    r"(?:\s+(?!(?:but|and|or|that|which|whether|if|avoid\w*|end|ending|stop\w*|caution|scrutiny|review"
+    r"|more|less|fewer|reduc\w*|limit\w*|against|restrict\w*|curb\w*)\b)(?>[\w'()-]+)){0,8}?\s*$")
 _ARGUED_BEFORE = re.compile(
     rf"\b(?:we|i)(?:\s+{_AFFIRMED}){{0,3}}?\s+(?:favour|favor|prefer|support|advocate|recommend|suggest"
-    r"|propose|urge|want|back|would like|call for|argue for|believe in|are in favour of)\b"
-    r"(?:\s+[\w',()-]+){0,8}?\s*$"
-    r"|\b(?:is|are|be|work|works)\s+(?:best|better|preferable)\b\s*[:,-]?(?:\s+[\w'-]+){0,4}?\s*$")
+    r"|propose|urge|want|back|would like|call for|argue for|believe in|are in favour of)\b" + _WHAT_IS_ARGUED
+    + r"|\b(?:is|are|be|work|works)\s+(?:best|better|preferable)\b\s*[:,-]?(?:\s+(?>[\w'-]+)){0,4}?\s*$")
 _ARGUED_AFTER = re.compile(
-    r"^(?:\s*[\w',()-]+){0,7}?\s*\b(?:should|must)\b(?!\s+(?:not|never)\b|\s+(?:be\s+)?(?:resisted|avoided"
-    r"|rejected|abandoned|opposed|dropped|scrapped)\b)"
-    r"|^(?:\s*[\w'-]+){0,3}?\s*\b(?:is|are|would be|will be|would work|works|work)\s+(?:the\s+)?"
+    r"^(?:\s*(?>[\w',()-]+)){0,7}?\s*\b(?:should|must)\b(?!\s+(?:not|never)\b|\s+(?:be\s+)?(?:resisted"
+    r"|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)"
+    r"|^(?:\s*(?>[\w'-]+)){0,3}?\s*\b(?:is|are|would be|will be|would work|works|work)\s+(?:the\s+)?"
     r"(?:best|better|preferable|right (?:way|approach|answer|level)|way forward)\b")
+_REPORTED = re.compile(  # what follows the mention is someone else's, or a condition: not the respondent's
+    r"\b(?:whether|if|unless|says?|said|states?|stated|propos\w*|claims?|claimed|argues|asks?|asked)\b"
+    r"|[\"“‘']\s*$")
 _QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
               r"|on (?:its|their) own|alone))")  # "... will not work without local input": a condition
 _REJECT_AFTER = re.compile(
-    r"^(?:\s*[\w'’-]+){0,4}?\s*\b(?:"
-    r"(?:would|will|is|are|was|were|seems?|could|may|might)(?: also| simply| clearly| surely)?(?: be)?"
+    r"^(?:\s*(?>[\w'’-]+)){0,4}?\s*\b(?:"
+    r"(?:would|will|is|are|was|were|seems?|could|may|might|must|should)(?: also| simply| clearly| surely)?"
+    r"(?: be)?"
     r"(?: (?:a|an|the))?(?: (?:serious|big|major|grave|real|great|costly|clear|false|complete|very|deeply"
     r"|entirely|quite|wholly))? " + _BAD + r"\b"
     r"|(?:is|are|would be|will be|seems?)(?: not|n't) (?:the (?:answer|solution|way forward|right \w+)"
@@ -171,9 +180,10 @@ _REJECT_AFTER = re.compile(
     + r"|(?:would|will|does|do|did|could|can)(?: not|n't) work\b" + _QUALIFIED
     + r"|(?:should|must) (?:be )?(?:resisted|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)")
 _ALONE = re.compile(r"\s*(?:alone|on (?:its|their) own|by itself|in isolation)\b")
-_LOSS_AFTER = re.compile(r"^(?:\s*[\w'’-]+){0,2}?\s*\b(?:lost|cut|scrapped|abandoned|dropped|weakened"
+_LOSS_AFTER = re.compile(r"^(?:\s*(?>[\w'’-]+)){0,2}?\s*\b(?:lost|cut|scrapped|abandoned|dropped|weakened"
                          r"|undermined|eroded|diluted|ended|removed|taken away)\b")
-WEIGHED_HIT = 0.4  # a hit below this codes nothing (the coder's RULE_FLOOR): it weighs no position
+RULE_FLOOR = 0.4  # rule hits below this are not codes (`ThemeCoder`): a negated passing mention, an item in a
+# letter's list; nor do they weigh a position (`_unheld_positions`)
 NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _NOT_FOLLOWED = "|".join(f" {w}" for w in sorted(_NOT_A_NEGATION))  # "not just": no negation
@@ -323,7 +333,7 @@ class PhraseRules:
         held: dict[str, dict[str, bool]] = {}  # topic -> position -> argued for
         for h in hits:
             topic = self.codebook.topic(h.theme) if self.codebook.theme(h.theme).position else None
-            if topic is not None and not (h.rejected or h.negated) and h.confidence >= WEIGHED_HIT:
+            if topic is not None and not (h.rejected or h.negated) and h.confidence >= RULE_FLOOR:
                 views = held.setdefault(topic, {})
                 views[h.theme] = views.get(h.theme, False) or h.argued
         unheld = {theme for views in held.values() if len(views) > 1 and any(views.values())
@@ -417,7 +427,8 @@ def _argued(sent: Any, m: _Mention) -> bool:
     """The respondent argues for what the mention names, in so many words (`_ARGUED_BEFORE`, `_AFTER`)."""
     before = sent.doc[sent.start : m.start].text.lower().replace("’", "'")
     after = sent.doc[m.end : sent.end].text.lower().replace("’", "'")
-    return bool(_ARGUED_BEFORE.search(before) or _ARGUED_AFTER.search(after))
+    reported = _REPORTED.search(before) is not None
+    return bool(_ARGUED_BEFORE.search(before) or (not reported and _ARGUED_AFTER.search(after)))
 
 
 def _rejected(doc: Any, clause: Clause, m: _Mention) -> bool:
