@@ -346,3 +346,13 @@ def test_pdf_single_spacing_with_six_points_after_each_paragraph_keeps_the_parag
     doc = extract(_lines_pdf(tmp_path / "word.pdf", lines, [12.0] * len(lines)))
     assert isinstance(doc, Document)
     assert [" ".join(p.split()) for p in doc.text.split("\n\n") if p.strip()] == [" ".join(body)] * 5
+
+
+def test_pdf_a_short_page_in_one_and_a_half_line_spacing_is_one_paragraph(tmp_path: Path) -> None:
+    """Five lines of 12-point text at Word's "1.5 lines" (about 7.3 mm): too few steps for a quantile, so
+    the spacing is bounded by the font, loosely enough that 1.5 spacing is no paragraph gap."""
+    lines = [(f"Line {n} of a letter's last page, set at one and a half line spacing by its writer,", 7.3)
+             for n in range(5)]
+    doc = extract(_lines_pdf(tmp_path / "short.pdf", lines, [12.0] * 5))
+    assert isinstance(doc, Document)
+    assert "\n\n" not in doc.text.strip()

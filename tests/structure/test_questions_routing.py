@@ -152,3 +152,15 @@ def test_routing_is_kept_with_the_calibration_so_late_documents_file_the_same(tm
     late = _letters(500, 1)
     assert segment_documents(late, QUESTIONS, Keyword(), known[0]) == segment_documents(
         late, QUESTIONS, Keyword(), calibration)
+
+
+@pytest.mark.parametrize(("text", "asks_anything_else"), [
+    ("Do you have any other comments?", True), ("Is there anything else you would like to tell us?", True),
+    ("Any other feedback?", True), ("Is there anything we have missed?", True), ("General comments", True),
+    ("Do you have anything to add", True),
+    ("Do you agree with proposal 3? Please give reasons and any evidence you have.", False),
+    ("Do you have any comments on the draft guidance at Annex A?", False),
+    ("What would local commissioning add to current arrangements?", False),
+])
+def test_a_catch_all_question_is_one_asking_for_anything_else(text: str, asks_anything_else: bool) -> None:
+    assert bool(questions._CATCH_ALL.search(text)) is asks_anything_else

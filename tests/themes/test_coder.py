@@ -145,10 +145,15 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
                          "commissioning, with the voluntary sector, should stay for the others.",
                          "We cannot support regional commissioning. Local commissioning works.",
                          "We want to avoid regional commissioning. Local commissioning works.",
-                         "Regional commissioning must surely be a mistake. Local commissioning works."])
+                         "Regional commissioning must surely be a mistake. Local commissioning works.",
+                         "Duplication is best avoided by local commissioning. Regional commissioning works.",
+                         "We want more local commissioning. Regional commissioning would add bid costs.",
+                         "We propose that local commissioning should stay. Regional commissioning works."])
     assert {t.theme for t in argued[0]} == {"level", "level.local", "level.regional"}  # both argued for
-    for tags in argued[1:]:  # "cannot support", "avoid", "must be a mistake": argued against
+    for tags in argued[1:4]:  # "cannot support", "avoid", "must be a mistake": argued against
         assert {t.theme for t in tags} == {"level", "level.local"}
+    for tags in argued[4:]:  # "avoided by" names the means; "more X"; the respondent's own "propose that"
+        assert "level.local" in {t.theme for t in tags} and "level.regional" not in {t.theme for t in tags}
     spaceless = "Local commissioning (co-commissioning,joint-commissioning,pooled-budgets,s75-deals) works."
     assert "level.local" in {t.theme for t in coder.code([spaceless])[0]}  # (no catastrophic backtracking)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import statistics
 import tempfile
 from dataclasses import dataclass
@@ -127,7 +128,7 @@ def _mark_paragraph_gaps(textpage: Any, text: str) -> str:
         return text
     usual = _usual_spacing(steps)
     if len(steps) < 8:  # too few lines for a quantile to be the usual spacing: bound it by the font
-        usual = {size: min(u, 1.3 * size) if size > 0 else u for size, u in usual.items()}
+        usual = {size: min(u, SHORT_PAGE_SPACING * size) if size > 0 else u for size, u in usual.items()}
     wide = {s.line for s in steps if s.line is not None and s.step > PARAGRAPH_GAP * usual[s.size]}
     return "".join(("\r\n\r\n" if i in wide else "\r\n" if i else "") + line for i, line in enumerate(lines))
 
@@ -136,6 +137,8 @@ def _mark_paragraph_gaps(textpage: Any, text: str) -> str:
 # paragraph at 11-12 points is 1.43 times (common in Word documents); on 51 real PDFs steps fall at
 # 1.36-1.44 (about 500) or far above, almost none at 1.24-1.34: 1.45 had missed every such break.
 PARAGRAPH_GAP = 1.32
+SHORT_PAGE_SPACING = 1.45  # on a page of few lines, the usual spacing is at most this times the font size
+# (Word's "1.5 lines" is 1.72-1.83 times: at PARAGRAPH_GAP it is no paragraph gap)
 SAME_SIZE_STEPS = 4  # steps to lines of one font size that give that size its own usual spacing
 LINE_HEIGHT = 1.15  # a font's single line spacing, in its size: a size with few lines is spaced at least so
 
@@ -209,14 +212,16 @@ def _baseline(textpage: Any, index: int) -> float:
 
 
 def _font_size(textpage: Any, index: int) -> float:
-    """A character's font size as drawn: PDFium's size times the scale of the character's matrix (a PDF
-    may set the font at size 1 and scale it by the text matrix)."""
+    """A character's font size as drawn: PDFium's size times the character matrix's scale across the
+    baseline (a PDF may set the font at size 1 and scale it by the text matrix; a horizontal squeeze,
+    rotation or mirroring changes no height)."""
     import pypdfium2.raw as pdfium_c
 
-    size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    size = abs(float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index)))
     matrix = pdfium_c.FS_MATRIX()
     if pdfium_c.FPDFText_GetMatrix(textpage.raw, index, matrix):
-        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        along = math.hypot(matrix.a, matrix.b)  # the baseline's scale; the height is the rest of the area
+        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) / along if along else 0.0
     return size
 
 

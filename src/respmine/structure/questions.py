@@ -63,8 +63,10 @@ CALIBRATION_SAMPLE = 1000
 ROUTING_MIN = 3
 ROUTING_SHRINK = 2.0
 _CATCH_ALL = re.compile(  # a question that asks for anything else, whose answers can be about any topic
-    r"\b(?:any|other|further|additional)\b.{0,40}\b(?:comments?|views?|points?|remarks?|observations?"
-    r"|information|evidence|issues?|matters?)\b|\banything (?:else|further|more)\b|\badd\b.{0,30}\?",
+    r"\b(?:any other|any further|other|further|additional|general|final)\s+(?:\w+\s+)?(?:comments?|views?"
+    r"|points?|remarks?|observations?|information|evidence|issues?|matters?|feedback|suggestions?|thoughts?"
+    r"|concerns?|ideas?)\b|\banything (?:else|further|more)\b|\banything\s+(?:\w+\s+){0,4}add\b"
+    r"|\b(?:missed|not (?:covered|asked|mentioned))\b",
     re.IGNORECASE)
 TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
 
@@ -352,7 +354,7 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
 class Routing:
     """Which question a paragraph that answers one by meaning is filed under, learnt from the answers the
     corpus files by headings, quoted questions and forms: each question's vector is its text's, blended
-    with its answers' centroid when it has ROUTING_MIN distinct example paragraphs or more, so "paid the
+    with its answers' centroid when they come from ROUTING_MIN responses or more, so "paid the
     full cost ... contracts long enough to plan" goes where respondents with headings put such points
     (funding), not to the question whose wording shares most words (contract size). A question whose
     answers are nearer the other questions' texts than its own ("Any other comments?") is a catch-all:

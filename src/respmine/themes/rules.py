@@ -128,13 +128,14 @@ _NOT_A_NEGATION = frozenset({"just", "only", "simply", "merely"})  # "not just",
 _GAP_WORDS = r"(?:\s+(?!(?:and|or|but|so|then|that|which|who|we|i|they)\b)[\w'’-]+){0,3}\s*$"  # one phrase
 _REJECT_BEFORE = re.compile(
     r"\b(?:oppos(?:e|es|ed|ing)|opposed to|reject(?:s|ed|ing)?|resist(?:s|ed|ing)?|against|object(?:s|ed)? to"
-    r"|avoid(?:s|ed|ing)?"
+    r"|avoid(?:s|ing)?(?!\s+(?:by|through|with|via|for|in|unless|if|where)\b)"
     r"|rather than|instead of|as opposed to|an end to)" + _GAP_WORDS)
 _NOT_WANT_BEFORE = re.compile(
     r"(?:\b(?:not|never|no longer|cannot)|n't)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept"
     r"|advocate"
     r"|think|believe|agree with|see (?:the )?(?:need|case) for)(?: to see)?" + _GAP_WORDS)
-_NEGATED_REJECT = re.compile(r"(?:\b(?:not|never|no)|n't)(?: \w+)? (?:oppos|reject|resist|against|object)")
+_NEGATED_REJECT = re.compile(
+    r"(?:\b(?:not|never|no)|n't)(?: \w+)? (?:oppos|reject|resist|against|object|avoid)")
 _LOSS_BEFORE = re.compile(
     r"\b(?:los(?:e|es|ing)|loss of|ignor(?:e|es|ing)|fail(?:ure|ing)? to \w+|(?:move|moving|moved) away from"
     r"|abandon(?:ing)?|scrap(?:ping)?|cuts? (?:to|in)|cutting|undermin(?:e|es|ing)|erosion of|erod(?:e|ing)"
@@ -142,7 +143,7 @@ _LOSS_BEFORE = re.compile(
     + _GAP_WORDS)
 _BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
         r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
-        r"|ineffective|harmful|unhelpful|flawed|short-sighted)")
+        r"|ineffective|harmful|unhelpful|flawed|short-sighted)(?!-)")
 # Whether the respondent argues for what a mention names (`_argued`, for `_unheld_positions`): in their
 # own voice before it, the verb within eight words of it and no negation between subject and verb ("On
 # balance we favour commissioning at regional level"; not "The Ministry favours ...", "we cannot support
@@ -154,7 +155,7 @@ _WHAT_IS_ARGUED = (  # words between the verb and the mention: what is argued fo
     # support victims, and X ...", "... the principle, but X", "want to stress that X") nor a turn against
     # it ("prefer to avoid X", "urge caution about X", "argue for more scrutiny of X")
     r"(?:\s+(?!(?:but|and|or|that|which|whether|if|avoid\w*|end|ending|stop\w*|caution|scrutiny|review"
-    r"|more|less|fewer|reduc\w*|limit\w*|against|restrict\w*|curb\w*)\b)(?>[\w'()-]+)){0,8}?\s*$")
+    r"|less|fewer|reduc\w*|limit\w*|against|restrict\w*|curb\w*)\b)(?>[\w'()-]+)){0,8}?\s*$")
 _ARGUED_BEFORE = re.compile(
     rf"\b(?:we|i)(?:\s+{_AFFIRMED}){{0,3}}?\s+(?:favour|favor|prefer|support|advocate|recommend|suggest"
     r"|propose|urge|want|back|would like|call for|argue for|believe in|are in favour of)\b" + _WHAT_IS_ARGUED
@@ -165,8 +166,9 @@ _ARGUED_AFTER = re.compile(
     r"|^(?:\s*(?>[\w'-]+)){0,3}?\s*\b(?:is|are|would be|will be|would work|works|work)\s+(?:the\s+)?"
     r"(?:best|better|preferable|right (?:way|approach|answer|level)|way forward)\b")
 _REPORTED = re.compile(  # what follows the mention is someone else's, or a condition: not the respondent's
-    r"\b(?:whether|if|unless|says?|said|states?|stated|propos\w*|claims?|claimed|argues|asks?|asked)\b"
-    r"|[\"“‘']\s*$")
+    r"\b(?:paper|consultation|document|ministry|department|government|minister|noms|it|they)\s+(?:\w+\s+)?"
+    r"(?:says?|said|states?|stated|proposes?|proposed|claims?|claimed|argues|suggests?|asks?|asked)\b"
+    r"|\b(?:whether|if|unless)(?:\s+[\w'-]+){0,3}\s*$|[\"“‘']\s*$")
 _QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
               r"|on (?:its|their) own|alone))")  # "... will not work without local input": a condition
 _REJECT_AFTER = re.compile(
