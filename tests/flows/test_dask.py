@@ -48,8 +48,13 @@ def test_flow_on_a_local_dask_cluster_matches_a_local_run(
                for t in (dask_tables, local_tables)]
     assert vectors[0].keys() == vectors[1].keys()
     assert all(np.allclose(vectors[0][k], vectors[1][k], atol=1e-5) for k in vectors[0])
-    # the segmentation calibration (id, key, questions, bias, documents): its bias is a mean of vectors
+    # the segmentation calibration (id, key, questions, bias, documents, routing): its bias and routing
+    # vectors are means of vectors
     on_dask, local = (t.pop("segmentation")[0] for t in (dask_tables, local_tables))
-    assert on_dask[:3] + on_dask[4:] == local[:3] + local[4:]
+    assert on_dask[:3] + on_dask[4:5] == local[:3] + local[4:5]
     assert np.allclose(json.loads(on_dask[3]), json.loads(local[3]), atol=1e-5)
+    routed = [json.loads(row[5]) for row in (on_dask, local)]
+    assert routed[0]["catch_all"] == routed[1]["catch_all"] and routed[0]["catch_all"]
+    for part in ("vectors", "bias"):
+        assert np.allclose(routed[0][part], routed[1][part], atol=1e-5)
     assert differences(dask_tables, local_tables) == []

@@ -83,7 +83,7 @@ class Harness:
         summary = pipeline.themes_stage(self.consultation.model_copy(update={"codebook": str(path)}),
                                         self.settings)
         after = _rows(self.store)
-        scratch = code_segments(self.segments, codebook, default_embedder())
+        scratch = code_segments(self.segments, codebook, default_embedder(), title=self.consultation.title)
         expected = {(c.segment, c.theme): (c.method, c.evidence.start, c.evidence.end, c.confidence, c.stance)
                     for c in scratch.codes}
         assert {k: v for k, (_, v) in after.items()} == expected
