@@ -161,6 +161,9 @@ def test_routing_is_kept_with_the_calibration_so_late_documents_file_the_same(tm
     ("Do you agree with proposal 3? Please give reasons and any evidence you have.", False),
     ("Do you have any comments on the draft guidance at Annex A?", False),
     ("What would local commissioning add to current arrangements?", False),
+    ("Do you agree? Please give reasons and any other relevant information.", False),
+    ("Whose needs would be missed under these proposals?", False),
+    ("Which services are not covered by the framework?", False),
 ])
 def test_a_catch_all_question_is_one_asking_for_anything_else(text: str, asks_anything_else: bool) -> None:
-    assert bool(questions._CATCH_ALL.search(text)) is asks_anything_else
+    assert questions._asks_anything_else(text) is asks_anything_else

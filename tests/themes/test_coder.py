@@ -138,7 +138,11 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
         "I want to stress that regional commissioning has failed victims.",
         "We would argue for more scrutiny of regional commissioning.",
         "The consultation paper states that regional commissioning must be the default model.",
-        "Whether regional commissioning should happen is for Ministers.")]
+        "Whether regional commissioning should happen is for Ministers.",
+        "The Ministry of Justice says regional commissioning should be the default.",
+        "You propose that regional commissioning should be the default.",
+        "We question whether, in practice, regional commissioning should be the default.",
+        "We would like more detail on regional commissioning.")]
     for tags in coder.code(in_doubt):  # another's view, a noun, a new clause, a turn: both stand
         assert {"level.local", "level.regional"} <= {t.theme for t in tags}
     argued = coder.code(["A mixed model would work best: regional commissioning for some services. Local "
@@ -146,13 +150,14 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
                          "We cannot support regional commissioning. Local commissioning works.",
                          "We want to avoid regional commissioning. Local commissioning works.",
                          "Regional commissioning must surely be a mistake. Local commissioning works.",
+                         "Regional commissioning would be wrong-headed. Local commissioning works.",
                          "Duplication is best avoided by local commissioning. Regional commissioning works.",
                          "We want more local commissioning. Regional commissioning would add bid costs.",
                          "We propose that local commissioning should stay. Regional commissioning works."])
     assert {t.theme for t in argued[0]} == {"level", "level.local", "level.regional"}  # both argued for
-    for tags in argued[1:4]:  # "cannot support", "avoid", "must be a mistake": argued against
+    for tags in argued[1:5]:  # "cannot support", "avoid", "must be a mistake", "wrong-headed": against
         assert {t.theme for t in tags} == {"level", "level.local"}
-    for tags in argued[4:]:  # "avoided by" names the means; "more X"; the respondent's own "propose that"
+    for tags in argued[5:]:  # "avoided by" names the means; "more X"; the respondent's own "propose that"
         assert "level.local" in {t.theme for t in tags} and "level.regional" not in {t.theme for t in tags}
     spaceless = "Local commissioning (co-commissioning,joint-commissioning,pooled-budgets,s75-deals) works."
     assert "level.local" in {t.theme for t in coder.code([spaceless])[0]}  # (no catastrophic backtracking)

@@ -66,7 +66,8 @@ _CATCH_ALL = re.compile(  # a question that asks for anything else, whose answer
     r"\b(?:any other|any further|other|further|additional|general|final)\s+(?:\w+\s+)?(?:comments?|views?"
     r"|points?|remarks?|observations?|information|evidence|issues?|matters?|feedback|suggestions?|thoughts?"
     r"|concerns?|ideas?)\b|\banything (?:else|further|more)\b|\banything\s+(?:\w+\s+){0,4}add\b"
-    r"|\b(?:missed|not (?:covered|asked|mentioned))\b",
+    r"|\b(?:we|you) (?:have )?missed\b|\bnot (?:covered|asked|mentioned) (?:above|elsewhere|in (?:this|the)"
+    r" (?:consultation|questions?))",
     re.IGNORECASE)
 TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
 
@@ -205,7 +206,7 @@ class QuestionMatcher:
                 continue
             centroid = np.mean(found, axis=0)
             near = texts @ centroid
-            if near[i] < near.mean() and _CATCH_ALL.search(q.text):  # "Any other comments?": its answers
+            if near[i] < near.mean() and _asks_anything_else(q.text):  # "Any other comments?": its answers
                 catch_all.append(q.id)  # are about the other questions' topics, not its own
                 rows.append(texts[i])
                 continue
@@ -348,6 +349,13 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
         Question(id=f"Q{n}", number=n, text=(numbered[n].most_common(1)[0][0] or f"Question {n}"))
         for n in sorted(n for n, c in seen_in.items() if c >= min_documents)
     ]
+
+
+def _asks_anything_else(question: str) -> bool:
+    """The question's first sentence asks for anything else ("Do you have any other comments?"): not
+    the request for reasons that follows a topical one ("Do you agree? Please give reasons and any other
+    relevant information.")."""
+    return _CATCH_ALL.search(re.split(r"(?<=[?.!])\s", question.strip(), maxsplit=1)[0]) is not None
 
 
 @dataclass(frozen=True)

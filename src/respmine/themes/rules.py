@@ -135,7 +135,7 @@ _NOT_WANT_BEFORE = re.compile(
     r"|advocate"
     r"|think|believe|agree with|see (?:the )?(?:need|case) for)(?: to see)?" + _GAP_WORDS)
 _NEGATED_REJECT = re.compile(
-    r"(?:\b(?:not|never|no)|n't)(?: \w+)? (?:oppos|reject|resist|against|object|avoid)")
+    r"(?:\b(?:not|never|no|cannot)|n't)(?: \w+)? (?:oppos|reject|resist|against|object|avoid)")
 _LOSS_BEFORE = re.compile(
     r"\b(?:los(?:e|es|ing)|loss of|ignor(?:e|es|ing)|fail(?:ure|ing)? to \w+|(?:move|moving|moved) away from"
     r"|abandon(?:ing)?|scrap(?:ping)?|cuts? (?:to|in)|cutting|undermin(?:e|es|ing)|erosion of|erod(?:e|ing)"
@@ -143,7 +143,7 @@ _LOSS_BEFORE = re.compile(
     + _GAP_WORDS)
 _BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
         r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
-        r"|ineffective|harmful|unhelpful|flawed|short-sighted)(?!-)")
+        r"|ineffective|harmful|unhelpful|flawed|short-sighted)(?!-free\b)")
 # Whether the respondent argues for what a mention names (`_argued`, for `_unheld_positions`): in their
 # own voice before it, the verb within eight words of it and no negation between subject and verb ("On
 # balance we favour commissioning at regional level"; not "The Ministry favours ...", "we cannot support
@@ -155,7 +155,8 @@ _WHAT_IS_ARGUED = (  # words between the verb and the mention: what is argued fo
     # support victims, and X ...", "... the principle, but X", "want to stress that X") nor a turn against
     # it ("prefer to avoid X", "urge caution about X", "argue for more scrutiny of X")
     r"(?:\s+(?!(?:but|and|or|that|which|whether|if|avoid\w*|end|ending|stop\w*|caution|scrutiny|review"
-    r"|less|fewer|reduc\w*|limit\w*|against|restrict\w*|curb\w*)\b)(?>[\w'()-]+)){0,8}?\s*$")
+    r"|less|fewer|reduc\w*|limit\w*|against|restrict\w*|curb\w*|information|detail\w*|evidence|clarity"
+    r"|clarification|consultation|guidance|research|analysis|oversight|discussion)\b)(?>[\w'()-]+)){0,8}?\s*$")
 _ARGUED_BEFORE = re.compile(
     rf"\b(?:we|i)(?:\s+{_AFFIRMED}){{0,3}}?\s+(?:favour|favor|prefer|support|advocate|recommend|suggest"
     r"|propose|urge|want|back|would like|call for|argue for|believe in|are in favour of)\b" + _WHAT_IS_ARGUED
@@ -165,10 +166,12 @@ _ARGUED_AFTER = re.compile(
     r"|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)"
     r"|^(?:\s*(?>[\w'-]+)){0,3}?\s*\b(?:is|are|would be|will be|would work|works|work)\s+(?:the\s+)?"
     r"(?:best|better|preferable|right (?:way|approach|answer|level)|way forward)\b")
-_REPORTED = re.compile(  # what follows the mention is someone else's, or a condition: not the respondent's
-    r"\b(?:paper|consultation|document|ministry|department|government|minister|noms|it|they)\s+(?:\w+\s+)?"
-    r"(?:says?|said|states?|stated|proposes?|proposed|claims?|claimed|argues|suggests?|asks?|asked)\b"
-    r"|\b(?:whether|if|unless)(?:\s+[\w'-]+){0,3}\s*$|[\"“‘']\s*$")
+# What follows the mention is someone else's (a reporting verb whose subject is not the respondent: "The
+# Ministry of Justice says that X should ...", "You propose that X ..."), a condition ("whether, in
+# practice, X should") or a quotation: not what the respondent argues.
+_REPORTING = re.compile(r"\b(?:says?|said|states?|stated|propos\w*|claim\w*|argue[sd]?|suggest\w*|ask\w*)\b")
+_OWN_VOICE = re.compile(r"\b(?:we|i)(?:\s+[\w'-]+){0,2}\s+$")
+_CONDITION = re.compile(r"\b(?:whether|if|unless)(?:\s*[,()]?\s*(?>[\w'-]+)){0,5}\s*[,()]?\s*$|[\"“‘']\s*$")
 _QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
               r"|on (?:its|their) own|alone))")  # "... will not work without local input": a condition
 _REJECT_AFTER = re.compile(
@@ -429,7 +432,8 @@ def _argued(sent: Any, m: _Mention) -> bool:
     """The respondent argues for what the mention names, in so many words (`_ARGUED_BEFORE`, `_AFTER`)."""
     before = sent.doc[sent.start : m.start].text.lower().replace("’", "'")
     after = sent.doc[m.end : sent.end].text.lower().replace("’", "'")
-    reported = _REPORTED.search(before) is not None
+    reported = _CONDITION.search(before) is not None or any(
+        not _OWN_VOICE.search(before[: r.start()]) for r in _REPORTING.finditer(before))
     return bool(_ARGUED_BEFORE.search(before) or (not reported and _ARGUED_AFTER.search(after)))
 
 
