@@ -57,7 +57,7 @@ CALIBRATION_MIN = 30  # paragraphs needed to calibrate per-question similarity
 # (those under headings or in forms) are embedded for nothing else.
 CALIBRATION_SAMPLE = 1000
 # Answers filed by a heading, a quoted question or a form are labelled examples of their question
-# (`Routing`): a question with at least ROUTING_MIN distinct example paragraphs is compared by its text's
+# (`Routing`): a question with examples from at least ROUTING_MIN responses (n) is compared by its text's
 # vector plus the direction of its examples' centroid, weighted n / (n + ROUTING_SHRINK) (so about equally
 # once it has a dozen); with fewer, by its text alone.
 ROUTING_MIN = 3

@@ -26,7 +26,9 @@ Rejection. A mention the clause argues against is `rejected`: "commissioning at 
 mistake", "X is not the answer", "X should be resisted", "we oppose / are against / do not want X", "local
 rather than regional commissioning". A topic is still discussed there (a hit like any other); a theme
 that is a position (`Theme.position`: "favours regional commissioning") is not what the sentence holds, and
-the coder codes its parent, the topic, instead.
+the coder codes its parent, the topic, instead. So is a position only talked about in a text that argues
+for another on the same topic in so many words (`_unheld_positions`: "On balance we favour commissioning
+at regional level. Local commissioning would multiply the tendering exercises").
 
 Examples. A mention in an example list ("others, such as mentoring, family support or work with women
 offenders, are best commissioned in smaller lots") illustrates the point, like a one-word item of a
