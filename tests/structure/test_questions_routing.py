@@ -157,7 +157,8 @@ def test_routing_is_kept_with_the_calibration_so_late_documents_file_the_same(tm
 @pytest.mark.parametrize(("text", "asks_anything_else"), [
     ("Do you have any other comments?", True), ("Is there anything else you would like to tell us?", True),
     ("Any other feedback?", True), ("Is there anything we have missed?", True), ("General comments", True),
-    ("Do you have anything to add", True),
+    ("Do you have anything to add", True), ("Q10. Any other comments?", True),
+    ("1. Are there any issues, e.g. costs, that we have missed?", True),
     ("Do you agree with proposal 3? Please give reasons and any evidence you have.", False),
     ("Do you have any comments on the draft guidance at Annex A?", False),
     ("What would local commissioning add to current arrangements?", False),

@@ -142,7 +142,8 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
         "The Ministry of Justice says regional commissioning should be the default.",
         "You propose that regional commissioning should be the default.",
         "We question whether, in practice, regional commissioning should be the default.",
-        "We would like more detail on regional commissioning.")]
+        "We would like more detail on regional commissioning.",
+        "Providers we fund said that regional commissioning should be the default.")]
     for tags in coder.code(in_doubt):  # another's view, a noun, a new clause, a turn: both stand
         assert {"level.local", "level.regional"} <= {t.theme for t in tags}
     argued = coder.code(["A mixed model would work best: regional commissioning for some services. Local "
@@ -153,14 +154,21 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
                          "Regional commissioning would be wrong-headed. Local commissioning works.",
                          "Duplication is best avoided by local commissioning. Regional commissioning works.",
                          "We want more local commissioning. Regional commissioning would add bid costs.",
-                         "We propose that local commissioning should stay. Regional commissioning works."])
+                         "We propose that local commissioning should stay. Regional commissioning works.",
+                         "If not, local commissioning should be the rule. Regional commissioning works.",
+                         "The Ministry suggests otherwise but we think local commissioning should stay. "
+                         "Regional commissioning works.",
+                         "We support evidence-based local commissioning. Regional commissioning works."])
     assert {t.theme for t in argued[0]} == {"level", "level.local", "level.regional"}  # both argued for
     for tags in argued[1:5]:  # "cannot support", "avoid", "must be a mistake", "wrong-headed": against
         assert {t.theme for t in tags} == {"level", "level.local"}
     for tags in argued[5:]:  # "avoided by" names the means; "more X"; the respondent's own "propose that"
         assert "level.local" in {t.theme for t in tags} and "level.regional" not in {t.theme for t in tags}
     spaceless = "Local commissioning (co-commissioning,joint-commissioning,pooled-budgets,s75-deals) works."
-    assert "level.local" in {t.theme for t in coder.code([spaceless])[0]}  # (no catastrophic backtracking)
+    words = ["the", "service", "is", "not", "there", "then"] * 6
+    spaced = "If   " + "   ".join(words) + "   local commissioning."
+    for text in (spaceless, spaced):  # (no catastrophic backtracking: each took from seconds to minutes)
+        assert "level.local" in {t.theme for t in coder.code([text])[0]}
 
 
 def test_sentences_of_thanks_are_no_theme_and_leave_a_segment_uncoded() -> None:

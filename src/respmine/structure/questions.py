@@ -67,8 +67,9 @@ _CATCH_ALL = re.compile(  # a question that asks for anything else, whose answer
     r"|points?|remarks?|observations?|information|evidence|issues?|matters?|feedback|suggestions?|thoughts?"
     r"|concerns?|ideas?)\b|\banything (?:else|further|more)\b|\banything\s+(?:\w+\s+){0,4}add\b"
     r"|\b(?:we|you) (?:have )?missed\b|\bnot (?:covered|asked|mentioned) (?:above|elsewhere|in (?:this|the)"
-    r" (?:consultation|questions?))",
+    r" (?:consultation|questions?)|by (?:the|these|this) questions?)|\banything (?:\w+ ){0,2}missed\b",
     re.IGNORECASE)
+_QUESTION_NUMBER = re.compile(r"^(?:(?:question|q)\s*(?:no\.?\s*)?)?\d+[a-z]?[.):]?\s+", re.IGNORECASE)
 TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
 
 
@@ -355,7 +356,8 @@ def _asks_anything_else(question: str) -> bool:
     """The question's first sentence asks for anything else ("Do you have any other comments?"): not
     the request for reasons that follows a topical one ("Do you agree? Please give reasons and any other
     relevant information.")."""
-    return _CATCH_ALL.search(re.split(r"(?<=[?.!])\s", question.strip(), maxsplit=1)[0]) is not None
+    text = _QUESTION_NUMBER.sub("", question.strip())
+    return _CATCH_ALL.search(re.split(r"(?<=\?)\s|\n", text, maxsplit=1)[0]) is not None
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,7 @@ _LOSS_BEFORE = re.compile(
     + _GAP_WORDS)
 _BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
         r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
-        r"|ineffective|harmful|unhelpful|flawed|short-sighted)(?!-free\b)")
+        r"|ineffective|harmful|unhelpful|flawed|short-sighted)(?!-(?:free|proof)\b)")
 # Whether the respondent argues for what a mention names (`_argued`, for `_unheld_positions`): in their
 # own voice before it, the verb within eight words of it and no negation between subject and verb ("On
 # balance we favour commissioning at regional level"; not "The Ministry favours ...", "we cannot support
@@ -157,8 +157,9 @@ _WHAT_IS_ARGUED = (  # words between the verb and the mention: what is argued fo
     # support victims, and X ...", "... the principle, but X", "want to stress that X") nor a turn against
     # it ("prefer to avoid X", "urge caution about X", "argue for more scrutiny of X")
     r"(?:\s+(?!(?:but|and|or|that|which|whether|if|avoid\w*|end|ending|stop\w*|caution|scrutiny|review"
-    r"|less|fewer|reduc\w*|limit\w*|against|restrict\w*|curb\w*|information|detail\w*|evidence|clarity"
-    r"|clarification|consultation|guidance|research|analysis|oversight|discussion)\b)(?>[\w'()-]+)){0,8}?\s*$")
+    r"|less|fewer|reduc\w*|limit\w*|against|restrict\w*|curb\w*|information|details?|evidence|clarity"
+    r"|clarification|consultation|guidance|research|analysis|oversight|discussion)\b(?!-))(?>[\w'()-]+)){0,8}?"
+    r"\s*$")
 _ARGUED_BEFORE = re.compile(
     rf"\b(?:we|i)(?:\s+{_AFFIRMED}){{0,3}}?\s+(?:favour|favor|prefer|support|advocate|recommend|suggest"
     r"|propose|urge|want|back|would like|call for|argue for|believe in|are in favour of)\b" + _WHAT_IS_ARGUED
@@ -171,9 +172,16 @@ _ARGUED_AFTER = re.compile(
 # What follows the mention is someone else's (a reporting verb whose subject is not the respondent: "The
 # Ministry of Justice says that X should ...", "You propose that X ..."), a condition ("whether, in
 # practice, X should") or a quotation: not what the respondent argues.
-_REPORTING = re.compile(r"\b(?:says?|said|states?|stated|propos\w*|claim\w*|argue[sd]?|suggest\w*|ask\w*)\b")
-_OWN_VOICE = re.compile(r"\b(?:we|i)(?:\s+[\w'-]+){0,2}\s+$")
-_CONDITION = re.compile(r"\b(?:whether|if|unless)(?:\s*[,()]?\s*(?>[\w'-]+)){0,5}\s*[,()]?\s*$|[\"“‘']\s*$")
+_REPORTING = re.compile(  # a verb of saying (not "a say", "the proposed model", "the state sector")
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\bour )(?<!\bthis )(?<!\byour )(?<!\btheir )"
+    r"\b(?:says?|said|stated|states that|propose[sd]?|proposing|claim(?:s|ed)?|argue[sd]?|suggest(?:s|ed)?"
+    r"|ask(?:s|ed)?)\b")
+_OWN_VOICE = re.compile(  # the respondent speaking, at a clause's start: "As we stated above", "We have long
+    # argued"; not "Providers we fund said"
+    r"(?:^|[,;:(]\s*|\b(?:and|but|as|so|that)\s+)(?:we|i)(?:'ve|'d|'re)?(?:\s+[\w'-]+){0,4}\s+$")
+_SPEAKER = re.compile(r"\b(?:we|i)\b")
+_CONDITION = re.compile(  # "whether X should", "whether, in practice, X should", an open quotation
+    r"\b(?:whether|if|unless)\b(?:\s*[,(][^,()]{0,40}[,)])?(?:\s+[\w'-]+){0,3}\s*$|[\"“‘]\s*$")
 _QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
               r"|on (?:its|their) own|alone))")  # "... will not work without local input": a condition
 _REJECT_AFTER = re.compile(
@@ -434,8 +442,11 @@ def _argued(sent: Any, m: _Mention) -> bool:
     """The respondent argues for what the mention names, in so many words (`_ARGUED_BEFORE`, `_AFTER`)."""
     before = sent.doc[sent.start : m.start].text.lower().replace("’", "'")
     after = sent.doc[m.end : sent.end].text.lower().replace("’", "'")
-    reported = _CONDITION.search(before) is not None or any(
-        not _OWN_VOICE.search(before[: r.start()]) for r in _REPORTING.finditer(before))
+    reports = list(_REPORTING.finditer(before))
+    last = reports[-1] if reports else None  # the respondent may take over again: "... but we think X should"
+    reported = _CONDITION.search(before) is not None or (
+        last is not None and not _OWN_VOICE.search(before[: last.start()])
+        and not _SPEAKER.search(before[last.end():]))
     return bool(_ARGUED_BEFORE.search(before) or (not reported and _ARGUED_AFTER.search(after)))
 
 
