@@ -159,6 +159,7 @@ def test_routing_is_kept_with_the_calibration_so_late_documents_file_the_same(tm
     ("Any other feedback?", True), ("Is there anything we have missed?", True), ("General comments", True),
     ("Do you have anything to add", True), ("Q10. Any other comments?", True),
     ("1. Are there any issues, e.g. costs, that we have missed?", True),
+    ("Please comment on proposal 3. Please give reasons and any other relevant information.", False),
     ("Do you agree with proposal 3? Please give reasons and any evidence you have.", False),
     ("Do you have any comments on the draft guidance at Annex A?", False),
     ("What would local commissioning add to current arrangements?", False),

@@ -143,7 +143,10 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
         "You propose that regional commissioning should be the default.",
         "We question whether, in practice, regional commissioning should be the default.",
         "We would like more detail on regional commissioning.",
-        "Providers we fund said that regional commissioning should be the default.")]
+        "Providers we fund said that regional commissioning should be the default.",
+        "The proposals state that regional commissioning should be the default.",
+        "The Ministry is suggesting that regional commissioning should be the default.",
+        "The Ministry says that, as we understand it, regional commissioning should be the default.")]
     for tags in coder.code(in_doubt):  # another's view, a noun, a new clause, a turn: both stand
         assert {"level.local", "level.regional"} <= {t.theme for t in tags}
     argued = coder.code(["A mixed model would work best: regional commissioning for some services. Local "
@@ -158,7 +161,9 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
                          "If not, local commissioning should be the rule. Regional commissioning works.",
                          "The Ministry suggests otherwise but we think local commissioning should stay. "
                          "Regional commissioning works.",
-                         "We support evidence-based local commissioning. Regional commissioning works."])
+                         "We support evidence-based local commissioning. Regional commissioning works.",
+                         "On balance we propose that local commissioning should stay. Regional commissioning "
+                         "works."])
     assert {t.theme for t in argued[0]} == {"level", "level.local", "level.regional"}  # both argued for
     for tags in argued[1:5]:  # "cannot support", "avoid", "must be a mistake", "wrong-headed": against
         assert {t.theme for t in tags} == {"level", "level.local"}

@@ -357,7 +357,8 @@ def _asks_anything_else(question: str) -> bool:
     the request for reasons that follows a topical one ("Do you agree? Please give reasons and any other
     relevant information.")."""
     text = _QUESTION_NUMBER.sub("", question.strip())
-    return _CATCH_ALL.search(re.split(r"(?<=\?)\s|\n", text, maxsplit=1)[0]) is not None
+    first = re.split(r"(?<=[?!])\s|(?<=\w\.)\s+(?=[A-Z])|\n", text, maxsplit=1)[0]
+    return _CATCH_ALL.search(first) is not None
 
 
 @dataclass(frozen=True)

@@ -174,12 +174,15 @@ _ARGUED_AFTER = re.compile(
 # practice, X should") or a quotation: not what the respondent argues.
 _REPORTING = re.compile(  # a verb of saying (not "a say", "the proposed model", "the state sector")
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\bour )(?<!\bthis )(?<!\byour )(?<!\btheir )"
-    r"\b(?:says?|said|stated|states that|propose[sd]?|proposing|claim(?:s|ed)?|argue[sd]?|suggest(?:s|ed)?"
-    r"|ask(?:s|ed)?)\b")
+    r"\b(?:says?|said|states?(?!-)|stated|stating|propose[sd]?|proposing|claim(?:s|ed|ing)?|argue[sd]?|arguing"
+    r"|suggest(?:s|ed|ing)?|ask(?:s|ed|ing)?)\b")
 _OWN_VOICE = re.compile(  # the respondent speaking, at a clause's start: "As we stated above", "We have long
     # argued"; not "Providers we fund said"
-    r"(?:^|[,;:(]\s*|\b(?:and|but|as|so|that)\s+)(?:we|i)(?:'ve|'d|'re)?(?:\s+[\w'-]+){0,4}\s+$")
-_SPEAKER = re.compile(r"\b(?:we|i)\b")
+    r"(?:^(?:(?:on balance|overall|therefore|thus|hence|indeed|again|instead|in short"
+    r"|in (?:our|my) \w+(?: \w+)? response),?\s+)?|[,;:(]\s*|\b(?:and|but|as|so)\s+)"
+    r"(?:we|i)(?:'ve|'d|'re)?(?:\s+[\w'-]+){0,4}\s+$")
+_SPEAKER = re.compile(  # the respondent taking over after a report: "... but we think", "...; we"
+    r"(?:\b(?:but|yet|however|whereas|while|although)\b,?\s+|;\s*)(?:we|i)\b(?!\.)")
 _CONDITION = re.compile(  # "whether X should", "whether, in practice, X should", an open quotation
     r"\b(?:whether|if|unless)\b(?:\s*[,(][^,()]{0,40}[,)])?(?:\s+[\w'-]+){0,3}\s*$|[\"“‘]\s*$")
 _QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
