@@ -182,7 +182,6 @@ def _line_baselines(textpage: Any, lines: list[str]) -> list[_VisualLine]:
     can hold two visual lines). The baseline and size are those of the first letter: glyph boxes vary
     with the glyph (a quote sits high, a 'p' low) and a superscript footnote number sits above the
     line."""
-
     out: list[_VisualLine] = []
     offset = 0
     for k, line in enumerate(lines):

@@ -104,6 +104,7 @@ _A_CHANGE = re.compile(  # what a title does not say: a change the respondent is
 _NOT_A_TITLE = re.compile(  # "... comment on behalf of the Trust", "... on this", "... on these proposals"
     r"(?:behalf of\b|(?:this|these|them|it|the proposals?|these proposals?|the consultation)\W*$)",
     re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word of a title, in any alphabet
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "at",
                                 "from", "or", "its", "their", "our"})
 _NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence says something
@@ -212,16 +213,17 @@ def _names_title(named: str, title: str) -> bool:
     if len(words) < 2 or len(words & own) < TITLE_SHARE * len(words):
         return False
     return not any(_A_CHANGE.search(w) or _VIEW.search(w) for w in _title_words(named)
-                   if _stem(w) not in own)
+                   if _stem(w.lower()) not in own)
 
 
 def _title_stems(text: str) -> set[str]:
     """A title's words but its small ones, each cut to its first letters ("reduce", "reducing")."""
-    return {_stem(w) for w in _title_words(text)}
+    return {_stem(w.lower()) for w in _title_words(text)}
 
 
 def _title_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text.lower()) if w not in _TITLE_SMALL_WORDS]
+    """A title's words but its small ones ("a", "of", "the"), as written."""
+    return [w for w in _TITLE_WORD.findall(text) if w.lower() not in _TITLE_SMALL_WORDS]
 
 
 def _stem(word: str) -> str:
@@ -231,7 +233,7 @@ def _stem(word: str) -> str:
 def _title_case(text: str) -> bool:
     """Written as a title ("Working with the Third Sector to Reduce Re-offending"): "the consultation on
     closing our women's centre" says what the respondent is writing about, which is content."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _TITLE_SMALL_WORDS]
+    words = _title_words(text)
     return bool(words) and all(w[0].isupper() for w in words)
 
 

@@ -257,8 +257,7 @@ def _probe(themes: Sequence[Theme], segments: Sequence[SegmentInput]) -> list[bo
     """Whether any of these themes' rules would code each segment (only those themes' phrases are run),
     read as the coder reads it: with the names of its organisations (an exclusion inside a name excludes
     nothing)."""
-    from respmine.themes.coder import RULE_FLOOR
-    from respmine.themes.rules import PhraseRules
+    from respmine.themes.rules import RULE_FLOOR, PhraseRules
 
     alone = tuple(t.model_copy(update={"parent": None}) for t in themes)  # hits do not need the hierarchy
     rules = PhraseRules(Codebook(name="probe", version="0", themes=alone))
