@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from respmine.themes.codebook import Codebook, Theme, load_codebook
-from respmine.themes.rules import Hit, PhraseRules, label_words, lookup_lemma, negative_label, normalise
+from respmine.themes.rules import Hit, PhraseRules, label_words, negative_label
 
 ROOT = Path(__file__).resolve().parents[2]
 CODEBOOK = ROOT / "models" / "codebooks" / "noms-third-sector.yaml"
@@ -86,16 +86,6 @@ def test_lemmas_inflections_hyphens_and_apostrophes(rules: PhraseRules) -> None:
     assert "groups.women" in themes(rules.find("The local women\u2019s centre closed."))
     wrapped = "We never receive the full cost\nrecovery rate."
     assert "funding.full_cost_recovery" in themes(rules.find(wrapped))
-
-
-def test_lookup_lemma_prefers_nouns_and_keeps_known_words() -> None:
-    rules = {"noun": [["ies", "y"], ["s", ""]], "verb": [["ed", "e"], ["ing", ""]], "adj": [], "adv": []}
-    index = {"noun": {"charity", "funding"}, "verb": {"release", "fund"}, "adj": set(), "adv": set()}
-    exc = {"noun": {"consortia": ["consortium"]}, "verb": {}, "adj": {}, "adv": {}}
-    pos = ["noun", "verb", "adj", "adv"]
-    assert [lookup_lemma(w, pos, rules, index, exc) for w in ("charities", "funding", "released",
-                                                              "consortia", "xyz")] == \
-        ["charity", "funding", "release", "consortium", "xyz"]
 
 
 def test_evidence_is_the_sentence_and_one_hit_per_theme_and_sentence(rules: PhraseRules) -> None:
@@ -335,12 +325,6 @@ def test_a_tiny_codebook_and_empty_texts() -> None:
     assert rules.find_many(["", "   ", "A red bus.", "Red buses!"]) == [[], [], rules.find("A red bus."),
                                                                         rules.find("Red buses!")]
     assert [h.phrase for h in rules.find("Red buses!")] == ["red bus"]
-
-
-def test_normalise_keeps_offsets() -> None:
-    text = "Charities\u2019 costs\r\nare high.\n\nNext paragraph."
-    assert len(normalise(text)) == len(text)
-    assert "\n\n" in normalise(text) and "costs  are" in normalise(text).replace("\r", "")
 
 
 def test_find_many_matches_find_and_is_fast(rules: PhraseRules) -> None:

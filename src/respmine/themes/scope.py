@@ -1,0 +1,313 @@
+"""What a phrase's mention means in its sentence: the clause it is in, and whether that clause
+dismisses the topic, negates the mention, argues against or for what it names, or lists it as an item.
+
+Negation. A negation cue (not, n't, no, never, without, neither, nor, nothing, none) rarely means a
+theme is absent: "we do not have full cost recovery" and "people leave prison without accommodation"
+are about the theme's problem, so they are hits (negated, with lower confidence). A mention is dropped
+only inside a clause that dismisses the topic: "this is not about funding", "nothing to add on funding",
+"no comments on consortia", "no concerns about consortia", "we do not think funding is a problem", "not
+relevant", "outside our remit". A clause ends at , ; : ( ) a spaced dash or a contrastive conjunction
+(but, although, however, whereas, while, because); a clause opened by "nor" or "or" after a dismissive
+clause is dismissive too ("nothing to add on funding, nor on consortia").
+
+Rejection. A mention the clause argues against is rejected: "commissioning at regional level would be a
+mistake", "X is not the answer", "X should be resisted", "we oppose / are against / do not want X",
+"local rather than regional commissioning" (`rejected`). Arguing for: "we favour X", "X should ..."
+(`argued`).
+
+Lists. A mention in an example list ("others, such as mentoring, family support or work with women
+offenders, are best commissioned in smaller lots") illustrates the point, like a one-word item of a
+letter's list (`example_lists`, `listed`; not in a short answer, where the list is the answer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from respmine.themes.words import FUNCTION_WORDS, NEGATIONS, word_root
+
+_CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "while", "whilst", "because"})
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"})
+_LIST_SEPARATORS = frozenset({",", "and", "or"})
+_NOT_AN_ITEM = frozenset({  # after a comma, these open a clause, not the next item of a list
+    "who", "which", "whom", "whose", "where", "when", "while", "whilst", "because", "but", "although",
+    "though", "as", "so", "if", "unless", "since", "yet", "however"})
+_EXAMPLE_MARKERS = (("such", "as"), ("for", "example"), ("for", "instance"), ("e.g.",), ("eg",), ("e.g",))
+_CLAUSE_OPENERS = _NOT_AN_ITEM | frozenset({  # ... and these end an example list ("such as A, B or C, are")
+    "is", "are", "was", "were", "be", "been", "should", "must", "will", "would", "can", "could", "may",
+    "might", "shall", "have", "has", "had", "do", "does", "did", "we", "i", "they", "it", "he", "she", "you",
+    "this", "these", "those", "that", "there", "cannot", "mean", "means", "need", "needs", "make", "makes"})
+_EXAMPLE_ENDS = frozenset({";", ":", "(", ")", ".", "!", "?", "—", "–"})
+_NOT_A_LIST_START = frozenset({"by", "through", "in", "at", "on", "when", "where", "if", "to", "from", "with",
+                               "that", "we", "i", "they", "it"})  # "for example by funding ..."
+EXAMPLE_LIST_WORDS = 12  # an example list is short: "such as mentoring, family support or work with ..."
+FINAL_ITEM_WORDS = 3  # ... and ends soon after its "and" / "or": a comma, a common verb or this many words
+_COMMON_VERBS = frozenset({  # what ends a list's last item when no comma does ("such as A and B provide ...")
+    "require", "requires", "provide", "provides", "depend", "depends", "rely", "relies", "suffer", "suffers",
+    "want", "threaten", "threatens", "deliver", "delivers", "lose", "loses", "struggle", "struggles",
+    "serve", "serves", "give", "gives", "take", "takes", "say", "says", "know", "knows", "find", "finds",
+    "get", "gets"})
+SHORT_ANSWER_WORDS = 25  # up to this many words, a listed item is a point made (`short_answer`)
+# Fixed expressions whose words say nothing of their own ("as well" is "also", "of course" is "yes"): a
+# label's word inside one is not a mention of it (`well` is not said by "eye tracking as well").
+_FIXED_EXPRESSIONS = [tuple(e.split()) for e in (
+    "as well", "of course", "in fact", "kind of", "sort of", "no matter", "at least", "at all", "in case",
+    "in any case", "at first", "for example", "for instance", "in general", "in particular", "at times",
+    "so far", "as long as", "as far as", "as soon as", "all the time", "at the moment", "in the end",
+    "on the other hand", "make sure", "i mean", "you know", "i guess")]
+_FIXED_BY_FIRST = {e[0]: [f for f in _FIXED_EXPRESSIONS if f[0] == e[0]] for e in _FIXED_EXPRESSIONS}
+_PASS_NEGATION = FUNCTION_WORDS | frozenset({  # may stand between a negation and the word it negates
+    "really", "ever", "even", "actually", "currently", "usually", "often", "generally", "typically",
+    "personally", "necessarily", "always", "yet", "still", "regularly", "normally", "fully", "truly",
+    "particularly", "much", "anymore", "longer", "more",  # "not really use", "no longer use"
+    "think", "believe", "feel", "expect", "suppose", "imagine", "seem", "seems", "reckon",  # neg-raising
+    "choose", "chose", "chosen", "decide", "decided", "want", "wanted", "plan", "planned", "intend",
+    "intended", "need", "needed", "wish", "care",  # "did not choose to use them" does not use them
+    "enough", "completely", "entirely", "totally", "quite", "altogether", "properly"})
+_NOT_A_NEGATION = frozenset({"just", "only", "simply", "merely"})  # "not just", "not only"
+# Whether a clause argues against what a mention names (`rejected`): the words that reverse it before it
+# (up to three words between) and after it, counted: "X would be a mistake" rejects X, "losing X would be a
+# mistake" and "we are not opposed to X" do not. Losses ("losing X", "X lost") reverse but reject nothing
+# on their own ("we support moving away from national contracts to X").
+_GAP_WORDS = r"(?:\s+(?!(?:and|or|but|so|then|that|which|who|we|i|they)\b)[\w'’-]+){0,3}\s*$"  # one phrase
+_REJECT_BEFORE = re.compile(
+    r"\b(?:oppos(?:e|es|ed|ing)|opposed to|reject(?:s|ed|ing)?|resist(?:s|ed|ing)?|against|object(?:s|ed)? to"
+    r"|avoid(?:s|ing)?(?!\s+(?:by|through|with|via|for|in|unless|if|where)\b)"
+    r"|rather than|instead of|as opposed to|an end to)" + _GAP_WORDS)
+_NOT_WANT_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no longer|cannot)|n't)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept"
+    r"|advocate"
+    r"|think|believe|agree with|see (?:the )?(?:need|case) for)(?: to see)?" + _GAP_WORDS)
+_NEGATED_REJECT = re.compile(
+    r"(?:\b(?:not|never|no|cannot)|n't)(?: \w+)? (?:oppos|reject|resist|against|object|avoid)")
+_LOSS_BEFORE = re.compile(
+    r"\b(?:los(?:e|es|ing)|loss of|ignor(?:e|es|ing)|fail(?:ure|ing)? to \w+|(?:move|moving|moved) away from"
+    r"|abandon(?:ing)?|scrap(?:ping)?|cuts? (?:to|in)|cutting|undermin(?:e|es|ing)|erosion of|erod(?:e|ing)"
+    r"|exclud(?:e|es|ing)|exclusion of)"
+    + _GAP_WORDS)
+_BAD = (r"(?:mistake|error|wrong|bad idea|backward step|retrograde step|step backwards?|misguided|unworkable"
+        r"|counter-?productive|damaging|disastrous|disaster|inappropriate|unacceptable|undesirable"
+        r"|ineffective|harmful|unhelpful|flawed|short-sighted)(?!-(?:free|proof)\b)")
+# Whether the respondent argues for what a mention names (`argued`, for `PhraseRules._unheld_positions`):
+# in their own voice before it, the verb within eight words of it and no negation between subject and verb
+# ("On balance we favour commissioning at regional level"; not "The Ministry favours ...", "we cannot
+# support ..."), or a "should"/"must" or "is best" said of it just after it ("local partners, including
+# the voluntary sector, should be involved") or just before it ("A mixed model would work best: strategic
+# planning at regional level").
+_AFFIRMED = r"(?!(?:not|never|cannot|no)\b)(?![\w'-]*n't\b)[\w'-]+"
+_WHAT_IS_ARGUED = (  # words between the verb and the mention: what is argued for, not a new clause ("we
+    # support victims, and X ...", "... the principle, but X", "want to stress that X") nor a turn against
+    # it ("prefer to avoid X", "urge caution about X", "argue for more scrutiny of X")
+    r"(?:\s+(?!(?:but|and|or|that|which|whether|if|avoid\w*|end|ending|stop\w*|caution|scrutiny|review"
+    r"|less|fewer|reduc\w*|limit\w*|against|restrict\w*|curb\w*|information|details?|evidence|clarity"
+    r"|clarification|consultation|guidance|research|analysis|oversight|discussion)\b(?!-))(?>[\w'()-]+)){0,8}?"
+    r"\s*$")
+_ARGUED_BEFORE = re.compile(
+    rf"\b(?:we|i)(?:\s+{_AFFIRMED}){{0,3}}?\s+(?:favour|favor|prefer|support|advocate|recommend|suggest"
+    r"|propose|urge|want|back|would like|call for|argue for|believe in|are in favour of)\b" + _WHAT_IS_ARGUED
+    + r"|\b(?:is|are|be|work|works)\s+(?:best|better|preferable)\b\s*[:,-]?(?:\s+(?>[\w'-]+)){0,4}?\s*$")
+_ARGUED_AFTER = re.compile(
+    r"^(?:\s*(?>[\w',()-]+)){0,7}?\s*\b(?:should|must)\b(?!\s+(?:not|never)\b|\s+(?:be\s+)?(?:resisted"
+    r"|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)"
+    r"|^(?:\s*(?>[\w'-]+)){0,3}?\s*\b(?:is|are|would be|will be|would work|works|work)\s+(?:the\s+)?"
+    r"(?:best|better|preferable|right (?:way|approach|answer|level)|way forward)\b")
+# What follows the mention is someone else's (a reporting verb whose subject is not the respondent: "The
+# Ministry of Justice says that X should ...", "You propose that X ..."), a condition ("whether, in
+# practice, X should") or a quotation: not what the respondent argues.
+_REPORTING = re.compile(  # a verb of saying (not "a say", "the proposed model", "the state sector")
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\bour )(?<!\bthis )(?<!\byour )(?<!\btheir )"
+    r"\b(?:says?|said|states?(?!-)|stated|stating|propose[sd]?|proposing|claim(?:s|ed|ing)?|argue[sd]?|arguing"
+    r"|suggest(?:s|ed|ing)?|ask(?:s|ed|ing)?)\b")
+_OWN_VOICE = re.compile(  # the respondent speaking, at a clause's start: "As we stated above", "We have long
+    # argued"; not "Providers we fund said"
+    r"(?:^(?:(?:on balance|overall|therefore|thus|hence|indeed|again|instead|in short"
+    r"|in (?:our|my) \w+(?: \w+)? response),?\s+)?|[,;:(]\s*|\b(?:and|but|as|so)\s+)"
+    r"(?:we|i)(?:'ve|'d|'re)?(?:\s+[\w'-]+){0,4}\s+$")
+_SPEAKER = re.compile(  # the respondent taking over after a report: "... but we think", "...; we"
+    r"(?:\b(?:but|yet|however|whereas|while|although)\b,?\s+|;\s*)(?:we|i)\b(?!\.)")
+_CONDITION = re.compile(  # "whether X should", "whether, in practice, X should", an open quotation
+    r"\b(?:whether|if|unless)\b(?:\s*[,(][^,()]{0,40}[,)])?(?:\s+[\w'-]+){0,3}\s*$|[\"“‘]\s*$")
+_QUALIFIED = (r"(?!\s+(?:without|unless|if|for (?:every|all|some)|in (?:every|all)|everywhere"
+              r"|on (?:its|their) own|alone))")  # "... will not work without local input": a condition
+_REJECT_AFTER = re.compile(
+    r"^(?:\s*(?>[\w'’-]+)){0,4}?\s*\b(?:"
+    r"(?:would|will|is|are|was|were|seems?|could|may|might|must|should)(?: also| simply| clearly| surely)?"
+    r"(?: be)?"
+    r"(?: (?:a|an|the))?(?: (?:serious|big|major|grave|real|great|costly|clear|false|complete|very|deeply"
+    r"|entirely|quite|wholly))? " + _BAD + r"\b"
+    r"|(?:is|are|would be|will be|seems?)(?: not|n't) (?:the (?:answer|solution|way forward|right \w+)"
+    r"|(?:appropriate|workable|sensible|right|helpful|desirable))\b" + _QUALIFIED
+    + r"|(?:would|will|does|do|did|could|can)(?: not|n't) work\b" + _QUALIFIED
+    + r"|(?:should|must) (?:be )?(?:resisted|avoided|rejected|abandoned|opposed|dropped|scrapped)\b)")
+_ALONE = re.compile(r"\s*(?:alone|on (?:its|their) own|by itself|in isolation)\b")
+_LOSS_AFTER = re.compile(r"^(?:\s*(?>[\w'’-]+)){0,2}?\s*\b(?:lost|cut|scrapped|abandoned|dropped|weakened"
+                         r"|undermined|eroded|diluted|ended|removed|taken away)\b")
+NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
+_NOT_FOLLOWED = "|".join(f" {w}" for w in sorted(_NOT_A_NEGATION))  # "not just": no negation
+_NEG = rf"(?:not(?!{_NOT_FOLLOWED})|n't|never|no(?! doubt)|neither|nor|nothing|none)"
+_DISMISS = re.compile(
+    r"|".join([
+        r"\bnot (?:really |directly |particularly |especially )?(?:about|relevant|applicable|our concern)\b",
+        r"\b(?:irrelevant|not applicable|n/a)\b",
+        r"\b(?:no|not any|few) (?:particular |real |major |significant |strong |specific |further |other )?"
+        r"(?:concerns?|issues?|problems?|comments?|views?|opinions?|observations?|remarks?|experience)"
+        r" (?:about|on|with|over|regarding|of|in relation to|to make)\b",
+        r"\bnothing (?:further |more |much |specific |else |useful )?to (?:add|say|contribute|comment)\b",
+        r"\b(?:not|n't) (?:wish|want|intend|propose|feel able|able) to (?:comment|respond|express|offer)\b",
+        r"\b(?:do|does|did|will|would|can|could)(?: not|n't) comment\b",
+        r"\b(?:outside|beyond) (?:our|my|the) (?:remit|experience|expertise|scope|knowledge)\b",
+        r"\bnot (?:a matter|something|an area) (?:for us|we)\b",
+        rf"\b{_NEG}\b[^,;:]*?\b(?:an?|any|much of an?) (?:real |major |significant |serious |particular )?"
+        r"(?:problem|issue|concern|difficulty)\b",
+    ])
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # token offsets in the doc
+    end: int
+    dismissive: bool
+
+
+def clause_scopes(sent: Any) -> list[Clause]:
+    """The clause of each token of a sentence (index = token offset in the sentence)."""
+    bounds = [0]
+    tokens = list(sent)
+    for i, tok in enumerate(tokens):
+        spaced_dash = tok.text in {"-", "--"} and i > 0 and bool(tokens[i - 1].whitespace_)
+        if i > 0 and (tok.text in _CLAUSE_PUNCT or tok.lower_ in _CLAUSE_WORDS or spaced_dash):
+            bounds.append(i)
+    bounds.append(len(tokens))
+    out: list[Clause] = []
+    previous = False
+    for a, b in pairwise(bounds):
+        if a == b:
+            continue
+        span = sent[a:b]
+        text = span.text.lower()
+        first = next((t.lower_ for t in span if not t.is_punct), "")
+        dismissive = bool(_DISMISS.search(text)) or (previous and first in {"nor", "or"})
+        out.extend([Clause(span.start, span.end, dismissive)] * (b - a))
+        previous = dismissive
+    return out
+
+
+def argued(sent: Any, start: int, end: int) -> bool:
+    """The respondent argues for what tokens [start, end) of the sentence name, in so many words
+    (`_ARGUED_BEFORE`, `_ARGUED_AFTER`)."""
+    before = sent.doc[sent.start : start].text.lower().replace("’", "'")
+    after = sent.doc[end : sent.end].text.lower().replace("’", "'")
+    reports = list(_REPORTING.finditer(before))
+    last = reports[-1] if reports else None  # the respondent may take over again: "... but we think X should"
+    reported = _CONDITION.search(before) is not None or (
+        last is not None and not _OWN_VOICE.search(before[: last.start()])
+        and not _SPEAKER.search(before[last.end():]))
+    return bool(_ARGUED_BEFORE.search(before) or (not reported and _ARGUED_AFTER.search(after)))
+
+
+def rejected(doc: Any, clause: Clause, start: int, end: int) -> bool:
+    """The clause argues against what tokens [start, end) name: an odd number of reversing words around
+    it, one of them a rejection (see `_REJECT_BEFORE` and the patterns after it)."""
+    before = doc[clause.start : start].text.lower().replace("’", "'")
+    after = doc[end : clause.end].text.lower().replace("’", "'")
+    match = _REJECT_BEFORE.search(before)  # ... unless itself negated ("we are not opposed to X")
+    rejects_before = bool(_NOT_WANT_BEFORE.search(before)) or (
+        match is not None and not _NEGATED_REJECT.search(before[: match.end()][-40:]))
+    rejects_after = bool(_REJECT_AFTER.search(after)) and not _ALONE.match(after)  # "X alone is not it"
+    lost = bool(_LOSS_BEFORE.search(before)) + (not rejects_after and bool(_LOSS_AFTER.search(after)))
+    reversals = rejects_before + rejects_after + lost
+    return reversals % 2 == 1 and (rejects_before or rejects_after)
+
+
+def negates(doc: Any, clause_start: int, word: int, own: frozenset[str] = frozenset()) -> bool:
+    """A negation in the clause bears on the word at `word`: only function words, adverbs, verbs that
+    pass a negation on ("I don't think there are any benefits") and the label's `own` other words
+    ("could not use my camera") stand between them ("never used", "do not currently use", "chose not to
+    use", "without having to re-write"), or after "no" up to NO_SPAN_WORDS others ("no final exams");
+    not another word the negation belongs to ("I do not know how to use them" is not `does_not_use`),
+    nor "not just / only" ("we do not just use them for exams")."""
+    others = 0
+    for i in range(word - 1, clause_start - 1, -1):
+        token = doc[i]
+        if token.lower_ in NEGATIONS:
+            after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            if after in _NOT_A_NEGATION:
+                return False
+            return others == 0 or (token.lower_ == "no" and others <= NO_SPAN_WORDS)
+        hyphen_prefix = i + 1 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_
+        if not (token.lower_ in _PASS_NEGATION or token.is_punct or hyphen_prefix
+                or word_root(token.lower_) in own):
+            others += 1
+            if others > NO_SPAN_WORDS:
+                return False
+    return False
+
+
+def fixed_expression_tokens(sent: Any) -> set[int]:
+    """Token offsets (in the doc) of the sentence's words that are part of a fixed expression."""
+    words = [t.lower_ for t in sent]
+    out: set[int] = set()
+    for i, word in enumerate(words):
+        for expression in _FIXED_BY_FIRST.get(word, ()):
+            if tuple(words[i : i + len(expression)]) == expression:
+                out.update(range(sent.start + i, sent.start + i + len(expression)))
+    return out
+
+
+def short_answer(doc: Any) -> bool:
+    """A few words in all ("Ease of use, cost and student privacy"): each item of its list is a point
+    made, where in a letter's paragraph a list illustrates one."""
+    return sum(1 for t in doc if t.is_alpha) <= SHORT_ANSWER_WORDS
+
+
+def listed(sent: Any, start: int, end: int) -> bool:
+    """Tokens [start, end) are an item in a list ("A, B and C"): separators (comma, and, or) on both sides
+    of it, or next to it and again an item further on the same side; at least one of them a comma."""
+    doc = sent.doc
+
+    def separators(positions: range) -> list[int]:
+        return [i for i in positions if sent.start <= i < sent.end and doc[i].lower_ in _LIST_SEPARATORS
+                and not (doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in _NOT_AN_ITEM
+                         and doc[i + 1 : i + 3].text.lower() != "as well")]  # ", as well as" joins items
+
+    before, after = separators(range(start - 1, start)), separators(range(end, end + 1))
+    candidates = [before + after] if before and after else []
+    candidates += [before + separators(range(start - 7, start - 2))] if before else []
+    candidates += [after + separators(range(end + 2, end + 7))] if after else []
+    return any(len(found) > 1 and "," in {doc[i].text for i in found} for found in candidates)
+
+
+def example_lists(sent: Any) -> list[tuple[int, int]]:
+    """Token ranges of the example lists in a sentence: "such as", "for example", "for instance" or "e.g."
+    followed by an enumeration ("A, B or C", "A and B") that ends at a clause's punctuation, a word that
+    opens a clause ("such as mentoring, family support or work with women offenders, are best bought
+    locally"), or after its "and" / "or" at a comma, a common verb or FINAL_ITEM_WORDS (no tagger here:
+    "such as Nacro and Shelter provide mentoring"), within EXAMPLE_LIST_WORDS; a mention starting in it
+    is an example.
+    "For example, women offenders need ..." (a comma after the marker) and "for example by funding
+    overheads" give an example sentence or a way of doing something, not a list."""
+    tokens = list(sent)
+    out = []
+    for i in range(len(tokens)):
+        marker = next((mk for mk in _EXAMPLE_MARKERS
+                       if tuple(t.lower_ for t in tokens[i : i + len(mk)]) == mk), None)
+        if marker is None:
+            continue
+        first = i + len(marker)
+        if first >= len(tokens) or tokens[first].is_punct or tokens[first].lower_ in _NOT_A_LIST_START:
+            continue
+        end, last = first, None  # `last`: where the final item starts, after "and" / "or"
+        while (end < len(tokens) and end - first < EXAMPLE_LIST_WORDS
+               and tokens[end].text not in _EXAMPLE_ENDS and tokens[end].lower_ not in _CLAUSE_OPENERS
+               and (last is None or (end - last < FINAL_ITEM_WORDS and tokens[end].text != ","
+                                     and tokens[end].lower_ not in _COMMON_VERBS))):
+            if tokens[end].lower_ in {"and", "or"}:  # the final item begins after the last of them
+                last = end + 1  # ("drug and alcohol treatment or work with women offenders")
+            end += 1
+        if last is not None and last < end:
+            out.append((tokens[first].i, tokens[end - 1].i + 1))
+    return out
