@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from respmine.structure.about import about_respondent, about_sections, describes_respondent
-from respmine.structure.questions import blocks
+from respmine.structure.blocks import blocks
 
 
 @pytest.mark.parametrize("text", [

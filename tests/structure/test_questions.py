@@ -7,14 +7,10 @@ import pytest
 
 from respmine.consultation import Question
 from respmine.records import ABOUT, GENERAL, Answer, Document
-from respmine.structure import questions
-from respmine.structure.questions import (
-    QuestionMatcher,
-    blocks,
-    calibrate,
-    segment_document,
-    segment_documents,
-)
+from respmine.structure import question_matcher, questions
+from respmine.structure.blocks import blocks
+from respmine.structure.question_matcher import QuestionMatcher
+from respmine.structure.questions import calibrate, segment_document, segment_documents
 
 QUESTIONS = [
     Question(id="Q1", number=1, text="How should charities be involved in delivering offender services?"),
@@ -284,7 +280,7 @@ def test_questions_calibration_samples_large_corpora_whatever_their_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(questions, "CALIBRATION_SAMPLE", 10)
-    monkeypatch.setattr(questions, "CALIBRATION_MIN", 5)
+    monkeypatch.setattr(question_matcher, "CALIBRATION_MIN", 5)
     docs, embedder = _letters(12), Keyword()
     forward = calibrate(docs, QUESTIONS, embedder)  # type: ignore[arg-type]
     assert embedder.calls == [10, 3]  # the sample's paragraphs, the questions

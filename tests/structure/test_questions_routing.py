@@ -11,8 +11,9 @@ import pytest
 
 from respmine.consultation import Question
 from respmine.records import Document
-from respmine.structure import questions
-from respmine.structure.questions import QuestionMatcher, calibrate, segment_documents
+from respmine.structure import question_matcher, questions
+from respmine.structure.question_matcher import QuestionMatcher
+from respmine.structure.questions import calibrate, segment_documents
 
 QUESTIONS = [
     Question(id="Q1", number=1, text="How should charities be involved?"),
@@ -101,7 +102,7 @@ def test_routing_is_not_learnt_without_headed_answers_and_nothing_changes(
     calibration = calibrate(letters, QUESTIONS, embedder)
     assert calibration.routing is None
     assert embedder.calls == [32, 4]  # as before: the paragraphs, the questions
-    monkeypatch.setattr(questions, "ROUTING_MIN", 13)  # fewer examples than needed: the same
+    monkeypatch.setattr(question_matcher, "ROUTING_MIN", 13)  # fewer examples than needed: the same
     assert calibrate(_headed(12) + letters, QUESTIONS, Keyword()).routing is None
 
 
@@ -168,4 +169,4 @@ def test_routing_is_kept_with_the_calibration_so_late_documents_file_the_same(tm
     ("Which services are not covered by the framework?", False),
 ])
 def test_a_catch_all_question_is_one_asking_for_anything_else(text: str, asks_anything_else: bool) -> None:
-    assert questions._asks_anything_else(text) is asks_anything_else
+    assert question_matcher._asks_anything_else(text) is asks_anything_else

@@ -14,7 +14,8 @@ from respmine.config import Settings
 from respmine.consultation import Question, load_consultation
 from respmine.records import Document, Respondent
 from respmine.structure import stage
-from respmine.structure.questions import Calibration, calibration_key
+from respmine.structure.question_matcher import Calibration
+from respmine.structure.questions import calibration_key
 from tests.flows.compare import copy_sample, store_tables
 
 

@@ -135,7 +135,7 @@ class SegmentationRow(Base):
     questions: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
     bias: Mapped[list[float] | None] = mapped_column(JSON)
     documents: Mapped[int] = mapped_column(Integer)
-    routing: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # `questions.Routing`, if learnt
+    routing: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # `question_matcher.Routing`, if learnt
 
 
 class CampaignFeatureRow(Base):

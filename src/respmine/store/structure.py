@@ -40,7 +40,7 @@ from respmine.store.models import (
 )
 from respmine.store.repository import Store, segment_exists
 from respmine.structure.campaigns import TextFeatures
-from respmine.structure.questions import Calibration, Routing
+from respmine.structure.question_matcher import Calibration, Routing
 
 CHUNK = 500  # keys per IN (...) clause
 

@@ -4,7 +4,7 @@ Evidence, strongest first: structured answers (form-export columns, response-for
 headings ("Question 3", "Q3:", "3."), the question text quoted back, and, for free-form letters with no
 headings, similarity of each paragraph to the question texts (sentence embeddings), with a confidence;
 which question such a paragraph is filed under also learns from the corpus's answers filed by headings
-and forms (`Routing`).
+and forms (`question_matcher`: `QuestionMatcher`, `Routing`).
 Text that answers no question is kept as GENERAL, and a paragraph that only says who the respondent is
 as ABOUT (kept, not coded: `structure.about`); only letter furniture (salutations, sign-offs, contact
 offers, addresses, dates, page furniture, form personal-details rows) is left out of the segments, so it
@@ -17,16 +17,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from difflib import SequenceMatcher
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-import numpy as np
-
 from respmine.consultation import Question
-from respmine.page_breaks import QUESTION_HEADING, runs_on
+from respmine.page_breaks import QUESTION_HEADING
 from respmine.records import ABOUT, GENERAL, Answer, Document, Segment, Span
 from respmine.structure.about import (
     SEARCHED_PARAGRAPHS,
@@ -34,6 +30,7 @@ from respmine.structure.about import (
     about_sections,
     describes_respondent,
 )
+from respmine.structure.blocks import NUMBERED, Block, blocks
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -43,288 +40,15 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
+from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
-_NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
-
-SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
-SECOND_QUESTION_MARGIN = 0.0  # a paragraph also counts for a second question this close to the best
 MIN_CONTENT_WORDS = 8  # shorter paragraphs (addresses, salutations, headings) are general
-CALIBRATION_MIN = 30  # paragraphs needed to calibrate per-question similarity
 # Paragraphs calibration embeds at most (a fixed pseudo-random sample of a larger corpus): it estimates
 # mean similarities, to about +-0.003 from 1,000 paragraphs, and a third of a large corpus's paragraphs
 # (those under headings or in forms) are embedded for nothing else.
 CALIBRATION_SAMPLE = 1000
-# Answers filed by a heading, a quoted question or a form are labelled examples of their question
-# (`Routing`): a question with examples from at least ROUTING_MIN responses (n) is compared by its text's
-# vector plus the direction of its examples' centroid, weighted n / (n + ROUTING_SHRINK) (so about equally
-# once it has a dozen); with fewer, by its text alone.
-ROUTING_MIN = 3
-ROUTING_SHRINK = 2.0
-_CATCH_ALL = re.compile(  # a question that asks for anything else, whose answers can be about any topic
-    r"\b(?:any other|any further|other|further|additional|general|final)\s+(?:\w+\s+)?(?:comments?|views?"
-    r"|points?|remarks?|observations?|information|evidence|issues?|matters?|feedback|suggestions?|thoughts?"
-    r"|concerns?|ideas?)\b|\banything (?:else|further|more)\b|\banything\s+(?:\w+\s+){0,4}add\b"
-    r"|\b(?:we|you) (?:have )?missed\b|\bnot (?:covered|asked|mentioned) (?:above|elsewhere|in (?:this|the)"
-    r" (?:consultation|questions?)|by (?:the|these|this) questions?)|\banything (?:\w+ ){0,2}missed\b",
-    re.IGNORECASE)
-_QUESTION_NUMBER = re.compile(r"^(?:(?:question|q)\s*(?:no\.?\s*)?)?\d+[a-z]?[.):]?\s+", re.IGNORECASE)
-TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph of the document text with its character span."""
-
-    start: int
-    end: int
-    text: str
-
-
-def blocks(text: str) -> list[Block]:
-    """Paragraphs: split on blank lines; inside a chunk, split on every line break when lines are whole
-    paragraphs (Word, ODT: long lines), else (hard-wrapped text) only before heading or numbered lines.
-    """
-    out: list[Block] = []
-    for match in re.finditer(r"\S(?:.*?\S)?(?=\n\s*\n|\s*\Z)", text, re.DOTALL):
-        lines = match.group(0).split("\n")
-        one_per_line = max(len(line) for line in lines) > 100
-        offset = current = match.start()
-        for i, line in enumerate(lines):
-            starts_new = i > 0 and (
-                one_per_line
-                or QUESTION_HEADING.match(line)
-                or (_NUMBERED.match(line) and lines[i - 1].rstrip().endswith((".", "?", "!", ":")))
-            )
-            if starts_new:
-                out.append(Block(current, offset - 1, text[current : offset - 1]))
-                current = offset
-            offset += len(line) + 1
-        out.append(Block(current, match.end(), text[current : match.end()]))
-    return _rejoined(text, [b for b in out if b.text.strip()])
-
-
-def _rejoined(text: str, found: list[Block]) -> list[Block]:
-    """A paragraph cut mid-sentence by a blank line (a page break in a PDF, a scan: "In preparing this
-    response we" / "held seven workshops ...") is joined back: the first runs on without closing
-    punctuation, the next starts in lower case. Short lines (headings, labels) are never joined. Rare in
-    real letters (10 of 16,384 paragraphs of the AI-act submissions' reference texts), every one a true
-    break; left apart, the tail became a segment of its own, or escaped the sign-off it belongs to."""
-    out: list[Block] = []
-    for b in found:
-        prev = out[-1] if out else None
-        if (prev is not None and runs_on(prev.text, b.text)
-                and text.count("\n", prev.end, b.start) >= 2):  # a blank line between, not a line break
-            out[-1] = Block(prev.start, b.end, text[prev.start : b.end])
-        else:
-            out.append(b)
-    return out
-
-
-def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Counter[str]) -> float:
-    """Word-sequence similarity of two word lists (a question quoted back, a table label), or 0.0 when it
-    cannot reach `floor`: two cheap upper bounds (lengths, shared words) spare the sequence matcher on
-    nearly every paragraph of a large run."""
-    total = len(wa) + len(wb)
-    if not total or 2 * min(len(wa), len(wb)) < floor * total:
-        return 0.0
-    if 2 * sum((ca & cb).values()) < floor * total:
-        return 0.0
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
-
-
-class QuestionMatcher:
-    """Finds which question a heading, label or paragraph refers to."""
-
-    def __init__(self, questions: Sequence[Question], embedder: Embedder | None = None, title: str = ""
-                 ) -> None:
-        self.questions = list(questions)
-        self.title = title
-        self._title_words = text_words(title)
-        self._title_bag = Counter(self._title_words)
-        self._title_chars = len(title)
-        self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
-        self.ids = {q.id for q in self.questions}
-        self._question_words = [text_words(q.text) for q in self.questions]
-        self._question_bags = [Counter(words) for words in self._question_words]
-        self._words_by_id = dict(zip((q.id for q in self.questions), self._question_words, strict=True))
-        self.embedder = embedder
-        self._question_vectors: np.ndarray | None = None
-        self._ahead: dict[str, np.ndarray] = {}  # paragraph vectors embedded ahead, in one batch
-        self.bias: np.ndarray | None = None
-        self.routing: Routing | None = None  # which question a paragraph answering one is filed under
-        self._routes: tuple[Routing, np.ndarray, np.ndarray, list[int]] | None = None
-
-    @classmethod
-    def calibrated(cls, calibration: Calibration, embedder: Embedder | None = None, title: str = ""
-                   ) -> QuestionMatcher:
-        """A matcher that segments as `calibration` (a corpus's, or a run's kept for late documents) says."""
-        matcher = cls(calibration.questions, embedder, title)
-        if calibration.bias is not None:
-            matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
-        matcher.routing = calibration.routing
-        return matcher
-
-    def calibrate(self, paragraphs: Sequence[str], examples: Sequence[Example] = ()) -> None:
-        """Learn how similar an ordinary paragraph of this consultation is to each question.
-
-        Broad questions ("How should charities be involved?") are close to almost everything; scoring
-        a paragraph by how much more similar it is than usual stops them swallowing every paragraph.
-        Needs a corpus (all submissions of a run); with few paragraphs the raw similarity is used.
-        `examples`: answers filed by a heading or a form, from which the routing is learnt (`Routing`);
-        embedded in the same batch as `paragraphs`.
-        """
-        if self.embedder is None or not self.questions or len(paragraphs) < CALIBRATION_MIN:
-            return
-        known = [e for e in examples if e.question in self.ids]
-        said = set(paragraphs)
-        extra = [t for t in dict.fromkeys(e.text for e in known) if t not in said]
-        vectors = self.embedder.embed(list(paragraphs) + extra)
-        sims = vectors[: len(paragraphs)] @ self._questions().T
-        self.bias = sims.mean(axis=0) - float(sims.mean())
-        if known:
-            by_text = dict(zip(list(paragraphs) + extra, vectors, strict=True))
-            self.routing = self._routing(known, by_text, vectors[: len(paragraphs)])
-
-    def _routing(self, examples: Sequence[Example], by_text: Mapping[str, np.ndarray], paragraphs: np.ndarray
-                 ) -> Routing | None:
-        """The routing learnt from labelled examples (None: no question has enough of them). A question
-        counts the responses its examples come from, not its paragraphs (one respondent's three paragraphs
-        are one view of it)."""
-        texts = self._questions()
-        per: dict[str, list[np.ndarray]] = {}
-        sources: dict[str, set[str]] = {}
-        for e in examples:
-            per.setdefault(e.question, []).append(by_text[e.text])
-            sources.setdefault(e.question, set()).add(e.source)
-        rows: list[np.ndarray] = []
-        catch_all: list[str] = []
-        for i, q in enumerate(self.questions):
-            found, n = per.get(q.id, []), len(sources.get(q.id, ()))
-            if n < ROUTING_MIN:
-                rows.append(texts[i])
-                continue
-            centroid = np.mean(found, axis=0)
-            near = texts @ centroid
-            if near[i] < near.mean() and _asks_anything_else(q.text):  # "Any other comments?": its answers
-                catch_all.append(q.id)  # are about the other questions' topics, not its own
-                rows.append(texts[i])
-                continue
-            weight = n / (n + ROUTING_SHRINK)
-            row = texts[i] + weight * centroid / np.linalg.norm(centroid)
-            rows.append(row / np.linalg.norm(row))
-        learnt = any(len(sources.get(q.id, ())) >= ROUTING_MIN for q in self.questions)
-        if len(catch_all) == len(rows) or not learnt:
-            return None  # too few examples anywhere: the question texts alone, as without them
-        vectors = np.vstack(rows).astype(np.float32)
-        sims = paragraphs @ vectors.T
-        bias = sims.mean(axis=0) - float(sims.mean())
-        return Routing(tuple(tuple(float(x) for x in row) for row in vectors),
-                       tuple(float(b) for b in bias), tuple(catch_all))
-
-    def _questions(self) -> np.ndarray:
-        if self._question_vectors is None:
-            assert self.embedder is not None
-            self._question_vectors = self.embedder.embed([q.text for q in self.questions])
-        return self._question_vectors
-
-    def embed_ahead(self, texts: Sequence[str]) -> None:
-        """Embed paragraphs `by_content` will be asked about, together (far faster than a few at a time)."""
-        if self.embedder is not None and texts:
-            unique = list(dict.fromkeys(texts))
-            self._ahead.update(zip(unique, self.embedder.embed(unique), strict=True))
-
-    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
-        assert self.embedder is not None
-        missing = [t for t in dict.fromkeys(texts) if t not in self._ahead]
-        fresh = dict(zip(missing, self.embedder.embed(missing), strict=True)) if missing else {}
-        return np.vstack([self._ahead[t] if t in self._ahead else fresh[t] for t in texts])
-
-    def by_label(self, label: str) -> tuple[str, float] | None:
-        """A form column header or table label: an id, a number, or the question text itself."""
-        clean = label.strip()
-        if clean in self.ids:
-            return clean, 1.0
-        for pattern in (QUESTION_HEADING, _NUMBERED):
-            m = pattern.match(clean)
-            if m and int(m.group(1)) in self.by_number:
-                return self.by_number[int(m.group(1))], 1.0
-        best = self.quoted(clean, threshold=0.5)
-        return best
-
-    def words(self, question: str) -> list[str]:
-        """The words of a question's text (none for a question id not in the consultation)."""
-        return self._words_by_id.get(question, [])
-
-    def restates_title(self, text: str) -> bool:
-        """Whether the passage is the consultation's title (a response form's header, a letter's)."""
-        if not self._title_words or len(text) > 3 * self._title_chars:  # far longer: cannot be it
-            return False
-        words, title = text_words(text), self._title_words
-        if 2 * min(len(words), len(title)) < TITLE_RATIO * (len(words) + len(title)):
-            return False  # too short or too long to reach the ratio (checked before counting words)
-        return _ratio(words, title, TITLE_RATIO, Counter(words), self._title_bag) >= TITLE_RATIO
-
-    def quoted(self, text: str, threshold: float = 0.7) -> tuple[str, float] | None:
-        """The question whose text this passage quotes (first sentence or first line compared)."""
-        head = text_words(re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0])
-        if len(head) < 4:
-            return None
-        counts = Counter(head)
-        known = zip(self.questions, self._question_words, self._question_bags, strict=True)
-        scored = [(_ratio(head, words, threshold, counts, bag), q.id) for q, words, bag in known]
-        if not scored:
-            return None
-        score, qid = max(scored)
-        return (qid, score) if score >= threshold else None
-
-    def by_content(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
-        """For each paragraph, the questions it addresses by meaning (best first), possibly none."""
-        if not texts or not self.questions or self.embedder is None:
-            return [[] for _ in texts]
-        vectors = self._vectors(texts)
-        sims = vectors @ self._questions().T
-        if self.bias is not None:
-            sims = sims - self.bias
-        if self.routing is not None:
-            return self._routed(vectors, sims, self.routing)
-        out = []
-        for row in sims:
-            order = np.argsort(-row, kind="stable")
-            best = float(row[order[0]])
-            picks = [
-                (self.questions[i].id, float(row[i])) for i in order
-                if row[i] >= SIMILARITY_THRESHOLD and row[i] >= best - SECOND_QUESTION_MARGIN
-            ][:2]
-            out.append(picks)
-        return out
-
-    def _routed(self, vectors: np.ndarray, sims: np.ndarray, routing: Routing
-                ) -> list[list[tuple[str, float]]]:
-        """Whether a paragraph answers a question at all, and how clearly, is read from its similarity to
-        the question texts (`sims`, as without routing); which question, from the routing's vectors. A
-        catch-all question has no topic: never chosen by meaning, and resembling its wording ("any other
-        comments") is no sign of answering anything."""
-        if self._routes is None or self._routes[0] is not routing:  # as arrays, once
-            skip = [i for i, q in enumerate(self.questions) if q.id in routing.catch_all]
-            self._routes = (routing, np.asarray(routing.vectors, dtype=np.float32).T,
-                            np.asarray(routing.bias, dtype=np.float32), skip)
-        _, targets, bias, skip = self._routes
-        routes = vectors @ targets - bias
-        routes[:, skip] = -np.inf
-        out: list[list[tuple[str, float]]] = []
-        keep = [i for i in range(len(self.questions)) if i not in skip]
-        for row, route in zip(sims, routes, strict=True):
-            score = float(row[keep].max())
-            if score < SIMILARITY_THRESHOLD:
-                out.append([])
-                continue
-            order = np.argsort(-route, kind="stable")
-            best = float(route[order[0]])
-            out.append([(self.questions[i].id, score) for i in order
-                        if route[i] >= best - SECOND_QUESTION_MARGIN][:2])
-        return out
 
 
 def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Question]:
@@ -352,45 +76,6 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
     ]
 
 
-def _asks_anything_else(question: str) -> bool:
-    """The question's first sentence asks for anything else ("Do you have any other comments?"): not
-    the request for reasons that follows a topical one ("Do you agree? Please give reasons and any other
-    relevant information.")."""
-    text = _QUESTION_NUMBER.sub("", question.strip())
-    first = re.split(r"(?<=[?!])\s|(?<=\w\.)\s+(?=[A-Z])|\n", text, maxsplit=1)[0]
-    return _CATCH_ALL.search(first) is not None
-
-
-@dataclass(frozen=True)
-class Routing:
-    """Which question a paragraph that answers one by meaning is filed under, learnt from the answers the
-    corpus files by headings, quoted questions and forms: each question's vector is its text's, blended
-    with its answers' centroid when they come from ROUTING_MIN responses or more, so "paid the
-    full cost ... contracts long enough to plan" goes where respondents with headings put such points
-    (funding), not to the question whose wording shares most words (contract size). A question whose
-    answers are nearer the other questions' texts than its own ("Any other comments?") is a catch-all:
-    never chosen by meaning (`QuestionMatcher._routed`). Without headed or form answers there is no
-    routing, and segmentation is as it was before routing.
-    """
-
-    vectors: tuple[tuple[float, ...], ...]  # per question: its text's vector, or the blend
-    bias: tuple[float, ...]  # per question, as Calibration.bias, against these vectors
-    catch_all: tuple[str, ...] = ()  # question ids
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """What segmentation learns from the whole corpus: the questions (given, or inferred from recurring
-    headings) and how similar an ordinary paragraph is to each. Kept by the store, so a late batch is
-    segmented like the documents before it and earlier segments do not move."""
-
-    questions: tuple[Question, ...]
-    bias: tuple[float, ...] | None  # per question; None: too few paragraphs, raw similarity is used
-    documents: int  # corpus size it was learnt on (a corpus grown well past it is recalibrated)
-    key: str  # segmentation code, embedder and the consultation's questions it is valid for
-    routing: Routing | None = None  # learnt from answers under headings or in forms; None: there were none
-
-
 def calibration_key(questions: Sequence[Question], embedder: Embedder | None, title: str = "") -> str:
     """Changes with this module's code, the embedder and the consultation's questions and title."""
     given = [(q.id, q.number, q.text) for q in questions]
@@ -400,15 +85,17 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 
 @cache
 def _code_version() -> str:
-    """Segmentation's code: this module, the furniture rules it leaves out, the form fields about the
-    respondent it does not segment, the self-descriptions it sets apart (read a sentence at a time) and
-    the page-break rule by which it joins paragraphs."""
+    """Segmentation's code: this module, the paragraphs it reads and the matcher that files them, the
+    furniture rules it leaves out, the form fields about the respondent it does not segment, the
+    self-descriptions it sets apart (read a sentence at a time) and the page-break rule by which it joins
+    paragraphs."""
     from respmine import page_breaks
-    from respmine.structure import about, furniture
+    from respmine.structure import about, furniture, question_matcher
+    from respmine.structure import blocks as paragraphs
     from respmine.themes import sentences
 
-    return source_digest(__file__, furniture.__file__, about.__file__, page_breaks.__file__,
-                         sentences.__file__)
+    return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
+                         about.__file__, page_breaks.__file__, sentences.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -419,8 +106,7 @@ def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder:
     if len(prose) > CALIBRATION_SAMPLE:  # the same sample whatever the order of the documents
         prose = sorted(prose, key=lambda p: _sample_key(p[0], p[1].start))
         prose = prose[:CALIBRATION_SAMPLE]
-    learns = embedder is not None and matcher.questions and len(prose) >= CALIBRATION_MIN
-    examples = _examples(docs, matcher) if learns else []
+    examples = _examples(docs, matcher) if matcher.learns_from(len(prose)) else []
     matcher.calibrate([b.text for _, b in prose], examples)
     bias = None if matcher.bias is None else tuple(float(b) for b in matcher.bias)
     key = calibration_key(questions, embedder, title)
@@ -429,15 +115,6 @@ def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder:
 
 def _sample_key(submission: str, start: int) -> bytes:
     return hashlib.sha256(f"{submission}:{start}".encode()).digest()
-
-
-class Example(NamedTuple):
-    """A paragraph filed under its question by a heading, a quoted question or a form: `Routing` learns
-    from these."""
-
-    question: str
-    text: str
-    source: str  # the submission it is from
 
 
 def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[Example]:
@@ -676,7 +353,7 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple
         question = matcher.by_number[int(m.group(1))]
         return question, _past_question(block.text, m.end(), question, matcher, label=True), "heading"
     if numbered:
-        m = _NUMBERED.match(block.text)
+        m = NUMBERED.match(block.text)
         if m and int(m.group(1)) in matcher.by_number:
             question = matcher.by_number[int(m.group(1))]
             return question, _past_question(block.text, m.end(), question, matcher), "heading"
@@ -723,7 +400,7 @@ def _past_restated(text: str, start: int, end: int, question: list[str]) -> int:
 
 def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
     """Paragraph-initial '3.' numbers count as headings only in an increasing run of at least two."""
-    numbers = [int(m.group(1)) for b in rest if (m := _NUMBERED.match(b.text))]
+    numbers = [int(m.group(1)) for b in rest if (m := NUMBERED.match(b.text))]
     valid = [n for n in numbers if n in matcher.by_number]
     return len(valid) >= 2 and valid == sorted(set(valid)) and len(valid) == len(numbers)
 

@@ -30,7 +30,8 @@ from respmine.structure.campaigns import (
     feature_key,
     find_campaigns,
 )
-from respmine.structure.questions import Calibration, calibrate, calibration_key, segment_documents
+from respmine.structure.question_matcher import Calibration
+from respmine.structure.questions import calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_span
 from respmine.structure.respondents import profile_many
 from respmine.topics.embed import Embedder

@@ -1,0 +1,296 @@
+"""Which question a heading, a form label or a paragraph refers to (`QuestionMatcher`): by number, by
+the question's words quoted back, or by meaning (sentence embeddings, calibrated on the corpus and routed
+by the answers it files under headings and in forms, `Routing`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+import numpy as np
+
+from respmine.consultation import Question
+from respmine.page_breaks import QUESTION_HEADING
+from respmine.structure.blocks import NUMBERED
+from respmine.structure.furniture import text_words
+from respmine.topics.embed import Embedder
+
+SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
+SECOND_QUESTION_MARGIN = 0.0  # a paragraph also counts for a second question this close to the best
+CALIBRATION_MIN = 30  # paragraphs needed to calibrate per-question similarity
+# Answers filed by a heading, a quoted question or a form are labelled examples of their question
+# (`Routing`): a question with examples from at least ROUTING_MIN responses (n) is compared by its text's
+# vector plus the direction of its examples' centroid, weighted n / (n + ROUTING_SHRINK) (so about equally
+# once it has a dozen); with fewer, by its text alone.
+ROUTING_MIN = 3
+ROUTING_SHRINK = 2.0
+_CATCH_ALL = re.compile(  # a question that asks for anything else, whose answers can be about any topic
+    r"\b(?:any other|any further|other|further|additional|general|final)\s+(?:\w+\s+)?(?:comments?|views?"
+    r"|points?|remarks?|observations?|information|evidence|issues?|matters?|feedback|suggestions?|thoughts?"
+    r"|concerns?|ideas?)\b|\banything (?:else|further|more)\b|\banything\s+(?:\w+\s+){0,4}add\b"
+    r"|\b(?:we|you) (?:have )?missed\b|\bnot (?:covered|asked|mentioned) (?:above|elsewhere|in (?:this|the)"
+    r" (?:consultation|questions?)|by (?:the|these|this) questions?)|\banything (?:\w+ ){0,2}missed\b",
+    re.IGNORECASE)
+_QUESTION_NUMBER = re.compile(r"^(?:(?:question|q)\s*(?:no\.?\s*)?)?\d+[a-z]?[.):]?\s+", re.IGNORECASE)
+TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
+
+
+def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Counter[str]) -> float:
+    """Word-sequence similarity of two word lists (a question quoted back, a table label), or 0.0 when it
+    cannot reach `floor`: two cheap upper bounds (lengths, shared words) spare the sequence matcher on
+    nearly every paragraph of a large run."""
+    total = len(wa) + len(wb)
+    if not total or 2 * min(len(wa), len(wb)) < floor * total:
+        return 0.0
+    if 2 * sum((ca & cb).values()) < floor * total:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+class QuestionMatcher:
+    """Finds which question a heading, label or paragraph refers to."""
+
+    def __init__(self, questions: Sequence[Question], embedder: Embedder | None = None, title: str = ""
+                 ) -> None:
+        self.questions = list(questions)
+        self.title = title
+        self._title_words = text_words(title)
+        self._title_bag = Counter(self._title_words)
+        self._title_chars = len(title)
+        self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
+        self.ids = {q.id for q in self.questions}
+        self._question_words = [text_words(q.text) for q in self.questions]
+        self._question_bags = [Counter(words) for words in self._question_words]
+        self._words_by_id = dict(zip((q.id for q in self.questions), self._question_words, strict=True))
+        self.embedder = embedder
+        self._question_vectors: np.ndarray | None = None
+        self._ahead: dict[str, np.ndarray] = {}  # paragraph vectors embedded ahead, in one batch
+        self.bias: np.ndarray | None = None
+        self.routing: Routing | None = None  # which question a paragraph answering one is filed under
+        self._routes: tuple[Routing, np.ndarray, np.ndarray, list[int]] | None = None
+
+    @classmethod
+    def calibrated(cls, calibration: Calibration, embedder: Embedder | None = None, title: str = ""
+                   ) -> QuestionMatcher:
+        """A matcher that segments as `calibration` (a corpus's, or a run's kept for late documents) says."""
+        matcher = cls(calibration.questions, embedder, title)
+        if calibration.bias is not None:
+            matcher.bias = np.asarray(calibration.bias, dtype=np.float32)
+        matcher.routing = calibration.routing
+        return matcher
+
+    def calibrate(self, paragraphs: Sequence[str], examples: Sequence[Example] = ()) -> None:
+        """Learn how similar an ordinary paragraph of this consultation is to each question.
+
+        Broad questions ("How should charities be involved?") are close to almost everything; scoring
+        a paragraph by how much more similar it is than usual stops them swallowing every paragraph.
+        Needs a corpus (all submissions of a run); with few paragraphs the raw similarity is used.
+        `examples`: answers filed by a heading or a form, from which the routing is learnt (`Routing`);
+        embedded in the same batch as `paragraphs`.
+        """
+        if self.embedder is None or not self.learns_from(len(paragraphs)):
+            return
+        known = [e for e in examples if e.question in self.ids]
+        said = set(paragraphs)
+        extra = [t for t in dict.fromkeys(e.text for e in known) if t not in said]
+        vectors = self.embedder.embed(list(paragraphs) + extra)
+        sims = vectors[: len(paragraphs)] @ self._questions().T
+        self.bias = sims.mean(axis=0) - float(sims.mean())
+        if known:
+            by_text = dict(zip(list(paragraphs) + extra, vectors, strict=True))
+            self.routing = self._routing(known, by_text, vectors[: len(paragraphs)])
+
+    def learns_from(self, paragraphs: int) -> bool:
+        """Whether `calibrate` learns anything from this many paragraphs (else the raw similarity is used)."""
+        return self.embedder is not None and bool(self.questions) and paragraphs >= CALIBRATION_MIN
+
+    def _routing(self, examples: Sequence[Example], by_text: Mapping[str, np.ndarray], paragraphs: np.ndarray
+                 ) -> Routing | None:
+        """The routing learnt from labelled examples (None: no question has enough of them). A question
+        counts the responses its examples come from, not its paragraphs (one respondent's three paragraphs
+        are one view of it)."""
+        texts = self._questions()
+        per: dict[str, list[np.ndarray]] = {}
+        sources: dict[str, set[str]] = {}
+        for e in examples:
+            per.setdefault(e.question, []).append(by_text[e.text])
+            sources.setdefault(e.question, set()).add(e.source)
+        rows: list[np.ndarray] = []
+        catch_all: list[str] = []
+        for i, q in enumerate(self.questions):
+            found, n = per.get(q.id, []), len(sources.get(q.id, ()))
+            if n < ROUTING_MIN:
+                rows.append(texts[i])
+                continue
+            centroid = np.mean(found, axis=0)
+            near = texts @ centroid
+            if near[i] < near.mean() and _asks_anything_else(q.text):  # "Any other comments?": its answers
+                catch_all.append(q.id)  # are about the other questions' topics, not its own
+                rows.append(texts[i])
+                continue
+            weight = n / (n + ROUTING_SHRINK)
+            row = texts[i] + weight * centroid / np.linalg.norm(centroid)
+            rows.append(row / np.linalg.norm(row))
+        learnt = any(len(sources.get(q.id, ())) >= ROUTING_MIN for q in self.questions)
+        if len(catch_all) == len(rows) or not learnt:
+            return None  # too few examples anywhere: the question texts alone, as without them
+        vectors = np.vstack(rows).astype(np.float32)
+        sims = paragraphs @ vectors.T
+        bias = sims.mean(axis=0) - float(sims.mean())
+        return Routing(tuple(tuple(float(x) for x in row) for row in vectors),
+                       tuple(float(b) for b in bias), tuple(catch_all))
+
+    def _questions(self) -> np.ndarray:
+        if self._question_vectors is None:
+            assert self.embedder is not None
+            self._question_vectors = self.embedder.embed([q.text for q in self.questions])
+        return self._question_vectors
+
+    def embed_ahead(self, texts: Sequence[str]) -> None:
+        """Embed paragraphs `by_content` will be asked about, together (far faster than a few at a time)."""
+        if self.embedder is not None and texts:
+            unique = list(dict.fromkeys(texts))
+            self._ahead.update(zip(unique, self.embedder.embed(unique), strict=True))
+
+    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
+        assert self.embedder is not None
+        missing = [t for t in dict.fromkeys(texts) if t not in self._ahead]
+        fresh = dict(zip(missing, self.embedder.embed(missing), strict=True)) if missing else {}
+        return np.vstack([self._ahead[t] if t in self._ahead else fresh[t] for t in texts])
+
+    def by_label(self, label: str) -> tuple[str, float] | None:
+        """A form column header or table label: an id, a number, or the question text itself."""
+        clean = label.strip()
+        if clean in self.ids:
+            return clean, 1.0
+        for pattern in (QUESTION_HEADING, NUMBERED):
+            m = pattern.match(clean)
+            if m and int(m.group(1)) in self.by_number:
+                return self.by_number[int(m.group(1))], 1.0
+        best = self.quoted(clean, threshold=0.5)
+        return best
+
+    def words(self, question: str) -> list[str]:
+        """The words of a question's text (none for a question id not in the consultation)."""
+        return self._words_by_id.get(question, [])
+
+    def restates_title(self, text: str) -> bool:
+        """Whether the passage is the consultation's title (a response form's header, a letter's)."""
+        if not self._title_words or len(text) > 3 * self._title_chars:  # far longer: cannot be it
+            return False
+        words, title = text_words(text), self._title_words
+        if 2 * min(len(words), len(title)) < TITLE_RATIO * (len(words) + len(title)):
+            return False  # too short or too long to reach the ratio (checked before counting words)
+        return _ratio(words, title, TITLE_RATIO, Counter(words), self._title_bag) >= TITLE_RATIO
+
+    def quoted(self, text: str, threshold: float = 0.7) -> tuple[str, float] | None:
+        """The question whose text this passage quotes (first sentence or first line compared)."""
+        head = text_words(re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0])
+        if len(head) < 4:
+            return None
+        counts = Counter(head)
+        known = zip(self.questions, self._question_words, self._question_bags, strict=True)
+        scored = [(_ratio(head, words, threshold, counts, bag), q.id) for q, words, bag in known]
+        if not scored:
+            return None
+        score, qid = max(scored)
+        return (qid, score) if score >= threshold else None
+
+    def by_content(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
+        """For each paragraph, the questions it addresses by meaning (best first), possibly none."""
+        if not texts or not self.questions or self.embedder is None:
+            return [[] for _ in texts]
+        vectors = self._vectors(texts)
+        sims = vectors @ self._questions().T
+        if self.bias is not None:
+            sims = sims - self.bias
+        if self.routing is not None:
+            return self._routed(vectors, sims, self.routing)
+        out = []
+        for row in sims:
+            order = np.argsort(-row, kind="stable")
+            best = float(row[order[0]])
+            picks = [
+                (self.questions[i].id, float(row[i])) for i in order
+                if row[i] >= SIMILARITY_THRESHOLD and row[i] >= best - SECOND_QUESTION_MARGIN
+            ][:2]
+            out.append(picks)
+        return out
+
+    def _routed(self, vectors: np.ndarray, sims: np.ndarray, routing: Routing
+                ) -> list[list[tuple[str, float]]]:
+        """Whether a paragraph answers a question at all, and how clearly, is read from its similarity to
+        the question texts (`sims`, as without routing); which question, from the routing's vectors. A
+        catch-all question has no topic: never chosen by meaning, and resembling its wording ("any other
+        comments") is no sign of answering anything."""
+        if self._routes is None or self._routes[0] is not routing:  # as arrays, once
+            skip = [i for i, q in enumerate(self.questions) if q.id in routing.catch_all]
+            self._routes = (routing, np.asarray(routing.vectors, dtype=np.float32).T,
+                            np.asarray(routing.bias, dtype=np.float32), skip)
+        _, targets, bias, skip = self._routes
+        routes = vectors @ targets - bias
+        routes[:, skip] = -np.inf
+        out: list[list[tuple[str, float]]] = []
+        keep = [i for i in range(len(self.questions)) if i not in skip]
+        for row, route in zip(sims, routes, strict=True):
+            score = float(row[keep].max())
+            if score < SIMILARITY_THRESHOLD:
+                out.append([])
+                continue
+            order = np.argsort(-route, kind="stable")
+            best = float(route[order[0]])
+            out.append([(self.questions[i].id, score) for i in order
+                        if route[i] >= best - SECOND_QUESTION_MARGIN][:2])
+        return out
+
+
+def _asks_anything_else(question: str) -> bool:
+    """The question's first sentence asks for anything else ("Do you have any other comments?"): not
+    the request for reasons that follows a topical one ("Do you agree? Please give reasons and any other
+    relevant information.")."""
+    text = _QUESTION_NUMBER.sub("", question.strip())
+    first = re.split(r"(?<=[?!])\s|(?<=\w\.)\s+(?=[A-Z])|\n", text, maxsplit=1)[0]
+    return _CATCH_ALL.search(first) is not None
+
+
+@dataclass(frozen=True)
+class Routing:
+    """Which question a paragraph that answers one by meaning is filed under, learnt from the answers the
+    corpus files by headings, quoted questions and forms: each question's vector is its text's, blended
+    with its answers' centroid when they come from ROUTING_MIN responses or more, so "paid the
+    full cost ... contracts long enough to plan" goes where respondents with headings put such points
+    (funding), not to the question whose wording shares most words (contract size). A question whose
+    answers are nearer the other questions' texts than its own ("Any other comments?") is a catch-all:
+    never chosen by meaning (`QuestionMatcher._routed`). Without headed or form answers there is no
+    routing, and segmentation is as it was before routing.
+    """
+
+    vectors: tuple[tuple[float, ...], ...]  # per question: its text's vector, or the blend
+    bias: tuple[float, ...]  # per question, as Calibration.bias, against these vectors
+    catch_all: tuple[str, ...] = ()  # question ids
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """What segmentation learns from the whole corpus: the questions (given, or inferred from recurring
+    headings) and how similar an ordinary paragraph is to each. Kept by the store, so a late batch is
+    segmented like the documents before it and earlier segments do not move."""
+
+    questions: tuple[Question, ...]
+    bias: tuple[float, ...] | None  # per question; None: too few paragraphs, raw similarity is used
+    documents: int  # corpus size it was learnt on (a corpus grown well past it is recalibrated)
+    key: str  # segmentation code, embedder and the consultation's questions it is valid for
+    routing: Routing | None = None  # learnt from answers under headings or in forms; None: there were none
+
+
+class Example(NamedTuple):
+    """A paragraph filed under its question by a heading, a quoted question or a form: `Routing` learns
+    from these."""
+
+    question: str
+    text: str
+    source: str  # the submission it is from
