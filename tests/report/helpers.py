@@ -196,7 +196,7 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
             0,
             len(hope_text) - 32,
             1,
-            [("funding.fcr", fcr, q1_end, None)],
+            [("funding.fcr", fcr, q1_end, "support")],
             "support",
         )
         tail = "Contracts are too large for us."
@@ -225,7 +225,8 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
             0,
             len(river),
             2,
-            [("funding.fcr", 0, 32, None), ("funding.length", 33, len(river), None)],
+            [("funding.fcr", 0, 32, "support"),
+             ("funding.length", 33, len(river), None)],
             "support",
         )
 
@@ -233,7 +234,8 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
         submission("acme.docx", acme, late=True)
         person("acme.docx", "organisation", "private_company", "Acme Ltd")
         segment(
-            "acme-q1", "acme.docx", "Q1", acme, 0, len(acme), 1, [("funding", 0, len(acme), None)], "oppose"
+            "acme-q1", "acme.docx", "Q1", acme, 0, len(acme), 1, [("funding", 0, len(acme), "oppose")],
+            "oppose",
         )
 
         jane = "Longer contracts help, but I worry about cost."
@@ -247,7 +249,7 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
             0,
             len(jane),
             1,
-            [("funding.length", 0, len(jane), None)],
+            [("funding.length", 0, len(jane), "mixed")],
             "mixed",
         )
 
@@ -294,7 +296,7 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
                 0,
                 len(template),
                 1,
-                [("funding.fcr", 0, len(template), None)],
+                [("funding.fcr", 0, len(template), "support")],
                 "support",
             )
         s.add(
@@ -306,7 +308,8 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
         for name in ("dup1.txt", "dup2.pdf"):
             person(name, "individual", "individual", None, "Sam Copy")
             segment(
-                f"{name}-q2", name, "Q2", dup, 0, len(dup), 1, [("volunteers", 0, len(dup), None)], "support"
+                f"{name}-q2", name, "Q2", dup, 0, len(dup), 1, [("volunteers", 0, len(dup), "support")],
+                "support",
             )
         s.add(CampaignRow(id="duplicate-xyz", template=dup, size=2, members=sorted(copies), added_text={}))
 

@@ -27,6 +27,9 @@ def test_one_row_per_segment_and_theme(made: tuple[Store, dict[str, str]]) -> No
     assert river["funding.length"]["theme_label"] == "Funding > Contract length"
     assert river["funding.fcr"]["evidence"] == "Full cost recovery is essential."
     assert river["funding.fcr"]["codebook"] == "test-book@1"
+    # the segment's stance on the proposals, and the side each code's own evidence takes on its theme
+    assert [river[t]["stance"] for t in ("funding.fcr", "funding.length")] == ["support", "support"]
+    assert [river[t]["theme_stance"] for t in ("funding.fcr", "funding.length")] == ["support", ""]
     assert {r["respondent"] for r in rows if r["respondent_type"] == "individual"} == {INDIVIDUAL}
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from respmine.report.tables import (
     ALL,
     CodingData,
+    PositionSplit,
     Unit,
     build_rows,
+    position_split,
     question_stances,
     respondent_totals,
     theme_table,
@@ -61,6 +63,10 @@ def test_stance_breakdown_per_respondent(made: tuple[Store, dict[str, str]]) -> 
     assert funding.stance == {"support": 3, "oppose": 1, "mixed": 1, "neutral": 1}  # type: ignore[attr-defined]
     contracts = rows_by_key(made[0])[("Q2", "contracts")]
     assert contracts.stance["oppose"] == 1  # type: ignore[attr-defined]  # the evidence sentence's own stance
+    # River Project's "Three-year contracts would give us certainty." takes no side on contract length:
+    # its answer's support (the other sentence's) is not counted for it
+    length = rows_by_key(made[0])[("Q1", "funding.length")]
+    assert length.stance == {"support": 0, "oppose": 0, "mixed": 1, "neutral": 1}  # type: ignore[attr-defined]
 
 
 def test_respondent_type_filter_and_bases(made: tuple[Store, dict[str, str]]) -> None:
@@ -242,3 +248,17 @@ def test_a_campaign_letter_sent_with_its_copy_attached_is_one_letter(
     themes_store.decide(store, CODEBOOK, "analyst1", "add", segment=sha("seg:c1-copy"), theme="funding.fcr",
                         value={"start": 0, "end": 10})
     assert rows_by_key(store)[("Q1", "funding.fcr")].campaign_letters == 5  # type: ignore[attr-defined]
+
+
+def test_a_topics_respondents_by_the_positions_they_took(made: tuple[Store, dict[str, str]]) -> None:
+    """With full cost recovery and contract length as positions on funding: Hope, the council and the
+    campaign (once) took the first alone, Jane the second, River Project both, Acme neither."""
+    positions = {"funding.fcr", "funding.length"}
+    codebook = CODEBOOK.model_copy(update={"themes": tuple(
+        t.model_copy(update={"position": True}) if t.id in positions else t for t in CODEBOOK.themes)})
+    data = CodingData.load(made[0], codebook)
+    fcr, length = (codebook.theme(t).label for t in ("funding.fcr", "funding.length"))
+    assert position_split(data, "funding") == PositionSplit(
+        (fcr, length), {(fcr,): 3, (length,): 1, (fcr, length): 1, (): 1})
+    assert position_split(data, "contracts") is None  # no positions under it
+    assert position_split(CodingData.load(made[0], CODEBOOK), "funding") is None

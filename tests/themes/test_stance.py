@@ -18,8 +18,9 @@ import pytest
 
 pytest.importorskip("sklearn")
 
+from respmine.records import Code, Span
 from respmine.themes.labelled import read_labelled
-from respmine.themes.stance import STANCES, StanceModel, asks_agreement, score_sentence
+from respmine.themes.stance import STANCES, StanceModel, asks_agreement, score_sentence, theme_stance
 
 SUPPORT = [
     "We support the proposal to allow charities to run probation services in England and Wales.",
@@ -286,3 +287,17 @@ def test_stance_fit_rejects_what_cannot_be_learnt() -> None:
         model.fit(["a b c"], ["support", "oppose"])
     with pytest.raises(ValueError, match="need two stances"):
         model.fit(["We support it.", "We back it.", "We oppose it."], ["support", "support", "oppose"])
+
+
+def test_theme_stance_is_the_evidences_own_a_positions_or_an_analysts_never_the_segments() -> None:
+    def code(theme: str, stance: str | None, method: str = "rule") -> Code:
+        return Code(segment="s", theme=theme, confidence=0.8, method=method, evidence=Span(0, 5),
+                    evidence_text="words", stance=stance, codebook="b@1")
+
+    implied = {"role.core": "support"}
+    assert theme_stance(code("funding", "oppose"), implied) == "oppose"  # its own sentence's
+    assert theme_stance(code("funding", None), implied) is None  # no side: not the segment's stance
+    assert theme_stance(code("role.core", None), implied) == "support"  # a position's, asserted by a rule
+    assert theme_stance(code("role.core", None, "similarity"), implied) is None  # ... not by similarity
+    assert theme_stance(code("role.core", None, "rule-negated"), implied) is None
+    assert theme_stance(code("funding", "oppose"), implied, decided="mixed") == "mixed"  # analysts win

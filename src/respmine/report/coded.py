@@ -8,7 +8,7 @@ Rows are built once, as lists in `COLUMNS` order, and shared by the CSV and the 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import tzinfo
 from pathlib import Path
 
@@ -30,12 +30,11 @@ from respmine.themes.codebook import Codebook
 COLUMNS = [
     "segment_id", "submission_id", "source_file", "page", "span_start", "span_end", "respondent",
     "respondent_type", "joint_with", "question", "method", "confidence", "text", "campaign_id",
-    "campaign_size", "late", "received_at",
-    "theme", "theme_label", "stance", "evidence", "evidence_start", "evidence_end", "code_method",
+    "campaign_size", "late", "received_at", "stance",
+    "theme", "theme_label", "theme_stance", "evidence", "evidence_start", "evidence_end", "code_method",
     "code_confidence", "reviewed", "codebook",
 ]
 THEME_COLUMNS = COLUMNS[COLUMNS.index("theme"):]
-_STANCE = COLUMNS.index("stance")
 _SORT = [COLUMNS.index(c) for c in ("source_file", "span_start", "question", "theme")]
 
 
@@ -45,7 +44,8 @@ def coded_rows(store: Store, codebook: Codebook | None = None) -> list[dict[str,
     if codebook is not None:
         return [dict(zip(COLUMNS, r, strict=True)) for r in coded_lists(CodingData.load(store, codebook))]
     rows = build_rows(read_segments(store), read_submissions(store),
-                      read_respondents(store), structure_store.campaigns(store), [], {}, {})
+                      read_respondents(store), structure_store.campaigns(store), [], {}, {},
+                      lambda c: c.stance)
     return [dict(zip(COLUMNS, r, strict=True)) for r in rows]
 
 
@@ -55,15 +55,17 @@ def coded_lists(data: CodingData, tz: tzinfo | None = None) -> list[tuple[object
     cb = data.codebook
     labels = {t: " > ".join(cb.theme(a).label for a in [*reversed(cb.ancestors(t)), t]) for t in cb.ids}
     return build_rows(data.segments.values(), data.submissions, data.people, data.campaigns, data.codes,
-                      labels, data.stances, tz)
+                      labels, data.stances, data.side, tz)
 
 
 def build_rows(
     segments: Iterable[SegmentView], subs: Mapping[str, SubmissionView], people: Mapping[str, RespondentView],
     campaigns: Sequence[CampaignRow], codes: Iterable[Code], labels: Mapping[str, str],
-    stances: Mapping[str, str], tz: tzinfo | None = None,
+    stances: Mapping[str, str], side: Callable[[Code], str | None], tz: tzinfo | None = None,
 ) -> list[tuple[object, ...]]:
     """Rows sorted by source file, position, question and theme (ties keep the order of `segments`).
+    `stance` is the segment's, towards the proposals; `theme_stance` the side a code's evidence takes on
+    its theme (`side`: `CodingData.side`).
     Tuples, not lists: tuples of plain values drop out of the garbage collector's sweeps, and 75,000 rows
     on 10,000 submissions kept it busy."""
     campaign_of: dict[str, tuple[str, int]] = {}
@@ -86,18 +88,15 @@ def build_rows(
             "; ".join(o for o in (who.organisations if who else []) if o != name),
             seg.question, seg.method, f"{seg.confidence:.2f}", seg.text, campaign[0], campaign[1] or "",
             "" if sub.late is None else ("yes" if sub.late else "no"),
-            shown_time(sub.received_at, tz),
+            shown_time(sub.received_at, tz), stances.get(seg.id, ""),
         ]
-        stance = stances.get(seg.id, "")
         found = codes_of.get(seg.id)
         if not found:
-            row = base + empty
-            row[_STANCE] = stance
-            rows.append(tuple(row))
+            rows.append(tuple(base + empty))
             continue
         for code in found:
             rows.append((
-                *base, code.theme, labels.get(code.theme, code.theme), code.stance or stance,
+                *base, code.theme, labels.get(code.theme, code.theme), side(code) or "",
                 code.evidence_text, code.evidence.start, code.evidence.end, code.method,
                 f"{code.confidence:.2f}", "yes" if code.reviewed else "no", code.codebook,
             ))

@@ -24,6 +24,7 @@ from docx.text.run import Run
 
 from respmine.records import RESPONDENT_TYPES, STANCES
 from respmine.report.summaries import (
+    SIDE_NAMES,
     counted_once,
     featured_quotes,
     letters_note,
@@ -41,7 +42,6 @@ INK = RGBColor(0x0B, 0x0C, 0x0C)
 ACCENT = RGBColor(0x1D, 0x35, 0x57)
 MUTED = RGBColor(0x50, 0x5A, 0x5F)
 HEADER_SHADE = "1D3557"
-STANCE_HEAD = {"support": "Support", "oppose": "Oppose", "mixed": "Mixed", "neutral": "No clear position"}
 
 
 def write_docx(report: Report, path: Path) -> None:
@@ -178,7 +178,7 @@ def _theme_table(
     doc: Any, rows: Sequence[ThemeRow], answered: int, depths: dict[str, int], caption: str
 ) -> None:
     """Theme rows with sub-themes indented; `answered` > 0 adds the share of those answering."""
-    header = ["Theme", "Respondents", *(["Share"] if answered else []), *[STANCE_HEAD[s] for s in STANCES],
+    header = ["Theme", "Respondents", *(["Share"] if answered else []), *[SIDE_NAMES[s] for s in STANCES],
               "Late"]
     body, levels = [], []
     for r in rows:

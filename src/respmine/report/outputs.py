@@ -28,10 +28,12 @@ from respmine.report.quotes import quote_of
 from respmine.report.tables import (
     ALL,
     CodingData,
+    PositionSplit,
     Quote,
     ThemeRow,
     build_rows,
     depth,
+    position_split,
     question_key,
     question_stances,
     questions_answered,
@@ -184,6 +186,7 @@ def build_report(
     bases = respondent_totals(data)
     overall = build_rows(data, overall=True)
     rows = build_rows(data)
+    splits = _splits(data, overall)
     cb = data.codebook
     top = {t.id for t in cb.themes if t.parent is None} | {r.theme for r in overall if r.theme not in cb.ids}
     late = _late_units(data)
@@ -201,9 +204,10 @@ def build_report(
         letters=sum(bases.values()) + sum(size - 1 for _, size in campaigns), late=late,
         quarantined=sum(s.status == "quarantined" for s in data.submissions.values()), bases=dict(bases),
         campaigns=campaigns, joint=_joint(data),
-        headlines=summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found)),
+        headlines=summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
+                                      splits=splits),
         changes=summaries.changes(previous, snap),
-        themes=_theme_texts(data, overall, bases), sections=_sections(data, rows, consultation, top),
+        themes=_theme_texts(data, overall, bases, splits), sections=_sections(data, rows, consultation, top),
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
         tz=consultation.tz if consultation else UTC,
@@ -227,8 +231,10 @@ def _checked(data: CodingData) -> tuple[int, int]:
     return len(decided), len(passages)
 
 
-def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[str, int]) -> list[ThemeText]:
-    """Each theme's paragraph; respondent types' own rows let it name who differs from the majority."""
+def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[str, int],
+                 splits: Mapping[str, PositionSplit]) -> list[ThemeText]:
+    """Each theme's paragraph; respondent types' own rows let it name who differs from the majority, and
+    a topic's `splits` which of its positions they took."""
     cb = data.codebook
     per_type = {t: {r.theme: r for r in build_rows(data, respondent_type=t, overall=True, quotes=False)}
                 for t in bases}
@@ -236,8 +242,14 @@ def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[s
     for row in overall:
         kids = [r for r in overall if r.theme in cb.ids and cb.theme(r.theme).parent == row.theme]
         by_type = {t: found[row.theme] for t, found in per_type.items() if row.theme in found}
-        out.append(ThemeText(row, depth(cb, row.theme), summaries.theme_summary(row, bases, by_type, kids)))
+        text = summaries.theme_summary(row, bases, by_type, kids, splits.get(row.theme))
+        out.append(ThemeText(row, depth(cb, row.theme), text))
     return out
+
+
+def _splits(data: CodingData, overall: Sequence[ThemeRow]) -> dict[str, PositionSplit]:
+    """The topics with positions under them, by the positions their respondents took (`position_split`)."""
+    return {r.theme: split for r in overall if (split := position_split(data, r.theme)) is not None}
 
 
 def _sections(

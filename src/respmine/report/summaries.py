@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from respmine.records import RESPONDENT_TYPES
-from respmine.report.tables import Quote, ThemeRow
+from respmine.report.tables import PositionSplit, Quote, ThemeRow
 
 TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plural)
     "charity": ("charity or community group", "charities and community groups"),
@@ -27,6 +27,8 @@ TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plur
 }
 SMALL = 5  # below this base, say "3 of 4", never "most"
 PERCENT_FROM = 20  # percentages only on bases at least this large
+# A theme row's stance columns as a reader sees them: the side respondents' sentences on the theme take.
+SIDE_NAMES = {"support": "In favour", "oppose": "Against", "mixed": "Mixed", "neutral": "No side taken"}
 
 
 def type_name(kind: str, n: int = 2) -> str:
@@ -111,8 +113,10 @@ def theme_summary(
     bases: Mapping[str, int],
     by_type: Mapping[str, ThemeRow] | None = None,
     children: Sequence[ThemeRow] = (),
+    split: PositionSplit | None = None,
 ) -> str:
-    """One paragraph on a theme across all questions: how many raised it, who, and how they stand."""
+    """One paragraph on a theme across all questions: how many raised it, who, and how they stand (for a
+    topic with positions under it, `split`: which of them they took, `position_view`)."""
     total = sum(bases.values())
     k = row.respondents
     campaign = _campaign_clause(row)
@@ -121,8 +125,11 @@ def theme_summary(
     if k < SMALL:
         parts.append("This is a small number, so read it as individual views rather than a pattern.")
     parts.append(_who(row, bases))
-    parts.append(_stance_sentence(row.stance, k))
-    parts += _type_views(row, by_type or {})
+    if split is not None:
+        parts.append(f"{position_view(split, k)}.")
+    else:
+        parts.append(_stance_sentence(row.stance, k))
+        parts += _type_views(row, by_type or {})
     if children:
         listed = [f"{c.label.lower() if _plain(c.label) else c.label} ({c.respondents})" for c in children]
         parts.append(f"Within this theme: {_join(listed)}.")
@@ -143,46 +150,66 @@ def _who(row: ThemeRow, bases: Mapping[str, int]) -> str:
 
 
 def stance_view(stance: Mapping[str, int]) -> str:
-    """The majority view among those who took a position (one clause, no trailing full stop)."""
+    """The majority side among those who took one on the theme (one clause, no trailing full stop). A
+    theme row's stance is the side its sentences take on the theme (`tables.CodingData.side`), not the
+    respondent's view of the proposals: "spoke in favour", not "supported the proposals"."""
     s, o, m = (stance.get(x, 0) for x in ("support", "oppose", "mixed"))
     stated = s + o + m
     if stated == 0:
-        return "None took a clear position for or against the proposals"
-    views = {"support": (s, "supported them"), "oppose": (o, "opposed them"), "mixed": (m, "had mixed views")}
-    everyone = {1: "The one respondent who took a position", 2: "Both respondents who took a position"}
-    for side, verb in (("support", "supported the proposals"), ("oppose", "opposed the proposals")):
-        lead = views[side][0]
+        return "None took a clear side on it"
+    views = {"support": (s, "spoke in favour"), "oppose": (o, "spoke against"),
+             "mixed": (m, "had mixed views")}
+    everyone = {1: "The one respondent who took a side on it", 2: "Both respondents who took a side on it"}
+    for side in ("support", "oppose"):
+        lead, verb = views[side]
         if lead > stated - lead:
             rest = _join([f"{number(n)} {what}" for key, (n, what) in views.items() if key != side and n])
             words = quantity(lead, stated)
-            head = (f"{everyone.get(stated, f'All {stated} who took a position')} {verb}" if lead == stated
-                    else f"Of the {stated} who took a position, {lead} {verb}" if stated < SMALL
-                    else f"{words} of the {stated} who took a position {verb}" if words[0].isupper()
-                    else f"Of the {stated} who took a position, {lead} {verb}")
+            head = (f"{everyone.get(stated, f'All {stated} who took a side on it')} {verb}" if lead == stated
+                    else f"Of the {stated} who took a side on it, {lead} {verb}" if stated < SMALL
+                    else f"{words} of the {stated} who took a side on it {verb}" if words[0].isupper()
+                    else f"Of the {stated} who took a side on it, {lead} {verb}")
             return head + (f"; {rest}" if rest else "")
     if m == stated:
-        return f"{everyone.get(stated, f'All {stated} who took a position')} had mixed views"
-    held, named = [], False  # "the proposals" the first time, "them" after
-    for n, verb in ((s, "supported"), (o, "opposed")):
-        if n:
-            held.append(f"{number(n)} {verb} {'them' if named else 'the proposals'}")
-            named = True
-    held += [f"{number(m)} had mixed views"] if m else []
-    return f"Views were divided among the {stated} who took a position: {_join(held)}"
+        return f"{everyone.get(stated, f'All {stated} who took a side on it')} had mixed views"
+    held = [f"{number(n)} {what}" for n, what in views.values() if n]
+    return f"Views were divided among the {stated} who took a side on it: {_join(held)}"
+
+
+def position_view(split: PositionSplit, k: int) -> str:
+    """Which positions on a topic its `k` respondents took (one clause, no full stop): "Of the 32 who
+    raised it, 17 favoured local commissioning alone, 10 regional commissioning alone and 5 both"."""
+    def name(label: str) -> str:
+        return label.lower() if _plain(label) else label
+
+    parts = [f"{number(split.counts[(label,)])} {name(label)} alone" for label in split.labels
+             if split.counts.get((label,))]
+    for held, n in sorted(split.counts.items(), key=lambda kv: (-len(kv[0]), -kv[1], kv[0])):
+        if len(held) > 1:
+            names = _join([name(x) for x in held])
+            which = ("both" if len(held) == len(split.labels) == 2
+                     else f"both {names}" if len(held) == 2 else f"all of {names}")
+            parts.append(f"{number(n)} {which}")
+    if split.counts.get(()):
+        parts.append(f"{number(split.counts[()])} {'neither' if len(split.labels) == 2 else 'none of them'}")
+    if not parts:
+        return "None took one of its positions"
+    parts[0] = parts[0].replace(" ", " favoured ", 1)
+    return f"Of the {k} who raised it, {_join(parts)}"
 
 
 def _stance_sentence(stance: Mapping[str, int], k: int) -> str:
     stated = sum(stance.get(x, 0) for x in ("support", "oppose", "mixed"))
     if stated == 0:
-        return "None of them took a clear position for or against the proposals."
+        return "None of them took a clear side on it."
     silent = k - stated
-    tail = (" The other respondent did not take a clear position." if silent == 1
-            else f" The other {silent} did not take a clear position." if silent else "")
+    tail = (" The other respondent did not take a clear side on it." if silent == 1
+            else f" The other {silent} did not take a clear side on it." if silent else "")
     return f"{stance_view(stance)}.{tail}"
 
 
 def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
-    """Respondent types split among themselves, or leaning against the overall majority view."""
+    """Respondent types split among themselves, or leaning against the overall majority side."""
     s_all, o_all = row.stance.get("support", 0), row.stance.get("oppose", 0)
     stated = s_all + o_all + row.stance.get("mixed", 0)
     majority = "support" if 2 * s_all > stated else "oppose" if 2 * o_all > stated else ""
@@ -194,10 +221,10 @@ def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
         s, o = sub.stance.get("support", 0), sub.stance.get("oppose", 0)
         name = _cap(type_name(kind, 2))
         if s and o and max(s, o) <= 2 * min(s, o):
-            out.append(f"{name} were divided: {s} supported the proposals and {o} opposed them.")
+            out.append(f"{name} were divided: {s} spoke in favour and {o} against.")
         elif (majority == "support" and o >= 2 and o > s) or (majority == "oppose" and s >= 2 and s > o):
-            out.append(f"{name} leaned the other way: {s or 'none'} supported the proposals and "
-                       f"{o or 'none'} opposed them.")
+            out.append(f"{name} leaned the other way: {s or 'none'} spoke in favour and "
+                       f"{o or 'none'} against.")
     return out
 
 
@@ -265,6 +292,10 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
         "given without words such as “most”.",
         coding + " Consultation responses are self-selected: the counts describe those who responded, not "
         "the wider population, and should be read alongside the arguments made.",
+        "The side a respondent took on a theme (in favour, against, mixed) is what their sentences on that "
+        "theme say, or the position the theme itself stands for (such as a bigger role for the sector); "
+        "a respondent whose sentences on a theme take no side is counted as taking none, whatever their "
+        "view of the proposals overall.",
     ]
 
 
@@ -284,10 +315,11 @@ def counted_once(campaigns: Sequence[tuple[str, int]], joint: Sequence[tuple[str
 
 def headlines(
     overall: Sequence[ThemeRow], top_level: set[str], bases: Mapping[str, int], top: int = 5,
-    emerging: int | None = None,
+    emerging: int | None = None, splits: Mapping[str, PositionSplit] | None = None,
 ) -> list[str]:
-    """The executive summary's key findings: the most raised themes with their majority view. `emerging`
-    (topics found) when there is no codebook: then that is the finding, and what to do about it."""
+    """The executive summary's key findings: the most raised themes with their majority view (for a topic
+    with positions under it, which they took: `splits`). `emerging` (topics found) when there is no
+    codebook: then that is the finding, and what to do about it."""
     if emerging is not None:
         found = (f"Topic discovery grouped the answers into {plural(emerging, 'emerging theme')} (below)"
                  if emerging else "Topic discovery found no groups of answers yet")
@@ -298,8 +330,9 @@ def headlines(
     out = []
     ranked = sorted((r for r in overall if r.theme in top_level), key=lambda r: (-r.respondents, r.label))
     for row in ranked[:top]:
-        view = stance_view(row.stance).split(";")[0]
         k = row.respondents
+        split = (splits or {}).get(row.theme)
+        view = position_view(split, k) if split is not None else stance_view(row.stance).split(";")[0]
         out.append(f"{row.label}: raised by {k} of {total} respondents{percent(k, total)}. {view}.")
     return out
 

@@ -43,7 +43,7 @@ from respmine.store.views import (
 )
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
-from respmine.themes.stance import combined_stance, positions, reread
+from respmine.themes.stance import combined_stance, positions, reread, theme_stance
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
@@ -58,7 +58,7 @@ class ThemeRow:
     respondents: int  # distinct respondents, a campaign counted once
     campaign_letters: int  # the campaigns' letters that raised it (one member's own words: one letter)
     by_type: dict[str, int]  # respondent_type -> respondents
-    stance: dict[str, int]  # support/oppose/mixed/neutral -> respondents
+    stance: dict[str, int]  # side taken on the theme (`CodingData.side`) -> respondents; neutral: none
     late: int  # respondents whose submission was late
     quotes: tuple[Quote, ...]  # 2-3 representative quotes
     campaigns: int = 0  # campaigns among `respondents`
@@ -187,6 +187,17 @@ class CodingData:
         """Segments an analyst set a stance on."""
         return frozenset(d.segment for d in self.decisions if d.action == "stance" and d.segment)
 
+    def side(self, code: Code) -> str | None:
+        """The side the code's evidence takes on its theme (`stance.theme_stance`: an analyst's stance on
+        its segment wins)."""
+        decided = self.stances.get(code.segment) if code.segment in self.stance_decided else None
+        return theme_stance(code, self.implied, decided)
+
+    @cached_property
+    def implied(self) -> dict[str, str]:
+        """theme -> the stance it implies (`stance.positions`)."""
+        return positions(self.codebook)
+
     @cached_property
     def hits(self) -> list[_Hit]:
         """Every code with everything a table asks of it, worked out once (a report builds a dozen tables
@@ -206,7 +217,7 @@ class CodingData:
                 themes = parents[code.theme] = tuple(_with_parents(self.codebook, code.theme))
             sentence = evidence_sentence(seg.text, code)  # what is quoted, and ranked by its length
             out.append(_Hit(code, themes, seg.question, unit.key, unit.respondent_type,
-                            self.late(seg.submission), code.stance or self.stances.get(code.segment),
+                            self.late(seg.submission), self.side(code),
                             quote(sentence or seg.text),
                             quote_rank(code, unit.organisation, words(sentence))))
         return out
@@ -299,6 +310,30 @@ def respondent_totals(
     return Counter(seen.values())
 
 
+class PositionSplit(NamedTuple):
+    """A topic's respondents by the positions on it they took (`position_split`)."""
+
+    labels: tuple[str, ...]  # the positions (sub-themes that are `Theme.position`), codebook order
+    counts: dict[tuple[str, ...], int]  # the labels a respondent took (none: ()) -> respondents
+
+
+def position_split(data: CodingData, theme: str) -> PositionSplit | None:
+    """For a topic whose sub-themes are positions on it (local or regional commissioning), its respondents
+    (campaigns once) by the positions they took: one alone, several, or none (they raised the topic
+    without taking one). A respondent counted under both positions is not two views: "17 favoured local
+    commissioning alone, 10 regional alone and 5 both" says what the two counts cannot. None for a theme
+    with fewer than two positions under it."""
+    cb = data.codebook
+    kids = [t.id for t in cb.themes if t.parent == theme and t.position]
+    if len(kids) < 2:
+        return None
+    held: dict[str, set[str]] = {}
+    for hit in data.grouped(overall=True).get((ALL, theme), ()):
+        held.setdefault(hit.unit, set()).update(k for k in kids if k in hit.themes)
+    counts = Counter(tuple(cb.theme(k).label for k in kids if k in found) for found in held.values())
+    return PositionSplit(tuple(cb.theme(k).label for k in kids), dict(counts))
+
+
 def questions_answered(data: CodingData) -> list[str]:
     """Question ids that have segments, in number order (general comments last)."""
     return sorted({s.question for s in data.segments.values()}, key=question_key)
@@ -335,7 +370,7 @@ class _Hit(NamedTuple):
     unit: str
     respondent_type: str  # the unit's
     late: bool  # its submission's
-    stance: str | None  # the evidence sentence's, else its segment's
+    stance: str | None  # the side it takes on its theme (`CodingData.side`)
     quote: str  # the evidence as a quote would show it ("" if there is none)
     rank: tuple[object, ...]  # `quote_rank`: lower first
 
@@ -360,7 +395,7 @@ def _row(data: CodingData, question: str, theme: str, hits: list[_Hit], quotes: 
         by_unit.setdefault(h.unit, []).append(h)
     units = [data.units[k] for k in by_unit]
     types = Counter(u.respondent_type for u in units)
-    stance = Counter(s for key, found in by_unit.items() if (s := _unit_stance(data, key, found)))
+    stance = Counter(_unit_stance(data, key, found) or "neutral" for key, found in by_unit.items())
     late = sum(all(h.late for h in found) for found in by_unit.values())
     return ThemeRow(
         question=question, theme=theme, respondents=len(units),
@@ -388,7 +423,7 @@ def _type_order(types: Iterable[str]) -> list[str]:
 
 
 def _unit_stance(data: CodingData, unit: str, hits: Sequence[_Hit]) -> str | None:
-    """One respondent's stance on a theme: the evidence sentence's, else its segment's; both ways: mixed
+    """One respondent's side on a theme (their codes', `CodingData.side`); both ways: mixed
     (`unit_stance`: a campaign takes an analyst's stance on a copy, else its letters' most common)."""
     letters: dict[str, Letter] = {}
     for h in hits:

@@ -485,6 +485,19 @@ def position_stance(codes: Iterable[Code], positions: Mapping[str, str]) -> tupl
     return (stance, found[0]) if stance and found else None
 
 
+def theme_stance(code: Code, implied: Mapping[str, str], decided: str | None = None) -> str | None:
+    """The side a code's evidence takes on its theme, where the text says so: the stance an analyst set on
+    its segment (`decided`: analysts win), else its evidence sentence's stance, else the stance its theme
+    implies (`implied`: a position, `positions`) where a rule, the classifier or an analyst asserted it;
+    None: no side taken. Never the machine's stance of the whole segment: "We have serious concerns about
+    consortia" takes no side on the independence of charities raised in the sentence before it."""
+    if decided:
+        return decided
+    if code.stance:
+        return code.stance
+    return implied[code.theme] if code.theme in implied and _asserts(code) else None
+
+
 def _asserts(code: Code) -> bool:
     by = code.method.split("+")
     return ((code.reviewed or any(m in ("rule", "classifier", "analyst") for m in by))
