@@ -146,19 +146,22 @@ def to_json(result: ExtractResult) -> dict[str, Any]:
 
 GENERAL = "general"  # question id for text that answers no consultation question (kept, never dropped)
 ABOUT = "about"  # question id for respondents describing themselves, stating no view (kept, not coded)
-_NOT_QUESTIONS = {GENERAL: "General comments", ABOUT: "About the respondent"}
+NOTE = "note"  # question id for footnotes' citations and bare links (`structure.notes`; kept, not coded)
+UNCODED = frozenset({ABOUT, NOTE})  # kept with the text, never coded, clustered into topics or quoted
+_NOT_QUESTIONS = {GENERAL: "General comments", ABOUT: "About the respondent", NOTE: "Notes and references"}
 
 
 def question_order(question: str) -> tuple[int, int, str]:
-    """Q1 < Q2 < Q10 < unnumbered ids < general comments < about the respondent: one order everywhere."""
+    """Q1 < Q2 < Q10 < unnumbered ids < general comments < about the respondent < notes: one order
+    everywhere."""
     if question in _NOT_QUESTIONS:
-        return (3 if question == GENERAL else 4, 0, question)
+        return (3 + list(_NOT_QUESTIONS).index(question), 0, question)
     found = re.fullmatch(r"[A-Za-z_.-]*(\d+)", question)
     return (0, int(found.group(1)), question) if found else (1, 0, question)
 
 
 def question_name(question: str) -> str:
-    """How a segment's question is shown: the id, or what GENERAL and ABOUT stand for."""
+    """How a segment's question is shown: the id, or what GENERAL, ABOUT and NOTE stand for."""
     return _NOT_QUESTIONS.get(question, question)
 
 
@@ -188,7 +191,7 @@ class Segment:
     """A passage of one submission assigned to one question (or GENERAL), with how it was assigned."""
 
     submission: str  # sha256 of the submission
-    question: str  # question id, or GENERAL / ABOUT
+    question: str  # question id, or GENERAL / ABOUT / NOTE
     span: Span
     text: str  # redacted text of the span: what every later stage and output sees
     page: int | None

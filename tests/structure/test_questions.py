@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from respmine.consultation import Question
-from respmine.records import ABOUT, GENERAL, Answer, Document
+from respmine.records import ABOUT, GENERAL, NOTE, Answer, Document
 from respmine.structure import question_matcher, questions
 from respmine.structure.blocks import blocks
 from respmine.structure.question_matcher import QuestionMatcher
@@ -344,3 +344,14 @@ def test_questions_a_covering_paragraph_naming_the_consultations_title_in_lower_
     text = f"{cover}\n\nWe believe that long term funding is essential for our work to continue at all."
     assert _plan(_doc(text), Keyword())[0] == ("Q3", cover)  # unknown title: its words read as an answer
     assert _plan(_doc(text), Keyword(), "Offender Services Commissioned Locally")[0] == (GENERAL, cover)
+
+
+def test_questions_a_footnotes_citation_is_a_note_never_an_answer() -> None:
+    """A footnote's citation and a bare link are kept as NOTE segments (not coded, clustered or quoted),
+    and never filed under a question by meaning, with or without headings."""
+    view = "Charities should be involved as core delivery partners, with full cost recovery funding."
+    note = "1 See Ministry of Justice (2013), Transforming Rehabilitation: a strategy for reform, p. 12."
+    link = "https://www.gov.uk/government/consultations/transforming-rehabilitation"
+    plan = _plan(_doc(f"{view}\n\n{note}\n\n{link}"), Keyword())
+    assert (NOTE, note) in plan and (NOTE, link) in plan and all(q != NOTE for q, t in plan if t == view)
+    assert _plan(_doc(f"{view}\n\n{note}")) == [(GENERAL, view), (NOTE, note)]  # no questions matched

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from respmine.consultation import Consultation
-from respmine.records import ABOUT, GENERAL, RESPONDENT_TYPES, STANCES, question_name
+from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES, UNCODED, question_name
 from respmine.report import summaries
 from respmine.report.coded import coded_lists, write_coded_csv
 from respmine.report.quotes import quote_of
@@ -226,7 +226,7 @@ def _joint(data: CodingData) -> list[tuple[str, int]]:
 
 def _checked(data: CodingData) -> tuple[int, int]:
     """Passages (segments answering a question or commenting) an analyst decided on, and all of them."""
-    passages = {k for k, s in data.segments.items() if s.question != ABOUT}
+    passages = {k for k, s in data.segments.items() if s.question not in UNCODED}
     decided = {d.segment for d in data.decisions if d.action in SEGMENT_ACTIONS and d.segment in passages}
     return len(decided), len(passages)
 
@@ -257,7 +257,7 @@ def _sections(
 ) -> list[Section]:
     known = {q.id: q for q in consultation.questions} if consultation else {}
     present = questions_answered(data)
-    order = [q for q in known if q in present] + [q for q in present if q not in known and q != ABOUT]
+    order = [q for q in known if q in present] + [q for q in present if q not in known and q not in UNCODED]
     out = []
     for qid in order:
         q = known.get(qid)

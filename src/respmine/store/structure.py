@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from respmine.consultation import Question
 from respmine.records import (
-    ABOUT,
+    UNCODED,
     Answer,
     Campaign,
     Document,
@@ -256,7 +256,7 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
     rewritten = {seg.submission for seg in written}
     by_submission: dict[str, list[Segment]] = {}
     for seg in written:
-        if seg.question != ABOUT:  # who the respondent is: never coded, no place for a decision
+        if seg.question not in UNCODED:  # who the respondent is, a note: never coded, no place for a decision
             by_submission.setdefault(seg.submission, []).append(seg)
     paragraphs = _same_paragraphs(decided, written, before)
     carried = 0

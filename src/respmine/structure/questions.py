@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from respmine.consultation import Question
 from respmine.page_breaks import QUESTION_HEADING
-from respmine.records import ABOUT, GENERAL, Answer, Document, Segment, Span
+from respmine.records import ABOUT, GENERAL, NOTE, Answer, Document, Segment, Span
 from respmine.structure.about import (
     SEARCHED_PARAGRAPHS,
     about_respondent,
@@ -40,6 +40,7 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
+from respmine.structure.notes import is_reference_note
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
@@ -86,16 +87,16 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 @cache
 def _code_version() -> str:
     """Segmentation's code: this module, the paragraphs it reads and the matcher that files them, the
-    furniture rules it leaves out, the form fields about the respondent it does not segment, the
-    self-descriptions it sets apart (read a sentence at a time) and the page-break rule by which it joins
-    paragraphs."""
+    furniture rules it leaves out, the notes it sets apart, the form fields about the respondent it does
+    not segment, the self-descriptions it sets apart (read a sentence at a time) and the page-break rule
+    by which it joins paragraphs."""
     from respmine import page_breaks
-    from respmine.structure import about, furniture, question_matcher
+    from respmine.structure import about, furniture, notes, question_matcher
     from respmine.structure import blocks as paragraphs
     from respmine.themes import sentences
 
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
-                         about.__file__, page_breaks.__file__, sentences.__file__)
+                         notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -453,7 +454,9 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
 def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment]:
     """A passage that answers no question: a GENERAL segment, an ABOUT one when it only says who the
     respondent is (an opening self-description or an "About us" section: `about`, from `structure.about`),
-    or none for letter furniture."""
+    a NOTE for a footnote's citation or a bare link (`structure.notes`), or none for letter furniture."""
+    if is_reference_note(block.text):
+        return [_segment(doc, block.start, block.end, NOTE, "note", 1.0)]
     if is_furniture(block.text):
         return []
     if block.start in about:
@@ -470,6 +473,7 @@ def _is_prose(text: str, title: str) -> bool:
         and has_sentence(text)
         and not is_furniture(text)  # a covering note is a sentence too
         and not only_formalities(text, title)  # "X welcomes the consultation." answers none
+        and not is_reference_note(text)  # "48 Id. at Art. 9(6).", a link
     )
 
 

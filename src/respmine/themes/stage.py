@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from respmine.records import ABOUT, Code, SegmentStance, Span
+from respmine.records import UNCODED, Code, SegmentStance, Span
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
 from respmine.themes.stance import THEME_STANCE, position_stance, positions
@@ -139,7 +139,7 @@ def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
     todo = ctx.plan.recode
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]
-        coded = [s for s in chunk if s.question != ABOUT]  # a self-description states no view: not coded
+        coded = [s for s in chunk if s.question not in UNCODED]  # a self-description, a note: not coded
         found = coder.code([s.text for s in coded], [s.question for s in coded], [s.names for s in coded])
         by_id = dict(zip((s.id for s in coded), found, strict=True))
         tags = [by_id.get(s.id, []) for s in chunk]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from respmine.records import ABOUT
+from respmine.records import UNCODED
 from respmine.store import topics as topic_store
 from respmine.store.models import TopicRow
 from respmine.store.repository import Store
@@ -67,8 +67,8 @@ def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refi
     """Fit on first run (or when `refit`), else assign segments without a topic to the existing topics."""
     settings = settings or Settings()
     model_dir = Path(model_dir)
-    # respondents describing themselves are not views: no topic of "who we are" (`structure.about`)
-    rows = sorted((r for r in read_segments(store) if r.question != ABOUT), key=lambda r: r.id)
+    # respondents describing themselves and notes are not views: no topic of "who we are" or citations
+    rows = sorted((r for r in read_segments(store) if r.question not in UNCODED), key=lambda r: r.id)
     if not rows:  # nothing to cluster yet: leave any earlier topics as they are
         return TopicSummary("", "empty", "", 0, 0)
     current = topic_store.assignments(store)

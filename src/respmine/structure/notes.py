@@ -1,0 +1,51 @@
+"""Footnotes and references: a paragraph that cites a source (a footnote's citation, a bare link) is
+kept with its submission but is no answer to code, cluster or quote.
+
+Long position papers carry hundreds of them: on the 39 AI-Act submissions about one paragraph in twenty
+was a footnote's citation ("48 Id. at Art. 9(6).", "57 See [NAME] et al., White Paper ... (2018).", a
+URL), and read as content they made whole emerging themes and a third of those themes' quotes. A note is
+told by its form, not its subject: a footnote mark at its start (a number, a bracketed number, a
+superscript) and the marks of a citation, or a link and nothing else. The surest marks (a link, "Id." /
+"ibid.", "et al.", "available at", a cross-reference "(n 4)") make a note of up to NOTE_MAX_WORDS words
+(several notes run together are long); weaker ones ("see" opening it, a year in brackets, a page or
+paragraph reference) of up to CITED_MAX_WORDS; a bare legal reference ("63 Art. 6(1).") of up to
+REFERENCE_MAX_WORDS. A numbered paragraph that makes a point ("1 We support the proposal.") cites
+nothing and stays an answer; so does a footnote that argues without citing (it may make a point the
+respondent holds).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARK = re.compile(r"\A\s*(?:\[\d{1,3}\]|\d{1,3}(?![\d.,)/:-])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=\S)")  # "48 ", "[3] ", "¹"
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+|<https?://", re.IGNORECASE)
+_SURE = re.compile(  # "Id. at Art. 9", "Ibid.", "Ebd. p.103", "et al.", "Available at:", "(n 4)"
+    r"\b(?:id|ibid|ebd|op\.\s?cit|loc\.\s?cit)\.(?!\w)|\bet\s+al\b"
+    r"|\b(?:available at|accessed(?: on)?|retrieved from|retrievable at)\b|\(n\s\d{1,3}\)",
+    re.IGNORECASE)
+_CITED = re.compile(  # "See ...", "; cf. ...", "(2016)", "p. 12", "pp.3", "paras 61", "vol. 4"
+    r"(?:\A|[;(]\s*)(?:see|cf)\b|\(\s*(?:19|20)\d{2}[a-z]?\s*\)|\bpp?\.\s?\d|\bparas?\.?\s\d|\bvol\.\s?\d",
+    re.IGNORECASE)
+_REFERENCE = re.compile(  # "Art. 6(1)", "Article 71(3)(b)", "Recital (72)", "Title II"
+    r"\bArts?\.\s?\d|\bArticles?\s\d+\s?\(|\bRecitals?\s\(?\d|\bTitle\s[IVX]+\b", re.IGNORECASE)
+NOTE_MAX_WORDS = 150  # with a sure mark of a citation (a link, "Id.", "et al.")
+CITED_MAX_WORDS = 60  # with a weaker one ("see", a year in brackets, a page reference)
+REFERENCE_MAX_WORDS = 15  # a legal reference alone
+_WORD = re.compile(r"\S+")
+
+
+def is_reference_note(text: str) -> bool:
+    """The paragraph is a footnote or reference: a link and nothing else, or a footnote mark followed by
+    the marks of a citation within the words each allows (see the module's docstring)."""
+    stripped = text.strip()
+    mark = _MARK.match(stripped)
+    body = stripped[mark.end():] if mark else stripped
+    if body and _LINK.fullmatch(body.strip("<>()[].,; ")):  # a bare link, numbered or not
+        return True
+    if mark is None:
+        return False
+    words = len(_WORD.findall(body))
+    return ((words <= NOTE_MAX_WORDS and (_LINK.search(body) is not None or _SURE.search(body) is not None))
+            or (words <= CITED_MAX_WORDS and _CITED.search(body) is not None)
+            or (words <= REFERENCE_MAX_WORDS and _REFERENCE.search(body) is not None))

@@ -1,0 +1,37 @@
+"""Footnotes and references: a citation under a footnote mark, or a bare link, is a note; a numbered
+point that cites nothing, and prose, are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from respmine.structure.notes import is_reference_note
+
+
+@pytest.mark.parametrize("text", [
+    "48 Id. at Art. 9(6).",
+    "57 See [NAME] et al., White Paper: Value Chain Innovation, Stanford Graduate School of Business (2018).",
+    "12 Qiao, L. (2021) PyTorch builds the future of AI. Available at: https://ai.example.org (4 June).",
+    "[3] Ministry of Justice (2013) Transforming Rehabilitation, p. 12.",
+    "¹ Ibid.",
+    "69 [NAME] and others (n 19) 4; [NAME] (n 19) 5.",
+    "63 Art. 6(1).",
+    "https://www.gov.uk/government/consultations/transforming-rehabilitation",
+    "7 https://www.ibm.com/blogs/policy/trust-principles/",
+])
+def test_notes_citations_and_links_are_notes(text: str) -> None:
+    assert is_reference_note(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1 We support the proposal to commission services locally.",
+    "3 Contracts should run for at least three years so that charities can plan and keep staff.",
+    "We see real risks for small charities in payment by results (see our 2019 report).",  # no note mark
+    "2021 was a difficult year for every charity we know, and see no improvement in 2022.",
+    "4 Astonishingly, neither child protection nor suicide prevention are listed in Annex III as high risk.",
+    "Full details are on our website, www.example.org, where the evidence is set out.",  # a sentence
+    "12 " + "Charities need full cost recovery, see the detail below. " * 12,  # too long for a weak mark
+    "",
+])
+def test_notes_points_and_prose_are_not_notes(text: str) -> None:
+    assert not is_reference_note(text)
