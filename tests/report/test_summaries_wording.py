@@ -57,10 +57,10 @@ def test_majority_and_minority_views_by_stance_and_type() -> None:
     assert "This theme was raised by 31 of 47 respondents (66%)." in text
     assert "Most charities and community groups (23 of 31) raised it" in text
     assert (
-        "Most of the 27 who took a side on it spoke in favour; 5 spoke against and 2 had mixed views"
+        "Most of the 27 who took a position supported the proposals; 5 opposed them and 2 had mixed views"
         in text
     )
-    assert "Private companies were divided: 2 spoke in favour and 2 against." in text
+    assert "Private companies were divided: 2 supported the proposals and 2 opposed them." in text
 
 
 def test_few_respondents_are_flagged_and_not_given_percentages() -> None:
@@ -69,7 +69,7 @@ def test_few_respondents_are_flagged_and_not_given_percentages() -> None:
     )
     assert "raised by 3 of 9 respondents." in text and "%" not in text
     assert "small number" in text
-    assert "Of the 3 who took a side on it, 2 spoke in favour; 1 spoke against." in text
+    assert "Of the 3 who took a position, 2 supported the proposals; 1 opposed them." in text
 
 
 def test_changes_name_new_themes_moved_counts_and_new_late_responses() -> None:
@@ -152,28 +152,31 @@ def test_counted_once_names_joint_responses() -> None:
 
 def test_divided_views_name_only_the_views_held_and_letters_agree_in_number() -> None:
     assert stance_view({"support": 1, "oppose": 1, "mixed": 0}) == (
-        "Views were divided among the 2 who took a side on it: 1 spoke in favour and 1 spoke against")
+        "Views were divided among the 2 who took a position: 1 supported the proposals and 1 opposed them")
     assert stance_view({"support": 0, "oppose": 2, "mixed": 2}) == (
-        "Views were divided among the 4 who took a side on it: 2 spoke against and 2 had mixed views")
+        "Views were divided among the 4 who took a position: 2 opposed the proposals and 2 had mixed views")
     assert stance_view({"support": 2, "oppose": 2, "mixed": 1}).endswith(
-        "2 spoke in favour, 2 spoke against and 1 had mixed views")
-    assert stance_view({"support": 0, "oppose": 0, "mixed": 3}) == (
-        "All 3 who took a side on it had mixed views")
-    assert stance_view({"mixed": 1}) == "The one respondent who took a side on it had mixed views"
+        "2 supported the proposals, 2 opposed them and 1 had mixed views")
+    assert stance_view({"support": 0, "oppose": 0, "mixed": 3}) == "All 3 who took a position had mixed views"
+    assert stance_view({"mixed": 1}) == "The one respondent who took a position had mixed views"
     assert letters_note(row(campaign_letters=1)) == " (1 letter)"
     assert letters_note(row(campaign_letters=8)) == " (8 letters)" and letters_note(row()) == ""
 
 
 def test_a_topics_positions_are_said_as_who_took_which() -> None:
-    split = PositionSplit(("Local commissioning", "Regional commissioning"),
-                          {("Local commissioning",): 17, ("Regional commissioning",): 10,
-                           ("Local commissioning", "Regional commissioning"): 5, (): 2})
-    assert position_view(split, 34) == ("Of the 34 who raised it, 17 favoured local commissioning alone, 10 "
-                                         "regional commissioning alone, 5 both and 2 neither")
+    local, regional = "Local commissioning", "Regional commissioning"
+    split = PositionSplit((local, regional), {(local,): 17, (regional,): 10, (local, regional): 5, (): 2})
+    assert position_view(split) == ("Of the 34 who raised it, 17 favoured local commissioning alone, 10 "
+                                     "regional commissioning alone, 5 both and 2 neither")
     three = PositionSplit(("Prisons", "Probation", "Courts"), {("Prisons", "Probation"): 2, (): 1})
-    assert position_view(three, 3) == (
+    assert position_view(three) == (
         "Of the 3 who raised it, 2 favoured both prisons and probation and 1 none of them")
-    assert position_view(PositionSplit(("A", "B"), {}), 0) == "None took one of its positions"
+    assert position_view(PositionSplit((local, regional), {(): 32})) == (
+        "None of the 32 who raised it favoured either")
+    assert position_view(PositionSplit((local, regional), {(local,): 1})) == (
+        "The one respondent who raised it favoured local commissioning")
+    assert position_view(PositionSplit((local, regional), {(local, regional): 5})) == (
+        "All 5 who raised it favoured both")
     text = theme_summary(row(n=34, stance={"support": 2, "oppose": 0, "mixed": 0, "neutral": 32}),
                          {"charity": 40}, split=split)
-    assert "5 both and 2 neither." in text and "side" not in text
+    assert "5 both and 2 neither." in text and "position" not in text  # the split, not the stance

@@ -24,7 +24,7 @@ from docx.text.run import Run
 
 from respmine.records import RESPONDENT_TYPES, STANCES
 from respmine.report.summaries import (
-    SIDE_NAMES,
+    STANCE_NAMES,
     counted_once,
     featured_quotes,
     letters_note,
@@ -162,7 +162,8 @@ def _themes(doc: Any, report: Report) -> None:
         return
     doc.add_heading("Themes across all questions", level=1)
     doc.add_paragraph("Each main theme counts the respondents who raised it anywhere in their response, "
-                      "including under its sub-themes. Stance is towards the consultation’s proposals.")
+                      "including under its sub-themes. Stance is towards the consultation’s proposals, as "
+                      "respondents took it in what they wrote on the theme.")
     cb = report.codebook
     for t in (t for t in report.themes if t.depth == 0):
         doc.add_heading(t.row.label, level=2)
@@ -178,7 +179,7 @@ def _theme_table(
     doc: Any, rows: Sequence[ThemeRow], answered: int, depths: dict[str, int], caption: str
 ) -> None:
     """Theme rows with sub-themes indented; `answered` > 0 adds the share of those answering."""
-    header = ["Theme", "Respondents", *(["Share"] if answered else []), *[SIDE_NAMES[s] for s in STANCES],
+    header = ["Theme", "Respondents", *(["Share"] if answered else []), *[STANCE_NAMES[s] for s in STANCES],
               "Late"]
     body, levels = [], []
     for r in rows:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from respmine.records import RESPONDENT_TYPES, STANCES
 from respmine.report.summaries import (
-    SIDE_NAMES,
+    STANCE_NAMES,
     counted_once,
     featured_quotes,
     letters_note,
@@ -58,15 +58,15 @@ def render_html(report: Report) -> str:
             "Themes by respondent type", "Respondents raising each main theme, split by respondent type."),
         "stance": stacked_chart(
             [(t.row.label, _stance_with_silent(t.row)) for t in top], list(STANCES), STANCE_COLOURS,
-            SIDE_NAMES, "Side taken by theme",
-            "Respondents raising each main theme, by the side they took on it."),
+            STANCE_NAMES, "Stance by theme",
+            "Respondents raising each main theme, by the stance their sentences on it took."),
     }
     blocks = _blocks(report, top)
     sections = [{"section": s, "rows": [_row_view(r, s.answered, report.depths) for r in s.rows],
                  "quoted": featured_quotes(s.rows, report.depths)} for s in report.sections]
     template = env.get_template("report.html.j2")
     return template.render(r=report, charts=charts, sections=sections, blocks=blocks,
-                           stance_names=SIDE_NAMES, stances=STANCES, type_order=_ordered(report.bases),
+                           stance_names=STANCE_NAMES, stances=STANCES, type_order=_ordered(report.bases),
                            who_line=type_counts_line(report.bases),
                            counted_once=counted_once(report.campaigns, report.joint))
 
@@ -102,7 +102,7 @@ def _ordered(counts: Mapping[str, int]) -> list[tuple[str, int]]:
 
 
 def _stance_with_silent(row: ThemeRow) -> dict[str, int]:
-    """Stance counts where respondents with no recorded side join "no side taken"."""
+    """Stance counts where respondents with no recorded stance join "no clear position"."""
     out = dict(row.stance)
     out["neutral"] = row.respondents - sum(v for k, v in row.stance.items() if k != "neutral")
     return out

@@ -190,7 +190,7 @@ def _source(
             hi = start + max(0, min(code.evidence.end, length))
             user = code.model.split(":", 1)[1] if code.model.startswith("analyst:") else "respmine"
             note = (f"{code.method}, confidence {code.confidence:.2f}"
-                    + (f", stance {code.stance}" if code.stance else "")
+                    + (f", stance {side}" if (side := data.side(code)) else "")
                     + (", reviewed" if code.reviewed else ""))
             parts.append(_selection(guid("selection", seg_id, code.theme), lo, max(lo, hi), text,
                                     [named("code", code.theme)], user, when, note))

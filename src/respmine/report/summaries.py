@@ -27,8 +27,8 @@ TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plur
 }
 SMALL = 5  # below this base, say "3 of 4", never "most"
 PERCENT_FROM = 20  # percentages only on bases at least this large
-# A theme row's stance columns as a reader sees them: the side respondents' sentences on the theme take.
-SIDE_NAMES = {"support": "In favour", "oppose": "Against", "mixed": "Mixed", "neutral": "No side taken"}
+# Stance columns as a reader sees them (towards the proposals; on a theme row, as its sentences take it).
+STANCE_NAMES = {"support": "Support", "oppose": "Oppose", "mixed": "Mixed", "neutral": "No clear position"}
 
 
 def type_name(kind: str, n: int = 2) -> str:
@@ -126,7 +126,7 @@ def theme_summary(
         parts.append("This is a small number, so read it as individual views rather than a pattern.")
     parts.append(_who(row, bases))
     if split is not None:
-        parts.append(f"{position_view(split, k)}.")
+        parts.append(f"{position_view(split)}.")
     else:
         parts.append(_stance_sentence(row.stance, k))
         parts += _type_views(row, by_type or {})
@@ -150,66 +150,78 @@ def _who(row: ThemeRow, bases: Mapping[str, int]) -> str:
 
 
 def stance_view(stance: Mapping[str, int]) -> str:
-    """The majority side among those who took one on the theme (one clause, no trailing full stop). A
-    theme row's stance is the side its sentences take on the theme (`tables.CodingData.side`), not the
-    respondent's view of the proposals: "spoke in favour", not "supported the proposals"."""
+    """The majority view among those who took a position (one clause, no trailing full stop)."""
     s, o, m = (stance.get(x, 0) for x in ("support", "oppose", "mixed"))
     stated = s + o + m
     if stated == 0:
-        return "None took a clear side on it"
-    views = {"support": (s, "spoke in favour"), "oppose": (o, "spoke against"),
-             "mixed": (m, "had mixed views")}
-    everyone = {1: "The one respondent who took a side on it", 2: "Both respondents who took a side on it"}
-    for side in ("support", "oppose"):
-        lead, verb = views[side]
+        return "None took a clear position for or against the proposals"
+    views = {"support": (s, "supported them"), "oppose": (o, "opposed them"), "mixed": (m, "had mixed views")}
+    everyone = {1: "The one respondent who took a position", 2: "Both respondents who took a position"}
+    for side, verb in (("support", "supported the proposals"), ("oppose", "opposed the proposals")):
+        lead = views[side][0]
         if lead > stated - lead:
             rest = _join([f"{number(n)} {what}" for key, (n, what) in views.items() if key != side and n])
             words = quantity(lead, stated)
-            head = (f"{everyone.get(stated, f'All {stated} who took a side on it')} {verb}" if lead == stated
-                    else f"Of the {stated} who took a side on it, {lead} {verb}" if stated < SMALL
-                    else f"{words} of the {stated} who took a side on it {verb}" if words[0].isupper()
-                    else f"Of the {stated} who took a side on it, {lead} {verb}")
+            head = (f"{everyone.get(stated, f'All {stated} who took a position')} {verb}" if lead == stated
+                    else f"Of the {stated} who took a position, {lead} {verb}" if stated < SMALL
+                    else f"{words} of the {stated} who took a position {verb}" if words[0].isupper()
+                    else f"Of the {stated} who took a position, {lead} {verb}")
             return head + (f"; {rest}" if rest else "")
     if m == stated:
-        return f"{everyone.get(stated, f'All {stated} who took a side on it')} had mixed views"
-    held = [f"{number(n)} {what}" for n, what in views.values() if n]
-    return f"Views were divided among the {stated} who took a side on it: {_join(held)}"
+        return f"{everyone.get(stated, f'All {stated} who took a position')} had mixed views"
+    held, named = [], False  # "the proposals" the first time, "them" after
+    for n, verb in ((s, "supported"), (o, "opposed")):
+        if n:
+            held.append(f"{number(n)} {verb} {'them' if named else 'the proposals'}")
+            named = True
+    held += [f"{number(m)} had mixed views"] if m else []
+    return f"Views were divided among the {stated} who took a position: {_join(held)}"
 
 
-def position_view(split: PositionSplit, k: int) -> str:
-    """Which positions on a topic its `k` respondents took (one clause, no full stop): "Of the 32 who
-    raised it, 17 favoured local commissioning alone, 10 regional commissioning alone and 5 both"."""
+def position_view(split: PositionSplit) -> str:
+    """Which positions on a topic its respondents took (one clause, no full stop): "Of the 32 who raised
+    it, 17 favoured local commissioning alone, 10 regional commissioning alone and 5 both"."""
     def name(label: str) -> str:
         return label.lower() if _plain(label) else label
 
-    parts = [f"{number(split.counts[(label,)])} {name(label)} alone" for label in split.labels
+    k = sum(split.counts.values())
+    parts = [(split.counts[(label,)], f"{name(label)} alone") for label in split.labels
              if split.counts.get((label,))]
     for held, n in sorted(split.counts.items(), key=lambda kv: (-len(kv[0]), -kv[1], kv[0])):
         if len(held) > 1:
             names = _join([name(x) for x in held])
-            which = ("both" if len(held) == len(split.labels) == 2
-                     else f"both {names}" if len(held) == 2 else f"all of {names}")
-            parts.append(f"{number(n)} {which}")
-    if split.counts.get(()):
-        parts.append(f"{number(split.counts[()])} {'neither' if len(split.labels) == 2 else 'none of them'}")
+            parts.append((n, "both" if len(held) == len(split.labels) == 2
+                          else f"both {names}" if len(held) == 2 else f"all of {names}"))
+    either = "either" if len(split.labels) == 2 else "any of them"
     if not parts:
-        return "None took one of its positions"
-    parts[0] = parts[0].replace(" ", " favoured ", 1)
-    return f"Of the {k} who raised it, {_join(parts)}"
+        return (f"None of the {k} who raised it favoured {either}" if k > 1
+                else "The one respondent who raised it favoured neither" if k and len(split.labels) == 2
+                else "The one respondent who raised it favoured none of them" if k
+                else "No respondent raised it")
+    if len(parts) == 1 and not split.counts.get(()):
+        n, which = parts[0]
+        which = which.removesuffix(" alone")
+        return (f"The one respondent who raised it favoured {which}" if n == 1
+                else f"All {n} who raised it favoured {which}")
+    said = [f"{number(n)} {which}" for n, which in parts]
+    if split.counts.get(()):
+        said.append(f"{number(split.counts[()])} {'neither' if len(split.labels) == 2 else 'none of them'}")
+    said[0] = said[0].replace(" ", " favoured ", 1)
+    return f"Of the {k} who raised it, {_join(said)}"
 
 
 def _stance_sentence(stance: Mapping[str, int], k: int) -> str:
     stated = sum(stance.get(x, 0) for x in ("support", "oppose", "mixed"))
     if stated == 0:
-        return "None of them took a clear side on it."
+        return "None of them took a clear position for or against the proposals."
     silent = k - stated
-    tail = (" The other respondent did not take a clear side on it." if silent == 1
-            else f" The other {silent} did not take a clear side on it." if silent else "")
+    tail = (" The other respondent did not take a clear position." if silent == 1
+            else f" The other {silent} did not take a clear position." if silent else "")
     return f"{stance_view(stance)}.{tail}"
 
 
 def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
-    """Respondent types split among themselves, or leaning against the overall majority side."""
+    """Respondent types split among themselves, or leaning against the overall majority view."""
     s_all, o_all = row.stance.get("support", 0), row.stance.get("oppose", 0)
     stated = s_all + o_all + row.stance.get("mixed", 0)
     majority = "support" if 2 * s_all > stated else "oppose" if 2 * o_all > stated else ""
@@ -221,10 +233,10 @@ def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
         s, o = sub.stance.get("support", 0), sub.stance.get("oppose", 0)
         name = _cap(type_name(kind, 2))
         if s and o and max(s, o) <= 2 * min(s, o):
-            out.append(f"{name} were divided: {s} spoke in favour and {o} against.")
+            out.append(f"{name} were divided: {s} supported the proposals and {o} opposed them.")
         elif (majority == "support" and o >= 2 and o > s) or (majority == "oppose" and s >= 2 and s > o):
-            out.append(f"{name} leaned the other way: {s or 'none'} spoke in favour and "
-                       f"{o or 'none'} against.")
+            out.append(f"{name} leaned the other way: {s or 'none'} supported the proposals and "
+                       f"{o or 'none'} opposed them.")
     return out
 
 
@@ -292,10 +304,10 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
         "given without words such as “most”.",
         coding + " Consultation responses are self-selected: the counts describe those who responded, not "
         "the wider population, and should be read alongside the arguments made.",
-        "The side a respondent took on a theme (in favour, against, mixed) is what their sentences on that "
-        "theme say, or the position the theme itself stands for (such as a bigger role for the sector); "
-        "a respondent whose sentences on a theme take no side is counted as taking none, whatever their "
-        "view of the proposals overall.",
+        "Stance is towards the consultation's proposals. Under a theme it is the stance respondents took in "
+        "what they wrote on that theme, or the one the theme itself stands for (such as a bigger role for "
+        "the sector): a respondent who supported the proposals overall but took no position in their "
+        "sentences on a theme counts there as taking no clear position.",
     ]
 
 
@@ -332,7 +344,7 @@ def headlines(
     for row in ranked[:top]:
         k = row.respondents
         split = (splits or {}).get(row.theme)
-        view = position_view(split, k) if split is not None else stance_view(row.stance).split(";")[0]
+        view = position_view(split) if split is not None else stance_view(row.stance).split(";")[0]
         out.append(f"{row.label}: raised by {k} of {total} respondents{percent(k, total)}. {view}.")
     return out
 

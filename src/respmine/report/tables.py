@@ -445,16 +445,17 @@ def _add_stance(letters: dict[str, Letter], submission: str, stance: str | None,
 def unit_stance(unit: Unit, letters: Iterable[Letter]) -> str | None:
     """A counted respondent's stance from its submissions' (`Letter`s). A campaign takes the stance an
     analyst set on any of its copies (analysts win; there is no campaign-wide action), else its letters'
-    most common (tied ones combine), so one copy read otherwise does not make 500 letters mixed. Anyone
-    else's answers combine (`combined_stance`)."""
+    most common, a letter with none counting as one more view (tied ones combine), so neither one copy
+    read otherwise nor one member's own sentence speaks for 500 letters. Anyone else's answers combine
+    (`combined_stance`)."""
     letters = list(letters)
     if not (unit.campaign and len(letters) > 1):
         return combined_stance(x for stances, _ in letters for x in stances)
     decided = [combined_stance(stances) for stances, by_analyst in letters if by_analyst]
     if decided:
         return combined_stance(decided)
-    ranked = Counter(s for stances, _ in letters if (s := combined_stance(stances))).most_common()
-    return combined_stance(s for s, n in ranked if n == ranked[0][1]) if ranked else None
+    ranked = Counter(combined_stance(stances) for stances, _ in letters).most_common()
+    return combined_stance(s for s, n in ranked if n == ranked[0][1])
 
 
 def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:

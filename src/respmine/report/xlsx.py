@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from respmine.records import RESPONDENT_TYPES, STANCES, shown_time
 from respmine.report.coded import COLUMNS as CODED_COLUMNS
-from respmine.report.summaries import SIDE_NAMES, type_name
+from respmine.report.summaries import STANCE_NAMES, type_name
 from respmine.report.tables import CodingData
 from respmine.report.xlsx_package import Sheet, write_workbook_package
 
@@ -44,7 +44,7 @@ def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, .
 def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
     header = ["Question", "Question text", "Theme id", "Theme", "Level", "Respondents", "Campaign letters",
               "Late", *[type_name(t).capitalize() for t in RESPONDENT_TYPES],
-              *[SIDE_NAMES[s] for s in STANCES], "Quote 1", "Quote 2", "Quote 3"]
+              *[STANCE_NAMES[s] for s in STANCES], "Quote 1", "Quote 2", "Quote 3"]
     texts = {s.id: s.text for s in report.sections}
     rows: list[list[object]] = []
     blocks = [("all", "All questions", [t.row for t in report.themes])]
@@ -138,5 +138,8 @@ def _about(report: Report) -> list[list[object]]:
                      "raised the theme); identical copies "
                      "count once. A theme includes everyone coded under its sub-themes."],
         ["Late", "Late = every submission of that respondent arrived after the closing date."],
-        ["Stance", "Towards the consultation's proposals: an analyst's decision wins over the machine's."],
+        ["Stance", "Towards the consultation's proposals: an analyst's decision wins over the machine's. "
+                   "Under a theme (and `theme_stance` in Coded responses), the stance respondents took in "
+                   "their sentences on that theme, or the one the theme stands for; `stance` in Coded "
+                   "responses is the whole passage's."],
     ]

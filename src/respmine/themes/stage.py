@@ -206,8 +206,8 @@ def _positions(seg: SegmentInput, row: Mapping[str, Code], ctx: _Context) -> boo
 def _code_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context) -> None:
     """Each row's stance from its evidence sentence (and, for the segment's opening sentence, an agreement
     question it answers); an old row's stance is reused for the same span when the segment's stance stamp
-    (stance model, question, text) is unchanged. (A position theme's stance is the segment's, where its
-    words take no side: a row without a stance of its own reads the segment's.)"""
+    (stance model, question, text) is unchanged. A row whose sentence takes none has none (a report reads
+    it as `stance.theme_stance` says: a position theme's implied stance, or an analyst's on the segment)."""
     known: list[dict[tuple[int, int], str | None]] = []
     for seg in chunk:
         old = () if seg.id in ctx.plan.stance else ctx.previous.codes.get(seg.id, ())
