@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from respmine.records import Code, Span
-from respmine.report.quotes import evidence_sentence
-from respmine.report.tables import INDIVIDUAL, CodingData, theme_table
+from respmine.report.quotes import _by_view, evidence_sentence
+from respmine.report.tables import INDIVIDUAL, CodingData, _Hit, theme_table
 from respmine.store import Store
 from tests.report.helpers import CODEBOOK, sha
 
@@ -143,3 +143,20 @@ def test_a_campaigns_letters_forwarded_in_one_email_each_count_as_a_letter_for_i
     data = CodingData(CODEBOOK, segs, subs, units, unit_of, [], {}, people=people, campaigns=[camp])
     assert data.quoted_who("a2", template) == "Campaign letter (3 letters)"
     assert data.quoted_who("a2", own) == f"{INDIVIDUAL} (own words in a campaign letter)"
+
+
+def test_quotes_take_each_view_in_turn_the_most_held_first_and_its_own_holders_first() -> None:
+    """Under a topic, its sub-themes' quotes come in turn, the one most respondents hold first; within one,
+    respondents in no other sub-theme first (b wants local and regional commissioning alike)."""
+    def hit(theme: str, unit: str) -> _Hit:
+        code = Code(segment=f"{unit}-{theme}", theme=theme, confidence=0.8, method="rule",
+                    evidence=Span(0, 1), evidence_text="x")
+        themes = (theme, "commissioning") if theme != "commissioning" else (theme,)
+        return _Hit(code, themes, "Q5", unit, "charity", False, None, f"{unit} says", ())
+
+    hits = [hit("commissioning.local", u) for u in "bac"] + [hit("commissioning.regional", u) for u in "db"]
+    hits.append(hit("commissioning", "f"))  # the topic alone
+    ordered = _by_view("commissioning", hits)
+    assert [(h.code.theme.split(".")[-1], h.unit) for h in ordered] == [
+        ("local", "a"), ("regional", "d"), ("commissioning", "f"), ("local", "c"), ("regional", "b"),
+        ("local", "b")]

@@ -40,13 +40,14 @@ class Quote:
         return self.source + (f", page {self.page}" if self.page else "")
 
 
-def pick_quotes(data: CodingData, hits: Sequence[_Hit], limit: int = MAX_QUOTES) -> tuple[Quote, ...]:
-    """Up to `limit` quotes, one per respondent, taken in the order `hits` come (best first: codes with
-    the table's theme itself, then organisations', reviewed and confident ones, see
-    `CodingData.grouped`), respondent types as varied as the evidence allows, a near-copy never twice; the
-    evidence sentence, not the segment."""
+def pick_quotes(data: CodingData, theme: str, hits: Sequence[_Hit], limit: int = MAX_QUOTES
+                ) -> tuple[Quote, ...]:
+    """Up to `limit` quotes for `theme`, one per respondent: the views under it in turn (`_by_view`: its
+    sub-themes and its own codes, most respondents first, so the majority view is quoted first and a
+    minority's second), each view's best first (`quote_rank`), respondent types as varied as the evidence
+    allows, a near-copy never twice; the evidence sentence, not the segment."""
     ordered = [h for h in hits if h.quote and not h.quote.endswith("?")]  # not a quoted question
-    ordered = ordered or [h for h in hits if h.quote]
+    ordered = _by_view(theme, ordered or [h for h in hits if h.quote])
     chosen: list[_Hit] = []
     said: list[set[str]] = []  # words of the quotes taken: a near-copy (form letters) is not quoted twice
     for fresh_type_only in (True, False):
@@ -64,11 +65,30 @@ def pick_quotes(data: CodingData, hits: Sequence[_Hit], limit: int = MAX_QUOTES)
     return tuple(_quote(data, h) for h in chosen)
 
 
+def _by_view(theme: str, hits: Sequence[_Hit]) -> list[_Hit]:
+    """The hits taken in turn from each view under `theme` (the sub-theme of `theme` a code falls under,
+    or `theme` itself), views with more respondents first: "Contract size" is quoted on small lots (20
+    respondents) before larger contracts (3), not on whichever code ranked first. Each view keeps the
+    hits' order (best quote first), respondents in no other sub-theme first (a regional-only respondent
+    speaks for regional commissioning better than one who wants both)."""
+    views: dict[str, list[_Hit]] = {}
+    held: dict[str, set[str]] = {}  # unit -> the sub-themes it is in
+    for h in hits:
+        at = h.themes.index(theme) if theme in h.themes else 0
+        view = h.themes[at - 1] if at else theme
+        views.setdefault(view, []).append(h)
+        held.setdefault(h.unit, set()).update([view] if view != theme else [])  # sub-views only
+    ranked = sorted(views.values(), key=lambda found: -len({h.unit for h in found}))  # stable: ties in order
+    ranked = [sorted(found, key=lambda h: len(held[h.unit]) > 1) for found in ranked]  # its own holders first
+    return [found[i] for i in range(max(map(len, ranked), default=0)) for found in ranked if i < len(found)]
+
+
 def quote_rank(code: Code, organisation: bool, words: int) -> tuple[object, ...]:
-    """How quotes are preferred, best first (after codes with the table's theme itself): organisations',
-    reviewed, of a quotable length (`words`: the evidence's, see `word_count`), confident."""
-    return (not organisation, not code.reviewed, not 8 <= words <= 80, -round(code.confidence, 2),
-            code.segment)
+    """How quotes are preferred, best first: organisations', reviewed, of a quotable length (`words`: the
+    evidence's, see `word_count`), found by a rule, the classifier or an analyst (a similarity code's
+    sentence is the likelier to be about something else), confident."""
+    return (not organisation, not code.reviewed, not 8 <= words <= 80, code.method == "similarity",
+            -round(code.confidence, 2), code.segment)
 
 
 def word_count(text: str) -> int:

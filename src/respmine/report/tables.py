@@ -225,8 +225,7 @@ class CodingData:
     def grouped(self, overall: bool) -> dict[tuple[str, str], list[_Hit]]:
         """Hits by (question, theme) in table order (`ALL` as the question when `overall`), a code under
         its theme and each of the theme's parents; worked out once for every table built from this data.
-        Each cell's hits come in quote order: codes with the theme itself before its children's, each by
-        `quote_rank`, so `pick_quotes` takes them as they come."""
+        Each cell's hits come in quote order (`quote_rank`); `pick_quotes` takes them view by view."""
         found = self._grouped.get(overall)
         if found is None:
             groups: dict[tuple[str, str], list[_Hit]] = {}
@@ -236,7 +235,7 @@ class CodingData:
                     groups.setdefault((question, theme), []).append(hit)
             order = {t: i for i, t in enumerate(theme_order(self.codebook))}
             keys = sorted(groups, key=lambda k: (question_key(k[0]), order.get(k[1], len(order)), k[1]))
-            found = self._grouped[overall] = {k: _own_first(k[1], groups[k]) for k in keys}
+            found = self._grouped[overall] = {k: groups[k] for k in keys}
         return found
 
     def late(self, submission: str) -> bool:
@@ -380,11 +379,6 @@ def _hit_order(hit: _Hit) -> tuple[tuple[object, ...], str]:
     return hit.rank, hit.code.theme
 
 
-def _own_first(theme: str, hits: list[_Hit]) -> list[_Hit]:
-    """Codes with `theme` itself before those with one of its children (each part keeps its order)."""
-    return [h for h in hits if h.code.theme == theme] + [h for h in hits if h.code.theme != theme]
-
-
 def _with_parents(codebook: Codebook, theme: str) -> list[str]:
     return [theme, *codebook.ancestors(theme)] if theme in codebook.ids else [theme]
 
@@ -404,7 +398,7 @@ def _row(data: CodingData, question: str, theme: str, hits: list[_Hit], quotes: 
         campaigns=sum(1 for u in units if u.campaign),
         by_type={t: types[t] for t in _type_order(types)},
         stance={s: stance[s] for s in STANCES},
-        late=late, quotes=pick_quotes(data, hits) if quotes else (),
+        late=late, quotes=pick_quotes(data, theme, hits) if quotes else (),
     )
 
 
