@@ -4,6 +4,7 @@ these same functions, so a run behaves the same whichever way it is started."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         "segments": len(result.segments),
         "campaigns": [{"id": c.id, "size": len(c.members)} for c in result.campaigns],
         "redacted": sum(len(v) for v in result.personal.values()),
+        "languages": dict(Counter(result.languages.values()).most_common()),  # texts per guessed language
         "decisions_carried": carried,  # analysts' decisions that followed a paragraph to its new segment
         "decisions_left": structure_store.orphaned_decisions(store),  # ... and those on no segment now
     }

@@ -12,10 +12,11 @@ from respmine.records import shown_time
 from respmine.report.summaries import plural
 from respmine.store import Store
 from respmine.store.models import SubmissionRow
+from respmine.structure.language import UNKNOWN, guess_language
 
 SUBMISSION_COLUMNS = [
     "submission_id", "source_file", "also_received_as", "kind", "parent_id", "format", "method",
-    "status", "code", "reason", "pages", "words", "received_at", "received_from", "late",
+    "status", "code", "reason", "pages", "words", "language", "received_at", "received_from", "late",
 ]
 
 
@@ -25,7 +26,8 @@ _READ = ("sha256", "source", "kind", "parent_sha256", "format", "method", "statu
 
 def submission_rows(store: Store, tz: tzinfo | None = None) -> list[dict[str, object]]:
     """One row per submission (files, attachments, form rows), sorted by source for stable output; times
-    in `tz` (the consultation's).
+    in `tz` (the consultation's). `language` is guessed from the stored text as the structure stage
+    guesses it (its redaction depends on it), so a store from before needs no new column.
     Only the columns shown are read, as plain rows: this runs after every late batch, over every
     submission, and ORM objects took half its time."""
     sources = store.sources()
@@ -48,6 +50,7 @@ def submission_rows(store: Store, tz: tzinfo | None = None) -> list[dict[str, ob
                 "reason": sub.reason or "",
                 "pages": len(sub.pages or []),
                 "words": len(sub.text.split()),
+                "language": guess_language(sub.text) if sub.text.strip() else "",
                 "received_at": shown_time(sub.received_at, tz),
                 "received_from": sub.received_from or "",
                 "late": "" if sub.late is None else ("yes" if sub.late else "no"),
@@ -105,6 +108,8 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
                 f"; {left} (over all runs) refer to text that is no longer a segment of its own (a "
                 "paragraph merged or re-cut, a response no longer in the inbox): kept in the audit log, no "
                 "longer applied, so those responses need another look." if left else ".")]
+        if line := _languages_line(structure.get("languages")):
+            lines += ["", line]
     quarantined = summary.get("quarantined") or []
     assert isinstance(quarantined, list)
     if quarantined:
@@ -112,6 +117,21 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
         lines += ["| file | code | what to do |", "|---|---|---|"]
         lines += [f"| {q['file']} | {q['code']} | {q['reason']} |" for q in quarantined]
     return "\n".join(lines) + "\n"
+
+
+def _languages_line(languages: object) -> str:
+    """The texts the structure stage guessed are not in English (`languages`: language -> texts): names
+    in them were found by patterns only, and the English theme rules read them. "" if there are none."""
+    counts = languages if isinstance(languages, dict) else {}
+    other = {str(lang): int(n) for lang, n in counts.items() if lang not in ("en", UNKNOWN) and int(n)}
+    if not (count := sum(other.values())):
+        return ""
+    which = ", ".join(lang if n == 1 else f"{lang}: {n}" for lang, n in sorted(other.items()))
+    one = count == 1
+    return (f"{_n(count, 'response')} {'is' if one else 'are'} not in English ({which}): "
+            f"{'its' if one else 'their'} names were redacted by pattern only and "
+            f"{'it is' if one else 'they are'} coded as English text; consider translating "
+            f"{'it' if one else 'them'} (`language` in submissions.csv says which).")
 
 
 def _n(count: object, singular: str, many: str | None = None) -> str:

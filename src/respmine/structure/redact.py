@@ -6,6 +6,11 @@ around them, street lines, ID numbers and dates of birth. Names: spaCy PERSON en
 plus model-free layout rules (sign-offs, "Name:"/"From:" fields, "please contact X", salutations, titles as
 in "Mrs P Adeyemi") and later bare uses of a found name word; a lone first name in running prose is missed.
 
+Only the patterns and layout rules run on a text not in English (`language.guess_language`): the English
+model reads German nouns ("Kommission", "Risiko") and French capitalised phrases as people, and its names
+are not spread, since "used in lower case elsewhere" no longer tells an ordinary word from a name. The
+closings, titles and field labels also know the commonest German, French, Spanish, Italian and Dutch ones.
+
 Kept: anything inside a `keep` string (respondent organisations), organisation-like entities, and public
 office holders mentioned in their role in running prose - a name preceded by an office title ("the
 Minister, Jack Straw", "Lord Justice Leveson", "Chief Executive of NOMS, X") or followed by one (", HM Chief
@@ -19,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from respmine.records import PersonalData, Span
+from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.nlp import ner
 
 TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
@@ -54,13 +60,18 @@ _DOB = re.compile(
 _CLOSING = re.compile(
     r"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly|respectfully)|(?:with[ \t]+)?(?:kind|best|warm"
     r"|warmest)[ \t]+(?:regards|wishes)|regards|best|many[ \t]+thanks|thanks|thank[ \t]+you|sincerely"
-    r"|respectfully|cheers|with[ \t]+(?:thanks|regards|best[ \t]+wishes)|signed\b[^\n:]*:?)"
+    r"|respectfully|cheers|with[ \t]+(?:thanks|regards|best[ \t]+wishes)|signed\b[^\n:]*:?"
+    r"|mit[ \t]+(?:freundlichen|besten|herzlichen)[ \t]+grü(?:ß|ss)en|(?:freundliche|beste|viele|herzliche)"
+    r"[ \t]+grü(?:ß|ss)e|hochachtungsvoll|(?:bien[ \t]+)?cordialement|bien[ \t]+à[ \t]+vous|(?:sincères"
+    r"|meilleures)[ \t]+salutations|salutations[ \t]+distinguées|atentamente|(?:un[ \t]+)?saludos(?:[ \t]+"
+    r"cordiales)?|(?:cordiali|distinti)[ \t]+saluti|met[ \t]+vriendelijke[ \t]+groet(?:en)?|hoogachtend)"
     r"[ \t]*[,.!]?[ \t]*(?P<rest>[^\n]*)$")
 _QUOTE_MARK = re.compile(r"(?im)^[ \t]*(?:-{2,}[^\n]*(?:original|forwarded)[^\n]*|from:[^\n]*"
                          r"|on [^\n]{5,80} wrote:)$")
 _LABEL = re.compile(
     r"(?im)(?:^|\|)[ \t]*(?P<label>(?:(?:full|your|print(?:ed)?|contact|respondent(?:'s)?)[ \t]+)?name"
-    r"(?:[ \t]+of[ \t]+(?:respondent|individual|person))?|(?:home[ \t]+|postal[ \t]+|your[ \t]+)?address"
+    r"(?:[ \t]+of[ \t]+(?:respondent|individual|person))?|vorname|nachname|nom|prénom"
+    r"|(?:home[ \t]+|postal[ \t]+|your[ \t]+)?address|adresse|anschrift"
     r"|from|to|cc|sender|signed|signature|contact|submitted[ \t]+by|author)[ \t]*(?:[:|\t])[ \t]*"
     r"(?P<value>[^\n|]+)")
 _CONTACT = re.compile(r"(?i)\b(?:contact|contacting|write[ \t]+to|speak[ \t]+(?:to|with)|ask[ \t]+for|FAO"
@@ -68,7 +79,8 @@ _CONTACT = re.compile(r"(?i)\b(?:contact|contacting|write[ \t]+to|speak[ \t]+(?:
 _SALUTATION = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+")
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Cllr|Councillor|Ch\.?[ \t]+Supt|Supt|"
-    r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon)\.?(?=[ \t]+[A-Z])")
+    r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon"
+    r"|Herr|Frau|Mag|DI|Ing|Mme|Mlle|Madame|Monsieur|Dott|Dhr|Mevr)\.?(?=[ \t]+[A-Z])")
 _OFFICE = (r"(?:(?:Prime|Justice|Home|Prisons|Probation|Policing|Shadow|Deputy|Foreign)[ \t]+)?(?:Minister"
            r"|Secretary(?:[ \t]+of[ \t]+State(?:[ \t]+for[ \t]+[A-Z][\w ]*?)?)?|Lord[ \t]+Chancellor"
            r"|Chief[ \t]+Inspector(?:[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)*)?|Chief[ \t]+Executive[ \t]+of"
@@ -88,7 +100,8 @@ def _words(words: str) -> set[str]:
 
 _TITLES = _words(
     "Mr Mrs Ms Miss Mx Dr Prof Professor Revd Rev Reverend Cllr Councillor Ch Supt Superintendent DCI DS DC "
-    "PC Sgt Sergeant Sister Brother Pastor Imam Father Fr Rabbi Canon Dame Sir Lord Lady")
+    "PC Sgt Sergeant Sister Brother Pastor Imam Father Fr Rabbi Canon Dame Sir Lord Lady "
+    "Herr Frau Mag DI Ing Mme Mlle Madame Monsieur Dott Dhr Mevr")
 _POSTNOMINALS = _words("JP MBE OBE CBE KBE DBE QC KC MP PhD DL MSP Esq Jr Snr")
 _PARTICLES = _words("de da van von der den del la le bin al el di du ap")
 _ORG = _words(
@@ -113,7 +126,9 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Note Notes Yes No The A An Our We I In On Of For With Please Gateway Council's Road Street Lane Avenue "
     "Close Walk Row Rise Drive Way Place Gardens Grove Terrace Square Mews Park Hall Companies Voluntary "
     "Women's Men's Youth Act Bill Directive Directives Regulation Regulations Article App Hub Review Report "
-    "Strategy Programme Plan Framework Fund Scheme Initiative v")
+    "Strategy Programme Plan Framework Fund Scheme Initiative v "
+    "Referent Referentin Leiter Leiterin Geschäftsführer Geschäftsführerin Vorsitzender Vorsitzende "
+    "Präsident Präsidentin Abteilung Directeur Directrice Responsable Chargé Chargée Président Présidente")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
 _BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
 
@@ -134,17 +149,19 @@ def _chunks(text: str, size: int = 5000) -> Iterator[tuple[int, str]]:
 def _name_end(text: str, pos: int, *, first: bool = False) -> int:
     """End of a run of name words at `pos` on one line ("Dr Helen Marsh", "J. Okafor"), else `pos`: two
     capitalised words, or one after a title, or one alone if `first` (after a closing or salutation). A run
-    into an organisation word ("Hillfoot Mentoring Project") is no name."""
-    end, names, titles = pos, 0, 0
+    into an organisation word ("Hillfoot Mentoring Project") is no name. A title's full stop ("Dr. Helen
+    Marsh") is passed over; a name word's ends the run."""
+    end, follow, names, titles = pos, pos, 0, 0
     for m in _TOKEN.finditer(text, pos):
-        if m.start() != end or names + titles > 6:
+        if m.start() != follow or names + titles > 6:
             break
         word = m.group(1) if re.fullmatch(r"[A-Z]\.", m.group(1)) else m.group(1).rstrip(".")
         nxt = _TOKEN.match(text, m.end())
         nxt_cap = bool(nxt and nxt.group(1)[0].isupper() and nxt.group(1).rstrip(".") not in _STOP)
+        title = word in _TITLES and names == 0
         if word in _ORG:
             return pos
-        if word in _TITLES and names == 0:
+        if title:
             titles += 1
         elif (word in _POSTNOMINALS and names) or (re.fullmatch(r"[A-Z]\.?", word) and word != "I"):
             names += word not in _POSTNOMINALS
@@ -156,6 +173,7 @@ def _name_end(text: str, pos: int, *, first: bool = False) -> int:
         else:
             names += 1
         end = m.start(1) + len(word)
+        follow = m.end() if title else end
     return end if names >= 2 or (names and (titles or first)) else pos
 
 
@@ -196,8 +214,8 @@ def _field_values(text: str) -> Iterator[tuple[int, int, str]]:
         if "<" in value:  # display name of an email header; the address itself is an email hit
             e = s + len(value[: value.index("<")].rstrip(' \t"'))
             s += len(value) - len(value.lstrip(' "'))
-        if label.endswith(("name", "address")) and e > s:
-            yield s, e, "person" if label.endswith("name") else "address"
+        if label.endswith(("name", "nom", "address", "adresse", "anschrift")) and e > s:
+            yield s, e, "person" if label.endswith(("name", "nom")) else "address"
         elif (stop := _name_end(text, s)) > s:
             yield s, stop, "person"
 
@@ -354,9 +372,10 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
                   if (e := _name_end(text, m.end(), first=first)) > m.end()]
     names += [(m.start(), e) for m in _TITLE.finditer(text)
               if (e := _name_end(text, m.start())) > m.start() and not _office_holder(text, m.start(), e)]
-    common = set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))
-    names += _model_names(text, common)
-    names += _name_repeats(text, [text[s:e] for s, e in names], common)
+    if guess_language(text) in ("en", UNKNOWN):  # the model and the lower-case test are English
+        common = set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))
+        names += _model_names(text, common)
+        names += _name_repeats(text, [text[s:e] for s, e in names], common)
     hits += [(s, e, "person") for s, e in names]
     spared = [m.span() for k in keep if k.strip() for m in re.finditer(re.escape(k.strip()), text, re.I)]
     kept: list[tuple[int, int, str]] = []

