@@ -203,3 +203,27 @@ def test_a_covering_sentence_naming_the_consultations_title_is_no_theme_when_the
     titled = ThemeCoder(codebook, WordEmbedder(), at_least_one=False, title=title).code([text])
     assert {t.theme for t in untitled[0]} == {"role", "cost"}  # the title in lower case reads as content
     assert {t.theme for t in titled[0]} == {"cost"}  # the consultation's own title: no mention
+
+
+def test_a_one_word_mention_in_passing_stays_only_where_the_sentence_is_near_its_theme() -> None:
+    """"... and a volunteer may help" in a long sentence on paying for contracts makes no point about
+    volunteers; the same word in a short sentence, or said twice, does; without the embedding model every
+    rule tag stays."""
+    cb = Codebook(name="t", version="1", themes=(
+        Theme(id="funding", label="Funding", description="money budgets grants payment costs",
+              phrases=("full cost recovery",)),
+        Theme(id="contracts", label="Contracts", description="contracts tenders lots bidding size",
+              phrases=("contract size",)),
+        Theme(id="commissioning", label="Commissioning",
+              description="commissioning regional local commissioners", phrases=("regional commissioning",)),
+        Theme(id="volunteers", label="Volunteers", description="volunteers unpaid helpers",
+              phrases=("volunteer",)),
+    ))
+    passing = ("Commissioners must pay full costs through budgets and grants when contracts and tenders are "
+               "let, and a volunteer may help.")
+    short = "Every volunteer matters to us."
+    twice = ("A volunteer helps. Commissioners must pay budgets, grants and costs when contracts and tenders "
+             "are let, and each volunteer helps.")
+    found = [{t.theme for t in tags} for tags in ThemeCoder(cb, WordEmbedder()).code([passing, short, twice])]
+    assert "volunteers" not in found[0] and found[1] == found[2] == {"volunteers"}
+    assert all(t.theme == "volunteers" for t in ThemeCoder(cb, None).code([passing])[0])

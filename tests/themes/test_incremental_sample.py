@@ -22,7 +22,7 @@ from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.store.models import CodeRow
 from respmine.themes.codebook import Codebook, Theme, dump_codebook, load_codebook, named_codebook
-from respmine.themes.stage import code_segments
+from respmine.themes.stage import _passing, _probe, code_segments
 from respmine.topics.embed import default_embedder
 from tests.themes.helpers import copy_work
 
@@ -96,10 +96,14 @@ class Harness:
         # only what the edit can affect was recoded
         by_similarity = {s.id for s in self.segments if s.text.strip() and all(
             c.method.startswith("similarity") for c in previous.codes.get(s.id, ()))}
-        hit = {c.segment for c in scratch.codes if c.theme in changed and "rule" in c.method
-               and "(child)" not in c.method}
+        probed = [t for t in codebook.themes  # the changed themes' rules, as the plan probes them
+                  if t.id in changed or (t.position and codebook.topic(t.id) in changed)]
+        fires = _probe(probed, self.segments) if probed else [False] * len(self.segments)
+        hit = {s.id for s, fired in zip(self.segments, fires, strict=True) if fired}
         had = {seg for seg, theme in before if theme in changed}
-        recode = had | hit | (by_similarity if prototypes else set())
+        passing = {s.id for s, leans in zip(self.segments, _passing(codebook, self.segments), strict=True)
+                   if leans}  # a word in passing, which similarity keeps or drops
+        recode = had | hit | ((by_similarity | passing) if prototypes else set())
         if not previous.states:  # the first run codes everything
             recode = {s.id for s in self.segments}
         assert summary["segments_coded"] == len(recode), (summary, len(recode))

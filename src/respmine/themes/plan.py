@@ -8,16 +8,17 @@ classifier) or when a codebook change can alter its codes:
   phrases; probed with the rules of those themes only);
 - it was coded by similarity or the classifier's fallback (the rules and classifier left it uncoded)
   and any theme's similarity prototypes changed or moved: each span's closest theme and the
-  `at_least_one` fallback compare every theme, so any change can move them.
+  `at_least_one` fallback compare every theme, so any change can move them;
+- a rule finds a theme in it by one word in passing (`rules.one_word_themes`), which similarity keeps
+  or drops (`ThemeCoder._drop_uncorroborated`), and the prototypes changed (every theme's rules probed).
 
 Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
 theme's phrases, exclusions and label (a topic's also on the positions on it: their fingerprints join its
 own; a position's also on the other positions on its topic, `rules._unheld_positions`, and a segment
 where one is coded or argued against has a code of that topic), a segment with a rule or classifier
-code never consults
-similarity, and an implied parent code depends only on the segment's codes under it. A codebook
-version bump with the same themes recodes nothing. Stance is separate: a new stance model recomputes
-stances, not codes.
+code consults similarity only for a word in passing (above), and an implied parent code depends only on
+the segment's codes under it. A codebook version bump with the same themes recodes nothing. Stance is
+separate: a new stance model recomputes stances, not codes.
 """
 
 from __future__ import annotations
@@ -111,10 +112,13 @@ REASONS = {
     "codes": "it has a code of a changed, added or removed theme",
     "phrases": "a changed or added theme's rules (phrases, or label) fire in it",
     "similarity": "it was coded by similarity and the themes' similarity prototypes changed",
+    "passing": "a rule finds a theme in it by one word in passing, kept or dropped by similarity, and the "
+               "themes' similarity prototypes changed",
 }
 
 
 Probe = Callable[[Sequence[Theme], Sequence[SegmentInput]], list[bool]]  # do these themes' rules fire?
+Passing = Callable[[Codebook, Sequence[SegmentInput]], list[bool]]  # a one-word hit in passing in it?
 
 
 def plan_recoding(
@@ -124,8 +128,10 @@ def plan_recoding(
     stamp: Callable[[SegmentInput], str],
     stance_stamp: Callable[[SegmentInput], str],
     probe: Probe,
+    passing: Passing,
 ) -> Plan:
-    """Sort segments into recode, stance-only and keep, probing changed themes' rules where needed."""
+    """Sort segments into recode, stance-only and keep, probing changed themes' rules where needed (and,
+    when the similarity prototypes changed, every theme's rules for a one-word hit in passing)."""
     current = CodebookState.of(codebook)
     plan = Plan()
     to_probe: dict[str, list[SegmentInput]] = {}  # old codebook key -> segments to probe
@@ -157,9 +163,14 @@ def plan_recoding(
         themes = [t for t in codebook.themes
                   if t.id in changed or (t.position and codebook.topic(t.id) in changed)]
         fired = probe(themes, group) if themes else [False] * len(group)
-        for seg, hit in zip(group, fired, strict=True):
-            if hit:
-                plan.add(seg, "phrases")
+        rest = [seg for seg, hit in zip(group, fired, strict=True) if not hit]
+        for seg in (seg for seg, hit in zip(group, fired, strict=True) if hit):
+            plan.add(seg, "phrases")
+        moved = previous.codebooks[key].similarity != current.similarity
+        for seg, leans in zip(rest, passing(codebook, rest) if moved and rest else [False] * len(rest),
+                              strict=True):
+            if leans:
+                plan.add(seg, "passing")
             else:
                 plan.kept += 1
     return plan
