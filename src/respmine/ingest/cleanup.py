@@ -23,14 +23,7 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
 _HYPHENS = ("-", "\u00ad", "\x02", "\u2010")
-_EDGE_LINES = 3  # lines at each edge of a page read for running lines, wherever they repeat
-# A running header/footer deeper than that (an 8-line letterhead: name, register ID, address, e-mail, "3 of
-# 9") is followed line by line up to this depth, while the next line repeats there on this share of pages
-# (not just half: a heading under the header on half the pages is content) and is short (under this share
-# of a full line: a longer line is body text).
-_MAX_EDGE_LINES = 10
-_DEEP_SHARE = 2 / 3
-_DEEP_WIDTH = 0.67
+_EDGE_LINES = 3
 _QUESTION_KEY = re.compile(r"^(?:question|q)\s*\.?\s*#")  # "Question 3" as `normalise_line` keys it
 _SIDE_PAGES = 4  # alternating headers are looked for from this many pages on each side
 
@@ -50,82 +43,39 @@ def split_lines(raw: str) -> list[str]:
 def find_running_lines(pages: list[list[str]]) -> set[str]:
     """Normalised lines that recur in the top or bottom lines of most pages, or of most left-hand or most
     right-hand pages (a book-style header alternates: "4 l 27 Title" on even pages, "Title" on odd ones):
-    running headers/footers.
-
-    The first `_EDGE_LINES` lines at each edge are read as they come. Past them a header is followed a line
-    at a time: the short line right after the running lines found so far, where it repeats on enough
-    pages. A heading or phrase that recurs after the header on a few pages ("Introduction") stays; so does
-    all of a letter copied page after page (a bundle of one campaign letter), whose repetition runs on
-    into its body text: there only the first lines are furniture, as they always were."""
+    running headers/footers."""
     if len(pages) < 2:
         return set()
-    edges = [(content[:_MAX_EDGE_LINES], content[::-1][:_MAX_EDGE_LINES])
-             for content in ([ln for ln in lines if ln.strip()] for lines in pages)]
-    short = _DEEP_WIDTH * typical_width(pages)
-    deep_needed = max(2, int(_DEEP_SHARE * len(pages) + 0.5))
-    # the first lines alone first (no line is shorter than 0: none past them is read)
-    first = found = _repeated(*_edge_counts(edges, set(), 0.0)[:2], len(pages))
-    while True:
-        counts, by_side, copied = _edge_counts(edges, found, short)
-        if max(copied.values(), default=0) >= deep_needed:
-            return first  # the pages repeat on into their body text: copies of one page, not a header
-        deeper = {key for key in _repeated(counts, by_side, len(pages)) - found if counts[key] >= deep_needed}
-        if not deeper:
-            return found
-        found = found | deeper
-
-
-def _edge_counts(
-    edges: list[tuple[list[str], list[str]]], running: set[str], short: float,
-) -> tuple[Counter[str], tuple[Counter[str], Counter[str]], Counter[str]]:
-    """On how many pages (all, even, odd) each key is among the first lines at an edge or is the short line
-    right after the edge's `running` lines; and on how many a long line is there (`copied`)."""
     counts: Counter[str] = Counter()
     by_side: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
-    copied: Counter[str] = Counter()
-    for number, page_edges in enumerate(edges):
-        keys: set[str] = set()
-        long: set[str] = set()
-        for edge in page_edges:
-            keys.update(normalise_line(ln) for ln in edge[:_EDGE_LINES])
-            depth = _furniture_depth(edge, running)
-            if _EDGE_LINES <= depth < len(edge):
-                (keys if len(edge[depth].strip()) < short else long).add(normalise_line(edge[depth]))
+    for number, lines in enumerate(pages):
+        content = [ln for ln in lines if ln.strip()]
+        keys = {normalise_line(ln) for ln in content[:_EDGE_LINES] + content[-_EDGE_LINES:]}
         counts.update(keys)
         by_side[number % 2].update(keys)
-        copied.update(long)
-    return counts, by_side, copied
-
-
-def _repeated(counts: Counter[str], by_side: tuple[Counter[str], Counter[str]], pages: int) -> set[str]:
-    """Keys on enough pages (or enough pages of one side) to be running lines."""
-    needed = max(2, int(0.5 * pages + 0.5))
+    needed = max(2, int(0.5 * len(pages) + 0.5))
     found = {key for key, n in counts.items() if n >= needed}
-    if pages >= 2 * _SIDE_PAGES:  # enough pages on each side to tell a header from a coincidence
+    if len(pages) >= 2 * _SIDE_PAGES:  # enough pages on each side to tell a header from a coincidence
         for side, counted in enumerate(by_side):
-            side_needed = max(_SIDE_PAGES, int(0.8 * len(range(side, pages, 2)) + 0.5))
+            side_needed = max(_SIDE_PAGES, int(0.8 * len(pages[side::2]) + 0.5))
             found |= {key for key, n in counted.items() if n >= side_needed and len(key.split()) >= 2}
     # "Question 3" heads a form's page as a header would, and "Yes" ends many answers: both are content
     return {key for key in found if len(key) > 1 and not _QUESTION_KEY.match(key)}
 
 
-def _furniture_depth(edge: list[str], running: set[str]) -> int:
-    """How many lines from the edge (its lines listed from the edge inward) are page furniture: running
-    lines, or page numbers among the first `_EDGE_LINES` (deeper, a page number has to be a running line:
-    "3 of 9" under an 8-line header is, a column of figures closing a table is not)."""
-    for depth, line in enumerate(edge[:_MAX_EDGE_LINES]):
-        if normalise_line(line) not in running and not (depth < _EDGE_LINES and _PAGE_NUMBER.match(line)):
-            return depth
-    return min(len(edge), _MAX_EDGE_LINES)
-
-
 def strip_page_furniture(lines: list[str], running: set[str]) -> list[str]:
-    """Drop running headers/footers and page-number lines: contiguous runs at the top and bottom only (at
-    most `_MAX_EDGE_LINES` each; past the first `_EDGE_LINES`, running lines only)."""
+    """Drop running headers/footers and page-number lines: contiguous runs at the top and bottom only."""
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
+
+    def furniture(i: int) -> bool:
+        return normalise_line(lines[i]) in running or bool(_PAGE_NUMBER.match(lines[i]))
+
     drop: set[int] = set()
-    for edge in (idx, idx[::-1]):
-        drop.update(edge[:_furniture_depth([lines[i] for i in edge[:_MAX_EDGE_LINES]], running)])
+    for edge in (idx[:_EDGE_LINES], idx[::-1][:_EDGE_LINES]):
+        for i in edge:
+            if not furniture(i):
+                break
+            drop.add(i)
     return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
