@@ -21,3 +21,15 @@ def test_cleanup_joins_soft_hyphens_met_inside_a_line() -> None:
 def test_cleanup_leaves_no_soft_hyphen_at_a_paragraphs_end() -> None:
     [text] = clean_pages(["Services run by the private\x02\n\nSector are different."])
     assert "\x02" not in text and "private-" in text
+
+
+def test_cleanup_page_number_pattern_is_linear_on_long_runs_of_spaces() -> None:
+    """"1", 2,000 spaces and a letter took 18 s when three optional parts shared their spaces."""
+    import time
+
+    from respmine.ingest.cleanup import _PAGE_NUMBER
+
+    started = time.perf_counter()
+    assert _PAGE_NUMBER.match("1" + " " * 2000 + "x") is None
+    assert _PAGE_NUMBER.match("  - Page 3 of 12 -  ") and _PAGE_NUMBER.match("Seite 4/9")
+    assert time.perf_counter() - started < 0.5

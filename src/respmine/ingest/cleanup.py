@@ -16,9 +16,9 @@ _LIGATURES = str.maketrans({
     "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": "", "\ufeff": "",
 })
 _CONTROL = re.compile(r"[\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-–—]\s*)?(?:page|p\.|seite|pagina|página)?\s*\d{1,4}\s*(?:(?:of|/|von|de|sur)\s*\d{1,4})?"
-    r"\s*(?:[-–—])?\s*$",
+_PAGE_NUMBER = re.compile(  # (each optional part owns its spaces: no runs of \s* to backtrack over)
+    r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|seite|pagina|página)\s*)?\d{1,4}(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?"
+    r"(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
@@ -139,7 +139,7 @@ def hyphenated_vocabulary(pages: list[list[str]]) -> set[str]:
     words: set[str] = set()
     for lines in pages:
         for ln in lines:
-            words.update(w.lower() for w in re.findall(r"\w+-\w+", ln))
+            words.update(w.lower() for w in re.findall(r"(?<!\w)\w+-\w+", ln))
     return words
 
 
