@@ -1,5 +1,5 @@
 """The intake outputs say which responses are not in English: a `language` column in submissions.csv and
-a line in the intake summary, since their names were redacted by pattern only and English rules code them."""
+a line in the intake summary, since English rules redact and code them."""
 
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ def _summary(languages: dict[str, int] | None) -> dict[str, object]:
 
 def test_intake_summary_lists_responses_not_in_english() -> None:
     text = summary_markdown(_summary({"en": 37, "de": 1, "fr": 1, "unknown": 2}))
-    assert ("2 responses are not in English (de, fr): their names were redacted by pattern only and they "
-            "are coded as English text; consider translating them") in text
+    assert ("2 responses are not in English (de, fr): they were redacted and coded as English text "
+            "(capitalised nouns may be redacted as names, and themes missed); consider translating them"
+            ) in text
     one = summary_markdown(_summary({"en": 3, "de": 1}))
-    assert "1 response is not in English (de): its names were redacted by pattern only" in one
+    assert "1 response is not in English (de): it was redacted and coded as English text" in one
     assert "2 responses are not in English (de: 2)" in summary_markdown(_summary({"de": 2}))
     for languages in ({"en": 3, "unknown": 1}, None):  # all English, or a summary from before languages
         assert "not in English" not in summary_markdown(_summary(languages))

@@ -44,3 +44,11 @@ def test_language_of_ai_act_submissions(datasets: Path) -> None:
     disagree = {k: v for k, v in guessed.items() if v[0] != v[1]}
     assert disagree == {"2663276": ("en", "fr")}
     assert [k for k, (got, _) in guessed.items() if got != "en"] == ["2636257", "2665226"]
+
+
+def test_language_a_list_of_names_is_no_language() -> None:
+    """Particles of names ("van", "y", "di") are no sign of Dutch, Spanish or Italian."""
+    dutch_names = "\n".join(f"Pieter van Dijk {i}, Anna van der Berg {i}, Joost van Leeuwen {i}"
+                            for i in range(6))
+    spanish_names = "\n".join(f"José y María García {i}, Luis y Ana Pérez {i}" for i in range(7))
+    assert guess_language(dutch_names) != "nl" and guess_language(spanish_names) != "es"

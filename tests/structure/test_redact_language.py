@@ -1,9 +1,7 @@
-"""Redaction of a text not in English: patterns and layout rules only (no English NER, no spreading of
-its names), with German and French closings, titles and labels."""
+"""Redaction of a text not in English: the same rules as English (over-redacting, never leaking), with
+German and French closings and name fields; no foreign word blinds the English rules."""
 
 from __future__ import annotations
-
-import re
 
 from respmine.structure.redact import find_personal_data, redact
 
@@ -27,39 +25,31 @@ E-Mail: anna.schneider@bv-muster.de
 """
 
 
-def test_redact_german_letter_keeps_its_nouns_and_removes_its_signatory() -> None:
-    """German capitalises nouns: the English model took "Kommission", "Definition", "Risiko", "Daten" for
-    people (65 of 66 names in a real German submission were such words). Only the pattern rules run now:
-    the e-mail, phone, the name after "Mit freundlichen Grüßen" and "Dr. Jens Becker" still go."""
-    found = find_personal_data(GERMAN_LETTER)
-    redacted = redact(GERMAN_LETTER, found)
-    for noun in ("Kommission", "Definition", "Risiko", "Daten", "Künstliche Intelligenz", "Entwicklung",
-                 "Europäischen Kommission", "Normungsorganisationen"):
-        assert re.search(rf"\b{noun}\b", redacted), (noun, redacted)
+def test_redact_german_letter_loses_its_signatory_and_contacts() -> None:
+    """A German letter goes through the English rules and model like any other (over-redacting
+    capitalised nouns rather than leaking names): its e-mail, phone, the name after "Mit freundlichen
+    Grüßen" and "Dr. Jens Becker" in running text all go."""
+    redacted = redact(GERMAN_LETTER, find_personal_data(GERMAN_LETTER))
     for identifier in ("anna.schneider@bv-muster.de", "+49 30 1234567", "Anna", "Schneider", "Jens",
                        "Becker"):
         assert identifier not in redacted, (identifier, redacted)
-    assert "[NAME]\nReferentin Digitalpolitik" in redacted  # the name line after the closing
-    assert sorted(p.kind for p in found) == ["email", "person", "person", "phone"]
 
 
-def test_redact_french_letter_keeps_capitalised_phrases() -> None:
-    """The English model read "Sociétés Financières" and "Chaque État" in a real French submission as
-    people; "Cordialement," is a closing like "Yours sincerely,"."""
-    text = ("L'Association française des Sociétés Financières accueille avec intérêt la consultation "
-            "publique. Chaque État membre désignerait une autorité de contrôle nationale parmi les autorités "
-            "compétentes, et nous estimons que les sanctions prévues sont trop élevées.\n\n"
-            "Cordialement,\n\nMarie Dupont\nDirectrice juridique\n")
+def test_redact_foreign_closings_and_name_fields_are_read() -> None:
+    """"Cordialement," is a closing like "Yours sincerely,"; "Nom :" and "Vorname:" are name fields."""
+    text = ("Nous estimons que les sanctions prévues sont trop élevées.\n\nCordialement,\n\nMarie Dupont\n"
+            "Directrice juridique\n")
     redacted = redact(text, find_personal_data(text))
-    assert "Sociétés Financières" in redacted and "Chaque État" in redacted, redacted
     assert "Marie" not in redacted and "Dupont" not in redacted, redacted
+    form = "Nom : Lefebvre\nVorname: Annegret\nAnschrift: Hauptweg 3, Kleinstadt\n"
+    redacted = redact(form, find_personal_data(form))
+    assert not any(w in redacted for w in ("Lefebvre", "Annegret", "Hauptweg")), redacted
 
 
-def test_redact_title_with_full_stop_goes_with_the_name() -> None:
-    """"Dr. Jens Becker" is redacted whole, as "Dr Jens Becker" is (the full stop ended the run, so the
-    title rule found nothing and a German signatory after "Dr." was missed)."""
-    for text in ("Please contact our expert Dr. Helen Marsh for details.",
-                 "Für Rückfragen steht Ihnen Dr. Jens Becker gerne zur Verfügung, ebenso Herr Lukas Vogel "
-                 "und Mag. Eva Huber aus der Abteilung für Innovation und Digitalisierung unseres Hauses."):
+def test_redact_english_names_are_not_read_as_foreign_titles_or_roles() -> None:
+    """Continental titles and role words are not name stops in English: "Brian Leiter" is a name."""
+    for text in ("Yours sincerely,\n\nBrian Leiter\n", "I spoke to Brian Leiter at the council about it."):
         redacted = redact(text, find_personal_data(text))
-        assert "Dr." not in redacted and redacted.count("[NAME]") == 1 + 2 * ("Herr" in text), redacted
+        assert "Leiter" not in redacted, redacted
+    text = "We visited Madame Tussauds and the ING Direct offices in Washington DC. Many residents agreed."
+    assert "Many" in redact(text, find_personal_data(text))

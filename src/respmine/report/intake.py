@@ -120,8 +120,8 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
 
 
 def _languages_line(languages: object) -> str:
-    """The texts the structure stage guessed are not in English (`languages`: language -> texts): names
-    in them were found by patterns only, and the English theme rules read them. "" if there are none."""
+    """The texts the structure stage guessed are not in English (`languages`: language -> texts): the
+    English redaction and theme rules read them. "" if there are none."""
     counts = languages if isinstance(languages, dict) else {}
     other = {str(lang): int(n) for lang, n in counts.items() if lang not in ("en", UNKNOWN) and int(n)}
     if not (count := sum(other.values())):
@@ -129,9 +129,9 @@ def _languages_line(languages: object) -> str:
     which = ", ".join(lang if n == 1 else f"{lang}: {n}" for lang, n in sorted(other.items()))
     one = count == 1
     return (f"{_n(count, 'response')} {'is' if one else 'are'} not in English ({which}): "
-            f"{'its' if one else 'their'} names were redacted by pattern only and "
-            f"{'it is' if one else 'they are'} coded as English text; consider translating "
-            f"{'it' if one else 'them'} (`language` in submissions.csv says which).")
+            f"{'it was' if one else 'they were'} redacted and coded as English text (capitalised nouns may "
+            f"be redacted as names, and themes missed); consider translating {'it' if one else 'them'} "
+            "(`language` in submissions.csv says which).")
 
 
 def _n(count: object, singular: str, many: str | None = None) -> str:

@@ -1,9 +1,8 @@
 """Which language a submission is written in, guessed from its commonest function words.
 
-Why: the name finding in `redact` is English (spaCy's English model, English stop words, "used in lower
-case elsewhere" as the test of an ordinary word). On German, every noun is capitalised and the model reads
-"Kommission" or "Risiko" as people; on French it takes "Sociétés Financières" for one. A text in another
-language must skip those rules, and an analyst must be told it was read as English. The guess needs no
+Why: redaction and theme coding are English (spaCy's English model, English phrases). On German, every
+noun is capitalised and the model reads "Kommission" or "Risiko" as people; the themes' phrases find
+nothing. An analyst must be told which responses were read as English when they are not. The guess needs no
 model and no dependency: short words such as "der", "und", "les", "het" are frequent in every text of
 their language and rare in others, so the language whose own words make up most of the text wins.
 """
@@ -38,7 +37,12 @@ _LISTS = {  # the commonest function words of each language (a word in two lists
     "pt": "o a os as de do da dos das e em que um uma para com não por mais se no na é ao são pela pelo",
 }
 _SEEN = Counter(w for words in _LISTS.values() for w in set(words.split()))
-_LANGUAGE_OF = {w: lang for lang, words in _LISTS.items() for w in words.split() if _SEEN[w] == 1}
+_NAME_PARTS = frozenset({  # words in names too ("Anna van der Berg", "José y María")
+    "van", "von", "der", "den", "de", "di", "da", "du", "del", "della", "el", "y", "d", "l", "e", "o", "i",
+    "a"})
+_LANGUAGE_OF = {w: lang for lang, words in _LISTS.items() for w in words.split()
+                if _SEEN[w] == 1 and w not in _NAME_PARTS}
+MIN_KINDS = 4  # ... and be this many different words (a list of names repeats "van" or "y")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -48,7 +52,8 @@ def guess_language(text: str) -> str:
     function words clearly lead (a table, a list of names, a language not listed).
 
     Counts, over the words of the first SAMPLE_CHARS characters, the function words only one language
-    lists; the leader must reach MIN_HITS hits, MIN_SHARE of the words and MIN_LEAD times the runner-up.
+    lists (not the particles of names: "van", "di", "y"); the leader must reach MIN_HITS hits of MIN_KINDS
+    different words, MIN_SHARE of the words and MIN_LEAD times the runner-up.
     """
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if len(words) < MIN_WORDS:
@@ -58,4 +63,5 @@ def guess_language(text: str) -> str:
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < MIN_HITS or top < MIN_SHARE * len(words) or top < MIN_LEAD * second:
         return UNKNOWN
-    return best
+    kinds = {w for w in words if _LANGUAGE_OF.get(w) == best}
+    return best if len(kinds) >= MIN_KINDS else UNKNOWN

@@ -5,11 +5,10 @@ ordinary prose stays intact for theme coding. Patterns find emails, phones, post
 around them, street lines, ID numbers and dates of birth. Names: spaCy PERSON entities of two or more words
 plus model-free layout rules (sign-offs, "Name:"/"From:" fields, "please contact X", salutations, titles as
 in "Mrs P Adeyemi") and later bare uses of a found name word; a lone first name in running prose is missed.
-
-Only the patterns and layout rules run on a text not in English (`language.guess_language`): the English
-model reads German nouns ("Kommission", "Risiko") and French capitalised phrases as people, and its names
-are not spread, since "used in lower case elsewhere" no longer tells an ordinary word from a name. The
-closings, titles and field labels also know the commonest German, French, Spanish, Italian and Dutch ones.
+The closings and name fields also know the commonest German, French, Spanish, Italian and Dutch ones
+("Mit freundlichen Grüßen", "Cordialement", "Vorname:", "Nom :"). Every text goes through the English
+rules and model whatever its language (`language.guess_language` only reports it): on German, capitalised
+nouns are taken for names too ("Kommission", "Risiko"), which over-redacts but leaks nothing.
 
 Kept: anything inside a `keep` string (respondent organisations), organisation-like entities, and public
 office holders mentioned in their role in running prose - a name preceded by an office title ("the
@@ -24,7 +23,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from respmine.records import PersonalData, Span
-from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.nlp import ner
 
 TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
@@ -79,8 +77,7 @@ _CONTACT = re.compile(r"(?i)\b(?:contact|contacting|write[ \t]+to|speak[ \t]+(?:
 _SALUTATION = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+")
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Cllr|Councillor|Ch\.?[ \t]+Supt|Supt|"
-    r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon"
-    r"|Herr|Frau|Mag|DI|Ing|Mme|Mlle|Madame|Monsieur|Dott|Dhr|Mevr)\.?(?=[ \t]+[A-Z])")
+    r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon)\.?(?=[ \t]+[A-Z])")
 _OFFICE = (r"(?:(?:Prime|Justice|Home|Prisons|Probation|Policing|Shadow|Deputy|Foreign)[ \t]+)?(?:Minister"
            r"|Secretary(?:[ \t]+of[ \t]+State(?:[ \t]+for[ \t]+[A-Z][\w ]*?)?)?|Lord[ \t]+Chancellor"
            r"|Chief[ \t]+Inspector(?:[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)*)?|Chief[ \t]+Executive[ \t]+of"
@@ -100,8 +97,7 @@ def _words(words: str) -> set[str]:
 
 _TITLES = _words(
     "Mr Mrs Ms Miss Mx Dr Prof Professor Revd Rev Reverend Cllr Councillor Ch Supt Superintendent DCI DS DC "
-    "PC Sgt Sergeant Sister Brother Pastor Imam Father Fr Rabbi Canon Dame Sir Lord Lady "
-    "Herr Frau Mag DI Ing Mme Mlle Madame Monsieur Dott Dhr Mevr")
+    "PC Sgt Sergeant Sister Brother Pastor Imam Father Fr Rabbi Canon Dame Sir Lord Lady")
 _POSTNOMINALS = _words("JP MBE OBE CBE KBE DBE QC KC MP PhD DL MSP Esq Jr Snr")
 _PARTICLES = _words("de da van von der den del la le bin al el di du ap")
 _ORG = _words(
@@ -126,9 +122,7 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Note Notes Yes No The A An Our We I In On Of For With Please Gateway Council's Road Street Lane Avenue "
     "Close Walk Row Rise Drive Way Place Gardens Grove Terrace Square Mews Park Hall Companies Voluntary "
     "Women's Men's Youth Act Bill Directive Directives Regulation Regulations Article App Hub Review Report "
-    "Strategy Programme Plan Framework Fund Scheme Initiative v "
-    "Referent Referentin Leiter Leiterin Geschäftsführer Geschäftsführerin Vorsitzender Vorsitzende "
-    "Präsident Präsidentin Abteilung Directeur Directrice Responsable Chargé Chargée Président Présidente")
+    "Strategy Programme Plan Framework Fund Scheme Initiative v")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
 _BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
 
@@ -149,19 +143,17 @@ def _chunks(text: str, size: int = 5000) -> Iterator[tuple[int, str]]:
 def _name_end(text: str, pos: int, *, first: bool = False) -> int:
     """End of a run of name words at `pos` on one line ("Dr Helen Marsh", "J. Okafor"), else `pos`: two
     capitalised words, or one after a title, or one alone if `first` (after a closing or salutation). A run
-    into an organisation word ("Hillfoot Mentoring Project") is no name. A title's full stop ("Dr. Helen
-    Marsh") is passed over; a name word's ends the run."""
-    end, follow, names, titles = pos, pos, 0, 0
+    into an organisation word ("Hillfoot Mentoring Project") is no name."""
+    end, names, titles = pos, 0, 0
     for m in _TOKEN.finditer(text, pos):
-        if m.start() != follow or names + titles > 6:
+        if m.start() != end or names + titles > 6:
             break
         word = m.group(1) if re.fullmatch(r"[A-Z]\.", m.group(1)) else m.group(1).rstrip(".")
         nxt = _TOKEN.match(text, m.end())
         nxt_cap = bool(nxt and nxt.group(1)[0].isupper() and nxt.group(1).rstrip(".") not in _STOP)
-        title = word in _TITLES and names == 0
         if word in _ORG:
             return pos
-        if title:
+        if word in _TITLES and names == 0:
             titles += 1
         elif (word in _POSTNOMINALS and names) or (re.fullmatch(r"[A-Z]\.?", word) and word != "I"):
             names += word not in _POSTNOMINALS
@@ -173,7 +165,6 @@ def _name_end(text: str, pos: int, *, first: bool = False) -> int:
         else:
             names += 1
         end = m.start(1) + len(word)
-        follow = m.end() if title else end
     return end if names >= 2 or (names and (titles or first)) else pos
 
 
@@ -372,10 +363,9 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
                   if (e := _name_end(text, m.end(), first=first)) > m.end()]
     names += [(m.start(), e) for m in _TITLE.finditer(text)
               if (e := _name_end(text, m.start())) > m.start() and not _office_holder(text, m.start(), e)]
-    if guess_language(text) in ("en", UNKNOWN):  # the model and the lower-case test are English
-        common = set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))
-        names += _model_names(text, common)
-        names += _name_repeats(text, [text[s:e] for s, e in names], common)
+    common = set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))
+    names += _model_names(text, common)
+    names += _name_repeats(text, [text[s:e] for s, e in names], common)
     hits += [(s, e, "person") for s, e in names]
     spared = [m.span() for k in keep if k.strip() for m in re.finditer(re.escape(k.strip()), text, re.I)]
     kept: list[tuple[int, int, str]] = []
