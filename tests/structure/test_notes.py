@@ -30,8 +30,26 @@ def test_notes_citations_and_links_are_notes(text: str) -> None:
     "2021 was a difficult year for every charity we know, and see no improvement in 2022.",
     "4 Astonishingly, neither child protection nor suicide prevention are listed in Annex III as high risk.",
     "Full details are on our website, www.example.org, where the evidence is set out.",  # a sentence
-    "12 " + "Charities need full cost recovery, see the detail below. " * 12,  # too long for a weak mark
+    "12 " + "Full cost recovery for charities, (see the detail below). " * 12,  # too long for a weak mark
     "",
 ])
 def test_notes_points_and_prose_are_not_notes(text: str) -> None:
     assert not is_reference_note(text)
+
+
+@pytest.mark.parametrize("text", [
+    "3 See our answer to question 2.",
+    "4 Art. 5 of the draft should be deleted because it bans legitimate research.",
+    "5 We agree with the Law Society (see their response) that the fee is too high.",
+    "2 Contracts let since (2019) should run for five years.",
+    "12 Art. 6 is too broad and must be narrowed.",
+    "9 The data in Smith et al. show rising costs; we oppose it.",
+    "2 We refer you to our full report at https://example.org/report which sets out why we oppose the ban.",
+    "1 https://www.anec.eu/position.pdf 2 We also believe that new consumer rights should be enshrined.",
+])
+def test_notes_a_point_the_respondent_makes_is_never_a_note(text: str) -> None:
+    assert not is_reference_note(text)
+
+
+def test_notes_a_citations_own_words_in_quotes_or_brackets_do_not_count_as_a_view() -> None:
+    assert is_reference_note("14 Smith, ‘Why we need rules for AI’ (2020), available at https://example.org.")

@@ -256,7 +256,8 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
     rewritten = {seg.submission for seg in written}
     by_submission: dict[str, list[Segment]] = {}
     for seg in written:
-        if seg.question not in UNCODED:  # who the respondent is, a note: never coded, no place for a decision
+        if seg.question not in UNCODED:  # who they are, a note: no decision made on other text moves onto it
+            # (a decided paragraph that is now one keeps its own decisions: `_same_paragraphs`)
             by_submission.setdefault(seg.submission, []).append(seg)
     paragraphs = _same_paragraphs(decided, written, before)
     carried = 0

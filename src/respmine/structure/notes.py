@@ -9,9 +9,11 @@ superscript) and the marks of a citation, or a link and nothing else. The surest
 "ibid.", "et al.", "available at", a cross-reference "(n 4)") make a note of up to NOTE_MAX_WORDS words
 (several notes run together are long); weaker ones ("see" opening it, a year in brackets, a page or
 paragraph reference) of up to CITED_MAX_WORDS; a bare legal reference ("63 Art. 6(1).") of up to
-REFERENCE_MAX_WORDS. A numbered paragraph that makes a point ("1 We support the proposal.") cites
-nothing and stays an answer; so does a footnote that argues without citing (it may make a point the
-respondent holds).
+REFERENCE_MAX_WORDS. A paragraph in which the respondent speaks outside brackets and quoted titles ("we",
+"our", "should", "must", "support", "oppose", ...) is never a note, whatever it cites: a numbered point
+("4 Art. 5 of the draft should be deleted", "2 We refer you to our report at https://..."), a footnote
+that argues, or body text run onto a footnote ("1 https://... 2 We also believe that ..."); dropping an
+answer from coding costs more than coding a citation.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ NOTE_MAX_WORDS = 150  # with a sure mark of a citation (a link, "Id.", "et al.")
 CITED_MAX_WORDS = 60  # with a weaker one ("see", a year in brackets, a page reference)
 REFERENCE_MAX_WORDS = 15  # a legal reference alone
 _WORD = re.compile(r"\S+")
+_VIEW = re.compile(  # the respondent speaking: a point made, not a citation
+    r"\b(?:we|our|us|i|should|must|support|oppose|agree|disagree|believe|recommend|urge|welcome|propose"
+    r"|concerns?|concerned|need|needs)\b", re.IGNORECASE)
+# a bracket or a quoted title: the source's words, not the respondent's
+_ASIDE = re.compile(r"\([^()]*\)|“[^”]*”|‘[^’]*’|\"[^\"]*\"")
 
 
 def is_reference_note(text: str) -> bool:
@@ -44,6 +51,8 @@ def is_reference_note(text: str) -> bool:
     if body and _LINK.fullmatch(body.strip("<>()[].,; ")):  # a bare link, numbered or not
         return True
     if mark is None:
+        return False
+    if _VIEW.search(_ASIDE.sub(" ", body)):  # "4 Art. 5 should be deleted", "2 We refer you to ... https://"
         return False
     words = len(_WORD.findall(body))
     return ((words <= NOTE_MAX_WORDS and (_LINK.search(body) is not None or _SURE.search(body) is not None))

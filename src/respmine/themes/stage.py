@@ -107,6 +107,8 @@ def code_segments(
         return seg.question if asks_agreement(seg.question) else None
 
     def stance_stamp(seg: SegmentInput) -> str:  # an agreement question's wording is read with the answer
+        if seg.question in UNCODED:  # (none is read: `UNCODED_STANCE`)
+            return _digest(f"{stance.version}|{UNCODED_STANCE}")
         return _digest(f"{stance.version}|{asked(seg) or ''}|{seg.text}")
 
     previous = previous or Previous()
@@ -182,6 +184,10 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
         result.removed += [(seg.id, t) for t in old if t not in new]
     due = [i for i, s in enumerate(chunk)
            if s.id in ctx.plan.stance or (recoded and _positions(s, rows[i], ctx))]
+    for seg in (chunk[i] for i in due if chunk[i].question in UNCODED):  # who they are, a citation: no view
+        result.stances.append(SegmentStance(seg.id, "neutral", 1.0, "", UNCODED_STANCE, ctx.stance.version,
+                                            ctx.stance_stamp(seg)))
+    due = [i for i in due if chunk[i].question not in UNCODED]
     todo = [chunk[i] for i in due]
     asked = [ctx.asked(s) for s in todo]
     for i, seg, p in zip(due, todo, ctx.stance.predict([s.text for s in todo], asked), strict=True):
@@ -193,6 +199,9 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
             method = THEME_STANCE
         result.stances.append(SegmentStance(seg.id, stance, confidence, quote, method, ctx.stance.version,
                                             ctx.stance_stamp(seg)))
+
+
+UNCODED_STANCE = "uncoded"  # the method of an ABOUT or NOTE segment's stance: none read, none taken
 
 
 def _positions(seg: SegmentInput, row: Mapping[str, Code], ctx: _Context) -> bool:
