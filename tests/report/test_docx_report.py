@@ -18,7 +18,7 @@ def test_docx_has_sections_tables_and_quotes(made: tuple[Store, dict[str, str]],
     assert {"Question 1", "Question 2", "Emerging themes", "About this analysis"} <= set(headings)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "7 respondents took part (10 responses read)" in text
-    assert "“Funding should follow results, not organisations.”" in text
+    assert "“Three-year contracts would give us certainty.”" in text
     assert any(p.style.name == "Quote" for p in doc.paragraphs)
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
     rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]

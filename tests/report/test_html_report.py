@@ -28,7 +28,7 @@ def test_report_has_headline_figures_and_themes(made: tuple[Store, dict[str, str
     assert '<span class="n">10</span><span class="what">responses read' in html  # 7 + 3 more campaign letters
     assert "A form-letter campaign of 4 letters is counted as one respondent." in html
     assert "Full cost recovery" in html and "Question 1" in html and "How should services be funded?" in html
-    assert "“Funding should follow results, not organisations.”" in html
+    assert "“Three-year contracts would give us certainty.”" in html
     assert "hope.pdf, page 2" in html
     assert "prison visits" in html  # emerging theme listed for analysts
     for name in ("Jane Doe", "Citizen 1", "Sam Copy", "Mary Hope", "John Smith", "Pat Officer"):

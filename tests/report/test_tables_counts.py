@@ -163,6 +163,7 @@ def test_unit_stance_takes_a_campaigns_most_common_and_combines_anyone_elses() -
     assert unit_stance(campaign, letters(s, s, n, n, o)) == s  # the tied top ones combine, not all
     assert unit_stance(campaign, letters(s, None, None)) is None  # one member's own sentence: one letter
     assert unit_stance(campaign, letters(s, s, None)) == s
+    assert unit_stance(campaign, letters(s, None)) is None  # a tie with letters taking none: none
     assert unit_stance(campaign, letters(s, s, s, o, decided=3)) == o  # an analyst's stance wins
     assert unit_stance(person, letters(s, s, o)) == "mixed"  # an e-mail and its attachments combine
     assert unit_stance(campaign, [([s, o], False)]) == "mixed"  # one letter: its own answers combine

@@ -147,16 +147,20 @@ def test_a_campaigns_letters_forwarded_in_one_email_each_count_as_a_letter_for_i
 
 def test_quotes_take_each_view_in_turn_the_most_held_first_and_its_own_holders_first() -> None:
     """Under a topic, its sub-themes' quotes come in turn, the one most respondents hold first; within one,
-    respondents in no other sub-theme first (b wants local and regional commissioning alike)."""
-    def hit(theme: str, unit: str) -> _Hit:
-        code = Code(segment=f"{unit}-{theme}", theme=theme, confidence=0.8, method="rule",
+    the best quote first and of equals respondents in no other sub-theme (b wants local and regional
+    commissioning alike); a view held by one respondent of five waits for the others' turns."""
+    def hit(theme: str, unit: str, method: str = "rule") -> _Hit:
+        code = Code(segment=f"{unit}-{theme}", theme=theme, confidence=0.8, method=method,
                     evidence=Span(0, 1), evidence_text="x")
         themes = (theme, "commissioning") if theme != "commissioning" else (theme,)
-        return _Hit(code, themes, "Q5", unit, "charity", False, None, f"{unit} says", ())
+        return _Hit(code, themes, "Q5", unit, "charity", False, None, f"{unit} says", (True,))
 
     hits = [hit("commissioning.local", u) for u in "bac"] + [hit("commissioning.regional", u) for u in "db"]
     hits.append(hit("commissioning", "f"))  # the topic alone
-    ordered = _by_view("commissioning", hits)
-    assert [(h.code.theme.split(".")[-1], h.unit) for h in ordered] == [
-        ("local", "a"), ("regional", "d"), ("commissioning", "f"), ("local", "c"), ("regional", "b"),
-        ("local", "b")]
+    implied = [hit("commissioning", u, "rule(child)") for u in "abcd"]  # the sub-themes' codes, repeated
+    ordered = _by_view("commissioning", hits + implied)
+    assert [(h.code.theme.split(".")[-1], h.unit) for h in ordered] == [  # f alone: after the others
+        ("local", "a"), ("regional", "d"), ("local", "c"), ("regional", "b"), ("local", "b"),
+        ("commissioning", "f")]
+    better = hit("commissioning.local", "b")._replace(rank=(False,))  # a better quote than a's: first
+    assert _by_view("commissioning", [better, *hits[1:]])[0].unit == "b"

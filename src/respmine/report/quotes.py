@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from respmine.report.tables import CodingData, _Hit
 
 MAX_QUOTES = 3
+MIN_VIEW, MIN_VIEW_SHARE = 2, 0.1  # a view with a quote turn: held by this many respondents and share
 CLAUSE_METHODS = ("similarity", "classifier")  # methods whose evidence may be a clause of a short answer
 QUOTE_CHARS = 320  # longer evidence is cut at a word boundary
 
@@ -69,25 +70,34 @@ def _by_view(theme: str, hits: Sequence[_Hit]) -> list[_Hit]:
     """The hits taken in turn from each view under `theme` (the sub-theme of `theme` a code falls under,
     or `theme` itself), views with more respondents first: "Contract size" is quoted on small lots (20
     respondents) before larger contracts (3), not on whichever code ranked first. Each view keeps the
-    hits' order (best quote first), respondents in no other sub-theme first (a regional-only respondent
-    speaks for regional commissioning better than one who wants both)."""
+    hits' order (best quote first: `quote_rank`), of equals a respondent in no other sub-theme first (a
+    regional-only respondent speaks for regional commissioning better than one who wants both). A view
+    held by fewer than MIN_VIEW respondents or MIN_VIEW_SHARE of the theme's is quoted only after the
+    others' turns: one respondent among forty takes no slot from the majority."""
     views: dict[str, list[_Hit]] = {}
     held: dict[str, set[str]] = {}  # unit -> the sub-themes it is in
-    for h in hits:
+    direct = [h for h in hits if "(child)" not in h.code.method]  # a parent's code implied by a sub-theme's
+    for h in direct or hits:  # repeats that hit, which is in the cell too
         at = h.themes.index(theme) if theme in h.themes else 0
         view = h.themes[at - 1] if at else theme
         views.setdefault(view, []).append(h)
         held.setdefault(h.unit, set()).update([view] if view != theme else [])  # sub-views only
-    ranked = sorted(views.values(), key=lambda found: -len({h.unit for h in found}))  # stable: ties in order
-    ranked = [sorted(found, key=lambda h: len(held[h.unit]) > 1) for found in ranked]  # its own holders first
-    return [found[i] for i in range(max(map(len, ranked), default=0)) for found in ranked if i < len(found)]
+    size = {view: len({h.unit for h in found}) for view, found in views.items()}
+    bar = max(MIN_VIEW, MIN_VIEW_SHARE * len(held))  # a view held by fewer waits for the others' turns
+    ranked = sorted(views, key=lambda view: -size[view])  # (stable: ties in order)
+    turns = [[h for h in sorted(views[v], key=lambda h: (h.rank[:4], len(held[h.unit]) > 1))]
+             for v in ranked if size[v] >= bar]
+    late = [h for v in ranked if size[v] < bar for h in views[v]]
+    rounds = range(max(map(len, turns), default=0))
+    return [found[i] for i in rounds for found in turns if i < len(found)] + late
 
 
 def quote_rank(code: Code, organisation: bool, words: int) -> tuple[object, ...]:
     """How quotes are preferred, best first: organisations', reviewed, of a quotable length (`words`: the
     evidence's, see `word_count`), found by a rule, the classifier or an analyst (a similarity code's
     sentence is the likelier to be about something else), confident."""
-    return (not organisation, not code.reviewed, not 8 <= words <= 80, code.method == "similarity",
+    return (not organisation, not code.reviewed, not 8 <= words <= 80,
+            code.method.split("+")[0].startswith(("similarity", "classifier-fallback")),
             -round(code.confidence, 2), code.segment)
 
 

@@ -439,7 +439,8 @@ def _add_stance(letters: dict[str, Letter], submission: str, stance: str | None,
 def unit_stance(unit: Unit, letters: Iterable[Letter]) -> str | None:
     """A counted respondent's stance from its submissions' (`Letter`s). A campaign takes the stance an
     analyst set on any of its copies (analysts win; there is no campaign-wide action), else its letters'
-    most common, a letter with none counting as one more view (tied ones combine), so neither one copy
+    most common, a letter with none counting as one more view (tied ones combine; a tie with none is
+    none), so neither one copy
     read otherwise nor one member's own sentence speaks for 500 letters. Anyone else's answers combine
     (`combined_stance`)."""
     letters = list(letters)
@@ -449,7 +450,8 @@ def unit_stance(unit: Unit, letters: Iterable[Letter]) -> str | None:
     if decided:
         return combined_stance(decided)
     ranked = Counter(combined_stance(stances) for stances, _ in letters).most_common()
-    return combined_stance(s for s, n in ranked if n == ranked[0][1])
+    tied = [s for s, n in ranked if n == ranked[0][1]]
+    return None if None in tied else combined_stance(tied)  # as many letters take none: no stance
 
 
 def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:
