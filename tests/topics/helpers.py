@@ -57,6 +57,34 @@ def add_segments(store: Store, items: Sequence[tuple[str, str, str, str]]) -> li
     return ids
 
 
+def add_letters(store: Store, letters: Sequence[tuple[str, Sequence[str]]],
+                organisations: dict[str, str] | None = None) -> dict[str, list[str]]:
+    """(letter id, its passages) -> one submission each with a segment per passage; segment ids by letter.
+    `organisations`: letter id -> the organisation it is from."""
+    now = datetime.now(UTC)
+    out: dict[str, list[str]] = {}
+    with store.session() as s, s.begin():
+        for letter, passages in letters:
+            sha = segment_key("sub:" + letter)
+            text = "\n\n".join(passages)
+            s.add(SubmissionRow(sha256=sha, kind="file", source=f"{letter}.txt", format="txt", status="ok",
+                                text=text, extractor_version=EXTRACTOR_VERSION, first_seen_at=now,
+                                updated_at=now))
+            s.flush()
+            org = (organisations or {}).get(letter)
+            s.add(RespondentRow(submission=sha, kind="organisation" if org else "individual",
+                                respondent_type="organisation" if org else "individual", organisation=org,
+                                organisations=[org] if org else []))
+            start = 0
+            for i, passage in enumerate(passages):
+                seg = segment_key(f"seg:{letter}:{i}")
+                s.add(SegmentRow(id=seg, submission=sha, question="Q1", start=start, end=start + len(passage),
+                                 page=None, text=passage, method="general", confidence=1.0))
+                start += len(passage) + 2
+                out.setdefault(letter, []).append(seg)
+    return out
+
+
 def nhs_rows(datasets: Path, n: int | None = None) -> list[tuple[str, str, str, str]]:
     """Coded NHS feedback rows as (id, question, text, first theme), in file order."""
     with (datasets / "nhs-fft" / "train.csv").open(encoding="utf-8", newline="") as f:

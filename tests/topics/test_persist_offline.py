@@ -52,6 +52,16 @@ def test_half_written_model_is_ignored(tmp_path: Path) -> None:
     assert load_model(tmp_path / "nowhere") is None
 
 
+def test_model_saved_before_shares_loads(tmp_path: Path) -> None:
+    _, model_dir, _ = _fitted(tmp_path)
+    meta = json.loads((model_dir / JSON_FILE).read_text(encoding="utf-8"))
+    for topic in meta["topics"]:
+        del topic["share"]  # as saved before topics were matched by the theme coder's codes
+    (model_dir / JSON_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    model = load_model(model_dir)
+    assert model is not None and all(t.share is None for t in model.topics.values())
+
+
 def test_late_path_runs_offline_without_umap_or_bertopic(tmp_path: Path) -> None:
     store, model_dir, _ = _fitted(tmp_path)
     add_segments(store, [("late", "Q1", "The bus route and the train fares are a concern.", "organisation")])

@@ -288,9 +288,11 @@ def _emerging(doc: Any, report: Report) -> None:
     if not report.emerging:
         doc.add_paragraph("Topic discovery has not found any group of answers outside the codebook.")
         return
-    doc.add_paragraph("Topic discovery found these groups of answers that no codebook theme covers. Analysts "
-                      "can promote each to the codebook or dismiss it in the review app.")
-    rows = [[e.name, ", ".join(e.keywords[:6]), str(e.segments), str(e.respondents), e.status.capitalize()]
+    doc.add_paragraph("Topic discovery found these groups of answers that no codebook theme covers, those "
+                      "raised by most respondents first. Analysts can promote each to the codebook or "
+                      "dismiss it in the review app.")
+    rows = [[f"{e.name} ({e.note})" if e.note else e.name, ", ".join(e.keywords[:6]), str(e.segments),
+             str(e.respondents), e.status.capitalize()]
             for e in report.emerging]
     _table(doc, ["Topic", "Keywords", "Passages", "Respondents", "Status"], rows, "Emerging themes",
            [4.5, 5.5, 1.8, 2.2, 2.6])

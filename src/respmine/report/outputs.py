@@ -47,6 +47,7 @@ from respmine.themes.stance import asks_agreement
 
 SNAPSHOT = "theme_snapshot.json"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the data time of a store no run has filled
+MOSTLY_ONE_NOTE = "mostly from one response"  # an emerging theme most of whose passages one respondent wrote
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,11 @@ class Emerging:
     respondents: int
     status: str  # awaiting decision | promoted | dismissed
     quotes: tuple[Quote, ...]
+    mostly_one: bool = False  # more than half its passages from one respondent (`EmergingTheme.mostly_one`)
+
+    @property
+    def note(self) -> str:
+        return MOSTLY_ONE_NOTE if self.mostly_one else ""
 
 
 @dataclass(frozen=True)
@@ -351,7 +357,7 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
         units = {data.unit_of[data.segments[seg].submission] for seg in segments_of[e.id]}
         quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
         out.append(Emerging(e.id, e.name, tuple(e.keywords), e.size, len(units),
-                            status.get(e.id, "awaiting decision"), quotes))
+                            status.get(e.id, "awaiting decision"), quotes, e.mostly_one))
     return out
 
 
@@ -395,10 +401,10 @@ def write_theme_csv(report: Report, path: Path) -> None:
 
 
 def write_emerging_csv(report: Report, path: Path) -> None:
-    columns = ["topic", "name", "keywords", "segments", "respondents", "status",
+    columns = ["topic", "name", "keywords", "segments", "respondents", "note", "status",
                "quote_1", "quote_2", "quote_3"]
     rows = [{"topic": e.id, "name": e.name, "keywords": "; ".join(e.keywords), "segments": e.segments,
-             "respondents": e.respondents, "status": e.status,
+             "respondents": e.respondents, "note": e.note, "status": e.status,
              **{f"quote_{i}": f"{q.text} ({q.who}, {q.cite})" for i, q in enumerate(e.quotes[:3], 1)}}
             for e in report.emerging]
     _write_csv(path, columns, rows)

@@ -40,6 +40,8 @@ from respmine.store.views import (
     read_respondents,
     read_segments,
     read_submissions,
+    respondent_keys,
+    root_submission,
 )
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
@@ -156,7 +158,9 @@ class CodingData:
         """The campaign letter a submission of campaign `unit` is: itself when it is a member (each copy
         attached to one organiser's e-mail is a letter), else (a note attached to a member's e-mail) the
         e-mail it came with."""
-        return submission if submission in self.letters[unit] else _root(self.submissions, submission)
+        if submission in self.letters[unit]:
+            return submission
+        return root_submission(self.submissions, submission)
 
     def quoted_who(self, submission: str, text: str) -> str:
         """Who a quote of `text` from `submission` is by, as outputs may say: its counted respondent's
@@ -476,18 +480,11 @@ def _units(
     campaigns: Sequence[CampaignRow],
     with_text: set[str],
 ) -> tuple[dict[str, Unit], dict[str, str]]:
-    """Group submissions into counted respondents (attachments join their e-mail; campaigns count once)."""
-    campaign_of = {m: c for c in campaigns for m in c.members}
+    """Group submissions into counted respondents (attachments join their e-mail; campaigns count once:
+    `store.views.respondent_keys`, which topic discovery counts by too)."""
+    campaign_rows = {f"campaign:{c.id}": c for c in campaigns}
     groups: dict[str, list[str]] = {}
-    campaign_rows: dict[str, CampaignRow] = {}
-    for sha in sorted(with_text | set(people)):
-        if sha not in subs:
-            continue
-        root = _root(subs, sha)
-        camp = campaign_of.get(sha) or campaign_of.get(root)
-        key = f"campaign:{camp.id}" if camp else root
-        if camp:
-            campaign_rows[key] = camp
+    for sha, key in respondent_keys(subs, campaigns, sorted(with_text | set(people))).items():
         groups.setdefault(key, []).append(sha)
     units: dict[str, Unit] = {}
     unit_of: dict[str, str] = {}
@@ -496,14 +493,6 @@ def _units(
         units[key] = _unit(key, members, people, camp)
         unit_of.update((m, key) for m in members)
     return units, unit_of
-
-
-def _root(subs: Mapping[str, SubmissionView], sha: str) -> str:
-    """An attachment belongs to the e-mail it came with; form rows are respondents of their own."""
-    row = subs[sha]
-    while row.kind == "attachment" and row.parent_sha256 and row.parent_sha256 in subs:
-        row = subs[row.parent_sha256]
-    return row.sha256
 
 
 def _unit(

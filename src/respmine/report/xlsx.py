@@ -102,9 +102,9 @@ def _campaigns(data: CodingData) -> tuple[list[str], list[list[object]]]:
 
 
 def _emerging(report: Report) -> tuple[list[str], list[list[object]]]:
-    header = ["Topic", "Name", "Keywords", "Segments", "Respondents", "Status", "Quotes"]
+    header = ["Topic", "Name", "Keywords", "Segments", "Respondents", "Note", "Status", "Quotes"]
     rows: list[list[object]] = [
-        [e.id, e.name, "; ".join(e.keywords), e.segments, e.respondents, e.status,
+        [e.id, e.name, "; ".join(e.keywords), e.segments, e.respondents, e.note, e.status,
          "\n".join(f"“{q.text}” ({q.who}; {q.cite})" for q in e.quotes)]
         for e in report.emerging
     ]

@@ -246,6 +246,8 @@ class TopicRow(Base):
     size: Mapped[int] = mapped_column(Integer)
     theme: Mapped[str | None] = mapped_column(String(200))  # the codebook theme it matches, if any
     similarity: Mapped[float] = mapped_column()  # to that theme (or the best theme)
+    share: Mapped[float | None] = mapped_column(nullable=True)  # of its respondents coded with that theme (or
+    # the commonest); none when matched by similarity (no codes), or in a store from before
     emerging: Mapped[bool] = mapped_column(Boolean)  # matches no theme: a candidate codebook entry
     quotes: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)  # segment, text
     model_version: Mapped[str] = mapped_column(String(40))

@@ -101,6 +101,12 @@ def previous_coding(store: Store, machine: Sequence[Code] | None = None) -> Prev
     return Previous(states, codes, books)
 
 
+def coded_segments(store: Store) -> set[str]:
+    """Segments the theme coder has coded (with or without codes): those with a coding state."""
+    with store.session() as s:
+        return set(s.scalars(select(ThemeStateRow.segment)))
+
+
 def drop_orphans(store: Store) -> int:
     """Codes and stances of segments that no longer exist (structure changed): removed."""
     with store.session() as s, s.begin():

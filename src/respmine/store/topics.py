@@ -138,12 +138,14 @@ def new_fit_row(version: str, embedder: str, summary: dict[str, object],
 
 
 def topic_counts_by(store: Store, by: str) -> list[tuple[str, int, int]]:
-    """(question or respondent type, topic, segments), sorted; segments without a respondent: "unknown"."""
+    """(question, respondent type or submission; topic; segments), sorted; segments without a respondent:
+    "unknown"."""
     with store.session() as s:
-        if by == "question":
-            query = (select(SegmentRow.question, TopicAssignmentRow.topic, func.count())
+        if by in ("question", "submission"):
+            column = SegmentRow.question if by == "question" else SegmentRow.submission
+            query = (select(column, TopicAssignmentRow.topic, func.count())
                      .join(TopicAssignmentRow, TopicAssignmentRow.segment == SegmentRow.id)
-                     .group_by(SegmentRow.question, TopicAssignmentRow.topic))
+                     .group_by(column, TopicAssignmentRow.topic))
         elif by == "respondent_type":
             kind = func.coalesce(RespondentRow.respondent_type, "unknown")
             query = (select(kind, TopicAssignmentRow.topic, func.count())
@@ -152,5 +154,5 @@ def topic_counts_by(store: Store, by: str) -> list[tuple[str, int, int]]:
                      .outerjoin(RespondentRow, RespondentRow.submission == SegmentRow.submission)
                      .group_by(kind, TopicAssignmentRow.topic))
         else:
-            raise ValueError(f"topic counts by {by!r}: use 'question' or 'respondent_type'")
+            raise ValueError(f"topic counts by {by!r}: use 'question', 'respondent_type' or 'submission'")
         return sorted((str(k), int(t), int(n)) for k, t, n in s.execute(query))

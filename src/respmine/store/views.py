@@ -6,12 +6,13 @@ submission and position, submissions by source file), which outputs depend on.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple, TypeVar
 
 from sqlalchemy import FromClause, select
 
-from respmine.store.models import RespondentRow, SegmentRow, SubmissionRow
+from respmine.store.models import CampaignRow, RespondentRow, SegmentRow, SubmissionRow
 from respmine.store.repository import Store
 
 
@@ -67,6 +68,37 @@ def read_submissions(store: Store) -> dict[str, SubmissionView]:
 def read_respondents(store: Store) -> dict[str, RespondentView]:
     """submission -> who it is from."""
     return {row.submission: row for row in _read(store, RespondentView, RespondentRow.__table__)}
+
+
+def root_submission(subs: Mapping[str, SubmissionView], sha: str) -> str:
+    """An attachment belongs to the e-mail it came with; form rows are respondents of their own."""
+    row = subs[sha]
+    while row.kind == "attachment" and row.parent_sha256 and row.parent_sha256 in subs:
+        row = subs[row.parent_sha256]
+    return row.sha256
+
+
+def respondent_keys(subs: Mapping[str, SubmissionView], campaigns: Sequence[CampaignRow],
+                    shas: Iterable[str] | None = None) -> dict[str, str]:
+    """submission -> the respondent it counts as (of `shas`, default every submission), as every count of
+    respondents has it: a campaign's letters are one respondent (`campaign:<id>`), an attachment is its
+    e-mail's (the e-mail's sha256), any other submission is its own."""
+    campaign_of = {m: c.id for c in campaigns for m in c.members}
+    out: dict[str, str] = {}
+    for sha in subs if shas is None else shas:
+        if sha not in subs:
+            continue
+        root = root_submission(subs, sha)
+        camp = campaign_of.get(sha) or campaign_of.get(root)
+        out[sha] = f"campaign:{camp}" if camp else root
+    return out
+
+
+def read_respondent_keys(store: Store) -> dict[str, str]:
+    """submission -> the respondent it counts as (`respondent_keys`), read from the store."""
+    from respmine.store.structure import campaigns
+
+    return respondent_keys(read_submissions(store), campaigns(store))
 
 
 View = TypeVar("View", SegmentView, SubmissionView, RespondentView)

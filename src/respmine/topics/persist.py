@@ -70,7 +70,8 @@ def load_model(folder: Path) -> TopicModel | None:
     reducer = load_reducer(meta["reducer"], {k.removeprefix("reducer."): v for k, v in arrays.items()
                                               if k.startswith("reducer.")})
     topics = {int(t["id"]): Topic(int(t["id"]), t["name"], list(t["keywords"]), int(t["size"]), t["theme"],
-                                  float(t["similarity"]), list(t["quotes"])) for t in meta["topics"]}
+                                  float(t["similarity"]), list(t["quotes"]), t.get("share"))
+              for t in meta["topics"]}  # ("share": none in a model saved before topics were matched by codes)
     return TopicModel(meta["version"], meta["embedder"]["name"], meta["embedder"]["kind"], reducer,
                       [int(i) for i in meta["ids"]], arrays["centroids"], float(meta["floor"]), topics,
                       list(meta["hierarchy"]), int(meta["next_id"]))

@@ -19,14 +19,15 @@ from respmine.store import topics as topic_store
 from respmine.store.models import TopicRow
 from respmine.store.repository import Store
 from respmine.store.topics import store_cached
-from respmine.store.views import SegmentView, read_segments
+from respmine.store.views import SegmentView, read_respondent_keys, read_respondents, read_segments
 from respmine.themes.codebook import Codebook
 from respmine.topics.align import Previous, late_changes
 from respmine.topics.cluster import OTHER
 from respmine.topics.embed import Embedder, MiniLM
-from respmine.topics.guide import codebook_words, embedder_kind, theme_vectors
+from respmine.topics.guide import CodedThemes, codebook_words, coded_themes, embedder_kind, theme_vectors
 from respmine.topics.model import OTHER_NAME, Settings, Topic, TopicModel, fit_model
 from respmine.topics.persist import load_model, save_model
+from respmine.topics.text import name_words
 from respmine.topics.tfidf import FILES as TFIDF_FILES
 from respmine.topics.tfidf import TfidfSvdEmbedder
 
@@ -124,10 +125,13 @@ def _fit(store: Store, rows: list[SegmentView], current: dict[str, topic_store.A
     vectors = cached.embed(texts)
     version = f"topics-{len(topic_store.fits(store)) + 1}"
     kind = embedder_kind(inner)
+    keys = read_respondent_keys(store)
     result = fit_model([r.id for r in rows], texts, vectors, kind=kind, embedder=inner.name, version=version,
                        themes=theme_vectors(codebook, cached), seed_words=codebook_words(codebook),
                        settings=settings, previous=previous,
-                       before=_previous(store, current) if current else None)
+                       before=_previous(store, current) if current else None,
+                       coded=_coded(store, codebook, rows), stop_words=_name_words(store, rows),
+                       owners=[keys.get(r.submission, r.submission) for r in rows])
     save_model(result.model, model_dir)
     if isinstance(inner, TfidfSvdEmbedder):
         inner.save(model_dir)
@@ -142,9 +146,28 @@ def _fit(store: Store, rows: list[SegmentView], current: dict[str, topic_store.A
     return summary
 
 
+def _coded(store: Store, codebook: Codebook | None, rows: Sequence[SegmentView]) -> CodedThemes | None:
+    """The theme coder's themes of the segments it has coded (analysts' decisions applied), which topics are
+    matched to; None without a codebook or before the themes stage has coded any of them."""
+    from respmine.store import themes as theme_store
+
+    if codebook is None or not codebook.themes:
+        return None
+    done = theme_store.coded_segments(store) & {r.id for r in rows}
+    return coded_themes(theme_store.effective_codes(store, codebook), codebook, done) if done else None
+
+
+def _name_words(store: Store, rows: Sequence[SegmentView]) -> frozenset[str]:
+    """Words of the respondents' organisations' names that keywords skip (`text.name_words`)."""
+    people = read_respondents(store)
+    names = {sub: (p.organisation, *p.organisations) for sub, p in people.items()}
+    return name_words([r.text for r in rows], [[n for n in names.get(r.submission, ()) if n] for r in rows])
+
+
 def _topic_rows(model: TopicModel) -> list[TopicRow]:
     return [TopicRow(id=t.id, name=t.name, keywords=list(t.keywords), size=t.size, theme=t.theme,
-                     similarity=t.similarity, emerging=t.emerging, quotes=[dict(q) for q in t.quotes],
+                     similarity=t.similarity, share=t.share, emerging=t.emerging,
+                     quotes=[dict(q) for q in t.quotes],
                      model_version=model.version) for t in model.topics.values()]
 
 

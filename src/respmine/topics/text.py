@@ -9,6 +9,7 @@ two-word n-grams formed after stop words are dropped ("waiting time", "mental he
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +61,57 @@ def stop_words() -> frozenset[str]:
     words = {w.lower() for w in _spacy_stop_words()} | _FILLER | _WEB | _FOREIGN
     words |= {t for w in words for t in re.findall(TOKEN_PATTERN, w)}  # "'ll" is tokenised as "ll"
     return frozenset(words)
+
+
+OWN_SHARE = 0.5  # share of the passages using a word of a respondent's name that must be that respondent's
+LOWER_SHARE = 0.1  # a word written in lower case more often than this is an ordinary word, not a name
+
+
+def name_words(texts: Sequence[str], names: Sequence[Sequence[str]]) -> frozenset[str]:
+    """Words of respondents' own names to keep out of topic keywords: on 39 AI Act submissions topics were
+    named "nec / draft regulation", "anec; huawei" and "microsoft custom" after who wrote them, since a
+    company names itself on every page. `names[i]`: the organisations `texts[i]` is from.
+
+    A word of a name counts when its own respondents write most of the passages that use it (OWN_SHARE:
+    "NEC", "Facebook") and it is written as a name, hardly ever in lower case outside links (LOWER_SHARE;
+    "ibm.com/blogs" says nothing of how IBM is written): "consumer" (Federation of German Consumer
+    Organisations) and "radiology" (European Society of Radiology) stay topic words, as does "AI" (AI
+    Austria), which every respondent writes. The theme coder blanks a
+    respondent's whole name instead (`themes.rules.name_spans`); a topic's keywords are single words and
+    pairs, and "NEC" alone, not "NEC Corporation", fills NEC's pages."""
+    pattern = re.compile(TOKEN_PATTERN)
+    common = stop_words()
+    owners: dict[str, set[int]] = {}  # word -> passages whose respondent's name has it
+    for i, row in enumerate(names):
+        for word in {w.lower() for name in row for w in pattern.findall(name)} - common:
+            owners.setdefault(word, set()).add(i)
+    if not owners:
+        return frozenset()
+    used: Counter[str] = Counter()  # passages using the word
+    own: Counter[str] = Counter()  # ... by a respondent whose name has it
+    written: Counter[str] = Counter()  # times written
+    lower: Counter[str] = Counter()  # ... in lower case
+    for i, text in enumerate(texts):
+        seen = set()
+        for m in pattern.finditer(text):
+            word = m.group().lower()
+            if word in owners:
+                seen.add(word)
+                if not _in_link(text, m.start(), m.end()):
+                    written[word] += 1
+                    lower[word] += m.group() == word
+        for word in seen:
+            used[word] += 1
+            own[word] += i in owners[word]
+    return frozenset(w for w in used
+                     if own[w] >= OWN_SHARE * used[w] and lower[w] <= LOWER_SHARE * written[w])
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """Whether the word at text[start:end] is part of a web or e-mail address ("ibm.com", "www.anec.eu/x",
+    "info@nec.com"): after a dot, slash or @, or before a dot that a letter follows."""
+    before = text[start - 1] if start else ""
+    return before in {".", "/", "@"} or (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha())
 
 
 def contentless(texts: Sequence[str]) -> np.ndarray:

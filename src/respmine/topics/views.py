@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from respmine.store import topics as topic_store
 from respmine.store.repository import Store
+from respmine.store.views import read_respondent_keys
 from respmine.themes.codebook import Codebook, Theme
 from respmine.topics.guide import suggested_theme
 
@@ -49,6 +50,9 @@ def topic_hierarchy(store: Store) -> list[dict[str, object]]:
     return list(fit.hierarchy) if fit is not None else []
 
 
+MOSTLY_ONE = 0.5  # an emerging theme with more than this share of its passages from one respondent is flagged
+
+
 @dataclass(frozen=True)
 class EmergingTheme:
     """A topic no codebook theme matches: what respondents raise that nobody planned for."""
@@ -58,9 +62,17 @@ class EmergingTheme:
     keywords: list[str]
     size: int
     quotes: list[dict[str, str]] = field(default_factory=list)  # segment id and text
+    respondents: int = 0  # who raised it (a campaign once, an attachment with its e-mail)
+    lead_share: float = 0.0  # share of its passages from the respondent with the most of them
+
+    @property
+    def mostly_one(self) -> bool:
+        """Drawn mostly from one response (one long paper's sections, not a view many share)."""
+        return self.lead_share > MOSTLY_ONE
 
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name, "keywords": list(self.keywords), "size": self.size,
+                "respondents": self.respondents, "lead_share": self.lead_share, "mostly_one": self.mostly_one,
                 "quotes": [dict(q) for q in self.quotes]}
 
     def to_theme(self, codebook: Codebook | None = None) -> Theme:
@@ -70,11 +82,27 @@ class EmergingTheme:
 
 
 def emerging_themes(store: Store) -> list[EmergingTheme]:
-    """Emerging themes, largest first: id, name, keywords, size and three representative quotes."""
+    """Emerging themes, those most respondents raised first (then by passages): id, name, keywords, size,
+    respondents, the share of the one who wrote most of it, and three representative quotes.
+
+    By respondents, not passages: on 39 AI Act submissions a topic 78% of whose 106 passages came from one
+    paper (12 respondents) ranked above one raised by 25; 21 of 59 emerging themes took 60% or more of
+    their passages from one submission."""
+    spread = respondent_spread(store)
     rows = [t for t in topic_store.topics(store) if t.emerging and t.size > 0]
-    rows.sort(key=lambda t: (-t.size, t.id))
-    return [EmergingTheme(t.id, t.name, list(t.keywords), t.size, [dict(q) for q in t.quotes][:3])
-            for t in rows]
+    found = [EmergingTheme(t.id, t.name, list(t.keywords), t.size, [dict(q) for q in t.quotes][:3],
+                           *spread.get(t.id, (0, 0.0))) for t in rows]
+    return sorted(found, key=lambda e: (-e.respondents, -e.size, e.id))
+
+
+def respondent_spread(store: Store) -> dict[int, tuple[int, float]]:
+    """topic -> (respondents, share of its passages from the one with most), counting respondents as the
+    reports do (`store.views.respondent_keys`)."""
+    keys = read_respondent_keys(store)
+    per: dict[int, Counter[str]] = {}
+    for submission, topic, n in topic_store.topic_counts_by(store, "submission"):
+        per.setdefault(topic, Counter())[keys.get(submission, submission)] += n
+    return {t: (len(c), round(max(c.values()) / sum(c.values()), 4)) for t, c in per.items()}
 
 
 def promote(codebook: Codebook, emerging: EmergingTheme) -> Codebook:
