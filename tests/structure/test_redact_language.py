@@ -53,3 +53,13 @@ def test_redact_english_names_are_not_read_as_foreign_titles_or_roles() -> None:
         assert "Leiter" not in redacted, redacted
     text = "We visited Madame Tussauds and the ING Direct offices in Washington DC. Many residents agreed."
     assert "Many" in redact(text, find_personal_data(text))
+
+
+def test_redact_an_abbreviated_titles_full_stop_does_not_end_the_name() -> None:
+    """"Dr. Marsh" is a name as "Dr Marsh" is; "Washington DC. Many residents" is not."""
+    for text, name in (("We spoke to Dr. Marsh yesterday.", "Marsh"), ("Prof. Okafor said so.", "Okafor"),
+                       ("Mr. Jones wrote to us.", "Jones"), ("Please ask Dr. Helen Marsh.", "Helen")):
+        assert name not in redact(text, find_personal_data(text)), text
+    text = "Many offices in Washington DC. Many residents agreed, and the local PC. Nobody came."
+    redacted = redact(text, find_personal_data(text))
+    assert "Many residents" in redacted and "Nobody came" in redacted, redacted

@@ -98,6 +98,7 @@ def _words(words: str) -> set[str]:
 _TITLES = _words(
     "Mr Mrs Ms Miss Mx Dr Prof Professor Revd Rev Reverend Cllr Councillor Ch Supt Superintendent DCI DS DC "
     "PC Sgt Sergeant Sister Brother Pastor Imam Father Fr Rabbi Canon Dame Sir Lord Lady")
+_ABBREVIATED = _words("Mr Mrs Ms Mx Dr Prof Revd Rev Cllr Fr Sgt Supt Ch")  # titles written "Dr." too
 _POSTNOMINALS = _words("JP MBE OBE CBE KBE DBE QC KC MP PhD DL MSP Esq Jr Snr")
 _PARTICLES = _words("de da van von der den del la le bin al el di du ap")
 _ORG = _words(
@@ -143,17 +144,19 @@ def _chunks(text: str, size: int = 5000) -> Iterator[tuple[int, str]]:
 def _name_end(text: str, pos: int, *, first: bool = False) -> int:
     """End of a run of name words at `pos` on one line ("Dr Helen Marsh", "J. Okafor"), else `pos`: two
     capitalised words, or one after a title, or one alone if `first` (after a closing or salutation). A run
-    into an organisation word ("Hillfoot Mentoring Project") is no name."""
-    end, names, titles = pos, 0, 0
+    into an organisation word ("Hillfoot Mentoring Project") is no name. An abbreviated title's full stop
+    ("Dr. Helen Marsh", "Mr. Jones") is passed over; any other word's ends the run ("Washington DC. Many")."""
+    end, follow, names, titles = pos, pos, 0, 0
     for m in _TOKEN.finditer(text, pos):
-        if m.start() != end or names + titles > 6:
+        if m.start() != follow or names + titles > 6:
             break
         word = m.group(1) if re.fullmatch(r"[A-Z]\.", m.group(1)) else m.group(1).rstrip(".")
         nxt = _TOKEN.match(text, m.end())
         nxt_cap = bool(nxt and nxt.group(1)[0].isupper() and nxt.group(1).rstrip(".") not in _STOP)
         if word in _ORG:
             return pos
-        if word in _TITLES and names == 0:
+        title = word in _TITLES and names == 0
+        if title:
             titles += 1
         elif (word in _POSTNOMINALS and names) or (re.fullmatch(r"[A-Z]\.?", word) and word != "I"):
             names += word not in _POSTNOMINALS
@@ -165,6 +168,7 @@ def _name_end(text: str, pos: int, *, first: bool = False) -> int:
         else:
             names += 1
         end = m.start(1) + len(word)
+        follow = m.end() if title and word in _ABBREVIATED else end
     return end if names >= 2 or (names and (titles or first)) else pos
 
 
