@@ -56,6 +56,10 @@ def _update(theme_id: str, **fields: Any) -> Callable[[list[Theme]], list[Theme]
     return change
 
 
+def _move(theme_id: str, parent: str) -> Callable[[list[Theme]], list[Theme]]:
+    return lambda themes: [t.model_copy(update={"parent": parent}) if t.id == theme_id else t for t in themes]
+
+
 def _add(theme: Theme) -> Callable[[list[Theme]], list[Theme]]:
     return lambda themes: [*themes, theme]
 
@@ -141,6 +145,8 @@ def test_codebook_edits_recode_only_what_they_affect(
                     description="Grants rather than contracts for small voluntary organisations.",
                     phrases=("grant", "grant funding"))), "9.4", {"funding.grants"}, True),
         (_remove("groups.victims"), "9.5", {"groups.victims"}, True),
+        (_move("volunteers", "resettlement"), "9.55", {"volunteers"}, True),  # a family a word's sentence is
+        # near, or not: which words in passing stay
         (_update("funding", exclusions=("short-term",)), "9.6", {"funding"}, False),  # exclusion only
     ]
     for change, version, changed, prototypes in steps:

@@ -85,9 +85,10 @@ def _by_view(theme: str, hits: Sequence[_Hit]) -> list[_Hit]:
     size = {view: len({h.unit for h in found}) for view, found in views.items()}
     bar = max(MIN_VIEW, MIN_VIEW_SHARE * len(held))  # a view held by fewer waits for the others' turns
     ranked = sorted(views, key=lambda view: -size[view])  # (stable: ties in order)
-    turns = [[h for h in sorted(views[v], key=lambda h: (h.rank[:4], len(held[h.unit]) > 1))]
-             for v in ranked if size[v] >= bar]
-    late = [h for v in ranked if size[v] < bar for h in views[v]]
+    bar = bar if any(size[v] >= bar for v in ranked) else 0  # (a small theme: every view takes turns)
+    ordered = {v: sorted(views[v], key=lambda h: (h.rank[:4], len(held[h.unit]) > 1)) for v in ranked}
+    turns = [ordered[v] for v in ranked if size[v] >= bar]
+    late = sorted((h for v in ranked if size[v] < bar for h in ordered[v]), key=lambda h: h.rank)
     rounds = range(max(map(len, turns), default=0))
     return [found[i] for i in rounds for found in turns if i < len(found)] + late
 

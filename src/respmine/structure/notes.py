@@ -36,10 +36,10 @@ CITED_MAX_WORDS = 60  # with a weaker one ("see", a year in brackets, a page ref
 REFERENCE_MAX_WORDS = 15  # a legal reference alone
 _WORD = re.compile(r"\S+")
 _VIEW = re.compile(  # the respondent speaking: a point made, not a citation
-    r"\b(?:we|our|us|i|should|must|support|oppose|agree|disagree|believe|recommend|urge|welcome|propose"
-    r"|concerns?|concerned|need|needs)\b", re.IGNORECASE)
-# a bracket or a quoted title: the source's words, not the respondent's
-_ASIDE = re.compile(r"\([^()]*\)|“[^”]*”|‘[^’]*’|\"[^\"]*\"")
+    r"\b(?:we|our|should|must|support|oppose|agree|disagree|believe|recommend|urge|welcome|propose"
+    r"|concerned)\b", re.IGNORECASE)
+# a bracket or a quoted title: the source's words, not the respondent's ("’" inside a word is an apostrophe)
+_ASIDE = re.compile(r"\([^()]*\)|“[^”“]*”|„[^“”„]*[“”]|‘(?:[^‘’]|’(?=\w))*’|\"[^\"]*\"")
 
 
 def is_reference_note(text: str) -> bool:
@@ -52,7 +52,7 @@ def is_reference_note(text: str) -> bool:
         return True
     if mark is None:
         return False
-    if _VIEW.search(_ASIDE.sub(" ", body)):  # "4 Art. 5 should be deleted", "2 We refer you to ... https://"
+    if _VIEW.search(_ASIDE.sub(" ", _LINK.sub(" ", body))):  # "4 Art. 5 should be deleted", "2 We refer ..."
         return False
     words = len(_WORD.findall(body))
     return ((words <= NOTE_MAX_WORDS and (_LINK.search(body) is not None or _SURE.search(body) is not None))

@@ -130,7 +130,7 @@ class ThemeCoder:
         """Learn from coded examples (theme ids of this codebook; unknown ids are ignored)."""
         known = set(self.codebook.ids)
         labels = [[t for t in row if t in known] for row in labels]
-        read = _without_formalities(texts, self.title)  # as `code` reads them
+        read = without_formalities(texts, self.title)  # as `code` reads them
         self.classifier.fit(read, labels, questions)
         learned = set(self.classifier.themes)
         self._examples = {}  # themes too rare to learn: their coded texts are more examples
@@ -153,7 +153,7 @@ class ThemeCoder:
         similarity reads the text with them blanked."""
         if not texts:
             return []
-        texts = _without_formalities(texts, self.title)
+        texts = without_formalities(texts, self.title)
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
@@ -194,6 +194,7 @@ class ThemeCoder:
             for h in sorted(hits, key=lambda h: (h.negated, -h.confidence)):  # an assertion before a negation
                 if h.confidence < RULE_FLOOR:
                     continue
+                original = h.theme
                 topic = self.codebook.topic(h.theme) if h.rejected else h.theme
                 if topic is None:  # argued against: a position is not held, its topic is discussed
                     continue
@@ -201,9 +202,11 @@ class ThemeCoder:
                     h = replace(h, theme=topic, negated=False, rejected=False)
                 have = found[i].get(h.theme)
                 rule = NEGATED_RULE if h.negated else "rule"  # (a negated mention states no position)
+                if have is not None:  # found again (a position argued against codes its topic): kept
+                    weak[i].discard(h.theme)
                 if have is None and h.theme not in learned:
                     found[i][h.theme] = Tag(h.theme, h.confidence, rule, h.start, h.end)
-                    if h.theme in passing:
+                    if h.theme in passing and topic == original and not h.argued:
                         weak[i].add(h.theme)
                 elif have is not None and "rule" not in have.method:
                     conf = 1 - (1 - have.confidence) * (1 - h.confidence)
@@ -223,10 +226,13 @@ class ThemeCoder:
         similarity = self.similarity() if todo else None
         if similarity is None:
             return
-        scores = similarity.score([texts[i][found[i][t].start : found[i][t].end] for i, t in todo])
-        for (i, theme), matrix in zip(todo, scores.matrices, strict=True):
-            near = self._closest_families(scores.themes, matrix)
-            if near and self._family(theme) not in near:
+        sentences = [texts[i][found[i][t].start : found[i][t].end] for i, t in todo]
+        unique = list(dict.fromkeys(sentences))  # (form letters repeat them; a sentence may hold two words)
+        scores = similarity.score(unique)
+        near = {text: self._closest_families(scores.themes, m) for text, m in zip(unique, scores.matrices,
+                                                                                     strict=True)}
+        for (i, theme), sentence in zip(todo, sentences, strict=True):
+            if near[sentence] and self._family(theme) not in near[sentence]:
                 del found[i][theme]
 
     def _closest_families(self, themes: Sequence[str], matrix: np.ndarray) -> list[str]:
@@ -290,7 +296,7 @@ class ThemeCoder:
                 found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
 
 
-def _without_formalities(texts: Sequence[str], title: str) -> list[str]:
+def without_formalities(texts: Sequence[str], title: str) -> list[str]:
     """Texts with their sentences of thanks, welcome and bare covering notes blanked (same offsets):
     "Thank you for the chance to comment" and "I am writing in response to the consultation on Working
     with the Third Sector" name the consultation and the chance to respond, which are no theme, and a

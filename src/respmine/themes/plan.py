@@ -68,7 +68,8 @@ class CodebookState:
             topic = codebook.topic(t.id) if t.position else None
             if topic is not None:
                 on.setdefault(topic, []).append(t.fingerprint)
-        return cls(tuple((t.id, _rules_key(t, on.get(t.id, [])), _similarity_key(t))
+        return cls(tuple((t.id, _rules_key(t, on.get(t.id, [])),
+                          _similarity_key(t, ([t.id, *codebook.ancestors(t.id)])[-1]))
                          for t in codebook.themes))
 
     @cached_property  # read once per segment when planning: computed once per state
@@ -196,9 +197,10 @@ def _rules_key(theme: Theme, positions: Sequence[str]) -> str:
     return _digest(json.dumps([theme.fingerprint, *sorted(positions)]))[:16]
 
 
-def _similarity_key(theme: Theme) -> str:
-    """Everything the similarity prototypes are built from (a superset, to stay safe)."""
-    parts = [theme.label, theme.description, list(theme.examples), list(theme.phrases)]
+def _similarity_key(theme: Theme, family: str) -> str:
+    """Everything the similarity prototypes are built from (a superset, to stay safe), and the top-level
+    theme it falls under (`family`: which family a sentence is near decides a word in passing)."""
+    parts = [theme.label, theme.description, list(theme.examples), list(theme.phrases), family]
     return _digest(json.dumps(parts))[:16]
 
 

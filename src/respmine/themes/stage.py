@@ -112,7 +112,8 @@ def code_segments(
         return _digest(f"{stance.version}|{asked(seg) or ''}|{seg.text}")
 
     previous = previous or Previous()
-    plan = plan_recoding(segments, previous, codebook, stamp, stance_stamp, _probe, _passing)
+    plan = plan_recoding(segments, previous, codebook, stamp, stance_stamp, _probe,
+                         lambda cb, segs: _passing(cb, segs, title))
     current = CodebookState.of(codebook)
     version = model_version(codebook, embedder, examples, stance.version)
     result = CodingResult(codebook=current, stamp=codebook.stamp, version=version, themes=sorted(plan.themes),
@@ -274,14 +275,15 @@ def _probe(themes: Sequence[Theme], segments: Sequence[SegmentInput]) -> list[bo
     return [any(h.confidence >= RULE_FLOOR for h in hits) for hits in found]
 
 
-def _passing(codebook: Codebook, segments: Sequence[SegmentInput]) -> list[bool]:
+def _passing(codebook: Codebook, segments: Sequence[SegmentInput], title: str = "") -> list[bool]:
     """Whether the rules find a theme in each segment by one word in passing (`rules.one_word_themes`),
-    read as the coder reads it (organisations' names masked; a superset of what it keeps or drops)."""
+    read as the coder reads it: formalities blanked (`title`), organisations' names masked."""
+    from respmine.themes.coder import without_formalities
     from respmine.themes.rules import PhraseRules, one_word_themes
 
-    rules = PhraseRules(codebook)
-    found = rules.find_many([s.text for s in segments], names=[s.names for s in segments])
-    return [bool(one_word_themes(hits, s.text)) for s, hits in zip(segments, found, strict=True)]
+    texts = without_formalities([s.text for s in segments], title)
+    found = PhraseRules(codebook).find_many(texts, names=[s.names for s in segments])
+    return [bool(one_word_themes(hits, text)) for text, hits in zip(texts, found, strict=True)]
 
 
 def _known_examples(examples: Examples | None, codebook: Codebook) -> Examples | None:
