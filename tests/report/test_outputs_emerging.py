@@ -1,5 +1,5 @@
 """Emerging themes in the outputs: those most respondents raised first (a campaign once), and one drawn
-mostly from one response says so in the CSV, the workbook and the HTML report."""
+mostly from one response (here a campaign) says so in the CSV, the workbook and the HTML report."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from respmine.report.outputs import MOSTLY_ONE_NOTE, write_reports
+from respmine.report.outputs import write_reports
 from respmine.store import Store
 from respmine.store.models import TopicAssignmentRow, TopicRow
 from tests.report.helpers import CODEBOOK, CONSULTATION
+
+MOSTLY_ONE_NOTE = "mostly from one campaign"  # the fixture's topic is mostly the campaign's letters
 
 
 def test_emerging_ranked_by_respondents_and_flagged(made: tuple[Store, dict[str, str]], tmp_path: Path

@@ -3,6 +3,8 @@ is nearest: a topic nobody was coded into is an emerging theme however close its
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from respmine.records import Code, Span
@@ -11,6 +13,7 @@ from respmine.topics.guide import (
     ThemeVectors,
     coded_themes,
     deciding,
+    firm,
     match_by_codes,
     respondent_weights,
     theme_shares,
@@ -38,6 +41,8 @@ def test_guide_last_resort_codes_do_not_decide() -> None:
     assert not deciding(code("s", "role", "similarity", 0.41))  # the at-least-one pick under the floor
     assert not deciding(code("s", "role", "similarity(child)", 0.38))
     assert not deciding(code("s", "role", "classifier-fallback", 0.9))
+    accepted = replace(code("s", "role", "classifier-fallback", 0.9), reviewed=True)
+    assert deciding(accepted) and firm(accepted)  # an analyst accepted it: it decides
 
 
 def test_guide_topic_takes_the_theme_its_passages_are_coded_with_not_the_nearest() -> None:
@@ -79,10 +84,19 @@ def test_guide_mixed_topic_of_rule_coded_answers_is_the_codebooks() -> None:
     """Short answers making different points, each coded by a rule: no theme has half, the codebook still
     covers them; passages given a theme by similarity alone do not make a topic the codebook's."""
     segments = ["a", "b", "c", "d", "e"]
-    firm = [code("a", "victims"), code("b", "victims"), code("c", "funding"), code("d", "role.core")]
-    [mixed] = match_by_codes([segments], {}, coded_themes(firm, BOOK, segments), np.zeros(0), THEMES)
+    rules = [code("a", "victims"), code("b", "victims"), code("c", "funding"), code("d", "role.core")]
+    [mixed] = match_by_codes([segments], {}, coded_themes(rules, BOOK, segments), np.zeros(0), THEMES)
     assert mixed.theme == "victims" and mixed.share == 0.4
     themes = ["victims", "victims", "funding", "role"]
     loose = [code(s, t, "similarity", 0.52) for s, t in zip(segments, themes, strict=False)]
     [emerging] = match_by_codes([segments], {}, coded_themes(loose, BOOK, segments), np.zeros(0), THEMES)
     assert emerging.theme is None and emerging.share == 0.4
+
+
+def test_guide_covered_half_is_half_however_the_weights_add_up() -> None:
+    """Two of four respondents coded (one with seven passages, one with one): half, not 0.4999..."""
+    segments = [f"r0-{i}" for i in range(7)] + ["r1", "r2", "r3"]
+    owners = {s: s.split("-")[0] for s in segments}
+    codes = [code(s, "victims") for s in segments[:7]] + [code("r1", "funding")]
+    [match] = match_by_codes([segments], owners, coded_themes(codes, BOOK, segments), np.zeros(0), THEMES)
+    assert match.theme is not None

@@ -59,3 +59,24 @@ def test_stage_without_codes_falls_back_to_similarity(tmp_path: Path) -> None:
     summary = run_topics(store, CODEBOOK, tmp_path / "model", embedder=TfidfSvdEmbedder())
     assert "transport" in {t.theme for t in summary.topics if t.size}  # the near description wins
     assert all(t.share is None for t in summary.topics)
+
+
+def test_stage_topics_matched_before_codes_are_refit_once(tmp_path: Path) -> None:
+    """A store whose topics were matched before matching read the codes (no shares) refits once."""
+    from respmine.store.models import TopicRow
+    from respmine.topics.stage import _matched_before_codes
+
+    store, _ = _store(tmp_path, coded=False)
+    assert not _matched_before_codes(store, CODEBOOK)  # no topics yet
+    with store.session() as s, s.begin():
+        s.add(TopicRow(id=0, name="old", keywords=["old"], size=1, theme=None, similarity=0.2,
+                       emerging=True, quotes=[], model_version="t1"))
+    assert not _matched_before_codes(store, CODEBOOK)  # no codes: nothing to match by
+    coded, _ = _store(tmp_path / "coded", coded=True)
+    with coded.session() as s, s.begin():
+        s.add(TopicRow(id=0, name="old", keywords=["old"], size=1, theme=None, similarity=0.2,
+                       emerging=True, quotes=[], model_version="t1"))
+    assert _matched_before_codes(coded, CODEBOOK)  # an old fit, codes now: refit
+    with coded.session() as s, s.begin():
+        s.get(TopicRow, 0).share = 0.0  # type: ignore[union-attr]
+    assert not _matched_before_codes(coded, CODEBOOK)  # matched by codes already

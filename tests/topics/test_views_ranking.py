@@ -37,4 +37,5 @@ def test_views_emerging_ranked_by_respondents(tmp_path: Path) -> None:
     assert [e.id for e in found] == [2, 1, 3]
     assert [e.respondents for e in found] == [4, 2, 1]
     assert [e.mostly_one for e in found] == [False, True, True]
+    assert [e.concentration for e in found] == ["", "mostly from one response", "mostly from one campaign"]
     assert found[1].lead_share == 0.9 and found[0].lead_share == 0.25

@@ -47,7 +47,6 @@ from respmine.themes.stance import asks_agreement
 
 SNAPSHOT = "theme_snapshot.json"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the data time of a store no run has filled
-MOSTLY_ONE_NOTE = "mostly from one response"  # an emerging theme most of whose passages one respondent wrote
 
 
 @dataclass(frozen=True)
@@ -99,11 +98,7 @@ class Emerging:
     respondents: int
     status: str  # awaiting decision | promoted | dismissed
     quotes: tuple[Quote, ...]
-    mostly_one: bool = False  # more than half its passages from one respondent (`EmergingTheme.mostly_one`)
-
-    @property
-    def note(self) -> str:
-        return MOSTLY_ONE_NOTE if self.mostly_one else ""
+    note: str = ""  # "mostly from one response" / "... campaign" (`EmergingTheme.concentration`)
 
 
 @dataclass(frozen=True)
@@ -357,7 +352,7 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
         units = {data.unit_of[data.segments[seg].submission] for seg in segments_of[e.id]}
         quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
         out.append(Emerging(e.id, e.name, tuple(e.keywords), e.size, len(units),
-                            status.get(e.id, "awaiting decision"), quotes, e.mostly_one))
+                            status.get(e.id, "awaiting decision"), quotes, e.concentration))
     return out
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from sqlalchemy import delete, func, insert, select
 
 from respmine.store.models import (
+    CodeRow,
     EmbeddingRow,
     RespondentRow,
     SegmentRow,
@@ -111,6 +112,12 @@ def assignments(store: Store) -> dict[str, Assignment]:
     with store.session() as s:
         rows = s.execute(select(*columns).order_by(TopicAssignmentRow.segment))
         return {row[0]: Assignment(*row) for row in rows}
+
+
+def has_codes(store: Store) -> bool:
+    """Whether any segment has a theme code (machine or analyst)."""
+    with store.session() as s:
+        return s.scalar(select(CodeRow.segment).limit(1)) is not None
 
 
 def topics(store: Store) -> list[TopicRow]:

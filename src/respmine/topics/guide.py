@@ -122,8 +122,9 @@ def deciding(code: Code) -> bool:
     not support payment by results" is on payment by results), the classifier's call, an analyst's, or
     similarity at the coder's own floor. Not the coder's last-resort picks for a passage nothing else
     coded, the classifier's strongest theme (`classifier-fallback`) or a closest theme under
-    SIMILARITY_FLOOR: they give every passage some theme, so an off-codebook topic would match one."""
-    return bool(_methods(code) & DECIDING_METHODS) or (
+    SIMILARITY_FLOOR: they give every passage some theme, so an off-codebook topic would match one
+    (unless an analyst accepted it: `reviewed`)."""
+    return code.reviewed or bool(_methods(code) & DECIDING_METHODS) or (
         "similarity" in _methods(code) and code.confidence >= SIMILARITY_FLOOR)
 
 
@@ -131,7 +132,7 @@ def firm(code: Code) -> bool:
     """Whether a code is by a rule, the classifier or an analyst: what says a passage is the codebook's
     at all (`match_by_codes`). Not similarity: it gave 9 of 20 passages of letters on prison education,
     prison food and farm animals a theme at 0.5 or more (resettlement, regional commissioning)."""
-    return bool(_methods(code) & DECIDING_METHODS)
+    return code.reviewed or bool(_methods(code) & DECIDING_METHODS)
 
 
 def _methods(code: Code) -> set[str]:
@@ -208,7 +209,7 @@ def match_by_codes(groups: Sequence[Sequence[str]], owners: Mapping[str, str], c
         best = min(shares, default=None,
                    key=lambda t: (-round(shares[t], 9), -coded.depth[t], coded.order[t]))
         share = round(shares[best], 4) if best is not None else 0.0
-        covered = sum(w for s, w in weights.items() if s in coded.firm) >= majority
+        covered = round(sum(w for s, w in weights.items() if s in coded.firm), 9) >= majority
         theme = best if best is not None and (share >= majority or covered) else None
         row = similarities[g] if g < len(similarities) and similarities.ndim == 2 else np.zeros(0)
         near = column.get(theme, -1) if theme is not None else int(np.argmax(row)) if row.size else -1

@@ -76,10 +76,20 @@ def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refi
     model = load_model(model_dir)
     latest = topic_store.latest_fit(store)
     in_step = model is not None and latest is not None and latest.version == model.version
-    if in_step and current and not refit:
+    if in_step and current and not refit and not _matched_before_codes(store, codebook):
         assert model is not None
         return _late(store, rows, current, model, model_dir, embedder)
     return _fit(store, rows, current, codebook, model_dir, embedder, settings, model if in_step else None)
+
+
+def _matched_before_codes(store: Store, codebook: Codebook | None) -> bool:
+    """The stored topics were matched to themes before matching read the codes (a store from an earlier
+    version: no topic has a share of coded respondents) while codes now exist: refit once, or they would
+    keep names such as "Complementary to statutory services" on topics coded the opposite view."""
+    if codebook is None or not codebook.themes:
+        return False
+    found = [t for t in topic_store.topics(store) if t.id >= 0]
+    return bool(found) and all(t.share is None for t in found) and topic_store.has_codes(store)
 
 
 def _comparable(previous: TopicModel | None, embedder: Embedder) -> TopicModel | None:

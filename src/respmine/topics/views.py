@@ -64,15 +64,24 @@ class EmergingTheme:
     quotes: list[dict[str, str]] = field(default_factory=list)  # segment id and text
     respondents: int = 0  # who raised it (a campaign once, an attachment with its e-mail)
     lead_share: float = 0.0  # share of its passages from the respondent with the most of them
+    lead_campaign: bool = False  # ... who is a form-letter campaign (its letters are many respondents' words)
 
     @property
     def mostly_one(self) -> bool:
         """Drawn mostly from one response (one long paper's sections, not a view many share)."""
         return self.lead_share > MOSTLY_ONE
 
+    @property
+    def concentration(self) -> str:
+        """What readers are told of a theme drawn mostly from one respondent ("" if it is not)."""
+        if not self.mostly_one:
+            return ""
+        return "mostly from one campaign" if self.lead_campaign else "mostly from one response"
+
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name, "keywords": list(self.keywords), "size": self.size,
                 "respondents": self.respondents, "lead_share": self.lead_share, "mostly_one": self.mostly_one,
+                "concentration": self.concentration,
                 "quotes": [dict(q) for q in self.quotes]}
 
     def to_theme(self, codebook: Codebook | None = None) -> Theme:
@@ -91,18 +100,22 @@ def emerging_themes(store: Store) -> list[EmergingTheme]:
     spread = respondent_spread(store)
     rows = [t for t in topic_store.topics(store) if t.emerging and t.size > 0]
     found = [EmergingTheme(t.id, t.name, list(t.keywords), t.size, [dict(q) for q in t.quotes][:3],
-                           *spread.get(t.id, (0, 0.0))) for t in rows]
+                           *spread.get(t.id, (0, 0.0, False))) for t in rows]
     return sorted(found, key=lambda e: (-e.respondents, -e.size, e.id))
 
 
-def respondent_spread(store: Store) -> dict[int, tuple[int, float]]:
-    """topic -> (respondents, share of its passages from the one with most), counting respondents as the
-    reports do (`store.views.respondent_keys`)."""
+def respondent_spread(store: Store) -> dict[int, tuple[int, float, bool]]:
+    """topic -> (respondents, share of its passages from the one with most, whether that one is a
+    campaign), counting respondents as the reports do (`store.views.respondent_keys`)."""
     keys = read_respondent_keys(store)
     per: dict[int, Counter[str]] = {}
     for submission, topic, n in topic_store.topic_counts_by(store, "submission"):
         per.setdefault(topic, Counter())[keys.get(submission, submission)] += n
-    return {t: (len(c), round(max(c.values()) / sum(c.values()), 4)) for t, c in per.items()}
+    out = {}
+    for t, c in per.items():
+        lead, most = c.most_common(1)[0]
+        out[t] = (len(c), round(most / sum(c.values()), 4), lead.startswith("campaign:"))
+    return out
 
 
 def promote(codebook: Codebook, emerging: EmergingTheme) -> Codebook:
