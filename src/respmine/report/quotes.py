@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from respmine.records import Code
 from respmine.store.views import SegmentView
 from respmine.structure.redact import TOKENS
+from respmine.themes.coder import FALLBACK
 from respmine.themes.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -83,9 +84,9 @@ def _by_view(theme: str, hits: Sequence[_Hit]) -> list[_Hit]:
         views.setdefault(view, []).append(h)
         held.setdefault(h.unit, set()).update([view] if view != theme else [])  # sub-views only
     size = {view: len({h.unit for h in found}) for view, found in views.items()}
-    bar = max(MIN_VIEW, MIN_VIEW_SHARE * len(held))  # a view held by fewer waits for the others' turns
     ranked = sorted(views, key=lambda view: -size[view])  # (stable: ties in order)
-    bar = bar if any(size[v] >= bar for v in ranked) else 0  # (a small theme: every view takes turns)
+    bar = max(MIN_VIEW, MIN_VIEW_SHARE * len(held))  # a view held by fewer waits for the others' turns,
+    bar = bar if ranked and size[ranked[0]] >= bar else 0  # unless none is larger (every view takes turns)
     ordered = {v: sorted(views[v], key=lambda h: (h.rank[:4], len(held[h.unit]) > 1)) for v in ranked}
     turns = [ordered[v] for v in ranked if size[v] >= bar]
     late = sorted((h for v in ranked if size[v] < bar for h in ordered[v]), key=lambda h: h.rank)
@@ -98,7 +99,7 @@ def quote_rank(code: Code, organisation: bool, words: int) -> tuple[object, ...]
     evidence's, see `word_count`), found by a rule, the classifier or an analyst (a similarity code's
     sentence is the likelier to be about something else), confident."""
     return (not organisation, not code.reviewed, not 8 <= words <= 80,
-            code.method.split("+")[0].startswith(("similarity", "classifier-fallback")),
+            code.method.split("+")[0].startswith(("similarity", FALLBACK)),
             -round(code.confidence, 2), code.segment)
 
 
