@@ -16,6 +16,7 @@ def test_docx_has_sections_tables_and_quotes(made: tuple[Store, dict[str, str]],
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings[:3] == ["Executive summary", "Who responded", "Themes across all questions"]
     assert {"Question 1", "Question 2", "Emerging themes", "About this analysis"} <= set(headings)
+    assert headings[-1] == "Annex: organisations that responded"
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "7 respondents took part (10 responses read)" in text
     assert "“Three-year contracts would give us certainty.”" in text

@@ -31,6 +31,9 @@ def test_report_has_headline_figures_and_themes(made: tuple[Store, dict[str, str
     assert "“Three-year contracts would give us certainty.”" in html
     assert "hope.pdf, page 2" in html
     assert "prison visits" in html  # emerging theme listed for analysts
+    annex = html[html.index('<section id="annex"'):]
+    assert "<li>Hope Trust</li>" in annex and "<li>Acme Ltd</li>" in annex  # organisations named, by type
+    assert "Also counted, not named: 1 individual, 1 form-letter campaign" in annex
     for name in ("Jane Doe", "Citizen 1", "Sam Copy", "Mary Hope", "John Smith", "Pat Officer"):
         assert name not in html
 

@@ -17,6 +17,7 @@ OUTPUTS = {
     "theme_table",
     "emerging_themes",
     "coded_responses",
+    "respondents",
     "workbook",
     "report_html",
     "report_docx",

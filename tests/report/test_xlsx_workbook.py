@@ -12,8 +12,8 @@ from respmine.store import Store
 from respmine.store.models import SegmentRow
 from tests.report.helpers import CODEBOOK, CONSULTATION
 
-SHEETS = ["Theme table", "Coded responses", "Questions", "Codebook", "Campaigns", "Emerging themes",
-          "Quarantine", "About"]
+SHEETS = ["Theme table", "Coded responses", "Respondents", "Questions", "Codebook", "Campaigns",
+          "Emerging themes", "Quarantine", "About"]
 
 
 def test_sheets_have_filters_and_frozen_headers(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
@@ -39,6 +39,8 @@ def test_sheets_have_filters_and_frozen_headers(made: tuple[Store, dict[str, str
     )
     assert fcr[5] == 4 and fcr[6] == 4
     assert [r[0] for r in wb["Quarantine"].iter_rows(min_row=2, values_only=True)] == ["broken.pdf"]
+    register = [r[:4] for r in wb["Respondents"].iter_rows(min_row=2, values_only=True)]
+    assert register[0][1:] == ("Hope Trust", "charity", "organisation") and len(register) == 7
     assert ("campaign-abc", "form-letter campaign", 4) in {
         r[:3] for r in wb["Campaigns"].iter_rows(min_row=2, values_only=True)
     }

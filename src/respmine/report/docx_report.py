@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from respmine.records import RESPONDENT_TYPES, STANCES
+from respmine.report.register import annex_note, organisations_by_type
 from respmine.report.summaries import (
     STANCE_NAMES,
     counted_once,
@@ -64,6 +65,7 @@ def write_docx(report: Report, path: Path) -> None:
                 _quotes(doc, quotes)
     _emerging(doc, report)
     _method(doc, report)
+    _annex(doc, report)
     props = doc.core_properties
     when = report.info.data_time
     props.title = f"{report.title}: summary of responses"[:250]
@@ -304,6 +306,15 @@ def _method(doc: Any, report: Report) -> None:
         doc.add_paragraph(text)
     for line in report.info.lines():
         _small(doc.add_paragraph(line))
+
+
+def _annex(doc: Any, report: Report) -> None:
+    doc.add_heading("Annex: organisations that responded", level=1)
+    doc.add_paragraph(annex_note(report.register))
+    for kind, names in organisations_by_type(report.register):
+        doc.add_heading(f"{type_name(kind).capitalize()} ({len(names)})", level=2)
+        for name in names:
+            doc.add_paragraph(name, style="List Bullet")
 
 
 def _small(paragraph: Any) -> None:

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from respmine.records import RESPONDENT_TYPES, STANCES
+from respmine.report.register import annex_note, organisations_by_type
 from respmine.report.summaries import (
     STANCE_NAMES,
     counted_once,
@@ -68,7 +69,9 @@ def render_html(report: Report) -> str:
     return template.render(r=report, charts=charts, sections=sections, blocks=blocks,
                            stance_names=STANCE_NAMES, stances=STANCES, type_order=_ordered(report.bases),
                            who_line=type_counts_line(report.bases),
-                           counted_once=counted_once(report.campaigns, report.joint))
+                           counted_once=counted_once(report.campaigns, report.joint),
+                           annex=organisations_by_type(report.register),
+                           annex_note=annex_note(report.register))
 
 
 def write_html(report: Report, path: Path) -> None:

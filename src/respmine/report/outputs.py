@@ -25,6 +25,7 @@ from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES, UNCODED, questi
 from respmine.report import summaries
 from respmine.report.coded import coded_lists, write_coded_csv
 from respmine.report.quotes import quote_of
+from respmine.report.register import RegisterRow, register, register_lists, write_register_csv
 from respmine.report.tables import (
     ALL,
     CodingData,
@@ -123,6 +124,7 @@ class Report:
     depths: dict[str, int] = field(default_factory=dict)
     snapshot: dict[str, Any] = field(default_factory=dict)
     method: list[str] = field(default_factory=list)  # "About this analysis" (`summaries.method`)
+    register: list[RegisterRow] = field(default_factory=list)  # every counted respondent (`register`)
     tz: tzinfo = UTC  # the consultation's: times are shown in it
 
 
@@ -159,6 +161,7 @@ def write_reports(
         "theme_table": work_dir / "theme_table.csv",
         "emerging_themes": work_dir / "emerging_themes.csv",
         "coded_responses": work_dir / "coded_responses.csv",
+        "respondents": work_dir / "respondents.csv",
         "workbook": work_dir / "coded_evidence.xlsx",
         "report_html": work_dir / "summary_report.html",
         "report_docx": work_dir / "summary_report.docx",
@@ -168,7 +171,9 @@ def write_reports(
     write_theme_csv(report, paths["theme_table"])
     write_emerging_csv(report, paths["emerging_themes"])
     write_coded_csv(paths["coded_responses"], coded)
-    xlsx.write_workbook(report, data, coded, paths["workbook"])
+    registered = register_lists(report.register, data, report.tz)
+    write_register_csv(paths["respondents"], registered)
+    xlsx.write_workbook(report, data, coded, paths["workbook"], registered)
     html.write_html(report, paths["report_html"])
     docx_report.write_docx(report, paths["report_docx"])
     qdpx.write_qdpx(data, report.info, paths["qdpx"], consultation.title if consultation else "Consultation")
@@ -196,6 +201,7 @@ def build_report(
     campaigns = sorted({(u.campaign, len(u.members)) for u in data.units.values() if u.campaign},
                        key=lambda c: (-c[1], c[0]))
     found = emerging(store, data)
+    sections = _sections(data, rows, consultation, top)
     return Report(
         title=consultation.title if consultation else "Consultation responses",
         department=(consultation.department or "") if consultation else "",
@@ -208,10 +214,11 @@ def build_report(
         headlines=summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
                                       splits=splits),
         changes=summaries.changes(previous, snap),
-        themes=_theme_texts(data, overall, bases, splits), sections=_sections(data, rows, consultation, top),
+        themes=_theme_texts(data, overall, bases, splits), sections=sections,
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
         tz=consultation.tz if consultation else UTC,
+        register=register(data, {s.id for s in sections if s.agreement is not None}),
     )
 
 

@@ -132,7 +132,7 @@ def theme_summary(
         parts += _type_views(row, by_type or {})
     if children:
         listed = [f"{c.label.lower() if _plain(c.label) else c.label} ({c.respondents})" for c in children]
-        parts.append(f"Within this theme: {_join(listed)}.")
+        parts.append(f"Within this theme: {join_words(listed)}.")
     return " ".join(p for p in parts if p)
 
 
@@ -146,7 +146,7 @@ def _who(row: ThemeRow, bases: Mapping[str, int]) -> str:
     if rest:
         phrases.append(f"{plural(rest, 'other respondent')}")
     first, *others = phrases
-    return f"{_cap(first)} raised it" + (f", as did {_join(others)}." if others else ".")
+    return f"{_cap(first)} raised it" + (f", as did {join_words(others)}." if others else ".")
 
 
 def stance_view(stance: Mapping[str, int]) -> str:
@@ -160,7 +160,8 @@ def stance_view(stance: Mapping[str, int]) -> str:
     for side, verb in (("support", "supported the proposals"), ("oppose", "opposed the proposals")):
         lead = views[side][0]
         if lead > stated - lead:
-            rest = _join([f"{number(n)} {what}" for key, (n, what) in views.items() if key != side and n])
+            rest = join_words([f"{number(n)} {what}" for key, (n, what) in views.items()
+                               if key != side and n])
             words = quantity(lead, stated)
             head = (f"{everyone.get(stated, f'All {stated} who took a position')} {verb}" if lead == stated
                     else f"Of the {stated} who took a position, {lead} {verb}" if stated < SMALL
@@ -175,7 +176,7 @@ def stance_view(stance: Mapping[str, int]) -> str:
             held.append(f"{number(n)} {verb} {'them' if named else 'the proposals'}")
             named = True
     held += [f"{number(m)} had mixed views"] if m else []
-    return f"Views were divided among the {stated} who took a position: {_join(held)}"
+    return f"Views were divided among the {stated} who took a position: {join_words(held)}"
 
 
 def position_view(split: PositionSplit) -> str:
@@ -189,7 +190,7 @@ def position_view(split: PositionSplit) -> str:
              if split.counts.get((label,))]
     for held, n in sorted(split.counts.items(), key=lambda kv: (-len(kv[0]), -kv[1], kv[0])):
         if len(held) > 1:
-            names = _join([name(x) for x in held])
+            names = join_words([name(x) for x in held])
             parts.append((n, "both" if len(held) == len(split.labels) == 2
                           else f"both {names}" if len(held) == 2 else f"all of {names}"))
     either = "either" if len(split.labels) == 2 else "any of them"
@@ -207,7 +208,7 @@ def position_view(split: PositionSplit) -> str:
     if split.counts.get(()):
         said.append(f"{number(split.counts[()])} {'neither' if len(split.labels) == 2 else 'none of them'}")
     said[0] = said[0].replace(" ", " favoured ", 1)
-    return f"Of the {k} who raised it, {_join(said)}"
+    return f"Of the {k} who raised it, {join_words(said)}"
 
 
 def _stance_sentence(stance: Mapping[str, int], k: int) -> str:
@@ -255,7 +256,7 @@ def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str
     if not main:
         return lead + (" No codebook theme was found in the answers." if top_level else "")
     listed = [f"{r.label.lower() if _plain(r.label) else r.label} ({r.respondents})" for r in main]
-    return f"{lead} The themes raised most often were {_join(listed)}." if len(main) > 1 else (
+    return f"{lead} The themes raised most often were {join_words(listed)}." if len(main) > 1 else (
         f"{lead} The theme raised most often was {listed[0]}.")
 
 
@@ -272,7 +273,7 @@ def agreement_sentence(stances: Mapping[str, int], answered: int) -> str:
         return "None of them said clearly whether they agreed."
     parts = [f"{number(k)} {verb}{percent(k, answered)}" for k, verb in said if k]
     tail = f"; {number(unclear)} did not say clearly{percent(unclear, answered)}" if unclear > 0 else ""
-    return f"Of them, {_join(parts)}{tail}."
+    return f"Of them, {join_words(parts)}{tail}."
 
 
 def method(codebook: str, checked: int, passages: int, coded: bool = True) -> list[str]:
@@ -387,14 +388,14 @@ def changes(previous: Mapping[str, Any] | None, current: Mapping[str, Any], limi
     before, now = previous.get("themes", {}), current["themes"]
     added = [f"{now[t]['label']} ({now[t]['respondents']})" for t in now if t not in before]
     if added:
-        out.append(f"New themes: {_join(added)}.")
+        out.append(f"New themes: {join_words(added)}.")
     gone = [before[t]["label"] for t in before if t not in now]
     if gone:
-        out.append(f"No longer coded: {_join(gone)}.")
+        out.append(f"No longer coded: {join_words(gone)}.")
     renamed = [f"{before[t]['label']} is now {now[t]['label']}" for t in now
                if t in before and before[t]["label"] != now[t]["label"]]
     if renamed:
-        out.append(f"Renamed: {_join(renamed)}.")
+        out.append(f"Renamed: {join_words(renamed)}.")
     moved = sorted(((now[t]["respondents"] - before[t]["respondents"], now[t]["label"], t) for t in now
                     if t in before and now[t]["respondents"] != before[t]["respondents"]),
                    key=lambda m: (-abs(m[0]), m[1]))
@@ -412,7 +413,7 @@ def changes(previous: Mapping[str, Any] | None, current: Mapping[str, Any], limi
 # --- wording helpers ------------------------------------------------------------------------------------
 
 
-def _join(items: Sequence[str]) -> str:
+def join_words(items: Sequence[str]) -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
@@ -432,7 +433,7 @@ def type_counts_line(bases: Counter[str] | Mapping[str, int]) -> str:
     """"15 charities and community groups, 23 individuals, ..." in respondent-type order."""
     known = [t for t in RESPONDENT_TYPES if bases.get(t)]
     order = known + sorted(t for t in bases if t not in RESPONDENT_TYPES and bases[t])
-    return _join([f"{bases[t]} {type_name(t, bases[t])}" for t in order])
+    return join_words([f"{bases[t]} {type_name(t, bases[t])}" for t in order])
 
 
 def featured_quotes(

@@ -1,6 +1,6 @@
-"""The analyst's workbook: theme table, coded responses, questions (who answered, how many agreed),
-codebook, campaigns, emerging themes, quarantine log and provenance, each sheet a filterable table with a
-frozen header.
+"""The analyst's workbook: theme table, coded responses, the respondent register, questions (who answered,
+how many agreed), codebook, campaigns, emerging themes, quarantine log and provenance, each sheet a
+filterable table with a frozen header.
 
 Text is always stored as text (a response starting with "=" never becomes a formula), control characters
 Excel refuses are dropped, and document properties and zip entry times are the data time, so the same
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from respmine.records import RESPONDENT_TYPES, STANCES, shown_time
 from respmine.report.coded import COLUMNS as CODED_COLUMNS
+from respmine.report.register import COLUMNS as REGISTER_COLUMNS
 from respmine.report.summaries import STANCE_NAMES, type_name
 from respmine.report.tables import CodingData
 from respmine.report.xlsx_package import Sheet, write_workbook_package
@@ -23,13 +24,18 @@ if TYPE_CHECKING:
     from respmine.report.outputs import Report
 
 
-def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, ...]], path: Path) -> None:
-    """Write every sheet from the loaded data; `coded` is the coded-responses rows the CSV also holds."""
+def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, ...]], path: Path,
+                   registered: list[list[object]]) -> None:
+    """Write every sheet from the loaded data; `coded` and `registered` are the coded-responses and
+    respondent-register rows the CSVs also hold."""
     sheets = [
         Sheet("Theme table", *_theme_table(report), widths={"Theme": 48, "Quote 1": 70, "Quote 2": 70,
                                                             "Quote 3": 70, "Question text": 40}),
         Sheet("Coded responses", CODED_COLUMNS, coded,
               widths={"text": 80, "evidence": 60, "source_file": 36, "respondent": 30, "theme_label": 40}),
+        Sheet("Respondents", REGISTER_COLUMNS, registered,
+              widths={"respondent": 40, "joint_with": 30, "source_files": 36, "questions_answered": 30,
+                      "theme_labels": 70, "identified_from": 50}),
         Sheet("Questions", *_questions(report), widths={"Title": 30, "Question text": 80, "Summary": 90}),
         Sheet("Codebook", *_codebook(report), widths={"Label": 40, "Description": 70, "Phrases": 50}),
         Sheet("Campaigns", *_campaigns(data), widths={"Template (start)": 80, "Letters": 10, "Sources": 60}),

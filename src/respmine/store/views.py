@@ -53,6 +53,7 @@ class RespondentView(NamedTuple):
     respondent_type: str
     organisation: str | None
     organisations: list[str]
+    provenance: Mapping[str, str] = {}  # field -> where it was found ("text:sign-off", "rule:name-keyword")
 
 
 def read_segments(store: Store) -> list[SegmentView]:

@@ -1,0 +1,215 @@
+"""The respondent register: one row per counted respondent, saying who they are, how that was found,
+what they answered, where they stood and which themes they raised.
+
+It is the "who said what" list analysts check first (is every respondent here, named and typed right?)
+and the source of the report's annex of responding organisations. Rows are the same counted units as
+every table (`tables.Unit`: an e-mail with its attachments, a campaign, a group of identical copies), so
+the register adds up to the report's respondent count. Individuals are never named, and only an
+organisation's own file names are listed (an individual's file is often called by their name): every
+row gives its submission ids, which `submissions.csv` traces to files.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from respmine.records import RESPONDENT_TYPES, UNCODED, question_name, shown_time
+from respmine.report.summaries import join_words, plural
+from respmine.report.tables import CodingData, Letter, Unit, question_key, theme_order, unit_stance
+from respmine.store.views import RespondentView
+
+ORGANISATION, INDIVIDUAL, CAMPAIGN, COPIES, UNIDENTIFIED = (
+    "organisation", "individual", "campaign", "identical copies", "not identified")
+_KIND_ORDER = (ORGANISATION, CAMPAIGN, COPIES, INDIVIDUAL, UNIDENTIFIED)
+_SOURCES_SHOWN = 5  # a campaign's files are in the Campaigns sheet; the register names a few
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    key: str  # the counted unit (`Unit.key`)
+    who: str  # as every output names them (`Unit.who`)
+    respondent_type: str
+    kind: str  # ORGANISATION | INDIVIDUAL | CAMPAIGN | COPIES | UNIDENTIFIED
+    joint_with: tuple[str, ...]  # the other organisations of a joint response
+    submissions: tuple[str, ...]  # the submissions it stands for (sha256)
+    sources: tuple[str, ...]  # their file names (organisations only)
+    received: datetime | None  # the first of them
+    late: bool  # every one of them late
+    questions: tuple[str, ...]  # answered (general comments included), in question order
+    agreement: tuple[tuple[str, str], ...]  # (question, stance) for questions asking for agreement
+    stance: str  # over all their passages towards the proposals ("" when none taken)
+    themes: tuple[str, ...]  # theme ids raised (a sub-theme's parents included), codebook order
+    identified_from: str  # how the name and type were found (`Respondent.provenance`)
+
+
+def register(data: CodingData, asking: Collection[str] = ()) -> list[RegisterRow]:
+    """Every counted respondent with a passage, organisations first (by type, then name), then campaigns,
+    identical copies, individuals and the unidentified, each by first receipt. `asking`: the questions
+    that ask for agreement, whose answers' stances the register gives one by one."""
+    passages: dict[str, list[str]] = {}  # unit -> its segments
+    for seg in data.segments.values():
+        passages.setdefault(data.unit_of[seg.submission], []).append(seg.id)
+    themes: dict[str, set[str]] = {}
+    for hit in data.hits:
+        themes.setdefault(hit.unit, set()).update(hit.themes)
+    order = {t: i for i, t in enumerate(theme_order(data.codebook))}
+    rows = [_row(data, data.units[key], segs, themes.get(key, set()), order, asking)
+            for key, segs in passages.items()]
+    return sorted(rows, key=_row_order)
+
+
+def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str], order: Mapping[str, int],
+         asking: Collection[str]) -> RegisterRow:
+    members = [m for m in unit.members if m in data.submissions]
+    kind = _kind(data, unit)
+    received = [t for m in members if (t := data.submissions[m].received_at) is not None]
+    by_question: dict[str, dict[str, Letter]] = {}
+    for seg_id in segments:
+        seg = data.segments[seg_id]
+        letters = by_question.setdefault(seg.question, {})
+        stances, decided = letters.setdefault(seg.submission, ([], False))
+        stances.append(data.stances.get(seg_id))
+        letters[seg.submission] = (stances, decided or seg_id in data.stance_decided)
+    answered = sorted((q for q in by_question if q not in UNCODED), key=question_key)
+    overall: dict[str, Letter] = {}
+    for q in answered:
+        for sub, (stances, decided) in by_question[q].items():
+            had, was = overall.get(sub, ([], False))
+            overall[sub] = ([*had, *stances], was or decided)
+    agreement = tuple((q, unit_stance(unit, by_question[q].values()) or "") for q in answered if q in asking)
+    person = _first_person(data, members)
+    return RegisterRow(
+        key=unit.key, who=unit.who, respondent_type=unit.respondent_type, kind=kind,
+        joint_with=tuple(o for o in (person.organisations if person else ()) if o != unit.who),
+        submissions=tuple(sorted(members, key=lambda m: (data.submissions[m].source, m))),
+        sources=tuple(sorted(data.submissions[m].source for m in members)) if kind == ORGANISATION else (),
+        received=min(received, default=None),
+        late=bool(members) and all(data.late(m) for m in members),
+        questions=tuple(answered), agreement=agreement,
+        stance=unit_stance(unit, overall.values()) or "",
+        themes=tuple(sorted(themes, key=lambda t: (order.get(t, len(order)), t))),
+        identified_from=_identified_from(person.provenance if person else {}, kind),
+    )
+
+
+def _kind(data: CodingData, unit: Unit) -> str:
+    if unit.campaign:
+        return CAMPAIGN
+    if unit.organisation:
+        return ORGANISATION
+    if len(unit.members) > 1 and unit.key.startswith("campaign:"):
+        return COPIES
+    person = _first_person(data, unit.members)
+    return INDIVIDUAL if person is not None and unit.respondent_type == "individual" else UNIDENTIFIED
+
+
+def _first_person(data: CodingData, members: Iterable[str]) -> RespondentView | None:
+    """The respondent record the unit is named from (`tables._unit` ranks them the same way)."""
+    found = [p for m in members if (p := data.people.get(m)) is not None]
+    found.sort(key=lambda r: (r.kind != "organisation", not r.organisation, r.submission))
+    return found[0] if found else None
+
+
+_FIELDS = (("organisation", "name"), ("type", "type"), ("kind", "individual"))
+_SOURCES = {"text": "the text", "form": "the form", "email": "the e-mail", "rule": "a rule",
+            "analyst": "an analyst", "docx": "the document's properties", "pdf": "the document's properties"}
+
+
+def _identified_from(provenance: Mapping[str, str], kind: str) -> str:
+    """"name: the text (sign-off); type: a rule (name-keyword)": where each fact about the respondent came
+    from, so an analyst knows which to check. The person's own name's source is left out (not shown)."""
+    if kind in (CAMPAIGN, COPIES):
+        return ""
+    parts = []
+    for field, shown in _FIELDS:
+        if kind == INDIVIDUAL and field != "kind":
+            continue
+        if kind != INDIVIDUAL and field == "kind":
+            continue
+        source = provenance.get(field)
+        if source:
+            origin, _, detail = source.partition(":")
+            where = _SOURCES.get(origin, origin)
+            parts.append(f"{shown}: {where} ({detail.replace('-', ' ')})" if detail else f"{shown}: {where}")
+    return "; ".join(parts)
+
+
+def _row_order(row: RegisterRow) -> tuple[object, ...]:
+    kind = _KIND_ORDER.index(row.kind)
+    ranked = RESPONDENT_TYPES.index(row.respondent_type) if row.respondent_type in RESPONDENT_TYPES else 99
+    named = row.who.casefold() if row.kind == ORGANISATION else ""
+    return (kind, ranked if row.kind == ORGANISATION else 0, named, row.received is None,
+            row.received or datetime.min, row.key)
+
+
+def organisations_by_type(rows: Iterable[RegisterRow]) -> list[tuple[str, list[str]]]:
+    """The report's annex: each respondent type's organisations by name, a joint response naming its
+    partners ("Westvale Voluntary Sector Forum (with Bridgewell Housing Association, ...)")."""
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        if row.kind == ORGANISATION:
+            found.setdefault(row.respondent_type, []).append(_joint_name(row))
+    ranked = sorted(found, key=lambda t: RESPONDENT_TYPES.index(t) if t in RESPONDENT_TYPES else 99)
+    return [(t, sorted(found[t], key=str.casefold)) for t in ranked]
+
+
+def annex_note(rows: Sequence[RegisterRow]) -> str:
+    """The sentence above the annex: who is listed, and who is counted without a name."""
+    kinds = Counter(r.kind for r in rows)
+    unnamed = [plural(kinds[INDIVIDUAL], "individual") if kinds[INDIVIDUAL] else "",
+               plural(kinds[CAMPAIGN], "form-letter campaign") if kinds[CAMPAIGN] else "",
+               plural(kinds[COPIES], "group", "groups") + " of identical copies" if kinds[COPIES] else "",
+               plural(kinds[UNIDENTIFIED], "respondent") + " not identified" if kinds[UNIDENTIFIED] else ""]
+    named = f"{plural(kinds[ORGANISATION], 'organisation')} responded, listed below by type (a joint " \
+        "response under the organisation that sent it)"
+    others = [u for u in unnamed if u]
+    return f"{named}. Also counted, not named: {join_words(others)}." if others else f"{named}."
+
+
+def _joint_name(row: RegisterRow) -> str:
+    if not row.joint_with:
+        return row.who
+    others = list(row.joint_with)
+    if len(others) <= 2:
+        return f"{row.who} (with {' and '.join(others)})"
+    return f"{row.who} (with {', '.join(others)})"
+
+
+# --- CSV and workbook -----------------------------------------------------------------------------------
+
+COLUMNS = ["respondent_id", "respondent", "respondent_type", "kind", "joint_with", "letters",
+           "submission_ids", "source_files", "first_received", "late", "questions_answered", "agreement",
+           "stance", "themes", "theme_labels", "identified_from", "codebook"]
+
+
+def register_lists(rows: Sequence[RegisterRow], data: CodingData, tz: tzinfo | None = None
+                   ) -> list[list[object]]:
+    """The rows as the CSV and the workbook sheet give them, in `COLUMNS` order."""
+    cb = data.codebook
+    out: list[list[object]] = []
+    for r in rows:
+        sources = list(r.sources[:_SOURCES_SHOWN])
+        if len(r.sources) > _SOURCES_SHOWN:
+            sources.append(f"and {len(r.sources) - _SOURCES_SHOWN} more")
+        out.append([
+            r.key.removeprefix("campaign:") if r.kind in (CAMPAIGN, COPIES) else r.key[:12], r.who,
+            r.respondent_type, r.kind, "; ".join(r.joint_with), len(r.submissions),
+            "; ".join(s[:12] for s in r.submissions), "; ".join(sources), shown_time(r.received, tz),
+            "yes" if r.late else "no", "; ".join(question_name(q) for q in r.questions),
+            "; ".join(f"{q} {s or 'unclear'}" for q, s in r.agreement), r.stance, "; ".join(r.themes),
+            "; ".join(cb.theme(t).label if t in cb.ids else t for t in r.themes), r.identified_from,
+            cb.stamp,
+        ])
+    return out
+
+
+def write_register_csv(path: Path, rows: Iterable[Sequence[object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)

@@ -1,0 +1,106 @@
+"""The respondent register on the hand-made store (tests/report/helpers.py): one row per counted
+respondent, named as every output names them, individuals never named, and the report's annex."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from respmine.report.register import (
+    COLUMNS,
+    annex_note,
+    organisations_by_type,
+    register,
+    register_lists,
+    write_register_csv,
+)
+from respmine.report.tables import CodingData, respondent_totals
+from respmine.store import Store
+from tests.report.helpers import CODEBOOK, sha
+
+
+def _data(made: tuple[Store, dict[str, str]]) -> CodingData:
+    return CodingData.load(made[0], CODEBOOK)
+
+
+def test_register_one_row_per_counted_respondent_in_order(made: tuple[Store, dict[str, str]]) -> None:
+    data = _data(made)
+    rows = register(data)
+    assert [(r.who, r.kind) for r in rows] == [
+        ("Hope Trust", "organisation"), ("River Project", "organisation"),  # charities first, by name
+        ("Local Council", "organisation"), ("Acme Ltd", "organisation"),
+        ("Campaign letter (4 letters)", "campaign"), ("Individual respondent", "identical copies"),
+        ("Individual respondent", "individual"),
+    ]
+    assert len(rows) == sum(respondent_totals(data).values())  # it adds up to the report's count
+
+
+def test_register_row_says_what_each_respondent_answered(made: tuple[Store, dict[str, str]]) -> None:
+    rows = {r.who: r for r in register(_data(made))}
+    hope = rows["Hope Trust"]
+    assert hope.questions == ("Q1", "Q2")
+    assert hope.themes == ("funding", "funding.fcr", "contracts")  # codebook order, parent included
+    assert hope.stance == "mixed"  # support on Q1, oppose on Q2
+    council = rows["Local Council"]
+    assert council.submissions == (sha("mail.eml"), sha("mail.eml#letter.pdf"))  # e-mail and attachment
+    assert council.sources == ("mail.eml", "mail.eml#letter.pdf")
+    assert rows["Acme Ltd"].late and not hope.late
+    campaign = rows["Campaign letter (4 letters)"]
+    assert len(campaign.submissions) == 4 and not campaign.late  # one letter of four was late
+    assert campaign.sources == ()  # letters of individuals: their file names are not listed
+
+
+def test_register_agreement_per_question_that_asks_for_it(made: tuple[Store, dict[str, str]]) -> None:
+    data = _data(made)
+    rows = {r.who: r for r in register(data, asking={"Q1"})}
+    assert rows["Hope Trust"].agreement == (("Q1", "support"),)
+    assert rows["Acme Ltd"].agreement == (("Q1", "oppose"),)
+    assert {r.who: r for r in register(data)}["Hope Trust"].agreement == ()
+
+
+def test_register_csv_never_names_individuals(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    data = _data(made)
+    path = tmp_path / "respondents.csv"
+    write_register_csv(path, register_lists(register(data), data))
+    text = path.read_text(encoding="utf-8")
+    for person in ("Jane Doe", "Sam Copy", "Citizen 1", "Mary Hope", "jane.txt", "dup1.txt", "c1.txt"):
+        assert person not in text
+    rows = list(csv.DictReader(text.splitlines()))
+    assert list(rows[0]) == COLUMNS
+    hope = rows[0]
+    assert hope["respondent"] == "Hope Trust" and hope["theme_labels"] == "Funding; Full cost recovery; " \
+        "Contract size"
+    assert hope["questions_answered"] == "Q1; Q2" and hope["codebook"] == CODEBOOK.stamp
+    assert rows[4]["respondent_id"] == "campaign-abc" and rows[4]["letters"] == "4"
+
+
+def test_register_annex_lists_organisations_by_type(made: tuple[Store, dict[str, str]]) -> None:
+    rows = register(_data(made))
+    assert organisations_by_type(rows) == [
+        ("charity", ["Hope Trust", "River Project"]), ("local_authority", ["Local Council"]),
+        ("private_company", ["Acme Ltd"]),
+    ]
+    assert annex_note(rows) == (
+        "4 organisations responded, listed below by type (a joint response under the organisation that "
+        "sent it). Also counted, not named: 1 individual, 1 form-letter campaign and 1 group of identical "
+        "copies.")
+
+
+def test_register_says_how_respondent_was_identified_and_joint_partners(
+        made: tuple[Store, dict[str, str]]) -> None:
+    from sqlalchemy import update
+
+    from respmine.store.models import RespondentRow
+
+    store = made[0]
+    with store.session() as s, s.begin():
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            organisations=["Hope Trust", "Step Up", "Open Door", "Bridge"],
+            provenance={"organisation": "text:sign-off", "type": "rule:name-keyword", "name": "email:from"}))
+    rows = {r.who: r for r in register(_data(made))}
+    hope = rows["Hope Trust"]
+    # (where the person's name was found is not said)
+    assert hope.identified_from == "name: the text (sign off); type: a rule (name keyword)"
+    assert hope.joint_with == ("Step Up", "Open Door", "Bridge")
+    assert organisations_by_type(rows.values())[0] == (
+        "charity", ["Hope Trust (with Step Up, Open Door, Bridge)", "River Project"])
