@@ -71,7 +71,7 @@ def test_register_csv_never_names_individuals(made: tuple[Store, dict[str, str]]
     assert hope["respondent"] == "Hope Trust" and hope["theme_labels"] == "Funding; Full cost recovery; " \
         "Contract size"
     assert hope["questions_answered"] == "Q1; Q2" and hope["codebook"] == CODEBOOK.stamp
-    assert rows[4]["respondent_id"] == "campaign-abc" and rows[4]["letters"] == "4"
+    assert rows[4]["respondent_id"] == "campaign-abc" and rows[4]["submissions"] == "4"
 
 
 def test_register_annex_lists_organisations_by_type(made: tuple[Store, dict[str, str]]) -> None:
@@ -81,9 +81,10 @@ def test_register_annex_lists_organisations_by_type(made: tuple[Store, dict[str,
         ("private_company", ["Acme Ltd"]),
     ]
     assert annex_note(rows) == (
-        "4 organisations responded, listed below by type (a joint response under the organisation that "
-        "sent it). Also counted, not named: 1 individual, 1 form-letter campaign and 1 group of identical "
-        "copies.")
+        "The 4 organisations that responded are listed below by type (a joint response under the "
+        "organisation that sent it). Also counted, not named: 1 individual, 1 form-letter campaign and 1 "
+        "group of identical copies.")
+    assert annex_note([r for r in rows if r.kind != "organisation"]).startswith("No organisation is named")
 
 
 def test_register_says_how_respondent_was_identified_and_joint_partners(
@@ -100,7 +101,48 @@ def test_register_says_how_respondent_was_identified_and_joint_partners(
     rows = {r.who: r for r in register(_data(made))}
     hope = rows["Hope Trust"]
     # (where the person's name was found is not said)
-    assert hope.identified_from == "name: the text (sign off); type: a rule (name keyword)"
+    assert hope.identified_from == "name: the text (sign-off); type: a rule (name-keyword)"
     assert hope.joint_with == ("Step Up", "Open Door", "Bridge")
     assert organisations_by_type(rows.values())[0] == (
         "charity", ["Hope Trust (with Step Up, Open Door, Bridge)", "River Project"])
+
+
+def _set(store: Store, name: str, **values: object) -> None:
+    from sqlalchemy import update
+
+    from respmine.store.models import RespondentRow
+
+    with store.session() as s, s.begin():
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha(name)).values(**values))
+
+
+def test_register_kind_follows_how_outputs_name_them(made: tuple[Store, dict[str, str]]) -> None:
+    store = made[0]
+    _set(store, "jane.txt", respondent_type="academic")  # an individual answering as an academic
+    _set(store, "form.csv#row-1", organisation=None, organisations=[])  # an organisation without a name
+    _set(store, "c1.txt", kind="organisation", organisation="Helping Hands", organisations=["Helping Hands"])
+    rows = {(r.who, r.kind): r for r in register(_data(made))}
+    assert ("Individual respondent", "individual") in rows  # not "not identified"
+    assert ("Organisation (name not given)", "organisation not named") in rows
+    assert rows[("Campaign letter (4 letters)", "campaign")].joint_with == ()  # a member's organisation
+    assert "1 organisation that gave no name" in annex_note(list(rows.values()))
+
+
+def test_register_lists_only_an_organisations_own_files(made: tuple[Store, dict[str, str]]) -> None:
+    """Identical copies sent by an organisation and by a supporter: one respondent, named after the
+    organisation, whose id is the group's, and whose files are the organisation's alone."""
+    store = made[0]
+    _set(store, "dup1.txt", kind="organisation", respondent_type="charity", organisation="Gate Friends",
+         organisations=["Gate Friends"])
+    data = _data(made)
+    [row] = [r for r in register(data) if r.who == "Gate Friends"]
+    assert row.kind == "organisation" and row.sources == ("dup1.txt",) and len(row.submissions) == 2
+    [line] = [x for x in register_lists([row], data)]
+    assert line[0] == "duplicate-xyz" and "dup2.pdf" not in str(line)
+
+
+def test_register_joint_partners_from_any_part_of_a_response(made: tuple[Store, dict[str, str]]) -> None:
+    store = made[0]
+    _set(store, "mail.eml#letter.pdf", organisations=["Local Council", "Housing Trust"])
+    [council] = [r for r in register(_data(made)) if r.who == "Local Council"]
+    assert council.joint_with == ("Housing Trust",)  # the e-mail itself names no partner

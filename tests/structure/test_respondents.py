@@ -422,3 +422,12 @@ def test_respondents_ai_act_letterhead_organisations(datasets: Path) -> None:
         found.append(any(rules.same_org(w, n) for w in wants for n in names))
     assert len(rows) >= 30
     assert sum(found) / len(rows) >= 0.7, f"{sum(found)}/{len(rows)}"
+
+
+def test_respondents_joint_partner_that_is_a_person_is_dropped() -> None:
+    """Partners are published in the report's annex: a person's name in the list is not one."""
+    from respmine.structure.respondent_rules import split_org_list
+
+    assert split_org_list("Bridgewell Housing Association, Jane Smith and St Brendan Night Shelter") == [
+        "Bridgewell Housing Association", "St Brendan Night Shelter"]
+    assert split_org_list("Nacro, Clinks and the Prison Reform Trust")[:2] == ["Nacro", "Clinks"]

@@ -20,13 +20,23 @@ from pathlib import Path
 
 from respmine.records import RESPONDENT_TYPES, UNCODED, question_name, shown_time
 from respmine.report.summaries import join_words, plural
-from respmine.report.tables import CodingData, Letter, Unit, question_key, theme_order, unit_stance
+from respmine.report.tables import INDIVIDUAL as INDIVIDUAL_NAME
+from respmine.report.tables import (
+    UNNAMED_ORGANISATION,
+    CodingData,
+    Letter,
+    Unit,
+    question_key,
+    theme_order,
+    unit_stance,
+)
 from respmine.store.views import RespondentView
 
-ORGANISATION, INDIVIDUAL, CAMPAIGN, COPIES, UNIDENTIFIED = (
-    "organisation", "individual", "campaign", "identical copies", "not identified")
-_KIND_ORDER = (ORGANISATION, CAMPAIGN, COPIES, INDIVIDUAL, UNIDENTIFIED)
-_SOURCES_SHOWN = 5  # a campaign's files are in the Campaigns sheet; the register names a few
+ORGANISATION, UNNAMED, INDIVIDUAL, CAMPAIGN, COPIES, UNIDENTIFIED = (
+    "organisation", "organisation not named", "individual", "campaign", "identical copies", "not identified")
+KINDS = (ORGANISATION, UNNAMED, CAMPAIGN, COPIES, INDIVIDUAL, UNIDENTIFIED)  # the register's order
+_SHOWN = 5  # submissions listed in a cell (a campaign's are all in the Campaigns sheet)
+CAMPAIGN_KEY = "campaign:"  # the key prefix of campaigns and identical copies (`store.views.respondent_keys`)
 
 
 @dataclass(frozen=True)
@@ -34,10 +44,10 @@ class RegisterRow:
     key: str  # the counted unit (`Unit.key`)
     who: str  # as every output names them (`Unit.who`)
     respondent_type: str
-    kind: str  # ORGANISATION | INDIVIDUAL | CAMPAIGN | COPIES | UNIDENTIFIED
+    kind: str  # one of KINDS
     joint_with: tuple[str, ...]  # the other organisations of a joint response
     submissions: tuple[str, ...]  # the submissions it stands for (sha256)
-    sources: tuple[str, ...]  # their file names (organisations only)
+    sources: tuple[str, ...]  # the organisation's own files among them (none for anyone else)
     received: datetime | None  # the first of them
     late: bool  # every one of them late
     questions: tuple[str, ...]  # answered (general comments included), in question order
@@ -65,8 +75,9 @@ def register(data: CodingData, asking: Collection[str] = ()) -> list[RegisterRow
 
 def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str], order: Mapping[str, int],
          asking: Collection[str]) -> RegisterRow:
-    members = [m for m in unit.members if m in data.submissions]
-    kind = _kind(data, unit)
+    members = sorted((m for m in unit.members if m in data.submissions),
+                     key=lambda m: (data.submissions[m].source, m))
+    kind = _kind(unit)
     received = [t for m in members if (t := data.submissions[m].received_at) is not None]
     by_question: dict[str, dict[str, Letter]] = {}
     for seg_id in segments:
@@ -85,9 +96,8 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
     person = _first_person(data, members)
     return RegisterRow(
         key=unit.key, who=unit.who, respondent_type=unit.respondent_type, kind=kind,
-        joint_with=tuple(o for o in (person.organisations if person else ()) if o != unit.who),
-        submissions=tuple(sorted(members, key=lambda m: (data.submissions[m].source, m))),
-        sources=tuple(sorted(data.submissions[m].source for m in members)) if kind == ORGANISATION else (),
+        joint_with=_partners(data, unit, members) if kind == ORGANISATION else (),
+        submissions=tuple(members), sources=_own_files(data, unit, members),
         received=min(received, default=None),
         late=bool(members) and all(data.late(m) for m in members),
         questions=tuple(answered), agreement=agreement,
@@ -97,15 +107,33 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
     )
 
 
-def _kind(data: CodingData, unit: Unit) -> str:
+def _kind(unit: Unit) -> str:
+    """What the unit is, as every output names it (`tables.display_name`)."""
     if unit.campaign:
         return CAMPAIGN
     if unit.organisation:
         return ORGANISATION
-    if len(unit.members) > 1 and unit.key.startswith("campaign:"):
+    if unit.who == UNNAMED_ORGANISATION:
+        return UNNAMED
+    if unit.key.startswith(CAMPAIGN_KEY):  # a group of identical copies (not a form-letter campaign)
         return COPIES
-    person = _first_person(data, unit.members)
-    return INDIVIDUAL if person is not None and unit.respondent_type == "individual" else UNIDENTIFIED
+    return INDIVIDUAL if unit.who == INDIVIDUAL_NAME else UNIDENTIFIED
+
+
+def _partners(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[str, ...]:
+    """The other organisations of a joint response, as any of its parts names them (an e-mail and its
+    letter may not both say so)."""
+    found = [o for m in members if (p := data.people.get(m)) is not None for o in p.organisations]
+    return tuple(dict.fromkeys(o for o in found if o and o != unit.who))
+
+
+def _own_files(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[str, ...]:
+    """An organisation's own files (never an individual's copy grouped with its letter: a file is often
+    named after the person who sent it)."""
+    if not unit.organisation:
+        return ()
+    return tuple(data.submissions[m].source for m in members
+                 if (p := data.people.get(m)) is not None and p.kind == "organisation")
 
 
 def _first_person(data: CodingData, members: Iterable[str]) -> RespondentView | None:
@@ -116,31 +144,29 @@ def _first_person(data: CodingData, members: Iterable[str]) -> RespondentView | 
 
 
 _FIELDS = (("organisation", "name"), ("type", "type"), ("kind", "individual"))
-_SOURCES = {"text": "the text", "form": "the form", "email": "the e-mail", "rule": "a rule",
-            "analyst": "an analyst", "docx": "the document's properties", "pdf": "the document's properties"}
+_SOURCES = {"text": "the text", "form": "the form", "form-table": "the response form", "email": "the e-mail",
+            "rule": "a rule", "hint": "a hint", "ner": "name recognition", "analyst": "an analyst"}
 
 
 def _identified_from(provenance: Mapping[str, str], kind: str) -> str:
     """"name: the text (sign-off); type: a rule (name-keyword)": where each fact about the respondent came
-    from, so an analyst knows which to check. The person's own name's source is left out (not shown)."""
+    from, so an analyst knows which to check. Where the person's own name was found is left out."""
     if kind in (CAMPAIGN, COPIES):
         return ""
     parts = []
     for field, shown in _FIELDS:
-        if kind == INDIVIDUAL and field != "kind":
-            continue
-        if kind != INDIVIDUAL and field == "kind":
+        if (field == "kind") != (kind == INDIVIDUAL):
             continue
         source = provenance.get(field)
         if source:
             origin, _, detail = source.partition(":")
             where = _SOURCES.get(origin, origin)
-            parts.append(f"{shown}: {where} ({detail.replace('-', ' ')})" if detail else f"{shown}: {where}")
+            parts.append(f"{shown}: {where} ({detail})" if detail else f"{shown}: {where}")
     return "; ".join(parts)
 
 
 def _row_order(row: RegisterRow) -> tuple[object, ...]:
-    kind = _KIND_ORDER.index(row.kind)
+    kind = KINDS.index(row.kind)
     ranked = RESPONDENT_TYPES.index(row.respondent_type) if row.respondent_type in RESPONDENT_TYPES else 99
     named = row.who.casefold() if row.kind == ORGANISATION else ""
     return (kind, ranked if row.kind == ORGANISATION else 0, named, row.received is None,
@@ -161,14 +187,17 @@ def organisations_by_type(rows: Iterable[RegisterRow]) -> list[tuple[str, list[s
 def annex_note(rows: Sequence[RegisterRow]) -> str:
     """The sentence above the annex: who is listed, and who is counted without a name."""
     kinds = Counter(r.kind for r in rows)
-    unnamed = [plural(kinds[INDIVIDUAL], "individual") if kinds[INDIVIDUAL] else "",
+    unnamed = [plural(kinds[UNNAMED], "organisation") + " that gave no name" if kinds[UNNAMED] else "",
+               plural(kinds[INDIVIDUAL], "individual") if kinds[INDIVIDUAL] else "",
                plural(kinds[CAMPAIGN], "form-letter campaign") if kinds[CAMPAIGN] else "",
-               plural(kinds[COPIES], "group", "groups") + " of identical copies" if kinds[COPIES] else "",
+               plural(kinds[COPIES], "group") + " of identical copies" if kinds[COPIES] else "",
                plural(kinds[UNIDENTIFIED], "respondent") + " not identified" if kinds[UNIDENTIFIED] else ""]
-    named = f"{plural(kinds[ORGANISATION], 'organisation')} responded, listed below by type (a joint " \
-        "response under the organisation that sent it)"
     others = [u for u in unnamed if u]
-    return f"{named}. Also counted, not named: {join_words(others)}." if others else f"{named}."
+    also = f" Also counted, not named: {join_words(others)}." if others else ""
+    if not kinds[ORGANISATION]:
+        return f"No organisation is named among the respondents.{also}"
+    return (f"The {plural(kinds[ORGANISATION], 'organisation')} that responded are listed below by type (a "
+            f"joint response under the organisation that sent it).{also}")
 
 
 def _joint_name(row: RegisterRow) -> str:
@@ -182,7 +211,7 @@ def _joint_name(row: RegisterRow) -> str:
 
 # --- CSV and workbook -----------------------------------------------------------------------------------
 
-COLUMNS = ["respondent_id", "respondent", "respondent_type", "kind", "joint_with", "letters",
+COLUMNS = ["respondent_id", "respondent", "respondent_type", "kind", "joint_with", "submissions",
            "submission_ids", "source_files", "first_received", "late", "questions_answered", "agreement",
            "stance", "themes", "theme_labels", "identified_from", "codebook"]
 
@@ -193,19 +222,22 @@ def register_lists(rows: Sequence[RegisterRow], data: CodingData, tz: tzinfo | N
     cb = data.codebook
     out: list[list[object]] = []
     for r in rows:
-        sources = list(r.sources[:_SOURCES_SHOWN])
-        if len(r.sources) > _SOURCES_SHOWN:
-            sources.append(f"and {len(r.sources) - _SOURCES_SHOWN} more")
         out.append([
-            r.key.removeprefix("campaign:") if r.kind in (CAMPAIGN, COPIES) else r.key[:12], r.who,
+            r.key.removeprefix(CAMPAIGN_KEY) if r.key.startswith(CAMPAIGN_KEY) else r.key[:12], r.who,
             r.respondent_type, r.kind, "; ".join(r.joint_with), len(r.submissions),
-            "; ".join(s[:12] for s in r.submissions), "; ".join(sources), shown_time(r.received, tz),
+            _listed([s[:12] for s in r.submissions]), _listed(list(r.sources)), shown_time(r.received, tz),
             "yes" if r.late else "no", "; ".join(question_name(q) for q in r.questions),
             "; ".join(f"{q} {s or 'unclear'}" for q, s in r.agreement), r.stance, "; ".join(r.themes),
             "; ".join(cb.theme(t).label if t in cb.ids else t for t in r.themes), r.identified_from,
             cb.stamp,
         ])
     return out
+
+
+def _listed(items: list[str]) -> str:
+    """A few of them, then how many more (a 3,000-letter campaign's ids do not fit a spreadsheet cell)."""
+    more = len(items) - _SHOWN
+    return "; ".join(items[:_SHOWN] + ([f"and {more} more"] if more > 0 else []))
 
 
 def write_register_csv(path: Path, rows: Iterable[Sequence[object]]) -> None:

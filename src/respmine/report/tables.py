@@ -50,6 +50,7 @@ from respmine.themes.stance import combined_stance, positions, reread, theme_sta
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
 NOT_IDENTIFIED = "Respondent (not identified)"
+UNNAMED_ORGANISATION = "Organisation (name not given)"
 
 
 @dataclass(frozen=True)
@@ -520,7 +521,7 @@ def display_name(who: RespondentView | None) -> str:
     if who is None or (who.kind != "organisation" and who.respondent_type == "unknown"):
         return NOT_IDENTIFIED
     if who.kind == "organisation":
-        return who.organisation or "Organisation (name not given)"
+        return who.organisation or UNNAMED_ORGANISATION
     return INDIVIDUAL
 
 

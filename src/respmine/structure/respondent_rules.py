@@ -424,11 +424,15 @@ def looks_like_role(line: str) -> bool:
 
 
 def split_org_list(text: str) -> list[str]:
-    """Organisations in "A, B, C and D" (the lead first); items that are not names are dropped."""
+    """Organisations in "A, B, C and D" (the lead first); items that are not names are dropped, and so
+    are people's names ("..., Jane Smith and St Brendan's Night Shelter"): partners are published in the
+    report's annex, and a two-word partner with no organisation word is not worth that risk."""
     parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])", text.strip().rstrip("."))
     out: list[str] = []
     for part in parts:
         name = org_prefix(part.strip())
+        if name and looks_like_name(name):
+            continue
         if name and not any(same_org(name, seen) for seen in out):
             out.append(name)
     return out
