@@ -35,6 +35,8 @@ def ingest_stage(
 def structure_stage(consultation: Consultation | None, settings: Settings) -> dict[str, Any]:
     """Respondents, redaction, per-question segments and campaigns over every processed submission;
     documents structured by an earlier run with the same rules keep their respondent and personal data."""
+    from respmine.store import themes as themes_store
+    from respmine.structure import corrections
     from respmine.structure.stage import Segmented, structure
 
     store = Store(settings.store_url)
@@ -47,6 +49,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         segmented=Segmented(*earlier) if earlier else None,
         features=structure_store.campaign_features(store),
         title=consultation.title if consultation else "",
+        corrected=corrections.latest(themes_store.decisions(store)),
     )
     carried = structure_store.replace_structure(
         store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps,

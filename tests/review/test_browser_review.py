@@ -192,3 +192,25 @@ def test_viewer_sees_no_personal_data_and_cannot_decide(served, browser, tmp_pat
     assert response.status == 403
     export = page.request.post(f"{base}/export", form={"csrf_token": token or ""}, max_redirects=0)
     assert export.status == 403
+
+
+def test_analyst_corrects_a_respondent_and_the_counts_follow(served, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base, _ = served
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    _sign_in(page, base, *ANALYST)
+    page.click("nav >> text=Respondents")
+    with page.expect_navigation():
+        page.select_option("#r-kind", "individual")  # the filter submits itself on change
+    assert page.locator("#respondents-table tbody tr").count() == 1
+    page.click("#respondents-table a:has-text('Individual respondent')")
+    page.check("input[name=kind][value=organisation]")
+    page.select_option("#c-type", "charity")
+    page.fill("#c-org", "Hollis Mentoring")
+    page.click("button:has-text('Save correction')")
+    assert "Respondent corrected" in page.locator(".banner").inner_text()
+    assert page.locator("h1").inner_text() == "Hollis Mentoring"
+    page.screenshot(path=str(tmp_path / "respondent-after.png"), full_page=True)
+    page.click("nav >> text=Theme table")
+    with page.expect_navigation():
+        page.select_option("#t-type", "charity")
+    assert _count(page, "funding") == 2  # Beacon, and now Hollis Mentoring

@@ -27,7 +27,7 @@ from .web import Analyst, context, field, query_string, redirect, safe_next
 router = APIRouter()
 
 
-def _record(request: Request, user: User, action: str, **fields: Any) -> str | None:
+def record(request: Request, user: User, action: str, **fields: Any) -> str | None:
     """Record one decision; the error message when it is refused (shown to the analyst, nothing stored)."""
     ctx = context(request)
     note = fields.pop("note", None) or None
@@ -56,7 +56,7 @@ def segment_decision(request: Request, segment_id: str, checked: Analyst) -> Res
         return redirect(here, f"Not recorded: unknown action {action!r}.")
     if not _segment_exists(request, segment_id):
         raise HTTPException(status_code=404, detail="No segment with that id.")
-    error = _record(request, user, action, **fields)
+    error = record(request, user, action, **fields)
     done = {"accept": "Code accepted", "reject": "Code rejected", "add": "Code added",
             "stance": "Stance set", "reviewed": "Marked as reviewed"}[action]
     go_back = field(form, "after") == "back" and error is None  # "... and back to the list" buttons
@@ -102,7 +102,7 @@ def codebook_decision(request: Request, checked: Analyst) -> Response:
         problem, value = f"unknown action {action!r}", {}
     if problem:
         return redirect("/codebook", f"Not recorded: {problem}.")
-    error = _record(request, user, action, theme=theme, value=value, note=field(form, "note")[:2000])
+    error = record(request, user, action, theme=theme, value=value, note=field(form, "note")[:2000])
     return redirect("/codebook", error or f"{action.capitalize()} of {book.theme(theme).label!r} recorded.")
 
 
@@ -148,7 +148,7 @@ def promote(request: Request, topic: int, checked: Analyst) -> Response:
              "keywords": [k.strip() for k in field(form, "keywords").split(",") if k.strip()][:30],
              "examples": [e for e in form.getlist("examples") if isinstance(e, str)][:3],
              "parent": parent, "topic": topic}
-    error = _record(request, user, "promote", theme=new_id, value=value, note=field(form, "note")[:2000])
+    error = record(request, user, "promote", theme=new_id, value=value, note=field(form, "note")[:2000])
     return redirect("/emerging", error or f"Promoted to theme {label!r}.")
 
 
@@ -156,7 +156,7 @@ def promote(request: Request, topic: int, checked: Analyst) -> Response:
 def dismiss(request: Request, topic: int, checked: Analyst) -> Response:
     """An emerging topic set aside (kept in the audit log with the reason)."""
     user, form = checked
-    error = _record(request, user, "dismiss", value={"topic": topic, "name": field(form, "name")[:200]},
+    error = record(request, user, "dismiss", value={"topic": topic, "name": field(form, "name")[:200]},
                     note=field(form, "note")[:2000])
     return redirect("/emerging", error or "Topic set aside.")
 

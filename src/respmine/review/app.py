@@ -26,7 +26,7 @@ from respmine.records import question_name
 from respmine.store.repository import Store
 from respmine.themes.codebook import named_codebook
 
-from . import actions, pages
+from . import actions, pages, respondents
 from .auth import LoginLimiter, Sessions, authenticate, secret_key
 from .cache import ThemeTables
 from .queries import ensure_indexes
@@ -88,6 +88,7 @@ def create_app(
     _auth_routes(app)
     app.include_router(pages.router)
     app.include_router(actions.router)
+    app.include_router(respondents.router)
     return app
 
 
@@ -178,6 +179,7 @@ def _filters(templates: Jinja2Templates) -> None:
     env.filters["label"] = lambda s: str(s or "").replace("_", " ").capitalize()
     env.globals["qs"] = query_string
     env.globals["question_name"] = question_name
+    env.filters["question_name"] = question_name
 
 
 def _when(value: datetime | None) -> str:

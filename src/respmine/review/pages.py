@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from respmine.records import RESPONDENT_TYPES, STANCES
-from respmine.themes.decisions import CODEBOOK_ACTIONS, SEGMENT_ACTIONS
+from respmine.themes.decisions import CODEBOOK_ACTIONS, RESPONDENT_ACTIONS, SEGMENT_ACTIONS
 
 from . import exports
 from .detail import audit_page, current_codebook, segment_detail, settled_topics
@@ -140,10 +140,11 @@ def audit(request: Request, user: SignedIn, page: int = 1, who: str | None = Non
           action: str | None = None) -> Response:
     """Every decision: who, when, what, newest first."""
     ctx = context(request)
-    action = _choice(action, SEGMENT_ACTIONS + CODEBOOK_ACTIONS)
+    actions = SEGMENT_ACTIONS + CODEBOOK_ACTIONS + RESPONDENT_ACTIONS
+    action = _choice(action, actions)
     found = audit_page(ctx.store, page=page, user=who or None, action=action)
     return render(request, "audit.html", user=user, found=found, who=who or "", action=action or "",
-                  actions=SEGMENT_ACTIONS + CODEBOOK_ACTIONS)
+                  actions=actions)
 
 
 @router.get("/export")

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from respmine.consultation import Question
 from respmine.records import (
@@ -39,6 +40,7 @@ from respmine.store.models import (
     SubmissionRow,
 )
 from respmine.store.repository import Store, segment_exists
+from respmine.structure import corrections
 from respmine.structure.campaigns import TextFeatures
 from respmine.structure.question_matcher import Calibration, Routing
 
@@ -68,6 +70,33 @@ def segment_id(segment: Segment) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def _respondent(r: RespondentRow) -> Respondent:
+    return Respondent(
+        submission=r.submission, kind=r.kind, respondent_type=r.respondent_type, name=r.name,
+        organisation=r.organisation, organisations=tuple(r.organisations or ()), role=r.role,
+        provenance=dict(r.provenance or {}),
+    )
+
+
+def correct_respondents(session: Session, correction: Mapping[str, Any]) -> list[str]:
+    """Apply an analyst's respondent correction (`structure.corrections`, with `user`) to the stored
+    respondents at once, so every table and page shows it before the next run (which applies it again,
+    and redacts by it). Returns the submissions it names that have no respondent (nothing is changed
+    then: the caller refuses the decision)."""
+    subs = [str(x) for x in correction.get("submissions", ())]
+    rows = {r.submission: r for r in session.scalars(select(RespondentRow).where(
+        RespondentRow.submission.in_(subs)))}
+    missing = [x for x in subs if x not in rows]
+    if missing:
+        return missing
+    for row in rows.values():
+        fixed = corrections.corrected(_respondent(row), correction)
+        row.kind, row.respondent_type = fixed.kind, fixed.respondent_type
+        row.organisation, row.organisations = fixed.organisation, list(fixed.organisations)
+        row.provenance = dict(fixed.provenance)
+    return []
+
+
 def known_structure(store: Store) -> dict[str, tuple[str, Respondent, list[PersonalData]]]:
     """Stamped respondents with their personal data, as stored by the last structure run."""
     found: dict[str, list[PersonalData]] = {}
@@ -75,18 +104,7 @@ def known_structure(store: Store) -> dict[str, tuple[str, Respondent, list[Perso
         rows = list(s.scalars(select(RespondentRow).where(RespondentRow.stamp.is_not(None))))
         for p in s.scalars(select(PersonalDataRow).order_by(PersonalDataRow.id)):
             found.setdefault(p.submission, []).append(PersonalData(Span(p.start, p.end), p.kind, p.original))
-    return {
-        r.submission: (
-            r.stamp or "",
-            Respondent(
-                submission=r.submission, kind=r.kind, respondent_type=r.respondent_type, name=r.name,
-                organisation=r.organisation, organisations=tuple(r.organisations or ()), role=r.role,
-                provenance=dict(r.provenance or {}),
-            ),
-            found.get(r.submission, []),
-        )
-        for r in rows
-    }
+    return {r.submission: (r.stamp or "", _respondent(r), found.get(r.submission, [])) for r in rows}
 
 
 def known_segmentation(store: Store) -> tuple[Calibration, dict[str, list[Segment]]] | None:

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from respmine.records import Code, SegmentStance, Span
 from respmine.store.models import CodebookStateRow, CodeRow, DecisionRow, SegmentRow, StanceRow, ThemeStateRow
 from respmine.store.repository import Store, segment_exists
+from respmine.store.structure import correct_respondents
+from respmine.structure import corrections
 from respmine.themes.codebook import Codebook
-from respmine.themes.decisions import Decision, apply_decisions, effective_codebook, validate
+from respmine.themes.decisions import Decision, DecisionError, apply_decisions, effective_codebook, validate
 from respmine.themes.plan import CodebookState, Previous, SegmentState
 
 if TYPE_CHECKING:
@@ -186,6 +188,10 @@ def record_decision(store: Store, codebook: Codebook, decision: Decision) -> int
     """Validate and append one analyst decision (the audit trail); returns its id."""
     validate(decision, effective_codebook(codebook, decisions(store)))
     with store.session() as s, s.begin():
+        if decision.action == corrections.ACTION:  # applied at once (and by every rerun)
+            missing = correct_respondents(s, {**(decision.value or {}), "user": decision.user})
+            if missing:
+                raise DecisionError(f"no response with id {missing[0][:12]!r} has a respondent to correct")
         row = DecisionRow(
             at=decision.at,
             user=decision.user,

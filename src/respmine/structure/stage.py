@@ -20,9 +20,11 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from respmine.consultation import Question
 from respmine.records import Campaign, Document, PersonalData, Respondent, Segment
+from respmine.structure import corrections
 from respmine.structure.campaigns import (
     TextFeatures,
     complete_features,
@@ -85,21 +87,25 @@ def rules_version() -> str:
     except Exception:  # the NER model is optional: rules run without it
         ner = b"no-ner"
     return source_digest(respondents.__file__, respondent_rules.__file__, redact.__file__, language.__file__,
+                         corrections.__file__,
                          extra=ner)
 
 
-def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None) -> str:
+def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None,
+                   correction: Mapping[str, Any] | None = None) -> str:
     """What a document's stored structure was computed from: the rules, the file, what was read from it
     (text and metadata such as an e-mail's sender: a reader's change re-reads the same file into other
-    text, and offsets into the old text would redact and cut the new one wrongly), and its parent (an
-    attachment's covering e-mail, read for who sent it) with what was read from that."""
+    text, and offsets into the old text would redact and cut the new one wrongly), its parent (an
+    attachment's covering e-mail, read for who sent it) with what was read from that, and an analyst's
+    correction of its respondent (`corrections.stamp_part`)."""
     def digest(text: str) -> str:
         return hashlib.sha256(text.encode()).hexdigest()
 
     def read(d: Document | None) -> str:
         return digest(f"{d.text}|{sorted(d.metadata.items())}") if d is not None else ""
 
-    return digest(f"{rules_version()}|{doc.sha256}|{read(doc)}|{parent or ''}|{read(parent_doc)}")[:32]
+    key = f"{rules_version()}|{doc.sha256}|{read(doc)}|{parent or ''}|{read(parent_doc)}"
+    return digest(key + corrections.stamp_part(correction))[:32]
 
 
 def structure(
@@ -110,16 +116,20 @@ def structure(
     segmented: Segmented | None = None,
     features: Mapping[str, TextFeatures] | None = None,
     title: str = "",
+    corrected: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> StructureResult:
     """Structure every processed submission of a run (`docs`: document and its parent's id); `known`
     holds respondents and personal data from an earlier run, reused where their stamp still matches,
     `segmented` its segments and calibration, reused while the calibration is valid for this corpus, and
     `features` its texts' campaign features (by `campaigns.feature_key`). `title`: the consultation's,
-    dropped where a response restates it."""
+    dropped where a response restates it. `corrected`: analysts' respondent corrections by submission
+    (`corrections.latest`), applied over the rules before personal data is looked for."""
+    corrected = corrected or {}
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
     parents = {d.sha256: by_id.get(parent) if parent else None for d, parent in readable}
-    stamps = {d.sha256: document_stamp(d, parent, parents[d.sha256]) for d, parent in readable}
+    stamps = {d.sha256: document_stamp(d, parent, parents[d.sha256], corrected.get(d.sha256))
+              for d, parent in readable}
     reuse = {sha: (r, p) for sha, (stamp, r, p) in (known or {}).items() if stamps.get(sha) == stamp}
     to_profile = [(d, parents[d.sha256]) for d, _ in readable if d.sha256 not in reuse]
     profiled = {d.sha256: r for (d, _), r in zip(to_profile, profile_many(to_profile), strict=True)}
@@ -128,7 +138,7 @@ def structure(
         if d.sha256 in reuse:
             respondent, found = reuse[d.sha256]
         else:
-            respondent = profiled[d.sha256]
+            respondent = corrections.corrected(profiled[d.sha256], corrected.get(d.sha256))
             keep = [o for o in (respondent.organisation, *respondent.organisations) if o]
             found = find_personal_data(d.text, keep=keep)
         respondents.append(respondent)

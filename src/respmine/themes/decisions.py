@@ -10,6 +10,8 @@ the machine missed; `value` may carry `start`/`end` of the evidence in the segme
 `rename` (`value["label"]`), `merge` (`value["into"]`), `split` (`value["into"]`: the new theme ids; the
 old theme's codes are kept until analysts recode them), `promote` (`value`: id, label, description,
 keywords: an emerging theme becomes a codebook theme), `dismiss` (an emerging theme is set aside).
+Respondent action (no segment): `respondent`, who a response is from as an analyst corrected it
+(`structure.corrections`).
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from datetime import datetime
 from typing import Any
 
 from respmine.records import STANCES, Code, Span
+from respmine.structure import corrections
 from respmine.themes.codebook import Codebook, Theme
 
 SEGMENT_ACTIONS = ("accept", "reject", "add", "stance", "reviewed")
 CODEBOOK_ACTIONS = ("rename", "merge", "split", "promote", "dismiss")
+RESPONDENT_ACTIONS = (corrections.ACTION,)
 
 
 class DecisionError(ValueError):
@@ -44,8 +48,13 @@ class Decision:
 def validate(decision: Decision, codebook: Codebook) -> None:
     """Refuse decisions that would silently do nothing, before they reach the audit log."""
     action = decision.action
-    if action not in SEGMENT_ACTIONS + CODEBOOK_ACTIONS:
+    if action not in SEGMENT_ACTIONS + CODEBOOK_ACTIONS + RESPONDENT_ACTIONS:
         raise DecisionError(f"unknown action {action!r}")
+    if action in RESPONDENT_ACTIONS:
+        found = corrections.problem(dict(decision.value or {}))
+        if found:
+            raise DecisionError(found)
+        return
     if action in SEGMENT_ACTIONS and not decision.segment:
         raise DecisionError(f"{action} needs a segment")
     value = dict(decision.value or {})

@@ -1,0 +1,130 @@
+"""The respondent register in the review app: who responded, as every count has them, and the form to
+correct who a response is from (`structure.corrections`).
+
+Respondent detection is the least certain step on real letters (a type left unknown, an organisation
+taken for an individual), and every count by respondent type rests on it: analysts check the register
+and correct it here. A correction covers a counted respondent's every submission (an e-mail and its
+attachments); a form-letter campaign is not corrected here (its letters are individuals' own).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+
+from respmine.records import RESPONDENT_TYPES, question_name
+from respmine.report.register import CAMPAIGN, KINDS, RegisterRow, register
+from respmine.structure import corrections
+
+from .actions import record
+from .web import Analyst, SignedIn, context, field, redirect, render
+
+router = APIRouter()
+PAGE = 50
+_LOCK = threading.Lock()
+_LAST: list[tuple[Any, list[RegisterRow]]] = []  # (the cached data, its register): built once per load
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    items: list[RegisterRow]
+    total: int
+    page: int
+    pages: int
+
+
+def _register(request: Request) -> tuple[Any, list[RegisterRow]]:
+    """The register of the app's cached data (`ThemeTables.data`), built once for each load of it."""
+    data = context(request).tables.data()
+    with _LOCK:
+        if _LAST and _LAST[0][0] is data:
+            return _LAST[0]
+    rows = register(data)
+    with _LOCK:
+        _LAST[:] = [(data, rows)]
+    return data, rows
+
+
+def _wanted(row: RegisterRow, respondent_type: str | None, kind: str | None, text: str) -> bool:
+    return ((not respondent_type or row.respondent_type == respondent_type) and (not kind or row.kind == kind)
+            and (not text or text in row.who.casefold() or any(text in o.casefold() for o in row.joint_with)))
+
+
+def _find(rows: list[RegisterRow], key: str) -> RegisterRow:
+    row = next((r for r in rows if r.key == key), None)
+    if row is None:
+        raise HTTPException(status_code=404,
+                            detail="No respondent with that id (the store may have been rerun).")
+    return row
+
+
+@router.get("/respondents")
+def respondents_page(request: Request, user: SignedIn, respondent_type: str | None = None,
+                     kind: str | None = None, q: str | None = None, page: int = 1) -> Response:
+    """Every counted respondent: organisations by type and name, then campaigns and individuals."""
+    _, rows = _register(request)
+    respondent_type = respondent_type if respondent_type in RESPONDENT_TYPES else None
+    kind = kind if kind in KINDS else None
+    text = (q or "").strip().casefold()[:200]
+    found = [r for r in rows if _wanted(r, respondent_type, kind, text)]
+    pages = max(1, -(-len(found) // PAGE))
+    page = min(max(1, page), pages)
+    params = {"respondent_type": respondent_type, "kind": kind, "q": (q or "").strip()[:200] or None}
+    return render(request, "respondents.html", user=user, params=params, respondent_types=RESPONDENT_TYPES,
+                  kinds=KINDS, found=RegisterPage(found[(page - 1) * PAGE:page * PAGE], len(found),
+                                                         page, pages), total=len(rows))
+
+
+@router.get("/respondents/of/{submission}")
+def respondent_of(request: Request, submission: str, user: SignedIn) -> Response:
+    """The respondent a submission counts as (from a segment's page)."""
+    data, _ = _register(request)
+    if submission not in data.unit_of:
+        raise HTTPException(status_code=404,
+                            detail="No response with that id (the store may have been rerun).")
+    return redirect(f"/respondents/{data.unit_of[submission]}")
+
+
+@router.get("/respondents/{key}")
+def respondent_page(request: Request, key: str, user: SignedIn) -> Response:
+    """One respondent: what is known of them and how, their passages, and the correction form."""
+    data, rows = _register(request)
+    row = _find(rows, key)
+    members = set(row.submissions)
+    passages = sorted((s for s in data.segments.values() if s.submission in members),
+                      key=lambda s: (data.submissions[s.submission].source, s.start))
+    history = [d for d in data.decisions if d.action == corrections.ACTION
+               and members.intersection((d.value or {}).get("submissions", ()))]
+    files = [(data.submissions[m].source, m) for m in row.submissions]
+    return render(request, "respondent.html", user=user, r=row, passages=passages[:200],
+                  more=max(0, len(passages) - 200), history=history[::-1], files=files,
+                  respondent_types=RESPONDENT_TYPES, question_name=question_name,
+                  editable=row.kind != CAMPAIGN)
+
+
+@router.post("/respondents/{key}/correct")
+def correct(request: Request, key: str, checked: Analyst) -> Response:
+    """Record who the response is from (kind, type, organisation, joint partners) for all its submissions."""
+    user, form = checked
+    _, rows = _register(request)
+    row = _find(rows, key)
+    here = f"/respondents/{key}"
+    if row.kind == CAMPAIGN:
+        return redirect(here, "Not recorded: a form-letter campaign counts as one respondent of its "
+                              "signatories; it is not corrected here.")
+    kind = field(form, "kind")
+    partners = [" ".join(p.split()) for p in field(form, "organisations").splitlines() if p.strip()]
+    value = {
+        "submissions": list(row.submissions), "kind": kind,
+        "respondent_type": "individual" if kind == "individual" else field(form, "respondent_type"),
+        "organisation": (" ".join(field(form, "organisation").split()) or None) if kind != "individual"
+        else None,
+        "organisations": partners if kind != "individual" else [],
+    }
+    error = record(request, user, corrections.ACTION, value=value, note=field(form, "note")[:2000])
+    return redirect(here, error or "Respondent corrected. Every count by type includes it now; the "
+                                   "text is redacted by it on the next run.")

@@ -1,0 +1,88 @@
+"""The respondent register in the review app: everyone counted, individuals never named, and an
+analyst's correction of who a response is from recorded, audited and counted at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from respmine.store.models import DecisionRow, RespondentRow
+from tests.review.helpers import ANALYST, PERSON, VIEWER, Small, build_small, client_for, key, sign_in
+
+
+@pytest.fixture()
+def small(tmp_path: Path) -> Small:
+    return build_small(tmp_path)
+
+
+def _unit(name: str) -> str:
+    return key("sub", name)
+
+
+def test_respondents_page_lists_everyone_counted_without_names(small: Small) -> None:
+    client = client_for(small.settings)
+    sign_in(client, *VIEWER)
+    page = client.get("/respondents").text
+    assert "<strong>4</strong> of 4 respondents" in page
+    order = re.findall(r'<a href="/respondents/[0-9a-f]{64}">([^<]+)</a>', page)
+    assert order == ["Beacon Recovery Service", "Northshire County Council", "Carrick Facilities Group plc",
+                     "Individual respondent"]  # organisations by type, then individuals
+    assert PERSON not in page and "hollis response.txt" not in page
+    assert "<strong>1</strong> of 4" in client.get("/respondents?respondent_type=private_company").text
+    assert "<strong>1</strong> of 4" in client.get("/respondents?q=beacon").text
+    detail = client.get(f"/respondents/{_unit('hollis')}").text
+    assert "File name withheld" in detail and PERSON not in detail and "Correct who" not in detail  # viewer
+    assert client.get("/respondents/nope").status_code == 404
+    via = client.get(f"/respondents/of/{_unit('hollis')}", follow_redirects=False)  # from a segment's page
+    assert via.headers["location"] == f"/respondents/{_unit('hollis')}"
+    segment = client.get(f"/segments/{small.funding_segment}").text
+    assert f'href="/respondents/of/{_unit("beacon")}"' in segment
+
+
+def test_respondent_correction_counts_at_once_and_is_audited(small: Small) -> None:
+    client = client_for(small.settings)
+    token = sign_in(client, *ANALYST)
+    unit = _unit("hollis")
+    assert "Correct who this is from" in client.get(f"/respondents/{unit}").text
+    before = client.get("/themes?respondent_type=charity").text
+    response = client.post(f"/respondents/{unit}/correct", data={
+        "kind": "organisation", "respondent_type": "charity", "organisation": "  Hollis   Mentoring ",
+        "organisations": "Gate Friends\n\n", "note": "letterhead on page 2", "csrf_token": token})
+    assert response.status_code == 303 and response.headers["location"] == f"/respondents/{unit}"
+    shown = client.get(response.headers["location"]).text
+    assert "Respondent corrected" in shown and "Hollis Mentoring" in shown and "Gate Friends" in shown
+    assert "an analyst (ana)" in shown  # how it was found
+    with small.store.session() as s:
+        row = s.get(RespondentRow, unit)
+        assert row is not None
+        assert (row.kind, row.respondent_type, row.organisation, row.organisations) == (
+            "organisation", "charity", "Hollis Mentoring", ["Hollis Mentoring", "Gate Friends"])
+        [decision] = s.scalars(select(DecisionRow)).all()
+        assert (decision.action, decision.user, decision.note) == (
+            "respondent", "ana", "letterhead on page 2")
+        assert decision.value["submissions"] == [unit]
+    after = client.get("/themes?respondent_type=charity").text
+    assert before != after and "Hollis Mentoring" in client.get("/respondents?respondent_type=charity").text
+    assert "respondent" in client.get("/audit?action=respondent").text
+
+
+def test_respondent_correction_refused_when_inconsistent_or_not_an_analyst(small: Small) -> None:
+    client = client_for(small.settings)
+    token = sign_in(client, *ANALYST)
+    unit = _unit("beacon")
+    response = client.post(f"/respondents/{unit}/correct", data={
+        "kind": "organisation", "respondent_type": "individual", "organisation": "Beacon",
+        "csrf_token": token})
+    assert "Not recorded" in client.get(response.headers["location"]).text
+    with small.store.session() as s:
+        assert s.scalars(select(DecisionRow)).all() == []
+        row = s.get(RespondentRow, unit)
+        assert row is not None and row.respondent_type == "charity"
+    viewer = client_for(small.settings)
+    viewer_token = sign_in(viewer, *VIEWER)
+    refused = viewer.post(f"/respondents/{unit}/correct", data={
+        "kind": "individual", "respondent_type": "individual", "csrf_token": viewer_token})
+    assert refused.status_code == 403
