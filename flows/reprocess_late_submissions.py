@@ -22,13 +22,18 @@ if __name__ == "__main__":
 
 from flows.process_consultation import resolve_inbox
 from flows.stages import analyse_and_write, ingest
+from respmine import pipeline
 from respmine.config import Settings
 
 
 def changes_markdown(summary: dict[str, Any]) -> str:
     """What this run changed, for the policy team: the new files, which are late, what was quarantined."""
     added = summary.get("added") or []
+    fixed = summary.get("corrections_pending") or 0
     if not added:
+        if fixed:
+            return (f"# Late submissions\n\nNo new files since the last run; {fixed} response(s) whose "
+                    "respondent an analyst corrected were structured again; outputs regenerated.\n")
         return "# Late submissions\n\nNo new files since the last run; outputs unchanged.\n"
     late = sum(1 for a in added if a["late"] == "yes")
     lines = [
@@ -53,12 +58,14 @@ def reprocess_late_submissions(
     dask_address: str | None = None,
     progress: bool = False,
 ) -> dict[str, Any]:
-    """Process only files new since the last run; regenerate outputs when anything arrived. Returns the
+    """Process only files new since the last run; regenerate outputs when anything arrived (or analysts
+    corrected who a response is from: its text is redacted by the correction). Returns the
     run summary (with the output paths under "outputs" when they were regenerated)."""
     inbox = resolve_inbox(inbox, consultation)
     settings = Settings.load(work_dir, store_url, workers, ocr, max_file_mb, dask_address)
     summary = ingest(inbox, consultation, settings, progress)
-    if summary["new"]:
+    summary["corrections_pending"] = pipeline.corrections_pending(settings)
+    if summary["new"] or summary["corrections_pending"]:  # (an analyst's respondent correction: redacted)
         summary["outputs"] = analyse_and_write(summary, consultation, settings, progress=progress)
     markdown = changes_markdown(summary)
     create_markdown_artifact(markdown=markdown, key="late-submissions", description="What changed")

@@ -49,11 +49,11 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         segmented=Segmented(*earlier) if earlier else None,
         features=structure_store.campaign_features(store),
         title=consultation.title if consultation else "",
-        corrected=corrections.latest(themes_store.decisions(store)),
+        corrected=(corrected := corrections.latest(themes_store.decisions(store))),
     )
     carried = structure_store.replace_structure(
         store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps,
-        result.calibration, result.rewritten,
+        result.calibration, result.rewritten, corrected,
     )
     structure_store.update_campaign_features(store, result.features, result.features_stale)
     return {
@@ -67,6 +67,12 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         "decisions_carried": carried,  # analysts' decisions that followed a paragraph to its new segment
         "decisions_left": structure_store.orphaned_decisions(store),  # ... and those on no segment now
     }
+
+
+def corrections_pending(settings: Settings) -> int:
+    """Responses whose respondent an analyst corrected since they were last structured (the late flow
+    runs for them: the text is redacted by the correction only then)."""
+    return structure_store.pending_corrections(Store(settings.store_url))
 
 
 def run_embedder(store: Store, settings: Settings) -> Embedder:

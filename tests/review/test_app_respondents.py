@@ -86,3 +86,31 @@ def test_respondent_correction_refused_when_inconsistent_or_not_an_analyst(small
     refused = viewer.post(f"/respondents/{unit}/correct", data={
         "kind": "individual", "respondent_type": "individual", "csrf_token": viewer_token})
     assert refused.status_code == 403
+
+
+def test_respondent_group_of_copies_keeps_a_supporters_copy_theirs(small: Small) -> None:
+    """An organisation's letter and a supporter's identical copy are one respondent named after the
+    organisation: a viewer never sees the supporter's file name, and a correction covers the
+    organisation's own copy only."""
+    from respmine.store.models import CampaignRow
+
+    beacon, hollis = _unit("beacon"), _unit("hollis")
+    with small.store.session() as s, s.begin():
+        s.add(CampaignRow(id="duplicate-bh", template="", size=2, members=sorted([beacon, hollis]),
+                          added_text={}))
+    viewer = client_for(small.settings)
+    sign_in(viewer, *VIEWER)
+    page = viewer.get("/respondents/campaign:duplicate-bh").text
+    assert "beacon response.txt" in page and "hollis response.txt" not in page
+    client = client_for(small.settings)
+    token = sign_in(client, *ANALYST)
+    client.post("/respondents/campaign:duplicate-bh/correct", data={
+        "kind": "organisation", "respondent_type": "public_body", "organisation": "Beacon Recovery Service",
+        "note": "a note only analysts see", "csrf_token": token})
+    with small.store.session() as s:
+        assert s.get(RespondentRow, beacon).respondent_type == "public_body"  # type: ignore[union-attr]
+        assert s.get(RespondentRow, hollis).kind == "individual"  # type: ignore[union-attr]
+    history = viewer.get("/respondents/campaign:duplicate-bh").text
+    assert "Public body" in history and "a note only analysts see" not in history
+    assert "a note only analysts see" not in viewer.get("/audit").text
+    assert "a note only analysts see" in client.get("/audit").text

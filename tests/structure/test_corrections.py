@@ -102,11 +102,41 @@ def test_corrections_recorded_at_once_and_kept_by_every_rerun(tmp_path: Path) ->
     decide(store, empty, "ana", corrections.ACTION, value={**FIX, "submissions": [bright]})
     now = structure_store.respondents(store)[bright]
     assert (now.kind, now.respondent_type, now.organisation) == ("organisation", "charity", "Bright Futures")
+    assert pipeline.corrections_pending(settings) == 1  # the late flow runs for it, new files or not
     again = pipeline.structure_stage(None, settings)
+    assert pipeline.corrections_pending(settings) == 0
     assert again["respondents_reused"] == first["respondents"] - 1  # only the corrected one is redone
     after = structure_store.respondents(store)
     assert (after[bright].organisation, after[bright].provenance["type"]) == ("Bright Futures", "analyst:ana")
     assert pipeline.structure_stage(None, settings)["respondents_reused"] == first["respondents"]  # settled
     with pytest.raises(DecisionError, match="no response"):
         decide(store, empty, "ana", corrections.ACTION, value={**FIX, "submissions": ["f" * 64]})
+    with pytest.raises(DecisionError, match="name of the person"):  # "Holly Bright" kept readable
+        decide(store, empty, "ana", corrections.ACTION,
+               value={**FIX, "submissions": [bright], "organisation": "Bright"})
     assert len(decisions(store)) == 1  # nothing recorded
+
+
+def test_corrections_recorded_while_a_run_works_are_not_lost(tmp_path: Path) -> None:
+    """The structure stage reads the decisions when it starts; one recorded before it writes is applied
+    as it writes, and the document left unstamped, so the next run redacts by it."""
+    from respmine.store.models import DecisionRow
+
+    text = "We support local commissioning.\n\nKind regards\nHolly Bright\nDirector, Bright Futures"
+    doc = Document("l.txt", SHA, "txt", "text", text)
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    from respmine.store import EXTRACTOR_VERSION
+    from respmine.store.models import SubmissionRow
+
+    at = datetime(2026, 5, 1, tzinfo=UTC)
+    with store.session() as s, s.begin():
+        s.add(SubmissionRow(sha256=SHA, kind="file", source="l.txt", format="txt", status="ok", text=text,
+                            extractor_version=EXTRACTOR_VERSION, first_seen_at=at, updated_at=at))
+    result = stage.structure([(doc, None)], [])  # the run starts: no correction yet
+    with store.session() as s, s.begin():  # ... an analyst corrects the respondent meanwhile
+        s.add(DecisionRow(at=at, user="ana", action=corrections.ACTION, value=FIX))
+    structure_store.replace_structure(store, result.respondents, result.segments, result.personal,
+                                      result.campaigns, result.stamps, result.calibration, None, {})
+    row = structure_store.respondents(store)[SHA]
+    assert (row.organisation, row.stamp) == ("Bright Futures", None)
+    assert structure_store.pending_corrections(store) == 1

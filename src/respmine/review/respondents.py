@@ -17,7 +17,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from respmine.records import RESPONDENT_TYPES, question_name
-from respmine.report.register import CAMPAIGN, KINDS, RegisterRow, register
+from respmine.report.register import CAMPAIGN, CAMPAIGN_KEY, KINDS, ORGANISATION, RegisterRow, register
 from respmine.structure import corrections
 
 from .actions import record
@@ -47,6 +47,17 @@ def _register(request: Request) -> tuple[Any, list[RegisterRow]]:
     with _LOCK:
         _LAST[:] = [(data, rows)]
     return data, rows
+
+
+def _covered(data: Any, row: RegisterRow) -> list[str]:
+    """The submissions a correction of this respondent covers: all of them (an e-mail with its
+    attachments, a group of identical copies none of which names an organisation), but of a group of
+    identical copies named after an organisation only those sent as it (a supporter's copy of the same
+    letter stays theirs)."""
+    if not (row.key.startswith(CAMPAIGN_KEY) and row.kind == ORGANISATION):
+        return list(row.submissions)
+    own = [m for m in row.submissions if (p := data.people.get(m)) is not None and p.organisation == row.who]
+    return own or list(row.submissions)
 
 
 def _wanted(row: RegisterRow, respondent_type: str | None, kind: str | None, text: str) -> bool:
@@ -101,6 +112,7 @@ def respondent_page(request: Request, key: str, user: SignedIn) -> Response:
                and members.intersection((d.value or {}).get("submissions", ()))]
     files = [(data.submissions[m].source, m) for m in row.submissions]
     return render(request, "respondent.html", user=user, r=row, passages=passages[:200],
+                  covered=_covered(data, row),
                   more=max(0, len(passages) - 200), history=history[::-1], files=files,
                   respondent_types=RESPONDENT_TYPES, question_name=question_name,
                   editable=row.kind != CAMPAIGN)
@@ -110,7 +122,7 @@ def respondent_page(request: Request, key: str, user: SignedIn) -> Response:
 def correct(request: Request, key: str, checked: Analyst) -> Response:
     """Record who the response is from (kind, type, organisation, joint partners) for all its submissions."""
     user, form = checked
-    _, rows = _register(request)
+    data, rows = _register(request)
     row = _find(rows, key)
     here = f"/respondents/{key}"
     if row.kind == CAMPAIGN:
@@ -119,7 +131,7 @@ def correct(request: Request, key: str, checked: Analyst) -> Response:
     kind = field(form, "kind")
     partners = [" ".join(p.split()) for p in field(form, "organisations").splitlines() if p.strip()]
     value = {
-        "submissions": list(row.submissions), "kind": kind,
+        "submissions": _covered(data, row), "kind": kind,
         "respondent_type": "individual" if kind == "individual" else field(form, "respondent_type"),
         "organisation": (" ".join(field(form, "organisation").split()) or None) if kind != "individual"
         else None,

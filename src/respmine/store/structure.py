@@ -78,23 +78,69 @@ def _respondent(r: RespondentRow) -> Respondent:
     )
 
 
-def correct_respondents(session: Session, correction: Mapping[str, Any]) -> list[str]:
+def _respondent_values(r: Respondent, stamp: str | None) -> dict[str, Any]:
+    return {"submission": r.submission, "kind": r.kind, "respondent_type": r.respondent_type, "name": r.name,
+            "organisation": r.organisation, "organisations": list(r.organisations), "role": r.role,
+            "provenance": dict(r.provenance), "stamp": stamp}
+
+
+def _with_late_corrections(session: Session, rows: list[dict[str, Any]],
+                           applied: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Respondent rows with any correction recorded while the run was working (it read the decisions at
+    its start) applied, unstamped: the next run redacts by it."""
+    latest = corrections.latest(_respondent_decisions(session))
+    out = []
+    for values in rows:
+        sha = str(values["submission"])
+        fix = latest.get(sha)
+        if fix is not None and fix != applied.get(sha):
+            stored = Respondent(**{k: v for k, v in values.items() if k != "stamp"})
+            fixed = corrections.corrected(stored, fix)
+            values = _respondent_values(fixed, None)
+        out.append(values)
+    return out
+
+
+def _respondent_decisions(session: Session) -> list[Any]:
+    from respmine.themes.decisions import Decision
+
+    query = select(DecisionRow).where(DecisionRow.action == corrections.ACTION).order_by(DecisionRow.at,
+                                                                                          DecisionRow.id)
+    return [Decision(r.at, r.user, r.action, r.segment, r.theme, dict(r.value or {}), r.note)
+            for r in session.scalars(query)]
+
+
+def pending_corrections(store: Store) -> int:
+    """Respondents corrected since their document was last structured (their text is redacted by the
+    correction only when it is): the late flow runs for them even when no file is new."""
+    with store.session() as s:
+        return int(s.scalar(select(func.count()).select_from(RespondentRow).where(
+            RespondentRow.stamp.is_(None))) or 0)
+
+
+def correct_respondents(session: Session, correction: Mapping[str, Any]) -> str | None:
     """Apply an analyst's respondent correction (`structure.corrections`, with `user`) to the stored
     respondents at once, so every table and page shows it before the next run (which applies it again,
-    and redacts by it). Returns the submissions it names that have no respondent (nothing is changed
-    then: the caller refuses the decision)."""
+    and redacts by it). Returns why it cannot be (nothing is changed then: the caller refuses the
+    decision): a submission with no respondent, or an organisation given the name of the person who
+    signed (their name would be kept readable: `find_personal_data` keeps organisations' names)."""
     subs = [str(x) for x in correction.get("submissions", ())]
     rows = {r.submission: r for r in session.scalars(select(RespondentRow).where(
         RespondentRow.submission.in_(subs)))}
     missing = [x for x in subs if x not in rows]
     if missing:
-        return missing
+        return f"no response with id {missing[0][:12]!r} has a respondent to correct"
+    name = str(correction.get("organisation") or "")
+    if any(corrections.names_person(name, row.name) for row in rows.values()):
+        return ("the organisation's name is the name of the person who wrote, or part of it: give the "
+                "organisation's own name, or correct the response to an individual's")
     for row in rows.values():
         fixed = corrections.corrected(_respondent(row), correction)
         row.kind, row.respondent_type = fixed.kind, fixed.respondent_type
         row.organisation, row.organisations = fixed.organisation, list(fixed.organisations)
         row.provenance = dict(fixed.provenance)
-    return []
+        row.stamp = None  # structured (redacted) anew by the next run: `pending_corrections`
+    return None
 
 
 def known_structure(store: Store) -> dict[str, tuple[str, Respondent, list[PersonalData]]]:
@@ -141,6 +187,7 @@ def replace_structure(
     stamps: Mapping[str, str] | None = None,
     calibration: Calibration | None = None,
     rewrite: Collection[str] | None = None,
+    corrected: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> int:
     """Write a structure run in one transaction. `rewrite` (submission ids): only these submissions'
     respondent, segment and personal-data rows are replaced, and those of submissions no longer in the
@@ -150,17 +197,15 @@ def replace_structure(
     moves question or changes bounds on re-segmentation (a recalibration, a self-description or an "About
     us" section set apart, paragraphs merged or split) gets a new id, and its decisions are re-pointed to
     the new segment of the same span, else where their evidence went (`_carry_decisions`).
+    `corrected`: the analysts' respondent corrections the run applied; one recorded since is applied
+    here, and its submission left unstamped, to be structured (redacted) anew by the next run.
     Returns how many decisions were carried."""
     stamps = stamps or {}
     mine = (lambda sha: True) if rewrite is None else set(rewrite).__contains__
     written = [seg for seg in segments if mine(seg.submission)]
     per_submission: list[tuple[type, list[dict[str, object]]]] = [
-        (RespondentRow, [
-            {"submission": r.submission, "kind": r.kind, "respondent_type": r.respondent_type, "name": r.name,
-             "organisation": r.organisation, "organisations": list(r.organisations), "role": r.role,
-             "provenance": dict(r.provenance), "stamp": stamps.get(r.submission)}
-            for r in respondents if mine(r.submission)
-        ]),
+        (RespondentRow, [_respondent_values(r, stamps.get(r.submission)) for r in respondents
+                         if mine(r.submission)]),
         (SegmentRow, [
             {"id": segment_id(seg), "submission": seg.submission, "question": seg.question,
              "start": seg.span.start, "end": seg.span.end, "page": seg.page, "text": seg.text,
@@ -189,6 +234,7 @@ def replace_structure(
         ]),
     ]
     with store.session() as s, s.begin():
+        per_submission[0] = (RespondentRow, _with_late_corrections(s, per_submission[0][1], corrected or {}))
         decided = _decided_segments(s)
         before = _stored_copies(s, [d for d in decided.values() if mine(d.submission)])
         if rewrite is None:

@@ -189,9 +189,9 @@ def record_decision(store: Store, codebook: Codebook, decision: Decision) -> int
     validate(decision, effective_codebook(codebook, decisions(store)))
     with store.session() as s, s.begin():
         if decision.action == corrections.ACTION:  # applied at once (and by every rerun)
-            missing = correct_respondents(s, {**(decision.value or {}), "user": decision.user})
-            if missing:
-                raise DecisionError(f"no response with id {missing[0][:12]!r} has a respondent to correct")
+            problem = correct_respondents(s, {**(decision.value or {}), "user": decision.user})
+            if problem:
+                raise DecisionError(problem)
         row = DecisionRow(
             at=decision.at,
             user=decision.user,

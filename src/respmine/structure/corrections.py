@@ -21,6 +21,7 @@ ACTION = "respondent"
 KINDS = ("organisation", "individual")
 NAME_LIMIT = 200  # characters of an organisation's name
 PARTNERS_LIMIT = 50  # joint partners
+SUBMISSIONS_LIMIT = 1000  # a respondent's: an e-mail with its attachments, a group of identical copies
 
 
 def problem(value: Mapping[str, Any]) -> str | None:
@@ -28,6 +29,8 @@ def problem(value: Mapping[str, Any]) -> str | None:
     subs = value.get("submissions")
     if not subs or not isinstance(subs, list | tuple) or not all(isinstance(s, str) and s for s in subs):
         return "a respondent correction names the submissions it covers"
+    if len(subs) > SUBMISSIONS_LIMIT:
+        return f"a respondent correction covers at most {SUBMISSIONS_LIMIT} submissions"
     kind, kind_of = value.get("kind"), value.get("respondent_type")
     if kind not in KINDS:
         return f"kind must be one of {', '.join(KINDS)}"
@@ -45,6 +48,13 @@ def problem(value: Mapping[str, Any]) -> str | None:
             isinstance(p, str) and 0 < len(p) <= NAME_LIMIT for p in partners):
         return f"joint partners are up to {PARTNERS_LIMIT} names"
     return None
+
+
+def names_person(organisation: str, person: str | None) -> bool:
+    """The organisation's name is the person's, or a word of it ("Smith" for "John Smith"): kept
+    readable as an organisation's name, it would unmask them wherever it appears."""
+    org, who = organisation.casefold().split(), (person or "").casefold().split()
+    return bool(org and who) and (org == who or (len(org) == 1 and org[0] in who))
 
 
 def latest(decisions: Iterable[Any]) -> dict[str, dict[str, Any]]:

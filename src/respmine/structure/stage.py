@@ -87,7 +87,6 @@ def rules_version() -> str:
     except Exception:  # the NER model is optional: rules run without it
         ner = b"no-ner"
     return source_digest(respondents.__file__, respondent_rules.__file__, redact.__file__, language.__file__,
-                         corrections.__file__,
                          extra=ner)
 
 
