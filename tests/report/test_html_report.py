@@ -50,3 +50,18 @@ def test_a_question_asking_for_agreement_says_how_many_agreed(made: tuple[Store,
     assert any(said in p.text for p in docx.paragraphs)
     plain = write_reports(made[0], CODEBOOK, tmp_path / "plain", CONSULTATION)["report_html"]
     assert "agreed" not in plain.read_text(encoding="utf-8")  # "How should services be funded?"
+
+
+def test_only_themes_about_the_proposals_show_a_stance(made: tuple[Store, dict[str, str]],
+                                                        tmp_path: Path) -> None:
+    """A codebook marking a position on the proposals (contract length): stance columns, the stance chart
+    and stance sentences for it and its topic only; other themes show none ("–")."""
+    book = CODEBOOK.model_copy(update={"themes": tuple(
+        t.model_copy(update={"stance": "oppose"}) if t.id == "funding.length" else t for t in CODEBOOK.themes)})
+    html = write_reports(made[0], book, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
+    assert "is given under Funding (the theme about the proposals)" in html
+    chart = html[html.index('Stance by theme'):html.index('Figure 3')]
+    assert "Funding" in chart and "Contract size" not in chart and "Volunteers" not in chart
+    q2 = html[html.index('id="q-q2-h"'):]
+    contracts = q2[q2.index("Contract size"):q2.index("</tr>", q2.index("Contract size"))]
+    assert contracts.count(">–<") == 4  # no stance for a theme about no proposal

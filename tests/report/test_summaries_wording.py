@@ -180,3 +180,26 @@ def test_a_topics_positions_are_said_as_who_took_which() -> None:
     text = theme_summary(row(n=34, stance={"support": 2, "oppose": 0, "mixed": 0, "neutral": 32}),
                          {"charity": 40}, split=split)
     assert "5 both and 2 neither." in text and "position" not in text  # the split, not the stance
+
+
+def test_a_theme_about_no_proposal_is_summarised_by_its_points_not_a_stance() -> None:
+    """Only themes about the proposals carry "supported/opposed the proposals" (`stanced`); the others say
+    which points were made within them, most raised first (in any order the codebook lists them)."""
+    lots = row("contracts.lots", "Smaller lots", 20)
+    primes = row("contracts.primes", "Prime contractors", 12)
+    barriers = row("contracts.barriers", "Bid costs", 13)
+    contracts = row("contracts", "Contract size", 31, stance={"support": 6, "oppose": 5, "mixed": 2})
+    role = row("role", "Role of the sector", 43, stance={"support": 21, "oppose": 15})
+    bases = {"charity": 51}
+    text = theme_summary(contracts, bases, {}, [lots, primes, barriers], stanced=False)
+    assert "proposals" not in text and "position" not in text
+    assert text.endswith("Within this theme: smaller lots (20), bid costs (13) and prime contractors (12).")
+    found = headlines([role, contracts], {"role", "contracts"}, bases, stanced={"role"},
+                      children={"contracts": [lots, primes, barriers]})
+    assert found[0].endswith("Most of the 36 who took a position supported the proposals.")
+    assert found[1] == ("Contract size: raised by 31 of 51 respondents (61%). Most often: smaller lots (20), "
+                        "bid costs (13) and prime contractors (12).")
+    q3 = question_summary([contracts, lots, barriers], 24, {"contracts"},
+                          children={"contracts": [lots, barriers]})
+    assert q3.endswith("The theme raised most often was contract size (31). Within contract size, the points "
+                       "made most often were smaller lots (20) and bid costs (13).")

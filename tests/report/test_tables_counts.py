@@ -264,3 +264,18 @@ def test_a_topics_respondents_by_the_positions_they_took(made: tuple[Store, dict
         (fcr, length), {(fcr,): 3, (length,): 1, (fcr, length): 1, (): 1})
     assert position_split(data, "contracts") is None  # no positions under it
     assert position_split(CodingData.load(made[0], CODEBOOK), "funding") is None
+
+
+def test_stance_only_under_themes_about_the_proposals(made: tuple[Store, dict[str, str]]) -> None:
+    """A codebook marking contract length as a position (it opposes the proposals) gives stance to it and
+    the funding topic above it only: full cost recovery's and contract size's sentences take no side,
+    and contract length's codes take the position's side over their sentences' ("mixed" for Jane)."""
+    book = CODEBOOK.model_copy(update={"themes": tuple(
+        t.model_copy(update={"stance": "oppose"}) if t.id == "funding.length" else t for t in CODEBOOK.themes)})
+    rows = {(r.question, r.theme): r for r in theme_table(made[0], book)}
+    took = ("support", "oppose", "mixed")
+    assert [rows[("Q2", "contracts")].stance[s] for s in took] == [0, 0, 0]  # Hope's "oppose" sentence
+    assert [rows[("Q1", "funding.fcr")].stance[s] for s in took] == [0, 0, 0]
+    assert [rows[("Q1", "funding.length")].stance[s] for s in took] == [0, 2, 0]
+    # River and Jane (contract length, the position), Acme (its own sentence on funding itself)
+    assert rows[("Q1", "funding")].stance["oppose"] == 3 and rows[("Q1", "funding")].stance["support"] == 0

@@ -301,3 +301,31 @@ def test_theme_stance_is_the_evidences_own_a_positions_or_an_analysts_never_the_
     assert theme_stance(code("role.core", None, "similarity"), implied) is None  # ... not by similarity
     assert theme_stance(code("role.core", None, "rule-negated"), implied) is None
     assert theme_stance(code("funding", "oppose"), implied, decided="mixed") == "mixed"  # analysts win
+
+
+def test_theme_stance_only_on_the_proposals_a_positions_before_its_sentences() -> None:
+    """With a codebook marking positions on the proposals, only they and the topics above them carry a
+    stance; an asserted position's stance comes before its sentence's words; a parent's code implied by a
+    sub-theme's, or a topic's own code in a passage whose sub-theme is coded, takes none of its own."""
+    from respmine.themes.codebook import Codebook, Theme
+    from respmine.themes.stance import stance_scope
+
+    def code(theme: str, stance: str | None, method: str = "rule") -> Code:
+        return Code(segment="s", theme=theme, confidence=0.8, method=method, evidence=Span(0, 5),
+                    evidence_text="words", stance=stance, codebook="b@1")
+
+    book = Codebook(name="b", version="1", themes=(
+        Theme(id="role", label="Role"), Theme(id="role.core", label="Core", parent="role", stance="support"),
+        Theme(id="role.open", label="Open market", parent="role"), Theme(id="contracts", label="Contracts")))
+    scope = stance_scope(book)
+    assert scope == {"role", "role.core"}
+    assert stance_scope(Codebook(name="c", version="1", themes=(Theme(id="x", label="X"),))) is None
+    implied = {"role.core": "support"}
+    assert theme_stance(code("contracts", "support"), implied, scope=scope) is None  # "support larger lots"
+    assert theme_stance(code("contracts", "support"), implied) == "support"  # no positions marked: all
+    assert theme_stance(code("role.open", "support"), implied, scope=scope) is None
+    assert theme_stance(code("role.core", "oppose"), implied, scope=scope) == "support"  # the position's
+    assert theme_stance(code("role", "support", "rule(child)"), implied, scope=scope) is None
+    assert theme_stance(code("role", "support"), implied, scope=scope) == "support"
+    assert theme_stance(code("role", "support"), implied, scope=scope, subtheme_speaks=True) is None
+    assert theme_stance(code("role", "support"), implied, "oppose", scope, True) == "oppose"  # analysts win

@@ -8,7 +8,7 @@ Document properties and package times are the data time, so the same data gives 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,7 @@ from respmine.report.summaries import (
     featured_quotes,
     letters_note,
     plural,
+    stance_note,
     type_counts_line,
     type_name,
 )
@@ -57,7 +58,7 @@ def write_docx(report: Report, path: Path) -> None:
             doc.add_paragraph(section.text).runs[0].italic = True
         doc.add_paragraph(section.summary)
         if section.rows:
-            _theme_table(doc, section.rows, section.answered, report.depths,
+            _theme_table(doc, section.rows, section.answered, report.depths, report.carries_stance,
                          f"{section.title}: themes raised by the {plural(section.answered, 'respondent')} "
                          "who answered")
             for row, quotes in featured_quotes(section.rows, report.depths):
@@ -164,8 +165,7 @@ def _themes(doc: Any, report: Report) -> None:
         return
     doc.add_heading("Themes across all questions", level=1)
     doc.add_paragraph("Each main theme counts the respondents who raised it anywhere in their response, "
-                      "including under its sub-themes. Stance is towards the consultation’s proposals, as "
-                      "respondents took it in what they wrote on the theme.")
+                      f"including under its sub-themes. {stance_note(report.stanced_labels())}")
     cb = report.codebook
     for t in (t for t in report.themes if t.depth == 0):
         doc.add_heading(t.row.label, level=2)
@@ -173,14 +173,16 @@ def _themes(doc: Any, report: Report) -> None:
         kids = [k.row for k in report.themes
                 if k.row.theme in cb.ids and t.row.theme in cb.ancestors(k.row.theme)]
         if kids:
-            _theme_table(doc, kids, 0, report.depths, f"{t.row.label}: sub-themes")
+            _theme_table(doc, kids, 0, report.depths, report.carries_stance, f"{t.row.label}: sub-themes")
         _quotes(doc, t.row.quotes[:2])
 
 
 def _theme_table(
-    doc: Any, rows: Sequence[ThemeRow], answered: int, depths: dict[str, int], caption: str
+    doc: Any, rows: Sequence[ThemeRow], answered: int, depths: dict[str, int],
+    carries_stance: Callable[[str], bool], caption: str,
 ) -> None:
-    """Theme rows with sub-themes indented; `answered` > 0 adds the share of those answering."""
+    """Theme rows with sub-themes indented; `answered` > 0 adds the share of those answering. A theme
+    carrying no stance on the proposals shows none (`carries_stance`)."""
     header = ["Theme", "Respondents", *(["Share"] if answered else []), *[STANCE_NAMES[s] for s in STANCES],
               "Late"]
     body, levels = [], []
@@ -189,7 +191,8 @@ def _theme_table(
         stance = {**r.stance, "neutral": silent}
         letters = letters_note(r)
         share = [_pct(r.respondents, answered)] if answered else []
-        body.append([r.label, f"{r.respondents}{letters}", *share, *[str(stance[s]) for s in STANCES],
+        shown = [str(stance[s]) if carries_stance(r.theme) else "–" for s in STANCES]
+        body.append([r.label, f"{r.respondents}{letters}", *share, *shown,
                      str(r.late or "")])
         levels.append(depths.get(r.theme, 0))
     widths = [5.0 if answered else 6.4, 2.4, *([1.4] if answered else []), 1.6, 1.6, 1.5, 1.9, 1.2]

@@ -24,6 +24,7 @@ from respmine.report.summaries import (
     featured_quotes,
     letters_note,
     plural,
+    stance_note,
     type_counts_line,
     type_name,
 )
@@ -47,6 +48,7 @@ def render_html(report: Report) -> str:
     env.filters["plural"] = plural
     env.filters["pct"] = lambda k, n: f"{round(100 * k / n)}%" if n else "–"
     top = [t for t in report.themes if t.depth == 0]
+    stanced = [t for t in top if report.carries_stance(t.row.theme)]
     charts = {
         "types": bar_chart([(type_name(t).capitalize(), n, TYPE_COLOURS.get(t, "#999999"))
                             for t, n in _ordered(report.bases)],
@@ -58,18 +60,22 @@ def render_html(report: Report) -> str:
             TYPE_COLOURS, {t: type_name(t).capitalize() for t in RESPONDENT_TYPES},
             "Themes by respondent type", "Respondents raising each main theme, split by respondent type."),
         "stance": stacked_chart(
-            [(t.row.label, _stance_with_silent(t.row)) for t in top], list(STANCES), STANCE_COLOURS,
+            [(t.row.label, _stance_with_silent(t.row)) for t in stanced], list(STANCES), STANCE_COLOURS,
             STANCE_NAMES, "Stance by theme",
-            "Respondents raising each main theme, by the stance their sentences on it took."),
+            "Respondents raising each main theme, by the stance their sentences on it took.",
+        ) if stanced else "",
     }
     blocks = _blocks(report, top)
-    sections = [{"section": s, "rows": [_row_view(r, s.answered, report.depths) for r in s.rows],
+    stanced_row = report.carries_stance
+    sections = [{"section": s,
+                 "rows": [_row_view(r, s.answered, report.depths, stanced_row(r.theme)) for r in s.rows],
                  "quoted": featured_quotes(s.rows, report.depths)} for s in report.sections]
     template = env.get_template("report.html.j2")
     return template.render(r=report, charts=charts, sections=sections, blocks=blocks,
                            stance_names=STANCE_NAMES, stances=STANCES, type_order=_ordered(report.bases),
                            who_line=type_counts_line(report.bases),
                            counted_once=counted_once(report.campaigns, report.joint),
+                           stance_note=stance_note(report.stanced_labels()),
                            annex=organisations_by_type(report.register),
                            annex_note=annex_note(report.register))
 
@@ -92,11 +98,13 @@ class _Kid:
         return self.text.depth
 
 
-def _blocks(report: Report, top: Sequence[ThemeText]) -> list[tuple[ThemeText, list[_Kid]]]:
-    """Each main theme with its sub-themes (all levels, in codebook order)."""
+def _blocks(report: Report, top: Sequence[ThemeText]) -> list[tuple[ThemeText, list[_Kid], bool]]:
+    """Each main theme with its sub-themes (all levels, in codebook order), and whether it carries a
+    stance on the proposals (else its table has no stance columns)."""
     cb = report.codebook
     return [(t, [_Kid(k, _stance_with_silent(k.row)) for k in report.themes
-                 if k.row.theme in cb.ids and t.row.theme in cb.ancestors(k.row.theme)]) for t in top]
+                 if k.row.theme in cb.ids and t.row.theme in cb.ancestors(k.row.theme)],
+             report.carries_stance(t.row.theme)) for t in top]
 
 
 def _ordered(counts: Mapping[str, int]) -> list[tuple[str, int]]:
@@ -111,13 +119,16 @@ def _stance_with_silent(row: ThemeRow) -> dict[str, int]:
     return out
 
 
-def _row_view(row: ThemeRow, answered: int, depths: Mapping[str, int]) -> dict[str, object]:
+def _row_view(row: ThemeRow, answered: int, depths: Mapping[str, int], stanced: bool = True
+              ) -> dict[str, object]:
+    """A question table's row; a theme carrying no stance on the proposals shows none (`stanced`)."""
     groups = sorted(row.by_type.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     return {
-        "row": row, "level": depths.get(row.theme, 0), "stance": _stance_with_silent(row),
+        "row": row, "level": depths.get(row.theme, 0),
+        "stance": _stance_with_silent(row) if stanced else dict.fromkeys(STANCES, "–"),
         "letters": letters_note(row),
         "groups": " · ".join(f"{type_name(t, n).capitalize()} {n}" for t, n in groups),
-        "bar": mini_bar(_stance_with_silent(row), row.respondents),
+        "bar": mini_bar(_stance_with_silent(row), row.respondents) if stanced else "",
         "share": f"{round(100 * row.respondents / answered)}%" if answered else "–",
     }
 

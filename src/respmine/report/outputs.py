@@ -125,6 +125,17 @@ class Report:
     snapshot: dict[str, Any] = field(default_factory=dict)
     method: list[str] = field(default_factory=list)  # "About this analysis" (`summaries.method`)
     register: list[RegisterRow] = field(default_factory=list)  # every counted respondent (`register`)
+    stanced: frozenset[str] | None = None  # themes carrying a stance on the proposals (None: all)
+
+    def carries_stance(self, theme: str) -> bool:
+        """Whether a theme's rows say how respondents stood on the proposals (`stance.stance_scope`)."""
+        return self.stanced is None or theme in self.stanced
+
+    def stanced_labels(self) -> list[str] | None:
+        """The main themes carrying a stance on the proposals, by label (None: every theme does)."""
+        if self.stanced is None:
+            return None
+        return [t.row.label for t in self.themes if t.depth == 0 and t.row.theme in self.stanced]
     tz: tzinfo = UTC  # the consultation's: times are shown in it
 
 
@@ -212,13 +223,14 @@ def build_report(
         quarantined=sum(s.status == "quarantined" for s in data.submissions.values()), bases=dict(bases),
         campaigns=campaigns, joint=_joint(data),
         headlines=summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
-                                      splits=splits),
+                                      splits=splits, stanced=data.stanced, children=_children(cb, overall)),
         changes=summaries.changes(previous, snap),
         themes=_theme_texts(data, overall, bases, splits), sections=sections,
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
         tz=consultation.tz if consultation else UTC,
         register=register(data, {s.id for s in sections if s.agreement is not None}),
+        stanced=data.stanced,
     )
 
 
@@ -250,8 +262,19 @@ def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[s
     for row in overall:
         kids = [r for r in overall if r.theme in cb.ids and cb.theme(r.theme).parent == row.theme]
         by_type = {t: found[row.theme] for t, found in per_type.items() if row.theme in found}
-        text = summaries.theme_summary(row, bases, by_type, kids, splits.get(row.theme))
+        stanced = data.stanced is None or row.theme in data.stanced
+        text = summaries.theme_summary(row, bases, by_type, kids, splits.get(row.theme), stanced)
         out.append(ThemeText(row, depth(cb, row.theme), text))
+    return out
+
+
+def _children(codebook: Codebook, rows: Sequence[ThemeRow]) -> dict[str, list[ThemeRow]]:
+    """Theme -> its sub-themes' rows among `rows` (one question's, or all questions')."""
+    out: dict[str, list[ThemeRow]] = {}
+    for r in rows:
+        parent = codebook.theme(r.theme).parent if r.theme in codebook.ids else None
+        if parent:
+            out.setdefault(parent, []).append(r)
     return out
 
 
@@ -275,7 +298,8 @@ def _sections(
         asked = q.text if q is not None else qid  # (a form column no question matched: its header)
         agreement = dict(question_stances(data, qid)) if asks_agreement(asked) else None
         out.append(Section(qid, title, text, answered, mine,
-                           summaries.question_summary(mine, answered, top, agreement, qid == GENERAL),
+                           summaries.question_summary(mine, answered, top, agreement, qid == GENERAL,
+                                                      _children(data.codebook, mine)),
                            agreement))
     return out
 

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
 from respmine.records import RESPONDENT_TYPES, UNCODED, question_name, shown_time
 from respmine.report.summaries import join_words, plural
@@ -28,6 +29,7 @@ from respmine.report.tables import (
     Unit,
     question_key,
     theme_order,
+    unit_side,
     unit_stance,
 )
 from respmine.store.views import RespondentView
@@ -52,7 +54,7 @@ class RegisterRow:
     late: bool  # every one of them late
     questions: tuple[str, ...]  # answered (general comments included), in question order
     agreement: tuple[tuple[str, str], ...]  # (question, stance) for questions asking for agreement
-    stance: str  # over all their passages towards the proposals ("" when none taken)
+    stance: str  # towards the proposals: on the themes about them, or over all their passages ("": none)
     themes: tuple[str, ...]  # theme ids raised (a sub-theme's parents included), codebook order
     identified_from: str  # how the name and type were found (`Respondent.provenance`)
 
@@ -65,16 +67,22 @@ def register(data: CodingData, asking: Collection[str] = ()) -> list[RegisterRow
     for seg in data.segments.values():
         passages.setdefault(data.unit_of[seg.submission], []).append(seg.id)
     themes: dict[str, set[str]] = {}
+    on_proposals: dict[str, list[Any]] = {}  # unit -> its codes on themes about the proposals
     for hit in data.hits:
         themes.setdefault(hit.unit, set()).update(hit.themes)
+        if data.stanced is not None and hit.code.theme in data.stanced:
+            on_proposals.setdefault(hit.unit, []).append(hit)
     order = {t: i for i, t in enumerate(theme_order(data.codebook))}
-    rows = [_row(data, data.units[key], segs, themes.get(key, set()), order, asking)
+    rows = [_row(data, data.units[key], segs, themes.get(key, set()), order, asking,
+                 unit_side(data, key, on_proposals.get(key, [])) if data.stanced is not None else None)
             for key, segs in passages.items()]
     return sorted(rows, key=_row_order)
 
 
 def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str], order: Mapping[str, int],
-         asking: Collection[str]) -> RegisterRow:
+         asking: Collection[str], side: str | None) -> RegisterRow:
+    """`side`: the unit's stance on the themes about the proposals, when the codebook marks them (None:
+    the stance of all their passages is combined)."""
     members = sorted((m for m in unit.members if m in data.submissions),
                      key=lambda m: (data.submissions[m].source, m))
     kind = _kind(unit)
@@ -101,7 +109,7 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         received=min(received, default=None),
         late=bool(members) and all(data.late(m) for m in members),
         questions=tuple(answered), agreement=agreement,
-        stance=unit_stance(unit, overall.values()) or "",
+        stance=(side if data.stanced is not None else unit_stance(unit, overall.values())) or "",
         themes=tuple(sorted(themes, key=lambda t: (order.get(t, len(order)), t))),
         identified_from=_identified_from(person.provenance if person else {}, kind),
     )

@@ -8,7 +8,7 @@ come from stance and respondent type; "what changed" compares the table with the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from respmine.records import RESPONDENT_TYPES
@@ -114,9 +114,12 @@ def theme_summary(
     by_type: Mapping[str, ThemeRow] | None = None,
     children: Sequence[ThemeRow] = (),
     split: PositionSplit | None = None,
+    stanced: bool = True,
 ) -> str:
-    """One paragraph on a theme across all questions: how many raised it, who, and how they stand (for a
-    topic with positions under it, `split`: which of them they took, `position_view`)."""
+    """One paragraph on a theme across all questions: how many raised it, who, how they stand (for a
+    topic with positions under it, `split`: which of them they took, `position_view`; only for a theme
+    that carries a stance on the proposals, `stanced`: `stance.stance_scope`) and the points made within
+    it, most raised first."""
     total = sum(bases.values())
     k = row.respondents
     campaign = _campaign_clause(row)
@@ -127,13 +130,20 @@ def theme_summary(
     parts.append(_who(row, bases))
     if split is not None:
         parts.append(f"{position_view(split)}.")
-    else:
+    elif stanced:
         parts.append(_stance_sentence(row.stance, k))
         parts += _type_views(row, by_type or {})
     if children:
-        listed = [f"{c.label.lower() if _plain(c.label) else c.label} ({c.respondents})" for c in children]
-        parts.append(f"Within this theme: {join_words(listed)}.")
+        parts.append(f"Within this theme: {counted_labels(children)}.")
     return " ".join(p for p in parts if p)
+
+
+def counted_labels(rows: Sequence[ThemeRow], top: int | None = None) -> str:
+    """"smaller lots and ring-fencing (20), bid costs and barriers to entry (13) and ...": the themes
+    with their respondents, most raised first (`top`: only that many)."""
+    ranked = sorted(rows, key=lambda r: (-r.respondents, r.label))[:top]
+    return join_words([f"{r.label.lower() if _plain(r.label) else r.label} ({r.respondents})"
+                       for r in ranked])
 
 
 def _who(row: ThemeRow, bases: Mapping[str, int]) -> str:
@@ -242,10 +252,13 @@ def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
 
 
 def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str],
-                     agreement: Mapping[str, int] | None = None, general: bool = False) -> str:
+                     agreement: Mapping[str, int] | None = None, general: bool = False,
+                     children: Mapping[str, Sequence[ThemeRow]] | None = None) -> str:
     """The question's lead sentences: how many answered (`general`: made comments not linked to a
-    question), how many agreed (`agreement`: respondents by stance, for a question asking for agreement)
-    and the themes raised most often."""
+    question), how many agreed (`agreement`: respondents by stance, for a question asking for agreement),
+    the themes raised most often, and within the first of them (`children`: each theme's sub-theme rows
+    for this question) the points made most often: a question about contract size is answered with
+    contract size, and what matters is what they said about it."""
     if not answered:
         return "No respondent made such comments." if general else "No respondent answered this question."
     main = sorted((r for r in rows if r.theme in top_level), key=lambda r: (-r.respondents, r.label))[:3]
@@ -255,9 +268,15 @@ def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str
         lead += " " + agreement_sentence(agreement, answered)
     if not main:
         return lead + (" No codebook theme was found in the answers." if top_level else "")
-    listed = [f"{r.label.lower() if _plain(r.label) else r.label} ({r.respondents})" for r in main]
-    return f"{lead} The themes raised most often were {join_words(listed)}." if len(main) > 1 else (
-        f"{lead} The theme raised most often was {listed[0]}.")
+    listed = counted_labels(main)
+    text = (f"{lead} The themes raised most often were {listed}." if len(main) > 1
+            else f"{lead} The theme raised most often was {listed}.")
+    views = [r for r in (children or {}).get(main[0].theme, ()) if r.respondents]
+    if views:
+        first = main[0].label.lower() if _plain(main[0].label) else main[0].label
+        text += f" Within {first}, the points made most often were {counted_labels(views, 3)}." if len(
+            views) > 1 else f" Within {first}, the point made most often was {counted_labels(views)}."
+    return text
 
 
 def agreement_sentence(stances: Mapping[str, int], answered: int) -> str:
@@ -308,8 +327,23 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
         "Stance is towards the consultation's proposals. Under a theme it is the stance respondents took in "
         "what they wrote on that theme, or the one the theme itself stands for (such as a bigger role for "
         "the sector): a respondent who supported the proposals overall but took no position in their "
-        "sentences on a theme counts there as taking no clear position.",
+        "sentences on a theme counts there as taking no clear position. Where the codebook marks which "
+        "themes are positions on the proposals, only those themes and the topics above them carry a "
+        "stance; the others are described by the points made within them.",
     ]
+
+
+def stance_note(stanced: Sequence[str] | None) -> str:
+    """What "stance" means under the themes: towards the proposals, as respondents took it on the theme;
+    only the themes about the proposals carry one when the codebook marks them (`stanced`: their labels,
+    None when it marks none)."""
+    if stanced is None:
+        return ("Stance is towards the consultation’s proposals, as respondents took it in what they wrote "
+                "on the theme.")
+    which = "the theme" if len(stanced) == 1 else "the themes"
+    return (f"Stance towards the consultation’s proposals is given under {join_words(list(stanced))} "
+            f"({which} about the proposals), as respondents took it in what they wrote on the theme; under "
+            "the other themes, the points made within them are counted instead.")
 
 
 def counted_once(campaigns: Sequence[tuple[str, int]], joint: Sequence[tuple[str, int]]) -> str:
@@ -329,10 +363,13 @@ def counted_once(campaigns: Sequence[tuple[str, int]], joint: Sequence[tuple[str
 def headlines(
     overall: Sequence[ThemeRow], top_level: set[str], bases: Mapping[str, int], top: int = 5,
     emerging: int | None = None, splits: Mapping[str, PositionSplit] | None = None,
+    stanced: Collection[str] | None = None, children: Mapping[str, Sequence[ThemeRow]] | None = None,
 ) -> list[str]:
     """The executive summary's key findings: the most raised themes with their majority view (for a topic
-    with positions under it, which they took: `splits`). `emerging` (topics found) when there is no
-    codebook: then that is the finding, and what to do about it."""
+    with positions under it, which they took: `splits`; for a theme carrying no stance on the proposals,
+    not in `stanced` (None: every theme carries one), the points made most often within it, `children`:
+    its sub-themes' rows). `emerging` (topics found) when there is no codebook: then that is the
+    finding, and what to do about it."""
     if emerging is not None:
         found = (f"Topic discovery grouped the answers into {plural(emerging, 'emerging theme')} (below)"
                  if emerging else "Topic discovery found no groups of answers yet")
@@ -345,8 +382,11 @@ def headlines(
     for row in ranked[:top]:
         k = row.respondents
         split = (splits or {}).get(row.theme)
-        view = position_view(split) if split is not None else stance_view(row.stance).split(";")[0]
-        out.append(f"{row.label}: raised by {k} of {total} respondents{percent(k, total)}. {view}.")
+        kids = [r for r in (children or {}).get(row.theme, ()) if r.respondents]
+        view = (f" {position_view(split)}." if split is not None
+                else f" {stance_view(row.stance).split(';')[0]}." if stanced is None or row.theme in stanced
+                else f" Most often: {counted_labels(kids, 3)}." if kids else "")
+        out.append(f"{row.label}: raised by {k} of {total} respondents{percent(k, total)}.{view}")
     return out
 
 

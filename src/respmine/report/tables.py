@@ -45,7 +45,7 @@ from respmine.store.views import (
 )
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
-from respmine.themes.stance import combined_stance, positions, reread, theme_stance
+from respmine.themes.stance import combined_stance, positions, reread, stance_scope, theme_stance
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
@@ -196,7 +196,28 @@ class CodingData:
         """The side the code's evidence takes on its theme (`stance.theme_stance`: an analyst's stance on
         its segment wins)."""
         decided = self.stances.get(code.segment) if code.segment in self.stance_decided else None
-        return theme_stance(code, self.implied, decided)
+        return theme_stance(code, self.implied, decided, self.stanced, self._said_by_subtheme(code))
+
+    def _said_by_subtheme(self, code: Code) -> bool:
+        """A topic's own code in a passage where one of its sub-themes is coded: the sub-theme says which
+        view the passage takes ("We welcome the involvement of the voluntary sector ... the commissioning
+        framework should be neutral between sectors" is sector-neutral competition, not support for a
+        bigger role, though its first sentence welcomes the sector)."""
+        return any(code.theme in self.codebook.ancestors(t) for t in self._subthemes.get(code.segment, ()))
+
+    @cached_property
+    def _subthemes(self) -> dict[str, set[str]]:
+        """segment -> the sub-themes (themes with a parent) coded in it."""
+        out: dict[str, set[str]] = {}
+        for c in self.codes:
+            if c.theme in self.codebook.ids and self.codebook.theme(c.theme).parent:
+                out.setdefault(c.segment, set()).add(c.theme)
+        return out
+
+    @cached_property
+    def stanced(self) -> frozenset[str] | None:
+        """The themes whose rows carry a stance (`stance.stance_scope`; None: every theme)."""
+        return stance_scope(self.codebook)
 
     @cached_property
     def implied(self) -> dict[str, str]:
@@ -394,7 +415,7 @@ def _row(data: CodingData, question: str, theme: str, hits: list[_Hit], quotes: 
         by_unit.setdefault(h.unit, []).append(h)
     units = [data.units[k] for k in by_unit]
     types = Counter(u.respondent_type for u in units)
-    stance = Counter(_unit_stance(data, key, found) or "neutral" for key, found in by_unit.items())
+    stance = Counter(unit_side(data, key, found) or "neutral" for key, found in by_unit.items())
     late = sum(all(h.late for h in found) for found in by_unit.values())
     return ThemeRow(
         question=question, theme=theme, respondents=len(units),
@@ -421,7 +442,7 @@ def _type_order(types: Iterable[str]) -> list[str]:
     return sorted(set(types), key=lambda t: (_type_rank(t), t))
 
 
-def _unit_stance(data: CodingData, unit: str, hits: Sequence[_Hit]) -> str | None:
+def unit_side(data: CodingData, unit: str, hits: Sequence[_Hit]) -> str | None:
     """One respondent's side on a theme (their codes', `CodingData.side`); both ways: mixed
     (`unit_stance`: a campaign takes an analyst's stance on a copy, else its letters' most common)."""
     letters: dict[str, Letter] = {}

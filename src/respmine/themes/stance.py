@@ -22,7 +22,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -485,17 +485,37 @@ def position_stance(codes: Iterable[Code], positions: Mapping[str, str]) -> tupl
     return (stance, found[0]) if stance and found else None
 
 
-def theme_stance(code: Code, implied: Mapping[str, str], decided: str | None = None) -> str | None:
-    """The side a code's evidence takes on its theme, where the text says so: the stance an analyst set on
-    its segment (`decided`: analysts win), else its evidence sentence's stance, else the stance its theme
-    implies (`implied`: a position, `positions`) where a rule, the classifier or an analyst asserted it;
-    None: no side taken. Never the machine's stance of the whole segment: "We have serious concerns about
-    consortia" takes no side on the independence of charities raised in the sentence before it."""
+def theme_stance(code: Code, implied: Mapping[str, str], decided: str | None = None,
+                 scope: Collection[str] | None = None, subtheme_speaks: bool = False) -> str | None:
+    """The side a code's evidence takes on the proposals, where the text says so: None for a theme outside
+    `scope` (`stance_scope`: "We would support larger contracts" is no stance on a bigger role for the
+    sector) and for a parent's code implied by a sub-theme's (the sub-theme's speaks); else the stance
+    an analyst set on its segment (`decided`: analysts win); else None for a topic's code in a passage
+    where one of its sub-themes is coded (`subtheme_speaks`: the sub-theme is the passage's view); else
+    the stance its theme implies (`implied`: a position, `positions`) where a rule, the classifier or an
+    analyst asserted it (a charity that "supports" complementing statutory services takes the
+    complementary position's side); else its evidence sentence's stance. Never the machine's stance of
+    the whole segment: "We have serious concerns about consortia" takes no side on the independence of
+    charities raised in the sentence before it."""
+    if (scope is not None and code.theme not in scope) or "(child)" in code.method:
+        return None
     if decided:
         return decided
-    if code.stance:
-        return code.stance
-    return implied[code.theme] if code.theme in implied and _asserts(code) else None
+    if subtheme_speaks:
+        return None
+    if code.theme in implied and _asserts(code):
+        return implied[code.theme]
+    return code.stance
+
+
+def stance_scope(codebook: Codebook) -> frozenset[str] | None:
+    """The themes that carry a stance on the proposals: those that are positions on them (`Theme.stance`)
+    and the topics above them. None when the codebook names no such position (an imported codebook):
+    then every theme's sentences speak for themselves."""
+    found = {t.id for t in codebook.themes if t.stance}
+    if not found:
+        return None
+    return frozenset(found | {a for t in found for a in codebook.ancestors(t)})
 
 
 def _asserts(code: Code) -> bool:
