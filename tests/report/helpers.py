@@ -47,6 +47,9 @@ CODEBOOK = Codebook(
         Theme(id="volunteers", label="Volunteers"),
     ),
 )
+# the same, with contract length a position on the proposals (it opposes them): stance under it and funding
+STANCE_CODEBOOK = CODEBOOK.model_copy(update={"themes": tuple(
+    t.model_copy(update={"stance": "oppose"}) if t.id == "funding.length" else t for t in CODEBOOK.themes)})
 CONSULTATION = Consultation(
     title="Test consultation on offender services",
     department="Test Department",

@@ -10,7 +10,7 @@ from docx import Document
 
 from respmine.report.outputs import write_reports
 from respmine.store import Store
-from tests.report.helpers import CODEBOOK, CONSULTATION
+from tests.report.helpers import CODEBOOK, CONSULTATION, STANCE_CODEBOOK
 
 
 def test_report_is_self_contained_and_accessible(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
@@ -56,8 +56,7 @@ def test_only_themes_about_the_proposals_show_a_stance(made: tuple[Store, dict[s
                                                         tmp_path: Path) -> None:
     """A codebook marking a position on the proposals (contract length): stance columns, the stance chart
     and stance sentences for it and its topic only; other themes show none ("–")."""
-    book = CODEBOOK.model_copy(update={"themes": tuple(
-        t.model_copy(update={"stance": "oppose"}) if t.id == "funding.length" else t for t in CODEBOOK.themes)})
+    book = STANCE_CODEBOOK
     html = write_reports(made[0], book, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
     assert "is given under Funding (the theme about the proposals)" in html
     chart = html[html.index('Stance by theme'):html.index('Figure 3')]

@@ -17,7 +17,7 @@ from respmine.report.tables import (
 )
 from respmine.store import Store
 from respmine.store import themes as themes_store
-from tests.report.helpers import CODEBOOK
+from tests.report.helpers import CODEBOOK, STANCE_CODEBOOK
 
 
 def rows_by_key(store: Store, **kwargs: object) -> dict[tuple[str, str], object]:
@@ -270,8 +270,7 @@ def test_stance_only_under_themes_about_the_proposals(made: tuple[Store, dict[st
     """A codebook marking contract length as a position (it opposes the proposals) gives stance to it and
     the funding topic above it only: full cost recovery's and contract size's sentences take no side,
     and contract length's codes take the position's side over their sentences' ("mixed" for Jane)."""
-    book = CODEBOOK.model_copy(update={"themes": tuple(
-        t.model_copy(update={"stance": "oppose"}) if t.id == "funding.length" else t for t in CODEBOOK.themes)})
+    book = STANCE_CODEBOOK
     rows = {(r.question, r.theme): r for r in theme_table(made[0], book)}
     took = ("support", "oppose", "mixed")
     assert [rows[("Q2", "contracts")].stance[s] for s in took] == [0, 0, 0]  # Hope's "oppose" sentence
