@@ -27,6 +27,7 @@ def test_report_has_headline_figures_and_themes(made: tuple[Store, dict[str, str
     assert '<span class="n">7</span><span class="what">respondents' in html
     assert '<span class="n">10</span><span class="what">responses read' in html  # 7 + 3 more campaign letters
     assert "A form-letter campaign of 4 letters is counted as one respondent." in html
+    assert "One file received could not be read: it may be a response not yet counted" in html
     assert "Full cost recovery" in html and "Question 1" in html and "How should services be funded?" in html
     assert "“Three-year contracts would give us certainty.”" in html
     assert "hope.pdf, page 2" in html

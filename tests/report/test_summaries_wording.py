@@ -203,3 +203,15 @@ def test_a_theme_about_no_proposal_is_summarised_by_its_points_not_a_stance() ->
                           children={"contracts": [lots, barriers]})
     assert q3.endswith("The theme raised most often was contract size (31). Within contract size, the points "
                        "made most often were smaller lots (20) and bid costs (13).")
+
+
+def test_files_that_could_not_be_read_are_grouped_by_who_acts() -> None:
+    from respmine.report.summaries import quarantine_sentence
+
+    said = quarantine_sentence({"encrypted": 1, "truncated": 2, "not_a_response": 1, "unsupported": 1})
+    assert said == ("Of the files received, 5 could not be read: 3 may be responses not yet counted, to ask "
+                    "their senders for again (incomplete, password-protected); 1 is not a response; 1 needs "
+                    "the analysis team (an archive or format to unpack or convert). The quarantine log says "
+                    "what to do with each.")
+    assert quarantine_sentence({"encrypted": 1}).startswith("One file received could not be read: it may be")
+    assert quarantine_sentence({}) == "Every file received could be read."

@@ -30,6 +30,7 @@ from respmine.report.summaries import (
     featured_quotes,
     letters_note,
     plural,
+    quarantine_sentence,
     stance_note,
     type_counts_line,
     type_name,
@@ -144,7 +145,7 @@ def _front(doc: Any, report: Report) -> None:
     text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
             f"{type_counts_line(report.bases)}. {campaigns} "
             + (f"Late replies ({report.late} respondents) are included and marked. " if report.closes else "")
-            + f"Files that could not be read ({report.quarantined}) are listed in the quarantine log.")
+            + quarantine_sentence(report.unread))
     doc.add_paragraph(" ".join(text.split()))
     doc.add_heading("Key findings", level=2)
     for line in report.headlines:

@@ -24,6 +24,7 @@ from respmine.report.summaries import (
     featured_quotes,
     letters_note,
     plural,
+    quarantine_sentence,
     stance_note,
     type_counts_line,
     type_name,
@@ -76,6 +77,7 @@ def render_html(report: Report) -> str:
                            who_line=type_counts_line(report.bases),
                            counted_once=counted_once(report.campaigns, report.joint),
                            stance_note=stance_note(report.stanced_labels()),
+                           unread=quarantine_sentence(report.unread),
                            annex=organisations_by_type(report.register),
                            annex_note=annex_note(report.register))
 

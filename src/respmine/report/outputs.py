@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gc
 import json
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -126,6 +127,7 @@ class Report:
     method: list[str] = field(default_factory=list)  # "About this analysis" (`summaries.method`)
     register: list[RegisterRow] = field(default_factory=list)  # every counted respondent (`register`)
     stanced: frozenset[str] | None = None  # themes carrying a stance on the proposals (None: all)
+    unread: dict[str, int] = field(default_factory=dict)  # quarantined files by code
 
     def carries_stance(self, theme: str) -> bool:
         """Whether a theme's rows say how respondents stood on the proposals (`stance.stance_scope`)."""
@@ -231,6 +233,8 @@ def build_report(
         tz=consultation.tz if consultation else UTC,
         register=register(data, {s.id for s in sections if s.agreement is not None}),
         stanced=data.stanced,
+        unread=dict(Counter(s.code or "unknown" for s in data.submissions.values()
+                            if s.status == "quarantined")),
     )
 
 

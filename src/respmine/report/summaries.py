@@ -346,6 +346,46 @@ def stance_note(stanced: Sequence[str] | None) -> str:
             "the other themes, the points made within them are counted instead.")
 
 
+# what a quarantined file needs, by its code (`ingest`): the sender, the team, or nothing
+_RESEND = {"encrypted": "password-protected", "truncated": "incomplete", "corrupt": "damaged",
+           "empty": "empty", "wrong_extension": "a saved web page instead of the document",
+           "unreadable": "unreadable", "no_text": "without readable text",
+           "ocr_failed": "a scan that could not be read"}
+_NOT_RESPONSES = {"not_a_response"}
+_TEAM = {"too_large": "too large", "unsupported": "an archive or format to unpack or convert",
+         "missing_tool": "a tool to install", "bomb": "an archive too large to unpack",
+         "too_deep": "archives nested too deep", "ocr_timeout": "a scan too slow to read"}
+
+
+def quarantine_sentence(codes: Mapping[str, int]) -> str:
+    """Why files could not be read, grouped by who has to act: "Of the files received, 6 could not be
+    read: 4 may be responses not yet counted, to ask their senders for again (...); 1 is not a response;
+    1 needs the analysis team (...). The quarantine log says what to do with each." A response missing
+    from the counts is said, not only logged."""
+    total = sum(codes.values())
+    if not total:
+        return "Every file received could be read."
+    resend = {c: n for c, n in codes.items() if c in _RESEND}
+    other = sum(n for c, n in codes.items() if c in _NOT_RESPONSES)
+    team = {c: n for c, n in codes.items() if c not in _RESEND and c not in _NOT_RESPONSES}
+    parts = []
+    if resend:
+        k = sum(resend.values())
+        why = ", ".join(dict.fromkeys(_RESEND[c] for c in sorted(resend, key=lambda c: (-resend[c], c))))
+        parts.append(f"{number(k)} may be {'a response' if k == 1 else 'responses'} not yet counted, to ask "
+                     f"{'its sender' if k == 1 else 'their senders'} for again ({why})")
+    if other:
+        parts.append(f"{number(other)} {'is not a response' if other == 1 else 'are not responses'}")
+    if team:
+        k = sum(team.values())
+        what = ", ".join(dict.fromkeys(_TEAM.get(c, "another problem") for c in sorted(team)))
+        parts.append(f"{number(k)} {'needs' if k == 1 else 'need'} the analysis team ({what})")
+    if total == 1:
+        return f"One file received could not be read: it{parts[0][1:]}. The quarantine log says what to do."
+    return (f"Of the files received, {number(total)} could not be read: {'; '.join(parts)}. The quarantine "
+            "log says what to do with each.")
+
+
 def counted_once(campaigns: Sequence[tuple[str, int]], joint: Sequence[tuple[str, int]]) -> str:
     """The sentences under "who responded" that say which responses stand for several: form-letter
     campaigns (letters) and joint responses (organisations), each counted as one respondent."""
