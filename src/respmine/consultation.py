@@ -39,6 +39,8 @@ class Consultation(BaseModel):
     form_columns: dict[str, str] = Field(default_factory=dict)
     received_log: str | None = None
     codebook: str | None = None  # codebook YAML, relative to this file (default: the bundled sample's)
+    # what the consultation proposes, in a few words: stance is towards it, and the report says so
+    proposals: str | None = None
     inbox: str = "inbox"
     base_dir: Path | None = Field(default=None, exclude=True)
 

@@ -60,6 +60,9 @@ def test_only_themes_about_the_proposals_show_a_stance(made: tuple[Store, dict[s
     book = STANCE_CODEBOOK
     html = write_reports(made[0], book, tmp_path, CONSULTATION)["report_html"].read_text(encoding="utf-8")
     assert "is given under Funding (the theme about the proposals)" in html
+    proposed = CONSULTATION.model_copy(update={"proposals": "fund services in full."})
+    again = write_reports(made[0], book, tmp_path / "p", proposed)["report_html"].read_text(encoding="utf-8")
+    assert "Stance towards the consultation’s proposals (fund services in full) is given under" in again
     chart = html[html.index('Stance by theme'):html.index('Figure 3')]
     assert "Funding" in chart and "Contract size" not in chart and "Volunteers" not in chart
     q2 = html[html.index('id="q-q2-h"'):]

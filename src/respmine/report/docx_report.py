@@ -165,8 +165,9 @@ def _themes(doc: Any, report: Report) -> None:
     if not report.themes:  # no codebook, or nothing coded: the key findings say so
         return
     doc.add_heading("Themes across all questions", level=1)
+    note = stance_note(report.stanced_labels(), report.proposals)
     doc.add_paragraph("Each main theme counts the respondents who raised it anywhere in their response, "
-                      f"including under its sub-themes. {stance_note(report.stanced_labels())}")
+                      f"including under its sub-themes. {note}")
     cb = report.codebook
     for t in (t for t in report.themes if t.depth == 0):
         doc.add_heading(t.row.label, level=2)

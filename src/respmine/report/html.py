@@ -76,7 +76,7 @@ def render_html(report: Report) -> str:
                            stance_names=STANCE_NAMES, stances=STANCES, type_order=_ordered(report.bases),
                            who_line=type_counts_line(report.bases),
                            counted_once=counted_once(report.campaigns, report.joint),
-                           stance_note=stance_note(report.stanced_labels()),
+                           stance_note=stance_note(report.stanced_labels(), report.proposals),
                            unread=quarantine_sentence(report.unread),
                            annex=organisations_by_type(report.register),
                            annex_note=annex_note(report.register))

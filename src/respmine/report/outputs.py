@@ -128,6 +128,7 @@ class Report:
     register: list[RegisterRow] = field(default_factory=list)  # every counted respondent (`register`)
     stanced: frozenset[str] | None = None  # themes carrying a stance on the proposals (None: all)
     unread: dict[str, int] = field(default_factory=dict)  # quarantined files by code
+    proposals: str | None = None  # what the consultation proposes (`Consultation.proposals`)
 
     def carries_stance(self, theme: str) -> bool:
         """Whether a theme's rows say how respondents stood on the proposals (`stance.stance_scope`)."""
@@ -232,7 +233,7 @@ def build_report(
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
         tz=consultation.tz if consultation else UTC,
         register=register(data, {s.id for s in sections if s.agreement is not None}),
-        stanced=data.stanced,
+        stanced=data.stanced, proposals=consultation.proposals if consultation else None,
         unread=dict(Counter(s.code or "unknown" for s in data.submissions.values()
                             if s.status == "quarantined")),
     )

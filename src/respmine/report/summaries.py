@@ -333,17 +333,18 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
     ]
 
 
-def stance_note(stanced: Sequence[str] | None) -> str:
-    """What "stance" means under the themes: towards the proposals, as respondents took it on the theme;
-    only the themes about the proposals carry one when the codebook marks them (`stanced`: their labels,
-    None when it marks none)."""
+def stance_note(stanced: Sequence[str] | None, proposals: str | None = None) -> str:
+    """What "stance" means under the themes: towards the proposals (`proposals`: what they are, from the
+    consultation file), as respondents took it on the theme; only the themes about the proposals carry
+    one when the codebook marks them (`stanced`: their labels, None when it marks none)."""
+    towards = f"the consultation’s proposals ({proposals.strip().rstrip('.')})" if proposals else \
+        "the consultation’s proposals"
     if stanced is None:
-        return ("Stance is towards the consultation’s proposals, as respondents took it in what they wrote "
-                "on the theme.")
+        return f"Stance is towards {towards}, as respondents took it in what they wrote on the theme."
     which = "the theme" if len(stanced) == 1 else "the themes"
-    return (f"Stance towards the consultation’s proposals is given under {join_words(list(stanced))} "
-            f"({which} about the proposals), as respondents took it in what they wrote on the theme; under "
-            "the other themes, the points made within them are counted instead.")
+    return (f"Stance towards {towards} is given under {join_words(list(stanced))} ({which} about the "
+            "proposals), as respondents took it in what they wrote on the theme; under the other themes, "
+            "the points made within them are counted instead.")
 
 
 # what a quarantined file needs, by its code (`ingest`): the sender, the team, or nothing
