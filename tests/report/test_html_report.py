@@ -68,3 +68,37 @@ def test_only_themes_about_the_proposals_show_a_stance(made: tuple[Store, dict[s
     q2 = html[html.index('id="q-q2-h"'):]
     contracts = q2[q2.index("Contract size"):q2.index("</tr>", q2.index("Contract size"))]
     assert contracts.count(">–<") == 4  # no stance for a theme about no proposal
+
+
+def test_stance_cells_are_blank_wherever_a_theme_carries_none(made: tuple[Store, dict[str, str]],
+                                                               tmp_path: Path) -> None:
+    """The theme table CSV, the workbook and the report's sub-theme tables agree: a theme about no
+    proposal has no stance cells (not "no clear position" for everyone); a note names the stance themes
+    by the codebook even when nobody raised them."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    from respmine.report.outputs import build_report
+    from respmine.report.tables import CodingData
+
+    paths = write_reports(made[0], STANCE_CODEBOOK, tmp_path, CONSULTATION)
+    table = csv.DictReader(paths["theme_table"].open(encoding="utf-8"))
+    rows = {(r["question"], r["theme"]): r for r in table}
+    assert rows[("Q2", "contracts")]["stance_neutral"] == ""
+    assert rows[("Q1", "funding")]["stance_oppose"] == "2"
+    sheet = load_workbook(paths["workbook"])["Theme table"]
+    header = [c.value for c in sheet[1]]
+    contracts = next(r for r in sheet.iter_rows(min_row=2, values_only=True)
+                     if r[0] == "Q2" and r[2] == "contracts")
+    assert contracts[header.index("No clear position")] in ("", None)
+    html = paths["report_html"].read_text(encoding="utf-8")
+    block = html[html.index('id="theme-funding"'):html.index("</table>", html.index('id="theme-funding"'))]
+    fcr = block[block.index("Full cost recovery"):block.index("</tr>", block.index("Full cost recovery"))]
+    assert fcr.count(">–<") == 4  # a sub-theme about no proposal, under a topic that is about one
+    from respmine.themes.codebook import Theme
+
+    nobody = CODEBOOK.model_copy(update={"themes": (*CODEBOOK.themes,
+                                                    Theme(id="quality", label="Quality", stance="support"))})
+    report = build_report(made[0], CodingData.load(made[0], nobody), CONSULTATION)
+    assert report.stanced_labels() == ["Quality"]  # raised by nobody, still named in the note

@@ -305,8 +305,8 @@ def test_theme_stance_is_the_evidences_own_a_positions_or_an_analysts_never_the_
 
 def test_theme_stance_only_on_the_proposals_a_positions_before_its_sentences() -> None:
     """With a codebook marking positions on the proposals, only they and the topics above them carry a
-    stance; an asserted position's stance comes before its sentence's words; a parent's code implied by a
-    sub-theme's, or a topic's own code in a passage whose sub-theme is coded, takes none of its own."""
+    stance; a parent's code implied by a sub-theme's, or a topic's own code in a passage whose sub-theme
+    asserts a view, takes none of its own; a sentence's own stance comes before a position's."""
     from respmine.themes.codebook import Codebook, Theme
     from respmine.themes.stance import stance_scope
 
@@ -324,8 +324,12 @@ def test_theme_stance_only_on_the_proposals_a_positions_before_its_sentences() -
     assert theme_stance(code("contracts", "support"), implied, scope=scope) is None  # "support larger lots"
     assert theme_stance(code("contracts", "support"), implied) == "support"  # no positions marked: all
     assert theme_stance(code("role.open", "support"), implied, scope=scope) is None
-    assert theme_stance(code("role.core", "oppose"), implied, scope=scope) == "support"  # the position's
+    assert theme_stance(code("role.core", "oppose"), implied, scope=scope) == "oppose"  # "We oppose making"
+    assert theme_stance(code("role.core", None), implied, scope=scope) == "support"  # the position's
     assert theme_stance(code("role", "support", "rule(child)"), implied, scope=scope) is None
     assert theme_stance(code("role", "support"), implied, scope=scope) == "support"
     assert theme_stance(code("role", "support"), implied, scope=scope, subtheme_speaks=True) is None
     assert theme_stance(code("role", "support"), implied, "oppose", scope, True) == "oppose"  # analysts win
+    # a codebook marking no position: every code's sentence speaks, as before
+    assert theme_stance(code("role", "support"), implied, subtheme_speaks=True) == "support"
+    assert theme_stance(code("role", "support", "rule(child)"), implied) == "support"

@@ -89,7 +89,7 @@ def write_html(report: Report, path: Path) -> None:
 @dataclass(frozen=True)
 class _Kid:
     text: ThemeText
-    stance: dict[str, int]
+    stance: dict[str, int] | dict[str, str]  # "–" for a sub-theme carrying no stance on the proposals
 
     @property
     def row(self) -> ThemeRow:
@@ -104,9 +104,15 @@ def _blocks(report: Report, top: Sequence[ThemeText]) -> list[tuple[ThemeText, l
     """Each main theme with its sub-themes (all levels, in codebook order), and whether it carries a
     stance on the proposals (else its table has no stance columns)."""
     cb = report.codebook
-    return [(t, [_Kid(k, _stance_with_silent(k.row)) for k in report.themes
-                 if k.row.theme in cb.ids and t.row.theme in cb.ancestors(k.row.theme)],
-             report.carries_stance(t.row.theme)) for t in top]
+    def kid(k: ThemeText) -> _Kid:
+        stanced = report.carries_stance(k.row.theme)
+        return _Kid(k, _stance_with_silent(k.row) if stanced else dict.fromkeys(STANCES, "–"))
+
+    def under(t: ThemeText, k: ThemeText) -> bool:
+        return k.row.theme in cb.ids and t.row.theme in cb.ancestors(k.row.theme)
+
+    return [(t, [kid(k) for k in report.themes if under(t, k)], report.carries_stance(t.row.theme))
+            for t in top]
 
 
 def _ordered(counts: Mapping[str, int]) -> list[tuple[str, int]]:

@@ -138,7 +138,7 @@ class Report:
         """The main themes carrying a stance on the proposals, by label (None: every theme does)."""
         if self.stanced is None:
             return None
-        return [t.row.label for t in self.themes if t.depth == 0 and t.row.theme in self.stanced]
+        return [t.label for t in self.codebook.themes if t.parent is None and t.id in self.stanced]
     tz: tzinfo = UTC  # the consultation's: times are shown in it
 
 
@@ -419,7 +419,8 @@ def theme_csv_rows(report: Report) -> list[dict[str, object]]:
             "codebook": report.info.codebook, "data_as_of": report.info.data_time.isoformat(),
         }
         line.update({f"type_{t}": r.by_type.get(t, 0) for t in RESPONDENT_TYPES})
-        line.update({f"stance_{s}": r.stance.get(s, 0) for s in STANCES})
+        line.update({f"stance_{s}": r.stance.get(s, 0) if report.carries_stance(r.theme) else ""
+                     for s in STANCES})
         for i, q in enumerate(r.quotes[:3], start=1):
             line.update({f"quote_{i}_who": q.who, f"quote_{i}_text": q.text,
                          f"quote_{i}_source": q.source, f"quote_{i}_page": q.page or ""})

@@ -26,6 +26,7 @@ TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plur
     "unknown": ("respondent of unknown type", "respondents of unknown type"),
 }
 SMALL = 5  # below this base, say "3 of 4", never "most"
+VIEW_FLOOR = 2  # a point made by fewer respondents is not named as one "made most often"
 PERCENT_FROM = 20  # percentages only on bases at least this large
 # Stance columns as a reader sees them (towards the proposals; on a theme row, as its sentences take it).
 STANCE_NAMES = {"support": "Support", "oppose": "Oppose", "mixed": "Mixed", "neutral": "No clear position"}
@@ -271,7 +272,7 @@ def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str
     listed = counted_labels(main)
     text = (f"{lead} The themes raised most often were {listed}." if len(main) > 1
             else f"{lead} The theme raised most often was {listed}.")
-    views = [r for r in (children or {}).get(main[0].theme, ()) if r.respondents]
+    views = [r for r in (children or {}).get(main[0].theme, ()) if r.respondents >= VIEW_FLOOR]
     if views:
         first = main[0].label.lower() if _plain(main[0].label) else main[0].label
         text += f" Within {first}, the points made most often were {counted_labels(views, 3)}." if len(
@@ -423,7 +424,7 @@ def headlines(
     for row in ranked[:top]:
         k = row.respondents
         split = (splits or {}).get(row.theme)
-        kids = [r for r in (children or {}).get(row.theme, ()) if r.respondents]
+        kids = [r for r in (children or {}).get(row.theme, ()) if r.respondents >= VIEW_FLOOR]
         view = (f" {position_view(split)}." if split is not None
                 else f" {stance_view(row.stance).split(';')[0]}." if stanced is None or row.theme in stanced
                 else f" Most often: {counted_labels(kids, 3)}." if kids else "")

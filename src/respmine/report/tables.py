@@ -45,7 +45,14 @@ from respmine.store.views import (
 )
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
-from respmine.themes.stance import combined_stance, positions, reread, stance_scope, theme_stance
+from respmine.themes.stance import (
+    asserts,
+    combined_stance,
+    positions,
+    reread,
+    stance_scope,
+    theme_stance,
+)
 
 ALL = "all"  # the question id of rows counted over every question
 INDIVIDUAL = "Individual respondent"
@@ -207,10 +214,11 @@ class CodingData:
 
     @cached_property
     def _subthemes(self) -> dict[str, set[str]]:
-        """segment -> the sub-themes (themes with a parent) coded in it."""
+        """segment -> the sub-themes (themes with a parent) a rule, the classifier or an analyst coded in it
+        (`stance.asserts`: not similarity, not a negated mention)."""
         out: dict[str, set[str]] = {}
         for c in self.codes:
-            if c.theme in self.codebook.ids and self.codebook.theme(c.theme).parent:
+            if c.theme in self.codebook.ids and self.codebook.theme(c.theme).parent and asserts(c):
                 out.setdefault(c.segment, set()).add(c.theme)
         return out
 

@@ -62,7 +62,8 @@ def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
                       for q in r.quotes]
             rows.append([qid, qtext, r.theme, "    " * level + r.label, level, r.respondents,
                          r.campaign_letters, r.late, *[r.by_type.get(t, 0) for t in RESPONDENT_TYPES],
-                         *[r.stance.get(s, 0) for s in STANCES], *[*quotes, "", "", ""][:3]])
+                         *[r.stance.get(s, 0) if report.carries_stance(r.theme) else "" for s in STANCES],
+                         *[*quotes, "", "", ""][:3]])
     return header, rows
 
 
@@ -147,5 +148,7 @@ def _about(report: Report) -> list[list[object]]:
         ["Stance", "Towards the consultation's proposals: an analyst's decision wins over the machine's. "
                    "Under a theme (and `theme_stance` in Coded responses), the stance respondents took in "
                    "their sentences on that theme, or the one the theme stands for; `stance` in Coded "
-                   "responses is the whole passage's."],
+                   "responses is the whole passage's. Where the codebook marks which themes are positions "
+                   "on the proposals, only they and the topics above them carry a stance (blank for the "
+                   "others)."],
     ]

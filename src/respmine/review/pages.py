@@ -59,7 +59,7 @@ def themes_page(request: Request, user: SignedIn, question: str | None = None,
                "late": None if include_late else "exclude"}
     depths = {r.theme: depth(data.codebook, r.theme) for r in rows}
     return render(request, "themes.html", user=user, rows=rows, filters=filters, depth=depths, base=base,
-                  **menus)
+                  stanced=data.stanced, **menus)
 
 
 def segment_filter(question: str | None, theme: str | None, respondent_type: str | None,

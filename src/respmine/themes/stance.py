@@ -479,7 +479,7 @@ def position_stance(codes: Iterable[Code], positions: Mapping[str, str]) -> tupl
     an analyst gave or accepted counts (similarity reads "should not be a core partner" as one), not
     where the rule found its phrase negated ("We do not think the sector should have a greater role"). For a
     segment whose words take no side (the stage, and the report after analysts' decisions: one rule)."""
-    found = sorted((c for c in codes if c.theme in positions and _asserts(c)),
+    found = sorted((c for c in codes if c.theme in positions and asserts(c)),
                    key=lambda c: (-c.confidence, c.evidence.start, c.theme))
     stance = combined_stance(positions[c.theme] for c in found)
     return (stance, found[0]) if stance and found else None
@@ -487,25 +487,27 @@ def position_stance(codes: Iterable[Code], positions: Mapping[str, str]) -> tupl
 
 def theme_stance(code: Code, implied: Mapping[str, str], decided: str | None = None,
                  scope: Collection[str] | None = None, subtheme_speaks: bool = False) -> str | None:
-    """The side a code's evidence takes on the proposals, where the text says so: None for a theme outside
-    `scope` (`stance_scope`: "We would support larger contracts" is no stance on a bigger role for the
-    sector) and for a parent's code implied by a sub-theme's (the sub-theme's speaks); else the stance
-    an analyst set on its segment (`decided`: analysts win); else None for a topic's code in a passage
-    where one of its sub-themes is coded (`subtheme_speaks`: the sub-theme is the passage's view); else
-    the stance its theme implies (`implied`: a position, `positions`) where a rule, the classifier or an
-    analyst asserted it (a charity that "supports" complementing statutory services takes the
-    complementary position's side); else its evidence sentence's stance. Never the machine's stance of
-    the whole segment: "We have serious concerns about consortia" takes no side on the independence of
-    charities raised in the sentence before it."""
-    if (scope is not None and code.theme not in scope) or "(child)" in code.method:
+    """The side a code's evidence takes on the proposals, where the text says so. With a codebook marking
+    positions on the proposals (`scope`: `stance_scope`), None for a theme outside it ("We would support
+    larger contracts" is no stance on a bigger role for the sector), for a parent's code implied by a
+    sub-theme's (the sub-theme's speaks) and, unless an analyst set the segment's stance, for a topic's
+    own code in a passage where one of its sub-themes asserts a view (`subtheme_speaks`: "We welcome the
+    involvement of the voluntary sector ... the framework should be neutral between sectors" is
+    sector-neutral competition, not support for a bigger role). Else the stance an analyst set on its
+    segment (`decided`: analysts win), else its evidence sentence's stance ("We oppose making charities a
+    core partner" opposes, whatever the position implies), else the stance its theme implies (`implied`:
+    a position, `positions`) where a rule, the classifier or an analyst asserted it (`asserts`). Never the
+    machine's stance of the whole segment: "We have serious concerns about consortia" takes no side on
+    the independence of charities raised in the sentence before it."""
+    if scope is not None and (code.theme not in scope or "(child)" in code.method):
         return None
     if decided:
         return decided
-    if subtheme_speaks:
+    if subtheme_speaks and scope is not None:
         return None
-    if code.theme in implied and _asserts(code):
-        return implied[code.theme]
-    return code.stance
+    if code.stance:
+        return code.stance
+    return implied[code.theme] if code.theme in implied and asserts(code) else None
 
 
 def stance_scope(codebook: Codebook) -> frozenset[str] | None:
@@ -518,7 +520,8 @@ def stance_scope(codebook: Codebook) -> frozenset[str] | None:
     return frozenset(found | {a for t in found for a in codebook.ancestors(t)})
 
 
-def _asserts(code: Code) -> bool:
+def asserts(code: Code) -> bool:
+    """A rule, the classifier or an analyst found the code, and not where its phrase was negated."""
     by = code.method.split("+")
     return ((code.reviewed or any(m in ("rule", "classifier", "analyst") for m in by))
             and not any(m.endswith("-negated") for m in by))
