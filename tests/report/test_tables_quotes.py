@@ -164,3 +164,20 @@ def test_quotes_take_each_view_in_turn_the_most_held_first_and_its_own_holders_f
         ("commissioning", "f")]
     better = hit("commissioning.local", "b")._replace(rank=(False,))  # a better quote than a's: first
     assert _by_view("commissioning", [better, *hits[1:]])[0].unit == "b"
+
+
+def test_an_organisations_file_named_after_a_person_is_cited_by_its_id(
+        made: tuple[Store, dict[str, str]]) -> None:
+    from sqlalchemy import update
+
+    from respmine.report.quotes import source_of
+    from respmine.report.tables import CodingData
+    from respmine.store.models import SubmissionRow
+    from tests.report.helpers import CODEBOOK, sha
+
+    store = made[0]
+    assert source_of(CodingData.load(store, CODEBOOK), sha("hope.pdf")) == "hope.pdf"
+    with store.session() as s, s.begin():
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha("hope.pdf")).values(
+            source="Dr M Hope - Hope Trust.pdf"))
+    assert source_of(CodingData.load(store, CODEBOOK), sha("hope.pdf")) == f"response {sha('hope.pdf')[:12]}"

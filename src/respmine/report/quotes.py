@@ -139,7 +139,20 @@ def source_of(data: CodingData, submission: str) -> str:
         sub = data.submissions[sub].parent_sha256
     if data.people.get(submission) is None:  # nobody profiled: nothing says the file is safe to name
         return f"response {submission[:12]}"
-    return data.submissions[submission].source
+    source = data.submissions[submission].source
+    return f"response {submission[:12]}" if names_a_person(source) else source
+
+
+def names_a_person(file_name: str) -> bool:
+    """The file name holds a person's titled name ("Dr H Marsh - University of Eastmoor.doc"): an
+    organisation's file named after the person who wrote it is not named in outputs either."""
+    return bool(_TITLED_NAME.search(file_name))
+
+
+# a person's titled name in a file name ("Dr H Marsh - University of Eastmoor.doc"): an organisation's
+# file named after the person who wrote it is cited by its id too
+_TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Cllr|Councillor|Rev|Revd|Sir|Dame|Lord"
+                          r"|Lady)\.?[\s_]+[A-Z]")
 
 
 def evidence_sentence(text: str, code: Code) -> str:

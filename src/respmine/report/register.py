@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from respmine.records import RESPONDENT_TYPES, UNCODED, question_name, shown_time
+from respmine.report.quotes import names_a_person
 from respmine.report.summaries import join_words, plural
 from respmine.report.tables import INDIVIDUAL as INDIVIDUAL_NAME
 from respmine.report.tables import (
@@ -136,12 +137,12 @@ def _partners(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[str
 
 
 def _own_files(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[str, ...]:
-    """An organisation's own files (never an individual's copy grouped with its letter: a file is often
-    named after the person who sent it)."""
+    """An organisation's own files (never an individual's copy grouped with its letter, nor a file named
+    after the person who wrote it: `quotes.names_a_person`)."""
     if not unit.organisation:
         return ()
-    return tuple(data.submissions[m].source for m in members
-                 if (p := data.people.get(m)) is not None and p.kind == "organisation")
+    return tuple(source for m in members if (p := data.people.get(m)) is not None and p.kind == "organisation"
+                 and not names_a_person(source := data.submissions[m].source))
 
 
 def _first_person(data: CodingData, members: Iterable[str]) -> RespondentView | None:
