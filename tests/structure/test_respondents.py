@@ -322,14 +322,10 @@ def test_respondents_self_description_outranks_name_keyword() -> None:
 
 
 def test_respondents_unknown_without_evidence() -> None:
+    """Nothing says who wrote it: neither an organisation nor a person (not "individual" by default)."""
     got = profile(_doc("Comments on the proposals.\n\nThe proposals seem reasonable overall."))
-    assert (got.kind, got.respondent_type, got.organisation, got.name) == (
-        "individual",
-        "unknown",
-        None,
-        None,
-    )
-    assert got.provenance["type"] == "rule:no-evidence"
+    assert (got.kind, got.respondent_type, got.organisation, got.name) == ("unknown", "unknown", None, None)
+    assert got.provenance["kind"] == got.provenance["type"] == "rule:no-evidence"
 
 
 @pytest.mark.parametrize(
@@ -400,28 +396,228 @@ def test_respondents_rules_work_without_spacy(monkeypatch: pytest.MonkeyPatch) -
     )
 
 
-def test_respondents_ai_act_letterhead_organisations(datasets: Path) -> None:
-    """Real PDFs written by others (EU AI Act feedback, 2021). Measured: the organisation named in
-    submissions.csv is found (as `organisation` or in `organisations`, by the same comparison as the
-    pipeline's, an acronym in the CSV's brackets counting too) for 30 of 38 organisations (79%). Misses:
-    German/French texts, a journal article, documents that never name their author. The bar is modest on
-    purpose: rules are not tuned to single files."""
+# The dataset's respondent types (the EU's form) and the ones of ours each may be read as.
+_EU_TYPES = {
+    "company": {"private_company"},
+    "business_association": {"representative_body"},
+    "public_authority": {"public_body", "local_authority"},
+    "academic_research_institution": {"academic"},
+    "eu_citizen": {"individual"},
+    "ngo": {"charity", "representative_body"},
+    "consumer_organisation": {"charity", "representative_body"},
+    "standardizing_body": {"public_body", "representative_body"},
+}
+
+
+@pytest.fixture(scope="module")
+def ai_act(datasets: Path) -> list[tuple[dict[str, str], Respondent]]:
+    """(submissions.csv row, profile) of every AI Act submission."""
     base = datasets / "ai-act-submissions"
-    rows = [
-        r
-        for r in csv.DictReader((base / "submissions.csv").open(encoding="utf-8"))
-        if r["organisation"].strip()
-    ]
-    found = []
-    for row in rows:
+    out = []
+    for row in csv.DictReader((base / "submissions.csv").open(encoding="utf-8")):
         doc = extract(base / row["file"], name=Path(row["file"]).name)
         assert isinstance(doc, Document)
-        got = profile(doc)
+        out.append((row, profile(doc)))
+    return out
+
+
+def test_respondents_ai_act_letterhead_organisations(ai_act: list[tuple[dict[str, str], Respondent]]) -> None:
+    """Real PDFs written by others (EU AI Act feedback, 2021). Measured: the organisation named in
+    submissions.csv is found (as `organisation` or in `organisations`, by the same comparison as the
+    pipeline's, an acronym in the CSV's brackets counting too) for 36 of 38 organisations (95%; 30 before
+    bylines, copyright lines, "About X" sections and German/French self-descriptions were read). Misses: a
+    journal article (its author's byline), a primer whose copyright names the parent association. The bar
+    is modest on purpose: rules are not tuned to single files."""
+    found = []
+    for row, got in ai_act:
+        if not row["organisation"].strip():
+            continue
         names = [n for n in (got.organisation, *got.organisations) if n]
         wants = [row["organisation"], *re.findall(r"\(([^)]+)\)", row["organisation"])]
         found.append(any(rules.same_org(w, n) for w in wants for n in names))
-    assert len(rows) >= 30
-    assert sum(found) / len(rows) >= 0.7, f"{sum(found)}/{len(rows)}"
+    assert len(found) >= 30
+    assert sum(found) / len(found) >= 0.8, f"{sum(found)}/{len(found)}"
+
+
+def _reads_as_a_person(found: str | None, truth: str) -> bool:
+    """An organisation found that could be a person's name ("Sherin", "Jane Roe") and is not the real one."""
+    if not found:
+        return False
+    person_like = " " not in found or rules.looks_like_name(found, brands=False)
+    return person_like and not rules.same_org(found, truth)
+
+
+def test_respondents_ai_act_kinds_and_types(ai_act: list[tuple[dict[str, str], Respondent]]) -> None:
+    """The same PDFs' kind and type against the dataset's respondent type (`_EU_TYPES`). Measured: kind 38
+    of 39, type 25 of 39 (16 before self-descriptions were read), and never a person's name as the
+    organisation. Most misses are "unknown" (papers that never say what their body is); two are bodies the
+    dataset calls companies and that call themselves an association and a confederation."""
+    kinds = types = 0
+    for row, got in ai_act:
+        citizen = row["respondent_type"] == "eu_citizen"
+        kinds += got.kind == ("individual" if citizen else "organisation")
+        types += got.respondent_type in _EU_TYPES[row["respondent_type"]]
+        assert not _reads_as_a_person(got.organisation, row["organisation"]), got.organisation
+    assert kinds / len(ai_act) >= 0.9, f"{kinds}/{len(ai_act)}"
+    assert types / len(ai_act) >= 0.55, f"{types}/{len(ai_act)}"
+
+
+# --- real-paper failure kinds, as short synthetic texts -------------------------------------------------
+
+_FILLER = "\n\n".join(
+    f"{n}. The proposal should set clear duties for providers and keep the rules proportionate."
+    for n in range(60)
+)
+_TITLED = "{} response to the consultation\n\n{}"
+
+
+def test_respondents_first_name_of_a_byline_author_is_not_an_organisation() -> None:
+    """A biography's "Marit is ..." must not make the author's first name the organisation (it would also be
+    spared from redaction); the footer says who published the paper and what it is."""
+    text = (
+        "TRUST IN AUTOMATED SYSTEMS\nVersion 2.0\n\nAuthor\nMarit Okonkwo\n\nAbout the author\n"
+        "Marit Okonkwo\nMarit is an established speaker on data ethics and has advised many boards.\n\n"
+        f"{_FILLER}\n\nOpen Ledger Collective, a not-for-profit company registered in England and Wales. "
+        "Company number 01234567."
+    )
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation",
+        "Open Ledger Collective",
+        "charity",
+    )
+    assert "Marit" not in " ".join(got.organisations)
+
+
+def test_respondents_copyright_line_names_the_organisation() -> None:
+    text = (
+        "© Guild of Assessment Providers 2021. All rights reserved.\n"
+        "Machine Learning in Testing: A Primer\n\n"
+        "This paper gives an overview of machine learning as used in testing today.\n\n" + _FILLER
+    )
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation",
+        "Guild of Assessment Providers",
+        "representative_body",
+    )
+    assert got.provenance["organisation"] == "text:copyright"
+
+
+def test_respondents_publisher_copyright_of_an_article_is_not_its_author() -> None:
+    text = (
+        "Rights and automated decisions\nJonas Eklund*\n\n" + _FILLER + "\n\n* Lecturer in Law.\n"
+        "doi:10.1000/xyz123\n© 2020 Northgate Academic Press Ltd. All rights reserved."
+    )
+    got = profile(_doc(text))
+    assert got.organisation is None and got.name == "Jonas Eklund"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "rtype"),
+    [
+        ("Brightwater", "Founded in 1990, Brightwater is a non-profit organisation defending digital "
+         "rights. We ask for stronger safeguards.", "charity"),
+        ("Norvik", "With 9,000 staff in 40 countries, Norvik – an independent private company owned by "
+         "its staff – is a global player in sensors.", "private_company"),
+        ("Railworkers Together", "As a trade union, we speak for 40,000 workers in the rail sector.",
+         "representative_body"),
+        ("Datacloud Europe", "Datacloud Europe is the European association of cloud providers.",
+         "representative_body"),
+        ("Lindqvist Centre", "The Lindqvist Centre is a global research organisation working on AI policy.",
+         "academic"),
+        (None, "Die Nordkammer ist die gesetzliche Vertretung der Unternehmen in Nordland. "
+         "Die Nordkammer begrüßt den Vorschlag.", "representative_body"),
+        (None, "L'Association nationale des Coopératives Numériques (ANCN) représente 200 "
+         "coopératives. L'ANCN salue la proposition.", "representative_body"),
+    ],
+)
+def test_respondents_self_description_sets_the_type(name: str | None, text: str, rtype: str) -> None:
+    """What a body says it is, in an opening clause, an appositive, "as a ..., we" or another EU language."""
+    got = profile(_doc(_TITLED.format(name, text) if name else text))
+    assert (got.kind, got.respondent_type) == ("organisation", rtype), got.provenance
+
+
+def test_respondents_about_section_and_legal_form_set_the_type() -> None:
+    """An "About X" section at the end, past the opening the sentences are read from; a legal form."""
+    about = "About Halden Medical\nHalden Medical (NYSE: HDM) is a leading health technology company."
+    got = profile(_doc(_TITLED.format("Halden Medical", _FILLER + "\n\n" + about)))
+    assert (got.organisation, got.respondent_type) == ("Halden Medical", "private_company")
+    footer = "Voss Analytics Ltd\n1 Quay Street, Leeds"
+    legal = profile(_doc(_TITLED.format("Voss Analytics", _FILLER + "\n\n" + footer)))
+    assert (legal.organisation, legal.respondent_type) == ("Voss Analytics", "private_company")
+    assert legal.provenance["type"] == "rule:legal-form"
+
+
+@pytest.mark.parametrize(
+    ("description", "rtype"),
+    [
+        ("is a European non-profit association of smart card makers", "representative_body"),
+        ("is a not-for-profit company", "charity"),
+        ("is a non-profit research organisation", "academic"),
+        ("is a member of the National Association of Builders", None),
+        ("is the national competent authority for banking", "public_body"),
+    ],
+)
+def test_respondents_is_a_type_reads_what_the_body_itself_is(description: str, rtype: str | None) -> None:
+    assert rules.is_a_type(description) == rtype
+
+
+def test_respondents_byline_author_writes_as_an_individual() -> None:
+    text = "Position paper on the proposed regulation\nJonas Eklund*\nJune 2021\n\n" + _FILLER
+    got = profile(_doc(text))
+    assert (got.kind, got.respondent_type, got.organisation, got.name) == (
+        "individual",
+        "individual",
+        None,
+        "Jonas Eklund",
+    )
+    assert got.provenance["kind"] == "text:byline"
+
+
+def test_respondents_byline_affiliation_is_the_organisation() -> None:
+    text = (
+        "June 2020\nGovernance of models in finance\nDiscussion document\nAUTHORS\nAnna Berg, Tomas Lind\n"
+        "Payments Innovation Unit, FSRB\nTable of Contents\n\n" + _FILLER
+    )
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("organisation", "Payments Innovation Unit, FSRB")
+    assert got.provenance["organisation"] == "text:byline-affiliation"
+
+
+def test_respondents_unnamed_paper_written_as_we_is_an_organisations() -> None:
+    text = "\n\n".join(
+        f"{n}. We believe the scope is too wide and we ask for our concerns to be heard." for n in range(6)
+    )
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", None, "unknown")
+    assert got.provenance["kind"] == "rule:collective-voice"
+
+
+def test_respondents_person_endorsing_a_bodys_response_is_not_that_body() -> None:
+    text = (
+        "I am writing to endorse the Northfield Nurses Federation’s comments on this proposed rule. I urge "
+        "the Department to finalise it for our schools. I am grateful for the opportunity to comment."
+    )
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("individual", None)
+
+
+def test_respondents_capitalised_common_word_is_not_an_organisation() -> None:
+    text = (
+        "The rule protects young people. Evidence supports this view, and the evidence is clear. Schools "
+        "must act. I hope the rule is finalised."
+    )
+    assert profile(_doc(text)).organisation is None
+
+
+def test_respondents_sign_off_name_with_an_inner_capital_is_a_person() -> None:
+    text = (
+        "I support the proposed rule because every child should be able to play sport. I hope it passes.\n\n"
+        "Sincerely,\nDeShawn Avery Brooks\nSpringfield, IL 62701"
+    )
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.name) == ("individual", None, "DeShawn Avery Brooks")
 
 
 def test_respondents_joint_partner_that_is_a_person_is_dropped() -> None:

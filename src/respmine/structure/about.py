@@ -77,7 +77,7 @@ _PROFILE_FIELD = re.compile(  # a field's label, not a question: "Organisation",
     r"type of (?:organi[sz]ation|respondent)|sector)$",
     re.IGNORECASE,
 )
-_ABOUT_HEADING = re.compile(  # "About us", "About Royal Philips", "ABOUT GETTY IMAGES", "Who we are"
+ABOUT_HEADING = re.compile(  # "About us", "About Royal Philips", "ABOUT GETTY IMAGES", "Who we are"
     r"^(?i:about)\s+(?:(?i:us)|(?!(?i:(?:the\s+)?(?:consultation|proposals?|regulations?|draft|commission"
     r"|white\s+paper|act|bill|directive|questionnaire|survey|authors?|this|these|our\s+response)\b))"
     r"(?P<name>(?i:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&|the))*))\s*[:.]?$"
@@ -97,7 +97,7 @@ def about_sections(texts: Sequence[str], answers: Collection[int] = ()) -> set[i
     inside = False
     for i, text in enumerate(texts):
         line = " ".join(text.split())
-        heading = _ABOUT_HEADING.match(line)
+        heading = ABOUT_HEADING.match(line)
         if inside and not heading and (i in answers or line.endswith("?") or is_heading(line)):
             inside = False
         if not inside and heading and i + 1 < len(texts):

@@ -12,6 +12,7 @@ import unicodedata
 from email.utils import parseaddr
 
 from respmine.records import Document
+from respmine.structure.about import ABOUT_HEADING
 
 # --- form labels ---------------------------------------------------------------------------------------
 RESPONDING_AS = re.compile(r"responding as|individual or|capacity", re.IGNORECASE)
@@ -43,12 +44,29 @@ VERB = re.compile(
     r"(?:welcomes|commends|applauds|supports|would like|wishes|is pleased|appreciates|thanks|represents|"
     r"(?:respectfully )?submits|(?:firmly )?believes|is (?:a|an|the|one of)\b|brings together|provides|"
     r"expresses|acknowledges|is committed|has (?:long|been)|works|was (?:founded|established)|runs|operates|"
-    r"delivers|supervises|commissions|covers|researches)",
+    r"delivers|supervises|commissions|covers|researches|"
+    # German and French: "X begrüßt ...", "X ist die ...", "X représente ...", "X est une ..."
+    r"begrüßt|unterstützt|vertritt|repräsentiert|(?:ist|est) (?:die|der|das|ein|eine|la|le|un|une|l['’])|"
+    r"salue|accueille|soutient|représente)",
+    re.IGNORECASE,
+)
+IS_A = re.compile(r"^(?:is|ist|est) (?:a|an|the|one of|die|der|das|ein|eine|la|le|un|une|l['’])",
+                  re.IGNORECASE)
+# Articles before a sentence's subject: "The X", "We, at the X," (English), "Die X" / "L'X" (German, French).
+ARTICLE = re.compile(r"^(?:(?:the|die|der|das|la|le|les)\s+|l['’]\s*|we,?\s+(?:at\s+)?(?:the\s+)?)",
+                     re.IGNORECASE)
+# An opening clause before the subject: "Founded in 1990, X is ...", "With 5,000 staff in 40 countries, X".
+LEAD_IN = re.compile(
+    r"^(?:(?:founded|established|created|set up|formed|incorporated|headquartered|based|registered)\b"
+    r"[^,]{0,80}|since (?:its (?:creation|founding|foundation)|\d{4})[^,]{0,60}|with (?:over |more than |"
+    r"nearly |almost |around |about |some )?[\d,.]+\b[^,]{0,100}|today|(?:for|over) (?:over |more than )?"
+    r"\d+ years)\s*,\s*",
     re.IGNORECASE,
 )
 IS_CHARITY = re.compile(r"^is (?:a|an|the)\b[^.]{0,60}\bcharit(?:y|able)", re.IGNORECASE)
 REPRESENTS = re.compile(
-    r"^(?:represents|is the [\w ]{0,30}(?:umbrella|membership|trade|representative) body)", re.IGNORECASE
+    r"^(?:represents|is the [\w ]{0,30}(?:umbrella|membership|trade|representative) body|vertritt|"
+    r"repräsentiert|représente)", re.IGNORECASE
 )
 JOINT = re.compile(
     r"\bjoint(?:ly)? (?:response|submission|statement|letter|paper|submitted)\b[^.\n]{0,40}?\b"
@@ -64,6 +82,21 @@ WE_CHARITY = re.compile(r"\bwe are an? (?:small |local |national |independent |r
                          re.IGNORECASE)
 WE_REPRESENT = re.compile(r"\bwe represent\b|\bour members\b|\bumbrella (?:body|organisation)\b",
                            re.IGNORECASE)
+# "We are a ...", "As a trade union, we ...": the writers describing their own body.
+WE_ARE = re.compile(r"\bwe are (?P<desc>(?:an?|the|one of)\b[^.\n]{3,120})|"
+                    r"\bas (?P<as>(?:an?|the) [^,.\n]{3,80}),\s+(?:we|our)\b", re.IGNORECASE)
+# "© 2021 X", "Copyright © X 2021. All rights reserved.": who owns (and so, usually, wrote) the paper.
+COPYRIGHT = re.compile(r"(?:©|\bcopyright\b\s*©?|\(c\)(?=\s*(?:19|20)\d\d))\s*"
+                       r"(?:(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s*,?\s*)?(?P<rest>.+)$", re.IGNORECASE)
+# Author bylines and credit lists: the names that follow are people, never the organisation.
+BYLINE = re.compile(r"^(?:authors?|authored by|written by|prepared by|by)\b\s*:?\s*(?P<rest>.*)$",
+                    re.IGNORECASE)
+CREDITS = re.compile(r"^(?:contributors?|co-?authors?|editors?|edited by|reviewers?|contacts?(?: persons?)?|"
+                     r"ansprechpartner(?:in)?|kontakt)\b[^:\n]{0,60}:?\s*(?P<rest>.*)$", re.IGNORECASE)
+FOOTNOTE_MARK = re.compile(r"(?:[∗*†‡§¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[a-z])\d)$")
+# "X, a not-for-profit company registered in England and Wales": a footer stating what the body is.
+REGISTERED = re.compile(r"^,?\s*(?:is\s+)?an?\b(?P<desc>[^.]{0,80}?)\b(?:registered (?:in|with|under|as)|"
+                        r"incorporated in|company (?:no|number|registration))", re.IGNORECASE)
 
 
 def lines(text: str) -> list[str]:
@@ -275,6 +308,8 @@ def valid_org(name: str | None) -> bool:
         return False
     if words[0] in DETERMINERS or words[-1] in NOT_ORG_HEADS:
         return False
+    if len(words) == 1 and ORG_WORDS.fullmatch(words[0]):  # "Association": a kind of body, not a name
+        return False
     return not re.search(r"\d{3,}|@|https?:|www\.", name)
 
 
@@ -313,6 +348,26 @@ def split_org_prefix(text: str) -> tuple[str | None, str]:
     return (name if valid_org(name) else None), rest
 
 
+_ACRONYM_SUBJECT = re.compile(r"^(?P<name>[^()\n]{3,120}?)\s*\(\s*(?P<acr>[A-Z][\w&]{1,10})\s*\)\s*"
+                              r"(?P<rest>.*)$")
+
+
+def split_acronym_subject(text: str) -> tuple[str | None, str]:
+    """A name followed by its acronym at the start of `text` ("Association française des Sociétés Financières
+    (ASF) représente ..."): the acronym's letters, the initials of the name's capitalised words (or of all
+    but its connectors: "Association nationale des ... (AN...)"), vouch for lower-case words inside the
+    name that `split_org_prefix` stops at. (None, text) otherwise."""
+    found = _ACRONYM_SUBJECT.match(text)
+    if not found or len(found["name"].split()) > 10:
+        return None, text
+    words = [w for w in re.split(r"[\s\-]+", found["name"]) if w and w.lower() not in CONNECTORS]
+    initials = {"".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words)}
+    name = clean_org(found["name"])
+    if found["acr"].lower() not in {i.lower() for i in initials} or not valid_org(name):
+        return None, text
+    return name, found["rest"]
+
+
 def org_prefix(text: str) -> str | None:
     """The organisation name `text` starts with, if any."""
     return split_org_prefix(text)[0]
@@ -345,23 +400,67 @@ def org_type(name: str) -> str | None:
     return None
 
 
-# "X is a ... company" / "... umbrella body" / "... university": what a body says it is.
-_IS_A_RULES: tuple[tuple[str, str], ...] = (
-    (r"\bcharit(?:y|able)\b|not-for-profit|non-profit|\bngo\b|civic movement|voluntary organi[sz]ation",
-     "charity"),
-    (r"\b(?:trade |business |industry |professional |membership |umbrella |representative )"
-     r"(?:association|body|organi[sz]ation)\b|\bfederation\b|\bnetwork of\b", "representative_body"),
-    (r"\buniversity\b|research (?:institute|centre|center)|think tank", "academic"),
-    (r"\bcompan(?:y|ies)\b|\bcorporation\b|\bfirm\b|\bmanufacturer\b|\bsupplier\b|\bprovider of\b",
-     "private_company"),
+# What a body says it is, in its own words ("X is a European non-profit association", "As a trade union,
+# we ...", "X, an independent private company, ..."). First match wins, so the kind of body comes before what
+# it is for: a "non-profit association" is an association, a "not-for-profit company" a charity, a
+# "non-profit research organisation" academic. Words of the main EU languages are included: consultations
+# in Brussels receive papers written in German and French.
+_SELF_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:trade|labou?r|students['’]?) unions?\b|\bunion of\b|\b(?:con)?f[eé]d[eé]ration\b|"
+     r"\bassociation\b|\bchambers? of\b|\bumbrella (?:body|organi[sz]ation|group)\b|\b(?:trade|industry|"
+     r"business|professional|membership|representative|sector) (?:body|organi[sz]ation)s?\b|"
+     r"\b(?:network|alliance|coalition) of\b|\b(?:learned|professional|scientific|medical) society\b|"
+     r"\bsociety of\b|\bvoice of (?:the )?(?:\w+ ){1,3}(?:industry|sector|profession)\b|"
+     r"\bverband\b|\bkammer\b|\bvereinigung\b|\binteressenvertretung\b|\bgesetzliche vertretung\b|"
+     r"\bsyndicat\b", "representative_body"),
+    (r"\buniversit(?:y|ies|ät|é)\b|\bthink[- ]tank\b|"
+     r"\bresearch (?:institute|institution|organi[sz]ation|cent(?:re|er)|group|unit|lab(?:oratory)?|body)\b|"
+     r"\bacademic (?:institution|body|cent(?:re|er)|network)\b|\bhigher education (?:institution|provider)\b",
+     "academic"),
+    (r"\blocal (?:authority|government)\b|\bmunicipality\b|\b(?:county|city|borough|district|town|parish) "
+     r"council\b", "local_authority"),
+    (r"\b(?:public|statutory|governmental|government) (?:body|authority|agency|institution)\b|\b(?:national|"
+     r"federal|regulatory|supervisory|competent) (?:authority|agency|regulator)\b|\bministry\b|"
+     r"\bgovernment department\b|\bregulator\b", "public_body"),
+    (r"\bcharit(?:y|able)\b|\bnon-?profit\b|\bnot[- ]for[- ]profit\b|\bngo\b|\bnon-governmental\b|"
+     r"\bcivil society organi[sz]ation\b|\bvoluntary organi[sz]ation\b|\bcampaign(?:ing)? (?:group|"
+     r"organi[sz]ation)\b|\badvocacy (?:group|organi[sz]ation)\b|\bfoundation\b|\bcivic movement\b|"
+     r"\bsocial enterprise\b|\bcommunity group\b", "charity"),
+    (r"\bcompan(?:y|ies)\b|\bcorporation\b|\bfirm\b|\bmanufacturer\b|\bsupplier\b|\bprovider of\b|"
+     r"\bmultinational\b|\blisted on\b|\bpublicly (?:traded|listed)\b|\bstart-?up\b|"
+     r"\b(?:a|family) business\b|\((?:nyse|nasdaq|euronext|lse|aex|xetra|ftse)\s*:|\bunternehmen\b|"
+     r"\bentreprise\b", "private_company"),
 )
-IS_A_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _IS_A_RULES)
+SELF_TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _SELF_TYPE_RULES)
+# A description stops being about the body itself where it names something the body belongs to or works with.
+_NOT_ITSELF = re.compile(r"\b(?:members?|part|partner|signator(?:y|ies)|affiliate|subsidiary) of\b|"
+                         r"\bin association with\b|\bfunded by\b|\bon behalf of\b|\bworking with\b",
+                         re.IGNORECASE)
 
 
 def is_a_type(description: str) -> str | None:
-    """Type from what a body says it is ("NEC is a Japanese ... company")."""
-    for pattern, rtype in IS_A_RULES:
-        if pattern.search(description):
+    """Type from what a body says it is ("NEC is a Japanese ... company"), read only up to where the
+    description turns to something else ("a member of the X Association" says nothing of the member)."""
+    own = _NOT_ITSELF.split(description[:160], maxsplit=1)[0]
+    for pattern, rtype in SELF_TYPE_RULES:
+        if pattern.search(own):
+            return rtype
+    return None
+
+
+# Legal forms written after a name ("DIN e. V.", "Getty Images (UK) Ltd"): what kind of body the law says.
+_LEGAL_FORMS: tuple[tuple[str, str], ...] = (
+    (r"e\.\s?V\.|a\.?i\.?s\.?b\.?l\.?|asbl|i?vzw|eingetragener Verein", "representative_body"),
+    (r"Ltd\.?|Limited|plc|PLC|LLP|LLC|Inc\.?|Corp\.?|Corporation|GmbH|AG|SE|S\.A\.|SA|S\.p\.A\.|SpA|N\.V\.|NV|"
+     r"B\.V\.|BV|Oyj?|AB|A/S|ASA|SAS|S\.A\.S\.|SARL|KK", "private_company"),
+)
+
+
+def legal_form_type(name: str, text: str) -> str | None:
+    """Type from a legal form the text writes after `name` (case-sensitive: "AG", "SE" are words too)."""
+    base = re.escape(re.sub(r"\s+", " ", name.strip())).replace(r"\ ", r"\s+")
+    for forms, rtype in _LEGAL_FORMS:
+        if re.search(rf"(?<![\w-]){base}\s*,?\s*(?:\([A-Z]{{2,3}}\)\s*)?(?:{forms})(?![\w-])", text):
             return rtype
     return None
 
@@ -403,8 +502,10 @@ def parse_from(header: str) -> tuple[str, str]:
     return display.strip().strip("\"'"), address
 
 
-def looks_like_name(line: str) -> bool:
-    """A person's name line: optional title, 1-4 capitalised words ("Peter and Jean Marsden" too)."""
+def looks_like_name(line: str, brands: bool = True) -> bool:
+    """A person's name line: optional title, 1-4 capitalised words ("Peter and Jean Marsden" too).
+    `brands` rules out words with a capital inside ("VictimVoice"); a sign-off's name line keeps them
+    ("CeeJay Addison"), since people spell their own names that way too."""
     line = line.strip().strip(",")
     has_title = bool(TITLES.match(line))
     core = NAME_SUFFIXES.sub("", TITLES.sub("", line)).strip()
@@ -413,9 +514,36 @@ def looks_like_name(line: str) -> bool:
         return False
     if not has_title and len(words) < 2:
         return False
-    if any(re.search(r"[a-z][A-Z]", w) and not w.startswith(("Mc", "Mac")) for w in words):
+    if brands and any(re.search(r"[a-z][A-Z]", w) and not w.startswith(("Mc", "Mac")) for w in words):
         return False  # "VictimVoice": brand names, not people
     return all(re.match(rf"^[{_UP}][\w'’\-.]*$", w) or w == "and" for w in words) and words[-1] != "and"
+
+
+def about_heading(line: str) -> str | None:
+    """What an "About X" heading (`about.ABOUT_HEADING`) is about: "" for "About us" / "Who we are", the
+    name X for "About Royal Philips" / "ABOUT GETTY IMAGES", None for any other line."""
+    found = ABOUT_HEADING.match(" ".join(line.split()))
+    if not found:
+        return None
+    return re.sub(r"^the\s+", "", found["name"] or "", flags=re.IGNORECASE)
+
+
+def person_names(line: str) -> list[str]:
+    """The names of a byline or credit line ("Laurent Dupont, Olivier Fliche, Su Yang", "Heleen L. Janssen*"),
+    or [] when any part of it is not a person's name."""
+    parts = [FOOTNOTE_MARK.sub("", part).strip() for part in re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+", line)]
+    parts = [part for part in parts if part]
+    return parts if parts and all(looks_like_name(part) for part in parts) else []
+
+
+def copyright_holder(line: str) -> str | None:
+    """The organisation in a copyright line ("© Association of Test Publishers 2021. All rights reserved."),
+    None for authors, publishers and licences (a journal's notice names the publisher, not the writer)."""
+    found = COPYRIGHT.search(line)
+    if not found or re.search(r"\bauthors?\b|published by|licen[cs]|creative commons", found["rest"], re.I):
+        return None
+    rest = re.split(r"\s+(?:19|20)\d\d\b|[.;|]\s|\ball rights reserved\b", found["rest"], flags=re.I)[0]
+    return org_prefix(rest)
 
 
 def looks_like_role(line: str) -> bool:

@@ -3,10 +3,19 @@
 Evidence is weighed strongest first: form fields (export columns such as Organisation / Name /
 "Respondent type", response-form table rows "Organisation | X"), then e-mail metadata (From display name,
 the sender's domain as a type hint), then the text itself: letterhead and title lines, phrases such as
-"submitted by X" / "on behalf of X" / "X is a registered charity" / "joint response from A, B and C", and
-the sign-off ("Yours faithfully, <name>, <role>, <organisation>"). spaCy's small English model runs only on
-those few lines (never whole documents) to tell organisations from people and places. Every field records
-where it came from in `Respondent.provenance`, so an analyst can check a surprising profile.
+"submitted by X" / "on behalf of X" / "X is a registered charity" / "joint response from A, B and C", the
+sign-off ("Yours faithfully, <name>, <role>, <organisation>"), and in longer papers author bylines (with
+the authors' affiliation), copyright lines, "About X" sections and registration footers. The type comes
+from the name ("... Association"), a legal form after it ("X e.V.", "X Ltd") or what the body says it is
+("Founded in 1990, X is a non-profit ...", "As a trade union, we ...", in English, German or French).
+spaCy's small English model runs only on those few lines (never whole documents) to tell organisations from
+people and places. Every field records where it came from in `Respondent.provenance`, so an analyst can
+check a surprising profile.
+
+Privacy comes before recall: a name the text gives as a person's (a byline, a titled name) is never taken
+as the organisation, since organisation names are public and spared from redaction. Kind is "individual"
+only on evidence of a person writing; a paper that names nobody and speaks as "we" is an organisation's
+(name unknown), and one with no evidence either way is "unknown".
 """
 
 from __future__ import annotations
@@ -26,7 +35,12 @@ HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted 
 HEAD_CHARS = 3000  # opening text read sentence by sentence
 TAIL_LINES = 40  # lines at the end searched for a sign-off (footnotes often follow it)
 OPENING_LINES = 8  # lines at the top whose organisations spaCy names
+BYLINE_LINES = 30  # lines at the top searched for author bylines and credit lists
+FOOTER_LINES = 15  # lines at the end searched for copyright and registration statements
+ABOUT_CHARS = 800  # text read after an "About X" heading ...
+ABOUT_SENTENCES = 4  # ... its first sentences
 ORG_THRESHOLD = 30  # score an organisation candidate needs before a response counts as an organisation's
+COLLECTIVE_VOICE = 8  # "we"/"our" words (and 4x the "I"s) that make an unnamed paper an organisation's
 _NOT_ORG = {"PERSON", "GPE"}
 
 OrgSink = Callable[[str | None, str, float], None]
@@ -177,7 +191,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink) -> None:
         board.add("individual", "home-address", "text:home-address", 20)
     for line in lines[:8]:
         for title in R.TITLE_WORD.finditer(line):
-            org(R.org_suffix(line[: title.start()]), "text:title", 45)
+            if not re.search(r"\b(?:I|my)\b", line[: title.start()]):  # not "I support X's response"
+                org(R.org_suffix(line[: title.start()]), "text:title", 45)
     tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
     for line in lines[:HEAD_LINES] + tail:
         found = R.LINE_PATTERN.search(line)
@@ -189,23 +204,50 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink) -> None:
             org(name, f"text:{source}", 50)
 
 
-def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
-    """Opening sentences whose subject is an organisation ("X welcomes ...", "X is a registered charity")."""
-    for sentence in re.split(r"(?<=[.!?])\s+|\n", head):
-        sentence = re.sub(r"^(?:the|The|We,?\s+(?:at\s+)?(?:the\s+)?)\s*", "", sentence.strip())
+def _sentences(text: str) -> list[str]:
+    """Sentences and lines (a PDF's line is often a heading or a name, never part of a sentence's subject)."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
+
+
+def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "text:subject",
+                  weight: float = 35) -> None:
+    """A sentence whose subject is an organisation ("X welcomes ...", "Founded in 1990, X is a non-profit
+    ..."): the organisation, and what it says it is, from the predicate or an appositive ("X, a ..., is")."""
+    sentence = R.ARTICLE.sub("", R.LEAD_IN.sub("", sentence))
+    name, rest = R.split_acronym_subject(sentence)
+    if not name:
         name, rest = R.split_org_prefix(sentence)
-        if not name:
-            continue
-        rest = R.APPOSITION.sub("", rest)
-        if R.IS_CHARITY.match(rest):
-            org(name, "text:registered-charity", 45)
-            board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
-        elif R.VERB.match(rest) and not R.TITLES.match(name) and _subject_label(sentence) not in _NOT_ORG:
-            org(name, "text:subject", 35)
-            if R.REPRESENTS.match(rest):
-                board.add("type", "representative_body", "rule:text-represents", 50, about=name)
-            elif re.match(r"^is (?:a|an|the|one of)\b", rest):
-                board.add("type", R.is_a_type(rest[:120]), "rule:text-is-a", 50, about=name)
+    if not name:
+        return
+    apposition = R.APPOSITION.match(rest)
+    said = apposition[0] if apposition else ""
+    rest = rest[len(said):]
+    if R.IS_CHARITY.match(rest):
+        org(name, "text:registered-charity", 45)
+        board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
+        return
+    verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
+    if not (verb or registered) or R.TITLES.match(name) or _subject_label(sentence) in _NOT_ORG:
+        return  # not said of a body, or said of a person or a place
+    if verb:
+        org(name, source, weight)
+        if R.REPRESENTS.match(rest):
+            board.add("type", "representative_body", "rule:text-represents", 50, about=name)
+        else:
+            described = said + (" " + rest if R.IS_A.match(rest) else "")
+            board.add("type", R.is_a_type(described), "rule:text-is-a", 50, about=name)
+    else:  # "X a not-for-profit company registered in England" (a footer)
+        org(name, "text:registered", 40)
+        board.add("type", R.is_a_type(said + " " + rest), "rule:text-registered", 60, about=name)
+
+
+def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
+    """Opening sentences whose subject is an organisation, and the writers' own words for their body
+    ("we are a charity", "as a trade union, we ...")."""
+    for sentence in _sentences(head):
+        _read_subject(sentence, board, org)
+    for we in R.WE_ARE.finditer(head):
+        board.add("type", R.is_a_type(we["desc"] or we["as"]), "rule:text-we-are", 50)
     for such in re.finditer(r"\bcharities such as (?:the )?([^.,:;]+)", head, re.IGNORECASE):
         board.add("type", "charity" if R.org_prefix(such[1]) else None, "rule:text-charity", 55,
                   about=R.org_prefix(such[1]))
@@ -252,7 +294,7 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
         elif pair and pair_org and R.looks_like_name(pair["n"]):  # "Fiona McAllister, Westvale Forum"
             name = name or pair["n"]
             board.add("joint", pair_org, "text:joint-signatories", 50)
-        elif name is None and _is_person(line):
+        elif name is None and (_is_person(line) or R.looks_like_name(line, brands=False)):  # "CeeJay Cole"
             name = line
         elif name is not None and role is None and R.looks_like_role(line):
             head, _, rest = line.partition(", ")  # "Policy Officer, Harbourlight Trust"
@@ -271,6 +313,89 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
         board.add("individual", "signed", "text:sign-off", 15)
 
 
+def _read_bylines(lines: list[str], board: _Board, org: OrgSink) -> None:
+    """Author bylines and credit lists ("Authors / Jane Roe, Li Wei / Policy Unit, X", "Contributors ...",
+    "Kaspar Jensen*" under a title): their names are people (kept to veto them as organisations), an
+    author's byline is weak evidence of a paper written in a person's own name, and the line right under
+    the authors is their affiliation."""
+    head = lines[:BYLINE_LINES]
+    for i in range(len(head)):
+        names, after, authors = _byline(head, i)
+        for name in names:
+            board.add("person", name, "text:byline", 0)
+        if names and authors:
+            board.add("individual", "byline", "text:byline", 25)
+            board.add("name", names[0] if len(names) == 1 else None, "text:byline", 30)
+            if after < len(head) and _is_affiliation(head[after]):
+                org(R.org_prefix(head[after]), "text:byline-affiliation", 35)
+
+
+def _byline(head: list[str], i: int) -> tuple[list[str], int, bool]:
+    """(names, index of the line after them, whether they are the authors) of a byline or credit list
+    at line `i` of the opening lines: a label ("Authors", "Contributors:") with names after it or on the
+    lines below, or a name with a footnote mark; no names when there is neither."""
+    line = head[i]
+    label = R.BYLINE.match(line) or R.CREDITS.match(line)
+    if label is None:
+        marked = i < OPENING_LINES and R.FOOTNOTE_MARK.search(line)
+        return (R.person_names(line) if marked else []), i + 1, True
+    names, j = R.person_names(label["rest"]), i + 1
+    while not label["rest"] and j < len(head) and (more := R.person_names(head[j])):
+        names, j = names + more, j + 1
+    return names, j, label.re is R.BYLINE
+
+
+def _is_affiliation(line: str) -> bool:
+    """The line under a byline names the authors' organisation when it is a name and nothing else."""
+    name = R.org_prefix(line)
+    if not name or R.fold(name) != R.fold(line):
+        return False
+    return not R.looks_like_name(line) and not _is_person(line)
+
+
+def _read_about(text: str, board: _Board, org: OrgSink) -> None:
+    """An "About X" / "About us" section, wherever it is (often last): the body describing itself. Under
+    "About X" only X counts as the subject: the section may go on to name its members or partners."""
+    for heading in re.finditer(r"^[ \t]*(.+?)[ \t]*$", text, re.MULTILINE):
+        about = R.about_heading(heading[1])
+        if about is None:
+            continue
+
+        def own(name: str | None, source: str, weight: float, about: str = about) -> None:
+            if name and (not about or R.same_org(name, about)):
+                org(name, source, weight)
+
+        section = text[heading.end() : heading.end() + ABOUT_CHARS]
+        for sentence in _sentences(section)[:ABOUT_SENTENCES]:
+            _read_subject(sentence, board, own, "text:about", 40)
+
+
+def _read_footer(lines: list[str], board: _Board, org: OrgSink) -> None:
+    """Copyright lines ("© 2021 X") at either end, and a registration statement at the end ("X is a company
+    registered in England and Wales"). A paper with its own DOI (on a line of its own, not in a reference)
+    is a published article, whose copyright line names its publisher, not its author."""
+    ends = lines[:HEAD_LINES] + lines[-FOOTER_LINES:]
+    published = any(re.match(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)\S+$", line, re.I) for line in lines)
+    for line in dict.fromkeys(ends) if not published else ():
+        holder = R.copyright_holder(line) if len(line) < 200 else None
+        if holder and not _is_person(holder):  # "© 2021 Jane Roe" (and, alas, "© Getty Images")
+            org(holder, "text:copyright", 35)
+    for line in lines[-FOOTER_LINES:]:
+        if re.search(r"\bregistered (?:in|with|under|as)\b|\bincorporated in\b", line, re.IGNORECASE):
+            for sentence in _sentences(line):
+                _read_subject(sentence, board, org, "text:registered", 40)
+
+
+def _common_word(name: str, text: str) -> bool:
+    """A sentence's one-word subject the text also writes in lower case ("Data supports ..."): a word
+    capitalised because it starts a sentence, not a name. Acronyms ("IBM") are names however the text writes
+    them; a letterhead or title naming "Mind" or "Shelter" is not asked."""
+    if " " in name or name.isupper():
+        return False
+    word = re.escape(name.lower())  # (not in an address: "www.acme.com" is the name again)
+    return re.search(rf"(?<![\w\-.@/]){word}(?![\w\-@]|\.\w)", text) is not None
+
+
 def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
     """All text evidence of one text (a letter, an e-mail body, an attachment)."""
     lines = R.lines(text)
@@ -278,11 +403,14 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
         return
 
     def org(name: str | None, source: str, weight: float) -> None:
-        if name and R.valid_org(name):
+        if name and R.valid_org(name) and not (source == "text:subject" and _common_word(name, text)):
             board.add("organisation", name, source, weight * scale)
 
     _read_head(lines, board, org)
+    _read_bylines(lines, board, org)
     _read_sentences(text[:HEAD_CHARS], board, org)
+    _read_about(text, board, org)
+    _read_footer(lines, board, org)
     if R.REG_CHARITY.search(" ".join(lines[:8] + lines[-8:])):  # "Registered charity no." letterhead/footer
         board.add("type", "charity", "rule:text-charity", 55)
     joint = R.JOINT.search(text[:6000])
@@ -298,11 +426,36 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
                 org(name, "ner:org", 10 + min(15, 2 * mentions))
 
 
+def _people(board: _Board) -> list[str]:
+    """Names the text says are people's: bylines and credit lists, and titled names ("Dr Ann Lee"). An
+    untitled sign-off name is not one of them: "Yours sincerely, Getty Images" signs with the company."""
+    titled = [c.value for c in board.claims.get("name", []) if R.TITLES.match(c.value)]
+    return [c.value for c in board.claims.get("person", [])] + titled
+
+
+def _names_person(value: str, people: list[str]) -> bool:
+    """An organisation candidate that is one of those people, or a single word of one's name ("Sherin"
+    from "Sherin Mathew is an established thought leader ..." when a byline names Sherin Mathew)."""
+    key = R.fold(value)
+    for person in people:
+        words = R.fold(R.TITLES.sub("", person)).split()
+        if key == " ".join(words):
+            return True
+        if " " not in key and not value.isupper() and key in (words[0], words[-1]):
+            return True
+    return False
+
+
 def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
-    """Group claims naming the same organisation; score = best weight + corroboration + mentions."""
+    """Group claims naming the same organisation; score = best weight + corroboration + mentions. A claim
+    naming someone the text calls a person never counts: a person's name must not end up as an organisation
+    (it is also spared from redaction)."""
     aliases = R.aliases(text)
     groups: list[list[_Claim]] = []
+    people = _people(board)
     for claim in board.claims.get("organisation", []):
+        if _names_person(claim.value, people):
+            continue
         expanded = aliases.get(R.fold(claim.value), claim.value)
         for group in groups:
             if any(R.same_org(expanded, aliases.get(R.fold(c.value), c.value)) for c in group):
@@ -323,17 +476,23 @@ def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
     return best
 
 
-def _choose_type(board: _Board, kind: str, organisation: str | None) -> _Claim | None:
-    """A form's own answer, else the strongest of: name keywords, what the text says of the body, domain."""
+def _choose_type(board: _Board, kind: str, organisation: str | None, text: str) -> _Claim | None:
+    """A form's own answer, else the strongest of: name keywords, a legal form written after the name, what
+    the text says of the body, domain. A body that is not named takes only what the writers say of their
+    own body ("we are a charity"), not what the text says of others."""
     answer = board.best("type")
     if answer is not None and answer.weight >= 95:
         return answer
-    if kind != "organisation" or not organisation:
+    if kind != "organisation":
         return None
-    claims = [c for c in board.claims.get("type", []) if not c.about or R.same_org(c.about, organisation)]
-    keyword = R.org_type(organisation)
+    claims = [c for c in board.claims.get("type", [])
+              if not c.about or (organisation and R.same_org(c.about, organisation))]
+    keyword = R.org_type(organisation) if organisation else None
     if keyword:
         claims.append(_Claim(keyword, "rule:name-keyword", 80))
+    legal = R.legal_form_type(organisation, text) if organisation else None
+    if legal:
+        claims.append(_Claim(legal, "rule:legal-form", 75))
     return max(claims, key=lambda c: c.weight) if claims else None
 
 
@@ -374,6 +533,33 @@ def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
     return _profile(doc, _evidence(doc, parent))
 
 
+def _voice(body: str) -> tuple[int, int]:
+    """(first person singular, plural) words in `body`, English, German and French."""
+    singular = len(re.findall(r"\bI\b|\b(?:me|my|myself|ich|mich|mir|mein\w*|je|j['’]|moi)\b", body,
+                              re.IGNORECASE))
+    plural = len(re.findall(r"\b(?:we|our|us|ourselves|wir|uns|unser\w*|nous|notre|nos)\b", body,
+                            re.IGNORECASE))
+    return singular, plural
+
+
+def _kind(board: _Board, chosen: _Claim | None, org_score: float, ind_score: float,
+          voice: tuple[int, int]) -> tuple[str, str]:
+    """(kind, its source). An organisation when one is named well enough, or when the paper speaks as "we"
+    throughout with no more than a hint of a person; an individual only on evidence of one (their own
+    capacity, "I", a home address, a byline, a personal mailbox); else "unknown": a paper that names nobody
+    is not taken to be a person's."""
+    form_kind = board.best("kind")
+    if form_kind is not None:
+        return form_kind.value, form_kind.source
+    if chosen is not None and org_score >= ORG_THRESHOLD and org_score > ind_score:
+        return "organisation", chosen.source
+    singular, plural = voice
+    if plural >= COLLECTIVE_VOICE and singular * 4 <= plural and ind_score < ORG_THRESHOLD:
+        return "organisation", "rule:collective-voice"
+    strongest = board.best("individual")
+    return ("individual", strongest.source) if strongest else ("unknown", "rule:no-evidence")
+
+
 def _profile(doc: Document, evidence: _Evidence) -> Respondent:
     board = _Board()
     _read_form(doc, board)
@@ -383,28 +569,21 @@ def _profile(doc: Document, evidence: _Evidence) -> Respondent:
         _read_email(email, board, forwarded)
     for i, text in enumerate(texts):
         _read_text(text, board, 1.0 if i == 0 else 0.95)
-    singular = len(re.findall(r"\bI\b|\b(?:me|my|myself)\b", body, re.IGNORECASE))
-    plural = len(re.findall(r"\b(?:we|our|us|ourselves)\b", body, re.IGNORECASE))
+    singular, plural = _voice(body)
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
 
     provenance: dict[str, str] = {}
-    chosen, org_score = _choose_org(board, "\n".join(texts))
+    everything = "\n".join(texts)
+    chosen, org_score = _choose_org(board, everything)
     individual = board.claims.get("individual", [])
     ind_score = min(100.0, sum({c.source: c.weight for c in individual}.values()))
-    form_kind = board.best("kind")
-    if form_kind is not None:
-        kind, provenance["kind"] = form_kind.value, form_kind.source
-    elif chosen is not None and org_score >= ORG_THRESHOLD and org_score > ind_score:
-        kind, provenance["kind"] = "organisation", chosen.source
-    else:
-        strongest = board.best("individual")
-        kind, provenance["kind"] = "individual", strongest.source if strongest else "rule:no-organisation"
+    kind, provenance["kind"] = _kind(board, chosen, org_score, ind_score, (singular, plural))
     organisation = chosen.value if kind == "organisation" and chosen is not None else None
     if chosen is not None and organisation:
         provenance["organisation"] = chosen.source
 
-    rtype = _choose_type(board, kind, organisation)
+    rtype = _choose_type(board, kind, organisation, everything)
     if rtype is not None:
         respondent_type, provenance["type"] = rtype.value, rtype.source
     elif kind == "individual" and individual:
@@ -414,7 +593,8 @@ def _profile(doc: Document, evidence: _Evidence) -> Respondent:
 
     organisations: tuple[str, ...] = ()
     if organisation:
-        joint = board.claims.get("joint", [])
+        people = _people(board)
+        joint = [c for c in board.claims.get("joint", []) if not _names_person(c.value, people)]
         organisations = tuple(dict.fromkeys([organisation] + [
             c.value for c in joint if not R.same_org(c.value, organisation)
         ]))

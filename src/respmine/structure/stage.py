@@ -76,9 +76,10 @@ class Segmented:
 @cache
 def rules_version() -> str:
     """A hash of the respondent and personal-data rules' source (with the language guess that decides
-    whether the NER runs) and the NER model: any edit to them invalidates every stored stamp, so nobody
-    has to remember to bump a version number."""
-    from respmine.structure import language, redact, respondent_rules, respondents
+    whether the NER runs, and the "About us" heading profiling shares with segmentation) and the NER
+    model: any edit to them invalidates every stored stamp, so nobody has to remember to bump a version
+    number."""
+    from respmine.structure import about, language, redact, respondent_rules, respondents
 
     try:
         from importlib.metadata import version
@@ -87,7 +88,7 @@ def rules_version() -> str:
     except Exception:  # the NER model is optional: rules run without it
         ner = b"no-ner"
     return source_digest(respondents.__file__, respondent_rules.__file__, redact.__file__, language.__file__,
-                         extra=ner)
+                         about.__file__, extra=ner)
 
 
 def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None,
