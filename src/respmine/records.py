@@ -204,7 +204,7 @@ class Respondent:
     """Who a submission is from, with where each field was found (form field, email header, text rule)."""
 
     submission: str
-    kind: str  # "organisation" | "individual"
+    kind: str  # "organisation" | "individual" | "unknown" (nothing says which: never taken for a person's)
     respondent_type: str  # one of RESPONDENT_TYPES
     name: str | None = None  # a person's name (personal data: shown only to analysts)
     organisation: str | None = None

@@ -545,8 +545,9 @@ def _type_rank(kind: str) -> int:
 
 def display_name(who: RespondentView | None) -> str:
     """What an output may say about who wrote: an organisation's name, never a person's. A submission
-    with no sign of either (profiling falls back to "individual" of unknown type) is not called an
-    individual: real letters from Volkswagen AG or a standards body read so when their name was missed."""
+    with no sign of either (kind "unknown"; stores profiled before it existed say "individual" of unknown
+    type) is not called an individual: real letters from Volkswagen AG or a standards body read so when
+    their name was missed."""
     if who is None or (who.kind != "organisation" and who.respondent_type == "unknown"):
         return NOT_IDENTIFIED
     if who.kind == "organisation":

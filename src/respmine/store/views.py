@@ -49,7 +49,7 @@ class RespondentView(NamedTuple):
     """Who a submission is from, as `RespondentRow` stores it, without the person's name."""
 
     submission: str
-    kind: str  # organisation | individual
+    kind: str  # organisation | individual | unknown
     respondent_type: str
     organisation: str | None
     organisations: list[str]
