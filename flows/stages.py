@@ -207,14 +207,16 @@ def submission_artifact(path: Path) -> list[dict[str, str]]:
 
 
 def theme_artifact(path: Path) -> list[dict[str, object]]:
-    """Rows of `theme_table.csv`: counts as numbers, stances as columns, respondent types on one line."""
+    """Rows of `theme_table.csv`: counts as numbers, stances as columns (blank for a theme carrying no
+    stance on the proposals), respondent types on one line."""
     out: list[dict[str, object]] = []
     for row in _read_csv(path):
         types = {k.removeprefix("type_"): int(v) for k, v in row.items() if k.startswith("type_") and int(v)}
         out.append({
             "question": row["question"], "theme": row["theme"], "label": row["label"],
             **{k: int(row[k]) for k in ("respondents", "campaign_letters", "late")},
-            **{k.removeprefix("stance_"): int(v) for k, v in row.items() if k.startswith("stance_")},
+            **{k.removeprefix("stance_"): int(v) if v else ""
+               for k, v in row.items() if k.startswith("stance_")},
             "by_type": "; ".join(f"{k} {v}" for k, v in sorted(types.items())),
         })
     return out
