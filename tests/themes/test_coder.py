@@ -227,3 +227,21 @@ def test_a_one_word_mention_in_passing_stays_only_where_the_sentence_is_near_its
     found = [{t.theme for t in tags} for tags in ThemeCoder(cb, WordEmbedder()).code([passing, short, twice])]
     assert "volunteers" not in found[0] and found[1] == found[2] == {"volunteers"}
     assert {t.theme for t in ThemeCoder(cb, None).code([passing])[0]} == {"volunteers"}
+
+
+
+def test_a_two_word_mention_in_passing_is_checked_too_but_not_a_longer_phrase() -> None:
+    """"... and a peer mentor may help" in a long sentence is a mention in passing (checked against the
+    sentence's meaning, as one word is: the test above); a three-word phrase is specific enough to stand,
+    and a short sentence is its point."""
+    from respmine.themes.rules import PhraseRules, passing_themes
+
+    cb = Codebook(name="t", version="1", themes=(
+        Theme(id="mentoring", label="Mentoring", phrases=("peer mentor", "peer support worker")),))
+    long = ("Commissioners must pay full costs through budgets and grants when contracts and tenders are "
+            "let, and {} may help.")
+    rules = PhraseRules(cb)
+    cases = ((long.format("a peer mentor"), {"mentoring"}), (long.format("a peer support worker"), set()),
+             ("A peer mentor may help.", set()))
+    for text, passing in cases:
+        assert passing_themes(rules.find(text), text) == passing, text

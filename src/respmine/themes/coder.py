@@ -42,7 +42,7 @@ import numpy as np
 from respmine.records import GENERAL
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
-from respmine.themes.rules import RULE_FLOOR, one_word_themes
+from respmine.themes.rules import RULE_FLOOR, passing_themes
 from respmine.themes.sentences import sentence_spans
 from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
@@ -55,8 +55,8 @@ NEGATED_RULE = "rule-negated"  # a phrase rule's hit in the scope of a negation 
 # RULE_FLOOR (`themes.rules`): rule hits below it are not codes (sample: paragraph precision 0.778 -> 0.808,
 # recall 0.975 -> 0.971, respondents per theme off by 2.1 -> 1.6)
 SIMILARITY_FLOOR = 0.5  # similarity a span needs to its closest theme to be coded with it by similarity alone
-FAMILY_RANK = 3  # a rule tag by one word in passing stays if its family is among this many closest to its
-# sentence (`rules.one_word_themes`; a sentence of SHORT_SENTENCE_WORDS or fewer needs no such check)
+FAMILY_RANK = 3  # a rule tag by a brief phrase in passing stays if its family is among this many closest to
+# its sentence (`rules.passing_themes`; a sentence of SHORT_SENTENCE_WORDS or fewer needs no such check)
 # (sample: 23 such codes dropped, 16 of them wrong by the truth; respondents per theme off by 0.97 on
 # average -> 0.57, volunteers 16 -> 10 (truth 8); 7 right ones lost, "every local housing authority should
 # have a named lead for offender accommodation" among them)
@@ -184,13 +184,13 @@ class ThemeCoder:
 
     def _add_rules(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str],
                    names: Sequence[Sequence[str]] | None) -> list[set[str]]:
-        """Phrase rules' tags; returns, per text, the themes a rule tagged on one word said once (one
-        sentence's one-word phrase: `_drop_uncorroborated`)."""
+        """Phrase rules' tags; returns, per text, the themes a rule tagged on a brief phrase said once (one
+        sentence's phrase of `rules.BRIEF_WORDS` content words or fewer: `_drop_uncorroborated`)."""
         weak: list[set[str]] = [set() for _ in texts]
         if self._rules is None:
             return weak
         for i, hits in enumerate(self._rules.find_many(texts, names=names)):
-            passing = one_word_themes(hits, texts[i])
+            passing = passing_themes(hits, texts[i])
             for h in sorted(hits, key=lambda h: (h.negated, -h.confidence)):  # an assertion before a negation
                 if h.confidence < RULE_FLOOR:
                     continue
@@ -215,10 +215,10 @@ class ThemeCoder:
 
     def _drop_uncorroborated(self, found: list[dict[str, Tag]], texts: Sequence[str],
                              weak: Sequence[set[str]]) -> None:
-        """A theme a rule found by one word in passing (`rules.one_word_themes`) stays only where its
+        """A theme a rule found by a brief phrase in passing (`rules.passing_themes`) stays only where its
         sentence's meaning is near it too: its family (top-level theme) among the FAMILY_RANK closest to
-        the sentence. One word in passing ("... will frequently talk to a volunteer or a peer mentor" in a
-        sentence on whom charities reach, "should know the local streets, hostels and employers") is no
+        the sentence. A word or two in passing ("... will frequently talk to a volunteer or a peer mentor"
+        in a sentence on whom charities reach, "should know the local streets, hostels and employers") is no
         point made about volunteers or housing. Without the embedding model every rule tag stays. (This is
         where a rule-coded segment consults similarity: `plan` recodes such segments when prototypes
         change.)"""

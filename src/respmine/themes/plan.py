@@ -9,7 +9,7 @@ classifier) or when a codebook change can alter its codes:
 - it was coded by similarity or the classifier's fallback (the rules and classifier left it uncoded)
   and any theme's similarity prototypes changed or moved: each span's closest theme and the
   `at_least_one` fallback compare every theme, so any change can move them;
-- a rule finds a theme in it by one word in passing (`rules.one_word_themes`), which similarity keeps
+- a rule finds a theme in it by a brief phrase in passing (`rules.passing_themes`), which similarity keeps
   or drops (`ThemeCoder._drop_uncorroborated`), and the prototypes changed (every theme's rules probed).
 
 Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
@@ -113,13 +113,13 @@ REASONS = {
     "codes": "it has a code of a changed, added or removed theme",
     "phrases": "a changed or added theme's rules (phrases, or label) fire in it",
     "similarity": "it was coded by similarity and the themes' similarity prototypes changed",
-    "passing": "a rule finds a theme in it by one word in passing, kept or dropped by similarity, and the "
-               "themes' similarity prototypes changed",
+    "passing": "a rule finds a theme in it by a brief phrase in passing, kept or dropped by similarity, and "
+               "the themes' similarity prototypes changed",
 }
 
 
 Probe = Callable[[Sequence[Theme], Sequence[SegmentInput]], list[bool]]  # do these themes' rules fire?
-Passing = Callable[[Codebook, Sequence[SegmentInput]], list[bool]]  # a one-word hit in passing in it?
+Passing = Callable[[Codebook, Sequence[SegmentInput]], list[bool]]  # a brief phrase in passing in it?
 
 
 def plan_recoding(
@@ -132,7 +132,7 @@ def plan_recoding(
     passing: Passing,
 ) -> Plan:
     """Sort segments into recode, stance-only and keep, probing changed themes' rules where needed (and,
-    when the similarity prototypes changed, every theme's rules for a one-word hit in passing)."""
+    when the similarity prototypes changed, every theme's rules for a brief phrase in passing)."""
     current = CodebookState.of(codebook)
     plan = Plan()
     to_probe: dict[str, list[SegmentInput]] = {}  # old codebook key -> segments to probe

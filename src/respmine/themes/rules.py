@@ -54,7 +54,8 @@ from respmine.themes.words import FUNCTION_WORDS, NEGATIONS, normalise, pipeline
 
 RULE_FLOOR = 0.4  # rule hits below this are not codes (`ThemeCoder`): a negated passing mention, an item in a
 # letter's list; nor do they weigh a position (`_unheld_positions`)
-SHORT_SENTENCE_WORDS = 12  # in a sentence this short, one word is the point made (`one_word_themes`)
+SHORT_SENTENCE_WORDS = 12  # in a sentence this short, a brief mention is the point made (`passing_themes`)
+BRIEF_WORDS = 2  # a phrase of this many content words or fewer is brief ("volunteer", "peer mentor")
 _CATCH_ALL = frozenset({"other", "others", "misc", "miscellaneous", "general", "etc", "various",
                         "unspecified", "uncategorised", "uncategorized"})
 
@@ -69,7 +70,7 @@ class Hit:
     negated: bool = False  # the phrase sits in the scope of a negation cue but the theme is discussed
     rejected: bool = False  # the clause argues against what the phrase names ("X would be a mistake")
     argued: bool = False  # the respondent argues for what it names, in so many words (`scope.argued`)
-    one_word: bool = False  # its best mention is a codebook phrase of one content word ("volunteer")
+    brief: bool = False  # its best mention is a codebook phrase of BRIEF_WORDS content words or fewer
 
 
 @dataclass(frozen=True)
@@ -273,17 +274,17 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     confidence = {1: 0.55, 2: 0.7}.get(best.mention.size, 0.8)
     confidence += 0.05 * min(len({(f.mention.start, f.mention.end) for f in found}) - 1, 3)
     confidence -= 0.1 * best.negated + 0.2 * best.listed + 0.15 * best.example  # an example is listed too
-    one_word = best.mention.size == 1 and not best.mention.words  # (a label's mention has its words)
+    brief = best.mention.size <= BRIEF_WORDS and not best.mention.words  # (a label's mention has its words)
     return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
-               best.negated, best.rejected, any(f.argued for f in found), one_word)
+               best.negated, best.rejected, any(f.argued for f in found), brief)
 
 
-def one_word_themes(hits: Sequence[Hit], text: str) -> set[str]:
-    """Themes the rules found in `text` by a one-word phrase in one sentence only, of more than
+def passing_themes(hits: Sequence[Hit], text: str) -> set[str]:
+    """Themes the rules found in `text` by a brief phrase (`BRIEF_WORDS`) in one sentence only, of more than
     SHORT_SENTENCE_WORDS words, and not argued against: a word said in passing, which the coder keeps only
     where the sentence's meaning agrees (`ThemeCoder._drop_uncorroborated`)."""
     counted = Counter(h.theme for h in hits if h.confidence >= RULE_FLOOR)
-    return {h.theme for h in hits if h.confidence >= RULE_FLOOR and h.one_word and counted[h.theme] == 1
+    return {h.theme for h in hits if h.confidence >= RULE_FLOOR and h.brief and counted[h.theme] == 1
             and not h.rejected and len(text[h.start : h.end].split()) > SHORT_SENTENCE_WORDS}
 
 

@@ -276,14 +276,14 @@ def _probe(themes: Sequence[Theme], segments: Sequence[SegmentInput]) -> list[bo
 
 
 def _passing(codebook: Codebook, segments: Sequence[SegmentInput], title: str = "") -> list[bool]:
-    """Whether the rules find a theme in each segment by one word in passing (`rules.one_word_themes`),
+    """Whether the rules find a theme in each segment by a brief phrase in passing (`rules.passing_themes`),
     read as the coder reads it: formalities blanked (`title`), organisations' names masked."""
     from respmine.themes.coder import without_formalities
-    from respmine.themes.rules import PhraseRules, one_word_themes
+    from respmine.themes.rules import PhraseRules, passing_themes
 
     texts = without_formalities([s.text for s in segments], title)
     found = PhraseRules(codebook).find_many(texts, names=[s.names for s in segments])
-    return [bool(one_word_themes(hits, text)) for text, hits in zip(texts, found, strict=True)]
+    return [bool(passing_themes(hits, text)) for text, hits in zip(texts, found, strict=True)]
 
 
 def _known_examples(examples: Examples | None, codebook: Codebook) -> Examples | None:
