@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from respmine.store.models import DecisionRow, RespondentRow
+from respmine.store.models import DecisionRow, RespondentRow, SubmissionRow
 from tests.review.helpers import ANALYST, PERSON, VIEWER, Small, build_small, client_for, key, sign_in
 
 
@@ -114,3 +114,16 @@ def test_respondent_group_of_copies_keeps_a_supporters_copy_theirs(small: Small)
     assert "Public body" in history and "a note only analysts see" not in history
     assert "a note only analysts see" not in viewer.get("/audit").text
     assert "a note only analysts see" in client.get("/audit").text
+
+
+def test_respondents_segment_pages_withhold_a_file_named_after_a_titled_person(small: Small) -> None:
+    """A named organisation's file is shown to viewers, unless its name holds a titled person's name."""
+    client = client_for(small.settings)
+    sign_in(client, *VIEWER)
+    assert "beacon response.txt" in client.get(f"/segments/{small.funding_segment}").text
+    with small.store.session() as s, s.begin():
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == _unit("beacon"))
+                  .values(source="Dr H Marsh - Beacon Recovery Service.doc"))
+    for url in (f"/segments/{small.funding_segment}", "/segments?theme=funding"):
+        page = client.get(url).text
+        assert "Marsh" not in page

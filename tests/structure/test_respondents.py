@@ -627,3 +627,96 @@ def test_respondents_joint_partner_that_is_a_person_is_dropped() -> None:
     assert split_org_list("Bridgewell Housing Association, Jane Smith and St Brendan Night Shelter") == [
         "Bridgewell Housing Association", "St Brendan Night Shelter"]
     assert split_org_list("Nacro, Clinks and the Prison Reform Trust")[:2] == ["Nacro", "Clinks"]
+
+
+# --- review of the real-paper evidence: people are never the organisation, and every rule stays linear ---
+_BODY = "\nThis paper responds to the consultation. The rules should be simpler.\n" + (
+    "The consultation raises many issues of detail.\n" * 60
+)
+
+
+@pytest.mark.parametrize(
+    "holder",
+    ["Jane Smith & John Doe", "Marie de la Tour", "Jan van der Berg", "Smith, J.", "J.R. Hartley", "Hartley"],
+)
+def test_respondents_copyright_person_is_not_an_organisation(holder: str) -> None:
+    """A copyright holder is the organisation only when it looks like a body: a person holding the
+    copyright would be published and spared from redaction."""
+    got = profile(_doc("Response to the consultation\n" + _BODY + f"\n© 2021 {holder}\n"))
+    assert got.organisation is None
+
+
+def test_respondents_copyright_holder_needs_a_body_and_a_copyright_mark() -> None:
+    assert rules.copyright_holder("© 2021 Westvale Digital Rights Association. All rights reserved.") == (
+        "Westvale Digital Rights Association"
+    )
+    assert rules.copyright_holder("Copyright 2020 ANEC") == "ANEC"
+    assert rules.copyright_holder("Copyright Clearance Center data shows a rise") is None
+    assert rules.copyright_holder("© Hartley 2021") is None
+
+
+@pytest.mark.parametrize(
+    "head", ["Authors\nJane Smith\nJan van der Berg\n", "Authors: Jane Smith, John Doe\nPeter van Dyke\n"]
+)
+def test_respondents_byline_name_is_not_the_affiliation(head: str) -> None:
+    assert profile(_doc("Response to the consultation\n" + head + _BODY)).organisation is None
+
+
+def test_respondents_byline_line_is_not_a_letterhead() -> None:
+    got = profile(_doc("Response to the consultation\nAuthors: Jane Smith, Westvale Trust\n"
+                       "We welcome the consultation. We believe the proposals go too far and our members "
+                       "agree.\n"))
+    assert not got.organisation or "Jane Smith" not in got.organisation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Response\n" + _BODY + "\nAbout Aoife Brennan\nAoife Brennan is an independent consultant.\n",
+        "Response\n" + _BODY + "\nWho we are\nInes Garcia is a freelance data scientist.\n",
+        "Response\n" + _BODY + "\nInes Garcia is a sole trader registered in England and Wales.\n",
+        "Since 2015, Aoife Brennan is a consultant advising start-ups on AI.\n" + _BODY,
+    ],
+)
+def test_respondents_person_describing_themselves_is_not_an_organisation(text: str) -> None:
+    assert profile(_doc(text)).organisation is None
+
+
+def test_respondents_letter_signed_by_people_is_an_individuals() -> None:
+    """A family writing as "we" and signing with their names is not an (unnamed) organisation."""
+    text = ("Dear Sir or Madam,\n\nWe are a family of four in Westvale. Our children attend the local school "
+            "and we rely on the bus every day. We are worried: our youngest has special needs and we cannot "
+            "drive. "
+            "We ask you to keep the route. Our neighbours agree, and we hope you listen to us.\n\n"
+            "Yours faithfully,\nPeter and Jean Marsden\n")
+    assert profile(_doc(text)).kind == "individual"
+
+
+def test_respondents_we_are_is_read_up_to_a_relative_clause() -> None:
+    text = ("We are one of the many families whose children attend Eastmoor Primary, run by Westvale County "
+            "Council. We oppose the closure. Our children love the school and we were not consulted. We will "
+            "fight this. Our community needs it and we ask you to reconsider. We thank you.\n")
+    got = profile(_doc(text))
+    assert got.kind != "organisation" and got.respondent_type != "local_authority"
+    assert rules.is_a_type(rules.RELATIVE.split("a charity which works with councils")[0]) == "charity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Widgets" + " " * 30000 + "Ltd\nAcme Widgets welcomes the proposal.\n",
+        "Acme Widgets welcomes the proposal.\n" + "Filler.\n" * 100 + "Table" + " " * 30000 + "x\n",
+        "*" * 30000 + "x\nAcme Widgets welcomes the proposal.\n",
+        "Acme Widgets" + " " * 30000 + "response\nAcme Widgets welcomes the proposal.\n",
+    ],
+)
+def test_respondents_long_space_runs_are_read_in_linear_time(text: str) -> None:
+    import time
+
+    profile(_doc("Warm up. We think."))
+    start = time.perf_counter()
+    profile(_doc(text))
+    assert time.perf_counter() - start < 1.0
+    start = time.perf_counter()
+    rules.legal_form_type("Acme Widgets", "Acme Widgets" + " " * 30000 + "x")
+    assert time.perf_counter() - start < 0.2

@@ -23,6 +23,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from respmine.config import Settings
 from respmine.consultation import load_consultation
 from respmine.records import question_name
+from respmine.report.quotes import names_a_person
 from respmine.store.repository import Store
 from respmine.themes.codebook import named_codebook
 
@@ -179,6 +180,7 @@ def _filters(templates: Jinja2Templates) -> None:
     env.filters["label"] = lambda s: str(s or "").replace("_", " ").capitalize()
     env.globals["qs"] = query_string
     env.globals["question_name"] = question_name
+    env.globals["names_a_person"] = names_a_person  # a file named after a titled person is withheld
     env.filters["question_name"] = question_name
 
 

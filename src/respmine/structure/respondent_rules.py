@@ -34,8 +34,8 @@ LINE_PATTERN = re.compile(
     r"(?:the\s+)?(?P<rest>.+)$",
     re.IGNORECASE,
 )
-TITLE_WORD = re.compile(
-    r"(?:['’]s\s+|:\s*|\s+[-–—]\s+|\s+)(?:response|position|positions|positioning|feedback|comments?|views|"
+TITLE_WORD = re.compile(  # (a space run is matched from its first space only: linear on long runs)
+    r"(?:['’]s\s+|:\s*|(?<!\s)\s+[-–—]\s+|(?<!\s)\s+)(?:response|position|positions|positioning|feedback|comments?|views|"
     r"submission|statement|remarks|contribution|observations|evidence|reply)\b",
     re.IGNORECASE,
 )
@@ -85,15 +85,30 @@ WE_REPRESENT = re.compile(r"\bwe represent\b|\bour members\b|\bumbrella (?:body|
 # "We are a ...", "As a trade union, we ...": the writers describing their own body.
 WE_ARE = re.compile(r"\bwe are (?P<desc>(?:an?|the|one of)\b[^.\n]{3,120})|"
                     r"\bas (?P<as>(?:an?|the) [^,.\n]{3,80}),\s+(?:we|our)\b", re.IGNORECASE)
+# A "we are ..." description is of the writers only up to its first relative clause: "one of the many
+# families whose children attend Eastmoor Primary, run by Westvale County Council" is no council.
+RELATIVE = re.compile(r",?\s*\b(?:whose|who|which|run by|supported by|funded by)\b", re.IGNORECASE)
+# Writers who say they are people, not a body: "We are a family of four", "We are parents of ...".
+WE_PEOPLE = re.compile(
+    r"\bwe are (?:(?:an?|the|two|both|one of the(?: many)?|among the(?: many)?)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:famil(?:y|ies)|parents|grandparents|residents|neighbours|neighbors|couple|householders|pensioners|"
+    r"retired|carers|husband and wife|mothers|fathers|mums|dads|siblings|local people|villagers)\b",
+    re.IGNORECASE,
+)
 # "© 2021 X", "Copyright © X 2021. All rights reserved.": who owns (and so, usually, wrote) the paper.
-COPYRIGHT = re.compile(r"(?:©|\bcopyright\b\s*©?|\(c\)(?=\s*(?:19|20)\d\d))\s*"
-                       r"(?:(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s*,?\s*)?(?P<rest>.+)$", re.IGNORECASE)
+# "©" or a year after "Copyright": "Copyright Clearance Center data shows ..." is no copyright line.
+COPYRIGHT = re.compile(r"(?:(?:\bcopyright[ \t]{0,3})?©|(?:\bcopyright\b|\(c\))"
+                       r"(?=[ \t]{0,3}(?:19|20)\d\d\b))"
+                       r"[ \t]{0,3}(?:(?:19|20)\d\d(?:[ \t]{0,3}[-–][ \t]{0,3}\d{2,4})?"
+                       r"[ \t]{0,3},?[ \t]{0,3})?"
+                       r"(?P<rest>.+)$", re.IGNORECASE)
 # Author bylines and credit lists: the names that follow are people, never the organisation.
 BYLINE = re.compile(r"^(?:authors?|authored by|written by|prepared by|by)\b\s*:?\s*(?P<rest>.*)$",
                     re.IGNORECASE)
 CREDITS = re.compile(r"^(?:contributors?|co-?authors?|editors?|edited by|reviewers?|contacts?(?: persons?)?|"
                      r"ansprechpartner(?:in)?|kontakt)\b[^:\n]{0,60}:?\s*(?P<rest>.*)$", re.IGNORECASE)
-FOOTNOTE_MARK = re.compile(r"(?:[∗*†‡§¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[a-z])\d)$")
+# (a run of marks is matched from its first mark only: searching from every mark of a long run is quadratic)
+FOOTNOTE_MARK = re.compile(r"(?:(?<![∗*†‡§¹²³⁴⁵⁶⁷⁸⁹])[∗*†‡§¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[a-z])\d)$")
 # "X, a not-for-profit company registered in England and Wales": a footer stating what the body is.
 REGISTERED = re.compile(r"^,?\s*(?:is\s+)?an?\b(?P<desc>[^.]{0,80}?)\b(?:registered (?:in|with|under|as)|"
                         r"incorporated in|company (?:no|number|registration))", re.IGNORECASE)
@@ -448,6 +463,18 @@ def is_a_type(description: str) -> str | None:
     return None
 
 
+# A predicate or appositive saying the subject is a body ("X, a not-for-profit company registered in ...", "X
+# is a charity"), not a person's job ("a company director", "an independent consultant").
+SAYS_BODY = re.compile(
+    r"^[,\s]{0,3}(?:is[ \t]+)?(?:an?|the)[ \t]+(?:[\w'-]+[ \t]+){0,4}?(?:company|charity|association|"
+    r"organi[sz]ation|foundation|federation|union|institute|network|body|co-?operative|society|trust|ngo|"
+    r"firm|corporation|enterprise|consortium|alliance|coalition|agency|authority|council|collective)\b"
+    r"(?![ \t]+(?!registered|based|founded|established|incorporated|that|which|with|in|of|for|and|"
+    r"limited)\w)",
+    re.IGNORECASE,
+)
+
+
 # Legal forms written after a name ("DIN e. V.", "Getty Images (UK) Ltd"): what kind of body the law says.
 _LEGAL_FORMS: tuple[tuple[str, str], ...] = (
     (r"e\.\s?V\.|a\.?i\.?s\.?b\.?l\.?|asbl|i?vzw|eingetragener Verein", "representative_body"),
@@ -458,9 +485,10 @@ _LEGAL_FORMS: tuple[tuple[str, str], ...] = (
 
 def legal_form_type(name: str, text: str) -> str | None:
     """Type from a legal form the text writes after `name` (case-sensitive: "AG", "SE" are words too)."""
-    base = re.escape(re.sub(r"\s+", " ", name.strip())).replace(r"\ ", r"\s+")
+    base = re.escape(re.sub(r"\s+", " ", name.strip())).replace(r"\ ", r"[ \t]{1,3}")
+    gap = r"[ \t]{0,3}"  # bounded, and on one line: unbounded runs make the search quadratic on long spaces
     for forms, rtype in _LEGAL_FORMS:
-        if re.search(rf"(?<![\w-]){base}\s*,?\s*(?:\([A-Z]{{2,3}}\)\s*)?(?:{forms})(?![\w-])", text):
+        if re.search(rf"(?<![\w-]){base}{gap},?{gap}(?:\([A-Z]{{2,3}}\){gap})?(?:{forms})(?![\w-])", text):
             return rtype
     return None
 
@@ -506,7 +534,7 @@ def looks_like_name(line: str, brands: bool = True) -> bool:
     """A person's name line: optional title, 1-4 capitalised words ("Peter and Jean Marsden" too).
     `brands` rules out words with a capital inside ("VictimVoice"); a sign-off's name line keeps them
     ("CeeJay Addison"), since people spell their own names that way too."""
-    line = line.strip().strip(",")
+    line = " ".join(line.split()).strip(",")  # (single spaces: the suffix pattern is quadratic on runs)
     has_title = bool(TITLES.match(line))
     core = NAME_SUFFIXES.sub("", TITLES.sub("", line)).strip()
     words = core.split()
@@ -528,22 +556,69 @@ def about_heading(line: str) -> str | None:
     return re.sub(r"^the\s+", "", found["name"] or "", flags=re.IGNORECASE)
 
 
-def person_names(line: str) -> list[str]:
-    """The names of a byline or credit line ("Laurent Dupont, Olivier Fliche, Su Yang", "Heleen L. Janssen*"),
-    or [] when any part of it is not a person's name."""
-    parts = [FOOTNOTE_MARK.sub("", part).strip() for part in re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+", line)]
+def person_names(line: str, some: bool = False) -> list[str]:
+    """The names of a byline or credit line ("Laurent Dupont, Olivier Fliche, Su Yang", "Heleen L. Janssen*",
+    "Jan van der Berg"), or [] when any part of it is not a person's name; with `some`, the parts that are
+    ("Jane Smith, Westvale Trust": Jane Smith)."""
+    line = " ".join(line.split())  # (single spaces: the split is quadratic on long runs)
+    parts = [FOOTNOTE_MARK.sub("", part).strip() for part in re.split(r" ?[,;] ?| (?:and|&) ", line)]
     parts = [part for part in parts if part]
-    return parts if parts and all(looks_like_name(part) for part in parts) else []
+    names = [part for part in parts if looks_like_name(part) or (" " in part and person_like(part))]
+    return names if names and (some or len(names) == len(parts)) else []
+
+
+_PARTICLES = {"van", "de", "der", "den", "la", "le", "von", "di", "du", "da", "del", "della", "dos", "das",
+              "ten", "ter", "y", "bin", "al", "st"}
+_INITIALS = re.compile(rf"^(?:[{_UP}]\.){{1,3}}[,;]?$|^[{_UP}]$")
+
+
+def person_like(text: str) -> bool:
+    """Names of people, tolerant of particles and initials ("Jan van der Berg", "Marie de la Tour", "Smith,
+    J.", "J.R. Hartley", "Jane Smith & John Doe"): capitalised words, initials, particles and "and"/"&", no
+    organisation word, no acronym, no brand capital inside a word. For vetoes: it says a name may be a
+    person's, not that it is."""
+    core = NAME_SUFFIXES.sub("", TITLES.sub("", " ".join(text.split()))).strip(" ,;")
+    if not core or ORG_WORDS.search(core) or len(core) > 80:
+        return False
+    words = [w for w in re.split(r"[\s,;]+", core) if w and w.lower() not in {"and", "&"}]
+    if not words or len(words) > 8:
+        return False
+    capitals = 0
+    for word in words:
+        if word.lower() in _PARTICLES or _INITIALS.match(word):
+            continue
+        if not (re.match(rf"^[{_UP}][a-zà-ÿā-ž'’\-]+\.?$", word)
+                or re.match(rf"^(?:Mc|Mac|O['’])[{_UP}][a-z]+$", word)):
+            return False
+        capitals += 1
+    return capitals >= 1
+
+
+def _legal_form_in(name: str) -> bool:
+    return any(re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", name) for forms, _ in _LEGAL_FORMS)
+
+
+def looks_like_body(name: str) -> bool:
+    """A name that positively looks like a body's, on its own: an organisation word, a legal form or an
+    acronym ("ANEC", "DIN"), and not a single ordinary word ("Hartley")."""
+    if ORG_WORDS.search(name) or _legal_form_in(name):
+        return True
+    return any(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", w.strip("(),;:")) for w in name.split())
 
 
 def copyright_holder(line: str) -> str | None:
     """The organisation in a copyright line ("© Association of Test Publishers 2021. All rights reserved."),
-    None for authors, publishers and licences (a journal's notice names the publisher, not the writer)."""
+    None for authors, publishers and licences (a journal's notice names the publisher, not the writer), and
+    for a holder that may be a person: it must look like a body (`looks_like_body`), or be several words
+    that are not a person's name, which the caller still has to find an organisation (spaCy's ORG)."""
     found = COPYRIGHT.search(line)
     if not found or re.search(r"\bauthors?\b|published by|licen[cs]|creative commons", found["rest"], re.I):
         return None
     rest = re.split(r"\s+(?:19|20)\d\d\b|[.;|]\s|\ball rights reserved\b", found["rest"], flags=re.I)[0]
-    return org_prefix(rest)
+    name = org_prefix(rest)
+    if not name or (not looks_like_body(name) and (len(name.split()) < 2 or person_like(name))):
+        return None  # "© 2021 Jane Smith & John Doe", "© Hartley": a person, or a word that may be one
+    return name
 
 
 def looks_like_role(line: str) -> bool:

@@ -123,8 +123,15 @@ def _is_person(text: str, strict: bool = False) -> bool:
     return R.looks_like_name(text) and (not strict or _label(text) == "PERSON")
 
 
+def _may_be_person(name: str) -> bool:
+    """Two to four words that could be a person's name ("Aoife Brennan", "Jan van der Berg"): no
+    organisation word, legal form or acronym."""
+    return 2 <= len(name.split()) <= 4 and R.person_like(name) and not R.looks_like_body(name)
+
+
 def _is_org_line(line: str) -> bool:
     """A line that is an organisation's name and nothing else (letterhead, signature block)."""
+    line = " ".join(line.split())  # (single spaces: the patterns below are quadratic on long runs)
     bare = re.sub(r"\s*\([^)]*\)\s*$|\s+[\d./-]{6,}$", "", line)  # "(CAIDP)", a trailing date
     name = R.org_prefix(bare)
     if not name or R.fold(name) != R.fold(R.clean_org(bare)):
@@ -181,9 +188,10 @@ def _read_email(email: Document, board: _Board, forwarded: str | None) -> None:
 
 def _read_head(lines: list[str], board: _Board, org: OrgSink) -> None:
     """Letterhead, home address, title lines ("X: response to ...") and "submitted by X" lines."""
-    content = [ln for ln in lines[:12] if not R.SKIP_HEAD.match(ln)]
+    content = [ln for ln in lines[:12]
+               if not (R.SKIP_HEAD.match(ln) or R.BYLINE.match(ln) or R.CREDITS.match(ln))]
     for line in content[:3]:  # letterhead: one of the first lines is only a name
-        first = re.split(r"\s+[—|]\s+|\s+-\s+", line)[0]
+        first = re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces: linear on long runs)
         if _is_org_line(first):
             org(R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first)), "text:letterhead", 30)
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
@@ -213,6 +221,7 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
                   weight: float = 35) -> None:
     """A sentence whose subject is an organisation ("X welcomes ...", "Founded in 1990, X is a non-profit
     ..."): the organisation, and what it says it is, from the predicate or an appositive ("X, a ..., is")."""
+    lead_in = R.LEAD_IN.match(sentence)
     sentence = R.ARTICLE.sub("", R.LEAD_IN.sub("", sentence))
     name, rest = R.split_acronym_subject(sentence)
     if not name:
@@ -229,6 +238,11 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
     if not (verb or registered) or R.TITLES.match(name) or _subject_label(sentence) in _NOT_ORG:
         return  # not said of a body, or said of a person or a place
+    describes = source != "text:subject" or lead_in or R.IS_A.match(rest)  # who X is, rather than a view
+    if (describes and _may_be_person(name) and _subject_label(sentence) != "ORG"
+            and not R.SAYS_BODY.match(said + " " + rest)):
+        return  # "Aoife Brennan is an independent consultant": spaCy misses many names; a person's is not
+        # published on a guess (but "X, a not-for-profit company registered in ..." is a body)
     if verb:
         org(name, source, weight)
         if R.REPRESENTS.match(rest):
@@ -247,7 +261,10 @@ def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
     for sentence in _sentences(head):
         _read_subject(sentence, board, org)
     for we in R.WE_ARE.finditer(head):
-        board.add("type", R.is_a_type(we["desc"] or we["as"]), "rule:text-we-are", 50)
+        own = R.RELATIVE.split(we["desc"] or we["as"], maxsplit=1)[0]  # not "... whose children attend X"
+        board.add("type", R.is_a_type(own), "rule:text-we-are", 50)
+    if R.WE_PEOPLE.search(head):  # "We are a family of four": people writing together, not a body
+        board.add("individual", "we-people", "text:we-people", 30)
     for such in re.finditer(r"\bcharities such as (?:the )?([^.,:;]+)", head, re.IGNORECASE):
         board.add("type", "charity" if R.org_prefix(such[1]) else None, "rule:text-charity", 55,
                   about=R.org_prefix(such[1]))
@@ -339,26 +356,34 @@ def _byline(head: list[str], i: int) -> tuple[list[str], int, bool]:
     if label is None:
         marked = i < OPENING_LINES and R.FOOTNOTE_MARK.search(line)
         return (R.person_names(line) if marked else []), i + 1, True
-    names, j = R.person_names(label["rest"]), i + 1
+    names, j = R.person_names(label["rest"], some=True), i + 1  # "Authors: Jane Smith, Westvale Trust"
     while not label["rest"] and j < len(head) and (more := R.person_names(head[j])):
         names, j = names + more, j + 1
     return names, j, label.re is R.BYLINE
 
 
 def _is_affiliation(line: str) -> bool:
-    """The line under a byline names the authors' organisation when it is a name and nothing else."""
+    """The line under a byline names the authors' organisation when it is a name and nothing else, that
+    says it is a body (an organisation word, or spaCy's ORG), and is not a name that may be a person's
+    ("Jan van der Berg", another author)."""
     name = R.org_prefix(line)
     if not name or R.fold(name) != R.fold(line):
         return False
-    return not R.looks_like_name(line) and not _is_person(line)
+    if R.looks_like_name(line) or _is_person(line) or R.person_like(line):
+        return False
+    return R.looks_like_body(name) or _label(name) == "ORG"  # (an organisation word or an acronym)
 
 
 def _read_about(text: str, board: _Board, org: OrgSink) -> None:
     """An "About X" / "About us" section, wherever it is (often last): the body describing itself. Under
     "About X" only X counts as the subject: the section may go on to name its members or partners."""
-    for heading in re.finditer(r"^[ \t]*(.+?)[ \t]*$", text, re.MULTILINE):
-        about = R.about_heading(heading[1])
+    for heading in re.finditer(r"[^\n]+", text):  # (line by line: a pattern over the text is quadratic)
+        line = heading[0].strip()
+        about = R.about_heading(line) if len(line) <= 120 else None
         if about is None:
+            continue
+        if about and _may_be_person(about) and _label(about) != "ORG":
+            board.add("person", about, "text:about-heading", 0)  # "About Aoife Brennan": a person's page
             continue
 
         def own(name: str | None, source: str, weight: float, about: str = about) -> None:
@@ -378,6 +403,8 @@ def _read_footer(lines: list[str], board: _Board, org: OrgSink) -> None:
     published = any(re.match(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)\S+$", line, re.I) for line in lines)
     for line in dict.fromkeys(ends) if not published else ():
         holder = R.copyright_holder(line) if len(line) < 200 else None
+        if holder and not R.looks_like_body(holder) and _label(holder) != "ORG":
+            holder = None  # a holder must say it is a body: "© 2021 Jan van der Berg" is a person
         if holder and not _is_person(holder):  # "© 2021 Jane Roe" (and, alas, "© Getty Images")
             org(holder, "text:copyright", 35)
     for line in lines[-FOOTER_LINES:]:
@@ -439,8 +466,8 @@ def _names_person(value: str, people: list[str]) -> bool:
     key = R.fold(value)
     for person in people:
         words = R.fold(R.TITLES.sub("", person)).split()
-        if key == " ".join(words):
-            return True
+        if key == " ".join(words) or (len(words) >= 2 and f" {' '.join(words)} " in f" {key} "):
+            return True  # ... or holds one's full name ("Authors: Jane Smith, Westvale Trust")
         if " " not in key and not value.isupper() and key in (words[0], words[-1]):
             return True
     return False
@@ -554,8 +581,10 @@ def _kind(board: _Board, chosen: _Claim | None, org_score: float, ind_score: flo
     if chosen is not None and org_score >= ORG_THRESHOLD and org_score > ind_score:
         return "organisation", chosen.source
     singular, plural = voice
-    if plural >= COLLECTIVE_VOICE and singular * 4 <= plural and ind_score < ORG_THRESHOLD:
-        return "organisation", "rule:collective-voice"
+    signed = bool(board.claims.get("name")) or any(c.source == "text:we-people" for c in
+                                                   board.claims.get("individual", []))
+    if plural >= COLLECTIVE_VOICE and singular * 4 <= plural and ind_score < ORG_THRESHOLD and not signed:
+        return "organisation", "rule:collective-voice"  # (not a letter people sign: "Peter and Jean X")
     strongest = board.best("individual")
     return ("individual", strongest.source) if strongest else ("unknown", "rule:no-evidence")
 
@@ -583,6 +612,8 @@ def _profile(doc: Document, evidence: _Evidence) -> Respondent:
     if chosen is not None and organisation:
         provenance["organisation"] = chosen.source
 
+    if provenance["kind"] == "rule:collective-voice":  # an unnamed "we": what the writers say they are
+        board.claims["type"] = [c for c in board.claims.get("type", []) if c.source != "rule:text-we-are"]
     rtype = _choose_type(board, kind, organisation, everything)
     if rtype is not None:
         respondent_type, provenance["type"] = rtype.value, rtype.source
