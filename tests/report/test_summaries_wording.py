@@ -215,3 +215,5 @@ def test_files_that_could_not_be_read_are_grouped_by_who_acts() -> None:
                     "what to do with each.")
     assert quarantine_sentence({"encrypted": 1}).startswith("One file received could not be read: it may be")
     assert quarantine_sentence({}) == "Every file received could be read."
+    assert quarantine_sentence({"ocr_disabled": 2, "unreadable": 1}).startswith(  # ours to fix, not senders'
+        "Of the files received, 3 could not be read: 3 need the analysis team (")

@@ -181,3 +181,13 @@ def test_an_organisations_file_named_after_a_person_is_cited_by_its_id(
         s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha("hope.pdf")).values(
             source="Dr M Hope - Hope Trust.pdf"))
     assert source_of(CodingData.load(store, CODEBOOK), sha("hope.pdf")) == f"response {sha('hope.pdf')[:12]}"
+
+
+def test_a_titled_name_in_a_file_name_is_found_however_it_is_joined() -> None:
+    from respmine.report.quotes import names_a_person
+
+    for named in ("Dr H Marsh - University of Eastmoor.doc", "Response_from_Dr_Smith.pdf", "DR SMITH.pdf",
+                  "Dr.Smith.pdf", "2026-04-01_Cllr_Jones_Anytown_Council.docx"):
+        assert names_a_person(named), named
+    for plain in ("Drake Trust.pdf", "Draft response.docx", "NFPB draft response v3 (tracked).docx"):
+        assert not names_a_person(plain), plain

@@ -232,8 +232,9 @@ def test_a_one_word_mention_in_passing_stays_only_where_the_sentence_is_near_its
 
 def test_a_two_word_mention_in_passing_is_checked_too_but_not_a_longer_phrase() -> None:
     """"... and a peer mentor may help" in a long sentence is a mention in passing (checked against the
-    sentence's meaning, as one word is: the test above); a three-word phrase is specific enough to stand,
-    and a short sentence is its point."""
+    sentence's meaning, as one word is: the test above); a phrase of three content words is specific
+    enough to stand (words on spaCy's stop list, such as "full" or "third", are not counted: "full cost
+    recovery" is brief), and a short sentence is its point."""
     from respmine.themes.rules import PhraseRules, passing_themes
 
     cb = Codebook(name="t", version="1", themes=(

@@ -149,10 +149,10 @@ def names_a_person(file_name: str) -> bool:
     return bool(_TITLED_NAME.search(file_name))
 
 
-# a person's titled name in a file name ("Dr H Marsh - University of Eastmoor.doc"): an organisation's
-# file named after the person who wrote it is cited by its id too
-_TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Cllr|Councillor|Rev|Revd|Sir|Dame|Lord"
-                          r"|Lady)\.?[\s_]+[A-Z]")
+# a person's titled name in a file name ("Dr H Marsh - University of Eastmoor.doc", "Response_from_DR_SMITH",
+# "Cllr.Jones"): an organisation's file named after the person who wrote it is cited by its id too
+_TITLED_NAME = re.compile(r"(?<![A-Za-z])(?i:dr|mr|mrs|ms|miss|mx|prof|professor|cllr|councillor|rev|revd|sir"
+                          r"|dame|lord|lady)[\s_.-]+[A-Z]")
 
 
 def evidence_sentence(text: str, code: Code) -> str:

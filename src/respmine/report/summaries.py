@@ -338,8 +338,8 @@ def stance_note(stanced: Sequence[str] | None, proposals: str | None = None) -> 
     """What "stance" means under the themes: towards the proposals (`proposals`: what they are, from the
     consultation file), as respondents took it on the theme; only the themes about the proposals carry
     one when the codebook marks them (`stanced`: their labels, None when it marks none)."""
-    towards = f"the consultation’s proposals ({proposals.strip().rstrip('.')})" if proposals else \
-        "the consultation’s proposals"
+    proposals = (proposals or "").strip().rstrip(".").strip()
+    towards = f"the consultation’s proposals ({proposals})" if proposals else "the consultation’s proposals"
     if stanced is None:
         return f"Stance is towards {towards}, as respondents took it in what they wrote on the theme."
     which = "the theme" if len(stanced) == 1 else "the themes"
@@ -351,12 +351,13 @@ def stance_note(stanced: Sequence[str] | None, proposals: str | None = None) -> 
 # what a quarantined file needs, by its code (`ingest`): the sender, the team, or nothing
 _RESEND = {"encrypted": "password-protected", "truncated": "incomplete", "corrupt": "damaged",
            "empty": "empty", "wrong_extension": "a saved web page instead of the document",
-           "unreadable": "unreadable", "no_text": "without readable text",
-           "ocr_failed": "a scan that could not be read"}
+           "no_text": "without readable text", "ocr_failed": "a scan that could not be read"}
 _NOT_RESPONSES = {"not_a_response"}
 _TEAM = {"too_large": "too large", "unsupported": "an archive or format to unpack or convert",
          "missing_tool": "a tool to install", "bomb": "an archive too large to unpack",
-         "too_deep": "archives nested too deep", "ocr_timeout": "a scan too slow to read"}
+         "too_deep": "archives nested too deep", "ocr_timeout": "a scan too slow to read",
+         "timeout": "a file too slow to read", "ocr_disabled": "scans to read with OCR turned on",
+         "unreadable": "a file this machine could not open", "missing": "a file no longer in the inbox"}
 
 
 def quarantine_sentence(codes: Mapping[str, int]) -> str:

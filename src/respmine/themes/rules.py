@@ -55,7 +55,8 @@ from respmine.themes.words import FUNCTION_WORDS, NEGATIONS, normalise, pipeline
 RULE_FLOOR = 0.4  # rule hits below this are not codes (`ThemeCoder`): a negated passing mention, an item in a
 # letter's list; nor do they weigh a position (`_unheld_positions`)
 SHORT_SENTENCE_WORDS = 12  # in a sentence this short, a brief mention is the point made (`passing_themes`)
-BRIEF_WORDS = 2  # a phrase of this many content words or fewer is brief ("volunteer", "peer mentor")
+BRIEF_WORDS = 2  # a phrase of this many content words or fewer is brief ("volunteer", "peer mentor", "full
+# cost recovery": stop words are not counted)
 _CATCH_ALL = frozenset({"other", "others", "misc", "miscellaneous", "general", "etc", "various",
                         "unspecified", "uncategorised", "uncategorized"})
 
