@@ -720,3 +720,37 @@ def test_respondents_long_space_runs_are_read_in_linear_time(text: str) -> None:
     start = time.perf_counter()
     rules.legal_form_type("Acme Widgets", "Acme Widgets" + " " * 30000 + "x")
     assert time.perf_counter() - start < 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "Response\n{body}\n© Antoine de Saint-Exupéry, 2021. Tous droits réservés.\n",
+    "Response\n{body}\nAbout Jean-Luc Picard\nJean-Luc Picard is an independent consultant on AI ethics.\n",
+    "Response\n{body}\nAbout Gráinne Ní Mháille\nGráinne Ní Mháille is an independent consultant.\n",
+    "Since 2015, Gráinne Ní Mháille is a consultant advising start-ups on AI.\n{body}",
+    "Response to the consultation\nJane Smith\nAntoine de Saint-Exupéry\n{body}",
+    "Jane Smith: response to the consultation\n{body}",
+    "Siobhan O'Neill: response to the consultation\n{body}",
+])
+def test_respondents_person_shaped_names_are_never_the_organisation(text: str) -> None:
+    """Particles, hyphenated and apostrophe-joined names are people's whatever spaCy labels them; a title
+    line naming a person is theirs (and their name is redacted: organisations' names are not)."""
+    body = ("This paper responds to the consultation on the proposals. The proposals go too far, and the "
+            "rules should be simpler.\n" + "The consultation raises many issues of detail.\n" * 40)
+    got = profile(_doc(text.format(body=body)))
+    assert got.organisation is None, got.provenance
+
+
+@pytest.mark.parametrize("said", ["We are a charity supporting families of prisoners.",
+                                  "We are a network of residents' associations."])
+def test_respondents_a_body_serving_people_is_not_people_writing(said: str) -> None:
+    text = ("Westvale Families Trust\nResponse to the consultation\n" + said + " We welcome the opportunity "
+            "to respond. We believe the rules should be simpler.\n\nWritten by Jane Smith\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("organisation", "Westvale Families Trust"), got.provenance
+
+
+def test_respondents_a_registered_charitys_copyright_line_names_it() -> None:
+    text = ("Nacro\n3rd Floor, 1 Example Street\nLondon EC1A 1BB\n\nResponse to the consultation\nWe think "
+            "the rules should be simpler.\n\nYours faithfully,\nJane Smith\nPolicy Manager, Nacro\n"
+            "© 2021 Nacro. Registered charity no. 1234567\n")
+    assert profile(_doc(text)).organisation == "Nacro"

@@ -90,7 +90,10 @@ WE_ARE = re.compile(r"\bwe are (?P<desc>(?:an?|the|one of)\b[^.\n]{3,120})|"
 RELATIVE = re.compile(r",?\s*\b(?:whose|who|which|run by|supported by|funded by)\b", re.IGNORECASE)
 # Writers who say they are people, not a body: "We are a family of four", "We are parents of ...".
 WE_PEOPLE = re.compile(
-    r"\bwe are (?:(?:an?|the|two|both|one of the(?: many)?|among the(?: many)?)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\bwe are (?:(?:an?|the|two|both|one of the(?: many)?|among the(?: many)?)\s+)?"
+    r"(?:(?!(?:charity|charities|organi[sz]ations?|network|group|trust|association|body|bodies|service|"
+    r"company|forum|alliance|federation|union|council|of|for|with|by|to|from|in|on|at)\b|[\w-]*ing\b)[\w-]+\s+)"
+    r"{0,3}?"
     r"(?:famil(?:y|ies)|parents|grandparents|residents|neighbours|neighbors|couple|householders|pensioners|"
     r"retired|carers|husband and wife|mothers|fathers|mums|dads|siblings|local people|villagers)\b",
     re.IGNORECASE,
@@ -568,8 +571,12 @@ def person_names(line: str, some: bool = False) -> list[str]:
 
 
 _PARTICLES = {"van", "de", "der", "den", "la", "le", "von", "di", "du", "da", "del", "della", "dos", "das",
-              "ten", "ter", "y", "bin", "al", "st"}
+              "ten", "ter", "y", "bin", "al", "st", "ní", "nic", "ó", "ua", "ibn", "bint", "ben", "el"}
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.){{1,3}}[,;]?$|^[{_UP}]$")
+# a capitalised name word, its parts joined by "-" or "'" ("Saint-Exupéry", "Smith-Jones", "O'Brien-Kelly",
+# "Jean-Luc"), after a prefix ("McDonald", "D'Arcy", "DeVito")
+_NAME_PART = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|La|Le)?[{_UP}][a-zà-ÿā-ž]+"
+_NAME_WORD = re.compile(rf"^{_NAME_PART}(?:[-'’](?:{_NAME_PART}|[a-zà-ÿā-ž]+))*\.?$")
 
 
 def person_like(text: str) -> bool:
@@ -587,11 +594,20 @@ def person_like(text: str) -> bool:
     for word in words:
         if word.lower() in _PARTICLES or _INITIALS.match(word):
             continue
-        if not (re.match(rf"^[{_UP}][a-zà-ÿā-ž'’\-]+\.?$", word)
-                or re.match(rf"^(?:Mc|Mac|O['’])[{_UP}][a-z]+$", word)):
+        if not _NAME_WORD.match(word):
             return False
         capitals += 1
     return capitals >= 1
+
+
+def person_shaped(name: str) -> bool:
+    """A name shaped as only people's are (`person_like` with a particle, a hyphenated or apostrophe-joined
+    part, or an initial: "Antoine de Saint-Exupéry", "Jean-Luc Picard", "Gráinne Ní Mháille", "J. Smith"):
+    spaCy's ORG label does not make it a body ("Railworkers Together" it may)."""
+    if not person_like(name):
+        return False
+    words = [w for w in re.split(r"[\s,;]+", " ".join(name.split())) if w]
+    return any(w.lower() in _PARTICLES or re.search(r"\w[-'’]\w", w) or _INITIALS.match(w) for w in words)
 
 
 def _legal_form_in(name: str) -> bool:
@@ -616,9 +632,16 @@ def copyright_holder(line: str) -> str | None:
         return None
     rest = re.split(r"\s+(?:19|20)\d\d\b|[.;|]\s|\ball rights reserved\b", found["rest"], flags=re.I)[0]
     name = org_prefix(rest)
+    if name and REGISTERED_BODY.search(line):
+        return name  # "© 2021 Nacro. Registered charity no. 1234567": the line says it is a body
     if not name or (not looks_like_body(name) and (len(name.split()) < 2 or person_like(name))):
         return None  # "© 2021 Jane Smith & John Doe", "© Hartley": a person, or a word that may be one
     return name
+
+
+# a registration on a copyright line: its holder is a body, even a one-word one
+REGISTERED_BODY = re.compile(
+    r"\bregistered (?:charity|company|society)\b|\b(?:charity|company) (?:no|number)\b", re.IGNORECASE)
 
 
 def looks_like_role(line: str) -> bool:

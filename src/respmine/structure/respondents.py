@@ -138,7 +138,8 @@ def _is_org_line(line: str) -> bool:
         return False
     if R.looks_like_name(line) or R.HOME_ADDRESS.search(line) or R.POSTCODE.search(line):
         return False
-    return bool(R.ORG_WORDS.search(name)) or (_label(name) == "ORG" and len(name.split()) >= 2)
+    return bool(R.ORG_WORDS.search(name)) or (_label(name) == "ORG" and len(name.split()) >= 2
+                                              and not R.person_shaped(name))
 
 
 def _read_form(doc: Document, board: _Board) -> None:
@@ -199,8 +200,11 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink) -> None:
         board.add("individual", "home-address", "text:home-address", 20)
     for line in lines[:8]:
         for title in R.TITLE_WORD.finditer(line):
-            if not re.search(r"\b(?:I|my)\b", line[: title.start()]):  # not "I support X's response"
-                org(R.org_suffix(line[: title.start()]), "text:title", 45)
+            name = R.org_suffix(line[: title.start()])
+            if re.search(r"\b(?:I|my)\b", line[: title.start()]) or (name and (
+                    R.person_shaped(name) or _is_person(name, strict=True))):
+                continue  # not "I support X's response", nor "Jane Smith: response to ..." (a person's)
+            org(name, "text:title", 45)
     tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
     for line in lines[:HEAD_LINES] + tail:
         found = R.LINE_PATTERN.search(line)
@@ -239,7 +243,7 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
     if not (verb or registered) or R.TITLES.match(name) or _subject_label(sentence) in _NOT_ORG:
         return  # not said of a body, or said of a person or a place
     describes = source != "text:subject" or lead_in or R.IS_A.match(rest)  # who X is, rather than a view
-    if (describes and _may_be_person(name) and _subject_label(sentence) != "ORG"
+    if (describes and _may_be_person(name) and (_subject_label(sentence) != "ORG" or R.person_shaped(name))
             and not R.SAYS_BODY.match(said + " " + rest)):
         return  # "Aoife Brennan is an independent consultant": spaCy misses many names; a person's is not
         # published on a guess (but "X, a not-for-profit company registered in ..." is a body)
@@ -382,7 +386,7 @@ def _read_about(text: str, board: _Board, org: OrgSink) -> None:
         about = R.about_heading(line) if len(line) <= 120 else None
         if about is None:
             continue
-        if about and _may_be_person(about) and _label(about) != "ORG":
+        if about and _may_be_person(about) and (_label(about) != "ORG" or R.person_shaped(about)):
             board.add("person", about, "text:about-heading", 0)  # "About Aoife Brennan": a person's page
             continue
 
@@ -403,8 +407,12 @@ def _read_footer(lines: list[str], board: _Board, org: OrgSink) -> None:
     published = any(re.match(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)\S+$", line, re.I) for line in lines)
     for line in dict.fromkeys(ends) if not published else ():
         holder = R.copyright_holder(line) if len(line) < 200 else None
-        if holder and not R.looks_like_body(holder) and _label(holder) != "ORG":
-            holder = None  # a holder must say it is a body: "© 2021 Jan van der Berg" is a person
+        if holder and R.REGISTERED_BODY.search(line):  # "© 2021 Nacro. Registered charity no. 1234567"
+            org(holder, "text:copyright", 35)
+            continue
+        if holder and not R.looks_like_body(holder) and (_label(holder) != "ORG" or R.person_shaped(holder)):
+            holder = None  # a holder must say it is a body: "© 2021 Jan van der Berg" is a person, whatever
+            # spaCy's label ("Antoine de Saint-Exupéry" reads as ORG)
         if holder and not _is_person(holder):  # "© 2021 Jane Roe" (and, alas, "© Getty Images")
             org(holder, "text:copyright", 35)
     for line in lines[-FOOTER_LINES:]:
