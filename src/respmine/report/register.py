@@ -28,6 +28,7 @@ from respmine.report.tables import (
     CodingData,
     Letter,
     Unit,
+    named_from,
     question_key,
     theme_order,
     unit_side,
@@ -146,10 +147,8 @@ def _own_files(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[st
 
 
 def _first_person(data: CodingData, members: Iterable[str]) -> RespondentView | None:
-    """The respondent record the unit is named from (`tables._unit` ranks them the same way)."""
-    found = [p for m in members if (p := data.people.get(m)) is not None]
-    found.sort(key=lambda r: (r.kind != "organisation", not r.organisation, r.submission))
-    return found[0] if found else None
+    """The respondent record the unit is named from (`tables.named_from`)."""
+    return named_from(p for m in members if (p := data.people.get(m)) is not None)
 
 
 _FIELDS = (("organisation", "name"), ("type", "type"), ("kind", "individual"))

@@ -533,10 +533,15 @@ def _unit(
         types = Counter(r.respondent_type for r in found) or Counter({"unknown": 1})
         best = max(types.items(), key=lambda kv: (kv[1], -_type_rank(kv[0])))[0]
         return Unit(key, best, f"Campaign letter ({camp.size} letters)", False, camp.id, tuple(camp.members))
-    ranked = sorted(found, key=lambda r: (r.kind != "organisation", not r.organisation, r.submission))
-    who = ranked[0] if ranked else None
+    who = named_from(found)
     return Unit(key, who.respondent_type if who else "unknown", display_name(who),
                 bool(who and who.kind == "organisation" and who.organisation), "", tuple(members))
+
+
+def named_from(found: Iterable[RespondentView]) -> RespondentView | None:
+    """Of a counted respondent's records, the one it is named from: an organisation's, a named one first."""
+    return min(found, default=None,
+               key=lambda r: (r.kind != "organisation", not r.organisation, r.submission))
 
 
 def _type_rank(kind: str) -> int:

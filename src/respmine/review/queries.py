@@ -28,6 +28,7 @@ from respmine.store.models import (
     SubmissionRow,
 )
 from respmine.store.repository import Store
+from respmine.store.themes import decision_of
 from respmine.store.views import RespondentView
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import Decision, apply_decisions, effective_codebook
@@ -123,7 +124,7 @@ def codebook_decisions(session: Session) -> list[Decision]:
     """Decisions that change the codebook (rename, merge, split, promote, dismiss): few, read each request."""
     rows = session.scalars(select(DecisionRow).where(DecisionRow.segment.is_(None))
                            .order_by(DecisionRow.at, DecisionRow.id))
-    return [Decision(r.at, r.user, r.action, r.segment, r.theme, dict(r.value or {}), r.note) for r in rows]
+    return [decision_of(r) for r in rows]
 
 
 def merges(log: Sequence[Decision]) -> dict[str, str]:
@@ -300,7 +301,7 @@ def attach_codes(session: Session, codebook: Codebook, log: list[Decision],
                for r in session.scalars(select(CodeRow).where(CodeRow.segment.in_(ids)))]
     rows = session.scalars(select(DecisionRow).where(DecisionRow.segment.in_(ids))
                            .order_by(DecisionRow.at, DecisionRow.id))
-    own = [Decision(r.at, r.user, r.action, r.segment, r.theme, dict(r.value or {}), r.note) for r in rows]
+    own = [decision_of(r) for r in rows]
     book = effective_codebook(codebook, log)
     labels = {t.id: t.label for t in book.themes}
     texts = {i.id: i.text for i in items}

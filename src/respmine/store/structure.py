@@ -102,12 +102,11 @@ def _with_late_corrections(session: Session, rows: list[dict[str, Any]],
 
 
 def _respondent_decisions(session: Session) -> list[Any]:
-    from respmine.themes.decisions import Decision
+    from respmine.store.themes import decision_of  # (store.themes imports this module)
 
     query = select(DecisionRow).where(DecisionRow.action == corrections.ACTION).order_by(DecisionRow.at,
                                                                                           DecisionRow.id)
-    return [Decision(r.at, r.user, r.action, r.segment, r.theme, dict(r.value or {}), r.note)
-            for r in session.scalars(query)]
+    return [decision_of(r) for r in session.scalars(query)]
 
 
 def pending_corrections(store: Store) -> int:

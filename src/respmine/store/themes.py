@@ -218,10 +218,12 @@ def decisions(store: Store, ids: tuple[int, int] | None = None) -> list[Decision
     if ids is not None:
         query = query.where(DecisionRow.id > ids[0], DecisionRow.id <= ids[1])
     with store.session() as s:
-        return [
-            Decision(r.at, r.user, r.action, r.segment, r.theme, dict(r.value or {}), r.note)
-            for r in s.scalars(query)
-        ]
+        return [decision_of(r) for r in s.scalars(query)]
+
+
+def decision_of(row: DecisionRow) -> Decision:
+    """A stored decision as the domain reads it."""
+    return Decision(row.at, row.user, row.action, row.segment, row.theme, dict(row.value or {}), row.note)
 
 
 def segment_texts(store: Store, ids: Iterable[str] | None = None) -> dict[str, str]:
