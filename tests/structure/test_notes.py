@@ -18,6 +18,10 @@ from respmine.structure.notes import is_reference_note
     "63 Art. 6(1).",
     "https://www.gov.uk/government/consultations/transforming-rehabilitation",
     "7 https://www.ibm.com/blogs/policy/trust-principles/",
+    "https://www.vzbv.de/publikationen/nutzerrechte-sind-ein-must-have [Access: 21.07.2021].",
+    "https://arxiv.org/pdf/2001.00973.pdf (link as of 6/4/2021)",
+    "https://www.ohchr.org/EN/Issues/Poverty/Pages/DigitalTechnology.aspx 13 UN Convention on the Rights of"
+    " Persons with Disabilities (2007), https://www.un.org/crpd",
 ])
 def test_notes_citations_and_links_are_notes(text: str) -> None:
     assert is_reference_note(text)
@@ -46,6 +50,7 @@ def test_notes_points_and_prose_are_not_notes(text: str) -> None:
     "9 The data in Smith et al. show rising costs; we oppose it.",
     "2 We refer you to our full report at https://example.org/report which sets out why we oppose the ban.",
     "1 https://www.anec.eu/position.pdf 2 We also believe that new consumer rights should be enshrined.",
+    "https://www.example.org/report sets out why we oppose the ban on research.",
 ])
 def test_notes_a_point_the_respondent_makes_is_never_a_note(text: str) -> None:
     assert not is_reference_note(text)

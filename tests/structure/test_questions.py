@@ -355,3 +355,15 @@ def test_questions_a_footnotes_citation_is_a_note_never_an_answer() -> None:
     plan = _plan(_doc(f"{view}\n\n{note}\n\n{link}"), Keyword())
     assert (NOTE, note) in plan and (NOTE, link) in plan and all(q != NOTE for q, t in plan if t == view)
     assert _plan(_doc(f"{view}\n\n{note}")) == [(GENERAL, view), (NOTE, note)]  # no questions matched
+
+
+def test_questions_a_list_is_filed_with_its_lead_in_and_a_numbered_heading_with_its_paragraph() -> None:
+    """A free letter's list goes to a question with the sentence that introduces it (the items alone do
+    not say what they are for), and without a consultation a numbered heading stays with its paragraph."""
+    lead_in = "We have three requests about funding for the years ahead:"
+    items = ["• contracts of five years;", "• payment in advance;", "• the full cost of each service."]
+    text = "\n\n".join(["Dear Sir,", lead_in, *items, "Yours faithfully,"])
+    assert _plan(_doc(text), Keyword()) == [("Q2", "\n\n".join([lead_in, *items]))]
+    headed = "4. Transparency\n\nEvery decision about a person should be explained to them."
+    segs = segment_documents([_doc(headed)], [], None)["s" * 64]
+    assert [(s.question, s.text) for s in segs] == [(GENERAL, headed)]

@@ -5,8 +5,10 @@ Long position papers carry hundreds of them: on the 39 AI-Act submissions about 
 was a footnote's citation ("48 Id. at Art. 9(6).", "57 See [NAME] et al., White Paper ... (2018).", a
 URL), and read as content they made whole emerging themes and a third of those themes' quotes. A note is
 told by its form, not its subject: a footnote mark at its start (a number, a bracketed number, a
-superscript) and the marks of a citation, or a link and nothing else. The surest marks (a link, "Id." /
-"ibid.", "et al.", "available at", a cross-reference "(n 4)") make a note of up to NOTE_MAX_WORDS words
+superscript) and the marks of a citation, a link and nothing else, or a link that opens the paragraph
+(a footnote's link on a line of its own, with its date of access or the next note run on). The surest
+marks (a link, "Id." / "ibid.", "et al.", "available at", a cross-reference "(n 4)") make a note of up to
+NOTE_MAX_WORDS words
 (several notes run together are long); weaker ones ("see" opening it, a year in brackets, a page or
 paragraph reference) of up to CITED_MAX_WORDS; a bare legal reference ("63 Art. 6(1).") of up to
 REFERENCE_MAX_WORDS. A paragraph in which the respondent speaks outside brackets and quoted titles ("we",
@@ -43,15 +45,15 @@ _ASIDE = re.compile(r"\([^()]*\)|“[^”“]*”|„[^“”„]*[“”]|‘(?
 
 
 def is_reference_note(text: str) -> bool:
-    """The paragraph is a footnote or reference: a link and nothing else, or a footnote mark followed by
-    the marks of a citation within the words each allows (see the module's docstring)."""
+    """The paragraph is a footnote or reference: a link and nothing else, or a footnote mark (or a link
+    opening it) followed by the marks of a citation within the words each allows (the module's docstring)."""
     stripped = text.strip()
     mark = _MARK.match(stripped)
     body = stripped[mark.end():] if mark else stripped
     if body and _LINK.fullmatch(body.strip("<>()[].,; ")):  # a bare link, numbered or not
         return True
-    if mark is None:
-        return False
+    if mark is None and not _LINK.match(body.lstrip("<([")):  # a footnote's link runs onto a line of its
+        return False  # own: "https://... [Access: 20.07.2021].", "https://... (link as of 6/4/21)"
     if _VIEW.search(_ASIDE.sub(" ", _LINK.sub(" ", body))):  # "4 Art. 5 should be deleted", "2 We refer ..."
         return False
     words = len(_WORD.findall(body))

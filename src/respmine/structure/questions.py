@@ -41,6 +41,7 @@ from respmine.structure.furniture import (
     text_words,
 )
 from respmine.structure.notes import is_reference_note
+from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
@@ -149,7 +150,8 @@ def segment_documents(
     matcher = QuestionMatcher.calibrated(calibration, embedder, title)
     parts = [(d, _read(d, matcher)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
-        matcher.embed_ahead([text for _, read in parts for text in _content_paragraphs(read, matcher.title)])
+        matcher.embed_ahead([paragraph for d, read in parts
+                             for paragraph in _content_paragraphs(d.text, read, matcher.title)])
     return {d.sha256: _segmented(d, matcher, read) for d, read in parts}
 
 
@@ -175,7 +177,8 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
     """The structured answers' segments with those of the other paragraphs, in text order."""
     segments = list(read.answers)
     if not matcher.questions:  # no consultation: answers are named by their label; the rest is general
-        segments += [seg for b in read.rest for seg in _general(doc, b, read.about)]
+        segments += [seg for b in passages(doc.text, read.rest, read.about)
+                     for seg in _general(doc, b, read.about)]
     elif read.marks:
         segments += _by_headings(doc, read, matcher)
     else:
@@ -273,10 +276,10 @@ def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     return Block(start, start + len(body.strip()), body.strip()) if body.strip() else None
 
 
-def _content_paragraphs(read: _Read, title: str) -> list[str]:
+def _content_paragraphs(text: str, read: _Read, title: str) -> list[str]:
     """Of a document's paragraphs outside its structured answers, those segmentation will match to
     questions by meaning: a free letter's, or those before the first heading."""
-    rest = read.rest[: read.marks[0][0]] if read.marks else read.rest
+    rest = passages(text, read.rest[: read.marks[0][0]] if read.marks else read.rest, read.about)
     return [b.text for b in rest if _is_prose(b.text, title) and b.start not in read.about]
 
 
@@ -481,8 +484,10 @@ def _by_content(
     doc: Document, rest: list[Block], matcher: QuestionMatcher, about: frozenset[int],
     general_only_below: float = 0.0,
 ) -> list[Segment]:
-    """Free text with no headings: each paragraph goes to the question(s) it is most similar to."""
+    """Free text with no headings: each passage (a paragraph, a list with its lead-in: `passages`) goes
+    to the question(s) it is most similar to."""
     out: list[Segment] = []
+    rest = passages(doc.text, rest, about)
     candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
