@@ -166,7 +166,7 @@ def test_forms_regulations_dev_csv_one_child_per_row(datasets: Path) -> None:
         assert row.answers == (Answer("text", record["text"].strip(), "text"),)
         assert row.metadata["id"] == record["id"]
         assert row.metadata["stance"] == record["stance"]
-    assert rows[0].source == "dev.csv#row-2"
+    assert rows[0].source == f"dev.csv#{expected[0]['id']}"  # cited by the docket's own id
     assert rows[0].received == datetime.fromisoformat(expected[0]["received"])
     assert len({r.sha256 for r in rows}) == len(rows)
 
@@ -180,3 +180,22 @@ def test_forms_csv_encodings(tmp_path: Path, encoding: str) -> None:
     assert only.metadata["Full name"] == "José Núñez"
     assert only.answers[0].text == row[4]
     assert "Timestamp" in only.metadata  # the BOM is not part of the first header
+
+
+def test_forms_rows_are_cited_by_the_forms_own_response_id(tmp_path: Path) -> None:
+    """An analyst traces a quote to the form by its Response ID (R-1004), not a spreadsheet row number
+    that is one off from it; a column that is not a clean identifier keeps the row number."""
+    answer = "Charities should be funded at full cost with contracts of at least three years."
+    def table(path: Path, rows: list[list[str]]) -> Document:
+        path.write_text("\n".join(",".join(r) for r in rows), encoding="utf-8")
+        return _document(extract(path, name=path.name))
+
+    rows = [["Response ID", "Name", "Q1"], ["R-1004", "Jo", answer], ["R-1007", "Al", answer + " Yes."]]
+    doc = table(tmp_path / "export.csv", rows)
+    assert [r.source for r in _rows(doc)] == ["export.csv#R-1004", "export.csv#R-1007"]
+    numbers = [["ID", "Q1"], ["17", answer], ["18", answer + " Yes."]]
+    doc = table(tmp_path / "n.csv", numbers)
+    assert [r.source for r in _rows(doc)] == ["n.csv#id-17", "n.csv#id-18"]
+    for bad in (["Jo Bloggs", "Al Smith"], ["R-1", "R-1"], ["R-1", ""]):  # a name, a repeat, a gap
+        doc = table(tmp_path / "b.csv", [["Reference", "Q1"], [bad[0], answer], [bad[1], answer + " Yes."]])
+        assert [r.source for r in _rows(doc)] == ["b.csv#row-2", "b.csv#row-3"]

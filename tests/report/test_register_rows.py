@@ -82,8 +82,9 @@ def test_register_annex_lists_organisations_by_type(made: tuple[Store, dict[str,
     ]
     assert annex_note(rows) == (
         "The 4 organisations that responded are listed below by type (a joint response under the "
-        "organisation that sent it). Also counted, not named: 1 individual, 1 form-letter campaign and 1 "
-        "group of identical copies.")
+        "organisation that sent it). Also counted, not named: 1 individual, 1 form-letter campaign "
+        "(4 letters) and 1 group of identical copies (2 letters). Each campaign and group of copies counts "
+        "once, under individuals, in the respondents by type.")  # the report's "3 individuals" adds up
     assert annex_note([r for r in rows if r.kind != "organisation"]).startswith("No organisation is named")
 
 

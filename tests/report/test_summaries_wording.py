@@ -57,7 +57,8 @@ def test_majority_and_minority_views_by_stance_and_type() -> None:
     assert "This theme was raised by 31 of 47 respondents (66%)." in text
     assert "Most charities and community groups (23 of 31) raised it" in text
     assert (
-        "Most of the 27 who took a position supported the proposals; 5 opposed them and 2 had mixed views"
+        "Most (20) of the 27 who took a position supported the proposals; 5 opposed them and 2 had mixed "
+        "views"
         in text
     )
     assert "Private companies were divided: 2 supported the proposals and 2 opposed them." in text
@@ -196,7 +197,8 @@ def test_a_theme_about_no_proposal_is_summarised_by_its_points_not_a_stance() ->
     assert text.endswith("Within this theme: smaller lots (20), bid costs (13) and prime contractors (12).")
     found = headlines([role, contracts], {"role", "contracts"}, bases, stanced={"role"},
                       children={"contracts": [lots, primes, barriers]})
-    assert found[0].endswith("Most of the 36 who took a position supported the proposals.")
+    assert found[0].endswith("Most (21) of the 36 who took a position supported the proposals; 15 opposed "
+                             "them. The other 7 did not take a clear position.")
     assert found[1] == ("Contract size: raised by 31 of 51 respondents (61%). Most often: smaller lots (20), "
                         "bid costs (13) and prime contractors (12).")
     q3 = question_summary([contracts, lots, barriers], 24, {"contracts"},
@@ -217,3 +219,27 @@ def test_files_that_could_not_be_read_are_grouped_by_who_acts() -> None:
     assert quarantine_sentence({}) == "Every file received could be read."
     assert quarantine_sentence({"ocr_disabled": 2, "unreadable": 1}).startswith(  # ours to fix, not senders'
         "Of the files received, 3 could not be read: 3 need the analysis team (")
+
+
+def test_key_findings_say_which_respondent_types_stood_on_each_side() -> None:
+    """A minister must be able to say who backs the proposals and who does not, not only "most"."""
+    role = row("role", "Role of the sector", 43, stance={"support": 21, "oppose": 15, "neutral": 7})
+    by_type = {
+        "charity": row("role", "Role of the sector", 14, stance={"support": 12, "oppose": 1, "neutral": 1}),
+        "public_body": row("role", "Role of the sector", 4, stance={"oppose": 3, "neutral": 1}),
+        "probation": row("role", "Role of the sector", 2, stance={"oppose": 2}),
+        "private_company": row("role", "Role of the sector", 4, stance={"neutral": 4}),
+        "individual": row("role", "Role of the sector", 11, stance={"support": 6, "oppose": 4, "neutral": 1}),
+        "representative_body": row("role", "Role of the sector", 5, stance={"support": 3, "oppose": 2}),
+        "academic": row("role", "Role of the sector", 1, stance={"oppose": 1}),
+    }
+    found = headlines([role], {"role"}, {"charity": 51}, stanced={"role"}, by_type={"role": by_type})
+    assert found[0] == (
+        "Role of the sector: raised by 43 of 51 respondents (84%). Most (21) of the 36 who took a position "
+        "supported the proposals; 15 opposed them. The other 7 did not take a clear position. Support came "
+        "from charities and community groups (12), individuals (6) and representative bodies (3); "
+        "opposition from individuals (4), public bodies (3), both probation bodies, representative bodies "
+        "(2) and 2 other respondents; no clear position from all 4 private companies, public bodies (1), "
+        "individuals (1) and charities and community groups (1).")
+    assert headlines([role], {"role"}, {"charity": 51}, stanced={"role"})[0].endswith(
+        "The other 7 did not take a clear position.")  # no rows by type: counts only

@@ -32,6 +32,12 @@ _DETAIL_HEADER = re.compile(
     r"\b(e-?mail|address|post ?code|zip|phone|telephone|mobile|name|organi[sz]ation|url|website)\b",
     re.IGNORECASE,
 )
+# A column of the form's own reference for each response ("Response ID", "Ref", "Submission number"): rows
+# are cited by it, as the form's owners know them, rather than by spreadsheet row ("row-5" is R-1004).
+_ID_HEADER = re.compile(
+    r"^\s*(?:(?:response|submission|respondent|reference|ref|entry)\s*(?:id|no\.?|number|ref|reference)?|id)\s*$",
+    re.IGNORECASE)
+_ID_VALUE = re.compile(r"[\w./-]{1,32}")  # one short token: an identifier, never a sentence or a name
 _TIME_HEADERS = [  # preferred first: the time the response was submitted
     re.compile(r"time ?stamp|submi|receiv|complet|end ?time", re.IGNORECASE),
     re.compile(r"date|time|created", re.IGNORECASE),
@@ -108,6 +114,20 @@ class _Columns:
     timestamp: int | None
     day_first: bool
     warnings: list[str]
+    ident: int | None = None  # the form's own reference for each row (`_id_column`)
+
+
+def _id_column(headers: list[str], rows: list[tuple[int, list[str]]], answers: Mapping[int, str],
+               ) -> int | None:
+    """The column that names each response: headed as one, filled on every row with a short token, no two
+    rows alike (else rows are cited by their spreadsheet row)."""
+    for i, header in enumerate(headers):
+        if i in answers or not _ID_HEADER.match(header):
+            continue
+        values = [row[i].strip() for _, row in rows]
+        if all(_ID_VALUE.fullmatch(v) for v in values) and len(set(values)) == len(values):
+            return i
+    return None
 
 
 def _classify(headers: list[str], rows: list[tuple[int, list[str]]], mapping: Mapping[str, str]) -> _Columns:
@@ -140,7 +160,7 @@ def _classify(headers: list[str], rows: list[tuple[int, list[str]]], mapping: Ma
             parsed = sum(parse_timestamp(v, first) is not None for v in values[i][:200])
             if parsed >= 0.9 * min(len(values[i]), 200):
                 timestamp, day_first = i, first
-    return _Columns(answers, timestamp, day_first, warnings)
+    return _Columns(answers, timestamp, day_first, warnings, _id_column(headers, rows, answers))
 
 
 def _key(header: str) -> str:
@@ -222,7 +242,9 @@ def _row_document(src: Source, method: str, headers: list[str], number: int, cel
             warnings.append(f"the timestamp '{cells[columns.timestamp]}' could not be read as a date")
     if not answers:
         warnings.append("this row has no free-text answer")
-    row_src = Source(name=f"{src.name}#row-{number}", data=b"", limits=src.limits,
+    ident = cells[columns.ident].strip() if columns.ident is not None else ""
+    cited = (ident if any(c.isalpha() for c in ident) else f"id-{ident}") if ident else f"row-{number}"
+    row_src = Source(name=f"{src.name}#{cited}", data=b"", limits=src.limits,
                      depth=src.depth + 1, ocr=src.ocr)
     return assemble(
         row_src, "form-row", parts, metadata=metadata, received=received,

@@ -87,6 +87,7 @@ class ThemeText:
     row: ThemeRow  # counted over all questions
     depth: int
     text: str
+    by_type: Mapping[str, ThemeRow] = field(default_factory=dict)  # each respondent type's own row
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,7 @@ def build_report(
                        key=lambda c: (-c[1], c[0]))
     found = emerging(store, data)
     sections = _sections(data, rows, consultation, top)
+    themes = _theme_texts(data, overall, bases, splits)
     return Report(
         title=consultation.title if consultation else "Consultation responses",
         department=(consultation.department or "") if consultation else "",
@@ -226,9 +228,10 @@ def build_report(
         quarantined=sum(s.status == "quarantined" for s in data.submissions.values()), bases=dict(bases),
         campaigns=campaigns, joint=_joint(data),
         headlines=summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
-                                      splits=splits, stanced=data.stanced, children=_children(cb, overall)),
+                                      splits=splits, stanced=data.stanced, children=_children(cb, overall),
+                                      by_type={t.row.theme: t.by_type for t in themes}),
         changes=summaries.changes(previous, snap),
-        themes=_theme_texts(data, overall, bases, splits), sections=sections,
+        themes=themes, sections=sections,
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
         tz=consultation.tz if consultation else UTC,
@@ -269,7 +272,7 @@ def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[s
         by_type = {t: found[row.theme] for t, found in per_type.items() if row.theme in found}
         stanced = data.stanced is None or row.theme in data.stanced
         text = summaries.theme_summary(row, bases, by_type, kids, splits.get(row.theme), stanced)
-        out.append(ThemeText(row, depth(cb, row.theme), text))
+        out.append(ThemeText(row, depth(cb, row.theme), text, by_type))
     return out
 
 

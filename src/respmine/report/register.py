@@ -21,7 +21,7 @@ from typing import Any
 
 from respmine.records import RESPONDENT_TYPES, UNCODED, question_name, shown_time
 from respmine.report.quotes import names_a_person
-from respmine.report.summaries import join_words, plural
+from respmine.report.summaries import join_words, plural, type_name
 from respmine.report.tables import INDIVIDUAL as INDIVIDUAL_NAME
 from respmine.report.tables import (
     UNNAMED_ORGANISATION,
@@ -197,15 +197,31 @@ def annex_note(rows: Sequence[RegisterRow]) -> str:
     kinds = Counter(r.kind for r in rows)
     unnamed = [plural(kinds[UNNAMED], "organisation") + " that gave no name" if kinds[UNNAMED] else "",
                plural(kinds[INDIVIDUAL], "individual") if kinds[INDIVIDUAL] else "",
-               plural(kinds[CAMPAIGN], "form-letter campaign") if kinds[CAMPAIGN] else "",
-               plural(kinds[COPIES], "group") + " of identical copies" if kinds[COPIES] else "",
+               plural(kinds[CAMPAIGN], "form-letter campaign") + _letters(rows, CAMPAIGN)
+               if kinds[CAMPAIGN] else "",
+               plural(kinds[COPIES], "group") + " of identical copies" + _letters(rows, COPIES)
+               if kinds[COPIES] else "",
                plural(kinds[UNIDENTIFIED], "respondent") + " not identified" if kinds[UNIDENTIFIED] else ""]
     others = [u for u in unnamed if u]
-    also = f" Also counted, not named: {join_words(others)}." if others else ""
+    also = f" Also counted, not named: {join_words(others)}.{_grouped_types(rows)}" if others else ""
     if not kinds[ORGANISATION]:
         return f"No organisation is named among the respondents.{also}"
     return (f"The {plural(kinds[ORGANISATION], 'organisation')} that responded are listed below by type (a "
             f"joint response under the organisation that sent it).{also}")
+
+
+def _letters(rows: Sequence[RegisterRow], kind: str) -> str:
+    return f" ({plural(sum(len(r.submissions) for r in rows if r.kind == kind), 'letter')})"
+
+
+def _grouped_types(rows: Sequence[RegisterRow]) -> str:
+    """How campaigns and identical copies add up to the respondents by type, which count each group once
+    under its type: "Each counts once, under individuals, in the respondents by type." """
+    types = sorted({r.respondent_type for r in rows if r.kind in (CAMPAIGN, COPIES)},
+                   key=lambda t: RESPONDENT_TYPES.index(t) if t in RESPONDENT_TYPES else 99)
+    under = join_words([type_name(t) for t in types])
+    return f" Each campaign and group of copies counts once, under {under}, in the respondents by type." if (
+        types) else ""
 
 
 def _joint_name(row: RegisterRow) -> str:

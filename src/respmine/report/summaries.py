@@ -176,7 +176,7 @@ def stance_view(stance: Mapping[str, int]) -> str:
             words = quantity(lead, stated)
             head = (f"{everyone.get(stated, f'All {stated} who took a position')} {verb}" if lead == stated
                     else f"Of the {stated} who took a position, {lead} {verb}" if stated < SMALL
-                    else f"{words} of the {stated} who took a position {verb}" if words[0].isupper()
+                    else f"{words} ({lead}) of the {stated} who took a position {verb}" if words[0].isupper()
                     else f"Of the {stated} who took a position, {lead} {verb}")
             return head + (f"; {rest}" if rest else "")
     if m == stated:
@@ -230,6 +230,31 @@ def _stance_sentence(stance: Mapping[str, int], k: int) -> str:
     tail = (" The other respondent did not take a clear position." if silent == 1
             else f" The other {silent} did not take a clear position." if silent else "")
     return f"{stance_view(stance)}.{tail}"
+
+
+_SIDES = (("support", "support came from"), ("oppose", "opposition from"), ("mixed", "mixed views from"),
+          ("neutral", "no clear position from"))
+
+
+def sides_by_type(by_type: Mapping[str, ThemeRow], top: int = 4) -> str:
+    """Who stood where, by respondent type, for a reader who must say which groups back the proposals:
+    "Support came from charities and community groups (12), individuals (5) and representative bodies (3);
+    opposition from individuals (4), public bodies (3), both probation bodies and 8 others; no clear
+    position from all 4 private companies" (the `top` types with most on each side, ties to the type more
+    of whose respondents are on it; a type wholly on one side says so)."""
+    parts = []
+    for side, lead in _SIDES:
+        held = sorted(((sub.stance.get(side, 0), kind, sub.respondents) for kind, sub in by_type.items()
+                       if sub.stance.get(side, 0)),
+                      key=lambda t: (-t[0], -t[0] / t[2], RESPONDENT_TYPES.index(t[1])))
+        if not held:
+            continue
+        named = [f"both {type_name(kind)}" if n == k == 2 else f"all {n} {type_name(kind)}" if n == k > 2
+                 else f"{type_name(kind)} ({n})" for n, kind, k in held[:top]]
+        rest = sum(n for n, _, _ in held[top:])
+        named += [plural(rest, "other respondent")] if rest else []
+        parts.append(f"{lead} {join_words(named)}")
+    return _cap("; ".join(parts)) + "." if parts else ""
 
 
 def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
@@ -407,12 +432,14 @@ def headlines(
     overall: Sequence[ThemeRow], top_level: set[str], bases: Mapping[str, int], top: int = 5,
     emerging: int | None = None, splits: Mapping[str, PositionSplit] | None = None,
     stanced: Collection[str] | None = None, children: Mapping[str, Sequence[ThemeRow]] | None = None,
+    by_type: Mapping[str, Mapping[str, ThemeRow]] | None = None,
 ) -> list[str]:
-    """The executive summary's key findings: the most raised themes with their majority view (for a topic
-    with positions under it, which they took: `splits`; for a theme carrying no stance on the proposals,
-    not in `stanced` (None: every theme carries one), the points made most often within it, `children`:
-    its sub-themes' rows). `emerging` (topics found) when there is no codebook: then that is the
-    finding, and what to do about it."""
+    """The executive summary's key findings: the most raised themes with how they stand on the proposals,
+    in counts, and which respondent types stood where (`by_type`: theme -> type -> that type's row); for a
+    topic with positions under it, which they took (`splits`); for a theme carrying no stance on the
+    proposals, not in `stanced` (None: every theme carries one), the points made most often within it
+    (`children`: its sub-themes' rows). `emerging` (topics found) when there is no codebook: then that is
+    the finding, and what to do about it."""
     if emerging is not None:
         found = (f"Topic discovery grouped the answers into {plural(emerging, 'emerging theme')} (below)"
                  if emerging else "Topic discovery found no groups of answers yet")
@@ -426,8 +453,10 @@ def headlines(
         k = row.respondents
         split = (splits or {}).get(row.theme)
         kids = [r for r in (children or {}).get(row.theme, ()) if r.respondents >= VIEW_FLOOR]
+        sides = sides_by_type((by_type or {}).get(row.theme, {}))
         view = (f" {position_view(split)}." if split is not None
-                else f" {stance_view(row.stance).split(';')[0]}." if stanced is None or row.theme in stanced
+                else f" {_stance_sentence(row.stance, k)}" + (f" {sides}" if sides else "")
+                if stanced is None or row.theme in stanced
                 else f" Most often: {counted_labels(kids, 3)}." if kids else "")
         out.append(f"{row.label}: raised by {k} of {total} respondents{percent(k, total)}.{view}")
     return out
