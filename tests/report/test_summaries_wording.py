@@ -243,3 +243,27 @@ def test_key_findings_say_which_respondent_types_stood_on_each_side() -> None:
         "individuals (1) and charities and community groups (1).")
     assert headlines([role], {"role"}, {"charity": 51}, stanced={"role"})[0].endswith(
         "The other 7 did not take a clear position.")  # no rows by type: counts only
+
+
+def test_files_to_ask_for_again_name_the_organisations_their_names_give() -> None:
+    """Whose views are missing is said: an organisation's unreadable file is named (late ones marked); a
+    person's, or a file name naming no body, is not."""
+    from datetime import datetime
+
+    from respmine.report.summaries import quarantine_sentence, unread_senders
+    from respmine.store.views import SubmissionView
+
+    def sub(source: str, code: str, late: bool = False) -> SubmissionView:
+        return SubmissionView(source, None, "file", source, "quarantined", code, None, [],
+                              datetime(2026, 4, 1), late)
+
+    subs = [sub("Meadowbank_Community_Trust_response.pdf", "truncated"),
+            sub("Confidential - Lakeside Trust response.pdf", "encrypted", late=True),
+            sub("Jane_Smith_response.pdf", "empty"), sub("Response_final.docx", "empty"),
+            sub("Hope Trust - leaflet.gif", "not_a_response")]  # not a response: nothing to ask for
+    senders = unread_senders(subs)
+    assert senders == ["Lakeside Trust (received after the closing date)", "Meadowbank Community Trust"]
+    said = quarantine_sentence({"truncated": 1, "encrypted": 1, "empty": 2, "not_a_response": 1}, senders)
+    assert ("4 may be responses not yet counted, to ask their senders for again (empty, password-"
+            "protected, incomplete; among them files from Lakeside Trust (received after the closing date) "
+            "and Meadowbank Community Trust); 1 is not a response.") in said, said

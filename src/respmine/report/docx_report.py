@@ -145,7 +145,7 @@ def _front(doc: Any, report: Report) -> None:
     text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
             f"{type_counts_line(report.bases)}. {campaigns} "
             + (f"Late replies ({report.late} respondents) are included and marked. " if report.closes else "")
-            + quarantine_sentence(report.unread))
+            + quarantine_sentence(report.unread, report.unread_from))
     doc.add_paragraph(" ".join(text.split()))
     doc.add_heading("Key findings", level=2)
     for line in report.headlines:

@@ -77,7 +77,7 @@ def render_html(report: Report) -> str:
                            who_line=type_counts_line(report.bases),
                            counted_once=counted_once(report.campaigns, report.joint),
                            stance_note=stance_note(report.stanced_labels(), report.proposals),
-                           unread=quarantine_sentence(report.unread),
+                           unread=quarantine_sentence(report.unread, report.unread_from),
                            annex=organisations_by_type(report.register),
                            annex_note=annex_note(report.register))
 

@@ -129,6 +129,7 @@ class Report:
     register: list[RegisterRow] = field(default_factory=list)  # every counted respondent (`register`)
     stanced: frozenset[str] | None = None  # themes carrying a stance on the proposals (None: all)
     unread: dict[str, int] = field(default_factory=dict)  # quarantined files by code
+    unread_from: list[str] = field(default_factory=list)  # organisations whose files must be asked for again
     proposals: str | None = None  # what the consultation proposes (`Consultation.proposals`)
 
     def carries_stance(self, theme: str) -> bool:
@@ -239,6 +240,7 @@ def build_report(
         stanced=data.stanced, proposals=consultation.proposals if consultation else None,
         unread=dict(Counter(s.code or "unknown" for s in data.submissions.values()
                             if s.status == "quarantined")),
+        unread_from=summaries.unread_senders(data.submissions.values()),
     )
 
 

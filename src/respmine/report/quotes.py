@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from respmine.records import Code
 from respmine.store.views import SegmentView
+from respmine.structure import respondent_rules as rules
 from respmine.structure.redact import TOKENS
 from respmine.themes.coder import FALLBACK
 from respmine.themes.sentences import sentence_spans
@@ -141,6 +142,26 @@ def source_of(data: CodingData, submission: str) -> str:
         return f"response {submission[:12]}"
     source = data.submissions[submission].source
     return f"response {submission[:12]}" if names_a_person(source) else source
+
+
+def organisation_in_file_name(file_name: str) -> str | None:
+    """The organisation a file's name says it is from ("Meadowbank_Community_Trust_response.pdf" ->
+    "Meadowbank Community Trust"), for a file that could not be read, so that whose views are missing is
+    said; only a name with a word that makes it a body (Trust, Council, Ltd, ...), never a person's."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name.split("#")[0].rsplit("/", 1)[-1])
+    if names_a_person(stem):
+        return None
+    for piece in re.split(r"\s+[-–—]\s+|\s*[()]\s*", stem.replace("_", " ")):
+        words = [w for w in piece.split() if not _FILE_WORDS.fullmatch(w)]
+        name = " ".join(words)
+        if rules.ORG_WORDS.search(name) and rules.valid_org(name) and not rules.person_shaped(name):
+            return name
+    return None
+
+
+_FILE_WORDS = re.compile(  # what file names add to the sender's name
+    r"(?i:responses?|consultation|submission|reply|final|draft|confidential|copy|signed|v\d+|\d[\d.-]*|to|"
+    r"the|on|re|from|our|letter|comments?)")
 
 
 def names_a_person(file_name: str) -> bool:

@@ -8,11 +8,13 @@ come from stance and respondent type; "what changed" compares the table with the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from respmine.records import RESPONDENT_TYPES
+from respmine.report.quotes import organisation_in_file_name
 from respmine.report.tables import PositionSplit, Quote, ThemeRow
+from respmine.store.views import SubmissionView
 
 TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plural)
     "charity": ("charity or community group", "charities and community groups"),
@@ -385,11 +387,25 @@ _TEAM = {"too_large": "too large", "unsupported": "an archive or format to unpac
          "unreadable": "a file this machine could not open", "missing": "a file no longer in the inbox"}
 
 
-def quarantine_sentence(codes: Mapping[str, int]) -> str:
+def unread_senders(submissions: Iterable[SubmissionView]) -> list[str]:
+    """The organisations whose files must be asked for again, as their file names say (`quotes.
+    organisation_in_file_name`), "(received after the closing date)" for a late one: a minister may be
+    asked why their views are missing."""
+    out: dict[str, bool] = {}
+    for s in submissions:
+        name = organisation_in_file_name(s.source) if s.status == "quarantined" else None
+        if name and s.code in _RESEND:
+            out[name] = out.get(name, True) and bool(s.late)
+    return [f"{name} (received after the closing date)" if late else name
+            for name, late in sorted(out.items())]
+
+
+def quarantine_sentence(codes: Mapping[str, int], senders: Sequence[str] = ()) -> str:
     """Why files could not be read, grouped by who has to act: "Of the files received, 6 could not be
-    read: 4 may be responses not yet counted, to ask their senders for again (...); 1 is not a response;
-    1 needs the analysis team (...). The quarantine log says what to do with each." A response missing
-    from the counts is said, not only logged."""
+    read: 4 may be responses not yet counted, to ask their senders for again (...; among them files from
+    Meadowbank Community Trust); 1 is not a response; 1 needs the analysis team (...). The quarantine log
+    says what to do with each." A response missing from the counts is said, not only logged; `senders`:
+    the organisations named by those files (`unread_senders`)."""
     total = sum(codes.values())
     if not total:
         return "Every file received could be read."
@@ -400,8 +416,10 @@ def quarantine_sentence(codes: Mapping[str, int]) -> str:
     if resend:
         k = sum(resend.values())
         why = ", ".join(dict.fromkeys(_RESEND[c] for c in sorted(resend, key=lambda c: (-resend[c], c))))
+        named = (f"; {'from' if k == 1 else 'among them files from'} {join_words(list(senders))}"
+                 if senders else "")
         parts.append(f"{number(k)} may be {'a response' if k == 1 else 'responses'} not yet counted, to ask "
-                     f"{'its sender' if k == 1 else 'their senders'} for again ({why})")
+                     f"{'its sender' if k == 1 else 'their senders'} for again ({why}{named})")
     if other:
         parts.append(f"{number(other)} {'is not a response' if other == 1 else 'are not responses'}")
     if team:
