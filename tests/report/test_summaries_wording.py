@@ -233,14 +233,16 @@ def test_key_findings_say_which_respondent_types_stood_on_each_side() -> None:
         "representative_body": row("role", "Role of the sector", 5, stance={"support": 3, "oppose": 2}),
         "academic": row("role", "Role of the sector", 1, stance={"oppose": 1}),
     }
-    found = headlines([role], {"role"}, {"charity": 51}, stanced={"role"}, by_type={"role": by_type})
+    bases = {"charity": 15, "public_body": 4, "probation": 2, "private_company": 4, "individual": 16,
+             "representative_body": 5, "academic": 5}
+    found = headlines([role], {"role"}, bases, stanced={"role"}, by_type={"role": by_type})
     assert found[0] == (
         "Role of the sector: raised by 43 of 51 respondents (84%). Most (21) of the 36 who took a position "
         "supported the proposals; 15 opposed them. The other 7 did not take a clear position. Support came "
-        "from charities and community groups (12), individuals (6) and representative bodies (3); "
-        "opposition from individuals (4), public bodies (3), both probation bodies, representative bodies "
-        "(2) and 2 other respondents; no clear position from all 4 private companies, public bodies (1), "
-        "individuals (1) and charities and community groups (1).")
+        "from 12 charities and community groups, 6 individuals and 3 representative bodies; opposition from "
+        "4 individuals, 3 public bodies, both probation bodies, 2 representative bodies and 2 other "
+        "respondents; no clear position from all 4 private companies, 1 public body, 1 individual and 1 "
+        "charity or community group.")  # "both", "all": every one of that type (its base), not of those here
     assert headlines([role], {"role"}, {"charity": 51}, stanced={"role"})[0].endswith(
         "The other 7 did not take a clear position.")  # no rows by type: counts only
 
@@ -261,9 +263,10 @@ def test_files_to_ask_for_again_name_the_organisations_their_names_give() -> Non
             sub("Confidential - Lakeside Trust response.pdf", "encrypted", late=True),
             sub("Jane_Smith_response.pdf", "empty"), sub("Response_final.docx", "empty"),
             sub("Hope Trust - leaflet.gif", "not_a_response")]  # not a response: nothing to ask for
-    senders = unread_senders(subs)
-    assert senders == ["Lakeside Trust (received after the closing date)", "Meadowbank Community Trust"]
+    senders = unread_senders(subs, ["Hope Trust"])
+    assert senders == ["Lakeside Trust (late)", "Meadowbank Community Trust"]
+    assert unread_senders(subs, ["The Meadowbank Community Trust"]) == ["Lakeside Trust (late)"]  # resent
     said = quarantine_sentence({"truncated": 1, "encrypted": 1, "empty": 2, "not_a_response": 1}, senders)
     assert ("4 may be responses not yet counted, to ask their senders for again (empty, password-"
-            "protected, incomplete; among them files from Lakeside Trust (received after the closing date) "
-            "and Meadowbank Community Trust); 1 is not a response.") in said, said
+            "protected, incomplete; among them files from Lakeside Trust (late) and Meadowbank Community "
+            "Trust); 1 is not a response.") in said, said

@@ -50,3 +50,15 @@ def test_repository_postgres_ingest_is_idempotent(postgres_url: str, tmp_path: P
     assert [d.text.strip() for d, _ in docs] == ["We support local commissioning of resettlement services."]
     structure_store.replace_structure(store, [], [], {}, [])
     assert read_segments(store) == []
+
+
+def test_repository_a_form_row_takes_its_latest_name_a_file_keeps_its_first(tmp_path: Path) -> None:
+    """A re-exported form (rows cited by the form's response id since) names all its rows alike; a file's
+    name stays the one it was first seen under (a copy under another name is the same response)."""
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    arrival = Arrival(None, None, None)
+    for name in ("form.csv#row-5", "form.csv#R-1004"):
+        store.save(Document(name, "d" * 64, "form-row", "form-csv", "Q1\nYes"), arrival, kind="row")
+    for name in ("a.pdf", "copy of a.pdf"):
+        store.save(Document(name, "e" * 64, "pdf", "pdfium", "text"), arrival, kind="file")
+    assert {r.sha256[0]: r.source for r in store.submissions()} == {"d": "form.csv#R-1004", "e": "a.pdf"}

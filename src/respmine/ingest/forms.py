@@ -35,9 +35,11 @@ _DETAIL_HEADER = re.compile(
 # A column of the form's own reference for each response ("Response ID", "Ref", "Submission number"): rows
 # are cited by it, as the form's owners know them, rather than by spreadsheet row ("row-5" is R-1004).
 _ID_HEADER = re.compile(
-    r"^\s*(?:(?:response|submission|respondent|reference|ref|entry)\s*(?:id|no\.?|number|ref|reference)?|id)\s*$",
-    re.IGNORECASE)
-_ID_VALUE = re.compile(r"[\w./-]{1,32}")  # one short token: an identifier, never a sentence or a name
+    r"^\s*(?:(?:response|submission|respondent|entry)\s*(?:id|no\.?|number|ref|reference)|ref(?:erence)?"
+    r"(?:\s*(?:id|no\.?|number))?|id)\s*$", re.IGNORECASE)
+# one short token with a digit: an identifier ("R-1004", "ED-2022-OCR-0143-69633"), never a name or an
+# answer ("Jo", "Agree"), nor a path
+_ID_VALUE = re.compile(r"(?=[^\d]{0,31}\d)[A-Za-z0-9](?:[\w-]|\.(?!\.)){0,31}")
 _TIME_HEADERS = [  # preferred first: the time the response was submitted
     re.compile(r"time ?stamp|submi|receiv|complet|end ?time", re.IGNORECASE),
     re.compile(r"date|time|created", re.IGNORECASE),

@@ -240,7 +240,8 @@ def build_report(
         stanced=data.stanced, proposals=consultation.proposals if consultation else None,
         unread=dict(Counter(s.code or "unknown" for s in data.submissions.values()
                             if s.status == "quarantined")),
-        unread_from=summaries.unread_senders(data.submissions.values()),
+        unread_from=summaries.unread_senders(data.submissions.values(),
+                                             [u.who for u in data.units.values() if u.organisation]),
     )
 
 

@@ -147,16 +147,22 @@ def source_of(data: CodingData, submission: str) -> str:
 def organisation_in_file_name(file_name: str) -> str | None:
     """The organisation a file's name says it is from ("Meadowbank_Community_Trust_response.pdf" ->
     "Meadowbank Community Trust"), for a file that could not be read, so that whose views are missing is
-    said; only a name with a word that makes it a body (Trust, Council, Ltd, ...), never a person's."""
+    said. Only a short name ending in a word that makes it a body (Trust, Council, Ltd, ...): never a
+    person's ("Tom Whitlock Lakeside Trust", "Mary Jones Council tenant", "Smith_J_response" give none;
+    "Response from Tom Whitlock, Lakeside Trust" gives the trust)."""
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name.split("#")[0].rsplit("/", 1)[-1])
-    if names_a_person(stem):
+    if names_a_person(stem) or "@" in stem:
         return None
-    for piece in re.split(r"\s+[-–—]\s+|\s*[()]\s*", stem.replace("_", " ")):
+    for piece in re.split(r"\s+[-–—]\s+|\s*[(),;]\s*", stem.replace("_", " ")):
         words = [w for w in piece.split() if not _FILE_WORDS.fullmatch(w)]
         name = " ".join(words)
-        if rules.ORG_WORDS.search(name) and rules.valid_org(name) and not rules.person_shaped(name):
+        if (words and rules.ORG_WORDS.fullmatch(words[-1]) and len(words) <= FILE_NAME_MAX_WORDS
+                and rules.valid_org(name) and not rules.person_shaped(" ".join(words[:-1]))):
             return name
     return None
+
+
+FILE_NAME_MAX_WORDS = 3  # "Meadowbank Community Trust"; a longer one may start with a person's name
 
 
 _FILE_WORDS = re.compile(  # what file names add to the sender's name

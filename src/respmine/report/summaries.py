@@ -15,6 +15,7 @@ from respmine.records import RESPONDENT_TYPES
 from respmine.report.quotes import organisation_in_file_name
 from respmine.report.tables import PositionSplit, Quote, ThemeRow
 from respmine.store.views import SubmissionView
+from respmine.structure.respondent_rules import same_org
 
 TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plural)
     "charity": ("charity or community group", "charities and community groups"),
@@ -238,12 +239,12 @@ _SIDES = (("support", "support came from"), ("oppose", "opposition from"), ("mix
           ("neutral", "no clear position from"))
 
 
-def sides_by_type(by_type: Mapping[str, ThemeRow], top: int = 4) -> str:
+def sides_by_type(by_type: Mapping[str, ThemeRow], bases: Mapping[str, int], top: int = 4) -> str:
     """Who stood where, by respondent type, for a reader who must say which groups back the proposals:
-    "Support came from charities and community groups (12), individuals (5) and representative bodies (3);
-    opposition from individuals (4), public bodies (3), both probation bodies and 8 others; no clear
-    position from all 4 private companies" (the `top` types with most on each side, ties to the type more
-    of whose respondents are on it; a type wholly on one side says so)."""
+    "Support came from 12 charities and community groups, 5 individuals and 1 local authority; opposition
+    from 4 individuals, 3 public bodies, both probation bodies and 8 other respondents; no clear position
+    from all 4 private companies" (the `top` types with most on each side, ties to the type more of whose
+    respondents are on it; "both", "all" only where every respondent of the type, `bases`, is on it)."""
     parts = []
     for side, lead in _SIDES:
         held = sorted(((sub.stance.get(side, 0), kind, sub.respondents) for kind, sub in by_type.items()
@@ -251,8 +252,10 @@ def sides_by_type(by_type: Mapping[str, ThemeRow], top: int = 4) -> str:
                       key=lambda t: (-t[0], -t[0] / t[2], RESPONDENT_TYPES.index(t[1])))
         if not held:
             continue
-        named = [f"both {type_name(kind)}" if n == k == 2 else f"all {n} {type_name(kind)}" if n == k > 2
-                 else f"{type_name(kind)} ({n})" for n, kind, k in held[:top]]
+        everyone = {kind: bases.get(kind, 0) for _, kind, _ in held}
+        named = [f"both {type_name(kind)}" if n == everyone[kind] == 2
+                 else f"all {n} {type_name(kind)}" if n == everyone[kind] > 2
+                 else f"{n} {type_name(kind, n)}" for n, kind, _ in held[:top]]
         rest = sum(n for n, _, _ in held[top:])
         named += [plural(rest, "other respondent")] if rest else []
         parts.append(f"{lead} {join_words(named)}")
@@ -387,17 +390,17 @@ _TEAM = {"too_large": "too large", "unsupported": "an archive or format to unpac
          "unreadable": "a file this machine could not open", "missing": "a file no longer in the inbox"}
 
 
-def unread_senders(submissions: Iterable[SubmissionView]) -> list[str]:
+def unread_senders(submissions: Iterable[SubmissionView], counted: Collection[str] = ()) -> list[str]:
     """The organisations whose files must be asked for again, as their file names say (`quotes.
-    organisation_in_file_name`), "(received after the closing date)" for a late one: a minister may be
-    asked why their views are missing."""
+    organisation_in_file_name`), "(late)" for one received after the closing date: a minister may be
+    asked why their views are missing. Not one already counted (`counted`: the organisations that
+    responded), whose resent copy was read."""
     out: dict[str, bool] = {}
     for s in submissions:
         name = organisation_in_file_name(s.source) if s.status == "quarantined" else None
-        if name and s.code in _RESEND:
+        if name and s.code in _RESEND and not any(same_org(name, known) for known in counted):
             out[name] = out.get(name, True) and bool(s.late)
-    return [f"{name} (received after the closing date)" if late else name
-            for name, late in sorted(out.items())]
+    return [f"{name} (late)" if late else name for name, late in sorted(out.items())]
 
 
 def quarantine_sentence(codes: Mapping[str, int], senders: Sequence[str] = ()) -> str:
@@ -471,7 +474,7 @@ def headlines(
         k = row.respondents
         split = (splits or {}).get(row.theme)
         kids = [r for r in (children or {}).get(row.theme, ()) if r.respondents >= VIEW_FLOOR]
-        sides = sides_by_type((by_type or {}).get(row.theme, {}))
+        sides = sides_by_type((by_type or {}).get(row.theme, {}), bases)
         view = (f" {position_view(split)}." if split is not None
                 else f" {_stance_sentence(row.stance, k)}" + (f" {sides}" if sides else "")
                 if stanced is None or row.theme in stanced

@@ -168,6 +168,8 @@ class Store:
         if row is None:
             row = SubmissionRow(sha256=result.sha256, first_seen_at=now, source=result.source)
             s.add(row)
+        elif result.format == "form-row":  # a row's name is its form's and its place there, not the first
+            row.source = result.source  # seen (a file's is): a re-exported form names its rows alike
         row.parent_sha256 = item.parent
         row.kind = item.kind
         row.format = result.format

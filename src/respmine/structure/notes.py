@@ -36,12 +36,29 @@ _REFERENCE = re.compile(  # "Art. 6(1)", "Article 71(3)(b)", "Recital (72)", "Ti
 NOTE_MAX_WORDS = 150  # with a sure mark of a citation (a link, "Id.", "et al.")
 CITED_MAX_WORDS = 60  # with a weaker one ("see", a year in brackets, a page reference)
 REFERENCE_MAX_WORDS = 15  # a legal reference alone
+LINK_TAIL_MAX_WORDS = 20  # after a link that opens a paragraph: its date of access, the next note's start
+_ACCESS = re.compile(r"\b(?:access(?:ed)?|link as of|retrieved|viewed|consulted)\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 _VIEW = re.compile(  # the respondent speaking: a point made, not a citation
     r"\b(?:we|our|should|must|support|oppose|agree|disagree|believe|recommend|urge|welcome|propose"
     r"|concerned)\b", re.IGNORECASE)
 # a bracket or a quoted title: the source's words, not the respondent's ("’" inside a word is an apostrophe)
 _ASIDE = re.compile(r"\([^()]*\)|“[^”“]*”|„[^“”„]*[“”]|‘(?:[^‘’]|’(?=\w))*’|\"[^\"]*\"")
+
+
+def _link_note(body: str) -> bool:
+    """A footnote's link on a line of its own, with its date of access or the next note run on
+    ("https://... [Access: 20.07.2021].", "https://... (link as of 6/4/21)", "https://... 13 UN Convention
+    ... (2007)"): what follows the link is short and cites; prose after a link ("https://... I signed
+    this. I think the plan is wrong.") is the respondent's."""
+    link = _LINK.match(body.lstrip("<(["))
+    if link is None:
+        return False
+    tail = body.lstrip("<([")[link.end():]
+    cites = (not tail.strip(" <>()[].,;") or _ACCESS.search(tail) or _LINK.search(tail) or _MARK.match(tail)
+             or _SURE.search(tail) or _CITED.search(tail))
+    return bool(cites) and len(_WORD.findall(tail)) <= LINK_TAIL_MAX_WORDS and not _VIEW.search(
+        _ASIDE.sub(" ", _LINK.sub(" ", tail)))
 
 
 def is_reference_note(text: str) -> bool:
@@ -52,8 +69,8 @@ def is_reference_note(text: str) -> bool:
     body = stripped[mark.end():] if mark else stripped
     if body and _LINK.fullmatch(body.strip("<>()[].,; ")):  # a bare link, numbered or not
         return True
-    if mark is None and not _LINK.match(body.lstrip("<([")):  # a footnote's link runs onto a line of its
-        return False  # own: "https://... [Access: 20.07.2021].", "https://... (link as of 6/4/21)"
+    if mark is None:
+        return _link_note(body)
     if _VIEW.search(_ASIDE.sub(" ", _LINK.sub(" ", body))):  # "4 Art. 5 should be deleted", "2 We refer ..."
         return False
     words = len(_WORD.findall(body))

@@ -17,17 +17,21 @@ from __future__ import annotations
 
 import re
 
-from respmine.page_breaks import LIST_POINT, QUESTION_HEADING
+from respmine.page_breaks import QUESTION_HEADING
 from respmine.structure.blocks import Block
-from respmine.structure.furniture import closes_letter, has_sentence, is_heading, text_words
+from respmine.structure.furniture import closes_letter, has_sentence, is_furniture, is_heading, text_words
 from respmine.structure.notes import is_reference_note
 
 GROUP_MAX_CHARS = 1200  # about what the embedding model reads of a passage (256 word pieces)
 QUESTION_HEADING_MAX_WORDS = 10  # "Why do we need it?" heads a section; a longer question is asked
 LEAD_IN_MIN_WORDS = 3  # "We recommend:" is a lead-in; a label ("Email:") is not
-# "4.", "4.2", "4.2.", "b)", "(iii)", "II.": a section's number or letter ("4 Transparency" may be a footnote)
+# "4.", "4.2", "4.2.", "b)", "(iii)", "II.": a section's number or letter ("4 Transparency" may be a
+# footnote, "A. Smith" or "V. Patel" a name)
 _SECTION_MARK = re.compile(
-    r"\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{1,4}|[A-Z]|[IVX]{1,4})[.)])\s+(?=\S)")
+    r"\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{1,4}|I|[IVX]{2,4})[.)])\s+(?=\S)")
+# A list's item: a bullet, or a letter or roman numeral; numbered points ("1. We agree ...") are left
+# apart, as they may answer numbered questions one by one
+_ITEM = re.compile(r"\s*(?:(?P<bullet>[•▪●○◦■□‣∙·\-–*])|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 
 
 def passages(text: str, found: list[Block], apart: frozenset[int] = frozenset()) -> list[Block]:
@@ -37,16 +41,21 @@ def passages(text: str, found: list[Block], apart: frozenset[int] = frozenset())
 
 
 def _listed(text: str, found: list[Block], apart: frozenset[int]) -> list[Block]:
-    """A lead-in ending in a colon, with the list items after it (up to the size limit)."""
+    """A lead-in ending in a colon, with the list items after it, all marked alike (bullets, or letters and
+    numerals), up to the size limit."""
     out: list[Block] = []
     open_list = False  # the last block out is a lead-in, with the items joined so far
+    marked: bool | None = None  # whether the list's items are bullets (None: no item yet)
     for b in found:
         prev = out[-1] if out else None
-        if (open_list and prev is not None and LIST_POINT.match(b.text) and b.start not in apart
+        item = _ITEM.match(b.text)
+        if (open_list and prev is not None and item is not None and b.start not in apart
+                and marked in (None, item.group("bullet") is not None) and _adjacent(text, prev, b)
                 and b.end - prev.start <= GROUP_MAX_CHARS and not is_reference_note(b.text)):
             out[-1] = _joined(text, prev, b)
+            marked = item.group("bullet") is not None
             continue
-        open_list = _is_lead_in(b.text) and b.start not in apart
+        open_list, marked = _is_lead_in(b.text) and b.start not in apart, None
         out.append(b)
     return out
 
@@ -59,8 +68,9 @@ def _headed(text: str, found: list[Block], apart: frozenset[int]) -> list[Block]
         prev = out[-1] if out else None
         if (prev is not None and i and _heads_section(found[i - 1].text) and has_sentence(b.text)
                 and not is_reference_note(b.text)  # "VI. Endnotes" heads notes, kept apart
+                and not closes_letter(b.text) and not is_furniture(b.text)  # "5. Conclusion" / "Thank you"
                 and not (i >= 2 and _heads_section(found[i - 2].text))
-                and not apart & {prev.start, b.start}):
+                and not apart & {prev.start, b.start} and _adjacent(text, prev, b)):
             out[-1] = _joined(text, prev, b)
         else:
             out.append(b)
@@ -84,6 +94,11 @@ def _heads_section(paragraph: str) -> bool:
         return "\n" not in line and len(text_words(line)) <= QUESTION_HEADING_MAX_WORDS
     mark = _SECTION_MARK.match(paragraph)
     return mark is not None and is_heading(paragraph[mark.end():])  # "b) Enforcement" (the mark is no word)
+
+
+def _adjacent(text: str, first: Block, second: Block) -> bool:
+    """Nothing but white space between: never across a form's answer or a line left out between them."""
+    return not text[first.end : second.start].strip()
 
 
 def _joined(text: str, first: Block, second: Block) -> Block:

@@ -87,17 +87,18 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 
 @cache
 def _code_version() -> str:
-    """Segmentation's code: this module, the paragraphs it reads and the matcher that files them, the
-    furniture rules it leaves out, the notes it sets apart, the form fields about the respondent it does
-    not segment, the self-descriptions it sets apart (read a sentence at a time) and the page-break rule
-    by which it joins paragraphs."""
+    """Segmentation's code: this module, the paragraphs and passages it reads and the matcher that files
+    them, the furniture rules it leaves out, the notes it sets apart, the form fields about the respondent
+    it does not segment, the self-descriptions it sets apart (read a sentence at a time) and the page-break
+    rule by which it joins paragraphs."""
     from respmine import page_breaks
-    from respmine.structure import about, furniture, notes, question_matcher
+    from respmine.structure import about, furniture, notes, passages, question_matcher
     from respmine.structure import blocks as paragraphs
     from respmine.themes import sentences
 
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
-                         notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__)
+                         notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__,
+                         passages.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
