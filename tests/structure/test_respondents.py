@@ -754,3 +754,98 @@ def test_respondents_a_registered_charitys_copyright_line_names_it() -> None:
             "the rules should be simpler.\n\nYours faithfully,\nJane Smith\nPolicy Manager, Nacro\n"
             "© 2021 Nacro. Registered charity no. 1234567\n")
     assert profile(_doc(text)).organisation == "Nacro"
+
+
+# --- review of 2de3a9c: person checks everywhere, organisations' names kept, people writing together ---
+_WE = "We welcome the proposals. We believe our clients need help. We urge the government to act.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "Westvale Families Trust\nResponse to the consultation\nWe think the rules should be simpler.\n{body}"
+    "Photography © Jane Smith. Registered charity number 1234567\n",
+    "Response\n{body}\n© 2021 Dr Jane Smith. Company number 1234567\n",
+    "Response\n{body}\n© 2021 Jan van der Berg. Registered company no. 1234567\n",
+])
+def test_respondents_registered_copyright_line_keeps_the_person_checks(text: str) -> None:
+    """A registration makes a one-word or body-shaped holder a body ("© 2021 Nacro. Registered charity ..."),
+    not a person's name; a credit ("Photography © Jane Smith") is no holder of the paper."""
+    got = profile(_doc(text.format(body=_BODY)))
+    assert got.organisation in {None, "Westvale Families Trust"}, got.provenance
+    assert rules.copyright_holder("Cover image © Westvale Photo Agency 2021") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Antoine de Saint-Exupéry\nResponse to the consultation\n{body}"
+    + "\nAntoine de Saint-Exupéry | Page\n" * 8,
+    "Jean-Luc Picard welcomes the proposals.\n{body}",
+    "Gráinne Ní Mháille welcomes the proposals.\n{body}",
+    "Aoife Brennan's response\n{body}",
+    "Patience Adeyemi - submission\n{body}",
+    "Ana María García López: response to the consultation\n{body}",
+    "Smith, Jane: response to the consultation\n{body}",
+    "Juan de los Santos: response to the consultation\n{body}",
+    "Dafydd ap Rhys: response to the consultation\n{body}",
+])
+def test_respondents_person_named_in_a_running_header_subject_or_title_is_not_the_organisation(
+        text: str) -> None:
+    """spaCy's fallback, a sentence's subject and a title line all keep the person checks, whatever spaCy
+    labels the name; a title line's name cut at a comma or a particle ("Smith, Jane", "de los Santos") is
+    the last word of a person's."""
+    got = profile(_doc(text.format(body=_BODY)))
+    assert got.organisation is None, got.provenance
+
+
+@pytest.mark.parametrize("name", ["Saint-Gobain", "Coca-Cola", "Rolls-Royce Holdings", "Lloyd's Register",
+                                  "Women's Aid", "St Mungo's"])
+def test_respondents_hyphenated_or_possessive_organisation_in_a_title_is_kept(name: str) -> None:
+    """One word, a possessive, a leading saint's name or an organisation word: no person's name shape."""
+    got = profile(_doc(f"{name} response to the consultation\n" + _WE + _BODY))
+    assert got.organisation and rules.same_org(got.organisation, name), got.provenance
+    assert not rules.person_shaped(name)
+
+
+def test_respondents_legal_form_written_after_a_name_vetoes_the_person_shape() -> None:
+    text = ("Bolt-Hansen Logistik response to the consultation\n" + _WE + _BODY +
+            "\nBolt-Hansen Logistik GmbH, Hamburg\n")
+    assert rules.person_shaped("Bolt-Hansen Logistik")
+    assert not rules.person_shaped("Bolt-Hansen Logistik", text)
+    got = profile(_doc(text))
+    assert (got.organisation, got.respondent_type) == ("Bolt-Hansen Logistik", "private_company"), (
+        got.provenance)
+
+
+def test_respondents_about_heading_of_a_possessive_organisation_names_no_person() -> None:
+    """"About Lloyd's Register" is a body's section: no person is recorded from a name's shape alone (one
+    would veto the letterhead "Lloyd's Register Foundation")."""
+    text = ("Lloyd's Register Foundation\nResponse to the consultation\n" + _WE + _BODY +
+            "About Lloyd's Register\nLloyd's Register is a global engineering group.\n")
+    assert profile(_doc(text)).organisation is not None
+
+
+@pytest.mark.parametrize("said", ["We are a group of local residents.", "We are working parents.",
+                                  "We are grieving parents.", "We are long-standing residents of Westvale.",
+                                  "We are a hard-working family of four."])
+def test_respondents_people_writing_together_are_people(said: str) -> None:
+    assert rules.WE_PEOPLE.search(said)
+
+
+def test_respondents_group_of_residents_is_not_an_unnamed_organisation() -> None:
+    got = profile(_doc("Response to the consultation\nWe are a group of local residents. " + _WE + _BODY))
+    assert got.kind == "individual", got.provenance
+
+
+@pytest.mark.parametrize("said", ["We are a residents' association.", "We are a parents' support group.",
+                                  "We are a family-run business.", "We are supporting families in crisis."])
+def test_respondents_bodies_named_after_people_are_not_people_writing(said: str) -> None:
+    assert not rules.WE_PEOPLE.search(said)
+
+
+@pytest.mark.parametrize("line", ["Acme response " * 3000, "A1 response A2 response " * 1500,
+                                  "Jean-Luc Picard's response " * 1500])
+def test_respondents_title_line_with_many_title_words_is_read_in_linear_time(line: str) -> None:
+    import time
+
+    profile(_doc("Warm up. We think."))
+    start = time.perf_counter()
+    profile(_doc(line + "\nWe welcome the proposal.\n"))
+    assert time.perf_counter() - start < 1.0

@@ -88,14 +88,21 @@ WE_ARE = re.compile(r"\bwe are (?P<desc>(?:an?|the|one of)\b[^.\n]{3,120})|"
 # A "we are ..." description is of the writers only up to its first relative clause: "one of the many
 # families whose children attend Eastmoor Primary, run by Westvale County Council" is no council.
 RELATIVE = re.compile(r",?\s*\b(?:whose|who|which|run by|supported by|funded by)\b", re.IGNORECASE)
-# Writers who say they are people, not a body: "We are a family of four", "We are parents of ...".
+# Writers who say they are people, not a body: "We are a family of four", "We are working parents", "We are
+# a group of local residents"; not a body named after people ("a residents' association", "a parents' support
+# group", "a family-run business"), nor a body's verb ("we are supporting families").
 WE_PEOPLE = re.compile(
     r"\bwe are (?:(?:an?|the|two|both|one of the(?: many)?|among the(?: many)?)\s+)?"
-    r"(?:(?!(?:charity|charities|organi[sz]ations?|network|group|trust|association|body|bodies|service|"
-    r"company|forum|alliance|federation|union|council|of|for|with|by|to|from|in|on|at)\b|[\w-]*ing\b)[\w-]+\s+)"
+    r"(?:(?:small\s+|informal\s+)?group\s+of\s+)?"
+    r"(?:(?!(?:charity|charities|organi[sz]ations?|network|groups?|trust|association|body|bodies|service|"
+    r"company|forum|alliance|federation|union|council|enterprise|ngo|project|foundation|campaign|club|"
+    r"business|of|for|with|by|to|from|in|on|at|(?:support|help|represent|serv|assist|protect|empower|reach|"
+    r"train|advis|educat|mentor|fund|champion|enabl|inform|safeguard|visit)ing)\b)[\w-]+\s+)"
     r"{0,3}?"
     r"(?:famil(?:y|ies)|parents|grandparents|residents|neighbours|neighbors|couple|householders|pensioners|"
-    r"retired|carers|husband and wife|mothers|fathers|mums|dads|siblings|local people|villagers)\b",
+    r"retired|carers|husband and wife|mothers|fathers|mums|dads|siblings|local people|villagers)\b"
+    r"(?!['’]?[ \t]+(?:[\w-]+[ \t]+)?(?:associations?|groups?|forums?|business(?:es)?|networks?|committees?|"
+    r"council|charity|trust|club|society|union|alliance|project)\b|-(?:run|led|owned)\b)",
     re.IGNORECASE,
 )
 # "© 2021 X", "Copyright © X 2021. All rights reserved.": who owns (and so, usually, wrote) the paper.
@@ -194,7 +201,7 @@ ORG_WORDS = re.compile(
     r"federation|union|society|institute|university|college|centre|center|project|service|services|board|"
     r"committee|church|churches|mosque|chaplaincy|ministry|quakers?|meeting|police|nhs|hmp|partnership|"
     r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
-    r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|"
+    r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|holdings|"
     r"confederation|industries|technologies|solutions|e\.v\.|aisbl)\b",
     re.IGNORECASE,
 )
@@ -268,9 +275,9 @@ PERSONAL = re.compile(
 WEBMAIL = {"gmail", "googlemail", "hotmail", "outlook", "yahoo", "btinternet", "icloud", "aol", "live",
            "sky", "virginmedia", "talktalk", "protonmail", "gmx", "me"}
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ŽΑ-Ω"
+UP = "A-ZÀ-ÖØ-ÞĀ-ŽΑ-Ω"  # capitals, for name patterns (Latin, accented, Greek)
 _BREAK_TOKEN = re.compile(r"^(?:\d+[.)]?|[•·▪◦*–—-]|\d+(?:st|nd|rd|th))$")  # numbering and bullets end a name
-_CAP_TOKEN = re.compile(rf"^[\"“‘(]?[{_UP}0-9&][\w'’.&\-/]*[\"”’)]?[,;:]?$")
+_CAP_TOKEN = re.compile(rf"^[\"“‘(]?[{UP}0-9&][\w'’.&\-/]*[\"”’)]?[,;:]?$")
 
 
 def fold(text: str) -> str:
@@ -547,7 +554,7 @@ def looks_like_name(line: str, brands: bool = True) -> bool:
         return False
     if brands and any(re.search(r"[a-z][A-Z]", w) and not w.startswith(("Mc", "Mac")) for w in words):
         return False  # "VictimVoice": brand names, not people
-    return all(re.match(rf"^[{_UP}][\w'’\-.]*$", w) or w == "and" for w in words) and words[-1] != "and"
+    return all(re.match(rf"^[{UP}][\w'’\-.]*$", w) or w == "and" for w in words) and words[-1] != "and"
 
 
 def about_heading(line: str) -> str | None:
@@ -570,12 +577,13 @@ def person_names(line: str, some: bool = False) -> list[str]:
     return names if names and (some or len(names) == len(parts)) else []
 
 
-_PARTICLES = {"van", "de", "der", "den", "la", "le", "von", "di", "du", "da", "del", "della", "dos", "das",
-              "ten", "ter", "y", "bin", "al", "st", "ní", "nic", "ó", "ua", "ibn", "bint", "ben", "el"}
-_INITIALS = re.compile(rf"^(?:[{_UP}]\.){{1,3}}[,;]?$|^[{_UP}]$")
+PARTICLES = {"van", "de", "der", "den", "la", "le", "von", "di", "du", "da", "del", "della", "dos", "das",
+             "ten", "ter", "y", "bin", "al", "st", "ní", "nic", "ó", "ua", "ibn", "bint", "ben", "el", "los",
+             "las", "des", "do", "zu", "ap", "af", "'t", "’t"}  # lower-case words inside people's names
+_INITIALS = re.compile(rf"^(?:[{UP}]\.){{1,3}}[,;]?$|^[{UP}]$")
 # a capitalised name word, its parts joined by "-" or "'" ("Saint-Exupéry", "Smith-Jones", "O'Brien-Kelly",
 # "Jean-Luc"), after a prefix ("McDonald", "D'Arcy", "DeVito")
-_NAME_PART = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|La|Le)?[{_UP}][a-zà-ÿā-ž]+"
+_NAME_PART = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|La|Le)?[{UP}][a-zà-ÿā-ž]+"
 _NAME_WORD = re.compile(rf"^{_NAME_PART}(?:[-'’](?:{_NAME_PART}|[a-zà-ÿā-ž]+))*\.?$")
 
 
@@ -592,7 +600,7 @@ def person_like(text: str) -> bool:
         return False
     capitals = 0
     for word in words:
-        if word.lower() in _PARTICLES or _INITIALS.match(word):
+        if word.lower() in PARTICLES or _INITIALS.match(word):
             continue
         if not _NAME_WORD.match(word):
             return False
@@ -600,14 +608,24 @@ def person_like(text: str) -> bool:
     return capitals >= 1
 
 
-def person_shaped(name: str) -> bool:
-    """A name shaped as only people's are (`person_like` with a particle, a hyphenated or apostrophe-joined
-    part, or an initial: "Antoine de Saint-Exupéry", "Jean-Luc Picard", "Gráinne Ní Mháille", "J. Smith"):
-    spaCy's ORG label does not make it a body ("Railworkers Together" it may)."""
-    if not person_like(name):
+# "Women's Aid", "Lloyd's Register", "St Mungo's": a possessive is a body's (or a place's), not a joined name
+POSSESSIVE = re.compile(r"\w['’]s\b")
+# "St Mungo's", "Saint-Gobain Glass": a name opening with a saint's is a body's or a place's
+_SAINT = re.compile(r"^(?:St\.?|Saint|Sainte|San|Santa)(?:$|-)")
+
+
+def person_shaped(name: str, text: str = "") -> bool:
+    """A name of two or more words shaped as only people's are (`person_like` with a particle, a hyphenated or
+    apostrophe-joined part, or an initial: "Antoine de Saint-Exupéry", "Jean-Luc Picard", "Gráinne Ní
+    Mháille", "J. Smith"): spaCy's ORG label does not make it a body ("Railworkers Together" it may). One
+    word ("Saint-Gobain", "Coca-Cola"), a possessive ("Lloyd's Register"), a leading saint's name ("St
+    Mungo's") or a legal form the `text` writes after the name ("Rolls-Royce plc") is a body's shape."""
+    if not person_like(name) or POSSESSIVE.search(name):
         return False
     words = [w for w in re.split(r"[\s,;]+", " ".join(name.split())) if w]
-    return any(w.lower() in _PARTICLES or re.search(r"\w[-'’]\w", w) or _INITIALS.match(w) for w in words)
+    words = words[1:] if words and _SAINT.match(words[0]) else words
+    shaped = any(w.lower() in PARTICLES or re.search(r"\w[-'’]\w", w) or _INITIALS.match(w) for w in words)
+    return len(words) >= 2 and shaped and not (text and legal_form_type(name, text))
 
 
 def _legal_form_in(name: str) -> bool:
@@ -632,7 +650,9 @@ def copyright_holder(line: str) -> str | None:
         return None
     rest = re.split(r"\s+(?:19|20)\d\d\b|[.;|]\s|\ball rights reserved\b", found["rest"], flags=re.I)[0]
     name = org_prefix(rest)
-    if name and REGISTERED_BODY.search(line):
+    if CREDIT.search(line[: found.start()]):
+        return None  # "Photography © Jane Smith": a credit for a picture, not the paper's holder
+    if name and registered_holder(name, line):
         return name  # "© 2021 Nacro. Registered charity no. 1234567": the line says it is a body
     if not name or (not looks_like_body(name) and (len(name.split()) < 2 or person_like(name))):
         return None  # "© 2021 Jane Smith & John Doe", "© Hartley": a person, or a word that may be one
@@ -642,6 +662,16 @@ def copyright_holder(line: str) -> str | None:
 # a registration on a copyright line: its holder is a body, even a one-word one
 REGISTERED_BODY = re.compile(
     r"\bregistered (?:charity|company|society)\b|\b(?:charity|company) (?:no|number)\b", re.IGNORECASE)
+# credit words before a "©": the mark is a picture's or a design's, its holder often a photographer
+CREDIT = re.compile(r"\b(?:photo\w*|images?|pictures?|cover|illustrations?|illustrated|artwork|design|"
+                    r"graphics?|credits?)\b[ \t:]{0,3}$", re.IGNORECASE)
+
+
+def registered_holder(name: str, line: str) -> bool:
+    """A copyright holder the line registers as a body ("© 2021 Nacro. Registered charity no. ..."): one word,
+    or one that looks like a body. A person's name stays one whatever follows it ("© Dr Jane Smith. Company
+    number ..." may be a sole trader's)."""
+    return bool(REGISTERED_BODY.search(line)) and (" " not in name.strip() or looks_like_body(name))
 
 
 def looks_like_role(line: str) -> bool:

@@ -21,6 +21,7 @@ only on evidence of a person writing; a paper that names nobody and speaks as "w
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -35,6 +36,8 @@ HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted 
 HEAD_CHARS = 3000  # opening text read sentence by sentence
 TAIL_LINES = 40  # lines at the end searched for a sign-off (footnotes often follow it)
 OPENING_LINES = 8  # lines at the top whose organisations spaCy names
+TITLES_PER_LINE = 3  # title words read per opening line: a title names its body once, and a paragraph's
+# thousands would each be a claim `_choose_org` compares with every other (quadratic)
 BYLINE_LINES = 30  # lines at the top searched for author bylines and credit lists
 FOOTER_LINES = 15  # lines at the end searched for copyright and registration statements
 ABOUT_CHARS = 800  # text read after an "About X" heading ...
@@ -125,8 +128,9 @@ def _is_person(text: str, strict: bool = False) -> bool:
 
 def _may_be_person(name: str) -> bool:
     """Two to four words that could be a person's name ("Aoife Brennan", "Jan van der Berg"): no
-    organisation word, legal form or acronym."""
-    return 2 <= len(name.split()) <= 4 and R.person_like(name) and not R.looks_like_body(name)
+    organisation word, legal form, acronym or possessive ("Women's Aid")."""
+    return (2 <= len(name.split()) <= 4 and R.person_like(name) and not R.looks_like_body(name)
+            and not R.POSSESSIVE.search(name))
 
 
 def _is_org_line(line: str) -> bool:
@@ -187,8 +191,10 @@ def _read_email(email: Document, board: _Board, forwarded: str | None) -> None:
                 board.add("type", "charity", "hint:email-domain-org", 15)
 
 
-def _read_head(lines: list[str], board: _Board, org: OrgSink) -> None:
-    """Letterhead, home address, title lines ("X: response to ...") and "submitted by X" lines."""
+def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") -> None:
+    """Letterhead, home address, title lines ("X: response to ...") and "submitted by X" lines. A title's
+    name is judged once per line and name, on the text's two ends (where a legal form or "we are a charity"
+    is written): a line repeating it thousands of times is read in linear time."""
     content = [ln for ln in lines[:12]
                if not (R.SKIP_HEAD.match(ln) or R.BYLINE.match(ln) or R.CREDITS.match(ln))]
     for line in content[:3]:  # letterhead: one of the first lines is only a name
@@ -198,11 +204,15 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink) -> None:
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
     if home and not any(_is_org_line(ln) for ln in lines[: home[0]]):
         board.add("individual", "home-address", "text:home-address", 20)
+    ends = text[:HEAD_CHARS] + "\n" + text[-HEAD_CHARS:]
+    judged: dict[tuple[str, str, str], bool] = {}
     for line in lines[:8]:
-        for title in R.TITLE_WORD.finditer(line):
-            name = R.org_suffix(line[: title.start()])
-            if re.search(r"\b(?:I|my)\b", line[: title.start()]) or (name and (
-                    R.person_shaped(name) or _is_person(name, strict=True))):
+        for title in itertools.islice(R.TITLE_WORD.finditer(line), TITLES_PER_LINE):
+            before = _before(line, title.start())
+            name = R.org_suffix(before)
+            if name and (key := (name, line, _word_before(before, name))) not in judged:
+                judged[key] = _title_names_person(name, line, key[2], ends)
+            if re.search(r"\b(?:I|my)\b", before) or (name and judged[key]):
                 continue  # not "I support X's response", nor "Jane Smith: response to ..." (a person's)
             org(name, "text:title", 45)
     tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
@@ -214,6 +224,47 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink) -> None:
             source = "submitted-by" if kw.startswith("submitted") else None
             source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
             org(name, f"text:{source}", 50)
+
+
+def _before(line: str, end: int, chars: int = 200) -> str:
+    """The `chars` before `end` in `line`, from a word's start: a title word's name is read from there, not
+    from the line's start (each title word reading the whole line before it is quadratic in its words)."""
+    if end <= chars or line[end - chars - 1].isspace():
+        return line[max(0, end - chars) : end]
+    return line[end - chars : end].partition(" ")[2]  # (the first word, cut in two, is dropped)
+
+
+def _word_before(before: str, name: str) -> str:
+    """The word before `name` at the end of `before` ("" at the start)."""
+    words = before.split()
+    return words[-len(name.split()) - 1] if len(words) > len(name.split()) else ""
+
+
+def _title_names_person(name: str, line: str, previous: str, text: str) -> bool:
+    """A title line's name that may be a person's ("Jane Smith: response ...", "Aoife Brennan's response"):
+    shaped as a person's, or a person's to spaCy in the line, or one that could be a person's and spaCy does
+    not call an organisation, alone or in the line (the rule `_read_about` uses), in a paper whose writers do
+    not say they are a body ("As a trade union, we ..."), or the last word of a name the title line writes
+    in full ("Smith, Jane", "Juan de los Santos", "Dafydd ap Rhys": `org_suffix` stops at the comma or the
+    particle)."""
+    if R.person_shaped(name, text) or _is_person(name, strict=True):
+        return True
+    in_line = {lb for a, b, lb in _ents(line) if line[a:b] in name or name in line[a:b]}
+    if "PERSON" in in_line and not R.looks_like_body(name):
+        return True  # "Aoife Brennan's response": spaCy knows "Brennan" in the line, not the name alone
+    if (_may_be_person(name) and "ORG" not in in_line | {_label(name)} and not R.legal_form_type(name, text)
+            and not _speaks_as_body(text[:HEAD_CHARS])):  # ("St Mungo's response": ORG in the line)
+        return True
+    return R.person_like(name) and (previous.lower() in R.PARTICLES
+                                    or bool(re.fullmatch(rf"[{R.UP}][\w'’-]*,", previous)))
+
+
+def _speaks_as_body(head: str) -> bool:
+    """The writers say what body they are ("We are a charity", "As a trade union, we", "we represent")."""
+    if R.WE_CHARITY.search(head) or R.WE_REPRESENT.search(head):
+        return True
+    own = (R.RELATIVE.split(we["desc"] or we["as"], maxsplit=1)[0] for we in R.WE_ARE.finditer(head))
+    return any(R.is_a_type(description) for description in own)
 
 
 def _sentences(text: str) -> list[str]:
@@ -243,10 +294,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
     if not (verb or registered) or R.TITLES.match(name) or _subject_label(sentence) in _NOT_ORG:
         return  # not said of a body, or said of a person or a place
     describes = source != "text:subject" or lead_in or R.IS_A.match(rest)  # who X is, rather than a view
-    if (describes and _may_be_person(name) and (_subject_label(sentence) != "ORG" or R.person_shaped(name))
-            and not R.SAYS_BODY.match(said + " " + rest)):
-        return  # "Aoife Brennan is an independent consultant": spaCy misses many names; a person's is not
-        # published on a guess (but "X, a not-for-profit company registered in ..." is a body)
+    person = R.person_shaped(name, sentence) or (describes and _subject_label(sentence) != "ORG")
+    if person and _may_be_person(name) and not R.SAYS_BODY.match(said + " " + rest):
+        return  # "Aoife Brennan is an independent consultant", "Jean-Luc Picard welcomes ...": spaCy misses
+        # many names; a person's is not published on a guess (but "X, a not-for-profit company ..." is a body)
     if verb:
         org(name, source, weight)
         if R.REPRESENTS.match(rest):
@@ -386,15 +437,17 @@ def _read_about(text: str, board: _Board, org: OrgSink) -> None:
         about = R.about_heading(line) if len(line) <= 120 else None
         if about is None:
             continue
-        if about and _may_be_person(about) and (_label(about) != "ORG" or R.person_shaped(about)):
-            board.add("person", about, "text:about-heading", 0)  # "About Aoife Brennan": a person's page
-            continue
+        section = text[heading.end() : heading.end() + ABOUT_CHARS]
+        label = _label(about) if about and _may_be_person(about) else None
+        if about and _may_be_person(about) and (label != "ORG" or R.person_shaped(about, line + section)):
+            if label == "PERSON" or R.TITLES.match(about):  # a person only on more than the name's shape:
+                board.add("person", about, "text:about-heading", 0)  # "About Lloyd's Register" is none
+            continue  # "About Aoife Brennan": a person's page, never read for an organisation
 
         def own(name: str | None, source: str, weight: float, about: str = about) -> None:
             if name and (not about or R.same_org(name, about)):
                 org(name, source, weight)
 
-        section = text[heading.end() : heading.end() + ABOUT_CHARS]
         for sentence in _sentences(section)[:ABOUT_SENTENCES]:
             _read_subject(sentence, board, own, "text:about", 40)
 
@@ -407,14 +460,13 @@ def _read_footer(lines: list[str], board: _Board, org: OrgSink) -> None:
     published = any(re.match(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)\S+$", line, re.I) for line in lines)
     for line in dict.fromkeys(ends) if not published else ():
         holder = R.copyright_holder(line) if len(line) < 200 else None
-        if holder and R.REGISTERED_BODY.search(line):  # "© 2021 Nacro. Registered charity no. 1234567"
-            org(holder, "text:copyright", 35)
-            continue
-        if holder and not R.looks_like_body(holder) and (_label(holder) != "ORG" or R.person_shaped(holder)):
+        registered = holder and R.registered_holder(holder, line)  # "© 2021 Nacro. Registered charity no. 1"
+        if holder and not (registered or R.looks_like_body(holder)) and (
+                _label(holder) != "ORG" or R.person_shaped(holder)):
             holder = None  # a holder must say it is a body: "© 2021 Jan van der Berg" is a person, whatever
             # spaCy's label ("Antoine de Saint-Exupéry" reads as ORG)
-        if holder and not _is_person(holder):  # "© 2021 Jane Roe" (and, alas, "© Getty Images")
-            org(holder, "text:copyright", 35)
+        if holder and not _is_person(holder) and not R.person_shaped(holder):  # "© 2021 Jane Roe" (and,
+            org(holder, "text:copyright", 35)  # alas, "© Getty Images")
     for line in lines[-FOOTER_LINES:]:
         if re.search(r"\bregistered (?:in|with|under|as)\b|\bincorporated in\b", line, re.IGNORECASE):
             for sentence in _sentences(line):
@@ -441,7 +493,7 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
         if name and R.valid_org(name) and not (source == "text:subject" and _common_word(name, text)):
             board.add("organisation", name, source, weight * scale)
 
-    _read_head(lines, board, org)
+    _read_head(lines, board, org, text)
     _read_bylines(lines, board, org)
     _read_sentences(text[:HEAD_CHARS], board, org)
     _read_about(text, board, org)
@@ -457,8 +509,9 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
             name = R.clean_org(line[start:end])
             mentions = text.lower().count(name.lower())
             if (label == "ORG" and line[start].isalnum() and mentions >= 2 and R.valid_org(name)
-                    and (len(name.split()) >= 2 or R.ORG_WORDS.search(name))):
-                org(name, "ner:org", 10 + min(15, 2 * mentions))
+                    and (len(name.split()) >= 2 or R.ORG_WORDS.search(name))
+                    and not (R.person_shaped(name, line) or _may_be_person(name))):  # (a running header
+                org(name, "ner:org", 10 + min(15, 2 * mentions))  # "Antoine de Saint-Exupéry | Page")
 
 
 def _people(board: _Board) -> list[str]:
