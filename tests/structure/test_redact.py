@@ -4,6 +4,7 @@ their role and ordinary prose stay."""
 from __future__ import annotations
 
 import re
+import time
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ import pytest
 import yaml
 
 from respmine.ingest import extract
-from respmine.records import Document, Span
+from respmine.records import Document, PersonalData, Span
+from respmine.structure import redact as redact_module
 from respmine.structure.redact import find_personal_data, redact, redact_span
 
 TITLES = {"Ch", "Supt", "Dr", "Mr", "Mrs", "Ms", "Revd", "Cllr", "Councillor", "Imam", "Sister", "Pastor",
@@ -216,3 +218,151 @@ def test_redact_span_uses_offsets_of_the_whole_text() -> None:
         "[NAME] on [PHONE] or at [POSTCODE], born [DATE_OF_BIRTH] (NI [ID]).")
     assert redact_span(text, found, Span(0, len(text))) == redact(text, found)
     assert redact_span(text, found, Span(0, 6)) == "Intro."
+
+
+# Growth: each input below took seconds to minutes before the fix (super-linear regexes and loops); now a few
+# milliseconds. The bounds are far above the linear time and far below the old one, so a busy machine
+# does not make them flaky. Each comes with the old pattern or outputs on ordinary text: behaviour is kept.
+
+
+def _seconds(run: Any) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def test_address_around_reads_a_few_words_per_postcode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Postcodes on one long comma-less line: every suffix of the line before each was joined and tested
+    (8 KB: 11 s); now only the last words that fit in an address piece (50 characters), read backwards."""
+    text = " ".join(["we live in London SW1A 1AA and"] * 260)
+    calls = []
+    like = redact_module._address_like
+    monkeypatch.setattr(redact_module, "_address_like", lambda chunk: calls.append(chunk) or like(chunk))
+    postcodes = list(redact_module._POSTCODE.finditer(text))
+    took = _seconds(lambda: [list(redact_module._address_around(text, m.start())) for m in postcodes])
+    assert len(calls) <= 15 * len(postcodes) and took < 1.0, (len(calls), took)
+    lines = "\n".join(["London SW1A 1AA"] * 5000)  # each postcode listed every line above it
+    assert _seconds(lambda: [list(redact_module._address_around(lines, m.start()))
+                             for m in redact_module._POSTCODE.finditer(lines)]) < 1.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [  # (as before the fix)
+    ("Jane Doe\n12 High Street\nLondon SW1A 1AA", ["London ", "12 High Street", "Jane Doe"]),
+    ("Address: 4 Mill Lane, Hove, East Sussex BN3 2AA", ["4 Mill Lane, Hove, East Sussex "]),
+    ("We met at 10 Downing Street, London SW1A 2AA yesterday", ["10 Downing Street, London "]),
+    ("The Old Vicarage\nChurch Lane\n\nLittle Snoring, Norfolk NR21 0AB",
+     ["Little Snoring, Norfolk ", "Church Lane", "The Old Vicarage"]),
+    ("our office in Leeds LS1 4AP is open", ["Leeds "]),
+    # two spaces or a tab between words: the joined words were looked up in the line (ValueError)
+    ("Flat\t2, Long  Road, London SW1A 1AA", ["Flat\t2, Long  Road, London "]),
+])
+def test_address_around_finds_the_same_lines(text: str, expected: list[str]) -> None:
+    [postcode] = redact_module._POSTCODE.finditer(text)
+    assert [text[a:b] for a, b in redact_module._address_around(text, postcode.start())] == expected
+
+
+def _old_phone_end(text: str, start: int, end: int) -> int | None:
+    cand = text[start:end]
+    for cut in reversed([m.end() for m in re.finditer(r"\d+\)?", cand)]):
+        digits = re.sub(r"\D", "", cand[:cut])
+        if cand.startswith(("+", "00")):
+            intl = digits[2:] if cand.startswith("00") else digits
+            ok = 9 <= len(intl[2:].removeprefix("0")) <= 10 if intl.startswith("44") else 8 <= len(intl) <= 15
+        else:
+            ok = digits.startswith("0") and 10 <= len(digits) <= 11
+        if ok:
+            return start + cut
+    return None
+
+
+def test_phone_end_counts_digits_once() -> None:
+    """A long run of separated digits: every cut's digits were collected again (20 KB: 19 s)."""
+    text = "Call 01" + " 2" * 20000 + "."
+    assert _seconds(lambda: [redact_module._phone_end(text, *m.span())
+                             for m in redact_module._PHONE.finditer(text)]) < 1.0
+    text = ("Call 020 7946 0000 2 or +44 (0)20 7946 0000, 0044 20 7946 0000 1, +33 1 23 45 67 89 12, "
+            "07700 900123 and 2, 01632 960 001 4 5 6 7, 0161-496-0000, 00 1 212 555 0100 99 98")
+    candidates = list(redact_module._PHONE.finditer(text))
+    assert len(candidates) >= 8
+    for m in candidates:
+        assert redact_module._phone_end(text, *m.span()) == _old_phone_end(text, *m.span()), m.group()
+
+
+@pytest.mark.parametrize(("text", "ends"), [  # (as before the fix)
+    ("Dr. Helen Marsh said", (15, 15)), ("Mr. Jones", (9, 9)), ("Washington DC. Many", (0, 10)),
+    ("J. Okafor wrote", (9, 9)), ("Hillfoot Mentoring Project", (0, 0)), ("Jane van der Berg", (0, 4)),
+    ("Mrs P Adeyemi, chair", (13, 13)), ("Ann and Bob Lee", (15, 15)), ("  \t Ann Lee", (11, 11)),
+])
+def test_name_end_reads_tokens_where_they_follow(text: str, ends: tuple[int, int]) -> None:
+    assert (redact_module._name_end(text, 0), redact_module._name_end(text, 0, first=True)) == ends
+
+
+def test_name_end_does_not_search_past_a_gap() -> None:
+    """A name then a long blank run: each search for the next word crossed the run (20 KB: 12.5 s)."""
+    text = "Mr John Smith" + " " * 50000 + "1"
+    assert _seconds(lambda: redact_module._name_end(text, 0)) < 1.0
+    assert redact_module._name_end(text, 0) == 13
+
+
+_OLD_QUOTE_MARK = re.compile(r"(?im)^[ \t]*(?:-{2,}[^\n]*(?:original|forwarded)[^\n]*|from:[^\n]*"
+                             r"|on [^\n]{5,80} wrote:)$")
+_OLD_ID = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+    r"|\b[A-Z]\d{4}[A-Z]{2}\b"
+    r"|(?i:\b(?:NI|national insurance|NHS|prison(?:er)?|NOMIS|PNC|CRO|passport|driving licen[cs]e)"
+    r"\s*(?:number|no\.?|num|#)\s*(?:is|:)?\s*)(?=[A-Z0-9/\-]*\d)"
+    r"([A-Z0-9][A-Z0-9/\-]*(?: \d[\dA-Z/\-]*){0,3})")
+_OLD_EMAIL = re.compile(r"(?<![\w.+\-])[A-Za-z0-9][\w.%+\-']*\s?(?:@|\[at\]|\(at\))\s?"
+                        r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.|\s?\[dot\]\s?))+[A-Za-z]{2,}\b")
+_MAIL = ("-----Original Message-----\nFrom: Jane Doe\n---------- Forwarded message ---------\n"
+         "On Mon, 1 Jan 2024 at 10:00, Jane Doe <j@x.org> wrote:\n-- \nJane\n  --original\n---\n"
+         "My NHS number is 943 476 5919, NI number: AB 12 34 56 C, prisoner no A1234BC,"
+         " passport no.  X12345678, Prison number is abc, NHS No 12/AB-3 4 5.\n"
+         "Write to 'john@example.com', O'Brien@x.co.uk, jo%hn@x.com, x@y.com'a'john@z.com, a'b'c,"
+         " mary [at] example [dot] org, @handle, first.last+tag@sub.example.ac.uk.")
+
+
+def test_patterns_match_as_before_on_ordinary_text() -> None:
+    spans = lambda rx: [(m.span(), m.groups()) for m in rx.finditer(_MAIL)]  # noqa: E731
+    assert spans(redact_module._QUOTE_MARK) == spans(_OLD_QUOTE_MARK) and len(spans(_OLD_QUOTE_MARK)) == 5
+    assert spans(redact_module._ID) == spans(_OLD_ID) and len(spans(_OLD_ID)) >= 5
+    emails = [m.span() for m in redact_module._emails(_MAIL)]
+    assert emails == [m.span() for m in _OLD_EMAIL.finditer(_MAIL)]
+    assert [_MAIL[a:b] for a, b in emails] == [
+        "j@x.org", "john@example.com", "O'Brien@x.co.uk", "jo%hn@x.com", "x@y.com", "a'john@z.com",
+        "mary [at] example [dot] org", "first.last+tag@sub.example.ac.uk"]
+
+
+def test_patterns_take_linear_time_on_long_runs() -> None:
+    """A long dash line (20 KB: 13.6 s), spaces after "NHS number" (15 s), a run of "a'a'a'..." (a start
+    at each letter after an apostrophe, each reading the whole run)."""
+    dashes, spaces, apostrophes = "-" * 50000 + "\n", "NHS number" + " " * 50000 + "abc", "a'" * 25000
+    assert _seconds(lambda: list(redact_module._QUOTE_MARK.finditer(dashes))) < 1.0
+    assert _seconds(lambda: list(redact_module._ID.finditer(spaces))) < 1.0
+    assert _seconds(lambda: list(redact_module._emails(apostrophes))) < 1.0
+    assert _seconds(lambda: list(redact_module._emails(apostrophes + "@example.com"))) < 1.0
+    assert [m.group() for m in redact_module._emails("x " + apostrophes + "@example.com")] == [
+        apostrophes + "@example.com"]
+
+
+def test_signature_names_find_the_lines_above_each_quote_mark_once() -> None:
+    """Every line was listed again for each "From:" line (100 KB: 6 s)."""
+    text = "\n".join(["From: Jane Doe", "Hello there."] * 4000)
+    assert _seconds(lambda: list(redact_module._signature_names(text))) < 1.0
+    mail = ("Thanks for this.\n\nKind regards,\n\nJane Doe\nChair\n\n-----Original Message-----\nFrom: x\n\n"
+            "Ann Lee")
+    assert [mail[a:b] for a, b in redact_module._signature_names(mail)] == [  # (as before the fix)
+        "Jane Doe", "Ann Lee", "Ann Lee", "Jane Doe", "Jane Doe", "Jane Doe"]
+
+
+def test_redact_spans_is_redact_span_for_each() -> None:
+    """A document's segments are redacted with the detections sorted once (each segment read them all)."""
+    text = "x" * 200000
+    found = [PersonalData(Span(i * 10, i * 10 + 5), "person", "xxxxx") for i in range(20000)]
+    found.append(PersonalData(Span(15, 1020), "address", text[15:1020]))  # overlapping, out of order
+    spans = [Span(i * 97, i * 97 + 150) for i in range(2000)]
+    took = _seconds(lambda: redact_module.redact_spans(text, found, spans))
+    assert took < 1.0
+    picks = [0, 1, 5, 10, 11, 999, 1999]
+    expected = [redact_span(text, found, spans[i]) for i in picks]
+    assert [redact_module.redact_spans(text, found, spans)[i] for i in picks] == expected

@@ -20,7 +20,9 @@ contact sentences: a councillor signing a response is redacted like anyone else.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 
 from respmine.records import PersonalData, Span
 from respmine.structure.nlp import ner
@@ -29,13 +31,17 @@ TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "add
           "person": "[NAME]", "id_number": "[ID]", "date_of_birth": "[DATE_OF_BIRTH]", "url": "[URL]"}
 _PRIORITY = ("email", "url", "phone", "id_number", "date_of_birth", "person", "address", "postcode")
 
-_EMAIL = re.compile(r"(?<![\w.+\-])[A-Za-z0-9][\w.%+\-']*\s?(?:@|\[at\]|\(at\))\s?"
-                    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.|\s?\[dot\]\s?))+[A-Za-z]{2,}\b")
+_EMAIL = re.compile(  # found with `_emails`, which tries it once per run of local-part characters
+    r"(?<![\w.+\-])[A-Za-z0-9][\w.%+\-']*\s?(?:@|\[at\]|\(at\))\s?"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.|\s?\[dot\]\s?))+[A-Za-z]{2,}\b")
+_EMAIL_START = re.compile(r"(?<![\w.+\-])[A-Za-z0-9]")  # where `_EMAIL` may start
+_EMAIL_RUN = re.compile(r"[\w.%+\-']*")  # the characters of its local part
 _URL = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?:facebook|linkedin|twitter|x|instagram|tiktok)\.com/\S+")
 _SEP = r"(?:[ \t\u00a0]?[.\-–][ \t\u00a0]?|[ \t\u00a0])"
 _PHONE = re.compile(  # candidates only: `_phone_end` checks the digit count
     rf"(?<![\w+£$€/.,])(?:(?:\+|00)\d{{1,3}}{_SEP}?(?:\(0\){_SEP}?)?|\(0\d{{1,5}}\){_SEP}?|0)"
     rf"\(?\d{{1,5}}\)?(?:{_SEP}\(?\d{{1,8}}\)?|\d)*(?![\w])")
+_PHONE_MAX_DIGITS = 17  # "00" + 15 digits of an international number: `_phone_end` rejects longer ones
 _PHONE_CUE = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mob(?:ile)?|fax|landline)\b\.?\s*(?:no\.?|number)?"
                         r"\s*[:|]?\s*(\d[\d \-.]{4,14}\d)")
 _POSTCODE = re.compile(r"(?i)(?<![\w-])([A-Z]{1,2}\d[A-Z\d]?)[ \t\u00a0]?(\d[ABD-HJLNP-UW-Z]{2})(?![\w-])")
@@ -48,7 +54,7 @@ _ID = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # national insurance number
     r"|\b[A-Z]\d{4}[A-Z]{2}\b"  # prisoner number
     r"|(?i:\b(?:NI|national insurance|NHS|prison(?:er)?|NOMIS|PNC|CRO|passport|driving licen[cs]e)"
-    r"\s*(?:number|no\.?|num|#)\s*(?:is|:)?\s*)(?=[A-Z0-9/\-]*\d)"
+    r"\s*(?:number|no\.?|num|#)\s*(?:(?:is|:)\s*)?)(?=[A-Z0-9/\-]*\d)"
     r"([A-Z0-9][A-Z0-9/\-]*(?: \d[\dA-Z/\-]*){0,3})")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DOB = re.compile(
@@ -64,7 +70,7 @@ _CLOSING = re.compile(
     r"|meilleures)[ \t]+salutations|salutations[ \t]+distinguées|atentamente|(?:un[ \t]+)?saludos(?:[ \t]+"
     r"cordiales)?|(?:cordiali|distinti)[ \t]+saluti|met[ \t]+vriendelijke[ \t]+groet(?:en)?|hoogachtend)"
     r"[ \t]*[,.!]?[ \t]*(?P<rest>[^\n]*)$")
-_QUOTE_MARK = re.compile(r"(?im)^[ \t]*(?:-{2,}[^\n]*(?:original|forwarded)[^\n]*|from:[^\n]*"
+_QUOTE_MARK = re.compile(r"(?im)^[ \t]*(?:--[^\n]*(?:original|forwarded)[^\n]*|from:[^\n]*"
                          r"|on [^\n]{5,80} wrote:)$")
 _LABEL = re.compile(
     r"(?im)(?:^|\|)[ \t]*(?P<label>(?:(?:full|your|print(?:ed)?|contact|respondent(?:'s)?)[ \t]+)?name"
@@ -147,9 +153,7 @@ def _name_end(text: str, pos: int, *, first: bool = False) -> int:
     into an organisation word ("Hillfoot Mentoring Project") is no name. An abbreviated title's full stop
     ("Dr. Helen Marsh", "Mr. Jones") is passed over; any other word's ends the run ("Washington DC. Many")."""
     end, follow, names, titles = pos, pos, 0, 0
-    for m in _TOKEN.finditer(text, pos):
-        if m.start() != follow or names + titles > 6:
-            break
+    while (m := _TOKEN.match(text, follow)) and names + titles <= 6:  # (no search past a gap: linear)
         word = m.group(1) if re.fullmatch(r"[A-Z]\.", m.group(1)) else m.group(1).rstrip(".")
         nxt = _TOKEN.match(text, m.end())
         nxt_cap = bool(nxt and nxt.group(1)[0].isupper() and nxt.group(1).rstrip(".") not in _STOP)
@@ -186,15 +190,19 @@ def _signature_names(text: str) -> Iterator[tuple[int, int]]:
     lines = [m.span() for m in re.finditer(r"(?m)^.*$", text)]
     line_of = {s: i for i, (s, _) in enumerate(lines)}
     for m in _CLOSING.finditer(text):
+        i = line_of[m.start()]
         filled = ([m.span("rest")] if m.group("rest").strip()
-                  else [(s, e) for s, e in lines[line_of[m.start()] + 1:][:20] if text[s:e].strip()][:6])
+                  else [(s, e) for s, e in lines[i + 1:i + 21] if text[s:e].strip()][:6])
         for i, (s, e) in enumerate(filled):
             if e - s > 100:
                 break
             if hit := _line_name(text, s, e, first=i == 0):
                 yield hit
+    written = [(s, e) for s, e in lines if text[s:e].strip()]
+    ends = [e for _, e in written]
     for pos in [len(text)] + [m.start() for m in _QUOTE_MARK.finditer(text)]:
-        for s, e in reversed([(s, e) for s, e in lines if e <= pos and text[s:e].strip()][-6:]):
+        above = bisect_right(ends, pos)  # the lines ending before `pos`: found once, not rescanned per mark
+        for s, e in reversed(written[max(0, above - 6):above]):
             if e - s > 100:
                 break
             if hit := _line_name(text, s, e):
@@ -237,36 +245,68 @@ def _address_around(text: str, pc_start: int) -> Iterator[tuple[int, int]]:
     prefix = text[line_start:pc_start]
     label = [None, *re.finditer(r"(?:\||:|\baddress\b|\bat\b)\s*", prefix, re.I)][-1]
     base, pos, full = line_start + (label.end() if label else 0), pc_start, True
-    for piece in reversed(list(re.finditer(r"[^,]*[^,\s][^,]*", text[base:pc_start]))):
-        words = piece.group().split()
+    end = pc_start
+    while end > base:  # the comma-separated pieces before the postcode, last first
+        start = max(text.rfind(",", base, end) + 1, base)
+        words, more = _last_words(text, start, end)
+        end = start - 1
         k = len(words)
-        while k and not _address_like(" ".join(words[-k:])):
+        while k and not _address_like(" ".join(text[s:e] for s, e in reversed(words[:k]))):
             k -= 1
         if k:
-            pos = base + piece.start() + piece.group().rindex(" ".join(words[-k:]))
-        if k < len(words):
+            pos = words[k - 1][0]
+        if k < len(words) or more:
             full = False
             break
     if pos < pc_start:
         yield pos, pc_start
     if not full or line_start == 0 or (label and prefix[: label.start()].strip()):
         return
-    taken, blank = 0, 0
-    for m in reversed(list(re.finditer(r"(?m)^.*$", text[: line_start - 1]))[-12:]):
-        line = m.group()
+    taken, blank, end = 0, 0, line_start - 1
+    for _ in range(12):  # the lines above, nearest first (each found from the one below: no list of all)
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
         blank = blank + 1 if not line.strip() else 0
         if blank > 1 or taken == 5 or not all(_address_like(p) for p in line.split(",") if p.strip()):
             break
         if line.strip():
-            yield m.start() + len(line) - len(line.lstrip()), m.start() + len(line.rstrip())
+            yield start + len(line) - len(line.lstrip()), start + len(line.rstrip())
             taken += 1
+        if start == 0:
+            break
+        end = start - 1
+
+
+def _last_words(text: str, start: int, end: int, limit: int = 50) -> tuple[list[tuple[int, int]], bool]:
+    """The spans of the last words of `text[start:end]`, last first, as many as fit in `limit` characters
+    joined by single spaces (`_address_like` takes no longer piece), and whether more words come before
+    them. Read backwards from `end`: a long line costs no more than its last words."""
+    words: list[tuple[int, int]] = []
+    size, i = -1, end
+    while True:
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        if i == start:
+            return words, False
+        j = i - 1
+        while j > start and not text[j - 1].isspace() and i - j <= limit:
+            j -= 1
+        size += i - j + 1
+        if size > limit:
+            return words, True
+        words.append((j, i))
+        i = j
 
 
 def _phone_end(text: str, start: int, end: int) -> int | None:
     """End of the longest valid phone number in a candidate (trims numbers glued on by separators)."""
-    cand = text[start:end]
-    for cut in reversed([m.end() for m in re.finditer(r"\d+\)?", cand)]):
-        digits = re.sub(r"\D", "", cand[:cut])
+    cand, cuts, digits = text[start:end], [], ""
+    for m in re.finditer(r"(\d+)\)?", cand):  # the digits up to each cut, while a number can still be valid
+        digits += m.group(1)
+        if len(digits) > _PHONE_MAX_DIGITS:
+            break
+        cuts.append((m.end(), digits))
+    for cut, digits in reversed(cuts):
         if cand.startswith(("+", "00")):
             intl = digits[2:] if cand.startswith("00") else digits
             ok = 9 <= len(intl[2:].removeprefix("0")) <= 10 if intl.startswith("44") else 8 <= len(intl) <= 15
@@ -343,9 +383,23 @@ def _merge(hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """`_EMAIL.finditer(text)`, tried only at the first place in each run of local-part characters where it
+    may start: a later start in the run ends its local part at the same places, so it fails where the
+    first failed (each start read the whole run: quadratic in a long run such as "a'a'a'...")."""
+    pos = 0
+    while start := _EMAIL_START.search(text, pos):
+        if m := _EMAIL.match(text, start.start()):
+            yield m
+            pos = m.end()
+        else:
+            run = _EMAIL_RUN.match(text, start.end())  # (always found: it may be empty)
+            pos = run.end() if run else start.end()
+
+
 def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalData]:
     """Personal identifiers of individuals in `text`, merged, sorted by start; text in `keep` is spared."""
-    hits = [(*m.span(), "email") for m in _EMAIL.finditer(text)]
+    hits = [(*m.span(), "email") for m in _emails(text)]
     hits += [(*m.span(), "url") for m in _URL.finditer(text)]
     hits += [(m.start(), e, "phone") for m in _PHONE.finditer(text)
              if (e := _phone_end(text, m.start(), m.end())) is not None]
@@ -397,6 +451,16 @@ def redact_span(text: str, found: Sequence[PersonalData], span: Span) -> str:
         pos = e
     parts.append(text[pos:span.end])
     return "".join(parts)
+
+
+def redact_spans(text: str, found: Sequence[PersonalData], spans: Sequence[Span]) -> list[str]:
+    """`redact_span` for each of many spans of one text (a document's segments): the detections are sorted
+    once and each span's found by bisection, not by reading them all again."""
+    ordered = sorted(found, key=lambda p: p.span.start)
+    starts = [p.span.start for p in ordered]
+    reach = list(accumulate((p.span.end for p in ordered), max))  # the furthest end so far: non-decreasing
+    return [redact_span(text, ordered[bisect_right(reach, span.start):bisect_left(starts, span.end)], span)
+            for span in spans]
 
 
 def redact(text: str, found: Sequence[PersonalData]) -> str:

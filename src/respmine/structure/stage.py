@@ -35,7 +35,7 @@ from respmine.structure.campaigns import (
 from respmine.structure.language import guess_language
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibrate, calibration_key, segment_documents
-from respmine.structure.redact import find_personal_data, redact, redact_span
+from respmine.structure.redact import find_personal_data, redact, redact_spans
 from respmine.structure.respondents import profile_many
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
@@ -152,7 +152,8 @@ def structure(
     by_doc: dict[str, Sequence[Segment]] = {sha: earlier.get(sha, ()) for sha in kept}
     for doc_id, cut in segment_documents(todo, questions, embedder, calibration, title).items():
         doc = by_id[doc_id]
-        by_doc[doc_id] = [replace(s, text=redact_span(doc.text, personal[doc_id], s.span)) for s in cut]
+        texts_of = redact_spans(doc.text, personal[doc_id], [s.span for s in cut])
+        by_doc[doc_id] = [replace(s, text=t) for s, t in zip(cut, texts_of, strict=True)]
     segments = [s for d in texts for s in by_doc.get(d.sha256, ())]
     redacted = {d.sha256: redact(d.text, personal[d.sha256]) for d in texts}
     by_text, fresh = complete_features(redacted, features)
