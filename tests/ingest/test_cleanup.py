@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from respmine.ingest.cleanup import clean_pages
+import re
+import time
+
+from respmine.ingest.cleanup import (
+    _HYPHENS,
+    _inline_soft_hyphens,
+    _join_hyphen,
+    _starts_new_paragraph,
+    clean_pages,
+    join_paragraphs,
+)
 
 
 def test_cleanup_joins_soft_hyphens_met_inside_a_line() -> None:
@@ -33,3 +43,58 @@ def test_cleanup_page_number_pattern_is_linear_on_long_runs_of_spaces() -> None:
     assert _PAGE_NUMBER.match("1" + " " * 2000 + "x") is None
     assert _PAGE_NUMBER.match("  - Page 3 of 12 -  ") and _PAGE_NUMBER.match("Seite 4/9")
     assert time.perf_counter() - started < 0.5
+
+
+_OLD_SOFT_INLINE = re.compile(r"(\w+)\x02(\w+)")
+
+
+def _old_join(m: re.Match[str], hyphenated_words: set[str]) -> str:
+    head, tail = m.group(1), m.group(2)
+    keep = (tail[:1].isupper() and not head.isupper()) or f"{head}-{tail}".lower() in hyphenated_words
+    return f"{head}-{tail}" if keep else head + tail
+
+
+def _old_join_paragraphs(lines: list[str], typical_width: int, hyphenated_words: set[str]) -> str:
+    paragraphs: list[str] = []
+    current, prev = "", ""
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                paragraphs.append(current)
+            current, prev = "", ""
+            continue
+        if current and _starts_new_paragraph(prev, stripped, typical_width):
+            paragraphs.append(current)
+            current = ""
+        if not current:
+            current = stripped
+        elif current.endswith(_HYPHENS) and stripped[:1].islower():
+            current = _join_hyphen(current, stripped, hyphenated_words)
+        else:
+            current = f"{current} {stripped}"
+        prev = stripped
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def test_soft_hyphens_and_paragraphs_join_as_before_in_linear_time() -> None:
+    """A long word before a soft hyphen (the pattern was retried at each of its letters: 50 K, 30 s) and a
+    long paragraph (rebuilt line by line: 40,000 lines took seconds)."""
+    words = {"for-profit", "well-known"}
+    for line in ["opac\x02ity of the for\x02profit e\x02Court", "ab\x02cd\x02ef \x02x y\x02 \x02", "no mark"]:
+        old = _OLD_SOFT_INLINE.sub(lambda m: _old_join(m, words), line)
+        assert _inline_soft_hyphens(line, words) == old
+    started = time.perf_counter()
+    assert _inline_soft_hyphens("a" * 50000 + " x\x02y", set()) == "a" * 50000 + " xy"
+    assert time.perf_counter() - started < 1.0
+    page = ["The regu-", "lation of well-", "known systems is a", "for-", "profit matter, as", "", "Heading",
+            "A new paragraph starts here and runs on to the end of the line", "and ends here.", "- a point",
+            "Short.", "Next line after a short one", "e-", "Court"]
+    for width in (20, 40, 80):
+        assert join_paragraphs(page, width, words) == _old_join_paragraphs(page, width, words)
+    lines = ["this line of text runs on without any stop and is long enough"] * 40000
+    started = time.perf_counter()
+    assert join_paragraphs(lines, 62, set()) == " ".join(lines)
+    assert time.perf_counter() - started < 1.0

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import time
+from typing import Any
+
 import pytest
 
 from respmine.structure.furniture import (
+    _CONTACT_LINE,
+    _NOT_A_FULL_STOP,
+    _SENTENCE,
+    _contents_line,
     closes_letter,
+    has_sentence,
     is_courtesy,
     is_formality,
     is_furniture,
@@ -167,3 +176,50 @@ def test_furniture_a_covering_sentence_naming_the_consultations_title_in_other_w
         assert not is_formality(f"We welcome the consultation on {named}.", TITLE)  # one word more: a change
     assert not is_formality("I am writing in response to the consultation on the role of the voluntary "
                             "sector, which we believe is vital.", TITLE)  # a view after the title
+
+
+# Growth: inputs that took seconds before the fix (a regex retried at each character of a long run); the
+# bounds are far above the linear time. The old patterns, inlined, give the same answers on ordinary text.
+_OLD_SENTENCE = re.compile(r"[a-z][a-z)\]'\"”’]*[.?!]")
+_OLD_NOT_A_FULL_STOP = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\bno\.(?=\s*\d)", re.IGNORECASE)
+_OLD_CONTACT_LINE = re.compile(
+    r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|\S+@\S+\.\w+|^\s*(tel|telephone|phone|mobile|e-?mail|fax)\b"
+    r"|\bregistered (charity|company)|\b(charity|company) (no|number)\b", re.MULTILINE | re.IGNORECASE)
+_OLD_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|(?:…\s?){2,}\s*\d{1,4}\s*$")
+_ORDINARY = [
+    "We oppose this.", "He said 'yes.'", "(see annex.)", "\"quoted.\" and more", "Re: our response is below.",
+    "Contact jane.doe@example.org or @handle, a@b, @x@, x@@y.z, see www.gov.uk/x. and no. 12 of it.",
+    "Jane Smith\nChief Executive\n12 High Street\nLondon SW1A 1AA\njane@example.org", "Tel: 020 7946 0000",
+    "Registered charity no. 123456", "Summary ..... 3", "Introduction . . . . 12", "Annex……7",
+    "1.2.3.4 12345", "Part 2 .... 12 34", "Costs ....\t99  ", "... 5", "Chapter 1.... 2022x", "ABC",
+    "Q1. Do you agree?",
+]
+
+
+def _seconds(run: Any) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def test_furniture_patterns_answer_as_before() -> None:
+    for text in _ORDINARY:
+        for line in [text, *text.splitlines()]:
+            assert bool(_SENTENCE.search(line)) == bool(_OLD_SENTENCE.search(line)), line
+            assert _NOT_A_FULL_STOP.sub(" ", line) == _OLD_NOT_A_FULL_STOP.sub(" ", line), line
+            new, old = _CONTACT_LINE.search(line), _OLD_CONTACT_LINE.search(line)
+            assert (new and new.span()) == (old and old.span()), line
+            assert _contents_line(line) == (_OLD_CONTENTS_LINE.search(line) is not None), line
+    assert [_contents_line(t) for t in _ORDINARY[9:18]] == [
+        True, True, True, False, False, True, False, False, False]
+
+
+def test_furniture_takes_linear_time_on_a_long_token_or_dot_leader() -> None:
+    """One long token ("aaaa...": 20 KB, 12 s; spaceless PDF text, a "____" field) and a long row of dots
+    (20 K dots, 31 s): the patterns were retried at each character and read the run to its end each time."""
+    token = "a" * 50000
+    assert _seconds(lambda: (is_furniture(token), is_header_line(token), has_sentence(token))) < 1.0
+    assert _seconds(lambda: is_furniture("Signature: " + "_" * 50000)) < 1.0
+    assert _seconds(lambda: is_furniture("Contents " + "." * 50000 + " x")) < 1.0
+    assert _seconds(lambda: is_furniture("Contents " + ". " * 25000 + "x\nSummary ..... 3")) < 1.0
+    assert _seconds(lambda: _NOT_A_FULL_STOP.sub(" ", "a" * 50000 + "@b")) < 1.0

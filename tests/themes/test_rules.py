@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from respmine.themes.codebook import Codebook, Theme, load_codebook
-from respmine.themes.rules import Hit, PhraseRules, label_words, negative_label
+from respmine.themes.rules import Hit, PhraseRules, label_words, name_spans, negative_label, without_names
+from respmine.themes.words import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 CODEBOOK = ROOT / "models" / "codebooks" / "noms-third-sector.yaml"
@@ -495,3 +496,24 @@ def test_a_negative_labels_negation_must_bear_on_its_word(text: str, found: bool
 def test_negative_labels_of_several_words_and_degree_words(label: str, text: str) -> None:
     rules = PhraseRules(Codebook(name="t", version="1", themes=(Theme(id="t", label=label),)))
     assert themes(rules.find(text)) == {"t"}
+
+
+def _old_without_names(text: str, names: list[str]) -> str:
+    for a, z in name_spans(normalise(text), names):
+        text = text[:a] + " " * (z - a) + text[z:]
+    return text
+
+
+def test_without_names_blanks_as_before_in_linear_time() -> None:
+    """The text was rebuilt for each name found: 40,000 names in 1.2 MB took 26 s."""
+    names = ["Riverside Women's Centre", "Independent Monitoring Board, HMP Greystone", "the Howard League"]
+    for text in ["Riverside Women's Centre is a small organisation.",
+                 "The HMP Greystone board and the\nHoward League (RIVERSIDE WOMEN'S CENTRE) agree;"
+                 " Independent Monitoring Board, HMP Greystone.", "No names here.", ""]:
+        assert without_names(text, names) == _old_without_names(text, names)
+        assert len(without_names(text, names)) == len(text)
+    text = "We, Jane Doe and others, say. " * 20000
+    started = time.perf_counter()
+    blanked = without_names(text, ["Jane Doe"])
+    assert time.perf_counter() - started < 1.0
+    assert blanked == text.replace("Jane Doe", " " * 8)

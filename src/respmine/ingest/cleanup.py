@@ -82,27 +82,25 @@ def strip_page_furniture(lines: list[str], running: set[str]) -> list[str]:
 def join_paragraphs(lines: list[str], typical_width: int, hyphenated_words: set[str]) -> str:
     """Join layout lines into paragraphs; a blank line separates paragraphs in the result."""
     paragraphs: list[str] = []
-    current = ""
+    current: list[str] = []  # the paragraph's pieces, joined by spaces once it ends (not line by line)
     prev = ""
     for line in lines:
         stripped = line.strip()
         if not stripped:
             if current:
-                paragraphs.append(current)
-            current, prev = "", ""
+                paragraphs.append(" ".join(current))
+            current, prev = [], ""
             continue
         if current and _starts_new_paragraph(prev, stripped, typical_width):
-            paragraphs.append(current)
-            current = ""
-        if not current:
-            current = stripped
-        elif current.endswith(_HYPHENS) and stripped[:1].islower():
-            current = _join_hyphen(current, stripped, hyphenated_words)
+            paragraphs.append(" ".join(current))
+            current = []
+        if current and current[-1].endswith(_HYPHENS) and stripped[:1].islower():
+            current[-1] = _join_hyphen(current[-1], stripped, hyphenated_words)  # (the last word is in it)
         else:
-            current = f"{current} {stripped}"
+            current.append(stripped)
         prev = stripped
     if current:
-        paragraphs.append(current)
+        paragraphs.append(" ".join(current))
     return "\n\n".join(paragraphs)
 
 
@@ -154,7 +152,7 @@ def clean_pages(raw_pages: list[str]) -> list[str]:
     return [_SOFT_LEFT.sub("-", join_paragraphs(lines, width, vocabulary)) for lines in pages]
 
 
-_SOFT_INLINE = re.compile(r"(\w+)\x02(\w+)")
+_SOFT_INLINE = re.compile(r"(?<!\w)(\w+)\x02(\w+)")  # from a word's start only: not retried at each letter
 _SOFT_LEFT = re.compile("\x02 ?")  # a break hyphen before a capital ("e-" / "Court"): the hyphen stays
 
 

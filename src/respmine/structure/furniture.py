@@ -25,15 +25,21 @@ _FURNITURE_START = re.compile(  # a salutation, sign-off or contact offer, with 
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9']+")
-_SENTENCE = re.compile(r"[a-z][a-z)\]'\"”’]*[.?!]")
+# A word followed by a full stop, question or exclamation mark. Tried only where a run of these characters
+# begins (a quote or bracket may open it: "'yes."), not at each of its letters: each try reads to the
+# run's end, which made a long run ("aaaa...") quadratic. Only whether it is found is used.
+_SENTENCE = re.compile(r"(?<![a-z)\]'\"”’])[)\]'\"”’]*[a-z][a-z)\]'\"”’]*[.?!]")
 _NEXT_SENTENCE = re.compile(r"[.?!][\"”’')]*\s+[A-Z]")  # a second sentence starts
 _CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
-    r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|\S+@\S+\.\w+|^\s*(tel|telephone|phone|mobile|e-?mail|fax)\b"
+    r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|(?<!\S)\S[^\s@]*@\S+\.\w+"  # e-mail: see `_NOT_A_FULL_STOP`
+    r"|^\s*(tel|telephone|phone|mobile|e-?mail|fax)\b"
     r"|\bregistered (charity|company)|\b(charity|company) (no|number)\b",
     re.MULTILINE | re.IGNORECASE,
 )
 _NOT_A_FULL_STOP = re.compile(  # dots that end no sentence: e-mail addresses, URLs, "no. 12"
-    r"\S+@\S+|\b(?:https?://|www\.)\S+|\bno\.(?=\s*\d)", re.IGNORECASE)
+    # (an address is the whole run of non-spaces around a '@': matched from the run's start only, as
+    # `\S+@\S+` matched it, without reading the run again from each of its characters)
+    r"(?<!\S)\S[^\s@]*@\S+|\b(?:https?://|www\.)\S+|\bno\.(?=\s*\d)", re.IGNORECASE)
 _BROKEN = re.compile(  # a piece of a sentence cut by a line break, not a heading: starts in lower case or
     # ends mid-phrase (a comma, a hyphen, "of", "the", ...)
     r"\A\s*[a-z]|(?:[,;(\-–]|\b(?:and|or|of|the|a|an|to|for|in|with|on|by|that|which|as|at|from|its|their))\s*\Z"
@@ -112,7 +118,8 @@ _NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence sa
     r"|disagree|urge|should|must|reject|too|short|insufficient|inadequate|disappoint\w*)\b|n[’']t\b",
     re.IGNORECASE,
 )
-_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|(?:…\s?){2,}\s*\d{1,4}\s*$")  # "Summary ..... 3"
+_PAGE_AT_END = re.compile(r"(?<!\d)\d{1,4}\Z")  # a contents line's page number ...
+_LEADER_AT_END = re.compile(r"(?:\.\s?){3}\.\Z|…\s?…\Z")  # ... after a dot leader: "Summary ..... 3"
 _BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
@@ -158,7 +165,7 @@ def is_furniture(text: str) -> bool:
     """
     words = text_words(text)
     lines = [line for line in text.splitlines() if line.strip()]
-    if lines and sum(_CONTENTS_LINE.search(line) is not None for line in lines) * 2 >= len(lines):
+    if lines and sum(_contents_line(line) for line in lines) * 2 >= len(lines):
         return True  # a table of contents: its entries are headings, their page numbers
     if _FURNITURE_START.match(text):
         return len(words) <= FURNITURE_MAX_WORDS
@@ -171,6 +178,15 @@ def is_furniture(text: str) -> bool:
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
         return _heading_like(text)
     return len(words) <= FURNITURE_MAX_WORDS and _CONTACT_LINE.search(text) is not None
+
+
+def _contents_line(line: str) -> bool:
+    r"""An entry of a table of contents: a dot leader (four dots or two ellipses, a space allowed after
+    each) and a page number of up to four digits ending the line. The number is found first and the
+    leader looked for just before it (`(?:\.\s?){4,}\s*\d{1,4}\s*$` searched the line from every dot)."""
+    body = line.rstrip()
+    page = _PAGE_AT_END.search(body, max(0, len(body) - 5))
+    return page is not None and _LEADER_AT_END.search(body[: page.start()].rstrip()[-7:]) is not None
 
 
 def is_cover_sentence(sentence: str) -> bool:

@@ -309,9 +309,12 @@ def without_names(text: str, names: Iterable[str]) -> str:
     """The text with the names blanked out (spaces: same length, so offsets hold), for methods that read
     whole sentences (similarity) rather than phrases."""
     spans = name_spans(normalise(text), names)
+    if not spans:
+        return text
+    chars = list(text)  # blanked in place, joined once (rebuilding the string per span was quadratic)
     for a, z in spans:
-        text = text[:a] + " " * (z - a) + text[z:]
-    return text
+        chars[a:z] = " " * (z - a)
+    return "".join(chars)
 
 
 @lru_cache(maxsize=4096)
