@@ -270,3 +270,12 @@ def test_files_to_ask_for_again_name_the_organisations_their_names_give() -> Non
     assert ("4 may be responses not yet counted, to ask their senders for again (empty, password-"
             "protected, incomplete; among them files from Lakeside Trust (late) and Meadowbank Community "
             "Trust); 1 is not a response.") in said, said
+
+
+def test_late_sentence_says_how_late_letters_and_late_respondents_differ() -> None:
+    from respmine.report.summaries import late_sentence
+
+    assert late_sentence(3, 3) == "Late responses are included and marked in every table."
+    assert late_sentence(8, 9) == (
+        "Late responses are included and marked in every table. 9 letters arrived after the closing date; a "
+        "respondent counts as late only when all of its letters did (8 respondents).")

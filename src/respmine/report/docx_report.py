@@ -28,6 +28,7 @@ from respmine.report.summaries import (
     STANCE_NAMES,
     counted_once,
     featured_quotes,
+    late_sentence,
     letters_note,
     plural,
     quarantine_sentence,
@@ -144,7 +145,7 @@ def _front(doc: Any, report: Report) -> None:
     campaigns = counted_once(report.campaigns, report.joint)
     text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
             f"{type_counts_line(report.bases)}. {campaigns} "
-            + (f"Late replies ({report.late} respondents) are included and marked. " if report.closes else "")
+            + (late_sentence(report.late, report.late_letters) + " " if report.closes else "")
             + quarantine_sentence(report.unread, report.unread_from))
     doc.add_paragraph(" ".join(text.split()))
     doc.add_heading("Key findings", level=2)

@@ -22,6 +22,7 @@ from respmine.report.summaries import (
     STANCE_NAMES,
     counted_once,
     featured_quotes,
+    late_sentence,
     letters_note,
     plural,
     quarantine_sentence,
@@ -78,6 +79,7 @@ def render_html(report: Report) -> str:
                            counted_once=counted_once(report.campaigns, report.joint),
                            stance_note=stance_note(report.stanced_labels(), report.proposals),
                            unread=quarantine_sentence(report.unread, report.unread_from),
+                           late_line=late_sentence(report.late, report.late_letters),
                            annex=organisations_by_type(report.register),
                            annex_note=annex_note(report.register))
 

@@ -113,7 +113,7 @@ class Report:
     codebook: Codebook  # effective
     respondents: int
     letters: int
-    late: int
+    late: int  # respondents all of whose letters were late
     quarantined: int
     bases: dict[str, int]  # respondent type -> respondents
     campaigns: list[tuple[str, int]]  # (id, letters) of form-letter campaigns
@@ -130,6 +130,7 @@ class Report:
     stanced: frozenset[str] | None = None  # themes carrying a stance on the proposals (None: all)
     unread: dict[str, int] = field(default_factory=dict)  # quarantined files by code
     unread_from: list[str] = field(default_factory=list)  # organisations whose files must be asked for again
+    late_letters: int = 0  # letters (campaign letters included) received after the closing date
     proposals: str | None = None  # what the consultation proposes (`Consultation.proposals`)
 
     def carries_stance(self, theme: str) -> bool:
@@ -240,6 +241,8 @@ def build_report(
         stanced=data.stanced, proposals=consultation.proposals if consultation else None,
         unread=dict(Counter(s.code or "unknown" for s in data.submissions.values()
                             if s.status == "quarantined")),
+        late_letters=sum(data.late(m) for u in data.units.values() for m in u.members
+                         if m in data.submissions and data.submissions[m].kind != "attachment"),
         unread_from=summaries.unread_senders(data.submissions.values(),
                                              [u.who for u in data.units.values() if u.organisation]),
     )

@@ -435,6 +435,16 @@ def quarantine_sentence(codes: Mapping[str, int], senders: Sequence[str] = ()) -
             "log says what to do with each.")
 
 
+def late_sentence(respondents: int, letters: int) -> str:
+    """How late replies count, so that the report's late respondents and the intake's late letters agree:
+    a campaign with one late letter, or a respondent who wrote again after the closing date, is not late."""
+    said = "Late responses are included and marked in every table."
+    if letters == respondents:
+        return said
+    return (f"{said} {plural(letters, 'letter')} arrived after the closing date; a respondent counts as late "
+            f"only when all of its letters did ({plural(respondents, 'respondent')}).")
+
+
 def counted_once(campaigns: Sequence[tuple[str, int]], joint: Sequence[tuple[str, int]]) -> str:
     """The sentences under "who responded" that say which responses stand for several: form-letter
     campaigns (letters) and joint responses (organisations), each counted as one respondent."""
