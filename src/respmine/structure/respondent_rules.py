@@ -89,20 +89,25 @@ WE_ARE = re.compile(r"\bwe are (?P<desc>(?:an?|the|one of)\b[^.\n]{3,120})|"
 # families whose children attend Eastmoor Primary, run by Westvale County Council" is no council.
 RELATIVE = re.compile(r",?\s*\b(?:whose|who|which|run by|supported by|funded by)\b", re.IGNORECASE)
 # Writers who say they are people, not a body: "We are a family of four", "We are working parents", "We are
-# a group of local residents"; not a body named after people ("a residents' association", "a parents' support
-# group", "a family-run business"), nor a body's verb ("we are supporting families").
+# a group of local residents"; not a body named after people ("a residents' association", "a parents and
+# carers forum", "a family-run business", "a family owned company"), nor a body's verb ("we are supporting
+# families", "we are providing families with ...": an -ing word only from a list of people's).
+_PEOPLE_ING = (r"(?:hard-)?working|grieving|long-standing|caring|loving|struggling|ag(?:e)?ing|growing|"
+               r"expecting|farming|fostering|adopting|home-educating|commuting|shielding|retiring|"
+               r"remaining|surviving|existing")
 WE_PEOPLE = re.compile(
     r"\bwe are (?:(?:an?|the|two|both|one of the(?: many)?|among the(?: many)?)\s+)?"
     r"(?:(?:small\s+|informal\s+)?group\s+of\s+)?"
     r"(?:(?!(?:charity|charities|organi[sz]ations?|network|groups?|trust|association|body|bodies|service|"
     r"company|forum|alliance|federation|union|council|enterprise|ngo|project|foundation|campaign|club|"
-    r"business|of|for|with|by|to|from|in|on|at|(?:support|help|represent|serv|assist|protect|empower|reach|"
-    r"train|advis|educat|mentor|fund|champion|enabl|inform|safeguard|visit)ing)\b)[\w-]+\s+)"
-    r"{0,3}?"
+    r"business|firm|of|for|with|by|to|from|in|on|at|alongside)\b|(?!(?:" + _PEOPLE_ING + r")\b)[\w-]*ing\b)"
+    r"[\w-]+\s+){0,3}?"
     r"(?:famil(?:y|ies)|parents|grandparents|residents|neighbours|neighbors|couple|householders|pensioners|"
     r"retired|carers|husband and wife|mothers|fathers|mums|dads|siblings|local people|villagers)\b"
-    r"(?!['’]?[ \t]+(?:[\w-]+[ \t]+)?(?:associations?|groups?|forums?|business(?:es)?|networks?|committees?|"
-    r"council|charity|trust|club|society|union|alliance|project)\b|-(?:run|led|owned)\b)",
+    r"(?!['’]?[ \t]+(?:[\w-]+[ \t]+){0,2}(?:associations?|groups?|forums?|business(?:es)?|networks?|"
+    r"committees?|council|charity|trust|club|society|union|alliance|project|firms?|compan(?:y|ies)|"
+    r"organi[sz]ations?|foundations?|enterprises?|partnerships?|co-?operatives?|federations?)\b|"
+    r"-(?:run|led|owned)\b)",
     re.IGNORECASE,
 )
 # "© 2021 X", "Copyright © X 2021. All rights reserved.": who owns (and so, usually, wrote) the paper.
@@ -202,7 +207,15 @@ ORG_WORDS = re.compile(
     r"committee|church|churches|mosque|chaplaincy|ministry|quakers?|meeting|police|nhs|hmp|partnership|"
     r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
     r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|holdings|"
-    r"confederation|industries|technologies|solutions|e\.v\.|aisbl)\b",
+    r"confederation|industries|technologies|solutions|e\.v\.|aisbl|"
+    # bodies' words of other languages, which names with particles hold ("Conseil des Ministres", "Banco do
+    # Brasil", "Universität zu Köln"): the particles alone would make them people's names
+    r"conseil|consejo|consiglio|caisse|caja|cassa|banque|banco|banca|bank|chambre|c[aá]mara|kammer|ordre|"
+    r"ordem|ordine|colegio|universit[äéàa]t?|universidad|universidade|hochschule|stiftung|stichting|"
+    r"fondation|fondazione|fundaci[oó]n|funda[cç][aã]o|institut|instituto|istituto|verband|verein|"
+    r"gesellschaft|asociaci[oó]n|associa[cç][aã]o|associazione|f[eé]d[eé]ration|federaci[oó]n|syndicat|"
+    r"sindicato|minist[eè]re|ministerio|ministero|comit[eé]|comisi[oó]n|commissione|agence|agencia|"
+    r"soci[eé]t[eé]|sociedad|compagnie|compa[nñ][ií]a|entreprise|empresa|konzern)\b",
     re.IGNORECASE,
 )
 ROLE_WORDS = re.compile(
@@ -222,7 +235,8 @@ TITLES = re.compile(
 NAME_SUFFIXES = re.compile(r"(?:,?\s+(?:jp|mbe|obe|cbe|qc|kc|mp|msp|phd|frsa|dl|ma|msc|bsc))+\.?$",
                            re.IGNORECASE)
 CONNECTORS = {"of", "for", "the", "and", "in", "de", "du", "des", "la", "le", "für", "der", "die", "van",
-              "von", "del", "y", "et", "&", "upon", "under"}
+              "von", "del", "y", "et", "&", "upon", "under", "do", "dos", "da", "zu", "zur", "di",
+              "della"}
 LOWER_SUFFIXES = {"plc", "e.v.", "aisbl", "asbl", "vzw", "ivzw", "ggmbh", "e.g.", "ltd", "ltd."}
 # Words that cannot be an organisation on their own: the consultation, its instrument, its addressees.
 GENERIC = {
@@ -493,6 +507,12 @@ _LEGAL_FORMS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Legal forms that are no word of a person's sign-off ("Anne-Marie Dupont, SA Health", "SE Regional Manager",
+# "AG Consultant" are): only these, written right after a name, say the name is a body's and not a person's.
+_SURE_FORMS = (r"e\.\s?V\.|a\.i\.s\.b\.l\.|aisbl|asbl|i?vzw|eingetragener Verein|Ltd\.?|Limited|plc|"
+               r"PLC|LLP|LLC|Inc\.?|GmbH|gGmbH|S\.A\.|S\.p\.A\.|SpA|N\.V\.|B\.V\.|Oyj|A/S|S\.A\.S\.|SARL")
+
+
 def legal_form_type(name: str, text: str) -> str | None:
     """Type from a legal form the text writes after `name` (case-sensitive: "AG", "SE" are words too)."""
     base = re.escape(re.sub(r"\s+", " ", name.strip())).replace(r"\ ", r"[ \t]{1,3}")
@@ -501,6 +521,15 @@ def legal_form_type(name: str, text: str) -> str | None:
         if re.search(rf"(?<![\w-]){base}{gap},?{gap}(?:\([A-Z]{{2,3}}\){gap})?(?:{forms})(?![\w-])", text):
             return rtype
     return None
+
+
+def legal_form_after(name: str, text: str) -> bool:
+    """The text writes an unambiguous legal form right after `name`, no comma between ("Bolt-Hansen Logistik
+    GmbH", "Rolls-Royce (UK) plc"): the name is a body's. Not "Anne-Marie Dupont, SA Health"."""
+    base = re.escape(re.sub(r"\s+", " ", name.strip())).replace(r"\ ", r"[ \t]{1,3}")
+    gap = r"[ \t]{1,3}"  # (bounded: linear on long runs of spaces)
+    form = rf"(?<![\w-]){base}{gap}(?:\([A-Z]{{2,3}}\){gap})?(?:{_SURE_FORMS})(?![\w-])"
+    return re.search(form, text) is not None
 
 
 def form_type(value: str) -> str | None:
@@ -608,6 +637,8 @@ def person_like(text: str) -> bool:
     return capitals >= 1
 
 
+# "Las Vegas Sands", "La Poste", "El Corte Inglés": a name opening with an article is a body's or a place's
+ARTICLE_FIRST = re.compile(r"(?:Las|Los|La|Le|Les|El|Il|Lo|Het)\s")
 # "Women's Aid", "Lloyd's Register", "St Mungo's": a possessive is a body's (or a place's), not a joined name
 POSSESSIVE = re.compile(r"\w['’]s\b")
 # "St Mungo's", "Saint-Gobain Glass": a name opening with a saint's is a body's or a place's
@@ -624,8 +655,9 @@ def person_shaped(name: str, text: str = "") -> bool:
         return False
     words = [w for w in re.split(r"[\s,;]+", " ".join(name.split())) if w]
     words = words[1:] if words and _SAINT.match(words[0]) else words
-    shaped = any(w.lower() in PARTICLES or re.search(r"\w[-'’]\w", w) or _INITIALS.match(w) for w in words)
-    return len(words) >= 2 and shaped and not (text and legal_form_type(name, text))
+    shaped = any((w.lower() in PARTICLES and (i or w.islower())) or re.search(r"\w[-'’]\w", w)
+                 or _INITIALS.match(w) for i, w in enumerate(words))  # (not a first "Las": "Las Vegas Sands")
+    return len(words) >= 2 and shaped and not (text and legal_form_after(name, text))
 
 
 def _legal_form_in(name: str) -> bool:
@@ -640,19 +672,22 @@ def looks_like_body(name: str) -> bool:
     return any(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", w.strip("(),;:")) for w in name.split())
 
 
-def copyright_holder(line: str) -> str | None:
+def copyright_holder(line: str, registration: str = "") -> str | None:
     """The organisation in a copyright line ("© Association of Test Publishers 2021. All rights reserved."),
     None for authors, publishers and licences (a journal's notice names the publisher, not the writer), and
     for a holder that may be a person: it must look like a body (`looks_like_body`), or be several words
-    that are not a person's name, which the caller still has to find an organisation (spaCy's ORG)."""
+    that are not a person's name, which the caller still has to find an organisation (spaCy's ORG). A one-word
+    holder is a body when the line, or the `registration` line under it, registers it ("© 2021 Crisis" /
+    "Registered charity no. 1082947")."""
     found = COPYRIGHT.search(line)
     if not found or re.search(r"\bauthors?\b|published by|licen[cs]|creative commons", found["rest"], re.I):
         return None
-    rest = re.split(r"\s+(?:19|20)\d\d\b|[.;|]\s|\ball rights reserved\b", found["rest"], flags=re.I)[0]
+    rest = re.split(r"\s+(?:19|20)\d\d\b|(?<!\b[A-Z])[.;|]\s|\ball rights reserved\b", found["rest"],
+                    flags=re.I)[0]  # (not after an initial: "© 2021 J. Smith. Registered ..." is J. Smith)
     name = org_prefix(rest)
     if CREDIT.search(line[: found.start()]):
         return None  # "Photography © Jane Smith": a credit for a picture, not the paper's holder
-    if name and registered_holder(name, line):
+    if name and registered_holder(name, line + "\n" + registration):
         return name  # "© 2021 Nacro. Registered charity no. 1234567": the line says it is a body
     if not name or (not looks_like_body(name) and (len(name.split()) < 2 or person_like(name))):
         return None  # "© 2021 Jane Smith & John Doe", "© Hartley": a person, or a word that may be one
@@ -668,10 +703,16 @@ CREDIT = re.compile(r"\b(?:photo\w*|images?|pictures?|cover|illustrations?|illus
 
 
 def registered_holder(name: str, line: str) -> bool:
-    """A copyright holder the line registers as a body ("© 2021 Nacro. Registered charity no. ..."): one word,
-    or one that looks like a body. A person's name stays one whatever follows it ("© Dr Jane Smith. Company
-    number ..." may be a sole trader's)."""
-    return bool(REGISTERED_BODY.search(line)) and (" " not in name.strip() or looks_like_body(name))
+    """A copyright holder the line registers as a body ("© 2021 Nacro. Registered charity no. ..."): one plain
+    word, or one that looks like a body. A person's name stays one whatever follows it ("© Dr Jane Smith.
+    Company number ..." may be a sole trader's), and so does a word shaped as part of one: an initial, or
+    parts joined by a hyphen, apostrophe or full stop ("J", "J.Smith", "Smith-Jones", "Jean-Luc")."""
+    if not REGISTERED_BODY.search(line):
+        return False
+    if looks_like_body(name):
+        return True
+    word = name.strip()
+    return " " not in word and len(word) >= 3 and not re.search(r"\w[-'’.]\w|^\w\.?$", word)
 
 
 def looks_like_role(line: str) -> bool:

@@ -21,7 +21,6 @@ only on evidence of a person writing; a paper that names nobody and speaks as "w
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -36,8 +35,9 @@ HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted 
 HEAD_CHARS = 3000  # opening text read sentence by sentence
 TAIL_LINES = 40  # lines at the end searched for a sign-off (footnotes often follow it)
 OPENING_LINES = 8  # lines at the top whose organisations spaCy names
-TITLES_PER_LINE = 3  # title words read per opening line: a title names its body once, and a paragraph's
-# thousands would each be a claim `_choose_org` compares with every other (quadratic)
+TITLES_PER_LINE = 3  # names read per opening line before title words: a title names its body once, and a
+# paragraph's thousands would each be a claim `_choose_org` compares with every other (quadratic); title words
+# naming nothing ("Consultation response – Call for evidence: views ...") are not counted
 BYLINE_LINES = 30  # lines at the top searched for author bylines and credit lists
 FOOTER_LINES = 15  # lines at the end searched for copyright and registration statements
 ABOUT_CHARS = 800  # text read after an "About X" heading ...
@@ -128,9 +128,10 @@ def _is_person(text: str, strict: bool = False) -> bool:
 
 def _may_be_person(name: str) -> bool:
     """Two to four words that could be a person's name ("Aoife Brennan", "Jan van der Berg"): no
-    organisation word, legal form, acronym or possessive ("Women's Aid")."""
+    organisation word, legal form, acronym or possessive ("Women's Aid"), no leading article ("Las Vegas
+    Sands", "La Poste", "El Corte Inglés")."""
     return (2 <= len(name.split()) <= 4 and R.person_like(name) and not R.looks_like_body(name)
-            and not R.POSSESSIVE.search(name))
+            and not R.POSSESSIVE.search(name) and not R.ARTICLE_FIRST.match(name))
 
 
 def _is_org_line(line: str) -> bool:
@@ -207,12 +208,18 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
     ends = text[:HEAD_CHARS] + "\n" + text[-HEAD_CHARS:]
     judged: dict[tuple[str, str, str], bool] = {}
     for line in lines[:8]:
-        for title in itertools.islice(R.TITLE_WORD.finditer(line), TITLES_PER_LINE):
+        names = 0
+        for title in R.TITLE_WORD.finditer(line):  # (each reads the 200 characters before it: linear)
             before = _before(line, title.start())
             name = R.org_suffix(before)
-            if name and (key := (name, line, _word_before(before, name))) not in judged:
+            if not name:
+                continue  # (not counted: "Consultation response – Call for evidence: views ...")
+            names += 1
+            if names > TITLES_PER_LINE:
+                break
+            if (key := (name, line, _word_before(before, name))) not in judged:
                 judged[key] = _title_names_person(name, line, key[2], ends)
-            if re.search(r"\b(?:I|my)\b", before) or (name and judged[key]):
+            if re.search(r"\b(?:I|my)\b", before) or judged[key]:
                 continue  # not "I support X's response", nor "Jane Smith: response to ..." (a person's)
             org(name, "text:title", 45)
     tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
@@ -243,7 +250,7 @@ def _word_before(before: str, name: str) -> str:
 def _title_names_person(name: str, line: str, previous: str, text: str) -> bool:
     """A title line's name that may be a person's ("Jane Smith: response ...", "Aoife Brennan's response"):
     shaped as a person's, or a person's to spaCy in the line, or one that could be a person's and spaCy does
-    not call an organisation, alone or in the line (the rule `_read_about` uses), in a paper whose writers do
+    not call an organisation in the line (alone, it calls "Ikechukwu Obi" one), in a paper whose writers do
     not say they are a body ("As a trade union, we ..."), or the last word of a name the title line writes
     in full ("Smith, Jane", "Juan de los Santos", "Dafydd ap Rhys": `org_suffix` stops at the comma or the
     particle)."""
@@ -252,9 +259,9 @@ def _title_names_person(name: str, line: str, previous: str, text: str) -> bool:
     in_line = {lb for a, b, lb in _ents(line) if line[a:b] in name or name in line[a:b]}
     if "PERSON" in in_line and not R.looks_like_body(name):
         return True  # "Aoife Brennan's response": spaCy knows "Brennan" in the line, not the name alone
-    if (_may_be_person(name) and "ORG" not in in_line | {_label(name)} and not R.legal_form_type(name, text)
-            and not _speaks_as_body(text[:HEAD_CHARS])):  # ("St Mungo's response": ORG in the line)
-        return True
+    if _may_be_person(name) and "ORG" not in in_line and not _speaks_as_body(text[:HEAD_CHARS]):
+        return True  # ("Bolt-Hansen Logistik response": ORG in the line; the isolated "Ikechukwu Obi" is
+        # ORG to spaCy too, so the name alone is not asked; nor does a legal form after it count)
     return R.person_like(name) and (previous.lower() in R.PARTICLES
                                     or bool(re.fullmatch(rf"[{R.UP}][\w'’-]*,", previous)))
 
@@ -294,10 +301,12 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
     if not (verb or registered) or R.TITLES.match(name) or _subject_label(sentence) in _NOT_ORG:
         return  # not said of a body, or said of a person or a place
     describes = source != "text:subject" or lead_in or R.IS_A.match(rest)  # who X is, rather than a view
-    person = R.person_shaped(name, sentence) or (describes and _subject_label(sentence) != "ORG")
-    if person and _may_be_person(name) and not R.SAYS_BODY.match(said + " " + rest):
-        return  # "Aoife Brennan is an independent consultant", "Jean-Luc Picard welcomes ...": spaCy misses
-        # many names; a person's is not published on a guess (but "X, a not-for-profit company ..." is a body)
+    unsure = (_may_be_person(name) and (describes or len(name.split()) >= 3)
+              and _subject_label(sentence) != "ORG")
+    if (R.person_shaped(name, sentence) or unsure) and not R.SAYS_BODY.match(said + " " + rest):
+        return  # "Aoife Brennan is an independent consultant", "Jean-Luc Picard welcomes ...", "Anne-Marie
+        # Dupont de la Tour welcomes ...", "Ana María García López welcomes ...": spaCy misses many names; a
+        # person's is not published on a guess (but "X, a not-for-profit company ..." is a body)
     if verb:
         org(name, source, weight)
         if R.REPRESENTS.match(rest):
@@ -440,9 +449,8 @@ def _read_about(text: str, board: _Board, org: OrgSink) -> None:
         section = text[heading.end() : heading.end() + ABOUT_CHARS]
         label = _label(about) if about and _may_be_person(about) else None
         if about and _may_be_person(about) and (label != "ORG" or R.person_shaped(about, line + section)):
-            if label == "PERSON" or R.TITLES.match(about):  # a person only on more than the name's shape:
-                board.add("person", about, "text:about-heading", 0)  # "About Lloyd's Register" is none
-            continue  # "About Aoife Brennan": a person's page, never read for an organisation
+            board.add("person", about, "text:about-heading", 0)  # "About Aoife Brennan": a person's page,
+            continue  # never read for an organisation ("About Lloyd's Register": a possessive, no person)
 
         def own(name: str | None, source: str, weight: float, about: str = about) -> None:
             if name and (not about or R.same_org(name, about)):
@@ -456,11 +464,13 @@ def _read_footer(lines: list[str], board: _Board, org: OrgSink) -> None:
     """Copyright lines ("© 2021 X") at either end, and a registration statement at the end ("X is a company
     registered in England and Wales"). A paper with its own DOI (on a line of its own, not in a reference)
     is a published article, whose copyright line names its publisher, not its author."""
-    ends = lines[:HEAD_LINES] + lines[-FOOTER_LINES:]
+    ends = [*range(min(HEAD_LINES, len(lines))), *range(max(0, len(lines) - FOOTER_LINES), len(lines))]
     published = any(re.match(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)\S+$", line, re.I) for line in lines)
-    for line in dict.fromkeys(ends) if not published else ():
-        holder = R.copyright_holder(line) if len(line) < 200 else None
-        registered = holder and R.registered_holder(holder, line)  # "© 2021 Nacro. Registered charity no. 1"
+    pairs = ((lines[i], lines[i + 1] if i + 1 < len(lines) and R.REGISTERED_BODY.match(lines[i + 1]) else "")
+             for i in ends)  # (a registration on the line under: "© 2021 Crisis" / "Registered charity ...")
+    for line, under in dict.fromkeys(pairs) if not published else ():
+        holder = R.copyright_holder(line, under) if len(line) < 200 else None
+        registered = holder and R.registered_holder(holder, line + "\n" + under)  # "© 2021 Nacro. Registered"
         if holder and not (registered or R.looks_like_body(holder)) and (
                 _label(holder) != "ORG" or R.person_shaped(holder)):
             holder = None  # a holder must say it is a body: "© 2021 Jan van der Berg" is a person, whatever
