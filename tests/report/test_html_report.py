@@ -37,6 +37,8 @@ def test_report_has_headline_figures_and_themes(made: tuple[Store, dict[str, str
     assert "Also counted, not named: 1 individual, 1 form-letter campaign" in annex
     for name in ("Jane Doe", "Citizen 1", "Sam Copy", "Mary Hope", "John Smith", "Pat Officer"):
         assert name not in html
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", html, flags=re.S))
+    assert not re.findall(r"\w[a-z)][.;][A-Z][a-z]+", visible)  # sentences never run together
 
 
 def test_a_question_asking_for_agreement_says_how_many_agreed(made: tuple[Store, dict[str, str]],
