@@ -517,3 +517,11 @@ def test_without_names_blanks_as_before_in_linear_time() -> None:
     blanked = without_names(text, ["Jane Doe"])
     assert time.perf_counter() - started < 1.0
     assert blanked == text.replace("Jane Doe", " " * 8)
+
+
+def test_rules_without_names_reads_a_blank_run_once() -> None:
+    """A line break's pattern was tried at every blank of a run (50,000 spaces: 2.6 s); same text out."""
+    started = time.perf_counter()
+    assert without_names(" " * 50000, ["Jane Doe"]) == " " * 50000
+    assert time.perf_counter() - started < 1.0
+    assert without_names("Jane Doe  \n  wrote", ["Jane Doe"]).endswith("wrote")

@@ -32,7 +32,7 @@ _SENTENCE = re.compile(r"(?<![a-z)\]'\"”’])[)\]'\"”’]*[a-z][a-z)\]'\"”
 _NEXT_SENTENCE = re.compile(r"[.?!][\"”’')]*\s+[A-Z]")  # a second sentence starts
 _CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
     r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|(?<!\S)\S[^\s@]*@\S+\.\w+"  # e-mail: see `_NOT_A_FULL_STOP`
-    r"|^\s*(tel|telephone|phone|mobile|e-?mail|fax)\b"
+    r"|^[^\S\n]*(tel|telephone|phone|mobile|e-?mail|fax)\b"  # (within its line: linear on blank lines)
     r"|\bregistered (charity|company)|\b(charity|company) (no|number)\b",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -120,7 +120,7 @@ _NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence sa
 )
 _PAGE_AT_END = re.compile(r"(?<!\d)\d{1,4}\Z")  # a contents line's page number ...
 _LEADER_AT_END = re.compile(r"(?:\.\s?){3}\.\Z|…\s?…\Z")  # ... after a dot leader: "Summary ..... 3"
-_BULLET = re.compile(r"^\s*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)
+_BULLET = re.compile(r"^[^\S\n]*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)  # (within its line)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
 TITLE_SHARE = 0.75  # share of the words naming the consultation that must be its title's (`_names_title`)

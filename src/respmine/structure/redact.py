@@ -239,15 +239,68 @@ def _address_like(chunk: str) -> bool:
     return True
 
 
-def _address_around(text: str, pc_start: int) -> Iterator[tuple[int, int]]:
-    """Address lines leading to a postcode: earlier parts of its line and up to five short lines above."""
-    line_start = text.rfind("\n", 0, pc_start) + 1
-    prefix = text[line_start:pc_start]
-    label = [None, *re.finditer(r"(?:\||:|\baddress\b|\bat\b)\s*", prefix, re.I)][-1]
-    base, pos, full = line_start + (label.end() if label else 0), pc_start, True
+_NON_BLANK = re.compile(r"\S")
+_COMMA = re.compile(",")
+_LABEL_REACH = 16  # characters a label's match reads beyond its start ("address" and a word boundary)
+_ADDRESS_LABEL = re.compile(r"(?:\||:|\baddress\b|\bat\b)\s*", re.I)  # "Address: ", "| ", " at "
+
+
+class _Labels:
+    """Each postcode's line start and the last address label before it on its line, found by one scan
+    per line however many postcodes it holds (postcodes come in text order): reading the whole line back
+    from every postcode was quadratic (a comma-less line of postcodes, 100 KB: 12 s). A label scan
+    resumes at the last label found, the only one a later end can change."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0  # the last postcode asked about
+        self.line = 0  # its line's start
+        self.found: list[re.Match[str]] = []  # labels on that line before it
+        self.commas: list[int] = []  # commas on that line before it
+        self.scanned = -1  # where the label scan of that line ended
+
+    def line_start(self, pc_start: int) -> int:
+        """As text.rfind("\n", 0, pc_start) + 1, reading only the text since the last postcode."""
+        if pc_start < self.pos:  # (out of order: start again)
+            self.pos, self.line, self.found = 0, 0, []
+        newline = self.text.rfind("\n", self.pos, pc_start)
+        if newline != -1:
+            self.line, self.found, self.commas = newline + 1, [], []
+        scan = max(self.pos, self.line)
+        self.commas += [m.start() for m in _COMMA.finditer(self.text, scan, pc_start)]
+        self.pos = pc_start
+        return self.line
+
+    def last_comma(self, start: int, end: int) -> int:
+        """As text.rfind(",", start, end), for `start` and `end` on the last postcode's line before it."""
+        i = bisect_left(self.commas, end) - 1
+        return self.commas[i] if i >= 0 and self.commas[i] >= start else -1
+
+    def last(self, line_start: int, pc_start: int) -> re.Match[str] | None:
+        """As the last match of the label pattern in text[line_start:pc_start] (`pc_start`: the postcode
+        `line_start` was last asked for). The scan so far ended at the last postcode; only labels within
+        _LABEL_REACH of that end can change with a later end, so the scan resumes there."""
+        resume = max(line_start, self.scanned - _LABEL_REACH) if self.scanned >= line_start else line_start
+        if self.scanned < line_start:
+            self.found = []
+        while self.found and self.found[-1].end() > resume:
+            resume = min(resume, self.found.pop().start())
+        self.found += _ADDRESS_LABEL.finditer(self.text, resume, pc_start)
+        self.scanned = pc_start
+        return self.found[-1] if self.found else None
+
+
+def _address_around(text: str, pc_start: int, labels: _Labels | None = None) -> Iterator[tuple[int, int]]:
+    """Address lines leading to a postcode: earlier parts of its line and up to five short lines above.
+    `labels`: the document's (`_Labels`), shared by its postcodes."""
+    labels = labels or _Labels(text)
+    line_start = labels.line_start(pc_start)
+    found = labels.last(line_start, pc_start)
+    label = None if found is None else (found.start() - line_start, found.end() - line_start)
+    base, pos, full = line_start + (label[1] if label else 0), pc_start, True
     end = pc_start
     while end > base:  # the comma-separated pieces before the postcode, last first
-        start = max(text.rfind(",", base, end) + 1, base)
+        start = max(labels.last_comma(base, end) + 1, base)
         words, more = _last_words(text, start, end)
         end = start - 1
         k = len(words)
@@ -260,7 +313,7 @@ def _address_around(text: str, pc_start: int) -> Iterator[tuple[int, int]]:
             break
     if pos < pc_start:
         yield pos, pc_start
-    if not full or line_start == 0 or (label and prefix[: label.start()].strip()):
+    if not full or line_start == 0 or (label and _NON_BLANK.search(text, line_start, line_start + label[0])):
         return
     taken, blank, end = 0, 0, line_start - 1
     for _ in range(12):  # the lines above, nearest first (each found from the one below: no list of all)
@@ -277,7 +330,11 @@ def _address_around(text: str, pc_start: int) -> Iterator[tuple[int, int]]:
         end = start - 1
 
 
-def _last_words(text: str, start: int, end: int, limit: int = 50) -> tuple[list[tuple[int, int]], bool]:
+_ADDRESS_PIECE_CHARS = 50  # `_address_like` takes no longer piece
+
+
+def _last_words(text: str, start: int, end: int, limit: int = _ADDRESS_PIECE_CHARS,
+                ) -> tuple[list[tuple[int, int]], bool]:
     """The spans of the last words of `text[start:end]`, last first, as many as fit in `limit` characters
     joined by single spaces (`_address_like` takes no longer piece), and whether more words come before
     them. Read backwards from `end`: a long line costs no more than its last words."""
@@ -404,12 +461,13 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
     hits += [(m.start(), e, "phone") for m in _PHONE.finditer(text)
              if (e := _phone_end(text, m.start(), m.end())) is not None]
     hits += [(*m.span(1), "phone") for m in _PHONE_CUE.finditer(text)]
+    labels = _Labels(text)
     for m in _POSTCODE.finditer(text):
         out, inw = m.groups()
         if (out.isupper() and inw.isupper()) or (out.islower() and inw.islower()
                                                   and inw[1:] not in ("st", "nd", "rd", "th")):
             hits.append((*m.span(), "postcode"))
-            hits += [(s, e, "address") for s, e in _address_around(text, m.start())]
+            hits += [(s, e, "address") for s, e in _address_around(text, m.start(), labels)]
     hits += [(*m.span(), "address") for m in _STREET_LINE.finditer(text)]
     hits += [(*m.span(1 if m.group(1) else 0), "id_number") for m in _ID.finditer(text)]
     hits += [(*m.span(1), "date_of_birth") for m in _DOB.finditer(text)]

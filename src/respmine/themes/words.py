@@ -31,7 +31,7 @@ FUNCTION_WORDS_TEXT = (  # what a label's words are matched without (`rules.labe
     "there here how why when where who whom"
 )
 FUNCTION_WORDS = NEGATIONS | frozenset(FUNCTION_WORDS_TEXT.split())
-LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+LINE_BREAK = re.compile(r"(?<![ \t\r])[ \t\r]*\n[ \t\r\n]*")  # (from a blank run's start only: linear)
 
 
 def spelling_variants(phrase: str) -> list[str]:
