@@ -210,7 +210,11 @@ ORG_WORDS = re.compile(
     r"confederation|industries|technologies|solutions|e\.v\.|aisbl|"
     # bodies' words of other languages, which names with particles hold ("Conseil des Ministres", "Banco do
     # Brasil", "Universität zu Köln"): the particles alone would make them people's names
-    r"conseil|consejo|consiglio|caisse|caja|cassa|banque|banco|banca|bank|chambre|c[aá]mara|kammer|ordre|"
+    r"conseil|consejo|consiglio|caisse|banque|banco|chambre|ordre|"
+    # words that are people's surnames too ("Moussa Camara", "Klaus Kammer", "Hanna Bank", "Marco Cassa") are
+    # a body's only with a connector after them ("Cámara de Comercio", "Caja de Ahorros", "Bank of England")
+    r"(?:caja|cassa|banca|bank|c[aá]mara|kammer)(?=[ \t]+(?:(?:of|for|de|del|do|dos|da|das|di|dei|della|des|"
+    r"du|für|der|zu|zur)\b|d['’]))|"
     r"ordem|ordine|colegio|universit[äéàa]t?|universidad|universidade|hochschule|stiftung|stichting|"
     r"fondation|fondazione|fundaci[oó]n|funda[cç][aã]o|institut|instituto|istituto|verband|verein|"
     r"gesellschaft|asociaci[oó]n|associa[cç][aã]o|associazione|f[eé]d[eé]ration|federaci[oó]n|syndicat|"
@@ -608,7 +612,7 @@ def person_names(line: str, some: bool = False) -> list[str]:
 
 PARTICLES = {"van", "de", "der", "den", "la", "le", "von", "di", "du", "da", "del", "della", "dos", "das",
              "ten", "ter", "y", "bin", "al", "st", "ní", "nic", "ó", "ua", "ibn", "bint", "ben", "el", "los",
-             "las", "des", "do", "zu", "ap", "af", "'t", "’t"}  # lower-case words inside people's names
+             "las", "des", "do", "zu", "zur", "ap", "af", "'t", "’t"}  # lower-case words in people's names
 _INITIALS = re.compile(rf"^(?:[{UP}]\.){{1,3}}[,;]?$|^[{UP}]$")
 # a capitalised name word, its parts joined by "-" or "'" ("Saint-Exupéry", "Smith-Jones", "O'Brien-Kelly",
 # "Jean-Luc"), after a prefix ("McDonald", "D'Arcy", "DeVito")
@@ -637,8 +641,9 @@ def person_like(text: str) -> bool:
     return capitals >= 1
 
 
-# "Las Vegas Sands", "La Poste", "El Corte Inglés": a name opening with an article is a body's or a place's
-ARTICLE_FIRST = re.compile(r"(?:Las|Los|La|Le|Les|El|Il|Lo|Het)\s")
+# "Las Vegas Sands", "Het Parool": a name opening with an article is a body's or a place's. Only articles that
+# open no people's names: "Les Dawson", "El Amrani", "Lo Wai Ming", "Le Roux", "La Rosa", "Los Santos" do
+ARTICLE_FIRST = re.compile(r"(?:Las|Het)\s")
 # "Women's Aid", "Lloyd's Register", "St Mungo's": a possessive is a body's (or a place's), not a joined name
 POSSESSIVE = re.compile(r"\w['’]s\b")
 # "St Mungo's", "Saint-Gobain Glass": a name opening with a saint's is a body's or a place's
@@ -655,8 +660,11 @@ def person_shaped(name: str, text: str = "") -> bool:
         return False
     words = [w for w in re.split(r"[\s,;]+", " ".join(name.split())) if w]
     words = words[1:] if words and _SAINT.match(words[0]) else words
-    shaped = any((w.lower() in PARTICLES and (i or w.islower())) or re.search(r"\w[-'’]\w", w)
-                 or _INITIALS.match(w) for i, w in enumerate(words))  # (not a first "Las": "Las Vegas Sands")
+    # a capitalised first particle is a person's ("Van Dyke", "Du Plessis", "Ní Bhriain"), not an article
+    # opening a body's name ("Las Vegas Sands"; `person_like` already refuses an organisation word)
+    first = not ARTICLE_FIRST.match(" ".join(words))
+    shaped = any((w.lower() in PARTICLES and (i or w.islower() or first)) or re.search(r"\w[-'’]\w", w)
+                 or _INITIALS.match(w) for i, w in enumerate(words))
     return len(words) >= 2 and shaped and not (text and legal_form_after(name, text))
 
 
@@ -687,6 +695,9 @@ def copyright_holder(line: str, registration: str = "") -> str | None:
     name = org_prefix(rest)
     if CREDIT.search(line[: found.start()]):
         return None  # "Photography © Jane Smith": a credit for a picture, not the paper's holder
+    full = " ".join(rest.split()).strip(" ,;:")
+    if name and full != name and full.startswith(name) and person_like(full):
+        return None  # "© 2021 Juan de los Santos": a person's name, never cut at a particle to "Juan"
     if name and registered_holder(name, line + "\n" + registration):
         return name  # "© 2021 Nacro. Registered charity no. 1234567": the line says it is a body
     if not name or (not looks_like_body(name) and (len(name.split()) < 2 or person_like(name))):

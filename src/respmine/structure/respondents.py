@@ -209,7 +209,7 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
     judged: dict[tuple[str, str, str], bool] = {}
     for line in lines[:8]:
         names = 0
-        for title in R.TITLE_WORD.finditer(line):  # (each reads the 200 characters before it: linear)
+        for seen, title in enumerate(R.TITLE_WORD.finditer(line)):  # (each reads 200 characters: linear)
             before = _before(line, title.start())
             name = R.org_suffix(before)
             if not name:
@@ -219,6 +219,9 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
                 break
             if (key := (name, line, _word_before(before, name))) not in judged:
                 judged[key] = _title_names_person(name, line, key[2], ends)
+            if seen >= TITLES_PER_LINE and (_may_be_person(name) or R.person_shaped(name, line)):
+                continue  # deep in a long title ("... – Submission – Ikechukwu Obi response"), a name that
+                # may be a person's is never published, whatever the paper says it is ("As a charity, we")
             if re.search(r"\b(?:I|my)\b", before) or judged[key]:
                 continue  # not "I support X's response", nor "Jane Smith: response to ..." (a person's)
             org(name, "text:title", 45)
@@ -294,6 +297,8 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
     said = apposition[0] if apposition else ""
     rest = rest[len(said):]
     if R.IS_CHARITY.match(rest):
+        if R.person_shaped(name, sentence):
+            return  # "Maria do Carmo Silva is a registered charity ...": a person's name is not published
         org(name, "text:registered-charity", 45)
         board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
         return
@@ -375,7 +380,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
         elif pair and pair_org and R.looks_like_name(pair["n"]):  # "Fiona McAllister, Westvale Forum"
             name = name or pair["n"]
             board.add("joint", pair_org, "text:joint-signatories", 50)
-        elif name is None and (_is_person(line) or R.looks_like_name(line, brands=False)):  # "CeeJay Cole"
+        elif name is None and (_is_person(line) or R.looks_like_name(line, brands=False)  # "CeeJay Cole"
+                               or R.person_shaped(line)):  # "Dafydd ap Rhys", "Maria do Carmo Silva"
             name = line
         elif name is not None and role is None and R.looks_like_role(line):
             head, _, rest = line.partition(", ")  # "Policy Officer, Harbourlight Trust"
@@ -387,7 +393,9 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             elif of and R.ORG_WORDS.search(of[1]) and len(of[1].split()) >= 2:
                 org(R.org_prefix(of[1]), "text:sign-off-role", 25)
         elif _is_org_line(line):
-            org(R.clean_org(line), "text:sign-off", 50)
+            head, _, rest = line.partition(", ")  # a role is no part of the name: "Chief Executive, X" is X
+            body = rest if rest and R.looks_like_role(head) and _is_org_line(rest) else line
+            org(R.clean_org(body), "text:sign-off", 50)
     board.add("name", name, "text:sign-off", 60)
     board.add("role", role, "text:sign-off", 60)
     if name and not R.ORG_WORDS.search(" ".join(block)):
