@@ -4,13 +4,15 @@ heading with the paragraph under it.
 Position papers set their points out as lists and numbered sections. Read paragraph by paragraph, a
 list's items lost their lead-in ("We ask the Commission to:" / "• drop Article 5(1)(d);"): each item was
 coded, matched to a question and quoted on its own, without the words that say what it is for, and a
-numbered heading ("4. Transparency") became a passage of two words. On the 39 AI-Act submissions 659 of
-4,001 passages were list items and 209 had five words or fewer.
+numbered heading ("4. Transparency") became a passage of two words. On the 39 AI-Act submissions 880 of
+4,001 passages started with a list mark and 209 had five words or fewer (now 559 of 3,596, and 130).
 
 A numbered heading, or a short question on a line of its own ("Why do we need it?"), is kept with the
-paragraph under it; an unnumbered heading ("Transparency") stays letter furniture, as before. A list
-stops at GROUP_MAX_CHARS (a long list is quoted in parts); nothing takes in a paragraph in `apart` (what
-only describes the respondent).
+paragraph under it; an unnumbered heading ("Transparency") stays letter furniture, as before. A list is
+of bullets, or of letters and numerals, never of numbered points ("1. We agree ..." may answer question 1)
+and stops at GROUP_MAX_CHARS (a long list is quoted in parts). Only paragraphs with nothing but white
+space between are joined (never across a form's answer), never into a sign-off, a footnote or a
+paragraph in `apart` (what only describes the respondent).
 """
 
 from __future__ import annotations
