@@ -1062,3 +1062,82 @@ def test_respondents_generated_peoples_names_are_never_organisations() -> None:
     leaks = [(t[:20], p, got) for t in _PRIVACY_TEMPLATES for p in _PEOPLE
              if _leaks(p, got := _published(t.format(p=p)))]
     assert not leaks, leaks
+
+
+# --- people's names never published as organisations (review-resp6 reproducers)
+_I_BODY = ("I have lived in this village for thirty years and I strongly oppose the plans. My family "
+           "relies on the local surgery and I do not believe the proposals have been thought through.")
+_WE_BODY = ("We welcome the opportunity to respond to this consultation. Our members are concerned that the "
+            "proposals will increase costs, and we urge the department to reconsider.")
+
+
+def _orgs_of(r: Respondent) -> list[str]:
+    return [o for o in (r.organisation, *r.organisations) if o]
+
+
+def _names_in(published: list[str], *words: str) -> bool:
+    return any(w.lower() in o.lower() for o in published for w in words)
+
+
+def test_respondents_joint_response_drops_a_person_from_the_list() -> None:
+    r = profile(_doc("This is a joint response from Lloyd's, Society of Rural Midwives and "
+                     "Małgorzata Żurek.\n\n" + _WE_BODY, "pdf"))
+    assert r.organisation == "Lloyd's" and "Society of Rural Midwives" in r.organisations
+    assert not _names_in(_orgs_of(r), "Żurek", "Małgorzata")
+    r = profile(_doc("Joint response from Barnardo's, Meridian Analytics Ltd and GIDEON OYELARAN.\n\n"
+                     + _WE_BODY))
+    assert r.organisation == "Barnardo's" and "Meridian Analytics Ltd" in r.organisations
+    assert not _names_in(_orgs_of(r), "Oyelaran")
+    r = profile(_doc("Joint response from Nuffield Foundation and Oakbridge Primary School\n\n" + _WE_BODY))
+    assert r.organisations == ("Nuffield Foundation", "Oakbridge Primary School")
+
+
+@pytest.mark.parametrize("name", ["KEZIA FEATHERSTONE", "Eluned Abernethy", "Søren Ødegård"])
+def test_respondents_bilingual_response_from_a_person(name: str) -> None:
+    r = profile(_doc(f"Ymateb gan {name} / Response from {name}\n\n{_I_BODY}\n\nRéponse de {name.title()}",
+                     "docx"))
+    assert r.organisation is None and not _names_in(_orgs_of(r), name.split()[-1])
+
+
+def test_respondents_one_line_sign_off_drops_name_and_role() -> None:
+    r = profile(_doc(_WE_BODY + "\n\nYours faithfully,\n"
+                     "Rhiannon Dunmore, Secretary, Thornbury Parish Council"))
+    assert r.organisation == "Thornbury Parish Council" and r.organisations == ("Thornbury Parish Council",)
+    assert r.name == "Rhiannon Dunmore" and r.role == "Secretary"
+
+
+@pytest.mark.parametrize(
+    "name", ["Renée Thérèse Gagné", "Gwen Parry-Jones", "ULRIKE WHITWORTH", "Cerys McAllister"]
+)
+def test_respondents_response_from_a_person_speaking_as_i(name: str) -> None:
+    r = profile(_doc(f"Response from {name}\n\n{_I_BODY}", "docx"))
+    assert r.organisation is None and not _names_in(_orgs_of(r), name.split()[-1])
+    r = profile(_doc("Response from Macmillan Cancer Support\n\n" + _WE_BODY))  # a body's "we": published
+    assert r.organisation == "Macmillan Cancer Support"
+
+
+def test_respondents_pdf_footer_response_from_a_person() -> None:
+    pages = [f"{_I_BODY}\n\nResponse from Xanthe Abernethy | Page {n}\n\f" for n in range(1, 5)]
+    r = profile(_doc("".join(pages), "pdf"))
+    assert r.organisation is None and not _names_in(_orgs_of(r), "Abernethy")
+
+
+def test_respondents_form_name_label_is_no_letterhead() -> None:
+    r = profile(_doc("Response form\n\nName: Siobhán Ní Bhriain\nOrganisation: Lloyd's\n"
+                     "Position: Head of Public Affairs\n\nQuestion 1\n" + _WE_BODY, "docx"))
+    assert not _names_in(_orgs_of(r), "Bhriain", "Name:")
+
+
+def test_respondents_webmail_sender_speaking_as_i_is_no_organisation() -> None:
+    attachment = _doc("Grace Church\nThe Old Forge, Church Lane\nLampeter\nSA48 7ED\n\n" + _I_BODY
+                      + "\n\nGrace Church", "pdf")
+    email = _doc("Please find my response attached.\n\nRegards\nGrace Church", "eml",
+                 {"from": "Grace Church <grace.church@btinternet.com>"})
+    r = profile(attachment, parent=email)
+    assert r.organisation is None and not _names_in(_orgs_of(r), "Grace")
+    letter = _doc("Dear Consultation Team,\n\n" + _I_BODY + "\n\nKind regards,\nMercy Union\n9 Rowan Close",
+                  "eml", {"from": "Mercy Union <mercy.union@gmail.com>"})
+    assert profile(letter).organisation is None
+    shared = _doc("Dear Sir,\n\n" + _WE_BODY + "\n\nWestvale Residents Association",  # a body's mailbox
+                  "eml", {"from": "Westvale Residents Association <westvale.ra@gmail.com>"})
+    assert profile(shared).organisation == "Westvale Residents Association"

@@ -23,6 +23,8 @@ FORM_TYPE_LABEL = re.compile(
 FORM_ORG_LABEL = re.compile(r"^(?!.*\btype\b).*(?:organi[sz]ation|company|employer|representing)")
 FORM_NAME_LABELS = {"name", "full name", "your name", "contact name", "respondent name", "respondent"}
 FORM_ROLE_LABELS = {"position", "role", "job title", "your role", "position in organisation"}
+# A form's name label written in the text ("Name: Jane Smith"): the value is a person's, never a letterhead.
+NAME_LABEL = re.compile(r"(?:full |your |contact |respondent(?:'s)? )?name\s*:", re.IGNORECASE)
 PLACEHOLDERS = {"", "n a", "na", "none", "no", "not applicable", "individual", "myself", "self"}
 # After a sentence's subject: acronym, footnote mark, appositive ("X (PGEU), the body of ..., welcomes").
 APPOSITION = re.compile(r"^\s*(?:\([^)]{1,60}\)\s*)?(?:[®™*\d]+\s*)?(?:[,–—-]\s[^,–—]{1,120}[,–—]\s*)?")
@@ -207,7 +209,7 @@ ORG_WORDS = re.compile(
     r"committee|church|churches|mosque|chaplaincy|ministry|quakers?|meeting|police|nhs|hmp|partnership|"
     r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
     r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|holdings|"
-    r"confederation|industries|technologies|solutions|e\.v\.|aisbl|"
+    r"confederation|industries|technologies|solutions|e\.v\.|aisbl|co-?operatives?|"
     # bodies' words of other languages, which names with particles hold ("Conseil des Ministres", "Banco do
     # Brasil", "Universität zu Köln"): the particles alone would make them people's names
     r"conseil|consejo|consiglio|caisse|banque|banco|chambre|ordre|"
@@ -731,19 +733,41 @@ def looks_like_role(line: str) -> bool:
     return bool(ROLE_WORDS.search(line)) and len(line.split()) <= 12 and not CONTACT_LINE.search(line)
 
 
+# A last word only bodies' names end with ("Oakbridge Primary School", "Macmillan Cancer Support"), though
+# no organisation word: a joint response's partner so named is kept.
+BODY_LAST = re.compile(r"\b(?:school|academy|collective|support|hospice|hospital|clinic|library|museum|club|"
+                       r"care|aid|action|housing|research|partners|surgery|practice)$", re.IGNORECASE)
+
+
 def split_org_list(text: str) -> list[str]:
     """Organisations in "A, B, C and D" (the lead first); items that are not names are dropped, and so
     are people's names ("..., Jane Smith and St Brendan's Night Shelter"): partners are published in the
     report's annex, and a two-word partner with no organisation word is not worth that risk."""
-    parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])", text.strip().rstrip("."))
+    parts = re.split(rf"\s*[,;]\s*(?:and\s+)?|(?<!['’]s)\s+and\s+(?=(?:the\s+)?[{UP}])",
+                     " ".join(text.split()).rstrip("."))  # (not "Guy's and St Thomas' NHS Foundation
+    # Trust"; single spaces: a space run before "and" is quadratic)
     out: list[str] = []
-    for part in parts:
+    for i, part in enumerate(parts):
         name = org_prefix(part.strip())
-        if name and looks_like_name(name):
-            continue
+        if name and POSSESSIVE.fullmatch(part.strip()[len(name) - 1 :]):
+            name = part.strip()  # "Barnardo's" is the name, not a possessive
+        if name and i and (_may_be_person(name) or (
+                looks_like_name(name) and not (BODY_LAST.search(name) or looks_like_body(name)))):
+            continue  # (a lead that may be a person's is judged by the caller, on what the text says)
         if name and not any(same_org(name, seen) for seen in out):
             out.append(name)
     return out
+
+
+def _may_be_person(name: str) -> bool:
+    """Two to four words that may be a person's name, capitals or not ("Małgorzata Żurek", "GIDEON
+    OYELARAN", "Harriet Fortescue-Smythe"): no organisation word, legal form, acronym or possessive."""
+    if name.isupper():
+        name = " ".join(w.title() if len(w) > 3 else w for w in name.split())
+    if BODY_LAST.search(name):
+        return False
+    return (2 <= len(name.split()) <= 4 and person_like(name) and not looks_like_body(name)
+            and not POSSESSIVE.search(name) and not ARTICLE_FIRST.match(name))
 
 
 def form_fields(doc: Document) -> list[tuple[str, str, str]]:

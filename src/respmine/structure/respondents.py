@@ -134,9 +134,32 @@ def _may_be_person(name: str) -> bool:
             and not R.POSSESSIVE.search(name) and not R.ARTICLE_FIRST.match(name))
 
 
+def _uncapped(name: str) -> str:
+    """A name written in capitals, in title case ("KEZIA FEATHERSTONE": Kezia Featherstone), to be judged as
+    a person's by its shape; acronyms stay ("NHS Providers")."""
+    return " ".join(w.title() if w.isupper() and len(w) > 3 else w for w in name.split()) if name.isupper() \
+        else name
+
+
+def _person_role_org(line: str) -> tuple[str, str, str] | None:
+    """(name, role, organisation) of a one-line signature "Jane Smith, Secretary, Westvale Parish Council":
+    a name that may be a person's, a job title, then an organisation's name."""
+    parts = [part.strip() for part in line.split(",", 2)]
+    if len(parts) != 3 or not all(parts) or len(line) > 200:
+        return None
+    name, role, body = parts
+    if not (_may_be_person(_uncapped(name)) or R.person_shaped(_uncapped(name))):
+        return None
+    if not R.looks_like_role(role) or R.ORG_WORDS.search(role) or not _is_org_line(body):
+        return None
+    return name, role, body
+
+
 def _is_org_line(line: str) -> bool:
     """A line that is an organisation's name and nothing else (letterhead, signature block)."""
     line = " ".join(line.split())  # (single spaces: the patterns below are quadratic on long runs)
+    if R.NAME_LABEL.match(line) or _person_role_org(line):
+        return False  # "Name: Siobhán Ní Bhriain" (a form's label), "Jane Smith, Secretary, X"
     bare = re.sub(r"\s*\([^)]*\)\s*$|\s+[\d./-]{6,}$", "", line)  # "(CAIDP)", a trailing date
     name = R.org_prefix(bare)
     if not name or R.fold(name) != R.fold(R.clean_org(bare)):
@@ -171,8 +194,12 @@ def _read_form(doc: Document, board: _Board) -> None:
             board.add("type", R.domain_type(value), "hint:email-domain", 40)
 
 
-def _read_email(email: Document, board: _Board, forwarded: str | None) -> None:
-    """From display name (a person, or an organisation's shared mailbox) and the sender's domain."""
+def _read_email(email: Document, board: _Board, forwarded: str | None, body: str = "") -> None:
+    """From display name (a person, or an organisation's shared mailbox) and the sender's domain. A webmail
+    sender whose letter speaks as "I" names no organisation: "Grace Church <grace.church@btinternet.com>"
+    is a person."""
+    singular, plural = _voice(body)
+    personal = (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural)
     headers = ((forwarded, "email:forwarded-from", 90), (email.metadata.get("from"), "email:from", 80))
     for header, source, weight in headers:
         if not header:
@@ -180,7 +207,11 @@ def _read_email(email: Document, board: _Board, forwarded: str | None) -> None:
         display, address = R.parse_from(header)
         last_first = re.match(r"^([^,\s]+),\s*([^,]+)$", display)
         display = f"{last_first[2]} {last_first[1]}" if last_first else display  # Outlook "Smith, Jane"
-        if display and R.ORG_WORDS.search(display) and R.valid_org(display):
+        webmail_person = bool(display and personal and address and R.is_webmail(address)
+                              and len(display.split()) <= 4)
+        if webmail_person:
+            board.add("person", display, source, 0)  # (vetoes the same name signed or at the letterhead)
+        if display and R.ORG_WORDS.search(display) and R.valid_org(display) and not webmail_person:
             board.add("organisation", R.clean_org(display), source, weight)
         elif display and _is_person(display):
             board.add("name", display, source, weight)
@@ -229,6 +260,11 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
     for line in lines[:HEAD_LINES] + tail:
         found = R.LINE_PATTERN.search(line)
         name = R.org_prefix(found["rest"]) if found else None
+        if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
+            name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
+        if name and _may_be_person(_uncapped(name)):
+            board.add("maybe-person", name, "text:response-of", 0)  # "Response from Renée Gagné", "Response
+            # from KEZIA FEATHERSTONE": published only if the papers say they are from a body (`_profile`)
         if found and name and not _is_person(name, strict=True):
             kw = found["kw"].lower()
             source = "submitted-by" if kw.startswith("submitted") else None
@@ -364,6 +400,11 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
             if name:
                 break
+            continue
+        signed = _person_role_org(line)
+        if signed and name is None:  # "Rhiannon Dunmore, Secretary, Thornbury Parish Council"
+            name, role = signed[0], role or signed[1]
+            org(R.clean_org(signed[2]), "text:sign-off", 50)
             continue
         behalf = re.search(r"^(?P<pre>.*?)[\s,]*\bon behalf of\s+(?P<org>.+?)[,.]?$", line, re.IGNORECASE)
         pair = re.match(r"^(?P<n>[^,]+),\s*(?P<o>.+)$", line)
@@ -648,6 +689,13 @@ def _voice(body: str) -> tuple[int, int]:
     return singular, plural
 
 
+def _from_body(texts: list[str], voice: tuple[int, int]) -> bool:
+    """The papers say they are from a body ("we represent", "as a charity, we"), or speak as "we"
+    throughout."""
+    singular, plural = voice
+    return (plural >= 2 and singular * 4 <= plural) or any(_speaks_as_body(t[:HEAD_CHARS]) for t in texts)
+
+
 def _kind(board: _Board, chosen: _Claim | None, org_score: float, ind_score: float,
           voice: tuple[int, int]) -> tuple[str, str]:
     """(kind, its source). An organisation when one is named well enough, or when the paper speaks as "we"
@@ -674,12 +722,17 @@ def _profile(doc: Document, evidence: _Evidence) -> Respondent:
     email, forwarded, texts = evidence
     body = texts[0]
     if email is not None:
-        _read_email(email, board, forwarded)
+        _read_email(email, board, forwarded, body)
     for i, text in enumerate(texts):
         _read_text(text, board, 1.0 if i == 0 else 0.95)
     singular, plural = _voice(body)
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
+
+    if board.claims.get("maybe-person") and not _from_body(texts, (singular, plural)):
+        unsure = {R.fold(c.value) for c in board.claims["maybe-person"]}
+        for field in ("organisation", "joint"):
+            board.claims[field] = [c for c in board.claims.get(field, []) if R.fold(c.value) not in unsure]
 
     provenance: dict[str, str] = {}
     everything = "\n".join(texts)
