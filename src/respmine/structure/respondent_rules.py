@@ -367,6 +367,7 @@ def split_org_prefix(text: str) -> tuple[str | None, str]:
     tokens = text.split()
     out: list[str] = []
     i = 0
+    name_to_end: list[bool] | None = None  # [k]: tokens[k:] are all name words (worked out once: linear)
     while i < len(tokens):
         tok = tokens[i]
         if ((tok.startswith("(") or tok == "The") and out) or _BREAK_TOKEN.match(tok):
@@ -374,10 +375,14 @@ def split_org_prefix(text: str) -> tuple[str | None, str]:
         if _is_cap(tok):
             out.append(tok)
             i += 1
-            if tok.endswith((",", ";", ":")) and not all(
-                _is_cap(t) or t.lower() in CONNECTORS for t in tokens[i:]
-            ):
-                break
+            if tok.endswith((",", ";", ":")):
+                if name_to_end is None:
+                    name_to_end = [True] * (len(tokens) + 1)
+                    for k in range(len(tokens) - 1, -1, -1):
+                        name_to_end[k] = name_to_end[k + 1] and (
+                            _is_cap(tokens[k]) or tokens[k].lower() in CONNECTORS)
+                if not name_to_end[i]:
+                    break
         elif tok.lower() in CONNECTORS and out and i + 1 < len(tokens):
             out.append(tok)
             i += 1
@@ -739,6 +744,9 @@ BODY_LAST = re.compile(r"\b(?:school|academy|collective|support|hospice|hospital
                        r"care|aid|action|housing|research|partners|surgery|practice)$", re.IGNORECASE)
 
 
+JOINT_MAX_PARTS = 60  # a joint response's partners read; a longer "list" is no list of signatories
+
+
 def split_org_list(text: str) -> list[str]:
     """Organisations in "A, B, C and D" (the lead first); items that are not names are dropped, and so
     are people's names ("..., Jane Smith and St Brendan's Night Shelter"): partners are published in the
@@ -747,7 +755,7 @@ def split_org_list(text: str) -> list[str]:
                      " ".join(text.split()).rstrip("."))  # (not "Guy's and St Thomas' NHS Foundation
     # Trust"; single spaces: a space run before "and" is quadratic)
     out: list[str] = []
-    for i, part in enumerate(parts):
+    for i, part in enumerate(parts[:JOINT_MAX_PARTS]):  # (each is compared with those kept: bounded)
         name = org_prefix(part.strip())
         if name and POSSESSIVE.fullmatch(part.strip()[len(name) - 1 :]):
             name = part.strip()  # "Barnardo's" is the name, not a possessive
