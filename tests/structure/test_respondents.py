@@ -1156,3 +1156,20 @@ def test_respondents_a_long_list_of_names_is_read_in_linear_time() -> None:
     assert rules.split_org_prefix("Centre for Justice, University of Eastmoor")[0] == (
         "Centre for Justice, University of Eastmoor")  # a comma inside a name still reads on
     assert rules.split_org_prefix("Centre for Justice, which we run")[0] == "Centre for Justice"
+
+
+def test_respondents_a_small_body_on_webmail_writing_as_i_is_still_the_body() -> None:
+    """Small charities write from hotmail and as "I": only a two-word display name ("Grace Church") is
+    taken for a person's; "Westvale Baptist Church" is the church (as before the webmail rule)."""
+    text = ("Dear team,\n\nI write as secretary. I think the proposals are right and I hope you fund us.\n\n"
+            "Regards\nMary Jones\nSecretary\nWestvale Baptist Church")
+    r = profile(_doc(text, "eml", {"from": "Westvale Baptist Church <westvalebaptist@hotmail.co.uk>"}))
+    assert r.organisation == "Westvale Baptist Church"
+
+
+def test_respondents_a_joint_lead_no_rule_reads_is_not_replaced_by_a_partner() -> None:
+    """"Joint response from Shelter and Crisis": the lead is a one-word name no rule takes, and the next
+    partner was made the respondent; better no name than the wrong one."""
+    r = profile(_doc("Joint response from Shelter and Crisis\n\nWe welcome the consultation. We support the "
+                     "proposals and our members agree."))
+    assert r.organisation != "Crisis"

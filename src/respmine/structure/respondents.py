@@ -141,6 +141,9 @@ def _uncapped(name: str) -> str:
         else name
 
 
+_JOINT_LEAD = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+", re.IGNORECASE)  # where a joint list's lead ends
+
+
 def _person_role_org(line: str) -> tuple[str, str, str] | None:
     """(name, role, organisation) of a one-line signature "Jane Smith, Secretary, Westvale Parish Council":
     a name that may be a person's, a job title, then an organisation's name."""
@@ -208,7 +211,7 @@ def _read_email(email: Document, board: _Board, forwarded: str | None, body: str
         last_first = re.match(r"^([^,\s]+),\s*([^,]+)$", display)
         display = f"{last_first[2]} {last_first[1]}" if last_first else display  # Outlook "Smith, Jane"
         webmail_person = bool(display and personal and address and R.is_webmail(address)
-                              and len(display.split()) <= 4)
+                              and len(display.split()) <= 2)  # ("Westvale Baptist Church" is a body's)
         if webmail_person:
             board.add("person", display, source, 0)  # (vetoes the same name signed or at the letterhead)
         if display and R.ORG_WORDS.search(display) and R.valid_org(display) and not webmail_person:
@@ -262,6 +265,9 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
         name = R.org_prefix(found["rest"]) if found else None
         if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
             name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
+            lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
+            if name and R.org_prefix(lead) is None and not _may_be_person(_uncapped(lead)):
+                name = None  # a lead no rule reads ("Shelter and Crisis"): no partner takes its place
         if name and _may_be_person(_uncapped(name)):
             board.add("maybe-person", name, "text:response-of", 0)  # "Response from Renée Gagné", "Response
             # from KEZIA FEATHERSTONE": published only if the papers say they are from a body (`_profile`)
