@@ -249,23 +249,27 @@ class _Labels:
     """Each postcode's line start and the last address label before it on its line, found by one scan
     per line however many postcodes it holds (postcodes come in text order): reading the whole line back
     from every postcode was quadratic (a comma-less line of postcodes, 100 KB: 12 s). A label scan
-    resumes at the last label found, the only one a later end can change."""
+    resumes near where the last one ended: only labels within _LABEL_REACH of it can change."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0  # the last postcode asked about
-        self.line = 0  # its line's start
+        self._new_line(0)
+
+    def _new_line(self, start: int) -> None:
+        self.line = start  # the last postcode's line's start
         self.found: list[re.Match[str]] = []  # labels on that line before it
         self.commas: list[int] = []  # commas on that line before it
-        self.scanned = -1  # where the label scan of that line ended
+        self.scanned = start  # where the label scan of that line ended
 
     def line_start(self, pc_start: int) -> int:
         """As text.rfind("\n", 0, pc_start) + 1, reading only the text since the last postcode."""
         if pc_start < self.pos:  # (out of order: start again)
-            self.pos, self.line, self.found = 0, 0, []
+            self.pos = 0
+            self._new_line(0)
         newline = self.text.rfind("\n", self.pos, pc_start)
         if newline != -1:
-            self.line, self.found, self.commas = newline + 1, [], []
+            self._new_line(newline + 1)
         scan = max(self.pos, self.line)
         self.commas += [m.start() for m in _COMMA.finditer(self.text, scan, pc_start)]
         self.pos = pc_start
@@ -280,9 +284,7 @@ class _Labels:
         """As the last match of the label pattern in text[line_start:pc_start] (`pc_start`: the postcode
         `line_start` was last asked for). The scan so far ended at the last postcode; only labels within
         _LABEL_REACH of that end can change with a later end, so the scan resumes there."""
-        resume = max(line_start, self.scanned - _LABEL_REACH) if self.scanned >= line_start else line_start
-        if self.scanned < line_start:
-            self.found = []
+        resume = max(line_start, self.scanned - _LABEL_REACH)
         while self.found and self.found[-1].end() > resume:
             resume = min(resume, self.found.pop().start())
         self.found += _ADDRESS_LABEL.finditer(self.text, resume, pc_start)
