@@ -1106,6 +1106,91 @@ def test_respondents_one_line_sign_off_drops_name_and_role() -> None:
     assert r.name == "Rhiannon Dunmore" and r.role == "Secretary"
 
 
+@pytest.mark.parametrize(("line", "org", "name", "role"), [
+    ("Hope Trust, Jane Smith, Director", "Hope Trust", "Jane Smith", "Director"),
+    ("Jane Smith, Hope Trust, Director", "Hope Trust", "Jane Smith", "Director"),
+    ("HOPE TRUST, JANE SMITH, DIRECTOR", "HOPE TRUST", "JANE SMITH", "DIRECTOR"),
+    ("Hope Trust, Jane Smith", "Hope Trust", "Jane Smith", None),
+    ("Jane Smith, Secretary, Department for Environment, Food and Rural Affairs",
+     "Department for Environment, Food and Rural Affairs", "Jane Smith", "Secretary"),
+    ("Department for Environment, Food and Rural Affairs, Jane Smith, Director",
+     "Department for Environment, Food and Rural Affairs", "Jane Smith", "Director"),
+])
+def test_respondents_one_line_sign_off_in_any_order(line: str, org: str, name: str, role: str | None) -> None:
+    r = profile(_doc(_WE_BODY + "\n\nYours faithfully,\n" + line))
+    assert (r.organisation, r.organisations, r.name, r.role) == (org, (org,), name, role)
+
+
+def test_respondents_one_line_sign_off_of_a_body_named_after_a_person_publishes_no_name() -> None:
+    r = profile(_doc(_WE_BODY + "\n\nYours faithfully,\nMarie Curie, Jane Smith, Director"))
+    assert not _names_in(_orgs_of(r), "Smith")
+
+
+@pytest.mark.parametrize(("listed", "orgs"), [
+    ("HOPE TRUST AND JANE SMITH", ("HOPE TRUST",)),
+    ("Hope Trust & Jane Smith", ("Hope Trust",)),
+    ("Hope Trust & Westvale Parish Council", ("Hope Trust", "Westvale Parish Council")),
+    ("HOPE TRUST AND WESTVALE PARISH COUNCIL", ("HOPE TRUST", "WESTVALE PARISH COUNCIL")),
+    ("Marks & Spencer, Hope Trust and Jane Smith", ("Marks & Spencer", "Hope Trust")),
+])
+def test_respondents_joint_list_in_capitals_or_with_ampersands(listed: str, orgs: tuple[str, ...]) -> None:
+    r = profile(_doc(f"Joint response from {listed}\n\n" + _WE_BODY))
+    assert r.organisation == orgs[0] and r.organisations == orgs and not _names_in(_orgs_of(r), "Smith")
+
+
+@pytest.mark.parametrize(("line", "name", "role"), [
+    ("Grace Church, Chair", "Grace Church", "Chair"),  # two words signed alone may be a person's name
+    ("Bill Board, Secretary", "Bill Board", "Secretary"),
+])
+def test_respondents_name_and_role_signed_alone_is_no_organisation(line: str, name: str, role: str) -> None:
+    r = profile(_doc(_WE_BODY + "\n\nYours faithfully,\n" + line))
+    assert (r.organisation, r.name, r.role) == (None, name, role)
+
+
+@pytest.mark.parametrize(("block", "org", "name", "role"), [
+    ("Westvale Parish Council, Clerk", "Westvale Parish Council", None, "Clerk"),
+    ("Jane Smith\nHope Trust, Chair", "Hope Trust", "Jane Smith", "Chair"),
+    ("Lucy Institute, Trustee, Joseph Rowntree Foundation", "Joseph Rowntree Foundation", "Lucy Institute",
+     "Trustee"),
+    ("Imogen Petrakis, Secretary, Sue Ryder", "Sue Ryder", "Imogen Petrakis", "Secretary"),
+    ("Holly Wood, Trustee, Barnardo's", "Barnardo's", "Holly Wood", "Trustee"),
+])
+def test_respondents_sign_off_role_between_name_and_body(block: str, org: str, name: str | None,
+                                                         role: str) -> None:
+    """After a name and a role comes the body, though its own name is a person's or one word; a body's
+    name of three words or more signed with a role is the body."""
+    r = profile(_doc(_WE_BODY + "\n\nYours faithfully,\n" + block))
+    assert (r.organisation, r.name, r.role) == (org, name, role)
+
+
+@pytest.mark.parametrize("person",
+                         ["Jan van der Berg", "Le Quang Minh", "Juan de los Santos", "Dafydd ap Rhys"])
+@pytest.mark.parametrize("line", ["Submitted by {p}", "Sent on behalf of {p}"])
+def test_respondents_submitted_by_a_name_shaped_as_a_persons(person: str, line: str) -> None:
+    """"Submitted by" / "on behalf of" a name shaped as only people's names are (particles): not published,
+    in a paper written as "we", nor the name's first word ("Juan")."""
+    r = profile(_doc("Response to the consultation\n" + line.format(p=person) + "\n\n" + _WE_BODY))
+    assert not _names_in(_orgs_of(r), *[w for w in person.split() if len(w) > 2])
+    r = profile(_doc(_WE_BODY + "\n\n" + line.format(p=person)))
+    assert not _names_in(_orgs_of(r), *[w for w in person.split() if len(w) > 2])
+    r = profile(_doc("Response to the consultation\n" + line.format(p="Thames Water") + "\n\n" + _WE_BODY))
+    assert r.organisation == "Thames Water"
+
+
+@pytest.mark.parametrize(("person", "surname"), [
+    ("Le Roux", "Roux"), ("Les Dawson", "Dawson"), ("J. R. Hartley", "Hartley"),
+    ("Prof. Ikechukwu Obi", "Obi")])
+def test_respondents_subject_after_an_article_initials_or_title_is_no_body(person: str, surname: str) -> None:
+    """"Le Roux welcomes ..." is not "Roux", nor "J. R. Hartley" a sentence "R." and one about "Hartley"."""
+    for text in (f"{person} welcomes the proposals.\n" + _WE_BODY,
+                 f"Response to the consultation\n{person} is a consultant who works on data policy.\n"):
+        assert not _names_in(_orgs_of(profile(_doc(text))), surname)
+    r = profile(_doc("Joint response from Westvale Trust, J. R. Hartley and Shelter.\n\n" + _WE_BODY))
+    assert r.organisation == "Westvale Trust" and "J" not in r.organisations
+    r = profile(_doc("Die Nordkammer begrüßt den Vorschlag. Wir vertreten 200 Unternehmen.\n"))
+    assert r.organisation == "Nordkammer"
+
+
 @pytest.mark.parametrize(
     "name", ["Renée Thérèse Gagné", "Gwen Parry-Jones", "ULRIKE WHITWORTH", "Cerys McAllister"]
 )

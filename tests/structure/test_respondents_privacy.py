@@ -35,37 +35,39 @@ from tests.structure.privacy_cases import Tally, generate, measure
 # ceilings are today's counts.
 AMBIGUOUS_LEAKS: dict[str, int] = {
     "r6.word-names": 12,  # of 373 cases
-    "r6.orgword-names": 96,  # of 362 cases
+    "r6.orgword-names": 89,  # of 362 cases
+    # the paper says the titled name is a body ("As a trade union, we ...", "X is a registered charity"): Sue
+    # Ryder and Marie Curie are charities, so a full name is published there (test_respondents.py); a part
+    # of a name never is ("Thi Huong" of "La Thi Huong")
+    "r4p.title_body": 3, "r4p.about_body": 2, "r6b.we_charity_title": 3,
 }
 
 # TODO: fix. People's names published as organisations today, in families that are not ambiguous; the
-# ceilings are today's counts and should go down to zero (delete the entry then).
-# - "Sent on behalf of X" / "Submitted by X" in a paper written as "we": the person is published (31 + 31);
-# - "X welcomes the proposals", "X is a consultant", "About X": "Hanna Bank", "Ikechukwu Obi" (after "Prof."),
-#   "Le Roux" / "La Thi Huong" cut to "Roux" / "Thi Huong";
-# - the joint "Joint response from Westvale Trust, Juan de los Santos and Shelter" publishes "Juan";
-# - title_body, about_body, we_charity_title say what body the name is ("As a trade union, we ...", "X is a
-#   registered charity"): test_respondents.py lets a full name through there (Sue Ryder, Marie Curie are
-#   charities), but not a part of it ("Thi Huong") nor a person's name in a title ("Søren Ødegård").
+# ceilings are today's counts and should go down to zero (delete the entry then). All are two-word names
+# with nothing in their shape that only people's have ("Aoife Brennan", "Hanna Bank", "Ikechukwu Obi",
+# "Olumide Adeyemi", "Ibrahima Câmara"; spaCy calls some of them an organisation) as the subject of "X
+# welcomes" / "X is a ...", after "Submitted by" / "on behalf of", or on a letterhead the paper repeats: only
+# knowing given names would tell them from "Thames Water" or "Citizens Advice".
 KNOWN_LEAKS: dict[str, int] = {
-    "r4p.about": 2, "r4p.about_body": 5, "r4p.behalf": 31, "r4p.is_a": 6, "r4p.joint": 4,
-    "r4p.letterhead_rep": 8, "r4p.submitted": 31, "r4p.title": 1, "r4p.title_body": 3, "r4p.title_colon": 1,
-    "r4p.welcomes": 8, "r4p.welcomes2": 8, "r6b.we_charity_title": 3,
+    "r4p.about": 2, "r4p.behalf": 4, "r4p.is_a": 2, "r4p.letterhead_rep": 5, "r4p.submitted": 4,
+    "r4p.title": 1, "r4p.title_colon": 1, "r4p.welcomes": 5, "r4p.welcomes2": 5,
 }
 
 # Organisation recall floors: the true organisation is published in at least n of the family's org/mixed
 # cases (today's figures). The zeros are today's too: "Organisation: Lloyd" from a form's label,
 # "Meridian Analytics Ltd. We" after "on behalf of", nothing from "X – consultation response", "We at X",
-# "I am writing as Chair of X".
+# "I am writing as Chair of X". "r4o.behalf" is 50, not the 54 of before: "on behalf of X" alone no longer
+# publishes a name shaped as only people's are ("Jan van der Berg", "Le Quang Minh"), and so withholds bodies
+# so shaped too ("La Poste", "El Corte Inglés", "Caixa Geral de Depósitos", "Bolt-Hansen Logistik").
 RECALL_FLOORS: dict[str, int] = {
-    "r4m.sign_p_de_o": 44, "r4m.title_o_sign_p": 60, "r4o.about": 34, "r4o.behalf": 54, "r4o.copy_reg": 32,
+    "r4m.sign_p_de_o": 44, "r4m.title_o_sign_p": 60, "r4o.about": 34, "r4o.behalf": 50, "r4o.copy_reg": 32,
     "r4o.copy_reg_next": 32, "r4o.letterhead": 25, "r4o.ltd_footer": 50, "r4o.signoff": 25, "r4o.title": 47,
     "r4o.title_body": 49, "r4o.title_colon": 42, "r4o.welcomes": 44, "r4p.joint": 70, "r4p.signoff_org": 70,
     "r6.about_org": 28, "r6.attachment_org": 32, "r6.bilingual_org": 27, "r6.dash_title_org": 0,
     "r6.email_org_sig": 40, "r6.form_block_org": 0, "r6.joint": 32, "r6.joint_with_person": 37,
-    "r6.letter_org": 26, "r6.on_behalf_org": 0, "r6.orgword-names": 53, "r6.pdf_footer_org": 34,
-    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 23, "r6.we_at": 0,
-    "r6.word-names": 78, "r6.writing_as_chair": 0, "r6b.copyright_reg_org": 32,
+    "r6.letter_org": 26, "r6.on_behalf_org": 0, "r6.orgword-names": 59, "r6.pdf_footer_org": 34,
+    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 40, "r6.we_at": 0,
+    "r6.word-names": 80, "r6.writing_as_chair": 0, "r6b.copyright_reg_org": 32,
     "r6b.role_first_signoff_org": 28, "r6b.running_header_org": 35,
 }
 

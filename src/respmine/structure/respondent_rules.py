@@ -72,7 +72,8 @@ REPRESENTS = re.compile(
 )
 JOINT = re.compile(
     r"\bjoint(?:ly)? (?:response|submission|statement|letter|paper|submitted)\b[^.\n]{0,40}?\b"
-    r"(?:from|of|by|on behalf of)\s+(?:the\s+)?(?P<list>[^\n]+?)(?:\.(?:\s|$)|\n|$)",
+    r"(?:from|of|by|on behalf of)\s+(?:the\s+)?(?P<list>[^\n]+?)(?:(?<!\b[A-Z])\.(?:\s|$)|\n|$)",  # (not at
+    # an initial: "J. R. Hartley")
     re.IGNORECASE,
 )
 QUOTE_CUT = re.compile(r"^(?:-{2,}\s*original message\s*-{2,}|on .{5,120} wrote:|_{10,})\s*$", re.IGNORECASE)
@@ -751,19 +752,41 @@ def split_org_list(text: str) -> list[str]:
     """Organisations in "A, B, C and D" (the lead first); items that are not names are dropped, and so
     are people's names ("..., Jane Smith and St Brendan's Night Shelter"): partners are published in the
     report's annex, and a two-word partner with no organisation word is not worth that risk."""
-    parts = re.split(rf"\s*[,;]\s*(?:and\s+)?|(?<!['’]s)\s+and\s+(?=(?:the\s+)?[{UP}])",
-                     " ".join(text.split()).rstrip("."))  # (not "Guy's and St Thomas' NHS Foundation
-    # Trust"; single spaces: a space run before "and" is quadratic)
+    text = " ".join(text.split()).rstrip(".")  # (single spaces: a space run before "and" is quadratic)
+    conj = "(?i:and)" if not re.search(r"[a-z]", text) else "and"  # "HOPE TRUST AND JANE SMITH"
+    parts = re.split(rf"\s*[,;]\s*(?:{conj}\s+)?|(?<!['’]s)\s+{conj}\s+(?=(?:the\s+)?[{UP}])", text)
+    # (not "Guy's and St Thomas' NHS Foundation Trust")
+    parts = [piece for part in parts[:JOINT_MAX_PARTS] for piece in _split_ampersand(part)]
     out: list[str] = []
     for i, part in enumerate(parts[:JOINT_MAX_PARTS]):  # (each is compared with those kept: bounded)
-        name = org_prefix(part.strip())
-        if name and POSSESSIVE.fullmatch(part.strip()[len(name) - 1 :]):
-            name = part.strip()  # "Barnardo's" is the name, not a possessive
+        name = listed_name(part)
+        if name and name != part.strip() and (_may_be_person(part.strip()) or person_shaped(part.strip())):
+            continue  # "Juan" of "Juan de los Santos", "J" of "J. R. Hartley"
         if name and i and (_may_be_person(name) or (
                 looks_like_name(name) and not (BODY_LAST.search(name) or looks_like_body(name)))):
             continue  # (a lead that may be a person's is judged by the caller, on what the text says)
         if name and not any(same_org(name, seen) for seen in out):
             out.append(name)
+    return out
+
+
+def listed_name(part: str) -> str | None:
+    """The organisation a list's item or a signature's part names: "Barnardo's" is the name, not a
+    possessive (as in "Barnardo's response")."""
+    part = part.strip()
+    name = org_prefix(part)
+    return part if name and POSSESSIVE.fullmatch(part[len(name) - 1 :]) else name
+
+
+def _split_ampersand(part: str) -> list[str]:
+    """"Hope Trust & Jane Smith" is two partners, "Marks & Spencer" and "Johnson & Johnson" one: "&" ends a
+    partner's name only after two words or more."""
+    out: list[str] = []
+    for piece in part.split(" & "):
+        if out and len(out[-1].split()) < 2:
+            out[-1] += " & " + piece
+        else:
+            out.append(piece)
     return out
 
 

@@ -145,24 +145,64 @@ _JOINT_LEAD = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+", re.IGNORECASE)  # where 
 
 
 def _person_role_org(line: str) -> tuple[str, str, str] | None:
-    """(name, role, organisation) of a one-line signature "Jane Smith, Secretary, Westvale Parish Council":
-    a name that may be a person's, a job title, then an organisation's name."""
-    parts = [part.strip() for part in line.split(",", 2)]
-    if len(parts) != 3 or not all(parts) or len(line) > 200:
+    """(name, role, organisation) of a one-line signature, in any order: "Jane Smith, Secretary, Westvale
+    Parish Council", "Hope Trust, Jane Smith, Director": a name that may be a person's, a job title and an
+    organisation's name, each once."""
+    if len(line) > 200 or not 2 <= line.count(",") <= 4:  # (parts are judged again: a bounded number)
         return None
-    name, role, body = parts
-    if not (_may_be_person(_uncapped(name)) or R.person_shaped(_uncapped(name))):
+    for parts in (line.split(",", 2), line.rsplit(",", 2)):  # (an organisation's name may hold commas)
+        parts = [part.strip() for part in parts]
+        single = [p for p in parts if "," not in p]  # (only a body's name holds commas)
+        roles = [p for p in single if _role_only(p)]  # (first: "Chief Executive" is a person's name by shape)
+        names = [p for p in single if p not in roles and not re.search(r"\s(?:and|&)\s", p, re.IGNORECASE)
+                 and (_may_be_person(_uncapped(p)) or R.person_shaped(_uncapped(p)))]
+        if not names and len(roles) == 1 and parts[1] in roles and _CAPITALISED.fullmatch(parts[0]):
+            names = [parts[0]]  # "Lucy Institute, Trustee, X": name, role, body is the usual order
+        bodies = [p for p in parts if p and p not in names and p not in roles and _is_org_line(p)]
+        if parts[:2] == [names[0] if names else None, roles[0] if roles else None] and len(roles) == 1 \
+                and _CAPITALISED.fullmatch(parts[2]):
+            bodies, names = [parts[2]], names[:1]  # "Jane Smith, Chair, Sue Ryder", "..., Lloyd's": after a
+            # name and a role comes the body, though its own name is a person's or one word
+        if len(names) == len(roles) == len(bodies) == 1:
+            return names[0], roles[0], bodies[0]
+    return None
+
+
+_CAPITALISED = re.compile(rf"[{R.UP}][\w'’.-]*(?: [{R.UP}][\w'’.-]*){{0,3}}")  # one to four capitalised words
+
+
+def _role_only(part: str) -> bool:
+    """A job title and nothing else ("Chief Executive", "Head of Public Affairs"), no body's name."""
+    return R.looks_like_role(part.strip()) and not R.ORG_WORDS.search(part)
+
+
+def _name_role(line: str) -> tuple[str, str] | None:
+    """(name, role) of a signature line "Grace Church, Chair": one to four capitalised words, then a job
+    title. The words may be a body's ("Westvale Parish Council, Clerk": the caller asks `_is_org_line`)."""
+    name, sep, role = (part.strip() for part in line.partition(","))
+    return (name, role) if sep and _CAPITALISED.fullmatch(name) and "," not in role and _role_only(role) \
+        else None
+
+
+def _org_person(line: str) -> tuple[str, str] | None:
+    """(organisation, name) of a signature "Hope Trust, Jane Smith": a body's name, then one that may be a
+    person's (one name: "Department for Environment, Food and Rural Affairs" is a body's)."""
+    body, _, name = (part.strip() for part in line.rpartition(","))
+    if not body or len(line) > 200 or line.count(",") > 4 or re.search(r"\s(?:and|&)\s", name, re.IGNORECASE):
         return None
-    if not R.looks_like_role(role) or R.ORG_WORDS.search(role) or not _is_org_line(body):
+    if not (_may_be_person(_uncapped(name)) or R.person_shaped(_uncapped(name))) or not _is_org_line(body):
         return None
-    return name, role, body
+    return body, name
 
 
 def _is_org_line(line: str) -> bool:
     """A line that is an organisation's name and nothing else (letterhead, signature block)."""
     line = " ".join(line.split())  # (single spaces: the patterns below are quadratic on long runs)
-    if R.NAME_LABEL.match(line) or _person_role_org(line):
-        return False  # "Name: Siobhán Ní Bhriain" (a form's label), "Jane Smith, Secretary, X"
+    if R.NAME_LABEL.match(line) or _person_role_org(line) or _org_person(line):
+        return False  # "Name: Siobhán Ní Bhriain" (a form's label), "Jane Smith, Secretary, X", "X, Jane
+        # Smith"
+    if any(_role_only(part) for part in line.split(",")[1:5]):
+        return False  # "Grace Church, Chair", "Lucy Institute, Trustee, X": a signature, not a body's name
     bare = re.sub(r"\s*\([^)]*\)\s*$|\s+[\d./-]{6,}$", "", line)  # "(CAIDP)", a trailing date
     name = R.org_prefix(bare)
     if not name or R.fold(name) != R.fold(R.clean_org(bare)):
@@ -268,6 +308,9 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
             if name and R.org_prefix(lead) is None and not _may_be_person(_uncapped(lead)):
                 name = None  # a lead no rule reads ("Shelter and Crisis"): no partner takes its place
+        whole = found["rest"].strip(" .,;:") if found else ""
+        if name and _cut_from_person(name, whole):
+            name = None  # "Submitted by Juan de los Santos": not "Juan"
         if name and _may_be_person(_uncapped(name)):
             board.add("maybe-person", name, "text:response-of", 0)  # "Response from Renée Gagné", "Response
             # from KEZIA FEATHERSTONE": published only if the papers say they are from a body (`_profile`)
@@ -275,7 +318,16 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             kw = found["kw"].lower()
             source = "submitted-by" if kw.startswith("submitted") else None
             source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
-            org(name, f"text:{source}", 50)
+            if not R.person_shaped(_uncapped(whole)):  # "Submitted by Jan van der Berg", "on behalf of Le
+                org(name, f"text:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
+                # "La Poste" and "Caixa Geral de Depósitos", which are not published on this line alone)
+
+
+def _cut_from_person(name: str, whole: str) -> bool:
+    """`name` was read from the start of `whole`, a name that may be a person's ("Juan" of "Juan de los
+    Santos", "Dafydd" of "Dafydd ap Rhys"): neither is published."""
+    return name != whole and whole.startswith(name) and (
+        _may_be_person(_uncapped(whole)) or R.person_shaped(_uncapped(whole)))
 
 
 def _before(line: str, end: int, chars: int = 200) -> str:
@@ -321,7 +373,13 @@ def _speaks_as_body(head: str) -> bool:
 
 def _sentences(text: str) -> list[str]:
     """Sentences and lines (a PDF's line is often a heading or a name, never part of a sentence's subject)."""
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+# a sentence ends at ".", "!" or "?" and a space, but not after an initial or a title ("J. R. Hartley", "Prof.
+# Ikechukwu Obi", "St. Mungo's"), whose name would be read as the next sentence's subject; or at a line's end
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?<!\bProf\.)"
+                           r"(?<=[.!?])\s+|\n", re.MULTILINE)
 
 
 def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "text:subject",
@@ -329,12 +387,17 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
     """A sentence whose subject is an organisation ("X welcomes ...", "Founded in 1990, X is a non-profit
     ..."): the organisation, and what it says it is, from the predicate or an appositive ("X, a ..., is")."""
     lead_in = R.LEAD_IN.match(sentence)
-    sentence = R.ARTICLE.sub("", R.LEAD_IN.sub("", sentence))
+    sentence = R.LEAD_IN.sub("", sentence)
+    article = R.ARTICLE.match(sentence)
+    sentence = sentence[article.end():] if article else sentence
     name, rest = R.split_acronym_subject(sentence)
     if not name:
         name, rest = R.split_org_prefix(sentence)
     if not name:
         return
+    if article and re.match(r"L(?:a|e|es)\s", article[0]) and (_may_be_person(article[0] + name)
+                                                               or R.person_shaped(article[0] + name)):
+        return  # "Le Roux welcomes ...", "Les Dawson is ...": an article that opens people's names too
     apposition = R.APPOSITION.match(rest)
     said = apposition[0] if apposition else ""
     rest = rest[len(said):]
@@ -410,7 +473,7 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
         signed = _person_role_org(line)
         if signed and name is None:  # "Rhiannon Dunmore, Secretary, Thornbury Parish Council"
             name, role = signed[0], role or signed[1]
-            org(R.clean_org(signed[2]), "text:sign-off", 50)
+            org(R.listed_name(signed[2]), "text:sign-off", 50)
             continue
         behalf = re.search(r"^(?P<pre>.*?)[\s,]*\bon behalf of\s+(?P<org>.+?)[,.]?$", line, re.IGNORECASE)
         pair = re.match(r"^(?P<n>[^,]+),\s*(?P<o>.+)$", line)
@@ -421,9 +484,20 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                 name = pre
             elif pre and role is None:
                 role = pre
-            found = R.org_prefix(behalf["org"])
-            if found and not _is_person(found, strict=True):
+            found, whole = R.org_prefix(behalf["org"]), behalf["org"].strip(" .,;:")
+            if found and not (_is_person(found, strict=True) or R.person_shaped(_uncapped(whole))
+                              or _cut_from_person(found, whole)):
                 org(found, "text:sign-off", 55)
+        elif (name_role := _name_role(line)) and (name is None or _is_org_line(name_role[0])):
+            body = name_role[0]  # "Grace Church, Chair", "Jane Smith / Hope Trust, Chair"
+            if _is_org_line(body) and (name is not None or len(body.split()) >= 3):
+                org(R.clean_org(body), "text:sign-off", 50)  # "Westvale Parish Council, Clerk"
+            elif len(body.split()) >= 2:
+                name = body  # (signed with no other name, two words may be a person's: "Grace Church")
+            role = role or name_role[1]
+        elif name is None and (signed_by := _org_person(line)):  # "Hope Trust, Jane Smith"
+            name = signed_by[1]
+            org(R.clean_org(signed_by[0]), "text:sign-off", 50)
         elif pair and pair_org and R.looks_like_name(pair["n"]):  # "Fiona McAllister, Westvale Forum"
             name = name or pair["n"]
             board.add("joint", pair_org, "text:joint-signatories", 50)
