@@ -19,7 +19,13 @@ FRENCH = ("L'Association accueille avec intérêt la consultation publique sur l
           "estimons que les sanctions prévues sont trop élevées pour les entreprises.")
 
 
-@pytest.mark.parametrize(("text", "language"), [(ENGLISH, "en"), (GERMAN, "de"), (FRENCH, "fr")])
+WELSH = ("Rydym yn croesawu'r cynigion, ond mae'n rhaid i'r adran ystyried effaith y newidiadau ar "
+         "wasanaethau lleol. Mae angen cyllid sicr ar elusennau bach er mwyn iddynt allu cynllunio eu gwaith "
+         "ac mae hyn yn bwysig iawn i bobl sy'n gadael y carchar.")
+
+
+@pytest.mark.parametrize(("text", "language"),
+                         [(ENGLISH, "en"), (GERMAN, "de"), (FRENCH, "fr"), (WELSH, "cy")])
 def test_language_guesses_short_texts(text: str, language: str) -> None:
     assert guess_language(text) == language
 

@@ -35,6 +35,9 @@ _LISTS = {  # the commonest function words of each language (a word in two lists
     "pl": "i w na z się nie że do to jest o jak przez dla oraz lub są ich jego także może być który która "
           "które",
     "pt": "o a os as de do da dos das e em que um uma para com não por mais se no na é ao são pela pelo",
+    # Welsh: a UK department's consultation is answered in Welsh too (bilingual forms, Welsh bodies)
+    "cy": "yr ac ar yn mae ei eu gan fel hwn hon hyn sy sydd bod wedi ddim nid ond hefyd gyda ni chi dros "
+          "eich rhaid oes ydy oedd bydd fydd cael gael gyfer pob hynny rhai iawn mewn drwy trwy wrth",
 }
 _SEEN = Counter(w for words in _LISTS.values() for w in set(words.split()))
 _NAME_PARTS = frozenset({  # words in names too ("Anna van der Berg", "José y María")
@@ -48,7 +51,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def guess_language(text: str) -> str:
     """ISO 639-1 code of the language `text` is written in ("en", "de", "fr", "es", "it", "nl", "pl",
-    "pt"), or "unknown" when there is too little text (under MIN_WORDS words) or no listed language's
+    "pt", "cy"), or "unknown" when there is too little text (under MIN_WORDS words) or no listed language's
     function words clearly lead (a table, a list of names, a language not listed).
 
     Counts, over the words of the first SAMPLE_CHARS characters, the function words only one language
