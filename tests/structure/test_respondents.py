@@ -1132,6 +1132,9 @@ def test_respondents_one_line_sign_off_of_a_body_named_after_a_person_publishes_
     ("Hope Trust & Westvale Parish Council", ("Hope Trust", "Westvale Parish Council")),
     ("HOPE TRUST AND WESTVALE PARISH COUNCIL", ("HOPE TRUST", "WESTVALE PARISH COUNCIL")),
     ("Marks & Spencer, Hope Trust and Jane Smith", ("Marks & Spencer", "Hope Trust")),
+    ("Hope Trust and Pemberton Brothers & Sons Ltd", ("Hope Trust", "Pemberton Brothers & Sons Ltd")),
+    ("Hope Trust, Sarah J. Connor AND Oxfam", ("Hope Trust", "Oxfam")),
+    ("BARNARDO'S, HOPE TRUST AND JANE SMITH", ("BARNARDO'S", "HOPE TRUST")),
 ])
 def test_respondents_joint_list_in_capitals_or_with_ampersands(listed: str, orgs: tuple[str, ...]) -> None:
     r = profile(_doc(f"Joint response from {listed}\n\n" + _WE_BODY))
@@ -1152,15 +1155,28 @@ def test_respondents_name_and_role_signed_alone_is_no_organisation(line: str, na
     ("Jane Smith\nHope Trust, Chair", "Hope Trust", "Jane Smith", "Chair"),
     ("Lucy Institute, Trustee, Joseph Rowntree Foundation", "Joseph Rowntree Foundation", "Lucy Institute",
      "Trustee"),
-    ("Imogen Petrakis, Secretary, Sue Ryder", "Sue Ryder", "Imogen Petrakis", "Secretary"),
     ("Holly Wood, Trustee, Barnardo's", "Barnardo's", "Holly Wood", "Trustee"),
+    ("Imogen Petrakis, Secretary, Oxfam", "Oxfam", "Imogen Petrakis", "Secretary"),
+    ("Centre for Cities, Chair", "Centre for Cities", None, "Chair"),
+    ("Jane Smith\nInstitute of Directors, Secretary", "Institute of Directors", "Jane Smith", "Secretary"),
 ])
-def test_respondents_sign_off_role_between_name_and_body(block: str, org: str, name: str | None,
-                                                         role: str) -> None:
+def test_respondents_sign_off_role_between_name_and_body(block: str, org: str | None, name: str | None,
+                                                         role: str | None) -> None:
     """After a name and a role comes the body, though its own name is a person's or one word; a body's
     name of three words or more signed with a role is the body."""
     r = profile(_doc(_WE_BODY + "\n\nYours faithfully,\n" + block))
     assert (r.organisation, r.name, r.role) == (org, name, role)
+
+
+@pytest.mark.parametrize(("line", "person"), [
+    ("Imogen Petrakis, Secretary, Sue Ryder", "Ryder"),  # may be a person's: "Jane Smith, Chair, Amina Yusuf"
+    ("Sue Ryder, Secretary, Dr. Amina Yusuf", "Yusuf"),
+    ("Greenpeace, Chairman, ANH LE", "ANH"),
+    ("Senior Researcher, Shelter, Karim El Amrani", "Amrani"),
+])
+def test_respondents_sign_off_name_after_a_role_is_never_the_body(line: str, person: str) -> None:
+    r = profile(_doc(_WE_BODY + "\n\nYours faithfully,\n" + line))
+    assert not _names_in(_orgs_of(r), person)
 
 
 @pytest.mark.parametrize("person",
@@ -1189,6 +1205,9 @@ def test_respondents_subject_after_an_article_initials_or_title_is_no_body(perso
     assert r.organisation == "Westvale Trust" and "J" not in r.organisations
     r = profile(_doc("Die Nordkammer begrüßt den Vorschlag. Wir vertreten 200 Unternehmen.\n"))
     assert r.organisation == "Nordkammer"
+    for before in ("We prefer Option B.", "We work across the U.K."):  # no initial: a sentence ends there
+        r = profile(_doc(f"{before} Hope Trust welcomes the proposals.\n\nYours sincerely,\nJane Smith"))
+        assert r.organisation == "Hope Trust"
 
 
 @pytest.mark.parametrize(

@@ -55,19 +55,23 @@ KNOWN_LEAKS: dict[str, int] = {
 
 # Organisation recall floors: the true organisation is published in at least n of the family's org/mixed
 # cases (today's figures). The zeros are today's too: "Organisation: Lloyd" from a form's label,
-# "Meridian Analytics Ltd. We" after "on behalf of", nothing from "X – consultation response", "We at X",
-# "I am writing as Chair of X". "r4o.behalf" is 50, not the 54 of before: "on behalf of X" alone no longer
-# publishes a name shaped as only people's are ("Jan van der Berg", "Le Quang Minh"), and so withholds bodies
-# so shaped too ("La Poste", "El Corte Inglés", "Caixa Geral de Depósitos", "Bolt-Hansen Logistik").
+# "Meridian Analytics Ltd. We" after "on behalf of", nothing from "X – consultation response", "We at X"
+# ("I am writing as Chair of X" is found from the "Chair, X" under the name). "r4o.behalf" is 50, not the
+# 54 of before: "on behalf of X" alone no longer publishes a name shaped as only people's are ("Jan van der
+# Berg", "Le Quang Minh"), and so withholds bodies so shaped too ("La Poste", "El Corte Inglés", "Caixa Geral
+# de Depósitos", "Bolt-Hansen Logistik").
+# "r6.sign_comma" ("Jane Smith, Chair, X") publishes X when it is a body's name or one word ("Oxfam",
+# "Lloyd's"), not a name that may be a person's ("Sue Ryder", "Anthony Nolan": "Jane Smith, Chair, Amina
+# Yusuf" must not publish Amina Yusuf).
 RECALL_FLOORS: dict[str, int] = {
     "r4m.sign_p_de_o": 44, "r4m.title_o_sign_p": 60, "r4o.about": 34, "r4o.behalf": 50, "r4o.copy_reg": 32,
     "r4o.copy_reg_next": 32, "r4o.letterhead": 25, "r4o.ltd_footer": 50, "r4o.signoff": 25, "r4o.title": 47,
     "r4o.title_body": 49, "r4o.title_colon": 42, "r4o.welcomes": 44, "r4p.joint": 70, "r4p.signoff_org": 70,
     "r6.about_org": 28, "r6.attachment_org": 32, "r6.bilingual_org": 27, "r6.dash_title_org": 0,
     "r6.email_org_sig": 40, "r6.form_block_org": 0, "r6.joint": 32, "r6.joint_with_person": 37,
-    "r6.letter_org": 26, "r6.on_behalf_org": 0, "r6.orgword-names": 59, "r6.pdf_footer_org": 34,
-    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 40, "r6.we_at": 0,
-    "r6.word-names": 80, "r6.writing_as_chair": 0, "r6b.copyright_reg_org": 32,
+    "r6.letter_org": 26, "r6.on_behalf_org": 0, "r6.orgword-names": 60, "r6.pdf_footer_org": 34,
+    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 27, "r6.we_at": 0,
+    "r6.word-names": 86, "r6.writing_as_chair": 33, "r6b.copyright_reg_org": 32,
     "r6b.role_first_signoff_org": 28, "r6b.running_header_org": 35,
 }
 

@@ -753,8 +753,8 @@ def split_org_list(text: str) -> list[str]:
     are people's names ("..., Jane Smith and St Brendan's Night Shelter"): partners are published in the
     report's annex, and a two-word partner with no organisation word is not worth that risk."""
     text = " ".join(text.split()).rstrip(".")  # (single spaces: a space run before "and" is quadratic)
-    conj = "(?i:and)" if not re.search(r"[a-z]", text) else "and"  # "HOPE TRUST AND JANE SMITH"
-    parts = re.split(rf"\s*[,;]\s*(?:{conj}\s+)?|(?<!['’]s)\s+{conj}\s+(?=(?:the\s+)?[{UP}])", text)
+    parts = re.split(rf"\s*[,;]\s*(?:(?:and|AND)\s+)?|(?<!['’][sS])\s+(?:and|AND)\s+(?=(?:the\s+)?[{UP}])",
+                     text)  # ("HOPE TRUST AND JANE SMITH")
     # (not "Guy's and St Thomas' NHS Foundation Trust")
     parts = [piece for part in parts[:JOINT_MAX_PARTS] for piece in _split_ampersand(part)]
     out: list[str] = []
@@ -771,19 +771,21 @@ def split_org_list(text: str) -> list[str]:
 
 
 def listed_name(part: str) -> str | None:
-    """The organisation a list's item or a signature's part names: "Barnardo's" is the name, not a
-    possessive (as in "Barnardo's response")."""
+    """The organisation a list's item or a signature's part names: "Barnardo's" ("BARNARDO'S") is the name,
+    not a possessive (as in "Barnardo's response")."""
     part = part.strip()
     name = org_prefix(part)
-    return part if name and POSSESSIVE.fullmatch(part[len(name) - 1 :]) else name
+    return part if name and re.fullmatch(r"\w['’][sS]", part[len(name) - 1 :]) else name
 
 
 def _split_ampersand(part: str) -> list[str]:
-    """"Hope Trust & Jane Smith" is two partners, "Marks & Spencer" and "Johnson & Johnson" one: "&" ends a
-    partner's name only after two words or more."""
+    """"Hope Trust & Westvale Forum" and "Hope Trust & Jane Smith" are two partners; "Marks & Spencer", "Smith
+    Brothers & Sons Ltd" one: "&" ends a partner only after a body's word or before a name that may be a
+    person's (dropped from the list then)."""
     out: list[str] = []
     for piece in part.split(" & "):
-        if out and len(out[-1].split()) < 2:
+        if out and not (ORG_WORDS.search(out[-1].split()[-1] if out[-1].split() else "")
+                        or BODY_LAST.search(out[-1]) or _may_be_person(piece.strip())):
             out[-1] += " & " + piece
         else:
             out.append(piece)

@@ -156,13 +156,15 @@ def _person_role_org(line: str) -> tuple[str, str, str] | None:
         roles = [p for p in single if _role_only(p)]  # (first: "Chief Executive" is a person's name by shape)
         names = [p for p in single if p not in roles and not re.search(r"\s(?:and|&)\s", p, re.IGNORECASE)
                  and (_may_be_person(_uncapped(p)) or R.person_shaped(_uncapped(p)))]
-        if not names and len(roles) == 1 and parts[1] in roles and _CAPITALISED.fullmatch(parts[0]):
-            names = [parts[0]]  # "Lucy Institute, Trustee, X": name, role, body is the usual order
         bodies = [p for p in parts if p and p not in names and p not in roles and _is_org_line(p)]
-        if parts[:2] == [names[0] if names else None, roles[0] if roles else None] and len(roles) == 1 \
-                and _CAPITALISED.fullmatch(parts[2]):
-            bodies, names = [parts[2]], names[:1]  # "Jane Smith, Chair, Sue Ryder", "..., Lloyd's": after a
-            # name and a role comes the body, though its own name is a person's or one word
+        if not names and roles == [parts[1]] and parts[2] in bodies and _CAPITALISED.fullmatch(parts[0]):
+            names, bodies = [parts[0]], [parts[2]]  # "Lucy Institute, Trustee, X": name, role, body is the
+            # usual order
+        elif names[:1] == [parts[0]] and roles == [parts[1]] and _CAPITALISED.fullmatch(parts[2]) \
+                and not (_may_be_person(_uncapped(parts[2])) or R.person_shaped(_uncapped(parts[2]))
+                         or R.TITLES.match(parts[2])):
+            bodies, names = [parts[2]], names[:1]  # "Jane Smith, Chair, Lloyd's", "..., Oxfam": after a name
+            # and a role comes the body, though one word (not a name that may be a person's: "Sue Ryder")
         if len(names) == len(roles) == len(bodies) == 1:
             return names[0], roles[0], bodies[0]
     return None
@@ -180,14 +182,18 @@ def _name_role(line: str) -> tuple[str, str] | None:
     """(name, role) of a signature line "Grace Church, Chair": one to four capitalised words, then a job
     title. The words may be a body's ("Westvale Parish Council, Clerk": the caller asks `_is_org_line`)."""
     name, sep, role = (part.strip() for part in line.partition(","))
-    return (name, role) if sep and _CAPITALISED.fullmatch(name) and "," not in role and _role_only(role) \
-        else None
+    if not sep or "," in role or not _role_only(role):
+        return None
+    return (name, role) if _CAPITALISED.fullmatch(name) or _is_org_line(name) else None  # ("Centre for
+    # Cities, Chair")
 
 
 def _org_person(line: str) -> tuple[str, str] | None:
     """(organisation, name) of a signature "Hope Trust, Jane Smith": a body's name, then one that may be a
     person's (one name: "Department for Environment, Food and Rural Affairs" is a body's)."""
     body, _, name = (part.strip() for part in line.rpartition(","))
+    head, comma, rest = body.partition(",")
+    body = rest.strip() if comma and _role_only(head) else body  # "Senior Researcher, Shelter, Jane Smith"
     if not body or len(line) > 200 or line.count(",") > 4 or re.search(r"\s(?:and|&)\s", name, re.IGNORECASE):
         return None
     if not (_may_be_person(_uncapped(name)) or R.person_shaped(_uncapped(name))) or not _is_org_line(body):
@@ -203,6 +209,10 @@ def _is_org_line(line: str) -> bool:
         # Smith"
     if any(_role_only(part) for part in line.split(",")[1:5]):
         return False  # "Grace Church, Chair", "Lucy Institute, Trustee, X": a signature, not a body's name
+    last = line.rpartition(",")[2].strip()
+    if last != line and (R.TITLES.match(last) or R.person_shaped(_uncapped(last))
+                         or (_label(last) == "PERSON" and not R.ORG_WORDS.search(last))):
+        return False  # "Shelter, Karim El Amrani", "X, Dr Jane Smith": a name after the body's
     bare = re.sub(r"\s*\([^)]*\)\s*$|\s+[\d./-]{6,}$", "", line)  # "(CAIDP)", a trailing date
     name = R.org_prefix(bare)
     if not name or R.fold(name) != R.fold(R.clean_org(bare)):
@@ -274,6 +284,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
                if not (R.SKIP_HEAD.match(ln) or R.BYLINE.match(ln) or R.CREDITS.match(ln))]
     for line in content[:3]:  # letterhead: one of the first lines is only a name
         first = re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces: linear on long runs)
+        role, comma, rest = first.partition(", ")
+        first = rest if comma and _role_only(role) else first  # "Chair, Westvale Trust"
         if _is_org_line(first):
             org(R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first)), "text:letterhead", 30)
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
@@ -320,7 +332,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
             if not R.person_shaped(_uncapped(whole)):  # "Submitted by Jan van der Berg", "on behalf of Le
                 org(name, f"text:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
-                # "La Poste" and "Caixa Geral de Depósitos", which are not published on this line alone)
+                # "La Poste", "Les Amis de la Terre" and "Caixa Geral de Depósitos", not published on this
+                # line alone)
 
 
 def _cut_from_person(name: str, whole: str) -> bool:
@@ -373,13 +386,25 @@ def _speaks_as_body(head: str) -> bool:
 
 def _sentences(text: str) -> list[str]:
     """Sentences and lines (a PDF's line is often a heading or a name, never part of a sentence's subject)."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    out: list[str] = []
+    for line in text.split("\n"):
+        pending = ""
+        for piece in re.split(r"(?<=[.!?])\s+", line):
+            if _NAME_START.fullmatch(piece.strip()):
+                pending += piece.strip() + " "  # "J. R. Hartley welcomes": not "J.", "R.", "Hartley welcomes"
+                continue
+            if (piece := (pending + piece).strip()):
+                out.append(piece)
+            pending = ""
+        if pending.strip():
+            out.append(pending.strip())
+    return out
 
 
-# a sentence ends at ".", "!" or "?" and a space, but not after an initial or a title ("J. R. Hartley", "Prof.
-# Ikechukwu Obi", "St. Mungo's"), whose name would be read as the next sentence's subject; or at a line's end
-_SENTENCE_END = re.compile(r"(?<![\s.][A-Z]\.)(?<!^[A-Z]\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?<!\bProf\.)"
-                           r"(?<=[.!?])\s+|\n", re.MULTILINE)
+# A piece before a sentence-like end that is only the start of a name (initials, a title, first names and
+# initials: "J.", "Prof.", "Sarah J."): the next piece is the same sentence ("We prefer Option B." is not)
+_NAME_START = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Revd|Cllr)\.|[{R.UP}]\.)"
+                         rf"|(?:[{R.UP}][a-zà-ÿā-ž]+\s+){{0,2}}(?:[{R.UP}]\.\s*)+")
 
 
 def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "text:subject",
