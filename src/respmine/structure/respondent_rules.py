@@ -72,9 +72,8 @@ REPRESENTS = re.compile(
 )
 JOINT = re.compile(
     r"\bjoint(?:ly)? (?:response|submission|statement|letter|paper|submitted)\b[^.\n]{0,40}?\b"
-    r"(?:from|of|by|on behalf of)\s+(?:the\s+)?(?P<list>[^\n]+?)(?:(?<!\b[A-Z])\.(?:\s|$)|\n|$)",  # (not at
-    # an initial: "J. R. Hartley")
-    re.IGNORECASE,
+    r"(?:from|of|by|on behalf of)\s+(?:the\s+)?(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
+    re.IGNORECASE,  # (not at an initial or a saint: "J. R. Hartley", "Mary St. Clair")
 )
 QUOTE_CUT = re.compile(r"^(?:-{2,}\s*original message\s*-{2,}|on .{5,120} wrote:|_{10,})\s*$", re.IGNORECASE)
 FORWARD = re.compile(r"forwarded message|begin forwarded", re.IGNORECASE)
@@ -756,7 +755,8 @@ def split_org_list(text: str) -> list[str]:
     parts = re.split(rf"\s*[,;]\s*(?:(?:and|AND)\s+)?|(?<!['’][sS])\s+(?:and|AND)\s+(?=(?:the\s+)?[{UP}])",
                      text)  # ("HOPE TRUST AND JANE SMITH")
     # (not "Guy's and St Thomas' NHS Foundation Trust")
-    parts = [piece for part in parts[:JOINT_MAX_PARTS] for piece in _split_ampersand(part)]
+    parts = [piece for part in parts[:JOINT_MAX_PARTS] for piece in _split_ampersand(part)
+             for piece in _split_after_possessive(piece)]
     out: list[str] = []
     for i, part in enumerate(parts[:JOINT_MAX_PARTS]):  # (each is compared with those kept: bounded)
         name = listed_name(part)
@@ -778,14 +778,31 @@ def listed_name(part: str) -> str | None:
     return part if name and re.fullmatch(r"\w['’][sS]", part[len(name) - 1 :]) else name
 
 
+def _split_after_possessive(part: str) -> list[str]:
+    """"St. Mungo's and Pierre Le Roux" is two partners ("and" after a possessive is not split where a list's
+    items are: "Guy's and St Thomas' NHS Foundation Trust" is one), the second a name that may be a person's
+    (dropped from the list then)."""
+    head, sep, tail = part.rpartition(" and ")
+    tail = tail.strip()
+    if sep and re.search(r"\w['’][sS]$", head) and (_may_be_person(tail) or person_shaped(tail)):
+        return [head, tail]
+    return [part]
+
+
+# "X & Sons Ltd", "X & Co": a firm's name goes on after its "&"
+_FIRM_TAIL = re.compile(r"(?:Sons?|Co\b|Company|Partners|Associates|Daughters|Brothers)\b", re.IGNORECASE)
+
+
 def _split_ampersand(part: str) -> list[str]:
     """"Hope Trust & Westvale Forum" and "Hope Trust & Jane Smith" are two partners; "Marks & Spencer", "Smith
     Brothers & Sons Ltd" one: "&" ends a partner only after a body's word or before a name that may be a
     person's (dropped from the list then)."""
     out: list[str] = []
     for piece in part.split(" & "):
-        if out and not (ORG_WORDS.search(out[-1].split()[-1] if out[-1].split() else "")
-                        or BODY_LAST.search(out[-1]) or _may_be_person(piece.strip())):
+        if out and (_FIRM_TAIL.match(piece.strip()) or not (
+                ORG_WORDS.search(out[-1].split()[-1] if out[-1].split() else "") or BODY_LAST.search(out[-1])
+                or _may_be_person(piece.strip()) or _may_be_person(out[-1].strip()))):  # ("Anh Le & St
+            # Brendan's Night Shelter" is two)
             out[-1] += " & " + piece
         else:
             out.append(piece)
@@ -795,8 +812,8 @@ def _split_ampersand(part: str) -> list[str]:
 def _may_be_person(name: str) -> bool:
     """Two to four words that may be a person's name, capitals or not ("Małgorzata Żurek", "GIDEON
     OYELARAN", "Harriet Fortescue-Smythe"): no organisation word, legal form, acronym or possessive."""
-    if name.isupper():
-        name = " ".join(w.title() if len(w) > 3 else w for w in name.split())
+    if name.isupper():  # capitals hide acronyms: every word is read as a name's ("DO VAN MINH", "MARY ST.
+        name = name.title()  # CLAIR"; a partner "NHS PROVIDERS" is then dropped too)
     if BODY_LAST.search(name):
         return False
     return (2 <= len(name.split()) <= 4 and person_like(name) and not looks_like_body(name)

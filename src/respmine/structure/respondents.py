@@ -136,9 +136,9 @@ def _may_be_person(name: str) -> bool:
 
 def _uncapped(name: str) -> str:
     """A name written in capitals, in title case ("KEZIA FEATHERSTONE": Kezia Featherstone), to be judged as
-    a person's by its shape; acronyms stay ("NHS Providers")."""
-    return " ".join(w.title() if w.isupper() and len(w) > 3 else w for w in name.split()) if name.isupper() \
-        else name
+    a person's by its shape; short words stay ("NHS Providers", "AGE UK"), but particles ("DE LA CRUZ")."""
+    return " ".join(w.title() if len(w) > 3 or w.lower() in R.PARTICLES else w for w in name.split()) \
+        if name.isupper() else name
 
 
 _JOINT_LEAD = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+", re.IGNORECASE)  # where a joint list's lead ends
@@ -157,10 +157,7 @@ def _person_role_org(line: str) -> tuple[str, str, str] | None:
         names = [p for p in single if p not in roles and not re.search(r"\s(?:and|&)\s", p, re.IGNORECASE)
                  and (_may_be_person(_uncapped(p)) or R.person_shaped(_uncapped(p)))]
         bodies = [p for p in parts if p and p not in names and p not in roles and _is_org_line(p)]
-        if not names and roles == [parts[1]] and parts[2] in bodies and _CAPITALISED.fullmatch(parts[0]):
-            names, bodies = [parts[0]], [parts[2]]  # "Lucy Institute, Trustee, X": name, role, body is the
-            # usual order
-        elif names[:1] == [parts[0]] and roles == [parts[1]] and _CAPITALISED.fullmatch(parts[2]) \
+        if names[:1] == [parts[0]] and roles == [parts[1]] and _CAPITALISED.fullmatch(parts[2]) \
                 and not (_may_be_person(_uncapped(parts[2])) or R.person_shaped(_uncapped(parts[2]))
                          or R.TITLES.match(parts[2])):
             bodies, names = [parts[2]], names[:1]  # "Jane Smith, Chair, Lloyd's", "..., Oxfam": after a name
@@ -196,8 +193,9 @@ def _org_person(line: str) -> tuple[str, str] | None:
     body = rest.strip() if comma and _role_only(head) else body  # "Senior Researcher, Shelter, Jane Smith"
     if not body or len(line) > 200 or line.count(",") > 4 or re.search(r"\s(?:and|&)\s", name, re.IGNORECASE):
         return None
-    if not (_may_be_person(_uncapped(name)) or R.person_shaped(_uncapped(name))) or not _is_org_line(body):
-        return None
+    if _role_only(name) or not (_may_be_person(_uncapped(name)) or R.person_shaped(_uncapped(name))) \
+            or not _is_org_line(body):
+        return None  # ("Senior Researcher" has a person's name's shape)
     return body, name
 
 
@@ -209,10 +207,13 @@ def _is_org_line(line: str) -> bool:
         # Smith"
     if any(_role_only(part) for part in line.split(",")[1:5]):
         return False  # "Grace Church, Chair", "Lucy Institute, Trustee, X": a signature, not a body's name
-    last = line.rpartition(",")[2].strip()
+    first, _, last = (line.partition(",")[0].strip(), 0, line.rpartition(",")[2].strip())
     if last != line and (R.TITLES.match(last) or R.person_shaped(_uncapped(last))
                          or (_label(last) == "PERSON" and not R.ORG_WORDS.search(last))):
         return False  # "Shelter, Karim El Amrani", "X, Dr Jane Smith": a name after the body's
+    if first != line and not re.search(r"\s(?:and|&)\s", first, re.IGNORECASE) and not _role_only(first) and (
+            _may_be_person(_uncapped(first)) or R.person_shaped(_uncapped(first))):
+        return False  # "Carlos Santos, Food, Farming and Countryside Commission": a name before it
     bare = re.sub(r"\s*\([^)]*\)\s*$|\s+[\d./-]{6,}$", "", line)  # "(CAIDP)", a trailing date
     name = R.org_prefix(bare)
     if not name or R.fold(name) != R.fold(R.clean_org(bare)):
@@ -411,6 +412,8 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
                   weight: float = 35) -> None:
     """A sentence whose subject is an organisation ("X welcomes ...", "Founded in 1990, X is a non-profit
     ..."): the organisation, and what it says it is, from the predicate or an appositive ("X, a ..., is")."""
+    if R.VALEDICTION.match(sentence):
+        return  # "Best wishes," is no body that wishes
     lead_in = R.LEAD_IN.match(sentence)
     sentence = R.LEAD_IN.sub("", sentence)
     article = R.ARTICLE.match(sentence)
@@ -502,7 +505,10 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             continue
         behalf = re.search(r"^(?P<pre>.*?)[\s,]*\bon behalf of\s+(?P<org>.+?)[,.]?$", line, re.IGNORECASE)
         pair = re.match(r"^(?P<n>[^,]+),\s*(?P<o>.+)$", line)
-        pair_org = R.org_prefix(pair["o"]) if pair and R.ORG_WORDS.search(pair["o"]) else None
+        body = pair["o"] if pair else ""
+        if (cut := body.rpartition(","))[1] and _role_only(cut[2]):
+            body = cut[0]  # "Carlos Santos, Food, Farming and Countryside Commission, Senior Researcher"
+        pair_org = R.org_prefix(body) if pair and R.ORG_WORDS.search(body) else None
         if behalf:  # "Chair, Safer Communities Board on behalf of X"
             pre = behalf["pre"].strip(" ,")
             if pre and name is None and _is_person(pre):
@@ -524,6 +530,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             name = signed_by[1]
             org(R.clean_org(signed_by[0]), "text:sign-off", 50)
         elif pair and pair_org and R.looks_like_name(pair["n"]):  # "Fiona McAllister, Westvale Forum"
+            if name is None and "," not in pair["o"] and _is_org_line(pair["o"]):
+                org(pair_org, "text:sign-off", 45)  # (the first signatory's body; others sign as partners)
             name = name or pair["n"]
             board.add("joint", pair_org, "text:joint-signatories", 50)
         elif name is None and (_is_person(line) or R.looks_like_name(line, brands=False)  # "CeeJay Cole"
