@@ -1282,3 +1282,33 @@ def test_respondents_a_joint_lead_no_rule_reads_is_not_replaced_by_a_partner() -
     r = profile(_doc("Joint response from Shelter and Crisis\n\nWe welcome the consultation. We support the "
                      "proposals and our members agree."))
     assert r.organisation != "Crisis"
+
+
+# --- a new user's consultation (rural buses): bodies the first trial missed or misnamed
+def test_respondents_numbered_answer_no_comment_is_no_title() -> None:
+    r = profile(_doc("The Union of Road Transport Workers represents 22,000 bus drivers and engineers.\n\n"
+                     "1. Yes. A formula is fairer than bidding.\n\n3. No comment.\n\nURTW Policy Team", "eml",
+                     {"from": "Policy Team <policy@urtw.example.org>"}))
+    assert (r.organisation, r.respondent_type) == ("Union of Road Transport Workers", "representative_body")
+
+
+@pytest.mark.parametrize(("text", "org", "rtype"), [
+    ("Uplands Chamber of Commerce represents 600 businesses in the northern uplands.\n\nOur members cannot "
+     "fill vacancies because staff cannot get to work by bus.", "Uplands Chamber of Commerce",
+     "representative_body"),  # (spaCy calls "Uplands" a person)
+    ("Response to the consultation\nCampaign for Better Rural Transport (registered charity no. 1099999) "
+     "campaigns for public transport that serves people living in the countryside.\n\n" + _WE_BODY,
+     "Campaign for Better Rural Transport", "charity"),
+    ("Cyngor Cymuned Llanfair Dyffryn\n\nYmateb i'r ymgynghoriad ar wasanaethau bysiau gwledig\n\n"
+     "Cwestiwn 1\nYdym. Rydym yn cytuno â'r cynnig i greu un gronfa fysiau wledig wedi'i chlustnodi. Mae "
+     "cynigion cystadleuol wedi gwastraffu amser swyddogion.\n\nCwestiwn 2\nNac ydym. Nid oes gan "
+     "awdurdodau bach yr arbenigedd i redeg masnachfraint.\n\nCwestiwn 4\nMae'r bws yn hanfodol i bobl hŷn "
+     "a phobl anabl yn ein pentrefi. Heb y bws ni allant gyrraedd yr ysbyty na'r meddyg teulu.\n\n"
+     "Clerc y Cyngor", "Cyngor Cymuned Llanfair Dyffryn", "local_authority"),  # (Welsh "i" is no "I")
+    ("Westmoor Youth Council\n\n" + _WE_BODY, "Westmoor Youth Council", "representative_body"),
+    ("We support the proposals and we urge the department to act quickly.\n\nJane Ellery, Chief Executive, "
+     "Hope Rural Transport Trust", "Hope Rural Transport Trust", "charity"),  # signed with no closing words
+])
+def test_respondents_bodies_of_a_second_consultation(text: str, org: str, rtype: str) -> None:
+    r = profile(_doc(text))
+    assert (r.organisation, r.kind, r.respondent_type) == (org, "organisation", rtype), r.provenance

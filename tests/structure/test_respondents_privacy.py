@@ -64,9 +64,9 @@ KNOWN_LEAKS: dict[str, int] = {
 # "Lloyd's"), not a name that may be a person's ("Sue Ryder", "Anthony Nolan": "Jane Smith, Chair, Amina
 # Yusuf" must not publish Amina Yusuf).
 RECALL_FLOORS: dict[str, int] = {
-    "r4m.sign_p_de_o": 44, "r4m.title_o_sign_p": 60, "r4o.about": 34, "r4o.behalf": 50, "r4o.copy_reg": 32,
+    "r4m.sign_p_de_o": 44, "r4m.title_o_sign_p": 60, "r4o.about": 39, "r4o.behalf": 50, "r4o.copy_reg": 32,
     "r4o.copy_reg_next": 32, "r4o.letterhead": 25, "r4o.ltd_footer": 50, "r4o.signoff": 25, "r4o.title": 47,
-    "r4o.title_body": 49, "r4o.title_colon": 42, "r4o.welcomes": 44, "r4p.joint": 70, "r4p.signoff_org": 70,
+    "r4o.title_body": 49, "r4o.title_colon": 42, "r4o.welcomes": 47, "r4p.joint": 70, "r4p.signoff_org": 70,
     "r6.about_org": 28, "r6.attachment_org": 32, "r6.bilingual_org": 27, "r6.dash_title_org": 0,
     "r6.email_org_sig": 40, "r6.form_block_org": 0, "r6.joint": 32, "r6.joint_with_person": 37,
     "r6.letter_org": 26, "r6.on_behalf_org": 0, "r6.orgword-names": 56, "r6.pdf_footer_org": 34,

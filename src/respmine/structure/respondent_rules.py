@@ -46,7 +46,7 @@ VERB = re.compile(
     r"(?:welcomes|commends|applauds|supports|would like|wishes|is pleased|appreciates|thanks|represents|"
     r"(?:respectfully )?submits|(?:firmly )?believes|is (?:a|an|the|one of)\b|brings together|provides|"
     r"expresses|acknowledges|is committed|has (?:long|been)|works|was (?:founded|established)|runs|operates|"
-    r"delivers|supervises|commissions|covers|researches|"
+    r"delivers|supervises|commissions|covers|researches|campaigns|"
     # German and French: "X begrüßt ...", "X ist die ...", "X représente ...", "X est une ..."
     r"begrüßt|unterstützt|vertritt|repräsentiert|(?:ist|est) (?:die|der|das|ein|eine|la|le|un|une|l['’])|"
     r"salue|accueille|soutient|représente)",
@@ -166,12 +166,14 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bassociation\b|\bfederation\b|\bunion\b|\bnetwork\b|\bforum\b|\bconfederation\b|\balliance\b|"
      r"\bcouncil of\b|\bchamber\b|\bsociety of\b|\bcoalition\b|\bleague\b|\bguild\b|royal college of|"
      r"chartered institute|\bcommittee\b|industry council|business council|\bconsortium\b|"
+     r"\b(youth|young people'?s|school|pupils'?|students'?) council\b|\bcymdeithas\b|\bundeb\b|"
      r"\bverband\b|\bverein\b", "representative_body"),
     (r"\bprobation\b|community rehabilitation company", "probation"),
     (r"\bltd\b|\blimited\b|\bplc\b|\bllp\b|\binc\b|\bllc\b|\bgmbh\b|\bag$|\bs\.?a\.?$|\bn\.?v\.?$|"
      r"\bb\.?v\.?$|\bcorporation\b|\bcorp\b", "private_company"),
     (r"\b(city|county|borough|district|town|parish|metropolitan|unitary|community) council\b|"
-     r"\bcouncil$|local authority|combined authority|\bborough\b|greater london authority",
+     r"\bcouncil$|local authority|combined authority|\bborough\b|greater london authority|"
+     r"\bcyngor (sir|cymuned|tref|dinas|bwrdeistref)\b",
      "local_authority"),
     (r"\bnhs\b|\bicb\b|integrated care|clinical commissioning|health board|public health|\bpolice\b|"
      r"constabulary|commissioner|\bhmp\b|\bhmyoi\b|hmpps|prison service|monitoring board|\bimb\b|"
@@ -210,6 +212,9 @@ ORG_WORDS = re.compile(
     r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
     r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|holdings|"
     r"confederation|industries|technologies|solutions|e\.v\.|aisbl|co-?operatives?|"
+    # Welsh: a UK department hears from "Cyngor Cymuned ..." (community council), "Cymdeithas ..." (society)
+    r"cyngor|cymdeithas|ymddiriedolaeth|prifysgol|coleg|bwrdd|undeb|canolfan|menter|fforwm|rhwydwaith|"
+    r"elusen|"
     # bodies' words of other languages, which names with particles hold ("Conseil des Ministres", "Banco do
     # Brasil", "Universität zu Köln"): the particles alone would make them people's names
     r"conseil|consejo|consiglio|caisse|banque|banco|chambre|ordre|"
@@ -258,6 +263,7 @@ GENERIC = {
 DETERMINERS = {
     "this", "these", "that", "those", "our", "its", "their", "his", "her", "a", "an", "each", "every", "all",
     "some", "any", "many", "most", "such", "both", "in", "for", "with", "as", "if", "when",
+    "no", "yes", "none",  # an answer, not a name ("3. No comment.": "No" is no body's name)
 }
 # A name ending in one of these is a document or an idea ("New Legislative Framework"), not a body.
 NOT_ORG_HEADS = {

@@ -29,6 +29,7 @@ from typing import Any
 
 from respmine.records import Document, Respondent
 from respmine.structure import respondent_rules as R
+from respmine.structure.language import guess_language
 from respmine.structure.nlp import ner
 
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
@@ -390,7 +391,7 @@ def _sentences(text: str) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
         pending = ""
-        for piece in re.split(r"(?<=[.!?])\s+", line):
+        for piece in re.split(r"(?<=[.!?])(?<!\b[Nn]o\.)\s+(?!\d)", line):  # (not "charity no. 1099999")
             if _NAME_START.fullmatch(piece.strip()):
                 pending += piece.strip() + " "  # "J. R. Hartley welcomes": not "J.", "R.", "Hartley welcomes"
                 continue
@@ -426,6 +427,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
     if article and re.match(r"L(?:a|e|es)\s", article[0]) and (_may_be_person(article[0] + name)
                                                                or R.person_shaped(article[0] + name)):
         return  # "Le Roux welcomes ...", "Les Dawson is ...": an article that opens people's names too
+    aside = re.match(r"\([^()]{1,80}\)\s*", rest)  # "X (registered charity no. 1099999) campaigns ..."
+    if aside and R.REG_CHARITY.search(aside[0]):
+        board.add("type", "charity", "rule:text-charity", 55, about=name)
+    rest = rest[aside.end():] if aside else rest
     apposition = R.APPOSITION.match(rest)
     said = apposition[0] if apposition else ""
     rest = rest[len(said):]
@@ -436,7 +441,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
         return
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
-    if not (verb or registered) or R.TITLES.match(name) or _subject_label(sentence) in _NOT_ORG:
+    named_body = R.ORG_WORDS.search(name) and len(name.split()) >= 3  # ("Uplands Chamber of Commerce":
+    # spaCy's PERSON on "Uplands" is no veto; on "Grace Church" it is)
+    if not (verb or registered) or R.TITLES.match(name) or (_subject_label(sentence) in _NOT_ORG
+                                                             and not named_body):
         return  # not said of a body, or said of a person or a place
     describes = source != "text:subject" or lead_in or R.IS_A.match(rest)  # who X is, rather than a view
     unsure = (_may_be_person(name) and (describes or len(name.split()) >= 3)
@@ -492,6 +500,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             if re.search(r"\bon behalf of\b", tail[i], re.IGNORECASE) and len(tail[i]) < 150:
                 block = [ln for ln in tail[max(0, i - 2) : i + 1] if len(ln.split()) <= 12]
                 break
+        else:  # no closing words: a last line "Jane Ellery, Chief Executive, X" signs all the same
+            block = [tail[-1]] if tail and _person_role_org(tail[-1]) else []
     name = role = None
     for line in block:
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
@@ -795,7 +805,8 @@ def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
 
 def _voice(body: str) -> tuple[int, int]:
     """(first person singular, plural) words in `body`, English, German and French."""
-    singular = len(re.findall(r"\bI\b|\b(?:me|my|myself|ich|mich|mir|mein\w*|je|j['’]|moi)\b", body,
+    i = r"(?-i:\bI\b)" if guess_language(body) == "cy" else r"\bI\b"  # (in Welsh, "i" is "to")
+    singular = len(re.findall(rf"{i}|\b(?:me|my|myself|ich|mich|mir|mein\w*|je|j['’]|moi)\b", body,
                               re.IGNORECASE))
     plural = len(re.findall(r"\b(?:we|our|us|ourselves|wir|uns|unser\w*|nous|notre|nos)\b", body,
                             re.IGNORECASE))
