@@ -14,8 +14,9 @@ import re
 CONTINUED_WORDS = 8  # a paragraph this long (not a heading or label) may be cut mid-sentence
 # A list point: a bullet, "1." / "(2)", "a)" / "b.", "ii." (also what PDF cleanup starts a paragraph at)
 LIST_POINT = re.compile(r"^\s*(?:[•▪●○◦■□‣∙·\-–*]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
-# "Question 3", "Q3:": a question's heading (segmentation reads the number)
-QUESTION_HEADING = re.compile(r"^\s*(?:question|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*", re.IGNORECASE)
+# "Question 3", "Q3:", Welsh "Cwestiwn 3": a question's heading (segmentation reads the number)
+QUESTION_HEADING = re.compile(r"^\s*(?:question|cwestiwn|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*",
+                              re.IGNORECASE)
 _RUNS_ON = re.compile(r"[\w,–—]\Z")  # no full stop, colon or hyphen: the sentence goes on
 FOOTNOTE = re.compile(r"\A(?:\[?\d{1,3}\]?\s+\S|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*)")  # "1 Ministry of ...", "¹ ...", "* ..."
 _O_BULLET = re.compile(r"\Ao\s")  # a bullet font's "o"

@@ -150,6 +150,12 @@ def tail(log: Path, lines: int = 60) -> str:
     return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
+def source_files(work: Path) -> dict[str, str]:
+    """Submission id -> file (coded_responses.csv cites a person's file by its id)."""
+    with (work / "submissions.csv").open(encoding="utf-8") as fh:
+        return {r["submission_id"]: r["source_file"] for r in csv.DictReader(fh)}
+
+
 def summary(work: Path) -> dict[str, Any]:
     return dict(json.loads((work / "intake_summary.json").read_text(encoding="utf-8")))
 
@@ -188,7 +194,7 @@ def test_served_deployments_pick_up_late_submissions(prefect_harness: None, tmp_
         first = summary(work)
         assert first["files"] > 40 and first["new"] > 40 and first["already_done"] == 0
         rows = list(csv.DictReader((work / "coded_responses.csv").open(encoding="utf-8")))
-        assert rows and LATE_FILE not in {r["source_file"] for r in rows}
+        assert rows and LATE_FILE not in {source_files(work)[r["submission_id"]] for r in rows}
 
         # After the closing date (2026-04-25; the file's time is now), a file is dropped into the inbox.
         (inbox / LATE_FILE).write_text(LATE_TEXT, encoding="utf-8")
@@ -203,10 +209,11 @@ def test_served_deployments_pick_up_late_submissions(prefect_harness: None, tmp_
         assert late_summary["themes"]["segments_unchanged"] == segments  # only the new file's are coded
         assert 0 < late_summary["themes"]["segments_coded"] <= 3
         rows = list(csv.DictReader((work / "coded_responses.csv").open(encoding="utf-8")))
-        new_rows = [r for r in rows if r["source_file"] == LATE_FILE]
+        files = source_files(work)
+        new_rows = [r for r in rows if files[r["submission_id"]] == LATE_FILE]
         assert ("Q2", "funding.full_cost_recovery") in {(r["question"], r["theme"]) for r in new_rows}
         assert {r["late"] for r in new_rows} == {"yes"}
-        assert {r["source_file"] for r in rows} > {LATE_FILE}  # with the rest, from the store
+        assert {files[r["submission_id"]] for r in rows} > {LATE_FILE}  # with the rest, from the store
         assert LATE_FILE in artifact_markdown(flow_run.id, "late-submissions")
 
     # Stopping serve.py (Ctrl-C) pauses the deployments, so the schedule does not pile up runs nobody runs.

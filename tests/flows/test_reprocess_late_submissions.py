@@ -37,4 +37,7 @@ def test_reprocess_late_submissions_processes_only_new_files(prefect_harness: No
     late = reprocess_late_submissions(**kwargs)
     assert [a["file"] for a in late["added"]] == ["late.txt"] and late["already_done"] == 1
     rows = list(csv.DictReader((tmp_path / "work" / "coded_responses.csv").open(encoding="utf-8")))
-    assert {(r["source_file"], r["question"]) for r in rows} >= {("late.txt", "Q2"), ("early.txt", "Q1")}
+    files = {r["submission_id"]: r["source_file"]  # (coded_responses.csv cites a person's file by its id)
+             for r in csv.DictReader((tmp_path / "work" / "submissions.csv").open(encoding="utf-8"))}
+    coded = {(files[r["submission_id"]], r["question"]) for r in rows}
+    assert coded >= {("late.txt", "Q2"), ("early.txt", "Q1")}

@@ -21,8 +21,11 @@ def test_one_row_per_segment_and_theme(made: tuple[Store, dict[str, str]]) -> No
     rows = coded_rows(store, CODEBOOK)
     per_segment = Counter(r["source_file"] for r in rows if r["question"] == "Q1")
     assert per_segment["form.csv#row-1"] == 2  # River Project: two themes, two rows
-    jane = [r for r in rows if r["source_file"] == "jane.txt"]
+    jane = [r for r in rows if r["segment_id"] == segs["jane-q1"][:16]]
     assert len(jane) == 1 and jane[0]["theme"] == "" and jane[0]["stance"] == "mixed"  # kept, uncoded
+    # an individual's file is cited by its id, as in the report: "jane.txt" may name her
+    assert jane[0]["source_file"] == f"response {jane[0]['submission_id']}"
+    assert "jane.txt" not in {r["source_file"] for r in rows}
     river = {r["theme"]: r for r in rows if r["source_file"] == "form.csv#row-1"}
     assert river["funding.length"]["theme_label"] == "Funding > Contract length"
     assert river["funding.fcr"]["evidence"] == "Full cost recovery is essential."

@@ -49,8 +49,12 @@ def test_a_question_asking_for_agreement_says_how_many_agreed(made: tuple[Store,
     html = write_reports(made[0], CODEBOOK, tmp_path, consultation)["report_html"].read_text(encoding="utf-8")
     said = "Of them, 3 agreed, 1 disagreed and 1 partly agreed; 1 did not say clearly."
     assert said in html
+    findings = html.split("Key findings", 1)[1].split("</ul>", 1)[0]  # and the key findings open with it
+    first = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", findings.split("</li>", 1)[0])).strip()
+    assert first == ("Question 1 (Do you agree with the proposal to fund services fully?): 6 respondents "
+                     f"answered. {said}")
     docx = Document(str(write_reports(made[0], CODEBOOK, tmp_path / "docx", consultation)["report_docx"]))
-    assert any(said in p.text for p in docx.paragraphs)
+    assert sum(said in p.text for p in docx.paragraphs) == 2
     plain = write_reports(made[0], CODEBOOK, tmp_path / "plain", CONSULTATION)["report_html"]
     assert "agreed" not in plain.read_text(encoding="utf-8")  # "How should services be funded?"
 

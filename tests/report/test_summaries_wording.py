@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from respmine.report.summaries import (
+    agreement_headline,
     agreement_sentence,
     changes,
     counted_once,
@@ -116,6 +117,18 @@ def test_agreement_questions_say_how_many_agreed() -> None:
     lead = question_summary([], 4, set(), {"support": 3, "oppose": 1})
     assert lead.startswith("This question was answered by 4 respondents. Of them, 3 agreed and 1 disagreed.")
     assert "agreed" not in question_summary([], 4, set())  # not a question asking for agreement
+
+
+def test_agreement_questions_lead_the_key_findings() -> None:
+    """The minister's first question: how many agreed, with the question asked (shortened at a word)."""
+    asked = ("Do you agree that local transport authorities in rural areas should be able to franchise bus "
+             "services without the consent of the Secretary of State? Yes / No / Don't know.")
+    line = agreement_headline("Question 2", asked, {"support": 6, "oppose": 4, "mixed": 1}, 13)
+    assert line == ("Question 2 (Do you agree that local transport authorities in rural areas should be able "
+                    "to franchise bus services without the consent of the Secretary ...): 13 respondents "
+                    "answered. Of them, 6 agreed, 4 disagreed and 1 partly agreed; 2 did not say clearly.")
+    assert agreement_headline("Question 1", "Do you agree?", {"support": 1}, 1) == (
+        "Question 1 (Do you agree?): 1 respondent answered. They agreed.")
 
 
 def test_general_comments_lead_does_not_call_them_a_question() -> None:

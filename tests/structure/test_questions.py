@@ -367,3 +367,17 @@ def test_questions_a_list_is_filed_with_its_lead_in_and_a_numbered_heading_with_
     headed = "4. Transparency\n\nEvery decision about a person should be explained to them."
     segs = segment_documents([_doc(headed)], [], None)["s" * 64]
     assert [(s.question, s.text) for s in segs] == [(GENERAL, headed)]
+
+
+def test_questions_welsh_headings_and_a_chosen_option_are_answers() -> None:
+    """"Cwestiwn 2" heads an answer as "Question 2" does; "Don't know." picks one of the question's own
+    options ("Yes / No / Don't know") and is an answer, not the question restated."""
+    asked = [Question(id="Q1", number=1, text="Do you agree with the fund? Yes / No / Don't know."),
+             Question(id="Q2", number=2, text="Do you agree with franchising? Yes / No / Don't know.")]
+    matcher = QuestionMatcher(asked, None, "")
+    welsh = _doc("Cwestiwn 1\nYdym. Rydym yn cytuno.\n\nCwestiwn 2\nNac ydym.\n")
+    assert [(s.question, s.text) for s in segment_document(welsh, matcher)] == [
+        ("Q1", "Ydym. Rydym yn cytuno."), ("Q2", "Nac ydym.")]
+    english = _doc("Question 1: Yes. We support it.\nQuestion 2: Don't know.\n")
+    assert [(s.question, s.text) for s in segment_document(english, matcher)] == [
+        ("Q1", "Yes. We support it."), ("Q2", "Don't know.")]

@@ -122,6 +122,9 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("No such assessment has been published and we welcome the plan.", "support"),  # "No such": no answer
     ("No IT costs arise and we welcome this plan.", "support"), ("No It would harm small firms.", "oppose"),
     ("No the costs are too high.", "oppose"), ("Tend to disagree.", "oppose"),
+    ("Ydym. Rydym yn cytuno â'r cynnig.", "support"), ("Nac ydym. Nid oes gan awdurdodau'r arbenigedd.",
+                                                       "oppose"),  # Welsh "yes" ("we do"), "no"
+    ("Na.", "oppose"), ("Nationally, the picture differs.", "neutral"),
 ]
 
 

@@ -1,7 +1,8 @@
 """`coded_responses.csv`: one row per (segment, theme), the table analysts filter and pivot.
 
 A segment with no theme keeps one row with the theme columns empty, so nothing said is lost from the
-table. Themes are the effective coding (analysts' decisions applied); individuals are never named.
+table. Themes are the effective coding (analysts' decisions applied); individuals are never named, nor
+their files (cited by submission id, as the report does: people name files after themselves).
 Rows are built once, as lists in `COLUMNS` order, and shared by the CSV and the workbook.
 """
 
@@ -13,6 +14,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from respmine.records import Code, shown_time
+from respmine.report.quotes import cited_source
 from respmine.report.tables import CodingData, display_name
 from respmine.store import Store
 from respmine.store import structure as structure_store
@@ -83,7 +85,8 @@ def build_rows(
         name = display_name(who)
         campaign = campaign_of.get(seg.submission, ("", 0))
         base: list[object] = [
-            seg.id[:16], seg.submission[:12], sub.source, seg.page or "", seg.start, seg.end, name,
+            seg.id[:16], seg.submission[:12], cited_source(subs, people, seg.submission), seg.page or "",
+            seg.start, seg.end, name,
             who.respondent_type if who else "unknown",
             "; ".join(o for o in (who.organisations if who else []) if o != name),
             seg.question, seg.method, f"{seg.confidence:.2f}", seg.text, campaign[0], campaign[1] or "",

@@ -229,9 +229,11 @@ def build_report(
         letters=sum(bases.values()) + sum(size - 1 for _, size in campaigns), late=late,
         quarantined=sum(s.status == "quarantined" for s in data.submissions.values()), bases=dict(bases),
         campaigns=campaigns, joint=_joint(data),
-        headlines=summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
-                                      splits=splits, stanced=data.stanced, children=_children(cb, overall),
-                                      by_type={t.row.theme: t.by_type for t in themes}),
+        headlines=[summaries.agreement_headline(s.title, s.text, s.agreement, s.answered)
+                   for s in sections if s.agreement is not None and s.answered]  # how many agreed, first
+        + summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
+                              splits=splits, stanced=data.stanced, children=_children(cb, overall),
+                              by_type={t.row.theme: t.by_type for t in themes}),
         changes=summaries.changes(previous, snap),
         themes=themes, sections=sections,
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,

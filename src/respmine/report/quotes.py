@@ -7,12 +7,12 @@ first, and a near-copy (a form letter) is never quoted twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from respmine.records import Code
-from respmine.store.views import SegmentView
+from respmine.store.views import RespondentView, SegmentView, SubmissionView
 from respmine.structure import respondent_rules as rules
 from respmine.structure.redact import TOKENS
 from respmine.themes.coder import FALLBACK
@@ -127,20 +127,26 @@ def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) ->
 
 
 def source_of(data: CodingData, submission: str) -> str:
-    """A quote's source as outputs cite it: the file of a named organisation's response (an attachment's
-    e-mail from one too), else the submission's id ("response 3f2a9c1d0b7e", as in submissions.csv),
-    because people name files after themselves ("letter from Tom Whitlock.txt") and reports never name
-    individuals. Judged per submission, not per counted respondent: one copy of a duplicated letter may
-    be a person's."""
+    """A quote's source as outputs cite it (`cited_source`)."""
+    return cited_source(data.submissions, data.people, submission)
+
+
+def cited_source(submissions: Mapping[str, SubmissionView], people: Mapping[str, RespondentView],
+                 submission: str) -> str:
+    """A submission's source as outputs cite it: the file of a named organisation's response (an
+    attachment's e-mail from one too), else the submission's id ("response 3f2a9c1d0b7e", as in
+    submissions.csv), because people name files after themselves ("letter from Tom Whitlock.txt") and
+    outputs never name individuals. Judged per submission, not per counted respondent: one copy of a
+    duplicated letter may be a person's."""
     sub: str | None = submission
-    while sub is not None and sub in data.submissions:  # an attachment's name starts with its e-mail's
-        who = data.people.get(sub)
+    while sub is not None and sub in submissions:  # an attachment's name starts with its e-mail's
+        who = people.get(sub)
         if who is not None and not (who.kind == "organisation" and who.organisation):
             return f"response {submission[:12]}"
-        sub = data.submissions[sub].parent_sha256
-    if data.people.get(submission) is None:  # nobody profiled: nothing says the file is safe to name
+        sub = submissions[sub].parent_sha256
+    if people.get(submission) is None:  # nobody profiled: nothing says the file is safe to name
         return f"response {submission[:12]}"
-    source = data.submissions[submission].source
+    source = submissions[submission].source
     return f"response {submission[:12]}" if names_a_person(source) else source
 
 

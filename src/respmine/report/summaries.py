@@ -326,6 +326,21 @@ def agreement_sentence(stances: Mapping[str, int], answered: int) -> str:
     return f"Of them, {join_words(parts)}{tail}."
 
 
+ASKED_CHARS = 140  # a question's text quoted in a key finding, at most (cut at a word)
+
+
+def agreement_headline(title: str, asked: str, stances: Mapping[str, int], answered: int) -> str:
+    """A key finding for a "Do you agree ...?" question: "Question 1 (Do you agree ...?): 12 respondents
+    answered. Of them, 8 agreed (67%), 3 disagreed; 1 did not say clearly." The minister's first question
+    about a consultation is how many agreed."""
+    asked = " ".join(asked.split())
+    if len(asked) > ASKED_CHARS:
+        asked = asked[:ASKED_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
+    who = plural(answered, "respondent")
+    return (f"{title}{f' ({asked})' if asked else ''}: {who} answered. "
+            f"{agreement_sentence(stances, answered)}")
+
+
 def method(codebook: str, checked: int, passages: int, coded: bool = True) -> list[str]:
     """The report's "About this analysis" paragraphs, one text for every format. Whether analysts have
     checked the coding is said as it is: a report read as checked when nobody has is the worst kind of
@@ -356,11 +371,11 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
         coding + " Consultation responses are self-selected: the counts describe those who responded, not "
         "the wider population, and should be read alongside the arguments made.",
         "Stance is towards the consultation's proposals. Under a theme it is the stance respondents took in "
-        "what they wrote on that theme, or the one the theme itself stands for (such as a bigger role for "
-        "the sector): a respondent who supported the proposals overall but took no position in their "
-        "sentences on a theme counts there as taking no clear position. Where the codebook marks which "
-        "themes are positions on the proposals, only those themes and the topics above them carry a "
-        "stance; the others are described by the points made within them.",
+        "what they wrote on that theme, or the one the theme itself stands for (a theme the codebook "
+        "marks as a position on the proposals): a respondent who supported the proposals overall but took "
+        "no position in their sentences on a theme counts there as taking no clear position. Where the "
+        "codebook marks which themes are positions on the proposals, only those themes and the topics "
+        "above them carry a stance; the others are described by the points made within them.",
     ]
 
 

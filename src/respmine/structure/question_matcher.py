@@ -35,7 +35,8 @@ _CATCH_ALL = re.compile(  # a question that asks for anything else, whose answer
     r"|\b(?:we|you) (?:have )?missed\b|\bnot (?:covered|asked|mentioned) (?:above|elsewhere|in (?:this|the)"
     r" (?:consultation|questions?)|by (?:the|these|this) questions?)|\banything (?:\w+ ){0,2}missed\b",
     re.IGNORECASE)
-_QUESTION_NUMBER = re.compile(r"^(?:(?:question|q)\s*(?:no\.?\s*)?)?\d+[a-z]?[.):]?\s+", re.IGNORECASE)
+_QUESTION_NUMBER = re.compile(r"^(?:(?:question|cwestiwn|q)\s*(?:no\.?\s*)?)?\d+[a-z]?[.):]?\s+",
+                              re.IGNORECASE)
 TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
 
 

@@ -389,6 +389,9 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
 
 
 _PIECE = re.compile(r"\s*([^\n?.!]+[?.!]?)")  # a sentence, or a line without a stop
+# one of the answers a closed question offers ("Yes / No / Don't know"), which the question's words hold
+_OPTION = re.compile(r"\W*(?:yes|no|don['’]?t know|do not know|not sure|unsure|neither|partly|"
+                     r"no (?:view|opinion|comment))\W*$", re.IGNORECASE)
 
 
 def _past_restated(text: str, start: int, end: int, question: list[str]) -> int:
@@ -397,8 +400,8 @@ def _past_restated(text: str, start: int, end: int, question: list[str]) -> int:
     said = f" {' '.join(question)} "
     while start < end and (m := _PIECE.match(text, start, end)):
         words = text_words(m.group(1))
-        if len(words) < 2 or f" {' '.join(words)} " not in said:
-            break
+        if len(words) < 2 or f" {' '.join(words)} " not in said or _OPTION.match(m.group(1)):
+            break  # ("Don't know." picks one of the question's "Yes / No / Don't know": an answer)
         start = m.end()
     return start
 

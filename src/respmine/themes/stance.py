@@ -129,8 +129,9 @@ _WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.I
 _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
 _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a dash, the line's end or a word
     rf"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially){_AFTER})"
-    rf"|(?P<support>yes|yeah|yep){_AFTER}|\s+[a-z])"
-    r"|(?P<oppose>no|nope)(?![ \t]*\.[ \t]*\d+(?![.)\d]))"  # "No. 5 of the proposals" is a number
+    rf"|(?P<support>yes|yeah|yep|yd(?:ym|w|yn|y)){_AFTER}|\s+[a-z])"  # (Welsh "Ydym": "we do")
+    r"|(?P<oppose>no|nope|nac[ \t]+yd(?:ym|w|yn|y)|na(?=[ \t]*[.,;!]))"  # (Welsh "Nac ydym", "Na.")
+    r"(?![ \t]*\.[ \t]*\d+(?![.)\d]))"  # "No. 5 of the proposals" is a number
     rf"{_AFTER}|\s+(?!(?-i:IT)\b)(?:we|i|but|because|it|this|that|they|not|as|there|these|the)\b))",
     # ("No IT costs": not an answer)
     re.IGNORECASE)
