@@ -232,3 +232,18 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     is_furniture("\n" * 20000)
     assert time.perf_counter() - started < 1.0
     assert is_furniture("\n\n  Tel: 01234 567890") and not is_furniture("\n \t- we support this")
+
+
+@pytest.mark.parametrize(("text", "furniture"), [
+    ("Hello,", True), ("Good morning,", True), ("Here are my views.", True),
+    ("Our comments are set out below.", True), ("Please see my response below.", True),
+    ("Apologies that this response is a few days late.", True),
+    ("We apologise for the late submission of our comments.", True),
+    ("Hello, I strongly oppose the cuts.", False), ("Here are my views: the fund is wrong.", False),
+    ("Sorry, the buses are always late and we need more.", False),
+    ("Apologies, but we oppose this late change.", False),
+])
+def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
+    """A paragraph that only greets, says the answers follow or apologises for the response's lateness is
+    no general comment (a new user's trial counted them as such); one that goes on to a view is kept."""
+    assert is_furniture(text) is furniture

@@ -62,6 +62,20 @@ _COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, i
     r"|about) (?:the|your|this)\b)",
     re.IGNORECASE,
 )
+_BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces the answers below it
+    r"^\W*(?:(?:hello|hi|greetings|good (?:morning|afternoon|evening))(?:\s+[\w'’.-]+){0,3}"  # "Hello,"
+    r"|here (?:are|is) (?:my|our) (?:views|comments|response|answers|thoughts|submission)(?: below)?"
+    r"|(?:my|our) (?:views|comments|answers|responses?) (?:are|is|follows?)(?: set out)? (?:below|as follows"
+    r"|attached)|please see (?:below|attached|(?:my|our) (?:response|comments|views|answers)(?: below"
+    r"| attached)?))\W*$",
+    re.IGNORECASE,
+)
+_LATE_APOLOGY = re.compile(  # an apology for the response's own lateness, nothing else
+    r"^\W*(?:(?:my |our )?apologies|(?:i|we) apologi[sz]e|(?:i am|i'm|we are|we're) sorry|sorry)\b"
+    r"(?=[^.!?\n]*\b(?:response|reply|submission|comments|this|it)\b)"
+    r"(?=[^.!?\n]*\b(?:late|lateness|delay(?:ed)?|after the (?:deadline|closing date))\b)[^.!?\n]{0,140}\W*$",
+    re.IGNORECASE,
+)
 _INSTRUCTION = re.compile(  # a response form's own instructions to whoever fills it in
     r"^\s*please (?:answer|complete|tick|type|use|return|fill in|read|write|continue)\b[^.\n]{0,80}"
     r"\b(?:questions?|box(?:es)?|form|sections?|space)\b",
@@ -173,6 +187,8 @@ def is_furniture(text: str) -> bool:
         return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
     if _INSTRUCTION.match(text) and not _VIEW.search(text):
         return len(words) <= FURNITURE_MAX_WORDS
+    if _BARE_OPENER.match(text) or (_LATE_APOLOGY.match(text) and not _VIEW.search(text)):
+        return True  # "Hello,", "Here are my views.", "Apologies that this response is a few days late."
     if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
         return False
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
