@@ -381,3 +381,9 @@ def test_questions_welsh_headings_and_a_chosen_option_are_answers() -> None:
     english = _doc("Question 1: Yes. We support it.\nQuestion 2: Don't know.\n")
     assert [(s.question, s.text) for s in segment_document(english, matcher)] == [
         ("Q1", "Yes. We support it."), ("Q2", "Don't know.")]
+
+
+def test_questions_an_answer_that_declines_to_answer_is_no_answer() -> None:
+    """"No comment." or "N/A" under a heading does not count as answering the question ("None." does)."""
+    text = "Question 1\nNo comment.\n\nQuestion 2\nN/A\n\nQuestion 3\nNone.\n"
+    assert _plan(_doc(text)) == [("Q3", "None.")]

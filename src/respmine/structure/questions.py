@@ -184,7 +184,15 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
         segments += _by_headings(doc, read, matcher)
     else:
         segments += _by_content(doc, read.rest, matcher, read.about)
+    segments = [s for s in segments if not NO_ANSWER.fullmatch(s.text)]  # ("3. No comment.": not an answer)
     return sorted(segments, key=lambda s: (s.span.start, s.question))
+
+
+# An answer that declines to answer: the question is not counted as answered ("None." is an answer: "What
+# barriers do you face?")
+NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/?a|not applicable"
+                       r"|nothing (?:further |more |else )?to add|no response|no answer|[-–—]+)\W*",
+                       re.IGNORECASE)
 
 
 def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
