@@ -300,8 +300,17 @@ def _codebook_check(args: argparse.Namespace) -> int:
 def _outline(codebook: Codebook) -> str:
     from respmine.themes.codebook import codebook_outline
     from respmine.themes.rules import label_words
+    from respmine.themes.stance import stance_scope
 
-    return codebook_outline(codebook, label_words)
+    outline = codebook_outline(codebook, label_words)
+    scope = stance_scope(codebook)
+    if scope is None:
+        return outline + ("\nNo theme is marked `stance:`: every theme's rows show the stance its sentences "
+                          "take.")
+    shown = ", ".join(t.id for t in codebook.themes if t.id in scope)
+    return (outline + f"\nStance on the proposals is shown only under {shown} (the themes marked `stance:` "
+            "and those above them); the other themes are described by the points made in them. Mark every "
+            "theme that is itself a position on a proposal (one for and one against each proposal).")
 
 
 def _consultation(path: Path | None) -> Consultation | None:

@@ -91,7 +91,13 @@ def test_cli_codebook_import_and_check(datasets: Path, tmp_path: Path, capsys: p
     assert main(["codebook", "import", str(coded), "--out", str(out), "--force"]) == 0
     capsys.readouterr()
     assert main(["codebook", "check", str(out)]) == 0
-    assert "harmful_to_students  [label words: harmful + student;" in capsys.readouterr().out
+    checked = capsys.readouterr().out
+    assert "harmful_to_students  [label words: harmful + student;" in checked
+    assert "No theme is marked `stance:`" in checked  # what the report's stance columns will then show
+    assert main(["codebook", "check", str(Path(__file__).resolve().parents[2] / "models" / "codebooks"
+                                         / "noms-third-sector.yaml")]) == 0
+    assert "Stance on the proposals is shown only under role, role.core, role.complementary (the themes" \
+        in capsys.readouterr().out
     (tmp_path / "plain.csv").write_text("id,text,themes\n1,hello,\n", encoding="utf-8")
     assert main(["codebook", "import", str(tmp_path / "plain.csv"), "--out", str(tmp_path / "x.yaml")]) == 2
     assert "no coded rows" in capsys.readouterr().err
