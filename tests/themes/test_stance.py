@@ -124,7 +124,7 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("No the costs are too high.", "oppose"), ("Tend to disagree.", "oppose"),
     ("Ydym. Rydym yn cytuno â'r cynnig.", "support"), ("Nac ydym. Nid oes gan awdurdodau'r arbenigedd.",
                                                        "oppose"),  # Welsh "yes" ("we do"), "no"
-    ("Na.", "oppose"), ("Nationally, the picture differs.", "neutral"),
+    ("NA.", "neutral"), ("Nationally, the picture differs.", "neutral"),
 ]
 
 

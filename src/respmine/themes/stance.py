@@ -130,7 +130,7 @@ _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an
 _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a dash, the line's end or a word
     rf"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially){_AFTER})"
     rf"|(?P<support>yes|yeah|yep|yd(?:ym|w|yn|y)){_AFTER}|\s+[a-z])"  # (Welsh "Ydym": "we do")
-    r"|(?P<oppose>no|nope|nac[ \t]+yd(?:ym|w|yn|y)|na(?=[ \t]*[.,;!]))"  # (Welsh "Nac ydym", "Na.")
+    r"|(?P<oppose>no|nope|nac[ \t]+yd(?:ym|w|yn|y))"  # (Welsh "Nac ydym"; not "Na.": "NA" is "N/A")
     r"(?![ \t]*\.[ \t]*\d+(?![.)\d]))"  # "No. 5 of the proposals" is a number
     rf"{_AFTER}|\s+(?!(?-i:IT)\b)(?:we|i|but|because|it|this|that|they|not|as|there|these|the)\b))",
     # ("No IT costs": not an answer)
