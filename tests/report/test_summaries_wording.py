@@ -8,6 +8,7 @@ from respmine.report.summaries import (
     changes,
     counted_once,
     headlines,
+    language_sentence,
     letters_note,
     method,
     position_view,
@@ -292,3 +293,12 @@ def test_late_sentence_says_how_late_letters_and_late_respondents_differ() -> No
     assert late_sentence(8, 9) == (
         "Late responses are included and marked in every table. 9 letters arrived after the closing date; a "
         "respondent counts as late only when all of its letters did (8 respondents).")
+
+
+def test_responses_not_in_english_are_said() -> None:
+    assert language_sentence({}) == ""
+    assert language_sentence({"cy": 1}) == (
+        "1 response was written in Welsh, not English: themes are coded from English words, so what it says "
+        "may be missing from the theme counts.")
+    assert language_sentence({"cy": 3, "fr": 1}).startswith(
+        "4 responses were not written in English (3 in Welsh and 1 in French): themes are coded")

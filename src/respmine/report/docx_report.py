@@ -28,6 +28,7 @@ from respmine.report.summaries import (
     STANCE_NAMES,
     counted_once,
     featured_quotes,
+    language_sentence,
     late_sentence,
     letters_note,
     plural,
@@ -146,7 +147,8 @@ def _front(doc: Any, report: Report) -> None:
     text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
             f"{type_counts_line(report.bases)}. {campaigns} "
             + (late_sentence(report.late, report.late_letters) + " " if report.closes else "")
-            + quarantine_sentence(report.unread, report.unread_from))
+            + quarantine_sentence(report.unread, report.unread_from) + " "
+            + language_sentence(report.languages))
     doc.add_paragraph(" ".join(text.split()))
     doc.add_heading("Key findings", level=2)
     for line in report.headlines:

@@ -22,6 +22,7 @@ from respmine.report.summaries import (
     STANCE_NAMES,
     counted_once,
     featured_quotes,
+    language_sentence,
     late_sentence,
     letters_note,
     plural,
@@ -80,6 +81,7 @@ def render_html(report: Report) -> str:
                            stance_note=stance_note(report.stanced_labels(), report.proposals),
                            unread=quarantine_sentence(report.unread, report.unread_from),
                            late_line=late_sentence(report.late, report.late_letters),
+                           languages=language_sentence(report.languages),
                            annex=organisations_by_type(report.register),
                            annex_note=annex_note(report.register))
 

@@ -43,6 +43,7 @@ from respmine.report.tables import (
 )
 from respmine.store import EXTRACTOR_VERSION, Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
+from respmine.structure.language import UNKNOWN, guess_language
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS
 from respmine.themes.stance import asks_agreement
@@ -132,6 +133,7 @@ class Report:
     unread_from: list[str] = field(default_factory=list)  # organisations whose files must be asked for again
     late_letters: int = 0  # letters (campaign letters included) received after the closing date
     proposals: str | None = None  # what the consultation proposes (`Consultation.proposals`)
+    languages: dict[str, int] = field(default_factory=dict)  # responses by language, other than English
 
     def carries_stance(self, theme: str) -> bool:
         """Whether a theme's rows say how respondents stood on the proposals (`stance.stance_scope`)."""
@@ -247,7 +249,18 @@ def build_report(
                          if m in data.submissions and data.submissions[m].kind != "attachment"),
         unread_from=summaries.unread_senders(data.submissions.values(),
                                              [u.who for u in data.units.values() if u.organisation]),
+        languages=_languages(data),
     )
+
+
+def _languages(data: CodingData) -> dict[str, int]:
+    """Responses by the language their passages are written in, other than English (and too short to
+    tell): the report says which were read with English words."""
+    texts: dict[str, list[str]] = {}
+    for seg in data.segments.values():
+        texts.setdefault(seg.submission, []).append(seg.text)
+    found = Counter(guess_language("\n".join(t)) for t in texts.values())
+    return {lang: n for lang, n in sorted(found.items()) if lang not in ("en", UNKNOWN)}
 
 
 def _joint(data: CodingData) -> list[tuple[str, int]]:

@@ -15,6 +15,7 @@ from respmine.records import RESPONDENT_TYPES
 from respmine.report.quotes import organisation_in_file_name
 from respmine.report.tables import PositionSplit, Quote, ThemeRow
 from respmine.store.views import SubmissionView
+from respmine.structure.language import NAMES as LANGUAGE_NAMES
 from respmine.structure.respondent_rules import same_org
 
 TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plural)
@@ -448,6 +449,22 @@ def quarantine_sentence(codes: Mapping[str, int], senders: Sequence[str] = ()) -
         return f"One file received could not be read: it{parts[0][1:]}. The quarantine log says what to do."
     return (f"Of the files received, {number(total)} could not be read: {'; '.join(parts)}. The quarantine "
             "log says what to do with each.")
+
+
+def language_sentence(languages: Mapping[str, int]) -> str:
+    """The responses not written in English ("2 responses were written in Welsh"): themes are found by
+    English words and phrases, so what they say may be missing from the counts. "" if there are none."""
+    if not (total := sum(languages.values())):
+        return ""
+    one = total == 1
+    names = {lang: LANGUAGE_NAMES.get(lang, lang) for lang in languages}
+    if len(languages) == 1:
+        said = f"{'was' if one else 'were'} written in {next(iter(names.values()))}, not English"
+    else:
+        which = join_words([f"{number(n)} in {names[lang]}" for lang, n in sorted(languages.items())])
+        said = f"were not written in English ({which})"
+    return (f"{_cap(plural(total, 'response'))} {said}: themes are coded from English words, so what "
+            f"{'it says' if one else 'they say'} may be missing from the theme counts.")
 
 
 def late_sentence(respondents: int, letters: int) -> str:

@@ -39,6 +39,8 @@ _LISTS = {  # the commonest function words of each language (a word in two lists
     "cy": "yr ac ar yn mae ei eu gan fel hwn hon hyn sy sydd bod wedi ddim nid ond hefyd gyda ni chi dros "
           "eich rhaid oes ydy oedd bydd fydd cael gael gyfer pob hynny rhai iawn mewn drwy trwy wrth",
 }
+NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+         "pl": "Polish", "pt": "Portuguese", "cy": "Welsh"}
 _SEEN = Counter(w for words in _LISTS.values() for w in set(words.split()))
 _NAME_PARTS = frozenset({  # words in names too ("Anna van der Berg", "José y María")
     "van", "von", "der", "den", "de", "di", "da", "du", "del", "della", "el", "y", "d", "l", "e", "o", "i",
