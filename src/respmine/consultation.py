@@ -38,7 +38,7 @@ class Consultation(BaseModel):
     questions: list[Question] = Field(default_factory=list)
     form_columns: dict[str, str] = Field(default_factory=dict)
     received_log: str | None = None
-    codebook: str | None = None  # codebook YAML, relative to this file (default: the bundled sample's)
+    codebook: str | None = None  # codebook YAML, relative to this file (none: not coded against themes)
     # what the consultation proposes, in a few words: stance is towards it, and the report says so
     proposals: str | None = None
     inbox: str = "inbox"
