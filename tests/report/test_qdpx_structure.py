@@ -34,6 +34,8 @@ def test_project_references_and_positions(made: tuple[Store, dict[str, str]], tm
     codes = {c.get("guid"): c.get("name") for c in root.iter(f"{NS}Code")}
     funding = next(c for c in root.iter(f"{NS}Code") if c.get("name") == "Funding")
     assert {c.get("name") for c in funding.findall(f"{NS}Code")} == {"Full cost recovery", "Contract length"}
+    names = {source.get("name") for source in root.iter(f"{NS}TextSource")}
+    assert "jane.txt" not in names and not {f"c{i}.txt" for i in range(1, 5)} & names  # people's files by id
     coded = 0
     for source in root.iter(f"{NS}TextSource"):
         path = "sources/" + source.get("plainTextPath", "").removeprefix("internal://")

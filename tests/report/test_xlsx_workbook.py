@@ -44,6 +44,9 @@ def test_sheets_have_filters_and_frozen_headers(made: tuple[Store, dict[str, str
     assert ("campaign-abc", "form-letter campaign", 4) in {
         r[:3] for r in wb["Campaigns"].iter_rows(min_row=2, values_only=True)
     }
+    sources = next(r[3] for r in wb["Campaigns"].iter_rows(min_row=2, values_only=True)
+                   if r[0] == "campaign-abc")
+    assert "c1.txt" not in sources and sources.count("response ") == 4  # individuals' files by their ids
 
 
 def test_text_starting_with_equals_stays_text(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:

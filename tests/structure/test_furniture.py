@@ -242,6 +242,9 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("Hello, I strongly oppose the cuts.", False), ("Here are my views: the fund is wrong.", False),
     ("Sorry, the buses are always late and we need more.", False),
     ("Apologies, but we oppose this late change.", False),
+    ("Hello I oppose this.", False), ("Good morning I disagree strongly.", False), ("Hi Jane,", True),
+    ("Sorry this is late but the 42 bus is my only way to reach the hospital", False),
+    ("Apologies this is late - the fares are far too high for pensioners", False),
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is

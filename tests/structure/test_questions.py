@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
@@ -387,3 +389,7 @@ def test_questions_an_answer_that_declines_to_answer_is_no_answer() -> None:
     """"No comment." or "N/A" under a heading does not count as answering the question ("None." does)."""
     text = "Question 1\nNo comment.\n\nQuestion 2\nN/A\n\nQuestion 3\nNone.\n"
     assert _plan(_doc(text)) == [("Q3", "None.")]
+    assert _plan(_doc("Question 1\nNA\n\nQuestion 2\nNa.\n")) == [("Q2", "Na.")]  # (Welsh "no")
+    started = time.perf_counter()  # a run of dashes is read once, not once per way to split it
+    assert questions.NO_ANSWER.fullmatch("-" * 3000 + "x") is None
+    assert time.perf_counter() - started < 1.0

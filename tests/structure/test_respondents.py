@@ -1312,3 +1312,26 @@ def test_respondents_numbered_answer_no_comment_is_no_title() -> None:
 def test_respondents_bodies_of_a_second_consultation(text: str, org: str, rtype: str) -> None:
     r = profile(_doc(text))
     assert (r.organisation, r.kind, r.respondent_type) == (org, "organisation", rtype), r.provenance
+
+
+
+@pytest.mark.parametrize("text", [
+    "Mary Jane Church campaigns for better buses in the valley.\n\n" + _WE_BODY,
+    "Sarah Jane Office welcomes the proposals.\n\n" + _WE_BODY,
+])
+def test_respondents_three_word_name_ending_in_a_body_word_stays_vetoed(text: str) -> None:
+    assert not _names_in(_orgs_of(profile(_doc(text))), "Jane")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("No Limits Theatre Company welcomes the proposals.\n\n" + _WE_BODY, "No Limits Theatre Company"),
+    ("Yes Cymru Campaign supports the proposals.\n\n" + _WE_BODY, "Yes Cymru Campaign"),
+])
+def test_respondents_a_body_named_no_or_yes_is_kept(text: str, org: str) -> None:
+    assert profile(_doc(text)).organisation == org
+
+
+def test_respondents_welsh_letter_in_the_first_person_is_an_individual() -> None:
+    text = ("Ymateb i'r ymgynghoriad\n\nRwy'n byw yn Llanfair ers deugain mlynedd. Mae'r bws yn hanfodol i "
+            "mi ac i fy nheulu. Heb y bws ni allaf gyrraedd yr ysbyty.\n\nMargaret Pryce")
+    assert profile(_doc(text)).kind == "individual"

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from respmine.records import STANCES, Code, question_name
+from respmine.report.quotes import cited_source
 from respmine.report.tables import CodingData, question_key
 from respmine.report.zips import write_zip
 from respmine.store.views import SegmentView
@@ -174,7 +175,8 @@ def _source(
     """A source with a selection per segment (its question and stance) and one per code on it (its
     theme); `by_segment` holds each segment's codes in text order."""
     row = data.submissions[sub]
-    parts = [_open("TextSource", {"guid": source_guid, "name": row.source,
+    name = cited_source(data.submissions, data.people, sub)  # (never a person's file name)
+    parts = [_open("TextSource", {"guid": source_guid, "name": name,
                                   "plainTextPath": f"internal://{source_guid}.txt",
                                   "creatingUser": named("user", "respmine"), "creationDateTime": when})]
     for seg in segs:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from respmine.records import RESPONDENT_TYPES, STANCES, shown_time
 from respmine.report.coded import COLUMNS as CODED_COLUMNS
+from respmine.report.quotes import cited_source
 from respmine.report.register import COLUMNS as REGISTER_COLUMNS
 from respmine.report.summaries import STANCE_NAMES, type_name
 from respmine.report.tables import CodingData
@@ -103,7 +104,8 @@ def _campaigns(data: CodingData) -> tuple[list[str], list[list[object]]]:
     rows: list[list[object]] = []
     for c in data.campaigns:
         kind = "identical copies" if c.id.startswith("duplicate-") else "form-letter campaign"
-        sources = "; ".join(sorted(subs[m].source for m in c.members if m in subs))
+        sources = "; ".join(sorted(cited_source(subs, data.people, m) for m in c.members if m in subs))  # (a
+        # person's file by its id: campaign letters are named after their senders)
         rows.append([c.id, kind, c.size, sources, " ".join(c.template.split())[:1000]])
     return header, rows
 

@@ -63,7 +63,8 @@ _COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, i
     re.IGNORECASE,
 )
 _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces the answers below it
-    r"^\W*(?:(?:hello|hi|greetings|good (?:morning|afternoon|evening))(?:\s+[\w'’.-]+){0,3}"  # "Hello,"
+    r"^\W*(?:(?:hello|hi|greetings|good (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|both|team"
+    r"|colleagues|(?-i:[A-Z][\w'’.-]*)))?[ \t]*[,.!:]?"  # "Hello,", "Hi Jane," (not "Hello I oppose this.")
     r"|here (?:are|is) (?:my|our) (?:views|comments|response|answers|thoughts|submission)(?: below)?"
     r"|(?:my|our) (?:views|comments|answers|responses?) (?:are|is|follows?)(?: set out)? (?:below|as follows"
     r"|attached)|please see (?:below|attached|(?:my|our) (?:response|comments|views|answers)(?: below"
@@ -73,7 +74,9 @@ _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces t
 _LATE_APOLOGY = re.compile(  # an apology for the response's own lateness, nothing else
     r"^\W*(?:(?:my |our )?apologies|(?:i|we) apologi[sz]e|(?:i am|i'm|we are|we're) sorry|sorry)\b"
     r"(?=[^.!?\n]*\b(?:response|reply|submission|comments|this|it)\b)"
-    r"(?=[^.!?\n]*\b(?:late|lateness|delay(?:ed)?|after the (?:deadline|closing date))\b)[^.!?\n]{0,140}\W*$",
+    r"(?=[^.!?\n]*\b(?:late|lateness|delay(?:ed)?|after the (?:deadline|closing date))\b)"
+    r"(?![^.!?\n]*(?:\b(?:but|however|although|though|because|as|and)\b|[-–—:;]))"  # nothing else said
+    r"[^.!?\n]{0,140}\W*$",
     re.IGNORECASE,
 )
 _INSTRUCTION = re.compile(  # a response form's own instructions to whoever fills it in

@@ -190,9 +190,9 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
 
 # An answer that declines to answer: the question is not counted as answered ("None." is an answer: "What
 # barriers do you face?")
-NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/?a|not applicable"
-                       r"|nothing (?:further |more |else )?to add|no response|no answer|[-–—]+)\W*",
-                       re.IGNORECASE)
+NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/a|n\.a\.|(?-i:NA)|not applicable"
+                       r"|nothing (?:further |more |else )?to add|no response|no answer)\W*|\W+",
+                       re.IGNORECASE)  # (not "Na": Welsh "no"; dashes alone: `\W+`, in linear time)
 
 
 def _read(doc: Document, matcher: QuestionMatcher) -> _Read:

@@ -263,8 +263,8 @@ GENERIC = {
 DETERMINERS = {
     "this", "these", "that", "those", "our", "its", "their", "his", "her", "a", "an", "each", "every", "all",
     "some", "any", "many", "most", "such", "both", "in", "for", "with", "as", "if", "when",
-    "no", "yes", "none",  # an answer, not a name ("3. No comment.": "No" is no body's name)
 }
+ANSWER_WORDS = {"no", "yes", "none"}  # a name of these alone is an answer ("3. No comment.": "No")
 # A name ending in one of these is a document or an idea ("New Legislative Framework"), not a body.
 NOT_ORG_HEADS = {
     "framework", "act", "regulation", "directive", "proposal", "approach", "paper", "report", "strategy",
@@ -359,7 +359,8 @@ def valid_org(name: str | None) -> bool:
         return False
     if words[0] in DETERMINERS or words[-1] in NOT_ORG_HEADS:
         return False
-    if len(words) == 1 and ORG_WORDS.fullmatch(words[0]):  # "Association": a kind of body, not a name
+    if len(words) == 1 and (ORG_WORDS.fullmatch(words[0]) or words[0] in ANSWER_WORDS):  # "Association": a
+        # kind of body, not a name
         return False
     return not re.search(r"\d{3,}|@|https?:|www\.", name)
 

@@ -409,6 +409,10 @@ _NAME_START = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Revd|Cllr)\.|[{R.UP}]\.)"
                          rf"|(?:[{R.UP}][a-zà-ÿā-ž]+\s+){{0,2}}(?:[{R.UP}]\.\s*)+")
 
 
+# bodies' words that are also people's surnames or given names ("Mary Jane Church", "Sarah Jane Office")
+_SURNAME_BODY_WORDS = {"church", "bank", "office", "union", "chambers", "bench", "trust", "meeting", "forum"}
+
+
 def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "text:subject",
                   weight: float = 35) -> None:
     """A sentence whose subject is an organisation ("X welcomes ...", "Founded in 1990, X is a non-profit
@@ -441,8 +445,11 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
         return
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
-    named_body = R.ORG_WORDS.search(name) and len(name.split()) >= 3  # ("Uplands Chamber of Commerce":
-    # spaCy's PERSON on "Uplands" is no veto; on "Grace Church" it is)
+    words = name.split()
+    named_body = R.ORG_WORDS.search(name) and len(words) >= 3 and (  # ("Uplands Chamber of Commerce",
+        re.search(r"\s(?:of|for|de|des|del|do|dos|da|das|di)\s", name)  # "Joseph Rowntree Foundation":
+        or words[-1].lower() not in _SURNAME_BODY_WORDS)  # spaCy's PERSON is no veto; on "Mary Jane
+    # Church" it is)
     if not (verb or registered) or R.TITLES.match(name) or (_subject_label(sentence) in _NOT_ORG
                                                              and not named_body):
         return  # not said of a body, or said of a person or a place
@@ -805,10 +812,12 @@ def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
 
 def _voice(body: str) -> tuple[int, int]:
     """(first person singular, plural) words in `body`, English, German and French."""
-    i = r"(?-i:\bI\b)" if guess_language(body) == "cy" else r"\bI\b"  # (in Welsh, "i" is "to")
+    welsh = guess_language(body) == "cy"  # (in Welsh, "i" is "to"; "fi", "fy", "rwy'n" are "I", "my")
+    i = r"(?-i:\bI\b)|\b(?:fi|fy|mi|rwy|rydw|dw|allaf|hoffwn)\b" if welsh else r"\bI\b"
+    we = r"|\b(?:ein|rydym|ydym|rydyn)\b" if welsh else ""  # (not "ni": also "not")
     singular = len(re.findall(rf"{i}|\b(?:me|my|myself|ich|mich|mir|mein\w*|je|j['’]|moi)\b", body,
                               re.IGNORECASE))
-    plural = len(re.findall(r"\b(?:we|our|us|ourselves|wir|uns|unser\w*|nous|notre|nos)\b", body,
+    plural = len(re.findall(rf"\b(?:we|our|us|ourselves|wir|uns|unser\w*|nous|notre|nos)\b{we}", body,
                             re.IGNORECASE))
     return singular, plural
 
