@@ -56,6 +56,9 @@ def test_register_agreement_per_question_that_asks_for_it(made: tuple[Store, dic
     assert rows["Hope Trust"].agreement == (("Q1", "support"),)
     assert rows["Acme Ltd"].agreement == (("Q1", "oppose"),)
     assert {r.who: r for r in register(data)}["Hope Trust"].agreement == ()
+    lists = register_lists(register(data, asking={"Q1"}), data)  # in the report's words in the CSV
+    said = {row[1]: row[COLUMNS.index("agreement")] for row in lists}
+    assert said["Hope Trust"] == "Q1 agreed" and said["Acme Ltd"] == "Q1 disagreed"
 
 
 def test_register_csv_never_names_individuals(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:

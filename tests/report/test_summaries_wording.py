@@ -293,6 +293,9 @@ def test_late_sentence_says_how_late_letters_and_late_respondents_differ() -> No
     assert late_sentence(8, 9) == (
         "Late responses are included and marked in every table. 9 letters arrived after the closing date; a "
         "respondent counts as late only when all of its letters did (8 respondents).")
+    assert late_sentence(5, 5, 4) == (  # a new user's letters, copied into the inbox after closing
+        "Late responses are included and marked in every table. Of the 5 late letters, 4 are dated only by "
+        "when the file was saved, as no arrival date was recorded.")
 
 
 def test_responses_not_in_english_are_said() -> None:

@@ -1335,3 +1335,12 @@ def test_respondents_welsh_letter_in_the_first_person_is_an_individual() -> None
     text = ("Ymateb i'r ymgynghoriad\n\nRwy'n byw yn Llanfair ers deugain mlynedd. Mae'r bws yn hanfodol i "
             "mi ac i fy nheulu. Heb y bws ni allaf gyrraedd yr ysbyty.\n\nMargaret Pryce")
     assert profile(_doc(text)).kind == "individual"
+
+
+
+def test_respondents_submitted_jointly_with_names_a_partner() -> None:
+    r = profile(_doc("Northgate Children's Trust\n\nThis response is submitted jointly with the Association "
+                     "of School Nurses.\n\n" + _WE_BODY))
+    assert r.organisations == ("Northgate Children's Trust", "Association of School Nurses")
+    r = profile(_doc("Hope Trust\n\nThis response was written jointly with Jane Smith.\n\n" + _WE_BODY))
+    assert r.organisations == ("Hope Trust",)  # a partner who may be a person is not published

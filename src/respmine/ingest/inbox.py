@@ -43,6 +43,7 @@ class IngestSummary:
     by_format: Counter[str] = field(default_factory=Counter)
     by_status: Counter[str] = field(default_factory=Counter)
     late: int = 0  # responses (read or quarantined) that arrived after the closing date
+    late_by_file_time: int = 0  # of them, dated only by when their file was saved (no document date or log)
     dated: bool = False  # the consultation has a closing date (else nothing is late or on time)
     quarantined: list[dict[str, str]] = field(default_factory=list)
     added: list[dict[str, str]] = field(default_factory=list)  # the files this run processed
@@ -61,6 +62,7 @@ class IngestSummary:
             "by_format": dict(sorted(self.by_format.items())),
             "by_status": dict(sorted(self.by_status.items())),
             "late": self.late,
+            "late_by_file_time": self.late_by_file_time,
             "dated": self.dated,
             "quarantined": self.quarantined,
             "added": self.added,
@@ -286,6 +288,7 @@ def _tree(
         else:
             summary.responses_quarantined += 1
         summary.late += bool(arrival.late)
+        summary.late_by_file_time += bool(arrival.late) and arrival.received_from == "file-mtime"
     if isinstance(result, Quarantined):
         summary.quarantined.append({"file": result.source, "code": result.code, "reason": result.reason})
         return items

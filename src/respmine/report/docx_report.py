@@ -146,7 +146,8 @@ def _front(doc: Any, report: Report) -> None:
     campaigns = counted_once(report.campaigns, report.joint)
     text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
             f"{type_counts_line(report.bases)}. {campaigns} "
-            + (late_sentence(report.late, report.late_letters) + " " if report.closes else "")
+            + (late_sentence(report.late, report.late_letters, report.late_by_file_time) + " "
+               if report.closes else "")
             + quarantine_sentence(report.unread, report.unread_from) + " "
             + language_sentence(report.languages))
     doc.add_paragraph(" ".join(text.split()))

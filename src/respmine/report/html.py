@@ -80,7 +80,8 @@ def render_html(report: Report) -> str:
                            counted_once=counted_once(report.campaigns, report.joint),
                            stance_note=stance_note(report.stanced_labels(), report.proposals),
                            unread=quarantine_sentence(report.unread, report.unread_from),
-                           late_line=late_sentence(report.late, report.late_letters),
+                           late_line=late_sentence(report.late, report.late_letters,
+                                                   report.late_by_file_time),
                            languages=language_sentence(report.languages),
                            annex=organisations_by_type(report.register),
                            annex_note=annex_note(report.register))

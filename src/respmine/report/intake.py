@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from respmine.records import shown_time
-from respmine.report.summaries import plural
+from respmine.report.summaries import number, plural
 from respmine.store import Store
 from respmine.store.models import SubmissionRow
 from respmine.structure.language import UNKNOWN, guess_language
@@ -138,6 +138,16 @@ def _n(count: object, singular: str, many: str | None = None) -> str:
     return plural(int(str(count)), singular, many)  # (summary values come from JSON: any type)
 
 
+def _file_time_note(by_file_time: int) -> str:
+    """Late flags taken from when a file was saved (no e-mail date, form timestamp or received log): right
+    for files saved into the inbox as they arrived, wrong for files copied in later."""
+    if not by_file_time:
+        return ""
+    return (f" ({number(by_file_time)} of them dated only by when the file was saved: if files were copied "
+            "into the inbox after they arrived, list their dates in a received log, `received_log:` in the "
+            "consultation file)")
+
+
 def _responses_line(summary: dict[str, object]) -> str:
     """Responses as the report counts documents: a form export's rows, not the export; an e-mail with its
     attachment once. (A summary from before these counts were kept says what it stored.)"""
@@ -152,7 +162,8 @@ def _responses_line(summary: dict[str, object]) -> str:
     if summary.get("dated", True):  # (a summary from before "dated" was kept: as it was)
         late = int(str(summary["late"]))
         line += (f" {_n(late, 'response')} (read or quarantined) {'was' if late == 1 else 'were'} received "
-                 "after the closing date.")
+                 "after the closing date" + _file_time_note(int(str(summary.get("late_by_file_time") or 0)))
+                 + ".")
     also = [f"{_n(summary.get('form_exports', 0), 'form export')} (their rows are the responses)"
             if summary.get("form_exports") else "",
             f"{_n(summary.get('attachments', 0), 'e-mail attachment')} (read as part of the e-mail)"

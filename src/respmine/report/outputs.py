@@ -132,6 +132,7 @@ class Report:
     unread: dict[str, int] = field(default_factory=dict)  # quarantined files by code
     unread_from: list[str] = field(default_factory=list)  # organisations whose files must be asked for again
     late_letters: int = 0  # letters (campaign letters included) received after the closing date
+    late_by_file_time: int = 0  # of them, dated only by when their file was saved
     proposals: str | None = None  # what the consultation proposes (`Consultation.proposals`)
     languages: dict[str, int] = field(default_factory=dict)  # responses by language, other than English
 
@@ -247,6 +248,9 @@ def build_report(
                             if s.status == "quarantined")),
         late_letters=sum(data.late(m) for u in data.units.values() for m in u.members
                          if m in data.submissions and data.submissions[m].kind != "attachment"),
+        late_by_file_time=sum(data.late(m) and data.submissions[m].received_from == "file-mtime"
+                              for u in data.units.values() for m in u.members
+                              if m in data.submissions and data.submissions[m].kind != "attachment"),
         unread_from=summaries.unread_senders(data.submissions.values(),
                                              [u.who for u in data.units.values() if u.organisation]),
         languages=_languages(data),

@@ -235,6 +235,8 @@ def _joint_name(row: RegisterRow) -> str:
 
 # --- CSV and workbook -----------------------------------------------------------------------------------
 
+# a "Do you agree ...?" answer's stance in the report's words ("Q1 agreed; Q2 unclear")
+AGREEMENT_WORDS = {"support": "agreed", "oppose": "disagreed", "mixed": "partly agreed"}
 COLUMNS = ["respondent_id", "respondent", "respondent_type", "kind", "joint_with", "submissions",
            "submission_ids", "source_files", "first_received", "late", "questions_answered", "agreement",
            "stance", "themes", "theme_labels", "identified_from", "codebook"]
@@ -251,7 +253,8 @@ def register_lists(rows: Sequence[RegisterRow], data: CodingData, tz: tzinfo | N
             r.respondent_type, r.kind, "; ".join(r.joint_with), len(r.submissions),
             _listed([s[:12] for s in r.submissions]), _listed(list(r.sources)), shown_time(r.received, tz),
             "yes" if r.late else "no", "; ".join(question_name(q) for q in r.questions),
-            "; ".join(f"{q} {s or 'unclear'}" for q, s in r.agreement), r.stance, "; ".join(r.themes),
+            "; ".join(f"{q} {AGREEMENT_WORDS.get(s, 'unclear')}" for q, s in r.agreement), r.stance,
+            "; ".join(r.themes),
             "; ".join(cb.theme(t).label if t in cb.ids else t for t in r.themes), r.identified_from,
             cb.stamp,
         ])

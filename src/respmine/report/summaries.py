@@ -396,7 +396,7 @@ def stance_note(stanced: Sequence[str] | None, proposals: str | None = None) -> 
 
 # what a quarantined file needs, by its code (`ingest`): the sender, the team, or nothing
 _RESEND = {"encrypted": "password-protected", "truncated": "incomplete", "corrupt": "damaged",
-           "empty": "empty", "wrong_extension": "a saved web page instead of the document",
+           "empty": "empty", "wrong_extension": "not what its name says, such as a saved web page",
            "no_text": "without readable text", "ocr_failed": "a scan that could not be read"}
 _NOT_RESPONSES = {"not_a_response"}
 _TEAM = {"too_large": "too large", "unsupported": "an archive or format to unpack or convert",
@@ -467,14 +467,20 @@ def language_sentence(languages: Mapping[str, int]) -> str:
             f"{'it says' if one else 'they say'} may be missing from the theme counts.")
 
 
-def late_sentence(respondents: int, letters: int) -> str:
+def late_sentence(respondents: int, letters: int, by_file_time: int = 0) -> str:
     """How late replies count, so that the report's late respondents and the intake's late letters agree:
-    a campaign with one late letter, or a respondent who wrote again after the closing date, is not late."""
+    a campaign with one late letter, or a respondent who wrote again after the closing date, is not late.
+    `by_file_time`: late letters dated only by when their file was saved (no e-mail date, form timestamp or
+    received log), which is their arrival only if they were saved into the inbox as they arrived."""
     said = "Late responses are included and marked in every table."
-    if letters == respondents:
-        return said
-    return (f"{said} {plural(letters, 'letter')} arrived after the closing date; a respondent counts as late "
-            f"only when all of its letters did ({plural(respondents, 'respondent')}).")
+    if letters != respondents:
+        said += (f" {plural(letters, 'letter')} arrived after the closing date; a respondent counts as late "
+                 f"only when all of its letters did ({plural(respondents, 'respondent')}).")
+    if by_file_time:
+        verb = "is" if by_file_time == 1 else "are"
+        said += (f" Of the {plural(letters, 'late letter')}, {number(by_file_time)} {verb} dated only by "
+                 "when the file was saved, as no arrival date was recorded.")
+    return said
 
 
 def counted_once(campaigns: Sequence[tuple[str, int]], joint: Sequence[tuple[str, int]]) -> str:

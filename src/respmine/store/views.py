@@ -43,6 +43,7 @@ class SubmissionView(NamedTuple):
     pages: list[dict[str, object]]
     received_at: datetime | None
     late: bool | None
+    received_from: str | None = None  # where the received time came from ("email-date", "file-mtime", ...)
 
 
 class RespondentView(NamedTuple):

@@ -75,6 +75,12 @@ JOINT = re.compile(
     r"(?:from|of|by|on behalf of)\s+(?:the\s+)?(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
     re.IGNORECASE,  # (not at an initial or a saint: "J. R. Hartley", "Mary St. Clair")
 )
+# "This response is submitted jointly with the Association of School Nurses": partners of the sender
+JOINT_WITH = re.compile(
+    r"\b(?:submitted|written|prepared|made|sent|produced)\s+(?:jointly|together)\s+with\s+(?:the\s+)?"
+    r"(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
+    re.IGNORECASE,
+)
 QUOTE_CUT = re.compile(r"^(?:-{2,}\s*original message\s*-{2,}|on .{5,120} wrote:|_{10,})\s*$", re.IGNORECASE)
 FORWARD = re.compile(r"forwarded message|begin forwarded", re.IGNORECASE)
 SKIP_HEAD = re.compile(r"^(?:page \d|\d{1,2}[ /.][\w]+[ /.]\d{2,4}|date\b|dear\b|re:|ref\b|unclassified|"
@@ -754,10 +760,11 @@ BODY_LAST = re.compile(r"\b(?:school|academy|collective|support|hospice|hospital
 JOINT_MAX_PARTS = 60  # a joint response's partners read; a longer "list" is no list of signatories
 
 
-def split_org_list(text: str) -> list[str]:
+def split_org_list(text: str, lead: bool = True) -> list[str]:
     """Organisations in "A, B, C and D" (the lead first); items that are not names are dropped, and so
     are people's names ("..., Jane Smith and St Brendan's Night Shelter"): partners are published in the
-    report's annex, and a two-word partner with no organisation word is not worth that risk."""
+    report's annex, and a two-word partner with no organisation word is not worth that risk. Without a
+    `lead` ("submitted jointly with A and B": the sender leads), the first item is judged as a partner."""
     text = " ".join(text.split()).rstrip(".")  # (single spaces: a space run before "and" is quadratic)
     parts = re.split(rf"\s*[,;]\s*(?:(?:and|AND)\s+)?|(?<!['’][sS])\s+(?:and|AND)\s+(?=(?:the\s+)?[{UP}])",
                      text)  # ("HOPE TRUST AND JANE SMITH")
@@ -769,7 +776,7 @@ def split_org_list(text: str) -> list[str]:
         name = listed_name(part)
         if name and name != part.strip() and (_may_be_person(part.strip()) or person_shaped(part.strip())):
             continue  # "Juan" of "Juan de los Santos", "J" of "J. R. Hartley"
-        if name and i and (_may_be_person(name) or (
+        if name and (i or not lead) and (_may_be_person(name) or (
                 looks_like_name(name) and not (BODY_LAST.search(name) or looks_like_body(name)))):
             continue  # (a lead that may be a person's is judged by the caller, on what the text says)
         if name and not any(same_org(name, seen) for seen in out):

@@ -692,6 +692,9 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
     joint = R.JOINT.search(text[:6000])
     for name in R.split_org_list(joint["list"]) if joint else []:
         board.add("joint", name, "text:joint-response", 50)
+    joint_with = R.JOINT_WITH.search(text[:6000])  # "... submitted jointly with X": X is a partner only
+    for name in R.split_org_list(joint_with["list"], lead=False) if joint_with else []:
+        board.add("joint", name, "text:joint-response", 50)
     _read_sign_off(lines, board, org)
     for line in lines[:OPENING_LINES]:  # spaCy: ORG entities named in the opening lines, if mentioned again
         for start, end, label in _ents(line):
