@@ -23,7 +23,8 @@ def test_intake_summary_says_when_analysts_decisions_no_longer_apply() -> None:
 def test_intake_summary_says_which_late_flags_come_from_file_times() -> None:
     summary = {**_summary(0, 0), "responses": {"file": 3}, "dated": True, "late": 2, "late_by_file_time": 2}
     text = summary_markdown(summary)
-    assert ("2 responses (read or quarantined) were received after the closing date (2 of them dated only by "
-            "when the file was saved: if files were copied into the inbox after they arrived, list their "
-            "dates in a received log") in text
+    assert ("2 responses (read or quarantined) were received after the closing date (all dated only by "
+            "when the file was saved: if files are copied into the inbox after they arrive, list their dates "
+            "in a received log") in text
+    assert "(1 of them dated only by" in summary_markdown({**summary, "late_by_file_time": 1})
     assert "dated only by" not in summary_markdown({**summary, "late_by_file_time": 0})

@@ -296,6 +296,9 @@ def test_late_sentence_says_how_late_letters_and_late_respondents_differ() -> No
     assert late_sentence(5, 5, 4) == (  # a new user's letters, copied into the inbox after closing
         "Late responses are included and marked in every table. Of the 5 late letters, 4 are dated only by "
         "when the file was saved, as no arrival date was recorded.")
+    assert late_sentence(5, 5, 5).endswith(
+        " All 5 late letters are dated only by when the file was saved, as no arrival date was recorded.")
+    assert " The late letter is dated only by" in late_sentence(1, 1, 1)
 
 
 def test_responses_not_in_english_are_said() -> None:

@@ -1342,5 +1342,10 @@ def test_respondents_submitted_jointly_with_names_a_partner() -> None:
     r = profile(_doc("Northgate Children's Trust\n\nThis response is submitted jointly with the Association "
                      "of School Nurses.\n\n" + _WE_BODY))
     assert r.organisations == ("Northgate Children's Trust", "Association of School Nurses")
-    r = profile(_doc("Hope Trust\n\nThis response was written jointly with Jane Smith.\n\n" + _WE_BODY))
-    assert r.organisations == ("Hope Trust",)  # a partner who may be a person is not published
+    for partners in ("Jane Smith", "Jane and John Smith", "JANE AND JOHN SMITH", "Mary and Peter", "Jane",
+                     "Jane Smith of Acme Ltd", "Prof. Jane Smith"):  # who may be people: never published
+        r = profile(_doc(f"Hope Trust\n\nThis response was written jointly with {partners}.\n\n" + _WE_BODY))
+        assert r.organisations == ("Hope Trust",), partners
+    r = profile(_doc("Hope Trust\n\nThe 2019 evaluation, which was produced jointly with the University of "
+                     "Leeds, found the same.\n\n" + _WE_BODY))  # another paper's authors
+    assert r.organisations == ("Hope Trust",)

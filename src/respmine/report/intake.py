@@ -138,14 +138,16 @@ def _n(count: object, singular: str, many: str | None = None) -> str:
     return plural(int(str(count)), singular, many)  # (summary values come from JSON: any type)
 
 
-def _file_time_note(by_file_time: int) -> str:
+def _file_time_note(by_file_time: int, late: int) -> str:
     """Late flags taken from when a file was saved (no e-mail date, form timestamp or received log): right
     for files saved into the inbox as they arrived, wrong for files copied in later."""
     if not by_file_time:
         return ""
-    return (f" ({number(by_file_time)} of them dated only by when the file was saved: if files were copied "
-            "into the inbox after they arrived, list their dates in a received log, `received_log:` in the "
-            "consultation file)")
+    which = ("dated" if late == 1 else "all dated" if by_file_time >= late
+             else f"{number(by_file_time)} of them dated")
+    return (f" ({which} only by when the file was saved: if files are copied into the inbox after they "
+            "arrive, list their dates in a received log, `received_log:` in the consultation file, before "
+            "they are first read)")
 
 
 def _responses_line(summary: dict[str, object]) -> str:
@@ -162,8 +164,8 @@ def _responses_line(summary: dict[str, object]) -> str:
     if summary.get("dated", True):  # (a summary from before "dated" was kept: as it was)
         late = int(str(summary["late"]))
         line += (f" {_n(late, 'response')} (read or quarantined) {'was' if late == 1 else 'were'} received "
-                 "after the closing date" + _file_time_note(int(str(summary.get("late_by_file_time") or 0)))
-                 + ".")
+                 "after the closing date"
+                 + _file_time_note(int(str(summary.get("late_by_file_time") or 0)), late) + ".")
     also = [f"{_n(summary.get('form_exports', 0), 'form export')} (their rows are the responses)"
             if summary.get("form_exports") else "",
             f"{_n(summary.get('attachments', 0), 'e-mail attachment')} (read as part of the e-mail)"

@@ -396,7 +396,7 @@ def stance_note(stanced: Sequence[str] | None, proposals: str | None = None) -> 
 
 # what a quarantined file needs, by its code (`ingest`): the sender, the team, or nothing
 _RESEND = {"encrypted": "password-protected", "truncated": "incomplete", "corrupt": "damaged",
-           "empty": "empty", "wrong_extension": "not what its name says, such as a saved web page",
+           "empty": "empty", "wrong_extension": "of another format than its name says",
            "no_text": "without readable text", "ocr_failed": "a scan that could not be read"}
 _NOT_RESPONSES = {"not_a_response"}
 _TEAM = {"too_large": "too large", "unsupported": "an archive or format to unpack or convert",
@@ -477,9 +477,11 @@ def late_sentence(respondents: int, letters: int, by_file_time: int = 0) -> str:
         said += (f" {plural(letters, 'letter')} arrived after the closing date; a respondent counts as late "
                  f"only when all of its letters did ({plural(respondents, 'respondent')}).")
     if by_file_time:
-        verb = "is" if by_file_time == 1 else "are"
-        said += (f" Of the {plural(letters, 'late letter')}, {number(by_file_time)} {verb} dated only by "
-                 "when the file was saved, as no arrival date was recorded.")
+        late = plural(letters, "late letter")
+        some = f"Of the {late}, {number(by_file_time)} {'is' if by_file_time == 1 else 'are'}"
+        which = ("The late letter is" if letters == 1 else f"All {late} are" if by_file_time >= letters
+                 else some)
+        said += f" {which} dated only by when the file was saved, as no arrival date was recorded."
     return said
 
 

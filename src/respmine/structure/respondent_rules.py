@@ -77,10 +77,11 @@ JOINT = re.compile(
 )
 # "This response is submitted jointly with the Association of School Nurses": partners of the sender
 JOINT_WITH = re.compile(
-    r"\b(?:submitted|written|prepared|made|sent|produced)\s+(?:jointly|together)\s+with\s+(?:the\s+)?"
+    r"\b(?:this|our)\s+(?:response|submission|reply|letter|paper|evidence)\s+(?:is|was|has\s+been)\s+"
+    r"(?:submitted|written|prepared|made|sent|produced)\s+(?:jointly|together)\s+with\s+(?:the\s+)?"
     r"(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
     re.IGNORECASE,
-)
+)  # (not "the evaluation, produced jointly with X": another paper's authors)
 QUOTE_CUT = re.compile(r"^(?:-{2,}\s*original message\s*-{2,}|on .{5,120} wrote:|_{10,})\s*$", re.IGNORECASE)
 FORWARD = re.compile(r"forwarded message|begin forwarded", re.IGNORECASE)
 SKIP_HEAD = re.compile(r"^(?:page \d|\d{1,2}[ /.][\w]+[ /.]\d{2,4}|date\b|dear\b|re:|ref\b|unclassified|"
@@ -776,6 +777,10 @@ def split_org_list(text: str, lead: bool = True) -> list[str]:
         name = listed_name(part)
         if name and name != part.strip() and (_may_be_person(part.strip()) or person_shaped(part.strip())):
             continue  # "Juan" of "Juan de los Santos", "J" of "J. R. Hartley"
+        shown = name.title() if name and name.isupper() else name  # (capitals hide acronyms: "JANE")
+        opening = " ".join(part.split()[:2])
+        if shown and not lead and not (looks_like_body(shown) and not _may_be_person(opening)):
+            continue  # a partner with no lead beside it: a body's name only ("Jane", "Jane Smith of Acme")
         if name and (i or not lead) and (_may_be_person(name) or (
                 looks_like_name(name) and not (BODY_LAST.search(name) or looks_like_body(name)))):
             continue  # (a lead that may be a person's is judged by the caller, on what the text says)
