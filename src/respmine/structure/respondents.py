@@ -148,7 +148,7 @@ _JOINT_LEAD = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+", re.IGNORECASE)  # where 
 def _person_role_org(line: str) -> tuple[str, str, str] | None:
     """(name, role, organisation) of a one-line signature, in any order: "Jane Smith, Secretary, Westvale
     Parish Council", "Hope Trust, Jane Smith, Director": a name that may be a person's, a job title and an
-    organisation's name, each once."""
+    organisation's name, each once; after a name and a role, also a one-word body ("..., Chair, Oxfam")."""
     if len(line) > 200 or not 2 <= line.count(",") <= 4:  # (parts are judged again: a bounded number)
         return None
     for parts in (line.split(",", 2), line.rsplit(",", 2)):  # (an organisation's name may hold commas)
@@ -208,7 +208,7 @@ def _is_org_line(line: str) -> bool:
         # Smith"
     if any(_role_only(part) for part in line.split(",")[1:5]):
         return False  # "Grace Church, Chair", "Lucy Institute, Trustee, X": a signature, not a body's name
-    first, _, last = (line.partition(",")[0].strip(), 0, line.rpartition(",")[2].strip())
+    first, last = line.partition(",")[0].strip(), line.rpartition(",")[2].strip()
     if last != line and (R.TITLES.match(last) or R.person_shaped(_uncapped(last))
                          or (_label(last) == "PERSON" and not R.ORG_WORDS.search(last))):
         return False  # "Shelter, Karim El Amrani", "X, Dr Jane Smith": a name after the body's
