@@ -80,3 +80,22 @@ def test_inbox_rerun_is_idempotent_and_picks_up_only_new_files(inbox: Path, tmp_
     (inbox / "new.txt").write_text("A new response about the role of local authorities.\n")
     third = ingest_inbox(inbox, store, consultation)
     assert third.new == 1 and len(store.submissions()) == len(before) + 1
+
+
+def test_inbox_received_log_given_later_dates_files_already_read(inbox: Path, tmp_path: Path) -> None:
+    """Files copied into the inbox after the closing date are late by their file's time; a received log
+    given after they were read dates them on the next run (a document's own date stays)."""
+    (tmp_path / "received.csv").write_text("file,received\n")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    ingest_inbox(inbox, store, consultation)
+    rows = {r.source: r for r in store.submissions()}
+    assert rows["on_time.txt"].received_from == "file-mtime" and rows["on_time.txt"].late is True
+    (tmp_path / "received.csv").write_text(
+        "file,received\non_time.txt,2026-04-20T10:00:00+01:00\nreply.eml,2026-04-01T10:00:00+01:00\n")
+    again = ingest_inbox(inbox, store, load_consultation(tmp_path / "consultation.yaml"))
+    assert again.new == 0 and again.redated == 1
+    rows = {r.source: r for r in store.submissions()}
+    assert rows["on_time.txt"].late is False and rows["on_time.txt"].received_from == "received-log"
+    assert rows["reply.eml"].late is True and rows["reply.eml"].received_from == "email-date"  # its own
+    assert ingest_inbox(inbox, store, consultation).redated == 0  # once

@@ -28,3 +28,6 @@ def test_intake_summary_says_which_late_flags_come_from_file_times() -> None:
             "in a received log") in text
     assert "(1 of them dated only by" in summary_markdown({**summary, "late_by_file_time": 1})
     assert "dated only by" not in summary_markdown({**summary, "late_by_file_time": 0})
+
+    assert "1 file read before was dated again from the received log" in summary_markdown(
+        {**summary, "redated": 1})

@@ -44,6 +44,7 @@ class IngestSummary:
     by_status: Counter[str] = field(default_factory=Counter)
     late: int = 0  # responses (read or quarantined) that arrived after the closing date
     late_by_file_time: int = 0  # of them, dated only by when their file was saved (no document date or log)
+    redated: int = 0  # files read before, dated by their file's time, now dated by the received log
     dated: bool = False  # the consultation has a closing date (else nothing is late or on time)
     quarantined: list[dict[str, str]] = field(default_factory=list)
     added: list[dict[str, str]] = field(default_factory=list)  # the files this run processed
@@ -63,6 +64,7 @@ class IngestSummary:
             "by_status": dict(sorted(self.by_status.items())),
             "late": self.late,
             "late_by_file_time": self.late_by_file_time,
+            "redated": self.redated,
             "dated": self.dated,
             "quarantined": self.quarantined,
             "added": self.added,
@@ -142,6 +144,8 @@ class IngestPlan:
     log: dict[str, datetime]
     more_sources: list[tuple[str, str]]  # (sha256, name): known content under another name
     summary: IngestSummary
+    dated: list[tuple[str, datetime, bool | None]] = field(default_factory=list)  # known content the
+    # received log dates: (sha256, received, late), for `Store.redate`
 
     @property
     def form_columns(self) -> dict[str, str]:
@@ -159,6 +163,7 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
     summary.dated = bool(consultation and consultation.closes_at() is not None)
     todo: list[tuple[Path, str]] = []
     more_sources: list[tuple[str, str]] = []
+    dated: list[tuple[str, datetime, bool | None]] = []
     first_seen: set[str] = set()
     # Of identical copies, the one received first becomes the submission's primary source.
     for path in sorted(files, key=lambda p: (_arrival_hint(p, inbox, log), p)):
@@ -167,6 +172,9 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
         if sha and sha in done:
             summary.already_done += 1
             more_sources.append((sha, name))
+            if consultation and (when := log.get(name) or log.get(path.name)) is not None:
+                when = consultation.aware(when)  # (a log given after the file was read: `finish_ingest`)
+                dated.append((sha, when, consultation.is_late(when)))
         elif sha and sha in first_seen:
             summary.duplicates += 1
             more_sources.append((sha, name))
@@ -175,7 +183,7 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
                 first_seen.add(sha)
             todo.append((path, name))
     run_id = store.start_run(str(inbox))
-    return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary)
+    return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated)
 
 
 def store_results(
@@ -216,8 +224,10 @@ def store_results(
 
 
 def finish_ingest(store: Store, plan: IngestPlan, *, progress: Progress | None = None) -> IngestSummary:
-    """Record the other names known content arrived under and close the run record."""
+    """Record the other names known content arrived under, date known content by a received log given
+    since it was read (only what its file's time dated), and close the run record."""
     store.add_sources(plan.more_sources)
+    plan.summary.redated = store.redate(plan.dated) if plan.dated else 0
     if progress:
         progress(len(plan.more_sources))
     store.finish_run(plan.run_id, plan.summary.as_dict())

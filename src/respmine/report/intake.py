@@ -146,8 +146,8 @@ def _file_time_note(by_file_time: int, late: int) -> str:
     which = ("dated" if late == 1 else "all dated" if by_file_time >= late
              else f"{number(by_file_time)} of them dated")
     return (f" ({which} only by when the file was saved: if files are copied into the inbox after they "
-            "arrive, list their dates in a received log, `received_log:` in the consultation file, before "
-            "they are first read)")
+            "arrive, list their dates in a received log, `received_log:` in the consultation file, and run "
+            "again: files read before are dated from it)")
 
 
 def _responses_line(summary: dict[str, object]) -> str:
@@ -166,6 +166,9 @@ def _responses_line(summary: dict[str, object]) -> str:
         line += (f" {_n(late, 'response')} (read or quarantined) {'was' if late == 1 else 'were'} received "
                  "after the closing date"
                  + _file_time_note(int(str(summary.get("late_by_file_time") or 0)), late) + ".")
+    if redated := int(str(summary.get("redated") or 0)):
+        line += (f" {_n(redated, 'file')} read before {'was' if redated == 1 else 'were'} dated again from "
+                 "the received log (their file's time had dated them).")
     also = [f"{_n(summary.get('form_exports', 0), 'form export')} (their rows are the responses)"
             if summary.get("form_exports") else "",
             f"{_n(summary.get('attachments', 0), 'e-mail attachment')} (read as part of the e-mail)"

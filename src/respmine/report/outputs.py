@@ -385,7 +385,8 @@ def data_time(store: Store) -> datetime:
     with store.session() as s:
         runs = s.execute(select(RunRow.started_at, RunRow.finished_at, RunRow.summary)).all()
         found: list[datetime | None] = [finished or started for started, finished, summary in runs
-                                        if str((summary or {}).get("new", 0) or 0) not in ("0", "")]
+                                        if str((summary or {}).get("new", 0) or 0) not in ("0", "")
+                                        or (summary or {}).get("redated")]  # (late flags changed)
         found.append(s.scalar(select(func.max(DecisionRow.at))))
         found.append(s.scalar(select(func.max(TopicModelRow.created_at))))
         if not any(found) and runs:

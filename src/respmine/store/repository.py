@@ -142,6 +142,21 @@ class Store:
             if fresh:
                 s.execute(insert(SourceRow), fresh)
 
+    def redate(self, dates: Sequence[tuple[str, datetime, bool | None]]) -> int:
+        """Date stored submissions (sha256, received time, late) that only their file's time dated (a received
+        log given after they were read), with their attachments so dated; a document's own date (an e-mail's,
+        a form's) or an earlier log entry stays. Returns how many submissions were re-dated."""
+        changed = 0
+        with self.session() as s, s.begin():
+            for sha, when, late in dates:
+                rows = s.scalars(select(SubmissionRow).where(
+                    (SubmissionRow.sha256 == sha) | (SubmissionRow.parent_sha256 == sha),
+                    SubmissionRow.received_from == "file-mtime"))
+                for row in rows:
+                    row.received_at, row.received_from, row.late = when, "received-log", late
+                    changed += row.sha256 == sha
+        return changed
+
     def save(
         self,
         result: Document | Quarantined,
