@@ -30,10 +30,14 @@ def changes_markdown(summary: dict[str, Any]) -> str:
     """What this run changed, for the policy team: the new files, which are late, what was quarantined."""
     added = summary.get("added") or []
     fixed = summary.get("corrections_pending") or 0
+    redated = summary.get("redated") or 0
     if not added:
         if fixed:
             return (f"# Late submissions\n\nNo new files since the last run; {fixed} response(s) whose "
                     "respondent an analyst corrected were structured again; outputs regenerated.\n")
+        if redated:
+            return (f"# Late submissions\n\nNo new files since the last run; {redated} file(s) read before "
+                    "dated again from the received log; outputs regenerated.\n")
         return "# Late submissions\n\nNo new files since the last run; outputs unchanged.\n"
     late = sum(1 for a in added if a["late"] == "yes")
     lines = [
@@ -65,7 +69,8 @@ def reprocess_late_submissions(
     settings = Settings.load(work_dir, store_url, workers, ocr, max_file_mb, dask_address)
     summary = ingest(inbox, consultation, settings, progress)
     summary["corrections_pending"] = pipeline.corrections_pending(settings)
-    if summary["new"] or summary["corrections_pending"]:  # (an analyst's respondent correction: redacted)
+    if summary["new"] or summary["corrections_pending"] or summary.get("redated"):  # (an analyst's respondent
+        # correction: redacted; a received log's dates: late flags)
         summary["outputs"] = analyse_and_write(summary, consultation, settings, progress=progress)
     markdown = changes_markdown(summary)
     create_markdown_artifact(markdown=markdown, key="late-submissions", description="What changed")

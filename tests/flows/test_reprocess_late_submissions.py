@@ -41,3 +41,13 @@ def test_reprocess_late_submissions_processes_only_new_files(prefect_harness: No
              for r in csv.DictReader((tmp_path / "work" / "submissions.csv").open(encoding="utf-8"))}
     coded = {(files[r["submission_id"]], r["question"]) for r in rows}
     assert coded >= {("late.txt", "Q2"), ("early.txt", "Q1")}
+
+
+def test_reprocess_late_submissions_says_when_only_dates_changed() -> None:
+    """A run that read no new file but dated files again from a received log regenerates the outputs (late
+    counts changed) and says so."""
+    from flows.reprocess_late_submissions import changes_markdown
+
+    said = changes_markdown({"added": [], "redated": 2, "corrections_pending": 0})
+    assert "2 file(s) read before dated again from the received log; outputs regenerated." in said
+    assert "outputs unchanged" in changes_markdown({"added": [], "redated": 0, "corrections_pending": 0})

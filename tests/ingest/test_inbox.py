@@ -86,15 +86,23 @@ def test_inbox_received_log_given_later_dates_files_already_read(inbox: Path, tm
     """Files copied into the inbox after the closing date are late by their file's time; a received log
     given after they were read dates them on the next run (a document's own date stays)."""
     (tmp_path / "received.csv").write_text("file,received\n")
+    (inbox / "export.csv").write_text(  # an online form's export: its rows are the responses
+        "Timestamp,Full name,How should charities be involved?\n"
+        "20/04/2026 10:15:00,Alex,Charities should lead resettlement work in every prison.\n"
+        ",Sam,Charities should be paid the full cost of the services they deliver.\n")
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
     consultation = load_consultation(tmp_path / "consultation.yaml")
     ingest_inbox(inbox, store, consultation)
     rows = {r.source: r for r in store.submissions()}
     assert rows["on_time.txt"].received_from == "file-mtime" and rows["on_time.txt"].late is True
     (tmp_path / "received.csv").write_text(
-        "file,received\non_time.txt,2026-04-20T10:00:00+01:00\nreply.eml,2026-04-01T10:00:00+01:00\n")
+        "file,received\non_time.txt,2026-04-20T10:00:00+01:00\nreply.eml,2026-04-01T10:00:00+01:00\n"
+        "export.csv,2026-04-10T10:00:00+01:00\n")
     again = ingest_inbox(inbox, store, load_consultation(tmp_path / "consultation.yaml"))
-    assert again.new == 0 and again.redated == 1
+    assert again.new == 0 and again.redated == 2
+    export = {r.source: r for r in store.submissions() if r.source.startswith("export.csv")}
+    assert export["export.csv"].late is None  # the export is no response: its rows are, each dated
+    assert [r.late for s, r in sorted(export.items()) if s != "export.csv"] == [False, False]
     rows = {r.source: r for r in store.submissions()}
     assert rows["on_time.txt"].late is False and rows["on_time.txt"].received_from == "received-log"
     assert rows["reply.eml"].late is True and rows["reply.eml"].received_from == "email-date"  # its own

@@ -152,8 +152,11 @@ class Store:
                 rows = s.scalars(select(SubmissionRow).where(
                     (SubmissionRow.sha256 == sha) | (SubmissionRow.parent_sha256 == sha),
                     SubmissionRow.received_from == "file-mtime"))
+                export = s.scalar(select(SubmissionRow.sha256).where(  # a form export's own row keeps
+                    SubmissionRow.parent_sha256 == sha, SubmissionRow.kind == "form-row").limit(1))  # no flag
                 for row in rows:
-                    row.received_at, row.received_from, row.late = when, "received-log", late
+                    row.received_at, row.received_from = when, "received-log"
+                    row.late = None if export is not None and row.sha256 == sha else late
                     changed += row.sha256 == sha
         return changed
 
