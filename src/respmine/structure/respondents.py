@@ -145,6 +145,14 @@ def _uncapped(name: str) -> str:
 _JOINT_LEAD = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+", re.IGNORECASE)  # where a joint list's lead ends
 
 
+_JOINED = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # two names joined: "Food and Rural Affairs"
+
+
+def _may_name_person(name: str) -> bool:
+    """A name that may be a person's, by its words or by its shape, written in capitals or not."""
+    return _may_be_person(_uncapped(name)) or R.person_shaped(_uncapped(name))
+
+
 def _person_role_org(line: str) -> tuple[str, str, str] | None:
     """(name, role, organisation) of a one-line signature, in any order: "Jane Smith, Secretary, Westvale
     Parish Council", "Hope Trust, Jane Smith, Director": a name that may be a person's, a job title and an
@@ -155,12 +163,10 @@ def _person_role_org(line: str) -> tuple[str, str, str] | None:
         parts = [part.strip() for part in parts]
         single = [p for p in parts if "," not in p]  # (only a body's name holds commas)
         roles = [p for p in single if _role_only(p)]  # (first: "Chief Executive" is a person's name by shape)
-        names = [p for p in single if p not in roles and not re.search(r"\s(?:and|&)\s", p, re.IGNORECASE)
-                 and (_may_be_person(_uncapped(p)) or R.person_shaped(_uncapped(p)))]
+        names = [p for p in single if p not in roles and not _JOINED.search(p) and _may_name_person(p)]
         bodies = [p for p in parts if p and p not in names and p not in roles and _is_org_line(p)]
         if names[:1] == [parts[0]] and roles == [parts[1]] and _CAPITALISED.fullmatch(parts[2]) \
-                and not (_may_be_person(_uncapped(parts[2])) or R.person_shaped(_uncapped(parts[2]))
-                         or R.TITLES.match(parts[2])):
+                and not (_may_name_person(parts[2]) or R.TITLES.match(parts[2])):
             bodies, names = [parts[2]], names[:1]  # "Jane Smith, Chair, Lloyd's", "..., Oxfam": after a name
             # and a role comes the body, though one word (not a name that may be a person's: "Sue Ryder")
         if len(names) == len(roles) == len(bodies) == 1:
@@ -192,10 +198,9 @@ def _org_person(line: str) -> tuple[str, str] | None:
     body, _, name = (part.strip() for part in line.rpartition(","))
     head, comma, rest = body.partition(",")
     body = rest.strip() if comma and _role_only(head) else body  # "Senior Researcher, Shelter, Jane Smith"
-    if not body or len(line) > 200 or line.count(",") > 4 or re.search(r"\s(?:and|&)\s", name, re.IGNORECASE):
+    if not body or len(line) > 200 or line.count(",") > 4 or _JOINED.search(name):
         return None
-    if _role_only(name) or not (_may_be_person(_uncapped(name)) or R.person_shaped(_uncapped(name))) \
-            or not _is_org_line(body):
+    if _role_only(name) or not _may_name_person(name) or not _is_org_line(body):
         return None  # ("Senior Researcher" has a person's name's shape)
     return body, name
 
@@ -212,8 +217,7 @@ def _is_org_line(line: str) -> bool:
     if last != line and (R.TITLES.match(last) or R.person_shaped(_uncapped(last))
                          or (_label(last) == "PERSON" and not R.ORG_WORDS.search(last))):
         return False  # "Shelter, Karim El Amrani", "X, Dr Jane Smith": a name after the body's
-    if first != line and not re.search(r"\s(?:and|&)\s", first, re.IGNORECASE) and not _role_only(first) and (
-            _may_be_person(_uncapped(first)) or R.person_shaped(_uncapped(first))):
+    if first != line and not _JOINED.search(first) and not _role_only(first) and _may_name_person(first):
         return False  # "Carlos Santos, Food, Farming and Countryside Commission": a name before it
     bare = re.sub(r"\s*\([^)]*\)\s*$|\s+[\d./-]{6,}$", "", line)  # "(CAIDP)", a trailing date
     name = R.org_prefix(bare)
@@ -341,8 +345,7 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
 def _cut_from_person(name: str, whole: str) -> bool:
     """`name` was read from the start of `whole`, a name that may be a person's ("Juan" of "Juan de los
     Santos", "Dafydd" of "Dafydd ap Rhys"): neither is published."""
-    return name != whole and whole.startswith(name) and (
-        _may_be_person(_uncapped(whole)) or R.person_shaped(_uncapped(whole)))
+    return name != whole and whole.startswith(name) and _may_name_person(whole)
 
 
 def _before(line: str, end: int, chars: int = 200) -> str:
