@@ -23,6 +23,10 @@ def test_readme_new_consultation_examples_load(tmp_path: Path) -> None:
     consultation = load_consultation(tmp_path / "consultation.yaml")
     assert [q.id for q in consultation.questions] == ["Q1", "Q2"] and consultation.form_columns
     assert asks_agreement(consultation.questions[0].text) and consultation.received_entries() == {}
+    types = consultation.respondent_type_list()
+    assert types.ids == ("bus_operator", "local_authority", "charity", "trade_union", "individual", "unknown")
+    assert types.name("bus_operator") == "bus operators"
+    assert types.own_type("Westmoor Coaches") == "bus_operator"
     codebook = load_codebook(tmp_path / "codebook.yaml")
     assert codebook.stamp == "rural-buses@0.1" and codebook.ancestors("funding.formula") == ["funding"]
     assert stance_scope(codebook) == {"funding", "funding.formula"}

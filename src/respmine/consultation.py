@@ -6,12 +6,14 @@ Validated on load with messages that name the file and the field, because policy
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from respmine.structure.respondent_types import RespondentType, TypeList, built_in, type_list
 from respmine.yamlfile import read_mapping
 
 
@@ -25,6 +27,38 @@ class Question(BaseModel):
     id: str
     number: int | None = None
     text: str
+
+
+class RespondentTypeEntry(BaseModel):
+    """A consultation's own respondent type: `id` (the column's name), how the report names one and
+    several, and the words that mark an organisation as one in its name or a form's type answer (the label
+    is one of them). A built-in id here keeps its rules and adds the words."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str | None = None
+    plural: str | None = None
+    words: list[str] = Field(default_factory=list)
+
+    def resolved(self) -> RespondentType:
+        known = built_in(self.id)
+        label = self.label or (known.singular if known else self.id.replace("_", " "))
+        many = self.plural or (known.plural if known and not self.label else _plural(label))
+        words = [w.strip() for w in ([] if known and not self.label else [label]) + self.words if w.strip()]
+        return RespondentType(self.id, label, many, tuple(dict.fromkeys(words)))
+
+
+def _plural(label: str) -> str:
+    """"bus operators", "bodies", "churches": what "plural:" gives when a label's plural is irregular."""
+    head, _, last = label.rpartition(" ")
+    if re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif re.search(r"(?:s|x|z|ch|sh)$", last):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
 
 
 class Consultation(BaseModel):
@@ -42,6 +76,8 @@ class Consultation(BaseModel):
     # what the consultation proposes, in a few words: stance is towards it, and the report says so
     proposals: str | None = None
     inbox: str = "inbox"
+    # the types of respondent counted: built-in ids and the consultation's own (none: the built-in types)
+    respondent_types: list[RespondentTypeEntry] | None = None
     base_dir: Path | None = Field(default=None, exclude=True)
 
     @field_validator("timezone")
@@ -52,6 +88,33 @@ class Consultation(BaseModel):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r} (use e.g. Europe/London)") from exc
         return value
+
+    @field_validator("respondent_types", mode="before")
+    @classmethod
+    def _bare_ids(cls, value: object) -> object:
+        """A bare id names a built-in type ("- charity")."""
+        if not isinstance(value, list):
+            return value
+        for v in value:
+            if isinstance(v, str) and built_in(v) is None:
+                raise ValueError(f"{v!r} is no built-in type: give it as an entry with an id, a label and "
+                                 "the words that identify it")
+        return [{"id": v} if isinstance(v, str) else v for v in value]
+
+    @field_validator("respondent_types")
+    @classmethod
+    def _listed_once(cls, value: list[RespondentTypeEntry] | None) -> list[RespondentTypeEntry] | None:
+        ids = [v.id for v in value or []]
+        twice = sorted({k for k in ids if ids.count(k) > 1})
+        if twice:
+            raise ValueError(f"type {twice[0]!r} is listed twice")
+        return value
+
+    def respondent_type_list(self) -> TypeList:
+        """The types respondents are counted by: the consultation's list, else the built-in types."""
+        if self.respondent_types is None:
+            return TypeList()
+        return type_list(v.resolved() for v in self.respondent_types)
 
     @property
     def tz(self) -> ZoneInfo:

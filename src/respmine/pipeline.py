@@ -37,6 +37,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
     documents structured by an earlier run with the same rules keep their respondent and personal data."""
     from respmine.store import themes as themes_store
     from respmine.structure import corrections
+    from respmine.structure.respondent_types import DEFAULT_TYPES
     from respmine.structure.stage import Segmented, structure
 
     store = Store(settings.store_url)
@@ -50,6 +51,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         features=structure_store.campaign_features(store),
         title=consultation.title if consultation else "",
         corrected=(corrected := corrections.latest(themes_store.decisions(store))),
+        types=consultation.respondent_type_list() if consultation else DEFAULT_TYPES,
     )
     carried = structure_store.replace_structure(
         store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps,

@@ -165,19 +165,6 @@ def question_name(question: str) -> str:
     return _NOT_QUESTIONS.get(question, question)
 
 
-RESPONDENT_TYPES = (
-    "charity",  # charity / voluntary or community organisation (incl. faith groups, social enterprises)
-    "public_body",
-    "local_authority",
-    "probation",  # probation board, trust or their staff bodies
-    "private_company",
-    "representative_body",  # association, union, federation, network representing members
-    "academic",
-    "individual",
-    "unknown",
-)
-
-
 @dataclass(frozen=True)
 class Span:
     """A character span of a submission's (unredacted) text, so every quote traces to its source."""
@@ -205,7 +192,7 @@ class Respondent:
 
     submission: str
     kind: str  # "organisation" | "individual" | "unknown" (nothing says which: never taken for a person's)
-    respondent_type: str  # one of RESPONDENT_TYPES
+    respondent_type: str  # a type id (`structure.respondent_types`): charity, ..., individual, unknown
     name: str | None = None  # a person's name (personal data: shown only to analysts)
     organisation: str | None = None
     organisations: tuple[str, ...] = ()  # all organisations named in a joint response

@@ -122,3 +122,31 @@ def test_garbage_collection_is_left_as_found(made: tuple[Store, dict[str, str]],
     with pytest.raises(OSError):
         write_reports(made[0], CODEBOOK, blocked, CONSULTATION)
     assert gc.isenabled()
+
+
+def test_consultations_own_respondent_types_name_columns_and_groups(
+    made: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    """Every consultation had the sample's types (a `type_probation` column in a transport one): the
+    consultation's own list gives the columns, their order and the names the report and workbook use."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from respmine.consultation import RespondentTypeEntry
+
+    own = CONSULTATION.model_copy(update={"respondent_types": [
+        RespondentTypeEntry(id="private_company", label="business"),
+        RespondentTypeEntry(id="charity", label="voluntary group"),
+        RespondentTypeEntry(id="local_authority")]})
+    paths = write_reports(made[0], CODEBOOK, tmp_path, own)
+    header = paths["theme_table"].read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert [c for c in header if c.startswith("type_")] == [
+        "type_private_company", "type_charity", "type_local_authority", "type_individual", "type_unknown"]
+    html = paths["report_html"].read_text(encoding="utf-8")
+    assert "1 business, 2 voluntary groups, 1 local authority" in html and "probation" not in html
+    assert "Businesses (1)" in html  # the annex's headings
+    word = "\n".join(p.text for p in Document(str(paths["report_docx"])).paragraphs)
+    assert "1 business, 2 voluntary groups, 1 local authority" in word
+    sheet = load_workbook(paths["workbook"])["Theme table"]
+    names = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert "Businesses" in names and "Voluntary groups" in names and "Probation bodies" not in names

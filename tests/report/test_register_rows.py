@@ -16,6 +16,7 @@ from respmine.report.register import (
 )
 from respmine.report.tables import CodingData, respondent_totals
 from respmine.store import Store
+from respmine.structure.respondent_types import DEFAULT_TYPES
 from tests.report.helpers import CODEBOOK, sha
 
 
@@ -79,16 +80,17 @@ def test_register_csv_never_names_individuals(made: tuple[Store, dict[str, str]]
 
 def test_register_annex_lists_organisations_by_type(made: tuple[Store, dict[str, str]]) -> None:
     rows = register(_data(made))
-    assert organisations_by_type(rows) == [
+    assert organisations_by_type(rows, DEFAULT_TYPES) == [
         ("charity", ["Hope Trust", "River Project"]), ("local_authority", ["Local Council"]),
         ("private_company", ["Acme Ltd"]),
     ]
-    assert annex_note(rows) == (
+    assert annex_note(rows, DEFAULT_TYPES) == (
         "The 4 organisations that responded are listed below by type (a joint response under the "
         "organisation that sent it). Also counted, not named: 1 individual, 1 form-letter campaign "
         "(4 letters) and 1 group of identical copies (2 letters). Each campaign and group of copies counts "
         "once, under individuals, in the respondents by type.")  # the report's "3 individuals" adds up
-    assert annex_note([r for r in rows if r.kind != "organisation"]).startswith("No organisation is named")
+    unnamed = [r for r in rows if r.kind != "organisation"]
+    assert annex_note(unnamed, DEFAULT_TYPES).startswith("No organisation is named")
 
 
 def test_register_says_how_respondent_was_identified_and_joint_partners(
@@ -107,7 +109,7 @@ def test_register_says_how_respondent_was_identified_and_joint_partners(
     # (where the person's name was found is not said)
     assert hope.identified_from == "name: the text (sign-off); type: a rule (name-keyword)"
     assert hope.joint_with == ("Step Up", "Open Door", "Bridge")
-    assert organisations_by_type(rows.values())[0] == (
+    assert organisations_by_type(rows.values(), DEFAULT_TYPES)[0] == (
         "charity", ["Hope Trust (with Step Up, Open Door, Bridge)", "River Project"])
 
 
@@ -129,7 +131,7 @@ def test_register_kind_follows_how_outputs_name_them(made: tuple[Store, dict[str
     assert ("Individual respondent", "individual") in rows  # not "not identified"
     assert ("Organisation (name not given)", "organisation not named") in rows
     assert rows[("Campaign letter (4 letters)", "campaign")].joint_with == ()  # a member's organisation
-    assert "1 organisation that gave no name" in annex_note(list(rows.values()))
+    assert "1 organisation that gave no name" in annex_note(list(rows.values()), DEFAULT_TYPES)
 
 
 def test_register_lists_only_an_organisations_own_files(made: tuple[Store, dict[str, str]]) -> None:

@@ -168,13 +168,14 @@ def build_big(work: Path, n_segments: int = 50_000, per_submission: int = 10, se
     return settings
 
 
-def client_for(settings: Settings):  # type: ignore[no-untyped-def]
-    """A TestClient over the app (redirects not followed, so tests see them)."""
+def client_for(settings: Settings, consultation: Path | None = None):  # type: ignore[no-untyped-def]
+    """A TestClient over the app (redirects not followed, so tests see them), started with the
+    consultation file when given."""
     from fastapi.testclient import TestClient
 
     from respmine.review.app import create_app
 
-    return TestClient(create_app(settings, CODEBOOK), follow_redirects=False)
+    return TestClient(create_app(settings, CODEBOOK, consultation), follow_redirects=False)
 
 
 def token_in(html: str) -> str:

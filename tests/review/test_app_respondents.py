@@ -116,6 +116,32 @@ def test_respondent_group_of_copies_keeps_a_supporters_copy_theirs(small: Small)
     assert "a note only analysts see" in client.get("/audit").text
 
 
+def test_respondent_types_of_the_consultation_in_menus_and_corrections(small: Small, tmp_path: Path) -> None:
+    """Started with a consultation listing its own types, the app offers those (by their names) and
+    records a correction to one; a type the consultation does not count is refused."""
+    consultation = tmp_path / "consultation.yaml"
+    consultation.write_text("title: T\nrespondent_types:\n  - charity\n  - {id: mentoring_group, label: "
+                            "mentoring group, words: [mentoring]}\n  - local_authority\n", encoding="utf-8")
+    client = client_for(small.settings, consultation)
+    token = sign_in(client, *ANALYST)
+    unit = _unit("hollis")
+    page = client.get(f"/respondents/{unit}").text
+    assert '<option value="mentoring_group">Mentoring group</option>' in page
+    assert 'value="private_company"' not in page and 'value="probation"' not in page
+    assert '<option value="mentoring_group">Mentoring group</option>' in client.get("/themes").text
+    refused = client.post(f"/respondents/{unit}/correct", data={
+        "kind": "organisation", "respondent_type": "probation", "organisation": "Hollis Mentoring",
+        "csrf_token": token})
+    assert "respondent type must be one of charity, mentoring_group" in client.get(
+        refused.headers["location"]).text
+    client.post(f"/respondents/{unit}/correct", data={
+        "kind": "organisation", "respondent_type": "mentoring_group", "organisation": "Hollis Mentoring",
+        "csrf_token": token})
+    with small.store.session() as s:
+        assert s.get(RespondentRow, unit).respondent_type == "mentoring_group"  # type: ignore[union-attr]
+    assert "Mentoring group" in client.get(f"/respondents/{unit}").text
+
+
 def test_respondents_segment_pages_withhold_a_file_named_after_a_titled_person(small: Small) -> None:
     """A named organisation's file is shown to viewers, unless its name holds a titled person's name."""
     client = client_for(small.settings)

@@ -37,6 +37,19 @@ def test_corrections_problem_refuses_what_cannot_be_true() -> None:
                                 "organisation": None}) is None
 
 
+def test_corrections_type_is_one_of_the_consultations() -> None:
+    """A consultation's own type can be given; a type it does not count cannot."""
+    from respmine.structure.respondent_types import RespondentType, type_list
+
+    types = type_list([RespondentType("bus_operator", "bus operator", "bus operators", ("buses",))])
+    assert corrections.problem({**FIX, "respondent_type": "bus_operator"}, types) is None
+    assert corrections.problem({**FIX, "respondent_type": "bus_operator"}) == (
+        "respondent type must be one of charity, public_body, local_authority, probation, private_company, "
+        "representative_body, academic, individual, unknown")
+    refused = corrections.problem(FIX, types)
+    assert refused == "respondent type must be one of bus_operator, individual, unknown"
+
+
 def test_corrections_latest_wins_and_corrected_keeps_the_signatory() -> None:
     at = datetime(2026, 5, 1, tzinfo=UTC)
     later = Decision(at.replace(hour=2), "bo", corrections.ACTION,

@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from respmine.ingest import extract
-from respmine.records import RESPONDENT_TYPES, Answer, Document, Respondent
+from respmine.records import Answer, Document, Respondent
 from respmine.structure import respondent_rules as rules
 from respmine.structure import respondents
+from respmine.structure.respondent_types import DEFAULT_TYPES
 from respmine.structure.respondents import profile
 
 Case = tuple[str, Document, Document | None, dict[str, Any]]  # label, document, parent, expected
@@ -68,7 +69,7 @@ def test_respondents_sample_accuracy(sample_cases: list[Case]) -> None:
     misses: dict[str, list[str]] = {"type": [], "organisation": [], "name": []}
     for label, doc, parent, want in sample_cases:
         got = profile(doc, parent=parent)
-        assert got.respondent_type in RESPONDENT_TYPES and got.kind in {"organisation", "individual"}
+        assert got.respondent_type in DEFAULT_TYPES and got.kind in {"organisation", "individual"}
         if got.respondent_type != want["type"]:
             misses["type"].append(f"{label}: {got.respondent_type} != {want['type']}")
         if not _same_org(got.organisation, want["organisation"]):

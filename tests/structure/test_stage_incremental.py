@@ -16,6 +16,7 @@ from respmine.records import Document, Respondent
 from respmine.structure import stage
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibration_key
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from tests.flows.compare import copy_sample, store_tables
 
 
@@ -50,9 +51,10 @@ def test_stage_rerun_reuses_respondents_and_matches_a_fresh_run(
     calls: list[str] = []
     profile_many = stage.profile_many
 
-    def counted(docs: list[tuple[Document, Document | None]]) -> list[Respondent]:
+    def counted(docs: list[tuple[Document, Document | None]],
+                types: TypeList = DEFAULT_TYPES) -> list[Respondent]:
         calls.extend(d.sha256 for d, _ in docs)
-        return profile_many(docs)
+        return profile_many(docs, types)
 
     monkeypatch.setattr(stage, "profile_many", counted)
 

@@ -22,7 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from respmine.records import RESPONDENT_TYPES, STANCES
+from respmine.records import STANCES
 from respmine.report.register import annex_note, organisations_by_type
 from respmine.report.summaries import (
     STANCE_NAMES,
@@ -35,7 +35,6 @@ from respmine.report.summaries import (
     quarantine_sentence,
     stance_note,
     type_counts_line,
-    type_name,
 )
 from respmine.report.tables import Quote, ThemeRow
 from respmine.report.zips import restamp_zip
@@ -145,7 +144,7 @@ def _front(doc: Any, report: Report) -> None:
     doc.add_heading("Executive summary", level=1)
     campaigns = counted_once(report.campaigns, report.joint)
     text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
-            f"{type_counts_line(report.bases)}. {campaigns} "
+            f"{type_counts_line(report.bases, report.types)}. {campaigns} "
             + (late_sentence(report.late, report.late_letters, report.late_by_file_time) + " "
                if report.closes else "")
             + quarantine_sentence(report.unread, report.unread_from) + " "
@@ -158,8 +157,8 @@ def _front(doc: Any, report: Report) -> None:
     for line in report.changes:
         doc.add_paragraph(line, style="List Bullet")
     doc.add_heading("Who responded", level=1)
-    rows = [[type_name(t).capitalize(), str(n), _pct(n, report.respondents)]
-            for t, n in sorted(report.bases.items(), key=lambda kv: _type_rank(kv[0])) if n]
+    rows = [[report.types.name(t).capitalize(), str(n), _pct(n, report.respondents)]
+            for t, n in sorted(report.bases.items(), key=lambda kv: report.types.rank(kv[0])) if n]
     rows.append(["All respondents", str(report.respondents), "100%"])
     _table(doc, ["Respondent type", "Respondents", "Share"], rows, "Respondents by type", [10.0, 3.0, 2.5],
            bold_last=True)
@@ -319,9 +318,9 @@ def _method(doc: Any, report: Report) -> None:
 
 def _annex(doc: Any, report: Report) -> None:
     doc.add_heading("Annex: organisations that responded", level=1)
-    doc.add_paragraph(annex_note(report.register))
-    for kind, names in organisations_by_type(report.register):
-        doc.add_heading(f"{type_name(kind).capitalize()} ({len(names)})", level=2)
+    doc.add_paragraph(annex_note(report.register, report.types))
+    for kind, names in organisations_by_type(report.register, report.types):
+        doc.add_heading(f"{report.types.name(kind).capitalize()} ({len(names)})", level=2)
         for name in names:
             doc.add_paragraph(name, style="List Bullet")
 
@@ -336,5 +335,3 @@ def _pct(k: int, n: int) -> str:
     return f"{round(100 * k / n)}%" if n else "–"
 
 
-def _type_rank(kind: str) -> int:
-    return RESPONDENT_TYPES.index(kind) if kind in RESPONDENT_TYPES else len(RESPONDENT_TYPES)

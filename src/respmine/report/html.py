@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from respmine.records import RESPONDENT_TYPES, STANCES
+from respmine.records import STANCES
 from respmine.report.register import annex_note, organisations_by_type
 from respmine.report.summaries import (
     STANCE_NAMES,
@@ -29,15 +29,17 @@ from respmine.report.summaries import (
     quarantine_sentence,
     stance_note,
     type_counts_line,
-    type_name,
 )
 from respmine.report.tables import ThemeRow
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 
 if TYPE_CHECKING:
     from respmine.report.outputs import Report, ThemeText
 
-TYPE_COLOURS = dict(zip(RESPONDENT_TYPES, ("#0072B2", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#E69F00",
-                                           "#6A3D9A", "#8C8C8C", "#C8C8C8"), strict=True))
+TYPE_COLOURS = dict(zip(DEFAULT_TYPES.ids, ("#0072B2", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#E69F00",
+                                             "#6A3D9A", "#8C8C8C", "#C8C8C8"), strict=True))
+OWN_TYPE_COLOURS = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+                    "#AA4499")  # (Tol's palette) a consultation's own types, in their order
 STANCE_COLOURS = {"support": "#009E73", "oppose": "#D55E00", "mixed": "#E69F00", "neutral": "#BDBDBD"}
 WIDTH, LABEL_W, ROW_H = 860, 360, 24
 
@@ -47,20 +49,21 @@ def render_html(report: Report) -> str:
     env = Environment(loader=PackageLoader("respmine.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters["type_name"] = type_name
+    env.filters["type_name"] = report.types.name
     env.filters["plural"] = plural
     env.filters["pct"] = lambda k, n: f"{round(100 * k / n)}%" if n else "–"
     top = [t for t in report.themes if t.depth == 0]
     stanced = [t for t in top if report.carries_stance(t.row.theme)]
+    colours = type_colours(report.types)
     charts = {
-        "types": bar_chart([(type_name(t).capitalize(), n, TYPE_COLOURS.get(t, "#999999"))
-                            for t, n in _ordered(report.bases)],
+        "types": bar_chart([(report.types.name(t).capitalize(), n, colours.get(t, "#999999"))
+                            for t, n in _ordered(report.bases, report.types)],
                            "Respondents by type",
                            "Number of respondents of each type; campaigns count once."),
         "themes_by_type": stacked_chart(
             [(t.row.label, dict(t.row.by_type)) for t in top],
-            [t for t in RESPONDENT_TYPES if t in report.bases],
-            TYPE_COLOURS, {t: type_name(t).capitalize() for t in RESPONDENT_TYPES},
+            [t for t in report.types.ids if t in report.bases],
+            colours, {t: report.types.name(t).capitalize() for t in report.types.ids},
             "Themes by respondent type", "Respondents raising each main theme, split by respondent type."),
         "stance": stacked_chart(
             [(t.row.label, _stance_with_silent(t.row)) for t in stanced], list(STANCES), STANCE_COLOURS,
@@ -71,20 +74,22 @@ def render_html(report: Report) -> str:
     blocks = _blocks(report, top)
     stanced_row = report.carries_stance
     sections = [{"section": s,
-                 "rows": [_row_view(r, s.answered, report.depths, stanced_row(r.theme)) for r in s.rows],
+                 "rows": [_row_view(r, s.answered, report.depths, stanced_row(r.theme), report.types)
+                          for r in s.rows],
                  "quoted": featured_quotes(s.rows, report.depths)} for s in report.sections]
     template = env.get_template("report.html.j2")
     return template.render(r=report, charts=charts, sections=sections, blocks=blocks,
-                           stance_names=STANCE_NAMES, stances=STANCES, type_order=_ordered(report.bases),
-                           who_line=type_counts_line(report.bases),
+                           stance_names=STANCE_NAMES, stances=STANCES,
+                           type_order=_ordered(report.bases, report.types),
+                           who_line=type_counts_line(report.bases, report.types),
                            counted_once=counted_once(report.campaigns, report.joint),
                            stance_note=stance_note(report.stanced_labels(), report.proposals),
                            unread=quarantine_sentence(report.unread, report.unread_from),
                            late_line=late_sentence(report.late, report.late_letters,
                                                    report.late_by_file_time),
                            languages=language_sentence(report.languages),
-                           annex=organisations_by_type(report.register),
-                           annex_note=annex_note(report.register))
+                           annex=organisations_by_type(report.register, report.types),
+                           annex_note=annex_note(report.register, report.types))
 
 
 def write_html(report: Report, path: Path) -> None:
@@ -120,9 +125,14 @@ def _blocks(report: Report, top: Sequence[ThemeText]) -> list[tuple[ThemeText, l
             for t in top]
 
 
-def _ordered(counts: Mapping[str, int]) -> list[tuple[str, int]]:
-    rank = {t: i for i, t in enumerate(RESPONDENT_TYPES)}
-    return sorted(((t, n) for t, n in counts.items() if n), key=lambda kv: (rank.get(kv[0], 99), kv[0]))
+def type_colours(types: TypeList) -> dict[str, str]:
+    """A colour for each type: the built-in types' own, the consultation's others in turn from Tol's."""
+    own = iter(OWN_TYPE_COLOURS * (1 + len(types.ids) // len(OWN_TYPE_COLOURS)))
+    return {t: TYPE_COLOURS[t] if t in TYPE_COLOURS else next(own) for t in types.ids}
+
+
+def _ordered(counts: Mapping[str, int], types: TypeList) -> list[tuple[str, int]]:
+    return sorted(((t, n) for t, n in counts.items() if n), key=lambda kv: (types.rank(kv[0]), kv[0]))
 
 
 def _stance_with_silent(row: ThemeRow) -> dict[str, int]:
@@ -132,15 +142,15 @@ def _stance_with_silent(row: ThemeRow) -> dict[str, int]:
     return out
 
 
-def _row_view(row: ThemeRow, answered: int, depths: Mapping[str, int], stanced: bool = True
-              ) -> dict[str, object]:
+def _row_view(row: ThemeRow, answered: int, depths: Mapping[str, int], stanced: bool,
+              types: TypeList) -> dict[str, object]:
     """A question table's row; a theme carrying no stance on the proposals shows none (`stanced`)."""
     groups = sorted(row.by_type.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     return {
         "row": row, "level": depths.get(row.theme, 0),
         "stance": _stance_with_silent(row) if stanced else dict.fromkeys(STANCES, "–"),
         "letters": letters_note(row),
-        "groups": " · ".join(f"{type_name(t, n).capitalize()} {n}" for t, n in groups),
+        "groups": " · ".join(f"{types.name(t, n).capitalize()} {n}" for t, n in groups),
         "bar": mini_bar(_stance_with_silent(row), row.respondents) if stanced else "",
         "share": f"{round(100 * row.respondents / answered)}%" if answered else "–",
     }

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from respmine.consultation import Consultation
-from respmine.records import GENERAL, RESPONDENT_TYPES, STANCES, UNCODED, question_name
+from respmine.records import GENERAL, STANCES, UNCODED, question_name
 from respmine.report import summaries
 from respmine.report.coded import coded_lists, write_coded_csv
 from respmine.report.quotes import quote_of
@@ -44,6 +44,7 @@ from respmine.report.tables import (
 from respmine.store import EXTRACTOR_VERSION, Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
 from respmine.structure.language import UNKNOWN, guess_language
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS
 from respmine.themes.stance import asks_agreement
@@ -135,6 +136,7 @@ class Report:
     late_by_file_time: int = 0  # of them, dated only by when their file was saved
     proposals: str | None = None  # what the consultation proposes (`Consultation.proposals`)
     languages: dict[str, int] = field(default_factory=dict)  # responses by language, other than English
+    types: TypeList = DEFAULT_TYPES  # the consultation's respondent types: columns, order and names
 
     def carries_stance(self, theme: str) -> bool:
         """Whether a theme's rows say how respondents stood on the proposals (`stance.stance_scope`)."""
@@ -174,7 +176,8 @@ def write_reports(
 
     work_dir.mkdir(parents=True, exist_ok=True)
     stored = _read_json(work_dir / SNAPSHOT)
-    data = CodingData.load(store, codebook)
+    types = consultation.respondent_type_list() if consultation else DEFAULT_TYPES
+    data = CodingData.load(store, codebook, types)
     report = build_report(store, data, consultation, stored)
     coded = coded_lists(data, report.tz)
     paths = {
@@ -236,7 +239,7 @@ def build_report(
                    for s in sections if s.agreement is not None and s.answered]  # how many agreed, first
         + summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
                               splits=splits, stanced=data.stanced, children=_children(cb, overall),
-                              by_type={t.row.theme: t.by_type for t in themes}),
+                              by_type={t.row.theme: t.by_type for t in themes}, types=data.types),
         changes=summaries.changes(previous, snap),
         themes=themes, sections=sections,
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
@@ -253,7 +256,7 @@ def build_report(
                               if m in data.submissions and data.submissions[m].kind != "attachment"),
         unread_from=summaries.unread_senders(data.submissions.values(),
                                              [u.who for u in data.units.values() if u.organisation]),
-        languages=_languages(data),
+        languages=_languages(data), types=data.types,
     )
 
 
@@ -296,7 +299,7 @@ def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[s
         kids = [r for r in overall if r.theme in cb.ids and cb.theme(r.theme).parent == row.theme]
         by_type = {t: found[row.theme] for t, found in per_type.items() if row.theme in found}
         stanced = data.stanced is None or row.theme in data.stanced
-        text = summaries.theme_summary(row, bases, by_type, kids, splits.get(row.theme), stanced)
+        text = summaries.theme_summary(row, bases, by_type, kids, splits.get(row.theme), stanced, data.types)
         out.append(ThemeText(row, depth(cb, row.theme), text, by_type))
     return out
 
@@ -430,10 +433,12 @@ def _topic_quote(data: CodingData, quote: Mapping[str, str]) -> Quote:
 
 # --- CSV ------------------------------------------------------------------------------------------------
 
-THEME_COLUMNS = ["question", "theme", "label", "level", "respondents", "campaign_letters", "late",
-                 *[f"type_{t}" for t in RESPONDENT_TYPES], *[f"stance_{s}" for s in STANCES],
-                 *[f"quote_{i}_{k}" for i in (1, 2, 3) for k in ("who", "text", "source", "page")],
-                 "codebook", "data_as_of"]
+def theme_columns(types: TypeList) -> list[str]:
+    """The theme table's columns: a count for each of the consultation's respondent types."""
+    return ["question", "theme", "label", "level", "respondents", "campaign_letters", "late",
+            *[f"type_{t}" for t in types.ids], *[f"stance_{s}" for s in STANCES],
+            *[f"quote_{i}_{k}" for i in (1, 2, 3) for k in ("who", "text", "source", "page")],
+            "codebook", "data_as_of"]
 
 
 def theme_csv_rows(report: Report) -> list[dict[str, object]]:
@@ -447,7 +452,7 @@ def theme_csv_rows(report: Report) -> list[dict[str, object]]:
             "respondents": r.respondents, "campaign_letters": r.campaign_letters, "late": r.late,
             "codebook": report.info.codebook, "data_as_of": report.info.data_time.isoformat(),
         }
-        line.update({f"type_{t}": r.by_type.get(t, 0) for t in RESPONDENT_TYPES})
+        line.update({f"type_{t}": r.by_type.get(t, 0) for t in report.types.ids})
         line.update({f"stance_{s}": r.stance.get(s, 0) if report.carries_stance(r.theme) else ""
                      for s in STANCES})
         for i, q in enumerate(r.quotes[:3], start=1):
@@ -458,7 +463,7 @@ def theme_csv_rows(report: Report) -> list[dict[str, object]]:
 
 
 def write_theme_csv(report: Report, path: Path) -> None:
-    _write_csv(path, THEME_COLUMNS, theme_csv_rows(report))
+    _write_csv(path, theme_columns(report.types), theme_csv_rows(report))
 
 
 def write_emerging_csv(report: Report, path: Path) -> None:

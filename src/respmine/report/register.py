@@ -19,9 +19,9 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from respmine.records import RESPONDENT_TYPES, UNCODED, question_name, shown_time
+from respmine.records import UNCODED, question_name, shown_time
 from respmine.report.quotes import names_a_person
-from respmine.report.summaries import join_words, plural, type_name
+from respmine.report.summaries import join_words, plural
 from respmine.report.tables import INDIVIDUAL as INDIVIDUAL_NAME
 from respmine.report.tables import (
     UNNAMED_ORGANISATION,
@@ -35,6 +35,7 @@ from respmine.report.tables import (
     unit_stance,
 )
 from respmine.store.views import RespondentView
+from respmine.structure.respondent_types import TypeList
 
 ORGANISATION, UNNAMED, INDIVIDUAL, CAMPAIGN, COPIES, UNIDENTIFIED = (
     "organisation", "organisation not named", "individual", "campaign", "identical copies", "not identified")
@@ -78,7 +79,7 @@ def register(data: CodingData, asking: Collection[str] = ()) -> list[RegisterRow
     rows = [_row(data, data.units[key], segs, themes.get(key, set()), order, asking,
                  unit_side(data, key, on_proposals.get(key, [])) if data.stanced is not None else None)
             for key, segs in passages.items()]
-    return sorted(rows, key=_row_order)
+    return sorted(rows, key=lambda row: _row_order(row, data.types))
 
 
 def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str], order: Mapping[str, int],
@@ -173,26 +174,26 @@ def _identified_from(provenance: Mapping[str, str], kind: str) -> str:
     return "; ".join(parts)
 
 
-def _row_order(row: RegisterRow) -> tuple[object, ...]:
+def _row_order(row: RegisterRow, types: TypeList) -> tuple[object, ...]:
     kind = KINDS.index(row.kind)
-    ranked = RESPONDENT_TYPES.index(row.respondent_type) if row.respondent_type in RESPONDENT_TYPES else 99
+    ranked = types.rank(row.respondent_type)
     named = row.who.casefold() if row.kind == ORGANISATION else ""
     return (kind, ranked if row.kind == ORGANISATION else 0, named, row.received is None,
             row.received or datetime.min, row.key)
 
 
-def organisations_by_type(rows: Iterable[RegisterRow]) -> list[tuple[str, list[str]]]:
+def organisations_by_type(rows: Iterable[RegisterRow], types: TypeList) -> list[tuple[str, list[str]]]:
     """The report's annex: each respondent type's organisations by name, a joint response naming its
     partners ("Westvale Voluntary Sector Forum (with Bridgewell Housing Association, ...)")."""
     found: dict[str, list[str]] = {}
     for row in rows:
         if row.kind == ORGANISATION:
             found.setdefault(row.respondent_type, []).append(_joint_name(row))
-    ranked = sorted(found, key=lambda t: RESPONDENT_TYPES.index(t) if t in RESPONDENT_TYPES else 99)
+    ranked = sorted(found, key=types.rank)
     return [(t, sorted(found[t], key=str.casefold)) for t in ranked]
 
 
-def annex_note(rows: Sequence[RegisterRow]) -> str:
+def annex_note(rows: Sequence[RegisterRow], types: TypeList) -> str:
     """The sentence above the annex: who is listed, and who is counted without a name."""
     kinds = Counter(r.kind for r in rows)
     unnamed = [plural(kinds[UNNAMED], "organisation") + " that gave no name" if kinds[UNNAMED] else "",
@@ -203,7 +204,7 @@ def annex_note(rows: Sequence[RegisterRow]) -> str:
                if kinds[COPIES] else "",
                plural(kinds[UNIDENTIFIED], "respondent") + " not identified" if kinds[UNIDENTIFIED] else ""]
     others = [u for u in unnamed if u]
-    also = f" Also counted, not named: {join_words(others)}.{_grouped_types(rows)}" if others else ""
+    also = f" Also counted, not named: {join_words(others)}.{_grouped_types(rows, types)}" if others else ""
     if not kinds[ORGANISATION]:
         return f"No organisation is named among the respondents.{also}"
     return (f"The {plural(kinds[ORGANISATION], 'organisation')} that responded are listed below by type (a "
@@ -214,12 +215,11 @@ def _letters(rows: Sequence[RegisterRow], kind: str) -> str:
     return f" ({plural(sum(len(r.submissions) for r in rows if r.kind == kind), 'letter')})"
 
 
-def _grouped_types(rows: Sequence[RegisterRow]) -> str:
+def _grouped_types(rows: Sequence[RegisterRow], order: TypeList) -> str:
     """How campaigns and identical copies add up to the respondents by type, which count each group once
     under its type: "Each counts once, under individuals, in the respondents by type." """
-    types = sorted({r.respondent_type for r in rows if r.kind in (CAMPAIGN, COPIES)},
-                   key=lambda t: RESPONDENT_TYPES.index(t) if t in RESPONDENT_TYPES else 99)
-    under = join_words([type_name(t) for t in types])
+    types = sorted({r.respondent_type for r in rows if r.kind in (CAMPAIGN, COPIES)}, key=order.rank)
+    under = join_words([order.name(t) for t in types])
     return f" Each campaign and group of copies counts once, under {under}, in the respondents by type." if (
         types) else ""
 

@@ -11,34 +11,18 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from respmine.records import RESPONDENT_TYPES
 from respmine.report.quotes import organisation_in_file_name
 from respmine.report.tables import PositionSplit, Quote, ThemeRow
 from respmine.store.views import SubmissionView
 from respmine.structure.language import NAMES as LANGUAGE_NAMES
 from respmine.structure.respondent_rules import same_org
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 
-TYPE_NAMES: dict[str, tuple[str, str]] = {  # respondent type -> (singular, plural)
-    "charity": ("charity or community group", "charities and community groups"),
-    "public_body": ("public body", "public bodies"),
-    "local_authority": ("local authority", "local authorities"),
-    "probation": ("probation body", "probation bodies"),
-    "private_company": ("private company", "private companies"),
-    "representative_body": ("representative body", "representative bodies"),
-    "academic": ("academic respondent", "academic respondents"),
-    "individual": ("individual", "individuals"),
-    "unknown": ("respondent of unknown type", "respondents of unknown type"),
-}
 SMALL = 5  # below this base, say "3 of 4", never "most"
 VIEW_FLOOR = 2  # a point made by fewer respondents is not named as one "made most often"
 PERCENT_FROM = 20  # percentages only on bases at least this large
 # Stance columns as a reader sees them (towards the proposals; on a theme row, as its sentences take it).
 STANCE_NAMES = {"support": "Support", "oppose": "Oppose", "mixed": "Mixed", "neutral": "No clear position"}
-
-
-def type_name(kind: str, n: int = 2) -> str:
-    singular, plural = TYPE_NAMES.get(kind, (kind.replace("_", " "), kind.replace("_", " ") + "s"))
-    return singular if n == 1 else plural
 
 
 def number(n: int) -> str:
@@ -81,8 +65,8 @@ def percent(k: int, n: int) -> str:
     return f" ({value}%)"
 
 
-def _type_phrase(kind: str, k: int, n: int) -> str:
-    name = type_name(kind, n)
+def _type_phrase(kind: str, k: int, n: int, types: TypeList) -> str:
+    name = types.name(kind, n)
     if n == 1:
         return f"the only {name}"
     if k == n:
@@ -120,11 +104,12 @@ def theme_summary(
     children: Sequence[ThemeRow] = (),
     split: PositionSplit | None = None,
     stanced: bool = True,
+    types: TypeList = DEFAULT_TYPES,
 ) -> str:
     """One paragraph on a theme across all questions: how many raised it, who, how they stand (for a
     topic with positions under it, `split`: which of them they took, `position_view`; only for a theme
     that carries a stance on the proposals, `stanced`: `stance.stance_scope`) and the points made within
-    it, most raised first."""
+    it, most raised first. `types`: the consultation's respondent types, which name the groups."""
     total = sum(bases.values())
     k = row.respondents
     campaign = _campaign_clause(row)
@@ -132,12 +117,12 @@ def theme_summary(
     parts = [f"This theme was raised by {k} of {total} respondents{percent(k, total)}{campaign}{late}."]
     if k < SMALL:
         parts.append("This is a small number, so read it as individual views rather than a pattern.")
-    parts.append(_who(row, bases))
+    parts.append(_who(row, bases, types))
     if split is not None:
         parts.append(f"{position_view(split)}.")
     elif stanced:
         parts.append(_stance_sentence(row.stance, k))
-        parts += _type_views(row, by_type or {})
+        parts += _type_views(row, by_type or {}, types)
     if children:
         parts.append(f"Within this theme: {counted_labels(children)}.")
     return " ".join(p for p in parts if p)
@@ -151,10 +136,10 @@ def counted_labels(rows: Sequence[ThemeRow], top: int | None = None) -> str:
                        for r in ranked])
 
 
-def _who(row: ThemeRow, bases: Mapping[str, int]) -> str:
+def _who(row: ThemeRow, bases: Mapping[str, int], types: TypeList) -> str:
     """The largest groups raising the theme, each with its share of that type's respondents."""
     ranked = sorted(row.by_type.items(), key=lambda kv: (-kv[1], -kv[1] / max(1, bases.get(kv[0], 1)), kv[0]))
-    phrases = [_type_phrase(kind, n, max(n, bases.get(kind, n))) for kind, n in ranked[:3]]
+    phrases = [_type_phrase(kind, n, max(n, bases.get(kind, n)), types) for kind, n in ranked[:3]]
     if not phrases:
         return ""
     rest = sum(n for _, n in ranked[3:])
@@ -240,7 +225,8 @@ _SIDES = (("support", "support came from"), ("oppose", "opposition from"), ("mix
           ("neutral", "no clear position from"))
 
 
-def sides_by_type(by_type: Mapping[str, ThemeRow], bases: Mapping[str, int], top: int = 4) -> str:
+def sides_by_type(by_type: Mapping[str, ThemeRow], bases: Mapping[str, int], top: int = 4,
+                  types: TypeList = DEFAULT_TYPES) -> str:
     """Who stood where, by respondent type, for a reader who must say which groups back the proposals:
     "Support came from 12 charities and community groups, 5 individuals and 1 local authority; opposition
     from 4 individuals, 3 public bodies, both probation bodies and 8 other respondents; no clear position
@@ -250,31 +236,31 @@ def sides_by_type(by_type: Mapping[str, ThemeRow], bases: Mapping[str, int], top
     for side, lead in _SIDES:
         held = sorted(((sub.stance.get(side, 0), kind, sub.respondents) for kind, sub in by_type.items()
                        if sub.stance.get(side, 0)),
-                      key=lambda t: (-t[0], -t[0] / t[2], RESPONDENT_TYPES.index(t[1])))
+                      key=lambda t: (-t[0], -t[0] / t[2], types.rank(t[1]), t[1]))
         if not held:
             continue
         everyone = {kind: bases.get(kind, 0) for _, kind, _ in held}
-        named = [f"both {type_name(kind)}" if n == everyone[kind] == 2
-                 else f"all {n} {type_name(kind)}" if n == everyone[kind] > 2
-                 else f"{n} {type_name(kind, n)}" for n, kind, _ in held[:top]]
+        named = [f"both {types.name(kind)}" if n == everyone[kind] == 2
+                 else f"all {n} {types.name(kind)}" if n == everyone[kind] > 2
+                 else f"{n} {types.name(kind, n)}" for n, kind, _ in held[:top]]
         rest = sum(n for n, _, _ in held[top:])
         named += [plural(rest, "other respondent")] if rest else []
         parts.append(f"{lead} {join_words(named)}")
     return _cap("; ".join(parts)) + "." if parts else ""
 
 
-def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow]) -> list[str]:
+def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow], types: TypeList) -> list[str]:
     """Respondent types split among themselves, or leaning against the overall majority view."""
     s_all, o_all = row.stance.get("support", 0), row.stance.get("oppose", 0)
     stated = s_all + o_all + row.stance.get("mixed", 0)
     majority = "support" if 2 * s_all > stated else "oppose" if 2 * o_all > stated else ""
     out = []
-    for kind in RESPONDENT_TYPES:
+    for kind in sorted(by_type, key=lambda t: (types.rank(t), t)):
         sub = by_type.get(kind)
         if sub is None:
             continue
         s, o = sub.stance.get("support", 0), sub.stance.get("oppose", 0)
-        name = _cap(type_name(kind, 2))
+        name = _cap(types.name(kind, 2))
         if s and o and max(s, o) <= 2 * min(s, o):
             out.append(f"{name} were divided: {s} supported the proposals and {o} opposed them.")
         elif (majority == "support" and o >= 2 and o > s) or (majority == "oppose" and s >= 2 and s > o):
@@ -503,7 +489,7 @@ def headlines(
     overall: Sequence[ThemeRow], top_level: set[str], bases: Mapping[str, int], top: int = 5,
     emerging: int | None = None, splits: Mapping[str, PositionSplit] | None = None,
     stanced: Collection[str] | None = None, children: Mapping[str, Sequence[ThemeRow]] | None = None,
-    by_type: Mapping[str, Mapping[str, ThemeRow]] | None = None,
+    by_type: Mapping[str, Mapping[str, ThemeRow]] | None = None, types: TypeList = DEFAULT_TYPES,
 ) -> list[str]:
     """The executive summary's key findings: the most raised themes with how they stand on the proposals,
     in counts, and which respondent types stood where (`by_type`: theme -> type -> that type's row); for a
@@ -524,7 +510,7 @@ def headlines(
         k = row.respondents
         split = (splits or {}).get(row.theme)
         kids = [r for r in (children or {}).get(row.theme, ()) if r.respondents >= VIEW_FLOOR]
-        sides = sides_by_type((by_type or {}).get(row.theme, {}), bases)
+        sides = sides_by_type((by_type or {}).get(row.theme, {}), bases, types=types)
         view = (f" {position_view(split)}." if split is not None
                 else f" {_stance_sentence(row.stance, k)}" + (f" {sides}" if sides else "")
                 if stanced is None or row.theme in stanced
@@ -612,11 +598,10 @@ def _plain(label: str) -> bool:
     return not any(w[:1].isupper() for w in label.split()[1:])
 
 
-def type_counts_line(bases: Counter[str] | Mapping[str, int]) -> str:
+def type_counts_line(bases: Counter[str] | Mapping[str, int], types: TypeList = DEFAULT_TYPES) -> str:
     """"15 charities and community groups, 23 individuals, ..." in respondent-type order."""
-    known = [t for t in RESPONDENT_TYPES if bases.get(t)]
-    order = known + sorted(t for t in bases if t not in RESPONDENT_TYPES and bases[t])
-    return join_words([f"{bases[t]} {type_name(t, bases[t])}" for t in order])
+    order = sorted((t for t in bases if bases[t]), key=lambda t: (types.rank(t), t))
+    return join_words([f"{bases[t]} {types.name(t, bases[t])}" for t in order])
 
 
 def featured_quotes(

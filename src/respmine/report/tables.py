@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
-from respmine.records import RESPONDENT_TYPES, STANCES, Code, question_order
+from respmine.records import STANCES, Code, question_order
 from respmine.report.quotes import (
     Quote,
     evidence_sentence,
@@ -43,6 +43,7 @@ from respmine.store.views import (
     respondent_keys,
     root_submission,
 )
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
 from respmine.themes.stance import (
@@ -102,18 +103,19 @@ class CodingData:
     campaigns: list[CampaignRow] = field(default_factory=list)  # largest first
     decisions: list[Decision] = field(default_factory=list)  # the analysts' log, oldest first
     unsided: frozenset[str] = frozenset()  # segments whose words take no side for the machine
+    types: TypeList = DEFAULT_TYPES  # the consultation's respondent types: their order and names
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
     _shared: dict[tuple[str, str], bool] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `_in_letters`, by (unit, words)
 
     @classmethod
-    def load(cls, store: Store, codebook: Codebook) -> CodingData:
+    def load(cls, store: Store, codebook: Codebook, types: TypeList = DEFAULT_TYPES) -> CodingData:
         """One read of everything every output needs (the writers share it rather than re-read)."""
         subs = read_submissions(store)
         segs = {s.id: s for s in read_segments(store)}
         people, campaigns = read_respondents(store), structure_store.campaigns(store)
-        units, unit_of = _units(subs, people, campaigns, {s.submission for s in segs.values()})
+        units, unit_of = _units(subs, people, campaigns, {s.submission for s in segs.values()}, types)
         log = theme_store.decisions(store)
         current = current_codebook(codebook, log)
         codes = [c for c in theme_store.effective_codes(store, codebook, log) if c.segment in segs]
@@ -124,7 +126,7 @@ class CodingData:
             stances=_position_stances(theme_store.effective_stances(store, log), codes, current, unsided,
                                       log),
             redactions=_redactions(store), people=people, campaigns=campaigns, decisions=log,
-            unsided=unsided,
+            unsided=unsided, types=types,
         )
 
     def after_decisions(self, store: Store, codebook: Codebook, new: Sequence[Decision]) -> CodingData | None:
@@ -430,7 +432,7 @@ def _row(data: CodingData, question: str, theme: str, hits: list[_Hit], quotes: 
         label=data.codebook.theme(theme).label if theme in data.codebook.ids else theme,
         campaign_letters=len({_letter(data, h) for h in hits if data.units[h.unit].campaign}),
         campaigns=sum(1 for u in units if u.campaign),
-        by_type={t: types[t] for t in _type_order(types)},
+        by_type={t: types[t] for t in sorted(types, key=lambda t: (data.types.rank(t), t))},
         stance={s: stance[s] for s in STANCES},
         late=late, quotes=pick_quotes(data, theme, hits) if quotes else (),
     )
@@ -444,10 +446,6 @@ def _letter(data: CodingData, hit: _Hit) -> str:
 def _words(text: str) -> str:
     """Lower-case words between spaces: a quote's words are found in a letter's whatever its line breaks."""
     return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
-
-
-def _type_order(types: Iterable[str]) -> list[str]:
-    return sorted(set(types), key=lambda t: (_type_rank(t), t))
 
 
 def unit_side(data: CodingData, unit: str, hits: Sequence[_Hit]) -> str | None:
@@ -509,6 +507,7 @@ def _units(
     people: Mapping[str, RespondentView],
     campaigns: Sequence[CampaignRow],
     with_text: set[str],
+    types: TypeList = DEFAULT_TYPES,
 ) -> tuple[dict[str, Unit], dict[str, str]]:
     """Group submissions into counted respondents (attachments join their e-mail; campaigns count once:
     `store.views.respondent_keys`, which topic discovery counts by too)."""
@@ -520,18 +519,19 @@ def _units(
     unit_of: dict[str, str] = {}
     for key, members in groups.items():
         camp = campaign_rows.get(key)
-        units[key] = _unit(key, members, people, camp)
+        units[key] = _unit(key, members, people, camp, types)
         unit_of.update((m, key) for m in members)
     return units, unit_of
 
 
 def _unit(
-    key: str, members: list[str], people: Mapping[str, RespondentView], camp: CampaignRow | None
+    key: str, members: list[str], people: Mapping[str, RespondentView], camp: CampaignRow | None,
+    types: TypeList,
 ) -> Unit:
     found = [people[m] for m in members if m in people]
     if camp is not None and not camp.id.startswith("duplicate-"):
-        types = Counter(r.respondent_type for r in found) or Counter({"unknown": 1})
-        best = max(types.items(), key=lambda kv: (kv[1], -_type_rank(kv[0])))[0]
+        typed = Counter(r.respondent_type for r in found) or Counter({"unknown": 1})
+        best = max(typed.items(), key=lambda kv: (kv[1], -types.rank(kv[0])))[0]
         return Unit(key, best, f"Campaign letter ({camp.size} letters)", False, camp.id, tuple(camp.members))
     who = named_from(found)
     return Unit(key, who.respondent_type if who else "unknown", display_name(who),
@@ -544,8 +544,6 @@ def named_from(found: Iterable[RespondentView]) -> RespondentView | None:
                key=lambda r: (r.kind != "organisation", not r.organisation, r.submission))
 
 
-def _type_rank(kind: str) -> int:
-    return RESPONDENT_TYPES.index(kind) if kind in RESPONDENT_TYPES else len(RESPONDENT_TYPES)
 
 
 def display_name(who: RespondentView | None) -> str:

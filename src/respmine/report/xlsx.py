@@ -13,11 +13,11 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from respmine.records import RESPONDENT_TYPES, STANCES, shown_time
+from respmine.records import STANCES, shown_time
 from respmine.report.coded import COLUMNS as CODED_COLUMNS
 from respmine.report.quotes import cited_source
 from respmine.report.register import COLUMNS as REGISTER_COLUMNS
-from respmine.report.summaries import STANCE_NAMES, type_name
+from respmine.report.summaries import STANCE_NAMES
 from respmine.report.tables import CodingData
 from respmine.report.xlsx_package import Sheet, write_workbook_package
 
@@ -50,7 +50,7 @@ def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, .
 
 def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
     header = ["Question", "Question text", "Theme id", "Theme", "Level", "Respondents", "Campaign letters",
-              "Late", *[type_name(t).capitalize() for t in RESPONDENT_TYPES],
+              "Late", *[report.types.name(t).capitalize() for t in report.types.ids],
               *[STANCE_NAMES[s] for s in STANCES], "Quote 1", "Quote 2", "Quote 3"]
     texts = {s.id: s.text for s in report.sections}
     rows: list[list[object]] = []
@@ -62,7 +62,7 @@ def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
             quotes = [f"“{q.text}” ({q.who}; {q.cite})"
                       for q in r.quotes]
             rows.append([qid, qtext, r.theme, "    " * level + r.label, level, r.respondents,
-                         r.campaign_letters, r.late, *[r.by_type.get(t, 0) for t in RESPONDENT_TYPES],
+                         r.campaign_letters, r.late, *[r.by_type.get(t, 0) for t in report.types.ids],
                          *[r.stance.get(s, 0) if report.carries_stance(r.theme) else "" for s in STANCES],
                          *[*quotes, "", "", ""][:3]])
     return header, rows

@@ -32,7 +32,8 @@ def record(request: Request, user: User, action: str, **fields: Any) -> str | No
     ctx = context(request)
     note = fields.pop("note", None) or None
     try:
-        theme_store.decide(ctx.store, ctx.codebook, user.username, action, note=note, **fields)
+        theme_store.decide(ctx.store, ctx.codebook, user.username, action, note=note, types=ctx.types,
+                           **fields)
     except DecisionError as exc:
         return f"Not recorded: {exc}"
     return None

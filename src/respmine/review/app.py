@@ -25,6 +25,7 @@ from respmine.consultation import load_consultation
 from respmine.records import question_name
 from respmine.report.quotes import names_a_person
 from respmine.store.repository import Store
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import named_codebook
 
 from . import actions, pages, respondents
@@ -67,8 +68,9 @@ def create_app(
     store = Store(settings.store_url)
     ensure_indexes(store)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    _filters(templates)
     consultation = load_consultation(Path(consultation_path)) if consultation_path else None
+    types = consultation.respondent_type_list() if consultation else DEFAULT_TYPES
+    _filters(templates, types)
     if codebook_path is None and consultation is not None:
         codebook_path = consultation.codebook_path()
     codebook = named_codebook(codebook_path)
@@ -76,9 +78,9 @@ def create_app(
         _coded_with_none(store)
     ctx = ReviewContext(
         settings=settings, store=store, codebook=codebook,
-        consultation=consultation,
+        consultation=consultation, types=types,
         sessions=Sessions(secret_key(settings.work_dir)), limiter=LoginLimiter(), templates=templates,
-        tables=ThemeTables(store, codebook), secure_cookies=secure_cookies,
+        tables=ThemeTables(store, codebook, types), secure_cookies=secure_cookies,
     )
     app = FastAPI(title="respmine review", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.review = ctx
@@ -171,13 +173,14 @@ def _login_form(request: Request, target: str, error: str | None = None, status:
     return response
 
 
-def _filters(templates: Jinja2Templates) -> None:
-    """Jinja filters the pages use: dates, highlighted evidence, numbers."""
+def _filters(templates: Jinja2Templates, types: TypeList) -> None:
+    """Jinja filters the pages use: dates, highlighted evidence, numbers, respondent types' names."""
     env = templates.env
     env.filters["when"] = _when
     env.filters["mark"] = _mark
     env.filters["thousands"] = lambda n: f"{int(n):,}"
     env.filters["label"] = lambda s: str(s or "").replace("_", " ").capitalize()
+    env.filters["type_label"] = lambda kind: types.name(str(kind or "unknown"), 1).capitalize()
     env.globals["qs"] = query_string
     env.globals["question_name"] = question_name
     env.globals["names_a_person"] = names_a_person  # a file named after a titled person is withheld

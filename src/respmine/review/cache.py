@@ -36,6 +36,7 @@ from respmine.store.models import (
     TopicModelRow,
 )
 from respmine.store.repository import Store
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 
 TTL = 600.0
@@ -65,9 +66,10 @@ def signature(store: Store) -> tuple[Any, ...]:
 class ThemeTables:
     """Theme-table rows per filter, over `CodingData` loaded once per store signature."""
 
-    def __init__(self, store: Store, codebook: Codebook) -> None:
+    def __init__(self, store: Store, codebook: Codebook, types: TypeList = DEFAULT_TYPES) -> None:
         self.store = store
         self.codebook = codebook
+        self.types = types
         self._lock = threading.Lock()
         self._key: tuple[Any, ...] | None = None
         self._loaded_at = 0.0
@@ -111,7 +113,7 @@ class ThemeTables:
                 if data is not None:
                     return data, state
         self._loaded_at = time.monotonic()
-        data = CodingData.load(self.store, self.codebook)
+        data = CodingData.load(self.store, self.codebook, self.types)
         return data, (state if signature(self.store) == state else None)  # (None: changed while loading)
 
     def rows(self, question: str | None, respondent_type: str | None, include_late: bool) -> tuple[Any, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from respmine.records import RESPONDENT_TYPES, STANCES
+from respmine.records import STANCES
 from respmine.themes.decisions import CODEBOOK_ACTIONS, RESPONDENT_ACTIONS, SEGMENT_ACTIONS
 
 from . import exports
@@ -35,7 +35,7 @@ def _menus(request: Request) -> dict[str, Any]:
     return {
         "questions": [(q, ctx.question_label(q), n) for q, n in question_counts(ctx.store)],
         "themes": [(t.id, t.label, depth[t.id]) for t in book.themes],
-        "respondent_types": RESPONDENT_TYPES,
+        "respondent_types": ctx.types.ids,
         "stances": STANCES,
     }
 
@@ -50,7 +50,7 @@ def themes_page(request: Request, user: SignedIn, question: str | None = None,
     ctx = context(request)
     menus = _menus(request)
     question = _choice(question, {q for q, _, _ in menus["questions"]})
-    respondent_type = _choice(respondent_type, RESPONDENT_TYPES)
+    respondent_type = _choice(respondent_type, ctx.types.ids)
     include_late = late != "exclude"
     rows, data = ctx.tables.rows(question, respondent_type, include_late)
     totals = respondent_totals(data, question=question, include_late=include_late)
@@ -69,7 +69,7 @@ def segment_filter(question: str | None, theme: str | None, respondent_type: str
     return SegmentFilter(
         question=_choice(question, {x for x, _, _ in menus["questions"]}),
         theme=_choice(theme, {t for t, _, _ in menus["themes"]}),
-        respondent_type=_choice(respondent_type, RESPONDENT_TYPES),
+        respondent_type=_choice(respondent_type, menus["respondent_types"]),
         stance=_choice(stance, STANCES),
         reviewed=_flag(reviewed, "yes", "no"),
         late=_flag(late, "yes", "no"),

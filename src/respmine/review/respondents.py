@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from respmine.records import RESPONDENT_TYPES, question_name
+from respmine.records import question_name
 from respmine.report.register import CAMPAIGN, CAMPAIGN_KEY, KINDS, ORGANISATION, RegisterRow, register
 from respmine.structure import corrections
 
@@ -78,14 +78,15 @@ def respondents_page(request: Request, user: SignedIn, respondent_type: str | No
                      kind: str | None = None, q: str | None = None, page: int = 1) -> Response:
     """Every counted respondent: organisations by type and name, then campaigns and individuals."""
     _, rows = _register(request)
-    respondent_type = respondent_type if respondent_type in RESPONDENT_TYPES else None
+    types = context(request).types
+    respondent_type = respondent_type if respondent_type in types else None
     kind = kind if kind in KINDS else None
     text = (q or "").strip().casefold()[:200]
     found = [r for r in rows if _wanted(r, respondent_type, kind, text)]
     pages = max(1, -(-len(found) // PAGE))
     page = min(max(1, page), pages)
     params = {"respondent_type": respondent_type, "kind": kind, "q": (q or "").strip()[:200] or None}
-    return render(request, "respondents.html", user=user, params=params, respondent_types=RESPONDENT_TYPES,
+    return render(request, "respondents.html", user=user, params=params, respondent_types=types.ids,
                   kinds=KINDS, found=RegisterPage(found[(page - 1) * PAGE:page * PAGE], len(found),
                                                          page, pages), total=len(rows))
 
@@ -114,7 +115,7 @@ def respondent_page(request: Request, key: str, user: SignedIn) -> Response:
     return render(request, "respondent.html", user=user, r=row, passages=passages[:200],
                   covered=_covered(data, row),
                   more=max(0, len(passages) - 200), history=history[::-1], files=files,
-                  respondent_types=RESPONDENT_TYPES, question_name=question_name,
+                  respondent_types=context(request).types.ids, question_name=question_name,
                   editable=row.kind != CAMPAIGN)
 
 

@@ -21,6 +21,7 @@ from respmine.config import Settings
 from respmine.consultation import Consultation
 from respmine.records import question_name
 from respmine.store.repository import Store
+from respmine.structure.respondent_types import TypeList
 from respmine.themes.codebook import Codebook
 
 from .auth import LoginLimiter, Sessions, User, get_user, same_token
@@ -40,6 +41,7 @@ class ReviewContext:
     store: Store
     codebook: Codebook
     consultation: Consultation | None
+    types: TypeList  # the consultation's respondent types
     sessions: Sessions
     limiter: LoginLimiter
     templates: Jinja2Templates

@@ -19,6 +19,7 @@ from respmine.store.models import CodebookStateRow, CodeRow, DecisionRow, Segmen
 from respmine.store.repository import Store, segment_exists
 from respmine.store.structure import correct_respondents
 from respmine.structure import corrections
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import Decision, DecisionError, apply_decisions, effective_codebook, validate
 from respmine.themes.plan import CodebookState, Previous, SegmentState
@@ -184,9 +185,11 @@ def stamps(store: Store) -> dict[str, str]:
         return {seg: stamp for seg, stamp in s.execute(select(StanceRow.segment, StanceRow.stamp))}
 
 
-def record_decision(store: Store, codebook: Codebook, decision: Decision) -> int:
-    """Validate and append one analyst decision (the audit trail); returns its id."""
-    validate(decision, effective_codebook(codebook, decisions(store)))
+def record_decision(store: Store, codebook: Codebook, decision: Decision,
+                    types: TypeList = DEFAULT_TYPES) -> int:
+    """Validate and append one analyst decision (the audit trail); returns its id. `types`: the
+    consultation's respondent types (a correction's type must be one)."""
+    validate(decision, effective_codebook(codebook, decisions(store)), types)
     with store.session() as s, s.begin():
         if decision.action == corrections.ACTION:  # applied at once (and by every rerun)
             problem = correct_respondents(s, {**(decision.value or {}), "user": decision.user})
@@ -206,10 +209,11 @@ def record_decision(store: Store, codebook: Codebook, decision: Decision) -> int
         return int(row.id)
 
 
-def decide(store: Store, codebook: Codebook, user: str, action: str, **fields: Any) -> int:
+def decide(store: Store, codebook: Codebook, user: str, action: str, types: TypeList = DEFAULT_TYPES,
+           **fields: Any) -> int:
     """Shorthand for the CLI and the review app: a decision stamped now."""
     decision = Decision(at=datetime.now(UTC), user=user, action=action, **fields)
-    return record_decision(store, codebook, decision)
+    return record_decision(store, codebook, decision, types)
 
 
 def decisions(store: Store, ids: tuple[int, int] | None = None) -> list[Decision]:

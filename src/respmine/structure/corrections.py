@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from respmine.records import RESPONDENT_TYPES, Respondent
+from respmine.records import Respondent
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 
 ACTION = "respondent"
 KINDS = ("organisation", "individual")
@@ -24,7 +25,7 @@ PARTNERS_LIMIT = 50  # joint partners
 SUBMISSIONS_LIMIT = 1000  # a respondent's: an e-mail with its attachments, a group of identical copies
 
 
-def problem(value: Mapping[str, Any]) -> str | None:
+def problem(value: Mapping[str, Any], types: TypeList = DEFAULT_TYPES) -> str | None:
     """Why a correction cannot be recorded (None: it can)."""
     subs = value.get("submissions")
     if not subs or not isinstance(subs, list | tuple) or not all(isinstance(s, str) and s for s in subs):
@@ -34,8 +35,8 @@ def problem(value: Mapping[str, Any]) -> str | None:
     kind, kind_of = value.get("kind"), value.get("respondent_type")
     if kind not in KINDS:
         return f"kind must be one of {', '.join(KINDS)}"
-    if kind_of not in RESPONDENT_TYPES:
-        return f"respondent type must be one of {', '.join(RESPONDENT_TYPES)}"
+    if kind_of not in types:
+        return f"respondent type must be one of {', '.join(types.ids)}"
     if (kind == "individual") != (kind_of == "individual"):
         return "an individual's type is 'individual', and only an individual's"
     name = value.get("organisation")

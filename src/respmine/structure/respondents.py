@@ -31,6 +31,7 @@ from respmine.records import Document, Respondent
 from respmine.structure import respondent_rules as R
 from respmine.structure.language import guess_language
 from respmine.structure.nlp import ner
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
 HEAD_CHARS = 3000  # opening text read sentence by sentence
@@ -238,9 +239,11 @@ def _read_form(doc: Document, board: _Board) -> None:
             kind = "individual" if re.search(r"individual|personal", value, re.IGNORECASE) else "organisation"
             board.add("kind", kind, source, 100)
             board.add("type", R.form_type(value) if kind == "organisation" else "individual", source, 95)
+            board.add("type-said", value if kind == "organisation" else None, source, 95)
         elif R.FORM_TYPE_LABEL.search(key):
             rtype = R.form_type(value)
             board.add("type", rtype, source, 100)
+            board.add("type-said", value, source, 100)
             if rtype:
                 board.add("kind", "individual" if rtype == "individual" else "organisation", source, 100)
         elif R.FORM_ORG_LABEL.search(key):
@@ -759,12 +762,19 @@ def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
     return best
 
 
-def _choose_type(board: _Board, kind: str, organisation: str | None, text: str) -> _Claim | None:
+def _choose_type(board: _Board, kind: str, organisation: str | None, text: str,
+                 types: TypeList) -> _Claim | None:
     """A form's own answer, else the strongest of: name keywords, a legal form written after the name, what
     the text says of the body, domain. A body that is not named takes only what the writers say of their
-    own body ("we are a charity"), not what the text says of others."""
+    own body ("we are a charity"), not what the text says of others. A consultation's own types come first
+    (their words in the form's answer or the name: a "bus company" is a bus operator before a company), and
+    a type the consultation does not count is never chosen."""
+    said = board.best("type-said")
+    own = types.own_type(said.value) if said is not None else None
+    if said is not None and own is not None:
+        return _Claim(own, said.source, said.weight)
     answer = board.best("type")
-    if answer is not None and answer.weight >= 95:
+    if answer is not None and answer.weight >= 95 and answer.value in types:
         return answer
     if kind != "organisation":
         return None
@@ -776,10 +786,15 @@ def _choose_type(board: _Board, kind: str, organisation: str | None, text: str) 
     legal = R.legal_form_type(organisation, text) if organisation else None
     if legal:
         claims.append(_Claim(legal, "rule:legal-form", 75))
+    named = types.own_type(organisation) if organisation else None
+    if named:
+        claims.append(_Claim(named, "rule:name-words", 90))  # (the consultation chose it: over "a charity")
+    claims = [c for c in claims if c.value in types]
     return max(claims, key=lambda c: c.weight) if claims else None
 
 
-def profile_many(docs: Sequence[tuple[Document, Document | None]]) -> list[Respondent]:
+def profile_many(docs: Sequence[tuple[Document, Document | None]],
+                 types: TypeList = DEFAULT_TYPES) -> list[Respondent]:
     """`profile` of each (document, parent), with spaCy run over every document's opening lines (those
     `_read_text` always reads) in one batch: `nlp.pipe` over thousands of lines is several times faster
     than one call per line, and gives the same entities."""
@@ -790,7 +805,7 @@ def profile_many(docs: Sequence[tuple[Document, Document | None]]) -> list[Respo
             todo = list(dict.fromkeys(line[:ENTITY_CHARS] for _, _, texts in evidence for text in texts
                                       for line in R.lines(text)[:OPENING_LINES]))
             _BATCH.update(zip(todo, map(_entities, nlp.pipe(todo, batch_size=256)), strict=True))
-        return [_profile(doc, read) for (doc, _), read in zip(docs, evidence, strict=True)]
+        return [_profile(doc, read, types) for (doc, _), read in zip(docs, evidence, strict=True)]
     finally:
         _BATCH.clear()  # (also after a failure part-way: no entities outlive the batch)
 
@@ -811,9 +826,10 @@ def _evidence(doc: Document, parent: Document | None) -> _Evidence:
     return email, forwarded, texts
 
 
-def profile(doc: Document, *, parent: Document | None = None) -> Respondent:
-    """Who `doc` is from. `parent` is the e-mail an attachment came with, or the form export of a row."""
-    return _profile(doc, _evidence(doc, parent))
+def profile(doc: Document, *, parent: Document | None = None, types: TypeList = DEFAULT_TYPES) -> Respondent:
+    """Who `doc` is from. `parent` is the e-mail an attachment came with, or the form export of a row;
+    `types`: the consultation's respondent types."""
+    return _profile(doc, _evidence(doc, parent), types)
 
 
 def _voice(body: str) -> tuple[int, int]:
@@ -855,7 +871,7 @@ def _kind(board: _Board, chosen: _Claim | None, org_score: float, ind_score: flo
     return ("individual", strongest.source) if strongest else ("unknown", "rule:no-evidence")
 
 
-def _profile(doc: Document, evidence: _Evidence) -> Respondent:
+def _profile(doc: Document, evidence: _Evidence, types: TypeList) -> Respondent:
     board = _Board()
     _read_form(doc, board)
     email, forwarded, texts = evidence
@@ -885,7 +901,7 @@ def _profile(doc: Document, evidence: _Evidence) -> Respondent:
 
     if provenance["kind"] == "rule:collective-voice":  # an unnamed "we": what the writers say they are
         board.claims["type"] = [c for c in board.claims.get("type", []) if c.source != "rule:text-we-are"]
-    rtype = _choose_type(board, kind, organisation, everything)
+    rtype = _choose_type(board, kind, organisation, everything, types)
     if rtype is not None:
         respondent_type, provenance["type"] = rtype.value, rtype.source
     elif kind == "individual" and individual:

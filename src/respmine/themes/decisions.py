@@ -23,6 +23,7 @@ from typing import Any
 
 from respmine.records import STANCES, Code, Span
 from respmine.structure import corrections
+from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook, Theme
 
 SEGMENT_ACTIONS = ("accept", "reject", "add", "stance", "reviewed")
@@ -45,13 +46,14 @@ class Decision:
     note: str | None = None
 
 
-def validate(decision: Decision, codebook: Codebook) -> None:
-    """Refuse decisions that would silently do nothing, before they reach the audit log."""
+def validate(decision: Decision, codebook: Codebook, types: TypeList = DEFAULT_TYPES) -> None:
+    """Refuse decisions that would silently do nothing, before they reach the audit log (a respondent's
+    type must be one of the consultation's `types`)."""
     action = decision.action
     if action not in SEGMENT_ACTIONS + CODEBOOK_ACTIONS + RESPONDENT_ACTIONS:
         raise DecisionError(f"unknown action {action!r}")
     if action in RESPONDENT_ACTIONS:
-        found = corrections.problem(dict(decision.value or {}))
+        found = corrections.problem(dict(decision.value or {}), types)
         if found:
             raise DecisionError(found)
         return

@@ -1,0 +1,111 @@
+"""The kinds of respondent a consultation counts (charities, local authorities, ... or its own: bus
+operators, trade unions), with the names the report gives them.
+
+The built-in types suit most public consultations; a consultation file may list its own instead
+(`respondent_types:`), naming built-in types by id and adding its own with a label and the words that
+identify them in an organisation's name or in a form's "type of respondent" answer. One `TypeList` is
+what the structure stage types respondents with and what every output orders and names them by.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+INDIVIDUAL, UNKNOWN = "individual", "unknown"  # always counted, whatever a consultation lists
+
+
+@dataclass(frozen=True)
+class RespondentType:
+    """One type: its id (column names, corrections), how the report names one and several, and the words
+    (case-insensitive, whole words or their plurals) that mark an organisation as one. Built-in types have
+    no words here: their rules live in `respondent_rules`."""
+
+    id: str
+    singular: str
+    plural: str
+    words: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        return bool(self.words) and _words_pattern(self.words).search(text) is not None
+
+
+BUILT_IN: tuple[RespondentType, ...] = (
+    RespondentType("charity", "charity or community group", "charities and community groups"),
+    RespondentType("public_body", "public body", "public bodies"),
+    RespondentType("local_authority", "local authority", "local authorities"),
+    RespondentType("probation", "probation body", "probation bodies"),  # boards, trusts, their staff bodies
+    RespondentType("private_company", "private company", "private companies"),
+    RespondentType("representative_body", "representative body", "representative bodies"),  # members' bodies
+    RespondentType("academic", "academic respondent", "academic respondents"),
+    RespondentType(INDIVIDUAL, "individual", "individuals"),
+    RespondentType(UNKNOWN, "respondent of unknown type", "respondents of unknown type"),
+)
+_BUILT_IN = {t.id: t for t in BUILT_IN}
+
+
+def _words_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted((re.escape(w.strip()).replace(r"\ ", r"\s+") for w in words), key=len,
+                                   reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)  # ("churches")
+
+
+@dataclass(frozen=True)
+class TypeList:
+    """The types a consultation counts, in the order outputs show them (its own first, as listed;
+    individuals and unknown last)."""
+
+    types: tuple[RespondentType, ...] = BUILT_IN
+    _by_id: dict[str, RespondentType] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {t.id: t for t in self.types})
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.types)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._by_id
+
+    def rank(self, kind: str) -> int:
+        """Where `kind` is shown: its place in the list; a type no longer listed after all of them."""
+        return self.ids.index(kind) if kind in self._by_id else len(self.types)
+
+    def name(self, kind: str, n: int = 2) -> str:
+        """"charity or community group" (n == 1), "charities and community groups"; a type not listed
+        (a stored respondent typed before the list changed) by its id."""
+        found = self._by_id.get(kind) or _BUILT_IN.get(kind)
+        if found is None:
+            words = kind.replace("_", " ")
+            return words if n == 1 else words + "s"
+        return found.singular if n == 1 else found.plural
+
+    def own_type(self, text: str) -> str | None:
+        """The first listed type whose words `text` (an organisation's name, a form's answer) has."""
+        return next((t.id for t in self.types if t.matches(text)), None)
+
+    @property
+    def digest(self) -> str:
+        """What typing depends on (ids and words; labels are only shown): part of each document's stamp,
+        so a changed list re-types stored respondents."""
+        if self.types == BUILT_IN:
+            return ""
+        key = "|".join(f"{t.id}:{','.join(t.words)}" for t in self.types)
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+DEFAULT_TYPES = TypeList()
+
+
+def built_in(kind: str) -> RespondentType | None:
+    return _BUILT_IN.get(kind)
+
+
+def type_list(entries: Iterable[RespondentType]) -> TypeList:
+    """A consultation's list, with individuals and unknown appended when it leaves them out."""
+    listed = list(entries)
+    ids = {t.id for t in listed}
+    return TypeList(tuple(listed) + tuple(_BUILT_IN[k] for k in (INDIVIDUAL, UNKNOWN) if k not in ids))
