@@ -115,6 +115,9 @@ def test_agreement_questions_say_how_many_agreed() -> None:
     assert agreement_sentence({}, 1) == "They did not say clearly whether they agreed."
     assert agreement_sentence({"support": 3, "oppose": 1}, 4) == "Of them, 3 agreed and 1 disagreed."  # no %
     assert agreement_sentence({"neutral": 4}, 4) == "None of them said clearly whether they agreed."
+    assert agreement_sentence({"support": 11, "oppose": 5, "unsure": 4}, 20) == (  # "Don't know" is an answer
+        "Of them, 11 agreed (55%), 5 disagreed (25%) and 4 said they did not know (20%).")
+    assert agreement_sentence({"unsure": 1}, 1) == "They said they did not know."
     lead = question_summary([], 4, set(), {"support": 3, "oppose": 1})
     assert lead.startswith("This question was answered by 4 respondents. Of them, 3 agreed and 1 disagreed.")
     assert "agreed" not in question_summary([], 4, set())  # not a question asking for agreement

@@ -3,6 +3,7 @@ children counting for parents, late responses marked, respondent types and stanc
 
 from __future__ import annotations
 
+from respmine.report.register import COLUMNS, register, register_lists
 from respmine.report.tables import (
     ALL,
     CodingData,
@@ -119,6 +120,28 @@ def test_question_stances_count_each_respondents_answer(made: tuple[Store, dict[
     assert question_stances(data, "Q1", include_late=False) == {"support": 3, "mixed": 1, "neutral": 1}
     assert question_stances(data, "Q2") == {"oppose": 1, "support": 1}  # the duplicate pair once
     assert question_stances(data, "Q9") == {}
+
+
+def test_question_stances_count_dont_know_as_an_answer(made: tuple[Store, dict[str, str]]) -> None:
+    """"Don't know" was counted with those who did not say clearly, though the question offered it; a
+    "Don't know" that takes a side elsewhere in the respondent's answers counts as that side."""
+    from sqlalchemy import update
+
+    from respmine.store.models import SegmentRow
+
+    store, segs = made
+    with store.session() as s, s.begin():
+        s.execute(update(SegmentRow).where(SegmentRow.id == segs["letter-q1"])
+                  .values(text="Don't know. The council believes full cost recovery must be paid."))
+    data = CodingData.load(store, CODEBOOK)
+    assert question_stances(data, "Q1") == {"support": 3, "oppose": 1, "mixed": 1, "unsure": 1}
+    rows = {r.who: r for r in register(data, asking={"Q1"})}
+    assert rows["Local Council"].agreement == (("Q1", "unsure"),)
+    said = {row[1]: row[COLUMNS.index("agreement")] for row in register_lists(list(rows.values()), data)}
+    assert said["Local Council"] == "Q1 did not know"
+    themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs["mail-q1"],
+                        value={"stance": "oppose"})
+    assert question_stances(CodingData.load(store, CODEBOOK), "Q1")["oppose"] == 2
 
 
 def test_question_stances_combine_a_respondents_answers_and_follow_analysts(

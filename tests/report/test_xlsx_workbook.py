@@ -68,10 +68,13 @@ def test_questions_sheet_counts_who_agreed(made: tuple[Store, dict[str, str]], t
              if q.id == "Q1" else q for q in CONSULTATION.questions]
     consultation = CONSULTATION.model_copy(update={"questions": asked})
     wb = load_workbook(write_reports(made[0], CODEBOOK, tmp_path, consultation)["workbook"])
+    header = next(wb["Questions"].iter_rows(max_row=1, values_only=True))
+    assert header[5:10] == ("Agreed", "Disagreed", "Partly agreed", "Said they did not know",
+                            "Did not say clearly")
     rows = {r[0]: r for r in wb["Questions"].iter_rows(min_row=2, values_only=True)}
-    assert rows["Q1"][3:9] == (6, "yes", 3, 1, 1, 1)  # the counts behind the report's lead
-    assert "Of them, 3 agreed" in rows["Q1"][9]
-    assert rows["Q2"][3:9] == (2, "no", None, None, None, None)  # no agreement asked: blank
+    assert rows["Q1"][3:10] == (6, "yes", 3, 1, 1, 0, 1)  # the counts behind the report's lead
+    assert "Of them, 3 agreed" in rows["Q1"][10]
+    assert rows["Q2"][3:10] == (2, "no", None, None, None, None, None)  # no agreement asked: blank
 
 
 def test_codebook_sheet_says_which_themes_are_positions(made: tuple[Store, dict[str, str]],

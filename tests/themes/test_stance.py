@@ -117,7 +117,10 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("No.\n1. Funding would fall.", "oppose"), ("No. 1) funding", "oppose"),
     ("Yes it would help.", "support"),
     ("No this would harm small charities.", "oppose"), ("Yes—charities know.", "support"),
-    ("No-one asked.", "neutral"), ("Yes.\n\nHowever we are deeply concerned about funding.", "mixed"),
+    ("No-one asked.", "neutral"),
+    ("Yes.\n\nHowever we are deeply concerned about funding.", "support"),  # a bare answer is the answer:
+    ("Don't know. We are not against it in principle, but costs worry us.", "neutral"),  # what follows
+    ("Strongly agree.", "support"), ("Not sure.", "neutral"),  # does not overturn it
     ('"No", we do not think so.', "oppose"), ("“Yes” – it will help.", "support"),
     ("No such assessment has been published and we welcome the plan.", "support"),  # "No such": no answer
     ("No IT costs arise and we welcome this plan.", "support"), ("No It would harm small firms.", "oppose"),

@@ -25,9 +25,11 @@ from respmine.report.summaries import join_words, plural
 from respmine.report.tables import INDIVIDUAL as INDIVIDUAL_NAME
 from respmine.report.tables import (
     UNNAMED_ORGANISATION,
+    UNSURE,
     CodingData,
     Letter,
     Unit,
+    agreement_answer,
     named_from,
     question_key,
     theme_order,
@@ -91,8 +93,10 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
     kind = _kind(unit)
     received = [t for m in members if (t := data.submissions[m].received_at) is not None]
     by_question: dict[str, dict[str, Letter]] = {}
+    texts: dict[str, list[str]] = {}
     for seg_id in segments:
         seg = data.segments[seg_id]
+        texts.setdefault(seg.question, []).append(seg.text)
         letters = by_question.setdefault(seg.question, {})
         stances, decided = letters.setdefault(seg.submission, ([], False))
         stances.append(data.stances.get(seg_id))
@@ -103,7 +107,8 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         for sub, (stances, decided) in by_question[q].items():
             had, was = overall.get(sub, ([], False))
             overall[sub] = ([*had, *stances], was or decided)
-    agreement = tuple((q, unit_stance(unit, by_question[q].values()) or "") for q in answered if q in asking)
+    agreement = tuple((q, agreement_answer(unit, by_question[q].values(), texts[q]) or "")
+                      for q in answered if q in asking)
     person = _first_person(data, members)
     return RegisterRow(
         key=unit.key, who=unit.who, respondent_type=unit.respondent_type, kind=kind,
@@ -236,7 +241,8 @@ def _joint_name(row: RegisterRow) -> str:
 # --- CSV and workbook -----------------------------------------------------------------------------------
 
 # a "Do you agree ...?" answer's stance in the report's words ("Q1 agreed; Q2 unclear")
-AGREEMENT_WORDS = {"support": "agreed", "oppose": "disagreed", "mixed": "partly agreed"}
+AGREEMENT_WORDS = {"support": "agreed", "oppose": "disagreed", "mixed": "partly agreed",
+                   UNSURE: "did not know"}
 COLUMNS = ["respondent_id", "respondent", "respondent_type", "kind", "joint_with", "submissions",
            "submission_ids", "source_files", "first_received", "late", "questions_answered", "agreement",
            "stance", "themes", "theme_labels", "identified_from", "codebook"]

@@ -51,6 +51,7 @@ from respmine.themes.stance import (
     combined_stance,
     positions,
     reread,
+    says_unsure,
     stance_scope,
     theme_stance,
 )
@@ -487,16 +488,32 @@ def unit_stance(unit: Unit, letters: Iterable[Letter]) -> str | None:
 
 
 def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:
-    """Respondents (campaigns once) who answered `question`, by the stance of their answer (their segments'
-    stances, analysts' decisions applied, `unit_stance`): to "Do you agree ...?", how many agreed and
-    disagreed."""
+    """Respondents (campaigns once) who answered `question`, by their answer (`agreement_answer`): to "Do
+    you agree ...?", how many agreed, disagreed and said they did not know."""
     found: dict[str, dict[str, Letter]] = {}  # unit -> submission -> its segments' stances, decided
+    texts: dict[str, list[str]] = {}
     for seg in data.segments.values():
         if seg.question == question and data.in_scope(seg.submission, None, include_late):
-            _add_stance(found.setdefault(data.unit_of[seg.submission], {}), seg.submission,
-                        data.stances.get(seg.id), seg.id in data.stance_decided)
-    stances = (unit_stance(data.units[unit], letters.values()) for unit, letters in found.items())
-    return Counter(s for s in stances if s)
+            unit = data.unit_of[seg.submission]
+            _add_stance(found.setdefault(unit, {}), seg.submission, data.stances.get(seg.id),
+                        seg.id in data.stance_decided)
+            texts.setdefault(unit, []).append(seg.text)
+    answers = (agreement_answer(data.units[unit], letters.values(), texts[unit])
+               for unit, letters in found.items())
+    return Counter(s for s in answers if s)
+
+
+UNSURE = "unsure"  # an answer saying the respondent does not know: no stance, and counted as such
+
+
+def agreement_answer(unit: Unit, letters: Iterable[Letter], texts: Iterable[str]) -> str | None:
+    """A respondent's answer to a question asking for agreement: their stance on it (`unit_stance`), or
+    UNSURE where that takes no side and an answer of theirs opens "Don't know" / "Not sure" (a clear
+    answer, not a failure to say: the question offered it)."""
+    stance = unit_stance(unit, letters)
+    if stance in (None, "neutral") and any(says_unsure(t) for t in texts):
+        return UNSURE
+    return stance
 
 
 # --- respondents as counted units ---------------------------------------------------------------------

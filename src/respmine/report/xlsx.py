@@ -17,7 +17,7 @@ from respmine.records import STANCES, shown_time
 from respmine.report.coded import COLUMNS as CODED_COLUMNS
 from respmine.report.quotes import cited_source
 from respmine.report.register import COLUMNS as REGISTER_COLUMNS
-from respmine.report.summaries import STANCE_NAMES
+from respmine.report.summaries import AGREEMENT_VERBS, STANCE_NAMES
 from respmine.report.tables import CodingData
 from respmine.report.xlsx_package import Sheet, write_workbook_package
 
@@ -71,13 +71,13 @@ def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
 def _questions(report: Report) -> tuple[list[str], list[list[object]]]:
     """Per question: who answered and, for a question asking for agreement, how many agreed (the counts
     behind the report's lead sentences; blank where the question asks for no agreement)."""
-    header = ["Question", "Title", "Question text", "Respondents", "Asks for agreement", "Agreed",
-              "Disagreed", "Partly agreed", "Did not say clearly", "Summary"]
+    header = ["Question", "Title", "Question text", "Respondents", "Asks for agreement",
+              *[verb.capitalize() for _, verb in AGREEMENT_VERBS], "Did not say clearly", "Summary"]
     rows: list[list[object]] = []
     for s in report.sections:
         asked = s.agreement is not None
-        said = [(s.agreement or {}).get(k, 0) for k in ("support", "oppose", "mixed")] if asked else []
-        counts: list[object] = [*said, s.answered - sum(said)] if said else ["", "", "", ""]
+        said = [(s.agreement or {}).get(k, 0) for k, _ in AGREEMENT_VERBS] if asked else []
+        counts: list[object] = [*said, s.answered - sum(said)] if said else [""] * (len(AGREEMENT_VERBS) + 1)
         rows.append([s.id, s.title, s.text, s.answered, "yes" if asked else "no", *counts, s.summary])
     return header, rows
 

@@ -46,6 +46,7 @@ C_TEXT, C_DENSE = 10.0, 1.0  # inverse regularisation of the two logistic regres
 MAX_SENTENCES = 64  # sentences embedded per text: all cue sentences first, then evenly spaced others
 PROTOTYPE_BAR = 0.55  # similarity a sentence needs to a stance prototype before it counts as a stance
 PROTOTYPE_MARGIN = 0.05  # ... and its lead over the opposite stance and the neutral prototypes
+CLOSED_CONFIDENCE = 0.95  # a closed answer's own stance ("Yes." to "Do you agree ...?")
 Span = tuple[int, int]
 Scores = tuple[float, float, float]  # support, oppose, mixed cue weights
 
@@ -136,6 +137,14 @@ _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a das
     # ("No IT costs": not an answer)
     re.IGNORECASE)
 _CLOSED_WORDS = {"support": "we agree", "oppose": "we disagree", "mixed": "we partly agree"}  # as cues read
+_UNSURE = (r"(?:don[’']?t|do\s+not)\s+know|not\s+(?:sure|certain)|unsure|undecided"
+           r"|(?:ddim|dim)\s+yn\s+(?:gwybod|siŵr|siwr)")  # (Welsh: "do not know", "not sure")
+_BARE = re.compile(  # an answer's first sentence that is only a closed answer: "Yes.", "No", "Don't know."
+    r"\W*(?:(?P<mixed>yes\s+and\s+no|partly(?:\s+agree)?|in\s+part|partially)"
+    r"|(?P<support>(?:strongly\s+|tend\s+to\s+)?agree|yes|yeah|yep|yd(?:ym|w|yn|y))"
+    r"|(?P<oppose>(?:strongly\s+|tend\s+to\s+)?disagree|no|nope|nac\s+yd(?:ym|w|yn|y))"
+    rf"|(?P<neutral>{_UNSURE}|neither\s+agree\s+nor\s+disagree))[\s.!,;:–—-]*", re.IGNORECASE)
+_SAYS_UNSURE = re.compile(rf"\W*(?:{_UNSURE})\b", re.IGNORECASE)
 _PROTOTYPES = {
     "support": ("We support the proposal.", "We welcome these changes and agree with the plan.",
                 "The proposal should go ahead.", "I am in favour of this rule."),
@@ -234,6 +243,25 @@ def asks_agreement(question: str | None) -> bool:
         asked = [f"{p}?" for p in parts[:-1] if not _WH.match(p)]
         return bool(asked) and bool(_AGREEMENT.search(asked[0]))
     return bool(_AGREEMENT.search(question))
+
+
+def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
+    """The stance an answer to "Do you agree ...?" gives in its first sentence alone ("Yes.", "No",
+    "Don't know.", "Strongly agree"), with that sentence: the respondent's own answer, which what they go
+    on to say does not overturn ("Don't know. I am not against restrictions, but ..." is no "mixed")."""
+    if not asks_agreement(question):
+        return None
+    spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)]
+    if not spans:
+        return None
+    a, b = spans[0]
+    found = _BARE.fullmatch(text, a, b)
+    return (found.lastgroup, (a, b)) if found is not None and found.lastgroup else None
+
+
+def says_unsure(text: str) -> bool:
+    """The answer opens by saying the respondent does not know ("Don't know", "Not sure", "Undecided")."""
+    return _SAYS_UNSURE.match(text) is not None
 
 
 def _cues(text: str, question: str | None = None) -> _Cues:
@@ -386,7 +414,9 @@ class StanceModel:
         docs, found = [clean[i] for i in live], [_cues(clean[i], asked[i]) for i in live]
         made = self._predict_trained(docs, found) if self.fitted else self._predict_rules(docs, found)
         for i, prediction in zip(live, made, strict=True):
-            out[i] = prediction
+            closed = closed_answer(clean[i], asked[i])
+            out[i] = prediction if closed is None or (self.fitted and closed[0] not in self.classes) else (
+                StancePrediction(closed[0], CLOSED_CONFIDENCE, closed[1]))
         return out
 
     def _predict_rules(self, texts: list[str], found: list[_Cues]) -> list[StancePrediction]:
