@@ -38,6 +38,10 @@ def changes_markdown(summary: dict[str, Any]) -> str:
         if redated:
             return (f"# Late submissions\n\nNo new files since the last run; {redated} file(s) read before "
                     "dated again from the received log; outputs regenerated.\n")
+        if summary.get("resumed"):
+            return ("# Late submissions\n\nNo new files since the last run, but the outputs did not show "
+                    "everything stored (an earlier run stopped before writing them, or analysts decided "
+                    "since): outputs regenerated.\n")
         return "# Late submissions\n\nNo new files since the last run; outputs unchanged.\n"
     late = sum(1 for a in added if a["late"] == "yes")
     lines = [
@@ -69,8 +73,10 @@ def reprocess_late_submissions(
     settings = Settings.load(work_dir, store_url, workers, ocr, max_file_mb, dask_address)
     summary = ingest(inbox, consultation, settings, progress)
     summary["corrections_pending"] = pipeline.corrections_pending(settings)
-    if summary["new"] or summary["corrections_pending"] or summary.get("redated"):  # (an analyst's respondent
-        # correction: redacted; a received log's dates: late flags)
+    summary["resumed"] = not summary["new"] and pipeline.outputs_behind(settings)
+    if summary["new"] or summary["corrections_pending"] or summary.get("redated") or summary["resumed"]:
+        # (an analyst's respondent correction: redacted; a received log's dates: late flags; an earlier
+        # run that stopped before its outputs: resumed)
         summary["outputs"] = analyse_and_write(summary, consultation, settings, progress=progress)
     markdown = changes_markdown(summary)
     create_markdown_artifact(markdown=markdown, key="late-submissions", description="What changed")

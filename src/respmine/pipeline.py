@@ -77,6 +77,22 @@ def corrections_pending(settings: Settings) -> int:
     return structure_store.pending_corrections(Store(settings.store_url))
 
 
+def outputs_behind(settings: Settings) -> bool:
+    """The work directory's outputs do not show the store's latest data: a run that stored new files (or
+    dated them, or an analyst's decision since) stopped before writing them. The late flow then writes
+    them though nothing new arrived: "run the same command again to resume" must resume."""
+    from respmine.report.outputs import EPOCH, SNAPSHOT, data_time
+
+    latest = data_time(Store(settings.store_url))
+    if latest == EPOCH:  # nothing was ever stored
+        return False
+    try:
+        written = json.loads((settings.work_dir / SNAPSHOT).read_text(encoding="utf-8"))["current"]["data_time"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return True  # (no outputs yet, or not readable as ours)
+    return bool(written != latest.isoformat())
+
+
 def run_embedder(store: Store, settings: Settings) -> Embedder:
     """The bundled sentence model behind the store's embedding cache, shared by every stage: a text
     (paragraph, segment, theme description) is embedded once across stages and runs. With a Dask

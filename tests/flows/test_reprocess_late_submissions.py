@@ -42,6 +42,25 @@ def test_reprocess_late_submissions_processes_only_new_files(prefect_harness: No
     coded = {(files[r["submission_id"]], r["question"]) for r in rows}
     assert coded >= {("late.txt", "Q2"), ("early.txt", "Q1")}
 
+    # a run that stored a new file, then stopped before its outputs (a new user's first `late` failed
+    # part-way; "run the same command again" said "No new files since the last run; outputs unchanged"
+    # and the file stayed out of every output)
+    from respmine import pipeline
+    from respmine.config import Settings
+    from respmine.consultation import load_consultation
+
+    (inbox / "later.txt").write_text("Question 1\nSmall charities need ring-fenced lots.\n")
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    settings = Settings.load(tmp_path / "work", None, 1, True)
+    assert not pipeline.outputs_behind(settings)
+    assert pipeline.ingest_stage(inbox, consultation, settings)["new"] == 1  # (and no further)
+    assert pipeline.outputs_behind(settings)
+    resumed = reprocess_late_submissions(**kwargs)
+    assert resumed["new"] == 0 and resumed["resumed"] and "outputs" in resumed
+    assert "ring-fenced lots" in (tmp_path / "work" / "coded_responses.csv").read_text(encoding="utf-8")
+    assert not pipeline.outputs_behind(settings)
+    assert not reprocess_late_submissions(**kwargs)["resumed"]
+
 
 def test_reprocess_late_submissions_says_when_only_dates_changed() -> None:
     """A run that read no new file but dated files again from a received log regenerates the outputs (late
@@ -51,3 +70,5 @@ def test_reprocess_late_submissions_says_when_only_dates_changed() -> None:
     said = changes_markdown({"added": [], "redated": 2, "corrections_pending": 0})
     assert "2 file(s) read before dated again from the received log; outputs regenerated." in said
     assert "outputs unchanged" in changes_markdown({"added": [], "redated": 0, "corrections_pending": 0})
+    resumed = changes_markdown({"added": [], "redated": 0, "corrections_pending": 0, "resumed": True})
+    assert "an earlier run stopped before writing them" in resumed and "outputs regenerated" in resumed
