@@ -87,7 +87,8 @@ def outputs_behind(settings: Settings) -> bool:
     if latest == EPOCH:  # nothing was ever stored
         return False
     try:
-        written = json.loads((settings.work_dir / SNAPSHOT).read_text(encoding="utf-8"))["current"]["data_time"]
+        snapshot = json.loads((settings.work_dir / SNAPSHOT).read_text(encoding="utf-8"))
+        written = snapshot["current"]["data_time"]
     except (OSError, ValueError, KeyError, TypeError):
         return True  # (no outputs yet, or not readable as ours)
     return bool(written != latest.isoformat())
