@@ -259,6 +259,12 @@ def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     return (found.lastgroup, (a, b)) if found is not None and found.lastgroup else None
 
 
+def only_closed_answer(text: str) -> bool:
+    """The text is nothing but a closed answer ("Yes", "No.", "Don't know"): a form's tick-box cell, which
+    says no view of its own to group into topics."""
+    return _BARE.fullmatch(text) is not None
+
+
 def says_unsure(text: str) -> bool:
     """The answer opens by saying the respondent does not know ("Don't know", "Not sure", "Undecided")."""
     return _SAYS_UNSURE.match(text) is not None
