@@ -311,3 +311,13 @@ def test_responses_not_in_english_are_said() -> None:
         "may be missing from the theme counts.")
     assert language_sentence({"cy": 3, "fr": 1}).startswith(
         "4 responses were not written in English (3 in Welsh and 1 in French): themes are coded")
+
+
+def test_labels_keep_their_acronyms_mid_sentence() -> None:
+    """"SEND, medical and caring exemptions" was written "send, medical and caring exemptions"."""
+    from respmine.report.summaries import counted_labels
+
+    rows = [row("send", "SEND, medical and caring exemptions", 5), row("nhs", "NHS funding", 4),
+            row("cost", "Cost of pouches", 3), row("gov", "Role of the Department", 2)]
+    assert counted_labels(rows) == ("SEND, medical and caring exemptions (5), NHS funding (4), cost of pouches "
+                                    "(3) and Role of the Department (2)")

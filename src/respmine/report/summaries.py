@@ -598,8 +598,11 @@ def _cap(text: str) -> str:
 
 
 def _plain(label: str) -> bool:
-    """A label can be lower-cased mid-sentence unless it has acronyms or proper nouns after its start."""
-    return not any(w[:1].isupper() for w in label.split()[1:])
+    """A label can be lower-cased mid-sentence unless it has proper nouns after its start or an acronym
+    anywhere ("SEND, medical and caring exemptions", "NHS funding")."""
+    words = label.split()
+    return not any(w[:1].isupper() for w in words[1:]) and not any(
+        sum(c.isupper() for c in w) > 1 for w in words[:1])
 
 
 def type_counts_line(bases: Counter[str] | Mapping[str, int], types: TypeList = DEFAULT_TYPES) -> str:
