@@ -319,5 +319,5 @@ def test_labels_keep_their_acronyms_mid_sentence() -> None:
 
     rows = [row("send", "SEND, medical and caring exemptions", 5), row("nhs", "NHS funding", 4),
             row("cost", "Cost of pouches", 3), row("gov", "Role of the Department", 2)]
-    assert counted_labels(rows) == ("SEND, medical and caring exemptions (5), NHS funding (4), cost of pouches "
-                                    "(3) and Role of the Department (2)")
+    assert counted_labels(rows) == ("SEND, medical and caring exemptions (5), NHS funding (4), cost of "
+                                    "pouches (3) and Role of the Department (2)")
