@@ -191,6 +191,23 @@ def test_sentences_of_thanks_are_no_theme_and_leave_a_segment_uncoded() -> None:
     assert "process" in coded[2]
 
 
+def test_a_sentence_declining_a_view_is_no_theme() -> None:
+    """"We have no view on staff workload." was coded as workload by similarity (its words name the theme),
+    and counted as raising it; a sentence that goes on to a view keeps it."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="workload", label="Staff workload", description="staff workload enforcement burden",
+              examples=("Staff workload will rise.",)),
+        Theme(id="cost", label="Cost", phrases=("full cost",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
+    texts = ["We have no view on staff workload.", "We take no position on staff workload.",
+             "We have no further comments on staff workload. Contracts must pay the full cost.",
+             "We have no view on staff workload, but staff workload will rise."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts)]
+    assert coded[:3] == [set(), set(), {"cost"}]
+    assert "workload" in coded[3]
+
+
 def test_a_covering_sentence_naming_the_consultations_title_is_no_theme_when_the_title_is_known() -> None:
     codebook = Codebook(name="c", version="1", themes=(
         Theme(id="role", label="Role of the sector", phrases=("voluntary and community sector",)),

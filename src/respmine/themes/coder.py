@@ -43,6 +43,7 @@ from respmine.records import GENERAL
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.rules import RULE_FLOOR, passing_themes
+from respmine.themes.scope import takes_no_view
 from respmine.themes.sentences import sentence_spans
 from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
@@ -254,8 +255,9 @@ class ThemeCoder:
         """Similarity fills gaps: segments the rules and classifier left uncoded, with themes the classifier
         has not learned (measured on the sample, it is far less precise than a phrase rule, so it never
         adds to a segment that has codes). Each span (sentence, or clause of a short answer) gives its
-        closest theme when it is close enough: one point, one code. Without a classifier it also makes
-        the `at_least_one` pick."""
+        closest theme when it is close enough: one point, one code; a span declining a view gives none
+        (`takes_no_view`: its words name the theme it says nothing of). Without a classifier it also
+        makes the `at_least_one` pick."""
         if self.embedder is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
         gaps = _gaps(found, texts)
@@ -266,6 +268,8 @@ class ThemeCoder:
         ids = scores.themes
         unlearned = np.array([t not in learned for t in ids])
         for i, spans, matrix in zip(gaps, scores.spans, scores.matrices, strict=True):
+            declined = _declining(texts[i], spans)  # "We have no view on staff workload."
+            matrix = np.where(np.array(declined)[:, None], -1.0, matrix) if any(declined) else matrix
             masked = np.where(unlearned, matrix, -1.0)
             for (start, end), row in zip(spans, masked, strict=True):
                 j = int(row.argmax())
@@ -310,6 +314,13 @@ def without_formalities(texts: Sequence[str], title: str) -> list[str]:
                 text = text[:start] + " " * (end - start) + text[end:]
         out.append(text)
     return out
+
+
+def _declining(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each span (a sentence, or a clause of a short answer), whether it is in a sentence that only
+    declines to give a view (`takes_no_view`)."""
+    declined = [(a, b) for a, b in sentence_spans(text) if takes_no_view(text[a:b])]
+    return [any(a <= start and end <= b for a, b in declined) for start, end in spans]
 
 
 def _unnamed(texts: Sequence[str], names: Sequence[Sequence[str]] | None) -> Sequence[str]:

@@ -153,7 +153,8 @@ _DISMISS = re.compile(
         r"\bnot (?:really |directly |particularly |especially )?(?:about|relevant|applicable|our concern)\b",
         r"\b(?:irrelevant|not applicable|n/a)\b",
         r"\b(?:no|not any|few) (?:particular |real |major |significant |strong |specific |further |other )?"
-        r"(?:concerns?|issues?|problems?|comments?|views?|opinions?|observations?|remarks?|experience)"
+        r"(?:concerns?|issues?|problems?|comments?|views?|opinions?|observations?|remarks?|experience"
+        r"|position|stance)"
         r" (?:about|on|with|over|regarding|of|in relation to|to make)\b",
         r"\bnothing (?:further |more |much |specific |else |useful )?to (?:add|say|contribute|comment)\b",
         r"\b(?:not|n't) (?:wish|want|intend|propose|feel able|able) to (?:comment|respond|express|offer)\b",
@@ -164,6 +165,29 @@ _DISMISS = re.compile(
         r"(?:problem|issue|concern|difficulty)\b",
     ])
 )
+
+
+_OBJECT = (r"(?:(?!\b(?:but|however|although|though|whereas|while|whilst|except|yet|as|because|since|so"
+           r"|and)\b)[^,;:.!?\n]){1,80}?")  # what a view is declined on: a phrase, not a clause that turns
+_NO_VIEW = re.compile(  # a sentence that only declines to give a view: it says nothing of its object
+    r"(?:\W*(?:(?:we|i|the[ \t]+\w+(?:[ \t]+\w+)?|our[ \t]+\w+|this[ \t]+\w+)[ \t]+"  # who declines
+    r"(?:(?:would|do|does|did)[ \t]+)?(?:have|has|had|hold|holds|take|takes)[ \t]+)?"
+    r"(?:(?:no|not[ \t]+any)[ \t]+(?:particular[ \t]+|specific[ \t]+|further[ \t]+|other[ \t]+|strong[ \t]+"
+    r"|firm[ \t]+|real[ \t]+)?(?:views?|opinions?|comments?|observations?|remarks?|position|stance)"
+    r"(?:[ \t]+to[ \t]+make)?"
+    r"|nothing[ \t]+(?:further[ \t]+|more[ \t]+|else[ \t]+|specific[ \t]+)?to[ \t]+(?:add|say))"
+    rf"(?:[ \t]+(?:on|about|regarding|in[ \t]+relation[ \t]+to|as[ \t]+to)[ \t]+{_OBJECT})?"  # "on workload"
+    r"(?:[ \t]+(?:at[ \t]+this[ \t]+(?:time|stage)|here|on[ \t]+this[ \t]+(?:occasion|question|point)))?"
+    r"|\W*(?:we|i)[ \t]+(?:do[ \t]+not|don['’]t|would[ \t]+not|wouldn['’]t)[ \t]+(?:wish|want|intend|propose)"
+    rf"[ \t]+to[ \t]+comment(?:[ \t]+on[ \t]+{_OBJECT})?)\s*[.!]?[\s\"”’']*", re.IGNORECASE)
+
+
+def takes_no_view(sentence: str) -> bool:
+    """The sentence only declines to give a view ("We have no view on staff workload.", "We have no
+    further comments on staff impact.", "We take no position on franchising.", "Nothing to add."): nothing
+    in it codes a theme, though its words name one. Not when it goes on to say something ("Nothing to add
+    as I was very pleased with the service", "No comments on X, but ...")."""
+    return _NO_VIEW.fullmatch(sentence) is not None
 
 
 @dataclass(frozen=True)
