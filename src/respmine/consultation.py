@@ -11,9 +11,16 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from respmine.structure.respondent_types import RespondentType, TypeList, built_in, type_list
+from respmine.structure.respondent_types import (
+    INDIVIDUAL,
+    UNKNOWN,
+    RespondentType,
+    TypeList,
+    built_in,
+    type_list,
+)
 from respmine.yamlfile import read_mapping
 
 
@@ -36,16 +43,24 @@ class RespondentTypeEntry(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    label: str | None = None
-    plural: str | None = None
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=30)  # (the store's column holds 30)
+    label: str | None = Field(default=None, pattern=r"\S")
+    plural: str | None = Field(default=None, pattern=r"\S")
     words: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_typed_by_words(self) -> RespondentTypeEntry:
+        if self.id in (INDIVIDUAL, UNKNOWN) and self.words:
+            raise ValueError(f"{self.id}: no words (individuals and unknown are never typed by words; "
+                             "list them only to place them, or give them a label)")
+        return self
 
     def resolved(self) -> RespondentType:
         known = built_in(self.id)
-        label = self.label or (known.singular if known else self.id.replace("_", " "))
-        many = self.plural or (known.plural if known and not self.label else _plural(label))
-        words = [w.strip() for w in ([] if known and not self.label else [label]) + self.words if w.strip()]
+        label = (self.label or (known.singular if known else self.id.replace("_", " "))).strip()
+        many = (self.plural or (known.plural if known and not self.label else _plural(label))).strip()
+        own = [] if known and (not self.label or self.id in (INDIVIDUAL, UNKNOWN)) else [label]
+        words = [w.strip() for w in own + self.words if w.strip()]
         return RespondentType(self.id, label, many, tuple(dict.fromkeys(words)))
 
 

@@ -48,6 +48,15 @@ def test_corrections_type_is_one_of_the_consultations() -> None:
         "representative_body, academic, individual, unknown")
     refused = corrections.problem(FIX, types)
     assert refused == "respondent type must be one of bus_operator, individual, unknown"
+    # recorded while the consultation counted bus operators, which it no longer does: unknown, not lost
+    # from every column of the theme table
+    from respmine.records import Respondent
+
+    found = Respondent("a" * 64, "organisation", "charity", None, "X", ("X",), None, {})
+    bus = {**FIX, "respondent_type": "bus_operator"}
+    assert corrections.corrected(found, bus, types).respondent_type == "bus_operator"
+    assert corrections.corrected(found, bus, type_list([])).respondent_type == "unknown"
+    assert corrections.corrected(found, bus).respondent_type == "bus_operator"  # (as recorded: checked then)
 
 
 def test_corrections_latest_wins_and_corrected_keeps_the_signatory() -> None:

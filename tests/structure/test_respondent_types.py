@@ -109,3 +109,30 @@ def test_respondent_types_changed_words_restamp_documents() -> None:
     assert len({plain, stage.document_stamp(doc, None, types=own),
                 stage.document_stamp(doc, None, types=more)}) == 3
     assert stage.document_stamp(doc, None, types=own) == stage.document_stamp(doc, None, types=relabelled)
+
+
+def test_respondent_types_individuals_never_take_an_organisations_type(tmp_path: Path) -> None:
+    """A form's "Individual (member of the public)" answer gave an individual a type whose words include
+    "member"; listing individuals with words typed "Oakfield Residents Association" an individual."""
+    types = _types(tmp_path, "title: T\nrespondent_types:\n  - {id: community_group, label: community group, "
+                             "words: [member, residents]}\n")
+    row = _doc("Q1 Keep the 42 running.", fmt="form-row",
+               metadata={"Name": "Ann Lee", "Respondent type": "Individual (member of the public)"})
+    assert (profile(row, types=types).kind, profile(row, types=types).respondent_type) == (
+        "individual", "individual")
+    with pytest.raises(ConsultationError, match="individual: no words"):
+        _types(tmp_path, "title: T\nrespondent_types: [{id: individual, words: [residents]}]\n")
+    placed = _types(tmp_path, "title: T\nrespondent_types: [individual, {id: unknown, label: other}, "
+                              "charity]\n")
+    assert placed.ids == ("individual", "unknown", "charity") and placed.own_type("Other Things Ltd") is None
+
+
+def test_respondent_types_names_keep_acronyms_and_fit_the_store(tmp_path: Path) -> None:
+    types = _types(tmp_path, "title: T\nrespondent_types: [{id: nhs, label: NHS trust}]\n")
+    assert (types.heading("nhs"), types.heading("nhs", 1), types.name("nhs")) == (
+        "NHS trusts", "NHS trust", "NHS trusts")  # (not "Nhs trusts")
+    assert types.heading("local_authority") == "Local authorities"
+    with pytest.raises(ConsultationError, match="at most 30 characters"):
+        _types(tmp_path, f"title: T\nrespondent_types: [{{id: {'a' * 31}, label: x}}]\n")
+    with pytest.raises(ConsultationError, match="label"):
+        _types(tmp_path, "title: T\nrespondent_types: [{id: x, label: '  '}]\n")

@@ -157,7 +157,7 @@ def _front(doc: Any, report: Report) -> None:
     for line in report.changes:
         doc.add_paragraph(line, style="List Bullet")
     doc.add_heading("Who responded", level=1)
-    rows = [[report.types.name(t).capitalize(), str(n), _pct(n, report.respondents)]
+    rows = [[report.types.heading(t), str(n), _pct(n, report.respondents)]
             for t, n in sorted(report.bases.items(), key=lambda kv: report.types.rank(kv[0])) if n]
     rows.append(["All respondents", str(report.respondents), "100%"])
     _table(doc, ["Respondent type", "Respondents", "Share"], rows, "Respondents by type", [10.0, 3.0, 2.5],
@@ -320,7 +320,7 @@ def _annex(doc: Any, report: Report) -> None:
     doc.add_heading("Annex: organisations that responded", level=1)
     doc.add_paragraph(annex_note(report.register, report.types))
     for kind, names in organisations_by_type(report.register, report.types):
-        doc.add_heading(f"{report.types.name(kind).capitalize()} ({len(names)})", level=2)
+        doc.add_heading(f"{report.types.heading(kind)} ({len(names)})", level=2)
         for name in names:
             doc.add_paragraph(name, style="List Bullet")
 

@@ -49,21 +49,21 @@ def render_html(report: Report) -> str:
     env = Environment(loader=PackageLoader("respmine.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters["type_name"] = report.types.name
+    env.filters["type_heading"] = report.types.heading
     env.filters["plural"] = plural
     env.filters["pct"] = lambda k, n: f"{round(100 * k / n)}%" if n else "–"
     top = [t for t in report.themes if t.depth == 0]
     stanced = [t for t in top if report.carries_stance(t.row.theme)]
     colours = type_colours(report.types)
     charts = {
-        "types": bar_chart([(report.types.name(t).capitalize(), n, colours.get(t, "#999999"))
+        "types": bar_chart([(report.types.heading(t), n, colours.get(t, "#999999"))
                             for t, n in _ordered(report.bases, report.types)],
                            "Respondents by type",
                            "Number of respondents of each type; campaigns count once."),
         "themes_by_type": stacked_chart(
             [(t.row.label, dict(t.row.by_type)) for t in top],
             [t for t in report.types.ids if t in report.bases],
-            colours, {t: report.types.name(t).capitalize() for t in report.types.ids},
+            colours, {t: report.types.heading(t) for t in report.types.ids},
             "Themes by respondent type", "Respondents raising each main theme, split by respondent type."),
         "stance": stacked_chart(
             [(t.row.label, _stance_with_silent(t.row)) for t in stanced], list(STANCES), STANCE_COLOURS,
@@ -150,7 +150,7 @@ def _row_view(row: ThemeRow, answered: int, depths: Mapping[str, int], stanced: 
         "row": row, "level": depths.get(row.theme, 0),
         "stance": _stance_with_silent(row) if stanced else dict.fromkeys(STANCES, "–"),
         "letters": letters_note(row),
-        "groups": " · ".join(f"{types.name(t, n).capitalize()} {n}" for t, n in groups),
+        "groups": " · ".join(f"{types.heading(t, n)} {n}" for t, n in groups),
         "bar": mini_bar(_stance_with_silent(row), row.respondents) if stanced else "",
         "share": f"{round(100 * row.respondents / answered)}%" if answered else "–",
     }

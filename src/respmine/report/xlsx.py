@@ -50,7 +50,7 @@ def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, .
 
 def _theme_table(report: Report) -> tuple[list[str], list[list[object]]]:
     header = ["Question", "Question text", "Theme id", "Theme", "Level", "Respondents", "Campaign letters",
-              "Late", *[report.types.name(t).capitalize() for t in report.types.ids],
+              "Late", *[report.types.heading(t) for t in report.types.ids],
               *[STANCE_NAMES[s] for s in STANCES], "Quote 1", "Quote 2", "Quote 3"]
     texts = {s.id: s.text for s in report.sections}
     rows: list[list[object]] = []

@@ -180,7 +180,7 @@ def _filters(templates: Jinja2Templates, types: TypeList) -> None:
     env.filters["mark"] = _mark
     env.filters["thousands"] = lambda n: f"{int(n):,}"
     env.filters["label"] = lambda s: str(s or "").replace("_", " ").capitalize()
-    env.filters["type_label"] = lambda kind: types.name(str(kind or "unknown"), 1).capitalize()
+    env.filters["type_label"] = lambda kind: types.heading(str(kind or "unknown"), 1)
     env.globals["qs"] = query_string
     env.globals["question_name"] = question_name
     env.globals["names_a_person"] = names_a_person  # a file named after a titled person is withheld

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from respmine.records import Respondent
-from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
+from respmine.structure.respondent_types import DEFAULT_TYPES, UNKNOWN, TypeList
 
 ACTION = "respondent"
 KINDS = ("organisation", "individual")
@@ -69,9 +69,12 @@ def latest(decisions: Iterable[Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def corrected(respondent: Respondent, correction: Mapping[str, Any] | None) -> Respondent:
+def corrected(respondent: Respondent, correction: Mapping[str, Any] | None,
+              types: TypeList | None = None) -> Respondent:
     """The respondent as the analyst said (kind, type, organisation, joint partners; the signatory's name
-    and role are kept), each corrected field's provenance `analyst:<user>`."""
+    and role are kept), each corrected field's provenance `analyst:<user>`. A type the consultation no
+    longer counts (`types`, given by the structure stage: its list changed since the correction was
+    recorded) is unknown: every respondent stays in some column."""
     if not correction:
         return respondent
     kind = str(correction["kind"])
@@ -85,7 +88,9 @@ def corrected(respondent: Respondent, correction: Mapping[str, Any] | None) -> R
     provenance = {**respondent.provenance, "kind": source, "type": source}
     if name or kind == "individual":
         provenance["organisation"] = source
-    return replace(respondent, kind=kind, respondent_type=str(correction["respondent_type"]),
+    kind_of = str(correction["respondent_type"])
+    kind_of = kind_of if types is None or kind_of in types else UNKNOWN
+    return replace(respondent, kind=kind, respondent_type=kind_of,
                    organisation=name, organisations=partners, provenance=provenance)
 
 

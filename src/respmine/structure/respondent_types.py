@@ -83,9 +83,16 @@ class TypeList:
             return words if n == 1 else words + "s"
         return found.singular if n == 1 else found.plural
 
+    def heading(self, kind: str, n: int = 2) -> str:
+        """The name starting a line or cell: "Charities and community groups", "NHS trusts" (only the
+        first letter raised: `str.capitalize` would lower an acronym's others, "Nhs trusts")."""
+        name = self.name(kind, n)
+        return name[:1].upper() + name[1:]
+
     def own_type(self, text: str) -> str | None:
-        """The first listed type whose words `text` (an organisation's name, a form's answer) has."""
-        return next((t.id for t in self.types if t.matches(text)), None)
+        """The first listed organisation type whose words `text` (an organisation's name, a form's
+        answer) has (individuals and unknown are never typed by words)."""
+        return next((t.id for t in self.types if t.id not in (INDIVIDUAL, UNKNOWN) and t.matches(text)), None)
 
     @property
     def digest(self) -> str:

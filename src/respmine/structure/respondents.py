@@ -769,7 +769,7 @@ def _choose_type(board: _Board, kind: str, organisation: str | None, text: str,
     own body ("we are a charity"), not what the text says of others. A consultation's own types come first
     (their words in the form's answer or the name: a "bus company" is a bus operator before a company), and
     a type the consultation does not count is never chosen."""
-    said = board.best("type-said")
+    said = board.best("type-said") if kind == "organisation" else None  # (a person has no body's type)
     own = types.own_type(said.value) if said is not None else None
     if said is not None and own is not None:
         return _Claim(own, said.source, said.weight)

@@ -143,7 +143,7 @@ def structure(
         if d.sha256 in reuse:
             respondent, found = reuse[d.sha256]
         else:
-            respondent = corrections.corrected(profiled[d.sha256], corrected.get(d.sha256))
+            respondent = corrections.corrected(profiled[d.sha256], corrected.get(d.sha256), types)
             keep = [o for o in (respondent.organisation, *respondent.organisations) if o]
             found = find_personal_data(d.text, keep=keep)
         respondents.append(respondent)
