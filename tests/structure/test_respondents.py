@@ -353,6 +353,11 @@ def test_respondents_unknown_without_evidence() -> None:
         ("Kingsmere Quaker Meeting", "charity"),
         ("Bridgewell Housing Association", "charity"),
         ("VictimVoice Northshire", None),
+        ("Hollybrook Primary School", "public_body"),  # a school: not "academic" (it was, as an academy)
+        ("St Aidan's Catholic Academy", "public_body"),
+        ("Riverside Nursery", "public_body"),
+        ("Eastmoor School of Law", "academic"),
+        ("British Academy of Sciences", "academic"),
     ],
 )
 def test_respondents_name_keywords(name: str, rtype: str | None) -> None:
@@ -1350,3 +1355,32 @@ def test_respondents_submitted_jointly_with_names_a_partner() -> None:
     r = profile(_doc("Hope Trust\n\nThe 2019 evaluation, which was produced jointly with the University of "
                      "Leeds, found the same.\n\n" + _WE_BODY))  # another paper's authors
     assert r.organisations == ("Hope Trust",)
+
+
+def test_respondents_schools_and_their_fuller_names() -> None:
+    """A new user's schools: "Hollybrook Primary School" heading a letter was not identified (no word of a
+    body's in it), and "St Aidan's is an 11-18 academy" named "St Aidan" under the letterhead "St Aidan's
+    Catholic Academy"."""
+    holly = profile(_doc("Hollybrook Primary School\n\nQuestion 1: Yes. Phones have no place in a primary "
+                         "classroom.\n\nMr Ian Sowerby, Headteacher"))
+    assert (holly.kind, holly.organisation, holly.respondent_type) == (
+        "organisation", "Hollybrook Primary School", "public_body")
+    aidan = profile(_doc("St Aidan's Catholic Academy\n\nResponse to the consultation: Mobile phones in "
+                         "schools\n\nSt Aidan's is an 11-18 academy in Sunderland with 1,450 pupils.\n\n"
+                         "Question 1\n\nYes. Phones disrupt lessons.\n\nFr. Michael Dunne, Principal"))
+    assert aidan.organisation == "St Aidan's Catholic Academy"
+
+
+def test_respondents_a_teams_mailbox_gives_way_to_its_body() -> None:
+    """"Children's Services Policy <cs.policy@westshire.gov.uk>" named the council's response after the
+    team's mailbox; its covering note signs off as the council."""
+    email = _doc("Good afternoon,\n\nPlease find attached Westshire County Council's response to the "
+                 "consultation.\n\nKind regards,\nPolicy Team, Children's Services\n"
+                 "Westshire County Council\n",
+                 fmt="eml", metadata={"from": "Children's Services Policy <cs.policy@westshire.gov.uk>",
+                                      "subject": "Westshire County Council - response to the consultation"})
+    got = profile(email)
+    assert (got.organisation, got.respondent_type) == ("Westshire County Council", "local_authority")
+    alone = profile(_doc("Please find our response attached.", fmt="eml",
+                         metadata={"from": "Children's Services Policy <cs.policy@westshire.gov.uk>"}))
+    assert alone.kind == "organisation" and alone.organisation == "Children's Services Policy"  # (no other)

@@ -187,6 +187,11 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"magistrates|\bbench\b|\bcourts?\b|tribunal|inspectorate|ombudsman|\bministry of\b|\bdepartment\b|"
      r"\bagency\b|\bauthority\b|\bregulator\b|\bgovernment\b|youth justice board|crown prosecution|"
      r"^region\b|\bmunicipality\b", "public_body"),
+    # a school (state-funded, as most that answer are), not a seat of learning: "Hollybrook Primary School",
+    # "St Aidan's Catholic Academy", "Riverside Nursery" ("School of Law", "Academy of Sciences" are academic)
+    (r"\b(?:primary|secondary|high|grammar|infant|infants|junior|middle|special|free|community|village"
+     r"|catholic|church|c of e|ce|rc|upper|lower|first|studio)[ \t]+(?:school|academy)\b|\bschool$"
+     r"|\bacademy$|\bnursery(?: school)?$|\bsixth form\b|\bacademy trust\b", "public_body"),
     (r"\buniversity\b|\bcollege\b|\binstitute\b|\bcentre for\b.*\b(studies|research)\b|"
      r"\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
     (r"\btrust\b|\bcharit(y|able)\b|\bfoundation\b|\bministry\b|\bparish\b|\bmission\b|\bproject\b|"
@@ -216,6 +221,7 @@ ORG_WORDS = re.compile(
     r"\b(ltd|limited|plc|llp|inc|gmbh|group|trust|charity|foundation|council|association|network|forum|"
     r"federation|union|society|institute|university|college|centre|center|project|service|services|board|"
     r"committee|church|churches|mosque|chaplaincy|ministry|quakers?|meeting|police|nhs|hmp|partnership|"
+    r"school|schools|academy|nursery|hospital|hospice|"
     r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
     r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|holdings|"
     r"confederation|industries|technologies|solutions|e\.v\.|aisbl|co-?operatives?|"
@@ -236,12 +242,17 @@ ORG_WORDS = re.compile(
     r"soci[eé]t[eé]|sociedad|compagnie|compa[nñ][ií]a|entreprise|empresa|konzern)\b",
     re.IGNORECASE,
 )
+# A mailbox's display name that is a part of a body, not the body ("Children's Services Policy", "Policy
+# Team", "Planning Department"): "Home Office", "Beacon Recovery Service" are bodies.
+DEPARTMENT_MAILBOX = re.compile(r"\b(?:policy|team|unit|directorate|department|division|section|inbox|mailbox"
+                                r"|enquiries|consultations?|secretariat|responses)\W*$", re.IGNORECASE)
 ROLE_WORDS = re.compile(
     r"\b(director|chair|chairman|chairwoman|chairperson|chief|officer|manager|secretary|executive|"
     r"president|head|co-?ordinator|clerk|lecturer|professor|member|worker|trustee|treasurer|founder|"
     r"partner|advis[eo]r|counsel|lead|vice|ceo|coo|cfo|policy|consultant|volunteer|governor|"
     r"representative|researcher|fellow|deputy|assistant|convenor|organiser|minister|pa to|analyst|"
-    r"specialist|leader|principal|editor|owner|solicitor|superintendent)\b",
+    r"specialist|leader|principal|editor|owner|solicitor|superintendent|headteacher|head[ \t]+teacher|"
+    r"headmaster|headmistress|bursar)\b",
     re.IGNORECASE,
 )
 TITLES = re.compile(

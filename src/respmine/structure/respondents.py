@@ -45,6 +45,7 @@ FOOTER_LINES = 15  # lines at the end searched for copyright and registration st
 ABOUT_CHARS = 800  # text read after an "About X" heading ...
 ABOUT_SENTENCES = 4  # ... its first sentences
 ORG_THRESHOLD = 30  # score an organisation candidate needs before a response counts as an organisation's
+UNIT_MAILBOX = 40  # weight of an e-mail display name that is a team's or department's mailbox
 COLLECTIVE_VOICE = 8  # "we"/"our" words (and 4x the "I"s) that make an unnamed paper an organisation's
 _NOT_ORG = {"PERSON", "GPE"}
 
@@ -274,7 +275,10 @@ def _read_email(email: Document, board: _Board, forwarded: str | None, body: str
         if webmail_person:
             board.add("person", display, source, 0)  # (vetoes the same name signed or at the letterhead)
         if display and R.ORG_WORDS.search(display) and R.valid_org(display) and not webmail_person:
-            board.add("organisation", R.clean_org(display), source, weight)
+            # a team's mailbox: the body it is part of outranks it where the papers name that ("Children's
+            # Services Policy" for Westshire County Council)
+            unit = R.DEPARTMENT_MAILBOX.search(display) is not None
+            board.add("organisation", R.clean_org(display), source, UNIT_MAILBOX if unit else weight)
         elif display and _is_person(display):
             board.add("name", display, source, weight)
         if address:
@@ -752,7 +756,7 @@ def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
     best: tuple[_Claim | None, float] = (None, 0.0)
     lowered = text.lower()
     for group in groups:
-        top = max(group, key=lambda c: (c.weight, len(c.value)))
+        top = _fuller(max(group, key=lambda c: (c.weight, len(c.value))), group)
         corroboration = 5 * (len({c.source for c in group}) - 1)
         score = top.weight + corroboration + min(10, lowered.count(top.value.lower()))
         if score > best[1]:
@@ -760,6 +764,14 @@ def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
             acronym = full and " " not in top.value and len(top.value) <= 8  # shown by its full name
             best = (_Claim(full, top.source, top.weight) if acronym and full else top, score)
     return best
+
+
+def _fuller(top: _Claim, group: list[_Claim]) -> _Claim:
+    """The top claim under the fullest name its group gives that begins with its own: "St Aidan's is an
+    academy ..." names "St Aidan" under the letterhead "St Aidan's Catholic Academy"."""
+    key = R.org_key(top.value)
+    longer = [c.value for c in group if R.org_key(c.value).startswith(key + " ")]
+    return _Claim(max(longer, key=len), top.source, top.weight, top.about) if longer else top
 
 
 def _choose_type(board: _Board, kind: str, organisation: str | None, text: str,
