@@ -67,12 +67,12 @@ RECALL_FLOORS: dict[str, int] = {
     "r4m.sign_p_de_o": 44, "r4m.title_o_sign_p": 60, "r4o.about": 39, "r4o.behalf": 50, "r4o.copy_reg": 32,
     "r4o.copy_reg_next": 32, "r4o.letterhead": 25, "r4o.ltd_footer": 50, "r4o.signoff": 25, "r4o.title": 47,
     "r4o.title_body": 49, "r4o.title_colon": 42, "r4o.welcomes": 47, "r4p.joint": 70, "r4p.signoff_org": 70,
-    "r6.about_org": 28, "r6.attachment_org": 32, "r6.bilingual_org": 27, "r6.dash_title_org": 0,
+    "r6.about_org": 28, "r6.attachment_org": 32, "r6.bilingual_org": 28, "r6.dash_title_org": 0,
     "r6.email_org_sig": 40, "r6.form_block_org": 0, "r6.joint": 32, "r6.joint_with_person": 37,
     "r6.letter_org": 26, "r6.on_behalf_org": 0, "r6.orgword-names": 56, "r6.pdf_footer_org": 34,
-    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 27, "r6.we_at": 0,
-    "r6.word-names": 86, "r6.writing_as_chair": 33, "r6b.copyright_reg_org": 32,
-    "r6b.role_first_signoff_org": 28, "r6b.running_header_org": 35,
+    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 29, "r6.we_at": 0,
+    "r6.word-names": 86, "r6.writing_as_chair": 33, "r6b.copyright_reg_org": 34,
+    "r6b.role_first_signoff_org": 29, "r6b.running_header_org": 36,
 }
 
 MAX_LINES = 30  # of the failure message
