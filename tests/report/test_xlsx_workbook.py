@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from respmine.report.outputs import write_reports
 from respmine.store import Store
 from respmine.store.models import SegmentRow
-from tests.report.helpers import CODEBOOK, CONSULTATION
+from tests.report.helpers import CODEBOOK, CONSULTATION, sha
 
 SHEETS = ["Theme table", "Coded responses", "Respondents", "Questions", "Codebook", "Campaigns",
           "Emerging themes", "Quarantine", "About"]
@@ -38,7 +38,10 @@ def test_sheets_have_filters_and_frozen_headers(made: tuple[Store, dict[str, str
         r for r in themes.iter_rows(min_row=2, values_only=True) if r[0] == "Q1" and r[2] == "funding.fcr"
     )
     assert fcr[5] == 4 and fcr[6] == 4
-    assert [r[0] for r in wb["Quarantine"].iter_rows(min_row=2, values_only=True)] == ["broken.pdf"]
+    # a file that could not be read is cited by its id (files are named after people), with the
+    # organisation its name gives, if any
+    assert [r[0] for r in wb["Quarantine"].iter_rows(min_row=2, values_only=True)] == [
+        f"response {sha('broken.pdf')[:12]}"]
     register = [r[:4] for r in wb["Respondents"].iter_rows(min_row=2, values_only=True)]
     assert register[0][1:] == ("Hope Trust", "charity", "organisation") and len(register) == 7
     assert ("campaign-abc", "form-letter campaign", 4) in {
@@ -87,3 +90,13 @@ def test_codebook_sheet_says_which_themes_are_positions(made: tuple[Store, dict[
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert (rows["funding.fcr"]["Implies stance"], rows["funding.fcr"]["Position"]) == ("support", "yes")
     assert not rows["funding"]["Implies stance"] and not rows["funding"]["Position"]
+
+
+def test_quarantine_sheet_never_shows_a_persons_file_name() -> None:
+    from respmine.report.xlsx import _unread_file
+
+    assert _unread_file("Letter from Sarah Jennings.docx", "a" * 64) == "response aaaaaaaaaaaa"
+    assert _unread_file("Meadowbank_Community_Trust_response.pdf", "b" * 64) == (
+        "Meadowbank Community Trust (response bbbbbbbbbbbb)")
+    assert _unread_file("Meadowbank Community Trust - Tom Whitlock.pdf", "c" * 64) == (
+        "Meadowbank Community Trust (response cccccccccccc)")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from respmine.records import STANCES, shown_time
 from respmine.report.coded import COLUMNS as CODED_COLUMNS
-from respmine.report.quotes import cited_source
+from respmine.report.quotes import cited_source, organisation_in_file_name
 from respmine.report.register import COLUMNS as REGISTER_COLUMNS
 from respmine.report.summaries import AGREEMENT_VERBS, STANCE_NAMES
 from respmine.report.tables import CodingData
@@ -41,7 +41,7 @@ def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, .
         Sheet("Codebook", *_codebook(report), widths={"Label": 40, "Description": 70, "Phrases": 50}),
         Sheet("Campaigns", *_campaigns(data), widths={"Template (start)": 80, "Letters": 10, "Sources": 60}),
         Sheet("Emerging themes", *_emerging(report), widths={"Name": 40, "Keywords": 40, "Quotes": 90}),
-        Sheet("Quarantine", *_quarantine(data, report.tz), widths={"Source file": 40, "What to do": 90}),
+        Sheet("Quarantine", *_quarantine(data, report.tz), widths={"File": 40, "What to do": 90}),
         Sheet("About", ["Item", "Value"], _about(report), widths={"Item": 28, "Value": 110}),
     ]
     when = report.info.data_time.replace(tzinfo=None)
@@ -121,13 +121,21 @@ def _emerging(report: Report) -> tuple[list[str], list[list[object]]]:
 
 
 def _quarantine(data: CodingData, tz: tzinfo) -> tuple[list[str], list[list[object]]]:
-    """As in `quarantine.csv` (see `intake.submission_rows`), from the submissions already loaded."""
-    header = ["Source file", "Code", "What to do", "Received at"]
+    """As in `quarantine.csv` (see `intake.submission_rows`), from the submissions already loaded, each
+    file cited by its id in `submissions.csv` with the organisation its name gives, if any: a file that
+    could not be read says nothing of who wrote it, and people name files after themselves ("Letter from
+    Sarah Jennings.docx"), so its name is not shown in a workbook that is shared."""
+    header = ["File", "Code", "What to do", "Received at"]
     found = sorted((s for s in data.submissions.values() if s.status == "quarantined"),
                    key=lambda s: (s.source, s.sha256[:12]))
-    rows: list[list[object]] = [[s.source, s.code or "", s.reason or "",
+    rows: list[list[object]] = [[_unread_file(s.source, s.sha256), s.code or "", s.reason or "",
                                  shown_time(s.received_at, tz)] for s in found]
     return header, rows
+
+
+def _unread_file(source: str, sha256: str) -> str:
+    org = organisation_in_file_name(source)
+    return f"{org} (response {sha256[:12]})" if org else f"response {sha256[:12]}"
 
 
 def _about(report: Report) -> list[list[object]]:
