@@ -17,7 +17,7 @@ from respmine.report.register import (
 from respmine.report.tables import CodingData, respondent_totals
 from respmine.store import Store
 from respmine.structure.respondent_types import DEFAULT_TYPES
-from tests.report.helpers import CODEBOOK, sha
+from tests.report.helpers import CODEBOOK, STANCE_CODEBOOK, sha
 
 
 def _data(made: tuple[Store, dict[str, str]]) -> CodingData:
@@ -60,6 +60,19 @@ def test_register_agreement_per_question_that_asks_for_it(made: tuple[Store, dic
     lists = register_lists(register(data, asking={"Q1"}), data)  # in the report's words in the CSV
     said = {row[1]: row[COLUMNS.index("agreement")] for row in lists}
     assert said["Hope Trust"] == "Q1 agreed" and said["Acme Ltd"] == "Q1 disagreed"
+
+
+def test_register_stance_falls_back_on_the_respondents_own_agreement(
+        made: tuple[Store, dict[str, str]]) -> None:
+    """With the codebook marking the themes about the proposals, a respondent whose passages on them take
+    no side had no stance in the register, though they answered "Do you agree ...?" with a side."""
+    data = CodingData.load(made[0], STANCE_CODEBOOK)
+    rows = {r.who: r for r in register(data, asking={"Q1"})}
+    assert rows["Hope Trust"].stance == "support" and rows["Hope Trust"].agreement == (("Q1", "support"),)
+    assert rows["Campaign letter (4 letters)"].stance == "support"
+    assert rows["River Project"].stance == "oppose"  # its passages on the proposals' themes say so: they win
+    assert rows["Local Council"].stance == ""  # ("neutral" to Q1: no side taken anywhere)
+    assert {r.who: r for r in register(data)}["Hope Trust"].stance == ""  # no question asks for agreement
 
 
 def test_register_csv_never_names_individuals(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from respmine.report.tables import (
 )
 from respmine.store.views import RespondentView
 from respmine.structure.respondent_types import TypeList
+from respmine.themes.stance import combined_stance
 
 ORGANISATION, UNNAMED, INDIVIDUAL, CAMPAIGN, COPIES, UNIDENTIFIED = (
     "organisation", "organisation not named", "individual", "campaign", "identical copies", "not identified")
@@ -117,7 +118,7 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         received=min(received, default=None),
         late=bool(members) and all(data.late(m) for m in members),
         questions=tuple(answered), agreement=agreement,
-        stance=(side if data.stanced is not None else unit_stance(unit, overall.values())) or "",
+        stance=_stance(side if data.stanced is not None else unit_stance(unit, overall.values()), agreement),
         themes=tuple(sorted(themes, key=lambda t: (order.get(t, len(order)), t))),
         identified_from=_identified_from(person.provenance if person else {}, kind),
     )
@@ -177,6 +178,15 @@ def _identified_from(provenance: Mapping[str, str], kind: str) -> str:
             where = _SOURCES.get(origin, origin)
             parts.append(f"{shown}: {where} ({detail})" if detail else f"{shown}: {where}")
     return "; ".join(parts)
+
+
+def _stance(side: str | None, agreement: Sequence[tuple[str, str]]) -> str:
+    """A respondent's stance on the proposals: their passages' (`side`), else their own answers to the
+    "Do you agree ...?" questions where those take a side (a "Yes" to "Do you agree with a statutory ban?"
+    left the register's stance blank when the codebook marks the themes about the proposals)."""
+    if side not in (None, "", "neutral"):
+        return str(side)
+    return combined_stance(s for _, s in agreement if s in ("support", "oppose", "mixed")) or side or ""
 
 
 def _row_order(row: RegisterRow, types: TypeList) -> tuple[object, ...]:
