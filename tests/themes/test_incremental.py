@@ -465,3 +465,22 @@ def test_a_topic_gained_by_nested_positions_is_coded_as_from_scratch(tmp_path: P
     assert result.recoded == ["s1"]
     _check(store, segments, edited)
     assert {c.theme for c in themes_store.machine_codes(store) if c.segment == "s1"} == {"a", "b"}
+
+
+def test_similarity_never_codes_a_position_its_sentence_argues_against() -> None:
+    """"The council supports a statutory ban" was coded "Leave it to schools to decide" (a position against
+    the proposals) by similarity, which counted a supporter among those holding it; the same sentence
+    arguing that way keeps it, as does a rule's code."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="autonomy", label="Leave it to schools", stance="oppose",
+              description="schools decide their own rules statutory ban unnecessary",
+              examples=("Schools should decide their own rules.",)),
+        Theme(id="cost", label="Cost", phrases=("full cost",)),
+    ))
+    texts = {"for": "The council supports a statutory ban so schools decide their own rules.",
+             "against": "The council opposes a statutory ban so schools decide their own rules.",
+             "neither": "Schools decide their own rules on a statutory ban."}
+    result = code_segments([SegmentInput(k, t, "q1") for k, t in texts.items()], codebook, WordEmbedder())
+    coded = {c.segment: (c.theme, c.method) for c in result.codes}
+    assert "for" not in coded
+    assert coded["against"] == ("autonomy", "similarity") and coded["neither"] == ("autonomy", "similarity")

@@ -339,3 +339,12 @@ def test_theme_stance_only_on_the_proposals_a_positions_before_its_sentences() -
     # a codebook marking no position: every code's sentence speaks, as before
     assert theme_stance(code("role", "support"), implied, subtheme_speaks=True) == "support"
     assert theme_stance(code("role", "support", "rule(child)"), implied) == "support"
+
+
+def test_stance_of_a_body_writing_of_itself_and_of_its_services(rules: StanceModel) -> None:
+    """"The council supports a statutory ban" took no side (a body writes of itself as "the council"),
+    and "We support 300 families" supported the proposals (a number after "support" is a service)."""
+    texts = ["The council supports a statutory ban during the school day.", "The Trust opposes the scheme.",
+             "We support 300 families each year.", "The council supports 300 families.",
+             "The government supports families."]
+    assert [p.stance for p in rules.predict(texts)] == ["support", "oppose", "neutral", "neutral", "neutral"]

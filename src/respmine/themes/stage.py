@@ -172,6 +172,9 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
     """Stances for the chunk's rows (and segments, where due: a new stance stamp, or `recoded` codes whose
     themes imply one, `_positions`), then what differs from the store."""
     _code_stances(chunk, rows, ctx)
+    for new in rows:
+        for theme in [t for t, c in new.items() if _contradicted(c, ctx.implied)]:
+            del new[theme]
     for seg, new in zip(chunk, rows, strict=True):
         old = {c.theme: c for c in ctx.previous.codes.get(seg.id, ())}
         for theme, code in new.items():
@@ -203,6 +206,16 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
 
 
 UNCODED_STANCE = "uncoded"  # the method of an ABOUT or NOTE segment's stance: none read, none taken
+OPPOSITE = {"support": "oppose", "oppose": "support"}
+
+
+def _contradicted(code: Code, implied: Mapping[str, str]) -> bool:
+    """A similarity code to a position its own evidence sentence argues against: "The council supports a
+    statutory ban" was coded "Leave it to schools to decide" (a position against the proposals) by its
+    words, and counted a supporter among those holding it. Rules, the classifier and analysts are trusted
+    with positions; similarity is not."""
+    return (code.method == "similarity" and code.stance is not None
+            and OPPOSITE.get(code.stance) == implied.get(code.theme))
 
 
 def _positions(seg: SegmentInput, row: Mapping[str, Code], ctx: _Context) -> bool:

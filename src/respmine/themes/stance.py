@@ -51,11 +51,17 @@ Span = tuple[int, int]
 Scores = tuple[float, float, float]  # support, oppose, mixed cue weights
 
 _SUBJ = (r"\b(?:i|we|our (?:organi[sz]ation|members|charity|association|council|union|trust|board|company"
-         r"|group|society|federation|network|partnership))")
+         r"|group|society|federation|network|partnership)"
+         r"|the (?:council|trust|charity|association|union|board|federation|network|partnership|forum"
+         r"|alliance|coalition|society|foundation|institute|company|authority|school|academy"
+         r"|organi[sz]ation))")
+# (a body writes of itself in the third person: "The council supports ..."; not "the government", "the
+# department": whose proposals they are)
 _GAP = r"(?P<gap>(?:\s+[a-z’']+){0,4}?)\s+"  # "we would therefore not support": the gap holds the negation
-_SERVED = (r"(?!\s+(?:\d|over|around|more|some|many|people|children|families|young|adults|women|men|victims"
+_SERVED = (r"(?!\s+(?:\d+|over|around|more|some|many|people|children|families|young|adults|women|men|victims"
            r"|those|them|individuals|clients|users|survivors|offenders|staff|communities)\b)")  # a service
-_NOUN = r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation|measure|option|bill|idea)s?\b"
+_NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation|measure|option|bill|idea|ban"
+         r"|scheme|requirement)s?\b")
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
 _THING = (r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN
           + r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # "is not fair"
