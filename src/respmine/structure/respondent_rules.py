@@ -216,12 +216,16 @@ _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
 )
 FORM_TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _FORM_TYPE_RULES)
 
+# A school's name ("Hollybrook Primary School", "St Aidan's Catholic Academy"): "School", "Academy" alone are
+# no organisation words ("Sam Nursery", "School Teacher", "Priya Dunmore - School Nurse" are a person's)
+SCHOOL_NAME = re.compile(
+    r"\b(?:primary|secondary|high|grammar|infant|infants|junior|middle|special|free|community|village|catholic"
+    r"|church|c of e|ce|rc|upper|lower|first|studio|nursery)[ \t]+(?:school|academy)$", re.IGNORECASE)
 # Words that make a line or phrase an organisation name rather than a person or a place.
 ORG_WORDS = re.compile(
     r"\b(ltd|limited|plc|llp|inc|gmbh|group|trust|charity|foundation|council|association|network|forum|"
     r"federation|union|society|institute|university|college|centre|center|project|service|services|board|"
     r"committee|church|churches|mosque|chaplaincy|ministry|quakers?|meeting|police|nhs|hmp|partnership|"
-    r"school|schools|academy|nursery|hospital|hospice|"
     r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
     r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|holdings|"
     r"confederation|industries|technologies|solutions|e\.v\.|aisbl|co-?operatives?|"
@@ -613,7 +617,7 @@ def looks_like_name(line: str, brands: bool = True) -> bool:
     has_title = bool(TITLES.match(line))
     core = NAME_SUFFIXES.sub("", TITLES.sub("", line)).strip()
     words = core.split()
-    if not words or len(words) > 5 or ORG_WORDS.search(core) or ROLE_WORDS.search(core):
+    if not words or len(words) > 5 or any(p.search(core) for p in (ORG_WORDS, ROLE_WORDS, SCHOOL_NAME)):
         return False
     if not has_title and len(words) < 2:
         return False

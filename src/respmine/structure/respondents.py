@@ -227,8 +227,16 @@ def _is_org_line(line: str) -> bool:
         return False
     if R.looks_like_name(line) or R.HOME_ADDRESS.search(line) or R.POSTCODE.search(line):
         return False
-    return bool(R.ORG_WORDS.search(name)) or (_label(name) == "ORG" and len(name.split()) >= 2
-                                              and not R.person_shaped(name))
+    return bool(R.ORG_WORDS.search(name) or _school_name(name)) or (
+        _label(name) == "ORG" and len(name.split()) >= 2 and not R.person_shaped(name))
+
+
+def _school_name(name: str) -> bool:
+    """A school's name ("Hollybrook Primary School"), not opening with what may be a person's name ("Priya
+    Lindqvist Eastmoor Infant School", "Sir John Cass Primary School": withheld, as a person's may be)."""
+    words = name.split()
+    return bool(R.SCHOOL_NAME.search(name)) and not R.TITLES.match(name) and not (
+        len(words) >= 4 and _may_name_person(" ".join(words[:2])))
 
 
 def _read_form(doc: Document, board: _Board) -> None:
@@ -257,6 +265,24 @@ def _read_form(doc: Document, board: _Board) -> None:
             board.add("type", R.domain_type(value), "hint:email-domain", 40)
 
 
+_DISPLAY_PARTS = re.compile(r"[ \t]+[-–—|/][ \t]+|[ \t]*[(),;][ \t]*")
+
+
+def _display_parts(display: str) -> tuple[str, str | None]:
+    """A display name that joins a person's name to their body or role ("Jane Smith, Home Office", "Priya
+    Dunmore - School Nurse", "Jane Dunmore (St Thomas' Hospital)"): (the body's part, or "" when the rest
+    is a role; the person's name). Any other display name is itself, with no person."""
+    parts = [p for p in _DISPLAY_PARTS.split(display) if p.strip()]
+    if len(parts) < 2 or len(parts) > 4:
+        return display, None
+    people = [p for p in parts if len(p.split()) >= 2 and (
+        _is_person(p) or (not R.ORG_WORDS.search(p) and _may_name_person(p)))]
+    if not people:
+        return display, None
+    bodies = [p for p in parts if p not in people and not _role_only(p) and R.ORG_WORDS.search(p)]
+    return (bodies[0] if len(bodies) == 1 else ""), people[0]
+
+
 def _read_email(email: Document, board: _Board, forwarded: str | None, body: str = "") -> None:
     """From display name (a person, or an organisation's shared mailbox) and the sender's domain. A webmail
     sender whose letter speaks as "I" names no organisation: "Grace Church <grace.church@btinternet.com>"
@@ -274,6 +300,9 @@ def _read_email(email: Document, board: _Board, forwarded: str | None, body: str
                               and len(display.split()) <= 2)  # ("Westvale Baptist Church" is a body's)
         if webmail_person:
             board.add("person", display, source, 0)  # (vetoes the same name signed or at the letterhead)
+        display, person = _display_parts(display)
+        if person:
+            board.add("name", person, source, weight)  # ("Jane Smith, Home Office": never the body's name)
         if display and R.ORG_WORDS.search(display) and R.valid_org(display) and not webmail_person:
             # a team's mailbox: the body it is part of outranks it where the papers name that ("Children's
             # Services Policy" for Westshire County Council)
@@ -767,11 +796,23 @@ def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
 
 
 def _fuller(top: _Claim, group: list[_Claim]) -> _Claim:
-    """The top claim under the fullest name its group gives that begins with its own: "St Aidan's is an
-    academy ..." names "St Aidan" under the letterhead "St Aidan's Catholic Academy"."""
+    """The top claim under the fullest name its group gives that begins with its own and goes on to a
+    body's last word, with no person's name or role in what it adds: "St Aidan's is an academy ..." names
+    "St Aidan" under the letterhead "St Aidan's Catholic Academy", but "Oakfield Community Project Jane
+    Pemberton" and "Kingsmere High School Headteacher" give no fuller name."""
     key = R.org_key(top.value)
-    longer = [c.value for c in group if R.org_key(c.value).startswith(key + " ")]
+    longer = [c.value for c in group
+              if R.org_key(c.value).startswith(key + " ") and _adds_body(top.value, c.value)]
     return _Claim(max(longer, key=len), top.source, top.weight, top.about) if longer else top
+
+
+def _adds_body(short: str, full: str) -> bool:
+    """`full` goes on from `short` to words of a body's name only, ending as bodies' names end."""
+    added = full.split()[len(short.split()):]
+    before_last = " ".join(added[:-1])  # ("Catholic" of "Catholic Academy", "Jane Smith" of ...)
+    return bool(added) and not R.ROLE_WORDS.search(" ".join(added)) and not (
+        before_last and _may_name_person(before_last)) and bool(
+        R.ORG_WORDS.fullmatch(added[-1]) or R.BODY_LAST.search(added[-1]) or R.SCHOOL_NAME.search(full))
 
 
 def _choose_type(board: _Board, kind: str, organisation: str | None, text: str,
