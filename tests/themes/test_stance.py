@@ -121,6 +121,7 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("Yes.\n\nHowever we are deeply concerned about funding.", "support"),  # a bare answer is the answer:
     ("Don't know. We are not against it in principle, but costs worry us.", "neutral"),  # what follows
     ("Strongly agree.", "support"), ("Not sure.", "neutral"),  # does not overturn it
+    ("No. 20p is too low.", "oppose"), ("No. 50% of shops would close.", "oppose"),  # an amount, no item
     ('"No", we do not think so.', "oppose"), ("“Yes” – it will help.", "support"),
     ("No such assessment has been published and we welcome the plan.", "support"),  # "No such": no answer
     ("No IT costs arise and we welcome this plan.", "support"), ("No It would harm small firms.", "oppose"),

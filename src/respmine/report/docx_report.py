@@ -143,7 +143,8 @@ def _front(doc: Any, report: Report) -> None:
     _small(doc.add_paragraph(" · ".join(report.info.lines()[:2])))  # models: under "About this analysis"
     doc.add_heading("Executive summary", level=1)
     campaigns = counted_once(report.campaigns, report.joint)
-    text = (f"{report.respondents} respondents took part ({report.letters} responses read): "
+    read = plural(report.letters, "response")
+    text = (f"{plural(report.respondents, 'respondent')} took part ({read} read): "
             f"{type_counts_line(report.bases, report.types)}. {campaigns} "
             + (late_sentence(report.late, report.late_letters, report.late_by_file_time) + " "
                if report.closes else "")

@@ -138,7 +138,7 @@ _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a das
     rf"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially){_AFTER})"
     rf"|(?P<support>yes|yeah|yep|yd(?:ym|w|yn|y)){_AFTER}|\s+[a-z])"  # (Welsh "Ydym": "we do")
     r"|(?P<oppose>no|nope|nac[ \t]+yd(?:ym|w|yn|y))"  # (Welsh "Nac ydym"; not "Na.": "NA" is "N/A")
-    r"(?![ \t]*\.[ \t]*\d+(?![.)\d]))"  # "No. 5 of the proposals" is a number
+    r"(?![ \t]*\.[ \t]*\d+\b(?![.)%]))"  # "No. 5 of the proposals" is a number ("No. 20p is too low" no)
     rf"{_AFTER}|\s+(?!(?-i:IT)\b)(?:we|i|but|because|it|this|that|they|not|as|there|these|the)\b))",
     # ("No IT costs": not an answer)
     re.IGNORECASE)
