@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"respmine: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # ("respmine codebook check X | head": the reader stopped; not our error)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (no second error at exit)
+        return 0
 
 
 class UsageError(Exception):

@@ -9,6 +9,7 @@ import csv
 import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -21,7 +22,7 @@ from respmine.structure.respondent_types import (
     built_in,
     type_list,
 )
-from respmine.yamlfile import read_mapping
+from respmine.yamlfile import read_mapping, unknown_field
 
 
 class ConsultationError(ValueError):
@@ -178,15 +179,26 @@ class Consultation(BaseModel):
         return entries
 
 
+def _message(err: Any) -> str:
+    """Pydantic's message; for a misspelt field, its likely fix and the fields there are."""
+    if err["type"] != "extra_forbidden":
+        return str(err["msg"]).removeprefix("Value error, ")
+    model: type[BaseModel] = Consultation
+    if "questions" in err["loc"]:
+        model = Question
+    elif "respondent_types" in err["loc"]:
+        model = RespondentTypeEntry
+    return unknown_field(str(err["loc"][-1]), [f for f in model.model_fields if f != "base_dir"])
+
+
 def load_consultation(path: Path) -> Consultation:
     """Read and validate a consultation YAML file."""
     raw = read_mapping(path, "consultation", "at least 'title'", ConsultationError)
     try:
         consultation = Consultation.model_validate({**raw, "base_dir": path.parent.resolve()})
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {_message(err)}"
+                             for err in exc.errors())
         raise ConsultationError(f"{path}: {problems}") from exc
     ids = [q.id for q in consultation.questions]
     if len(ids) != len(set(ids)):

@@ -3,6 +3,8 @@ the file and say what is wrong, never a parser traceback."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,3 +23,10 @@ def read_mapping(path: Path, what: str, expected: str, error: type[Exception]) -
     if not isinstance(raw, dict):
         raise error(f"{path}: expected a mapping with {expected}")
     return raw
+
+
+def unknown_field(field: str, known: Sequence[str]) -> str:
+    """The message for a misspelt field, with its likely fix ("respondent_type" -> "respondent_types")."""
+    close = difflib.get_close_matches(field, list(known), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown field {field!r}: {hint}fields are {', '.join(known)}"

@@ -55,6 +55,10 @@ def test_respondent_types_bad_lists_are_refused_with_the_fix(tmp_path: Path) -> 
         _types(tmp_path, "title: T\nrespondent_types: [charity, school]\n")
     with pytest.raises(ConsultationError, match="'charity' is listed twice"):
         _types(tmp_path, "title: T\nrespondent_types: [charity, {id: charity, words: [church]}]\n")
+    with pytest.raises(ConsultationError, match="field 'respondent_type': did you mean 'respondent_types'"):
+        _types(tmp_path, "title: T\nrespondent_type: [charity]\n")
+    with pytest.raises(ConsultationError, match="unknown field 'word': did you mean 'words'"):
+        _types(tmp_path, "title: T\nrespondent_types: [{id: x, word: [y]}]\n")
     with pytest.raises(ConsultationError, match=r"respondent_types\.0\.id"):
         _types(tmp_path, "title: T\nrespondent_types: [{id: Bus Operator}]\n")
 

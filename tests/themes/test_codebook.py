@@ -46,6 +46,15 @@ def test_codebook_errors_name_the_file_theme_and_field(tmp_path: Path, yaml_text
     assert str(path) in str(err.value) and message in str(err.value)
 
 
+def test_codebook_refused_themes_are_not_said_to_be_missing(tmp_path: Path) -> None:
+    """Eight themes each with a misspelt field ended "themes: a codebook needs at least one theme"."""
+    path = _write(tmp_path, "name: t\nversion: 1\nthemes:\n  - id: a\n    label: A\n    phrase: [x]\n")
+    with pytest.raises(CodebookError) as err:
+        load_codebook(path)
+    assert "did you mean 'phrases'" in str(err.value) and "at least one theme" not in str(err.value)
+
+
+
 def test_codebook_import_from_coded_answers_keeps_the_hierarchy(datasets: Path, tmp_path: Path) -> None:
     coded = [r for r in read_labelled(datasets / "exam-proctoring" / "Yes_Only_Q8.primary.csv") if r.coded]
     book = codebook_from_codes([r.themes for r in coded], "q8", examples=[r.text for r in coded])

@@ -7,7 +7,6 @@ need recoding.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -19,7 +18,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from respmine.yamlfile import read_mapping
+from respmine.yamlfile import read_mapping, unknown_field
 
 HIERARCHY = "->"  # `parent->child` in labelled files
 _ID = re.compile(r"^[A-Za-z0-9][\w.&' ,/()?+-]*$")
@@ -172,7 +171,10 @@ def load_codebook(path: Path | str) -> Codebook:
         return Codebook.model_validate(raw)
     except ValidationError as exc:
         problems = []
-        for err in exc.errors():
+        errors = exc.errors()
+        for err in errors:
+            if err["type"] == "too_short" and err["loc"] == ("themes",) and len(errors) > 1:
+                continue  # (its themes were there, each refused above: "needs at least one theme" misled)
             where = _where(raw, err["loc"])
             problems.append(f"  {where}: {_message(err)}")
         raise CodebookError(f"{path}: invalid codebook\n" + "\n".join(problems)) from exc
@@ -184,11 +186,8 @@ def _message(err: Any) -> str:
         return "a codebook needs at least one theme"
     if err["type"] != "extra_forbidden":
         return str(err["msg"]).removeprefix("Value error, ")
-    field = str(err["loc"][-1])
-    known = list((Theme if "themes" in err["loc"] else Codebook).model_fields)
-    close = difflib.get_close_matches(field, known, n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    return f"unknown field {field!r}: {hint}fields are {', '.join(known)}"
+    model: type[BaseModel] = Theme if "themes" in err["loc"] else Codebook
+    return unknown_field(str(err["loc"][-1]), list(model.model_fields))
 
 
 def _where(raw: dict, loc: Sequence[int | str]) -> str:
