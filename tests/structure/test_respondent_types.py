@@ -140,3 +140,22 @@ def test_respondent_types_names_keep_acronyms_and_fit_the_store(tmp_path: Path) 
         _types(tmp_path, f"title: T\nrespondent_types: [{{id: {'a' * 31}, label: x}}]\n")
     with pytest.raises(ConsultationError, match="label"):
         _types(tmp_path, "title: T\nrespondent_types: [{id: x, label: '  '}]\n")
+
+
+def test_respondent_types_a_names_head_and_a_bodys_own_words_choose_among_own_types(tmp_path: Path) -> None:
+    """"National Federation of Convenience Retailers" was a retailer (the first listed type whose words it
+    has); "Clean Shores Wales is an environmental charity" and "we are a small brewery" were unknown (what
+    a body says it is was read for the built-in types only)."""
+    types = _types(tmp_path, "title: T\nrespondent_types:\n"
+                             "  - {id: retailer, label: retailer, words: [retailers, stores, shop]}\n"
+                             "  - {id: trade_association, label: trade association, words: [federation]}\n"
+                             "  - {id: env_charity, label: environmental charity}\n"
+                             "  - {id: producer, label: drinks producer, words: [brewery]}\n")
+    assert types.own_type("National Federation of Convenience Retailers") == "trade_association"
+    assert types.own_type("Hadley Village Stores") == "retailer"
+    shores = profile(_doc("Clean Shores Wales\n\nClean Shores Wales is an environmental charity working on "
+                          "the coast. We support the scheme.\n\nClean Shores Wales"), types=types)
+    assert (shores.organisation, shores.respondent_type) == ("Clean Shores Wales", "env_charity")
+    brew = profile(_doc("Harbour Brewing Co Ltd\n\nWe are a small brewery in Devon and we oppose glass "
+                        "being included.\n\nHarbour Brewing Co Ltd"), types=types)
+    assert brew.respondent_type == "producer"

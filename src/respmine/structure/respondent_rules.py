@@ -517,10 +517,15 @@ _NOT_ITSELF = re.compile(r"\b(?:members?|part|partner|signator(?:y|ies)|affiliat
                          re.IGNORECASE)
 
 
+def what_it_is(description: str) -> str:
+    """What a body says it is, up to where the description turns to something else ("a member of the X
+    Association" says nothing of the member)."""
+    return _NOT_ITSELF.split(description[:160], maxsplit=1)[0]
+
+
 def is_a_type(description: str) -> str | None:
-    """Type from what a body says it is ("NEC is a Japanese ... company"), read only up to where the
-    description turns to something else ("a member of the X Association" says nothing of the member)."""
-    own = _NOT_ITSELF.split(description[:160], maxsplit=1)[0]
+    """Type from what a body says it is ("NEC is a Japanese ... company"), `what_it_is`."""
+    own = what_it_is(description)
     for pattern, rtype in SELF_TYPE_RULES:
         if pattern.search(own):
             return rtype

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 INDIVIDUAL, UNKNOWN = "individual", "unknown"  # always counted, whatever a consultation lists
 
@@ -29,7 +30,11 @@ class RespondentType:
     words: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
-        return bool(self.words) and _words_pattern(self.words).search(text) is not None
+        return self.first(text) is not None
+
+    def first(self, text: str) -> re.Match[str] | None:
+        """Where in `text` the first of its words is."""
+        return _words_pattern(self.words).search(text) if self.words else None
 
 
 BUILT_IN: tuple[RespondentType, ...] = (
@@ -46,7 +51,8 @@ BUILT_IN: tuple[RespondentType, ...] = (
 _BUILT_IN = {t.id: t for t in BUILT_IN}
 
 
-def _words_pattern(words: Sequence[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(w.strip()).replace(r"\ ", r"\s+") for w in words), key=len,
                                    reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)  # ("churches")
@@ -90,9 +96,13 @@ class TypeList:
         return name[:1].upper() + name[1:]
 
     def own_type(self, text: str) -> str | None:
-        """The first listed organisation type whose words `text` (an organisation's name, a form's
-        answer) has (individuals and unknown are never typed by words)."""
-        return next((t.id for t in self.types if t.id not in (INDIVIDUAL, UNKNOWN) and t.matches(text)), None)
+        """The organisation type whose words `text` (an organisation's name, a form's answer, what a body
+        says it is) has first, the first listed of those found at one place: a name's head word says
+        what it is ("National Federation of Convenience Retailers" is a trade association before a
+        retailer). Individuals and unknown are never typed by words."""
+        found = [(m.start(), i, t.id) for i, t in enumerate(self.types)
+                 if t.id not in (INDIVIDUAL, UNKNOWN) and t.words and (m := t.first(text)) is not None]
+        return min(found)[2] if found else None
 
     @property
     def digest(self) -> str:

@@ -482,6 +482,7 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
             return  # "Maria do Carmo Silva is a registered charity ...": a person's name is not published
         org(name, "text:registered-charity", 45)
         board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
+        board.add("type-described", R.what_it_is(said + rest), "rule:text-charity", 85, about=name)
         return
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
     words = name.split()
@@ -506,9 +507,11 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         else:
             described = said + (" " + rest if R.IS_A.match(rest) else "")
             board.add("type", R.is_a_type(described), "rule:text-is-a", 50, about=name)
+            board.add("type-described", R.what_it_is(described), "rule:text-is-a", 50, about=name)
     else:  # "X a not-for-profit company registered in England" (a footer)
         org(name, "text:registered", 40)
         board.add("type", R.is_a_type(said + " " + rest), "rule:text-registered", 60, about=name)
+        board.add("type-described", R.what_it_is(said + " " + rest), "rule:text-registered", 60, about=name)
 
 
 def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
@@ -519,6 +522,7 @@ def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
     for we in R.WE_ARE.finditer(head):
         own = R.RELATIVE.split(we["desc"] or we["as"], maxsplit=1)[0]  # not "... whose children attend X"
         board.add("type", R.is_a_type(own), "rule:text-we-are", 50)
+        board.add("type-described", R.what_it_is(own), "rule:text-we-are", 50)
     if R.WE_PEOPLE.search(head):  # "We are a family of four": people writing together, not a body
         board.add("individual", "we-people", "text:we-people", 30)
     for such in re.finditer(r"\bcharities such as (?:the )?([^.,:;]+)", head, re.IGNORECASE):
@@ -842,6 +846,11 @@ def _choose_type(board: _Board, kind: str, organisation: str | None, text: str,
     named = types.own_type(organisation) if organisation else None
     if named:
         claims.append(_Claim(named, "rule:name-words", 90))  # (the consultation chose it: over "a charity")
+    for said_of in board.claims.get("type-described", []):  # what the body says it is, in the
+        # consultation's words ("X is an environmental charity", "we are a small brewery")
+        described = types.own_type(said_of.value)
+        if described and (not said_of.about or (organisation and R.same_org(said_of.about, organisation))):
+            claims.append(_Claim(described, said_of.source, 87))  # (over the built-in "a charity")
     claims = [c for c in claims if c.value in types]
     return max(claims, key=lambda c: c.weight) if claims else None
 
@@ -953,7 +962,8 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList) -> Respondent:
         provenance["organisation"] = chosen.source
 
     if provenance["kind"] == "rule:collective-voice":  # an unnamed "we": what the writers say they are
-        board.claims["type"] = [c for c in board.claims.get("type", []) if c.source != "rule:text-we-are"]
+        for field in ("type", "type-described"):
+            board.claims[field] = [c for c in board.claims.get(field, []) if c.source != "rule:text-we-are"]
     rtype = _choose_type(board, kind, organisation, everything, types)
     if rtype is not None:
         respondent_type, provenance["type"] = rtype.value, rtype.source
