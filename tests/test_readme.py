@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from respmine.consultation import load_consultation
+from respmine.structure.choices import question_options
 from respmine.themes.codebook import load_codebook
 from respmine.themes.stance import asks_agreement, stance_scope
 
@@ -21,7 +22,10 @@ def test_readme_new_consultation_examples_load(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "received.csv").write_text("file,received\n", encoding="utf-8")
     consultation = load_consultation(tmp_path / "consultation.yaml")
-    assert [q.id for q in consultation.questions] == ["Q1", "Q2"] and consultation.form_columns
+    assert [q.id for q in consultation.questions] == ["Q1", "Q2", "Q3"] and consultation.form_columns
+    assert question_options(consultation.questions[2].text, consultation.questions[2].options) == {
+        "A": "one national fund", "B": "regional funds", "C": "no change"} == question_options(
+        consultation.questions[2].text)
     assert asks_agreement(consultation.questions[0].text) and consultation.received_entries() == {}
     types = consultation.respondent_type_list()
     assert types.ids == ("bus_operator", "local_authority", "charity", "trade_union", "individual", "unknown")

@@ -35,6 +35,9 @@ class Question(BaseModel):
     id: str
     number: int | None = None
     text: str
+    # for a question asking to choose between lettered options: letter -> short label ({A: all-in, ...});
+    # none: read from the question's own words when it letters them ("A (all-in), B (...) or C (...)")
+    options: dict[str, str] | None = None
 
 
 class RespondentTypeEntry(BaseModel):

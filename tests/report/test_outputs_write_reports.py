@@ -151,3 +151,34 @@ def test_consultations_own_respondent_types_name_columns_and_groups(
     sheet = load_workbook(paths["workbook"])["Theme table"]
     names = [c.value for c in next(sheet.iter_rows(max_row=1))]
     assert "Businesses" in names and "Voluntary groups" in names and "Probation bodies" not in names
+
+
+def test_a_question_offering_options_is_counted_by_the_option_chosen(
+    made: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    """A new user's "Which option do you prefer: A (...), B (...) or C (...)?" was reported with themes
+    only: how many chose each option was nowhere (the report, key findings, workbook or register)."""
+    from openpyxl import load_workbook
+    from sqlalchemy import update
+
+    from respmine.store.models import SegmentRow
+
+    store, segs = made
+    answers = {"hope-q2": "Option B. Smaller lots would let us bid.", "dup1.txt-q2": "A",
+               "dup2.pdf-q2": "A"}  # (the two identical copies count once)
+    with store.session() as s, s.begin():
+        for key, text in answers.items():
+            s.execute(update(SegmentRow).where(SegmentRow.id == segs[key]).values(text=text))
+    asked = [q.model_copy(update={"text": "Which option do you prefer: A (one national contract) or B (local "
+                                          "lots)? Please explain."}) if q.id == "Q2" else q
+             for q in CONSULTATION.questions]
+    paths = write_reports(store, CODEBOOK, tmp_path, CONSULTATION.model_copy(update={"questions": asked}))
+    html = paths["report_html"].read_text(encoding="utf-8")
+    said = ("2 respondents answered. Of them, 1 chose option A (one national contract) and 1 option B (local "
+            "lots).")
+    assert said in html and html.index(said) < html.index("Full cost recovery")  # a key finding, first
+    register = paths["respondents"].read_text(encoding="utf-8")
+    assert "Q2 option B" in register and "Q2 option A" in register
+    sheet = load_workbook(paths["workbook"])["Questions"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Q2"][10] == "A 1; B 1" and rows["Q1"][10] is None

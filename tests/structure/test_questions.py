@@ -93,6 +93,20 @@ def test_questions_form_answers_map_by_label_and_rest_is_general() -> None:
     assert any(q == GENERAL and "Name" in t for q, t in plan)
 
 
+def test_questions_a_one_letter_form_answer_is_found_after_its_column_header() -> None:
+    """"Q2 Preferred option (A/B/C)\nB": the answer "B" was taken from "(A/B/C)", and the real one read
+    again under the header as a second answer ("Preferred option (A/B/C)\nB")."""
+    text = "Q2 Preferred option (A/B/C)\nB\n\nQ2 Why?\nGlass is too heavy for a small shop."
+    doc = _doc(text, format="form-row", answers=(
+        Answer("Q2", "B", "Q2 Preferred option (A/B/C)"),
+        Answer("Q2", "Glass is too heavy for a small shop.", "Q2 Why?"),
+    ))
+    segs = segment_document(doc, QuestionMatcher(QUESTIONS))
+    assert [(s.question, s.text, s.span.start) for s in segs] == [
+        ("Q2", "B", text.index("\nB") + 1),
+        ("Q2", "Glass is too heavy for a small shop.", text.index("Glass"))]
+
+
 def test_questions_a_self_description_is_set_apart_not_matched_to_a_question() -> None:
     """ "Lakeside Trust is a small charity that runs a befriending scheme" is who responded, not what it
     thinks: an ABOUT segment (kept, never coded). Under a question's heading it is that answer."""

@@ -36,6 +36,7 @@ from respmine.report.tables import (
     build_rows,
     depth,
     position_split,
+    question_choices,
     question_key,
     question_stances,
     questions_answered,
@@ -43,6 +44,7 @@ from respmine.report.tables import (
 )
 from respmine.store import EXTRACTOR_VERSION, Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
+from respmine.structure.choices import SEVERAL, question_options
 from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
@@ -82,6 +84,15 @@ class Section:
     rows: list[ThemeRow]
     summary: str
     agreement: dict[str, int] | None = None  # respondents by stance, for a question asking for agreement
+    options: dict[str, str] = field(default_factory=dict)  # a choice question's options: letter -> label
+    choices: dict[str, int] | None = None  # ... and respondents by the option they chose
+
+    @property
+    def chose(self) -> str:
+        """How many chose each option, in words ("" for a question offering none)."""
+        if self.choices is None:
+            return ""
+        return summaries.choice_sentence(self.choices, self.options, self.answered)
 
 
 @dataclass(frozen=True)
@@ -235,8 +246,8 @@ def build_report(
         letters=sum(bases.values()) + sum(size - 1 for _, size in campaigns), late=late,
         quarantined=sum(s.status == "quarantined" for s in data.submissions.values()), bases=dict(bases),
         campaigns=campaigns, joint=_joint(data),
-        headlines=[summaries.agreement_headline(s.title, s.text, s.agreement, s.answered)
-                   for s in sections if s.agreement is not None and s.answered]  # how many agreed, first
+        headlines=[_closed_headline(s) for s in sections  # how many agreed, or chose each option, first
+                   if (s.agreement is not None or s.choices is not None) and s.answered]
         + summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
                               splits=splits, stanced=data.stanced, children=_children(cb, overall),
                               by_type={t.row.theme: t.by_type for t in themes}, types=data.types),
@@ -245,7 +256,8 @@ def build_report(
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
         tz=consultation.tz if consultation else UTC,
-        register=register(data, {s.id for s in sections if s.agreement is not None}),
+        register=register(data, {s.id for s in sections if s.agreement is not None},
+                          {s.id: s.options for s in sections if s.options}),
         stanced=data.stanced, proposals=consultation.proposals if consultation else None,
         unread=dict(Counter(s.code or "unknown" for s in data.submissions.values()
                             if s.status == "quarantined")),
@@ -258,6 +270,13 @@ def build_report(
                                              [u.who for u in data.units.values() if u.organisation]),
         languages=_languages(data), types=data.types,
     )
+
+
+def _closed_headline(s: Section) -> str:
+    """A key finding on a question asking for agreement or a choice between options."""
+    if s.agreement is not None:
+        return summaries.agreement_headline(s.title, s.text, s.agreement, s.answered)
+    return summaries.question_headline(s.title, s.text, s.answered, s.chose)
 
 
 def _languages(data: CodingData) -> dict[str, int]:
@@ -332,11 +351,15 @@ def _sections(
         mine = [r for r in rows if r.question == qid]
         answered = sum(respondent_totals(data, question=qid).values())
         asked = q.text if q is not None else qid  # (a form column no question matched: its header)
-        agreement = dict(question_stances(data, qid)) if asks_agreement(asked) else None
+        options = question_options(q.text, q.options) if q is not None else {}
+        agreement = dict(question_stances(data, qid)) if asks_agreement(asked) and not options else None
+        chosen = question_choices(data, qid, options) if options else None
+        choices = {k: chosen[k] for k in [*options, SEVERAL] if chosen[k]} if chosen is not None else None
+        chose = summaries.choice_sentence(choices, options, answered) if choices is not None else ""
         out.append(Section(qid, title, text, answered, mine,
                            summaries.question_summary(mine, answered, top, agreement, qid == GENERAL,
-                                                      _children(data.codebook, mine)),
-                           agreement))
+                                                      _children(data.codebook, mine), chose),
+                           agreement, options, choices))
     return out
 
 

@@ -37,6 +37,7 @@ from respmine.report.tables import (
     unit_stance,
 )
 from respmine.store.views import RespondentView
+from respmine.structure.choices import SEVERAL, respondents_choice
 from respmine.structure.respondent_types import TypeList
 from respmine.themes.stance import combined_stance
 
@@ -59,16 +60,19 @@ class RegisterRow:
     received: datetime | None  # the first of them
     late: bool  # every one of them late
     questions: tuple[str, ...]  # answered (general comments included), in question order
-    agreement: tuple[tuple[str, str], ...]  # (question, stance) for questions asking for agreement
+    agreement: tuple[tuple[str, str], ...]  # (question, stance) for questions asking for agreement, and
+    # (question, "option:B") for those asking to choose between options (`choices`)
     stance: str  # towards the proposals: on the themes about them, or over all their passages ("": none)
     themes: tuple[str, ...]  # theme ids raised (a sub-theme's parents included), codebook order
     identified_from: str  # how the name and type were found (`Respondent.provenance`)
 
 
-def register(data: CodingData, asking: Collection[str] = ()) -> list[RegisterRow]:
+def register(data: CodingData, asking: Collection[str] = (),
+             choosing: Mapping[str, Mapping[str, str]] | None = None) -> list[RegisterRow]:
     """Every counted respondent with a passage, organisations first (by type, then name), then campaigns,
     identical copies, individuals and the unidentified, each by first receipt. `asking`: the questions
-    that ask for agreement, whose answers' stances the register gives one by one."""
+    that ask for agreement, whose answers' stances the register gives one by one; `choosing`: those that
+    ask to choose between options (question -> its options), whose answers' choices it gives."""
     passages: dict[str, list[str]] = {}  # unit -> its segments
     for seg in data.segments.values():
         passages.setdefault(data.unit_of[seg.submission], []).append(seg.id)
@@ -79,14 +83,14 @@ def register(data: CodingData, asking: Collection[str] = ()) -> list[RegisterRow
         if data.stanced is not None and hit.code.theme in data.stanced:
             on_proposals.setdefault(hit.unit, []).append(hit)
     order = {t: i for i, t in enumerate(theme_order(data.codebook))}
-    rows = [_row(data, data.units[key], segs, themes.get(key, set()), order, asking,
+    rows = [_row(data, data.units[key], segs, themes.get(key, set()), order, (asking, choosing or {}),
                  unit_side(data, key, on_proposals.get(key, [])) if data.stanced is not None else None)
             for key, segs in passages.items()]
     return sorted(rows, key=lambda row: _row_order(row, data.types))
 
 
 def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str], order: Mapping[str, int],
-         asking: Collection[str], side: str | None) -> RegisterRow:
+         closed: tuple[Collection[str], Mapping[str, Mapping[str, str]]], side: str | None) -> RegisterRow:
     """`side`: the unit's stance on the themes about the proposals, when the codebook marks them (None:
     the stance of all their passages is combined)."""
     members = sorted((m for m in unit.members if m in data.submissions),
@@ -108,8 +112,10 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         for sub, (stances, decided) in by_question[q].items():
             had, was = overall.get(sub, ([], False))
             overall[sub] = ([*had, *stances], was or decided)
-    agreement = tuple((q, agreement_answer(unit, by_question[q].values(), texts[q]) or "")
-                      for q in answered if q in asking)
+    asking, choosing = closed
+    agreement = tuple((q, agreement_answer(unit, by_question[q].values(), texts[q]) or "") if q in asking
+                      else (q, _option(respondents_choice(texts[q], choosing[q])))
+                      for q in answered if q in asking or q in choosing)
     person = _first_person(data, members)
     return RegisterRow(
         key=unit.key, who=unit.who, respondent_type=unit.respondent_type, kind=kind,
@@ -178,6 +184,18 @@ def _identified_from(provenance: Mapping[str, str], kind: str) -> str:
             where = _SOURCES.get(origin, origin)
             parts.append(f"{shown}: {where} ({detail})" if detail else f"{shown}: {where}")
     return "; ".join(parts)
+
+
+def _option(choice: str | None) -> str:
+    return f"option:{choice}" if choice else ""
+
+
+def _answer_words(answer: str) -> str:
+    """A closed answer in the report's words: "agreed", "did not know", "option B", "chose several"."""
+    if answer.startswith("option:"):
+        chose = answer.removeprefix("option:")
+        return "chose several options" if chose == SEVERAL else f"option {chose}"
+    return AGREEMENT_WORDS.get(answer, "unclear")
 
 
 def _stance(side: str | None, agreement: Sequence[tuple[str, str]]) -> str:
@@ -269,7 +287,7 @@ def register_lists(rows: Sequence[RegisterRow], data: CodingData, tz: tzinfo | N
             r.respondent_type, r.kind, "; ".join(r.joint_with), len(r.submissions),
             _listed([s[:12] for s in r.submissions]), _listed(list(r.sources)), shown_time(r.received, tz),
             "yes" if r.late else "no", "; ".join(question_name(q) for q in r.questions),
-            "; ".join(f"{q} {AGREEMENT_WORDS.get(s, 'unclear')}" for q, s in r.agreement), r.stance,
+            "; ".join(f"{q} {_answer_words(s)}" for q, s in r.agreement), r.stance,
             "; ".join(r.themes),
             "; ".join(cb.theme(t).label if t in cb.ids else t for t in r.themes), r.identified_from,
             cb.stamp,

@@ -14,6 +14,7 @@ from typing import Any
 from respmine.report.quotes import organisation_in_file_name
 from respmine.report.tables import PositionSplit, Quote, ThemeRow
 from respmine.store.views import SubmissionView
+from respmine.structure.choices import SEVERAL
 from respmine.structure.language import NAMES as LANGUAGE_NAMES
 from respmine.structure.respondent_rules import same_org
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
@@ -271,9 +272,10 @@ def _type_views(row: ThemeRow, by_type: Mapping[str, ThemeRow], types: TypeList)
 
 def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str],
                      agreement: Mapping[str, int] | None = None, general: bool = False,
-                     children: Mapping[str, Sequence[ThemeRow]] | None = None) -> str:
+                     children: Mapping[str, Sequence[ThemeRow]] | None = None, chose: str = "") -> str:
     """The question's lead sentences: how many answered (`general`: made comments not linked to a
-    question), how many agreed (`agreement`: respondents by stance, for a question asking for agreement),
+    question), how many agreed (`agreement`: respondents by stance, for a question asking for agreement)
+    or chose each option (`chose`: `choice_sentence`, for a question offering lettered options),
     the themes raised most often, and within the first of them (`children`: each theme's sub-theme rows
     for this question) the points made most often: a question about contract size is answered with
     contract size, and what matters is what they said about it."""
@@ -284,6 +286,8 @@ def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str
             if general else f"This question was answered by {plural(answered, 'respondent')}.")
     if agreement is not None:
         lead += " " + agreement_sentence(agreement, answered)
+    elif chose:
+        lead += " " + chose
     if not main:
         return lead + (" No codebook theme was found in the answers." if top_level else "")
     listed = counted_labels(main)
@@ -324,12 +328,39 @@ def agreement_headline(title: str, asked: str, stances: Mapping[str, int], answe
     """A key finding for a "Do you agree ...?" question: "Question 1 (Do you agree ...?): 12 respondents
     answered. Of them, 8 agreed (67%), 3 disagreed; 1 did not say clearly." The minister's first question
     about a consultation is how many agreed."""
+    return question_headline(title, asked, answered, agreement_sentence(stances, answered))
+
+
+def question_headline(title: str, asked: str, answered: int, sentence: str) -> str:
+    """"Question 2 (Which option ...?): 19 respondents answered. <sentence>": a key finding on a closed
+    question, with its words cut to a line."""
     asked = " ".join(asked.split())
     if len(asked) > ASKED_CHARS:
         asked = asked[:ASKED_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
     who = plural(answered, "respondent")
-    return (f"{title}{f' ({asked})' if asked else ''}: {who} answered. "
-            f"{agreement_sentence(stances, answered)}")
+    return f"{title}{f' ({asked})' if asked else ''}: {who} answered. {sentence}"
+
+
+def choice_sentence(choices: Mapping[str, int], options: Mapping[str, str], answered: int) -> str:
+    """How many of those who answered a question offering lettered options chose each ("Of them, 10 (53%)
+    chose option A (all-in), 7 option B (on-the-go only) and 2 option C (no scheme); 1 did not say which"),
+    so the figures add up to those who answered."""
+    def option(letter: str) -> str:
+        return f"option {letter}" + (f" ({options[letter]})" if options.get(letter) else "")
+
+    said = [(choices.get(k, 0), option(k)) for k in options if choices.get(k)]
+    several = choices.get(SEVERAL, 0)
+    unclear = answered - sum(k for k, _ in said) - several
+    if answered == 1:
+        return f"They chose {said[0][1]}." if said else (
+            "They chose more than one option." if several else "They did not say which option they chose.")
+    if not said and not several:
+        return "None of them said which option they chose."
+    parts = [f"{number(k)}{percent(k, answered)} {'chose ' if i == 0 else ''}{what}"
+             for i, (k, what) in enumerate(said)]
+    parts += [f"{number(several)} chose more than one"] if several else []
+    tail = f"; {number(unclear)} did not say which" if unclear > 0 else ""
+    return f"Of them, {join_words(parts)}{tail}."
 
 
 def method(codebook: str, checked: int, passages: int, coded: bool = True) -> list[str]:

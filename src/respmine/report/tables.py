@@ -43,6 +43,7 @@ from respmine.store.views import (
     respondent_keys,
     root_submission,
 )
+from respmine.structure.choices import respondents_choice
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
@@ -501,6 +502,19 @@ def question_stances(data: CodingData, question: str, include_late: bool = True)
     answers = (agreement_answer(data.units[unit], letters.values(), texts[unit])
                for unit, letters in found.items())
     return Counter(s for s in answers if s)
+
+
+def question_choices(data: CodingData, question: str, options: Mapping[str, str],
+                     include_late: bool = True) -> Counter[str]:
+    """Respondents (campaigns once) who answered `question`, a choice between lettered `options`, by the
+    option they chose (`choices.respondents_choice`; "several" for more than one); those who named none
+    are not counted."""
+    texts: dict[str, list[str]] = {}
+    for seg in data.segments.values():
+        if seg.question == question and data.in_scope(seg.submission, None, include_late):
+            texts.setdefault(data.unit_of[seg.submission], []).append(seg.text)
+    picked = (respondents_choice(found, options) for found in texts.values())
+    return Counter(c for c in picked if c)
 
 
 UNSURE = "unsure"  # an answer saying the respondent does not know: no stance, and counted as such

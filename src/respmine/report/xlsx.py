@@ -72,13 +72,15 @@ def _questions(report: Report) -> tuple[list[str], list[list[object]]]:
     """Per question: who answered and, for a question asking for agreement, how many agreed (the counts
     behind the report's lead sentences; blank where the question asks for no agreement)."""
     header = ["Question", "Title", "Question text", "Respondents", "Asks for agreement",
-              *[verb.capitalize() for _, verb in AGREEMENT_VERBS], "Did not say clearly", "Summary"]
+              *[verb.capitalize() for _, verb in AGREEMENT_VERBS], "Did not say clearly", "Options chosen",
+              "Summary"]
     rows: list[list[object]] = []
     for s in report.sections:
         asked = s.agreement is not None
         said = [(s.agreement or {}).get(k, 0) for k, _ in AGREEMENT_VERBS] if asked else []
         counts: list[object] = [*said, s.answered - sum(said)] if said else [""] * (len(AGREEMENT_VERBS) + 1)
-        rows.append([s.id, s.title, s.text, s.answered, "yes" if asked else "no", *counts, s.summary])
+        chose = "; ".join(f"{k} {n}" for k, n in (s.choices or {}).items())  # ("A 10; B 7; several 1")
+        rows.append([s.id, s.title, s.text, s.answered, "yes" if asked else "no", *counts, chose, s.summary])
     return header, rows
 
 

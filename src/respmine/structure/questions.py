@@ -335,9 +335,7 @@ def _from_answers(doc: Document, matcher: QuestionMatcher) -> tuple[list[Segment
     for answer in doc.answers:
         if not answer.text.strip():
             continue
-        start = doc.text.find(answer.text, cursor)
-        if start < 0:
-            start = doc.text.find(answer.text)
+        start = _answer_at(doc.text, answer, cursor)
         if start < 0:
             continue
         end = start + len(answer.text)
@@ -347,6 +345,19 @@ def _from_answers(doc: Document, matcher: QuestionMatcher) -> tuple[list[Segment
         unmatched = question not in matcher.ids
         (profile if unmatched and about_respondent(answer.question, answer.text) else out).append(segment)
     return out, profile
+
+
+def _answer_at(text: str, answer: Answer, cursor: int) -> int:
+    """Where an answer's text is: after its label where the text gives the label ("Q2 Preferred option
+    (A/B/C)\nB": the answer "B" is not the "B" of "(A/B/C)", which left the real one to be read again as a
+    second answer), else its first place from `cursor`, else anywhere; -1 when it is not there."""
+    label = text.find(answer.source, cursor) if answer.source.strip() else -1
+    if label >= 0:
+        found = text.find(answer.text, label + len(answer.source))
+        if found >= 0:
+            return found
+    found = text.find(answer.text, cursor)
+    return found if found >= 0 else text.find(answer.text)
 
 
 def _answer_question(answer: Answer, matcher: QuestionMatcher) -> tuple[str, float]:
