@@ -107,6 +107,17 @@ def test_questions_a_one_letter_form_answer_is_found_after_its_column_header() -
         ("Q2", "Glass is too heavy for a small shop.", text.index("Glass"))]
 
 
+def test_questions_an_answer_ending_in_a_question_is_no_restated_question() -> None:
+    """"Q2. Option C. No scheme. Councils already collect cans, so why build a second system?" was read as
+    the heading restating its question, and the answer was lost; a heading that does restate it is not
+    an answer."""
+    answer = "Option C. No scheme. Councils already collect cans, so why build a second system?"
+    doc = _doc(f"Q1. No. I do not agree.\n\nQ2. {answer}\n\nQ3. Locally.")
+    assert ("Q2", answer) in _plan(doc)
+    restated = _doc(f"Q2. {QUESTIONS[1].text}\n\nThree-year grants.")
+    assert _plan(restated) == [("Q2", "Three-year grants.")]
+
+
 def test_questions_a_self_description_is_set_apart_not_matched_to_a_question() -> None:
     """ "Lakeside Trust is a small charity that runs a befriending scheme" is who responded, not what it
     thinks: an ABOUT segment (kept, never coded). Under a question's heading it is that answer."""

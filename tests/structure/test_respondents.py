@@ -1411,3 +1411,17 @@ def test_respondents_a_fuller_name_adds_no_person_or_role() -> None:
     school = profile(_doc("Priya Lindqvist Eastmoor Infant School\n\nWe welcome the consultation and we "
                           "support a ban.\n\nEastmoor Infant School welcomes the proposals."))
     assert "Lindqvist" not in (school.organisation or "") and "Priya" not in (school.organisation or "")
+
+
+def test_respondents_a_letters_from_line_and_addressee_are_not_a_quoted_message_or_the_body() -> None:
+    """A corner shop's letter opened "To the DRS Consultation Team, Department for Environment, Food and
+    Rural Affairs" and "From: Rajesh Patel": the "From:" line was taken for a quoted message's, so only the
+    addressee was read, and it became the respondent."""
+    letter = ("To the DRS Consultation Team, Department for Environment, Food and Rural Affairs\n\n"
+              "From: Rajesh Patel\nPatel's Corner Shop, 27 Harehills Lane, Leeds LS8 5QT\n\n"
+              "I run a small corner shop on my own with my wife.\n\nQ1. No. I do not agree. My shop is "
+              "small.\n\nRaj Patel")
+    got = profile(_doc(letter))
+    assert (got.kind, got.organisation) == ("individual", None)
+    reply = "Thanks, see below.\n\nFrom: Policy Team\nSent: 1 May 2026\nTo: Jo\nSubject: Re: X\n\nOld text."
+    assert rules.strip_quoted(reply)[0].strip() == "Thanks, see below."

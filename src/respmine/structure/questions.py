@@ -388,6 +388,9 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple
     return None
 
 
+_SENTENCE_END = re.compile(r"[^\W\d_][.!?][\"'’”)]*\s+\S")  # a sentence ends and another follows
+
+
 def _past_question(text: str, start: int, question: str, matcher: QuestionMatcher, *, label: bool = False
                    ) -> int:
     """Where the answer starts after a heading's number: past the question when the line restates it
@@ -401,7 +404,9 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
     quoted = matcher.quoted(rest)
     if quoted is not None and quoted[0] == question and (mark := re.search(r"\?\s", rest)):
         return start + mark.end()  # the answer goes on after the question mark
-    if (rest.strip().endswith("?") or (quoted is not None and quoted[0] == question)
+    asks = rest.strip().endswith("?") and not _SENTENCE_END.search(rest.strip()[:-1])  # one question asked
+    # ("Q2. Option C. No scheme. Councils already collect cans, so why build a second system?" is an answer)
+    if (asks or (quoted is not None and quoted[0] == question)
             or (label and line_end < len(text) and len(text_words(rest)) < 25)):
         return min(line_end + 1, len(text))
     return start

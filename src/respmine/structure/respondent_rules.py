@@ -85,7 +85,10 @@ JOINT_WITH = re.compile(
 QUOTE_CUT = re.compile(r"^(?:-{2,}\s*original message\s*-{2,}|on .{5,120} wrote:|_{10,})\s*$", re.IGNORECASE)
 FORWARD = re.compile(r"forwarded message|begin forwarded", re.IGNORECASE)
 SKIP_HEAD = re.compile(r"^(?:page \d|\d{1,2}[ /.][\w]+[ /.]\d{2,4}|date\b|dear\b|re:|ref\b|unclassified|"
-                        r"confidential|copyright|©|draft\b|version\b)", re.IGNORECASE)
+                        r"confidential|copyright|©|draft\b|version\b|"
+                        # the letter's addressee: "To the DRS Consultation Team, Department for ..." was
+                        # taken for a corner shop's name
+                        r"to\b|fao\b|f\.a\.o\.|for the attention of\b|attn\b|attention:)", re.IGNORECASE)
 REG_CHARITY = re.compile(r"\bregistered charity\b|\bcharity (?:no|number|reg)", re.IGNORECASE)
 WE_CHARITY = re.compile(r"\bwe are an? (?:small |local |national |independent |registered )*charit",
                          re.IGNORECASE)
@@ -143,12 +146,22 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+_MESSAGE_HEADER = re.compile(r"\s*(?:sent|to|subject|date|cc|reply-to):", re.IGNORECASE)
+
+
+def _headers_follow(lines: list[str]) -> bool:
+    """A quoted message's header block goes on ("Sent:", "To:", "Subject:"); a letter's "From: Rajesh
+    Patel" line has an address under it, and the letter goes on."""
+    return any(_MESSAGE_HEADER.match(line) for line in lines)
+
+
 def strip_quoted(text: str) -> tuple[str, str | None]:
     """Body without quoted replies ("> ...", "-----Original Message-----"), and a forwarded From header."""
     out: list[str] = []
     forwarded_from = None
     in_forward = False
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if FORWARD.search(stripped):
             in_forward = True
@@ -156,7 +169,8 @@ def strip_quoted(text: str) -> tuple[str, str | None]:
         if in_forward and forwarded_from is None and stripped.lower().startswith("from:"):
             forwarded_from = stripped[5:].strip()
             continue
-        if QUOTE_CUT.match(stripped) or (stripped.lower().startswith("from:") and not in_forward and out):
+        if QUOTE_CUT.match(stripped) or (stripped.lower().startswith("from:") and not in_forward and out
+                                         and _headers_follow(lines[i + 1: i + 5])):
             break
         if not stripped.startswith(">"):
             out.append(line)
