@@ -118,6 +118,13 @@ def test_questions_an_answer_ending_in_a_question_is_no_restated_question() -> N
     assert _plan(restated) == [("Q2", "Three-year grants.")]
 
 
+def test_questions_a_bilingual_heading_is_no_part_of_the_answer() -> None:
+    """"Cwestiwn 1 / Question 1" on its own line left "/ Question 1" opening the answer (its "Ydym." then
+    read as no answer, the respondent as partly agreeing)."""
+    doc = _doc("Cwestiwn 1 / Question 1\n\nYdym. Rydym yn cefnogi.\n\nCwestiwn 2 / Question 2\nTair blynedd.")
+    assert _plan(doc) == [("Q1", "Ydym. Rydym yn cefnogi."), ("Q2", "Tair blynedd.")]
+
+
 def test_questions_a_self_description_is_set_apart_not_matched_to_a_question() -> None:
     """ "Lakeside Trust is a small charity that runs a befriending scheme" is who responded, not what it
     thinks: an ABOUT segment (kept, never coded). Under a question's heading it is that answer."""

@@ -401,6 +401,10 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
     if start > line_end:  # the heading alone on its line ("Question 2\n..."): the answer starts below it
         return start
     rest = text[start:line_end]
+    again = QUESTION_HEADING.match(re.sub(r"^\s*[/|–—-]\s*", "", rest))  # "Cwestiwn 1 / Question 1"
+    if again and matcher.by_number.get(int(again.group(1))) == question and not text_words(
+            re.sub(r"^\s*[/|–—-]\s*", "", rest)[again.end():]):
+        return min(line_end + 1, len(text))  # (a bilingual heading: the answer starts below it)
     quoted = matcher.quoted(rest)
     if quoted is not None and quoted[0] == question and (mark := re.search(r"\?\s", rest)):
         return start + mark.end()  # the answer goes on after the question mark
