@@ -51,6 +51,11 @@ MIN_KINDS = 4  # ... and be this many different words (a list of names repeats "
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def function_word(word: str, language: str) -> bool:
+    """One of `language`'s own function words ("mae", Welsh "is"): never a name on its own."""
+    return _LANGUAGE_OF.get(word.lower()) == language
+
+
 def guess_language(text: str) -> str:
     """ISO 639-1 code of the language `text` is written in ("en", "de", "fr", "es", "it", "nl", "pl",
     "pt", "cy"), or "unknown" when there is too little text (under MIN_WORDS words) or no listed language's

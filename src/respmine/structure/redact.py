@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 from respmine.records import PersonalData, Span
+from respmine.structure.language import function_word
 from respmine.structure.nlp import ner
 
 TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
@@ -129,7 +130,10 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Note Notes Yes No The A An Our We I In On Of For With Please Gateway Council's Road Street Lane Avenue "
     "Close Walk Row Rise Drive Way Place Gardens Grove Terrace Square Mews Park Hall Companies Voluntary "
     "Women's Men's Youth Act Bill Directive Directives Regulation Regulations Article App Hub Review Report "
-    "Strategy Programme Plan Framework Fund Scheme Initiative v")
+    "Strategy Programme Plan Framework Fund Scheme Initiative v "
+    # nations and their peoples ("the coast of Wales" was redacted as a name, spaCy having read "Clean
+    # Shores Wales" as a person's)
+    "Wales England Scotland Ireland Britain Cymru Lloegr Alba Welsh English Scottish Irish")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
 _BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
 
@@ -496,8 +500,8 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
         else:
             s += len(text[s:e]) - len(text[s:e].lstrip(" \t,;"))
             e -= len(text[s:e]) - len(text[s:e].rstrip(" \t,;"))
-            if e - s > 1:
-                kept.append((s, e, kind))
+            if e - s > 1 and not (kind == "person" and function_word(text[s:e], "cy")):  # ("Mae Glannau
+                kept.append((s, e, kind))  # Glân Cymru": the kept body's name less it is Welsh "is")
     return [PersonalData(Span(s, e), kind, text[s:e]) for s, e, kind in _merge(kept)]
 
 
