@@ -69,8 +69,9 @@ def test_redact_a_nations_name_and_a_welsh_word_are_no_names() -> None:
     """A bilingual charity's response lost "Wales" ("the coast of [NAME]") and Welsh "Mae" ("is") to
     redaction: spaCy read "Clean Shores Wales" as a person's name, and "Mae Glannau Glân Cymru" less the
     charity's own name left "Mae"."""
-    text = ("Glannau Glân Cymru / Clean Shores Wales\n\nMae Glannau Glân Cymru yn elusen amgylcheddol. Clean "
-            "Shores Wales is an environmental charity working on the coast of Wales.\n\nJane Morgan\nDirector")
+    text = ("Glannau Glân Cymru / Clean Shores Wales\n\nMae Glannau Glân Cymru yn elusen amgylcheddol. "
+            "Clean Shores Wales is an environmental charity working on the coast of Wales.\n\nJane Morgan\n"
+            "Director")
     found = {text[p.span.start:p.span.end] for p in find_personal_data(
         text, keep=["Clean Shores Wales", "Glannau Glân Cymru"])}
     assert "Wales" not in found and "Mae" not in found and "Jane Morgan" in found
