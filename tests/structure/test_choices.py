@@ -36,6 +36,39 @@ def test_choices_an_answer_chooses_the_option_it_opens_with_or_names(answer: str
 
 def test_choices_a_respondents_answers_together() -> None:
     assert respondents_choice(["B", "Glass is too heavy for a small shop."], OPTIONS) == "B"
-    assert respondents_choice(["Option A.", "Option C for small shops."], OPTIONS) == SEVERAL
+    assert respondents_choice(["Option A. Glass in.", "Option C for small shops."], OPTIONS) == SEVERAL
+    assert respondents_choice(["Option A.", "Option C for small shops."], OPTIONS) == "A"  # the cell
     assert respondents_choice(["Glass is too heavy."], OPTIONS) is None
     assert only_a_choice("B") and only_a_choice("Option A.") and not only_a_choice("A lot more.")
+
+
+def test_choices_lettered_things_that_are_no_options_and_other_ways_of_writing_them() -> None:
+    """(A review's cases.) "Part A (general duties) and Part B (specific duties)" made an agreement
+    question an option question; plural "options A, B and C", "prefer, A or B", "(a) ... (b)" and numbered
+    options were missed."""
+    for text in ("Do you agree with the proposed duties in Part A (general duties) and Part B (specific "
+                 "duties)?", "Should Type A (small) and Type B (large) sites pay the same?",
+                 "Are the figures in Table A (p. 12) and Table B (p. 14) right?"):
+        assert question_options(text) == {}, text
+    assert question_options("Which of options A, B and C do you prefer?") == {"A": "", "B": "", "C": ""}
+    assert question_options("Which option do you prefer, A or B?") == {"A": "", "B": ""}
+    assert question_options("Which do you prefer: (a) all-in or (b) on-the-go?").keys() == {"A", "B"}
+    assert question_options("Which option do you prefer: option 1 (national) or option 2 (regional)?") == {
+        "1": "national", "2": "regional"}
+
+
+@pytest.mark.parametrize(("answer", "option"), [
+    ("b", "B"), ("b.", "B"), ("Option 2", "2"),  # a form's cell
+    ("Option A or B.", None), ("Option A is unworkable. We prefer option B.", "B"),
+    ("I don't like option A.", None), ("C. difficile outbreaks worry us.", None),
+])
+def test_choices_an_answers_choice_as_a_review_found_them(answer: str, option: str | None) -> None:
+    options = {**OPTIONS, "1": "", "2": ""}
+    assert chosen(answer, options) == option
+
+
+def test_choices_reasons_naming_another_option_are_no_second_choice() -> None:
+    for answers in (["B", "Option A would leave small charities out."],
+                    ["B", "We considered option A but it is too centralised."],
+                    ["Option B.", "Compared with option C, it gives charities more certainty."]):
+        assert respondents_choice(answers, OPTIONS) == "B", answers

@@ -349,3 +349,21 @@ def test_stance_of_a_body_writing_of_itself_and_of_its_services(rules: StanceMod
              "We support 300 families each year.", "The council supports 300 families.",
              "The government supports families."]
     assert [p.stance for p in rules.predict(texts)] == ["support", "oppose", "neutral", "neutral", "neutral"]
+
+
+def test_stance_says_unsure_only_when_the_answer_says_it_does_not_know() -> None:
+    """"Not sure this is the right approach" argues a doubt: it was counted as "did not know"."""
+    from respmine.themes.stance import says_unsure
+
+    for text in ("Don't know.", "Not sure yet - it depends on the fee.", "I don't know.",
+                 "We don't know yet.", "Unsure.", "Ddim yn gwybod."):
+        assert says_unsure(text), text
+    for text in ("Not sure this is the right approach; it will hurt small shops.",
+                 "Not certain the council can afford this.", "No. We know it will fail."):
+        assert not says_unsure(text), text
+
+
+def test_stance_a_body_in_the_third_person_is_not_read_where_the_writers_speak_too(
+        rules: StanceModel) -> None:
+    texts = ["The council opposes a statutory ban, and we agree with it.", "The council supports it."]
+    assert [p.stance for p in rules.predict(texts)] == ["support", "support"]

@@ -351,8 +351,9 @@ def _sections(
         mine = [r for r in rows if r.question == qid]
         answered = sum(respondent_totals(data, question=qid).values())
         asked = q.text if q is not None else qid  # (a form column no question matched: its header)
-        options = question_options(q.text, q.options) if q is not None else {}
-        agreement = dict(question_stances(data, qid)) if asks_agreement(asked) and not options else None
+        agrees = asks_agreement(asked)  # (its options only as given: "Part A (...) and Part B (...)")
+        options = question_options(q.text, q.options) if q is not None and (q.options or not agrees) else {}
+        agreement = dict(question_stances(data, qid)) if agrees and not options else None
         chosen = question_choices(data, qid, options) if options else None
         choices = {k: chosen[k] for k in [*options, SEVERAL] if chosen[k]} if chosen is not None else None
         chose = summaries.choice_sentence(choices, options, answered) if choices is not None else ""

@@ -359,7 +359,7 @@ def choice_sentence(choices: Mapping[str, int], options: Mapping[str, str], answ
     parts = [f"{number(k)}{percent(k, answered)} {'chose ' if i == 0 else ''}{what}"
              for i, (k, what) in enumerate(said)]
     parts += [f"{number(several)} chose more than one"] if several else []
-    tail = f"; {number(unclear)} did not say which" if unclear > 0 else ""
+    tail = f"; {number(unclear)} did not say which{percent(unclear, answered)}" if unclear > 0 else ""
     return f"Of them, {join_words(parts)}{tail}."
 
 

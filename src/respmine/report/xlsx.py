@@ -79,7 +79,10 @@ def _questions(report: Report) -> tuple[list[str], list[list[object]]]:
         asked = s.agreement is not None
         said = [(s.agreement or {}).get(k, 0) for k, _ in AGREEMENT_VERBS] if asked else []
         counts: list[object] = [*said, s.answered - sum(said)] if said else [""] * (len(AGREEMENT_VERBS) + 1)
-        chose = "; ".join(f"{k} {n}" for k, n in (s.choices or {}).items())  # ("A 10; B 7; several 1")
+        picked = list((s.choices or {}).items())
+        unsaid = s.answered - sum(n for _, n in picked)
+        chose = "; ".join([f"{k} {n}" for k, n in picked]  # ("A 10; B 7; several 1; not said 2")
+                          + ([f"not said {unsaid}"] if picked and unsaid > 0 else []))
         rows.append([s.id, s.title, s.text, s.answered, "yes" if asked else "no", *counts, chose, s.summary])
     return header, rows
 

@@ -1,11 +1,12 @@
-"""Questions that ask respondents to choose between lettered options ("Which option do you prefer: A
-(all-in), B (on-the-go only) or C (no scheme)?"), and the option an answer chose.
+"""Questions that ask respondents to choose between lettered (or numbered) options ("Which option do you
+prefer: A (all-in), B (on-the-go only) or C (no scheme)?"), and the option an answer chose.
 
 A minister's first question about such a question is how many chose each option, as it is how many agreed
 for a "Do you agree ...?" one. The options are the consultation's (`Question.options`) or read from the
-question's own words; an answer chooses the option it opens with ("Option B.", "B", "C. No scheme at all.",
-Welsh "Opsiwn A") or, failing that, the first it names as its own ("We prefer option A"), not one it
-argues against ("rather than option C").
+words of a question that asks for a choice ("option", "prefer", "which", "choose"). An answer chooses the
+option it says it prefers ("We prefer option B"), else the one it opens with ("Option B.", "B", "C. No
+scheme", Welsh "Opsiwn A"), else the first it names without arguing against it ("rather than option C").
+A respondent's closed cell ("B") decides over what their reasons go on to mention.
 """
 
 from __future__ import annotations
@@ -13,67 +14,117 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-LETTERS = "ABCDEF"
 MIN_OPTIONS = 2
-_WORD = r"(?:option|opsiwn|opción|opzione)"  # (English, Welsh; other languages' answers name it too)
-_IN_QUESTION = re.compile(  # "A (all-in: ...)", "option B - on-the-go", "Option C: no scheme"
-    rf"(?:\b{_WORD}[ \t]+|(?<![\w'’-]))(?-i:([A-F]))(?![\w'’-])[ \t]*"
-    r"(?:\(([^()]{1,120})\)|[:–—-][ \t]*([^,;.?()]{1,60}))?", re.IGNORECASE)
-_OPENING = re.compile(  # "Option B ...", "B", "B.", "A - include everything", "C (no scheme)"; not "A lot"
-    rf"\W{{0,3}}(?:{_WORD}[ \t]+(?-i:([A-F]))\b|(?-i:([A-F]))(?=[ \t]*(?:$|\n|[.,:;)\]–—]|-[ \t]|\())|"
-    rf"(?-i:([A-F]))(?=[ \t]+[-–—][ \t]))", re.IGNORECASE)
-_NAMED = re.compile(rf"\b{_WORD}[ \t]+([A-F])\b", re.IGNORECASE)
-_AGAINST = re.compile(r"\b(?:not|no|never|against|oppose[sd]?|reject|rather than|instead of|over|than|but)"
-                      r"(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
-BARE_CHOICE = re.compile(rf"\W*(?:{_WORD}[ \t]+)?[A-F]\W*", re.IGNORECASE)
 SEARCHED_CHARS = 300  # an answer names its choice at its start
+SEVERAL = "several"  # a respondent who chose more than one option
+
+_KEY = r"(?:[A-F]|[1-9])"
+_WORD = r"(?:option|opsiwn|opción|opzione)"  # (English, Welsh; other languages' answers name it too)
+_ASKS_CHOICE = re.compile(r"\b(?:options?|prefer(?:red|ence)?|choose|choice|which|select)\b", re.IGNORECASE)
+_NOT_AN_OPTION = re.compile(  # a lettered thing that is not a choice offered: "Part A", "Annex D", "Plan B"
+    r"\b(?:part|parts|annex|annexe|appendix|schedule|table|figure|type|grade|class|section|plan|vitamin|step"
+    r"|phase|tier|band|category|article|paragraph|question|box|column|row|page|zone)\W*$", re.IGNORECASE)
+_LABELLED = re.compile(  # "A (all-in: ...)", "(A) all-in", "A) all-in", "option B - on-the-go", "C: none"
+    rf"(?:\b{_WORD}[ \t]+(?P<k1>{_KEY})\b|(?<![\w'’-])\((?P<k2>[A-Fa-f])\)"
+    r"|(?<![\w'’(-])(?P<k3>[A-F])(?![\w'’-]))[ \t]*"
+    r"(?:\((?P<l1>[^()]{1,120})\)|[:–—)-][ \t]*(?P<l2>[^,;.?()\n]{1,60}))?")
+_LISTED = re.compile(  # "options A, B and C", "option A or B", "prefer, A or B?"
+    rf"\b(?:{_WORD}s?|prefer\w*|choose)\W+(?P<keys>{_KEY}(?:[ \t]*(?:,|/|\bor\b|\band\b)[ \t]*{_KEY})+)\b",
+    re.IGNORECASE)
+_PREFERS = re.compile(  # "we prefer option B", "I support B", "we would choose option 2"
+    rf"\b(?:prefer|preferred|support|supports|choose|chose|favou?r|back|opt for|go for|go with|vote for)\s+"
+    rf"(?:for\s+)?(?:{_WORD}\s+)?({_KEY})\b(?!\s*(?:or|and|/)\s*(?:{_WORD}\s+)?{_KEY}\b)", re.IGNORECASE)
+_OPENING = re.compile(  # "Option B ...", "B", "B.", "A - include everything", "C (no scheme)", "C. No scheme"
+    rf"\W{{0,3}}(?:{_WORD}[ \t]+({_KEY})\b"
+    rf"|({_KEY})(?=[ \t]*(?:$|\n|[,:;)\]–—]|-[ \t]|\("
+    r"|\.[ \t]*(?:$|\n|(?-i:[A-Z0-9\"“(]))))"  # (not "C. difficile")
+    rf"|({_KEY})(?=[ \t]+[-–—][ \t]))", re.IGNORECASE)
+_ALTERNATIVES = re.compile(rf"\s*(?:or|and|/|,)\s*(?:{_WORD}\s+)?{_KEY}\b", re.IGNORECASE)  # "A or B"
+_NAMED = re.compile(rf"\b{_WORD}[ \t]+({_KEY})\b", re.IGNORECASE)
+_AGAINST = re.compile(r"(?:\b(?:not|no|never|against|oppose[sd]?|reject|rather than|instead of|over|than|but"
+                      r"|dislike)|n['’]t)(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
+_BARE = re.compile(rf"\W*(?:{_WORD}[ \t]+)?(?:[A-Fa-f]|[1-9])\W*", re.IGNORECASE)
 
 
 def question_options(text: str, given: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The options a question offers, letter -> its short label ("" when it has none): the consultation's
-    own (`given`), else those its words letter in order from A ("A (all-in: ...), B (...) or C (...)"),
-    at least two of them; {} for any other question."""
+    """The options a question offers, key ("A", or "1") -> its short label ("" when it has none): the
+    consultation's own (`given`), else those the words of a question asking for a choice letter in order
+    from A (or number from 1), at least two of them; {} for any other question ("Do you agree with the
+    duties in Part A and Part B?", "What is your view on Plan B?")."""
     if given:
-        return {k.strip().upper(): v.strip() for k, v in given.items()}
-    found: dict[str, str] = {}
-    for m in _IN_QUESTION.finditer(text):
-        letter = m.group(1).upper()
-        label = (m.group(2) or m.group(3) or "").strip()
-        if letter not in found and (m.group(2) or m.group(3) or re.match(_WORD, m.group(0), re.IGNORECASE)):
-            found[letter] = re.split(r"[:;,]", label, maxsplit=1)[0].strip()
-    letters = "".join(found)
-    if len(found) < MIN_OPTIONS or not LETTERS.startswith(letters):
+        return {str(k).strip().upper(): str(v).strip() for k, v in given.items()}
+    if not _ASKS_CHOICE.search(text):
         return {}
-    return found
+    found: dict[str, str] = {}
+    for m in _LABELLED.finditer(text):
+        key = (m["k1"] or m["k2"] or m["k3"]).upper()
+        label = (m["l1"] or m["l2"] or "").strip()
+        named = bool(m["k1"] or m["k2"])
+        if key in found or _NOT_AN_OPTION.search(text[: m.start()]) or not (named or label):
+            continue
+        found[key] = re.split(r"[:;,]", label, maxsplit=1)[0].strip()
+    for m in _LISTED.finditer(text):
+        for key in re.findall(_KEY, m["keys"]):
+            found.setdefault(key.upper(), "")
+    keys = sorted(found, key=lambda k: (k.isdigit(), k))
+    first = "A" if keys and not keys[0].isdigit() else "1"
+    run = "ABCDEF" if first == "A" else "123456789"
+    if len(keys) < MIN_OPTIONS or not run.startswith("".join(keys)):
+        return {}
+    return {k: found[k] for k in keys}
 
 
 def chosen(answer: str, options: Mapping[str, str]) -> str | None:
-    """The option an answer chose: the one it opens with, else the first it names without arguing against
-    it; None when it names none of the question's options."""
+    """The option an answer chose: the one it says it prefers, else the one it opens with (not "Option A or
+    B"), else the first it names without arguing against it; None when it names none of the options."""
     head = answer[:SEARCHED_CHARS]
+    if _BARE.fullmatch(head):  # a form's cell: "b", "Option 2"
+        key = re.findall(_KEY, head.upper())[-1]
+        return key if key in options else None
+    for m in _PREFERS.finditer(head):
+        if m.group(1).upper() in options and not _AGAINST.search(head[: m.start()]):
+            return m.group(1).upper()
     opening = _OPENING.match(head)
-    letter = next((g for g in opening.groups() if g), "").upper() if opening else ""
-    if letter in options:
-        return letter
+    if opening is not None:
+        key = next(g for g in opening.groups() if g).upper()
+        if key in options:
+            return None if _ALTERNATIVES.match(head, opening.end()) else key
     for m in _NAMED.finditer(head):
-        letter = m.group(1).upper()
-        if letter in options and not _AGAINST.search(head[: m.start()]):
-            return letter
+        key = m.group(1).upper()
+        if key in options and not _AGAINST.search(head[: m.start()]):
+            return key
     return None
 
 
 def respondents_choice(answers: Iterable[str], options: Mapping[str, str]) -> str | None:
     """One respondent's choice from their answers to the question (a form's closed cell and its reasons,
-    a letter's paragraphs): the option they chose, "several" when they chose more than one, else None."""
-    found = {c for a in answers if (c := chosen(a, options)) is not None}
-    if len(found) > 1:
-        return SEVERAL
-    return next(iter(found), None)
+    a letter's paragraphs): a closed cell's ("B") decides; else the choices their answers state (preferring
+    one, or opening with it), SEVERAL when they differ; else the first option they name. Reasons that
+    mention another option ("Option A would leave small charities out") are no second choice."""
+    texts = list(answers)
+    for picked in ({c for t in texts if only_a_choice(t) and (c := chosen(t, options))},
+                   {c for t in texts if (c := _states_choice(t, options))}):
+        if picked:
+            return SEVERAL if len(picked) > 1 else picked.pop()
+    return next((c for t in texts if (c := chosen(t, options)) is not None), None)
 
 
-SEVERAL = "several"  # a respondent who chose more than one option
+def _states_choice(answer: str, options: Mapping[str, str]) -> str | None:
+    """The option an answer states as its choice (preferring it, or opening with it alone), not one it
+    only names."""
+    head = answer[:SEARCHED_CHARS]
+    for m in _PREFERS.finditer(head):
+        if m.group(1).upper() in options and not _AGAINST.search(head[: m.start()]):
+            return m.group(1).upper()
+    opening = _OPENING.match(head)
+    if opening is None or _ALTERNATIVES.match(head, opening.end()):
+        return None
+    key = next(g for g in opening.groups() if g).upper()
+    rest = head[opening.end():].lstrip(" \t.,:;-–—")
+    discussed = re.match(r"(?:is|are|was|would|will|could|has|had)\b", rest)  # "Option A would leave ..."
+    return key if key in options and not discussed else None
 
 
 def only_a_choice(text: str) -> bool:
-    """The text is nothing but an option's letter ("B", "Option A."): a form's cell, no view of its own."""
-    return BARE_CHOICE.fullmatch(text) is not None
+    """The text is nothing but an option's key ("B", "Option A.", "2"): a form's cell, no view of its own."""
+    return _BARE.fullmatch(text) is not None

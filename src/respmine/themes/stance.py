@@ -51,12 +51,12 @@ Span = tuple[int, int]
 Scores = tuple[float, float, float]  # support, oppose, mixed cue weights
 
 _SUBJ = (r"\b(?:i|we|our (?:organi[sz]ation|members|charity|association|council|union|trust|board|company"
-         r"|group|society|federation|network|partnership)"
-         r"|the (?:council|trust|charity|association|union|board|federation|network|partnership|forum"
-         r"|alliance|coalition|society|foundation|institute|company|authority|school|academy"
-         r"|organi[sz]ation))")
-# (a body writes of itself in the third person: "The council supports ..."; not "the government", "the
-# department": whose proposals they are)
+         r"|group|society|federation|network|partnership))")
+# A body writing of itself in the third person, opening a sentence that has no "we" or "I" ("The council
+# supports a statutory ban"; not "The local council supports it, but we do not", nor "the government")
+_BODY_SUBJ = (r"^(?!.*\b(?:we|i|our)\b)\W*the (?:council|trust|charity|association|union|board|federation"
+              r"|network|partnership|forum|alliance|coalition|society|foundation|institute|company|authority"
+              r"|school|academy|organi[sz]ation)")
 _GAP = r"(?P<gap>(?:\s+[a-z’']+){0,4}?)\s+"  # "we would therefore not support": the gap holds the negation
 _SERVED = (r"(?!\s+(?:\d+|over|around|more|some|many|people|children|families|young|adults|women|men|victims"
            r"|those|them|individuals|clients|users|survivors|offenders|staff|communities)\b)")  # a service
@@ -68,6 +68,8 @@ _THING = (r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN
 _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|supportive|welcome[sd]?|endorsed?|agreed?|applaud"
      r"|commend|favou?r)\b", "support", 1.0),
+    (_BODY_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|welcome[sd]?|endorse[sd]?|agree[sd]?)\b",
+     "support", 1.0),
     (r"\b(?:supportive of|strongly agree|(?:pleased|delighted|glad) to see)\b", "support", 1.0),
     (r"\b(?:am|are|is|be|remains?|were|was|i[’']m|we[’']re)" + _GAP + r"in favou?r of\b", "support", 1.0),
     (r"\b(?:support|welcome|endorse|back)s?\s+" + _OBJ, "support", 1.0),
@@ -80,6 +82,7 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:urge|ask|call on|calls on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
      r"|approve|proceed with|go ahead with)\b", "support", 0.8),
     (_SUBJ + _GAP + r"(?:oppose|object|disagree|reject|condemn)(?:s|d|ed)?\b", "oppose", 1.0),
+    (_BODY_SUBJ + _GAP + r"(?:oppose|object|disagree|reject)(?:s|d|ed)?\b", "oppose", 1.0),
     (r"\b(?:in opposition to|opposed to|objections? to|strongly disagree)\b"
      r"|^\W*(?:tend to |somewhat |mostly )?disagree\b", "oppose", 1.0),
     (r"\b(?:opposes?|rejects?|objects? to|disagrees? with|against)\s+" + _OBJ, "oppose", 1.0),
@@ -150,7 +153,9 @@ _BARE = re.compile(  # an answer's first sentence that is only a closed answer: 
     r"|(?P<support>(?:strongly\s+|tend\s+to\s+)?agree|yes|yeah|yep|yd(?:ym|w|yn|y))"
     r"|(?P<oppose>(?:strongly\s+|tend\s+to\s+)?disagree|no|nope|nac\s+yd(?:ym|w|yn|y))"
     rf"|(?P<neutral>{_UNSURE}|neither\s+agree\s+nor\s+disagree))[\s.!,;:–—-]*", re.IGNORECASE)
-_SAYS_UNSURE = re.compile(rf"\W*(?:{_UNSURE})\b", re.IGNORECASE)
+_SAYS_UNSURE = re.compile(  # "Don't know.", "Not sure yet - ...", "We don't know yet"; not "Not sure this is
+    # the right approach" (a doubt, argued)
+    rf"\W*(?:(?:i|we)\s+)?(?:{_UNSURE})(?:\s+yet)?\s*(?:[.,;:!?–—-]|$)", re.IGNORECASE)
 _PROTOTYPES = {
     "support": ("We support the proposal.", "We welcome these changes and agree with the plan.",
                 "The proposal should go ahead.", "I am in favour of this rule."),
