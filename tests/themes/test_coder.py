@@ -208,6 +208,21 @@ def test_a_sentence_declining_a_view_is_no_theme() -> None:
     assert "workload" in coded[3]
 
 
+def test_a_responses_own_title_line_is_no_theme() -> None:
+    """"Submission to the Department for Education: mobile phones in schools" was coded (and quoted) for a
+    theme its words name; a sentence that says something keeps its codes."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="phones", label="Phones in schools", phrases=("mobile phones",)),
+        Theme(id="cost", label="Cost", phrases=("full cost",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    texts = ["Submission to the Department for Education: mobile phones in schools",
+             "Deposit return scheme: response of Northfield District Council on mobile phones",
+             "The response to mobile phones in schools has been slow."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts)]
+    assert coded == [set(), set(), {"phones"}]
+
+
 def test_a_covering_sentence_naming_the_consultations_title_is_no_theme_when_the_title_is_known() -> None:
     codebook = Codebook(name="c", version="1", themes=(
         Theme(id="role", label="Role of the sector", phrases=("voluntary and community sector",)),

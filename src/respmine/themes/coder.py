@@ -32,6 +32,7 @@ segmentation and stance do).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -310,10 +311,28 @@ def without_formalities(texts: Sequence[str], title: str) -> list[str]:
     out = []
     for text in texts:
         for start, end in sentence_spans(text):
-            if is_formality(text[start:end], title):
+            if is_formality(text[start:end], title) or _title_line(text[start:end]):
                 text = text[:start] + " " * (end - start) + text[end:]
         out.append(text)
     return out
+
+
+_TITLE_LINE = re.compile(  # a response's own title: "Submission to the Department for Education: mobile
+    # phones in schools", "Deposit return scheme: response of Northfield District Council", "Response from X"
+    r"\W*(?:(?:our|a|the|joint|consultation|written)\s+)?(?:response|submission|reply|evidence|comments)\s+"
+    r"(?:to|from|of|by|on)\b[^.!?\n]*|[^.!?\n:]{3,120}:\s*(?:(?:a|the|our|joint)\s+)?(?:response|submission)\s+"
+    r"(?:of|from|by)\b[^.!?\n]*", re.IGNORECASE)
+TITLE_WORDS = 20  # a title is short, and says nothing: no verb, no one speaking
+_SAYS = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|should|must|can|could|may|might"
+                   r"|shows?|showed|need|needs|we|i|they|it|our views?)\b", re.IGNORECASE)
+
+
+def _title_line(sentence: str) -> bool:
+    """The response's own title, naming the consultation or the respondent: no view, and its words name
+    the consultation's topic (a title line was quoted as evidence of a theme)."""
+    line = sentence.strip().rstrip(".")
+    return (len(line.split()) <= TITLE_WORDS and _TITLE_LINE.fullmatch(line) is not None
+            and not _SAYS.search(line))
 
 
 def _declining(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
