@@ -81,14 +81,12 @@ def chosen(answer: str, options: Mapping[str, str]) -> str | None:
     if _BARE.fullmatch(head):  # a form's cell: "b", "Option 2"
         key = re.findall(_KEY, head.upper())[-1]
         return key if key in options else None
-    for m in _PREFERS.finditer(head):
-        if m.group(1).upper() in options and not _AGAINST.search(head[: m.start()]):
-            return m.group(1).upper()
+    stated = _preferred(head, options) or _opened_with(head, options)
+    if stated:
+        return stated[0]
     opening = _OPENING.match(head)
-    if opening is not None:
-        key = next(g for g in opening.groups() if g).upper()
-        if key in options:
-            return None if _ALTERNATIVES.match(head, opening.end()) else key
+    if opening is not None and _ALTERNATIVES.match(head, opening.end()):
+        return None  # "Option A or B": no one choice
     for m in _NAMED.finditer(head):
         key = m.group(1).upper()
         if key in options and not _AGAINST.search(head[: m.start()]):
@@ -110,19 +108,32 @@ def respondents_choice(answers: Iterable[str], options: Mapping[str, str]) -> st
 
 
 def _states_choice(answer: str, options: Mapping[str, str]) -> str | None:
-    """The option an answer states as its choice (preferring it, or opening with it alone), not one it
-    only names."""
+    """The option an answer states as its choice (preferring it, or opening with it to choose it), not
+    one it only names or discusses ("Option A would leave ...")."""
     head = answer[:SEARCHED_CHARS]
+    stated = _preferred(head, options) or _opened_with(head, options)
+    discussed = stated and re.match(r"(?:is|are|was|would|will|could|has|had)\b",
+                                    head[stated[1]:].lstrip(" \t.,:;-–—"))
+    return stated[0] if stated and not discussed else None
+
+
+def _preferred(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
+    """(the option, where its mention ends) the answer says it prefers ("we prefer option B"), not after
+    a negation ("we do not support option A")."""
     for m in _PREFERS.finditer(head):
         if m.group(1).upper() in options and not _AGAINST.search(head[: m.start()]):
-            return m.group(1).upper()
+            return m.group(1).upper(), m.end()
+    return None
+
+
+def _opened_with(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
+    """(the option, where its mention ends) the answer opens with, unless it opens with several ("Option
+    A or B")."""
     opening = _OPENING.match(head)
     if opening is None or _ALTERNATIVES.match(head, opening.end()):
         return None
     key = next(g for g in opening.groups() if g).upper()
-    rest = head[opening.end():].lstrip(" \t.,:;-–—")
-    discussed = re.match(r"(?:is|are|was|would|will|could|has|had)\b", rest)  # "Option A would leave ..."
-    return key if key in options and not discussed else None
+    return (key, opening.end()) if key in options else None
 
 
 def only_a_choice(text: str) -> bool:

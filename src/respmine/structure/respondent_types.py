@@ -3,7 +3,8 @@ operators, trade unions), with the names the report gives them.
 
 The built-in types suit most public consultations; a consultation file may list its own instead
 (`respondent_types:`), naming built-in types by id and adding its own with a label and the words that
-identify them in an organisation's name or in a form's "type of respondent" answer. One `TypeList` is
+identify them in an organisation's name, in what it says it is, or in a form's "type of respondent"
+answer. One `TypeList` is
 what the structure stage types respondents with and what every output orders and names them by.
 """
 
@@ -28,9 +29,6 @@ class RespondentType:
     singular: str
     plural: str
     words: tuple[str, ...] = ()
-
-    def matches(self, text: str) -> bool:
-        return self.first(text) is not None
 
     def first(self, text: str) -> re.Match[str] | None:
         """Where in `text` the first of its words is."""
