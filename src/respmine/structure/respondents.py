@@ -506,12 +506,18 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
             board.add("type", "representative_body", "rule:text-represents", 50, about=name)
         else:
             described = said + (" " + rest if R.IS_A.match(rest) else "")
-            board.add("type", R.is_a_type(described), "rule:text-is-a", 50, about=name)
-            board.add("type-described", R.what_it_is(described), "rule:text-is-a", 50, about=name)
+            _says_it_is(board, described, "rule:text-is-a", 50, about=name)
     else:  # "X a not-for-profit company registered in England" (a footer)
         org(name, "text:registered", 40)
-        board.add("type", R.is_a_type(said + " " + rest), "rule:text-registered", 60, about=name)
-        board.add("type-described", R.what_it_is(said + " " + rest), "rule:text-registered", 60, about=name)
+        _says_it_is(board, said + " " + rest, "rule:text-registered", 60, about=name)
+
+
+def _says_it_is(board: _Board, description: str, source: str, weight: float,
+                about: str | None = None) -> None:
+    """What a body says it is: the built-in type it names, and its words (for a consultation's own types,
+    `_choose_type`)."""
+    board.add("type", R.is_a_type(description), source, weight, about=about)
+    board.add("type-described", R.what_it_is(description), source, weight, about=about)
 
 
 def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
@@ -521,8 +527,7 @@ def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
         _read_subject(sentence, board, org)
     for we in R.WE_ARE.finditer(head):
         own = R.RELATIVE.split(we["desc"] or we["as"], maxsplit=1)[0]  # not "... whose children attend X"
-        board.add("type", R.is_a_type(own), "rule:text-we-are", 50)
-        board.add("type-described", R.what_it_is(own), "rule:text-we-are", 50)
+        _says_it_is(board, own, "rule:text-we-are", 50)
     if R.WE_PEOPLE.search(head):  # "We are a family of four": people writing together, not a body
         board.add("individual", "we-people", "text:we-people", 30)
     for such in re.finditer(r"\bcharities such as (?:the )?([^.,:;]+)", head, re.IGNORECASE):
