@@ -35,3 +35,22 @@ def test_emerging_ranked_by_respondents_and_flagged(made: tuple[Store, dict[str,
         ("3", "3", "3", ""), ("4", "6", "2", MOSTLY_ONE_NOTE)]
     assert f"family ties <span class=\"small\">({MOSTLY_ONE_NOTE})</span>" in paths["report_html"].read_text(
         encoding="utf-8")
+
+
+def test_a_topic_of_closed_answers_is_no_emerging_theme(made: tuple[Store, dict[str, str]], tmp_path: Path
+                                                         ) -> None:
+    """A form's "Yes" / "Don't know" cells made a new user's only emerging theme ("yes / know")."""
+    from respmine.store.models import SegmentRow
+
+    store, segs = made
+
+    def topics(folder: str) -> list[str]:
+        paths = write_reports(store, CODEBOOK, tmp_path / folder, CONSULTATION)
+        return [r["topic"] for r in csv.DictReader(paths["emerging_themes"].open(encoding="utf-8"))]
+
+    assert "3" in topics("before")  # (the fixture's topic 3: Jane's and Acme's answers)
+    cells = {"acme-q1": "Don't know.", "jane-q1": "No"}
+    with store.session() as s, s.begin():
+        for key, text in cells.items():
+            s.execute(update(SegmentRow).where(SegmentRow.id == segs[key]).values(text=text))
+    assert "3" not in topics("after")

@@ -82,9 +82,7 @@ def test_texts_without_words_go_to_other_whatever_their_vector() -> None:
     from respmine.topics.text import contentless
 
     assert contentless(["-", "?", "N/A", "...", "ok", "Nothing."]).tolist() == [True] * 4 + [False] * 2
-    # a form's closed-answer cells say no view of their own ("yes / know" was a new user's only topic)
-    assert contentless(["Yes", "No.", "Don't know", "Not sure", "Yes, because it helps."]).tolist() == [
-        True, True, True, True, False]
+
     texts = [t for _, t in synthetic(["funding", "staffing"], 20)] + ["-", "?", "N/A"]
     vectors = CountingEmbedder().embed(texts)
     vectors[-3:] = vectors[0]  # a sentence model gives such texts some vector: it must not matter

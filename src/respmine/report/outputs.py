@@ -44,12 +44,12 @@ from respmine.report.tables import (
 )
 from respmine.store import EXTRACTOR_VERSION, Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
-from respmine.structure.choices import SEVERAL, question_options
+from respmine.structure.choices import SEVERAL, only_a_choice, question_options
 from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS
-from respmine.themes.stance import asks_agreement
+from respmine.themes.stance import asks_agreement, only_closed_answer
 
 SNAPSHOT = "theme_snapshot.json"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the data time of a store no run has filled
@@ -439,13 +439,21 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
                 segments_of.setdefault(topic, []).append(segment)
     out = []
     for e in emerging_themes(store):
-        if e.id not in segments_of:  # every segment it had is gone (a late run re-segmented them)
-            continue
+        if e.id not in segments_of or _closed_answers(data, segments_of[e.id]):  # (every segment it had is
+            continue  # gone: a late run re-segmented them)
         units = {data.unit_of[data.segments[seg].submission] for seg in segments_of[e.id]}
         quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
         out.append(Emerging(e.id, e.name, tuple(e.keywords), e.size, len(units),
                             status.get(e.id, "awaiting decision"), quotes, e.concentration))
     return out
+
+
+def _closed_answers(data: CodingData, segments: Sequence[str]) -> bool:
+    """A topic most of whose passages are nothing but closed answers ("Yes", "Don't know", an option's
+    letter: a form's tick-box cells): no emerging theme (a new user's only one was "yes / know"). Topic
+    discovery still clusters them (leaving them out unsettled the topics of real feedback)."""
+    closed = sum(only_closed_answer(t) or only_a_choice(t) for t in (data.segments[s].text for s in segments))
+    return 2 * closed > len(segments)
 
 
 def _topic_quote(data: CodingData, quote: Mapping[str, str]) -> Quote:

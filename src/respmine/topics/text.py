@@ -115,15 +115,9 @@ def _in_link(text: str, start: int, end: int) -> bool:
 
 
 def contentless(texts: Sequence[str]) -> np.ndarray:
-    """True for texts without a single word ("-", "?", "N/A" is a word) or with nothing but a closed answer
-    ("Yes", "Don't know", an option's letter "B": a form's tick-box cell, which made a new user's only
-    emerging theme "yes / know"): they go to "other" unclustered."""
-    from respmine.structure.choices import only_a_choice
-    from respmine.themes.stance import only_closed_answer
-
+    """True for texts without a single word ("-", "?", "N/A" is a word): they go to "other" unclustered."""
     pattern = re.compile(TOKEN_PATTERN)
-    return np.array([pattern.search(t) is None or only_closed_answer(t) or only_a_choice(t) for t in texts],
-                    dtype=bool)
+    return np.array([pattern.search(t) is None for t in texts], dtype=bool)
 
 
 def count_vectorizer(n_texts: int, **params: Any) -> Any:
