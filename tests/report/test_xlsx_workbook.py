@@ -12,8 +12,8 @@ from respmine.store import Store
 from respmine.store.models import SegmentRow
 from tests.report.helpers import CODEBOOK, CONSULTATION, sha
 
-SHEETS = ["Theme table", "Coded responses", "Respondents", "Questions", "Codebook", "Campaigns",
-          "Emerging themes", "Quarantine", "About"]
+SHEETS = ["Theme table", "Coded responses", "Respondents", "Questions", "Answers by type", "Codebook",
+          "Campaigns", "Emerging themes", "Quarantine", "About"]
 
 
 def test_sheets_have_filters_and_frozen_headers(made: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
@@ -78,6 +78,13 @@ def test_questions_sheet_counts_who_agreed(made: tuple[Store, dict[str, str]], t
     assert rows["Q1"][3:10] == (6, "yes", 3, 1, 1, 0, 1)  # the counts behind the report's lead
     assert "Of them, 3 agreed" in rows["Q1"][11] and rows["Q1"][10] is None  # (no options to choose)
     assert rows["Q2"][3:10] == (2, "no", None, None, None, None, None)  # no agreement asked: blank
+    # ... and by respondent type (a new user asked for the cross-tabulation): the rows add up to Q1's
+    by_type = [r for r in wb["Answers by type"].iter_rows(min_row=2, values_only=True)]
+    assert [r[:3] for r in by_type] == [("Q1", "Charities and community groups", 2),
+                                         ("Q1", "Local authorities", 1), ("Q1", "Private companies", 1),
+                                         ("Q1", "Individuals", 2)]
+    assert by_type[0][3:8] == (2, 0, 0, 0, 0) and sum(r[2] for r in by_type) == rows["Q1"][3]
+    assert [sum(r[i] for r in by_type) for i in range(3, 8)] == list(rows["Q1"][5:10])
 
 
 def test_codebook_sheet_says_which_themes_are_positions(made: tuple[Store, dict[str, str]],

@@ -488,13 +488,14 @@ def unit_stance(unit: Unit, letters: Iterable[Letter]) -> str | None:
     return None if None in tied else combined_stance(tied)  # as many letters take none: no stance
 
 
-def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:
-    """Respondents (campaigns once) who answered `question`, by their answer (`agreement_answer`): to "Do
-    you agree ...?", how many agreed, disagreed and said they did not know."""
+def question_stances(data: CodingData, question: str, include_late: bool = True,
+                     respondent_type: str | None = None) -> Counter[str]:
+    """Respondents (campaigns once; of `respondent_type`, if given) who answered `question`, by their
+    answer (`agreement_answer`): to "Do you agree ...?", how many agreed, disagreed and did not know."""
     found: dict[str, dict[str, Letter]] = {}  # unit -> submission -> its segments' stances, decided
     texts: dict[str, list[str]] = {}
     for seg in data.segments.values():
-        if seg.question == question and data.in_scope(seg.submission, None, include_late):
+        if seg.question == question and data.in_scope(seg.submission, respondent_type, include_late):
             unit = data.unit_of[seg.submission]
             _add_stance(found.setdefault(unit, {}), seg.submission, data.stances.get(seg.id),
                         seg.id in data.stance_decided)
@@ -505,13 +506,13 @@ def question_stances(data: CodingData, question: str, include_late: bool = True)
 
 
 def question_choices(data: CodingData, question: str, options: Mapping[str, str],
-                     include_late: bool = True) -> Counter[str]:
-    """Respondents (campaigns once) who answered `question`, a choice between lettered `options`, by the
-    option they chose (`choices.respondents_choice`; "several" for more than one); those who named none
-    are not counted."""
+                     include_late: bool = True, respondent_type: str | None = None) -> Counter[str]:
+    """Respondents (campaigns once; of `respondent_type`, if given) who answered `question`, a choice
+    between lettered `options`, by the option they chose (`choices.respondents_choice`; "several" for
+    more than one); those who named none are not counted."""
     texts: dict[str, list[str]] = {}
     for seg in data.segments.values():
-        if seg.question == question and data.in_scope(seg.submission, None, include_late):
+        if seg.question == question and data.in_scope(seg.submission, respondent_type, include_late):
             texts.setdefault(data.unit_of[seg.submission], []).append(seg.text)
     picked = (respondents_choice(found, options) for found in texts.values())
     return Counter(c for c in picked if c)

@@ -18,8 +18,9 @@ from respmine.report.coded import COLUMNS as CODED_COLUMNS
 from respmine.report.quotes import cited_source, organisation_in_file_name
 from respmine.report.register import COLUMNS as REGISTER_COLUMNS
 from respmine.report.summaries import AGREEMENT_VERBS, STANCE_NAMES
-from respmine.report.tables import CodingData
+from respmine.report.tables import CodingData, question_choices, question_stances, respondent_totals
 from respmine.report.xlsx_package import Sheet, write_workbook_package
+from respmine.structure.choices import SEVERAL
 
 if TYPE_CHECKING:
     from respmine.report.outputs import Report
@@ -38,6 +39,7 @@ def write_workbook(report: Report, data: CodingData, coded: list[tuple[object, .
               widths={"respondent": 40, "joint_with": 30, "source_files": 36, "questions_answered": 30,
                       "theme_labels": 70, "identified_from": 50}),
         Sheet("Questions", *_questions(report), widths={"Title": 30, "Question text": 80, "Summary": 90}),
+        Sheet("Answers by type", *_answers_by_type(report, data), widths={"Respondent type": 36}),
         Sheet("Codebook", *_codebook(report), widths={"Label": 40, "Description": 70, "Phrases": 50}),
         Sheet("Campaigns", *_campaigns(data), widths={"Template (start)": 80, "Letters": 10, "Sources": 60}),
         Sheet("Emerging themes", *_emerging(report), widths={"Name": 40, "Keywords": 40, "Quotes": 90}),
@@ -84,6 +86,30 @@ def _questions(report: Report) -> tuple[list[str], list[list[object]]]:
         chose = "; ".join([f"{k} {n}" for k, n in picked]  # ("A 10; B 7; several 1; not said 2")
                           + ([f"not said {unsaid}"] if picked and unsaid > 0 else []))
         rows.append([s.id, s.title, s.text, s.answered, "yes" if asked else "no", *counts, chose, s.summary])
+    return header, rows
+
+
+def _answers_by_type(report: Report, data: CodingData) -> tuple[list[str], list[list[object]]]:
+    """For each question asking for agreement or a choice between options, each respondent type's answers
+    (who agreed, disagreed, did not know; who chose each option): the cross-tabulation a policy team
+    reports ("8 of 12 charities agreed, 2 of 9 councils")."""
+    header = ["Question", "Respondent type", "Respondents",
+              *[verb.capitalize() for _, verb in AGREEMENT_VERBS], "Did not say clearly", "Options chosen"]
+    rows: list[list[object]] = []
+    for s in (s for s in report.sections if s.agreement is not None or s.choices is not None):
+        answered = respondent_totals(data, question=s.id)
+        for kind in sorted((t for t in answered if answered[t]), key=lambda t: (report.types.rank(t), t)):
+            n = answered[kind]
+            if s.agreement is not None:
+                stances = question_stances(data, s.id, respondent_type=kind)
+                said = [stances.get(k, 0) for k, _ in AGREEMENT_VERBS]
+                rows.append([s.id, report.types.heading(kind), n, *said, n - sum(said), ""])
+            else:
+                picked = question_choices(data, s.id, s.options, respondent_type=kind)
+                chose = [f"{k} {picked[k]}" for k in [*s.options, SEVERAL] if picked.get(k)]
+                unsaid = n - sum(picked.values())
+                rows.append([s.id, report.types.heading(kind), n, *[""] * (len(AGREEMENT_VERBS) + 1),
+                             "; ".join(chose + ([f"not said {unsaid}"] if unsaid > 0 else []))])
     return header, rows
 
 
