@@ -488,34 +488,37 @@ def unit_stance(unit: Unit, letters: Iterable[Letter]) -> str | None:
     return None if None in tied else combined_stance(tied)  # as many letters take none: no stance
 
 
-def question_stances(data: CodingData, question: str, include_late: bool = True,
-                     respondent_type: str | None = None) -> Counter[str]:
-    """Respondents (campaigns once; of `respondent_type`, if given) who answered `question`, by their
-    answer (`agreement_answer`): to "Do you agree ...?", how many agreed, disagreed and did not know."""
-    found: dict[str, dict[str, Letter]] = {}  # unit -> submission -> its segments' stances, decided
-    texts: dict[str, list[str]] = {}
-    for seg in data.segments.values():
-        if seg.question == question and data.in_scope(seg.submission, respondent_type, include_late):
-            unit = data.unit_of[seg.submission]
-            _add_stance(found.setdefault(unit, {}), seg.submission, data.stances.get(seg.id),
-                        seg.id in data.stance_decided)
-            texts.setdefault(unit, []).append(seg.text)
-    answers = (agreement_answer(data.units[unit], letters.values(), texts[unit])
-               for unit, letters in found.items())
-    return Counter(s for s in answers if s)
+def question_stances(data: CodingData, question: str, include_late: bool = True) -> Counter[str]:
+    """Respondents (campaigns once) who answered `question`, by their answer (`agreement_answer`): to "Do
+    you agree ...?", how many agreed, disagreed and did not know."""
+    return Counter(closed_answers(data, question, include_late=include_late).values())
 
 
 def question_choices(data: CodingData, question: str, options: Mapping[str, str],
-                     include_late: bool = True, respondent_type: str | None = None) -> Counter[str]:
-    """Respondents (campaigns once; of `respondent_type`, if given) who answered `question`, a choice
-    between lettered `options`, by the option they chose (`choices.respondents_choice`; "several" for
-    more than one); those who named none are not counted."""
+                     include_late: bool = True) -> Counter[str]:
+    """Respondents (campaigns once) who answered `question`, a choice between lettered `options`, by the
+    option they chose (`choices.respondents_choice`; "several" for more than one); those who named none
+    are not counted."""
+    return Counter(closed_answers(data, question, options, include_late).values())
+
+
+def closed_answers(data: CodingData, question: str, options: Mapping[str, str] | None = None,
+                   include_late: bool = True) -> dict[str, str]:
+    """Each counted respondent's answer to a closed `question`, by unit key: the option they chose when it
+    offers `options`, else their answer to "Do you agree ...?" (`agreement_answer`); respondents who gave
+    none are left out. One pass over the segments, which counts overall and by type group."""
+    letters: dict[str, dict[str, Letter]] = {}  # unit -> submission -> its segments' stances, decided
     texts: dict[str, list[str]] = {}
     for seg in data.segments.values():
-        if seg.question == question and data.in_scope(seg.submission, respondent_type, include_late):
-            texts.setdefault(data.unit_of[seg.submission], []).append(seg.text)
-    picked = (respondents_choice(found, options) for found in texts.values())
-    return Counter(c for c in picked if c)
+        if seg.question == question and data.in_scope(seg.submission, None, include_late):
+            unit = data.unit_of[seg.submission]
+            _add_stance(letters.setdefault(unit, {}), seg.submission, data.stances.get(seg.id),
+                        seg.id in data.stance_decided)
+            texts.setdefault(unit, []).append(seg.text)
+    found = {unit: respondents_choice(said, options) if options
+             else agreement_answer(data.units[unit], letters[unit].values(), said)
+             for unit, said in texts.items()}
+    return {unit: answer for unit, answer in found.items() if answer}
 
 
 UNSURE = "unsure"  # an answer saying the respondent does not know: no stance, and counted as such

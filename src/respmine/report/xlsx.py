@@ -9,6 +9,7 @@ data gives the same bytes.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from respmine.report.coded import COLUMNS as CODED_COLUMNS
 from respmine.report.quotes import cited_source, organisation_in_file_name
 from respmine.report.register import COLUMNS as REGISTER_COLUMNS
 from respmine.report.summaries import AGREEMENT_VERBS, STANCE_NAMES
-from respmine.report.tables import CodingData, question_choices, question_stances, respondent_totals
+from respmine.report.tables import CodingData, closed_answers, respondent_totals
 from respmine.report.xlsx_package import Sheet, write_workbook_package
 from respmine.structure.choices import SEVERAL
 
@@ -98,16 +99,17 @@ def _answers_by_type(report: Report, data: CodingData) -> tuple[list[str], list[
     rows: list[list[object]] = []
     for s in (s for s in report.sections if s.agreement is not None or s.choices is not None):
         answered = respondent_totals(data, question=s.id)
+        by_type: dict[str, Counter[str]] = {}
+        for unit, answer in closed_answers(data, s.id, s.options if s.choices is not None else None).items():
+            by_type.setdefault(data.units[unit].respondent_type, Counter())[answer] += 1
         for kind in sorted((t for t in answered if answered[t]), key=lambda t: (report.types.rank(t), t)):
-            n = answered[kind]
+            n, said = answered[kind], by_type.get(kind, Counter())
             if s.agreement is not None:
-                stances = question_stances(data, s.id, respondent_type=kind)
-                said = [stances.get(k, 0) for k, _ in AGREEMENT_VERBS]
-                rows.append([s.id, report.types.heading(kind), n, *said, n - sum(said), ""])
+                counts = [said.get(k, 0) for k, _ in AGREEMENT_VERBS]
+                rows.append([s.id, report.types.heading(kind), n, *counts, n - sum(counts), ""])
             else:
-                picked = question_choices(data, s.id, s.options, respondent_type=kind)
-                chose = [f"{k} {picked[k]}" for k in [*s.options, SEVERAL] if picked.get(k)]
-                unsaid = n - sum(picked.values())
+                chose = [f"{k} {said[k]}" for k in [*s.options, SEVERAL] if said.get(k)]
+                unsaid = n - sum(said.values())
                 rows.append([s.id, report.types.heading(kind), n, *[""] * (len(AGREEMENT_VERBS) + 1),
                              "; ".join(chose + ([f"not said {unsaid}"] if unsaid > 0 else []))])
     return header, rows
