@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     q.set_defaults(func=_codebook_import)
     q = books.add_parser("check", help="validate a YAML codebook and print its themes")
     q.add_argument("codebook", type=Path)
+    q.add_argument("--full", action="store_true",
+                   help="also print each theme's description, phrases, examples and exclusions")
     q.set_defaults(func=_codebook_check)
 
     # `respmine review ...` is the review app's own command line (serve, add-user), passed through whole.
@@ -297,16 +299,16 @@ def _codebook_check(args: argparse.Namespace) -> int:
         codebook = load_codebook(args.codebook)
     except CodebookError as exc:
         raise UsageError(str(exc)) from exc
-    print(_outline(codebook))
+    print(_outline(codebook, args.full))
     return 0
 
 
-def _outline(codebook: Codebook) -> str:
+def _outline(codebook: Codebook, full: bool = False) -> str:
     from respmine.themes.codebook import codebook_outline
     from respmine.themes.rules import label_words
     from respmine.themes.stance import stance_scope
 
-    outline = codebook_outline(codebook, label_words)
+    outline = codebook_outline(codebook, label_words, full)
     scope = stance_scope(codebook)
     if scope is None:
         return outline + ("\nNo theme is marked `stance:`: every theme's rows show the stance its sentences "

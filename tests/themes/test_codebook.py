@@ -80,10 +80,29 @@ def test_codebook_outline_says_what_finds_each_theme() -> None:
     ]})
     assert codebook_outline(book, label_words).splitlines() == [
         "t@2: 4 themes, 3 at the top level",
-        "  harm  [label words: harmful + student; 0 example(s)]",
-        "    harm/anxiety  [label words: anxiety + increase; 1 example(s)]",
+        "  harm  'harmful_to_students'  [label words: harmful + student; 0 example(s)]",
+        "    harm/anxiety  'increased_anxiety'  [label words: anxiety + increase; 1 example(s)]",
         "  none  [no phrases, no label words; 0 example(s)]",
-        "  cost  [2 phrase(s); 0 example(s)]",
+        "  cost  'Cost'  [2 phrase(s); 0 example(s)]",
+    ]
+
+
+def test_codebook_outline_in_full_lists_what_each_theme_holds() -> None:
+    """A new user had to open the YAML to see a theme's examples: `codebook check --full` lists them."""
+    long = "It is stressful. " * 20
+    book = Codebook.model_validate({"name": "t", "version": "1", "themes": [
+        {"id": "cost", "label": "Cost", "description": "Money\n matters.", "phrases": ["cheap", "dear"],
+         "examples": ["Too dear.", long], "exclusions": ["cost of living"]},
+        {"id": "other", "label": "other"},
+    ]})
+    assert codebook_outline(book, label_words, full=True).splitlines()[1:] == [
+        "  cost  'Cost'  [2 phrase(s); 2 example(s)]",
+        "      description: Money matters.",
+        "      phrases: cheap; dear",
+        "      example: Too dear.",
+        "      example: " + " ".join(long.split())[:160].rsplit(" ", 1)[0] + " ...",
+        "      not: cost of living",
+        "  other  [no phrases, no label words; 0 example(s)]",
     ]
 
 

@@ -240,9 +240,12 @@ def codebook_from_codes(
     return Codebook(name=name, version=version, themes=tuple(themes))
 
 
-def codebook_outline(codebook: Codebook, label_words: Callable[[str], Iterable[str]] | None = None) -> str:
-    """The themes as a tree, each with what finds it (phrases, or its label's words) and its examples:
-    what an analyst checks after importing or editing a codebook."""
+def codebook_outline(codebook: Codebook, label_words: Callable[[str], Iterable[str]] | None = None,
+                     full: bool = False) -> str:
+    """The themes as a tree, each with its label, what finds it (phrases, or its label's words) and its
+    examples: what an analyst checks after importing or editing a codebook. `full`: each theme's
+    description, phrases, examples and exclusions themselves, one per line, so they can be read through
+    without the YAML."""
     tops = codebook.children(None)
     lines = [f"{codebook.stamp}: {len(codebook.themes)} themes, {len(tops)} at the top level"]
 
@@ -256,11 +259,32 @@ def codebook_outline(codebook: Codebook, label_words: Callable[[str], Iterable[s
             else:
                 found = "label words"
             implies = (f"; implies {t.stance}" if t.stance else "") + ("; a position" if t.position else "")
-            lines.append(f"{'  ' * (depth + 1)}{t.id}  [{found}; {len(t.examples)} example(s){implies}]")
+            named = f"  {t.label!r}" if t.label != t.id.rsplit("/", 1)[-1].rsplit(".", 1)[-1] else ""
+            indent = "  " * (depth + 1)
+            lines.append(f"{indent}{t.id}{named}  [{found}; {len(t.examples)} example(s){implies}]")
+            if full:
+                lines.extend(f"{indent}    {line}" for line in _theme_details(t))
             walk(codebook.children(t.id), depth + 1)
 
     walk(tops, 0)
     return "\n".join(lines)
+
+
+_SHOWN_CHARS = 160  # an example's words shown by `codebook check --full`, at most
+
+
+def _theme_details(theme: Theme) -> list[str]:
+    """A theme's description, phrases, examples (each cut to a line) and exclusions, as `--full` lists them."""
+    out = [f"description: {' '.join(theme.description.split())}"] if theme.description.strip() else []
+    if theme.phrases:
+        out.append("phrases: " + "; ".join(theme.phrases))
+    for example in theme.examples:
+        said = " ".join(example.split())
+        cut = said if len(said) <= _SHOWN_CHARS else said[:_SHOWN_CHARS].rsplit(" ", 1)[0] + " ..."
+        out.append(f"example: {cut}")
+    if theme.exclusions:
+        out.append("not: " + "; ".join(theme.exclusions))
+    return out
 
 
 def example_text(text: str) -> str:
