@@ -160,6 +160,22 @@ def test_register_lists_only_an_organisations_own_files(made: tuple[Store, dict[
     assert line[0] == "duplicate-xyz" and "dup2.pdf" not in str(line)
 
 
+def test_register_lists_every_name_an_organisations_file_came_under(
+        made: tuple[Store, dict[str, str]]) -> None:
+    """The same letter sent again ("... (resent).pdf", byte-identical: one submission) was missing from
+    the register's files, so an analyst could not tell the second file had been read."""
+    from datetime import UTC, datetime
+
+    from respmine.store.models import SourceRow
+
+    store = made[0]
+    with store.session() as s, s.begin():
+        for name in ("hope.pdf", "hope (resent).pdf", "Dr Mary Hope reply.pdf"):  # (one named after a person)
+            s.add(SourceRow(sha256=sha("hope.pdf"), path=name, seen_at=datetime.now(UTC)))
+    [row] = [r for r in register(_data(made)) if r.who == "Hope Trust"]
+    assert row.sources == ("hope.pdf", "hope (resent).pdf")
+
+
 def test_register_joint_partners_from_any_part_of_a_response(made: tuple[Store, dict[str, str]]) -> None:
     store = made[0]
     _set(store, "mail.eml#letter.pdf", organisations=["Local Council", "Housing Trust"])

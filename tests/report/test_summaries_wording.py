@@ -118,6 +118,8 @@ def test_agreement_questions_say_how_many_agreed() -> None:
     assert agreement_sentence({"support": 11, "oppose": 5, "unsure": 4}, 20) == (  # "Don't know" is an answer
         "Of them, 11 agreed (55%), 5 disagreed (25%) and 4 said they did not know (20%).")
     assert agreement_sentence({"unsure": 1}, 1) == "They said they did not know."
+    assert agreement_sentence({"support": 2, "neither": 1}, 4) == (
+        "Of them, 2 agreed and 1 neither agreed nor disagreed; 1 did not say clearly.")
     lead = question_summary([], 4, set(), {"support": 3, "oppose": 1})
     assert lead.startswith("This question was answered by 4 respondents. Of them, 3 agreed and 1 disagreed.")
     assert "agreed" not in question_summary([], 4, set())  # not a question asking for agreement

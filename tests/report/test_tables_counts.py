@@ -144,6 +144,24 @@ def test_question_stances_count_dont_know_as_an_answer(made: tuple[Store, dict[s
     assert question_stances(CodingData.load(store, CODEBOOK), "Q1")["oppose"] == 2
 
 
+def test_question_stances_count_a_scales_middle_answer(made: tuple[Store, dict[str, str]]) -> None:
+    """"Neither agree nor disagree", offered by a five-point scale, was counted with those who did not say
+    clearly."""
+    from sqlalchemy import update
+
+    from respmine.store.models import SegmentRow
+
+    store, segs = made
+    with store.session() as s, s.begin():
+        s.execute(update(SegmentRow).where(SegmentRow.id == segs["letter-q1"])
+                  .values(text="Neither agree nor disagree. Full cost recovery matters to the council."))
+    data = CodingData.load(store, CODEBOOK)
+    assert question_stances(data, "Q1") == {"support": 3, "oppose": 1, "mixed": 1, "neither": 1}
+    rows = {r.who: r for r in register(data, asking={"Q1"})}
+    said = {row[1]: row[COLUMNS.index("agreement")] for row in register_lists(list(rows.values()), data)}
+    assert said["Local Council"] == "Q1 neither agreed nor disagreed"
+
+
 def test_question_stances_combine_a_respondents_answers_and_follow_analysts(
         made: tuple[Store, dict[str, str]]) -> None:
     store, segs = made

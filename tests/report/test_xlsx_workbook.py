@@ -72,19 +72,19 @@ def test_questions_sheet_counts_who_agreed(made: tuple[Store, dict[str, str]], t
     consultation = CONSULTATION.model_copy(update={"questions": asked})
     wb = load_workbook(write_reports(made[0], CODEBOOK, tmp_path, consultation)["workbook"])
     header = next(wb["Questions"].iter_rows(max_row=1, values_only=True))
-    assert header[5:10] == ("Agreed", "Disagreed", "Partly agreed", "Said they did not know",
-                            "Did not say clearly")
+    assert header[5:11] == ("Agreed", "Disagreed", "Partly agreed", "Neither agreed nor disagreed",
+                            "Said they did not know", "Did not say clearly")
     rows = {r[0]: r for r in wb["Questions"].iter_rows(min_row=2, values_only=True)}
-    assert rows["Q1"][3:10] == (6, "yes", 3, 1, 1, 0, 1)  # the counts behind the report's lead
-    assert "Of them, 3 agreed" in rows["Q1"][11] and rows["Q1"][10] is None  # (no options to choose)
-    assert rows["Q2"][3:10] == (2, "no", None, None, None, None, None)  # no agreement asked: blank
+    assert rows["Q1"][3:11] == (6, "yes", 3, 1, 1, 0, 0, 1)  # the counts behind the report's lead
+    assert "Of them, 3 agreed" in rows["Q1"][12] and rows["Q1"][11] is None  # (no options to choose)
+    assert rows["Q2"][3:11] == (2, "no", None, None, None, None, None, None)  # no agreement asked: blank
     # ... and by respondent type (a new user asked for the cross-tabulation): the rows add up to Q1's
     by_type = [r for r in wb["Answers by type"].iter_rows(min_row=2, values_only=True)]
     assert [r[:3] for r in by_type] == [("Q1", "Charities and community groups", 2),
                                          ("Q1", "Local authorities", 1), ("Q1", "Private companies", 1),
                                          ("Q1", "Individuals", 2)]
-    assert by_type[0][3:8] == (2, 0, 0, 0, 0) and sum(r[2] for r in by_type) == rows["Q1"][3]
-    assert [sum(r[i] for r in by_type) for i in range(3, 8)] == list(rows["Q1"][5:10])
+    assert by_type[0][3:9] == (2, 0, 0, 0, 0, 0) and sum(r[2] for r in by_type) == rows["Q1"][3]
+    assert [sum(r[i] for r in by_type) for i in range(3, 9)] == list(rows["Q1"][5:11])
 
 
 def test_codebook_sheet_says_which_themes_are_positions(made: tuple[Store, dict[str, str]],

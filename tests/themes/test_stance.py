@@ -363,6 +363,17 @@ def test_stance_says_unsure_only_when_the_answer_says_it_does_not_know() -> None
         assert not says_unsure(text), text
 
 
+def test_stance_says_neither_only_for_a_scales_middle_answer() -> None:
+    from respmine.themes.stance import says_neither
+
+    for text in ("Neither agree nor disagree", "Neither agree or disagree.", "Neutral.",
+                 "We neither agree nor disagree: it depends on funding."):
+        assert says_neither(text), text
+    for text in ("Neither the council nor the police can enforce this.", "Neutral observers say it fails.",
+                 "Agree."):
+        assert not says_neither(text), text
+
+
 def test_stance_a_body_in_the_third_person_is_not_read_where_the_writers_speak_too(
         rules: StanceModel) -> None:
     texts = ["The council opposes a statutory ban, and we agree with it.", "The council supports it."]

@@ -24,6 +24,7 @@ from respmine.report.quotes import names_a_person
 from respmine.report.summaries import join_words, plural
 from respmine.report.tables import INDIVIDUAL as INDIVIDUAL_NAME
 from respmine.report.tables import (
+    NEITHER,
     UNNAMED_ORGANISATION,
     UNSURE,
     CodingData,
@@ -151,12 +152,14 @@ def _partners(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[str
 
 
 def _own_files(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[str, ...]:
-    """An organisation's own files (never an individual's copy grouped with its letter, nor a file named
-    after the person who wrote it: `quotes.names_a_person`)."""
+    """An organisation's own files, every name a file came under (the same letter sent again as "...
+    (resent).pdf"), never an individual's copy grouped with its letter, nor a file named after the person
+    who wrote it (`quotes.names_a_person`)."""
     if not unit.organisation:
         return ()
-    return tuple(source for m in members if (p := data.people.get(m)) is not None and p.kind == "organisation"
-                 and not names_a_person(source := data.submissions[m].source))
+    names = (name for m in members if (p := data.people.get(m)) is not None and p.kind == "organisation"
+             for name in (data.submissions[m].source, *data.received_as.get(m, ())))
+    return tuple(name for name in dict.fromkeys(names) if not names_a_person(name))
 
 
 def _first_person(data: CodingData, members: Iterable[str]) -> RespondentView | None:
@@ -270,7 +273,7 @@ def _joint_name(row: RegisterRow) -> str:
 
 # a "Do you agree ...?" answer's stance in the report's words ("Q1 agreed; Q2 unclear")
 AGREEMENT_WORDS = {"support": "agreed", "oppose": "disagreed", "mixed": "partly agreed",
-                   UNSURE: "did not know"}
+                   NEITHER: "neither agreed nor disagreed", UNSURE: "did not know"}
 COLUMNS = ["respondent_id", "respondent", "respondent_type", "kind", "joint_with", "submissions",
            "submission_ids", "source_files", "first_received", "late", "questions_answered", "agreement",
            "stance", "themes", "theme_labels", "identified_from", "codebook"]

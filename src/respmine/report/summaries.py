@@ -302,13 +302,14 @@ def question_summary(rows: Sequence[ThemeRow], answered: int, top_level: set[str
 
 
 AGREEMENT_VERBS = (("support", "agreed"), ("oppose", "disagreed"), ("mixed", "partly agreed"),
-                   ("unsure", "said they did not know"))  # (`tables.UNSURE`: "Don't know" is an answer)
+                   ("neither", "neither agreed nor disagreed"), ("unsure", "said they did not know"))
+# (`tables.NEITHER`, `tables.UNSURE`: a scale's middle point and "Don't know" are answers)
 
 
 def agreement_sentence(stances: Mapping[str, int], answered: int) -> str:
-    """How many of those who answered a "Do you agree ...?" question agreed, disagreed, partly agreed or
-    said they did not know, and how many did not say clearly (so the figures add up to those who
-    answered)."""
+    """How many of those who answered a "Do you agree ...?" question agreed, disagreed, partly agreed,
+    neither agreed nor disagreed or said they did not know, and how many did not say clearly (so the
+    figures add up to those who answered)."""
     said = [(stances.get(s, 0), verb) for s, verb in AGREEMENT_VERBS]
     unclear = answered - sum(k for k, _ in said)
     if answered == 1:

@@ -52,6 +52,7 @@ from respmine.themes.stance import (
     combined_stance,
     positions,
     reread,
+    says_neither,
     says_unsure,
     stance_scope,
     theme_stance,
@@ -106,6 +107,7 @@ class CodingData:
     decisions: list[Decision] = field(default_factory=list)  # the analysts' log, oldest first
     unsided: frozenset[str] = frozenset()  # segments whose words take no side for the machine
     types: TypeList = DEFAULT_TYPES  # the consultation's respondent types: their order and names
+    received_as: dict[str, list[str]] = field(default_factory=dict)  # submission -> every file name it came as
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
     _shared: dict[tuple[str, str], bool] = field(
@@ -128,6 +130,7 @@ class CodingData:
             stances=_position_stances(theme_store.effective_stances(store, log), codes, current, unsided,
                                       log),
             redactions=_redactions(store), people=people, campaigns=campaigns, decisions=log,
+            received_as=store.sources(),
             unsided=unsided, types=types,
         )
 
@@ -522,15 +525,21 @@ def closed_answers(data: CodingData, question: str, options: Mapping[str, str] |
 
 
 UNSURE = "unsure"  # an answer saying the respondent does not know: no stance, and counted as such
+NEITHER = "neither"  # a scale's middle answer ("Neither agree nor disagree"): no stance, counted as such
 
 
 def agreement_answer(unit: Unit, letters: Iterable[Letter], texts: Iterable[str]) -> str | None:
     """A respondent's answer to a question asking for agreement: their stance on it (`unit_stance`), or
-    UNSURE where that takes no side and an answer of theirs opens "Don't know" / "Not sure" (a clear
-    answer, not a failure to say: the question offered it)."""
+    UNSURE where that takes no side and an answer of theirs opens "Don't know" / "Not sure", NEITHER
+    where one opens "Neither agree nor disagree" (clear answers, not failures to say: the question offered
+    them)."""
     stance = unit_stance(unit, letters)
-    if stance in (None, "neutral") and any(says_unsure(t) for t in texts):
-        return UNSURE
+    if stance in (None, "neutral"):
+        texts = list(texts)
+        if any(says_unsure(t) for t in texts):
+            return UNSURE
+        if any(says_neither(t) for t in texts):
+            return NEITHER
     return stance
 
 

@@ -152,10 +152,14 @@ _BARE = re.compile(  # an answer's first sentence that is only a closed answer: 
     r"\W*(?:(?P<mixed>yes\s+and\s+no|partly(?:\s+agree)?|in\s+part|partially)"
     r"|(?P<support>(?:strongly\s+|tend\s+to\s+)?agree|yes|yeah|yep|yd(?:ym|w|yn|y))"
     r"|(?P<oppose>(?:strongly\s+|tend\s+to\s+)?disagree|no|nope|nac\s+yd(?:ym|w|yn|y))"
-    rf"|(?P<neutral>{_UNSURE}|neither\s+agree\s+nor\s+disagree))[\s.!,;:–—-]*", re.IGNORECASE)
+    rf"|(?P<neutral>{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral))[\s.!,;:–—-]*", re.IGNORECASE)
 _SAYS_UNSURE = re.compile(  # "Don't know.", "Not sure yet - ...", "We don't know yet"; not "Not sure this is
     # the right approach" (a doubt, argued)
     rf"\W*(?:(?:i|we)\s+)?(?:{_UNSURE})(?:\s+yet)?\s*(?:[.,;:!?–—-]|$)", re.IGNORECASE)
+_SAYS_NEITHER = re.compile(  # a scale's middle answer: "Neither agree nor disagree", "Neutral."; not "Neither
+    # the council nor ..."
+    r"\W*(?:(?:i|we)\s+)?(?:neither\s+agree\s+(?:n|)or\s+disagree|neutral\s*(?:[.,;:!?–—-]|$))",
+    re.IGNORECASE)
 _PROTOTYPES = {
     "support": ("We support the proposal.", "We welcome these changes and agree with the plan.",
                 "The proposal should go ahead.", "I am in favour of this rule."),
@@ -279,6 +283,12 @@ def only_closed_answer(text: str) -> bool:
 def says_unsure(text: str) -> bool:
     """The answer opens by saying the respondent does not know ("Don't know", "Not sure", "Undecided")."""
     return _SAYS_UNSURE.match(text) is not None
+
+
+def says_neither(text: str) -> bool:
+    """The answer opens with a scale's middle point ("Neither agree nor disagree", "Neutral"): a view the
+    question offered, neither for nor against, and not a failure to say."""
+    return _SAYS_NEITHER.match(text) is not None
 
 
 def _cues(text: str, question: str | None = None) -> _Cues:
