@@ -107,7 +107,7 @@ class CodingData:
     decisions: list[Decision] = field(default_factory=list)  # the analysts' log, oldest first
     unsided: frozenset[str] = frozenset()  # segments whose words take no side for the machine
     types: TypeList = DEFAULT_TYPES  # the consultation's respondent types: their order and names
-    received_as: dict[str, list[str]] = field(default_factory=dict)  # submission -> every file name it came as
+    received_as: dict[str, list[str]] = field(default_factory=dict)  # submission -> every file name it had
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
     _shared: dict[tuple[str, str], bool] = field(

@@ -274,7 +274,7 @@ _SHOWN_CHARS = 160  # an example's words shown by `codebook check --full`, at mo
 
 
 def _theme_details(theme: Theme) -> list[str]:
-    """A theme's description, phrases, examples (each cut to a line) and exclusions, as `--full` lists them."""
+    """A theme's description, phrases, examples (each cut to a line) and exclusions (`--full`)."""
     out = [f"description: {' '.join(theme.description.split())}"] if theme.description.strip() else []
     if theme.phrases:
         out.append("phrases: " + "; ".join(theme.phrases))
