@@ -118,6 +118,52 @@ def test_questions_an_answer_ending_in_a_question_is_no_restated_question() -> N
     assert _plan(restated) == [("Q2", "Three-year grants.")]
 
 
+def test_questions_a_closed_answer_the_question_lists_is_the_answer_not_the_question() -> None:
+    """A question ending with its scale ("... Strongly agree / Agree / ... / Strongly disagree") or offering
+    "Option 2": the answer "Strongly agree." under its heading was taken for the question restated and
+    cut, and "Option 2." with it; "Question 2: Strongly agree." lost the whole line (a new user's Q2 count
+    was halved)."""
+    asked = [Question(id="Q1", number=1, text="Which option do you prefer? Option 1 (orders), Option 2 "
+                      "(local powers) or Option 3 (a national ban)"),
+             Question(id="Q2", number=2, text="Do you agree that councils should issue fines? Strongly agree "
+                      "/ Agree / Neither agree nor disagree / Disagree / Strongly disagree")]
+    for text in ("1. Which option do you prefer?\nOption 2. It is flexible.\n2. Fines\nStrongly agree.\n"
+                 "Fines work.",
+                 "Question 1\n\nOption 2. It is flexible.\n\nQuestion 2: Strongly agree.\nFines work."):
+        segs = segment_document(_doc(text, format="docx"), QuestionMatcher(asked))
+        assert [(s.question, s.text.split("\n")[0]) for s in segs] == [
+            ("Q1", "Option 2. It is flexible."), ("Q2", "Strongly agree.")], text
+
+
+def test_questions_a_numbers_line_alone_heads_its_answer_and_a_title_line_is_no_answer() -> None:
+    """"1." alone on its line was no heading (the answer "2" under it was lost, and the letter read by
+    meaning); "3. Exemptions", a form's short title of its question, opened the answer and its quotes."""
+    asked = [Question(id="Q1", number=1, text="Which option do you prefer? Option 1, 2 or 3"),
+             Question(id="Q2", number=2, text="What exemptions should apply, say for narrow streets?"),
+             Question(id="Q3", number=3, text="What impact would the options have on disabled people, such "
+                      "as wheelchair users, and on people with pushchairs?")]
+    narrow = ("Narrow streets must be exempt, or fire engines, ambulances and refuse lorries will not get "
+              "through at all.")
+    text = ("1.\n2\n2.\nExemptions\n" + narrow + "\n3. Impact on disabled people and pushchair users\n"
+            "Wheelchair users are forced into the road.")  # (Word: a paragraph a line, some long)
+    segs = segment_document(_doc(text, format="docx"), QuestionMatcher(asked))
+    assert [(s.question, s.text) for s in segs] == [
+        ("Q1", "2"), ("Q2", narrow), ("Q3", "Wheelchair users are forced into the road.")]
+    kept = segment_document(_doc("1.\nExemptions for narrow streets.\n2.\nNone.", format="docx"),
+                            QuestionMatcher(asked))
+    assert [s.text for s in kept] == ["Exemptions for narrow streets.", "None."]  # a sentence is an answer
+
+
+def test_questions_an_answer_in_the_questions_words_is_no_quoted_question() -> None:
+    """"We agree that victims should have a legal right ..." was read as the question quoted back: the
+    answer was dropped and the rest of the letter filed under that question."""
+    right = "victims should have a legal right to be told when an offender is released"
+    matcher = QuestionMatcher([Question(id="Q1", number=1, text=f"Do you agree that {right}? Yes / No.")])
+    for said in (f"We agree that {right}.", f"So yes, I agree that {right}."):
+        assert matcher.quoted(said) is None
+    assert matcher.quoted(f"Do you agree that {right}?\nYes.") is not None
+
+
 def test_questions_a_bilingual_heading_is_no_part_of_the_answer() -> None:
     """"Cwestiwn 1 / Question 1" on its own line left "/ Question 1" opening the answer (its "Ydym." then
     read as no answer, the respondent as partly agreeing)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from respmine.page_breaks import QUESTION_HEADING, runs_on
 
-NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")  # "3. ", "3) ": a numbered answer or list item
+NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|\s*$)")  # "3. ", "3) ", "3." alone: an answer or list item
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,12 @@ def _opened_with(head: str, options: Mapping[str, str]) -> tuple[str, int] | Non
     return (key, opening.end()) if key in options else None
 
 
+def names_an_option(text: str, options: Mapping[str, str]) -> bool:
+    """The text names one of the options by its word ("option 3", "Option B"): a letter's paragraph about
+    the question offering them, whatever else it resembles."""
+    return any(m.group(1).upper() in options for m in _NAMED.finditer(text))
+
+
 def only_a_choice(text: str) -> bool:
     """The text is nothing but an option's key ("B", "Option A.", "2"): a form's cell, no view of its own."""
     return _BARE.fullmatch(text) is not None

@@ -20,6 +20,8 @@ from respmine.structure.furniture import text_words
 from respmine.topics.embed import Embedder
 
 SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
+_ANSWERS = re.compile(  # a sentence opening as an answer: "We agree ...", "So yes, I ...", "Our view is ..."
+    r"\W*(?:(?:so|and|but|yes|no|overall|also|again|finally)\b\W*)*(?:i|we|our|my|yes|no)\b", re.IGNORECASE)
 SECOND_QUESTION_MARGIN = 0.0  # a paragraph also counts for a second question this close to the best
 CALIBRATION_MIN = 30  # paragraphs needed to calibrate per-question similarity
 # Answers filed by a heading, a quoted question or a form are labelled examples of their question
@@ -189,8 +191,14 @@ class QuestionMatcher:
         return _ratio(words, title, TITLE_RATIO, Counter(words), self._title_bag) >= TITLE_RATIO
 
     def quoted(self, text: str, threshold: float = 0.7) -> tuple[str, float] | None:
-        """The question whose text this passage quotes (first sentence or first line compared)."""
-        head = text_words(re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0])
+        """The question whose text this passage quotes (first sentence or first line compared). A statement
+        opening as an answer does ("We agree that victims should have a legal right to be told ...", "So
+        yes, I agree that ..."): it answers in the question's words, and reading it as the question's
+        heading dropped the answer and filed the rest of the letter under that question."""
+        first = re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0]
+        if "?" not in first and _ANSWERS.match(first):
+            return None
+        head = text_words(first)
         if len(head) < 4:
             return None
         counts = Counter(head)
@@ -200,6 +208,18 @@ class QuestionMatcher:
             return None
         score, qid = max(scored)
         return (qid, score) if score >= threshold else None
+
+    def closest(self, text: str, among: Sequence[str]) -> str | None:
+        """Of the questions `among`, the one the text resembles most by meaning (calibration's bias
+        removed), when it reaches SIMILARITY_THRESHOLD."""
+        if self.embedder is None or not among:
+            return None
+        row = (self._vectors([text]) @ self._questions().T)[0]
+        if self.bias is not None:
+            row = row - self.bias
+        index = {q.id: i for i, q in enumerate(self.questions)}
+        best = max(among, key=lambda q: float(row[index[q]]))
+        return best if float(row[index[best]]) >= SIMILARITY_THRESHOLD else None
 
     def by_content(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
         """For each paragraph, the questions it addresses by meaning (best first), possibly none."""

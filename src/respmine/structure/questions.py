@@ -31,6 +31,7 @@ from respmine.structure.about import (
     describes_respondent,
 )
 from respmine.structure.blocks import NUMBERED, Block, blocks
+from respmine.structure.choices import names_an_option, question_options
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -43,6 +44,7 @@ from respmine.structure.furniture import (
 from respmine.structure.notes import is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
+from respmine.themes.stance import asks_agreement
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -89,16 +91,17 @@ def calibration_key(questions: Sequence[Question], embedder: Embedder | None, ti
 def _code_version() -> str:
     """Segmentation's code: this module, the paragraphs and passages it reads and the matcher that files
     them, the furniture rules it leaves out, the notes it sets apart, the form fields about the respondent
-    it does not segment, the self-descriptions it sets apart (read a sentence at a time) and the page-break
-    rule by which it joins paragraphs."""
+    it does not segment, the self-descriptions it sets apart (read a sentence at a time), the page-break
+    rule by which it joins paragraphs, and the readings of closed questions and their answers by which a
+    letter's paragraph is filed under one (`_closed_questions`)."""
     from respmine import page_breaks
-    from respmine.structure import about, furniture, notes, passages, question_matcher
+    from respmine.structure import about, choices, furniture, notes, passages, question_matcher
     from respmine.structure import blocks as paragraphs
-    from respmine.themes import sentences
+    from respmine.themes import sentences, stance
 
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
                          notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__,
-                         passages.__file__)
+                         passages.__file__, choices.__file__, stance.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -151,8 +154,8 @@ def segment_documents(
     matcher = QuestionMatcher.calibrated(calibration, embedder, title)
     parts = [(d, _read(d, matcher)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
-        matcher.embed_ahead([paragraph for d, read in parts
-                             for paragraph in _content_paragraphs(d.text, read, matcher.title)])
+        paragraphs = [p for d, read in parts for p in _content_paragraphs(d.text, read, matcher.title)]
+        matcher.embed_ahead(paragraphs + [s for p in paragraphs for s in _agreeing(p)])
     return {d.sha256: _segmented(d, matcher, read) for d, read in parts}
 
 
@@ -411,7 +414,7 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
     asks = rest.strip().endswith("?") and not _SENTENCE_END.search(rest.strip()[:-1])  # one question asked
     # ("Q2. Option C. No scheme. Councils already collect cans, so why build a second system?" is an answer)
     if (asks or (quoted is not None and quoted[0] == question)
-            or (label and line_end < len(text) and len(text_words(rest)) < 25)):
+            or (label and line_end < len(text) and len(text_words(rest)) < 25 and not _OPTION.match(rest))):
         return min(line_end + 1, len(text))
     return start
 
@@ -419,19 +422,39 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
 _PIECE = re.compile(r"\s*([^\n?.!]+[?.!]?)")  # a sentence, or a line without a stop
 # one of the answers a closed question offers ("Yes / No / Don't know"), which the question's words hold
 _OPTION = re.compile(r"\W*(?:yes|no|don['’]?t know|do not know|not sure|unsure|neither|partly|"
-                     r"no (?:view|opinion|comment))\W*$", re.IGNORECASE)
+                     r"no (?:view|opinion|comment)|(?:strongly |tend to )?(?:dis)?agree|neutral|"
+                     r"neither agree n?or disagree|(?:option )?[a-f1-9])\W*$", re.IGNORECASE)
+# (a scale's "Strongly agree" and an option's "Option 2." too: the question lists them, the answer picks one)
 
 
 def _past_restated(text: str, start: int, end: int, question: list[str]) -> int:
-    """Past sentences at the start of an answer that repeat the question's own words: the question's
-    second sentence ("Please give your reasons.") copied on the line or paragraph after its heading."""
-    said = f" {' '.join(question)} "
+    """Past what opens an answer but repeats the question: sentences of the question's own words (its
+    second sentence, "Please give your reasons.", copied after its heading) and a short title line of its
+    words ("3. Exemptions", "4. Impact on disabled people": a form's headings shorten the questions),
+    never a closed answer the question lists ("Strongly agree.", "Option 2.")."""
+    said, asked = f" {' '.join(question)} ", set(question)
     while start < end and (m := _PIECE.match(text, start, end)):
         words = text_words(m.group(1))
-        if len(words) < 2 or f" {' '.join(words)} " not in said or _OPTION.match(m.group(1)):
+        if _OPTION.match(m.group(1)):
             break  # ("Don't know." picks one of the question's "Yes / No / Don't know": an answer)
+        repeats = len(words) >= 2 and f" {' '.join(words)} " in said
+        if not (repeats or (_titles(m.group(1), words, asked) and text[m.end():end].strip())):
+            break
         start = m.end()
     return start
+
+
+_LINKING = frozenset({"a", "an", "and", "or", "the", "of", "on", "for", "to", "in", "with", "other", "any",
+                      "your", "our", "its", "their", "&"})
+TITLE_WORDS = 8  # a heading's title line, at most
+
+
+def _titles(piece: str, words: list[str], asked: set[str]) -> bool:
+    """A line without a stop of a few words, every one of which (but linking words) the question uses: the
+    question's title, not an answer."""
+    content = [w for w in words if w not in _LINKING]
+    return (not piece.rstrip().endswith((".", "!", "?")) and 0 < len(words) <= TITLE_WORDS and bool(content)
+            and all(w in asked or f"{w}s" in asked or w.removesuffix("s") in asked for w in content))
 
 
 def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
@@ -523,11 +546,46 @@ def _by_content(
     candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
+    closed = dict(zip((b.start for b in candidates), _closed_questions([b.text for b in candidates], matcher),
+                      strict=True))
     for b in rest:
         chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
-        if not chosen:
+        answered = [q for q in closed.get(b.start, ()) if q not in {c for c, _ in chosen}]
+        if not (chosen or answered):
             out += _general(doc, b, about)
             continue
         for question, score in chosen:
             out.append(_segment(doc, b.start, b.end, question, "similarity", min(1.0, score / 0.6)))
+        out += [_segment(doc, b.start, b.end, question, "closed-answer", 0.9) for question in answered]
+    return out
+
+
+_SAYS_AGREE = re.compile(  # "I strongly agree that ...", "We disagree with ...", "we neither agree nor ..."
+    r"\b(?:i|we)\s+(?:would\s+|do\s+|also\s+)?(?:(?:strongly|fully|broadly|wholly|partly|tend\s+to)\s+)?"
+    r"(?:dis)?agree\s+(?:that|with)\b|\b(?:i|we)\s+neither\s+agree\b", re.IGNORECASE)
+
+
+def _agreeing(text: str) -> list[str]:
+    """A paragraph's sentences saying "I agree that ..." or "We disagree with ...": in a letter, answers to
+    the "Do you agree ...?" question they resemble."""
+    from respmine.themes.sentences import sentence_spans
+
+    return [text[a:b] for a, b in sentence_spans(text) if _SAYS_AGREE.search(text, a, b)]
+
+
+def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[list[str]]:
+    """For each paragraph of a letter, the closed questions it answers whatever else it resembles: the one
+    question offering options it names one of ("We prefer a national ban (option 3)"), and the "Do you
+    agree ...?" question a sentence saying "I agree that ..." resembles most. By meaning alone such a
+    paragraph went to the open question it resembled, and the letter's answer went uncounted."""
+    choosing = {q.id: opts for q in matcher.questions if (opts := question_options(q.text, q.options))}
+    asking = [q.id for q in matcher.questions if q.id not in choosing and asks_agreement(q.text)]
+    out: list[list[str]] = []
+    for text in texts:
+        named = [q for q, opts in choosing.items() if names_an_option(text, opts)]
+        found = named if len(named) == 1 else []  # ("option 3" of two such questions: either)
+        for sentence in _agreeing(text) if asking else ():
+            if (best := matcher.closest(sentence, asking)) is not None and best not in found:
+                found.append(best)
+        out.append(found)
     return out
