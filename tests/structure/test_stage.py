@@ -5,6 +5,7 @@ reaches a segment."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -14,7 +15,7 @@ import yaml
 
 from respmine.consultation import load_consultation
 from respmine.ingest import extract
-from respmine.records import ABOUT, GENERAL, Document
+from respmine.records import ABOUT, GENERAL, Answer, Document
 from respmine.structure.furniture import is_furniture
 from respmine.structure.stage import StructureResult, structure
 from respmine.topics.embed import default_embedder
@@ -121,3 +122,48 @@ def test_stage_campaign_letters_grouped_and_identifiers_redacted(run) -> None:  
         for phone in planted.get("phones", []):
             digits = re.sub(r"\D", "", phone)
             assert digits not in re.sub(r"\D", "", segment_text), (name, phone)
+
+
+
+def _doc(name: str, text: str, **kw: object) -> tuple[Document, str | None]:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return Document(source=name, sha256=sha, method="t", text=text, **kw), None  # type: ignore[arg-type]
+
+
+def test_stage_form_rows_sharing_their_column_headers_are_no_campaign() -> None:
+    """Rows of short answers under the same long column headers read as near copies: a new user's 18
+    independent form rows (with different Yes / No answers) were counted as three "campaigns"."""
+    heads = ("Q1 Should victims have a legal right to be told when an offender is released (Yes/No)",
+             "Q2 Should the Victims' Commissioner have the power to require compliance reports (Yes/No)",
+             "Q3 How should specialist support services for victims be provided and funded in your area?")
+    rows = [("Yes", "No", "Counselling came far too late."), ("No", "Yes", "Fund the helplines."),
+            ("Yes", "Yes", "Local charities know what victims need."), ("No", "No", "More advocates.")]
+    docs = []
+    for i, row in enumerate(rows):
+        cells = list(zip(heads, row, strict=True))
+        docs.append(_doc(f"form.csv#{i}", "\n\n".join(f"{h}\n{a}" for h, a in cells), format="form-row",
+                         answers=tuple(Answer(f"Q{k}", a, h) for k, (h, a) in enumerate(cells, 1))))
+    assert structure(docs, []).campaigns == []
+
+
+def test_stage_organisations_sharing_paragraphs_are_no_campaign() -> None:
+    """Named organisations drawing on the same suggested paragraphs are each counted as themselves (the
+    sample's charities were a "campaign" of six once form rows stopped carrying their headers)."""
+    body = ("The voluntary sector should be treated as a core part of offender management, not as an "
+            "optional extra bolted on at the end of a contract. We would like to see the sector involved at "
+            "every stage, in the design of services, in commissioning decisions and in delivery.\n\n"
+            "A seamless service needs a person, not a process. Too often people leave prison with a "
+            "discharge grant and nobody to help them on the first day, when they must find a bed.")
+    own = {"Hope Trust": "We run two hostels.", "Riverside Mentoring Project": "Our mentors meet people.",
+           "Lakeside Foundation": "We fund small groups.", "Northgate Housing Association": "We house 300."}
+
+    def letter(sender: str, said: str, signed: str) -> str:
+        return f"{sender}\n\nDear Sir or Madam,\n\n{body}\n\n{said}\n\nYours faithfully,\n\n{signed}"
+
+    result = structure([_doc(f"{o}.txt", letter(o, said, f"Chief Executive, {o}"), format="txt")
+                        for o, said in own.items()], [])
+    assert {r.organisation for r in result.respondents} == set(own) and result.campaigns == []
+    names = ("Jane Smith", "Tom Brown", "Ann Lee", "Raj Patel")
+    people = [_doc(f"{n}.txt", letter("", said, n), format="txt")
+              for n, said in zip(names, own.values(), strict=True)]
+    assert [len(c.members) for c in structure(people, []).campaigns] == [4]  # individuals' letters: one

@@ -160,9 +160,11 @@ def structure(
         texts_of = redact_spans(doc.text, personal[doc_id], [s.span for s in cut])
         by_doc[doc_id] = [replace(s, text=t) for s, t in zip(cut, texts_of, strict=True)]
     segments = [s for d in texts for s in by_doc.get(d.sha256, ())]
-    redacted = {d.sha256: redact(d.text, personal[d.sha256]) for d in texts}
+    redacted = {d.sha256: _without_headers(redact(d.text, personal[d.sha256]), d) for d in texts}
     by_text, fresh = complete_features(redacted, features)
-    campaigns = find_campaigns(redacted, features=by_text)
+    named = {r.submission: org for r in respondents if r.kind == "organisation" and (org := r.organisation)}
+    grouped = find_campaigns(redacted, features=by_text)
+    campaigns = [c for c in grouped if not _organisations_wording(c, named)]
     in_campaign = {m for c in campaigns for m in c.members}
     for group in exact_duplicates(redacted, by_text):
         if not in_campaign.intersection(group):
@@ -173,6 +175,22 @@ def structure(
     languages = {d.sha256: guess_language(d.text) for d in texts}  # (as `redact` guessed it)
     return StructureResult(respondents, segments, personal, campaigns, stamps, len(reuse), calibration,
                            len(todo), rewritten, fresh, stale, languages)
+
+
+def _organisations_wording(campaign: Campaign, named: Mapping[str, str]) -> bool:
+    """Most of the group's texts come from named organisations, more than one: wording they share (a
+    network's suggested paragraphs), not a form-letter campaign, so each is counted as itself (the sample's
+    charities drawing on the same paragraphs were one "campaign" of six). Letters all naming one body (the
+    campaign's own name, read as its sender's) stay a campaign."""
+    bodies = [named[m] for m in campaign.members if m in named]
+    return 2 * len(bodies) > len(campaign.members) and len(set(bodies)) > 1
+
+
+def _without_headers(text: str, doc: Document) -> str:
+    """A form row's text as campaigns compare it: without the column headers every row repeats (rows of
+    short answers read as near copies of each other: a new user's 18 form rows were three "campaigns")."""
+    headers = {a.source for a in doc.answers}
+    return "\n".join(line for line in text.split("\n") if line not in headers) if headers else text
 
 
 def _kept_calibration(segmented: Segmented | None, questions: Sequence[Question], embedder: Embedder | None,
