@@ -129,6 +129,8 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("Ydym. Rydym yn cytuno â'r cynnig.", "support"), ("Nac ydym. Nid oes gan awdurdodau'r arbenigedd.",
                                                        "oppose"),  # Welsh "yes" ("we do"), "no"
     ("NA.", "neutral"), ("Nationally, the picture differs.", "neutral"),
+    ("Definitely yes. I had no time to move.", "support"), ("Absolutely, yes.", "support"),  # (were unclear)
+    ("Definitely no, it would cost too much.", "oppose"),
 ]
 
 
@@ -151,7 +153,9 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
             "Question 1: Do you agree with the proposal? Would it affect your business?",  # the first one
             "Do you agree with the proposal in paragraph 3.2? Do you have any evidence?",
             "The Government proposes to raise the fee. Do you support this?",
-            "Do you support raising the minimum age of sale to 18?"]
+            "Do you support raising the minimum age of sale to 18?",
+            "Should the Commissioner have the power to require reports? Yes / No / Don't know.",  # offered:
+            "Should fees rise (yes or no)?"]  # a yes/no question's answers count as those to "Do you agree"
     assert all(asks_agreement(q) for q in asks)
     assert not any(asks_agreement(q) for q in [
         "Should services be commissioned regionally or locally?", "Do you have any other comments?",

@@ -135,10 +135,12 @@ _AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support
     r"[^?]{0,150}?\b(?:is|are|would\s+be|will\s+be|to\s+be)\s+"
     r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
 _WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.IGNORECASE)
 _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
+_SURELY = r"(?:(?:definitely|absolutely|certainly|very\s+much|oh)[\s,]+)?"  # "Definitely yes."
 _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a dash, the line's end or a word
-    rf"^\W*(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially){_AFTER})"
+    rf"^\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially){_AFTER})"
     rf"|(?P<support>yes|yeah|yep|yd(?:ym|w|yn|y)){_AFTER}|\s+[a-z])"  # (Welsh "Ydym": "we do")
     r"|(?P<oppose>no|nope|nac[ \t]+yd(?:ym|w|yn|y))"  # (Welsh "Nac ydym"; not "Na.": "NA" is "N/A")
     r"(?![ \t]*\.[ \t]*\d+\b(?![.)%]))"  # "No. 5 of the proposals" is a number ("No. 20p is too low" no)
@@ -149,7 +151,7 @@ _CLOSED_WORDS = {"support": "we agree", "oppose": "we disagree", "mixed": "we pa
 _UNSURE = (r"(?:don[’']?t|do\s+not)\s+know|not\s+(?:sure|certain)|unsure|undecided"
            r"|(?:ddim|dim)\s+yn\s+(?:gwybod|siŵr|siwr)")  # (Welsh: "do not know", "not sure")
 _BARE = re.compile(  # an answer's first sentence that is only a closed answer: "Yes.", "No", "Don't know."
-    r"\W*(?:(?P<mixed>yes\s+and\s+no|partly(?:\s+agree)?|in\s+part|partially)"
+    rf"\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|partly(?:\s+agree)?|in\s+part|partially)"
     r"|(?P<support>(?:strongly\s+|tend\s+to\s+)?agree|yes|yeah|yep|yd(?:ym|w|yn|y))"
     r"|(?P<oppose>(?:strongly\s+|tend\s+to\s+)?disagree|no|nope|nac\s+yd(?:ym|w|yn|y))"
     rf"|(?P<neutral>{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral))[\s.!,;:–—-]*", re.IGNORECASE)
@@ -253,6 +255,8 @@ def asks_agreement(question: str | None) -> bool:
     probation?" asks a fact), and "the current system" is none."""
     if not question:
         return False
+    if _OFFERS_YES_NO.search(question):  # "Should the Commissioner have the power ...? Yes / No / Don't know"
+        return True
     parts = _URL.sub(" ", question).split("?")
     if len(parts) > 1:  # the last part follows the last "?"
         asked = [f"{p}?" for p in parts[:-1] if not _WH.match(p)]
