@@ -622,6 +622,26 @@ def test_respondents_capitalised_common_word_is_not_an_organisation() -> None:
     assert profile(_doc(text)).organisation is None
 
 
+def test_respondents_a_sentence_opening_with_a_verbs_ing_form_names_no_body() -> None:
+    """"Giving evidence by video link made it bearable." named a victim's e-mail "Giving" (a title line's
+    "X evidence"); a body's title line still names it."""
+    text = ("Hello,\n\nNobody checks that the police follow the Code.\n\nGiving evidence by video link made "
+            "it bearable.\n\nThank you,\nHelen Evans")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("individual", None)
+    assert profile(_doc("Reading Trust evidence to the consultation\n\nWe support the plan.")).organisation \
+        == "Reading Trust"
+
+
+def test_respondents_a_home_address_under_the_name_signed_is_a_persons() -> None:
+    """A letter signed "Sam Greaves / 14 Church Street, Kingsmere KM1 3QA" was "not identified": the
+    street's "Church" read as a body's word in the sign-off."""
+    text = ("Dear Department for Transport,\n\nQuestion 1: We favour Option 3.\n\nQuestion 4: My daughter "
+            "is a wheelchair user and we have to turn back.\n\nRegards,\nSam Greaves\n14 Church Street, "
+            "Kingsmere KM1 3QA\n07700 900654")
+    assert profile(_doc(text)).kind == "individual"
+
+
 def test_respondents_sign_off_name_with_an_inner_capital_is_a_person() -> None:
     text = (
         "I support the proposed rule because every child should be able to play sport. I hope it passes.\n\n"

@@ -350,7 +350,7 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             if seen >= TITLES_PER_LINE and (_may_be_person(name) or R.person_shaped(name, line)):
                 continue  # deep in a long title ("... – Submission – Ikechukwu Obi response"), a name that
                 # may be a person's is never published, whatever the paper says it is ("As a charity, we")
-            if re.search(r"\b(?:I|my)\b", before) or judged[key]:
+            if re.search(r"\b(?:I|my)\b", before) or judged[key] or _opens_sentence(name, line):
                 continue  # not "I support X's response", nor "Jane Smith: response to ..." (a person's)
             org(name, "text:title", 45)
     tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
@@ -376,6 +376,13 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
                 org(name, f"text:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
                 # "La Poste", "Les Amis de la Terre" and "Caixa Geral de Depósitos", not published on this
                 # line alone)
+
+
+def _opens_sentence(name: str, line: str) -> bool:
+    """A verb's "-ing" form opening a sentence, not a body's name before its title word ("Giving evidence
+    by video link made it bearable." named a victim's e-mail "Giving")."""
+    return (" " not in name and name.lower().endswith("ing") and line.lstrip().startswith(name)
+            and line.rstrip().endswith((".", "!", "?")) and len(line.split()) >= 5)
 
 
 def _cut_from_person(name: str, whole: str) -> bool:
@@ -617,7 +624,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             org(R.clean_org(body), "text:sign-off", 50)
     board.add("name", name, "text:sign-off", 60)
     board.add("role", role, "text:sign-off", 60)
-    if name and not R.ORG_WORDS.search(" ".join(block)):
+    addresses = [ln for ln in block if R.HOME_ADDRESS.search(ln)]  # ("14 Church Street": no church)
+    if name and not R.ORG_WORDS.search(" ".join(ln for ln in block if ln not in addresses)):
         board.add("individual", "signed", "text:sign-off", 15)
 
 
