@@ -54,3 +54,19 @@ def test_a_topic_of_closed_answers_is_no_emerging_theme(made: tuple[Store, dict[
         for key, text in cells.items():
             s.execute(update(SegmentRow).where(SegmentRow.id == segs[key]).values(text=text))
     assert "3" not in topics("after")
+
+
+def test_a_topic_of_formalities_is_no_emerging_theme(made: tuple[Store, dict[str, str]], tmp_path: Path
+                                                     ) -> None:
+    """"Here are my answers to the consultation questions." and thanks made a new user's second emerging
+    theme ("answers consultation / consultation questions")."""
+    from respmine.store.models import SegmentRow
+
+    store, segs = made
+    cells = {"acme-q1": "Here are my answers to the consultation questions.",
+             "jane-q1": "Thank you for the opportunity to respond to this consultation."}
+    with store.session() as s, s.begin():
+        for key, text in cells.items():
+            s.execute(update(SegmentRow).where(SegmentRow.id == segs[key]).values(text=text))
+    paths = write_reports(store, CODEBOOK, tmp_path / "out", CONSULTATION)
+    assert "3" not in [r["topic"] for r in csv.DictReader(paths["emerging_themes"].open(encoding="utf-8"))]

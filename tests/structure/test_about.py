@@ -27,6 +27,8 @@ from respmine.structure.blocks import blocks
     "six years.",  # a covering sentence before it
     "I am writing in response to the consultation on the role of the voluntary sector in offender services. "
     "I am a volunteer mentor at a women's centre in Leeds.",
+    "Hate Crime Support Trust is a registered charity supporting victims of crime across Eastmoor. We "
+    "welcome the opportunity to respond to this consultation.",  # thanks after it (was filed under Q3)
 ])
 def test_about_self_descriptions_are_recognised(text: str) -> None:
     assert describes_respondent(text)

@@ -155,6 +155,13 @@ def test_furniture_a_bare_covering_sentence_is_a_formality_one_that_makes_a_poin
     assert not is_formality("We are writing to say that payment by results has forced us to close.")
     assert not is_formality("I am writing about the proposals to move commissioning to regional level.")
     assert not is_formality("I am writing in response to the consultation on proposals to close our centre.")
+    # a new user's letters' openings, coded as themes and filed under questions
+    assert is_formality("I am writing as a supporter of the Justice for Victims Now campaign in response to "
+                        "the consultation on Strengthening the Victims' Code.")
+    assert is_formality("I would like to respond to the Victims' Code consultation.")
+    assert is_formality("I am writing in support of the Clear Our Pavements campaign.")
+    assert not is_formality("I am writing in support of the campaign to close the prison.")
+    assert not is_formality("I am writing in support of the proposals.")
 
 
 TITLE = ("Working with the Third Sector to Reduce Re-offending: the role of voluntary and community "
@@ -245,6 +252,8 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("Hello I oppose this.", False), ("Good morning I disagree strongly.", False), ("Hi Jane,", True),
     ("Sorry this is late but the 42 bus is my only way to reach the hospital", False),
     ("Apologies this is late - the fares are far too high for pensioners", False),
+    ("Here are my answers to the consultation questions.", True),  # (coded as a theme, a new user saw)
+    ("Here are my answers to the questions: fund the helplines.", False),
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is

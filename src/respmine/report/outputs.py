@@ -45,6 +45,7 @@ from respmine.report.tables import (
 from respmine.store import EXTRACTOR_VERSION, Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
 from respmine.structure.choices import SEVERAL, only_a_choice, question_options
+from respmine.structure.furniture import is_furniture, only_formalities
 from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
@@ -439,7 +440,7 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
                 segments_of.setdefault(topic, []).append(segment)
     out = []
     for e in emerging_themes(store):
-        if e.id not in segments_of or _closed_answers(data, segments_of[e.id]):  # (every segment it had is
+        if e.id not in segments_of or _no_views(data, segments_of[e.id]):  # (every segment it had is
             continue  # gone: a late run re-segmented them)
         units = {data.unit_of[data.segments[seg].submission] for seg in segments_of[e.id]}
         quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
@@ -448,12 +449,15 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
     return out
 
 
-def _closed_answers(data: CodingData, segments: Sequence[str]) -> bool:
-    """A topic most of whose passages are nothing but closed answers ("Yes", "Don't know", an option's
-    letter: a form's tick-box cells): no emerging theme (a new user's only one was "yes / know"). Topic
+def _no_views(data: CodingData, segments: Sequence[str]) -> bool:
+    """A topic most of whose passages say no view of their own: closed answers ("Yes", "Don't know", an
+    option's letter: a form's tick-box cells; a new user's only one was "yes / know") or formalities ("Here
+    are my answers to the consultation questions.", thanks, covering notes): no emerging theme. Topic
     discovery still clusters them (leaving them out unsettled the topics of real feedback)."""
-    closed = sum(only_closed_answer(t) or only_a_choice(t) for t in (data.segments[s].text for s in segments))
-    return 2 * closed > len(segments)
+    said = (data.segments[s].text for s in segments)
+    empty = sum(only_closed_answer(t) or only_a_choice(t) or only_formalities(t) or is_furniture(t)
+                for t in said)
+    return 2 * empty > len(segments)
 
 
 def _topic_quote(data: CodingData, quote: Mapping[str, str]) -> Quote:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from respmine.structure.furniture import is_bare_cover, is_heading
+from respmine.structure.furniture import is_bare_cover, is_courtesy, is_heading
 from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function, no models)
 
 ABOUT_MAX_WORDS = 120  # a longer paragraph is more than an introduction
@@ -126,6 +126,8 @@ def describes_respondent(text: str) -> bool:
     sentences = [text[a:z] for a, z in sentence_spans(text)]
     if len(sentences) > 1 and is_bare_cover(sentences[0], titled=False):  # "I am writing in response ..."
         sentences = sentences[1:]
+    while len(sentences) > 1 and is_courtesy(sentences[-1]):  # "... We welcome the opportunity to respond."
+        sentences = sentences[:-1]
     flat = " ".join(" ".join(sentences).split())
     if not flat or len(flat.split()) > ABOUT_MAX_WORDS or _VIEW.search(flat):
         return False

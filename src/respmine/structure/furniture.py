@@ -58,14 +58,20 @@ _REPLY = re.compile(r"\s*(?:-{2,}\s*original message\s*-{2,}|on\b[^\n]{5,150}\bw
 _COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, in reply to what
     r"^\s*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
     r"|(?:forwarded|sent|submitted) on behalf of"
-    r"|(?:i am|i[’']m|we are) writing (?:in response to|to respond to|in reply to|regarding|with regard to"
-    r"|about) (?:the|your|this)\b)",
+    r"|(?:i am|i[’']m|we are) writing (?:as an? (?:supporter|member) of [^.!?;:,]{3,80}? )?(?:in response to"
+    r"|to respond to|in reply to|regarding|with regard to|about) (?:the|your|this)\b"
+    r"|(?:i|we) would like to (?:respond|reply) to (?:the|your|this)\b)",
     re.IGNORECASE,
 )
+_CAMPAIGN_COVER = re.compile(  # "I am writing in support of the Clear Our Pavements campaign.": what the
+    # letter is (what it says follows), no theme
+    r"^\W*(?:i am|i[’']m|we are) writing (?:in support of|as (?:an? )?supporters? of) (?:the )?(?-i:[A-Z])"
+    r"[^.!?;:,]{2,80}\bcampaign\W*$", re.IGNORECASE)
 _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces the answers below it
     r"^\W*(?:(?:hello|hi|greetings|good (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|both|team"
     r"|colleagues|(?-i:[A-Z][\w'’.-]*)))?[ \t]*[,.!:]?"  # "Hello,", "Hi Jane," (not "Hello I oppose this.")
-    r"|here (?:are|is) (?:my|our) (?:views|comments|response|answers|thoughts|submission)(?: below)?"
+    r"|here (?:are|is) (?:my|our) (?:views|comments|response|answers|thoughts|submission)"
+    r"(?: (?:to|on) (?:the|your|this) (?:consultation(?: questions)?|questions))?(?: below)?"
     r"|(?:my|our) (?:views|comments|answers|responses?) (?:are|is|follows?)(?: set out)? (?:below|as follows"
     r"|attached)|please see (?:below|attached|(?:my|our) (?:response|comments|views|answers)(?: below"
     r"| attached)?))\W*$",
@@ -113,8 +119,10 @@ _COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope; nothing 
 )
 _BARE_COVER = re.compile(  # the cover's own words, the consultation it answers, its title: nothing else
     r"^\W*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
-    r"|(?:forwarded|sent|submitted) on behalf of|(?:i am|i[’']m|we are) writing (?:in response to"
-    r"|to respond to|in reply to|regarding|with regard to|about))\s+(?:[\w'’&.()-]+\s+){0,6}?"
+    r"|(?:forwarded|sent|submitted) on behalf of|(?:i am|i[’']m|we are) writing (?:as an? "
+    r"(?:supporter|member) of [^.!?;:,]{3,80}? )?(?:in response to|to respond to|in reply to|regarding"
+    r"|with regard to|about)"
+    r"|(?:i|we) would like to (?:respond|reply) to)\s+(?:[\w'’&.()-]+\s+){0,6}?"
     r"(?:(?:consultation|consultation paper|consultation document|call for evidence|review)"
     r"(?:\s+(?:on|about|regarding)\s+(?P<title>[^.!?;,]{3,150}?))?|response|submission|comments|views)"
     r"(?:,?\s+(?:as an? (?:supporter|member|volunteer|resident)|on behalf) of\s+[^.!?;:,]{3,80})?\W*$",
@@ -225,6 +233,8 @@ def is_bare_cover(sentence: str, *, titled: bool = True, title: str = "") -> boo
     ("proposals to close", "scrapping", "cuts"). `title`: the consultation's, which is a title in any case
     (`_names_title`)."""
     flat = " ".join(sentence.split())
+    if _CAMPAIGN_COVER.match(flat):
+        return True
     m = _BARE_COVER.match(flat) if is_cover_sentence(flat) and not _NOT_COURTESY.search(flat) else None
     if m is None or m["title"] is None:
         return m is not None
