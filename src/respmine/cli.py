@@ -304,11 +304,15 @@ def _codebook_check(args: argparse.Namespace) -> int:
 
 
 def _outline(codebook: Codebook, full: bool = False) -> str:
-    from respmine.themes.codebook import codebook_outline
+    from respmine.themes.codebook import codebook_outline, position_clashes
     from respmine.themes.rules import label_words
     from respmine.themes.stance import stance_scope
 
     outline = codebook_outline(codebook, label_words, full)
+    clashes = position_clashes(codebook)
+    if clashes:
+        outline += "\n\nWarning: positions sharing phrases with the opposite position:\n" + "\n".join(
+            f"  {line}" for line in clashes)
     scope = stance_scope(codebook)
     if scope is None:
         return outline + ("\nNo theme is marked `stance:`: every theme's rows show the stance its sentences "

@@ -106,6 +106,22 @@ def test_codebook_outline_in_full_lists_what_each_theme_holds() -> None:
     ]
 
 
+def test_codebook_positions_sharing_the_opposite_positions_phrases_are_warned_of() -> None:
+    from respmine.themes.codebook import position_clashes
+
+    book = Codebook.model_validate({"name": "t", "version": "1", "themes": [
+        {"id": "ban", "label": "For a ban", "stance": "support", "phrases": ["national ban", "ban it now"]},
+        {"id": "no_ban", "label": "Against a ban", "stance": "oppose", "phrases": ["oppose a national ban"],
+         "examples": ["A blanket ban would penalise motorists."]},
+        {"id": "topic", "label": "Bans", "phrases": ["national ban"]},
+    ]})
+    [warning] = position_clashes(book)
+    assert warning.startswith("ban (implies support): 'national ban' also in no_ban's")
+    said = book.themes[0].model_copy(update={"phrases": ("support a ban",)})
+    fixed = book.model_copy(update={"themes": (said, *book.themes[1:])})
+    assert position_clashes(fixed) == []
+
+
 def test_cli_codebook_import_and_check(datasets: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                        ) -> None:
     coded = datasets / "exam-proctoring" / "No_Only_N3.primary.csv"

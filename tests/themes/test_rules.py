@@ -101,6 +101,19 @@ def test_evidence_is_the_sentence_and_one_hit_per_theme_and_sentence(rules: Phra
     assert [text[h.start : h.end] for h in housing] == ["Hostels are full."]
 
 
+def test_a_position_inside_the_opposite_positions_phrase_is_no_mention() -> None:
+    """"oppose a national ban" coded "Support for a national ban" too (its phrase "national ban" inside):
+    a new user's motoring body was counted for the ban it argued against."""
+    book = Codebook.model_validate({"name": "t", "version": "1", "themes": [
+        {"id": "ban", "label": "For a national ban", "stance": "support", "phrases": ["national ban"]},
+        {"id": "no_ban", "label": "Against a ban", "stance": "oppose", "phrases": ["oppose a national ban"]},
+        {"id": "topic", "label": "Bans", "phrases": ["ban"]},
+    ]})
+    rules = PhraseRules(book)
+    assert {h.theme for h in rules.find("We oppose a national ban on parking.")} == {"no_ban", "topic"}
+    assert {h.theme for h in rules.find("We support a national ban on parking.")} == {"ban", "topic"}
+
+
 def test_confidence_rewards_specific_phrases_and_corroboration(rules: PhraseRules) -> None:
     def conf(text: str, theme: str) -> float:
         return max(h.confidence for h in rules.find(text) if h.theme == theme)

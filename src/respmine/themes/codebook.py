@@ -270,6 +270,28 @@ def codebook_outline(codebook: Codebook, label_words: Callable[[str], Iterable[s
     return "\n".join(lines)
 
 
+def position_clashes(codebook: Codebook) -> list[str]:
+    """Phrases of a theme that is a position (`stance:`) which the opposite position's own phrases or
+    examples use ("national ban" for the ban, in "oppose a national ban" and "A blanket ban would penalise
+    motorists"): any mention of the topic codes the position, so a sentence against it counts as for it.
+    What `codebook check` warns of: a position's phrases should say its side ("support a national ban")."""
+    out = []
+    for t in codebook.themes:
+        for other in codebook.themes:
+            if t.stance is None or other.stance is None or other.stance == t.stance:
+                continue
+            said = [" ".join(_CLASH_WORD.findall(x.casefold())) for x in (*other.phrases, *other.examples)]
+            used = [p for p in t.phrases if any(f" {' '.join(_CLASH_WORD.findall(p.casefold()))} " in f" {x} "
+                                                 for x in said)]
+            if used:
+                listed = ", ".join(repr(p) for p in used[:3]) + (" ..." if len(used) > 3 else "")
+                out.append(f"{t.id} (implies {t.stance}): {listed} also in {other.id}'s phrases or examples "
+                           f"(implies {other.stance}): a sentence taking {other.id}'s side is coded {t.id} "
+                           "too. Give positions phrases that say their side.")
+    return out
+
+
+_CLASH_WORD = re.compile(r"\w+")
 _SHOWN_CHARS = 160  # an example's words shown by `codebook check --full`, at most
 
 

@@ -196,6 +196,11 @@ class PhraseRules:
                   for theme, argued in views.items() if not argued}
         return [replace(h, rejected=True) if h.theme in unheld else h for h in hits]
 
+    def _opposed(self, a: str, b: str) -> bool:
+        """Themes that are opposite positions (one implying support, the other opposition)."""
+        x, y = self.codebook.theme(a).stance, self.codebook.theme(b).stance
+        return x is not None and y is not None and x != y
+
     def _label_mentions(self, sent: Any, masked: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
         """Labels whose every content word is in the sentence (not in a `masked` name); the mention spans
         the words found. A negative label has a mention at each occurrence of its key word, as each may
@@ -234,9 +239,11 @@ class PhraseRules:
         by_theme: dict[str, list[_Scored]] = {}
         for m in mentions:
             clause = clauses[m.start - sent.start]
-            inside = any(o is not m and o.theme == m.theme and o.start <= m.start and m.end <= o.end
-                         and o.end - o.start > m.end - m.start for o in mentions)
-            if clause.dismissive or inside:  # "full cost" inside "full cost recovery" is one mention
+            inside = any(o is not m and (o.theme == m.theme or self._opposed(o.theme, m.theme))
+                         and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                         for o in mentions)
+            if clause.dismissive or inside:  # "full cost" inside "full cost recovery" is one mention, and
+                # "national ban" inside "oppose a national ban" is the position against, not the one for
                 continue
             negated = any(t.lower_ in NEGATIONS and not _within(sent.doc, t.i, t.i + 1, masked)
                           for t in sent.doc[clause.start : m.start])  # "No Limits" (a name) negates nothing
