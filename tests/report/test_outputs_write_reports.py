@@ -181,7 +181,8 @@ def test_a_question_offering_options_is_counted_by_the_option_chosen(
     assert "Q2 option B" in register and "Q2 option A" in register
     sheet = load_workbook(paths["workbook"])["Questions"]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
-    assert rows["Q2"][11] == "A 1; B 1" and rows["Q1"][11] is None
+    assert rows["Q2"][11] == "option A: 1; option B: 1" and rows["Q1"][11] is None
     by_type = {(r[0], r[1]): r[-1] for r in load_workbook(paths["workbook"])["Answers by type"].iter_rows(
         min_row=2, values_only=True) if r[0] == "Q2"}
-    assert by_type == {("Q2", "Charities and community groups"): "B 1", ("Q2", "Individuals"): "A 1"}
+    assert by_type == {("Q2", "Charities and community groups"): "option B: 1",
+                       ("Q2", "Individuals"): "option A: 1"}

@@ -230,11 +230,14 @@ def test_files_that_could_not_be_read_are_grouped_by_who_acts() -> None:
     from respmine.report.summaries import quarantine_sentence
 
     said = quarantine_sentence({"encrypted": 1, "truncated": 2, "not_a_response": 1, "unsupported": 1})
-    assert said == ("Of the files received, 5 could not be read: 3 may be responses not yet counted, to ask "
-                    "their senders for again (incomplete, password-protected); 1 is not a response; 1 needs "
+    assert said == ("Of the files received, 5 could not be read: 3 may be responses not yet counted, whose "
+                    "senders should be asked to send them again (incomplete, password-protected); 1 is not a "
+                    "response; 1 needs "
                     "the analysis team (an archive or format to unpack or convert). The quarantine log says "
                     "what to do with each.")
-    assert quarantine_sentence({"encrypted": 1}).startswith("One file received could not be read: it may be")
+    assert quarantine_sentence({"encrypted": 1}) == (  # ("... to ask its sender for again" was garbled)
+        "One file received could not be read: it may be a response not yet counted, whose sender should be "
+        "asked to send it again (password-protected). The quarantine log says what to do.")
     assert quarantine_sentence({}) == "Every file received could be read."
     assert quarantine_sentence({"ocr_disabled": 2, "unreadable": 1}).startswith(  # ours to fix, not senders'
         "Of the files received, 3 could not be read: 3 need the analysis team (")
@@ -286,9 +289,9 @@ def test_files_to_ask_for_again_name_the_organisations_their_names_give() -> Non
     assert senders == ["Lakeside Trust (late)", "Meadowbank Community Trust"]
     assert unread_senders(subs, ["The Meadowbank Community Trust"]) == ["Lakeside Trust (late)"]  # resent
     said = quarantine_sentence({"truncated": 1, "encrypted": 1, "empty": 2, "not_a_response": 1}, senders)
-    assert ("4 may be responses not yet counted, to ask their senders for again (empty, password-"
-            "protected, incomplete; among them files from Lakeside Trust (late) and Meadowbank Community "
-            "Trust); 1 is not a response.") in said, said
+    assert ("4 may be responses not yet counted, whose senders should be asked to send them again (empty, "
+            "password-protected, incomplete; among them files from Lakeside Trust (late) and Meadowbank "
+            "Community Trust); 1 is not a response.") in said, said
 
 
 def test_late_sentence_says_how_late_letters_and_late_respondents_differ() -> None:

@@ -443,10 +443,10 @@ def unread_senders(submissions: Iterable[SubmissionView], counted: Collection[st
 
 def quarantine_sentence(codes: Mapping[str, int], senders: Sequence[str] = ()) -> str:
     """Why files could not be read, grouped by who has to act: "Of the files received, 6 could not be
-    read: 4 may be responses not yet counted, to ask their senders for again (...; among them files from
-    Meadowbank Community Trust); 1 is not a response; 1 needs the analysis team (...). The quarantine log
-    says what to do with each." A response missing from the counts is said, not only logged; `senders`:
-    the organisations named by those files (`unread_senders`)."""
+    read: 4 may be responses not yet counted, whose senders should be asked to send them again (...; among
+    them files from Meadowbank Community Trust); 1 is not a response; 1 needs the analysis team (...). The
+    quarantine log says what to do with each." A response missing from the counts is said, not only
+    logged; `senders`: the organisations named by those files (`unread_senders`)."""
     total = sum(codes.values())
     if not total:
         return "Every file received could be read."
@@ -459,8 +459,10 @@ def quarantine_sentence(codes: Mapping[str, int], senders: Sequence[str] = ()) -
         why = ", ".join(dict.fromkeys(_RESEND[c] for c in sorted(resend, key=lambda c: (-resend[c], c))))
         named = (f"; {'from' if k == 1 else 'among them files from'} {join_words(list(senders))}"
                  if senders else "")
-        parts.append(f"{number(k)} may be {'a response' if k == 1 else 'responses'} not yet counted, to ask "
-                     f"{'its sender' if k == 1 else 'their senders'} for again ({why}{named})")
+        one = k == 1
+        parts.append(f"{number(k)} may be {'a response' if one else 'responses'} not yet counted, whose "
+                     f"{'sender' if one else 'senders'} should be asked to send {'it' if one else 'them'} "
+                     f"again ({why}{named})")
     if other:
         parts.append(f"{number(other)} {'is not a response' if other == 1 else 'are not responses'}")
     if team:

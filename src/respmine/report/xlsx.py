@@ -10,6 +10,7 @@ data gives the same bytes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,10 +83,8 @@ def _questions(report: Report) -> tuple[list[str], list[list[object]]]:
         asked = s.agreement is not None
         said = [(s.agreement or {}).get(k, 0) for k, _ in AGREEMENT_VERBS] if asked else []
         counts: list[object] = [*said, s.answered - sum(said)] if said else [""] * (len(AGREEMENT_VERBS) + 1)
-        picked = list((s.choices or {}).items())
-        unsaid = s.answered - sum(n for _, n in picked)
-        chose = "; ".join([f"{k} {n}" for k, n in picked]  # ("A 10; B 7; several 1; not said 2")
-                          + ([f"not said {unsaid}"] if picked and unsaid > 0 else []))
+        picked = dict(s.choices or {})
+        chose = _chosen(picked, s.answered - sum(picked.values())) if picked else ""
         rows.append([s.id, s.title, s.text, s.answered, "yes" if asked else "no", *counts, chose, s.summary])
     return header, rows
 
@@ -108,11 +107,17 @@ def _answers_by_type(report: Report, data: CodingData) -> tuple[list[str], list[
                 counts = [said.get(k, 0) for k, _ in AGREEMENT_VERBS]
                 rows.append([s.id, report.types.heading(kind), n, *counts, n - sum(counts), ""])
             else:
-                chose = [f"{k} {said[k]}" for k in [*s.options, SEVERAL] if said.get(k)]
-                unsaid = n - sum(said.values())
+                picked = {k: said[k] for k in [*s.options, SEVERAL] if said.get(k)}
                 rows.append([s.id, report.types.heading(kind), n, *[""] * (len(AGREEMENT_VERBS) + 1),
-                             "; ".join(chose + ([f"not said {unsaid}"] if unsaid > 0 else []))])
+                             _chosen(picked, n - sum(said.values()))])
     return header, rows
+
+
+def _chosen(picked: Mapping[str, int], unsaid: int) -> str:
+    """"option A: 10; option B: 7; several: 1; not said: 2" ("1 4; 2 5" could not be read when the
+    options are numbered)."""
+    said = [f"{k}: {n}" if k == SEVERAL else f"option {k}: {n}" for k, n in picked.items()]
+    return "; ".join(said + ([f"not said: {unsaid}"] if unsaid > 0 else []))
 
 
 def _codebook(report: Report) -> tuple[list[str], list[list[object]]]:
