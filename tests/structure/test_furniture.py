@@ -254,6 +254,9 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("Apologies this is late - the fares are far too high for pensioners", False),
     ("Here are my answers to the consultation questions.", True),  # (coded as a theme, a new user saw)
     ("Here are my answers to the questions: fund the helplines.", False),
+    ("Imran Hassan, Proprietor. Phone 07700 900321", True),  # a signature line with a full stop: it was a
+    ("Jo Bell, Chief Executive, Sight Loss Council. Tel 01632 960118", True),  # general comment, and quoted
+    ("Phone us on 0800 123 456 for support.", False),
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is

@@ -146,6 +146,8 @@ _NOT_COURTESY = re.compile(  # a contrast, a negation or a view: the sentence sa
 _PAGE_AT_END = re.compile(r"(?<!\d)\d{1,4}\Z")  # a contents line's page number ...
 _LEADER_AT_END = re.compile(r"(?:\.\s?){3}\.\Z|…\s?…\Z")  # ... after a dot leader: "Summary ..... 3"
 _BULLET = re.compile(r"^[^\S\n]*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)  # (within its line)
+_SIGNED_CONTACT = re.compile(  # a labelled phone number or an e-mail address anywhere in a short paragraph
+    r"\b(?:tel|telephone|phone|mobile|mob)\b[.:]?[^\S\n]*[+(\d]|(?<!\S)\S[^\s@]*@\S+\.\w+", re.IGNORECASE)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
 TITLE_SHARE = 0.75  # share of the words naming the consultation that must be its title's (`_names_title`)
@@ -200,6 +202,8 @@ def is_furniture(text: str) -> bool:
         return len(words) <= FURNITURE_MAX_WORDS
     if _BARE_OPENER.match(text) or (_LATE_APOLOGY.match(text) and not _VIEW.search(text)):
         return True  # "Hello,", "Here are my views.", "Apologies that this response is a few days late."
+    if len(words) <= HEADING_MAX_WORDS and _SIGNED_CONTACT.search(text) and not _STATEMENT.search(text):
+        return True  # "Imran Hassan, Proprietor. Phone 07700 900321": a signature and its contact line
     if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
         return False
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
