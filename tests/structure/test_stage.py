@@ -167,3 +167,23 @@ def test_stage_organisations_sharing_paragraphs_are_no_campaign() -> None:
     people = [_doc(f"{n}.txt", letter("", said, n), format="txt")
               for n, said in zip(names, own.values(), strict=True)]
     assert [len(c.members) for c in structure(people, []).campaigns] == [4]  # individuals' letters: one
+
+
+def test_stage_an_organisations_response_sent_again_in_another_format_is_one_respondent() -> None:
+    """A police force's Word response, then its PDF (page headers, lines broken otherwise), were two
+    respondents, listed twice in the annex; another body's near-identical text stays its own."""
+    body = ("Dunmere Constabulary provides policing for Northshire and its communities. We welcome the "
+            "consultation.\n\nQuestion 1\n\nYes, we strongly support placing this entitlement in law. Every "
+            "victim should have a single point of contact who keeps them informed about each stage of their "
+            "case, in plain language and through the channel they prefer.\n\nQuestion 2\n\nNo. Agencies "
+            "already report to police and crime commissioners, and a second regime would add cost.")
+    word = f"Dunmere Constabulary\n61 Victoria Terrace, Northshire NS6 7JY\n{body}"
+    broken = body.replace(". ", ".\n", 2)
+    pdf = f"Dunmere Constabulary - Victims' Code\n\nPage 1\n\n{broken}\n\nPage 2"
+    other = body.replace("Dunmere Constabulary", "Eastmoor Police")
+    result = structure([_doc("d.docx", word, format="docx"), _doc("d.pdf", pdf, format="pdf"),
+                        _doc("e.docx", f"Eastmoor Police\n{other}", format="docx")], [])
+    assert [len(c.members) for c in result.campaigns if c.id.startswith("duplicate-")] == [2]
+    [group] = result.campaigns
+    assert {r.organisation for r in result.respondents if r.submission in group.members} == {
+        "Dunmere Constabulary"}

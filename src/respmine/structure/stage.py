@@ -36,6 +36,7 @@ from respmine.structure.language import guess_language
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_spans
+from respmine.structure.respondent_rules import org_key
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.structure.respondents import profile_many
 from respmine.topics.embed import Embedder
@@ -162,14 +163,16 @@ def structure(
     segments = [s for d in texts for s in by_doc.get(d.sha256, ())]
     redacted = {d.sha256: _without_headers(redact(d.text, personal[d.sha256]), d) for d in texts}
     by_text, fresh = complete_features(redacted, features)
-    named = {r.submission: org for r in respondents if r.kind == "organisation" and (org := r.organisation)}
+    named = {r.submission: key for r in respondents
+             if r.kind == "organisation" and r.organisation and (key := org_key(r.organisation))}
     grouped = find_campaigns(redacted, features=by_text)
     campaigns = [c for c in grouped if not _organisations_wording(c, named)]
     in_campaign = {m for c in campaigns for m in c.members}
-    for group in exact_duplicates(redacted, by_text):
-        if not in_campaign.intersection(group):
-            key = hashlib.sha256(" ".join(sorted(group)).encode()).hexdigest()[:10]
-            campaigns.append(Campaign(f"duplicate-{key}", redacted[group[0]], tuple(sorted(group))))
+    copies = [g for g in exact_duplicates(redacted, by_text) if not in_campaign.intersection(g)]
+    taken = in_campaign.union(*copies)
+    for group in copies + _resent({k: v for k, v in redacted.items() if k not in taken}, named, by_text):
+        key = hashlib.sha256(" ".join(sorted(group)).encode()).hexdigest()[:10]
+        campaigns.append(Campaign(f"duplicate-{key}", redacted[group[0]], tuple(sorted(group))))
     stale = set(features or {}).difference(feature_key(text) for text in redacted.values())
     rewritten = {d.sha256 for d in todo} if kept else None
     languages = {d.sha256: guess_language(d.text) for d in texts}  # (as `redact` guessed it)
@@ -184,6 +187,24 @@ def _organisations_wording(campaign: Campaign, named: Mapping[str, str]) -> bool
     campaign's own name, read as its sender's) stay a campaign."""
     bodies = [named[m] for m in campaign.members if m in named]
     return 2 * len(bodies) > len(campaign.members) and len(set(bodies)) > 1
+
+
+RESENT_SIMILARITY = 0.8  # word-shingle Jaccard of an organisation's response sent again in another format
+
+
+def _resent(texts: Mapping[str, str], named: Mapping[str, str], features: Mapping[str, TextFeatures]
+            ) -> list[tuple[str, ...]]:
+    """Groups of one named organisation's near-identical texts: a response sent again in another format
+    (a Word file, then its PDF with page headers) is one respondent, as an identical copy is (a new user's
+    police force was counted, and listed in the annex, twice)."""
+    theirs = {sid: text for sid, text in texts.items() if sid in named}
+    out = []
+    for group in find_campaigns(theirs, threshold=RESENT_SIMILARITY, min_size=2, features=features):
+        by_body: dict[str, list[str]] = {}
+        for member in group.members:
+            by_body.setdefault(named[member], []).append(member)
+        out += [tuple(sorted(members)) for members in by_body.values() if len(members) > 1]
+    return out
 
 
 def _without_headers(text: str, doc: Document) -> str:
