@@ -66,6 +66,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         "campaigns": [{"id": c.id, "size": len(c.members)} for c in result.campaigns],
         "redacted": sum(len(v) for v in result.personal.values()),
         "languages": dict(Counter(result.languages.values()).most_common()),  # texts per guessed language
+        "empty": result.empty,  # responses read but with no text (an online-form row left blank)
         "decisions_carried": carried,  # analysts' decisions that followed a paragraph to its new segment
         "decisions_left": structure_store.orphaned_decisions(store),  # ... and those on no segment now
     }

@@ -31,3 +31,15 @@ def test_intake_summary_says_which_late_flags_come_from_file_times() -> None:
 
     assert "1 file read before was dated again from the received log" in summary_markdown(
         {**summary, "redated": 1})
+
+
+def test_intake_summary_names_responses_with_no_text() -> None:
+    """A form row naming an organisation but with every answer blank was counted nowhere, and nothing
+    said so."""
+    summary = _summary(0, 0)
+    assert "no text to read" not in summary_markdown(summary)
+    structure = summary["structure"]
+    assert isinstance(structure, dict)
+    summary["structure"] = {**structure, "empty": ["form.csv#VC-2014"]}
+    assert ("1 response has no text to read and is counted nowhere (form.csv#VC-2014)"
+            in summary_markdown(summary))

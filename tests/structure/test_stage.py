@@ -187,3 +187,11 @@ def test_stage_an_organisations_response_sent_again_in_another_format_is_one_res
     [group] = result.campaigns
     assert {r.organisation for r in result.respondents if r.submission in group.members} == {
         "Dunmere Constabulary"}
+
+
+def test_stage_says_which_responses_have_no_text() -> None:
+    """An online-form row with every answer blank, not an e-mail whose empty body covers an attachment."""
+    mail, row = _doc("m.eml", "", format="eml"), _doc("form.csv#7", " ", format="form-row")
+    letter = (Document(source="m.eml#a.pdf", sha256="a" * 64, format="pdf", method="t",
+                       text="We support the plan."), mail[0].sha256)
+    assert structure([mail, row, letter], []).empty == ["form.csv#7"]

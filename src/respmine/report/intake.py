@@ -110,6 +110,8 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
                 "longer applied, so those responses need another look." if left else ".")]
         if line := _languages_line(structure.get("languages")):
             lines += ["", line]
+        if line := _empty_line(structure.get("empty")):
+            lines += ["", line]
     quarantined = summary.get("quarantined") or []
     assert isinstance(quarantined, list)
     if quarantined:
@@ -132,6 +134,23 @@ def _languages_line(languages: object) -> str:
             f"{'it was' if one else 'they were'} redacted and coded as English text (capitalised nouns may "
             f"be redacted as names, and themes missed); consider translating {'it' if one else 'them'} "
             "(`language` in submissions.csv says which).")
+
+
+def _empty_line(empty: object) -> str:
+    """The responses read with no text (an online-form row with its answers left blank): counted nowhere,
+    so said here (a new user's row naming an organisation vanished from every count). "" if none."""
+    sources = [str(s) for s in empty] if isinstance(empty, list) else []
+    if not sources:
+        return ""
+    shown = ", ".join(sources[:SHOWN_EMPTY]) + (f" and {len(sources) - SHOWN_EMPTY} more"
+                                                if len(sources) > SHOWN_EMPTY else "")
+    one = len(sources) == 1
+    return (f"{_n(len(sources), 'response')} {'has' if one else 'have'} no text to read and "
+            f"{'is' if one else 'are'} counted nowhere ({shown}): an online-form row whose answers were left "
+            "blank, or an e-mail with nothing in it; check the inbox.")
+
+
+SHOWN_EMPTY = 10  # the empty responses named in the summary, at most
 
 
 def _n(count: object, singular: str, many: str | None = None) -> str:

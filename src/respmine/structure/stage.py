@@ -57,6 +57,7 @@ class StructureResult:
     features: dict[str, TextFeatures] = field(default_factory=dict)  # campaign features computed now
     features_stale: set[str] = field(default_factory=set)  # keys of kept features no text uses any more
     languages: dict[str, str] = field(default_factory=dict)  # submission -> `guess_language` of its text
+    empty: list[str] = field(default_factory=list)  # sources of responses with no text (counted nowhere)
 
     def campaign_of(self) -> dict[str, str]:
         """submission id -> campaign (or duplicate group) id."""
@@ -176,8 +177,10 @@ def structure(
     stale = set(features or {}).difference(feature_key(text) for text in redacted.values())
     rewritten = {d.sha256 for d in todo} if kept else None
     languages = {d.sha256: guess_language(d.text) for d in texts}  # (as `redact` guessed it)
+    covering = {parent for _, parent in docs if parent}  # (an e-mail's empty body: its attachment speaks)
+    empty = sorted(d.source for d, _ in docs if not d.text.strip() and d.sha256 not in covering)
     return StructureResult(respondents, segments, personal, campaigns, stamps, len(reuse), calibration,
-                           len(todo), rewritten, fresh, stale, languages)
+                           len(todo), rewritten, fresh, stale, languages, empty)
 
 
 def _organisations_wording(campaign: Campaign, named: Mapping[str, str]) -> bool:
