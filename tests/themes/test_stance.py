@@ -360,11 +360,30 @@ def test_stance_says_unsure_only_when_the_answer_says_it_does_not_know() -> None
     from respmine.themes.stance import says_unsure
 
     for text in ("Don't know.", "Not sure yet - it depends on the fee.", "I don't know.",
-                 "We don't know yet.", "Unsure.", "Ddim yn gwybod."):
+                 "We don't know yet.", "Unsure.", "Ddim yn gwybod.",
+                 "We do not have a settled view on this question.", "We have no firm view."):  # were unclear
         assert says_unsure(text), text
     for text in ("Not sure this is the right approach; it will hurt small shops.",
-                 "Not certain the council can afford this.", "No. We know it will fail."):
+                 "Not certain the council can afford this.", "No. We know it will fail.",
+                 "We do not have a settled view on the funding, which must rise."):
         assert not says_unsure(text), text
+
+
+def test_stance_an_answer_restating_the_proposal_with_a_modal_takes_its_side(rules: StanceModel) -> None:
+    """"Victims must have a legal right to be told ..." answering "Do you agree that victims should have a
+    legal right to be told ...?" (a 30-letter campaign) was counted as no answer."""
+    agree = "Do you agree that victims should have a legal right to be told when an offender is released?"
+    power = ("Should the Victims' Commissioner have the power to require criminal justice agencies to report "
+             "on their compliance with the Victims' Code? Yes / No / Don't know.")
+    said = [("Victims must have a legal right to be told when the person who harmed them is released.",
+             agree),
+            ("I also think the Victims' Commissioner should have the power to make the agencies report.",
+             power),
+            ("The Commissioner should not have the power to make agencies report on compliance.", power),
+            ("Agencies should report on their budgets every year.", power),  # another proposal
+            ("Victims must have a legal right to be told when an offender is released.", None)]  # no question
+    got = rules.predict([t for t, _ in said], [q for _, q in said])
+    assert [p.stance for p in got] == ["support", "support", "oppose", "neutral", "neutral"]
 
 
 def test_stance_says_neither_only_for_a_scales_middle_answer() -> None:

@@ -149,6 +149,7 @@ _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a das
     re.IGNORECASE)
 _CLOSED_WORDS = {"support": "we agree", "oppose": "we disagree", "mixed": "we partly agree"}  # as cues read
 _UNSURE = (r"(?:don[’']?t|do\s+not)\s+know|not\s+(?:sure|certain)|unsure|undecided"
+           r"|(?:(?:don[’']?t|do\s+not)\s+have\s+an?|have\s+no)\s+(?:settled|firm|fixed|clear)\s+(?:view|position)"
            r"|(?:ddim|dim)\s+yn\s+(?:gwybod|siŵr|siwr)")  # (Welsh: "do not know", "not sure")
 _BARE = re.compile(  # an answer's first sentence that is only a closed answer: "Yes.", "No", "Don't know."
     rf"\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|partly(?:\s+agree)?|in\s+part|partially)"
@@ -157,7 +158,8 @@ _BARE = re.compile(  # an answer's first sentence that is only a closed answer: 
     rf"|(?P<neutral>{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral))[\s.!,;:–—-]*", re.IGNORECASE)
 _SAYS_UNSURE = re.compile(  # "Don't know.", "Not sure yet - ...", "We don't know yet"; not "Not sure this is
     # the right approach" (a doubt, argued)
-    rf"\W*(?:(?:i|we)\s+)?(?:{_UNSURE})(?:\s+yet)?\s*(?:[.,;:!?–—-]|$)", re.IGNORECASE)
+    rf"\W*(?:(?:i|we)\s+)?(?:{_UNSURE})(?:\s+yet)?(?:\s+(?:on|about)\s+(?:this|that|the)(?:\s+(?:question|issue"
+    r"|point|proposal))?)?\s*(?:[.,;:!?–—-]|$)", re.IGNORECASE)
 _SAYS_NEITHER = re.compile(  # a scale's middle answer: "Neither agree nor disagree", "Neutral."; not "Neither
     # the council nor ..."
     r"\W*(?:(?:i|we)\s+)?(?:neither\s+agree\s+(?:n|)or\s+disagree|neutral\s*(?:[.,;:!?–—-]|$))",
@@ -304,7 +306,42 @@ def _cues(text: str, question: str | None = None) -> _Cues:
         a, b = spans[0]  # the opening word read as the cue it stands for, so hedges, conditions and "no
         said = text[a : match.start(word)] + _CLOSED_WORDS[word] + text[match.end(word) : b]  # view" count
         scores[0] = score_sentence(said)  # ("Yes, in principle" is mixed, "No - not applicable" neutral)
+    if question and asks_agreement(question) and not any(any(s) for s in scores):  # no cue, no "Yes"/"No"
+        proposal = _proposal_words(question)
+        scores = [_restated(text[a:b], proposal) for a, b in spans]
     return _Cues(spans, scores)
+
+
+_MODAL = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\b(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?",
+                    re.IGNORECASE)
+_PLAIN = frozenset({"agree", "think", "should", "would", "could", "have", "that", "with", "this", "your",
+                    "what", "which", "when", "will", "there", "their", "they", "from", "into", "been", "does",
+                    "please", "give", "reasons", "know", "must", "also", "them", "were", "being", "about",
+                    "than", "then", "more", "other", "only", "some", "such", "dont", "support"})
+RESTATED_SHARE = 0.5  # of the question's words a sentence uses to restate what it proposes
+RESTATED_WEIGHT = 0.6  # a restatement's cue weight: weaker than "we agree"
+
+
+@lru_cache(maxsize=256)
+def _proposal_words(question: str) -> frozenset[str]:
+    """The words of what a closed question proposes (its first question asked), by their first five
+    letters: "Do you agree that victims should have a legal right to be told ...?" -> victi, legal, ..."""
+    asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), question)
+    return frozenset(w[:5] for w in re.findall(r"[a-z]{4,}", asked.lower()) if w not in _PLAIN)
+
+
+def _restated(sentence: str, proposal: frozenset[str]) -> Scores:
+    """A sentence with no cue that says, with a modal, what the question proposes ("Victims must have a
+    legal right to be told when the person who harmed them is released", to "Do you agree that victims
+    should have a legal right ...?"; "I also think the Commissioner should have the power to make the
+    agencies report"): it agrees, or disagrees when the modal is negated. They were read as no answer."""
+    modal = _MODAL.search(sentence)
+    if modal is None or len(proposal) < 4:
+        return 0.0, 0.0, 0.0
+    said = {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())}
+    if len(said & proposal) < RESTATED_SHARE * len(proposal):
+        return 0.0, 0.0, 0.0
+    return (0.0, RESTATED_WEIGHT, 0.0) if modal["neg"] else (RESTATED_WEIGHT, 0.0, 0.0)
 
 
 def _decide(found: _Cues) -> tuple[str, float, int | None]:
