@@ -34,6 +34,15 @@ def test_text_short_cp1252_is_not_read_as_central_european(tmp_path: Path) -> No
     assert _extract(path).text == "I object to the café closing."
 
 
+def test_text_cp1252_is_not_read_as_a_dos_code_page() -> None:
+    """A new user's Windows-1252 file was decoded as cp852: its en dash became "ľ"."""
+    text = ("Energy drinks consultation – my response\r\n\r\nQ1: Yes. As a secondary teacher I see the "
+            "effect on concentration and attainment every day.\r\n\r\nQ2: Yes, including delivery apps."
+            "\r\n\r\nQ3: Option B (18)\r\n\r\nQ4: No comment.\r\n\r\nQ5: Schools should be able to ban them "
+            "on site too.\r\n\r\nPriya Shah\r\nTeacher, Leeds\r\n")
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+
+
 def test_text_utf16_with_bom(tmp_path: Path) -> None:
     path = tmp_path / "utf16.txt"
     path.write_bytes(codecs.BOM_UTF16_LE + LETTER.replace("\n", "\r\n").encode("utf-16-le"))

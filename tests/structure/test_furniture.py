@@ -159,6 +159,8 @@ def test_furniture_a_bare_covering_sentence_is_a_formality_one_that_makes_a_poin
     assert is_formality("I am writing as a supporter of the Justice for Victims Now campaign in response to "
                         "the consultation on Strengthening the Victims' Code.")
     assert is_formality("I would like to respond to the Victims' Code consultation.")
+    said = "I would like to respond to the consultation by saying that a national ban is long overdue."
+    assert not is_formality(said) and not is_furniture(said)  # (a review: the letter's one paragraph lost)
     assert is_formality("I am writing in support of the Clear Our Pavements campaign.")
     assert not is_formality("I am writing in support of the campaign to close the prison.")
     assert not is_formality("I am writing in support of the proposals.")

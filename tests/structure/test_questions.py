@@ -133,6 +133,8 @@ def test_questions_a_closed_answer_the_question_lists_is_the_answer_not_the_ques
         segs = segment_document(_doc(text, format="docx"), QuestionMatcher(asked))
         assert [(s.question, s.text.split("\n")[0]) for s in segs] == [
             ("Q1", "Option 2. It is flexible."), ("Q2", "Strongly agree.")], text
+    segs = segment_document(_doc("Question 2: Agree strongly\nFines work."), QuestionMatcher(asked))
+    assert [s.text for s in segs] == ["Agree strongly\nFines work."]  # (the line was dropped)
 
 
 def test_questions_a_numbers_line_alone_heads_its_answer_and_a_title_line_is_no_answer() -> None:
@@ -144,7 +146,7 @@ def test_questions_a_numbers_line_alone_heads_its_answer_and_a_title_line_is_no_
                       "as wheelchair users, and on people with pushchairs?")]
     narrow = ("Narrow streets must be exempt, or fire engines, ambulances and refuse lorries will not get "
               "through at all.")
-    text = ("1.\n2\n2.\nExemptions\n" + narrow + "\n3. Impact on disabled people and pushchair users\n"
+    text = ("1.\n2\n2. Exemptions\n" + narrow + "\n3. Impact on disabled people and pushchair users\n"
             "Wheelchair users are forced into the road.")  # (Word: a paragraph a line, some long)
     segs = segment_document(_doc(text, format="docx"), QuestionMatcher(asked))
     assert [(s.question, s.text) for s in segs] == [
@@ -152,6 +154,11 @@ def test_questions_a_numbers_line_alone_heads_its_answer_and_a_title_line_is_no_
     kept = segment_document(_doc("1.\nExemptions for narrow streets.\n2.\nNone.", format="docx"),
                             QuestionMatcher(asked))
     assert [s.text for s in kept] == ["Exemptions for narrow streets.", "None."]  # a sentence is an answer
+    # (a review's cases) a list's items, a line further down, and a sentence wrapped onto the next line
+    for said in ("- Narrow streets\n- Streets near schools", "Disabled people and wheelchair users\nare hit "
+                 "hardest.", "Exemptions for narrow streets\nBlind people\nLots."):
+        segs = segment_document(_doc(f"Question 3\n{said}"), QuestionMatcher(asked))
+        assert said.split("\n")[-1] in segs[0].text and "\n" in segs[0].text, said
 
 
 def test_questions_an_answer_in_the_questions_words_is_no_quoted_question() -> None:
@@ -162,6 +169,41 @@ def test_questions_an_answer_in_the_questions_words_is_no_quoted_question() -> N
     for said in (f"We agree that {right}.", f"So yes, I agree that {right}."):
         assert matcher.quoted(said) is None
     assert matcher.quoted(f"Do you agree that {right}?\nYes.") is not None
+    proposed = QuestionMatcher([Question(id="Q1", number=1, text=f"We propose that {right}. Do you agree?")])
+    assert proposed.quoted(f"We propose that {right}.\nDo you agree?") is not None  # (its own opening)
+    assert proposed.by_label(f"We propose that {right}") is not None
+
+
+ENERGY = [Question(id="Q1", number=1, text="Do you agree that the sale of high-caffeine energy drinks to "
+                  "under-16s should be banned? Yes / No / Don't know"),
+          Question(id="Q3", number=3, text="Which age limit do you prefer? Option A (16) or Option B (18)")]
+
+
+def test_questions_the_end_of_a_wrapped_question_is_no_part_of_the_answer() -> None:
+    """A PDF wraps a long question: its heading's line holds the start, and the rest opened the answer
+    ("Yes / No / Don't know Yes. Many ...": unclear; "Option A (16) or Option B (18) Option B (18)": A)."""
+    text = ("Question 1: Do you agree that the sale of high-caffeine energy drinks to under-16s should be "
+            "banned?\nYes / No / Don't know Yes. Many children drink them.\n\nQuestion 3: Which age limit do "
+            "you prefer?\nOption A (16) or Option B (18) Option B (18)\n")
+    segs = segment_document(_doc(text, format="pdf"), QuestionMatcher(ENERGY))
+    assert [(s.question, s.text) for s in segs] == [("Q1", "Yes. Many children drink them."),
+                                                    ("Q3", "Option B (18)")]
+    kept = segment_document(_doc("Question 3:\nOption A (16)", format="pdf"), QuestionMatcher(ENERGY))
+    assert [s.text for s in kept] == ["Option A (16)"]  # (the question's first words, not its end)
+
+
+def test_questions_a_response_forms_question_cell_and_about_you_rows_are_no_comments() -> None:
+    """A table's question cell of two lines left its lines as general comments ("or Option B (18) |
+    Option A (16)", the answer found inside the question), and the "About you" rows ("Name | ...") made an
+    emerging theme."""
+    label = "3. Which age limit do you prefer?\nOption A (16) or Option B (18)"
+    text = (f"About you\n\nName | Helen Marsh\nEmail address | h.marsh@example.org\nAre you responding as an "
+            f"individual or on behalf of an organisation? |\nOrganisation name (if applicable) | Northgate "
+            f"Federation\n\n{label} | Option A (16)\n")
+    doc = _doc(text, format="docx", answers=(Answer(label, "Option A (16)", "table 2 row 4"),))
+    segs = segment_document(doc, QuestionMatcher(ENERGY))
+    assert [(s.question, s.text, s.span.start) for s in segs] == [
+        ("Q3", "Option A (16)", text.rindex("Option A"))]
 
 
 def test_questions_a_bilingual_heading_is_no_part_of_the_answer() -> None:

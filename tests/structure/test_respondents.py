@@ -631,6 +631,8 @@ def test_respondents_a_sentence_opening_with_a_verbs_ing_form_names_no_body() ->
     assert (got.kind, got.organisation) == ("individual", None)
     assert profile(_doc("Reading Trust evidence to the consultation\n\nWe support the plan.")).organisation \
         == "Reading Trust"
+    assert profile(_doc("Boeing's response to the European Commission consultation on artificial "
+                        "intelligence.\n\nWe support the plan.")).organisation == "Boeing"
 
 
 def test_respondents_a_home_address_under_the_name_signed_is_a_persons() -> None:

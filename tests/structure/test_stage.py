@@ -167,6 +167,10 @@ def test_stage_organisations_sharing_paragraphs_are_no_campaign() -> None:
     people = [_doc(f"{n}.txt", letter("", said, n), format="txt")
               for n, said in zip(names, own.values(), strict=True)]
     assert [len(c.members) for c in structure(people, []).campaigns] == [4]  # individuals' letters: one
+    bodies = [_doc(f"{o}.txt", letter(o, said, f"Chief Executive, {o}"), format="txt")
+              for o, said in own.items()]
+    [mixed] = structure(bodies + people[:3], []).campaigns  # (a review: the whole campaign was dropped)
+    assert sorted(mixed.members) == sorted(d.sha256 for d, _ in people[:3])
 
 
 def test_stage_an_organisations_response_sent_again_in_another_format_is_one_respondent() -> None:

@@ -52,9 +52,9 @@ def test_stage_rerun_reuses_respondents_and_matches_a_fresh_run(
     profile_many = stage.profile_many
 
     def counted(docs: list[tuple[Document, Document | None]],
-                types: TypeList = DEFAULT_TYPES) -> list[Respondent]:
+                types: TypeList = DEFAULT_TYPES, department: str = "") -> list[Respondent]:
         calls.extend(d.sha256 for d, _ in docs)
-        return profile_many(docs, types)
+        return profile_many(docs, types, department)
 
     monkeypatch.setattr(stage, "profile_many", counted)
 

@@ -169,7 +169,10 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
         "Does your organisation support families affected by the policy?",
         "Which aspects of the proposal do you not agree with?", "Do you think the current system is fair?",
         "Would you agree to be contacted about your response?",  # consent
-        "Do you foresee any problems? Would you support an alternative?"])  # "Yes" answers the first
+        "Do you foresee any problems? Would you support an alternative?",  # "Yes" answers the first
+        "Are you aware of the existing Victims' Code? Yes / No / Don't know",  # yes/no facts, or an answer
+        "Have you ever been a victim of crime? Yes or no.",  # whose "Yes" objects:
+        "Would the proposed ban cause problems for your business? Yes/No"])
     started = time.perf_counter()  # no quadratic scan of a long question or preamble
     asks_agreement("Do you agree? " + "x " * 50_000), asks_agreement("do you think it " * 6000)
     assert time.perf_counter() - started < 1.0

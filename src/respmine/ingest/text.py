@@ -27,6 +27,8 @@ _BOMS = [  # (BOM, codec, name reported); UTF-32 first since its LE BOM starts w
 _WESTERN_GUESSES = {
     "cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "iso8859_4", "iso8859_10",
     "cp775", "cp437", "cp850", "mac_latin2", "mac_roman", "hp_roman8", "cp932",
+    "cp852", "cp857", "cp858", "cp860", "cp861", "cp863", "cp865", "cp1254", "cp1257", "iso8859_9",
+    "iso8859_13", "mac_iceland", "mac_turkish",  # (Latin DOS and Windows pages: "–" read as "ľ" in cp852)
 }
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 

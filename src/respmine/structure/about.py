@@ -74,7 +74,8 @@ _PROFILE_QUESTION = re.compile(
 _PROFILE_FIELD = re.compile(  # a field's label, not a question: "Organisation", "Respondent type", "Name"
     r"^(?:(?:your|full|contact|respondent)\s+)?(?:name|organi[sz]ation(?: name| type)?|company(?: name)?|"
     r"employer|position|role|job title|(?:respondent|organi[sz]ation) (?:type|category|sector)|"
-    r"type of (?:organi[sz]ation|respondent)|sector)$",
+    r"type of (?:organi[sz]ation|respondent)|sector|e-?mail(?: address)?|(?:tele)?phone(?: number)?|address"
+    r"|postcode)(?:\s*\((?:if applicable|optional|if any)\))?$",
     re.IGNORECASE,
 )
 ABOUT_HEADING = re.compile(  # "About us", "About Royal Philips", "ABOUT GETTY IMAGES", "Who we are"

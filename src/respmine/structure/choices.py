@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from respmine.structure.ticks import unticked
+
 MIN_OPTIONS = 2
 SEARCHED_CHARS = 300  # an answer names its choice at its start
 SEVERAL = "several"  # a respondent who chose more than one option
@@ -77,7 +79,7 @@ def question_options(text: str, given: Mapping[str, str] | None = None) -> dict[
 def chosen(answer: str, options: Mapping[str, str]) -> str | None:
     """The option an answer chose: the one it says it prefers, else the one it opens with (not "Option A or
     B"), else the first it names without arguing against it; None when it names none of the options."""
-    head = answer[:SEARCHED_CHARS]
+    head = unticked(answer)[:SEARCHED_CHARS]  # ("[ ] Option A [X] Option B": the one ticked)
     if _BARE.fullmatch(head):  # a form's cell: "b", "Option 2"
         key = re.findall(_KEY, head.upper())[-1]
         return key if key in options else None
@@ -110,7 +112,7 @@ def respondents_choice(answers: Iterable[str], options: Mapping[str, str]) -> st
 def _states_choice(answer: str, options: Mapping[str, str]) -> str | None:
     """The option an answer states as its choice (preferring it, or opening with it to choose it), not
     one it only names or discusses ("Option A would leave ...")."""
-    head = answer[:SEARCHED_CHARS]
+    head = unticked(answer)[:SEARCHED_CHARS]
     stated = _preferred(head, options) or _opened_with(head, options)
     discussed = stated and re.match(r"(?:is|are|was|would|will|could|has|had)\b",
                                     head[stated[1]:].lstrip(" \t.,:;-–—"))
@@ -136,12 +138,27 @@ def _opened_with(head: str, options: Mapping[str, str]) -> tuple[str, int] | Non
     return (key, opening.end()) if key in options else None
 
 
-def names_an_option(text: str, options: Mapping[str, str]) -> bool:
-    """The text names one of the options by its word ("option 3", "Option B"): a letter's paragraph about
-    the question offering them, whatever else it resembles."""
-    return any(m.group(1).upper() in options for m in _NAMED.finditer(text))
+def letters_choice(text: str, options: Mapping[str, str]) -> str | None:
+    """The option a letter's paragraph chooses by name ("We prefer a national ban (option 3).", "which I
+    understand is option 3"): its word and its key as written (a capital or a digit: not "the only option
+    a small shop has"), not argued against before it, nor discussed after it ("Option 3 would be a
+    disaster"), nor a number going on ("my only option 1 day a week"). None when it names none so."""
+    for m in _NAMED.finditer(text):
+        key, after = m.group(1), text[m.end() : m.end() + 40]
+        if not (key.isdigit() or key.isupper()) or key.upper() not in options:
+            continue
+        if _DISCUSSED.match(after) or _GOES_ON.match(after) or _AGAINST.search(text[: m.start()]):
+            continue
+        return key.upper()
+    return None
+
+
+_DISCUSSED = re.compile(r"\s*(?:is|are|was|were|would|will|could|can|has|had|must|may|might|does|do)\b",
+                        re.IGNORECASE)
+_GOES_ON = re.compile(  # a lower-case word goes on after the key, not a linking word: "option 1 day a week"
+    r"[ \t]+(?!(?:as|because|since|which|with|and|or|for|so|to|in|of|over|rather|instead)\b)[a-z]")
 
 
 def only_a_choice(text: str) -> bool:
     """The text is nothing but an option's key ("B", "Option A.", "2"): a form's cell, no view of its own."""
-    return _BARE.fullmatch(text) is not None
+    return _BARE.fullmatch(unticked(text)) is not None

@@ -60,7 +60,9 @@ _COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, i
     r"|(?:forwarded|sent|submitted) on behalf of"
     r"|(?:i am|i[’']m|we are) writing (?:as an? (?:supporter|member) of [^.!?;:,]{3,80}? )?(?:in response to"
     r"|to respond to|in reply to|regarding|with regard to|about) (?:the|your|this)\b"
-    r"|(?:i|we) would like to (?:respond|reply) to (?:the|your|this)\b)",
+    r"|(?:i|we) would like to (?:respond|reply) to (?:the|your|this)\b"  # ... and nothing more ("I would
+    r"(?=[^.!?;:,]{0,80}\b(?:consultation|call for evidence|review)[.!\s]*$))",  # like to respond to the
+    # consultation by saying that a ban is overdue" says something)
     re.IGNORECASE,
 )
 _CAMPAIGN_COVER = re.compile(  # "I am writing in support of the Clear Our Pavements campaign.": what the
@@ -85,8 +87,10 @@ _LATE_APOLOGY = re.compile(  # an apology for the response's own lateness, nothi
     r"[^.!?\n]{0,140}\W*$",
     re.IGNORECASE,
 )
-_INSTRUCTION = re.compile(  # a response form's own instructions to whoever fills it in
-    r"^\s*please (?:answer|complete|tick|type|use|return|fill in|read|write|continue)\b[^.\n]{0,80}"
+_INSTRUCTION = re.compile(  # a response form's own instructions to whoever fills it in, perhaps after the
+    # department's name ("Department of Health and Social Care. Please answer as many of the questions ...")
+    r"^\s*(?:(?-i:[A-Z])[\w&'’-]*(?:[ \t]+(?:of|and|for|the|(?-i:[A-Z])[\w&'’-]*)){0,8}\.[ \t]+)?"
+    r"please (?:answer|complete|tick|type|use|return|fill in|read|write|continue)\b[^.\n]{0,80}"
     r"\b(?:questions?|box(?:es)?|form|sections?|space)\b",
     re.IGNORECASE,
 )

@@ -69,6 +69,7 @@ class QuestionMatcher:
         self._question_words = [text_words(q.text) for q in self.questions]
         self._question_bags = [Counter(words) for words in self._question_words]
         self._words_by_id = dict(zip((q.id for q in self.questions), self._question_words, strict=True))
+        self._openings = [words[:2] for words in self._question_words]  # ("we propose": a question's too)
         self.embedder = embedder
         self._question_vectors: np.ndarray | None = None
         self._ahead: dict[str, np.ndarray] = {}  # paragraph vectors embedded ahead, in one batch
@@ -196,9 +197,9 @@ class QuestionMatcher:
         yes, I agree that ..."): it answers in the question's words, and reading it as the question's
         heading dropped the answer and filed the rest of the letter under that question."""
         first = re.split(r"(?<=\?)\s|\n", text.strip(), maxsplit=1)[0]
-        if "?" not in first and _ANSWERS.match(first):
-            return None
         head = text_words(first)
+        if "?" not in first and _ANSWERS.match(first) and head[:2] not in self._openings:
+            return None  # (unless a question opens so: "We propose that victims should ...")
         if len(head) < 4:
             return None
         counts = Counter(head)
@@ -209,9 +210,9 @@ class QuestionMatcher:
         score, qid = max(scored)
         return (qid, score) if score >= threshold else None
 
-    def closest(self, text: str, among: Sequence[str]) -> str | None:
+    def closest(self, text: str, among: Sequence[str], threshold: float = SIMILARITY_THRESHOLD) -> str | None:
         """Of the questions `among`, the one the text resembles most by meaning (calibration's bias
-        removed), when it reaches SIMILARITY_THRESHOLD."""
+        removed), when it reaches `threshold`."""
         if self.embedder is None or not among:
             return None
         row = (self._vectors([text]) @ self._questions().T)[0]
@@ -219,7 +220,7 @@ class QuestionMatcher:
             row = row - self.bias
         index = {q.id: i for i, q in enumerate(self.questions)}
         best = max(among, key=lambda q: float(row[index[q]]))
-        return best if float(row[index[best]]) >= SIMILARITY_THRESHOLD else None
+        return best if float(row[index[best]]) >= threshold else None
 
     def by_content(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
         """For each paragraph, the questions it addresses by meaning (best first), possibly none."""

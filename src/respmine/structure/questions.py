@@ -31,7 +31,7 @@ from respmine.structure.about import (
     describes_respondent,
 )
 from respmine.structure.blocks import NUMBERED, Block, blocks
-from respmine.structure.choices import names_an_option, question_options
+from respmine.structure.choices import letters_choice, question_options
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -95,13 +95,13 @@ def _code_version() -> str:
     rule by which it joins paragraphs, and the readings of closed questions and their answers by which a
     letter's paragraph is filed under one (`_closed_questions`)."""
     from respmine import page_breaks
-    from respmine.structure import about, choices, furniture, notes, passages, question_matcher
+    from respmine.structure import about, choices, furniture, notes, passages, question_matcher, ticks
     from respmine.structure import blocks as paragraphs
     from respmine.themes import sentences, stance
 
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
                          notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__,
-                         passages.__file__, choices.__file__, stance.__file__)
+                         passages.__file__, choices.__file__, stance.__file__, ticks.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -203,10 +203,12 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     a quoted message below a reply, and the headings among them."""
     answers, profile = _from_answers(doc, matcher)
     taken = [(s.span.start, s.span.end) for s in answers + profile]
-    labels = {label.strip() for a in doc.answers for label in (a.question, a.source)}
+    labels = {line.strip() for a in doc.answers for label in (a.question, a.source)  # (a cell of two lines:
+              for line in (label, *label.split("\n"))}  # its lines are pieces of their own)
     pieces = [
         piece for b in blocks(doc.text) for piece in _outside(doc.text, b, taken)
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
+        and not _profile_rows(piece.text)
     ]
     rest = [kept for piece in _above_quoted_reply(pieces, matcher.title)
             if (kept := _without_header(piece, matcher))]
@@ -219,6 +221,14 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     about = frozenset([b.start for b in opening if describes_respondent(b.text)]
                       + [rest[i].start for i in sections])
     return _Read(answers, rest, marks, about)
+
+
+def _profile_rows(text: str) -> bool:
+    """Table rows about the respondent, every line of the piece ("Name | Helen Marsh", "Type of
+    organisation | Trade association", "Are you responding as ...? |"): profiling reads them, and as a
+    general comment they were a new user's first emerging theme ("health / email / address")."""
+    rows = [line.split("|", 1) for line in text.split("\n") if line.strip()]
+    return bool(rows) and all(len(r) == 2 and about_respondent(r[0], r[1].strip()) for r in rows)
 
 
 _FINISHED = re.compile(r"[^\W\d_][\"'’”)]*[.!?]$")  # a sentence's end, not a number's ("1.")
@@ -351,12 +361,14 @@ def _from_answers(doc: Document, matcher: QuestionMatcher) -> tuple[list[Segment
 
 
 def _answer_at(text: str, answer: Answer, cursor: int) -> int:
-    """Where an answer's text is: after its label where the text gives the label ("Q2 Preferred option
-    (A/B/C)\nB": the answer "B" is not the "B" of "(A/B/C)", which left the real one to be read again as a
-    second answer), else its first place from `cursor`, else anywhere; -1 when it is not there."""
-    label = text.find(answer.source, cursor) if answer.source.strip() else -1
-    if label >= 0:
-        found = text.find(answer.text, label + len(answer.source))
+    """Where an answer's text is: after its label where the text gives the label (a form's column header,
+    a response form's question cell: "Q2 Preferred option (A/B/C)\nB", "Which age limit do you prefer?
+    Option A (16) or Option B (18) | Option A (16)": the answer is not the "B" of "(A/B/C)" nor the option
+    the question names, which left the real one to be read again as a second answer), else its first place
+    from `cursor`, else anywhere; -1 when it is not there."""
+    for name in (answer.source, answer.question):
+        label = text.find(name, cursor) if name.strip() else -1
+        found = text.find(answer.text, label + len(name)) if label >= 0 else -1
         if found >= 0:
             return found
     found = text.find(answer.text, cursor)
@@ -422,25 +434,64 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
 _PIECE = re.compile(r"\s*([^\n?.!]+[?.!]?)")  # a sentence, or a line without a stop
 # one of the answers a closed question offers ("Yes / No / Don't know"), which the question's words hold
 _OPTION = re.compile(r"\W*(?:yes|no|don['’]?t know|do not know|not sure|unsure|neither|partly|"
-                     r"no (?:view|opinion|comment)|(?:strongly |tend to )?(?:dis)?agree|neutral|"
-                     r"neither agree n?or disagree|(?:option )?[a-f1-9])\W*$", re.IGNORECASE)
+                     r"no (?:view|opinion|comment)|(?:strongly |tend to )?(?:dis)?agree(?: strongly)?|"
+                     r"neutral|"
+                     r"neither agree n?or disagree|(?:option )?[a-f1-9])(?:\s*\([^()\n]{1,60}\))?\W*$",
+                     re.IGNORECASE)  # ("Option A (16)": the option with its label)
 # (a scale's "Strongly agree" and an option's "Option 2." too: the question lists them, the answer picks one)
 
 
-def _past_restated(text: str, start: int, end: int, question: list[str]) -> int:
+def _past_restated(text: str, start: int, end: int, question: list[str], titles_before: int = -1) -> int:
     """Past what opens an answer but repeats the question: sentences of the question's own words (its
     second sentence, "Please give your reasons.", copied after its heading) and a short title line of its
-    words ("3. Exemptions", "4. Impact on disabled people": a form's headings shorten the questions),
-    never a closed answer the question lists ("Strongly agree.", "Option 2.")."""
+    words on the heading's own line, before `titles_before` ("3. Exemptions", "4. Impact on disabled
+    people": a form's headings shorten the questions; a line below is the answer's own: "Agree strongly",
+    "National prohibition", "- Narrow streets"), never a closed answer the question lists ("Strongly
+    agree.", "Option 2.")."""
     said, asked = f" {' '.join(question)} ", set(question)
     while start < end and (m := _PIECE.match(text, start, end)):
         words = text_words(m.group(1))
         if _OPTION.match(m.group(1)):
             break  # ("Don't know." picks one of the question's "Yes / No / Don't know": an answer)
+        if _BULLET_START.match(m.group(1)) or _RUNS_ON_BELOW.match(text, m.end(), end):
+            break  # ("- Narrow streets": a list's item; a line whose sentence goes on below: the answer's)
         repeats = len(words) >= 2 and f" {' '.join(words)} " in said
-        if not (repeats or (_titles(m.group(1), words, asked) and text[m.end():end].strip())):
+        title = m.start(1) < titles_before and _titles(m.group(1), words, asked)
+        if not (repeats or (title and _NEW_SENTENCE.match(text, m.end(), end))):
             break
         start = m.end()
+    return start
+
+
+_BULLET_START = re.compile(r"[-•*–—▪◦·]\s")
+_RUNS_ON_BELOW = re.compile(r"[ \t]*\n[ \t]*[a-z]")  # a line without a stop, its sentence going on below
+_NEW_SENTENCE = re.compile(r"\s*[\n]\s*[^\W_a-z]")  # a title's line ends and a sentence starts below it (a
+# lower-case word goes on with a sentence wrapped at the line's end: "Wheelchair users and blind people /
+# are the people hit hardest")
+
+
+def _title_line_end(text: str, block: Block) -> int:
+    """Where a heading's title may run to: the end of the heading's own line ("3. Exemptions"). A line
+    below a bare "Question 1" is the answer's ("National prohibition": the option chosen, by its name)."""
+    line_end = text.find("\n", block.start)
+    return len(text) if line_end < 0 else line_end
+
+
+TAIL_WORDS = 4  # the question's last words that, opening an answer, are its text wrapped onto the next line
+_TEXT_WORD = re.compile(r"[a-z0-9']+", re.IGNORECASE)  # (`text_words`'s words, where they are)
+
+
+def _past_tail(text: str, start: int, end: int, question: list[str]) -> int:
+    """Past the end of the question's text where it opens the answer: a PDF wraps a long question and its
+    heading's line holds only the start ("Yes / No / Don't know Yes. Many children ...", "Option A (16)
+    or Option B (18) Option B (18)": the answer was read as unclear, or as option A)."""
+    found = [(m.group().lower(), m.end()) for m in _TEXT_WORD.finditer(text[:end], start, start + 1000)]
+    for k in range(min(len(question), len(found)), TAIL_WORDS - 1, -1):
+        if [w for w, _ in found[:k]] == question[-k:]:
+            after = found[k - 1][1]
+            while after < end and text[after] in ")]\"'”’?.":  # the question's closing marks
+                after += 1
+            return after if text[after:end].strip(" \t\n.,;:") else start
     return start
 
 
@@ -488,7 +539,9 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
         end = span_blocks[-1].end
-        start = _past_restated(doc.text, span_blocks[0].start + body, end, matcher.words(question))
+        asked = matcher.words(question)
+        after = _past_tail(doc.text, span_blocks[0].start + body, end, asked)
+        start = _past_restated(doc.text, after, end, asked, _title_line_end(doc.text, span_blocks[0]))
         if end > start and doc.text[start:end].strip():
             out.append(_segment(doc, start, end, question, method, 1.0 if method == "heading" else 0.9))
     return out
@@ -560,9 +613,11 @@ def _by_content(
     return out
 
 
-_SAYS_AGREE = re.compile(  # "I strongly agree that ...", "We disagree with ...", "we neither agree nor ..."
+_SAYS_AGREE = re.compile(  # "I strongly agree that ...", "We disagree with the proposal", "we neither agree"
     r"\b(?:i|we)\s+(?:would\s+|do\s+|also\s+)?(?:(?:strongly|fully|broadly|wholly|partly|tend\s+to)\s+)?"
-    r"(?:dis)?agree\s+(?:that|with)\b|\b(?:i|we)\s+neither\s+agree\b", re.IGNORECASE)
+    r"(?:dis)?agree\s+(?:that|with\s+(?:the|this|these|your)\s+(?:proposals?|plans?|changes?|approach|idea"
+    r"|options?|ban|measures?|rules?|scheme)\b)|\b(?:i|we)\s+neither\s+agree\b", re.IGNORECASE)
+# (not "I agree with the residents' association that ...": a view of theirs on something else)
 
 
 def _agreeing(text: str) -> list[str]:
@@ -580,12 +635,18 @@ def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[li
     paragraph went to the open question it resembled, and the letter's answer went uncounted."""
     choosing = {q.id: opts for q in matcher.questions if (opts := question_options(q.text, q.options))}
     asking = [q.id for q in matcher.questions if q.id not in choosing and asks_agreement(q.text)]
+    everyone = [q.id for q in matcher.questions]
     out: list[list[str]] = []
     for text in texts:
-        named = [q for q, opts in choosing.items() if names_an_option(text, opts)]
+        named = [q for q, opts in choosing.items() if letters_choice(text, opts)]
         found = named if len(named) == 1 else []  # ("option 3" of two such questions: either)
         for sentence in _agreeing(text) if asking else ():
-            if (best := matcher.closest(sentence, asking)) is not None and best not in found:
-                found.append(best)
+            best = matcher.closest(sentence, everyone, AGREEING_SIMILARITY)
+            if best in asking and best not in found:
+                found.append(best)  # (the question it resembles most, clearly, and one asking for agreement)
         out.append(found)
     return out
+
+
+AGREEING_SIMILARITY = 0.5  # of "I agree that ..." to a "Do you agree ...?" question it answers (a review:
+# "I agree that signage will cost councils money, but ..." was 0.39, filed at the matcher's 0.35)

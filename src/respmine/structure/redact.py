@@ -121,7 +121,7 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Coordinator Clerk Executive Member Lecturer Adviser Advisor Trustee Worker Assistant General Deputy "
     "President Treasurer Volunteer Administrator Analyst Consultant Partner Founder Lead Leader Governor "
     "Inspector Commissioner Minister EVP Policy PA Community Communities Quaker Quakers "
-    "Together Consultation "
+    "Together Consultation Option Options Opsiwn "
     "Response Responses Submission Question Questions Page Date Re Subject Dear Sir Madam Tel Telephone "
     "Email E-mail Phone Mobile Fax Address Website Yours Regards Thanks Kind Best Sincerely Faithfully "
     "Registered House Vicarage Cottage Farm January February March April May June July August September "

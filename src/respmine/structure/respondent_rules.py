@@ -873,6 +873,11 @@ def _may_be_person(name: str) -> bool:
             and not POSSESSIVE.search(name) and not ARTICLE_FIRST.match(name))
 
 
+_PDF_FIELD = re.compile(  # a response form's table printed to PDF loses its cells: "Organisation name X"
+    r"^\s*(?P<label>organi[sz]ation name|name of (?:your )?organi[sz]ation|type of organi[sz]ation"
+    r"|organi[sz]ation type|responding as)\s*:?\s+(?P<value>\S.{0,150})$", re.IGNORECASE)
+
+
 def form_fields(doc: Document) -> list[tuple[str, str, str]]:
     """(label, value, source) of form-export columns and response-form table rows ("Organisation | X").
 
@@ -887,6 +892,8 @@ def form_fields(doc: Document) -> list[tuple[str, str, str]]:
             label, sep, value = (part.strip() for part in line.partition(" | "))
             if sep and " | " not in value and (len(label.split()) <= 6 or RESPONDING_AS.search(label)):
                 fields.append((label, value, f"form-table:{label[:40]}"))
+            elif not sep and doc.format == "pdf" and (found := _PDF_FIELD.match(line)):
+                fields.append((found["label"], found["value"].strip(), f"form-table:{found['label']}"))
     for answer in doc.answers:
         if RESPONDING_AS.search(answer.question):
             fields.append((answer.question, answer.text, f"form-table:{answer.source}"))

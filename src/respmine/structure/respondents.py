@@ -378,11 +378,21 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
                 # line alone)
 
 
+def _is_department(name: str, department: str) -> bool:
+    """`name` is the consultation's department, or a body it names ("National Offender Management Service
+    (Ministry of Justice)": either, or "NOMS"); not a body whose name is a word of it ("JUSTICE")."""
+    key = R.org_key(name)
+    parts = [p for p in re.split(r"[()\[\],;/]|\s[-–—]\s", department) if p.strip()]
+    return any(key in (R.org_key(p), R.acronym(p)) for p in (department, *parts))
+
+
 def _opens_sentence(name: str, line: str) -> bool:
     """A verb's "-ing" form opening a sentence, not a body's name before its title word ("Giving evidence
     by video link made it bearable." named a victim's e-mail "Giving")."""
+    rest = line.lstrip()[len(name):]
     return (" " not in name and name.lower().endswith("ing") and line.lstrip().startswith(name)
-            and line.rstrip().endswith((".", "!", "?")) and len(line.split()) >= 5)
+            and not rest.startswith(("'s", "’s")) and line.rstrip().endswith((".", "!", "?"))
+            and len(line.split()) >= 5)  # ("Boeing's response to the consultation." names Boeing)
 
 
 def _cut_from_person(name: str, whole: str) -> bool:
@@ -869,7 +879,7 @@ def _choose_type(board: _Board, kind: str, organisation: str | None, text: str,
 
 
 def profile_many(docs: Sequence[tuple[Document, Document | None]],
-                 types: TypeList = DEFAULT_TYPES) -> list[Respondent]:
+                 types: TypeList = DEFAULT_TYPES, department: str = "") -> list[Respondent]:
     """`profile` of each (document, parent), with spaCy run over every document's opening lines (those
     `_read_text` always reads) in one batch: `nlp.pipe` over thousands of lines is several times faster
     than one call per line, and gives the same entities."""
@@ -880,7 +890,7 @@ def profile_many(docs: Sequence[tuple[Document, Document | None]],
             todo = list(dict.fromkeys(line[:ENTITY_CHARS] for _, _, texts in evidence for text in texts
                                       for line in R.lines(text)[:OPENING_LINES]))
             _BATCH.update(zip(todo, map(_entities, nlp.pipe(todo, batch_size=256)), strict=True))
-        return [_profile(doc, read, types) for (doc, _), read in zip(docs, evidence, strict=True)]
+        return [_profile(doc, read, types, department) for (doc, _), read in zip(docs, evidence, strict=True)]
     finally:
         _BATCH.clear()  # (also after a failure part-way: no entities outlive the batch)
 
@@ -946,7 +956,7 @@ def _kind(board: _Board, chosen: _Claim | None, org_score: float, ind_score: flo
     return ("individual", strongest.source) if strongest else ("unknown", "rule:no-evidence")
 
 
-def _profile(doc: Document, evidence: _Evidence, types: TypeList) -> Respondent:
+def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: str = "") -> Respondent:
     board = _Board()
     _read_form(doc, board)
     email, forwarded, texts = evidence
@@ -966,6 +976,9 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList) -> Respondent:
 
     provenance: dict[str, str] = {}
     everything = "\n".join(texts)
+    if department:  # its name heads its own response form ("Department of Health and Social Care" named
+        board.claims["organisation"] = [c for c in board.claims.get("organisation", [])  # the paediatric
+                                        if not _is_department(c.value, department)]  # dentists)
     chosen, org_score = _choose_org(board, everything)
     individual = board.claims.get("individual", [])
     ind_score = min(100.0, sum({c.source: c.weight for c in individual}.values()))

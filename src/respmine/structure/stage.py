@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from respmine.consultation import Question
@@ -95,13 +95,14 @@ def rules_version() -> str:
 
 
 def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None,
-                   correction: Mapping[str, Any] | None = None, types: TypeList = DEFAULT_TYPES) -> str:
+                   correction: Mapping[str, Any] | None = None, types: TypeList = DEFAULT_TYPES,
+                   department: str = "") -> str:
     """What a document's stored structure was computed from: the rules, the file, what was read from it
     (text and metadata such as an e-mail's sender: a reader's change re-reads the same file into other
     text, and offsets into the old text would redact and cut the new one wrongly), its parent (an
     attachment's covering e-mail, read for who sent it) with what was read from that, and an analyst's
     correction of its respondent (`corrections.stamp_part`), and the consultation's respondent types when
-    it lists its own."""
+    it lists its own, and its department (never a respondent)."""
     def digest(text: str) -> str:
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -110,6 +111,7 @@ def document_stamp(doc: Document, parent: str | None, parent_doc: Document | Non
 
     key = f"{rules_version()}|{doc.sha256}|{read(doc)}|{parent or ''}|{read(parent_doc)}"
     listed = f"|types:{types.digest}" if types.digest else ""  # (none for the built-in types)
+    listed += f"|department:{department}" if department else ""
     return digest(key + corrections.stamp_part(correction) + listed)[:32]
 
 
@@ -123,6 +125,7 @@ def structure(
     title: str = "",
     corrected: Mapping[str, Mapping[str, Any]] | None = None,
     types: TypeList = DEFAULT_TYPES,
+    department: str = "",
 ) -> StructureResult:
     """Structure every processed submission of a run (`docs`: document and its parent's id); `known`
     holds respondents and personal data from an earlier run, reused where their stamp still matches,
@@ -130,16 +133,19 @@ def structure(
     `features` its texts' campaign features (by `campaigns.feature_key`). `title`: the consultation's,
     dropped where a response restates it. `corrected`: analysts' respondent corrections by submission
     (`corrections.latest`), applied over the rules before personal data is looked for. `types`: the
-    consultation's respondent types."""
+    consultation's respondent types; `department`: the consultation's, whose name heads its own response
+    form and is never a respondent's."""
     corrected = corrected or {}
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
     parents = {d.sha256: by_id.get(parent) if parent else None for d, parent in readable}
-    stamps = {d.sha256: document_stamp(d, parent, parents[d.sha256], corrected.get(d.sha256), types)
+    stamps = {d.sha256: document_stamp(d, parent, parents[d.sha256], corrected.get(d.sha256), types,
+                                       department)
               for d, parent in readable}
     reuse = {sha: (r, p) for sha, (stamp, r, p) in (known or {}).items() if stamps.get(sha) == stamp}
     to_profile = [(d, parents[d.sha256]) for d, _ in readable if d.sha256 not in reuse]
-    profiled = {d.sha256: r for (d, _), r in zip(to_profile, profile_many(to_profile, types), strict=True)}
+    found_by = profile_many(to_profile, types, department)
+    profiled = {d.sha256: r for (d, _), r in zip(to_profile, found_by, strict=True)}
     respondents, personal = [], {}
     for d, _ in readable:
         if d.sha256 in reuse:
@@ -166,8 +172,8 @@ def structure(
     by_text, fresh = complete_features(redacted, features)
     named = {r.submission: key for r in respondents
              if r.kind == "organisation" and r.organisation and (key := org_key(r.organisation))}
-    grouped = find_campaigns(redacted, features=by_text)
-    campaigns = [c for c in grouped if not _organisations_wording(c, named)]
+    campaigns = [c for c in map(partial(_without_organisations, named=named), find_campaigns(
+        redacted, features=by_text, min_size=CAMPAIGN_SIZE)) if c is not None]
     in_campaign = {m for c in campaigns for m in c.members}
     copies = [g for g in exact_duplicates(redacted, by_text) if not in_campaign.intersection(g)]
     taken = in_campaign.union(*copies)
@@ -183,13 +189,21 @@ def structure(
                            len(todo), rewritten, fresh, stale, languages, empty)
 
 
-def _organisations_wording(campaign: Campaign, named: Mapping[str, str]) -> bool:
-    """Most of the group's texts come from named organisations, more than one: wording they share (a
-    network's suggested paragraphs), not a form-letter campaign, so each is counted as itself (the sample's
-    charities drawing on the same paragraphs were one "campaign" of six). Letters all naming one body (the
-    campaign's own name, read as its sender's) stay a campaign."""
+CAMPAIGN_SIZE = 3  # letters sharing a template that make a campaign
+
+
+def _without_organisations(campaign: Campaign, named: Mapping[str, str]) -> Campaign | None:
+    """The campaign, or, when most of its texts come from named organisations (more than one), its other
+    letters alone (a campaign if enough are left): organisations sharing wording (a network's suggested
+    paragraphs) are each counted as themselves (the sample's charities drawing on the same paragraphs were
+    one "campaign" of six), and the individuals among them stay a campaign. Letters all naming one body
+    (the campaign's own name, read as its sender's) stay a campaign."""
     bodies = [named[m] for m in campaign.members if m in named]
-    return 2 * len(bodies) > len(campaign.members) and len(set(bodies)) > 1
+    if not (2 * len(bodies) > len(campaign.members) and len(set(bodies)) > 1):
+        return campaign
+    rest = tuple(m for m in campaign.members if m not in named)
+    added = {m: text for m, text in campaign.added_text.items() if m in rest}
+    return replace(campaign, members=rest, added_text=added) if len(rest) >= CAMPAIGN_SIZE else None
 
 
 RESENT_SIMILARITY = 0.8  # word-shingle Jaccard of an organisation's response sent again in another format

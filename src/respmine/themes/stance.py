@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from respmine.records import STANCES, Code
+from respmine.structure.ticks import unticked
 from respmine.themes.sentences import sentence_spans
 from respmine.versions import source_digest
 
@@ -136,6 +137,9 @@ _AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support
     r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
+_PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should ..."
+    r"\W*(?:(?:q(?:uestion)?\s*\d+\W*)?)(?:should|shall|ought|must\b|(?:do|would)\s+you\s+(?:think|consider"
+    r"|believe)\b[^?]*\b(?:should|ought|must)\b)", re.IGNORECASE)
 _WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.IGNORECASE)
 _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
 _SURELY = r"(?:(?:definitely|absolutely|certainly|very\s+much|oh)[\s,]+)?"  # "Definitely yes."
@@ -241,9 +245,10 @@ def _rules_key() -> str:
     """A hash of the cue rules' and the sentence splitter's source (with its page-break rule): an edit to
     any changes the model's version, so a rerun recomputes every stance without anyone bumping VERSION."""
     from respmine import page_breaks
+    from respmine.structure import ticks
     from respmine.themes import sentences
 
-    return source_digest(__file__, sentences.__file__, page_breaks.__file__)[:8]
+    return source_digest(__file__, sentences.__file__, page_breaks.__file__, ticks.__file__)[:8]
 
 
 @lru_cache(maxsize=4096)  # asked per segment, and a consultation has a few dozen questions
@@ -257,9 +262,9 @@ def asks_agreement(question: str | None) -> bool:
     probation?" asks a fact), and "the current system" is none."""
     if not question:
         return False
-    if _OFFERS_YES_NO.search(question):  # "Should the Commissioner have the power ...? Yes / No / Don't know"
-        return True
     parts = _URL.sub(" ", question).split("?")
+    if _OFFERS_YES_NO.search(question) and _PROPOSES.match(parts[0]):  # "Should the Commissioner have the
+        return True  # power ...? Yes / No / Don't know" (not "Are you aware of the Code? Yes / No": a fact)
     if len(parts) > 1:  # the last part follows the last "?"
         asked = [f"{p}?" for p in parts[:-1] if not _WH.match(p)]
         return bool(asked) and bool(_AGREEMENT.search(asked[0]))
@@ -269,9 +274,11 @@ def asks_agreement(question: str | None) -> bool:
 def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     """The stance an answer to "Do you agree ...?" gives in its first sentence alone ("Yes.", "No",
     "Don't know.", "Strongly agree"), with that sentence: the respondent's own answer, which what they go
-    on to say does not overturn ("Don't know. I am not against restrictions, but ..." is no "mixed")."""
+    on to say does not overturn ("Don't know. I am not against restrictions, but ..." is no "mixed"). A
+    form's tick boxes are read as the label ticked (`ticks.unticked`)."""
     if not asks_agreement(question):
         return None
+    text = unticked(text)
     spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)]
     if not spans:
         return None
@@ -283,21 +290,22 @@ def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
 def only_closed_answer(text: str) -> bool:
     """The text is nothing but a closed answer ("Yes", "No.", "Don't know"): a form's tick-box cell, which
     says no view of its own to group into topics."""
-    return _BARE.fullmatch(text) is not None
+    return _BARE.fullmatch(unticked(text)) is not None
 
 
 def says_unsure(text: str) -> bool:
     """The answer opens by saying the respondent does not know ("Don't know", "Not sure", "Undecided")."""
-    return _SAYS_UNSURE.match(text) is not None
+    return _SAYS_UNSURE.match(unticked(text)) is not None
 
 
 def says_neither(text: str) -> bool:
     """The answer opens with a scale's middle point ("Neither agree nor disagree", "Neutral"): a view the
     question offered, neither for nor against, and not a failure to say."""
-    return _SAYS_NEITHER.match(text) is not None
+    return _SAYS_NEITHER.match(unticked(text)) is not None
 
 
 def _cues(text: str, question: str | None = None) -> _Cues:
+    text = unticked(text)  # ("☒ Yes ☐ No": the label ticked; offsets kept)
     spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)] or [(0, len(text))]
     scores = [score_sentence(text[a:b]) for a, b in spans]
     match = _CLOSED.match(text) if asks_agreement(question) else None
