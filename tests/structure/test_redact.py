@@ -169,6 +169,12 @@ def test_redact_keeps_legal_forms_and_european_office_holders() -> None:
     assert "Jane Smith" not in redact(region, find_personal_data(region))  # "SE" here is South East
 
 
+def test_redact_an_options_name_is_no_persons() -> None:
+    """"Option A (16)" in a form's cell became "[NAME] (16)", and nine answers could not be counted."""
+    text = "Q3 Which age limit do you prefer?\nOption A (16)\n\nQ3 Reasons\nOption B (18) covers sixth forms."
+    assert redact(text, find_personal_data(text)) == text
+
+
 def test_redact_keep_spares_named_organisations() -> None:
     text = "We are grateful for your time.\n\nKind regards,\nRiverside Hope\n"
     assert "Riverside Hope" not in redact(text, find_personal_data(text))  # looks like a signatory's name

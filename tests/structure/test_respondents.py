@@ -635,6 +635,27 @@ def test_respondents_a_sentence_opening_with_a_verbs_ing_form_names_no_body() ->
                         "intelligence.\n\nWe support the plan.")).organisation == "Boeing"
 
 
+def test_respondents_the_consultations_department_is_never_the_respondent() -> None:
+    """The department's own response form, printed to PDF, is headed with its name: the paediatric
+    dentists who filled it in were "Department of Health and Social Care". Its cells printed without their
+    borders ("Organisation name X") are the form's fields."""
+    from respmine.structure.respondents import profile_many
+
+    text = ("Restricting the sale of energy drinks: consultation response form\n\nDepartment of Health and "
+            "Social Care\n\nAbout you\n\nName Prof. Claire Dunn\n\nResponding as On behalf of an "
+            "organisation\n\nOrganisation name British Society for Paediatric Dentistry\n\nType of "
+            "organisation Health professional body\n\n1. Do you agree? Yes. Sugar harms teeth.")
+    [got] = profile_many([(_doc(text, "pdf"), None)], department="Department of Health and Social Care")
+    assert (got.kind, got.organisation) == ("organisation", "British Society for Paediatric Dentistry")
+    letter = "Department of Health and Social Care\n\nWe support the ban.\n\nYours faithfully,\nJo Bell"
+    [got] = profile_many([(_doc(letter), None)], department="Department of Health and Social Care")
+    assert got.organisation is None
+    from respmine.structure.respondents import _is_department
+
+    assert _is_department("NOMS", "National Offender Management Service (Ministry of Justice)")
+    assert not _is_department("JUSTICE", "National Offender Management Service (Ministry of Justice)")
+
+
 def test_respondents_a_home_address_under_the_name_signed_is_a_persons() -> None:
     """A letter signed "Sam Greaves / 14 Church Street, Kingsmere KM1 3QA" was "not identified": the
     street's "Church" read as a body's word in the sign-off."""
