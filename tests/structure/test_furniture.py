@@ -259,6 +259,9 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("Imran Hassan, Proprietor. Phone 07700 900321", True),  # a signature line with a full stop: it was a
     ("Jo Bell, Chief Executive, Sight Loss Council. Tel 01632 960118", True),  # general comment, and quoted
     ("Phone us on 0800 123 456 for support.", False),
+    ("Ring 101 and you wait an hour. Phone 999 and they hang up. Shameful.", False),  # (a review: dropped)
+    ("Department of Health and Social Care. Please answer as many of the questions as you wish.", True),
+    ("Schools See The Damage Every Day. Please read the questions carefully and answer them.", False),
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is

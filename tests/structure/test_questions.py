@@ -190,6 +190,11 @@ def test_questions_the_end_of_a_wrapped_question_is_no_part_of_the_answer() -> N
                                                     ("Q3", "Option B (18)")]
     kept = segment_document(_doc("Question 3:\nOption A (16)", format="pdf"), QuestionMatcher(ENERGY))
     assert [s.text for s in kept] == ["Option A (16)"]  # (the question's first words, not its end)
+    impact = QuestionMatcher([Question(id="Q4", number=4, text="What impact would the proposals have on "
+                                       "businesses, including small retailers?")])
+    for said in ("Businesses, including small retailers, would lose trade.",  # (a review: cut to ", would
+                 "On businesses including small retailers the impact is nil."):  # lose trade.")
+        assert [s.text for s in segment_document(_doc(f"Question 4\n{said}"), impact)] == [said]
 
 
 def test_questions_a_response_forms_question_cell_and_about_you_rows_are_no_comments() -> None:

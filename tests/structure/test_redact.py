@@ -173,6 +173,8 @@ def test_redact_an_options_name_is_no_persons() -> None:
     """"Option A (16)" in a form's cell became "[NAME] (16)", and nine answers could not be counted."""
     text = "Q3 Which age limit do you prefer?\nOption A (16)\n\nQ3 Reasons\nOption B (18) covers sixth forms."
     assert redact(text, find_personal_data(text)) == text
+    for cells in ("Jane Smith Option B (18)", "Respondent: Jane Smith Option B (18)"):  # a review: the name
+        assert redact(cells, find_personal_data(cells)).endswith("[NAME] Option B (18)"), cells  # was kept
 
 
 def test_redact_keep_spares_named_organisations() -> None:

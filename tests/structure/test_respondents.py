@@ -650,6 +650,11 @@ def test_respondents_the_consultations_department_is_never_the_respondent() -> N
     letter = "Department of Health and Social Care\n\nWe support the ban.\n\nYours faithfully,\nJo Bell"
     [got] = profile_many([(_doc(letter), None)], department="Department of Health and Social Care")
     assert got.organisation is None
+    for said in ("Jane Smith", "Private individual - Jane Smith", "N/A", "The Smith household"):  # a review:
+        person = text.replace("British Society for Paediatric Dentistry", said)  # "if applicable) Jane Smith"
+        person = person.replace("Organisation name", "Organisation name (if applicable)")  # was published
+        [got] = profile_many([(_doc(person, "pdf"), None)], department="Department of Health and Social Care")
+        assert got.organisation is None, said
     from respmine.structure.respondents import _is_department
 
     assert _is_department("NOMS", "National Offender Management Service (Ministry of Justice)")

@@ -191,6 +191,11 @@ def test_stage_an_organisations_response_sent_again_in_another_format_is_one_res
     [group] = result.campaigns
     assert {r.organisation for r in result.respondents if r.submission in group.members} == {
         "Dunmere Constabulary"}
+    shared = body.split("\n\n", 1)[1]  # (the template a county association suggested, no name in it)
+    councils = [_doc(f"{v}.txt", f"Parish Council\n{v} Village Hall\n\n{shared}", format="txt")
+                for v in ("Ashby", "Barton")]  # (a review: two villages' councils were one respondent)
+    result = structure(councils, [])
+    assert {r.organisation for r in result.respondents} == {"Parish Council"} and result.campaigns == []
 
 
 def test_stage_says_which_responses_have_no_text() -> None:

@@ -17,6 +17,11 @@ def test_ticks_leave_the_label_ticked_and_keep_offsets() -> None:
         assert len(read) == len(text) and read.split() == said.split(), text
     for text in ("☐ Yes ☐ No", "☒ Yes ☒ No", "We agree (x) times over.", "Plain text."):  # none or several
         assert unticked(text) == text
+    # (a review's layouts) labels before their boxes, a box to a line, and what is said after the last label
+    for text, said in [("Yes ☐ No ☒ Don't know ☐", "No"), ("☐ Yes\n☒ No\n☐ Don't know", "No"),
+                       ("Option A (16) ☐ Option B (18) ☒", "Option B (18)"),
+                       ("☐ Yes ☒ No ☐ Don't know. It would harm us.", "No It would harm us.")]:
+        assert unticked(text).split() == said.split(), text
 
 
 def test_ticks_decide_closed_answers_and_options() -> None:

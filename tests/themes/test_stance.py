@@ -155,7 +155,9 @@ def test_stance_yes_or_no_answers_an_agreement_question(rules: StanceModel) -> N
             "The Government proposes to raise the fee. Do you support this?",
             "Do you support raising the minimum age of sale to 18?",
             "Should the Commissioner have the power to require reports? Yes / No / Don't know.",  # offered:
-            "Should fees rise (yes or no)?"]  # a yes/no question's answers count as those to "Do you agree"
+            "Should fees rise (yes or no)?",  # a yes/no question's answers count as those to "Do you agree"
+            "Is the proposed age limit of 16 appropriate? Yes / No / Don't know",  # (a review: lost)
+            "Do you want the ban to apply online? Yes / No", "Is it right that victims are told? Yes / No"]
     assert all(asks_agreement(q) for q in asks)
     assert not any(asks_agreement(q) for q in [
         "Should services be commissioned regionally or locally?", "Do you have any other comments?",
@@ -383,10 +385,12 @@ def test_stance_an_answer_restating_the_proposal_with_a_modal_takes_its_side(rul
             ("I also think the Victims' Commissioner should have the power to make the agencies report.",
              power),
             ("The Commissioner should not have the power to make agencies report on compliance.", power),
+            ("Victims should not have to wait for a legal right to be told when an offender is released.",
+             agree),  # (a review: "should not have to" was read as against)
             ("Agencies should report on their budgets every year.", power),  # another proposal
             ("Victims must have a legal right to be told when an offender is released.", None)]  # no question
     got = rules.predict([t for t, _ in said], [q for _, q in said])
-    assert [p.stance for p in got] == ["support", "support", "oppose", "neutral", "neutral"]
+    assert [p.stance for p in got] == ["support", "support", "neutral", "neutral", "neutral", "neutral"]
 
 
 def test_stance_says_neither_only_for_a_scales_middle_answer() -> None:

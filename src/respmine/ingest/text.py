@@ -27,9 +27,12 @@ _BOMS = [  # (BOM, codec, name reported); UTF-32 first since its LE BOM starts w
 _WESTERN_GUESSES = {
     "cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "iso8859_4", "iso8859_10",
     "cp775", "cp437", "cp850", "mac_latin2", "mac_roman", "hp_roman8", "cp932",
-    "cp852", "cp857", "cp858", "cp860", "cp861", "cp863", "cp865", "cp1254", "cp1257", "iso8859_9",
-    "iso8859_13", "mac_iceland", "mac_turkish",  # (Latin DOS and Windows pages: "–" read as "ľ" in cp852)
 }
+# ... and, for English with a few dashes and quotes only (under MOSTLY_ASCII of its bytes), these: "–" was
+# read as "ľ" in cp852; Polish, Baltic or Turkish text, with accents throughout, keeps its page.
+_WESTERN_IF_FEW = {"cp852", "cp857", "cp858", "cp860", "cp861", "cp863", "cp865", "cp1254", "cp1257",
+                   "iso8859_9", "iso8859_13", "mac_iceland", "mac_turkish"}
+MOSTLY_ASCII = 0.01  # share of bytes above 127 under which a Latin page's guess is taken for cp1252
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 
 
@@ -51,7 +54,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     western_ok = not _CP1252_UNDEFINED.search(data)
-    if best is not None and (best.encoding not in _WESTERN_GUESSES or not western_ok):
+    few = sum(b > 127 for b in data) < MOSTLY_ASCII * len(data)
+    western = _WESTERN_GUESSES | (_WESTERN_IF_FEW if few else set())
+    if best is not None and (best.encoding not in western or not western_ok):
         return str(best), best.encoding.replace("_", "-")
     if western_ok:
         return data.decode("cp1252"), "cp1252"

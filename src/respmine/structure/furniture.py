@@ -89,7 +89,8 @@ _LATE_APOLOGY = re.compile(  # an apology for the response's own lateness, nothi
 )
 _INSTRUCTION = re.compile(  # a response form's own instructions to whoever fills it in, perhaps after the
     # department's name ("Department of Health and Social Care. Please answer as many of the questions ...")
-    r"^\s*(?:(?-i:[A-Z])[\w&'’-]*(?:[ \t]+(?:of|and|for|the|(?-i:[A-Z])[\w&'’-]*)){0,8}\.[ \t]+)?"
+    r"^\s*(?:(?=[^.\n]*\b(?:Department|Ministry|Office|Agency|Council|Government|Executive|Authority)\b)"
+    r"(?-i:[A-Z])[\w&'’-]*(?:[ \t]+(?:of|and|for|the|(?-i:[A-Z])[\w&'’-]*)){0,8}\.[ \t]+)?"
     r"please (?:answer|complete|tick|type|use|return|fill in|read|write|continue)\b[^.\n]{0,80}"
     r"\b(?:questions?|box(?:es)?|form|sections?|space)\b",
     re.IGNORECASE,
@@ -151,7 +152,8 @@ _PAGE_AT_END = re.compile(r"(?<!\d)\d{1,4}\Z")  # a contents line's page number 
 _LEADER_AT_END = re.compile(r"(?:\.\s?){3}\.\Z|…\s?…\Z")  # ... after a dot leader: "Summary ..... 3"
 _BULLET = re.compile(r"^[^\S\n]*([-•*▪‣◦]|\(?[a-z0-9]{1,2}[.)])\s", re.MULTILINE)  # (within its line)
 _SIGNED_CONTACT = re.compile(  # a labelled phone number or an e-mail address anywhere in a short paragraph
-    r"\b(?:tel|telephone|phone|mobile|mob)\b[.:]?[^\S\n]*[+(\d]|(?<!\S)\S[^\s@]*@\S+\.\w+", re.IGNORECASE)
+    r"\b(?:tel|telephone|phone|mobile|mob)\b[.:]?[^\S\n]*[+(\d][\d ()-]{5,}|(?<!\S)\S[^\s@]*@\S+\.\w+",
+    re.IGNORECASE)  # (a number of six digits or more: "Phone 999 and they hang up" is said)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
 TITLE_SHARE = 0.75  # share of the words naming the consultation that must be its title's (`_names_title`)

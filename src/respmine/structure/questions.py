@@ -477,6 +477,7 @@ def _title_line_end(text: str, block: Block) -> int:
     return len(text) if line_end < 0 else line_end
 
 
+_ANSWER_STARTS = re.compile(r"[ \t]*(?:\n\s*)?[A-Z0-9(\[☐☒✓✔]")  # a new sentence, an answer's own
 TAIL_WORDS = 4  # the question's last words that, opening an answer, are its text wrapped onto the next line
 _TEXT_WORD = re.compile(r"[a-z0-9']+", re.IGNORECASE)  # (`text_words`'s words, where they are)
 
@@ -491,7 +492,8 @@ def _past_tail(text: str, start: int, end: int, question: list[str]) -> int:
             after = found[k - 1][1]
             while after < end and text[after] in ")]\"'”’?.":  # the question's closing marks
                 after += 1
-            return after if text[after:end].strip(" \t\n.,;:") else start
+            # (not "Businesses, including small retailers, would lose trade": the answer's own words)
+            return after if _ANSWER_STARTS.match(text, after, end) else start
     return start
 
 

@@ -121,7 +121,7 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Coordinator Clerk Executive Member Lecturer Adviser Advisor Trustee Worker Assistant General Deputy "
     "President Treasurer Volunteer Administrator Analyst Consultant Partner Founder Lead Leader Governor "
     "Inspector Commissioner Minister EVP Policy PA Community Communities Quaker Quakers "
-    "Together Consultation Option Options Opsiwn "
+    "Together Consultation "
     "Response Responses Submission Question Questions Page Date Re Subject Dear Sir Madam Tel Telephone "
     "Email E-mail Phone Mobile Fax Address Website Yours Regards Thanks Kind Best Sincerely Faithfully "
     "Registered House Vicarage Cottage Farm January February March April May June July August September "
@@ -135,6 +135,7 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     # Shores Wales" as a person's)
     "Wales England Scotland Ireland Britain Cymru Lloegr Alba Welsh English Scottish Irish")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
+_OPTION_NAMED = re.compile(r"(?<!\w)(?:Options?|Opsiwn)[ \t]+[A-Za-z0-9](?!\w)")  # an answer: "Option B"
 _BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
 
 
@@ -487,6 +488,7 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
               if (e := _name_end(text, m.start())) > m.start() and not _office_holder(text, m.start(), e)]
     common = set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))
     names += _model_names(text, common)
+    names = [part for found in names if (part := _without_option(text, *found))]
     names += _name_repeats(text, [text[s:e] for s, e in names], common)
     hits += [(s, e, "person") for s, e in names]
     spared = [m.span() for k in keep if k.strip() for m in re.finditer(re.escape(k.strip()), text, re.I)]
@@ -503,6 +505,20 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
             if e - s > 1 and not (kind == "person" and function_word(text[s:e], "cy")):  # ("Mae Glannau
                 kept.append((s, e, kind))  # Glân Cymru": the kept body's name less it is Welsh "is")
     return [PersonalData(Span(s, e), kind, text[s:e]) for s, e, kind in _merge(kept)]
+
+
+def _without_option(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name's span less an option's name at either end ("Option A (16)" in a form's cell was redacted as
+    a name, and its answer lost; "Jane Smith Option B" is "Jane Smith"); None when that is all it is."""
+    found = _OPTION_NAMED.search(text, start, end)
+    if found is None:
+        return start, end
+    before, after = text[start : found.start()].rstrip(" \t.,;:"), text[found.end() : end].strip(" \t.,;:")
+    if before.strip():
+        return start, start + len(before)
+    if after:
+        return end - len(after), end
+    return None
 
 
 def redact_span(text: str, found: Sequence[PersonalData], span: Span) -> str:

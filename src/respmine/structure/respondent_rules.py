@@ -875,7 +875,28 @@ def _may_be_person(name: str) -> bool:
 
 _PDF_FIELD = re.compile(  # a response form's table printed to PDF loses its cells: "Organisation name X"
     r"^\s*(?P<label>organi[sz]ation name|name of (?:your )?organi[sz]ation|type of organi[sz]ation"
-    r"|organi[sz]ation type|responding as)\s*:?\s+(?P<value>\S.{0,150})$", re.IGNORECASE)
+    r"|organi[sz]ation type|responding as)(?:\s*\((?:if applicable|optional|if any)\))?\s*:?\s+"
+    r"(?P<value>[^.!?;]{1,80}?)[.\s]*$", re.IGNORECASE)
+_PDF_VALUE_WORDS = 8  # a field's value, at most: longer, a sentence opening with the label's words
+
+
+def _pdf_field(line: str) -> tuple[str, str, str] | None:
+    """(label, value, source) of a PDF form's field line, when its value is a field's: a few words, no
+    sentence, no placeholder, and, for the organisation's name, a body's word in it ("British Society for
+    Paediatric Dentistry"; not "Jane Smith", "N/A", "The Smith household": a person's name must never come
+    out as an organisation)."""
+    found = _PDF_FIELD.match(line)
+    if found is None:
+        return None
+    label, value = found["label"], found["value"].strip()
+    if len(value.split()) > _PDF_VALUE_WORDS or fold(value) in PLACEHOLDERS or _SAYS.search(value):
+        return None
+    if "name" in label.lower() and not ORG_WORDS.search(value):
+        return None
+    return label, value, f"form-table:{label}"
+
+
+_SAYS = re.compile(r"\b(?:i|we|is|are|should|must|will|would|think|back|support|oppose)\b", re.IGNORECASE)
 
 
 def form_fields(doc: Document) -> list[tuple[str, str, str]]:
@@ -892,8 +913,8 @@ def form_fields(doc: Document) -> list[tuple[str, str, str]]:
             label, sep, value = (part.strip() for part in line.partition(" | "))
             if sep and " | " not in value and (len(label.split()) <= 6 or RESPONDING_AS.search(label)):
                 fields.append((label, value, f"form-table:{label[:40]}"))
-            elif not sep and doc.format == "pdf" and (found := _PDF_FIELD.match(line)):
-                fields.append((found["label"], found["value"].strip(), f"form-table:{found['label']}"))
+            elif not sep and doc.format == "pdf" and (found := _pdf_field(line)):
+                fields.append(found)
     for answer in doc.answers:
         if RESPONDING_AS.search(answer.question):
             fields.append((answer.question, answer.text, f"form-table:{answer.source}"))

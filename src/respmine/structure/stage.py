@@ -36,7 +36,7 @@ from respmine.structure.language import guess_language
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_spans
-from respmine.structure.respondent_rules import org_key
+from respmine.structure.respondent_rules import ORG_WORDS, org_key
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.structure.respondents import profile_many
 from respmine.topics.embed import Embedder
@@ -207,6 +207,14 @@ def _without_organisations(campaign: Campaign, named: Mapping[str, str]) -> Camp
 
 
 RESENT_SIMILARITY = 0.8  # word-shingle Jaccard of an organisation's response sent again in another format
+_GENERIC = frozenset({"the", "of", "and", "for", "parish", "town", "city", "county", "district", "borough",
+                      "community", "police", "crime", "commissioner", "office", "national", "local",
+                      "regional", "residents", "chamber", "commerce"})
+
+
+def _specific(key: str) -> bool:
+    """A name that is one body's, not a kind of body's ("Parish Council" is many councils' letterhead)."""
+    return any(w not in _GENERIC and not ORG_WORDS.fullmatch(w) for w in key.split())
 
 
 def _resent(texts: Mapping[str, str], named: Mapping[str, str], features: Mapping[str, TextFeatures]
@@ -214,7 +222,7 @@ def _resent(texts: Mapping[str, str], named: Mapping[str, str], features: Mappin
     """Groups of one named organisation's near-identical texts: a response sent again in another format
     (a Word file, then its PDF with page headers) is one respondent, as an identical copy is (a new user's
     police force was counted, and listed in the annex, twice)."""
-    theirs = {sid: text for sid, text in texts.items() if sid in named}
+    theirs = {sid: text for sid, text in texts.items() if sid in named and _specific(named[sid])}
     out = []
     for group in find_campaigns(theirs, threshold=RESENT_SIMILARITY, min_size=2, features=features):
         by_body: dict[str, list[str]] = {}

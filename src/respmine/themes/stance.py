@@ -137,9 +137,12 @@ _AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support
     r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
-_PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should ..."
+_PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should",
+    # "Is the proposed age limit appropriate?", "Do you want the ban to apply online?"
     r"\W*(?:(?:q(?:uestion)?\s*\d+\W*)?)(?:should|shall|ought|must\b|(?:do|would)\s+you\s+(?:think|consider"
-    r"|believe)\b[^?]*\b(?:should|ought|must)\b)", re.IGNORECASE)
+    r"|believe)\b[^?]*\b(?:should|ought|must)\b|do\s+you\s+want\b|would\s+you\s+(?:like|prefer)\b"
+    r"|(?:is|are|would|will)\b[^?]{0,120}\b(?:appropriate|right|reasonable|proportionate|fair|sufficient"
+    r"|adequate|acceptable|justified|necessary|workable|effective)\b)", re.IGNORECASE)
 _WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.IGNORECASE)
 _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
 _SURELY = r"(?:(?:definitely|absolutely|certainly|very\s+much|oh)[\s,]+)?"  # "Definitely yes."
@@ -342,14 +345,15 @@ def _restated(sentence: str, proposal: frozenset[str]) -> Scores:
     """A sentence with no cue that says, with a modal, what the question proposes ("Victims must have a
     legal right to be told when the person who harmed them is released", to "Do you agree that victims
     should have a legal right ...?"; "I also think the Commissioner should have the power to make the
-    agencies report"): it agrees, or disagrees when the modal is negated. They were read as no answer."""
-    modal = _MODAL.search(sentence)
-    if modal is None or len(proposal) < 4:
+    agencies report"): it agrees (they were read as no answer). A negated modal takes no side: "Victims
+    should not have to wait for a legal right ..." agrees, "... victims should not be told" disagrees."""
+    modals = list(_MODAL.finditer(sentence))
+    if not modals or any(m["neg"] for m in modals) or len(proposal) < 4:
         return 0.0, 0.0, 0.0
     said = {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())}
     if len(said & proposal) < RESTATED_SHARE * len(proposal):
         return 0.0, 0.0, 0.0
-    return (0.0, RESTATED_WEIGHT, 0.0) if modal["neg"] else (RESTATED_WEIGHT, 0.0, 0.0)
+    return RESTATED_WEIGHT, 0.0, 0.0
 
 
 def _decide(found: _Cues) -> tuple[str, float, int | None]:
