@@ -44,6 +44,7 @@ from respmine.structure.furniture import (
 from respmine.structure.notes import is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
+from respmine.structure.restated import CLOSED_ANSWER, answer_start
 from respmine.themes.stance import asks_agreement
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
@@ -95,13 +96,23 @@ def _code_version() -> str:
     rule by which it joins paragraphs, and the readings of closed questions and their answers by which a
     letter's paragraph is filed under one (`_closed_questions`)."""
     from respmine import page_breaks
-    from respmine.structure import about, choices, furniture, notes, passages, question_matcher, ticks
+    from respmine.structure import (
+        about,
+        choices,
+        furniture,
+        notes,
+        passages,
+        question_matcher,
+        restated,
+        ticks,
+    )
     from respmine.structure import blocks as paragraphs
     from respmine.themes import sentences, stance
 
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
                          notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__,
-                         passages.__file__, choices.__file__, stance.__file__, ticks.__file__)
+                         passages.__file__, choices.__file__, stance.__file__, ticks.__file__,
+                         restated.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -426,88 +437,10 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
     asks = rest.strip().endswith("?") and not _SENTENCE_END.search(rest.strip()[:-1])  # one question asked
     # ("Q2. Option C. No scheme. Councils already collect cans, so why build a second system?" is an answer)
     if (asks or (quoted is not None and quoted[0] == question)
-            or (label and line_end < len(text) and len(text_words(rest)) < 25 and not _OPTION.match(rest))):
+            or (label and line_end < len(text) and len(text_words(rest)) < 25
+                and not CLOSED_ANSWER.match(rest))):
         return min(line_end + 1, len(text))
     return start
-
-
-_PIECE = re.compile(r"\s*([^\n?.!]+[?.!]?)")  # a sentence, or a line without a stop
-# one of the answers a closed question offers ("Yes / No / Don't know"), which the question's words hold
-_OPTION = re.compile(r"\W*(?:yes|no|don['’]?t know|do not know|not sure|unsure|neither|partly|"
-                     r"no (?:view|opinion|comment)|(?:strongly |tend to )?(?:dis)?agree(?: strongly)?|"
-                     r"neutral|"
-                     r"neither agree n?or disagree|(?:option )?[a-f1-9])(?:\s*\([^()\n]{1,60}\))?\W*$",
-                     re.IGNORECASE)  # ("Option A (16)": the option with its label)
-# (a scale's "Strongly agree" and an option's "Option 2." too: the question lists them, the answer picks one)
-
-
-def _past_restated(text: str, start: int, end: int, question: list[str], titles_before: int = -1) -> int:
-    """Past what opens an answer but repeats the question: sentences of the question's own words (its
-    second sentence, "Please give your reasons.", copied after its heading) and a short title line of its
-    words on the heading's own line, before `titles_before` ("3. Exemptions", "4. Impact on disabled
-    people": a form's headings shorten the questions; a line below is the answer's own: "Agree strongly",
-    "National prohibition", "- Narrow streets"), never a closed answer the question lists ("Strongly
-    agree.", "Option 2.")."""
-    said, asked = f" {' '.join(question)} ", set(question)
-    while start < end and (m := _PIECE.match(text, start, end)):
-        words = text_words(m.group(1))
-        if _OPTION.match(m.group(1)):
-            break  # ("Don't know." picks one of the question's "Yes / No / Don't know": an answer)
-        if _BULLET_START.match(m.group(1)) or _RUNS_ON_BELOW.match(text, m.end(), end):
-            break  # ("- Narrow streets": a list's item; a line whose sentence goes on below: the answer's)
-        repeats = len(words) >= 2 and f" {' '.join(words)} " in said
-        title = m.start(1) < titles_before and _titles(m.group(1), words, asked)
-        if not (repeats or (title and _NEW_SENTENCE.match(text, m.end(), end))):
-            break
-        start = m.end()
-    return start
-
-
-_BULLET_START = re.compile(r"[-•*–—▪◦·]\s")
-_RUNS_ON_BELOW = re.compile(r"[ \t]*\n[ \t]*[a-z]")  # a line without a stop, its sentence going on below
-_NEW_SENTENCE = re.compile(r"\s*[\n]\s*[^\W_a-z]")  # a title's line ends and a sentence starts below it (a
-# lower-case word goes on with a sentence wrapped at the line's end: "Wheelchair users and blind people /
-# are the people hit hardest")
-
-
-def _title_line_end(text: str, block: Block) -> int:
-    """Where a heading's title may run to: the end of the heading's own line ("3. Exemptions"). A line
-    below a bare "Question 1" is the answer's ("National prohibition": the option chosen, by its name)."""
-    line_end = text.find("\n", block.start)
-    return len(text) if line_end < 0 else line_end
-
-
-_ANSWER_STARTS = re.compile(r"[ \t]*(?:\n\s*)?[A-Z0-9(\[☐☒✓✔]")  # a new sentence, an answer's own
-TAIL_WORDS = 4  # the question's last words that, opening an answer, are its text wrapped onto the next line
-_TEXT_WORD = re.compile(r"[a-z0-9']+", re.IGNORECASE)  # (`text_words`'s words, where they are)
-
-
-def _past_tail(text: str, start: int, end: int, question: list[str]) -> int:
-    """Past the end of the question's text where it opens the answer: a PDF wraps a long question and its
-    heading's line holds only the start ("Yes / No / Don't know Yes. Many children ...", "Option A (16)
-    or Option B (18) Option B (18)": the answer was read as unclear, or as option A)."""
-    found = [(m.group().lower(), m.end()) for m in _TEXT_WORD.finditer(text[:end], start, start + 1000)]
-    for k in range(min(len(question), len(found)), TAIL_WORDS - 1, -1):
-        if [w for w, _ in found[:k]] == question[-k:]:
-            after = found[k - 1][1]
-            while after < end and text[after] in ")]\"'”’?.":  # the question's closing marks
-                after += 1
-            # (not "Businesses, including small retailers, would lose trade": the answer's own words)
-            return after if _ANSWER_STARTS.match(text, after, end) else start
-    return start
-
-
-_LINKING = frozenset({"a", "an", "and", "or", "the", "of", "on", "for", "to", "in", "with", "other", "any",
-                      "your", "our", "its", "their", "&"})
-TITLE_WORDS = 8  # a heading's title line, at most
-
-
-def _titles(piece: str, words: list[str], asked: set[str]) -> bool:
-    """A line without a stop of a few words, every one of which (but linking words) the question uses: the
-    question's title, not an answer."""
-    content = [w for w in words if w not in _LINKING]
-    return (not piece.rstrip().endswith((".", "!", "?")) and 0 < len(words) <= TITLE_WORDS and bool(content)
-            and all(w in asked or f"{w}s" in asked or w.removesuffix("s") in asked for w in content))
 
 
 def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
@@ -541,9 +474,9 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
         end = span_blocks[-1].end
-        asked = matcher.words(question)
-        after = _past_tail(doc.text, span_blocks[0].start + body, end, asked)
-        start = _past_restated(doc.text, after, end, asked, _title_line_end(doc.text, span_blocks[0]))
+        line_end = doc.text.find("\n", span_blocks[0].start)  # (a title only on the heading's own line)
+        start = answer_start(doc.text, span_blocks[0].start + body, end, matcher.words(question),
+                             len(doc.text) if line_end < 0 else line_end)
         if end > start and doc.text[start:end].strip():
             out.append(_segment(doc, start, end, question, method, 1.0 if method == "heading" else 0.9))
     return out
