@@ -122,18 +122,23 @@ def test_question_stances_count_each_respondents_answer(made: tuple[Store, dict[
     assert question_stances(data, "Q9") == {}
 
 
-def test_question_stances_count_dont_know_as_an_answer(made: tuple[Store, dict[str, str]]) -> None:
-    """"Don't know" was counted with those who did not say clearly, though the question offered it; a
-    "Don't know" that takes a side elsewhere in the respondent's answers counts as that side."""
+def _council_answers(made: tuple[Store, dict[str, str]], text: str) -> CodingData:
+    """The coding data once the local council's letter answers Q1 with `text`."""
     from sqlalchemy import update
 
     from respmine.store.models import SegmentRow
 
     store, segs = made
     with store.session() as s, s.begin():
-        s.execute(update(SegmentRow).where(SegmentRow.id == segs["letter-q1"])
-                  .values(text="Don't know. The council believes full cost recovery must be paid."))
-    data = CodingData.load(store, CODEBOOK)
+        s.execute(update(SegmentRow).where(SegmentRow.id == segs["letter-q1"]).values(text=text))
+    return CodingData.load(store, CODEBOOK)
+
+
+def test_question_stances_count_dont_know_as_an_answer(made: tuple[Store, dict[str, str]]) -> None:
+    """"Don't know" was counted with those who did not say clearly, though the question offered it; a
+    "Don't know" that takes a side elsewhere in the respondent's answers counts as that side."""
+    store, segs = made
+    data = _council_answers(made, "Don't know. The council believes full cost recovery must be paid.")
     assert question_stances(data, "Q1") == {"support": 3, "oppose": 1, "mixed": 1, "unsure": 1}
     rows = {r.who: r for r in register(data, asking={"Q1"})}
     assert rows["Local Council"].agreement == (("Q1", "unsure"),)
@@ -147,15 +152,7 @@ def test_question_stances_count_dont_know_as_an_answer(made: tuple[Store, dict[s
 def test_question_stances_count_a_scales_middle_answer(made: tuple[Store, dict[str, str]]) -> None:
     """"Neither agree nor disagree", offered by a five-point scale, was counted with those who did not say
     clearly."""
-    from sqlalchemy import update
-
-    from respmine.store.models import SegmentRow
-
-    store, segs = made
-    with store.session() as s, s.begin():
-        s.execute(update(SegmentRow).where(SegmentRow.id == segs["letter-q1"])
-                  .values(text="Neither agree nor disagree. Full cost recovery matters to the council."))
-    data = CodingData.load(store, CODEBOOK)
+    data = _council_answers(made, "Neither agree nor disagree. Full cost recovery matters to the council.")
     assert question_stances(data, "Q1") == {"support": 3, "oppose": 1, "mixed": 1, "neither": 1}
     rows = {r.who: r for r in register(data, asking={"Q1"})}
     said = {row[1]: row[COLUMNS.index("agreement")] for row in register_lists(list(rows.values()), data)}

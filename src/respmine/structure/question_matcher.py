@@ -66,6 +66,7 @@ class QuestionMatcher:
         self._title_chars = len(title)
         self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
         self.ids = {q.id for q in self.questions}
+        self._position = {q.id: i for i, q in enumerate(self.questions)}  # (the question vectors' rows)
         self._question_words = [text_words(q.text) for q in self.questions]
         self._question_bags = [Counter(words) for words in self._question_words]
         self._words_by_id = dict(zip((q.id for q in self.questions), self._question_words, strict=True))
@@ -218,9 +219,8 @@ class QuestionMatcher:
         row = (self._vectors([text]) @ self._questions().T)[0]
         if self.bias is not None:
             row = row - self.bias
-        index = {q.id: i for i, q in enumerate(self.questions)}
-        best = max(among, key=lambda q: float(row[index[q]]))
-        return best if float(row[index[best]]) >= threshold else None
+        best = max(among, key=lambda q: float(row[self._position[q]]))
+        return best if float(row[self._position[best]]) >= threshold else None
 
     def by_content(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
         """For each paragraph, the questions it addresses by meaning (best first), possibly none."""
