@@ -407,6 +407,13 @@ RECEIVED: dict[str, str] = {}
 SUBTYPES = {"docx": "vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "pdf"}
 
 
+def committed(name: str) -> bytes | None:
+    """The inbox's file as committed, for a file whose tool (LibreOffice, qpdf) is not installed here: the
+    generator is deterministic, so it is what the tool would write again."""
+    path = INBOX / name
+    return path.read_bytes() if path.is_file() else None
+
+
 def put(name: str, data: bytes, truth: dict, received: str | None = None) -> None:
     FILES[name] = data
     TRUTH[name] = truth
@@ -434,7 +441,7 @@ def respond(p: dict) -> None:
         data = docx_bytes(d, p)
         truth.update(format="docx", header_footer=bool(p.get("header")))
         if w == "doc":
-            data = doc_bytes(data)
+            data = doc_bytes(data) or committed(name)
             if data is None:
                 return
             truth["format"] = "doc"
@@ -623,32 +630,63 @@ def broken() -> None:
     bad("Submission_2291.pdf", html.encode(), "wrong_extension", "2026-04-18T09:00:00+01:00",
         "an HTML error page saved under a .pdf name", actual_format="html")
     plain = quick("Ashdown Care", "Q1=central Q3=small_lots Q8=quality_first")
+    locked = "Confidential - Ashdown Care response.pdf"
     if shutil.which("qpdf"):
         with tempfile.TemporaryDirectory() as tmp:
             Path(tmp, "in.pdf").write_bytes(plain)
             # AES-128 with static ID/IV is reproducible; AES-256 (R6) always uses random salts.
             subprocess.run(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", "ashdown", "ashdown-owner",
                             "128", "--use-aes=y", "--", f"{tmp}/in.pdf", f"{tmp}/out.pdf"], check=True)
-            bad("Confidential - Ashdown Care response.pdf", Path(tmp, "out.pdf").read_bytes(), "encrypted",
-                "2026-04-22T11:30:00+01:00", "PDF encrypted with a user password ('ashdown'; AES-128)",
-                respondent_if_decrypted={"organisation": "Ashdown Care", "type": "charity"})
+            encrypted = Path(tmp, "out.pdf").read_bytes()
+    else:
+        print("qpdf not found: keeping the committed password-protected PDF", file=sys.stderr)
+        encrypted = committed(locked)
+    if encrypted:
+        bad(locked, encrypted, "encrypted", "2026-04-22T11:30:00+01:00",
+            "PDF encrypted with a user password ('ashdown'; AES-128)",
+            respondent_if_decrypted={"organisation": "Ashdown Care", "type": "charity"})
     from PIL import Image
 
     gif = io.BytesIO()
     Image.new("P", (40, 12), 1).save(gif, "GIF")
     bad("signature.gif", gif.getvalue(), "not_a_response", "2026-04-19T15:00:00+01:00",
         "a 40 x 12 GIF image (an e-mail signature)")
+
+
+def archive() -> None:
+    """A zip as a mail system or a forwarding network sends it: a folder, the response, a macOS fork."""
+    p = dict(file="Tannery Lane Mentoring Circle response.docx", writer="docx", shape="question",
+             name="Delroy Hampton", role="Coordinator", org="Tannery Lane Mentoring Circle", type="charity",
+             about="Tannery Lane Mentoring Circle is a small volunteer-led charity in Eastmoor: 24 volunteer "
+             "mentors meet men in the month before and the months after they leave prison.",
+             stances="Q1=central Q3=small_lots Q6=mentoring Q8=quality_first",
+             ctx=dict(area="Eastmoor", region="the North East", client="men leaving prison",
+                      service="mentoring circle", prison="HMP Greystone", n=60),
+             date="14 April 2026", received="2026-04-15T09:30:00+01:00", smart=True)
+    doc = compose(p)
+    member = f"Responses/{p['file']}"
+    data = docx_bytes(docx_document(doc["blocks"], p), p)
+    stamp = (2026, 4, 15, 9, 0, 0)
     zbuf = io.BytesIO()
-    with zipfile.ZipFile(zbuf, "w") as z:
-        z.writestr(zipfile.ZipInfo("response.txt", (2026, 4, 15, 9, 0, 0)), "See attached response.\n")
-    bad("responses_batch.zip", zbuf.getvalue(), "unsupported", "2026-04-15T09:30:00+01:00", "a zip archive")
+    with zipfile.ZipFile(zbuf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("Responses/", stamp), b"")
+        z.writestr(zipfile.ZipInfo(member, stamp), data)
+        z.writestr(zipfile.ZipInfo(f"__MACOSX/Responses/._{p['file']}", stamp), b"\x00\x05\x16\x07\x00\x02")
+    name = "responses_batch.zip"
+    put(name, zbuf.getvalue(), {"format": "zip", "status": "ok", "respondent": None, "archive_of": [member],
+                                "note": "a zip archive: a folder holding one response, and a macOS fork"},
+        p["received"])
+    TRUTH[name]["late"] = None  # (an archive is no response: its files are)
+    TRUTH[f"{name}#{member}"] = {"status": "ok", **doc["truth"], "format": "docx", "header_footer": False,
+                                 "received": p["received"], "late": late(p["received"])}
 
 
 def summary() -> dict:
     rows = [(n, r) for n, t in TRUTH.items() for r in t.get("rows", [])]
-    ok = [n for n, t in TRUTH.items() if t["status"] == "ok" and "rows" not in t and "duplicate_of" not in t]
+    ok = [n for n, t in TRUTH.items()
+          if t["status"] == "ok" and not {"rows", "duplicate_of", "archive_of"} & set(t)]
     return {
-        "files": len(TRUTH),
+        "files": len(FILES),
         "submissions": len(ok) + len(rows),
         "submissions_in_files": len(ok),
         "form_rows": len(rows),
@@ -661,8 +699,8 @@ def summary() -> dict:
     }
 
 
-KEY_ORDER = ["format", "status", "quarantine_code", "duplicate_of", "campaign", "respondent", "received",
-             "sent", "late", "shape", "questions", "stances", "themes", "stance", "paragraphs",
+KEY_ORDER = ["format", "status", "quarantine_code", "duplicate_of", "archive_of", "campaign", "respondent",
+             "received", "sent", "late", "shape", "questions", "stances", "themes", "stance", "paragraphs",
              "personal_data"]
 
 
@@ -692,6 +730,7 @@ def main() -> None:
     campaign()
     forms()
     broken()
+    archive()
     shutil.rmtree(INBOX, ignore_errors=True)
     INBOX.mkdir()
     for name, data in FILES.items():

@@ -275,7 +275,7 @@ def add_tracked_changes(d, answers: list) -> dict:
 
 def doc_bytes(docx_data: bytes) -> bytes | None:
     if not shutil.which("soffice"):
-        print("soffice not found: skipping the legacy .doc", file=sys.stderr)
+        print("soffice not found: keeping the committed legacy .doc", file=sys.stderr)
         return None
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp, "in.docx")

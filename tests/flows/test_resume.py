@@ -49,7 +49,8 @@ def _count(store: Path, sql: str) -> int:
         return 0
 
 
-FILES = "SELECT count(*) FROM submissions WHERE kind = 'file'"  # files (not attachments or form rows)
+FILES = ("SELECT count(*) FROM submissions WHERE kind = 'file' AND parent_sha256 IS NULL")  # the inbox's
+# files (not attachments, form rows or the files of a zip)
 SEGMENTS = "SELECT count(*) FROM segments"  # > 0 once the structure stage has committed
 
 

@@ -42,9 +42,13 @@ def test_detect_office_zip_containers() -> None:
     assert detect(odt, "") == "odt"
 
 
-def test_detect_rejects_unknown_binaries_and_plain_zips() -> None:
-    with pytest.raises(Unsupported, match="zip archive"):
-        detect(_zip({"a.txt": b"x"}), ".zip")
+def test_detect_plain_zip_is_an_archive_and_a_bodiless_office_file_is_damaged() -> None:
+    assert detect(_zip({"a.txt": b"x"}), ".zip") == "zip"
+    with pytest.raises(ValueError, match="Office document missing its main part"):  # its XML parts are no
+        detect(_zip({"[Content_Types].xml": b"<T/>", "word/styles.xml": b"<s/>"}), ".docx")  # responses
+
+
+def test_detect_rejects_unknown_binaries() -> None:
     with pytest.raises(Unsupported, match="GIF"):
         detect(b"GIF89a" + b"\x00" * 30, ".pdf")
     with pytest.raises(ValueError, match="empty"):

@@ -83,6 +83,7 @@ def test_sample_intake_counts_responses_as_the_report_does(
     exports = [r for r in rows if r.sha256 in {c.parent_sha256 for c in rows if c.kind == "form-row"}]
     assert summary.form_exports == len(exports) == 2 and all(r.late is None for r in exports)
     assert summary.attachments == sum(r.kind == "attachment" for r in rows) > 0
+    assert summary.archives == 1  # (its response counted with the files)
     text = summary_markdown(summary.as_dict())
     assert f"{truth['submissions']} responses read from new files" in text
     assert f"{len(truth['quarantined'])} files quarantined (listed below)" in text

@@ -26,6 +26,7 @@ FORMAT_NAMES = {
     "xlsx": "Excel workbook (.xlsx)",
     "image": "image",
     "html": "HTML page",
+    "zip": "zip archive",
 }
 
 # What an extension promises, to cross-check against the content.
@@ -52,6 +53,7 @@ EXTENSION_FORMAT = {
     ".tiff": "image",
     ".htm": "html",
     ".html": "html",
+    ".zip": "zip",
 }
 
 _EMAIL_HEADER = re.compile(
@@ -161,9 +163,9 @@ def _zip_kind(data: bytes) -> str:
         raise Unsupported("a PowerPoint presentation (.pptx)")
     if mimetype.startswith("application/vnd.oasis.opendocument"):
         raise Unsupported(f"an OpenDocument file of type {mimetype.rsplit('.', 1)[-1]}")
-    raise Unsupported(
-        "a zip archive", "Unpack it into the inbox so that each file in it is ingested on its own."
-    )
+    if "[Content_Types].xml" in names or mimetype:  # an Office or OpenDocument package without its body
+        raise ValueError("an Office document missing its main part")
+    return "zip"  # an archive: its files are read one by one (`archive.read_zip`)
 
 
 def _text_kind(head: bytes, suffix: str) -> str:

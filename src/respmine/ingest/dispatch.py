@@ -31,10 +31,11 @@ READERS: dict[str, str] = {
     "msg": "respmine.ingest.email:read_msg",
     "csv": "respmine.ingest.forms:read_csv",
     "xlsx": "respmine.ingest.forms:read_xlsx",
+    "zip": "respmine.ingest.archive:read_zip",
 }
 
 # Formats whose name promises a binary container: text content under such a name is a mislabel.
-_BINARY_FORMATS = {"pdf", "docx", "doc", "odt", "xlsx", "msg", "image"}
+_BINARY_FORMATS = {"pdf", "docx", "doc", "odt", "xlsx", "msg", "image", "zip"}
 
 
 def reader_for(fmt: str) -> Reader:

@@ -40,6 +40,7 @@ class IngestSummary:
     responses_quarantined: int = 0  # files that could not be read (an attachment is its e-mail's part)
     form_exports: int = 0  # files whose rows are the responses
     attachments: int = 0  # read with the e-mail they came with
+    archives: int = 0  # zip files whose files were read as responses of their own
     by_format: Counter[str] = field(default_factory=Counter)
     by_status: Counter[str] = field(default_factory=Counter)
     late: int = 0  # responses (read or quarantined) that arrived after the closing date
@@ -60,6 +61,7 @@ class IngestSummary:
             "responses_quarantined": self.responses_quarantined,
             "form_exports": self.form_exports,
             "attachments": self.attachments,
+            "archives": self.archives,
             "by_format": dict(sorted(self.by_format.items())),
             "by_status": dict(sorted(self.by_status.items())),
             "late": self.late,
@@ -146,6 +148,8 @@ class IngestPlan:
     summary: IngestSummary
     dated: list[tuple[str, datetime, bool | None]] = field(default_factory=list)  # known content the
     # received log dates: (sha256, received, late), for `Store.redate`
+    seen: set[str] = field(default_factory=set)  # the inbox files' content, and an archive's files read so
+    # far: an archived copy of either is a duplicate (the file in the inbox stays the submission)
 
     @property
     def form_columns(self) -> dict[str, str]:
@@ -183,7 +187,8 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
                 first_seen.add(sha)
             todo.append((path, name))
     run_id = store.start_run(str(inbox))
-    return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated)
+    seen = {sha for sha in hashes.values() if sha}
+    return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated, seen)
 
 
 def store_results(
@@ -204,7 +209,7 @@ def store_results(
             key = plan.hashes.get(path) or hashlib.sha256(f"path:{name}".encode()).hexdigest()
             result = replace(result, sha256=key)
         arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
-        tree = _tree(result, arrival, name, plan.consultation, plan.summary)
+        tree = _tree(result, arrival, name, plan)
         pending += tree
         late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)
         plan.summary.added.append({
@@ -272,24 +277,36 @@ def _tree(
     result: ExtractResult,
     arrival: Arrival,
     name: str,
-    consultation: Consultation | None,
-    summary: IngestSummary,
+    plan: IngestPlan,
     *,
     parent: str | None = None,
+    kind: str = "file",
 ) -> list[Saved]:
-    """A result and its children as items to save together (attachments inherit the parent's arrival;
-    form rows have their own), counted into the summary: a form export is no response of its own (nor
-    late: its rows each carry their time), an attachment is part of its e-mail's."""
-    kind = "file" if parent is None else ("form-row" if result.format == "form-row" else "attachment")
+    """A result and its children as items to save together (attachments and an archive's files inherit
+    the parent's arrival; form rows have their own), counted into the summary: a form export or an
+    archive is no response of its own (nor late: its rows or files each count), an attachment is part of
+    its e-mail's, a file from an archive is a response of its own (an attachment where the archive is)
+    unless the inbox or an archive read before holds the same bytes (then it is a copy, its name recorded)."""
+    summary, consultation = plan.summary, plan.consultation
+    if kind == "file" and parent is not None:
+        if result.sha256 in plan.seen:
+            summary.duplicates += 1
+            plan.more_sources.append((result.sha256, name))
+            return []
+        plan.seen.add(result.sha256)
     export = isinstance(result, Document) and any(c.format == "form-row" for c in result.children)
-    own = replace(arrival, late=None) if export else arrival
-    items = [Saved(result, own, kind, parent, name if parent is None else None)]
+    archive = result.format == "zip" and isinstance(result, Document)
+    own = replace(arrival, late=None) if export or archive else arrival
+    path = name if kind == "file" else None  # (a form row's or an attachment's name is its parent's path)
+    items = [Saved(result, own, kind, parent, path)]
     summary.submissions += 1
     summary.by_format[result.format or "unknown"] += 1
     status = "quarantined" if isinstance(result, Quarantined) else "ok"
     summary.by_status[status] += 1
     if export:
         summary.form_exports += 1
+    elif archive:
+        summary.archives += 1
     elif kind == "attachment":
         summary.attachments += status == "ok"
     else:
@@ -308,5 +325,7 @@ def _tree(
             when = consultation.aware(child.received) if consultation else child.received
             late = consultation.is_late(when) if consultation else None
             child_arrival = Arrival(when, child.received_from, late)
-        items += _tree(child, child_arrival, child.source, consultation, summary, parent=result.sha256)
+        child_kind = ("form-row" if child.format == "form-row" else "file" if archive and kind == "file"
+                      else "attachment")
+        items += _tree(child, child_arrival, child.source, plan, parent=result.sha256, kind=child_kind)
     return items

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from respmine.records import shown_time
-from respmine.report.summaries import number, plural
+from respmine.report.summaries import join_words, number, plural
 from respmine.store import Store
 from respmine.store.models import SubmissionRow
 from respmine.structure.language import UNKNOWN, guess_language
@@ -191,6 +191,9 @@ def _responses_line(summary: dict[str, object]) -> str:
     also = [f"{_n(summary.get('form_exports', 0), 'form export')} (their rows are the responses)"
             if summary.get("form_exports") else "",
             f"{_n(summary.get('attachments', 0), 'e-mail attachment')} (read as part of the e-mail)"
-            if summary.get("attachments") else ""]
+            if summary.get("attachments") else "",
+            f"{_n(summary.get('archives', 0), 'zip archive')} (the files in "
+            f"{'it' if summary.get('archives') == 1 else 'them'} are read as responses of their own, and "
+            "counted above)" if summary.get("archives") else ""]
     also = [a for a in also if a]
-    return line + (f" Also stored: {' and '.join(also)}." if also else "")
+    return line + (f" Also stored: {join_words(also)}." if also else "")
