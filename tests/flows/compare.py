@@ -18,7 +18,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 # Summary fields that describe what this particular run did, not the data: a resumed run reports the
 # files the killed run finished as "already done" where an uninterrupted run reports them as new.
 RUN_LEVEL = {"new", "already_done", "duplicates", "submissions", "by_format", "by_status", "late",
-             "quarantined", "added", "responses", "responses_quarantined", "form_exports", "attachments"}
+             "quarantined", "added", "responses", "responses_quarantined", "form_exports", "attachments",
+             "archives"}
 # ... and the per-stage counts of work done (a resumed run reuses what the killed run finished)
 STAGE_RUN_LEVEL = {
     "structure": {"respondents_reused", "documents_segmented", "decisions_carried"},
