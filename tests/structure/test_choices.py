@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from respmine.structure.choices import SEVERAL, chosen, only_a_choice, question_options, respondents_choice
+from respmine.structure.choices import (
+    SEVERAL,
+    chosen,
+    names_one_option,
+    only_a_choice,
+    question_options,
+    respondents_choice,
+)
 
 DRS = ("Which option do you prefer: A (all-in: all drinks containers, glass included), B (on-the-go only: "
        "containers under 750ml, glass excluded), or C (no scheme)? Please explain your choice.")
@@ -72,3 +79,34 @@ def test_choices_reasons_naming_another_option_are_no_second_choice() -> None:
                     ["B", "We considered option A but it is too centralised."],
                     ["Option B.", "Compared with option C, it gives charities more certainty."]):
         assert respondents_choice(answers, OPTIONS) == "B", answers
+
+
+TOWN = {"A": "retail-led", "B": "mixed use with housing", "C": "keep as now"}
+PAVEMENT = {"1": "improve the traffic regulation order process",
+            "2": "give local authorities power to enforce against unnecessary obstruction of the pavement",
+            "3": "a national pavement parking prohibition, with local exemptions"}
+
+
+@pytest.mark.parametrize(("answer", "options", "option"), [
+    ("Option B, mixed use with housing.", TOWN, "B"), ("C, keep as now", TOWN, "C"),
+    ("Mixed use with housing. The shops are closing.", TOWN, "B"), ("Keep as now.", TOWN, "C"),
+    ("I would support mixed use with housing, because the shops are closing.", TOWN, "B"),
+    ("National prohibition", PAVEMENT, "3"), ("We support a national prohibition, with exemptions.", PAVEMENT,
+                                              "3"),
+    ("A national pavement parking prohibition, with local exemptions. It is the only way.", PAVEMENT, "3"),
+    ("We do not support mixed use with housing.", TOWN, None),  # (argued against)
+    ("We need more housing in the centre.", TOWN, None),  # (says more than a label)
+    ("Local authorities should have more power.", PAVEMENT, None),
+])
+def test_choices_an_option_chosen_by_its_labels_words(answer: str, options: dict[str, str],
+                                                       option: str | None) -> None:
+    """(A new user's trial.) Answers naming the option by its label, with or without its key, were "not
+    said": "Option B, mixed use with housing", "National prohibition"."""
+    assert chosen(answer, options) == option
+
+
+def test_choices_a_piece_naming_several_options_or_more_names_none() -> None:
+    assert names_one_option("Option A: retail-led, Option B: mixed use with housing", TOWN) is None
+    assert names_one_option("Mixed use", TOWN) == "B" and names_one_option("Housing now", TOWN) is None
+    assert names_one_option("Local exemptions", PAVEMENT) == "3"  # (its words, no other option's)
+    assert names_one_option("Local powers", PAVEMENT) is None  # ("local": two options' word, "powers" none)

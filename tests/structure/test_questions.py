@@ -137,6 +137,26 @@ def test_questions_a_closed_answer_the_question_lists_is_the_answer_not_the_ques
     assert [s.text for s in segs] == ["Agree strongly\nFines work."]  # (the line was dropped)
 
 
+def test_questions_an_option_named_with_its_label_is_the_answer_not_the_question() -> None:
+    """(A new user's trial.) "2. Option B, mixed use with housing." and "Q2 - C, keep as now" repeat the
+    question's words ("Option B: mixed use with housing, Option C: keep as now"): read as the question
+    restated, the whole answer was dropped, and the options' counts with it."""
+    asked = [Question(id="Q1", number=1, text="Do you agree with the allocation of Site H4?"),
+             Question(id="Q2", number=2, text="Which of the three options for the town centre do you prefer? "
+                      "Option A: retail-led, Option B: mixed use with housing, Option C: keep as now",
+                      options={"A": "retail-led", "B": "mixed use with housing", "C": "keep as now"})]
+    for text, answer in (("1. Yes.\n\n2. Option B, mixed use with housing.\n",
+                          "Option B, mixed use with housing."),
+                         ("Q1 - No\nQ2 - C, keep as now\n", "C, keep as now"),
+                         ("Q1 - No\nQ2 - Keep as now.\n", "Keep as now.")):
+        segs = segment_document(_doc(text, format="docx"), QuestionMatcher(asked))
+        assert [(s.question, s.text.strip()) for s in segs][-1] == ("Q2", answer), text
+    restated = ("Q1 - No\nQ2 - Option A: retail-led, Option B: mixed use with housing, Option C: keep as now"
+                "\nB\n")
+    segs = segment_document(_doc(restated, format="docx"), QuestionMatcher(asked))
+    assert [s.text.strip() for s in segs if s.question == "Q2"] == ["B"]  # (the list restated: still cut)
+
+
 def test_questions_a_numbers_line_alone_heads_its_answer_and_a_title_line_is_no_answer() -> None:
     """"1." alone on its line was no heading (the answer "2" under it was lost, and the letter read by
     meaning); "3. Exemptions", a form's short title of its question, opened the answer and its quotes."""

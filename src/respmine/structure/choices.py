@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from respmine.structure.furniture import text_words
 from respmine.structure.ticks import unticked
 
 MIN_OPTIONS = 2
@@ -83,7 +84,7 @@ def chosen(answer: str, options: Mapping[str, str]) -> str | None:
     if _BARE.fullmatch(head):  # a form's cell: "b", "Option 2"
         key = re.findall(_KEY, head.upper())[-1]
         return key if key in options else None
-    stated = _preferred(head, options) or _opened_with(head, options)
+    stated = _preferred(head, options) or _opened_with(head, options) or _labelled(head, options)
     if stated:
         return stated[0]
     opening = _OPENING.match(head)
@@ -113,7 +114,7 @@ def _states_choice(answer: str, options: Mapping[str, str]) -> str | None:
     """The option an answer states as its choice (preferring it, or opening with it to choose it), not
     one it only names or discusses ("Option A would leave ...")."""
     head = unticked(answer)[:SEARCHED_CHARS]
-    stated = _preferred(head, options) or _opened_with(head, options)
+    stated = _preferred(head, options) or _opened_with(head, options) or _labelled(head, options)
     discussed = stated and re.match(r"(?:is|are|was|would|will|could|has|had)\b",
                                     head[stated[1]:].lstrip(" \t.,:;-–—"))
     return stated[0] if stated and not discussed else None
@@ -136,6 +137,49 @@ def _opened_with(head: str, options: Mapping[str, str]) -> tuple[str, int] | Non
         return None
     key = next(g for g in opening.groups() if g).upper()
     return (key, opening.end()) if key in options else None
+
+
+def names_one_option(text: str, options: Mapping[str, str]) -> str | None:
+    """The option a short piece names and says nothing else: its key with its label's words or some of
+    them ("Option B, mixed use with housing", "C - keep as now"), or its label's words alone where they are
+    no other option's ("Mixed use with housing", "National prohibition"): a closed answer written out. A
+    piece naming several ("Option A: retail-led, Option B: ...") or saying more names none."""
+    words = text_words(text)
+    words = words[1:] if words[:1] in (["option"], ["opsiwn"]) else words
+    labels = {key.lower(): set(text_words(label)) - _LINKING_WORDS for key, label in options.items()}
+    if words and words[0] in labels and set(words[1:]) - _LINKING_WORDS <= labels[words[0]]:
+        return words[0].upper()
+    said = set(words) - _LINKING_WORDS  # (else the label alone: "A national prohibition" is no option A)
+    fits = [key for key, label in labels.items() if said and said <= label]
+    if len(fits) != 1:
+        return None
+    others = set().union(*(label for key, label in labels.items() if key != fits[0]))
+    return fits[0].upper() if said - others else None
+
+
+_LINKING_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "with", "as", "is"})
+_SENTENCE = re.compile(r"[^.!?\n]+")
+_PREFERS_LABEL = re.compile(  # "We would support a national prohibition, ...", "I prefer mixed use"
+    r"\b(?:prefer|support|favou?r|choose|opt for|go for|go with|back|vote for)\s+"
+    r"(?P<named>[^.,;:!?()\n]{3,80})",
+    re.IGNORECASE)
+
+
+def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
+    """(the option, where its mention ends) the answer's first sentence chooses by its label's words: the
+    sentence is the label ("Mixed use with housing."), or prefers it ("We support a national
+    prohibition, with exemptions"), not after a negation ("we do not support a national prohibition")."""
+    first = _SENTENCE.search(head)
+    if first is None:
+        return None
+    words = [w for w in text_words(first.group()) if w not in ("option", "opsiwn")]
+    if len(words) > 1 and (key := names_one_option(first.group(), options)):  # (a key alone is
+        return key, first.end()  # `_opened_with`'s, which knows "C. difficile" is none)
+    for m in _PREFERS_LABEL.finditer(head, first.start(), first.end()):
+        key = names_one_option(m["named"], options)
+        if key and not _AGAINST.search(head[: m.start()]):
+            return key, m.end()
+    return None
 
 
 def letters_choice(text: str, options: Mapping[str, str]) -> str | None:

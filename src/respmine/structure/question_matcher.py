@@ -16,6 +16,7 @@ import numpy as np
 from respmine.consultation import Question
 from respmine.page_breaks import QUESTION_HEADING
 from respmine.structure.blocks import NUMBERED
+from respmine.structure.choices import question_options
 from respmine.structure.furniture import text_words
 from respmine.topics.embed import Embedder
 
@@ -66,6 +67,7 @@ class QuestionMatcher:
         self._title_chars = len(title)
         self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
         self.ids = {q.id for q in self.questions}
+        self.options = {q.id: opts for q in self.questions if (opts := question_options(q.text, q.options))}
         self._position = {q.id: i for i, q in enumerate(self.questions)}  # (the question vectors' rows)
         self._question_words = [text_words(q.text) for q in self.questions]
         self._question_bags = [Counter(words) for words in self._question_words]

@@ -31,7 +31,7 @@ from respmine.structure.about import (
     describes_respondent,
 )
 from respmine.structure.blocks import NUMBERED, Block, blocks
-from respmine.structure.choices import letters_choice, question_options
+from respmine.structure.choices import letters_choice
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -476,7 +476,7 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         end = span_blocks[-1].end
         line_end = doc.text.find("\n", span_blocks[0].start)  # (a title only on the heading's own line)
         start = answer_start(doc.text, span_blocks[0].start + body, end, matcher.words(question),
-                             len(doc.text) if line_end < 0 else line_end)
+                             len(doc.text) if line_end < 0 else line_end, matcher.options.get(question))
         if end > start and doc.text[start:end].strip():
             out.append(_segment(doc, start, end, question, method, 1.0 if method == "heading" else 0.9))
     return out
@@ -568,7 +568,7 @@ def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[li
     question offering options it names one of ("We prefer a national ban (option 3)"), and the "Do you
     agree ...?" question a sentence saying "I agree that ..." resembles most. By meaning alone such a
     paragraph went to the open question it resembled, and the letter's answer went uncounted."""
-    choosing = {q.id: opts for q in matcher.questions if (opts := question_options(q.text, q.options))}
+    choosing = matcher.options
     asking = [q.id for q in matcher.questions if q.id not in choosing and asks_agreement(q.text)]
     everyone = [q.id for q in matcher.questions]
     out: list[list[str]] = []

@@ -11,7 +11,9 @@ answer begins; `CLOSED_ANSWER` is one of the answers a question lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from respmine.structure.choices import names_one_option
 from respmine.structure.furniture import text_words
 
 _PIECE = re.compile(r"\s*([^\n?.!]+[?.!]?)")  # a sentence, or a line without a stop
@@ -23,17 +25,18 @@ CLOSED_ANSWER = re.compile(
     r"|(?:option )?[a-f1-9])(?:\s*\([^()\n]{1,60}\))?\W*$", re.IGNORECASE)
 
 
-def _past_restated(text: str, start: int, end: int, question: list[str], titles_before: int = -1) -> int:
+def _past_restated(text: str, start: int, end: int, question: list[str], titles_before: int = -1,
+                   options: Mapping[str, str] | None = None) -> int:
     """Past what opens an answer but repeats the question: sentences of the question's own words (its
     second sentence, "Please give your reasons.", copied after its heading) and a short title line of its
     words on the heading's own line, before `titles_before` ("3. Exemptions", "4. Impact on disabled
     people": a form's headings shorten the questions; a line below is the answer's own: "Agree strongly",
     "National prohibition", "- Narrow streets"), never a closed answer the question lists ("Strongly
-    agree.", "Option 2.")."""
+    agree.", "Option 2.", one of its `options` by key or label: "Option B, mixed use with housing.")."""
     said, asked = f" {' '.join(question)} ", set(question)
     while start < end and (m := _PIECE.match(text, start, end)):
         words = text_words(m.group(1))
-        if CLOSED_ANSWER.match(m.group(1)):
+        if CLOSED_ANSWER.match(m.group(1)) or (options and names_one_option(m.group(1), options)):
             break  # ("Don't know." picks one of the question's "Yes / No / Don't know": an answer)
         if _BULLET_START.match(m.group(1)) or _RUNS_ON_BELOW.match(text, m.end(), end):
             break  # ("- Narrow streets": a list's item; a line whose sentence goes on below: the answer's)
@@ -85,9 +88,12 @@ def _titles(piece: str, words: list[str], asked: set[str]) -> bool:
             and all(w in asked or f"{w}s" in asked or w.removesuffix("s") in asked for w in content))
 
 
-def answer_start(text: str, start: int, end: int, question: list[str], heading_line_end: int) -> int:
+def answer_start(text: str, start: int, end: int, question: list[str], heading_line_end: int,
+                 options: Mapping[str, str] | None = None) -> int:
     """Where the answer under a heading begins, from `start` (past the heading's number) up to `end`: past
     the end of a wrapped question (`_past_tail`), then past restated sentences and a title on the heading's
     own line, which ends at `heading_line_end` (`_past_restated`; a line below a bare "Question 1" is the
-    answer's: "National prohibition", the option chosen by its name)."""
-    return _past_restated(text, _past_tail(text, start, end, question), end, question, heading_line_end)
+    answer's: "National prohibition", the option chosen by its name; one of the question's `options` named
+    on it is too)."""
+    return _past_restated(text, _past_tail(text, start, end, question), end, question, heading_line_end,
+                          options)
