@@ -202,10 +202,14 @@ def test_a_sentence_declining_a_view_is_no_theme() -> None:
     coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
     texts = ["We have no view on staff workload.", "We take no position on staff workload.",
              "We have no further comments on staff workload. Contracts must pay the full cost.",
-             "We have no view on staff workload, but staff workload will rise."]
+             "We have no view on staff workload, but staff workload will rise.",
+             "We do not have a strong view on staff workload.",  # (a new user's trial: counted as raising it)
+             "I don't know much about staff workload.",
+             "I don't know much about staff workload but I know it will rise."]
     coded = [{t.theme for t in tags} for tags in coder.code(texts)]
     assert coded[:3] == [set(), set(), {"cost"}]
-    assert "workload" in coded[3]
+    assert "workload" in coded[3] and "workload" in coded[6]
+    assert coded[4] == coded[5] == set()
 
 
 def test_a_responses_own_title_line_is_no_theme() -> None:

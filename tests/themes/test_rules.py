@@ -164,6 +164,11 @@ def test_negated_hits_are_flagged_and_score_lower(rules: PhraseRules) -> None:
     ("We do not wish to comment on payment by results.", "funding.payment_by_results"),
     ("Commissioning regionally or locally is outside our remit.", "commissioning"),
     ("We have no experience of consortia.", "consortia"),
+    # (a new user's trial: declining a view was counted as raising the topic)
+    ("We do not have a strong view on regional commissioning.", "commissioning.regional"),
+    ("We are neutral on local versus regional commissioning.", "commissioning"),
+    ("Frankly I don't care whether probation is run locally or regionally.", "commissioning"),
+    ("I don't know much about regional commissioning.", "commissioning.regional"),
 ])
 def test_dismissed_topics_are_dropped(rules: PhraseRules, text: str, theme: str) -> None:
     assert theme not in themes(rules.find(text))
@@ -189,6 +194,9 @@ def test_dismissal_is_scoped_to_its_clause(rules: PhraseRules) -> None:
     "Regional commissioning will not work here.",
     "We don't want regional commissioning.",
     "We wouldn't favour regional commissioning.",
+    "I do not agree that probation should be commissioned regionally.",  # (a new user's trial)
+    "We disagree that services must be commissioned at regional level.",
+    "We are not convinced that regional commissioning would save money.",
 ])
 def test_a_mention_its_clause_argues_against_is_rejected(rules: PhraseRules, text: str) -> None:
     (hit,) = [h for h in rules.find(text) if h.theme == "commissioning.regional"]
@@ -216,6 +224,7 @@ def test_a_mention_its_clause_argues_against_is_rejected(rules: PhraseRules, tex
     "We would not object to regional commissioning.",
     "Regional commissioning is not appropriate for every service.",
     "Regional commissioning will not work without local input.",
+    "We do not agree that regional commissioning would be a mistake.",
 ])
 def test_a_mention_argued_for_or_merely_negated_is_not_rejected(rules: PhraseRules, text: str) -> None:
     hits = [h for h in rules.find(text) if h.theme == "commissioning.regional"]

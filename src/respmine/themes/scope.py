@@ -81,6 +81,11 @@ _NOT_WANT_BEFORE = re.compile(
     r"(?:\b(?:not|never|no longer|cannot)|n't)(?: \w+)? (?:support|favour|favor|want|like|recommend|accept"
     r"|advocate"
     r"|think|believe|agree with|see (?:the )?(?:need|case) for)(?: to see)?" + _GAP_WORDS)
+_NOT_AGREED_THAT = re.compile(  # "I do not agree that probation should be commissioned locally": argued
+    r"(?:(?:\b(?:not|never)|n't)(?: \w+)? (?:agree|accept|believe|think|convinced|persuaded)"  # against
+    r"|\bdisagree"
+    r"|\breject the (?:idea|view|suggestion|argument|proposal))(?: \w+)? that"
+    r"(?:\s+(?!(?:and|or|but|so|then|which|who)\b)[\w'’-]+){0,8}\s*$")
 _NEGATED_REJECT = re.compile(
     r"(?:\b(?:not|never|no|cannot)|n't)(?: \w+)? (?:oppos|reject|resist|against|object|avoid)")
 _LOSS_BEFORE = re.compile(
@@ -161,6 +166,15 @@ _DISMISS = re.compile(
         r"\b(?:do|does|did|will|would|can|could)(?: not|n't) comment\b",
         r"\b(?:outside|beyond) (?:our|my|the) (?:remit|experience|expertise|scope|knowledge)\b",
         r"\bnot (?:a matter|something|an area) (?:for us|we)\b",
+        # ("We do not have a strong view on the level of commissioning", "we are neutral on local versus
+        # regional commissioning", "I don't care whether it is run locally", "I don't know much about it")
+        r"(?:\bnot|n't) (?:have|hold|take) (?:a|any) (?:particular |real |strong |firm |settled |fixed "
+        r"|clear )?"
+        r"(?:views?|opinions?|position|stance|preference) (?:about|on|regarding|as to|whether|either way)\b",
+        r"\b(?:am|are|is|remain|remains|stay|feel|fairly|quite) (?:neutral|agnostic|indifferent|undecided"
+        r"|ambivalent) (?:on|about|as to|whether)\b",  # (not "neutral between sectors": a view)
+        r"(?:\bnot|n't) (?:mind|care) (?:whether|if|which|either way|how)\b",
+        r"(?:\bnot|n't) know (?:much|anything|a great deal|a lot|enough|very much) about\b",
         rf"\b{_NEG}\b[^,;:]*?\b(?:an?|any|much of an?) (?:real |major |significant |serious |particular )?"
         r"(?:problem|issue|concern|difficulty)\b",
     ])
@@ -179,7 +193,14 @@ _NO_VIEW = re.compile(  # a sentence that only declines to give a view: it says 
     rf"(?:[ \t]+(?:on|about|regarding|in[ \t]+relation[ \t]+to|as[ \t]+to)[ \t]+{_OBJECT})?"  # "on workload"
     r"(?:[ \t]+(?:at[ \t]+this[ \t]+(?:time|stage)|here|on[ \t]+this[ \t]+(?:occasion|question|point)))?"
     r"|\W*(?:we|i)[ \t]+(?:do[ \t]+not|don['’]t|would[ \t]+not|wouldn['’]t)[ \t]+(?:wish|want|intend|propose)"
-    rf"[ \t]+to[ \t]+comment(?:[ \t]+on[ \t]+{_OBJECT})?)\s*[.!]?[\s\"”’']*", re.IGNORECASE)
+    rf"[ \t]+to[ \t]+comment(?:[ \t]+on[ \t]+{_OBJECT})?"
+    # "We do not have a strong view on the level of commissioning.", "I don't know much about commissioning"
+    r"|\W*(?:we|i|the[ \t]+\w+(?:[ \t]+\w+)?|our[ \t]+\w+)[ \t]+(?:do|does|did)(?:[ \t]+not|n['’]t)[ \t]+"
+    r"(?:(?:have|hold|take)[ \t]+(?:a|any)[ \t]+(?:particular[ \t]+|strong[ \t]+|firm[ \t]+|settled[ \t]+"
+    r"|fixed[ \t]+|clear[ \t]+|real[ \t]+)?(?:views?|opinions?|position|stance|preference)"
+    r"|know[ \t]+(?:much|anything|enough|a[ \t]+lot|a[ \t]+great[ \t]+deal|very[ \t]+much))"
+    rf"(?:[ \t]+(?:on|about|regarding|as[ \t]+to|either[ \t]+way)(?:[ \t]+{_OBJECT})?)?"
+    r")\s*[.!]?[\s\"”’']*", re.IGNORECASE)
 
 
 def takes_no_view(sentence: str) -> bool:
@@ -239,7 +260,7 @@ def rejected(doc: Any, clause: Clause, start: int, end: int) -> bool:
     before = doc[clause.start : start].text.lower().replace("’", "'")
     after = doc[end : clause.end].text.lower().replace("’", "'")
     match = _REJECT_BEFORE.search(before)  # ... unless itself negated ("we are not opposed to X")
-    rejects_before = bool(_NOT_WANT_BEFORE.search(before)) or (
+    rejects_before = bool(_NOT_WANT_BEFORE.search(before) or _NOT_AGREED_THAT.search(before)) or (
         match is not None and not _NEGATED_REJECT.search(before[: match.end()][-40:]))
     rejects_after = bool(_REJECT_AFTER.search(after)) and not _ALONE.match(after)  # "X alone is not it"
     lost = bool(_LOSS_BEFORE.search(before)) + (not rejects_after and bool(_LOSS_AFTER.search(after)))
