@@ -262,6 +262,11 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("Ring 101 and you wait an hour. Phone 999 and they hang up. Shameful.", False),  # (a review: dropped)
     ("Department of Health and Social Care. Please answer as many of the questions as you wish.", True),
     ("Schools See The Damage Every Day. Please read the questions carefully and answer them.", False),
+    ("We will confine our response to questions 2 and 4.", True),  # (a trial: coded consultation process)
+    ("We have answered only the questions relevant to our work.", True),
+    ("We have only answered questions 1, 3 and 5.", True),
+    ("We will confine our response to questions 2 and 4, because local commissioning is wrong.", False),
+    ("We limit our response to funding, which is far too short.", False),
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is

@@ -69,6 +69,8 @@ _CAMPAIGN_COVER = re.compile(  # "I am writing in support of the Clear Our Pavem
     # letter is (what it says follows), no theme
     r"^\W*(?:i am|i[’']m|we are) writing (?:in support of|as (?:an? )?supporters? of) (?:the )?(?-i:[A-Z])"
     r"[^.!?;:,]{2,80}\bcampaign\W*$", re.IGNORECASE)
+_ONLY_WHICH = (r"(?:(?!\b(?:because|as|but|since|so|which|although|though|while|whereas|we|i)\b)"
+               r"[^.!?;])")  # which questions are answered, not why (a reason is a view)
 _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces the answers below it
     r"^\W*(?:(?:hello|hi|greetings|good (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|both|team"
     r"|colleagues|(?-i:[A-Z][\w'’.-]*)))?[ \t]*[,.!:]?"  # "Hello,", "Hi Jane," (not "Hello I oppose this.")
@@ -76,7 +78,15 @@ _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces t
     r"(?: (?:to|on) (?:the|your|this) (?:consultation(?: questions)?|questions))?(?: below)?"
     r"|(?:my|our) (?:views|comments|answers|responses?) (?:are|is|follows?)(?: set out)? (?:below|as follows"
     r"|attached)|please see (?:below|attached|(?:my|our) (?:response|comments|views|answers)(?: below"
-    r"| attached)?))\W*$",
+    r"| attached)?)"
+    # "We will confine our response to questions 2 and 4.", "We have answered only the questions relevant
+    # to our work.": which questions follow, no view (a trial's was coded as the consultation process)
+    r"|(?:we|i) (?:will|shall|have|would like to)? ?(?:confine|limit|restrict)(?:ed)? (?:our|my) (?:response"
+    r"|comments|answers|remarks|submission) to " + _ONLY_WHICH + "{0,80}"
+    r"|(?:we|i) (?:have|will|shall)? ?(?:only )?(?:answered|respond(?:ed)?|comment(?:ed)?)(?: only)? "
+    r"(?:to |on )?(?:the |those )?questions? (?:\d[\d, and]*|(?:most |directly )?relevant to (?:us|me"
+    r"|our (?:work|organisation"
+    r"|members))|where we have (?:experience|expertise|something to say))" + _ONLY_WHICH + r"{0,40})\W*$",
     re.IGNORECASE,
 )
 _LATE_APOLOGY = re.compile(  # an apology for the response's own lateness, nothing else
