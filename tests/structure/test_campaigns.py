@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from respmine.structure.campaigns import complete_features, exact_duplicates, find_campaigns
+from respmine.structure.campaigns import _REDACTED, complete_features, exact_duplicates, find_campaigns
+from respmine.structure.redact import TOKENS
 
 LETTER_A = [
     "I am writing to object to the proposed closure of the Riverside community library.",
@@ -214,3 +215,14 @@ def test_campaigns_real_big_letters_found(comments: tuple[dict[str, str], dict[s
         sizes.append(len(campaign.members))
     assert len(set(sizes)) == len(sizes)  # six different campaigns
     assert [len(c.members) for c in campaigns[:6]] == sorted(sizes, reverse=True)
+
+
+def test_campaigns_copies_differing_only_in_what_redaction_replaced_are_exact_duplicates() -> None:
+    """(A new user's trial.) One letter sent twice, in an e-mail's body and as a PDF whose sign-off lines
+    ran together, was redacted "[NAME]\n[ADDRESS]" and "[ADDRESS]": no copy of itself, its writer counted
+    twice. Redaction's tokens are no words; the letter's own words still decide."""
+    body = "I wish to object to the allocation of Site H4. The lane floods every winter.\n\nYours truly,\n"
+    texts = {"email": body + "[NAME]\n[ADDRESS] [POSTCODE]", "pdf": body + "[ADDRESS] [POSTCODE]",
+             "other": body.replace("every winter", "every spring") + "[NAME]"}
+    assert exact_duplicates(texts) == [("email", "pdf")]
+    assert all(_REDACTED.fullmatch(token) for token in [*TOKENS.values(), "[REDACTED]"])  # (every token)

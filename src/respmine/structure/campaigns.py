@@ -58,6 +58,12 @@ _SHORT_LINE = re.compile(r"^[^\n]{0,49}\n", re.M)  # a short line stands alone; 
 _END = re.compile(r"[.!?\n][.!?\"'”’)\]]*(?=\s|$)")  # sentence end, or a newline before blank/indent
 
 
+# Redaction's tokens ("[NAME]", "[ADDRESS]") are no words of a text: the same letter sent twice, once with
+# "Yours faithfully,\nRobert Fenwick\n8 Brook Row" and once (a PDF) with the lines run together, was
+# redacted "[NAME]\n[ADDRESS]" and "[ADDRESS]", and was no exact copy of itself
+_REDACTED = re.compile(r"\[(?:NAME|ADDRESS|POSTCODE|EMAIL|PHONE|ID|DATE_OF_BIRTH|URL|REDACTED)\]")
+
+
 def words(text: str) -> list[str]:
     """Normalised words: case, width, whitespace and punctuation folded ("Education’s" == "educations")."""
     if not unicodedata.is_normalized("NFKC", text):
@@ -98,8 +104,8 @@ def text_features(texts: Sequence[str], seed: int = 1) -> list[TextFeatures]:
         cuts = np.searchsorted(labels, np.arange(1, len(positions)))
         found.update(zip(positions.tolist(), zip(sigs, np.split(distinct, cuts), strict=True), strict=True))
     out = []
-    for pos, toks in enumerate(tokens):
-        key = " ".join(toks)
+    for pos, text in enumerate(texts):
+        key = " ".join(words(_REDACTED.sub(" ", text)))
         digest = hashlib.sha256(key.encode()).hexdigest() if key else ""
         out.append(TextFeatures(digest, *found.get(pos, (None, None))))
     return out
