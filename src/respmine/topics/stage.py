@@ -68,8 +68,11 @@ def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refi
     """Fit on first run (or when `refit`), else assign segments without a topic to the existing topics."""
     settings = settings or Settings()
     model_dir = Path(model_dir)
-    # respondents describing themselves and notes are not views: no topic of "who we are" or citations
-    rows = sorted((r for r in read_segments(store) if r.question not in UNCODED), key=lambda r: r.id)
+    # respondents describing themselves and notes are not views: no topic of "who we are" or citations.
+    # In the order of their words, not of their ids (which hash the file's bytes): the same answers in a
+    # re-saved file gave other topics (UMAP's layout depends on the order of its input)
+    rows = sorted((r for r in read_segments(store) if r.question not in UNCODED),
+                  key=lambda r: (r.text, r.id))
     if not rows:  # nothing to cluster yet: leave any earlier topics as they are
         return TopicSummary("", "empty", "", 0, 0)
     current = topic_store.assignments(store)
