@@ -388,3 +388,23 @@ def test_redact_spans_is_redact_span_for_each() -> None:
     picks = [0, 1, 5, 10, 11, 999, 1999]
     expected = [redact_span(text, found, spans[i]) for i in picks]
     assert [redact_module.redact_spans(text, found, spans)[i] for i in picks] == expected
+
+
+def test_redact_a_list_of_signatories_loses_every_name() -> None:
+    """A petition's table read as one run of rows: spaCy named half its signatories and missed the rest
+    ("2 Derek Holloway [ADDRESS], Millbrook (signed)"); a name before an address in a list goes, while a
+    body's name, a house's and a street's before an address stay."""
+    rows = [("Derek Holloway", "25 Mill Lane"), ("Patricia Wood", "2 Church Street"),
+            ("Angela Moore", "7 Larch Drive"), ("Stephen Clarke", "11 The Green"),
+            ("George Evans", "1 Hill Farm Cottages"), ("Christine Bennett", "5 Church Street")]
+    text = "No. Name Address Signature " + " ".join(
+        f"{i} {name} {street}, Ashby (signed)" for i, (name, street) in enumerate(rows, 1))
+    table = "\n".join(f"| {name} | {street}, Ashby |" for name, street in rows[:2])
+    for listed in (text, table):
+        redacted = redact(listed, find_personal_data(listed))
+        assert [name for name, _ in rows if name in redacted] == [], redacted
+    kept = ("Westmere District Council, 3 High Street\nThe Old Bakery, 4 Church Street\n"
+            "Rose Cottage, 5 Church Street\nWe walk from Station Road 3 times a day.")
+    redacted = redact(kept, find_personal_data(kept))
+    for name in ("Westmere District Council", "Old Bakery", "Rose Cottage", "Station Road"):
+        assert name in redacted

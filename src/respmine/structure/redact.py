@@ -434,6 +434,41 @@ def _name_repeats(text: str, names: Iterable[str], common: set[str]) -> Iterator
             yield m.span()
 
 
+_ROW_GAP = re.compile(r"[ \t]*(?:[,|\t][ \t]*)?$")  # between a listed name and its address: "Ann Lee | 3 ..."
+_ROW_MARK = re.compile(r"(?:[|,;)\t]|(?<!\w)\d{1,4}[.)]?)[ \t]*$")  # a row's number, a cell or "(signed)"
+_LISTED_WORDS = 5  # name words read back from an address ...
+_LISTED_CHARS = 160  # ... within so many characters (a long line of addresses is read in linear time)
+
+
+def _listed_name(text: str, address: int) -> tuple[int, int] | None:
+    """A name ending just before an address on its line, opening the line, a cell or a numbered row ("2
+    Derek Holloway 25 Mill Lane, Millbrook (signed)"): the longest run of name words `_name_end` reads
+    there, no organisation's ("Westmere District Council, 3 High Street")."""
+    line_start = text.rfind("\n", max(0, address - _LISTED_CHARS), address) + 1
+    window = max(line_start, address - _LISTED_CHARS)
+    gap = next(_ROW_GAP.finditer(text[window:address])).start() + window  # (it matches "" at the end)
+    best, pos = None, gap
+    for _ in range(_LISTED_WORDS):
+        word = re.search(r"[^\W\d_][\w'’\-.]*[ \t]*$", text[window:pos])
+        if word is None:
+            break
+        pos = window + word.start()
+        before = text[window:pos]
+        opens = _ROW_MARK.search(before) or (window == line_start and not before.strip(" \t"))
+        if opens and _name_end(text, pos) == gap:
+            best = (pos, gap)
+    return best
+
+
+def _listed_names(text: str, addresses: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names in a list of people with their addresses (a petition's signatories, attendees): a name before
+    an address, where two rows or more are so written, or one row is numbered. spaCy missed half of a
+    petition's 30 signatories in its run of rows ("3 Patricia Wood 2 Church Street, Millbrook (signed)")."""
+    found = [hit for start, _ in sorted(set(addresses)) if (hit := _listed_name(text, start))]
+    numbered = [(s, e) for s, e in found if re.search(r"\d[.)]?[ \t]*$", text[max(0, s - 8):s])]
+    return found if len(found) >= 2 else numbered
+
+
 def _merge(hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Overlapping hits become one span covering both, labelled with the wider hit's kind."""
     out: list[tuple[int, int, str]] = []
@@ -479,6 +514,7 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
     hits += [(*m.span(1 if m.group(1) else 0), "id_number") for m in _ID.finditer(text)]
     hits += [(*m.span(1), "date_of_birth") for m in _DOB.finditer(text)]
     names = list(_signature_names(text))
+    names += _listed_names(text, [(s, e) for s, e, kind in hits if kind == "address"])
     for s, e, kind in _field_values(text):
         (names.append((s, e)) if kind == "person" else hits.append((s, e, kind)))
     for rx, first in ((_CONTACT, False), (_SALUTATION, True)):
