@@ -177,6 +177,21 @@ def test_respondents_form_individual_row_ignores_placeholder_organisation() -> N
     )
 
 
+@pytest.mark.parametrize("comments", ["Q3 Infrastructure comments", ""])
+def test_respondents_form_answer_individual_decides_and_a_question_label_is_no_name(comments: str) -> None:
+    """A local plan's form rows answering "Individual" to "... or on behalf of an organisation?" (its label
+    names an organisation: the answer was skipped as a placeholder of one's name) became organisations
+    named "Q3 Infrastructure" (a column's label before "comments") or of no known kind."""
+    text = "Q1 Do you agree with the allocation of Site H4?\nYes\n\n" + (
+        f"{comments}\nA new primary school should be built on the site itself." if comments else "")
+    label = "Are you responding as an individual or on behalf of an organisation?"
+    row = _doc(text, fmt="form-row", metadata={label: "Individual", "Name": "Alan Price"})
+    got = profile(row)
+    assert (got.kind, got.respondent_type, got.organisation) == ("individual", "individual", None)
+    assert got.provenance["kind"] == f"form:{label}"
+    assert not rules.valid_org("Q3 Infrastructure") and not rules.valid_org("Question 2 Transport")
+
+
 def test_respondents_response_form_table_rows() -> None:
     text = (
         "Consultation response form\n\nName | Priya Shah\nOrganisation | Northgate Youth Project\n"

@@ -384,6 +384,11 @@ def clean_org(name: str) -> str:
     return name.strip(" ,;:")
 
 
+# A question's number opening a form's label ("Q3 Infrastructure comments", "Question 2 - views"): a
+# label, never a body's name
+QUESTION_LABEL = re.compile(r"(?:q|question)[ \t.]*\d+[a-z]?\b", re.IGNORECASE)
+
+
 def valid_org(name: str | None) -> bool:
     """Plausible organisation name: short, not only generic words, not the consultation's addressees."""
     if not name:
@@ -393,7 +398,7 @@ def valid_org(name: str | None) -> bool:
         return False
     if all(w in GENERIC or w in CONNECTORS for w in words) or org_key(name) in STOP_ORGS:
         return False
-    if words[0] in DETERMINERS or words[-1] in NOT_ORG_HEADS:
+    if words[0] in DETERMINERS or words[-1] in NOT_ORG_HEADS or QUESTION_LABEL.match(name):
         return False
     if len(words) == 1 and (ORG_WORDS.fullmatch(words[0]) or words[0] in ANSWER_WORDS):  # "Association": a
         # kind of body, not a name

@@ -242,7 +242,10 @@ def _school_name(name: str) -> bool:
 def _read_form(doc: Document, board: _Board) -> None:
     for label, value, source in R.form_fields(doc):
         key = R.fold(label)
-        if not value.strip() or (R.FORM_ORG_LABEL.search(key) and R.fold(value) in R.PLACEHOLDERS):
+        answers_kind = R.RESPONDING_AS.search(key) or R.FORM_TYPE_LABEL.search(key)  # ("... on behalf of an
+        # organisation?": "Individual" is its answer, no placeholder of an organisation's name)
+        if not value.strip() or (R.FORM_ORG_LABEL.search(key) and not answers_kind
+                                 and R.fold(value) in R.PLACEHOLDERS):
             continue
         if R.RESPONDING_AS.search(key):
             kind = "individual" if re.search(r"individual|personal", value, re.IGNORECASE) else "organisation"
