@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -1492,3 +1493,51 @@ def test_respondents_a_letters_from_line_and_addressee_are_not_a_quoted_message_
     assert (got.kind, got.organisation) == ("individual", None)
     reply = "Thanks, see below.\n\nFrom: Policy Team\nSent: 1 May 2026\nTo: Jo\nSubject: Re: X\n\nOld text."
     assert rules.strip_quoted(reply)[0].strip() == "Thanks, see below."
+
+
+def test_respondents_a_place_said_to_be_a_village_is_no_body_and_a_title_after_a_name_signs() -> None:
+    """A resident's letter became the organisation "Millbrook" ("Millbrook is a small village and ..."), and
+    her signature "Margaret Ellis (Mrs)" was read as no name."""
+    letter = ("Dear Sir or Madam,\n\nI have lived in Millbrook for 41 years and I am writing to object.\n\n"
+              "The field floods and our houses are below it.\n\nMillbrook is a small village and 250 houses "
+              "would change it completely.\n\nYours faithfully,\n\nMargaret Ellis (Mrs)")
+    got = profile(_doc(letter))
+    assert (got.kind, got.organisation, got.name) == ("individual", None, "Margaret Ellis")
+    council = profile(_doc("Westvale is a town council serving 9,000 residents. We object.\n\nClerk"))
+    assert council.organisation == "Westvale"  # (a town council is a body)
+
+
+def test_respondents_a_letter_signed_by_a_name_alone_is_a_persons() -> None:
+    """A letter signed with its writer's name on its last line, no closing words, named nobody."""
+    letter = ("Response to the Draft Local Plan consultation\n\nQ1: Yes. We need more homes.\n\nQ3: My son "
+              "still lives with us. I hope the homes will be affordable.\n\nDavid Okafor")
+    got = profile(_doc(letter))
+    assert (got.kind, got.name) == ("individual", "David Okafor")
+    street = profile(_doc(letter.replace("David Okafor", "Mill Lane")))
+    assert street.name is None
+
+
+@pytest.mark.parametrize(("source", "kind"), [
+    ("post/J Rowe.txt", "individual"), ("post/M Iqbal response.docx", "individual"),
+    ("post/Aisha Rahman consultation.pdf", "individual"),
+    ("post/Letter from Sarah Jennings.docx", "individual"),
+    ("post/Westmere Local Plan.txt", "unknown"), ("post/NCC Highways response.txt", "unknown"),
+])
+def test_respondents_a_file_named_after_a_person_is_an_individuals(source: str, kind: str) -> None:
+    """Unsigned answers posted in, which intake named after their writers ("J Rowe.txt"), were of unknown
+    kind; a file's name is weak evidence, and never the respondent's name."""
+    text = "1) No\n\n2) Option C.\n\n3) The pharmacy closed last year and the nearest GP is two buses away."
+    got = profile(replace(_doc(text), source=source))
+    assert (got.kind, got.name, got.organisation) == (kind, None, None)
+
+
+def test_respondents_a_generic_body_name_takes_its_place_name() -> None:
+    """"Westmere Draft Local Plan - County Council response" (a title line) named the respondent "County
+    Council" over its letterhead's "Northshire County Council"."""
+    text = ("Northshire County Council\n\nHighways Development Management\n\nWestmere Draft Local Plan - "
+            "County Council response (Highways and Education)\n\n1. Northshire County Council raises no "
+            "objection in principle.\n\n2. The County Council advises that contributions would be sought."
+            "\n\nYours faithfully\n\nDaniel Price\n\nPrincipal Planning Officer")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Northshire County Council", "local_authority")

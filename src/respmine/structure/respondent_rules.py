@@ -384,6 +384,27 @@ def clean_org(name: str) -> str:
     return name.strip(" ,;:")
 
 
+# What a place is said to be ("Millbrook is a small village and ...", "X is a market town"): not a body
+# ("X is a town council", "X is the county's charity", "X is a city-wide network" are, or may be)
+PLACE_SAID = re.compile(
+    r"^is (?:a|an|the)\b[^.,;:]{0,40}?\b(?:village|town|city|hamlet|suburb|county|borough|parish|region|"
+    r"neighbourhood|neighborhood|settlement|conurbation|island|country)(?![-'’\w])(?![ \t]+(?:\w+[ \t]+)?"
+    r"(?:council|authority|board|trust|partnership|group|association|society|forum|network|charity)\b)",
+    re.IGNORECASE)
+# The end of a street's or place's name ("Mill Lane", "Station Road"), which two capitalised words share with
+# a person's
+STREET_LAST = re.compile(r"\b(?:road|street|avenue|close|lane|drive|way|rise|row|crescent|gardens|grove|"
+                         r"place|court|terrace|walk|hill|park|mews|square|view|green|fields?|meadows?)$",
+                         re.IGNORECASE)
+# A file's name that is its writer's, as intake teams name post ("D Okafor response.pdf", "Comments - S
+# Pike", "Letter from Sarah Jennings", "Mrs M Ellis"): the words left of a part once words about the paper go
+FILE_PAPER_WORDS = re.compile(
+    r"^(?i:(?:letter|response|comments?|submission|reply|email|e-mail|note)s?[ \t]+(?:from|of|by)[ \t]+)"
+    r"|(?:[ \t]+[a-z][\w-]*)+$|(?:[ \t]+(?:Response|Comments?|Letter|Submission|Reply|Consultation))+$")
+FILE_INITIALS_NAME = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?(?:[{UP}]\.?[ \t]*){{1,2}}[ \t]"
+                                rf"[{UP}][a-z]+(?:[-'’][{UP}][a-z]+)?")
+
+
 # A question's number opening a form's label ("Q3 Infrastructure comments", "Question 2 - views"): a
 # label, never a body's name
 QUESTION_LABEL = re.compile(r"(?:q|question)[ \t.]*\d+[a-z]?\b", re.IGNORECASE)

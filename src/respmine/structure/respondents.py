@@ -513,6 +513,8 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
     if not (verb or registered) or R.TITLES.match(name) or (_subject_label(sentence) in _NOT_ORG
                                                              and not named_body):
         return  # not said of a body, or said of a person or a place
+    if R.PLACE_SAID.match(rest):
+        return  # "Millbrook is a small village and ...": a place, not a body
     describes = source != "text:subject" or lead_in or R.IS_A.match(rest)  # who X is, rather than a view
     unsure = (_may_be_person(name) and (describes or len(name.split()) >= 3)
               and _subject_label(sentence) != "ORG")
@@ -575,10 +577,12 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             if re.search(r"\bon behalf of\b", tail[i], re.IGNORECASE) and len(tail[i]) < 150:
                 block = [ln for ln in tail[max(0, i - 2) : i + 1] if len(ln.split()) <= 12]
                 break
-        else:  # no closing words: a last line "Jane Ellery, Chief Executive, X" signs all the same
-            block = [tail[-1]] if tail and _person_role_org(tail[-1]) else []
+        else:  # no closing words: a last line "Jane Ellery, Chief Executive, X" signs all the same, and so
+            # does a last line of a person's name alone under a letter ("David Okafor")
+            signs = tail and (_person_role_org(tail[-1]) or (len(tail) > 2 and _signed_name(tail[-1])))
+            block = [tail[-1]] if signs else []
     name = role = None
-    for line in block:
+    for line in (_without_title_after(line) for line in block):
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
             if name:
                 break
@@ -640,6 +644,34 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
     addresses = [ln for ln in block if R.HOME_ADDRESS.search(ln)]  # ("14 Church Street": no church)
     if name and not R.ORG_WORDS.search(" ".join(ln for ln in block if ln not in addresses)):
         board.add("individual", "signed", "text:sign-off", 15)
+
+
+_TITLE_AFTER = re.compile(r"[ \t]*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$")
+
+
+def _without_title_after(line: str) -> str:
+    """A signature's name less the title written after it ("Margaret Ellis (Mrs)"), which hid the name."""
+    return _TITLE_AFTER.sub("", line)
+
+
+def _signed_name(line: str) -> bool:
+    """A line that is only a name that may be a person's, not a street's ("Mill Lane"): a letter's writer
+    signing under it without closing words."""
+    name = _without_title_after(line)
+    return _may_be_person(name) and not R.STREET_LAST.search(name) and R.looks_like_name(name, brands=False)
+
+
+def _file_names_person(source: str) -> bool:
+    """The file's name is a person's, as intake teams name post after its writer ("J Rowe.txt", "M Iqbal
+    response.docx", "Letter from Sarah Jennings.docx"): weak evidence of an individual for a paper that
+    names nobody (the name itself is never taken from it)."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", re.split(r"[/#]", source)[-1])
+    for part in re.split(r"[ \t]+[-–—][ \t]+|_", stem):
+        name = R.FILE_PAPER_WORDS.sub("", part.strip()).strip()
+        if R.FILE_INITIALS_NAME.fullmatch(name) or (len(name.split()) <= 3 and _signed_name(name)
+                                                    and _label(name) == "PERSON"):  # (not "Local Plan")
+            return True
+    return False
 
 
 def _read_bylines(lines: list[str], board: _Board, org: OrgSink) -> None:
@@ -833,7 +865,24 @@ def _fuller(top: _Claim, group: list[_Claim]) -> _Claim:
     key = R.org_key(top.value)
     longer = [c.value for c in group
               if R.org_key(c.value).startswith(key + " ") and _adds_body(top.value, c.value)]
+    longer = longer or [c.value for c in group if _qualifies(top.value, c.value)]
     return _Claim(max(longer, key=len), top.source, top.weight, top.about) if longer else top
+
+
+_AREA_WORDS = {"county", "district", "borough", "city", "town", "parish", "community", "metropolitan",
+               "unitary", "combined", "regional", "local", "national", "integrated", "care"}
+
+
+def _qualifies(short: str, full: str) -> bool:
+    """`full` is `short`, a kind of body named by generic words only ("County Council", "Parish Council"),
+    with its place's name before it ("Northshire County Council"): a title line's "- County Council
+    response" had shortened a council's name. The words before are a capitalised name's, not a person's or a
+    role's."""
+    words, added = short.split(), full.split()[: len(full.split()) - len(short.split())]
+    generic = all(w.lower() in _AREA_WORDS or R.ORG_WORDS.fullmatch(w) for w in words)
+    return (generic and bool(added) and R.org_key(full).endswith(" " + R.org_key(short)) and len(added) <= 3
+            and bool(_CAPITALISED.fullmatch(" ".join(added))) and not R.ROLE_WORDS.search(" ".join(added))
+            and not _may_name_person(" ".join(added)))
 
 
 def _adds_body(short: str, full: str) -> bool:
@@ -971,6 +1020,8 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     singular, plural = _voice(body)
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
+    if doc.format != "form-row" and _file_names_person(doc.source):
+        board.add("individual", "file-name", "file:name", 20)
 
     if board.claims.get("maybe-person") and not _from_body(texts, (singular, plural)):
         unsure = {R.fold(c.value) for c in board.claims["maybe-person"]}
