@@ -650,8 +650,11 @@ _TITLE_AFTER = re.compile(r"[ \t]*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$")
 
 
 def _without_title_after(line: str) -> str:
-    """A signature's name less the title written after it ("Margaret Ellis (Mrs)"), which hid the name."""
-    return _TITLE_AFTER.sub("", line)
+    """A signature's name less the title written after it ("Margaret Ellis (Mrs)"), which hid the name. (Its
+    last characters only are read: a long run of spaces is read once.)"""
+    end = line[-12:]
+    found = _TITLE_AFTER.search(end) if line.endswith(")") else None
+    return line[: len(line) - len(end) + found.start()].rstrip() if found else line
 
 
 def _signed_name(line: str) -> bool:
