@@ -655,14 +655,7 @@ def broken() -> None:
 
 def archive() -> None:
     """A zip as a mail system or a forwarding network sends it: a folder, the response, a macOS fork."""
-    p = dict(file="Tannery Lane Mentoring Circle response.docx", writer="docx", shape="question",
-             name="Delroy Hampton", role="Coordinator", org="Tannery Lane Mentoring Circle", type="charity",
-             about="Tannery Lane Mentoring Circle is a small volunteer-led charity in Eastmoor: 24 volunteer "
-             "mentors meet men in the month before and the months after they leave prison.",
-             stances="Q1=central Q3=small_lots Q6=mentoring Q8=quality_first",
-             ctx=dict(area="Eastmoor", region="the North East", client="men leaving prison",
-                      service="mentoring circle", prison="HMP Greystone", n=60),
-             date="14 April 2026", received="2026-04-15T09:30:00+01:00", smart=True)
+    p = R.ZIPPED
     doc = compose(p)
     member = f"Responses/{p['file']}"
     data = docx_bytes(docx_document(doc["blocks"], p), p)

@@ -481,3 +481,15 @@ XLSX_ROWS = [
     ("R-2004", "2026-04-27 08:10:45", "Martin Cole", "martin.cole@example.com", "", "individual",
      {"Q5": "local", "Q8": "quality_first"}),
 ]
+
+# The response inside the zip archive (responses_batch.zip), as a forwarding network sends it.
+ZIPPED = dict(
+    file="Tannery Lane Mentoring Circle response.docx", writer="docx", shape="question",
+    name="Delroy Hampton", role="Coordinator", org="Tannery Lane Mentoring Circle", type="charity",
+    about="Tannery Lane Mentoring Circle is a small volunteer-led charity in Eastmoor: 24 volunteer mentors "
+    "meet men in the month before and the months after they leave prison.",
+    stances="Q1=central Q3=small_lots Q6=mentoring Q8=quality_first",
+    ctx=dict(area="Eastmoor", region="the North East", client="men leaving prison",
+             service="mentoring circle", prison="HMP Greystone", n=60),
+    date="14 April 2026", received="2026-04-15T09:30:00+01:00", smart=True,
+)

@@ -15,14 +15,7 @@ from respmine.records import Document, Quarantined
 from respmine.report.intake import summary_markdown
 from respmine.store import Store
 from respmine.store.views import read_submissions, root_submission
-
-CONSULTATION = """\
-title: Test consultation
-closes: 2026-04-25
-questions:
-  - {id: Q1, number: 1, text: "How should charities be involved?"}
-received_log: received.csv
-"""
+from tests.ingest.test_inbox import CONSULTATION
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
