@@ -137,6 +137,18 @@ def test_questions_a_closed_answer_the_question_lists_is_the_answer_not_the_ques
     assert [s.text for s in segs] == ["Agree strongly\nFines work."]  # (the line was dropped)
 
 
+def test_questions_answers_labelled_inline_in_one_paragraph_are_split() -> None:
+    """(A new user's trial.) "We're a tiny charity. Q1: no idea, honestly. Q2: ... Q3: No." in one
+    paragraph was filed whole under one question; a question named in passing is no label."""
+    text = ("Kickstart is a tiny football charity with one paid worker. Q1: no idea, honestly. Q2: make it "
+            "possible to bid for £5,000 without a forty-page form. Q3: No.")
+    plan = _plan(_doc(text))
+    assert [q for q, _ in plan if q.startswith("Q")] == ["Q1", "Q2", "Q3"]
+    assert ("Q3", "No.") in plan
+    passing = _plan(_doc("We agree with the approach in Q1. Q2 is harder: funding must be longer."))
+    assert len(passing) == 1
+
+
 def test_questions_an_option_named_with_its_label_is_the_answer_not_the_question() -> None:
     """(A new user's trial.) "2. Option B, mixed use with housing." and "Q2 - C, keep as now" repeat the
     question's words ("Option B: mixed use with housing, Option C: keep as now"): read as the question

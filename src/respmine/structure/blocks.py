@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from respmine.page_breaks import QUESTION_HEADING, runs_on
 
@@ -40,7 +41,23 @@ def blocks(text: str) -> list[Block]:
                 current = offset
             offset += len(line) + 1
         out.append(Block(current, match.end(), text[current : match.end()]))
-    return _rejoined(text, [b for b in out if b.text.strip()])
+    return [part for b in _rejoined(text, [b for b in out if b.text.strip()]) for part in _labelled(b)]
+
+
+# "Q2: make it possible to bid ..." after a sentence's end, inside a paragraph: an answer's label
+_INLINE_LABEL = re.compile(r"(?<=[.!?;])[ \t]+(?=(?:Q|Question)[ \t]?(\d{1,2})[ \t]*[:.)–-][ \t]+\S)")
+
+
+def _labelled(block: Block) -> list[Block]:
+    """A paragraph answering several questions inline ("... one paid worker. Q1: no idea, honestly. Q2:
+    make it possible to bid ... Q3: No. Q4: ..."), split before each label, where two or more follow in
+    increasing order (a new user's one-paragraph response was filed whole under one question)."""
+    marks = [(m.end(), int(m.group(1))) for m in _INLINE_LABEL.finditer(block.text)]
+    if len(marks) < 2 or [n for _, n in marks] != sorted({n for _, n in marks}):
+        return [block]
+    cuts = [0, *(at for at, _ in marks), len(block.text)]
+    return [Block(block.start + a, block.start + a + len(block.text[a:b].rstrip()), block.text[a:b].rstrip())
+            for a, b in pairwise(cuts) if block.text[a:b].strip()]
 
 
 def _rejoined(text: str, found: list[Block]) -> list[Block]:
