@@ -137,6 +137,20 @@ def test_questions_a_closed_answer_the_question_lists_is_the_answer_not_the_ques
     assert [s.text for s in segs] == ["Agree strongly\nFines work."]  # (the line was dropped)
 
 
+def test_questions_a_reports_numbered_sections_on_questions_file_under_the_question_named() -> None:
+    """(A new user's trial.) A planning agent's representations number their sections ("1. Introduction",
+    "2. Question 1", "3. Questions 2 and 3"): the section numbers were read as question numbers, and the
+    client's "Yes" to question 1 was filed under question 2."""
+    text = ("1. Introduction 1.1 Hartwell Planning is instructed by our client, who controls the site.\n\n"
+            "2. Question 1 2.1 Yes. Our client supports a bigger role for charities.\n\n"
+            "2.2 They can deliver mentoring from day one.\n\n"
+            "3. Questions 2 and 3 3.1 Our client has no comment on funding.\n")
+    plan = _plan(_doc(text, format="pdf"))
+    assert [(q, t[:20]) for q, t in plan if q.startswith("Q")] == [
+        ("Q1", "Yes. Our client supp"), ("Q2", "Our client has no co")]
+    assert "They can deliver mentoring" in dict(plan)["Q1"]
+
+
 def test_questions_answers_labelled_inline_in_one_paragraph_are_split() -> None:
     """(A new user's trial.) "We're a tiny charity. Q1: no idea, honestly. Q2: ... Q3: No." in one
     paragraph was filed whole under one question; a question named in passing is no label."""

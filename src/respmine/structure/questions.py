@@ -402,9 +402,14 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple
     if m and int(m.group(1)) in matcher.by_number:
         question = matcher.by_number[int(m.group(1))]
         return question, _past_question(block.text, m.end(), question, matcher, label=True), "heading"
-    if numbered:
-        m = NUMBERED.match(block.text)
-        if m and int(m.group(1)) in matcher.by_number:
+    if numbered and (m := NUMBERED.match(block.text)):
+        section = _SECTION_ON.match(block.text, m.end())  # "2. Question 1 2.1 Yes. ...": a report's section
+        if section and int(section.group(1)) in matcher.by_number:  # on question 1, numbered 2
+            question = matcher.by_number[int(section.group(1))]
+            return question, section.end(), "heading"
+        if _SECTION_TITLE.match(block.text, m.end()):
+            return None  # "1. Introduction 1.1 Hartwell Planning is instructed ...": no answer
+        if int(m.group(1)) in matcher.by_number:
             question = matcher.by_number[int(m.group(1))]
             return question, _past_question(block.text, m.end(), question, matcher), "heading"
     quoted = matcher.quoted(block.text)
@@ -414,6 +419,13 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple
     return None
 
 
+_SECTION_ON = re.compile(  # a numbered section's title naming the question(s) it answers (and its first
+    # paragraph's sub-number: "2. Question 1 2.1 Yes. ...")
+    r"[ \t]*(?:questions?|q)[ \t]*\.?[ \t]*(\d{1,2})\b(?:[ \t]*(?:and|&|,|-|–|to)[ \t]*\d{1,2}\b)*"
+    r"[ \t]*[:.)\-–—]?(?:[ \t\n]*\d{1,2}\.\d{1,2}\b)?[ \t\n]*", re.IGNORECASE)
+_SECTION_TITLE = re.compile(  # a numbered section that answers no question ("1. Introduction", "5. About us")
+    r"[ \t]*(?:introduction|background|summary|executive summary|context|conclusions?|about us|about the \w+"
+    r"|overview|purpose|preamble|contents|appendix|annex)\b(?![ \t]+(?:of|to)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[^\W\d_][.!?][\"'’”)]*\s+\S")  # a sentence ends and another follows
 
 
