@@ -408,3 +408,53 @@ def test_stance_a_body_in_the_third_person_is_not_read_where_the_writers_speak_t
         rules: StanceModel) -> None:
     texts = ["The council opposes a statutory ban, and we agree with it.", "The council supports it."]
     assert [p.stance for p in rules.predict(texts)] == ["support", "support"]
+
+
+SITE_Q = ("Do you agree with the proposed allocation of Site H4 (Land north of Mill Lane) for 250 homes? "
+          "Yes / No / Don't know.")
+LOCAL_Q = "Do you agree that probation services should be commissioned locally rather than regionally?"
+
+
+def test_stance_a_sentence_answering_in_its_own_words(rules: StanceModel) -> None:
+    """Answers a trial found miscounted: "We partly agree." was agreed (a later "the families we support"
+    outweighed it), "No." glued to its reasons (read as "No." for number) was partly agreed, "I lean
+    towards disagreeing" and objections to the site ("I am against H4", "remove this site from the plan")
+    were unclear."""
+    said = [("We partly agree. The average family we support lives 62 miles away.", LOCAL_Q, "mixed"),
+            ("We agree strongly. Councils know the area.", LOCAL_Q, "support"),
+            ("I do not agree. Regional contracts work.", LOCAL_Q, "oppose"),
+            ("No. Regional commissioning works, and we would support local advisory boards.", LOCAL_Q,
+             "oppose"),
+            ("I lean, on balance, towards disagreeing. Too many councils are weak.", LOCAL_Q, "oppose"),
+            ("I am against H4. Full stop.", SITE_Q, "oppose"),
+            ("Please think again and remove this site from the plan.", SITE_Q, "oppose"),
+            ("We call on the council to remove Site H4 (Land north of Mill Lane) from the Draft Local Plan.",
+             SITE_Q, "oppose"),
+            ("These representations support the allocation of Site H4.", SITE_Q, "support"),
+            ("We are against cuts to services.", LOCAL_Q, "neutral"),  # against something else
+            ("I am not against H4.", SITE_Q, "neutral"),
+            ("We are against regional commissioning.", LOCAL_Q, "neutral")]  # the question's alternative
+    got = rules.predict([t for t, _, _ in said], [q for _, q, _ in said])
+    assert [(t, p.stance) for (t, _, _), p in zip(said, got, strict=True)] == [(t, s) for t, _, s in said]
+
+
+def test_stance_an_answer_saying_it_takes_no_side_did_not_know(rules: StanceModel) -> None:
+    """"We have no view on ..." was counted as agreed, "We are not convinced either way" as disagreed and
+    "On Site H4, I am undecided." as unclear: each is "don't know" in the writer's words ("We are neutral
+    on ..." the scale's middle), whatever a later sentence's cue says."""
+    from respmine.themes.stance import says_neither, says_unsure
+
+    unsure = ["We have no view on whether probation should be commissioned locally or regionally. "
+              "We support 400 families.", "We are not convinced either way. Local work has benefits.",
+              "On Site H4, I am undecided. Some housing is inevitable.",
+              "We do not have a strong view on the level of commissioning.", "No view.",
+              "The council does not commission through consortia and has no view."]
+    for text in unsure:
+        assert says_unsure(text), text
+    assert says_neither("We are neutral on local versus regional commissioning; what matters is housing.")
+    for text in ("We have no view on the fee, but we strongly oppose the ban.",
+                 "I am not convinced that charities should run probation.",
+                 "We support it and have no view."):
+        assert not says_unsure(text), text
+    got = rules.predict(unsure[:3], [LOCAL_Q, LOCAL_Q, SITE_Q])
+    assert [p.stance for p in got] == ["neutral"] * 3

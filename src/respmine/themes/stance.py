@@ -62,7 +62,7 @@ _GAP = r"(?P<gap>(?:\s+[a-z’']+){0,4}?)\s+"  # "we would therefore not support
 _SERVED = (r"(?!\s+(?:\d+|over|around|more|some|many|people|children|families|young|adults|women|men|victims"
            r"|those|them|individuals|clients|users|survivors|offenders|staff|communities)\b)")  # a service
 _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation|measure|option|bill|idea|ban"
-         r"|scheme|requirement)s?\b")
+         r"|scheme|requirement|allocation|designation)s?\b")
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
 _THING = (r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN
           + r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # "is not fair"
@@ -90,6 +90,13 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:withdraw|reject|abandon"
      r"|reconsider|scrap|drop|stop|halt|rethink|pause|not (?:proceed|implement|adopt|pass|finali[sz]e))",
      "oppose", 1.0),
+    (r"\b(?:remove[sd]?|removing|removal\s+of|delet(?:e|es|ed|ing)|tak(?:e|es|en|ing)\s+out)\b[^.;]{0,80}?"
+     r"\bfrom\s+(?:the|this|your|its)\s+(?:[a-z’'-]+\s+){0,2}?(?:plan|proposals?|allocations?|scheme|list|bill"
+     r"|strategy)\b", "oppose", 1.0),  # "remove this site from the plan", "call on ... to remove Site H4"
+    (r"\b(?:lean(?:s|ing)?|inclined|inclining)\b[^.;]{0,30}?\b(?:towards?|to)\s+(?:disagree|oppos|object"
+     r"|reject)\w*", "oppose", 0.8),  # "I lean, on balance, towards disagreeing"
+    (r"\b(?:lean(?:s|ing)?|inclined|inclining)\b[^.;]{0,30}?\b(?:towards?|to)\s+(?:agree|support|favou?r"
+     r"|accept)\w*", "support", 0.8),
     (r"\b(?:should|must) (?:be )?(?:withdrawn|scrapped|abandoned|rejected|dropped|reconsidered)\b"
      r"|\b(?:do not|don[’']t|should not|must not) (?:implement|pass|adopt|proceed|go ahead|finali[sz]e"
      r"|approve|make (?:these |this |the |any )?changes?)\b", "oppose", 1.0),
@@ -158,19 +165,37 @@ _CLOSED_WORDS = {"support": "we agree", "oppose": "we disagree", "mixed": "we pa
 _UNSURE = (r"(?:don[’']?t|do\s+not)\s+know|not\s+(?:sure|certain)|unsure|undecided"
            r"|(?:(?:don[’']?t|do\s+not)\s+have\s+an?|have\s+no)\s+(?:settled|firm|fixed|clear)\s+(?:view|position)"
            r"|(?:ddim|dim)\s+yn\s+(?:gwybod|siŵr|siwr)")  # (Welsh: "do not know", "not sure")
+_WE = r"(?:(?:i|we)\s+)?"  # "We partly agree.", "I disagree.": the answer in a sentence of its own
+_FULLY = r"(?:\s+(?:strongly|entirely|fully|completely|wholeheartedly))?"  # "We agree strongly."
 _BARE = re.compile(  # an answer's first sentence that is only a closed answer: "Yes.", "No", "Don't know."
-    rf"\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|partly(?:\s+agree)?|in\s+part|partially)"
-    r"|(?P<support>(?:strongly\s+|tend\s+to\s+)?agree|yes|yeah|yep|yd(?:ym|w|yn|y))"
-    r"|(?P<oppose>(?:strongly\s+|tend\s+to\s+)?disagree|no|nope|nac\s+yd(?:ym|w|yn|y))"
-    rf"|(?P<neutral>{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral))[\s.!,;:–—-]*", re.IGNORECASE)
+    rf"\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|{_WE}(?:partly|partially|in\s+part)(?:\s+agree)?)"
+    rf"|(?P<support>{_WE}(?:strongly\s+|tend\s+to\s+)?agree{_FULLY}|yes|yeah|yep|yd(?:ym|w|yn|y))"
+    rf"|(?P<oppose>{_WE}(?:(?:strongly\s+|tend\s+to\s+)?disagree|do\s+not\s+agree|don[’']t\s+agree){_FULLY}"
+    r"|no|nope|nac\s+yd(?:ym|w|yn|y))"
+    rf"|(?P<neutral>{_WE}(?:{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral)))[\s.!,;:–—-]*",
+    re.IGNORECASE)
 _SAYS_UNSURE = re.compile(  # "Don't know.", "Not sure yet - ...", "We don't know yet"; not "Not sure this is
     # the right approach" (a doubt, argued)
     rf"\W*(?:(?:i|we)\s+)?(?:{_UNSURE})(?:\s+yet)?(?:\s+(?:on|about)\s+(?:this|that|the)(?:\s+(?:question|issue"
     r"|point|proposal))?)?\s*(?:[.,;:!?–—-]|$)", re.IGNORECASE)
-_SAYS_NEITHER = re.compile(  # a scale's middle answer: "Neither agree nor disagree", "Neutral."; not "Neither
-    # the council nor ..."
-    r"\W*(?:(?:i|we)\s+)?(?:neither\s+agree\s+(?:n|)or\s+disagree|neutral\s*(?:[.,;:!?–—-]|$))",
+_SAYS_NEITHER = re.compile(  # a scale's middle answer: "Neither agree nor disagree", "Neutral.", "We are
+    # neutral on local versus regional commissioning"; not "Neither the council nor ...", "Neutral observers"
+    r"\W*(?:(?:i|we)\s+)?(?:neither\s+agree\s+(?:n|)or\s+disagree|neutral\s*(?:[.,;:!?–—-]|$)"
+    r"|(?:am|are|remain)\s+(?:broadly\s+)?neutral\s+(?:on|about|as\s+to|regarding|between)\b)",
     re.IGNORECASE)
+_NO_VIEW = re.compile(  # a sentence saying the writer takes no side, then at most what on: "We have no
+    # view on whether ...", "On Site H4, I am undecided.", "We are not convinced either way.", "The council
+    # ... has no view."; not "Not sure this is the right approach" (a doubt, argued), "not convinced that"
+    r"(?:(?:^\W*|\b(?:have|has|hold|holds)\s+)no|\b(?:do\s+not|don[’']t|does\s+not|doesn[’']t)\s+(?:have|hold)"
+    r"\s+(?:a|an|any))\s+"
+    r"(?:(?:strong|settled|firm|fixed|clear|particular|real|collective|overall)\s+)?"
+    r"(?:view|opinion|position|preference)s?"
+    r"|\b(?:am|are|is|remain|remains)\s+(?:(?:still|genuinely|honestly|frankly)\s+)?"
+    r"(?:undecided|unsure|uncertain|not\s+sure|torn|(?:not|un)\s*(?:convinced|persuaded)\s+either\s+way)",
+    re.IGNORECASE)
+_ON_WHAT = re.compile(  # what follows a "no view" up to the sentence's end: only what it is on
+    r"(?:\s+(?:on|about|whether|as\s+to|regarding|either\s+way|at\s+(?:this|present)|yet|for\s+now"
+    r"|on\s+this)\b[^;:,]*)?[\s.!]*", re.IGNORECASE)  # (no clause after: "on the funding, which must rise")
 _PROTOTYPES = {
     "support": ("We support the proposal.", "We welcome these changes and agree with the plan.",
                 "The proposal should go ahead.", "I am in favour of this rule."),
@@ -282,12 +307,28 @@ def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     if not asks_agreement(question):
         return None
     text = unticked(text)
-    spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)]
-    if not spans:
+    first = _first_sentence(text)
+    if first is None:
         return None
-    a, b = spans[0]
+    a, b = first
     found = _BARE.fullmatch(text, a, b)
-    return (found.lastgroup, (a, b)) if found is not None and found.lastgroup else None
+    if found is not None and found.lastgroup:
+        return found.lastgroup, first
+    return ("neutral", first) if says_no_view(text[a:b]) or says_neither(text[a:b]) else None
+
+
+def _first_sentence(text: str) -> Span | None:
+    return next(((a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)), None)
+
+
+def says_no_view(sentence: str) -> bool:
+    """The sentence says only that the writer takes no side, and on what ("We have no view on whether ...",
+    "On Site H4, I am undecided.", "We are not convinced either way."): a "don't know" in the writer's
+    words, which a later sentence's cue ("the families we support") must not overturn, nor "not
+    convinced" read as doubt. Not with a contrast ("no view on X, but ...") or a cue before it."""
+    found = _NO_VIEW.search(sentence)
+    return (found is not None and _ON_WHAT.fullmatch(sentence, found.end()) is not None
+            and not _CONTRAST.search(sentence) and not any(score_sentence(sentence[: found.start()])))
 
 
 def only_closed_answer(text: str) -> bool:
@@ -297,8 +338,13 @@ def only_closed_answer(text: str) -> bool:
 
 
 def says_unsure(text: str) -> bool:
-    """The answer opens by saying the respondent does not know ("Don't know", "Not sure", "Undecided")."""
-    return _SAYS_UNSURE.match(unticked(text)) is not None
+    """The answer opens by saying the respondent does not know ("Don't know", "Not sure", "Undecided"), or
+    its first sentence says they take no side (`says_no_view`)."""
+    text = unticked(text)
+    if _SAYS_UNSURE.match(text) is not None:
+        return True
+    first = _first_sentence(text)
+    return first is not None and says_no_view(text[slice(*first)])
 
 
 def says_neither(text: str) -> bool:
@@ -317,10 +363,45 @@ def _cues(text: str, question: str | None = None) -> _Cues:
         a, b = spans[0]  # the opening word read as the cue it stands for, so hedges, conditions and "no
         said = text[a : match.start(word)] + _CLOSED_WORDS[word] + text[match.end(word) : b]  # view" count
         scores[0] = score_sentence(said)  # ("Yes, in principle" is mixed, "No - not applicable" neutral)
+    if question and asks_agreement(question):
+        subject = _subject_words(question)  # "I am against H4": against what the question asks about
+        scores = [(s, 1.0, m) if _against(text[a:b], subject) else (s, o, m)
+                  for (a, b), (s, o, m) in zip(spans, scores, strict=True)]
     if question and asks_agreement(question) and not any(any(s) for s in scores):  # no cue, no "Yes"/"No"
         proposal = _proposal_words(question)
         scores = [_restated(text[a:b], proposal) for a, b in spans]
     return _Cues(spans, scores)
+
+
+_AGAINST = re.compile(  # "I am against H4", "We are firmly against the allocation", "I'm against this"
+    r"\b(?:(?:i|we)\s+(?:am|are|remain|were|was)|i[’']m|we[’']re)\s+(?P<how>(?:[a-z]+\s+){0,2}?)against\s+"
+    r"(?P<what>[^.;:!?]{1,80})", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|or)\b")
+_IT = re.compile(r"(?:this|these|it|that|them|the\s+(?:proposals?|plans?|idea|changes?))\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _subject_words(question: str) -> frozenset[str]:
+    """What a closed question asks about, by its words' first five letters and its names with digits ("Site
+    H4"), up to any alternative it sets against it ("locally rather than regionally": against regional
+    commissioning is for the proposal)."""
+    asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), question).lower()
+    asked = _ALTERNATIVE.split(asked)[0]
+    return frozenset({w[:5] for w in re.findall(r"[a-z]{4,}", asked) if w not in _PLAIN}
+                     | set(re.findall(r"\b[a-z]+\d+[a-z\d]*\b", asked)))
+
+
+def _against(sentence: str, subject: frozenset[str]) -> bool:
+    """"I am against H4.": the writer is against what the question asks about, named (by a name with digits
+    or two of its words) or as "this"; no cue reads it, as "against" takes any object ("we are against cuts
+    to services")."""
+    found = _AGAINST.search(sentence)
+    if found is None or _NEG.search(found["how"]):
+        return False
+    what = found["what"].lower()
+    names = set(re.findall(r"\b[a-z]+\d+[a-z\d]*\b", what))  # (a name with digits is the thing itself)
+    words = {w[:5] for w in re.findall(r"[a-z]{4,}", what)}  # (one word is not: "against cuts to services")
+    return bool(_IT.match(what)) or bool(names & subject) or len(words & subject) >= 2
 
 
 _MODAL = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\b(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?",
