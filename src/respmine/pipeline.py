@@ -143,6 +143,7 @@ def themes_stage(
     from respmine.store import themes as themes_store
     from respmine.themes.decisions import effective_codebook, training_examples
     from respmine.themes.stage import code_segments
+    from respmine.themes.stance import as_answered
 
     store = Store(settings.store_url)
     log = themes_store.decisions(store)
@@ -154,7 +155,8 @@ def themes_stage(
     result = code_segments(  # sentence vectors cached in the store: rescoring after an edit is cheap
         segments, codebook, run_embedder(store, settings),
         previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
-        questions={q.id: q.text for q in consultation.questions} if consultation else None,
+        questions=as_answered({q.id: q.text for q in consultation.questions}, read_segments(store))
+        if consultation else None,  # (a yes/no question its answers show closed reads "Yes" as agreeing)
         title=consultation.title if consultation else "",
     )
     restamped = themes_store.write_coding(store, result)

@@ -186,3 +186,35 @@ def test_a_question_offering_options_is_counted_by_the_option_chosen(
         min_row=2, values_only=True) if r[0] == "Q2"}
     assert by_type == {("Q2", "Charities and community groups"): "option B: 1",
                        ("Q2", "Individuals"): "option A: 1"}
+
+
+def test_a_yes_no_question_its_answers_show_closed_is_counted(
+    made: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    """A new user's "Should charities be able to form consortia ...?" listed no "Yes / No", and its answers
+    ("Yes.", "No. ...") were counted nowhere: most of its respondents opened with one, so the report counts
+    who agreed; the same question answered in prose stays open."""
+    from openpyxl import load_workbook
+    from sqlalchemy import update
+
+    from respmine.store.models import SegmentRow
+
+    store, segs = made
+    asked = [q.model_copy(update={"text": "Should contracts be let in smaller lots?"}) if q.id == "Q2" else q
+             for q in CONSULTATION.questions]
+    consultation = CONSULTATION.model_copy(update={"questions": asked})
+    def counted(paths: dict[str, Path]) -> dict[str, object]:
+        sheet = load_workbook(paths["workbook"])["Questions"]
+        header, *rows = sheet.iter_rows(values_only=True)
+        return dict(zip(header, next(r for r in rows if r[0] == "Q2"), strict=True))
+
+    paths = write_reports(store, CODEBOOK, tmp_path / "prose", consultation)  # answered in prose: open
+    assert counted(paths)["Asks for agreement"] == "no"
+    answers = {"hope-q2": "No. Contracts are too large for us.", "dup1.txt-q2": "Yes.", "dup2.pdf-q2": "Yes."}
+    with store.session() as s, s.begin():
+        for key, text in answers.items():
+            s.execute(update(SegmentRow).where(SegmentRow.id == segs[key]).values(text=text))
+    paths = write_reports(store, CODEBOOK, tmp_path / "closed", consultation)
+    row = counted(paths)
+    assert (row["Asks for agreement"], row["Agreed"], row["Disagreed"]) == ("yes", 1, 1), row  # (copies once)
+    assert "Q2 disagreed" in paths["respondents"].read_text(encoding="utf-8")

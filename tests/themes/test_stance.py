@@ -458,3 +458,42 @@ def test_stance_an_answer_saying_it_takes_no_side_did_not_know(rules: StanceMode
         assert not says_unsure(text), text
     got = rules.predict(unsure[:3], [LOCAL_Q, LOCAL_Q, SITE_Q])
     assert [p.stance for p in got] == ["neutral"] * 3
+
+
+CONSORTIA_Q = "Should charities be able to form consortia with private providers to bid for contracts?"
+
+
+def test_stance_a_yes_no_question_is_closed_when_its_answers_are(rules: StanceModel) -> None:
+    """"Should charities be able to form consortia ...?" lists no "Yes / No", so its "Yes." and "No."
+    answers were counted nowhere: a yes/no question most of whose respondents open with "Yes", "No" or
+    "Agree" is read as offering them; one answered in lists or prose stays open, and a wh-question or one
+    on facts is never closed."""
+    from respmine.store.views import SegmentView
+    from respmine.themes.stance import OFFERED, as_answered, asks_yes_no, closed_by_answers, opens_closed
+
+    yes_no = (CONSORTIA_Q, "Do you think councils can commission well?", "Is it right that victims pay?",
+              "Should anything else be included?")
+    assert all(asks_yes_no(q) for q in yes_no)
+    assert not any(asks_yes_no(q) for q in ("What should change?", "Do you have any other comments?",
+                                            "Are you aware of the Code?", LOCAL_Q, None))
+    opening = ("Yes.", "No, because ...", "Partly. We", "Disagree - charities ...", "Oh yes, let's all",
+               "Nobody asked.", "No view.", "Local, always.")
+    assert [opens_closed(t) for t in opening] == [True] * 5 + [False] * 3
+    said = ["Yes.", "No. We have seen it fail.", "Yes, with safeguards.", "We have no settled view.",
+            "Charities are partners, not bid candy."]
+    assert closed_by_answers(CONSORTIA_Q, said)
+    assert not closed_by_answers("Should anything else be included?", ["No.", "Housing.", "Debt advice.",
+                                                                       "Mentors at the gate.", "No."])
+    assert not closed_by_answers("What should change?", said) and not closed_by_answers(CONSORTIA_Q, said[:2])
+
+    def seg(n: int, sub: str, question: str, start: int, text: str) -> SegmentView:
+        return SegmentView(f"s{n}", sub, question, start, start + len(text), None, text, "heading", 1.0)
+
+    segments = [seg(i, f"sub{i}", "Q3", 0, t) for i, t in enumerate(said)]
+    segments.append(seg(9, "sub4", "Q3", 50, "Yes."))  # not that respondent's opening
+    read = as_answered({"Q3": CONSORTIA_Q, "Q4": "What should change?"}, segments)
+    assert read == {"Q3": CONSORTIA_Q + OFFERED, "Q4": "What should change?"}
+    got = rules.predict(["Yes.", "No. We have seen it fail.",
+                         "Oh yes, let's all become bid candy for a multinational. We've done it. So no."],
+                        [read["Q3"]] * 3)
+    assert [p.stance for p in got] == ["support", "oppose", "oppose"]

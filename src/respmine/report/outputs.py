@@ -50,7 +50,7 @@ from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS
-from respmine.themes.stance import asks_agreement, only_closed_answer
+from respmine.themes.stance import as_answered, asks_agreement, only_closed_answer
 
 SNAPSHOT = "theme_snapshot.json"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the data time of a store no run has filled
@@ -343,6 +343,7 @@ def _sections(
     data: CodingData, rows: Sequence[ThemeRow], consultation: Consultation | None, top: set[str]
 ) -> list[Section]:
     known = {q.id: q for q in consultation.questions} if consultation else {}
+    answered_as = as_answered({q.id: q.text for q in known.values()}, data.segments.values())
     present = questions_answered(data)
     order = [q for q in known if q in present] + [q for q in present if q not in known and q not in UNCODED]
     out = []
@@ -351,7 +352,8 @@ def _sections(
         title, text = _question_title(qid, q.number if q else None, q.text if q else "")
         mine = [r for r in rows if r.question == qid]
         answered = sum(respondent_totals(data, question=qid).values())
-        asked = q.text if q is not None else qid  # (a form column no question matched: its header)
+        asked = answered_as[qid] if q is not None else qid  # (a form column no question matched: its header;
+        # a yes/no question its answers show closed: as offering "Yes / No", `as_answered`)
         agrees = asks_agreement(asked)  # (its options only as given: "Part A (...) and Part B (...)")
         options = question_options(q.text, q.options) if q is not None and (q.options or not agrees) else {}
         agreement = dict(question_stances(data, qid)) if agrees and not options else None

@@ -36,6 +36,7 @@ from respmine.themes.sentences import sentence_spans
 from respmine.versions import source_digest
 
 if TYPE_CHECKING:
+    from respmine.store.views import SegmentView
     from respmine.themes.codebook import Codebook
     from respmine.topics.embed import Embedder
 
@@ -145,9 +146,11 @@ _AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
 _PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should",
-    # "Is the proposed age limit appropriate?", "Do you want the ban to apply online?"
+    # "Is the proposed age limit appropriate?", "Do you want the ban to apply online?"; not "Do you think the
+    # current system works?"
     r"\W*(?:(?:q(?:uestion)?\s*\d+\W*)?)(?:should|shall|ought|must\b|(?:do|would)\s+you\s+(?:think|consider"
-    r"|believe)\b[^?]*\b(?:should|ought|must)\b|do\s+you\s+want\b|would\s+you\s+(?:like|prefer)\b"
+    r"|believe|feel)\b(?!\s+(?:that\s+)?the\s+(?:current|existing)\b)|do\s+you\s+want\b"
+    r"|would\s+you\s+(?:like|prefer)\b"
     r"|(?:is|are|would|will)\b[^?]{0,120}\b(?:appropriate|right|reasonable|proportionate|fair|sufficient"
     r"|adequate|acceptable|justified|necessary|workable|effective)\b)", re.IGNORECASE)
 _WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.IGNORECASE)
@@ -299,6 +302,53 @@ def asks_agreement(question: str | None) -> bool:
     return bool(_AGREEMENT.search(question))
 
 
+CLOSED_SHARE = 0.4  # of a yes/no question's respondents opening "Yes", "No", "Agree": its answers were closed
+CLOSED_FEWEST = 3  # ... and at least this many of them
+OFFERED = " (Yes / No)"  # the answers such a question is read as offering (`as_answered`)
+_OPENS_AGREE = re.compile(rf"\W*{_SURELY}{_WE}(?:strongly\s+|tend\s+to\s+|partly\s+)?(?:dis)?agree{_AFTER})",
+                          re.IGNORECASE)
+
+
+def asks_yes_no(question: str | None) -> bool:
+    """A question on what should be done that lists no answers ("Should charities be able to ...?", "Do you
+    think ...?", "Is it right that ...?"): closed or open as its answers show (`closed_by_answers`)."""
+    if not question or asks_agreement(question):
+        return False
+    first = _URL.sub(" ", question).split("?")[0]
+    return not _WH.match(first) and _PROPOSES.match(first) is not None
+
+
+def opens_closed(text: str) -> bool:
+    """The answer opens with a closed answer's word: "Yes.", "No, because ...", "Partly", "Disagree - ..."."""
+    text = unticked(text)
+    found = _CLOSED.match(text)
+    return bool(found is not None and found.lastgroup) or _OPENS_AGREE.match(text) is not None
+
+
+def closed_by_answers(question: str | None, answers: Sequence[str]) -> bool:
+    """A yes/no question (`asks_yes_no`) that most would answer "Yes" or "No" although it offers no answers:
+    at least CLOSED_SHARE of its respondents' answers (`answers`: each one's first passage) open with one
+    (`opens_closed`). Decided by the answers, so an open "Should anything else be included?" answered in
+    lists stays uncounted while "Should charities form consortia?" answered "Yes." / "No." is counted."""
+    if not asks_yes_no(question) or not answers:
+        return False
+    closed = sum(opens_closed(a) for a in answers)
+    return closed >= CLOSED_FEWEST and closed >= CLOSED_SHARE * len(answers)
+
+
+def as_answered(questions: Mapping[str, str], segments: Iterable[SegmentView]) -> dict[str, str]:
+    """Each question's text as its answers are read: a yes/no question its answers show closed
+    (`closed_by_answers`) as offering "Yes / No", so its answers count for and against (`asks_agreement`)
+    in the stance stage and the report alike. `segments`: every answer passage, with its submission."""
+    first: dict[str, dict[str, tuple[int, str]]] = {}
+    for seg in segments:
+        mine = first.setdefault(seg.question, {})
+        if seg.submission not in mine or seg.start < mine[seg.submission][0]:
+            mine[seg.submission] = (seg.start, seg.text)
+    return {q: f"{text}{OFFERED}" if closed_by_answers(text, [t for _, t in first.get(q, {}).values()])
+            else text for q, text in questions.items()}
+
+
 def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     """The stance an answer to "Do you agree ...?" gives in its first sentence alone ("Yes.", "No",
     "Don't know.", "Strongly agree"), with that sentence: the respondent's own answer, which what they go
@@ -307,14 +357,32 @@ def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     if not asks_agreement(question):
         return None
     text = unticked(text)
-    first = _first_sentence(text)
-    if first is None:
+    spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)]
+    if not spans:
         return None
-    a, b = first
+    concluded = _concluded(text, spans[1:])
+    if concluded is not None:
+        return concluded
+    a, b = first = spans[0]
     found = _BARE.fullmatch(text, a, b)
     if found is not None and found.lastgroup:
         return found.lastgroup, first
     return ("neutral", first) if says_no_view(text[a:b]) or says_neither(text[a:b]) else None
+
+
+_CONCLUDES = re.compile(r"\W*(?:so|therefore|thus|hence|in\s+short|in\s+a\s+word|in\s+sum(?:mary)?"
+                        r"|(?:the|our|my)\s+answer\s+is)\b[\s,:–—-]*", re.IGNORECASE)
+
+
+def _concluded(text: str, spans: Sequence[Span]) -> tuple[str, Span] | None:
+    """A later sentence that is only a concluding "So no." / "In short, yes.": the answer, over an opening
+    it answers ("Oh yes, let's all become bid candy ... So no.": sarcasm read as "Yes")."""
+    for a, b in reversed(spans):
+        lead = _CONCLUDES.match(text, a, b)
+        found = _BARE.fullmatch(text, lead.end(), b) if lead is not None and lead.end() > a else None
+        if found is not None and found.lastgroup in ("support", "oppose"):
+            return found.lastgroup, (a, b)
+    return None
 
 
 def _first_sentence(text: str) -> Span | None:
