@@ -426,6 +426,7 @@ def test_stance_a_sentence_answering_in_its_own_words(rules: StanceModel) -> Non
             ("No. Regional commissioning works, and we would support local advisory boards.", LOCAL_Q,
              "oppose"),
             ("I lean, on balance, towards disagreeing. Too many councils are weak.", LOCAL_Q, "oppose"),
+            ("On balance, yes, though we would counsel members to be cautious.", LOCAL_Q, "support"),
             ("I am against H4. Full stop.", SITE_Q, "oppose"),
             ("Please think again and remove this site from the plan.", SITE_Q, "oppose"),
             ("We call on the council to remove Site H4 (Land north of Mill Lane) from the Draft Local Plan.",
@@ -448,13 +449,15 @@ def test_stance_an_answer_saying_it_takes_no_side_did_not_know(rules: StanceMode
               "We support 400 families.", "We are not convinced either way. Local work has benefits.",
               "On Site H4, I am undecided. Some housing is inevitable.",
               "We do not have a strong view on the level of commissioning.", "No view.",
-              "The council does not commission through consortia and has no view."]
+              "The council does not commission through consortia and has no view.",
+              "We don't know enough about how these would work to say.",
+              "On whether charities should team up with companies, I honestly don't know. My son says no."]
     for text in unsure:
         assert says_unsure(text), text
     assert says_neither("We are neutral on local versus regional commissioning; what matters is housing.")
     for text in ("We have no view on the fee, but we strongly oppose the ban.",
                  "I am not convinced that charities should run probation.",
-                 "We support it and have no view."):
+                 "We support it and have no view.", "We don't know why the Ministry proposes this."):
         assert not says_unsure(text), text
     got = rules.predict(unsure[:3], [LOCAL_Q, LOCAL_Q, SITE_Q])
     assert [p.stance for p in got] == ["neutral"] * 3

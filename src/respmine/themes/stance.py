@@ -155,7 +155,7 @@ _PROPOSES = re.compile(  # a closed question on what should be done: "Should ...
     r"|adequate|acceptable|justified|necessary|workable|effective)\b)", re.IGNORECASE)
 _WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.IGNORECASE)
 _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
-_SURELY = r"(?:(?:definitely|absolutely|certainly|very\s+much|oh)[\s,]+)?"  # "Definitely yes."
+_SURELY = r"(?:(?:definitely|absolutely|certainly|very\s+much|oh|on\s+balance)[\s,]+)?"  # "Definitely yes."
 _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a dash, the line's end or a word
     rf"^\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|partly|in\s+part|partially){_AFTER})"
     rf"|(?P<support>yes|yeah|yep|yd(?:ym|w|yn|y)){_AFTER}|\s+[a-z])"  # (Welsh "Ydym": "we do")
@@ -194,8 +194,9 @@ _NO_VIEW = re.compile(  # a sentence saying the writer takes no side, then at mo
     r"(?:(?:strong|settled|firm|fixed|clear|particular|real|collective|overall)\s+)?"
     r"(?:view|opinion|position|preference)s?"
     r"|\b(?:am|are|is|remain|remains)\s+(?:(?:still|genuinely|honestly|frankly)\s+)?"
-    r"(?:undecided|unsure|uncertain|not\s+sure|torn|(?:not|un)\s*(?:convinced|persuaded)\s+either\s+way)",
-    re.IGNORECASE)
+    r"(?:undecided|unsure|uncertain|not\s+sure|torn|(?:not|un)\s*(?:convinced|persuaded)\s+either\s+way)"
+    r"|\b(?:(?:honestly|really|genuinely|simply|just)\s+)?(?:do\s+not|don[’']t)\s+know(?:\s+enough)?",
+    re.IGNORECASE)  # ("On whether charities should ..., I honestly don't know.", "We don't know enough")
 _ON_WHAT = re.compile(  # what follows a "no view" up to the sentence's end: only what it is on
     r"(?:\s+(?:on|about|whether|as\s+to|regarding|either\s+way|at\s+(?:this|present)|yet|for\s+now"
     r"|on\s+this)\b[^;:,]*)?[\s.!]*", re.IGNORECASE)  # (no clause after: "on the funding, which must rise")
@@ -367,9 +368,13 @@ def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     found = _BARE.fullmatch(text, a, b)
     if found is not None and found.lastgroup:
         return found.lastgroup, first
+    glued = _GLUED_NO.match(text, a, b)  # (the splitter keeps "No." with what follows, as in "No. 5")
+    if glued is not None:
+        return "oppose", (a, glued.end())
     return ("neutral", first) if says_no_view(text[a:b]) or says_neither(text[a:b]) else None
 
 
+_GLUED_NO = re.compile(r"\W*no\.(?=\s+[\"“‘']?[A-Z])", re.IGNORECASE)  # "No. Commissioning at regional ..."
 _CONCLUDES = re.compile(r"\W*(?:so|therefore|thus|hence|in\s+short|in\s+a\s+word|in\s+sum(?:mary)?"
                         r"|(?:the|our|my)\s+answer\s+is)\b[\s,:–—-]*", re.IGNORECASE)
 
