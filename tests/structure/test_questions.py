@@ -564,3 +564,21 @@ def test_questions_an_answer_that_declines_to_answer_is_no_answer() -> None:
     started = time.perf_counter()  # a run of dashes is read once, not once per way to split it
     assert questions.NO_ANSWER.fullmatch("-" * 3000 + "x") is None
     assert time.perf_counter() - started < 1.0
+
+
+def test_questions_a_letters_short_objection_answers_the_agreement_question() -> None:
+    """"I wish to object to the allocation of Site H4." alone in its paragraph was too short to be matched
+    (general, under no question), and the letter's answer to "Do you agree with the proposed allocation
+    ...?" went uncounted; a short paragraph saying nothing of the kind stays general."""
+    site = [Question(id="Q1", number=1, text="Do you agree with the proposed allocation of Site H4 (Land "
+                     "north of Mill Lane) for 250 homes? Yes / No / Don't know."),
+            Question(id="Q3", number=3, text="Do you have any other comments on the infrastructure needed "
+                     "(roads, schools, GP surgeries, drainage)?")]
+    text = ("Dear Planning Policy,\n\nI wish to object to the allocation of Site H4.\n\nThe lower part of "
+            "the site floods most winters and the lane is too narrow for the traffic.\n\n"
+            "See you at Site H4.\n\nYours faithfully,\nRobert Fenwick\n")
+    words = Keyword()
+    words.keys = ("allocation", "site h4", "infrastructure")
+    segs = segment_document(_doc(text), QuestionMatcher(site, words))  # type: ignore[arg-type]
+    assert "I wish to object to the allocation of Site H4." in [s.text for s in segs if s.question == "Q1"]
+    assert "See you at Site H4." not in [s.text for s in segs if s.question == "Q1"]

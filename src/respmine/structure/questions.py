@@ -525,10 +525,10 @@ def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment
 def _is_prose(text: str, title: str) -> bool:
     """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning.
     `title`: the consultation's (a covering sentence naming it is a formality)."""
+    stated = bool(_agreeing(text))  # "I wish to object to the allocation of Site H4.": short, but an answer
     return (
-        len(text_words(text)) >= MIN_CONTENT_WORDS
+        (stated or (len(text_words(text)) >= MIN_CONTENT_WORDS and has_sentence(text)))
         and not closes_letter(text)
-        and has_sentence(text)
         and not is_furniture(text)  # a covering note is a sentence too
         and not only_formalities(text, title)  # "X welcomes the consultation." answers none
         and not is_reference_note(text)  # "48 Id. at Art. 9(6).", a link
@@ -563,8 +563,12 @@ def _by_content(
 _SAYS_AGREE = re.compile(  # "I strongly agree that ...", "We disagree with the proposal", "we neither agree"
     r"\b(?:i|we)\s+(?:would\s+|do\s+|also\s+)?(?:(?:strongly|fully|broadly|wholly|partly|tend\s+to)\s+)?"
     r"(?:dis)?agree\s+(?:that|with\s+(?:the|this|these|your)\s+(?:proposals?|plans?|changes?|approach|idea"
-    r"|options?|ban|measures?|rules?|scheme)\b)|\b(?:i|we)\s+neither\s+agree\b", re.IGNORECASE)
-# (not "I agree with the residents' association that ...": a view of theirs on something else)
+    r"|options?|ban|measures?|rules?|scheme)\b)|\b(?:i|we)\s+neither\s+agree\b"
+    r"|\b(?:i|we)\s+(?:(?:wish|want|would\s+like|am\s+writing|are\s+writing)\s+to\s+)?"
+    r"(?:(?:strongly|firmly|fully)\s+)?(?:object\s+to|oppose|support)\s+(?:the|this|these)\s+(?:proposed\s+)?"
+    r"(?:proposals?|plans?|changes?|allocation|designation|scheme|ban|option)\b", re.IGNORECASE)
+# (not "I agree with the residents' association that ...": a view of theirs on something else; "I wish to
+# object to the allocation of Site H4" answers "Do you agree with the proposed allocation ...?" as much)
 
 
 def _agreeing(text: str) -> list[str]:
