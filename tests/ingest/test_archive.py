@@ -131,3 +131,41 @@ def test_archive_attached_to_an_email_is_part_of_the_email(tmp_path: Path) -> No
     answers = rows["reply.eml#response.zip#answers.txt"]
     assert answers.kind == "attachment" and answers.text.startswith("Local commissioning")
     assert root_submission(read_submissions(store), answers.sha256) == rows["reply.eml"].sha256
+
+
+def test_archive_a_file_read_before_from_another_archive_keeps_its_arrival(tmp_path: Path) -> None:
+    """(A review.) A later archive holding files an earlier one brought overwrote their arrival: on-time
+    responses became late. The earlier stays the submission; the later archive's copy is another name."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    x, z = b"We support local commissioning.\n", b"Contracts must be longer.\n"
+    (inbox / "batch1.zip").write_bytes(_zip({"x.txt": x}))
+    (tmp_path / "consultation.yaml").write_text(CONSULTATION)
+    (tmp_path / "received.csv").write_text("file,received\nbatch1.zip,2026-04-01T09:00:00+01:00\n"
+                                           "batch2.zip,2026-05-10T09:00:00+01:00\n")
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(inbox, store, consultation)
+    (inbox / "batch2.zip").write_bytes(_zip({"x.txt": x, "z.txt": z}))
+    later = ingest_inbox(inbox, store, consultation)
+    rows = {r.source: r for r in store.submissions()}
+    assert rows["batch1.zip#x.txt"].late is False and rows["batch2.zip#z.txt"].late is True
+    assert later.duplicates == 1 and "batch2.zip#x.txt" in store.sources()[rows["batch1.zip#x.txt"].sha256]
+
+
+def test_archive_a_corrupt_compressed_file_is_quarantined_alone(tmp_path: Path) -> None:
+    """(A review.) A member whose compressed data is damaged raised zlib.error: the whole archive was
+    quarantined, its readable file with it."""
+    buf = io.BytesIO()
+    text = b"Local charities know their areas and should be funded for three years at least.\n" * 20
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bad.txt", text)
+        zf.writestr("good.txt", b"We favour regional contracts.\n")
+    data = bytearray(buf.getvalue())
+    start = data.index(b"bad.txt") + len("bad.txt")  # (the local header's name, then the deflated data)
+    data[start + 2 : start + 12] = b"\xff" * 10
+    got = _read(tmp_path, bytes(data))
+    assert isinstance(got, Document)
+    bad, good = got.children
+    assert isinstance(bad, Quarantined) and bad.code == "corrupt"
+    assert isinstance(good, Document) and good.text.startswith("We favour regional")

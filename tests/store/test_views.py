@@ -51,3 +51,9 @@ def test_views_an_email_whose_attachment_is_a_copy_counts_with_its_group() -> No
     keys = respondent_keys(subs, [copies])
     assert keys["body"] == keys["pdf"] == keys["resent"] == "campaign:duplicate-1"
     assert keys["other"] == keys["note"] == "other"  # (an attachment in no group: its e-mail's, as before)
+    # (a review) a charity's e-mail attaching its own response and a copy of the campaign letter it backs
+    subs.update({s.sha256: s for s in (_sub("charity"), _sub("own", "attachment", "charity"),
+                                       _sub("copy", "attachment", "charity"))})
+    campaign = CampaignRow(id="campaign-1", template="", size=4, members=["copy", "x", "y"])
+    keys = respondent_keys(subs, [campaign])
+    assert keys["charity"] == keys["own"] == "charity" and keys["copy"] == "campaign:campaign-1"

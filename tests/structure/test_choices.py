@@ -110,3 +110,18 @@ def test_choices_a_piece_naming_several_options_or_more_names_none() -> None:
     assert names_one_option("Mixed use", TOWN) == "B" and names_one_option("Housing now", TOWN) is None
     assert names_one_option("Local exemptions", PAVEMENT) == "3"  # (its words, no other option's)
     assert names_one_option("Local powers", PAVEMENT) is None  # ("local": two options' word, "powers" none)
+
+
+BAN = {"A": "National prohibition", "B": "Local licensing", "C": "No change"}
+
+
+@pytest.mark.parametrize("answer", [  # (a review: each was counted for an option it does not choose)
+    "Few of our members support a national prohibition; most prefer local licensing.",  # ("a": no key)
+    "Some councils support local licensing, but we believe a national prohibition is the only answer.",
+    "Local licensing? It has failed. A national prohibition is needed.",
+    "Local licensing. We oppose it strongly; only a national prohibition works.",
+    "Local licensing\nThis has been tried in our area and failed.",
+    "No change. We want local licensing.",
+])
+def test_choices_a_label_named_then_argued_against_or_by_others_chooses_nothing(answer: str) -> None:
+    assert chosen(answer, BAN) is None

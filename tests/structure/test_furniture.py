@@ -267,6 +267,8 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("We have only answered questions 1, 3 and 5.", True),
     ("We will confine our response to questions 2 and 4, because local commissioning is wrong.", False),
     ("We limit our response to funding, which is far too short.", False),
+    ("I will confine my remarks to the appalling state of resettlement services in this county.", False),
+    ("We will confine our comments to the funding of small charities.", False),  # (a review: both lost)
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is

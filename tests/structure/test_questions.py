@@ -149,6 +149,10 @@ def test_questions_a_reports_numbered_sections_on_questions_file_under_the_quest
     assert [(q, t[:20]) for q, t in plan if q.startswith("Q")] == [
         ("Q1", "Yes. Our client supp"), ("Q2", "Our client has no co")]
     assert "They can deliver mentoring" in dict(plan)["Q1"]
+    by_question = ("1. Charities should be partners in design and delivery.\n\n2. Funding must cover full "
+                   "costs over three years.\n\n3. Conclusion. Local commissioning works best for people "
+                   "leaving prison.\n")  # (a review: numbered by question, "3. Conclusion" is question 3's)
+    assert [q for q, _ in _plan(_doc(by_question, format="pdf"))] == ["Q1", "Q2", "Q3"]
 
 
 def test_questions_answers_labelled_inline_in_one_paragraph_are_split() -> None:
@@ -161,6 +165,8 @@ def test_questions_answers_labelled_inline_in_one_paragraph_are_split() -> None:
     assert ("Q3", "No.") in plan
     passing = _plan(_doc("We agree with the approach in Q1. Q2 is harder: funding must be longer."))
     assert len(passing) == 1
+    quarters = "Referrals rose last year. Q1: 40 referrals. Q2: 55 referrals. Q3: 61. Q4: 70."  # (a review)
+    assert len(_plan(_doc(quarters))) == 1
 
 
 def test_questions_an_option_named_with_its_label_is_the_answer_not_the_question() -> None:

@@ -1541,3 +1541,8 @@ def test_respondents_a_generic_body_name_takes_its_place_name() -> None:
     got = profile(_doc(text))
     assert (got.kind, got.organisation, got.respondent_type) == (
         "organisation", "Northshire County Council", "local_authority")
+    run_on = ("County Council response\n\nThis response is from the County Council. Councillor James Whitby "
+              "County Council leader has asked us to reply.\nMr Whitby County Council portfolio holder "
+              "agrees.")
+    assert profile(_doc(run_on)).organisation == "County Council"  # (a review: "Whitby County Council" kept a
+    # councillor's surname from redaction)

@@ -366,11 +366,13 @@ def test_stance_says_unsure_only_when_the_answer_says_it_does_not_know() -> None
 
     for text in ("Don't know.", "Not sure yet - it depends on the fee.", "I don't know.",
                  "We don't know yet.", "Unsure.", "Ddim yn gwybod.",
-                 "We do not have a settled view on this question.", "We have no firm view."):  # were unclear
+                 "We do not have a settled view on this question.", "We have no firm view.",  # were unclear
+                 "No idea, honestly.", "no idea"):  # (a trial's inline answer "Q1: no idea, honestly.")
         assert says_unsure(text), text
     for text in ("Not sure this is the right approach; it will hurt small shops.",
                  "Not certain the council can afford this.", "No. We know it will fail.",
-                 "We do not have a settled view on the funding, which must rise."):
+                 "We do not have a settled view on the funding, which must rise.",
+                 "No ideas have come from the Ministry."):
         assert not says_unsure(text), text
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import posixpath
 import zipfile
+import zlib
 
 from respmine.ingest.errors import IngestError, protected
 from respmine.ingest.source import Source
@@ -39,7 +40,8 @@ def read_zip(src: Source) -> Document:
             name = member_name(info)
             try:
                 data = zf.read(info)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:  # (a bad CRC, a truncated member)
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:  # (a bad CRC, a truncated or
+                # corrupt member)
                 children.append(Quarantined(
                     f"{src.name}#{name}", sha256_text(src.sha256, name), "",
                     f"This file inside the zip archive is damaged ({exc}). Ask the sender to resend it.",

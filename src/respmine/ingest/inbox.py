@@ -209,6 +209,8 @@ def store_results(
             key = plan.hashes.get(path) or hashlib.sha256(f"path:{name}".encode()).hexdigest()
             result = replace(result, sha256=key)
         arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
+        if isinstance(result, Document) and result.format == "zip":  # a file stored before (another
+            plan.seen |= store.done(c.sha256 for c in result.walk()[1:])  # archive's) keeps its arrival
         tree = _tree(result, arrival, name, plan)
         pending += tree
         late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)

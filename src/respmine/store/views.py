@@ -84,14 +84,18 @@ def respondent_keys(subs: Mapping[str, SubmissionView], campaigns: Sequence[Camp
                     shas: Iterable[str] | None = None) -> dict[str, str]:
     """submission -> the respondent it counts as (of `shas`, default every submission), as every count of
     respondents has it: a campaign's letters are one respondent (`campaign:<id>`), an attachment is its
-    e-mail's (the e-mail's sha256), any other submission is its own. An e-mail whose attachment is in a
-    campaign or a group of copies is in it too (a letter sent in the body, then again as a PDF attached to
-    a second e-mail, counted its sender twice: the second e-mail's covering note was a respondent of its
-    own)."""
+    e-mail's (the e-mail's sha256), any other submission is its own. An e-mail whose attachments are all
+    in one campaign or group of copies is in it too (a letter sent in the body, then again as a PDF attached
+    to a second e-mail, counted its sender twice: the second e-mail's covering note was a respondent of
+    its own); one that also attaches a response of its own stays its own respondent."""
     campaign_of = {m: c.id for c in campaigns for m in c.members}
+    groups: dict[str, set[str | None]] = {}  # e-mail -> the groups of its attachments (None: in none)
     for sha, row in subs.items():
-        if row.kind == "attachment" and sha in campaign_of and (root := root_submission(subs, sha)) != sha:
-            campaign_of.setdefault(root, campaign_of[sha])
+        if row.kind == "attachment" and (root := root_submission(subs, sha)) != sha:
+            groups.setdefault(root, set()).add(campaign_of.get(sha))
+    for root, found in groups.items():
+        if len(found) == 1 and (only := next(iter(found))) is not None:
+            campaign_of.setdefault(root, only)
     out: dict[str, str] = {}
     for sha in subs if shas is None else shas:
         if sha not in subs:

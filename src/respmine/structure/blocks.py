@@ -44,8 +44,10 @@ def blocks(text: str) -> list[Block]:
     return [part for b in _rejoined(text, [b for b in out if b.text.strip()]) for part in _labelled(b)]
 
 
-# "Q2: make it possible to bid ..." after a sentence's end, inside a paragraph: an answer's label
-_INLINE_LABEL = re.compile(r"(?<=[.!?;])[ \t]+(?=(?:Q|Question)[ \t]?(\d{1,2})[ \t]*[:.)–-][ \t]+\S)")
+# "Q2: make it possible to bid ..." after a sentence's end, inside a paragraph: an answer's label (not a
+# quarter's figures: "Q1: 40 referrals. Q2: 55 referrals.")
+_INLINE_LABEL = re.compile(
+    r"(?<=[.!?;])[ \t]+(?=(?:Q|Question)[ \t]?(\d{1,2})[ \t]*[:.)–-][ \t]+(?![\d£$€%])\S)")
 
 
 def _labelled(block: Block) -> list[Block]:

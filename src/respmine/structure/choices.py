@@ -124,8 +124,11 @@ def _preferred(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
     """(the option, where its mention ends) the answer says it prefers ("we prefer option B"), not after
     a negation ("we do not support option A")."""
     for m in _PREFERS.finditer(head):
-        if m.group(1).upper() in options and not _AGAINST.search(head[: m.start()]):
-            return m.group(1).upper(), m.end()
+        written = m.group(1)  # (as written: "support a national ban" names no option A, "option a" does)
+        if not (written.isupper() or written.isdigit() or re.search(rf"{_WORD}\s+\S+$", m.group(0), re.I)):
+            continue
+        if written.upper() in options and not _AGAINST.search(head[: m.start()]):
+            return written.upper(), m.end()
     return None
 
 
@@ -159,10 +162,31 @@ def names_one_option(text: str, options: Mapping[str, str]) -> str | None:
 
 _LINKING_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "with", "as", "is"})
 _SENTENCE = re.compile(r"[^.!?\n]+")
-_PREFERS_LABEL = re.compile(  # "We would support a national prohibition, ...", "I prefer mixed use"
-    r"\b(?:prefer|support|favou?r|choose|opt for|go for|go with|back|vote for)\s+"
+_PREFERS_LABEL = re.compile(  # "We would support a national prohibition, ...", "I prefer mixed use" (the
+    # respondent's preference, not "Some councils support local licensing")
+    r"\b(?:i|we)(?:\s+(?:would|should|strongly|very|much|also|still|clearly|therefore|definitely|all)){0,2}\s+"
+    r"(?:prefer|support|favou?r|choose|opt for|go for|go with|back|vote for|want)\s+"
     r"(?P<named>[^.,;:!?()\n]{3,80})",
     re.IGNORECASE)
+
+
+_TURNS_ON = re.compile(  # the next sentence argues against what the first named
+    r"[.!\s]*[^.!?\n]{0,40}\b(?:oppose[sd]?|against|reject(?:ed)?|failed|fails|would fail|not work|no good"
+    r"|wrong|mistake|disaster|unworkable|(?:do|does|did|would|will|can|could|should)(?:\s+not|n['’]t))\b",
+    re.IGNORECASE)
+
+
+def _label_first(head: str, first: re.Match[str], options: Mapping[str, str]) -> str | None:
+    """The option whose label the answer's first sentence is, unless that sentence is only a key (left to
+    `_opened_with`, which knows "C. difficile" is none) or a question ("Local licensing? It has failed."),
+    or what follows argues against it ("Regional commissioning. We oppose it") or prefers another ("No
+    ban. We want a national ban.")."""
+    words = [w for w in text_words(first.group()) if w not in ("option", "opsiwn")]
+    key = names_one_option(first.group(), options) if len(words) > 1 else None
+    if key is None or head[first.end() : first.end() + 1] == "?" or _TURNS_ON.match(head, first.end()):
+        return None
+    later = {names_one_option(m["named"], options) for m in _PREFERS_LABEL.finditer(head, first.end())}
+    return key if later <= {None, key} else None
 
 
 def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
@@ -172,9 +196,8 @@ def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
     first = _SENTENCE.search(head)
     if first is None:
         return None
-    words = [w for w in text_words(first.group()) if w not in ("option", "opsiwn")]
-    if len(words) > 1 and (key := names_one_option(first.group(), options)):  # (a key alone is
-        return key, first.end()  # `_opened_with`'s, which knows "C. difficile" is none)
+    if key := _label_first(head, first, options):
+        return key, first.end()
     for m in _PREFERS_LABEL.finditer(head, first.start(), first.end()):
         key = names_one_option(m["named"], options)
         if key and not _AGAINST.search(head[: m.start()]):

@@ -396,8 +396,10 @@ def _answer_question(answer: Answer, matcher: QuestionMatcher) -> tuple[str, flo
     return answer.question, 0.5  # a column or label no question matches: keep it under its own name
 
 
-def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple[str, int, str] | None:
-    """(question id, where the answer starts in the block, method) when the block opens a question."""
+def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool, sections: bool = False
+                ) -> tuple[str, int, str] | None:
+    """(question id, where the answer starts in the block, method) when the block opens a question;
+    `sections`: the document's numbered sections name the questions they answer ("2. Question 1")."""
     m = QUESTION_HEADING.match(block.text)
     if m and int(m.group(1)) in matcher.by_number:
         question = matcher.by_number[int(m.group(1))]
@@ -407,8 +409,9 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool) -> tuple
         if section and int(section.group(1)) in matcher.by_number:  # on question 1, numbered 2
             question = matcher.by_number[int(section.group(1))]
             return question, section.end(), "heading"
-        if _SECTION_TITLE.match(block.text, m.end()):
-            return None  # "1. Introduction 1.1 Hartwell Planning is instructed ...": no answer
+        if sections and _SECTION_TITLE.match(block.text, m.end()):
+            return None  # "1. Introduction 1.1 Hartwell Planning is instructed ...": no answer (in a
+            # response numbered by question, "10. Conclusion" may be question 10's title)
         if int(m.group(1)) in matcher.by_number:
             question = matcher.by_number[int(m.group(1))]
             return question, _past_question(block.text, m.end(), question, matcher), "heading"
@@ -497,7 +500,9 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
 def _heading_marks(rest: list[Block], matcher: QuestionMatcher) -> HeadingMarks:
     """(index in `rest`, (question, body offset, method)) of each block that heads an answer."""
     numbered = _numbered_headings(rest, matcher) and not any(QUESTION_HEADING.match(b.text) for b in rest)
-    return [(i, h) for i, b in enumerate(rest) if (h := _heading_of(b, matcher, numbered))]
+    sections = numbered and any(_SECTION_ON.match(b.text, m.end())
+                                for b in rest if (m := NUMBERED.match(b.text)))
+    return [(i, h) for i, b in enumerate(rest) if (h := _heading_of(b, matcher, numbered, sections))]
 
 
 def _without_signature(span_blocks: list[Block]) -> list[Block]:

@@ -387,7 +387,9 @@ def clean_org(name: str) -> str:
 # What a place is said to be ("Millbrook is a small village and ...", "X is a market town"): not a body
 # ("X is a town council", "X is the county's charity", "X is a city-wide network" are, or may be)
 PLACE_SAID = re.compile(
-    r"^is (?:a|an|the)\b[^.,;:]{0,40}?\b(?:village|town|city|hamlet|suburb|county|borough|parish|region|"
+    r"^is (?:a|an|the)\b(?:(?!\b(?:council|authority|board|trust|partnership|group|association|society|forum"
+    r"|network|charity|service|project|centre|center)\b)[^.,;:]){0,40}?"  # ("a small parish council serving
+    r"\b(?:village|town|city|hamlet|suburb|county|borough|parish|region|"  # a village": a body)
     r"neighbourhood|neighborhood|settlement|conurbation|island|country)(?![-'’\w])(?![ \t]+(?:\w+[ \t]+)?"
     r"(?:council|authority|board|trust|partnership|group|association|society|forum|network|charity)\b)",
     re.IGNORECASE)

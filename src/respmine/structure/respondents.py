@@ -579,7 +579,9 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                 break
         else:  # no closing words: a last line "Jane Ellery, Chief Executive, X" signs all the same, and so
             # does a last line of a person's name alone under a letter ("David Okafor")
-            signs = tail and (_person_role_org(tail[-1]) or (len(tail) > 2 and _signed_name(tail[-1])))
+            signs = tail and (_person_role_org(tail[-1]) or (
+                len(tail) > 2 and _signed_name(tail[-1]) and _label(tail[-1]) == "PERSON"  # (not "Voluntary
+                and not _CONTACT_LEAD.search(tail[-2])))  # Action Millbrook"; not "please contact\nJane Ray")
             block = [tail[-1]] if signs else []
     name = role = None
     for line in (_without_title_after(line) for line in block):
@@ -646,6 +648,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
         board.add("individual", "signed", "text:sign-off", 15)
 
 
+_CONTACT_LEAD = re.compile(  # a line leading to a contact's name, who does not sign
+    r"\b(?:contact|enquiries|information|queries|questions|details)\b[^.!?]{0,20}[:,]?\s*$", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"[ \t]*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$")
 
 
@@ -868,7 +872,9 @@ def _fuller(top: _Claim, group: list[_Claim]) -> _Claim:
     key = R.org_key(top.value)
     longer = [c.value for c in group
               if R.org_key(c.value).startswith(key + " ") and _adds_body(top.value, c.value)]
-    longer = longer or [c.value for c in group if _qualifies(top.value, c.value)]
+    longer = longer or [c.value for c in group  # (not spaCy's: its entities run on into a person's surname,
+                        if not c.source.startswith("ner") and _qualifies(top.value, c.value)]  # "Councillor
+    # James Whitby County Council leader")
     return _Claim(max(longer, key=len), top.source, top.weight, top.about) if longer else top
 
 
@@ -1023,7 +1029,7 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     singular, plural = _voice(body)
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
-    if doc.format != "form-row" and _file_names_person(doc.source):
+    if doc.format != "form-row" and not plural and _file_names_person(doc.source):  # (not a body's "we")
         board.add("individual", "file-name", "file:name", 20)
 
     if board.claims.get("maybe-person") and not _from_body(texts, (singular, plural)):

@@ -175,7 +175,8 @@ def structure(
     campaigns = [c for c in map(partial(_without_organisations, named=named), find_campaigns(
         redacted, features=by_text, min_size=CAMPAIGN_SIZE)) if c is not None]
     in_campaign = {m for c in campaigns for m in c.members}
-    copies = [g for g in exact_duplicates(redacted, by_text) if not in_campaign.intersection(g)]
+    copies = [w for g in exact_duplicates(redacted, by_text) if not in_campaign.intersection(g)
+              for w in _by_writer(g, personal)]
     taken = in_campaign.union(*copies)
     for group in copies + _resent({k: v for k, v in redacted.items() if k not in taken}, named, by_text):
         key = hashlib.sha256(" ".join(sorted(group)).encode()).hexdigest()[:10]
@@ -184,7 +185,8 @@ def structure(
     rewritten = {d.sha256 for d in todo} if kept else None
     languages = {d.sha256: guess_language(d.text) for d in texts}  # (as `redact` guessed it)
     covering = {parent for _, parent in docs if parent}  # (an e-mail's empty body: its attachment speaks)
-    empty = sorted(d.source for d, _ in docs if not d.text.strip() and d.sha256 not in covering)
+    empty = sorted(d.source for d, _ in docs  # (an archive has no text of its own: its files are read)
+                   if not d.text.strip() and d.sha256 not in covering and d.format != "zip")
     return StructureResult(respondents, segments, personal, campaigns, stamps, len(reuse), calibration,
                            len(todo), rewritten, fresh, stale, languages, empty)
 
@@ -215,6 +217,19 @@ _GENERIC = frozenset({"the", "of", "and", "for", "parish", "town", "city", "coun
 def _specific(key: str) -> bool:
     """A name that is one body's, not a kind of body's ("Parish Council" is many councils' letterhead)."""
     return any(w not in _GENERIC and not ORG_WORDS.fullmatch(w) for w in key.split())
+
+
+def _by_writer(group: Sequence[str], personal: Mapping[str, Sequence[PersonalData]]) -> list[tuple[str, ...]]:
+    """An exact duplicate group split by who signed: copies whose named people differ (one writes a name
+    the other lacks, each way round) are two people sending one letter, each a respondent; a copy naming
+    fewer (a PDF whose sign-off was redacted as an address) is the same writer's. Groups of two or more."""
+    names = {m: {p.text.casefold() for p in personal.get(m, ()) if p.kind == "person"} for m in group}
+    writers: list[list[str]] = []
+    for member in group:
+        mine = names[member]
+        same = next((w for w in writers if all(mine <= names[o] or names[o] <= mine for o in w)), None)
+        (same.append(member) if same is not None else writers.append([member]))
+    return [tuple(w) for w in writers if len(w) > 1]
 
 
 def _resent(texts: Mapping[str, str], named: Mapping[str, str], features: Mapping[str, TextFeatures]

@@ -153,6 +153,7 @@ _LOSS_AFTER = re.compile(r"^(?:\s*(?>[\w'’-]+)){0,2}?\s*\b(?:lost|cut|scrapped
 NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
 _NOT_FOLLOWED = "|".join(f" {w}" for w in sorted(_NOT_A_NEGATION))  # "not just": no negation
 _NEG = rf"(?:not(?!{_NOT_FOLLOWED})|n't|never|no(?! doubt)|neither|nor|nothing|none)"
+_I_WE = r"\b(?:i|we)(?: (?:really|honestly|frankly|just|simply|genuinely))? "  # the respondent, speaking
 _DISMISS = re.compile(
     r"|".join([
         r"\bnot (?:really |directly |particularly |especially )?(?:about|relevant|applicable|our concern)\b",
@@ -166,15 +167,19 @@ _DISMISS = re.compile(
         r"\b(?:do|does|did|will|would|can|could)(?: not|n't) comment\b",
         r"\b(?:outside|beyond) (?:our|my|the) (?:remit|experience|expertise|scope|knowledge)\b",
         r"\bnot (?:a matter|something|an area) (?:for us|we)\b",
-        # ("We do not have a strong view on the level of commissioning", "we are neutral on local versus
-        # regional commissioning", "I don't care whether it is run locally", "I don't know much about it")
-        r"(?:\bnot|n't) (?:have|hold|take) (?:a|any) (?:particular |real |strong |firm |settled |fixed "
-        r"|clear )?"
+        # The respondent declining a view ("We do not have a strong view on the level of commissioning",
+        # "we are neutral on local versus regional commissioning", "I don't care whether it is run locally",
+        # "I don't know much about it"); not others ("prison leavers don't know much about mentoring", "the
+        # Ministry doesn't care whether small charities survive": a point made about them)
+        _I_WE + r"(?:do|does|did)?(?: not|n't) (?:have|hold|take) (?:a|any) (?:particular |real |strong "
+        r"|firm |settled |fixed |clear )?"
         r"(?:views?|opinions?|position|stance|preference) (?:about|on|regarding|as to|whether|either way)\b",
-        r"\b(?:am|are|is|remain|remains|stay|feel|fairly|quite) (?:neutral|agnostic|indifferent|undecided"
-        r"|ambivalent) (?:on|about|as to|whether)\b",  # (not "neutral between sectors": a view)
-        r"(?:\bnot|n't) (?:mind|care) (?:whether|if|which|either way|how)\b",
-        r"(?:\bnot|n't) know (?:much|anything|a great deal|a lot|enough|very much) about\b",
+        r"\b(?:i am|i'm|we are|we're|i remain|we remain|i feel|we feel)(?: fairly| quite| broadly)? "
+        r"(?:neutral|agnostic|indifferent|undecided|ambivalent) (?:on|about|as to|whether)\b",  # (not
+        # "neutral between sectors": a view)
+        _I_WE + r"(?:do|does|did)?(?: not|n't) (?:mind|care) (?:whether|if|which|either way|how)\b",
+        _I_WE + r"(?:do|does|did)?(?: not|n't) know (?:much|anything|a great deal|a lot|enough|very much)"
+        r" about\b",
         rf"\b{_NEG}\b[^,;:]*?\b(?:an?|any|much of an?) (?:real |major |significant |serious |particular )?"
         r"(?:problem|issue|concern|difficulty)\b",
     ])
@@ -254,13 +259,22 @@ def argued(sent: Any, start: int, end: int) -> bool:
     return bool(_ARGUED_BEFORE.search(before) or (not reported and _ARGUED_AFTER.search(after)))
 
 
+def _disagrees(before: str) -> bool:
+    """The respondent says they do not agree that what follows holds ("I do not agree that probation
+    should be commissioned locally", "we are not convinced that ..."), not someone else ("the Ministry does
+    not accept that ..." reports a view)."""
+    m = _NOT_AGREED_THAT.search(before)
+    said_by = before[: m.start()] + " " if m is not None else ""
+    return m is not None and re.search(r"\b(?:i|we)\b(?:\W+\w+){0,3}\W*$", said_by) is not None
+
+
 def rejected(doc: Any, clause: Clause, start: int, end: int) -> bool:
     """The clause argues against what tokens [start, end) name: an odd number of reversing words around
     it, one of them a rejection (see `_REJECT_BEFORE` and the patterns after it)."""
     before = doc[clause.start : start].text.lower().replace("’", "'")
     after = doc[end : clause.end].text.lower().replace("’", "'")
     match = _REJECT_BEFORE.search(before)  # ... unless itself negated ("we are not opposed to X")
-    rejects_before = bool(_NOT_WANT_BEFORE.search(before) or _NOT_AGREED_THAT.search(before)) or (
+    rejects_before = bool(_NOT_WANT_BEFORE.search(before) or _disagrees(before)) or (
         match is not None and not _NEGATED_REJECT.search(before[: match.end()][-40:]))
     rejects_after = bool(_REJECT_AFTER.search(after)) and not _ALONE.match(after)  # "X alone is not it"
     lost = bool(_LOSS_BEFORE.search(before)) + (not rejects_after and bool(_LOSS_AFTER.search(after)))

@@ -165,7 +165,7 @@ _CLOSED = re.compile(  # a closed answer's opening word, then punctuation, a das
     # ("No IT costs": not an answer)
     re.IGNORECASE)
 _CLOSED_WORDS = {"support": "we agree", "oppose": "we disagree", "mixed": "we partly agree"}  # as cues read
-_UNSURE = (r"(?:don[’']?t|do\s+not)\s+know|not\s+(?:sure|certain)|unsure|undecided"
+_UNSURE = (r"(?:don[’']?t|do\s+not)\s+know|not\s+(?:sure|certain)|unsure|undecided|no\s+(?:idea|clue)"
            r"|(?:(?:don[’']?t|do\s+not)\s+have\s+an?|have\s+no)\s+(?:settled|firm|fixed|clear)\s+(?:view|position)"
            r"|(?:ddim|dim)\s+yn\s+(?:gwybod|siŵr|siwr)")  # (Welsh: "do not know", "not sure")
 _WE = r"(?:(?:i|we)\s+)?"  # "We partly agree.", "I disagree.": the answer in a sentence of its own
