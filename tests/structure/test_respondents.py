@@ -1546,3 +1546,18 @@ def test_respondents_a_generic_body_name_takes_its_place_name() -> None:
               "agrees.")
     assert profile(_doc(run_on)).organisation == "County Council"  # (a review: "Whitby County Council" kept a
     # councillor's surname from redaction)
+
+
+def test_respondents_an_agent_writing_for_its_client_names_the_client() -> None:
+    """(A new user's trial.) A planning agent's representations "on behalf of our client Greenvale Homes
+    Ltd", on the agent's letterhead and signed by it, named the agent: the client is the respondent."""
+    text = ("Brampton Land & Planning LLP\nWestmere Draft Local Plan consultation\nRepresentations made on "
+            "behalf of our client Greenvale Homes Ltd\nQ1. Yes. Greenvale Homes Ltd supports the "
+            "allocation.\nBrampton Land & Planning LLP")
+    assert profile(_doc(text)).organisation == "Greenvale Homes Ltd"
+    firm = ("Hartwell Planning Ltd\n\n1.1 Hartwell Planning Ltd is instructed on behalf of our client, "
+            "Oakfield Homes Ltd, who control the land north of Mill Lane.\n\nHartwell Planning Ltd")
+    assert profile(_doc(firm)).organisation == "Oakfield Homes Ltd"
+    own = ("Kingsmere Law Centre\n\nWe respond on behalf of our clients, many of whom have been in "
+           "prison.\n\nKingsmere Law Centre")
+    assert profile(_doc(own)).organisation == "Kingsmere Law Centre"

@@ -359,7 +359,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
     tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
     for line in lines[:HEAD_LINES] + tail:
         found = R.LINE_PATTERN.search(line)
-        name = R.org_prefix(found["rest"]) if found else None
+        client = _CLIENT.match(found["rest"]) if found and "behalf" in found["kw"].lower() else None
+        name = R.org_prefix(found["rest"][client.end() if client else 0 :]) if found else None
         if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
             name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
             lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
@@ -375,10 +376,16 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             kw = found["kw"].lower()
             source = "submitted-by" if kw.startswith("submitted") else None
             source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
-            if not R.person_shaped(_uncapped(whole)):  # "Submitted by Jan van der Berg", "on behalf of Le
+            if client is not None:  # an agent's representations "on behalf of our client X": X responds
+                org(name, "text:on-behalf-of-client", 85)  # (over the agent's letterhead, sign-off, mentions)
+            elif not R.person_shaped(_uncapped(whole)):  # "Submitted by Jan van der Berg", "on behalf of Le
                 org(name, f"text:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
                 # "La Poste", "Les Amis de la Terre" and "Caixa Geral de Depósitos", not published on this
                 # line alone)
+
+
+_CLIENT = re.compile(r"(?:our|my)\s+(?:client|clients|principal)s?,?\s+", re.IGNORECASE)  # "on behalf of
+# our client Greenvale Homes Ltd": a planning agent writing for the body that responds
 
 
 def _is_department(name: str, department: str) -> bool:
