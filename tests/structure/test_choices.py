@@ -125,3 +125,16 @@ BAN = {"A": "National prohibition", "B": "Local licensing", "C": "No change"}
 ])
 def test_choices_a_label_named_then_argued_against_or_by_others_chooses_nothing(answer: str) -> None:
     assert chosen(answer, BAN) is None
+
+
+@pytest.mark.parametrize(("answer", "option"), [  # (a second review: choices the first review's fixes lost)
+    ("We favour c.", "C"), ("Strongly support a.", "A"), ("I support a) national prohibition.", "A"),
+    ("The Parish Council would support a national prohibition.", "A"),
+    ("Support a national prohibition.", "A"),
+    ("No change. We do not think any change is needed.", "C"),
+    ("National prohibition. Local licensing would not work in rural areas.", "A"),
+    ("Local licensing. We would not support a national prohibition.", "B"),
+])
+def test_choices_lower_case_keys_others_voices_and_reasons_against_the_other_options(answer: str,
+                                                                                     option: str) -> None:
+    assert chosen(answer, BAN) == option

@@ -269,6 +269,8 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("We limit our response to funding, which is far too short.", False),
     ("I will confine my remarks to the appalling state of resettlement services in this county.", False),
     ("We will confine our comments to the funding of small charities.", False),  # (a review: both lost)
+    ("We will confine our comments to Q2 and Q4.", True), ("We confine our remarks to matters within our "
+                                                            "remit.", True),  # (a second review)
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is

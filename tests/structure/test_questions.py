@@ -153,6 +153,10 @@ def test_questions_a_reports_numbered_sections_on_questions_file_under_the_quest
                    "costs over three years.\n\n3. Conclusion. Local commissioning works best for people "
                    "leaving prison.\n")  # (a review: numbered by question, "3. Conclusion" is question 3's)
     assert [q for q, _ in _plan(_doc(by_question, format="pdf"))] == ["Q1", "Q2", "Q3"]
+    report = ("1. Introduction\nMillbrook Mind is a local mental health charity supporting 400 people.\n\n"
+              "2. Funding\nContracts should last three years.\n\n3. Local commissioning\nServices should be "
+              "local.\n")  # (a second review: an ordinary report's introduction was filed as Q1)
+    assert "Q1" not in [q for q, _ in _plan(_doc(report, format="pdf"))]
 
 
 def test_questions_answers_labelled_inline_in_one_paragraph_are_split() -> None:
@@ -167,6 +171,8 @@ def test_questions_answers_labelled_inline_in_one_paragraph_are_split() -> None:
     assert len(passing) == 1
     quarters = "Referrals rose last year. Q1: 40 referrals. Q2: 55 referrals. Q3: 61. Q4: 70."  # (a review)
     assert len(_plan(_doc(quarters))) == 1
+    figures = "Our views. Q1: Charities should lead. Q2: 3-year contracts. Q3: Smaller lots."  # (a second)
+    assert [q for q, _ in _plan(_doc(figures)) if q.startswith("Q")] == ["Q1", "Q2", "Q3"]
 
 
 def test_questions_an_option_named_with_its_label_is_the_answer_not_the_question() -> None:

@@ -1561,3 +1561,14 @@ def test_respondents_an_agent_writing_for_its_client_names_the_client() -> None:
     own = ("Kingsmere Law Centre\n\nWe respond on behalf of our clients, many of whom have been in "
            "prison.\n\nKingsmere Law Centre")
     assert profile(_doc(own)).organisation == "Kingsmere Law Centre"
+
+
+def test_respondents_a_familys_letter_named_after_its_writer_is_an_individuals() -> None:
+    """(A second review.) "Our family ... we visited our son" in a file named after the writer was unknown
+    once a body's "we" barred the file name's evidence; a body's "we" alone still does."""
+    family = ("Our family has been through the system. We visited our son in HMP Northshire every week. We "
+              "think families need more support.")
+    got = profile(replace(_doc(family), source="Response - David Okafor.txt"))
+    assert (got.kind, got.respondent_type) == ("individual", "individual")
+    body = "We are a charity working with offenders. Our members want local commissioning."
+    assert profile(replace(_doc(body), source="Sarah Jennings.txt")).kind != "individual"

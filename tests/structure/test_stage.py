@@ -212,6 +212,9 @@ def test_stage_one_letter_sent_by_two_people_is_two_respondents_and_sent_twice_i
                        _doc("a.pdf", body.replace("faithfully,\n", "faithfully, ") + "Robert Fenwick 8 Brook "
                             "Row, Millbrook WM7 3QT", format="pdf")], [])
     assert [len(c.members) for c in again.campaigns] == [2]
+    shorter = structure([_doc("a.txt", body + "Robert Fenwick", format="txt"),  # (a second review: one
+                         _doc("b.txt", body + "Rob Fenwick", format="txt")], [])  # writer, two respondents)
+    assert [len(c.members) for c in shorter.campaigns] == [2]
 
 
 def test_stage_says_which_responses_have_no_text() -> None:

@@ -44,18 +44,19 @@ def blocks(text: str) -> list[Block]:
     return [part for b in _rejoined(text, [b for b in out if b.text.strip()]) for part in _labelled(b)]
 
 
-# "Q2: make it possible to bid ..." after a sentence's end, inside a paragraph: an answer's label (not a
-# quarter's figures: "Q1: 40 referrals. Q2: 55 referrals.")
-_INLINE_LABEL = re.compile(
-    r"(?<=[.!?;])[ \t]+(?=(?:Q|Question)[ \t]?(\d{1,2})[ \t]*[:.)–-][ \t]+(?![\d£$€%])\S)")
+# "Q2: make it possible to bid ..." after a sentence's end, inside a paragraph: an answer's label
+_INLINE_LABEL = re.compile(r"(?<=[.!?;])[ \t]+(?=(?:Q|Question)[ \t]?(\d{1,2})[ \t]*[:.)–-][ \t]+(\S))")
 
 
 def _labelled(block: Block) -> list[Block]:
     """A paragraph answering several questions inline ("... one paid worker. Q1: no idea, honestly. Q2:
     make it possible to bid ... Q3: No. Q4: ..."), split before each label, where two or more follow in
-    increasing order (a new user's one-paragraph response was filed whole under one question)."""
-    marks = [(m.end(), int(m.group(1))) for m in _INLINE_LABEL.finditer(block.text)]
-    if len(marks) < 2 or [n for _, n in marks] != sorted({n for _, n in marks}):
+    increasing order (a new user's one-paragraph response was filed whole under one question); not a
+    quarter's figures, every label followed by a number ("Q1: 40 referrals. Q2: 55 referrals.")."""
+    found = list(_INLINE_LABEL.finditer(block.text))
+    marks = [(m.end(), int(m.group(1))) for m in found]
+    if (len(marks) < 2 or [n for _, n in marks] != sorted({n for _, n in marks})
+            or all(m.group(2) in "0123456789£$€" for m in found)):
         return [block]
     cuts = [0, *(at for at, _ in marks), len(block.text)]
     return [Block(block.start + a, block.start + a + len(block.text[a:b].rstrip()), block.text[a:b].rstrip())

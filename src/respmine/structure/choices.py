@@ -124,8 +124,9 @@ def _preferred(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
     """(the option, where its mention ends) the answer says it prefers ("we prefer option B"), not after
     a negation ("we do not support option A")."""
     for m in _PREFERS.finditer(head):
-        written = m.group(1)  # (as written: "support a national ban" names no option A, "option a" does)
-        if not (written.isupper() or written.isdigit() or re.search(rf"{_WORD}\s+\S+$", m.group(0), re.I)):
+        written = m.group(1)  # ("support a national ban": an article, no option A; "support a." is one)
+        if written == "a" and re.match(r"[ \t]+[a-z]", head[m.end() :]) and not re.search(
+                rf"{_WORD}\s+\S+$", m.group(0), re.IGNORECASE):
             continue
         if written.upper() in options and not _AGAINST.search(head[: m.start()]):
             return written.upper(), m.end()
@@ -162,18 +163,23 @@ def names_one_option(text: str, options: Mapping[str, str]) -> str | None:
 
 _LINKING_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "with", "as", "is"})
 _SENTENCE = re.compile(r"[^.!?\n]+")
-_PREFERS_LABEL = re.compile(  # "We would support a national prohibition, ...", "I prefer mixed use" (the
-    # respondent's preference, not "Some councils support local licensing")
-    r"\b(?:i|we)(?:\s+(?:would|should|strongly|very|much|also|still|clearly|therefore|definitely|all)){0,2}\s+"
-    r"(?:prefer|support|favou?r|choose|opt for|go for|go with|back|vote for|want)\s+"
+_PREFERS_LABEL = re.compile(  # "We would support a national prohibition, ...", "I prefer mixed use"
+    r"\b(?:prefer|support|favou?r|choose|opt for|go for|go with|back|vote for|want)\s+"
     r"(?P<named>[^.,;:!?()\n]{3,80})",
     re.IGNORECASE)
 
 
-_TURNS_ON = re.compile(  # the next sentence argues against what the first named
-    r"[.!\s]*[^.!?\n]{0,40}\b(?:oppose[sd]?|against|reject(?:ed)?|failed|fails|would fail|not work|no good"
-    r"|wrong|mistake|disaster|unworkable|(?:do|does|did|would|will|can|could|should)(?:\s+not|n['’]t))\b",
-    re.IGNORECASE)
+_TURN = (r"(?:oppose[sd]?|against|reject(?:ed)?|failed|fails|would fail|not work|no good|wrong|mistake"
+         r"|disaster|unworkable)\b")
+_TURNS_ON = re.compile(  # the next sentence argues against what the first named, by a pronoun for it
+    # ("Regional commissioning. We oppose it", "Local licensing\nThis has been tried and failed"; not "No
+    # change. We do not think any change is needed.", "National prohibition. Local licensing would not work")
+    r"[.!\s]*[^.!?\n]{0,60}?(?:\b(?:it|this|that|they|these)\b[^.!?\n]{0,60}?\b" + _TURN
+    + r"|\b" + _TURN + r"\s+(?:it|this|that|them|these)\b)", re.IGNORECASE)
+_OTHERS_PREFER = re.compile(  # the preference is someone else's, or a past or hard one ("Some councils
+    # support local licensing", "Few of our members support ...", "We used to support ...")
+    r"\b(?:some|many|most|few|several|others?|those|they|people|nobody|no one|anyone|everyone|who|which"
+    r"|used to|hard to|difficult to|impossible to|why would|councils|members)\b", re.IGNORECASE)
 
 
 def _label_first(head: str, first: re.Match[str], options: Mapping[str, str]) -> str | None:
@@ -185,8 +191,14 @@ def _label_first(head: str, first: re.Match[str], options: Mapping[str, str]) ->
     key = names_one_option(first.group(), options) if len(words) > 1 else None
     if key is None or head[first.end() : first.end() + 1] == "?" or _TURNS_ON.match(head, first.end()):
         return None
-    later = {names_one_option(m["named"], options) for m in _PREFERS_LABEL.finditer(head, first.end())}
+    later = {names_one_option(m["named"], options) for m in _PREFERS_LABEL.finditer(head, first.end())
+             if not _AGAINST.search(head[_sentence_start(head, m.start()) : m.start()])}  # (not "We would
+    # not support a national ban")
     return key if later <= {None, key} else None
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
 
 
 def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
@@ -200,7 +212,8 @@ def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
         return key, first.end()
     for m in _PREFERS_LABEL.finditer(head, first.start(), first.end()):
         key = names_one_option(m["named"], options)
-        if key and not _AGAINST.search(head[: m.start()]):
+        if key and not _AGAINST.search(head[: m.start()]) and not _OTHERS_PREFER.search(head, first.start(),
+                                                                                          m.start()):
             return key, m.end()
     return None
 

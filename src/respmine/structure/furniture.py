@@ -82,7 +82,9 @@ _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces t
     # "We will confine our response to questions 2 and 4.", "We have answered only the questions relevant
     # to our work.": which questions follow, no view (a trial's was coded as the consultation process)
     r"|(?:we|i) (?:will|shall|have|would like to)? ?(?:confine|limit|restrict)(?:ed)? (?:our|my) (?:response"
-    r"|comments|answers|remarks|submission) to (?:the |those |a few )?(?:questions?|sections?|parts?)\b"
+    r"|comments|answers|remarks|submission) to (?:the |those |a few )?(?:questions?|sections?|parts?"
+    r"|chapters?|q\d+|(?:areas?|matters?|issues?|proposals?) (?:relevant to|within"
+    r"|in (?:part|section|chapter))\b)\b"
     + _ONLY_WHICH + "{0,80}"  # (to questions: "... to the appalling state of resettlement" is a view)
     r"|(?:we|i) (?:have|will|shall)? ?(?:only )?(?:answered|respond(?:ed)?|comment(?:ed)?)(?: only)? "
     r"(?:to |on )?(?:the |those )?questions? (?:\d[\d, and]*|(?:most |directly )?relevant to (?:us|me"

@@ -409,7 +409,8 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool, sections
         if section and int(section.group(1)) in matcher.by_number:  # on question 1, numbered 2
             question = matcher.by_number[int(section.group(1))]
             return question, section.end(), "heading"
-        if sections and _SECTION_TITLE.match(block.text, m.end()):
+        closing = sections and _CLOSING_TITLE.match(block.text, m.end())
+        if _SECTION_TITLE.match(block.text, m.end()) or closing:
             return None  # "1. Introduction 1.1 Hartwell Planning is instructed ...": no answer (in a
             # response numbered by question, "10. Conclusion" may be question 10's title)
         if int(m.group(1)) in matcher.by_number:
@@ -426,9 +427,12 @@ _SECTION_ON = re.compile(  # a numbered section's title naming the question(s) i
     # paragraph's sub-number: "2. Question 1 2.1 Yes. ...")
     r"[ \t]*(?:questions?|q)[ \t]*\.?[ \t]*(\d{1,2})\b(?:[ \t]*(?:and|&|,|-|–|to)[ \t]*\d{1,2}\b)*"
     r"[ \t]*[:.)\-–—]?(?:[ \t\n]*\d{1,2}\.\d{1,2}\b)?[ \t\n]*", re.IGNORECASE)
-_SECTION_TITLE = re.compile(  # a numbered section that answers no question ("1. Introduction", "5. About us")
-    r"[ \t]*(?:introduction|background|summary|executive summary|context|conclusions?|about us|about the \w+"
-    r"|overview|purpose|preamble|contents|appendix|annex)\b(?![ \t]+(?:of|to)\b)", re.IGNORECASE)
+_TITLE_ALONE = r"[ \t]*[:.]?(?:[ \t]*(?:\n|$)|[ \t]+\d{1,2}\.\d{1,2}\b)"  # on its line, or before "1.1"
+_SECTION_TITLE = re.compile(  # a numbered section that answers no question ("1. Introduction", "2. About us")
+    r"[ \t]*(?:introduction|background|executive summary|about us|about the \w+|overview|purpose|preamble"
+    r"|contents|who we are)" + _TITLE_ALONE, re.IGNORECASE)
+_CLOSING_TITLE = re.compile(  # ... or, in a report whose sections name questions, "5. Summary", "6. Context"
+    r"[ \t]*(?:summary|context|conclusions?|appendix|annex|next steps)" + _TITLE_ALONE, re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[^\W\d_][.!?][\"'’”)]*\s+\S")  # a sentence ends and another follows
 
 

@@ -655,8 +655,9 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
         board.add("individual", "signed", "text:sign-off", 15)
 
 
-_CONTACT_LEAD = re.compile(  # a line leading to a contact's name, who does not sign
-    r"\b(?:contact|enquiries|information|queries|questions|details)\b[^.!?]{0,20}[:,]?\s*$", re.IGNORECASE)
+_CONTACT_LEAD = re.compile(  # a line leading to a contact's name, who does not sign ("For more information
+    # please contact"; not "I am happy to answer any questions." above a signature)
+    r"\b(?:contact|enquiries|queries)\b[^.!?]{0,20}[:,]?\s*$", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"[ \t]*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$")
 
 
@@ -673,6 +674,10 @@ def _signed_name(line: str) -> bool:
     signing under it without closing words."""
     name = _without_title_after(line)
     return _may_be_person(name) and not R.STREET_LAST.search(name) and R.looks_like_name(name, brands=False)
+
+
+_FAMILY = re.compile(r"\b(?:our|my) (?:family|son|daughter|children|grandson|granddaughter|husband|wife"
+                     r"|partner|mother|father|parents|brother|sister)\b", re.IGNORECASE)
 
 
 def _file_names_person(source: str) -> bool:
@@ -1036,7 +1041,9 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     singular, plural = _voice(body)
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
-    if doc.format != "form-row" and not plural and _file_names_person(doc.source):  # (not a body's "we")
+    personal = singular or not plural or _FAMILY.search(body)  # (not a body's "we" alone; a family's "my
+    if doc.format != "form-row" and personal and _file_names_person(doc.source):  # husband and I ... we",
+        # "our son" is a person's letter)
         board.add("individual", "file-name", "file:name", 20)
 
     if board.claims.get("maybe-person") and not _from_body(texts, (singular, plural)):

@@ -222,8 +222,10 @@ def _specific(key: str) -> bool:
 def _by_writer(group: Sequence[str], personal: Mapping[str, Sequence[PersonalData]]) -> list[tuple[str, ...]]:
     """An exact duplicate group split by who signed: copies whose named people differ (one writes a name
     the other lacks, each way round) are two people sending one letter, each a respondent; a copy naming
-    fewer (a PDF whose sign-off was redacted as an address) is the same writer's. Groups of two or more."""
-    names = {m: {p.text.casefold() for p in personal.get(m, ()) if p.kind == "person"} for m in group}
+    fewer (a PDF whose sign-off was redacted as an address) is the same writer's, as is one signed with a
+    shorter first name ("Rob Fenwick"): people are told apart by surname. Groups of two or more."""
+    names = {m: {p.text.split()[-1].casefold() for p in personal.get(m, ())
+                 if p.kind == "person" and p.text.split()} for m in group}
     writers: list[list[str]] = []
     for member in group:
         mine = names[member]

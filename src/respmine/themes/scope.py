@@ -153,7 +153,23 @@ _LOSS_AFTER = re.compile(r"^(?:\s*(?>[\w'’-]+)){0,2}?\s*\b(?:lost|cut|scrapped
 NO_SPAN_WORDS = 2  # words "no" may stand before the one it negates ("no final exams", "no proctored exams")
 _NOT_FOLLOWED = "|".join(f" {w}" for w in sorted(_NOT_A_NEGATION))  # "not just": no negation
 _NEG = rf"(?:not(?!{_NOT_FOLLOWED})|n't|never|no(?! doubt)|neither|nor|nothing|none)"
-_I_WE = r"\b(?:i|we)(?: (?:really|honestly|frankly|just|simply|genuinely))? "  # the respondent, speaking
+# The respondent declining a view ("We do not have a strong view on the level of commissioning", "The Trust
+# remains neutral on consortia", "I don't care whether it is run locally", "I don't know much about it"), not
+# others (`_THIRD_PARTY`: "prison leavers don't know much about mentoring", "the Ministry doesn't care
+# whether small charities survive": a point made about them)
+_DECLINES = re.compile("|".join([
+    r"(?:\bnot|n't)(?: (?:currently|yet|really|as yet))? (?:have|hold|take) (?:a|any) (?:particular |real "
+    r"|strong |firm |settled |fixed |clear )?"
+    r"(?:views?|opinions?|position|stance|preference) (?:about|on|regarding|as to|whether|either way)\b",
+    r"\b(?:am|'m|are|'re|is|remain|remains|feel|feels)(?: fairly| quite| broadly)? (?:neutral|agnostic"
+    r"|indifferent|undecided|ambivalent) (?:on|about|as to|whether)\b",  # (not "neutral between sectors")
+    r"(?:\bnot|n't) (?:mind|care) (?:whether|if|which|either way|how)\b",
+    r"(?:\bnot|n't) know (?:much|anything|a great deal|a lot|enough|very much) about\b",
+]))
+_THIRD_PARTY = re.compile(
+    r"\b(?:they|people|many|most|some|few|others|nobody|everyone|who|ministry|department|government|noms|moj"
+    r"|commissioners?|providers?|primes?|leavers|offenders|prisoners|magistrates|judges|victims|families|staff"
+    r"|officers|councils|charities|organisations|public)\b")
 _DISMISS = re.compile(
     r"|".join([
         r"\bnot (?:really |directly |particularly |especially )?(?:about|relevant|applicable|our concern)\b",
@@ -167,19 +183,6 @@ _DISMISS = re.compile(
         r"\b(?:do|does|did|will|would|can|could)(?: not|n't) comment\b",
         r"\b(?:outside|beyond) (?:our|my|the) (?:remit|experience|expertise|scope|knowledge)\b",
         r"\bnot (?:a matter|something|an area) (?:for us|we)\b",
-        # The respondent declining a view ("We do not have a strong view on the level of commissioning",
-        # "we are neutral on local versus regional commissioning", "I don't care whether it is run locally",
-        # "I don't know much about it"); not others ("prison leavers don't know much about mentoring", "the
-        # Ministry doesn't care whether small charities survive": a point made about them)
-        _I_WE + r"(?:do|does|did)?(?: not|n't) (?:have|hold|take) (?:a|any) (?:particular |real |strong "
-        r"|firm |settled |fixed |clear )?"
-        r"(?:views?|opinions?|position|stance|preference) (?:about|on|regarding|as to|whether|either way)\b",
-        r"\b(?:i am|i'm|we are|we're|i remain|we remain|i feel|we feel)(?: fairly| quite| broadly)? "
-        r"(?:neutral|agnostic|indifferent|undecided|ambivalent) (?:on|about|as to|whether)\b",  # (not
-        # "neutral between sectors": a view)
-        _I_WE + r"(?:do|does|did)?(?: not|n't) (?:mind|care) (?:whether|if|which|either way|how)\b",
-        _I_WE + r"(?:do|does|did)?(?: not|n't) know (?:much|anything|a great deal|a lot|enough|very much)"
-        r" about\b",
         rf"\b{_NEG}\b[^,;:]*?\b(?:an?|any|much of an?) (?:real |major |significant |serious |particular )?"
         r"(?:problem|issue|concern|difficulty)\b",
     ])
@@ -240,10 +243,19 @@ def clause_scopes(sent: Any) -> list[Clause]:
         span = sent[a:b]
         text = span.text.lower()
         first = next((t.lower_ for t in span if not t.is_punct), "")
-        dismissive = bool(_DISMISS.search(text)) or (previous and first in {"nor", "or"})
+        dismissive = _dismisses(text) or (previous and first in {"nor", "or"})
         out.extend([Clause(span.start, span.end, dismissive)] * (b - a))
         previous = dismissive
     return out
+
+
+def _dismisses(clause: str) -> bool:
+    """The clause (lower case) dismisses its topic: as nothing to say (`_DISMISS`), or by the respondent
+    declining a view on it (`_DECLINES`; not a third party said to know or care little)."""
+    if _DISMISS.search(clause):
+        return True
+    m = _DECLINES.search(clause)
+    return m is not None and not _THIRD_PARTY.search(clause[: m.start()])
 
 
 def argued(sent: Any, start: int, end: int) -> bool:
