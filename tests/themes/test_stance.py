@@ -356,8 +356,13 @@ def test_stance_of_a_body_writing_of_itself_and_of_its_services(rules: StanceMod
     and "We support 300 families" supported the proposals (a number after "support" is a service)."""
     texts = ["The council supports a statutory ban during the school day.", "The Trust opposes the scheme.",
              "We support 300 families each year.", "The council supports 300 families.",
-             "The government supports families."]
-    assert [p.stance for p in rules.predict(texts)] == ["support", "oppose", "neutral", "neutral", "neutral"]
+             "The government supports families.",
+             "Calderbridge City Council agrees.",  # (a trial: a body by its own name, unclear)
+             "Northshire Police and Crime Commissioner supports the proposal.",
+             "Some charity supporters agree.",  # (others, not the writer)
+             "Eastmoor City Council welcomes the consultation.", "We welcome the opportunity to respond."]
+    assert [p.stance for p in rules.predict(texts)] == ["support", "oppose", "neutral", "neutral", "neutral",
+                                                        "support", "support", "neutral", "neutral", "neutral"]
 
 
 def test_stance_says_unsure_only_when_the_answer_says_it_does_not_know() -> None:

@@ -55,10 +55,13 @@ Scores = tuple[float, float, float]  # support, oppose, mixed cue weights
 _SUBJ = (r"\b(?:i|we|our (?:organi[sz]ation|members|charity|association|council|union|trust|board|company"
          r"|group|society|federation|network|partnership))")
 # A body writing of itself in the third person, opening a sentence that has no "we" or "I" ("The council
-# supports a statutory ban"; not "The local council supports it, but we do not", nor "the government")
-_BODY_SUBJ = (r"^(?!.*\b(?:we|i|our)\b)\W*the (?:council|trust|charity|association|union|board|federation"
-              r"|network|partnership|forum|alliance|coalition|society|foundation|institute|company|authority"
-              r"|school|academy|organi[sz]ation)")
+# supports a statutory ban", "Calderbridge City Council agrees."; not "The local council supports it, but we
+# do not", nor "the government")
+_BODY_SUBJ = (r"^(?!.*\b(?:we|i|our)\b)\W*(?!(?:some|many|most|few|other|others|several|all|no|every|each|any"
+              r"|these|those)\b)(?:the\s+)?(?:[a-z’'&.-]+\s+){0,4}?(?:council|trust|charity"
+              r"|association|union|board|federation|network|partnership|forum|alliance|coalition|society"
+              r"|foundation|institute|company|authority|school|academy|organi[sz]ation|commissioner"
+              r"|constabulary|police|centre|center|project)\b")
 _GAP = r"(?P<gap>(?:\s+[a-z’']+){0,4}?)\s+"  # "we would therefore not support": the gap holds the negation
 _SERVED = (r"(?!\s+(?:\d+|over|around|more|some|many|people|children|families|young|adults|women|men|victims"
            r"|those|them|individuals|clients|users|survivors|offenders|staff|communities)\b)")  # a service
@@ -67,10 +70,14 @@ _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
 _THING = (r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN
           + r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # "is not fair"
+_COURTESY = (r"(?!\s+(?:the|this)\s+(?:consultation|opportunity|chance|invitation|call for evidence"
+             r"|review)\b)")  # "We welcome the consultation": a courtesy, no side taken
 _RAW_CUES: tuple[tuple[str, str, float], ...] = (
-    (_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|supportive|welcome[sd]?|endorsed?|agreed?|applaud"
+    (_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|supportive|welcome[sd]?" + _COURTESY
+     + r"|endorsed?|agreed?|applaud"
      r"|commend|favou?r)\b", "support", 1.0),
-    (_BODY_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|welcome[sd]?|endorse[sd]?|agree[sd]?)\b",
+    (_BODY_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|welcome[sd]?" + _COURTESY + r"|endorse[sd]?"
+     r"|agree[sd]?)\b",
      "support", 1.0),
     (r"\b(?:supportive of|strongly agree|(?:pleased|delighted|glad) to see)\b", "support", 1.0),
     (r"\b(?:am|are|is|be|remains?|were|was|i[’']m|we[’']re)" + _GAP + r"in favou?r of\b", "support", 1.0),
