@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ from respmine.ingest.inbox import Progress, ingest_inbox
 from respmine.report.intake import summary_markdown, write_intake
 from respmine.store import Store
 from respmine.store import structure as structure_store
-from respmine.store.views import read_respondents, read_segments
+from respmine.store.views import SegmentView, read_respondents, read_segments
 
 if TYPE_CHECKING:
     from respmine.themes.codebook import Codebook
@@ -125,14 +126,16 @@ def load_run_codebook(consultation: Consultation | None) -> Codebook:
     return named_codebook(consultation.codebook_path() if consultation else None)
 
 
-def coding_inputs(store: Store) -> list[SegmentInput]:
-    """Every segment as the theme coder reads it: its text, question and the organisations it is from
-    (the respondent and a joint response's members), whose names' words are no theme mentions."""
+def coding_inputs(store: Store, rows: Sequence[SegmentView] | None = None) -> list[SegmentInput]:
+    """Every segment (`rows`, else read from the store) as the theme coder reads it: its text, question
+    and the organisations it is from (the respondent and a joint response's members), whose names' words
+    are no theme mentions."""
     from respmine.themes.stage import SegmentInput
 
     names = {sub: tuple(dict.fromkeys(n for n in (r.organisation, *r.organisations) if n))
              for sub, r in read_respondents(store).items()}
-    return [SegmentInput(r.id, r.text, r.question, names.get(r.submission, ())) for r in read_segments(store)]
+    rows = read_segments(store) if rows is None else rows
+    return [SegmentInput(r.id, r.text, r.question, names.get(r.submission, ())) for r in rows]
 
 
 def themes_stage(
@@ -148,14 +151,15 @@ def themes_stage(
     store = Store(settings.store_url)
     log = themes_store.decisions(store)
     codebook = effective_codebook(load_run_codebook(consultation), log)
-    segments = coding_inputs(store)
+    rows = read_segments(store)
+    segments = coding_inputs(store, rows)
     texts = {s.id: s.text for s in segments}
     machine = themes_store.machine_codes(store)
     examples = training_examples(themes_store.effective_codes(store, codebook, log, machine), log, texts)
     result = code_segments(  # sentence vectors cached in the store: rescoring after an edit is cheap
         segments, codebook, run_embedder(store, settings),
         previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
-        questions=as_answered({q.id: q.text for q in consultation.questions}, read_segments(store))
+        questions=as_answered({q.id: q.text for q in consultation.questions}, rows)
         if consultation else None,  # (a yes/no question its answers show closed reads "Yes" as agreeing)
         title=consultation.title if consultation else "",
     )

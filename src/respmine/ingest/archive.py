@@ -21,6 +21,7 @@ from respmine.records import Document, Quarantined, sha256_text
 # What archiving tools add beside the files a person zipped: never a response.
 _SYSTEM_FILES = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
 _UTF8_NAMES = 0x800  # zip flag: member names are UTF-8 (else the spec says CP437)
+_ENCRYPTED = 0x1  # zip flag: the member is encrypted
 
 
 def read_zip(src: Source) -> Document:
@@ -29,7 +30,7 @@ def read_zip(src: Source) -> Document:
 
     with open_zip(src) as zf:
         members = [info for info in zf.infolist() if _is_document(info)]
-        if any(info.flag_bits & 0x1 for info in members):
+        if any(info.flag_bits & _ENCRYPTED for info in members):
             raise protected("zip archive")
         if not members:
             raise IngestError(

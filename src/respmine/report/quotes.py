@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from respmine.records import Code
 from respmine.store.views import RespondentView, SegmentView, SubmissionView
 from respmine.structure import respondent_rules as rules
-from respmine.structure.redact import TOKENS
+from respmine.structure.redact import OTHER_TOKEN, TOKENS
 from respmine.themes.coder import FALLBACK
 from respmine.themes.sentences import sentence_spans
 
@@ -227,7 +227,7 @@ def original_offset(seg: SegmentView, redactions: Sequence[tuple[int, int, str]]
     """Offset in the submission's text of position `redacted` in the segment's redacted text."""
     inside = sorted((max(s, seg.start), min(e, seg.end), k) for s, e, k in redactions
                     if s < seg.end and seg.start < e)
-    tokens = [len(TOKENS.get(k, "[REDACTED]")) for _, _, k in inside]
+    tokens = [len(TOKENS.get(k, OTHER_TOKEN)) for _, _, k in inside]
     if seg.end - seg.start - sum(e - s for s, e, _ in inside) + sum(tokens) != len(seg.text):
         span = seg.end - seg.start  # redactions overlapped or changed: fall back to proportion
         return seg.start + (redacted * span // max(1, len(seg.text)))

@@ -36,6 +36,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from respmine.records import Campaign
+from respmine.structure.redact import OTHER_TOKEN, TOKENS
 from respmine.versions import source_digest
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ _END = re.compile(r"[.!?\n][.!?\"'”’)\]]*(?=\s|$)")  # sentence end, or a ne
 # Redaction's tokens ("[NAME]", "[ADDRESS]") are no words of a text: the same letter sent twice, once with
 # "Yours faithfully,\nRobert Fenwick\n8 Brook Row" and once (a PDF) with the lines run together, was
 # redacted "[NAME]\n[ADDRESS]" and "[ADDRESS]", and was no exact copy of itself
-_REDACTED = re.compile(r"\[(?:NAME|ADDRESS|POSTCODE|EMAIL|PHONE|ID|DATE_OF_BIRTH|URL|REDACTED)\]")
+_REDACTED = re.compile("|".join(re.escape(token) for token in (*TOKENS.values(), OTHER_TOKEN)))
 
 
 def words(text: str) -> list[str]:
@@ -104,8 +105,8 @@ def text_features(texts: Sequence[str], seed: int = 1) -> list[TextFeatures]:
         cuts = np.searchsorted(labels, np.arange(1, len(positions)))
         found.update(zip(positions.tolist(), zip(sigs, np.split(distinct, cuts), strict=True), strict=True))
     out = []
-    for pos, text in enumerate(texts):
-        key = " ".join(words(_REDACTED.sub(" ", text)))
+    for pos, (text, toks) in enumerate(zip(texts, tokens, strict=True)):  # (words again only where redacted)
+        key = " ".join(words(_REDACTED.sub(" ", text)) if _REDACTED.search(text) else toks)
         digest = hashlib.sha256(key.encode()).hexdigest() if key else ""
         out.append(TextFeatures(digest, *found.get(pos, (None, None))))
     return out

@@ -30,6 +30,7 @@ from respmine.structure.nlp import ner
 
 TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
           "person": "[NAME]", "id_number": "[ID]", "date_of_birth": "[DATE_OF_BIRTH]", "url": "[URL]"}
+OTHER_TOKEN = "[REDACTED]"  # a kind without a token of its own
 _PRIORITY = ("email", "url", "phone", "id_number", "date_of_birth", "person", "address", "postcode")
 
 _EMAIL = re.compile(  # found with `_emails`, which tries it once per run of local-part characters
@@ -563,7 +564,7 @@ def redact_span(text: str, found: Sequence[PersonalData], span: Span) -> str:
                   if p.span.start < span.end and span.start < p.span.end)
     parts, pos = [], span.start
     for s, e, kind in hits:
-        parts += [text[pos:s], TOKENS.get(kind, "[REDACTED]")]
+        parts += [text[pos:s], TOKENS.get(kind, OTHER_TOKEN)]
         pos = e
     parts.append(text[pos:span.end])
     return "".join(parts)

@@ -230,7 +230,10 @@ def _by_writer(group: Sequence[str], personal: Mapping[str, Sequence[PersonalDat
     for member in group:
         mine = names[member]
         same = next((w for w in writers if all(mine <= names[o] or names[o] <= mine for o in w)), None)
-        (same.append(member) if same is not None else writers.append([member]))
+        if same is None:
+            writers.append([member])
+        else:
+            same.append(member)
     return [tuple(w) for w in writers if len(w) > 1]
 
 

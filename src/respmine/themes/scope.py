@@ -271,13 +271,15 @@ def argued(sent: Any, start: int, end: int) -> bool:
     return bool(_ARGUED_BEFORE.search(before) or (not reported and _ARGUED_AFTER.search(after)))
 
 
+_SAID_BY_US = re.compile(r"\b(?:i|we)\b(?:\W+\w+){0,3}\W*$")  # the respondent, a few words before
+
+
 def _disagrees(before: str) -> bool:
     """The respondent says they do not agree that what follows holds ("I do not agree that probation
     should be commissioned locally", "we are not convinced that ..."), not someone else ("the Ministry does
     not accept that ..." reports a view)."""
     m = _NOT_AGREED_THAT.search(before)
-    said_by = before[: m.start()] + " " if m is not None else ""
-    return m is not None and re.search(r"\b(?:i|we)\b(?:\W+\w+){0,3}\W*$", said_by) is not None
+    return m is not None and _SAID_BY_US.search(before[: m.start()] + " ") is not None
 
 
 def rejected(doc: Any, clause: Clause, start: int, end: int) -> bool:
