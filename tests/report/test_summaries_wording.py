@@ -149,6 +149,9 @@ def test_method_states_how_much_analysts_checked() -> None:
     checked = " ".join(method("book@1", 3, 40))
     assert "analysts checked 3 of the 40 answers and comments (8%)" in checked and "no analyst" not in checked
     assert "bases of 20 or more" in checked and "under 5" in checked  # as `percent` and `share` do
+    assert "stating a view" not in checked
+    taken = " ".join(method("book@1", 0, 40, taken=["Local commissioning"]))
+    assert "agreed with a question stating a view counts under that view (“Local commissioning”)" in taken
 
 
 def test_without_a_codebook_the_finding_is_the_topics() -> None:

@@ -9,7 +9,7 @@ The embedder is a hashed bag of words, so similarity and stance ties run without
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -162,8 +162,10 @@ def _rows(codes: Sequence[Code]) -> set[tuple[object, ...]]:
             for c in codes}
 
 
-def _run(store: Store, segments: Sequence[SegmentInput], codebook: Codebook) -> CodingResult:
-    result = code_segments(segments, codebook, WordEmbedder(), previous=themes_store.previous_coding(store))
+def _run(store: Store, segments: Sequence[SegmentInput], codebook: Codebook,
+         questions: Mapping[str, str] | None = None) -> CodingResult:
+    result = code_segments(segments, codebook, WordEmbedder(), previous=themes_store.previous_coding(store),
+                           questions=questions)
     themes_store.write_coding(store, result)
     return result
 
@@ -177,8 +179,9 @@ def _coded(tmp_path: Path, seed: int) -> tuple[list[SegmentInput], Store, Codebo
     return segments, store, codebook
 
 
-def _check(store: Store, segments: Sequence[SegmentInput], codebook: Codebook) -> None:
-    scratch = code_segments(segments, codebook, WordEmbedder())
+def _check(store: Store, segments: Sequence[SegmentInput], codebook: Codebook,
+           questions: Mapping[str, str] | None = None) -> None:
+    scratch = code_segments(segments, codebook, WordEmbedder(), questions=questions)
     assert _rows(themes_store.machine_codes(store)) == _rows(scratch.codes)
     stances = {k: (v.stance, v.confidence, v.evidence) for k, v in themes_store.stances(store).items()}
     assert stances == {x.segment: (x.stance, x.confidence, x.evidence) for x in scratch.stances}
@@ -206,6 +209,63 @@ def test_random_codebook_edits_match_coding_from_scratch(tmp_path: Path) -> None
         _check(store, segments, codebook)
         touched.append(len(result.recoded))
     assert min(touched) < len(segments) // 4, touched  # most edits recode a small part
+
+
+STATES_EMBER = {"q1": "Do you agree that ember should be the way forward?", "q2": "Any other comments?"}
+
+
+def test_random_edits_with_a_question_stating_a_view_match_coding_from_scratch(tmp_path: Path) -> None:
+    """Answers agreeing with a question that states a view take it (`themes.stated`): codebook edits (the
+    view's phrases, positions toggled, themes moved) and a reworded question leave exactly the codes of
+    coding from scratch."""
+    rng = random.Random(29)
+    segments = [replace(s, text=f"{('Yes.', 'No.', 'We agree.', '')[k % 4]} {s.text}".strip())
+                for k, s in enumerate(_texts(rng, 80))]
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    codebook = _codebook()
+    _run(store, segments, codebook, STATES_EMBER)
+    agreed = {c.segment for c in themes_store.machine_codes(store) if c.method == "agreement"}
+    assert agreed and {c.theme for c in themes_store.machine_codes(store)
+                       if c.segment in agreed and c.method.startswith("agreement")} == {"a.y", "a"}
+    _check(store, segments, codebook, STATES_EMBER)
+    questions = STATES_EMBER
+    for step in range(16):
+        if step == 8:  # reworded: it no longer states the view
+            questions = {**STATES_EMBER, "q1": "Do you agree that the plan should go ahead?"}
+        else:
+            edit = EDITS[step % len(EDITS)]
+            codebook = Codebook(name="synthetic", version=str(step + 2),
+                                themes=tuple(edit(rng, list(codebook.themes))))
+        _run(store, segments, codebook, questions)
+        _check(store, segments, codebook, questions)
+    assert not [c for c in themes_store.machine_codes(store) if c.method.startswith("agreement")]
+
+
+def test_agreeing_with_a_question_that_states_a_view_takes_the_view(tmp_path: Path) -> None:
+    """"Yes." to "Do you agree that ember ...?" is coded with the view (and its topic), the "Yes." its
+    evidence; "No." and an answer whose words code the view already are not; removing the view's phrase
+    from the codebook drops the taken view at the next run."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    segments = [SegmentInput("y", "Yes. Harbour island jetty.", "q1"),
+                SegmentInput("n", "No. Harbour.", "q1"),
+                SegmentInput("e", "We agree. Ember matters most.", "q1"),
+                SegmentInput("o", "Yes. Harbour island.", "q2")]
+    codebook = _codebook()
+    _run(store, segments, codebook, STATES_EMBER)
+    codes = {(c.segment, c.theme): c for c in themes_store.machine_codes(store)}
+    assert codes["y", "a.y"].method == "agreement" and codes["y", "a.y"].evidence_text == "Yes."
+    assert codes["y", "a"].method == "agreement(child)" and codes["y", "a.y"].stance == "support"
+    assert ("n", "a.y") not in codes and ("o", "a.y") not in codes
+    assert codes["e", "a.y"].method == "rule"  # the respondent's own words
+    themes = [t.model_copy(update={"phrases": ("ember fjord",)}) if t.id == "a.y" else t
+              for t in codebook.themes]
+    edited = Codebook(name="synthetic", version="2", themes=tuple(themes))
+    _run(store, segments, edited, STATES_EMBER)
+    assert not {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"}
+    _check(store, segments, edited, STATES_EMBER)
+    _run(store, segments, codebook, STATES_EMBER)  # put back: probed by its question, taken again
+    assert ("y", "a.y") in {(c.segment, c.theme) for c in themes_store.machine_codes(store)}
+    _check(store, segments, codebook, STATES_EMBER)
 
 
 def test_version_bump_recodes_nothing_and_restamps(tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS
 from respmine.themes.stance import as_answered, asks_agreement, only_closed_answer
+from respmine.themes.stated import AGREED
 
 SNAPSHOT = "theme_snapshot.json"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the data time of a store no run has filled
@@ -255,7 +256,7 @@ def build_report(
         changes=summaries.changes(previous, snap),
         themes=themes, sections=sections,
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
-        method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes)),
+        method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes), taken=_taken(data)),
         tz=consultation.tz if consultation else UTC,
         register=register(data, {s.id for s in sections if s.agreement is not None},
                           {s.id: s.options for s in sections if s.options}),
@@ -298,6 +299,12 @@ def _joint(data: CodingData) -> list[tuple[str, int]]:
         if unit.organisation and not unit.campaign and max(sizes, default=0) > 1:
             out.append((unit.who, max(sizes)))
     return sorted(out)
+
+
+def _taken(data: CodingData) -> list[str]:
+    """The views respondents are counted under for agreeing with a question stating them (`themes.stated`)."""
+    cb = data.codebook
+    return sorted({cb.theme(c.theme).label for c in data.codes if c.method == AGREED and c.theme in cb.ids})
 
 
 def _checked(data: CodingData) -> tuple[int, int]:

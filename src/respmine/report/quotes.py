@@ -17,6 +17,7 @@ from respmine.structure import respondent_rules as rules
 from respmine.structure.redact import OTHER_TOKEN, TOKENS
 from respmine.themes.coder import FALLBACK
 from respmine.themes.sentences import sentence_spans
+from respmine.themes.stated import AGREED
 
 if TYPE_CHECKING:
     from respmine.report.tables import CodingData, _Hit
@@ -98,9 +99,10 @@ def _by_view(theme: str, hits: Sequence[_Hit]) -> list[_Hit]:
 def quote_rank(code: Code, organisation: bool, words: int) -> tuple[object, ...]:
     """How quotes are preferred, best first: organisations', reviewed, of a quotable length (`words`: the
     evidence's, see `word_count`), found by a rule, the classifier or an analyst (a similarity code's
-    sentence is the likelier to be about something else), confident."""
+    sentence is the likelier to be about something else; a view taken by agreeing with the question is
+    quoted by its "We agree."), confident."""
     return (not organisation, not code.reviewed, not 8 <= words <= 80,
-            code.method.split("+")[0].startswith(("similarity", FALLBACK)),
+            code.method.split("+")[0].startswith(("similarity", FALLBACK, AGREED)),
             -round(code.confidence, 2), code.segment)
 
 

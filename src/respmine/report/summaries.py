@@ -364,10 +364,12 @@ def choice_sentence(choices: Mapping[str, int], options: Mapping[str, str], answ
     return f"Of them, {join_words(parts)}{tail}."
 
 
-def method(codebook: str, checked: int, passages: int, coded: bool = True) -> list[str]:
+def method(codebook: str, checked: int, passages: int, coded: bool = True,
+           taken: Sequence[str] = ()) -> list[str]:
     """The report's "About this analysis" paragraphs, one text for every format. Whether analysts have
     checked the coding is said as it is: a report read as checked when nobody has is the worst kind of
-    wrong."""
+    wrong. `taken`: the labels of views respondents were counted under for agreeing with a question that
+    states them (`themes.stated`), which the reader should know are counted so."""
     if not coded:
         coding = ("No codebook was named, so responses were not coded against themes; stances were read by "
                   "machine, and topic discovery grouped the answers into emerging themes.")
@@ -388,7 +390,8 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
         "Counts are of respondents, not documents: an e-mail and its attachment are one respondent; each "
         "form-letter campaign counts once, with the number of its letters that raised the theme shown "
         "alongside; identical copies "
-        "count once. A respondent coded under a sub-theme also counts for its main theme. Percentages are "
+        f"count once. A respondent coded under a sub-theme also counts for its main theme.{_taken(taken)} "
+        "Percentages are "
         f"given on bases of {PERCENT_FROM} or more; where a base is under {number(SMALL)}, counts are "
         "given without words such as “most”.",
         coding + " Consultation responses are self-selected: the counts describe those who responded, not "
@@ -400,6 +403,14 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True) -> li
         "codebook marks which themes are positions on the proposals, only those themes and the topics "
         "above them carry a stance; the others are described by the points made within them.",
     ]
+
+
+def _taken(labels: Sequence[str]) -> str:
+    if not labels:
+        return ""
+    views = " and ".join(f"“{label}”" for label in labels)
+    return (f" A respondent who agreed with a question stating a view counts under that view ({views}), "
+            "though their answer may not name it again.")
 
 
 def stance_note(stanced: Sequence[str] | None, proposals: str | None = None) -> str:

@@ -33,6 +33,7 @@ from functools import cached_property
 from respmine.records import Code
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.coder import FALLBACK
+from respmine.themes.stated import AGREED
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ def affected_themes(old: CodebookState, new: CodebookState) -> set[str]:
 def _similarity_coded(seg: SegmentInput, codes: Sequence[Code]) -> bool:
     """The coder found no rule or classifier code, so similarity decided (possibly nothing, leaving the
     classifier's fallback pick): new prototypes can change that."""
-    return bool(seg.text.strip()) and all(c.method.startswith(("similarity", FALLBACK)) for c in codes)
+    coder = [c for c in codes if not c.method.startswith(AGREED)]  # (a view taken by agreeing: the answer's)
+    return bool(seg.text.strip()) and all(c.method.startswith(("similarity", FALLBACK)) for c in coder)
 
 
 def _rules_key(theme: Theme, positions: Sequence[str]) -> str:

@@ -22,6 +22,7 @@ from respmine.records import UNCODED, Code, SegmentStance, Span
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
 from respmine.themes.stance import THEME_STANCE, position_stance, positions
+from respmine.themes.stated import AGREED, agreed_span, stated_positions
 from respmine.topics.embed import Embedder
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class _Context:
     stance: StanceModel
     asked: Callable[[SegmentInput], str | None]  # the agreement question a segment answers, if it does
     implied: Mapping[str, str]  # theme -> the stance it implies (a theme that is a position)
+    stated: Mapping[str, tuple[str, ...]]  # question -> the view it asks agreement with, and its topics
 
 
 def code_segments(
@@ -111,16 +113,24 @@ def code_segments(
             return _digest(f"{stance.version}|{UNCODED_STANCE}")
         return _digest(f"{stance.version}|{asked(seg) or ''}|{seg.text}")
 
+    def probe(themes: Sequence[Theme], segs: Sequence[SegmentInput]) -> list[bool]:
+        """`_probe`, and a changed view may be (or no longer be) the one an agreement question states."""
+        fired = _probe(themes, segs)
+        if any(t.position for t in themes):
+            fired = [hit or s.question in agreement for hit, s in zip(fired, segs, strict=True)]
+        return fired
+
     previous = previous or Previous()
-    plan = plan_recoding(segments, previous, codebook, stamp, stance_stamp, _probe,
+    plan = plan_recoding(segments, previous, codebook, stamp, stance_stamp, probe,
                          lambda cb, segs: _passing(cb, segs, title))
     current = CodebookState.of(codebook)
     version = model_version(codebook, embedder, examples, stance.version)
     result = CodingResult(codebook=current, stamp=codebook.stamp, version=version, themes=sorted(plan.themes),
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
+    stated = stated_positions(codebook, agreement) if plan.recode or plan.stance else {}
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
-                   asked, positions(codebook))
+                   asked, positions(codebook), stated)
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples, title), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -170,11 +180,17 @@ def model_version(codebook: Codebook, embedder: Embedder | None, examples: Examp
 def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context,
             result: CodingResult, recoded: bool = False) -> None:
     """Stances for the chunk's rows (and segments, where due: a new stance stamp, or `recoded` codes whose
-    themes imply one, `_positions`), then what differs from the store."""
+    themes imply one, `_positions`, or that answer a question stating a view, `stated`), then what differs
+    from the store."""
     _code_stances(chunk, rows, ctx)
     for new in rows:
         for theme in [t for t, c in new.items() if _contradicted(c, ctx.implied)]:
             del new[theme]
+    due = [i for i, s in enumerate(chunk) if s.id in ctx.plan.stance
+           or (recoded and (_positions(s, rows[i], ctx) or s.question in ctx.stated))]
+    for i in due:  # a view taken by agreeing goes with the stance it was taken from
+        rows[i] = {t: c for t, c in rows[i].items() if not c.method.startswith(AGREED)}
+    _segment_stances(chunk, rows, due, ctx, result)
     for seg, new in zip(chunk, rows, strict=True):
         old = {c.theme: c for c in ctx.previous.codes.get(seg.id, ())}
         for theme, code in new.items():
@@ -186,8 +202,12 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
             result.changed += before is not None
             result.codes.append(replace(code, codebook=ctx.codebook, model=ctx.version))
         result.removed += [(seg.id, t) for t in old if t not in new]
-    due = [i for i, s in enumerate(chunk)
-           if s.id in ctx.plan.stance or (recoded and _positions(s, rows[i], ctx))]
+
+
+def _segment_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], due: Sequence[int],
+                     ctx: _Context, result: CodingResult) -> None:
+    """The stances of the `due` segments; an answer agreeing with a question that states a view takes the
+    view (`stated`), unless its words already coded it."""
     for seg in (chunk[i] for i in due if chunk[i].question in UNCODED):  # who they are, a citation: no view
         result.stances.append(SegmentStance(seg.id, "neutral", 1.0, "", UNCODED_STANCE, ctx.stance.version,
                                             ctx.stance_stamp(seg)))
@@ -203,6 +223,12 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
             method = THEME_STANCE
         result.stances.append(SegmentStance(seg.id, stance, confidence, quote, method, ctx.stance.version,
                                             ctx.stance_stamp(seg)))
+        view = ctx.stated.get(seg.question, ())
+        agreed = view and method != THEME_STANCE
+        span = agreed_span(seg.text, ctx.asked(seg) or "", stance) if agreed else None
+        if span is not None and view[0] not in rows[i]:
+            rows[i].update((t, _agreed(seg, t, span, confidence, ctx, k > 0))
+                           for k, t in enumerate(view) if t not in rows[i])
 
 
 UNCODED_STANCE = "uncoded"  # the method of an ABOUT or NOTE segment's stance: none read, none taken
@@ -244,6 +270,16 @@ def _code_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ct
     for i, new in enumerate(rows):
         for theme, c in new.items():
             new[theme] = replace(c, stance=known[i][(c.evidence.start, c.evidence.end)])
+
+
+def _agreed(seg: SegmentInput, theme: str, span: tuple[int, int], confidence: float, ctx: _Context,
+            above: bool) -> Code:
+    """A view taken by agreeing with the question that states it (`stated`), evidenced by the agreeing
+    sentence; `above`: a topic above the view, implied by it as a parent is by its child."""
+    method = f"{AGREED}(child)" if above else AGREED
+    return Code(segment=seg.id, theme=theme, confidence=confidence, method=method, evidence=Span(*span),
+                evidence_text=seg.text[span[0] : span[1]], codebook=ctx.codebook,
+                fingerprint=ctx.fingerprints.get(theme, ""), model=ctx.version, stance="support")
 
 
 def _row(seg: SegmentInput, t: Tag, ctx: _Context) -> Code:

@@ -281,13 +281,15 @@ def score_sentence(sentence: str) -> Scores:
 
 @cache
 def _rules_key() -> str:
-    """A hash of the cue rules' and the sentence splitter's source (with its page-break rule): an edit to
-    any changes the model's version, so a rerun recomputes every stance without anyone bumping VERSION."""
+    """A hash of the cue rules' and the sentence splitter's source (with its page-break rule, and the views
+    taken by agreeing, `stated`, computed with the stances): an edit to any changes the model's version, so
+    a rerun recomputes every stance without anyone bumping VERSION."""
     from respmine import page_breaks
     from respmine.structure import ticks
-    from respmine.themes import sentences
+    from respmine.themes import sentences, stated
 
-    return source_digest(__file__, sentences.__file__, page_breaks.__file__, ticks.__file__)[:8]
+    return source_digest(__file__, sentences.__file__, page_breaks.__file__, ticks.__file__,
+                         stated.__file__)[:8]
 
 
 @lru_cache(maxsize=4096)  # asked per segment, and a consultation has a few dozen questions
@@ -395,6 +397,18 @@ def _concluded(text: str, spans: Sequence[Span]) -> tuple[str, Span] | None:
         if found is not None and found.lastgroup in ("support", "oppose"):
             return found.lastgroup, (a, b)
     return None
+
+
+def opening_agrees(text: str, question: str | None) -> Span | None:
+    """The answer's first sentence, read alone with the agreement question it answers, agrees ("Yes.",
+    "We agree, with one exception ...", "Calderbridge City Council agrees.", "Probation should be
+    commissioned locally." to "Do you agree that probation should be commissioned locally?"): that
+    sentence. "Yes, in principle" is partly, no agreement."""
+    first = _first_sentence(text) if asks_agreement(question) else None
+    if first is None:
+        return None
+    stance, _, best = _decide(_cues(text[first[0] : first[1]], question))
+    return first if stance == "support" and best is not None else None
 
 
 def _first_sentence(text: str) -> Span | None:

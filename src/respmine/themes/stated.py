@@ -1,0 +1,52 @@
+"""A view an agreement question states, taken by the respondents who answer that they agree.
+
+"Do you agree that probation services should be commissioned locally rather than regionally?" states the
+codebook's "Local commissioning" (a `position: true` theme whose phrases the question uses). A charity
+answering "Yes." or "We agree, with one exception: ..." holds that view, though its words need not name
+it again; without this the theme table counted 13 respondents for local commissioning while the
+question's own count had 18 agreeing (a trial's truth: 19), and the key findings contradicted each other.
+Such a code (method AGREED) is the respondent's answer, with its opening sentence as evidence: analysts
+see it, and can reject it, like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from respmine.themes.codebook import Codebook
+from respmine.themes.stance import asks_agreement, opening_agrees
+
+__all__ = ["AGREED", "agreed_span", "stated_positions"]
+
+AGREED = "agreement"  # the method of a code taken from agreeing with a question that states the view
+
+
+def stated_positions(codebook: Codebook, questions: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """question id -> the view (a `position: true` theme) its agreement question states, and the topics
+    above it: the one position whose phrases the question uses, not negated or argued against ("Do you
+    agree that regional commissioning would be a mistake?" states no view to take). A question naming two
+    views, or its topic by a phrase of its own ("... commissioned regionally or locally, as suits each?"),
+    states neither."""
+    from respmine.themes.rules import RULE_FLOOR, PhraseRules
+
+    views = {t.id for t in codebook.themes if t.position}
+    asked = {q: text for q, text in questions.items() if asks_agreement(text)}
+    if not views or not asked:
+        return {}
+    found = PhraseRules(codebook).find_many(list(asked.values()))
+    out: dict[str, tuple[str, ...]] = {}
+    for question, hits in zip(asked, found, strict=True):
+        held = {h.theme for h in hits
+                if h.theme in views and h.confidence >= RULE_FLOOR and not (h.negated or h.rejected)}
+        view = held.pop() if len(held) == 1 else None
+        if view is not None and not {h.theme for h in hits} & set(codebook.ancestors(view)):
+            out[question] = (view, *codebook.ancestors(view))
+    return out
+
+
+def agreed_span(text: str, question: str, stance: str) -> tuple[int, int] | None:
+    """The opening sentence by which an answer (whose stance read with the `question` is `stance`) agrees
+    with the question: "Yes.", "We agree, with one exception ...", "Calderbridge City Council agrees." None
+    where the answer as a whole does not support, or opens otherwise (a later "We welcome local partners"
+    in a long answer is no answer to the question)."""
+    return opening_agrees(text, question) if stance == "support" else None
