@@ -21,7 +21,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flows.process_consultation import resolve_inbox
-from flows.stages import analyse_and_write, ingest
+from flows.stages import analyse_and_write, ingest, load
 from respmine import pipeline
 from respmine.config import Settings
 
@@ -47,10 +47,10 @@ def changes_markdown(summary: dict[str, Any]) -> str:
     lines = [
         "# Late submissions", "",
         f"{len(added)} new file(s) since the last run ({late} received after the closing date); "
-        "tables and outputs regenerated.", "",
-        "| file | status | late |", "|---|---|---|",
+        "tables and outputs regenerated. Check who each is from on the review app's Respondents page.", "",
+        "| file | status | late | from |", "|---|---|---|---|",
     ]
-    lines += [f"| {a['file']} | {a['status']} | {a['late']} |" for a in added]
+    lines += [f"| {a['file']} | {a['status']} | {a['late']} | {a.get('from', '')} |" for a in added]
     return "\n".join(lines) + "\n"
 
 
@@ -78,6 +78,9 @@ def reprocess_late_submissions(
         # (an analyst's respondent correction: redacted; a received log's dates: late flags; an earlier
         # run that stopped before its outputs: resumed)
         summary["outputs"] = analyse_and_write(summary, consultation, settings, progress=progress)
+        from_whom = pipeline.senders(settings, load(consultation), summary["added"])
+        for file, sender in zip(summary["added"], from_whom, strict=True):
+            file["from"] = sender
     markdown = changes_markdown(summary)
     create_markdown_artifact(markdown=markdown, key="late-submissions", description="What changed")
     print(markdown)

@@ -80,6 +80,31 @@ def corrections_pending(settings: Settings) -> int:
     return structure_store.pending_corrections(Store(settings.store_url))
 
 
+def senders(settings: Settings, consultation: Consultation | None,
+            added: Sequence[dict[str, Any]]) -> list[str]:
+    """Who each file a run read is from, as outputs may say it (an organisation's name and type,
+    "Individual respondent", never a person's name; "12 responses" for a form export or an archive): the
+    late flow lists them, so whoever runs it checks the new respondents on the review app's Respondents
+    page (a late letter signed by a charity's chief executive had been typed an individual, unseen)."""
+    from respmine.report.tables import display_name, named_from
+    from respmine.structure.respondent_types import DEFAULT_TYPES
+
+    people = read_respondents(Store(settings.store_url))
+    types = consultation.respondent_type_list() if consultation else DEFAULT_TYPES
+    out = []
+    for file in added:
+        if file.get("responses", 0) > 1:
+            out.append(f"{file['responses']} responses")
+            continue
+        who = named_from(people[s] for s in file.get("submissions", ()) if s in people)
+        if who is None:  # (quarantined: nothing read)
+            out.append("")
+            continue
+        kind = f" ({types.name(who.respondent_type, 1)})" if who.kind == "organisation" else ""
+        out.append(display_name(who) + kind)
+    return out
+
+
 def outputs_behind(settings: Settings) -> bool:
     """The work directory's outputs do not show the store's latest data: a run that stored new files (or
     dated them, or an analyst's decision since) stopped before writing them. The late flow then writes

@@ -19,7 +19,7 @@ questions:
 
 @pytest.mark.slow
 def test_reprocess_late_submissions_processes_only_new_files(prefect_harness: None, tmp_path: Path) -> None:
-    from flows.reprocess_late_submissions import reprocess_late_submissions
+    from flows.reprocess_late_submissions import changes_markdown, reprocess_late_submissions
 
     (tmp_path / "consultation.yaml").write_text(CONSULTATION)
     inbox = tmp_path / "inbox"
@@ -33,9 +33,14 @@ def test_reprocess_late_submissions_processes_only_new_files(prefect_harness: No
     assert first["new"] == 1
     nothing = reprocess_late_submissions(**kwargs)
     assert nothing["new"] == 0 and nothing["already_done"] == 1 and "structure" not in nothing
-    (inbox / "late.txt").write_text("Question 2\nThree-year contracts with full cost recovery.\n")
+    (inbox / "late.txt").write_text("Question 2\nHexley Borough Council wants three-year contracts with "
+                                    "full cost recovery.\n\nYours sincerely,\n\nJane Doe\nHead of Community "
+                                    "Safety, Hexley Borough Council\n")
     late = reprocess_late_submissions(**kwargs)
     assert [a["file"] for a in late["added"]] == ["late.txt"] and late["already_done"] == 1
+    # who each new file is from, as outputs may say it: to check on the Respondents page
+    assert late["added"][0]["from"] == "Hexley Borough Council (local authority)"
+    assert "| late.txt | ok | yes | Hexley Borough Council (local authority) |" in changes_markdown(late)
     rows = list(csv.DictReader((tmp_path / "work" / "coded_responses.csv").open(encoding="utf-8")))
     files = {r["submission_id"]: r["source_file"]  # (coded_responses.csv cites a person's file by its id)
              for r in csv.DictReader((tmp_path / "work" / "submissions.csv").open(encoding="utf-8"))}

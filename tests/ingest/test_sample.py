@@ -90,6 +90,13 @@ def test_sample_intake_counts_responses_as_the_report_does(
     assert "9 responses (read or quarantined) were received after the closing date" in text
     added = {a["file"]: a["late"] for a in summary.added}  # what `respmine late` reports
     assert added["online_form_export.csv"] == added["form_responses_batch2.xlsx"] == ""
+    responses = {a["file"]: a["responses"] for a in summary.added}  # (`pipeline.senders`: "N responses")
+    by_file = {a["file"]: set(a["submissions"]) for a in summary.added}
+    export = by_file["online_form_export.csv"]
+    rows_of = {r.sha256 for r in rows if r.kind == "form-row" and r.parent_sha256 in export}
+    assert responses["online_form_export.csv"] == len(rows_of) > 1 and rows_of <= export
+    assert responses["responses_batch.zip"] == 1  # (one response in it)
+    assert responses["FW_ Response to NOMS consultation.eml"] == 1  # (its attachments are part of it)
 
 
 def test_sample_times_are_shown_in_the_consultations_zone(ingested: Store, sample: Path) -> None:

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from respmine.consultation import Consultation
 from respmine.ingest.dispatch import extract
@@ -48,7 +49,7 @@ class IngestSummary:
     redated: int = 0  # files read before, dated by their file's time, now dated by the received log
     dated: bool = False  # the consultation has a closing date (else nothing is late or on time)
     quarantined: list[dict[str, str]] = field(default_factory=list)
-    added: list[dict[str, str]] = field(default_factory=list)  # the files this run processed
+    added: list[dict[str, Any]] = field(default_factory=list)  # the files this run processed
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -218,6 +219,8 @@ def store_results(
             "file": name,
             "status": "quarantined" if isinstance(result, Quarantined) else "ok",
             "late": "" if late is None else ("yes" if late else "no"),
+            "submissions": [s.result.sha256 for s in tree],  # (who it is from: `pipeline.senders`)
+            "responses": sum(s.kind != "attachment" and not _container(s.result) for s in tree),
         })
         plan.summary.new += 1
         files += 1
@@ -275,6 +278,12 @@ def resolve_arrival(
     return Arrival(received_at=when, received_from=source, late=late)
 
 
+def _container(result: ExtractResult) -> bool:
+    """A form export or a zip archive: its rows or files are the responses, it is none itself."""
+    return isinstance(result, Document) and (
+        result.format == "zip" or any(c.format == "form-row" for c in result.children))
+
+
 def _tree(
     result: ExtractResult,
     arrival: Arrival,
@@ -296,8 +305,8 @@ def _tree(
             plan.more_sources.append((result.sha256, name))
             return []
         plan.seen.add(result.sha256)
-    export = isinstance(result, Document) and any(c.format == "form-row" for c in result.children)
     archive = result.format == "zip" and isinstance(result, Document)
+    export = _container(result) and not archive
     own = replace(arrival, late=None) if export or archive else arrival
     path = name if kind == "file" else None  # (a form row's or an attachment's name is its parent's path)
     items = [Saved(result, own, kind, parent, path)]
