@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import re
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +36,23 @@ def test_one_row_per_segment_and_theme(made: tuple[Store, dict[str, str]]) -> No
     assert [river[t]["stance"] for t in ("funding.fcr", "funding.length")] == ["support", "support"]
     assert [river[t]["theme_stance"] for t in ("funding.fcr", "funding.length")] == ["support", ""]
     assert {r["respondent"] for r in rows if r["respondent_type"] == "individual"} == {INDIVIDUAL}
+
+
+def test_a_segment_marked_reviewed_is_reviewed_in_every_export(made: tuple[Store, dict[str, str]],
+                                                                 tmp_path: Path) -> None:
+    """"Mark as reviewed" reached only the app: coded_responses.csv (and the workbook, the QDPX) said
+    reviewed = no for every code of a segment the analyst had marked, yes only for accepted or added codes."""
+    store, segs = made
+    decide(store, CODEBOOK, "analyst", "reviewed", segment=segs["river-q1"])
+    decide(store, CODEBOOK, "analyst", "reject", segment=segs["jane-q1"], theme="funding.length")
+    rows = coded_rows(store, CODEBOOK)
+    reviewed = {(r["segment_id"], r["theme"]): r["reviewed"] for r in rows}
+    assert {v for (seg, _), v in reviewed.items() if seg == segs["river-q1"][:16]} == {"yes"}
+    assert reviewed[(segs["jane-q1"][:16], "")] == "yes"  # uncoded now, but the analyst read it
+    assert reviewed[(segs["hope-q2"][:16], "contracts")] == "no"
+    archive = zipfile.ZipFile(write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["qdpx"])
+    notes = re.findall(r"<Description>([^<]*)</Description>", archive.read("project.qde").decode())
+    assert sum(n.endswith(", reviewed") for n in notes) == 2  # River's two codes
 
 
 def test_without_a_codebook_rows_are_segments(made: tuple[Store, dict[str, str]]) -> None:
