@@ -65,11 +65,31 @@ def coded_lists(data: CodingData, tz: tzinfo | None = None) -> list[tuple[object
 
 
 def exported_codes(data: CodingData) -> list[Code]:
-    """The effective codes as every export lists them, as the app shows them: a segment an analyst
-    reviewed (marked reviewed, or accepted, added or rejected a code on it: `reviewed_segments`, the app's
-    "Review: Reviewed") has every code it keeps marked reviewed, not only the codes accepted or added."""
+    """The effective codes as every export lists them, so a recount from the file agrees with the theme
+    table and the app:
+    - a segment an analyst reviewed (marked reviewed, or accepted, added or rejected a code on it:
+      `reviewed_segments`, the app's "Review: Reviewed") has every code it keeps marked reviewed, not only
+      the codes accepted or added;
+    - a sub-theme implies its parents (the table counts it under them): a parent not coded on the segment
+      gets its own row, as the machine coder writes one (`rule(child)`), here for an analyst's added
+      sub-theme ("Housing on release" implies "Resettlement": `analyst(child)`) or a parent rejected
+      under a kept sub-theme."""
     reviewed = reviewed_segments(data.decisions)
-    return [replace(c, reviewed=True) if c.segment in reviewed and not c.reviewed else c for c in data.codes]
+    by_segment: dict[str, list[Code]] = {}
+    for code in data.codes:
+        by_segment.setdefault(code.segment, []).append(
+            replace(code, reviewed=True) if code.segment in reviewed and not code.reviewed else code)
+    cb = data.codebook
+    out: list[Code] = []
+    for codes in by_segment.values():
+        out += codes
+        have = {c.theme for c in codes}
+        implied = {p for c in codes if c.theme in cb.ids for p in cb.ancestors(c.theme)} - have
+        for parent in sorted(implied):
+            kids = [c for c in codes if parent in cb.ancestors(c.theme)]
+            best = max(kids, key=lambda c: c.confidence)
+            out.append(replace(best, theme=parent, method=f"{best.method.split('+')[0]}(child)"))
+    return out
 
 
 def build_rows(
