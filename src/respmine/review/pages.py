@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from respmine.records import STANCES
@@ -13,8 +13,8 @@ from respmine.themes.decisions import CODEBOOK_ACTIONS, RESPONDENT_ACTIONS, SEGM
 
 from . import exports
 from .detail import audit_page, current_codebook, segment_detail, settled_topics
-from .queries import SegmentFilter, descendants, find_segments, question_counts
-from .web import SignedIn, context, render, safe_next
+from .queries import SegmentFilter, descendants, find_segments, question_counts, segments_starting
+from .web import SignedIn, context, open_by_prefix, render, safe_next
 
 router = APIRouter()
 
@@ -102,8 +102,9 @@ def segment_page(request: Request, segment_id: str, user: SignedIn,
     """One segment in its submission's context, its codes with evidence, and its decision history."""
     ctx = context(request)
     detail = segment_detail(ctx.store, ctx.codebook, segment_id, analyst=user.analyst)
-    if detail is None:
-        raise HTTPException(status_code=404, detail="No segment with that id (the store may have been rerun)")
+    if detail is None:  # a shortened id, as the exports give it
+        return open_by_prefix("/segments/", segment_id, segments_starting(ctx.store, segment_id), "segment",
+                              request)
     menus = _menus(request)
     return render(request, "segment.html", user=user, d=detail, back=safe_next(back, "/segments"),
                   question_label=ctx.question_label(detail.item.question), **menus)

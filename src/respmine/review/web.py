@@ -7,6 +7,7 @@ read from the form).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -145,6 +146,22 @@ def render(request: Request, template: str, status_code: int = 200, **values: An
     if flash:
         response.delete_cookie(FLASH_COOKIE)
     return response
+
+
+def open_by_prefix(base: str, given: str, matches: Sequence[str], what: str,
+                   request: Request) -> RedirectResponse:
+    """The page (`base` + id) of the one `what` whose id starts with `given`: the exports shorten ids
+    (coded_responses.csv a segment's to 16 characters, respondents.csv a respondent's to 12), and an
+    analyst pastes them into the address (`/segments/8f449a8805c8ed2d` was a 404). None, or more than
+    one, is a 404 that says so."""
+    if len(matches) == 1:
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"{base}{matches[0]}{query}", status_code=303)
+    if not matches:
+        detail = f"No {what} has an id starting with {given!r}."
+    else:
+        detail = f"{len(matches)} {what}s have an id starting with {given!r}: give more of the id."
+    raise HTTPException(status_code=404, detail=detail)
 
 
 def query_string(values: dict[str, Any], **changes: Any) -> str:
