@@ -131,15 +131,19 @@ def redirect(url: str, flash: str | None = None) -> RedirectResponse:
 
 
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
-    """A page with the shared values (user, CSRF token, flash message, navigation) filled in."""
+    """A page with the shared values (user, CSRF token, flash message, navigation) filled in; the footer's
+    codebook is the effective one, as /codebook and the reports stamp it (`noms-third-sector@1.2+r3` after
+    three codebook decisions, where the footer said the file's `@1.2`)."""
     from urllib.parse import unquote
+
+    from .detail import current_codebook
 
     ctx = context(request)
     flash = request.cookies.get(FLASH_COOKIE)
     response = ctx.templates.TemplateResponse(
         request, template,
         {"csrf_token": getattr(request.state, "csrf", ""), "flash": unquote(flash) if flash else None,
-         "path": request.url.path, "codebook_name": ctx.codebook.stamp,
+         "path": request.url.path, "codebook_name": current_codebook(ctx.store, ctx.codebook).stamp,
          "title_of_consultation": ctx.consultation.title if ctx.consultation else None, **values},
         status_code=status_code,
     )
