@@ -139,13 +139,16 @@ def emerging_page(request: Request, user: SignedIn) -> Response:
 @router.get("/audit")
 def audit(request: Request, user: SignedIn, page: int = 1, who: str | None = None,
           action: str | None = None) -> Response:
-    """Every decision: who, when, what, newest first."""
+    """Every decision: who, when, what, newest first; themes by their labels (as analysts have them now),
+    a respondent correction with the respondent it is of and who they were before."""
     ctx = context(request)
     actions = SEGMENT_ACTIONS + CODEBOOK_ACTIONS + RESPONDENT_ACTIONS
     action = _choice(action, actions)
     found = audit_page(ctx.store, page=page, user=who or None, action=action)
+    labels = {t.id: t.label for t in ctx.codebook.themes}  # a theme merged away keeps its file's label
+    labels.update((t.id, t.label) for t in current_codebook(ctx.store, ctx.codebook).themes)
     return render(request, "audit.html", user=user, found=found, who=who or "", action=action or "",
-                  actions=actions)
+                  actions=actions, labels=labels)
 
 
 @router.get("/export")

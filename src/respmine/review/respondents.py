@@ -145,6 +145,9 @@ def correct(request: Request, key: str, checked: Analyst) -> Response:
         "organisation": (" ".join(field(form, "organisation").split()) or None) if kind != "individual"
         else None,
         "organisations": partners if kind != "individual" else [],
+        # who it was, for the audit trail (an individual taken for an organisation can be traced back)
+        "respondent": row.key,
+        "was": {"kind": row.kind, "respondent_type": row.respondent_type, "who": row.who},
     }
     error = record(request, user, corrections.ACTION, value=value, note=field(form, "note")[:2000])
     return redirect(here, error or "Respondent corrected. Every count by type includes it now; the "
