@@ -69,3 +69,20 @@ def test_cli_run_on_a_csv_of_comments_writes_coded_responses(tmp_path: Path, dat
     report = (out / "summary_report.html").read_text(encoding="utf-8")
     assert "No codebook was named for this consultation" in report and 'id="themes"' not in report
     assert (out / "emerging_themes.csv").read_text(encoding="utf-8").count("\n") > 1  # topics found
+
+
+def test_cli_run_with_a_copied_consultation_file_says_where_its_codebook_was_sought(
+        tmp_path: Path, sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The sample's `codebook: ../../models/...` is relative to its consultation file: a copy made
+    elsewhere failed with only "<copy's folder>/../../models/...: codebook file not found"."""
+    copy = tmp_path / "consultation.yaml"
+    copy.write_text((sample / "consultation.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A response about funding certainty.\n")
+    assert main(["run", str(inbox), "--consultation", str(copy), "--work", str(tmp_path / "work"),
+                 "--no-prefect"]) == 2
+    err = capsys.readouterr().err
+    assert f"relative to the consultation file's own folder ({tmp_path})" in err
+    assert "give the codebook's absolute path" in err
+    assert not (tmp_path / "work" / "respmine.sqlite").exists()  # refused before any work

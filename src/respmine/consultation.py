@@ -156,8 +156,23 @@ class Consultation(BaseModel):
         return when if when.tzinfo else when.replace(tzinfo=self.tz)
 
     def codebook_path(self) -> Path | None:
-        """The codebook file the consultation names (relative to its own file), if it names one."""
-        return (self.base_dir or Path.cwd()) / self.codebook if self.codebook else None
+        """The codebook file the consultation names (relative to its own file), if it names one. A relative
+        path that finds no file is refused with what it was read against: the sample's `codebook:
+        ../../models/codebooks/noms-third-sector.yaml`, in a copy of its consultation file made elsewhere,
+        said only "/somewhere/../../models/...: codebook file not found"."""
+        if not self.codebook:
+            return None
+        base = self.base_dir or Path.cwd()
+        path = base / self.codebook
+        if not Path(self.codebook).is_absolute() and not path.exists():
+            from respmine.themes.codebook import CodebookError
+
+            raise CodebookError(
+                f"codebook file not found: the consultation file says codebook: {self.codebook}, which is "
+                f"read relative to the consultation file's own folder ({base}), so it is {path.resolve()}. "
+                "A consultation file copied to another folder keeps the original's relative path: give the "
+                "codebook's absolute path, or a path relative to the consultation file's folder")
+        return path
 
     def inbox_path(self) -> Path:
         return (self.base_dir or Path.cwd()) / self.inbox

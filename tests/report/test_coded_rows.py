@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
+import zipfile
 from collections import Counter
 from pathlib import Path
 
 from respmine.report.coded import coded_rows
 from respmine.report.outputs import write_reports
-from respmine.report.tables import INDIVIDUAL, NOT_IDENTIFIED, display_name
+from respmine.report.tables import INDIVIDUAL, NOT_IDENTIFIED, CodingData, build_rows, display_name
 from respmine.store import Store
 from respmine.store.themes import decide
 from respmine.store.views import RespondentView
@@ -20,7 +22,7 @@ def test_one_row_per_segment_and_theme(made: tuple[Store, dict[str, str]]) -> No
     decide(store, CODEBOOK, "analyst", "reject", segment=segs["jane-q1"], theme="funding.length")
     rows = coded_rows(store, CODEBOOK)
     per_segment = Counter(r["source_file"] for r in rows if r["question"] == "Q1")
-    assert per_segment["form.csv#row-1"] == 2  # River Project: two themes, two rows
+    assert per_segment["form.csv#row-1"] == 3  # River Project: two themes and the parent they imply
     jane = [r for r in rows if r["segment_id"] == segs["jane-q1"][:16]]
     assert len(jane) == 1 and jane[0]["theme"] == "" and jane[0]["stance"] == "mixed"  # kept, uncoded
     # an individual's file is cited by its id, as in the report: "jane.txt" may name her
@@ -34,6 +36,43 @@ def test_one_row_per_segment_and_theme(made: tuple[Store, dict[str, str]]) -> No
     assert [river[t]["stance"] for t in ("funding.fcr", "funding.length")] == ["support", "support"]
     assert [river[t]["theme_stance"] for t in ("funding.fcr", "funding.length")] == ["support", ""]
     assert {r["respondent"] for r in rows if r["respondent_type"] == "individual"} == {INDIVIDUAL}
+
+
+def test_a_segment_marked_reviewed_is_reviewed_in_every_export(made: tuple[Store, dict[str, str]],
+                                                                 tmp_path: Path) -> None:
+    """"Mark as reviewed" reached only the app: coded_responses.csv (and the workbook, the QDPX) said
+    reviewed = no for every code of a segment the analyst had marked, yes only for accepted or added codes."""
+    store, segs = made
+    decide(store, CODEBOOK, "analyst", "reviewed", segment=segs["river-q1"])
+    decide(store, CODEBOOK, "analyst", "reject", segment=segs["jane-q1"], theme="funding.length")
+    rows = coded_rows(store, CODEBOOK)
+    reviewed = {(r["segment_id"], r["theme"]): r["reviewed"] for r in rows}
+    assert {v for (seg, _), v in reviewed.items() if seg == segs["river-q1"][:16]} == {"yes"}
+    assert reviewed[(segs["jane-q1"][:16], "")] == "yes"  # uncoded now, but the analyst read it
+    assert reviewed[(segs["hope-q2"][:16], "contracts")] == "no"
+    archive = zipfile.ZipFile(write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["qdpx"])
+    notes = re.findall(r"<Description>([^<]*)</Description>", archive.read("project.qde").decode())
+    assert sum(n.endswith(", reviewed") for n in notes) == 3  # River's two codes and the parent they imply
+
+
+def test_a_sub_theme_an_analyst_adds_brings_its_parent_row(made: tuple[Store, dict[str, str]]) -> None:
+    """The theme table counts an analyst's added sub-theme under its parent too; coded_responses.csv had
+    only the sub-theme's row (a machine's sub-theme always comes with a `rule(child)` parent row), so a
+    recount of the parent from the file fell one short of the table."""
+    store, segs = made
+    decide(store, CODEBOOK, "analyst", "add", segment=segs["hope-q2"], theme="funding.length",
+           value={"start": 0, "end": 9})
+    rows = [r for r in coded_rows(store, CODEBOOK) if r["segment_id"] == segs["hope-q2"][:16]]
+    by_theme = {r["theme"]: r for r in rows}
+    assert sorted(by_theme) == ["contracts", "funding", "funding.length"]
+    parent = by_theme["funding"]
+    assert parent["code_method"] == "analyst(child)" and parent["theme_label"] == "Funding"
+    assert parent["evidence"] == by_theme["funding.length"]["evidence"] == "Contracts"
+    assert parent["reviewed"] == "yes"
+    table = {(r.question, r.theme): r.respondents for r in build_rows(CodingData.load(store, CODEBOOK))}
+    recount = Counter((r["question"], r["theme"]) for r in coded_rows(store, CODEBOOK)
+                      if r["source_file"] == "hope.pdf")
+    assert recount[("Q2", "funding")] == 1 and table[("Q2", "funding")] == 1
 
 
 def test_without_a_codebook_rows_are_segments(made: tuple[Store, dict[str, str]]) -> None:

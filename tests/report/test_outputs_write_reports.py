@@ -3,6 +3,7 @@ change in the coding reported as what changed since the last run."""
 
 from __future__ import annotations
 
+import csv
 import gc
 from pathlib import Path
 
@@ -70,7 +71,8 @@ def test_report_says_whether_analysts_checked_the_coding(
     made: tuple[Store, dict[str, str]], tmp_path: Path
 ) -> None:
     """The method section said "checked by analysts" on a store no analyst had touched; it says how many
-    passages were checked, in the HTML and the Word report alike."""
+    passages were checked, in the HTML and the Word report alike: those reviewed, as the app's filter and
+    coded_responses.csv's `reviewed` have them (a stance set alone is no review of the coding)."""
     from docx import Document
 
     store, segs = made
@@ -80,12 +82,15 @@ def test_report_says_whether_analysts_checked_the_coding(
     decide(store, CODEBOOK, "analyst", "reject", segment=segs["jane-q1"], theme="funding.length")
     decide(store, CODEBOOK, "analyst", "reviewed", segment=segs["jane-q1"])
     decide(store, CODEBOOK, "analyst", "stance", segment=segs["acme-q1"], value={"stance": "support"})
+    decide(store, CODEBOOK, "analyst", "reviewed", segment=segs["river-q1"])
     paths = write_reports(store, CODEBOOK, tmp_path / "b", CONSULTATION)
     html = paths["report_html"].read_text(encoding="utf-8")
     passages = len(segs)  # (the fixture has no "about the respondent" segments)
     assert f"analysts checked 2 of the {passages} answers and comments" in html  # segments, not decisions
     word = "\n".join(p.text for p in Document(str(paths["report_docx"])).paragraphs)
     assert f"analysts checked 2 of the {passages} answers and comments" in word
+    with paths["coded_responses"].open(encoding="utf-8", newline="") as fh:
+        assert len({r["segment_id"] for r in csv.DictReader(fh) if r["reviewed"] == "yes"}) == 2
 
 
 def test_report_without_a_closing_date_claims_no_late_replies(

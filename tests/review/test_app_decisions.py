@@ -114,6 +114,18 @@ def test_rename_merge_and_split_reshape_the_codebook(small: Small, analyst) -> N
     assert rows[("Q2", "funding.full_cost_recovery")].respondents == 3
 
 
+def test_footer_names_the_codebook_as_analysts_shaped_it(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    """After codebook decisions the footer still gave the file's stamp (`noms-third-sector@1.2`) where
+    /codebook and the reports said `@1.2+r1`."""
+    client, token = analyst
+    stamp = load_codebook(CODEBOOK).stamp
+    assert f"Codebook {stamp}." in client.get("/themes").text
+    client.post("/codebook/decide", data={"action": "rename", "theme": "funding", "label": "Money matters",
+                                          "csrf_token": token})
+    for path in ("/themes", "/segments", "/audit"):
+        assert f"Codebook {stamp}+r1." in client.get(path).text
+
+
 def test_emerging_topic_is_promoted_or_set_aside(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
     client, token = analyst
     with small.store.session() as s, s.begin():

@@ -153,3 +153,33 @@ def test_respondents_segment_pages_withhold_a_file_named_after_a_titled_person(s
     for url in (f"/segments/{small.funding_segment}", "/segments?theme=funding"):
         page = client.get(url).text
         assert "Marsh" not in page
+
+
+def test_audit_row_of_a_correction_says_whose_and_what_it_was(small: Small) -> None:
+    """A correction's audit row gave only the new values ("kind: organisation; respondent_type: charity;
+    organisation: ..."): not which respondent, nor that it had been an individual; themes were ids."""
+    client = client_for(small.settings)
+    token = sign_in(client, *ANALYST)
+    unit = _unit("hollis")
+    client.post(f"/respondents/{unit}/correct", data={
+        "kind": "organisation", "respondent_type": "charity", "organisation": "Hollis Mentoring",
+        "csrf_token": token})
+    client.post(f"/segments/{small.funding_segment}/decide",
+                data={"action": "reject", "theme": "funding.full_cost_recovery", "csrf_token": token})
+    client.post(f"/respondents/{_unit('beacon')}/correct", data={
+        "kind": "organisation", "respondent_type": "private_company",
+        "organisation": "Beacon Recovery Service", "csrf_token": token})
+    assert "was: organisation, Charity or community group: Beacon Recovery Service; now: organisation, " in (
+        client.get("/audit").text)
+    rows = [r for r in re.findall(r"<tr>.*?</tr>", client.get("/audit").text, re.S) if unit[:12] in r]
+    assert len(rows) == 1
+    row = rows[0]
+    assert f'href="/respondents/of/{unit}">respondent {unit[:12]}</a>' in row
+    assert "was: individual; now: organisation, Charity or community group: Hollis Mentoring" in row
+    assert client.get(f"/respondents/of/{unit}").headers["location"] == f"/respondents/{unit}"
+    page = client.get("/audit?action=reject").text
+    assert '<td>Full cost recovery <span class="secondary small">(funding.full_cost_recovery)</span>' in page
+    sign_in(client, *VIEWER)
+    page = client.get("/audit").text
+    assert "was: individual; now: organisation, Charity or community group</td>" in page
+    assert "Hollis Mentoring" not in page

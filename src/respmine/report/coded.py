@@ -1,15 +1,17 @@
 """`coded_responses.csv`: one row per (segment, theme), the table analysts filter and pivot.
 
-A segment with no theme keeps one row with the theme columns empty, so nothing said is lost from the
-table. Themes are the effective coding (analysts' decisions applied); individuals are never named, nor
-their files (cited by submission id, as the report does: people name files after themselves).
-Rows are built once, as lists in `COLUMNS` order, and shared by the CSV and the workbook.
+A segment with no theme keeps one row with the theme columns empty (but `reviewed`), so nothing said is
+lost from the table. Themes are the effective coding (analysts' decisions applied); individuals are never
+named, nor their files (cited by submission id, as the report does: people name files after themselves).
+Rows are built once, as lists in `COLUMNS` order, and shared by the CSV and the workbook; the codes they
+list (`exported_codes`) are the QDPX project's too.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from respmine.store.views import (
     read_submissions,
 )
 from respmine.themes.codebook import Codebook
+from respmine.themes.decisions import reviewed_segments
 
 COLUMNS = [
     "segment_id", "submission_id", "source_file", "page", "span_start", "span_end", "respondent",
@@ -56,18 +59,49 @@ def coded_lists(data: CodingData, tz: tzinfo | None = None) -> list[tuple[object
     `tz` (the consultation's)."""
     cb = data.codebook
     labels = {t: " > ".join(cb.theme(a).label for a in [*reversed(cb.ancestors(t)), t]) for t in cb.ids}
-    return build_rows(data.segments.values(), data.submissions, data.people, data.campaigns, data.codes,
-                      labels, data.stances, data.side, tz)
+    return build_rows(data.segments.values(), data.submissions, data.people, data.campaigns,
+                      exported_codes(data), labels, data.stances, data.side, tz,
+                      reviewed_segments(data.decisions))
+
+
+def exported_codes(data: CodingData) -> list[Code]:
+    """The effective codes as every export lists them, so a recount from the file agrees with the theme
+    table and the app:
+    - a segment an analyst reviewed (marked reviewed, or accepted, added or rejected a code on it:
+      `reviewed_segments`, the app's "Review: Reviewed") has every code it keeps marked reviewed, not only
+      the codes accepted or added;
+    - a sub-theme implies its parents (the table counts it under them): a parent not coded on the segment
+      gets its own row, as the machine coder writes one (`rule(child)`), here for an analyst's added
+      sub-theme ("Housing on release" implies "Resettlement": `analyst(child)`) or a parent rejected
+      under a kept sub-theme."""
+    reviewed = reviewed_segments(data.decisions)
+    by_segment: dict[str, list[Code]] = {}
+    for code in data.codes:
+        by_segment.setdefault(code.segment, []).append(
+            replace(code, reviewed=True) if code.segment in reviewed and not code.reviewed else code)
+    cb = data.codebook
+    out: list[Code] = []
+    for codes in by_segment.values():
+        out += codes
+        have = {c.theme for c in codes}
+        implied = {p for c in codes if c.theme in cb.ids for p in cb.ancestors(c.theme)} - have
+        for parent in sorted(implied):
+            kids = [c for c in codes if parent in cb.ancestors(c.theme)]
+            best = max(kids, key=lambda c: c.confidence)
+            out.append(replace(best, theme=parent, method=f"{best.method.split('+')[0]}(child)"))
+    return out
 
 
 def build_rows(
     segments: Iterable[SegmentView], subs: Mapping[str, SubmissionView], people: Mapping[str, RespondentView],
     campaigns: Sequence[CampaignRow], codes: Iterable[Code], labels: Mapping[str, str],
     stances: Mapping[str, str], side: Callable[[Code], str | None], tz: tzinfo | None = None,
+    reviewed: Collection[str] = (),
 ) -> list[tuple[object, ...]]:
     """Rows sorted by source file, position, question and theme (ties keep the order of `segments`).
     `stance` is the segment's, towards the proposals; `theme_stance` the side a code's evidence takes on
-    its theme (`side`: `CodingData.side`).
+    its theme (`side`: `CodingData.side`); `reviewed`: the segments an analyst reviewed (an uncoded one's
+    row says so too).
     Tuples, not lists: tuples of plain values drop out of the garbage collector's sweeps, and 75,000 rows
     on 10,000 submissions kept it busy."""
     campaign_of: dict[str, tuple[str, int]] = {}
@@ -78,6 +112,7 @@ def build_rows(
     for code in codes:
         codes_of.setdefault(code.segment, []).append(code)
     empty = [""] * len(THEME_COLUMNS)
+    at = THEME_COLUMNS.index("reviewed")
     rows: list[tuple[object, ...]] = []
     for seg in segments:
         sub = subs[seg.submission]
@@ -95,7 +130,7 @@ def build_rows(
         ]
         found = codes_of.get(seg.id)
         if not found:
-            rows.append(tuple(base + empty))
+            rows.append(tuple(base + empty[:at] + ["yes" if seg.id in reviewed else "no"] + empty[at + 1:]))
             continue
         for code in found:
             rows.append((

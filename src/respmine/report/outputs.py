@@ -49,7 +49,7 @@ from respmine.structure.furniture import is_furniture, only_formalities
 from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
-from respmine.themes.decisions import SEGMENT_ACTIONS
+from respmine.themes.decisions import reviewed_segments
 from respmine.themes.stance import as_answered, asks_agreement, only_closed_answer
 from respmine.themes.stated import AGREED
 
@@ -308,10 +308,11 @@ def _taken(data: CodingData) -> list[str]:
 
 
 def _checked(data: CodingData) -> tuple[int, int]:
-    """Passages (segments answering a question or commenting) an analyst decided on, and all of them."""
+    """Passages (segments answering a question or commenting) an analyst reviewed, and all of them:
+    reviewed as the app and coded_responses.csv have it (`reviewed_segments`: a stance set alone is not a
+    review; the report said 9 checked where the app's filter and the export's `reviewed` said 8)."""
     passages = {k for k, s in data.segments.items() if s.question not in UNCODED}
-    decided = {d.segment for d in data.decisions if d.action in SEGMENT_ACTIONS and d.segment in passages}
-    return len(decided), len(passages)
+    return len(reviewed_segments(data.decisions) & passages), len(passages)
 
 
 def _theme_texts(data: CodingData, overall: Sequence[ThemeRow], bases: Mapping[str, int],

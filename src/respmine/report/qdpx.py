@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from respmine.records import STANCES, Code, question_name
+from respmine.report.coded import exported_codes
 from respmine.report.quotes import cited_source
 from respmine.report.tables import CodingData, question_key
 from respmine.report.zips import write_zip
@@ -57,7 +58,8 @@ def write_qdpx(data: CodingData, info: RunInfo, path: Path, name: str) -> None:
     texts, offsets = source_texts(data)
     source_guids = {sub: guid("source", sub) for sub in texts}
     by_segment: dict[str, list[Code]] = {}
-    for code in sorted(data.codes, key=attrgetter("evidence.start", "theme")):  # each segment's in text order
+    codes = exported_codes(data)  # as coded_responses.csv lists them (reviewed, implied parents)
+    for code in sorted(codes, key=attrgetter("evidence.start", "theme")):  # each segment's in text order
         by_segment.setdefault(code.segment, []).append(code)
     segments: dict[str, list[SegmentView]] = {}
     for seg_id in offsets:  # in text order

@@ -58,11 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings.load(args.work, args.store)
     if args.command == "serve":
+        from respmine.consultation import ConsultationError
+        from respmine.themes.codebook import CodebookError
+
         from .app import CodebookMissing
 
         try:
             serve(settings, args.codebook, args.host, args.port, args.consultation)
-        except CodebookMissing as exc:
+        except (CodebookMissing, CodebookError, ConsultationError) as exc:
             print(f"respmine review: {exc}", file=sys.stderr)
             return 2
         return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from respmine.records import STANCES
@@ -13,8 +13,8 @@ from respmine.themes.decisions import CODEBOOK_ACTIONS, RESPONDENT_ACTIONS, SEGM
 
 from . import exports
 from .detail import audit_page, current_codebook, segment_detail, settled_topics
-from .queries import SegmentFilter, descendants, find_segments, question_counts
-from .web import SignedIn, context, render, safe_next
+from .queries import SegmentFilter, descendants, find_segments, question_counts, segments_starting
+from .web import SignedIn, context, open_by_prefix, render, safe_next
 
 router = APIRouter()
 
@@ -102,8 +102,9 @@ def segment_page(request: Request, segment_id: str, user: SignedIn,
     """One segment in its submission's context, its codes with evidence, and its decision history."""
     ctx = context(request)
     detail = segment_detail(ctx.store, ctx.codebook, segment_id, analyst=user.analyst)
-    if detail is None:
-        raise HTTPException(status_code=404, detail="No segment with that id (the store may have been rerun)")
+    if detail is None:  # a shortened id, as the exports give it
+        return open_by_prefix("/segments/", segment_id, segments_starting(ctx.store, segment_id), "segment",
+                              request)
     menus = _menus(request)
     return render(request, "segment.html", user=user, d=detail, back=safe_next(back, "/segments"),
                   question_label=ctx.question_label(detail.item.question), **menus)
@@ -138,13 +139,16 @@ def emerging_page(request: Request, user: SignedIn) -> Response:
 @router.get("/audit")
 def audit(request: Request, user: SignedIn, page: int = 1, who: str | None = None,
           action: str | None = None) -> Response:
-    """Every decision: who, when, what, newest first."""
+    """Every decision: who, when, what, newest first; themes by their labels (as analysts have them now),
+    a respondent correction with the respondent it is of and who they were before."""
     ctx = context(request)
     actions = SEGMENT_ACTIONS + CODEBOOK_ACTIONS + RESPONDENT_ACTIONS
     action = _choice(action, actions)
     found = audit_page(ctx.store, page=page, user=who or None, action=action)
+    labels = {t.id: t.label for t in ctx.codebook.themes}  # a theme merged away keeps its file's label
+    labels.update((t.id, t.label) for t in current_codebook(ctx.store, ctx.codebook).themes)
     return render(request, "audit.html", user=user, found=found, who=who or "", action=action or "",
-                  actions=actions)
+                  actions=actions, labels=labels)
 
 
 @router.get("/export")

@@ -333,6 +333,17 @@ def _with_codes(item: SegmentItem, codes: list[CodeView], stance: str | None) ->
     return replace(item, codes=tuple(codes), stance=stance)
 
 
+def segments_starting(store: Store, prefix: str, limit: int = 10) -> list[str]:
+    """Ids of segments that start with `prefix` (at most `limit`): coded_responses.csv gives 16 of an id's
+    64 hex characters. Anything but hex matches nothing (no LIKE wildcards reach the query)."""
+    prefix = prefix.lower()
+    if not prefix or any(ch not in "0123456789abcdef" for ch in prefix):
+        return []
+    with store.session() as s:
+        return list(s.scalars(select(SegmentRow.id).where(SegmentRow.id.startswith(prefix))
+                              .order_by(SegmentRow.id).limit(limit)))
+
+
 def question_counts(store: Store) -> list[tuple[str, int]]:
     """Questions present in the store with their segment counts (for the filter menus)."""
     with store.session() as s:

@@ -21,7 +21,7 @@ from respmine.report.register import CAMPAIGN, CAMPAIGN_KEY, KINDS, ORGANISATION
 from respmine.structure import corrections
 
 from .actions import record
-from .web import Analyst, SignedIn, context, field, redirect, render
+from .web import Analyst, SignedIn, context, field, open_by_prefix, redirect, render
 
 router = APIRouter()
 PAGE = 50
@@ -68,9 +68,15 @@ def _wanted(row: RegisterRow, respondent_type: str | None, kind: str | None, tex
 def _find(rows: list[RegisterRow], key: str) -> RegisterRow:
     row = next((r for r in rows if r.key == key), None)
     if row is None:
-        raise HTTPException(status_code=404,
-                            detail="No respondent with that id (the store may have been rerun).")
+        raise HTTPException(status_code=404, detail=f"No respondent has the id {key!r}.")
     return row
+
+
+def _starting(rows: list[RegisterRow], given: str) -> list[str]:
+    """Keys of respondents whose id starts with `given`, as respondents.csv gives it (12 characters of a
+    submission's id; a campaign's id without the `campaign:` of its key)."""
+    return [r.key for r in rows
+            if r.key.startswith(given) or r.key.removeprefix(CAMPAIGN_KEY).startswith(given)]
 
 
 @router.get("/respondents")
@@ -105,6 +111,8 @@ def respondent_of(request: Request, submission: str, user: SignedIn) -> Response
 def respondent_page(request: Request, key: str, user: SignedIn) -> Response:
     """One respondent: what is known of them and how, their passages, and the correction form."""
     data, rows = _register(request)
+    if not any(r.key == key for r in rows):  # a shortened id, as respondents.csv gives it
+        return open_by_prefix("/respondents/", key, _starting(rows, key), "respondent", request)
     row = _find(rows, key)
     members = set(row.submissions)
     passages = sorted((s for s in data.segments.values() if s.submission in members),
@@ -137,6 +145,9 @@ def correct(request: Request, key: str, checked: Analyst) -> Response:
         "organisation": (" ".join(field(form, "organisation").split()) or None) if kind != "individual"
         else None,
         "organisations": partners if kind != "individual" else [],
+        # who it was, for the audit trail (an individual taken for an organisation can be traced back)
+        "respondent": row.key,
+        "was": {"kind": row.kind, "respondent_type": row.respondent_type, "who": row.who},
     }
     error = record(request, user, corrections.ACTION, value=value, note=field(form, "note")[:2000])
     return redirect(here, error or "Respondent corrected. Every count by type includes it now; the "

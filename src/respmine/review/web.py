@@ -7,6 +7,7 @@ read from the form).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -130,21 +131,41 @@ def redirect(url: str, flash: str | None = None) -> RedirectResponse:
 
 
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
-    """A page with the shared values (user, CSRF token, flash message, navigation) filled in."""
+    """A page with the shared values (user, CSRF token, flash message, navigation) filled in; the footer's
+    codebook is the effective one, as /codebook and the reports stamp it (`noms-third-sector@1.2+r3` after
+    three codebook decisions, where the footer said the file's `@1.2`)."""
     from urllib.parse import unquote
+
+    from .detail import current_codebook
 
     ctx = context(request)
     flash = request.cookies.get(FLASH_COOKIE)
     response = ctx.templates.TemplateResponse(
         request, template,
         {"csrf_token": getattr(request.state, "csrf", ""), "flash": unquote(flash) if flash else None,
-         "path": request.url.path, "codebook_name": ctx.codebook.stamp,
+         "path": request.url.path, "codebook_name": current_codebook(ctx.store, ctx.codebook).stamp,
          "title_of_consultation": ctx.consultation.title if ctx.consultation else None, **values},
         status_code=status_code,
     )
     if flash:
         response.delete_cookie(FLASH_COOKIE)
     return response
+
+
+def open_by_prefix(base: str, given: str, matches: Sequence[str], what: str,
+                   request: Request) -> RedirectResponse:
+    """The page (`base` + id) of the one `what` whose id starts with `given`: the exports shorten ids
+    (coded_responses.csv a segment's to 16 characters, respondents.csv a respondent's to 12), and an
+    analyst pastes them into the address (`/segments/8f449a8805c8ed2d` was a 404). None, or more than
+    one, is a 404 that says so."""
+    if len(matches) == 1:
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"{base}{matches[0]}{query}", status_code=303)
+    if not matches:
+        detail = f"No {what} has an id starting with {given!r}."
+    else:
+        detail = f"{len(matches)} {what}s have an id starting with {given!r}: give more of the id."
+    raise HTTPException(status_code=404, detail=detail)
 
 
 def query_string(values: dict[str, Any], **changes: Any) -> str:
