@@ -93,8 +93,10 @@ def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Cod
             for new_id in value.get("into", ()):
                 themes.setdefault(str(new_id), Theme(id=str(new_id), label=str(new_id), parent=d.theme))
         elif d.action == "merge" and d.theme in themes and value.get("into") in themes:
+            into = str(value["into"])
+            themes[into] = merged_theme(themes[into], themes[d.theme])
             themes = {
-                k: (t.model_copy(update={"parent": value["into"]}) if t.parent == d.theme else t)
+                k: (t.model_copy(update={"parent": into}) if t.parent == d.theme else t)
                 for k, t in themes.items()
                 if k != d.theme
             }
@@ -109,6 +111,29 @@ def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Cod
         description=codebook.description,
         themes=tuple(themes.values()),
     )
+
+
+def merged_theme(target: Theme, merged: Theme) -> Theme:
+    """`target` finding what `merged` found too: the merged theme's phrases and example answers join the
+    target's, so a rerun or a late response codes them under the target (after merging "Women offenders"
+    into "Families of offenders", a new answer about "women's centres" counts under Families). Coding
+    with the merged theme simply dropped lost its respondents from the target on the next rerun (10 -> 7).
+    A theme found by its label (no phrases) brings its label as a phrase. Exclusions stay behind: the
+    merged theme's would drop the target's own mentions."""
+    if not (target.phrases or merged.phrases):
+        phrases: tuple[str, ...] = (_as_phrase(target.label), _as_phrase(merged.label))
+    else:
+        phrases = (*(target.phrases or (_as_phrase(target.label),)),
+                   *(merged.phrases or (_as_phrase(merged.label),)))
+    return target.model_copy(update={
+        "phrases": tuple(dict.fromkeys(phrases)),
+        "examples": tuple(dict.fromkeys((*target.examples, *merged.examples))),
+    })
+
+
+def _as_phrase(label: str) -> str:
+    """A label as respondents would write it: labels inferred from coded files are identifiers."""
+    return label.replace("_", " ")
 
 
 def apply_decisions(
