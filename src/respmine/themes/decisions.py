@@ -141,10 +141,10 @@ def apply_decisions(
 ) -> list[Code]:
     """Machine codes with every analyst decision applied; the latest decision on a (segment, theme) wins."""
     ordered = sorted(decisions, key=lambda d: d.at)
-    merged = {d.theme: str((d.value or {})["into"]) for d in ordered if d.action == "merge" and d.theme}
+    merged = merged_into(ordered)
     by_key: dict[tuple[str, str], Code] = {}
     for c in codes:
-        theme = _follow(merged, c.theme)
+        theme = merged.get(c.theme, c.theme)
         key = (c.segment, theme)
         if key not in by_key or c.confidence > by_key[key].confidence:
             by_key[key] = c if theme == c.theme else replace(c, theme=theme)  # copy only what changes
@@ -155,7 +155,7 @@ def apply_decisions(
         if d.action == "stance":
             stance[d.segment] = str((d.value or {})["stance"])
             continue
-        key = (d.segment, _follow(merged, d.theme or ""))
+        key = (d.segment, merged.get(d.theme or "", d.theme or ""))
         if d.action == "reject":
             by_key.pop(key, None)
         elif d.action == "accept" and key in by_key:
@@ -183,6 +183,13 @@ def _analyst_code(d: Decision, theme: str, text: str, codebook: Codebook) -> Cod
         model=f"analyst:{d.user}",
         reviewed=True,
     )
+
+
+def merged_into(decisions: Iterable[Decision]) -> dict[str, str]:
+    """Each merged theme -> the theme its codes count under now (a chain of merges followed to its end)."""
+    ordered = sorted(decisions, key=lambda d: d.at)
+    merged = {d.theme: str((d.value or {})["into"]) for d in ordered if d.action == "merge" and d.theme}
+    return {t: _follow(merged, t) for t in merged}
 
 
 def _follow(merged: Mapping[str, str], theme: str) -> str:
