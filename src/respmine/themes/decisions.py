@@ -7,9 +7,10 @@ coder can never undo a decision: it only replaces the machine's own codes undern
 Segment actions: `accept` (keep the machine code, marked reviewed), `reject` (drop it), `add` (a code
 the machine missed; `value` may carry `start`/`end` of the evidence in the segment text), `stance`
 (`value["stance"]`), `reviewed` (the analyst has read the segment). Codebook actions (no segment):
-`rename` (`value["label"]`), `merge` (`value["into"]`), `split` (`value["into"]`: the new theme ids; the
-old theme's codes are kept until analysts recode them), `promote` (`value`: id, label, description,
-keywords: an emerging theme becomes a codebook theme), `dismiss` (an emerging theme is set aside).
+`rename` (`value["label"]`), `merge` (`value["into"]`), `split` (`value["into"]`: the new theme ids,
+`value["labels"]`: their labels where given; the old theme's codes are kept until analysts recode them),
+`promote` (`value`: id, label, description, keywords: an emerging theme becomes a codebook theme),
+`dismiss` (an emerging theme is set aside).
 Respondent action (no segment): `respondent`, who a response is from as an analyst corrected it
 (`structure.corrections`).
 """
@@ -90,8 +91,10 @@ def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Cod
                 examples=tuple(str(q) for q in value.get("examples", ()))[:3],
             )
         elif d.action == "split" and d.theme in themes:
-            for new_id in value.get("into", ()):
-                themes.setdefault(str(new_id), Theme(id=str(new_id), label=str(new_id), parent=d.theme))
+            labels = dict(value.get("labels") or {})
+            for new_id in map(str, value.get("into", ())):
+                label = str(labels.get(new_id) or split_label(themes[d.theme], new_id))
+                themes.setdefault(new_id, Theme(id=new_id, label=label, parent=d.theme))
         elif d.action == "merge" and d.theme in themes and value.get("into") in themes:
             into = str(value["into"])
             themes[into] = merged_theme(themes[into], themes[d.theme])
@@ -111,6 +114,13 @@ def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Cod
         description=codebook.description,
         themes=tuple(themes.values()),
     )
+
+
+def split_label(parent: Theme, new_id: str) -> str:
+    """A sub-theme made by a split without a label, named after its parent and its id's last part: reports
+    read "Implementation timetable: dates", not "consultation.timetable.dates"."""
+    part = new_id.removeprefix(f"{parent.id}.").replace("_", " ").replace(".", " ").strip()
+    return f"{parent.label}: {part}"
 
 
 def merged_theme(target: Theme, merged: Theme) -> Theme:
