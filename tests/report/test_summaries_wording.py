@@ -96,6 +96,28 @@ def test_changes_name_new_themes_moved_counts_and_new_late_responses() -> None:
     assert changes(None, after) == ["This is the first report: there is no earlier run to compare with."]
 
 
+def test_changes_say_a_merged_theme_was_merged_not_dropped() -> None:
+    before = snapshot([row("groups.families", "Families of offenders", 7),
+                       row("groups.women", "Women offenders", 3), row("volunteers", "Volunteers", 4)],
+                      [], 40, 2, "book@1", "t1")
+    after = snapshot([row("groups.families", "Families of offenders", 10)], [], 40, 2, "book@1+r1", "t2",
+                     merged={"groups.women": "groups.families"})
+    text = " ".join(changes(before, after))
+    assert "Merged by an analyst: Women offenders into Families of offenders." in text
+    assert "No longer coded: Volunteers." in text and "Women offenders." not in text.split("No longer")[1]
+
+
+def test_changes_show_a_respondent_correction_by_type() -> None:
+    """An individual corrected into a research body moves no theme count, but the type counts move."""
+    before = snapshot([row(n=10)], [], 40, 2, "book@1", "t1", by_type={"individual": 16, "academic": 1})
+    after = snapshot([row(n=10)], [], 40, 2, "book@1", "t2", by_type={"individual": 15, "academic": 2})
+    text = " ".join(changes(before, after))
+    assert "No change" not in text
+    assert "Respondents by type: " in text and "16 → 15" in text and "1 → 2" in text
+    older = {k: v for k, v in before.items() if k != "types"}  # a snapshot written before types were kept
+    assert "No change" in " ".join(changes(older, after))
+
+
 def test_unchanged_data_keeps_the_previous_comparison() -> None:
     first = snapshot([row(n=10)], [], 40, 2, "book@1", "t1")
     second = snapshot([row(n=12)], [], 42, 2, "book@1", "t2")

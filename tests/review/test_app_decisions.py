@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from respmine.report.tables import theme_table
+from respmine.review.detail import current_codebook
 from respmine.store.models import DecisionRow, TopicRow
 from respmine.store.themes import effective_codes, effective_stances
 from respmine.themes.codebook import load_codebook
@@ -101,12 +102,16 @@ def test_rename_merge_and_split_reshape_the_codebook(small: Small, analyst) -> N
                                           "csrf_token": token})
     client.post("/codebook/decide", data={"action": "merge", "theme": "funding.contract_length",
                                           "into": "funding.full_cost_recovery", "csrf_token": token})
-    client.post("/codebook/decide", data={"action": "split", "theme": "volunteers",
-                                          "into": "volunteers.mentors, volunteers.chaplaincy",
-                                          "csrf_token": token})
+    client.post("/codebook/decide", data={
+        "action": "split", "theme": "volunteers", "csrf_token": token,
+        "into": "volunteers.mentors, volunteers.chaplaincy: Prison chaplaincy"})
     assert [d.action for d in _log(small)] == ["rename", "merge", "split"]
     page = client.get("/codebook").text
     assert "Money matters" in page and "volunteers.mentors" in page
+    # a split's themes carry the label given, else one made from the parent's label: never the raw id
+    labels = {t.id: t.label for t in current_codebook(small.store, codebook).themes}
+    assert labels["volunteers.chaplaincy"] == "Prison chaplaincy"
+    assert labels["volunteers.mentors"] == f"{labels['volunteers']}: mentors"
     assert "funding.contract_length" not in page
     rows = {(r.question, r.theme): r for r in theme_table(small.store, codebook, question="Q2")}
     assert rows[("Q2", "funding")].label == "Money matters"

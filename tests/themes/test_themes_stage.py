@@ -20,6 +20,7 @@ from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.store.views import read_segments
 from respmine.themes.codebook import named_codebook
+from respmine.themes.decisions import effective_codebook
 from tests.themes.helpers import copy_work
 
 
@@ -168,3 +169,31 @@ def test_stage_rerun_skips_unchanged_and_keeps_analyst_overrides(coded: dict[str
     assert any(c.segment == target.segment and c.theme == target.theme for c in machine)
     with pytest.raises(ValueError, match="not a theme"):
         themes_store.decide(store, codebook, "analyst1", "add", segment=target.segment, theme="no-such-theme")
+
+
+@pytest.mark.slow
+def test_stage_rerun_keeps_a_merged_themes_segments_under_its_target(coded: dict[str, Any], tmp_path: Path
+                                                                     ) -> None:
+    """A merge made in the review app survives the next run: the segments the merged theme coded stay
+    under the target (they were dropped once the rerun coded without the merged theme)."""
+    consultation = coded["consultation"]
+    settings = copy_work(coded["settings"], tmp_path)
+    store = Store(settings.store_url)
+    codebook = named_codebook(consultation.codebook_path())
+    coded_with: dict[str, set[str]] = {}
+    for c in themes_store.machine_codes(store):
+        coded_with.setdefault(c.theme, set()).add(c.segment)
+    source, target = next(  # sibling themes: the source coded segments the target did not
+        (a.id, b.id) for a in codebook.themes for b in codebook.themes
+        if a.parent and a.parent == b.parent and a.id != b.id
+        and coded_with.get(a.id, set()) - coded_with.get(b.id, set()))
+    themes_store.decide(store, codebook, "analyst1", "merge", theme=source, value={"into": target})
+    book = effective_codebook(codebook, themes_store.decisions(store))
+    before = {c.segment for c in themes_store.effective_codes(store, book) if c.theme == target}
+    assert coded_with[source] <= before
+
+    again = pipeline.themes_stage(consultation, settings)
+    assert again["segments_coded"] > 0  # the codebook changed
+    after = {c.segment for c in themes_store.effective_codes(store, book) if c.theme == target}
+    assert before - after == set(), (source, target)
+    assert source not in {c.theme for c in themes_store.machine_codes(store)}

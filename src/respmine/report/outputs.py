@@ -49,7 +49,7 @@ from respmine.structure.furniture import is_furniture, only_formalities
 from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
-from respmine.themes.decisions import reviewed_segments
+from respmine.themes.decisions import merged_into, reviewed_segments
 from respmine.themes.stance import as_answered, asks_agreement, only_closed_answer
 from respmine.themes.stated import AGREED
 
@@ -232,7 +232,8 @@ def build_report(
     cb = data.codebook
     top = {t.id for t in cb.themes if t.parent is None} | {r.theme for r in overall if r.theme not in cb.ids}
     late = _late_units(data)
-    snap = summaries.snapshot(overall, rows, sum(bases.values()), late, cb.stamp, info.data_time.isoformat())
+    snap = summaries.snapshot(overall, rows, sum(bases.values()), late, cb.stamp, info.data_time.isoformat(),
+                              merged_into(data.decisions), bases)
     previous = summaries.roll(stored, snap)["previous"]  # unchanged data: the same comparison as last time
     campaigns = sorted({(u.campaign, len(u.members)) for u in data.units.values() if u.campaign},
                        key=lambda c: (-c[1], c[0]))
@@ -253,7 +254,7 @@ def build_report(
         + summaries.headlines(overall, top, bases, emerging=None if cb.themes else len(found),
                               splits=splits, stanced=data.stanced, children=_children(cb, overall),
                               by_type={t.row.theme: t.by_type for t in themes}, types=data.types),
-        changes=summaries.changes(previous, snap),
+        changes=summaries.changes(previous, snap, types=data.types),
         themes=themes, sections=sections,
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes), taken=_taken(data)),

@@ -572,13 +572,18 @@ def headlines(
 
 
 def snapshot(overall: Sequence[ThemeRow], rows: Sequence[ThemeRow], respondents: int, late: int,
-             codebook: str, data_time: str) -> dict[str, Any]:
-    """What the next run compares against (JSON-safe, sorted keys)."""
+             codebook: str, data_time: str, merged: Mapping[str, str] | None = None,
+             by_type: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """What the next run compares against (JSON-safe, sorted keys): `merged` (theme -> the theme it was
+    merged into) tells a merged theme from one no longer coded; `by_type` (respondents per type) shows an
+    analyst's respondent correction, which moves no theme count."""
     return {
         "data_time": data_time, "codebook": codebook, "respondents": respondents, "late": late,
         "themes": {r.theme: {"label": r.label, "respondents": r.respondents, "late": r.late}
                    for r in overall},
         "questions": {f"{r.question}|{r.theme}": r.respondents for r in rows},
+        "merged": dict(sorted((merged or {}).items())),
+        "types": dict(sorted((by_type or {}).items())),
     }
 
 
@@ -591,7 +596,8 @@ def roll(stored: Mapping[str, Any] | None, current: Mapping[str, Any]) -> dict[s
     return {"current": dict(current), "previous": before.get("current")}
 
 
-def changes(previous: Mapping[str, Any] | None, current: Mapping[str, Any], limit: int = 8) -> list[str]:
+def changes(previous: Mapping[str, Any] | None, current: Mapping[str, Any], limit: int = 8,
+            types: TypeList = DEFAULT_TYPES) -> list[str]:
     """Plain sentences on what moved since the previous snapshot."""
     if not previous:
         return ["This is the first report: there is no earlier run to compare with."]
@@ -607,7 +613,12 @@ def changes(previous: Mapping[str, Any] | None, current: Mapping[str, Any], limi
     added = [f"{now[t]['label']} ({now[t]['respondents']})" for t in now if t not in before]
     if added:
         out.append(f"New themes: {join_words(added)}.")
-    gone = [before[t]["label"] for t in before if t not in now]
+    into = current.get("merged", {})
+    merged = [f"{before[t]['label']} into {now[into[t]]['label']}" for t in before
+              if t not in now and into.get(t) in now]
+    if merged:
+        out.append(f"Merged by an analyst: {join_words(merged)}.")
+    gone = [before[t]["label"] for t in before if t not in now and into.get(t) not in now]
     if gone:
         out.append(f"No longer coded: {join_words(gone)}.")
     renamed = [f"{before[t]['label']} is now {now[t]['label']}" for t in now
@@ -622,6 +633,12 @@ def changes(previous: Mapping[str, Any] | None, current: Mapping[str, Any], limi
                   for _, label, t in moved[:limit]]
         more = f" and {len(moved) - limit} more" if len(moved) > limit else ""
         out.append(f"Counts that moved: {'; '.join(listed)}{more}.")
+    was, kinds = previous.get("types"), current.get("types", {})
+    if was is not None and was != kinds:  # (a snapshot from before types were kept: not compared)
+        shifted = [f"{types.name(t)} {was.get(t, 0)} → {kinds.get(t, 0)}"
+                   for t in sorted(was.keys() | kinds.keys(), key=lambda t: (types.rank(t), t))
+                   if was.get(t, 0) != kinds.get(t, 0)]
+        out.append(f"Respondents by type: {'; '.join(shifted)}.")
     if not out:
         when = previous.get("data_time")
         out.append(f"No change in the coded evidence since the run with data as of {when}.")

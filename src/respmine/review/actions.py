@@ -97,8 +97,10 @@ def codebook_decision(request: Request, checked: Analyst) -> Response:
         into = field(form, "into")
         problem, value = _merge_problem(book, theme, into), {"into": into}
     elif action == "split":
-        parts = [p.strip() for p in field(form, "into").split(",") if p.strip()]
-        problem, value = _new_ids_problem(book, parts), {"into": parts}
+        parts = [p.partition(":") for p in field(form, "into").split(",") if p.strip()]
+        ids = [i.strip() for i, _, _ in parts]
+        labels = {i.strip(): " ".join(label.split())[:200] for i, _, label in parts if label.strip()}
+        problem, value = _new_ids_problem(book, ids), {"into": ids, "labels": labels}
     else:
         problem, value = f"unknown action {action!r}", {}
     if problem:

@@ -7,9 +7,10 @@ coder can never undo a decision: it only replaces the machine's own codes undern
 Segment actions: `accept` (keep the machine code, marked reviewed), `reject` (drop it), `add` (a code
 the machine missed; `value` may carry `start`/`end` of the evidence in the segment text), `stance`
 (`value["stance"]`), `reviewed` (the analyst has read the segment). Codebook actions (no segment):
-`rename` (`value["label"]`), `merge` (`value["into"]`), `split` (`value["into"]`: the new theme ids; the
-old theme's codes are kept until analysts recode them), `promote` (`value`: id, label, description,
-keywords: an emerging theme becomes a codebook theme), `dismiss` (an emerging theme is set aside).
+`rename` (`value["label"]`), `merge` (`value["into"]`), `split` (`value["into"]`: the new theme ids,
+`value["labels"]`: their labels where given; the old theme's codes are kept until analysts recode them),
+`promote` (`value`: id, label, description, keywords: an emerging theme becomes a codebook theme),
+`dismiss` (an emerging theme is set aside).
 Respondent action (no segment): `respondent`, who a response is from as an analyst corrected it
 (`structure.corrections`).
 """
@@ -90,11 +91,15 @@ def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Cod
                 examples=tuple(str(q) for q in value.get("examples", ()))[:3],
             )
         elif d.action == "split" and d.theme in themes:
-            for new_id in value.get("into", ()):
-                themes.setdefault(str(new_id), Theme(id=str(new_id), label=str(new_id), parent=d.theme))
+            labels = dict(value.get("labels") or {})
+            for new_id in map(str, value.get("into", ())):
+                label = str(labels.get(new_id) or split_label(themes[d.theme], new_id))
+                themes.setdefault(new_id, Theme(id=new_id, label=label, parent=d.theme))
         elif d.action == "merge" and d.theme in themes and value.get("into") in themes:
+            into = str(value["into"])
+            themes[into] = merged_theme(themes[into], themes[d.theme])
             themes = {
-                k: (t.model_copy(update={"parent": value["into"]}) if t.parent == d.theme else t)
+                k: (t.model_copy(update={"parent": into}) if t.parent == d.theme else t)
                 for k, t in themes.items()
                 if k != d.theme
             }
@@ -111,15 +116,45 @@ def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Cod
     )
 
 
+def split_label(parent: Theme, new_id: str) -> str:
+    """A sub-theme made by a split without a label, named after its parent and its id's last part: reports
+    read "Implementation timetable: dates", not "consultation.timetable.dates"."""
+    part = new_id.removeprefix(f"{parent.id}.").replace("_", " ").replace(".", " ").strip()
+    return f"{parent.label}: {part}"
+
+
+def merged_theme(target: Theme, merged: Theme) -> Theme:
+    """`target` finding what `merged` found too: the merged theme's phrases and example answers join the
+    target's, so a rerun or a late response codes them under the target (after merging "Women offenders"
+    into "Families of offenders", a new answer about "women's centres" counts under Families). Coding
+    with the merged theme simply dropped lost its respondents from the target on the next rerun (10 -> 7).
+    A theme found by its label (no phrases) brings its label as a phrase. Exclusions stay behind: the
+    merged theme's would drop the target's own mentions."""
+    if not (target.phrases or merged.phrases):
+        phrases: tuple[str, ...] = (_as_phrase(target.label), _as_phrase(merged.label))
+    else:
+        phrases = (*(target.phrases or (_as_phrase(target.label),)),
+                   *(merged.phrases or (_as_phrase(merged.label),)))
+    return target.model_copy(update={
+        "phrases": tuple(dict.fromkeys(phrases)),
+        "examples": tuple(dict.fromkeys((*target.examples, *merged.examples))),
+    })
+
+
+def _as_phrase(label: str) -> str:
+    """A label as respondents would write it: labels inferred from coded files are identifiers."""
+    return label.replace("_", " ")
+
+
 def apply_decisions(
     codes: Sequence[Code], decisions: Iterable[Decision], segment_texts: Mapping[str, str], codebook: Codebook
 ) -> list[Code]:
     """Machine codes with every analyst decision applied; the latest decision on a (segment, theme) wins."""
     ordered = sorted(decisions, key=lambda d: d.at)
-    merged = {d.theme: str((d.value or {})["into"]) for d in ordered if d.action == "merge" and d.theme}
+    merged = merged_into(ordered)
     by_key: dict[tuple[str, str], Code] = {}
     for c in codes:
-        theme = _follow(merged, c.theme)
+        theme = merged.get(c.theme, c.theme)
         key = (c.segment, theme)
         if key not in by_key or c.confidence > by_key[key].confidence:
             by_key[key] = c if theme == c.theme else replace(c, theme=theme)  # copy only what changes
@@ -130,7 +165,7 @@ def apply_decisions(
         if d.action == "stance":
             stance[d.segment] = str((d.value or {})["stance"])
             continue
-        key = (d.segment, _follow(merged, d.theme or ""))
+        key = (d.segment, merged.get(d.theme or "", d.theme or ""))
         if d.action == "reject":
             by_key.pop(key, None)
         elif d.action == "accept" and key in by_key:
@@ -158,6 +193,13 @@ def _analyst_code(d: Decision, theme: str, text: str, codebook: Codebook) -> Cod
         model=f"analyst:{d.user}",
         reviewed=True,
     )
+
+
+def merged_into(decisions: Iterable[Decision]) -> dict[str, str]:
+    """Each merged theme -> the theme its codes count under now (a chain of merges followed to its end)."""
+    ordered = sorted(decisions, key=lambda d: d.at)
+    merged = {d.theme: str((d.value or {})["into"]) for d in ordered if d.action == "merge" and d.theme}
+    return {t: _follow(merged, t) for t in merged}
 
 
 def _follow(merged: Mapping[str, str], theme: str) -> str:

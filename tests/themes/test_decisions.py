@@ -1,0 +1,39 @@
+"""Analysts' codebook decisions as the coder sees them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from respmine.themes.codebook import Codebook, Theme
+from respmine.themes.decisions import Decision, effective_codebook
+
+
+def _merge(theme: str, into: str) -> Decision:
+    return Decision(at=datetime(2026, 5, 1, tzinfo=UTC), user="a", action="merge", theme=theme,
+                    value={"into": into})
+
+
+def test_a_merged_themes_phrases_and_examples_join_its_target() -> None:
+    book = Codebook(name="b", version="1", themes=(
+        Theme(id="groups", label="Groups"),
+        Theme(id="families", label="Families", parent="groups", phrases=("family ties",),
+              examples=("Visits keep families together.",)),
+        Theme(id="women", label="Women", parent="groups", phrases=("women's centre",),
+              examples=("Most of the women we see are mothers.",), exclusions=("women's institute",)),
+    ))
+    target = effective_codebook(book, [_merge("women", "families")]).theme("families")
+    assert target.phrases == ("family ties", "women's centre")
+    assert target.examples == ("Visits keep families together.", "Most of the women we see are mothers.")
+    assert target.exclusions == ()  # the merged theme's exclusions would drop the target's own mentions
+    assert target.fingerprint != book.theme("families").fingerprint  # so the plan recodes what it moves
+
+
+def test_a_theme_found_by_its_label_brings_the_label_when_merged() -> None:
+    book = Codebook(name="b", version="1", themes=(
+        Theme(id="increased_anxiety", label="increased_anxiety"),
+        Theme(id="stress", label="stress", phrases=("under pressure",)),
+        Theme(id="on_blackboard", label="on_blackboard"),
+    ))
+    merged = effective_codebook(book, [_merge("increased_anxiety", "stress"),
+                                       _merge("on_blackboard", "stress")])
+    assert merged.theme("stress").phrases == ("under pressure", "increased anxiety", "on blackboard")
