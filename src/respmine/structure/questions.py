@@ -202,10 +202,11 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
     return sorted(segments, key=lambda s: (s.span.start, s.question))
 
 
-# An answer that declines to answer: the question is not counted as answered ("None." is an answer: "What
-# barriers do you face?")
+# An answer that declines to answer, or a draft's placeholder ("[Draft - to be completed]", "TBC"): the
+# question is not counted as answered ("None." is an answer: "What barriers do you face?")
 NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/a|n\.a\.|(?-i:NA)|not applicable"
-                       r"|nothing (?:further |more |else )?to add|no response|no answer)\W*|\W+",
+                       r"|nothing (?:further |more |else )?to add|no response|no answer"
+                       r"|(?:draft\W+)?(?:to be (?:completed|confirmed|added)|tbc|tbd|to follow))\W*|\W+",
                        re.IGNORECASE)  # (not "Na": Welsh "no"; dashes alone: `\W+`, in linear time)
 
 
@@ -236,10 +237,11 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
 
 def _profile_rows(text: str) -> bool:
     """Table rows about the respondent, every line of the piece ("Name | Helen Marsh", "Type of
-    organisation | Trade association", "Are you responding as ...? |"): profiling reads them, and as a
-    general comment they were a new user's first emerging theme ("health / email / address")."""
-    rows = [line.split("|", 1) for line in text.split("\n") if line.strip()]
-    return bool(rows) and all(len(r) == 2 and about_respondent(r[0], r[1].strip()) for r in rows)
+    organisation | Trade association", "Are you responding as ...? |", a field left blank: "Address"):
+    profiling reads them, and as a general comment they were a new user's first emerging theme ("health /
+    email / address"); one blank row had left a form's whole details table filed as an answer."""
+    rows = [[*line.split("|", 1), ""] for line in text.split("\n") if line.strip()]
+    return bool(rows) and all(about_respondent(r[0], r[1].strip()) for r in rows)
 
 
 _FINISHED = re.compile(r"[^\W\d_][\"'’”)]*[.!?]$")  # a sentence's end, not a number's ("1.")
