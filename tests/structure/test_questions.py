@@ -611,3 +611,12 @@ def test_questions_a_letters_short_objection_answers_the_agreement_question() ->
     assert "I wish to object to the allocation of Site H4." in [s.text for s in segs if s.question == "Q1"]
     assert "See you at Site H4." not in [s.text for s in segs if s.question == "Q1"]
 
+
+def test_questions_a_heading_run_onto_a_reference_line_still_opens_its_question() -> None:
+    """OCR ran "Question 1" onto the letter's "Re: ... consultation response" line; the line was dropped
+    with its heading, and the answer below was filed under the next question."""
+    text = ("Dear Sir or Madam,\n\nRe: Youth custody - consultation response Question 1\n\nYes. We agree "
+            "with the ban.\n\nQuestion 3\n\nOption B (18).\n\nYours sincerely,\nHillside Youth Forum")
+    segs = segment_document(_doc(text), QuestionMatcher(ENERGY))
+    assert [(s.question, s.text) for s in segs] == [
+        ("Q1", "Yes. We agree with the ban."), ("Q3", "Option B (18).")]

@@ -292,16 +292,26 @@ def _above_quoted_reply(pieces: list[Block], title: str) -> list[Block]:
     return pieces
 
 
+# a question's heading ending a reference line that OCR ran it onto
+_TRAILING_HEADING = re.compile(r"(?<=\s)(?:question|q)[ \t]*\.?[ \t]*\d{1,2}[ \t]*[:.)\-–—]?[ \t]*$",
+                               re.IGNORECASE)
+
+
 def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     """The paragraph without its leading reference lines ("Re: Consultation on ...", "Subject: ...",
     "Submitted by ...", "Date: ...", a "... consultation response" title, the consultation's title);
     None if it is nothing else. They name the consultation or the sender: read as content, every letter
-    with a subject line would be coded as raising the consultation's own topic."""
+    with a subject line would be coded as raising the consultation's own topic. A question's heading at
+    the end of one is kept: OCR ran "Question 1" onto "Re: ... - consultation response", and the answer
+    below it was filed under another question."""
     if matcher.restates_title(block.text):
         return None
     skip = 0
     for line in block.text.split("\n"):
         if not (is_header_line(line) or matcher.restates_title(line)):
+            break
+        if heading := _TRAILING_HEADING.search(line):  # ("Re: ... - consultation response Question 1")
+            skip += heading.start()
             break
         skip += len(line) + 1
     if not skip:
