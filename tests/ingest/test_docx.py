@@ -203,3 +203,25 @@ def test_docx_single_column_question_then_answer_rows(tmp_path: Path, layout: st
         Answer("Question 2: Should the scheme apply to Wales?", "Yes, from 2027.", "table row 1"),
     )
     assert result.text.index("Question 2") < result.text.index("Yes, from 2027.")
+
+
+def test_docx_paragraphs_read_apart_like_a_pdfs(tmp_path: Path) -> None:
+    """A letter of short paragraphs (name, address, date, "Dear Minister,", one-sentence paragraphs) ran
+    together as one paragraph: its furniture was glued to the first paragraph and quoted with it, its
+    sign-off to the last. Short lines that end no sentence stay together, as a PDF's address block."""
+    import docx
+
+    from respmine.structure.blocks import blocks
+
+    doc = docx.Document()
+    address = doc.add_paragraph("9 Orchard Close")
+    address.add_run().add_break()
+    address.add_run("Exeter")
+    for line in ("13 October 2026", "Dear Minister,", "My grandson is held far from home.",
+                 "Visits matter.", "Yours faithfully,", "Margaret Ellis"):
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "letter.docx")
+    text = _read(tmp_path / "letter.docx").text
+    assert [b.text for b in blocks(text)] == [
+        "9 Orchard Close\nExeter\n13 October 2026\nDear Minister,", "My grandson is held far from home.",
+        "Visits matter.", "Yours faithfully,\nMargaret Ellis"]

@@ -261,6 +261,11 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("Phone us on 0800 123 456 for support.", False),
     ("Ring 101 and you wait an hour. Phone 999 and they hang up. Shameful.", False),  # (a review: dropped)
     ("Department of Health and Social Care. Please answer as many of the questions as you wish.", True),
+    ("Please answer as many of the questions as you wish. Responses must be received by 30 October 2026.",
+     True),  # (the closing date's "must" is no view: a trial kept it as a general comment)
+    ("Please answer the questions. Responses must be received by May, and we must oppose this.", False),
+    ("Sent from my iPhone", True), ("Sent from Outlook for Android", True),
+    ("Sent from my phone while waiting at the station for the bus that never comes.", False),
     ("Schools See The Damage Every Day. Please read the questions carefully and answer them.", False),
     ("We will confine our response to questions 2 and 4.", True),  # (a trial: coded consultation process)
     ("We have answered only the questions relevant to our work.", True),

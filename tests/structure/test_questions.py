@@ -269,6 +269,19 @@ def test_questions_a_response_forms_question_cell_and_about_you_rows_are_no_comm
         ("Q3", "Option A (16)", text.rindex("Option A"))]
 
 
+def test_questions_a_details_table_with_a_blank_row_is_no_answer() -> None:
+    """A form's details table with the address left blank ("Address" alone on its row) was kept whole as a
+    segment, and filed under the last question ("Any other comments"): answered by 14, truth 12."""
+    label = "3. Which age limit do you prefer?"
+    who = "Are you responding as an individual or on behalf of an organisation?"
+    text = ("Name | Helen Marsh\nOrganisation (if applicable) | Northgate Federation\nEmail address | "
+            f"h.marsh@example.org\nAddress\n{who} | Organisation\n\n{label} | Option B (18)\n")
+    doc = _doc(text, format="docx", answers=(Answer(who, "Organisation", "table row 5"),
+                                             Answer(label, "Option B (18)", "table 2 row 1")))
+    assert [(s.question, s.text) for s in segment_document(doc, QuestionMatcher(ENERGY))] == [
+        ("Q3", "Option B (18)")]
+
+
 def test_questions_a_bilingual_heading_is_no_part_of_the_answer() -> None:
     """"Cwestiwn 1 / Question 1" on its own line left "/ Question 1" opening the answer (its "Ydym." then
     read as no answer, the respondent as partly agreeing)."""
@@ -573,6 +586,9 @@ def test_questions_an_answer_that_declines_to_answer_is_no_answer() -> None:
     text = "Question 1\nNo comment.\n\nQuestion 2\nN/A\n\nQuestion 3\nNone.\n"
     assert _plan(_doc(text)) == [("Q3", "None.")]
     assert _plan(_doc("Question 1\nNA\n\nQuestion 2\nNa.\n")) == [("Q2", "Na.")]  # (Welsh "no")
+    placeholders = ("Question 1\n[Draft - to be completed]\n\nQuestion 2\nTBC\n\nQuestion 3\n"
+                    "To follow the money.\n")
+    assert _plan(_doc(placeholders)) == [("Q3", "To follow the money.")]  # (a draft's counted as answering)
     started = time.perf_counter()  # a run of dashes is read once, not once per way to split it
     assert questions.NO_ANSWER.fullmatch("-" * 3000 + "x") is None
     assert time.perf_counter() - started < 1.0
@@ -594,3 +610,13 @@ def test_questions_a_letters_short_objection_answers_the_agreement_question() ->
     segs = segment_document(_doc(text), QuestionMatcher(site, words))  # type: ignore[arg-type]
     assert "I wish to object to the allocation of Site H4." in [s.text for s in segs if s.question == "Q1"]
     assert "See you at Site H4." not in [s.text for s in segs if s.question == "Q1"]
+
+
+def test_questions_a_heading_run_onto_a_reference_line_still_opens_its_question() -> None:
+    """OCR ran "Question 1" onto the letter's "Re: ... consultation response" line; the line was dropped
+    with its heading, and the answer below was filed under the next question."""
+    text = ("Dear Sir or Madam,\n\nRe: Youth custody - consultation response Question 1\n\nYes. We agree "
+            "with the ban.\n\nQuestion 3\n\nOption B (18).\n\nYours sincerely,\nHillside Youth Forum")
+    segs = segment_document(_doc(text), QuestionMatcher(ENERGY))
+    assert [(s.question, s.text) for s in segs] == [
+        ("Q1", "Yes. We agree with the ban."), ("Q3", "Option B (18).")]

@@ -408,3 +408,13 @@ def test_redact_a_list_of_signatories_loses_every_name() -> None:
     redacted = redact(kept, find_personal_data(kept))
     for name in ("Westmere District Council", "Old Bakery", "Rose Cottage", "Station Road"):
         assert name in redacted
+
+
+def test_redact_a_word_after_an_option_is_no_name() -> None:
+    """spaCy read a form cell's "Option B. Regular video calls ..." as a person; with the option taken off,
+    "Regular" was redacted as a name and the quote read "Option B. [NAME] video calls"."""
+    cell = ("2. Which model of governance do you prefer? | Option B. Regular video calls and overnight "
+            "family visits should be a right, not a privilege.")
+    assert redact(cell, find_personal_data(cell)) == cell
+    named = "Option B. Jane Smith told me that visits matter most."
+    assert redact(named, find_personal_data(named)) == "Option B. [NAME] told me that visits matter most."

@@ -131,13 +131,32 @@ def _children(el: Any, tag: str, skip: set[str]) -> Iterator[Any]:
             yield from _children(child, tag, skip)
 
 
-def render(blocks: Iterator[Block] | list[Block]) -> str:
-    """Paragraphs one per line; a table as 'cell | cell' lines set off by blank lines."""
+LINE_WORDS = 12  # a paragraph this short, not ending a sentence, is a line of a block (address, sign-off)
+
+
+def _layout_line(paragraph: str) -> bool:
+    """A short paragraph that ends no sentence: a name, address line, date, salutation or role."""
+    return 0 < len(paragraph.split()) <= LINE_WORDS and not paragraph.rstrip().endswith((".", "!", "?"))
+
+
+def render(blocks: Iterator[Block] | list[Block], *, apart: bool = False) -> str:
+    """Paragraphs one per line; a table as 'cell | cell' lines set off by blank lines. `apart` (a
+    document's body): a blank line between paragraphs, as a PDF's are read, except between short lines
+    (`_layout_line`), which stay one block like a PDF's address or signature block. A body's paragraphs
+    one per line ran together when all were short: a letter's name, address, date and "Dear Minister,"
+    were glued to its first paragraph, and a sign-off ("Tom Reilly" / "Head of Supported Housing, ...")
+    to its last answer."""
     lines: list[str] = []
+    previous_line = False
     for block in blocks:
         if isinstance(block, str):
+            line = apart and _layout_line(block)
+            if apart and lines and not (line and previous_line):
+                lines.append("")
             lines.append(block)
+            previous_line = line
             continue
+        previous_line = False
         rows = [" | ".join(c for c in row if c) for row in block]
         rows = [r for r in rows if r]
         if rows:
@@ -280,7 +299,7 @@ def read_docx(src: Source) -> Document:
 
     parts = [
         ("\n".join(headers), METHOD),
-        (render(blocks), METHOD),
+        (render(blocks, apart=True), METHOD),
         ("\n".join(f"[{n}] {text}" for n, text in sorted(notes.items())), METHOD),
         ("\n".join(footers), METHOD),
     ]

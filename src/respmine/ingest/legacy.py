@@ -232,7 +232,7 @@ def read_odt(src: Source) -> Document:
                     metadata[key] = el.text.strip()
                     break
     notes = "\n".join(f"[{n}] {text}" for n, text in enumerate(walker.notes, start=1) if text)
-    parts = [("\n".join(headers), "odf"), (render(blocks), "odf"), (notes, "odf"),
+    parts = [("\n".join(headers), "odf"), (render(blocks, apart=True), "odf"), (notes, "odf"),
              ("\n".join(footers), "odf")]
     return assemble(
         src, "odt", [p for p in parts if p[0]], metadata=metadata,

@@ -108,6 +108,14 @@ _INSTRUCTION = re.compile(  # a response form's own instructions to whoever fill
     r"\b(?:questions?|box(?:es)?|form|sections?|space)\b",
     re.IGNORECASE,
 )
+_MAIL_FOOTER = re.compile(  # a mail program's line under a message, alone in its paragraph
+    r"^\s*(?:sent from (?:my )?(?:[\w-]+[ \t]+){0,3}[\w-]+|get outlook for \w+)[ \t]*\.?\s*$", re.IGNORECASE)
+_DEADLINE = re.compile(  # the form's closing date beside its instructions, not the respondent's "must"
+    r"(?:^|(?<=[.!?])\s+)(?:(?:all |completed )?(?:responses?|forms?|comments|submissions?|replies)"
+    r" (?:must|should) (?:be )?(?:received|returned|submitted|sent)\b|the consultation (?:closes|ends)\b)"
+    r"[^.!?\n,;]{0,80}[.!]?",
+    re.IGNORECASE,
+)
 _VIEW = re.compile(  # ... unless it also states a view
     r"\b(?:support|oppose|object|agree|disagree|welcome|concern(?:ed|s)?|urge|should|must|reject)\b",
     re.IGNORECASE,
@@ -217,8 +225,10 @@ def is_furniture(text: str) -> bool:
         return len(words) <= FURNITURE_MAX_WORDS
     if is_cover_sentence(text) and len(words) <= FURNITURE_MAX_WORDS:
         return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
-    if _INSTRUCTION.match(text) and not _VIEW.search(text):
-        return len(words) <= FURNITURE_MAX_WORDS
+    if _INSTRUCTION.match(text) and not _VIEW.search(_DEADLINE.sub(" ", text)):
+        return len(words) <= FURNITURE_MAX_WORDS  # ("... as you wish. Responses must be received by ...")
+    if _MAIL_FOOTER.match(text):
+        return True  # "Sent from my iPhone"
     if _BARE_OPENER.match(text) or (_LATE_APOLOGY.match(text) and not _VIEW.search(text)):
         return True  # "Hello,", "Here are my views.", "Apologies that this response is a few days late."
     if len(words) <= HEADING_MAX_WORDS and _SIGNED_CONTACT.search(text) and not _STATEMENT.search(text):

@@ -202,10 +202,11 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
     return sorted(segments, key=lambda s: (s.span.start, s.question))
 
 
-# An answer that declines to answer: the question is not counted as answered ("None." is an answer: "What
-# barriers do you face?")
+# An answer that declines to answer, or a draft's placeholder ("[Draft - to be completed]", "TBC"): the
+# question is not counted as answered ("None." is an answer: "What barriers do you face?")
 NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/a|n\.a\.|(?-i:NA)|not applicable"
-                       r"|nothing (?:further |more |else )?to add|no response|no answer)\W*|\W+",
+                       r"|nothing (?:further |more |else )?to add|no response|no answer"
+                       r"|(?:draft\W+)?(?:to be (?:completed|confirmed|added)|tbc|tbd|to follow))\W*|\W+",
                        re.IGNORECASE)  # (not "Na": Welsh "no"; dashes alone: `\W+`, in linear time)
 
 
@@ -236,10 +237,11 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
 
 def _profile_rows(text: str) -> bool:
     """Table rows about the respondent, every line of the piece ("Name | Helen Marsh", "Type of
-    organisation | Trade association", "Are you responding as ...? |"): profiling reads them, and as a
-    general comment they were a new user's first emerging theme ("health / email / address")."""
-    rows = [line.split("|", 1) for line in text.split("\n") if line.strip()]
-    return bool(rows) and all(len(r) == 2 and about_respondent(r[0], r[1].strip()) for r in rows)
+    organisation | Trade association", "Are you responding as ...? |", a field left blank: "Address"):
+    profiling reads them, and as a general comment they were a new user's first emerging theme ("health /
+    email / address"); one blank row had left a form's whole details table filed as an answer."""
+    rows = [[*line.split("|", 1), ""] for line in text.split("\n") if line.strip()]
+    return bool(rows) and all(about_respondent(r[0], r[1].strip()) for r in rows)
 
 
 _FINISHED = re.compile(r"[^\W\d_][\"'’”)]*[.!?]$")  # a sentence's end, not a number's ("1.")
@@ -290,16 +292,26 @@ def _above_quoted_reply(pieces: list[Block], title: str) -> list[Block]:
     return pieces
 
 
+# a question's heading ending a reference line that OCR ran it onto
+_TRAILING_HEADING = re.compile(r"(?<=\s)(?:question|q)[ \t]*\.?[ \t]*\d{1,2}[ \t]*[:.)\-–—]?[ \t]*$",
+                               re.IGNORECASE)
+
+
 def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     """The paragraph without its leading reference lines ("Re: Consultation on ...", "Subject: ...",
     "Submitted by ...", "Date: ...", a "... consultation response" title, the consultation's title);
     None if it is nothing else. They name the consultation or the sender: read as content, every letter
-    with a subject line would be coded as raising the consultation's own topic."""
+    with a subject line would be coded as raising the consultation's own topic. A question's heading at
+    the end of one is kept: OCR ran "Question 1" onto "Re: ... - consultation response", and the answer
+    below it was filed under another question."""
     if matcher.restates_title(block.text):
         return None
     skip = 0
     for line in block.text.split("\n"):
         if not (is_header_line(line) or matcher.restates_title(line)):
+            break
+        if heading := _TRAILING_HEADING.search(line):  # ("Re: ... - consultation response Question 1")
+            skip += heading.start()
             break
         skip += len(line) + 1
     if not skip:

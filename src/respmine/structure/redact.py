@@ -389,16 +389,33 @@ def _office_holder(text: str, start: int, end: int) -> bool:
                 or _OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text[end:end + 80]))
 
 
+_RUN = re.compile(r"[^\n]+")
+
+
+def _entity_pieces(text: str) -> Iterator[re.Match[str]]:
+    """The runs of `text` between line breaks and options' names ("Option B")."""
+    for line in _RUN.finditer(text):
+        pos = line.start()
+        for option in _OPTION_NAMED.finditer(text, line.start(), line.end()):
+            if m := _RUN.match(text, pos, option.start()):
+                yield m
+            pos = option.end()
+        if m := _RUN.match(text, pos, line.end()):
+            yield m
+
+
 def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
-    """spaCy PERSON entities cut at line breaks; dropped when lone words, organisation/role words, or made
-    only of words the text also uses in lower case ("Artificial Intelligence")."""
+    """spaCy PERSON entities cut at line breaks and options' names; dropped when lone words, organisation/role
+    words, or made only of words the text also uses in lower case ("Artificial Intelligence"). Each piece is
+    judged alone: spaCy read a form cell's "Option B. Regular video calls ..." as a person, and "Regular",
+    left once the option was taken off, was redacted as a name."""
     chunks = list(_chunks(text))
     docs = ner().pipe([c for _, c in chunks], batch_size=64) if chunks else []  # no model load if no text
     for (base, _), doc in zip(chunks, docs, strict=True):
         for ent in (ent for ent in doc.ents if ent.label_ == "PERSON"):
-            for m in re.finditer(r"[^\n]+", ent.text):
-                toks = [(t.start(), re.sub(r"['’]s$", "", t.group().rstrip(".,;:")))
-                        for t in re.finditer(r"\S+", m.group())]
+            for m in _entity_pieces(ent.text):
+                toks = [(t.start(), w) for t in re.finditer(r"\S+", m.group())
+                        if (w := re.sub(r"['’]s$", "", t.group().rstrip(".,;:")))]  # (not a piece's ".")
                 inner = [i for i, (_, w) in enumerate(toks) if w not in _STOP]  # trim role words at ends
                 toks = toks[inner[0]:inner[-1] + 1] if inner else []
                 words = [w for _, w in toks]
