@@ -1572,3 +1572,39 @@ def test_respondents_a_familys_letter_named_after_its_writer_is_an_individuals()
     assert (got.kind, got.respondent_type) == ("individual", "individual")
     body = "We are a charity working with offenders. Our members want local commissioning."
     assert profile(replace(_doc(body), source="Sarah Jennings.txt")).kind != "individual"
+
+
+@pytest.mark.parametrize("line", [
+    "This is a joint response from the Children's Rights Alliance, the Youth Advocacy Network and the Black "
+    "Youth Justice Forum.",
+    "This response is submitted jointly by the Children's Rights Alliance, the Youth Advocacy Network and "
+    "the Black Youth Justice Forum.",
+    "This response is made on behalf of the Children's Rights Alliance, the Youth Advocacy Network and the "
+    "Black Youth Justice Forum.",
+])
+def test_respondents_joint_response_lists_each_partner_with_its_article(line: str) -> None:
+    """(A new user's trial.) "... from the A, the B and the C" kept only A: an item's "the" hid B and C; nor
+    were "submitted jointly by" and a list of bodies "on behalf of" read as a joint response."""
+    r = profile(_doc(f"Response to the consultation\n{line}\n\n" + _WE_BODY))
+    assert r.organisations == ("Children's Rights Alliance", "Youth Advocacy Network",
+                               "Black Youth Justice Forum")
+
+
+@pytest.mark.parametrize("line", [
+    "We work jointly with the Eastfield Advice Network and Westvale Parish Council on housing.",
+    "This response is made on behalf of the Department for Environment, Food and Rural Affairs.",
+    "This response is made on behalf of Hope Trust and its members.",
+    "Our joint working with Westvale Parish Council, Eastfield Advice Network and Oakfield Trust is valued.",
+])
+def test_respondents_working_jointly_or_one_body_on_behalf_is_no_joint_response(line: str) -> None:
+    r = profile(_doc(f"Hope Trust\n\n{line}\n\n" + _WE_BODY))
+    assert len(r.organisations) <= 1, r.organisations
+
+
+def test_respondents_signed_on_behalf_of_a_list_of_bodies_is_a_joint_response() -> None:
+    r = profile(_doc("Hope Street Trust\n\n" + _WE_BODY + "\n\nYours sincerely,\nJane Smith\nChief "
+                     "Executive, on behalf of Hope Street Trust, Eastfield Advice Network and Westvale "
+                     "Parish Council"))
+    assert r.organisations == ("Hope Street Trust", "Eastfield Advice Network", "Westvale Parish Council")
+    assert not _names_in(_orgs_of(r), "Smith")
+

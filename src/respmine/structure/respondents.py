@@ -361,6 +361,9 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
         found = R.LINE_PATTERN.search(line)
         client = _CLIENT.match(found["rest"]) if found and "behalf" in found["kw"].lower() else None
         name = R.org_prefix(found["rest"][client.end() if client else 0 :]) if found else None
+        behalf = R.BEHALF.search(line) if found and not client and "behalf" in found["kw"].lower() else None
+        if behalf and (listed := R.body_list(behalf["list"])):
+            name = listed[0]  # "on behalf of A, the B and C": A leads (`_read_joint`), not the list as a name
         if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
             name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
             lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
@@ -613,7 +616,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                 name = pre
             elif pre and role is None:
                 role = pre
-            found, whole = R.org_prefix(behalf["org"]), behalf["org"].strip(" .,;:")
+            listed = R.body_list(behalf["org"])  # "on behalf of A, B and C": A leads (`_read_joint`)
+            found, whole = listed[0] if listed else R.org_prefix(behalf["org"]), behalf["org"].strip(" .,;:")
             if found and not (_is_person(found, strict=True) or R.person_shaped(_uncapped(whole))
                               or _cut_from_person(found, whole)):
                 org(found, "text:sign-off", 55)
@@ -809,12 +813,7 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
     _read_footer(lines, board, org)
     if R.REG_CHARITY.search(" ".join(lines[:8] + lines[-8:])):  # "Registered charity no." letterhead/footer
         board.add("type", "charity", "rule:text-charity", 55)
-    joint = R.JOINT.search(text[:6000])
-    for name in R.split_org_list(joint["list"]) if joint else []:
-        board.add("joint", name, "text:joint-response", 50)
-    joint_with = R.JOINT_WITH.search(text[:6000])  # "... submitted jointly with X": X is a partner only
-    for name in R.split_org_list(joint_with["list"], lead=False) if joint_with else []:
-        board.add("joint", name, "text:joint-response", 50)
+    _read_joint(text, lines, board)
     _read_sign_off(lines, board, org)
     for line in lines[:OPENING_LINES]:  # spaCy: ORG entities named in the opening lines, if mentioned again
         for start, end, label in _ents(line):
@@ -824,6 +823,21 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
                     and (len(name.split()) >= 2 or R.ORG_WORDS.search(name))
                     and not (R.person_shaped(name, line) or _may_be_person(name))):  # (a running header
                 org(name, "ner:org", 10 + min(15, 2 * mentions))  # "Antoine de Saint-Exupéry | Page")
+
+
+def _read_joint(text: str, lines: list[str], board: _Board) -> None:
+    """A joint response's bodies: "This is a joint response from A, the B and C", "submitted jointly by
+    A, B and C", "... submitted jointly with B" (B a partner only), or a list of bodies a letter is sent
+    "on behalf of" (at the top or under the signature; a list of bodies' names only, `R.body_list`)."""
+    joint = R.JOINT.search(text[:6000])
+    for name in R.split_org_list(joint["list"]) if joint else []:
+        board.add("joint", name, "text:joint-response", 50)
+    joint_with = R.JOINT_WITH.search(text[:6000])  # "... submitted jointly with X": X is a partner only
+    for name in R.split_org_list(joint_with["list"], lead=False) if joint_with else []:
+        board.add("joint", name, "text:joint-response", 50)
+    for behalf in R.BEHALF.finditer(text[:6000] + "\n" + "\n".join(lines[-TAIL_LINES:])):
+        for name in R.body_list(behalf["list"]):
+            board.add("joint", name, "text:joint-response", 50)
 
 
 def _people(board: _Board) -> list[str]:
