@@ -1608,3 +1608,24 @@ def test_respondents_signed_on_behalf_of_a_list_of_bodies_is_a_joint_response() 
     assert r.organisations == ("Hope Street Trust", "Eastfield Advice Network", "Westvale Parish Council")
     assert not _names_in(_orgs_of(r), "Smith")
 
+
+def test_respondents_a_from_line_names_the_sender_without_its_label() -> None:
+    """(A new user's trial.) A Word response's "From: Birchwood Housing Association" line named the body
+    "From: Birchwood Housing Association"."""
+    r = profile(_doc("Response to the consultation\nFrom: Birchwood Housing Association\nQuestion 5\n"
+                     "Resettlement planning should start on the first day.\nTom Reilly\nHead of Supported "
+                     "Housing, Birchwood Housing Association"))
+    assert r.organisation == "Birchwood Housing Association"
+    for person in ("Jane Smith", "Ikechukwu Obi", "Grace Church"):  # (a person's line: no body's name)
+        r = profile(_doc(f"From: {person}\nQuestion 1\nI agree. My son was in custody.\n{person}"))
+        assert r.organisation is None and r.kind == "individual", person
+
+
+def test_respondents_a_name_run_on_to_itself_is_named_once() -> None:
+    """(A new user's trial.) A PDF's signature "... on behalf of Northshire County Council" over a last line
+    "Northshire County Council", extracted as one line, named the council twice over."""
+    r = profile(_doc("NORTHSHIRE COUNTY COUNCIL\n\nCounty Hall, Northshire NS1 2AA\n\nDear Sir or Madam,\n\n"
+                     "We agree with the proposals.\n\nYours sincerely,\n\nDavid Pearce\n\nYouth Offending "
+                     "Team Manager, on behalf of Northshire County Council Northshire County Council"))
+    assert r.organisation == "Northshire County Council"
+    assert rules.clean_org("Walla Walla") == "Walla Walla"  # (a short name written so is a name)

@@ -381,10 +381,16 @@ def _is_cap(token: str) -> bool:
 def clean_org(name: str) -> str:
     """Trim articles, possessives and punctuation left over from the sentence an org was read from."""
     name = re.sub(r"\s+", " ", name).strip(" \t,;:-–—\"“”‘’()")
-    name = re.sub(r"^(?:the|our|on behalf of)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"^(?:the|our|on behalf of|from[ \t]*:)\s+", "", name, flags=re.IGNORECASE)  # ("From: X":
+    # a document's own sender line)
     name = re.sub(r"['’][sS]$", "", name)
     if name.endswith(".") and not re.search(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Ltd|Inc|Co|Corp)\.$", name):
         name = name[:-1]
+    words = name.split()  # a name written twice in a row, as extraction joins a signature's last two lines
+    half = len(words) // 2  # ("on behalf of Northshire County Council" / "Northshire County Council")
+    if len(words) >= 4 and not len(words) % 2 and fold(" ".join(words[:half])) == fold(
+            " ".join(words[half:])):
+        name = " ".join(words[:half])
     return name.strip(" ,;:")
 
 
