@@ -1595,7 +1595,9 @@ def test_respondents_joint_response_lists_each_partner_with_its_article(line: st
     "This response is made on behalf of the Department for Environment, Food and Rural Affairs.",
     "This response is made on behalf of Hope Trust and its members.",
     "Our joint working with Westvale Parish Council, Eastfield Advice Network and Oakfield Trust is valued.",
-])
+    "This response is made on behalf of the Independent Monitoring Board, HMP Greystone.",
+    "This response is made on behalf of the Centre for Criminal Justice Studies, University of Eastmoor.",
+])  # (the last two: one body with its parent or place after a comma; a list's last item follows "and")
 def test_respondents_working_jointly_or_one_body_on_behalf_is_no_joint_response(line: str) -> None:
     r = profile(_doc(f"Hope Trust\n\n{line}\n\n" + _WE_BODY))
     assert len(r.organisations) <= 1, r.organisations

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from email.utils import parseaddr
+from itertools import islice
 
 from respmine.records import Document
 from respmine.structure.about import ABOUT_HEADING
@@ -844,6 +845,10 @@ def body_list(text: str) -> list[str]:
     Affairs" (one body, commas in its name: "Food" is no body's name), "on behalf of Hope Trust and its
     members" and "on behalf of Jane Smith and Hope Trust" (a person's name may be there) for none."""
     text = " ".join(text.split()).rstrip(".")
+    separators = [found[0] for found in islice(_LIST_SPLIT.finditer(text), JOINT_MAX_PARTS)]
+    if not separators or not re.search(r"\b(?:and|AND)\b", separators[-1]):
+        return []  # a list's last item follows "and": "Centre for Criminal Justice Studies, University of
+        # Eastmoor" and "Independent Monitoring Board, HMP Greystone" are one body each
     items = [_LIST_THE.sub("", item).strip() for item in _LIST_SPLIT.split(text)[:JOINT_MAX_PARTS]]
     if len(items) < 2 or not all(
             listed_name(item) == item and (looks_like_body(item) or BODY_LAST.search(item))
