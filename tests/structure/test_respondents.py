@@ -1631,3 +1631,15 @@ def test_respondents_a_name_run_on_to_itself_is_named_once() -> None:
                      "Team Manager, on behalf of Northshire County Council Northshire County Council"))
     assert r.organisation == "Northshire County Council"
     assert rules.clean_org("Walla Walla") == "Walla Walla"  # (a short name written so is a name)
+
+
+def test_respondents_a_name_signed_over_its_contact_lines_is_an_individuals() -> None:
+    """(A new user's trial.) Answers under "Question N" headings ending "Gareth Lloyd" and an e-mail line were
+    "not identified": a bare signed name was read only on the last line."""
+    text = ("Question 1\nWe partly agree. Staff should be trained.\nQuestion 2\nWe prefer Option B.\n\n"
+            "Gareth Lloyd\ngareth.lloyd@example.net")
+    r = profile(_doc(text))
+    assert (r.kind, r.respondent_type, r.organisation) == ("individual", "individual", None)
+    lead = profile(_doc(text.replace("\n\nGareth", "\n\nFor more information please contact\nGareth")))
+    assert lead.kind != "individual"  # (a contact's name under "please contact" signs nothing)
+

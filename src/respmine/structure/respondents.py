@@ -588,11 +588,17 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                 block = [ln for ln in tail[max(0, i - 2) : i + 1] if len(ln.split()) <= 12]
                 break
         else:  # no closing words: a last line "Jane Ellery, Chief Executive, X" signs all the same, and so
-            # does a last line of a person's name alone under a letter ("David Okafor")
-            signs = tail and (_person_role_org(tail[-1]) or (
-                len(tail) > 2 and _signed_name(tail[-1]) and _label(tail[-1]) == "PERSON"  # (not "Voluntary
-                and not _CONTACT_LEAD.search(tail[-2])))  # Action Millbrook"; not "please contact\nJane Ray")
-            block = [tail[-1]] if signs else []
+            # does a last line of a person's name alone under a letter ("David Okafor"), its contact lines
+            # under it ("Gareth Lloyd" / "gareth.lloyd@example.net")
+            end = len(tail)
+            while end > max(0, len(tail) - 3) and len(tail[end - 1]) < 80 \
+                    and R.CONTACT_LINE.search(tail[end - 1]):
+                end -= 1
+            last = tail[end - 1] if end else ""
+            signs = last and (_person_role_org(last) or (
+                end > 2 and _signed_name(last) and _label(last) == "PERSON"  # (not "Voluntary Action
+                and not _CONTACT_LEAD.search(tail[end - 2])))  # Millbrook"; not "please contact\nJane Ray")
+            block = [last] if signs else []
     name = role = None
     for line in (_without_title_after(line) for line in block):
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
