@@ -1643,3 +1643,27 @@ def test_respondents_a_name_signed_over_its_contact_lines_is_an_individuals() ->
     lead = profile(_doc(text.replace("\n\nGareth", "\n\nFor more information please contact\nGareth")))
     assert lead.kind != "individual"  # (a contact's name under "please contact" signs nothing)
 
+
+def test_respondents_a_signature_saying_what_its_body_is_names_the_body() -> None:
+    """(An analyst's trial.) A late letter signed "Jane Doe / Chief Executive, Ferncliffe Lodge Resettlement
+    Trust, a registered charity" was an individual's: the description hid the body's name."""
+    text = ("Question 6\n\nHousing on release is the single biggest gap.\n\nYours faithfully,\nJane Doe\n"
+            "Chief Executive, Ferncliffe Lodge Resettlement Trust, a registered charity")
+    r = replace(_doc(text), source="Late - Ferncliffe Lodge response.txt")
+    got = profile(r)
+    assert (got.kind, got.respondent_type) == ("organisation", "charity")
+    assert got.organisation == "Ferncliffe Lodge Resettlement Trust" and got.role == "Chief Executive"
+    person = profile(_doc("I think housing matters.\n\nYours faithfully,\nJane Doe, a parent"))
+    assert person.organisation is None and person.kind != "organisation"
+
+
+def test_respondents_a_letterhead_and_sign_off_ending_as_a_bodys_name_is_an_organisations() -> None:
+    """(A new user's trial.) A small charity's letter, headed and signed "Ashford Family Support" with no
+    "we" in it, was an individual's: the name has no organisation word, but ends as only bodies' names do."""
+    text = ("Ashford Family Support\n\nQuestion 1\n\nAgree. Regular video calls and overnight family visits "
+            "should be a right, not a privilege.\n\nYours sincerely,\nAshford Family Support")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("organisation", "Ashford Family Support")
+    for person in ("Jane Smith", "Dafydd ap Rhys", "Mrs Jane Support"):  # (a person's name stays withheld)
+        got = profile(_doc(text.replace("Ashford Family Support", person)))
+        assert got.organisation is None, person

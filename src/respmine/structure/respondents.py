@@ -225,10 +225,22 @@ def _is_org_line(line: str) -> bool:
     name = R.org_prefix(bare)
     if not name or R.fold(name) != R.fold(R.clean_org(bare)):
         return False
-    if R.looks_like_name(line) or R.HOME_ADDRESS.search(line) or R.POSTCODE.search(line):
+    if (R.looks_like_name(line) and not _body_last(name)) or R.HOME_ADDRESS.search(line) \
+            or R.POSTCODE.search(line):
         return False
-    return bool(R.ORG_WORDS.search(name) or _school_name(name)) or (
+    return bool(R.ORG_WORDS.search(name) or _school_name(name) or _body_last(name)) or (
         _label(name) == "ORG" and len(name.split()) >= 2 and not R.person_shaped(name))
+
+
+def _body_last(name: str) -> bool:
+    """Words ending as only bodies' names end, though with no organisation word ("Ashford Family Support",
+    "Riverside Youth Club": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small charity's
+    letterhead and sign-off had made its letter an individual's. Not opening with what may be a person's
+    name, as schools' names may not (`_school_name`: "Priya Lindqvist Eastmoor Infant School")."""
+    words = name.split()
+    return (len(words) >= 2 and bool(R.BODY_LAST.search(name)) and not R.TITLES.match(name)
+            and not R.person_shaped(name) and _label(name) != "PERSON"
+            and not (len(words) >= 4 and _may_name_person(" ".join(words[:2]))))
 
 
 def _school_name(name: str) -> bool:
@@ -600,7 +612,7 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                 and not _CONTACT_LEAD.search(tail[end - 2])))  # Millbrook"; not "please contact\nJane Ray")
             block = [last] if signs else []
     name = role = None
-    for line in (_without_title_after(line) for line in block):
+    for line in (_without_said(_without_title_after(line)) for line in block):
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
             if name:
                 break
@@ -643,7 +655,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             name = name or pair["n"]
             board.add("joint", pair_org, "text:joint-signatories", 50)
         elif name is None and (_is_person(line) or R.looks_like_name(line, brands=False)  # "CeeJay Cole"
-                               or R.person_shaped(line)):  # "Dafydd ap Rhys", "Maria do Carmo Silva"
+                               or R.person_shaped(line)) and not _body_last(line):  # "Dafydd ap Rhys",
+            # "Maria do Carmo Silva"; not "Ashford Family Support"
             name = line
         elif name is not None and role is None and R.looks_like_role(line):
             head, _, rest = line.partition(", ")  # "Policy Officer, Harbourlight Trust"
@@ -677,6 +690,19 @@ def _without_title_after(line: str) -> str:
     end = line[-12:]
     found = _TITLE_AFTER.search(end) if line.endswith(")") else None
     return line[: len(line) - len(end) + found.start()].rstrip() if found else line
+
+
+_SAID_AFTER = re.compile(r",[ \t]+(?:an?|the)[ \t][^,]{3,80}$", re.IGNORECASE)
+
+
+def _without_said(line: str) -> str:
+    """A signature line less what it says the body is after its name ("Chief Executive, Ferncliffe Lodge
+    Resettlement Trust, a registered charity"), which hid the body's name; not a person's description
+    ("Jane Smith, a parent")."""
+    said = _SAID_AFTER.search(line[-90:])
+    if said and (R.SAYS_BODY.match(said[0]) or R.REG_CHARITY.search(said[0])):
+        return line[: len(line) - len(said[0])].rstrip()
+    return line
 
 
 def _signed_name(line: str) -> bool:
