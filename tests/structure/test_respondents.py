@@ -378,6 +378,7 @@ def test_respondents_unknown_without_evidence() -> None:
         ("Riverside Nursery", "public_body"),
         ("Eastmoor School of Law", "academic"),
         ("British Academy of Sciences", "academic"),
+        ("Lowfield Youth Club", "charity"),  # (a new user's trial: its type was unknown)
     ],
 )
 def test_respondents_name_keywords(name: str, rtype: str | None) -> None:

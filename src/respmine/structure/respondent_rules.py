@@ -215,7 +215,8 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
     (r"\btrust\b|\bcharit(y|able)\b|\bfoundation\b|\bministry\b|\bparish\b|\bmission\b|\bproject\b|"
      r"\bvolunteers\b|\bshelter\b|(women'?s|community|recovery) centre|visitors group|support group|"
-     r"community group|\bcic\b|community interest company|\bhospice\b|\bsamaritans\b", "charity"),
+     r"youth (?:club|group)|community group|\bcic\b|community interest company|\bhospice\b|"
+     r"\bsamaritans\b", "charity"),
     (r"\bgroup\b|\bholdings\b|\btechnologies\b|\bsolutions\b|\bconsulting\b|\bsecurity services\b",
      "private_company"),
 )
