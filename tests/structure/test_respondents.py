@@ -1668,3 +1668,18 @@ def test_respondents_a_letterhead_and_sign_off_ending_as_a_bodys_name_is_an_orga
     for person in ("Jane Smith", "Dafydd ap Rhys", "Mrs Jane Support"):  # (a person's name stays withheld)
         got = profile(_doc(text.replace("Ashford Family Support", person)))
         assert got.organisation is None, person
+
+
+@pytest.mark.parametrize("text", [
+    "Hope Trust\n\nThis response is made on behalf of Jane Smith and Hope Trust.\n\n" + _WE_BODY,
+    "Hope Trust\n\n" + _WE_BODY + "\n\nYours sincerely,\nChief Executive, on behalf of Jane Smith and Hope "
+    "Trust",
+])
+def test_respondents_on_behalf_of_a_person_and_a_body_publishes_no_person(text: str) -> None:
+    """(Noticed while extending joint responses.) "on behalf of Jane Smith and Hope Trust" named the body
+    "Jane Smith and Hope Trust", a person's name in the register."""
+    r = profile(_doc(text))
+    assert r.organisation == "Hope Trust" and not _names_in(_orgs_of(r), "Smith")
+    defra = profile(_doc("Response on behalf of the Department for Environment, Food and Rural Affairs\n\n"
+                         + _WE_BODY))
+    assert defra.organisation == "Department for Environment, Food and Rural Affairs"

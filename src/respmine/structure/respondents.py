@@ -382,6 +382,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             if name and R.org_prefix(lead) is None and not _may_be_person(_uncapped(lead)):
                 name = None  # a lead no rule reads ("Shelter and Crisis"): no partner takes its place
         whole = found["rest"].strip(" .,;:") if found else ""
+        if name and _joins_person(name):
+            name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
         if name and _cut_from_person(name, whole):
             name = None  # "Submitted by Juan de los Santos": not "Juan"
         if name and _may_be_person(_uncapped(name)):
@@ -418,6 +420,15 @@ def _opens_sentence(name: str, line: str) -> bool:
     return (" " not in name and name.lower().endswith("ing") and line.lstrip().startswith(name)
             and not rest.startswith(("'s", "’s")) and line.rstrip().endswith((".", "!", "?"))
             and len(line.split()) >= 5)  # ("Boeing's response to the consultation." names Boeing)
+
+
+def _joins_person(name: str) -> bool:
+    """A name read after "on behalf of" or "response from" that joins a person's name to a body's ("Jane
+    Smith and Hope Trust", "Hope Trust, Dr Ann Lee"): never published as one body's name. (A person's by a
+    title or spaCy, as in joint lists: "Food and Rural Affairs" is DEFRA's.)"""
+    if not (_JOINED.search(name) or "," in name):
+        return False
+    return any(_is_person(item, strict=True) for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", name) if item)
 
 
 def _cut_from_person(name: str, whole: str) -> bool:
@@ -637,7 +648,7 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             listed = R.body_list(behalf["org"])  # "on behalf of A, B and C": A leads (`_read_joint`)
             found, whole = listed[0] if listed else R.org_prefix(behalf["org"]), behalf["org"].strip(" .,;:")
             if found and not (_is_person(found, strict=True) or R.person_shaped(_uncapped(whole))
-                              or _cut_from_person(found, whole)):
+                              or _cut_from_person(found, whole) or _joins_person(found)):
                 org(found, "text:sign-off", 55)
         elif (name_role := _name_role(line)) and (name is None or _is_org_line(name_role[0])):
             body = name_role[0]  # "Grace Church, Chair", "Jane Smith / Hope Trust, Chair"
