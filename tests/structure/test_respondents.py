@@ -378,6 +378,7 @@ def test_respondents_unknown_without_evidence() -> None:
         ("Riverside Nursery", "public_body"),
         ("Eastmoor School of Law", "academic"),
         ("British Academy of Sciences", "academic"),
+        ("Lowfield Youth Club", "charity"),  # (a new user's trial: its type was unknown)
     ],
 )
 def test_respondents_name_keywords(name: str, rtype: str | None) -> None:
@@ -1572,3 +1573,113 @@ def test_respondents_a_familys_letter_named_after_its_writer_is_an_individuals()
     assert (got.kind, got.respondent_type) == ("individual", "individual")
     body = "We are a charity working with offenders. Our members want local commissioning."
     assert profile(replace(_doc(body), source="Sarah Jennings.txt")).kind != "individual"
+
+
+@pytest.mark.parametrize("line", [
+    "This is a joint response from the Children's Rights Alliance, the Youth Advocacy Network and the Black "
+    "Youth Justice Forum.",
+    "This response is submitted jointly by the Children's Rights Alliance, the Youth Advocacy Network and "
+    "the Black Youth Justice Forum.",
+    "This response is made on behalf of the Children's Rights Alliance, the Youth Advocacy Network and the "
+    "Black Youth Justice Forum.",
+])
+def test_respondents_joint_response_lists_each_partner_with_its_article(line: str) -> None:
+    """(A new user's trial.) "... from the A, the B and the C" kept only A: an item's "the" hid B and C; nor
+    were "submitted jointly by" and a list of bodies "on behalf of" read as a joint response."""
+    r = profile(_doc(f"Response to the consultation\n{line}\n\n" + _WE_BODY))
+    assert r.organisations == ("Children's Rights Alliance", "Youth Advocacy Network",
+                               "Black Youth Justice Forum")
+
+
+@pytest.mark.parametrize("line", [
+    "We work jointly with the Eastfield Advice Network and Westvale Parish Council on housing.",
+    "This response is made on behalf of the Department for Environment, Food and Rural Affairs.",
+    "This response is made on behalf of Hope Trust and its members.",
+    "Our joint working with Westvale Parish Council, Eastfield Advice Network and Oakfield Trust is valued.",
+    "This response is made on behalf of the Independent Monitoring Board, HMP Greystone.",
+    "This response is made on behalf of the Centre for Criminal Justice Studies, University of Eastmoor.",
+])  # (the last two: one body with its parent or place after a comma; a list's last item follows "and")
+def test_respondents_working_jointly_or_one_body_on_behalf_is_no_joint_response(line: str) -> None:
+    r = profile(_doc(f"Hope Trust\n\n{line}\n\n" + _WE_BODY))
+    assert len(r.organisations) <= 1, r.organisations
+
+
+def test_respondents_signed_on_behalf_of_a_list_of_bodies_is_a_joint_response() -> None:
+    r = profile(_doc("Hope Street Trust\n\n" + _WE_BODY + "\n\nYours sincerely,\nJane Smith\nChief "
+                     "Executive, on behalf of Hope Street Trust, Eastfield Advice Network and Westvale "
+                     "Parish Council"))
+    assert r.organisations == ("Hope Street Trust", "Eastfield Advice Network", "Westvale Parish Council")
+    assert not _names_in(_orgs_of(r), "Smith")
+
+
+def test_respondents_a_from_line_names_the_sender_without_its_label() -> None:
+    """(A new user's trial.) A Word response's "From: Birchwood Housing Association" line named the body
+    "From: Birchwood Housing Association"."""
+    r = profile(_doc("Response to the consultation\nFrom: Birchwood Housing Association\nQuestion 5\n"
+                     "Resettlement planning should start on the first day.\nTom Reilly\nHead of Supported "
+                     "Housing, Birchwood Housing Association"))
+    assert r.organisation == "Birchwood Housing Association"
+    for person in ("Jane Smith", "Ikechukwu Obi", "Grace Church"):  # (a person's line: no body's name)
+        r = profile(_doc(f"From: {person}\nQuestion 1\nI agree. My son was in custody.\n{person}"))
+        assert r.organisation is None and r.kind == "individual", person
+
+
+def test_respondents_a_name_run_on_to_itself_is_named_once() -> None:
+    """(A new user's trial.) A PDF's signature "... on behalf of Northshire County Council" over a last line
+    "Northshire County Council", extracted as one line, named the council twice over."""
+    r = profile(_doc("NORTHSHIRE COUNTY COUNCIL\n\nCounty Hall, Northshire NS1 2AA\n\nDear Sir or Madam,\n\n"
+                     "We agree with the proposals.\n\nYours sincerely,\n\nDavid Pearce\n\nYouth Offending "
+                     "Team Manager, on behalf of Northshire County Council Northshire County Council"))
+    assert r.organisation == "Northshire County Council"
+    assert rules.clean_org("Walla Walla") == "Walla Walla"  # (a short name written so is a name)
+
+
+def test_respondents_a_name_signed_over_its_contact_lines_is_an_individuals() -> None:
+    """(A new user's trial.) Answers under "Question N" headings ending "Gareth Lloyd" and an e-mail line were
+    "not identified": a bare signed name was read only on the last line."""
+    text = ("Question 1\nWe partly agree. Staff should be trained.\nQuestion 2\nWe prefer Option B.\n\n"
+            "Gareth Lloyd\ngareth.lloyd@example.net")
+    r = profile(_doc(text))
+    assert (r.kind, r.respondent_type, r.organisation) == ("individual", "individual", None)
+    lead = profile(_doc(text.replace("\n\nGareth", "\n\nFor more information please contact\nGareth")))
+    assert lead.kind != "individual"  # (a contact's name under "please contact" signs nothing)
+
+
+def test_respondents_a_signature_saying_what_its_body_is_names_the_body() -> None:
+    """(An analyst's trial.) A late letter signed "Jane Doe / Chief Executive, Ferncliffe Lodge Resettlement
+    Trust, a registered charity" was an individual's: the description hid the body's name."""
+    text = ("Question 6\n\nHousing on release is the single biggest gap.\n\nYours faithfully,\nJane Doe\n"
+            "Chief Executive, Ferncliffe Lodge Resettlement Trust, a registered charity")
+    r = replace(_doc(text), source="Late - Ferncliffe Lodge response.txt")
+    got = profile(r)
+    assert (got.kind, got.respondent_type) == ("organisation", "charity")
+    assert got.organisation == "Ferncliffe Lodge Resettlement Trust" and got.role == "Chief Executive"
+    person = profile(_doc("I think housing matters.\n\nYours faithfully,\nJane Doe, a parent"))
+    assert person.organisation is None and person.kind != "organisation"
+
+
+def test_respondents_a_letterhead_and_sign_off_ending_as_a_bodys_name_is_an_organisations() -> None:
+    """(A new user's trial.) A small charity's letter, headed and signed "Ashford Family Support" with no
+    "we" in it, was an individual's: the name has no organisation word, but ends as only bodies' names do."""
+    text = ("Ashford Family Support\n\nQuestion 1\n\nAgree. Regular video calls and overnight family visits "
+            "should be a right, not a privilege.\n\nYours sincerely,\nAshford Family Support")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("organisation", "Ashford Family Support")
+    for person in ("Jane Smith", "Dafydd ap Rhys", "Mrs Jane Support"):  # (a person's name stays withheld)
+        got = profile(_doc(text.replace("Ashford Family Support", person)))
+        assert got.organisation is None, person
+
+
+@pytest.mark.parametrize("text", [
+    "Hope Trust\n\nThis response is made on behalf of Jane Smith and Hope Trust.\n\n" + _WE_BODY,
+    "Hope Trust\n\n" + _WE_BODY + "\n\nYours sincerely,\nChief Executive, on behalf of Jane Smith and Hope "
+    "Trust",
+])
+def test_respondents_on_behalf_of_a_person_and_a_body_publishes_no_person(text: str) -> None:
+    """(Noticed while extending joint responses.) "on behalf of Jane Smith and Hope Trust" named the body
+    "Jane Smith and Hope Trust", a person's name in the register."""
+    r = profile(_doc(text))
+    assert r.organisation == "Hope Trust" and not _names_in(_orgs_of(r), "Smith")
+    defra = profile(_doc("Response on behalf of the Department for Environment, Food and Rural Affairs\n\n"
+                         + _WE_BODY))
+    assert defra.organisation == "Department for Environment, Food and Rural Affairs"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from email.utils import parseaddr
+from itertools import islice
 
 from respmine.records import Document
 from respmine.structure.about import ABOUT_HEADING
@@ -70,11 +71,15 @@ REPRESENTS = re.compile(
     r"^(?:represents|is the [\w ]{0,30}(?:umbrella|membership|trade|representative) body|vertritt|"
     r"repräsentiert|représente)", re.IGNORECASE
 )
-JOINT = re.compile(
-    r"\bjoint(?:ly)? (?:response|submission|statement|letter|paper|submitted)\b[^.\n]{0,40}?\b"
-    r"(?:from|of|by|on behalf of)\s+(?:the\s+)?(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
+JOINT = re.compile(  # ("submitted jointly by A, B and C" too; not "we work jointly with the council")
+    r"\b(?:joint(?:ly)? (?:response|submission|statement|letter|paper|submitted)\b[^.\n]{0,40}?\b"
+    r"(?:from|of|by|on behalf of)|submitted jointly by)\s+(?:the\s+)?"
+    r"(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
     re.IGNORECASE,  # (not at an initial or a saint: "J. R. Hartley", "Mary St. Clair")
 )
+# "on behalf of A, B and C": a list of bodies one letter speaks for is a joint response (`body_list`)
+BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?(?P<list>[^\n]+?)"
+                    r"(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)", re.IGNORECASE)
 # "This response is submitted jointly with the Association of School Nurses": partners of the sender
 JOINT_WITH = re.compile(
     r"\b(?:this|our)\s+(?:response|submission|reply|letter|paper|evidence)\s+(?:is|was|has\s+been)\s+"
@@ -210,7 +215,8 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
     (r"\btrust\b|\bcharit(y|able)\b|\bfoundation\b|\bministry\b|\bparish\b|\bmission\b|\bproject\b|"
      r"\bvolunteers\b|\bshelter\b|(women'?s|community|recovery) centre|visitors group|support group|"
-     r"community group|\bcic\b|community interest company|\bhospice\b|\bsamaritans\b", "charity"),
+     r"youth (?:club|group)|community group|\bcic\b|community interest company|\bhospice\b|"
+     r"\bsamaritans\b", "charity"),
     (r"\bgroup\b|\bholdings\b|\btechnologies\b|\bsolutions\b|\bconsulting\b|\bsecurity services\b",
      "private_company"),
 )
@@ -377,10 +383,16 @@ def _is_cap(token: str) -> bool:
 def clean_org(name: str) -> str:
     """Trim articles, possessives and punctuation left over from the sentence an org was read from."""
     name = re.sub(r"\s+", " ", name).strip(" \t,;:-–—\"“”‘’()")
-    name = re.sub(r"^(?:the|our|on behalf of)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"^(?:the|our|on behalf of|from[ \t]*:)\s+", "", name, flags=re.IGNORECASE)  # ("From: X":
+    # a document's own sender line)
     name = re.sub(r"['’][sS]$", "", name)
     if name.endswith(".") and not re.search(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Ltd|Inc|Co|Corp)\.$", name):
         name = name[:-1]
+    words = name.split()  # a name written twice in a row, as extraction joins a signature's last two lines
+    half = len(words) // 2  # ("on behalf of Northshire County Council" / "Northshire County Council")
+    if len(words) >= 4 and not len(words) % 2 and fold(" ".join(words[:half])) == fold(
+            " ".join(words[half:])):
+        name = " ".join(words[:half])
     return name.strip(" ,;:")
 
 
@@ -820,7 +832,30 @@ BODY_LAST = re.compile(r"\b(?:school|academy|collective|support|hospice|hospital
                        r"care|aid|action|housing|research|partners|surgery|practice)$", re.IGNORECASE)
 
 
+_LIST_SPLIT = re.compile(
+    rf"\s*[,;]\s*(?:(?:and|AND)\s+)?|(?<!['’][sS])\s+(?:and|AND)\s+(?=(?:the\s+)?[{UP}])")
+# (a list's items: "HOPE TRUST AND JANE SMITH"; not "Guy's and St Thomas' NHS Foundation Trust")
+_LIST_THE = re.compile(r"^\s*the\s+(?=[A-Z])")  # an item's lower-case article ("the Youth Advocacy Network")
 JOINT_MAX_PARTS = 60  # a joint response's partners read; a longer "list" is no list of signatories
+
+
+def body_list(text: str) -> list[str]:
+    """The bodies of a list "A, the B and C" in which every item is a body's name and nothing else (at least
+    two), else []: "on behalf of the Children's Rights Alliance, the Youth Advocacy Network and the Black
+    Youth Justice Forum" speaks for three, but "on behalf of the Department for Environment, Food and Rural
+    Affairs" (one body, commas in its name: "Food" is no body's name), "on behalf of Hope Trust and its
+    members" and "on behalf of Jane Smith and Hope Trust" (a person's name may be there) for none."""
+    text = " ".join(text.split()).rstrip(".")
+    separators = [found[0] for found in islice(_LIST_SPLIT.finditer(text), JOINT_MAX_PARTS)]
+    if not separators or not re.search(r"\b(?:and|AND)\b", separators[-1]):
+        return []  # a list's last item follows "and": "Centre for Criminal Justice Studies, University of
+        # Eastmoor" and "Independent Monitoring Board, HMP Greystone" are one body each
+    items = [_LIST_THE.sub("", item).strip() for item in _LIST_SPLIT.split(text)[:JOINT_MAX_PARTS]]
+    if len(items) < 2 or not all(
+            listed_name(item) == item and (looks_like_body(item) or BODY_LAST.search(item))
+            and not _may_be_person(item) for item in items):
+        return []
+    return split_org_list(text)
 
 
 def split_org_list(text: str, lead: bool = True) -> list[str]:
@@ -829,11 +864,9 @@ def split_org_list(text: str, lead: bool = True) -> list[str]:
     report's annex, and a two-word partner with no organisation word is not worth that risk. Without a
     `lead` ("submitted jointly with A and B": the sender leads), the first item is judged as a partner."""
     text = " ".join(text.split()).rstrip(".")  # (single spaces: a space run before "and" is quadratic)
-    parts = re.split(rf"\s*[,;]\s*(?:(?:and|AND)\s+)?|(?<!['’][sS])\s+(?:and|AND)\s+(?=(?:the\s+)?[{UP}])",
-                     text)  # ("HOPE TRUST AND JANE SMITH")
-    # (not "Guy's and St Thomas' NHS Foundation Trust")
-    parts = [piece for part in parts[:JOINT_MAX_PARTS] for piece in _split_ampersand(part)
-             for piece in _split_after_possessive(piece)]
+    parts = _LIST_SPLIT.split(text)
+    parts = [piece for part in parts[:JOINT_MAX_PARTS] for piece in _split_ampersand(_LIST_THE.sub("", part))
+             for piece in _split_after_possessive(piece)]  # ("A, the B and the C": each item's article goes)
     out: list[str] = []
     for i, part in enumerate(parts[:JOINT_MAX_PARTS]):  # (each is compared with those kept: bounded)
         name = listed_name(part)

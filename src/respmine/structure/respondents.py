@@ -225,10 +225,22 @@ def _is_org_line(line: str) -> bool:
     name = R.org_prefix(bare)
     if not name or R.fold(name) != R.fold(R.clean_org(bare)):
         return False
-    if R.looks_like_name(line) or R.HOME_ADDRESS.search(line) or R.POSTCODE.search(line):
+    if (R.looks_like_name(line) and not _body_last(name)) or R.HOME_ADDRESS.search(line) \
+            or R.POSTCODE.search(line):
         return False
-    return bool(R.ORG_WORDS.search(name) or _school_name(name)) or (
+    return bool(R.ORG_WORDS.search(name) or _school_name(name) or _body_last(name)) or (
         _label(name) == "ORG" and len(name.split()) >= 2 and not R.person_shaped(name))
+
+
+def _body_last(name: str) -> bool:
+    """Words ending as only bodies' names end, though with no organisation word ("Ashford Family Support",
+    "Riverside Youth Club": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small charity's
+    letterhead and sign-off had made its letter an individual's. Not opening with what may be a person's
+    name, as schools' names may not (`_school_name`: "Priya Lindqvist Eastmoor Infant School")."""
+    words = name.split()
+    return (len(words) >= 2 and bool(R.BODY_LAST.search(name)) and not R.TITLES.match(name)
+            and not R.person_shaped(name) and _label(name) != "PERSON"
+            and not (len(words) >= 4 and _may_name_person(" ".join(words[:2]))))
 
 
 def _school_name(name: str) -> bool:
@@ -361,12 +373,17 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
         found = R.LINE_PATTERN.search(line)
         client = _CLIENT.match(found["rest"]) if found and "behalf" in found["kw"].lower() else None
         name = R.org_prefix(found["rest"][client.end() if client else 0 :]) if found else None
+        behalf = R.BEHALF.search(line) if found and not client and "behalf" in found["kw"].lower() else None
+        if behalf and (listed := R.body_list(behalf["list"])):
+            name = listed[0]  # "on behalf of A, the B and C": A leads (`_read_joint`), not the list as a name
         if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
             name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
             lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
             if name and R.org_prefix(lead) is None and not _may_be_person(_uncapped(lead)):
                 name = None  # a lead no rule reads ("Shelter and Crisis"): no partner takes its place
         whole = found["rest"].strip(" .,;:") if found else ""
+        if name and _joins_person(name):
+            name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
         if name and _cut_from_person(name, whole):
             name = None  # "Submitted by Juan de los Santos": not "Juan"
         if name and _may_be_person(_uncapped(name)):
@@ -403,6 +420,15 @@ def _opens_sentence(name: str, line: str) -> bool:
     return (" " not in name and name.lower().endswith("ing") and line.lstrip().startswith(name)
             and not rest.startswith(("'s", "’s")) and line.rstrip().endswith((".", "!", "?"))
             and len(line.split()) >= 5)  # ("Boeing's response to the consultation." names Boeing)
+
+
+def _joins_person(name: str) -> bool:
+    """A name read after "on behalf of" or "response from" that joins a person's name to a body's ("Jane
+    Smith and Hope Trust", "Hope Trust, Dr Ann Lee"): never published as one body's name. (A person's by a
+    title or spaCy, as in joint lists: "Food and Rural Affairs" is DEFRA's.)"""
+    if not (_JOINED.search(name) or "," in name):
+        return False
+    return any(_is_person(item, strict=True) for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", name) if item)
 
 
 def _cut_from_person(name: str, whole: str) -> bool:
@@ -585,13 +611,19 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                 block = [ln for ln in tail[max(0, i - 2) : i + 1] if len(ln.split()) <= 12]
                 break
         else:  # no closing words: a last line "Jane Ellery, Chief Executive, X" signs all the same, and so
-            # does a last line of a person's name alone under a letter ("David Okafor")
-            signs = tail and (_person_role_org(tail[-1]) or (
-                len(tail) > 2 and _signed_name(tail[-1]) and _label(tail[-1]) == "PERSON"  # (not "Voluntary
-                and not _CONTACT_LEAD.search(tail[-2])))  # Action Millbrook"; not "please contact\nJane Ray")
-            block = [tail[-1]] if signs else []
+            # does a last line of a person's name alone under a letter ("David Okafor"), its contact lines
+            # under it ("Gareth Lloyd" / "gareth.lloyd@example.net")
+            end = len(tail)
+            while end > max(0, len(tail) - 3) and len(tail[end - 1]) < 80 \
+                    and R.CONTACT_LINE.search(tail[end - 1]):
+                end -= 1
+            last = tail[end - 1] if end else ""
+            signs = last and (_person_role_org(last) or (
+                end > 2 and _signed_name(last) and _label(last) == "PERSON"  # (not "Voluntary Action
+                and not _CONTACT_LEAD.search(tail[end - 2])))  # Millbrook"; not "please contact\nJane Ray")
+            block = [last] if signs else []
     name = role = None
-    for line in (_without_title_after(line) for line in block):
+    for line in (_without_said(_without_title_after(line)) for line in block):
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
             if name:
                 break
@@ -613,9 +645,10 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                 name = pre
             elif pre and role is None:
                 role = pre
-            found, whole = R.org_prefix(behalf["org"]), behalf["org"].strip(" .,;:")
+            listed = R.body_list(behalf["org"])  # "on behalf of A, B and C": A leads (`_read_joint`)
+            found, whole = listed[0] if listed else R.org_prefix(behalf["org"]), behalf["org"].strip(" .,;:")
             if found and not (_is_person(found, strict=True) or R.person_shaped(_uncapped(whole))
-                              or _cut_from_person(found, whole)):
+                              or _cut_from_person(found, whole) or _joins_person(found)):
                 org(found, "text:sign-off", 55)
         elif (name_role := _name_role(line)) and (name is None or _is_org_line(name_role[0])):
             body = name_role[0]  # "Grace Church, Chair", "Jane Smith / Hope Trust, Chair"
@@ -633,7 +666,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             name = name or pair["n"]
             board.add("joint", pair_org, "text:joint-signatories", 50)
         elif name is None and (_is_person(line) or R.looks_like_name(line, brands=False)  # "CeeJay Cole"
-                               or R.person_shaped(line)):  # "Dafydd ap Rhys", "Maria do Carmo Silva"
+                               or R.person_shaped(line)) and not _body_last(line):  # "Dafydd ap Rhys",
+            # "Maria do Carmo Silva"; not "Ashford Family Support"
             name = line
         elif name is not None and role is None and R.looks_like_role(line):
             head, _, rest = line.partition(", ")  # "Policy Officer, Harbourlight Trust"
@@ -667,6 +701,19 @@ def _without_title_after(line: str) -> str:
     end = line[-12:]
     found = _TITLE_AFTER.search(end) if line.endswith(")") else None
     return line[: len(line) - len(end) + found.start()].rstrip() if found else line
+
+
+_SAID_AFTER = re.compile(r",[ \t]+(?:an?|the)[ \t][^,]{3,80}$", re.IGNORECASE)
+
+
+def _without_said(line: str) -> str:
+    """A signature line less what it says the body is after its name ("Chief Executive, Ferncliffe Lodge
+    Resettlement Trust, a registered charity"), which hid the body's name; not a person's description
+    ("Jane Smith, a parent")."""
+    said = _SAID_AFTER.search(line[-90:])
+    if said and (R.SAYS_BODY.match(said[0]) or R.REG_CHARITY.search(said[0])):
+        return line[: len(line) - len(said[0])].rstrip()
+    return line
 
 
 def _signed_name(line: str) -> bool:
@@ -809,12 +856,7 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
     _read_footer(lines, board, org)
     if R.REG_CHARITY.search(" ".join(lines[:8] + lines[-8:])):  # "Registered charity no." letterhead/footer
         board.add("type", "charity", "rule:text-charity", 55)
-    joint = R.JOINT.search(text[:6000])
-    for name in R.split_org_list(joint["list"]) if joint else []:
-        board.add("joint", name, "text:joint-response", 50)
-    joint_with = R.JOINT_WITH.search(text[:6000])  # "... submitted jointly with X": X is a partner only
-    for name in R.split_org_list(joint_with["list"], lead=False) if joint_with else []:
-        board.add("joint", name, "text:joint-response", 50)
+    _read_joint(text, lines, board)
     _read_sign_off(lines, board, org)
     for line in lines[:OPENING_LINES]:  # spaCy: ORG entities named in the opening lines, if mentioned again
         for start, end, label in _ents(line):
@@ -824,6 +866,21 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
                     and (len(name.split()) >= 2 or R.ORG_WORDS.search(name))
                     and not (R.person_shaped(name, line) or _may_be_person(name))):  # (a running header
                 org(name, "ner:org", 10 + min(15, 2 * mentions))  # "Antoine de Saint-Exupéry | Page")
+
+
+def _read_joint(text: str, lines: list[str], board: _Board) -> None:
+    """A joint response's bodies: "This is a joint response from A, the B and C", "submitted jointly by
+    A, B and C", "... submitted jointly with B" (B a partner only), or a list of bodies a letter is sent
+    "on behalf of" (at the top or under the signature; a list of bodies' names only, `R.body_list`)."""
+    joint = R.JOINT.search(text[:6000])
+    for name in R.split_org_list(joint["list"]) if joint else []:
+        board.add("joint", name, "text:joint-response", 50)
+    joint_with = R.JOINT_WITH.search(text[:6000])  # "... submitted jointly with X": X is a partner only
+    for name in R.split_org_list(joint_with["list"], lead=False) if joint_with else []:
+        board.add("joint", name, "text:joint-response", 50)
+    for behalf in R.BEHALF.finditer(text[:6000] + "\n" + "\n".join(lines[-TAIL_LINES:])):
+        for name in R.body_list(behalf["list"]):
+            board.add("joint", name, "text:joint-response", 50)
 
 
 def _people(board: _Board) -> list[str]:
