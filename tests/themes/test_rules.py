@@ -154,6 +154,28 @@ def test_negated_hits_are_flagged_and_score_lower(rules: PhraseRules) -> None:
     assert negated.confidence < plain.confidence
 
 
+@pytest.mark.parametrize("text, theme", [  # (a new user's trial: these were coded rule-negated)
+    ("No prisoner should leave custody without settled accommodation.", "resettlement.housing"),
+    ("No one should be released without accommodation.", "resettlement.housing"),
+    ("No. Prisoners need settled accommodation on release.", "resettlement.housing"),  # an answer's "No."
+    ("We believe that nobody should be released homeless.", "resettlement.housing"),
+    ("Mentoring cannot work without volunteers.", "volunteers"),
+])
+def test_a_view_said_with_a_negated_subject_or_a_double_negation_is_not_negated(
+        rules: PhraseRules, text: str, theme: str) -> None:
+    assert [h.negated for h in rules.find(text) if h.theme == theme] == [False]
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("No funding was provided for resettlement.", "funding"),  # "no funding": the mention itself
+    ("There is no accommodation for them.", "resettlement.housing"),
+    ("No resettlement plan was made.", "resettlement"),
+    ("Prisoners leave without accommodation.", "resettlement.housing"),
+])
+def test_a_negation_of_the_mention_itself_still_negates(rules: PhraseRules, text: str, theme: str) -> None:
+    assert [h.negated for h in rules.find(text) if h.theme == theme] == [True]
+
+
 @pytest.mark.parametrize("text, theme", [
     ("We do not think funding is a problem.", "funding"),
     ("We have no concerns about consortia.", "consortia"),

@@ -245,8 +245,9 @@ class PhraseRules:
             if clause.dismissive or inside:  # "full cost" inside "full cost recovery" is one mention, and
                 # "national ban" inside "oppose a national ban" is the position against, not the one for
                 continue
-            negated = any(t.lower_ in NEGATIONS and not _within(sent.doc, t.i, t.i + 1, masked)
-                          for t in sent.doc[clause.start : m.start])  # "No Limits" (a name) negates nothing
+            named = {t.i for t in sent.doc[clause.start : m.start]  # "No Limits" (a name) negates nothing
+                     if t.lower_ in NEGATIONS and _within(sent.doc, t.i, t.i + 1, masked)}
+            negated = scope.negated(sent.doc, clause.start, m.start, named)
             if m.negative:  # "does_not_use" is said by "I would never use them", not by "I use it"
                 if not scope.negates(sent.doc, clause.start, m.start, m.words):
                     continue
