@@ -226,6 +226,26 @@ def takes_no_view(sentence: str) -> bool:
     return _NO_VIEW.fullmatch(sentence) is not None
 
 
+_PRESENTS = re.compile(  # a covering line: who the response is from, how it is sent ("I write as manager of
+    # the Northshire Youth Offending Team, on behalf of the council.", "Please see below the response of X")
+    r"\W*(?:please\s+(?:see|find|read)\s+(?:below|attached|enclosed|overleaf|here)"
+    r"|(?:set\s+out\s+)?(?:below|attached|enclosed)\s+(?:is|are|please\s+find)"
+    r"|(?:we|i)\s+(?:am\s+|are\s+)?(?:write|writing|respond|responding|reply|replying|submit|submitting)"
+    r"\s+(?:as|on\s+behalf\s+of|for|in\s+my\s+capacity)"
+    r"|(?:this|the\s+following)\s+(?:response|submission)\s+(?:is|comes)\s+(?:from|on\s+behalf\s+of|submitted))"
+    r"(?!.*\b(?:should|must|believe|think|feel|concern|worr|agree|disagree|oppose|support|welcome|urge|because"
+    r"|but|however|although|not|n't|never|and\s+(?:the|it|i|we|they|my|our|this)\b))"  # no second clause
+    r".{0,200}", re.IGNORECASE | re.DOTALL)
+
+
+def presents_response(sentence: str) -> bool:
+    """A covering line that says who the response is from or where it is ("I write as manager of the Youth
+    Offending Team, on behalf of the County Council.", "Please see below the response of the Borough
+    Council to the consultation."): it states no view, though its words (a team, a council, the
+    consultation) are near a theme's. Not when it goes on to one ("I write as a parent because ...")."""
+    return _PRESENTS.fullmatch(" ".join(sentence.split())) is not None
+
+
 @dataclass(frozen=True)
 class Clause:
     start: int  # token offsets in the doc
