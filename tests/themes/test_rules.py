@@ -133,6 +133,21 @@ def test_confidence_rewards_specific_phrases_and_corroboration(rules: PhraseRule
     assert all(0 < h.confidence <= 1 for h in rules.find("Mentoring, housing and funding, seamless."))
 
 
+def test_a_one_word_gerund_phrase_finds_the_verbs_forms_not_the_noun() -> None:
+    """"staffing" (lemma "staff") coded "The staff used restraint on me" as staffing (a new user's trial)."""
+    codebook = Codebook(name="t", version="1", themes=(
+        Theme(id="staffing", label="Staffing", phrases=("staffing", "recruiting")),
+        Theme(id="mentoring", label="Mentoring", phrases=("mentoring", "mentor")),
+    ))
+    rules = PhraseRules(codebook)
+    assert themes(rules.find("The staff used restraint on me.")) == set()
+    assert themes(rules.find("Vacancies are rising and new staff leave quickly.")) == set()
+    for text in ("Staffing levels are too low.", "The units are staffed by agency workers.",
+                 "They recruited staff from the prison service.", "Recruiting is hard."):
+        assert themes(rules.find(text)) == {"staffing"}, text
+    assert themes(rules.find("Our mentors meet them at the gate.")) == {"mentoring"}  # the noun is listed
+
+
 # --- negation and scope -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, theme", [
