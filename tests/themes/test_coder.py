@@ -237,6 +237,21 @@ def test_a_sentence_saying_who_responds_gets_no_theme_by_similarity() -> None:
     assert coded[3] and coded[4] == {"cost"} and coded[5]
 
 
+def test_an_answer_that_only_agrees_with_the_proposal_gets_no_closest_theme_pick() -> None:
+    """"We agree that secure schools should replace young offender institutions for under-18s." was given
+    its closest theme (resettlement) as the answer's one code and quoted for it; a reason keeps the pick."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="housing", label="Housing", description="housing on release schools institutions",
+              examples=("Secure housing on release from institutions.",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
+    texts = ["We agree that secure schools should replace young offender institutions.",
+             "We strongly agree that secure schools should replace young offender institutions.",
+             "We agree that secure schools should replace institutions, because housing on release improves."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 3)]
+    assert coded == [set(), set(), {"housing"}]
+
+
 def test_a_responses_own_title_line_is_no_theme() -> None:
     """"Submission to the Department for Education: mobile phones in schools" was coded (and quoted) for a
     theme its words name; a sentence that says something keeps its codes."""

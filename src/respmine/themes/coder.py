@@ -362,10 +362,21 @@ def _unnamed(texts: Sequence[str], names: Sequence[Sequence[str]] | None) -> Seq
     return [without_names(t, n) if n else t for t, n in zip(texts, names, strict=True)]
 
 
+_AGREES_THAT = re.compile(  # "We agree that secure schools should replace young offender institutions."
+    r"\W*(?:(?:yes|no)\W+)?(?:we|i)\s+(?:\w+\s+)?(?:agree|disagree|accept)\s+(?:with\s+the\s+\w+\s+)?that\b"
+    r"(?![^.!?]*\b(?:because|as|since|but|so|although|though|however|while|given)\b)[^.!?]*[.!?]?\s*",
+    re.IGNORECASE)
+
+
 def _pickable(text: str, question: str | None) -> bool:
     """Whether `at_least_one` may pick a theme for this text when nothing codes it: an answer, or a longer
     passage, yes; a remark of a few words outside any question ("Please keep justice local.", a
-    campaign's closing line) gives a model too little to go on and a coder no question to read it by."""
+    campaign's closing line) gives a model too little to go on and a coder no question to read it by; nor
+    an answer that only says it agrees, in the proposal's words and with no reason (`_AGREES_THAT`: "We
+    agree that secure schools should replace young offender institutions for under-18s." was picked
+    resettlement, and quoted for it): its stance is counted, it raises no theme."""
+    if _AGREES_THAT.fullmatch(text.strip()):
+        return False
     return question != GENERAL or len(text.split()) >= PICK_MIN_WORDS
 
 
