@@ -212,6 +212,46 @@ def test_a_sentence_declining_a_view_is_no_theme() -> None:
     assert coded[4] == coded[5] == set()
 
 
+def test_a_sentence_saying_who_responds_gets_no_theme_by_similarity() -> None:
+    """A self-description ("Kinship Voices supports the families of children in custody across the north
+    of England." was coded mental health and quoted) or a covering line ("I write as manager of the Youth
+    Offending Team, on behalf of the County Council." was coded staffing) states no view: similarity gives
+    it no code, though its words are near a theme's; a phrase rule still may, and a view keeps its code."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="families", label="Families", description="families of prisoners support visits",
+              phrases=("visiting hours",), examples=("Families of prisoners need support.",)),
+        Theme(id="staff", label="Staff", description="staff team manager training",
+              phrases=("staff turnover",), examples=("The staff team needs a manager with training.",)),
+        Theme(id="cost", label="Cost", phrases=("full cost",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    texts = ["Riverside Families Network supports the families of prisoners across the north.",
+             "I write as manager of the Northshire staff team, on behalf of Northshire County Council.",
+             "Please see below the response of the staff team manager to the consultation.",
+             "I write as manager of the staff team because families of prisoners need support.",
+             "Riverside Families Network supports the families of prisoners. Contracts must pay the full "
+             "cost.",
+             "We visit and support the families of prisoners."]  # in an answer: experience
+    coded = [{t.theme for t in tags} for tags in coder.code(texts)]
+    assert coded[:3] == [set(), set(), set()]
+    assert coded[3] and coded[4] == {"cost"} and coded[5]
+
+
+def test_an_answer_that_only_agrees_with_the_proposal_gets_no_closest_theme_pick() -> None:
+    """"We agree that secure schools should replace young offender institutions for under-18s." was given
+    its closest theme (resettlement) as the answer's one code and quoted for it; a reason keeps the pick."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="housing", label="Housing", description="housing on release schools institutions",
+              examples=("Secure housing on release from institutions.",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
+    texts = ["We agree that secure schools should replace young offender institutions.",
+             "We strongly agree that secure schools should replace young offender institutions.",
+             "We agree that secure schools should replace institutions, because housing on release improves."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 3)]
+    assert coded == [set(), set(), {"housing"}]
+
+
 def test_a_responses_own_title_line_is_no_theme() -> None:
     """"Submission to the Department for Education: mobile phones in schools" was coded (and quoted) for a
     theme its words name; a sentence that says something keeps its codes."""

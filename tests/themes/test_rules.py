@@ -133,6 +133,21 @@ def test_confidence_rewards_specific_phrases_and_corroboration(rules: PhraseRule
     assert all(0 < h.confidence <= 1 for h in rules.find("Mentoring, housing and funding, seamless."))
 
 
+def test_a_one_word_gerund_phrase_finds_the_verbs_forms_not_the_noun() -> None:
+    """"staffing" (lemma "staff") coded "The staff used restraint on me" as staffing (a new user's trial)."""
+    codebook = Codebook(name="t", version="1", themes=(
+        Theme(id="staffing", label="Staffing", phrases=("staffing", "recruiting")),
+        Theme(id="mentoring", label="Mentoring", phrases=("mentoring", "mentor")),
+    ))
+    rules = PhraseRules(codebook)
+    assert themes(rules.find("The staff used restraint on me.")) == set()
+    assert themes(rules.find("Vacancies are rising and new staff leave quickly.")) == set()
+    for text in ("Staffing levels are too low.", "The units are staffed by agency workers.",
+                 "They recruited staff from the prison service.", "Recruiting is hard."):
+        assert themes(rules.find(text)) == {"staffing"}, text
+    assert themes(rules.find("Our mentors meet them at the gate.")) == {"mentoring"}  # the noun is listed
+
+
 # --- negation and scope -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, theme", [
@@ -152,6 +167,28 @@ def test_negated_hits_are_flagged_and_score_lower(rules: PhraseRules) -> None:
     (plain,) = rules.find("We have full cost recovery.")
     assert negated.negated and not plain.negated
     assert negated.confidence < plain.confidence
+
+
+@pytest.mark.parametrize("text, theme", [  # (a new user's trial: these were coded rule-negated)
+    ("No prisoner should leave custody without settled accommodation.", "resettlement.housing"),
+    ("No one should be released without accommodation.", "resettlement.housing"),
+    ("No. Prisoners need settled accommodation on release.", "resettlement.housing"),  # an answer's "No."
+    ("We believe that nobody should be released homeless.", "resettlement.housing"),
+    ("Mentoring cannot work without volunteers.", "volunteers"),
+])
+def test_a_view_said_with_a_negated_subject_or_a_double_negation_is_not_negated(
+        rules: PhraseRules, text: str, theme: str) -> None:
+    assert [h.negated for h in rules.find(text) if h.theme == theme] == [False]
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("No funding was provided for resettlement.", "funding"),  # "no funding": the mention itself
+    ("There is no accommodation for them.", "resettlement.housing"),
+    ("No resettlement plan was made.", "resettlement"),
+    ("Prisoners leave without accommodation.", "resettlement.housing"),
+])
+def test_a_negation_of_the_mention_itself_still_negates(rules: PhraseRules, text: str, theme: str) -> None:
+    assert [h.negated for h in rules.find(text) if h.theme == theme] == [True]
 
 
 @pytest.mark.parametrize("text, theme", [

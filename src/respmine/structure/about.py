@@ -36,7 +36,7 @@ SEARCHED_PARAGRAPHS = 2  # a letter's opening paragraphs (before any answer): wh
 _DESCRIBE = (r"(?:is|are|was|has been|have been)\s+(?:an?|the|one|made up|based|run|funded|registered|"
              r"responsible|part)\b|represents|provides|operates|runs|works|commissions|supervises|covers|"
              r"brings together|employs|supports|delivers|offers|has (?:visited|worked|over|around|more|some)"
-             r"|researches|manages|helps|serves|visits|was (?:founded|established|set up)")
+             r"|researches|studies|manages|helps|serves|visits|was (?:founded|established|set up)")
 _CONNECT = r"(?:of|for|and|the|in|at|on|&|plc|ltd|llp|inc|e\.v\.)"
 _NAMED = re.compile(  # "The Union of Probation Staff represents", "Carrick Facilities Group plc provides"
     r"^(?!\s*(?i:while|whilst|although|though|if|when|as|because|since|unless|after|before)\b)"
@@ -57,7 +57,10 @@ _VIEW = re.compile(
     r"\b(?:should|must|ought|believe|think|feel|welcomes?|urge|recommend|propose|oppose|object|concerns?|"
     r"concerned|agree|disagree|would like|need(?:s)? to|hope|fear|worr(?:y|ied)|call(?:s)? on|ask|"
     r"important|vital|essential|in favour|against|wary|cautious|risks?|danger|unfortunately|sadly|unfair|"
-    r"fails?|failed|problems?|prefer|support(?:s)? (?:the|this|these|a|an|its|their|your|proposals?|plans?)"
+    r"fails?|failed|problems?|prefer"
+    r"|support(?:s)? (?:[\w'’-]+\s+){0,2}(?:proposals?|plans?"
+    r"|changes?|approach|principles?|idea|options?|aims?|intentions?|move|reforms?|measures?|direction|ban"
+    r"|decision|introduction)"  # (not "X supports the families of children in custody": what X does)
     r"|view|opinion|consultation|proposal|proposed|draft|provides? for|good|great|right"
     r"|wrong|ambitious|positive|negative|excellent|poor|best|worst|helpful|useful|unclear|unnecessary"
     r"|(?:in)?appropriate|reasonable|sensible|very|extremely|too|highly|particularly|deeply|strongly)\b",
@@ -122,8 +125,10 @@ def _introduces(heading: re.Match[str], text: str) -> bool:
     return _proper_name(name) and start.lower().startswith(name.lower())
 
 
-def describes_respondent(text: str) -> bool:
-    """The paragraph says who the respondent is and states no view (see the module's docstring)."""
+def describes_respondent(text: str, *, by_name: bool = False) -> bool:
+    """The paragraph says who the respondent is and states no view (see the module's docstring). `by_name`:
+    only where it names the respondent ("Kinship Voices supports the families of ..."), not in the first
+    person: inside an answer, "We employ 30 people with convictions ..." is experience offered as evidence."""
     sentences = [text[a:z] for a, z in sentence_spans(text)]
     if len(sentences) > 1 and is_bare_cover(sentences[0], titled=False):  # "I am writing in response ..."
         sentences = sentences[1:]
@@ -134,6 +139,8 @@ def describes_respondent(text: str) -> bool:
         return False
     first, *rest = [flat[a:z] for a, z in sentence_spans(flat)]
     if _PERSONAL.match(first):
+        if by_name:
+            return False
         name = ""
     else:
         named = _NAMED.match(first)

@@ -44,7 +44,7 @@ from respmine.records import GENERAL
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.rules import RULE_FLOOR, passing_themes
-from respmine.themes.scope import takes_no_view
+from respmine.themes.scope import presents_response, takes_no_view
 from respmine.themes.sentences import sentence_spans
 from respmine.themes.similarity import ThemeSimilarity
 from respmine.topics.embed import Embedder
@@ -72,10 +72,12 @@ FALLBACK = "classifier-fallback"  # method of a code no method chose, the classi
 def coder_version() -> str:
     """CODER_VERSION and a hash of the theme coder's modules: the stamp that says stored codes are current."""
     from respmine import page_breaks  # sentence splitting keeps a page-cut sentence whole by its rule
-    from respmine.structure import furniture  # formalities are blanked before coding
+    from respmine.structure import about, furniture  # formalities are blanked before coding, and
+    # similarity skips self-descriptions
 
     here = Path(__file__).parent
-    sources = [*(str(here / m) for m in _CODER_MODULES), page_breaks.__file__, furniture.__file__]
+    sources = [*(str(here / m) for m in _CODER_MODULES), page_breaks.__file__, furniture.__file__,
+               about.__file__]
     return f"{CODER_VERSION}-{source_digest(*sources)[:8]}"
 
 
@@ -256,8 +258,9 @@ class ThemeCoder:
         """Similarity fills gaps: segments the rules and classifier left uncoded, with themes the classifier
         has not learned (measured on the sample, it is far less precise than a phrase rule, so it never
         adds to a segment that has codes). Each span (sentence, or clause of a short answer) gives its
-        closest theme when it is close enough: one point, one code; a span declining a view gives none
-        (`takes_no_view`: its words name the theme it says nothing of). Without a classifier it also
+        closest theme when it is close enough: one point, one code; a span stating no view gives none
+        (`_viewless`: declining one, describing the respondent, presenting the response; its words name or
+        near a theme it says nothing of). Without a classifier it also
         makes the `at_least_one` pick."""
         if self.embedder is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
@@ -269,7 +272,7 @@ class ThemeCoder:
         ids = scores.themes
         unlearned = np.array([t not in learned for t in ids])
         for i, spans, matrix in zip(gaps, scores.spans, scores.matrices, strict=True):
-            declined = _declining(texts[i], spans)  # "We have no view on staff workload."
+            declined = _viewless(texts[i], spans)  # "We have no view on staff workload."
             matrix = np.where(np.array(declined)[:, None], -1.0, matrix) if any(declined) else matrix
             masked = np.where(unlearned, matrix, -1.0)
             for (start, end), row in zip(spans, masked, strict=True):
@@ -335,10 +338,18 @@ def _title_line(sentence: str) -> bool:
             and not _SAYS.search(line))
 
 
-def _declining(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each span (a sentence, or a clause of a short answer), whether it is in a sentence that only
-    declines to give a view (`takes_no_view`)."""
-    declined = [(a, b) for a, b in sentence_spans(text) if takes_no_view(text[a:b])]
+def _viewless(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each span (a sentence, or a clause of a short answer), whether it is in a sentence that states
+    no view: one that only declines to give one (`takes_no_view`), says who the respondent is
+    (`about.describes_respondent` by name: "Kinship Voices supports the families of children in custody
+    across the north of England." was coded mental health and quoted; in the first person it may be
+    experience offered as evidence, "We employ 30 people with convictions ...") or presents the response
+    (`scope.presents_response`: "I write as manager of the Youth Offending Team, on behalf of the County
+    Council." was coded staffing). Its words are near a theme's, and it makes no point about it."""
+    from respmine.structure.about import describes_respondent
+
+    declined = [(a, b) for a, b in sentence_spans(text) if takes_no_view(text[a:b])
+                or presents_response(text[a:b]) or describes_respondent(text[a:b], by_name=True)]
     return [any(a <= start and end <= b for a, b in declined) for start, end in spans]
 
 
@@ -351,10 +362,21 @@ def _unnamed(texts: Sequence[str], names: Sequence[Sequence[str]] | None) -> Seq
     return [without_names(t, n) if n else t for t, n in zip(texts, names, strict=True)]
 
 
+_AGREES_THAT = re.compile(  # "We agree that secure schools should replace young offender institutions."
+    r"\W*(?:(?:yes|no)\W+)?(?:we|i)\s+(?:\w+\s+)?(?:agree|disagree|accept)\s+(?:with\s+the\s+\w+\s+)?that\b"
+    r"(?![^.!?]*\b(?:because|as|since|but|so|although|though|however|while|given)\b)[^.!?]*[.!?]?\s*",
+    re.IGNORECASE)
+
+
 def _pickable(text: str, question: str | None) -> bool:
     """Whether `at_least_one` may pick a theme for this text when nothing codes it: an answer, or a longer
     passage, yes; a remark of a few words outside any question ("Please keep justice local.", a
-    campaign's closing line) gives a model too little to go on and a coder no question to read it by."""
+    campaign's closing line) gives a model too little to go on and a coder no question to read it by; nor
+    an answer that only says it agrees, in the proposal's words and with no reason (`_AGREES_THAT`: "We
+    agree that secure schools should replace young offender institutions for under-18s." was picked
+    resettlement, and quoted for it): its stance is counted, it raises no theme."""
+    if _AGREES_THAT.fullmatch(text.strip()):
+        return False
     return question != GENERAL or len(text.split()) >= PICK_MIN_WORDS
 
 

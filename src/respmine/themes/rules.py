@@ -5,7 +5,8 @@ and the sentence it fired in, so an analyst can check it.
 
 Matching. Text and phrases go through one small spaCy pipeline (`words.pipeline`: tokenizer, lookup
 lemmatiser; sentences from `sentences.sentence_spans`, as for every other piece of evidence); matching is
-a `PhraseMatcher` on LEMMA, so "contract" finds "contracts" and "charity" finds "charities".
+a `PhraseMatcher` on LEMMA, so "contract" finds "contracts" and "charity" finds "charities"; a one-word
+phrase in -ing finds the verb's forms only ("staffing", "staffed"; not "the staff": `_verb_form`).
 
 Scope (`scope`). A negated mention is still a hit (with `negated=True` and lower confidence): "we do not
 have full cost recovery" is about the theme's problem; a mention in a clause that dismisses the topic
@@ -80,6 +81,7 @@ class _Key:
     phrase: str
     exclusion: bool
     spellings: frozenset[str]  # the phrase's spelling variants, lower case
+    gerund: bool = False  # one word in -ing ("staffing"): found only as a verb form (`_verb_form`)
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,8 @@ class PhraseRules:
         """Register a phrase (and its spelling variants) under one match key."""
         variants = spelling_variants(phrase)
         self._matcher.add(str(len(self._keys)), [self.nlp(v) for v in variants])
-        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants)))
+        gerund = bool(re.fullmatch(r"[a-z]+ing", phrase.lower()))
+        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants), gerund))
 
     def find(self, text: str) -> list[Hit]:
         """Theme hits in one text, in text order."""
@@ -163,6 +166,8 @@ class PhraseRules:
             if _within(doc, start, end, masked):
                 continue
             key = self._keys[int(self.nlp.vocab.strings[match_id])]
+            if key.gerund and not _verb_form(doc[start].lower_):
+                continue
             sent = _bisect(starts, start)
             if key.exclusion:
                 excluded.add((sent, key.theme))
@@ -245,8 +250,9 @@ class PhraseRules:
             if clause.dismissive or inside:  # "full cost" inside "full cost recovery" is one mention, and
                 # "national ban" inside "oppose a national ban" is the position against, not the one for
                 continue
-            negated = any(t.lower_ in NEGATIONS and not _within(sent.doc, t.i, t.i + 1, masked)
-                          for t in sent.doc[clause.start : m.start])  # "No Limits" (a name) negates nothing
+            named = {t.i for t in sent.doc[clause.start : m.start]  # "No Limits" (a name) negates nothing
+                     if t.lower_ in NEGATIONS and _within(sent.doc, t.i, t.i + 1, masked)}
+            negated = scope.negated(sent.doc, clause.start, m.start, named)
             if m.negative:  # "does_not_use" is said by "I would never use them", not by "I use it"
                 if not scope.negates(sent.doc, clause.start, m.start, m.words):
                     continue
@@ -366,6 +372,14 @@ def _label_doc(label: str) -> Any:
     text = re.sub(r"\b(do|does|did|ca|wo|is|are|was|were|could|would|should|have|has|had|need)n'?t\b",
                   r"\1 not", text, flags=re.IGNORECASE)
     return pipeline()(text)
+
+
+def _verb_form(word: str) -> bool:
+    """A one-word phrase in -ing names an activity, and its lemma is the verb's: "staffing" is "staff",
+    "vetting" is "vet". The verb's forms say it ("staffing", "staffed", "recruited"); the bare stem is most
+    often a noun for something else ("The staff used restraint on me" is no point about staffing). (A
+    codebook that means the noun lists it: "mentoring" and "mentor".)"""
+    return word.endswith(("ing", "ed"))
 
 
 def _size(span: Any) -> int:

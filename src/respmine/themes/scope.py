@@ -8,7 +8,12 @@ only inside a clause that dismisses the topic: "this is not about funding", "not
 "no comments on consortia", "no concerns about consortia", "we do not think funding is a problem", "not
 relevant", "outside our remit". A clause ends at , ; : ( ) a spaced dash or a contrastive conjunction
 (but, although, however, whereas, while, because); a clause opened by "nor" or "or" after a dismissive
-clause is dismissive too ("nothing to add on funding, nor on consortia").
+clause is dismissive too ("nothing to add on funding, nor on consortia"). A clause also ends at a full
+stop the sentence splitter kept inside a sentence: "No. My daughter was remanded ..." answers a question,
+it does not negate the remand (`clause_scopes`). Which mentions a negation bears on (`negated`): not
+those after a subject it quantifies ("No child should leave custody", "Nobody should be remanded": a view
+held strongly), nor a "without" that a negation before it doubles ("No child should leave custody without
+accommodation", "resettlement cannot work without housing": what it names is asserted as needed).
 
 Rejection. A mention the clause argues against is rejected: "commissioning at regional level would be a
 mistake", "X is not the answer", "X should be resisted", "we oppose / are against / do not want X",
@@ -23,6 +28,7 @@ letter's list (`example_lists`, `listed`; not in a short answer, where the list 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -30,7 +36,8 @@ from typing import Any
 from respmine.themes.words import FUNCTION_WORDS, NEGATIONS, word_root
 
 _CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "while", "whilst", "because"})
-_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"})
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–",
+                           ".", "!", "?"})  # inside a sentence: "No. My daughter was remanded ..." is one
 _LIST_SEPARATORS = frozenset({",", "and", "or"})
 _NOT_AN_ITEM = frozenset({  # after a comma, these open a clause, not the next item of a list
     "who", "which", "whom", "whose", "where", "when", "while", "whilst", "because", "but", "although",
@@ -219,6 +226,26 @@ def takes_no_view(sentence: str) -> bool:
     return _NO_VIEW.fullmatch(sentence) is not None
 
 
+_PRESENTS = re.compile(  # a covering line: who the response is from, how it is sent ("I write as manager of
+    # the Northshire Youth Offending Team, on behalf of the council.", "Please see below the response of X")
+    r"\W*(?:please\s+(?:see|find|read)\s+(?:below|attached|enclosed|overleaf|here)"
+    r"|(?:set\s+out\s+)?(?:below|attached|enclosed)\s+(?:is|are|please\s+find)"
+    r"|(?:we|i)\s+(?:am\s+|are\s+)?(?:write|writing|respond|responding|reply|replying|submit|submitting)"
+    r"\s+(?:as|on\s+behalf\s+of|for|in\s+my\s+capacity)"
+    r"|(?:this|the\s+following)\s+(?:response|submission)\s+(?:is|comes)\s+(?:from|on\s+behalf\s+of|submitted))"
+    r"(?!.*\b(?:should|must|believe|think|feel|concern|worr|agree|disagree|oppose|support|welcome|urge|because"
+    r"|but|however|although|not|n't|never|and\s+(?:the|it|i|we|they|my|our|this)\b))"  # no second clause
+    r".{0,200}", re.IGNORECASE | re.DOTALL)
+
+
+def presents_response(sentence: str) -> bool:
+    """A covering line that says who the response is from or where it is ("I write as manager of the Youth
+    Offending Team, on behalf of the County Council.", "Please see below the response of the Borough
+    Council to the consultation."): it states no view, though its words (a team, a council, the
+    consultation) are near a theme's. Not when it goes on to one ("I write as a parent because ...")."""
+    return _PRESENTS.fullmatch(" ".join(sentence.split())) is not None
+
+
 @dataclass(frozen=True)
 class Clause:
     start: int  # token offsets in the doc
@@ -294,6 +321,42 @@ def rejected(doc: Any, clause: Clause, start: int, end: int) -> bool:
     lost = bool(_LOSS_BEFORE.search(before)) + (not rejects_after and bool(_LOSS_AFTER.search(after)))
     reversals = rejects_before + rejects_after + lost
     return reversals % 2 == 1 and (rejects_before or rejects_after)
+
+
+_SUBJECT_NEGATIONS = frozenset({"no", "nobody", "none"})  # "No child should ...", "None of them should ..."
+_BEFORE_SUBJECT = _CLAUSE_WORDS | frozenset({"that", "and", "so", "yet", "then", "therefore", "if", "where",
+                                             "when"})  # "we believe that no child should ..."
+_AUXILIARIES = frozenset({  # what ends a subject's noun phrase (no tagger here)
+    "should", "must", "can", "ca", "could", "will", "wo", "would", "may", "might", "shall", "ought", "is",
+    "are", "was", "were", "has", "have", "had", "does", "do", "did", "needs", "deserves"})
+
+
+def negated(doc: Any, clause_start: int, start: int, skip: Collection[int] = ()) -> bool:
+    """A negation cue of the clause before the token at `start` (not at a `skip` offset: inside a name,
+    "No Limits Youth Trust") bears on what starts there: not one that quantifies the clause's subject
+    ("No child should leave custody": the mention is in what is said of it), and not a "without" with a
+    negation before it, nor that negation ("No child should leave custody without suitable accommodation",
+    "we cannot deliver resettlement without funding": the two assert that the child needs it)."""
+    cues: list[int] = []
+    for i in range(clause_start, start):
+        if doc[i].lower_ not in NEGATIONS or i in skip:
+            continue
+        if doc[i].lower_ == "without" and cues:
+            cues.pop()  # the double negation asserts
+        else:
+            cues.append(i)
+    return any(not _negates_subject(doc, clause_start, i, start) for i in cues)
+
+
+def _negates_subject(doc: Any, clause_start: int, cue: int, start: int) -> bool:
+    """The cue at `cue` opens the clause's subject ("No child", "Nobody", "None of them"; at the clause's
+    start or after "that", "and", ...) and an auxiliary ends that subject before `start`."""
+    if doc[cue].lower_ not in _SUBJECT_NEGATIONS:
+        return False
+    if cue > clause_start and not (doc[cue - 1].is_punct or doc[cue - 1].lower_ in _BEFORE_SUBJECT):
+        return False
+    first = cue + (2 if doc[cue].lower_ == "no" else 1)  # "no" needs its noun
+    return any(doc[i].lower_ in _AUXILIARIES for i in range(first, start))
 
 
 def negates(doc: Any, clause_start: int, word: int, own: frozenset[str] = frozenset()) -> bool:
