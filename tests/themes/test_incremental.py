@@ -248,6 +248,7 @@ def test_agreeing_with_a_question_that_states_a_view_takes_the_view(tmp_path: Pa
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
     segments = [SegmentInput("y", "Yes. Harbour island jetty.", "q1"),
                 SegmentInput("n", "No. Harbour.", "q1"),
+                SegmentInput("d", "No. Ember fjord glade is costly.", "q1"),
                 SegmentInput("e", "We agree. Ember matters most.", "q1"),
                 SegmentInput("o", "Yes. Harbour island.", "q2")]
     codebook = _codebook()
@@ -257,12 +258,12 @@ def test_agreeing_with_a_question_that_states_a_view_takes_the_view(tmp_path: Pa
     assert codes["y", "a"].method == "agreement(child)" and codes["y", "a.y"].stance == "support"
     assert ("n", "a.y") not in codes and ("o", "a.y") not in codes
     assert codes["e", "a.y"].method == "rule"  # the respondent's own words
+    assert ("d", "a.y") not in codes and codes["d", "a"].method == "rule+disagreement"  # argued against
     themes = [t.model_copy(update={"phrases": ("ember fjord",)}) if t.id == "a.y" else t
               for t in codebook.themes]
     edited = Codebook(name="synthetic", version="2", themes=tuple(themes))
-    _run(store, segments, edited, STATES_EMBER)
-    assert not {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"}
-    _check(store, segments, edited, STATES_EMBER)
+    _run(store, segments, edited, STATES_EMBER)  # the question no longer states the view
+    assert {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"} == {"d"}  # its words    _check(store, segments, edited, STATES_EMBER)
     _run(store, segments, codebook, STATES_EMBER)  # put back: probed by its question, taken again
     assert ("y", "a.y") in {(c.segment, c.theme) for c in themes_store.machine_codes(store)}
     _check(store, segments, codebook, STATES_EMBER)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from respmine.themes.codebook import load_codebook
-from respmine.themes.stated import agreed_span, stated_positions
+from respmine.themes.stated import answered_side, stated_positions
 from tests.conftest import ROOT
 
 LOCAL = "Do you agree that probation services should be commissioned locally rather than regionally?"
@@ -36,21 +36,32 @@ def test_stated_positions_names_the_one_view_an_agreement_question_states() -> N
      "Probation should be commissioned locally."),
     ("Strongly agree", "Strongly agree"),
 ])
-def test_agreed_span_is_the_opening_sentence_that_agrees(answer: str, span: str) -> None:
-    found = agreed_span(answer, LOCAL, "support")
-    assert found is not None and answer[found[0] : found[1]] == span
+def test_answered_side_is_the_opening_sentence_that_agrees(answer: str, span: str) -> None:
+    found = answered_side(answer, LOCAL, "support")
+    assert found is not None and found[0] == "support" and answer[slice(*found[1])] == span
+
+
+@pytest.mark.parametrize(("answer", "span"), [
+    ("No. Commissioning at regional level has allowed us to invest.", "No. Commissioning at regional level "
+     "has allowed us to invest."),  # ("No." kept with what follows: one sentence)
+    ("We do not agree that services should be commissioned locally. Local commissioning sounds attractive.",
+     "We do not agree that services should be commissioned locally."),
+])
+def test_answered_side_is_the_opening_sentence_that_disagrees(answer: str, span: str) -> None:
+    found = answered_side(answer, LOCAL, "oppose")
+    assert found is not None and found[0] == "oppose" and answer[slice(*found[1])] == span
 
 
 @pytest.mark.parametrize(("answer", "stance"), [
     ("Yes, in principle.", "mixed"),  # partly: no view taken
-    ("No. Regional contracts keep standards consistent.", "oppose"),
+    ("No. Regional contracts keep standards consistent.", "support"),  # (opens by disagreeing)
     ("Yes.", "oppose"),  # the answer as a whole does not support (a later "So no.")
     ("Prisons draw from a whole region. We welcome local partners being involved in planning.", "support"),
     ("Local. Always local.", "support"),  # a one-word choice, not an agreement
 ])
-def test_agreed_span_is_none_where_the_answer_does_not_open_by_agreeing(answer: str, stance: str) -> None:
-    assert agreed_span(answer, LOCAL, stance) is None
+def test_answered_side_is_none_where_the_answer_does_not_open_so(answer: str, stance: str) -> None:
+    assert answered_side(answer, LOCAL, stance) is None
 
 
-def test_agreed_span_needs_an_agreement_question() -> None:
-    assert agreed_span("Yes.", "What would make resettlement more effective?", "support") is None
+def test_answered_side_needs_an_agreement_question() -> None:
+    assert answered_side("Yes.", "What would make resettlement more effective?", "support") is None

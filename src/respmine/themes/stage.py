@@ -22,7 +22,7 @@ from respmine.records import UNCODED, Code, SegmentStance, Span
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
 from respmine.themes.stance import THEME_STANCE, position_stance, positions
-from respmine.themes.stated import AGREED, agreed_span, stated_positions
+from respmine.themes.stated import AGREED, DISAGREED, answered_side, stated_positions
 from respmine.topics.embed import Embedder
 
 if TYPE_CHECKING:
@@ -129,6 +129,7 @@ def code_segments(
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
     stated = stated_positions(codebook, agreement) if plan.recode or plan.stance else {}
+    _recode_answers(plan, segments, stated, previous)
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
                    asked, positions(codebook), stated)
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
@@ -224,11 +225,40 @@ def _segment_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]],
         result.stances.append(SegmentStance(seg.id, stance, confidence, quote, method, ctx.stance.version,
                                             ctx.stance_stamp(seg)))
         view = ctx.stated.get(seg.question, ())
-        agreed = view and method != THEME_STANCE
-        span = agreed_span(seg.text, ctx.asked(seg) or "", stance) if agreed else None
-        if span is not None and view[0] not in rows[i]:
-            rows[i].update((t, _agreed(seg, t, span, confidence, ctx, k > 0))
+        answered = view and method != THEME_STANCE  # (a side taken by the text, not by a position coded)
+        side = answered_side(seg.text, ctx.asked(seg) or "", stance) if answered else None
+        if side is not None and side[0] == "support" and view[0] not in rows[i]:
+            rows[i].update((t, _agreed(seg, t, side[1], confidence, ctx, k > 0))
                            for k, t in enumerate(view) if t not in rows[i])
+        elif side is not None and side[0] == "oppose" and view[0] in rows[i] and len(view) > 1:
+            _disagreed(rows[i], view, ctx)
+
+
+def _disagreed(row: dict[str, Code], view: tuple[str, ...], ctx: _Context) -> None:
+    """An answer opening by disagreeing with the question that states `view` argues against it: its code
+    of the view is coded with the topic above it (`view[1]`), as a sentence the rules read as arguing
+    against a view is ("No. ... we would support local advisory boards" had counted for local
+    commissioning). The topic's code is marked (method "...+disagreement", its own if it had one), so a
+    rerun knows to code the answer again (`_recode_answers`)."""
+    code = row.pop(view[0])
+    topic = row.get(view[1])
+    if topic is None or "(child)" in topic.method:
+        row[view[1]] = replace(code, theme=view[1], method=f"{code.method}+{DISAGREED}",
+                               fingerprint=ctx.fingerprints.get(view[1], ""))
+    elif DISAGREED not in topic.method.split("+"):
+        row[view[1]] = replace(topic, method=f"{topic.method}+{DISAGREED}")
+
+
+def _recode_answers(plan: Plan, segments: Sequence[SegmentInput], stated: Mapping[str, tuple[str, ...]],
+                    previous: Previous) -> None:
+    """Answers whose stance is due (a new stance model, a reworded question) are coded again where their
+    codes depend on their side (`_disagreed`): their question states a view, or stated one when they were
+    coded. A view's code moved to its topic cannot be moved back from the stored rows."""
+    recoded = {s.id for s in plan.recode}
+    for seg in segments:
+        if seg.id in plan.stance and seg.id not in recoded and (seg.question in stated or any(
+                DISAGREED in c.method.split("+") for c in previous.codes.get(seg.id, ()))):
+            plan.add(seg, "input")
 
 
 UNCODED_STANCE = "uncoded"  # the method of an ABOUT or NOTE segment's stance: none read, none taken

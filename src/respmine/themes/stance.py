@@ -399,16 +399,17 @@ def _concluded(text: str, spans: Sequence[Span]) -> tuple[str, Span] | None:
     return None
 
 
-def opening_agrees(text: str, question: str | None) -> Span | None:
-    """The answer's first sentence, read alone with the agreement question it answers, agrees ("Yes.",
-    "We agree, with one exception ...", "Calderbridge City Council agrees.", "Probation should be
-    commissioned locally." to "Do you agree that probation should be commissioned locally?"): that
-    sentence. "Yes, in principle" is partly, no agreement."""
+def opening_side(text: str, question: str | None) -> tuple[str, Span] | None:
+    """The side the answer's first sentence takes, read alone with the agreement question it answers, and
+    that sentence: "support" for "Yes.", "We agree, with one exception ...", "Calderbridge City Council
+    agrees.", "Probation should be commissioned locally." (to "Do you agree that probation should be
+    commissioned locally?"); "oppose" for "No.", "We do not agree that services should be commissioned
+    locally."; None for "Yes, in principle" (partly) or a first sentence taking no side."""
     first = _first_sentence(text) if asks_agreement(question) else None
     if first is None:
         return None
     stance, _, best = _decide(_cues(text[first[0] : first[1]], question))
-    return first if stance == "support" and best is not None else None
+    return (stance, first) if stance in ("support", "oppose") and best is not None else None
 
 
 def _first_sentence(text: str) -> Span | None:

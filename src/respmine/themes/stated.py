@@ -6,7 +6,10 @@ answering "Yes." or "We agree, with one exception: ..." holds that view, though 
 it again; without this the theme table counted 13 respondents for local commissioning while the
 question's own count had 18 agreeing (a trial's truth: 19), and the key findings contradicted each other.
 Such a code (method AGREED) is the respondent's answer, with its opening sentence as evidence: analysts
-see it, and can reject it, like any other.
+see it, and can reject it, like any other. An answer that opens by disagreeing ("No.", "We do not agree
+that services should be commissioned locally.") argues against the view, so its mentions of it ("Local
+commissioning sounds attractive but would leave the Ministry managing forty contracts") are coded with
+the topic above it (method marked DISAGREED), as the rules code a view a sentence argues against.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from respmine.themes.codebook import Codebook
-from respmine.themes.stance import asks_agreement, opening_agrees
+from respmine.themes.stance import asks_agreement, opening_side
 
-__all__ = ["AGREED", "agreed_span", "stated_positions"]
+__all__ = ["AGREED", "DISAGREED", "answered_side", "stated_positions"]
 
 AGREED = "agreement"  # the method of a code taken from agreeing with a question that states the view
+DISAGREED = "disagreement"  # marks (method "rule+disagreement") a view's code moved to its topic
 
 
 def stated_positions(codebook: Codebook, questions: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
@@ -44,9 +48,11 @@ def stated_positions(codebook: Codebook, questions: Mapping[str, str]) -> dict[s
     return out
 
 
-def agreed_span(text: str, question: str, stance: str) -> tuple[int, int] | None:
-    """The opening sentence by which an answer (whose stance read with the `question` is `stance`) agrees
-    with the question: "Yes.", "We agree, with one exception ...", "Calderbridge City Council agrees." None
-    where the answer as a whole does not support, or opens otherwise (a later "We welcome local partners"
-    in a long answer is no answer to the question)."""
-    return opening_agrees(text, question) if stance == "support" else None
+def answered_side(text: str, question: str, stance: str) -> tuple[str, tuple[int, int]] | None:
+    """"support" or "oppose", and the opening sentence by which an answer (whose stance read with the
+    `question` is `stance`) agrees or disagrees with the question: "Yes.", "We agree, with one exception
+    ...", "Calderbridge City Council agrees."; "No.", "We do not agree that ...". None where the answer as
+    a whole takes another side, or opens otherwise (a later "We welcome local partners" in a long answer
+    is no answer to the question)."""
+    side = opening_side(text, question)
+    return side if side is not None and side[0] == stance else None
