@@ -161,3 +161,25 @@ def test_notes_and_labels_are_escaped(small: Small, analyst) -> None:  # type: i
     for page in (client.get("/audit").text, client.get("/codebook").text, client.get("/themes").text):
         assert "<script>alert" not in page and "<b>Money</b>" not in page
     assert "&lt;script&gt;" in client.get("/audit").text
+
+
+def test_a_rejected_code_is_restored_with_its_evidence(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    """Undoing a reject: the segment's history offers "Restore", which brings the machine's code back as it
+    was (its evidence and method), counted again; it had to be re-added as the whole segment."""
+    client, token = analyst
+    codebook = load_codebook(CODEBOOK)
+    theme = "funding.full_cost_recovery"
+    [before] = [c for c in effective_codes(small.store, codebook)
+                if c.segment == small.funding_segment and c.theme == theme]
+    count = _respondents(client.get("/themes?question=Q2").text, theme)
+    client.post(f"/segments/{small.funding_segment}/decide",
+                data={"action": "reject", "theme": theme, "csrf_token": token})
+    page = client.get(f"/segments/{small.funding_segment}").text
+    assert f'aria-label="Restore {theme}"' in page
+    client.post(f"/segments/{small.funding_segment}/decide",
+                data={"action": "accept", "theme": theme, "note": "restored", "csrf_token": token})
+    [after] = [c for c in effective_codes(small.store, codebook)
+               if c.segment == small.funding_segment and c.theme == theme]
+    assert (after.method, after.evidence_text, after.reviewed) == (before.method, before.evidence_text, True)
+    assert _respondents(client.get("/themes?question=Q2").text, theme) == count
+    assert 'aria-label="Restore' not in client.get(f"/segments/{small.funding_segment}").text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.decisions import Decision, effective_codebook
@@ -37,3 +37,28 @@ def test_a_theme_found_by_its_label_brings_the_label_when_merged() -> None:
     merged = effective_codebook(book, [_merge("increased_anxiety", "stress"),
                                        _merge("on_blackboard", "stress")])
     assert merged.theme("stress").phrases == ("under pressure", "increased anxiety", "on blackboard")
+
+
+def test_an_accept_after_a_reject_restores_the_code_rejected() -> None:
+    """The review app's "Restore" (an accept after a reject) brings back the machine's code with its own
+    evidence, or the code the analyst had added; it had been re-added as the whole segment."""
+    from respmine.records import Code, Span
+    from respmine.themes.decisions import apply_decisions
+
+    book = Codebook(name="b", version="1", themes=(Theme(id="a", label="A"), Theme(id="b", label="B")))
+    text = "Alpha is here. Beta too."
+    machine = Code(segment="s", theme="a", confidence=0.7, method="rule", evidence=Span(0, 14),
+                   evidence_text="Alpha is here.", codebook="b@1")
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+    def decided(*steps: tuple[str, str, dict[str, int] | None]) -> list[Code]:
+        log = [Decision(at=t0 + timedelta(minutes=k), user="ana", action=action, segment="s", theme=theme,
+                        value=value) for k, (action, theme, value) in enumerate(steps)]
+        return apply_decisions([machine], log, {"s": text}, book)
+
+    [restored] = decided(("reject", "a", None), ("accept", "a", None))
+    assert (restored.method, restored.evidence_text, restored.reviewed) == ("rule", "Alpha is here.", True)
+    [added] = decided(("add", "b", {"start": 15, "end": 24}), ("reject", "b", None), ("accept", "b", None),
+                      ("reject", "a", None))
+    assert (added.theme, added.method, added.evidence_text) == ("b", "analyst", "Beta too.")
+    assert decided(("reject", "a", None)) == []

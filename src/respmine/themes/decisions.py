@@ -149,7 +149,10 @@ def _as_phrase(label: str) -> str:
 def apply_decisions(
     codes: Sequence[Code], decisions: Iterable[Decision], segment_texts: Mapping[str, str], codebook: Codebook
 ) -> list[Code]:
-    """Machine codes with every analyst decision applied; the latest decision on a (segment, theme) wins."""
+    """Machine codes with every analyst decision applied; the latest decision on a (segment, theme) wins. An
+    accept after a reject restores the code rejected (the machine's, or the one the analyst had added),
+    with its evidence: the review app's "Restore" undoes a reject (it had re-added it as the whole
+    segment)."""
     ordered = sorted(decisions, key=lambda d: d.at)
     merged = merged_into(ordered)
     by_key: dict[tuple[str, str], Code] = {}
@@ -159,6 +162,7 @@ def apply_decisions(
         if key not in by_key or c.confidence > by_key[key].confidence:
             by_key[key] = c if theme == c.theme else replace(c, theme=theme)  # copy only what changes
     stance: dict[str, str] = {}
+    rejected: dict[tuple[str, str], Code] = {}
     for d in ordered:
         if d.segment is None or d.action not in ("accept", "reject", "add", "stance"):
             continue
@@ -167,9 +171,10 @@ def apply_decisions(
             continue
         key = (d.segment, merged.get(d.theme or "", d.theme or ""))
         if d.action == "reject":
-            by_key.pop(key, None)
-        elif d.action == "accept" and key in by_key:
-            by_key[key] = replace(by_key[key], reviewed=True)
+            if key in by_key:
+                rejected[key] = by_key.pop(key)
+        elif d.action == "accept" and (key in by_key or key in rejected):
+            by_key[key] = replace(by_key.get(key) or rejected.pop(key), reviewed=True)
         elif d.action in ("accept", "add"):
             by_key[key] = _analyst_code(d, key[1], segment_texts.get(d.segment, ""), codebook)
     out = [c if c.segment not in stance else replace(c, stance=stance[c.segment]) for c in by_key.values()]
