@@ -8,7 +8,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from respmine.report.coded import coded_rows
+from respmine.report.coded import coded_rows, exported_codes
 from respmine.report.outputs import write_reports
 from respmine.report.tables import INDIVIDUAL, NOT_IDENTIFIED, CodingData, build_rows, display_name
 from respmine.store import Store
@@ -53,6 +53,11 @@ def test_a_segment_marked_reviewed_is_reviewed_in_every_export(made: tuple[Store
     archive = zipfile.ZipFile(write_reports(store, CODEBOOK, tmp_path, CONSULTATION)["qdpx"])
     notes = re.findall(r"<Description>([^<]*)</Description>", archive.read("project.qde").decode())
     assert sum(n.endswith(", reviewed") for n in notes) == 3  # River's two codes and the parent they imply
+    # ... said in the rows, not by marking the codes: a code's own `reviewed` decides its side (a position's
+    # implied stance), so marking them had put stances in the export that the theme table did not count
+    data = CodingData.load(store, CODEBOOK)
+    assert {(c.segment, c.theme, c.reviewed) for c in exported_codes(data)} >= {
+        (c.segment, c.theme, c.reviewed) for c in data.codes}
 
 
 def test_a_sub_theme_an_analyst_adds_brings_its_parent_row(made: tuple[Store, dict[str, str]]) -> None:

@@ -67,18 +67,15 @@ def coded_lists(data: CodingData, tz: tzinfo | None = None) -> list[tuple[object
 def exported_codes(data: CodingData) -> list[Code]:
     """The effective codes as every export lists them, so a recount from the file agrees with the theme
     table and the app:
-    - a segment an analyst reviewed (marked reviewed, or accepted, added or rejected a code on it:
-      `reviewed_segments`, the app's "Review: Reviewed") has every code it keeps marked reviewed, not only
-      the codes accepted or added;
+    - (a segment an analyst reviewed, `reviewed_segments`, says so on every row: the writers take the set,
+      as a code's own `reviewed` decides its side, `CodingData.side`, and must stay as the tables read it);
     - a sub-theme implies its parents (the table counts it under them): a parent not coded on the segment
       gets its own row, as the machine coder writes one (`rule(child)`), here for an analyst's added
       sub-theme ("Housing on release" implies "Resettlement": `analyst(child)`) or a parent rejected
       under a kept sub-theme."""
-    reviewed = reviewed_segments(data.decisions)
     by_segment: dict[str, list[Code]] = {}
     for code in data.codes:
-        by_segment.setdefault(code.segment, []).append(
-            replace(code, reviewed=True) if code.segment in reviewed and not code.reviewed else code)
+        by_segment.setdefault(code.segment, []).append(code)
     cb = data.codebook
     out: list[Code] = []
     for codes in by_segment.values():
@@ -136,7 +133,8 @@ def build_rows(
             rows.append((
                 *base, code.theme, labels.get(code.theme, code.theme), side(code) or "",
                 code.evidence_text, code.evidence.start, code.evidence.end, code.method,
-                f"{code.confidence:.2f}", "yes" if code.reviewed else "no", code.codebook,
+                f"{code.confidence:.2f}", "yes" if code.reviewed or seg.id in reviewed else "no",
+                code.codebook,
             ))
     source, start, question, theme = _SORT
     rows.sort(key=lambda r: (str(r[source]), str(r[start]).zfill(9), str(r[question]), str(r[theme])))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from hashlib import sha1
 from operator import attrgetter
@@ -26,6 +26,7 @@ from respmine.report.quotes import cited_source
 from respmine.report.tables import CodingData, question_key
 from respmine.report.zips import write_zip
 from respmine.store.views import SegmentView
+from respmine.themes.decisions import reviewed_segments
 
 if TYPE_CHECKING:
     from respmine.report.outputs import RunInfo
@@ -58,7 +59,8 @@ def write_qdpx(data: CodingData, info: RunInfo, path: Path, name: str) -> None:
     texts, offsets = source_texts(data)
     source_guids = {sub: guid("source", sub) for sub in texts}
     by_segment: dict[str, list[Code]] = {}
-    codes = exported_codes(data)  # as coded_responses.csv lists them (reviewed, implied parents)
+    codes = exported_codes(data)  # as coded_responses.csv lists them (implied parents)
+    reviewed = reviewed_segments(data.decisions)
     for code in sorted(codes, key=attrgetter("evidence.start", "theme")):  # each segment's in text order
         by_segment.setdefault(code.segment, []).append(code)
     segments: dict[str, list[SegmentView]] = {}
@@ -69,7 +71,7 @@ def write_qdpx(data: CodingData, info: RunInfo, path: Path, name: str) -> None:
                               "creatingUserGUID": guid("user", "respmine"), "creationDateTime": when}),
             _users(data.codes), _codebook(data), _variables(), _cases(data, source_guids)]
     # each source encoded on its own: joining them into one string first copied the whole project twice
-    sources = [_source(data, sub, source_guids[sub], text, segments[sub], offsets, by_segment, when)
+    sources = [_source(data, sub, source_guids[sub], text, segments[sub], offsets, by_segment, when, reviewed)
                for sub, text in texts.items()]
     tail = _el("Description", {}, _text("\n".join(info.lines()))) + "</Project>"
     parts = [*head, "<Sources>", *sources, "</Sources>"] if sources else [*head, _el("Sources", {})]
@@ -172,10 +174,11 @@ def _cases(data: CodingData, source_guids: dict[str, str]) -> str:
 
 def _source(
     data: CodingData, sub: str, source_guid: str, text: str, segs: Sequence[SegmentView],
-    offsets: dict[str, int], by_segment: dict[str, list[Code]], when: str,
+    offsets: dict[str, int], by_segment: dict[str, list[Code]], when: str, reviewed: Collection[str] = (),
 ) -> str:
     """A source with a selection per segment (its question and stance) and one per code on it (its
-    theme); `by_segment` holds each segment's codes in text order."""
+    theme); `by_segment` holds each segment's codes in text order; `reviewed`: the segments an analyst
+    reviewed (`reviewed_segments`), each of whose codes says so."""
     row = data.submissions[sub]
     name = cited_source(data.submissions, data.people, sub)  # (never a person's file name)
     parts = [_open("TextSource", {"guid": source_guid, "name": name,
@@ -195,7 +198,7 @@ def _source(
             user = code.model.split(":", 1)[1] if code.model.startswith("analyst:") else "respmine"
             note = (f"{code.method}, confidence {code.confidence:.2f}"
                     + (f", stance {side}" if (side := data.side(code)) else "")
-                    + (", reviewed" if code.reviewed else ""))
+                    + (", reviewed" if code.reviewed or seg_id in reviewed else ""))
             parts.append(_selection(guid("selection", seg_id, code.theme), lo, max(lo, hi), text,
                                     [named("code", code.theme)], user, when, note))
     unit = data.units[data.unit_of[sub]]
