@@ -249,6 +249,7 @@ def test_agreeing_with_a_question_that_states_a_view_takes_the_view(tmp_path: Pa
     segments = [SegmentInput("y", "Yes. Harbour island jetty.", "q1"),
                 SegmentInput("n", "No. Harbour.", "q1"),
                 SegmentInput("d", "No. Ember fjord glade is costly.", "q1"),
+                SegmentInput("w", "Yes. We favour willow for the rest.", "q1"),  # its words hold another view
                 SegmentInput("e", "We agree. Ember matters most.", "q1"),
                 SegmentInput("o", "Yes. Harbour island.", "q2")]
     codebook = _codebook()
@@ -256,7 +257,7 @@ def test_agreeing_with_a_question_that_states_a_view_takes_the_view(tmp_path: Pa
     codes = {(c.segment, c.theme): c for c in themes_store.machine_codes(store)}
     assert codes["y", "a.y"].method == "agreement" and codes["y", "a.y"].evidence_text == "Yes."
     assert codes["y", "a"].method == "agreement(child)" and codes["y", "a.y"].stance == "support"
-    assert ("n", "a.y") not in codes and ("o", "a.y") not in codes
+    assert ("n", "a.y") not in codes and ("o", "a.y") not in codes and ("w", "a.y") not in codes
     assert codes["e", "a.y"].method == "rule"  # the respondent's own words
     assert ("d", "a.y") not in codes and codes["d", "a"].method == "rule+disagreement"  # argued against
     themes = [t.model_copy(update={"phrases": ("ember fjord",)}) if t.id == "a.y" else t

@@ -21,7 +21,10 @@ def test_stated_positions_names_the_one_view_an_agreement_question_states() -> N
         "q5": "Do you agree that regional commissioning would be a mistake?",  # argued against: no view
         "q6": "Do you agree that contracts should be smaller?",  # no view on local or regional
         "q7": "What would make resettlement more effective?",
-    }
+        "q8": "Do you agree with the proposal to end local commissioning and move to a national framework?",
+        "q9": "Do you agree that local commissioning has failed to deliver value for money?",
+        "q10": "Local commissioning was introduced in 2014. Do you agree with the proposals in chapter 3?",
+    }  # (q8-q10 propose undoing the view, or name it only in a preamble)
     stated = stated_positions(load_codebook(ROOT / "models/codebooks/noms-third-sector.yaml"), questions)
     assert stated == {"q1": ("commissioning.local", "commissioning"),
                       "q3": ("commissioning.regional", "commissioning")}
@@ -58,6 +61,7 @@ def test_answered_side_is_the_opening_sentence_that_disagrees(answer: str, span:
     ("Yes.", "oppose"),  # the answer as a whole does not support (a later "So no.")
     ("Prisons draw from a whole region. We welcome local partners being involved in planning.", "support"),
     ("Local. Always local.", "support"),  # a one-word choice, not an agreement
+    ("We agree that this is an important question, but regional commissioning works better.", "support"),
 ])
 def test_answered_side_is_none_where_the_answer_does_not_open_so(answer: str, stance: str) -> None:
     assert answered_side(answer, LOCAL, stance) is None

@@ -72,6 +72,7 @@ class _Context:
     asked: Callable[[SegmentInput], str | None]  # the agreement question a segment answers, if it does
     implied: Mapping[str, str]  # theme -> the stance it implies (a theme that is a position)
     stated: Mapping[str, tuple[str, ...]]  # question -> the view it asks agreement with, and its topics
+    rivals: Mapping[str, frozenset[str]]  # a view -> the other views on its topic
 
 
 def code_segments(
@@ -131,7 +132,7 @@ def code_segments(
     stated = stated_positions(codebook, agreement) if plan.recode or plan.stance else {}
     _recode_answers(plan, segments, stated, previous)
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
-                   asked, positions(codebook), stated)
+                   asked, positions(codebook), stated, _rivals(codebook))
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples, title), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -227,11 +228,20 @@ def _segment_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]],
         view = ctx.stated.get(seg.question, ())
         answered = view and method != THEME_STANCE  # (a side taken by the text, not by a position coded)
         side = answered_side(seg.text, ctx.asked(seg) or "", stance) if answered else None
-        if side is not None and side[0] == "support" and view[0] not in rows[i]:
+        if side is not None and side[0] == "support" and not {view[0], *ctx.rivals[view[0]]} & set(rows[i]):
             rows[i].update((t, _agreed(seg, t, side[1], confidence, ctx, k > 0))
                            for k, t in enumerate(view) if t not in rows[i])
         elif side is not None and side[0] == "oppose" and view[0] in rows[i] and len(view) > 1:
             _disagreed(rows[i], view, ctx)
+
+
+def _rivals(codebook: Codebook) -> dict[str, frozenset[str]]:
+    """Each view (a `position: true` theme) -> the other views on its topic: an answer agreeing with a
+    question stating one, whose words hold another ("Yes for housing support; no for mentoring, which should
+    be commissioned regionally"), takes neither by agreeing: its words speak."""
+    views = [t.id for t in codebook.themes if t.position]
+    return {v: frozenset(o for o in views if o != v and codebook.topic(o) == codebook.topic(v))
+            for v in views}
 
 
 def _disagreed(row: dict[str, Code], view: tuple[str, ...], ctx: _Context) -> None:

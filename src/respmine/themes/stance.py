@@ -399,6 +399,18 @@ def _concluded(text: str, spans: Sequence[Span]) -> tuple[str, Span] | None:
     return None
 
 
+def asked_question(question: str) -> str:
+    """The question an agreement question asks, without its preamble: its first question that is not a
+    wh-question, from its last sentence's start ("Local commissioning was introduced in 2014. Do you agree
+    with the proposals?" asks "Do you agree with the proposals")."""
+    asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), question)
+    return re.split(r"(?<=[.!:;])\s+|\n", asked.strip())[-1]
+
+
+_AGREE_THAT = re.compile(r"\bagrees?\s+that\b(?P<what>.*?)(?=,?\s+(?:but|however|although)\b|[.;:]|$)",
+                         re.IGNORECASE)
+
+
 def opening_side(text: str, question: str | None) -> tuple[str, Span] | None:
     """The side the answer's first sentence takes, read alone with the agreement question it answers, and
     that sentence: "support" for "Yes.", "We agree, with one exception ...", "Calderbridge City Council
@@ -406,9 +418,14 @@ def opening_side(text: str, question: str | None) -> tuple[str, Span] | None:
     commissioned locally?"); "oppose" for "No.", "We do not agree that services should be commissioned
     locally."; None for "Yes, in principle" (partly) or a first sentence taking no side."""
     first = _first_sentence(text) if asks_agreement(question) else None
-    if first is None:
+    if first is None or question is None:
         return None
-    stance, _, best = _decide(_cues(text[first[0] : first[1]], question))
+    sentence = text[first[0] : first[1]]
+    that = _AGREE_THAT.search(sentence)  # "We agree that this is an important question, but ...": not the
+    if that is not None and not {w[:5] for w in re.findall(r"[a-z]{4,}", that["what"].lower())} & (
+            _proposal_words(question)):  # proposal agreed with, unless it is said again
+        return None
+    stance, _, best = _decide(_cues(sentence, question))
     return (stance, first) if stance in ("support", "oppose") and best is not None else None
 
 

@@ -14,10 +14,11 @@ the topic above it (method marked DISAGREED), as the rules code a view a sentenc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from respmine.themes.codebook import Codebook
-from respmine.themes.stance import asks_agreement, opening_side
+from respmine.themes.stance import asked_question, asks_agreement, opening_side
 
 __all__ = ["AGREED", "DISAGREED", "answered_side", "stated_positions"]
 
@@ -25,16 +26,25 @@ AGREED = "agreement"  # the method of a code taken from agreeing with a question
 DISAGREED = "disagreement"  # marks (method "rule+disagreement") a view's code moved to its topic
 
 
+_REVERSES = re.compile(  # what the question proposes undoes what it names ("to end local commissioning")
+    r"\b(?:end(?:s|ed|ing)?|abolish\w*|scrap\w*|stop\w*|phas\w*\s+out|remov\w*|replac\w*|reduc\w*|cut(?:s|ting)?"
+    r"|withdraw\w*|revers\w*|away\s+from|no\s+longer|fail\w*|abandon\w*|ceas\w*|wind\w*\s+down|mistake"
+    r"|not\s+work\w*|unsuccessful|too\s+(?:costly|expensive))\b", re.IGNORECASE)
+
+
 def stated_positions(codebook: Codebook, questions: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     """question id -> the view (a `position: true` theme) its agreement question states, and the topics
     above it: the one position whose phrases the question uses, not negated or argued against ("Do you
     agree that regional commissioning would be a mistake?" states no view to take). A question naming two
     views, or its topic by a phrase of its own ("... commissioned regionally or locally, as suits each?"),
-    states neither."""
+    states neither; nor does one whose proposal undoes what it names ("Do you agree with the proposal to
+    end local commissioning?", "... that local commissioning has failed?"), nor a preamble naming it
+    ("Local commissioning was introduced in 2014. Do you agree with the proposals?": `asked_question`)."""
     from respmine.themes.rules import RULE_FLOOR, PhraseRules
 
     views = {t.id for t in codebook.themes if t.position}
-    asked = {q: text for q, text in questions.items() if asks_agreement(text)}
+    asked = {q: asked_question(text) for q, text in questions.items()
+             if asks_agreement(text) and not _REVERSES.search(asked_question(text))}
     if not views or not asked:
         return {}
     found = PhraseRules(codebook).find_many(list(asked.values()))
