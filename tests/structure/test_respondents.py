@@ -1683,3 +1683,18 @@ def test_respondents_on_behalf_of_a_person_and_a_body_publishes_no_person(text: 
     defra = profile(_doc("Response on behalf of the Department for Environment, Food and Rural Affairs\n\n"
                          + _WE_BODY))
     assert defra.organisation == "Department for Environment, Food and Rural Affairs"
+
+
+
+@pytest.mark.parametrize("role", ["Nurse, General Practice", "First Aid", "Volunteer, Family Support",
+                                  "Peer Support", "Mental Health Support"])
+def test_respondents_a_role_or_service_ending_as_a_bodys_name_names_no_body(role: str) -> None:
+    """(A review of today's sign-off rule.) "Kate Morris / Nurse, General Practice" and "Ruth Kelly / First
+    Aid" were organisations of those names: words ending as bodies' names end, but common words only (a job,
+    a service), name no body; "Ashford Family Support" still does."""
+    text = ("Dear Sir or Madam,\n\nQuestion 6\nMany of the patients I see after release have had no care "
+            f"since leaving.\n\nYours sincerely,\n\nKate Morris\n{role}")
+    got = profile(_doc(text))
+    assert got.organisation is None and got.kind == "individual", (got.organisation, got.kind)
+    ashford = profile(_doc(text.replace(role, "Ashford Family Support")))
+    assert ashford.organisation == "Ashford Family Support"

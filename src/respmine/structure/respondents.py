@@ -30,7 +30,7 @@ from typing import Any
 from respmine.records import Document, Respondent
 from respmine.structure import respondent_rules as R
 from respmine.structure.language import guess_language
-from respmine.structure.nlp import ner
+from respmine.structure.nlp import english_words, ner
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
@@ -234,13 +234,27 @@ def _is_org_line(line: str) -> bool:
 
 def _body_last(name: str) -> bool:
     """Words ending as only bodies' names end, though with no organisation word ("Ashford Family Support",
-    "Riverside Youth Club": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small charity's
-    letterhead and sign-off had made its letter an individual's. Not opening with what may be a person's
-    name, as schools' names may not (`_school_name`: "Priya Lindqvist Eastmoor Infant School")."""
+    "Millbrook Community Support": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small
+    charity's letterhead and sign-off had made its letter an individual's. A name's own word comes before the
+    last (`_own_word`): common words only are a role or a service ("First Aid", "Family Support", "Nurse,
+    General Practice" under a nurse's name), as is anything after a comma. Not opening with what may be a
+    person's name, as schools' names may not (`_school_name`: "Priya Lindqvist Eastmoor Infant School")."""
     words = name.split()
-    return (len(words) >= 2 and bool(R.BODY_LAST.search(name)) and not R.TITLES.match(name)
+    return (len(words) >= 2 and "," not in name and bool(R.BODY_LAST.search(name))
+            and any(_own_word(word) for word in words[:-1]) and not R.TITLES.match(name)
             and not R.person_shaped(name) and _label(name) != "PERSON"
             and not (len(words) >= 4 and _may_name_person(" ".join(words[:2]))))
+
+
+def _own_word(word: str) -> bool:
+    """A capitalised word that is no common English word ("Ashford", "Macmillan"; not "General", "Peer"):
+    without spaCy's word list, none is."""
+    try:
+        known = english_words()
+    except (ImportError, OSError):
+        return False
+    word = word.strip("'’.")
+    return bool(re.fullmatch(rf"[{R.UP}][\w'’-]+", word)) and re.sub(r"['’]s$", "", word).lower() not in known
 
 
 def _school_name(name: str) -> bool:
