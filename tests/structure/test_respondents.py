@@ -1686,6 +1686,17 @@ def test_respondents_on_behalf_of_a_person_and_a_body_publishes_no_person(text: 
 
 
 
+def test_respondents_writing_on_behalf_of_two_bodies_named_without_organisation_words() -> None:
+    """(A review of today's joint lists.) "I am writing on behalf of Millbrook Community Support and Eastside
+    Youth Action" signed by a coordinator became an individual's response: the lead, a name with no
+    organisation word, was taken for one that may be a person's."""
+    got = profile(_doc("Dear Minister,\n\nI am writing on behalf of Millbrook Community Support and Eastside "
+                       "Youth Action.\n\nQuestion 3\nContracts should be let in small lots so that local "
+                       "charities can take part.\n\nYours sincerely\n\nSarah Okoye\nCoordinator"))
+    assert got.kind == "organisation"
+    assert got.organisations == ("Millbrook Community Support", "Eastside Youth Action")
+
+
 @pytest.mark.parametrize("role", ["Nurse, General Practice", "First Aid", "Volunteer, Family Support",
                                   "Peer Support", "Mental Health Support"])
 def test_respondents_a_role_or_service_ending_as_a_bodys_name_names_no_body(role: str) -> None:

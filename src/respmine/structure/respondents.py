@@ -400,7 +400,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
         if name and _cut_from_person(name, whole):
             name = None  # "Submitted by Juan de los Santos": not "Juan"
-        if name and _may_be_person(_uncapped(name)):
+        if name and _may_be_person(_uncapped(name)) and not (behalf and _body_last(name)):  # (a list's lead
+            # ending as bodies' names end is a body's: "on behalf of Millbrook Community Support and ...")
             board.add("maybe-person", name, "text:response-of", 0)  # "Response from Renée Gagné", "Response
             # from KEZIA FEATHERSTONE": published only if the papers say they are from a body (`_profile`)
         if found and name and not _is_person(name, strict=True):
