@@ -1685,6 +1685,20 @@ def test_respondents_on_behalf_of_a_person_and_a_body_publishes_no_person(text: 
     assert defra.organisation == "Department for Environment, Food and Rural Affairs"
 
 
+def test_respondents_on_behalf_of_bodies_in_the_bodys_work_is_no_joint_response() -> None:
+    """(A review of today's joint lists.) "we have delivered the mentoring service on behalf of Northshire
+    Probation Trust and HMP Greystone" made a prison and a probation trust partners of a charity's response:
+    only a line saying for whom the letter is sent lists partners."""
+    text = ("Hope Trust\n1 High Street, Millbrook\n\nDear Sir or Madam,\n\nHope Trust is a registered "
+            "charity. For ten years we have delivered the through-the-gate mentoring service on behalf of "
+            "Northshire Probation Trust and HMP Greystone.\n\n" + _WE_BODY
+            + "\n\nYours sincerely\nAnn Lee\nChief Executive, Hope Trust")
+    assert profile(_doc(text)).organisations == ("Hope Trust",)
+    for sent in ("This response is submitted on behalf of Northshire Probation Trust and HMP Greystone.",
+                 "On behalf of Northshire Probation Trust and HMP Greystone"):
+        got = profile(_doc(text.replace("Chief Executive, Hope Trust", f"Chief Executive\n{sent}")))
+        assert got.organisations[-2:] == ("Northshire Probation Trust", "HMP Greystone"), sent
+
 
 def test_respondents_writing_on_behalf_of_two_bodies_named_without_organisation_words() -> None:
     """(A review of today's joint lists.) "I am writing on behalf of Millbrook Community Support and Eastside

@@ -886,16 +886,34 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
 def _read_joint(text: str, lines: list[str], board: _Board) -> None:
     """A joint response's bodies: "This is a joint response from A, the B and C", "submitted jointly by
     A, B and C", "... submitted jointly with B" (B a partner only), or a list of bodies a letter is sent
-    "on behalf of" (at the top or under the signature; a list of bodies' names only, `R.body_list`)."""
+    "on behalf of" (at the top or under the signature, where it says so: `_sends_behalf`; a list of bodies'
+    names only, `R.body_list`)."""
     joint = R.JOINT.search(text[:6000])
     for name in R.split_org_list(joint["list"]) if joint else []:
         board.add("joint", name, "text:joint-response", 50)
     joint_with = R.JOINT_WITH.search(text[:6000])  # "... submitted jointly with X": X is a partner only
     for name in R.split_org_list(joint_with["list"], lead=False) if joint_with else []:
         board.add("joint", name, "text:joint-response", 50)
-    for behalf in R.BEHALF.finditer(text[:6000] + "\n" + "\n".join(lines[-TAIL_LINES:])):
-        for name in R.body_list(behalf["list"]):
+    ends = text[:6000] + "\n" + "\n".join(lines[-TAIL_LINES:])
+    for behalf in R.BEHALF.finditer(ends):
+        for name in R.body_list(behalf["list"]) if _sends_behalf(ends, behalf.start()) else []:
             board.add("joint", name, "text:joint-response", 50)
+
+
+_SENDS = re.compile(r"(?:\b(?:respon(?:se|ses|d|ds|ding)|submi(?:t|ts|tted|tting|ssion)|writ(?:e|es|ing|ten)"
+                    r"|wrote|sign(?:ed|s|ing)?|sen[dt]|sending|letter|reply|representations)\b[^.\n;:]{0,40}"
+                    r"|^\W*)$", re.IGNORECASE)  # a word of sending shortly before "on behalf of", or nothing
+
+
+def _sends_behalf(text: str, start: int) -> bool:
+    """The "on behalf of" at `start` says for whom the letter is sent: on a line of its own, after a role
+    in a signature ("Chief Executive, on behalf of ...") or a word of sending ("This response is submitted on
+    behalf of A and B", "I am writing on behalf of ..."); not the body's work ("we have delivered the
+    mentoring service on behalf of Northshire Probation Trust and HMP Greystone": no partners of the letter).
+    """
+    opening = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    before = text[max(opening, start - 200) : start]
+    return bool(_SENDS.search(before)) or _role_only(before.strip(" ,"))
 
 
 def _people(board: _Board) -> list[str]:
