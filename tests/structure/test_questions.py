@@ -620,3 +620,22 @@ def test_questions_a_heading_run_onto_a_reference_line_still_opens_its_question(
     segs = segment_document(_doc(text), QuestionMatcher(ENERGY))
     assert [(s.question, s.text) for s in segs] == [
         ("Q1", "Yes. We agree with the ban."), ("Q3", "Option B (18).")]
+
+
+def test_questions_a_subject_line_mentioning_a_question_opens_no_question() -> None:
+    """(A review of the heading rule above.) "Re: ... - comments following the webinar on Question 5" is prose
+    that mentions a question, not a title run onto a heading: the salutation and the charity's description
+    below it were filed as an answer to Q5. A heading after the consultation's own title still opens its
+    question."""
+    title = "Ending the sale of energy drinks to children"
+    body = ("\n\nDear Sir or Madam,\n\nWe are a small charity in Millbrook working with young people.\n\n"
+            "Question 1\n\nYes. We agree with the ban.\n\nQuestion 3\n\nOption B (18).")
+    matcher = QuestionMatcher(ENERGY, title=title)
+    for line in ("Re: Energy drinks - comments following the webinar on Question 3",
+                 "Subject: our thoughts about question 3"):
+        segs = segment_document(_doc(line + body), matcher)
+        assert [s.text for s in segs if s.question.startswith("Q")] == [
+            "Yes. We agree with the ban.", "Option B (18)."], line
+    answer = "Yes. We agree with the ban, as it protects children from harm."
+    segs = segment_document(_doc(f"Re: {title} Question 1\n{answer}"), matcher)
+    assert [(s.question, s.text) for s in segs] == [("Q1", answer)]

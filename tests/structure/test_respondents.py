@@ -1683,3 +1683,43 @@ def test_respondents_on_behalf_of_a_person_and_a_body_publishes_no_person(text: 
     defra = profile(_doc("Response on behalf of the Department for Environment, Food and Rural Affairs\n\n"
                          + _WE_BODY))
     assert defra.organisation == "Department for Environment, Food and Rural Affairs"
+
+
+def test_respondents_on_behalf_of_bodies_in_the_bodys_work_is_no_joint_response() -> None:
+    """(A review of today's joint lists.) "we have delivered the mentoring service on behalf of Northshire
+    Probation Trust and HMP Greystone" made a prison and a probation trust partners of a charity's response:
+    only a line saying for whom the letter is sent lists partners."""
+    text = ("Hope Trust\n1 High Street, Millbrook\n\nDear Sir or Madam,\n\nHope Trust is a registered "
+            "charity. For ten years we have delivered the through-the-gate mentoring service on behalf of "
+            "Northshire Probation Trust and HMP Greystone.\n\n" + _WE_BODY
+            + "\n\nYours sincerely\nAnn Lee\nChief Executive, Hope Trust")
+    assert profile(_doc(text)).organisations == ("Hope Trust",)
+    for sent in ("This response is submitted on behalf of Northshire Probation Trust and HMP Greystone.",
+                 "On behalf of Northshire Probation Trust and HMP Greystone"):
+        got = profile(_doc(text.replace("Chief Executive, Hope Trust", f"Chief Executive\n{sent}")))
+        assert got.organisations[-2:] == ("Northshire Probation Trust", "HMP Greystone"), sent
+
+
+def test_respondents_writing_on_behalf_of_two_bodies_named_without_organisation_words() -> None:
+    """(A review of today's joint lists.) "I am writing on behalf of Millbrook Community Support and Eastside
+    Youth Action" signed by a coordinator became an individual's response: the lead, a name with no
+    organisation word, was taken for one that may be a person's."""
+    got = profile(_doc("Dear Minister,\n\nI am writing on behalf of Millbrook Community Support and Eastside "
+                       "Youth Action.\n\nQuestion 3\nContracts should be let in small lots so that local "
+                       "charities can take part.\n\nYours sincerely\n\nSarah Okoye\nCoordinator"))
+    assert got.kind == "organisation"
+    assert got.organisations == ("Millbrook Community Support", "Eastside Youth Action")
+
+
+@pytest.mark.parametrize("role", ["Nurse, General Practice", "First Aid", "Volunteer, Family Support",
+                                  "Peer Support", "Mental Health Support"])
+def test_respondents_a_role_or_service_ending_as_a_bodys_name_names_no_body(role: str) -> None:
+    """(A review of today's sign-off rule.) "Kate Morris / Nurse, General Practice" and "Ruth Kelly / First
+    Aid" were organisations of those names: words ending as bodies' names end, but common words only (a job,
+    a service), name no body; "Ashford Family Support" still does."""
+    text = ("Dear Sir or Madam,\n\nQuestion 6\nMany of the patients I see after release have had no care "
+            f"since leaving.\n\nYours sincerely,\n\nKate Morris\n{role}")
+    got = profile(_doc(text))
+    assert got.organisation is None and got.kind == "individual", (got.organisation, got.kind)
+    ashford = profile(_doc(text.replace(role, "Ashford Family Support")))
+    assert ashford.organisation == "Ashford Family Support"

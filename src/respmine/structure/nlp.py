@@ -18,3 +18,15 @@ def ner() -> Any:
     import spacy
 
     return spacy.load(SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words (the model's lemmatiser index, from WordNet: about 83,000), to tell a name's
+    own word ("Ashford", "Millbrook") from common ones ("First Aid", "Family Support"); raises as `ner`.
+    Place names WordNet knows ("Brighton", "Riverside") are among them."""
+    import spacy
+
+    nlp = spacy.load(SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner"])
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    return frozenset(word for key in table for word in table[key])

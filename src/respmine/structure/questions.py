@@ -297,6 +297,20 @@ _TRAILING_HEADING = re.compile(r"(?<=\s)(?:question|q)[ \t]*\.?[ \t]*\d{1,2}[ \t
                                re.IGNORECASE)
 
 
+# a reference line's title, as it ends: "... - consultation response", "Response to the consultation"
+_TITLE_END = re.compile(r"\b(?:response|submission|reply|evidence|consultation|representations)\W*$",
+                        re.IGNORECASE)
+_LABEL = re.compile(r"^\s*\w+\s*:\s*")  # "Re: ", "Subject: "
+
+
+def _ends_title(before: str, matcher: QuestionMatcher) -> bool:
+    """The reference line before a trailing heading is a title (the response's, the consultation's), so
+    the heading was run onto it; not prose that mentions a question ("Re: Working with the Third Sector -
+    comments following the webinar on Question 5": the letter's opening is no answer to Q5)."""
+    before = before.rstrip(" \t-–—:|,;")
+    return bool(_TITLE_END.search(before)) or matcher.restates_title(_LABEL.sub("", before))
+
+
 def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     """The paragraph without its leading reference lines ("Re: Consultation on ...", "Subject: ...",
     "Submitted by ...", "Date: ...", a "... consultation response" title, the consultation's title);
@@ -310,7 +324,8 @@ def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     for line in block.text.split("\n"):
         if not (is_header_line(line) or matcher.restates_title(line)):
             break
-        if heading := _TRAILING_HEADING.search(line):  # ("Re: ... - consultation response Question 1")
+        heading = _TRAILING_HEADING.search(line)  # ("Re: ... - consultation response Question 1")
+        if heading and _ends_title(line[: heading.start()], matcher):
             skip += heading.start()
             break
         skip += len(line) + 1

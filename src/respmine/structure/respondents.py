@@ -30,7 +30,7 @@ from typing import Any
 from respmine.records import Document, Respondent
 from respmine.structure import respondent_rules as R
 from respmine.structure.language import guess_language
-from respmine.structure.nlp import ner
+from respmine.structure.nlp import english_words, ner
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
@@ -234,13 +234,27 @@ def _is_org_line(line: str) -> bool:
 
 def _body_last(name: str) -> bool:
     """Words ending as only bodies' names end, though with no organisation word ("Ashford Family Support",
-    "Riverside Youth Club": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small charity's
-    letterhead and sign-off had made its letter an individual's. Not opening with what may be a person's
-    name, as schools' names may not (`_school_name`: "Priya Lindqvist Eastmoor Infant School")."""
+    "Millbrook Community Support": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small
+    charity's letterhead and sign-off had made its letter an individual's. A name's own word comes before the
+    last (`_own_word`): common words only are a role or a service ("First Aid", "Family Support", "Nurse,
+    General Practice" under a nurse's name), as is anything after a comma. Not opening with what may be a
+    person's name, as schools' names may not (`_school_name`: "Priya Lindqvist Eastmoor Infant School")."""
     words = name.split()
-    return (len(words) >= 2 and bool(R.BODY_LAST.search(name)) and not R.TITLES.match(name)
+    return (len(words) >= 2 and "," not in name and bool(R.BODY_LAST.search(name))
+            and any(_own_word(word) for word in words[:-1]) and not R.TITLES.match(name)
             and not R.person_shaped(name) and _label(name) != "PERSON"
             and not (len(words) >= 4 and _may_name_person(" ".join(words[:2]))))
+
+
+def _own_word(word: str) -> bool:
+    """A capitalised word that is no common English word ("Ashford", "Macmillan"; not "General", "Peer"):
+    without spaCy's word list, none is."""
+    try:
+        known = english_words()
+    except (ImportError, OSError):
+        return False
+    word = word.strip("'’.")
+    return bool(re.fullmatch(rf"[{R.UP}][\w'’-]+", word)) and re.sub(r"['’]s$", "", word).lower() not in known
 
 
 def _school_name(name: str) -> bool:
@@ -386,7 +400,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
         if name and _cut_from_person(name, whole):
             name = None  # "Submitted by Juan de los Santos": not "Juan"
-        if name and _may_be_person(_uncapped(name)):
+        if name and _may_be_person(_uncapped(name)) and not (behalf and _body_last(name)):  # (a list's lead
+            # ending as bodies' names end is a body's: "on behalf of Millbrook Community Support and ...")
             board.add("maybe-person", name, "text:response-of", 0)  # "Response from Renée Gagné", "Response
             # from KEZIA FEATHERSTONE": published only if the papers say they are from a body (`_profile`)
         if found and name and not _is_person(name, strict=True):
@@ -871,16 +886,34 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
 def _read_joint(text: str, lines: list[str], board: _Board) -> None:
     """A joint response's bodies: "This is a joint response from A, the B and C", "submitted jointly by
     A, B and C", "... submitted jointly with B" (B a partner only), or a list of bodies a letter is sent
-    "on behalf of" (at the top or under the signature; a list of bodies' names only, `R.body_list`)."""
+    "on behalf of" (at the top or under the signature, where it says so: `_sends_behalf`; a list of bodies'
+    names only, `R.body_list`)."""
     joint = R.JOINT.search(text[:6000])
     for name in R.split_org_list(joint["list"]) if joint else []:
         board.add("joint", name, "text:joint-response", 50)
     joint_with = R.JOINT_WITH.search(text[:6000])  # "... submitted jointly with X": X is a partner only
     for name in R.split_org_list(joint_with["list"], lead=False) if joint_with else []:
         board.add("joint", name, "text:joint-response", 50)
-    for behalf in R.BEHALF.finditer(text[:6000] + "\n" + "\n".join(lines[-TAIL_LINES:])):
-        for name in R.body_list(behalf["list"]):
+    ends = text[:6000] + "\n" + "\n".join(lines[-TAIL_LINES:])
+    for behalf in R.BEHALF.finditer(ends):
+        for name in R.body_list(behalf["list"]) if _sends_behalf(ends, behalf.start()) else []:
             board.add("joint", name, "text:joint-response", 50)
+
+
+_SENDS = re.compile(r"(?:\b(?:respon(?:se|ses|d|ds|ding)|submi(?:t|ts|tted|tting|ssion)|writ(?:e|es|ing|ten)"
+                    r"|wrote|sign(?:ed|s|ing)?|sen[dt]|sending|letter|reply|representations)\b[^.\n;:]{0,40}"
+                    r"|^\W*)$", re.IGNORECASE)  # a word of sending shortly before "on behalf of", or nothing
+
+
+def _sends_behalf(text: str, start: int) -> bool:
+    """The "on behalf of" at `start` says for whom the letter is sent: on a line of its own, after a role
+    in a signature ("Chief Executive, on behalf of ...") or a word of sending ("This response is submitted on
+    behalf of A and B", "I am writing on behalf of ..."); not the body's work ("we have delivered the
+    mentoring service on behalf of Northshire Probation Trust and HMP Greystone": no partners of the letter).
+    """
+    opening = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    before = text[max(opening, start - 200) : start]
+    return bool(_SENDS.search(before)) or _role_only(before.strip(" ,"))
 
 
 def _people(board: _Board) -> list[str]:
