@@ -191,6 +191,21 @@ def test_a_negation_of_the_mention_itself_still_negates(rules: PhraseRules, text
     assert [h.negated for h in rules.find(text) if h.theme == theme] == [True]
 
 
+@pytest.mark.parametrize("text, theme", [  # (a review: these had lost their negation, the stance flipped)
+    ("No evidence has been provided that local commissioning works.", "commissioning.local"),
+    ("No evidence has been offered that charities should take a greater role in probation.", "role.core"),
+    ("No case has been made for the sector taking a greater role.", "role.core"),
+    ("No organisation has received full cost recovery in our area.", "funding.full_cost_recovery"),
+    ("None of the providers has offered mentoring.", "resettlement.mentoring"),
+    ("Nobody has told us how local commissioning would be funded.", "commissioning.local"),
+])
+def test_a_negated_subject_reporting_an_absence_still_negates(
+        rules: PhraseRules, text: str, theme: str) -> None:
+    """Only a modal ("No child should ...") says a view of the subject; "No X has been / was ..." reports
+    that there is none."""
+    assert [h.negated for h in rules.find(text) if h.theme == theme] == [True]
+
+
 @pytest.mark.parametrize("text, theme", [
     ("We do not think funding is a problem.", "funding"),
     ("We have no concerns about consortia.", "consortia"),
