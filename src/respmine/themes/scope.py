@@ -236,15 +236,30 @@ _PRESENTS = re.compile(  # a covering line: who the response is from, how it is 
     r"|(?:this|the\s+following)\s+(?:response|submission)\s+(?:is|comes)\s+(?:from|on\s+behalf\s+of|submitted))"
     r"(?!.*\b(?:should|must|believe|think|feel|concern|worr|agree|disagree|oppose|support|welcome|urge|because"
     r"|but|however|although|not|n't|never|and\s+(?:the|it|i|we|they|my|our|this)\b))"  # no second clause
-    r".{0,200}", re.IGNORECASE | re.DOTALL)
+    r"(.{0,200})", re.IGNORECASE | re.DOTALL)
+# What may follow the presentation: a name or role ("manager of the Youth Offending Team, on behalf of the
+# County Council", "the response of X to the consultation"), not a clause of its own: "to object to ...", "as
+# someone who was released with nowhere to live", "as a small charity that has lost two contracts", "as a
+# volunteer mentor; in my experience ..." say something (experience offered as evidence, a view).
+_NOT_A_NAME = re.compile(
+    r"[;:!?]|\b(?:who|whom|whose|which|that|where|when|whilst|while|since|after|if|so|yet|because"
+    r"|is|are|was|were|has|have|had|been|being|be|will|would|can|could|may|might|do|does|did|no|nobody|nowhere"
+    r"|none|nothing)\b"
+    r"|\bto\s+(?!(?:the|this|these|its|your|our|their|a|an|respond|reply|comment|contribute|submit|give)\b)"
+    r"|\bto\s+(?:the|this|these|its|your|our|their|a|an)\s+(?![\w'’-]*\s*(?:consultation|questions?|proposals?"
+    r"|paper|document|review|call|department|ministry|minister|secretary|committee|council|government)\b)",
+    re.IGNORECASE)
 
 
 def presents_response(sentence: str) -> bool:
     """A covering line that says who the response is from or where it is ("I write as manager of the Youth
     Offending Team, on behalf of the County Council.", "Please see below the response of the Borough
     Council to the consultation."): it states no view, though its words (a team, a council, the
-    consultation) are near a theme's. Not when it goes on to one ("I write as a parent because ...")."""
-    return _PRESENTS.fullmatch(" ".join(sentence.split())) is not None
+    consultation) are near a theme's. Not when it goes on to one ("I write as a parent because ...") or
+    says anything more than who writes (`_NOT_A_NAME`: "I write on behalf of our residents' group to
+    object to ...", "I write as someone who was released with nowhere to live")."""
+    m = _PRESENTS.fullmatch(" ".join(sentence.split()))
+    return m is not None and not _NOT_A_NAME.search(m.group(1).rstrip(" .”’\"'"))
 
 
 @dataclass(frozen=True)
