@@ -268,6 +268,24 @@ def test_an_answer_that_only_agrees_with_the_proposal_gets_no_closest_theme_pick
     assert coded == [set(), set(), {"housing"}]
 
 
+def test_only_an_answer_restating_its_agreement_questions_proposal_loses_the_closest_theme_pick() -> None:
+    """"We agree that families must be told the release date well in advance." to an open question is the
+    respondent's own point: it had lost its only code (a review). The pick is withheld only from an answer
+    that restates the proposal of the agreement question it answers."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="housing", label="Housing", description="housing on release schools institutions",
+              examples=("Secure housing on release from institutions.",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
+    proposal = "Do you agree that secure schools should replace young offender institutions?"
+    texts = ["We agree that secure schools should replace young offender institutions.",
+             "We agree that families must be told about housing on release well in advance.",
+             "We agree that families must be told about housing on release well in advance."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1", "Q6", "Q1"],
+                                                             asked=[proposal, None, proposal])]
+    assert coded == [set(), {"housing"}, {"housing"}]
+
+
 def test_a_responses_own_title_line_is_no_theme() -> None:
     """"Submission to the Department for Education: mobile phones in schools" was coded (and quoted) for a
     theme its words name; a sentence that says something keeps its codes."""
