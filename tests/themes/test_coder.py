@@ -237,6 +237,22 @@ def test_a_sentence_saying_who_responds_gets_no_theme_by_similarity() -> None:
     assert coded[3] and coded[4] == {"cost"} and coded[5]
 
 
+def test_a_covering_line_that_goes_on_to_say_something_keeps_its_similarity_code() -> None:
+    """Only who writes (a name, a role, "on behalf of X") is a covering line: "I write on behalf of our
+    residents' group to object to a six-week consultation ..." had lost its consultation-process code, and
+    "I write as someone who was released with nowhere to live" is experience offered as evidence."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="families", label="Families", description="families of prisoners support visits",
+              phrases=("visiting hours",), examples=("Families of prisoners need support.",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    texts = ["I write as a parent who visits prisoners with families.",
+             "I write on behalf of families of prisoners to ask for visits.",
+             "I write on behalf of families of prisoners."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts)]
+    assert coded == [{"families"}, {"families"}, set()]
+
+
 def test_an_answer_that_only_agrees_with_the_proposal_gets_no_closest_theme_pick() -> None:
     """"We agree that secure schools should replace young offender institutions for under-18s." was given
     its closest theme (resettlement) as the answer's one code and quoted for it; a reason keeps the pick."""
@@ -250,6 +266,24 @@ def test_an_answer_that_only_agrees_with_the_proposal_gets_no_closest_theme_pick
              "We agree that secure schools should replace institutions, because housing on release improves."]
     coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 3)]
     assert coded == [set(), set(), {"housing"}]
+
+
+def test_only_an_answer_restating_its_agreement_questions_proposal_loses_the_closest_theme_pick() -> None:
+    """"We agree that families must be told the release date well in advance." to an open question is the
+    respondent's own point: it had lost its only code (a review). The pick is withheld only from an answer
+    that restates the proposal of the agreement question it answers."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="housing", label="Housing", description="housing on release schools institutions",
+              examples=("Secure housing on release from institutions.",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
+    proposal = "Do you agree that secure schools should replace young offender institutions?"
+    texts = ["We agree that secure schools should replace young offender institutions.",
+             "We agree that families must be told about housing on release well in advance.",
+             "We agree that families must be told about housing on release well in advance."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1", "Q6", "Q1"],
+                                                             asked=[proposal, None, proposal])]
+    assert coded == [set(), {"housing"}, {"housing"}]
 
 
 def test_a_responses_own_title_line_is_no_theme() -> None:

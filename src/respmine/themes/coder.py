@@ -47,6 +47,7 @@ from respmine.themes.rules import RULE_FLOOR, passing_themes
 from respmine.themes.scope import presents_response, takes_no_view
 from respmine.themes.sentences import sentence_spans
 from respmine.themes.similarity import ThemeSimilarity
+from respmine.themes.words import FUNCTION_WORDS, word_root
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -151,10 +152,13 @@ class ThemeCoder:
         return self._similarity
 
     def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None,
-             names: Sequence[Sequence[str]] | None = None) -> list[list[Tag]]:
+             names: Sequence[Sequence[str]] | None = None,
+             asked: Sequence[str | None] | None = None) -> list[list[Tag]]:
         """Tags per text. `names` (per text): the organisations it is from, whose names' words are no
         mention ("Riverside Women's Centre is a small organisation"): the phrase rules skip them and
-        similarity reads the text with them blanked."""
+        similarity reads the text with them blanked. `asked` (per text): the agreement question it answers,
+        if any ("Do you agree that secure schools should replace ...?"), whose proposal an answer may only
+        restate (`_pickable`); not given, the questions are not known (an evaluation's coded file)."""
         if not texts:
             return []
         texts = without_formalities(texts, self.title)
@@ -164,7 +168,8 @@ class ThemeCoder:
         self._add_classifier(found, texts, questions, probs)
         weak = self._add_rules(found, texts, learned, names)
         self._drop_uncorroborated(found, _unnamed(texts, names), weak)
-        picks = [_pickable(t, questions[i] if questions is not None else None) for i, t in enumerate(texts)]
+        picks = [_pickable(t, questions[i] if questions is not None else None,
+                           asked[i] if asked is not None else _UNKNOWN) for i, t in enumerate(texts)]
         self._add_similarity(found, _unnamed(texts, names), learned, picks)
         self._add_fallback(found, texts, questions, probs, picks)
         out = []
@@ -368,14 +373,38 @@ _AGREES_THAT = re.compile(  # "We agree that secure schools should replace young
     re.IGNORECASE)
 
 
-def _pickable(text: str, question: str | None) -> bool:
+RESTATED_SHARE = 0.6  # this share of an agreeing sentence's content words are its question's: a restatement
+
+
+def _content_roots(text: str) -> set[str]:
+    return {word_root(w) for w in re.findall(r"[a-z][a-z'-]*", text.lower()) if w not in FUNCTION_WORDS}
+
+
+_UNKNOWN = "\0"  # the question a text answers is not known: its form alone says whether it only agrees
+
+
+def _restates(text: str, asked: str | None) -> bool:
+    """The answer only says it agrees, in the agreement question's words and with no reason
+    (`_AGREES_THAT`; RESTATED_SHARE of its content words are the question's): "We agree that secure schools
+    should replace young offender institutions for under-18s." to "Do you agree that secure schools should
+    replace young offender institutions for under-18s?". Not a point of its own ("We agree that families
+    must be told the release date well in advance." to an open question, or in other words)."""
+    if _AGREES_THAT.fullmatch(text.strip()) is None or not asked:
+        return False
+    if asked == _UNKNOWN:
+        return True
+    said = _content_roots(text[text.lower().find(" that ") :])
+    return bool(said) and len(said & _content_roots(asked)) >= RESTATED_SHARE * len(said)
+
+
+def _pickable(text: str, question: str | None, asked: str | None) -> bool:
     """Whether `at_least_one` may pick a theme for this text when nothing codes it: an answer, or a longer
     passage, yes; a remark of a few words outside any question ("Please keep justice local.", a
     campaign's closing line) gives a model too little to go on and a coder no question to read it by; nor
-    an answer that only says it agrees, in the proposal's words and with no reason (`_AGREES_THAT`: "We
-    agree that secure schools should replace young offender institutions for under-18s." was picked
-    resettlement, and quoted for it): its stance is counted, it raises no theme."""
-    if _AGREES_THAT.fullmatch(text.strip()):
+    an answer that only restates the proposal it agrees with (`_restates`: "We agree that secure schools
+    should replace young offender institutions for under-18s." was picked resettlement, and quoted for it):
+    its stance is counted, it raises no theme."""
+    if _restates(text, asked):
         return False
     return question != GENERAL or len(text.split()) >= PICK_MIN_WORDS
 

@@ -6,7 +6,8 @@ and the sentence it fired in, so an analyst can check it.
 Matching. Text and phrases go through one small spaCy pipeline (`words.pipeline`: tokenizer, lookup
 lemmatiser; sentences from `sentences.sentence_spans`, as for every other piece of evidence); matching is
 a `PhraseMatcher` on LEMMA, so "contract" finds "contracts" and "charity" finds "charities"; a one-word
-phrase in -ing finds the verb's forms only ("staffing", "staffed"; not "the staff": `_verb_form`).
+phrase in -ing whose lemma is a shorter stem finds the stem only as a verb ("staffing", "staffed", "they
+staff the unit"; not "the staff": `_verb_form`).
 
 Scope (`scope`). A negated mention is still a hit (with `negated=True` and lower confidence): "we do not
 have full cost recovery" is about the theme's problem; a mention in a clause that dismisses the topic
@@ -81,7 +82,7 @@ class _Key:
     phrase: str
     exclusion: bool
     spellings: frozenset[str]  # the phrase's spelling variants, lower case
-    gerund: bool = False  # one word in -ing ("staffing"): found only as a verb form (`_verb_form`)
+    stem: str = ""  # a one-word -ing phrase's lemma, when shorter ("staffing": "staff"; `_verb_form`)
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,11 @@ class PhraseRules:
         """Register a phrase (and its spelling variants) under one match key."""
         variants = spelling_variants(phrase)
         self._matcher.add(str(len(self._keys)), [self.nlp(v) for v in variants])
-        gerund = bool(re.fullmatch(r"[a-z]+ing", phrase.lower()))
-        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants), gerund))
+        stem = ""
+        if re.fullmatch(r"[a-z]+ing", phrase.lower()):  # "sibling", "meeting" are their own lemmas
+            stem = next((t.lemma_.lower() for t in self.nlp(phrase.lower())), "")
+            stem = "" if stem == phrase.lower() else stem
+        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants), stem))
 
     def find(self, text: str) -> list[Hit]:
         """Theme hits in one text, in text order."""
@@ -166,7 +170,7 @@ class PhraseRules:
             if _within(doc, start, end, masked):
                 continue
             key = self._keys[int(self.nlp.vocab.strings[match_id])]
-            if key.gerund and not _verb_form(doc[start].lower_):
+            if key.stem and not _verb_form(doc, start, key.stem):
                 continue
             sent = _bisect(starts, start)
             if key.exclusion:
@@ -374,12 +378,28 @@ def _label_doc(label: str) -> Any:
     return pipeline()(text)
 
 
-def _verb_form(word: str) -> bool:
-    """A one-word phrase in -ing names an activity, and its lemma is the verb's: "staffing" is "staff",
-    "vetting" is "vet". The verb's forms say it ("staffing", "staffed", "recruited"); the bare stem is most
-    often a noun for something else ("The staff used restraint on me" is no point about staffing). (A
-    codebook that means the noun lists it: "mentoring" and "mentor".)"""
-    return word.endswith(("ing", "ed"))
+_VERB_BEFORE = frozenset({  # what puts a bare stem in a verb's place: "to vet", "we befriend", "cannot staff"
+    "to", "we", "i", "they", "you", "who", "will", "would", "can", "ca", "could", "should", "must", "may",
+    "might", "shall", "do", "did", "not", "n't", "never", "also", "often", "always", "wo", "'ll", "help"})
+
+
+def _verb_form(doc: Any, start: int, stem: str) -> bool:
+    """A one-word phrase in -ing names an activity, and the lookup lemma of some is a shorter stem:
+    "staffing" is "staff", "befriending" is "befriend", "vetting" is "vet". Its other forms say it
+    ("staffed", "befriends", "vetting"), and the bare stem where a verb stands ("to vet a new volunteer",
+    "Volunteers befriend men"); otherwise the bare stem is most often a noun for something else ("The staff
+    used restraint on me" is no point about staffing). (A codebook that means the noun lists it: "mentoring"
+    and "mentor".) Nouns in -ing are their own lemmas ("sibling", "meeting", "building") and find their
+    plurals as any phrase does."""
+    if doc[start].lower_ != stem:
+        return True
+    before = doc[start - 1] if start > doc[start].sent.start else None
+    if before is None:
+        return False
+    word = before.lower_
+    plural_subject = (before.is_alpha and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+                      and word not in FUNCTION_WORDS)  # "Volunteers befriend men"
+    return word in _VERB_BEFORE or plural_subject
 
 
 def _size(span: Any) -> int:

@@ -11,9 +11,10 @@ relevant", "outside our remit". A clause ends at , ; : ( ) a spaced dash or a co
 clause is dismissive too ("nothing to add on funding, nor on consortia"). A clause also ends at a full
 stop the sentence splitter kept inside a sentence: "No. My daughter was remanded ..." answers a question,
 it does not negate the remand (`clause_scopes`). Which mentions a negation bears on (`negated`): not
-those after a subject it quantifies ("No child should leave custody", "Nobody should be remanded": a view
-held strongly), nor a "without" that a negation before it doubles ("No child should leave custody without
-accommodation", "resettlement cannot work without housing": what it names is asserted as needed).
+those after a subject it quantifies with a modal ("No child should leave custody", "Nobody should be
+remanded": a view held strongly; but "No evidence has been provided that X works" negates X), nor a
+"without" that a negation before it doubles ("No child should leave custody without accommodation",
+"resettlement cannot work without housing": what it names is asserted as needed).
 
 Rejection. A mention the clause argues against is rejected: "commissioning at regional level would be a
 mistake", "X is not the answer", "X should be resisted", "we oppose / are against / do not want X",
@@ -235,15 +236,30 @@ _PRESENTS = re.compile(  # a covering line: who the response is from, how it is 
     r"|(?:this|the\s+following)\s+(?:response|submission)\s+(?:is|comes)\s+(?:from|on\s+behalf\s+of|submitted))"
     r"(?!.*\b(?:should|must|believe|think|feel|concern|worr|agree|disagree|oppose|support|welcome|urge|because"
     r"|but|however|although|not|n't|never|and\s+(?:the|it|i|we|they|my|our|this)\b))"  # no second clause
-    r".{0,200}", re.IGNORECASE | re.DOTALL)
+    r"(.{0,200})", re.IGNORECASE | re.DOTALL)
+# What may follow the presentation: a name or role ("manager of the Youth Offending Team, on behalf of the
+# County Council", "the response of X to the consultation"), not a clause of its own: "to object to ...", "as
+# someone who was released with nowhere to live", "as a small charity that has lost two contracts", "as a
+# volunteer mentor; in my experience ..." say something (experience offered as evidence, a view).
+_NOT_A_NAME = re.compile(
+    r"[;:!?]|\b(?:who|whom|whose|which|that|where|when|whilst|while|since|after|if|so|yet|because"
+    r"|is|are|was|were|has|have|had|been|being|be|will|would|can|could|may|might|do|does|did|no|nobody|nowhere"
+    r"|none|nothing)\b"
+    r"|\bto\s+(?!(?:the|this|these|its|your|our|their|a|an|respond|reply|comment|contribute|submit|give)\b)"
+    r"|\bto\s+(?:the|this|these|its|your|our|their|a|an)\s+(?![\w'’-]*\s*(?:consultation|questions?|proposals?"
+    r"|paper|document|review|call|department|ministry|minister|secretary|committee|council|government)\b)",
+    re.IGNORECASE)
 
 
 def presents_response(sentence: str) -> bool:
     """A covering line that says who the response is from or where it is ("I write as manager of the Youth
     Offending Team, on behalf of the County Council.", "Please see below the response of the Borough
     Council to the consultation."): it states no view, though its words (a team, a council, the
-    consultation) are near a theme's. Not when it goes on to one ("I write as a parent because ...")."""
-    return _PRESENTS.fullmatch(" ".join(sentence.split())) is not None
+    consultation) are near a theme's. Not when it goes on to one ("I write as a parent because ...") or
+    says anything more than who writes (`_NOT_A_NAME`: "I write on behalf of our residents' group to
+    object to ...", "I write as someone who was released with nowhere to live")."""
+    m = _PRESENTS.fullmatch(" ".join(sentence.split()))
+    return m is not None and not _NOT_A_NAME.search(m.group(1).rstrip(" .”’\"'"))
 
 
 @dataclass(frozen=True)
@@ -326,9 +342,11 @@ def rejected(doc: Any, clause: Clause, start: int, end: int) -> bool:
 _SUBJECT_NEGATIONS = frozenset({"no", "nobody", "none"})  # "No child should ...", "None of them should ..."
 _BEFORE_SUBJECT = _CLAUSE_WORDS | frozenset({"that", "and", "so", "yet", "then", "therefore", "if", "where",
                                              "when"})  # "we believe that no child should ..."
-_AUXILIARIES = frozenset({  # what ends a subject's noun phrase (no tagger here)
-    "should", "must", "can", "ca", "could", "will", "wo", "would", "may", "might", "shall", "ought", "is",
-    "are", "was", "were", "has", "have", "had", "does", "do", "did", "needs", "deserves"})
+_MODALS = frozenset({  # what says a view of the subject: "No child should ...", "No charity can survive ..."
+    "should", "must", "can", "ca", "could", "will", "wo", "would", "may", "might", "shall", "ought", "needs",
+    "deserves"})
+_AUXILIARIES = _MODALS | frozenset({  # what ends a subject's noun phrase (no tagger here)
+    "is", "are", "was", "were", "has", "have", "had", "does", "do", "did"})
 
 
 def negated(doc: Any, clause_start: int, start: int, skip: Collection[int] = ()) -> bool:
@@ -350,13 +368,17 @@ def negated(doc: Any, clause_start: int, start: int, skip: Collection[int] = ())
 
 def _negates_subject(doc: Any, clause_start: int, cue: int, start: int) -> bool:
     """The cue at `cue` opens the clause's subject ("No child", "Nobody", "None of them"; at the clause's
-    start or after "that", "and", ...) and an auxiliary ends that subject before `start`."""
+    start or after "that", "and", ...) and a modal ends that subject before `start`: what follows is a
+    view of every child ("No child should leave custody ..."). Not another auxiliary: "No evidence has
+    been provided that local commissioning works", "No organisation has received full cost recovery" and
+    "No funding was made available for mentoring" report an absence, and what they name is negated."""
     if doc[cue].lower_ not in _SUBJECT_NEGATIONS:
         return False
     if cue > clause_start and not (doc[cue - 1].is_punct or doc[cue - 1].lower_ in _BEFORE_SUBJECT):
         return False
     first = cue + (2 if doc[cue].lower_ == "no" else 1)  # "no" needs its noun
-    return any(doc[i].lower_ in _AUXILIARIES for i in range(first, start))
+    verb = next((doc[i].lower_ for i in range(first, start) if doc[i].lower_ in _AUXILIARIES), None)
+    return verb in _MODALS
 
 
 def negates(doc: Any, clause_start: int, word: int, own: frozenset[str] = frozenset()) -> bool:
