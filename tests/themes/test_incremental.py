@@ -263,8 +263,9 @@ def test_agreeing_with_a_question_that_states_a_view_takes_the_view(tmp_path: Pa
     themes = [t.model_copy(update={"phrases": ("ember fjord",)}) if t.id == "a.y" else t
               for t in codebook.themes]
     edited = Codebook(name="synthetic", version="2", themes=tuple(themes))
-    _run(store, segments, edited, STATES_EMBER)  # the question no longer states the view
-    assert {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"} == {"d"}  # its words    _check(store, segments, edited, STATES_EMBER)
+    _run(store, segments, edited, STATES_EMBER)  # the question no longer states the view: its words code it
+    assert {c.segment for c in themes_store.machine_codes(store) if c.theme == "a.y"} == {"d"}
+    _check(store, segments, edited, STATES_EMBER)
     _run(store, segments, codebook, STATES_EMBER)  # put back: probed by its question, taken again
     assert ("y", "a.y") in {(c.segment, c.theme) for c in themes_store.machine_codes(store)}
     _check(store, segments, codebook, STATES_EMBER)
@@ -331,7 +332,8 @@ def test_stance_model_change_recomputes_stances_only(tmp_path: Path, monkeypatch
 
 def test_a_yes_or_no_takes_its_stance_from_an_agreement_question(tmp_path: Path) -> None:
     """"No." answers "Do you agree ...?" against; to another question it says nothing. Rewording a question
-    into (or out of) an agreement question recomputes its answers' stances only."""
+    into (or out of) an agreement question recodes its answers only (what restates its proposal, and the view
+    it states, depend on its words: `themes.stated`)."""
     segments, store, codebook = _coded(tmp_path, 17)
     header = "Do you support the alpha plan? (form column)"  # no question on file: its wording is its id
     answers = [SegmentInput("y1", "No. Alpha beam harbour.", "q1"),
@@ -352,8 +354,8 @@ def test_a_yes_or_no_takes_its_stance_from_an_agreement_question(tmp_path: Path)
     assert rows and all(stance == "oppose" for stance in rows.values())  # their evidence opens with "No."
     reworded = {**asked, "q1": "What do you think of the alpha plan?"}
     again = run(reworded)
-    assert again.recoded == [] and {x.segment for x in again.stances} == {s.id for s in [*segments, *answers]
-                                                                          if s.question == "q1"}
+    q1 = {s.id for s in [*segments, *answers] if s.question == "q1"}
+    assert set(again.recoded) == q1 and {x.segment for x in again.stances} == q1
     assert themes_store.stances(store)["y1"].stance == "neutral"
     assert {c.stance for c in themes_store.machine_codes(store) if c.segment == "y1"} == {None}
     assert run({**reworded, "q2": "Any other comments at all?"}).stances == []  # no agreement question

@@ -97,8 +97,8 @@ def code_segments(
     stance = StanceModel(embedder)
     key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples), title])
 
-    def stamp(seg: SegmentInput) -> str:
-        return _digest(f"{key}|{seg.question}|{chr(31).join(seg.names)}|{seg.text}")
+    def stamp(seg: SegmentInput) -> str:  # (an agreement question's wording decides what restates it)
+        return _digest(f"{key}|{seg.question}|{asked(seg) or ''}|{chr(31).join(seg.names)}|{seg.text}")
 
     agreement = {q: text for q, text in (questions or {}).items() if asks_agreement(text)}
 
@@ -155,7 +155,8 @@ def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]
         coded = [s for s in chunk if s.question not in UNCODED]  # a self-description, a note: not coded
-        found = coder.code([s.text for s in coded], [s.question for s in coded], [s.names for s in coded])
+        found = coder.code([s.text for s in coded], [s.question for s in coded], [s.names for s in coded],
+                           [ctx.asked(s) for s in coded])
         by_id = dict(zip((s.id for s in coded), found, strict=True))
         tags = [by_id.get(s.id, []) for s in chunk]
         rows = [{t.theme: _row(seg, t, ctx) for t in found} for seg, found in zip(chunk, tags, strict=True)]
