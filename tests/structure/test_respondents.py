@@ -1723,3 +1723,15 @@ def test_respondents_a_role_or_service_ending_as_a_bodys_name_names_no_body(role
     assert got.organisation is None and got.kind == "individual", (got.organisation, got.kind)
     ashford = profile(_doc(text.replace(role, "Ashford Family Support")))
     assert ashford.organisation == "Ashford Family Support"
+
+
+@pytest.mark.parametrize(("name", "role"), [("Fiona Academy", ""), ("Declan School", "\nBursar"),
+                                            ("Rhiannon Hospital", "")])
+def test_respondents_a_two_word_name_ending_as_bodies_names_may_be_a_persons(name: str, role: str) -> None:
+    """(A privacy harness over today's sign-off rule.) A person whose surname some bodies' names end with,
+    signing a letter in the first person, had become an organisation of their own name (in the register
+    and the annex): two words may be a person's; "Ashford Family Support" (three) is a body's."""
+    text = ("Dear Sir or Madam,\n\nI am writing to give my views on the proposals. I think phones should be "
+            f"banned in class.\n\nYours faithfully,\n{name}{role}")
+    got = profile(_doc(text))
+    assert got.organisation is None and got.kind == "individual", (got.organisation, got.kind)

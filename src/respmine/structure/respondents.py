@@ -237,10 +237,13 @@ def _body_last(name: str) -> bool:
     "Millbrook Community Support": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small
     charity's letterhead and sign-off had made its letter an individual's. A name's own word comes before the
     last (`_own_word`): common words only are a role or a service ("First Aid", "Family Support", "Nurse,
-    General Practice" under a nurse's name), as is anything after a comma. Not opening with what may be a
-    person's name, as schools' names may not (`_school_name`: "Priya Lindqvist Eastmoor Infant School")."""
+    General Practice" under a nurse's name), as is anything after a comma. Three words at least: two may be
+    a person's, with a surname some bodies' names end with ("Yours faithfully, Fiona Academy" under "I think
+    phones should be banned", "Declan School / Bursar" had become organisations of those names). Not
+    opening with what may be a person's name, as schools' names may not (`_school_name`: "Priya Lindqvist
+    Eastmoor Infant School")."""
     words = name.split()
-    return (len(words) >= 2 and "," not in name and bool(R.BODY_LAST.search(name))
+    return (len(words) >= 3 and "," not in name and bool(R.BODY_LAST.search(name))
             and any(_own_word(word) for word in words[:-1]) and not R.TITLES.match(name)
             and not R.person_shaped(name) and _label(name) != "PERSON"
             and not (len(words) >= 4 and _may_name_person(" ".join(words[:2]))))
