@@ -124,13 +124,13 @@ def code_segments(
     previous = previous or Previous()
     plan = plan_recoding(segments, previous, codebook, stamp, stance_stamp, probe,
                          lambda cb, segs: _passing(cb, segs, title))
+    stated = stated_positions(codebook, agreement) if plan.recode or plan.stance else {}
+    _recode_answers(plan, segments, stated, previous)
     current = CodebookState.of(codebook)
     version = model_version(codebook, embedder, examples, stance.version)
     result = CodingResult(codebook=current, stamp=codebook.stamp, version=version, themes=sorted(plan.themes),
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
-    stated = stated_positions(codebook, agreement) if plan.recode or plan.stance else {}
-    _recode_answers(plan, segments, stated, previous)
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
                    asked, positions(codebook), stated, _rivals(codebook))
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
@@ -209,8 +209,9 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
 
 def _segment_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], due: Sequence[int],
                      ctx: _Context, result: CodingResult) -> None:
-    """The stances of the `due` segments; an answer agreeing with a question that states a view takes the
-    view (`stated`), unless its words already coded it."""
+    """The stances of the `due` segments; an answer opening by agreeing with a question that states a view
+    takes the view (`stated`) unless its words coded it or another view on its topic (`_rivals`); one
+    opening by disagreeing argues against it (`_disagreed`)."""
     for seg in (chunk[i] for i in due if chunk[i].question in UNCODED):  # who they are, a citation: no view
         result.stances.append(SegmentStance(seg.id, "neutral", 1.0, "", UNCODED_STANCE, ctx.stance.version,
                                             ctx.stance_stamp(seg)))
