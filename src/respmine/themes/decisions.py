@@ -130,11 +130,7 @@ def merged_theme(target: Theme, merged: Theme) -> Theme:
     with the merged theme simply dropped lost its respondents from the target on the next rerun (10 -> 7).
     A theme found by its label (no phrases) brings its label as a phrase. Exclusions stay behind: the
     merged theme's would drop the target's own mentions."""
-    if not (target.phrases or merged.phrases):
-        phrases: tuple[str, ...] = (_as_phrase(target.label), _as_phrase(merged.label))
-    else:
-        phrases = (*(target.phrases or (_as_phrase(target.label),)),
-                   *(merged.phrases or (_as_phrase(merged.label),)))
+    phrases = [p for t in (target, merged) for p in (t.phrases or (_as_phrase(t.label),))]
     return target.model_copy(update={
         "phrases": tuple(dict.fromkeys(phrases)),
         "examples": tuple(dict.fromkeys((*target.examples, *merged.examples))),
