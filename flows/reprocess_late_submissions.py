@@ -43,14 +43,24 @@ def changes_markdown(summary: dict[str, Any]) -> str:
                     "everything stored (an earlier run stopped before writing them, or analysts decided "
                     "since): outputs regenerated.\n")
         return "# Late submissions\n\nNo new files since the last run; outputs unchanged.\n"
-    late = sum(1 for a in added if a["late"] == "yes")
-    lines = [
-        "# Late submissions", "",
-        f"{len(added)} new file(s) since the last run ({late} received after the closing date); "
-        "tables and outputs regenerated. Check who each is from on the review app's Respondents page.", "",
-        "| file | status | late | from |", "|---|---|---|---|",
-    ]
-    lines += [f"| {a['file']} | {a['status']} | {a['late']} | {a.get('from', '')} |" for a in added]
+    reread = [a for a in added if a.get("reread")]
+    added = [a for a in added if not a.get("reread")]
+    lines = ["# Late submissions", ""]
+    if added:
+        late = sum(1 for a in added if a["late"] == "yes")
+        lines += [
+            f"{len(added)} new file(s) since the last run ({late} received after the closing date); "
+            "tables and outputs regenerated. Check who each is from on the review app's Respondents page.",
+            "",
+            "| file | status | late | from |", "|---|---|---|---|",
+        ]
+        lines += [f"| {a['file']} | {a['status']} | {a['late']} | {a.get('from', '')} |" for a in added]
+    else:
+        lines.append("No new files since the last run.")
+    if reread:
+        lines += ["", f"{len(reread)} file(s) read before were read again by this version of respmine, which "
+                  "reads their format better (analysts' decisions follow their paragraphs; outputs "
+                  "regenerated): " + ", ".join(a["file"] for a in reread) + "."]
     return "\n".join(lines) + "\n"
 
 

@@ -66,6 +66,20 @@ def test_reprocess_late_submissions_processes_only_new_files(prefect_harness: No
     assert not pipeline.outputs_behind(settings)
     assert not reprocess_late_submissions(**kwargs)["resumed"]
 
+    # respmine upgraded with a better text reader: its files are read again, the outputs regenerated as
+    # before (same text here), the run saying so rather than listing them as new arrivals
+    from respmine.ingest import dispatch
+
+    coded = (tmp_path / "work" / "coded_responses.csv").read_text(encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(dispatch.READER_VERSIONS, "txt", dispatch.BASE_READER_VERSION + 1)
+        upgraded = reprocess_late_submissions(**kwargs)
+        assert upgraded["new"] == upgraded["reread"] == 3 and "outputs" in upgraded
+        said = changes_markdown(upgraded)
+        assert "No new files since the last run." in said and "3 file(s) read before were read again" in said
+        assert (tmp_path / "work" / "coded_responses.csv").read_text(encoding="utf-8") == coded
+        assert reprocess_late_submissions(**kwargs)["new"] == 0
+
 
 def test_reprocess_late_submissions_says_when_only_dates_changed() -> None:
     """A run that read no new file but dated files again from a received log regenerates the outputs (late
@@ -75,5 +89,10 @@ def test_reprocess_late_submissions_says_when_only_dates_changed() -> None:
     said = changes_markdown({"added": [], "redated": 2, "corrections_pending": 0})
     assert "2 file(s) read before dated again from the received log; outputs regenerated." in said
     assert "outputs unchanged" in changes_markdown({"added": [], "redated": 0, "corrections_pending": 0})
+    reread = changes_markdown({"added": [{"file": "a.docx", "status": "ok", "late": "no", "reread": True},
+                                         {"file": "b.txt", "status": "ok", "late": "yes", "from": "X"}]})
+    assert "1 new file(s) since the last run (1 received after" in reread and "| a.docx |" not in reread
+    assert "1 file(s) read before were read again by this version of respmine" in reread
+    assert "a.docx." in reread
     resumed = changes_markdown({"added": [], "redated": 0, "corrections_pending": 0, "resumed": True})
     assert "an earlier run stopped before writing them" in resumed and "outputs regenerated" in resumed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -107,3 +109,69 @@ def test_inbox_received_log_given_later_dates_files_already_read(inbox: Path, tm
     assert rows["on_time.txt"].late is False and rows["on_time.txt"].received_from == "received-log"
     assert rows["reply.eml"].late is True and rows["reply.eml"].received_from == "email-date"  # its own
     assert ingest_inbox(inbox, store, consultation).redated == 0  # once
+
+
+def test_inbox_reader_version_bump_reads_only_that_formats_files_again(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader's fix reaches a consultation already processed: after its version moves on, the files it
+    read (an e-mail whose attachment it read, too) are read again on the next run, keeping their arrival
+    (the file's time may have changed since: a copied inbox), and nothing else is; a second run reads
+    nothing. Before per-format versions a reader's change never reached stored files."""
+    from respmine.ingest import dispatch
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    ingest_inbox(inbox, store, consultation)
+    def arrivals() -> dict[str, tuple[object, ...]]:
+        return {r.source: (r.received_at, r.received_from, r.late, r.extractor_version)
+                for r in store.submissions()}
+
+    before = arrivals()
+    os.utime(inbox / "late.txt", (0, 0))  # (dated by the log: a file's time changing changes nothing)
+    monkeypatch.setitem(dispatch.READER_VERSIONS, "eml", dispatch.BASE_READER_VERSION + 1)
+    again = ingest_inbox(inbox, store, consultation)
+    assert (again.new, again.reread, again.already_done) == (1, 1, 4)
+    assert [(a["file"], a["reread"]) for a in again.added] == [("reply.eml", True)]
+    after = arrivals()
+    assert after["reply.eml"][3] == str(dispatch.BASE_READER_VERSION + 1)
+    assert {k: v[:3] for k, v in after.items()} == {k: v[:3] for k, v in before.items()}
+    monkeypatch.setitem(dispatch.READER_VERSIONS, "txt", dispatch.BASE_READER_VERSION + 1)
+    third = ingest_inbox(inbox, store, consultation)  # the e-mail's attachment is a text file
+    assert sorted(a["file"] for a in third.added) == ["late.txt", "on_time.txt", "reply.eml"]
+    assert ingest_inbox(inbox, store, consultation).new == 0
+
+
+def _first_row_only(src):  # type: ignore[no-untyped-def]
+    """A csv reader whose new version no longer reads a form's last rows (for the test below)."""
+    from respmine.ingest.forms import read_csv
+
+    doc = read_csv(src)
+    return replace(doc, children=doc.children[:1])
+
+
+def test_inbox_reread_file_no_longer_holding_a_row_forgets_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A form export read again by a newer reader that no longer finds one of its rows (say, a row that
+    was the form's instructions) keeps no submission of that row (it would be counted as a response)."""
+    from respmine.ingest import dispatch
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "export.csv").write_text(
+        "Full name,How should charities be involved?\n"
+        "Alex,Charities should lead resettlement work in every prison.\n"
+        "Sam,Charities should be paid the full cost of the services they deliver.\n")
+    (tmp_path / "consultation.yaml").write_text(CONSULTATION.replace("received_log: received.csv\n", ""))
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(box, store, consultation)
+    assert len([r for r in store.submissions() if r.kind == "form-row"]) == 2
+    monkeypatch.setitem(dispatch.READERS, "csv", f"{__name__}:_first_row_only")
+    monkeypatch.setitem(dispatch.READER_VERSIONS, "csv", dispatch.BASE_READER_VERSION + 1)
+    again = ingest_inbox(box, store, consultation)
+    assert again.reread == 1 and again.added[0]["responses"] == 1
+    rows = [r for r in store.submissions() if r.kind == "form-row"]
+    assert len(rows) == 1 and "lead resettlement" in rows[0].text
+    assert ingest_inbox(box, store, consultation).new == 0

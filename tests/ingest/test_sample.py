@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -126,16 +128,44 @@ def _render(result: Document | Quarantined) -> str:
 
 
 def test_sample_extraction_matches_golden_files(sample: Path) -> None:
-    """Golden text per sample file; regenerate with RESPMINE_UPDATE_GOLDEN=1 after a deliberate change."""
+    """Golden text per sample file; regenerate with RESPMINE_UPDATE_GOLDEN=1 after a deliberate change.
+    What each format's reader read is also digested into versions.yaml under the reader's version: a
+    regeneration that changes a format's output under the same version fails until its number is bumped
+    (`ingest.dispatch.READER_VERSIONS`), so the change reaches stores that format's files are in."""
     update = os.environ.get("RESPMINE_UPDATE_GOLDEN") == "1"
     GOLDEN.mkdir(parents=True, exist_ok=True)
     consultation = load_consultation(sample / "consultation.yaml")
     mismatched = []
+    read: dict[str, list[str]] = {}
     for path in sorted(consultation.inbox_path().iterdir()):
-        got = _render(extract(path, name=path.name, form_columns=consultation.form_columns))
+        result = extract(path, name=path.name, form_columns=consultation.form_columns)
+        got = _render(result)
+        for node in result.walk() if isinstance(result, Document) else []:
+            read.setdefault(node.format, []).append(_render(replace(node, children=()))
+                                                    if isinstance(node, Document) else "")
         golden = GOLDEN / _golden_name(path.name)
         if update:
             golden.write_text(got, encoding="utf-8")
         elif not golden.exists() or golden.read_text(encoding="utf-8") != got:
             mismatched.append(path.name)
     assert not mismatched, f"extraction differs from tests/golden/extract for {mismatched}"
+    _check_reader_versions(read, update)
+
+
+def _check_reader_versions(read: dict[str, list[str]], update: bool) -> None:
+    from respmine.ingest.dispatch import reader_version
+
+    recorded_path = GOLDEN / "versions.yaml"
+    recorded = yaml.safe_load(recorded_path.read_text(encoding="utf-8")) if recorded_path.exists() else {}
+    now = {fmt: {"version": reader_version(fmt),
+                 "digest": hashlib.sha256("".join(sorted(texts)).encode()).hexdigest()[:16]}
+           for fmt, texts in sorted(read.items())}
+    before = {fmt: (it["version"], it["digest"]) for fmt, it in recorded.items()}
+    unbumped = [fmt for fmt, it in now.items()
+                if before.get(fmt, ("", ""))[0] == it["version"] and before[fmt][1] != it["digest"]]
+    assert not unbumped, (f"what the {', '.join(unbumped)} reader(s) read changed under the same version: "
+                          "bump READER_VERSIONS in ingest/dispatch.py (stored files are read again)")
+    if update:
+        recorded_path.write_text(yaml.safe_dump(now, sort_keys=True), encoding="utf-8")
+    else:
+        assert recorded == now, "golden/extract/versions.yaml is behind: run with RESPMINE_UPDATE_GOLDEN=1"

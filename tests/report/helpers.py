@@ -20,8 +20,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from respmine.consultation import Consultation, Question
+from respmine.ingest.dispatch import reader_version
 from respmine.records import Code, SegmentStance, Span
-from respmine.store import EXTRACTOR_VERSION, Store
+from respmine.store import Store
 from respmine.store.models import (
     CampaignRow,
     PersonalDataRow,
@@ -106,7 +107,7 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
                     text=text,
                     pages=pages or [],
                     late=late,
-                    extractor_version=EXTRACTOR_VERSION,
+                    extractor_version=reader_version("txt"),
                     first_seen_at=DATA_TIME,
                     updated_at=DATA_TIME,
                     code="truncated" if status != "ok" else None,

@@ -265,7 +265,7 @@ def test_a_campaign_letter_sent_with_its_copy_attached_is_one_letter(
         made: tuple[Store, dict[str, str]]) -> None:
     """Letters are counted as the campaign's size counts them (each member a letter), so the column never
     exceeds the campaign's size; a sender's own note attached to a member's e-mail is that member's letter."""
-    from respmine.store import EXTRACTOR_VERSION
+    from respmine.ingest.dispatch import reader_version
     from respmine.store.models import CampaignRow, SegmentRow, SubmissionRow
     from tests.report.helpers import DATA_TIME, sha
 
@@ -276,7 +276,7 @@ def test_a_campaign_letter_sent_with_its_copy_attached_is_one_letter(
         assert body is not None and seg is not None
         s.add(SubmissionRow(sha256=sha("c1-copy.pdf"), parent_sha256=body.sha256, kind="attachment",
                             source="c1-copy.pdf", format="pdf", method="test", status="ok", text=body.text,
-                            pages=[], late=False, extractor_version=EXTRACTOR_VERSION,
+                            pages=[], late=False, extractor_version=reader_version("txt"),
                             first_seen_at=DATA_TIME, updated_at=DATA_TIME))
         s.flush()
         s.add(SegmentRow(id=sha("seg:c1-copy"), submission=sha("c1-copy.pdf"), question="Q1", start=seg.start,

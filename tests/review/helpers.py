@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from respmine.config import Settings
+from respmine.ingest.dispatch import reader_version
 from respmine.records import Code, SegmentStance, Span
 from respmine.store.models import (
     CampaignRow,
@@ -22,7 +23,7 @@ from respmine.store.models import (
     StanceRow,
     SubmissionRow,
 )
-from respmine.store.repository import EXTRACTOR_VERSION, Store
+from respmine.store.repository import Store
 from respmine.store.themes import replace_codes
 from respmine.themes.codebook import load_codebook
 
@@ -88,7 +89,7 @@ def build_small(work: Path) -> Small:
             sha = key("sub", name)
             original = "\n\n".join(text for _, text, _ in answers)
             s.add(SubmissionRow(sha256=sha, kind="file", source=f"{name} response.txt", format="txt",
-                                status="ok", text=original, extractor_version=EXTRACTOR_VERSION,
+                                status="ok", text=original, extractor_version=reader_version("txt"),
                                 first_seen_at=now, updated_at=now, late=late, pages=[{"number": 1, "start": 0,
                                                                    "end": len(original), "method": "text"}]))
             s.flush()
@@ -136,7 +137,8 @@ def build_big(work: Path, n_segments: int = 50_000, per_submission: int = 10, se
     for i in range(n_segments // per_submission):
         sha = key("big-sub", str(i))
         subs.append({"sha256": sha, "kind": "file", "source": f"response-{i:05d}.txt", "format": "txt",
-                     "status": "ok", "text": "", "extractor_version": EXTRACTOR_VERSION, "first_seen_at": now,
+                     "status": "ok", "text": "", "extractor_version": reader_version("txt"),
+                     "first_seen_at": now,
                      "updated_at": now, "late": i % 17 == 0, "pages": [], "meta": {}, "answers": [],
                      "comments": [], "warnings": []})
         rtype = TYPES[i % len(TYPES)]

@@ -19,7 +19,7 @@ def test_repository_save_same_content_twice_is_one_row(tmp_path: Path) -> None:
     rows = store.submissions()
     assert len(rows) == 1 and rows[0].pages == [{"number": 1, "start": 0, "end": 5, "method": "text-utf-8"}]
     assert store.sources() == {"a" * 64: ["a.txt", "b.txt"]}
-    assert store.done(["a" * 64, "b" * 64]) == {"a" * 64}
+    assert set(store.stored_reads(["a" * 64, "b" * 64], lambda fmt: "")) == {"a" * 64}
 
 
 def test_repository_quarantine_replaces_text(tmp_path: Path) -> None:
@@ -62,3 +62,28 @@ def test_repository_a_form_row_takes_its_latest_name_a_file_keeps_its_first(tmp_
     for name in ("a.pdf", "copy of a.pdf"):
         store.save(Document(name, "e" * 64, "pdf", "pdfium", "text"), arrival, kind="file")
     assert {r.sha256[0]: r.source for r in store.submissions()} == {"d": "form.csv#R-1004", "e": "a.pdf"}
+
+
+def test_repository_forget_removes_a_submission_with_what_hangs_on_it(tmp_path: Path) -> None:
+    """`forget` (a file read again no longer holds this row) deletes the submission with its name,
+    respondent, segments and personal data, which refer to it (foreign keys are enforced)."""
+    from datetime import UTC, datetime
+
+    from respmine.store.models import PersonalDataRow, RespondentRow, SegmentRow, SourceRow, SubmissionRow
+
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    arrival = Arrival(None, None, None)
+    for sha in ("a" * 64, "b" * 64):
+        store.save(Document(f"f.csv#{sha[0]}", sha, "form-row", "form", "Alex said yes"), arrival,
+                   kind="form-row")
+    with store.session() as s, s.begin():
+        s.add(RespondentRow(submission="a" * 64, kind="individual", respondent_type="individual",
+                            name="Alex"))
+        s.add(SegmentRow(id="s1", submission="a" * 64, question="Q1", start=0, end=4, page=None, text="Alex",
+                         method="form", confidence=1.0))
+        s.add(PersonalDataRow(submission="a" * 64, kind="name", start=0, end=4, original="Alex"))
+        s.add(SourceRow(sha256="a" * 64, path="f.csv", seen_at=datetime.now(UTC)))
+    store.forget(["a" * 64])
+    with store.session() as s:
+        for table in (SubmissionRow, RespondentRow, SegmentRow, PersonalDataRow, SourceRow):
+            assert s.query(table).count() == (1 if table is SubmissionRow else 0), table.__name__

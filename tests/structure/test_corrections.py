@@ -147,13 +147,13 @@ def test_corrections_recorded_while_a_run_works_are_not_lost(tmp_path: Path) -> 
     text = "We support local commissioning.\n\nKind regards\nHolly Bright\nDirector, Bright Futures"
     doc = Document("l.txt", SHA, "txt", "text", text)
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
-    from respmine.store import EXTRACTOR_VERSION
+    from respmine.ingest.dispatch import reader_version
     from respmine.store.models import SubmissionRow
 
     at = datetime(2026, 5, 1, tzinfo=UTC)
     with store.session() as s, s.begin():
         s.add(SubmissionRow(sha256=SHA, kind="file", source="l.txt", format="txt", status="ok", text=text,
-                            extractor_version=EXTRACTOR_VERSION, first_seen_at=at, updated_at=at))
+                            extractor_version=reader_version("txt"), first_seen_at=at, updated_at=at))
     result = stage.structure([(doc, None)], [])  # the run starts: no correction yet
     with store.session() as s, s.begin():  # ... an analyst corrects the respondent meanwhile
         s.add(DecisionRow(at=at, user="ana", action=corrections.ACTION, value=FIX))

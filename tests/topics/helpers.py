@@ -11,8 +11,9 @@ from pathlib import Path
 
 import numpy as np
 
+from respmine.ingest.dispatch import reader_version
 from respmine.store.models import RespondentRow, SegmentRow, SubmissionRow
-from respmine.store.repository import EXTRACTOR_VERSION, Store
+from respmine.store.repository import Store
 
 
 class CountingEmbedder:
@@ -46,7 +47,7 @@ def add_segments(store: Store, items: Sequence[tuple[str, str, str, str]]) -> li
         for item, question, text, kind in items:
             sha = segment_key("sub:" + item)
             s.add(SubmissionRow(sha256=sha, kind="file", source=f"{item}.txt", format="txt", status="ok",
-                                text=text, extractor_version=EXTRACTOR_VERSION, first_seen_at=now,
+                                text=text, extractor_version=reader_version("txt"), first_seen_at=now,
                                 updated_at=now))
             s.flush()
             s.add(RespondentRow(submission=sha, kind="individual", respondent_type=kind))
@@ -68,7 +69,7 @@ def add_letters(store: Store, letters: Sequence[tuple[str, Sequence[str]]],
             sha = segment_key("sub:" + letter)
             text = "\n\n".join(passages)
             s.add(SubmissionRow(sha256=sha, kind="file", source=f"{letter}.txt", format="txt", status="ok",
-                                text=text, extractor_version=EXTRACTOR_VERSION, first_seen_at=now,
+                                text=text, extractor_version=reader_version("txt"), first_seen_at=now,
                                 updated_at=now))
             s.flush()
             org = (organisations or {}).get(letter)

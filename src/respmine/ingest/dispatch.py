@@ -34,6 +34,27 @@ READERS: dict[str, str] = {
     "zip": "respmine.ingest.archive:read_zip",
 }
 
+# Each reader's version, stamped on what it read. Bump a format's number whenever its reader's output
+# changes (tests/golden/extract/versions.yaml fails until you do): files stored by an older version are
+# read again on the next run, so a fix reaches consultations already processed (their respondents,
+# segments and analysts' decisions follow the new text), and only that format's files are re-read (a
+# Word fix does not re-OCR every scan). Version 2: every reader changed after 1 was first stamped
+# (PDF and Word paragraphs, zip archives, ...), so stores from before re-read everything once.
+BASE_READER_VERSION = 2
+READER_VERSIONS: dict[str, int] = {}
+
+
+def reader_version(fmt: str | None) -> str:
+    """The version stamped on a submission of this format (a form's rows and quarantined files too)."""
+    return str(READER_VERSIONS.get(fmt or "", BASE_READER_VERSION))
+
+
+def readers_label() -> str:
+    """The reader versions in a run's provenance line: "2", or "2 (docx 3)" once a format moved on."""
+    own = ", ".join(f"{fmt} {n}" for fmt, n in sorted(READER_VERSIONS.items()) if n != BASE_READER_VERSION)
+    return f"{BASE_READER_VERSION} ({own})" if own else str(BASE_READER_VERSION)
+
+
 # Formats whose name promises a binary container: text content under such a name is a mislabel.
 _BINARY_FORMATS = {"pdf", "docx", "doc", "odt", "xlsx", "msg", "image", "zip"}
 

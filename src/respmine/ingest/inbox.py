@@ -1,7 +1,9 @@
 """Ingest a folder of submissions into the store: every file ends processed or quarantined, once.
 
-Files already stored (same content hash, same extractor version) are not extracted again, so a rerun
-only does new work. Extraction runs in worker processes (PDFium and OCR are not thread-safe).
+Files already stored (same content hash, read by the current version of their format's reader) are not
+extracted again, so a rerun only does new work; a file a reader's newer version would read differently is
+read again (`ingest.dispatch.READER_VERSIONS`). Extraction runs in worker processes (PDFium and OCR are
+not thread-safe).
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from respmine.consultation import Consultation
-from respmine.ingest.dispatch import extract
+from respmine.ingest.dispatch import extract, reader_version
 from respmine.ingest.source import Limits
 from respmine.records import Document, ExtractResult, Quarantined
 from respmine.store import Arrival, Store
-from respmine.store.repository import Saved
+from respmine.store.repository import Saved, StoredRead
 
 Progress = Callable[[int], None]
 BATCH_FILES = 25  # files per store transaction ...
@@ -34,6 +36,7 @@ class IngestSummary:
 
     files: int = 0
     new: int = 0
+    reread: int = 0  # of them, files read before by an older reader, read again
     already_done: int = 0
     duplicates: int = 0
     submissions: int = 0  # everything stored: responses, form exports, attachments
@@ -55,6 +58,7 @@ class IngestSummary:
         return {
             "files": self.files,
             "new": self.new,
+            "reread": self.reread,
             "already_done": self.already_done,
             "duplicates": self.duplicates,
             "submissions": self.submissions,
@@ -151,6 +155,8 @@ class IngestPlan:
     # received log dates: (sha256, received, late), for `Store.redate`
     seen: set[str] = field(default_factory=set)  # the inbox files' content, and an archive's files read so
     # far: an archived copy of either is a duplicate (the file in the inbox stays the submission)
+    reread: dict[str, StoredRead] = field(default_factory=dict)  # stored content an older reader read,
+    # to read again
 
     @property
     def form_columns(self) -> dict[str, str]:
@@ -163,7 +169,8 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
     files = scan_inbox(inbox)
     summary.files = len(files)
     hashes = {path: file_sha256(path) for path in files}
-    done = store.done(h for h in hashes.values() if h)
+    stored = store.stored_reads((h for h in hashes.values() if h), reader_version)
+    done = {sha for sha, read in stored.items() if read.current}
     log = consultation.received_entries() if consultation else {}
     summary.dated = bool(consultation and consultation.closes_at() is not None)
     todo: list[tuple[Path, str]] = []
@@ -189,7 +196,9 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
             todo.append((path, name))
     run_id = store.start_run(str(inbox))
     seen = {sha for sha in hashes.values() if sha}
-    return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated, seen)
+    reread = {sha: read for sha, read in stored.items() if not read.current}
+    return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated, seen,
+                      reread)
 
 
 def store_results(
@@ -210,10 +219,18 @@ def store_results(
             key = plan.hashes.get(path) or hashlib.sha256(f"path:{name}".encode()).hexdigest()
             result = replace(result, sha256=key)
         arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
+        before = plan.reread.get(result.sha256)
+        if before is not None and arrival.received_from == "file-mtime":
+            arrival = before.arrival  # read again: dated as when first read (a copied file's time is not)
         if isinstance(result, Document) and result.format == "zip":  # a file stored before (another
-            plan.seen |= store.done(c.sha256 for c in result.walk()[1:])  # archive's) keeps its arrival
+            stored = store.stored_reads((c.sha256 for c in result.walk()[1:]), reader_version)  # archive's)
+            plan.seen |= {sha for sha, read in stored.items() if read.current}  # keeps its arrival
         tree = _tree(result, arrival, name, plan)
         pending += tree
+        if before is not None and (gone := sorted(before.members - {s.result.sha256 for s in tree})):
+            store.save_many(pending)  # (their children first, then what the file no longer holds)
+            pending = []
+            store.forget(gone)
         late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)
         plan.summary.added.append({
             "file": name,
@@ -221,8 +238,10 @@ def store_results(
             "late": "" if late is None else ("yes" if late else "no"),
             "submissions": [s.result.sha256 for s in tree],  # (who it is from: `pipeline.senders`)
             "responses": sum(s.kind != "attachment" and not _container(s.result) for s in tree),
+            "reread": before is not None,
         })
         plan.summary.new += 1
+        plan.summary.reread += before is not None
         files += 1
         if files >= batch_files or time.monotonic() - last >= batch_seconds:
             store.save_many(pending)
@@ -309,7 +328,7 @@ def _tree(
     export = _container(result) and not archive
     own = replace(arrival, late=None) if export or archive else arrival
     path = name if kind == "file" else None  # (a form row's or an attachment's name is its parent's path)
-    items = [Saved(result, own, kind, parent, path)]
+    items = [Saved(result, own, kind, parent, path, reader_version(result.format))]
     summary.submissions += 1
     summary.by_format[result.format or "unknown"] += 1
     status = "quarantined" if isinstance(result, Quarantined) else "ok"

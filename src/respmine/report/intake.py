@@ -82,6 +82,8 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
     lines.append(
         f"{_n(summary['files'], 'file')} in the inbox: {summary['new']} new, {summary['already_done']} "
         f"already processed, {_n(summary['duplicates'], 'exact duplicate')} of another file."
+        + (f" Of the new, {summary['reread']} had been read before and were read again by this version of "
+           "respmine, which reads their format better." if summary.get("reread") else "")
     )
     lines.append(_responses_line(summary))
     lines += ["", "| format | stored items (files, form rows, attachments) |", "|---|---|"]

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from respmine.consultation import Consultation
+from respmine.ingest.dispatch import readers_label
 from respmine.records import GENERAL, STANCES, UNCODED, question_name
 from respmine.report import summaries
 from respmine.report.coded import coded_lists, write_coded_csv
@@ -42,7 +43,7 @@ from respmine.report.tables import (
     questions_answered,
     respondent_totals,
 )
-from respmine.store import EXTRACTOR_VERSION, Store
+from respmine.store import Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
 from respmine.structure.choices import SEVERAL, only_a_choice, question_options
 from respmine.structure.furniture import is_furniture, only_formalities
@@ -416,7 +417,7 @@ def run_info(store: Store, data: CodingData) -> RunInfo:
     except PackageNotFoundError:
         ours = "unknown"
     return RunInfo(data_time(store), data.codebook.stamp, tuple(sorted(models)),
-                   f"respmine {ours}, extractor {EXTRACTOR_VERSION}")
+                   f"respmine {ours}, readers {readers_label()}")
 
 
 def data_time(store: Store) -> datetime:

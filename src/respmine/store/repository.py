@@ -3,20 +3,28 @@ place, so reruns are idempotent."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, create_engine, event, exists, insert, select
+from sqlalchemy import ColumnElement, create_engine, delete, event, exists, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from respmine.records import Document, Quarantined, Status, in_utc
-from respmine.store.models import Base, RunRow, SegmentRow, SourceRow, SubmissionRow
+from respmine.store.models import (
+    Base,
+    PersonalDataRow,
+    RespondentRow,
+    RunRow,
+    SegmentRow,
+    SourceRow,
+    SubmissionRow,
+)
 
-EXTRACTOR_VERSION = "1"
+CHUNK = 500  # keys per `IN (...)` query: well under SQLite's variable limit
 
 
 def segment_exists(column: Any) -> ColumnElement[bool]:
@@ -45,6 +53,17 @@ class Saved:
     kind: str
     parent: str | None = None
     path: str | None = None
+    version: str = ""  # the version of the reader that read it (`ingest.dispatch.reader_version`)
+
+
+@dataclass
+class StoredRead:
+    """How a stored submission was read: by its readers' current versions or not, when it arrived, and
+    its id with every descendant's (attachments, form rows, an archive's files)."""
+
+    current: bool
+    arrival: Arrival
+    members: set[str]
 
 
 def make_engine(url: str) -> Engine:
@@ -110,21 +129,55 @@ class Store:
     def session(self) -> Session:
         return self._session()
 
-    def done(self, sha256s: Iterable[str]) -> set[str]:
-        """Which of these submissions are already stored by the current extractor version."""
-        wanted = list(set(sha256s))
-        found: set[str] = set()
+    def stored_reads(
+        self, sha256s: Iterable[str], current: Callable[[str | None], str]
+    ) -> dict[str, StoredRead]:
+        """Those of these submissions already stored: whether all of each (with its attachments, form
+        rows or archived files) was read by the current version of its format's reader (`current`; a
+        stale one is to be read again), its arrival as stored and everything stored under it."""
+        wanted = sorted(set(sha256s))
+        out: dict[str, StoredRead] = {}
         with self.session() as s:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                rows = s.execute(
-                    select(SubmissionRow.sha256).where(
-                        SubmissionRow.sha256.in_(chunk),
-                        SubmissionRow.extractor_version == EXTRACTOR_VERSION,
-                    )
-                )
-                found.update(r[0] for r in rows)
-        return found
+            for i in range(0, len(wanted), CHUNK):
+                for sha, fmt, version, when, how, late in s.execute(
+                    select(SubmissionRow.sha256, SubmissionRow.format, SubmissionRow.extractor_version,
+                           SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late)
+                    .where(SubmissionRow.sha256.in_(wanted[i : i + CHUNK]))
+                ):
+                    out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha})
+            root = {sha: sha for sha in out}  # a descendant -> the asked submission it is under
+            level = sorted(out)
+            while level:  # (an attachment read by an old reader makes its e-mail stale)
+                below: list[str] = []
+                for i in range(0, len(level), CHUNK):
+                    for sha, parent, fmt, version in s.execute(
+                        select(SubmissionRow.sha256, SubmissionRow.parent_sha256, SubmissionRow.format,
+                               SubmissionRow.extractor_version)
+                        .where(SubmissionRow.parent_sha256.in_(level[i : i + CHUNK]))
+                    ):
+                        if sha in root or parent is None:
+                            continue
+                        top = out[root[parent]]
+                        root[sha] = root[parent]
+                        top.members.add(sha)
+                        top.current = top.current and version == current(fmt)
+                        below.append(sha)
+                level = below
+        return out
+
+    def forget(self, sha256s: Sequence[str]) -> None:
+        """Remove stored submissions no longer read from their file (a reader's new version reads a form's
+        rows differently), with their names, respondents, segments and personal data; the later stages
+        drop their codes and topics as orphans and regroup campaigns; analysts' decisions on them stay in
+        the audit trail."""
+        with self.session() as s, s.begin():
+            for i in range(0, len(sha256s), CHUNK):
+                chunk = list(sha256s[i : i + CHUNK])
+                s.execute(delete(PersonalDataRow).where(PersonalDataRow.submission.in_(chunk)))
+                s.execute(delete(SegmentRow).where(SegmentRow.submission.in_(chunk)))
+                s.execute(delete(RespondentRow).where(RespondentRow.submission.in_(chunk)))
+                s.execute(delete(SourceRow).where(SourceRow.sha256.in_(chunk)))
+                s.execute(delete(SubmissionRow).where(SubmissionRow.sha256.in_(chunk)))
 
     def add_sources(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Record (sha256, path) names of known content, in one transaction; pairs already known are skipped
@@ -132,9 +185,9 @@ class Store:
         wanted = sorted({sha for sha, _ in pairs})
         with self.session() as s, s.begin():
             known: set[tuple[str, str]] = set()
-            for i in range(0, len(wanted), 500):
+            for i in range(0, len(wanted), CHUNK):
                 rows = s.execute(select(SourceRow.sha256, SourceRow.path).where(
-                    SourceRow.sha256.in_(wanted[i : i + 500])))
+                    SourceRow.sha256.in_(wanted[i : i + CHUNK])))
                 known.update((sha, path) for sha, path in rows)
             now = datetime.now(UTC)
             fresh = [{"sha256": sha, "path": path, "seen_at": now}
@@ -194,7 +247,7 @@ class Store:
         row.received_at = in_utc(arrival.received_at)
         row.received_from = arrival.received_from
         row.late = arrival.late
-        row.extractor_version = EXTRACTOR_VERSION
+        row.extractor_version = item.version
         row.updated_at = now
         if isinstance(result, Quarantined):
             row.status, row.code, row.reason, row.method = (

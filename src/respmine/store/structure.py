@@ -39,12 +39,10 @@ from respmine.store.models import (
     SegmentRow,
     SubmissionRow,
 )
-from respmine.store.repository import Store, segment_exists
+from respmine.store.repository import CHUNK, Store, segment_exists
 from respmine.structure import corrections
 from respmine.structure.campaigns import TextFeatures
 from respmine.structure.question_matcher import Calibration, Routing
-
-CHUNK = 500  # keys per IN (...) clause
 
 
 def processed_documents(store: Store) -> list[tuple[Document, str | None]]:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from respmine.records import Code, SegmentStance, Span
 from respmine.store.models import CodebookStateRow, CodeRow, DecisionRow, SegmentRow, StanceRow, ThemeStateRow
-from respmine.store.repository import Store, segment_exists
+from respmine.store.repository import CHUNK, Store, segment_exists
 from respmine.store.structure import correct_respondents
 from respmine.structure import corrections
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
@@ -27,7 +27,6 @@ from respmine.themes.plan import CodebookState, Previous, SegmentState
 if TYPE_CHECKING:
     from respmine.themes.stage import CodingResult
 
-CHUNK = 500
 T = TypeVar("T")
 
 

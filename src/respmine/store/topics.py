@@ -23,10 +23,8 @@ from respmine.store.models import (
     TopicModelRow,
     TopicRow,
 )
-from respmine.store.repository import Store
+from respmine.store.repository import CHUNK, Store
 from respmine.topics.embed import CachedEmbedder, Embedder
-
-CHUNK = 500  # keys per IN (...) query: well under SQLite's variable limit
 
 
 class Assignment(NamedTuple):
