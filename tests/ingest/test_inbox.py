@@ -175,3 +175,25 @@ def test_inbox_reread_file_no_longer_holding_a_row_forgets_it(
     rows = [r for r in store.submissions() if r.kind == "form-row"]
     assert len(rows) == 1 and "lead resettlement" in rows[0].text
     assert ingest_inbox(box, store, consultation).new == 0
+
+
+def test_inbox_reread_archive_keeps_its_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A zip archive read again by a newer zip reader keeps the responses inside it (its files, read by
+    their own current readers, are not copies of themselves to drop)."""
+    import zipfile
+
+    from respmine.ingest import dispatch
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    with zipfile.ZipFile(box / "batch.zip", "w") as archive:
+        archive.writestr("one.txt", "Charities should lead resettlement work in every prison.\n")
+        archive.writestr("two.txt", "Small charities need smaller contracts.\n")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(box, store)
+    before = sorted(r.source for r in store.submissions())
+    monkeypatch.setitem(dispatch.READER_VERSIONS, "zip", dispatch.BASE_READER_VERSION + 1)
+    again = ingest_inbox(box, store)
+    assert again.reread == 1 and again.added[0]["responses"] == 2
+    assert sorted(r.source for r in store.submissions()) == before == [
+        "batch.zip", "batch.zip#one.txt", "batch.zip#two.txt"]

@@ -224,7 +224,8 @@ def store_results(
             arrival = before.arrival  # read again: dated as when first read (a copied file's time is not)
         if isinstance(result, Document) and result.format == "zip":  # a file stored before (another
             stored = store.stored_reads((c.sha256 for c in result.walk()[1:]), reader_version)  # archive's)
-            plan.seen |= {sha for sha, read in stored.items() if read.current}  # keeps its arrival
+            own = before.members if before is not None else set()  # (not this archive's own, read again)
+            plan.seen |= {sha for sha, read in stored.items() if read.current and sha not in own}
         tree = _tree(result, arrival, name, plan)
         pending += tree
         if before is not None and (gone := sorted(before.members - {s.result.sha256 for s in tree})):
