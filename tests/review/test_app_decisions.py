@@ -129,6 +129,8 @@ def test_footer_names_the_codebook_as_analysts_shaped_it(small: Small, analyst) 
                                           "csrf_token": token})
     for path in ("/themes", "/segments", "/audit"):
         assert f"Codebook {stamp}+r1." in client.get(path).text
+    # the audit trail says what the theme was called (it showed only the new label)
+    assert "was: Funding certainty and full cost recovery; label: Money matters" in client.get("/audit").text
 
 
 def test_emerging_topic_is_promoted_or_set_aside(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]

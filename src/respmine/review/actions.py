@@ -92,7 +92,8 @@ def codebook_decision(request: Request, checked: Analyst) -> Response:
         return redirect("/codebook", f"Not recorded: {theme!r} is not a theme.")
     if action == "rename":
         label = " ".join(field(form, "label").split())[:200]
-        problem, value = (None if label else "give the new label"), {"label": label}
+        problem = None if label else "give the new label"
+        value = {"was": book.theme(theme).label, "label": label}  # (the audit trail says from what)
     elif action == "merge":
         into = field(form, "into")
         problem, value = _merge_problem(book, theme, into), {"into": into}
