@@ -55,6 +55,8 @@ def test_respondent_correction_counts_at_once_and_is_audited(small: Small) -> No
     shown = client.get(response.headers["location"]).text
     assert "Respondent corrected" in shown and "Hollis Mentoring" in shown and "Gate Friends" in shown
     assert "an analyst (ana)" in shown  # how it was found
+    # the page's own corrections say what it was before (only the audit trail did): an individual
+    assert re.search(r"<td>ana</td><td>individual</td><td>Organisation, Charity or community group: Hollis", shown)
     with small.store.session() as s:
         row = s.get(RespondentRow, unit)
         assert row is not None
