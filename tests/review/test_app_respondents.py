@@ -3,6 +3,7 @@ analyst's correction of who a response is from recorded, audited and counted at 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
