@@ -86,3 +86,11 @@ def test_cli_run_with_a_copied_consultation_file_says_where_its_codebook_was_sou
     assert f"relative to the consultation file's own folder ({tmp_path})" in err
     assert "give the codebook's absolute path" in err
     assert not (tmp_path / "work" / "respmine.sqlite").exists()  # refused before any work
+
+
+def test_cli_runs_as_python_dash_m(tmp_path: Path) -> None:
+    """`python -m respmine` is the `respmine` command (a new user's script got 'No module named
+    respmine.__main__')."""
+    done = subprocess.run([sys.executable, "-m", "respmine", "ingest", str(tmp_path / "nope"), "--work",
+                           str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "inbox folder not found" in done.stderr
