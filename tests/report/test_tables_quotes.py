@@ -191,3 +191,26 @@ def test_a_titled_name_in_a_file_name_is_found_however_it_is_joined() -> None:
         assert names_a_person(named), named
     for plain in ("Drake Trust.pdf", "Draft response.docx", "NFPB draft response v3 (tracked).docx"):
         assert not names_a_person(plain), plain
+
+
+def test_an_organisations_file_named_after_the_people_its_text_names_is_cited_by_its_id(
+        made: tuple[Store, dict[str, str]]) -> None:
+    """A university's response filed as "Raman Whitcombe - University of Harwich.pdf" (no title before
+    the names): its text's [NAME]s were cited beside quotes in the file's name. A name redacted in the
+    text and standing in the file name withholds the file name; another person's does not."""
+    from sqlalchemy import update
+
+    from respmine.report.quotes import source_of
+    from respmine.report.tables import CodingData
+    from respmine.store.models import PersonalDataRow, SubmissionRow
+
+    store = made[0]
+    with store.session() as s, s.begin():
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha("hope.pdf")).values(
+            source="Raman Whitcombe - Hope Trust.pdf"))
+        s.add(PersonalDataRow(submission=sha("hope.pdf"), start=0, end=5, kind="person", original="Ann Lee"))
+    assert source_of(CodingData.load(store, CODEBOOK), sha("hope.pdf")) == "Raman Whitcombe - Hope Trust.pdf"
+    with store.session() as s, s.begin():
+        s.add(PersonalDataRow(submission=sha("hope.pdf"), start=6, end=9, kind="person",
+                              original="Dr Raman Whitcombe"))
+    assert source_of(CodingData.load(store, CODEBOOK), sha("hope.pdf")) == f"response {sha('hope.pdf')[:12]}"

@@ -185,3 +185,28 @@ def test_audit_row_of_a_correction_says_whose_and_what_it_was(small: Small) -> N
     page = client.get("/audit").text
     assert "was: individual; now: organisation, Charity or community group</td>" in page
     assert "Hollis Mentoring" not in page
+
+
+def test_an_organisations_file_named_after_a_person_its_text_names_is_withheld_from_viewers(
+        small: Small) -> None:
+    """Beacon's file named after the person who wrote it ("Jo Marsh - Beacon.txt", the name redacted in
+    its text) was shown to viewers beside its passages: only a titled name ("Dr J Marsh") withheld it.
+    A file name holding no name its text redacts is still shown (Hollis's is a person's: always withheld)."""
+    from sqlalchemy import update
+
+    from respmine.store.models import PersonalDataRow, SubmissionRow
+
+    beacon, carrick = _unit("beacon"), _unit("carrick")
+    with small.store.session() as s, s.begin():
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == beacon).values(
+            source="Jo Marsh - Beacon.txt"))
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == carrick).values(
+            source="Carrick - Jo Marsh.txt"))
+        s.add(PersonalDataRow(submission=beacon, start=0, end=8, kind="person", original="Jo Marsh"))
+        s.add(PersonalDataRow(submission=carrick, start=0, end=8, kind="person", original="Sam Lee"))
+    client = client_for(small.settings)
+    sign_in(client, *VIEWER)
+    detail = client.get(f"/segments/{small.funding_segment}").text
+    assert "Jo Marsh - Beacon.txt" not in detail and "File name withheld" in detail
+    listed = client.get("/segments").text
+    assert "Jo Marsh - Beacon.txt" not in listed and "Carrick - Jo Marsh.txt" in listed

@@ -138,8 +138,9 @@ def cited_source(submissions: Mapping[str, SubmissionView], people: Mapping[str,
     """A submission's source as outputs cite it: the file of a named organisation's response (an
     attachment's e-mail from one too), else the submission's id ("response 3f2a9c1d0b7e", as in
     submissions.csv), because people name files after themselves ("letter from Tom Whitlock.txt") and
-    outputs never name individuals. Judged per submission, not per counted respondent: one copy of a
-    duplicated letter may be a person's."""
+    outputs never name individuals, nor an organisation's file named after the people who wrote it
+    ("Raman Whitcombe - University of Harwich.pdf", whose text names them). Judged per submission, not
+    per counted respondent: one copy of a duplicated letter may be a person's."""
     sub: str | None = submission
     while sub is not None and sub in submissions:  # an attachment's name starts with its e-mail's
         who = people.get(sub)
@@ -149,7 +150,8 @@ def cited_source(submissions: Mapping[str, SubmissionView], people: Mapping[str,
     if people.get(submission) is None:  # nobody profiled: nothing says the file is safe to name
         return f"response {submission[:12]}"
     source = submissions[submission].source
-    return f"response {submission[:12]}" if names_a_person(source) else source
+    named = names_a_person(source) or submissions[submission].person_named
+    return f"response {submission[:12]}" if named else source
 
 
 def organisation_in_file_name(file_name: str) -> str | None:

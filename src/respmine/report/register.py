@@ -154,10 +154,11 @@ def _partners(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[str
 def _own_files(data: CodingData, unit: Unit, members: Sequence[str]) -> tuple[str, ...]:
     """An organisation's own files, every name a file came under (the same letter sent again as "...
     (resent).pdf"), never an individual's copy grouped with its letter, nor a file named after the person
-    who wrote it (`quotes.names_a_person`)."""
+    who wrote it (`quotes.names_a_person`, or a name its text holds: `SubmissionView.person_named`)."""
     if not unit.organisation:
         return ()
     names = (name for m in members if (p := data.people.get(m)) is not None and p.kind == "organisation"
+             and not data.submissions[m].person_named
              for name in (data.submissions[m].source, *data.received_as.get(m, ())))
     return tuple(name for name in dict.fromkeys(names) if not names_a_person(name))
 

@@ -24,6 +24,7 @@ from .queries import (
     attach_codes,
     codebook_decisions,
     item_from_row,
+    mark_named_files,
     segment_columns,
     segment_select,
 )
@@ -82,7 +83,7 @@ def segment_detail(
         if row is None:
             return None
         log = codebook_decisions(s)
-        item = attach_codes(s, codebook, log, [item_from_row(row)])[0]
+        item = mark_named_files(s, attach_codes(s, codebook, log, [item_from_row(row)]))[0]
         sub = s.get(SubmissionRow, item.submission)
         around = s.execute(select(SegmentRow.id, SegmentRow.question, SegmentRow.text)
                            .where(SegmentRow.submission == item.submission)

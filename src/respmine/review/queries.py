@@ -29,7 +29,7 @@ from respmine.store.models import (
 )
 from respmine.store.repository import Store
 from respmine.store.themes import decision_of
-from respmine.store.views import RespondentView
+from respmine.store.views import RespondentView, named_in_file_names
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import Decision, apply_decisions, effective_codebook
 
@@ -98,6 +98,7 @@ class SegmentItem:
     stance: str | None
     reviewed: bool
     codes: tuple[CodeView, ...] = ()
+    person_named: bool = False  # its file's name holds a person's name its text names (withheld from viewers)
 
     @property
     def who(self) -> str:
@@ -278,8 +279,14 @@ def find_segments(
         rows = s.execute(segment_select(segment_columns(analyst)).where(SegmentRow.id.in_(ids))).all()
         order = {sid: n for n, sid in enumerate(ids)}
         items = sorted((item_from_row(row) for row in rows), key=lambda i: order[i.id])
-        items = attach_codes(s, codebook, log, items)
+        items = mark_named_files(s, attach_codes(s, codebook, log, items))
     return SegmentPage(items, total, page, per_page, filters)
+
+
+def mark_named_files(session: Session, items: list[SegmentItem]) -> list[SegmentItem]:
+    """The items, those whose file is named after a person their text names marked so (`person_named`)."""
+    named = named_in_file_names(session, {i.submission: i.source for i in items})
+    return [replace(i, person_named=True) if i.submission in named else i for i in items]
 
 
 def item_from_row(row: Sequence[Any]) -> SegmentItem:

@@ -6,14 +6,16 @@ submission and position, submissions by source file), which outputs depend on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple, TypeVar
 
 from sqlalchemy import FromClause, select
+from sqlalchemy.orm import Session
 
-from respmine.store.models import CampaignRow, RespondentRow, SegmentRow, SubmissionRow
-from respmine.store.repository import Store
+from respmine.store.models import CampaignRow, PersonalDataRow, RespondentRow, SegmentRow, SubmissionRow
+from respmine.store.repository import CHUNK, Store
 
 
 class SegmentView(NamedTuple):
@@ -44,6 +46,7 @@ class SubmissionView(NamedTuple):
     received_at: datetime | None
     late: bool | None
     received_from: str | None = None  # where the received time came from ("email-date", "file-mtime", ...)
+    person_named: bool = False  # its file's name holds the name of a person its text names (redacted there)
 
 
 class RespondentView(NamedTuple):
@@ -63,8 +66,34 @@ def read_segments(store: Store) -> list[SegmentView]:
 
 
 def read_submissions(store: Store) -> dict[str, SubmissionView]:
-    """sha256 -> submission, by source file."""
-    return {row.sha256: row for row in _read(store, SubmissionView, SubmissionRow.__table__, "source")}
+    """sha256 -> submission, by source file, each with whether its file is named after a person."""
+    columns = SubmissionView._fields[:-1]  # (all but `person_named`: not a column)
+    query = select(*[SubmissionRow.__table__.c[name] for name in columns]).order_by(SubmissionRow.source)
+    with store.session() as s:
+        rows = {row[0]: SubmissionView(*row) for row in s.execute(query)}
+        named = named_in_file_names(s, {sha: row.source for sha, row in rows.items()})
+    return {sha: row._replace(person_named=True) if sha in named else row for sha, row in rows.items()}
+
+
+def named_in_file_names(session: Session, sources: Mapping[str, str]) -> set[str]:
+    """Of these submissions (sha256 -> file name), those whose file name holds a word of a person's name
+    their text names (redacted there): "Raman Whitcombe - University of Harwich.pdf" is not cited by name
+    even as an organisation's file (`quotes.names_a_person` finds only titled names)."""
+    words: dict[str, set[str]] = {}
+    wanted = sorted(sources)
+    for i in range(0, len(wanted), CHUNK):
+        for sha, original in session.execute(
+                select(PersonalDataRow.submission, PersonalDataRow.original)
+                .where(PersonalDataRow.kind == "person",
+                       PersonalDataRow.submission.in_(wanted[i : i + CHUNK]))):
+            words.setdefault(sha, set()).update(w.lower() for w in _NAME_WORD.findall(original))
+    return {sha for sha, found in words.items()
+            if found & {w.lower() for w in _NAME_WORD.findall(sources[sha])}}
+
+
+# a word of a person's name as it may stand in a file name ("Raman Whitcombe - University of Harwich.pdf"):
+# capitalised, three letters or more (not an initial)
+_NAME_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z'’-]{2,}")
 
 
 def read_respondents(store: Store) -> dict[str, RespondentView]:
