@@ -181,3 +181,23 @@ def test_register_joint_partners_from_any_part_of_a_response(made: tuple[Store, 
     _set(store, "mail.eml#letter.pdf", organisations=["Local Council", "Housing Trust"])
     [council] = [r for r in register(_data(made)) if r.who == "Local Council"]
     assert council.joint_with == ("Housing Trust",)  # the e-mail itself names no partner
+
+
+def test_register_a_petition_gives_its_signatures_and_counts_once(made: tuple[Store, dict[str, str]]) -> None:
+    """A petition was one individual respondent and its signatures were said nowhere; they are given in the
+    register and the annex, while it still counts once."""
+    from sqlalchemy import update
+
+    from respmine.store.models import SubmissionRow
+
+    before = len(register(_data(made)))
+    with made[0].session() as s, s.begin():
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha("jane.txt")).values(
+            text="Petition to keep the Ashby probation office open\n\nThis petition was signed by 1,243 "
+                 "residents of Ashby."))
+    rows = register(_data(made))
+    assert len(rows) == before and [r.signatures for r in rows if r.signatures] == [1243]
+    assert annex_note(rows, DEFAULT_TYPES).endswith(
+        " 1 petition, with 1,243 signatures, counts once, as one response.")
+    listed = register_lists(rows, _data(made))
+    assert [row[COLUMNS.index("signatures")] for row in listed if row[COLUMNS.index("signatures")]] == [1243]

@@ -210,3 +210,13 @@ def test_an_organisations_file_named_after_a_person_its_text_names_is_withheld_f
     assert "Jo Marsh - Beacon.txt" not in detail and "File name withheld" in detail
     listed = client.get("/segments").text
     assert "Jo Marsh - Beacon.txt" not in listed and "Carrick - Jo Marsh.txt" in listed
+
+
+def test_a_petitions_page_gives_its_signatures(small: Small) -> None:
+    hollis = _unit("hollis")
+    with small.store.session() as s, s.begin():
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == hollis).values(
+            text="Petition to keep the Ashby probation office open\n\nSigned by 1,243 residents."))
+    client = client_for(small.settings)
+    sign_in(client, *VIEWER)
+    assert "1,243 signatures (counted once, as one response)" in client.get(f"/respondents/{hollis}").text

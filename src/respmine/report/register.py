@@ -66,6 +66,7 @@ class RegisterRow:
     stance: str  # towards the proposals: on the themes about them, or over all their passages ("": none)
     themes: tuple[str, ...]  # theme ids raised (a sub-theme's parents included), codebook order
     identified_from: str  # how the name and type were found (`Respondent.provenance`)
+    signatures: int = 0  # a petition's signatures (0: no petition); the petition still counts once
 
 
 def register(data: CodingData, asking: Collection[str] = (),
@@ -128,6 +129,8 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         stance=_stance(side if data.stanced is not None else unit_stance(unit, overall.values()), agreement),
         themes=tuple(sorted(themes, key=lambda t: (order.get(t, len(order)), t))),
         identified_from=_identified_from(person.provenance if person else {}, kind),
+        # (the most of its files: a petition's covering e-mail and the petition say the same number)
+        signatures=max((data.submissions[m].signatures for m in members), default=0),
     )
 
 
@@ -242,10 +245,22 @@ def annex_note(rows: Sequence[RegisterRow], types: TypeList) -> str:
                plural(kinds[UNIDENTIFIED], "respondent") + " not identified" if kinds[UNIDENTIFIED] else ""]
     others = [u for u in unnamed if u]
     also = f" Also counted, not named: {join_words(others)}.{_grouped_types(rows, types)}" if others else ""
+    also += _petitions(rows)
     if not kinds[ORGANISATION]:
         return f"No organisation is named among the respondents.{also}"
     return (f"The {plural(kinds[ORGANISATION], 'organisation')} that responded are listed below by type (a "
             f"joint response under the organisation that sent it).{also}")
+
+
+def _petitions(rows: Sequence[RegisterRow]) -> str:
+    """" 1 petition, with 312 signatures, counts once, as one response." (analysts report signatures)"""
+    signed = [r.signatures for r in rows if r.signatures]
+    if len(signed) == 1:
+        return f" 1 petition, with {plural(signed[0], 'signature')}, counts once, as one response."
+    if signed:
+        return (f" {plural(len(signed), 'petition')}, with {plural(sum(signed), 'signature')} between them,"
+                " count once each, as one response each.")
+    return ""
 
 
 def _letters(rows: Sequence[RegisterRow], kind: str) -> str:
@@ -277,7 +292,7 @@ AGREEMENT_WORDS = {"support": "agreed", "oppose": "disagreed", "mixed": "partly 
                    NEITHER: "neither agreed nor disagreed", UNSURE: "did not know"}
 COLUMNS = ["respondent_id", "respondent", "respondent_type", "kind", "joint_with", "submissions",
            "submission_ids", "source_files", "first_received", "late", "questions_answered", "agreement",
-           "stance", "themes", "theme_labels", "identified_from", "codebook"]
+           "stance", "themes", "theme_labels", "identified_from", "signatures", "codebook"]
 
 
 def register_lists(rows: Sequence[RegisterRow], data: CodingData, tz: tzinfo | None = None
@@ -294,7 +309,7 @@ def register_lists(rows: Sequence[RegisterRow], data: CodingData, tz: tzinfo | N
             "; ".join(f"{q} {_answer_words(s)}" for q, s in r.agreement), r.stance,
             "; ".join(r.themes),
             "; ".join(cb.theme(t).label if t in cb.ids else t for t in r.themes), r.identified_from,
-            cb.stamp,
+            r.signatures or "", cb.stamp,
         ])
     return out
 

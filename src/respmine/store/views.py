@@ -47,6 +47,7 @@ class SubmissionView(NamedTuple):
     late: bool | None
     received_from: str | None = None  # where the received time came from ("email-date", "file-mtime", ...)
     person_named: bool = False  # its file's name holds the name of a person its text names (redacted there)
+    signatures: int = 0  # a petition's (`structure.petitions`; 0: no petition, or none counted)
 
 
 class RespondentView(NamedTuple):
@@ -67,12 +68,34 @@ def read_segments(store: Store) -> list[SegmentView]:
 
 def read_submissions(store: Store) -> dict[str, SubmissionView]:
     """sha256 -> submission, by source file, each with whether its file is named after a person."""
-    columns = SubmissionView._fields[:-1]  # (all but `person_named`: not a column)
+    columns = SubmissionView._fields[:-2]  # (all but `person_named` and `signatures`: not columns)
     query = select(*[SubmissionRow.__table__.c[name] for name in columns]).order_by(SubmissionRow.source)
     with store.session() as s:
         rows = {row[0]: SubmissionView(*row) for row in s.execute(query)}
         named = named_in_file_names(s, {sha: row.source for sha, row in rows.items()})
-    return {sha: row._replace(person_named=True) if sha in named else row for sha, row in rows.items()}
+        signed = petition_signatures(s)
+    return {sha: row._replace(person_named=sha in named, signatures=signed.get(sha, 0))
+            for sha, row in rows.items()}
+
+
+def petition_signatures(session: Session) -> dict[str, int]:
+    """submission -> how many signed it, for the petitions among them (`structure.petitions`): only texts
+    saying "petition" or "undersigned" are read."""
+    from respmine.structure.petitions import signatures
+
+    texts: dict[str, str] = {sha: text for sha, text in session.execute(
+        select(SubmissionRow.sha256, SubmissionRow.text).where(
+            SubmissionRow.status == "ok",
+            SubmissionRow.text.ilike("%petition%") | SubmissionRow.text.ilike("%undersigned%")))}
+    names: dict[str, list[tuple[int, int]]] = {sha: [] for sha in texts}
+    wanted = sorted(texts)
+    for i in range(0, len(wanted), CHUNK):
+        for sha, start, end in session.execute(
+                select(PersonalDataRow.submission, PersonalDataRow.start, PersonalDataRow.end)
+                .where(PersonalDataRow.kind == "person",
+                       PersonalDataRow.submission.in_(wanted[i : i + CHUNK]))):
+            names[sha].append((start, end))
+    return {sha: n for sha, text in texts.items() if (n := signatures(text, names[sha]))}
 
 
 def named_in_file_names(session: Session, sources: Mapping[str, str]) -> set[str]:

@@ -1,0 +1,41 @@
+"""Petitions: one response that speaks for many people. It counts once, as any response does, but
+analysts report how many signed it ("a petition of 312 signatures"), which was said nowhere.
+
+A text is a petition when it calls itself one near its start (a line opening "Petition ...", "This
+petition ...", "our petition", not "I support the petition ...": a letter about someone else's) or
+opens its statement with "We, the undersigned". Its signatures are the number it states ("signed by
+1,243 residents", "312 signatures") or, failing that, the people's names listed after the statement (as
+personal data finds them: a run of names with their addresses).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+HEAD_CHARS = 600  # "petition" this near the start calls the text one (later, it may be about one)
+MIN_LISTED = 3  # names listed after the statement that make a list of signatories (not a sign-off)
+
+_CALLS_ITSELF = re.compile(r"(?im)^[^\w\n]*(?:e-?)?petition\b|\b(?:this|our)\s+(?:e-?)?petition\b")
+_UNDERSIGNED = re.compile(r"(?i)\bwe,?\s+the\s+undersigned\b")
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_PEOPLE = r"(?:people|residents|signatures|signatories|names|supporters|parents|members(?: of the public)?)"
+_STATED = re.compile(
+    rf"(?i)\b(?:signed\s+by\s+(?:over\s+|more\s+than\s+|some\s+)?{_NUMBER}\b"
+    rf"|{_NUMBER}\s+(?:signatures|signatories)\b"
+    rf"|{_NUMBER}\s+{_PEOPLE}\s+(?:have\s+)?signed\b)")
+
+
+def signatures(text: str, names: Iterable[tuple[int, int]]) -> int | None:
+    """How many signed the petition `text` is (None: it is no petition, or says nothing of how many);
+    `names`: the spans of people's names found in it."""
+    head = _CALLS_ITSELF.search(text, 0, HEAD_CHARS)
+    statement = _UNDERSIGNED.search(text)
+    if head is None and statement is None:
+        return None
+    stated = [int(n.replace(",", "")) for m in _STATED.finditer(text) for n in m.groups() if n]
+    if stated:
+        return max(stated)
+    after = statement.start() if statement is not None else head.start() if head is not None else 0
+    listed = len({text[s:e].casefold() for s, e in names if s > after})
+    return listed if listed >= MIN_LISTED else None
