@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple, TypeVar
 
-from sqlalchemy import FromClause, select
+from sqlalchemy import FromClause, or_, select
 from sqlalchemy.orm import Session
 
 from respmine.store.models import CampaignRow, PersonalDataRow, RespondentRow, SegmentRow, SubmissionRow
@@ -80,13 +80,13 @@ def read_submissions(store: Store) -> dict[str, SubmissionView]:
 
 def petition_signatures(session: Session) -> dict[str, int]:
     """submission -> how many signed it, for the petitions among them (`structure.petitions`): only texts
-    saying "petition" or "undersigned" are read."""
+    with the word "petition" or "undersigned" are read ("competition" is common in consultations)."""
     from respmine.structure.petitions import signatures
 
     texts: dict[str, str] = {sha: text for sha, text in session.execute(
         select(SubmissionRow.sha256, SubmissionRow.text).where(
             SubmissionRow.status == "ok",
-            SubmissionRow.text.ilike("%petition%") | SubmissionRow.text.ilike("%undersigned%")))}
+            or_(*(SubmissionRow.text.ilike(p) for p in _PETITION_WORDS))))}
     names: dict[str, list[tuple[int, int]]] = {sha: [] for sha in texts}
     wanted = sorted(texts)
     for i in range(0, len(wanted), CHUNK):
@@ -114,6 +114,7 @@ def named_in_file_names(session: Session, sources: Mapping[str, str]) -> set[str
             if found & {w.lower() for w in _NAME_WORD.findall(sources[sha])}}
 
 
+_PETITION_WORDS = ("petition%", "% petition%", "%\npetition%", "%-petition%", "%epetition%", "%undersigned%")
 # a word of a person's name as it may stand in a file name ("Raman Whitcombe - University of Harwich.pdf"):
 # capitalised, three letters or more (not an initial)
 _NAME_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z'’-]{2,}")
