@@ -119,6 +119,41 @@ def test_rename_merge_and_split_reshape_the_codebook(small: Small, analyst) -> N
     assert rows[("Q2", "funding.full_cost_recovery")].respondents == 3
 
 
+def test_a_merge_or_split_is_undone(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    """A mistaken merge had no way back (a new analyst merged the wrong theme); "Undo" on the codebook
+    page takes it back: the theme and its codes return, the audit trail keeps both. A split whose new
+    themes analysts have coded since is not undone (those codes would lose their theme)."""
+    client, token = analyst
+    codebook = load_codebook(CODEBOOK)
+    before = {(r.question, r.theme): r.respondents for r in theme_table(small.store, codebook, question="Q2")}
+    client.post("/codebook/decide", data={"action": "merge", "theme": "funding.contract_length",
+                                          "into": "funding.full_cost_recovery", "csrf_token": token})
+    page = client.get("/codebook").text
+    assert "Changes analysts made" in page and "Merged “" in page
+    merge = _log(small)[-1]
+    said = client.post("/codebook/undo", data={"decision": str(merge.id), "csrf_token": token},
+                       follow_redirects=True)
+    assert "Merge of &#39;funding.contract_length&#39; undone." in said.text
+    assert [d.action for d in _log(small)] == ["merge", "undo"]
+    after = {(r.question, r.theme): r.respondents for r in theme_table(small.store, codebook, question="Q2")}
+    assert after == before and "funding.contract_length" in {t.id for t in current_codebook(small.store,
+                                                                                          codebook).themes}
+    assert "Changes analysts made" not in client.get("/codebook").text
+    again = client.post("/codebook/undo", data={"decision": str(merge.id), "csrf_token": token},
+                        follow_redirects=True)
+    assert [d.action for d in _log(small)] == ["merge", "undo"]  # (not undone twice)
+    assert "Not undone: that change is not in force" in again.text
+    client.post("/codebook/decide", data={"action": "split", "theme": "volunteers", "csrf_token": token,
+                                          "into": "volunteers.mentors, volunteers.chaplaincy"})
+    split = _log(small)[-1]
+    client.post(f"/segments/{small.funding_segment}/decide", data={
+        "action": "add", "theme": "volunteers.mentors", "csrf_token": token})
+    refused = client.post("/codebook/undo", data={"decision": str(split.id), "csrf_token": token},
+                          follow_redirects=True)
+    assert "analysts have coded passages with the split" in refused.text
+    assert "volunteers.mentors" in {t.id for t in current_codebook(small.store, codebook).themes}
+
+
 def test_footer_names_the_codebook_as_analysts_shaped_it(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
     """After codebook decisions the footer still gave the file's stamp (`noms-third-sector@1.2`) where
     /codebook and the reports said `@1.2+r1`."""

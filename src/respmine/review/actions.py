@@ -13,15 +13,18 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
+from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from respmine.store import themes as theme_store
+from respmine.store.models import DecisionRow
 from respmine.themes.codebook import Codebook, Theme
-from respmine.themes.decisions import DecisionError
+from respmine.themes.decisions import UNDOABLE, DecisionError
 
 from . import exports
 from .auth import User
 from .detail import current_codebook
+from .queries import codebook_decisions
 from .web import Analyst, context, field, query_string, redirect, safe_next
 
 router = APIRouter()
@@ -108,6 +111,32 @@ def codebook_decision(request: Request, checked: Analyst) -> Response:
         return redirect("/codebook", f"Not recorded: {problem}.")
     error = record(request, user, action, theme=theme, value=value, note=field(form, "note")[:2000])
     return redirect("/codebook", error or f"{action.capitalize()} of {book.theme(theme).label!r} recorded.")
+
+
+@router.post("/codebook/undo")
+def codebook_undo(request: Request, checked: Analyst) -> Response:
+    """Take back a rename, merge or split (recorded as an `undo` decision: the audit trail keeps both).
+    A split whose new sub-themes analysts have coded since is not taken back: those codes would lose
+    their theme."""
+    user, form = checked
+    ctx = context(request)
+    wanted = field(form, "decision")
+    with ctx.store.session() as s:
+        row = s.get(DecisionRow, int(wanted)) if wanted.isdigit() else None
+        log = codebook_decisions(s)
+        if row is None or row.action not in UNDOABLE or row.id not in {d.id for d in log}:
+            return redirect("/codebook", "Not undone: that change is not in force (already undone?).")
+        into = (row.value or {}).get("into") if row.action == "split" else None
+        made = [str(t) for t in into] if isinstance(into, list) else []
+        coded = made and s.scalar(select(DecisionRow.id).where(
+            DecisionRow.theme.in_(made), DecisionRow.segment.is_not(None), DecisionRow.id > row.id).limit(1))
+        action, theme = str(row.action), row.theme
+    if coded:
+        return redirect("/codebook", "Not undone: analysts have coded passages with the split's new themes "
+                                     "since; reject or recode those first.")
+    error = record(request, user, "undo", theme=theme, value={"decision": int(wanted), "undid": action},
+                   note=field(form, "note")[:2000])
+    return redirect("/codebook", error or f"{action.capitalize()} of {theme!r} undone.")
 
 
 def _merge_problem(book: Codebook, theme: str, into: str) -> str | None:

@@ -3,17 +3,32 @@ themes, audit trail and exports. All read-only; every change is a POST in `actio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from respmine.records import STANCES
-from respmine.themes.decisions import CODEBOOK_ACTIONS, RESPONDENT_ACTIONS, SEGMENT_ACTIONS
+from respmine.themes.codebook import Codebook
+from respmine.themes.decisions import (
+    CODEBOOK_ACTIONS,
+    RESPONDENT_ACTIONS,
+    SEGMENT_ACTIONS,
+    UNDOABLE,
+    Decision,
+)
 
 from . import exports
 from .detail import audit_page, current_codebook, segment_detail, settled_topics
-from .queries import SegmentFilter, descendants, find_segments, question_counts, segments_starting
+from .queries import (
+    SegmentFilter,
+    codebook_decisions,
+    descendants,
+    find_segments,
+    question_counts,
+    segments_starting,
+)
 from .web import SignedIn, context, open_by_prefix, render, safe_next
 
 router = APIRouter()
@@ -116,7 +131,23 @@ def codebook_page(request: Request, user: SignedIn) -> Response:
     ctx = context(request)
     book = current_codebook(ctx.store, ctx.codebook)
     depth = {t.id: len(book.ancestors(t.id)) for t in book.themes}
-    return render(request, "codebook.html", user=user, book=book, depth=depth, base=ctx.codebook)
+    with ctx.store.session() as s:
+        changes = [d for d in codebook_decisions(s) if d.action in UNDOABLE]
+    return render(request, "codebook.html", user=user, book=book, depth=depth, base=ctx.codebook,
+                  changes=changes[::-1], labels=_labels_ever(ctx.codebook, changes))
+
+
+def _labels_ever(codebook: Codebook, changes: Sequence[Decision]) -> dict[str, str]:
+    """Every theme's label as the changes name it: the file's, a rename's new label, a split's new ones
+    (a merged theme is gone from the current codebook, but its change is listed)."""
+    labels = {t.id: t.label for t in codebook.themes}
+    for d in changes:
+        value = dict(d.value or {})
+        if d.action == "rename" and d.theme:
+            labels[d.theme] = str(value.get("label", labels.get(d.theme, d.theme)))
+        elif d.action == "split":
+            labels.update({str(k): str(v) for k, v in dict(value.get("labels") or {}).items()})
+    return labels
 
 
 @router.get("/emerging")

@@ -31,7 +31,7 @@ from respmine.store.repository import Store
 from respmine.store.themes import decision_of
 from respmine.store.views import RespondentView, named_in_file_names
 from respmine.themes.codebook import Codebook
-from respmine.themes.decisions import Decision, apply_decisions, effective_codebook
+from respmine.themes.decisions import Decision, apply_decisions, effective_codebook, in_force
 
 CODE_ACTIONS = ("accept", "reject", "add")
 REVIEW_ACTIONS = ("reviewed", "accept", "add", "reject")  # as `themes.decisions.reviewed_segments`
@@ -122,10 +122,11 @@ class SegmentPage:
 
 
 def codebook_decisions(session: Session) -> list[Decision]:
-    """Decisions that change the codebook (rename, merge, split, promote, dismiss): few, read each request."""
+    """Decisions that change the codebook (rename, merge, split, promote, dismiss), as they apply (without
+    those taken back: `in_force`): few, read each request."""
     rows = session.scalars(select(DecisionRow).where(DecisionRow.segment.is_(None))
                            .order_by(DecisionRow.at, DecisionRow.id))
-    return [decision_of(r) for r in rows]
+    return in_force(decision_of(r) for r in rows)
 
 
 def merges(log: Sequence[Decision]) -> dict[str, str]:

@@ -21,7 +21,14 @@ from respmine.store.structure import correct_respondents
 from respmine.structure import corrections
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
-from respmine.themes.decisions import Decision, DecisionError, apply_decisions, effective_codebook, validate
+from respmine.themes.decisions import (
+    Decision,
+    DecisionError,
+    apply_decisions,
+    effective_codebook,
+    in_force,
+    validate,
+)
 from respmine.themes.plan import CodebookState, Previous, SegmentState
 
 if TYPE_CHECKING:
@@ -216,17 +223,19 @@ def decide(store: Store, codebook: Codebook, user: str, action: str, types: Type
 
 
 def decisions(store: Store, ids: tuple[int, int] | None = None) -> list[Decision]:
-    """The analysts' log in time order (only rows with first < id <= last, for `ids` (first, last))."""
+    """The analysts' log in time order, as it applies (`in_force`: without decisions taken back; only rows
+    with first < id <= last, for `ids` (first, last))."""
     query = select(DecisionRow).order_by(DecisionRow.at, DecisionRow.id)
     if ids is not None:
         query = query.where(DecisionRow.id > ids[0], DecisionRow.id <= ids[1])
     with store.session() as s:
-        return [decision_of(r) for r in s.scalars(query)]
+        return in_force(decision_of(r) for r in s.scalars(query))
 
 
 def decision_of(row: DecisionRow) -> Decision:
     """A stored decision as the domain reads it."""
-    return Decision(row.at, row.user, row.action, row.segment, row.theme, dict(row.value or {}), row.note)
+    return Decision(row.at, row.user, row.action, row.segment, row.theme, dict(row.value or {}), row.note,
+                    row.id)
 
 
 def segment_texts(store: Store, ids: Iterable[str] | None = None) -> dict[str, str]:

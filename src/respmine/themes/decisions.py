@@ -10,7 +10,8 @@ the machine missed; `value` may carry `start`/`end` of the evidence in the segme
 `rename` (`value["label"]`), `merge` (`value["into"]`), `split` (`value["into"]`: the new theme ids,
 `value["labels"]`: their labels where given; the old theme's codes are kept until analysts recode them),
 `promote` (`value`: id, label, description, keywords: an emerging theme becomes a codebook theme),
-`dismiss` (an emerging theme is set aside).
+`dismiss` (an emerging theme is set aside), `undo` (`value["decision"]`: the id of a rename, merge or split
+taken back; the log keeps both, `in_force` drops them: a mistaken merge had no way back).
 Respondent action (no segment): `respondent`, who a response is from as an analyst corrected it
 (`structure.corrections`).
 """
@@ -28,7 +29,8 @@ from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook, Theme
 
 SEGMENT_ACTIONS = ("accept", "reject", "add", "stance", "reviewed")
-CODEBOOK_ACTIONS = ("rename", "merge", "split", "promote", "dismiss")
+CODEBOOK_ACTIONS = ("rename", "merge", "split", "promote", "dismiss", "undo")
+UNDOABLE = ("rename", "merge", "split")  # codebook decisions an analyst can take back
 RESPONDENT_ACTIONS = (corrections.ACTION,)
 
 
@@ -45,6 +47,16 @@ class Decision:
     theme: str | None = None
     value: Mapping[str, Any] | None = None
     note: str | None = None
+    id: int | None = None  # its row's, once stored (what an `undo` names)
+
+
+def in_force(log: Iterable[Decision]) -> list[Decision]:
+    """The decisions that apply: the log without the codebook decisions analysts took back, nor the
+    `undo`s themselves (both stay in the audit trail)."""
+    log = list(log)
+    undone = {int(str(d.value["decision"])) for d in log if d.action == "undo" and d.value
+              and str(d.value.get("decision", "")).isdigit()}
+    return [d for d in log if d.action != "undo" and (d.id is None or d.id not in undone)]
 
 
 def validate(decision: Decision, codebook: Codebook, types: TypeList = DEFAULT_TYPES) -> None:
@@ -70,6 +82,8 @@ def validate(decision: Decision, codebook: Codebook, types: TypeList = DEFAULT_T
         raise DecisionError(f"merge: target {value.get('into')!r} is not a theme")
     if action == "promote" and not value.get("id"):
         raise DecisionError("promote needs the new theme's id")
+    if action == "undo" and not str(value.get("decision", "")).isdigit():
+        raise DecisionError("undo needs the id of the decision it takes back")
 
 
 def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Codebook:
