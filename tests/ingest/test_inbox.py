@@ -197,3 +197,60 @@ def test_inbox_reread_archive_keeps_its_files(tmp_path: Path, monkeypatch: pytes
     assert again.reread == 1 and again.added[0]["responses"] == 2
     assert sorted(r.source for r in store.submissions()) == before == [
         "batch.zip", "batch.zip#one.txt", "batch.zip#two.txt"]
+
+
+def _as_stored_before_reader_versions(store: Store) -> None:
+    """Every row stamped "1", as a store written before per-format reader versions is."""
+    from sqlalchemy import update
+
+    from respmine.store.models import SubmissionRow
+
+    with store.session() as s, s.begin():
+        s.execute(update(SubmissionRow).values(extractor_version="1"))
+
+
+def _zip(path: Path, members: dict[str, str | bytes]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_inbox_store_from_before_reader_versions_read_again_changes_only_the_stamps(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """A store from before reader versions is read again once, and that changes nothing but the stamps:
+    the same rows, names, dates and late flags (a zip archive's files and a form's undated rows take theirs
+    from their file's arrival: they had lost it, the archive's and the export's own row keeping none, so 2
+    late responses of 5 were no longer late), the same counts."""
+    (inbox / "export.csv").write_text(
+        "Timestamp,Full name,How should charities be involved?\n"
+        "20/04/2026 10:15:00,Alex,Charities should lead resettlement work in every prison.\n"
+        ",Sam,Charities should be paid the full cost of the services they deliver.\n")
+    network = EmailMessage()
+    network["From"] = "b.person@example.org"
+    network["Subject"] = "Forwarded"
+    network["Date"] = "Mon, 20 Apr 2026 09:00:00 +0100"
+    network.set_content("Our network's view: smaller contracts.")
+    _zip(inbox / "batch.zip", {"network.eml": network.as_bytes(),
+                               "copy of late.txt": "A late letter asking for full cost recovery.\n",
+                               "inner.txt": "Probation should fund volunteers properly.\n"})
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    first = ingest_inbox(inbox, store, consultation)
+
+    def rows() -> list[tuple[object, ...]]:
+        return sorted((r.sha256, r.parent_sha256, r.kind, r.source, r.format, r.status, r.text, r.received_at,
+                       r.received_from, r.late) for r in store.submissions())
+
+    before, names = rows(), store.sources()
+    assert sum(r[-1] is True for r in before if r[2] != "attachment") == first.late == 5
+    _as_stored_before_reader_versions(store)
+    again = ingest_inbox(inbox, store, consultation)
+    assert again.reread == again.new == first.new
+    assert (again.late, again.submissions) == (first.late, first.submissions)
+    assert again.responses == first.responses
+    assert rows() == before and store.sources() == names
+    assert ingest_inbox(inbox, store, consultation).new == 0
+

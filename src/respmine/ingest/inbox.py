@@ -221,7 +221,8 @@ def store_results(
         arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
         before = plan.reread.get(result.sha256)
         if before is not None and arrival.received_from == "file-mtime":
-            arrival = before.arrival  # read again: dated as when first read (a copied file's time is not)
+            arrival = _first_arrival(before.arrival, plan.consultation)  # read again: dated as when first
+            # read (a copied file's time is not)
         if isinstance(result, Document) and result.format == "zip":  # a file stored before (another
             stored = store.stored_reads((c.sha256 for c in result.walk()[1:]), reader_version)  # archive's)
             own = before.members if before is not None else set()  # (not this archive's own, read again)
@@ -296,6 +297,16 @@ def resolve_arrival(
         when = consultation.aware(when)
     late = consultation.is_late(when) if consultation else None
     return Arrival(received_at=when, received_from=source, late=late)
+
+
+def _first_arrival(stored: Arrival, consultation: Consultation | None) -> Arrival:
+    """A file read again, dated as stored, late or not by the consultation's closing date: a form export's
+    or an archive's own row keeps no late flag (its rows or files do), and their undated rows or files
+    take it from this arrival."""
+    when = stored.received_at
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)  # (SQLite keeps no offset: the store keeps UTC, `records.in_utc`)
+    return Arrival(when, stored.received_from, consultation.is_late(when) if consultation else None)
 
 
 def _container(result: ExtractResult) -> bool:
