@@ -254,3 +254,67 @@ def test_inbox_store_from_before_reader_versions_read_again_changes_only_the_sta
     assert rows() == before and store.sources() == names
     assert ingest_inbox(inbox, store, consultation).new == 0
 
+
+def test_inbox_reread_keeps_a_file_another_archive_read_first_holds(tmp_path: Path) -> None:
+    """b.zip was read first, its file stored under it; a.zip, holding the same file, arrived later but is
+    dated earlier (by its file's time here, or a received log). Read again, a.zip comes first and takes
+    the file (a store from before reader versions) or takes it for b.zip's copy (a zip reader's bump):
+    b.zip's re-read forgot it either way, losing a response, and the run then failed on recording the
+    copy's name (a foreign key to the forgotten row)."""
+    from respmine.ingest import dispatch
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    reply = {"reply.txt": "Charities should lead resettlement work in every prison.\n"}
+    _zip(box / "b.zip", dict(reply))
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(box, store)
+    _zip(box / "a.zip", {**reply, "cover.txt": "Please find our members' responses enclosed.\n"})
+    earlier = (box / "b.zip").stat().st_mtime - 3600
+    os.utime(box / "a.zip", (earlier, earlier))
+    assert ingest_inbox(box, store).duplicates == 1
+
+    def texts() -> list[str]:
+        return sorted(r.text for r in store.submissions() if r.format == "txt")
+
+    read = texts()
+    assert len(read) == 2
+    _as_stored_before_reader_versions(store)
+    assert ingest_inbox(box, store).reread == 2 and texts() == read
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(dispatch.READER_VERSIONS, "zip", dispatch.BASE_READER_VERSION + 1)
+        assert ingest_inbox(box, store).reread == 2 and texts() == read
+        assert ingest_inbox(box, store).new == 0
+
+
+def test_inbox_reread_killed_before_forgetting_forgets_on_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run killed as it deletes what a file read again no longer holds: the file's new reading was
+    committed before, stamped current with its lost row still under it (of a format whose reader did not
+    change: a form's rows), so the next run took it as done and the row stayed a response for good."""
+    from sqlalchemy import event
+
+    from respmine.ingest import dispatch
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "export.csv").write_text(
+        "Full name,How should charities be involved?\n"
+        "Alex,Charities should lead resettlement work in every prison.\n"
+        "Sam,Charities should be paid the full cost of the services they deliver.\n")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(box, store)
+    monkeypatch.setitem(dispatch.READERS, "csv", f"{__name__}:_first_row_only")
+    monkeypatch.setitem(dispatch.READER_VERSIONS, "csv", dispatch.BASE_READER_VERSION + 1)
+
+    def killed(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("DELETE"):
+            raise KeyboardInterrupt
+
+    event.listen(store.engine, "before_cursor_execute", killed)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_inbox(box, store)
+    event.remove(store.engine, "before_cursor_execute", killed)
+    assert ingest_inbox(box, store).reread == 1
+    assert len([r for r in store.submissions() if r.kind == "form-row"]) == 1

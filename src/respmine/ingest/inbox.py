@@ -157,6 +157,7 @@ class IngestPlan:
     # far: an archived copy of either is a duplicate (the file in the inbox stays the submission)
     reread: dict[str, StoredRead] = field(default_factory=dict)  # stored content an older reader read,
     # to read again
+    saved: set[str] = field(default_factory=set)  # every submission this run stored so far
 
     @property
     def form_columns(self) -> dict[str, str]:
@@ -229,10 +230,13 @@ def store_results(
             plan.seen |= {sha for sha, read in stored.items() if read.current and sha not in own}
         tree = _tree(result, arrival, name, plan)
         pending += tree
-        if before is not None and (gone := sorted(before.members - {s.result.sha256 for s in tree})):
-            store.save_many(pending)  # (their children first, then what the file no longer holds)
+        plan.saved.update(s.result.sha256 for s in tree)
+        # What the file no longer holds: not what its new reading still finds (a copy of a file another
+        # archive read first in this run stays that one's), nor what another file of this run now holds
+        read = {c.sha256 for c in result.walk()} if isinstance(result, Document) else {result.sha256}
+        if before is not None and (gone := sorted(before.members - read - plan.saved)):
+            store.save_many(pending, forget=gone)  # (one transaction: a killed run loses both or neither)
             pending = []
-            store.forget(gone)
         late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)
         plan.summary.added.append({
             "file": name,

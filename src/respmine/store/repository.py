@@ -171,13 +171,16 @@ class Store:
         drop their codes and topics as orphans and regroup campaigns; analysts' decisions on them stay in
         the audit trail."""
         with self.session() as s, s.begin():
-            for i in range(0, len(sha256s), CHUNK):
-                chunk = list(sha256s[i : i + CHUNK])
-                s.execute(delete(PersonalDataRow).where(PersonalDataRow.submission.in_(chunk)))
-                s.execute(delete(SegmentRow).where(SegmentRow.submission.in_(chunk)))
-                s.execute(delete(RespondentRow).where(RespondentRow.submission.in_(chunk)))
-                s.execute(delete(SourceRow).where(SourceRow.sha256.in_(chunk)))
-                s.execute(delete(SubmissionRow).where(SubmissionRow.sha256.in_(chunk)))
+            self._forget(s, sha256s)
+
+    def _forget(self, s: Session, sha256s: Sequence[str]) -> None:
+        for i in range(0, len(sha256s), CHUNK):
+            chunk = list(sha256s[i : i + CHUNK])
+            s.execute(delete(PersonalDataRow).where(PersonalDataRow.submission.in_(chunk)))
+            s.execute(delete(SegmentRow).where(SegmentRow.submission.in_(chunk)))
+            s.execute(delete(RespondentRow).where(RespondentRow.submission.in_(chunk)))
+            s.execute(delete(SourceRow).where(SourceRow.sha256.in_(chunk)))
+            s.execute(delete(SubmissionRow).where(SubmissionRow.sha256.in_(chunk)))
 
     def add_sources(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Record (sha256, path) names of known content, in one transaction; pairs already known are skipped
@@ -225,13 +228,17 @@ class Store:
         """Insert or update one submission (not its children) and record the path it came under."""
         self.save_many([Saved(result, arrival, kind, parent, path)])
 
-    def save_many(self, items: Sequence[Saved]) -> None:
+    def save_many(self, items: Sequence[Saved], forget: Sequence[str] = ()) -> None:
         """Insert or update several submissions in one transaction: a killed run keeps whole batches
-        (a file with all its attachments or form rows, never a parent without its children)."""
+        (a file with all its attachments or form rows, never a parent without its children). `forget`:
+        submissions a file read again no longer holds, removed in the same transaction (`forget`): a
+        run killed in between left the file stamped current with the rows it lost still under it."""
         now = datetime.now(UTC)
         with self.session() as s, s.begin():
             for item in items:
                 self._write(s, item, now)
+            if forget:
+                self._forget(s, forget)
 
     def _write(self, s: Session, item: Saved, now: datetime) -> None:
         result, arrival = item.result, item.arrival
