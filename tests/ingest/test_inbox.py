@@ -318,3 +318,37 @@ def test_inbox_reread_killed_before_forgetting_forgets_on_the_next_run(
     event.remove(store.engine, "before_cursor_execute", killed)
     assert ingest_inbox(box, store).reread == 1
     assert len([r for r in store.submissions() if r.kind == "form-row"]) == 1
+
+
+def _without_attachments(src):  # type: ignore[no-untyped-def]
+    """An e-mail reader whose new version no longer reads attachments (for the test below)."""
+    from respmine.ingest.email import read_eml
+
+    return replace(read_eml(src), children=())
+
+
+@pytest.mark.parametrize("zip_read_again", [False, True])
+def test_inbox_reread_keeps_what_another_file_holds_as_a_copy(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zip_read_again: bool
+) -> None:
+    """An e-mail read again no longer finds its attachment, which a zip archive dated earlier also holds
+    (stored as its copy, by name only): the archive's response stays (it was forgotten with the
+    attachment, for good, or the run failed recording the archive's name for it: a foreign key)."""
+    from respmine.ingest import dispatch
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    ingest_inbox(inbox, store, consultation)
+    _zip(inbox / "batch.zip", {"answers.txt": "Local commissioning works best.",
+                               "other.txt": "Probation should fund volunteers properly.\n"})
+    earlier = (inbox / "reply.eml").stat().st_mtime - 3600
+    os.utime(inbox / "batch.zip", (earlier, earlier))
+    assert ingest_inbox(inbox, store, consultation).duplicates == 1  # the attachment's copy
+    monkeypatch.setitem(dispatch.READERS, "eml", f"{__name__}:_without_attachments")
+    monkeypatch.setitem(dispatch.READER_VERSIONS, "eml", dispatch.BASE_READER_VERSION + 1)
+    if zip_read_again:
+        monkeypatch.setitem(dispatch.READER_VERSIONS, "zip", dispatch.BASE_READER_VERSION + 1)
+    ingest_inbox(inbox, store, consultation)
+    assert "Local commissioning works best." in [r.text for r in store.submissions()]
+    assert "batch.zip#answers.txt" in {path for paths in store.sources().values() for path in paths}
+    assert ingest_inbox(inbox, store, consultation).new == 0

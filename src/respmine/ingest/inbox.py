@@ -232,11 +232,13 @@ def store_results(
         pending += tree
         plan.saved.update(s.result.sha256 for s in tree)
         # What the file no longer holds: not what its new reading still finds (a copy of a file another
-        # archive read first in this run stays that one's), nor what another file of this run now holds
+        # archive read first in this run stays that one's), nor what another file holds, read in this run
+        # or stored under another name (as a copy)
         read = {c.sha256 for c in result.walk()} if isinstance(result, Document) else {result.sha256}
-        if before is not None and (gone := sorted(before.members - read - plan.saved)):
-            store.save_many(pending, forget=gone)  # (one transaction: a killed run loses both or neither)
-            pending = []
+        gone = before.members - read - plan.saved - plan.seen if before is not None else set()
+        if gone and (gone := gone - store.named_elsewhere(gone, result.sha256, [name])):
+            store.save_many(pending, forget=sorted(gone))  # (one transaction: a killed run loses both or
+            pending = []  # neither)
         late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)
         plan.summary.added.append({
             "file": name,

@@ -165,6 +165,21 @@ class Store:
                 level = below
         return out
 
+    def named_elsewhere(self, sha256s: Iterable[str], owner: str, names: Iterable[str] = ()) -> set[str]:
+        """Those of these submissions known under a name that is neither one of `owner`'s (its stored names
+        and `names`) nor inside one ("batch.zip#reply.txt"): a copy another file holds (a zip archive's
+        file that was an e-mail's attachment), or a file once in the inbox."""
+        wanted = sorted(set(sha256s))
+        with self.session() as s:
+            own = set(names) | set(s.scalars(select(SourceRow.path).where(SourceRow.sha256 == owner)))
+            found: set[str] = set()
+            for i in range(0, len(wanted), CHUNK):
+                for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path)
+                                           .where(SourceRow.sha256.in_(wanted[i : i + CHUNK]))):
+                    if not any(path == name or path.startswith(f"{name}#") for name in own):
+                        found.add(sha)
+        return found
+
     def forget(self, sha256s: Sequence[str]) -> None:
         """Remove stored submissions no longer read from their file (a reader's new version reads a form's
         rows differently), with their names, respondents, segments and personal data; the later stages
