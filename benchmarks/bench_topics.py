@@ -89,13 +89,14 @@ def _key(i: int) -> str:
 
 def fill_store(url: str, texts: list[str]) -> None:
     """One submission, respondent and segment per text (bulk insert: setup, not timed)."""
+    from respmine.ingest.dispatch import reader_version
     from respmine.store.models import RespondentRow, SegmentRow, SubmissionRow
-    from respmine.store.repository import EXTRACTOR_VERSION, Store
+    from respmine.store.repository import Store
 
     store, now = Store(url), datetime.now(UTC)
     with store.session() as s, s.begin():
         s.add_all(SubmissionRow(sha256=_key(i), kind="form-row", source=f"row{i}", format="csv", status="ok",
-                                text=t, extractor_version=EXTRACTOR_VERSION, first_seen_at=now,
+                                text=t, extractor_version=reader_version("csv"), first_seen_at=now,
                                 updated_at=now)
                   for i, t in enumerate(texts))
         s.flush()

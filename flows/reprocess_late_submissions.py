@@ -25,6 +25,8 @@ from flows.stages import analyse_and_write, ingest, load
 from respmine import pipeline
 from respmine.config import Settings
 
+SHOWN_REREAD = 10  # the files read again named in the changes, at most (an upgrade re-reads a whole inbox)
+
 
 def changes_markdown(summary: dict[str, Any]) -> str:
     """What this run changed, for the policy team: the new files, which are late, what was quarantined."""
@@ -58,9 +60,12 @@ def changes_markdown(summary: dict[str, Any]) -> str:
     else:
         lines.append("No new files since the last run.")
     if reread:
+        names = [a["file"] for a in reread]
+        shown = ", ".join(names[:SHOWN_REREAD]) + (f" and {len(names) - SHOWN_REREAD} more"
+                                                   if len(names) > SHOWN_REREAD else "")
         lines += ["", f"{len(reread)} file(s) read before were read again by this version of respmine, which "
                   "reads their format better (analysts' decisions follow their paragraphs; outputs "
-                  "regenerated): " + ", ".join(a["file"] for a in reread) + "."]
+                  f"regenerated): {shown}."]
     return "\n".join(lines) + "\n"
 
 

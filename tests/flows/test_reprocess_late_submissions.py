@@ -94,5 +94,9 @@ def test_reprocess_late_submissions_says_when_only_dates_changed() -> None:
     assert "1 new file(s) since the last run (1 received after" in reread and "| a.docx |" not in reread
     assert "1 file(s) read before were read again by this version of respmine" in reread
     assert "a.docx." in reread
+    everything = changes_markdown({"added": [{"file": f"response {i:04}.pdf", "status": "ok", "late": "no",
+                                              "reread": True} for i in range(3000)]})
+    assert "3000 file(s) read before were read again" in everything  # (an upgrade: not 3000 names)
+    assert "response 0009.pdf and 2990 more." in everything and "response 0010.pdf" not in everything
     resumed = changes_markdown({"added": [], "redated": 0, "corrections_pending": 0, "resumed": True})
     assert "an earlier run stopped before writing them" in resumed and "outputs regenerated" in resumed

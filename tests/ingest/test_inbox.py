@@ -197,3 +197,158 @@ def test_inbox_reread_archive_keeps_its_files(tmp_path: Path, monkeypatch: pytes
     assert again.reread == 1 and again.added[0]["responses"] == 2
     assert sorted(r.source for r in store.submissions()) == before == [
         "batch.zip", "batch.zip#one.txt", "batch.zip#two.txt"]
+
+
+def _as_stored_before_reader_versions(store: Store) -> None:
+    """Every row stamped "1", as a store written before per-format reader versions is."""
+    from sqlalchemy import update
+
+    from respmine.store.models import SubmissionRow
+
+    with store.session() as s, s.begin():
+        s.execute(update(SubmissionRow).values(extractor_version="1"))
+
+
+def _zip(path: Path, members: dict[str, str | bytes]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_inbox_store_from_before_reader_versions_read_again_changes_only_the_stamps(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """A store from before reader versions is read again once, and that changes nothing but the stamps:
+    the same rows, names, dates and late flags (a zip archive's files and a form's undated rows take theirs
+    from their file's arrival: they had lost it, the archive's and the export's own row keeping none, so 2
+    late responses of 5 were no longer late), the same counts."""
+    (inbox / "export.csv").write_text(
+        "Timestamp,Full name,How should charities be involved?\n"
+        "20/04/2026 10:15:00,Alex,Charities should lead resettlement work in every prison.\n"
+        ",Sam,Charities should be paid the full cost of the services they deliver.\n")
+    network = EmailMessage()
+    network["From"] = "b.person@example.org"
+    network["Subject"] = "Forwarded"
+    network["Date"] = "Mon, 20 Apr 2026 09:00:00 +0100"
+    network.set_content("Our network's view: smaller contracts.")
+    _zip(inbox / "batch.zip", {"network.eml": network.as_bytes(),
+                               "copy of late.txt": "A late letter asking for full cost recovery.\n",
+                               "inner.txt": "Probation should fund volunteers properly.\n"})
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    first = ingest_inbox(inbox, store, consultation)
+
+    def rows() -> list[tuple[object, ...]]:
+        return sorted((r.sha256, r.parent_sha256, r.kind, r.source, r.format, r.status, r.text, r.received_at,
+                       r.received_from, r.late) for r in store.submissions())
+
+    before, names = rows(), store.sources()
+    assert sum(r[-1] is True for r in before if r[2] != "attachment") == first.late == 5
+    _as_stored_before_reader_versions(store)
+    again = ingest_inbox(inbox, store, consultation)
+    assert again.reread == again.new == first.new
+    assert (again.late, again.submissions) == (first.late, first.submissions)
+    assert again.responses == first.responses
+    assert rows() == before and store.sources() == names
+    assert ingest_inbox(inbox, store, consultation).new == 0
+
+
+def test_inbox_reread_keeps_a_file_another_archive_read_first_holds(tmp_path: Path) -> None:
+    """b.zip was read first, its file stored under it; a.zip, holding the same file, arrived later but is
+    dated earlier (by its file's time here, or a received log). Read again, a.zip comes first and takes
+    the file (a store from before reader versions) or takes it for b.zip's copy (a zip reader's bump):
+    b.zip's re-read forgot it either way, losing a response, and the run then failed on recording the
+    copy's name (a foreign key to the forgotten row)."""
+    from respmine.ingest import dispatch
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    reply = {"reply.txt": "Charities should lead resettlement work in every prison.\n"}
+    _zip(box / "b.zip", dict(reply))
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(box, store)
+    _zip(box / "a.zip", {**reply, "cover.txt": "Please find our members' responses enclosed.\n"})
+    earlier = (box / "b.zip").stat().st_mtime - 3600
+    os.utime(box / "a.zip", (earlier, earlier))
+    assert ingest_inbox(box, store).duplicates == 1
+
+    def texts() -> list[str]:
+        return sorted(r.text for r in store.submissions() if r.format == "txt")
+
+    read = texts()
+    assert len(read) == 2
+    _as_stored_before_reader_versions(store)
+    assert ingest_inbox(box, store).reread == 2 and texts() == read
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(dispatch.READER_VERSIONS, "zip", dispatch.BASE_READER_VERSION + 1)
+        assert ingest_inbox(box, store).reread == 2 and texts() == read
+        assert ingest_inbox(box, store).new == 0
+
+
+def test_inbox_reread_killed_before_forgetting_forgets_on_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run killed as it deletes what a file read again no longer holds: the file's new reading was
+    committed before, stamped current with its lost row still under it (of a format whose reader did not
+    change: a form's rows), so the next run took it as done and the row stayed a response for good."""
+    from sqlalchemy import event
+
+    from respmine.ingest import dispatch
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "export.csv").write_text(
+        "Full name,How should charities be involved?\n"
+        "Alex,Charities should lead resettlement work in every prison.\n"
+        "Sam,Charities should be paid the full cost of the services they deliver.\n")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(box, store)
+    monkeypatch.setitem(dispatch.READERS, "csv", f"{__name__}:_first_row_only")
+    monkeypatch.setitem(dispatch.READER_VERSIONS, "csv", dispatch.BASE_READER_VERSION + 1)
+
+    def killed(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("DELETE"):
+            raise KeyboardInterrupt
+
+    event.listen(store.engine, "before_cursor_execute", killed)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_inbox(box, store)
+    event.remove(store.engine, "before_cursor_execute", killed)
+    assert ingest_inbox(box, store).reread == 1
+    assert len([r for r in store.submissions() if r.kind == "form-row"]) == 1
+
+
+def _without_attachments(src):  # type: ignore[no-untyped-def]
+    """An e-mail reader whose new version no longer reads attachments (for the test below)."""
+    from respmine.ingest.email import read_eml
+
+    return replace(read_eml(src), children=())
+
+
+@pytest.mark.parametrize("zip_read_again", [False, True])
+def test_inbox_reread_keeps_what_another_file_holds_as_a_copy(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zip_read_again: bool
+) -> None:
+    """An e-mail read again no longer finds its attachment, which a zip archive dated earlier also holds
+    (stored as its copy, by name only): the archive's response stays (it was forgotten with the
+    attachment, for good, or the run failed recording the archive's name for it: a foreign key)."""
+    from respmine.ingest import dispatch
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    consultation = load_consultation(tmp_path / "consultation.yaml")
+    ingest_inbox(inbox, store, consultation)
+    _zip(inbox / "batch.zip", {"answers.txt": "Local commissioning works best.",
+                               "other.txt": "Probation should fund volunteers properly.\n"})
+    earlier = (inbox / "reply.eml").stat().st_mtime - 3600
+    os.utime(inbox / "batch.zip", (earlier, earlier))
+    assert ingest_inbox(inbox, store, consultation).duplicates == 1  # the attachment's copy
+    monkeypatch.setitem(dispatch.READERS, "eml", f"{__name__}:_without_attachments")
+    monkeypatch.setitem(dispatch.READER_VERSIONS, "eml", dispatch.BASE_READER_VERSION + 1)
+    if zip_read_again:
+        monkeypatch.setitem(dispatch.READER_VERSIONS, "zip", dispatch.BASE_READER_VERSION + 1)
+    ingest_inbox(inbox, store, consultation)
+    assert "Local commissioning works best." in [r.text for r in store.submissions()]
+    assert "batch.zip#answers.txt" in {path for paths in store.sources().values() for path in paths}
+    assert ingest_inbox(inbox, store, consultation).new == 0

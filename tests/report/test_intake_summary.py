@@ -43,3 +43,14 @@ def test_intake_summary_names_responses_with_no_text() -> None:
     summary["structure"] = {**structure, "empty": ["form.csv#VC-2014"]}
     assert ("1 response has no text to read and is counted nowhere (form.csv#VC-2014)"
             in summary_markdown(summary))
+
+
+def test_intake_summary_tells_new_files_from_files_read_again() -> None:
+    """After an upgrade whose readers read stored files again, one file new: "3 new ... Of the new, 2 had
+    been read before" and "3 responses read from new files" said 3 had arrived."""
+    summary = {**_summary(0, 0), "responses": {"file": 3}, "dated": True, "late": 3, "reread": 2}
+    text = summary_markdown(summary)
+    assert ("3 files in the inbox: 1 new, 2 read before and read again by this version of respmine, which "
+            "reads their format better, 0 already processed") in text
+    assert "3 responses read from new files and files read again (3 files, 0 form rows)" in text
+    assert "3 files in the inbox: 3 new, 0 already processed" in summary_markdown(_summary(0, 0))

@@ -157,6 +157,7 @@ class IngestPlan:
     # far: an archived copy of either is a duplicate (the file in the inbox stays the submission)
     reread: dict[str, StoredRead] = field(default_factory=dict)  # stored content an older reader read,
     # to read again
+    saved: set[str] = field(default_factory=set)  # every submission this run stored so far
 
     @property
     def form_columns(self) -> dict[str, str]:
@@ -221,17 +222,23 @@ def store_results(
         arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
         before = plan.reread.get(result.sha256)
         if before is not None and arrival.received_from == "file-mtime":
-            arrival = before.arrival  # read again: dated as when first read (a copied file's time is not)
+            arrival = _first_arrival(before.arrival, plan.consultation)  # read again: dated as when first
+            # read (a copied file's time is not)
         if isinstance(result, Document) and result.format == "zip":  # a file stored before (another
             stored = store.stored_reads((c.sha256 for c in result.walk()[1:]), reader_version)  # archive's)
             own = before.members if before is not None else set()  # (not this archive's own, read again)
             plan.seen |= {sha for sha, read in stored.items() if read.current and sha not in own}
         tree = _tree(result, arrival, name, plan)
         pending += tree
-        if before is not None and (gone := sorted(before.members - {s.result.sha256 for s in tree})):
-            store.save_many(pending)  # (their children first, then what the file no longer holds)
-            pending = []
-            store.forget(gone)
+        plan.saved.update(s.result.sha256 for s in tree)
+        # What the file no longer holds: not what its new reading still finds (a copy of a file another
+        # archive read first in this run stays that one's), nor what another file holds, read in this run
+        # or stored under another name (as a copy)
+        read = {c.sha256 for c in result.walk()} if isinstance(result, Document) else {result.sha256}
+        gone = before.members - read - plan.saved - plan.seen if before is not None else set()
+        if gone and (gone := gone - store.named_elsewhere(gone, result.sha256, [name])):
+            store.save_many(pending, forget=sorted(gone))  # (one transaction: a killed run loses both or
+            pending = []  # neither)
         late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)
         plan.summary.added.append({
             "file": name,
@@ -296,6 +303,16 @@ def resolve_arrival(
         when = consultation.aware(when)
     late = consultation.is_late(when) if consultation else None
     return Arrival(received_at=when, received_from=source, late=late)
+
+
+def _first_arrival(stored: Arrival, consultation: Consultation | None) -> Arrival:
+    """A file read again, dated as stored, late or not by the consultation's closing date: a form export's
+    or an archive's own row keeps no late flag (its rows or files do), and their undated rows or files
+    take it from this arrival."""
+    when = stored.received_at
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)  # (SQLite keeps no offset: the store keeps UTC, `records.in_utc`)
+    return Arrival(when, stored.received_from, consultation.is_late(when) if consultation else None)
 
 
 def _container(result: ExtractResult) -> bool:

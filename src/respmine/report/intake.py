@@ -79,11 +79,13 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict[str, object]]) ->
 def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
     """The run summary as Markdown (terminal, Prefect artifact, README of the outputs)."""
     lines = [f"# {title}", ""]
+    reread = int(str(summary.get("reread") or 0))  # (counted among the new: this run read them)
     lines.append(
-        f"{_n(summary['files'], 'file')} in the inbox: {summary['new']} new, {summary['already_done']} "
-        f"already processed, {_n(summary['duplicates'], 'exact duplicate')} of another file."
-        + (f" Of the new, {summary['reread']} had been read before and were read again by this version of "
-           "respmine, which reads their format better." if summary.get("reread") else "")
+        f"{_n(summary['files'], 'file')} in the inbox: {int(str(summary['new'])) - reread} new, "
+        + (f"{reread} read before and read again by this version of respmine, which reads their format "
+           "better, " if reread else "")
+        + f"{summary['already_done']} already processed, {_n(summary['duplicates'], 'exact duplicate')} of "
+        "another file."
     )
     lines.append(_responses_line(summary))
     lines += ["", "| format | stored items (files, form rows, attachments) |", "|---|---|"]
@@ -180,7 +182,8 @@ def _responses_line(summary: dict[str, object]) -> str:
     files, rows = int(read.get("file", 0)), int(read.get("form-row", 0))
     by_status = summary.get("by_status")
     quarantined = int((by_status if isinstance(by_status, dict) else {}).get("quarantined", 0))
-    line = (f"{_n(files + rows, 'response')} read from new files ({_n(files, 'file')}, "
+    line = (f"{_n(files + rows, 'response')} read from new files"
+            f"{' and files read again' if summary.get('reread') else ''} ({_n(files, 'file')}, "
             f"{_n(rows, 'form row')}); {_n(quarantined, 'file')} quarantined (listed below).")
     if summary.get("dated", True):  # (a summary from before "dated" was kept: as it was)
         late = int(str(summary["late"]))

@@ -165,19 +165,37 @@ class Store:
                 level = below
         return out
 
+    def named_elsewhere(self, sha256s: Iterable[str], owner: str, names: Iterable[str] = ()) -> set[str]:
+        """Those of these submissions known under a name that is neither one of `owner`'s (its stored names
+        and `names`) nor inside one ("batch.zip#reply.txt"): a copy another file holds (a zip archive's
+        file that was an e-mail's attachment), or a file once in the inbox."""
+        wanted = sorted(set(sha256s))
+        with self.session() as s:
+            own = set(names) | set(s.scalars(select(SourceRow.path).where(SourceRow.sha256 == owner)))
+            found: set[str] = set()
+            for i in range(0, len(wanted), CHUNK):
+                for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path)
+                                           .where(SourceRow.sha256.in_(wanted[i : i + CHUNK]))):
+                    if not any(path == name or path.startswith(f"{name}#") for name in own):
+                        found.add(sha)
+        return found
+
     def forget(self, sha256s: Sequence[str]) -> None:
         """Remove stored submissions no longer read from their file (a reader's new version reads a form's
         rows differently), with their names, respondents, segments and personal data; the later stages
         drop their codes and topics as orphans and regroup campaigns; analysts' decisions on them stay in
         the audit trail."""
         with self.session() as s, s.begin():
-            for i in range(0, len(sha256s), CHUNK):
-                chunk = list(sha256s[i : i + CHUNK])
-                s.execute(delete(PersonalDataRow).where(PersonalDataRow.submission.in_(chunk)))
-                s.execute(delete(SegmentRow).where(SegmentRow.submission.in_(chunk)))
-                s.execute(delete(RespondentRow).where(RespondentRow.submission.in_(chunk)))
-                s.execute(delete(SourceRow).where(SourceRow.sha256.in_(chunk)))
-                s.execute(delete(SubmissionRow).where(SubmissionRow.sha256.in_(chunk)))
+            self._forget(s, sha256s)
+
+    def _forget(self, s: Session, sha256s: Sequence[str]) -> None:
+        for i in range(0, len(sha256s), CHUNK):
+            chunk = list(sha256s[i : i + CHUNK])
+            s.execute(delete(PersonalDataRow).where(PersonalDataRow.submission.in_(chunk)))
+            s.execute(delete(SegmentRow).where(SegmentRow.submission.in_(chunk)))
+            s.execute(delete(RespondentRow).where(RespondentRow.submission.in_(chunk)))
+            s.execute(delete(SourceRow).where(SourceRow.sha256.in_(chunk)))
+            s.execute(delete(SubmissionRow).where(SubmissionRow.sha256.in_(chunk)))
 
     def add_sources(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Record (sha256, path) names of known content, in one transaction; pairs already known are skipped
@@ -225,13 +243,17 @@ class Store:
         """Insert or update one submission (not its children) and record the path it came under."""
         self.save_many([Saved(result, arrival, kind, parent, path)])
 
-    def save_many(self, items: Sequence[Saved]) -> None:
+    def save_many(self, items: Sequence[Saved], forget: Sequence[str] = ()) -> None:
         """Insert or update several submissions in one transaction: a killed run keeps whole batches
-        (a file with all its attachments or form rows, never a parent without its children)."""
+        (a file with all its attachments or form rows, never a parent without its children). `forget`:
+        submissions a file read again no longer holds, removed in the same transaction (`forget`): a
+        run killed in between left the file stamped current with the rows it lost still under it."""
         now = datetime.now(UTC)
         with self.session() as s, s.begin():
             for item in items:
                 self._write(s, item, now)
+            if forget:
+                self._forget(s, forget)
 
     def _write(self, s: Session, item: Saved, now: datetime) -> None:
         result, arrival = item.result, item.arrival
