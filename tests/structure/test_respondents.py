@@ -691,6 +691,29 @@ def test_respondents_a_home_address_under_the_name_signed_is_a_persons() -> None
     assert profile(_doc(text)).kind == "individual"
 
 
+@pytest.mark.parametrize(("head", "body"), [
+    ("Association of Probation Leaders 1 Temple Row, Birmingham B2 5LG", "Association of Probation Leaders"),
+    ("Westshire Youth Justice Alliance, 4 Market Square, Westshire WS1 1AA",
+     "Westshire Youth Justice Alliance"),
+    ("Meadow View Church 14 Church Street, Kingsmere KM1 3QA", "Meadow View Church"),
+])
+def test_respondents_a_letterhead_joined_to_its_address_is_the_bodys(head: str, body: str) -> None:
+    """PDF text joined a letterhead's two lines ("Association of Probation Leaders 1 Temple Row, Birmingham
+    B2 5LG"): the postcode with no body's line above it made the body an individual ("home-address")."""
+    got = profile(_doc(f"{head}\n\nProbation leaders would welcome GPS as a supervision tool.\n\n"
+                       "The workload implications have not been costed."))
+    assert (got.kind, got.organisation) == ("organisation", body)
+    assert got.provenance["organisation"] == "text:letterhead"
+
+
+@pytest.mark.parametrize("head", ["Jane Smith 1 Temple Row, Birmingham B2 5LG",
+                                  "John Church 14 Mill Lane, Leeds LS8 5QT",
+                                  "Mrs Ann Union, 14 Mill Lane, Leeds LS8 5QT"])
+def test_respondents_a_persons_name_joined_to_an_address_stays_an_individual(head: str) -> None:
+    got = profile(_doc(f"{head}\n\nI would welcome GPS as a supervision tool.\n\nI have no more to add."))
+    assert (got.kind, got.organisation) == ("individual", None)
+
+
 def test_respondents_sign_off_name_with_an_inner_capital_is_a_person() -> None:
     text = (
         "I support the proposed rule because every child should be able to play sport. I hope it passes.\n\n"
