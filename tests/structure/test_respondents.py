@@ -1758,3 +1758,22 @@ def test_respondents_a_two_word_name_ending_as_bodies_names_may_be_a_persons(nam
             f"banned in class.\n\nYours faithfully,\n{name}{role}")
     got = profile(_doc(text))
     assert got.organisation is None and got.kind == "individual", (got.organisation, got.kind)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Libertas Civil Liberties Network\n\nPO Box 4471, London EC1A 9ZZ\n\nLibertas Civil Liberties "
+     "Network is a non-profit organisation campaigning for the protection of privacy.\n\nLibertas opposes "
+     "the proposal.", "charity"),
+    ("Westvale Carers Network\n\nWe are a not-for-profit organisation run by carers.\n\nWe oppose the "
+     "proposal.", "charity"),
+    # not a charity in its own words: the name's keyword stands
+    ("Westvale Traders Network\n\nWestvale Traders Network is a non-profit association of 300 shops.\n\nWe "
+     "oppose the proposal.", "representative_body"),
+    ("Eastfield Housing Trust\n\nEastfield Housing Trust is a company limited by guarantee.\n\nWe oppose the "
+     "proposal.", "charity"),
+])
+def test_respondents_a_body_saying_it_is_a_non_profit_outweighs_its_names_word(text: str, kind: str) -> None:
+    """"Libertas Civil Liberties Network is a non-profit organisation ..." was typed a representative body
+    for its name's "Network" (80) over what it says it is (50): only "is a registered charity" (85) beat
+    it."""
+    assert profile(_doc(text)).respondent_type == kind

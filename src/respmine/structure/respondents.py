@@ -47,6 +47,9 @@ ABOUT_SENTENCES = 4  # ... its first sentences
 ORG_THRESHOLD = 30  # score an organisation candidate needs before a response counts as an organisation's
 UNIT_MAILBOX = 40  # weight of an e-mail display name that is a team's or department's mailbox
 COLLECTIVE_VOICE = 8  # "we"/"our" words (and 4x the "I"s) that make an unnamed paper an organisation's
+SAYS_CHARITY = 85  # weight of a body's own word that it is a charity or non-profit ("X is a registered
+# charity", "X is a non-profit organisation", "we are a not-for-profit company"): over a name's keyword (80:
+# "Libertas Civil Liberties Network" is no members' body for its "Network")
 _NOT_ORG = {"PERSON", "GPE"}
 
 OrgSink = Callable[[str | None, str, float], None]
@@ -580,8 +583,8 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         if R.person_shaped(name, sentence):
             return  # "Maria do Carmo Silva is a registered charity ...": a person's name is not published
         org(name, "text:registered-charity", 45)
-        board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
-        board.add("type-described", R.what_it_is(said + rest), "rule:text-charity", 85, about=name)
+        board.add("type", "charity", "rule:text-charity", SAYS_CHARITY, about=name)  # says so itself
+        board.add("type-described", R.what_it_is(said + rest), "rule:text-charity", SAYS_CHARITY, about=name)
         return
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
     words = name.split()
@@ -616,8 +619,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
 def _says_it_is(board: _Board, description: str, source: str, weight: float,
                 about: str | None = None) -> None:
     """What a body says it is: the built-in type it names, and its words (for a consultation's own types,
-    `_choose_type`)."""
-    board.add("type", R.is_a_type(description), source, weight, about=about)
+    `_choose_type`). A charity or non-profit, in its own words, outweighs its name's keyword
+    (`SAYS_CHARITY`); other kinds do not ("X Trust is a company limited by guarantee" stays a charity)."""
+    kind = R.is_a_type(description)
+    board.add("type", kind, source, max(weight, SAYS_CHARITY) if kind == "charity" else weight, about=about)
     board.add("type-described", R.what_it_is(description), source, weight, about=about)
 
 
