@@ -98,3 +98,33 @@ def test_soft_hyphens_and_paragraphs_join_as_before_in_linear_time() -> None:
     started = time.perf_counter()
     assert join_paragraphs(lines, 62, set()) == " ".join(lines)
     assert time.perf_counter() - started < 1.0
+
+
+_PAGE_ONE = ("University of Harwich Page 1\nUniversity of Harwich\nCentre for Criminology\nHarwich HW4 7QT\n"
+             "This response is submitted by Dr Priya Raman of the Centre for Criminology, who has studied\n"
+             "electronic monitoring schemes in England and the Netherlands since 2015.\n")
+_BODY_TWO = ("Our interviews with 60 people subject to GPS monitoring found that most experienced the tag\n"
+             "as a constant reminder of their offending.\n")
+
+
+def test_cleanup_drops_a_header_that_runs_only_from_page_two() -> None:
+    """A 2-page PDF's header on page 2 only ("Raman and Whitcombe - Electronic monitoring consultation" over
+    "University of Harwich Page 2"): its first line is on no other page, so stripping stopped there and
+    both lines opened a trial's answer to Q5."""
+    head = "Raman and Whitcombe - Electronic monitoring consultation\nUniversity of Harwich Page 2\n"
+    first, second = clean_pages([_PAGE_ONE, head + _BODY_TWO])
+    assert second.startswith("Our interviews with 60 people"), second
+    assert "Page" not in second and "Raman and Whitcombe" not in second
+    assert first.startswith("University of Harwich"), first  # (page 1's letterhead stays)
+
+
+def test_cleanup_keeps_what_only_looks_like_a_header() -> None:
+    """A letterhead before "Page 1", a question's heading or a sentence's tail before "Page 2", and a line
+    naming another page are kept."""
+    letterhead = "Westvale Trust\nPage 1\n" + _BODY_TWO
+    assert clean_pages([letterhead, _BODY_TWO])[0].startswith("Westvale Trust")
+    for top in ("Question 5: What impact would tagging have?\nHarwich Page 2\n",
+                "lives are chaotic and the scheme will fail.\nHarwich Page 2\n",
+                "Annual Review\nHarwich Page 7\n"):
+        second = clean_pages([_PAGE_ONE, top + _BODY_TWO])[1]
+        assert second.startswith(top.split("\n")[0][:20]), (top, second)

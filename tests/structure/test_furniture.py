@@ -58,6 +58,28 @@ def test_furniture_is_recognised_but_short_statements_stay() -> None:
     assert [t for t in content if is_furniture(t)] == []
 
 
+@pytest.mark.parametrize(("text", "furniture"), [
+    ("Please accept this email as the response of the Access to Justice Disability Network.", True),
+    ("I write as the Police and Crime Commissioner for Westmarch in response to the Ministry's proposals on "
+     "electronic monitoring.", True),
+    ("Please accept this as our formal response to the consultation.", True),
+    ("I write as manager of the Northshire staff team, on behalf of Northshire County Council.", True),
+    # a view after the covering clause, a second sentence, an objection, experience: kept
+    ("I write as the Police and Crime Commissioner for Westmarch in response to the Ministry's proposals, "
+     "which I broadly support.", False),
+    ("I write as the Police and Crime Commissioner for Westmarch in response to the Ministry's proposals. "
+     "I welcome the ambition to tag every violent offender.", False),
+    ("Please accept this letter as my objection to the proposals.", False),
+    ("I write on behalf of our residents' group to object to the plans.", False),
+    ("I write as a victim of domestic abuse.", False),
+])
+def test_furniture_a_covering_line_presenting_the_response_is_furniture(text: str, furniture: bool) -> None:
+    """A trial filed two covering lines as answers to Q6 ("Please accept this email as the response of
+    ...", "I write as the Police and Crime Commissioner for ... in response to the Ministry's proposals
+    ..."): a covering note's one sentence is letter furniture, one that says more is not."""
+    assert is_furniture(text) is furniture
+
+
 def test_furniture_reference_lines_closings_and_quoted_replies() -> None:
     assert all(is_header_line(line) for line in (
         "Re: Consultation on the role of the voluntary and community sector in offender services",

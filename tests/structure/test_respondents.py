@@ -691,6 +691,29 @@ def test_respondents_a_home_address_under_the_name_signed_is_a_persons() -> None
     assert profile(_doc(text)).kind == "individual"
 
 
+@pytest.mark.parametrize(("head", "body"), [
+    ("Association of Probation Leaders 1 Temple Row, Birmingham B2 5LG", "Association of Probation Leaders"),
+    ("Westshire Youth Justice Alliance, 4 Market Square, Westshire WS1 1AA",
+     "Westshire Youth Justice Alliance"),
+    ("Meadow View Church 14 Church Street, Kingsmere KM1 3QA", "Meadow View Church"),
+])
+def test_respondents_a_letterhead_joined_to_its_address_is_the_bodys(head: str, body: str) -> None:
+    """PDF text joined a letterhead's two lines ("Association of Probation Leaders 1 Temple Row, Birmingham
+    B2 5LG"): the postcode with no body's line above it made the body an individual ("home-address")."""
+    got = profile(_doc(f"{head}\n\nProbation leaders would welcome GPS as a supervision tool.\n\n"
+                       "The workload implications have not been costed."))
+    assert (got.kind, got.organisation) == ("organisation", body)
+    assert got.provenance["organisation"] == "text:letterhead"
+
+
+@pytest.mark.parametrize("head", ["Jane Smith 1 Temple Row, Birmingham B2 5LG",
+                                  "John Church 14 Mill Lane, Leeds LS8 5QT",
+                                  "Mrs Ann Union, 14 Mill Lane, Leeds LS8 5QT"])
+def test_respondents_a_persons_name_joined_to_an_address_stays_an_individual(head: str) -> None:
+    got = profile(_doc(f"{head}\n\nI would welcome GPS as a supervision tool.\n\nI have no more to add."))
+    assert (got.kind, got.organisation) == ("individual", None)
+
+
 def test_respondents_sign_off_name_with_an_inner_capital_is_a_person() -> None:
     text = (
         "I support the proposed rule because every child should be able to play sport. I hope it passes.\n\n"
@@ -1735,3 +1758,22 @@ def test_respondents_a_two_word_name_ending_as_bodies_names_may_be_a_persons(nam
             f"banned in class.\n\nYours faithfully,\n{name}{role}")
     got = profile(_doc(text))
     assert got.organisation is None and got.kind == "individual", (got.organisation, got.kind)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Libertas Civil Liberties Network\n\nPO Box 4471, London EC1A 9ZZ\n\nLibertas Civil Liberties "
+     "Network is a non-profit organisation campaigning for the protection of privacy.\n\nLibertas opposes "
+     "the proposal.", "charity"),
+    ("Westvale Carers Network\n\nWe are a not-for-profit organisation run by carers.\n\nWe oppose the "
+     "proposal.", "charity"),
+    # not a charity in its own words: the name's keyword stands
+    ("Westvale Traders Network\n\nWestvale Traders Network is a non-profit association of 300 shops.\n\nWe "
+     "oppose the proposal.", "representative_body"),
+    ("Eastfield Housing Trust\n\nEastfield Housing Trust is a company limited by guarantee.\n\nWe oppose the "
+     "proposal.", "charity"),
+])
+def test_respondents_a_body_saying_it_is_a_non_profit_outweighs_its_names_word(text: str, kind: str) -> None:
+    """"Libertas Civil Liberties Network is a non-profit organisation ..." was typed a representative body
+    for its name's "Network" (80) over what it says it is (50): only "is a registered charity" (85) beat
+    it."""
+    assert profile(_doc(text)).respondent_type == kind

@@ -63,20 +63,50 @@ def find_running_lines(pages: list[list[str]]) -> set[str]:
     return {key for key in found if len(key) > 1 and not _QUESTION_KEY.match(key)}
 
 
-def strip_page_furniture(lines: list[str], running: set[str]) -> list[str]:
-    """Drop running headers/footers and page-number lines: contiguous runs at the top and bottom only."""
+def strip_page_furniture(lines: list[str], running: set[str], page: int | None = None) -> list[str]:
+    """Drop running headers/footers and page-number lines: contiguous runs at the top and bottom only.
+    `page`: the page's number (from 1); from page 2 on, a header whose line holding "Page N" (this page's
+    number) comes under a line of its own (`_header_block`) is dropped with that line."""
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
 
     def furniture(i: int) -> bool:
         return normalise_line(lines[i]) in running or bool(_PAGE_NUMBER.match(lines[i]))
 
-    drop: set[int] = set()
-    for edge in (idx[:_EDGE_LINES], idx[::-1][:_EDGE_LINES]):
+    head = _header_block([lines[i] for i in idx[:_EDGE_LINES]], page)
+    drop: set[int] = set(idx[:head])
+    for edge in (idx[head:_EDGE_LINES], idx[::-1][:_EDGE_LINES]):
         for i in edge:
             if not furniture(i):
                 break
             drop.add(i)
     return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
+_PAGE_MARK = re.compile(r"(?<![\w-])page\s+(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?\s*$",  # "... Page 2"
+                        re.IGNORECASE)
+_HEADER_WORDS = 12  # a header line is short ...
+_HEADER_CHARS = 160
+_HEADER_END = re.compile(r"[.!?;:,]\s*$")  # ... and ends no sentence or clause
+
+
+def _header_block(top: list[str], page: int | None) -> int:
+    """How many of a page's first lines (`top`, its first non-blank ones) are a header that runs only from
+    page 2 on ("Raman and Whitcombe - Electronic monitoring consultation" over "University of Harwich Page
+    2"), so `find_running_lines` could not see its first line repeat: the lines down to one ending "Page N"
+    with this page's number, each short, capitalised and ending no sentence. Never on the first page (its
+    letterhead may come before a "Page 1" line), never a heading ("Question 5: ...?") nor a sentence cut
+    by the page break. 0 when there is none."""
+    if page is None or page < 2:
+        return 0
+    for at, line in enumerate(top):
+        mark = _PAGE_MARK.search(line) if len(line) <= _HEADER_CHARS else None  # (a short line's end only)
+        if mark and int(mark[1]) == page:
+            block = top[: at + 1]
+            short = all(len(ln.split()) <= _HEADER_WORDS and not _HEADER_END.search(ln) for ln in block)
+            led = all(ln.strip()[0].isupper() or ln.strip()[0].isdigit() for ln in block[:-1])
+            plain = not any(_QUESTION_KEY.match(normalise_line(ln)) for ln in block)
+            return len(block) if at and short and led and plain else 0
+    return 0
 
 
 def join_paragraphs(lines: list[str], typical_width: int, hyphenated_words: set[str]) -> str:
@@ -145,7 +175,7 @@ def clean_pages(raw_pages: list[str]) -> list[str]:
     """Clean every page of one document together (running headers are found across pages)."""
     pages = [split_lines(raw) for raw in raw_pages]
     running = find_running_lines(pages)
-    pages = [strip_page_furniture(lines, running) for lines in pages]
+    pages = [strip_page_furniture(lines, running, number) for number, lines in enumerate(pages, 1)]
     width = typical_width(pages)
     vocabulary = hyphenated_vocabulary(pages)
     pages = [[_inline_soft_hyphens(ln, vocabulary) for ln in lines] for lines in pages]

@@ -41,7 +41,9 @@ READERS: dict[str, str] = {
 # Word fix does not re-OCR every scan). Version 2: every reader changed after 1 was first stamped
 # (PDF and Word paragraphs, zip archives, ...), so stores from before re-read everything once.
 BASE_READER_VERSION = 2
-READER_VERSIONS: dict[str, int] = {}
+READER_VERSIONS: dict[str, int] = {
+    "pdf": 3,  # a header running only from page 2, its line over one holding "Page N", is dropped
+}
 
 
 def reader_version(fmt: str | None) -> str:

@@ -223,7 +223,7 @@ def is_furniture(text: str) -> bool:
         return True  # a table of contents: its entries are headings, their page numbers
     if _FURNITURE_START.match(text):
         return len(words) <= FURNITURE_MAX_WORDS
-    if is_cover_sentence(text) and len(words) <= FURNITURE_MAX_WORDS:
+    if (is_cover_sentence(text) or presents_cover(text)) and len(words) <= FURNITURE_MAX_WORDS:
         return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
     if _INSTRUCTION.match(text) and not _VIEW.search(_DEADLINE.sub(" ", text)):
         return len(words) <= FURNITURE_MAX_WORDS  # ("... as you wish. Responses must be received by ...")
@@ -253,6 +253,22 @@ def is_cover_sentence(sentence: str) -> bool:
     """A covering note's sentence that states no view ("I am writing in response to the consultation on
     ...", "Please find attached our response")."""
     return _COVER.match(sentence) is not None and not _VIEW.search(sentence)
+
+
+_COVERING = re.compile(r"\b(?:response|respond(?:ing)?|reply|replying|submission|submit(?:ting)?|consultation"
+                       r"|proposals?|on\s+behalf\s+of)\b", re.IGNORECASE)
+
+
+def presents_cover(sentence: str) -> bool:
+    """A covering line that presents the response and states no view (`scope.presents_response`), and
+    speaks of it: what is sent, on whose behalf, in reply to what ("Please accept this email as the
+    response of the Access to Justice Disability Network.", "I write as the Police and Crime Commissioner
+    for Westmarch in response to the Ministry's proposals on electronic monitoring."). Not "I write as a
+    victim of domestic abuse." (who writes, said as experience), nor one that goes on to a view ("...,
+    which I broadly support")."""
+    from respmine.themes.scope import presents_response  # (a pure function: patterns only)
+
+    return _COVERING.search(sentence) is not None and presents_response(sentence)
 
 
 def is_bare_cover(sentence: str, *, titled: bool = True, title: str = "") -> bool:

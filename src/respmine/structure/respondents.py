@@ -47,6 +47,9 @@ ABOUT_SENTENCES = 4  # ... its first sentences
 ORG_THRESHOLD = 30  # score an organisation candidate needs before a response counts as an organisation's
 UNIT_MAILBOX = 40  # weight of an e-mail display name that is a team's or department's mailbox
 COLLECTIVE_VOICE = 8  # "we"/"our" words (and 4x the "I"s) that make an unnamed paper an organisation's
+SAYS_CHARITY = 85  # weight of a body's own word that it is a charity or non-profit ("X is a registered
+# charity", "X is a non-profit organisation", "we are a not-for-profit company"): over a name's keyword (80:
+# "Libertas Civil Liberties Network" is no members' body for its "Network")
 _NOT_ORG = {"PERSON", "GPE"}
 
 OrgSink = Callable[[str | None, str, float], None]
@@ -232,6 +235,31 @@ def _is_org_line(line: str) -> bool:
         _label(name) == "ORG" and len(name.split()) >= 2 and not R.person_shaped(name))
 
 
+_ADDRESS_START = re.compile(  # a street number ("1 Temple Row"), "Flat 2", "PO Box 4471"
+    r",?\s+(?=(?i:flat\s+\d+\b|p\.?\s?o\.?\s+box\s+\d+\b)|\d+[a-z]?,?\s+[A-Z])")
+
+
+def _body_before_address(line: str) -> str | None:
+    """The body's name on a letterhead line that goes on with its address, as PDF text joins a letterhead's
+    two lines ("Association of Probation Leaders 1 Temple Row, Birmingham B2 5LG"): a line that is a
+    body's name (`_is_org_line`) with an organisation's word in it, then a street address with a postcode.
+    A name that may be a person's before an address ("Jane Smith 1 Temple Row, ...", "John Church 14 Mill
+    Lane, ...") is none: the line is a home address."""
+    line = " ".join(line.split())
+    if len(line) > 160 or not R.POSTCODE.search(line):
+        return None
+    cut = _ADDRESS_START.search(line)
+    if not cut:
+        return None
+    head, address = line[: cut.start()].strip(" ,"), line[cut.end():]
+    if not (R.HOME_ADDRESS.search(address) or re.match(r"(?i)p\.?\s?o\.?\s+box\b", address)) \
+            or not R.POSTCODE.search(address) or not R.ORG_WORDS.search(head) or not _is_org_line(head):
+        return None
+    if R.TITLES.match(head) or _label(head) == "PERSON" or _may_name_person(head):
+        return None  # "Mrs Ann Union 14 Mill Lane, ...", "John Church 14 Mill Lane, ...": a person's address
+    return R.clean_org(head)
+
+
 def _body_last(name: str) -> bool:
     """Words ending as only bodies' names end, though with no organisation word ("Ashford Family Support",
     "Millbrook Community Support": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small
@@ -362,8 +390,11 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
         first = rest if comma and _role_only(role) else first  # "Chair, Westvale Trust"
         if _is_org_line(first):
             org(R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first)), "text:letterhead", 30)
+        elif body := _body_before_address(first):
+            org(body, "text:letterhead", 30)  # "Association of Probation Leaders 1 Temple Row, ... B2 5LG"
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
-    if home and not any(_is_org_line(ln) for ln in lines[: home[0]]):
+    if home and not any(_is_org_line(ln) for ln in lines[: home[0]]) and not _body_before_address(
+            lines[home[0]]):  # (the body's address on its letterhead's line is no home address)
         board.add("individual", "home-address", "text:home-address", 20)
     ends = text[:HEAD_CHARS] + "\n" + text[-HEAD_CHARS:]
     judged: dict[tuple[str, str, str], bool] = {}
@@ -552,8 +583,8 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         if R.person_shaped(name, sentence):
             return  # "Maria do Carmo Silva is a registered charity ...": a person's name is not published
         org(name, "text:registered-charity", 45)
-        board.add("type", "charity", "rule:text-charity", 85, about=name)  # says so itself
-        board.add("type-described", R.what_it_is(said + rest), "rule:text-charity", 85, about=name)
+        board.add("type", "charity", "rule:text-charity", SAYS_CHARITY, about=name)  # says so itself
+        board.add("type-described", R.what_it_is(said + rest), "rule:text-charity", SAYS_CHARITY, about=name)
         return
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
     words = name.split()
@@ -588,8 +619,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
 def _says_it_is(board: _Board, description: str, source: str, weight: float,
                 about: str | None = None) -> None:
     """What a body says it is: the built-in type it names, and its words (for a consultation's own types,
-    `_choose_type`)."""
-    board.add("type", R.is_a_type(description), source, weight, about=about)
+    `_choose_type`). A charity or non-profit, in its own words, outweighs its name's keyword
+    (`SAYS_CHARITY`); other kinds do not ("X Trust is a company limited by guarantee" stays a charity)."""
+    kind = R.is_a_type(description)
+    board.add("type", kind, source, max(weight, SAYS_CHARITY) if kind == "charity" else weight, about=about)
     board.add("type-described", R.what_it_is(description), source, weight, about=about)
 
 

@@ -230,11 +230,14 @@ def takes_no_view(sentence: str) -> bool:
 _PRESENTS = re.compile(  # a covering line: who the response is from, how it is sent ("I write as manager of
     # the Northshire Youth Offending Team, on behalf of the council.", "Please see below the response of X")
     r"\W*(?:please\s+(?:see|find|read)\s+(?:below|attached|enclosed|overleaf|here)"
+    # "Please accept this email as the response of the Access to Justice Disability Network."
+    r"|please\s+accept\s+(?:this|these|the\s+(?:attached|enclosed|following)|our|my)(?:\s+[\w-]+){0,2}?\s+as\b"
     r"|(?:set\s+out\s+)?(?:below|attached|enclosed)\s+(?:is|are|please\s+find)"
     r"|(?:we|i)\s+(?:am\s+|are\s+)?(?:write|writing|respond|responding|reply|replying|submit|submitting)"
     r"\s+(?:as|on\s+behalf\s+of|for|in\s+my\s+capacity)"
     r"|(?:this|the\s+following)\s+(?:response|submission)\s+(?:is|comes)\s+(?:from|on\s+behalf\s+of|submitted))"
-    r"(?!.*\b(?:should|must|believe|think|feel|concern|worr|agree|disagree|oppose|support|welcome|urge|because"
+    r"(?!.*\b(?:should|must|believe|think|feel|concern|worr|agree|disagree|oppose|object|support|welcome|urge"
+    r"|because"
     r"|but|however|although|not|n't|never|and\s+(?:the|it|i|we|they|my|our|this)\b))"  # no second clause
     r"(.{0,200})", re.IGNORECASE | re.DOTALL)
 # What may follow the presentation: a name or role ("manager of the Youth Offending Team, on behalf of the
@@ -245,7 +248,8 @@ _NOT_A_NAME = re.compile(
     r"[;:!?]|\b(?:who|whom|whose|which|that|where|when|whilst|while|since|after|if|so|yet|because"
     r"|is|are|was|were|has|have|had|been|being|be|will|would|can|could|may|might|do|does|did|no|nobody|nowhere"
     r"|none|nothing)\b"
-    r"|\bto\s+(?!(?:the|this|these|its|your|our|their|a|an|respond|reply|comment|contribute|submit|give)\b)"
+    r"|\bto\s+(?!(?:the|this|these|its|your|our|their|a|an|respond|reply|comment|contribute|submit|give)\b"
+    r"|(?-i:[A-Z]))"  # (a name's own "to": "the Access to Justice Disability Network")
     r"|\bto\s+(?:the|this|these|its|your|our|their|a|an)\s+(?![\w'’-]*\s*(?:consultation|questions?|proposals?"
     r"|paper|document|review|call|department|ministry|minister|secretary|committee|council|government)\b)",
     re.IGNORECASE)
