@@ -68,3 +68,19 @@ def test_classifier_fallback_pick_only_where_it_pays_out_of_fold() -> None:
     assert model.decide(np.array([[0.4, 0.1]], dtype=np.float32)) == [[]]
     model.fallback = True
     assert model.decide(np.array([[0.4, 0.1]], dtype=np.float32)) == [[0]]
+
+
+def test_classifier_codes_a_theme_one_sentence_of_a_longer_text_raises() -> None:
+    """A comment praising the staff at length that says in one sentence that the food was cold is about
+    food too: read as one piece, its food words are a small part of the text and it scores 0.23 for food
+    (coded staff only); mixed with its best sentence's score (SENTENCE_WEIGHT) it is coded with both."""
+    texts, labels = _examples()
+    model = ThemeClassifier(None).fit(texts, labels)
+    text = ("The nurses were kind and caring. Staff were caring all week. The doctor listened to me. "
+            "The food was cold.")
+    assert sorted(p.theme for p in model.predict([text], at_least_one=False)[0]) == ["food", "staff"]
+    evidence = {p.theme: text[p.evidence[0]:p.evidence[1]] for p in model.predict([text])[0]}
+    assert evidence["food"] == "The food was cold."
+    # a one-sentence text scores as before: the whole text is its only sentence
+    one = "the nurses were kind and the food was cold"
+    assert np.allclose(model.probabilities([one]), model._whole([one], [None]))
