@@ -101,23 +101,113 @@ def petition_signatures(session: Session) -> dict[str, int]:
 def named_in_file_names(session: Session, sources: Mapping[str, str]) -> set[str]:
     """Of these submissions (sha256 -> file name), those whose file name holds a word of a person's name
     their text names (redacted there): "Raman Whitcombe - University of Harwich.pdf" is not cited by name
-    even as an organisation's file (`quotes.names_a_person` finds only titled names)."""
-    words: dict[str, set[str]] = {}
+    even as an organisation's file (`quotes.names_a_person` finds only titled names). The file name is
+    read in any case and however its words are joined ("raman_whitcombe.pdf", "Raman-Whitcombe's
+    response.pdf"); an e-mail and its attachments name the same people (an attachment's name starts with
+    its e-mail's, which its body may sign); words the file name holds as the respondent's organisation's
+    name are not a person's ("Marsh Trust response.pdf" of the Marsh Trust, where Jo Marsh wrote)."""
     wanted = sorted(sources)
-    for i in range(0, len(wanted), CHUNK):
+    family = _email_families(session, wanted)
+    words: dict[str, set[str]] = {}
+    members = sorted({m for f in family.values() for m in f})
+    for i in range(0, len(members), CHUNK):
         for sha, original in session.execute(
                 select(PersonalDataRow.submission, PersonalDataRow.original)
                 .where(PersonalDataRow.kind == "person",
-                       PersonalDataRow.submission.in_(wanted[i : i + CHUNK]))):
-            words.setdefault(sha, set()).update(w.lower() for w in _NAME_WORD.findall(original))
-    return {sha for sha, found in words.items()
-            if found & {w.lower() for w in _NAME_WORD.findall(sources[sha])}}
+                       PersonalDataRow.submission.in_(members[i : i + CHUNK]))):
+            words.setdefault(sha, set()).update(_name_words(original, capitalised=True))
+    orgs: dict[str, list[str]] = {}
+    for i in range(0, len(wanted), CHUNK):
+        for sha, org, others in session.execute(
+                select(RespondentRow.submission, RespondentRow.organisation, RespondentRow.organisations)
+                .where(RespondentRow.submission.in_(wanted[i : i + CHUNK]))):
+            orgs[sha] = [o for o in (org, *(others or ())) if o]
+    named: set[str] = set()
+    for sha in wanted:
+        found = {w for m in family[sha] for w in words.get(m, ())}
+        if found and found & _name_words(_without_organisation(sources[sha], orgs.get(sha, ())),
+                                         capitalised=False):
+            named.add(sha)
+    return named
+
+
+def _email_families(session: Session, wanted: Sequence[str]) -> dict[str, set[str]]:
+    """sha256 -> itself with the e-mail it is an attachment of and that e-mail's other attachments (at
+    any depth); any other submission only itself."""
+    parent: dict[str, str | None] = {}
+    todo = list(wanted)
+    while todo:  # up: each attachment's e-mail
+        for i in range(0, len(todo), CHUNK):
+            for sha, up, kind in session.execute(
+                    select(SubmissionRow.sha256, SubmissionRow.parent_sha256, SubmissionRow.kind)
+                    .where(SubmissionRow.sha256.in_(todo[i : i + CHUNK]))):
+                parent[sha] = up if kind == "attachment" else None
+        todo = sorted({up for up in parent.values() if up is not None and up not in parent})
+    def root(sha: str) -> str:
+        while (up := parent.get(sha)) is not None:
+            sha = up
+        return sha
+    roots = {sha: root(sha) for sha in wanted}
+    under: dict[str, set[str]] = {r: {r} for r in roots.values()}
+    level = {r: r for r in under}  # down: the e-mails' attachments
+    while level:
+        found: dict[str, str] = {}
+        keys = sorted(level)
+        for i in range(0, len(keys), CHUNK):
+            for sha, up in session.execute(
+                    select(SubmissionRow.sha256, SubmissionRow.parent_sha256)
+                    .where(SubmissionRow.parent_sha256.in_(keys[i : i + CHUNK]),
+                           SubmissionRow.kind == "attachment")):
+                if up is not None and sha not in under[level[up]]:
+                    under[level[up]].add(sha)
+                    found[sha] = level[up]
+        level = found
+    return {sha: under[roots[sha]] | {sha} for sha in wanted}
+
+
+def _without_organisation(file_name: str, organisations: Sequence[str]) -> str:
+    """The file name without the runs of its words that stand there as an organisation's name does (two
+    words or more of it in a row, or all of a one-word name): "Marsh Trust response.pdf" -> " response.pdf"
+    for the Marsh Trust, while "Jo Marsh - Marsh Trust.pdf" keeps its first Marsh."""
+    for org in organisations:
+        org_words = [w.lower() for w in re.findall(r"[A-Za-z]+", org)]
+        if not org_words:
+            continue
+        need = min(2, len(org_words))
+        pairs = {tuple(org_words[i : i + need]) for i in range(len(org_words) - need + 1)}
+        spans = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", file_name)]
+        keep = [True] * len(spans)
+        for i in range(len(spans) - need + 1):
+            if tuple(w for _, _, w in spans[i : i + need]) in pairs:
+                keep[i : i + need] = [False] * need
+        pieces, last = [], 0
+        for (start, end, _), kept in zip(spans, keep, strict=True):
+            pieces.append(file_name[last:start] + (file_name[start:end] if kept else " "))
+            last = end
+        file_name = "".join(pieces) + file_name[last:]
+    return file_name
+
+
+def _name_words(text: str, capitalised: bool) -> set[str]:
+    """The words of three letters or more (not initials, not titles) of a person's name as redacted
+    (`capitalised`: "Dr Priya Raman and ..." -> priya, raman) or as a file name may hold them (any case,
+    joined by anything: "raman_whitcombe", "RamanWhitcombe's"), lower-cased, whole and split at capitals
+    ("McBride" -> mcbride, bride)."""
+    found: set[str] = set()
+    for word in re.findall(r"[A-Za-z]+", text):
+        if capitalised and not word[0].isupper():
+            continue
+        found.update(w.lower() for w in (word, *_CAMEL.findall(word)) if len(w) >= 3)
+    return found - _TITLES
+
+
+_CAMEL = re.compile(r"[A-Z][a-z]+")
+_TITLES = {"mrs", "miss", "prof", "professor", "cllr", "councillor", "rev", "revd", "sir", "dame", "lord",
+           "lady", "the", "and"}
 
 
 _PETITION_WORDS = ("petition%", "% petition%", "%\npetition%", "%-petition%", "%epetition%", "%undersigned%")
-# a word of a person's name as it may stand in a file name ("Raman Whitcombe - University of Harwich.pdf"):
-# capitalised, three letters or more (not an initial)
-_NAME_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z'’-]{2,}")
+
 
 
 def read_respondents(store: Store) -> dict[str, RespondentView]:
