@@ -1,5 +1,6 @@
 """A file named after a person its text names (`views.named_in_file_names`): found however the file name
-writes the name, across an e-mail and its attachments, and not for an organisation's own name."""
+writes the name, across an e-mail and its attachments, and not for an organisation's own name; and which
+texts are read for a petition's signatures."""
 
 from __future__ import annotations
 
@@ -73,3 +74,18 @@ def test_an_attachment_of_an_e_mail_named_after_its_sender_is_cited_by_its_id(tm
     subs, people = read_submissions(store), read_respondents(store)
     assert subs[A].person_named and subs[E].person_named
     assert cited_source(subs, people, A) == f"response {A[:12]}"
+
+
+def test_a_petition_whose_title_opens_with_a_quotation_mark_is_read(tmp_path: Path) -> None:
+    """The SQL prefilter wanted a space, a line's start, "-" or "e" before "petition": a title in
+    quotation marks or brackets was never read for its signatures (`structure.petitions` takes it)."""
+    from sqlalchemy import update
+
+    store = _store(tmp_path, [(A, "library.pdf", [], None, None), (E, "rules.pdf", [], None, None)])
+    with store.session() as s, s.begin():
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == A).values(
+            text="“Petition to keep Millbrook library open”\n\n1,243 signatures collected."))
+        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == E).values(
+            text="Competition law applies; 1,243 signatures."))
+    subs = read_submissions(store)
+    assert (subs[A].signatures, subs[E].signatures) == (1243, 0)

@@ -80,13 +80,16 @@ def read_submissions(store: Store) -> dict[str, SubmissionView]:
 
 def petition_signatures(session: Session) -> dict[str, int]:
     """submission -> how many signed it, for the petitions among them (`structure.petitions`): only texts
-    with the word "petition" or "undersigned" are read ("competition" is common in consultations)."""
+    with the word "petition" or "undersigned" are read ("competition" is common in consultations), the
+    word after anything ('"Petition: Save ...', "(Petition)": the SQL patterns had wanted a space, a
+    line's start, "-" or "e" before it)."""
     from respmine.structure.petitions import signatures
 
     texts: dict[str, str] = {sha: text for sha, text in session.execute(
         select(SubmissionRow.sha256, SubmissionRow.text).where(
             SubmissionRow.status == "ok",
-            or_(*(SubmissionRow.text.ilike(p) for p in _PETITION_WORDS))))}
+            or_(SubmissionRow.text.ilike("%petition%"), SubmissionRow.text.ilike("%undersigned%"))))
+        if _PETITION_WORD.search(text)}
     names: dict[str, list[tuple[int, int]]] = {sha: [] for sha in texts}
     wanted = sorted(texts)
     for i in range(0, len(wanted), CHUNK):
@@ -206,7 +209,7 @@ _TITLES = {"mrs", "miss", "prof", "professor", "cllr", "councillor", "rev", "rev
            "lady", "the", "and"}
 
 
-_PETITION_WORDS = ("petition%", "% petition%", "%\npetition%", "%-petition%", "%epetition%", "%undersigned%")
+_PETITION_WORD = re.compile(r"(?i)(?<![a-z])(?:e-?)?petition|undersigned")  # (not "competition")
 
 
 

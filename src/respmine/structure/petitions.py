@@ -16,12 +16,23 @@ from collections.abc import Iterable
 HEAD_CHARS = 600  # "petition" this near the start calls the text one (later, it may be about one)
 MIN_LISTED = 3  # names listed after the statement that make a list of signatories (not a sign-off)
 
-_CALLS_ITSELF = re.compile(r"(?im)^[^\w\n]*(?:e-?)?petition\b|\b(?:this|our)\s+(?:e-?)?petition\b")
-_UNDERSIGNED = re.compile(r"(?i)\bwe,?\s+the\s+undersigned\b")
+# a petition's title line ("Petition to ...", "PETITION: Save the Ashby bus", "E-petition"), not a line
+# about petitions opening with the word ("Petition thresholds should be lower", answering a consultation
+# on petitions)
+_CALLS_ITSELF = re.compile(
+    r"(?im)^[^\w\n]*(?:e-?)?petition\b(?=[^\w\n]*$|\s*[:(\-–—]|\s+(?:to|against|for|from|of|on|by|calling"
+    r"|regarding|re|opposing|objecting|in)\b)|\b(?:this|our)\s+(?:e-?)?petition\b")
+# "We, the undersigned ...", not a joint letter of bodies ("We, the undersigned organisations, ...")
+_UNDERSIGNED = re.compile(
+    r"(?i)\bwe,?\s+the\s+undersigned\b(?!\s+(?:\w+\s+)?(?:organi[sz]ations|bodies|charities|groups|companies"
+    r"|businesses|firms|councils|authorities|associations|unions|networks|providers|institutions|trusts)\b)")
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
 _PEOPLE = r"(?:people|residents|signatures|signatories|names|supporters|parents|members(?: of the public)?)"
+# "signed by 31 March" is a date, "signed by 3 of our trustees" some of a body
+_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _STATED = re.compile(
-    rf"(?i)\b(?:signed\s+by\s+(?:over\s+|more\s+than\s+|some\s+)?{_NUMBER}\b"
+    rf"(?i)\b(?:signed\s+by\s+(?:over\s+|more\s+than\s+|some\s+)?{_NUMBER}\b(?![/.-]\d|\s+(?:of|{_MONTH})\b)"
     rf"|{_NUMBER}\s+(?:signatures|signatories)\b"
     rf"|{_NUMBER}\s+{_PEOPLE}\s+(?:have\s+)?signed\b)")
 
