@@ -220,3 +220,26 @@ def test_a_rejected_code_is_restored_with_its_evidence(small: Small, analyst) ->
     assert (after.method, after.evidence_text, after.reviewed) == (before.method, before.evidence_text, True)
     assert _respondents(client.get("/themes?question=Q2").text, theme) == count
     assert 'aria-label="Restore' not in client.get(f"/segments/{small.funding_segment}").text
+
+
+def test_a_split_a_run_has_coded_with_is_not_undone(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    """A run after a split codes passages with its new themes (their labels' words are rules): undoing
+    the split left those codes under themes no longer in the codebook, rows of the theme table until the
+    next run. It is refused, as when analysts coded them; merging the new themes back keeps their codes."""
+    from respmine.store.models import CodeRow
+
+    client, token = analyst
+    client.post("/codebook/decide", data={"action": "split", "theme": "volunteers", "csrf_token": token,
+                                          "into": "volunteers.mentors, volunteers.chaplaincy"})
+    split = _log(small)[-1]
+    with small.store.session() as s, s.begin():
+        s.add(CodeRow(segment=small.funding_segment, theme="volunteers.mentors", confidence=0.9,
+                      method="rule", evidence_start=0, evidence_end=5, evidence="x", stance=None,
+                      codebook="x", fingerprint="x", model="m"))
+    refused = client.post("/codebook/undo", data={"decision": str(split.id), "csrf_token": token},
+                          follow_redirects=True)
+    assert "a run has coded passages with the split" in refused.text
+    assert [d.action for d in _log(small)] == ["split"]
+    codebook = load_codebook(CODEBOOK)
+    themes = {t.id for t in current_codebook(small.store, codebook).themes}
+    assert {r.theme for r in theme_table(small.store, codebook)} <= themes

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from respmine.store import themes as theme_store
-from respmine.store.models import DecisionRow
+from respmine.store.models import CodeRow, DecisionRow
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.decisions import UNDOABLE, DecisionError
 
@@ -116,8 +116,8 @@ def codebook_decision(request: Request, checked: Analyst) -> Response:
 @router.post("/codebook/undo")
 def codebook_undo(request: Request, checked: Analyst) -> Response:
     """Take back a rename, merge or split (recorded as an `undo` decision: the audit trail keeps both).
-    A split whose new sub-themes analysts have coded since is not taken back: those codes would lose
-    their theme."""
+    A split whose new sub-themes analysts, or a run, have coded since is not taken back: those codes
+    would lose their theme (merging the new themes back into it keeps them)."""
     user, form = checked
     ctx = context(request)
     wanted = field(form, "decision")
@@ -130,10 +130,14 @@ def codebook_undo(request: Request, checked: Analyst) -> Response:
         made = [str(t) for t in into] if isinstance(into, list) else []
         coded = made and s.scalar(select(DecisionRow.id).where(
             DecisionRow.theme.in_(made), DecisionRow.segment.is_not(None), DecisionRow.id > row.id).limit(1))
+        run = made and s.scalar(select(CodeRow.id).where(CodeRow.theme.in_(made)).limit(1))
         action, theme = str(row.action), row.theme
     if coded:
         return redirect("/codebook", "Not undone: analysts have coded passages with the split's new themes "
                                      "since; reject or recode those first.")
+    if run:  # (their codes would stand under themes no longer in the codebook, in every table)
+        return redirect("/codebook", "Not undone: a run has coded passages with the split's new themes "
+                                     "since; merge each of them back into it instead.")
     error = record(request, user, "undo", theme=theme, value={"decision": int(wanted), "undid": action},
                    note=field(form, "note")[:2000])
     return redirect("/codebook", error or f"{action.capitalize()} of {theme!r} undone.")
