@@ -1771,6 +1771,9 @@ def test_respondents_a_two_word_name_ending_as_bodies_names_may_be_a_persons(nam
      "oppose the proposal.", "representative_body"),
     ("Eastfield Housing Trust\n\nEastfield Housing Trust is a company limited by guarantee.\n\nWe oppose the "
      "proposal.", "charity"),
+    # an NHS foundation trust's standard words: a public body, not a charity for its "not-for-profit"
+    ("Harwich NHS Foundation Trust\n\nWe are a not-for-profit public benefit corporation.\n\nWe oppose the "
+     "proposal.", "public_body"),
 ])
 def test_respondents_a_body_saying_it_is_a_non_profit_outweighs_its_names_word(text: str, kind: str) -> None:
     """"Libertas Civil Liberties Network is a non-profit organisation ..." was typed a representative body

@@ -616,13 +616,20 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         _says_it_is(board, said + " " + rest, "rule:text-registered", 60, about=name)
 
 
+# a public body's own words, though "not-for-profit" ("X NHS Foundation Trust is a not-for-profit, public
+# benefit corporation"): no charity in its own words over its name's keyword
+_PUBLIC_SECTOR = re.compile(
+    r"(?i)\bpublic\s+(?:benefit\s+corporation|body|authority|sector)|\bstatutory\b|\bNHS\b")
+
+
 def _says_it_is(board: _Board, description: str, source: str, weight: float,
                 about: str | None = None) -> None:
     """What a body says it is: the built-in type it names, and its words (for a consultation's own types,
     `_choose_type`). A charity or non-profit, in its own words, outweighs its name's keyword
     (`SAYS_CHARITY`); other kinds do not ("X Trust is a company limited by guarantee" stays a charity)."""
     kind = R.is_a_type(description)
-    board.add("type", kind, source, max(weight, SAYS_CHARITY) if kind == "charity" else weight, about=about)
+    says = kind == "charity" and not _PUBLIC_SECTOR.search(description)
+    board.add("type", kind, source, max(weight, SAYS_CHARITY) if says else weight, about=about)
     board.add("type-described", R.what_it_is(description), source, weight, about=about)
 
 
