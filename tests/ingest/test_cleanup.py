@@ -128,3 +128,12 @@ def test_cleanup_keeps_what_only_looks_like_a_header() -> None:
                 "Annual Review\nHarwich Page 7\n"):
         second = clean_pages([_PAGE_ONE, top + _BODY_TWO])[1]
         assert second.startswith(top.split("\n")[0][:20]), (top, second)
+
+
+def test_cleanup_keeps_prose_whose_wrapped_line_ends_at_the_pages_own_number() -> None:
+    """"Annex A" over a wrapped line of prose ending "... in the table on page 2" on page 2 read as a header
+    over its "Page N" line: both were dropped and the paragraph began "below, which ..."."""
+    for top in ("Annex A\nOur figures are set out in the table on page 2\n",
+                "Costs\nWe explain the costs, as shown on page 2\n"):
+        second = clean_pages([_PAGE_ONE, top + "below, which we have checked with members.\n" + _BODY_TWO])[1]
+        assert second.startswith(top.split("\n")[0]) and "page 2 below" in second, (top, second)

@@ -84,6 +84,9 @@ def strip_page_furniture(lines: list[str], running: set[str], page: int | None =
 
 _PAGE_MARK = re.compile(r"(?<![\w-])page\s+(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?\s*$",  # "... Page 2"
                         re.IGNORECASE)
+# "... set out in the table on page 2", a wrapped line of prose that ends at the page's own number
+_PROSE_BEFORE = re.compile(r"(?<![A-Za-z])(?:on|in|at|see|from|of|to|and|or|the|this|that|our|your|its|their"
+                           r"|with|under|per|by|for|overleaf)\s*$")
 _HEADER_WORDS = 12  # a header line is short ...
 _HEADER_CHARS = 160
 _HEADER_END = re.compile(r"[.!?;:,]\s*$")  # ... and ends no sentence or clause
@@ -100,7 +103,7 @@ def _header_block(top: list[str], page: int | None) -> int:
         return 0
     for at, line in enumerate(top):
         mark = _PAGE_MARK.search(line) if len(line) <= _HEADER_CHARS else None  # (a short line's end only)
-        if mark and int(mark[1]) == page:
+        if mark and int(mark[1]) == page and not _PROSE_BEFORE.search(line[: mark.start()]):
             block = top[: at + 1]
             short = all(len(ln.split()) <= _HEADER_WORDS and not _HEADER_END.search(ln) for ln in block)
             led = all(ln.strip()[0].isupper() or ln.strip()[0].isdigit() for ln in block[:-1])
