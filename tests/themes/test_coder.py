@@ -356,3 +356,25 @@ def test_a_two_word_mention_in_passing_is_checked_too_but_not_a_longer_phrase() 
              ("A peer mentor may help.", set()))
     for text, passing in cases:
         assert passing_themes(rules.find(text), text) == passing, text
+
+
+def test_similarity_evidence_is_the_sentence_as_written_with_the_respondents_name() -> None:
+    """Similarity reads a text with its organisations' names blanked, but its evidence is the sentence as
+    written: "Southvale Constabulary strongly supports ..." was quoted from "strongly", and its stance read
+    from that cut span took none. A blanked name opening a sentence does not join it to the one before."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="protection", label="Public protection", description="monitoring violent offenders licence",
+              examples=("Monitoring violent offenders on licence protects the public.",)),
+        Theme(id="cost", label="Cost", description="money budget cost funding"),
+    ))
+    names = [["Southvale Constabulary"]]
+    first = ("Southvale Constabulary strongly supports the extension of GPS monitoring to violent offenders "
+             "on licence.")
+    second = f"The budget cost is money. {first}"
+    coder = ThemeCoder(codebook, WordEmbedder(), use_rules=False, at_least_one=False)
+    for text in (first, second):
+        [tags] = coder.code([text], names=names)
+        [tag] = [t for t in tags if t.theme == "protection"]
+        assert text[tag.start : tag.end] == first, text
+    [tags] = coder.code(["Southvale Constabulary"], names=names)  # a name alone: nothing to read
+    assert tags == []
