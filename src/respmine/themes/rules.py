@@ -6,8 +6,9 @@ and the sentence it fired in, so an analyst can check it.
 Matching. Text and phrases go through one small spaCy pipeline (`words.pipeline`: tokenizer, lookup
 lemmatiser; sentences from `sentences.sentence_spans`, as for every other piece of evidence); matching is
 a `PhraseMatcher` on LEMMA, so "contract" finds "contracts" and "charity" finds "charities"; a one-word
-phrase in -ing whose lemma is a shorter stem finds the stem only as a verb ("staffing", "staffed", "they
-staff the unit"; not "the staff": `_verb_form`).
+phrase in -ing finds its verb's regular forms, and the bare stem only as a verb ("staffing", "staffed",
+"they staff the unit"; not "the staff": `_verb_form`), whether its lemma is the stem or itself ("funding":
+"funded", "funds", "to fund"; not "a fund"; `words.gerund_verb`: not an irregular verb's, "meeting").
 
 Scope (`scope`). A negated mention is still a hit (with `negated=True` and lower confidence): "we do not
 have full cost recovery" is about the theme's problem; a mention in a clause that dismisses the topic
@@ -52,7 +53,16 @@ from typing import Any
 
 from respmine.themes import scope
 from respmine.themes.codebook import Codebook
-from respmine.themes.words import FUNCTION_WORDS, NEGATIONS, normalise, pipeline, spelling_variants, word_root
+from respmine.themes.words import (
+    FUNCTION_WORDS,
+    NEGATIONS,
+    gerund_verb,
+    normalise,
+    pipeline,
+    spelling_variants,
+    verb_forms,
+    word_root,
+)
 
 RULE_FLOOR = 0.4  # rule hits below this are not codes (`ThemeCoder`): a negated passing mention, an item in a
 # letter's list; nor do they weigh a position (`_unheld_positions`)
@@ -142,11 +152,12 @@ class PhraseRules:
     def _add(self, theme: str, phrase: str, *, exclusion: bool) -> None:
         """Register a phrase (and its spelling variants) under one match key."""
         variants = spelling_variants(phrase)
-        self._matcher.add(str(len(self._keys)), [self.nlp(v) for v in variants])
-        stem = ""
-        if re.fullmatch(r"[a-z]+ing", phrase.lower()):  # "sibling", "meeting" are their own lemmas
-            stem = next((t.lemma_.lower() for t in self.nlp(phrase.lower())), "")
-            stem = "" if stem == phrase.lower() else stem
+        stem, low, forms = "", phrase.lower(), []
+        if re.fullmatch(r"[a-z]+ing", low):  # "staffing" -> "staff"; "funding" is its own lemma: its verb
+            stem = next((t.lemma_.lower() for t in self.nlp(low)), "")  # ("sibling", "meeting": none)
+            stem = gerund_verb(low) if stem == low else stem
+            forms = verb_forms(low, stem) if stem else []  # ("funded", "charged": their own lemmas too)
+        self._matcher.add(str(len(self._keys)), [self.nlp(v) for v in dict.fromkeys([*variants, *forms])])
         self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants), stem))
 
     def find(self, text: str) -> list[Hit]:
