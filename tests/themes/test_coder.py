@@ -378,3 +378,41 @@ def test_similarity_evidence_is_the_sentence_as_written_with_the_respondents_nam
         assert text[tag.start : tag.end] == first, text
     [tags] = coder.code(["Southvale Constabulary"], names=names)  # a name alone: nothing to read
     assert tags == []
+
+
+def test_a_two_word_phrase_opening_its_sentence_is_its_subject_not_a_mention_in_passing() -> None:
+    """"Young adults in particular found the curfew and charging requirements hard to reconcile with
+    irregular work." had lost its young-adults code (its meaning nearer the curfew's and the charging's
+    themes): a phrase of several words opening a sentence names what the sentence is about. The same words
+    at a long sentence's end, or one word opening it, are still checked against its meaning."""
+    from respmine.themes.rules import PhraseRules, passing_themes
+
+    cb = Codebook(name="t", version="1", themes=(
+        Theme(id="funding", label="Funding", description="money budgets grants payment costs",
+              phrases=("full cost recovery",)),
+        Theme(id="contracts", label="Contracts", description="contracts tenders lots bidding size",
+              phrases=("contract size",)),
+        Theme(id="commissioning", label="Commissioning",
+              description="commissioning regional local commissioners", phrases=("regional commissioning",)),
+        Theme(id="tendering", label="Tendering", description="the contracts tenders budgets grants costs",
+              phrases=("tender lots",)),
+        Theme(id="complexity", label="Complexity", description="hard to follow, found complicated",
+              phrases=("red tape",)),
+        Theme(id="groups", label="Groups", description="groups of people with special needs",
+              phrases=("young adult", "women")),
+    ))
+    opening = ("Young adults in particular found the contracts, tenders, budgets, grants and commissioning "
+               "costs hard to follow.")
+    led = ("Many young adults in particular found the contracts, tenders, budgets, grants and commissioning "
+           "costs hard to follow.")
+    ending = ("Commissioners must pay full costs through budgets and grants when contracts and tenders are "
+              "let, and young adults may help.")
+    one_word = ("A woman in particular found the contracts, tenders, budgets, grants and commissioning costs "
+                "hard to follow.")
+    rules = PhraseRules(cb)
+    assert [passing_themes(rules.find(t), t) for t in (opening, led, ending, one_word)] == [
+        set(), set(), {"groups"}, {"groups"}]
+    found = [{(t.theme, t.method) for t in tags}
+             for tags in ThemeCoder(cb, WordEmbedder()).code([opening, led, ending])]
+    assert ("groups", "rule") in found[0] and ("groups", "rule") in found[1]
+    assert ("groups", "rule") not in found[2]

@@ -84,6 +84,7 @@ class Hit:
     rejected: bool = False  # the clause argues against what the phrase names ("X would be a mistake")
     argued: bool = False  # the respondent argues for what it names, in so many words (`scope.argued`)
     brief: bool = False  # its best mention is a codebook phrase of BRIEF_WORDS content words or fewer
+    subject: bool = False  # ... of several words, opening its sentence ("Young adults in particular ...")
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class _Scored:
     rejected: bool = False
     example: bool = False  # an item of an example list ("such as mentoring, housing or family support")
     argued: bool = False  # `scope.argued`
+    opening: bool = False  # `_opens`: the mention opens its sentence
 
 
 class PhraseRules:
@@ -276,7 +278,8 @@ class PhraseRules:
             listed = example or (scope.listed(sent, m.start, m.end) and not short)
             rejected = scope.rejected(sent.doc, clause, m.start, m.end)
             argued = not (negated or rejected) and scope.argued(sent, m.start, m.end)
-            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example, argued))
+            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example, argued,
+                                                            _opens(sent, m.start)))
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
         end = sent.start_char + len(text.rstrip())
@@ -304,17 +307,33 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     confidence += 0.05 * min(len({(f.mention.start, f.mention.end) for f in found}) - 1, 3)
     confidence -= 0.1 * best.negated + 0.2 * best.listed + 0.15 * best.example  # an example is listed too
     brief = best.mention.size <= BRIEF_WORDS and not best.mention.words  # (a label's mention has its words)
+    subject = brief and best.mention.size > 1 and best.opening and not (best.negated or best.rejected)
     return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
-               best.negated, best.rejected, any(f.argued for f in found), brief)
+               best.negated, best.rejected, any(f.argued for f in found), brief, subject)
+
+
+_LEADS = frozenset({"many", "most", "some", "few", "several", "more", "other", "older", "younger"})  # "Many
+# young adults ...": what may stand before a sentence's subject
+
+
+def _opens(sent: Any, start: int) -> bool:
+    """The mention at token `start` opens its sentence, as its subject or what it is about ("Young adults
+    in particular found ...", "Many disabled people ...", "For young adults, ..."): at most two function
+    words (or a quantifier) before it, punctuation aside."""
+    before = [t for t in sent.doc[sent.start : start] if not (t.is_punct or t.is_space)]
+    return len(before) <= 2 and all(t.lower_ in FUNCTION_WORDS or t.lower_ in _LEADS for t in before)
 
 
 def passing_themes(hits: Sequence[Hit], text: str) -> set[str]:
     """Themes the rules found in `text` by a brief phrase (`BRIEF_WORDS`) in one sentence only, of more than
     SHORT_SENTENCE_WORDS words, and not argued against: a word said in passing, which the coder keeps only
-    where the sentence's meaning agrees (`ThemeCoder._drop_uncorroborated`)."""
+    where the sentence's meaning agrees (`ThemeCoder._drop_uncorroborated`). Not a phrase of several words
+    that opens its sentence (`Hit.subject`): the sentence is about what it names ("Young adults in
+    particular found the curfew and charging requirements hard ..." had lost its young adults code, its
+    meaning nearer to the curfew's themes; "... talk to a volunteer or a peer mentor" is in passing)."""
     counted = Counter(h.theme for h in hits if h.confidence >= RULE_FLOOR)
     return {h.theme for h in hits if h.confidence >= RULE_FLOOR and h.brief and counted[h.theme] == 1
-            and not h.rejected and len(text[h.start : h.end].split()) > SHORT_SENTENCE_WORDS}
+            and not (h.rejected or h.subject) and len(text[h.start : h.end].split()) > SHORT_SENTENCE_WORDS}
 
 
 def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
