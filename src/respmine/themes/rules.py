@@ -7,8 +7,9 @@ Matching. Text and phrases go through one small spaCy pipeline (`words.pipeline`
 lemmatiser; sentences from `sentences.sentence_spans`, as for every other piece of evidence); matching is
 a `PhraseMatcher` on LEMMA, so "contract" finds "contracts" and "charity" finds "charities"; a one-word
 phrase in -ing finds its verb's regular forms, and the bare stem only as a verb ("staffing", "staffed",
-"they staff the unit"; not "the staff": `_verb_form`), whether its lemma is the stem or itself ("funding":
-"funded", "funds", "to fund"; not "a fund"; `words.gerund_verb`: not an irregular verb's, "meeting").
+"they staff the unit"; not "the staff": `_verb_form`); one that is its own lemma, a noun of its own, finds
+its regular verb's inflections only ("funding": "funded", "funds"; not "to fund mentoring", "a fund";
+`words.gerund_verb`: no irregular verb's, "meeting").
 
 Scope (`scope`). A negated mention is still a hit (with `negated=True` and lower confidence): "we do not
 have full cost recovery" is about the theme's problem; a mention in a clause that dismisses the topic
@@ -94,6 +95,7 @@ class _Key:
     exclusion: bool
     spellings: frozenset[str]  # the phrase's spelling variants, lower case
     stem: str = ""  # a one-word -ing phrase's lemma, when shorter ("staffing": "staff"; `_verb_form`)
+    bare: bool = True  # the bare stem counts where a verb stands ("they staff"; not "to fund": `_add`)
 
 
 @dataclass(frozen=True)
@@ -154,13 +156,15 @@ class PhraseRules:
     def _add(self, theme: str, phrase: str, *, exclusion: bool) -> None:
         """Register a phrase (and its spelling variants) under one match key."""
         variants = spelling_variants(phrase)
-        stem, low, forms = "", phrase.lower(), []
+        stem, low, forms, bare = "", phrase.lower(), [], True
         if re.fullmatch(r"[a-z]+ing", low):  # "staffing" -> "staff"; "funding" is its own lemma: its verb
             stem = next((t.lemma_.lower() for t in self.nlp(low)), "")  # ("sibling", "meeting": none)
-            stem = gerund_verb(low) if stem == low else stem
+            if stem == low:  # a noun of its own: its verb's inflections say the activity ("must be funded",
+                stem, bare = gerund_verb(low), False  # "funds"), the bare verb names what is paid for, done
+                # ("We urge NOMS to fund through-the-gate mentoring": the sample's truth, no funding point)
             forms = verb_forms(low, stem) if stem else []  # ("funded", "charged": their own lemmas too)
         self._matcher.add(str(len(self._keys)), [self.nlp(v) for v in dict.fromkeys([*variants, *forms])])
-        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants), stem))
+        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants), stem, bare))
 
     def find(self, text: str) -> list[Hit]:
         """Theme hits in one text, in text order."""
@@ -183,7 +187,7 @@ class PhraseRules:
             if _within(doc, start, end, masked):
                 continue
             key = self._keys[int(self.nlp.vocab.strings[match_id])]
-            if key.stem and not _verb_form(doc, start, key.stem):
+            if key.stem and not _verb_form(doc, start, key.stem, key.bare):
                 continue
             sent = _bisect(starts, start)
             if key.exclusion:
@@ -413,7 +417,7 @@ _VERB_BEFORE = frozenset({  # what puts a bare stem in a verb's place: "to vet",
     "might", "shall", "do", "did", "not", "n't", "never", "also", "often", "always", "wo", "'ll", "help"})
 
 
-def _verb_form(doc: Any, start: int, stem: str) -> bool:
+def _verb_form(doc: Any, start: int, stem: str, bare: bool = True) -> bool:
     """A one-word phrase in -ing names an activity, and the lookup lemma of some is a shorter stem:
     "staffing" is "staff", "befriending" is "befriend", "vetting" is "vet". Its other forms say it
     ("staffed", "befriends", "vetting"), and the bare stem where a verb stands ("to vet a new volunteer",
@@ -423,6 +427,8 @@ def _verb_form(doc: Any, start: int, stem: str) -> bool:
     plurals as any phrase does."""
     if doc[start].lower_ != stem:
         return True
+    if not bare:  # (`_Key.bare`: "funding" finds "funded", "funds", not "to fund")
+        return False
     before = doc[start - 1] if start > doc[start].sent.start else None
     if before is None:
         return False
