@@ -53,7 +53,8 @@ from respmine.versions import source_digest
 
 CODER_VERSION = "coder-6"  # bump for a change the source hash cannot see (`coder_version`)
 _CODER_MODULES = ("coder.py", "rules.py", "scope.py", "words.py", "similarity.py", "classifier.py",
-                  "features.py", "sentences.py", "codebook.py")
+                  "features.py", "sentences.py", "codebook.py", "stage.py")  # (stage.py: a code's stance is
+# read there from the sentence holding its evidence)
 NEGATED_RULE = "rule-negated"  # a phrase rule's hit in the scope of a negation ("we do not think ...")
 # RULE_FLOOR (`themes.rules`): rule hits below it are not codes (sample: paragraph precision 0.778 -> 0.808,
 # recall 0.975 -> 0.971, respondents per theme off by 2.1 -> 1.6)
