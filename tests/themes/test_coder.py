@@ -356,3 +356,63 @@ def test_a_two_word_mention_in_passing_is_checked_too_but_not_a_longer_phrase() 
              ("A peer mentor may help.", set()))
     for text, passing in cases:
         assert passing_themes(rules.find(text), text) == passing, text
+
+
+def test_similarity_evidence_is_the_sentence_as_written_with_the_respondents_name() -> None:
+    """Similarity reads a text with its organisations' names blanked, but its evidence is the sentence as
+    written: "Southvale Constabulary strongly supports ..." was quoted from "strongly", and its stance read
+    from that cut span took none. A blanked name opening a sentence does not join it to the one before."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="protection", label="Public protection", description="monitoring violent offenders licence",
+              examples=("Monitoring violent offenders on licence protects the public.",)),
+        Theme(id="cost", label="Cost", description="money budget cost funding"),
+    ))
+    names = [["Southvale Constabulary"]]
+    first = ("Southvale Constabulary strongly supports the extension of GPS monitoring to violent offenders "
+             "on licence.")
+    second = f"The budget cost is money. {first}"
+    coder = ThemeCoder(codebook, WordEmbedder(), use_rules=False, at_least_one=False)
+    for text in (first, second):
+        [tags] = coder.code([text], names=names)
+        [tag] = [t for t in tags if t.theme == "protection"]
+        assert text[tag.start : tag.end] == first, text
+    [tags] = coder.code(["Southvale Constabulary"], names=names)  # a name alone: nothing to read
+    assert tags == []
+
+
+def test_a_two_word_phrase_opening_its_sentence_is_its_subject_not_a_mention_in_passing() -> None:
+    """"Young adults in particular found the curfew and charging requirements hard to reconcile with
+    irregular work." had lost its young-adults code (its meaning nearer the curfew's and the charging's
+    themes): a phrase of several words opening a sentence names what the sentence is about. The same words
+    at a long sentence's end, or one word opening it, are still checked against its meaning."""
+    from respmine.themes.rules import PhraseRules, passing_themes
+
+    cb = Codebook(name="t", version="1", themes=(
+        Theme(id="funding", label="Funding", description="money budgets grants payment costs",
+              phrases=("full cost recovery",)),
+        Theme(id="contracts", label="Contracts", description="contracts tenders lots bidding size",
+              phrases=("contract size",)),
+        Theme(id="commissioning", label="Commissioning",
+              description="commissioning regional local commissioners", phrases=("regional commissioning",)),
+        Theme(id="tendering", label="Tendering", description="the contracts tenders budgets grants costs",
+              phrases=("tender lots",)),
+        Theme(id="complexity", label="Complexity", description="hard to follow, found complicated",
+              phrases=("red tape",)),
+        Theme(id="groups", label="Groups", description="groups of people with special needs",
+              phrases=("young adult", "women")),
+    ))
+    opening = ("Young adults in particular found the contracts, tenders, budgets, grants and commissioning "
+               "costs hard to follow.")
+    led = ("Many young adults in particular found the contracts, tenders, budgets, grants and commissioning "
+           "costs hard to follow.")
+    ending = ("Commissioners must pay full costs through budgets and grants when contracts and tenders are "
+              "let, and young adults may help.")
+    one_word = ("A woman in particular found the contracts, tenders, budgets, grants and commissioning costs "
+                "hard to follow.")
+    rules = PhraseRules(cb)
+    assert [passing_themes(rules.find(t), t) for t in (opening, led, ending, one_word)] == [
+        set(), set(), {"groups"}, {"groups"}]
+    found = [{(t.theme, t.method) for t in tags}
+             for tags in ThemeCoder(cb, WordEmbedder()).code([opening, led, ending])]
+    assert ("groups", "rule") in found[0] and ("groups", "rule") in found[1]
+    assert ("groups", "rule") not in found[2]

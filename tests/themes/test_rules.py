@@ -167,6 +167,30 @@ def test_a_one_word_ing_phrase_still_finds_its_plurals_variants_and_the_verb_whe
     assert themes(rules.find("The staff used restraint on me.")) == set()
 
 
+def test_a_one_word_ing_phrase_that_is_its_own_lemma_finds_its_regular_verbs_forms() -> None:
+    """"funding" is its own lemma ("funding" the noun), so it had found no form of its verb: "must be
+    funded", "funds the service" (a new user's trial; "staffing", lemma "staff", did). A regular verb's
+    inflections are found, not its bare stem ("We urge NOMS to fund through-the-gate mentoring" is no
+    point about funding in the sample's truth; "a fund"); an -ing noun of an irregular verb ("meeting":
+    "met") finds no verb ("to meet the cost"); "sibling" has none."""
+    codebook = Codebook(name="t", version="1", themes=(
+        Theme(id="cost", label="Cost", phrases=("funding", "charging")),
+        Theme(id="family", label="Family", phrases=("meeting", "sibling")),
+        Theme(id="staffing", label="Staffing", phrases=("staffing",)),
+    ))
+    rules = PhraseRules(codebook)
+    for text in ("Probation must be funded for the extra caseload.", "The Ministry funds the service.",
+                 "Funding is short.",
+                 "Offenders should not be charged for the tag."):
+        assert themes(rules.find(text)) == {"cost"}, text
+    for text in ("A fund was set up.", "We urge NOMS to fund mentoring.",
+                 "We need to meet the cost of the tags.", "They met at the gate."):
+        assert "cost" not in themes(rules.find(text)) and "family" not in themes(rules.find(text)), text
+    assert themes(rules.find("Family meetings before release help.")) == {"family"}
+    assert themes(rules.find("The staff used restraint on me.")) == set()
+    assert themes(rules.find("The wings are staffed by agency workers.")) == {"staffing"}
+
+
 # --- negation and scope -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, theme", [

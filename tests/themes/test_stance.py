@@ -93,6 +93,28 @@ def test_stance_negated_cues(rules: StanceModel) -> None:
     assert score_sentence("We neither agree nor disagree.") == (0.0, 0.0, 0.0)
 
 
+def test_stance_cues_for_narrowing_the_proposal_and_judging_what_it_does() -> None:
+    """Read as no stance in a new user's trial: asking for a group to be left out of the scheme opposes its
+    scope ("we urge the Ministry to exclude 18 to 25 year olds from any mandatory scheme", as "urge ... to
+    withdraw" does), and judging what is proposed, named by "it" after a verb in -ing ("putting it on
+    everyone is wrong"), takes the side the judgement does, as "the proposal is wrong" does; not a judgement
+    of something else ("Doing nothing is wrong.") nor a negated one."""
+    oppose = ("For these reasons we urge the Ministry to exclude 18 to 25 year olds from any mandatory "
+              "scheme.",
+              "Young adults should be exempt from the scheme.",
+              "I am not saying nobody should be tagged, but putting it on everyone is wrong.",
+              "Applying this to every prison leaver would be unfair.")
+    for text in oppose:
+        s, o, _ = score_sentence(text)
+        assert o > 0 and s == 0, text
+    s, o, _ = score_sentence("Extending it to all violent offenders is the right thing to do.")
+    assert s > 0 and o == 0
+    for text in ("Doing nothing is wrong.", "We ask that victims be excluded from the charges.",
+                 "We exclude nobody from our services."):
+        assert score_sentence(text) == (0.0, 0.0, 0.0), text
+    assert score_sentence("Putting it on everyone is not wrong.")[1] == 0.0
+
+
 def test_stance_evidence_is_the_stance_sentence(rules: StanceModel) -> None:
     text = ("Our charity runs hostels in Bristol.\n\nWe have read the consultation paper with interest. "
             "While we welcome the aim, we are concerned that the timetable is too short. Thank you.")

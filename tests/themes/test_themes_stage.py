@@ -197,3 +197,27 @@ def test_stage_rerun_keeps_a_merged_themes_segments_under_its_target(coded: dict
     after = {c.segment for c in themes_store.effective_codes(store, book) if c.theme == target}
     assert before - after == set(), (source, target)
     assert source not in {c.theme for c in themes_store.machine_codes(store)}
+
+
+def test_a_codes_stance_is_read_from_the_whole_sentence_holding_its_evidence() -> None:
+    """A theme's stance is read from the sentence its evidence is in, as written: a respondent's name
+    opening it ("Southvale Constabulary strongly supports ...": the body's own cue) and the rest of a
+    sentence whose clause is the evidence (a short answer's clause "because of its budget cost" alone
+    says nothing)."""
+    from respmine.themes.codebook import Codebook, Theme
+    from respmine.themes.stage import SegmentInput, code_segments
+    from tests.themes.helpers import WordEmbedder
+
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="protection", label="Public protection", description="monitoring violent offenders licence",
+              examples=("Monitoring violent offenders on licence protects the public.",)),
+        Theme(id="cost", label="Cost", description="money budget cost funding", phrases=("running costs",)),
+    ))
+    named = SegmentInput("s1", "Southvale Constabulary strongly supports the extension of GPS monitoring to "
+                               "violent offenders on licence.", "Q1", ("Southvale Constabulary",))
+    listed = SegmentInput("s2", "We oppose the tagging scheme, because of its budget cost.", "Q1")
+    codes = {(c.segment, c.theme): c for c in code_segments([named, listed], codebook, WordEmbedder()).codes}
+    assert codes["s1", "protection"].evidence_text == named.text
+    assert codes["s1", "protection"].stance == "support"
+    assert codes["s2", "cost"].evidence_text == "because of its budget cost."
+    assert codes["s2", "cost"].stance == "oppose"

@@ -53,7 +53,8 @@ from respmine.versions import source_digest
 
 CODER_VERSION = "coder-6"  # bump for a change the source hash cannot see (`coder_version`)
 _CODER_MODULES = ("coder.py", "rules.py", "scope.py", "words.py", "similarity.py", "classifier.py",
-                  "features.py", "sentences.py", "codebook.py")
+                  "features.py", "sentences.py", "codebook.py", "stage.py")  # (stage.py: a code's stance is
+# read there from the sentence holding its evidence)
 NEGATED_RULE = "rule-negated"  # a phrase rule's hit in the scope of a negation ("we do not think ...")
 # RULE_FLOOR (`themes.rules`): rule hits below it are not codes (sample: paragraph precision 0.778 -> 0.808,
 # recall 0.975 -> 0.971, respondents per theme off by 2.1 -> 1.6)
@@ -170,7 +171,7 @@ class ThemeCoder:
         self._drop_uncorroborated(found, _unnamed(texts, names), weak)
         picks = [_pickable(t, questions[i] if questions is not None else None,
                            asked[i] if asked is not None else _UNKNOWN) for i, t in enumerate(texts)]
-        self._add_similarity(found, _unnamed(texts, names), learned, picks)
+        self._add_similarity(found, texts, _unnamed(texts, names), learned, picks)
         self._add_fallback(found, texts, questions, probs, picks)
         out = []
         for tags in found:
@@ -258,26 +259,29 @@ class ThemeCoder:
         """The top-level theme `theme` falls under (itself if it is one)."""
         return ([theme, *self.codebook.ancestors(theme)])[-1] if theme in self.codebook.ids else theme
 
-    def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str],
-                        picks: Sequence[bool]) -> None:
+    def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], unnamed: Sequence[str],
+                        learned: set[str], picks: Sequence[bool]) -> None:
         """Similarity fills gaps: segments the rules and classifier left uncoded, with themes the classifier
         has not learned (measured on the sample, it is far less precise than a phrase rule, so it never
         adds to a segment that has codes). Each span (sentence, or clause of a short answer) gives its
         closest theme when it is close enough: one point, one code; a span stating no view gives none
         (`_viewless`: declining one, describing the respondent, presenting the response; its words name or
         near a theme it says nothing of). Without a classifier it also
-        makes the `at_least_one` pick."""
+        makes the `at_least_one` pick. Similarity reads the `unnamed` texts (organisations' names blanked,
+        same offsets), its evidence is the sentence as written in `texts` (name and all: the stance of a
+        code is read from its evidence, and "strongly supports the extension ..." without "Southvale
+        Constabulary" before it took none)."""
         if self.embedder is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
         gaps = _gaps(found, texts)
         similarity = self.similarity()
         if not gaps or similarity is None:
             return
-        scores = similarity.score([texts[i] for i in gaps])
+        scores = similarity.score([texts[i] for i in gaps], [unnamed[i] for i in gaps])
         ids = scores.themes
         unlearned = np.array([t not in learned for t in ids])
         for i, spans, matrix in zip(gaps, scores.spans, scores.matrices, strict=True):
-            declined = _viewless(texts[i], spans)  # "We have no view on staff workload."
+            declined = _viewless(texts[i], spans, unnamed[i])  # "We have no view on staff workload."
             matrix = np.where(np.array(declined)[:, None], -1.0, matrix) if any(declined) else matrix
             masked = np.where(unlearned, matrix, -1.0)
             for (start, end), row in zip(spans, masked, strict=True):
@@ -343,18 +347,22 @@ def _title_line(sentence: str) -> bool:
             and not _SAYS.search(line))
 
 
-def _viewless(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+def _viewless(text: str, spans: Sequence[tuple[int, int]], read: str | None = None) -> list[bool]:
     """For each span (a sentence, or a clause of a short answer), whether it is in a sentence that states
     no view: one that only declines to give one (`takes_no_view`), says who the respondent is
     (`about.describes_respondent` by name: "Kinship Voices supports the families of children in custody
     across the north of England." was coded mental health and quoted; in the first person it may be
     experience offered as evidence, "We employ 30 people with convictions ...") or presents the response
     (`scope.presents_response`: "I write as manager of the Youth Offending Team, on behalf of the County
-    Council." was coded staffing). Its words are near a theme's, and it makes no point about it."""
+    Council." was coded staffing). Its words are near a theme's, and it makes no point about it. `read`:
+    the text as similarity reads it (names blanked, same offsets), whose sentences (as written in `text`)
+    are judged."""
     from respmine.structure.about import describes_respondent
 
-    declined = [(a, b) for a, b in sentence_spans(text) if takes_no_view(text[a:b])
-                or presents_response(text[a:b]) or describes_respondent(text[a:b], by_name=True)]
+    read = text if read is None else read
+    said = [(a, b, read[a:b].strip()) for a, b in sentence_spans(text)]
+    declined = [(a, b) for a, b, s in said
+                if takes_no_view(s) or presents_response(s) or describes_respondent(s, by_name=True)]
     return [any(a <= start and end <= b for a, b in declined) for start, end in spans]
 
 

@@ -6,8 +6,10 @@ and the sentence it fired in, so an analyst can check it.
 Matching. Text and phrases go through one small spaCy pipeline (`words.pipeline`: tokenizer, lookup
 lemmatiser; sentences from `sentences.sentence_spans`, as for every other piece of evidence); matching is
 a `PhraseMatcher` on LEMMA, so "contract" finds "contracts" and "charity" finds "charities"; a one-word
-phrase in -ing whose lemma is a shorter stem finds the stem only as a verb ("staffing", "staffed", "they
-staff the unit"; not "the staff": `_verb_form`).
+phrase in -ing finds its verb's regular forms, and the bare stem only as a verb ("staffing", "staffed",
+"they staff the unit"; not "the staff": `_verb_form`); one that is its own lemma, a noun of its own, finds
+its regular verb's inflections only ("funding": "funded", "funds"; not "to fund mentoring", "a fund";
+`words.gerund_verb`: no irregular verb's, "meeting").
 
 Scope (`scope`). A negated mention is still a hit (with `negated=True` and lower confidence): "we do not
 have full cost recovery" is about the theme's problem; a mention in a clause that dismisses the topic
@@ -52,7 +54,16 @@ from typing import Any
 
 from respmine.themes import scope
 from respmine.themes.codebook import Codebook
-from respmine.themes.words import FUNCTION_WORDS, NEGATIONS, normalise, pipeline, spelling_variants, word_root
+from respmine.themes.words import (
+    FUNCTION_WORDS,
+    NEGATIONS,
+    gerund_verb,
+    normalise,
+    pipeline,
+    spelling_variants,
+    verb_forms,
+    word_root,
+)
 
 RULE_FLOOR = 0.4  # rule hits below this are not codes (`ThemeCoder`): a negated passing mention, an item in a
 # letter's list; nor do they weigh a position (`_unheld_positions`)
@@ -74,6 +85,7 @@ class Hit:
     rejected: bool = False  # the clause argues against what the phrase names ("X would be a mistake")
     argued: bool = False  # the respondent argues for what it names, in so many words (`scope.argued`)
     brief: bool = False  # its best mention is a codebook phrase of BRIEF_WORDS content words or fewer
+    subject: bool = False  # ... of several words, opening its sentence ("Young adults in particular ...")
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,7 @@ class _Key:
     exclusion: bool
     spellings: frozenset[str]  # the phrase's spelling variants, lower case
     stem: str = ""  # a one-word -ing phrase's lemma, when shorter ("staffing": "staff"; `_verb_form`)
+    bare: bool = True  # the bare stem counts where a verb stands ("they staff"; not "to fund": `_add`)
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,7 @@ class _Scored:
     rejected: bool = False
     example: bool = False  # an item of an example list ("such as mentoring, housing or family support")
     argued: bool = False  # `scope.argued`
+    opening: bool = False  # `_opens`: the mention opens its sentence
 
 
 class PhraseRules:
@@ -142,12 +156,15 @@ class PhraseRules:
     def _add(self, theme: str, phrase: str, *, exclusion: bool) -> None:
         """Register a phrase (and its spelling variants) under one match key."""
         variants = spelling_variants(phrase)
-        self._matcher.add(str(len(self._keys)), [self.nlp(v) for v in variants])
-        stem = ""
-        if re.fullmatch(r"[a-z]+ing", phrase.lower()):  # "sibling", "meeting" are their own lemmas
-            stem = next((t.lemma_.lower() for t in self.nlp(phrase.lower())), "")
-            stem = "" if stem == phrase.lower() else stem
-        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants), stem))
+        stem, low, forms, bare = "", phrase.lower(), [], True
+        if re.fullmatch(r"[a-z]+ing", low):  # "staffing" -> "staff"; "funding" is its own lemma: its verb
+            stem = next((t.lemma_.lower() for t in self.nlp(low)), "")  # ("sibling", "meeting": none)
+            if stem == low:  # a noun of its own: its verb's inflections say the activity ("must be funded",
+                stem, bare = gerund_verb(low), False  # "funds"), the bare verb names what is paid for, done
+                # ("We urge NOMS to fund through-the-gate mentoring": the sample's truth, no funding point)
+            forms = verb_forms(low, stem) if stem else []  # ("funded", "charged": their own lemmas too)
+        self._matcher.add(str(len(self._keys)), [self.nlp(v) for v in dict.fromkeys([*variants, *forms])])
+        self._keys.append(_Key(theme, phrase, exclusion, frozenset(v.lower() for v in variants), stem, bare))
 
     def find(self, text: str) -> list[Hit]:
         """Theme hits in one text, in text order."""
@@ -170,7 +187,7 @@ class PhraseRules:
             if _within(doc, start, end, masked):
                 continue
             key = self._keys[int(self.nlp.vocab.strings[match_id])]
-            if key.stem and not _verb_form(doc, start, key.stem):
+            if key.stem and not _verb_form(doc, start, key.stem, key.bare):
                 continue
             sent = _bisect(starts, start)
             if key.exclusion:
@@ -265,7 +282,8 @@ class PhraseRules:
             listed = example or (scope.listed(sent, m.start, m.end) and not short)
             rejected = scope.rejected(sent.doc, clause, m.start, m.end)
             argued = not (negated or rejected) and scope.argued(sent, m.start, m.end)
-            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example, argued))
+            by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example, argued,
+                                                            _opens(sent, m.start)))
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
         end = sent.start_char + len(text.rstrip())
@@ -293,17 +311,33 @@ def _best(theme: str, found: list[_Scored], start: int, end: int) -> Hit:
     confidence += 0.05 * min(len({(f.mention.start, f.mention.end) for f in found}) - 1, 3)
     confidence -= 0.1 * best.negated + 0.2 * best.listed + 0.15 * best.example  # an example is listed too
     brief = best.mention.size <= BRIEF_WORDS and not best.mention.words  # (a label's mention has its words)
+    subject = brief and best.mention.size > 1 and best.opening and not (best.negated or best.rejected)
     return Hit(theme, start, end, best.mention.phrase, round(min(max(confidence, 0.05), 0.95), 3),
-               best.negated, best.rejected, any(f.argued for f in found), brief)
+               best.negated, best.rejected, any(f.argued for f in found), brief, subject)
+
+
+_LEADS = frozenset({"many", "most", "some", "few", "several", "more", "other", "older", "younger"})  # "Many
+# young adults ...": what may stand before a sentence's subject
+
+
+def _opens(sent: Any, start: int) -> bool:
+    """The mention at token `start` opens its sentence, as its subject or what it is about ("Young adults
+    in particular found ...", "Many disabled people ...", "For young adults, ..."): at most two function
+    words (or a quantifier) before it, punctuation aside."""
+    before = [t for t in sent.doc[sent.start : start] if not (t.is_punct or t.is_space)]
+    return len(before) <= 2 and all(t.lower_ in FUNCTION_WORDS or t.lower_ in _LEADS for t in before)
 
 
 def passing_themes(hits: Sequence[Hit], text: str) -> set[str]:
     """Themes the rules found in `text` by a brief phrase (`BRIEF_WORDS`) in one sentence only, of more than
     SHORT_SENTENCE_WORDS words, and not argued against: a word said in passing, which the coder keeps only
-    where the sentence's meaning agrees (`ThemeCoder._drop_uncorroborated`)."""
+    where the sentence's meaning agrees (`ThemeCoder._drop_uncorroborated`). Not a phrase of several words
+    that opens its sentence (`Hit.subject`): the sentence is about what it names ("Young adults in
+    particular found the curfew and charging requirements hard ..." had lost its young adults code, its
+    meaning nearer to the curfew's themes; "... talk to a volunteer or a peer mentor" is in passing)."""
     counted = Counter(h.theme for h in hits if h.confidence >= RULE_FLOOR)
     return {h.theme for h in hits if h.confidence >= RULE_FLOOR and h.brief and counted[h.theme] == 1
-            and not h.rejected and len(text[h.start : h.end].split()) > SHORT_SENTENCE_WORDS}
+            and not (h.rejected or h.subject) and len(text[h.start : h.end].split()) > SHORT_SENTENCE_WORDS}
 
 
 def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -383,7 +417,7 @@ _VERB_BEFORE = frozenset({  # what puts a bare stem in a verb's place: "to vet",
     "might", "shall", "do", "did", "not", "n't", "never", "also", "often", "always", "wo", "'ll", "help"})
 
 
-def _verb_form(doc: Any, start: int, stem: str) -> bool:
+def _verb_form(doc: Any, start: int, stem: str, bare: bool = True) -> bool:
     """A one-word phrase in -ing names an activity, and the lookup lemma of some is a shorter stem:
     "staffing" is "staff", "befriending" is "befriend", "vetting" is "vet". Its other forms say it
     ("staffed", "befriends", "vetting"), and the bare stem where a verb stands ("to vet a new volunteer",
@@ -393,6 +427,8 @@ def _verb_form(doc: Any, start: int, stem: str) -> bool:
     plurals as any phrase does."""
     if doc[start].lower_ != stem:
         return True
+    if not bare:  # (`_Key.bare`: "funding" finds "funded", "funds", not "to fund")
+        return False
     before = doc[start - 1] if start > doc[start].sent.start else None
     if before is None:
         return False

@@ -49,16 +49,23 @@ class ThemeSimilarity:
         self._owners = np.asarray(owners)
         self._protos = embedder.embed(texts)
 
-    def score(self, texts: Sequence[str]) -> SimilarityScores:
-        """Every span of every text against every theme (a theme's score is its best prototype)."""
+    def score(self, texts: Sequence[str], read: Sequence[str] | None = None) -> SimilarityScores:
+        """Every span of every text against every theme (a theme's score is its best prototype). `read`:
+        the texts as the model should read them, same offsets (organisations' names blanked): the spans
+        are the sentences as written ("Southvale Constabulary strongly supports ..." is one sentence, its
+        evidence whole; read blanked, it began at "strongly", and a blanked name opening a sentence
+        joined it to the one before), their words as `read` has them. A span that `read` leaves blank
+        (a name alone) scores -1 for every theme."""
+        read = texts if read is None else read
         spans = [clause_spans(t) or [(0, len(t))] if t.strip() else [] for t in texts]
-        flat = [t[a:b] for t, ss in zip(texts, spans, strict=True) for a, b in ss]
+        flat = [r[a:b].strip() for r, ss in zip(read, spans, strict=True) for a, b in ss]
         n_themes = len(self.codebook.themes)
         per_theme = np.full((len(flat), n_themes), -1.0, dtype=np.float32)
-        if flat:
-            sims = self.embedder.embed(flat) @ self._protos.T  # spans x prototypes
+        wordy = [k for k, f in enumerate(flat) if any(c.isalnum() for c in f)]
+        if wordy:
+            sims = self.embedder.embed([flat[k] for k in wordy]) @ self._protos.T  # spans x prototypes
             for j in range(n_themes):
-                per_theme[:, j] = sims[:, self._owners == j].max(axis=1)
+                per_theme[wordy, j] = sims[:, self._owners == j].max(axis=1)
         bounds = np.cumsum([0] + [len(ss) for ss in spans])
         matrices = [per_theme[bounds[i] : bounds[i + 1]] for i in range(len(texts))]
         return SimilarityScores(self.codebook.ids, spans, matrices)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from respmine.records import UNCODED, Code, SegmentStance, Span
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
+from respmine.themes.sentences import sentence_spans
 from respmine.themes.stance import THEME_STANCE, position_stance, positions
 from respmine.themes.stated import AGREED, DISAGREED, answered_side, stated_positions
 from respmine.topics.embed import Embedder
@@ -295,23 +296,35 @@ def _positions(seg: SegmentInput, row: Mapping[str, Code], ctx: _Context) -> boo
 
 
 def _code_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Context) -> None:
-    """Each row's stance from its evidence sentence (and, for the segment's opening sentence, an agreement
-    question it answers); an old row's stance is reused for the same span when the segment's stance stamp
-    (stance model, question, text) is unchanged. A row whose sentence takes none has none (a report reads
-    it as `stance.theme_stance` says: a position theme's implied stance, or an analyst's on the segment)."""
+    """Each row's stance from the sentence holding its evidence (`_holding`; and, for the segment's opening
+    sentence, an agreement question it answers); an old row's stance is reused for the same span when the
+    segment's stance stamp (stance model, question, text) is unchanged. A row whose sentence takes none has
+    none (a report reads it as `stance.theme_stance` says: a position theme's implied stance, or an
+    analyst's on the segment)."""
     known: list[dict[tuple[int, int], str | None]] = []
     for seg in chunk:
         old = () if seg.id in ctx.plan.stance else ctx.previous.codes.get(seg.id, ())
         known.append({(c.evidence.start, c.evidence.end): c.stance for c in old})
     need = sorted({(i, c.evidence.start, c.evidence.end) for i, new in enumerate(rows) for c in new.values()
                    if (c.evidence.start, c.evidence.end) not in known[i]})
-    predicted = ctx.stance.predict([chunk[i].text[a:b] for i, a, b in need],  # an opening "No." answers
-                                   [ctx.asked(chunk[i]) if a == 0 else None for i, a, _ in need])
+    read = [_holding(chunk[i].text, a, b) for i, a, b in need]
+    predicted = ctx.stance.predict([chunk[i].text[a:b] for (i, _, _), (a, b) in zip(need, read, strict=True)],
+                                   [ctx.asked(chunk[i]) if a == 0 else None  # an opening "No." answers
+                                    for (i, _, _), (a, _) in zip(need, read, strict=True)])
     for (i, a, b), p in zip(need, predicted, strict=True):
         known[i][(a, b)] = p.stance if p.stance != "neutral" else None
     for i, new in enumerate(rows):
         for theme, c in new.items():
             new[theme] = replace(c, stance=known[i][(c.evidence.start, c.evidence.end)])
+
+
+def _holding(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentences of `text` that hold the evidence span [start, end): a code's stance is read from its
+    sentence as written, not from the part of it that evidence points at (a clause of a short answer, or a
+    span that began after a blanked name: "strongly supports the extension of GPS monitoring ..." took no
+    stance, "Southvale Constabulary strongly supports ..." supports)."""
+    held = [(a, b) for a, b in sentence_spans(text) if a < end and start < b]
+    return (min(start, held[0][0]), max(end, held[-1][1])) if held else (start, end)
 
 
 def _agreed(seg: SegmentInput, theme: str, span: tuple[int, int], confidence: float, ctx: _Context,

@@ -70,6 +70,13 @@ _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
 _THING = (r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN
           + r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # "is not fair"
+_DOING = (r"\b(?!(?:nothing|something|anything|everything|thing|during|bring|morning|evening)\b)[a-z]{3,}ing"
+          r"\s+(?:it|this|them|these)\b[^.;,]{0,60}?\s+(?:is|are|would be|will be|seems?)"
+          r"(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # doing what is proposed: "putting it on everyone is wrong"
+_FAIR = (r"(?:fair|sensible|reasonable|proportionate|necessary|(?:long )?overdue|welcome|positive|justified"
+         r"|beneficial|the right (?:thing|approach|step))\b")
+_UNFAIR = (r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminatory|harmful|wrong|unnecessary"
+           r"|unacceptable|ill-conceived|premature|unlawful|illegal)\b")
 _COURTESY = (r"(?!\s+(?:the|this)\s+(?:consultation|opportunity|chance|invitation|call for evidence"
              r"|review)\b)")  # "We welcome the consultation": a courtesy, no side taken
 _RAW_CUES: tuple[tuple[str, str, float], ...] = (
@@ -84,10 +91,10 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:support|welcome|endorse|back)s?\s+" + _OBJ, "support", 1.0),
     (r"^\W*(?:tend to |somewhat |mostly )?agree\b|\bstep in the right direction\b"
      r"|\b(?:move forward|go ahead|proceed) with " + _OBJ, "support", 0.8),
-    (_THING + r"(?:fair|sensible|reasonable|proportionate|necessary|(?:long )?overdue|welcome|positive"
-     r"|justified|beneficial|the right (?:thing|approach|step))\b", "support", 0.8),
-    (_THING + r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminatory|harmful|wrong"
-     r"|unnecessary|unacceptable|ill-conceived|premature|unlawful|illegal)\b", "oppose", 0.8),
+    (_THING + _FAIR, "support", 0.8),
+    (_THING + _UNFAIR, "oppose", 0.8),
+    (_DOING + _FAIR, "support", 0.8),
+    (_DOING + _UNFAIR, "oppose", 0.8),
     (r"\b(?:urge|ask|call on|calls on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
      r"|approve|proceed with|go ahead with)\b", "support", 0.8),
     (_SUBJ + _GAP + r"(?:oppose|object|disagree|reject|condemn)(?:s|d|ed)?\b", "oppose", 1.0),
@@ -98,6 +105,10 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:withdraw|reject|abandon"
      r"|reconsider|scrap|drop|stop|halt|rethink|pause|not (?:proceed|implement|adopt|pass|finali[sz]e))",
      "oppose", 1.0),
+    (r"(?:\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:exclude|exempt)"
+     r"|\b(?:should|must)\s+(?:be\s+)?(?:excluded|exempt(?:ed)?))\b[^.;]{0,80}?\bfrom\s+(?:the|these|this|its"
+     r"|any|such|your)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN, "oppose", 0.8),  # the proposal narrowed: "we urge
+    # the Ministry to exclude 18 to 25 year olds from any mandatory scheme"
     (r"\b(?:remove[sd]?|removing|removal\s+of|delet(?:e|es|ed|ing)|tak(?:e|es|en|ing)\s+out)\b[^.;]{0,80}?"
      r"\bfrom\s+(?:the|this|your|its)\s+(?:[a-z’'-]+\s+){0,2}?(?:plan|proposals?|allocations?|scheme|list|bill"
      r"|strategy)\b", "oppose", 1.0),  # "remove this site from the plan", "call on ... to remove Site H4"

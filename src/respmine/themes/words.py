@@ -130,6 +130,31 @@ def word_root(word: str) -> str:
     return forms[0] if forms else lookup_lemma(word, *tables)
 
 
+def gerund_verb(word: str) -> str:
+    """The regular verb a one-word -ing word is made from, whose lemma is itself ("funding" -> "fund",
+    "housing" -> "house", "monitoring" -> "monitor"); "" for none ("sibling", "morning") or an irregular
+    verb ("meeting": "met", "building": "built", "finding": "found"). An -ing noun of an irregular verb
+    most often names a thing of its own, and its verb is an everyday word ("to meet the cost", "build
+    trust"); a regular verb's is most often its activity ("funding" and "must be funded")."""
+    tables = _lemma_tables()
+    root = word_root(word)
+    if tables is None or root == word or not word.endswith("ing"):
+        return ""
+    regular = set(verb_forms(word, root)) | {word}
+    irregular = [f for f, lemmas in tables[3]["verb"].items() if root in lemmas and f not in regular]
+    return "" if irregular else root
+
+
+def verb_forms(gerund: str, stem: str) -> list[str]:
+    """A regular verb's forms from its -ing form and base: "funding", "fund" -> fund, funds, funded;
+    "vetting", "vet" -> vet, vets, vetted; "applying", "apply" -> apply, applies, applied."""
+    body = gerund[:-3]  # "fund", "vett", "charg", "apply"
+    if body.endswith("y") and len(body) > 1 and body[-2] not in "aeiou":
+        return [stem, f"{body[:-1]}ies", f"{body[:-1]}ied"]
+    third = f"{stem}es" if stem.endswith(("s", "x", "z", "ch", "sh")) else f"{stem}s"
+    return [stem, third, f"{body}ed"]
+
+
 def lookup_lemma(word: str, pos: Iterable[str], rules: dict[str, list[list[str]]],
                  index: dict[str, set[str]], exc: dict[str, dict[str, list[str]]]) -> str:
     """Exceptions first, then a noun reading, then the word itself if known, then verb and adjective.
