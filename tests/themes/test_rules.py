@@ -191,6 +191,28 @@ def test_a_one_word_ing_phrase_that_is_its_own_lemma_finds_its_regular_verbs_for
     assert themes(rules.find("The wings are staffed by agency workers.")) == {"staffing"}
 
 
+def test_an_ing_nouns_verb_in_s_is_no_plural_of_its_base_noun() -> None:
+    """"parking", "banking", "signing", "funding" had found "Our parks and open spaces", "The food banks are
+    overwhelmed", "Road signs are missing", "Pension funds invest" (the "-s" form of their verbs, added for
+    "The Ministry funds the service", is as often the base noun's plural); a verb's "-s" before its object
+    still counts."""
+    codebook = Codebook(name="t", version="1", themes=(
+        Theme(id="parking", label="Parking", phrases=("parking",)),
+        Theme(id="banking", label="Banking", phrases=("banking",)),
+        Theme(id="signing", label="Signage", phrases=("signing",)),
+        Theme(id="cost", label="Cost", phrases=("funding",)),
+        Theme(id="housing", label="Housing", phrases=("housing",)),
+    ))
+    rules = PhraseRules(codebook)
+    for text in ("Our parks and open spaces must be protected.", "The food banks are overwhelmed.",
+                 "Road signs are missing.", "Pension funds invest in the scheme.", "Old houses are cold.",
+                 "The funds the council holds are small."):
+        assert themes(rules.find(text)) == set(), text
+    for text, theme in (("The Ministry funds the service.", "cost"), ("The hostel houses 30 men.", "housing"),
+                        ("The car was parked outside.", "parking")):
+        assert themes(rules.find(text)) == {theme}, text
+
+
 # --- negation and scope -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, theme", [

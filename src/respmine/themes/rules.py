@@ -426,7 +426,7 @@ def _verb_form(doc: Any, start: int, stem: str, bare: bool = True) -> bool:
     and "mentor".) Nouns in -ing are their own lemmas ("sibling", "meeting", "building") and find their
     plurals as any phrase does."""
     if doc[start].lower_ != stem:
-        return True
+        return bare or not _third_person(doc[start].lower_, stem) or _takes_object(doc, start)
     if not bare:  # (`_Key.bare`: "funding" finds "funded", "funds", not "to fund")
         return False
     before = doc[start - 1] if start > doc[start].sent.start else None
@@ -436,6 +436,29 @@ def _verb_form(doc: Any, start: int, stem: str, bare: bool = True) -> bool:
     plural_subject = (before.is_alpha and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
                       and word not in FUNCTION_WORDS)  # "Volunteers befriend men"
     return word in _VERB_BEFORE or plural_subject
+
+
+def _third_person(word: str, stem: str) -> bool:
+    """`word` is the "-s" form of the verb `stem` ("funds", "houses", "applies")."""
+    return word in (f"{stem}s", f"{stem}es", f"{stem[:-1]}ies")
+
+
+_OBJECT_START = frozenset({  # what opens a verb's object: "funds the service", "houses 300 men"
+    "the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this", "that", "these", "those",
+    "them", "it", "us", "him", "me", "you", "some", "all", "most", "many", "every", "each", "both"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this", "that",
+                          "these", "those", "some", "any", "no", "all", "many", "most", "more", "fewer"})
+
+
+def _takes_object(doc: Any, start: int) -> bool:
+    """The "-s" form of an -ing noun's verb ("funding": "funds") stands as a verb, before its object ("The
+    Ministry funds the service"), not as its base noun's plural ("Pension funds invest", "our parks and open
+    spaces", "the food banks are", "Road signs are missing": "parking", "banking", "signing" found them)."""
+    sent = doc[start].sent
+    after = doc[start + 1] if start + 1 < sent.end else None
+    before = doc[start - 1] if start > sent.start else None
+    return (after is not None and (after.lower_ in _OBJECT_START or after.like_num)
+            and (before is None or before.lower_ not in _DETERMINERS))
 
 
 def _size(span: Any) -> int:
