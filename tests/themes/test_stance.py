@@ -529,3 +529,13 @@ def test_stance_a_yes_no_question_is_closed_when_its_answers_are(rules: StanceMo
                          "Oh yes, let's all become bid candy for a multinational. We've done it. So no."],
                         [read["Q3"]] * 3)
     assert [p.stance for p in got] == ["support", "oppose", "oppose"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Not implementing it would be wrong.", "Delaying it would be wrong.", "Scrapping it would be wrong.",
+    "Abandoning it now would be unacceptable.", "Withdrawing this is unnecessary.",
+    "Postponing it again would be harmful.", "Opposing it is misguided."])
+def test_judging_the_undoing_of_the_proposal_is_no_opposition(sentence: str) -> None:
+    """"Putting it on everyone is wrong" opposes; "Delaying it would be wrong", "Not implementing it would
+    be wrong" are for it, and the cue for judging what is done to "it" read them as opposing (0.8)."""
+    assert score_sentence(sentence)[1] == 0.0

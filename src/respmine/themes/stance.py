@@ -70,7 +70,11 @@ _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
 _THING = (r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN
           + r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # "is not fair"
-_DOING = (r"\b(?!(?:nothing|something|anything|everything|thing|during|bring|morning|evening)\b)[a-z]{3,}ing"
+_DOING = (r"(?<!\bnot )(?<!\bnever )(?<!\bwithout )"  # "Not implementing it would be wrong": for it
+          r"\b(?!(?:nothing|something|anything|everything|thing|during|bring|morning|evening)\b)"
+          r"(?!(?:delay|postpon|scrapp|abandon|withdraw|dropp|stopp|halt|oppos|reject|block|revers|paus|shelv"
+          r"|ditch|cancel|weaken|dilut|remov|water|undermin|resist|challeng|fight|obstruct)[a-z]*ing\b)"
+          r"[a-z]{3,}ing"  # (undoing what is proposed: "delaying it would be wrong" is for it)
           r"\s+(?:it|this|them|these)\b[^.;,]{0,60}?\s+(?:is|are|would be|will be|seems?)"
           r"(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # doing what is proposed: "putting it on everyone is wrong"
 _FAIR = (r"(?:fair|sensible|reasonable|proportionate|necessary|(?:long )?overdue|welcome|positive|justified"
