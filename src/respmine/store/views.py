@@ -128,8 +128,9 @@ def named_in_file_names(session: Session, sources: Mapping[str, str]) -> set[str
     named: set[str] = set()
     for sha in wanted:
         found = {w for m in family[sha] for w in words.get(m, ())}
-        if found and found & _name_words(_without_organisation(sources[sha], orgs.get(sha, ())),
-                                         capitalised=False):
+        if (found and found & _name_words(sources[sha], capitalised=False)  # (the organisation's name
+                and found & _name_words(_without_organisation(sources[sha], orgs.get(sha, ())),  # taken out
+                                        capitalised=False)):  # only where a name's word stands)
             named.add(sha)
     return named
 
