@@ -62,3 +62,24 @@ def test_an_accept_after_a_reject_restores_the_code_rejected() -> None:
                       ("reject", "a", None))
     assert (added.theme, added.method, added.evidence_text) == ("b", "analyst", "Beta too.")
     assert decided(("reject", "a", None)) == []
+
+
+def test_decisions_an_undo_gives_the_codebook_a_revision_of_its_own() -> None:
+    """"merge A, undo, merge B" was stamped '+r1' as "merge A" was, though their themes differ (reports
+    and "What changed" could not tell the two apart); an undo is a revision (the reviewer's case)."""
+    from datetime import UTC, datetime, timedelta
+
+    from respmine.themes.codebook import load_codebook
+    from respmine.themes.decisions import Decision, effective_codebook, in_force
+    from tests.review.helpers import CODEBOOK
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    book = load_codebook(CODEBOOK)
+    a, b, c = "funding.contract_length", "funding.payment_by_results", "funding.full_cost_recovery"
+    merge_a = Decision(at, "ana", "merge", None, a, {"into": c}, None, 1)
+    undo = Decision(at + timedelta(1), "ana", "undo", None, a, {"decision": 1}, None, 2)
+    merge_b = Decision(at + timedelta(2), "ana", "merge", None, b, {"into": c}, None, 3)
+    stamps = {effective_codebook(book, in_force(log)).stamp for log in
+              ([merge_a], [merge_a, undo], [merge_a, undo, merge_b])}
+    assert len(stamps) == 3 and book.stamp not in stamps
+    assert effective_codebook(book, in_force([merge_a, undo])).ids == book.ids  # (the themes are the file's)

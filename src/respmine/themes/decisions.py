@@ -51,12 +51,13 @@ class Decision:
 
 
 def in_force(log: Iterable[Decision]) -> list[Decision]:
-    """The decisions that apply: the log without the codebook decisions analysts took back, nor the
-    `undo`s themselves (both stay in the audit trail)."""
+    """The decisions that apply: the log without the codebook decisions analysts took back (the audit
+    trail keeps them). The `undo`s stay, changing nothing but the codebook's revision (`effective_codebook`:
+    "merge A, undo, merge B" is not stamped as "merge A" was)."""
     log = list(log)
     undone = {int(str(d.value["decision"])) for d in log if d.action == "undo" and d.value
               and str(d.value.get("decision", "")).isdigit()}
-    return [d for d in log if d.action != "undo" and (d.id is None or d.id not in undone)]
+    return [d for d in log if d.id is None or d.id not in undone]
 
 
 def validate(decision: Decision, codebook: Codebook, types: TypeList = DEFAULT_TYPES) -> None:
@@ -117,6 +118,8 @@ def effective_codebook(codebook: Codebook, decisions: Iterable[Decision]) -> Cod
                 for k, t in themes.items()
                 if k != d.theme
             }
+        elif d.action == "undo":  # (the change it took back and itself: each revision's stamp is its own)
+            changes += 1
         else:
             continue
         changes += 1
