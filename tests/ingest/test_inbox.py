@@ -142,6 +142,17 @@ def test_inbox_reader_version_bump_reads_only_that_formats_files_again(
     assert ingest_inbox(inbox, store, consultation).new == 0
 
 
+def _two_row_export(tmp_path: Path) -> Path:
+    """An inbox holding one online form's export of two rows."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "export.csv").write_text(
+        "Full name,How should charities be involved?\n"
+        "Alex,Charities should lead resettlement work in every prison.\n"
+        "Sam,Charities should be paid the full cost of the services they deliver.\n")
+    return box
+
+
 def _first_row_only(src):  # type: ignore[no-untyped-def]
     """A csv reader whose new version no longer reads a form's last rows (for the test below)."""
     from respmine.ingest.forms import read_csv
@@ -157,12 +168,7 @@ def test_inbox_reread_file_no_longer_holding_a_row_forgets_it(
     was the form's instructions) keeps no submission of that row (it would be counted as a response)."""
     from respmine.ingest import dispatch
 
-    box = tmp_path / "inbox"
-    box.mkdir()
-    (box / "export.csv").write_text(
-        "Full name,How should charities be involved?\n"
-        "Alex,Charities should lead resettlement work in every prison.\n"
-        "Sam,Charities should be paid the full cost of the services they deliver.\n")
+    box = _two_row_export(tmp_path)
     (tmp_path / "consultation.yaml").write_text(CONSULTATION.replace("received_log: received.csv\n", ""))
     consultation = load_consultation(tmp_path / "consultation.yaml")
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
@@ -297,12 +303,7 @@ def test_inbox_reread_killed_before_forgetting_forgets_on_the_next_run(
 
     from respmine.ingest import dispatch
 
-    box = tmp_path / "inbox"
-    box.mkdir()
-    (box / "export.csv").write_text(
-        "Full name,How should charities be involved?\n"
-        "Alex,Charities should lead resettlement work in every prison.\n"
-        "Sam,Charities should be paid the full cost of the services they deliver.\n")
+    box = _two_row_export(tmp_path)
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
     ingest_inbox(box, store)
     monkeypatch.setitem(dispatch.READERS, "csv", f"{__name__}:_first_row_only")

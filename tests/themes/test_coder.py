@@ -315,17 +315,22 @@ def test_a_covering_sentence_naming_the_consultations_title_is_no_theme_when_the
     assert {t.theme for t in titled[0]} == {"cost"}  # the consultation's own title: no mention
 
 
-def test_a_one_word_mention_in_passing_stays_only_where_the_sentence_is_near_its_theme() -> None:
-    """"... and a volunteer may help" in a long sentence on paying for contracts makes no point about
-    volunteers; the same word in a short sentence, or said twice, does; without the embedding model every
-    rule tag stays."""
-    cb = Codebook(name="t", version="1", themes=(
+_MONEY_THEMES = (  # themes whose descriptions share words, for the checks of a mention in passing
         Theme(id="funding", label="Funding", description="money budgets grants payment costs",
               phrases=("full cost recovery",)),
         Theme(id="contracts", label="Contracts", description="contracts tenders lots bidding size",
               phrases=("contract size",)),
         Theme(id="commissioning", label="Commissioning",
               description="commissioning regional local commissioners", phrases=("regional commissioning",)),
+)
+
+
+def test_a_one_word_mention_in_passing_stays_only_where_the_sentence_is_near_its_theme() -> None:
+    """"... and a volunteer may help" in a long sentence on paying for contracts makes no point about
+    volunteers; the same word in a short sentence, or said twice, does; without the embedding model every
+    rule tag stays."""
+    cb = Codebook(name="t", version="1", themes=(
+        *_MONEY_THEMES,
         Theme(id="volunteers", label="Volunteers", description="volunteers unpaid helpers",
               phrases=("volunteer",)),
     ))
@@ -388,12 +393,7 @@ def test_a_two_word_phrase_opening_its_sentence_is_its_subject_not_a_mention_in_
     from respmine.themes.rules import PhraseRules, passing_themes
 
     cb = Codebook(name="t", version="1", themes=(
-        Theme(id="funding", label="Funding", description="money budgets grants payment costs",
-              phrases=("full cost recovery",)),
-        Theme(id="contracts", label="Contracts", description="contracts tenders lots bidding size",
-              phrases=("contract size",)),
-        Theme(id="commissioning", label="Commissioning",
-              description="commissioning regional local commissioners", phrases=("regional commissioning",)),
+        *_MONEY_THEMES,
         Theme(id="tendering", label="Tendering", description="the contracts tenders budgets grants costs",
               phrases=("tender lots",)),
         Theme(id="complexity", label="Complexity", description="hard to follow, found complicated",
