@@ -80,9 +80,8 @@ def read_submissions(store: Store) -> dict[str, SubmissionView]:
 
 def petition_signatures(session: Session) -> dict[str, int]:
     """submission -> how many signed it, for the petitions among them (`structure.petitions`): only texts
-    with the word "petition" or "undersigned" are read ("competition" is common in consultations), the
-    word after anything ('"Petition: Save ...', "(Petition)": the SQL patterns had wanted a space, a
-    line's start, "-" or "e" before it)."""
+    with the word "petition" or "undersigned" are read ("competition" is common in consultations; the word
+    may follow anything: '"Petition: Save ...', "(Petition)")."""
     from respmine.structure.petitions import signatures
 
     texts: dict[str, str] = {sha: text for sha, text in session.execute(
