@@ -260,11 +260,16 @@ def in_utc(when: datetime | None) -> datetime | None:
     return when.astimezone(UTC)
 
 
+def stored_time(when: datetime) -> datetime:
+    """A time read back from the store, with its offset: the store keeps UTC (`in_utc`) and SQLite drops
+    the offset, so a time without one is UTC."""
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def shown_time(when: datetime | None, tz: tzinfo | None = None) -> str:
     """A stored time as outputs show it: in the consultation's time zone, with its offset, so that
     "late" reads right ("2026-04-26T00:40:12+01:00", not the e-mail's 23:40 UTC). A time without an
     offset is UTC (`in_utc`)."""
     if when is None:
         return ""
-    aware = when if when.tzinfo else when.replace(tzinfo=UTC)
-    return aware.astimezone(tz or UTC).isoformat(timespec="seconds")
+    return stored_time(when).astimezone(tz or UTC).isoformat(timespec="seconds")

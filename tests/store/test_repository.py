@@ -65,8 +65,8 @@ def test_repository_a_form_row_takes_its_latest_name_a_file_keeps_its_first(tmp_
 
 
 def test_repository_forget_removes_a_submission_with_what_hangs_on_it(tmp_path: Path) -> None:
-    """`forget` (a file read again no longer holds this row) deletes the submission with its name,
-    respondent, segments and personal data, which refer to it (foreign keys are enforced)."""
+    """`save_many(forget=...)` (a file read again no longer holds this row) deletes the submission with its
+    name, respondent, segments and personal data, which refer to it (foreign keys are enforced)."""
     from datetime import UTC, datetime
 
     from respmine.store.models import PersonalDataRow, RespondentRow, SegmentRow, SourceRow, SubmissionRow
@@ -83,7 +83,7 @@ def test_repository_forget_removes_a_submission_with_what_hangs_on_it(tmp_path: 
                          method="form", confidence=1.0))
         s.add(PersonalDataRow(submission="a" * 64, kind="name", start=0, end=4, original="Alex"))
         s.add(SourceRow(sha256="a" * 64, path="f.csv", seen_at=datetime.now(UTC)))
-    store.forget(["a" * 64])
+    store.save_many([], forget=["a" * 64])
     with store.session() as s:
         for table in (SubmissionRow, RespondentRow, SegmentRow, PersonalDataRow, SourceRow):
             assert s.query(table).count() == (1 if table is SubmissionRow else 0), table.__name__

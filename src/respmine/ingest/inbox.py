@@ -21,7 +21,7 @@ from typing import Any
 from respmine.consultation import Consultation
 from respmine.ingest.dispatch import extract, reader_version
 from respmine.ingest.source import Limits
-from respmine.records import Document, ExtractResult, Quarantined
+from respmine.records import Document, ExtractResult, Quarantined, stored_time
 from respmine.store import Arrival, Store
 from respmine.store.repository import Saved, StoredRead
 
@@ -309,9 +309,7 @@ def _first_arrival(stored: Arrival, consultation: Consultation | None) -> Arriva
     """A file read again, dated as stored, late or not by the consultation's closing date: a form export's
     or an archive's own row keeps no late flag (its rows or files do), and their undated rows or files
     take it from this arrival."""
-    when = stored.received_at
-    if when is not None and when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)  # (SQLite keeps no offset: the store keeps UTC, `records.in_utc`)
+    when = stored_time(stored.received_at) if stored.received_at is not None else None
     return Arrival(when, stored.received_from, consultation.is_late(when) if consultation else None)
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 from respmine.consultation import Consultation
 from respmine.ingest.dispatch import readers_label
-from respmine.records import GENERAL, STANCES, UNCODED, question_name
+from respmine.records import GENERAL, STANCES, UNCODED, question_name, stored_time
 from respmine.report import summaries
 from respmine.report.coded import coded_lists, write_coded_csv
 from respmine.report.quotes import quote_of
@@ -431,7 +431,7 @@ def data_time(store: Store) -> datetime:
         found.append(s.scalar(select(func.max(TopicModelRow.created_at))))
         if not any(found) and runs:
             found = [max(started for started, _, _ in runs)]
-    times = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in found if t is not None]
+    times = [stored_time(t) for t in found if t is not None]
     return max(times).astimezone(UTC).replace(microsecond=0) if times else EPOCH
 
 

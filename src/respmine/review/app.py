@@ -22,7 +22,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 
 from respmine.config import Settings
 from respmine.consultation import load_consultation
-from respmine.records import question_name
+from respmine.records import question_name, stored_time
 from respmine.report.quotes import names_a_person
 from respmine.store.repository import Store
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
@@ -190,9 +190,7 @@ def _filters(templates: Jinja2Templates, types: TypeList) -> None:
 def _when(value: datetime | None) -> str:
     if value is None:
         return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%d %b %Y %H:%M UTC")
+    return stored_time(value).astimezone(UTC).strftime("%d %b %Y %H:%M UTC")
 
 
 def _mark(text: str, spans: Any) -> Markup:

@@ -180,15 +180,11 @@ class Store:
                         found.add(sha)
         return found
 
-    def forget(self, sha256s: Sequence[str]) -> None:
+    def _forget(self, s: Session, sha256s: Sequence[str]) -> None:
         """Remove stored submissions no longer read from their file (a reader's new version reads a form's
         rows differently), with their names, respondents, segments and personal data; the later stages
         drop their codes and topics as orphans and regroup campaigns; analysts' decisions on them stay in
         the audit trail."""
-        with self.session() as s, s.begin():
-            self._forget(s, sha256s)
-
-    def _forget(self, s: Session, sha256s: Sequence[str]) -> None:
         for i in range(0, len(sha256s), CHUNK):
             chunk = list(sha256s[i : i + CHUNK])
             s.execute(delete(PersonalDataRow).where(PersonalDataRow.submission.in_(chunk)))
