@@ -222,6 +222,7 @@ class Campaign:
 # --- themes stage ----------------------------------------------------------------------------------
 
 STANCES = ("support", "oppose", "mixed", "neutral")  # towards the consultation's proposal
+SIDES = STANCES[:3]  # the stances that take a side
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,9 @@ def test_only_themes_about_the_proposals_show_a_stance(made: tuple[Store, dict[s
     assert "Stance towards the consultation’s proposals (fund services in full) is given under" in again
     chart = html[html.index('Stance by theme'):html.index('Figure 3')]
     assert "Funding" in chart and "Contract size" not in chart and "Volunteers" not in chart
+    assert "by stance towards the proposals in their sentences on it</figcaption>" in html
+    topics = write_reports(made[0], CODEBOOK, tmp_path / "t", CONSULTATION)["report_html"]
+    assert "by stance towards the proposals where they raised it</figcaption>" in topics.read_text("utf-8")
     q2 = html[html.index('id="q-q2-h"'):]
     contracts = q2[q2.index("Contract size"):q2.index("</tr>", q2.index("Contract size"))]
     assert contracts.count(">–<") == 4  # no stance for a theme about no proposal

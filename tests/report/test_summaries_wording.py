@@ -16,6 +16,8 @@ from respmine.report.summaries import (
     roll,
     share,
     snapshot,
+    stance_basis,
+    stance_note,
     stance_view,
     theme_summary,
 )
@@ -174,6 +176,18 @@ def test_method_states_how_much_analysts_checked() -> None:
     assert "stating a view" not in checked
     taken = " ".join(method("book@1", 0, 40, taken=["Local commissioning"]))
     assert "agreed with a question stating a view counts under that view (“Local commissioning”)" in taken
+
+
+def test_stance_under_a_theme_is_explained_as_the_codebook_counts_it() -> None:
+    """A codebook marking positions gives stance from sentences on the theme; one of topics counts those
+    raising a theme by the side they took on the proposals, and every text saying how says so."""
+    positions, topics = " ".join(method("book@1", 0, 40)), " ".join(method("book@1", 0, 40, positions=False))
+    assert "counts there as taking no clear position" in positions and "no clear position" not in topics
+    assert "else in that answer, else over all their answers" in topics
+    assert "not whether they were for or against the theme itself" in topics
+    assert "else in that answer" in stance_note(None, "a ban") and "(a ban)" in stance_note(None, "a ban")
+    assert "else in that answer" not in stance_note(["Role of the sector"])
+    assert (stance_basis(True), stance_basis(False)) == ("in their sentences on it", "where they raised it")
 
 
 def test_without_a_codebook_the_finding_is_the_topics() -> None:

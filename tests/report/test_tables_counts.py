@@ -64,10 +64,38 @@ def test_stance_breakdown_per_respondent(made: tuple[Store, dict[str, str]]) -> 
     assert funding.stance == {"support": 3, "oppose": 1, "mixed": 1, "neutral": 1}  # type: ignore[attr-defined]
     contracts = rows_by_key(made[0])[("Q2", "contracts")]
     assert contracts.stance["oppose"] == 1  # type: ignore[attr-defined]  # the evidence sentence's own stance
-    # River Project's "Three-year contracts would give us certainty." takes no side on contract length:
-    # its answer's support (the other sentence's) is not counted for it
+    # River Project's "Three-year contracts would give us certainty." takes no side, but the codebook marks
+    # no positions (its themes are topics): River counts with its answer's support (the other sentence's)
     length = rows_by_key(made[0])[("Q1", "funding.length")]
-    assert length.stance == {"support": 0, "oppose": 0, "mixed": 1, "neutral": 1}  # type: ignore[attr-defined]
+    assert length.stance == {"support": 1, "oppose": 0, "mixed": 1, "neutral": 0}  # type: ignore[attr-defined]
+
+
+def test_under_a_topic_a_respondent_counts_with_the_side_they_took_on_the_proposals(
+    made: tuple[Store, dict[str, str]],
+) -> None:
+    """A codebook of topics: a respondent whose sentence and answer on a topic take no side counts there with
+    the side they took over all their answers (Hope's Q2 on contract size, as its Q1: support), as the
+    register's stance does; an analyst's "neutral" on the answer is not overridden; a respondent taking no
+    side anywhere (the council) stays without one. A codebook marking positions keeps its sentences' sides
+    (`test_stance_only_under_themes_about_the_proposals`)."""
+    from sqlalchemy import update
+
+    from respmine.store.models import CodeRow, StanceRow
+
+    store, segs = made
+    hope = segs["hope-q2"]
+    with store.session() as s, s.begin():
+        s.execute(update(CodeRow).where(CodeRow.segment == hope).values(stance=None))
+        s.execute(update(StanceRow).where(StanceRow.segment == hope).values(stance="neutral"))
+    data = CodingData.load(store, CODEBOOK)
+    contracts = {(r.question, r.theme): r for r in build_rows(data)}[("Q2", "contracts")]
+    assert contracts.stance == {"support": 1, "oppose": 0, "mixed": 0, "neutral": 0}
+    fcr = {(r.question, r.theme): r for r in build_rows(data)}[("Q1", "funding.fcr")]
+    assert fcr.stance["neutral"] == 1  # the council
+    assert {r.who: r.stance for r in register(data)}["Hope Trust"] == "support"
+    themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=hope, value={"stance": "neutral"})
+    contracts = {(r.question, r.theme): r for r in theme_table(store, CODEBOOK)}[("Q2", "contracts")]
+    assert contracts.stance == {"support": 0, "oppose": 0, "mixed": 0, "neutral": 1}
 
 
 def test_respondent_type_filter_and_bases(made: tuple[Store, dict[str, str]]) -> None:

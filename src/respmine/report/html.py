@@ -27,6 +27,7 @@ from respmine.report.summaries import (
     letters_note,
     plural,
     quarantine_sentence,
+    stance_basis,
     stance_note,
     type_counts_line,
 )
@@ -68,7 +69,8 @@ def render_html(report: Report) -> str:
         "stance": stacked_chart(
             [(t.row.label, _stance_with_silent(t.row)) for t in stanced], list(STANCES), STANCE_COLOURS,
             STANCE_NAMES, "Stance by theme",
-            "Respondents raising each main theme, by the stance their sentences on it took.",
+            f"Respondents raising each main theme, by stance towards the proposals "
+            f"{stance_basis(report.stanced is not None)}.",
         ) if stanced else "",
     }
     blocks = _blocks(report, top)
@@ -80,6 +82,7 @@ def render_html(report: Report) -> str:
     template = env.get_template("report.html.j2")
     return template.render(r=report, charts=charts, sections=sections, blocks=blocks,
                            stance_names=STANCE_NAMES, stances=STANCES,
+                           stance_basis=stance_basis(report.stanced is not None),
                            type_order=_ordered(report.bases, report.types),
                            who_line=type_counts_line(report.bases, report.types),
                            counted_once=counted_once(report.campaigns, report.joint),

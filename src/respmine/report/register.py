@@ -19,7 +19,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from respmine.records import UNCODED, question_name, shown_time
+from respmine.records import SIDES, UNCODED, question_name, shown_time
 from respmine.report.quotes import names_a_person
 from respmine.report.summaries import join_words, plural
 from respmine.report.tables import INDIVIDUAL as INDIVIDUAL_NAME
@@ -35,7 +35,6 @@ from respmine.report.tables import (
     question_key,
     theme_order,
     unit_side,
-    unit_stance,
 )
 from respmine.store.views import RespondentView
 from respmine.structure.choices import SEVERAL, respondents_choice
@@ -109,11 +108,6 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         stances.append(data.stances.get(seg_id))
         letters[seg.submission] = (stances, decided or seg_id in data.stance_decided)
     answered = sorted((q for q in by_question if q not in UNCODED), key=question_key)
-    overall: dict[str, Letter] = {}
-    for q in answered:
-        for sub, (stances, decided) in by_question[q].items():
-            had, was = overall.get(sub, ([], False))
-            overall[sub] = ([*had, *stances], was or decided)
     asking, choosing = closed
     agreement = tuple((q, agreement_answer(unit, by_question[q].values(), texts[q]) or "") if q in asking
                       else (q, _option(respondents_choice(texts[q], choosing[q])))
@@ -126,7 +120,7 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         received=min(received, default=None),
         late=bool(members) and all(data.late(m) for m in members),
         questions=tuple(answered), agreement=agreement,
-        stance=_stance(side if data.stanced is not None else unit_stance(unit, overall.values()), agreement),
+        stance=_stance(side if data.stanced is not None else data.proposal_sides.get(unit.key), agreement),
         themes=tuple(sorted(themes, key=lambda t: (order.get(t, len(order)), t))),
         identified_from=_identified_from(person.provenance if person else {}, kind),
         # (the most of its files: a petition's covering e-mail and the petition say the same number)
@@ -211,7 +205,7 @@ def _stance(side: str | None, agreement: Sequence[tuple[str, str]]) -> str:
     left the register's stance blank when the codebook marks the themes about the proposals)."""
     if side not in (None, "", "neutral"):
         return str(side)
-    return combined_stance(s for _, s in agreement if s in ("support", "oppose", "mixed")) or side or ""
+    return combined_stance(s for _, s in agreement if s in SIDES) or side or ""
 
 
 def _row_order(row: RegisterRow, types: TypeList) -> tuple[object, ...]:

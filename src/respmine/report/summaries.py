@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
+from respmine.records import SIDES
 from respmine.report.quotes import organisation_in_file_name
 from respmine.report.tables import PositionSplit, Quote, ThemeRow
 from respmine.store.views import SubmissionView
@@ -152,7 +153,7 @@ def _who(row: ThemeRow, bases: Mapping[str, int], types: TypeList) -> str:
 
 def stance_view(stance: Mapping[str, int]) -> str:
     """The majority view among those who took a position (one clause, no trailing full stop)."""
-    s, o, m = (stance.get(x, 0) for x in ("support", "oppose", "mixed"))
+    s, o, m = (stance.get(x, 0) for x in SIDES)
     stated = s + o + m
     if stated == 0:
         return "None took a clear position for or against the proposals"
@@ -213,7 +214,7 @@ def position_view(split: PositionSplit) -> str:
 
 
 def _stance_sentence(stance: Mapping[str, int], k: int) -> str:
-    stated = sum(stance.get(x, 0) for x in ("support", "oppose", "mixed"))
+    stated = sum(stance.get(x, 0) for x in SIDES)
     if stated == 0:
         return "None of them took a clear position for or against the proposals."
     silent = k - stated
@@ -365,11 +366,12 @@ def choice_sentence(choices: Mapping[str, int], options: Mapping[str, str], answ
 
 
 def method(codebook: str, checked: int, passages: int, coded: bool = True,
-           taken: Sequence[str] = ()) -> list[str]:
+           taken: Sequence[str] = (), positions: bool = True) -> list[str]:
     """The report's "About this analysis" paragraphs, one text for every format. Whether analysts have
     checked the coding is said as it is: a report read as checked when nobody has is the worst kind of
     wrong. `taken`: the labels of views respondents were counted under for agreeing with a question that
-    states them (`themes.stated`), which the reader should know are counted so."""
+    states them (`themes.stated`), which the reader should know are counted so. `positions`: whether the
+    codebook marks positions on the proposals (how stance under a theme was counted)."""
     if not coded:
         coding = ("No codebook was named, so responses were not coded against themes; stances were read by "
                   "machine, and topic discovery grouped the answers into emerging themes.")
@@ -396,13 +398,24 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True,
         "given without words such as “most”.",
         coding + " Consultation responses are self-selected: the counts describe those who responded, not "
         "the wider population, and should be read alongside the arguments made.",
-        "Stance is towards the consultation's proposals. Under a theme it is the stance respondents took in "
-        "what they wrote on that theme, or the one the theme itself stands for (a theme the codebook "
-        "marks as a position on the proposals): a respondent who supported the proposals overall but took "
-        "no position in their sentences on a theme counts there as taking no clear position. Where the "
-        "codebook marks which themes are positions on the proposals, only those themes and the topics "
-        "above them carry a stance; the others are described by the points made within them.",
+        _stance_method(positions),
     ]
+
+
+def _stance_method(positions: bool) -> str:
+    """How stance under a theme was counted: a codebook marking positions on the proposals gives each its
+    side; one that marks none has topics, under which respondents are counted by how they stood."""
+    if positions:
+        return ("Stance is towards the consultation's proposals. Under a theme it is the stance respondents "
+                "took in what they wrote on that theme, or the one the theme itself stands for (a theme the "
+                "codebook marks as a position on the proposals): a respondent who supported the proposals "
+                "overall but took no position in their sentences on a theme counts there as taking no clear "
+                "position. Only the themes marked as positions and the topics above them carry a stance; "
+                "the others are described by the points made within them.")
+    return ("Stance is towards the consultation's proposals. Under a theme, respondents are counted by "
+            "the side they took on the proposals where they raised it: in their sentence on the theme, "
+            "else in that answer, else over all their answers; so a theme's stance says how those raising "
+            "it stood on the proposals, not whether they were for or against the theme itself.")
 
 
 def _taken(labels: Sequence[str]) -> str:
@@ -413,14 +426,24 @@ def _taken(labels: Sequence[str]) -> str:
             "though their answer may not name it again.")
 
 
+def stance_basis(marked: bool) -> str:
+    """How a theme's respondents were given a stance towards the proposals, to follow "by stance towards
+    the proposals": in their sentences on it where the codebook marks positions (`marked`), else where they
+    raised it (their sentence, answer or all their answers: `tables.CodingData.counted_side`)."""
+    return "in their sentences on it" if marked else "where they raised it"
+
+
 def stance_note(stanced: Sequence[str] | None, proposals: str | None = None) -> str:
     """What "stance" means under the themes: towards the proposals (`proposals`: what they are, from the
     consultation file), as respondents took it on the theme; only the themes about the proposals carry
-    one when the codebook marks them (`stanced`: their labels, None when it marks none)."""
+    one when the codebook marks them (`stanced`: their labels, None when it marks none: then those raising
+    a theme are counted by the side they took on the proposals)."""
     proposals = (proposals or "").strip().rstrip(".").strip()
     towards = f"the consultation’s proposals ({proposals})" if proposals else "the consultation’s proposals"
     if stanced is None:
-        return f"Stance is towards {towards}, as respondents took it in what they wrote on the theme."
+        return (f"Stance is towards {towards}: under each theme, those raising it are counted by the side "
+                "they took, in what they wrote on the theme, else in that answer, else over all their "
+                "answers.")
     which = "the theme" if len(stanced) == 1 else "the themes"
     return (f"Stance towards {towards} is given under {join_words(list(stanced))} ({which} about the "
             "proposals), as respondents took it in what they wrote on the theme; under the other themes, "

@@ -194,9 +194,11 @@ def _about(report: Report) -> list[list[object]]:
                      "count once. A theme includes everyone coded under its sub-themes."],
         ["Late", "Late = every submission of that respondent arrived after the closing date."],
         ["Stance", "Towards the consultation's proposals: an analyst's decision wins over the machine's. "
-                   "Under a theme (and `theme_stance` in Coded responses), the stance respondents took in "
-                   "their sentences on that theme, or the one the theme stands for; `stance` in Coded "
-                   "responses is the whole passage's. Where the codebook marks which themes are positions "
-                   "on the proposals, only they and the topics above them carry a stance (blank for the "
-                   "others)."],
+                   "In Coded responses, `theme_stance` is the side a code's sentence takes (or the one its "
+                   "theme stands for) and `stance` the whole passage's. Under a theme, "
+                   + ("the stance respondents took in their sentences on that theme, or the one the theme "
+                      "stands for; only the themes the codebook marks as positions on the proposals and the "
+                      "topics above them carry a stance (blank for the others)." if report.stanced is not None
+                      else "respondents are counted by the side they took on the proposals where they raised "
+                      "the theme: their sentence on it, else that answer, else all their answers.")],
     ]

@@ -60,6 +60,7 @@ def themes_page(request: Request, user: SignedIn, question: str | None = None,
                 respondent_type: str | None = None, late: str | None = None) -> Response:
     """The theme table (`report.tables`): what the reports count, after every decision. Without a question
     it counts across all questions, each respondent once per theme."""
+    from respmine.report.summaries import stance_basis
     from respmine.report.tables import depth, respondent_totals
 
     ctx = context(request)
@@ -74,7 +75,7 @@ def themes_page(request: Request, user: SignedIn, question: str | None = None,
                "late": None if include_late else "exclude"}
     depths = {r.theme: depth(data.codebook, r.theme) for r in rows}
     return render(request, "themes.html", user=user, rows=rows, filters=filters, depth=depths, base=base,
-                  stanced=data.stanced, **menus)
+                  stanced=data.stanced, stance_basis=stance_basis(data.stanced is not None), **menus)
 
 
 def segment_filter(question: str | None, theme: str | None, respondent_type: str | None,
