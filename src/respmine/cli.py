@@ -315,8 +315,10 @@ def _outline(codebook: Codebook, full: bool = False) -> str:
             f"  {line}" for line in clashes)
     scope = stance_scope(codebook)
     if scope is None:
-        return outline + ("\nNo theme is marked `stance:`: every theme's rows show the stance its sentences "
-                          "take.")
+        return outline + ("\nNo theme is marked `stance:`, so the themes are read as topics: under each, "
+                          "respondents raising it are counted by the side they took on the proposals (their "
+                          "sentence on it, else that answer, else all their answers). Mark `stance:` only on "
+                          "themes that are themselves a side on a proposal (one for, one against).")
     shown = ", ".join(t.id for t in codebook.themes if t.id in scope)
     return (outline + f"\nStance on the proposals is shown only under {shown} (the themes marked `stance:` "
             "and those above them); the other themes are described by the points made in them. Mark every "

@@ -137,7 +137,7 @@ def test_cli_codebook_import_and_check(datasets: Path, tmp_path: Path, capsys: p
     assert main(["codebook", "check", str(out)]) == 0
     checked = capsys.readouterr().out
     assert "harmful_to_students  [label words: harmful + student;" in checked
-    assert "No theme is marked `stance:`" in checked  # what the report's stance columns will then show
+    assert "No theme is marked `stance:`, so the themes are read as topics" in checked  # how stance counts
     assert main(["codebook", "check", str(Path(__file__).resolve().parents[2] / "models" / "codebooks"
                                          / "noms-third-sector.yaml")]) == 0
     assert "Stance on the proposals is shown only under role, role.core, role.complementary (the themes" \
