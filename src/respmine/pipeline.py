@@ -83,18 +83,27 @@ def corrections_pending(settings: Settings) -> int:
 def senders(settings: Settings, consultation: Consultation | None,
             added: Sequence[dict[str, Any]]) -> list[str]:
     """Who each file a run read is from, as outputs may say it (an organisation's name and type,
-    "Individual respondent", never a person's name; "12 responses" for a form export or an archive): the
+    "Individual respondent", never a person's name; "12 responses" for a form export or an archive; a
+    campaign's letter or an identical copy as counted, with the others): the
     late flow lists them, so whoever runs it checks the new respondents on the review app's Respondents
     page (a late letter signed by a charity's chief executive had been typed an individual, unseen)."""
     from respmine.report.tables import display_name, named_from
+    from respmine.store.structure import campaigns
     from respmine.structure.respondent_types import DEFAULT_TYPES
 
-    people = read_respondents(Store(settings.store_url))
+    store = Store(settings.store_url)
+    people = read_respondents(store)
     types = consultation.respondent_type_list() if consultation else DEFAULT_TYPES
+    joined = {m: c for c in campaigns(store) for m in c.members}  # a letter -> its campaign or copies
     out = []
     for file in added:
         if file.get("responses", 0) > 1:
             out.append(f"{file['responses']} responses")
+            continue
+        group = next((joined[s] for s in file.get("submissions", ()) if s in joined), None)
+        if group is not None:  # counted with the others, as the outputs count it
+            out.append(f"Identical copy of a response ({group.size} copies)" if group.id.startswith(
+                "duplicate-") else f"Campaign letter (a campaign of {group.size} letters now)")
             continue
         who = named_from(people[s] for s in file.get("submissions", ()) if s in people)
         if who is None:  # (quarantined: nothing read)
