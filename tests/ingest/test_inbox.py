@@ -353,3 +353,81 @@ def test_inbox_reread_keeps_what_another_file_holds_as_a_copy(
     assert "Local commissioning works best." in [r.text for r in store.submissions()]
     assert "batch.zip#answers.txt" in {path for paths in store.sources().values() for path in paths}
     assert ingest_inbox(inbox, store, consultation).new == 0
+
+
+def test_inbox_raising_the_size_limit_reads_a_file_quarantined_as_too_large(tmp_path: Path) -> None:
+    """The quarantine tells the user to raise --max-file-mb and run again; the rerun took the file as done
+    (stored, by the current reader) and never read it. A rerun with the same limit keeps it quarantined,
+    without reading it again; one with the limit the reason names reads it (once)."""
+    import re
+
+    from respmine import pipeline
+    from respmine.config import Settings
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "long.txt").write_text("Charities should lead resettlement work in every prison.\n" * 60)
+    (box / "short.txt").write_text("Small charities need smaller contracts.\n")
+    small = Settings.load(tmp_path / "work", max_file_mb=0.002, workers=1)  # 2,097 bytes; the file: 3,480
+
+    def run(settings: Settings) -> dict:  # type: ignore[type-arg]
+        return pipeline.ingest_stage(box, None, settings)
+
+    def long_row():  # type: ignore[no-untyped-def]
+        return next(r for r in Store(small.store_url).submissions() if r.source == "long.txt")
+
+    assert run(small)["new"] == 2 and long_row().code == "too_large"
+    advice = re.search(r"--max-file-mb ([0-9.]+)", long_row().reason)
+    assert advice and "run again" in long_row().reason
+    same = run(small)
+    assert (same["new"], same["already_done"]) == (0, 2) and long_row().code == "too_large"
+    raised = Settings.load(tmp_path / "work", max_file_mb=float(advice.group(1)), workers=1)
+    again = run(raised)
+    assert (again["new"], again["reread"], [a["file"] for a in again["added"]]) == (1, 1, ["long.txt"])
+    assert long_row().status == "ok" and "resettlement" in long_row().text
+    assert run(raised)["new"] == 0 and run(small)["new"] == 0  # (read: a lower limit later changes nothing)
+
+
+def test_inbox_quarantines_a_setting_or_a_tool_caused_are_read_once_it_is_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"Rerun with OCR enabled" and "install it and rerun" must work as said: an image quarantined in a
+    run without OCR (also as an e-mail's attachment) and a legacy Word file quarantined for want of
+    antiword are read by the first run able to; runs still unable leave them as they are."""
+    import shutil
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    for name, words in (("scan.png", "Fund charities fully"), ("page.png", "Keep probation local")):
+        image = Image.new("L", (1400, 300), 255)
+        ImageDraw.Draw(image).text((40, 100), words, fill=0, font=ImageFont.load_default(size=64))
+        image.save(tmp_path / name)
+    (box / "scan.png").write_bytes((tmp_path / "scan.png").read_bytes())
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Scan", "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content("Our response is the scan attached.")
+    msg.add_attachment((tmp_path / "page.png").read_bytes(), maintype="image", subtype="png",
+                       filename="page.png")
+    (box / "scan.eml").write_bytes(msg.as_bytes())
+    (box / "old.doc").write_bytes((Path(__file__).parent / "files" / "legacy_response.doc").read_bytes())
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+    def codes() -> dict[str, str | None]:
+        return {r.source: r.code for r in store.submissions()}
+
+    real_which = shutil.which
+    with monkeypatch.context() as patch:
+        patch.setattr(shutil, "which", lambda name: None if name in ("antiword", "soffice", "libreoffice")
+                      else real_which(name))
+        assert ingest_inbox(box, store, ocr=False).new == 3
+        assert codes() == {"scan.png": "ocr_disabled", "scan.eml": None, "scan.eml#page.png": "ocr_disabled",
+                           "old.doc": "missing_tool"}
+        assert ingest_inbox(box, store, ocr=False).new == 0
+        with_ocr = ingest_inbox(box, store)
+        assert sorted(a["file"] for a in with_ocr.added) == ["scan.eml", "scan.png"]
+        assert ingest_inbox(box, store).new == 0
+    installed = ingest_inbox(box, store)
+    assert [a["file"] for a in installed.added] == ["old.doc"]
+    assert set(codes().values()) == {None} and ingest_inbox(box, store).new == 0

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from respmine.consultation import Consultation
-from respmine.ingest.dispatch import extract, reader_version
+from respmine.ingest.dispatch import extract, lifted, reader_version
 from respmine.ingest.source import Limits
 from respmine.records import Document, ExtractResult, Quarantined, stored_time
 from respmine.store import Arrival, Store
@@ -131,7 +131,7 @@ def ingest_inbox(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Ingest every file of `inbox` not already in `store`; return what happened."""
-    plan = plan_ingest(inbox, store, consultation)
+    plan = plan_ingest(inbox, store, consultation, limits=limits, ocr=ocr)
     results = extract_many(plan.todo, workers=workers, limits=limits, ocr=ocr, form_columns=plan.form_columns)
     store_results(store, plan, zip(plan.todo, results, strict=True), progress=progress)
     return finish_ingest(store, plan, progress=progress)
@@ -164,13 +164,18 @@ class IngestPlan:
         return dict(self.consultation.form_columns) if self.consultation else {}
 
 
-def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = None) -> IngestPlan:
-    """Scan and hash the inbox, skip content already stored, and start a run record."""
+def plan_ingest(
+    inbox: Path, store: Store, consultation: Consultation | None = None, *, limits: Limits | None = None,
+    ocr: bool = True,
+) -> IngestPlan:
+    """Scan and hash the inbox, skip content already stored (unless quarantined for a cause this run's
+    `limits` and `ocr` lift: `dispatch.lifted`), and start a run record."""
     summary = IngestSummary()
     files = scan_inbox(inbox)
     summary.files = len(files)
     hashes = {path: file_sha256(path) for path in files}
     stored = store.stored_reads((h for h in hashes.values() if h), reader_version)
+    _lift_quarantines(stored, hashes, limits or Limits(), ocr)
     done = {sha for sha, read in stored.items() if read.current}
     log = consultation.received_entries() if consultation else {}
     summary.dated = bool(consultation and consultation.closes_at() is not None)
@@ -200,6 +205,23 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
     reread = {sha: read for sha, read in stored.items() if not read.current}
     return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated, seen,
                       reread)
+
+
+def _lift_quarantines(
+    stored: dict[str, StoredRead], hashes: dict[Path, str | None], limits: Limits, ocr: bool
+) -> None:
+    """Mark stored files to read again whose quarantine (theirs or an attachment's) this run lifts: a file
+    quarantined as too large, read by a run with a higher --max-file-mb, was skipped as done for good."""
+    for path, sha in hashes.items():
+        read = stored.get(sha) if sha else None
+        if read is None or not read.current or not read.quarantines:
+            continue
+        try:
+            size: int | None = path.stat().st_size
+        except OSError:
+            size = None
+        read.current = not any(lifted(code, fmt, size if member == sha else None, limits, ocr)
+                               for member, (code, fmt) in read.quarantines.items())
 
 
 def store_results(

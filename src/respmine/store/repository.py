@@ -4,7 +4,7 @@ place, so reruns are idempotent."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -58,12 +58,14 @@ class Saved:
 
 @dataclass
 class StoredRead:
-    """How a stored submission was read: by its readers' current versions or not, when it arrived, and
-    its id with every descendant's (attachments, form rows, an archive's files)."""
+    """How a stored submission was read: by its readers' current versions or not, when it arrived, its id
+    with every descendant's (attachments, form rows, an archive's files), and which of them are
+    quarantined, with their code and format (a quarantine a run's settings lift is read again)."""
 
     current: bool
     arrival: Arrival
     members: set[str]
+    quarantines: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def make_engine(url: str) -> Engine:
@@ -139,20 +141,22 @@ class Store:
         out: dict[str, StoredRead] = {}
         with self.session() as s:
             for i in range(0, len(wanted), CHUNK):
-                for sha, fmt, version, when, how, late in s.execute(
+                for sha, fmt, version, when, how, late, code in s.execute(
                     select(SubmissionRow.sha256, SubmissionRow.format, SubmissionRow.extractor_version,
-                           SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late)
+                           SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late,
+                           SubmissionRow.code)
                     .where(SubmissionRow.sha256.in_(wanted[i : i + CHUNK]))
                 ):
-                    out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha})
+                    out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha},
+                                          {sha: (code, fmt or "")} if code else {})
             root = {sha: sha for sha in out}  # a descendant -> the asked submission it is under
             level = sorted(out)
             while level:  # (an attachment read by an old reader makes its e-mail stale)
                 below: list[str] = []
                 for i in range(0, len(level), CHUNK):
-                    for sha, parent, fmt, version in s.execute(
+                    for sha, parent, fmt, version, code in s.execute(
                         select(SubmissionRow.sha256, SubmissionRow.parent_sha256, SubmissionRow.format,
-                               SubmissionRow.extractor_version)
+                               SubmissionRow.extractor_version, SubmissionRow.code)
                         .where(SubmissionRow.parent_sha256.in_(level[i : i + CHUNK]))
                     ):
                         if sha in root or parent is None:
@@ -161,6 +165,8 @@ class Store:
                         root[sha] = root[parent]
                         top.members.add(sha)
                         top.current = top.current and version == current(fmt)
+                        if code:
+                            top.quarantines[sha] = (code, fmt or "")
                         below.append(sha)
                 level = below
         return out
