@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, create_engine, delete, event, exists, inse
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from respmine.ingest.dispatch import reader_version
 from respmine.records import Document, Quarantined, Status, in_utc
 from respmine.store.models import (
     Base,
@@ -53,7 +54,9 @@ class Saved:
     kind: str
     parent: str | None = None
     path: str | None = None
-    version: str = ""  # the version of the reader that read it (`ingest.dispatch.reader_version`)
+    version: str | None = None  # the version of the reader that read it; None: the current version of its
+    # format's (`ingest.dispatch.reader_version`). ("" was stamped, so a file saved without one was read
+    # again by every run.)
 
 
 @dataclass
@@ -242,7 +245,8 @@ class Store:
         parent: str | None = None,
         path: str | None = None,
     ) -> None:
-        """Insert or update one submission (not its children) and record the path it came under."""
+        """Insert or update one submission (not its children) and record the path it came under, stamped
+        as read by the current version of its format's reader."""
         self.save_many([Saved(result, arrival, kind, parent, path)])
 
     def save_many(self, items: Sequence[Saved], forget: Sequence[str] = ()) -> None:
@@ -271,7 +275,7 @@ class Store:
         row.received_at = in_utc(arrival.received_at)
         row.received_from = arrival.received_from
         row.late = arrival.late
-        row.extractor_version = item.version
+        row.extractor_version = reader_version(result.format) if item.version is None else item.version
         row.updated_at = now
         if isinstance(result, Quarantined):
             row.status, row.code, row.reason, row.method = (
