@@ -431,3 +431,46 @@ def test_inbox_quarantines_a_setting_or_a_tool_caused_are_read_once_it_is_change
     installed = ingest_inbox(box, store)
     assert [a["file"] for a in installed.added] == ["old.doc"]
     assert set(codes().values()) == {None} and ingest_inbox(box, store).new == 0
+
+
+@pytest.mark.parametrize("email_first", [True, False])
+@pytest.mark.parametrize("one_run", [True, False])
+def test_inbox_file_also_an_emails_attachment_counts_once(
+    tmp_path: Path, email_first: bool, one_run: bool
+) -> None:
+    """The same bytes as a file of the inbox and as an attachment of an e-mail there are one submission, the
+    e-mail's attachment (part of its response), the file a name it also arrived under, whichever came
+    first. In one run, the file read after the e-mail was saved over the attachment as a response of its
+    own (2 responses); read before it, it was counted as one in the run's summary though the store then
+    held it as the attachment."""
+    from respmine.report.intake import submission_rows
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    answers = b"Local commissioning works best: charities know their areas."
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content("Please see our response attached.")
+    msg.add_attachment(answers, maintype="text", subtype="plain", filename="answers.txt")
+    first, second = ("reply.eml", "answers.txt") if email_first else ("answers.txt", "reply.eml")
+    content = {"reply.eml": msg.as_bytes(), "answers.txt": answers}
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    (box / first).write_bytes(content[first])
+    if not one_run:
+        ingest_inbox(box, store)
+    (box / second).write_bytes(content[second])
+    os.utime(box / first, (1_776_000_000, 1_776_000_000))  # (the order copies are read in: arrival)
+    os.utime(box / second, (1_776_003_600, 1_776_003_600))
+    summary = ingest_inbox(box, store)
+    if one_run:
+        assert (summary.responses, summary.attachments, summary.duplicates) == ({"file": 1}, 1, 1)
+        assert (summary.new, summary.submissions, [a["file"] for a in summary.added]) == (1, 2, ["reply.eml"])
+        assert dict(summary.by_format) == {"eml": 1, "txt": 1}
+    rows = {r.source: r for r in store.submissions()}
+    assert sorted(rows) == ["reply.eml", "reply.eml#answers.txt"]
+    attachment = rows["reply.eml#answers.txt"]
+    assert attachment.kind == "attachment" and attachment.parent_sha256 == rows["reply.eml"].sha256
+    shown = {r["source_file"]: r["also_received_as"] for r in submission_rows(store)}
+    assert shown == {"reply.eml": "", "reply.eml#answers.txt": "answers.txt"}
+    again = ingest_inbox(box, store)
+    assert (again.new, again.already_done) == (0, 2)

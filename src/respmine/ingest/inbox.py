@@ -158,6 +158,10 @@ class IngestPlan:
     reread: dict[str, StoredRead] = field(default_factory=dict)  # stored content an older reader read,
     # to read again
     saved: set[str] = field(default_factory=set)  # every submission this run stored so far
+    attached: set[str] = field(default_factory=set)  # the attachments this run stored so far: a file of the
+    # inbox or an archive holding the same bytes is their copy (as a copy of a file is), not a response
+    files: dict[str, tuple[dict[str, Any], list[Saved]]] = field(default_factory=dict)  # the inbox files
+    # this run stored so far: their `added` entry and what was stored (and counted) of them
 
     @property
     def form_columns(self) -> dict[str, str]:
@@ -241,6 +245,12 @@ def store_results(
         if not result.sha256:  # oversized or unreadable: key it by file hash, else by path
             key = plan.hashes.get(path) or hashlib.sha256(f"path:{name}".encode()).hexdigest()
             result = replace(result, sha256=key)
+        if result.sha256 in plan.attached:  # an e-mail read before in this run holds the same bytes: that
+            plan.summary.duplicates += 1  # attachment (see `_as_copy`), the file a name of it
+            plan.more_sources.append((result.sha256, name))
+            if progress:
+                progress(1)
+            continue
         arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
         before = plan.reread.get(result.sha256)
         if before is not None and arrival.received_from == "file-mtime":
@@ -262,14 +272,16 @@ def store_results(
             store.save_many(pending, forget=sorted(gone))  # (one transaction: a killed run loses both or
             pending = []  # neither)
         late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)
-        plan.summary.added.append({
+        entry = {
             "file": name,
             "status": "quarantined" if isinstance(result, Quarantined) else "ok",
             "late": "" if late is None else ("yes" if late else "no"),
             "submissions": [s.result.sha256 for s in tree],  # (who it is from: `pipeline.senders`)
             "responses": sum(s.kind != "attachment" and not _container(s.result) for s in tree),
             "reread": before is not None,
-        })
+        }
+        plan.summary.added.append(entry)
+        plan.files[result.sha256] = (entry, tree)
         plan.summary.new += 1
         plan.summary.reread += before is not None
         files += 1
@@ -341,6 +353,57 @@ def _container(result: ExtractResult) -> bool:
         result.format == "zip" or any(c.format == "form-row" for c in result.children))
 
 
+def _count(summary: IngestSummary, item: Saved, sign: int = 1) -> None:
+    """Count one stored item into the summary (`sign` -1: out again, see `_as_copy`): a form export or an
+    archive is no response of its own (nor late: its rows or files each count), an attachment is part of
+    its e-mail's."""
+    result, arrival = item.result, item.arrival
+    archive = result.format == "zip" and isinstance(result, Document)
+    status = "quarantined" if isinstance(result, Quarantined) else "ok"
+    summary.submissions += sign
+    _add(summary.by_format, result.format or "unknown", sign)
+    _add(summary.by_status, status, sign)
+    if _container(result) and not archive:
+        summary.form_exports += sign
+    elif archive:
+        summary.archives += sign
+    elif item.kind == "attachment":
+        summary.attachments += sign * (status == "ok")
+    else:
+        if status == "ok":
+            _add(summary.responses, item.kind, sign)
+        else:
+            summary.responses_quarantined += sign
+        summary.late += sign * bool(arrival.late)
+        summary.late_by_file_time += sign * (bool(arrival.late) and arrival.received_from == "file-mtime")
+    if isinstance(result, Quarantined):
+        entry = {"file": result.source, "code": result.code, "reason": result.reason}
+        if sign > 0:
+            summary.quarantined.append(entry)
+        else:
+            summary.quarantined.remove(entry)
+
+
+def _add(counter: Counter[str], key: str, sign: int) -> None:
+    counter[key] += sign
+    if not counter[key]:
+        del counter[key]
+
+
+def _as_copy(plan: IngestPlan, sha256: str) -> None:
+    """A file of the inbox read earlier in this run whose bytes an e-mail read now holds as an attachment:
+    counted out again, it is that attachment (part of the e-mail's response, as when the e-mail came first:
+    one response, not two), its name recorded as one the attachment also arrived under (its row is saved
+    again as the attachment)."""
+    entry, items = plan.files.pop(sha256)
+    for item in items:
+        _count(plan.summary, item, -1)
+    plan.summary.added.remove(entry)
+    plan.summary.new -= 1
+    plan.summary.reread -= bool(entry["reread"])
+    plan.summary.duplicates += 1
+
+
 def _tree(
     result: ExtractResult,
     arrival: Arrival,
@@ -354,38 +417,26 @@ def _tree(
     the parent's arrival; form rows have their own), counted into the summary: a form export or an
     archive is no response of its own (nor late: its rows or files each count), an attachment is part of
     its e-mail's, a file from an archive is a response of its own (an attachment where the archive is)
-    unless the inbox or an archive read before holds the same bytes (then it is a copy, its name recorded)."""
+    unless the inbox, an archive read before or an e-mail's attachment holds the same bytes (then it is a
+    copy, its name recorded)."""
     summary, consultation = plan.summary, plan.consultation
     if kind == "file" and parent is not None:
-        if result.sha256 in plan.seen:
+        if result.sha256 in plan.seen or result.sha256 in plan.attached:
             summary.duplicates += 1
             plan.more_sources.append((result.sha256, name))
             return []
         plan.seen.add(result.sha256)
+    if kind == "attachment":
+        if result.sha256 in plan.files:  # the same bytes read as a file of the inbox earlier in this run
+            _as_copy(plan, result.sha256)
+        plan.attached.add(result.sha256)
     archive = result.format == "zip" and isinstance(result, Document)
     export = _container(result) and not archive
     own = replace(arrival, late=None) if export or archive else arrival
     path = name if kind == "file" else None  # (a form row's or an attachment's name is its parent's path)
     items = [Saved(result, own, kind, parent, path, reader_version(result.format))]
-    summary.submissions += 1
-    summary.by_format[result.format or "unknown"] += 1
-    status = "quarantined" if isinstance(result, Quarantined) else "ok"
-    summary.by_status[status] += 1
-    if export:
-        summary.form_exports += 1
-    elif archive:
-        summary.archives += 1
-    elif kind == "attachment":
-        summary.attachments += status == "ok"
-    else:
-        if status == "ok":
-            summary.responses[kind] += 1
-        else:
-            summary.responses_quarantined += 1
-        summary.late += bool(arrival.late)
-        summary.late_by_file_time += bool(arrival.late) and arrival.received_from == "file-mtime"
+    _count(summary, items[0])
     if isinstance(result, Quarantined):
-        summary.quarantined.append({"file": result.source, "code": result.code, "reason": result.reason})
         return items
     for child in result.children:
         child_arrival = arrival

@@ -267,8 +267,10 @@ class Store:
         if row is None:
             row = SubmissionRow(sha256=result.sha256, first_seen_at=now, source=result.source)
             s.add(row)
-        elif result.format == "form-row":  # a row's name is its form's and its place there, not the first
-            row.source = result.source  # seen (a file's is): a re-exported form names its rows alike
+        elif result.format == "form-row" or item.kind == "attachment":  # a row's name is its form's and
+            row.source = result.source  # its place there, an attachment's its e-mail's and its own, not the
+            # first seen (a file's is): a re-exported form names its rows alike; a file of the inbox an
+            # e-mail also holds is that attachment, the file's name one it also arrived under (`ingest.inbox`)
         row.parent_sha256 = item.parent
         row.kind = item.kind
         row.format = result.format
