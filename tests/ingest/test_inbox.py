@@ -361,8 +361,10 @@ def test_inbox_raising_the_size_limit_reads_a_file_quarantined_as_too_large(tmp_
     without reading it again; one with the limit the reason names reads it (once)."""
     import re
 
+    from flows.reprocess_late_submissions import changes_markdown
     from respmine import pipeline
     from respmine.config import Settings
+    from respmine.report.intake import summary_markdown
 
     box = tmp_path / "inbox"
     box.mkdir()
@@ -383,7 +385,11 @@ def test_inbox_raising_the_size_limit_reads_a_file_quarantined_as_too_large(tmp_
     assert (same["new"], same["already_done"]) == (0, 2) and long_row().code == "too_large"
     raised = Settings.load(tmp_path / "work", max_file_mb=float(advice.group(1)), workers=1)
     again = run(raised)
-    assert (again["new"], again["reread"], [a["file"] for a in again["added"]]) == (1, 1, ["long.txt"])
+    assert (again["new"], again["retried"], again["reread"]) == (1, 1, 0)
+    assert [(a["file"], a["retried"], a["reread"]) for a in again["added"]] == [("long.txt", True, False)]
+    assert "2 files in the inbox: 0 new, 1 quarantined before and read now that this run allows it (a " \
+        "higher --max-file-mb" in summary_markdown(again)  # (not "read again ... reads their format better")
+    assert "1 file(s) quarantined before were read now" in changes_markdown(again)
     assert long_row().status == "ok" and "resettlement" in long_row().text
     assert run(raised)["new"] == 0 and run(small)["new"] == 0  # (read: a lower limit later changes nothing)
 
@@ -412,7 +418,8 @@ def test_inbox_quarantines_a_setting_or_a_tool_caused_are_read_once_it_is_change
                        filename="page.png")
     (box / "scan.eml").write_bytes(msg.as_bytes())
     (box / "old.doc").write_bytes((Path(__file__).parent / "files" / "legacy_response.doc").read_bytes())
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    image.save(box / "scan.pdf", resolution=100)  # (a scanned PDF read without OCR was "no_text": "check
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")  # it is legible", never read again)
 
     def codes() -> dict[str, str | None]:
         return {r.source: r.code for r in store.submissions()}
@@ -421,12 +428,12 @@ def test_inbox_quarantines_a_setting_or_a_tool_caused_are_read_once_it_is_change
     with monkeypatch.context() as patch:
         patch.setattr(shutil, "which", lambda name: None if name in ("antiword", "soffice", "libreoffice")
                       else real_which(name))
-        assert ingest_inbox(box, store, ocr=False).new == 3
+        assert ingest_inbox(box, store, ocr=False).new == 4
         assert codes() == {"scan.png": "ocr_disabled", "scan.eml": None, "scan.eml#page.png": "ocr_disabled",
-                           "old.doc": "missing_tool"}
+                           "old.doc": "missing_tool", "scan.pdf": "ocr_disabled"}
         assert ingest_inbox(box, store, ocr=False).new == 0
         with_ocr = ingest_inbox(box, store)
-        assert sorted(a["file"] for a in with_ocr.added) == ["scan.eml", "scan.png"]
+        assert sorted(a["file"] for a in with_ocr.added) == ["scan.eml", "scan.pdf", "scan.png"]
         assert ingest_inbox(box, store).new == 0
     installed = ingest_inbox(box, store)
     assert [a["file"] for a in installed.added] == ["old.doc"]

@@ -157,6 +157,12 @@ def extract_source(src: Source) -> ExtractResult:
             "be damaged or truncated: open and re-save it, or ask the sender to resend it.",
         )
     if not doc.text.strip() and not doc.children:
+        if any(page.method == "image-no-ocr" for page in doc.pages):  # (not "check it is legible")
+            return _quarantine(
+                src, fmt, "ocr_disabled",
+                f"This {FORMAT_NAMES[fmt]} is a scan: its text can only be read with OCR, which is turned "
+                "off for this run. Rerun with OCR enabled (without --no-ocr), or record it by hand.",
+            )
         return _quarantine(
             src, fmt, "no_text",
             f"No text could be found in this {FORMAT_NAMES[fmt]}. If it is a scan, check it is legible; "

@@ -37,6 +37,7 @@ class IngestSummary:
     files: int = 0
     new: int = 0
     reread: int = 0  # of them, files read before by an older reader, read again
+    retried: int = 0  # of them, files quarantined before for a cause this run lifted (`dispatch.lifted`)
     already_done: int = 0
     duplicates: int = 0
     submissions: int = 0  # everything stored: responses, form exports, attachments
@@ -59,6 +60,7 @@ class IngestSummary:
             "files": self.files,
             "new": self.new,
             "reread": self.reread,
+            "retried": self.retried,
             "already_done": self.already_done,
             "duplicates": self.duplicates,
             "submissions": self.submissions,
@@ -157,6 +159,7 @@ class IngestPlan:
     # far: an archived copy of either is a duplicate (the file in the inbox stays the submission)
     reread: dict[str, StoredRead] = field(default_factory=dict)  # stored content an older reader read,
     # to read again
+    lifted: set[str] = field(default_factory=set)  # of it, what was quarantined for a cause this run lifted
     saved: set[str] = field(default_factory=set)  # every submission this run stored so far
     attached: set[str] = field(default_factory=set)  # the attachments this run stored so far: a file of the
     # inbox or an archive holding the same bytes is their copy (as a copy of a file is), not a response
@@ -179,7 +182,7 @@ def plan_ingest(
     summary.files = len(files)
     hashes = {path: file_sha256(path) for path in files}
     stored = store.stored_reads((h for h in hashes.values() if h), reader_version)
-    _lift_quarantines(stored, hashes, limits or Limits(), ocr)
+    lifted_now = _lift_quarantines(stored, hashes, limits or Limits(), ocr)
     done = {sha for sha, read in stored.items() if read.current}
     log = consultation.received_entries() if consultation else {}
     summary.dated = bool(consultation and consultation.closes_at() is not None)
@@ -208,24 +211,29 @@ def plan_ingest(
     seen = {sha for sha in hashes.values() if sha}
     reread = {sha: read for sha, read in stored.items() if not read.current}
     return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated, seen,
-                      reread)
+                      reread, lifted=lifted_now)
 
 
 def _lift_quarantines(
     stored: dict[str, StoredRead], hashes: dict[Path, str | None], limits: Limits, ocr: bool
-) -> None:
-    """Mark stored files to read again whose quarantine (theirs or an attachment's) this run lifts: a file
-    quarantined as too large, read by a run with a higher --max-file-mb, was skipped as done for good."""
+) -> set[str]:
+    """Mark stored files to read again whose quarantine (theirs or an attachment's) this run lifts, and
+    return them: a file quarantined as too large, read by a run with a higher --max-file-mb, was skipped
+    as done for good."""
+    out: set[str] = set()
     for path, sha in hashes.items():
         read = stored.get(sha) if sha else None
-        if read is None or not read.current or not read.quarantines:
+        if sha is None or read is None or not read.current or not read.quarantines:
             continue
         try:
             size: int | None = path.stat().st_size
         except OSError:
             size = None
-        read.current = not any(lifted(code, fmt, size if member == sha else None, limits, ocr)
-                               for member, (code, fmt) in read.quarantines.items())
+        if any(lifted(code, fmt, size if member == sha else None, limits, ocr)
+               for member, (code, fmt) in read.quarantines.items()):
+            read.current = False
+            out.add(sha)
+    return out
 
 
 def store_results(
@@ -278,12 +286,14 @@ def store_results(
             "late": "" if late is None else ("yes" if late else "no"),
             "submissions": [s.result.sha256 for s in tree],  # (who it is from: `pipeline.senders`)
             "responses": sum(s.kind != "attachment" and not _container(s.result) for s in tree),
-            "reread": before is not None,
+            "reread": before is not None and result.sha256 not in plan.lifted,  # (a reader's new version)
+            "retried": result.sha256 in plan.lifted,  # (a limit raised, OCR turned on, a tool installed)
         }
         plan.summary.added.append(entry)
         plan.files[result.sha256] = (entry, tree)
         plan.summary.new += 1
-        plan.summary.reread += before is not None
+        plan.summary.reread += bool(entry["reread"])
+        plan.summary.retried += bool(entry["retried"])
         files += 1
         if files >= batch_files or time.monotonic() - last >= batch_seconds:
             store.save_many(pending)
@@ -401,6 +411,7 @@ def _as_copy(plan: IngestPlan, sha256: str) -> None:
     plan.summary.added.remove(entry)
     plan.summary.new -= 1
     plan.summary.reread -= bool(entry["reread"])
+    plan.summary.retried -= bool(entry["retried"])
     plan.summary.duplicates += 1
 
 
