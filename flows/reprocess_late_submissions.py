@@ -46,7 +46,8 @@ def changes_markdown(summary: dict[str, Any]) -> str:
                     "since): outputs regenerated.\n")
         return "# Late submissions\n\nNo new files since the last run; outputs unchanged.\n"
     reread = [a for a in added if a.get("reread")]
-    added = [a for a in added if not a.get("reread")]
+    retried = [a for a in added if a.get("retried")]
+    added = [a for a in added if not a.get("reread") and not a.get("retried")]
     lines = ["# Late submissions", ""]
     if added:
         late = sum(1 for a in added if a["late"] == "yes")
@@ -60,13 +61,20 @@ def changes_markdown(summary: dict[str, Any]) -> str:
     else:
         lines.append("No new files since the last run.")
     if reread:
-        names = [a["file"] for a in reread]
-        shown = ", ".join(names[:SHOWN_REREAD]) + (f" and {len(names) - SHOWN_REREAD} more"
-                                                   if len(names) > SHOWN_REREAD else "")
         lines += ["", f"{len(reread)} file(s) read before were read again by this version of respmine, which "
                   "reads their format better (analysts' decisions follow their paragraphs; outputs "
-                  f"regenerated): {shown}."]
+                  f"regenerated): {_names(reread)}."]
+    if retried:
+        lines += ["", f"{len(retried)} file(s) quarantined before were read now that this run allows it (a "
+                  "higher --max-file-mb, OCR turned on or a missing program installed; outputs regenerated): "
+                  f"{_names(retried)}."]
     return "\n".join(lines) + "\n"
+
+
+def _names(files: list[dict[str, Any]]) -> str:
+    names = [a["file"] for a in files]
+    return ", ".join(names[:SHOWN_REREAD]) + (f" and {len(names) - SHOWN_REREAD} more"
+                                              if len(names) > SHOWN_REREAD else "")
 
 
 @flow(name="reprocess-late-submissions", log_prints=True)

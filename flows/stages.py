@@ -74,7 +74,7 @@ def ingest_on_dask(
 
     assert settings.dask_address
     store, consultation = Store(settings.store_url), load(consultation_file)
-    plan = plan_ingest(Path(inbox), store, consultation)
+    plan = plan_ingest(Path(inbox), store, consultation, limits=settings.limits, ocr=settings.ocr)
     jobs = batches.split_batches(plan, settings.dask_batch)
     get_run_logger().info("extracting %s new files in %s batches on %s",
                           len(plan.todo), len(jobs), settings.dask_address)

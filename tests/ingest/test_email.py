@@ -133,7 +133,8 @@ class _FakeAttachment(SimpleNamespace):
 
 
 def test_email_msg_read_like_eml(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No .msg writer exists in Python, so extract_msg's message object is stood in for."""
+    """extract_msg's message object stood in for, with an HTML-only body and an attachment (a real .msg,
+    written by tests/golden/samples/make.py, is read in the golden extraction test)."""
     import extract_msg
     from extract_msg.enums import AttachmentType
 

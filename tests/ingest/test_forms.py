@@ -104,7 +104,7 @@ def test_forms_too_many_rows_is_quarantined(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "export.csv", [ROWS[0]] * 5)
     result = extract(path, limits=Limits(max_form_rows=3))
     assert isinstance(result, Quarantined)
-    assert result.code == "too_large"
+    assert result.code == "too_many_rows"
 
 
 def test_forms_header_only_is_quarantined_no_text(tmp_path: Path) -> None:

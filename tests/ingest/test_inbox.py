@@ -353,3 +353,131 @@ def test_inbox_reread_keeps_what_another_file_holds_as_a_copy(
     assert "Local commissioning works best." in [r.text for r in store.submissions()]
     assert "batch.zip#answers.txt" in {path for paths in store.sources().values() for path in paths}
     assert ingest_inbox(inbox, store, consultation).new == 0
+
+
+def test_inbox_raising_the_size_limit_reads_a_file_quarantined_as_too_large(tmp_path: Path) -> None:
+    """The quarantine tells the user to raise --max-file-mb and run again; the rerun took the file as done
+    (stored, by the current reader) and never read it. A rerun with the same limit keeps it quarantined,
+    without reading it again; one with the limit the reason names reads it (once)."""
+    import re
+
+    from flows.reprocess_late_submissions import changes_markdown
+    from respmine import pipeline
+    from respmine.config import Settings
+    from respmine.report.intake import summary_markdown
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "long.txt").write_text("Charities should lead resettlement work in every prison.\n" * 60)
+    (box / "short.txt").write_text("Small charities need smaller contracts.\n")
+    small = Settings.load(tmp_path / "work", max_file_mb=0.002, workers=1)  # 2,097 bytes; the file: 3,480
+
+    def run(settings: Settings) -> dict:  # type: ignore[type-arg]
+        return pipeline.ingest_stage(box, None, settings)
+
+    def long_row():  # type: ignore[no-untyped-def]
+        return next(r for r in Store(small.store_url).submissions() if r.source == "long.txt")
+
+    assert run(small)["new"] == 2 and long_row().code == "too_large"
+    advice = re.search(r"--max-file-mb ([0-9.]+)", long_row().reason)
+    assert advice and "run again" in long_row().reason
+    same = run(small)
+    assert (same["new"], same["already_done"]) == (0, 2) and long_row().code == "too_large"
+    raised = Settings.load(tmp_path / "work", max_file_mb=float(advice.group(1)), workers=1)
+    again = run(raised)
+    assert (again["new"], again["retried"], again["reread"]) == (1, 1, 0)
+    assert [(a["file"], a["retried"], a["reread"]) for a in again["added"]] == [("long.txt", True, False)]
+    assert "2 files in the inbox: 0 new, 1 quarantined before and read now that this run allows it (a " \
+        "higher --max-file-mb" in summary_markdown(again)  # (not "read again ... reads their format better")
+    assert "1 file(s) quarantined before were read now" in changes_markdown(again)
+    assert long_row().status == "ok" and "resettlement" in long_row().text
+    assert run(raised)["new"] == 0 and run(small)["new"] == 0  # (read: a lower limit later changes nothing)
+
+
+def test_inbox_quarantines_a_setting_or_a_tool_caused_are_read_once_it_is_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"Rerun with OCR enabled" and "install it and rerun" must work as said: an image quarantined in a
+    run without OCR (also as an e-mail's attachment) and a legacy Word file quarantined for want of
+    antiword are read by the first run able to; runs still unable leave them as they are."""
+    import shutil
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    for name, words in (("scan.png", "Fund charities fully"), ("page.png", "Keep probation local")):
+        image = Image.new("L", (1400, 300), 255)
+        ImageDraw.Draw(image).text((40, 100), words, fill=0, font=ImageFont.load_default(size=64))
+        image.save(tmp_path / name)
+    (box / "scan.png").write_bytes((tmp_path / "scan.png").read_bytes())
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Scan", "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content("Our response is the scan attached.")
+    msg.add_attachment((tmp_path / "page.png").read_bytes(), maintype="image", subtype="png",
+                       filename="page.png")
+    (box / "scan.eml").write_bytes(msg.as_bytes())
+    (box / "old.doc").write_bytes((Path(__file__).parent / "files" / "legacy_response.doc").read_bytes())
+    image.save(box / "scan.pdf", resolution=100)  # (a scanned PDF read without OCR was "no_text": "check
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")  # it is legible", never read again)
+
+    def codes() -> dict[str, str | None]:
+        return {r.source: r.code for r in store.submissions()}
+
+    real_which = shutil.which
+    with monkeypatch.context() as patch:
+        patch.setattr(shutil, "which", lambda name: None if name in ("antiword", "soffice", "libreoffice")
+                      else real_which(name))
+        assert ingest_inbox(box, store, ocr=False).new == 4
+        assert codes() == {"scan.png": "ocr_disabled", "scan.eml": None, "scan.eml#page.png": "ocr_disabled",
+                           "old.doc": "missing_tool", "scan.pdf": "ocr_disabled"}
+        assert ingest_inbox(box, store, ocr=False).new == 0
+        with_ocr = ingest_inbox(box, store)
+        assert sorted(a["file"] for a in with_ocr.added) == ["scan.eml", "scan.pdf", "scan.png"]
+        assert ingest_inbox(box, store).new == 0
+    installed = ingest_inbox(box, store)
+    assert [a["file"] for a in installed.added] == ["old.doc"]
+    assert set(codes().values()) == {None} and ingest_inbox(box, store).new == 0
+
+
+@pytest.mark.parametrize("email_first", [True, False])
+@pytest.mark.parametrize("one_run", [True, False])
+def test_inbox_file_also_an_emails_attachment_counts_once(
+    tmp_path: Path, email_first: bool, one_run: bool
+) -> None:
+    """The same bytes as a file of the inbox and as an attachment of an e-mail there are one submission, the
+    e-mail's attachment (part of its response), the file a name it also arrived under, whichever came
+    first. In one run, the file read after the e-mail was saved over the attachment as a response of its
+    own (2 responses); read before it, it was counted as one in the run's summary though the store then
+    held it as the attachment."""
+    from respmine.report.intake import submission_rows
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    answers = b"Local commissioning works best: charities know their areas."
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content("Please see our response attached.")
+    msg.add_attachment(answers, maintype="text", subtype="plain", filename="answers.txt")
+    first, second = ("reply.eml", "answers.txt") if email_first else ("answers.txt", "reply.eml")
+    content = {"reply.eml": msg.as_bytes(), "answers.txt": answers}
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    (box / first).write_bytes(content[first])
+    if not one_run:
+        ingest_inbox(box, store)
+    (box / second).write_bytes(content[second])
+    os.utime(box / first, (1_776_000_000, 1_776_000_000))  # (the order copies are read in: arrival)
+    os.utime(box / second, (1_776_003_600, 1_776_003_600))
+    summary = ingest_inbox(box, store)
+    if one_run:
+        assert (summary.responses, summary.attachments, summary.duplicates) == ({"file": 1}, 1, 1)
+        assert (summary.new, summary.submissions, [a["file"] for a in summary.added]) == (1, 2, ["reply.eml"])
+        assert dict(summary.by_format) == {"eml": 1, "txt": 1}
+    rows = {r.source: r for r in store.submissions()}
+    assert sorted(rows) == ["reply.eml", "reply.eml#answers.txt"]
+    attachment = rows["reply.eml#answers.txt"]
+    assert attachment.kind == "attachment" and attachment.parent_sha256 == rows["reply.eml"].sha256
+    shown = {r["source_file"]: r["also_received_as"] for r in submission_rows(store)}
+    assert shown == {"reply.eml": "", "reply.eml#answers.txt": "answers.txt"}
+    again = ingest_inbox(box, store)
+    assert (again.new, again.already_done) == (0, 2)

@@ -20,6 +20,7 @@ from respmine.report.intake import submission_rows, summary_markdown
 from respmine.store import Store
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "extract"
+EXTRA = GOLDEN.parent / "samples"  # files of the formats the sample inbox has none of (image, html, msg)
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +129,8 @@ def _render(result: Document | Quarantined) -> str:
 
 
 def test_sample_extraction_matches_golden_files(sample: Path) -> None:
-    """Golden text per sample file; regenerate with RESPMINE_UPDATE_GOLDEN=1 after a deliberate change.
+    """Golden text per sample file, and per extra file of tests/golden/samples (written by its make.py);
+    regenerate with RESPMINE_UPDATE_GOLDEN=1 after a deliberate change.
     What each format's reader read is also digested into versions.yaml under the reader's version: a
     regeneration that changes a format's output under the same version fails until its number is bumped
     (`ingest.dispatch.READER_VERSIONS`), so the change reaches stores that format's files are in."""
@@ -137,7 +139,8 @@ def test_sample_extraction_matches_golden_files(sample: Path) -> None:
     consultation = load_consultation(sample / "consultation.yaml")
     mismatched = []
     read: dict[str, list[str]] = {}
-    for path in sorted(consultation.inbox_path().iterdir()):
+    extra = sorted(p for p in EXTRA.iterdir() if p.suffix != ".py")
+    for path in sorted(consultation.inbox_path().iterdir()) + extra:
         result = extract(path, name=path.name, form_columns=consultation.form_columns)
         got = _render(result)
         for node in result.walk() if isinstance(result, Document) else []:
@@ -150,6 +153,9 @@ def test_sample_extraction_matches_golden_files(sample: Path) -> None:
             mismatched.append(path.name)
     assert not mismatched, f"extraction differs from tests/golden/extract for {mismatched}"
     _check_reader_versions(read, update)
+    from respmine.ingest.dispatch import READERS
+
+    assert set(read) >= set(READERS), "a reader without a golden sample: add one to tests/golden/samples"
 
 
 def _check_reader_versions(read: dict[str, list[str]], update: bool) -> None:

@@ -22,6 +22,34 @@ def test_repository_save_same_content_twice_is_one_row(tmp_path: Path) -> None:
     assert set(store.stored_reads(["a" * 64, "b" * 64], lambda fmt: "")) == {"a" * 64}
 
 
+def test_repository_save_stamps_the_current_reader_version(tmp_path: Path) -> None:
+    """`Store.save` (and a `Saved` given no version) stamped "" on what it wrote, so an inbox file saved so
+    was taken as read by an old reader and read again by every run; now it is stamped as `ingest` stamps
+    (`ingest.dispatch.reader_version`), a version given still kept."""
+    from respmine.ingest.dispatch import reader_version
+    from respmine.ingest.inbox import ingest_inbox
+    from respmine.records import sha256_bytes
+    from respmine.store.repository import Saved
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    data = b"We support involving charities in resettlement.\n"
+    (box / "a.txt").write_bytes(data)
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    arrival = Arrival(None, None, None)
+    doc = Document("a.txt", sha256_bytes(data), "txt", "text-utf-8", data.decode())
+    store.save(doc, arrival, kind="file", path="a.txt")
+    store.save(Quarantined("b.pdf", "b" * 64, "pdf", "Damaged.", "corrupt"), arrival, kind="file")
+    store.save_many([Saved(Document("c.pdf", "c" * 64, "pdf", "pdfium", "text"), arrival, "file"),
+                     Saved(Document("d.pdf", "d" * 64, "pdf", "pdfium", "text"), arrival, "file",
+                           version="1")])
+    stamps = {r.source: r.extractor_version for r in store.submissions()}
+    assert stamps == {"a.txt": reader_version("txt"), "b.pdf": reader_version("pdf"),
+                      "c.pdf": reader_version("pdf"), "d.pdf": "1"}
+    again = ingest_inbox(box, store)
+    assert (again.new, again.already_done) == (0, 1)
+
+
 def test_repository_quarantine_replaces_text(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 's.sqlite'}")
     arrival = Arrival(None, None, None)

@@ -7,6 +7,8 @@ libraries for e-mail, spreadsheets or OCR.
 from __future__ import annotations
 
 import importlib
+import math
+import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -55,6 +57,28 @@ def readers_label() -> str:
     """The reader versions in a run's provenance line: "2", or "2 (docx 3)" once a format moved on."""
     own = ", ".join(f"{fmt} {n}" for fmt, n in sorted(READER_VERSIONS.items()) if n != BASE_READER_VERSION)
     return f"{BASE_READER_VERSION} ({own})" if own else str(BASE_READER_VERSION)
+
+
+# The programs a format's reader needs one of (`errors.MissingTool`): its quarantine is lifted once found.
+TOOLS: dict[str, tuple[str, ...]] = {
+    "pdf": ("tesseract",), "image": ("tesseract",), "doc": ("antiword", "soffice", "libreoffice"),
+}
+
+
+def lifted(code: str, fmt: str, size: int | None, limits: Limits, ocr: bool) -> bool:
+    """Whether a stored quarantine's cause is gone in this run, so its file is to be read again: a file
+    over the size limit the run's limit now allows (`size`: the inbox file's, None for an attachment or an
+    archive's file, whose size is not known before reading), a scan quarantined while OCR was off in a run
+    with OCR on, a file whose missing program is now installed. The advice these quarantines give
+    ("raise the limit", "rerun with OCR", "install it and rerun") works only so; any other quarantine is
+    the file's own and stays (idempotent: the same settings keep it)."""
+    if code == "too_large":
+        return size is not None and size <= limits.max_file_bytes
+    if code == "ocr_disabled":
+        return ocr
+    if code == "missing_tool":
+        return any(shutil.which(tool) for tool in TOOLS.get(fmt, ()))
+    return False
 
 
 # Formats whose name promises a binary container: text content under such a name is a mislabel.
@@ -123,8 +147,9 @@ def extract_source(src: Source) -> ExtractResult:
         doc = reader_for(fmt)(src)
     except IngestError as exc:
         return _quarantine(src, fmt, exc.code, exc.reason)
-    except MemoryError:
-        return _quarantine(src, fmt, "too_large", "The file needs more memory to read than is available.")
+    except MemoryError:  # (not "too_large": no setting lifts it)
+        return _quarantine(src, fmt, "out_of_memory", "The file needs more memory to read than is available: "
+                           "read it on a machine with more memory, or split it.")
     except Exception as exc:  # a damaged file can make any parser fail in its own way
         return _quarantine(
             src, fmt, "corrupt",
@@ -132,6 +157,12 @@ def extract_source(src: Source) -> ExtractResult:
             "be damaged or truncated: open and re-save it, or ask the sender to resend it.",
         )
     if not doc.text.strip() and not doc.children:
+        if any(page.method == "image-no-ocr" for page in doc.pages):  # (not "check it is legible")
+            return _quarantine(
+                src, fmt, "ocr_disabled",
+                f"This {FORMAT_NAMES[fmt]} is a scan: its text can only be read with OCR, which is turned "
+                "off for this run. Rerun with OCR enabled (without --no-ocr), or record it by hand.",
+            )
         return _quarantine(
             src, fmt, "no_text",
             f"No text could be found in this {FORMAT_NAMES[fmt]}. If it is a scan, check it is legible; "
@@ -163,10 +194,18 @@ def _quarantine(src: Source, fmt: str, code: str, reason: str) -> Quarantined:
 
 
 def _too_large(size: int, limits: Limits) -> str:
+    """In the megabytes --max-file-mb takes (MiB), with the value that reads it (a 1.1 MB file over a
+    1 MB limit was "1 MB, over the 1 MB limit")."""
+    mb = 1024 * 1024
+    need = math.ceil(size / mb) if size >= 10 * mb else math.ceil(size / mb * 10) / 10
     return (
-        f"The file is {size / 1e6:.0f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB limit. "
-        "Split it, or raise the limit (--max-file-mb) if it is genuine."
+        f"The file is {_mb(size / mb)} MB, over the {_mb(limits.max_file_bytes / mb)} MB limit. Split it, "
+        f"or if it is genuine raise the limit and run again (--max-file-mb {_mb(need)}): it is read then."
     )
+
+
+def _mb(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
 def _wrong_content(suffix: str, found: str, promised: str) -> str:

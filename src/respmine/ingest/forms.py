@@ -198,8 +198,8 @@ def _read_table(src: Source, fmt: str, method: str, records: Iterable[tuple[int,
         rows.append((number, cells))
         if len(rows) > src.limits.max_form_rows:
             raise IngestError(
-                "too_large", f"The form export has over {src.limits.max_form_rows} rows. Split it "
-                "into smaller exports, or raise the row limit if it is genuine."
+                "too_many_rows", f"The form export has over {src.limits.max_form_rows} rows. Split it "
+                "into smaller exports."
             )
     if header is None:
         return assemble(src, fmt, [])

@@ -66,8 +66,8 @@ def read_image(src: Source) -> Document:
     frames = getattr(image, "n_frames", 1)
     if frames > src.limits.max_pages:
         raise IngestError(
-            "too_large", f"The image has {frames} pages, over the {src.limits.max_pages} page limit. "
-            "Split it, or raise the limit if it is genuine.",
+            "too_many_pages", f"The image has {frames} pages, over the {src.limits.max_pages} page "
+            "limit. Split it, or record it by hand.",
         )
     rotated = image.getexif().get(_EXIF_ORIENTATION, 1) not in (1, None)
     parts: list[tuple[str, str]] = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from respmine.consultation import Consultation
-from respmine.ingest.dispatch import extract, reader_version
+from respmine.ingest.dispatch import extract, lifted, reader_version
 from respmine.ingest.source import Limits
 from respmine.records import Document, ExtractResult, Quarantined, stored_time
 from respmine.store import Arrival, Store
@@ -37,6 +37,7 @@ class IngestSummary:
     files: int = 0
     new: int = 0
     reread: int = 0  # of them, files read before by an older reader, read again
+    retried: int = 0  # of them, files quarantined before for a cause this run lifted (`dispatch.lifted`)
     already_done: int = 0
     duplicates: int = 0
     submissions: int = 0  # everything stored: responses, form exports, attachments
@@ -59,6 +60,7 @@ class IngestSummary:
             "files": self.files,
             "new": self.new,
             "reread": self.reread,
+            "retried": self.retried,
             "already_done": self.already_done,
             "duplicates": self.duplicates,
             "submissions": self.submissions,
@@ -131,7 +133,7 @@ def ingest_inbox(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Ingest every file of `inbox` not already in `store`; return what happened."""
-    plan = plan_ingest(inbox, store, consultation)
+    plan = plan_ingest(inbox, store, consultation, limits=limits, ocr=ocr)
     results = extract_many(plan.todo, workers=workers, limits=limits, ocr=ocr, form_columns=plan.form_columns)
     store_results(store, plan, zip(plan.todo, results, strict=True), progress=progress)
     return finish_ingest(store, plan, progress=progress)
@@ -157,20 +159,30 @@ class IngestPlan:
     # far: an archived copy of either is a duplicate (the file in the inbox stays the submission)
     reread: dict[str, StoredRead] = field(default_factory=dict)  # stored content an older reader read,
     # to read again
+    lifted: set[str] = field(default_factory=set)  # of it, what was quarantined for a cause this run lifted
     saved: set[str] = field(default_factory=set)  # every submission this run stored so far
+    attached: set[str] = field(default_factory=set)  # the attachments this run stored so far: a file of the
+    # inbox or an archive holding the same bytes is their copy (as a copy of a file is), not a response
+    files: dict[str, tuple[dict[str, Any], list[Saved]]] = field(default_factory=dict)  # the inbox files
+    # this run stored so far: their `added` entry and what was stored (and counted) of them
 
     @property
     def form_columns(self) -> dict[str, str]:
         return dict(self.consultation.form_columns) if self.consultation else {}
 
 
-def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = None) -> IngestPlan:
-    """Scan and hash the inbox, skip content already stored, and start a run record."""
+def plan_ingest(
+    inbox: Path, store: Store, consultation: Consultation | None = None, *, limits: Limits | None = None,
+    ocr: bool = True,
+) -> IngestPlan:
+    """Scan and hash the inbox, skip content already stored (unless quarantined for a cause this run's
+    `limits` and `ocr` lift: `dispatch.lifted`), and start a run record."""
     summary = IngestSummary()
     files = scan_inbox(inbox)
     summary.files = len(files)
     hashes = {path: file_sha256(path) for path in files}
     stored = store.stored_reads((h for h in hashes.values() if h), reader_version)
+    lifted_now = _lift_quarantines(stored, hashes, limits or Limits(), ocr)
     done = {sha for sha, read in stored.items() if read.current}
     log = consultation.received_entries() if consultation else {}
     summary.dated = bool(consultation and consultation.closes_at() is not None)
@@ -199,7 +211,29 @@ def plan_ingest(inbox: Path, store: Store, consultation: Consultation | None = N
     seen = {sha for sha in hashes.values() if sha}
     reread = {sha: read for sha, read in stored.items() if not read.current}
     return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated, seen,
-                      reread)
+                      reread, lifted=lifted_now)
+
+
+def _lift_quarantines(
+    stored: dict[str, StoredRead], hashes: dict[Path, str | None], limits: Limits, ocr: bool
+) -> set[str]:
+    """Mark stored files to read again whose quarantine (theirs or an attachment's) this run lifts, and
+    return them: a file quarantined as too large, read by a run with a higher --max-file-mb, was skipped
+    as done for good."""
+    out: set[str] = set()
+    for path, sha in hashes.items():
+        read = stored.get(sha) if sha else None
+        if sha is None or read is None or not read.current or not read.quarantines:
+            continue
+        try:
+            size: int | None = path.stat().st_size
+        except OSError:
+            size = None
+        if any(lifted(code, fmt, size if member == sha else None, limits, ocr)
+               for member, (code, fmt) in read.quarantines.items()):
+            read.current = False
+            out.add(sha)
+    return out
 
 
 def store_results(
@@ -219,6 +253,12 @@ def store_results(
         if not result.sha256:  # oversized or unreadable: key it by file hash, else by path
             key = plan.hashes.get(path) or hashlib.sha256(f"path:{name}".encode()).hexdigest()
             result = replace(result, sha256=key)
+        if result.sha256 in plan.attached:  # an e-mail read before in this run holds the same bytes: that
+            plan.summary.duplicates += 1  # attachment (see `_as_copy`), the file a name of it
+            plan.more_sources.append((result.sha256, name))
+            if progress:
+                progress(1)
+            continue
         arrival = resolve_arrival(result, path, name, plan.log, plan.consultation)
         before = plan.reread.get(result.sha256)
         if before is not None and arrival.received_from == "file-mtime":
@@ -240,16 +280,20 @@ def store_results(
             store.save_many(pending, forget=sorted(gone))  # (one transaction: a killed run loses both or
             pending = []  # neither)
         late = tree[0].arrival.late  # (a form export's own: none, its rows carry theirs)
-        plan.summary.added.append({
+        entry = {
             "file": name,
             "status": "quarantined" if isinstance(result, Quarantined) else "ok",
             "late": "" if late is None else ("yes" if late else "no"),
             "submissions": [s.result.sha256 for s in tree],  # (who it is from: `pipeline.senders`)
             "responses": sum(s.kind != "attachment" and not _container(s.result) for s in tree),
-            "reread": before is not None,
-        })
+            "reread": before is not None and result.sha256 not in plan.lifted,  # (a reader's new version)
+            "retried": result.sha256 in plan.lifted,  # (a limit raised, OCR turned on, a tool installed)
+        }
+        plan.summary.added.append(entry)
+        plan.files[result.sha256] = (entry, tree)
         plan.summary.new += 1
-        plan.summary.reread += before is not None
+        plan.summary.reread += bool(entry["reread"])
+        plan.summary.retried += bool(entry["retried"])
         files += 1
         if files >= batch_files or time.monotonic() - last >= batch_seconds:
             store.save_many(pending)
@@ -319,6 +363,58 @@ def _container(result: ExtractResult) -> bool:
         result.format == "zip" or any(c.format == "form-row" for c in result.children))
 
 
+def _count(summary: IngestSummary, item: Saved, sign: int = 1) -> None:
+    """Count one stored item into the summary (`sign` -1: out again, see `_as_copy`): a form export or an
+    archive is no response of its own (nor late: its rows or files each count), an attachment is part of
+    its e-mail's."""
+    result, arrival = item.result, item.arrival
+    archive = result.format == "zip" and isinstance(result, Document)
+    status = "quarantined" if isinstance(result, Quarantined) else "ok"
+    summary.submissions += sign
+    _add(summary.by_format, result.format or "unknown", sign)
+    _add(summary.by_status, status, sign)
+    if _container(result) and not archive:
+        summary.form_exports += sign
+    elif archive:
+        summary.archives += sign
+    elif item.kind == "attachment":
+        summary.attachments += sign * (status == "ok")
+    else:
+        if status == "ok":
+            _add(summary.responses, item.kind, sign)
+        else:
+            summary.responses_quarantined += sign
+        summary.late += sign * bool(arrival.late)
+        summary.late_by_file_time += sign * (bool(arrival.late) and arrival.received_from == "file-mtime")
+    if isinstance(result, Quarantined):
+        entry = {"file": result.source, "code": result.code, "reason": result.reason}
+        if sign > 0:
+            summary.quarantined.append(entry)
+        else:
+            summary.quarantined.remove(entry)
+
+
+def _add(counter: Counter[str], key: str, sign: int) -> None:
+    counter[key] += sign
+    if not counter[key]:
+        del counter[key]
+
+
+def _as_copy(plan: IngestPlan, sha256: str) -> None:
+    """A file of the inbox read earlier in this run whose bytes an e-mail read now holds as an attachment:
+    counted out again, it is that attachment (part of the e-mail's response, as when the e-mail came first:
+    one response, not two), its name recorded as one the attachment also arrived under (its row is saved
+    again as the attachment)."""
+    entry, items = plan.files.pop(sha256)
+    for item in items:
+        _count(plan.summary, item, -1)
+    plan.summary.added.remove(entry)
+    plan.summary.new -= 1
+    plan.summary.reread -= bool(entry["reread"])
+    plan.summary.retried -= bool(entry["retried"])
+    plan.summary.duplicates += 1
+
+
 def _tree(
     result: ExtractResult,
     arrival: Arrival,
@@ -332,38 +428,26 @@ def _tree(
     the parent's arrival; form rows have their own), counted into the summary: a form export or an
     archive is no response of its own (nor late: its rows or files each count), an attachment is part of
     its e-mail's, a file from an archive is a response of its own (an attachment where the archive is)
-    unless the inbox or an archive read before holds the same bytes (then it is a copy, its name recorded)."""
+    unless the inbox, an archive read before or an e-mail's attachment holds the same bytes (then it is a
+    copy, its name recorded)."""
     summary, consultation = plan.summary, plan.consultation
     if kind == "file" and parent is not None:
-        if result.sha256 in plan.seen:
+        if result.sha256 in plan.seen or result.sha256 in plan.attached:
             summary.duplicates += 1
             plan.more_sources.append((result.sha256, name))
             return []
         plan.seen.add(result.sha256)
+    if kind == "attachment":
+        if result.sha256 in plan.files:  # the same bytes read as a file of the inbox earlier in this run
+            _as_copy(plan, result.sha256)
+        plan.attached.add(result.sha256)
     archive = result.format == "zip" and isinstance(result, Document)
     export = _container(result) and not archive
     own = replace(arrival, late=None) if export or archive else arrival
     path = name if kind == "file" else None  # (a form row's or an attachment's name is its parent's path)
     items = [Saved(result, own, kind, parent, path, reader_version(result.format))]
-    summary.submissions += 1
-    summary.by_format[result.format or "unknown"] += 1
-    status = "quarantined" if isinstance(result, Quarantined) else "ok"
-    summary.by_status[status] += 1
-    if export:
-        summary.form_exports += 1
-    elif archive:
-        summary.archives += 1
-    elif kind == "attachment":
-        summary.attachments += status == "ok"
-    else:
-        if status == "ok":
-            summary.responses[kind] += 1
-        else:
-            summary.responses_quarantined += 1
-        summary.late += bool(arrival.late)
-        summary.late_by_file_time += bool(arrival.late) and arrival.received_from == "file-mtime"
+    _count(summary, items[0])
     if isinstance(result, Quarantined):
-        summary.quarantined.append({"file": result.source, "code": result.code, "reason": result.reason})
         return items
     for child in result.children:
         child_arrival = arrival

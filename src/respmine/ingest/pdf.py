@@ -46,7 +46,8 @@ def read_pdf(src: Source) -> Document:
         count = len(pdf)
         if count > src.limits.max_pages:
             raise IngestError(
-                "too_large", f"The PDF has {count} pages, over the {src.limits.max_pages}-page limit."
+                "too_many_pages", f"The PDF has {count} pages, over the {src.limits.max_pages}-page "
+                "limit. Split it, or record it by hand."
             )
         raw = [_page_text(pdf, i, src) for i in range(count)]
         metadata = {k.lower(): str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}

@@ -80,10 +80,13 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
     """The run summary as Markdown (terminal, Prefect artifact, README of the outputs)."""
     lines = [f"# {title}", ""]
     reread = int(str(summary.get("reread") or 0))  # (counted among the new: this run read them)
+    retried = int(str(summary.get("retried") or 0))  # (so too)
     lines.append(
-        f"{_n(summary['files'], 'file')} in the inbox: {int(str(summary['new'])) - reread} new, "
+        f"{_n(summary['files'], 'file')} in the inbox: {int(str(summary['new'])) - reread - retried} new, "
         + (f"{reread} read before and read again by this version of respmine, which reads their format "
            "better, " if reread else "")
+        + (f"{retried} quarantined before and read now that this run allows it (a higher --max-file-mb, "
+           "OCR turned on or a missing program installed), " if retried else "")
         + f"{summary['already_done']} already processed, {_n(summary['duplicates'], 'exact duplicate')} of "
         "another file."
     )
@@ -183,7 +186,8 @@ def _responses_line(summary: dict[str, object]) -> str:
     by_status = summary.get("by_status")
     quarantined = int((by_status if isinstance(by_status, dict) else {}).get("quarantined", 0))
     line = (f"{_n(files + rows, 'response')} read from new files"
-            f"{' and files read again' if summary.get('reread') else ''} ({_n(files, 'file')}, "
+            f"{' and files read again' if summary.get('reread') or summary.get('retried') else ''} "
+            f"({_n(files, 'file')}, "
             f"{_n(rows, 'form row')}); {_n(quarantined, 'file')} quarantined (listed below).")
     if summary.get("dated", True):  # (a summary from before "dated" was kept: as it was)
         late = int(str(summary["late"]))

@@ -455,7 +455,8 @@ _RESEND = {"encrypted": "password-protected", "truncated": "incomplete", "corrup
            "empty": "empty", "wrong_extension": "of another format than its name says",
            "no_text": "without readable text", "ocr_failed": "a scan that could not be read"}
 _NOT_RESPONSES = {"not_a_response"}
-_TEAM = {"too_large": "too large", "unsupported": "an archive or format to unpack or convert",
+_TEAM = {"too_large": "too large", "too_many_pages": "too long", "too_many_rows": "too large",
+         "out_of_memory": "too large", "unsupported": "an archive or format to unpack or convert",
          "missing_tool": "a tool to install", "bomb": "an archive too large to unpack",
          "too_deep": "archives nested too deep", "ocr_timeout": "a scan too slow to read",
          "timeout": "a file too slow to read", "ocr_disabled": "scans to read with OCR turned on",

@@ -4,7 +4,7 @@ place, so reruns are idempotent."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, create_engine, delete, event, exists, inse
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from respmine.ingest.dispatch import reader_version
 from respmine.records import Document, Quarantined, Status, in_utc
 from respmine.store.models import (
     Base,
@@ -53,17 +54,21 @@ class Saved:
     kind: str
     parent: str | None = None
     path: str | None = None
-    version: str = ""  # the version of the reader that read it (`ingest.dispatch.reader_version`)
+    version: str | None = None  # the version of the reader that read it; None: the current version of its
+    # format's (`ingest.dispatch.reader_version`). ("" was stamped, so a file saved without one was read
+    # again by every run.)
 
 
 @dataclass
 class StoredRead:
-    """How a stored submission was read: by its readers' current versions or not, when it arrived, and
-    its id with every descendant's (attachments, form rows, an archive's files)."""
+    """How a stored submission was read: by its readers' current versions or not, when it arrived, its id
+    with every descendant's (attachments, form rows, an archive's files), and which of them are
+    quarantined, with their code and format (a quarantine a run's settings lift is read again)."""
 
     current: bool
     arrival: Arrival
     members: set[str]
+    quarantines: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def make_engine(url: str) -> Engine:
@@ -139,20 +144,22 @@ class Store:
         out: dict[str, StoredRead] = {}
         with self.session() as s:
             for i in range(0, len(wanted), CHUNK):
-                for sha, fmt, version, when, how, late in s.execute(
+                for sha, fmt, version, when, how, late, code in s.execute(
                     select(SubmissionRow.sha256, SubmissionRow.format, SubmissionRow.extractor_version,
-                           SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late)
+                           SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late,
+                           SubmissionRow.code)
                     .where(SubmissionRow.sha256.in_(wanted[i : i + CHUNK]))
                 ):
-                    out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha})
+                    out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha},
+                                          {sha: (code, fmt or "")} if code else {})
             root = {sha: sha for sha in out}  # a descendant -> the asked submission it is under
             level = sorted(out)
             while level:  # (an attachment read by an old reader makes its e-mail stale)
                 below: list[str] = []
                 for i in range(0, len(level), CHUNK):
-                    for sha, parent, fmt, version in s.execute(
+                    for sha, parent, fmt, version, code in s.execute(
                         select(SubmissionRow.sha256, SubmissionRow.parent_sha256, SubmissionRow.format,
-                               SubmissionRow.extractor_version)
+                               SubmissionRow.extractor_version, SubmissionRow.code)
                         .where(SubmissionRow.parent_sha256.in_(level[i : i + CHUNK]))
                     ):
                         if sha in root or parent is None:
@@ -161,6 +168,8 @@ class Store:
                         root[sha] = root[parent]
                         top.members.add(sha)
                         top.current = top.current and version == current(fmt)
+                        if code:
+                            top.quarantines[sha] = (code, fmt or "")
                         below.append(sha)
                 level = below
         return out
@@ -236,7 +245,8 @@ class Store:
         parent: str | None = None,
         path: str | None = None,
     ) -> None:
-        """Insert or update one submission (not its children) and record the path it came under."""
+        """Insert or update one submission (not its children) and record the path it came under, stamped
+        as read by the current version of its format's reader."""
         self.save_many([Saved(result, arrival, kind, parent, path)])
 
     def save_many(self, items: Sequence[Saved], forget: Sequence[str] = ()) -> None:
@@ -257,15 +267,17 @@ class Store:
         if row is None:
             row = SubmissionRow(sha256=result.sha256, first_seen_at=now, source=result.source)
             s.add(row)
-        elif result.format == "form-row":  # a row's name is its form's and its place there, not the first
-            row.source = result.source  # seen (a file's is): a re-exported form names its rows alike
+        elif result.format == "form-row" or item.kind == "attachment":  # a row's name is its form's and
+            row.source = result.source  # its place there, an attachment's its e-mail's and its own, not the
+            # first seen (a file's is): a re-exported form names its rows alike; a file of the inbox an
+            # e-mail also holds is that attachment, the file's name one it also arrived under (`ingest.inbox`)
         row.parent_sha256 = item.parent
         row.kind = item.kind
         row.format = result.format
         row.received_at = in_utc(arrival.received_at)
         row.received_from = arrival.received_from
         row.late = arrival.late
-        row.extractor_version = item.version
+        row.extractor_version = reader_version(result.format) if item.version is None else item.version
         row.updated_at = now
         if isinstance(result, Quarantined):
             row.status, row.code, row.reason, row.method = (
