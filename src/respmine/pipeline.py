@@ -89,18 +89,24 @@ def senders(settings: Settings, consultation: Consultation | None,
     page (a late letter signed by a charity's chief executive had been typed an individual, unseen)."""
     from respmine.report.tables import display_name, named_from
     from respmine.store.structure import campaigns
+    from respmine.store.views import read_submissions, respondent_keys
     from respmine.structure.respondent_types import DEFAULT_TYPES
 
     store = Store(settings.store_url)
     people = read_respondents(store)
     types = consultation.respondent_type_list() if consultation else DEFAULT_TYPES
-    joined = {m: c for c in campaigns(store) for m in c.members}  # a letter -> its campaign or copies
+    groups = {f"campaign:{c.id}": c for c in campaigns(store)}
+    # who a file's submissions count as, as every output counts them (`respondent_keys`): an e-mail that also
+    # attaches a response of its own is its sender's, though a copy of a campaign letter is attached to it
+    keys = respondent_keys(read_submissions(store), list(groups.values()),
+                           [s for f in added for s in f.get("submissions", ())])
     out = []
     for file in added:
         if file.get("responses", 0) > 1:
             out.append(f"{file['responses']} responses")
             continue
-        group = next((joined[s] for s in file.get("submissions", ()) if s in joined), None)
+        counted = {keys[s] for s in file.get("submissions", ()) if s in keys and s in people}  # (not a zip)
+        group = groups.get(next(iter(counted))) if len(counted) == 1 else None
         if group is not None:  # counted with the others, as the outputs count it
             out.append(f"Identical copy of a response ({group.size} copies)" if group.id.startswith(
                 "duplicate-") else f"Campaign letter (a campaign of {group.size} letters now)")

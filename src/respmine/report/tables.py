@@ -151,8 +151,13 @@ class CodingData:
         codes = sorted([*(c for c in self.codes if c.segment not in decided), *fresh],
                        key=attrgetter("segment", "theme"))
         out = replace(self, codes=codes, stances=stances, decisions=log)  # (a new object: its own caches)
-        kept = [h for h in self.hits if h.code.segment not in decided]
-        out.__dict__["hits"] = sorted([*kept, *out._hits(fresh)], key=_hit_order)  # (a cached_property)
+        moved: set[str] = set()  # respondents whose side over all their answers the decisions changed: their
+        if self.stanced is None:  # other codes may count with it under a topic (`counted_side`)
+            touched = {self.unit_of[self.segments[s].submission] for s in decided if s in self.segments}
+            moved = {u for u in touched if out.proposal_sides.get(u) != self.proposal_sides.get(u)}
+        again = [h.code for h in self.hits if h.code.segment not in decided and h.unit in moved]
+        kept = [h for h in self.hits if h.code.segment not in decided and h.unit not in moved]
+        out.__dict__["hits"] = sorted([*kept, *out._hits([*fresh, *again])], key=_hit_order)  # (cached)
         out.__dict__["letters"] = self.letters  # (the same units)
         out.__dict__["letter_words"] = self.letter_words  # (the same segments)
         return out
