@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from respmine.report.tables import CodingData, theme_table
+from sqlalchemy import update
+
+from respmine.report.tables import CodingData, build_rows, theme_table
 from respmine.store import Store
+from respmine.store import themes as themes_store
+from respmine.store.models import CodeRow, StanceRow
 from respmine.store.themes import decide
 from tests.report.helpers import CODEBOOK
 
@@ -58,3 +62,30 @@ def test_a_codebook_already_edited_is_not_edited_twice(made: tuple[Store, dict[s
         data = CodingData.load(store, book)
         assert data.codebook.stamp == "test-book@1+r1"
         assert data.codebook.theme("volunteers").label == "Volunteering"
+
+
+def _stances(data: CodingData, **kw: object) -> dict[tuple[str, str], dict[str, int]]:
+    return {(r.question, r.theme): r.stance for r in build_rows(data, **kw)}  # type: ignore[arg-type]
+
+
+def test_after_decisions_matches_a_fresh_load_when_a_stance_decision_moves_a_respondents_overall_side(
+    made: tuple[Store, dict[str, str]],
+) -> None:
+    """Hope Trust's Q2 (contract size) takes no side: under a codebook of topics it counts with Hope's
+    side over all their answers (Q1: support). An analyst sets Hope's Q1 to oppose: a fresh load counts
+    Hope opposing under contract size; the review app's in-place update (`after_decisions`) must too."""
+    store, segs = made
+    hope2 = segs["hope-q2"]
+    with store.session() as s, s.begin():
+        s.execute(update(CodeRow).where(CodeRow.segment == hope2).values(stance=None))
+        s.execute(update(StanceRow).where(StanceRow.segment == hope2).values(stance="neutral"))
+    before = CodingData.load(store, CODEBOOK)
+    assert _stances(before)[("Q2", "contracts")]["support"] == 1
+    themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs["hope-q1"],
+                        value={"stance": "oppose"})
+    new = themes_store.decisions(store)[-1:]
+    fresh, updated = CodingData.load(store, CODEBOOK), before.after_decisions(store, CODEBOOK, new)
+    assert updated is not None
+    assert _stances(fresh)[("Q2", "contracts")]["oppose"] == 1
+    assert _stances(updated)[("Q2", "contracts")] == _stances(fresh)[("Q2", "contracts")]
+    assert _stances(updated, overall=True) == _stances(fresh, overall=True)

@@ -81,3 +81,30 @@ def test_cache_codebook_edit_or_rerun_reloads_everything(tmp_path: Path) -> None
                   stances(store).values())
     assert tables.data().segments is not before.segments
     _assert_same(tables, store)
+
+
+def test_the_review_apps_theme_table_follows_a_stance_decision_on_another_answer(
+    made: tuple[Store, dict[str, str]],
+) -> None:
+    """The same through the review app's cache (`ThemeTables`, which applies new segment decisions in place):
+    its theme table must count as the report does after the decision."""
+    from sqlalchemy import update
+
+    from respmine.store import themes as themes_store
+    from respmine.store.models import CodeRow, StanceRow
+    from tests.report.helpers import CODEBOOK as BOOK  # (the `made` store's)
+
+    store, segs = made
+    hope2 = segs["hope-q2"]
+    with store.session() as s, s.begin():
+        s.execute(update(CodeRow).where(CodeRow.segment == hope2).values(stance=None))
+        s.execute(update(StanceRow).where(StanceRow.segment == hope2).values(stance="neutral"))
+    tables = ThemeTables(store, BOOK)
+    rows, _ = tables.rows("Q2", None, True)
+    assert {r.theme: r.stance for r in rows}["contracts"]["support"] == 1
+    themes_store.decide(store, BOOK, "analyst1", "stance", segment=segs["hope-q1"],
+                        value={"stance": "oppose"})
+    rows, _ = tables.rows("Q2", None, True)
+    fresh = {(r.question, r.theme): r.stance for r in build_rows(CodingData.load(store, BOOK), question="Q2")}
+    assert {r.theme: r.stance for r in rows}["contracts"] == fresh[("Q2", "contracts")]
+    assert fresh[("Q2", "contracts")]["oppose"] == 1
