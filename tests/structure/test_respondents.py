@@ -714,6 +714,20 @@ def test_respondents_a_persons_name_joined_to_an_address_stays_an_individual(hea
     assert (got.kind, got.organisation) == ("individual", None)
 
 
+@pytest.mark.parametrize("head", ["Church House 14 Mill Lane, Leeds LS8 5QT",
+                                  "Church House\n14 Mill Lane\nLeeds LS8 5QT",
+                                  "The Old Rectory\nChurch Lane\nLeeds LS8 5QT"])
+def test_respondents_a_house_or_street_name_atop_an_address_is_no_body(head: str) -> None:
+    """A house's name ("Church House") or a street's ("Church Lane") opening a home address made the writer
+    a body of that name, by its organisation's word; a body's name above its address stays the body's."""
+    letter = ("\n\nDear Sir,\n\nI am writing to object to the plan. It is wrong.\n\nYours faithfully,\n"
+              "Margaret Hale")
+    got = profile(_doc(head + letter))
+    assert (got.kind, got.organisation) == ("individual", None)
+    body = profile(_doc("Eastfield Housing Trust\n12 Mill Lane, Eastfield EF1 2AB" + letter))
+    assert body.organisation == "Eastfield Housing Trust"
+
+
 def test_respondents_sign_off_name_with_an_inner_capital_is_a_person() -> None:
     text = (
         "I support the proposed rule because every child should be able to play sport. I hope it passes.\n\n"
