@@ -342,6 +342,18 @@ class Keyword:
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
 
+def test_questions_a_short_whole_sentence_is_matched_but_not_a_fragment() -> None:
+    """A point made in one short sentence ("Tags also stop people getting work.") was too short to be
+    matched (under MIN_CONTENT_WORDS) and its question went unanswered; a piece of a sentence cut by a
+    page's layout, an address line or a salutation still is not."""
+    text = ("12 High Street, Leeds LS8 5QT\n\nDear Sir or Madam,\n\nFunding must last five years.\n\n"
+            "the funding of local groups run.\n\nYours faithfully,")
+    plan = _plan(_doc(text), Keyword())
+    assert ("Q2", "Funding must last five years.") in plan
+    assert ("Q2", "the funding of local groups run.") not in plan
+    assert not questions._one_sentence("Registered in England No. 08812345")
+
+
 def test_questions_free_letter_paragraphs_assigned_by_similarity() -> None:
     text = (
         "12 High Street\n\nDear Sir or Madam,\n\n"

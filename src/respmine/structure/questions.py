@@ -558,11 +558,22 @@ def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment
     return [_segment(doc, block.start, block.end, GENERAL, "general", 1.0)]
 
 
+SENTENCE_WORDS = 5  # a paragraph of one whole sentence this long is prose (under MIN_CONTENT_WORDS)
+_ONE_SENTENCE = re.compile(r"[A-Z][^\n.!?]*[a-z][^\n.!?]*[.!?]+[\"'’”)]?")  # one line, capital to full stop
+
+
+def _one_sentence(text: str) -> bool:
+    """A whole sentence of SENTENCE_WORDS words or more alone in its paragraph ("Tags also stop people getting
+    work.", "This is unfair and unsafe."): a point made in a line, not an address, a heading or a piece of a
+    sentence cut by a page's layout ("reduce competition in the market.")."""
+    return len(text_words(text)) >= SENTENCE_WORDS and _ONE_SENTENCE.fullmatch(text.strip()) is not None
+
+
 def _is_prose(text: str, title: str) -> bool:
     """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning.
     `title`: the consultation's (a covering sentence naming it is a formality)."""
-    stated = bool(_agreeing(text) or _stances(text))  # "I wish to object to the allocation of Site H4.":
-    # short, but an answer
+    stated = bool(_agreeing(text) or _stances(text)) or _one_sentence(text)  # "I wish to object to the
+    # allocation of Site H4.", "Tags also stop people getting work.": short, but an answer
     return (
         (stated or (len(text_words(text)) >= MIN_CONTENT_WORDS and has_sentence(text)))
         and not closes_letter(text)
