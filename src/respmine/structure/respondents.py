@@ -423,11 +423,11 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
         role, comma, rest = first.partition(", ")
         first = rest if comma and _role_only(role) else first  # "Chair, Westvale Trust"
         if _is_org_line(first):
-            name = R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first))
-            org(name, "text:letterhead", 30)
+            letterhead = R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first))
+            org(letterhead, "text:letterhead", 30)
             below = " ".join(content[n + 1].split()) if n + 1 < len(content) else ""
             if _STRAPLINE.match(below) and len(below.split()) <= 20:  # "A charity working with young adults
-                _says_it_is(board, below, "rule:text-strapline", 50, about=name)  # in the justice system"
+                _says_it_is(board, below, "rule:text-strapline", 50, about=letterhead)  # in the justice system"
         elif body := _body_before_address(first):
             org(body, "text:letterhead", 30)  # "Association of Probation Leaders 1 Temple Row, ... B2 5LG"
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
