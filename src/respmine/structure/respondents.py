@@ -426,8 +426,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
             letterhead = R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first))
             org(letterhead, "text:letterhead", 30)
             below = " ".join(content[n + 1].split()) if n + 1 < len(content) else ""
-            if _STRAPLINE.match(below) and len(below.split()) <= 20:  # "A charity working with young adults
-                _says_it_is(board, below, "rule:text-strapline", 50, about=letterhead)  # in the justice system"
+            if _STRAPLINE.match(below) and len(below.split()) <= 20:  # "A charity working with ..."
+                _says_it_is(board, below, "rule:text-strapline", 50, about=letterhead)
         elif body := _body_before_address(first):
             org(body, "text:letterhead", 30)  # "Association of Probation Leaders 1 Temple Row, ... B2 5LG"
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
