@@ -342,6 +342,18 @@ class Keyword:
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
 
+def test_questions_a_short_whole_sentence_is_matched_but_not_a_fragment() -> None:
+    """A point made in one short sentence ("Tags also stop people getting work.") was too short to be
+    matched (under MIN_CONTENT_WORDS) and its question went unanswered; a piece of a sentence cut by a
+    page's layout, an address line or a salutation still is not."""
+    text = ("12 High Street, Leeds LS8 5QT\n\nDear Sir or Madam,\n\nFunding must last five years.\n\n"
+            "the funding of local groups run.\n\nYours faithfully,")
+    plan = _plan(_doc(text), Keyword())
+    assert ("Q2", "Funding must last five years.") in plan
+    assert ("Q2", "the funding of local groups run.") not in plan
+    assert not questions._one_sentence("Registered in England No. 08812345")
+
+
 def test_questions_free_letter_paragraphs_assigned_by_similarity() -> None:
     text = (
         "12 High Street\n\nDear Sir or Madam,\n\n"
@@ -610,6 +622,39 @@ def test_questions_a_letters_short_objection_answers_the_agreement_question() ->
     segs = segment_document(_doc(text), QuestionMatcher(site, words))  # type: ignore[arg-type]
     assert "I wish to object to the allocation of Site H4." in [s.text for s in segs if s.question == "Q1"]
     assert "See you at Site H4." not in [s.text for s in segs if s.question == "Q1"]
+
+
+TAGGING = [Question(id="Q1", number=1, text="Do you agree that GPS tagging should be extended to all prison"
+                    " leavers on licence for violent offences?"),
+           Question(id="Q2", number=2, text="What impact would expanded tagging have on rehabilitation and"
+                    " the people being tagged?"),
+           Question(id="Q3", number=3, text="Any other comments on the proposals or on this consultation?")]
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("We do not support extending mandatory tagging until these issues are addressed.", ""),
+    ("Our committee discussed it and members were overwhelmingly in favour of tagging violent offenders when "
+     "they are released.", ""),
+    ("For these reasons we urge the Ministry to exclude young adults from any mandatory scheme.",
+     "Expanding GPS location tagging"),
+])
+def test_questions_a_letters_stance_on_the_proposal_answers_the_agreement_question(said: str, title: str
+                                                                                    ) -> None:
+    """A letter's sentence for or against what a "Do you agree ...?" question proposes, in its words
+    ("support extending ... tagging", "in favour of tagging violent offenders"), or against "any such
+    scheme" when the question is on what the consultation's title proposes, answers that question too (it
+    had gone only to the open question it resembled, and a quarter of the letters' agreement went
+    uncounted); a sentence for something else answers none."""
+    text = f"Dear Sir,\n\n{said}\n\nYours faithfully,\nJo Bloggs\n"
+    words = Keyword()
+    words.keys = ("tagging", "impact", "comments")
+    segs = segment_document(_doc(text), QuestionMatcher(TAGGING, words, title))  # type: ignore[arg-type]
+    assert "Q1" in {s.question for s in segs if s.text == said}
+    other = "We support the families of people in prison through their sentences and after release."
+    segs = segment_document(_doc(f"Dear Sir,\n\n{other}\n\nYours faithfully,\nJo Bloggs\n"),
+                            QuestionMatcher(TAGGING, words, title))  # type: ignore[arg-type]
+    assert "Q1" not in {s.question for s in segs}
+    assert questions._main_agreement(QuestionMatcher(TAGGING, words, ""), ["Q1"]) is None  # (no title)
 
 
 def test_questions_a_heading_run_onto_a_reference_line_still_opens_its_question() -> None:

@@ -714,6 +714,33 @@ def test_respondents_a_persons_name_joined_to_an_address_stays_an_individual(hea
     assert (got.kind, got.organisation) == ("individual", None)
 
 
+@pytest.mark.parametrize("head", ["Church House 14 Mill Lane, Leeds LS8 5QT",
+                                  "Church House\n14 Mill Lane\nLeeds LS8 5QT",
+                                  "The Old Rectory\nChurch Lane\nLeeds LS8 5QT"])
+def test_respondents_a_house_or_street_name_atop_an_address_is_no_body(head: str) -> None:
+    """A house's name ("Church House") or a street's ("Church Lane") opening a home address made the writer
+    a body of that name, by its organisation's word; a body's name above its address stays the body's."""
+    letter = ("\n\nDear Sir,\n\nI am writing to object to the plan. It is wrong.\n\nYours faithfully,\n"
+              "Margaret Hale")
+    got = profile(_doc(head + letter))
+    assert (got.kind, got.organisation) == ("individual", None)
+    body = profile(_doc("Eastfield Housing Trust\n12 Mill Lane, Eastfield EF1 2AB" + letter))
+    assert body.organisation == "Eastfield Housing Trust"
+
+
+@pytest.mark.parametrize("strapline", ["A charity working with 18-25 year olds in the justice system",
+                                       "The charity for young adults in the justice system"])
+def test_respondents_a_letterhead_strapline_saying_what_the_body_is_types_it(strapline: str) -> None:
+    """The line under a letterhead's name saying what the body is ("A charity working with ...") is its own
+    words, as "X is a charity" is: it outweighs the name's keyword ("Alliance": a representative body)."""
+    text = (f"Young Adults Justice Alliance\n\n{strapline}\n\nYoung adults respond better to support than "
+            "to surveillance.\n\nFor these reasons we urge the Ministry to exclude them from the scheme.")
+    got = profile(_doc(text))
+    assert (got.organisation, got.respondent_type) == ("Young Adults Justice Alliance", "charity")
+    umbrella = profile(_doc(text.replace(strapline, "A coalition of charities working with young adults")))
+    assert umbrella.respondent_type == "representative_body"  # (a coalition of charities: an umbrella body)
+
+
 def test_respondents_sign_off_name_with_an_inner_capital_is_a_person() -> None:
     text = (
         "I support the proposed rule because every child should be able to play sport. I hope it passes.\n\n"

@@ -558,10 +558,22 @@ def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment
     return [_segment(doc, block.start, block.end, GENERAL, "general", 1.0)]
 
 
+SENTENCE_WORDS = 5  # a paragraph of one whole sentence this long is prose (under MIN_CONTENT_WORDS)
+_ONE_SENTENCE = re.compile(r"[A-Z][^\n.!?]*[a-z][^\n.!?]*[.!?]+[\"'’”)]?")  # one line, capital to full stop
+
+
+def _one_sentence(text: str) -> bool:
+    """A whole sentence of SENTENCE_WORDS words or more alone in its paragraph ("Tags also stop people getting
+    work.", "This is unfair and unsafe."): a point made in a line, not an address, a heading or a piece of a
+    sentence cut by a page's layout ("reduce competition in the market.")."""
+    return len(text_words(text)) >= SENTENCE_WORDS and _ONE_SENTENCE.fullmatch(text.strip()) is not None
+
+
 def _is_prose(text: str, title: str) -> bool:
     """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning.
     `title`: the consultation's (a covering sentence naming it is a formality)."""
-    stated = bool(_agreeing(text))  # "I wish to object to the allocation of Site H4.": short, but an answer
+    stated = bool(_agreeing(text) or _stances(text)) or _one_sentence(text)  # "I wish to object to the
+    # allocation of Site H4.", "Tags also stop people getting work.": short, but an answer
     return (
         (stated or (len(text_words(text)) >= MIN_CONTENT_WORDS and has_sentence(text)))
         and not closes_letter(text)
@@ -617,12 +629,15 @@ def _agreeing(text: str) -> list[str]:
 
 def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[list[str]]:
     """For each paragraph of a letter, the closed questions it answers whatever else it resembles: the one
-    question offering options it names one of ("We prefer a national ban (option 3)"), and the "Do you
-    agree ...?" question a sentence saying "I agree that ..." resembles most. By meaning alone such a
-    paragraph went to the open question it resembled, and the letter's answer went uncounted."""
+    question offering options it names one of ("We prefer a national ban (option 3)"), the "Do you
+    agree ...?" question a sentence saying "I agree that ..." resembles most, and the one a sentence for
+    or against a course of action names (`_stance_question`: "We do not support extending mandatory
+    tagging ..."). By meaning alone such a paragraph went to the open question it resembled, and the
+    letter's answer went uncounted."""
     choosing = matcher.options
     asking = [q.id for q in matcher.questions if q.id not in choosing and asks_agreement(q.text)]
     everyone = [q.id for q in matcher.questions]
+    main = _main_agreement(matcher, asking)
     out: list[list[str]] = []
     for text in texts:
         named = [q for q, opts in choosing.items() if letters_choice(text, opts)]
@@ -631,8 +646,81 @@ def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[li
             best = matcher.closest(sentence, everyone, AGREEING_SIMILARITY)
             if best in asking and best not in found:
                 found.append(best)  # (the question it resembles most, clearly, and one asking for agreement)
+        for what in _stances(text) if asking else ():
+            chosen = _stance_question(what, matcher, asking, main)
+            if chosen is not None and chosen not in found:
+                found.append(chosen)
         out.append(found)
     return out
+
+
+_STANCE = re.compile(  # "We do not support extending ...", "members were overwhelmingly in favour of
+    # tagging ...", "I am against ...", "we urge the Ministry to exclude ... from any mandatory scheme": for
+    # or against a course of action (not "I agree that ...": a claim, read by `_SAYS_AGREE` and meaning)
+    r"\b(?:i|we|(?:our\s+)?members|our\s+(?:committee|board|organisation|association|council))\s+"
+    r"(?:(?:would|do|does|did|also|cannot|can\W?t|could|don\W?t|are|am|were|was|remain|not|strongly|fully"
+    r"|broadly|wholly|partly|firmly|overwhelmingly|therefore|still|generally|very\s+much|be)\s+)*"
+    r"(?:support|oppose|object\s+to|in\s+favour\s+of|against|opposed\s+to|urge\s+(?:the\s+\w+|you"
+    r"|ministers)\s+to\s+(?:withdraw|drop|abandon|scrap|rethink|reconsider|exclude|not\s+\w+))\s+"
+    r"(?!(?:have|has|had|are|is|was|were|will|would|can|to|in|through|with|and|who|them|it)\b)"
+    r"(?P<what>[^.;:!?]{3,160})", re.IGNORECASE)
+_A_PROPOSAL = re.compile(  # the course of action named only as the consultation's ("these proposals", "any
+    # mandatory scheme")
+    r"(?:\w+\s+){0,8}?(?:the|this|these|those|your|any|such\s+a|a)\s+(?:\w+\s+){0,2}?(?:proposals?|plans?"
+    r"|changes?|approach|scheme|policy|measures?)\b", re.IGNORECASE)
+_COMMON = frozenset({  # words that say nothing of what is proposed
+    "should", "would", "could", "there", "their", "these", "those", "which", "about", "being", "other",
+    "agree", "disagree", "support", "proposal", "proposals", "propose", "proposed", "think", "views", "view",
+    "this", "that", "with", "from", "have", "what", "when", "where", "will", "your", "more", "also", "into",
+    "than", "them", "they", "such", "only", "some", "very", "much", "many", "including", "does", "were",
+    "been", "whether"})
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to a crude stem ("extending", "extended": "exten"; "offenders", "offences":
+    "offen"), to tell whether a sentence speaks of what a question asks about."""
+    out = set()
+    for word in text_words(text):
+        if len(word) < 4 or word in _COMMON:
+            continue
+        word = re.sub(r"(?:ing|ed|ers|er|es|s|ions|ion)$", "", word) if len(word) > 5 else word
+        word = word[:-1] if len(word) > 3 and word[-1] == word[-2] else word  # ("tagg" of "tagging": "tag")
+        out.add(word[:5])
+    return out
+
+
+def _stances(text: str) -> list[str]:
+    """What each sentence of the paragraph is for or against (`_STANCE`'s object)."""
+    from respmine.themes.sentences import sentence_spans
+
+    return [m["what"] for a, b in sentence_spans(text) if (m := _STANCE.search(text, a, b))]
+
+
+def _main_agreement(matcher: QuestionMatcher, asking: Sequence[str]) -> str | None:
+    """The "Do you agree ...?" question on what the consultation proposes: the one sharing most words with
+    its title (none without a title, or when two share as many)."""
+    title = _stems(matcher.title)
+    if not title or not asking:
+        return None
+    shared = sorted(((len(_stems(" ".join(matcher.words(q))) & title), q) for q in asking), reverse=True)
+    if shared[0][0] == 0 or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return shared[0][1]
+
+
+STANCE_SHARED = 2  # content words a course of action shares with a "Do you agree ...?" question it answers
+
+
+def _stance_question(what: str, matcher: QuestionMatcher, asking: Sequence[str], main: str | None
+                     ) -> str | None:
+    """The "Do you agree ...?" question a sentence for or against `what` answers: the one sharing most of its
+    words, at least STANCE_SHARED ("extending mandatory tagging": "Do you agree that GPS tagging should be
+    extended ...?"), else, for "the proposals" or "any such scheme", the consultation's main one."""
+    words = _stems(what)
+    shared = sorted(((len(words & _stems(" ".join(matcher.words(q)))), q) for q in asking), reverse=True)
+    if shared and shared[0][0] >= STANCE_SHARED and (len(shared) == 1 or shared[1][0] < shared[0][0]):
+        return shared[0][1]
+    return main if _A_PROPOSAL.match(what) else None
 
 
 AGREEING_SIMILARITY = 0.5  # of "I agree that ..." to a "Do you agree ...?" question it answers (a review:

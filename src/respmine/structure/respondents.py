@@ -239,6 +239,38 @@ _ADDRESS_START = re.compile(  # a street number ("1 Temple Row"), "Flat 2", "PO 
     r",?\s+(?=(?i:flat\s+\d+\b|p\.?\s?o\.?\s+box\s+\d+\b)|\d+[a-z]?,?\s+[A-Z])")
 
 
+# The last word of a house's name ("Church House", "The Old Rectory", "Rose Cottage") and of a street's with
+# no number ("Church Lane"): words bodies' names seldom end with (not "Hall", "Court", "Park", "Green")
+_HOUSE_LAST = re.compile(r"(?i)\b(?:house|cottages?|lodge|farm|farmhouse|barn|rectory|vicarage|manse|bungalow"
+                         r"|villa|croft|grange)$")
+_STREET_NAME = re.compile(r"(?i)^[A-Z][\w' .-]{0,40}\s(?:road|street|avenue|close|lane|drive|rise|row"
+                          r"|crescent|gardens|grove|terrace|walk|mews)$")
+
+
+_STRAPLINE = re.compile(r"(?i)(?:a|an|the)\s[^.!?]{3,160}\.?$")  # a letterhead's line under the name: what
+# the body is, with no verb ("A charity working with ...", "The national network of ...")
+
+
+def _house_or_street(line: str) -> bool:
+    """A line that is a house's name or a street's (no number), as an address's first line is."""
+    line = " ".join(line.split()).strip(" ,")
+    return len(line.split()) <= 4 and bool(_HOUSE_LAST.search(line) or _STREET_NAME.match(line))
+
+
+def _opens_address(line: str, following: str) -> bool:
+    """The line is an address's first line: a house's or a street's name with the address going on under
+    it ("Church House" / "14 Mill Lane", "The Old Rectory" / "Church Lane" / "Leeds LS8 5QT"), or on the
+    same line ("Church House, 14 Mill Lane, Leeds LS8 5QT"). Its organisation's word ("church") made the
+    writer a body of the house's or the street's name."""
+    flat = " ".join(line.split())
+    cut = _ADDRESS_START.search(flat)
+    if cut and _house_or_street(flat[: cut.start()]) and R.HOME_ADDRESS.search(flat[cut.end():]):
+        return True
+    below = " ".join(following.split())
+    return _house_or_street(flat) and bool(
+        R.HOME_ADDRESS.search(below) or R.POSTCODE.search(below) or _house_or_street(below))
+
+
 def _body_before_address(line: str) -> str | None:
     """The body's name on a letterhead line that goes on with its address, as PDF text joins a letterhead's
     two lines ("Association of Probation Leaders 1 Temple Row, Birmingham B2 5LG"): a line that is a
@@ -255,7 +287,7 @@ def _body_before_address(line: str) -> str | None:
     if not (R.HOME_ADDRESS.search(address) or re.match(r"(?i)p\.?\s?o\.?\s+box\b", address)) \
             or not R.POSTCODE.search(address) or not R.ORG_WORDS.search(head) or not _is_org_line(head):
         return None
-    if R.TITLES.match(head) or _label(head) == "PERSON" or _may_name_person(head):
+    if R.TITLES.match(head) or _label(head) == "PERSON" or _may_name_person(head) or _house_or_street(head):
         return None  # "Mrs Ann Union 14 Mill Lane, ...", "John Church 14 Mill Lane, ...": a person's address
     return R.clean_org(head)
 
@@ -384,12 +416,18 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") ->
     is written): a line repeating it thousands of times is read in linear time."""
     content = [ln for ln in lines[:12]
                if not (R.SKIP_HEAD.match(ln) or R.BYLINE.match(ln) or R.CREDITS.match(ln))]
-    for line in content[:3]:  # letterhead: one of the first lines is only a name
+    for n, line in enumerate(content[:3]):  # letterhead: one of the first lines is only a name
+        if _opens_address(line, content[n + 1] if n + 1 < len(content) else ""):
+            continue  # "Church House" / "14 Mill Lane", "Church Lane" / "Leeds LS8 5QT": a home's address
         first = re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces: linear on long runs)
         role, comma, rest = first.partition(", ")
         first = rest if comma and _role_only(role) else first  # "Chair, Westvale Trust"
         if _is_org_line(first):
-            org(R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first)), "text:letterhead", 30)
+            letterhead = R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first))
+            org(letterhead, "text:letterhead", 30)
+            below = " ".join(content[n + 1].split()) if n + 1 < len(content) else ""
+            if _STRAPLINE.match(below) and len(below.split()) <= 20:  # "A charity working with ..."
+                _says_it_is(board, below, "rule:text-strapline", 50, about=letterhead)
         elif body := _body_before_address(first):
             org(body, "text:letterhead", 30)  # "Association of Probation Leaders 1 Temple Row, ... B2 5LG"
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
