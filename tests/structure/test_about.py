@@ -151,3 +151,15 @@ def test_about_sections_in_real_position_papers(datasets: Path) -> None:
             found[path.stem] = (" ".join(texts[min(hits)].split()), len(texts) - min(hits) - len(hits))
     assert found == {"2635987": ("About DIN", 0), "2663348": ("About us", 0),
                      "2665586": ("About Royal Philips", 0), "2665637": ("ABOUT GETTY IMAGES", 0)}, found
+
+
+def test_a_self_description_by_a_one_word_or_short_form_of_the_respondents_name() -> None:
+    """"Clearway supports ..." and "The Forum is a network of ..." (of "Hexbridge Older People's Forum")
+    name the respondent when its names are known; without them, or naming someone else, they do not."""
+    clearway = "Clearway supports more than 40,000 blind and partially sighted people in England."
+    forum = "The Forum is a network of 30 older people's groups across Hexbridge."
+    council = "The Council is responsible for the footways of Hexbridge."
+    assert describes_respondent(clearway, by_name=True, names=["Clearway"])
+    assert describes_respondent(forum, by_name=True, names=["Hexbridge Older People's Forum"])
+    assert not describes_respondent(clearway, by_name=True) and not describes_respondent(forum, by_name=True)
+    assert not describes_respondent(council, by_name=True, names=["Hexbridge Older People's Forum"])

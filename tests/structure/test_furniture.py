@@ -64,6 +64,11 @@ def test_furniture_is_recognised_but_short_statements_stay() -> None:
      "electronic monitoring.", True),
     ("Please accept this as our formal response to the consultation.", True),
     ("I write as manager of the Northshire staff team, on behalf of Northshire County Council.", True),
+    ("This is the response of Hexbridge County Council as local highway authority.", True),
+    ("This submission draws on our three-year study of footway obstruction in eight English towns.", True),
+    ("This response was agreed by the Cabinet Member for Highways on 3 November 2026.", True),
+    ("This submission draws on our study of footway obstruction, which found cracked paving.", False),
+    ("This is the response of the Council, which opposes the ban.", False),
     # a view after the covering clause, a second sentence, an objection, experience: kept
     ("I write as the Police and Crime Commissioner for Westmarch in response to the Ministry's proposals, "
      "which I broadly support.", False),

@@ -416,3 +416,100 @@ def test_a_two_word_phrase_opening_its_sentence_is_its_subject_not_a_mention_in_
              for tags in ThemeCoder(cb, WordEmbedder()).code([opening, led, ending])]
     assert ("groups", "rule") in found[0] and ("groups", "rule") in found[1]
     assert ("groups", "rule") not in found[2]
+
+
+_SIGHT = Codebook(name="c", version="1", themes=(
+    Theme(id="access", label="Access", description="blind partially sighted people groups access",
+          phrases=("partially sighted people", "older people's groups"),
+          examples=("Blind and partially sighted people cannot get past.",)),
+    Theme(id="cost", label="Cost", phrases=("full cost",)),
+))
+
+
+def test_a_sentence_saying_who_the_respondent_is_by_name_gets_no_rule_code() -> None:
+    """"Clearway supports more than 40,000 blind and partially sighted people ..." was coded access by a
+    phrase rule and quoted as the theme's lead; so was "The Forum is a network of 30 older people's groups"
+    (a short form of the respondent's name). First-person experience in an answer and a view keep theirs."""
+    coder = ThemeCoder(_SIGHT, None, at_least_one=False)
+    texts = ["Clearway supports more than 40,000 blind and partially sighted people in England.",
+             "The Forum is a network of 30 older people's groups across Hexbridge.",
+             "We support 400 partially sighted people every week.",
+             "Clearway believes partially sighted people are put at risk.",
+             "Clearway supports more than 40,000 partially sighted people. Contracts must pay the full cost."]
+    names = [["Clearway"], ["Hexbridge Older People's Forum"], ["Clearway"], ["Clearway"], ["Clearway"]]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, names=names)]
+    assert coded == [set(), set(), {"access"}, {"access"}, {"cost"}]
+
+
+def test_a_self_description_by_a_name_similarity_reads_blanked_gets_no_similarity_code() -> None:
+    """Similarity reads a text with its organisations' names blanked: "Kinship Voices supports the
+    families ..." read as "... supports the families ..." was no longer seen as a self-description."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="families", label="Families", description="families of prisoners support visits",
+              examples=("Families of prisoners need support.",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
+    texts = ["Riverside Families Network supports the families of prisoners across the north.",
+             "Riverside Families Network thinks families of prisoners need more support."]
+    names = [["Riverside Families Network"]] * 2
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 2, names=names)]
+    assert coded == [set(), {"families"}]
+
+
+def test_subject_and_name_lines_are_no_theme() -> None:
+    """A campaign's subject line ("Pavement parking consultation: Clear Our Paths", coded signage in each
+    letter) and a letterhead's name line ("Walk Safe Alliance - the national charity for everyday walking",
+    coded access) make no point; a line that says something keeps its code."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="signs", label="Signs", description="pavement parking signs clear paths walking",
+              examples=("Clear signs on pavement parking paths.",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True, title="Pavement parking: a ban")
+    texts = ["Pavement parking consultation: Clear Our Paths",
+             "Clear Our Paths - pavement parking consultation",
+             "Walk Safe Alliance - the national charity for everyday walking and clear paths",
+             "Pavement parking consultation: clear signs on paths are needed",
+             "Walk Safe Alliance - signs on pavement paths are not clear"]
+    names = [[], [], ["Walk Safe Alliance"], [], ["Walk Safe Alliance"]]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 5, names=names)]
+    assert coded == [set(), set(), set(), {"signs"}, {"signs"}]
+
+
+def test_a_sentence_only_taking_a_side_on_the_proposal_gets_no_similarity_code() -> None:
+    """"I am writing to support a ban on pavement parking across England." (every campaign letter) was coded
+    displaced parking by similarity, the question's top theme: it only takes a side on the proposal, in the
+    consultation's words. A side on something else, or with a reason, keeps its code."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="displaced", label="Displaced parking", description="ban pavement parking streets England",
+              examples=("A ban on pavement parking pushes cars into narrow streets.",)),
+    ))
+    title = "Pavement parking: a ban in England"
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True, title=title)
+    asked = "Do you agree that pavement parking should be banned across England?"
+    texts = ["I am writing to support a ban on pavement parking across England.",
+             "We strongly agree that pavement parking should be banned across England.",
+             "I support a ban on pavement parking in narrow streets with no other parking.",
+             "I support a ban on pavement parking across England because narrow streets suffer."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 4, asked=[asked] * 4)]
+    assert coded == [set(), set(), {"displaced"}, {"displaced"}]
+
+
+def test_a_line_presenting_the_response_or_its_basis_gets_no_similarity_code() -> None:
+    """"This is the response of Hexbridge County Council as local highway authority." (coded emergency
+    access) and "This submission draws on our three-year study of footway obstruction in eight English
+    towns." (coded damage) say whose the response is and what it rests on, no point; what the study found
+    is one."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="damage", label="Damage",
+              description="county council highway authority study footway obstruction towns cabinet highways",
+              examples=("Footway obstruction damages the highway.",
+                        "A study of footway obstruction in English towns.",
+                        "The Cabinet Member for Highways agreed repairs in November.")),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=True)
+    texts = ["This is the response of Hexbridge County Council as local highway authority.",
+             "This submission draws on our three-year study of footway obstruction in eight English towns.",
+             "This response was agreed by the Cabinet Member for Highways on 3 November.",
+             "This submission draws on our study of footway obstruction, which found damage in eight towns."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 4)]
+    assert coded[:3] == [set(), set(), set()] and coded[3] == {"damage"}

@@ -125,10 +125,13 @@ def _introduces(heading: re.Match[str], text: str) -> bool:
     return _proper_name(name) and start.lower().startswith(name.lower())
 
 
-def describes_respondent(text: str, *, by_name: bool = False) -> bool:
+def describes_respondent(text: str, *, by_name: bool = False, names: Collection[str] = ()) -> bool:
     """The paragraph says who the respondent is and states no view (see the module's docstring). `by_name`:
     only where it names the respondent ("Kinship Voices supports the families of ..."), not in the first
-    person: inside an answer, "We employ 30 people with convictions ..." is experience offered as evidence."""
+    person: inside an answer, "We employ 30 people with convictions ..." is experience offered as evidence.
+    `names`: the respondent's own names, if known, by which a one-word name ("Clearway supports ...") or
+    its short form ("The Forum is a network of ...", from "Hexbridge Older People's Forum") names it too:
+    alone, neither can be told from a capital that starts any sentence."""
     sentences = [text[a:z] for a, z in sentence_spans(text)]
     if len(sentences) > 1 and is_bare_cover(sentences[0], titled=False):  # "I am writing in response ..."
         sentences = sentences[1:]
@@ -144,7 +147,7 @@ def describes_respondent(text: str, *, by_name: bool = False) -> bool:
         name = ""
     else:
         named = _NAMED.match(first)
-        if named is None or not _proper_name(named["name"]):
+        if named is None or not (_proper_name(named["name"]) or _own_name(named["name"], names)):
             return False
         name = named["name"]
     return all(_about_self(sentence, name) for sentence in rest)
@@ -167,6 +170,15 @@ def _proper_name(name: str) -> bool:
         words = words[1:]
     capitals = [w.strip("()") for w in words if w[0].isupper()]
     return len(capitals) >= 2 or (bool(capitals) and len(capitals[0]) >= 2 and capitals[0].isupper())
+
+
+def _own_name(name: str, names: Collection[str]) -> bool:
+    """`name` ("The Forum", "Clearway") is one of `names` or a short form of one: its capitalised words are
+    all words of that name ("Forum" of "Hexbridge Older People's Forum"), a common noun not among them."""
+    words = [w for w in name.split() if w.lower() != "the"]
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    return any(set(words) <= set(n.split()) for n in names)
 
 
 def _about_self(sentence: str, name: str) -> bool:

@@ -177,7 +177,7 @@ _SIGNED_CONTACT = re.compile(  # a labelled phone number or an e-mail address an
     re.IGNORECASE)  # (a number of six digits or more: "Phone 999 and they hang up" is said)
 FURNITURE_MAX_WORDS = 40  # a sign-off or contact block longer than this is read as content
 HEADING_MAX_WORDS = 20  # a title, heading or name-and-role line; longer unpunctuated text is read as content
-TITLE_SHARE = 0.75  # share of the words naming the consultation that must be its title's (`_names_title`)
+TITLE_SHARE = 0.75  # share of the words naming the consultation that must be its title's (`names_title`)
 STEM_LETTERS = 5  # a title's words compare by their first letters: "reduce" and "reducing" are one
 SHORT_LINE_WORDS = 8  # lines this short are headings, names, roles or address lines, whatever their case
 _STATEMENT = re.compile(  # words that make a fragment a statement rather than a heading or a name line
@@ -280,7 +280,7 @@ def is_bare_cover(sentence: str, *, titled: bool = True, title: str = "") -> boo
     capitals: in lower case it cannot be told from what the respondent writes about. Without it (a
     covering line before a self-description), any words may follow that do not speak of a change
     ("proposals to close", "scrapping", "cuts"). `title`: the consultation's, which is a title in any case
-    (`_names_title`)."""
+    (`names_title`)."""
     flat = " ".join(sentence.split())
     if _CAMPAIGN_COVER.match(flat):
         return True
@@ -291,13 +291,13 @@ def is_bare_cover(sentence: str, *, titled: bool = True, title: str = "") -> boo
 
 
 def _named_by_title(flat: str, m: re.Match[str], title: str) -> bool:
-    """The match's `title` is the consultation's (`_names_title`), or is written as a title in a sentence
+    """The match's `title` is the consultation's (`names_title`), or is written as a title in a sentence
     that is not itself all title case."""
     named = m["title"]
-    return _names_title(named, title) or (_title_case(named) and not _title_case(flat[: m.start("title")]))
+    return names_title(named, title) or (_title_case(named) and not _title_case(flat[: m.start("title")]))
 
 
-def _names_title(named: str, title: str) -> bool:
+def names_title(named: str, title: str) -> bool:
     """The words name the consultation's own title, in whatever case and order, as a campaign's letter
     paraphrases it ("the role of the voluntary and community sector in offender services" for "... the role
     of voluntary and community organisations in contestable probation and prison services"): nearly all of

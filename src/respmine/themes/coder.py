@@ -13,7 +13,9 @@
   (method `classifier-fallback`) unless out of fold that pick clearly cost (`classifier._fallback_pays`), or
   without a classifier its closest theme by similarity.
 - Sentences of thanks, welcome and bare covering notes ("Thank you for the chance to comment.",
-  `furniture.is_formality`) are blanked first: they name the consultation and the chance to respond.
+  `furniture.is_formality`), title, subject and name lines are blanked first: they name the consultation,
+  the chance to respond or the respondent. A sentence saying who the respondent is, by name, gets no code
+  (`_self_described`); one only taking a side on the proposal in its words none by similarity (`_unsaid`).
 - Every code carries its evidence: the sentence the rule fired in, or the sentence closest to (or
   scoring highest for) the theme. A child theme implies its parents.
 - A rule hit on a position theme (`Theme.position`) whose sentence argues against it ("regional
@@ -162,16 +164,18 @@ class ThemeCoder:
         restate (`_pickable`); not given, the questions are not known (an evaluation's coded file)."""
         if not texts:
             return []
-        texts = without_formalities(texts, self.title)
+        texts = without_formalities(texts, self.title, names)
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
         self._add_classifier(found, texts, questions, probs)
         weak = self._add_rules(found, texts, learned, names)
         self._drop_uncorroborated(found, _unnamed(texts, names), weak)
-        picks = [_pickable(t, questions[i] if questions is not None else None,
-                           asked[i] if asked is not None else _UNKNOWN) for i, t in enumerate(texts)]
-        self._add_similarity(found, texts, _unnamed(texts, names), learned, picks)
+        questioned = [asked[i] if asked is not None else _UNKNOWN for i in range(len(texts))]
+        picks = [_pickable(t, questions[i] if questions is not None else None, questioned[i])
+                 for i, t in enumerate(texts)]
+        heard = _unsaid(texts, _unnamed(texts, names), names, questioned, self.title)
+        self._add_similarity(found, texts, heard, learned, picks)
         self._add_fallback(found, texts, questions, probs, picks)
         out = []
         for tags in found:
@@ -195,14 +199,18 @@ class ThemeCoder:
     def _add_rules(self, found: list[dict[str, Tag]], texts: Sequence[str], learned: set[str],
                    names: Sequence[Sequence[str]] | None) -> list[set[str]]:
         """Phrase rules' tags; returns, per text, the themes a rule tagged on a brief phrase said once (one
-        sentence's phrase of `rules.BRIEF_WORDS` content words or fewer: `_drop_uncorroborated`)."""
+        sentence's phrase of `rules.BRIEF_WORDS` content words or fewer: `_drop_uncorroborated`). A sentence
+        that says who the respondent is, by name (`_self_described`: "Clearway supports more than 40,000
+        blind and partially sighted people ..." was coded access and quoted as the theme's lead), makes no
+        point about a theme its words name: no rule codes it."""
         weak: list[set[str]] = [set() for _ in texts]
         if self._rules is None:
             return weak
         for i, hits in enumerate(self._rules.find_many(texts, names=names)):
             passing = passing_themes(hits, texts[i])
+            own = _self_described(texts[i], names[i] if names is not None else ())
             for h in sorted(hits, key=lambda h: (h.negated, -h.confidence)):  # an assertion before a negation
-                if h.confidence < RULE_FLOOR:
+                if h.confidence < RULE_FLOOR or _inside(h.start, h.end, own):
                     continue
                 original = h.theme
                 topic = self.codebook.topic(h.theme) if h.rejected else h.theme
@@ -313,17 +321,22 @@ class ThemeCoder:
                 found[i][p.theme] = Tag(p.theme, p.confidence, FALLBACK, *p.evidence)
 
 
-def without_formalities(texts: Sequence[str], title: str) -> list[str]:
+def without_formalities(texts: Sequence[str], title: str,
+                        names: Sequence[Sequence[str]] | None = None) -> list[str]:
     """Texts with their sentences of thanks, welcome and bare covering notes blanked (same offsets):
     "Thank you for the chance to comment" and "I am writing in response to the consultation on Working
     with the Third Sector" name the consultation and the chance to respond, which are no theme, and a
-    segment of nothing else is left uncoded (no fallback pick). `title`: the consultation's, if known."""
+    segment of nothing else is left uncoded (no fallback pick); so are title, subject and name lines
+    (`_title_line`, `_name_line`). `title`: the consultation's, if known; `names` (per text): the
+    organisations it is from, if known."""
     from respmine.structure.furniture import is_formality
 
     out = []
-    for text in texts:
+    for i, text in enumerate(texts):
+        own = names[i] if names is not None else ()
         for start, end in sentence_spans(text):
-            if is_formality(text[start:end], title) or _title_line(text[start:end]):
+            said = text[start:end]
+            if is_formality(said, title) or _title_line(said, title) or _name_line(said, own):
                 text = text[:start] + " " * (end - start) + text[end:]
         out.append(text)
     return out
@@ -339,12 +352,61 @@ _SAYS = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|should
                    r"|shows?|showed|need|needs|we|i|they|it|our views?)\b", re.IGNORECASE)
 
 
-def _title_line(sentence: str) -> bool:
-    """The response's own title, naming the consultation or the respondent: no view, and its words name
-    the consultation's topic (a title line was quoted as evidence of a theme)."""
+_SUBJECT_PARTS = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")  # "Pavement parking consultation: Clear Our Paths"
+_NAMES_CONSULTATION = re.compile(r"\b(?:consultation|call\s+for\s+evidence)(?:\s+(?:response|submission))?$",
+                                 re.IGNORECASE)
+
+
+def _title_line(sentence: str, title: str = "") -> bool:
+    """The response's own title or subject line, naming the consultation or the respondent: no view, and its
+    words name the consultation's topic (a title line was quoted as evidence of a theme). A subject line
+    is in two parts, one naming the consultation ("... consultation", its `title`) and the other a name,
+    written as one ("Pavement parking consultation: Clear Our Paths", a campaign's letters' subject, was
+    coded signage in each of them; "Clear Our Paths - Pavement parking consultation")."""
+    from respmine.structure.furniture import names_title
+
     line = sentence.strip().rstrip(".")
-    return (len(line.split()) <= TITLE_WORDS and _TITLE_LINE.fullmatch(line) is not None
-            and not _SAYS.search(line))
+    if len(line.split()) > TITLE_WORDS or _SAYS.search(line) or re.search(r"[.!?]", line):
+        return False
+    if _TITLE_LINE.fullmatch(line) is not None:
+        return True
+    parts = [p for p in _SUBJECT_PARTS.split(line) if p]
+    if len(parts) != 2:
+        return False
+    named = [bool(_NAMES_CONSULTATION.search(p)) or (bool(title) and names_title(p, title)) for p in parts]
+    return any(named) and all(n or _written_as_name(p) for n, p in zip(named, parts, strict=True))
+
+
+_SMALL = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "at", "our", "&"})
+
+
+def _written_as_name(text: str) -> bool:
+    """Every word but the small ones capitalised ("Clear Our Paths", "Walk Safe Alliance"): a name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’&-]*", text) if w.lower() not in _SMALL]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+_APPOSITION = re.compile(r"\s*(?:[-–—|:,]\s*)?(?:(?:the|a|an|[A-Z][\w’']*['’]s)\s+[^.!?;]*)?", re.IGNORECASE)
+
+
+def _name_line(sentence: str, names: Sequence[str]) -> bool:
+    """A name line: the respondent's name alone or with what it is, no verb ("Walk Safe Alliance - the
+    national charity for everyday walking", a letterhead, was coded access): who writes, no point made.
+    `names`: the organisations the text is from (unknown, none is a name line)."""
+    line = " ".join(sentence.split()).rstrip(".")
+    if len(line.split()) > TITLE_WORDS or _SAYS.search(line):
+        return False
+    for name in names:
+        flat = " ".join(name.split())
+        if flat and line.lower().startswith(flat.lower()) and _APPOSITION.fullmatch(line[len(flat):]):
+            return not _VERB_LIKE.search(line[len(flat):])
+    return False
+
+
+_VERB_LIKE = re.compile(  # what makes an apposition a statement: "Walk Safe Alliance - pavement parking
+    # blocks us" is not a letterhead
+    r"\b(?:\w+(?:ed|s)\s+(?:the|a|an|our|us|them|it|people|pedestrians|by|to|on|from)|not|no|never|should"
+    r"|must|please|support\w*|oppos\w*|agree\w*|welcome\w*|urge\w*)\b", re.IGNORECASE)
 
 
 def _viewless(text: str, spans: Sequence[tuple[int, int]], read: str | None = None) -> list[bool]:
@@ -364,6 +426,72 @@ def _viewless(text: str, spans: Sequence[tuple[int, int]], read: str | None = No
     declined = [(a, b) for a, b, s in said
                 if takes_no_view(s) or presents_response(s) or describes_respondent(s, by_name=True)]
     return [any(a <= start and end <= b for a, b in declined) for start, end in spans]
+
+
+def _self_described(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the sentences that say who the respondent is, by name (`about.describes_respondent`, with
+    its own `names`: "Clearway supports more than 40,000 blind and partially sighted people ...", "The
+    Forum is a network of 30 older people's groups across Hexbridge."). Not in the first person: "We
+    employ 30 people with convictions" inside an answer is experience offered as evidence."""
+    from respmine.structure.about import describes_respondent
+
+    return [(a, b) for a, b in sentence_spans(text)
+            if describes_respondent(text[a:b], by_name=True, names=names)]
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """[start, end) lies mostly inside one of the spans (a rule's evidence sentence and the splitter's
+    may differ by the odd character)."""
+    middle = (start + end) // 2
+    return any(a <= middle < b for a, b in spans)
+
+
+def _unsaid(texts: Sequence[str], read: Sequence[str], names: Sequence[Sequence[str]] | None,
+            asked: Sequence[str | None], title: str) -> list[str]:
+    """The texts as similarity reads them: `read` (names blanked) with the sentences blanked that only say
+    who the respondent is, by name (`_self_described`), or only take a side on the proposal in its own
+    words (`takes_side_only`): their words are near a theme's and they make no point about it. A blank
+    span scores no theme (`ThemeSimilarity.score`), nor gives the closest-theme pick."""
+    out = []
+    for i, (text, heard) in enumerate(zip(texts, read, strict=True)):
+        own = names[i] if names is not None else ()
+        question = asked[i] if asked[i] not in (None, _UNKNOWN) else ""
+        proposal = " ".join(p for p in (title, question) if p)
+        sides = [(a, b) for a, b in sentence_spans(text) if proposal and takes_side_only(text[a:b], proposal)]
+        for a, b in [*_self_described(text, own), *sides]:
+            heard = heard[:a] + " " * (b - a) + heard[b:]
+        out.append(heard)
+    return out
+
+
+_TAKES_SIDE = re.compile(  # "I am writing to support a ban on pavement parking across England.", "We strongly
+    # oppose the proposal.", "I agree that pavement parking should be banned."
+    r"\W*(?:(?:yes|no)\W+)?(?:we|i)\s+(?:(?:am|are)\s+writing\s+to\s+|(?:would\s+like|wish|want)\s+to\s+)?"
+    r"(?:(?:very\s+much|strongly|fully|wholeheartedly|firmly|entirely|completely|totally|wholly)\s+)?"
+    r"(?:support|oppose|back|endorse|welcome|reject|object\s+to|(?:agree|disagree)\s+with"
+    r"|(?:agree|disagree|accept)\s+that"
+    r"|(?:am|are)\s+(?:(?:very|strongly|fully|firmly|wholly)\s+)?(?:in\s+favour\s+of|against|opposed\s+to"
+    r"|supportive\s+of)|(?:express|register|voice|add|give)\s+(?:my|our)\s+(?:\w+\s+)?(?:support|opposition)"
+    r"\s+(?:for|to))\b"
+    r"(?P<object>(?![^.!?]*\b(?:because|as|since|but|so|although|though|however|while|whilst|given|which|who"
+    r"|unless|if|especially|particularly|except)\b)[^.!?;:]*)[.!]?\s*",
+    re.IGNORECASE)
+_THE_PROPOSAL = frozenset({"proposal", "plan", "change", "idea", "measure", "option", "move", "ban"})
+SIDE_SHARE = 0.75  # this share of what a side is taken on must be the proposal's words: a restatement
+
+
+def takes_side_only(sentence: str, proposal: str) -> bool:
+    """The sentence only takes a side on the consultation's proposal, in its own words (`proposal`: the
+    consultation's title and the question answered, if known): "I am writing to support a ban on pavement
+    parking across England." (coded displaced parking in each of a campaign's letters, the question's top
+    theme), "We oppose the proposals.". Its stance is counted; it raises no theme. Not with a reason or a
+    qualification ("..., because ...", "except ..."), nor on something else ("a ban near schools")."""
+    m = _TAKES_SIDE.fullmatch(" ".join(sentence.split()))
+    if m is None:
+        return False
+    said = _content_roots(m["object"]) - _THE_PROPOSAL
+    own = _content_roots(proposal)
+    return len(said & own) >= SIDE_SHARE * len(said)
 
 
 def _unnamed(texts: Sequence[str], names: Sequence[Sequence[str]] | None) -> Sequence[str]:

@@ -235,7 +235,16 @@ _PRESENTS = re.compile(  # a covering line: who the response is from, how it is 
     r"|(?:set\s+out\s+)?(?:below|attached|enclosed)\s+(?:is|are|please\s+find)"
     r"|(?:we|i)\s+(?:am\s+|are\s+)?(?:write|writing|respond|responding|reply|replying|submit|submitting)"
     r"\s+(?:as|on\s+behalf\s+of|for|in\s+my\s+capacity)"
-    r"|(?:this|the\s+following)\s+(?:response|submission)\s+(?:is|comes)\s+(?:from|on\s+behalf\s+of|submitted))"
+    r"|(?:this|the\s+following)\s+(?:response|submission)\s+(?:is|comes)\s+(?:from|on\s+behalf\s+of|submitted)"
+    # "This is the response of Hexbridge County Council as local highway authority."
+    r"|this\s+is\s+(?:the|a|an|our|my)\s+(?:(?:joint|formal|official|corporate|collective|full|written)\s+)?"
+    r"(?:response|submission|reply|evidence)\s+(?:of|from|by|on\s+behalf\s+of)"
+    # what it rests on: "This submission draws on our three-year study of footway obstruction in ..."
+    r"|(?:this|our|my|the\s+following)\s+(?:response|submission|evidence|reply)\s+(?:(?:is|has\s+been)\s+)?"
+    r"(?:draws|drawn|draw|is\s+based|based|builds|built|rests|is\s+informed|informed)\s+(?:on|upon|by)"
+    # who approved it: "This response was agreed by the Cabinet Member for Highways on 3 November."
+    r"|(?:this|our|my|the)\s+(?:response|submission|reply)\s+(?:was|has\s+been|is)\s+(?:agreed|approved|endorsed"
+    r"|signed\s+off|prepared|compiled|written)\s+(?:by|at|with))"
     r"(?!.*\b(?:should|must|believe|think|feel|concern|worr|agree|disagree|oppose|object|support|welcome|urge"
     r"|because"
     r"|but|however|although|not|n't|never|and\s+(?:the|it|i|we|they|my|our|this)\b))"  # no second clause
@@ -258,10 +267,12 @@ _NOT_A_NAME = re.compile(
 def presents_response(sentence: str) -> bool:
     """A covering line that says who the response is from or where it is ("I write as manager of the Youth
     Offending Team, on behalf of the County Council.", "Please see below the response of the Borough
-    Council to the consultation."): it states no view, though its words (a team, a council, the
-    consultation) are near a theme's. Not when it goes on to one ("I write as a parent because ...") or
-    says anything more than who writes (`_NOT_A_NAME`: "I write on behalf of our residents' group to
-    object to ...", "I write as someone who was released with nowhere to live")."""
+    Council to the consultation.", "This is the response of the County Council as highway authority."),
+    what it rests on ("This submission draws on our three-year study of footway obstruction in eight
+    towns.") or who approved it: it states no view, though its words (a team, a council, the
+    consultation, what was studied) are near a theme's. Not when it goes on to one ("I write as a parent
+    because ...") or says anything more than who writes (`_NOT_A_NAME`: "I write on behalf of our
+    residents' group to object to ...", "I write as someone who was released with nowhere to live")."""
     m = _PRESENTS.fullmatch(" ".join(sentence.split()))
     return m is not None and not _NOT_A_NAME.search(m.group(1).rstrip(" .”’\"'"))
 
