@@ -56,6 +56,17 @@ def test_pdf_removes_running_headers_and_page_numbers(tmp_path: Path) -> None:
     assert doc.text.count("full cost recovery") == 3
 
 
+def test_pdf_keeps_the_first_pages_running_lines_aside(tmp_path: Path) -> None:
+    """(A new user's trial.) A charity's letterhead "Clearway Sight Loss Charity" heading every page was
+    dropped from page 1 with the running header, and the charity was named "Clearway" (from "Clearway
+    supports ..."): the first page's running lines are kept in the metadata, for who the response is from."""
+    doc = extract(_letter_pdf(tmp_path / "letter.pdf"))
+    assert isinstance(doc, Document) and "Riverside Recovery Trust" not in doc.text
+    assert doc.metadata["running_head"] == "Riverside Recovery Trust - Response to the NOMS consultation"
+    single = extract(_letter_pdf(tmp_path / "single.pdf", pages=1))
+    assert isinstance(single, Document) and "running_head" not in single.metadata  # (nothing runs)
+
+
 def test_pdf_joins_hyphenated_line_breaks_and_keeps_paragraphs(tmp_path: Path) -> None:
     doc = extract(_letter_pdf(tmp_path / "letter.pdf", pages=1))
     assert isinstance(doc, Document)

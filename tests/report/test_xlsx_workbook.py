@@ -107,3 +107,15 @@ def test_quarantine_sheet_never_shows_a_persons_file_name() -> None:
         "Meadowbank Community Trust (response bbbbbbbbbbbb)")
     assert _unread_file("Meadowbank Community Trust - Tom Whitlock.pdf", "c" * 64) == (
         "Meadowbank Community Trust (response cccccccccccc)")
+
+
+def test_quarantine_sheet_names_a_body_its_file_name_ends_as_only_bodies_names_do() -> None:
+    """(A new user's trial.) "Ashdown Cycling Club response.pdf", truncated, was shown as "response
+    b22d6b06da13": "Club" is no organisation word, though only bodies' names end with it. A person's name
+    so ending is never shown."""
+    from respmine.report.xlsx import _unread_file
+
+    assert _unread_file("Ashdown Cycling Club response.pdf", "d" * 64) == (
+        "Ashdown Cycling Club (response dddddddddddd)")
+    for person in ("Tom Whitlock Club response.pdf", "Jane Baker Club.pdf", "Mary Smith Support.docx"):
+        assert _unread_file(person, "e" * 64) == "response eeeeeeeeeeee", person

@@ -1807,3 +1807,89 @@ def test_respondents_a_body_saying_it_is_a_non_profit_outweighs_its_names_word(t
     for its name's "Network" (80) over what it says it is (50): only "is a registered charity" (85) beat
     it."""
     assert profile(_doc(text)).respondent_type == kind
+
+
+@pytest.mark.parametrize(("signature", "person", "role"), [
+    ("Group Manager Lisa Grant", "Lisa Grant", "Group Manager"),
+    ("Senior Policy Officer Dr Tom Reeve", "Dr Tom Reeve", "Senior Policy Officer"),
+    ("Head of Policy Jane Smith", "Jane Smith", "Head of Policy"),
+])
+def test_respondents_a_job_title_before_the_signatorys_name_is_no_body(signature: str, person: str,
+                                                                      role: str) -> None:
+    """(A new user's trial.) A fire and rescue service's letter, its letterhead and first sentence naming it,
+    signed "Yours faithfully, Group Manager Lisa Grant", was published under "Group Manager Lisa Grant" (its
+    "Group" an organisation word) and typed a private company: the officer's name was in every output."""
+    text = ("Westmarch Fire and Rescue Service\nService Headquarters, Old Mill Road, Westmarch WM4 6TR"
+            "\n\nDear Consultation Team,\n\nWestmarch Fire and Rescue Service agrees that pavement parking "
+            "should be banned, provided the needs of emergency vehicles are met.\n\nOur crews regularly find "
+            f"streets where an appliance cannot pass.\n\nYours faithfully,\n{signature}")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("organisation", "Westmarch Fire and Rescue Service")
+    assert got.respondent_type == "public_body"  # (a fire and rescue service is a public body)
+    assert (got.name, got.role) == (person, role)
+    alone = profile(_doc(f"We agree that pavement parking should be banned.\n\nYours faithfully,\n"
+                         f"{signature}"))
+    assert alone.organisation is None  # (with no body named, the person's name is never the body's)
+
+
+def test_respondents_writing_as_chair_of_a_body_over_a_name_and_role_is_the_bodys() -> None:
+    """(A new user's trial.) An e-mail "I write as chair of the Marlow Road Residents' Association ..." signed
+    "Derek Hollins / Chair, Marlow Road Residents' Association / 07700 900455" was "not identified": the
+    telephone line hid the signature, and writing as a body's officer was not read."""
+    text = ("Dear Sir or Madam,\n\nI write as chair of the Marlow Road Residents' Association in "
+            "Westbrook, which represents 180 households.\n\nOur members are opposed to a ban. Our street is "
+            "too narrow.\n\n"
+            "Derek Hollins\nChair, Marlow Road Residents' Association\n07700 900455")
+    mail = _doc(text, "eml", {"from": "Derek Hollins <derek.hollins@example.net>"})
+    got = profile(mail)
+    assert (got.kind, got.organisation, got.role) == ("organisation", "Marlow Road Residents' Association",
+                                                      "Chair")
+    said = profile(_doc(text.rsplit("\n\nDerek", 1)[0]))  # (the opening sentence alone names the body)
+    assert (said.kind, said.organisation) == ("organisation", "Marlow Road Residents' Association")
+    signed = profile(_doc(text.replace("I write as chair of the Marlow Road Residents' Association in "
+                                       "Westbrook, which represents", "Our road has")))
+    assert signed.organisation == "Marlow Road Residents' Association"  # (the signature alone names it)
+    member = profile(_doc("I write as a member of the Ramblers. I think the ban is right and I hope it "
+                          "passes.\n\nJane Smith"))
+    assert member.organisation is None  # (one member, who may write for themselves)
+    office = profile(_doc("Our members support the ban.\n\nJane Smith\nChair, Lloyd's"))
+    assert office.kind != "individual"  # (a chair of a body, though its name has no organisation word)
+
+
+def test_respondents_a_person_signing_an_email_over_a_phone_number_is_an_individual() -> None:
+    """(A new user's trial.) A late e-mail from "Owen Pryce", one "I" in it, signed "Owen Pryce" over a
+    telephone number, was "not identified": the number was taken for the signature's last line."""
+    text = ("Hi,\n\nSorry this is late. I think a national ban is a sledgehammer to crack a nut. The real "
+            "problem is a few selfish drivers.\n\nOwen Pryce\n07811 909191")
+    got = profile(_doc(text, "eml", {"from": "Owen Pryce <owen.pryce@example.co.uk>"}))
+    assert (got.kind, got.respondent_type, got.organisation) == ("individual", "individual", None)
+
+
+def test_respondents_a_university_centres_letterhead_names_it_with_its_university() -> None:
+    """(A new user's trial.) A letterhead "Centre for Urban Mobility" / "University of Kelsham, Kelsham KL1
+    3UE" named the centre alone, of no known type: the university's line, with its town, was not read."""
+    text = ("Centre for Urban Mobility\nUniversity of Kelsham, Kelsham KL1 3UE\n\nThis submission draws on "
+            "our three-year study of footway obstruction.\n\nQuestion 1\nWe partly agree.\n\n"
+            "Dr Anika Shah and Professor Tom Reeve")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Centre for Urban Mobility, University of Kelsham", "academic")
+    home = profile(_doc(text.replace("Centre for Urban Mobility\nUniversity of Kelsham", "Jane Smith")))
+    assert home.organisation is None  # ("Jane Smith, Kelsham KL1 3UE" is a person's address)
+
+
+def test_respondents_a_letterhead_running_on_every_page_names_the_body_in_full() -> None:
+    """(A new user's trial.) "Clearway Sight Loss Charity", the letterhead and running header of a three-page
+    PDF, was dropped from its text as a running line, and the charity named "Clearway" from "Clearway
+    supports ...": its reader keeps the first page's running lines aside, and the fuller name's common words
+    ("Sight Loss") are no person's name."""
+    text = ("Registered charity no. 1098765 22 Fenwick Street, Leeds LS2 7QT\n\nClearway supports more than "
+            "40,000 blind and partially sighted people.\n\nQuestion 1\n\nWe strongly agree.\n\n"
+            "Rachel Ndlovu, Director of Policy")
+    head = {"running_head": "Pavement parking: our response Page 1\nClearway Sight Loss Charity"}
+    got = profile(_doc(text, "pdf", head))
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Clearway Sight Loss Charity", "charity")
+    assert profile(_doc(text, "pdf")).organisation == "Clearway"
+    person = profile(_doc(text, "pdf", {"running_head": "Clearway Jane Pemberton Charity"}))
+    assert person.organisation == "Clearway"  # (a person's name is no part of the body's fuller name)

@@ -174,6 +174,16 @@ def hyphenated_vocabulary(pages: list[list[str]]) -> set[str]:
     return words
 
 
+def running_head(raw_pages: list[str]) -> list[str]:
+    """The running lines at the top of the first page, which `clean_pages` drops: a letterhead whose body's
+    name heads every later page too ("Clearway Sight Loss Charity") is lost from the text, so its reader
+    keeps them aside (who a response is from is read from them: `structure.respondents`)."""
+    pages = [split_lines(raw) for raw in raw_pages]
+    running = find_running_lines(pages)
+    top = [ln.strip() for ln in pages[0] if ln.strip()][:_EDGE_LINES] if pages and running else []
+    return [ln for ln in top if normalise_line(ln) in running and not _PAGE_NUMBER.match(ln)]
+
+
 def clean_pages(raw_pages: list[str]) -> list[str]:
     """Clean every page of one document together (running headers are found across pages)."""
     pages = [split_lines(raw) for raw in raw_pages]

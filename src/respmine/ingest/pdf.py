@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from respmine.ingest.assemble import assemble
-from respmine.ingest.cleanup import clean_pages
+from respmine.ingest.cleanup import clean_pages, running_head
 from respmine.ingest.errors import IngestError, protected
 from respmine.ingest.ocr import default_engine
 from respmine.ingest.source import Source
@@ -54,12 +54,15 @@ def read_pdf(src: Source) -> Document:
     finally:
         pdf.close()
     cleaned = clean_pages([p.text for p in raw])
+    kept = {k: v for k, v in metadata.items() if k in ("title", "author", "creator", "creationdate")}
+    if head := running_head([p.text for p in raw]):
+        kept["running_head"] = "\n".join(head)  # (a letterhead naming the body on every page)
     warnings = []
     if any(p.method == "image-no-ocr" for p in raw):
         warnings.append("scanned pages were not OCR'd (OCR disabled)")
     return assemble(
         src, "pdf", [(text, p.method) for text, p in zip(cleaned, raw, strict=True)],
-        metadata={k: v for k, v in metadata.items() if k in ("title", "author", "creator", "creationdate")},
+        metadata=kept,
         warnings=warnings, flowing=True,
     )
 

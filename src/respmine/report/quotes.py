@@ -15,6 +15,7 @@ from respmine.records import Code
 from respmine.store.views import RespondentView, SegmentView, SubmissionView
 from respmine.structure import respondent_rules as rules
 from respmine.structure.redact import OTHER_TOKEN, TOKENS
+from respmine.structure.respondents import ends_as_body
 from respmine.themes.coder import FALLBACK
 from respmine.themes.sentences import sentence_spans
 from respmine.themes.stated import AGREED
@@ -169,6 +170,9 @@ def organisation_in_file_name(file_name: str) -> str | None:
         if (words and rules.ORG_WORDS.fullmatch(words[-1]) and len(words) <= FILE_NAME_MAX_WORDS
                 and rules.valid_org(name) and not rules.person_shaped(" ".join(words[:-1]))):
             return name
+        if len(words) == FILE_NAME_MAX_WORDS and ends_as_body(name):  # "Ashdown Cycling Club", "Ashford
+            return name  # Family Support": a body's last word though no organisation word, and none of a
+            # person's ("Tom Whitlock Club", "Jane Baker Club" give none)
     return None
 
 

@@ -205,7 +205,8 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"constabulary|commissioner|\bhmp\b|\bhmyoi\b|hmpps|prison service|monitoring board|\bimb\b|"
      r"magistrates|\bbench\b|\bcourts?\b|tribunal|inspectorate|ombudsman|\bministry of\b|\bdepartment\b|"
      r"\bagency\b|\bauthority\b|\bregulator\b|\bgovernment\b|youth justice board|crown prosecution|"
-     r"^region\b|\bmunicipality\b", "public_body"),
+     r"^region\b|\bmunicipality\b|\bfire (?:and|&) rescue\b|\bfire (?:service|brigade)\b|"
+     r"\bambulance service\b", "public_body"),
     # a school (state-funded, as most that answer are), not a seat of learning: "Hollybrook Primary School",
     # "St Aidan's Catholic Academy", "Riverside Nursery" ("School of Law", "Academy of Sciences" are academic)
     (r"\b(?:primary|secondary|high|grammar|infant|infants|junior|middle|special|free|community|village"
@@ -333,11 +334,25 @@ VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 CONTACT_LINE = re.compile(r"^(?:tel|telephone|phone|mob|mobile|fax|e-?mail|web|www|t:|e:|m:)\b|@|https?://|"
-                          r"^-{2,}|^(from|sent|to|subject|date):", re.IGNORECASE)
+                          r"^-{2,}|^(from|sent|to|subject|date):|"
+                          # a telephone number on its own line under a signature ("07811 909191", "+44 (0)20
+                          # 7946 0958"): it had hidden the name above it
+                          r"^\+?\(?\d[\d \t()-]{8,18}\d$", re.IGNORECASE)
 PERSONAL = re.compile(
     r"\b(?:in a personal capacity|as an? (?:private )?individual|as a member of the public|"
     r"my own (?:personal )?views?|personal (?:response|view)|as a supporter of the|as an ordinary|"
     r"i am writing as (?:a|an|someone))\b",
+    re.IGNORECASE,
+)
+# A writer naming the body they write for by their office in it ("I write as chair of the Marlow Road
+# Residents' Association", "I am responding in my capacity as Clerk to Westvale Parish Council"): the body
+# responds. Not "as a member of" (one of many, who may write for themselves).
+WRITES_AS = re.compile(
+    r"\bI(?: am|['’]m)? (?:write|writing|respond|responding|submit|submitting|reply|replying)\b[^.\n]{0,40}?"
+    r"\b(?:as|in my capacity as) (?:the )?(?P<role>(?:(?:vice|deputy|honorary|acting|joint)[ -])?"
+    r"(?:chair|chairman|chairwoman|chairperson|secretary|clerk|president|director|chief executive|treasurer|"
+    r"convenor|co-?ordinator|manager|head|leader|founder|organiser))"
+    r" (?:of|for|to|at) (?:the )?(?P<rest>[^\n]{3,200})",
     re.IGNORECASE,
 )
 WEBMAIL = {"gmail", "googlemail", "hotmail", "outlook", "yahoo", "btinternet", "icloud", "aol", "live",

@@ -210,12 +210,34 @@ def _org_person(line: str) -> tuple[str, str] | None:
     return body, name
 
 
+def _role_name(line: str) -> tuple[str, str] | None:
+    """(role, name) of a signature line writing a job title before the signatory's name, with no comma
+    ("Group Manager Lisa Grant", "Policy Officer Dr Tom Reeve", "Head of Policy Jane Smith"): words ending in
+    a job title's word, then two or three that may be a person's name. A person's line, never a body's name,
+    though the title holds an organisation word ("Group"): a fire service's letter was published under its
+    officer's name."""
+    words = line.split()
+    if "," in line or not 3 <= len(words) <= 9 or not all(w[:1].isupper() or w.lower() in R.CONNECTORS
+                                                         for w in words):
+        return None
+    for size in (2, 3):
+        role, name = words[:-size], words[-size:]
+        if role and R.TITLES.fullmatch(role[-1] + " "):
+            role, name = role[:-1], role[-1:] + name  # "Policy Officer Dr Tom Reeve"
+        person = R.TITLES.sub("", " ".join(name))
+        if (role and R.ROLE_WORDS.fullmatch(role[-1]) and R.looks_like_role(" ".join(role))
+                and not R.ROLE_WORDS.search(person) and not R.ORG_WORDS.search(person)
+                and _may_name_person(person)):
+            return " ".join(role), " ".join(name)
+    return None
+
+
 def _is_org_line(line: str) -> bool:
     """A line that is an organisation's name and nothing else (letterhead, signature block)."""
     line = " ".join(line.split())  # (single spaces: the patterns below are quadratic on long runs)
-    if R.NAME_LABEL.match(line) or _person_role_org(line) or _org_person(line):
+    if R.NAME_LABEL.match(line) or _person_role_org(line) or _org_person(line) or _role_name(line):
         return False  # "Name: Siobhán Ní Bhriain" (a form's label), "Jane Smith, Secretary, X", "X, Jane
-        # Smith"
+        # Smith", "Group Manager Lisa Grant"
     if any(_role_only(part) for part in line.split(",")[1:5]):
         return False  # "Grace Church, Chair", "Lucy Institute, Trustee, X": a signature, not a body's name
     first, last = line.partition(",")[0].strip(), line.rpartition(",")[2].strip()
@@ -292,6 +314,27 @@ def _body_before_address(line: str) -> str | None:
     return R.clean_org(head)
 
 
+def _body_before_town(line: str) -> str | None:
+    """The body's name on a letterhead line that goes on with its town and postcode only ("University of
+    Kelsham, Kelsham KL1 3UE"): a body's name with an organisation word in it, not one that may be a
+    person's ("Jane Smith, Kelsham KL1 3UE" is a home address)."""
+    head, comma, town = (part.strip() for part in " ".join(line.split()).partition(","))
+    if not comma or len(line) > 120 or not _TOWN_POSTCODE.fullmatch(town):
+        return None
+    if not R.ORG_WORDS.search(head) or not _is_org_line(head) or R.TITLES.match(head) \
+            or _may_name_person(head) or _label(head) == "PERSON":
+        return None
+    return R.clean_org(head)
+
+
+_TOWN_POSTCODE = re.compile(rf"(?:[{R.UP}][\w'’-]*[ \t]+){{1,3}}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]*\d[A-Z]{{2}}")
+# a unit of a university or college, whose letterhead names it over its parent's ("Centre for Urban Mobility"
+# / "University of Kelsham", "School of Law" / "Kelsham College")
+_UNIT = re.compile(r"(?:cent(?:re|er)|institute|school|department|faculty|unit|laboratory|lab|programme|"
+                   r"division|observatory)\b", re.IGNORECASE)
+_ACADEMIC_BODY = re.compile(r"\b(?:universit(?:y|ies)|college)\b", re.IGNORECASE)
+
+
 def _body_last(name: str) -> bool:
     """Words ending as only bodies' names end, though with no organisation word ("Ashford Family Support",
     "Millbrook Community Support": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small
@@ -307,6 +350,12 @@ def _body_last(name: str) -> bool:
             and any(_own_word(word) for word in words[:-1]) and not R.TITLES.match(name)
             and not R.person_shaped(name) and _label(name) != "PERSON"
             and not (len(words) >= 4 and _may_name_person(" ".join(words[:2]))))
+
+
+def ends_as_body(name: str) -> bool:
+    """A name ending as only bodies' names end, though with no organisation word ("Ashdown Cycling Club",
+    "Ashford Family Support"), and no person's (`_body_last`)."""
+    return _body_last(name)
 
 
 def _own_word(word: str) -> bool:
@@ -410,26 +459,39 @@ def _read_email(email: Document, board: _Board, forwarded: str | None, body: str
                 board.add("type", "charity", "hint:email-domain-org", 15)
 
 
-def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "") -> None:
+def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
+               running: Sequence[str] = ()) -> None:
     """Letterhead, home address, title lines ("X: response to ...") and "submitted by X" lines. A title's
     name is judged once per line and name, on the text's two ends (where a legal form or "we are a charity"
-    is written): a line repeating it thousands of times is read in linear time."""
+    is written): a line repeating it thousands of times is read in linear time. `running`: the first page's
+    running lines, which its reader took out of the text (a letterhead naming the body on every page)."""
     content = [ln for ln in lines[:12]
                if not (R.SKIP_HEAD.match(ln) or R.BYLINE.match(ln) or R.CREDITS.match(ln))]
-    for n, line in enumerate(content[:3]):  # letterhead: one of the first lines is only a name
-        if _opens_address(line, content[n + 1] if n + 1 < len(content) else ""):
+    heads: list[tuple[str | None, str]] = []  # a letterhead's name, and the line below it
+    read = [(line, "") for line in running] + [
+        (line, content[n + 1] if n + 1 < len(content) else "") for n, line in enumerate(content[:3])]
+    for line, below in read:  # letterhead: one of the first lines is only a name
+        if _opens_address(line, below):
             continue  # "Church House" / "14 Mill Lane", "Church Lane" / "Leeds LS8 5QT": a home's address
         first = re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces: linear on long runs)
         role, comma, rest = first.partition(", ")
         first = rest if comma and _role_only(role) else first  # "Chair, Westvale Trust"
         if _is_org_line(first):
-            letterhead = R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first))
-            org(letterhead, "text:letterhead", 30)
-            below = " ".join(content[n + 1].split()) if n + 1 < len(content) else ""
-            if _STRAPLINE.match(below) and len(below.split()) <= 20:  # "A charity working with ..."
-                _says_it_is(board, below, "rule:text-strapline", 50, about=letterhead)
-        elif body := _body_before_address(first):
-            org(body, "text:letterhead", 30)  # "Association of Probation Leaders 1 Temple Row, ... B2 5LG"
+            heads.append((R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first)), below))
+        else:  # "Association of Probation Leaders 1 Temple Row, ... B2 5LG", "University of Kelsham, Kelsham
+            heads.append((_body_before_address(first) or _body_before_town(first), ""))  # KL1 3UE"
+    for i, (head, below) in enumerate(heads):
+        parent = heads[i + 1][0] if i + 1 < len(heads) else None
+        if head and parent and _UNIT.match(head) and _ACADEMIC_BODY.search(parent) \
+                and not _ACADEMIC_BODY.search(head):
+            heads[i + 1] = (None, heads[i + 1][1])  # "Centre for Urban Mobility" / "University of Kelsham":
+            head = f"{head}, {parent}"  # the university's centre, named as one ("Centre for Urban Mobility,
+            # University of Kelsham"; alone, the centre's name said no kind of body)
+        if head:
+            org(head, "text:letterhead", 30)
+            strap = " ".join(below.split())
+            if _STRAPLINE.match(strap) and len(strap.split()) <= 20:  # "A charity working with ..."
+                _says_it_is(board, strap, "rule:text-strapline", 50, about=head)
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
     if home and not any(_is_org_line(ln) for ln in lines[: home[0]]) and not _body_before_address(
             lines[home[0]]):  # (the body's address on its letterhead's line is no home address)
@@ -679,6 +741,13 @@ def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
     for we in R.WE_ARE.finditer(head):
         own = R.RELATIVE.split(we["desc"] or we["as"], maxsplit=1)[0]  # not "... whose children attend X"
         _says_it_is(board, own, "rule:text-we-are", 50)
+    for writes in R.WRITES_AS.finditer(head):  # "I write as chair of the X Residents' Association"
+        name = R.org_prefix(re.split(r"[.;:!?](?:\s|$)", writes["rest"], maxsplit=1)[0])  # (its sentence)
+        name = _IN_PLACE.sub("", name) if name else None  # "... Association in Westbrook": the body
+        if name and (R.ORG_WORDS.search(name) or _body_last(name)) and not (
+                _is_person(name, strict=True) or R.person_shaped(_uncapped(name))):
+            org(name, "text:writes-as", 50)
+            board.add("role", writes["role"].capitalize(), "text:writes-as", 40)
     if R.WE_PEOPLE.search(head):  # "We are a family of four": people writing together, not a body
         board.add("individual", "we-people", "text:we-people", 30)
     for such in re.finditer(r"\bcharities such as (?:the )?([^.,:;]+)", head, re.IGNORECASE):
@@ -690,6 +759,10 @@ def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
         board.add("type", "representative_body", "rule:text-represents", 45)
     if R.PERSONAL.search(head):
         board.add("individual", "personal", "text:personal-capacity", 70)
+
+
+# a place after a body's name, as a sentence gives where it is ("the X Residents' Association in Westbrook")
+_IN_PLACE = re.compile(rf"(?<=\w)\s+in\s+[{R.UP}][\w'’-]*(?:\s+[{R.UP}][\w'’-]*)?$")
 
 
 def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
@@ -714,10 +787,12 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                     and R.CONTACT_LINE.search(tail[end - 1]):
                 end -= 1
             last = tail[end - 1] if end else ""
+            sender = {R.fold(c.value) for c in board.claims.get("name", []) if c.source.startswith("email:")}
             signs = last and (_person_role_org(last) or (
-                end > 2 and _signed_name(last) and _label(last) == "PERSON"  # (not "Voluntary Action
-                and not _CONTACT_LEAD.search(tail[end - 2])))  # Millbrook"; not "please contact\nJane Ray")
-            block = [last] if signs else []
+                end > 2 and _signed_name(last) and (_label(last) == "PERSON"  # (not "Voluntary Action
+                                                    or R.fold(last) in sender)  # Millbrook"; the e-mail's
+                and not _CONTACT_LEAD.search(tail[end - 2])))  # sender; not "please contact\nJane Ray")
+            block = [last] if signs else _name_over_role(tail[:end])
     name = role = None
     for line in (_without_said(_without_title_after(line)) for line in block):
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
@@ -746,6 +821,9 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             if found and not (_is_person(found, strict=True) or R.person_shaped(_uncapped(whole))
                               or _cut_from_person(found, whole) or _joins_person(found)):
                 org(found, "text:sign-off", 55)
+        elif name is None and (titled := _role_name(line)):  # "Group Manager Lisa Grant": a person
+            role, name = role or titled[0], titled[1]
+            board.add("person", R.TITLES.sub("", name), "text:sign-off", 0)  # (vetoes it as a body's name)
         elif (name_role := _name_role(line)) and (name is None or _is_org_line(name_role[0])):
             body = name_role[0]  # "Grace Church, Chair", "Jane Smith / Hope Trust, Chair"
             if _is_org_line(body) and (name is not None or len(body.split()) >= 3):
@@ -781,8 +859,28 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
     board.add("name", name, "text:sign-off", 60)
     board.add("role", role, "text:sign-off", 60)
     addresses = [ln for ln in block if R.HOME_ADDRESS.search(ln)]  # ("14 Church Street": no church)
-    if name and not R.ORG_WORDS.search(" ".join(ln for ln in block if ln not in addresses)):
-        board.add("individual", "signed", "text:sign-off", 15)
+    office = any(_role_only(head) and rest.strip() and not _may_name_person(rest)  # (nor a service:
+                 for head, _, rest in (ln.partition(", ") for ln in block))  # "Volunteer, Family Support")
+    if name and not office and not R.ORG_WORDS.search(" ".join(ln for ln in block if ln not in addresses)):
+        board.add("individual", "signed", "text:sign-off", 15)  # (not "Jane Smith" / "Chair, Lloyd's": an
+        # office in a body, whatever its name)
+
+
+def _name_over_role(tail: list[str]) -> list[str]:
+    """The last lines of a letter without closing words that sign it with a name over a job title and the
+    body's name ("Derek Hollins" / "Chair, Marlow Road Residents' Association", "Jane Ray" / "Clerk" /
+    "Westvale Parish Council"): one or two short lines, each a role or a body's name, under a line that is
+    only a name that may be a person's (not one another line leads to: "please contact" / "Jane Ray").
+    Else none."""
+    for size in (1, 2):
+        if len(tail) < size + 2:
+            break
+        under, name = tail[-size:], tail[-size - 1]
+        if all(len(ln) < 80 and (R.looks_like_role(ln) or _is_org_line(ln)) for ln in under) \
+                and any(R.looks_like_role(ln) for ln in under) and _signed_name(name) \
+                and not _CONTACT_LEAD.search(tail[-size - 2]):
+            return [name, *under]
+    return []
 
 
 _CONTACT_LEAD = re.compile(  # a line leading to a contact's name, who does not sign ("For more information
@@ -935,8 +1033,9 @@ def _common_word(name: str, text: str) -> bool:
     return re.search(rf"(?<![\w\-.@/]){word}(?![\w\-@]|\.\w)", text) is not None
 
 
-def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
-    """All text evidence of one text (a letter, an e-mail body, an attachment)."""
+def _read_text(text: str, board: _Board, scale: float = 1.0, running: Sequence[str] = ()) -> None:
+    """All text evidence of one text (a letter, an e-mail body, an attachment); `running`: its first page's
+    running lines (`_read_head`)."""
     lines = R.lines(text)
     if not lines:
         return
@@ -945,7 +1044,7 @@ def _read_text(text: str, board: _Board, scale: float = 1.0) -> None:
         if name and R.valid_org(name) and not (source == "text:subject" and _common_word(name, text)):
             board.add("organisation", name, source, weight * scale)
 
-    _read_head(lines, board, org, text)
+    _read_head(lines, board, org, text, running)
     _read_bylines(lines, board, org)
     _read_sentences(text[:HEAD_CHARS], board, org)
     _read_about(text, board, org)
@@ -1065,6 +1164,16 @@ _AREA_WORDS = {"county", "district", "borough", "city", "town", "parish", "commu
                "unitary", "combined", "regional", "local", "national", "integrated", "care"}
 
 
+def _common_words(words: str) -> bool:
+    """Words that are all common English words ("Sight Loss" of "Clearway Sight Loss Charity"), which a
+    person's name seldom is ("Jane Pemberton"); without spaCy's word list, none are."""
+    try:
+        known = english_words()
+    except (ImportError, OSError):
+        return False
+    return all(re.sub(r"['’]s$", "", w.strip("'’.")).lower() in known for w in words.split())
+
+
 def _qualifies(short: str, full: str) -> bool:
     """`full` is `short`, a kind of body named by generic words only ("County Council", "Parish Council"),
     with its place's name before it ("Northshire County Council"): a title line's "- County Council
@@ -1078,11 +1187,13 @@ def _qualifies(short: str, full: str) -> bool:
 
 
 def _adds_body(short: str, full: str) -> bool:
-    """`full` goes on from `short` to words of a body's name only, ending as bodies' names end."""
+    """`full` goes on from `short` to words of a body's name only, ending as bodies' names end: no role's
+    words, nor a name that may be a person's before its last word, unless common words ("Clearway Sight Loss
+    Charity" for "Clearway", read from the sentence "Clearway supports ...")."""
     added = full.split()[len(short.split()):]
     before_last = " ".join(added[:-1])  # ("Catholic" of "Catholic Academy", "Jane Smith" of ...)
     return bool(added) and not R.ROLE_WORDS.search(" ".join(added)) and not (
-        before_last and _may_name_person(before_last)) and bool(
+        before_last and _may_name_person(before_last) and not _common_words(before_last)) and bool(
         R.ORG_WORDS.fullmatch(added[-1]) or R.BODY_LAST.search(added[-1]) or R.SCHOOL_NAME.search(full))
 
 
@@ -1207,8 +1318,10 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     body = texts[0]
     if email is not None:
         _read_email(email, board, forwarded, body)
+    running = [ln for ln in doc.metadata.get("running_head", "").split("\n") if ln.strip()] \
+        if doc.format == "pdf" else []
     for i, text in enumerate(texts):
-        _read_text(text, board, 1.0 if i == 0 else 0.95)
+        _read_text(text, board, 1.0 if i == 0 else 0.95, running if i == 0 else ())
     singular, plural = _voice(body)
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
