@@ -513,3 +513,32 @@ def test_a_line_presenting_the_response_or_its_basis_gets_no_similarity_code() -
              "This submission draws on our study of footway obstruction, which found damage in eight towns."]
     coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 4)]
     assert coded[:3] == [set(), set(), set()] and coded[3] == {"damage"}
+
+
+def test_similarity_codes_a_sentence_only_with_a_theme_clearly_closer_than_every_other() -> None:
+    """A sentence as near to one theme as to another is no evidence for either: "I think all violent men
+    coming out of prison should be tagged" was coded victims' safety (0.41) by a hair over the next theme,
+    and an off-topic complaint about parking privacy (0.37, 0.06 over the next). A theme's own parent or
+    child is no rival (a sentence near a child is near its parent)."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="victims", label="Victims", examples=("victims told of offenders nearby",)),
+        Theme(id="protection", label="Protection", examples=("offenders nearby watched closely",)),
+        Theme(id="alerts", label="Alerts", parent="victims", examples=("victims told of offenders nearby",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), use_rules=False, at_least_one=False)
+    tied, clear = coder.code(["Offenders nearby.", "Victims told of offenders."])
+    assert tied == []  # 0.71 to both victims and protection
+    assert [t.theme for t in clear] == ["victims"]  # (its child alerts as close: no rival)
+    picking = ThemeCoder(codebook, WordEmbedder(), use_rules=False, at_least_one=True)
+    assert picking.code(["Offenders nearby and more words to make an answer."], ["Q1"]) == [[]]  # (0.38 each)
+
+
+def test_similarity_leaves_a_rare_theme_uncoded_where_a_learned_theme_is_closer() -> None:
+    """The classifier decides the themes it learned: a sentence closer to one of them than to a theme
+    too rare to learn is no evidence of the rare one (NHS feedback: "Sort out your staff on treatment of
+    patients." was coded patient appearance & grooming, every such code wrong)."""
+    coder = _trained(at_least_one=False)
+    coder.classifier.thresholds[:] = 2.0  # the classifier codes nothing: similarity fills every gap
+    near_staff, parking = coder.code(["Staff car parking for staff.", "no car parking spaces anywhere"])
+    assert near_staff == []  # car parking 0.53, staff 0.76
+    assert [t.theme for t in parking] == ["car_parking"]
