@@ -340,3 +340,15 @@ def build_store(path: Path) -> tuple[Store, dict[str, str]]:
             )
     replace_codes(store, sorted(segs.values()), codes, stances)
     return store, segs
+
+
+def hope_q2_takes_no_side(store: Store, segs: dict[str, str]) -> None:
+    """Hope Trust's Q2 answer (contract size) made to take no side, in its sentence or as an answer: under a
+    codebook of topics Hope then counts there with its side over all its answers (Q1: support)."""
+    from sqlalchemy import update
+
+    from respmine.store.models import CodeRow, StanceRow
+
+    with store.session() as s, s.begin():
+        s.execute(update(CodeRow).where(CodeRow.segment == segs["hope-q2"]).values(stance=None))
+        s.execute(update(StanceRow).where(StanceRow.segment == segs["hope-q2"]).values(stance="neutral"))

@@ -18,7 +18,7 @@ from respmine.report.tables import (
 )
 from respmine.store import Store
 from respmine.store import themes as themes_store
-from tests.report.helpers import CODEBOOK, STANCE_CODEBOOK
+from tests.report.helpers import CODEBOOK, STANCE_CODEBOOK, hope_q2_takes_no_side
 
 
 def rows_by_key(store: Store, **kwargs: object) -> dict[tuple[str, str], object]:
@@ -78,22 +78,16 @@ def test_under_a_topic_a_respondent_counts_with_the_side_they_took_on_the_propos
     register's stance does; an analyst's "neutral" on the answer is not overridden; a respondent taking no
     side anywhere (the council) stays without one. A codebook marking positions keeps its sentences' sides
     (`test_stance_only_under_themes_about_the_proposals`)."""
-    from sqlalchemy import update
-
-    from respmine.store.models import CodeRow, StanceRow
-
     store, segs = made
-    hope = segs["hope-q2"]
-    with store.session() as s, s.begin():
-        s.execute(update(CodeRow).where(CodeRow.segment == hope).values(stance=None))
-        s.execute(update(StanceRow).where(StanceRow.segment == hope).values(stance="neutral"))
+    hope_q2_takes_no_side(store, segs)
     data = CodingData.load(store, CODEBOOK)
     contracts = {(r.question, r.theme): r for r in build_rows(data)}[("Q2", "contracts")]
     assert contracts.stance == {"support": 1, "oppose": 0, "mixed": 0, "neutral": 0}
     fcr = {(r.question, r.theme): r for r in build_rows(data)}[("Q1", "funding.fcr")]
     assert fcr.stance["neutral"] == 1  # the council
     assert {r.who: r.stance for r in register(data)}["Hope Trust"] == "support"
-    themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=hope, value={"stance": "neutral"})
+    themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs["hope-q2"],
+                        value={"stance": "neutral"})
     contracts = {(r.question, r.theme): r for r in theme_table(store, CODEBOOK)}[("Q2", "contracts")]
     assert contracts.stance == {"support": 0, "oppose": 0, "mixed": 0, "neutral": 1}
 

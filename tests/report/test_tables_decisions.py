@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
-
 from respmine.report.tables import CodingData, build_rows, theme_table
 from respmine.store import Store
 from respmine.store import themes as themes_store
-from respmine.store.models import CodeRow, StanceRow
 from respmine.store.themes import decide
-from tests.report.helpers import CODEBOOK
+from tests.report.helpers import CODEBOOK, hope_q2_takes_no_side
 
 
 def counts(store: Store) -> dict[tuple[str, str], int]:
@@ -75,10 +72,7 @@ def test_after_decisions_matches_a_fresh_load_when_a_stance_decision_moves_a_res
     side over all their answers (Q1: support). An analyst sets Hope's Q1 to oppose: a fresh load counts
     Hope opposing under contract size; the review app's in-place update (`after_decisions`) must too."""
     store, segs = made
-    hope2 = segs["hope-q2"]
-    with store.session() as s, s.begin():
-        s.execute(update(CodeRow).where(CodeRow.segment == hope2).values(stance=None))
-        s.execute(update(StanceRow).where(StanceRow.segment == hope2).values(stance="neutral"))
+    hope_q2_takes_no_side(store, segs)
     before = CodingData.load(store, CODEBOOK)
     assert _stances(before)[("Q2", "contracts")]["support"] == 1
     themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs["hope-q1"],

@@ -88,17 +88,12 @@ def test_the_review_apps_theme_table_follows_a_stance_decision_on_another_answer
 ) -> None:
     """The same through the review app's cache (`ThemeTables`, which applies new segment decisions in place):
     its theme table must count as the report does after the decision."""
-    from sqlalchemy import update
-
     from respmine.store import themes as themes_store
-    from respmine.store.models import CodeRow, StanceRow
     from tests.report.helpers import CODEBOOK as BOOK  # (the `made` store's)
+    from tests.report.helpers import hope_q2_takes_no_side
 
     store, segs = made
-    hope2 = segs["hope-q2"]
-    with store.session() as s, s.begin():
-        s.execute(update(CodeRow).where(CodeRow.segment == hope2).values(stance=None))
-        s.execute(update(StanceRow).where(StanceRow.segment == hope2).values(stance="neutral"))
+    hope_q2_takes_no_side(store, segs)
     tables = ThemeTables(store, BOOK)
     rows, _ = tables.rows("Q2", None, True)
     assert {r.theme: r.stance for r in rows}["contracts"]["support"] == 1
