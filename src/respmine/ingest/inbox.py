@@ -229,8 +229,8 @@ def _lift_quarantines(
             size: int | None = path.stat().st_size
         except OSError:
             size = None
-        if any(lifted(code, fmt, size if member == sha else None, limits, ocr)
-               for member, (code, fmt) in read.quarantines.items()):
+        if any(lifted(code, fmt, size if member == sha else None, limits, ocr, reason)
+               for member, (code, fmt, reason) in read.quarantines.items()):
             read.current = False
             out.add(sha)
     return out

@@ -68,7 +68,8 @@ class StoredRead:
     current: bool
     arrival: Arrival
     members: set[str]
-    quarantines: dict[str, tuple[str, str]] = field(default_factory=dict)
+    quarantines: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (code, format,
+    # reason)
 
 
 def make_engine(url: str) -> Engine:
@@ -144,22 +145,22 @@ class Store:
         out: dict[str, StoredRead] = {}
         with self.session() as s:
             for i in range(0, len(wanted), CHUNK):
-                for sha, fmt, version, when, how, late, code in s.execute(
+                for sha, fmt, version, when, how, late, code, why in s.execute(
                     select(SubmissionRow.sha256, SubmissionRow.format, SubmissionRow.extractor_version,
                            SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late,
-                           SubmissionRow.code)
+                           SubmissionRow.code, SubmissionRow.reason)
                     .where(SubmissionRow.sha256.in_(wanted[i : i + CHUNK]))
                 ):
                     out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha},
-                                          {sha: (code, fmt or "")} if code else {})
+                                          {sha: (code, fmt or "", why or "")} if code else {})
             root = {sha: sha for sha in out}  # a descendant -> the asked submission it is under
             level = sorted(out)
             while level:  # (an attachment read by an old reader makes its e-mail stale)
                 below: list[str] = []
                 for i in range(0, len(level), CHUNK):
-                    for sha, parent, fmt, version, code in s.execute(
+                    for sha, parent, fmt, version, code, why in s.execute(
                         select(SubmissionRow.sha256, SubmissionRow.parent_sha256, SubmissionRow.format,
-                               SubmissionRow.extractor_version, SubmissionRow.code)
+                               SubmissionRow.extractor_version, SubmissionRow.code, SubmissionRow.reason)
                         .where(SubmissionRow.parent_sha256.in_(level[i : i + CHUNK]))
                     ):
                         if sha in root or parent is None:
@@ -169,7 +170,7 @@ class Store:
                         top.members.add(sha)
                         top.current = top.current and version == current(fmt)
                         if code:
-                            top.quarantines[sha] = (code, fmt or "")
+                            top.quarantines[sha] = (code, fmt or "", why or "")
                         below.append(sha)
                 level = below
         return out
