@@ -515,3 +515,39 @@ def test_inbox_raising_the_size_limit_reads_an_archives_file_quarantined_as_too_
     assert row().status == "ok" and "resettlement" in row().text
     assert ingest_inbox(box, store, limits=raised).new == 0
     assert ingest_inbox(box, store, limits=small).new == 0
+
+
+@pytest.mark.parametrize("zip_first", [True, False])
+def test_inbox_archives_file_also_an_emails_attachment_counts_once(tmp_path: Path, zip_first: bool) -> None:
+    """As a file of the inbox an e-mail also holds: a zip's file with the same bytes as an e-mail's
+    attachment is that attachment (the store saves it so, in either order). With the zip read first, the
+    run's summary and the zip's `added` entry still counted it as a response of its own (3 responses, 2
+    stored); read after the e-mail it was a duplicate."""
+    import zipfile
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    answers = b"Local commissioning works best: charities know their areas."
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content("Please see our response attached.")
+    msg.add_attachment(answers, maintype="text", subtype="plain", filename="answers.txt")
+    (box / "reply.eml").write_bytes(msg.as_bytes())
+    with zipfile.ZipFile(box / "batch.zip", "w") as zf:
+        zf.writestr("answers.txt", answers)
+        zf.writestr("other.txt", "Smaller contracts would let small charities bid.\n")
+    first, second = ("batch.zip", "reply.eml") if zip_first else ("reply.eml", "batch.zip")
+    os.utime(box / first, (1_776_000_000, 1_776_000_000))
+    os.utime(box / second, (1_776_003_600, 1_776_003_600))
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    summary = ingest_inbox(box, store)
+    rows = {r.source: r for r in store.submissions()}
+    assert sorted(rows) == ["batch.zip", "batch.zip#other.txt", "reply.eml", "reply.eml#answers.txt"]
+    assert rows["reply.eml#answers.txt"].kind == "attachment"
+    assert (dict(summary.responses), summary.attachments, summary.archives) == ({"file": 2}, 1, 1)
+    assert (summary.submissions, summary.duplicates) == (4, 1)
+    assert {a["file"]: a["responses"] for a in summary.added} == {"batch.zip": 1, "reply.eml": 1}
+    listed = sorted(s for a in summary.added for s in a["submissions"])
+    assert listed == sorted(r.sha256 for r in rows.values())
+    assert "batch.zip#answers.txt" in store.sources()[rows["reply.eml#answers.txt"].sha256]
+    assert ingest_inbox(box, store).new == 0
