@@ -551,3 +551,33 @@ def test_inbox_archives_file_also_an_emails_attachment_counts_once(tmp_path: Pat
     assert listed == sorted(r.sha256 for r in rows.values())
     assert "batch.zip#answers.txt" in store.sources()[rows["reply.eml#answers.txt"].sha256]
     assert ingest_inbox(box, store).new == 0
+
+
+def test_inbox_a_quarantine_read_again_and_quarantined_again_is_said_so(tmp_path: Path) -> None:
+    """A store from before too_large was split kept "too_large" for a form export over the row limit: the
+    next run reads it again (its size is under the limit) and quarantines it as too_many_rows. The summary
+    and the late flow's changes said it was "read now that this run allows it" (nothing was read, no
+    setting changed); they say it was quarantined again (so too a scan read with OCR turned on whose OCR
+    fails). Once read, it stays."""
+    from flows.reprocess_late_submissions import changes_markdown
+    from respmine.ingest.source import Limits
+    from respmine.records import Quarantined, sha256_bytes
+    from respmine.report.intake import summary_markdown
+    from respmine.store import Arrival
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    data = b"id,Q1\n1,Charities should lead.\n2,Small contracts.\n3,Fund them fully.\n"
+    (box / "form.csv").write_bytes(data)
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    old = ("The form export has over 2 rows. Split it into smaller exports, or raise the row limit if it is "
+           "genuine.")
+    quarantined = Quarantined("form.csv", sha256_bytes(data), "csv", old, "too_large")
+    store.save(quarantined, Arrival(None, None, None), kind="file", path="form.csv")
+    limits = Limits(max_form_rows=2)
+    summary = ingest_inbox(box, store, limits=limits).as_dict()
+    assert [(r.source, r.code) for r in store.submissions()] == [("form.csv", "too_many_rows")]
+    assert summary["retried"] == 1
+    assert "; 1 of them quarantined again for another cause, listed below)" in summary_markdown(summary)
+    assert "Of them, 1 were quarantined again for another cause" in changes_markdown(summary)
+    assert ingest_inbox(box, store, limits=limits).new == 0
