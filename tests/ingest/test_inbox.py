@@ -581,3 +581,50 @@ def test_inbox_a_quarantine_read_again_and_quarantined_again_is_said_so(tmp_path
     assert "; 1 of them quarantined again for another cause, listed below)" in summary_markdown(summary)
     assert "Of them, 1 were quarantined again for another cause" in changes_markdown(summary)
     assert ingest_inbox(box, store, limits=limits).new == 0
+
+
+@pytest.mark.parametrize("why", ["reader", "ocr"])
+def test_inbox_a_file_also_an_emails_attachment_read_again_stays_the_attachment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, why: str
+) -> None:
+    """A file of the inbox an e-mail there also holds is stored as that attachment. Read again (a newer
+    reader of its format, or a quarantine lifted: a scan read with OCR off, then on), only the file was read
+    again: `stored_reads` left it out of its e-mail (asked for itself), so the e-mail stayed done and the
+    file was saved alone as a response of its own, out of the e-mail (which lost its response). Now the
+    e-mail is read again with it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from respmine.ingest import dispatch
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    if why == "ocr":
+        image = Image.new("L", (1400, 300), 255)
+        ImageDraw.Draw(image).text((40, 100), "Fund charities fully", fill=0,
+                                   font=ImageFont.load_default(size=64))
+        image.save(tmp_path / "answers.png")
+        name, data, kind = "answers.png", (tmp_path / "answers.png").read_bytes(), ("image", "png")
+    else:
+        name, data, kind = "answers.txt", b"Local commissioning works best.", ("text", "plain")
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content("Please see our response attached.")
+    msg.add_attachment(data, maintype=kind[0], subtype=kind[1], filename=name)
+    (box / "reply.eml").write_bytes(msg.as_bytes())
+    (box / name).write_bytes(data)
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+    def attachment():  # type: ignore[no-untyped-def]
+        return {r.source: r for r in store.submissions()}[f"reply.eml#{name}"]
+
+    ingest_inbox(box, store, ocr=why != "ocr")
+    assert attachment().kind == "attachment"
+    if why == "reader":
+        monkeypatch.setitem(dispatch.READER_VERSIONS, "txt", dispatch.BASE_READER_VERSION + 1)
+    again = ingest_inbox(box, store)
+    rows = {r.source: r for r in store.submissions()}
+    assert sorted(rows) == ["reply.eml", f"reply.eml#{name}"]
+    assert (attachment().kind, attachment().parent_sha256, attachment().status) == (
+        "attachment", rows["reply.eml"].sha256, "ok")
+    assert [a["file"] for a in again.added] == ["reply.eml"] and dict(again.responses) == {"file": 1}
+    assert ingest_inbox(box, store).new == 0
