@@ -68,6 +68,10 @@ def changes_markdown(summary: dict[str, Any]) -> str:
         lines += ["", f"{len(retried)} file(s) quarantined before were read now that this run allows it (a "
                   "higher --max-file-mb, OCR turned on or a missing program installed; outputs regenerated): "
                   f"{_names(retried)}."]
+        again = [a for a in retried if a.get("status") == "quarantined"]  # (OCR failed; a store's old
+        if again:  # "too_large" for pages or rows: no setting of this run let them be read)
+            lines.append(f"Of them, {len(again)} were quarantined again for another cause (see the intake "
+                         f"summary's quarantine list): {_names(again)}.")
     return "\n".join(lines) + "\n"
 
 

@@ -481,3 +481,150 @@ def test_inbox_file_also_an_emails_attachment_counts_once(
     assert shown == {"reply.eml": "", "reply.eml#answers.txt": "answers.txt"}
     again = ingest_inbox(box, store)
     assert (again.new, again.already_done) == (0, 2)
+
+
+def test_inbox_raising_the_size_limit_reads_an_archives_file_quarantined_as_too_large(tmp_path: Path) -> None:
+    """A file inside a zip over the size limit (a zip compresses: its file can be over the limit the zip is
+    under) is quarantined with the same advice, 'raise the limit and run again (--max-file-mb N): it is
+    read then'; the rerun with that limit lifted only an inbox file's quarantine (its size known before
+    reading), so the zip's file stayed quarantined for good. The same limit still keeps it."""
+    import re
+    import zipfile
+
+    from respmine.ingest.source import Limits
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    with zipfile.ZipFile(box / "batch.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("long.txt", "Charities should lead resettlement work in every prison.\n" * 2000)  # 116 KB
+        zf.writestr("short.txt", "Small charities need smaller contracts.\n")
+    assert (box / "batch.zip").stat().st_size < 50_000
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+    def row():  # type: ignore[no-untyped-def]
+        return next(r for r in store.submissions() if r.source == "batch.zip#long.txt")
+
+    small = Limits(max_file_bytes=50_000)
+    assert ingest_inbox(box, store, limits=small).new == 1 and row().code == "too_large"
+    advice = re.search(r"--max-file-mb ([0-9.]+)", row().reason)
+    assert advice and "run again" in row().reason
+    assert ingest_inbox(box, store, limits=small).new == 0 and row().code == "too_large"
+    raised = Limits(max_file_bytes=int(float(advice.group(1)) * 1024 * 1024))
+    again = ingest_inbox(box, store, limits=raised)
+    assert [(a["file"], a["retried"]) for a in again.added] == [("batch.zip", True)]
+    assert row().status == "ok" and "resettlement" in row().text
+    assert ingest_inbox(box, store, limits=raised).new == 0
+    assert ingest_inbox(box, store, limits=small).new == 0
+
+
+@pytest.mark.parametrize("zip_first", [True, False])
+def test_inbox_archives_file_also_an_emails_attachment_counts_once(tmp_path: Path, zip_first: bool) -> None:
+    """As a file of the inbox an e-mail also holds: a zip's file with the same bytes as an e-mail's
+    attachment is that attachment (the store saves it so, in either order). With the zip read first, the
+    run's summary and the zip's `added` entry still counted it as a response of its own (3 responses, 2
+    stored); read after the e-mail it was a duplicate."""
+    import zipfile
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    answers = b"Local commissioning works best: charities know their areas."
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content("Please see our response attached.")
+    msg.add_attachment(answers, maintype="text", subtype="plain", filename="answers.txt")
+    (box / "reply.eml").write_bytes(msg.as_bytes())
+    with zipfile.ZipFile(box / "batch.zip", "w") as zf:
+        zf.writestr("answers.txt", answers)
+        zf.writestr("other.txt", "Smaller contracts would let small charities bid.\n")
+    first, second = ("batch.zip", "reply.eml") if zip_first else ("reply.eml", "batch.zip")
+    os.utime(box / first, (1_776_000_000, 1_776_000_000))
+    os.utime(box / second, (1_776_003_600, 1_776_003_600))
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    summary = ingest_inbox(box, store)
+    rows = {r.source: r for r in store.submissions()}
+    assert sorted(rows) == ["batch.zip", "batch.zip#other.txt", "reply.eml", "reply.eml#answers.txt"]
+    assert rows["reply.eml#answers.txt"].kind == "attachment"
+    assert (dict(summary.responses), summary.attachments, summary.archives) == ({"file": 2}, 1, 1)
+    assert (summary.submissions, summary.duplicates) == (4, 1)
+    assert {a["file"]: a["responses"] for a in summary.added} == {"batch.zip": 1, "reply.eml": 1}
+    listed = sorted(s for a in summary.added for s in a["submissions"])
+    assert listed == sorted(r.sha256 for r in rows.values())
+    assert "batch.zip#answers.txt" in store.sources()[rows["reply.eml#answers.txt"].sha256]
+    assert ingest_inbox(box, store).new == 0
+
+
+def test_inbox_a_quarantine_read_again_and_quarantined_again_is_said_so(tmp_path: Path) -> None:
+    """A store from before too_large was split kept "too_large" for a form export over the row limit: the
+    next run reads it again (its size is under the limit) and quarantines it as too_many_rows. The summary
+    and the late flow's changes said it was "read now that this run allows it" (nothing was read, no
+    setting changed); they say it was quarantined again (so too a scan read with OCR turned on whose OCR
+    fails). Once read, it stays."""
+    from flows.reprocess_late_submissions import changes_markdown
+    from respmine.ingest.source import Limits
+    from respmine.records import Quarantined, sha256_bytes
+    from respmine.report.intake import summary_markdown
+    from respmine.store import Arrival
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    data = b"id,Q1\n1,Charities should lead.\n2,Small contracts.\n3,Fund them fully.\n"
+    (box / "form.csv").write_bytes(data)
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    old = ("The form export has over 2 rows. Split it into smaller exports, or raise the row limit if it is "
+           "genuine.")
+    quarantined = Quarantined("form.csv", sha256_bytes(data), "csv", old, "too_large")
+    store.save(quarantined, Arrival(None, None, None), kind="file", path="form.csv")
+    limits = Limits(max_form_rows=2)
+    summary = ingest_inbox(box, store, limits=limits).as_dict()
+    assert [(r.source, r.code) for r in store.submissions()] == [("form.csv", "too_many_rows")]
+    assert summary["retried"] == 1
+    assert "; 1 of them quarantined again for another cause, listed below)" in summary_markdown(summary)
+    assert "Of them, 1 were quarantined again for another cause" in changes_markdown(summary)
+    assert ingest_inbox(box, store, limits=limits).new == 0
+
+
+@pytest.mark.parametrize("why", ["reader", "ocr"])
+def test_inbox_a_file_also_an_emails_attachment_read_again_stays_the_attachment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, why: str
+) -> None:
+    """A file of the inbox an e-mail there also holds is stored as that attachment. Read again (a newer
+    reader of its format, or a quarantine lifted: a scan read with OCR off, then on), only the file was read
+    again: `stored_reads` left it out of its e-mail (asked for itself), so the e-mail stayed done and the
+    file was saved alone as a response of its own, out of the e-mail (which lost its response). Now the
+    e-mail is read again with it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from respmine.ingest import dispatch
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    if why == "ocr":
+        image = Image.new("L", (1400, 300), 255)
+        ImageDraw.Draw(image).text((40, 100), "Fund charities fully", fill=0,
+                                   font=ImageFont.load_default(size=64))
+        image.save(tmp_path / "answers.png")
+        name, data, kind = "answers.png", (tmp_path / "answers.png").read_bytes(), ("image", "png")
+    else:
+        name, data, kind = "answers.txt", b"Local commissioning works best.", ("text", "plain")
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content("Please see our response attached.")
+    msg.add_attachment(data, maintype=kind[0], subtype=kind[1], filename=name)
+    (box / "reply.eml").write_bytes(msg.as_bytes())
+    (box / name).write_bytes(data)
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+    def attachment():  # type: ignore[no-untyped-def]
+        return {r.source: r for r in store.submissions()}[f"reply.eml#{name}"]
+
+    ingest_inbox(box, store, ocr=why != "ocr")
+    assert attachment().kind == "attachment"
+    if why == "reader":
+        monkeypatch.setitem(dispatch.READER_VERSIONS, "txt", dispatch.BASE_READER_VERSION + 1)
+    again = ingest_inbox(box, store)
+    rows = {r.source: r for r in store.submissions()}
+    assert sorted(rows) == ["reply.eml", f"reply.eml#{name}"]
+    assert (attachment().kind, attachment().parent_sha256, attachment().status) == (
+        "attachment", rows["reply.eml"].sha256, "ok")
+    assert [a["file"] for a in again.added] == ["reply.eml"] and dict(again.responses) == {"file": 1}
+    assert ingest_inbox(box, store).new == 0

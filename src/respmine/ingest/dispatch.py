@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import re
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -66,14 +67,17 @@ TOOLS: dict[str, tuple[str, ...]] = {
 }
 
 
-def lifted(code: str, fmt: str, size: int | None, limits: Limits, ocr: bool) -> bool:
+def lifted(code: str, fmt: str, size: int | None, limits: Limits, ocr: bool, reason: str = "") -> bool:
     """Whether a stored quarantine's cause is gone in this run, so its file is to be read again: a file
     over the size limit the run's limit now allows (`size`: the inbox file's, None for an attachment or an
-    archive's file, whose size is not known before reading), a scan quarantined while OCR was off in a run
-    with OCR on, a file whose missing program is now installed. The advice these quarantines give
-    ("raise the limit", "rerun with OCR", "install it and rerun") works only so; any other quarantine is
-    the file's own and stays (idempotent: the same settings keep it)."""
+    archive's file, whose size is not known before reading: the --max-file-mb value its `reason` names,
+    at least its size, stands for it: a zip's 300 MB file was never read again), a scan quarantined while
+    OCR was off in a run with OCR on, a file whose missing program is now installed. The advice these
+    quarantines give ("raise the limit", "rerun with OCR", "install it and rerun") works only so; any
+    other quarantine is the file's own and stays (idempotent: the same settings keep it)."""
     if code == "too_large":
+        if size is None and (named := _NEEDED_MB.search(reason)):
+            size = int(float(named.group(1)) * 1024 * 1024)  # (as `config.Settings` turns it into bytes)
         return size is not None and size <= limits.max_file_bytes
     if code == "ocr_disabled":
         return ocr
@@ -192,6 +196,9 @@ def extract_child(parent: Source, name: str, data: bytes) -> ExtractResult:
 
 def _quarantine(src: Source, fmt: str, code: str, reason: str) -> Quarantined:
     return Quarantined(source=src.name, sha256=src.sha256, format=fmt, reason=reason, code=code)
+
+
+_NEEDED_MB = re.compile(r"\(--max-file-mb ([0-9]+(?:\.[0-9]+)?)\)")  # in `_too_large`'s advice
 
 
 def _too_large(size: int, limits: Limits) -> str:

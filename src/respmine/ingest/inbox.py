@@ -165,6 +165,8 @@ class IngestPlan:
     # inbox or an archive holding the same bytes is their copy (as a copy of a file is), not a response
     files: dict[str, tuple[dict[str, Any], list[Saved]]] = field(default_factory=dict)  # the inbox files
     # this run stored so far: their `added` entry and what was stored (and counted) of them
+    archived: dict[str, str] = field(default_factory=dict)  # an archive's file this run stored -> the inbox
+    # file it came in (in `files`): an e-mail's attachment read later with the same bytes is it, as above
 
     @property
     def form_columns(self) -> dict[str, str]:
@@ -229,8 +231,8 @@ def _lift_quarantines(
             size: int | None = path.stat().st_size
         except OSError:
             size = None
-        if any(lifted(code, fmt, size if member == sha else None, limits, ocr)
-               for member, (code, fmt) in read.quarantines.items()):
+        if any(lifted(code, fmt, size if member == sha else None, limits, ocr, reason)
+               for member, (code, fmt, reason) in read.quarantines.items()):
             read.current = False
             out.add(sha)
     return out
@@ -291,6 +293,7 @@ def store_results(
         }
         plan.summary.added.append(entry)
         plan.files[result.sha256] = (entry, tree)
+        plan.archived.update((s.result.sha256, result.sha256) for s in tree if s.kind == "file" and s.parent)
         plan.summary.new += 1
         plan.summary.reread += bool(entry["reread"])
         plan.summary.retried += bool(entry["retried"])
@@ -415,6 +418,23 @@ def _as_copy(plan: IngestPlan, sha256: str) -> None:
     plan.summary.duplicates += 1
 
 
+def _as_archived_copy(plan: IngestPlan, sha256: str) -> None:
+    """An archive's file read earlier in this run whose bytes an e-mail read now holds as an attachment:
+    as `_as_copy` for a file of the inbox (an e-mail read first made the archive's copy a duplicate), it
+    is counted out again with what it holds, and out of its archive's `added` entry (the archive's row
+    saved it as a response; the e-mail's saves it again as the attachment: 3 responses counted, 2 stored)."""
+    entry, items = plan.files[plan.archived.pop(sha256)]
+    gone = {sha256}
+    for item in list(items):  # (parents come before their children)
+        if item.result.sha256 in gone or item.parent in gone:
+            gone.add(item.result.sha256)
+            _count(plan.summary, item, -1)
+            items.remove(item)
+            entry["submissions"].remove(item.result.sha256)
+            entry["responses"] -= item.kind != "attachment" and not _container(item.result)
+    plan.summary.duplicates += 1
+
+
 def _tree(
     result: ExtractResult,
     arrival: Arrival,
@@ -440,6 +460,8 @@ def _tree(
     if kind == "attachment":
         if result.sha256 in plan.files:  # the same bytes read as a file of the inbox earlier in this run
             _as_copy(plan, result.sha256)
+        elif plan.archived.get(result.sha256) in plan.files:  # ... or as an archive's file
+            _as_archived_copy(plan, result.sha256)
         plan.attached.add(result.sha256)
     archive = result.format == "zip" and isinstance(result, Document)
     export = _container(result) and not archive

@@ -81,12 +81,18 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
     lines = [f"# {title}", ""]
     reread = int(str(summary.get("reread") or 0))  # (counted among the new: this run read them)
     retried = int(str(summary.get("retried") or 0))  # (so too)
+    added = summary.get("added")
+    again = sum(bool(a.get("retried")) and a.get("status") == "quarantined"
+                for a in (added if isinstance(added, list) else []))  # (OCR on, OCR failed; a store's old
+    # "too_large" for pages or rows, now said so: no setting of this run let them be read)
     lines.append(
         f"{_n(summary['files'], 'file')} in the inbox: {int(str(summary['new'])) - reread - retried} new, "
         + (f"{reread} read before and read again by this version of respmine, which reads their format "
            "better, " if reread else "")
         + (f"{retried} quarantined before and read now that this run allows it (a higher --max-file-mb, "
-           "OCR turned on or a missing program installed), " if retried else "")
+           "OCR turned on or a missing program installed"
+           + (f"; {again} of them quarantined again for another cause, listed below" if again else "")
+           + "), " if retried else "")
         + f"{summary['already_done']} already processed, {_n(summary['duplicates'], 'exact duplicate')} of "
         "another file."
     )

@@ -68,7 +68,8 @@ class StoredRead:
     current: bool
     arrival: Arrival
     members: set[str]
-    quarantines: dict[str, tuple[str, str]] = field(default_factory=dict)
+    quarantines: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (code, format,
+    # reason)
 
 
 def make_engine(url: str) -> Engine:
@@ -139,39 +140,56 @@ class Store:
     ) -> dict[str, StoredRead]:
         """Those of these submissions already stored: whether all of each (with its attachments, form
         rows or archived files) was read by the current version of its format's reader (`current`; a
-        stale one is to be read again), its arrival as stored and everything stored under it."""
+        stale one is to be read again), its arrival as stored and everything stored under it, with any of
+        these that is stored under it (a file of the inbox an e-mail there holds as its attachment)."""
         wanted = sorted(set(sha256s))
         out: dict[str, StoredRead] = {}
         with self.session() as s:
             for i in range(0, len(wanted), CHUNK):
-                for sha, fmt, version, when, how, late, code in s.execute(
+                for sha, fmt, version, when, how, late, code, why in s.execute(
                     select(SubmissionRow.sha256, SubmissionRow.format, SubmissionRow.extractor_version,
                            SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late,
-                           SubmissionRow.code)
+                           SubmissionRow.code, SubmissionRow.reason)
                     .where(SubmissionRow.sha256.in_(wanted[i : i + CHUNK]))
                 ):
                     out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha},
-                                          {sha: (code, fmt or "")} if code else {})
+                                          {sha: (code, fmt or "", why or "")} if code else {})
             root = {sha: sha for sha in out}  # a descendant -> the asked submission it is under
+            nested: dict[str, str] = {}  # an asked submission under another (an e-mail's attachment that is
+            # a file of the inbox too) -> its parent
             level = sorted(out)
             while level:  # (an attachment read by an old reader makes its e-mail stale)
                 below: list[str] = []
                 for i in range(0, len(level), CHUNK):
-                    for sha, parent, fmt, version, code in s.execute(
+                    for sha, parent, fmt, version, code, why in s.execute(
                         select(SubmissionRow.sha256, SubmissionRow.parent_sha256, SubmissionRow.format,
-                               SubmissionRow.extractor_version, SubmissionRow.code)
+                               SubmissionRow.extractor_version, SubmissionRow.code, SubmissionRow.reason)
                         .where(SubmissionRow.parent_sha256.in_(level[i : i + CHUNK]))
                     ):
-                        if sha in root or parent is None:
+                        if parent is None:
+                            continue
+                        if sha in root:
+                            if root[sha] == sha:
+                                nested[sha] = parent
                             continue
                         top = out[root[parent]]
                         root[sha] = root[parent]
                         top.members.add(sha)
                         top.current = top.current and version == current(fmt)
                         if code:
-                            top.quarantines[sha] = (code, fmt or "")
+                            top.quarantines[sha] = (code, fmt or "", why or "")
                         below.append(sha)
                 level = below
+        for sha in nested:  # as part of what holds it too: read again alone, it was saved as a file of its
+            head, passed = sha, {sha}  # own, out of its e-mail (whose stale or lifted attachment it is)
+            while head in nested and root[nested[head]] not in passed:
+                head = root[nested[head]]
+                passed.add(head)
+            if head != sha:
+                read, into = out[sha], out[head]
+                into.members |= read.members
+                into.current = into.current and read.current
+                into.quarantines.update(read.quarantines)
         return out
 
     def named_elsewhere(self, sha256s: Iterable[str], owner: str, names: Iterable[str] = ()) -> set[str]:
