@@ -513,3 +513,19 @@ def test_a_line_presenting_the_response_or_its_basis_gets_no_similarity_code() -
              "This submission draws on our study of footway obstruction, which found damage in eight towns."]
     coded = [{t.theme for t in tags} for tags in coder.code(texts, ["Q1"] * 4)]
     assert coded[:3] == [set(), set(), set()] and coded[3] == {"damage"}
+
+
+def test_what_befalls_the_people_a_respondent_serves_keeps_its_rule_code() -> None:
+    """(Review s27.) "Clearway supports 40,000 blind people, many of whom have been forced into the road by
+    parked cars." says who Clearway is, then what happens to its people: a point (safety). The whole
+    sentence had been read as a self-description and lost its code; only its describing clause is."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="safety", label="Safety", phrases=("forced into the road", "hit by cars")),
+        Theme(id="access", label="Access", phrases=("partially sighted people",)),
+    ))
+    coder = ThemeCoder(codebook, None, at_least_one=False)
+    texts = ["Clearway represents 40,000 blind people, many of whom have been forced into the road by cars.",
+             "Clearway works with partially sighted people who have been hit by cars on the road.",
+             "Clearway supports more than 40,000 blind and partially sighted people in England."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, names=[["Clearway"]] * 3)]
+    assert coded == [{"safety"}, {"safety"}, set()]
