@@ -684,3 +684,24 @@ def test_questions_a_subject_line_mentioning_a_question_opens_no_question() -> N
     answer = "Yes. We agree with the ban, as it protects children from harm."
     segs = segment_document(_doc(f"Re: {title} Question 1\n{answer}"), matcher)
     assert [(s.question, s.text) for s in segs] == [("Q1", answer)]
+
+
+@pytest.mark.parametrize("said", [
+    "We support families of people in prison through a befriending scheme run by volunteers.",
+    "Our members support each other through a peer mentoring scheme.",
+    "I support my son, who was tagged on release from prison for violent offences.",
+    "We support people released from prison with violent offences to find housing.",
+])
+def test_questions_supporting_people_is_no_stance_on_the_proposal(said: str) -> None:
+    """(Review s27.) "We support families ... through a befriending scheme" says whom a body serves, how: no
+    side taken on what the consultation proposes. Read as a stance, it was filed under the "Do you agree
+    ...?" question (its "a ... scheme" taken for "any such scheme", or its words "prison", "violent
+    offences" shared with the question)."""
+    words = Keyword()
+    words.keys = ("tagging", "impact", "comments")
+    text = f"Dear Sir,\n\n{said}\n\nYours faithfully,\nJo Bloggs\n"
+    segs = segment_document(_doc(text), QuestionMatcher(TAGGING, words,  # type: ignore[arg-type]
+                                                        "Expanding GPS location tagging"))
+    assert "Q1" not in {s.question for s in segs if s.text == said}
+    assert questions._stances("We support the proposal to tag violent offenders.")  # (a stance still)
+    assert questions._stances("We support people with violent convictions being tagged on release.")

@@ -542,3 +542,19 @@ def test_similarity_leaves_a_rare_theme_uncoded_where_a_learned_theme_is_closer(
     near_staff, parking = coder.code(["Staff car parking for staff.", "no car parking spaces anywhere"])
     assert near_staff == []  # car parking 0.53, staff 0.76
     assert [t.theme for t in parking] == ["car_parking"]
+
+
+def test_what_befalls_the_people_a_respondent_serves_keeps_its_rule_code() -> None:
+    """(Review s27.) "Clearway supports 40,000 blind people, many of whom have been forced into the road by
+    parked cars." says who Clearway is, then what happens to its people: a point (safety). The whole
+    sentence had been read as a self-description and lost its code; only its describing clause is."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="safety", label="Safety", phrases=("forced into the road", "hit by cars")),
+        Theme(id="access", label="Access", phrases=("partially sighted people",)),
+    ))
+    coder = ThemeCoder(codebook, None, at_least_one=False)
+    texts = ["Clearway represents 40,000 blind people, many of whom have been forced into the road by cars.",
+             "Clearway works with partially sighted people who have been hit by cars on the road.",
+             "Clearway supports more than 40,000 blind and partially sighted people in England."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, names=[["Clearway"]] * 3)]
+    assert coded == [{"safety"}, {"safety"}, set()]

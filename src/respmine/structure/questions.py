@@ -666,7 +666,9 @@ _STANCE = re.compile(  # "We do not support extending ...", "members were overwh
     r"(?P<what>[^.;:!?]{3,160})", re.IGNORECASE)
 _A_PROPOSAL = re.compile(  # the course of action named only as the consultation's ("these proposals", "any
     # mandatory scheme")
-    r"(?:\w+\s+){0,8}?(?:the|this|these|those|your|any|such\s+a|a)\s+(?:\w+\s+){0,2}?(?:proposals?|plans?"
+    r"(?:(?!(?:through|via|by|with|using|under|within)\b)\w+\s+){0,8}?"  # (not "... through a befriending
+    # scheme": how a body serves)
+    r"(?:the|this|these|those|your|any|such\s+a|a)\s+(?:\w+\s+){0,2}?(?:proposals?|plans?"
     r"|changes?|approach|scheme|policy|measures?)\b", re.IGNORECASE)
 _COMMON = frozenset({  # words that say nothing of what is proposed
     "should", "would", "could", "there", "their", "these", "those", "which", "about", "being", "other",
@@ -693,7 +695,24 @@ def _stances(text: str) -> list[str]:
     """What each sentence of the paragraph is for or against (`_STANCE`'s object)."""
     from respmine.themes.sentences import sentence_spans
 
-    return [m["what"] for a, b in sentence_spans(text) if (m := _STANCE.search(text, a, b))]
+    return [m["what"] for a, b in sentence_spans(text) if (m := _STANCE.search(text, a, b))
+            and not _serves(text[m.start():m.start("what")], m["what"])]
+
+
+_SERVED = re.compile(  # whom a body or a person supports ("We support families of people in prison", "I
+    # support my son", "Our members support each other"): people, not a course of action
+    r"(?:my|our|his|her|their|its|each\s+other|one\s+another|them|him|us|over|more\s+than|around|about"
+    r"|up\s+to|some|many|thousands|hundreds|\d[\d,]*|(?:the\s+)?(?:people|persons|families|children|young"
+    r"\s+(?:people|adults)|women|men|victims|survivors|carers|parents|residents|members|clients|individuals"
+    r"|those|anyone|everyone))\b", re.IGNORECASE)
+
+
+def _serves(verb: str, what: str) -> bool:
+    """"support" with people as its object ("We support families of people in prison through ..."): whom
+    the writer serves or stands by, no side on a proposal; unless what is done to them is named ("We support
+    people with violent convictions being tagged on release")."""
+    return bool(re.search(r"support\s*$", verb, re.IGNORECASE)) and _SERVED.match(what) is not None \
+        and not re.search(r"\b(?:being|to\s+be|having)\b", what, re.IGNORECASE)
 
 
 def _main_agreement(matcher: QuestionMatcher, asking: Sequence[str]) -> str | None:

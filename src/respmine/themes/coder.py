@@ -46,7 +46,7 @@ import numpy as np
 from respmine.records import GENERAL
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
-from respmine.themes.rules import RULE_FLOOR, passing_themes
+from respmine.themes.rules import RULE_FLOOR, Hit, passing_themes
 from respmine.themes.scope import presents_response, takes_no_view
 from respmine.themes.sentences import sentence_spans
 from respmine.themes.similarity import ThemeSimilarity
@@ -223,7 +223,7 @@ class ThemeCoder:
             passing = passing_themes(hits, texts[i])
             own = _self_described(texts[i], names[i] if names is not None else ())
             for h in sorted(hits, key=lambda h: (h.negated, -h.confidence)):  # an assertion before a negation
-                if h.confidence < RULE_FLOOR or _inside(h.start, h.end, own):
+                if h.confidence < RULE_FLOOR or _described(h, texts[i], own):
                     continue
                 original = h.theme
                 topic = self.codebook.topic(h.theme) if h.rejected else h.theme
@@ -462,22 +462,39 @@ def _viewless(text: str, spans: Sequence[tuple[int, int]], read: str | None = No
     return [any(a <= start and end <= b for a, b in declined) for start, end in spans]
 
 
-def _self_described(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+def _self_described(text: str, names: Sequence[str]) -> list[tuple[int, int, int]]:
     """Spans of the sentences that say who the respondent is, by name (`about.describes_respondent`, with
     its own `names`: "Clearway supports more than 40,000 blind and partially sighted people ...", "The
     Forum is a network of 30 older people's groups across Hexbridge."). Not in the first person: "We
-    employ 30 people with convictions" inside an answer is experience offered as evidence."""
+    employ 30 people with convictions" inside an answer is experience offered as evidence. A sentence
+    going on to what befalls the people it serves ("..., many of whom have been forced into the road by
+    parked cars", "... who have been hit by cars") is a self-description to that clause only: what follows
+    is a point. (start, end of its describing words, end of the sentence)."""
     from respmine.structure.about import describes_respondent
 
-    return [(a, b) for a, b in sentence_spans(text)
-            if describes_respondent(text[a:b], by_name=True, names=names)]
+    out = []
+    for a, b in sentence_spans(text):
+        if describes_respondent(text[a:b], by_name=True, names=names):
+            clause = _RELATIVE.search(text, a, b)
+            out.append((a, clause.start() if clause else b, b))
+    return out
 
 
-def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """[start, end) lies mostly inside one of the spans (a rule's evidence sentence and the splitter's
-    may differ by the odd character)."""
-    middle = (start + end) // 2
-    return any(a <= middle < b for a, b in spans)
+def _described(hit: Hit, text: str, own: Sequence[tuple[int, int, int]]) -> bool:
+    """The rule's hit is in a sentence saying who the respondent is (`_self_described`), and not in what it
+    goes on to say of the people the respondent serves (its phrase's words are not all in that clause)."""
+    middle = (hit.start + hit.end) // 2
+    for a, cut, b in own:
+        if a <= middle < b:
+            said = {w[:5] for w in re.findall(r"\w+", text[cut:b].lower())}
+            return cut == b or not all(w[:5] in said for w in re.findall(r"\w+", hit.phrase.lower()))
+    return False
+
+
+_RELATIVE = re.compile(  # a relative clause on the people a respondent serves: "..., many of whom have been",
+    # "... who are forced", "... whose homes"
+    r",?\s+(?:(?:many|most|some|all|each|half|one|none|several|thousands|hundreds)\s+of\s+(?:whom|which)"
+    r"|who|whom|whose)\b", re.IGNORECASE)
 
 
 def _unsaid(texts: Sequence[str], read: Sequence[str], names: Sequence[Sequence[str]] | None,
@@ -492,7 +509,7 @@ def _unsaid(texts: Sequence[str], read: Sequence[str], names: Sequence[Sequence[
         question = asked[i] if asked[i] not in (None, _UNKNOWN) else ""
         proposal = " ".join(p for p in (title, question) if p)
         sides = [(a, b) for a, b in sentence_spans(text) if proposal and takes_side_only(text[a:b], proposal)]
-        for a, b in [*_self_described(text, own), *sides]:
+        for a, b in [*((a, cut) for a, cut, _ in _self_described(text, own)), *sides]:
             heard = heard[:a] + " " * (b - a) + heard[b:]
         out.append(heard)
     return out
