@@ -215,6 +215,16 @@ def _as_stored_before_reader_versions(store: Store) -> None:
         s.execute(update(SubmissionRow).values(extractor_version="1"))
 
 
+def _reply(attachment: bytes, filename: str, kind: tuple[str, str] = ("text", "plain"),
+           body: str = "Please see our response attached.", subject: str = "Response") -> bytes:
+    """An e-mail (as its bytes) sending `attachment` as `filename`."""
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", subject, "Mon, 20 Apr 2026 09:00:00 +0100"
+    msg.set_content(body)
+    msg.add_attachment(attachment, maintype=kind[0], subtype=kind[1], filename=filename)
+    return msg.as_bytes()
+
+
 def _zip(path: Path, members: dict[str, str | bytes]) -> None:
     import zipfile
 
@@ -411,12 +421,8 @@ def test_inbox_quarantines_a_setting_or_a_tool_caused_are_read_once_it_is_change
         ImageDraw.Draw(image).text((40, 100), words, fill=0, font=ImageFont.load_default(size=64))
         image.save(tmp_path / name)
     (box / "scan.png").write_bytes((tmp_path / "scan.png").read_bytes())
-    msg = EmailMessage()
-    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Scan", "Mon, 20 Apr 2026 09:00:00 +0100"
-    msg.set_content("Our response is the scan attached.")
-    msg.add_attachment((tmp_path / "page.png").read_bytes(), maintype="image", subtype="png",
-                       filename="page.png")
-    (box / "scan.eml").write_bytes(msg.as_bytes())
+    (box / "scan.eml").write_bytes(_reply((tmp_path / "page.png").read_bytes(), "page.png", ("image", "png"),
+                                          "Our response is the scan attached.", "Scan"))
     (box / "old.doc").write_bytes((Path(__file__).parent / "files" / "legacy_response.doc").read_bytes())
     image.save(box / "scan.pdf", resolution=100)  # (a scanned PDF read without OCR was "no_text": "check
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")  # it is legible", never read again)
@@ -455,12 +461,9 @@ def test_inbox_file_also_an_emails_attachment_counts_once(
     box = tmp_path / "inbox"
     box.mkdir()
     answers = b"Local commissioning works best: charities know their areas."
-    msg = EmailMessage()
-    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
-    msg.set_content("Please see our response attached.")
-    msg.add_attachment(answers, maintype="text", subtype="plain", filename="answers.txt")
+    reply = _reply(answers, "answers.txt")
     first, second = ("reply.eml", "answers.txt") if email_first else ("answers.txt", "reply.eml")
-    content = {"reply.eml": msg.as_bytes(), "answers.txt": answers}
+    content = {"reply.eml": reply, "answers.txt": answers}
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
     (box / first).write_bytes(content[first])
     if not one_run:
@@ -528,11 +531,7 @@ def test_inbox_archives_file_also_an_emails_attachment_counts_once(tmp_path: Pat
     box = tmp_path / "inbox"
     box.mkdir()
     answers = b"Local commissioning works best: charities know their areas."
-    msg = EmailMessage()
-    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
-    msg.set_content("Please see our response attached.")
-    msg.add_attachment(answers, maintype="text", subtype="plain", filename="answers.txt")
-    (box / "reply.eml").write_bytes(msg.as_bytes())
+    (box / "reply.eml").write_bytes(_reply(answers, "answers.txt"))
     with zipfile.ZipFile(box / "batch.zip", "w") as zf:
         zf.writestr("answers.txt", answers)
         zf.writestr("other.txt", "Smaller contracts would let small charities bid.\n")
@@ -606,11 +605,7 @@ def test_inbox_a_file_also_an_emails_attachment_read_again_stays_the_attachment(
         name, data, kind = "answers.png", (tmp_path / "answers.png").read_bytes(), ("image", "png")
     else:
         name, data, kind = "answers.txt", b"Local commissioning works best.", ("text", "plain")
-    msg = EmailMessage()
-    msg["From"], msg["Subject"], msg["Date"] = "a@example.org", "Response", "Mon, 20 Apr 2026 09:00:00 +0100"
-    msg.set_content("Please see our response attached.")
-    msg.add_attachment(data, maintype=kind[0], subtype=kind[1], filename=name)
-    (box / "reply.eml").write_bytes(msg.as_bytes())
+    (box / "reply.eml").write_bytes(_reply(data, name, kind))
     (box / name).write_bytes(data)
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
 
