@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from respmine.page_breaks import LIST_POINT
 
@@ -174,25 +175,30 @@ def hyphenated_vocabulary(pages: list[list[str]]) -> set[str]:
     return words
 
 
-def running_head(raw_pages: list[str]) -> list[str]:
-    """The running lines at the top of the first page, which `clean_pages` drops: a letterhead whose body's
-    name heads every later page too ("Clearway Sight Loss Charity") is lost from the text, so its reader
-    keeps them aside (who a response is from is read from them: `structure.respondents`)."""
+class Cleaned(NamedTuple):
+    pages: list[str]  # each page's text, running lines and page furniture gone, paragraphs joined
+    head: list[str]  # the running lines atop the first page, which `pages` lost (`clean_document`)
+
+
+def clean_document(raw_pages: list[str]) -> Cleaned:
+    """Clean every page of one document together (running headers are found across pages). The running
+    lines at the top of the first page are dropped with the rest, but kept aside: a letterhead whose body's
+    name heads every later page too ("Clearway Sight Loss Charity") is lost from the text, and who a
+    response is from is read from them (`structure.respondents`)."""
     pages = [split_lines(raw) for raw in raw_pages]
     running = find_running_lines(pages)
     top = [ln.strip() for ln in pages[0] if ln.strip()][:_EDGE_LINES] if pages and running else []
-    return [ln for ln in top if normalise_line(ln) in running and not _PAGE_NUMBER.match(ln)]
-
-
-def clean_pages(raw_pages: list[str]) -> list[str]:
-    """Clean every page of one document together (running headers are found across pages)."""
-    pages = [split_lines(raw) for raw in raw_pages]
-    running = find_running_lines(pages)
+    head = [ln for ln in top if normalise_line(ln) in running and not _PAGE_NUMBER.match(ln)]
     pages = [strip_page_furniture(lines, running, number) for number, lines in enumerate(pages, 1)]
     width = typical_width(pages)
     vocabulary = hyphenated_vocabulary(pages)
     pages = [[_inline_soft_hyphens(ln, vocabulary) for ln in lines] for lines in pages]
-    return [_SOFT_LEFT.sub("-", join_paragraphs(lines, width, vocabulary)) for lines in pages]
+    return Cleaned([_SOFT_LEFT.sub("-", join_paragraphs(lines, width, vocabulary)) for lines in pages], head)
+
+
+def clean_pages(raw_pages: list[str]) -> list[str]:
+    """The cleaned pages' text (`clean_document`)."""
+    return clean_document(raw_pages).pages
 
 
 _SOFT_INLINE = re.compile(r"(?<!\w)(\w+)\x02(\w+)")  # from a word's start only: not retried at each letter

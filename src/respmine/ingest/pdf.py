@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from respmine.ingest.assemble import assemble
-from respmine.ingest.cleanup import clean_pages, running_head
+from respmine.ingest.cleanup import clean_document
 from respmine.ingest.errors import IngestError, protected
 from respmine.ingest.ocr import default_engine
 from respmine.ingest.source import Source
@@ -53,9 +53,9 @@ def read_pdf(src: Source) -> Document:
         metadata = {k.lower(): str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
     finally:
         pdf.close()
-    cleaned = clean_pages([p.text for p in raw])
+    cleaned, head = clean_document([p.text for p in raw])
     kept = {k: v for k, v in metadata.items() if k in ("title", "author", "creator", "creationdate")}
-    if head := running_head([p.text for p in raw]):
+    if head:
         kept["running_head"] = "\n".join(head)  # (a letterhead naming the body on every page)
     warnings = []
     if any(p.method == "image-no-ocr" for p in raw):
