@@ -250,10 +250,10 @@ def _is_org_line(line: str) -> bool:
     name = R.org_prefix(bare)
     if not name or R.fold(name) != R.fold(R.clean_org(bare)):
         return False
-    if (R.looks_like_name(line) and not _body_last(name)) or R.HOME_ADDRESS.search(line) \
+    if (R.looks_like_name(line) and not ends_as_body(name)) or R.HOME_ADDRESS.search(line) \
             or R.POSTCODE.search(line):
         return False
-    return bool(R.ORG_WORDS.search(name) or _school_name(name) or _body_last(name)) or (
+    return bool(R.ORG_WORDS.search(name) or _school_name(name) or ends_as_body(name)) or (
         _label(name) == "ORG" and len(name.split()) >= 2 and not R.person_shaped(name))
 
 
@@ -335,7 +335,7 @@ _UNIT = re.compile(r"(?:cent(?:re|er)|institute|school|department|faculty|unit|l
 _ACADEMIC_BODY = re.compile(r"\b(?:universit(?:y|ies)|college)\b", re.IGNORECASE)
 
 
-def _body_last(name: str) -> bool:
+def ends_as_body(name: str) -> bool:
     """Words ending as only bodies' names end, though with no organisation word ("Ashford Family Support",
     "Millbrook Community Support": `R.BODY_LAST`), not shaped as a person's name nor one to spaCy: a small
     charity's letterhead and sign-off had made its letter an individual's. A name's own word comes before the
@@ -350,12 +350,6 @@ def _body_last(name: str) -> bool:
             and any(_own_word(word) for word in words[:-1]) and not R.TITLES.match(name)
             and not R.person_shaped(name) and _label(name) != "PERSON"
             and not (len(words) >= 4 and _may_name_person(" ".join(words[:2]))))
-
-
-def ends_as_body(name: str) -> bool:
-    """A name ending as only bodies' names end, though with no organisation word ("Ashdown Cycling Club",
-    "Ashford Family Support"), and no person's (`_body_last`)."""
-    return _body_last(name)
 
 
 def _own_word(word: str) -> bool:
@@ -534,7 +528,7 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
             name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
         if name and _cut_from_person(name, whole):
             name = None  # "Submitted by Juan de los Santos": not "Juan"
-        if name and _may_be_person(_uncapped(name)) and not (behalf and _body_last(name)):  # (a list's lead
+        if name and _may_be_person(_uncapped(name)) and not (behalf and ends_as_body(name)):  # (a list's lead
             # ending as bodies' names end is a body's: "on behalf of Millbrook Community Support and ...")
             board.add("maybe-person", name, "text:response-of", 0)  # "Response from Renée Gagné", "Response
             # from KEZIA FEATHERSTONE": published only if the papers say they are from a body (`_profile`)
@@ -744,7 +738,7 @@ def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
     for writes in R.WRITES_AS.finditer(head):  # "I write as chair of the X Residents' Association"
         name = R.org_prefix(re.split(r"[.;:!?](?:\s|$)", writes["rest"], maxsplit=1)[0])  # (its sentence)
         name = _IN_PLACE.sub("", name) if name else None  # "... Association in Westbrook": the body
-        if name and (R.ORG_WORDS.search(name) or _body_last(name)) and not (
+        if name and (R.ORG_WORDS.search(name) or ends_as_body(name)) and not (
                 _is_person(name, strict=True) or R.person_shaped(_uncapped(name))):
             org(name, "text:writes-as", 50)
             board.add("role", writes["role"].capitalize(), "text:writes-as", 40)
@@ -840,7 +834,7 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             name = name or pair["n"]
             board.add("joint", pair_org, "text:joint-signatories", 50)
         elif name is None and (_is_person(line) or R.looks_like_name(line, brands=False)  # "CeeJay Cole"
-                               or R.person_shaped(line)) and not _body_last(line):  # "Dafydd ap Rhys",
+                               or R.person_shaped(line)) and not ends_as_body(line):  # "Dafydd ap Rhys",
             # "Maria do Carmo Silva"; not "Ashford Family Support"
             name = line
         elif name is not None and role is None and R.looks_like_role(line):
