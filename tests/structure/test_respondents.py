@@ -1893,3 +1893,31 @@ def test_respondents_a_letterhead_running_on_every_page_names_the_body_in_full()
     assert profile(_doc(text, "pdf")).organisation == "Clearway"
     person = profile(_doc(text, "pdf", {"running_head": "Clearway Jane Pemberton Charity"}))
     assert person.organisation == "Clearway"  # (a person's name is no part of the body's fuller name)
+
+
+@pytest.mark.parametrize("form", ["CIC", "C.I.C.", "SCIO"])
+def test_respondents_a_community_interest_company_letterhead_is_a_charitys(form: str) -> None:
+    """A UK social enterprise's or Scottish charity's legal form ("Kinship Voices CIC") on a letterhead over
+    its address names the body: without a body's word its name was read as a house's, and the letter as
+    its director's own."""
+    text = (f"Kinship Voices {form}\n14 Mill Lane\nBradford BD1 4QT\n\nDear Sir or Madam,\n\nWe welcome the "
+            "proposals. Families need to be told when tags are fitted.\n\nYours faithfully,\nDana Whitfield\n"
+            "Director")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", f"Kinship Voices {form}",
+                                                                 "charity")
+    home = profile(_doc(text.replace(f"Kinship Voices {form}\n", "")))
+    assert (home.kind, home.organisation) == ("individual", None)
+
+
+@pytest.mark.parametrize("view", ["agrees that", "does not support", "has concerns about",
+                                  "urges the Ministry"])
+def test_respondents_a_body_giving_its_view_in_its_own_name_is_the_respondent(view: str) -> None:
+    """(A new user's trial.) "The Howard Trust agrees that unpaid work should be ..." opening a letter signed
+    by a person names the body they write for, as "The Howard Trust welcomes ..." did."""
+    text = (f"Response to the consultation\n\nThe Howard Trust {view} unpaid work delivered locally. "
+            "Placements near home help people finish their hours.\n\nRegards,\nPeter Lane")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("organisation", "Howard Trust")
+    person = profile(_doc(text.replace("The Howard Trust", "Jane Howard")))
+    assert (person.kind, person.organisation) == ("individual", None)

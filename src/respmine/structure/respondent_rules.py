@@ -48,6 +48,10 @@ VERB = re.compile(
     r"(?:respectfully )?submits|(?:firmly )?believes|is (?:a|an|the|one of)\b|brings together|provides|"
     r"expresses|acknowledges|is committed|has (?:long|been)|works|was (?:founded|established)|runs|operates|"
     r"delivers|supervises|commissions|covers|researches|campaigns|"
+    # a view said in the body's name ("The Howard Trust agrees that ...", "X does not support ..."): the
+    # writer speaks as the body, as "X welcomes ..." does
+    r"agrees|disagrees|opposes|objects|recognises|recognizes|considers|urges|recommends|is (?:concerned|"
+    r"grateful|opposed)|has (?:concerns|serious concerns)|(?:does not|cannot) (?:support|agree)|"
     # German and French: "X begrüßt ...", "X ist die ...", "X représente ...", "X est une ..."
     r"begrüßt|unterstützt|vertritt|repräsentiert|(?:ist|est) (?:die|der|das|ein|eine|la|le|un|une|l['’])|"
     r"salue|accueille|soutient|représente)",
@@ -216,7 +220,8 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
     (r"\btrust\b|\bcharit(y|able)\b|\bfoundation\b|\bministry\b|\bparish\b|\bmission\b|\bproject\b|"
      r"\bvolunteers\b|\bshelter\b|(women'?s|community|recovery) centre|visitors group|support group|"
-     r"youth (?:club|group)|community group|\bcic\b|community interest company|\bhospice\b|"
+     r"youth (?:club|group)|community group|\bcic\b|\bc\.i\.c\b|\bscio\b|community interest company|"
+     r"\bhospice\b|"
      r"\bsamaritans\b", "charity"),
     (r"\bgroup\b|\bholdings\b|\btechnologies\b|\bsolutions\b|\bconsulting\b|\bsecurity services\b",
      "private_company"),
@@ -249,7 +254,8 @@ ORG_WORDS = re.compile(
     r"committee|church|churches|mosque|chaplaincy|ministry|quakers?|meeting|police|nhs|hmp|partnership|"
     r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
     r"authority|commission(er)?|department|bench|magistrates|consortium|chamber|league|holdings|"
-    r"confederation|industries|technologies|solutions|e\.v\.|aisbl|co-?operatives?|"
+    r"confederation|industries|technologies|solutions|e\.v|aisbl|co-?operatives?|"
+    r"cic|c\.i\.c|scio|"  # a community interest company, a Scottish charitable incorporated organisation
     # Welsh: a UK department hears from "Cyngor Cymuned ..." (community council), "Cymdeithas ..." (society)
     r"cyngor|cymdeithas|ymddiriedolaeth|prifysgol|coleg|bwrdd|undeb|canolfan|menter|fforwm|rhwydwaith|"
     r"elusen|"
