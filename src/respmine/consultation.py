@@ -6,6 +6,7 @@ Validated on load with messages that name the file and the field, because policy
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from respmine.structure.respondent_types import (
+    BUILT_IN,
     INDIVIDUAL,
     UNKNOWN,
     RespondentType,
@@ -23,6 +25,8 @@ from respmine.structure.respondent_types import (
     type_list,
 )
 from respmine.yamlfile import read_mapping, unknown_field
+
+BUILT_IN_IDS = tuple(t.id for t in BUILT_IN)
 
 
 class ConsultationError(ValueError):
@@ -38,6 +42,18 @@ class Question(BaseModel):
     # for a question asking to choose between lettered options: letter -> short label ({A: all-in, ...});
     # none: read from the question's own words when it letters them ("A (all-in), B (...) or C (...)")
     options: dict[str, str] | None = None
+
+    @field_validator("options", mode="before")
+    @classmethod
+    def _labelled(cls, value: object) -> object:
+        """An option with no label is most often a label with a comma in a YAML `{...}` mapping, which YAML
+        splits into a second key ("{C: probation, councils and charities}"): say so, not "a valid string"."""
+        if isinstance(value, dict):
+            for key, label in value.items():
+                if label is None or (isinstance(label, str) and not label.strip()):
+                    raise ValueError(f"option {key!r} has no label: in a {{...}} mapping a label with a "
+                                     "comma needs quotes ({C: \"probation, councils and charities\"})")
+        return value
 
 
 class RespondentTypeEntry(BaseModel):
@@ -116,8 +132,11 @@ class Consultation(BaseModel):
             return value
         for v in value:
             if isinstance(v, str) and built_in(v) is None:
-                raise ValueError(f"{v!r} is no built-in type: give it as an entry with an id, a label and "
-                                 "the words that identify it")
+                near = difflib.get_close_matches(v, BUILT_IN_IDS, n=1, cutoff=0.5)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                raise ValueError(f"{v!r} is no built-in type{hint}: the built-in ids are "
+                                 f"{', '.join(BUILT_IN_IDS)}; give a type of your own as an entry with an "
+                                 "id, a label and the words that identify it")
         return [{"id": v} if isinstance(v, str) else v for v in value]
 
     @field_validator("respondent_types")

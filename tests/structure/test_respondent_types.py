@@ -51,8 +51,12 @@ def test_respondent_types_consultation_list_in_order_with_individuals_last(tmp_p
 
 
 def test_respondent_types_bad_lists_are_refused_with_the_fix(tmp_path: Path) -> None:
-    with pytest.raises(ConsultationError, match="'school' is no built-in type: give it as an entry"):
+    with pytest.raises(ConsultationError, match=r"'school' is no built-in type: the built-in ids are "
+                       r"charity, public_body, .*; give a type of your own as an entry"):
         _types(tmp_path, "title: T\nrespondent_types: [charity, school]\n")
+    with pytest.raises(ConsultationError, match="'probation_body' is no built-in type \\(did you mean "
+                       "'probation'\\?\\)"):  # (README names it "probation body")
+        _types(tmp_path, "title: T\nrespondent_types: [charity, probation_body]\n")
     with pytest.raises(ConsultationError, match="'charity' is listed twice"):
         _types(tmp_path, "title: T\nrespondent_types: [charity, {id: charity, words: [church]}]\n")
     with pytest.raises(ConsultationError, match="field 'respondent_type': did you mean 'respondent_types'"):
@@ -159,3 +163,18 @@ def test_respondent_types_a_names_head_and_a_bodys_own_words_choose_among_own_ty
     brew = profile(_doc("Harbour Brewing Co Ltd\n\nWe are a small brewery in Devon and we oppose glass "
                         "being included.\n\nHarbour Brewing Co Ltd"), types=types)
     assert brew.respondent_type == "producer"
+
+
+def test_respondent_types_a_names_head_word_decides_over_an_earlier_types_word(tmp_path: Path) -> None:
+    """(A new user's trial.) "Justice and Probation Workers' Union" was a probation body, the first listed
+    type whose word ("probation") it has, though the consultation listed trade unions: a name's head word
+    (its first noun phrase's last, less a legal form) says what it is; else the first found, as before."""
+    types = _types(tmp_path, "title: T\nrespondent_types:\n"
+                             "  - {id: probation_body, label: probation body, words: [probation]}\n"
+                             "  - {id: trade_union, label: trade union, words: [union]}\n"
+                             "  - {id: bus_operator, label: bus operator, words: [buses]}\n")
+    assert types.own_type("Justice and Probation Workers' Union") == "trade_union"
+    assert types.own_type("Union of Probation Staff") == "trade_union"  # (head "Union", before "of")
+    assert types.own_type("Wyvern Probation Delivery Unit") == "probation_body"  # (none at its head)
+    assert types.own_type("Westmoor Buses Ltd") == "bus_operator"  # (the legal form is no head)
+    assert types.own_type("we are a small trade union representing probation staff") == "trade_union"

@@ -1921,3 +1921,73 @@ def test_respondents_a_body_giving_its_view_in_its_own_name_is_the_respondent(vi
     assert (got.kind, got.organisation) == ("organisation", "Howard Trust")
     person = profile(_doc(text.replace("The Howard Trust", "Jane Howard")))
     assert (person.kind, person.organisation) == ("individual", None)
+
+
+def test_respondents_a_letterhead_with_no_bodys_word_over_an_address_is_a_bodys_that_says_so() -> None:
+    """(A new user's trial.) "Victims' Voice Wyvern" over "PO Box 2231, ..." and "We are a peer support group
+    ..." was an individual's home address: a plain name (no person's) over an address is a body's
+    letterhead where the writers say they are a body; without that it stays a home's."""
+    letter = ("\n\nDear Minister,\n\n{said}\n\nThe vests must stay.\n\nYours faithfully,\nJanet Hurst\n"
+              "Coordinator")
+    text = "Victims' Voice Wyvern\nPO Box 2231, Wyvern WY1 9ZZ" + letter.format(
+        said="We are a peer support group run by and for victims of crime in Wyvern.")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", "Victims' Voice Wyvern",
+                                                                 "charity")
+    plain = profile(_doc(text.replace("We are a peer support group run by and for victims of crime in "
+                                      "Wyvern.", "I was burgled last year.")))
+    assert (plain.kind, plain.organisation) == ("individual", None)
+    person = profile(_doc(text.replace("Victims' Voice Wyvern", "Janet Hurst")))
+    assert person.organisation is None  # (a person's name over an address is their home's)
+
+
+def test_respondents_a_letterheads_name_and_strapline_on_one_line() -> None:
+    """(A new user's trial, a scan.) "Neurodiversity in Justice - a charity for autistic people ..." names a
+    charity: the strapline after the dash says what the name before it is (the letter, signed "Dr Helen
+    Marsh / Director", had been hers)."""
+    text = ("Neurodiversity in Justice - a charity for autistic people and people with ADHD in the justice "
+            "system\n\n1. Do you agree?\n\nWe agree.\n\nYours sincerely,\nDr Helen Marsh\nDirector")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", "Neurodiversity in Justice",
+                                                                 "charity")
+    person = profile(_doc(text.replace("Neurodiversity in Justice - a charity for",
+                                       "Helen Marsh - a mother of")))
+    assert (person.kind, person.organisation) == ("individual", None)
+
+
+@pytest.mark.parametrize("opening", [
+    "Carers Together Northam supports 2,300 unpaid carers in the city.",
+    "St Barnabas Community Kitchen serves 400 meals a week and has hosted placements since 2021.",
+])
+def test_respondents_a_body_with_no_bodys_word_serving_many_is_named(opening: str) -> None:
+    """(A new user's trial.) A response opening "Carers Together Northam supports 2,300 unpaid carers" was
+    from no one identified: three words or more serving many people name a body, though they may be read
+    as a person's name; two words, a share or a span do not."""
+    text = f"{opening}\n\nQuestion 1: Do you agree?\n\nYes. We agree with the increase."
+    got = profile(_doc(text, "docx"))
+    assert got.kind == "organisation" and got.organisation == opening.split(" s")[0]
+    for other in ("Jane Smith supports 2,300 unpaid carers in the city.",
+                  "Carers Together Northam supports 30 per cent of the hours."):
+        assert profile(_doc(text.replace(opening, other), "docx")).organisation is None, other
+
+
+def test_respondents_a_letterhead_joined_to_a_numbered_street_of_any_name_and_a_signers_unit() -> None:
+    """(A new user's trial.) "Servita Justice Services plc 2 Kingsway Plaza, Northam NM3 2QQ" (a PDF's
+    letterhead joined to its address) named no body: "Plaza" is no street word the home-address rule knows;
+    and the signer's unit ("Managing Director, Community Services": common words only) outweighed it."""
+    text = ("Servita Justice Services plc 2 Kingsway Plaza, Northam NM3 2QQ\n\nServita operates community "
+            "services for public sector clients.\n\nQuestion 1\n\nYes. We agree.\n\n"
+            "Richard Palmer-Ward, Managing Director, Community Services")
+    got = profile(_doc(text, "pdf"))
+    assert (got.organisation, got.respondent_type) == ("Servita Justice Services plc", "private_company")
+    unit_only = profile(_doc(text.split("\n\n", 1)[1], "pdf"))
+    assert unit_only.organisation != "Servita Justice Services plc"
+
+
+@pytest.mark.parametrize(("display", "body"), [("Clerk, Little Brampton Town Council",
+                                                 "Little Brampton Town Council"),
+                                                ("Policy Officer, Shelter Cymru", "Shelter Cymru")])
+def test_respondents_email_display_name_of_a_role_and_its_body(display: str, body: str) -> None:
+    """(A new user's trial.) "Clerk, Little Brampton Town Council" was published as "Little Brampton Town
+    Council Clerk"; "Policy Officer" was read as a person's name."""
+    assert respondents._display_parts(display) == (body, None)

@@ -52,6 +52,7 @@ VERB = re.compile(
     # writer speaks as the body, as "X welcomes ..." does
     r"agrees|disagrees|opposes|objects|recognises|recognizes|considers|urges|recommends|is (?:concerned|"
     r"grateful|opposed)|has (?:concerns|serious concerns)|(?:does not|cannot) (?:support|agree)|"
+    r"serves|hosts|has (?:hosted|supported|served|worked)|"  # "X serves 400 meals a week", "X has supported"
     # German and French: "X begrüßt ...", "X ist die ...", "X représente ...", "X est une ..."
     r"begrüßt|unterstützt|vertritt|repräsentiert|(?:ist|est) (?:die|der|das|ein|eine|la|le|un|une|l['’])|"
     r"salue|accueille|soutient|représente)",
@@ -579,7 +580,8 @@ _SELF_TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bcharit(?:y|able)\b|\bnon-?profit\b|\bnot[- ]for[- ]profit\b|\bngo\b|\bnon-governmental\b|"
      r"\bcivil society organi[sz]ation\b|\bvoluntary organi[sz]ation\b|\bcampaign(?:ing)? (?:group|"
      r"organi[sz]ation)\b|\badvocacy (?:group|organi[sz]ation)\b|\bfoundation\b|\bcivic movement\b|"
-     r"\bsocial enterprise\b|\bcommunity group\b", "charity"),
+     r"\bsocial enterprise\b|\bcommunity group\b|\b(?:peer|mutual|self-help) support group\b|"
+     r"\bsupport group run by\b|\bvoluntary group\b", "charity"),
     (r"\bcompan(?:y|ies)\b|\bcorporation\b|\bfirm\b|\bmanufacturer\b|\bsupplier\b|\bprovider of\b|"
      r"\bmultinational\b|\blisted on\b|\bpublicly (?:traded|listed)\b|\bstart-?up\b|"
      r"\b(?:a|family) business\b|\((?:nyse|nasdaq|euronext|lse|aex|xetra|ftse)\s*:|\bunternehmen\b|"
@@ -607,6 +609,15 @@ def is_a_type(description: str) -> str | None:
     return None
 
 
+# A predicate saying the subject serves many people ("supports 2,300 unpaid carers", "serves 400 meals a
+# week", "represents 40,000 members"): a body's, though its name has no body's word and may be read as a
+# person's ("Carers Together Northam"); not a share or a span ("supports 30 per cent", "20 hours")
+SERVES_MANY = re.compile(
+    r"^(?:supports|serves|represents|works with|helps|cares for|feeds|houses|has (?:supported|served|helped))"
+    r"[ \t]+(?:more than[ \t]+|over[ \t]+|around[ \t]+|about[ \t]+|some[ \t]+|nearly[ \t]+)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{2,})\+?[ \t]+"
+    r"(?!per[ \t]?cent|percent|%|hours?|days?|weeks?|months?|years?)[a-z]",
+    re.IGNORECASE)
 # A predicate or appositive saying the subject is a body ("X, a not-for-profit company registered in ...", "X
 # is a charity"), not a person's job ("a company director", "an independent consultant").
 SAYS_BODY = re.compile(

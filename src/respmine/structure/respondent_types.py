@@ -56,6 +56,21 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)  # ("churches")
 
 
+# Where a name's head noun phrase ends: before "of", "for", a comma, a bracket or a clause ("National
+# Federation of ...", "a charity for ...", "a union which ..."), less a legal form after it ("Buses Ltd")
+_HEAD_STOP = re.compile(r"\s*(?:[,;:(\[]|\s[-–—]\s|\s(?:of|for|in|on|at|to|from|with|that|which|who|where|"
+                        r"working|serving|representing)\s)", re.IGNORECASE)
+_LEGAL_TAIL = re.compile(r"(?:\s+(?:ltd\.?|limited|plc|llp|cic|c\.i\.c\.?|scio|inc\.?|uk|\(uk\)))+\s*$",
+                         re.IGNORECASE)
+
+
+def _head_end(text: str) -> int:
+    """Where the head word of a name or description ends (its first noun phrase's last word)."""
+    stop = _HEAD_STOP.search(text)
+    phrase = text[: stop.start()] if stop else text.rstrip(" .")
+    return len(_LEGAL_TAIL.sub("", phrase).rstrip(" .'’"))
+
+
 @dataclass(frozen=True)
 class TypeList:
     """The types a consultation counts, in the order outputs show them (its own first, as listed;
@@ -95,12 +110,18 @@ class TypeList:
 
     def own_type(self, text: str) -> str | None:
         """The organisation type whose words `text` (an organisation's name, a form's answer, what a body
-        says it is) has first, the first listed of those found at one place: a name's head word says
-        what it is ("National Federation of Convenience Retailers" is a trade association before a
-        retailer). Individuals and unknown are never typed by words."""
+        says it is) has at its head word, else first, the first listed of those found at one place: a
+        name's head word says what it is ("National Federation of Convenience Retailers" is a trade
+        association before a retailer; "Justice and Probation Workers' Union" a trade union, not a
+        probation body). Individuals and unknown are never typed by words."""
         found = [(m.start(), i, t.id) for i, t in enumerate(self.types)
                  if t.id not in (INDIVIDUAL, UNKNOWN) and t.words and (m := t.first(text)) is not None]
-        return min(found)[2] if found else None
+        if not found:
+            return None
+        head = _head_end(text)
+        at_head = [(start, i, kind) for start, i, kind in found
+                   if any(m.end() == head for m in _words_pattern(self.types[i].words).finditer(text))]
+        return min(at_head or found)[2]
 
     @property
     def digest(self) -> str:

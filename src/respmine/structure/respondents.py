@@ -306,8 +306,10 @@ def _body_before_address(line: str) -> str | None:
     if not cut:
         return None
     head, address = line[: cut.start()].strip(" ,"), line[cut.end():]
-    if not (R.HOME_ADDRESS.search(address) or re.match(r"(?i)p\.?\s?o\.?\s+box\b", address)) \
+    if not (R.HOME_ADDRESS.search(address) or re.match(r"(?i)p\.?\s?o\.?\s+box\b", address)
+            or _TOWN_POSTCODE.search(address[-60:])) \
             or not R.POSTCODE.search(address) or not R.ORG_WORDS.search(head) or not _is_org_line(head):
+        # (a numbered street of any name then a town and postcode: "2 Kingsway Plaza, Northam NM3 2QQ")
         return None
     if R.TITLES.match(head) or _label(head) == "PERSON" or _may_name_person(head) or _house_or_street(head):
         return None  # "Mrs Ann Union 14 Mill Lane, ...", "John Church 14 Mill Lane, ...": a person's address
@@ -410,9 +412,13 @@ def _display_parts(display: str) -> tuple[str, str | None]:
     parts = [p for p in _DISPLAY_PARTS.split(display) if p.strip()]
     if len(parts) < 2 or len(parts) > 4:
         return display, None
-    people = [p for p in parts if len(p.split()) >= 2 and (
+    people = [p for p in parts if len(p.split()) >= 2 and not _role_only(p.strip()) and (
         _is_person(p) or (not R.ORG_WORDS.search(p) and _may_name_person(p)))]
     if not people:
+        roles = [p for p in parts if _role_only(p.strip())]
+        bodies = [p.strip() for p in parts if p not in roles and R.ORG_WORDS.search(p)]
+        if roles and len(bodies) == 1 and len(roles) + 1 == len(parts):
+            return bodies[0], None  # "Clerk, Little Brampton Town Council": the body, by its role's holder
         return display, None
     bodies = [p for p in parts if p not in people and not _role_only(p) and R.ORG_WORDS.search(p)]
     return (bodies[0] if len(bodies) == 1 else ""), people[0]
@@ -472,6 +478,11 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
         first = rest if comma and _role_only(role) else first  # "Chair, Westvale Trust"
         if _is_org_line(first):
             heads.append((R.clean_org(re.sub(r"\s*\([^)]*\)\s*$", "", first)), below))
+        elif (strapped := _name_and_strapline(line)) is not None:  # "Neurodiversity in Justice - a charity
+            heads.append(strapped)  # for autistic people ...": the strapline says the name is a body's
+        elif (plain := _plain_name(first)) and _under_is_address(below) \
+                and _speaks_as_body(text[:HEAD_CHARS]):  # "Victims' Voice Wyvern" / "PO Box 2231, ..." and
+            heads.append((plain, ""))  # "We are a peer support group": no home's address, a body's letterhead
         else:  # "Association of Probation Leaders 1 Temple Row, ... B2 5LG", "University of Kelsham, Kelsham
             heads.append((_body_before_address(first) or _body_before_town(first), ""))  # KL1 3UE"
     for i, (head, below) in enumerate(heads):
@@ -487,8 +498,10 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
             if _STRAPLINE.match(strap) and len(strap.split()) <= 20:  # "A charity working with ..."
                 _says_it_is(board, strap, "rule:text-strapline", 50, about=head)
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
-    if home and not any(_is_org_line(ln) for ln in lines[: home[0]]) and not _body_before_address(
-            lines[home[0]]):  # (the body's address on its letterhead's line is no home address)
+    lettered = {R.fold(head) for head, _ in heads if head}
+    if home and not any(_is_org_line(ln) or R.fold(R.clean_org(ln)) in lettered for ln in lines[: home[0]]) \
+            and not _body_before_address(lines[home[0]]):  # (a body's address under or on its letterhead's
+        # line is no home address)
         board.add("individual", "home-address", "text:home-address", 20)
     ends = text[:HEAD_CHARS] + "\n" + text[-HEAD_CHARS:]
     judged: dict[tuple[str, str, str], bool] = {}
@@ -542,6 +555,35 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
                 org(name, f"text:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
                 # "La Poste", "Les Amis de la Terre" and "Caixa Geral de Depósitos", not published on this
                 # line alone)
+
+
+def _plain_name(line: str) -> str | None:
+    """A line that is only a capitalised name (2-6 words) that is no person's ("Victims' Voice Wyvern",
+    "Neurodiversity in Justice"), nor a house's or a street's."""
+    line = " ".join(line.split()).strip(" ,")
+    name = R.org_prefix(line)
+    if not name or R.fold(name) != R.fold(R.clean_org(line)) or not 2 <= len(name.split()) <= 6:
+        return None
+    if _may_name_person(name) or _label(name) == "PERSON" or R.TITLES.match(name) or _house_or_street(name) \
+            or R.HOME_ADDRESS.search(name) or R.POSTCODE.search(name):
+        return None
+    return name
+
+
+def _name_and_strapline(line: str) -> tuple[str, str] | None:
+    """A letterhead's name and strapline on one line, "Name - a charity for ...": the name, when the
+    strapline says what kind of body it is, and the strapline."""
+    parts = re.split(r" [—–|-] ", " ".join(line.split()), maxsplit=1)
+    if len(parts) < 2 or len(parts[1].split()) > 20 or not _STRAPLINE.match(parts[1]):
+        return None
+    name = _plain_name(parts[0])
+    return (name, parts[1]) if name and R.is_a_type(parts[1]) not in (None, "individual") else None
+
+
+def _under_is_address(line: str) -> bool:
+    """The line under a letterhead's name is an address: a street's with a number, a PO box, a postcode."""
+    return bool(R.HOME_ADDRESS.search(line) or R.POSTCODE.search(line)
+                or re.match(r"(?i)\s*p\.?\s?o\.?\s+box\s+\d", line))
 
 
 _CLIENT = re.compile(r"(?:our|my)\s+(?:client|clients|principal)s?,?\s+", re.IGNORECASE)  # "on behalf of
@@ -693,7 +735,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         return  # "Millbrook is a small village and ...": a place, not a body
     describes = source != "text:subject" or lead_in or R.IS_A.match(rest)  # who X is, rather than a view
     unsure = (_may_be_person(name) and (describes or len(name.split()) >= 3)
-              and _subject_label(sentence) != "ORG")
+              and _subject_label(sentence) != "ORG"
+              and not (len(name.split()) >= 3 and R.SERVES_MANY.match(rest)
+                       and _subject_label(sentence) != "PERSON"))  # "Carers Together Northam supports
+    # 2,300 unpaid carers": three words or more serving many are a body's name (two may be a person's)
     if (R.person_shaped(name, sentence) or unsure) and not R.SAYS_BODY.match(said + " " + rest):
         return  # "Aoife Brennan is an independent consultant", "Jean-Luc Picard welcomes ...", "Anne-Marie
         # Dupont de la Tour welcomes ...", "Ana María García López welcomes ...": spaCy misses many names; a
@@ -796,7 +841,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
         signed = _person_role_org(line)
         if signed and name is None:  # "Rhiannon Dunmore, Secretary, Thornbury Parish Council"
             name, role = signed[0], role or signed[1]
-            org(R.listed_name(signed[2]), "text:sign-off", 50)
+            signed_for = R.listed_name(signed[2])
+            org(signed_for, "text:sign-off", 20 if signed_for and _unit_of(signed_for, board) else 50)
             continue
         behalf = re.search(r"^(?P<pre>.*?)[\s,]*\bon behalf of\s+(?P<org>.+?)[,.]?$", line, re.IGNORECASE)
         pair = re.match(r"^(?P<n>[^,]+),\s*(?P<o>.+)$", line)
@@ -858,6 +904,15 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
     if name and not office and not R.ORG_WORDS.search(" ".join(ln for ln in block if ln not in addresses)):
         board.add("individual", "signed", "text:sign-off", 15)  # (not "Jane Smith" / "Chair, Lloyd's": an
         # office in a body, whatever its name)
+
+
+def _unit_of(name: str, board: _Board) -> bool:
+    """A signer's unit under a letterhead's body: a name of common words only ("Community Services",
+    "Policy Team": no word of its own) where the letterhead named a body ("Servita Justice Services plc"),
+    which it belongs to."""
+    words = name.split()
+    return len(words) <= 4 and not any(_own_word(word) for word in words) and any(
+        claim.source == "text:letterhead" for claim in board.claims.get("organisation", []))
 
 
 def _name_over_role(tail: list[str]) -> list[str]:
