@@ -576,3 +576,38 @@ def test_stance_cues_read_in_two_trials_wrong_respondents() -> None:
     assert m > s > 0 and o == 0  # support with what must change: a condition
     assert score_sentence("We support the proposal, but it must not be delayed.") == (1.0, 0.0, 0.0)
 
+
+def test_a_respondents_side_is_their_answer_on_the_proposal_itself() -> None:
+    """Two trials' respondents who agreed (or disagreed) with the proposal and partly agreed with a
+    question on a part of it ("We support victim alerts, provided that ...", "Partly.") were read as mixed:
+    the answer on the proposal itself gives the side, other answers make it mixed only by taking the other
+    side outright. Without such an answer, all combine as before."""
+    from respmine.themes.stance import proposal_side
+
+    assert proposal_side([("Q1", "support"), ("Q3", "mixed"), ("Q4", "neutral")], "Q1") == "support"
+    assert proposal_side([("Q1", "oppose"), ("Q2", None), ("Q3", "mixed")], "Q1") == "oppose"
+    assert proposal_side([("Q1", "support"), ("Q5", "oppose")], "Q1") == "mixed"  # the other side outright
+    assert proposal_side([("Q1", "mixed"), ("Q3", "support")], "Q1") == "mixed"  # its own partly
+    assert proposal_side([("Q1", "neutral"), ("Q3", "mixed")], "Q1") == "mixed"  # no side on it: all combine
+    assert proposal_side([("Q3", "support"), ("Q4", "mixed")], "Q1") == "mixed"
+    assert proposal_side([("Q1", "support"), ("Q3", "mixed")], None) == "mixed"  # no question asks
+    assert proposal_side([], "Q1") is None
+    assert proposal_side([("Q1", "neutral")], "Q1") == "neutral"
+
+
+def test_the_question_on_the_proposal_itself_is_the_first_asking_for_agreement() -> None:
+    from types import SimpleNamespace
+
+    from respmine.themes.stance import proposal_question
+
+    questions = {"Q1": "What is your name?",
+                 "Q2": "Do you agree that pavement parking should be banned across England?",
+                 "Q3": "Do you agree that councils should be able to issue penalty charge notices?",
+                 "Q4": "Any other comments?"}
+    assert proposal_question(questions, []) == "Q2"
+    assert proposal_question({"Q1": "What safeguards are needed?", "Q2": "Any other comments?"}, []) is None
+    # a yes/no question its answers show closed asks for agreement (`as_answered`)
+    closed = {"Q1": "Should victims be able to opt in to alerts?", "Q2": "Do you agree with the proposal?"}
+    answers = [SimpleNamespace(question="Q1", submission=f"s{i}", start=0, text=t)
+               for i, t in enumerate(["Yes.", "No.", "Yes, definitely.", "Yes."])]
+    assert proposal_question(closed, answers) == "Q1"

@@ -819,6 +819,34 @@ def combined_stance(stances: Iterable[str | None]) -> str | None:
     return None
 
 
+_OTHER_SIDE = {"support": "oppose", "oppose": "support"}
+
+
+def proposal_side(answers: Iterable[tuple[str, str | None]], proposal_question: str | None) -> str | None:
+    """One respondent's side on the proposals from their answers' stances ((question id, stance) pairs).
+    Their answer to the question on the proposal itself (`proposal_question`) gives it where it takes a side:
+    the other questions ask about its parts, and a condition or reservation there ("We support victim
+    alerts, provided that ...", "Partly." to whether councils should fine) does not make a respondent who
+    agreed or disagreed with the proposal mixed (two trials: 7 of 15 wrong stances); answering another
+    question the other way outright does. Without such an answer taking a side, their answers combine
+    (`combined_stance`)."""
+    answers = list(answers)
+    own = combined_stance(s for q, s in answers if q == proposal_question) if proposal_question else None
+    if own == "mixed":
+        return own
+    if own in _OTHER_SIDE:
+        return "mixed" if any(s == _OTHER_SIDE[own] for q, s in answers if q != proposal_question) else own
+    return combined_stance(s for _, s in answers)
+
+
+def proposal_question(questions: Mapping[str, str], segments: Iterable[SegmentView]) -> str | None:
+    """The question on the proposal itself: the consultation's first (in `questions`' order) asking for
+    agreement as its answers are read (`as_answered`: "Do you agree that GPS tagging should be extended to
+    ...?"); consultations put it before the questions on its parts. None where no question asks."""
+    answered = as_answered(questions, segments)
+    return next((q for q in questions if asks_agreement(answered[q])), None)
+
+
 THEME_STANCE = "theme"  # the method of a segment stance its position themes gave (`position_stance`)
 
 
