@@ -92,6 +92,31 @@ def test_under_a_topic_a_respondent_counts_with_the_side_they_took_on_the_propos
     assert contracts.stance == {"support": 0, "oppose": 0, "mixed": 0, "neutral": 1}
 
 
+def test_a_respondents_side_is_their_answer_on_the_question_on_the_proposal_itself(
+    made: tuple[Store, dict[str, str]],
+) -> None:
+    """Under a codebook of topics, and in the register: Hope agreed on Q1, the consultation's question on the
+    proposal itself (its first asking for agreement, read from the questions the store was segmented with),
+    and partly agreed on Q2: it supports (combining every answer had made it mixed). Answering Q2 the
+    other way outright still makes it mixed."""
+    from sqlalchemy import update
+
+    from respmine.store.models import SegmentationRow, StanceRow
+
+    store, segs = made
+    with store.session() as s, s.begin():
+        s.add(SegmentationRow(id=1, key="k", documents=9, bias=None, routing=None, questions=[
+            {"id": "Q1", "number": 1, "text": "Do you agree with the proposal to fund full cost recovery?"},
+            {"id": "Q2", "number": 2, "text": "How should contracts be let?"}]))
+        s.execute(update(StanceRow).where(StanceRow.segment == segs["hope-q2"]).values(stance="mixed"))
+    data = CodingData.load(store, CODEBOOK)
+    assert data.proposal_question == "Q1"
+    assert {r.who: r.stance for r in register(data)}["Hope Trust"] == "support"
+    with store.session() as s, s.begin():
+        s.execute(update(StanceRow).where(StanceRow.segment == segs["hope-q2"]).values(stance="oppose"))
+    assert {r.who: r.stance for r in register(CodingData.load(store, CODEBOOK))}["Hope Trust"] == "mixed"
+
+
 def test_respondent_type_filter_and_bases(made: tuple[Store, dict[str, str]]) -> None:
     store = made[0]
     charities = theme_table(store, CODEBOOK, respondent_type="charity", question="Q1")

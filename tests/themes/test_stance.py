@@ -539,3 +539,75 @@ def test_judging_the_undoing_of_the_proposal_is_no_opposition(sentence: str) -> 
     """"Putting it on everyone is wrong" opposes; "Delaying it would be wrong", "Not implementing it would
     be wrong" are for it, and the cue for judging what is done to "it" read them as opposing (0.8)."""
     assert score_sentence(sentence)[1] == 0.0
+
+
+def test_stance_cues_read_in_two_trials_wrong_respondents() -> None:
+    """Sentences that set two trials' respondents on the wrong side: others' worry acknowledged ("We
+    understand the concern about ...") is no concern of the writer's; whom the writer serves ("Victims we
+    support have told us ...") is no support; "reservations about" is a concern; support "only if ..." is
+    conditional, as is agreeing "but the Department must fund ..."; calling a ban put "disproportionate" or "a
+    sledgehammer to crack a nut" judges it."""
+    assert score_sentence("We understand the concern about stigma, but the safety of victims has to come "
+                          "first.") == (0.0, 0.0, 0.0)
+    assert score_sentence("We recognise the concerns raised by landlords.") == (0.0, 0.0, 0.0)
+    assert score_sentence("We share the concern about stigma.")[1] > 0  # the writer's own
+    assert score_sentence("We understand the concerns and we oppose the plan.")[1] == 1.0
+    for served in ("Victims we support have told us that alerts would let them feel safe at home.",
+                   "Falls are the biggest reason older people we support lose their independence."):
+        assert score_sentence(served) == (0.0, 0.0, 0.0), served
+    assert score_sentence("Yes we support it.")[0] == 1.0
+    assert score_sentence("As parents we support the ban.")[0] == 1.0
+    s, o, m = score_sentence("We support the aim of clearing footways, but we have reservations about a ban "
+                             "on our bus routes.")
+    assert s > 0 and o > 0 and m >= s  # mixed
+    for conditional in ("Probation leaders would welcome GPS as a supervision tool, but only if alerts come "
+                        "to the practitioner who knows the person.",
+                        "We would only support this if victims are consulted."):
+        s, o, m = score_sentence(conditional)
+        assert m > s and o == 0, conditional
+    for judged in ("A blanket national ban would be disproportionate.",
+                   "I think a national ban is a sledgehammer to crack a nut.",
+                   "A ban would be heavy-handed."):
+        s, o, _ = score_sentence(judged)
+        assert o > 0 and s == 0, judged
+    assert score_sentence("A different approach would be fair.") == (0.0, 0.0, 0.0)  # another put, not this
+    s, o, m = score_sentence("The borough council agrees that councils should be able to issue penalty "
+                             "charge notices, but the Department must fund the officers this will need.")
+    assert m > s > 0 and o == 0  # support with what must change: a condition
+    assert score_sentence("We support the proposal, but it must not be delayed.") == (1.0, 0.0, 0.0)
+
+
+def test_a_respondents_side_is_their_answer_on_the_proposal_itself() -> None:
+    """Two trials' respondents who agreed (or disagreed) with the proposal and partly agreed with a
+    question on a part of it ("We support victim alerts, provided that ...", "Partly.") were read as mixed:
+    the answer on the proposal itself gives the side, other answers make it mixed only by taking the other
+    side outright. Without such an answer, all combine as before."""
+    from respmine.themes.stance import proposal_side
+
+    assert proposal_side([("Q1", "support"), ("Q3", "mixed"), ("Q4", "neutral")], "Q1") == "support"
+    assert proposal_side([("Q1", "oppose"), ("Q2", None), ("Q3", "mixed")], "Q1") == "oppose"
+    assert proposal_side([("Q1", "support"), ("Q5", "oppose")], "Q1") == "mixed"  # the other side outright
+    assert proposal_side([("Q1", "mixed"), ("Q3", "support")], "Q1") == "mixed"  # its own partly
+    assert proposal_side([("Q1", "neutral"), ("Q3", "mixed")], "Q1") == "mixed"  # no side on it: all combine
+    assert proposal_side([("Q3", "support"), ("Q4", "mixed")], "Q1") == "mixed"
+    assert proposal_side([("Q1", "support"), ("Q3", "mixed")], None) == "mixed"  # no question asks
+    assert proposal_side([], "Q1") is None
+    assert proposal_side([("Q1", "neutral")], "Q1") == "neutral"
+
+
+def test_the_question_on_the_proposal_itself_is_the_first_asking_for_agreement() -> None:
+    from types import SimpleNamespace
+
+    from respmine.themes.stance import proposal_question
+
+    questions = {"Q1": "What is your name?",
+                 "Q2": "Do you agree that pavement parking should be banned across England?",
+                 "Q3": "Do you agree that councils should be able to issue penalty charge notices?",
+                 "Q4": "Any other comments?"}
+    assert proposal_question(questions, []) == "Q2"
+    assert proposal_question({"Q1": "What safeguards are needed?", "Q2": "Any other comments?"}, []) is None
+    # a yes/no question its answers show closed asks for agreement (`as_answered`)
+    closed = {"Q1": "Should victims be able to opt in to alerts?", "Q2": "Do you agree with the proposal?"}
+    answers = [SimpleNamespace(question="Q1", submission=f"s{i}", start=0, text=t)
+               for i, t in enumerate(["Yes.", "No.", "Yes, definitely.", "Yes."])]
+    assert proposal_question(closed, answers) == "Q1"

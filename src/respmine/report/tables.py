@@ -51,6 +51,8 @@ from respmine.themes.stance import (
     asserts,
     combined_stance,
     positions,
+    proposal_question,
+    proposal_side,
     reread,
     says_neither,
     says_unsure,
@@ -108,6 +110,7 @@ class CodingData:
     unsided: frozenset[str] = frozenset()  # segments whose words take no side for the machine
     types: TypeList = DEFAULT_TYPES  # the consultation's respondent types: their order and names
     received_as: dict[str, list[str]] = field(default_factory=dict)  # submission -> every file name it had
+    questions: dict[str, str] = field(default_factory=dict)  # the consultation's, id -> text, in its order
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
     _shared: dict[tuple[str, str], bool] = field(
@@ -130,7 +133,7 @@ class CodingData:
             stances=_position_stances(theme_store.effective_stances(store, log), codes, current, unsided,
                                       log),
             redactions=_redactions(store), people=people, campaigns=campaigns, decisions=log,
-            received_as=store.sources(),
+            received_as=store.sources(), questions=structure_store.stored_questions(store),
             unsided=unsided, types=types,
         )
 
@@ -233,14 +236,26 @@ class CodingData:
 
     @cached_property
     def proposal_sides(self) -> dict[str, str | None]:
-        """Counted respondent -> their stance on the proposals over all their answers (`unit_stance`; not
-        what they said of themselves or notes kept with the text: `UNCODED`)."""
-        letters: dict[str, dict[str, Letter]] = {}
-        for seg in self.segments.values():
+        """Counted respondent -> their stance on the proposals over all their answers (`proposal_side`: their
+        answer on the proposal itself first; a campaign's letters by `unit_stance`; not what they said of
+        themselves or notes kept with the text: `UNCODED`)."""
+        letters: dict[str, dict[str, tuple[list[tuple[str, str | None]], bool]]] = {}  # unit -> letter ->
+        for seg in self.segments.values():  # its (question, stance) pairs, and whether an analyst set one
             if seg.question not in UNCODED:
-                _add_stance(letters.setdefault(self.unit_of[seg.submission], {}), seg.submission,
-                            self.stances.get(seg.id), seg.id in self.stance_decided)
-        return {key: unit_stance(self.units[key], found.values()) for key, found in letters.items()}
+                mine = letters.setdefault(self.unit_of[seg.submission], {})
+                said, was = mine.get(seg.submission, ([], False))
+                said.append((seg.question, self.stances.get(seg.id)))
+                mine[seg.submission] = (said, was or seg.id in self.stance_decided)
+        main = self.proposal_question
+        return {key: unit_stance(self.units[key], [([proposal_side(a, main)], b) for a, b in found.values()])
+                if self.units[key].campaign and len(found) > 1
+                else proposal_side((a for said, _ in found.values() for a in said), main)
+                for key, found in letters.items()}
+
+    @cached_property
+    def proposal_question(self) -> str | None:
+        """The question on the proposal itself (`stance.proposal_question`), if one asks for agreement."""
+        return proposal_question(self.questions, self.segments.values())
 
     def _said_by_subtheme(self, code: Code) -> bool:
         """A topic's own code in a passage where one of its sub-themes is coded: the sub-theme says which

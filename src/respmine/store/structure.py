@@ -150,6 +150,14 @@ def known_structure(store: Store) -> dict[str, tuple[str, Respondent, list[Perso
     return {r.submission: (r.stamp or "", _respondent(r), found.get(r.submission, [])) for r in rows}
 
 
+def stored_questions(store: Store) -> dict[str, str]:
+    """The consultation's questions the stored segments were cut with, id -> text, in its order ({} before
+    the first structure run)."""
+    with store.session() as s:
+        row = s.get(SegmentationRow, 1)
+        return {} if row is None else {str(q["id"]): str(q.get("text") or "") for q in row.questions}
+
+
 def known_segmentation(store: Store) -> tuple[Calibration, dict[str, list[Segment]]] | None:
     """The stored segments by submission with the calibration they were cut with (None before the
     first structure run, or in a store written before calibrations were kept)."""

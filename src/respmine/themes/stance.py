@@ -68,8 +68,10 @@ _SERVED = (r"(?!\s+(?:\d+|over|around|more|some|many|people|children|families|yo
 _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation|measure|option|bill|idea|ban"
          r"|scheme|requirement|allocation|designation)s?\b")
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
-_THING = (r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN
-          + r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+")  # "is not fair"
+_JUDGED = r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+"  # "is not fair"
+_THING = r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN + _JUDGED
+_A_THING = r"\ban?\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN + _JUDGED  # "a blanket national ban would be": judged
+# unfair, what is put is judged (only against it: "a different approach would be fair" puts another)
 _DOING = (r"(?<!\bnot )(?<!\bnever )(?<!\bwithout )"  # "Not implementing it would be wrong": for it
           r"\b(?!(?:nothing|something|anything|everything|thing|during|bring|morning|evening)\b)"
           r"(?!(?:delay|postpon|scrapp|abandon|withdraw|dropp|stopp|halt|oppos|reject|block|revers|paus|shelv"
@@ -80,7 +82,8 @@ _DOING = (r"(?<!\bnot )(?<!\bnever )(?<!\bwithout )"  # "Not implementing it wou
 _FAIR = (r"(?:fair|sensible|reasonable|proportionate|necessary|(?:long )?overdue|welcome|positive|justified"
          r"|beneficial|the right (?:thing|approach|step))\b")
 _UNFAIR = (r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminatory|harmful|wrong|unnecessary"
-           r"|unacceptable|ill-conceived|premature|unlawful|illegal)\b")
+           r"|unacceptable|ill-conceived|premature|unlawful|illegal|disproportionate|excessive|heavy-handed"
+           r"|draconian|overkill|unenforceable|counter-?productive|(?:an?\s+)?sledgehammer\s+to\s+crack\s+a\s+nut)\b")
 _COURTESY = (r"(?!\s+(?:the|this)\s+(?:consultation|opportunity|chance|invitation|call for evidence"
              r"|review)\b)")  # "We welcome the consultation": a courtesy, no side taken
 _RAW_CUES: tuple[tuple[str, str, float], ...] = (
@@ -97,6 +100,7 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r"|\b(?:move forward|go ahead|proceed) with " + _OBJ, "support", 0.8),
     (_THING + _FAIR, "support", 0.8),
     (_THING + _UNFAIR, "oppose", 0.8),
+    (_A_THING + _UNFAIR, "oppose", 0.8),
     (_DOING + _FAIR, "support", 0.8),
     (_DOING + _UNFAIR, "oppose", 0.8),
     (r"\b(?:urge|ask|call on|calls on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
@@ -127,16 +131,34 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r" (?:concerns?|reservations|misgivings)|\b(?:deeply|seriously|very|extremely|gravely|greatly"
      r"|particularly) (?:concerned|worried|troubled)\b",
      "oppose", 0.8),
-    (r"\bconcern(?:s|ed)? (?:about|that|over|regarding|with|by)\b", "oppose", 0.6),
+    (r"\bconcern(?:s|ed)? (?:about|that|over|regarding|with|by)\b"
+     r"|\b(?:reservations|doubts|misgivings) (?:about|over|regarding|on|as to)\b", "oppose", 0.6),
     (_SUBJ + r"\s+(?:am|are|remain|remains|were|was|have been)" + _GAP  # doubt: "we are not convinced"
      + r"(?:cautious|sceptical|skeptical|wary|doubtful|unconvinced|unpersuaded"
      r"|not (?:convinced|persuaded))\b", "oppose", 0.8),
     (r"\b(?:in principle|with (?:some )?reservations|with caveats|mixed views|cautiously welcome|partly agree"
      r"|partially agree)\b|\b(?:qualified|conditional|partial|cautious) (?:support|welcome)\b"
      r"|\b(?:support|welcome|agree)\w*\b[^.;]{0,80}?\b(?:subject to|in part|provided that|on condition that"
-     r"|as long as)\b", "mixed", 0.8),
+     r"|as long as|so long as|only (?:if|where|when|once))\b"  # "would welcome GPS ..., but only if ..."
+     r"|\bonly\s+(?:support|welcome|agree|accept)\w*\b[^.;]{0,80}?\b(?:if|where|when|once)\b", "mixed", 0.8),
 )
 _CUES = tuple((re.compile(p), polarity, w) for p, polarity, w in _RAW_CUES)
+_CONCEDED = re.compile(  # others' worries acknowledged, not the writer's own: "We understand the
+    # concern about stigma, but the safety of victims has to come first"; to the clause's end (not "We share
+    # the concern")
+    r"\b(?:understands?|acknowledge[sd]?|recogni[sz]e[sd]?|appreciate[sd]?|hear|heard|respect(?:s|ed)?)\s+"
+    r"(?:(?:the|these|those|such|some|their|people[’']s|others[’'])\s+)?(?:[a-z-]+\s+)?(?:concerns?"
+    r"|reservations|worries|fears|misgivings|doubts)\b(?:(?!\b(?:but|and|however|yet|so|which)\b)[^,;.:])*")
+_CAVEAT = re.compile(  # support going on to what must change: a condition ("..., but the Department must fund
+    # the officers this will require"), as "support, subject to X" is
+    r"\b(?:but|however|although|though)\b[^.;]*?\b(?:must|should|needs?\s+to|will\s+need\s+to|has\s+to"
+    r"|have\s+to|ought\s+to)\b(?!\s+(?:not\s+)?(?:be\s+)?(?:delayed|watered|weakened|diluted)\b)")
+CAVEAT_WEIGHT = 0.8
+_SERVED_BEFORE = re.compile(  # "Victims we support have told us ...", "older people we support lose ...": a
+    # relative clause naming whom the writer serves, not a view ("Yes we support it", "As parents we support")
+    r"(?<!\bas )\b(?:people|persons|victims|survivors|families|children|women|men|girls|boys|clients|users"
+    r"|residents|tenants|patients|carers|students|pupils|learners|offenders|prisoners|communities|adults|parents"
+    r"|individuals|members|those|whom|who)\s+$")
 _NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly)\b|n[’']t\b")
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:but|however|although|though|while|whilst|yet)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despite|notwithstanding"
@@ -279,14 +301,22 @@ def score_sentence(sentence: str) -> Scores:
     low = sentence.lower()
     if _NEUTRAL.search(low):
         return 0.0, 0.0, 0.0
+    low = _CONCEDED.sub(lambda m: " " * len(m.group()), low)  # (offsets kept)
     best = {"support": 0.0, "oppose": 0.0, "mixed": 0.0}
+    said = len(low)  # where the first support said ends
     for pattern, polarity, weight in _CUES:
         for match in pattern.finditer(low):
+            if polarity == "support" and re.match(r"(?:we|i)\b", low[match.start():]) and (
+                    _SERVED_BEFORE.search(low, 0, match.start())):
+                continue
             side, strength = polarity, weight
             if polarity != "mixed" and _negated(low, match):  # "not oppose" is at most a weak yes
                 side, strength = ("oppose", 0.9 * weight) if polarity == "support" else ("support", 0.3)
             best[side] = max(best[side], strength)
+            said = min(said, match.end()) if side == "support" else said
     s, o, m = best["support"], best["oppose"], best["mixed"]
+    if s and not (o or m) and _CAVEAT.search(low, said):  # "agrees that ..., but the Department must fund"
+        m = CAVEAT_WEIGHT
     if s and (m or _HEDGE.search(low)):  # "broadly support" is weaker; "support, subject to X" is mixed
         s *= 0.5 if m else 0.7
     if s and o and _CONTRAST.search(low):  # "while we welcome X, we are concerned that Y"
@@ -787,6 +817,34 @@ def combined_stance(stances: Iterable[str | None]) -> str | None:
         if stance in found:
             return stance
     return None
+
+
+_OTHER_SIDE = {"support": "oppose", "oppose": "support"}
+
+
+def proposal_side(answers: Iterable[tuple[str, str | None]], proposal_question: str | None) -> str | None:
+    """One respondent's side on the proposals from their answers' stances ((question id, stance) pairs).
+    Their answer to the question on the proposal itself (`proposal_question`) gives it where it takes a side:
+    the other questions ask about its parts, and a condition or reservation there ("We support victim
+    alerts, provided that ...", "Partly." to whether councils should fine) does not make a respondent who
+    agreed or disagreed with the proposal mixed (two trials: 7 of 15 wrong stances); answering another
+    question the other way outright does. Without such an answer taking a side, their answers combine
+    (`combined_stance`)."""
+    answers = list(answers)
+    own = combined_stance(s for q, s in answers if q == proposal_question) if proposal_question else None
+    if own == "mixed":
+        return own
+    if own in _OTHER_SIDE:
+        return "mixed" if any(s == _OTHER_SIDE[own] for q, s in answers if q != proposal_question) else own
+    return combined_stance(s for _, s in answers)
+
+
+def proposal_question(questions: Mapping[str, str], segments: Iterable[SegmentView]) -> str | None:
+    """The question on the proposal itself: the consultation's first (in `questions`' order) asking for
+    agreement as its answers are read (`as_answered`: "Do you agree that GPS tagging should be extended to
+    ...?"); consultations put it before the questions on its parts. None where no question asks."""
+    answered = as_answered(questions, segments)
+    return next((q for q in questions if asks_agreement(answered[q])), None)
 
 
 THEME_STANCE = "theme"  # the method of a segment stance its position themes gave (`position_stance`)
