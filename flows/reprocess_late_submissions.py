@@ -65,9 +65,9 @@ def changes_markdown(summary: dict[str, Any]) -> str:
                   "reads their format better (analysts' decisions follow their paragraphs; outputs "
                   f"regenerated): {_names(reread)}."]
     if retried:
-        lines += ["", f"{len(retried)} file(s) quarantined before were read now that this run allows it (a "
-                  "higher --max-file-mb, OCR turned on or a missing program installed; outputs regenerated): "
-                  f"{_names(retried)}."]
+        lines += ["", f"{len(retried)} file(s) quarantined (or read without OCR) before were read now that "
+                  "this run allows it (a higher --max-file-mb, OCR turned on or a missing program installed; "
+                  f"outputs regenerated): {_names(retried)}."]
         again = [a for a in retried if a.get("status") == "quarantined"]  # (OCR failed; a store's old
         if again:  # "too_large" for pages or rows: no setting of this run let them be read)
             lines.append(f"Of them, {len(again)} were quarantined again for another cause (see the intake "

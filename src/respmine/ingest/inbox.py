@@ -221,11 +221,18 @@ def _lift_quarantines(
 ) -> set[str]:
     """Mark stored files to read again whose quarantine (theirs or an attachment's) this run lifts, and
     return them: a file quarantined as too large, read by a run with a higher --max-file-mb, was skipped
-    as done for good."""
+    as done for good. So too a file read with scanned pages left without OCR (OCR off), in a run with OCR
+    on: read again whole, its text (and so its segments and codes) replaced."""
     out: set[str] = set()
     for path, sha in hashes.items():
         read = stored.get(sha) if sha else None
-        if sha is None or read is None or not read.current or not read.quarantines:
+        if sha is None or read is None or not read.current:
+            continue
+        if ocr and read.not_ocrd:
+            read.current = False
+            out.add(sha)
+            continue
+        if not read.quarantines:
             continue
         try:
             size: int | None = path.stat().st_size

@@ -63,13 +63,23 @@ class Saved:
 class StoredRead:
     """How a stored submission was read: by its readers' current versions or not, when it arrived, its id
     with every descendant's (attachments, form rows, an archive's files), and which of them are
-    quarantined, with their code and format (a quarantine a run's settings lift is read again)."""
+    quarantined, with their code and format (a quarantine a run's settings lift is read again), and which
+    were read with scanned pages left unread (OCR off: a run with OCR on reads them again)."""
 
     current: bool
     arrival: Arrival
     members: set[str]
     quarantines: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (code, format,
     # reason)
+    not_ocrd: set[str] = field(default_factory=set)  # read, but with scanned pages left without OCR
+
+
+NOT_OCRD = "image-no-ocr"  # a page's method when it is a scan read without OCR (`ingest.pdf`)
+
+
+def _not_ocrd(method: str | None) -> bool:
+    """Whether a stored document's method (its pages' methods joined by "+") says a scan was left unread."""
+    return NOT_OCRD in (method or "").split("+")
 
 
 def make_engine(url: str) -> Engine:
@@ -146,14 +156,15 @@ class Store:
         out: dict[str, StoredRead] = {}
         with self.session() as s:
             for i in range(0, len(wanted), CHUNK):
-                for sha, fmt, version, when, how, late, code, why in s.execute(
+                for sha, fmt, version, when, how, late, code, why, method in s.execute(
                     select(SubmissionRow.sha256, SubmissionRow.format, SubmissionRow.extractor_version,
                            SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late,
-                           SubmissionRow.code, SubmissionRow.reason)
+                           SubmissionRow.code, SubmissionRow.reason, SubmissionRow.method)
                     .where(SubmissionRow.sha256.in_(wanted[i : i + CHUNK]))
                 ):
                     out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha},
-                                          {sha: (code, fmt or "", why or "")} if code else {})
+                                          {sha: (code, fmt or "", why or "")} if code else {},
+                                          {sha} if _not_ocrd(method) else set())
             root = {sha: sha for sha in out}  # a descendant -> the asked submission it is under
             nested: dict[str, str] = {}  # an asked submission under another (an e-mail's attachment that is
             # a file of the inbox too) -> its parent
@@ -161,9 +172,10 @@ class Store:
             while level:  # (an attachment read by an old reader makes its e-mail stale)
                 below: list[str] = []
                 for i in range(0, len(level), CHUNK):
-                    for sha, parent, fmt, version, code, why in s.execute(
+                    for sha, parent, fmt, version, code, why, method in s.execute(
                         select(SubmissionRow.sha256, SubmissionRow.parent_sha256, SubmissionRow.format,
-                               SubmissionRow.extractor_version, SubmissionRow.code, SubmissionRow.reason)
+                               SubmissionRow.extractor_version, SubmissionRow.code, SubmissionRow.reason,
+                               SubmissionRow.method)
                         .where(SubmissionRow.parent_sha256.in_(level[i : i + CHUNK]))
                     ):
                         if parent is None:
@@ -178,6 +190,8 @@ class Store:
                         top.current = top.current and version == current(fmt)
                         if code:
                             top.quarantines[sha] = (code, fmt or "", why or "")
+                        if _not_ocrd(method):
+                            top.not_ocrd.add(sha)
                         below.append(sha)
                 level = below
         for sha in nested:  # as part of what holds it too: read again alone, it was saved as a file of its
@@ -190,6 +204,7 @@ class Store:
                 into.members |= read.members
                 into.current = into.current and read.current
                 into.quarantines.update(read.quarantines)
+                into.not_ocrd |= read.not_ocrd
         return out
 
     def named_elsewhere(self, sha256s: Iterable[str], owner: str, names: Iterable[str] = ()) -> set[str]:
