@@ -40,6 +40,9 @@ def changes_markdown(summary: dict[str, Any]) -> str:
         if redated:
             return (f"# Late submissions\n\nNo new files since the last run; {redated} file(s) read before "
                     "dated again from the received log; outputs regenerated.\n")
+        if replaced := summary.get("replaced") or 0:
+            return (f"# Late submissions\n\nNo new files since the last run; {replaced} file(s) replaced by "
+                    "a version stored before: the other version dropped; outputs regenerated.\n")
         if summary.get("resumed"):
             return ("# Late submissions\n\nNo new files since the last run, but the outputs did not show "
                     "everything stored (an earlier run stopped before writing them, or analysts decided "
@@ -60,6 +63,9 @@ def changes_markdown(summary: dict[str, Any]) -> str:
         lines += [f"| {a['file']} | {a['status']} | {a['late']} | {a.get('from', '')} |" for a in added]
     else:
         lines.append("No new files since the last run.")
+    if replaced := summary.get("replaced") or 0:
+        lines += ["", f"{replaced} file(s) were new versions of a file under the same name: the earlier "
+                  "version is dropped (its responses, segments and codes), the new one read."]
     if reread:
         lines += ["", f"{len(reread)} file(s) read before were read again by this version of respmine, which "
                   "reads their format better (analysts' decisions follow their paragraphs; outputs "
@@ -101,7 +107,8 @@ def reprocess_late_submissions(
     summary = ingest(inbox, consultation, settings, progress)
     summary["corrections_pending"] = pipeline.corrections_pending(settings)
     summary["resumed"] = not summary["new"] and pipeline.outputs_behind(settings)
-    if summary["new"] or summary["corrections_pending"] or summary.get("redated") or summary["resumed"]:
+    if summary["new"] or summary["corrections_pending"] or summary.get("redated") or summary.get("replaced") \
+            or summary["resumed"]:
         # (an analyst's respondent correction: redacted; a received log's dates: late flags; an earlier
         # run that stopped before its outputs: resumed)
         summary["outputs"] = analyse_and_write(summary, consultation, settings, progress=progress)

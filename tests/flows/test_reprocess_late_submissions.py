@@ -100,3 +100,16 @@ def test_reprocess_late_submissions_says_when_only_dates_changed() -> None:
     assert "response 0009.pdf and 2990 more." in everything and "response 0010.pdf" not in everything
     resumed = changes_markdown({"added": [], "redated": 0, "corrections_pending": 0, "resumed": True})
     assert "an earlier run stopped before writing them" in resumed and "outputs regenerated" in resumed
+
+
+def test_reprocess_late_submissions_says_when_a_file_was_replaced_by_a_version_stored_before() -> None:
+    """A file put back to a version read before (no new file) drops the other version: the outputs are
+    regenerated (the run condition counts `replaced`) and the changes say why; with new files, it is said
+    beside them."""
+    from flows.reprocess_late_submissions import changes_markdown
+
+    said = changes_markdown({"added": [], "replaced": 1, "redated": 0, "corrections_pending": 0})
+    assert "1 file(s) replaced by a version stored before: the other version dropped; outputs regenerated" in said
+    new = changes_markdown({"added": [{"file": "a.txt", "status": "ok", "late": "no"}], "replaced": 1})
+    assert "1 file(s) were new versions of a file under the same name: the earlier version is dropped" in new
+

@@ -733,3 +733,73 @@ def _by_segment(codes):  # type: ignore[no-untyped-def]
     for code in codes:
         out.setdefault(code.segment, []).append(code)
     return out
+
+
+def test_inbox_a_file_replaced_by_a_new_version_under_its_name_is_one_submission(tmp_path: Path) -> None:
+    """A new version of a file dropped in the inbox under the same name (a too-large file re-sent, a letter
+    corrected, a form export downloaded again) is read; the earlier version, no longer in the inbox, was
+    kept beside it: a too-large file's old quarantine listed next to its new reading, a letter counted twice.
+    Each file of the inbox ends as one submission, its content now; a copy of the old content under another
+    name stays (that name's), a form's rows the new export still has stay (under it), a dropped row goes."""
+    from respmine.ingest.source import Limits
+    from respmine.records import sha256_bytes
+    from respmine.report.intake import submission_rows, summary_markdown
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    small = Limits(max_file_bytes=2_000)
+    (box / "long.txt").write_text("Charities should lead resettlement.\n" * 100)  # 3,600 bytes: too large
+    (box / "letter.txt").write_text("We support local commissioning.\n")
+    (box / "copy.txt").write_text("We support local commissioning.\n")  # (the same bytes: one submission)
+    answers = ["Charities should lead resettlement work in every prison.",
+               "Small charities need smaller contracts to take part.",
+               "Fund the charities fully for three years at a time."]
+    (box / "form.csv").write_text(f"id,Q1\n1,{answers[0]}\n2,{answers[1]}\n")
+    ingest_inbox(box, store, limits=small)
+
+    def shown() -> list[tuple[str, str, str]]:
+        return sorted((r["source_file"], r["status"], r["also_received_as"]) for r in submission_rows(store))
+
+    before = shown()
+    assert ("long.txt", "quarantined", "") in before and ("letter.txt", "ok", "copy.txt") in before
+    (box / "long.txt").write_text("Charities should lead resettlement, second version.\n" * 100)
+    (box / "letter.txt").write_text("We support local commissioning, with ring-fenced funding.\n")
+    (box / "form.csv").write_text(f"id,Q1\n1,{answers[0]}\n3,{answers[2]}\n")
+    summary = ingest_inbox(box, store, limits=small)
+    assert [r.source for r in store.submissions()].count("long.txt") == 1
+    assert (summary.new, summary.replaced) == (3, 3)
+    assert "3 files replaced by a new version under the same name" in summary_markdown(summary.as_dict())
+    rows = {r.source: r for r in store.submissions()}
+    assert "second version" not in rows["long.txt"].reason and rows["long.txt"].code == "too_large"
+    assert rows["long.txt"].sha256 == sha256_bytes((box / "long.txt").read_bytes())
+    assert "ring-fenced" in rows["letter.txt"].text
+    assert rows["copy.txt"].text == "We support local commissioning." and rows["copy.txt"].status == "ok"
+    assert store.sources()[rows["copy.txt"].sha256] == ["copy.txt"]
+    form = rows["form.csv"].sha256
+    assert sorted(r.answers[0]["text"] for r in store.submissions() if r.parent_sha256 == form) == [
+        answers[0], answers[2]]
+    assert not [r for r in store.submissions() if r.parent_sha256 and r.parent_sha256 not in
+                {x.sha256 for x in store.submissions()}]
+    names = [r["source_file"] for r in submission_rows(store) if "#" not in r["source_file"]]
+    assert sorted(names) == sorted(p.name for p in box.iterdir())  # (one outcome each)
+    (box / "long.txt").write_text("Charities should lead resettlement.\n")  # now under the limit
+    again = ingest_inbox(box, store, limits=small)
+    assert (again.new, again.replaced) == (1, 1)
+    assert [(r.source, r.status) for r in store.submissions() if r.source == "long.txt"] == [
+        ("long.txt", "ok")]
+    same = ingest_inbox(box, store, limits=small)
+    assert (same.new, same.replaced) == (0, 0)
+
+
+def test_inbox_another_folder_with_a_file_of_the_same_name_replaces_nothing(tmp_path: Path) -> None:
+    """Two folders ingested into one store may both hold a "response.txt": a file of the other folder."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "response.txt").write_text("We support local commissioning.\n")
+    (second / "response.txt").write_text("Small charities need smaller contracts.\n")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(first, store)
+    assert ingest_inbox(second, store).replaced == 0
+    assert len([r for r in store.submissions() if r.source == "response.txt"]) == 2

@@ -51,6 +51,7 @@ class IngestSummary:
     late: int = 0  # responses (read or quarantined) that arrived after the closing date
     late_by_file_time: int = 0  # of them, dated only by when their file was saved (no document date or log)
     redated: int = 0  # files read before, dated by their file's time, now dated by the received log
+    replaced: int = 0  # files of the inbox that replaced another version under the same name (it is dropped)
     dated: bool = False  # the consultation has a closing date (else nothing is late or on time)
     quarantined: list[dict[str, str]] = field(default_factory=list)
     added: list[dict[str, Any]] = field(default_factory=list)  # the files this run processed
@@ -74,6 +75,7 @@ class IngestSummary:
             "late": self.late,
             "late_by_file_time": self.late_by_file_time,
             "redated": self.redated,
+            "replaced": self.replaced,
             "dated": self.dated,
             "quarantined": self.quarantined,
             "added": self.added,
@@ -316,8 +318,12 @@ def store_results(
 
 def finish_ingest(store: Store, plan: IngestPlan, *, progress: Progress | None = None) -> IngestSummary:
     """Record the other names known content arrived under, date known content by a received log given
-    since it was read (only what its file's time dated), and close the run record."""
+    since it was read (only what its file's time dated), forget the earlier version of a file replaced under
+    its name (`Store.replace_versions`), and close the run record."""
     store.add_sources(plan.more_sources)
+    if store.inboxes() <= {str(plan.inbox.resolve())}:  # (another folder's "response.pdf" is another file)
+        current = {path.relative_to(plan.inbox).as_posix(): sha for path, sha in plan.hashes.items() if sha}
+        plan.summary.replaced = store.replace_versions(current, keep=plan.seen | set(current.values()))
     plan.summary.redated = store.redate(plan.dated) if plan.dated else 0
     if progress:
         progress(len(plan.more_sources))

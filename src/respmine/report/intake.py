@@ -95,6 +95,8 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
            + "), " if retried else "")
         + f"{summary['already_done']} already processed, {_n(summary['duplicates'], 'exact duplicate')} of "
         "another file."
+        + (f" {_n(summary['replaced'], 'file')} replaced by a new version under the same name: the earlier "
+           "version dropped." if summary.get("replaced") else "")
     )
     lines.append(_responses_line(summary))
     lines += ["", "| format | stored items (files, form rows, attachments) |", "|---|---|"]

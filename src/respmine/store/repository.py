@@ -3,13 +3,13 @@ place, so reruns are idempotent."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, create_engine, delete, event, exists, insert, select
+from sqlalchemy import ColumnElement, create_engine, delete, event, exists, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -222,6 +222,61 @@ class Store:
                         found.add(sha)
         return found
 
+    def replace_versions(self, current: Mapping[str, str], keep: Iterable[str] = ()) -> int:
+        """Names of the inbox (`current`: name -> the sha256 of the file there now) stored for other content:
+        a file replaced by a new version under the same name. Each such name is taken off the old content,
+        and an old file left with no name (nor in `keep`: content still in the inbox) is forgotten with what
+        it holds, so every file of the inbox is one submission, its current content (a too-large file, its
+        quarantine kept beside the new version's reading, or a corrected letter counted twice). What the old
+        version held that is named elsewhere or in `keep` stays, as a file of its own; what the new version
+        holds too is under it already (saved again). Returns how many names held other content."""
+        keep = set(keep)
+        names = sorted(current)
+        with self.session() as s, s.begin():
+            stale: list[tuple[int, str, str]] = []
+            for i in range(0, len(names), CHUNK):
+                stale += [(id_, sha, path) for id_, sha, path in s.execute(
+                    select(SourceRow.id, SourceRow.sha256, SourceRow.path)
+                    .where(SourceRow.path.in_(names[i : i + CHUNK]))) if current[path] != sha]
+            if not stale:
+                return 0
+            s.execute(delete(SourceRow).where(SourceRow.id.in_([id_ for id_, _, _ in stale])))
+            old = sorted({sha for _, sha, _ in stale} - keep)
+            named = set(s.scalars(select(SourceRow.sha256).where(SourceRow.sha256.in_(old))))
+            top = set(s.scalars(select(SubmissionRow.sha256).where(
+                SubmissionRow.sha256.in_(old), SubmissionRow.parent_sha256.is_(None))))
+            moved_off = sorted({sha for _, sha, _ in stale})
+            for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path).where(  # still named: shown
+                    SourceRow.sha256.in_(moved_off)).order_by(SourceRow.id.desc())):
+                row = s.get(SubmissionRow, sha)  # under its first name left (the one it arrived under, gone)
+                if row is not None and row.parent_sha256 is None and row.source in current:
+                    row.source = path
+            gone = [sha for sha in old if sha in top and sha not in named]
+            moved = len({path for _, _, path in stale})
+            if not gone:
+                return moved
+            was = {sha: [p for _, o, p in stale if o == sha] for sha in gone}
+            forget, level = list(gone), list(gone)
+            while level:
+                below = list(s.scalars(select(SubmissionRow.sha256)
+                                       .where(SubmissionRow.parent_sha256.in_(level))))
+                own: dict[str, list[str]] = {}
+                for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path)
+                                           .where(SourceRow.sha256.in_(below))):
+                    own.setdefault(sha, []).append(path)
+                level = []
+                for sha in below:
+                    inside = all(any(p.startswith(f"{n}#") for ns in was.values() for n in ns)
+                                 for p in own.get(sha, []))
+                    if sha in keep or not inside:  # (a file of the inbox, or named elsewhere: its own)
+                        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)
+                                  .values(parent_sha256=None, kind="file"))
+                    else:
+                        forget.append(sha)
+                        level.append(sha)
+            self._forget(s, forget)
+            return moved
+
     def _forget(self, s: Session, sha256s: Sequence[str]) -> None:
         """Remove stored submissions no longer read from their file (a reader's new version reads a form's
         rows differently), with their names, respondents, segments and personal data; the later stages
@@ -357,6 +412,11 @@ class Store:
             for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path).order_by(SourceRow.id)):
                 out.setdefault(sha, []).append(path)
         return out
+
+    def inboxes(self) -> set[str]:
+        """The inbox folders runs read, as absolute paths."""
+        with self.session() as s:
+            return {str(Path(inbox).resolve()) for inbox in s.scalars(select(RunRow.inbox).distinct())}
 
     def start_run(self, inbox: str) -> int:
         with self.session() as s, s.begin():
