@@ -23,7 +23,7 @@ if __name__ == "__main__":
 from flows.process_consultation import resolve_inbox
 from flows.stages import analyse_and_write, ingest, load
 from respmine import pipeline
-from respmine.config import Settings
+from respmine.config import Settings, add_intake_options
 
 SHOWN_REREAD = 10  # the files read again named in the changes, at most (an upgrade re-reads a whole inbox)
 
@@ -127,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inbox")
     parser.add_argument("--work")
     parser.add_argument("--store")
+    add_intake_options(parser)
     parser.add_argument("--dask", help="Dask scheduler address (default: RESPMINE_DASK_ADDRESS)")
     args = parser.parse_args(argv)
-    reprocess_late_submissions(args.consultation, args.inbox, args.work, args.store, dask_address=args.dask)
+    reprocess_late_submissions(args.consultation, args.inbox, args.work, args.store, workers=args.workers,
+                               ocr=not args.no_ocr, max_file_mb=args.max_file_mb, dask_address=args.dask)
     return 0
 
 
