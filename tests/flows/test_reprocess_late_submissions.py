@@ -109,7 +109,8 @@ def test_reprocess_late_submissions_says_when_a_file_was_replaced_by_a_version_s
     from flows.reprocess_late_submissions import changes_markdown
 
     said = changes_markdown({"added": [], "replaced": 1, "redated": 0, "corrections_pending": 0})
-    assert "1 file(s) replaced by a version stored before: the other version dropped; outputs regenerated" in said
+    assert "1 file(s) replaced by a version stored before: the other version dropped; outputs " \
+        "regenerated" in said
     new = changes_markdown({"added": [{"file": "a.txt", "status": "ok", "late": "no"}], "replaced": 1})
     assert "1 file(s) were new versions of a file under the same name: the earlier version is dropped" in new
 

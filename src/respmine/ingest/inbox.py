@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -177,16 +177,17 @@ class IngestPlan:
 
 def plan_ingest(
     inbox: Path, store: Store, consultation: Consultation | None = None, *, limits: Limits | None = None,
-    ocr: bool = True,
+    ocr: bool = True, tools: Mapping[str, bool] | None = None,
 ) -> IngestPlan:
     """Scan and hash the inbox, skip content already stored (unless quarantined for a cause this run's
-    `limits` and `ocr` lift: `dispatch.lifted`), and start a run record."""
+    `limits` and `ocr` lift: `dispatch.lifted`; `tools`: the programs the processes that will read the files
+    have, when not this one: `dispatch.tools_found` on a Dask cluster's workers), and start a run record."""
     summary = IngestSummary()
     files = scan_inbox(inbox)
     summary.files = len(files)
     hashes = {path: file_sha256(path) for path in files}
     stored = store.stored_reads((h for h in hashes.values() if h), reader_version)
-    lifted_now = _lift_quarantines(stored, hashes, limits or Limits(), ocr)
+    lifted_now = _lift_quarantines(stored, hashes, limits or Limits(), ocr, tools)
     done = {sha for sha, read in stored.items() if read.current}
     log = consultation.received_entries() if consultation else {}
     summary.dated = bool(consultation and consultation.closes_at() is not None)
@@ -219,7 +220,8 @@ def plan_ingest(
 
 
 def _lift_quarantines(
-    stored: dict[str, StoredRead], hashes: dict[Path, str | None], limits: Limits, ocr: bool
+    stored: dict[str, StoredRead], hashes: dict[Path, str | None], limits: Limits, ocr: bool,
+    tools: Mapping[str, bool] | None = None,
 ) -> set[str]:
     """Mark stored files to read again whose quarantine (theirs or an attachment's) this run lifts, and
     return them: a file quarantined as too large, read by a run with a higher --max-file-mb, was skipped
@@ -240,7 +242,7 @@ def _lift_quarantines(
             size: int | None = path.stat().st_size
         except OSError:
             size = None
-        if any(lifted(code, fmt, size if member == sha else None, limits, ocr, reason)
+        if any(lifted(code, fmt, size if member == sha else None, limits, ocr, reason, tools)
                for member, (code, fmt, reason) in read.quarantines.items()):
             read.current = False
             out.add(sha)
