@@ -19,7 +19,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flows.stages import analyse_and_write, ingest
-from respmine.config import Settings
+from respmine.config import Settings, add_intake_options
 from respmine.consultation import load_consultation
 
 
@@ -61,14 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inbox", help="folder of submissions (default: the consultation's inbox)")
     parser.add_argument("--work", help="work folder for the store and outputs")
     parser.add_argument("--store", help="store URL (default: SQLite in the work folder)")
-    parser.add_argument("--workers", type=int)
-    parser.add_argument("--no-ocr", action="store_true")
+    add_intake_options(parser)
     parser.add_argument("--dask", help="Dask scheduler address (default: RESPMINE_DASK_ADDRESS)")
     parser.add_argument("--refit-topics", action="store_true", help="refit the topic model")
     args = parser.parse_args(argv)
     outputs = process_consultation(
         consultation=args.consultation, inbox=args.inbox, work_dir=args.work, store_url=args.store,
-        workers=args.workers, ocr=not args.no_ocr, dask_address=args.dask, refit_topics=args.refit_topics,
+        workers=args.workers, ocr=not args.no_ocr, max_file_mb=args.max_file_mb, dask_address=args.dask,
+        refit_topics=args.refit_topics,
     )
     print("\nOutputs:")
     for name, where in outputs.items():

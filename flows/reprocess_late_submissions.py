@@ -23,7 +23,7 @@ if __name__ == "__main__":
 from flows.process_consultation import resolve_inbox
 from flows.stages import analyse_and_write, ingest, load
 from respmine import pipeline
-from respmine.config import Settings
+from respmine.config import Settings, add_intake_options
 
 SHOWN_REREAD = 10  # the files read again named in the changes, at most (an upgrade re-reads a whole inbox)
 
@@ -40,6 +40,9 @@ def changes_markdown(summary: dict[str, Any]) -> str:
         if redated:
             return (f"# Late submissions\n\nNo new files since the last run; {redated} file(s) read before "
                     "dated again from the received log; outputs regenerated.\n")
+        if replaced := summary.get("replaced") or 0:
+            return (f"# Late submissions\n\nNo new files since the last run; {replaced} file(s) replaced by "
+                    "a version stored before: the other version dropped; outputs regenerated.\n")
         if summary.get("resumed"):
             return ("# Late submissions\n\nNo new files since the last run, but the outputs did not show "
                     "everything stored (an earlier run stopped before writing them, or analysts decided "
@@ -60,14 +63,17 @@ def changes_markdown(summary: dict[str, Any]) -> str:
         lines += [f"| {a['file']} | {a['status']} | {a['late']} | {a.get('from', '')} |" for a in added]
     else:
         lines.append("No new files since the last run.")
+    if replaced := summary.get("replaced") or 0:
+        lines += ["", f"{replaced} file(s) were new versions of a file under the same name: the earlier "
+                  "version is dropped (its responses, segments and codes), the new one read."]
     if reread:
         lines += ["", f"{len(reread)} file(s) read before were read again by this version of respmine, which "
                   "reads their format better (analysts' decisions follow their paragraphs; outputs "
                   f"regenerated): {_names(reread)}."]
     if retried:
-        lines += ["", f"{len(retried)} file(s) quarantined before were read now that this run allows it (a "
-                  "higher --max-file-mb, OCR turned on or a missing program installed; outputs regenerated): "
-                  f"{_names(retried)}."]
+        lines += ["", f"{len(retried)} file(s) quarantined (or read without OCR) before were read now that "
+                  "this run allows it (a higher --max-file-mb, OCR turned on or a missing program installed; "
+                  f"outputs regenerated): {_names(retried)}."]
         again = [a for a in retried if a.get("status") == "quarantined"]  # (OCR failed; a store's old
         if again:  # "too_large" for pages or rows: no setting of this run let them be read)
             lines.append(f"Of them, {len(again)} were quarantined again for another cause (see the intake "
@@ -101,7 +107,8 @@ def reprocess_late_submissions(
     summary = ingest(inbox, consultation, settings, progress)
     summary["corrections_pending"] = pipeline.corrections_pending(settings)
     summary["resumed"] = not summary["new"] and pipeline.outputs_behind(settings)
-    if summary["new"] or summary["corrections_pending"] or summary.get("redated") or summary["resumed"]:
+    if summary["new"] or summary["corrections_pending"] or summary.get("redated") or summary.get("replaced") \
+            or summary["resumed"]:
         # (an analyst's respondent correction: redacted; a received log's dates: late flags; an earlier
         # run that stopped before its outputs: resumed)
         summary["outputs"] = analyse_and_write(summary, consultation, settings, progress=progress)
@@ -120,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inbox")
     parser.add_argument("--work")
     parser.add_argument("--store")
+    add_intake_options(parser)
     parser.add_argument("--dask", help="Dask scheduler address (default: RESPMINE_DASK_ADDRESS)")
     args = parser.parse_args(argv)
-    reprocess_late_submissions(args.consultation, args.inbox, args.work, args.store, dask_address=args.dask)
+    reprocess_late_submissions(args.consultation, args.inbox, args.work, args.store, workers=args.workers,
+                               ocr=not args.no_ocr, max_file_mb=args.max_file_mb, dask_address=args.dask)
     return 0
 
 

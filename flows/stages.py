@@ -22,7 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from respmine import pipeline
 from respmine.config import Settings
 from respmine.consultation import Consultation, load_consultation
-from respmine.ingest import batches
+from respmine.ingest import batches, dispatch
 from respmine.ingest.inbox import Progress, finish_ingest, plan_ingest, scan_inbox, store_results
 from respmine.ingest.source import Limits
 from respmine.report.intake import summary_markdown
@@ -74,7 +74,8 @@ def ingest_on_dask(
 
     assert settings.dask_address
     store, consultation = Store(settings.store_url), load(consultation_file)
-    plan = plan_ingest(Path(inbox), store, consultation, limits=settings.limits, ocr=settings.ocr)
+    plan = plan_ingest(Path(inbox), store, consultation, limits=settings.limits, ocr=settings.ocr,
+                       tools=worker_tools(settings.dask_address))
     jobs = batches.split_batches(plan, settings.dask_batch)
     get_run_logger().info("extracting %s new files in %s batches on %s",
                           len(plan.todo), len(jobs), settings.dask_address)
@@ -92,6 +93,19 @@ def ingest_on_dask(
         summary = finish_ingest(store, plan, progress=update).as_dict()
     _log_ingest(summary)
     return summary
+
+
+def worker_tools(address: str) -> dict[str, bool]:
+    """The programs readers need (tesseract, antiword, ...) that every worker of the Dask cluster at
+    `address` has: the workers read the files, so a file quarantined for want of one is read again only
+    once they all have it (this process having it read nothing: the workers quarantined it again on every
+    run). A cluster with no worker yet has none."""
+    from distributed import Client
+
+    with Client(address, set_as_default=False) as client:
+        answers: dict[str, dict[str, bool]] = client.run(dispatch.tools_found)
+    tools = {tool for found in answers.values() for tool in found}
+    return {tool: all(found.get(tool, False) for found in answers.values()) for tool in tools}  # (none: {})
 
 
 @contextmanager

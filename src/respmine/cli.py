@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from respmine.config import add_intake_options
+
     parser = argparse.ArgumentParser(prog="respmine", description=__doc__.splitlines()[0] if __doc__ else "")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -48,9 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--inbox", type=Path, help="folder of submissions (default: the consultation's)")
     p.add_argument("--work", type=Path, help="work folder (store and outputs; default ./respmine-work)")
     p.add_argument("--store", help="store URL (default: SQLite file in the work folder)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores, max 4)")
-    p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
-    p.add_argument("--max-file-mb", type=float, default=None, help="quarantine files larger than this")
+    add_intake_options(p)
     _run_options(p)
     p.set_defaults(func=_late)
 
@@ -131,14 +131,14 @@ def _run_options(p: argparse.ArgumentParser) -> None:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
+    from respmine.config import add_intake_options
+
     p.add_argument("--consultation", type=Path, help="consultation definition (YAML)")
     p.add_argument(
         "--work", type=Path, help="work folder for the store and outputs (default ./respmine-work)"
     )
     p.add_argument("--store", help="store URL (default: SQLite file in the work folder)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores, max 4)")
-    p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
-    p.add_argument("--max-file-mb", type=float, default=None, help="quarantine files larger than this")
+    add_intake_options(p)
 
 
 def _extract(args: argparse.Namespace) -> int:

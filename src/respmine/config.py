@@ -7,6 +7,7 @@ RESPMINE_DASK_BATCH.
 
 from __future__ import annotations
 
+import argparse
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,3 +54,13 @@ class Settings:
             dask_address=dask_address or os.environ.get("RESPMINE_DASK_ADDRESS") or None,
             dask_batch=max(1, dask_batch or int(os.environ.get("RESPMINE_DASK_BATCH", "50") or 50)),
         )
+
+
+def add_intake_options(parser: argparse.ArgumentParser) -> None:
+    """The intake settings every command and flow that reads an inbox takes, defined once (`respmine
+    ingest|run|late` and `python flows/*.py`): `Settings.load(..., args.workers, not args.no_ocr,
+    args.max_file_mb)`."""
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: cores, max 4)")
+    parser.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+    parser.add_argument("--max-file-mb", type=float, default=None,
+                        help="quarantine files larger than this (default 200)")

@@ -58,3 +58,50 @@ def test_flow_on_a_local_dask_cluster_matches_a_local_run(
     for part in ("vectors", "bias"):
         assert np.allclose(routed[0][part], routed[1][part], atol=1e-5)
     assert differences(dask_tables, local_tables) == []
+
+
+@pytest.mark.slow
+def test_dask_a_program_the_workers_lack_is_checked_on_the_workers(
+    prefect_harness: None, tmp_path: Path
+) -> None:
+    """A legacy Word file read on a Dask worker without antiword (nor LibreOffice) is quarantined saying
+    where it is missing; whether a later run reads it again was decided by `shutil.which` in the flow's
+    process: with antiword installed there (not on the workers), every run "read it now that this run
+    allows it" and the worker quarantined it again. The workers are asked: it stays, until they have it."""
+    import shutil
+
+    from distributed import LocalCluster
+    from prefect import flow
+
+    from flows.stages import ingest_on_dask
+    from respmine.config import Settings
+    from respmine.store import Store
+
+    if shutil.which("antiword") is None:
+        pytest.skip("antiword is not installed where the flow runs")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "old.doc").write_bytes((Path(__file__).parents[1] / "ingest" / "files" /
+                                     "legacy_response.doc").read_bytes())
+    bare = tmp_path / "bin"  # the workers' PATH: no antiword, no soffice
+    bare.mkdir()
+
+    @flow
+    def ingest(address: str) -> dict:  # type: ignore[type-arg]
+        settings = Settings.load(tmp_path / "work", workers=1, dask_address=address)
+        return ingest_on_dask(str(inbox), None, settings)
+
+    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None,
+                      env={"PATH": str(bare)}) as cluster:
+        first = ingest(cluster.scheduler_address)
+        row = next(r for r in Store(f"sqlite:///{tmp_path / 'work' / 'respmine.sqlite'}").submissions())
+        assert first["new"] == 1 and row.code == "missing_tool"
+        assert "not installed on the Dask worker that read the file (tcp://" in row.reason
+        assert "install it on every worker of the cluster and rerun" in row.reason
+        again = ingest(cluster.scheduler_address)
+        assert (again["new"], again["retried"], again["already_done"]) == (0, 0, 1)
+    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        installed = ingest(cluster.scheduler_address)  # (workers with antiword)
+        assert (installed["new"], installed["retried"]) == (1, 1)
+    row = next(r for r in Store(f"sqlite:///{tmp_path / 'work' / 'respmine.sqlite'}").submissions())
+    assert row.status == "ok"

@@ -100,3 +100,45 @@ def test_reprocess_late_submissions_says_when_only_dates_changed() -> None:
     assert "response 0009.pdf and 2990 more." in everything and "response 0010.pdf" not in everything
     resumed = changes_markdown({"added": [], "redated": 0, "corrections_pending": 0, "resumed": True})
     assert "an earlier run stopped before writing them" in resumed and "outputs regenerated" in resumed
+
+
+def test_reprocess_late_submissions_says_when_a_file_was_replaced_by_a_version_stored_before() -> None:
+    """A file put back to a version read before (no new file) drops the other version: the outputs are
+    regenerated (the run condition counts `replaced`) and the changes say why; with new files, it is said
+    beside them."""
+    from flows.reprocess_late_submissions import changes_markdown
+
+    said = changes_markdown({"added": [], "replaced": 1, "redated": 0, "corrections_pending": 0})
+    assert "1 file(s) replaced by a version stored before: the other version dropped; outputs " \
+        "regenerated" in said
+    new = changes_markdown({"added": [{"file": "a.txt", "status": "ok", "late": "no"}], "replaced": 1})
+    assert "1 file(s) were new versions of a file under the same name: the earlier version is dropped" in new
+
+
+@pytest.mark.parametrize("flow", ["reprocess_late_submissions", "process_consultation"])
+def test_flows_run_directly_take_the_intake_options_respmine_takes(
+    flow: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python flows/reprocess_late_submissions.py` took no --max-file-mb, --no-ocr or --workers (`respmine
+    late` did), so a quarantine's advice "--max-file-mb 250" could not be followed there; the full-run
+    flow took no --max-file-mb. Both take them now from the one definition the `respmine` commands use."""
+    import importlib
+
+    from respmine import cli
+
+    module = importlib.import_module(f"flows.{flow}")
+    got: dict[str, Any] = {}
+
+    def fake(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        got.update(kwargs, args=args)
+        return {}
+
+    monkeypatch.setattr(module, flow, fake)
+    module.main(["--consultation", "c.yaml", "--max-file-mb", "250", "--no-ocr", "--workers", "3"])
+    assert (got["max_file_mb"], got["ocr"], got["workers"]) == (250.0, False, 3)
+    module.main(["--consultation", "c.yaml"])
+    assert (got["max_file_mb"], got["ocr"], got["workers"]) == (None, True, None)
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(cli, "_late", lambda args: seen.update(vars(args)) or 0)
+    cli.main(["late", "--consultation", "c.yaml", "--max-file-mb", "250", "--no-ocr", "--workers", "3"])
+    assert (seen["max_file_mb"], seen["no_ocr"], seen["workers"]) == (250.0, True, 3)

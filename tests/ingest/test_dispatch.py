@@ -106,3 +106,17 @@ def test_dispatch_quarantines_password_protected_office_file(tmp_path: Path) -> 
     path.write_bytes(locked.getvalue())
     result = _quarantined(path)
     assert result.code == "encrypted" and "password" in result.reason
+
+
+def test_dispatch_a_missing_program_is_lifted_where_the_files_are_read() -> None:
+    """`lifted` for missing_tool asks `found` (the programs of the processes that read files, a Dask
+    cluster's workers) when given, not this process's PATH."""
+    from respmine.ingest.dispatch import lifted, tools_found
+    from respmine.ingest.source import Limits
+
+    assert set(tools_found()) >= {"tesseract", "antiword", "soffice", "libreoffice"}
+    def doc(found: dict[str, bool]) -> bool:
+        return lifted("missing_tool", "doc", None, Limits(), True, found=found)
+
+    assert not doc({"antiword": False, "soffice": False}) and doc({"antiword": False, "soffice": True})
+    assert not doc({})  # (a cluster with no worker)

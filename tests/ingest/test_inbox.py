@@ -397,9 +397,10 @@ def test_inbox_raising_the_size_limit_reads_a_file_quarantined_as_too_large(tmp_
     again = run(raised)
     assert (again["new"], again["retried"], again["reread"]) == (1, 1, 0)
     assert [(a["file"], a["retried"], a["reread"]) for a in again["added"]] == [("long.txt", True, False)]
-    assert "2 files in the inbox: 0 new, 1 quarantined before and read now that this run allows it (a " \
-        "higher --max-file-mb" in summary_markdown(again)  # (not "read again ... reads their format better")
-    assert "1 file(s) quarantined before were read now" in changes_markdown(again)
+    assert "2 files in the inbox: 0 new, 1 quarantined (or read without OCR) before and read now that this " \
+        "run allows it (a higher --max-file-mb" in summary_markdown(again)  # (not "read again ... reads their
+    # format better")
+    assert "1 file(s) quarantined (or read without OCR) before were read now" in changes_markdown(again)
     assert long_row().status == "ok" and "resettlement" in long_row().text
     assert run(raised)["new"] == 0 and run(small)["new"] == 0  # (read: a lower limit later changes nothing)
 
@@ -623,3 +624,182 @@ def test_inbox_a_file_also_an_emails_attachment_read_again_stays_the_attachment(
         "attachment", rows["reply.eml"].sha256, "ok")
     assert [a["file"] for a in again.added] == ["reply.eml"] and dict(again.responses) == {"file": 1}
     assert ingest_inbox(box, store).new == 0
+
+
+def _part_scanned_pdf(path: Path, typed: str, scanned: list[str]) -> None:
+    """A PDF of a typed page (a text layer) and a scanned one (an image only, its lines `scanned`)."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1700, 2200), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 44)
+    for i, line in enumerate(scanned):
+        draw.text((150, 200 + i * 70), line, fill=0, font=font)
+    png = path.with_suffix(".png")
+    image.save(png)
+    pdf = FPDF(unit="pt", format=(612, 792))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(468, 14, typed)
+    pdf.add_page()
+    pdf.image(str(png), x=0, y=0, w=612, h=792)
+    pdf.output(str(path))
+    png.unlink()
+
+
+@pytest.mark.skipif(__import__("shutil").which("tesseract") is None, reason="tesseract is not installed")
+@pytest.mark.parametrize("where", ["inbox", "attachment"])
+def test_inbox_a_document_read_with_scanned_pages_left_without_ocr_is_read_again_with_ocr(
+    tmp_path: Path, where: str
+) -> None:
+    """A PDF with a typed page and a scanned one, read with OCR off, is stored as read (its typed page's
+    text; the scan's page "image-no-ocr"): a later run with OCR on skipped it as done, so the scanned
+    page's words never reached the outputs, though a wholly scanned file quarantined "ocr_disabled" was
+    read again. It is read again by the first run with OCR on (so too an e-mail attaching it), once."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    pdf = tmp_path / "letter.pdf"
+    _part_scanned_pdf(pdf, "Question 1. We support local commissioning of resettlement services.",
+                      ["Question 2. Fund charities fully", "for three years at a time."])
+    if where == "inbox":
+        (box / "letter.pdf").write_bytes(pdf.read_bytes())
+    else:
+        (box / "reply.eml").write_bytes(_reply(pdf.read_bytes(), "letter.pdf", ("application", "pdf")))
+    name = "letter.pdf" if where == "inbox" else "reply.eml#letter.pdf"
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+    def row():  # type: ignore[no-untyped-def]
+        return {r.source: r for r in store.submissions()}[name]
+
+    assert ingest_inbox(box, store, ocr=False).new == 1
+    assert row().status == "ok" and "local commissioning" in row().text and "three years" not in row().text
+    assert [p["method"] for p in row().pages] == ["pdfium", "image-no-ocr"]
+    assert ingest_inbox(box, store, ocr=False).new == 0  # (OCR still off: nothing to do)
+    with_ocr = ingest_inbox(box, store)
+    assert [(a["file"], a["retried"], a["reread"]) for a in with_ocr.added] == [
+        (name.split("#")[0], True, False)]
+    assert "three years" in row().text and [p["method"] for p in row().pages] == ["pdfium", "ocr-tesseract"]
+    assert [r.source for r in store.submissions()].count(name) == 1
+    assert ingest_inbox(box, store).new == 0 and ingest_inbox(box, store, ocr=False).new == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(__import__("shutil").which("tesseract") is None, reason="tesseract is not installed")
+def test_pipeline_a_pdf_read_again_with_ocr_replaces_its_segments_and_codes(tmp_path: Path) -> None:
+    """End to end: the scanned page's answer, unread with OCR off, is segmented and coded once a run with
+    OCR on reads the PDF again; the segments of the first reading are replaced (none left of it that the
+    new text does not hold), and a further run changes nothing."""
+    from respmine import pipeline
+    from respmine.config import Settings
+    from respmine.store.views import read_segments
+    from tests.flows.compare import copy_sample
+
+    yaml = copy_sample(tmp_path / "sample")
+    consultation = load_consultation(yaml)
+    box = tmp_path / "inbox"
+    box.mkdir()
+    _part_scanned_pdf(box / "letter.pdf", "Question 1\n\nVoluntary organisations should be involved in "
+                      "delivering offender services in prisons as equal partners of the probation trusts.",
+                      ["Question 2", "", "Full cost recovery and contracts", "of at least three years would",
+                       "give charities the certainty", "they need to take part."])
+
+    def run(ocr: bool) -> tuple[dict, list[tuple[str, str, str]], dict]:  # type: ignore[type-arg]
+        settings = Settings.load(tmp_path / "work", workers=1, ocr=ocr)
+        ingested = pipeline.ingest_stage(box, consultation, settings)
+        pipeline.structure_stage(consultation, settings)
+        coded = pipeline.themes_stage(consultation, settings)
+        store = Store(settings.store_url)
+        segments = sorted((s.id, s.question, s.text) for s in read_segments(store))
+        from respmine.store import themes as themes_store
+        codes = {seg: sorted(c.theme for c in found) for seg, found in
+                 _by_segment(themes_store.machine_codes(store)).items()}
+        return ingested | {"coded": coded["segments_coded"]}, segments, codes
+
+    first, segments, _ = run(ocr=False)
+    assert first["new"] == 1 and {q for _, q, _ in segments} == {"Q1"}
+    again, segments, codes = run(ocr=True)
+    assert again["retried"] == 1
+    assert {q for _, q, _ in segments} == {"Q1", "Q2"}
+    q2 = next(seg for seg, q, _ in segments if q == "Q2")
+    assert "three years" in next(t for s, _, t in segments if s == q2) and codes.get(q2)
+    assert set(codes) <= {seg for seg, _, _ in segments}  # (no codes left on the first reading's segments)
+    same, same_segments, same_codes = run(ocr=True)
+    assert same["new"] == 0 and same["coded"] == 0 and (same_segments, same_codes) == (segments, codes)
+
+
+def _by_segment(codes):  # type: ignore[no-untyped-def]
+    out: dict[str, list] = {}  # type: ignore[type-arg]
+    for code in codes:
+        out.setdefault(code.segment, []).append(code)
+    return out
+
+
+def test_inbox_a_file_replaced_by_a_new_version_under_its_name_is_one_submission(tmp_path: Path) -> None:
+    """A new version of a file dropped in the inbox under the same name (a too-large file re-sent, a letter
+    corrected, a form export downloaded again) is read; the earlier version, no longer in the inbox, was
+    kept beside it: a too-large file's old quarantine listed next to its new reading, a letter counted twice.
+    Each file of the inbox ends as one submission, its content now; a copy of the old content under another
+    name stays (that name's), a form's rows the new export still has stay (under it), a dropped row goes."""
+    from respmine.ingest.source import Limits
+    from respmine.records import sha256_bytes
+    from respmine.report.intake import submission_rows, summary_markdown
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    small = Limits(max_file_bytes=2_000)
+    (box / "long.txt").write_text("Charities should lead resettlement.\n" * 100)  # 3,600 bytes: too large
+    (box / "letter.txt").write_text("We support local commissioning.\n")
+    (box / "copy.txt").write_text("We support local commissioning.\n")  # (the same bytes: one submission)
+    answers = ["Charities should lead resettlement work in every prison.",
+               "Small charities need smaller contracts to take part.",
+               "Fund the charities fully for three years at a time."]
+    (box / "form.csv").write_text(f"id,Q1\n1,{answers[0]}\n2,{answers[1]}\n")
+    ingest_inbox(box, store, limits=small)
+
+    def shown() -> list[tuple[str, str, str]]:
+        return sorted((r["source_file"], r["status"], r["also_received_as"]) for r in submission_rows(store))
+
+    before = shown()
+    assert ("long.txt", "quarantined", "") in before and ("letter.txt", "ok", "copy.txt") in before
+    (box / "long.txt").write_text("Charities should lead resettlement, second version.\n" * 100)
+    (box / "letter.txt").write_text("We support local commissioning, with ring-fenced funding.\n")
+    (box / "form.csv").write_text(f"id,Q1\n1,{answers[0]}\n3,{answers[2]}\n")
+    summary = ingest_inbox(box, store, limits=small)
+    assert [r.source for r in store.submissions()].count("long.txt") == 1
+    assert (summary.new, summary.replaced) == (3, 3)
+    assert "3 files replaced by a new version under the same name" in summary_markdown(summary.as_dict())
+    rows = {r.source: r for r in store.submissions()}
+    assert "second version" not in rows["long.txt"].reason and rows["long.txt"].code == "too_large"
+    assert rows["long.txt"].sha256 == sha256_bytes((box / "long.txt").read_bytes())
+    assert "ring-fenced" in rows["letter.txt"].text
+    assert rows["copy.txt"].text == "We support local commissioning." and rows["copy.txt"].status == "ok"
+    assert store.sources()[rows["copy.txt"].sha256] == ["copy.txt"]
+    form = rows["form.csv"].sha256
+    assert sorted(r.answers[0]["text"] for r in store.submissions() if r.parent_sha256 == form) == [
+        answers[0], answers[2]]
+    assert not [r for r in store.submissions() if r.parent_sha256 and r.parent_sha256 not in
+                {x.sha256 for x in store.submissions()}]
+    names = [r["source_file"] for r in submission_rows(store) if "#" not in r["source_file"]]
+    assert sorted(names) == sorted(p.name for p in box.iterdir())  # (one outcome each)
+    (box / "long.txt").write_text("Charities should lead resettlement.\n")  # now under the limit
+    again = ingest_inbox(box, store, limits=small)
+    assert (again.new, again.replaced) == (1, 1)
+    assert [(r.source, r.status) for r in store.submissions() if r.source == "long.txt"] == [
+        ("long.txt", "ok")]
+    same = ingest_inbox(box, store, limits=small)
+    assert (same.new, same.replaced) == (0, 0)
+
+
+def test_inbox_another_folder_with_a_file_of_the_same_name_replaces_nothing(tmp_path: Path) -> None:
+    """Two folders ingested into one store may both hold a "response.txt": a file of the other folder."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "response.txt").write_text("We support local commissioning.\n")
+    (second / "response.txt").write_text("Small charities need smaller contracts.\n")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(first, store)
+    assert ingest_inbox(second, store).replaced == 0
+    assert len([r for r in store.submissions() if r.source == "response.txt"]) == 2

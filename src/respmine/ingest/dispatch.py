@@ -67,14 +67,25 @@ TOOLS: dict[str, tuple[str, ...]] = {
 }
 
 
-def lifted(code: str, fmt: str, size: int | None, limits: Limits, ocr: bool, reason: str = "") -> bool:
+def tools_found() -> dict[str, bool]:
+    """Which of the programs readers need (`TOOLS`) this process finds: where files are read (a Dask
+    worker's answer, not the flow's, decides whether its quarantine is lifted: `lifted`'s `found`)."""
+    return {tool: shutil.which(tool) is not None for tools in TOOLS.values() for tool in tools}
+
+
+def lifted(
+    code: str, fmt: str, size: int | None, limits: Limits, ocr: bool, reason: str = "",
+    found: Mapping[str, bool] | None = None,
+) -> bool:
     """Whether a stored quarantine's cause is gone in this run, so its file is to be read again: a file
     over the size limit the run's limit now allows (`size`: the inbox file's, None for an attachment or an
     archive's file, whose size is not known before reading: the --max-file-mb value its `reason` names,
     at least its size, stands for it: a zip's 300 MB file was never read again), a scan quarantined while
     OCR was off in a run with OCR on, a file whose missing program is now installed. The advice these
     quarantines give ("raise the limit", "rerun with OCR", "install it and rerun") works only so; any
-    other quarantine is the file's own and stays (idempotent: the same settings keep it)."""
+    other quarantine is the file's own and stays (idempotent: the same settings keep it). `found`: which
+    programs the processes that read files have (`tools_found` there), when that is not this process (a Dask
+    cluster's workers): a program this process has but the workers lack read nothing, every run."""
     if code == "too_large":
         if size is None and (named := _NEEDED_MB.search(reason)):
             size = int(float(named.group(1)) * 1024 * 1024)  # (as `config.Settings` turns it into bytes)
@@ -82,6 +93,8 @@ def lifted(code: str, fmt: str, size: int | None, limits: Limits, ocr: bool, rea
     if code == "ocr_disabled":
         return ocr
     if code == "missing_tool":
+        if found is not None:
+            return any(found.get(tool, False) for tool in TOOLS.get(fmt, ()))
         return any(shutil.which(tool) for tool in TOOLS.get(fmt, ()))
     return False
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import sys
+
 
 class IngestError(Exception):
     """A file that cannot be processed. `reason` is written for the person who has to act on it."""
@@ -25,8 +28,25 @@ class MissingTool(IngestError):
     """A system tool (tesseract, antiword) the format needs is not installed."""
 
     def __init__(self, tool: str, package: str, purpose: str) -> None:
+        where = dask_worker()
         super().__init__(
             "missing_tool",
             f"{purpose} needs the '{tool}' program, which is not installed "
-            f"(Debian/Ubuntu: apt-get install {package}); install it and rerun.",
+            + (f"on the Dask worker that read the file ({where}) " if where else "")
+            + f"(Debian/Ubuntu: apt-get install {package}); install it "
+            + ("on every worker of the cluster and rerun." if where else "and rerun."),
         )
+
+
+def dask_worker() -> str | None:
+    """The Dask worker this code runs in (its address and host), if any: a program missing there may be
+    installed where the flow runs."""
+    if "distributed" not in sys.modules:  # (never imported: not on a worker)
+        return None
+    from distributed import get_worker
+
+    try:
+        address = get_worker().address
+    except ValueError:
+        return None
+    return f"{address} on {socket.gethostname()}"

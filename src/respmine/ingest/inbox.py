@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -51,6 +51,7 @@ class IngestSummary:
     late: int = 0  # responses (read or quarantined) that arrived after the closing date
     late_by_file_time: int = 0  # of them, dated only by when their file was saved (no document date or log)
     redated: int = 0  # files read before, dated by their file's time, now dated by the received log
+    replaced: int = 0  # files of the inbox that replaced another version under the same name (it is dropped)
     dated: bool = False  # the consultation has a closing date (else nothing is late or on time)
     quarantined: list[dict[str, str]] = field(default_factory=list)
     added: list[dict[str, Any]] = field(default_factory=list)  # the files this run processed
@@ -74,6 +75,7 @@ class IngestSummary:
             "late": self.late,
             "late_by_file_time": self.late_by_file_time,
             "redated": self.redated,
+            "replaced": self.replaced,
             "dated": self.dated,
             "quarantined": self.quarantined,
             "added": self.added,
@@ -175,16 +177,17 @@ class IngestPlan:
 
 def plan_ingest(
     inbox: Path, store: Store, consultation: Consultation | None = None, *, limits: Limits | None = None,
-    ocr: bool = True,
+    ocr: bool = True, tools: Mapping[str, bool] | None = None,
 ) -> IngestPlan:
     """Scan and hash the inbox, skip content already stored (unless quarantined for a cause this run's
-    `limits` and `ocr` lift: `dispatch.lifted`), and start a run record."""
+    `limits` and `ocr` lift: `dispatch.lifted`; `tools`: the programs the processes that will read the files
+    have, when not this one: `dispatch.tools_found` on a Dask cluster's workers), and start a run record."""
     summary = IngestSummary()
     files = scan_inbox(inbox)
     summary.files = len(files)
     hashes = {path: file_sha256(path) for path in files}
     stored = store.stored_reads((h for h in hashes.values() if h), reader_version)
-    lifted_now = _lift_quarantines(stored, hashes, limits or Limits(), ocr)
+    lifted_now = _lift_quarantines(stored, hashes, limits or Limits(), ocr, tools)
     done = {sha for sha, read in stored.items() if read.current}
     log = consultation.received_entries() if consultation else {}
     summary.dated = bool(consultation and consultation.closes_at() is not None)
@@ -217,21 +220,29 @@ def plan_ingest(
 
 
 def _lift_quarantines(
-    stored: dict[str, StoredRead], hashes: dict[Path, str | None], limits: Limits, ocr: bool
+    stored: dict[str, StoredRead], hashes: dict[Path, str | None], limits: Limits, ocr: bool,
+    tools: Mapping[str, bool] | None = None,
 ) -> set[str]:
     """Mark stored files to read again whose quarantine (theirs or an attachment's) this run lifts, and
     return them: a file quarantined as too large, read by a run with a higher --max-file-mb, was skipped
-    as done for good."""
+    as done for good. So too a file read with scanned pages left without OCR (OCR off), in a run with OCR
+    on: read again whole, its text (and so its segments and codes) replaced."""
     out: set[str] = set()
     for path, sha in hashes.items():
         read = stored.get(sha) if sha else None
-        if sha is None or read is None or not read.current or not read.quarantines:
+        if sha is None or read is None or not read.current:
+            continue
+        if ocr and read.not_ocrd:
+            read.current = False
+            out.add(sha)
+            continue
+        if not read.quarantines:
             continue
         try:
             size: int | None = path.stat().st_size
         except OSError:
             size = None
-        if any(lifted(code, fmt, size if member == sha else None, limits, ocr, reason)
+        if any(lifted(code, fmt, size if member == sha else None, limits, ocr, reason, tools)
                for member, (code, fmt, reason) in read.quarantines.items()):
             read.current = False
             out.add(sha)
@@ -309,8 +320,12 @@ def store_results(
 
 def finish_ingest(store: Store, plan: IngestPlan, *, progress: Progress | None = None) -> IngestSummary:
     """Record the other names known content arrived under, date known content by a received log given
-    since it was read (only what its file's time dated), and close the run record."""
+    since it was read (only what its file's time dated), forget the earlier version of a file replaced under
+    its name (`Store.replace_versions`), and close the run record."""
     store.add_sources(plan.more_sources)
+    if store.inboxes() <= {str(plan.inbox.resolve())}:  # (another folder's "response.pdf" is another file)
+        current = {path.relative_to(plan.inbox).as_posix(): sha for path, sha in plan.hashes.items() if sha}
+        plan.summary.replaced = store.replace_versions(current, keep=plan.seen | set(current.values()))
     plan.summary.redated = store.redate(plan.dated) if plan.dated else 0
     if progress:
         progress(len(plan.more_sources))

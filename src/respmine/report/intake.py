@@ -89,12 +89,14 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
         f"{_n(summary['files'], 'file')} in the inbox: {int(str(summary['new'])) - reread - retried} new, "
         + (f"{reread} read before and read again by this version of respmine, which reads their format "
            "better, " if reread else "")
-        + (f"{retried} quarantined before and read now that this run allows it (a higher --max-file-mb, "
-           "OCR turned on or a missing program installed"
+        + (f"{retried} quarantined (or read without OCR) before and read now that this run allows it (a "
+           "higher --max-file-mb, OCR turned on or a missing program installed"
            + (f"; {again} of them quarantined again for another cause, listed below" if again else "")
            + "), " if retried else "")
         + f"{summary['already_done']} already processed, {_n(summary['duplicates'], 'exact duplicate')} of "
         "another file."
+        + (f" {_n(summary['replaced'], 'file')} replaced by a new version under the same name: the earlier "
+           "version dropped." if summary.get("replaced") else "")
     )
     lines.append(_responses_line(summary))
     lines += ["", "| format | stored items (files, form rows, attachments) |", "|---|---|"]

@@ -3,13 +3,13 @@ place, so reruns are idempotent."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, create_engine, delete, event, exists, insert, select
+from sqlalchemy import ColumnElement, create_engine, delete, event, exists, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -63,13 +63,23 @@ class Saved:
 class StoredRead:
     """How a stored submission was read: by its readers' current versions or not, when it arrived, its id
     with every descendant's (attachments, form rows, an archive's files), and which of them are
-    quarantined, with their code and format (a quarantine a run's settings lift is read again)."""
+    quarantined, with their code and format (a quarantine a run's settings lift is read again), and which
+    were read with scanned pages left unread (OCR off: a run with OCR on reads them again)."""
 
     current: bool
     arrival: Arrival
     members: set[str]
     quarantines: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (code, format,
     # reason)
+    not_ocrd: set[str] = field(default_factory=set)  # read, but with scanned pages left without OCR
+
+
+NOT_OCRD = "image-no-ocr"  # a page's method when it is a scan read without OCR (`ingest.pdf`)
+
+
+def _not_ocrd(method: str | None) -> bool:
+    """Whether a stored document's method (its pages' methods joined by "+") says a scan was left unread."""
+    return NOT_OCRD in (method or "").split("+")
 
 
 def make_engine(url: str) -> Engine:
@@ -146,14 +156,15 @@ class Store:
         out: dict[str, StoredRead] = {}
         with self.session() as s:
             for i in range(0, len(wanted), CHUNK):
-                for sha, fmt, version, when, how, late, code, why in s.execute(
+                for sha, fmt, version, when, how, late, code, why, method in s.execute(
                     select(SubmissionRow.sha256, SubmissionRow.format, SubmissionRow.extractor_version,
                            SubmissionRow.received_at, SubmissionRow.received_from, SubmissionRow.late,
-                           SubmissionRow.code, SubmissionRow.reason)
+                           SubmissionRow.code, SubmissionRow.reason, SubmissionRow.method)
                     .where(SubmissionRow.sha256.in_(wanted[i : i + CHUNK]))
                 ):
                     out[sha] = StoredRead(version == current(fmt), Arrival(when, how, late), {sha},
-                                          {sha: (code, fmt or "", why or "")} if code else {})
+                                          {sha: (code, fmt or "", why or "")} if code else {},
+                                          {sha} if _not_ocrd(method) else set())
             root = {sha: sha for sha in out}  # a descendant -> the asked submission it is under
             nested: dict[str, str] = {}  # an asked submission under another (an e-mail's attachment that is
             # a file of the inbox too) -> its parent
@@ -161,9 +172,10 @@ class Store:
             while level:  # (an attachment read by an old reader makes its e-mail stale)
                 below: list[str] = []
                 for i in range(0, len(level), CHUNK):
-                    for sha, parent, fmt, version, code, why in s.execute(
+                    for sha, parent, fmt, version, code, why, method in s.execute(
                         select(SubmissionRow.sha256, SubmissionRow.parent_sha256, SubmissionRow.format,
-                               SubmissionRow.extractor_version, SubmissionRow.code, SubmissionRow.reason)
+                               SubmissionRow.extractor_version, SubmissionRow.code, SubmissionRow.reason,
+                               SubmissionRow.method)
                         .where(SubmissionRow.parent_sha256.in_(level[i : i + CHUNK]))
                     ):
                         if parent is None:
@@ -178,6 +190,8 @@ class Store:
                         top.current = top.current and version == current(fmt)
                         if code:
                             top.quarantines[sha] = (code, fmt or "", why or "")
+                        if _not_ocrd(method):
+                            top.not_ocrd.add(sha)
                         below.append(sha)
                 level = below
         for sha in nested:  # as part of what holds it too: read again alone, it was saved as a file of its
@@ -190,6 +204,7 @@ class Store:
                 into.members |= read.members
                 into.current = into.current and read.current
                 into.quarantines.update(read.quarantines)
+                into.not_ocrd |= read.not_ocrd
         return out
 
     def named_elsewhere(self, sha256s: Iterable[str], owner: str, names: Iterable[str] = ()) -> set[str]:
@@ -206,6 +221,61 @@ class Store:
                     if not any(path == name or path.startswith(f"{name}#") for name in own):
                         found.add(sha)
         return found
+
+    def replace_versions(self, current: Mapping[str, str], keep: Iterable[str] = ()) -> int:
+        """Names of the inbox (`current`: name -> the sha256 of the file there now) stored for other content:
+        a file replaced by a new version under the same name. Each such name is taken off the old content,
+        and an old file left with no name (nor in `keep`: content still in the inbox) is forgotten with what
+        it holds, so every file of the inbox is one submission, its current content (a too-large file, its
+        quarantine kept beside the new version's reading, or a corrected letter counted twice). What the old
+        version held that is named elsewhere or in `keep` stays, as a file of its own; what the new version
+        holds too is under it already (saved again). Returns how many names held other content."""
+        keep = set(keep)
+        names = sorted(current)
+        with self.session() as s, s.begin():
+            stale: list[tuple[int, str, str]] = []
+            for i in range(0, len(names), CHUNK):
+                stale += [(id_, sha, path) for id_, sha, path in s.execute(
+                    select(SourceRow.id, SourceRow.sha256, SourceRow.path)
+                    .where(SourceRow.path.in_(names[i : i + CHUNK]))) if current[path] != sha]
+            if not stale:
+                return 0
+            s.execute(delete(SourceRow).where(SourceRow.id.in_([id_ for id_, _, _ in stale])))
+            old = sorted({sha for _, sha, _ in stale} - keep)
+            named = set(s.scalars(select(SourceRow.sha256).where(SourceRow.sha256.in_(old))))
+            top = set(s.scalars(select(SubmissionRow.sha256).where(
+                SubmissionRow.sha256.in_(old), SubmissionRow.parent_sha256.is_(None))))
+            moved_off = sorted({sha for _, sha, _ in stale})
+            for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path).where(  # still named: shown
+                    SourceRow.sha256.in_(moved_off)).order_by(SourceRow.id.desc())):
+                row = s.get(SubmissionRow, sha)  # under its first name left (the one it arrived under, gone)
+                if row is not None and row.parent_sha256 is None and row.source in current:
+                    row.source = path
+            gone = [sha for sha in old if sha in top and sha not in named]
+            moved = len({path for _, _, path in stale})
+            if not gone:
+                return moved
+            was = {sha: [p for _, o, p in stale if o == sha] for sha in gone}
+            forget, level = list(gone), list(gone)
+            while level:
+                below = list(s.scalars(select(SubmissionRow.sha256)
+                                       .where(SubmissionRow.parent_sha256.in_(level))))
+                own: dict[str, list[str]] = {}
+                for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path)
+                                           .where(SourceRow.sha256.in_(below))):
+                    own.setdefault(sha, []).append(path)
+                level = []
+                for sha in below:
+                    inside = all(any(p.startswith(f"{n}#") for ns in was.values() for n in ns)
+                                 for p in own.get(sha, []))
+                    if sha in keep or not inside:  # (a file of the inbox, or named elsewhere: its own)
+                        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)
+                                  .values(parent_sha256=None, kind="file"))
+                    else:
+                        forget.append(sha)
+                        level.append(sha)
+            self._forget(s, forget)
+            return moved
 
     def _forget(self, s: Session, sha256s: Sequence[str]) -> None:
         """Remove stored submissions no longer read from their file (a reader's new version reads a form's
@@ -342,6 +412,11 @@ class Store:
             for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path).order_by(SourceRow.id)):
                 out.setdefault(sha, []).append(path)
         return out
+
+    def inboxes(self) -> set[str]:
+        """The inbox folders runs read, as absolute paths."""
+        with self.session() as s:
+            return {str(Path(inbox).resolve()) for inbox in s.scalars(select(RunRow.inbox).distinct())}
 
     def start_run(self, inbox: str) -> int:
         with self.session() as s, s.begin():
