@@ -548,3 +548,18 @@ def test_similarity_never_codes_a_position_its_sentence_argues_against() -> None
     coded = {c.segment: (c.theme, c.method) for c in result.codes}
     assert "for" not in coded
     assert coded["against"] == ("autonomy", "similarity") and coded["neither"] == ("autonomy", "similarity")
+
+
+def test_a_similarity_code_with_a_mixed_stance_is_kept_where_its_theme_is_no_position() -> None:
+    """Only a position's similarity code can be contradicted by its sentence: "We partly agree: GPS should
+    be available for all violent offenders but imposed after assessment." (mixed) lost its code of a theme
+    implying no stance (none implied read as the opposite of mixed, which has none)."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="autonomy", label="Leave it to schools", description="schools decide their own rules",
+              examples=("Schools should decide their own rules.",)),
+        Theme(id="cost", label="Cost", phrases=("full cost",)),
+    ))
+    text = "We partly agree: schools should decide their own rules, but only after an assessment."
+    result = code_segments([SegmentInput("m", text, "q1")], codebook, WordEmbedder(),
+                           questions={"q1": "Do you agree that schools should decide?"})
+    assert [(c.theme, c.method, c.stance) for c in result.codes] == [("autonomy", "similarity", "mixed")]

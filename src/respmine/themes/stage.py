@@ -283,8 +283,8 @@ def _contradicted(code: Code, implied: Mapping[str, str]) -> bool:
     statutory ban" was coded "Leave it to schools to decide" (a position against the proposals) by its
     words, and counted a supporter among those holding it. Rules, the classifier and analysts are trusted
     with positions; similarity is not."""
-    return (code.method == "similarity" and code.stance is not None
-            and OPPOSITE.get(code.stance) == implied.get(code.theme))
+    return (code.method == "similarity" and code.theme in implied
+            and OPPOSITE.get(code.stance or "") == implied[code.theme])
 
 
 def _positions(seg: SegmentInput, row: Mapping[str, Code], ctx: _Context) -> bool:
