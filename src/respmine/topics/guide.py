@@ -30,7 +30,7 @@ MATCH = {"minilm": 0.5, "tfidf-svd": 0.3}  # cosine, topic centre to theme, to c
 SEED = {"minilm": 0.35, "tfidf-svd": 0.15}  # cosine, segment to theme, for a theme to seed a topic
 MAJORITY = 0.5  # share of a topic's respondents whose passages in it carry a theme, to call it the theme's
 # (cohesion, distinct, focus) an emerging theme must reach (`coherent`): see `Coherence`
-COHERENT = {"minilm": (0.6, 0.12, 0.4), "tfidf-svd": (0.0, 0.0, 0.4)}
+COHERENT = {"minilm": (0.55, 0.12, 0.3), "tfidf-svd": (0.0, 0.0, 0.3)}
 FOCUS_WORDS = 3  # top keywords a topic's passages are checked for (`Coherence.focus`)
 DECIDING_METHODS = frozenset({"rule", "rule-negated", "classifier", "analyst"})  # see `deciding`
 
