@@ -29,6 +29,9 @@ from respmine.topics.embed import Embedder
 MATCH = {"minilm": 0.5, "tfidf-svd": 0.3}  # cosine, topic centre to theme, to call a topic the theme's
 SEED = {"minilm": 0.35, "tfidf-svd": 0.15}  # cosine, segment to theme, for a theme to seed a topic
 MAJORITY = 0.5  # share of a topic's respondents whose passages in it carry a theme, to call it the theme's
+# (cohesion, distinct, focus) an emerging theme must reach (`coherent`): see `Coherence`
+COHERENT = {"minilm": (0.55, 0.12, 0.3), "tfidf-svd": (0.0, 0.0, 0.3)}
+FOCUS_WORDS = 3  # top keywords a topic's passages are checked for (`Coherence.focus`)
 DECIDING_METHODS = frozenset({"rule", "rule-negated", "classifier", "analyst"})  # see `deciding`
 
 
@@ -216,6 +219,46 @@ def match_by_codes(groups: Sequence[Sequence[str]], owners: Mapping[str, str], c
         cosine = round(float(row[near]), 4) if row.size and near >= 0 else 0.0
         out.append(Match(theme, coded.labels[theme] if theme is not None else None, cosine, share))
     return out
+
+
+@dataclass(frozen=True)
+class Coherence:
+    """How much a topic's passages talk about one thing (each respondent weighing the same, a campaign once:
+    `respondent_weights`)."""
+
+    cohesion: float  # mean cosine of its passages to its centre
+    distinct: float  # that less their mean cosine to the centre of all passages: 0 for the corpus's subject
+    focus: float  # share using one of its top keywords (`FOCUS_WORDS`): words it is about, not a mood
+
+
+def coherence(x: np.ndarray, groups: np.ndarray, centroids: np.ndarray, owners: Sequence[str],
+              uses_keyword: Sequence[np.ndarray] | None = None) -> list[Coherence]:
+    """`Coherence` of each topic (rows of `centroids`) from the unit vectors `x` of its passages (`groups`:
+    each passage's row, OTHER none; `owners`: each passage's respondent). `uses_keyword[g]`: per passage
+    of topic g (in order), whether it uses one of its top keywords (None: focus 1)."""
+    out = []
+    filled = np.linalg.norm(x, axis=1) > 0
+    centre = x[filled].mean(axis=0) if filled.any() else np.zeros(x.shape[1], np.float32)
+    centre = centre / (np.linalg.norm(centre) or 1)
+    for g in range(len(centroids)):
+        rows = np.flatnonzero(groups == g).tolist()
+        if not rows:
+            out.append(Coherence(0.0, 0.0, 0.0))
+            continue
+        weights = respondent_weights([str(i) for i in rows], {str(i): owners[i] for i in rows})
+        w = np.array([weights[str(i)] for i in rows])
+        own = float(w @ (x[rows] @ centroids[g]))
+        base = float(w @ (x[rows] @ centre))
+        focus = float(w @ uses_keyword[g]) if uses_keyword is not None else 1.0
+        out.append(Coherence(round(own, 4), round(own - base, 4), round(focus, 4)))
+    return out
+
+
+def coherent(c: Coherence, kind: str) -> bool:
+    """Whether a topic talks about one thing (`COHERENT`): close to its centre, farther from the whole
+    corpus's, and mostly in its own words."""
+    cohesion, distinct, focus = COHERENT[kind]
+    return c.cohesion >= cohesion and c.distinct >= distinct and c.focus >= focus
 
 
 def suggested_theme(name: str, keywords: Sequence[str], quotes: Sequence[str], taken: Sequence[str]) -> Theme:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
@@ -28,12 +28,16 @@ from respmine.topics.cluster import (
     unit,
 )
 from respmine.topics.guide import (
+    FOCUS_WORDS,
     MAJORITY,
     MATCH,
     SEED,
     CodedThemes,
+    Coherence,
     Match,
     ThemeVectors,
+    coherence,
+    coherent,
     match_by_codes,
     match_topics,
     supported_seeds,
@@ -42,6 +46,7 @@ from respmine.topics.keywords import Ctfidf, class_tfidf, merged_keywords, repre
 from respmine.topics.text import TOKEN_PATTERN, contentless
 
 FLOOR = {"minilm": 0.3, "tfidf-svd": 0.1}  # cosine to the nearest topic below which a segment is "other"
+SPLITS = 2  # rounds of splitting mixed topics in two (`_split`), where there are codes to match topics by
 CAP = 2.0  # a respondent's passages weigh at most CAP x the median respondent's count in the fit (`_capped`)
 OTHER_NAME = "Other"
 
@@ -70,14 +75,19 @@ class Topic:
     similarity: float = 0.0  # to the matched (or closest) theme
     quotes: list[dict[str, str]] = field(default_factory=list)
     share: float | None = None  # of its respondents coded with its theme (or its commonest): `Match.share`
+    coherence: Coherence | None = None  # None: a model saved before topics were measured
+    coherent: bool = True  # talks about one thing (`guide.coherent`)
 
     @property
     def emerging(self) -> bool:
-        return self.theme is None and self.id != OTHER
+        """No theme matches it and it talks about one thing: a mix of passages near the corpus's subject
+        ("I support a ban on pavement parking", each with a different reason) is no new theme."""
+        return self.theme is None and self.id != OTHER and self.coherent
 
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name, "keywords": list(self.keywords), "size": self.size,
                 "theme": self.theme, "similarity": self.similarity, "share": self.share,
+                "coherence": asdict(self.coherence) if self.coherence else None, "coherent": self.coherent,
                 "emerging": self.emerging, "quotes": [dict(q) for q in self.quotes]}
 
 
@@ -143,19 +153,40 @@ def fit_model(
                             else SphericalKMeans(max(k, len(seeds)), min_size, settings.seed))
     prior = _prior(ids, where, previous, before) if previous is not None else None
     centroids, labels_u, sims_u = _settle(z, *clusterer.fit(z, weights, seeds, prior), floor)
+
+    def describe(labels: np.ndarray, centres: np.ndarray) -> tuple[Ctfidf, list[Match], dict[int, list[str]],
+                                                                   list[Coherence]]:
+        groups = labels[where]
+        ctfidf = class_tfidf(texts, groups.tolist(), seed_words, stop_words=stop_words)
+        if coded is not None and coded.themes:
+            members = [[ids[i] for i in np.flatnonzero(groups == g).tolist()] for g in range(len(centres))]
+            sims_to_themes = centres @ reduced_themes.vectors.T if not reduced_themes.empty else np.zeros(0)
+            matches = match_by_codes(members, dict(zip(ids, owner, strict=True)), coded, sims_to_themes,
+                                     reduced_themes)
+        else:
+            matches = match_topics(centres, reduced_themes, settings.match or MATCH[kind])
+        keywords = {g: [t for t, _ in ctfidf.top(g, settings.n_keywords)] for g in ctfidf.labels}
+        uses = _uses_keywords(ctfidf, texts, groups, keywords)
+        measured = coherence(z[where], groups, centres, owner, uses)
+        return ctfidf, matches, keywords, measured
+
+    ctfidf, matches, keywords, measured = describe(labels_u, centroids)
+    # with codes to match by: without, every topic is news to an analyst, the central ones most of all (on
+    # 39 AI Act submissions "high-risk ai / health safety", 34 respondents, is as close to the corpus's
+    # centre as a mix: 23 of 45 topics would go)
+    gated = coded is not None and bool(coded.themes)
+    for _ in range(SPLITS if gated and not settings.density else 0):
+        mixed = [g for g, m in enumerate(matches) if m.theme is None and not coherent(measured[g], kind)]
+        split = _split(z, weights, labels_u, centroids, mixed, min_size, settings.seed)
+        if split is None:
+            break
+        centroids, labels_u, sims_u = _settle(z, *split, floor)
+        ctfidf, matches, keywords, measured = describe(labels_u, centroids)
     groups, sims = labels_u[where], sims_u[where]
-    ctfidf = class_tfidf(texts, groups.tolist(), seed_words, stop_words=stop_words)
-    if coded is not None and coded.themes:
-        members = [[ids[i] for i in np.flatnonzero(groups == g).tolist()] for g in range(len(centroids))]
-        sims_to_themes = centroids @ reduced_themes.vectors.T if not reduced_themes.empty else np.zeros(0)
-        matches = match_by_codes(members, dict(zip(ids, owner, strict=True)), coded, sims_to_themes,
-                                 reduced_themes)
-    else:
-        matches = match_topics(centroids, reduced_themes, settings.match or MATCH[kind])
-    keywords = {g: [t for t, _ in ctfidf.top(g, settings.n_keywords)] for g in ctfidf.labels}
     names = _names(keywords, matches)
     number = _number(ids, groups, names, matches, previous, before, stop_words)
-    topics = _topics(ids, texts, groups, sims, number, names, keywords, matches, settings.n_quotes, owner)
+    topics = _topics(ids, texts, groups, sims, number, names, keywords, matches, settings.n_quotes, owner,
+                     measured, kind if gated else None)
     last = max([previous.next_id if previous else 0, *[t + 1 for t in number.values()],
                 *[t + 1 for t in (before.sizes if before else {})]])
     model = TopicModel(version, embedder, kind, reducer, [number[g] for g in range(len(centroids))],
@@ -166,6 +197,52 @@ def fit_model(
     done = changes(before or Previous({}, {}, {}), dict(zip(ids, assigned, strict=True)),
                    {t.id: t.name for t in topics.values()}, sizes)
     return Fit(model, assigned, sims, done)
+
+
+def _split(z: np.ndarray, weights: np.ndarray, labels: np.ndarray, centroids: np.ndarray,
+           mixed: Sequence[int], min_size: int, seed: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Each mixed topic (no theme matches it, and it is not `coherent`) in two (or three) by k-means on its
+    own passages, then every passage to its nearest centre again (Lloyd, sticky to where it was): (centroids,
+    labels), or None when none splits. A point several respondents make in their own words, which the
+    codebook has no theme for, sat inside a cluster of the consultation's own subject (the letters'
+    opening "I object to the closure of the library"): it gets a centre of its own."""
+    centres, none = centroids.copy(), np.zeros((0, z.shape[1]), np.float32)
+    extra: list[np.ndarray] = []
+    prior = labels.copy()
+    for g in mixed:
+        rows = np.flatnonzero(labels == g)
+        if weights[rows].sum() < 2 * min_size:
+            continue
+        for k in (2, 3):  # (in three when two leaves an outlier alone, under `min_size`)
+            parts, part = SphericalKMeans(k, min_size, seed).fit(z[rows], weights[rows], none)
+            if len(parts) >= 2:
+                break
+        if len(parts) < 2:
+            continue
+        centres[g] = parts[0]
+        for p in range(1, len(parts)):
+            prior[rows[part == p]] = len(centroids) + len(extra)
+            extra.append(parts[p])
+    if not extra:
+        return None
+    seeds = np.concatenate([centres, np.stack(extra)]).astype(np.float32)
+    return SphericalKMeans(len(seeds), min_size, seed).fit(z, weights, seeds, prior)
+
+
+def _uses_keywords(ctfidf: Ctfidf, texts: Sequence[str], groups: np.ndarray,
+                   keywords: dict[int, list[str]]) -> list[np.ndarray]:
+    """Per topic, whether each of its passages (in order) uses one of its top `FOCUS_WORDS` keywords."""
+    out: list[np.ndarray] = []
+    if not ctfidf.terms:
+        return [np.zeros(int((groups == g).sum()), bool) for g in range(int(groups.max(initial=-1)) + 1)]
+    column = {t: i for i, t in enumerate(ctfidf.terms)}
+    counts = ctfidf.vectorizer.transform(texts).tocsc()
+    for g in range(int(groups.max(initial=-1)) + 1):
+        rows = np.flatnonzero(groups == g)
+        cols = [column[w] for w in keywords.get(g, [])[:FOCUS_WORDS] if w in column]
+        used = np.asarray(counts[:, cols].sum(axis=1)).ravel()[rows] > 0 if cols else None
+        out.append(used if used is not None else np.zeros(len(rows), bool))
+    return out
 
 
 def _capped(owners: Sequence[str], cap: float = CAP) -> np.ndarray:
@@ -294,15 +371,19 @@ def _dedupe(names: dict[int, str], kept: set[int]) -> None:
 
 def _topics(ids: Sequence[str], texts: Sequence[str], groups: np.ndarray, sims: np.ndarray,
             number: dict[int, int], names: dict[int, str], keywords: dict[int, list[str]],
-            matches: Sequence[Match], n_quotes: int, owners: Sequence[str]) -> dict[int, Topic]:
+            matches: Sequence[Match], n_quotes: int, owners: Sequence[str], measured: Sequence[Coherence],
+            kind: str | None) -> dict[int, Topic]:
+    """The topics; with `kind`, each not `coherent` marked so (no emerging theme)."""
     out: dict[int, Topic] = {}
     for g in sorted(set(groups.tolist())):
         members = np.flatnonzero(groups == g).tolist()
         quotes = representatives([ids[i] for i in members], [texts[i] for i in members], sims[members],
                                  n_quotes, owners=[owners[i] for i in members])
         match = matches[g] if g >= 0 else Match(None, None, 0.0)
+        measure = measured[g] if g >= 0 else None
         out[number[g]] = Topic(number[g], names[g], keywords.get(g, []), len(members), match.theme,
-                               match.similarity, quotes, match.share)
+                               match.similarity, quotes, match.share, measure,
+                               measure is None or kind is None or coherent(measure, kind))
     out.setdefault(OTHER, Topic(OTHER, OTHER_NAME, [], 0))  # always there: late segments may land in it
     return dict(sorted(out.items()))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from respmine.topics.cluster import load_reducer
+from respmine.topics.guide import Coherence
 from respmine.topics.model import Topic, TopicModel
 
 JSON_FILE = "topic_model.json"
@@ -70,8 +71,11 @@ def load_model(folder: Path) -> TopicModel | None:
     reducer = load_reducer(meta["reducer"], {k.removeprefix("reducer."): v for k, v in arrays.items()
                                               if k.startswith("reducer.")})
     topics = {int(t["id"]): Topic(int(t["id"]), t["name"], list(t["keywords"]), int(t["size"]), t["theme"],
-                                  float(t["similarity"]), list(t["quotes"]), t.get("share"))
-              for t in meta["topics"]}  # ("share": none in a model saved before topics were matched by codes)
+                                  float(t["similarity"]), list(t["quotes"]), t.get("share"),
+                                  Coherence(**t["coherence"]) if t.get("coherence") else None,
+                                  bool(t.get("coherent", True)))
+              for t in meta["topics"]}  # ("share": none in a model saved before topics were matched by codes;
+    # "coherence": none before topics were measured)
     return TopicModel(meta["version"], meta["embedder"]["name"], meta["embedder"]["kind"], reducer,
                       [int(i) for i in meta["ids"]], arrays["centroids"], float(meta["floor"]), topics,
                       list(meta["hierarchy"]), int(meta["next_id"]))
