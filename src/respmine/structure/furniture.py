@@ -388,6 +388,15 @@ def is_formality(sentence: str, title: str = "") -> bool:
     return is_courtesy(sentence, title) or is_bare_cover(sentence, title=title) or reports_meeting(sentence)
 
 
+def only_meeting(text: str) -> bool:
+    """A paragraph of nothing but a minute's preamble (`reports_meeting`): who met about the consultation
+    and when, kept as what it says of the respondent (never coded, clustered into topics or quoted)."""
+    from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function)
+
+    spans = sentence_spans(text)
+    return bool(spans) and all(reports_meeting(text[a:z]) for a, z in spans)
+
+
 def only_formalities(text: str, title: str = "") -> bool:
     """A paragraph of nothing but formalities (`is_formality`): it answers no question."""
     from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function)
