@@ -308,3 +308,28 @@ def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, f
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is
     no general comment (a new user's trial counted them as such); one that goes on to a view is kept."""
     assert is_furniture(text) is furniture
+
+
+def test_furniture_a_minutes_preamble_is_a_formality_one_that_reports_a_view_is_not() -> None:
+    # a trial's town council: "... discussed the consultation at its meeting on 10 November 2026." was filed
+    # to "Any other comments?", coded the consultation process and quoted as one of its two quotes
+    for said in ("Little Brampton Town Council discussed the consultation at its meeting on 10 November "
+                 "2026.",
+                 "Aldby Parish Council considered the consultation at its meeting on 10 November 2026.",
+                 "At its meeting on 10 November, the council considered the consultation.",
+                 "The consultation was discussed at the council's meeting on 3 November.",
+                 "The proposals were considered by the Planning Committee on 4 May.",
+                 "Members considered the proposals at the meeting of the Community Safety Committee held on "
+                 "3 March 2026.",
+                 "The Parish Council discussed the consultation at its meeting on 10 November 2026 and "
+                 "agreed the following response."):
+        assert is_formality(said), said
+        assert only_formalities(said)
+    for said in ("The council discussed the consultation and strongly opposes the vests.",
+                 "The council discussed the consultation at its meeting on 10 November and members were "
+                 "worried about safety.",
+                 "We have considered the proposals carefully and believe Option C is best.",
+                 "Our members discussed the consultation at length and support the increase to 30%.",
+                 "The council discussed the proposals on unpaid work which would harm the town.",
+                 "The council discussed the vests at its meeting and members were divided."):
+        assert not is_formality(said), said

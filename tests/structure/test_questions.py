@@ -705,3 +705,17 @@ def test_questions_supporting_people_is_no_stance_on_the_proposal(said: str) -> 
     assert "Q1" not in {s.question for s in segs if s.text == said}
     assert questions._stances("We support the proposal to tag violent offenders.")  # (a stance still)
     assert questions._stances("We support people with violent convictions being tagged on release.")
+
+
+def test_a_minutes_preamble_is_kept_about_the_respondent_not_a_general_comment() -> None:
+    """"Aldby Parish Council considered the consultation at its meeting on 10 November 2026.": no view (as a
+    general comment a trial clustered it into an emerging theme and quoted it there); whether the answers
+    follow under headings or not."""
+    preamble = "Aldby Parish Council considered the consultation at its meeting on 10 November 2026."
+    headed = f"{preamble}\n\nQuestion 1\n\nCharities should be involved from the start of design."
+    plain = f"{preamble}\n\nThe council met in public and residents spoke about the closure of the depot."
+    for text in (headed, plain):
+        segs = segment_document(_doc(text), QuestionMatcher(QUESTIONS))
+        assert [s.question for s in segs if s.text == preamble] == [ABOUT], text
+    segs = segment_document(_doc(plain), QuestionMatcher(QUESTIONS))
+    assert [s.question for s in segs][-1] == GENERAL  # (what it says stays a comment)

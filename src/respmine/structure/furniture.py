@@ -346,11 +346,55 @@ def is_courtesy(sentence: str, title: str = "") -> bool:
     return _named_by_title(flat, m, title)  # "the consultation on scrapping full cost recovery" is content
 
 
+_PLAIN = (r"(?!(?:and|but|which|that|who|where|when|because|as|so|would|will|is|are|was|were|has|have|had)\b)"
+          r"[\w'’&,/().-]+")  # a word of a name or a date, no clause's
+_MEETING = (  # "its meeting on 10 November 2026", "the meeting of the Community Safety Committee held on ..."
+    r"(?:(?:its|their|our|the|a|an)\s+)?(?:[\w'’&-]+\s+){0,4}?(?:meeting|session|committee)"
+    r"(?:\s+(?:of|on|in|held\s+on)(?:\s+" + _PLAIN + r"){1,12})?")
+_CONSULTATION = (r"(?:the|this|your|these)\s+(?:[\w'’-]+\s+){0,3}?(?:consultation(?:\s+(?:paper|document))?"
+                 r"|proposals?|consultation\s+questions)")
+_MINUTED = re.compile(  # a body's minute of having discussed the consultation: who met, when, nothing said
+    r"^\W*(?:(?:at|during)\s+" + _MEETING + r",?\s+)?"
+    r"(?:[\w'’&().-]+\s+){1,8}?(?:(?:has|have|had|was|were)\s+)?(?:(?:briefly|formally|fully|recently)\s+)?"
+    r"(?:discussed|considered|debated|reviewed|examined|looked\s+at|noted|received|met\s+to\s+(?:discuss"
+    r"|consider))\s+" + _CONSULTATION
+    + r"(?:\s+(?:on|about|regarding)(?:\s+" + _PLAIN + r"){1,20}?)?"
+    r"(?:\s+(?:at|during|in)\s+" + _MEETING + r")?"
+    r"(?:,?\s+and\s+(?:agreed|resolved|decided)\s+(?:the\s+following\s+(?:response|comments)|to\s+(?:respond"
+    r"|reply|submit|make)(?:\s+(?:the\s+following|these|this))?(?:\s+(?:response|comments))?"
+    r"(?:\s+as\s+follows)?))?\W*$"
+    # "The consultation was discussed at the council's meeting on 3 November."
+    r"|^\W*" + _CONSULTATION + r"\s+(?:was|were)\s+(?:discussed|considered|debated|reviewed)\s+"
+    r"(?:at|during|by)\s+(?:" + _PLAIN + r"\s*){1,16}\W*$",
+    re.IGNORECASE)
+
+
+def reports_meeting(sentence: str) -> bool:
+    """A minute's preamble: a body discussed, considered or met about the consultation, at a meeting, on
+    a date ("Little Brampton Town Council discussed the consultation at its meeting on 10 November 2026.",
+    "The proposals were considered by the Planning Committee on 4 May."): it says no view, like a covering
+    line, though its words (a council, the consultation) are near a theme's (a trial's was filed to "Any
+    other comments?", coded the consultation process and quoted). Not one that goes on to a view
+    ("... and strongly opposes them", "... but members were concerned that ...")."""
+    flat = " ".join(sentence.split())
+    return (len(text_words(flat)) <= HEADING_MAX_WORDS + 15 and _MINUTED.match(flat) is not None
+            and not _NOT_COURTESY.search(flat) and not _VIEW.search(flat))
+
+
 def is_formality(sentence: str, title: str = "") -> bool:
-    """Thanks, welcome or a bare covering sentence (`is_courtesy`, `is_bare_cover`): it names the
-    consultation and the chance to answer it, no theme, and answers no question. `title`: the
-    consultation's, if known."""
-    return is_courtesy(sentence, title) or is_bare_cover(sentence, title=title)
+    """Thanks, welcome, a bare covering sentence or a minute's preamble (`is_courtesy`, `is_bare_cover`,
+    `reports_meeting`): it names the consultation and the chance to answer it, no theme, and answers no
+    question. `title`: the consultation's, if known."""
+    return is_courtesy(sentence, title) or is_bare_cover(sentence, title=title) or reports_meeting(sentence)
+
+
+def only_meeting(text: str) -> bool:
+    """A paragraph of nothing but a minute's preamble (`reports_meeting`): who met about the consultation
+    and when, kept as what it says of the respondent (never coded, clustered into topics or quoted)."""
+    from respmine.themes.sentences import sentence_spans  # the one splitter (a pure function)
+
+    spans = sentence_spans(text)
+    return bool(spans) and all(reports_meeting(text[a:z]) for a, z in spans)
 
 
 def only_formalities(text: str, title: str = "") -> bool:

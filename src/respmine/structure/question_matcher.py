@@ -41,6 +41,59 @@ _CATCH_ALL = re.compile(  # a question that asks for anything else, whose answer
 _QUESTION_NUMBER = re.compile(r"^(?:(?:question|cwestiwn|q)\s*(?:no\.?\s*)?)?\d+[a-z]?[.):]?\s+",
                               re.IGNORECASE)
 TITLE_RATIO = 0.8  # word-sequence similarity at which a passage restates the consultation's title
+# A question's own words (`own_words`: in its text, in no other question's nor the title) named by a
+# paragraph are evidence it answers that question, with its similarity: OWN_WORDS_OVERRULE of them file it
+# there rather than where the routing would (as close by routing, within OWN_WORDS_MARGIN, and at least as
+# close by the question texts), or under it as well as under a first question whose own words it names;
+# one below SIMILARITY_THRESHOLD naming own words of the question it is closest to, by both, from
+# OWN_WORDS_FLOOR, answers it ("He was made to wear the orange vest outside the school": "vests")
+OWN_WORDS_MARGIN = 0.1
+OWN_WORDS_OVERRULE = 2
+OWN_WORDS_FLOOR = 0.15
+_SUFFIXES = ("ities", "ity", "ings", "ing", "ions", "ion", "ers", "er", "ed", "es", "s", "ally", "al", "ly",
+             "e")
+STEM_LETTERS = 8  # "responsibilities" and "response" are two words
+_GENERIC = frozenset({  # a question's words that say nothing of what it asks about
+    "agree", "disagree", "should", "would", "could", "which", "what", "whether", "does", "have", "there",
+    "their", "these", "those", "other", "about", "think", "view", "views", "option", "options", "prefer",
+    "propose", "proposed", "proposal", "proposals", "consultation", "comment", "comments", "further",
+    "people", "person", "continue", "current", "currently", "rather", "available", "better", "need", "needs",
+    "role", "play", "make", "made", "more", "most", "such", "much", "many", "including", "within", "than",
+    "with", "from", "this", "that", "your", "into", "when", "where", "also", "only", "some", "very", "been",
+    "being", "were", "will", "them", "they", "please", "give", "reasons", "reason", "example", "examples",
+    "anything", "else", "yours", "answer", "explain", "provide", "evidence", "information", "changes",
+    "change", "approach", "ways", "using", "used", "same", "each", "every", "between", "extent", "able",
+    "high", "meet", "carry", "carrying", "apply", "issue", "across", "against", "improve", "needed", "done",
+    "doing", "take", "taken", "work", "working", "well", "good", "best", "ensure", "support", "help",
+    "impact"})
+
+
+def stems(text: str) -> set[str]:
+    """The text's content words (four letters or more, not `_GENERIC`), each cut to a crude stem ("vests",
+    "vest": "vest"; "regions", "regional": "region"; "educational", "education": "educat")."""
+    return {stem for word in text_words(text) if len(word) >= 4 and word not in _GENERIC and word.isalpha()
+            and (stem := _stem(word)) not in _GENERIC_STEMS}
+
+
+def _stem(word: str) -> str:
+    for _ in range(2):  # ("educational": "education", "educat")
+        word = next((word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 4
+                     and not word.endswith("ss")), word)  # ("access")
+    return word[:STEM_LETTERS]
+
+
+_GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)  # ("needed", "proposing")
+
+
+def own_words(questions: Sequence[Question], title: str = "") -> dict[str, frozenset[str]]:
+    """Per question, the stems of its text's words that no other question's text has, nor the title (the
+    consultation's subject: "Community Payback" in one question's text is no sign a paragraph answers it);
+    none for a catch-all question ("Any other comments?")."""
+    per = {q.id: stems(q.text) for q in questions}
+    shared = Counter(w for words in per.values() for w in words)
+    common = stems(title)
+    return {q.id: frozenset() if _asks_anything_else(q.text) else
+            frozenset(w for w in per[q.id] if shared[w] == 1 and w not in common) for q in questions}
 
 
 def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Counter[str]) -> float:
@@ -73,6 +126,7 @@ class QuestionMatcher:
         self._question_bags = [Counter(words) for words in self._question_words]
         self._words_by_id = dict(zip((q.id for q in self.questions), self._question_words, strict=True))
         self._openings = [words[:2] for words in self._question_words]  # ("we propose": a question's too)
+        self._own = own_words(self.questions, title)
         self.embedder = embedder
         self._question_vectors: np.ndarray | None = None
         self._ahead: dict[str, np.ndarray] = {}  # paragraph vectors embedded ahead, in one batch
@@ -233,19 +287,12 @@ class QuestionMatcher:
         if self.bias is not None:
             sims = sims - self.bias
         if self.routing is not None:
-            return self._routed(vectors, sims, self.routing)
-        out = []
-        for row in sims:
-            order = np.argsort(-row, kind="stable")
-            best = float(row[order[0]])
-            picks = [
-                (self.questions[i].id, float(row[i])) for i in order
-                if row[i] >= SIMILARITY_THRESHOLD and row[i] >= best - SECOND_QUESTION_MARGIN
-            ][:2]
-            out.append(picks)
-        return out
+            return self._routed(texts, vectors, sims, self.routing)
+        everyone = list(range(len(self.questions)))
+        return [self._picks(text, row, row, everyone, routed=False)
+                for text, row in zip(texts, sims, strict=True)]
 
-    def _routed(self, vectors: np.ndarray, sims: np.ndarray, routing: Routing
+    def _routed(self, texts: Sequence[str], vectors: np.ndarray, sims: np.ndarray, routing: Routing
                 ) -> list[list[tuple[str, float]]]:
         """Whether a paragraph answers a question at all, and how clearly, is read from its similarity to
         the question texts (`sims`, as without routing); which question, from the routing's vectors. A
@@ -258,18 +305,44 @@ class QuestionMatcher:
         _, targets, bias, skip = self._routes
         routes = vectors @ targets - bias
         routes[:, skip] = -np.inf
-        out: list[list[tuple[str, float]]] = []
         keep = [i for i in range(len(self.questions)) if i not in skip]
-        for row, route in zip(sims, routes, strict=True):
-            score = float(row[keep].max())
-            if score < SIMILARITY_THRESHOLD:
-                out.append([])
-                continue
-            order = np.argsort(-route, kind="stable")
-            best = float(route[order[0]])
-            out.append([(self.questions[i].id, score) for i in order
-                        if route[i] >= best - SECOND_QUESTION_MARGIN][:2])
-        return out
+        return [self._picks(text, row, route, keep, routed=True)
+                for text, row, route in zip(texts, sims, routes, strict=True)]
+
+    def _picks(self, text: str, sims: np.ndarray, routes: np.ndarray, keep: list[int], *, routed: bool
+               ) -> list[tuple[str, float]]:
+        """The questions (at most two, best first) a paragraph answers, with its score: whether it answers
+        any, by its best similarity to the question texts `keep` (`sims`); which, by `routes` (the routing's,
+        or `sims` again), and by the questions' own words it names (`own_words`): two of them file it under
+        their question rather than the one the routing prefers (as close by the texts, nearly as close by
+        the routing: "... handed to private companies ... run by the probation regions" for the question on
+        options "probation regions continue ..." or "a national contract with a private provider", which the
+        routing put under women and carers' needs); a question two of whose own words it names, close
+        enough, is a second one when the first's own words are named too ("moving to 30 per cent for
+        education and training ..., but the vests should be scrapped"); and one below the threshold is
+        filed under the question it is closest to by both when it names that question's own words. Each is
+        scored by the paragraph's best similarity when `routed`, else by its own."""
+        said = stems(text)
+        hits = {i: len(said & self._own[self.questions[i].id]) for i in keep}
+        score = float(sims[keep].max())
+        order = [int(i) for i in np.argsort(-routes, kind="stable") if int(i) in hits]
+        best = order[0]
+        if score < SIMILARITY_THRESHOLD:
+            closest = max(keep, key=lambda i: float(sims[i]))
+            if closest == best and hits[best] and score >= OWN_WORDS_FLOOR:
+                return [(self.questions[best].id, score)]
+            return []
+        near = [i for i in order
+                if routes[i] >= routes[best] - OWN_WORDS_MARGIN and sims[i] >= SIMILARITY_THRESHOLD]
+        if not hits[best]:
+            named = [i for i in near if hits[i] >= OWN_WORDS_OVERRULE and sims[i] >= sims[best]]
+            best = named[0] if named else best
+        passed = order[: order.index(best)]  # (the routing's choice, overruled: not a second answer either)
+        picks = [best] + [i for i in order if i != best and i not in passed
+                          and routes[i] >= routes[best] - SECOND_QUESTION_MARGIN]
+        if hits[best]:
+            picks += [i for i in near if i not in picks and hits[i] >= OWN_WORDS_OVERRULE]
+        return [(self.questions[i].id, score if routed else float(sims[i])) for i in picks[:2]]
 
 
 def _asks_anything_else(question: str) -> bool:

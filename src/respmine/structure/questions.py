@@ -38,6 +38,7 @@ from respmine.structure.furniture import (
     is_furniture,
     is_header_line,
     only_formalities,
+    only_meeting,
     starts_quoted_reply,
     text_words,
 )
@@ -547,13 +548,15 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
 
 def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment]:
     """A passage that answers no question: a GENERAL segment, an ABOUT one when it only says who the
-    respondent is (an opening self-description or an "About us" section: `about`, from `structure.about`),
+    respondent is (an opening self-description or an "About us" section: `about`, from `structure.about`;
+    a minute's preamble, `furniture.only_meeting`),
     a NOTE for a footnote's citation or a bare link (`structure.notes`), or none for letter furniture."""
     if is_reference_note(block.text):
         return [_segment(doc, block.start, block.end, NOTE, "note", 1.0)]
     if is_furniture(block.text):
         return []
-    if block.start in about:
+    if block.start in about or only_meeting(block.text):  # (a minute's preamble: who met, when; as a general
+        # comment it was an emerging theme's example in a trial)
         return [_segment(doc, block.start, block.end, ABOUT, "about", 1.0)]
     return [_segment(doc, block.start, block.end, GENERAL, "general", 1.0)]
 

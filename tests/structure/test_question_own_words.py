@@ -1,0 +1,94 @@
+"""A letter's paragraph that names a question's own words (in its text, in no other question's nor the
+title) is filed with that evidence as well as its similarity (trial 28a: JPWU's paragraph on handing unpaid
+work to private companies went to the question on women and carers' needs; its paragraph on the hours for
+education and on the vests went to the vests question only; a mother's "orange vest" e-mail to general
+comments)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from respmine.consultation import Question
+from respmine.structure.question_matcher import QuestionMatcher, Routing, own_words
+
+TITLE = "Unpaid work (Community Payback): proposals to modernise delivery"
+OPTIONS = Question(id="Q2", number=2, text="Which option do you prefer for delivering unpaid work "
+                   "placements: Option A (probation regions continue to run placements directly) or Option B "
+                   "(a single national contract with a private provider)?")
+NEEDS = Question(id="Q4", number=4, text="How could unpaid work better meet the needs of women, people with "
+                 "caring responsibilities, and people with disabilities or health conditions?")
+HOURS = Question(id="Q1", number=1, text="Do you agree that up to 30% of a person's unpaid work hours should "
+                 "be available for education, training and employment activities?")
+VESTS = Question(id="Q3", number=3, text="Do you agree that people carrying out unpaid work in public should "
+                 "continue to wear high-visibility vests marked 'Community Payback'?")
+OTHER = Question(id="Q6", number=6, text="Do you have any other comments on the proposals or on this "
+                 "consultation?")
+
+
+class Fixed:
+    """Given vectors: the question texts' and each paragraph's, so similarities are as stated."""
+
+    name = "fixed"
+
+    def __init__(self, vectors: dict[str, Sequence[float]]) -> None:
+        self.vectors = vectors
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.array([self.vectors[t] for t in texts], dtype=np.float32)
+
+
+def _matcher(questions: list[Question], paragraphs: dict[str, Sequence[float]]) -> QuestionMatcher:
+    """Question i's text is the unit vector i; a paragraph's similarity to it is its i-th number."""
+    n = len(paragraphs[next(iter(paragraphs))])
+    axes = {q.text: [float(i == j) for j in range(n)] for i, q in enumerate(questions)}
+    return QuestionMatcher(questions, Fixed({**axes, **paragraphs}), TITLE)  # type: ignore[arg-type]
+
+
+def test_own_words_are_a_questions_alone_not_the_titles_nor_a_catch_alls() -> None:
+    own = own_words([HOURS, OPTIONS, VESTS, NEEDS, OTHER], TITLE)
+    assert {"vest", "wear"} <= own["Q3"] and not {"community", "payback"} & own["Q3"]  # (the title's)
+    assert {"privat", "probat", "region"} <= own["Q2"] and "placemen" in own["Q2"]
+    hosting = Question(id="Q5", number=5, text="What role should councils play in hosting placements?")
+    assert "placemen" not in own_words([OPTIONS, hosting], TITLE)["Q2"]  # (two questions' words)
+    assert {"educat", "train"} <= own["Q1"] and own["Q6"] == frozenset()
+    assert "women" in own["Q4"] and "agree" not in own["Q1"] | own["Q3"]
+
+
+def test_two_of_a_questions_own_words_overrule_the_routing() -> None:
+    """By the question texts closest to the options question, by the routing slightly closer to the needs
+    question: naming "private" and "probation regions", it answers the options question."""
+    named = ("Our members remember what happened the last time unpaid work was handed to private companies. "
+             "Unpaid work must stay in the public sector, run by the probation regions.")
+    vague = "Our members remember what happened the last time unpaid work was handed to private companies."
+    # dimensions: the two question texts, then the two routing vectors
+    matcher = _matcher([OPTIONS, NEEDS], {named: (0.51, 0.49, 0.44, 0.46), vague: (0.51, 0.49, 0.44, 0.46)})
+    matcher.routing = Routing(((0.0, 0.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0)), (0.0, 0.0))
+    filed = matcher.by_content([named, vague])
+    assert [q for q, _ in filed[0]] == ["Q2"]  # (was Q4: the routing's)
+    assert [q for q, _ in filed[1]] == ["Q4"]  # one own word ("private") is not enough against the routing
+
+
+def test_a_paragraph_naming_two_questions_own_words_answers_both() -> None:
+    both = ("On the balance of hours and on the vests our members' view is straightforward: moving to 30 per "
+            "cent for education and training is the right thing to do, but the vests should be scrapped.")
+    one = "On the vests our members' view is straightforward: the vests should be scrapped after 20 hours."
+    matcher = _matcher([HOURS, VESTS, NEEDS], {both: (0.45, 0.51, 0.2), one: (0.45, 0.51, 0.2)})
+    filed = matcher.by_content([both, one])
+    assert [q for q, _ in filed[0]] == ["Q3", "Q1"]  # (was Q3 alone: the hours answer was lost)
+    assert [q for q, _ in filed[1]] == ["Q3"]  # ("hours" alone: no answer on them)
+    assert filed[0][1][1] == pytest.approx(0.45)  # (scored by its own similarity, without routing)
+
+
+def test_a_paragraph_below_the_threshold_naming_its_closest_questions_own_words_answers_it() -> None:
+    vest = ("He was made to wear the orange vest outside the school his daughter goes to. Other parents took "
+            "photos.")
+    plain = "He was made to stand outside the school his daughter goes to. Other parents took photos."
+    faint = "He was made to wear the orange vest outside the school. Other parents took photos of him."
+    matcher = _matcher([HOURS, VESTS, NEEDS], {vest: (0.03, 0.21, -0.04), plain: (0.03, 0.21, -0.04),
+                                               faint: (0.03, 0.1, -0.04)})
+    filed = matcher.by_content([vest, plain, faint])
+    assert [q for q, _ in filed[0]] == ["Q3"]  # (was general comments)
+    assert filed[1] == [] and filed[2] == []  # no own word; too faint a likeness
