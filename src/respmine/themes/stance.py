@@ -728,10 +728,10 @@ def _with_action(sentence: str, question: str, score: Scores) -> Scores:
 def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
     """Whether words acted on are what the question names ("thing"), the state it would replace ("instead"),
     or neither (None): the first content word or two words of it, a number, or a pronoun for it."""
-    numbers = _numbers(what)
-    if numbers & proposed.instead and not numbers & proposed.thing:
+    number = re.search(r"\d+(?:\.\d+)?", what)  # the first one: "Scrap the £40 fee and charge £60"
+    if number is not None and number.group() in proposed.instead and number.group() not in proposed.thing:
         return "instead"
-    if numbers & proposed.thing:
+    if number is not None and number.group() in proposed.thing:
         return "thing"
     if _ITSELF.match(what):  # "Scrap the proposal": whatever it proposes
         return "proposal"
