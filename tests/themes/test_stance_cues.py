@@ -20,6 +20,7 @@ KEEP_Q = "Do you agree that the night bus service should continue to run on Sund
 CHANGE_Q = ("Do you agree that the parking permit fee should rise to £60 a year, rather than the current "
             "£40?")
 END_Q = "Do you agree with the proposal to end the use of speed humps on residential roads?"
+BAN_Q = "Do you agree that pavement parking should be banned across England?"  # (ends what it names)
 OPTIONS_Q = ("Which option do you prefer for collecting garden waste: Option A (a free fortnightly "
              "collection), Option B (a paid weekly collection) or Option C (bring sites only)?")
 OPTIONS = {"A": "a free fortnightly collection", "B": "a paid weekly collection", "C": "bring sites only"}
@@ -44,6 +45,9 @@ def _stances(model: StanceModel, cases: list[tuple[str, str]], question: str) ->
                 ("Scrap the £40 fee and charge £60.", "support"), ("Scrap the proposal.", "oppose"),
                 ("Keep it as it is.", "oppose")]),
     (END_Q, [("Keep the speed humps.", "oppose"), ("Get rid of the speed humps.", "support")]),
+    (BAN_Q, [("I agree that parking on pavements should be banned.", "support"),
+             ("The council agrees that pavement parking should be banned, if buses can pass.", "support"),
+             ("Keep pavement parking legal.", "oppose")]),
 ])
 def test_stance_a_command_to_keep_or_end_what_the_question_names(rules: StanceModel, question: str,
                                                                  cases: list[tuple[str, str]]) -> None:
@@ -93,6 +97,7 @@ def test_proposed_option_by_key_or_by_its_whole_label() -> None:
 @pytest.mark.parametrize(("answer", "stance"), [
     ("Cytuno", "support"), ("Cytuno / Agree", "support"), ("Cytuno'n gryf", "support"),
     ("Rwy'n cytuno.", "support"), ("Anghytuno / Disagree", "oppose"), ("Ddim yn cytuno", "oppose"),
+    ("Nid wyf yn cytuno.", "oppose"), ("Cytuno yn rhannol", "mixed"),
     ("Ddim yn cytuno nac yn anghytuno", "neutral"), ("Agree / Disagree", None), ("Yes / No", None),
 ])
 def test_stance_welsh_and_bilingual_agreement_answers(answer: str, stance: str | None) -> None:
@@ -105,6 +110,7 @@ def test_stance_dismay_sarcasm_and_only_if() -> None:
     assert score_sentence("Our members were dismayed to read that the buses might stop.")[1] > 0
     assert score_sentence("Oh wonderful, more paperwork for us all.")[1] > 0
     assert score_sentence("Oh, I see.") == (0.0, 0.0, 0.0)
+    assert score_sentence("We were disappointed that the document was published late.") == (0.0, 0.0, 0.0)
     s, _, m = score_sentence("I would support raising the fee only if the money goes to repairs.")
     assert m > s
 

@@ -128,8 +128,8 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r"|particularly) (?:concerned|worried|troubled)\b",
      "oppose", 0.8),
     (r"\bconcern(?:s|ed)? (?:about|that|over|regarding|with|by)\b", "oppose", 0.6),
-    (r"\b(?:dismayed|appalled|horrified|alarmed|disappointed|saddened|shocked)\s+(?:to\s+(?:read|see|learn|hear"
-     r"|find|note)|that)\b", "oppose", 0.8),  # the counterpart of "pleased to see"
+    (r"\b(?:dismayed|appalled|horrified|alarmed|saddened|shocked)\s+to\s+(?:read|see|learn|hear|find|note)\b",
+     "oppose", 0.8),  # the counterpart of "pleased to see" (not "disappointed that the document was late")
     (r"^\W*oh[\s,]+(?:wonderful|great|brilliant|marvellous|lovely|fantastic|splendid|perfect|super|joy"
      r"|how\s+(?:wonderful|lovely|nice|clever))\s*[,!]", "oppose", 0.8),  # sarcasm: "Oh wonderful, more ..."
     (_SUBJ + r"\s+(?:am|are|remain|remains|were|was|have been)" + _GAP  # doubt: "we are not convinced"
@@ -198,7 +198,8 @@ _WE = r"(?:(?:i|we)\s+)?"  # "We partly agree.", "I disagree.": the answer in a 
 _FULLY = r"(?:\s+(?:strongly|entirely|fully|completely|wholeheartedly))?"  # "We agree strongly."
 _CYM = (r"(?:(?:rydw|rwy|dw|ydw)\s*(?:i)?[’']?n\s+|yr\s+wyf\s+yn\s+|rydym\s+yn\s+"
         r"|rydyn\s+ni[’']?n\s+)?")  # (Welsh "I am" / "we are")
-_CYM_NOT = r"(?:(?:dw|rydw|rwy)\s+i\s+|nid\s+(?:wyf|ydym)\s+|dydw\s+i\s+|dydyn\s+ni\s+)?(?:ddim|dim)\s+yn\s+"
+_CYM_NOT = (r"(?:(?:(?:dw|rydw|rwy)\s+i\s+|dydw\s+i\s+|dydyn\s+ni\s+)?(?:ddim|dim)\s+yn\s+"
+            r"|nid\s+(?:wyf|ydw|ydym)\s+(?:i\s+|ni\s+)?yn\s+)")  # (Welsh "not")
 _CYM_FULLY = r"(?:[’']n\s+gryf|\s+yn\s+gryf)?"  # (Welsh "strongly")
 _BARE = re.compile(  # an answer's first sentence that is only a closed answer: "Yes.", "No", "Don't know."
     rf"\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|{_WE}(?:partly|partially|in\s+part)(?:\s+agree)?"
@@ -651,8 +652,9 @@ _OBJECT_END = re.compile(r"\s(?:but|because|since|so|which|who|if|unless|until|w
                          r"|and\s+(?:we|i|they|you|it))\b|[,]", re.IGNORECASE)
 _KEEPS = re.compile(r"\b(?:continu\w*|keep\w*|kept|retain\w*|remain\w*|maintain\w*|still|stay\w*"
                     r"|preserv\w*)\b", re.IGNORECASE)
-_ENDS = re.compile(r"\b(?:end|ending|abolish\w*|scrap\w*|stop\w*|phas\w*\s+out|remov\w*|withdraw\w*"
-                   r"|no\s+longer|ban|banning|ceas\w*|drop\w*)\b", re.IGNORECASE)
+_ENDS = re.compile(r"(?<!\bthe\s)\b(?:end(?:s|ed|ing)?(?!\s+of\b)|abolish\w*|scrap\w*|stop\w*|phas\w*\s+out"
+                   r"|remov\w*|withdraw\w*|no\s+longer|ban(?:s|ned|ning)?|ceas\w*|drop\w*|prohibit\w*|outlaw\w*"
+                   r"|get\s+rid\s+of)\b", re.IGNORECASE)  # ("pavement parking should be banned": ended)
 _INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of"
                       r"|compared\s+(?:with|to))\b", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:current|existing|present)\s+(?P<now>[^,;.?()]{1,40})", re.IGNORECASE)
