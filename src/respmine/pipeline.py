@@ -184,9 +184,10 @@ def themes_stage(
     """Theme codes with evidence and stance, recoding only what changed (see `themes.stage`): the summary
     says which segments were recoded, which themes changed and how many code rows were kept."""
     from respmine.store import themes as themes_store
+    from respmine.structure.choices import question_options
     from respmine.themes.decisions import effective_codebook, training_examples
     from respmine.themes.stage import code_segments
-    from respmine.themes.stance import as_answered
+    from respmine.themes.stance import as_answered, with_proposed_options
 
     store = Store(settings.store_url)
     log = themes_store.decisions(store)
@@ -199,7 +200,10 @@ def themes_stage(
     result = code_segments(  # sentence vectors cached in the store: rescoring after an edit is cheap
         segments, codebook, run_embedder(store, settings),
         previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
-        questions=as_answered({q.id: q.text for q in consultation.questions}, rows)
+        questions=with_proposed_options(  # ("C" supports a proposed option C)
+            as_answered({q.id: q.text for q in consultation.questions}, rows),
+            {q.id: question_options(q.text, q.options) for q in consultation.questions},
+            consultation.proposals)
         if consultation else None,  # (a yes/no question its answers show closed reads "Yes" as agreeing)
         title=consultation.title if consultation else "",
     )

@@ -71,6 +71,7 @@ class _Context:
     version: str
     stance: StanceModel
     asked: Callable[[SegmentInput], str | None]  # the agreement question a segment answers, if it does
+    read_with: Callable[[SegmentInput], str | None]  # ... or the options question proposing one of them
     implied: Mapping[str, str]  # theme -> the stance it implies (a theme that is a position)
     stated: Mapping[str, tuple[str, ...]]  # question -> the view it asks agreement with, and its topics
     rivals: Mapping[str, frozenset[str]]  # a view -> the other views on its topic
@@ -92,7 +93,7 @@ def code_segments(
     question id -> its text, for stance (a "No." to "Do you agree ...?" opposes). `title`: the
     consultation's (a covering sentence naming it is a formality, not coded)."""
     from respmine.themes.coder import coder_version
-    from respmine.themes.stance import StanceModel, asks_agreement
+    from respmine.themes.stance import StanceModel, asks_agreement, proposes_option
 
     examples = _known_examples(examples, codebook)
     stance = StanceModel(embedder)
@@ -110,10 +111,17 @@ def code_segments(
             return agreement.get(seg.question)
         return seg.question if asks_agreement(seg.question) else None
 
+    proposing = {q: text for q, text in (questions or {}).items() if proposes_option(text)}
+
+    def read_with(seg: SegmentInput) -> str | None:
+        """The question the segment's stance is read with: an agreement question, or one asking to choose
+        between options, one of which the consultation proposes ("C" supports it)."""
+        return asked(seg) or proposing.get(seg.question)
+
     def stance_stamp(seg: SegmentInput) -> str:  # an agreement question's wording is read with the answer
         if seg.question in UNCODED:  # (none is read: `UNCODED_STANCE`)
             return _digest(f"{stance.version}|{UNCODED_STANCE}")
-        return _digest(f"{stance.version}|{asked(seg) or ''}|{seg.text}")
+        return _digest(f"{stance.version}|{read_with(seg) or ''}|{seg.text}")
 
     def probe(themes: Sequence[Theme], segs: Sequence[SegmentInput]) -> list[bool]:
         """`_probe`, and a changed view may be (or no longer be) the one an agreement question states."""
@@ -133,7 +141,7 @@ def code_segments(
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
-                   asked, positions(codebook), stated, _rivals(codebook))
+                   asked, read_with, positions(codebook), stated, _rivals(codebook))
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples, title), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -218,7 +226,7 @@ def _segment_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]],
                                             ctx.stance_stamp(seg)))
     due = [i for i in due if chunk[i].question not in UNCODED]
     todo = [chunk[i] for i in due]
-    asked = [ctx.asked(s) for s in todo]
+    asked = [ctx.read_with(s) for s in todo]
     for i, seg, p in zip(due, todo, ctx.stance.predict([s.text for s in todo], asked), strict=True):
         quote = seg.text[p.evidence[0] : p.evidence[1]] if p.evidence else ""
         stance, confidence, method = p.stance, round(float(p.confidence), 4), "zero-shot"
@@ -309,7 +317,7 @@ def _code_stances(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ct
                    if (c.evidence.start, c.evidence.end) not in known[i]})
     read = [_holding(chunk[i].text, a, b) for i, a, b in need]
     predicted = ctx.stance.predict([chunk[i].text[a:b] for (i, _, _), (a, b) in zip(need, read, strict=True)],
-                                   [ctx.asked(chunk[i]) if a == 0 else None  # an opening "No." answers
+                                   [ctx.read_with(chunk[i]) if a == 0 else None  # an opening "No." answers
                                     for (i, _, _), (a, _) in zip(need, read, strict=True)])
     for (i, a, b), p in zip(need, predicted, strict=True):
         known[i][(a, b)] = p.stance if p.stance != "neutral" else None

@@ -133,6 +133,10 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      "oppose", 0.8),
     (r"\bconcern(?:s|ed)? (?:about|that|over|regarding|with|by)\b"
      r"|\b(?:reservations|doubts|misgivings) (?:about|over|regarding|on|as to)\b", "oppose", 0.6),
+    (r"\b(?:dismayed|appalled|horrified|alarmed|saddened|shocked)\s+to\s+(?:read|see|learn|hear|find|note)\b",
+     "oppose", 0.8),  # the counterpart of "pleased to see" (not "disappointed that the document was late")
+    (r"^\W*oh[\s,]+(?:wonderful|great|brilliant|marvellous|lovely|fantastic|splendid|perfect|super|joy"
+     r"|how\s+(?:wonderful|lovely|nice|clever))\s*[,!]", "oppose", 0.8),  # sarcasm: "Oh wonderful, more ..."
     (_SUBJ + r"\s+(?:am|are|remain|remains|were|was|have been)" + _GAP  # doubt: "we are not convinced"
      + r"(?:cautious|sceptical|skeptical|wary|doubtful|unconvinced|unpersuaded"
      r"|not (?:convinced|persuaded))\b", "oppose", 0.8),
@@ -214,13 +218,21 @@ _UNSURE = (r"(?:don[’']?t|do\s+not)\s+know|not\s+(?:sure|certain)|unsure|undec
            r"|(?:ddim|dim)\s+yn\s+(?:gwybod|siŵr|siwr)")  # (Welsh: "do not know", "not sure")
 _WE = r"(?:(?:i|we)\s+)?"  # "We partly agree.", "I disagree.": the answer in a sentence of its own
 _FULLY = r"(?:\s+(?:strongly|entirely|fully|completely|wholeheartedly))?"  # "We agree strongly."
+_CYM = (r"(?:(?:rydw|rwy|dw|ydw)\s*(?:i)?[’']?n\s+|yr\s+wyf\s+yn\s+|rydym\s+yn\s+"
+        r"|rydyn\s+ni[’']?n\s+)?")  # (Welsh "I am" / "we are")
+_CYM_NOT = (r"(?:(?:(?:dw|rydw|rwy)\s+i\s+|dydw\s+i\s+|dydyn\s+ni\s+)?(?:ddim|dim)\s+yn\s+"
+            r"|nid\s+(?:wyf|ydw|ydym)\s+(?:i\s+|ni\s+)?yn\s+)")  # (Welsh "not")
+_CYM_FULLY = r"(?:[’']n\s+gryf|\s+yn\s+gryf)?"  # (Welsh "strongly")
 _BARE = re.compile(  # an answer's first sentence that is only a closed answer: "Yes.", "No", "Don't know."
-    rf"\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|{_WE}(?:partly|partially|in\s+part)(?:\s+agree)?)"
-    rf"|(?P<support>{_WE}(?:strongly\s+|tend\s+to\s+)?agree{_FULLY}|yes|yeah|yep|yd(?:ym|w|yn|y))"
+    rf"\W*{_SURELY}(?:(?P<mixed>yes\s+and\s+no|{_WE}(?:partly|partially|in\s+part)(?:\s+agree)?"
+    rf"|{_CYM}cytuno\s+yn\s+rhannol)"
+    rf"|(?P<support>{_WE}(?:strongly\s+|tend\s+to\s+)?agree{_FULLY}|yes|yeah|yep|yd(?:ym|w|yn|y)"
+    rf"|{_CYM}cytuno{_CYM_FULLY}|cytunaf|cytunwn)"
     rf"|(?P<oppose>{_WE}(?:(?:strongly\s+|tend\s+to\s+)?disagree|do\s+not\s+agree|don[’']t\s+agree){_FULLY}"
-    r"|no|nope|nac\s+yd(?:ym|w|yn|y))"
-    rf"|(?P<neutral>{_WE}(?:{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral)))[\s.!,;:–—-]*",
-    re.IGNORECASE)
+    rf"|no|nope|nac\s+yd(?:ym|w|yn|y)|{_CYM}anghytuno{_CYM_FULLY}|{_CYM_NOT}cytuno{_CYM_FULLY})"
+    rf"|(?P<neutral>{_WE}(?:{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral)"
+    r"|(?:ddim|dim)\s+yn\s+cytuno\s+nac?\s+yn\s+anghytuno|niwtral))[\s.!,;:–—-]*",
+    re.IGNORECASE)  # (Welsh: "cytuno" agree, "anghytuno" / "ddim yn cytuno" disagree, "yn rhannol" partly)
 _SAYS_UNSURE = re.compile(  # "Don't know.", "Not sure yet - ...", "We don't know yet"; not "Not sure this is
     # the right approach" (a doubt, argued)
     rf"\W*(?:(?:i|we)\s+)?(?:{_UNSURE})(?:\s+yet)?(?:\s+(?:on|about)\s+(?:this|that|the)(?:\s+(?:question|issue"
@@ -360,8 +372,8 @@ def asks_agreement(question: str | None) -> bool:
 CLOSED_SHARE = 0.4  # of a yes/no question's respondents opening "Yes", "No", "Agree": its answers were closed
 CLOSED_FEWEST = 3  # ... and at least this many of them
 OFFERED = " (Yes / No)"  # the answers such a question is read as offering (`as_answered`)
-_OPENS_AGREE = re.compile(rf"\W*{_SURELY}{_WE}(?:strongly\s+|tend\s+to\s+|partly\s+)?(?:dis)?agree{_AFTER})",
-                          re.IGNORECASE)
+_OPENS_AGREE = re.compile(rf"\W*{_SURELY}{_WE}(?:strongly\s+|tend\s+to\s+|partly\s+)?"
+                          rf"(?:(?:dis)?agree|(?:ang)?cytuno){_AFTER})", re.IGNORECASE)  # (Welsh)
 
 
 def asks_yes_no(question: str | None) -> bool:
@@ -404,6 +416,70 @@ def as_answered(questions: Mapping[str, str], segments: Iterable[SegmentView]) -
             else text for q, text in questions.items()}
 
 
+PROPOSED = " (The consultation proposes option {key} of {keys}.)"  # how an options question is read
+_PROPOSED = re.compile(r" \(The consultation proposes option (?P<key>\w) of (?P<keys>[\w, ]+)\.\)$")
+_OPTION_NAMED = re.compile(r"\b(?:option|opsiwn)\s+([A-F1-9])\b", re.IGNORECASE)
+
+
+def proposed_option(options: Mapping[str, str], proposals: str | None) -> str | None:
+    """The option of a question asking to choose between options that the consultation proposes, as its
+    `proposals` name it: by its key ("... and delivering placements through regional partnerships (Option
+    C)"), else by all the words of its label and of no other option's. None when they name none, or
+    several."""
+    if not options or not proposals:
+        return None
+    keys = {k.upper() for k in _OPTION_NAMED.findall(proposals)} & set(options)
+    if keys:
+        return keys.pop() if len(keys) == 1 else None
+    said = _words5(proposals)
+    fits = [k for k, label in options.items() if len(_words5(label)) >= 2 and _words5(label) <= said]
+    return fits[0] if len(fits) == 1 else None
+
+
+def with_proposed_options(questions: Mapping[str, str], options: Mapping[str, Mapping[str, str]],
+                          proposals: str | None) -> dict[str, str]:
+    """Each question's text, a question asking to choose between `options` (question -> key -> label)
+    with the option the consultation proposes (`proposed_option`) said after it (`PROPOSED`), so the
+    stance of an answer choosing it is support, and of one choosing another, oppose (`_chose`)."""
+    out = dict(questions)
+    for q, text in questions.items():
+        key = proposed_option(options.get(q, {}), proposals)
+        if key is not None:
+            out[q] = text + PROPOSED.format(key=key, keys=", ".join(options[q]))
+    return out
+
+
+def proposes_option(question: str | None) -> bool:
+    """The question text, as `with_proposed_options` gives it, says which of its options is proposed."""
+    return bool(question) and _PROPOSED.search(question or "") is not None
+
+
+def _chose(text: str, spans: Sequence[Span], scores: list[Scores], question: str) -> list[Scores]:
+    """An answer choosing an option of a question whose option the consultation proposes (`PROPOSED`):
+    the sentence naming its choice supports the proposal when it chose that option ("C", "Option C, with
+    women's centres as partners", "as Option C describes") and opposes it when it chose another ("Option
+    A.", "We support option A": a preference for another way of doing it), as strongly as its own cues
+    say (a "supports option C in principle, but ..." stays mixed). An analyst counts a respondent
+    preferring another option as not backing what is proposed. Several options, or none: as written."""
+    from respmine.structure.choices import SEVERAL, chosen, question_options
+
+    found = _PROPOSED.search(question)
+    if found is None:
+        return scores
+    labels = question_options(question[: found.start()])
+    options = {k.strip(): labels.get(k.strip(), "") for k in found["keys"].split(",")}
+    choice = chosen(text, options)
+    if choice is None or choice == SEVERAL:
+        return scores
+    named = re.compile(rf"(?i:\b(?:option|opsiwn)\s+{choice}\b)|(?<![\w'’-]){choice}(?![\w'’-])")
+    at = next((k for k, (a, b) in enumerate(spans) if named.search(text, a, b)), 0)
+    s, o, m = scores[at]
+    strength = max(s, o) or (0.5 if m else 1.0)  # ("Option C in principle": hedged, as "support" is)
+    out = list(scores)
+    out[at] = (strength, 0.0, m) if choice == found["key"] else (0.0, strength, m)
+    return out
+
+
 def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     """The stance an answer to "Do you agree ...?" gives in its first sentence alone ("Yes.", "No",
     "Don't know.", "Strongly agree"), with that sentence: the respondent's own answer, which what they go
@@ -419,13 +495,28 @@ def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     if concluded is not None:
         return concluded
     a, b = first = spans[0]
-    found = _BARE.fullmatch(text, a, b)
-    if found is not None and found.lastgroup:
-        return found.lastgroup, first
+    said = _bare(text, a, b)
+    if said is not None:
+        return said, first
     glued = _GLUED_NO.match(text, a, b)  # (the splitter keeps "No." with what follows, as in "No. 5")
     if glued is not None:
         return "oppose", (a, glued.end())
     return ("neutral", first) if says_no_view(text[a:b]) or says_neither(text[a:b]) else None
+
+
+_BILINGUAL = re.compile(r"\s*[/|]\s*")  # "Cytuno / Agree": the answer in two languages
+
+
+def _bare(text: str, a: int = 0, b: int | None = None) -> str | None:
+    """The closed answer the span is, and nothing else ("Yes.", "Strongly agree", Welsh "Cytuno"), or in
+    two languages each saying the same ("Cytuno / Agree", "Anghytuno / Disagree"); None for anything else."""
+    b = len(text) if b is None else b
+    found = _BARE.fullmatch(text, a, b)
+    if found is not None:
+        return found.lastgroup
+    parts = _BILINGUAL.split(text[a:b])
+    said = {found.lastgroup if (found := _BARE.fullmatch(part)) is not None else None for part in parts}
+    return said.pop() if len(parts) == 2 and len(said) == 1 else None
 
 
 _GLUED_NO = re.compile(r"\W*no\.(?=\s+[\"“‘']?[A-Z])", re.IGNORECASE)  # "No. Commissioning at regional ..."
@@ -491,7 +582,7 @@ def says_no_view(sentence: str) -> bool:
 def only_closed_answer(text: str) -> bool:
     """The text is nothing but a closed answer ("Yes", "No.", "Don't know"): a form's tick-box cell, which
     says no view of its own to group into topics."""
-    return _BARE.fullmatch(unticked(text)) is not None
+    return _bare(unticked(text)) is not None
 
 
 def says_unsure(text: str) -> bool:
@@ -524,6 +615,11 @@ def _cues(text: str, question: str | None = None) -> _Cues:
         subject = _subject_words(question)  # "I am against H4": against what the question asks about
         scores = [(s, 1.0, m) if _against(text[a:b], subject) else (s, o, m)
                   for (a, b), (s, o, m) in zip(spans, scores, strict=True)]
+    if question and proposes_option(question):  # "C" to "Which option ...?", option C proposed
+        scores = _chose(text, spans, scores, question)
+    if question and asks_agreement(question):  # "Scrap the vests." to "... continue to wear vests?"
+        scores = [_with_action(text[a:b], question, score)
+                  for (a, b), score in zip(spans, scores, strict=True)]
     if question and asks_agreement(question) and not any(any(s) for s in scores):  # no cue, no "Yes"/"No"
         proposal = _proposal_words(question)
         scores = [_restated(text[a:b], proposal) for a, b in spans]
@@ -559,6 +655,168 @@ def _against(sentence: str, subject: frozenset[str]) -> bool:
     names = set(re.findall(r"\b[a-z]+\d+[a-z\d]*\b", what))  # (a name with digits is the thing itself)
     words = {w[:5] for w in re.findall(r"[a-z]{4,}", what)}  # (one word is not: "against cuts to services")
     return bool(_IT.match(what)) or bool(names & subject) or len(words & subject) >= 2
+
+
+_KEEPING = (r"keep|retain|maintain|preserve|stick\s+with"
+            r"|hold\s+on\s+to|leave\s+(?:it|them|this|these)\s+(?:alone|as\s+(?:it|they)\s+(?:is|are))")
+_ENDING = (r"scrap|end|abolish|remove|drop|ditch|axe|bin|stop|ban|get\s+rid\s+of|do\s+away\s+with|phase\s+out"
+           r"|take\s+(?P<away>[a-z’']+\s+(?:[a-z’']+\s+)?)?away")
+_STAYING = r"stay|remain|continue|carry\s+on"  # of the thing itself: "The vests must stay."
+_GOING = r"go(?!\s+(?:ahead|further|to|into|on|through|beyond|back|out|for|with|up|down|along|forward)\b)"
+_BE_KEPT = r"be\s+(?:kept|retained|maintained|preserved)"
+_BE_ENDED = (r"be\s+(?:scrapped|ended|abolished|removed|dropped|ditched|axed|binned|stopped|banned"
+             r"|taken\s+away|got\s+rid\s+of|done\s+away\s+with|phased\s+out)")
+_MODALS = r"(?:should|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
+_NOT = r"(?P<neg>(?:\s+not|n[’']t|\s+never))?"
+_ACTION = re.compile(  # a verb of keeping or ending, as a command ("Keep the vests.", "Take them away.",
+    # "I ask you to end the practice of ...", "You should scrap them") and what it acts on
+    r"(?:^|[,;:(]\s*|\b(?:and|so|just|please|simply|then|yes|no|to|let[’']?s|"
+    + _MODALS + r"))\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
+    r"(?:(?P<keep>" + _KEEPING + r")|(?P<end>" + _ENDING + r"))\b(?P<what>[^.;:!?]{0,90})",
+    re.IGNORECASE)
+_FATE = re.compile(  # what befalls the thing: "The vests must stay.", "The vests should be scrapped.", "it
+    # should remain at 20 per cent"
+    r"(?P<what>[^.;:!?,]{1,80}?)\s+" + _MODALS + _NOT + r"\s+(?:(?P<keep>" + _STAYING + r"|" + _BE_KEPT
+    + r")|(?P<end>" + _GOING + r"|" + _BE_ENDED + r"))\b(?P<rest>[^.;:!?,]{0,60})", re.IGNORECASE)
+_OBJECT_END = re.compile(r"\s(?:but|because|since|so|which|who|if|unless|until|while|whereas"
+                         r"|and\s+(?:we|i|they|you|it))\b|[,]", re.IGNORECASE)
+_KEEPS = re.compile(r"\b(?:continu\w*|keep\w*|kept|retain\w*|remain\w*|maintain\w*|still|stay\w*"
+                    r"|preserv\w*)\b", re.IGNORECASE)
+_ENDS = re.compile(r"(?<!\bthe\s)\b(?:end(?:s|ed|ing)?(?!\s+of\b)|abolish\w*|scrap\w*|stop\w*|phas\w*\s+out"
+                   r"|remov\w*|withdraw\w*|no\s+longer|ban(?:s|ned|ning)?|ceas\w*|drop\w*|prohibit\w*|outlaw\w*"
+                   r"|get\s+rid\s+of)\b", re.IGNORECASE)  # ("pavement parking should be banned": ended)
+_INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of"
+                      r"|compared\s+(?:with|to))\b", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:current|existing|present)\s+(?P<now>[^,;.?()]{1,40})", re.IGNORECASE)
+_PRONOUN = re.compile(r"\W*(?:it|them|this|these|that|those|they)\b", re.IGNORECASE)
+_AS_NOW = re.compile(r"\b(?:as\s+(?:it\s+is|they\s+are|is|now|things\s+are)|the\s+same|unchanged"
+                     r"|where\s+(?:it|they)\s+(?:is|are))\b", re.IGNORECASE)
+_ITSELF = re.compile(r"\W*(?:(?:the|this|these|your|its|their|any|such)\s+)?(?:[a-z’'-]+\s+)?"
+                     r"(?:proposals?|plans?|changes?|idea|reforms?)\b", re.IGNORECASE)
+_ASKING = frozenset({"curre", "exist", "prese", "propo", "plan", "plans", "chang", "idea", "refor"})  # asking
+_GENERIC = frozenset({"peopl", "perso", "publi", "thing", "every", "someo", "anyon", "other", "their"})
+
+
+def _words5(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _PLAIN)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+@dataclass(frozen=True)
+class _Proposed:
+    """What a closed question proposes: whether it would keep what it names (`keeps`), end it (`ends`), or
+    bring it in; the words and numbers of what it names (`thing`) and of the state it would replace
+    (`instead`: "rather than the current 20%")."""
+
+    keeps: bool
+    ends: bool
+    thing: frozenset[str]
+    instead: frozenset[str]
+
+
+@lru_cache(maxsize=256)
+def _proposed(question: str) -> _Proposed:
+    asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), question)
+    parts = _INSTEAD.split(asked, maxsplit=1)
+    named, instead = parts[0], parts[1] if len(parts) > 1 else ""
+    now = " ".join(m["now"] for m in _NOW.finditer(named))
+    instead = f"{instead} {now}"
+    verb_words = {w.group()[:5].lower() for w in (*_KEEPS.finditer(named), *_ENDS.finditer(named))}
+    thing = (_words5(named) - _words5(now) - verb_words - _ASKING) | (
+        _numbers(named) - _numbers(now))
+    keeps = _KEEPS.search(named) is not None
+    return _Proposed(keeps, _ENDS.search(named) is not None and not keeps, frozenset(thing),
+                     frozenset((_words5(instead) | _numbers(instead)) - _ASKING))
+
+
+def _with_action(sentence: str, question: str, score: Scores) -> Scores:
+    """A sentence's cue weights with the side it takes by what it says should be done with what the question
+    proposes (`_acted`), which outweighs a cue of the other side ("The current cap should be scrapped" to a
+    proposal to raise it supports it) unless a contrast makes it mixed ("We support the aim, but keep the
+    cap at 20 per cent")."""
+    side = _acted(sentence, question)
+    s, o, m = score
+    if side is None:  # "... but the vests should be scrapped", read with a question on the hours: no side
+        elsewhere = [span for _, _, target, span in _actions(sentence, question) if target == "other"]
+        if not elsewhere or not (s or o):
+            return score
+        blanked = list(sentence)
+        for a, b in elsewhere:
+            blanked[a:b] = " " * (b - a)
+        return score_sentence("".join(blanked))
+    pair = [s, o]
+    column = 0 if side == "support" else 1
+    pair[column] = max(pair[column], 1.0)
+    if pair[1 - column] and _CONTRAST.search(sentence.lower()):
+        m = max(m, *pair)
+    else:
+        pair[1 - column] = 0.0
+    return pair[0], pair[1], m
+
+
+def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
+    """Whether words acted on are what the question names ("thing"), the state it would replace ("instead"),
+    or neither (None): the first content word or two words of it, a number, or a pronoun for it."""
+    number = re.search(r"\d+(?:\.\d+)?", what)  # the first one: "Scrap the £40 fee and charge £60"
+    if number is not None and number.group() in proposed.instead and number.group() not in proposed.thing:
+        return "instead"
+    if number is not None and number.group() in proposed.thing:
+        return "thing"
+    if _ITSELF.match(what):  # "Scrap the proposal": whatever it proposes
+        return "proposal"
+    words = [w[:5] for w in re.findall(r"[a-z]{4,}", what.lower()) if w not in _PLAIN]
+    said = set(words)
+    head = words[0] if words else ""
+    if _PRONOUN.match(what):
+        if proposed.keeps or proposed.ends or not keeping:  # "Take them away", "Scrap it"
+            return "thing"
+        return "instead" if _AS_NOW.search(what) else None  # "Keep it as it is" (to a change)
+    if (head in proposed.thing and head not in _GENERIC) or len(said & proposed.thing) >= 2:
+        return "thing"
+    if (head in proposed.instead and head not in _GENERIC) or len(said & proposed.instead) >= 2:
+        return "instead"
+    return "other" if head and head not in _GENERIC else None
+
+
+def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None, Span]]:
+    """Each verb of keeping or ending in the sentence: (keeping, negated, what it acts on: `_target`, its
+    span), as a command ("Keep the vests.", "I ask you to end ...") or what befalls a thing ("The vests
+    must stay.", "The vests should be scrapped.")."""
+    proposed = _proposed(question)
+    found = []
+    for m in _ACTION.finditer(sentence):
+        what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
+        keeping = m["keep"] is not None
+        if m["end"] and m["away"]:
+            what = m["away"] + what
+        found.append((keeping, bool(m["negv"]), _target(what, proposed, keeping), m.span()))
+    for m in _FATE.finditer(sentence):
+        keeping = m["keep"] is not None
+        clause = re.split(r"[,;:(]|\b(?:but|and|because|so)\b", m["what"])[-1]
+        rest = _OBJECT_END.split(m["rest"], maxsplit=1)[0]
+        found.append((keeping, bool(m["neg"]), _target(f"{clause} {rest}", proposed, keeping),
+                      (m.end("what") - len(clause), m.end())))
+    return found
+
+
+def _acted(sentence: str, question: str) -> str | None:
+    """The side a sentence takes by saying what should be done with what an agreement question proposes:
+    kept or ended. To "Do you agree that people should continue to wear vests?", "Keep the vests.", "The
+    vests must stay." support and "Scrap the vests.", "Take them away.", "I ask you to end the practice of
+    making people wear vests" oppose; to a change ("30% rather than the current 20%"), "Keep it at 20 per
+    cent." opposes. None where no such verb acts on the question's own words (or "it" / "them")."""
+    proposed = _proposed(question)
+    sides = set()
+    for keeping, negated, target, _ in _actions(sentence, question):
+        if target in (None, "other"):
+            continue
+        wanted = target == "proposal" or (  # the question wants it there
+            not proposed.ends if target == "thing" else proposed.ends)
+        sides.add("support" if (keeping != negated) == wanted else "oppose")
+    return sides.pop() if len(sides) == 1 else None
 
 
 _MODAL = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\b(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?",
