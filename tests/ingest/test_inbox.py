@@ -803,3 +803,23 @@ def test_inbox_another_folder_with_a_file_of_the_same_name_replaces_nothing(tmp_
     ingest_inbox(first, store)
     assert ingest_inbox(second, store).replaced == 0
     assert len([r for r in store.submissions() if r.source == "response.txt"]) == 2
+
+
+def test_inbox_runs_given_the_same_relative_inbox_from_two_folders_replace_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`respmine ingest inbox` from two folders: two inboxes, though both runs were given "inbox" (the run
+    record kept the path as given, resolved later against the current folder: round 1's response.txt was
+    taken for an earlier version of round 2's and dropped)."""
+    for n in (1, 2):
+        (tmp_path / f"round{n}" / "inbox").mkdir(parents=True)
+    (tmp_path / "round1" / "inbox" / "response.txt").write_text("We support local commissioning.\n")
+    (tmp_path / "round2" / "inbox" / "response.txt").write_text("Small charities need smaller contracts.\n")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    monkeypatch.chdir(tmp_path / "round1")
+    ingest_inbox(Path("inbox"), store)
+    monkeypatch.chdir(tmp_path / "round2")
+    assert ingest_inbox(Path("inbox"), store).replaced == 0
+    assert len([r for r in store.submissions() if r.source == "response.txt"]) == 2
+    (tmp_path / "round2" / "inbox" / "response.txt").write_text("Small charities need contracts.\n")
+    assert ingest_inbox(tmp_path / "round2" / "inbox", store).replaced == 0  # (still two folders)

@@ -212,7 +212,8 @@ def plan_ingest(
             if sha:
                 first_seen.add(sha)
             todo.append((path, name))
-    run_id = store.start_run(str(inbox))
+    run_id = store.start_run(str(inbox.resolve()))  # (absolute: "inbox" given in two folders is two
+    # inboxes, see `finish_ingest`)
     seen = {sha for sha in hashes.values() if sha}
     reread = {sha: read for sha, read in stored.items() if not read.current}
     return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated, seen,

@@ -414,9 +414,11 @@ class Store:
         return out
 
     def inboxes(self) -> set[str]:
-        """The inbox folders runs read, as absolute paths."""
+        """The inbox folders runs read, as absolute paths; one recorded relative (by a version before runs
+        recorded them resolved) as recorded: the folder it was given in is not known, so it matches none."""
         with self.session() as s:
-            return {str(Path(inbox).resolve()) for inbox in s.scalars(select(RunRow.inbox).distinct())}
+            return {str(Path(inbox).resolve()) if Path(inbox).is_absolute() else inbox
+                    for inbox in s.scalars(select(RunRow.inbox).distinct())}
 
     def start_run(self, inbox: str) -> int:
         with self.session() as s, s.begin():
