@@ -823,3 +823,26 @@ def test_inbox_runs_given_the_same_relative_inbox_from_two_folders_replace_nothi
     assert len([r for r in store.submissions() if r.source == "response.txt"]) == 2
     (tmp_path / "round2" / "inbox" / "response.txt").write_text("Small charities need contracts.\n")
     assert ingest_inbox(tmp_path / "round2" / "inbox", store).replaced == 0  # (still two folders)
+
+
+def test_inbox_an_archive_replaced_twice_keeps_only_what_its_last_version_holds(tmp_path: Path) -> None:
+    """A zip re-sent under its name: the files its new version still holds stay its files (they were left
+    as files of their own, outside it, so a third version without one kept it, counted: the earlier
+    version's response never dropped)."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    a, b = "We support local commissioning of services.\n", "Small charities need smaller contracts.\n"
+    _zip(box / "batch.zip", {"a.txt": a, "b.txt": b})
+    ingest_inbox(box, store)
+    _zip(box / "batch.zip", {"a.txt": a, "b.txt": b.replace(".", ", corrected.")})
+    second = ingest_inbox(box, store)
+    assert (second.new, second.replaced) == (1, 1)
+    zip_sha = {r.source: r.sha256 for r in store.submissions()}["batch.zip"]
+    assert sorted((r.source, r.parent_sha256) for r in store.submissions() if r.source != "batch.zip") == [
+        ("batch.zip#a.txt", zip_sha), ("batch.zip#b.txt", zip_sha)]
+    _zip(box / "batch.zip", {"b.txt": b.replace(".", ", corrected.")})
+    third = ingest_inbox(box, store)
+    assert (third.new, third.replaced) == (1, 1)
+    assert sorted(r.source for r in store.submissions()) == ["batch.zip", "batch.zip#b.txt"]
+    assert ingest_inbox(box, store).new == 0

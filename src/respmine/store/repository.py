@@ -268,7 +268,12 @@ class Store:
                 for sha in below:
                     inside = all(any(p.startswith(f"{n}#") for ns in was.values() for n in ns)
                                  for p in own.get(sha, []))
-                    if sha in keep or not inside:  # (a file of the inbox, or named elsewhere: its own)
+                    holder = next((current[n] for p in own.get(sha, []) for ns in was.values() for n in ns
+                                   if p.startswith(f"{n}#") and n in current), None)
+                    if sha in keep and inside and holder is not None:  # (an archive's file its new version
+                        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)  # holds too: its
+                                  .values(parent_sha256=holder))  # copy there was a duplicate of this one)
+                    elif sha in keep or not inside:  # (a file of the inbox, or named elsewhere: its own)
                         s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)
                                   .values(parent_sha256=None, kind="file"))
                     else:
