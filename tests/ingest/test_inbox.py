@@ -846,3 +846,38 @@ def test_inbox_an_archive_replaced_twice_keeps_only_what_its_last_version_holds(
     assert (third.new, third.replaced) == (1, 1)
     assert sorted(r.source for r in store.submissions()) == ["batch.zip", "batch.zip#b.txt"]
     assert ingest_inbox(box, store).new == 0
+
+
+@pytest.mark.parametrize("held", ["attachment", "form-row"])
+def test_inbox_a_file_replaced_keeps_what_another_file_of_the_inbox_holds_too(
+    tmp_path: Path, held: str
+) -> None:
+    """The same bytes attached to two e-mails (a campaign's letter), or the same row in two exports of a
+    form, are stored once, under the file read last. That file replaced by a version without them: they
+    were dropped with it, though the other file, still in the inbox (read, not read again), holds them:
+    alice.eml lost its letter. They stay, the other file's."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    letter = "Our organisation supports a ban on pavement parking everywhere.\n"
+    if held == "attachment":
+        (box / "alice.eml").write_bytes(_reply(letter.encode(), "campaign.txt", subject="Alice"))
+        ingest_inbox(box, store)
+        (box / "bob.eml").write_bytes(_reply(letter.encode(), "campaign.txt", subject="Bob"))
+        ingest_inbox(box, store)
+        (box / "bob.eml").write_bytes(_reply(b"I oppose the ban.\n", "bob.txt", subject="Bob, corrected"))
+        other, name = "alice.eml", "alice.eml#campaign.txt"
+    else:
+        (box / "all.csv").write_text(f"id,Q1\n1,{letter.strip()}\n2,Fund charities fully.\n")
+        ingest_inbox(box, store)
+        (box / "jan.csv").write_text(f"id,Q1\n1,{letter.strip()}\n")
+        ingest_inbox(box, store)
+        (box / "jan.csv").write_text("id,Q1\n3,Small charities need smaller contracts.\n")
+        other, name = "all.csv", "all.csv#id-1"
+    summary = ingest_inbox(box, store)
+    assert summary.replaced == 1
+    rows = {r.sha256: r for r in store.submissions()}
+    holder = next(r.sha256 for r in rows.values() if r.source == other)
+    kept = [r for r in rows.values() if letter.strip() in r.text and r.sha256 != holder]
+    assert [(r.source, r.parent_sha256, r.kind) for r in kept] == [(name, holder, held)]
+    assert ingest_inbox(box, store).new == 0 and len(store.submissions()) == len(rows)

@@ -273,6 +273,10 @@ class Store:
                     if sha in keep and inside and holder is not None:  # (an archive's file its new version
                         s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)  # holds too: its
                                   .values(parent_sha256=holder))  # copy there was a duplicate of this one)
+                    elif sha not in keep and (other := self._other_holder(s, own.get(sha, []), was)):
+                        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)  # (an attachment
+                                  .values(parent_sha256=other[0], source=other[1]))  # or a form row another
+                        # file holds too: its)
                     elif sha in keep or not inside:  # (a file of the inbox, or named elsewhere: its own)
                         s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)
                                   .values(parent_sha256=None, kind="file"))
@@ -281,6 +285,22 @@ class Store:
                         level.append(sha)
             self._forget(s, forget)
             return moved
+
+    @staticmethod
+    def _other_holder(
+        s: Session, names: Sequence[str], was: Mapping[str, Sequence[str]]
+    ) -> tuple[str, str] | None:
+        """Of an attachment's or a form row's names, one under another stored file than the versions being
+        forgotten (`was`: their names): (that holder's sha256, the name), else None."""
+        for name in names:
+            if "#" not in name or any(name.startswith(f"{n}#") for ns in was.values() for n in ns):
+                continue
+            under = name.rsplit("#", 1)[0]
+            holder = s.scalar(select(SourceRow.sha256).where(SourceRow.path == under).limit(1)) or s.scalar(
+                select(SubmissionRow.sha256).where(SubmissionRow.source == under).limit(1))
+            if holder is not None and holder not in was:
+                return holder, name
+        return None
 
     def _forget(self, s: Session, sha256s: Sequence[str]) -> None:
         """Remove stored submissions no longer read from their file (a reader's new version reads a form's
@@ -361,6 +381,10 @@ class Store:
             row = SubmissionRow(sha256=result.sha256, first_seen_at=now, source=result.source)
             s.add(row)
         elif result.format == "form-row" or item.kind == "attachment":  # a row's name is its form's and
+            if row.parent_sha256 not in (None, item.parent) and row.source != result.source \
+                    and s.get(SubmissionRow, row.parent_sha256) is not None:  # another file holds it too (the
+                self._add_source(s, result.sha256, row.source)  # same letter attached to two e-mails):
+                # its name there kept, so a new version of this one keeps it theirs (`replace_versions`)
             row.source = result.source  # its place there, an attachment's its e-mail's and its own, not the
             # first seen (a file's is): a re-exported form names its rows alike; a file of the inbox an
             # e-mail also holds is that attachment, the file's name one it also arrived under (`ingest.inbox`)
