@@ -881,3 +881,22 @@ def test_inbox_a_file_replaced_keeps_what_another_file_of_the_inbox_holds_too(
     kept = [r for r in rows.values() if letter.strip() in r.text and r.sha256 != holder]
     assert [(r.source, r.parent_sha256, r.kind) for r in kept] == [(name, holder, held)]
     assert ingest_inbox(box, store).new == 0 and len(store.submissions()) == len(rows)
+
+
+def test_inbox_a_document_read_without_ocr_stays_read_while_ocr_cannot_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF whose typed page was read with OCR off, in a run with OCR on where tesseract is not installed:
+    it was read again and quarantined whole ("missing_tool"), its typed page's text (segments, codes) gone
+    until tesseract is installed. It stays as read; it is read again once OCR can run."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    _part_scanned_pdf(box / "letter.pdf", "Question 1. We support local commissioning of resettlement.",
+                      ["Question 2. Fund charities fully"])
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(box, store, ocr=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    summary = ingest_inbox(box, store)
+    assert (summary.new, summary.retried) == (0, 0)
+    assert [(r.source, r.status) for r in store.submissions()] == [("letter.pdf", "ok")]
+    assert "local commissioning" in store.submissions()[0].text

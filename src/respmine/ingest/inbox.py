@@ -233,9 +233,9 @@ def _lift_quarantines(
         read = stored.get(sha) if sha else None
         if sha is None or read is None or not read.current:
             continue
-        if ocr and read.not_ocrd:
-            read.current = False
-            out.add(sha)
+        if ocr and read.not_ocrd and lifted("missing_tool", "pdf", None, limits, ocr, "", tools):  # (OCR
+            read.current = False  # can run where files are read: else it was quarantined whole, its read
+            out.add(sha)  # pages lost till tesseract is installed)
             continue
         if not read.quarantines:
             continue
