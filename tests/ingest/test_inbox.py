@@ -900,3 +900,33 @@ def test_inbox_a_document_read_without_ocr_stays_read_while_ocr_cannot_run(
     assert (summary.new, summary.retried) == (0, 0)
     assert [(r.source, r.status) for r in store.submissions()] == [("letter.pdf", "ok")]
     assert "local commissioning" in store.submissions()[0].text
+
+
+def test_inbox_a_form_export_replaced_with_more_rows_than_a_query_may_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A form export re-sent with every row changed (a column added): its old rows, more than SQLite lets
+    one query name (32,766 by default; `CHUNK` and the limit scaled down here), were looked up in one `IN`
+    ("too many SQL variables": the run crashed at its end). Queried by `CHUNK`."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from respmine.store import repository
+
+    monkeypatch.setattr(repository, "CHUNK", 50)
+    box = tmp_path / "inbox"
+    box.mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+    @event.listens_for(store.engine, "connect")
+    def _limit(conn, _record):  # type: ignore[no-untyped-def]
+        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 99)
+
+    store.engine.dispose()
+    rows = [f"Answer {i}: charities should lead resettlement work." for i in range(120)]
+    (box / "form.csv").write_text("id,Q1\n" + "".join(f"{i},{a}\n" for i, a in enumerate(rows)))
+    ingest_inbox(box, store)
+    (box / "form.csv").write_text("id,Q1,Q2\n" + "".join(f"{i},{a},yes\n" for i, a in enumerate(rows)))
+    assert ingest_inbox(box, store).replaced == 1
+    assert len(store.submissions()) == 121

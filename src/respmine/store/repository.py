@@ -3,7 +3,7 @@ place, so reruns are idempotent."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,6 +80,12 @@ NOT_OCRD = "image-no-ocr"  # a page's method when it is a scan read without OCR 
 def _not_ocrd(method: str | None) -> bool:
     """Whether a stored document's method (its pages' methods joined by "+") says a scan was left unread."""
     return NOT_OCRD in (method or "").split("+")
+
+
+def _chunks(keys: Sequence[Any]) -> Iterator[list[Any]]:
+    """`keys` by `CHUNK`, for `IN (...)` queries."""
+    for i in range(0, len(keys), CHUNK):
+        yield list(keys[i : i + CHUNK])
 
 
 def make_engine(url: str) -> Engine:
@@ -240,15 +246,19 @@ class Store:
                     .where(SourceRow.path.in_(names[i : i + CHUNK]))) if current[path] != sha]
             if not stale:
                 return 0
-            s.execute(delete(SourceRow).where(SourceRow.id.in_([id_ for id_, _, _ in stale])))
+            for ids in _chunks([id_ for id_, _, _ in stale]):  # (every `IN` by `CHUNK`: a form's 40,000 rows)
+                s.execute(delete(SourceRow).where(SourceRow.id.in_(ids)))
             old = sorted({sha for _, sha, _ in stale} - keep)
-            named = set(s.scalars(select(SourceRow.sha256).where(SourceRow.sha256.in_(old))))
-            top = set(s.scalars(select(SubmissionRow.sha256).where(
-                SubmissionRow.sha256.in_(old), SubmissionRow.parent_sha256.is_(None))))
+            named = {sha for part in _chunks(old)
+                     for sha in s.scalars(select(SourceRow.sha256).where(SourceRow.sha256.in_(part)))}
+            top = {sha for part in _chunks(old) for sha in s.scalars(select(SubmissionRow.sha256).where(
+                SubmissionRow.sha256.in_(part), SubmissionRow.parent_sha256.is_(None)))}
             moved_off = sorted({sha for _, sha, _ in stale})
-            for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path).where(  # still named: shown
-                    SourceRow.sha256.in_(moved_off)).order_by(SourceRow.id.desc())):
-                row = s.get(SubmissionRow, sha)  # under its first name left (the one it arrived under, gone)
+            left = [row for part in _chunks(moved_off) for row in s.execute(
+                select(SourceRow.sha256, SourceRow.path, SourceRow.id).where(SourceRow.sha256.in_(part)))]
+            for sha, path, _ in sorted(left, key=lambda row: -row[2]):  # still named: shown under its first
+                # name left (the one it arrived under is gone)
+                row = s.get(SubmissionRow, sha)
                 if row is not None and row.parent_sha256 is None and row.source in current:
                     row.source = path
             gone = [sha for sha in old if sha in top and sha not in named]
@@ -258,12 +268,13 @@ class Store:
             was = {sha: [p for _, o, p in stale if o == sha] for sha in gone}
             forget, level = list(gone), list(gone)
             while level:
-                below = list(s.scalars(select(SubmissionRow.sha256)
-                                       .where(SubmissionRow.parent_sha256.in_(level))))
+                below = [sha for part in _chunks(level) for sha in s.scalars(
+                    select(SubmissionRow.sha256).where(SubmissionRow.parent_sha256.in_(part)))]
                 own: dict[str, list[str]] = {}
-                for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path)
-                                           .where(SourceRow.sha256.in_(below))):
-                    own.setdefault(sha, []).append(path)
+                for part in _chunks(below):
+                    for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path)
+                                               .where(SourceRow.sha256.in_(part))):
+                        own.setdefault(sha, []).append(path)
                 level = []
                 for sha in below:
                     inside = all(any(p.startswith(f"{n}#") for ns in was.values() for n in ns)
