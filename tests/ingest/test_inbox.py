@@ -803,3 +803,130 @@ def test_inbox_another_folder_with_a_file_of_the_same_name_replaces_nothing(tmp_
     ingest_inbox(first, store)
     assert ingest_inbox(second, store).replaced == 0
     assert len([r for r in store.submissions() if r.source == "response.txt"]) == 2
+
+
+def test_inbox_runs_given_the_same_relative_inbox_from_two_folders_replace_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`respmine ingest inbox` from two folders: two inboxes, though both runs were given "inbox" (the run
+    record kept the path as given, resolved later against the current folder: round 1's response.txt was
+    taken for an earlier version of round 2's and dropped)."""
+    for n in (1, 2):
+        (tmp_path / f"round{n}" / "inbox").mkdir(parents=True)
+    (tmp_path / "round1" / "inbox" / "response.txt").write_text("We support local commissioning.\n")
+    (tmp_path / "round2" / "inbox" / "response.txt").write_text("Small charities need smaller contracts.\n")
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    monkeypatch.chdir(tmp_path / "round1")
+    ingest_inbox(Path("inbox"), store)
+    monkeypatch.chdir(tmp_path / "round2")
+    assert ingest_inbox(Path("inbox"), store).replaced == 0
+    assert len([r for r in store.submissions() if r.source == "response.txt"]) == 2
+    (tmp_path / "round2" / "inbox" / "response.txt").write_text("Small charities need contracts.\n")
+    assert ingest_inbox(tmp_path / "round2" / "inbox", store).replaced == 0  # (still two folders)
+
+
+def test_inbox_an_archive_replaced_twice_keeps_only_what_its_last_version_holds(tmp_path: Path) -> None:
+    """A zip re-sent under its name: the files its new version still holds stay its files (they were left
+    as files of their own, outside it, so a third version without one kept it, counted: the earlier
+    version's response never dropped)."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    a, b = "We support local commissioning of services.\n", "Small charities need smaller contracts.\n"
+    _zip(box / "batch.zip", {"a.txt": a, "b.txt": b})
+    ingest_inbox(box, store)
+    _zip(box / "batch.zip", {"a.txt": a, "b.txt": b.replace(".", ", corrected.")})
+    second = ingest_inbox(box, store)
+    assert (second.new, second.replaced) == (1, 1)
+    zip_sha = {r.source: r.sha256 for r in store.submissions()}["batch.zip"]
+    assert sorted((r.source, r.parent_sha256) for r in store.submissions() if r.source != "batch.zip") == [
+        ("batch.zip#a.txt", zip_sha), ("batch.zip#b.txt", zip_sha)]
+    _zip(box / "batch.zip", {"b.txt": b.replace(".", ", corrected.")})
+    third = ingest_inbox(box, store)
+    assert (third.new, third.replaced) == (1, 1)
+    assert sorted(r.source for r in store.submissions()) == ["batch.zip", "batch.zip#b.txt"]
+    assert ingest_inbox(box, store).new == 0
+
+
+@pytest.mark.parametrize("held", ["attachment", "form-row"])
+def test_inbox_a_file_replaced_keeps_what_another_file_of_the_inbox_holds_too(
+    tmp_path: Path, held: str
+) -> None:
+    """The same bytes attached to two e-mails (a campaign's letter), or the same row in two exports of a
+    form, are stored once, under the file read last. That file replaced by a version without them: they
+    were dropped with it, though the other file, still in the inbox (read, not read again), holds them:
+    alice.eml lost its letter. They stay, the other file's."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    letter = "Our organisation supports a ban on pavement parking everywhere.\n"
+    if held == "attachment":
+        (box / "alice.eml").write_bytes(_reply(letter.encode(), "campaign.txt", subject="Alice"))
+        ingest_inbox(box, store)
+        (box / "bob.eml").write_bytes(_reply(letter.encode(), "campaign.txt", subject="Bob"))
+        ingest_inbox(box, store)
+        (box / "bob.eml").write_bytes(_reply(b"I oppose the ban.\n", "bob.txt", subject="Bob, corrected"))
+        other, name = "alice.eml", "alice.eml#campaign.txt"
+    else:
+        (box / "all.csv").write_text(f"id,Q1\n1,{letter.strip()}\n2,Fund charities fully.\n")
+        ingest_inbox(box, store)
+        (box / "jan.csv").write_text(f"id,Q1\n1,{letter.strip()}\n")
+        ingest_inbox(box, store)
+        (box / "jan.csv").write_text("id,Q1\n3,Small charities need smaller contracts.\n")
+        other, name = "all.csv", "all.csv#id-1"
+    summary = ingest_inbox(box, store)
+    assert summary.replaced == 1
+    rows = {r.sha256: r for r in store.submissions()}
+    holder = next(r.sha256 for r in rows.values() if r.source == other)
+    kept = [r for r in rows.values() if letter.strip() in r.text and r.sha256 != holder]
+    assert [(r.source, r.parent_sha256, r.kind) for r in kept] == [(name, holder, held)]
+    assert ingest_inbox(box, store).new == 0 and len(store.submissions()) == len(rows)
+
+
+def test_inbox_a_document_read_without_ocr_stays_read_while_ocr_cannot_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF whose typed page was read with OCR off, in a run with OCR on where tesseract is not installed:
+    it was read again and quarantined whole ("missing_tool"), its typed page's text (segments, codes) gone
+    until tesseract is installed. It stays as read; it is read again once OCR can run."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    _part_scanned_pdf(box / "letter.pdf", "Question 1. We support local commissioning of resettlement.",
+                      ["Question 2. Fund charities fully"])
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_inbox(box, store, ocr=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    summary = ingest_inbox(box, store)
+    assert (summary.new, summary.retried) == (0, 0)
+    assert [(r.source, r.status) for r in store.submissions()] == [("letter.pdf", "ok")]
+    assert "local commissioning" in store.submissions()[0].text
+
+
+def test_inbox_a_form_export_replaced_with_more_rows_than_a_query_may_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A form export re-sent with every row changed (a column added): its old rows, more than SQLite lets
+    one query name (32,766 by default; `CHUNK` and the limit scaled down here), were looked up in one `IN`
+    ("too many SQL variables": the run crashed at its end). Queried by `CHUNK`."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from respmine.store import repository
+
+    monkeypatch.setattr(repository, "CHUNK", 50)
+    box = tmp_path / "inbox"
+    box.mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+    @event.listens_for(store.engine, "connect")
+    def _limit(conn, _record):  # type: ignore[no-untyped-def]
+        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 99)
+
+    store.engine.dispose()
+    rows = [f"Answer {i}: charities should lead resettlement work." for i in range(120)]
+    (box / "form.csv").write_text("id,Q1\n" + "".join(f"{i},{a}\n" for i, a in enumerate(rows)))
+    ingest_inbox(box, store)
+    (box / "form.csv").write_text("id,Q1,Q2\n" + "".join(f"{i},{a},yes\n" for i, a in enumerate(rows)))
+    assert ingest_inbox(box, store).replaced == 1
+    assert len(store.submissions()) == 121

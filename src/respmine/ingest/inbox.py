@@ -212,7 +212,8 @@ def plan_ingest(
             if sha:
                 first_seen.add(sha)
             todo.append((path, name))
-    run_id = store.start_run(str(inbox))
+    run_id = store.start_run(str(inbox.resolve()))  # (absolute: "inbox" given in two folders is two
+    # inboxes, see `finish_ingest`)
     seen = {sha for sha in hashes.values() if sha}
     reread = {sha: read for sha, read in stored.items() if not read.current}
     return IngestPlan(inbox, consultation, run_id, todo, hashes, log, more_sources, summary, dated, seen,
@@ -232,9 +233,9 @@ def _lift_quarantines(
         read = stored.get(sha) if sha else None
         if sha is None or read is None or not read.current:
             continue
-        if ocr and read.not_ocrd:
-            read.current = False
-            out.add(sha)
+        if ocr and read.not_ocrd and lifted("missing_tool", "pdf", None, limits, ocr, "", tools):  # (OCR
+            read.current = False  # can run where files are read: else it was quarantined whole, its read
+            out.add(sha)  # pages lost till tesseract is installed)
             continue
         if not read.quarantines:
             continue

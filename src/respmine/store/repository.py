@@ -3,7 +3,7 @@ place, so reruns are idempotent."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,6 +80,12 @@ NOT_OCRD = "image-no-ocr"  # a page's method when it is a scan read without OCR 
 def _not_ocrd(method: str | None) -> bool:
     """Whether a stored document's method (its pages' methods joined by "+") says a scan was left unread."""
     return NOT_OCRD in (method or "").split("+")
+
+
+def _chunks(keys: Sequence[Any]) -> Iterator[list[Any]]:
+    """`keys` by `CHUNK`, for `IN (...)` queries."""
+    for i in range(0, len(keys), CHUNK):
+        yield list(keys[i : i + CHUNK])
 
 
 def make_engine(url: str) -> Engine:
@@ -240,15 +246,19 @@ class Store:
                     .where(SourceRow.path.in_(names[i : i + CHUNK]))) if current[path] != sha]
             if not stale:
                 return 0
-            s.execute(delete(SourceRow).where(SourceRow.id.in_([id_ for id_, _, _ in stale])))
+            for ids in _chunks([id_ for id_, _, _ in stale]):  # (every `IN` by `CHUNK`: a form's 40,000 rows)
+                s.execute(delete(SourceRow).where(SourceRow.id.in_(ids)))
             old = sorted({sha for _, sha, _ in stale} - keep)
-            named = set(s.scalars(select(SourceRow.sha256).where(SourceRow.sha256.in_(old))))
-            top = set(s.scalars(select(SubmissionRow.sha256).where(
-                SubmissionRow.sha256.in_(old), SubmissionRow.parent_sha256.is_(None))))
+            named = {sha for part in _chunks(old)
+                     for sha in s.scalars(select(SourceRow.sha256).where(SourceRow.sha256.in_(part)))}
+            top = {sha for part in _chunks(old) for sha in s.scalars(select(SubmissionRow.sha256).where(
+                SubmissionRow.sha256.in_(part), SubmissionRow.parent_sha256.is_(None)))}
             moved_off = sorted({sha for _, sha, _ in stale})
-            for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path).where(  # still named: shown
-                    SourceRow.sha256.in_(moved_off)).order_by(SourceRow.id.desc())):
-                row = s.get(SubmissionRow, sha)  # under its first name left (the one it arrived under, gone)
+            left = [row for part in _chunks(moved_off) for row in s.execute(
+                select(SourceRow.sha256, SourceRow.path, SourceRow.id).where(SourceRow.sha256.in_(part)))]
+            for sha, path, _ in sorted(left, key=lambda row: -row[2]):  # still named: shown under its first
+                # name left (the one it arrived under is gone)
+                row = s.get(SubmissionRow, sha)
                 if row is not None and row.parent_sha256 is None and row.source in current:
                     row.source = path
             gone = [sha for sha in old if sha in top and sha not in named]
@@ -258,17 +268,27 @@ class Store:
             was = {sha: [p for _, o, p in stale if o == sha] for sha in gone}
             forget, level = list(gone), list(gone)
             while level:
-                below = list(s.scalars(select(SubmissionRow.sha256)
-                                       .where(SubmissionRow.parent_sha256.in_(level))))
+                below = [sha for part in _chunks(level) for sha in s.scalars(
+                    select(SubmissionRow.sha256).where(SubmissionRow.parent_sha256.in_(part)))]
                 own: dict[str, list[str]] = {}
-                for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path)
-                                           .where(SourceRow.sha256.in_(below))):
-                    own.setdefault(sha, []).append(path)
+                for part in _chunks(below):
+                    for sha, path in s.execute(select(SourceRow.sha256, SourceRow.path)
+                                               .where(SourceRow.sha256.in_(part))):
+                        own.setdefault(sha, []).append(path)
                 level = []
                 for sha in below:
                     inside = all(any(p.startswith(f"{n}#") for ns in was.values() for n in ns)
                                  for p in own.get(sha, []))
-                    if sha in keep or not inside:  # (a file of the inbox, or named elsewhere: its own)
+                    holder = next((current[n] for p in own.get(sha, []) for ns in was.values() for n in ns
+                                   if p.startswith(f"{n}#") and n in current), None)
+                    if sha in keep and inside and holder is not None:  # (an archive's file its new version
+                        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)  # holds too: its
+                                  .values(parent_sha256=holder))  # copy there was a duplicate of this one)
+                    elif sha not in keep and (other := self._other_holder(s, own.get(sha, []), was)):
+                        s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)  # (an attachment
+                                  .values(parent_sha256=other[0], source=other[1]))  # or a form row another
+                        # file holds too: its)
+                    elif sha in keep or not inside:  # (a file of the inbox, or named elsewhere: its own)
                         s.execute(update(SubmissionRow).where(SubmissionRow.sha256 == sha)
                                   .values(parent_sha256=None, kind="file"))
                     else:
@@ -276,6 +296,22 @@ class Store:
                         level.append(sha)
             self._forget(s, forget)
             return moved
+
+    @staticmethod
+    def _other_holder(
+        s: Session, names: Sequence[str], was: Mapping[str, Sequence[str]]
+    ) -> tuple[str, str] | None:
+        """Of an attachment's or a form row's names, one under another stored file than the versions being
+        forgotten (`was`: their names): (that holder's sha256, the name), else None."""
+        for name in names:
+            if "#" not in name or any(name.startswith(f"{n}#") for ns in was.values() for n in ns):
+                continue
+            under = name.rsplit("#", 1)[0]
+            holder = s.scalar(select(SourceRow.sha256).where(SourceRow.path == under).limit(1)) or s.scalar(
+                select(SubmissionRow.sha256).where(SubmissionRow.source == under).limit(1))
+            if holder is not None and holder not in was:
+                return holder, name
+        return None
 
     def _forget(self, s: Session, sha256s: Sequence[str]) -> None:
         """Remove stored submissions no longer read from their file (a reader's new version reads a form's
@@ -356,6 +392,10 @@ class Store:
             row = SubmissionRow(sha256=result.sha256, first_seen_at=now, source=result.source)
             s.add(row)
         elif result.format == "form-row" or item.kind == "attachment":  # a row's name is its form's and
+            if row.parent_sha256 not in (None, item.parent) and row.source != result.source \
+                    and s.get(SubmissionRow, row.parent_sha256) is not None:  # another file holds it too (the
+                self._add_source(s, result.sha256, row.source)  # same letter attached to two e-mails):
+                # its name there kept, so a new version of this one keeps it theirs (`replace_versions`)
             row.source = result.source  # its place there, an attachment's its e-mail's and its own, not the
             # first seen (a file's is): a re-exported form names its rows alike; a file of the inbox an
             # e-mail also holds is that attachment, the file's name one it also arrived under (`ingest.inbox`)
@@ -414,9 +454,11 @@ class Store:
         return out
 
     def inboxes(self) -> set[str]:
-        """The inbox folders runs read, as absolute paths."""
+        """The inbox folders runs read, as absolute paths; one recorded relative (by a version before runs
+        recorded them resolved) as recorded: the folder it was given in is not known, so it matches none."""
         with self.session() as s:
-            return {str(Path(inbox).resolve()) for inbox in s.scalars(select(RunRow.inbox).distinct())}
+            return {str(Path(inbox).resolve()) if Path(inbox).is_absolute() else inbox
+                    for inbox in s.scalars(select(RunRow.inbox).distinct())}
 
     def start_run(self, inbox: str) -> int:
         with self.session() as s, s.begin():
