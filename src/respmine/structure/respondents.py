@@ -739,6 +739,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
               and not (len(name.split()) >= 3 and R.SERVES_MANY.match(rest)
                        and _subject_label(sentence) != "PERSON"))  # "Carers Together Northam supports
     # 2,300 unpaid carers": three words or more serving many are a body's name (two may be a person's)
+    unsure = unsure or (R.PERSONS_VERB.match(rest) is not None and _may_name_person(name)
+                        and not (len(words) >= 3 and R.SERVES_MANY.match(rest)))  # "Grace Hill agrees
+    # that ...": spaCy reads many people's names as ORG or nothing; a person's is not published on a verb
+    # people use as much as bodies (but "X Community Kitchen serves 400 meals a week")
     if (R.person_shaped(name, sentence) or unsure) and not R.SAYS_BODY.match(said + " " + rest):
         return  # "Aoife Brennan is an independent consultant", "Jean-Luc Picard welcomes ...", "Anne-Marie
         # Dupont de la Tour welcomes ...", "Ana María García López welcomes ...": spaCy misses many names; a
