@@ -159,6 +159,22 @@ _SERVED_BEFORE = re.compile(  # "Victims we support have told us ...", "older pe
     r"(?<!\bas )\b(?:people|persons|victims|survivors|families|children|women|men|girls|boys|clients|users"
     r"|residents|tenants|patients|carers|students|pupils|learners|offenders|prisoners|communities|adults|parents"
     r"|individuals|members|those|whom|who)\s+$")
+# the serving verb ("the people we agree" or "we welcome" names no one served)
+_SERVES = re.compile(r"(?:we|i)(?:\s+[a-z’']+){0,2}?\s+support(?:s|ed)?\b")
+_OWN_CLAUSE = re.compile(r"\W*(?:as|like|speaking|being|for|on behalf of)\b")  # "As parents and carers we
+# support it": who the writers are, then their view
+
+
+def _served(low: str, at: int) -> bool:
+    """The support cue at `at` ("we support") is a relative clause naming whom the writer serves ("Victims we
+    support have told us ..."), not a view: "support" after a people's word, in a clause that does not open
+    by saying who the writers are ("As local residents we support this")."""
+    if not _SERVES.match(low, at) or not _SERVED_BEFORE.search(low, 0, at):
+        return False
+    start = max(low.rfind(c, 0, at) for c in ".;:,!?") + 1
+    return not _OWN_CLAUSE.match(low, start)
+
+
 _NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly)\b|n[’']t\b")
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:but|however|although|though|while|whilst|yet)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despite|notwithstanding"
@@ -306,8 +322,7 @@ def score_sentence(sentence: str) -> Scores:
     said = len(low)  # where the first support said ends
     for pattern, polarity, weight in _CUES:
         for match in pattern.finditer(low):
-            if polarity == "support" and re.match(r"(?:we|i)\b", low[match.start():]) and (
-                    _SERVED_BEFORE.search(low, 0, match.start())):
+            if polarity == "support" and _served(low, match.start()):
                 continue
             side, strength = polarity, weight
             if polarity != "mixed" and _negated(low, match):  # "not oppose" is at most a weak yes
