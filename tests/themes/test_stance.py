@@ -628,3 +628,17 @@ def test_saying_who_the_writers_are_before_their_view_is_no_relative_clause(sent
     "support" names whom one serves ("the people we agree" is none), and a clause opening "As ..." /
     "Like ..." is the writer's own."""
     assert score_sentence(sentence)[0] == 1.0, sentence
+
+
+def test_support_urged_sooner_and_another_scheme_judged_take_no_side_against() -> None:
+    """(Review of session 28.) Support going on to "but it should be introduced as soon as possible" urges
+    the proposal, no condition on it (it was mixed); "A voluntary scheme would be unworkable" judges the
+    alternative a supporter rejects, not the proposal (it opposed), as "a different approach would be fair"
+    puts another."""
+    assert score_sentence("We support the ban, but it should be introduced as soon as possible.") == (
+        1.0, 0.0, 0.0)
+    assert score_sentence("We agree, but the Government should go further.") == (1.0, 0.0, 0.0)
+    s, _, m = score_sentence("We support the proposal but councils must be given the funding to enforce it.")
+    assert m > s > 0  # (a condition still)
+    assert score_sentence("A voluntary scheme would be unworkable.") == (0.0, 0.0, 0.0)
+    assert score_sentence("A blanket national ban would be disproportionate.")[1] > 0

@@ -70,8 +70,10 @@ _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
 _JUDGED = r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+"  # "is not fair"
 _THING = r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN + _JUDGED
-_A_THING = r"\ban?\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN + _JUDGED  # "a blanket national ban would be": judged
-# unfair, what is put is judged (only against it: "a different approach would be fair" puts another)
+_A_THING = (r"\ban?\s+(?!(?:voluntary|alternative|different|other|weaker|softer|lighter)\b)"
+            r"(?:[a-z’'-]+\s+){0,2}?" + _NOUN + _JUDGED)  # "a blanket national ban would be": judged
+# unfair, what is put is judged (only against it: "a different approach would be fair" puts another, and "a
+# voluntary scheme would be unworkable" rejects another)
 _DOING = (r"(?<!\bnot )(?<!\bnever )(?<!\bwithout )"  # "Not implementing it would be wrong": for it
           r"\b(?!(?:nothing|something|anything|everything|thing|during|bring|morning|evening)\b)"
           r"(?!(?:delay|postpon|scrapp|abandon|withdraw|dropp|stopp|halt|oppos|reject|block|revers|paus|shelv"
@@ -152,7 +154,10 @@ _CONCEDED = re.compile(  # others' worries acknowledged, not the writer's own: "
 _CAVEAT = re.compile(  # support going on to what must change: a condition ("..., but the Department must fund
     # the officers this will require"), as "support, subject to X" is
     r"\b(?:but|however|although|though)\b[^.;]*?\b(?:must|should|needs?\s+to|will\s+need\s+to|has\s+to"
-    r"|have\s+to|ought\s+to)\b(?!\s+(?:not\s+)?(?:be\s+)?(?:delayed|watered|weakened|diluted)\b)")
+    r"|have\s+to|ought\s+to)\b(?!\s+(?:not\s+)?(?:be\s+)?(?:delayed|watered|weakened|diluted)\b)"
+    # (nor the proposal urged sooner or further: "but it should be introduced as soon as possible")
+    r"(?![^.;,]*?\b(?:as soon as possible|without (?:further )?delay|urgently|immediately|sooner|swiftly"
+    r"|go (?:much )?further)\b)")
 CAVEAT_WEIGHT = 0.8
 _SERVED_BEFORE = re.compile(  # "Victims we support have told us ...", "older people we support lose ...": a
     # relative clause naming whom the writer serves, not a view ("Yes we support it", "As parents we support")
