@@ -2010,3 +2010,14 @@ def test_respondents_a_view_or_a_career_in_a_name_that_may_be_a_persons_names_no
     text = "Response to the consultation\n\n{} {}\n\nRegards,\nA. Reader"
     assert profile(_doc(text.format(name, said))).organisation is None
     assert profile(_doc(text.format("The Hillside Trust", said))).organisation == "Hillside Trust"
+
+
+def test_respondents_email_from_a_role_and_its_body_or_a_person() -> None:
+    """(Review of session 28.) Through the e-mail's From header, "Clerk, Little Brampton Town Council" was
+    still flipped as Outlook's "Smith, Jane" and published as "Little Brampton Town Council Clerk"; and the
+    rule for a role and its body read "Volunteer, Mary Church" as the body "Mary Church" (a person's name
+    is never published as a body's: the role's holder is named)."""
+    text = "Dear Sir,\n\nWe agree with the ban. The pavements are blocked.\n\nThanks"
+    council = profile(_doc(text, "eml", {"from": '"Clerk, Little Brampton Town Council" <c@lbtc.gov.uk>'}))
+    assert council.organisation == "Little Brampton Town Council"
+    assert respondents._display_parts("Volunteer, Mary Church") == ("", "Mary Church")
