@@ -1991,3 +1991,33 @@ def test_respondents_email_display_name_of_a_role_and_its_body(display: str, bod
     """(A new user's trial.) "Clerk, Little Brampton Town Council" was published as "Little Brampton Town
     Council Clerk"; "Policy Officer" was read as a person's name."""
     assert respondents._display_parts(display) == (body, None)
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Grace Hill", "agrees that unpaid work should be delivered locally."),
+    ("Amber Wood", "considers that the fines are too high."),
+    ("Dawn Field", "recommends that councils publish their data."),
+    ("Jean Baptiste Wood", "agrees that unpaid work should be delivered locally."),
+    ("Rhian Mair Davies", "has worked in probation for twenty years."),
+])
+def test_respondents_a_view_or_a_career_in_a_name_that_may_be_a_persons_names_no_body(
+    name: str, said: str,
+) -> None:
+    """(Review of session 28.) The verbs added for "The Howard Trust agrees that ..." are as much a person's
+    ("Grace Hill agrees that ...", "Rhian Mair Davies has worked in probation ..."): spaCy reads such names
+    as ORG or as nothing, and the person's name was published as an organisation's. A name that may be a
+    person's is not a body's on these verbs alone; one with a body's word still is."""
+    text = "Response to the consultation\n\n{} {}\n\nRegards,\nA. Reader"
+    assert profile(_doc(text.format(name, said))).organisation is None
+    assert profile(_doc(text.format("The Hillside Trust", said))).organisation == "Hillside Trust"
+
+
+def test_respondents_email_from_a_role_and_its_body_or_a_person() -> None:
+    """(Review of session 28.) Through the e-mail's From header, "Clerk, Little Brampton Town Council" was
+    still flipped as Outlook's "Smith, Jane" and published as "Little Brampton Town Council Clerk"; and the
+    rule for a role and its body read "Volunteer, Mary Church" as the body "Mary Church" (a person's name
+    is never published as a body's: the role's holder is named)."""
+    text = "Dear Sir,\n\nWe agree with the ban. The pavements are blocked.\n\nThanks"
+    council = profile(_doc(text, "eml", {"from": '"Clerk, Little Brampton Town Council" <c@lbtc.gov.uk>'}))
+    assert council.organisation == "Little Brampton Town Council"
+    assert respondents._display_parts("Volunteer, Mary Church") == ("", "Mary Church")

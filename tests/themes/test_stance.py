@@ -611,3 +611,34 @@ def test_the_question_on_the_proposal_itself_is_the_first_asking_for_agreement()
     answers = [SimpleNamespace(question="Q1", submission=f"s{i}", start=0, text=t)
                for i, t in enumerate(["Yes.", "No.", "Yes, definitely.", "Yes."])]
     assert proposal_question(closed, answers) == "Q1"
+
+
+@pytest.mark.parametrize("sentence", [
+    "As parents and carers we support it.",
+    "As local residents we support this.",
+    "As parents of young children we agree with the ban.",
+    "As a family with young children we agree.",
+    "Like most disabled people I agree.",
+    "Speaking as parents of disabled children we support this.",
+])
+def test_saying_who_the_writers_are_before_their_view_is_no_relative_clause(sentence: str) -> None:
+    """(Review of session 28.) "Victims we support have told us ..." names whom the writer serves, but "As
+    parents and carers we support it" and "As parents of young children we agree with the ban" say who
+    the writers are and then their view: they took no side once a people's word stood before "we". Only
+    "support" names whom one serves ("the people we agree" is none), and a clause opening "As ..." /
+    "Like ..." is the writer's own."""
+    assert score_sentence(sentence)[0] == 1.0, sentence
+
+
+def test_support_urged_sooner_and_another_scheme_judged_take_no_side_against() -> None:
+    """(Review of session 28.) Support going on to "but it should be introduced as soon as possible" urges
+    the proposal, no condition on it (it was mixed); "A voluntary scheme would be unworkable" judges the
+    alternative a supporter rejects, not the proposal (it opposed), as "a different approach would be fair"
+    puts another."""
+    assert score_sentence("We support the ban, but it should be introduced as soon as possible.") == (
+        1.0, 0.0, 0.0)
+    assert score_sentence("We agree, but the Government should go further.") == (1.0, 0.0, 0.0)
+    s, _, m = score_sentence("We support the proposal but councils must be given the funding to enforce it.")
+    assert m > s > 0  # (a condition still)
+    assert score_sentence("A voluntary scheme would be unworkable.") == (0.0, 0.0, 0.0)
+    assert score_sentence("A blanket national ban would be disproportionate.")[1] > 0

@@ -58,6 +58,15 @@ VERB = re.compile(
     r"salue|accueille|soutient|représente)",
     re.IGNORECASE,
 )
+# Of `VERB`, those a person says of themselves as often as a body does ("Grace Hill agrees that ...", "Rhian
+# Mair Davies has worked in probation ..."): no body's on their own where the name may be a person's
+PERSONS_VERB = re.compile(
+    r"^(?:(?:very much|much|strongly|warmly|broadly|fully|generally|greatly|highly|also|hereby)\s+)?"
+    r"(?:agrees|disagrees|opposes|objects|recognises|recognizes|considers|urges|recommends|is (?:concerned|"
+    r"grateful|opposed)|has (?:concerns|serious concerns)|(?:does not|cannot) (?:support|agree)|"
+    r"serves|hosts|has (?:hosted|supported|served|worked))\b",
+    re.IGNORECASE,
+)
 IS_A = re.compile(r"^(?:is|ist|est) (?:a|an|the|one of|die|der|das|ein|eine|la|le|un|une|l['’])",
                   re.IGNORECASE)
 # Articles before a sentence's subject: "The X", "We, at the X," (English), "Die X" / "L'X" (German, French).

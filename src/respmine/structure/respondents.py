@@ -418,6 +418,8 @@ def _display_parts(display: str) -> tuple[str, str | None]:
         roles = [p for p in parts if _role_only(p.strip())]
         bodies = [p.strip() for p in parts if p not in roles and R.ORG_WORDS.search(p)]
         if roles and len(bodies) == 1 and len(roles) + 1 == len(parts):
+            if _may_name_person(bodies[0]) or _label(bodies[0]) == "PERSON":
+                return "", bodies[0]  # "Volunteer, Mary Church": a person's name is never published as a body
             return bodies[0], None  # "Clerk, Little Brampton Town Council": the body, by its role's holder
         return display, None
     bodies = [p for p in parts if p not in people and not _role_only(p) and R.ORG_WORDS.search(p)]
@@ -436,7 +438,8 @@ def _read_email(email: Document, board: _Board, forwarded: str | None, body: str
             continue
         display, address = R.parse_from(header)
         last_first = re.match(r"^([^,\s]+),\s*([^,]+)$", display)
-        display = f"{last_first[2]} {last_first[1]}" if last_first else display  # Outlook "Smith, Jane"
+        display = f"{last_first[2]} {last_first[1]}" if last_first and not _role_only(last_first[1]) \
+            else display  # Outlook "Smith, Jane" (not "Clerk, Little Brampton Town Council")
         webmail_person = bool(display and personal and address and R.is_webmail(address)
                               and len(display.split()) <= 2)  # ("Westvale Baptist Church" is a body's)
         if webmail_person:
@@ -739,6 +742,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
               and not (len(name.split()) >= 3 and R.SERVES_MANY.match(rest)
                        and _subject_label(sentence) != "PERSON"))  # "Carers Together Northam supports
     # 2,300 unpaid carers": three words or more serving many are a body's name (two may be a person's)
+    unsure = unsure or (R.PERSONS_VERB.match(rest) is not None and _may_name_person(name)
+                        and not (len(words) >= 3 and R.SERVES_MANY.match(rest)))  # "Grace Hill agrees
+    # that ...": spaCy reads many people's names as ORG or nothing; a person's is not published on a verb
+    # people use as much as bodies (but "X Community Kitchen serves 400 meals a week")
     if (R.person_shaped(name, sentence) or unsure) and not R.SAYS_BODY.match(said + " " + rest):
         return  # "Aoife Brennan is an independent consultant", "Jean-Luc Picard welcomes ...", "Anne-Marie
         # Dupont de la Tour welcomes ...", "Ana María García López welcomes ...": spaCy misses many names; a

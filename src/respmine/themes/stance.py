@@ -70,8 +70,10 @@ _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
 _JUDGED = r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+"  # "is not fair"
 _THING = r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN + _JUDGED
-_A_THING = r"\ban?\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN + _JUDGED  # "a blanket national ban would be": judged
-# unfair, what is put is judged (only against it: "a different approach would be fair" puts another)
+_A_THING = (r"\ban?\s+(?!(?:voluntary|alternative|different|other|weaker|softer|lighter)\b)"
+            r"(?:[a-z’'-]+\s+){0,2}?" + _NOUN + _JUDGED)  # "a blanket national ban would be": judged
+# unfair, what is put is judged (only against it: "a different approach would be fair" puts another, and "a
+# voluntary scheme would be unworkable" rejects another)
 _DOING = (r"(?<!\bnot )(?<!\bnever )(?<!\bwithout )"  # "Not implementing it would be wrong": for it
           r"\b(?!(?:nothing|something|anything|everything|thing|during|bring|morning|evening)\b)"
           r"(?!(?:delay|postpon|scrapp|abandon|withdraw|dropp|stopp|halt|oppos|reject|block|revers|paus|shelv"
@@ -156,13 +158,32 @@ _CONCEDED = re.compile(  # others' worries acknowledged, not the writer's own: "
 _CAVEAT = re.compile(  # support going on to what must change: a condition ("..., but the Department must fund
     # the officers this will require"), as "support, subject to X" is
     r"\b(?:but|however|although|though)\b[^.;]*?\b(?:must|should|needs?\s+to|will\s+need\s+to|has\s+to"
-    r"|have\s+to|ought\s+to)\b(?!\s+(?:not\s+)?(?:be\s+)?(?:delayed|watered|weakened|diluted)\b)")
+    r"|have\s+to|ought\s+to)\b(?!\s+(?:not\s+)?(?:be\s+)?(?:delayed|watered|weakened|diluted)\b)"
+    # (nor the proposal urged sooner or further: "but it should be introduced as soon as possible")
+    r"(?![^.;,]*?\b(?:as soon as possible|without (?:further )?delay|urgently|immediately|sooner|swiftly"
+    r"|go (?:much )?further)\b)")
 CAVEAT_WEIGHT = 0.8
 _SERVED_BEFORE = re.compile(  # "Victims we support have told us ...", "older people we support lose ...": a
     # relative clause naming whom the writer serves, not a view ("Yes we support it", "As parents we support")
     r"(?<!\bas )\b(?:people|persons|victims|survivors|families|children|women|men|girls|boys|clients|users"
     r"|residents|tenants|patients|carers|students|pupils|learners|offenders|prisoners|communities|adults|parents"
     r"|individuals|members|those|whom|who)\s+$")
+# the serving verb ("the people we agree" or "we welcome" names no one served)
+_SERVES = re.compile(r"(?:we|i)(?:\s+[a-z’']+){0,2}?\s+support(?:s|ed)?\b")
+_OWN_CLAUSE = re.compile(r"\W*(?:as|like|speaking|being|for|on behalf of)\b")  # "As parents and carers we
+# support it": who the writers are, then their view
+
+
+def _served(low: str, at: int) -> bool:
+    """The support cue at `at` ("we support") is a relative clause naming whom the writer serves ("Victims we
+    support have told us ..."), not a view: "support" after a people's word, in a clause that does not open
+    by saying who the writers are ("As local residents we support this")."""
+    if not _SERVES.match(low, at) or not _SERVED_BEFORE.search(low, 0, at):
+        return False
+    start = max(low.rfind(c, 0, at) for c in ".;:,!?") + 1
+    return not _OWN_CLAUSE.match(low, start)
+
+
 _NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly)\b|n[’']t\b")
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:but|however|although|though|while|whilst|yet)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despite|notwithstanding"
@@ -318,8 +339,7 @@ def score_sentence(sentence: str) -> Scores:
     said = len(low)  # where the first support said ends
     for pattern, polarity, weight in _CUES:
         for match in pattern.finditer(low):
-            if polarity == "support" and re.match(r"(?:we|i)\b", low[match.start():]) and (
-                    _SERVED_BEFORE.search(low, 0, match.start())):
+            if polarity == "support" and _served(low, match.start()):
                 continue
             side, strength = polarity, weight
             if polarity != "mixed" and _negated(low, match):  # "not oppose" is at most a weak yes
