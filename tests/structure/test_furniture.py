@@ -333,3 +333,13 @@ def test_furniture_a_minutes_preamble_is_a_formality_one_that_reports_a_view_is_
                  "The council discussed the proposals on unpaid work which would harm the town.",
                  "The council discussed the vests at its meeting and members were divided."):
         assert not is_formality(said), said
+
+
+def test_furniture_a_minutes_preamble_saying_how_the_body_took_the_consultation_is_no_formality() -> None:
+    # (review s28: the words after "meeting on" were read as a date's or a name's whatever they were)
+    for said in ("The council discussed the consultation at its meeting on 10 November 2026 with dismay.",
+                 "Members noted the consultation at the meeting of 10 November, without enthusiasm.",
+                 "The Parish Council considered the proposals at its meeting on 3 March despite strong "
+                 "local feeling."):
+        assert not is_formality(said), said
+    assert is_formality("The council discussed the consultation at its meeting on 3 July 2026.")

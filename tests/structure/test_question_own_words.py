@@ -92,3 +92,20 @@ def test_a_paragraph_below_the_threshold_naming_its_closest_questions_own_words_
     filed = matcher.by_content([vest, plain, faint])
     assert [q for q, _ in filed[0]] == ["Q3"]  # (was general comments)
     assert filed[1] == [] and filed[2] == []  # no own word; too faint a likeness
+
+
+def test_a_body_saying_whom_it_serves_below_the_threshold_answers_no_question() -> None:
+    """(review s28) A letter's line on who the respondent is names the people a question asks about
+    ("women", "older people"): it answers none, however faintly it resembles that question (trials 28a
+    and 27a: the matcher the late run keeps filed both under the question on those people)."""
+    bodies = ("Anchor Women's Centre has supported women in the criminal justice system in Northam since "
+              "2004.",
+              "The Forum is a network of 30 women's groups across Hexbridge.",
+              "Neurodiversity in Justice - a charity for women and people with disabilities in the justice "
+              "system")
+    vest = "He was made to wear the orange vest outside the school his daughter goes to."
+    matcher = _matcher([HOURS, VESTS, NEEDS], {**{b: (0.03, -0.04, 0.22) for b in bodies},
+                                               vest: (0.03, 0.21, -0.04)})
+    filed = matcher.by_content([*bodies, vest])
+    assert filed[:3] == [[], [], []]
+    assert [q for q, _ in filed[3]] == ["Q3"]  # (a story still answers it)

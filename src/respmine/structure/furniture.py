@@ -346,7 +346,8 @@ def is_courtesy(sentence: str, title: str = "") -> bool:
     return _named_by_title(flat, m, title)  # "the consultation on scrapping full cost recovery" is content
 
 
-_PLAIN = (r"(?!(?:and|but|which|that|who|where|when|because|as|so|would|will|is|are|was|were|has|have|had)\b)"
+_PLAIN = (r"(?!(?:and|but|which|that|who|where|when|because|as|so|would|will|is|are|was|were|has|have|had"
+          r"|with|without|despite|amid|amidst)\b)"  # (nor how it was taken: "... on 10 November with dismay")
           r"[\w'’&,/().-]+")  # a word of a name or a date, no clause's
 _MEETING = (  # "its meeting on 10 November 2026", "the meeting of the Community Safety Committee held on ..."
     r"(?:(?:its|their|our|the|a|an)\s+)?(?:[\w'’&-]+\s+){0,4}?(?:meeting|session|committee)"

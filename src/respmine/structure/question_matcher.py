@@ -15,6 +15,7 @@ import numpy as np
 
 from respmine.consultation import Question
 from respmine.page_breaks import QUESTION_HEADING
+from respmine.structure.about import describes_respondent
 from respmine.structure.blocks import NUMBERED
 from respmine.structure.choices import question_options
 from respmine.structure.furniture import text_words
@@ -83,6 +84,13 @@ def _stem(word: str) -> str:
 
 
 _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)  # ("needed", "proposing")
+_NAME = r"^\W*(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|in|on|the|&))*"
+_INTRODUCES = re.compile(  # a body saying who it is, naming whom it serves: no answer for naming them
+    _NAME + r"(?:\s*(?:,|\s[-–—])\s*|\s+(?:is|are|was)\s+)(?:an?|the|one\s+of\s+the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:charity|network|organi[sz]ation|association|union|trust|group|forum|body|federation|alliance"
+    r"|partnership|company|council|service|centre|center|coalition|society|club|collective|provider)\b"
+    + r"|" + _NAME + r"\s+(?:has|have)\s+(?:[a-z]+ly\s+)?(?:supported|represented|served|worked\s+with|helped"
+    r"|campaigned|provided|run)\b")
 
 
 def own_words(questions: Sequence[Question], title: str = "") -> dict[str, frozenset[str]]:
@@ -329,7 +337,9 @@ class QuestionMatcher:
         best = order[0]
         if score < SIMILARITY_THRESHOLD:
             closest = max(keep, key=lambda i: float(sims[i]))
-            if closest == best and hits[best] and score >= OWN_WORDS_FLOOR:
+            if (closest == best and hits[best] and score >= OWN_WORDS_FLOOR
+                    and not _INTRODUCES.match(text) and not describes_respondent(text)):  # ("Anchor Women's
+                # Centre has supported women ... since 2004": who the respondent is, not an answer on women)
                 return [(self.questions[best].id, score)]
             return []
         near = [i for i in order
