@@ -24,8 +24,7 @@ from flows.process_consultation import resolve_inbox
 from flows.stages import analyse_and_write, ingest, load
 from respmine import pipeline
 from respmine.config import Settings, add_intake_options
-
-SHOWN_REREAD = 10  # the files read again named in the changes, at most (an upgrade re-reads a whole inbox)
+from respmine.report.intake import REPLACED_CHECK, files_said, listed
 
 
 def changes_markdown(summary: dict[str, Any]) -> str:
@@ -41,8 +40,10 @@ def changes_markdown(summary: dict[str, Any]) -> str:
             return (f"# Late submissions\n\nNo new files since the last run; {redated} file(s) read before "
                     "dated again from the received log; outputs regenerated.\n")
         if replaced := summary.get("replaced") or 0:
+            files = files_said(summary.get("replaced_files"))
             return (f"# Late submissions\n\nNo new files since the last run; {replaced} file(s) replaced by "
-                    "a version stored before: the other version dropped; outputs regenerated.\n")
+                    f"a version stored before{files}: the other version dropped ({REPLACED_CHECK}); outputs "
+                    "regenerated.\n")
         if summary.get("resumed"):
             return ("# Late submissions\n\nNo new files since the last run, but the outputs did not show "
                     "everything stored (an earlier run stopped before writing them, or analysts decided "
@@ -64,8 +65,10 @@ def changes_markdown(summary: dict[str, Any]) -> str:
     else:
         lines.append("No new files since the last run.")
     if replaced := summary.get("replaced") or 0:
-        lines += ["", f"{replaced} file(s) were new versions of a file under the same name: the earlier "
-                  "version is dropped (its responses, segments and codes), the new one read."]
+        files = files_said(summary.get("replaced_files"))
+        lines += ["", f"{replaced} file(s) were new versions of a file under the same name{files}: the "
+                  "earlier version is dropped (its responses, segments and codes), the new one read ("
+                  f"{REPLACED_CHECK})."]
     if reread:
         lines += ["", f"{len(reread)} file(s) read before were read again by this version of respmine, which "
                   "reads their format better (analysts' decisions follow their paragraphs; outputs "
@@ -82,9 +85,7 @@ def changes_markdown(summary: dict[str, Any]) -> str:
 
 
 def _names(files: list[dict[str, Any]]) -> str:
-    names = [a["file"] for a in files]
-    return ", ".join(names[:SHOWN_REREAD]) + (f" and {len(names) - SHOWN_REREAD} more"
-                                              if len(names) > SHOWN_REREAD else "")
+    return listed([a["file"] for a in files])
 
 
 @flow(name="reprocess-late-submissions", log_prints=True)

@@ -109,10 +109,13 @@ def test_reprocess_late_submissions_says_when_a_file_was_replaced_by_a_version_s
     from flows.reprocess_late_submissions import changes_markdown
 
     said = changes_markdown({"added": [], "replaced": 1, "redated": 0, "corrections_pending": 0})
-    assert "1 file(s) replaced by a version stored before: the other version dropped; outputs " \
-        "regenerated" in said
-    new = changes_markdown({"added": [{"file": "a.txt", "status": "ok", "late": "no"}], "replaced": 1})
-    assert "1 file(s) were new versions of a file under the same name: the earlier version is dropped" in new
+    assert "1 file(s) replaced by a version stored before: the other version dropped (if one was another " \
+        "sender's file saved over an earlier response, put the earlier file back" in said
+    assert said.endswith("outputs regenerated.\n")
+    new = changes_markdown({"added": [{"file": "a.txt", "status": "ok", "late": "no"}], "replaced": 2,
+                            "replaced_files": ["response.docx", "b.pdf"]})
+    assert "2 file(s) were new versions of a file under the same name (response.docx, b.pdf): the earlier " \
+        "version is dropped" in new  # (named: whoever filed them can tell a correction from a mistake)
 
 
 @pytest.mark.parametrize("flow", ["reprocess_late_submissions", "process_consultation"])

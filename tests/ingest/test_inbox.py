@@ -768,8 +768,11 @@ def test_inbox_a_file_replaced_by_a_new_version_under_its_name_is_one_submission
     (box / "form.csv").write_text(f"id,Q1\n1,{answers[0]}\n3,{answers[2]}\n")
     summary = ingest_inbox(box, store, limits=small)
     assert [r.source for r in store.submissions()].count("long.txt") == 1
-    assert (summary.new, summary.replaced) == (3, 3)
-    assert "3 files replaced by a new version under the same name" in summary_markdown(summary.as_dict())
+    assert (summary.new, summary.replaced, summary.replaced_files) == (3, 3, ["form.csv", "letter.txt",
+                                                                             "long.txt"])
+    assert "3 files replaced by a new version under the same name (form.csv, letter.txt, long.txt): the " \
+        "earlier version dropped (if one was another sender's file saved over an earlier response, put the " \
+        "earlier file back under a name of its own and run again)." in summary_markdown(summary.as_dict())
     rows = {r.source: r for r in store.submissions()}
     assert "second version" not in rows["long.txt"].reason and rows["long.txt"].code == "too_large"
     assert rows["long.txt"].sha256 == sha256_bytes((box / "long.txt").read_bytes())

@@ -52,6 +52,7 @@ class IngestSummary:
     late_by_file_time: int = 0  # of them, dated only by when their file was saved (no document date or log)
     redated: int = 0  # files read before, dated by their file's time, now dated by the received log
     replaced: int = 0  # files of the inbox that replaced another version under the same name (it is dropped)
+    replaced_files: list[str] = field(default_factory=list)  # their names, to check none was another's file
     dated: bool = False  # the consultation has a closing date (else nothing is late or on time)
     quarantined: list[dict[str, str]] = field(default_factory=list)
     added: list[dict[str, Any]] = field(default_factory=list)  # the files this run processed
@@ -76,6 +77,7 @@ class IngestSummary:
             "late_by_file_time": self.late_by_file_time,
             "redated": self.redated,
             "replaced": self.replaced,
+            "replaced_files": self.replaced_files,
             "dated": self.dated,
             "quarantined": self.quarantined,
             "added": self.added,
@@ -326,7 +328,8 @@ def finish_ingest(store: Store, plan: IngestPlan, *, progress: Progress | None =
     store.add_sources(plan.more_sources)
     if store.inboxes() <= {str(plan.inbox.resolve())}:  # (another folder's "response.pdf" is another file)
         current = {path.relative_to(plan.inbox).as_posix(): sha for path, sha in plan.hashes.items() if sha}
-        plan.summary.replaced = store.replace_versions(current, keep=plan.seen | set(current.values()))
+        replaced = store.replace_versions(current, keep=plan.seen | set(current.values()))
+        plan.summary.replaced, plan.summary.replaced_files = len(replaced), replaced
     plan.summary.redated = store.redate(plan.dated) if plan.dated else 0
     if progress:
         progress(len(plan.more_sources))

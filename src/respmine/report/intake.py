@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from datetime import tzinfo
 from pathlib import Path
 
@@ -95,8 +96,9 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
            + "), " if retried else "")
         + f"{summary['already_done']} already processed, {_n(summary['duplicates'], 'exact duplicate')} of "
         "another file."
-        + (f" {_n(summary['replaced'], 'file')} replaced by a new version under the same name: the earlier "
-           "version dropped." if summary.get("replaced") else "")
+        + (f" {_n(summary['replaced'], 'file')} replaced by a new version under the same name"
+           + files_said(summary.get("replaced_files")) + f": the earlier version dropped ({REPLACED_CHECK})."
+           if summary.get("replaced") else "")
     )
     lines.append(_responses_line(summary))
     lines += ["", "| format | stored items (files, form rows, attachments) |", "|---|---|"]
@@ -157,15 +159,28 @@ def _empty_line(empty: object) -> str:
     sources = [str(s) for s in empty] if isinstance(empty, list) else []
     if not sources:
         return ""
-    shown = ", ".join(sources[:SHOWN_EMPTY]) + (f" and {len(sources) - SHOWN_EMPTY} more"
-                                                if len(sources) > SHOWN_EMPTY else "")
+    shown = listed(sources)
     one = len(sources) == 1
     return (f"{_n(len(sources), 'response')} {'has' if one else 'have'} no text to read and "
             f"{'is' if one else 'are'} counted nowhere ({shown}): an online-form row whose answers were left "
             "blank, or an e-mail with nothing in it; check the inbox.")
 
 
-SHOWN_EMPTY = 10  # the empty responses named in the summary, at most
+SHOWN = 10  # the files a summary names in one list, at most (an upgrade may re-read a whole inbox)
+
+
+def listed(names: Sequence[str], shown: int = SHOWN) -> str:
+    """"a.pdf, b.docx and 3 more": the first `shown` names and how many are left out."""
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+REPLACED_CHECK = ("if one was another sender's file saved over an earlier response, put the earlier file "
+                  "back under a name of its own and run again")  # (the store drops the earlier version)
+
+
+def files_said(files: object) -> str:
+    """" (a.pdf, b.docx)" for a summary's list of file names; "" for none (a summary from before the list)."""
+    return f" ({listed([str(f) for f in files])})" if isinstance(files, list) and files else ""
 
 
 def _n(count: object, singular: str, many: str | None = None) -> str:

@@ -228,14 +228,14 @@ class Store:
                         found.add(sha)
         return found
 
-    def replace_versions(self, current: Mapping[str, str], keep: Iterable[str] = ()) -> int:
+    def replace_versions(self, current: Mapping[str, str], keep: Iterable[str] = ()) -> list[str]:
         """Names of the inbox (`current`: name -> the sha256 of the file there now) stored for other content:
         a file replaced by a new version under the same name. Each such name is taken off the old content,
         and an old file left with no name (nor in `keep`: content still in the inbox) is forgotten with what
         it holds, so every file of the inbox is one submission, its current content (a too-large file, its
         quarantine kept beside the new version's reading, or a corrected letter counted twice). What the old
         version held that is named elsewhere or in `keep` stays, as a file of its own; what the new version
-        holds too is under it already (saved again). Returns how many names held other content."""
+        holds too is under it already (saved again). Returns the names that held other content, sorted."""
         keep = set(keep)
         names = sorted(current)
         with self.session() as s, s.begin():
@@ -245,7 +245,7 @@ class Store:
                     select(SourceRow.id, SourceRow.sha256, SourceRow.path)
                     .where(SourceRow.path.in_(names[i : i + CHUNK]))) if current[path] != sha]
             if not stale:
-                return 0
+                return []
             for ids in _chunks([id_ for id_, _, _ in stale]):  # (every `IN` by `CHUNK`: a form's 40,000 rows)
                 s.execute(delete(SourceRow).where(SourceRow.id.in_(ids)))
             old = sorted({sha for _, sha, _ in stale} - keep)
@@ -262,7 +262,7 @@ class Store:
                 if row is not None and row.parent_sha256 is None and row.source in current:
                     row.source = path
             gone = [sha for sha in old if sha in top and sha not in named]
-            moved = len({path for _, _, path in stale})
+            moved = sorted({path for _, _, path in stale})
             if not gone:
                 return moved
             was = {sha: [p for _, o, p in stale if o == sha] for sha in gone}
