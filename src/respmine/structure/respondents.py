@@ -306,7 +306,7 @@ def _body_before_address(line: str) -> str | None:
     if not cut:
         return None
     head, address = line[: cut.start()].strip(" ,"), line[cut.end():]
-    if not (R.HOME_ADDRESS.search(address) or re.match(r"(?i)p\.?\s?o\.?\s+box\b", address)
+    if not (R.HOME_ADDRESS.search(address) or _PO_BOX.match(address)
             or _TOWN_POSTCODE.search(address[-60:])) \
             or not R.POSTCODE.search(address) or not R.ORG_WORDS.search(head) or not _is_org_line(head):
         # (a numbered street of any name then a town and postcode: "2 Kingsway Plaza, Northam NM3 2QQ")
@@ -583,10 +583,13 @@ def _name_and_strapline(line: str) -> tuple[str, str] | None:
     return (name, parts[1]) if name and R.is_a_type(parts[1]) not in (None, "individual") else None
 
 
+_PO_BOX = re.compile(r"(?i)p\.?\s?o\.?\s+box\b")  # an address's "PO Box 2231" (a box, no street)
+
+
 def _under_is_address(line: str) -> bool:
     """The line under a letterhead's name is an address: a street's with a number, a PO box, a postcode."""
     return bool(R.HOME_ADDRESS.search(line) or R.POSTCODE.search(line)
-                or re.match(r"(?i)\s*p\.?\s?o\.?\s+box\s+\d", line))
+                or _PO_BOX.match(line.strip()))
 
 
 _CLIENT = re.compile(r"(?:our|my)\s+(?:client|clients|principal)s?,?\s+", re.IGNORECASE)  # "on behalf of
@@ -917,8 +920,7 @@ def _unit_of(name: str, board: _Board) -> bool:
     """A signer's unit under a letterhead's body: a name of common words only ("Community Services",
     "Policy Team": no word of its own) where the letterhead named a body ("Servita Justice Services plc"),
     which it belongs to."""
-    words = name.split()
-    return len(words) <= 4 and not any(_own_word(word) for word in words) and any(
+    return len(name.split()) <= 4 and _common_words(name) and any(
         claim.source == "text:letterhead" for claim in board.claims.get("organisation", []))
 
 
