@@ -193,6 +193,22 @@ def test_furniture_a_bare_covering_sentence_is_a_formality_one_that_makes_a_poin
     assert not is_formality("I am writing in support of the proposals.")
 
 
+def test_furniture_a_covering_e_mail_saying_where_the_response_is_answers_no_question() -> None:
+    # a new user's covering e-mail (trial 29a) was filed as an answer to a question
+    assert only_formalities("Our response to the Library Service Review is attached. We would be happy to "
+                            "discuss it with officers.")
+    assert only_formalities("The Trust's response is attached to this email.")
+    assert only_formalities("Our response is attached. We would be happy to meet officers to discuss it.")
+    assert only_formalities("Our comments are set out below. We would be pleased to discuss these points "
+                            "further with you.")
+    assert not only_formalities("Our response, which opposes the closures, is attached.")
+    assert not only_formalities("Our response to the closure of Pontnewydd library is attached.")  # content
+    assert not only_formalities("We would be happy to discuss our concerns with officers.")
+    assert not only_formalities("We would be happy to meet, but the deadline is too short.")
+    offer = "I would be happy to meet the council to discuss our offer to run the library."
+    assert not only_formalities(offer)
+
+
 TITLE = ("Working with the Third Sector to Reduce Re-offending: the role of voluntary and community "
          "organisations in contestable probation and prison services")
 

@@ -55,14 +55,19 @@ _HEADER_LINE = re.compile(  # a letter's or e-mail's reference line, not what th
 )
 _REPLY = re.compile(r"\s*(?:-{2,}\s*original message\s*-{2,}|on\b[^\n]{5,150}\bwrote:[ \t]*$)",
                     re.IGNORECASE | re.MULTILINE)
+_RESPONSE_ATTACHED = (  # "Our response to the Library Service Review is attached.": where the response is
+    r"(?:(?:my|our|the|this|[\w&.-]+['’]s?)\s+)?(?:[\w'’&.-]+\s+){0,4}?(?:response|submission|reply|comments"
+    r"|answers)(?:\s+(?:to|on)\s+(?P<attached_title>[^.!?;:]{3,150}?))?\s+(?:is|are)\s+(?:attached|enclosed"
+    r"|(?:set out )?below)(?:\s+(?:to|with)\s+this\s+(?:e-?mail|letter|message))?")
 _COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, in reply to what
     r"^\s*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
     r"|(?:forwarded|sent|submitted) on behalf of"
     r"|(?:i am|i[’']m|we are) writing (?:as an? (?:supporter|member) of [^.!?;:,]{3,80}? )?(?:in response to"
     r"|to respond to|in reply to|regarding|with regard to|about) (?:the|your|this)\b"
     r"|(?:i|we) would like to (?:respond|reply) to (?:the|your|this)\b"  # ... and nothing more ("I would
-    r"(?=[^.!?;:,]{0,80}\b(?:consultation|call for evidence|review)[.!\s]*$))",  # like to respond to the
+    r"(?=[^.!?;:,]{0,80}\b(?:consultation|call for evidence|review)[.!\s]*$)"  # like to respond to the
     # consultation by saying that a ban is overdue" says something)
+    r"|" + _RESPONSE_ATTACHED + ")",  # "Our response to the Library Service Review is attached."
     re.IGNORECASE,
 )
 _CAMPAIGN_COVER = re.compile(  # "I am writing in support of the Clear Our Pavements campaign.": what the
@@ -140,6 +145,15 @@ _COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope; nothing 
     r"|(?:we|i) (?:hope|trust) (?:that )?(?:this|these|our|my)(?: (?:response|comments?|submission|views"
     r"|reply))? (?:is|are|will be|proves?|prove) (?:helpful|useful|of (?:some )?(?:help|use|assistance"
     r"|interest))"
+    # an offer to say more: "We would be happy to discuss it with officers."
+    r"|(?:we|i) (?:would|will|should|shall) (?:also )?be (?:very )?(?:happy|pleased|glad|delighted|willing)"
+    r" to (?:discuss|meet|talk|expand on|explain|provide (?:further|more) (?:information|detail|evidence))"
+    r"(?: (?:it|this|these|them|our (?:response|comments|views|submission)"
+    r"|(?:any of )?(?:these|the) points))?"
+    r"(?: (?:further|in (?:more|greater|further) detail))?"
+    r"(?: (?:(?:with|to) )?(?:you|officers|council officers"
+    r"|(?:the|your) (?:council|department|team|officials)))?"
+    r"(?: to discuss (?:it|this|these|them|our (?:response|comments|views|submission)))?"
     r")\W*$",
     re.IGNORECASE,
 )
@@ -154,6 +168,7 @@ _BARE_COVER = re.compile(  # the cover's own words, the consultation it answers,
     r"(?:,?\s+(?:as an? (?:supporter|member|volunteer|resident)|on behalf) of\s+[^.!?;:,]{3,80})?\W*$",
     re.IGNORECASE,
 )
+_ATTACHED = re.compile(r"^\W*" + _RESPONSE_ATTACHED + r"\W*$", re.IGNORECASE)  # and nothing more
 _A_CHANGE = re.compile(  # what a title does not say: a change the respondent is writing about
     r"\b(?:proposals?|plans?|our|my|clos(?:e|es|ed|ing|ure)|cut(?:s|ting)?|scrap\w*|abolish\w*"
     r"|end(?:s|ed|ing)?|reduc\w*|privati[sz]\w*|merg\w*|replac\w*|remov\w*|withdraw\w*)\b",
@@ -284,6 +299,11 @@ def is_bare_cover(sentence: str, *, titled: bool = True, title: str = "") -> boo
     flat = " ".join(sentence.split())
     if _CAMPAIGN_COVER.match(flat):
         return True
+    attached = _ATTACHED.match(flat)
+    if attached is not None and not _NOT_COURTESY.search(flat):
+        named = attached["attached_title"]
+        return named is None or (_title_named(flat, named, attached.start("attached_title"), title) if titled
+                                 else not _A_CHANGE.search(named))
     m = _BARE_COVER.match(flat) if is_cover_sentence(flat) and not _NOT_COURTESY.search(flat) else None
     if m is None or m["title"] is None:
         return m is not None
@@ -293,8 +313,13 @@ def is_bare_cover(sentence: str, *, titled: bool = True, title: str = "") -> boo
 def _named_by_title(flat: str, m: re.Match[str], title: str) -> bool:
     """The match's `title` is the consultation's (`names_title`), or is written as a title in a sentence
     that is not itself all title case."""
-    named = m["title"]
-    return names_title(named, title) or (_title_case(named) and not _title_case(flat[: m.start("title")]))
+    return _title_named(flat, m["title"], m.start("title"), title)
+
+
+def _title_named(flat: str, named: str, start: int, title: str) -> bool:
+    """`named` (at `start` of `flat`) is the consultation's `title` or is written as a title in a sentence
+    that is not itself all title case."""
+    return names_title(named, title) or (_title_case(named) and not _title_case(flat[:start]))
 
 
 def names_title(named: str, title: str) -> bool:
