@@ -10,10 +10,11 @@ from sqlalchemy import select
 
 from respmine.report.tables import theme_table
 from respmine.review.detail import current_codebook
-from respmine.store.models import DecisionRow, TopicRow
+from respmine.store.models import DecisionRow, TopicAssignmentRow, TopicRow
 from respmine.store.themes import effective_codes, effective_stances
 from respmine.themes.codebook import load_codebook
 from tests.review.helpers import ANALYST, CODEBOOK, Small, build_small, client_for, sign_in
+from tests.topics.helpers import add_letters
 
 
 @pytest.fixture()
@@ -187,6 +188,21 @@ def test_emerging_topic_is_promoted_or_set_aside(small: Small, analyst) -> None:
     promote, dismiss = _log(small)
     assert promote.value["topic"] == 3 and promote.value["keywords"] == ["chaplaincy", "faith"]
     assert dismiss.note == "covered by groups"
+
+
+def test_emerging_page_leaves_out_closed_answers(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]
+    """The report left out a topic of a form's "Yes" / "Don't know" cells; the review app listed it for
+    analysts to promote (both read `topics.views.emerging_themes` now)."""
+    client, _ = analyst
+    closed = ["Yes.", "No.", "Yes", "Don't know."]
+    answers = add_letters(small.store, [(f"form{i}", [a]) for i, a in enumerate(closed)])
+    with small.store.session() as s, s.begin():
+        s.add(TopicRow(id=7, name="yes / know", keywords=["yes", "know"], size=4, theme=None, similarity=0.1,
+                       emerging=True, quotes=[], model_version="t1"))
+        s.add_all(TopicAssignmentRow(segment=x, topic=7, probability=0.9, model_version="t1", method="fit")
+                  for v in answers.values() for x in v)
+    page = client.get("/emerging")
+    assert page.status_code == 200 and "yes / know" not in page.text
 
 
 def test_notes_and_labels_are_escaped(small: Small, analyst) -> None:  # type: ignore[no-untyped-def]

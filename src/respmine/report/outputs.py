@@ -45,13 +45,12 @@ from respmine.report.tables import (
 )
 from respmine.store import Store
 from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmentRow, TopicModelRow
-from respmine.structure.choices import SEVERAL, only_a_choice, question_options
-from respmine.structure.furniture import is_furniture, only_formalities
+from respmine.structure.choices import SEVERAL, question_options
 from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import merged_into, reviewed_segments
-from respmine.themes.stance import as_answered, asks_agreement, only_closed_answer
+from respmine.themes.stance import as_answered, asks_agreement
 from respmine.themes.stated import AGREED
 
 SNAPSHOT = "theme_snapshot.json"
@@ -453,24 +452,13 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
                 segments_of.setdefault(topic, []).append(segment)
     out = []
     for e in emerging_themes(store):
-        if e.id not in segments_of or _no_views(data, segments_of[e.id]):  # (every segment it had is
-            continue  # gone: a late run re-segmented them)
+        if e.id not in segments_of:  # (every segment it had is gone: a late run re-segmented them; a topic
+            continue  # of closed answers and formalities is none: `topics.views.emerging_themes`)
         units = {data.unit_of[data.segments[seg].submission] for seg in segments_of[e.id]}
         quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
         out.append(Emerging(e.id, e.name, tuple(e.keywords), e.size, len(units),
                             status.get(e.id, "awaiting decision"), quotes, e.concentration))
     return out
-
-
-def _no_views(data: CodingData, segments: Sequence[str]) -> bool:
-    """A topic most of whose passages say no view of their own: closed answers ("Yes", "Don't know", an
-    option's letter: a form's tick-box cells; a new user's only one was "yes / know") or formalities ("Here
-    are my answers to the consultation questions.", thanks, covering notes): no emerging theme. Topic
-    discovery still clusters them (leaving them out unsettled the topics of real feedback)."""
-    said = (data.segments[s].text for s in segments)
-    empty = sum(only_closed_answer(t) or only_a_choice(t) or only_formalities(t) or is_furniture(t)
-                for t in said)
-    return 2 * empty > len(segments)
 
 
 def _topic_quote(data: CodingData, quote: Mapping[str, str]) -> Quote:

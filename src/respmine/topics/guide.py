@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -259,6 +259,41 @@ def coherent(c: Coherence, kind: str) -> bool:
     corpus's, and mostly in its own words."""
     cohesion, distinct, focus = COHERENT[kind]
     return c.cohesion >= cohesion and c.distinct >= distinct and c.focus >= focus
+
+
+def says_no_view(text: str) -> bool:
+    """A closed answer ("Yes", "Don't know", an option's letter: a form's tick-box cells), a formality
+    ("Here are my answers to the consultation questions.", thanks, covering notes) or page furniture."""
+    from respmine.structure.choices import only_a_choice
+    from respmine.structure.furniture import is_furniture, only_formalities
+    from respmine.themes.stance import only_closed_answer
+
+    return only_closed_answer(text) or only_a_choice(text) or only_formalities(text) or is_furniture(text)
+
+
+def says_views(texts: Sequence[str]) -> bool:
+    """Whether a topic's passages say views: not when most of them say none (`says_no_view`), as a new
+    user's only emerging theme "yes / know" did. Topic discovery still clusters them (leaving them out
+    unsettled the topics of real feedback), but such a topic is no emerging theme: in the fit, the report,
+    its spreadsheet and the review app alike (`topics.views.emerging_themes`)."""
+    return 2 * sum(says_no_view(t) for t in texts) <= len(texts)
+
+
+def named_by_codebook(keywords: Sequence[str], words: Collection[str]) -> bool:
+    """Whether most of a topic's top `FOCUS_WORDS` keywords are the codebook's words (`codebook_words`:
+    its themes' phrases and the words of their labels, which weigh more in the keywords). Such a topic is
+    on themes the codebook has, though the coder marked few of its passages (short answers: "Yes,
+    provided the guidance defines 'unnecessary obstruction' clearly", "Partly. Only where the obstruction
+    is real" were "civil enforcement / unnecessary obstruction"), or a mix of them ("probation / unpaid /
+    private"): no emerging theme."""
+    top = list(keywords[:FOCUS_WORDS])
+    return bool(top) and 2 * sum(k in words for k in top) > len(top)
+
+
+def news(texts: Sequence[str], keywords: Sequence[str], words: Collection[str]) -> bool:
+    """Whether a topic could be news to the codebook's authors: it says views (`says_views`) in words of
+    its own (not `named_by_codebook`)."""
+    return says_views(texts) and not named_by_codebook(keywords, words)
 
 
 def suggested_theme(name: str, keywords: Sequence[str], quotes: Sequence[str], taken: Sequence[str]) -> Theme:

@@ -40,6 +40,7 @@ from respmine.topics.guide import (
     coherent,
     match_by_codes,
     match_topics,
+    news,
     supported_seeds,
 )
 from respmine.topics.keywords import Ctfidf, class_tfidf, merged_keywords, representatives, topic_name
@@ -77,17 +78,20 @@ class Topic:
     share: float | None = None  # of its respondents coded with its theme (or its commonest): `Match.share`
     coherence: Coherence | None = None  # None: a model saved before topics were measured
     coherent: bool = True  # talks about one thing (`guide.coherent`)
+    news: bool = True  # says views in words of its own, not the codebook's (`guide.news`)
 
     @property
     def emerging(self) -> bool:
-        """No theme matches it and it talks about one thing: a mix of passages near the corpus's subject
-        ("I support a ban on pavement parking", each with a different reason) is no new theme."""
-        return self.theme is None and self.id != OTHER and self.coherent
+        """No theme matches it, it talks about one thing and it is news: a mix of passages near the
+        corpus's subject ("I support a ban on pavement parking", each with a different reason) is no new
+        theme, nor are "Yes" and "No", nor a topic named in the codebook's own words."""
+        return self.theme is None and self.id != OTHER and self.coherent and self.news
 
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name, "keywords": list(self.keywords), "size": self.size,
                 "theme": self.theme, "similarity": self.similarity, "share": self.share,
                 "coherence": asdict(self.coherence) if self.coherence else None, "coherent": self.coherent,
+                "news": self.news,
                 "emerging": self.emerging, "quotes": [dict(q) for q in self.quotes]}
 
 
@@ -186,7 +190,7 @@ def fit_model(
     names = _names(keywords, matches)
     number = _number(ids, groups, names, matches, previous, before, stop_words)
     topics = _topics(ids, texts, groups, sims, number, names, keywords, matches, settings.n_quotes, owner,
-                     measured, kind if gated else None)
+                     measured, kind if gated else None, frozenset(seed_words))
     last = max([previous.next_id if previous else 0, *[t + 1 for t in number.values()],
                 *[t + 1 for t in (before.sizes if before else {})]])
     model = TopicModel(version, embedder, kind, reducer, [number[g] for g in range(len(centroids))],
@@ -372,8 +376,9 @@ def _dedupe(names: dict[int, str], kept: set[int]) -> None:
 def _topics(ids: Sequence[str], texts: Sequence[str], groups: np.ndarray, sims: np.ndarray,
             number: dict[int, int], names: dict[int, str], keywords: dict[int, list[str]],
             matches: Sequence[Match], n_quotes: int, owners: Sequence[str], measured: Sequence[Coherence],
-            kind: str | None) -> dict[int, Topic]:
-    """The topics; with `kind`, each not `coherent` marked so (no emerging theme)."""
+            kind: str | None, codebook_words: frozenset[str] = frozenset()) -> dict[int, Topic]:
+    """The topics; with `kind`, each not `coherent` marked so (no emerging theme); each marked whether it
+    is `news` (says views, in words not the codebook's `codebook_words`)."""
     out: dict[int, Topic] = {}
     for g in sorted(set(groups.tolist())):
         members = np.flatnonzero(groups == g).tolist()
@@ -383,7 +388,8 @@ def _topics(ids: Sequence[str], texts: Sequence[str], groups: np.ndarray, sims: 
         measure = measured[g] if g >= 0 else None
         out[number[g]] = Topic(number[g], names[g], keywords.get(g, []), len(members), match.theme,
                                match.similarity, quotes, match.share, measure,
-                               measure is None or kind is None or coherent(measure, kind))
+                               measure is None or kind is None or coherent(measure, kind),
+                               news([texts[i] for i in members], keywords.get(g, []), codebook_words))
     out.setdefault(OTHER, Topic(OTHER, OTHER_NAME, [], 0))  # always there: late segments may land in it
     return dict(sorted(out.items()))
 

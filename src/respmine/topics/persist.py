@@ -73,7 +73,7 @@ def load_model(folder: Path) -> TopicModel | None:
     topics = {int(t["id"]): Topic(int(t["id"]), t["name"], list(t["keywords"]), int(t["size"]), t["theme"],
                                   float(t["similarity"]), list(t["quotes"]), t.get("share"),
                                   Coherence(**t["coherence"]) if t.get("coherence") else None,
-                                  bool(t.get("coherent", True)))
+                                  bool(t.get("coherent", True)), bool(t.get("news", True)))
               for t in meta["topics"]}  # ("share": none in a model saved before topics were matched by codes;
     # "coherence": none before topics were measured)
     return TopicModel(meta["version"], meta["embedder"]["name"], meta["embedder"]["kind"], reducer,
