@@ -26,3 +26,17 @@ def test_consultation_an_option_label_split_by_its_comma_says_to_quote_it(tmp_pa
     options = load_consultation(path).questions[0].options
     assert options == {"A": "one national fund",
                        "C": "regional partnerships between probation, local councils and charities"}
+
+
+def test_consultation_marks_at_most_one_question_on_the_proposal_itself(tmp_path: Path) -> None:
+    """(Session 29.) `proposal: true` names the question whose answer gives a respondent's side on the
+    proposals (`stance.proposal_question`); two marked is refused with the fix."""
+    path = tmp_path / "consultation.yaml"
+    path.write_text("title: T\nquestions:\n  - id: Q1\n    text: Do you agree with our analysis?\n"
+                    "  - id: Q2\n    text: Do you agree with the ban?\n    proposal: true\n",
+                    encoding="utf-8")
+    assert [q.proposal for q in load_consultation(path).questions] == [False, True]
+    marked = path.read_text(encoding="utf-8").replace("analysis?\n", "analysis?\n    proposal: true\n")
+    path.write_text(marked, encoding="utf-8")
+    with pytest.raises(ConsultationError, match="Q1, Q2 are all marked `proposal: true`: mark only the one"):
+        load_consultation(path)

@@ -42,6 +42,9 @@ class Question(BaseModel):
     # for a question asking to choose between lettered options: letter -> short label ({A: all-in, ...});
     # none: read from the question's own words when it letters them ("A (all-in), B (...) or C (...)")
     options: dict[str, str] | None = None
+    # the question asking agreement with what is proposed itself, whose answer gives a respondent's side on
+    # the proposals (none marked: the first asking for agreement with a proposal, `stance.proposal_question`)
+    proposal: bool = False
 
     @field_validator("options", mode="before")
     @classmethod
@@ -122,6 +125,15 @@ class Consultation(BaseModel):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r} (use e.g. Europe/London)") from exc
+        return value
+
+    @field_validator("questions")
+    @classmethod
+    def _one_proposal_question(cls, value: list[Question]) -> list[Question]:
+        marked = [q.id for q in value if q.proposal]
+        if len(marked) > 1:
+            raise ValueError(f"questions {', '.join(marked)} are all marked `proposal: true`: mark only "
+                             "the one asking agreement with what is proposed itself")
         return value
 
     @field_validator("respondent_types", mode="before")

@@ -117,6 +117,45 @@ def test_a_respondents_side_is_their_answer_on_the_question_on_the_proposal_itse
     assert {r.who: r.stance for r in register(CodingData.load(store, CODEBOOK))}["Hope Trust"] == "mixed"
 
 
+def test_the_proposal_question_is_the_marked_one_else_not_on_the_problem_and_keeping_things_reads_backwards(
+    made: tuple[Store, dict[str, str]],
+) -> None:
+    """(Session 29.) A first "Do you agree ...?" on the consultation's assessment of the problem is not the
+    question on the proposal; a question the consultation marks `proposal: true` is, whatever its place; a
+    "Yes" to "Do you agree the current rules should stay as they are?" is against the change (the register's
+    stance), while the register still says the respondent agreed with that question."""
+    from sqlalchemy import delete, update
+
+    from respmine.store.models import SegmentationRow, StanceRow
+
+    store, segs = made
+    problem = {"id": "Q1", "number": 1, "text": "Do you agree with our assessment of the problem?"}
+    proposal = {"id": "Q2", "number": 2,
+                "text": "Do you agree with the proposals set out in this consultation?"}
+    with store.session() as s, s.begin():
+        s.add(SegmentationRow(id=1, key="k", documents=9, bias=None, routing=None,
+                              questions=[problem, proposal]))
+    assert CodingData.load(store, CODEBOOK).proposal_question == "Q2"
+    with store.session() as s, s.begin():
+        s.execute(delete(SegmentationRow))
+        s.add(SegmentationRow(id=1, key="k", documents=9, bias=None, routing=None, questions=[
+            {**problem, "text": "Do you agree with the principle of full cost recovery?"},
+            {**proposal, "proposal": True}]))
+    assert CodingData.load(store, CODEBOOK).proposal_question == "Q2"
+    with store.session() as s, s.begin():
+        s.execute(delete(SegmentationRow))
+        s.add(SegmentationRow(id=1, key="k", documents=9, bias=None, routing=None, questions=[
+            {"id": "Q1", "number": 1,
+             "text": "Do you agree that the current funding rules should stay as they are?"},
+            {"id": "Q2", "number": 2, "text": "How should contracts be let?"}]))
+        s.execute(update(StanceRow).where(StanceRow.segment == segs["hope-q2"]).values(stance="neutral"))
+    data = CodingData.load(store, CODEBOOK)
+    assert data.proposal_question is None and data.backwards == {"Q1"}
+    hope = {r.who: r for r in register(data, asking={"Q1"})}["Hope Trust"]
+    assert dict(hope.agreement)["Q1"] == "support"  # (shown as "agreed": with keeping the rules)
+    assert hope.stance == "oppose"
+
+
 def test_respondent_type_filter_and_bases(made: tuple[Store, dict[str, str]]) -> None:
     store = made[0]
     charities = theme_table(store, CODEBOOK, respondent_type="charity", question="Q1")

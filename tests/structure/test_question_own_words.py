@@ -109,3 +109,27 @@ def test_a_body_saying_whom_it_serves_below_the_threshold_answers_no_question() 
     filed = matcher.by_content([*bodies, vest])
     assert filed[:3] == [[], [], []]
     assert [q for q, _ in filed[3]] == ["Q3"]  # (a story still answers it)
+
+
+def test_a_paragraph_answering_two_questions_is_shared_out_by_what_its_clauses_are_on() -> None:
+    """(Session 29; trial 28a: the union's paragraph, filed whole under the questions on the hours and on the
+    vests, was coded with staffing and visibility under the hours and training under the vests.) Each
+    question gets the clauses naming its own words, an opening naming both going with the first; filed whole
+    under each where a question has no clause of its own, or the paragraph goes back to one."""
+    from respmine.records import Document
+    from respmine.structure.questions import _shared_out, segment_document
+
+    opening = "On the balance of hours and on the vests our members' view is straightforward: "
+    hours = "moving to 30 per cent for education and training is the right thing to do, "
+    vests = "but the vests should be scrapped, because supervisors are the ones who face the abuse."
+    both = opening + hours + vests
+    matcher = _matcher([HOURS, VESTS, NEEDS], {both: (0.45, 0.51, 0.2)})
+    assert _shared_out(both, ["Q3", "Q1"], matcher) == {"Q1": (0, len(opening + hours)),
+                                                         "Q3": (len(opening + hours), len(both))}
+    doc = Document(source="x", sha256="s" * 64, format="txt", method="t", text=both)
+    cut = {s.question: s.text for s in segment_document(doc, matcher)}
+    assert cut == {"Q1": (opening + hours).strip(), "Q3": vests}  # (was the whole paragraph under each)
+    assert _shared_out(both, ["Q3", "Q6"], _matcher([HOURS, VESTS, NEEDS, OTHER], {both: (0, 0, 0, 0)})) == {}
+    back = hours + vests + " Training should count for more hours."
+    assert _shared_out(back, ["Q1", "Q3"], matcher) == {}  # (hours, vests, hours again: as a whole)
+    assert _shared_out(vests, ["Q1", "Q3"], matcher) == {}  # (the vests alone: the hours have no clause)

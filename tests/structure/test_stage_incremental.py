@@ -137,3 +137,13 @@ def test_stage_stamp_follows_the_parent_text() -> None:
     assert stamp == stage.document_stamp(child, email.sha256, replace(email))
     assert stamp != stage.document_stamp(child, email.sha256, replace(email, text="From Jo Bloggs."))
     assert stamp != stage.document_stamp(child, email.sha256, replace(email, metadata={"from": "jo@x.org"}))
+
+
+def test_a_kept_calibration_takes_the_consultations_questions_as_now_given() -> None:
+    """(Session 29.) A question marked `proposal: true` after a run is not in the calibration's key (the
+    segments stay), but the kept calibration carries it, so the store, and the report, see the mark."""
+    asked = Question(id="Q1", text="Do you agree?")
+    kept = Calibration((asked,), None, 100, calibration_key([asked], None))
+    marked = Question(id="Q1", text="Do you agree?", proposal=True)
+    again = stage._kept_calibration(stage.Segmented(kept, {}), [marked], None, 100)
+    assert again is not None and again.questions == (marked,) and again.key == kept.key

@@ -607,10 +607,60 @@ def test_the_question_on_the_proposal_itself_is_the_first_asking_for_agreement()
     assert proposal_question(questions, []) == "Q2"
     assert proposal_question({"Q1": "What safeguards are needed?", "Q2": "Any other comments?"}, []) is None
     # a yes/no question its answers show closed asks for agreement (`as_answered`)
-    closed = {"Q1": "Should victims be able to opt in to alerts?", "Q2": "Do you agree with the proposal?"}
+    closed = {"Q1": "Should victims be able to opt in to alerts?",
+              "Q2": "Do you agree that councils should be able to fine drivers?"}
     answers = [SimpleNamespace(question="Q1", submission=f"s{i}", start=0, text=t)
                for i, t in enumerate(["Yes.", "No.", "Yes, definitely.", "Yes."])]
     assert proposal_question(closed, answers) == "Q1"
+    # (one naming the proposal as such is it: `test_the_proposal_question_is_not_on_the_problem_...`)
+    assert proposal_question({**closed, "Q2": "Do you agree with the proposal?"}, answers) == "Q2"
+
+
+def test_the_proposal_question_is_not_on_the_problem_consent_or_keeping_things_as_they_are() -> None:
+    """(Session 29.) The first "Do you agree ...?" may ask about the consultation's analysis of the problem,
+    its impact assessment, consent to be contacted, or keeping the current scheme: none is the question on
+    what is proposed. Of those asking agreement with a proposal, one naming the proposals as such is
+    preferred ("Do you agree with the proposal to ...?"), not one on a part ("the proposed changes to
+    victim alerts"); a question the consultation marks (`named`) wins."""
+    from respmine.themes.stance import keeps_as_is, on_the_proposal, proposal_question
+
+    questions = {"Q1": "Do you agree with our assessment of the problem?",
+                 "Q2": "Do you agree we may contact you about your response?",
+                 "Q3": "Do you agree with the impact assessment?",
+                 "Q4": "Do you agree the current scheme should stay as it is?",
+                 "Q5": "Do you agree that councils should be able to issue penalty charge notices?",
+                 "Q6": "Do you agree with the proposal to ban pavement parking across England?"}
+    assert proposal_question(questions, []) == "Q6"
+    assert proposal_question({k: v for k, v in questions.items() if k != "Q6"}, []) == "Q5"
+    assert proposal_question({k: questions[k] for k in ("Q1", "Q2", "Q3", "Q4")}, []) is None
+    assert proposal_question(questions, [], named="Q5") == "Q5"
+    assert proposal_question(questions, [], named="Q9") == "Q6"  # (no such question)
+    parts = {"Q1": "Do you agree that GPS tagging should be extended to all prison leavers?",
+             "Q2": "Do you agree with the proposed changes to victim alerts?"}
+    assert proposal_question(parts, []) == "Q1"
+    assert not asks_agreement("Do you agree we may contact you about your response?")  # consent: no view
+    assert not asks_agreement("Do you agree that we may publish your response?")
+    assert asks_agreement("Do you agree with our assessment of the problem?")  # (its answers still counted)
+    assert not on_the_proposal("Do you agree with our assessment of the problem?")
+    for backwards in ("Do you agree the current scheme should stay as it is?",
+                      "Do you agree that the existing rules should remain unchanged?",
+                      "Do you agree that no change is needed to the current licensing regime?"):
+        assert keeps_as_is(backwards), backwards
+    for forwards in ("Do you agree that people on unpaid work should continue to wear high-visibility vests?",
+                     "Do you agree with the proposal to ban pavement parking?",
+                     "Do you agree that the current scheme should be replaced?"):
+        assert not keeps_as_is(forwards), forwards
+
+
+def test_an_answer_to_a_question_on_keeping_things_as_they_are_counts_the_other_way() -> None:
+    """(Session 29.) "Yes" to "Do you agree the current scheme should stay as it is?" is against change."""
+    from respmine.themes.stance import proposal_side
+
+    assert proposal_side([("Q1", "support")], None, backwards={"Q1"}) == "oppose"
+    assert proposal_side([("Q1", "oppose"), ("Q2", "support")], "Q2", backwards={"Q1"}) == "support"
+    assert proposal_side([("Q1", "support"), ("Q2", "support")], "Q2", backwards={"Q1"}) == "mixed"
+    assert proposal_side([("Q1", "mixed")], None, backwards={"Q1"}) == "mixed"
+    assert proposal_side([("Q1", "support")], None) == "support"
 
 
 @pytest.mark.parametrize("sentence", [

@@ -39,7 +39,7 @@ from respmine.report.tables import (
 from respmine.store.views import RespondentView
 from respmine.structure.choices import SEVERAL, respondents_choice
 from respmine.structure.respondent_types import TypeList
-from respmine.themes.stance import combined_stance
+from respmine.themes.stance import combined_stance, toward_proposals
 
 ORGANISATION, UNNAMED, INDIVIDUAL, CAMPAIGN, COPIES, UNIDENTIFIED = (
     "organisation", "organisation not named", "individual", "campaign", "identical copies", "not identified")
@@ -120,7 +120,8 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         received=min(received, default=None),
         late=bool(members) and all(data.late(m) for m in members),
         questions=tuple(answered), agreement=agreement,
-        stance=_stance(side if data.stanced is not None else data.proposal_sides.get(unit.key), agreement),
+        stance=_stance(side if data.stanced is not None else data.proposal_sides.get(unit.key),
+                       [(q, toward_proposals(a, q in data.backwards) or "") for q, a in agreement]),
         themes=tuple(sorted(themes, key=lambda t: (order.get(t, len(order)), t))),
         identified_from=_identified_from(person.provenance if person else {}, kind),
         # (the most of its files: a petition's covering e-mail and the petition say the same number)

@@ -50,6 +50,7 @@ from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codeb
 from respmine.themes.stance import (
     asserts,
     combined_stance,
+    keeps_as_is,
     positions,
     proposal_question,
     proposal_side,
@@ -58,6 +59,7 @@ from respmine.themes.stance import (
     says_unsure,
     stance_scope,
     theme_stance,
+    toward_proposals,
 )
 
 ALL = "all"  # the question id of rows counted over every question
@@ -111,6 +113,7 @@ class CodingData:
     types: TypeList = DEFAULT_TYPES  # the consultation's respondent types: their order and names
     received_as: dict[str, list[str]] = field(default_factory=dict)  # submission -> every file name it had
     questions: dict[str, str] = field(default_factory=dict)  # the consultation's, id -> text, in its order
+    named_proposal_question: str | None = None  # the question it marks `proposal: true`, if any
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
     _shared: dict[tuple[str, str], bool] = field(
@@ -134,6 +137,7 @@ class CodingData:
                                       log),
             redactions=_redactions(store), people=people, campaigns=campaigns, decisions=log,
             received_as=store.sources(), questions=structure_store.stored_questions(store),
+            named_proposal_question=structure_store.stored_proposal_question(store),
             unsided=unsided, types=types,
         )
 
@@ -231,7 +235,8 @@ class CodingData:
         side = self.side(code)
         if self.stanced is not None or side in SIDES or code.segment in self.stance_decided:
             return side
-        answer = self.stances.get(code.segment)
+        answer = toward_proposals(self.stances.get(code.segment), self.segments[code.segment].question
+                                  in self.backwards)
         return answer if answer in SIDES else self.proposal_sides.get(unit)
 
     @cached_property
@@ -246,16 +251,24 @@ class CodingData:
                 said, was = mine.get(seg.submission, ([], False))
                 said.append((seg.question, self.stances.get(seg.id)))
                 mine[seg.submission] = (said, was or seg.id in self.stance_decided)
-        main = self.proposal_question
-        return {key: unit_stance(self.units[key], [([proposal_side(a, main)], b) for a, b in found.values()])
+        main, back = self.proposal_question, self.backwards
+        return {key: unit_stance(self.units[key], [([proposal_side(a, main, back)], b)
+                                                   for a, b in found.values()])
                 if self.units[key].campaign and len(found) > 1
-                else proposal_side((a for said, _ in found.values() for a in said), main)
+                else proposal_side((a for said, _ in found.values() for a in said), main, back)
                 for key, found in letters.items()}
 
     @cached_property
     def proposal_question(self) -> str | None:
-        """The question on the proposal itself (`stance.proposal_question`), if one asks for agreement."""
-        return proposal_question(self.questions, self.segments.values())
+        """The question on the proposal itself (`stance.proposal_question`: the one the consultation marks,
+        else one asking agreement with what is proposed)."""
+        return proposal_question(self.questions, self.segments.values(), self.named_proposal_question)
+
+    @cached_property
+    def backwards(self) -> frozenset[str]:
+        """Questions asking agreement with keeping things as they are (`stance.keeps_as_is`): agreeing there
+        is against the proposals."""
+        return frozenset(q for q, text in self.questions.items() if keeps_as_is(text))
 
     def _said_by_subtheme(self, code: Code) -> bool:
         """A topic's own code in a passage where one of its sub-themes is coded: the sub-theme says which

@@ -158,6 +158,13 @@ def stored_questions(store: Store) -> dict[str, str]:
         return {} if row is None else {str(q["id"]): str(q.get("text") or "") for q in row.questions}
 
 
+def stored_proposal_question(store: Store) -> str | None:
+    """The question the consultation marks as the one on the proposal itself (`Question.proposal`), if any."""
+    with store.session() as s:
+        row = s.get(SegmentationRow, 1)
+        return None if row is None else next((str(q["id"]) for q in row.questions if q.get("proposal")), None)
+
+
 def known_segmentation(store: Store) -> tuple[Calibration, dict[str, list[Segment]]] | None:
     """The stored segments by submission with the calibration they were cut with (None before the
     first structure run, or in a store written before calibrations were kept)."""
@@ -231,7 +238,8 @@ def replace_structure(
         ]),
         (SegmentationRow, [] if calibration is None else [
             {"id": 1, "key": calibration.key, "documents": calibration.documents,
-             "questions": [{"id": q.id, "number": q.number, "text": q.text} for q in calibration.questions],
+             "questions": [{"id": q.id, "number": q.number, "text": q.text,
+                            **({"proposal": True} if q.proposal else {})} for q in calibration.questions],
              "bias": list(calibration.bias) if calibration.bias is not None else None,
              "routing": None if calibration.routing is None else {
                  "vectors": [list(v) for v in calibration.routing.vectors],

@@ -247,6 +247,11 @@ class QuestionMatcher:
         """The words of a question's text (none for a question id not in the consultation)."""
         return self._words_by_id.get(question, [])
 
+    def own_words_named(self, text: str, question: str) -> int:
+        """How many of the question's own words (`own_words`: in its text, in no other question's nor the
+        title) the text names."""
+        return len(stems(text) & self._own.get(question, frozenset()))
+
     def restates_title(self, text: str) -> bool:
         """Whether the passage is the consultation's title (a response form's header, a letter's)."""
         if not self._title_words or len(text) > 3 * self._title_chars:  # far longer: cannot be it

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from respmine.consultation import Question
@@ -605,10 +606,54 @@ def _by_content(
         if not (chosen or answered):
             out += _general(doc, b, about)
             continue
+        parts = _shared_out(b.text, [q for q, _ in chosen] + answered, matcher)
         for question, score in chosen:
-            out.append(_segment(doc, b.start, b.end, question, "similarity", min(1.0, score / 0.6)))
-        out += [_segment(doc, b.start, b.end, question, "closed-answer", 0.9) for question in answered]
+            start, end = parts.get(question, (0, len(b.text)))
+            out.append(_segment(doc, b.start + start, b.start + end, question, "similarity",
+                                min(1.0, score / 0.6)))
+        for question in answered:
+            start, end = parts.get(question, (0, len(b.text)))
+            out.append(_segment(doc, b.start + start, b.start + end, question, "closed-answer", 0.9))
     return out
+
+
+_CLAUSE_BREAK = re.compile(  # where a sentence turns to another point: a colon, a semicolon, ", but ..."
+    r"(?<=[:;])\s+|,\s+(?=(?:but|however|whereas|while|whilst|although|though|yet)\b)", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The paragraph's sentences, each cut where it turns to another point (`_CLAUSE_BREAK`), end to end."""
+    from respmine.themes.sentences import sentence_spans
+
+    cuts = {0, len(text)}
+    for a, b in sentence_spans(text):
+        cuts |= {a, b} | {m.end() for m in _CLAUSE_BREAK.finditer(text, a, b)}
+    ends = sorted(cuts)
+    return [(a, b) for a, b in pairwise(ends) if text[a:b].strip()]
+
+
+def _shared_out(text: str, questions: Sequence[str], matcher: QuestionMatcher) -> dict[str, tuple[int, int]]:
+    """A paragraph filed under several questions, shared out between them where its clauses say which each
+    is on (`_clauses`: "moving to 30 per cent for education and training is the right thing to do, but the
+    vests should be scrapped ..." answers the question on the hours, then the one on the vests): each
+    question's span (offsets in `text`) from its first clause naming its own words alone
+    (`QuestionMatcher.own_words_named`) to the clause before the next question's, the clauses naming
+    none or several going with the question before them (an opening, with the first). Filed whole under
+    each, the paragraph was coded with both questions' themes (a trial: the vests and supervisors under
+    the hours, training under the vests). {} (the whole paragraph under each) unless every question has
+    clauses of its own, one run each."""
+    if len(questions) < 2:
+        return {}
+    clauses = _clauses(text)
+    runs: list[tuple[str, int]] = []  # (question, its first clause), in text order
+    for i, (a, b) in enumerate(clauses):
+        named = [q for q in questions if matcher.own_words_named(text[a:b], q)]
+        if len(named) == 1 and (not runs or runs[-1][0] != named[0]):
+            runs.append((named[0], i))
+    if sorted(q for q, _ in runs) != sorted(questions):  # (one unnamed, or named twice apart: as a whole)
+        return {}
+    firsts = [0] + [i for _, i in runs[1:]] + [len(clauses)]
+    return {q: (clauses[firsts[k]][0], clauses[firsts[k + 1] - 1][1]) for k, (q, _) in enumerate(runs)}
 
 
 _SAYS_AGREE = re.compile(  # "I strongly agree that ...", "We disagree with the proposal", "we neither agree"

@@ -268,4 +268,7 @@ def _kept_calibration(segmented: Segmented | None, questions: Sequence[Question]
     kept = segmented.calibration
     if kept.key != calibration_key(questions, embedder, title):
         return None
-    return kept if documents <= kept.documents * (1 + RECALIBRATE_GROWTH) else None
+    if documents > kept.documents * (1 + RECALIBRATE_GROWTH):
+        return None
+    return replace(kept, questions=tuple(questions)) if questions else kept  # (the same ids, numbers and
+    # texts, with what the store does not key on: a question marked `proposal: true` since)

@@ -212,6 +212,11 @@ _AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support
     r"|\bdo\s+you\s+(?:think|believe|consider|feel)\s+(?!(?:that\s+)?the\s+(?:current|existing)\b)"
     r"[^?]{0,150}?\b(?:is|are|would\s+be|will\s+be|to\s+be)\s+"
     r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
+_CONSENT = re.compile(  # consent to being contacted, quoted or named: no view on anything proposed
+    r"\b(?:we|us|the\s+(?:department|ministry|council|government|team|authority|commission))\s+(?:may|can"
+    r"|could|might|to)\s+(?:contact|publish|quote|share|name|identify|use|keep|store|e-?mail|get\s+in\s+touch"
+    r"|follow\s+up|pass)\b|\b(?:contact(?:ing)?|publish(?:ing)?|quot(?:e|ing)|shar(?:e|ing))\s+(?:you|your)\b"
+    r"|\bto\s+be\s+(?:contacted|quoted|named|identified|published)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
 _PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should",
@@ -381,6 +386,8 @@ def asks_agreement(question: str | None) -> bool:
     if not question:
         return False
     parts = _URL.sub(" ", question).split("?")
+    if _CONSENT.search(next((p for p in parts if not _WH.match(p)), "")):  # "Do you agree we may contact
+        return False  # you?"
     if _OFFERS_YES_NO.search(question) and _PROPOSES.match(parts[0]):  # "Should the Commissioner have the
         return True  # power ...? Yes / No / Don't know" (not "Are you aware of the Code? Yes / No": a fact)
     if len(parts) > 1:  # the last part follows the last "?"
@@ -1100,15 +1107,17 @@ def combined_stance(stances: Iterable[str | None]) -> str | None:
 _OTHER_SIDE = {"support": "oppose", "oppose": "support"}
 
 
-def proposal_side(answers: Iterable[tuple[str, str | None]], proposal_question: str | None) -> str | None:
+def proposal_side(answers: Iterable[tuple[str, str | None]], proposal_question: str | None,
+                  backwards: Collection[str] = ()) -> str | None:
     """One respondent's side on the proposals from their answers' stances ((question id, stance) pairs).
     Their answer to the question on the proposal itself (`proposal_question`) gives it where it takes a side:
     the other questions ask about its parts, and a condition or reservation there ("We support victim
     alerts, provided that ...", "Partly." to whether councils should fine) does not make a respondent who
     agreed or disagreed with the proposal mixed (two trials: 7 of 15 wrong stances); answering another
     question the other way outright does. Without such an answer taking a side, their answers combine
-    (`combined_stance`)."""
-    answers = list(answers)
+    (`combined_stance`). An answer to a question in `backwards` (`keeps_as_is`: "Do you agree the current
+    scheme should stay as it is?") counts the other way: agreeing there is against the change."""
+    answers = [(q, toward_proposals(s, q in backwards)) for q, s in answers]
     own = combined_stance(s for q, s in answers if q == proposal_question) if proposal_question else None
     if own == "mixed":
         return own
@@ -1117,12 +1126,73 @@ def proposal_side(answers: Iterable[tuple[str, str | None]], proposal_question: 
     return combined_stance(s for _, s in answers)
 
 
-def proposal_question(questions: Mapping[str, str], segments: Iterable[SegmentView]) -> str | None:
-    """The question on the proposal itself: the consultation's first (in `questions`' order) asking for
-    agreement as its answers are read (`as_answered`: "Do you agree that GPS tagging should be extended to
-    ...?"); consultations put it before the questions on its parts. None where no question asks."""
+def toward_proposals(stance: str | None, backwards: bool) -> str | None:
+    """An answer's stance on a question asking for agreement as a side on the proposals: the other side
+    where the question asks agreement with keeping things as they are (`backwards`: `keeps_as_is`)."""
+    return _OTHER_SIDE.get(stance, stance) if backwards and stance else stance
+
+
+_KEEPS = re.compile(  # agreeing is for things staying as they are: "Do you agree the current scheme should
+    # stay as it is?", "... that the existing rules should remain unchanged?", "... that no change is needed?"
+    # (not "... should continue to wear vests?": what continues may be what is proposed)
+    r"\b(?:current|existing|present)\s+(?:[a-z’'-]+\s+){0,4}?(?:should|must|ought\s+to|to|can|could)\s+"
+    r"(?:(?:be\s+)?(?:stay|remain|kept|retained|maintained|left|continue|unchanged)|not\s+(?:be\s+)?change)\b"
+    r"|\b(?:stay|remain|be\s+left|be\s+kept|continue)\s+(?:as\s+(?:it|they)\s+(?:is|are)|unchanged"
+    r"|the\s+same)\b|\bno\s+(?:change|changes)\s+(?:should|is|are|needs?)\b"
+    r"|\b(?:keep|keeping|retain|retaining)\s+the\s+(?:current|existing|present)\b"
+    r"|\bstatus\s+quo\b", re.IGNORECASE)
+_NOT_THE_PROPOSAL = re.compile(  # agreement asked with something other than what is proposed: the problem
+    # as described, the evidence, an impact assessment ("Do you agree with our assessment of the problem?",
+    # "Do you agree with the impact assessment?", "... with the estimated costs?")
+    r"\b(?:agree|content|happy|satisfied|accept)\s+(?:with\s+|that\s+)?(?:the|our|your|this|these|its"
+    r"|the\s+\w+[’']s)\s+(?:[a-z-]+\s+){0,2}?(?:assessments?|analys[ie]s|evidence|estimates?|estimated"
+    r"|descriptions?|summary|account|understanding|figures|data|statistics|findings|diagnosis|costings?"
+    r"|appraisal|rationale|case\s+for|problems?|issues?|definition\s+of\s+the\s+problem)\b"
+    r"|\b(?:assessment|analysis|description|summary|account)\s+of\s+(?:the\s+)?(?:problem|issue|evidence"
+    r"|impacts?|costs?|current)", re.IGNORECASE)
+_NAMES_PROPOSAL = re.compile(  # the question's object is what is proposed, named as such: "Do you agree with
+    # the proposal?", "... with our proposals to ...", "... support the proposed changes?"
+    r"\b(?:agree|support|welcome|favou?r|endorse|accept|approve|back|content|happy|satisfied)\s+(?:with\s+"
+    r"|of\s+)?(?:the|our|these|this|your|its|the\s+\w+[’']s)\s+(?:(?:overall|main|proposed|new|draft)\s+)?"
+    r"(?:(?:proposals?|plans?)\s+to\s+[a-z]+|(?:proposals?|plans?|changes|reforms|package)(?=\s*(?:[?,;.]|$)"
+    r"|\s+(?:as\s+a\s+whole|overall|set\s+out|described|outlined|in\s+(?:this|the)\s+(?:consultation"
+    r"|document|paper))))", re.IGNORECASE)  # (not "the proposed changes to victim alerts": a part)
+
+
+def keeps_as_is(question: str | None) -> bool:
+    """The question asks agreement with keeping things as they are ("Do you agree the current scheme should
+    stay as it is?"): agreeing is against a change, so its answers read backwards as a side on the
+    proposals (`toward_proposals`)."""
+    if not question or not asks_agreement(question):
+        return False
+    asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), question)
+    return _KEEPS.search(asked) is not None
+
+
+def on_the_proposal(question: str | None) -> bool:
+    """The question asks agreement with what is proposed, not with the problem as the consultation describes
+    it, its evidence or its impact assessment (`_NOT_THE_PROPOSAL`), nor with keeping things as they are
+    (`keeps_as_is`). (Consent to be contacted or quoted asks no agreement at all: `asks_agreement`.)"""
+    if not asks_agreement(question):
+        return False
+    asked = next((p for p in _URL.sub(" ", question or "").split("?") if not _WH.match(p)), question or "")
+    return _NOT_THE_PROPOSAL.search(asked) is None and not keeps_as_is(question)
+
+
+def proposal_question(questions: Mapping[str, str], segments: Iterable[SegmentView], named: str | None = None
+                      ) -> str | None:
+    """The question on the proposal itself: the one the consultation names (`named`: its question marked
+    `proposal: true`), else, of those asking for agreement with what is proposed as their answers are read
+    (`as_answered`, `on_the_proposal`: not "Do you agree with our assessment of the problem?", "Do you agree
+    we may contact you?", "Do you agree the current scheme should stay as it is?"), the first naming the
+    proposals as such ("Do you agree with the proposal to ...?"), else the first (in `questions`' order:
+    consultations put it before the questions on its parts: "Do you agree that GPS tagging should be
+    extended to ...?"). None where no question asks."""
+    if named in questions:
+        return named
     answered = as_answered(questions, segments)
-    return next((q for q in questions if asks_agreement(answered[q])), None)
+    asking = [q for q in questions if on_the_proposal(answered[q])]
+    return next((q for q in asking if _NAMES_PROPOSAL.search(answered[q])), asking[0] if asking else None)
 
 
 THEME_STANCE = "theme"  # the method of a segment stance its position themes gave (`position_stance`)
