@@ -159,11 +159,14 @@ HOURS_Q = ("Do you agree that the six council libraries should open longer hours
     ("Oh yes, I'm sure civilisation will collapse if a grown adult has to swipe a card to borrow a book.",
      "support"),
     ("Oh sure, the whole town would fall apart if the library opened on a Sunday.", "support"),
+    ("We do not believe six libraries can meet that duty for a county of this size.", "oppose"),
+    ("I doubt that volunteers could ever replace trained staff.", "oppose"),
+    ("Closing eight branches would put at least 23 posts at risk.", "oppose"),
 ])
 def test_stance_cues_of_bodies_votes_refusals_and_mockery(sentence: str, side: str) -> None:
     """A named body opposing "the reduction", a negated subject ("Neither organisation can support"), a vote
-    against, "we do not accept that ...", a divided membership (mixed), and sarcasm at the opponents'
-    foretold disaster (for what they oppose)."""
+    against, "we do not accept that ...", a divided membership (mixed), sarcasm at the opponents' foretold
+    disaster (for what they oppose), doubt that it can work, and harm from doing it."""
     s, o, m = score_sentence(sentence)
     found = {"support": s, "oppose": o, "mixed": m}
     assert found[side] > 0 and max(found, key=lambda k: found[k]) == side
@@ -175,6 +178,8 @@ def test_stance_whom_the_writer_serves_is_no_support() -> None:
                           "outside the home they visit each week.") == (0.0, 0.0, 0.0)
     assert score_sentence("For these reasons we support the proposal.")[0] == 1.0
     assert score_sentence("We accept that savings must be made.") == (0.0, 0.0, 0.0)  # (a concession)
+    assert score_sentence("We do not think the current system can cope.") == (0.0, 0.0, 0.0)  # (for a change)
+    assert score_sentence("Keeping all fourteen libraries would put the budget at risk.") == (0.0, 0.0, 0.0)
 
 
 def test_stance_keeping_is_read_against_what_the_question_changes(rules: StanceModel) -> None:

@@ -136,6 +136,16 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:should|must) (?:be )?(?:withdrawn|scrapped|abandoned|rejected|dropped|reconsidered)\b"
      r"|\b(?:do not|don[’']t|should not|must not) (?:implement|pass|adopt|proceed|go ahead|finali[sz]e"
      r"|approve|make (?:these |this |the |any )?changes?)\b", "oppose", 1.0),
+    (r"(?:\b(?:i|we)\s+(?:(?:do|did)\s+not|don[’']t|cannot|can[’']t)\s+(?:see\s+how|believe|think)"
+     r"|\b(?:i|we)\s+doubt(?:\s+(?:that|whether))?)\b"
+     r"(?![^.;]{0,80}?\b(?:current|existing|present|status quo)\b)"
+     r"[^.;]{0,80}?\b(?:can|could|will|would)\s+(?:ever\s+|possibly\s+|realistically\s+)?(?:meet|work|deliver"
+     r"|succeed|cope|provide|achieve|fulfil|satisfy|replace)\b", "oppose", 0.8),  # doubt it can work: "We do
+    # not believe six libraries can meet that duty" (not "... the current system can cope": for a change)
+    (r"^\W*(?!(?:keep|retain|maintain|continu|preserv|sav|protect|leav|delay|postpon|scrapp|abandon|withdraw"
+     r"|dropp|stopp|halt|oppos|reject|block|revers|paus|do)[a-z]*ing\b)[a-z]{3,}ing\b[^.;,]{0,60}?\b(?:would|will)"
+     r"\s+(?:(?:also|inevitably|certainly|surely|directly|immediately)\s+)?(?:put|place)\b[^.;]{0,40}?\bat\s+risk\b",
+     "oppose", 0.6),  # harm from doing it: "Closing eight branches would put at least 23 posts at risk"
     (r"\b(?:serious|significant|grave|major|deep|strong|considerable|real)"
      r" (?:concerns?|reservations|misgivings)|\b(?:deeply|seriously|very|extremely|gravely|greatly"
      r"|particularly) (?:concerned|worried|troubled)\b",
