@@ -160,8 +160,11 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r"\s+(?:\w+\s+)?(?:collapse|crumble|fall\s+apart|grind\s+to\s+a\s+halt|come\s+to\s+an\s+end|end|be\s+ruined"
      r"|fall)\b[^.;]{0,80}?\bif\b", "support", 0.8),  # sarcasm at the opponents' fears: "Oh yes, I'm sure
     # civilisation will collapse if a grown adult has to swipe a card" (mocks the disaster foretold)
-    (r"\b(?:were|are|was|is|remain(?:s|ed)?|be)\s+(?:(?:deeply|sharply|evenly|fairly|equally|bitterly)\s+)?"
-     r"(?:divided|split)\b(?!\s+(?:into|between|across|among)\b)", "mixed", 0.8),  # "Members were divided."
+    (r"\b(?:we|views?|opinions?|members(?:hip)?|councillors|trustees|governors|residents|parents|staff"
+     r"|(?:the|our)\s+(?:committee|board|council|group|community|panel|forum|branch))\s+(?:[a-z]+\s+){0,3}?"
+     r"(?:were|are|was|is|remain(?:s|ed)?)\s+(?:(?:deeply|sharply|evenly|fairly|equally|bitterly)\s+)?"
+     r"(?:divided|split)\b(?!\s+(?:into|across)\b)", "mixed", 0.8),  # "Members were divided." (not "the cost
+    # is split")
     (_SUBJ + r"\s+(?:am|are|remain|remains|were|was|have been)" + _GAP  # doubt: "we are not convinced"
      + r"(?:cautious|sceptical|skeptical|wary|doubtful|unconvinced|unpersuaded"
      r"|not (?:convinced|persuaded))\b", "oppose", 0.8),
