@@ -162,11 +162,17 @@ HOURS_Q = ("Do you agree that the six council libraries should open longer hours
     ("We do not believe six libraries can meet that duty for a county of this size.", "oppose"),
     ("I doubt that volunteers could ever replace trained staff.", "oppose"),
     ("Closing eight branches would put at least 23 posts at risk.", "oppose"),
+    ("Rwy'n anghytuno'n llwyr â'r cynnig i gau llyfrgell Abercwm.", "oppose"),  # (Welsh, in a sentence)
+    ("Mae'r cyngor yn gwrthwynebu cau llyfrgell y pentref.", "oppose"),
+    ("Nid ydym yn cefnogi'r cynnig.", "oppose"),
+    ("Rydym yn croesawu'r cynnig.", "support"),
+    ("Rydym yn cytuno'n rhannol.", "mixed"),
 ])
 def test_stance_cues_of_bodies_votes_refusals_and_mockery(sentence: str, side: str) -> None:
     """A named body opposing "the reduction", a negated subject ("Neither organisation can support"), a vote
     against, "we do not accept that ...", a divided membership (mixed), sarcasm at the opponents' foretold
-    disaster (for what they oppose), doubt that it can work, and harm from doing it."""
+    disaster (for what they oppose), doubt that it can work, harm from doing it, and Welsh verbs of
+    agreeing and opposing in a sentence (not only as a bare answer)."""
     s, o, m = score_sentence(sentence)
     found = {"support": s, "oppose": o, "mixed": m}
     assert found[side] > 0 and max(found, key=lambda k: found[k]) == side
@@ -182,6 +188,8 @@ def test_stance_whom_the_writer_serves_is_no_support() -> None:
     assert score_sentence("We do not think the current system can cope.") == (0.0, 0.0, 0.0)  # (for a change)
     assert score_sentence("Keeping all fourteen libraries would put the budget at risk.") == (0.0, 0.0, 0.0)
     assert score_sentence("The cost of the service is split equally.") == (0.0, 0.0, 0.0)  # (no one divided)
+    assert score_sentence("Byddai rhai yn cytuno.") == (0.0, 0.0, 0.0)  # (Welsh: "some would agree")
+    assert score_sentence("Rydym yn croesawu'r cyfle i ymateb.") == (0.0, 0.0, 0.0)  # (a courtesy)
 
 
 def test_stance_keeping_is_read_against_what_the_question_changes(rules: StanceModel) -> None:

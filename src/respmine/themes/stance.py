@@ -88,6 +88,7 @@ _UNFAIR = (r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminato
            r"|draconian|overkill|unenforceable|counter-?productive|(?:an?\s+)?sledgehammer\s+to\s+crack\s+a\s+nut)\b")
 _COURTESY = (r"(?!\s+(?:the|this)\s+(?:consultation|opportunity|chance|invitation|call for evidence"
              r"|review)\b)")  # "We welcome the consultation": a courtesy, no side taken
+_CYM_OWN = r"(?<!\brhai yn )(?<!\bpobl yn )(?<!\beraill yn )(?<!\bllawer yn )"  # (not "some would")
 _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|supportive|welcome[sd]?" + _COURTESY
      + r"|endorsed?|agreed?|applaud"
@@ -168,6 +169,11 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (_SUBJ + r"\s+(?:am|are|remain|remains|were|was|have been)" + _GAP  # doubt: "we are not convinced"
      + r"(?:cautious|sceptical|skeptical|wary|doubtful|unconvinced|unpersuaded"
      r"|not (?:convinced|persuaded))\b", "oppose", 0.8),
+    # Welsh: agree, support, welcome; disagree, oppose, objection; partly ("Rwy'n anghytuno â'r cynnig")
+    (_CYM_OWN + r"\b(?:cytuno|cefnogi|croesawu(?![’']r\s+(?:cyfle|ymgynghoriad)\b))\b"  # (not "welcome the
+     r"(?![’']n\s+rhannol|\s+yn\s+rhannol)", "support", 1.0),  # chance to respond", "the consultation")
+    (_CYM_OWN + r"\b(?:anghytuno|gwrthwynebu|gwrthwynebiad)\b", "oppose", 1.0),
+    (r"\b(?:cytuno|cefnogi)(?:[’']n|\s+yn)\s+rhannol\b", "mixed", 0.8),
     (r"\b(?:in principle|with (?:some )?reservations|with caveats|mixed views|cautiously welcome|partly agree"
      r"|partially agree)\b|\b(?:qualified|conditional|partial|cautious) (?:support|welcome)\b"
      r"|\b(?:support|welcome|agree)\w*\b[^.;]{0,80}?\b(?:subject to|in part|provided that|on condition that"
@@ -212,7 +218,8 @@ def _served(low: str, at: int) -> bool:
 
 
 _NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly|unable|unwilling"
-                  r"|refuses?|refused)\b|n[’']t\b")  # ("we are unable to support", "we refuse to accept")
+                  r"|refuses?|refused|ddim|nid|nad)\b|n[’']t\b")  # ("we are unable to support", "we refuse to
+# accept"; Welsh "Nid ydym yn cytuno", "Dydw i ddim yn cefnogi")
 _NEG_SUBJECT = re.compile(r"\W*(?:neither|no|none|nor)\b")
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:but|however|although|though|while|whilst|yet)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despite|notwithstanding"
