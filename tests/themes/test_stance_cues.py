@@ -180,11 +180,12 @@ def test_stance_cues_of_bodies_votes_refusals_and_mockery(sentence: str, side: s
 
 def test_stance_whom_the_writer_serves_is_no_support() -> None:
     """"For many of the older people we support, ..." names whom the charity serves: no stance; nor do a
-    concession, doubt about the current system, harm from keeping things, or a cost split."""
+    concession, a claim refused, doubt about the current system, harm from keeping things, or a cost split."""
     assert score_sentence("For many of the older people we support, the branch library is the one place "
                           "outside the home they visit each week.") == (0.0, 0.0, 0.0)
     assert score_sentence("For these reasons we support the proposal.")[0] == 1.0
     assert score_sentence("We accept that savings must be made.") == (0.0, 0.0, 0.0)  # (a concession)
+    assert score_sentence("We do not accept that a tag is inherently stigmatising.")[1] == 0.0  # (a claim)
     assert score_sentence("We do not think the current system can cope.") == (0.0, 0.0, 0.0)  # (for a change)
     assert score_sentence("Keeping all fourteen libraries would put the budget at risk.") == (0.0, 0.0, 0.0)
     assert score_sentence("The cost of the service is split equally.") == (0.0, 0.0, 0.0)  # (no one divided)

@@ -115,8 +115,11 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\bvot(?:e|es|ed|ing)\b(?:\s+[a-z]+){0,2}?\s+(?:in\s+favou?r\s+of|to\s+(?:support|endorse|back|welcome"
      r"|approve))\b", "support", 1.0),  # "Members voted unanimously against reducing ..." (a body's vote)
     (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t)\s+(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?"
-     r"\s+(?:that|the|this|these|those|any|such|your|a|an|it|them|cuts?|closures?|reductions?|proposals?|plans?)\b",
-     "oppose", 1.0),  # "We do not accept that Pontnewydd should lose its library" (not "we accept that")
+     r"\s+(?:(?:the|this|these|those|any|such|your)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN + r"|(?:it|them|cuts?"
+     r"|closures?|reductions?)\b|that\b[^.;:]{0,80}?\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to"
+     r"|(?:is|are)\s+(?:necessary|needed|required|justified|unavoidable|inevitable|the\s+(?:only|right|best))"
+     r")\b)", "oppose", 1.0),  # refusing what is proposed: "We do not accept that Pontnewydd should lose its
+    # library", "... the closure"; not a claim refused ("We do not accept that a tag is stigmatising": for it)
     (r"\b(?:in opposition to|opposed to|objections? to|strongly disagree)\b"
      r"|^\W*(?:tend to |somewhat |mostly )?disagree\b", "oppose", 1.0),
     (r"\b(?:opposes?|rejects?|objects? to|disagrees? with|against)\s+" + _OBJ, "oppose", 1.0),
