@@ -134,3 +134,93 @@ def test_stage_reads_an_option_answer_with_the_option_proposed() -> None:
     plain = {s.segment: s.stance for s in code_segments(segments, codebook, WordEmbedder(),
                                                           questions={"Q2": OPTIONS_Q}).stances}
     assert plain == {"s1": "neutral", "s2": "neutral"}
+
+
+LIBRARIES_Q = ("Do you agree with the proposal to reduce the number of council-run libraries from 14 to 6, "
+               "keeping a library in each of the six main towns?")
+HOURS_Q = ("Do you agree that the six council libraries should open longer hours using self-service access, "
+           "when no staff are on site?")
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("Age Concern Hafren Vale opposes the reduction to six libraries.", "oppose"),
+    ("The Friends group rejects the closures.", "oppose"),
+    ("Neither organisation can support the proposed reduction.", "oppose"),
+    ("Neither charity could support the plan.", "oppose"),
+    ("We are unable to support the proposal.", "oppose"),
+    ("The board would never support these cuts.", "oppose"),
+    ("Members voted unanimously against reducing the service to six libraries.", "oppose"),
+    ("The committee voted to reject the plan.", "oppose"),
+    ("Councillors voted in favour of the proposal.", "support"),
+    ("We do not accept that Pontnewydd should lose its council library.", "oppose"),
+    ("The parish council cannot accept the closure of its library.", "oppose"),
+    ("Members were divided.", "mixed"),
+    ("Opinion on the committee was sharply split.", "mixed"),
+    ("Oh yes, I'm sure civilisation will collapse if a grown adult has to swipe a card to borrow a book.",
+     "support"),
+    ("Oh sure, the whole town would fall apart if the library opened on a Sunday.", "support"),
+    ("We do not believe six libraries can meet that duty for a county of this size.", "oppose"),
+    ("I doubt that volunteers could ever replace trained staff.", "oppose"),
+    ("Closing eight branches would put at least 23 posts at risk.", "oppose"),
+    ("Rwy'n anghytuno'n llwyr â'r cynnig i gau llyfrgell Abercwm.", "oppose"),  # (Welsh, in a sentence)
+    ("Mae'r cyngor yn gwrthwynebu cau llyfrgell y pentref.", "oppose"),
+    ("Nid ydym yn cefnogi'r cynnig.", "oppose"),
+    ("Rydym yn croesawu'r cynnig.", "support"),
+    ("Rydym yn cytuno'n rhannol.", "mixed"),
+])
+def test_stance_cues_of_bodies_votes_refusals_and_mockery(sentence: str, side: str) -> None:
+    """A named body opposing "the reduction", a negated subject ("Neither organisation can support"), a vote
+    against, "we do not accept that ...", a divided membership (mixed), sarcasm at the opponents' foretold
+    disaster (for what they oppose), doubt that it can work, harm from doing it, and Welsh verbs of
+    agreeing and opposing in a sentence (not only as a bare answer)."""
+    s, o, m = score_sentence(sentence)
+    found = {"support": s, "oppose": o, "mixed": m}
+    assert found[side] > 0 and max(found, key=lambda k: found[k]) == side
+
+
+def test_stance_whom_the_writer_serves_is_no_support() -> None:
+    """"For many of the older people we support, ..." names whom the charity serves: no stance; nor do a
+    concession, a claim refused, doubt about the current system, harm from keeping things, or a cost split."""
+    assert score_sentence("For many of the older people we support, the branch library is the one place "
+                          "outside the home they visit each week.") == (0.0, 0.0, 0.0)
+    assert score_sentence("For these reasons we support the proposal.")[0] == 1.0
+    assert score_sentence("We accept that savings must be made.") == (0.0, 0.0, 0.0)  # (a concession)
+    assert score_sentence("We do not accept that a tag is inherently stigmatising.")[1] == 0.0  # (a claim)
+    assert score_sentence("We do not think the current system can cope.") == (0.0, 0.0, 0.0)  # (for a change)
+    assert score_sentence("Keeping all fourteen libraries would put the budget at risk.") == (0.0, 0.0, 0.0)
+    assert score_sentence("The cost of the service is split equally.") == (0.0, 0.0, 0.0)  # (no one divided)
+    assert score_sentence("Byddai rhai yn cytuno.") == (0.0, 0.0, 0.0)  # (Welsh: "some would agree")
+    assert score_sentence("Rydym yn croesawu'r cyfle i ymateb.") == (0.0, 0.0, 0.0)  # (a courtesy)
+
+
+def test_stance_keeping_is_read_against_what_the_question_changes(rules: StanceModel) -> None:
+    """To cutting libraries "from 14 to 6", keeping "all fourteen" opposes (number words meet the question's
+    digits; "keeping a library in each town" is a clause on what the cut spares, not a proposal to keep); to
+    opening them longer with no staff, keeping them "open and staffed" shares words with the question but
+    keeps nothing it proposes: no side, so "I do not agree that they should be introduced" is not made
+    mixed by it."""
+    keep_all = "Please keep all fourteen libraries open and staffed."
+    assert _stances(rules, [(keep_all, "")], LIBRARIES_Q) == ["oppose"]
+    assert _stances(rules, [(keep_all, "")], HOURS_Q) == ["neutral"]
+    letter = f"I do not agree that unstaffed hours should be introduced. {keep_all}"
+    assert _stances(rules, [(letter, "")], HOURS_Q) == ["oppose"]
+    assert _stances(rules, [("Keep the libraries open as they are now.", "")], HOURS_Q) == ["oppose"]
+    assert _stances(rules, [("Keep six libraries.", "")], LIBRARIES_Q) == ["support"]
+
+
+@pytest.mark.parametrize(("answer", "unsure"), [
+    ("We take no position on the number of libraries the council should run; that is a decision for elected "
+     "members.", True),
+    ("We make no comment on the number of libraries Hafren Vale should run, but ask that cross-border users "
+     "are counted in the equality impact assessment.", True),
+    ("We decline to take a position on this question.", True),
+    ("The trust does not wish to comment on the proposal.", True),
+    ("We make no comment on the hours, but we oppose the closures.", False),
+    ("We have no view on the funding, which must rise.", False),
+])
+def test_stance_declining_to_take_a_position_is_not_knowing(answer: str, unsure: bool) -> None:
+    """"We take no position on ...", "We make no comment on ...", "We decline to take a position": the
+    answer's "did not know", even with whose decision it is or a request on something else after it."""
+    from respmine.themes.stance import says_unsure
+
+    assert says_unsure(answer) is unsure

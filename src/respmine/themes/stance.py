@@ -66,7 +66,7 @@ _GAP = r"(?P<gap>(?:\s+[a-z’']+){0,4}?)\s+"  # "we would therefore not support
 _SERVED = (r"(?!\s+(?:\d+|over|around|more|some|many|people|children|families|young|adults|women|men|victims"
            r"|those|them|individuals|clients|users|survivors|offenders|staff|communities)\b)")  # a service
 _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation|measure|option|bill|idea|ban"
-         r"|scheme|requirement|allocation|designation)s?\b")
+         r"|scheme|requirement|allocation|designation|reduction|cut|closure)s?\b")  # ("opposes the cuts")
 _OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
 _JUDGED = r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+"  # "is not fair"
 _THING = r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN + _JUDGED
@@ -88,6 +88,7 @@ _UNFAIR = (r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminato
            r"|draconian|overkill|unenforceable|counter-?productive|(?:an?\s+)?sledgehammer\s+to\s+crack\s+a\s+nut)\b")
 _COURTESY = (r"(?!\s+(?:the|this)\s+(?:consultation|opportunity|chance|invitation|call for evidence"
              r"|review)\b)")  # "We welcome the consultation": a courtesy, no side taken
+_CYM_OWN = r"(?<!\brhai yn )(?<!\bpobl yn )(?<!\beraill yn )(?<!\bllawer yn )"  # (not "some would")
 _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|supportive|welcome[sd]?" + _COURTESY
      + r"|endorsed?|agreed?|applaud"
@@ -109,6 +110,16 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r"|approve|proceed with|go ahead with)\b", "support", 0.8),
     (_SUBJ + _GAP + r"(?:oppose|object|disagree|reject|condemn)(?:s|d|ed)?\b", "oppose", 1.0),
     (_BODY_SUBJ + _GAP + r"(?:oppose|object|disagree|reject)(?:s|d|ed)?\b", "oppose", 1.0),
+    (r"\bvot(?:e|es|ed|ing)\b(?:\s+[a-z]+){0,2}?\s+(?:against|to\s+(?:oppose|reject|object))\b",
+     "oppose", 1.0),
+    (r"\bvot(?:e|es|ed|ing)\b(?:\s+[a-z]+){0,2}?\s+(?:in\s+favou?r\s+of|to\s+(?:support|endorse|back|welcome"
+     r"|approve))\b", "support", 1.0),  # "Members voted unanimously against reducing ..." (a body's vote)
+    (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t)\s+(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?"
+     r"\s+(?:(?:the|this|these|those|any|such|your)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN + r"|(?:it|them|cuts?"
+     r"|closures?|reductions?)\b|that\b[^.;:]{0,80}?\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to"
+     r"|(?:is|are)\s+(?:necessary|needed|required|justified|unavoidable|inevitable|the\s+(?:only|right|best))"
+     r")\b)", "oppose", 1.0),  # refusing what is proposed: "We do not accept that Pontnewydd should lose its
+    # library", "... the closure"; not a claim refused ("We do not accept that a tag is stigmatising": for it)
     (r"\b(?:in opposition to|opposed to|objections? to|strongly disagree)\b"
      r"|^\W*(?:tend to |somewhat |mostly )?disagree\b", "oppose", 1.0),
     (r"\b(?:opposes?|rejects?|objects? to|disagrees? with|against)\s+" + _OBJ, "oppose", 1.0),
@@ -129,19 +140,43 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:should|must) (?:be )?(?:withdrawn|scrapped|abandoned|rejected|dropped|reconsidered)\b"
      r"|\b(?:do not|don[’']t|should not|must not) (?:implement|pass|adopt|proceed|go ahead|finali[sz]e"
      r"|approve|make (?:these |this |the |any )?changes?)\b", "oppose", 1.0),
+    (r"(?:\b(?:i|we)\s+(?:(?:do|did)\s+not|don[’']t|cannot|can[’']t)\s+(?:see\s+how|believe|think)"
+     r"|\b(?:i|we)\s+doubt(?:\s+(?:that|whether))?)\b"
+     r"(?![^.;]{0,80}?\b(?:current|existing|present|status quo)\b)"
+     r"[^.;]{0,80}?\b(?:can|could|will|would)\s+(?:ever\s+|possibly\s+|realistically\s+)?(?:meet|work|deliver"
+     r"|succeed|cope|provide|achieve|fulfil|satisfy|replace)\b", "oppose", 0.8),  # doubt it can work: "We do
+    # not believe six libraries can meet that duty" (not "... the current system can cope": for a change)
+    (r"^\W*(?!(?:keep|retain|maintain|continu|preserv|sav|protect|leav|delay|postpon|scrapp|abandon|withdraw"
+     r"|dropp|stopp|halt|oppos|reject|block|revers|paus|do)[a-z]*ing\b)[a-z]{3,}ing\b[^.;,]{0,60}?\b(?:would|will)"
+     r"\s+(?:(?:also|inevitably|certainly|surely|directly|immediately)\s+)?(?:put|place)\b[^.;]{0,40}?\bat\s+risk\b",
+     "oppose", 0.6),  # harm from doing it: "Closing eight branches would put at least 23 posts at risk"
     (r"\b(?:serious|significant|grave|major|deep|strong|considerable|real)"
      r" (?:concerns?|reservations|misgivings)|\b(?:deeply|seriously|very|extremely|gravely|greatly"
      r"|particularly) (?:concerned|worried|troubled)\b",
      "oppose", 0.8),
-    (r"\bconcern(?:s|ed)? (?:about|that|over|regarding|with|by)\b"
+    (r"\b(?:concern(?:s|ed)?|uneasy|worried|anxious) (?:about|that|over|regarding|with|by)\b"
      r"|\b(?:reservations|doubts|misgivings) (?:about|over|regarding|on|as to)\b", "oppose", 0.6),
     (r"\b(?:dismayed|appalled|horrified|alarmed|saddened|shocked)\s+to\s+(?:read|see|learn|hear|find|note)\b",
      "oppose", 0.8),  # the counterpart of "pleased to see" (not "disappointed that the document was late")
     (r"^\W*oh[\s,]+(?:wonderful|great|brilliant|marvellous|lovely|fantastic|splendid|perfect|super|joy"
      r"|how\s+(?:wonderful|lovely|nice|clever))\s*[,!]", "oppose", 0.8),  # sarcasm: "Oh wonderful, more ..."
+    (r"^\W*oh[\s,]+(?:yes|yeah|sure|right|of\s+course|absolutely|certainly)\b[\s,!]+[^.;]{0,60}?\b(?:will|would)"
+     r"\s+(?:\w+\s+)?(?:collapse|crumble|fall\s+apart|grind\s+to\s+a\s+halt|come\s+to\s+an\s+end|end|be\s+ruined"
+     r"|fall)\b[^.;]{0,80}?\bif\b", "support", 0.8),  # sarcasm at the opponents' fears: "Oh yes, I'm sure
+    # civilisation will collapse if a grown adult has to swipe a card" (mocks the disaster foretold)
+    (r"\b(?:we|views?|opinions?|members(?:hip)?|councillors|trustees|governors|residents|parents|staff"
+     r"|(?:the|our)\s+(?:committee|board|council|group|community|panel|forum|branch))\s+(?:[a-z]+\s+){0,3}?"
+     r"(?:were|are|was|is|remain(?:s|ed)?)\s+(?:(?:deeply|sharply|evenly|fairly|equally|bitterly)\s+)?"
+     r"(?:divided|split)\b(?!\s+(?:into|across)\b)", "mixed", 0.8),  # "Members were divided." (not "the cost
+    # is split")
     (_SUBJ + r"\s+(?:am|are|remain|remains|were|was|have been)" + _GAP  # doubt: "we are not convinced"
      + r"(?:cautious|sceptical|skeptical|wary|doubtful|unconvinced|unpersuaded"
      r"|not (?:convinced|persuaded))\b", "oppose", 0.8),
+    # Welsh: agree, support, welcome; disagree, oppose, objection; partly ("Rwy'n anghytuno â'r cynnig")
+    (_CYM_OWN + r"\b(?:cytuno|cefnogi|croesawu(?![’']r\s+(?:cyfle|ymgynghoriad)\b))\b"  # (not "welcome the
+     r"(?![’']n\s+rhannol|\s+yn\s+rhannol)", "support", 1.0),  # chance to respond", "the consultation")
+    (_CYM_OWN + r"\b(?:anghytuno|gwrthwynebu|gwrthwynebiad)\b", "oppose", 1.0),
+    (r"\b(?:cytuno|cefnogi)(?:[’']n|\s+yn)\s+rhannol\b", "mixed", 0.8),
     (r"\b(?:in principle|with (?:some )?reservations|with caveats|mixed views|cautiously welcome|partly agree"
      r"|partially agree)\b|\b(?:qualified|conditional|partial|cautious) (?:support|welcome)\b"
      r"|\b(?:support|welcome|agree)\w*\b[^.;]{0,80}?\b(?:subject to|in part|provided that|on condition that"
@@ -170,8 +205,9 @@ _SERVED_BEFORE = re.compile(  # "Victims we support have told us ...", "older pe
     r"|individuals|members|those|whom|who)\s+$")
 # the serving verb ("the people we agree" or "we welcome" names no one served)
 _SERVES = re.compile(r"(?:we|i)(?:\s+[a-z’']+){0,2}?\s+support(?:s|ed)?\b")
-_OWN_CLAUSE = re.compile(r"\W*(?:as|like|speaking|being|for|on behalf of)\b")  # "As parents and carers we
-# support it": who the writers are, then their view
+_OWN_CLAUSE = re.compile(r"\W*(?:as|like|speaking|being|on behalf of|for(?!\s+(?:many|most|some|all"
+                         r"|several|lots|a\s+lot|each|every|those|the|these)\b))\b")  # "As parents and
+# carers we support it": who the writers are, then their view (not "For many of the people we support, ...")
 
 
 def _served(low: str, at: int) -> bool:
@@ -184,7 +220,10 @@ def _served(low: str, at: int) -> bool:
     return not _OWN_CLAUSE.match(low, start)
 
 
-_NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly)\b|n[’']t\b")
+_NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly|unable|unwilling"
+                  r"|refuses?|refused|ddim|nid|nad)\b|n[’']t\b")  # ("we are unable to support", "we refuse to
+# accept"; Welsh "Nid ydym yn cytuno", "Dydw i ddim yn cefnogi")
+_NEG_SUBJECT = re.compile(r"\W*(?:neither|no|none|nor)\b")
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:but|however|although|though|while|whilst|yet)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despite|notwithstanding"
                        r"|nevertheless|that said)\b")
@@ -271,10 +310,13 @@ _SAYS_NEITHER = re.compile(  # a scale's middle answer: "Neither agree nor disag
 _NO_VIEW = re.compile(  # a sentence saying the writer takes no side, then at most what on: "We have no
     # view on whether ...", "On Site H4, I am undecided.", "We are not convinced either way.", "The council
     # ... has no view."; not "Not sure this is the right approach" (a doubt, argued), "not convinced that"
-    r"(?:(?:^\W*|\b(?:have|has|hold|holds)\s+)no|\b(?:do\s+not|don[’']t|does\s+not|doesn[’']t)\s+(?:have|hold)"
-    r"\s+(?:a|an|any))\s+"
-    r"(?:(?:strong|settled|firm|fixed|clear|particular|real|collective|overall)\s+)?"
-    r"(?:view|opinion|position|preference)s?"
+    r"(?:(?:^\W*|\b(?:have|has|hold|holds|take|takes|make|makes|express|offer|give)\s+)no"
+    r"|\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|(?:am|are|is)\s+not|(?:decline[sd]?|declining|prefer"
+    r"|prefers|wish|wishes)\s+not|(?:do|does)\s+not\s+wish|decline[sd]?|declining)\s+(?:to\s+)?"
+    r"(?:have|hold|take|taking|express|expressing|offer|offering|give|giving|state)\s+(?:a|an|any))\s+"
+    r"(?:(?:strong|settled|firm|fixed|clear|particular|real|collective|overall|formal)\s+)?"
+    r"(?:view|opinion|position|preference|comment|stance)s?"  # ("We take no position on", "We make no
+    r"|\b(?:decline[sd]?|declining|(?:do|does)\s+not\s+wish|prefer\s+not)\s+to\s+comment\b"  # comment on")
     r"|\b(?:am|are|is|remain|remains)\s+(?:(?:still|genuinely|honestly|frankly)\s+)?"
     r"(?:undecided|unsure|uncertain|not\s+sure|torn|(?:not|un)\s*(?:convinced|persuaded)\s+either\s+way)"
     r"|\b(?:(?:honestly|really|genuinely|simply|just)\s+)?(?:do\s+not|don[’']t)\s+know(?:\s+enough)?",
@@ -326,8 +368,9 @@ class _Cues:
 
 def _negated(sentence: str, match: re.Match[str]) -> bool:
     """Negation in scope: inside the subject-verb gap, or in the last words of the clause before the cue."""
-    if "gap" in match.re.groupindex:
-        return bool(_NEG.search(match.group("gap")))
+    if "gap" in match.re.groupindex:  # (and a body's subject: "Neither organisation can support", "No
+        # member of the board supports")
+        return bool(_NEG.search(match.group("gap")) or _NEG_SUBJECT.match(sentence, match.start()))
     before = sentence[max(0, match.start() - 300): match.start()]
     clause = [m.end() for m in _CLAUSE.finditer(before)]
     window = before[clause[-1] if clause else 0:].split()[-4:]
@@ -602,8 +645,21 @@ def says_no_view(sentence: str) -> bool:
     words, which a later sentence's cue ("the families we support") must not overturn, nor "not
     convinced" read as doubt. Not with a contrast ("no view on X, but ...") or a cue before it."""
     found = _NO_VIEW.search(sentence)
-    return (found is not None and _ON_WHAT.fullmatch(sentence, found.end()) is not None
-            and not _CONTRAST.search(sentence) and not any(score_sentence(sentence[: found.start()])))
+    if found is None or _CONTRAST.search(sentence, 0, found.start()) or any(score_sentence(
+            sentence[: found.start()])):
+        return False
+    on = _ON_WHAT.match(sentence, found.end())
+    rest = sentence[on.end():] if on is not None else sentence[found.end():]
+    return (on is not None and not _CONTRAST.search(on.group())
+            and (not rest or (_ASIDE.match(rest) is not None and not any(score_sentence(rest)))))
+
+
+_ASIDE = re.compile(  # what may follow a "no view on X" without taking a side: whose decision it is, or a
+    # request on something else ("We make no comment on the number, but ask that cross-border users are
+    # counted"); a clause with a cue ("..., but we oppose the closures") takes one
+    r"[,;:–—-]?\s*(?:(?:that|this|it|which)\s+(?:is|remains)\s+(?:a\s+|entirely\s+a\s+)?(?:decision|matter"
+    r"|question|issue)\s+for\b|(?:but|and)\s+(?:(?:we|i)\s+)?(?:would\s+)?(?:ask|request|note|suggest|want\s+to"
+    r"|wish\s+to)\b)", re.IGNORECASE)
 
 
 def only_closed_answer(text: str) -> bool:
@@ -728,8 +784,21 @@ def _words5(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _PLAIN)
 
 
+_NUMBER_WORDS = dict(zip(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+     "fifty"), [*map(str, range(2, 21)), "30", "40", "50"], strict=True))
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+_FROM_TO = re.compile(r"\bfrom\s+(?P<now>\S+)\s+to\s+(?P<new>\S+)", re.IGNORECASE)  # "from 14 to 6"
+
+
+def _digits(text: str) -> str:
+    """Number words as digits ("all fourteen libraries" -> "all 14 libraries"), to meet the question's."""
+    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group().lower()], text)
+
+
 def _numbers(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\d+(?:\.\d+)?", text))
+    return frozenset(re.findall(r"\d+(?:\.\d+)?", _digits(text)))
 
 
 @dataclass(frozen=True)
@@ -750,13 +819,16 @@ def _proposed(question: str) -> _Proposed:
     parts = _INSTEAD.split(asked, maxsplit=1)
     named, instead = parts[0], parts[1] if len(parts) > 1 else ""
     now = " ".join(m["now"] for m in _NOW.finditer(named))
+    changed = _FROM_TO.search(_digits(named))  # "reduce the number from 14 to 6": 14 is the state replaced
+    now_numbers = _numbers(now) | (_numbers(changed["now"]) - _numbers(changed["new"]) if changed else set())
     instead = f"{instead} {now}"
     verb_words = {w.group()[:5].lower() for w in (*_KEEPS.finditer(named), *_ENDS.finditer(named))}
     thing = (_words5(named) - _words5(now) - verb_words - _ASKING) | (
-        _numbers(named) - _numbers(now))
-    keeps = _KEEPS.search(named) is not None
-    return _Proposed(keeps, _ENDS.search(named) is not None and not keeps, frozenset(thing),
-                     frozenset((_words5(instead) | _numbers(instead)) - _ASKING))
+        _numbers(named) - now_numbers)
+    main = named.split(",")[0]  # what it does, not a clause on what it spares: "to reduce the number of
+    keeps = _KEEPS.search(main) is not None  # libraries ..., keeping a library in each town" ends, keeps none
+    return _Proposed(keeps, _ENDS.search(main) is not None and not keeps, frozenset(thing),
+                     frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING))
 
 
 def _with_action(sentence: str, question: str, score: Scores) -> Scores:
@@ -787,7 +859,7 @@ def _with_action(sentence: str, question: str, score: Scores) -> Scores:
 def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
     """Whether words acted on are what the question names ("thing"), the state it would replace ("instead"),
     or neither (None): the first content word or two words of it, a number, or a pronoun for it."""
-    number = re.search(r"\d+(?:\.\d+)?", what)  # the first one: "Scrap the £40 fee and charge £60"
+    number = re.search(r"\d+(?:\.\d+)?", _digits(what))  # the first one: "Scrap the £40 fee and charge £60"
     if number is not None and number.group() in proposed.instead and number.group() not in proposed.thing:
         return "instead"
     if number is not None and number.group() in proposed.thing:
@@ -802,6 +874,9 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
             return "thing"
         return "instead" if _AS_NOW.search(what) else None  # "Keep it as it is" (to a change)
     if (head in proposed.thing and head not in _GENERIC) or len(said & proposed.thing) >= 2:
+        if keeping and not (proposed.keeps or proposed.ends):  # keeping what a change would bring in is
+            # keeping things as they are, if said, else no side: "Keep all our libraries open and staffed"
+            return "instead" if _AS_NOW.search(what) else None  # to opening them longer with no staff
         return "thing"
     if (head in proposed.instead and head not in _GENERIC) or len(said & proposed.instead) >= 2:
         return "instead"
