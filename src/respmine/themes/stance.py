@@ -1132,8 +1132,9 @@ def toward_proposals(stance: str | None, backwards: bool) -> str | None:
     return _OTHER_SIDE.get(stance, stance) if backwards and stance else stance
 
 
-_KEEPS = re.compile(  # agreeing is for things staying as they are: "Do you agree the current scheme should
-    # stay as it is?", "... that the existing rules should remain unchanged?", "... that no change is needed?"
+_STATUS_QUO = re.compile(  # agreeing is for things staying as they are: "Do you agree the current scheme
+    # should stay as it is?", "... that the existing rules should remain unchanged?", "... that no change is
+    # needed?" (named apart from `_KEEPS`, the verbs of keeping `_proposed` reads)
     # (not "... should continue to wear vests?": what continues may be what is proposed)
     r"\b(?:current|existing|present)\s+(?:[a-z’'-]+\s+){0,4}?(?:should|must|ought\s+to|to|can|could)\s+"
     r"(?:(?:be\s+)?(?:stay|remain|kept|retained|maintained|left|continue|unchanged)|not\s+(?:be\s+)?change)\b"
@@ -1166,7 +1167,7 @@ def keeps_as_is(question: str | None) -> bool:
     if not question or not asks_agreement(question):
         return False
     asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), question)
-    return _KEEPS.search(asked) is not None
+    return _STATUS_QUO.search(asked) is not None
 
 
 def on_the_proposal(question: str | None) -> bool:
