@@ -692,3 +692,30 @@ def test_support_urged_sooner_and_another_scheme_judged_take_no_side_against() -
     assert m > s > 0  # (a condition still)
     assert score_sentence("A voluntary scheme would be unworkable.") == (0.0, 0.0, 0.0)
     assert score_sentence("A blanket national ban would be disproportionate.")[1] > 0
+
+
+@pytest.mark.parametrize("question", [
+    "Do you agree the council may publish enforcement data?",
+    "Do you agree that the government can use these powers to close premises?",
+    "Do you agree that the authority could keep the income from penalty charges?",
+    "Do you agree we can share data with police forces to enforce the ban?",
+    "Do you agree that league tables should continue to be published?",
+    "Do you agree that councils should be able to share your vehicle details with the DVLA?",
+    "Do you agree that the proposals will keep you and your family safe?",
+])
+def test_a_policy_on_publishing_or_sharing_still_asks_agreement(question: str) -> None:
+    """(Session 29 review.) Consent is to the respondent or their response being contacted, quoted or named;
+    a policy on what the council may publish, share or keep asks agreement as before (a consent pattern on
+    "the council may publish" had dropped such questions from the agreement counts)."""
+    assert asks_agreement(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Do you agree we may contact you about your response?", "Do you agree that we may publish your response?",
+    "Do you agree for your response to be published?", "Do you agree that we may use your name in the report?",
+    "Do you agree that the Department may contact you for further information?",
+    "Do you agree that we can share your response with other departments?",
+    "Do you agree with us publishing your organisation's name?",
+])
+def test_consent_to_be_contacted_or_quoted_asks_no_agreement(question: str) -> None:
+    assert not asks_agreement(question)

@@ -212,11 +212,22 @@ _AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support
     r"|\bdo\s+you\s+(?:think|believe|consider|feel)\s+(?!(?:that\s+)?the\s+(?:current|existing)\b)"
     r"[^?]{0,150}?\b(?:is|are|would\s+be|will\s+be|to\s+be)\s+"
     r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
-_CONSENT = re.compile(  # consent to being contacted, quoted or named: no view on anything proposed
-    r"\b(?:we|us|the\s+(?:department|ministry|council|government|team|authority|commission))\s+(?:may|can"
-    r"|could|might|to)\s+(?:contact|publish|quote|share|name|identify|use|keep|store|e-?mail|get\s+in\s+touch"
-    r"|follow\s+up|pass)\b|\b(?:contact(?:ing)?|publish(?:ing)?|quot(?:e|ing)|shar(?:e|ing))\s+(?:you|your)\b"
-    r"|\bto\s+be\s+(?:contacted|quoted|named|identified|published)\b", re.IGNORECASE)
+_HANDLE = (  # what is done with a respondent's words or details
+    r"(?:contact(?:ing)?|publish(?:ing)?|quot(?:e|ing)|shar(?:e|ing)|us(?:e|ing)|nam(?:e|ing)|identify(?:ing)?"
+    r"|keep(?:ing)?|stor(?:e|ing)|e-?mail(?:ing)?|pass(?:ing)?|get(?:ting)?\s+in\s+touch|follow(?:ing)?\s+up)"
+    r"(?:\s+(?:with|from|on|to|in))?\s+")
+_RESPONSE = (r"your\s+(?:(?:organisation[’']?s?|full|own)\s+)?"
+             r"(?:responses?|reply|answers?|comments?|submission|views|name)\b")
+_YOU = (rf"(?:you\b|{_RESPONSE}"
+        r"|your\s+(?:contact\s+|personal\s+)?(?:details|e-?mail(?:\s+address)?|address)\b)")
+_CONSENT = re.compile(  # consent to the respondent or their response being contacted, quoted or
+    # named: no view on anything proposed ("we may contact you", "publish your response", "for your name to
+    # be published"; not "the council may publish enforcement data", "league tables should continue to be
+    # published", "will the new rules keep you safe")
+    r"\b(?:we|us|the\s+(?:department|ministry|council|government|team|authority|commission))\s+"
+    rf"(?:(?:may|can|could|might|will|to)\s+)?{_HANDLE}{_YOU}|\b{_HANDLE}{_RESPONSE}"
+    rf"|{_YOU}\s+(?:to\s+be|being|(?:may|can|could|will)\s+be)\s+(?:contacted|quoted|named|identified|published"
+    r"|shared|used)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
 _PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should",
