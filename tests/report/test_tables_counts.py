@@ -402,3 +402,24 @@ def test_stance_only_under_themes_about_the_proposals(made: tuple[Store, dict[st
     assert [rows[("Q1", "funding.length")].stance[s] for s in took] == [0, 1, 1]
     # River (contract length, the position), Acme (its own sentence on funding itself); Jane mixed
     assert [rows[("Q1", "funding")].stance[s] for s in took] == [0, 2, 1]
+
+
+def test_questions_on_keeping_things_are_read_as_answered_and_never_the_marked_one() -> None:
+    """(Session 29 review.) "Should the current scheme stay as it is?" answered "Yes." / "No." is read as
+    asking agreement (`as_answered`), as its stances were: its "Yes" is against the change too (it had been
+    counted for it); a question the consultation marks `proposal: true` is never read backwards."""
+    from types import SimpleNamespace
+
+    keep = "Should the current scheme stay as it is?"
+    segments = {f"s{i}": SimpleNamespace(id=f"s{i}", question="Q1", submission=f"r{i}", start=0, text=t)
+                for i, t in enumerate(["Yes.", "No, it must change.", "Yes, keep it.", "No."])}
+
+    def data(question: str, named: str | None = None) -> CodingData:
+        return CodingData(codebook=None, segments=segments,  # type: ignore[arg-type]
+                          submissions={}, units={}, unit_of={}, codes=[], stances={},
+                          questions={"Q1": question, "Q2": "How should it be run?"},
+                          named_proposal_question=named)
+
+    assert data(keep).backwards == {"Q1"}
+    asked = "Do you agree the current scheme should stay as it is?"
+    assert data(asked).backwards == {"Q1"} and data(asked, named="Q1").backwards == frozenset()

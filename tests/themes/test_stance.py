@@ -711,11 +711,38 @@ def test_a_policy_on_publishing_or_sharing_still_asks_agreement(question: str) -
 
 
 @pytest.mark.parametrize("question", [
-    "Do you agree we may contact you about your response?", "Do you agree that we may publish your response?",
-    "Do you agree for your response to be published?", "Do you agree that we may use your name in the report?",
+    "Do you agree we may contact you about your response?",
+    "Do you agree that we may publish your response?",
+    "Do you agree for your response to be published?",
+    "Do you agree that we may use your name in the report?",
     "Do you agree that the Department may contact you for further information?",
     "Do you agree that we can share your response with other departments?",
     "Do you agree with us publishing your organisation's name?",
 ])
 def test_consent_to_be_contacted_or_quoted_asks_no_agreement(question: str) -> None:
     assert not asks_agreement(question)
+
+
+@pytest.mark.parametrize(("question", "backwards"), [
+    ("Do you agree that no change is needed to the funding formula, but that the cap should rise to £50?",
+     False),
+    ("Do you agree with the proposal to retain the existing cap on fees?", False),
+    ("Do you agree that the existing ban should remain in place and be extended to e-scooters?", False),
+    ("Do you agree with keeping the current exemption for blue badge holders while banning pavement parking"
+     " elsewhere?", False),
+    ("Do you agree that the current exemptions should continue to apply under the new ban?", False),
+    ("Do you agree that bus travel for under-22s should remain free?", False),
+    ("Do you agree that the libraries should stay open?", False),
+    ("Do you agree the current scheme should stay as it is?", True),
+    ("Do you agree that the present arrangements should continue?", True),
+    ("Do you agree that the status quo should be maintained?", True),
+    ("Do you agree that the current scheme should stay as it is, rather than the proposed changes?", True),
+])
+def test_keeping_things_as_they_are_only_where_nothing_else_is_proposed(question: str, backwards: bool
+                                                                       ) -> None:
+    """(Session 29 review.) A question keeping one thing while changing another, or keeping what it names as
+    the proposal, asks agreement with a change: its "Yes" is not against the proposals."""
+    from respmine.themes.stance import keeps_as_is, on_the_proposal
+
+    assert keeps_as_is(question) is backwards
+    assert on_the_proposal(question) is not backwards

@@ -48,6 +48,7 @@ from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
 from respmine.themes.stance import (
+    as_answered,
     asserts,
     combined_stance,
     keeps_as_is,
@@ -267,8 +268,12 @@ class CodingData:
     @cached_property
     def backwards(self) -> frozenset[str]:
         """Questions asking agreement with keeping things as they are (`stance.keeps_as_is`): agreeing there
-        is against the proposals."""
-        return frozenset(q for q, text in self.questions.items() if keeps_as_is(text))
+        is against the proposals, as their answers are read (`as_answered`: "Should the current scheme stay
+        as it is?" answered "Yes." / "No." is one), never the one the consultation marks as on the proposal
+        itself (`proposal: true`: agreeing there is agreeing with what is proposed)."""
+        answered = as_answered(self.questions, self.segments.values())
+        return frozenset(q for q, text in answered.items()
+                         if keeps_as_is(text) and q != self.named_proposal_question)
 
     def _said_by_subtheme(self, code: Code) -> bool:
         """A topic's own code in a passage where one of its sub-themes is coded: the sub-theme says which

@@ -1174,11 +1174,23 @@ _NAMES_PROPOSAL = re.compile(  # the question's object is what is proposed, name
 def keeps_as_is(question: str | None) -> bool:
     """The question asks agreement with keeping things as they are ("Do you agree the current scheme should
     stay as it is?"): agreeing is against a change, so its answers read backwards as a side on the
-    proposals (`toward_proposals`)."""
+    proposals (`toward_proposals`). Not where what it keeps is what is proposed ("Do you agree with the
+    proposal to retain the existing cap?": `_PROPOSED_FIRST`), nor where it changes something as well ("...
+    that no change is needed to the formula, but that the cap should rise?", "... should remain in place and
+    be extended to e-scooters?", "... should continue to apply under the new ban?": `_CHANGES_TOO`):
+    agreeing there is agreeing with a change."""
     if not question or not asks_agreement(question):
         return False
     asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), question)
-    return _STATUS_QUO.search(asked) is not None
+    found = _STATUS_QUO.search(asked)
+    return (found is not None and not _PROPOSED_FIRST.search(asked, 0, found.start())
+            and not _CHANGES_TOO.search(asked))
+
+
+_PROPOSED_FIRST = re.compile(r"\b(?:propos(?:als?|ed|es?|ing)|plans?\s+to)\b", re.IGNORECASE)
+_CHANGES_TOO = re.compile(r"\b(?:but|while|whilst|although|though|whereas|except|apart\s+from|other\s+than"
+                          r"|save\s+for)\b|\band\s+(?:should\s+)?be\s+[a-z]+ed\b"
+                          r"|\b(?:under|with|alongside|within)\s+the\s+(?:new|proposed)\b", re.IGNORECASE)
 
 
 def on_the_proposal(question: str | None) -> bool:
