@@ -746,3 +746,15 @@ def test_keeping_things_as_they_are_only_where_nothing_else_is_proposed(question
 
     assert keeps_as_is(question) is backwards
     assert on_the_proposal(question) is not backwards
+
+
+def test_a_later_question_on_this_proposal_is_not_the_proposal_itself() -> None:
+    """(Session 29 review.) "Do you agree with this proposal?" asks about the one the paragraph before it sets
+    out, a part as often as not: the first question asking agreement with what is proposed stays the one
+    on the proposal itself."""
+    from respmine.themes.stance import proposal_question
+
+    questions = {"Q1": "Do you agree that GPS tagging should be extended to all prison leavers?",
+                 "Q2": "What safeguards are needed?",
+                 "Q3": "Victims could opt in to exclusion-zone alerts. Do you agree with this proposal?"}
+    assert proposal_question(questions, []) == "Q1"

@@ -1165,10 +1165,11 @@ _NOT_THE_PROPOSAL = re.compile(  # agreement asked with something other than wha
 _NAMES_PROPOSAL = re.compile(  # the question's object is what is proposed, named as such: "Do you agree with
     # the proposal?", "... with our proposals to ...", "... support the proposed changes?"
     r"\b(?:agree|support|welcome|favou?r|endorse|accept|approve|back|content|happy|satisfied)\s+(?:with\s+"
-    r"|of\s+)?(?:the|our|these|this|your|its|the\s+\w+[’']s)\s+(?:(?:overall|main|proposed|new|draft)\s+)?"
+    r"|of\s+)?(?:the|our|these|your|its|the\s+\w+[’']s)\s+(?:(?:overall|main|proposed|new|draft)\s+)?"
     r"(?:(?:proposals?|plans?)\s+to\s+[a-z]+|(?:proposals?|plans?|changes|reforms|package)(?=\s*(?:[?,;.]|$)"
     r"|\s+(?:as\s+a\s+whole|overall|set\s+out|described|outlined|in\s+(?:this|the)\s+(?:consultation"
-    r"|document|paper))))", re.IGNORECASE)  # (not "the proposed changes to victim alerts": a part)
+    r"|document|paper))))", re.IGNORECASE)  # (not "the proposed changes to victim alerts": a part; nor
+# "this proposal?", the one the paragraph before it sets out: a part as often as not)
 
 
 def keeps_as_is(question: str | None) -> bool:
