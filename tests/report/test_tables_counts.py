@@ -402,3 +402,51 @@ def test_stance_only_under_themes_about_the_proposals(made: tuple[Store, dict[st
     assert [rows[("Q1", "funding.length")].stance[s] for s in took] == [0, 1, 1]
     # River (contract length, the position), Acme (its own sentence on funding itself); Jane mixed
     assert [rows[("Q1", "funding")].stance[s] for s in took] == [0, 2, 1]
+
+
+def test_questions_on_keeping_things_are_read_as_answered_and_never_the_marked_one() -> None:
+    """(Session 29 review.) "Should the current scheme stay as it is?" answered "Yes." / "No." is read as
+    asking agreement (`as_answered`), as its stances were: its "Yes" is against the change too (it had been
+    counted for it); a question the consultation marks `proposal: true` is never read backwards."""
+    from types import SimpleNamespace
+
+    keep = "Should the current scheme stay as it is?"
+    segments = {f"s{i}": SimpleNamespace(id=f"s{i}", question="Q1", submission=f"r{i}", start=0, text=t)
+                for i, t in enumerate(["Yes.", "No, it must change.", "Yes, keep it.", "No."])}
+
+    def data(question: str, named: str | None = None) -> CodingData:
+        return CodingData(codebook=None, segments=segments,  # type: ignore[arg-type]
+                          submissions={}, units={}, unit_of={}, codes=[], stances={},
+                          questions={"Q1": question, "Q2": "How should it be run?"},
+                          named_proposal_question=named)
+
+    assert data(keep).backwards == {"Q1"}
+    asked = "Do you agree the current scheme should stay as it is?"
+    assert data(asked).backwards == {"Q1"} and data(asked, named="Q1").backwards == frozenset()
+
+
+def test_under_a_topic_an_answer_to_a_question_on_keeping_things_counts_the_way_the_register_does(
+    made: tuple[Store, dict[str, str]],
+) -> None:
+    """(Session 29 review.) Hope's Q2 answer "Contracts are too large for us." is read with Q2, now "Do you
+    agree that the current contract arrangements should stay as they are?": its opening sentence's "oppose"
+    disagrees with keeping them, so it is for the change under the topic it raises, as in the register (the
+    sentence's side had been counted unturned: oppose under contracts, support in the register); an analyst's
+    stance on that answer likewise."""
+    from respmine.store.models import SegmentationRow
+
+    store, segs = made
+    with store.session() as s, s.begin():
+        s.add(SegmentationRow(id=1, key="k", documents=9, bias=None, routing=None, questions=[
+            {"id": "Q1", "number": 1, "text": "How should services be funded?"},
+            {"id": "Q2", "number": 2,
+             "text": "Do you agree that the current contract arrangements should stay as they are?"}]))
+    data = CodingData.load(store, CODEBOOK)
+    assert data.backwards == {"Q2"}
+    contracts = {(r.question, r.theme): r for r in build_rows(data)}[("Q2", "contracts")]
+    assert contracts.stance == {"support": 1, "oppose": 0, "mixed": 0, "neutral": 0}
+    assert {r.who: r.stance for r in register(data)}["Hope Trust"] == "support"
+    themes_store.decide(store, CODEBOOK, "analyst1", "stance", segment=segs["hope-q2"],
+                        value={"stance": "support"})  # (agreed the arrangements should stay)
+    contracts = {(r.question, r.theme): r for r in theme_table(store, CODEBOOK)}[("Q2", "contracts")]
+    assert contracts.stance == {"support": 0, "oppose": 1, "mixed": 0, "neutral": 0}

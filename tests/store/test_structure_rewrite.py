@@ -345,3 +345,27 @@ def test_structure_campaign_features_round_trip_and_stale_ones_go(tmp_path: Path
             assert (mine is None and theirs is None) or np.array_equal(mine, theirs)
     structure_store.update_campaign_features(store, {}, stale=[next(iter(fresh))])
     assert len(structure_store.campaign_features(store)) == 1
+
+
+def test_structure_decisions_on_a_paragraph_filed_under_two_questions_follow_each_questions_part(
+    tmp_path: Path,
+) -> None:
+    """(Session 29 review.) A paragraph filed whole under two questions, now shared out between them
+    (`questions._shared_out`): the stance an analyst set on its answer to each question goes to that
+    question's part, not both to the largest part (the other question's answer: a "support" on the hours
+    had become the vests' answer)."""
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    respondents, _, personal, campaigns = _run([a])
+    codebook = load_codebook(CODEBOOK)
+    cut = _LETTER.index("Small")
+    q1, q3 = (Segment(a, q, Span(0, len(_LETTER)), _LETTER, 1, "similarity", 0.8) for q in ("q1", "q3"))
+    structure_store.replace_structure(store, respondents, [q1, q3], personal, campaigns)
+    decide(store, codebook, "ann", "stance", segment=segment_id(q1), value={"stance": "support"})
+    decide(store, codebook, "ann", "stance", segment=segment_id(q3), value={"stance": "oppose"})
+    parts = (Segment(a, "q1", Span(0, cut), _LETTER[:cut], 1, "similarity", 0.8),
+             Segment(a, "q3", Span(cut, len(_LETTER)), _LETTER[cut:], 1, "similarity", 0.8))
+    assert len(parts[1].text) > len(parts[0].text)
+    structure_store.replace_structure(store, respondents, list(parts), personal, campaigns)
+    where = {dict(d.value or {})["stance"]: d.segment for d in decisions(store)}
+    assert where == {"support": segment_id(parts[0]), "oppose": segment_id(parts[1])}

@@ -692,3 +692,69 @@ def test_support_urged_sooner_and_another_scheme_judged_take_no_side_against() -
     assert m > s > 0  # (a condition still)
     assert score_sentence("A voluntary scheme would be unworkable.") == (0.0, 0.0, 0.0)
     assert score_sentence("A blanket national ban would be disproportionate.")[1] > 0
+
+
+@pytest.mark.parametrize("question", [
+    "Do you agree the council may publish enforcement data?",
+    "Do you agree that the government can use these powers to close premises?",
+    "Do you agree that the authority could keep the income from penalty charges?",
+    "Do you agree we can share data with police forces to enforce the ban?",
+    "Do you agree that league tables should continue to be published?",
+    "Do you agree that councils should be able to share your vehicle details with the DVLA?",
+    "Do you agree that the proposals will keep you and your family safe?",
+])
+def test_a_policy_on_publishing_or_sharing_still_asks_agreement(question: str) -> None:
+    """(Session 29 review.) Consent is to the respondent or their response being contacted, quoted or named;
+    a policy on what the council may publish, share or keep asks agreement as before (a consent pattern on
+    "the council may publish" had dropped such questions from the agreement counts)."""
+    assert asks_agreement(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Do you agree we may contact you about your response?",
+    "Do you agree that we may publish your response?",
+    "Do you agree for your response to be published?",
+    "Do you agree that we may use your name in the report?",
+    "Do you agree that the Department may contact you for further information?",
+    "Do you agree that we can share your response with other departments?",
+    "Do you agree with us publishing your organisation's name?",
+])
+def test_consent_to_be_contacted_or_quoted_asks_no_agreement(question: str) -> None:
+    assert not asks_agreement(question)
+
+
+@pytest.mark.parametrize(("question", "backwards"), [
+    ("Do you agree that no change is needed to the funding formula, but that the cap should rise to £50?",
+     False),
+    ("Do you agree with the proposal to retain the existing cap on fees?", False),
+    ("Do you agree that the existing ban should remain in place and be extended to e-scooters?", False),
+    ("Do you agree with keeping the current exemption for blue badge holders while banning pavement parking"
+     " elsewhere?", False),
+    ("Do you agree that the current exemptions should continue to apply under the new ban?", False),
+    ("Do you agree that bus travel for under-22s should remain free?", False),
+    ("Do you agree that the libraries should stay open?", False),
+    ("Do you agree the current scheme should stay as it is?", True),
+    ("Do you agree that the present arrangements should continue?", True),
+    ("Do you agree that the status quo should be maintained?", True),
+    ("Do you agree that the current scheme should stay as it is, rather than the proposed changes?", True),
+])
+def test_keeping_things_as_they_are_only_where_nothing_else_is_proposed(question: str, backwards: bool
+                                                                       ) -> None:
+    """(Session 29 review.) A question keeping one thing while changing another, or keeping what it names as
+    the proposal, asks agreement with a change: its "Yes" is not against the proposals."""
+    from respmine.themes.stance import keeps_as_is, on_the_proposal
+
+    assert keeps_as_is(question) is backwards
+    assert on_the_proposal(question) is not backwards
+
+
+def test_a_later_question_on_this_proposal_is_not_the_proposal_itself() -> None:
+    """(Session 29 review.) "Do you agree with this proposal?" asks about the one the paragraph before it sets
+    out, a part as often as not: the first question asking agreement with what is proposed stays the one
+    on the proposal itself."""
+    from respmine.themes.stance import proposal_question
+
+    questions = {"Q1": "Do you agree that GPS tagging should be extended to all prison leavers?",
+                 "Q2": "What safeguards are needed?",
+                 "Q3": "Victims could opt in to exclusion-zone alerts. Do you agree with this proposal?"}
+    assert proposal_question(questions, []) == "Q1"

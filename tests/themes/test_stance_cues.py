@@ -40,7 +40,8 @@ def _stances(model: StanceModel, cases: list[tuple[str, str]], question: str) ->
               ("And keep the night bus, it is the only way home.", "support"),
               ("Take them away.", "oppose"), ("Scrap the night buses.", "oppose"),
               ("I am writing to ask you to end the Sunday night bus service.", "oppose"),
-              ("Do not scrap the night buses.", "support"), ("They should go.", "oppose")]),
+              ("Do not scrap the night buses.", "support"), ("They should go.", "oppose"),
+              ("Keep them.", "support")]),  # (session 29: a second `_KEEPS` had shadowed the verbs)
     (CHANGE_Q, [("Keep it at £40.", "oppose"), ("The fee should remain at 40 pounds.", "oppose"),
                 ("Scrap the £40 fee and charge £60.", "support"), ("Scrap the proposal.", "oppose"),
                 ("Keep it as it is.", "oppose")]),

@@ -47,7 +47,9 @@ from respmine.structure.choices import respondents_choice
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
+from respmine.themes.sentences import sentence_spans
 from respmine.themes.stance import (
+    as_answered,
     asserts,
     combined_stance,
     keeps_as_is,
@@ -92,6 +94,14 @@ class Unit:
     organisation: bool
     campaign: str = ""  # campaign id (form letters only; duplicate groups are not campaigns)
     members: tuple[str, ...] = ()  # submissions it stands for
+
+
+def _answers_question(text: str, code: Code) -> bool:
+    """The code's stance was read as an answer to its question: its evidence's sentences take in the
+    segment's opening one, read with the question (`themes.stage._code_stances`: "Yes, ...")."""
+    start, end = code.evidence.start, code.evidence.end
+    held = [a for a, b in sentence_spans(text) if a < end and start < b]
+    return min(start, held[0]) == 0 if held else start == 0
 
 
 @dataclass
@@ -233,10 +243,16 @@ class CodingData:
         respondents under a topic as taking no position (a trial: 13 of 93 respondent-topic stances right,
         against 72)."""
         side = self.side(code)
-        if self.stanced is not None or side in SIDES or code.segment in self.stance_decided:
+        seg = self.segments[code.segment]
+        backwards = seg.question in self.backwards
+        if self.stanced is not None:
             return side
-        answer = toward_proposals(self.stances.get(code.segment), self.segments[code.segment].question
-                                  in self.backwards)
+        if side in SIDES or code.segment in self.stance_decided:  # (read as the answer to a question on
+            # keeping things as they are, an analyst's stance or the opening sentence's, `_answers_question`:
+            # against the change where it agrees)
+            decided = code.segment in self.stance_decided
+            return toward_proposals(side, backwards and (decided or _answers_question(seg.text, code)))
+        answer = toward_proposals(self.stances.get(code.segment), backwards)
         return answer if answer in SIDES else self.proposal_sides.get(unit)
 
     @cached_property
@@ -267,8 +283,12 @@ class CodingData:
     @cached_property
     def backwards(self) -> frozenset[str]:
         """Questions asking agreement with keeping things as they are (`stance.keeps_as_is`): agreeing there
-        is against the proposals."""
-        return frozenset(q for q, text in self.questions.items() if keeps_as_is(text))
+        is against the proposals, as their answers are read (`as_answered`: "Should the current scheme stay
+        as it is?" answered "Yes." / "No." is one), never the one the consultation marks as on the proposal
+        itself (`proposal: true`: agreeing there is agreeing with what is proposed)."""
+        answered = as_answered(self.questions, self.segments.values())
+        return frozenset(q for q, text in answered.items()
+                         if keeps_as_is(text) and q != self.named_proposal_question)
 
     def _said_by_subtheme(self, code: Code) -> bool:
         """A topic's own code in a passage where one of its sub-themes is coded: the sub-theme says which

@@ -327,7 +327,8 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
     segments overlapping the old span: an added code goes with its evidence text, to the segment that
     now holds it (its offsets found again in that text); an accept or reject goes with the machine code's
     evidence likewise; those and a stance or "reviewed" go only to a segment inside the old span (a
-    paragraph split or cut short: the analyst read all of it), the largest; after a merge the new
+    paragraph split or cut short: the analyst read all of it), the largest under the same question, else
+    the largest; after a merge the new
     segment holds text nobody reviewed, so they stay. What is not carried keeps the old id (in the
     audit trail)."""
     rewritten = {seg.submission for seg in written}
@@ -354,7 +355,8 @@ def _carry_decisions(session: Any, decided: Mapping[str, _Decided], written: Seq
         near = [seg for seg in by_submission.get(was.submission, ())
                 if seg.span.start < was.end and was.start < seg.span.end]
         inside = sorted((seg for seg in near if was.start <= seg.span.start and seg.span.end <= was.end),
-                        key=lambda seg: seg.span.start - seg.span.end)
+                        key=lambda seg: (seg.question != was.question, seg.span.start - seg.span.end))
+        # (its own question's part first: a paragraph filed under two questions, shared out between them)
         for row_id, action, theme, value in was.decisions:
             evidence = dict(value or {})
             moved: dict[str, Any] = {}

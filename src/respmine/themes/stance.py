@@ -251,11 +251,22 @@ _AGREEMENT = re.compile(  # "Do you agree ...", "Would your organisation support
     r"|\bdo\s+you\s+(?:think|believe|consider|feel)\s+(?!(?:that\s+)?the\s+(?:current|existing)\b)"
     r"[^?]{0,150}?\b(?:is|are|would\s+be|will\s+be|to\s+be)\s+"
     r"(?:fair|right|appropriate|reasonable|sensible|proportionate|correct|the\s+right)\b", re.IGNORECASE)
-_CONSENT = re.compile(  # consent to being contacted, quoted or named: no view on anything proposed
-    r"\b(?:we|us|the\s+(?:department|ministry|council|government|team|authority|commission))\s+(?:may|can"
-    r"|could|might|to)\s+(?:contact|publish|quote|share|name|identify|use|keep|store|e-?mail|get\s+in\s+touch"
-    r"|follow\s+up|pass)\b|\b(?:contact(?:ing)?|publish(?:ing)?|quot(?:e|ing)|shar(?:e|ing))\s+(?:you|your)\b"
-    r"|\bto\s+be\s+(?:contacted|quoted|named|identified|published)\b", re.IGNORECASE)
+_HANDLE = (  # what is done with a respondent's words or details
+    r"(?:contact(?:ing)?|publish(?:ing)?|quot(?:e|ing)|shar(?:e|ing)|us(?:e|ing)|nam(?:e|ing)|identify(?:ing)?"
+    r"|keep(?:ing)?|stor(?:e|ing)|e-?mail(?:ing)?|pass(?:ing)?|get(?:ting)?\s+in\s+touch|follow(?:ing)?\s+up)"
+    r"(?:\s+(?:with|from|on|to|in))?\s+")
+_RESPONSE = (r"your\s+(?:(?:organisation[’']?s?|full|own)\s+)?"
+             r"(?:responses?|reply|answers?|comments?|submission|views|name)\b")
+_YOU = (rf"(?:you\b|{_RESPONSE}"
+        r"|your\s+(?:contact\s+|personal\s+)?(?:details|e-?mail(?:\s+address)?|address)\b)")
+_CONSENT = re.compile(  # consent to the respondent or their response being contacted, quoted or
+    # named: no view on anything proposed ("we may contact you", "publish your response", "for your name to
+    # be published"; not "the council may publish enforcement data", "league tables should continue to be
+    # published", "will the new rules keep you safe")
+    r"\b(?:we|us|the\s+(?:department|ministry|council|government|team|authority|commission))\s+"
+    rf"(?:(?:may|can|could|might|will|to)\s+)?{_HANDLE}{_YOU}|\b{_HANDLE}{_RESPONSE}"
+    rf"|{_YOU}\s+(?:to\s+be|being|(?:may|can|could|will)\s+be)\s+(?:contacted|quoted|named|identified|published"
+    r"|shared|used)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
 _PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should",
@@ -1207,8 +1218,9 @@ def toward_proposals(stance: str | None, backwards: bool) -> str | None:
     return _OTHER_SIDE.get(stance, stance) if backwards and stance else stance
 
 
-_KEEPS = re.compile(  # agreeing is for things staying as they are: "Do you agree the current scheme should
-    # stay as it is?", "... that the existing rules should remain unchanged?", "... that no change is needed?"
+_STATUS_QUO = re.compile(  # agreeing is for things staying as they are: "Do you agree the current scheme
+    # should stay as it is?", "... that the existing rules should remain unchanged?", "... that no change is
+    # needed?" (named apart from `_KEEPS`, the verbs of keeping `_proposed` reads)
     # (not "... should continue to wear vests?": what continues may be what is proposed)
     r"\b(?:current|existing|present)\s+(?:[a-z’'-]+\s+){0,4}?(?:should|must|ought\s+to|to|can|could)\s+"
     r"(?:(?:be\s+)?(?:stay|remain|kept|retained|maintained|left|continue|unchanged)|not\s+(?:be\s+)?change)\b"
@@ -1228,20 +1240,33 @@ _NOT_THE_PROPOSAL = re.compile(  # agreement asked with something other than wha
 _NAMES_PROPOSAL = re.compile(  # the question's object is what is proposed, named as such: "Do you agree with
     # the proposal?", "... with our proposals to ...", "... support the proposed changes?"
     r"\b(?:agree|support|welcome|favou?r|endorse|accept|approve|back|content|happy|satisfied)\s+(?:with\s+"
-    r"|of\s+)?(?:the|our|these|this|your|its|the\s+\w+[’']s)\s+(?:(?:overall|main|proposed|new|draft)\s+)?"
+    r"|of\s+)?(?:the|our|these|your|its|the\s+\w+[’']s)\s+(?:(?:overall|main|proposed|new|draft)\s+)?"
     r"(?:(?:proposals?|plans?)\s+to\s+[a-z]+|(?:proposals?|plans?|changes|reforms|package)(?=\s*(?:[?,;.]|$)"
     r"|\s+(?:as\s+a\s+whole|overall|set\s+out|described|outlined|in\s+(?:this|the)\s+(?:consultation"
-    r"|document|paper))))", re.IGNORECASE)  # (not "the proposed changes to victim alerts": a part)
+    r"|document|paper))))", re.IGNORECASE)  # (not "the proposed changes to victim alerts": a part; nor
+# "this proposal?", the one the paragraph before it sets out: a part as often as not)
 
 
 def keeps_as_is(question: str | None) -> bool:
     """The question asks agreement with keeping things as they are ("Do you agree the current scheme should
     stay as it is?"): agreeing is against a change, so its answers read backwards as a side on the
-    proposals (`toward_proposals`)."""
+    proposals (`toward_proposals`). Not where what it keeps is what is proposed ("Do you agree with the
+    proposal to retain the existing cap?": `_PROPOSED_FIRST`), nor where it changes something as well ("...
+    that no change is needed to the formula, but that the cap should rise?", "... should remain in place and
+    be extended to e-scooters?", "... should continue to apply under the new ban?": `_CHANGES_TOO`):
+    agreeing there is agreeing with a change."""
     if not question or not asks_agreement(question):
         return False
     asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), question)
-    return _KEEPS.search(asked) is not None
+    found = _STATUS_QUO.search(asked)
+    return (found is not None and not _PROPOSED_FIRST.search(asked, 0, found.start())
+            and not _CHANGES_TOO.search(asked))
+
+
+_PROPOSED_FIRST = re.compile(r"\b(?:propos(?:als?|ed|es?|ing)|plans?\s+to)\b", re.IGNORECASE)
+_CHANGES_TOO = re.compile(r"\b(?:but|while|whilst|although|though|whereas|except|apart\s+from|other\s+than"
+                          r"|save\s+for)\b|\band\s+(?:should\s+)?be\s+[a-z]+ed\b"
+                          r"|\b(?:under|with|alongside|within)\s+the\s+(?:new|proposed)\b", re.IGNORECASE)
 
 
 def on_the_proposal(question: str | None) -> bool:
