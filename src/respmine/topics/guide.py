@@ -77,11 +77,18 @@ def codebook_words(codebook: Codebook | None) -> set[str]:
     """Seed words for c-TF-IDF: the themes' phrases and the words of their labels."""
     if codebook is None:
         return set()
-    words: set[str] = set()
+    words = codebook_phrases(codebook)
     for theme in codebook.themes:
-        words.update(" ".join(p.lower().split()) for p in theme.phrases)
         words.update(w for w in re.findall(r"[a-z][a-z'-]+", theme.label.lower()) if len(w) > 2)
     return words
+
+
+def codebook_phrases(codebook: Codebook | None) -> set[str]:
+    """The themes' phrases, lowercased: the words the codebook's authors chose to signal each theme (a
+    label's words are often the consultation's own subject: "Displaced parking and narrow streets")."""
+    if codebook is None:
+        return set()
+    return {" ".join(p.lower().split()) for theme in codebook.themes for p in theme.phrases}
 
 
 def supported_seeds(themes: ThemeVectors, x: np.ndarray, weights: np.ndarray, floor: float,
@@ -281,7 +288,9 @@ def says_views(texts: Sequence[str]) -> bool:
 
 def named_by_codebook(keywords: Sequence[str], words: Collection[str]) -> bool:
     """Whether most of a topic's top `FOCUS_WORDS` keywords are the codebook's words (`codebook_words`:
-    its themes' phrases and the words of their labels, which weigh more in the keywords). Such a topic is
+    its themes' phrases and the words of their labels), the keywords ranked with only the phrases weighing
+    more (`keywords.reweighed`: a label's words weigh double in the keywords shown, and were the top of a
+    new topic of residents' parking permits, "consultation / council / parking"). Such a topic is
     on themes the codebook has, though the coder marked few of its passages (short answers: "Yes,
     provided the guidance defines 'unnecessary obstruction' clearly", "Partly. Only where the obstruction
     is real" were "civil enforcement / unnecessary obstruction"), or a mix of them ("probation / unpaid /

@@ -10,7 +10,7 @@ keywords, names and quotes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,9 +46,12 @@ def seed_words(phrases: Iterable[str]) -> set[str]:
     return {" ".join(p.lower().split()) for p in phrases if p.strip()}
 
 
+SEED_MULTIPLIER = 2.0  # how much more a codebook word weighs in the keywords (`class_tfidf`)
+
+
 def class_tfidf(
     texts: Sequence[str], labels: Sequence[int], seeds: set[str] = frozenset(),  # type: ignore[assignment]
-    seed_multiplier: float = 2.0, stop_words: frozenset[str] = frozenset(),
+    seed_multiplier: float = SEED_MULTIPLIER, stop_words: frozenset[str] = frozenset(),
 ) -> Ctfidf:
     """c-TF-IDF over topics (each topic's texts as one document); codebook words weigh more. `stop_words`
     are skipped on top of the usual ones (respondents' names: `text.name_words`)."""
@@ -86,6 +89,17 @@ def ctfidf_weights(counts: Any, idf: np.ndarray) -> Any:
     tf = sp.csr_matrix(normalize(counts.astype(np.float64), norm="l1"))
     tf.data = np.sqrt(tf.data)
     return sp.csr_matrix(tf @ sp.diags(idf))
+
+
+def reweighed(ctfidf: Ctfidf, label: int, plain: Collection[str], n: int = 10,
+              seed_multiplier: float = SEED_MULTIPLIER) -> list[str]:
+    """A topic's keywords with the seed words `plain` weighing as any other word (the rest of the seeds
+    still `seed_multiplier` times more), from a c-TF-IDF seeded with them all."""
+    import scipy.sparse as sp
+
+    scale = np.array([1 / seed_multiplier if t in plain else 1.0 for t in ctfidf.terms])
+    row = sp.csr_matrix(ctfidf.weights.getrow(ctfidf.labels.index(label)) @ sp.diags(scale))
+    return [t for t, _ in top_terms(row, ctfidf.terms, n)]
 
 
 def merged_keywords(ctfidf: Ctfidf, labels: Iterable[int], n: int = 10) -> list[str]:

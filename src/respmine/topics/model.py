@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -43,7 +43,14 @@ from respmine.topics.guide import (
     news,
     supported_seeds,
 )
-from respmine.topics.keywords import Ctfidf, class_tfidf, merged_keywords, representatives, topic_name
+from respmine.topics.keywords import (
+    Ctfidf,
+    class_tfidf,
+    merged_keywords,
+    representatives,
+    reweighed,
+    topic_name,
+)
 from respmine.topics.text import TOKEN_PATTERN, contentless
 
 FLOOR = {"minilm": 0.3, "tfidf-svd": 0.1}  # cosine to the nearest topic below which a segment is "other"
@@ -130,13 +137,16 @@ def fit_model(
     themes: ThemeVectors, seed_words: set[str], settings: Settings = Settings(),
     previous: TopicModel | None = None, before: Previous | None = None, coded: CodedThemes | None = None,
     owners: Sequence[str] | None = None, stop_words: frozenset[str] = frozenset(),
+    phrases: Collection[str] | None = None,
 ) -> Fit:
     """Fit topics on segments (ids sorted by the caller), seeded by the codebook or by the previous model.
 
     `coded`: the theme coder's themes of the segments, which topics are matched to (without it, or when no
     segment was coded, the closest theme by similarity); `owners`: each segment's respondent (campaign
     letters one), by which themes are shared and quotes spread; `stop_words`: more words no keyword is
-    made of (respondents' own names, `text.name_words`).
+    made of (respondents' own names, `text.name_words`); `phrases`: which of `seed_words` are the themes'
+    phrases (`guide.codebook_phrases`; None: all of them), the only ones weighing more when the fit judges
+    whether a topic is named by the codebook (`guide.named_by_codebook`).
     """
     n = len(ids)
     min_size = settings.min_size or min_topic_size(n)
@@ -187,10 +197,12 @@ def fit_model(
         centroids, labels_u, sims_u = _settle(z, *split, floor)
         ctfidf, matches, keywords, measured = describe(labels_u, centroids)
     groups, sims = labels_u[where], sims_u[where]
+    plain = frozenset(seed_words) - frozenset(phrases) if phrases is not None else frozenset()
+    judged = {g: reweighed(ctfidf, g, plain, FOCUS_WORDS) if plain else keywords[g] for g in keywords}
     names = _names(keywords, matches)
     number = _number(ids, groups, names, matches, previous, before, stop_words)
     topics = _topics(ids, texts, groups, sims, number, names, keywords, matches, settings.n_quotes, owner,
-                     measured, kind if gated else None, frozenset(seed_words))
+                     measured, kind if gated else None, frozenset(seed_words), judged)
     last = max([previous.next_id if previous else 0, *[t + 1 for t in number.values()],
                 *[t + 1 for t in (before.sizes if before else {})]])
     model = TopicModel(version, embedder, kind, reducer, [number[g] for g in range(len(centroids))],
@@ -376,9 +388,12 @@ def _dedupe(names: dict[int, str], kept: set[int]) -> None:
 def _topics(ids: Sequence[str], texts: Sequence[str], groups: np.ndarray, sims: np.ndarray,
             number: dict[int, int], names: dict[int, str], keywords: dict[int, list[str]],
             matches: Sequence[Match], n_quotes: int, owners: Sequence[str], measured: Sequence[Coherence],
-            kind: str | None, codebook_words: frozenset[str] = frozenset()) -> dict[int, Topic]:
+            kind: str | None, codebook_words: frozenset[str] = frozenset(),
+            judged: dict[int, list[str]] | None = None) -> dict[int, Topic]:
     """The topics; with `kind`, each not `coherent` marked so (no emerging theme); each marked whether it
-    is `news` (says views, in words not the codebook's `codebook_words`)."""
+    is `news` (says views, in words not the codebook's `codebook_words`: its `judged` keywords, by default
+    its keywords)."""
+    named = judged if judged is not None else keywords
     out: dict[int, Topic] = {}
     for g in sorted(set(groups.tolist())):
         members = np.flatnonzero(groups == g).tolist()
@@ -389,7 +404,7 @@ def _topics(ids: Sequence[str], texts: Sequence[str], groups: np.ndarray, sims: 
         out[number[g]] = Topic(number[g], names[g], keywords.get(g, []), len(members), match.theme,
                                match.similarity, quotes, match.share, measure,
                                measure is None or kind is None or coherent(measure, kind),
-                               news([texts[i] for i in members], keywords.get(g, []), codebook_words))
+                               news([texts[i] for i in members], named.get(g, []), codebook_words))
     out.setdefault(OTHER, Topic(OTHER, OTHER_NAME, [], 0))  # always there: late segments may land in it
     return dict(sorted(out.items()))
 

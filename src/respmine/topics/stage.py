@@ -24,7 +24,14 @@ from respmine.themes.codebook import Codebook
 from respmine.topics.align import Previous, late_changes
 from respmine.topics.cluster import OTHER
 from respmine.topics.embed import Embedder, MiniLM
-from respmine.topics.guide import CodedThemes, codebook_words, coded_themes, embedder_kind, theme_vectors
+from respmine.topics.guide import (
+    CodedThemes,
+    codebook_phrases,
+    codebook_words,
+    coded_themes,
+    embedder_kind,
+    theme_vectors,
+)
 from respmine.topics.model import OTHER_NAME, Settings, Topic, TopicModel, fit_model
 from respmine.topics.persist import load_model, save_model
 from respmine.topics.text import name_words
@@ -141,6 +148,7 @@ def _fit(store: Store, rows: list[SegmentView], current: dict[str, topic_store.A
     keys = read_respondent_keys(store)
     result = fit_model([r.id for r in rows], texts, vectors, kind=kind, embedder=inner.name, version=version,
                        themes=theme_vectors(codebook, cached), seed_words=codebook_words(codebook),
+                       phrases=codebook_phrases(codebook),
                        settings=settings, previous=previous,
                        before=_previous(store, current) if current else None,
                        coded=_coded(store, codebook, rows), stop_words=_name_words(store, rows),
