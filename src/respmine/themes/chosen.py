@@ -105,8 +105,9 @@ def choose(seg: str, text: str, row: dict[str, Code], choices: Choices, fingerpr
            codebook: str, version: str) -> None:
     """An answer to the option question (`choices`) that chose an option (`structure.choices.chosen`)
     takes its view, with the topics above it, evidenced by the sentence that chose (`row`, the segment's
-    codes by theme, gains them; a rule's or the classifier's code of the view is kept, a similarity one is
-    replaced); a similarity code of another option's view goes (the answer chose another)."""
+    codes by theme, gains them; a rule's or the classifier's code of the view or topic is kept, a
+    similarity one is replaced); a similarity code of another option's view goes (the answer chose
+    another)."""
     key = chosen(text, choices.options)
     if key is None or key == SEVERAL:
         return
@@ -119,8 +120,8 @@ def choose(seg: str, text: str, row: dict[str, Code], choices: Choices, fingerpr
     span = _choosing(text, key)
     for k, theme in enumerate(view):
         have = row.get(theme)
-        if have is not None and not (k == 0 and have.method.split("+")[0] == "similarity"):
-            continue
+        if have is not None and not have.method.split("+")[0].startswith("similarity"):
+            continue  # (a topic implied by a similarity code of the view: implied by its choice now)
         row[theme] = Code(segment=seg, theme=theme, confidence=1.0, method=f"{CHOSE}(child)" if k else CHOSE,
                           evidence=Span(*span), evidence_text=text[span[0] : span[1]], codebook=codebook,
                           fingerprint=fingerprints.get(theme, ""), model=version)
