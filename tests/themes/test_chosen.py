@@ -7,9 +7,11 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from respmine.store import Store
 from respmine.store import themes as themes_store
-from respmine.themes.chosen import CHOSE, option_views
+from respmine.themes.chosen import ASIDE, CHOSE, option_views
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.stage import SegmentInput, code_segments
 from tests.themes.helpers import WordEmbedder
@@ -74,6 +76,8 @@ ANSWERS = [
     SegmentInput("r", "We favour Option A, though a mobile library would help the remote farms.", "Q2"),
     SegmentInput("none", "We reject all three options; librarians are the service.", "Q2"),
     SegmentInput("q6", "Option A would be best for our village.", "Q6"),  # not the option question
+    SegmentInput("who", "Our members include the library assistants and the mobile library drivers.", "Q6"),
+    SegmentInput("for", "We strongly support a mobile library for the villages.", "Q6"),
 ]
 
 
@@ -89,6 +93,20 @@ def test_an_answer_choosing_an_option_takes_its_view_with_the_sentence_that_chos
     assert codes["r", "model.community"].method == CHOSE
     assert codes["r", "model.mobile"].method.startswith("rule")  # its own words argue for B too: they stand
     assert codes["none", "staff"].method.startswith("rule")
+
+
+def test_another_questions_option_named_in_passing_raises_its_topic(tmp_path: Path) -> None:
+    """Outside the option question, "the mobile library drivers" (a sentence taking no side) codes the topic,
+    not the view; "We strongly support a mobile library" keeps it; a new stance model leaves the codes of
+    coding from scratch."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    codes = {(c.segment, c.theme): c for c in themes_store.machine_codes(store)}
+    assert ("who", "model.mobile") not in codes and codes["who", "model"].method.endswith(f"+{ASIDE}")
+    assert codes["for", "model.mobile"].method == "rule" and codes["for", "model.mobile"].stance == "support"
+    _check(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    scratch = code_segments(ANSWERS, LIBRARIES, WordEmbedder())  # (no options: the view stands)
+    assert "model.mobile" in {c.theme for c in scratch.codes if c.segment == "who"}
 
 
 def test_a_similarity_code_of_another_options_view_goes(tmp_path: Path) -> None:
@@ -143,3 +161,13 @@ def test_random_codebook_edits_with_an_option_question_match_coding_from_scratch
                             themes=tuple(EDITS[step % len(EDITS)](rng, list(codebook.themes))))
         _run(store, segments, codebook, options)
         _check(store, segments, codebook, options)
+
+
+def test_a_new_stance_model_leaves_the_codes_of_coding_from_scratch(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Codes moved to a topic by their sentence's stance (`aside`) follow a new stance model."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    monkeypatch.setattr("respmine.themes.stance.VERSION", "stance-test")
+    _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    _check(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})

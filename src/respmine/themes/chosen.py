@@ -12,23 +12,28 @@ option A), else where the option's label uses the phrases of one view only. Such
 the respondent's answer, with the sentence that chose as evidence: analysts see it, and can reject it,
 like any other. In an answer that chose, a similarity code of another option's view is dropped (a "We
 favour Option A" answer's sentence near the mobile library's prototypes is no second view); a rule's or
-the classifier's code of it stands (a respondent may argue for two).
+the classifier's code of it stands (a respondent may argue for two). Outside the answers to the question
+offering it, such a view is held where a sentence takes a side on it: a sentence naming it in passing
+("UNISON represents ... library assistants and the mobile library drivers", "Asset transfer is a long
+process") raises its topic (method marked ASIDE), as does a similarity code of it (similarity is not
+trusted with positions): that union rejected all three options, and had counted as favouring option B.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from respmine.records import Code, Span
 from respmine.structure.choices import MIN_OPTIONS, SEVERAL, chosen
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.sentences import sentence_spans
 
-__all__ = ["CHOSE", "Choices", "choose", "option_views"]
+__all__ = ["ASIDE", "CHOSE", "Choices", "aside", "choose", "coded_under", "offered_views", "option_views"]
 
 CHOSE = "choice"  # the method of a code taken from choosing the option a question offers for the view
+ASIDE = "aside"  # marks (method "rule+aside") a view's code moved to its topic: named in passing elsewhere
 
 _OPTION_NAMED = re.compile(r"\b(?:option|opsiwn)\s+([A-F1-9])\b", re.IGNORECASE)
 _QUESTION_NAMED = re.compile(r"\b(?:question|cwestiwn|q)\s*(\d+)\b", re.IGNORECASE)
@@ -86,6 +91,38 @@ def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]]) -
         if links:
             out[q] = Choices(opts, links)
     return out
+
+
+def offered_views(choices: Mapping[str, Choices], question: str) -> dict[str, str]:
+    """view -> the topic above it, for the views options of questions other than `question` are (those
+    a segment answering `question` holds only by taking a side on them: `aside`)."""
+    return {v[0]: v[1] for q, c in choices.items() if q != question for v in c.views.values() if len(v) > 1}
+
+
+def coded_under(choices: Mapping[str, Choices], question: str) -> str:
+    """What a segment answering `question` is coded under here ("" without option views): its own options
+    and their views, and the views other questions' options are (a changed one recodes it)."""
+    if not choices:
+        return ""
+    own = choices[question].key if question in choices else ""
+    return own + "".join(f"|{v}>{t}" for v, t in sorted(offered_views(choices, question).items()))
+
+
+def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[str, str]) -> None:
+    """A segment's codes (`row`, with their sentences' stances) of views that are options of another
+    question (`views`: view -> its topic, `offered_views`): a similarity code, or a rule's in a sentence
+    taking no side, codes the topic instead (method marked ASIDE, as `stated._disagreed` marks its own)."""
+    for theme, code in list(row.items()):
+        method = code.method.split("+")[0]
+        if theme not in views or not (method == "similarity" or (method == "rule" and code.stance is None)):
+            continue
+        del row[theme]
+        topic = row.get(views[theme])
+        if topic is None or "(child)" in topic.method:
+            row[views[theme]] = replace(code, theme=views[theme], method=f"{code.method}+{ASIDE}",
+                                        fingerprint=fingerprints.get(views[theme], ""))
+        elif ASIDE not in topic.method.split("+"):
+            row[views[theme]] = replace(topic, method=f"{topic.method}+{ASIDE}")
 
 
 def _names(theme: Theme, key: str, question: str, codebook: Codebook, shared: bool) -> bool:

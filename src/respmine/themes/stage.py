@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from respmine.records import UNCODED, Code, SegmentStance, Span
-from respmine.themes.chosen import Choices, choose, option_views
+from respmine.themes.chosen import ASIDE, Choices, aside, choose, coded_under, offered_views, option_views
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
 from respmine.themes.sentences import sentence_spans
@@ -105,7 +105,7 @@ def code_segments(
     choices = option_views(codebook, options or {})  # (an option's view decides what choosing it codes)
 
     def stamp(seg: SegmentInput) -> str:  # (an agreement question's wording decides what restates it)
-        offered = choices[seg.question].key if seg.question in choices else ""  # (and its options' views)
+        offered = coded_under(choices, seg.question)  # (its options' views, and other questions')
         return _digest(f"{key}|{seg.question}|{asked(seg) or ''}{offered}|{chr(31).join(seg.names)}"
                        f"|{seg.text}")
 
@@ -208,6 +208,8 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
     themes imply one, `_positions`, or that answer a question stating a view, `stated`), then what differs
     from the store."""
     _code_stances(chunk, rows, ctx)
+    for seg, new in zip(chunk, rows, strict=True):  # another question's option named in passing: its topic
+        aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints)
     for new in rows:
         for theme in [t for t, c in new.items() if _contradicted(c, ctx.implied)]:
             del new[theme]
@@ -287,11 +289,12 @@ def _recode_answers(plan: Plan, segments: Sequence[SegmentInput], stated: Mappin
                     previous: Previous) -> None:
     """Answers whose stance is due (a new stance model, a reworded question) are coded again where their
     codes depend on their side (`_disagreed`): their question states a view, or stated one when they were
-    coded. A view's code moved to its topic cannot be moved back from the stored rows."""
+    coded; or a view's code was moved to its topic for a sentence naming it in passing (`chosen.aside`). A
+    view's code moved to its topic cannot be moved back from the stored rows."""
     recoded = {s.id for s in plan.recode}
     for seg in segments:
         if seg.id in plan.stance and seg.id not in recoded and (seg.question in stated or any(
-                DISAGREED in c.method.split("+") for c in previous.codes.get(seg.id, ()))):
+                {DISAGREED, ASIDE} & set(c.method.split("+")) for c in previous.codes.get(seg.id, ()))):
             plan.add(seg, "input")
 
 
