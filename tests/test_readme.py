@@ -7,6 +7,7 @@ from pathlib import Path
 
 from respmine.consultation import load_consultation
 from respmine.structure.choices import question_options
+from respmine.themes.chosen import option_views
 from respmine.themes.codebook import load_codebook
 from respmine.themes.stance import asks_agreement, stance_scope
 
@@ -34,3 +35,5 @@ def test_readme_new_consultation_examples_load(tmp_path: Path) -> None:
     codebook = load_codebook(tmp_path / "codebook.yaml")
     assert codebook.stamp == "rural-buses@0.1" and codebook.ancestors("funding.formula") == ["funding"]
     assert stance_scope(codebook) == {"funding", "funding.formula"}
+    offered = {q.id: question_options(q.text, q.options) for q in consultation.questions}
+    assert option_views(codebook, offered)["Q3"].views == {"B": ("funding.regional", "funding")}

@@ -206,6 +206,8 @@ def themes_stage(
             consultation.proposals)
         if consultation else None,  # (a yes/no question its answers show closed reads "Yes" as agreeing)
         title=consultation.title if consultation else "",
+        options={q.id: question_options(q.text, q.options) for q in consultation.questions}
+        if consultation else None,  # (an answer choosing an option takes the view it is: `themes.chosen`)
     )
     restamped = themes_store.write_coding(store, result)
     dropped = themes_store.drop_orphans(store)

@@ -48,6 +48,7 @@ from respmine.store.models import DecisionRow, RunRow, StanceRow, TopicAssignmen
 from respmine.structure.choices import SEVERAL, question_options
 from respmine.structure.language import UNKNOWN, guess_language
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
+from respmine.themes.chosen import CHOSE
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import merged_into, reviewed_segments
 from respmine.themes.stance import as_answered, asks_agreement
@@ -258,7 +259,7 @@ def build_report(
         themes=themes, sections=sections,
         emerging=found, depths={t: depth(cb, t) for t in cb.ids}, snapshot=snap,
         method=summaries.method(cb.stamp, *_checked(data), coded=bool(cb.themes), taken=_taken(data),
-                               positions=data.stanced is not None),
+                               positions=data.stanced is not None, chosen=_taken(data, CHOSE)),
         tz=consultation.tz if consultation else UTC,
         register=register(data, {s.id for s in sections if s.agreement is not None},
                           {s.id: s.options for s in sections if s.options}),
@@ -303,10 +304,11 @@ def _joint(data: CodingData) -> list[tuple[str, int]]:
     return sorted(out)
 
 
-def _taken(data: CodingData) -> list[str]:
-    """The views respondents are counted under for agreeing with a question stating them (`themes.stated`)."""
+def _taken(data: CodingData, method: str = AGREED) -> list[str]:
+    """The views respondents are counted under for agreeing with a question stating them (`themes.stated`),
+    or (`method` CHOSE) for choosing the option a question offers for them (`themes.chosen`)."""
     cb = data.codebook
-    return sorted({cb.theme(c.theme).label for c in data.codes if c.method == AGREED and c.theme in cb.ids})
+    return sorted({cb.theme(c.theme).label for c in data.codes if c.method == method and c.theme in cb.ids})
 
 
 def _checked(data: CodingData) -> tuple[int, int]:

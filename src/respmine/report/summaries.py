@@ -366,12 +366,14 @@ def choice_sentence(choices: Mapping[str, int], options: Mapping[str, str], answ
 
 
 def method(codebook: str, checked: int, passages: int, coded: bool = True,
-           taken: Sequence[str] = (), positions: bool = True) -> list[str]:
+           taken: Sequence[str] = (), positions: bool = True, chosen: Sequence[str] = ()) -> list[str]:
     """The report's "About this analysis" paragraphs, one text for every format. Whether analysts have
     checked the coding is said as it is: a report read as checked when nobody has is the worst kind of
     wrong. `taken`: the labels of views respondents were counted under for agreeing with a question that
     states them (`themes.stated`), which the reader should know are counted so. `positions`: whether the
-    codebook marks positions on the proposals (how stance under a theme was counted)."""
+    codebook marks positions on the proposals (how stance under a theme was counted). `chosen`: the labels
+    of views respondents were counted under for choosing the option a question offers for them
+    (`themes.chosen`)."""
     if not coded:
         coding = ("No codebook was named, so responses were not coded against themes; stances were read by "
                   "machine, and topic discovery grouped the answers into emerging themes.")
@@ -392,7 +394,8 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True,
         "Counts are of respondents, not documents: an e-mail and its attachment are one respondent; each "
         "form-letter campaign counts once, with the number of its letters that raised the theme shown "
         "alongside; identical copies "
-        f"count once. A respondent coded under a sub-theme also counts for its main theme.{_taken(taken)} "
+        f"count once. A respondent coded under a sub-theme also counts for its main theme.{_taken(taken)}"
+        f"{_chose(chosen)} "
         "Percentages are "
         f"given on bases of {PERCENT_FROM} or more; where a base is under {number(SMALL)}, counts are "
         "given without words such as “most”.",
@@ -423,6 +426,14 @@ def _taken(labels: Sequence[str]) -> str:
         return ""
     views = " and ".join(f"“{label}”" for label in labels)
     return (f" A respondent who agreed with a question stating a view counts under that view ({views}), "
+            "though their answer may not name it again.")
+
+
+def _chose(labels: Sequence[str]) -> str:
+    if not labels:
+        return ""
+    views = " and ".join(f"“{label}”" for label in labels)
+    return (f" A respondent who chose an option a question offers counts under the view it is ({views}), "
             "though their answer may not name it again.")
 
 

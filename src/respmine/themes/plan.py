@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from respmine.records import Code
+from respmine.themes.chosen import CHOSE
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.coder import FALLBACK
 from respmine.themes.stated import AGREED
@@ -187,7 +188,8 @@ def affected_themes(old: CodebookState, new: CodebookState) -> set[str]:
 def _similarity_coded(seg: SegmentInput, codes: Sequence[Code]) -> bool:
     """The coder found no rule or classifier code, so similarity decided (possibly nothing, leaving the
     classifier's fallback pick): new prototypes can change that."""
-    coder = [c for c in codes if not c.method.startswith(AGREED)]  # (a view taken by agreeing: the answer's)
+    coder = [c for c in codes if not c.method.startswith((AGREED, CHOSE))]  # (a view taken by agreeing or
+    # choosing: the answer's)
     return bool(seg.text.strip()) and all(c.method.startswith(("similarity", FALLBACK)) for c in coder)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from respmine.records import UNCODED, Code, SegmentStance, Span
+from respmine.themes.chosen import ASIDE, Choices, aside, choose, coded_under, offered_views, option_views
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
 from respmine.themes.sentences import sentence_spans
@@ -75,6 +76,7 @@ class _Context:
     implied: Mapping[str, str]  # theme -> the stance it implies (a theme that is a position)
     stated: Mapping[str, tuple[str, ...]]  # question -> the view it asks agreement with, and its topics
     rivals: Mapping[str, frozenset[str]]  # a view -> the other views on its topic
+    choices: Mapping[str, Choices] = field(default_factory=dict)  # option question -> its options' views
 
 
 def code_segments(
@@ -88,19 +90,24 @@ def code_segments(
     batch: int = 256,
     questions: Mapping[str, str] | None = None,
     title: str = "",
+    options: Mapping[str, Mapping[str, str]] | None = None,
 ) -> CodingResult:
     """Code what changed since `previous` (everything without it); returns what to write. `questions`:
     question id -> its text, for stance (a "No." to "Do you agree ...?" opposes). `title`: the
-    consultation's (a covering sentence naming it is a formality, not coded)."""
+    consultation's (a covering sentence naming it is a formality, not coded). `options`: question id ->
+    the options it offers (key -> label), whose views its answers take by choosing (`themes.chosen`)."""
     from respmine.themes.coder import coder_version
     from respmine.themes.stance import StanceModel, asks_agreement, proposes_option
 
     examples = _known_examples(examples, codebook)
     stance = StanceModel(embedder)
     key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples), title])
+    choices = option_views(codebook, options or {})  # (an option's view decides what choosing it codes)
 
     def stamp(seg: SegmentInput) -> str:  # (an agreement question's wording decides what restates it)
-        return _digest(f"{key}|{seg.question}|{asked(seg) or ''}|{chr(31).join(seg.names)}|{seg.text}")
+        offered = coded_under(choices, seg.question)  # (its options' views, and other questions')
+        return _digest(f"{key}|{seg.question}|{asked(seg) or ''}{offered}|{chr(31).join(seg.names)}"
+                       f"|{seg.text}")
 
     agreement = {q: text for q, text in (questions or {}).items() if asks_agreement(text)}
 
@@ -124,10 +131,12 @@ def code_segments(
         return _digest(f"{stance.version}|{read_with(seg) or ''}|{seg.text}")
 
     def probe(themes: Sequence[Theme], segs: Sequence[SegmentInput]) -> list[bool]:
-        """`_probe`, and a changed view may be (or no longer be) the one an agreement question states."""
+        """`_probe`, and a changed view may be (or no longer be) the one an agreement question states, or
+        an option question offers (`themes.chosen`)."""
         fired = _probe(themes, segs)
         if any(t.position for t in themes):
-            fired = [hit or s.question in agreement for hit, s in zip(fired, segs, strict=True)]
+            fired = [hit or s.question in agreement or s.question in choices
+                     for hit, s in zip(fired, segs, strict=True)]
         return fired
 
     previous = previous or Previous()
@@ -141,7 +150,7 @@ def code_segments(
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
-                   asked, read_with, positions(codebook), stated, _rivals(codebook))
+                   asked, read_with, positions(codebook), stated, _rivals(codebook), choices)
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples, title), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -169,6 +178,10 @@ def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
         by_id = dict(zip((s.id for s in coded), found, strict=True))
         tags = [by_id.get(s.id, []) for s in chunk]
         rows = [{t.theme: _row(seg, t, ctx) for t in found} for seg, found in zip(chunk, tags, strict=True)]
+        for seg, row in zip(chunk, rows, strict=True):  # an answer choosing an option takes its view
+            if seg.question in ctx.choices:
+                choose(seg.id, seg.text, row, ctx.choices[seg.question], ctx.fingerprints, ctx.codebook,
+                       ctx.version)
         _settle(chunk, rows, ctx, result, recoded=True)
         result.recoded.extend(s.id for s in chunk)
         if progress is not None:
@@ -195,6 +208,8 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
     themes imply one, `_positions`, or that answer a question stating a view, `stated`), then what differs
     from the store."""
     _code_stances(chunk, rows, ctx)
+    for seg, new in zip(chunk, rows, strict=True):  # another question's option named in passing: its topic
+        aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints)
     for new in rows:
         for theme in [t for t, c in new.items() if _contradicted(c, ctx.implied)]:
             del new[theme]
@@ -274,11 +289,12 @@ def _recode_answers(plan: Plan, segments: Sequence[SegmentInput], stated: Mappin
                     previous: Previous) -> None:
     """Answers whose stance is due (a new stance model, a reworded question) are coded again where their
     codes depend on their side (`_disagreed`): their question states a view, or stated one when they were
-    coded. A view's code moved to its topic cannot be moved back from the stored rows."""
+    coded; or a view's code was moved to its topic for a sentence naming it in passing (`chosen.aside`). A
+    view's code moved to its topic cannot be moved back from the stored rows."""
     recoded = {s.id for s in plan.recode}
     for seg in segments:
         if seg.id in plan.stance and seg.id not in recoded and (seg.question in stated or any(
-                DISAGREED in c.method.split("+") for c in previous.codes.get(seg.id, ()))):
+                {DISAGREED, ASIDE} & set(c.method.split("+")) for c in previous.codes.get(seg.id, ()))):
             plan.add(seg, "input")
 
 

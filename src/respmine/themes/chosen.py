@@ -1,0 +1,177 @@
+"""A view an option question offers, taken by the respondents who choose that option.
+
+"Which option do you prefer: Option A (hand the library to a community group ...), Option B (replace it
+with a mobile library visit and a library link point ...) or Option C (...)?" offers, as its options A and
+B, the codebook's "Hand branch libraries to community groups (Option A)" and "Mobile library and link
+points (Option B)" (`position: true` themes). A respondent answering "Option A." or "A" (a form's cell)
+holds that view, though their words need not name it again; without this a trial's key findings said "7
+chose Option A and 7 Option B" (the question's own count) while its theme table said "1 favoured Option A
+alone, 5 Option B alone". An option links to a view (`option_views`) where the view's label names the
+option ("... (Option A)", and the question too, "(Question 2, Option A)", when several questions offer an
+option A), else where the option's label uses the phrases of one view only. Such a code (method CHOSE) is
+the respondent's answer, with the sentence that chose as evidence: analysts see it, and can reject it,
+like any other. In an answer that chose, a similarity code of another option's view is dropped (a "We
+favour Option A" answer's sentence near the mobile library's prototypes is no second view); a rule's or
+the classifier's code of it stands (a respondent may argue for two). Outside the answers to the question
+offering it, such a view is held where a sentence takes a side on it: a sentence naming it in passing
+("UNISON represents ... library assistants and the mobile library drivers", "Asset transfer is a long
+process") raises its topic (method marked ASIDE), as does a similarity code of it (similarity is not
+trusted with positions): that union rejected all three options, and had counted as favouring option B.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from respmine.records import Code, Span
+from respmine.structure.choices import MIN_OPTIONS, SEVERAL, chosen
+from respmine.themes.codebook import Codebook, Theme
+from respmine.themes.sentences import sentence_spans
+
+__all__ = ["ASIDE", "CHOSE", "Choices", "aside", "choose", "coded_under", "offered_views", "option_views"]
+
+CHOSE = "choice"  # the method of a code taken from choosing the option a question offers for the view
+ASIDE = "aside"  # marks (method "rule+aside") a view's code moved to its topic: named in passing elsewhere
+
+_OPTION_NAMED = re.compile(r"\b(?:option|opsiwn)\s+([A-F1-9])\b", re.IGNORECASE)
+_QUESTION_NAMED = re.compile(r"\b(?:question|cwestiwn|q)\s*(\d+)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """An option question's options (key -> label) and the views some of them are (key -> the view and the
+    topics above it)."""
+
+    options: Mapping[str, str]
+    views: Mapping[str, tuple[str, ...]]
+
+    @property
+    def key(self) -> str:
+        """What a segment answering the question is coded under (a changed option or link recodes it)."""
+        return "|".join(f"{k}={self.options[k]}>{'/'.join(self.views.get(k, ()))}"
+                        for k in sorted(self.options))
+
+
+def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]]) -> dict[str, Choices]:
+    """question id -> its options and the views they link to, for the questions offering at least two
+    options of which one or more is a view (a `position: true` theme). An option's view is the one whose
+    label names it ("Mobile library and link points (Option B)"; when several questions offer an option B,
+    the label, or a topic's above it, must name the question too: "Future of the branch libraries (Question
+    2)"), else the one view whose phrases its own label uses ("a single national contract with a private
+    provider" -> "National contract"), not negated or argued against. An option naming none, or several,
+    links to none; so does a view two options of the question would link to."""
+    from respmine.themes.rules import RULE_FLOOR, PhraseRules
+
+    views = [t for t in codebook.themes if t.position]
+    asked = {q: {str(k).upper(): str(v) for k, v in opts.items()}
+             for q, opts in options.items() if len(opts) >= MIN_OPTIONS}
+    if not views or not asked:
+        return {}
+    offering: dict[str, list[str]] = {}
+    for q, opts in asked.items():
+        for k in opts:
+            offering.setdefault(k, []).append(q)
+    labelled = [(q, k) for q, opts in asked.items() for k, label in opts.items() if label.strip()]
+    found = PhraseRules(codebook).find_many([asked[q][k] for q, k in labelled]) if labelled else []
+    by_phrases = {(q, k): {h.theme for h in hits if h.theme in {t.id for t in views}
+                           and h.confidence >= RULE_FLOOR and not (h.negated or h.rejected)}
+                  for (q, k), hits in zip(labelled, found, strict=True)}
+    out: dict[str, Choices] = {}
+    for q, opts in asked.items():
+        linked: dict[str, str] = {}
+        for k in opts:
+            named = {t.id for t in views if _names(t, k, q, codebook, len(offering[k]) > 1)}
+            held = named or by_phrases.get((q, k), set())
+            if len(held) == 1:
+                linked[k] = held.pop()
+        taken = list(linked.values())
+        links = {k: (v, *codebook.ancestors(v)) for k, v in linked.items() if taken.count(v) == 1}
+        if links:
+            out[q] = Choices(opts, links)
+    return out
+
+
+def offered_views(choices: Mapping[str, Choices], question: str) -> dict[str, str]:
+    """view -> the topic above it, for the views options of questions other than `question` are (those
+    a segment answering `question` holds only by taking a side on them: `aside`)."""
+    return {v[0]: v[1] for q, c in choices.items() if q != question for v in c.views.values() if len(v) > 1}
+
+
+def coded_under(choices: Mapping[str, Choices], question: str) -> str:
+    """What a segment answering `question` is coded under here ("" without option views): its own options
+    and their views, and the views other questions' options are (a changed one recodes it)."""
+    if not choices:
+        return ""
+    own = choices[question].key if question in choices else ""
+    return own + "".join(f"|{v}>{t}" for v, t in sorted(offered_views(choices, question).items()))
+
+
+def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[str, str]) -> None:
+    """A segment's codes (`row`, with their sentences' stances) of views that are options of another
+    question (`views`: view -> its topic, `offered_views`): a similarity code, or a rule's in a sentence
+    taking no side, codes the topic instead (method marked ASIDE, as `stated._disagreed` marks its own)."""
+    for theme, code in list(row.items()):
+        method = code.method.split("+")[0]
+        if theme not in views or not (method == "similarity" or (method == "rule" and code.stance is None)):
+            continue
+        del row[theme]
+        topic = row.get(views[theme])
+        if topic is None or "(child)" in topic.method:
+            row[views[theme]] = replace(code, theme=views[theme], method=f"{code.method}+{ASIDE}",
+                                        fingerprint=fingerprints.get(views[theme], ""))
+        elif ASIDE not in topic.method.split("+"):
+            row[views[theme]] = replace(topic, method=f"{topic.method}+{ASIDE}")
+
+
+def _names(theme: Theme, key: str, question: str, codebook: Codebook, shared: bool) -> bool:
+    """The view's label names option `key` (and no other); where several questions offer that option
+    (`shared`), it or a topic above it names `question` by its number as well."""
+    if {k.upper() for k in _OPTION_NAMED.findall(theme.label)} != {key}:
+        return False
+    if not shared:
+        return True
+    number = re.search(r"\d+", question)
+    labels = [theme.label, *(codebook.theme(a).label for a in codebook.ancestors(theme.id))]
+    return number is not None and any(
+        int(n) == int(number.group()) for label in labels for n in _QUESTION_NAMED.findall(label))
+
+
+def choose(seg: str, text: str, row: dict[str, Code], choices: Choices, fingerprints: Mapping[str, str],
+           codebook: str, version: str) -> None:
+    """An answer to the option question (`choices`) that chose an option (`structure.choices.chosen`)
+    takes its view, with the topics above it, evidenced by the sentence that chose (`row`, the segment's
+    codes by theme, gains them; a rule's or the classifier's code of the view or topic is kept, a
+    similarity one is replaced); a similarity code of another option's view goes (the answer chose
+    another)."""
+    key = chosen(text, choices.options)
+    if key is None or key == SEVERAL:
+        return
+    view = choices.views.get(key, ())
+    others = {v[0] for k, v in choices.views.items() if k != key}
+    for theme in [t for t, c in row.items() if t in others and c.method.split("+")[0] == "similarity"]:
+        del row[theme]
+    if not view:
+        return
+    span = _choosing(text, key)
+    for k, theme in enumerate(view):
+        have = row.get(theme)
+        if have is not None and not have.method.split("+")[0].startswith("similarity"):
+            continue  # (a topic implied by a similarity code of the view: implied by its choice now)
+        row[theme] = Code(segment=seg, theme=theme, confidence=1.0, method=f"{CHOSE}(child)" if k else CHOSE,
+                          evidence=Span(*span), evidence_text=text[span[0] : span[1]], codebook=codebook,
+                          fingerprint=fingerprints.get(theme, ""), model=version)
+
+
+def _choosing(text: str, key: str) -> tuple[int, int]:
+    """The sentence of `text` naming option `key` ("Option B is the least damaging of the three.", "A, if
+    it's the only way to keep it open."): by its word first, else by its key alone; else the first sentence
+    (a choice by its label's words is read there)."""
+    spans = sentence_spans(text) or [(0, len(text))]
+    for named in (re.compile(rf"\b(?:option|opsiwn)\s+{key}\b", re.IGNORECASE),
+                  re.compile(rf"(?<![\w'’-]){key}(?![\w'’-])")):
+        hit = next(((a, b) for a, b in spans if named.search(text, a, b)), None)
+        if hit is not None:
+            return hit
+    return spans[0]

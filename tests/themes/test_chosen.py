@@ -1,0 +1,173 @@
+"""Views an option question offers: choosing "Option A" takes the codebook's view that is option A
+(`themes.chosen`), linked by the view's label or by the option's own words."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from respmine.store import Store
+from respmine.store import themes as themes_store
+from respmine.themes.chosen import ASIDE, CHOSE, option_views
+from respmine.themes.codebook import Codebook, Theme
+from respmine.themes.stage import SegmentInput, code_segments
+from tests.themes.helpers import WordEmbedder
+from tests.themes.test_incremental import EDITS, _rows, _texts
+
+LIBRARIES = Codebook(name="libraries", version="1", themes=(
+    Theme(id="model", label="Future of the branch libraries (Question 2)", description="What should happen."),
+    Theme(id="model.community", label="Hand branch libraries to community groups (Option A)", parent="model",
+          position=True, phrases=("community group to run",)),
+    Theme(id="model.mobile", label="Mobile library and link points", parent="model", position=True,
+          phrases=("mobile library", "link point")),
+    Theme(id="staff", label="Library staff", phrases=("librarian",)),
+))
+OPTIONS = {"A": "hand the library to a community group", "B": "replace it with a mobile library visit",
+           "C": "close the branch and fund the e-library"}
+
+
+def test_option_views_link_by_the_views_label_or_the_options_words() -> None:
+    """A by the view's label "(Option A)", B by its label's phrase "mobile library"; C names no view; a
+    question without options, or an agreement question, links nothing."""
+    found = option_views(LIBRARIES, {"Q2": OPTIONS, "Q1": {}})
+    assert set(found) == {"Q2"}
+    assert found["Q2"].views == {"A": ("model.community", "model"), "B": ("model.mobile", "model")}
+
+
+def test_an_option_naming_two_views_or_a_view_two_options_name_links_neither() -> None:
+    both = {**OPTIONS, "C": "a mobile library run by a community group to run it"}  # the label names A's view
+    assert option_views(LIBRARIES, {"Q2": both})["Q2"].views == {"A": ("model.community", "model"),
+                                                                 "B": ("model.mobile", "model")}
+    twice = {**OPTIONS, "C": "a link point in the village hall"}  # B and C both the mobile library view
+    assert option_views(LIBRARIES, {"Q2": twice})["Q2"].views == {"A": ("model.community", "model")}
+
+
+def test_several_questions_offering_option_a_need_the_label_to_name_the_question() -> None:
+    """Q2 and Q5 both offer an option A: the view's topic names Question 2, so its A is Q2's only."""
+    found = option_views(LIBRARIES, {"Q2": OPTIONS, "Q5": {"A": "more evening opening", "B": "fewer"}})
+    assert found["Q2"].views["A"] == ("model.community", "model") and "Q5" not in found
+    unnamed = LIBRARIES.model_copy(update={"themes": tuple(
+        t.model_copy(update={"label": "Future of the branches"}) if t.id == "model" else t
+        for t in LIBRARIES.themes)})
+    found = option_views(unnamed, {"Q2": OPTIONS, "Q5": {"A": "more evening opening", "B": "fewer"}})
+    assert "A" not in found["Q2"].views  # ambiguous: which question's option A?
+
+
+def _run(store: Store, segments: list[SegmentInput], codebook: Codebook,
+         options: dict[str, dict[str, str]]) -> None:
+    result = code_segments(segments, codebook, WordEmbedder(), previous=themes_store.previous_coding(store),
+                           options=options)
+    themes_store.write_coding(store, result)
+
+
+def _check(store: Store, segments: list[SegmentInput], codebook: Codebook,
+           options: dict[str, dict[str, str]]) -> None:
+    scratch = code_segments(segments, codebook, WordEmbedder(), options=options)
+    assert _rows(themes_store.machine_codes(store)) == _rows(scratch.codes)
+
+
+ANSWERS = [
+    SegmentInput("a", "Option A. Several members have offered to help with a rota.", "Q2"),
+    SegmentInput("cell", "B", "Q2"),
+    SegmentInput("c", "C. Close them and spend the money on e-books.", "Q2"),
+    SegmentInput("r", "We favour Option A, though a mobile library would help the remote farms.", "Q2"),
+    SegmentInput("none", "We reject all three options; librarians are the service.", "Q2"),
+    SegmentInput("q6", "Option A would be best for our village.", "Q6"),  # not the option question
+    SegmentInput("who", "Our members include the library assistants and the mobile library drivers.", "Q6"),
+    SegmentInput("for", "We strongly support a mobile library for the villages.", "Q6"),
+]
+
+
+def test_an_answer_choosing_an_option_takes_its_view_with_the_sentence_that_chose(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    codes = {(c.segment, c.theme): c for c in themes_store.machine_codes(store)}
+    assert codes["a", "model.community"].method == CHOSE and codes["a", "model"].method == f"{CHOSE}(child)"
+    assert codes["a", "model.community"].evidence_text == "Option A."
+    assert codes["cell", "model.mobile"].method == CHOSE
+    assert codes["cell", "model.mobile"].evidence_text == "B"
+    assert not {k for k in codes if k[0] in ("c", "none", "q6") and k[1].startswith("model.")}
+    assert codes["r", "model.community"].method == CHOSE
+    assert codes["r", "model.mobile"].method.startswith("rule")  # its own words argue for B too: they stand
+    assert codes["none", "staff"].method.startswith("rule")
+
+
+def test_another_questions_option_named_in_passing_raises_its_topic(tmp_path: Path) -> None:
+    """Outside the option question, "the mobile library drivers" (a sentence taking no side) codes the topic,
+    not the view; "We strongly support a mobile library" keeps it; a new stance model leaves the codes of
+    coding from scratch."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    codes = {(c.segment, c.theme): c for c in themes_store.machine_codes(store)}
+    assert ("who", "model.mobile") not in codes and codes["who", "model"].method.endswith(f"+{ASIDE}")
+    assert codes["for", "model.mobile"].method == "rule" and codes["for", "model.mobile"].stance == "support"
+    _check(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    scratch = code_segments(ANSWERS, LIBRARIES, WordEmbedder())  # (no options: the view stands)
+    assert "model.mobile" in {c.theme for c in scratch.codes if c.segment == "who"}
+
+
+def test_a_similarity_code_of_another_options_view_goes(tmp_path: Path) -> None:
+    """"A" chosen: a sentence the similarity coder put under the mobile library is no second view."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    segments = [SegmentInput("s", "A. Mobile vans visiting villages would not be the same.", "Q2")]
+    scratch = code_segments(segments, LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS})
+    assert {c.theme for c in scratch.codes} >= {"model.community", "model"}
+    assert not [c for c in scratch.codes if c.theme == "model.mobile" and c.method.startswith("similarity")]
+    _run(store, segments, LIBRARIES, {"Q2": OPTIONS})
+
+
+def test_reruns_follow_the_options_and_the_codebooks_views(tmp_path: Path) -> None:
+    """Changing the question's options or the codebook's views recodes the answers to it: the codes are
+    those of coding from scratch (the view's label no longer naming option A drops its takers; a reworded
+    option B naming no view drops B's)."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    options = {"Q2": OPTIONS}
+    _run(store, ANSWERS, LIBRARIES, options)
+    unnamed = LIBRARIES.model_copy(update={"version": "2", "themes": tuple(
+        t.model_copy(update={"label": "Hand branch libraries to community groups"})
+        if t.id == "model.community" else t for t in LIBRARIES.themes)})
+    _run(store, ANSWERS, unnamed, options)
+    assert ("a", "model.community") not in {(c.segment, c.theme) for c in themes_store.machine_codes(store)}
+    _check(store, ANSWERS, unnamed, options)
+    reworded = {"Q2": {**OPTIONS, "B": "replace it with a book van"}}
+    _run(store, ANSWERS, unnamed, reworded)
+    assert ("cell", "model.mobile") not in {(c.segment, c.theme) for c in themes_store.machine_codes(store)}
+    _check(store, ANSWERS, unnamed, reworded)
+    _run(store, ANSWERS, LIBRARIES, options)  # put back
+    assert {("a", "model.community"), ("cell", "model.mobile")} <= {
+        (c.segment, c.theme) for c in themes_store.machine_codes(store)}
+    _check(store, ANSWERS, LIBRARIES, options)
+
+
+def test_random_codebook_edits_with_an_option_question_match_coding_from_scratch(tmp_path: Path) -> None:
+    """The synthetic codebook's views (ember "a.y", willow "a.w") as options A and B of q1: codebook edits
+    (positions toggled, phrases, themes moved or removed) leave exactly the codes of coding from scratch."""
+    rng = random.Random(31)
+    segments = [replace(s, text=f"{('Option A.', 'B', 'We prefer option B.', '')[k % 4]} {s.text}".strip())
+                for k, s in enumerate(_texts(rng, 80))]
+    from tests.themes.test_incremental import _codebook
+
+    codebook = _codebook()
+    options = {"q1": {"A": "ember", "B": "willow"}}
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, segments, codebook, options)
+    assert {c.theme for c in themes_store.machine_codes(store) if c.method == CHOSE} == {"a.y", "a.w"}
+    _check(store, segments, codebook, options)
+    for step in range(14):
+        codebook = Codebook(name="synthetic", version=str(step + 2),
+                            themes=tuple(EDITS[step % len(EDITS)](rng, list(codebook.themes))))
+        _run(store, segments, codebook, options)
+        _check(store, segments, codebook, options)
+
+
+def test_a_new_stance_model_leaves_the_codes_of_coding_from_scratch(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Codes moved to a topic by their sentence's stance (`aside`) follow a new stance model."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    monkeypatch.setattr("respmine.themes.stance.VERSION", "stance-test")
+    _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+    _check(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
