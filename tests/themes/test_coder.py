@@ -340,7 +340,8 @@ def test_a_one_word_mention_in_passing_stays_only_where_the_sentence_is_near_its
     twice = ("A volunteer helps. Commissioners must pay budgets, grants and costs when contracts and tenders "
              "are let, and each volunteer helps.")
     found = [{t.theme for t in tags} for tags in ThemeCoder(cb, WordEmbedder()).code([passing, short, twice])]
-    assert "volunteers" not in found[0] and found[1] == found[2] == {"volunteers"}
+    assert "volunteers" not in found[0] and found[1] == {"volunteers"}
+    assert found[2] == {"volunteers", "contracts"}  # (its second sentence's point, by similarity)
     assert {t.theme for t in ThemeCoder(cb, None).code([passing])[0]} == {"volunteers"}
 
 
@@ -558,3 +559,47 @@ def test_what_befalls_the_people_a_respondent_serves_keeps_its_rule_code() -> No
              "Clearway supports more than 40,000 blind and partially sighted people in England."]
     coded = [{t.theme for t in tags} for tags in coder.code(texts, names=[["Clearway"]] * 3)]
     assert coded == [{"safety"}, {"safety"}, set()]
+
+
+def test_a_rule_coded_segment_still_gets_a_second_point_by_similarity() -> None:
+    """Similarity is consulted for every sentence, not only in segments the rules left uncoded: "We run 420
+    vans delivering groceries to homes" beside a rule's loading exemption (no rule hit in it), and "Councils
+    should publish how many penalty charges they issue, so that disabled people can see ..." (coded access
+    by its words, its point enforcement) had lost their second theme. The rule's codes stand."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="access", label="Access", phrases=("disabled people",),
+              examples=("disabled people cannot get past",)),
+        Theme(id="enforcement", label="Enforcement",
+              examples=("councils publish penalty charges they issue",)),
+        Theme(id="exemptions", label="Exemptions", phrases=("exempt",),
+              examples=("loading must be exempt",)),
+        Theme(id="business", label="Business", examples=("vans delivering groceries to homes",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    texts = ["Loading must be exempt. We run vans delivering groceries to homes.",
+             "Councils must publish how many penalty charges they issue, so that disabled people can see.",
+             "Loading must be exempt."]
+    coded = [{t.theme: (t.method, text[t.start : t.end]) for t in tags}
+             for text, tags in zip(texts, coder.code(texts), strict=True)]
+    assert coded[0] == {"exemptions": ("rule", "Loading must be exempt."),
+                        "business": ("similarity", "We run vans delivering groceries to homes.")}
+    clause = "Councils must publish how many penalty charges they issue"  # (a short answer: its clause)
+    assert coded[1] == {"access": ("rule", texts[1]), "enforcement": ("similarity", clause)}
+    assert coded[2] == {"exemptions": ("rule", texts[2])}  # nearest its rule's theme: nothing added
+
+
+def test_similarity_adds_no_theme_a_rule_code_implies_or_already_has() -> None:
+    """A sentence closest to the theme a rule found, or to the theme above it (implied by its child), adds
+    nothing: the rule's code and its evidence stand."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="victims", label="Victims", phrases=("survivor",),
+              examples=("victims told when offenders come near",)),
+        Theme(id="alerts", label="Alerts", parent="victims", phrases=("exclusion zone",)),
+        Theme(id="cost", label="Cost", examples=("money better spent elsewhere",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    text = "An exclusion zone matters. Victims must be told when offenders come near."
+    [tags] = coder.code([text])
+    rule = "An exclusion zone matters."
+    assert {t.theme: (t.method, text[t.start : t.end]) for t in tags} == {
+        "alerts": ("rule", rule), "victims": ("rule(child)", rule)}
