@@ -603,3 +603,32 @@ def test_similarity_adds_no_theme_a_rule_code_implies_or_already_has() -> None:
     rule = "An exclusion zone matters."
     assert {t.theme: (t.method, text[t.start : t.end]) for t in tags} == {
         "alerts": ("rule", rule), "victims": ("rule(child)", rule)}
+
+
+def test_similarity_adds_no_sibling_nor_broad_topic_beside_a_coded_point() -> None:
+    """Beside a rule's code, similarity adds a further point, not a neighbour of the coded theme: a sibling
+    under the same parent (positions on one topic are rival views: the sample's "We strongly support a
+    greater role ... The sector has a long record of work in this field" took complementary services beside
+    core services in 9 responses) nor a topic with sub-themes (too broad a reading: "Large contracts will
+    push them out." took offender groups in every campaign letter). A segment with no code still takes
+    either, and an unrelated theme is still added."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="role", label="Role"),
+        Theme(id="role.core", label="Core services", parent="role", phrases=("core services",)),
+        Theme(id="role.extra", label="Extra services", parent="role",
+              examples=("long record of work in this field",)),
+        Theme(id="groups", label="Groups", examples=("contracts push small charities out",)),
+        Theme(id="groups.women", label="Women", parent="groups", phrases=("women offenders",)),
+        Theme(id="cost", label="Cost", examples=("money better spent on housing",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    texts = ["Charities should deliver core services. We have a long record of work in this field.",
+             "Charities should deliver core services. Large contracts push small charities out.",
+             "Charities should deliver core services. The money is better spent on housing.",
+             "We have a long record of work in this field.",
+             "Large contracts push small charities out."]
+    coded = [{t.theme: t.method for t in tags} for tags in coder.code(texts)]
+    assert coded[0] == coded[1] == {"role.core": "rule", "role": "rule(child)"}
+    assert coded[2] == {"role.core": "rule", "role": "rule(child)", "cost": "similarity"}
+    assert coded[3] == {"role.extra": "similarity", "role": "similarity(child)"}
+    assert coded[4] == {"groups": "similarity"}
