@@ -632,3 +632,31 @@ def test_similarity_adds_no_sibling_nor_broad_topic_beside_a_coded_point() -> No
     assert coded[2] == {"role.core": "rule", "role": "rule(child)", "cost": "similarity"}
     assert coded[3] == {"role.extra": "similarity", "role": "similarity(child)"}
     assert coded[4] == {"groups": "similarity"}
+
+
+def test_similarity_adds_a_sub_theme_beside_a_coded_point_only_when_clearly_close() -> None:
+    """Beside a rule's code, a sub-theme only just near a sentence (under SIMILARITY_FLOOR +
+    SIMILARITY_MARGIN) is a remark on its topic, not a further point (the sample's "We would favour a core
+    contract that meets the full cost of the service" took core partner at 0.53 beside its funding codes in
+    5 responses). The same sentence alone (a gap) is coded with it, a clearly close one is added beside, and
+    a theme with no parent keeps the plain floor."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="role", label="Role"),
+        Theme(id="role.core", label="Core partner", parent="role",
+              examples=("charities should lead contracts and design services with commissioners",)),
+        Theme(id="role.extra", label="Extra", parent="role", phrases=("complement statutory services",)),
+        Theme(id="cost", label="Cost", phrases=("running costs",)),
+        Theme(id="housing", label="Housing",
+              examples=("charities should run hostels and find homes with landlords",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    rule = "The running costs are too high. "
+    near = "Charities should lead contracts in every region."  # 0.54 to core partner (hashed words)
+    close = "Charities should lead contracts for many years to come."  # 0.59
+    flat = "Charities should run hostels in every region."  # 0.54 to housing
+    texts = [rule + near, near, rule + close, rule + flat]
+    coded = [{t.theme: t.method for t in tags} for tags in coder.code(texts)]
+    assert coded[0] == {"cost": "rule"}
+    assert coded[1] == {"role.core": "similarity", "role": "similarity(child)"}
+    assert coded[2] == {"cost": "rule", "role.core": "similarity", "role": "similarity(child)"}
+    assert coded[3] == {"cost": "rule", "housing": "similarity"}

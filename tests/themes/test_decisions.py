@@ -29,8 +29,8 @@ def test_a_merged_themes_phrases_and_examples_join_its_target() -> None:
 
 
 def test_a_target_merging_the_opposite_position_implies_no_stance() -> None:
-    """Merging a position into one implying the other side leaves a theme holding both, implying neither: kept,
-    the target's stance dropped the merged theme's supporters on the rerun (the sample's "Core delivery
+    """Merging a position into one implying the other side leaves a theme holding both, implying neither:
+    kept, the target's stance dropped the merged theme's supporters on the rerun (the sample's "Core delivery
     partner" merged into "Complementary to statutory services": "We would favour a core contract ..." was
     coded by similarity, read as support and dropped as contradicting the target, 5 segments lost). A theme
     implying the same stance, or none, leaves the target's."""

@@ -325,7 +325,8 @@ class ThemeCoder:
                 j = int(row.argmax())
                 have = found[i].get(ids[j])
                 ruled = any(a <= (start + end) // 2 < b and t == ids[j] for a, b, t in hit)
-                if (row[j] >= SIMILARITY_FLOOR and ahead[j] >= SIMILARITY_MARGIN and ids[j] not in standing
+                floor = SIMILARITY_FLOOR + SIMILARITY_MARGIN * (bool(standing) and ids[j] in self._subthemes)
+                if (row[j] >= floor and ahead[j] >= SIMILARITY_MARGIN and ids[j] not in standing
                         and not ruled and not self._beside(ids[j], standing)
                         and (have is None or have.confidence < row[j])):
                     found[i][ids[j]] = Tag(ids[j], float(row[j]), "similarity", start, end)
@@ -367,6 +368,19 @@ class ThemeCoder:
     def _topics(self) -> frozenset[str]:
         """The themes with sub-themes."""
         return frozenset(t.parent for t in self.codebook.themes if t.parent is not None)
+
+    @cached_property
+    def _subthemes(self) -> frozenset[str]:
+        """The themes under another. Beside a rule's or classifier's code, similarity adds one only when it is
+        clearly close (SIMILARITY_MARGIN above the floor): a sub-theme is a narrow reading of its topic,
+        siblings share the topic's words, and a sentence on the topic that is only just near one is a
+        remark, not a further point (the sample's "We would favour a core contract that meets the full cost
+        of the service" took core partner at 0.53 in 5 responses, "... work with children should be
+        recognised in any new commissioning framework" local commissioning at 0.54). Where nothing else
+        coded the segment, the plain floor holds. Measured on the sample against its truth: paragraph
+        precision 0.841 -> 0.861, recall 0.985 kept, respondents per theme off 0.60 -> 0.43 (similarity in
+        gaps only: 0.861 / 0.980 / 0.46); the trials' codebooks are flat, their figures unchanged."""
+        return frozenset(t.id for t in self.codebook.themes if t.parent is not None)
 
     def _rivals(self, ids: Sequence[str]) -> np.ndarray:
         """themes x themes: whether the second is a rival of the first, a theme outside its line (neither
