@@ -340,7 +340,8 @@ def test_a_one_word_mention_in_passing_stays_only_where_the_sentence_is_near_its
     twice = ("A volunteer helps. Commissioners must pay budgets, grants and costs when contracts and tenders "
              "are let, and each volunteer helps.")
     found = [{t.theme for t in tags} for tags in ThemeCoder(cb, WordEmbedder()).code([passing, short, twice])]
-    assert "volunteers" not in found[0] and found[1] == found[2] == {"volunteers"}
+    assert "volunteers" not in found[0] and found[1] == {"volunteers"}
+    assert found[2] == {"volunteers", "contracts"}  # (its second sentence's point, by similarity)
     assert {t.theme for t in ThemeCoder(cb, None).code([passing])[0]} == {"volunteers"}
 
 
@@ -558,3 +559,104 @@ def test_what_befalls_the_people_a_respondent_serves_keeps_its_rule_code() -> No
              "Clearway supports more than 40,000 blind and partially sighted people in England."]
     coded = [{t.theme for t in tags} for tags in coder.code(texts, names=[["Clearway"]] * 3)]
     assert coded == [{"safety"}, {"safety"}, set()]
+
+
+def test_a_rule_coded_segment_still_gets_a_second_point_by_similarity() -> None:
+    """Similarity is consulted for every sentence, not only in segments the rules left uncoded: "We run 420
+    vans delivering groceries to homes" beside a rule's loading exemption (no rule hit in it), and "Councils
+    should publish how many penalty charges they issue, so that disabled people can see ..." (coded access
+    by its words, its point enforcement) had lost their second theme. The rule's codes stand."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="access", label="Access", phrases=("disabled people",),
+              examples=("disabled people cannot get past",)),
+        Theme(id="enforcement", label="Enforcement",
+              examples=("councils publish penalty charges they issue",)),
+        Theme(id="exemptions", label="Exemptions", phrases=("exempt",),
+              examples=("loading must be exempt",)),
+        Theme(id="business", label="Business", examples=("vans delivering groceries to homes",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    texts = ["Loading must be exempt. We run vans delivering groceries to homes.",
+             "Councils must publish how many penalty charges they issue, so that disabled people can see.",
+             "Loading must be exempt."]
+    coded = [{t.theme: (t.method, text[t.start : t.end]) for t in tags}
+             for text, tags in zip(texts, coder.code(texts), strict=True)]
+    assert coded[0] == {"exemptions": ("rule", "Loading must be exempt."),
+                        "business": ("similarity", "We run vans delivering groceries to homes.")}
+    clause = "Councils must publish how many penalty charges they issue"  # (a short answer: its clause)
+    assert coded[1] == {"access": ("rule", texts[1]), "enforcement": ("similarity", clause)}
+    assert coded[2] == {"exemptions": ("rule", texts[2])}  # nearest its rule's theme: nothing added
+
+
+def test_similarity_adds_no_theme_a_rule_code_implies_or_already_has() -> None:
+    """A sentence closest to the theme a rule found, or to the theme above it (implied by its child), adds
+    nothing: the rule's code and its evidence stand."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="victims", label="Victims", phrases=("survivor",),
+              examples=("victims told when offenders come near",)),
+        Theme(id="alerts", label="Alerts", parent="victims", phrases=("exclusion zone",)),
+        Theme(id="cost", label="Cost", examples=("money better spent elsewhere",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    text = "An exclusion zone matters. Victims must be told when offenders come near."
+    [tags] = coder.code([text])
+    rule = "An exclusion zone matters."
+    assert {t.theme: (t.method, text[t.start : t.end]) for t in tags} == {
+        "alerts": ("rule", rule), "victims": ("rule(child)", rule)}
+
+
+def test_similarity_adds_no_sibling_nor_broad_topic_beside_a_coded_point() -> None:
+    """Beside a rule's code, similarity adds a further point, not a neighbour of the coded theme: a sibling
+    under the same parent (positions on one topic are rival views: the sample's "We strongly support a
+    greater role ... The sector has a long record of work in this field" took complementary services beside
+    core services in 9 responses) nor a topic with sub-themes (too broad a reading: "Large contracts will
+    push them out." took offender groups in every campaign letter). A segment with no code still takes
+    either, and an unrelated theme is still added."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="role", label="Role"),
+        Theme(id="role.core", label="Core services", parent="role", phrases=("core services",)),
+        Theme(id="role.extra", label="Extra services", parent="role",
+              examples=("long record of work in this field",)),
+        Theme(id="groups", label="Groups", examples=("contracts push small charities out",)),
+        Theme(id="groups.women", label="Women", parent="groups", phrases=("women offenders",)),
+        Theme(id="cost", label="Cost", examples=("money better spent on housing",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    texts = ["Charities should deliver core services. We have a long record of work in this field.",
+             "Charities should deliver core services. Large contracts push small charities out.",
+             "Charities should deliver core services. The money is better spent on housing.",
+             "We have a long record of work in this field.",
+             "Large contracts push small charities out."]
+    coded = [{t.theme: t.method for t in tags} for tags in coder.code(texts)]
+    assert coded[0] == coded[1] == {"role.core": "rule", "role": "rule(child)"}
+    assert coded[2] == {"role.core": "rule", "role": "rule(child)", "cost": "similarity"}
+    assert coded[3] == {"role.extra": "similarity", "role": "similarity(child)"}
+    assert coded[4] == {"groups": "similarity"}
+
+
+def test_similarity_adds_a_sub_theme_beside_a_coded_point_only_when_clearly_close() -> None:
+    """Beside a rule's code, a sub-theme only just near a sentence (under SIMILARITY_FLOOR +
+    SIMILARITY_MARGIN) is a remark on its topic, not a further point (the sample's "We would favour a core
+    contract that meets the full cost of the service" took core partner at 0.53 beside its funding codes in
+    5 responses). The same sentence alone (a gap) is coded with it, a clearly close one is added beside, and
+    a theme with no parent keeps the plain floor."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="role", label="Role"),
+        Theme(id="role.core", label="Core partner", parent="role",
+              examples=("charities should lead contracts and design services with commissioners",)),
+        Theme(id="role.extra", label="Extra", parent="role", phrases=("complement statutory services",)),
+        Theme(id="cost", label="Cost", phrases=("running costs",)),
+        Theme(id="housing", label="Housing",
+              examples=("charities should run hostels and find homes with landlords",)),
+    ))
+    coder = ThemeCoder(codebook, WordEmbedder(), at_least_one=False)
+    rule = "The running costs are too high. "
+    near = "Charities should lead contracts in every region."  # 0.54 to core partner (hashed words)
+    close = "Charities should lead contracts for many years to come."  # 0.59
+    flat = "Charities should run hostels in every region."  # 0.54 to housing
+    texts = [rule + near, near, rule + close, rule + flat]
+    coded = [{t.theme: t.method for t in tags} for tags in coder.code(texts)]
+    assert coded[0] == {"cost": "rule"}
+    assert coded[1] == {"role.core": "similarity", "role": "similarity(child)"}
+    assert coded[2] == {"cost": "rule", "role.core": "similarity", "role": "similarity(child)"}
+    assert coded[3] == {"cost": "rule", "housing": "similarity"}

@@ -28,6 +28,26 @@ def test_a_merged_themes_phrases_and_examples_join_its_target() -> None:
     assert target.fingerprint != book.theme("families").fingerprint  # so the plan recodes what it moves
 
 
+def test_a_target_merging_the_opposite_position_implies_no_stance() -> None:
+    """Merging a position into one implying the other side leaves a theme holding both, implying neither:
+    kept, the target's stance dropped the merged theme's supporters on the rerun (the sample's "Core delivery
+    partner" merged into "Complementary to statutory services": "We would favour a core contract ..." was
+    coded by similarity, read as support and dropped as contradicting the target, 5 segments lost). A theme
+    implying the same stance, or none, leaves the target's."""
+    book = Codebook(name="b", version="1", themes=(
+        Theme(id="role", label="Role"),
+        Theme(id="core", label="Core partner", parent="role", stance="support"),
+        Theme(id="lead", label="Lead provider", parent="role", stance="support"),
+        Theme(id="extra", label="Complementary", parent="role", stance="oppose"),
+        Theme(id="cost", label="Cost", parent="role"),
+    ))
+    assert effective_codebook(book, [_merge("core", "extra")]).theme("extra").stance is None
+    assert effective_codebook(book, [_merge("extra", "core")]).theme("core").stance is None
+    assert effective_codebook(book, [_merge("lead", "core")]).theme("core").stance == "support"
+    assert effective_codebook(book, [_merge("cost", "extra")]).theme("extra").stance == "oppose"
+    assert effective_codebook(book, [_merge("core", "cost")]).theme("cost").stance is None
+
+
 def test_a_theme_found_by_its_label_brings_the_label_when_merged() -> None:
     book = Codebook(name="b", version="1", themes=(
         Theme(id="increased_anxiety", label="increased_anxiety"),

@@ -98,8 +98,7 @@ class Harness:
                    for k, v in themes_store.stances(self.store).items()}
         assert stances == {x.segment: (x.stance, x.confidence, x.evidence) for x in scratch.stances}
         # only what the edit can affect was recoded
-        by_similarity = {s.id for s in self.segments if s.text.strip() and all(
-            c.method.startswith("similarity") for c in previous.codes.get(s.id, ()))}
+        by_similarity = {s.id for s in self.segments if s.text.strip()}  # similarity reads every sentence
         probed = [t for t in codebook.themes  # the changed themes' rules, as the plan probes them
                   if t.id in changed or (t.position and codebook.topic(t.id) in changed)]
         fires = _probe(probed, self.segments) if probed else [False] * len(self.segments)

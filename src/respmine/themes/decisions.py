@@ -146,11 +146,17 @@ def merged_theme(target: Theme, merged: Theme) -> Theme:
     into "Families of offenders", a new answer about "women's centres" counts under Families). Coding
     with the merged theme simply dropped lost its respondents from the target on the next rerun (10 -> 7).
     A theme found by its label (no phrases) brings its label as a phrase. Exclusions stay behind: the
-    merged theme's would drop the target's own mentions."""
+    merged theme's would drop the target's own mentions. A target merging a theme that implies the opposite
+    stance implies none (`Theme.stance`): it now holds both sides, and the stance it kept dropped what the
+    merged theme's side said (similarity's code to a position its evidence argues against is dropped,
+    `stage._contradicted`: merging the sample's "Core delivery partner", implying support, into
+    "Complementary to statutory services", implying opposition, lost the target from 5 segments on the
+    rerun, "We would favour a core contract that meets the full cost of the service" among them)."""
     phrases = [p for t in (target, merged) for p in (t.phrases or (_as_phrase(t.label),))]
     return target.model_copy(update={
         "phrases": tuple(dict.fromkeys(phrases)),
         "examples": tuple(dict.fromkeys((*target.examples, *merged.examples))),
+        "stance": target.stance if merged.stance in (None, target.stance) else None,
     })
 
 

@@ -6,19 +6,20 @@ classifier) or when a codebook change can alter its codes:
 - it has a code (direct or an implied parent) of a changed, added or removed theme;
 - a changed or added theme's rules now fire in it (its phrases, or its label's words when it has no
   phrases; probed with the rules of those themes only);
-- it was coded by similarity or the classifier's fallback (the rules and classifier left it uncoded)
-  and any theme's similarity prototypes changed or moved: each span's closest theme and the
+- it has text and any theme's similarity prototypes changed or moved: similarity reads every sentence
+  (beside the rules' codes too, `ThemeCoder._add_similarity`), and each span's closest theme and the
   `at_least_one` fallback compare every theme, so any change can move them;
 - a rule finds a theme in it by a brief phrase in passing (`rules.passing_themes`), which similarity keeps
-  or drops (`ThemeCoder._drop_uncorroborated`), and the prototypes changed (every theme's rules probed).
+  or drops (`ThemeCoder._drop_uncorroborated`), and the prototypes changed (every theme's rules probed;
+  such a segment has text, so the rule above already recodes it).
 
 Everything else keeps its codes, because (see `themes.coder`) a theme's rule hits depend only on that
 theme's phrases, exclusions and label (a topic's also on the positions on it: their fingerprints join its
 own; a position's also on the other positions on its topic, `rules._unheld_positions`, and a segment
-where one is coded or argued against has a code of that topic), a segment with a rule or classifier
-code consults similarity only for a word in passing (above), and an implied parent code depends only on
-the segment's codes under it. A codebook version bump with the same themes recodes nothing. Stance is
-separate: a new stance model recomputes stances, not codes.
+where one is coded or argued against has a code of that topic), similarity depends on every theme's
+prototypes and on nothing else of the codebook but the rule codes it does not repeat (above), and an
+implied parent code depends only on the segment's codes under it. A codebook version bump with the same
+themes recodes nothing. Stance is separate: a new stance model recomputes stances, not codes.
 """
 
 from __future__ import annotations
@@ -31,10 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from respmine.records import Code
-from respmine.themes.chosen import CHOSE
 from respmine.themes.codebook import Codebook, Theme
-from respmine.themes.coder import FALLBACK
-from respmine.themes.stated import AGREED
 
 
 @dataclass(frozen=True)
@@ -114,7 +112,7 @@ REASONS = {
     "input": "its text or question, the coder, the embedder or the trained classifier changed",
     "codes": "it has a code of a changed, added or removed theme",
     "phrases": "a changed or added theme's rules (phrases, or label) fire in it",
-    "similarity": "it was coded by similarity and the themes' similarity prototypes changed",
+    "similarity": "the themes' similarity prototypes changed, and similarity reads its sentences",
     "passing": "a rule finds a theme in it by a brief phrase in passing, kept or dropped by similarity, and "
                "the themes' similarity prototypes changed",
 }
@@ -157,7 +155,7 @@ def plan_recoding(
         codes = previous.codes.get(seg.id, ())
         if any(c.theme in changed for c in codes):
             plan.add(seg, "codes")
-        elif old.similarity != current.similarity and _similarity_coded(seg, codes):
+        elif old.similarity != current.similarity and _similarity_reads(seg):
             plan.add(seg, "similarity")
         else:
             to_probe.setdefault(state.codebook, []).append(seg)
@@ -185,12 +183,11 @@ def affected_themes(old: CodebookState, new: CodebookState) -> set[str]:
     return {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
 
 
-def _similarity_coded(seg: SegmentInput, codes: Sequence[Code]) -> bool:
-    """The coder found no rule or classifier code, so similarity decided (possibly nothing, leaving the
+def _similarity_reads(seg: SegmentInput) -> bool:
+    """Similarity read the segment's sentences (every one with text: beside the rules' and classifier's
+    codes it may add a point of another theme, and where they found none it decides, or leaves the
     classifier's fallback pick): new prototypes can change that."""
-    coder = [c for c in codes if not c.method.startswith((AGREED, CHOSE))]  # (a view taken by agreeing or
-    # choosing: the answer's)
-    return bool(seg.text.strip()) and all(c.method.startswith(("similarity", FALLBACK)) for c in coder)
+    return bool(seg.text.strip())
 
 
 def _rules_key(theme: Theme, positions: Sequence[str]) -> str:
