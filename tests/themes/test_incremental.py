@@ -613,3 +613,26 @@ def test_a_position_no_longer_implying_a_stance_recodes_as_from_scratch(tmp_path
     _run(store, segments, unstanced)
     _check(store, segments, unstanced)
     assert {c.theme for c in themes_store.machine_codes(store)} == {"autonomy"}
+
+
+def test_an_exclusion_removing_a_hit_that_coded_nothing_recodes_as_from_scratch(tmp_path: Path) -> None:
+    """Similarity does not give a theme a rule found in its sentence and did not code there: "such as housing,
+    mentoring and employment" (an example in a list, below RULE_FLOOR) keeps housing from similarity. An
+    exclusion removing that hit changes no similarity prototype, and the segment had no code of housing:
+    the plan kept it, without the code coding from scratch gives."""
+    sentence = ("We offer help such as housing, mentoring and employment, so that people leaving prison find "
+                "homes and settle in the community for good.")
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="housing", label="Accommodation", phrases=("housing",), examples=(sentence,)),
+        Theme(id="cost", label="Cost", phrases=("running costs",)),
+    ))
+    segments = [SegmentInput("s1", "The running costs are high. " + sentence, "q1")]
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, segments, codebook)
+    assert {c.theme for c in themes_store.machine_codes(store)} == {"cost"}
+    excluded = Codebook(name="c", version="2", themes=tuple(
+        t.model_copy(update={"exclusions": ("such as housing",)}) if t.id == "housing" else t
+        for t in codebook.themes))
+    _run(store, segments, excluded)
+    _check(store, segments, excluded)
+    assert {c.theme for c in themes_store.machine_codes(store)} == {"cost", "housing"}

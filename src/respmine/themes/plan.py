@@ -4,8 +4,10 @@ A segment is recoded when its own input changed (text, question, coder logic, em
 classifier) or when a codebook change can alter its codes:
 
 - it has a code (direct or an implied parent) of a changed, added or removed theme;
-- a changed or added theme's rules now fire in it (its phrases, or its label's words when it has no
-  phrases; probed with the rules of those themes only);
+- a changed or added theme's rules now find it in it (its phrases, or its label's words when it has no
+  phrases; probed with the rules of those themes only, without their exclusions and whether or not the
+  hit codes: similarity leaves out a theme a rule found in a sentence, so an exclusion that removes a hit
+  coding nothing can change its codes, `stage._probe`);
 - it has text and any theme's similarity prototypes, place in the hierarchy or implied stance changed:
   similarity reads every sentence
   (beside the rules' codes too, `ThemeCoder._add_similarity`), and each span's closest theme and the
