@@ -1,14 +1,14 @@
 """The theme stage over a run: every segment coded against the codebook, with evidence and stance.
 
-Incremental (which segments, and why, is `themes.plan`): each segment records what it was coded under
-(a stamp of its text, question, coder logic, embedder and trained classifier; the codebook's theme
-fingerprints; the stance model). A rerun recodes only segments whose stamp changed or whose codes a
-codebook edit can alter, writes only the code rows that differ, and the store restamps the others with
-the current codebook. So late submissions cost only their own segments, and a one-theme edit costs the
-segments that theme touches, plus (when its similarity prototypes changed) a cheap rescoring of the
-segments coded by similarity. New analyst examples retrain the classifier, and a changed classifier
-recodes every segment: the themes it has learned are decided by it for all of them. A new stance
-model recomputes stances only.
+Incremental (which segments, and why, is `themes.plan`): each segment records what it was coded under (a stamp
+of its text, question, coder logic, embedder and trained classifier; the codebook's theme fingerprints; the
+stance model). A rerun recodes only segments whose stamp changed or whose codes a codebook edit can alter,
+writes only the code rows that differ, and the store restamps the others with the current codebook. So late
+submissions cost only their own segments, and a one-theme edit costs the segments that theme touches, plus
+(when its similarity prototypes changed) a rescoring of every segment with text (similarity reads every
+sentence; sentence vectors are cached). New analyst examples retrain the classifier, and a changed classifier
+recodes every segment: the themes it has learned are decided by it for all of them. A new stance model
+recomputes stances only.
 """
 
 from __future__ import annotations
