@@ -266,7 +266,8 @@ def write_outputs(
 
     store = Store(settings.store_url)
     paths = write_intake(store, settings.work_dir, consultation.tz if consultation else None)
-    paths.update(write_reports(store, run_codebook(store, consultation), settings.work_dir, consultation))
+    # (the codebook as written: `CodingData.load` applies analysts' edits, knowing the positions merged away)
+    paths.update(write_reports(store, load_run_codebook(consultation), settings.work_dir, consultation))
     paths["summary"] = settings.work_dir / "intake_summary.md"
     paths["summary"].write_text(summary_markdown(summary), encoding="utf-8")
     (settings.work_dir / "intake_summary.json").write_text(

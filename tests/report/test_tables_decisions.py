@@ -83,3 +83,28 @@ def test_after_decisions_matches_a_fresh_load_when_a_stance_decision_moves_a_res
     assert _stances(fresh)[("Q2", "contracts")]["oppose"] == 1
     assert _stances(updated)[("Q2", "contracts")] == _stances(fresh)[("Q2", "contracts")]
     assert _stances(updated, overall=True) == _stances(fresh, overall=True)
+
+
+def test_a_theme_merging_the_opposite_position_still_carries_its_respondents_sides(
+    made: tuple[Store, dict[str, str]],
+) -> None:
+    """Merging a position into the opposite one leaves a theme holding both sides, implying neither
+    (`decisions.merged_theme`), but still a stance on the proposals: its respondents count with the sides
+    their sentences take. Read as no position, the target's row lost them (Hope Trust's "full cost
+    recovery", which supports, counted with no side), and where the merge left no other position the
+    whole codebook was read as topics."""
+    from respmine.report.tables import CodingData, build_rows
+
+    store, _ = made
+    book = CODEBOOK.model_copy(update={"themes": tuple(
+        t.model_copy(update={"stance": {"funding.fcr": "support", "funding.length": "oppose",
+                                        "volunteers": "support"}.get(t.id)}) for t in CODEBOOK.themes)})
+    decide(store, book, "analyst", "merge", theme="funding.fcr", value={"into": "funding.length"})
+    data = CodingData.load(store, book)
+    assert data.stanced is not None and {"funding.length", "funding", "volunteers"} <= data.stanced
+    assert "contracts" not in data.stanced
+    row = next(r for r in build_rows(data) if (r.question, r.theme) == ("Q1", "funding.length"))
+    assert row.stance["support"] >= 1, row.stance
+    alone = book.model_copy(update={"themes": tuple(  # the merge leaves no other position
+        t.model_copy(update={"stance": None}) if t.id == "volunteers" else t for t in book.themes)})
+    assert CodingData.load(store, alone).stanced == frozenset({"funding.length", "funding"})

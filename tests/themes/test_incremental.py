@@ -563,3 +563,76 @@ def test_a_similarity_code_with_a_mixed_stance_is_kept_where_its_theme_is_no_pos
     result = code_segments([SegmentInput("m", text, "q1")], codebook, WordEmbedder(),
                            questions={"q1": "Do you agree that schools should decide?"})
     assert [(c.theme, c.method, c.stance) for c in result.codes] == [("autonomy", "similarity", "mixed")]
+
+
+def test_a_sub_theme_moved_within_its_family_recodes_as_from_scratch(tmp_path: Path) -> None:
+    """Beside a rule's code similarity adds no sibling of the coded theme (`ThemeCoder._beside`): a sub-theme
+    moved under another parent in the same family (a deep codebook) stops or starts being a sibling, so a
+    segment where it was left out may now take it. Its similarity prototypes and family are unchanged, and
+    the segment had no code of it: the plan kept it, and the rerun differed from coding from scratch."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="role", label="Role"),
+        Theme(id="role.core", label="Core services", parent="role", phrases=("core services",)),
+        Theme(id="role.mid", label="Middle ground", parent="role", description="ground between sectors"),
+        Theme(id="role.extra", label="Extra services", parent="role",
+              examples=("long record of work in this field",)),
+        Theme(id="cost", label="Cost", phrases=("running costs",)),
+    ))
+    segments = [SegmentInput("s1", "Charities should deliver core services. We have a long record of work "
+                                   "in this field.", "q1"),
+                SegmentInput("s2", "The running costs are high.", "q1")]
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, segments, codebook)
+    assert {c.theme for c in themes_store.machine_codes(store) if c.segment == "s1"} == {"role.core", "role"}
+    moved = Codebook(name="c", version="2", themes=tuple(
+        t.model_copy(update={"parent": "role.mid"}) if t.id == "role.extra" else t for t in codebook.themes))
+    _run(store, segments, moved)
+    _check(store, segments, moved)
+    assert "role.extra" in {c.theme for c in themes_store.machine_codes(store) if c.segment == "s1"}
+    _run(store, segments, codebook)  # and back: a sibling again, left out
+    _check(store, segments, codebook)
+
+
+def test_a_position_no_longer_implying_a_stance_recodes_as_from_scratch(tmp_path: Path) -> None:
+    """A similarity code to a position its sentence argues against is dropped (`stage._contradicted`): when
+    the theme stops implying that stance, the segment it was dropped from has no code of it, and the
+    plan kept it without the code coding from scratch gives."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="autonomy", label="Leave it to schools", stance="oppose",
+              description="schools decide their own rules statutory ban unnecessary",
+              examples=("Schools should decide their own rules.",)),
+        Theme(id="cost", label="Cost", phrases=("full cost",)),
+    ))
+    segments = [SegmentInput("for", "The council supports a statutory ban so schools decide their own rules.",
+                             "q1")]
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, segments, codebook)
+    assert not themes_store.machine_codes(store)
+    unstanced = Codebook(name="c", version="2", themes=tuple(
+        t.model_copy(update={"stance": None}) if t.id == "autonomy" else t for t in codebook.themes))
+    _run(store, segments, unstanced)
+    _check(store, segments, unstanced)
+    assert {c.theme for c in themes_store.machine_codes(store)} == {"autonomy"}
+
+
+def test_an_exclusion_removing_a_hit_that_coded_nothing_recodes_as_from_scratch(tmp_path: Path) -> None:
+    """Similarity does not give a theme a rule found in its sentence and did not code there: "such as housing,
+    mentoring and employment" (an example in a list, below RULE_FLOOR) keeps housing from similarity. An
+    exclusion removing that hit changes no similarity prototype, and the segment had no code of housing:
+    the plan kept it, without the code coding from scratch gives."""
+    sentence = ("We offer help such as housing, mentoring and employment, so that people leaving prison find "
+                "homes and settle in the community for good.")
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="housing", label="Accommodation", phrases=("housing",), examples=(sentence,)),
+        Theme(id="cost", label="Cost", phrases=("running costs",)),
+    ))
+    segments = [SegmentInput("s1", "The running costs are high. " + sentence, "q1")]
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _run(store, segments, codebook)
+    assert {c.theme for c in themes_store.machine_codes(store)} == {"cost"}
+    excluded = Codebook(name="c", version="2", themes=tuple(
+        t.model_copy(update={"exclusions": ("such as housing",)}) if t.id == "housing" else t
+        for t in codebook.themes))
+    _run(store, segments, excluded)
+    _check(store, segments, excluded)
+    assert {c.theme for c in themes_store.machine_codes(store)} == {"cost", "housing"}

@@ -46,7 +46,7 @@ from respmine.store.views import (
 from respmine.structure.choices import respondents_choice
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook
-from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook
+from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook, merged_positions
 from respmine.themes.sentences import sentence_spans
 from respmine.themes.stance import (
     as_answered,
@@ -124,6 +124,7 @@ class CodingData:
     received_as: dict[str, list[str]] = field(default_factory=dict)  # submission -> every file name it had
     questions: dict[str, str] = field(default_factory=dict)  # the consultation's, id -> text, in its order
     named_proposal_question: str | None = None  # the question it marks `proposal: true`, if any
+    held: frozenset[str] = frozenset()  # themes that took in a position by a merge (`merged_positions`)
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
     _shared: dict[tuple[str, str], bool] = field(
@@ -131,7 +132,9 @@ class CodingData:
 
     @classmethod
     def load(cls, store: Store, codebook: Codebook, types: TypeList = DEFAULT_TYPES) -> CodingData:
-        """One read of everything every output needs (the writers share it rather than re-read)."""
+        """One read of everything every output needs (the writers share it rather than re-read).
+        `codebook`: as written (analysts' edits are applied here; an edited one is not edited twice, but a
+        position it merged away is no longer known, `held`)."""
         subs = read_submissions(store)
         segs = {s.id: s for s in read_segments(store)}
         people, campaigns = read_respondents(store), structure_store.campaigns(store)
@@ -148,7 +151,7 @@ class CodingData:
             redactions=_redactions(store), people=people, campaigns=campaigns, decisions=log,
             received_as=store.sources(), questions=structure_store.stored_questions(store),
             named_proposal_question=structure_store.stored_proposal_question(store),
-            unsided=unsided, types=types,
+            unsided=unsided, types=types, held=merged_positions(codebook, log),
         )
 
     def after_decisions(self, store: Store, codebook: Codebook, new: Sequence[Decision]) -> CodingData | None:
@@ -310,7 +313,7 @@ class CodingData:
     @cached_property
     def stanced(self) -> frozenset[str] | None:
         """The themes whose rows carry a stance (`stance.stance_scope`; None: every theme)."""
-        return stance_scope(self.codebook)
+        return stance_scope(self.codebook, self.held)
 
     @cached_property
     def implied(self) -> dict[str, str]:

@@ -22,11 +22,11 @@
 - A rule hit on a position theme (`Theme.position`) whose sentence argues against it ("regional
   commissioning would be a mistake") codes the topic it is a position on (`Codebook.topic`) instead.
 
-Incremental recoding (`themes.plan`) relies on three properties of this combination: a theme's rule
-hits depend only on that theme's phrases, exclusions and label (and, for a topic, those of the positions
-on it, `CodebookState`); similarity is consulted only for segments with
-no rule or classifier code (a fallback counts as no code); an implied parent depends only on the codes
-under it. A change that breaks one of them must update `themes.plan` too.
+Incremental recoding (`themes.plan`) relies on three properties of this combination: a theme's rule hits
+depend only on that theme's phrases, exclusions and label (and, for a topic, those of the positions on it,
+`CodebookState`); similarity reads every sentence and depends, beside every theme's prototypes, only on the
+hierarchy, the rule and classifier codes and the rule hits of its segment (`_add_similarity`); an implied
+parent depends only on the codes under it. A change that breaks one of them must update `themes.plan` too.
 
 Stored codes carry `coder_version()`: CODER_VERSION plus a hash of the modules that decide codes, so a
 code edit recodes every segment on the next run without anyone remembering to bump a number (as

@@ -226,6 +226,17 @@ def merged_into(decisions: Iterable[Decision]) -> dict[str, str]:
     return {t: _follow(merged, t) for t in merged}
 
 
+def merged_positions(codebook: Codebook, decisions: Iterable[Decision]) -> frozenset[str]:
+    """The themes that took in a position of `codebook` (a theme implying a stance, `Theme.stance`) by a
+    merge (`decisions` in force): they still carry a stance on the proposals (`stance.stance_scope`), though
+    one that took in the opposite side implies none (`merged_theme`). Read as no position, merging the
+    sample's "Core delivery partner" into "Complementary to statutory services" left the codebook marking
+    none: every theme was read as a topic, and with other positions left, the target's respondents lost
+    the sides their own sentences took. `codebook`: as written, before analysts' edits."""
+    merged = merged_into(decisions)
+    return frozenset(merged[t.id] for t in codebook.themes if t.stance and t.id in merged)
+
+
 def _follow(merged: Mapping[str, str], theme: str) -> str:
     seen = {theme}
     while theme in merged and merged[theme] not in seen:

@@ -4,9 +4,12 @@ A segment is recoded when its own input changed (text, question, coder logic, em
 classifier) or when a codebook change can alter its codes:
 
 - it has a code (direct or an implied parent) of a changed, added or removed theme;
-- a changed or added theme's rules now fire in it (its phrases, or its label's words when it has no
-  phrases; probed with the rules of those themes only);
-- it has text and any theme's similarity prototypes changed or moved: similarity reads every sentence
+- a changed or added theme's rules now find it in it (its phrases, or its label's words when it has no
+  phrases; probed with the rules of those themes only, without their exclusions and whether or not the
+  hit codes: similarity leaves out a theme a rule found in a sentence, so an exclusion that removes a hit
+  coding nothing can change its codes, `stage._probe`);
+- it has text and any theme's similarity prototypes, place in the hierarchy or implied stance changed:
+  similarity reads every sentence
   (beside the rules' codes too, `ThemeCoder._add_similarity`), and each span's closest theme and the
   `at_least_one` fallback compare every theme, so any change can move them;
 - a rule finds a theme in it by a brief phrase in passing (`rules.passing_themes`), which similarity keeps
@@ -68,8 +71,7 @@ class CodebookState:
             topic = codebook.topic(t.id) if t.position else None
             if topic is not None:
                 on.setdefault(topic, []).append(t.fingerprint)
-        return cls(tuple((t.id, _rules_key(t, on.get(t.id, [])),
-                          _similarity_key(t, ([t.id, *codebook.ancestors(t.id)])[-1]))
+        return cls(tuple((t.id, _rules_key(t, on.get(t.id, [])), _similarity_key(t, codebook.ancestors(t.id)))
                          for t in codebook.themes))
 
     @cached_property  # read once per segment when planning: computed once per state
@@ -78,7 +80,8 @@ class CodebookState:
 
     @cached_property
     def similarity(self) -> str:
-        """Changes when any theme's similarity prototypes change, or themes are added, removed or moved."""
+        """Changes when any theme's similarity prototypes, ancestors or implied stance change, or themes are
+        added or removed."""
         return _digest(json.dumps([(i, s) for i, _, s in self.themes]))
 
     def fingerprints(self) -> dict[str, str]:
@@ -198,10 +201,16 @@ def _rules_key(theme: Theme, positions: Sequence[str]) -> str:
     return _digest(json.dumps([theme.fingerprint, *sorted(positions)]))[:16]
 
 
-def _similarity_key(theme: Theme, family: str) -> str:
-    """Everything the similarity prototypes are built from (a superset, to stay safe), and the top-level
-    theme it falls under (`family`: which family a sentence is near decides a word in passing)."""
-    parts = [theme.label, theme.description, list(theme.examples), list(theme.phrases), family]
+def _similarity_key(theme: Theme, ancestors: Sequence[str]) -> str:
+    """Everything the similarity prototypes are built from (a superset, to stay safe), the themes above it
+    (`ancestors`: which family, the top-level theme, a sentence is near decides a word in passing; beside a
+    rule's code similarity adds no sibling of it nor a topic, `ThemeCoder._beside`, so a sub-theme moved
+    under another parent of its family can code a segment that had no code of it) and the stance it implies
+    (a similarity code to a position its sentence argues against is dropped, `stage._contradicted`: a theme
+    no longer implying that stance keeps it in a segment that had no code of it)."""
+    parts = [theme.label, theme.description, list(theme.examples), list(theme.phrases), list(ancestors)]
+    if theme.stance is not None:  # (unset: the key of a codebook from before stances)
+        parts.append(theme.stance)
     return _digest(json.dumps(parts))[:16]
 
 

@@ -1,14 +1,14 @@
 """The theme stage over a run: every segment coded against the codebook, with evidence and stance.
 
-Incremental (which segments, and why, is `themes.plan`): each segment records what it was coded under
-(a stamp of its text, question, coder logic, embedder and trained classifier; the codebook's theme
-fingerprints; the stance model). A rerun recodes only segments whose stamp changed or whose codes a
-codebook edit can alter, writes only the code rows that differ, and the store restamps the others with
-the current codebook. So late submissions cost only their own segments, and a one-theme edit costs the
-segments that theme touches, plus (when its similarity prototypes changed) a cheap rescoring of the
-segments coded by similarity. New analyst examples retrain the classifier, and a changed classifier
-recodes every segment: the themes it has learned are decided by it for all of them. A new stance
-model recomputes stances only.
+Incremental (which segments, and why, is `themes.plan`): each segment records what it was coded under (a stamp
+of its text, question, coder logic, embedder and trained classifier; the codebook's theme fingerprints; the
+stance model). A rerun recodes only segments whose stamp changed or whose codes a codebook edit can alter,
+writes only the code rows that differ, and the store restamps the others with the current codebook. So late
+submissions cost only their own segments, and a one-theme edit costs the segments that theme touches, plus
+(when its similarity prototypes changed) a rescoring of every segment with text (similarity reads every
+sentence; sentence vectors are cached). New analyst examples retrain the classifier, and a changed classifier
+recodes every segment: the themes it has learned are decided by it for all of them. A new stance model
+recomputes stances only.
 """
 
 from __future__ import annotations
@@ -392,15 +392,21 @@ def _coder(codebook: Codebook, embedder: Embedder | None, examples: Examples | N
 
 
 def _probe(themes: Sequence[Theme], segments: Sequence[SegmentInput]) -> list[bool]:
-    """Whether any of these themes' rules would code each segment (only those themes' phrases are run),
-    read as the coder reads it: with the names of its organisations (an exclusion inside a name excludes
-    nothing)."""
-    from respmine.themes.rules import RULE_FLOOR, PhraseRules
+    """Whether any of these themes' rules find them in each segment, with or without their exclusions and
+    whether or not the hit codes (only those themes' phrases are run), read as the coder reads it: with the
+    names of its organisations. A hit that codes nothing still counts: similarity does not give a theme a
+    rule found in its sentence and did not code there (`ThemeCoder._add_similarity`), so an exclusion
+    added to a theme (its prototypes unchanged) that removes such a hit ("such as housing, mentoring and
+    employment", an example in a list, below RULE_FLOOR) lets similarity code the theme in a segment with
+    no code of it (the plan had kept it). Run without their exclusions, the hits are those the theme had
+    before any exclusion edit and more (an exclusion only removes hits)."""
+    from respmine.themes.rules import PhraseRules
 
-    alone = tuple(t.model_copy(update={"parent": None}) for t in themes)  # hits do not need the hierarchy
+    alone = tuple(t.model_copy(update={"parent": None, "exclusions": ()}) for t in themes)  # (hits do not
+    # need the hierarchy)
     rules = PhraseRules(Codebook(name="probe", version="0", themes=alone))
     found = rules.find_many([s.text for s in segments], names=[s.names for s in segments])
-    return [any(h.confidence >= RULE_FLOOR for h in hits) for hits in found]
+    return [bool(hits) for hits in found]
 
 
 def _passing(codebook: Codebook, segments: Sequence[SegmentInput], title: str = "") -> list[bool]:

@@ -1335,11 +1335,12 @@ def theme_stance(code: Code, implied: Mapping[str, str], decided: str | None = N
     return implied[code.theme] if code.theme in implied and asserts(code) else None
 
 
-def stance_scope(codebook: Codebook) -> frozenset[str] | None:
-    """The themes that carry a stance on the proposals: those that are positions on them (`Theme.stance`)
-    and the topics above them. None when the codebook names no such position (an imported codebook):
-    then every theme's sentences speak for themselves."""
-    found = {t.id for t in codebook.themes if t.stance}
+def stance_scope(codebook: Codebook, held: Collection[str] = ()) -> frozenset[str] | None:
+    """The themes that carry a stance on the proposals: those that are positions on them (`Theme.stance`,
+    or `held`: themes that took in a position by a merge, `decisions.merged_positions`) and the topics above
+    them. None when the codebook names no such position (an imported codebook): then every theme's
+    sentences speak for themselves."""
+    found = {t.id for t in codebook.themes if t.stance} | {t for t in held if t in codebook.ids}
     if not found:
         return None
     return frozenset(found | {a for t in found for a in codebook.ancestors(t)})
