@@ -275,3 +275,20 @@ def test_stance_cues_that_take_no_side(sentence: str) -> None:
     whom a Welsh charity serves and what others think: none opposes (nor supports)."""
     s, o, m = score_sentence(sentence)
     assert o == 0.0 and m == 0.0 and s <= 0.3, (s, o, m)
+
+
+@pytest.mark.parametrize(("question", "cases"), [
+    (BAN_Q, [("I do not think pavement parking should be banned.", "oppose"),
+             ("We do not accept that pavement parking should be banned.", "oppose"),
+             ("We do not accept that pavement parking should continue as it is.", "support"),
+             ("Nobody thinks pavement parking should be banned.", "oppose"),
+             ("I think pavement parking should be banned.", "support")]),
+    (KEEP_Q, [("We do not accept that the night buses should be scrapped.", "support"),
+              ("I do not think you should scrap the night buses.", "support"),
+              ("We do not accept that the night buses should stay.", "oppose")]),
+])
+def test_stance_a_denied_fate_takes_the_other_side(rules: StanceModel, question: str,
+                                                   cases: list[tuple[str, str]]) -> None:
+    """What should befall the thing, under a frame denying it ("I do not think ... should be banned", "We do
+    not accept that ...", "Nobody thinks ..."), takes the other side from the bare command."""
+    assert _stances(rules, cases, question) == [expected for _, expected in cases]

@@ -918,6 +918,20 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
     return "other" if head and head not in _GENERIC else None
 
 
+_DENIED = re.compile(  # a frame denying what follows: "I do not think pavement parking should be banned", "We
+    # do not accept that ...", "Nobody thinks ...", "It is wrong that ..."
+    r"\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|cannot|can[’']t|never)\s+(?:(?:really|honestly"
+    r"|simply|for\s+one\s+moment)\s+)?(?:think|believe|accept|agree|feel|consider|see\s+why)\b(?:\s+that\b)?"
+    r"|\b(?:nobody|no\s*-?\s*one)\s+(?:thinks|believes|agrees|accepts|wants)\b(?:\s+that\b)?"
+    r"|\b(?:wrong|not\s+right|unfair|unjust|absurd|ridiculous|nonsense)\s+that\b", re.IGNORECASE)
+
+
+def _denied(text: str) -> int:
+    """Where the last denying frame (`_DENIED`) in the clause that ends `text` ends, or -1."""
+    start = max((m.end() for m in re.finditer(r"[,;:(]|\b(?:but|and|because|so)\b", text)), default=0)
+    return max((m.end() for m in _DENIED.finditer(text, start)), default=-1)
+
+
 def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None, Span]]:
     """Each verb of keeping or ending in the sentence: (keeping, negated, what it acts on: `_target`, its
     span), as a command ("Keep the vests.", "I ask you to end ...") or what befalls a thing ("The vests
@@ -929,13 +943,20 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
         keeping = m["keep"] is not None
         if m["end"] and m["away"]:
             what = m["away"] + what
-        found.append((keeping, bool(m["negv"]), _target(what, proposed, keeping), m.span()))
+        denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0  # "I do not think you should
+        # scrap them"
+        found.append((keeping, bool(m["negv"]) != denied, _target(what, proposed, keeping), m.span()))
     for m in _FATE.finditer(sentence):
         keeping = m["keep"] is not None
         clause = re.split(r"[,;:(]|\b(?:but|and|because|so)\b", m["what"])[-1]
         rest = _OBJECT_END.split(m["rest"], maxsplit=1)[0]
-        found.append((keeping, bool(m["neg"]), _target(f"{clause} {rest}", proposed, keeping),
-                      (m.end("what") - len(clause), m.end())))
+        span = (m.end("what") - len(clause), m.end())
+        before = sentence[max(0, span[0] - 120): m.end("what")]  # (with the clause)
+        frame = _denied(before)  # "I do not think pavement parking should be banned": what is denied
+        if frame >= len(before) - len(clause):
+            clause = before[frame:]
+        found.append((keeping, bool(m["neg"]) != (frame >= 0), _target(f"{clause} {rest}", proposed, keeping),
+                      span))
     return found
 
 
