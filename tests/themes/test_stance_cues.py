@@ -225,3 +225,71 @@ def test_stance_declining_to_take_a_position_is_not_knowing(answer: str, unsure:
     from respmine.themes.stance import says_unsure
 
     assert says_unsure(answer) is unsure
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("We do not accept that the service should stay as it is.", "support"),  # (refusing things as they are)
+    ("We do not accept that nothing should change.", "support"),
+    ("We do not accept that the status quo is the only option.", "support"),
+    ("We would not accept such a change lightly, but on balance we support it.", "support"),
+    ("We refuse to accept the closure.", "oppose"),
+    ("Members voted for the proposal.", "support"),
+    ("Members voted not to support the plan.", "oppose"),
+    ("Members voted not to oppose the plan.", "support"),
+    ("None of our members support the proposal.", "oppose"),
+    ("No member of the board supports the plan.", "oppose"),
+    ("Nor do we support the closure.", "oppose"),
+    ("Nobody we spoke to opposed it.", "support"),
+    ("Not one of our members opposes the plan.", "support"),
+    ("No, we support the proposal.", "support"),
+    ("Oh sure, the town would fall apart if the library opened on a Sunday.", "support"),
+    ("Mae'r grŵp yn anghytuno.", "oppose"),
+])
+def test_stance_cues_read_the_way_the_writer_leans(sentence: str, side: str) -> None:
+    """Refusing things as they are is for a change; a vote is negated in its gap ("voted not to support"), and
+    "voted for the proposal" supports; a negated subject ("None of our members", "Nobody we spoke to")
+    turns every cue of its clause."""
+    s, o, m = score_sentence(sentence)
+    found = {"support": s, "oppose": o, "mixed": m}
+    assert found[side] > 0 and max(found, key=lambda k: found[k]) == side
+
+
+@pytest.mark.parametrize("sentence", [
+    "Oh yes, the shop will collapse if the fee doubles.",  # (earnest, answering "Would it affect you?")
+    "Oh yes, and the service will end if nothing is done.",
+    "The staff are divided between the two sites.",
+    "The community is split between two towns.",
+    "We are anxious that the scheme goes ahead quickly.",
+    "I do not think the library can cope without this change.",
+    "We do not believe anything else will work.",
+    "We do not believe that keeping fourteen libraries can work.",
+    "Nothing would put children at risk.",
+    "Failing to act would put lives at risk.",
+    "Parking on pavements would put wheelchair users at risk.",
+    "Rydym yn cefnogi pobl hŷn yn yr ardal.",  # (Welsh: "we support older people in the area": a service)
+    "Yr ydym yn cefnogi plant ag anghenion arbennig.",
+    "Mae llawer o bobl yn anghytuno.",  # ("many people disagree": others' view)
+])
+def test_stance_cues_that_take_no_side(sentence: str) -> None:
+    """Earnest "Oh yes" (no mark of sarcasm), staff split between sites, eagerness ("anxious that it goes
+    ahead"), doubt that things work without the change, harm from not acting or from what a ban would end,
+    whom a Welsh charity serves and what others think: none opposes (nor supports)."""
+    s, o, m = score_sentence(sentence)
+    assert o == 0.0 and m == 0.0 and s <= 0.3, (s, o, m)
+
+
+@pytest.mark.parametrize(("question", "cases"), [
+    (BAN_Q, [("I do not think pavement parking should be banned.", "oppose"),
+             ("We do not accept that pavement parking should be banned.", "oppose"),
+             ("We do not accept that pavement parking should continue as it is.", "support"),
+             ("Nobody thinks pavement parking should be banned.", "oppose"),
+             ("I think pavement parking should be banned.", "support")]),
+    (KEEP_Q, [("We do not accept that the night buses should be scrapped.", "support"),
+              ("I do not think you should scrap the night buses.", "support"),
+              ("We do not accept that the night buses should stay.", "oppose")]),
+])
+def test_stance_a_denied_fate_takes_the_other_side(rules: StanceModel, question: str,
+                                                   cases: list[tuple[str, str]]) -> None:
+    """What should befall the thing, under a frame denying it ("I do not think ... should be banned", "We do
+    not accept that ...", "Nobody thinks ..."), takes the other side from the bare command."""
+    assert _stances(rules, cases, question) == [expected for _, expected in cases]

@@ -88,7 +88,21 @@ _UNFAIR = (r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminato
            r"|draconian|overkill|unenforceable|counter-?productive|(?:an?\s+)?sledgehammer\s+to\s+crack\s+a\s+nut)\b")
 _COURTESY = (r"(?!\s+(?:the|this)\s+(?:consultation|opportunity|chance|invitation|call for evidence"
              r"|review)\b)")  # "We welcome the consultation": a courtesy, no side taken
-_CYM_OWN = r"(?<!\brhai yn )(?<!\bpobl yn )(?<!\beraill yn )(?<!\bllawer yn )"  # (not "some would")
+_VOTED = (r"\b(?P<gap>(?:(?:did|do|does|would|will|could|not|never|[a-z]+n[’']t)\s+)*vot(?:e|es|ed|ing)\b"
+          r"(?:\s+[a-z]+){0,2}?)\s+")  # a vote, negated in its gap: "voted not to support", "did not vote"
+_KEPT_AS_IS = (  # a that-clause keeping things as they are: "that the service should stay as it is", "that
+    # nothing should change", "that the status quo is the only option"
+    r"[^.;:]{0,80}?(?:\b(?:current|existing|present)\s+(?:[a-z]+\s+){0,2}?(?:should|must|can|could|needs?\s+to)"
+    r"\s+(?:stay|remain|continue|be\s+(?:kept|left|retained|maintained))\b|\bstatus\s+quo\b"
+    r"|\bas\s+(?:it|they)\s+(?:is|are)\b|\bnothing\s+(?:should|must|can|needs?\s+to)\s+change\b"
+    r"|\b(?:current|existing|present)\s+(?:[a-z]+\s+){0,2}?(?:is|are)\s+(?:the\s+)?(?:only|best|right)\b)")
+_CYM_OWN = (r"(?<!\brhai yn )(?<!\bpobl yn )(?<!\bbobl yn )(?<!\beraill yn )(?<!\bllawer yn )(?<!\bpawb yn )"
+            r"(?<!\bnhw[’']n )(?<!\brhai[’']n )(?<!\bpobl[’']n )(?<!\bbobl[’']n )(?<!\beraill[’']n )"
+            r"(?<!\bpawb[’']n )")
+# (not "some would", "many people disagree": "Mae llawer o bobl yn anghytuno", "maen nhw'n gwrthwynebu")
+_CYM_SERVED = (r"(?!\s+(?:pobl|plant|teuluoedd|oedolion|menywod|merched|dynion|dioddefwyr|goroeswyr|gofalwyr"
+               r"|cleifion|defnyddwyr|cymunedau|unigolion|tenantiaid|trigolion|disgyblion|myfyrwyr|staff|dros"
+               r"|mwy\s+na|tua|\d+)\b)")  # whom a body serves: "Rydym yn cefnogi pobl hŷn" (older people)
 _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (_SUBJ + _GAP + r"(?:support(?:s|ed)?" + _SERVED + r"|supportive|welcome[sd]?" + _COURTESY
      + r"|endorsed?|agreed?|applaud"
@@ -110,13 +124,19 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r"|approve|proceed with|go ahead with)\b", "support", 0.8),
     (_SUBJ + _GAP + r"(?:oppose|object|disagree|reject|condemn)(?:s|d|ed)?\b", "oppose", 1.0),
     (_BODY_SUBJ + _GAP + r"(?:oppose|object|disagree|reject)(?:s|d|ed)?\b", "oppose", 1.0),
-    (r"\bvot(?:e|es|ed|ing)\b(?:\s+[a-z]+){0,2}?\s+(?:against|to\s+(?:oppose|reject|object))\b",
+    (_VOTED + r"(?:against|to\s+(?:oppose|reject|object))\b(?!\s+(?:oppos|reject|object)\w*)",
      "oppose", 1.0),
-    (r"\bvot(?:e|es|ed|ing)\b(?:\s+[a-z]+){0,2}?\s+(?:in\s+favou?r\s+of|to\s+(?:support|endorse|back|welcome"
-     r"|approve))\b", "support", 1.0),  # "Members voted unanimously against reducing ..." (a body's vote)
-    (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t)\s+(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?"
-     r"\s+(?:(?:the|this|these|those|any|such|your)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN + r"|(?:it|them|cuts?"
-     r"|closures?|reductions?)\b|that\b[^.;:]{0,80}?\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to"
+    (_VOTED + r"(?:in\s+favou?r\s+of|to\s+(?:support|endorse|back|welcome|approve)|for\s+" + _OBJ + r")\b",
+     "support", 1.0),  # "Members voted unanimously against reducing ...", "... voted for the proposal"
+    (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
+     r"(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?\s+that\b(?=" + _KEPT_AS_IS + r")",
+     "support", 0.8),  # refusing things as they are: "We do not accept that the service should stay as it is"
+    (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
+     r"(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?"
+     r"\s+(?:(?:(?:the|this|these|those|any|such|your)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN
+     + r"|(?:it|them|cuts?|closures?|reductions?)\b)(?!\s+(?:lightly|easily|readily|without)\b)"
+     r"|that\b(?!" + _KEPT_AS_IS + r")"
+     r"[^.;:]{0,80}?\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to"
      r"|(?:is|are)\s+(?:necessary|needed|required|justified|unavoidable|inevitable|the\s+(?:only|right|best))"
      r")\b)", "oppose", 1.0),  # refusing what is proposed: "We do not accept that Pontnewydd should lose its
     # library", "... the closure"; not a claim refused ("We do not accept that a tag is stigmatising": for it)
@@ -142,39 +162,52 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r"|approve|make (?:these |this |the |any )?changes?)\b", "oppose", 1.0),
     (r"(?:\b(?:i|we)\s+(?:(?:do|did)\s+not|don[’']t|cannot|can[’']t)\s+(?:see\s+how|believe|think)"
      r"|\b(?:i|we)\s+doubt(?:\s+(?:that|whether))?)\b"
-     r"(?![^.;]{0,80}?\b(?:current|existing|present|status quo)\b)"
+     r"(?![^.;]{0,80}?\b(?:current|existing|present|status quo|anything\s+else|any\s+other|anyone|anybody"
+     r"|no\s*one|keeping|retaining|leaving|doing\s+nothing)\b)"
      r"[^.;]{0,80}?\b(?:can|could|will|would)\s+(?:ever\s+|possibly\s+|realistically\s+)?(?:meet|work|deliver"
-     r"|succeed|cope|provide|achieve|fulfil|satisfy|replace)\b", "oppose", 0.8),  # doubt it can work: "We do
-    # not believe six libraries can meet that duty" (not "... the current system can cope": for a change)
-    (r"^\W*(?!(?:keep|retain|maintain|continu|preserv|sav|protect|leav|delay|postpon|scrapp|abandon|withdraw"
-     r"|dropp|stopp|halt|oppos|reject|block|revers|paus|do)[a-z]*ing\b)[a-z]{3,}ing\b[^.;,]{0,60}?\b(?:would|will)"
+     r"|succeed|cope|provide|achieve|fulfil|satisfy|replace)\b(?![^.;]{0,60}?\bwithout\s+(?:the|this|these|such"
+     r"|a|an|any)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN + r")", "oppose", 0.8),  # doubt it can work: "We do
+    # not believe six libraries can meet that duty" (not "... the current system can cope", "... can cope
+    # without this change", "... anything else will work": for it)
+    (r"^\W*(?:clos|cutt|reduc|remov|end|introduc|rais|increas|replac|merg|mov|relocat|sell|charg|bann|extend"
+     r"|chang|abolish|privati[sz]|outsourc|centrali[sz]|downgrad|transferr|restrict|limit|lower|capp|shutt|slash"
+     r"|ax|amalgamat|tagg|scal)ing\b[^.;,]{0,60}?\b(?:would|will)"
      r"\s+(?:(?:also|inevitably|certainly|surely|directly|immediately)\s+)?(?:put|place)\b[^.;]{0,40}?\bat\s+risk\b",
-     "oppose", 0.6),  # harm from doing it: "Closing eight branches would put at least 23 posts at risk"
+     "oppose", 0.6),  # harm from doing it: "Closing eight branches would put at least 23 posts at risk" (a
+    # verb of change: not "Nothing would put ...", "Parking on pavements would put ...", "Failing to act ...")
     (r"\b(?:serious|significant|grave|major|deep|strong|considerable|real)"
      r" (?:concerns?|reservations|misgivings)|\b(?:deeply|seriously|very|extremely|gravely|greatly"
      r"|particularly) (?:concerned|worried|troubled)\b",
      "oppose", 0.8),
-    (r"\b(?:concern(?:s|ed)?|uneasy|worried|anxious) (?:about|that|over|regarding|with|by)\b"
+    (r"\b(?:concern(?:s|ed)?|uneasy|worried|anxious) (?:about|that|over|regarding|with|by)\b(?<!anxious that)"
+     r"|\banxious that\b(?![^.;]{0,60}?\b(?:go(?:es)?\s+ahead|proceeds?|(?:is|are|be)\s+(?:implemented"
+     r"|introduced|adopted)|without\s+(?:further\s+)?delay|as\s+soon\s+as|quickly|swiftly|promptly|not\s+(?:be\s+)?delayed)\b)"
      r"|\b(?:reservations|doubts|misgivings) (?:about|over|regarding|on|as to)\b", "oppose", 0.6),
     (r"\b(?:dismayed|appalled|horrified|alarmed|saddened|shocked)\s+to\s+(?:read|see|learn|hear|find|note)\b",
      "oppose", 0.8),  # the counterpart of "pleased to see" (not "disappointed that the document was late")
     (r"^\W*oh[\s,]+(?:wonderful|great|brilliant|marvellous|lovely|fantastic|splendid|perfect|super|joy"
      r"|how\s+(?:wonderful|lovely|nice|clever))\s*[,!]", "oppose", 0.8),  # sarcasm: "Oh wonderful, more ..."
-    (r"^\W*oh[\s,]+(?:yes|yeah|sure|right|of\s+course|absolutely|certainly)\b[\s,!]+[^.;]{0,60}?\b(?:will|would)"
+    (r"^\W*oh[\s,]+(?:sure|of\s+course|(?:yes|yeah|right|absolutely|certainly)\b[\s,!]+(?:and\s+)?(?:i[’']m\s+sure"
+     r"|i\s+am\s+sure|of\s+course|surely|naturally|obviously|no\s+doubt))\b[\s,!]+[^.;]{0,60}?\b(?:will|would)"
      r"\s+(?:\w+\s+)?(?:collapse|crumble|fall\s+apart|grind\s+to\s+a\s+halt|come\s+to\s+an\s+end|end|be\s+ruined"
      r"|fall)\b[^.;]{0,80}?\bif\b", "support", 0.8),  # sarcasm at the opponents' fears: "Oh yes, I'm sure
-    # civilisation will collapse if a grown adult has to swipe a card" (mocks the disaster foretold)
+    # civilisation will collapse if a grown adult has to swipe a card" (mocks the disaster foretold; not an
+    # earnest "Oh yes, the shop will collapse if the fee doubles" answering "Would it affect you?")
     (r"\b(?:we|views?|opinions?|members(?:hip)?|councillors|trustees|governors|residents|parents|staff"
      r"|(?:the|our)\s+(?:committee|board|council|group|community|panel|forum|branch))\s+(?:[a-z]+\s+){0,3}?"
      r"(?:were|are|was|is|remain(?:s|ed)?)\s+(?:(?:deeply|sharply|evenly|fairly|equally|bitterly)\s+)?"
-     r"(?:divided|split)\b(?!\s+(?:into|across)\b)", "mixed", 0.8),  # "Members were divided." (not "the cost
-    # is split")
+     r"(?:divided|split)\b(?!\s+(?:into|across|among(?:st)?)\b)(?!\s+(?:between|over)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+     r"(?:sites?|towns?|villages?|areas?|locations?|libraries|branches|buildings?|offices?|campuses|wards?"
+     r"|count(?:y|ies)|regions?|teams?|shifts?|days?|rooms?|floors?|premises|bases?|schools?)\b)",
+     "mixed", 0.8),  # "Members were divided." (not "the cost is split", "Staff are split between the two
+    # sites")
     (_SUBJ + r"\s+(?:am|are|remain|remains|were|was|have been)" + _GAP  # doubt: "we are not convinced"
      + r"(?:cautious|sceptical|skeptical|wary|doubtful|unconvinced|unpersuaded"
      r"|not (?:convinced|persuaded))\b", "oppose", 0.8),
     # Welsh: agree, support, welcome; disagree, oppose, objection; partly ("Rwy'n anghytuno â'r cynnig")
-    (_CYM_OWN + r"\b(?:cytuno|cefnogi|croesawu(?![’']r\s+(?:cyfle|ymgynghoriad)\b))\b"  # (not "welcome the
-     r"(?![’']n\s+rhannol|\s+yn\s+rhannol)", "support", 1.0),  # chance to respond", "the consultation")
+    (_CYM_OWN + r"\b(?:cytuno|cefnogi" + _CYM_SERVED  # (not "welcome the chance to respond", "the
+     + r"|croesawu(?![’']r\s+(?:cyfle|ymgynghoriad)\b))\b"  # consultation", "we support older people")
+     r"(?![’']n\s+rhannol|\s+yn\s+rhannol)", "support", 1.0),
     (_CYM_OWN + r"\b(?:anghytuno|gwrthwynebu|gwrthwynebiad)\b", "oppose", 1.0),
     (r"\b(?:cytuno|cefnogi)(?:[’']n|\s+yn)\s+rhannol\b", "mixed", 0.8),
     (r"\b(?:in principle|with (?:some )?reservations|with caveats|mixed views|cautiously welcome|partly agree"
@@ -224,6 +257,12 @@ _NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hard
                   r"|refuses?|refused|ddim|nid|nad)\b|n[’']t\b")  # ("we are unable to support", "we refuse to
 # accept"; Welsh "Nid ydym yn cytuno", "Dydw i ddim yn cefnogi")
 _NEG_SUBJECT = re.compile(r"\W*(?:neither|no|none|nor)\b")
+_NEG_OPENING = re.compile(  # a clause opening on a negated subject, then at most a few words before the cue:
+    # "None of our members support", "Nobody we spoke to opposed it", "No member of the board supports",
+    # "Nor do we support" (not "No doubt we support", "No, we support": an answer)
+    r"(?:^|[.;:!?]\s*)\W*(?:none|neither|nor|nobody|no\s*-?\s*one|not\s+(?:one|a\s+single)|no(?!\s+(?:doubt|wonder"
+    r"|matter|question)\b)(?=\s+[a-z]))(?:\s+(?!(?:and|or|but|so|because|since|as|therefore|then|if|when|while"
+    r"|although|that)\b)[a-z’'-]+){0,5}\s*$")  # (not "No IT costs arise and we welcome this plan")
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:but|however|although|though|while|whilst|yet)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despite|notwithstanding"
                        r"|nevertheless|that said)\b")
@@ -381,8 +420,11 @@ def _negated(sentence: str, match: re.Match[str]) -> bool:
     """Negation in scope: inside the subject-verb gap, or in the last words of the clause before the cue."""
     if "gap" in match.re.groupindex:  # (and a body's subject: "Neither organisation can support", "No
         # member of the board supports")
-        return bool(_NEG.search(match.group("gap")) or _NEG_SUBJECT.match(sentence, match.start()))
+        return bool(_NEG.search(match.group("gap")) or _NEG_SUBJECT.match(sentence, match.start())
+                    or _NEG_OPENING.search(sentence, max(0, match.start() - 80), match.start()))
     before = sentence[max(0, match.start() - 300): match.start()]
+    if _NEG_OPENING.search(sentence, max(0, match.start() - 80), match.start()):
+        return True
     clause = [m.end() for m in _CLAUSE.finditer(before)]
     window = before[clause[-1] if clause else 0:].split()[-4:]
     return bool(_NEG.search(" ".join(window)))
@@ -894,6 +936,20 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
     return "other" if head and head not in _GENERIC else None
 
 
+_DENIED = re.compile(  # a frame denying what follows: "I do not think pavement parking should be banned", "We
+    # do not accept that ...", "Nobody thinks ...", "It is wrong that ..."
+    r"\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|cannot|can[’']t|never)\s+(?:(?:really|honestly"
+    r"|simply|for\s+one\s+moment)\s+)?(?:think|believe|accept|agree|feel|consider|see\s+why)\b(?:\s+that\b)?"
+    r"|\b(?:nobody|no\s*-?\s*one)\s+(?:thinks|believes|agrees|accepts|wants)\b(?:\s+that\b)?"
+    r"|\b(?:wrong|not\s+right|unfair|unjust|absurd|ridiculous|nonsense)\s+that\b", re.IGNORECASE)
+
+
+def _denied(text: str) -> int:
+    """Where the last denying frame (`_DENIED`) in the clause that ends `text` ends, or -1."""
+    start = max((m.end() for m in re.finditer(r"[,;:(]|\b(?:but|and|because|so)\b", text)), default=0)
+    return max((m.end() for m in _DENIED.finditer(text, start)), default=-1)
+
+
 def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None, Span]]:
     """Each verb of keeping or ending in the sentence: (keeping, negated, what it acts on: `_target`, its
     span), as a command ("Keep the vests.", "I ask you to end ...") or what befalls a thing ("The vests
@@ -905,13 +961,20 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
         keeping = m["keep"] is not None
         if m["end"] and m["away"]:
             what = m["away"] + what
-        found.append((keeping, bool(m["negv"]), _target(what, proposed, keeping), m.span()))
+        denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0  # "I do not think you should
+        # scrap them"
+        found.append((keeping, bool(m["negv"]) != denied, _target(what, proposed, keeping), m.span()))
     for m in _FATE.finditer(sentence):
         keeping = m["keep"] is not None
         clause = re.split(r"[,;:(]|\b(?:but|and|because|so)\b", m["what"])[-1]
         rest = _OBJECT_END.split(m["rest"], maxsplit=1)[0]
-        found.append((keeping, bool(m["neg"]), _target(f"{clause} {rest}", proposed, keeping),
-                      (m.end("what") - len(clause), m.end())))
+        span = (m.end("what") - len(clause), m.end())
+        before = sentence[max(0, span[0] - 120): m.end("what")]  # (with the clause)
+        frame = _denied(before)  # "I do not think pavement parking should be banned": what is denied
+        if frame >= len(before) - len(clause):
+            clause = before[frame:]
+        found.append((keeping, bool(m["neg"]) != (frame >= 0), _target(f"{clause} {rest}", proposed, keeping),
+                      span))
     return found
 
 
