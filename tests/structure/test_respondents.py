@@ -2021,3 +2021,44 @@ def test_respondents_email_from_a_role_and_its_body_or_a_person() -> None:
     council = profile(_doc(text, "eml", {"from": '"Clerk, Little Brampton Town Council" <c@lbtc.gov.uk>'}))
     assert council.organisation == "Little Brampton Town Council"
     assert respondents._display_parts("Volunteer, Mary Church") == ("", "Mary Church")
+
+
+@pytest.mark.parametrize("letterhead", ["Llanbryn Town Council / Cyngor Tref Llanbryn",
+                                        "Cyngor Tref Llanbryn / Llanbryn Town Council"])
+def test_respondents_a_bilingual_letterhead_over_its_address_is_the_bodys(letterhead: str) -> None:
+    """The Welsh half of a town council's letterhead made the line no body's name: the Guildhall's address
+    under it was read as a home's and the council counted as an individual. The English form is the name."""
+    text = (f"{letterhead}\n\nThe Guildhall, Market Square, Llanbryn LB4 2GH\n\nAt its meeting the council "
+            "resolved to submit the following response.\n\nThe town council cannot support the cuts.\n\n"
+            "Yours faithfully,\n\nGwenllian Price-Hughes\nTown Clerk\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Llanbryn Town Council", "local_authority")
+
+
+def test_respondents_a_welsh_schools_email_names_the_school() -> None:
+    """A From header quoting the role before the school's name ('"Pennaeth / Headteacher", Ysgol Gynradd
+    Cwm Eithin <...>') was read as an address alone; "Ysgol" (school) was no body's word."""
+    email = _doc("Annwyl Syr neu Fadam / Dear Sir or Madam,\n\nMae pob dosbarth yn yr ysgol yn cerdded i'r "
+                 "llyfrgell. The governing body asks the council to keep the library open.\n\n"
+                 "Yn gywir / Yours faithfully,\nRhian Gwilym, Pennaeth / Headteacher\n", fmt="eml",
+                 metadata={"from": '"Pennaeth / Headteacher", Ysgol Gynradd Cwm Eithin '
+                                   "<pennaeth@cwmeithin.hafrenvale.sch.uk>", "subject": "Library review"})
+    got = profile(email)
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Ysgol Gynradd Cwm Eithin", "public_body")
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Ysgol Gynradd Cwm Eithin", "public_body"), ("Ysgol Uwchradd Aberhafren", "public_body"),
+    ("Prifysgol Aberhafren", "academic"), ("Coleg Hafren", "academic"),
+    ("Bwrdd Iechyd Prifysgol Hafren", "public_body"), ("Cyngor Tref Llanbryn", "local_authority"),
+])
+def test_respondents_welsh_bodies_names_are_typed(name: str, kind: str) -> None:
+    assert rules.org_type(name) == kind
+
+
+def test_respondents_from_header_with_a_quoted_part_before_more_of_the_name() -> None:
+    assert rules.parse_from('"Head / Pennaeth", Ysgol Cwm <head@school.example>') == (
+        "Head / Pennaeth, Ysgol Cwm", "head@school.example")
+    assert rules.parse_from('"Smith, Jane" <j@x.example>') == ("Smith, Jane", "j@x.example")

@@ -220,14 +220,16 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"magistrates|\bbench\b|\bcourts?\b|tribunal|inspectorate|ombudsman|\bministry of\b|\bdepartment\b|"
      r"\bagency\b|\bauthority\b|\bregulator\b|\bgovernment\b|youth justice board|crown prosecution|"
      r"^region\b|\bmunicipality\b|\bfire (?:and|&) rescue\b|\bfire (?:service|brigade)\b|"
-     r"\bambulance service\b", "public_body"),
+     r"\bambulance service\b|\bbwrdd iechyd\b|\bllywodraeth\b|\bheddlu\b", "public_body"),
     # a school (state-funded, as most that answer are), not a seat of learning: "Hollybrook Primary School",
     # "St Aidan's Catholic Academy", "Riverside Nursery" ("School of Law", "Academy of Sciences" are academic)
     (r"\b(?:primary|secondary|high|grammar|infant|infants|junior|middle|special|free|community|village"
      r"|catholic|church|c of e|ce|rc|upper|lower|first|studio)[ \t]+(?:school|academy)\b|\bschool$"
-     r"|\bacademy$|\bnursery(?: school)?$|\bsixth form\b|\bacademy trust\b", "public_body"),
-    (r"\buniversity\b|\bcollege\b|\binstitute\b|\bcentre for\b.*\b(studies|research)\b|"
-     r"\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
+     r"|\bacademy$|\bnursery(?: school)?$|\bsixth form\b|\bacademy trust\b"
+     r"|^ysgol\b(?![ \t]+(?:y|yr|of)\b)", "public_body"),  # (Welsh "Ysgol Gynradd X": X Primary School; not
+    # a university's "Ysgol y Gyfraith", School of Law)
+    (r"\buniversity\b|\bcollege\b|\bprifysgol\b|\bcoleg\b|\binstitute\b|"
+     r"\bcentre for\b.*\b(studies|research)\b|\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
     (r"\btrust\b|\bcharit(y|able)\b|\bfoundation\b|\bministry\b|\bparish\b|\bmission\b|\bproject\b|"
      r"\bvolunteers\b|\bshelter\b|(women'?s|community|recovery) centre|visitors group|support group|"
      r"youth (?:club|group)|community group|\bcic\b|\bc\.i\.c\b|\bscio\b|community interest company|"
@@ -256,7 +258,9 @@ FORM_TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _FORM_TYPE
 # no organisation words ("Sam Nursery", "School Teacher", "Priya Dunmore - School Nurse" are a person's)
 SCHOOL_NAME = re.compile(
     r"\b(?:primary|secondary|high|grammar|infant|infants|junior|middle|special|free|community|village|catholic"
-    r"|church|c of e|ce|rc|upper|lower|first|studio|nursery)[ \t]+(?:school|academy)$", re.IGNORECASE)
+    r"|church|c of e|ce|rc|upper|lower|first|studio|nursery)[ \t]+(?:school|academy)$"
+    r"|^ysgol[ \t]+(?:gynradd|uwchradd|feithrin|gyfun|arbennig|babanod|iau|ganol)\b",  # (Welsh: "Ysgol Gynradd
+    re.IGNORECASE)  # Cwm Eithin", primary; uwchradd secondary, feithrin nursery, gyfun comprehensive)
 # Words that make a line or phrase an organisation name rather than a person or a place.
 ORG_WORDS = re.compile(
     r"\b(ltd|limited|plc|llp|inc|gmbh|group|trust|charity|foundation|council|association|network|forum|"
@@ -268,7 +272,7 @@ ORG_WORDS = re.compile(
     r"cic|c\.i\.c|scio|"  # a community interest company, a Scottish charitable incorporated organisation
     # Welsh: a UK department hears from "Cyngor Cymuned ..." (community council), "Cymdeithas ..." (society)
     r"cyngor|cymdeithas|ymddiriedolaeth|prifysgol|coleg|bwrdd|undeb|canolfan|menter|fforwm|rhwydwaith|"
-    r"elusen|"
+    r"elusen|ysgol|llywodraeth|heddlu|"
     # bodies' words of other languages, which names with particles hold ("Conseil des Ministres", "Banco do
     # Brasil", "Universität zu Köln"): the particles alone would make them people's names
     r"conseil|consejo|consiglio|caisse|banque|banco|chambre|ordre|"
@@ -293,8 +297,9 @@ ROLE_WORDS = re.compile(
     r"partner|advis[eo]r|counsel|lead|vice|ceo|coo|cfo|policy|consultant|volunteer|governor|"
     r"representative|researcher|fellow|deputy|assistant|convenor|organiser|minister|pa to|analyst|"
     r"specialist|leader|principal|editor|owner|solicitor|superintendent|headteacher|head[ \t]+teacher|"
-    r"headmaster|headmistress|bursar)\b",
-    re.IGNORECASE,
+    r"headmaster|headmistress|bursar|"
+    r"pennaeth|cadeirydd|clerc|ysgrifennydd|trysorydd|swyddog|cyfarwyddwr|rheolwr)\b",  # (Welsh: head, chair,
+    re.IGNORECASE,  # clerk, secretary, treasurer, officer, director, manager)
 )
 TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|revd|rev|reverend|cllr|councillor|sir|dame|lord|lady|"
@@ -703,9 +708,11 @@ def is_webmail(address: str) -> bool:
 
 
 def parse_from(header: str) -> tuple[str, str]:
-    """(display name, address) of a From header; tolerates an unquoted comma ("Smith, Jane <j@x>")."""
-    angle = re.match(r"^\s*\"?([^<\"]*?)\"?\s*<([^<>@\s]+@[^<>\s]+)>\s*$", header)
-    display, address = (angle[1], angle[2]) if angle else parseaddr(header)
+    """(display name, address) of a From header; tolerates an unquoted comma ("Smith, Jane <j@x>") and a
+    quoted part with more after it ('"Pennaeth / Headteacher", Ysgol Gynradd Cwm Eithin <p@x>': the school's
+    part was lost, the whole read as an address)."""
+    angle = re.match(r"^\s*([^<]*?)\s*<([^<>@\s]+@[^<>\s]+)>\s*$", header)
+    display, address = (angle[1].replace('"', ""), angle[2]) if angle else parseaddr(header)
     return display.strip().strip("\"'"), address
 
 

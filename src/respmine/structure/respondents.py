@@ -232,9 +232,27 @@ def _role_name(line: str) -> tuple[str, str] | None:
     return None
 
 
+_BILINGUAL = " / "  # between a name's two languages' forms ("Llanbryn Town Council / Cyngor Tref Llanbryn")
+_WELSH_FIRST = re.compile(r"(?i)^(?:cyngor|ysgol|prifysgol|coleg|bwrdd|cymdeithas|canolfan|menter|undeb"
+                          r"|ymddiriedolaeth|llywodraeth|gwasanaeth|partneriaeth|fforwm)\b")
+
+
+def _bilingual_name(line: str) -> str | None:
+    """The name on a bilingual letterhead's line, one body's name in two languages ("Llanbryn Town Council /
+    Cyngor Tref Llanbryn"): each half an organisation's name; the one not opening with a Welsh body's word
+    (the English form), else the first. None for any other line."""
+    halves = [" ".join(h.split()) for h in line.split(_BILINGUAL)]
+    if len(halves) != 2 or not all(h and _is_org_line(h) for h in halves):
+        return None
+    return next((h for h in halves if not _WELSH_FIRST.match(h)), halves[0])
+
+
 def _is_org_line(line: str) -> bool:
-    """A line that is an organisation's name and nothing else (letterhead, signature block)."""
+    """A line that is an organisation's name and nothing else (letterhead, signature block), in one
+    language or two (`_bilingual_name`: the Welsh half had made a town council's letterhead no body's)."""
     line = " ".join(line.split())  # (single spaces: the patterns below are quadratic on long runs)
+    if _BILINGUAL in line:
+        return _bilingual_name(line) is not None
     if R.NAME_LABEL.match(line) or _person_role_org(line) or _org_person(line) or _role_name(line):
         return False  # "Name: Siobhán Ní Bhriain" (a form's label), "Jane Smith, Secretary, X", "X, Jane
         # Smith", "Group Manager Lisa Grant"
@@ -418,7 +436,10 @@ def _display_parts(display: str) -> tuple[str, str | None]:
         roles = [p for p in parts if _role_only(p.strip())]
         bodies = [p.strip() for p in parts if p not in roles and R.ORG_WORDS.search(p)]
         if roles and len(bodies) == 1 and len(roles) + 1 == len(parts):
-            if _may_name_person(bodies[0]) or _label(bodies[0]) == "PERSON":
+            if (_may_name_person(bodies[0]) or _label(bodies[0]) == "PERSON") \
+                    and not R.ORG_WORDS.match(bodies[0]):
+                # (a name opening with its body's word is a body's, spaCy's PERSON no veto: "Ysgol Gynradd
+                # Cwm Eithin", the Welsh "X Primary School")
                 return "", bodies[0]  # "Volunteer, Mary Church": a person's name is never published as a body
             return bodies[0], None  # "Clerk, Little Brampton Town Council": the body, by its role's holder
         return display, None
@@ -476,7 +497,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
     for line, below in read:  # letterhead: one of the first lines is only a name
         if _opens_address(line, below):
             continue  # "Church House" / "14 Mill Lane", "Church Lane" / "Leeds LS8 5QT": a home's address
-        first = re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces: linear on long runs)
+        first = _bilingual_name(line) or re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces:
+        # linear on long runs)
         role, comma, rest = first.partition(", ")
         first = rest if comma and _role_only(role) else first  # "Chair, Westvale Trust"
         if _is_org_line(first):
