@@ -229,7 +229,8 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"|^ysgol\b(?![ \t]+(?:y|yr|of)\b)", "public_body"),  # (Welsh "Ysgol Gynradd X": X Primary School; not
     # a university's "Ysgol y Gyfraith", School of Law)
     (r"\buniversity\b|\bcollege\b|\bprifysgol\b|\bcoleg\b|\binstitute\b|"
-     r"\bcentre for\b.*\b(studies|research)\b|\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
+     r"\bcentre for\b.*\b(studies|research)\b|\bschool of\b|\bresearch (centre|center|group|unit)\b"
+     r"|\bacademy\b", "academic"),
     (r"\btrust\b|\bcharit(y|able)\b|\bfoundation\b|\bministry\b|\bparish\b|\bmission\b|\bproject\b|"
      r"\bvolunteers\b|\bshelter\b|(women'?s|community|recovery) centre|visitors group|support group|"
      r"youth (?:club|group)|community group|\bcic\b|\bc\.i\.c\b|\bscio\b|community interest company|"
@@ -259,8 +260,8 @@ FORM_TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _FORM_TYPE
 SCHOOL_NAME = re.compile(
     r"\b(?:primary|secondary|high|grammar|infant|infants|junior|middle|special|free|community|village|catholic"
     r"|church|c of e|ce|rc|upper|lower|first|studio|nursery)[ \t]+(?:school|academy)$"
-    r"|^ysgol[ \t]+(?:gynradd|uwchradd|feithrin|gyfun|arbennig|babanod|iau|ganol)\b",  # (Welsh: "Ysgol Gynradd
-    re.IGNORECASE)  # Cwm Eithin", primary; uwchradd secondary, feithrin nursery, gyfun comprehensive)
+    r"|^ysgol[ \t]+(?:gynradd|uwchradd|feithrin|gyfun|arbennig|babanod|iau|ganol)\b",  # (Welsh: "Ysgol
+    re.IGNORECASE)  # Gynradd Cwm Eithin", primary; uwchradd secondary, feithrin nursery, gyfun comprehensive)
 # Words that make a line or phrase an organisation name rather than a person or a place.
 ORG_WORDS = re.compile(
     r"\b(ltd|limited|plc|llp|inc|gmbh|group|trust|charity|foundation|council|association|network|forum|"
