@@ -14,6 +14,7 @@ from itertools import islice
 
 from respmine.records import Document
 from respmine.structure.about import ABOUT_HEADING
+from respmine.structure.nlp import english_words
 
 # --- form labels ---------------------------------------------------------------------------------------
 RESPONDING_AS = re.compile(r"responding as|individual or|capacity", re.IGNORECASE)
@@ -200,6 +201,11 @@ def strip_quoted(text: str) -> tuple[str, str | None]:
 # Ordered: the first matching rule wins, so specific rules ("Probation Trust", "NHS ... Trust",
 # "Council of ...", "Prison Ministry") come before the generic words they contain ("Trust", "Council").
 _TYPE_RULES: tuple[tuple[str, str], ...] = (
+    # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
+    # government department)
+    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    # a community association, a women's institute: community groups ("association" is a members' body's)
+    (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"housing association|rural community council|council for voluntary service|\bcvs\b|voluntary action|"
      r"\bchurch(es)?\b|\bmosque\b|\bchaplaincy\b|prison ministry|\bquakers?\b|\bsynagogue\b|"
      r"\bgurdwara\b|\bdiocese\b|\btemple\b", "charity"),
@@ -243,6 +249,11 @@ TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
 
 # Answers to a form's "respondent type" question, mapped by keyword (first match wins).
 _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
+    # government department)
+    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    # a community association, a women's institute: community groups ("association" is a members' body's)
+    (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"individual|member of the public|personal|citizen|myself", "individual"),
     (r"academic|research|universit", "academic"),
     (r"probation", "probation"),
@@ -576,6 +587,11 @@ def org_type(name: str) -> str | None:
 # "non-profit research organisation" academic. Words of the main EU languages are included: consultations
 # in Brussels receive papers written in German and French.
 _SELF_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
+    # government department)
+    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    # a community association, a women's institute: community groups ("association" is a members' body's)
+    (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"\b(?:trade|labou?r|students['’]?) unions?\b|\bunion of\b|\b(?:con)?f[eé]d[eé]ration\b|"
      r"\bassociation\b|\bchambers? of\b|\bumbrella (?:body|organi[sz]ation|group)\b|\b(?:trade|industry|"
      r"business|professional|membership|representative|sector) (?:body|organi[sz]ation)s?\b|"
@@ -926,7 +942,8 @@ def split_org_list(text: str, lead: bool = True) -> list[str]:
         if shown and not lead and not (looks_like_body(shown) and not _may_be_person(opening)):
             continue  # a partner with no lead beside it: a body's name only ("Jane", "Jane Smith of Acme")
         if name and (i or not lead) and (_may_be_person(name) or (
-                looks_like_name(name) and not (BODY_LAST.search(name) or looks_like_body(name)))):
+                looks_like_name(name) and not (BODY_LAST.search(name) or looks_like_body(name)
+                                               or named_cause(name)))):
             continue  # (a lead that may be a person's is judged by the caller, on what the text says)
         if name and not any(same_org(name, seen) for seen in out):
             out.append(name)
@@ -972,12 +989,38 @@ def _split_ampersand(part: str) -> list[str]:
     return out
 
 
+# A cause's word inside a body's name, after common English words and before the place the body serves
+# ("Dyslexia Support Hafren", "Age Concern Hafren Vale", "Victim Support Northshire", "Women's Aid Cardiff")
+_CAUSE_WORD = re.compile(r"(?:support|aid|action|concern|watch|matters|advice|rescue|relief|carers)",
+                         re.IGNORECASE)
+
+
+def named_cause(name: str) -> bool:
+    """A body's name with a cause's word inside it (`_CAUSE_WORD`), after one or two common English words
+    and before one to three more words, no job title ("Family Support Worker"): a name no person has, though
+    it has no organisation word (a joint response's partner "Dyslexia Support Hafren" was dropped as a name
+    that may be a person's). Without spaCy's word list, none is."""
+    words = name.split()
+    if not 3 <= len(words) <= 6 or looks_like_role(name):
+        return False
+    try:
+        known = english_words()
+    except (ImportError, OSError):
+        return False
+    for i in (1, 2):
+        if i < len(words) - 1 and _CAUSE_WORD.fullmatch(words[i]) and all(
+                w[:1].isupper() and re.sub(r"['’]s$", "", w).lower() in known for w in words[:i]):
+            return True
+    return False
+
+
 def _may_be_person(name: str) -> bool:
     """Two to four words that may be a person's name, capitals or not ("Małgorzata Żurek", "GIDEON
-    OYELARAN", "Harriet Fortescue-Smythe"): no organisation word, legal form, acronym or possessive."""
+    OYELARAN", "Harriet Fortescue-Smythe"): no organisation word, legal form, acronym or possessive, no
+    cause's word inside (`named_cause`)."""
     if name.isupper():  # capitals hide acronyms: every word is read as a name's ("DO VAN MINH", "MARY ST.
         name = name.title()  # CLAIR"; a partner "NHS PROVIDERS" is then dropped too)
-    if BODY_LAST.search(name):
+    if BODY_LAST.search(name) or named_cause(name):
         return False
     return (2 <= len(name.split()) <= 4 and person_like(name) and not looks_like_body(name)
             and not POSSESSIVE.search(name) and not ARTICLE_FIRST.match(name))

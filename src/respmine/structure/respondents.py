@@ -137,7 +137,7 @@ def _may_be_person(name: str) -> bool:
     organisation word, legal form, acronym or possessive ("Women's Aid"), no leading article ("Las Vegas
     Sands", "La Poste", "El Corte Inglés")."""
     return (2 <= len(name.split()) <= 4 and R.person_like(name) and not R.looks_like_body(name)
-            and not R.POSSESSIVE.search(name) and not R.ARTICLE_FIRST.match(name))
+            and not R.POSSESSIVE.search(name) and not R.ARTICLE_FIRST.match(name) and not R.named_cause(name))
 
 
 def _uncapped(name: str) -> str:
@@ -335,11 +335,15 @@ def _body_before_address(line: str) -> str | None:
 
 
 def _body_before_town(line: str) -> str | None:
-    """The body's name on a letterhead line that goes on with its town and postcode only ("University of
-    Kelsham, Kelsham KL1 3UE"): a body's name with an organisation word in it, not one that may be a
-    person's ("Jane Smith, Kelsham KL1 3UE" is a home address)."""
+    """The body's name on a letterhead line that goes on with its town and postcode ("University of Kelsham,
+    Kelsham KL1 3UE"), after a street or a house with no number ("Aberhafren University, Penglais Road,
+    Aberhafren AH2 3DB"): a body's name with an organisation word in it, not one that may be a person's
+    ("Jane Smith, Kelsham KL1 3UE" is a home address)."""
     head, comma, town = (part.strip() for part in " ".join(line.split()).partition(","))
-    if not comma or len(line) > 120 or not _TOWN_POSTCODE.fullmatch(town):
+    *streets, town = (part.strip() for part in town.split(",")) if comma else [town]  # "Aberhafren
+    # University, Penglais Road, Aberhafren AH2 3DB": a street with no number between them
+    if not comma or len(line) > 120 or not _TOWN_POSTCODE.fullmatch(town) or len(streets) > 2 \
+            or not all(_house_or_street(street) for street in streets):
         return None
     if not R.ORG_WORDS.search(head) or not _is_org_line(head) or R.TITLES.match(head) \
             or _may_name_person(head) or _label(head) == "PERSON":
@@ -550,36 +554,45 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
             org(name, "text:title", 45)
     tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
     for line in lines[:HEAD_LINES] + tail:
-        found = R.LINE_PATTERN.search(line)
-        client = _CLIENT.match(found["rest"]) if found and "behalf" in found["kw"].lower() else None
-        name = R.org_prefix(found["rest"][client.end() if client else 0 :]) if found else None
-        behalf = R.BEHALF.search(line) if found and not client and "behalf" in found["kw"].lower() else None
-        if behalf and (listed := R.body_list(behalf["list"])):
-            name = listed[0]  # "on behalf of A, the B and C": A leads (`_read_joint`), not the list as a name
-        if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
-            name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
-            lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
-            if name and R.org_prefix(lead) is None and not _may_be_person(_uncapped(lead)):
-                name = None  # a lead no rule reads ("Shelter and Crisis"): no partner takes its place
-        whole = found["rest"].strip(" .,;:") if found else ""
-        if name and _joins_person(name):
-            name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
-        if name and _cut_from_person(name, whole):
-            name = None  # "Submitted by Juan de los Santos": not "Juan"
-        if name and _may_be_person(_uncapped(name)) and not (behalf and ends_as_body(name)):  # (a list's lead
-            # ending as bodies' names end is a body's: "on behalf of Millbrook Community Support and ...")
-            board.add("maybe-person", name, "text:response-of", 0)  # "Response from Renée Gagné", "Response
-            # from KEZIA FEATHERSTONE": published only if the papers say they are from a body (`_profile`)
-        if found and name and not _is_person(name, strict=True):
-            kw = found["kw"].lower()
-            source = "submitted-by" if kw.startswith("submitted") else None
-            source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
-            if client is not None:  # an agent's representations "on behalf of our client X": X responds
-                org(name, "text:on-behalf-of-client", 85)  # (over the agent's letterhead, sign-off, mentions)
-            elif not R.person_shaped(_uncapped(whole)):  # "Submitted by Jan van der Berg", "on behalf of Le
-                org(name, f"text:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
-                # "La Poste", "Les Amis de la Terre" and "Caixa Geral de Depósitos", not published on this
-                # line alone)
+        _read_response_of(line, board, org)
+
+
+def _read_response_of(line: str, board: _Board, org: OrgSink, prefix: str = "text") -> None:
+    """A line saying whose response it is ("Response from X", "Submitted by X", "on behalf of X"), in the
+    text or an e-mail's subject (`prefix` "email": "Library review - response from Age Concern Hafren Vale",
+    its sender a person of the body)."""
+    found = R.LINE_PATTERN.search(line)
+    client = _CLIENT.match(found["rest"]) if found and "behalf" in found["kw"].lower() else None
+    name = R.org_prefix(found["rest"][client.end() if client else 0 :]) if found else None
+    behalf = R.BEHALF.search(line) if found and not client and "behalf" in found["kw"].lower() else None
+    if behalf and (listed := R.body_list(behalf["list"])):
+        name = listed[0]  # "on behalf of A, the B and C": A leads (`_read_joint`), not the list as a name
+    if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
+        name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
+        lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
+        if name and R.org_prefix(lead) is None and not _may_be_person(_uncapped(lead)):
+            name = None  # a lead no rule reads ("Shelter and Crisis"): no partner takes its place
+    whole = found["rest"].strip(" .,;:") if found else ""
+    if name and _joins_person(name):
+        name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
+    if name and _cut_from_person(name, whole):
+        name = None  # "Submitted by Juan de los Santos": not "Juan"
+    if name and _may_be_person(_uncapped(name)) and not (behalf and ends_as_body(name)):  # (a list's lead
+        # ending as bodies' names end is a body's: "on behalf of Millbrook Community Support and ...")
+        board.add("maybe-person", name, f"{prefix}:response-of", 0)  # "Response from Renée Gagné",
+        # "Response from KEZIA FEATHERSTONE": published only if the papers say they are from a body
+        # (`_profile`)
+    if found and name and not _is_person(name, strict=True):
+        kw = found["kw"].lower()
+        source = "submitted-by" if kw.startswith("submitted") else None
+        source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
+        if client is not None:  # an agent's representations "on behalf of our client X": X responds
+            org(name, f"{prefix}:on-behalf-of-client", 85)  # (over the agent's letterhead, sign-off,
+            # mentions)
+        elif not R.person_shaped(_uncapped(whole)):  # "Submitted by Jan van der Berg", "on behalf of Le
+            org(name, f"{prefix}:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
+            # "La Poste", "Les Amis de la Terre" and "Caixa Geral de Depósitos", not published on this
+            # line alone)
 
 
 def _plain_name(line: str) -> str | None:
@@ -1398,6 +1411,8 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     body = texts[0]
     if email is not None:
         _read_email(email, board, forwarded, body)
+        _read_response_of(email.metadata.get("subject", ""), board, lambda name, source, weight: board.add(
+            "organisation", name, source, weight) if name and R.valid_org(name) else None, "email")
     running = [ln for ln in doc.metadata.get("running_head", "").split("\n") if ln.strip()] \
         if doc.format == "pdf" else []
     for i, text in enumerate(texts):
