@@ -2128,3 +2128,16 @@ def test_respondents_a_university_units_letterhead_over_the_university_with_a_st
 ])
 def test_respondents_community_groups_and_university_units_are_typed(name: str, kind: str) -> None:
     assert rules.org_type(name) == kind
+
+
+def test_respondents_a_body_speaking_of_the_people_it_supports_is_a_charity_over_our_members() -> None:
+    """"For many of the older people we support ..." is a charity's; "our members" alone had typed Age
+    Concern a representative body."""
+    text = ("Age Concern Hafren Vale\n\nAge Concern Hafren Vale opposes the reduction to six libraries. "
+            "For many of the older people we support, the branch library is the one place they visit "
+            "each week.\n\n"
+            "Library staff are who our members turn to when they need help with forms.\n")
+    got = profile(_doc(text, fmt="eml", metadata={
+        "from": "Sian Protheroe <sian.protheroe@ageconcernhv.org.uk>",
+        "subject": "Library Service Review - response from Age Concern Hafren Vale"}))
+    assert (got.organisation, got.respondent_type) == ("Age Concern Hafren Vale", "charity")

@@ -112,6 +112,11 @@ SKIP_HEAD = re.compile(r"^(?:page \d|\d{1,2}[ /.][\w]+[ /.]\d{2,4}|date\b|dear\b
 REG_CHARITY = re.compile(r"\bregistered charity\b|\bcharity (?:no|number|reg)", re.IGNORECASE)
 WE_CHARITY = re.compile(r"\bwe are an? (?:small |local |national |independent |registered )*charit",
                          re.IGNORECASE)
+# the people a body says it supports ("for many of the older people we support", "the families we work with"):
+# a charity's or community group's words; a members' body speaks of "our members"
+WE_SUPPORT = re.compile(r"\b(?:people|families|children|adults|carers|women|survivors|victims|clients|those"
+                        r"|learners|users)\s+we\s+(?:support|serve|help|care\s+for|work\s+with|befriend"
+                        r"|look\s+after)\b", re.IGNORECASE)
 WE_REPRESENT = re.compile(r"\bwe represent\b|\bour members\b|\bumbrella (?:body|organisation)\b",
                            re.IGNORECASE)
 # "We are a ...", "As a trade union, we ...": the writers describing their own body.

@@ -841,6 +841,8 @@ def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
         board.add("type", "charity", "rule:text-charity", 55)
     if R.WE_REPRESENT.search(head):
         board.add("type", "representative_body", "rule:text-represents", 45)
+    if R.WE_SUPPORT.search(head):  # "the older people we support": over "our members" (a charity's members)
+        board.add("type", "charity", "rule:text-we-support", 50)
     if R.PERSONAL.search(head):
         board.add("individual", "personal", "text:personal-capacity", 70)
 
