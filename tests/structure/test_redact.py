@@ -433,6 +433,9 @@ def test_redact_a_word_after_an_option_is_no_name() -> None:
     ("Fy merch Efa sy'n defnyddio'r llyfrgell bob wythnos.", "Efa"),
     ("At the meeting Siobhán Ní Bhriain said the branch was vital.", "Siobhán Ní Bhriain"),
     ("Gwenllian ap Dafydd said the library was vital.", "Gwenllian ap Dafydd"),
+    ("My daughter's friend Efa comes to story time too.", "Efa"),
+    ("A little girl called Nkechi was reading there.", "Nkechi"),
+    ("The librarian named Sioned helped me fill in the form.", "Sioned"),
 ])
 def test_a_name_after_a_word_for_a_relative_or_with_a_particle_is_redacted(text: str, name: str) -> None:
     """A child's first name with a health condition ("my daughter Efa (she's 7) has autism") reached the
@@ -446,6 +449,8 @@ def test_a_name_after_a_word_for_a_relative_or_with_a_particle_is_redacted(text:
     "Annwyl Syr neu Fadam / Dear Sir or Madam,\n\nWe object.",
     "My son's school, Ysgol Gynradd Cwm Eithin, uses the library.",
     "Our partner Age Concern Hafren Vale runs the lunch club.",
+    "Our council's partner Age Concern Hafren Vale runs the lunch club.",
+    "I live in a village called Llanbryn.",
     "My daughter is 7 and my son is 9; both read every week.",
 ])
 def test_a_salutation_to_a_body_a_welsh_body_and_a_body_named_as_a_partner_are_kept(text: str) -> None:

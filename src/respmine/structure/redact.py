@@ -92,7 +92,8 @@ _SALUTATION = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello|annwyl)[ \t]+")  # (Wels
 # "our son, Rhodri,", "my late husband Emyr", "fy merch Efa"): a person's name whatever its origin, which
 # neither spaCy nor a list of names knows ("Efa", "Oisín", "Nkechi" were missed alone in prose).
 _KIN = re.compile(
-    r"(?i)\b(?P<own>my|our|his|her|their|fy|ein|ei|eu)[ \t]+(?:(?:late|eldest|oldest|elder|older|youngest"
+    r"(?i)\b(?P<own>my|our|his|her|their|fy|ein|ei|eu)[ \t]+(?:[^\W\d_][\w-]*['’]s[ \t]+)?"  # (wife's)
+    r"(?:(?:late|eldest|oldest|elder|older|youngest"
     r"|younger|little|baby|twin|two|three|four|adult|disabled|autistic|elderly|new|best|dear|beloved"
     r"|\d+[- ]?(?:year|yr|month)s?[- ]old)[ \t]+)*"
     r"(?P<kin>(?:(?:step|grand|great[- ]grand|god)[- ]?)?(?:daughters?|sons?|child(?:ren)?|kids?|boys?|girls?"
@@ -108,15 +109,25 @@ _KIN = re.compile(
 _PARTICLE_NAME = re.compile(
     r"(?<![\w'’\-])[A-ZÀ-Þ][\w'’\-]+[ \t]+(?:ap|ab|ferch|verch|Ní|Nic|Mac|Ó|Ua|Uí|Mhic|bin|binti|bint|ibn)"
     r"[ \t]+[A-ZÀ-Þ][\w'’\-]+")
+# A person named as "called" or "named" after the word for them ("a little girl called Efa", "my son, who is
+# called Tomos,", "a librarian named Sioned")
+_CALLED = re.compile(
+    r"(?i)\b(?:girl|boy|child|kid|son|daughter|baby|lady|man|woman|gentleman|neighbour|neighbor|friend|carer"
+    r"|volunteer|librarian|grandson|granddaughter|nephew|niece|cousin|pupil|student|teacher)s?,?[ \t]+"
+    r"(?:(?:who|that)[ \t]+(?:is|was)[ \t]+)?(?:called|named)[ \t]+(?=[^\W\d_])")
 _KIN_OF_BODY = ("our", "their", "ein", "eu")  # "our partner Age Concern", "their friends X": may be bodies
 _NOT_KIN_OF_BODY = re.compile(r"(?i)partners?|friends?")
 
 
 def _kin_names(text: str) -> Iterator[tuple[int, int]]:
-    """Names after the word for a relative or a person close to the writer (`_KIN`)."""
+    """Names after the word for a relative or a person close to the writer (`_KIN`: "my daughter Efa", "my
+    wife's mother Gwen"), or "called" after the word for a person (`_CALLED`)."""
     for m in _KIN.finditer(text):
         if m.group("own").lower() in _KIN_OF_BODY and _NOT_KIN_OF_BODY.fullmatch(m.group("kin")):
             continue
+        if (e := _name_end(text, m.end(), first=True)) > m.end():
+            yield m.end(), e
+    for m in _CALLED.finditer(text):
         if (e := _name_end(text, m.end(), first=True)) > m.end():
             yield m.end(), e
 _TITLE = re.compile(
