@@ -461,3 +461,19 @@ def test_a_welsh_street_line_is_an_address() -> None:
     text = "I have lived at 14 Heol y Felin for years and my sister at 3 Stryd Fawr."
     redacted = redact(text, find_personal_data(text))
     assert not _survives("Heol y Felin", redacted) and not _survives("Stryd Fawr", redacted)
+
+
+@pytest.mark.parametrize("name", ["Rhodri Llewelyn", "Priyanka Chaudhary", "Nasra Abdi",
+                                  "Gwenllian Price-Hughes", "Thandiwe Mthembu", "Kwabena Mensah"])
+def test_a_name_saying_or_spoken_to_is_redacted(name: str) -> None:
+    """spaCy missed these names in "At the drop-in X said ..." and "I spoke to X about it"."""
+    for text in (f"At the drop-in {name} said the library mattered.",
+                 f"Yesterday I spoke to {name} about it."):
+        assert not _survives(name, redact(text, find_personal_data(text)))
+
+
+@pytest.mark.parametrize("text", ["Hafren Vale Council said it would consult.",
+                                  "The Welsh Government said so.", "Dyslexia Support Hafren said the same.",
+                                  "The Minister said it would not."])
+def test_a_body_saying_is_kept(text: str) -> None:
+    assert redact(text, find_personal_data(text)) == text

@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from respmine.records import PersonalData, Span
 from respmine.structure.language import function_word
-from respmine.structure.nlp import ner
+from respmine.structure.nlp import english_words, ner
 
 TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
           "person": "[NAME]", "id_number": "[ID]", "date_of_birth": "[DATE_OF_BIRTH]", "url": "[URL]"}
@@ -115,6 +115,13 @@ _CALLED = re.compile(
     r"(?i)\b(?:girl|boy|child|kid|son|daughter|baby|lady|man|woman|gentleman|neighbour|neighbor|friend|carer"
     r"|volunteer|librarian|grandson|granddaughter|nephew|niece|cousin|pupil|student|teacher)s?,?[ \t]+"
     r"(?:(?:who|that)[ \t]+(?:is|was)[ \t]+)?(?:called|named)[ \t]+(?=[^\W\d_])")
+# Speech around a name: "X said", "spoke to X" (spaCy missed "Rhodri Llewelyn", "Priyanka Chaudhary", "Nasra
+# Abdi", "Gwenllian Price-Hughes" in such sentences)
+_SAYS_AFTER = re.compile(r"[ \t]+(?:said|says|told|tells|explained|asked|wrote|writes|added|commented"
+                         r"|mentioned|agreed|feels|felt|thinks|thought)\b")
+_SAYS_BEFORE = re.compile(r"(?i)\b(?:(?:spoke|spoken|speaking|talked|talking|chatted|chatting)[ \t]+"
+                          r"(?:to|with)|according[ \t]+to|told[ \t]+by|asked[ \t]+by)[ \t]+(?=[^\W\d_])")
+_CAPITAL_RUN = re.compile(r"(?:[^\W\d_a-z][\w'’\-]*[ \t]+){1,3}[^\W\d_a-z][\w'’\-]*$")
 _KIN_OF_BODY = ("our", "their", "ein", "eu")  # "our partner Age Concern", "their friends X": may be bodies
 _NOT_KIN_OF_BODY = re.compile(r"(?i)partners?|friends?")
 
@@ -130,6 +137,32 @@ def _kin_names(text: str) -> Iterator[tuple[int, int]]:
     for m in _CALLED.finditer(text):
         if (e := _name_end(text, m.end(), first=True)) > m.end():
             yield m.end(), e
+
+
+def _speakers(text: str) -> Iterator[tuple[int, int]]:
+    """Two or more name words before "said" ("At the drop-in Nasra Abdi said ...") or after "spoke to"."""
+    for m in _SAYS_BEFORE.finditer(text):
+        if (e := _name_end(text, m.end())) > m.end():
+            yield m.end(), e
+    try:
+        known = english_words()
+    except (ImportError, OSError):
+        return
+    for m in _SAYS_AFTER.finditer(text):
+        line_start = text.rfind("\n", max(0, m.start() - 80), m.start()) + 1
+        run = _CAPITAL_RUN.search(text, max(line_start, m.start() - 80), m.start())
+        if run is None:
+            continue
+        words = [(t.start() + run.start(), t.group()) for t in re.finditer(r"\S+", run.group())]
+        common = [re.sub(r"['’]s$", "", w).lower() in known for _, w in words]
+        for i, (start, _) in enumerate(words):  # the longest run of name words ending at the verb, less a
+            # common word opening the sentence ("Yesterday Rhodri Llewelyn said"), one word not common at
+            # least ("Age Concern said" is a body's)
+            if (common[i] and len(words) - i > 2) or all(common[i:]):
+                continue
+            if _name_end(text, start) == m.start():
+                yield start, m.start()
+                break
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Cllr|Councillor|Ch\.?[ \t]+Supt|Supt|"
     r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon)\.?(?=[ \t]+[A-Z])")
@@ -597,6 +630,7 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
         names += [(m.end(), e) for m in rx.finditer(text)
                   if (e := _name_end(text, m.end(), first=first)) > m.end()]
     names += _kin_names(text)
+    names += _speakers(text)
     names += [m.span() for m in _PARTICLE_NAME.finditer(text)
               if not ({w.strip("'’") for w in m.group().split()} & _NOT_NAME_WORD)]
     names += [(m.start(), e) for m in _TITLE.finditer(text)
