@@ -222,6 +222,8 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     # nations and their peoples ("the coast of Wales" was redacted as a name, spaCy having read "Clean
     # Shores Wales" as a person's)
     "Wales England Scotland Ireland Britain Cymru Lloegr Alba Welsh English Scottish Irish "
+    # a place's word ("libraries Hafren Vale should run": spaCy read the county borough as a person)
+    "Vale Valley "
     # Welsh: a salutation and its "Sir or Madam" ("Annwyl Syr neu Fadam" was redacted as a name)
     "Annwyl Syr Fadam Cwm Heol Ffordd Stryd")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
