@@ -144,15 +144,17 @@ def _speakers(text: str) -> Iterator[tuple[int, int]]:
     for m in _SAYS_BEFORE.finditer(text):
         if (e := _name_end(text, m.end())) > m.end():
             yield m.end(), e
-    try:
-        known = english_words()
-    except (ImportError, OSError):
-        return
+    known: frozenset[str] | None = None  # (spaCy's word list, loaded only for a name before a verb)
     for m in _SAYS_AFTER.finditer(text):
         line_start = text.rfind("\n", max(0, m.start() - 80), m.start()) + 1
         run = _CAPITAL_RUN.search(text, max(line_start, m.start() - 80), m.start())
         if run is None:
             continue
+        if known is None:
+            try:
+                known = english_words()
+            except (ImportError, OSError):
+                return
         words = [(t.start() + run.start(), t.group()) for t in re.finditer(r"\S+", run.group())]
         common = [re.sub(r"['’]s$", "", w).lower() in known for _, w in words]
         for i, (start, _) in enumerate(words):  # the longest run of name words ending at the verb, less a
