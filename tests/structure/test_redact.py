@@ -418,3 +418,63 @@ def test_redact_a_word_after_an_option_is_no_name() -> None:
     assert redact(cell, find_personal_data(cell)) == cell
     named = "Option B. Jane Smith told me that visits matter most."
     assert redact(named, find_personal_data(named)) == "Option B. [NAME] told me that visits matter most."
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("No. My daughter Efa (she's 7) has autism and the quiet corner is where she is calm.", "Efa"),
+    ("Our son Rhodri uses the library every week.", "Rhodri"),
+    ("My wife, Siobhán, runs the reading group there.", "Siobhán"),
+    ("My late husband, Dafydd, loved this library.", "Dafydd"),
+    ("My grandson Oisín borrows the comics.", "Oisín"),
+    ("My 9-year-old son Arjun is dyslexic and needs the staff.", "Arjun"),
+    ("My carer, Nkechi, takes me there on Tuesdays.", "Nkechi"),
+    ("I take my nephew Kwame there after school.", "Kwame"),
+    ("Our children, Gwenllian and Iestyn, love story time.", "Iestyn"),
+    ("Fy merch Efa sy'n defnyddio'r llyfrgell bob wythnos.", "Efa"),
+    ("At the meeting Siobhán Ní Bhriain said the branch was vital.", "Siobhán Ní Bhriain"),
+    ("Gwenllian ap Dafydd said the library was vital.", "Gwenllian ap Dafydd"),
+    ("My daughter's friend Efa comes to story time too.", "Efa"),
+    ("A little girl called Nkechi was reading there.", "Nkechi"),
+    ("The librarian named Sioned helped me fill in the form.", "Sioned"),
+])
+def test_a_name_after_a_word_for_a_relative_or_with_a_particle_is_redacted(text: str, name: str) -> None:
+    """A child's first name with a health condition ("my daughter Efa (she's 7) has autism") reached the
+    coded outputs: a lone name in prose is missed by the model and the rules, whatever its origin, unless
+    the word for a relative before it (or a patronymic particle within it) says it is a person's."""
+    assert not _survives(name, redact(text, find_personal_data(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Annwyl Gyngor,\n\nRydym yn gwrthwynebu cau'r llyfrgell.",
+    "Annwyl Syr neu Fadam / Dear Sir or Madam,\n\nWe object.",
+    "My son's school, Ysgol Gynradd Cwm Eithin, uses the library.",
+    "Our partner Age Concern Hafren Vale runs the lunch club.",
+    "Our council's partner Age Concern Hafren Vale runs the lunch club.",
+    "I live in a village called Llanbryn.",
+    "We take no view on the number of libraries Hafren Vale should run.",
+    "My daughter is 7 and my son is 9; both read every week.",
+])
+def test_a_salutation_to_a_body_a_welsh_body_and_a_body_named_as_a_partner_are_kept(text: str) -> None:
+    assert redact(text, find_personal_data(text)) == text
+
+
+def test_a_welsh_street_line_is_an_address() -> None:
+    text = "I have lived at 14 Heol y Felin for years and my sister at 3 Stryd Fawr."
+    redacted = redact(text, find_personal_data(text))
+    assert not _survives("Heol y Felin", redacted) and not _survives("Stryd Fawr", redacted)
+
+
+@pytest.mark.parametrize("name", ["Rhodri Llewelyn", "Priyanka Chaudhary", "Nasra Abdi",
+                                  "Gwenllian Price-Hughes", "Thandiwe Mthembu", "Kwabena Mensah"])
+def test_a_name_saying_or_spoken_to_is_redacted(name: str) -> None:
+    """spaCy missed these names in "At the drop-in X said ..." and "I spoke to X about it"."""
+    for text in (f"At the drop-in {name} said the library mattered.",
+                 f"Yesterday I spoke to {name} about it."):
+        assert not _survives(name, redact(text, find_personal_data(text)))
+
+
+@pytest.mark.parametrize("text", ["Hafren Vale Council said it would consult.",
+                                  "The Welsh Government said so.", "Dyslexia Support Hafren said the same.",
+                                  "The Minister said it would not."])
+def test_a_body_saying_is_kept(text: str) -> None:
+    assert redact(text, find_personal_data(text)) == text

@@ -2021,3 +2021,123 @@ def test_respondents_email_from_a_role_and_its_body_or_a_person() -> None:
     council = profile(_doc(text, "eml", {"from": '"Clerk, Little Brampton Town Council" <c@lbtc.gov.uk>'}))
     assert council.organisation == "Little Brampton Town Council"
     assert respondents._display_parts("Volunteer, Mary Church") == ("", "Mary Church")
+
+
+@pytest.mark.parametrize("letterhead", ["Llanbryn Town Council / Cyngor Tref Llanbryn",
+                                        "Cyngor Tref Llanbryn / Llanbryn Town Council"])
+def test_respondents_a_bilingual_letterhead_over_its_address_is_the_bodys(letterhead: str) -> None:
+    """The Welsh half of a town council's letterhead made the line no body's name: the Guildhall's address
+    under it was read as a home's and the council counted as an individual. The English form is the name."""
+    text = (f"{letterhead}\n\nThe Guildhall, Market Square, Llanbryn LB4 2GH\n\nAt its meeting the council "
+            "resolved to submit the following response.\n\nThe town council cannot support the cuts.\n\n"
+            "Yours faithfully,\n\nGwenllian Price-Hughes\nTown Clerk\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Llanbryn Town Council", "local_authority")
+
+
+def test_respondents_a_welsh_schools_email_names_the_school() -> None:
+    """A From header quoting the role before the school's name ('"Pennaeth / Headteacher", Ysgol Gynradd
+    Cwm Eithin <...>') was read as an address alone; "Ysgol" (school) was no body's word."""
+    email = _doc("Annwyl Syr neu Fadam / Dear Sir or Madam,\n\nMae pob dosbarth yn yr ysgol yn cerdded i'r "
+                 "llyfrgell. The governing body asks the council to keep the library open.\n\n"
+                 "Yn gywir / Yours faithfully,\nRhian Gwilym, Pennaeth / Headteacher\n", fmt="eml",
+                 metadata={"from": '"Pennaeth / Headteacher", Ysgol Gynradd Cwm Eithin '
+                                   "<pennaeth@cwmeithin.hafrenvale.sch.uk>", "subject": "Library review"})
+    got = profile(email)
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Ysgol Gynradd Cwm Eithin", "public_body")
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Ysgol Gynradd Cwm Eithin", "public_body"), ("Ysgol Uwchradd Aberhafren", "public_body"),
+    ("Prifysgol Aberhafren", "academic"), ("Coleg Hafren", "academic"),
+    ("Bwrdd Iechyd Prifysgol Hafren", "public_body"), ("Cyngor Tref Llanbryn", "local_authority"),
+])
+def test_respondents_welsh_bodies_names_are_typed(name: str, kind: str) -> None:
+    assert rules.org_type(name) == kind
+
+
+def test_respondents_from_header_with_a_quoted_part_before_more_of_the_name() -> None:
+    assert rules.parse_from('"Head / Pennaeth", Ysgol Cwm <head@school.example>') == (
+        "Head / Pennaeth, Ysgol Cwm", "head@school.example")
+    assert rules.parse_from('"Smith, Jane" <j@x.example>') == ("Smith, Jane", "j@x.example")
+
+
+def test_respondents_an_email_subject_naming_the_responding_body_names_it() -> None:
+    """A body's officer e-mailed its response; the body was named only in the subject ("... - response from
+    Age Concern Hafren Vale") and its attachment, with no organisation's word: the response was counted as
+    the officer's own."""
+    email = _doc("Good afternoon,\n\nOur response to the Library Service Review is attached. We would be "
+                 "happy to discuss it with officers.\n\nKind regards,\nSian Protheroe\nInfluencing and "
+                 "Engagement Manager\n01632 960551\n", fmt="eml",
+                 metadata={"from": "Sian Protheroe <sian.protheroe@ageconcernhv.org.uk>",
+                           "subject": "Library Service Review - response from Age Concern Hafren Vale"})
+    got = profile(email)
+    assert (got.kind, got.organisation) == ("organisation", "Age Concern Hafren Vale")
+    assert got.provenance["organisation"] == "email:response-of"
+
+
+def test_respondents_an_email_subject_naming_its_writer_names_no_body() -> None:
+    email = _doc("Dear Sir,\n\nI use the library every week and I cannot drive to the town. My view is that "
+                 "it should stay open.\n\nRegards,\nGrace Hill\n", fmt="eml",
+                 metadata={"from": "Grace Hill <grace.hill@gmail.com>",
+                           "subject": "Library review - response from Grace Hill"})
+    got = profile(email)
+    assert (got.kind, got.organisation) == ("individual", None)
+
+
+def test_respondents_a_joint_partner_named_by_its_cause_and_place_is_listed() -> None:
+    """"Dyslexia Support Hafren" has no organisation word and was dropped from a joint response as a name
+    that may be a person's: a cause's word ("Support", "Concern", "Aid") after common words is a body's."""
+    text = ("Hafren Vale Reading Partnership\n\nThis is a joint response from Hafren Vale Reading "
+            "Partnership and Dyslexia Support Hafren.\n\nNeither organisation can support the proposed "
+            "reduction.\n\n"
+            "Nia Haf Roberts, Coordinator, Hafren Vale Reading Partnership\n"
+            "Michael Dunn, Chair, Dyslexia Support Hafren\n")
+    got = profile(_doc(text))
+    assert got.organisations == ("Hafren Vale Reading Partnership", "Dyslexia Support Hafren")
+
+
+@pytest.mark.parametrize(("name", "cause"), [
+    ("Dyslexia Support Hafren", True), ("Age Concern Hafren Vale", True), ("Victim Support Northshire", True),
+    ("Grace Hill Smith", False), ("Family Support Worker", False), ("Mary Jane Church", False),
+    ("Jane Smith", False),
+])
+def test_respondents_a_causes_word_inside_a_name_makes_it_a_bodys(name: str, cause: bool) -> None:
+    assert rules.named_cause(name) is cause
+
+
+def test_respondents_a_university_units_letterhead_over_the_university_with_a_street_and_no_number() -> None:
+    """"Aberhafren University, Penglais Road, Aberhafren AH2 3DB" (a street with no number) was not read as
+    the university's line: the unit alone was typed a public body, as a government department."""
+    text = ("Department of Information Studies\n\nAberhafren University, Penglais Road, Aberhafren "
+            "AH2 3DB\n\n"
+            "This evidence draws on our study of library change. We do not support the reduction.\n\n"
+            "Dr Catrin Morgan-Lewis and Professor Ian Blackwood\n")
+    got = profile(_doc(text))
+    assert (got.organisation, got.respondent_type) == (
+        "Department of Information Studies, Aberhafren University", "academic")
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Tregarth Community Association", "charity"), ("Pontnewydd Women's Institute", "charity"),
+    ("Pontnewydd WI", "charity"), ("Hexbridge Taxi Association", "representative_body"),
+    ("Department of Information Studies, Aberhafren University", "academic"),
+    ("Department for Education", "public_body"),
+])
+def test_respondents_community_groups_and_university_units_are_typed(name: str, kind: str) -> None:
+    assert rules.org_type(name) == kind
+
+
+def test_respondents_a_body_speaking_of_the_people_it_supports_is_a_charity_over_our_members() -> None:
+    """"For many of the older people we support ..." is a charity's; "our members" alone had typed Age
+    Concern a representative body."""
+    text = ("Age Concern Hafren Vale\n\nAge Concern Hafren Vale opposes the reduction to six libraries. "
+            "For many of the older people we support, the branch library is the one place they visit "
+            "each week.\n\n"
+            "Library staff are who our members turn to when they need help with forms.\n")
+    got = profile(_doc(text, fmt="eml", metadata={
+        "from": "Sian Protheroe <sian.protheroe@ageconcernhv.org.uk>",
+        "subject": "Library Service Review - response from Age Concern Hafren Vale"}))
+    assert (got.organisation, got.respondent_type) == ("Age Concern Hafren Vale", "charity")

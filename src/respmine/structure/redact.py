@@ -4,7 +4,9 @@ Recall first (a missed identifier is a data-protection failure, an extra redacti
 ordinary prose stays intact for theme coding. Patterns find emails, phones, postcodes with the address lines
 around them, street lines, ID numbers and dates of birth. Names: spaCy PERSON entities of two or more words
 plus model-free layout rules (sign-offs, "Name:"/"From:" fields, "please contact X", salutations, titles as
-in "Mrs P Adeyemi") and later bare uses of a found name word; a lone first name in running prose is missed.
+in "Mrs P Adeyemi", after the word for a relative: "my daughter Efa", "fy merch Efa", joined by a family
+particle: "Gwenllian ap Dafydd") and later bare uses of a found name word; any other lone first name in
+running prose is missed.
 The closings and name fields also know the commonest German, French, Spanish, Italian and Dutch ones
 ("Mit freundlichen Grüßen", "Cordialement", "Vorname:", "Nom :"). Every text goes through the English
 rules and model whatever its language (`language.guess_language` only reports it): on German, capitalised
@@ -26,7 +28,7 @@ from itertools import accumulate
 
 from respmine.records import PersonalData, Span
 from respmine.structure.language import function_word
-from respmine.structure.nlp import ner
+from respmine.structure.nlp import english_words, ner
 
 TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
           "person": "[NAME]", "id_number": "[ID]", "date_of_birth": "[DATE_OF_BIRTH]", "url": "[URL]"}
@@ -52,6 +54,9 @@ _STREET = ("Street|St|Road|Rd|Avenue|Ave|Lane|Close|Rise|Drive|Way|Court|Crescen
            "Cottages|Bank|Chase|Meadows?|Heights|Mount|Wynd|Boulevard|Gate|Broadway|Market|Circus|Embankment")
 _STREET_LINE = re.compile(rf"(?:\b(?:Flat|Apartment|Apt|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
                           rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’\-]+[ \t]+){{1,3}}(?:{_STREET})\b\.?")
+_WELSH_STREET = "Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Clos|Maes|Llwyn|Bryn|Cae|Parc|Rhes|Tan"
+_WELSH_STREET_LINE = re.compile(  # the street's word comes first in Welsh: "14 Heol y Felin", "3 Stryd Fawr"
+    rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:{_WELSH_STREET})[ \t]+(?:(?:y|yr|'r)[ \t]+)?[A-ZÀ-Þ][\w'’\-]+")
 _ID = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # national insurance number
     r"|\b[A-Z]\d{4}[A-Z]{2}\b"  # prisoner number
@@ -82,7 +87,84 @@ _LABEL = re.compile(
     r"(?P<value>[^\n|]+)")
 _CONTACT = re.compile(r"(?i)\b(?:contact|contacting|write[ \t]+to|speak[ \t]+(?:to|with)|ask[ \t]+for|FAO"
                       r"|attention[ \t]+of|attn:?|c/o|forwarded[ \t]+on[ \t]+behalf[ \t]+of)[ \t]*\n?[ \t]*")
-_SALUTATION = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+")
+_SALUTATION = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello|annwyl)[ \t]+")  # (Welsh "Annwyl": "Dear")
+# A relative or a person close to the writer named after the word for them ("my daughter Efa (she's 7)",
+# "our son, Rhodri,", "my late husband Emyr", "fy merch Efa"): a person's name whatever its origin, which
+# neither spaCy nor a list of names knows ("Efa", "Oisín", "Nkechi" were missed alone in prose).
+_KIN = re.compile(
+    r"(?i)\b(?P<own>my|our|his|her|their|fy|ein|ei|eu)[ \t]+(?:[^\W\d_][\w-]*['’]s[ \t]+)?"  # (wife's)
+    r"(?:(?:late|eldest|oldest|elder|older|youngest"
+    r"|younger|little|baby|twin|two|three|four|adult|disabled|autistic|elderly|new|best|dear|beloved"
+    r"|\d+[- ]?(?:year|yr|month)s?[- ]old)[ \t]+)*"
+    r"(?P<kin>(?:(?:step|grand|great[- ]grand|god)[- ]?)?(?:daughters?|sons?|child(?:ren)?|kids?|boys?|girls?"
+    r"|twins|toddler|baby|husband|wife|partner|spouse|fianc[ée]e?|mum|mom|mummy|mother|dad|daddy|father"
+    r"|parents?|brothers?|sisters?|grandchild(?:ren)?|nan|nana|nanna|gran|granny|grandma|grandpa|grandad"
+    r"|nephews?|nieces?|cousins?|aunt|auntie|aunty|uncle|neighbours?|neighbors?|friends?|carers?"
+    r"|(?:mother|father|son|daughter|brother|sister)[- ]in[- ]law"
+    r"|merch|mab|meibion|mhlant|plant|ngŵr|ngwr|gŵr|gwr|ngwraig|gwraig|mam|nhad|tad|mhartner|partner"
+    r"|ferch|fab|wraig|ŵyr|wyres|chwaer|mrawd|mrodyr|mam-gu|nain|taid|nhaid|nghymydog|ffrind))"
+    r"(?:[ \t]*[,(][ \t]*|[ \t]+)(?=[^\W\d_])")
+# A name joined by a patronymic or family particle no English phrase has between two capitalised words
+# ("Gwenllian ap Dafydd", "Siobhán Ní Bhriain", "Ahmad bin Ismail"): spaCy missed such names in prose.
+_PARTICLE_NAME = re.compile(
+    r"(?<![\w'’\-])[A-ZÀ-Þ][\w'’\-]+[ \t]+(?:ap|ab|ferch|verch|Ní|Nic|Mac|Ó|Ua|Uí|Mhic|bin|binti|bint|ibn)"
+    r"[ \t]+[A-ZÀ-Þ][\w'’\-]+")
+# A person named as "called" or "named" after the word for them ("a little girl called Efa", "my son, who is
+# called Tomos,", "a librarian named Sioned")
+_CALLED = re.compile(
+    r"(?i)\b(?:girl|boy|child|kid|son|daughter|baby|lady|man|woman|gentleman|neighbour|neighbor|friend|carer"
+    r"|volunteer|librarian|grandson|granddaughter|nephew|niece|cousin|pupil|student|teacher)s?,?[ \t]+"
+    r"(?:(?:who|that)[ \t]+(?:is|was)[ \t]+)?(?:called|named)[ \t]+(?=[^\W\d_])")
+# Speech around a name: "X said", "spoke to X" (spaCy missed "Rhodri Llewelyn", "Priyanka Chaudhary", "Nasra
+# Abdi", "Gwenllian Price-Hughes" in such sentences)
+_SAYS_AFTER = re.compile(r"[ \t]+(?:said|says|told|tells|explained|asked|wrote|writes|added|commented"
+                         r"|mentioned|agreed|feels|felt|thinks|thought)\b")
+_SAYS_BEFORE = re.compile(r"(?i)\b(?:(?:spoke|spoken|speaking|talked|talking|chatted|chatting)[ \t]+"
+                          r"(?:to|with)|according[ \t]+to|told[ \t]+by|asked[ \t]+by)[ \t]+(?=[^\W\d_])")
+_CAPITAL_RUN = re.compile(r"(?:[^\W\d_a-z][\w'’\-]*[ \t]+){1,3}[^\W\d_a-z][\w'’\-]*$")
+_KIN_OF_BODY = ("our", "their", "ein", "eu")  # "our partner Age Concern", "their friends X": may be bodies
+_NOT_KIN_OF_BODY = re.compile(r"(?i)partners?|friends?")
+
+
+def _kin_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names after the word for a relative or a person close to the writer (`_KIN`: "my daughter Efa", "my
+    wife's mother Gwen"), or "called" after the word for a person (`_CALLED`)."""
+    for m in _KIN.finditer(text):
+        if m.group("own").lower() in _KIN_OF_BODY and _NOT_KIN_OF_BODY.fullmatch(m.group("kin")):
+            continue
+        if (e := _name_end(text, m.end(), first=True)) > m.end():
+            yield m.end(), e
+    for m in _CALLED.finditer(text):
+        if (e := _name_end(text, m.end(), first=True)) > m.end():
+            yield m.end(), e
+
+
+def _speakers(text: str) -> Iterator[tuple[int, int]]:
+    """Two or more name words before "said" ("At the drop-in Nasra Abdi said ...") or after "spoke to"."""
+    for m in _SAYS_BEFORE.finditer(text):
+        if (e := _name_end(text, m.end())) > m.end():
+            yield m.end(), e
+    known: frozenset[str] | None = None  # (spaCy's word list, loaded only for a name before a verb)
+    for m in _SAYS_AFTER.finditer(text):
+        line_start = text.rfind("\n", max(0, m.start() - 80), m.start()) + 1
+        run = _CAPITAL_RUN.search(text, max(line_start, m.start() - 80), m.start())
+        if run is None:
+            continue
+        if known is None:
+            try:
+                known = english_words()
+            except (ImportError, OSError):
+                return
+        words = [(t.start() + run.start(), t.group()) for t in re.finditer(r"\S+", run.group())]
+        common = [re.sub(r"['’]s$", "", w).lower() in known for _, w in words]
+        for i, (start, _) in enumerate(words):  # the longest run of name words ending at the verb, less a
+            # common word opening the sentence ("Yesterday Rhodri Llewelyn said"), one word not common at
+            # least ("Age Concern said" is a body's)
+            if (common[i] and len(words) - i > 2) or all(common[i:]):
+                continue
+            if _name_end(text, start) == m.start():
+                yield start, m.start()
+                break
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Cllr|Councillor|Ch\.?[ \t]+Supt|Supt|"
     r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon)\.?(?=[ \t]+[A-Z])")
@@ -116,7 +198,14 @@ _ORG = _words(
     "Institute Bench Court Magistrates Housing Shelter Care Support Recovery Meeting Company Sector "
     "Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
     "SA International Associates Partners Solicitors Chambers Europe European British National Royal UK "
-    "e.V eV AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut")
+    "e.V eV AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut"
+) | (_WELSH_BODY := _words(
+    # Welsh bodies' words with their mutated forms, which come before the body's own name ("Annwyl Gyngor"
+    # - "Dear Council" - and the school "Ysgol Gynradd Cwm Eithin" were redacted as names)
+    "Cyngor Gyngor Nghyngor Chyngor Ysgol Hysgol Prifysgol Mhrifysgol Phrifysgol Coleg Choleg Ngholeg "
+    "Bwrdd Fwrdd Iechyd Cymdeithas Gymdeithas Nghymdeithas Llyfrgell Lyfrgell Llyfrgelloedd Ymddiriedolaeth "
+    "Canolfan Ganolfan Eglwys Clwb Glwb Menter Fenter Undeb Cymuned Gymuned Llywodraeth Lywodraeth Senedd "
+    "Gwasanaeth Gwasanaethau Partneriaeth Bartneriaeth Sefydliad Fforwm Cymunedol Gynradd Uwchradd"))
 _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Officer Director Manager Head Chief Chair Chairman Chairwoman Chairperson Secretary Co-ordinator "
     "Coordinator Clerk Executive Member Lecturer Adviser Advisor Trustee Worker Assistant General Deputy "
@@ -134,7 +223,11 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Strategy Programme Plan Framework Fund Scheme Initiative v "
     # nations and their peoples ("the coast of Wales" was redacted as a name, spaCy having read "Clean
     # Shores Wales" as a person's)
-    "Wales England Scotland Ireland Britain Cymru Lloegr Alba Welsh English Scottish Irish")
+    "Wales England Scotland Ireland Britain Cymru Lloegr Alba Welsh English Scottish Irish "
+    # a place's word ("libraries Hafren Vale should run": spaCy read the county borough as a person)
+    "Vale Valley "
+    # Welsh: a salutation and its "Sir or Madam" ("Annwyl Syr neu Fadam" was redacted as a name)
+    "Annwyl Syr Fadam Cwm Heol Ffordd Stryd")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
 _OPTION_NAMED = re.compile(r"(?<!\w)(?:Options?|Opsiwn)[ \t]+[A-Za-z0-9](?!\w)")  # an answer: "Option B"
 _BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
@@ -417,6 +510,8 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
                 toks = [(t.start(), w) for t in re.finditer(r"\S+", m.group())
                         if (w := re.sub(r"['’]s$", "", t.group().rstrip(".,;:")))]  # (not a piece's ".")
                 inner = [i for i, (_, w) in enumerate(toks) if w not in _STOP]  # trim role words at ends
+                if inner and any(w in _WELSH_BODY for _, w in toks[:inner[0]]):
+                    continue  # a Welsh body's name after its word ("Ysgol Gynradd Cwm Eithin")
                 toks = toks[inner[0]:inner[-1] + 1] if inner else []
                 words = [w for _, w in toks]
                 names = [w for w in words if w not in _TITLES and w[:1].isupper()]
@@ -528,7 +623,7 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
                                                   and inw[1:] not in ("st", "nd", "rd", "th")):
             hits.append((*m.span(), "postcode"))
             hits += [(s, e, "address") for s, e in _address_around(text, m.start(), labels)]
-    hits += [(*m.span(), "address") for m in _STREET_LINE.finditer(text)]
+    hits += [(*m.span(), "address") for rx in (_STREET_LINE, _WELSH_STREET_LINE) for m in rx.finditer(text)]
     hits += [(*m.span(1 if m.group(1) else 0), "id_number") for m in _ID.finditer(text)]
     hits += [(*m.span(1), "date_of_birth") for m in _DOB.finditer(text)]
     names = list(_signature_names(text))
@@ -538,6 +633,10 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
     for rx, first in ((_CONTACT, False), (_SALUTATION, True)):
         names += [(m.end(), e) for m in rx.finditer(text)
                   if (e := _name_end(text, m.end(), first=first)) > m.end()]
+    names += _kin_names(text)
+    names += _speakers(text)
+    names += [m.span() for m in _PARTICLE_NAME.finditer(text)
+              if not ({w.strip("'’") for w in m.group().split()} & _NOT_NAME_WORD)]
     names += [(m.start(), e) for m in _TITLE.finditer(text)
               if (e := _name_end(text, m.start())) > m.start() and not _office_holder(text, m.start(), e)]
     common = set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))

@@ -14,6 +14,7 @@ from itertools import islice
 
 from respmine.records import Document
 from respmine.structure.about import ABOUT_HEADING
+from respmine.structure.nlp import english_words
 
 # --- form labels ---------------------------------------------------------------------------------------
 RESPONDING_AS = re.compile(r"responding as|individual or|capacity", re.IGNORECASE)
@@ -111,6 +112,11 @@ SKIP_HEAD = re.compile(r"^(?:page \d|\d{1,2}[ /.][\w]+[ /.]\d{2,4}|date\b|dear\b
 REG_CHARITY = re.compile(r"\bregistered charity\b|\bcharity (?:no|number|reg)", re.IGNORECASE)
 WE_CHARITY = re.compile(r"\bwe are an? (?:small |local |national |independent |registered )*charit",
                          re.IGNORECASE)
+# the people a body says it supports ("for many of the older people we support", "the families we work with"):
+# a charity's or community group's words; a members' body speaks of "our members"
+WE_SUPPORT = re.compile(r"\b(?:people|families|children|adults|carers|women|survivors|victims|clients|those"
+                        r"|learners|users)\s+we\s+(?:support|serve|help|care\s+for|work\s+with|befriend"
+                        r"|look\s+after)\b", re.IGNORECASE)
 WE_REPRESENT = re.compile(r"\bwe represent\b|\bour members\b|\bumbrella (?:body|organisation)\b",
                            re.IGNORECASE)
 # "We are a ...", "As a trade union, we ...": the writers describing their own body.
@@ -200,6 +206,11 @@ def strip_quoted(text: str) -> tuple[str, str | None]:
 # Ordered: the first matching rule wins, so specific rules ("Probation Trust", "NHS ... Trust",
 # "Council of ...", "Prison Ministry") come before the generic words they contain ("Trust", "Council").
 _TYPE_RULES: tuple[tuple[str, str], ...] = (
+    # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
+    # government department)
+    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    # a community association, a women's institute: community groups ("association" is a members' body's)
+    (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"housing association|rural community council|council for voluntary service|\bcvs\b|voluntary action|"
      r"\bchurch(es)?\b|\bmosque\b|\bchaplaincy\b|prison ministry|\bquakers?\b|\bsynagogue\b|"
      r"\bgurdwara\b|\bdiocese\b|\btemple\b", "charity"),
@@ -220,14 +231,17 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"magistrates|\bbench\b|\bcourts?\b|tribunal|inspectorate|ombudsman|\bministry of\b|\bdepartment\b|"
      r"\bagency\b|\bauthority\b|\bregulator\b|\bgovernment\b|youth justice board|crown prosecution|"
      r"^region\b|\bmunicipality\b|\bfire (?:and|&) rescue\b|\bfire (?:service|brigade)\b|"
-     r"\bambulance service\b", "public_body"),
+     r"\bambulance service\b|\bbwrdd iechyd\b|\bllywodraeth\b|\bheddlu\b", "public_body"),
     # a school (state-funded, as most that answer are), not a seat of learning: "Hollybrook Primary School",
     # "St Aidan's Catholic Academy", "Riverside Nursery" ("School of Law", "Academy of Sciences" are academic)
     (r"\b(?:primary|secondary|high|grammar|infant|infants|junior|middle|special|free|community|village"
      r"|catholic|church|c of e|ce|rc|upper|lower|first|studio)[ \t]+(?:school|academy)\b|\bschool$"
-     r"|\bacademy$|\bnursery(?: school)?$|\bsixth form\b|\bacademy trust\b", "public_body"),
-    (r"\buniversity\b|\bcollege\b|\binstitute\b|\bcentre for\b.*\b(studies|research)\b|"
-     r"\bschool of\b|\bresearch (centre|center|group|unit)\b|\bacademy\b", "academic"),
+     r"|\bacademy$|\bnursery(?: school)?$|\bsixth form\b|\bacademy trust\b"
+     r"|^ysgol\b(?![ \t]+(?:y|yr|of)\b)", "public_body"),  # (Welsh "Ysgol Gynradd X": X Primary School; not
+    # a university's "Ysgol y Gyfraith", School of Law)
+    (r"\buniversity\b|\bcollege\b|\bprifysgol\b|\bcoleg\b|\binstitute\b|"
+     r"\bcentre for\b.*\b(studies|research)\b|\bschool of\b|\bresearch (centre|center|group|unit)\b"
+     r"|\bacademy\b", "academic"),
     (r"\btrust\b|\bcharit(y|able)\b|\bfoundation\b|\bministry\b|\bparish\b|\bmission\b|\bproject\b|"
      r"\bvolunteers\b|\bshelter\b|(women'?s|community|recovery) centre|visitors group|support group|"
      r"youth (?:club|group)|community group|\bcic\b|\bc\.i\.c\b|\bscio\b|community interest company|"
@@ -240,6 +254,11 @@ TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
 
 # Answers to a form's "respondent type" question, mapped by keyword (first match wins).
 _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
+    # government department)
+    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    # a community association, a women's institute: community groups ("association" is a members' body's)
+    (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"individual|member of the public|personal|citizen|myself", "individual"),
     (r"academic|research|universit", "academic"),
     (r"probation", "probation"),
@@ -256,7 +275,9 @@ FORM_TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _FORM_TYPE
 # no organisation words ("Sam Nursery", "School Teacher", "Priya Dunmore - School Nurse" are a person's)
 SCHOOL_NAME = re.compile(
     r"\b(?:primary|secondary|high|grammar|infant|infants|junior|middle|special|free|community|village|catholic"
-    r"|church|c of e|ce|rc|upper|lower|first|studio|nursery)[ \t]+(?:school|academy)$", re.IGNORECASE)
+    r"|church|c of e|ce|rc|upper|lower|first|studio|nursery)[ \t]+(?:school|academy)$"
+    r"|^ysgol[ \t]+(?:gynradd|uwchradd|feithrin|gyfun|arbennig|babanod|iau|ganol)\b",  # (Welsh: "Ysgol
+    re.IGNORECASE)  # Gynradd Cwm Eithin", primary; uwchradd secondary, feithrin nursery, gyfun comprehensive)
 # Words that make a line or phrase an organisation name rather than a person or a place.
 ORG_WORDS = re.compile(
     r"\b(ltd|limited|plc|llp|inc|gmbh|group|trust|charity|foundation|council|association|network|forum|"
@@ -268,7 +289,7 @@ ORG_WORDS = re.compile(
     r"cic|c\.i\.c|scio|"  # a community interest company, a Scottish charitable incorporated organisation
     # Welsh: a UK department hears from "Cyngor Cymuned ..." (community council), "Cymdeithas ..." (society)
     r"cyngor|cymdeithas|ymddiriedolaeth|prifysgol|coleg|bwrdd|undeb|canolfan|menter|fforwm|rhwydwaith|"
-    r"elusen|"
+    r"elusen|ysgol|llywodraeth|heddlu|"
     # bodies' words of other languages, which names with particles hold ("Conseil des Ministres", "Banco do
     # Brasil", "Universität zu Köln"): the particles alone would make them people's names
     r"conseil|consejo|consiglio|caisse|banque|banco|chambre|ordre|"
@@ -293,8 +314,9 @@ ROLE_WORDS = re.compile(
     r"partner|advis[eo]r|counsel|lead|vice|ceo|coo|cfo|policy|consultant|volunteer|governor|"
     r"representative|researcher|fellow|deputy|assistant|convenor|organiser|minister|pa to|analyst|"
     r"specialist|leader|principal|editor|owner|solicitor|superintendent|headteacher|head[ \t]+teacher|"
-    r"headmaster|headmistress|bursar)\b",
-    re.IGNORECASE,
+    r"headmaster|headmistress|bursar|"
+    r"pennaeth|cadeirydd|clerc|ysgrifennydd|trysorydd|swyddog|cyfarwyddwr|rheolwr)\b",  # (Welsh: head, chair,
+    re.IGNORECASE,  # clerk, secretary, treasurer, officer, director, manager)
 )
 TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|revd|rev|reverend|cllr|councillor|sir|dame|lord|lady|"
@@ -570,6 +592,11 @@ def org_type(name: str) -> str | None:
 # "non-profit research organisation" academic. Words of the main EU languages are included: consultations
 # in Brussels receive papers written in German and French.
 _SELF_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
+    # government department)
+    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    # a community association, a women's institute: community groups ("association" is a members' body's)
+    (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"\b(?:trade|labou?r|students['’]?) unions?\b|\bunion of\b|\b(?:con)?f[eé]d[eé]ration\b|"
      r"\bassociation\b|\bchambers? of\b|\bumbrella (?:body|organi[sz]ation|group)\b|\b(?:trade|industry|"
      r"business|professional|membership|representative|sector) (?:body|organi[sz]ation)s?\b|"
@@ -703,9 +730,11 @@ def is_webmail(address: str) -> bool:
 
 
 def parse_from(header: str) -> tuple[str, str]:
-    """(display name, address) of a From header; tolerates an unquoted comma ("Smith, Jane <j@x>")."""
-    angle = re.match(r"^\s*\"?([^<\"]*?)\"?\s*<([^<>@\s]+@[^<>\s]+)>\s*$", header)
-    display, address = (angle[1], angle[2]) if angle else parseaddr(header)
+    """(display name, address) of a From header; tolerates an unquoted comma ("Smith, Jane <j@x>") and a
+    quoted part with more after it ('"Pennaeth / Headteacher", Ysgol Gynradd Cwm Eithin <p@x>': the school's
+    part was lost, the whole read as an address)."""
+    angle = re.match(r"^\s*([^<]*?)\s*<([^<>@\s]+@[^<>\s]+)>\s*$", header)
+    display, address = (angle[1].replace('"', ""), angle[2]) if angle else parseaddr(header)
     return display.strip().strip("\"'"), address
 
 
@@ -918,7 +947,8 @@ def split_org_list(text: str, lead: bool = True) -> list[str]:
         if shown and not lead and not (looks_like_body(shown) and not _may_be_person(opening)):
             continue  # a partner with no lead beside it: a body's name only ("Jane", "Jane Smith of Acme")
         if name and (i or not lead) and (_may_be_person(name) or (
-                looks_like_name(name) and not (BODY_LAST.search(name) or looks_like_body(name)))):
+                looks_like_name(name) and not (BODY_LAST.search(name) or looks_like_body(name)
+                                               or named_cause(name)))):
             continue  # (a lead that may be a person's is judged by the caller, on what the text says)
         if name and not any(same_org(name, seen) for seen in out):
             out.append(name)
@@ -964,12 +994,38 @@ def _split_ampersand(part: str) -> list[str]:
     return out
 
 
+# A cause's word inside a body's name, after common English words and before the place the body serves
+# ("Dyslexia Support Hafren", "Age Concern Hafren Vale", "Victim Support Northshire", "Women's Aid Cardiff")
+_CAUSE_WORD = re.compile(r"(?:support|aid|action|concern|watch|matters|advice|rescue|relief|carers)",
+                         re.IGNORECASE)
+
+
+def named_cause(name: str) -> bool:
+    """A body's name with a cause's word inside it (`_CAUSE_WORD`), after one or two common English words
+    and before one to three more words, no job title ("Family Support Worker"): a name no person has, though
+    it has no organisation word (a joint response's partner "Dyslexia Support Hafren" was dropped as a name
+    that may be a person's). Without spaCy's word list, none is."""
+    words = name.split()
+    if not 3 <= len(words) <= 6 or looks_like_role(name):
+        return False
+    try:
+        known = english_words()
+    except (ImportError, OSError):
+        return False
+    for i in (1, 2):
+        if i < len(words) - 1 and _CAUSE_WORD.fullmatch(words[i]) and all(
+                w[:1].isupper() and re.sub(r"['’]s$", "", w).lower() in known for w in words[:i]):
+            return True
+    return False
+
+
 def _may_be_person(name: str) -> bool:
     """Two to four words that may be a person's name, capitals or not ("Małgorzata Żurek", "GIDEON
-    OYELARAN", "Harriet Fortescue-Smythe"): no organisation word, legal form, acronym or possessive."""
+    OYELARAN", "Harriet Fortescue-Smythe"): no organisation word, legal form, acronym or possessive, no
+    cause's word inside (`named_cause`)."""
     if name.isupper():  # capitals hide acronyms: every word is read as a name's ("DO VAN MINH", "MARY ST.
         name = name.title()  # CLAIR"; a partner "NHS PROVIDERS" is then dropped too)
-    if BODY_LAST.search(name):
+    if BODY_LAST.search(name) or named_cause(name):
         return False
     return (2 <= len(name.split()) <= 4 and person_like(name) and not looks_like_body(name)
             and not POSSESSIVE.search(name) and not ARTICLE_FIRST.match(name))

@@ -137,7 +137,7 @@ def _may_be_person(name: str) -> bool:
     organisation word, legal form, acronym or possessive ("Women's Aid"), no leading article ("Las Vegas
     Sands", "La Poste", "El Corte Inglés")."""
     return (2 <= len(name.split()) <= 4 and R.person_like(name) and not R.looks_like_body(name)
-            and not R.POSSESSIVE.search(name) and not R.ARTICLE_FIRST.match(name))
+            and not R.POSSESSIVE.search(name) and not R.ARTICLE_FIRST.match(name) and not R.named_cause(name))
 
 
 def _uncapped(name: str) -> str:
@@ -232,9 +232,27 @@ def _role_name(line: str) -> tuple[str, str] | None:
     return None
 
 
+_BILINGUAL = " / "  # between a name's two languages' forms ("Llanbryn Town Council / Cyngor Tref Llanbryn")
+_WELSH_FIRST = re.compile(r"(?i)^(?:cyngor|ysgol|prifysgol|coleg|bwrdd|cymdeithas|canolfan|menter|undeb"
+                          r"|ymddiriedolaeth|llywodraeth|gwasanaeth|partneriaeth|fforwm)\b")
+
+
+def _bilingual_name(line: str) -> str | None:
+    """The name on a bilingual letterhead's line, one body's name in two languages ("Llanbryn Town Council /
+    Cyngor Tref Llanbryn"): each half an organisation's name; the one not opening with a Welsh body's word
+    (the English form), else the first. None for any other line."""
+    halves = [" ".join(h.split()) for h in line.split(_BILINGUAL)]
+    if len(halves) != 2 or not all(h and _is_org_line(h) for h in halves):
+        return None
+    return next((h for h in halves if not _WELSH_FIRST.match(h)), halves[0])
+
+
 def _is_org_line(line: str) -> bool:
-    """A line that is an organisation's name and nothing else (letterhead, signature block)."""
+    """A line that is an organisation's name and nothing else (letterhead, signature block), in one
+    language or two (`_bilingual_name`: the Welsh half had made a town council's letterhead no body's)."""
     line = " ".join(line.split())  # (single spaces: the patterns below are quadratic on long runs)
+    if _BILINGUAL in line:
+        return _bilingual_name(line) is not None
     if R.NAME_LABEL.match(line) or _person_role_org(line) or _org_person(line) or _role_name(line):
         return False  # "Name: Siobhán Ní Bhriain" (a form's label), "Jane Smith, Secretary, X", "X, Jane
         # Smith", "Group Manager Lisa Grant"
@@ -317,11 +335,15 @@ def _body_before_address(line: str) -> str | None:
 
 
 def _body_before_town(line: str) -> str | None:
-    """The body's name on a letterhead line that goes on with its town and postcode only ("University of
-    Kelsham, Kelsham KL1 3UE"): a body's name with an organisation word in it, not one that may be a
-    person's ("Jane Smith, Kelsham KL1 3UE" is a home address)."""
+    """The body's name on a letterhead line that goes on with its town and postcode ("University of Kelsham,
+    Kelsham KL1 3UE"), after a street or a house with no number ("Aberhafren University, Penglais Road,
+    Aberhafren AH2 3DB"): a body's name with an organisation word in it, not one that may be a person's
+    ("Jane Smith, Kelsham KL1 3UE" is a home address)."""
     head, comma, town = (part.strip() for part in " ".join(line.split()).partition(","))
-    if not comma or len(line) > 120 or not _TOWN_POSTCODE.fullmatch(town):
+    *streets, town = (part.strip() for part in town.split(",")) if comma else [town]  # "Aberhafren
+    # University, Penglais Road, Aberhafren AH2 3DB": a street with no number between them
+    if not comma or len(line) > 120 or not _TOWN_POSTCODE.fullmatch(town) or len(streets) > 2 \
+            or not all(_house_or_street(street) for street in streets):
         return None
     if not R.ORG_WORDS.search(head) or not _is_org_line(head) or R.TITLES.match(head) \
             or _may_name_person(head) or _label(head) == "PERSON":
@@ -418,7 +440,10 @@ def _display_parts(display: str) -> tuple[str, str | None]:
         roles = [p for p in parts if _role_only(p.strip())]
         bodies = [p.strip() for p in parts if p not in roles and R.ORG_WORDS.search(p)]
         if roles and len(bodies) == 1 and len(roles) + 1 == len(parts):
-            if _may_name_person(bodies[0]) or _label(bodies[0]) == "PERSON":
+            if (_may_name_person(bodies[0]) or _label(bodies[0]) == "PERSON") \
+                    and not R.ORG_WORDS.match(bodies[0]):
+                # (a name opening with its body's word is a body's, spaCy's PERSON no veto: "Ysgol Gynradd
+                # Cwm Eithin", the Welsh "X Primary School")
                 return "", bodies[0]  # "Volunteer, Mary Church": a person's name is never published as a body
             return bodies[0], None  # "Clerk, Little Brampton Town Council": the body, by its role's holder
         return display, None
@@ -476,7 +501,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
     for line, below in read:  # letterhead: one of the first lines is only a name
         if _opens_address(line, below):
             continue  # "Church House" / "14 Mill Lane", "Church Lane" / "Leeds LS8 5QT": a home's address
-        first = re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces: linear on long runs)
+        first = _bilingual_name(line) or re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces:
+        # linear on long runs)
         role, comma, rest = first.partition(", ")
         first = rest if comma and _role_only(role) else first  # "Chair, Westvale Trust"
         if _is_org_line(first):
@@ -528,36 +554,45 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
             org(name, "text:title", 45)
     tail = [ln for ln in lines[-15:] if len(ln) < 120 and re.search(r"\bon behalf of\b", ln, re.IGNORECASE)]
     for line in lines[:HEAD_LINES] + tail:
-        found = R.LINE_PATTERN.search(line)
-        client = _CLIENT.match(found["rest"]) if found and "behalf" in found["kw"].lower() else None
-        name = R.org_prefix(found["rest"][client.end() if client else 0 :]) if found else None
-        behalf = R.BEHALF.search(line) if found and not client and "behalf" in found["kw"].lower() else None
-        if behalf and (listed := R.body_list(behalf["list"])):
-            name = listed[0]  # "on behalf of A, the B and C": A leads (`_read_joint`), not the list as a name
-        if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
-            name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
-            lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
-            if name and R.org_prefix(lead) is None and not _may_be_person(_uncapped(lead)):
-                name = None  # a lead no rule reads ("Shelter and Crisis"): no partner takes its place
-        whole = found["rest"].strip(" .,;:") if found else ""
-        if name and _joins_person(name):
-            name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
-        if name and _cut_from_person(name, whole):
-            name = None  # "Submitted by Juan de los Santos": not "Juan"
-        if name and _may_be_person(_uncapped(name)) and not (behalf and ends_as_body(name)):  # (a list's lead
-            # ending as bodies' names end is a body's: "on behalf of Millbrook Community Support and ...")
-            board.add("maybe-person", name, "text:response-of", 0)  # "Response from Renée Gagné", "Response
-            # from KEZIA FEATHERSTONE": published only if the papers say they are from a body (`_profile`)
-        if found and name and not _is_person(name, strict=True):
-            kw = found["kw"].lower()
-            source = "submitted-by" if kw.startswith("submitted") else None
-            source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
-            if client is not None:  # an agent's representations "on behalf of our client X": X responds
-                org(name, "text:on-behalf-of-client", 85)  # (over the agent's letterhead, sign-off, mentions)
-            elif not R.person_shaped(_uncapped(whole)):  # "Submitted by Jan van der Berg", "on behalf of Le
-                org(name, f"text:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
-                # "La Poste", "Les Amis de la Terre" and "Caixa Geral de Depósitos", not published on this
-                # line alone)
+        _read_response_of(line, board, org)
+
+
+def _read_response_of(line: str, board: _Board, org: OrgSink, prefix: str = "text") -> None:
+    """A line saying whose response it is ("Response from X", "Submitted by X", "on behalf of X"), in the
+    text or an e-mail's subject (`prefix` "email": "Library review - response from Age Concern Hafren Vale",
+    its sender a person of the body)."""
+    found = R.LINE_PATTERN.search(line)
+    client = _CLIENT.match(found["rest"]) if found and "behalf" in found["kw"].lower() else None
+    name = R.org_prefix(found["rest"][client.end() if client else 0 :]) if found else None
+    behalf = R.BEHALF.search(line) if found and not client and "behalf" in found["kw"].lower() else None
+    if behalf and (listed := R.body_list(behalf["list"])):
+        name = listed[0]  # "on behalf of A, the B and C": A leads (`_read_joint`), not the list as a name
+    if found and (joint := R.JOINT.search(line)):  # "joint response from A, B and Jane Smith": the lead
+        name = next((n for n in R.split_org_list(joint["list"]) if not _is_person(n, strict=True)), None)
+        lead = _JOINT_LEAD.split(joint["list"].strip(), maxsplit=1)[0].strip()
+        if name and R.org_prefix(lead) is None and not _may_be_person(_uncapped(lead)):
+            name = None  # a lead no rule reads ("Shelter and Crisis"): no partner takes its place
+    whole = found["rest"].strip(" .,;:") if found else ""
+    if name and _joins_person(name):
+        name = None  # "on behalf of Jane Smith and Hope Trust": not one body's name
+    if name and _cut_from_person(name, whole):
+        name = None  # "Submitted by Juan de los Santos": not "Juan"
+    if name and _may_be_person(_uncapped(name)) and not (behalf and ends_as_body(name)):  # (a list's lead
+        # ending as bodies' names end is a body's: "on behalf of Millbrook Community Support and ...")
+        board.add("maybe-person", name, f"{prefix}:response-of", 0)  # "Response from Renée Gagné",
+        # "Response from KEZIA FEATHERSTONE": published only if the papers say they are from a body
+        # (`_profile`)
+    if found and name and not _is_person(name, strict=True):
+        kw = found["kw"].lower()
+        source = "submitted-by" if kw.startswith("submitted") else None
+        source = source or ("on-behalf-of" if "behalf" in kw else "response-of")
+        if client is not None:  # an agent's representations "on behalf of our client X": X responds
+            org(name, f"{prefix}:on-behalf-of-client", 85)  # (over the agent's letterhead, sign-off,
+            # mentions)
+        elif not R.person_shaped(_uncapped(whole)):  # "Submitted by Jan van der Berg", "on behalf of Le
+            org(name, f"{prefix}:{source}", 50)  # Quang Minh": shaped as only people's names are (as are
+            # "La Poste", "Les Amis de la Terre" and "Caixa Geral de Depósitos", not published on this
+            # line alone)
 
 
 def _plain_name(line: str) -> str | None:
@@ -806,6 +841,8 @@ def _read_sentences(head: str, board: _Board, org: OrgSink) -> None:
         board.add("type", "charity", "rule:text-charity", 55)
     if R.WE_REPRESENT.search(head):
         board.add("type", "representative_body", "rule:text-represents", 45)
+    if R.WE_SUPPORT.search(head):  # "the older people we support": over "our members" (a charity's members)
+        board.add("type", "charity", "rule:text-we-support", 50)
     if R.PERSONAL.search(head):
         board.add("individual", "personal", "text:personal-capacity", 70)
 
@@ -1376,6 +1413,8 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     body = texts[0]
     if email is not None:
         _read_email(email, board, forwarded, body)
+        _read_response_of(email.metadata.get("subject", ""), board, lambda name, source, weight: board.add(
+            "organisation", name, source, weight) if name and R.valid_org(name) else None, "email")
     running = [ln for ln in doc.metadata.get("running_head", "").split("\n") if ln.strip()] \
         if doc.format == "pdf" else []
     for i, text in enumerate(texts):
