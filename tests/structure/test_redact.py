@@ -478,3 +478,21 @@ def test_a_name_saying_or_spoken_to_is_redacted(name: str) -> None:
                                   "The Minister said it would not."])
 def test_a_body_saying_is_kept(text: str) -> None:
     assert redact(text, find_personal_data(text)) == text
+
+
+@pytest.mark.parametrize("text", ["According to Citizens Advice Cymru, the demand has doubled.",
+                                  "According to Public Health Wales, loneliness is rising.",
+                                  "We spoke to Citizens Advice about the link points.",
+                                  "Save Our Libraries Hafren said it would campaign.",
+                                  "Cyngor Tref Llanbryn said it would take the library on."])
+def test_a_body_spoken_to_or_saying_is_kept(text: str) -> None:
+    """"According to X" and "spoke to X" took any two capitalised words for a person's ("Citizens Advice",
+    "Public Health" were redacted); before "said", a body's title ("Save Our Libraries Hafren") or its Welsh
+    name ("Cyngor Tref Llanbryn") lost its last words as a name."""
+    assert redact(text, find_personal_data(text)) == text
+
+
+@pytest.mark.parametrize("text", ["The Library Manager Sioned Evans said it would stay open.",
+                                  "Yesterday Nasra Abdi said it would stay open."])
+def test_a_name_after_a_role_or_an_opening_word_saying_is_still_redacted(text: str) -> None:
+    assert not _survives(text.split(" said")[0].split()[-1], redact(text, find_personal_data(text)))

@@ -140,31 +140,46 @@ def _kin_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _speakers(text: str) -> Iterator[tuple[int, int]]:
-    """Two or more name words before "said" ("At the drop-in Nasra Abdi said ...") or after "spoke to"."""
+    """Two or more name words before "said" ("At the drop-in Nasra Abdi said ...") or after "spoke to", one
+    of them no common English word at least ("According to Citizens Advice", "Public Health Wales said" are
+    bodies'); none after a body's word or inside a title ("Cyngor Tref Llanbryn said", "Save Our Libraries
+    Hafren said")."""
+    known: frozenset[str] | None = None  # (spaCy's word list, loaded only for a name by a verb; without it
+    # a name after "spoke to" is redacted, none before "said" is sought)
+
+    def common(word: str) -> bool:
+        nonlocal known
+        if known is None:
+            try:
+                known = english_words()
+            except (ImportError, OSError):
+                known = frozenset()
+        return re.sub(r"['’]s$", "", word).lower() in known
+
     for m in _SAYS_BEFORE.finditer(text):
-        if (e := _name_end(text, m.end())) > m.end():
+        if (e := _name_end(text, m.end())) > m.end() and not all(map(common, text[m.end():e].split())):
             yield m.end(), e
-    known: frozenset[str] | None = None  # (spaCy's word list, loaded only for a name before a verb)
     for m in _SAYS_AFTER.finditer(text):
         line_start = text.rfind("\n", max(0, m.start() - 80), m.start()) + 1
         run = _CAPITAL_RUN.search(text, max(line_start, m.start() - 80), m.start())
         if run is None:
             continue
-        if known is None:
-            try:
-                known = english_words()
-            except (ImportError, OSError):
-                return
         words = [(t.start() + run.start(), t.group()) for t in re.finditer(r"\S+", run.group())]
-        common = [re.sub(r"['’]s$", "", w).lower() in known for _, w in words]
+        commons = [common(w) for _, w in words]
+        if not known:
+            return
         for i, (start, _) in enumerate(words):  # the longest run of name words ending at the verb, less a
             # common word opening the sentence ("Yesterday Rhodri Llewelyn said"), one word not common at
             # least ("Age Concern said" is a body's)
-            if (common[i] and len(words) - i > 2) or all(common[i:]):
+            if (commons[i] and len(words) - i > 2) or all(commons[i:]):
                 continue
+            if i and (words[i - 1][1] in _ORG or any(function_word(w, "en") for _, w in words[1:i])):
+                break  # a body's or a title's word: "Cyngor Tref Llanbryn", "Save Our Libraries Hafren"
             if _name_end(text, start) == m.start():
                 yield start, m.start()
                 break
+
+
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Cllr|Councillor|Ch\.?[ \t]+Supt|Supt|"
     r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon)\.?(?=[ \t]+[A-Z])")
@@ -195,7 +210,7 @@ _ORG = _words(
     "Trust Council Centre Service Services Ltd Limited Association Forum Foundation Group Project Charity "
     "University College School Board Church Churches Mosque Society Network Alliance Partnership Federation "
     "Union Committee Police Probation Prison Prisons Ministry Government Agency Authority Commission "
-    "Institute Bench Court Magistrates Housing Shelter Care Support Recovery Meeting Company Sector "
+    "Institute Bench Court Magistrates Housing Shelter Care Support Advice Recovery Meeting Company Sector "
     "Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
     "SA International Associates Partners Solicitors Chambers Europe European British National Royal UK "
     "e.V eV AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut"
