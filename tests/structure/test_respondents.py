@@ -2141,3 +2141,27 @@ def test_respondents_a_body_speaking_of_the_people_it_supports_is_a_charity_over
         "from": "Sian Protheroe <sian.protheroe@ageconcernhv.org.uk>",
         "subject": "Library Service Review - response from Age Concern Hafren Vale"}))
     assert (got.organisation, got.respondent_type) == ("Age Concern Hafren Vale", "charity")
+
+
+@pytest.mark.parametrize(("subject", "sender"), [
+    ("Library review - response from Rhodri Llewelyn", "Rhodri Llewelyn <rhodri.llewelyn@gmail.com>"),
+    ("Library consultation: response from Nkechi Okonkwo", "Nkechi <nk2231@gmail.com>"),
+])
+def test_respondents_a_familys_email_subject_naming_its_writer_names_no_body(subject: str,
+                                                                             sender: str) -> None:
+    """A family writes "we" ("We live in Llanbryn with our two sons"): the writer's name in the e-mail's
+    subject ("... response from Rhodri Llewelyn", the sender's own name) was published as an organisation."""
+    email = _doc("Dear Sir or Madam,\n\nWe live in Llanbryn with our two sons. Our boys use the branch "
+                 "library every week and we borrow books there. We would be lost without it. We ask you to "
+                 "keep it open.\n\nRegards,\nRhodri and Nia\n", fmt="eml",
+                 metadata={"from": sender, "subject": subject})
+    got = profile(email)
+    assert got.organisation is None and got.kind != "organisation"
+
+
+def test_respondents_a_familys_letter_headed_response_from_its_writer_names_no_body() -> None:
+    text = ("Response from Nkechi Okonkwo\n\nDear Sir or Madam,\n\nWe live in Llanbryn with our children. "
+            "Our daughters use the branch library every week and we borrow books there. We would be lost "
+            "without it.\n\nRegards,\nNkechi\n")
+    got = profile(_doc(text))
+    assert got.organisation is None and got.kind != "organisation"
