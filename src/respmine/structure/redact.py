@@ -235,12 +235,10 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Note Notes Yes No The A An Our We I In On Of For With Please Gateway Council's Road Street Lane Avenue "
     "Close Walk Row Rise Drive Way Place Gardens Grove Terrace Square Mews Park Hall Companies Voluntary "
     "Women's Men's Youth Act Bill Directive Directives Regulation Regulations Article App Hub Review Report "
-    "Strategy Programme Plan Framework Fund Scheme Initiative v "
+    "Strategy Programme Plan Framework Fund Scheme Initiative v Year Years "
     # nations and their peoples ("the coast of Wales" was redacted as a name, spaCy having read "Clean
     # Shores Wales" as a person's)
     "Wales England Scotland Ireland Britain Cymru Lloegr Alba Welsh English Scottish Irish "
-    # a place's word ("libraries Hafren Vale should run": spaCy read the county borough as a person)
-    "Vale Valley "
     # Welsh: a salutation and its "Sir or Madam" ("Annwyl Syr neu Fadam" was redacted as a name)
     "Annwyl Syr Fadam Cwm Heol Ffordd Stryd")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
@@ -512,6 +510,21 @@ def _entity_pieces(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+_PLACE_LAST = re.compile(r"(?:[A-Z][\w'’\-]*[ \t]+)+(?:Vale|Valley)")  # ("Hafren Vale"; also a surname:
+# "Angela Vale", a person's name unless the text names the place as one)
+
+
+def _is_place(text: str, name: str) -> bool:
+    """A name ending in a place's word ("Hafren Vale") that the text also names as a place: before a body's
+    word ("Hafren Vale Council", "Hafren Vale County Borough") or after "in"/"across" ("in Hafren Vale")."""
+    name = name.strip()
+    if not _PLACE_LAST.fullmatch(name):
+        return False
+    n = re.escape(name)
+    return bool(re.search(rf"\b{n}[ \t]+(?:County|Borough|{'|'.join(sorted(_ORG))})\b"
+                          rf"|\b(?:in|across|around|throughout)[ \t]+{n}\b", text))
+
+
 def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
     """spaCy PERSON entities cut at line breaks and options' names; dropped when lone words, organisation/role
     words, or made only of words the text also uses in lower case ("Artificial Intelligence"). Each piece is
@@ -527,6 +540,8 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
                 inner = [i for i, (_, w) in enumerate(toks) if w not in _STOP]  # trim role words at ends
                 if inner and any(w in _WELSH_BODY for _, w in toks[:inner[0]]):
                     continue  # a Welsh body's name after its word ("Ysgol Gynradd Cwm Eithin")
+                if _is_place(text, m.group()):
+                    continue  # "libraries Hafren Vale should run" where "Hafren Vale Council" is named
                 toks = toks[inner[0]:inner[-1] + 1] if inner else []
                 words = [w for _, w in toks]
                 names = [w for w in words if w not in _TITLES and w[:1].isupper()]
