@@ -454,6 +454,7 @@ def test_a_name_after_a_word_for_a_relative_or_with_a_particle_is_redacted(text:
     "Hafren Vale County Borough Council consults. We take no view on the number of libraries Hafren Vale "
     "should run.",
     "My daughter is 7 and my son is 9; both read every week.",
+    "My son, Year 9, goes there after school.",
 ])
 def test_a_salutation_to_a_body_a_welsh_body_and_a_body_named_as_a_partner_are_kept(text: str) -> None:
     assert redact(text, find_personal_data(text)) == text

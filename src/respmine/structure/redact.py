@@ -521,7 +521,7 @@ def _is_place(text: str, name: str) -> bool:
     if not _PLACE_LAST.fullmatch(name):
         return False
     n = re.escape(name)
-    return bool(re.search(rf"\b{n}[ \t]+(?:County|Borough|{'|'.join(sorted(_ORG))})\b"
+    return bool(re.search(rf"\b{n}[ \t]+(?:County|Borough|{'|'.join(map(re.escape, sorted(_ORG)))})\b"
                           rf"|\b(?:in|across|around|throughout)[ \t]+{n}\b", text))
 
 
