@@ -2165,3 +2165,16 @@ def test_respondents_a_familys_letter_headed_response_from_its_writer_names_no_b
             "without it.\n\nRegards,\nNkechi\n")
     got = profile(_doc(text))
     assert got.organisation is None and got.kind != "organisation"
+
+
+@pytest.mark.parametrize("answer", ["Individual, student at a university", "An individual, college lecturer",
+                                    "Member of the public, university student"])
+def test_respondents_a_form_answer_of_an_individual_at_a_university_is_an_individuals(answer: str) -> None:
+    """The rule for a university's unit ("Department of X, Y University") took any answer with a comma before
+    "university" or "college" for an academic body's, over the answer's "individual"."""
+    assert rules.form_type(answer) == "individual"
+
+
+def test_respondents_a_familys_words_of_a_college_are_no_bodys() -> None:
+    assert rules.is_a_type("parents, both working at the local college") is None
+    assert rules.is_a_type("the Department of Information Studies, Aberhafren University") == "academic"
