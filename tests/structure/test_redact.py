@@ -451,8 +451,7 @@ def test_a_name_after_a_word_for_a_relative_or_with_a_particle_is_redacted(text:
     "Our partner Age Concern Hafren Vale runs the lunch club.",
     "Our council's partner Age Concern Hafren Vale runs the lunch club.",
     "I live in a village called Llanbryn.",
-    "Hafren Vale County Borough Council consults. We take no view on the number of libraries Hafren Vale "
-    "should run.",
+    "We take no view on the number of libraries Hafren Vale should run.",
     "My daughter is 7 and my son is 9; both read every week.",
     "My son, Year 9, goes there after school.",
 ])
@@ -501,8 +500,10 @@ def test_a_name_after_a_role_or_an_opening_word_saying_is_still_redacted(text: s
 
 
 @pytest.mark.parametrize("text", ["Yours sincerely,\n\nAngela Vale\n", "Angela Vale said it was vital.",
-                                  "I met Mrs Angela Vale at the library.", "Kind regards,\nTom Valley\n"])
+                                  "I met Mrs Angela Vale at the library.", "Kind regards,\nTom Valley\n",
+                                  "Name: Angela Vale\n"])
 def test_a_surname_that_is_a_places_word_is_redacted(text: str) -> None:
-    """"Vale" made a stop word (for "libraries Hafren Vale should run") let "Angela Vale" through whole."""
+    """"Vale" made a stop word (for "libraries Hafren Vale should run") let "Angela Vale" through whole from
+    a sign-off, a title, a name field and "said"."""
     assert not _survives("Angela", redact(text, find_personal_data(text))) and "Tom" not in redact(
         text, find_personal_data(text))
