@@ -2168,7 +2168,8 @@ def test_respondents_a_familys_letter_headed_response_from_its_writer_names_no_b
 
 
 @pytest.mark.parametrize("answer", ["Individual, student at a university", "An individual, college lecturer",
-                                    "Member of the public, university student"])
+                                    "Member of the public, university student",
+                                    "Individual, member of the community association"])
 def test_respondents_a_form_answer_of_an_individual_at_a_university_is_an_individuals(answer: str) -> None:
     """The rule for a university's unit ("Department of X, Y University") took any answer with a comma before
     "university" or "college" for an academic body's, over the answer's "individual"."""

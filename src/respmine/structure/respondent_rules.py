@@ -261,12 +261,11 @@ TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
 
 # Answers to a form's "respondent type" question, mapped by keyword (first match wins).
 _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
-    # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
-    # government department)
-    (_UNIVERSITY_UNIT, "academic"),
+    (r"individual|member of the public|personal|citizen|myself", "individual"),  # (first: "Individual,
+    # member of the community association" is a person's answer)
+    (_UNIVERSITY_UNIT, "academic"),  # a university's unit ("Department of X, Y University")
     # a community association, a women's institute: community groups ("association" is a members' body's)
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
-    (r"individual|member of the public|personal|citizen|myself", "individual"),
     (r"academic|research|universit", "academic"),
     (r"probation", "probation"),
     (r"local (authority|government)|council", "local_authority"),
