@@ -453,6 +453,7 @@ def test_a_name_after_a_word_for_a_relative_or_with_a_particle_is_redacted(text:
     "I live in a village called Llanbryn.",
     "We take no view on the number of libraries Hafren Vale should run.",
     "My daughter is 7 and my son is 9; both read every week.",
+    "My son, Year 9, goes there after school.",
 ])
 def test_a_salutation_to_a_body_a_welsh_body_and_a_body_named_as_a_partner_are_kept(text: str) -> None:
     assert redact(text, find_personal_data(text)) == text
@@ -478,3 +479,31 @@ def test_a_name_saying_or_spoken_to_is_redacted(name: str) -> None:
                                   "The Minister said it would not."])
 def test_a_body_saying_is_kept(text: str) -> None:
     assert redact(text, find_personal_data(text)) == text
+
+
+@pytest.mark.parametrize("text", ["According to Citizens Advice Cymru, the demand has doubled.",
+                                  "According to Public Health Wales, loneliness is rising.",
+                                  "We spoke to Citizens Advice about the link points.",
+                                  "Save Our Libraries Hafren said it would campaign.",
+                                  "Cyngor Tref Llanbryn said it would take the library on."])
+def test_a_body_spoken_to_or_saying_is_kept(text: str) -> None:
+    """"According to X" and "spoke to X" took any two capitalised words for a person's ("Citizens Advice",
+    "Public Health" were redacted); before "said", a body's title ("Save Our Libraries Hafren") or its Welsh
+    name ("Cyngor Tref Llanbryn") lost its last words as a name."""
+    assert redact(text, find_personal_data(text)) == text
+
+
+@pytest.mark.parametrize("text", ["The Library Manager Sioned Evans said it would stay open.",
+                                  "Yesterday Nasra Abdi said it would stay open."])
+def test_a_name_after_a_role_or_an_opening_word_saying_is_still_redacted(text: str) -> None:
+    assert not _survives(text.split(" said")[0].split()[-1], redact(text, find_personal_data(text)))
+
+
+@pytest.mark.parametrize("text", ["Yours sincerely,\n\nAngela Vale\n", "Angela Vale said it was vital.",
+                                  "I met Mrs Angela Vale at the library.", "Kind regards,\nTom Valley\n",
+                                  "Name: Angela Vale\n"])
+def test_a_surname_that_is_a_places_word_is_redacted(text: str) -> None:
+    """"Vale" made a stop word (for "libraries Hafren Vale should run") let "Angela Vale" through whole from
+    a sign-off, a title, a name field and "said"."""
+    assert not _survives("Angela", redact(text, find_personal_data(text))) and "Tom" not in redact(
+        text, find_personal_data(text))

@@ -2141,3 +2141,41 @@ def test_respondents_a_body_speaking_of_the_people_it_supports_is_a_charity_over
         "from": "Sian Protheroe <sian.protheroe@ageconcernhv.org.uk>",
         "subject": "Library Service Review - response from Age Concern Hafren Vale"}))
     assert (got.organisation, got.respondent_type) == ("Age Concern Hafren Vale", "charity")
+
+
+@pytest.mark.parametrize(("subject", "sender"), [
+    ("Library review - response from Rhodri Llewelyn", "Rhodri Llewelyn <rhodri.llewelyn@gmail.com>"),
+    ("Library consultation: response from Nkechi Okonkwo", "Nkechi <nk2231@gmail.com>"),
+])
+def test_respondents_a_familys_email_subject_naming_its_writer_names_no_body(subject: str,
+                                                                             sender: str) -> None:
+    """A family writes "we" ("We live in Llanbryn with our two sons"): the writer's name in the e-mail's
+    subject ("... response from Rhodri Llewelyn", the sender's own name) was published as an organisation."""
+    email = _doc("Dear Sir or Madam,\n\nWe live in Llanbryn with our two sons. Our boys use the branch "
+                 "library every week and we borrow books there. We would be lost without it. We ask you to "
+                 "keep it open.\n\nRegards,\nRhodri and Nia\n", fmt="eml",
+                 metadata={"from": sender, "subject": subject})
+    got = profile(email)
+    assert got.organisation is None and got.kind != "organisation"
+
+
+def test_respondents_a_familys_letter_headed_response_from_its_writer_names_no_body() -> None:
+    text = ("Response from Nkechi Okonkwo\n\nDear Sir or Madam,\n\nWe live in Llanbryn with our children. "
+            "Our daughters use the branch library every week and we borrow books there. We would be lost "
+            "without it.\n\nRegards,\nNkechi\n")
+    got = profile(_doc(text))
+    assert got.organisation is None and got.kind != "organisation"
+
+
+@pytest.mark.parametrize("answer", ["Individual, student at a university", "An individual, college lecturer",
+                                    "Member of the public, university student",
+                                    "Individual, member of the community association"])
+def test_respondents_a_form_answer_of_an_individual_at_a_university_is_an_individuals(answer: str) -> None:
+    """The rule for a university's unit ("Department of X, Y University") took any answer with a comma before
+    "university" or "college" for an academic body's, over the answer's "individual"."""
+    assert rules.form_type(answer) == "individual"
+
+
+def test_respondents_a_familys_words_of_a_college_are_no_bodys() -> None:
+    assert rules.is_a_type("parents, both working at the local college") is None
+    assert rules.is_a_type("the Department of Information Studies, Aberhafren University") == "academic"

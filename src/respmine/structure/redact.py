@@ -140,31 +140,46 @@ def _kin_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _speakers(text: str) -> Iterator[tuple[int, int]]:
-    """Two or more name words before "said" ("At the drop-in Nasra Abdi said ...") or after "spoke to"."""
+    """Two or more name words before "said" ("At the drop-in Nasra Abdi said ...") or after "spoke to", one
+    of them no common English word at least ("According to Citizens Advice", "Public Health Wales said" are
+    bodies'); none after a body's word or inside a title ("Cyngor Tref Llanbryn said", "Save Our Libraries
+    Hafren said")."""
+    known: frozenset[str] | None = None  # (spaCy's word list, loaded only for a name by a verb; without it
+    # a name after "spoke to" is redacted, none before "said" is sought)
+
+    def common(word: str) -> bool:
+        nonlocal known
+        if known is None:
+            try:
+                known = english_words()
+            except (ImportError, OSError):
+                known = frozenset()
+        return re.sub(r"['’]s$", "", word).lower() in known
+
     for m in _SAYS_BEFORE.finditer(text):
-        if (e := _name_end(text, m.end())) > m.end():
+        if (e := _name_end(text, m.end())) > m.end() and not all(map(common, text[m.end():e].split())):
             yield m.end(), e
-    known: frozenset[str] | None = None  # (spaCy's word list, loaded only for a name before a verb)
     for m in _SAYS_AFTER.finditer(text):
         line_start = text.rfind("\n", max(0, m.start() - 80), m.start()) + 1
         run = _CAPITAL_RUN.search(text, max(line_start, m.start() - 80), m.start())
         if run is None:
             continue
-        if known is None:
-            try:
-                known = english_words()
-            except (ImportError, OSError):
-                return
         words = [(t.start() + run.start(), t.group()) for t in re.finditer(r"\S+", run.group())]
-        common = [re.sub(r"['’]s$", "", w).lower() in known for _, w in words]
+        commons = [common(w) for _, w in words]
+        if not known:
+            return
         for i, (start, _) in enumerate(words):  # the longest run of name words ending at the verb, less a
             # common word opening the sentence ("Yesterday Rhodri Llewelyn said"), one word not common at
             # least ("Age Concern said" is a body's)
-            if (common[i] and len(words) - i > 2) or all(common[i:]):
+            if (commons[i] and len(words) - i > 2) or all(commons[i:]):
                 continue
+            if i and (words[i - 1][1] in _ORG or any(function_word(w, "en") for _, w in words[1:i])):
+                break  # a body's or a title's word: "Cyngor Tref Llanbryn", "Save Our Libraries Hafren"
             if _name_end(text, start) == m.start():
                 yield start, m.start()
                 break
+
+
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Cllr|Councillor|Ch\.?[ \t]+Supt|Supt|"
     r"Superintendent|DCI|DS|DC|PC|Sgt|Sergeant|Sister|Pastor|Imam|Father|Fr|Rabbi|Canon)\.?(?=[ \t]+[A-Z])")
@@ -195,7 +210,7 @@ _ORG = _words(
     "Trust Council Centre Service Services Ltd Limited Association Forum Foundation Group Project Charity "
     "University College School Board Church Churches Mosque Society Network Alliance Partnership Federation "
     "Union Committee Police Probation Prison Prisons Ministry Government Agency Authority Commission "
-    "Institute Bench Court Magistrates Housing Shelter Care Support Recovery Meeting Company Sector "
+    "Institute Bench Court Magistrates Housing Shelter Care Support Advice Recovery Meeting Company Sector "
     "Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
     "SA International Associates Partners Solicitors Chambers Europe European British National Royal UK "
     "e.V eV AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut"
@@ -220,12 +235,10 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     "Note Notes Yes No The A An Our We I In On Of For With Please Gateway Council's Road Street Lane Avenue "
     "Close Walk Row Rise Drive Way Place Gardens Grove Terrace Square Mews Park Hall Companies Voluntary "
     "Women's Men's Youth Act Bill Directive Directives Regulation Regulations Article App Hub Review Report "
-    "Strategy Programme Plan Framework Fund Scheme Initiative v "
+    "Strategy Programme Plan Framework Fund Scheme Initiative v Year Years "
     # nations and their peoples ("the coast of Wales" was redacted as a name, spaCy having read "Clean
     # Shores Wales" as a person's)
     "Wales England Scotland Ireland Britain Cymru Lloegr Alba Welsh English Scottish Irish "
-    # a place's word ("libraries Hafren Vale should run": spaCy read the county borough as a person)
-    "Vale Valley "
     # Welsh: a salutation and its "Sir or Madam" ("Annwyl Syr neu Fadam" was redacted as a name)
     "Annwyl Syr Fadam Cwm Heol Ffordd Stryd")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
@@ -497,6 +510,12 @@ def _entity_pieces(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+# A place's last word ("Hafren Vale"), a surname too ("Angela Vale"): no stop word, so a sign-off, a title, a
+# name field or "said" still find the person; spaCy's name ending in one is taken for the place ("the number
+# of libraries Hafren Vale should run")
+_PLACE_LAST = ("Vale", "Valley")
+
+
 def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
     """spaCy PERSON entities cut at line breaks and options' names; dropped when lone words, organisation/role
     words, or made only of words the text also uses in lower case ("Artificial Intelligence"). Each piece is
@@ -514,6 +533,8 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
                     continue  # a Welsh body's name after its word ("Ysgol Gynradd Cwm Eithin")
                 toks = toks[inner[0]:inner[-1] + 1] if inner else []
                 words = [w for _, w in toks]
+                if words and words[-1] in _PLACE_LAST:
+                    continue
                 names = [w for w in words if w not in _TITLES and w[:1].isupper()]
                 if (len(names) < 2 or any(w in _STOP or re.search(r"[\d@]", w) for w in words)
                         or all(w.isupper() for w in names) or (words[0] == "St" and "'" in m.group())

@@ -202,13 +202,20 @@ def strip_quoted(text: str) -> tuple[str, str | None]:
     return "\n".join(out), forwarded_from
 
 
+# A university's unit named with it ("Department of Information Studies, Aberhafren University", "School of
+# Law, X College"): the part before the comma a unit's word, not a person's description ("Individual, student
+# at a university" was typed academic, "parents, both working at the local college" a body's own words)
+_UNIVERSITY_UNIT = (r"^(?:(?:the|a|an)\s+)?(?:department|dept|school|faculty|centre|center|institute|unit"
+                    r"|division|group|lab|laboratory|library|ysgol|adran|canolfan)\b[^,]*,[^,]*"
+                    r"\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$")
+
 # --- respondent type from an organisation's name ------------------------------------------------------
 # Ordered: the first matching rule wins, so specific rules ("Probation Trust", "NHS ... Trust",
 # "Council of ...", "Prison Ministry") come before the generic words they contain ("Trust", "Council").
 _TYPE_RULES: tuple[tuple[str, str], ...] = (
     # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
     # government department)
-    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    (_UNIVERSITY_UNIT, "academic"),
     # a community association, a women's institute: community groups ("association" is a members' body's)
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"housing association|rural community council|council for voluntary service|\bcvs\b|voluntary action|"
@@ -254,12 +261,11 @@ TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
 
 # Answers to a form's "respondent type" question, mapped by keyword (first match wins).
 _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
-    # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
-    # government department)
-    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    (r"individual|member of the public|personal|citizen|myself", "individual"),  # (first: "Individual,
+    # member of the community association" is a person's answer)
+    (_UNIVERSITY_UNIT, "academic"),  # a university's unit ("Department of X, Y University")
     # a community association, a women's institute: community groups ("association" is a members' body's)
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
-    (r"individual|member of the public|personal|citizen|myself", "individual"),
     (r"academic|research|universit", "academic"),
     (r"probation", "probation"),
     (r"local (authority|government)|council", "local_authority"),
@@ -594,7 +600,7 @@ def org_type(name: str) -> str | None:
 _SELF_TYPE_RULES: tuple[tuple[str, str], ...] = (
     # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
     # government department)
-    (r"^[^,]*,[^,]*\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$", "academic"),
+    (_UNIVERSITY_UNIT, "academic"),
     # a community association, a women's institute: community groups ("association" is a members' body's)
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"\b(?:trade|labou?r|students['’]?) unions?\b|\bunion of\b|\b(?:con)?f[eé]d[eé]ration\b|"

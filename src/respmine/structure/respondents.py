@@ -1012,8 +1012,9 @@ def _signed_name(line: str) -> bool:
     return _may_be_person(name) and not R.STREET_LAST.search(name) and R.looks_like_name(name, brands=False)
 
 
-_FAMILY = re.compile(r"\b(?:our|my) (?:family|son|daughter|children|grandson|granddaughter|husband|wife"
-                     r"|partner|mother|father|parents|brother|sister)\b", re.IGNORECASE)
+_FAMILY = re.compile(r"\b(?:our|my) (?:(?:two|three|four|young|little|grown-up|adult|elderly) )?(?:family"
+                     r"|sons?|daughters?|children|kids|boys|girls|grandsons?|granddaughters?|grandchildren"
+                     r"|husband|wife|partner|mother|father|parents|brothers?|sisters?)\b", re.IGNORECASE)
 
 
 def _file_names_person(source: str) -> bool:
@@ -1383,7 +1384,9 @@ def _from_body(texts: list[str], voice: tuple[int, int]) -> bool:
     """The papers say they are from a body ("we represent", "as a charity, we"), or speak as "we"
     throughout."""
     singular, plural = voice
-    return (plural >= 2 and singular * 4 <= plural) or any(_speaks_as_body(t[:HEAD_CHARS]) for t in texts)
+    family = bool(_FAMILY.search(texts[0]))  # a family's "we" ("We live here with our two sons") is no body's
+    return (plural >= 2 and singular * 4 <= plural and not family) \
+        or any(_speaks_as_body(t[:HEAD_CHARS]) for t in texts)
 
 
 def _kind(board: _Board, chosen: _Claim | None, org_score: float, ind_score: float,
@@ -1427,8 +1430,11 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
         # "our son" is a person's letter)
         board.add("individual", "file-name", "file:name", 20)
 
-    if board.claims.get("maybe-person") and not _from_body(texts, (singular, plural)):
+    if board.claims.get("maybe-person"):
         unsure = {R.fold(c.value) for c in board.claims["maybe-person"]}
+        if _from_body(texts, (singular, plural)):  # (the sender's own name in the subject stays a person's:
+            unsure &= {R.fold(c.value) for c in board.claims.get("name", [])  # "Library review - response
+                       if c.source.startswith("email:")}  # from Rhodri Llewelyn", From: Rhodri Llewelyn)
         for field in ("organisation", "joint"):
             board.claims[field] = [c for c in board.claims.get(field, []) if R.fold(c.value) not in unsure]
 
