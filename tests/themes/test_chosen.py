@@ -171,3 +171,18 @@ def test_a_new_stance_model_leaves_the_codes_of_coding_from_scratch(tmp_path: Pa
     monkeypatch.setattr("respmine.themes.stance.VERSION", "stance-test")
     _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
     _check(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+
+
+def test_a_letter_arguing_for_another_questions_option_in_its_own_words_keeps_the_view() -> None:
+    """A general comment "We strongly favour handing libraries to community groups" (similarity: not the
+    view's phrases) argues for option A's view: it holds the view, not only its topic; a sentence taking
+    the other side, or none, still codes only the topic."""
+    segments = [SegmentInput("for", "We strongly favour handing libraries to community groups.", ""),
+                SegmentInput("against", "We strongly oppose handing libraries to community groups.", "")]
+    plain = {(c.segment, c.theme): c for c in code_segments(segments, LIBRARIES, WordEmbedder()).codes}
+    assert plain["for", "model.community"].method == "similarity"  # (what similarity codes, as written)
+    codes = {(c.segment, c.theme): c
+             for c in code_segments(segments, LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS}).codes}
+    assert codes["for", "model.community"].method == "similarity"
+    assert codes["for", "model.community"].stance == "support"
+    assert ("against", "model.community") not in codes

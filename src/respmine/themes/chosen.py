@@ -108,14 +108,21 @@ def coded_under(choices: Mapping[str, Choices], question: str) -> str:
     return own + "".join(f"|{v}>{t}" for v, t in sorted(offered_views(choices, question).items()))
 
 
-def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[str, str]) -> None:
+def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[str, str],
+          implied: Mapping[str, str] | None = None) -> None:
     """A segment's codes (`row`, with their sentences' stances) of views that are options of another
     question (`views`: view -> its topic, `offered_views`): a similarity code, or a rule's in a sentence
-    taking no side, codes the topic instead (method marked ASIDE, as `stated._disagreed` marks its own)."""
+    taking no side, codes the topic instead (method marked ASIDE, as `stated._disagreed` marks its own).
+    Not a similarity code whose sentence takes the view's side (`implied`: the stance a view implies;
+    "support" where it implies none): a letter under general comments saying "We strongly favour handing
+    libraries to community groups" holds the view (option A), though its words are not the view's phrases."""
     for theme, code in list(row.items()):
         method = code.method.split("+")[0]
         if theme not in views or not (method == "similarity" or (method == "rule" and code.stance is None)):
             continue
+        if method == "similarity" and code.stance is not None and code.stance == (implied or {}).get(
+                theme, "support"):
+            continue  # (its sentence argues for the view: no mention in passing)
         del row[theme]
         topic = row.get(views[theme])
         if topic is None or "(child)" in topic.method:
