@@ -186,3 +186,18 @@ def test_a_letter_arguing_for_another_questions_option_in_its_own_words_keeps_th
     assert codes["for", "model.community"].method == "similarity"
     assert codes["for", "model.community"].stance == "support"
     assert ("against", "model.community") not in codes
+
+
+def test_a_view_two_questions_offer_is_no_aside_in_either_questions_answers() -> None:
+    """Q7 offers the mobile library too (its option A, by its words): an answer to Q2 naming it is an
+    answer to a question offering it, coded as where Q2 alone offers it, not moved to its topic."""
+    segments = [SegmentInput("q2", "We have not decided yet; the remote farms need a mobile library.", "Q2"),
+                SegmentInput("q7", "Undecided, though the remote farms need a mobile library.", "Q7")]
+    both = {"Q2": OPTIONS, "Q7": {"A": "a mobile library visit each week", "B": "no change"}}
+    assert option_views(LIBRARIES, both)["Q7"].views == {"A": ("model.mobile", "model")}
+    alone = {(c.segment, c.theme): c.method
+             for c in code_segments(segments[:1], LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS}).codes}
+    assert alone["q2", "model.mobile"] == "rule"
+    codes = {(c.segment, c.theme): c.method
+             for c in code_segments(segments, LIBRARIES, WordEmbedder(), options=both).codes}
+    assert codes["q2", "model.mobile"] == "rule" and codes["q7", "model.mobile"] == "rule"

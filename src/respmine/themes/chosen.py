@@ -95,8 +95,11 @@ def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]]) -
 
 def offered_views(choices: Mapping[str, Choices], question: str) -> dict[str, str]:
     """view -> the topic above it, for the views options of questions other than `question` are (those
-    a segment answering `question` holds only by taking a side on them: `aside`)."""
-    return {v[0]: v[1] for q, c in choices.items() if q != question for v in c.views.values() if len(v) > 1}
+    a segment answering `question` holds only by taking a side on them: `aside`); not a view `question`
+    offers too (two questions may offer the mobile library: answering either, naming it is no aside)."""
+    own = {v[0] for v in choices[question].views.values()} if question in choices else set()
+    return {v[0]: v[1] for q, c in choices.items() if q != question for v in c.views.values()
+            if len(v) > 1 and v[0] not in own}
 
 
 def coded_under(choices: Mapping[str, Choices], question: str) -> str:
