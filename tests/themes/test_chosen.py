@@ -201,3 +201,25 @@ def test_a_view_two_questions_offer_is_no_aside_in_either_questions_answers() ->
     codes = {(c.segment, c.theme): c.method
              for c in code_segments(segments, LIBRARIES, WordEmbedder(), options=both).codes}
     assert codes["q2", "model.mobile"] == "rule" and codes["q7", "model.mobile"] == "rule"
+
+
+def test_an_analysts_rename_of_an_options_view_keeps_its_takers() -> None:
+    """An analyst tidies "Hand branch libraries to community groups (Option A)" to "Community-run
+    libraries" (the effective codebook's label names no option): answers choosing A still take the view,
+    read by its label as the codebook file wrote it; a rename naming another option is read as renamed."""
+    from datetime import UTC, datetime
+
+    from respmine.themes.decisions import Decision, effective_codebook
+
+    def renamed(label: str) -> Codebook:
+        return effective_codebook(LIBRARIES, [Decision(datetime(2026, 1, 1, tzinfo=UTC), "analyst", "rename",
+                                                       theme="model.community", value={"label": label})])
+
+    written = {t.id: t.label for t in LIBRARIES.themes}
+    assert option_views(renamed("Community-run libraries"), {"Q2": OPTIONS}, written)["Q2"].views["A"] == (
+        "model.community", "model")
+    assert "A" not in option_views(renamed("Community-run libraries (Option C)"), {"Q2": OPTIONS},
+                                   written)["Q2"].views
+    codes = code_segments(ANSWERS[:1], renamed("Community-run libraries"), WordEmbedder(),
+                          options={"Q2": OPTIONS}, labels=written).codes
+    assert ("a", "model.community", CHOSE) in {(c.segment, c.theme, c.method) for c in codes}
