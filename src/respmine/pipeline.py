@@ -191,7 +191,8 @@ def themes_stage(
 
     store = Store(settings.store_url)
     log = themes_store.decisions(store)
-    codebook = effective_codebook(load_run_codebook(consultation), log)
+    written = load_run_codebook(consultation)
+    codebook = effective_codebook(written, log)
     rows = read_segments(store)
     segments = coding_inputs(store, rows)
     texts = {s.id: s.text for s in segments}
@@ -208,6 +209,7 @@ def themes_stage(
         title=consultation.title if consultation else "",
         options={q.id: question_options(q.text, q.options) for q in consultation.questions}
         if consultation else None,  # (an answer choosing an option takes the view it is: `themes.chosen`)
+        labels={t.id: t.label for t in written.themes},  # (an analyst's rename keeps an option's view)
     )
     restamped = themes_store.write_coding(store, result)
     dropped = themes_store.drop_orphans(store)

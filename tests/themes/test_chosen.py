@@ -171,3 +171,55 @@ def test_a_new_stance_model_leaves_the_codes_of_coding_from_scratch(tmp_path: Pa
     monkeypatch.setattr("respmine.themes.stance.VERSION", "stance-test")
     _run(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
     _check(store, ANSWERS, LIBRARIES, {"Q2": OPTIONS})
+
+
+def test_a_letter_arguing_for_another_questions_option_in_its_own_words_keeps_the_view() -> None:
+    """A general comment "We strongly favour handing libraries to community groups" (similarity: not the
+    view's phrases) argues for option A's view: it holds the view, not only its topic; a sentence taking
+    the other side, or none, still codes only the topic."""
+    segments = [SegmentInput("for", "We strongly favour handing libraries to community groups.", ""),
+                SegmentInput("against", "We strongly oppose handing libraries to community groups.", "")]
+    plain = {(c.segment, c.theme): c for c in code_segments(segments, LIBRARIES, WordEmbedder()).codes}
+    assert plain["for", "model.community"].method == "similarity"  # (what similarity codes, as written)
+    codes = {(c.segment, c.theme): c
+             for c in code_segments(segments, LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS}).codes}
+    assert codes["for", "model.community"].method == "similarity"
+    assert codes["for", "model.community"].stance == "support"
+    assert ("against", "model.community") not in codes
+
+
+def test_a_view_two_questions_offer_is_no_aside_in_either_questions_answers() -> None:
+    """Q7 offers the mobile library too (its option A, by its words): an answer to Q2 naming it is an
+    answer to a question offering it, coded as where Q2 alone offers it, not moved to its topic."""
+    segments = [SegmentInput("q2", "We have not decided yet; the remote farms need a mobile library.", "Q2"),
+                SegmentInput("q7", "Undecided, though the remote farms need a mobile library.", "Q7")]
+    both = {"Q2": OPTIONS, "Q7": {"A": "a mobile library visit each week", "B": "no change"}}
+    assert option_views(LIBRARIES, both)["Q7"].views == {"A": ("model.mobile", "model")}
+    alone = {(c.segment, c.theme): c.method
+             for c in code_segments(segments[:1], LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS}).codes}
+    assert alone["q2", "model.mobile"] == "rule"
+    codes = {(c.segment, c.theme): c.method
+             for c in code_segments(segments, LIBRARIES, WordEmbedder(), options=both).codes}
+    assert codes["q2", "model.mobile"] == "rule" and codes["q7", "model.mobile"] == "rule"
+
+
+def test_an_analysts_rename_of_an_options_view_keeps_its_takers() -> None:
+    """An analyst tidies "Hand branch libraries to community groups (Option A)" to "Community-run
+    libraries" (the effective codebook's label names no option): answers choosing A still take the view,
+    read by its label as the codebook file wrote it; a rename naming another option is read as renamed."""
+    from datetime import UTC, datetime
+
+    from respmine.themes.decisions import Decision, effective_codebook
+
+    def renamed(label: str) -> Codebook:
+        return effective_codebook(LIBRARIES, [Decision(datetime(2026, 1, 1, tzinfo=UTC), "analyst", "rename",
+                                                       theme="model.community", value={"label": label})])
+
+    written = {t.id: t.label for t in LIBRARIES.themes}
+    assert option_views(renamed("Community-run libraries"), {"Q2": OPTIONS}, written)["Q2"].views["A"] == (
+        "model.community", "model")
+    assert "A" not in option_views(renamed("Community-run libraries (Option C)"), {"Q2": OPTIONS},
+                                   written)["Q2"].views
+    codes = code_segments(ANSWERS[:1], renamed("Community-run libraries"), WordEmbedder(),
+                          options={"Q2": OPTIONS}, labels=written).codes
+    assert ("a", "model.community", CHOSE) in {(c.segment, c.theme, c.method) for c in codes}

@@ -54,14 +54,18 @@ class Choices:
                         for k in sorted(self.options))
 
 
-def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]]) -> dict[str, Choices]:
+def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]],
+                 written: Mapping[str, str] | None = None) -> dict[str, Choices]:
     """question id -> its options and the views they link to, for the questions offering at least two
     options of which one or more is a view (a `position: true` theme). An option's view is the one whose
     label names it ("Mobile library and link points (Option B)"; when several questions offer an option B,
     the label, or a topic's above it, must name the question too: "Future of the branch libraries (Question
     2)"), else the one view whose phrases its own label uses ("a single national contract with a private
     provider" -> "National contract"), not negated or argued against. An option naming none, or several,
-    links to none; so does a view two options of the question would link to."""
+    links to none; so does a view two options of the question would link to. `written`: theme id -> its
+    label as the codebook file has it, read where an analyst's rename (`decisions.effective_codebook`) left
+    the label naming no option or question ("Community-run libraries" for "... (Option A)": tidying a
+    label for the report does not undo what choosing option A counts for)."""
     from respmine.themes.rules import RULE_FLOOR, PhraseRules
 
     views = [t for t in codebook.themes if t.position]
@@ -82,7 +86,7 @@ def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]]) -
     for q, opts in asked.items():
         linked: dict[str, str] = {}
         for k in opts:
-            named = {t.id for t in views if _names(t, k, q, codebook, len(offering[k]) > 1)}
+            named = {t.id for t in views if _names(t, k, q, codebook, len(offering[k]) > 1, written or {})}
             held = named or by_phrases.get((q, k), set())
             if len(held) == 1:
                 linked[k] = held.pop()
@@ -95,8 +99,11 @@ def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]]) -
 
 def offered_views(choices: Mapping[str, Choices], question: str) -> dict[str, str]:
     """view -> the topic above it, for the views options of questions other than `question` are (those
-    a segment answering `question` holds only by taking a side on them: `aside`)."""
-    return {v[0]: v[1] for q, c in choices.items() if q != question for v in c.views.values() if len(v) > 1}
+    a segment answering `question` holds only by taking a side on them: `aside`); not a view `question`
+    offers too (two questions may offer the mobile library: answering either, naming it is no aside)."""
+    own = {v[0] for v in choices[question].views.values()} if question in choices else set()
+    return {v[0]: v[1] for q, c in choices.items() if q != question for v in c.views.values()
+            if len(v) > 1 and v[0] not in own}
 
 
 def coded_under(choices: Mapping[str, Choices], question: str) -> str:
@@ -108,14 +115,21 @@ def coded_under(choices: Mapping[str, Choices], question: str) -> str:
     return own + "".join(f"|{v}>{t}" for v, t in sorted(offered_views(choices, question).items()))
 
 
-def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[str, str]) -> None:
+def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[str, str],
+          implied: Mapping[str, str] | None = None) -> None:
     """A segment's codes (`row`, with their sentences' stances) of views that are options of another
     question (`views`: view -> its topic, `offered_views`): a similarity code, or a rule's in a sentence
-    taking no side, codes the topic instead (method marked ASIDE, as `stated._disagreed` marks its own)."""
+    taking no side, codes the topic instead (method marked ASIDE, as `stated._disagreed` marks its own).
+    Not a similarity code whose sentence takes the view's side (`implied`: the stance a view implies;
+    "support" where it implies none): a letter under general comments saying "We strongly favour handing
+    libraries to community groups" holds the view (option A), though its words are not the view's phrases."""
     for theme, code in list(row.items()):
         method = code.method.split("+")[0]
         if theme not in views or not (method == "similarity" or (method == "rule" and code.stance is None)):
             continue
+        if method == "similarity" and code.stance is not None and code.stance == (implied or {}).get(
+                theme, "support"):
+            continue  # (its sentence argues for the view: no mention in passing)
         del row[theme]
         topic = row.get(views[theme])
         if topic is None or "(child)" in topic.method:
@@ -125,17 +139,25 @@ def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[
             row[views[theme]] = replace(topic, method=f"{topic.method}+{ASIDE}")
 
 
-def _names(theme: Theme, key: str, question: str, codebook: Codebook, shared: bool) -> bool:
+def _names(theme: Theme, key: str, question: str, codebook: Codebook, shared: bool,
+           written: Mapping[str, str]) -> bool:
     """The view's label names option `key` (and no other); where several questions offer that option
-    (`shared`), it or a topic above it names `question` by its number as well."""
-    if {k.upper() for k in _OPTION_NAMED.findall(theme.label)} != {key}:
+    (`shared`), it or a topic above it names `question` by its number as well (a label renamed to name
+    none: as `written`)."""
+    if {k.upper() for k in _OPTION_NAMED.findall(_label(theme, _OPTION_NAMED, written))} != {key}:
         return False
     if not shared:
         return True
     number = re.search(r"\d+", question)
-    labels = [theme.label, *(codebook.theme(a).label for a in codebook.ancestors(theme.id))]
+    labels = [_label(t, _QUESTION_NAMED, written)
+              for t in (theme, *(codebook.theme(a) for a in codebook.ancestors(theme.id)))]
     return number is not None and any(
         int(n) == int(number.group()) for label in labels for n in _QUESTION_NAMED.findall(label))
+
+
+def _label(theme: Theme, naming: re.Pattern[str], written: Mapping[str, str]) -> str:
+    """The theme's label, or, where it names nothing `naming` finds, its label as written."""
+    return theme.label if naming.search(theme.label) else written.get(theme.id, theme.label)
 
 
 def choose(seg: str, text: str, row: dict[str, Code], choices: Choices, fingerprints: Mapping[str, str],

@@ -91,18 +91,20 @@ def code_segments(
     questions: Mapping[str, str] | None = None,
     title: str = "",
     options: Mapping[str, Mapping[str, str]] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> CodingResult:
     """Code what changed since `previous` (everything without it); returns what to write. `questions`:
     question id -> its text, for stance (a "No." to "Do you agree ...?" opposes). `title`: the
     consultation's (a covering sentence naming it is a formality, not coded). `options`: question id ->
-    the options it offers (key -> label), whose views its answers take by choosing (`themes.chosen`)."""
+    the options it offers (key -> label), whose views its answers take by choosing (`themes.chosen`);
+    `labels`: theme id -> its label as the codebook file wrote it (before analysts' renames)."""
     from respmine.themes.coder import coder_version
     from respmine.themes.stance import StanceModel, asks_agreement, proposes_option
 
     examples = _known_examples(examples, codebook)
     stance = StanceModel(embedder)
     key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples), title])
-    choices = option_views(codebook, options or {})  # (an option's view decides what choosing it codes)
+    choices = option_views(codebook, options or {}, labels)  # (what choosing an option codes)
 
     def stamp(seg: SegmentInput) -> str:  # (an agreement question's wording decides what restates it)
         offered = coded_under(choices, seg.question)  # (its options' views, and other questions')
@@ -209,7 +211,7 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
     from the store."""
     _code_stances(chunk, rows, ctx)
     for seg, new in zip(chunk, rows, strict=True):  # another question's option named in passing: its topic
-        aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints)
+        aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints, ctx.implied)
     for new in rows:
         for theme in [t for t, c in new.items() if _contradicted(c, ctx.implied)]:
             del new[theme]
