@@ -76,7 +76,8 @@ ANSWERS = [
     SegmentInput("r", "We favour Option A, though a mobile library would help the remote farms.", "Q2"),
     SegmentInput("none", "We reject all three options; librarians are the service.", "Q2"),
     SegmentInput("q6", "Option A would be best for our village.", "Q6"),  # not the option question
-    SegmentInput("who", "Our members include the library assistants and the mobile library drivers.", "Q6"),
+    SegmentInput("who", "Our union represents most library workers employed by the council, including the "
+                 "library assistants and the mobile library drivers.", "Q6"),
     SegmentInput("for", "We strongly support a mobile library for the villages.", "Q6"),
 ]
 
@@ -186,6 +187,16 @@ def test_a_letter_arguing_for_another_questions_option_in_its_own_words_keeps_th
     assert codes["for", "model.community"].method == "similarity"
     assert codes["for", "model.community"].stance == "support"
     assert ("against", "model.community") not in codes
+
+
+def test_a_short_sentence_naming_another_questions_option_holds_the_view() -> None:
+    """"A mobile library is the answer." (a review: the stance model reads no side on the proposals in it,
+    and the view's rule code had gone to its topic): in a short sentence the mention is the point made."""
+    segments = [SegmentInput("short", "A mobile library is the answer.", ""),
+                SegmentInput("keep", "Please keep the mobile library.", "")]
+    codes = {(c.segment, c.theme): c.method
+             for c in code_segments(segments, LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS}).codes}
+    assert codes["short", "model.mobile"] == "rule" and codes["keep", "model.mobile"] == "rule"
 
 
 def test_a_view_two_questions_offer_is_no_aside_in_either_questions_answers() -> None:

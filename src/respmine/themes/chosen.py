@@ -116,16 +116,20 @@ def coded_under(choices: Mapping[str, Choices], question: str) -> str:
 
 
 def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[str, str],
-          implied: Mapping[str, str] | None = None) -> None:
+          implied: Mapping[str, str] | None = None, text: str = "") -> None:
     """A segment's codes (`row`, with their sentences' stances) of views that are options of another
-    question (`views`: view -> its topic, `offered_views`): a similarity code, or a rule's in a sentence
-    taking no side, codes the topic instead (method marked ASIDE, as `stated._disagreed` marks its own).
+    question (`views`: view -> its topic, `offered_views`): a similarity code, or a rule's in a sentence of
+    `text` taking no side and longer than SHORT_SENTENCE_WORDS (in a short one the mention is the point
+    made: "A mobile library is the answer.", "Please keep the mobile library." hold the view, though the
+    stance model reads no side on the proposals in them), codes the topic instead (method marked ASIDE, as
+    `stated._disagreed` marks its own).
     Not a similarity code whose sentence takes the view's side (`implied`: the stance a view implies;
     "support" where it implies none): a letter under general comments saying "We strongly favour handing
     libraries to community groups" holds the view (option A), though its words are not the view's phrases."""
     for theme, code in list(row.items()):
         method = code.method.split("+")[0]
-        if theme not in views or not (method == "similarity" or (method == "rule" and code.stance is None)):
+        if theme not in views or not (method == "similarity" or (method == "rule" and code.stance is None
+                                                                  and not _short(text, code.evidence))):
             continue
         if method == "similarity" and code.stance is not None and code.stance == (implied or {}).get(
                 theme, "support"):
@@ -137,6 +141,15 @@ def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[
                                         fingerprint=fingerprints.get(views[theme], ""))
         elif ASIDE not in topic.method.split("+"):
             row[views[theme]] = replace(topic, method=f"{topic.method}+{ASIDE}")
+
+
+def _short(text: str, evidence: Span) -> bool:
+    """The sentences of `text` holding the evidence have at most SHORT_SENTENCE_WORDS words."""
+    from respmine.themes.rules import SHORT_SENTENCE_WORDS
+    from respmine.themes.sentences import sentence_spans
+
+    held = [(a, b) for a, b in sentence_spans(text) if a < evidence.end and evidence.start < b]
+    return bool(held) and len(text[held[0][0]:held[-1][1]].split()) <= SHORT_SENTENCE_WORDS
 
 
 def _names(theme: Theme, key: str, question: str, codebook: Codebook, shared: bool,

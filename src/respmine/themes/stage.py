@@ -211,7 +211,7 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
     from the store."""
     _code_stances(chunk, rows, ctx)
     for seg, new in zip(chunk, rows, strict=True):  # another question's option named in passing: its topic
-        aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints, ctx.implied)
+        aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints, ctx.implied, seg.text)
     for new in rows:
         for theme in [t for t, c in new.items() if _contradicted(c, ctx.implied)]:
             del new[theme]
