@@ -395,7 +395,7 @@ def method(codebook: str, checked: int, passages: int, coded: bool = True,
         "form-letter campaign counts once, with the number of its letters that raised the theme shown "
         "alongside; identical copies "
         f"count once. A respondent coded under a sub-theme also counts for its main theme.{_taken(taken)}"
-        f"{_chose(chosen)} "
+        f"{_taken(chosen, 'chose an option a question offers counts under the view it is')} "
         "Percentages are "
         f"given on bases of {PERCENT_FROM} or more; where a base is under {number(SMALL)}, counts are "
         "given without words such as “most”.",
@@ -421,20 +421,14 @@ def _stance_method(positions: bool) -> str:
             "it stood on the proposals, not whether they were for or against the theme itself.")
 
 
-def _taken(labels: Sequence[str]) -> str:
+def _taken(labels: Sequence[str], how: str = "agreed with a question stating a view counts under that view"
+           ) -> str:
+    """The sentence naming the views respondents take by how they answered (`how`), though their answer may
+    not name them: by agreeing with a question stating one, or by choosing an option that is one."""
     if not labels:
         return ""
     views = " and ".join(f"“{label}”" for label in labels)
-    return (f" A respondent who agreed with a question stating a view counts under that view ({views}), "
-            "though their answer may not name it again.")
-
-
-def _chose(labels: Sequence[str]) -> str:
-    if not labels:
-        return ""
-    views = " and ".join(f"“{label}”" for label in labels)
-    return (f" A respondent who chose an option a question offers counts under the view it is ({views}), "
-            "though their answer may not name it again.")
+    return f" A respondent who {how} ({views}), though their answer may not name it again."
 
 
 def stance_basis(marked: bool) -> str:
