@@ -13,10 +13,11 @@ the respondent's answer, with the sentence that chose as evidence: analysts see 
 like any other. In an answer that chose, a similarity code of another option's view is dropped (a "We
 favour Option A" answer's sentence near the mobile library's prototypes is no second view); a rule's or
 the classifier's code of it stands (a respondent may argue for two). Outside the answers to the question
-offering it, such a view is held where a sentence takes a side on it: a sentence naming it in passing
-("UNISON represents ... library assistants and the mobile library drivers", "Asset transfer is a long
-process") raises its topic (method marked ASIDE), as does a similarity code of it (similarity is not
-trusted with positions): that union rejected all three options, and had counted as favouring option B.
+offering it, such a view is held where a sentence takes a side on it or is short enough for the mention
+to be its point ("A mobile library is the answer."): a longer sentence naming it in passing ("UNISON
+represents ... library assistants and the mobile library drivers") raises its topic (method marked
+ASIDE), as does a similarity code of it not arguing for it (similarity is not trusted with positions):
+that union rejected all three options, and had counted as favouring option B.
 """
 
 from __future__ import annotations
