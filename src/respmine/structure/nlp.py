@@ -6,6 +6,7 @@ PERSON and ORG entities, not parses, and loading it once per process serves both
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -30,3 +31,13 @@ def english_words() -> frozenset[str]:
     nlp = spacy.load(SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner"])
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
     return frozenset(word for key in table for word in table[key])
+
+
+def common_word(word: str) -> bool | None:
+    """Whether `word` (a possessive "'s" dropped, any case) is a common English word (`english_words`):
+    what tells a name's own word from a description's. None without spaCy's word list."""
+    try:
+        known = english_words()
+    except (ImportError, OSError):
+        return None
+    return re.sub(r"['’]s$", "", word).lower() in known

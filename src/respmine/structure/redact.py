@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from respmine.records import PersonalData, Span
 from respmine.structure.language import function_word
-from respmine.structure.nlp import english_words, ner
+from respmine.structure.nlp import common_word, ner
 
 TOKENS = {"email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "address": "[ADDRESS]",
           "person": "[NAME]", "id_number": "[ID]", "date_of_birth": "[DATE_OF_BIRTH]", "url": "[URL]"}
@@ -144,20 +144,10 @@ def _speakers(text: str) -> Iterator[tuple[int, int]]:
     of them no common English word at least ("According to Citizens Advice", "Public Health Wales said" are
     bodies'); none after a body's word or inside a title ("Cyngor Tref Llanbryn said", "Save Our Libraries
     Hafren said")."""
-    known: frozenset[str] | None = None  # (spaCy's word list, loaded only for a name by a verb; without it
-    # a name after "spoke to" is redacted, none before "said" is sought)
-
-    def common(word: str) -> bool:
-        nonlocal known
-        if known is None:
-            try:
-                known = english_words()
-            except (ImportError, OSError):
-                known = frozenset()
-        return re.sub(r"['’]s$", "", word).lower() in known
-
+    # (spaCy's word list, `common_word`, loaded only for a name by a verb; without it a name after "spoke
+    # to" is redacted, none before "said" is sought)
     for m in _SAYS_BEFORE.finditer(text):
-        if (e := _name_end(text, m.end())) > m.end() and not all(map(common, text[m.end():e].split())):
+        if (e := _name_end(text, m.end())) > m.end() and not all(map(common_word, text[m.end():e].split())):
             yield m.end(), e
     for m in _SAYS_AFTER.finditer(text):
         line_start = text.rfind("\n", max(0, m.start() - 80), m.start()) + 1
@@ -165,8 +155,8 @@ def _speakers(text: str) -> Iterator[tuple[int, int]]:
         if run is None:
             continue
         words = [(t.start() + run.start(), t.group()) for t in re.finditer(r"\S+", run.group())]
-        commons = [common(w) for _, w in words]
-        if not known:
+        commons = [common_word(w) for _, w in words]
+        if None in commons:
             return
         for i, (start, _) in enumerate(words):  # the longest run of name words ending at the verb, less a
             # common word opening the sentence ("Yesterday Rhodri Llewelyn said"), one word not common at

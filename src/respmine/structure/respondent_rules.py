@@ -14,7 +14,7 @@ from itertools import islice
 
 from respmine.records import Document
 from respmine.structure.about import ABOUT_HEADING
-from respmine.structure.nlp import english_words
+from respmine.structure.nlp import common_word
 
 # --- form labels ---------------------------------------------------------------------------------------
 RESPONDING_AS = re.compile(r"responding as|individual or|capacity", re.IGNORECASE)
@@ -1014,15 +1014,10 @@ def named_cause(name: str) -> bool:
     words = name.split()
     if not 3 <= len(words) <= 6 or looks_like_role(name):
         return False
-    try:
-        known = english_words()
-    except (ImportError, OSError):
+    if common_word("the") is None:
         return False
-    for i in (1, 2):
-        if i < len(words) - 1 and _CAUSE_WORD.fullmatch(words[i]) and all(
-                w[:1].isupper() and re.sub(r"['’]s$", "", w).lower() in known for w in words[:i]):
-            return True
-    return False
+    return any(i < len(words) - 1 and _CAUSE_WORD.fullmatch(words[i])
+               and all(w[:1].isupper() and common_word(w) for w in words[:i]) for i in (1, 2))
 
 
 def _may_be_person(name: str) -> bool:

@@ -30,7 +30,7 @@ from typing import Any
 from respmine.records import Document, Respondent
 from respmine.structure import respondent_rules as R
 from respmine.structure.language import guess_language
-from respmine.structure.nlp import english_words, ner
+from respmine.structure.nlp import common_word, ner
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
@@ -379,12 +379,8 @@ def ends_as_body(name: str) -> bool:
 def _own_word(word: str) -> bool:
     """A capitalised word that is no common English word ("Ashford", "Macmillan"; not "General", "Peer"):
     without spaCy's word list, none is."""
-    try:
-        known = english_words()
-    except (ImportError, OSError):
-        return False
     word = word.strip("'’.")
-    return bool(re.fullmatch(rf"[{R.UP}][\w'’-]+", word)) and re.sub(r"['’]s$", "", word).lower() not in known
+    return bool(re.fullmatch(rf"[{R.UP}][\w'’-]+", word)) and common_word(word) is False
 
 
 def _school_name(name: str) -> bool:
@@ -1263,11 +1259,7 @@ _AREA_WORDS = {"county", "district", "borough", "city", "town", "parish", "commu
 def _common_words(words: str) -> bool:
     """Words that are all common English words ("Sight Loss" of "Clearway Sight Loss Charity"), which a
     person's name seldom is ("Jane Pemberton"); without spaCy's word list, none are."""
-    try:
-        known = english_words()
-    except (ImportError, OSError):
-        return False
-    return all(re.sub(r"['’]s$", "", w.strip("'’.")).lower() in known for w in words.split())
+    return common_word("the") is not None and all(common_word(w.strip("'’.")) for w in words.split())
 
 
 def _qualifies(short: str, full: str) -> bool:
