@@ -752,12 +752,15 @@ def says_no_view(sentence: str) -> bool:
             and (not rest or (_ASIDE.match(rest) is not None and not any(score_sentence(rest)))))
 
 
+_OF_WHAT = (r"(?:\s+of\s+(?:public\s+|government\s+)?(?:policy|principle|judge?ment|politics))?")  # ("a
+# matter of policy for the regulator": whose decision it is, as "a matter for" says)
 _ASIDE = re.compile(  # what may follow a "no view on X" without taking a side: whose decision it is, or a
     # request on something else ("We make no comment on the number, but ask that cross-border users are
     # counted"); a clause with a cue ("..., but we oppose the closures") takes one
     r"[,;:–—-]?\s*(?:(?:that|this|it|which)\s+(?:is|remains)\s+(?:a\s+|entirely\s+a\s+)?(?:decision|matter"
-    r"|question|issue)\s+for\b|(?:but|and)\s+(?:(?:we|i)\s+)?(?:would\s+)?(?:ask|request|note|suggest|want\s+to"
-    r"|wish\s+to)\b)", re.IGNORECASE)
+    r"|question|issue)" + _OF_WHAT + r"\s+for\b"
+    r"|(?:but|and)\s+(?:(?:we|i)\s+)?(?:would\s+)?(?:ask|request|note|suggest|want\s+to|wish\s+to)\b)",
+    re.IGNORECASE)
 
 
 def only_closed_answer(text: str) -> bool:
@@ -773,7 +776,7 @@ _CONSIDERED = re.compile(  # a side declined on purpose, not for want of a view:
     r"|\b(?:decline[sd]?|declining|(?:do|does)\s+not\s+wish|prefer\s+not)\s+to\s+(?:take|adopt)\s+(?:a|any)\s+"
     r"(?:[a-z]+\s+)?(?:position|stance|side)\b"
     r"|\b(?:that|this|it|which)\s+(?:is|remains)\s+(?:a\s+|entirely\s+a\s+|properly\s+a\s+|rightly\s+a\s+)?"
-    r"(?:decision|matter|question)\s+for\b", re.IGNORECASE)
+    r"(?:decision|matter|question)" + _OF_WHAT + r"\s+for\b", re.IGNORECASE)
 
 
 def _considered(sentence: str) -> bool:
@@ -868,7 +871,8 @@ _GOING = r"go(?!\s+(?:ahead|further|to|into|on|through|beyond|back|out|for|with|
 _BE_KEPT = r"be\s+(?:kept|retained|maintained|preserved)"
 _BE_ENDED = (r"be\s+(?:scrapped|ended|abolished|removed|dropped|ditched|axed|binned|stopped|banned"
              r"|taken\s+away|got\s+rid\s+of|done\s+away\s+with|phased\s+out)")
-_MODALS = r"(?:should|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
+_SHOULD = r"sh(?:ould|oud|old|uld|ud)"  # (as members of the public spell it: "the charge shoud be cut")
+_MODALS = r"(?:" + _SHOULD + r"|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
 _NOT = r"(?P<neg>(?:\s+not|n[’']t|\s+never))?"
 _ACTION = re.compile(  # a verb of keeping or ending, as a command ("Keep the vests.", "Take them away.",
     # "I ask you to end the practice of ...", "You should scrap them") and what it acts on
@@ -932,12 +936,23 @@ class _Proposed:
     instead: frozenset[str]
     way: str | None = None  # the way it would change what it names: "up" (extend, increase, open longer),
     # "down" (reduce, cut, close), else None
+    bound: bool = False  # what it names is a limit ("the speed limit", "the cap"): ending it loosens it, up
 
 
 _RISES = re.compile(r"\b(?:extend\w*|increas\w*|expand\w*|lengthen\w*|rais(?:e|es|ed|ing)|widen\w*"
                     r"|boost\w*|longer|more)\b", re.IGNORECASE)
 _FALLS = re.compile(r"\b(?:reduc\w*|cut(?:s|ting)?|clos(?:e|es|ed|ing|ures?)|shut\w*|lower(?:s|ed|ing)?"
                     r"|shorten\w*|decreas\w*|slash\w*|trim(?:s|med|ming)?|fewer|less)\b", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:limit|cap|ceiling|maximum|threshold|restriction|quota|allowance)s?\b",
+                    re.IGNORECASE)
+_CHANGING = {  # an object that is the change itself, the way it goes: "Scrap the reduction", "Stop cutting
+    # them" (ending it is against it: not the thing reduced)
+    "down": re.compile(r"\W*(?:(?:the|this|these|any|such|further|more|all|your|its)\s+)?(?:[a-z’'-]+\s+)?"
+                       r"(?:reductions?|reducing|cuts|cutting|closures?|closing|lowering|decreases?|decreasing"
+                       r"|shortening|slashing)\b", re.IGNORECASE),
+    "up": re.compile(r"\W*(?:(?:the|this|these|any|such|further|more|all|your|its)\s+)?(?:[a-z’'-]+\s+)?"
+                     r"(?:increases?|increasing|rises|raising|extensions?|extending|expansions?|expanding"
+                     r"|lengthening|widening)\b", re.IGNORECASE)}
 
 
 @lru_cache(maxsize=256)
@@ -949,7 +964,8 @@ def _proposed(question: str) -> _Proposed:
     changed = _FROM_TO.search(_digits(named))  # "reduce the number from 14 to 6": 14 is the state replaced
     now_numbers = _numbers(now) | (_numbers(changed["now"]) - _numbers(changed["new"]) if changed else set())
     instead = f"{instead} {now}"
-    verb_words = {w.group()[:5].lower() for w in (*_KEEPS.finditer(named), *_ENDS.finditer(named))}
+    verb_words = {w.group()[:5].lower() for w in (*_KEEPS.finditer(named), *_ENDS.finditer(named),
+                                                  *_RISES.finditer(named), *_FALLS.finditer(named))}
     thing = (_words5(named) - _words5(now) - verb_words - _ASKING) | (
         _numbers(named) - now_numbers)
     main = named.split(",")[0]  # what it does, not a clause on what it spares: "to reduce the number of
@@ -957,7 +973,8 @@ def _proposed(question: str) -> _Proposed:
     rises, falls = _RISES.search(main) is not None, _FALLS.search(main) is not None
     return _Proposed(keeps, _ENDS.search(main) is not None and not keeps, frozenset(thing),
                      frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING),
-                     "up" if rises and not falls else "down" if falls and not rises else None)
+                     "up" if rises and not falls else "down" if falls and not rises else None,
+                     _BOUND.search(main) is not None)
 
 
 def _with_action(sentence: str, question: str, score: Scores) -> Scores:
@@ -993,8 +1010,8 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
         return "instead"
     if number is not None and number.group() in proposed.thing:
         return "thing"
-    if _ITSELF.match(what):  # "Scrap the proposal": whatever it proposes
-        return "proposal"
+    if _ITSELF.match(what) or (proposed.way and _CHANGING[proposed.way].match(what)):  # "Scrap the
+        return "proposal"  # proposal": whatever it proposes; "Stop the cuts", to cutting
     words = [w[:5] for w in re.findall(r"[a-z]{4,}", what.lower()) if w not in _PLAIN]
     said = set(words)
     head = words[0] if words else ""
@@ -1033,6 +1050,8 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
     proposed = _proposed(question)
     found = []
     for m in _ACTION.finditer(sentence):
+        if _aside(sentence, m.start(), m.start("keep") if m["keep"] else m.start("end")):
+            continue
         what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
         keeping = m["keep"] is not None
         if m["end"] and m["away"]:
@@ -1046,6 +1065,8 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
         rest = _OBJECT_END.split(m["rest"], maxsplit=1)[0]
         span = (m.end("what") - len(clause), m.end())
         before = sentence[max(0, span[0] - 120): m.end("what")]  # (with the clause)
+        if _asked_whether(before):
+            continue
         frame = _denied(before)  # "I do not think pavement parking should be banned": what is denied
         if frame >= len(before) - len(clause):
             clause = before[frame:]
@@ -1054,9 +1075,28 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
     return found
 
 
+_CLAUSE_OPENS = re.compile(r"[,;:(]|\b(?:but|because|so)\b")
+_FURTHER = re.compile(r"\bgo(?:es|ing)?\s+(?:(?:much|even|still|a\s+lot|a\s+step)\s+)?further"
+                      r"(?:\s+(?:still|and|by|to|in))*\s*$", re.IGNORECASE)
+
+
+def _asked_whether(before: str) -> bool:
+    """The clause ending `before` asks whether what follows holds ("We have no view on whether standing
+    charges should be reduced", "The question is whether ..."): what it names is not said."""
+    start = max((m.end() for m in _CLAUSE_OPENS.finditer(before)), default=0)
+    return re.search(r"\bwhether\b", before[start:], re.IGNORECASE) is not None
+
+
+def _aside(sentence: str, start: int, verb: int) -> bool:
+    """A command (at `start`, its verb at `verb`) in a whether-clause (`_asked_whether`), or the step further
+    of one who agrees ("Yes, and the regulator should go further and stop ..."): no side on the proposal."""
+    return _asked_whether(sentence[max(0, start - 120): start]) or bool(
+        _FURTHER.search(sentence, max(0, verb - 60), verb))
+
+
 _UP = r"extend|increase|expand|lengthen|raise|widen|boost"
 _DOWN = r"reduce|cut|close(?!\s+(?:to|by|at|on|enough|as)\b)|shut|lower|shorten|slash|decrease|trim"
-_STRICT_MODALS = r"(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)"
+_STRICT_MODALS = r"(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)"
 _CHANGE = re.compile(  # a command to change something one way: "Extend the hours.", "Do not close any
     # libraries.", "We urge the council to reduce ...", "You should cut ..." (not "this would reduce ...", a
     # forecast, nor "the plan to close ...", a description)
@@ -1069,6 +1109,23 @@ _CHANGED = re.compile(  # what should befall a thing: "The opening hours should 
     r"(?P<what>[^.;:!?,]{1,80}?)\s+" + _STRICT_MODALS + _NOT + r"\s+be\s+(?:(?P<up>extended|increased"
     r"|expanded|lengthened|raised|widened|boosted)|(?P<down>reduced|cut|closed|shut|lowered|shortened|slashed"
     r"|decreased|trimmed))\b", re.IGNORECASE)
+_MOVES = re.compile(  # which way a thing should go: "Standing charges must come down.", "I want the standing
+    # charge to come down", "Fares should not go up."
+    r"(?P<what>[^.;:!?,]{1,80}?)\s+(?:" + _STRICT_MODALS + _NOT + r"|(?P<to>to))\s+(?:(?P<up>(?:go|come)\s+up"
+    r"|rise|grow|increase)|(?P<down>(?:go|come)\s+down|fall|decrease|shrink|be\s+brought\s+down))\b",
+    re.IGNORECASE)
+_WANT = re.compile(r"(?P<neg>\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|never)\s+)?"
+                   r"\b(?:want|wants|wanted|would\s+like|[’']d\s+like|wish|wishes|expect|need|needs)\s+",
+                   re.IGNORECASE)  # "I want X to come down": the frame of a wish
+
+
+def _move_side(move: str, negated: bool, way: str) -> str | None:
+    """The side a call to change a thing `move` ("up" or "down") takes on a proposal to change it `way`:
+    the same way supports, further too ("Scrap the standing charge" to reducing it); not that way opposes;
+    the other way opposes; not the other way takes no side."""
+    if move == way:
+        return "oppose" if negated else "support"
+    return None if negated else "oppose"
 
 
 def _changes(sentence: str, question: str) -> set[str]:
@@ -1080,25 +1137,34 @@ def _changes(sentence: str, question: str) -> set[str]:
     if proposed.way is None:
         return set()
     sides = set()
-    for m in (*_CHANGE.finditer(sentence), *_CHANGED.finditer(sentence)):
+    for m in (*_CHANGE.finditer(sentence), *_CHANGED.finditer(sentence), *_MOVES.finditer(sentence)):
         groups = m.groupdict()
         if groups.get("what") is None:
             continue
         if "negv" in groups:
+            if _aside(sentence, m.start(), m.start("up") if m["up"] else m.start("down")):
+                continue
             what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
             negated = bool(m["negv"]) != (_denied(sentence[max(0, m.start() - 120): m.start()]) >= 0)
         else:
             clause = re.split(r"[,;:(]|\b(?:but|and|because|so)\b", m["what"])[-1]
             before = sentence[max(0, m.end("what") - len(clause) - 120): m.end("what")]
+            if _asked_whether(before):
+                continue
             frame = _denied(before)
             if frame >= len(before) - len(clause):
                 clause = before[frame:]
             what, negated = clause, bool(m["neg"]) != (frame >= 0)
+            if groups.get("to") is not None:  # "I want the standing charge to come down"
+                wish = [*_WANT.finditer(what)]
+                if not wish:
+                    continue
+                what, negated = what[wish[-1].end():], bool(wish[-1]["neg"]) != negated
         if _target(what, proposed, False) != "thing":
             continue
-        same = ("up" if m["up"] else "down") == proposed.way
-        if same or not negated:
-            sides.add("support" if same and not negated else "oppose")
+        side = _move_side("up" if m["up"] else "down", negated, proposed.way)
+        if side is not None:
+            sides.add(side)
     return sides
 
 
@@ -1113,6 +1179,10 @@ def _acted(sentence: str, question: str) -> str | None:
     for keeping, negated, target, _ in _actions(sentence, question):
         if target in (None, "other"):
             continue
+        if target == "thing" and not keeping and proposed.way and not (proposed.ends or proposed.keeps):
+            side = _move_side("up" if proposed.bound else "down", negated, proposed.way)  # ending it goes
+            sides |= {side} if side else set()  # all the way down ("Scrap the standing charge" to reducing
+            continue  # it), or loosens a limit ("Scrap the speed limit" to lowering it: the other way)
         wanted = target == "proposal" or (  # the question wants it there
             not proposed.ends if target == "thing" else proposed.ends)
         sides.add("support" if (keeping != negated) == wanted else "oppose")
@@ -1120,8 +1190,8 @@ def _acted(sentence: str, question: str) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
-_MODAL = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\b(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?",
-                    re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to)\b"
+                    r"(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?", re.IGNORECASE)
 _PLAIN = frozenset({"agree", "think", "should", "would", "could", "have", "that", "with", "this", "your",
                     "what", "which", "when", "will", "there", "their", "they", "from", "into", "been", "does",
                     "please", "give", "reasons", "know", "must", "also", "them", "were", "being", "about",
@@ -1143,8 +1213,9 @@ def _restated(sentence: str, proposal: frozenset[str]) -> Scores:
     legal right to be told when the person who harmed them is released", to "Do you agree that victims
     should have a legal right ...?"; "I also think the Commissioner should have the power to make the
     agencies report"): it agrees (they were read as no answer). A negated modal takes no side: "Victims
-    should not have to wait for a legal right ..." agrees, "... victims should not be told" disagrees."""
-    modals = list(_MODAL.finditer(sentence))
+    should not have to wait for a legal right ..." agrees, "... victims should not be told" disagrees. A
+    modal in a whether-clause says nothing ("We have no view on whether ... should ...": `_asked_whether`)."""
+    modals = [m for m in _MODAL.finditer(sentence) if not _asked_whether(sentence[: m.start()])]
     if not modals or any(m["neg"] for m in modals) or len(proposal) < 4:
         return 0.0, 0.0, 0.0
     said = {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())}
