@@ -1190,6 +1190,18 @@ def _acted(sentence: str, question: str) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+def moves_what_it_names(sentence: str, question: str) -> str | None:
+    """The side a sentence takes on an agreement question by saying what should become of what the question
+    names, named in two of its words: kept, ended, or moved one way ("So yes I want the standing charge to
+    come down", "Scrap the standing charge", to "... standing charges ... should be reduced?"); None
+    otherwise ("Scrap them", "Scrap the proposal": on whatever was asked before)."""
+    proposed = _proposed(question)
+    if len(_words5(sentence) & proposed.thing) < 2 or not (
+            _changes(sentence, question) or any(t == "thing" for _, _, t, _ in _actions(sentence, question))):
+        return None
+    return _acted(sentence, question)
+
+
 _MODAL = re.compile(r"\b(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to)\b"
                     r"(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?", re.IGNORECASE)
 _PLAIN = frozenset({"agree", "think", "should", "would", "could", "have", "that", "with", "this", "your",
