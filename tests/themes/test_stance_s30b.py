@@ -85,6 +85,7 @@ def test_yes_and_go_further_agrees_outright(rules: StanceModel) -> None:
               "prepayment meters while a customer is off supply.")
     assert rules.predict([answer], [SAME_Q])[0].stance == "support"
     assert rules.predict(["Yes, and it should go further and scrap them."], [REDUCE_Q])[0].stance == "support"
+    assert rules.predict(["We would go further and scrap the proposal."], [REDUCE_Q])[0].stance == "oppose"
 
 
 def test_so_yes_i_want_it_to_come_down(rules: StanceModel) -> None:

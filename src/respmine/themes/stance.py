@@ -1050,15 +1050,17 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
     proposed = _proposed(question)
     found = []
     for m in _ACTION.finditer(sentence):
-        if _aside(sentence, m.start(), m.start("keep") if m["keep"] else m.start("end")):
-            continue
         what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
         keeping = m["keep"] is not None
         if m["end"] and m["away"]:
             what = m["away"] + what
+        target = _target(what, proposed, keeping)
+        verb = m.start("keep") if m["keep"] else m.start("end")
+        if target != "proposal" and _aside(sentence, m.start(), verb):  # (not "we would go further and
+            continue  # scrap the proposal")
         denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0  # "I do not think you should
         # scrap them"
-        found.append((keeping, bool(m["negv"]) != denied, _target(what, proposed, keeping), m.span()))
+        found.append((keeping, bool(m["negv"]) != denied, target, m.span()))
     for m in _FATE.finditer(sentence):
         keeping = m["keep"] is not None
         clause = re.split(r"[,;:(]|\b(?:but|and|because|so)\b", m["what"])[-1]
