@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -932,6 +932,8 @@ class _Proposed:
     instead: frozenset[str]
     way: str | None = None  # the way it would change what it names: "up" (extend, increase, open longer),
     # "down" (reduce, cut, close), else None
+    changed: frozenset[str] = frozenset()  # the words and numbers of what it changes (its main clause: not
+    # "when no staff are on site", so "Increase staffing" is no "up" on opening longer)
 
 
 _RISES = re.compile(r"\b(?:extend\w*|increas\w*|expand\w*|lengthen\w*|rais(?:e|es|ed|ing)|widen\w*"
@@ -957,7 +959,8 @@ def _proposed(question: str) -> _Proposed:
     rises, falls = _RISES.search(main) is not None, _FALLS.search(main) is not None
     return _Proposed(keeps, _ENDS.search(main) is not None and not keeps, frozenset(thing),
                      frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING),
-                     "up" if rises and not falls else "down" if falls and not rises else None)
+                     "up" if rises and not falls else "down" if falls and not rises else None,
+                     frozenset(thing & (_words5(main) | _numbers(main))))
 
 
 def _with_action(sentence: str, question: str, score: Scores) -> Scores:
@@ -1079,6 +1082,7 @@ def _changes(sentence: str, question: str) -> set[str]:
     proposed = _proposed(question)
     if proposed.way is None:
         return set()
+    proposed = replace(proposed, thing=proposed.changed)  # (what it changes, not the clause after)
     sides = set()
     for m in (*_CHANGE.finditer(sentence), *_CHANGED.finditer(sentence)):
         groups = m.groupdict()
