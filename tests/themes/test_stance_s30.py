@@ -62,6 +62,7 @@ def test_a_considered_no_position_is_neither_not_unsure(answer: str, unsure: boo
     (LIBRARIES_Q, "Close some libraries.", "support"),
     (LIBRARIES_Q, "Keep six libraries.", "support"),
     (HOURS_Q, "Do not close any libraries.", "neutral"),  # (no side on opening longer)
+    (HOURS_Q, "Increase the staff on site instead.", "neutral"),  # (the clause after the change)
 ])
 def test_verbs_of_increase_and_decrease_read_against_the_proposed_change(
         rules: StanceModel, question: str, answer: str, side: str) -> None:

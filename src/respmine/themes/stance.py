@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -936,6 +936,8 @@ class _Proposed:
     instead: frozenset[str]
     way: str | None = None  # the way it would change what it names: "up" (extend, increase, open longer),
     # "down" (reduce, cut, close), else None
+    changed: frozenset[str] = frozenset()  # the words and numbers of what it changes (its main clause: not
+    # "when no staff are on site", so "Increase staffing" is no "up" on opening longer)
     bound: bool = False  # what it names is a limit ("the speed limit", "the cap"): ending it loosens it, up
 
 
@@ -974,7 +976,7 @@ def _proposed(question: str) -> _Proposed:
     return _Proposed(keeps, _ENDS.search(main) is not None and not keeps, frozenset(thing),
                      frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING),
                      "up" if rises and not falls else "down" if falls and not rises else None,
-                     _BOUND.search(main) is not None)
+                     frozenset(thing & (_words5(main) | _numbers(main))), _BOUND.search(main) is not None)
 
 
 def _with_action(sentence: str, question: str, score: Scores) -> Scores:
@@ -1136,8 +1138,10 @@ def _changes(sentence: str, question: str) -> set[str]:
     libraries." to cutting them from 14 to 6), and the other way opposes ("Cut the hours instead."); not
     going the other way takes no side. Only where the question changes things one way (`_Proposed.way`)."""
     proposed = _proposed(question)
-    if proposed.way is None:
+    way = proposed.way
+    if way is None:
         return set()
+    proposed = replace(proposed, thing=proposed.changed)  # (what it changes, not the clause after)
     sides = set()
     for m in (*_CHANGE.finditer(sentence), *_CHANGED.finditer(sentence), *_MOVES.finditer(sentence)):
         groups = m.groupdict()
@@ -1164,7 +1168,7 @@ def _changes(sentence: str, question: str) -> set[str]:
                 what, negated = what[wish[-1].end():], bool(wish[-1]["neg"]) != negated
         if _target(what, proposed, False) != "thing":
             continue
-        side = _move_side("up" if m["up"] else "down", negated, proposed.way)
+        side = _move_side("up" if m["up"] else "down", negated, way)
         if side is not None:
             sides.add(side)
     return sides
