@@ -719,3 +719,32 @@ def test_a_minutes_preamble_is_kept_about_the_respondent_not_a_general_comment()
         assert [s.question for s in segs if s.text == preamble] == [ABOUT], text
     segs = segment_document(_doc(plain), QuestionMatcher(QUESTIONS))
     assert [s.question for s in segs][-1] == GENERAL  # (what it says stays a comment)
+
+
+CHARGES = [Question(id="Q1", number=1, text="Do you agree that standing charges on domestic electricity and "
+                    "gas bills should be reduced?"),
+           Question(id="Q2", number=2, text="Which option do you prefer: Option A (move part of the standing "
+                    "charge onto unit rates) or Option B (require suppliers to offer a low-standing-charge "
+                    "tariff)?", options={"A": "move part of the standing charge onto unit rates",
+                                         "B": "require suppliers to offer a low-standing-charge tariff"}),
+           Question(id="Q3", number=3, text="How should vulnerable customers be protected?")]
+
+
+@pytest.mark.parametrize("said", [
+    "So yes I want the standing charge to come down, but please do not just put it on the units because "
+    "families like mine will pay more.",
+    "Standing charges should be scrapped altogether. I pay over 300 pounds a year before I boil a kettle.",
+])
+def test_questions_a_letters_call_to_move_what_the_question_names_answers_it(said: str) -> None:
+    """(Trial 30a.) A letter's "So yes I want the standing charge to come down" says which way what the "Do
+    you agree that standing charges ... should be reduced?" question names should go: it answers that
+    question, whatever it resembles more (it had gone only to the options question, and the letter's
+    agreement went uncounted); a sentence moving something else answers none."""
+    words = Keyword()
+    words.keys = ("units", "option", "vulnerable")
+    matcher = QuestionMatcher(CHARGES, words)  # type: ignore[arg-type]
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+    assert "Q1" in {s.question for s in segs}
+    other = "So yes I want the unit rates to come down, but please protect families like mine on the units."
+    segs = segment_document(_doc(f"Hello,\n\n{other}\n\nKelly\n"), matcher)
+    assert "Q1" not in {s.question for s in segs}

@@ -619,9 +619,9 @@ def test_the_question_on_the_proposal_itself_is_the_first_asking_for_agreement()
 def test_the_proposal_question_is_not_on_the_problem_consent_or_keeping_things_as_they_are() -> None:
     """(Session 29.) The first "Do you agree ...?" may ask about the consultation's analysis of the problem,
     its impact assessment, consent to be contacted, or keeping the current scheme: none is the question on
-    what is proposed. Of those asking agreement with a proposal, one naming the proposals as such is
-    preferred ("Do you agree with the proposal to ...?"), not one on a part ("the proposed changes to
-    victim alerts"); a question the consultation marks (`named`) wins."""
+    what is proposed. Of those asking agreement with a proposal, one naming the proposals as a whole is
+    preferred ("... with the proposals set out in this consultation?"), not one on a part ("the proposed
+    changes to victim alerts"); a question the consultation marks (`named`) wins."""
     from respmine.themes.stance import keeps_as_is, on_the_proposal, proposal_question
 
     questions = {"Q1": "Do you agree with our assessment of the problem?",
@@ -629,7 +629,7 @@ def test_the_proposal_question_is_not_on_the_problem_consent_or_keeping_things_a
                  "Q3": "Do you agree with the impact assessment?",
                  "Q4": "Do you agree the current scheme should stay as it is?",
                  "Q5": "Do you agree that councils should be able to issue penalty charge notices?",
-                 "Q6": "Do you agree with the proposal to ban pavement parking across England?"}
+                 "Q6": "Do you agree with the proposals set out in this consultation?"}
     assert proposal_question(questions, []) == "Q6"
     assert proposal_question({k: v for k, v in questions.items() if k != "Q6"}, []) == "Q5"
     assert proposal_question({k: questions[k] for k in ("Q1", "Q2", "Q3", "Q4")}, []) is None

@@ -211,17 +211,18 @@ def test_stance_keeping_is_read_against_what_the_question_changes(rules: StanceM
 
 @pytest.mark.parametrize(("answer", "unsure"), [
     ("We take no position on the number of libraries the council should run; that is a decision for elected "
-     "members.", True),
+     "members.", False),  # (a considered neutral stance: `says_neither`, test_stance_s30)
     ("We make no comment on the number of libraries Hafren Vale should run, but ask that cross-border users "
      "are counted in the equality impact assessment.", True),
-    ("We decline to take a position on this question.", True),
+    ("We decline to take a position on this question.", False),
     ("The trust does not wish to comment on the proposal.", True),
     ("We make no comment on the hours, but we oppose the closures.", False),
     ("We have no view on the funding, which must rise.", False),
 ])
 def test_stance_declining_to_take_a_position_is_not_knowing(answer: str, unsure: bool) -> None:
-    """"We take no position on ...", "We make no comment on ...", "We decline to take a position": the
-    answer's "did not know", even with whose decision it is or a request on something else after it."""
+    """"We make no comment on ...", "The trust does not wish to comment": the answer's "did not know", even
+    with a request on something else after it; "We take no position on ...; that is a decision for ...",
+    "We decline to take a position" are a considered neutral stance (session 30: `says_neither`)."""
     from respmine.themes.stance import says_unsure
 
     assert says_unsure(answer) is unsure

@@ -47,7 +47,7 @@ from respmine.structure.notes import is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
-from respmine.themes.stance import asks_agreement
+from respmine.themes.stance import asks_agreement, moves_what_it_names
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -675,17 +675,25 @@ def _agreeing(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text) if _SAYS_AGREE.search(text, a, b)]
 
 
+def _sentences(text: str) -> list[str]:
+    from respmine.themes.sentences import sentence_spans
+
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
 def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[list[str]]:
     """For each paragraph of a letter, the closed questions it answers whatever else it resembles: the one
     question offering options it names one of ("We prefer a national ban (option 3)"), the "Do you
     agree ...?" question a sentence saying "I agree that ..." resembles most, and the one a sentence for
     or against a course of action names (`_stance_question`: "We do not support extending mandatory
     tagging ..."). By meaning alone such a paragraph went to the open question it resembled, and the
-    letter's answer went uncounted."""
+    letter's answer went uncounted; and the one whose named subject a sentence says should be kept, ended or
+    moved one way (`stance.moves_what_it_names`: "So yes I want the standing charge to come down")."""
     choosing = matcher.options
     asking = [q.id for q in matcher.questions if q.id not in choosing and asks_agreement(q.text)]
     everyone = [q.id for q in matcher.questions]
     main = _main_agreement(matcher, asking)
+    worded = {q.id: q.text for q in matcher.questions}
     out: list[list[str]] = []
     for text in texts:
         named = [q for q, opts in choosing.items() if letters_choice(text, opts)]
@@ -698,6 +706,8 @@ def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[li
             chosen = _stance_question(what, matcher, asking, main)
             if chosen is not None and chosen not in found:
                 found.append(chosen)
+        found += [q for q in asking if q not in found and any(  # "So yes I want the standing charge to
+            moves_what_it_names(sentence, worded[q]) for sentence in _sentences(text))]  # come down"
         out.append(found)
     return out
 

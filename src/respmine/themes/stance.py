@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,7 +67,8 @@ _SERVED = (r"(?!\s+(?:\d+|over|around|more|some|many|people|children|families|yo
            r"|those|them|individuals|clients|users|survivors|offenders|staff|communities)\b)")  # a service
 _NOUN = (r"(?:proposal|rule|plan|change|polic(?:y|ie)|approach|reform|regulation|measure|option|bill|idea|ban"
          r"|scheme|requirement|allocation|designation|reduction|cut|closure)s?\b")  # ("opposes the cuts")
-_OBJ = r"(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
+_OBJ = (r"(?:(?:the|these|this|its|any|such)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN  # "the Ministry's new plan"
+        + r"|(?:this|the\s+new|the\s+latest)\s+one\b)")  # ("... but support this one")
 _JUDGED = r"\s+(?:is|are|would be|will be|seems?|looks?)(?P<gap>(?:\s+[a-z’']+){0,3}?)\s+"  # "is not fair"
 _THING = r"\b(?:the|these|this|such)\s+(?:proposed\s+|new\s+)?" + _NOUN + _JUDGED
 _A_THING = (r"\ban?\s+(?!(?:voluntary|alternative|different|other|weaker|softer|lighter)\b)"
@@ -205,11 +206,13 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      + r"(?:cautious|sceptical|skeptical|wary|doubtful|unconvinced|unpersuaded"
      r"|not (?:convinced|persuaded))\b", "oppose", 0.8),
     # Welsh: agree, support, welcome; disagree, oppose, objection; partly ("Rwy'n anghytuno â'r cynnig")
-    (_CYM_OWN + r"\b(?:cytuno|cefnogi" + _CYM_SERVED  # (not "welcome the chance to respond", "the
-     + r"|croesawu(?![’']r\s+(?:cyfle|ymgynghoriad)\b))\b"  # consultation", "we support older people")
-     r"(?![’']n\s+rhannol|\s+yn\s+rhannol)", "support", 1.0),
-    (_CYM_OWN + r"\b(?:anghytuno|gwrthwynebu|gwrthwynebiad)\b", "oppose", 1.0),
-    (r"\b(?:cytuno|cefnogi)(?:[’']n|\s+yn)\s+rhannol\b", "mixed", 0.8),
+    # (each verb also soft-, aspirate- or nasal-mutated: "Ni allwn gefnogi" we cannot support, "a chytuno",
+    # "am wrthwynebu", "fy nghefnogi")
+    (_CYM_OWN + r"\b(?:(?:c|g|ch|ngh)ytuno|(?:c|g|ch|ngh)efnogi" + _CYM_SERVED  # (not "welcome the chance
+     + r"|(?:c|g|ch|ngh)roesawu(?![’']r\s+(?:cyfle|ymgynghoriad)\b))\b"  # to respond", "the consultation",
+     r"(?![’']n\s+rhannol|\s+yn\s+rhannol)", "support", 1.0),  # "we support older people")
+    (_CYM_OWN + r"\b(?:anghytuno|(?:gw|w|ngw)rthwynebu|(?:gw|w|ngw)rthwynebiad)\b", "oppose", 1.0),
+    (r"\b(?:(?:c|g|ch|ngh)ytuno|(?:c|g|ch|ngh)efnogi)(?:[’']n|\s+yn)\s+rhannol\b", "mixed", 0.8),
     (r"\b(?:in principle|with (?:some )?reservations|with caveats|mixed views|cautiously welcome|partly agree"
      r"|partially agree)\b|\b(?:qualified|conditional|partial|cautious) (?:support|welcome)\b"
      r"|\b(?:support|welcome|agree)\w*\b[^.;]{0,80}?\b(?:subject to|in part|provided that|on condition that"
@@ -217,6 +220,17 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      r"|\bonly\s+(?:support|welcome|agree|accept)\w*\b[^.;]{0,80}?\b(?:if|where|when|once)\b", "mixed", 0.8),
 )
 _CUES = tuple((re.compile(p), polarity, w) for p, polarity, w in _RAW_CUES)
+_EARLIER = re.compile(  # a cue's object that is another, earlier scheme: "We voted against the previous
+    # scheme in 2019 but support this one", "we objected to the 2015 plan" (its side is not on this one)
+    r"\s*(?:(?:to|with|of|for)\s+)?(?:the|its|our|your|their|that|an?)\s+(?:previous|earlier|former|old"
+    r"|original|last|past|prior|(?:19|20)\d\d)\s+(?:[a-z’'-]+\s+){0,2}?(?:" + _NOUN
+    + r"|ones?\b|versions?\b|consultations?\b)")
+
+
+def _on_earlier(low: str, match: re.Match[str]) -> bool:
+    """The cue's object is an earlier scheme, in the cue ("opposes the previous plan") or right after it
+    ("voted against the previous scheme")."""
+    return bool(_EARLIER.match(low, match.end()) or _EARLIER.search(match.group()))
 _CONCEDED = re.compile(  # others' worries acknowledged, not the writer's own: "We understand the
     # concern about stigma, but the safety of victims has to come first"; to the clause's end (not "We share
     # the concern")
@@ -254,7 +268,8 @@ def _served(low: str, at: int) -> bool:
 
 
 _NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly|unable|unwilling"
-                  r"|refuses?|refused|ddim|nid|nad)\b|n[’']t\b")  # ("we are unable to support", "we refuse to
+                  r"|refuses?|refused|ddim|nid|nad|methu|(?:ni|na)\s+(?:all|fedr|fydd|wn|ch)[a-z]*)\b"
+                  r"|n[’']t\b")  # ("we are unable to support", "we refuse to
 # accept"; Welsh "Nid ydym yn cytuno", "Dydw i ddim yn cefnogi")
 _NEG_SUBJECT = re.compile(r"\W*(?:neither|no|none|nor)\b")
 _NEG_OPENING = re.compile(  # a clause opening on a negated subject, then at most a few words before the cue:
@@ -430,17 +445,26 @@ def _negated(sentence: str, match: re.Match[str]) -> bool:
     return bool(_NEG.search(" ".join(window)))
 
 
+_AGREED_THAT = re.compile(  # agreeing with a judgement: "I agree that the plan is not fair", "We agree with
+    # the view that ...", up to a contrast or the clause's end
+    r"\bagree[sd]?\s+(?:with\s+(?:the\s+(?:view|point|argument)|those\s+who\s+(?:say|argue|think"
+    r"|believe))\s+)?that\s+(?P<what>[^;:]*?)(?=,?\s+(?:but|however|although|though|while|whilst|yet)\b|[;:]|$)")
+
+
 def score_sentence(sentence: str) -> Scores:
     """(support, oppose, mixed) cue weights of one sentence; a negated cue counts for the other side."""
     low = sentence.lower()
     if _NEUTRAL.search(low):
         return 0.0, 0.0, 0.0
+    judged = _agreed_judgement(low)
+    if judged is not None:
+        return judged
     low = _CONCEDED.sub(lambda m: " " * len(m.group()), low)  # (offsets kept)
     best = {"support": 0.0, "oppose": 0.0, "mixed": 0.0}
     said = len(low)  # where the first support said ends
     for pattern, polarity, weight in _CUES:
         for match in pattern.finditer(low):
-            if polarity == "support" and _served(low, match.start()):
+            if (polarity == "support" and _served(low, match.start())) or _on_earlier(low, match):
                 continue
             side, strength = polarity, weight
             if polarity != "mixed" and _negated(low, match):  # "not oppose" is at most a weak yes
@@ -455,6 +479,27 @@ def score_sentence(sentence: str) -> Scores:
     if s and o and _CONTRAST.search(low):  # "while we welcome X, we are concerned that Y"
         m = max(m, s, o)
     return s, o, m
+
+
+def _agreed_judgement(low: str) -> Scores | None:
+    """A sentence agreeing (or not) that a clause holds, where the clause takes one side by itself: the
+    agreement takes that side ("I agree that the plan is not fair" opposes, "I do not agree that the plan
+    is unfair" supports), not the side of "agree"; the rest of the sentence is read as usual."""
+    found = _AGREED_THAT.search(low)
+    if found is None or not found["what"].strip():
+        return None
+    inner = score_sentence(found["what"])
+    if (inner[0] > 0) == (inner[1] > 0):
+        return None
+    against = (inner[1] > 0) != _negated(low, found)
+    s, o, m = score_sentence(low[: found.start()] + " " * (found.end() - found.start()) + low[found.end():])
+    if against:
+        o = max(o, inner[1] or inner[0])
+    else:
+        s = max(s, inner[0] or inner[1])
+    if s and o and _CONTRAST.search(low):
+        m = max(m, s, o)
+    return s, o, max(m, inner[2])
 
 
 @cache
@@ -707,12 +752,15 @@ def says_no_view(sentence: str) -> bool:
             and (not rest or (_ASIDE.match(rest) is not None and not any(score_sentence(rest)))))
 
 
+_OF_WHAT = (r"(?:\s+of\s+(?:public\s+|government\s+)?(?:policy|principle|judge?ment|politics))?")  # ("a
+# matter of policy for the regulator": whose decision it is, as "a matter for" says)
 _ASIDE = re.compile(  # what may follow a "no view on X" without taking a side: whose decision it is, or a
     # request on something else ("We make no comment on the number, but ask that cross-border users are
     # counted"); a clause with a cue ("..., but we oppose the closures") takes one
     r"[,;:–—-]?\s*(?:(?:that|this|it|which)\s+(?:is|remains)\s+(?:a\s+|entirely\s+a\s+)?(?:decision|matter"
-    r"|question|issue)\s+for\b|(?:but|and)\s+(?:(?:we|i)\s+)?(?:would\s+)?(?:ask|request|note|suggest|want\s+to"
-    r"|wish\s+to)\b)", re.IGNORECASE)
+    r"|question|issue)" + _OF_WHAT + r"\s+for\b"
+    r"|(?:but|and)\s+(?:(?:we|i)\s+)?(?:would\s+)?(?:ask|request|note|suggest|want\s+to|wish\s+to)\b)",
+    re.IGNORECASE)
 
 
 def only_closed_answer(text: str) -> bool:
@@ -721,20 +769,41 @@ def only_closed_answer(text: str) -> bool:
     return _bare(unticked(text)) is not None
 
 
+_CONSIDERED = re.compile(  # a side declined on purpose, not for want of a view: "We take no position on ...",
+    # "We decline to take a position", or the decision left to whose it is ("...; that is a matter for
+    # Parliament", "it is a decision for elected members")
+    r"\b(?:take|takes|taking|took|adopt|adopts)\s+no\s+(?:[a-z]+\s+)?(?:position|stance|side)s?\b"
+    r"|\b(?:decline[sd]?|declining|(?:do|does)\s+not\s+wish|prefer\s+not)\s+to\s+(?:take|adopt)\s+(?:a|any)\s+"
+    r"(?:[a-z]+\s+)?(?:position|stance|side)\b"
+    r"|\b(?:that|this|it|which)\s+(?:is|remains)\s+(?:a\s+|entirely\s+a\s+|properly\s+a\s+|rightly\s+a\s+)?"
+    r"(?:decision|matter|question)" + _OF_WHAT + r"\s+for\b", re.IGNORECASE)
+
+
+def _considered(sentence: str) -> bool:
+    """The sentence takes no side (`says_no_view`) on purpose (`_CONSIDERED`): a neutral stance."""
+    return says_no_view(sentence) and _CONSIDERED.search(sentence) is not None
+
+
 def says_unsure(text: str) -> bool:
     """The answer opens by saying the respondent does not know ("Don't know", "Not sure", "Undecided"), or
-    its first sentence says they take no side (`says_no_view`)."""
+    its first sentence says they have no view (`says_no_view`: "We have no view on whether ...", "We are
+    not convinced either way"), unless it declines a side on purpose (`says_neither`)."""
     text = unticked(text)
     if _SAYS_UNSURE.match(text) is not None:
         return True
     first = _first_sentence(text)
-    return first is not None and says_no_view(text[slice(*first)])
+    return first is not None and says_no_view(text[slice(*first)]) and not _considered(text[slice(*first)])
 
 
 def says_neither(text: str) -> bool:
     """The answer opens with a scale's middle point ("Neither agree nor disagree", "Neutral"): a view the
-    question offered, neither for nor against, and not a failure to say."""
-    return _SAYS_NEITHER.match(unticked(text)) is not None
+    question offered, neither for nor against, and not a failure to say; or its first sentence takes a
+    considered neutral stance ("We take no position on X; that is a matter for Parliament": `_considered`)."""
+    text = unticked(text)
+    if _SAYS_NEITHER.match(text) is not None:
+        return True
+    first = _first_sentence(text)
+    return first is not None and _considered(text[slice(*first)])
 
 
 def _cues(text: str, question: str | None = None) -> _Cues:
@@ -802,7 +871,8 @@ _GOING = r"go(?!\s+(?:ahead|further|to|into|on|through|beyond|back|out|for|with|
 _BE_KEPT = r"be\s+(?:kept|retained|maintained|preserved)"
 _BE_ENDED = (r"be\s+(?:scrapped|ended|abolished|removed|dropped|ditched|axed|binned|stopped|banned"
              r"|taken\s+away|got\s+rid\s+of|done\s+away\s+with|phased\s+out)")
-_MODALS = r"(?:should|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
+_SHOULD = r"sh(?:ould|oud|old|uld|ud)"  # (as members of the public spell it: "the charge shoud be cut")
+_MODALS = r"(?:" + _SHOULD + r"|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
 _NOT = r"(?P<neg>(?:\s+not|n[’']t|\s+never))?"
 _ACTION = re.compile(  # a verb of keeping or ending, as a command ("Keep the vests.", "Take them away.",
     # "I ask you to end the practice of ...", "You should scrap them") and what it acts on
@@ -864,6 +934,27 @@ class _Proposed:
     ends: bool
     thing: frozenset[str]
     instead: frozenset[str]
+    way: str | None = None  # the way it would change what it names: "up" (extend, increase, open longer),
+    # "down" (reduce, cut, close), else None
+    changed: frozenset[str] = frozenset()  # the words and numbers of what it changes (its main clause: not
+    # "when no staff are on site", so "Increase staffing" is no "up" on opening longer)
+    bound: bool = False  # what it names is a limit ("the speed limit", "the cap"): ending it loosens it, up
+
+
+_RISES = re.compile(r"\b(?:extend\w*|increas\w*|expand\w*|lengthen\w*|rais(?:e|es|ed|ing)|widen\w*"
+                    r"|boost\w*|longer|more)\b", re.IGNORECASE)
+_FALLS = re.compile(r"\b(?:reduc\w*|cut(?:s|ting)?|clos(?:e|es|ed|ing|ures?)|shut\w*|lower(?:s|ed|ing)?"
+                    r"|shorten\w*|decreas\w*|slash\w*|trim(?:s|med|ming)?|fewer|less)\b", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:limit|cap|ceiling|maximum|threshold|restriction|quota|allowance)s?\b",
+                    re.IGNORECASE)
+_CHANGING = {  # an object that is the change itself, the way it goes: "Scrap the reduction", "Stop cutting
+    # them" (ending it is against it: not the thing reduced)
+    "down": re.compile(r"\W*(?:(?:the|this|these|any|such|further|more|all|your|its)\s+)?(?:[a-z’'-]+\s+)?"
+                       r"(?:reductions?|reducing|cuts|cutting|closures?|closing|lowering|decreases?|decreasing"
+                       r"|shortening|slashing)\b", re.IGNORECASE),
+    "up": re.compile(r"\W*(?:(?:the|this|these|any|such|further|more|all|your|its)\s+)?(?:[a-z’'-]+\s+)?"
+                     r"(?:increases?|increasing|rises|raising|extensions?|extending|expansions?|expanding"
+                     r"|lengthening|widening)\b", re.IGNORECASE)}
 
 
 @lru_cache(maxsize=256)
@@ -875,13 +966,17 @@ def _proposed(question: str) -> _Proposed:
     changed = _FROM_TO.search(_digits(named))  # "reduce the number from 14 to 6": 14 is the state replaced
     now_numbers = _numbers(now) | (_numbers(changed["now"]) - _numbers(changed["new"]) if changed else set())
     instead = f"{instead} {now}"
-    verb_words = {w.group()[:5].lower() for w in (*_KEEPS.finditer(named), *_ENDS.finditer(named))}
+    verb_words = {w.group()[:5].lower() for w in (*_KEEPS.finditer(named), *_ENDS.finditer(named),
+                                                  *_RISES.finditer(named), *_FALLS.finditer(named))}
     thing = (_words5(named) - _words5(now) - verb_words - _ASKING) | (
         _numbers(named) - now_numbers)
     main = named.split(",")[0]  # what it does, not a clause on what it spares: "to reduce the number of
     keeps = _KEEPS.search(main) is not None  # libraries ..., keeping a library in each town" ends, keeps none
+    rises, falls = _RISES.search(main) is not None, _FALLS.search(main) is not None
     return _Proposed(keeps, _ENDS.search(main) is not None and not keeps, frozenset(thing),
-                     frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING))
+                     frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING),
+                     "up" if rises and not falls else "down" if falls and not rises else None,
+                     frozenset(thing & (_words5(main) | _numbers(main))), _BOUND.search(main) is not None)
 
 
 def _with_action(sentence: str, question: str, score: Scores) -> Scores:
@@ -917,8 +1012,8 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
         return "instead"
     if number is not None and number.group() in proposed.thing:
         return "thing"
-    if _ITSELF.match(what):  # "Scrap the proposal": whatever it proposes
-        return "proposal"
+    if _ITSELF.match(what) or (proposed.way and _CHANGING[proposed.way].match(what)):  # "Scrap the
+        return "proposal"  # proposal": whatever it proposes; "Stop the cuts", to cutting
     words = [w[:5] for w in re.findall(r"[a-z]{4,}", what.lower()) if w not in _PLAIN]
     said = set(words)
     head = words[0] if words else ""
@@ -961,21 +1056,122 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
         keeping = m["keep"] is not None
         if m["end"] and m["away"]:
             what = m["away"] + what
+        target = _target(what, proposed, keeping)
+        verb = m.start("keep") if m["keep"] else m.start("end")
+        if target != "proposal" and _aside(sentence, m.start(), verb):  # (not "we would go further and
+            continue  # scrap the proposal")
         denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0  # "I do not think you should
         # scrap them"
-        found.append((keeping, bool(m["negv"]) != denied, _target(what, proposed, keeping), m.span()))
+        found.append((keeping, bool(m["negv"]) != denied, target, m.span()))
     for m in _FATE.finditer(sentence):
         keeping = m["keep"] is not None
         clause = re.split(r"[,;:(]|\b(?:but|and|because|so)\b", m["what"])[-1]
         rest = _OBJECT_END.split(m["rest"], maxsplit=1)[0]
         span = (m.end("what") - len(clause), m.end())
         before = sentence[max(0, span[0] - 120): m.end("what")]  # (with the clause)
+        if _asked_whether(before):
+            continue
         frame = _denied(before)  # "I do not think pavement parking should be banned": what is denied
         if frame >= len(before) - len(clause):
             clause = before[frame:]
         found.append((keeping, bool(m["neg"]) != (frame >= 0), _target(f"{clause} {rest}", proposed, keeping),
                       span))
     return found
+
+
+_CLAUSE_OPENS = re.compile(r"[,;:(]|\b(?:but|because|so)\b")
+_FURTHER = re.compile(r"\bgo(?:es|ing)?\s+(?:(?:much|even|still|a\s+lot|a\s+step)\s+)?further"
+                      r"(?:\s+(?:still|and|by|to|in))*\s*$", re.IGNORECASE)
+
+
+def _asked_whether(before: str) -> bool:
+    """The clause ending `before` asks whether what follows holds ("We have no view on whether standing
+    charges should be reduced", "The question is whether ..."): what it names is not said."""
+    start = max((m.end() for m in _CLAUSE_OPENS.finditer(before)), default=0)
+    return re.search(r"\bwhether\b", before[start:], re.IGNORECASE) is not None
+
+
+def _aside(sentence: str, start: int, verb: int) -> bool:
+    """A command (at `start`, its verb at `verb`) in a whether-clause (`_asked_whether`), or the step further
+    of one who agrees ("Yes, and the regulator should go further and stop ..."): no side on the proposal."""
+    return _asked_whether(sentence[max(0, start - 120): start]) or bool(
+        _FURTHER.search(sentence, max(0, verb - 60), verb))
+
+
+_UP = r"extend|increase|expand|lengthen|raise|widen|boost"
+_DOWN = r"reduce|cut|close(?!\s+(?:to|by|at|on|enough|as)\b)|shut|lower|shorten|slash|decrease|trim"
+_STRICT_MODALS = r"(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)"
+_CHANGE = re.compile(  # a command to change something one way: "Extend the hours.", "Do not close any
+    # libraries.", "We urge the council to reduce ...", "You should cut ..." (not "this would reduce ...", a
+    # forecast, nor "the plan to close ...", a description)
+    r"(?:^|[,;:(]\s*|\b(?:and|so|just|please|simply|then|yes|no|let[’']?s|" + _STRICT_MODALS
+    + r"|(?:urge|urges|ask|asks|call\s+on|calls\s+on|request|want|invite|encourage)\s+"
+    r"(?:[a-z’']+\s+){0,4}?to))"
+    r"\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
+    r"(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<what>[^.;:!?]{0,90})", re.IGNORECASE)
+_CHANGED = re.compile(  # what should befall a thing: "The opening hours should not be extended."
+    r"(?P<what>[^.;:!?,]{1,80}?)\s+" + _STRICT_MODALS + _NOT + r"\s+be\s+(?:(?P<up>extended|increased"
+    r"|expanded|lengthened|raised|widened|boosted)|(?P<down>reduced|cut|closed|shut|lowered|shortened|slashed"
+    r"|decreased|trimmed))\b", re.IGNORECASE)
+_MOVES = re.compile(  # which way a thing should go: "Standing charges must come down.", "I want the standing
+    # charge to come down", "Fares should not go up."
+    r"(?P<what>[^.;:!?,]{1,80}?)\s+(?:" + _STRICT_MODALS + _NOT + r"|(?P<to>to))\s+(?:(?P<up>(?:go|come)\s+up"
+    r"|rise|grow|increase)|(?P<down>(?:go|come)\s+down|fall|decrease|shrink|be\s+brought\s+down))\b",
+    re.IGNORECASE)
+_WANT = re.compile(r"(?P<neg>\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|never)\s+)?"
+                   r"\b(?:want|wants|wanted|would\s+like|[’']d\s+like|wish|wishes|expect|need|needs)\s+",
+                   re.IGNORECASE)  # "I want X to come down": the frame of a wish
+
+
+def _move_side(move: str, negated: bool, way: str) -> str | None:
+    """The side a call to change a thing `move` ("up" or "down") takes on a proposal to change it `way`:
+    the same way supports, further too ("Scrap the standing charge" to reducing it); not that way opposes;
+    the other way opposes; not the other way takes no side."""
+    if move == way:
+        return "oppose" if negated else "support"
+    return None if negated else "oppose"
+
+
+def _changes(sentence: str, question: str) -> set[str]:
+    """The sides a sentence takes by saying which way what the question would change should go: the same
+    way supports ("Extend the hours." to opening longer), not that way opposes ("Do not close any
+    libraries." to cutting them from 14 to 6), and the other way opposes ("Cut the hours instead."); not
+    going the other way takes no side. Only where the question changes things one way (`_Proposed.way`)."""
+    proposed = _proposed(question)
+    way = proposed.way
+    if way is None:
+        return set()
+    proposed = replace(proposed, thing=proposed.changed)  # (what it changes, not the clause after)
+    sides = set()
+    for m in (*_CHANGE.finditer(sentence), *_CHANGED.finditer(sentence), *_MOVES.finditer(sentence)):
+        groups = m.groupdict()
+        if groups.get("what") is None:
+            continue
+        if "negv" in groups:
+            if _aside(sentence, m.start(), m.start("up") if m["up"] else m.start("down")):
+                continue
+            what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
+            negated = bool(m["negv"]) != (_denied(sentence[max(0, m.start() - 120): m.start()]) >= 0)
+        else:
+            clause = re.split(r"[,;:(]|\b(?:but|and|because|so)\b", m["what"])[-1]
+            before = sentence[max(0, m.end("what") - len(clause) - 120): m.end("what")]
+            if _asked_whether(before):
+                continue
+            frame = _denied(before)
+            if frame >= len(before) - len(clause):
+                clause = before[frame:]
+            what, negated = clause, bool(m["neg"]) != (frame >= 0)
+            if groups.get("to") is not None:  # "I want the standing charge to come down"
+                wish = [*_WANT.finditer(what)]
+                if not wish:
+                    continue
+                what, negated = what[wish[-1].end():], bool(wish[-1]["neg"]) != negated
+        if _target(what, proposed, False) != "thing":
+            continue
+        side = _move_side("up" if m["up"] else "down", negated, way)
+        if side is not None:
+            sides.add(side)
+    return sides
 
 
 def _acted(sentence: str, question: str) -> str | None:
@@ -989,14 +1185,31 @@ def _acted(sentence: str, question: str) -> str | None:
     for keeping, negated, target, _ in _actions(sentence, question):
         if target in (None, "other"):
             continue
+        if target == "thing" and not keeping and proposed.way and not (proposed.ends or proposed.keeps):
+            side = _move_side("up" if proposed.bound else "down", negated, proposed.way)  # ending it goes
+            sides |= {side} if side else set()  # all the way down ("Scrap the standing charge" to reducing
+            continue  # it), or loosens a limit ("Scrap the speed limit" to lowering it: the other way)
         wanted = target == "proposal" or (  # the question wants it there
             not proposed.ends if target == "thing" else proposed.ends)
         sides.add("support" if (keeping != negated) == wanted else "oppose")
+    sides |= _changes(sentence, question)
     return sides.pop() if len(sides) == 1 else None
 
 
-_MODAL = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\b(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?",
-                    re.IGNORECASE)
+def moves_what_it_names(sentence: str, question: str) -> str | None:
+    """The side a sentence takes on an agreement question by saying what should become of what the question
+    names, named in two of its words: kept, ended, or moved one way ("So yes I want the standing charge to
+    come down", "Scrap the standing charge", to "... standing charges ... should be reduced?"); None
+    otherwise ("Scrap them", "Scrap the proposal": on whatever was asked before)."""
+    proposed = _proposed(question)
+    if len(_words5(sentence) & proposed.thing) < 2 or not (
+            _changes(sentence, question) or any(t == "thing" for _, _, t, _ in _actions(sentence, question))):
+        return None
+    return _acted(sentence, question)
+
+
+_MODAL = re.compile(r"\b(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to)\b"
+                    r"(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?", re.IGNORECASE)
 _PLAIN = frozenset({"agree", "think", "should", "would", "could", "have", "that", "with", "this", "your",
                     "what", "which", "when", "will", "there", "their", "they", "from", "into", "been", "does",
                     "please", "give", "reasons", "know", "must", "also", "them", "were", "being", "about",
@@ -1018,8 +1231,9 @@ def _restated(sentence: str, proposal: frozenset[str]) -> Scores:
     legal right to be told when the person who harmed them is released", to "Do you agree that victims
     should have a legal right ...?"; "I also think the Commissioner should have the power to make the
     agencies report"): it agrees (they were read as no answer). A negated modal takes no side: "Victims
-    should not have to wait for a legal right ..." agrees, "... victims should not be told" disagrees."""
-    modals = list(_MODAL.finditer(sentence))
+    should not have to wait for a legal right ..." agrees, "... victims should not be told" disagrees. A
+    modal in a whether-clause says nothing ("We have no view on whether ... should ...": `_asked_whether`)."""
+    modals = [m for m in _MODAL.finditer(sentence) if not _asked_whether(sentence[: m.start()])]
     if not modals or any(m["neg"] for m in modals) or len(proposal) < 4:
         return 0.0, 0.0, 0.0
     said = {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())}
@@ -1300,14 +1514,17 @@ _NOT_THE_PROPOSAL = re.compile(  # agreement asked with something other than wha
     r"|appraisal|rationale|case\s+for|problems?|issues?|definition\s+of\s+the\s+problem)\b"
     r"|\b(?:assessment|analysis|description|summary|account)\s+of\s+(?:the\s+)?(?:problem|issue|evidence"
     r"|impacts?|costs?|current)", re.IGNORECASE)
-_NAMES_PROPOSAL = re.compile(  # the question's object is what is proposed, named as such: "Do you agree with
-    # the proposal?", "... with our proposals to ...", "... support the proposed changes?"
+_NAMES_PROPOSAL = re.compile(  # the question's object is what is proposed as a whole, named as such: "Do you
+    # agree with the proposal?", "... with the proposals set out in this consultation?", "... support the
+    # proposed changes?"
     r"\b(?:agree|support|welcome|favou?r|endorse|accept|approve|back|content|happy|satisfied)\s+(?:with\s+"
     r"|of\s+)?(?:the|our|these|your|its|the\s+\w+[’']s)\s+(?:(?:overall|main|proposed|new|draft)\s+)?"
-    r"(?:(?:proposals?|plans?)\s+to\s+[a-z]+|(?:proposals?|plans?|changes|reforms|package)(?=\s*(?:[?,;.]|$)"
+    r"(?:(?:proposals?|plans?|changes|reforms|package)(?=\s*(?:[?,;.]|$)"
     r"|\s+(?:as\s+a\s+whole|overall|set\s+out|described|outlined|in\s+(?:this|the)\s+(?:consultation"
     r"|document|paper))))", re.IGNORECASE)  # (not "the proposed changes to victim alerts": a part; nor
-# "this proposal?", the one the paragraph before it sets out: a part as often as not)
+# "this proposal?", the one the paragraph before it sets out: a part as often as not; nor "the proposal to
+# allow councils to ...", one proposal named, no more the whole than "Do you agree that X should ...?" before
+# it (trial 27a: the first question, on the ban, is the one on the proposal))
 
 
 def keeps_as_is(question: str | None) -> bool:
@@ -1348,7 +1565,8 @@ def proposal_question(questions: Mapping[str, str], segments: Iterable[SegmentVi
     `proposal: true`), else, of those asking for agreement with what is proposed as their answers are read
     (`as_answered`, `on_the_proposal`: not "Do you agree with our assessment of the problem?", "Do you agree
     we may contact you?", "Do you agree the current scheme should stay as it is?"), the first naming the
-    proposals as such ("Do you agree with the proposal to ...?"), else the first (in `questions`' order:
+    proposals as a whole ("Do you agree with the proposals set out in this consultation?"), else the first (in
+    `questions`' order: a later "Do you agree with the proposal to allow councils to ...?" asks about a part;
     consultations put it before the questions on its parts: "Do you agree that GPS tagging should be
     extended to ...?"). None where no question asks."""
     if named in questions:
