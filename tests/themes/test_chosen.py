@@ -234,3 +234,29 @@ def test_an_analysts_rename_of_an_options_view_keeps_its_takers() -> None:
     codes = code_segments(ANSWERS[:1], renamed("Community-run libraries"), WordEmbedder(),
                           options={"Q2": OPTIONS}, labels=written).codes
     assert ("a", "model.community", CHOSE) in {(c.segment, c.theme, c.method) for c in codes}
+
+
+PREFERRING = [  # (general comments, each sentence over SHORT_SENTENCE_WORDS words, taking no side)
+    ("to", "We would prefer a mobile library to closure, as the farms are far from town and buses rare."),
+    ("rather", "A mobile library rather than closure would keep books within reach of the farms up there."),
+    ("better", "A mobile library is better than nothing at all for the farms up the valley and old people."),
+    ("sooner", "We would rather have a mobile library than lose the service altogether in the upper valley."),
+    ("over", "The parish chose a mobile library over closure when the council asked the villages in spring."),
+    ("other", "We would prefer closure to a mobile library, as a van once a fortnight helps nobody up here."),
+    ("not", "We would not prefer a mobile library to closure, as a van once a fortnight helps nobody here."),
+]
+
+
+@pytest.mark.parametrize(("key", "text"), PREFERRING)
+def test_a_long_sentence_preferring_another_questions_option_holds_the_view(key: str, text: str) -> None:
+    """"We would prefer a mobile library to closure, as ..." (a preference between options is a side) holds
+    option B's view, though the sentence is long and the stance model reads no side on the proposals; the
+    view preferred against ("closure to a mobile library"), or a preference denied, raises only its topic."""
+    found = code_segments([SegmentInput(key, text, "")], LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS})
+    codes = {c.theme: c.method for c in found.codes}
+    if key == "other":
+        assert "model.mobile" not in codes and codes["model"].endswith(f"+{ASIDE}")
+    elif key == "not":
+        assert codes.get("model.mobile") != "rule"  # (a negated mention: as the rules leave it)
+    else:
+        assert codes.get("model.mobile") == "rule"
