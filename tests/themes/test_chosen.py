@@ -260,3 +260,35 @@ def test_a_long_sentence_preferring_another_questions_option_holds_the_view(key:
         assert codes.get("model.mobile") != "rule"  # (a negated mention: as the rules leave it)
     else:
         assert codes.get("model.mobile") == "rule"
+
+
+def test_a_view_taken_by_answering_implies_its_stance_as_a_rules_does() -> None:
+    """Option A is what the consultation proposes (its view `stance: support`): a respondent answering "A"
+    holds it, and supports, as one whose sentence a rule coded it in does ("We back a community group to
+    run it."); not one choosing B (no stance implied), and an agreement's code asserts its view too."""
+    from respmine.themes.chosen import CHOSE
+    from respmine.themes.stance import asserts, position_stance, theme_stance
+    from respmine.themes.stated import AGREED
+
+    proposed = LIBRARIES.model_copy(update={"themes": tuple(
+        t.model_copy(update={"stance": "support"}) if t.id == "model.community" else t
+        for t in LIBRARIES.themes)})
+    segments = [SegmentInput("cell", "A", "Q2"), SegmentInput("other", "B", "Q2")]
+    found = code_segments(segments, proposed, WordEmbedder(), options={"Q2": OPTIONS})
+    stances = {s.segment: s for s in found.stances}
+    assert stances["cell"].stance == "support" and stances["cell"].method == "theme"
+    assert stances["other"].stance == "neutral"
+    taken = next(c for c in found.codes if c.segment == "cell" and c.theme == "model.community")
+    assert taken.method == CHOSE and taken.stance is None
+    assert theme_stance(taken, {"model.community": "support"}) == "support"
+    assert position_stance([taken], {"model.community": "support"}) == ("support", taken)
+    assert asserts(replace(taken, method=AGREED))
+    assert not asserts(replace(taken, method=f"{CHOSE}(child)")) and not asserts(
+        replace(taken, method=f"{AGREED}(child)"))  # (a topic implied by the view: the view speaks)
+
+
+def test_the_methods_of_views_taken_by_answering_are_those_stance_knows() -> None:
+    from respmine.themes.stance import ANSWERED
+    from respmine.themes.stated import AGREED
+
+    assert set(ANSWERED) == {CHOSE, AGREED}

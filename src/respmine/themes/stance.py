@@ -1409,10 +1409,15 @@ def stance_scope(codebook: Codebook, held: Collection[str] = ()) -> frozenset[st
     return frozenset(found | {a for t in found for a in codebook.ancestors(t)})
 
 
+ANSWERED = ("choice", "agreement")  # `chosen.CHOSE`, `stated.AGREED`: a view taken by answering the question
+
+
 def asserts(code: Code) -> bool:
-    """A rule, the classifier or an analyst found the code, and not where its phrase was negated."""
+    """A rule, the classifier or an analyst found the code, or the respondent took the view by answering
+    the question offering or stating it (ANSWERED: "A" to an option question, "Yes." to "Do you agree that
+    X?"; not the topic above it, "choice(child)": the view speaks), and not where its phrase was negated."""
     by = code.method.split("+")
-    return ((code.reviewed or any(m in ("rule", "classifier", "analyst") for m in by))
+    return ((code.reviewed or any(m in ("rule", "classifier", "analyst", *ANSWERED) for m in by))
             and not any(m.endswith("-negated") for m in by))
 
 
