@@ -582,8 +582,9 @@ def _chose(text: str, spans: Sequence[Span], scores: list[Scores], question: str
     the sentence naming its choice supports the proposal when it chose that option ("C", "Option C, with
     women's centres as partners", "as Option C describes") and opposes it when it chose another ("Option
     A.", "We support option A": a preference for another way of doing it), as strongly as its own cues
-    say (a "supports option C in principle, but ..." stays mixed). An analyst counts a respondent
-    preferring another option as not backing what is proposed. Several options, or none: as written."""
+    say (a "supports option C in principle, but ..." stays mixed; so does a choice made "only if ...", as
+    "I would support X only if ..." is). An analyst counts a respondent preferring another option as not
+    backing what is proposed. Several options, or none: as written."""
     from respmine.structure.choices import SEVERAL, chosen, question_options
 
     found = _PROPOSED.search(question)
@@ -597,10 +598,15 @@ def _chose(text: str, spans: Sequence[Span], scores: list[Scores], question: str
     named = re.compile(rf"(?i:\b(?:option|opsiwn)\s+{choice}\b)|(?<![\w'’-]){choice}(?![\w'’-])")
     at = next((k for k, (a, b) in enumerate(spans) if named.search(text, a, b)), 0)
     s, o, m = scores[at]
+    if _ONLY_ON.search(text, *spans[at]):  # "I would back handing ... to community groups only if ...": a
+        s, o, m = 0.0, 0.0, max(m, CAVEAT_WEIGHT)  # choice on a condition, hedged as "support ... only if"
     strength = max(s, o) or (0.5 if m else 1.0)  # ("Option C in principle": hedged, as "support" is)
     out = list(scores)
     out[at] = (strength, 0.0, m) if choice == found["key"] else (0.0, strength, m)
     return out
+
+
+_ONLY_ON = re.compile(r"\bonly\s+(?:if|where|when|once)\b|\bon\s+condition\s+that\b", re.IGNORECASE)
 
 
 def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
