@@ -301,11 +301,12 @@ def test_a_choice_made_only_on_a_condition_is_mixed_on_the_proposals() -> None:
     option hedges its opposition the same way."""
     from respmine.themes.stance import StanceModel, with_proposed_options
 
-    asked = with_proposed_options({"Q2": "Which option do you prefer: Option A (hand the library to a community "
-                                         "group), Option B (a mobile library visit) or Option C (close it)?"},
-                                  {"Q2": OPTIONS}, "handing branch libraries to community groups (Option A)")
-    cases = [("I would back handing the branches to community groups only if the council keeps paying for the "
-              "book stock and the insurance.", "mixed"),
+    question = ("Which option do you prefer: Option A (hand the library to a community group), Option B (a "
+                "mobile library visit) or Option C (close it)?")
+    asked = with_proposed_options({"Q2": question}, {"Q2": OPTIONS},
+                                  "handing branch libraries to community groups (Option A)")
+    cases = [("I would back handing the branches to community groups only if the council keeps paying for "
+              "the book stock and the insurance.", "mixed"),
              ("Option A, as long as the grant lasts five years.", "support"), ("A", "support"),
              ("Option B, but only if the van comes every week.", "mixed"), ("B", "oppose")]
     found = StanceModel(WordEmbedder()).predict([t for t, _ in cases], [asked["Q2"]] * len(cases))
