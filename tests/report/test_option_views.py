@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from respmine.ingest.dispatch import reader_version
-from respmine.report.tables import CodingData, position_split, question_choices
+from respmine.report.tables import CodingData, build_rows, position_split, question_choices
 from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.store.models import RespondentRow, SegmentRow, SubmissionRow
@@ -70,3 +70,39 @@ def test_an_analyst_rejecting_a_chosen_view_wins(tmp_path: Path) -> None:
     themes_store.decide(store, LIBRARIES, "analyst1", "reject", segment=code.segment, theme=code.theme)
     split = position_split(CodingData.load(store, LIBRARIES), "model")
     assert split is not None and split.counts[(split.labels[0],)] == 3
+
+
+def test_an_explicit_choice_wins_over_another_answer_naming_another_option(tmp_path: Path) -> None:
+    """Wyn answers Question 2 "Option A." and says in general comments "A mobile library would also do."
+    (a short sentence: the rules hold option B's view there): the question's count has Wyn choosing A,
+    and so do the views' split and rows (option B's view is a mention of its topic beside the choice);
+    without the question's options known, both views stand as coded."""
+    store, segments = _store(tmp_path)
+    extra = {"Q2": "Option A.", "general": "A mobile library would also do."}
+    with store.session() as s, s.begin():
+        s.add(SubmissionRow(sha256=sha("wyn"), kind="file", source="wyn.txt", format="txt", method="test",
+                            status="ok", text=" ".join(extra.values()), pages=[], late=False,
+                            extractor_version=reader_version("txt"), first_seen_at=DATA_TIME,
+                            updated_at=DATA_TIME))
+        s.flush()
+        s.add(RespondentRow(submission=sha("wyn"), kind="individual", respondent_type="individual"))
+        for q, text in extra.items():
+            s.add(SegmentRow(id=sha(f"seg:wyn:{q}"), submission=sha("wyn"), question=q, start=0,
+                             end=len(text), page=1, text=text, method="test", confidence=1.0))
+    more = [SegmentInput(sha(f"seg:wyn:{q}"), text, q) for q, text in extra.items()]
+    themes_store.write_coding(store, code_segments([*segments, *more], LIBRARIES, WordEmbedder(),
+                                                   previous=themes_store.previous_coding(store),
+                                                   options={"Q2": OPTIONS}))
+    assert ("model.mobile", "rule") in {(c.theme, c.method) for c in themes_store.machine_codes(store)
+                                        if c.segment == sha("seg:wyn:general")}
+    data = CodingData.load(store, LIBRARIES, options={"Q2": OPTIONS})
+    assert question_choices(data, "Q2", OPTIONS) == {"A": 5, "B": 3, "C": 1}
+    split = position_split(data, "model")
+    assert split is not None
+    community, mobile = split.labels
+    assert split.counts[(community,)] == 5 and split.counts[(mobile,)] == 3
+    assert (community, mobile) not in split.counts
+    rows = {r.theme: r.respondents for r in build_rows(data, overall=True)}
+    assert rows["model.community"] == 5 and rows["model.mobile"] == 3 and rows["model"] == 9
+    unknown = position_split(CodingData.load(store, LIBRARIES), "model")  # (no options stored or given)
+    assert unknown is not None and unknown.counts[(community, mobile)] == 1

@@ -138,3 +138,30 @@ def test_choices_a_label_named_then_argued_against_or_by_others_chooses_nothing(
 def test_choices_lower_case_keys_others_voices_and_reasons_against_the_other_options(answer: str,
                                                                                      option: str) -> None:
     assert chosen(answer, BAN) == option
+
+
+LIBRARY = {"A": "hand the library to a community group, with a council grant for three years",
+           "B": "replace it with a mobile library visit and a library link point in a community building",
+           "C": "close the branch and put the savings into the e-library and home delivery service"}
+
+
+@pytest.mark.parametrize(("answer", "option"), [  # (a trial: the conditional choice was "not said")
+    ("I would back handing the branches to community groups only if the council keeps paying for the book "
+     "stock, the IT and the building insurance. Our library survived because the county council never "
+     "walked away.", "A"),
+    ("We favour replacing the branches with mobile library visits, as long as the van comes weekly.", "B"),
+    ("The town council supports closing the branches and putting the money into home delivery.", "C"),
+    ("We are in favour of handing libraries to community groups, provided the grant lasts.", "A"),
+    ("We would support a council grant for the book stock.", None),  # (a word or two of a label: no choice)
+    ("I would back any plan that keeps our library open.", None),
+    ("We would not back handing the branches to community groups.", None),  # (argued against)
+    ("Some councillors back handing the branches to community groups; we do not.", None),  # (others' view)
+])
+def test_choices_an_option_chosen_by_backing_its_content_in_other_words(answer: str,
+                                                                        option: str | None) -> None:
+    """Backing, favouring or going for what an option does, in the answer's own inflections ("handing the
+    branches to community groups" for "hand the library to a community group"), chooses it; a condition
+    ("only if ...") keeps the choice (the condition is its reason, and may make its stance mixed)."""
+    assert chosen(answer, LIBRARY) == option
+    if option:
+        assert respondents_choice([answer], LIBRARY) == option

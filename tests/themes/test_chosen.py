@@ -234,3 +234,80 @@ def test_an_analysts_rename_of_an_options_view_keeps_its_takers() -> None:
     codes = code_segments(ANSWERS[:1], renamed("Community-run libraries"), WordEmbedder(),
                           options={"Q2": OPTIONS}, labels=written).codes
     assert ("a", "model.community", CHOSE) in {(c.segment, c.theme, c.method) for c in codes}
+
+
+PREFERRING = [  # (general comments, each sentence over SHORT_SENTENCE_WORDS words, taking no side)
+    ("to", "We would prefer a mobile library to closure, as the farms are far from town and buses rare."),
+    ("rather", "A mobile library rather than closure would keep books within reach of the farms up there."),
+    ("better", "A mobile library is better than nothing at all for the farms up the valley and old people."),
+    ("sooner", "We would rather have a mobile library than lose the service altogether in the upper valley."),
+    ("over", "The parish chose a mobile library over closure when the council asked the villages in spring."),
+    ("other", "We would prefer closure to a mobile library, as a van once a fortnight helps nobody up here."),
+    ("not", "We would not prefer a mobile library to closure, as a van once a fortnight helps nobody here."),
+]
+
+
+@pytest.mark.parametrize(("key", "text"), PREFERRING)
+def test_a_long_sentence_preferring_another_questions_option_holds_the_view(key: str, text: str) -> None:
+    """"We would prefer a mobile library to closure, as ..." (a preference between options is a side) holds
+    option B's view, though the sentence is long and the stance model reads no side on the proposals; the
+    view preferred against ("closure to a mobile library"), or a preference denied, raises only its topic."""
+    found = code_segments([SegmentInput(key, text, "")], LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS})
+    codes = {c.theme: c.method for c in found.codes}
+    if key == "other":
+        assert "model.mobile" not in codes and codes["model"].endswith(f"+{ASIDE}")
+    elif key == "not":
+        assert codes.get("model.mobile") != "rule"  # (a negated mention: as the rules leave it)
+    else:
+        assert codes.get("model.mobile") == "rule"
+
+
+def test_a_view_taken_by_answering_implies_its_stance_as_a_rules_does() -> None:
+    """Option A is what the consultation proposes (its view `stance: support`): a respondent answering "A"
+    holds it, and supports, as one whose sentence a rule coded it in does ("We back a community group to
+    run it."); not one choosing B (no stance implied), and an agreement's code asserts its view too."""
+    from respmine.themes.chosen import CHOSE
+    from respmine.themes.stance import asserts, position_stance, theme_stance
+    from respmine.themes.stated import AGREED
+
+    proposed = LIBRARIES.model_copy(update={"themes": tuple(
+        t.model_copy(update={"stance": "support"}) if t.id == "model.community" else t
+        for t in LIBRARIES.themes)})
+    segments = [SegmentInput("cell", "A", "Q2"), SegmentInput("other", "B", "Q2")]
+    found = code_segments(segments, proposed, WordEmbedder(), options={"Q2": OPTIONS})
+    stances = {s.segment: s for s in found.stances}
+    assert stances["cell"].stance == "support" and stances["cell"].method == "theme"
+    assert stances["other"].stance == "neutral"
+    taken = next(c for c in found.codes if c.segment == "cell" and c.theme == "model.community")
+    assert taken.method == CHOSE and taken.stance is None
+    assert theme_stance(taken, {"model.community": "support"}) == "support"
+    assert position_stance([taken], {"model.community": "support"}) == ("support", taken)
+    assert asserts(replace(taken, method=AGREED))
+    assert not asserts(replace(taken, method=f"{CHOSE}(child)")) and not asserts(
+        replace(taken, method=f"{AGREED}(child)"))  # (a topic implied by the view: the view speaks)
+
+
+def test_the_methods_of_views_taken_by_answering_are_those_stance_knows() -> None:
+    from respmine.themes.stance import ANSWERED
+    from respmine.themes.stated import AGREED
+
+    assert set(ANSWERED) == {CHOSE, AGREED}
+
+
+def test_a_choice_made_only_on_a_condition_is_mixed_on_the_proposals() -> None:
+    """Option A is proposed: "I would back handing the branches to community groups only if the council
+    keeps paying ..." chooses it (`structure.choices`) on a condition, and reads mixed, as "I would support
+    X only if ..." does; "Option A, as long as ..." and a plain choice support; the condition on another
+    option hedges its opposition the same way."""
+    from respmine.themes.stance import StanceModel, with_proposed_options
+
+    question = ("Which option do you prefer: Option A (hand the library to a community group), Option B (a "
+                "mobile library visit) or Option C (close it)?")
+    asked = with_proposed_options({"Q2": question}, {"Q2": OPTIONS},
+                                  "handing branch libraries to community groups (Option A)")
+    cases = [("I would back handing the branches to community groups only if the council keeps paying for "
+              "the book stock and the insurance.", "mixed"),
+             ("Option A, as long as the grant lasts five years.", "support"), ("A", "support"),
+             ("Option B, but only if the van comes every week.", "mixed"), ("B", "oppose")]
+    found = StanceModel(WordEmbedder()).predict([t for t, _ in cases], [asked["Q2"]] * len(cases))
+    assert [p.stance for p in found] == [s for _, s in cases]

@@ -43,8 +43,9 @@ from respmine.store.views import (
     respondent_keys,
     root_submission,
 )
-from respmine.structure.choices import respondents_choice
+from respmine.structure.choices import SEVERAL, question_options, respondents_choice
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
+from respmine.themes.chosen import Choices, option_views
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook, merged_positions
 from respmine.themes.sentences import sentence_spans
@@ -125,16 +126,19 @@ class CodingData:
     questions: dict[str, str] = field(default_factory=dict)  # the consultation's, id -> text, in its order
     named_proposal_question: str | None = None  # the question it marks `proposal: true`, if any
     held: frozenset[str] = frozenset()  # themes that took in a position by a merge (`merged_positions`)
+    choices: dict[str, Choices] = field(default_factory=dict)  # option question -> its options' views
     _grouped: dict[bool, dict[tuple[str, str], list[_Hit]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `grouped`, by `overall`
     _shared: dict[tuple[str, str], bool] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # `_in_letters`, by (unit, words)
 
     @classmethod
-    def load(cls, store: Store, codebook: Codebook, types: TypeList = DEFAULT_TYPES) -> CodingData:
+    def load(cls, store: Store, codebook: Codebook, types: TypeList = DEFAULT_TYPES,
+             options: Mapping[str, Mapping[str, str]] | None = None) -> CodingData:
         """One read of everything every output needs (the writers share it rather than re-read).
         `codebook`: as written (analysts' edits are applied here; an edited one is not edited twice, but a
-        position it merged away is no longer known, `held`)."""
+        position it merged away is no longer known, `held`). `options`: question id -> the options it
+        offers, as the consultation gives them (else as the stored questions' words list them)."""
         subs = read_submissions(store)
         segs = {s.id: s for s in read_segments(store)}
         people, campaigns = read_respondents(store), structure_store.campaigns(store)
@@ -143,15 +147,18 @@ class CodingData:
         current = current_codebook(codebook, log)
         codes = [c for c in theme_store.effective_codes(store, codebook, log) if c.segment in segs]
         unsided = frozenset(theme_store.all_unsided(store))
+        questions = structure_store.stored_questions(store)
+        offered = options if options is not None else {q: question_options(t) for q, t in questions.items()}
         return cls(
             codebook=current,
             segments=segs, submissions=subs, units=units, unit_of=unit_of, codes=codes,
             stances=_position_stances(theme_store.effective_stances(store, log), codes, current, unsided,
                                       log),
             redactions=_redactions(store), people=people, campaigns=campaigns, decisions=log,
-            received_as=store.sources(), questions=structure_store.stored_questions(store),
+            received_as=store.sources(), questions=questions,
             named_proposal_question=structure_store.stored_proposal_question(store),
             unsided=unsided, types=types, held=merged_positions(codebook, log),
+            choices=option_views(current, offered, {t.id: t.label for t in codebook.themes}),
         )
 
     def after_decisions(self, store: Store, codebook: Codebook, new: Sequence[Decision]) -> CodingData | None:
@@ -327,6 +334,21 @@ class CodingData:
         (`quote_rank`; ties in code order). Loaded data is never changed."""
         return sorted(self._hits(self.codes), key=_hit_order)
 
+    @cached_property
+    def outvoted(self) -> dict[str, frozenset[str]]:
+        """Unit key -> the views of the options of an option question other than the one option it chose
+        there (`closed_answers`, as the question's count has it; not "several"): its codes of them count
+        under the topic above them, as a mention beside its choice ("Option A." to Question 2 and "B would
+        also be acceptable" in general comments counted under both views, while the question's count had
+        it choosing A). An answer choosing none, or several, leaves its views as coded."""
+        out: dict[str, set[str]] = {}
+        for question, offered in self.choices.items():
+            for unit, key in closed_answers(self, question, offered.options).items():
+                others = {v[0] for k, v in offered.views.items() if k != key}
+                if key != SEVERAL and others:
+                    out.setdefault(unit, set()).update(others)
+        return {unit: frozenset(views) for unit, views in out.items()}
+
     def _hits(self, codes: Iterable[Code]) -> list[_Hit]:
         parents: dict[str, tuple[str, ...]] = {}  # theme -> itself and its ancestors
         quote, words = cache(quote_text), cache(word_count)  # form letters repeat their evidence
@@ -337,6 +359,8 @@ class CodingData:
             themes = parents.get(code.theme)
             if themes is None:
                 themes = parents[code.theme] = tuple(_with_parents(self.codebook, code.theme))
+            if code.theme in self.outvoted.get(unit.key, ()):
+                themes = themes[1:]  # (another option than the one chosen: a mention of its topic)
             sentence = evidence_sentence(seg.text, code)  # what is quoted, and ranked by its length
             out.append(_Hit(code, themes, seg.question, unit.key, unit.respondent_type,
                             self.late(seg.submission), self.counted_side(code, unit.key),
@@ -442,8 +466,10 @@ def position_split(data: CodingData, theme: str) -> PositionSplit | None:
     """For a topic whose sub-themes are positions on it (local or regional commissioning), its respondents
     (campaigns once) by the positions they took: one alone, several, or none (they raised the topic
     without taking one). A respondent counted under both positions is not two views: "17 favoured local
-    commissioning alone, 10 regional alone and 5 both" says what the two counts cannot. None for a theme
-    with fewer than two positions under it."""
+    commissioning alone, 10 regional alone and 5 both" says what the two counts cannot. A respondent who
+    chose one option of a question offering these positions counts under that one (`outvoted`: "7 chose
+    option A" and "7 favoured option A alone" agree). None for a theme with fewer than two positions under
+    it."""
     cb = data.codebook
     kids = [t.id for t in cb.themes if t.parent == theme and t.position]
     if len(kids) < 2:

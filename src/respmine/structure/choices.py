@@ -5,8 +5,12 @@ A minister's first question about such a question is how many chose each option,
 for a "Do you agree ...?" one. The options are the consultation's (`Question.options`) or read from the
 words of a question that asks for a choice ("option", "prefer", "which", "choose"). An answer chooses the
 option it says it prefers ("We prefer option B"), else the one it opens with ("Option B.", "B", "C. No
-scheme", Welsh "Opsiwn A"), else the first it names without arguing against it ("rather than option C").
-A respondent's closed cell ("B") decides over what their reasons go on to mention.
+scheme", Welsh "Opsiwn A"), else the first it names without arguing against it ("rather than option C"),
+else the one whose label its first sentence is or backs, in the label's words or its own ("I would back
+handing the branches to community groups only if the council keeps paying for the book stock": option A).
+A conditional choice is a choice: the condition is its reason, and the stance read from the answer (which
+may be mixed) says how far it goes. A respondent's closed cell ("B") decides over what their reasons go on
+to mention.
 """
 
 from __future__ import annotations
@@ -163,10 +167,40 @@ def names_one_option(text: str, options: Mapping[str, str]) -> str | None:
 
 _LINKING_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "with", "as", "is"})
 _SENTENCE = re.compile(r"[^.!?\n]+")
-_PREFERS_LABEL = re.compile(  # "We would support a national prohibition, ...", "I prefer mixed use"
-    r"\b(?:prefer|support|favou?r|choose|opt for|go for|go with|back|vote for|want)\s+"
+_PREFERS_LABEL = re.compile(  # "We would support a national prohibition, ...", "I prefer mixed use", "The
+    # council supports closing the branches", "We are in favour of handing libraries to community groups"
+    r"\b(?:prefers?|supports?|favou?rs?|choose|opt for|go for|go with|back|backs|vote for|wants?"
+    r"|(?:are|am|is|be) in favou?r of)\s+"
     r"(?P<named>[^.,;:!?()\n]{3,80})",
     re.IGNORECASE)
+_CONDITION = re.compile(  # where what is backed ends and its condition or reason begins
+    r"\b(?:only\s+if|if|unless|provided|providing|as\s+long\s+as|so\s+long\s+as|on\s+condition|subject\s+to"
+    r"|because|since|as|but|though|although|while|whereas|which|so\s+that|where|when|rather\s+than"
+    r"|instead\s+of)\b", re.IGNORECASE)
+CORE_WORDS = 3  # words of what an option does (its label's first clause) an answer in other words must use
+
+
+def names_in_other_words(text: str, options: Mapping[str, str]) -> str | None:
+    """The option whose label a piece backed (`_PREFERS_LABEL`'s `named`) says in its own inflections and
+    order, with more words of its own: "handing the branches to community groups only if the council keeps
+    paying" for "hand the library to a community group, with a council grant for three years". Up to its
+    condition or reason (`_CONDITION`), the piece uses CORE_WORDS of the words (stems, `stems`) of the
+    label's first clause (what the option does; all of them where it has fewer), half or more of the piece's
+    own words are the label's, no other option's label has as many of them, and one is that option's alone.
+    A word or two of a label ("a council grant for the book stock") names none."""
+    from respmine.structure.question_matcher import stems  # (it reads options with this module)
+
+    said = stems(_CONDITION.split(text, maxsplit=1)[0])
+    labels = {key: stems(label) for key, label in options.items()}
+    shared = {key: said & label for key, label in labels.items()}
+    ranked = sorted(shared, key=lambda k: -len(shared[k]))
+    if not said or not ranked or (len(ranked) > 1 and len(shared[ranked[0]]) == len(shared[ranked[1]])):
+        return None
+    key = ranked[0]
+    core = stems(re.split(r"[,;:(]", options[key], maxsplit=1)[0])
+    own = shared[key] - set().union(*(label for k, label in labels.items() if k != key))
+    enough = len(said & core) >= min(CORE_WORDS, len(core)) and len(said & core) >= 2
+    return key if enough and own and 2 * len(shared[key]) >= len(said) else None
 
 
 _TURN = (r"(?:oppose[sd]?|against|reject(?:ed)?|failed|fails|would fail|not work|no good|wrong|mistake"
@@ -204,14 +238,15 @@ def _sentence_start(text: str, at: int) -> int:
 def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
     """(the option, where its mention ends) the answer's first sentence chooses by its label's words: the
     sentence is the label ("Mixed use with housing."), or prefers it ("We support a national
-    prohibition, with exemptions"), not after a negation ("we do not support a national prohibition")."""
+    prohibition, with exemptions"; or in other words, `names_in_other_words`), not after a negation ("we do
+    not support a national prohibition")."""
     first = _SENTENCE.search(head)
     if first is None:
         return None
     if key := _label_first(head, first, options):
         return key, first.end()
     for m in _PREFERS_LABEL.finditer(head, first.start(), first.end()):
-        key = names_one_option(m["named"], options)
+        key = names_one_option(m["named"], options) or names_in_other_words(m["named"], options)
         if key and not _AGAINST.search(head[: m.start()]) and not _OTHERS_PREFER.search(head, first.start(),
                                                                                           m.start()):
             return key, m.end()

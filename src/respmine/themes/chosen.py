@@ -13,8 +13,10 @@ the respondent's answer, with the sentence that chose as evidence: analysts see 
 like any other. In an answer that chose, a similarity code of another option's view is dropped (a "We
 favour Option A" answer's sentence near the mobile library's prototypes is no second view); a rule's or
 the classifier's code of it stands (a respondent may argue for two). Outside the answers to the question
-offering it, such a view is held where a sentence takes a side on it or is short enough for the mention
-to be its point ("A mobile library is the answer."): a longer sentence naming it in passing ("UNISON
+offering it, such a view is held where a sentence takes a side on it, prefers it to something else ("We
+would prefer a mobile library to closure, as the farms are far from town": a side between the options,
+though none on the proposals), or is short enough for the mention to be its point ("A mobile library is
+the answer."): a longer sentence naming it in passing ("UNISON
 represents ... library assistants and the mobile library drivers") raises its topic (method marked
 ASIDE), as does a similarity code of it not arguing for it (similarity is not trusted with positions):
 that union rejected all three options, and had counted as favouring option B.
@@ -23,7 +25,7 @@ that union rejected all three options, and had counted as favouring option B.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 
 from respmine.records import Code, Span
@@ -31,7 +33,8 @@ from respmine.structure.choices import MIN_OPTIONS, SEVERAL, chosen
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.sentences import sentence_spans
 
-__all__ = ["ASIDE", "CHOSE", "Choices", "aside", "choose", "coded_under", "offered_views", "option_views"]
+__all__ = ["ASIDE", "CHOSE", "Choices", "aside", "choose", "coded_under", "finder", "offered_views",
+           "option_views", "preferred"]
 
 CHOSE = "choice"  # the method of a code taken from choosing the option a question offers for the view
 ASIDE = "aside"  # marks (method "rule+aside") a view's code moved to its topic: named in passing elsewhere
@@ -117,7 +120,8 @@ def coded_under(choices: Mapping[str, Choices], question: str) -> str:
 
 
 def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[str, str],
-          implied: Mapping[str, str] | None = None, text: str = "") -> None:
+          implied: Mapping[str, str] | None = None, text: str = "",
+          finds: Callable[[str], Collection[str]] | None = None) -> None:
     """A segment's codes (`row`, with their sentences' stances) of views that are options of another
     question (`views`: view -> its topic, `offered_views`): a similarity code, or a rule's in a sentence of
     `text` taking no side and longer than SHORT_SENTENCE_WORDS (in a short one the mention is the point
@@ -126,12 +130,18 @@ def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[
     `stated._disagreed` marks its own).
     Not a similarity code whose sentence takes the view's side (`implied`: the stance a view implies;
     "support" where it implies none): a letter under general comments saying "We strongly favour handing
-    libraries to community groups" holds the view (option A), though its words are not the view's phrases."""
+    libraries to community groups" holds the view (option A), though its words are not the view's phrases.
+    Nor a rule's code in a sentence preferring the view to something else (`preferred`; `finds`: the themes
+    the rules find in a piece of text, `finder`): "We would prefer a mobile library to closure, as the farms
+    are far from town" takes a side between the options, for option B's, though none on the proposals."""
     for theme, code in list(row.items()):
         method = code.method.split("+")[0]
         if theme not in views or not (method == "similarity" or (method == "rule" and code.stance is None
                                                                   and not _short(text, code.evidence))):
             continue
+        if method == "rule" and finds is not None and any(
+                theme in finds(part) for part in preferred(text[code.evidence.start : code.evidence.end])):
+            continue  # (preferred to something else: the view is held)
         if method == "similarity" and code.stance is not None and code.stance == (implied or {}).get(
                 theme, "support"):
             continue  # (its sentence argues for the view: no mention in passing)
@@ -142,6 +152,53 @@ def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[
                                         fingerprint=fingerprints.get(views[theme], ""))
         elif ASIDE not in topic.method.split("+"):
             row[views[theme]] = replace(topic, method=f"{topic.method}+{ASIDE}")
+
+
+_THING = r"(?P<x>[^,;:.!?()]{3,120}?)"  # what is preferred, within its clause
+_COMPARED = r"(?:rather\s+than|instead\s+of|in\s+preference\s+to|over|to|than)\b"
+_UNSAID = r"(?<!\bnot\s)(?<!\bnever\s)(?<!n't\s)(?<!\bno\s)"  # not "would not prefer", "no longer choose"
+_PREFERENCES = [re.compile(p, re.IGNORECASE) for p in (
+    # "We would prefer a mobile library to closure", "prefer to keep the mobile library", "would rather have
+    # a mobile library than ...", "chose a mobile library over closure", "want X rather than Y"
+    _UNSAID + r"\b(?:prefer(?:s|red)?|(?:much\s+|far\s+)?rather)(?!\s+(?:than|not|no|never)\b)\s+"
+    r"(?:(?:to|have|see|keep|get|take|use)\s+)*"
+    + _THING + r"(?:\s+" + _COMPARED + r"|\s*(?:[,;:.!?()]|$))",
+    _UNSAID + r"\b(?:choose|chose|chosen|choosing|favou?r(?:s|ed)?|pick(?:s|ed)?|opt(?:s|ed)?\s+for"
+    r"|go(?:es)?\s+for|went\s+for|support(?:s|ed)?|back(?:s|ed)?|wants?|wanted)\s+" + _THING
+    + r"\s+(?:rather\s+than|instead\s+of|in\s+preference\s+to|over)\b",
+    # "A mobile library rather than closure would ...", "X instead of closing the branch"
+    r"(?:^|[,;:(]\s*)" + _THING + r"\s+(?:rather\s+than|instead\s+of|in\s+preference\s+to)\b",
+    # "A mobile library is better than nothing", "... would be preferable to closure"
+    r"(?:^|[,;:(]\s*)" + _THING + r"\s+(?:is|are|was|would\s+be|will\s+be|seems?|remains?)\s+"
+    r"(?:(?:much|far|a\s+lot|still|surely|clearly|infinitely)\s+)?(?:better|preferable)\s+(?:than|to)\b",
+    # "better to have a mobile library than nothing"
+    r"\bbetter\s+(?:to\s+(?:have|keep|see|get)\s+)?" + _THING + r"\s+than\b",
+)]
+
+
+def preferred(sentence: str) -> list[str]:
+    """What a sentence prefers to something else, or says it prefers: "a mobile library" in "We would
+    prefer a mobile library to closure", "We would rather have a mobile library than lose the service", "A
+    mobile library rather than closure would ...", "A mobile library is better than nothing", "chose a
+    mobile library over closure"; not what is preferred against ("closure" there), nor a preference denied
+    ("We would not prefer ...")."""
+    return [m["x"] for pattern in _PREFERENCES for m in pattern.finditer(sentence)]
+
+
+def finder(codebook: Codebook) -> Callable[[str], frozenset[str]]:
+    """text -> the themes the codebook's rules find in it, held (not negated or argued against, at or above
+    RULE_FLOOR); the rules are loaded on first use (most runs never ask)."""
+    from respmine.themes.rules import RULE_FLOOR, PhraseRules
+
+    loaded: list[PhraseRules] = []
+
+    def finds(text: str) -> frozenset[str]:
+        if not loaded:
+            loaded.append(PhraseRules(codebook))
+        return frozenset(h.theme for h in loaded[0].find_many([text])[0]
+                         if h.confidence >= RULE_FLOOR and not (h.negated or h.rejected))
+
+    return finds
 
 
 def _short(text: str, evidence: Span) -> bool:

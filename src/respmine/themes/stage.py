@@ -14,12 +14,21 @@ recomputes stances only.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from respmine.records import UNCODED, Code, SegmentStance, Span
-from respmine.themes.chosen import ASIDE, Choices, aside, choose, coded_under, offered_views, option_views
+from respmine.themes.chosen import (
+    ASIDE,
+    Choices,
+    aside,
+    choose,
+    coded_under,
+    finder,
+    offered_views,
+    option_views,
+)
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
 from respmine.themes.sentences import sentence_spans
@@ -77,6 +86,7 @@ class _Context:
     stated: Mapping[str, tuple[str, ...]]  # question -> the view it asks agreement with, and its topics
     rivals: Mapping[str, frozenset[str]]  # a view -> the other views on its topic
     choices: Mapping[str, Choices] = field(default_factory=dict)  # option question -> its options' views
+    finds: Callable[[str], Collection[str]] | None = None  # text -> themes the rules find (`chosen.finder`)
 
 
 def code_segments(
@@ -152,7 +162,8 @@ def code_segments(
                           reasons=dict(sorted(plan.reasons.items())),
                           skipped=len(segments) - len(plan.recode))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
-                   asked, read_with, positions(codebook), stated, _rivals(codebook), choices)
+                   asked, read_with, positions(codebook), stated, _rivals(codebook), choices,
+                   finder(codebook))
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples, title), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -211,7 +222,8 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
     from the store."""
     _code_stances(chunk, rows, ctx)
     for seg, new in zip(chunk, rows, strict=True):  # another question's option named in passing: its topic
-        aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints, ctx.implied, seg.text)
+        aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints, ctx.implied, seg.text,
+              ctx.finds)
     for new in rows:
         for theme in [t for t, c in new.items() if _contradicted(c, ctx.implied)]:
             del new[theme]

@@ -627,8 +627,9 @@ def _chose(text: str, spans: Sequence[Span], scores: list[Scores], question: str
     the sentence naming its choice supports the proposal when it chose that option ("C", "Option C, with
     women's centres as partners", "as Option C describes") and opposes it when it chose another ("Option
     A.", "We support option A": a preference for another way of doing it), as strongly as its own cues
-    say (a "supports option C in principle, but ..." stays mixed). An analyst counts a respondent
-    preferring another option as not backing what is proposed. Several options, or none: as written."""
+    say (a "supports option C in principle, but ..." stays mixed; so does a choice made "only if ...", as
+    "I would support X only if ..." is). An analyst counts a respondent preferring another option as not
+    backing what is proposed. Several options, or none: as written."""
     from respmine.structure.choices import SEVERAL, chosen, question_options
 
     found = _PROPOSED.search(question)
@@ -642,10 +643,15 @@ def _chose(text: str, spans: Sequence[Span], scores: list[Scores], question: str
     named = re.compile(rf"(?i:\b(?:option|opsiwn)\s+{choice}\b)|(?<![\w'’-]){choice}(?![\w'’-])")
     at = next((k for k, (a, b) in enumerate(spans) if named.search(text, a, b)), 0)
     s, o, m = scores[at]
+    if _ONLY_ON.search(text, *spans[at]):  # "I would back handing ... to community groups only if ...": a
+        s, o, m = 0.0, 0.0, max(m, CAVEAT_WEIGHT)  # choice on a condition, hedged as "support ... only if"
     strength = max(s, o) or (0.5 if m else 1.0)  # ("Option C in principle": hedged, as "support" is)
     out = list(scores)
     out[at] = (strength, 0.0, m) if choice == found["key"] else (0.0, strength, m)
     return out
+
+
+_ONLY_ON = re.compile(r"\bonly\s+(?:if|where|when|once)\b|\bon\s+condition\s+that\b", re.IGNORECASE)
 
 
 def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
@@ -1627,10 +1633,15 @@ def stance_scope(codebook: Codebook, held: Collection[str] = ()) -> frozenset[st
     return frozenset(found | {a for t in found for a in codebook.ancestors(t)})
 
 
+ANSWERED = ("choice", "agreement")  # `chosen.CHOSE`, `stated.AGREED`: a view taken by answering the question
+
+
 def asserts(code: Code) -> bool:
-    """A rule, the classifier or an analyst found the code, and not where its phrase was negated."""
+    """A rule, the classifier or an analyst found the code, or the respondent took the view by answering
+    the question offering or stating it (ANSWERED: "A" to an option question, "Yes." to "Do you agree that
+    X?"; not the topic above it, "choice(child)": the view speaks), and not where its phrase was negated."""
     by = code.method.split("+")
-    return ((code.reviewed or any(m in ("rule", "classifier", "analyst") for m in by))
+    return ((code.reviewed or any(m in ("rule", "classifier", "analyst", *ANSWERED) for m in by))
             and not any(m.endswith("-negated") for m in by))
 
 
