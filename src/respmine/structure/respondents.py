@@ -1145,6 +1145,7 @@ def _read_text(text: str, board: _Board, scale: float = 1.0, running: Sequence[s
         board.add("type", "charity", "rule:text-charity", 55)
     _read_joint(text, lines, board)
     _read_sign_off(lines, board, org)
+    _read_home_letterhead(lines, board, text)
     for line in lines[:OPENING_LINES]:  # spaCy: ORG entities named in the opening lines, if mentioned again
         for start, end, label in _ents(line):
             name = R.clean_org(line[start:end])
@@ -1153,6 +1154,58 @@ def _read_text(text: str, board: _Board, scale: float = 1.0, running: Sequence[s
                     and (len(name.split()) >= 2 or R.ORG_WORDS.search(name))
                     and not (R.person_shaped(name, line) or _may_be_person(name))):  # (a running header
                 org(name, "ner:org", 10 + min(15, 2 * mentions))  # "Antoine de Saint-Exupéry | Page")
+
+
+def _read_home_letterhead(lines: list[str], board: _Board, text: str) -> None:
+    """A person's own letterhead: a name that may be a person's though its last word is a body's ("Mary
+    Church", "Jordan Trust"), over a home's address (a house's or a street's name, a postcode), on a letter
+    written as "I" and signed with the same name. The name is the writer's: no body's letter is signed with
+    its own name in the first person singular. It had been published as an organisation (a church)."""
+    content = [" ".join(ln.split()) for ln in lines[:12] if not R.SKIP_HEAD.match(ln)]
+    name = _uncapped(R.TITLES.sub("", content[0])) if content else ""  # ("Mrs Kent Association")
+    if len(content) < 3 or not _person_over_body_word(name) or not _home_under(content[1:4]):
+        return
+    singular, plural = _voice(text)
+    if not (singular >= 2 and singular > 2 * plural) or not (
+            _signs_with(lines, name) or _signs_with(lines, content[0])):
+        return
+    board.add("person", name, "text:home-letterhead", 0)  # (vetoes it as a body's name)
+    board.add("name", name, "text:home-letterhead", 55)
+    board.add("individual", "home-address", "text:home-address", 20)
+
+
+def _person_over_body_word(line: str) -> bool:
+    """Two or three words that may be a person's name but for a last word that is a body's ("Mary Church",
+    "Jordan Trust", "MERCY UNION"): a first name (or two) then a surname spelled as a body's word; not a
+    saint's name ("St Mary Church")."""
+    words = _uncapped(line).split()
+    if not 2 <= len(words) <= 3 or not R.ORG_WORDS.fullmatch(words[-1]):
+        return False
+    first = " ".join(words[:-1])
+    return (R.person_like(first) and not re.match(r"(?i)st\.?$|saint$", words[0])
+            and not R.ORG_WORDS.search(first) and not R.ROLE_WORDS.search(first))
+
+
+def _home_under(below: list[str]) -> bool:
+    """The lines under a letterhead's name open a home's address: a house's or a street's name ("Rose
+    Cottage", "14 Church Lane", "The Old Forge, Church Lane") or a postcode, with no body's line first."""
+    first = below[0] if below else ""
+    parts = [part.strip() for part in first.split(",") if part.strip()]
+    if _is_org_line(first):
+        return False
+    return bool(R.HOME_ADDRESS.search(first) or any(_house_or_street(part) for part in parts)
+                or any(R.POSTCODE.search(line) for line in below))
+
+
+def _signs_with(lines: list[str], name: str) -> bool:
+    """The letter is signed with `name`: one of the lines after its last closing words, or one of its last
+    three lines (a signature with no closing words), is that name."""
+    key = R.fold(name)
+    tail = lines[-TAIL_LINES:]
+    start = max((i for i, ln in enumerate(tail) if R.VALEDICTION.match(ln)), default=len(tail) - 3)
+    signed = [(found["rest"] if (found := R.VALEDICTION.match(ln)) else ln)  # ("Yours faithfully, Mary
+              for ln in tail[max(0, start):][:8]]  # Church" on one line)
+    return any(R.fold(_without_title_after(ln)) == key for ln in signed)
 
 
 def _read_joint(text: str, lines: list[str], board: _Board) -> None:
