@@ -24,7 +24,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from respmine.records import Document, Respondent
@@ -1288,7 +1288,29 @@ def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
             full = aliases.get(R.fold(top.value))
             acronym = full and " " not in top.value and len(top.value) <= 8  # shown by its full name
             best = (_Claim(full, top.source, top.weight) if acronym and full else top, score)
+    spelled = _spelled_in(best[0].value, text) if best[0] is not None else None
+    if best[0] is not None and spelled:  # "Pontnewydd WI" where the text writes "Pontnewydd Women's
+        best = (replace(best[0], value=spelled), best[1])  # Institute": the name in full
     return best
+
+
+def _spelled_in(name: str, text: str) -> str | None:
+    """The name spelled out where the text writes it so, for a name ending in an acronym ("Pontnewydd WI":
+    "Pontnewydd Women's Institute"): the same words, then capitalised words (and connectors) whose initials
+    are the acronym's letters (`R.spelled_out`). None when the text never does."""
+    words = name.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z]{2,6}", words[-1]):
+        return None
+    head = " ".join(words[:-1])
+    size = len(words[-1])
+    run = rf"{re.escape(head)}(?:[ \t]+(?:[{R.UP}][\w'’-]*|of|for|and|the|&)){{{size},{size + 3}}}"
+    for found in re.finditer(run, text):
+        candidate = found.group().split()
+        for end in range(len(candidate), len(words) - 1, -1):  # (a run may go on into the next word)
+            full = " ".join(candidate[:end])
+            if R.spelled_out(name, full):
+                return R.clean_org(full)
+    return None
 
 
 def _fuller(top: _Claim, group: list[_Claim]) -> _Claim:
@@ -1297,12 +1319,35 @@ def _fuller(top: _Claim, group: list[_Claim]) -> _Claim:
     "St Aidan" under the letterhead "St Aidan's Catholic Academy", but "Oakfield Community Project Jane
     Pemberton" and "Kingsmere High School Headteacher" give no fuller name."""
     key = R.org_key(top.value)
+    spelled = [c.value for c in group if R.spelled_out(top.value, c.value)]  # "Pontnewydd WI": the body's
+    if spelled:  # name spelled out where the text gives it ("Pontnewydd Women's Institute")
+        top = _Claim(max(spelled, key=len), top.source, top.weight, top.about)
+        key = R.org_key(top.value)
     longer = [c.value for c in group
-              if R.org_key(c.value).startswith(key + " ") and _adds_body(top.value, c.value)]
+              if R.org_key(c.value).startswith(key + " ") and (
+                  _adds_body(top.value, c.value) or (c.source in _NAMES_RESPONDENT
+                                                     and _adds_unit(top.value, c.value)))]
     longer = longer or [c.value for c in group  # (not spaCy's: its entities run on into a person's surname,
                         if not c.source.startswith("ner") and _qualifies(top.value, c.value)]  # "Councillor
     # James Whitby County Council leader")
     return _Claim(max(longer, key=len), top.source, top.weight, top.about) if longer else top
+
+
+_NAMES_RESPONDENT = {"text:letterhead", "text:response-of", "text:submitted-by", "text:on-behalf-of",
+                     "email:response-of", "email:submitted-by", "email:on-behalf-of", "form:field"}
+# the sources where a text names itself: its letterhead, "Response from X", "on behalf of X"
+_UNIT_LAST = re.compile(r"(?i)\b(?:branch|region|regional\s+(?:office|committee)|section|chapter|district"
+                        r"|area|county|local|cymru|wales|scotland|england|ireland)$")
+
+
+def _adds_unit(short: str, full: str) -> bool:
+    """`full` goes on from `short` to name a part of it, ending in a unit's or a nation's word ("UNISON Hafren
+    Vale Local Government Branch", "Shelter Cymru"): the branch that responds, where the text names itself
+    so. No role's or title's words ("Branch Secretary"), capitalised words only."""
+    added = full.split()[len(short.split()):]
+    return bool(added) and bool(_UNIT_LAST.search(added[-1])) and not R.ROLE_WORDS.search(" ".join(added)) \
+        and not R.TITLES.search(" ".join(added)) and all(w[:1].isupper() or w.lower() in R.CONNECTORS
+                                                         for w in added)
 
 
 _AREA_WORDS = {"county", "district", "borough", "city", "town", "parish", "community", "metropolitan",
