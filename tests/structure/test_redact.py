@@ -534,3 +534,10 @@ def test_a_bus_route_a_park_and_a_brand_are_no_address_nor_name(text: str) -> No
 def test_a_welsh_place_word_street_with_an_address_around_it_and_a_particle_name_are_still_redacted(
         text: str, gone: str) -> None:
     assert not _survives(gone, redact(text, find_personal_data(text)))
+
+
+def test_a_welsh_street_with_no_number_before_a_postcode_is_an_address() -> None:
+    """"Ffordd y Parc, Aberhafren AH1 6LB": only "Parc" had gone (the Welsh street's word a stop word)."""
+    text = "Ty Hafren, Ffordd y Parc, Aberhafren AH1 6LB\n\nDear Colleague,"
+    redacted = redact(text, find_personal_data(text))
+    assert not _survives("Ffordd y Parc", redacted) and "Ffordd" not in redacted

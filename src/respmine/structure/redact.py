@@ -369,9 +369,9 @@ def _address_like(chunk: str) -> bool:
     words = [w.strip(",") for w in chunk.split()]
     if not words or len(chunk) > 50 or chunk.rstrip().endswith((".", ":", "?")):
         return False
-    street = re.search(rf"\b(?:{_STREET})\b", chunk) is not None
+    street = re.search(rf"\b(?:{_STREET}|{_WELSH_STREET})\b", chunk) is not None  # ("Ffordd y Parc")
     for i, w in enumerate(words):
-        if i and w.lower() in ("upon", "on", "under", "in", "by", "the", "of", "le", "de"):
+        if i and w.lower() in ("upon", "on", "under", "in", "by", "the", "of", "le", "de", "y", "yr"):
             continue
         if not (w[:1].isupper() or w[:1].isdigit() or w.lower() == "c/o") or re.fullmatch(r"Q\d+", w):
             return False
