@@ -519,3 +519,37 @@ def test_a_persons_account_meter_or_claim_number_is_redacted() -> None:
     for secret in ("8812 4460 1937", "K04A1234", "CR-449120", "55/2231"):
         assert secret not in out
     assert "1123456" in out and "account number" in out
+
+
+@pytest.mark.parametrize("text", [
+    "The Route 5 Tan Llan bus is the only way to town.",
+    "We took bus 12 to Parc Howard on Sunday.",
+    "We visited 3 Parc Howard events last summer.",
+    "The X5 service, route 7 Maes Glas, stops at the library.",
+    "I always order a Big Mac Meal on the way home.",
+    "The council's blue bin Day is Tuesday.",
+])
+def test_a_bus_route_a_park_and_a_brand_are_no_address_nor_name(text: str) -> None:
+    """"Route 5 Tan Llan" (a bus route then a place) and "3 Parc Howard" (a park) were redacted as street
+    addresses (Welsh "Tan", "Parc" open streets' names too); "Big Mac Meal" as a name joined by "Mac"."""
+    assert redact(text, find_personal_data(text)) == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("I have lived at 7 Cae Mawr for years.", "Cae Mawr"),
+    ("Please write to me at 12 Maes y Llan, Llanbryn.", "Maes y Llan"),
+    ("Address: 4 Bryn Teg\nLlanbryn", "Bryn Teg"),
+    ("Mrs Jones\n3 Parc Howard\nLlanelli SA15 3AS", "Parc Howard"),
+    ("Our neighbour Rose Mac Donald says so. Harbour Mac Donald agrees.", "Donald"),
+    ("Ahmad bin Ismail said the library was vital.", "Ismail"),
+])
+def test_a_welsh_place_word_street_with_an_address_around_it_and_a_particle_name_are_still_redacted(
+        text: str, gone: str) -> None:
+    assert not _survives(gone, redact(text, find_personal_data(text)))
+
+
+def test_a_welsh_street_with_no_number_before_a_postcode_is_an_address() -> None:
+    """"Ffordd y Parc, Aberhafren AH1 6LB": only "Parc" had gone (the Welsh street's word a stop word)."""
+    text = "Ty Hafren, Ffordd y Parc, Aberhafren AH1 6LB\n\nDear Colleague,"
+    redacted = redact(text, find_personal_data(text))
+    assert not _survives("Ffordd y Parc", redacted) and "Ffordd" not in redacted

@@ -2195,3 +2195,86 @@ def test_respondents_another_bodys_response_agreed_with_is_not_the_respondent() 
                  "We support the points made in the response from Citizens Advice."):
         assert rules.response_line(line) is None
     assert rules.response_line("Response from Energy UK")["rest"] == "Energy UK"  # type: ignore[index]
+
+
+# --- session 30: a person's letterhead, Welsh bodies' words, fuller names ---------------------------------
+@pytest.mark.parametrize("head", [
+    "Mary Church\nRose Cottage\nLlanbryn LB4 2GH",
+    "Mary Church\nRose Cottage, Church Lane\nLlanbryn LB4 2GH",
+    "MARY CHURCH\n14 Church Lane\nLlanbryn\nLB4 2GH",
+    "Anne Church\nThe Old Rectory\nChurch Lane\nLampeter SA48 7ED",
+    "Jordan Trust\n4 Mill Lane\nHarrogate\nHG1 4QP",
+])
+def test_respondents_a_persons_letterhead_over_a_home_address_signed_as_i_is_an_individual(head: str) -> None:
+    """A name that may be a person's though its last word is a body's ("Mary Church", "Jordan Trust"), over a
+    house's or a street's address, on a letter written as "I" and signed with the same name, is the writer's:
+    "Mary Church" had been profiled as an organisation (a church, typed charity) and published."""
+    name = head.split("\n")[0].title()
+    got = profile(_doc(f"{head}\n\n2 April 2026\n\nDear Sir or Madam,\n\n{_I_BODY}\n\nYours faithfully,\n\n"
+                       f"{name}\n"))
+    assert (got.kind, got.organisation, got.respondent_type) == ("individual", None, "individual")
+    assert not _names_in(_orgs_of(got), name.split()[0])
+    unsigned = profile(_doc(f"{head}\n\n{_I_BODY}\n\n{name}\n", "pdf"))  # (signed with no closing words)
+    assert unsigned.organisation is None and unsigned.kind == "individual"
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # a body's letterhead over its address, written as "we" or signed by a person: the body still
+    ("Westvale Baptist Church\nChurch Lane\nLlanbryn LB4 2GH\n\n" + _WE_BODY + "\n\nYours faithfully,\n\n"
+     "Mary Jones\nSecretary", "Westvale Baptist Church"),
+    ("Bethel Church\nChapel Street\nLlanbryn LB4 2GH\n\n" + _WE_BODY
+     + "\n\nYours faithfully,\n\nBethel Church", "Bethel Church"),
+    ("Hope Trust\n4 Mill Lane\nHarrogate HG1 4QP\n\n" + _I_BODY + "\n\nYours faithfully,\n\nJane Smith\n"
+     "Chief Executive, Hope Trust", "Hope Trust"),
+])
+def test_respondents_a_bodys_letterhead_over_its_address_stays_the_bodys(text: str, org: str) -> None:
+    assert profile(_doc(text)).organisation == org
+
+
+@pytest.mark.parametrize(("name", "rtype"), [
+    ("Ysgol y Graig", "public_body"), ("Ysgol yr Hendre", "public_body"), ("Ysgol Llanbryn", "public_body"),
+    ("Ysgol y Gyfraith", "academic"), ("Ysgol Addysg", "academic"),  # a university's school of law, education
+    ("Canolfan Gymunedol Llanbryn", "charity"), ("Clwb Ieuenctid Llanbryn", "charity"),
+    ("Ymddiriedolaeth Gobaith", "charity"), ("Elusen Llyfrau Llanbryn", "charity"),
+    ("Cymdeithas Tai Hafren", "charity"), ("Eglwys Sant Pedr", "charity"), ("Capel Bethel", "charity"),
+    ("Sefydliad y Merched Pontnewydd", "charity"), ("Grŵp Cymunedol Llanbryn", "charity"),
+    ("Fforwm Anabledd Hafren", "representative_body"), ("Pwyllgor Neuadd y Pentref", "representative_body"),
+    ("Comisiynydd Pobl Hŷn Cymru", "public_body"), ("Awdurdod Parc Cenedlaethol Eryri", "public_body"),
+    ("Cwmni Bysiau Llanbryn Cyf", "private_company"),
+])
+def test_respondents_welsh_bodys_words_type_a_name_as_their_english_would(name: str, rtype: str) -> None:
+    """Welsh names open with the body's word ("Ysgol y Graig": the Graig school): "Ysgol y ..." had been left
+    untyped (for fear of a university's "Ysgol y Gyfraith", its school of law), and most Welsh bodies' words
+    typed nothing."""
+    assert rules.org_type(name) == rtype
+
+
+def test_respondents_a_welsh_schools_letter_is_typed_as_a_school() -> None:
+    text = ("Ysgol y Graig\nFfordd yr Ysgol, Llanbryn LB4 3AA\n\nAnnwyl Syr neu Fadam,\n\n"
+            "We write as the school's governors. Our pupils use the branch library every week and we ask you "
+            "to keep it open.\n\nYn gywir,\n\nSioned Price\nPennaeth / Headteacher")
+    got = profile(_doc(text))
+    assert (got.organisation, got.respondent_type) == ("Ysgol y Graig", "public_body")
+
+
+def test_respondents_a_branch_named_on_the_letterhead_is_the_respondent() -> None:
+    """"UNISON represents ..." named the union; its letterhead names the branch that responds ("UNISON Hafren
+    Vale Local Government Branch"): the fuller name, which begins with the union's, is the respondent."""
+    text = ("UNISON Hafren Vale Local Government Branch\n\nUnit 3, Riverside Business Park, "
+            "Aberhafren AH1 4RP\n\nDear Head of Libraries,\n\nUNISON represents the great majority of "
+            "library workers employed by the council.\n\nOur members oppose the proposals. We urge you to "
+            "think again.\n\n"
+            "Yours sincerely,\n\nBryn Tudor-Evans\nBranch Secretary")
+    got = profile(_doc(text, "pdf"))
+    assert got.organisation == "UNISON Hafren Vale Local Government Branch"
+    assert got.respondent_type == "representative_body"
+
+
+def test_respondents_an_acronym_and_its_spelled_out_name_are_one_body_named_in_full() -> None:
+    text = ("Pontnewydd WI - comments on the library review\n\nPontnewydd Women's Institute has 40 members. "
+            "Members voted unanimously against the proposals. We ask the council to think again.\n\n"
+            "Secretary: Mrs Elinor Vaughan")
+    got = profile(_doc(text))
+    assert got.organisation == "Pontnewydd Women's Institute" and got.respondent_type == "charity"
+    assert rules.same_org("Pontnewydd WI", "Pontnewydd Women's Institute")
+    assert not rules.same_org("Pontnewydd WI", "Pontnewydd Wildlife Trust")

@@ -34,8 +34,8 @@ from tests.structure.privacy_cases import Tally, generate, measure
 # Alliance" signing a body's e-mail under its name. Nothing in the text tells such a name from a body's;
 # ceilings are today's counts.
 AMBIGUOUS_LEAKS: dict[str, int] = {
-    "r6.word-names": 12,  # of 373 cases
-    "r6.orgword-names": 89,  # of 362 cases
+    "r6.word-names": 11,  # of 373 cases
+    "r6.orgword-names": 80,  # of 362 cases
     # the paper says the titled name is a body ("As a trade union, we ...", "X is a registered charity"): Sue
     # Ryder and Marie Curie are charities, so a full name is published there (test_respondents.py); a part
     # of a name never is ("Thi Huong" of "La Thi Huong")

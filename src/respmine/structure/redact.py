@@ -55,6 +55,16 @@ _STREET = ("Street|St|Road|Rd|Avenue|Ave|Lane|Close|Rise|Drive|Way|Court|Crescen
 _STREET_LINE = re.compile(rf"(?:\b(?:Flat|Apartment|Apt|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
                           rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’\-]+[ \t]+){{1,3}}(?:{_STREET})\b\.?")
 _WELSH_STREET = "Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Clos|Maes|Llwyn|Bryn|Cae|Parc|Rhes|Tan"
+# Welsh words that open streets' names and places' ("Parc Howard" a park, "Tan Llan" a village, "Maes Glas" an
+# estate): a number before one is a house's only with an address around it (`_addressed`)
+_WELSH_PLACE_WORD = re.compile(r"\d+[A-Za-z]?,?[ \t]+(?:Maes|Llwyn|Bryn|Cae|Parc|Tan)\b")
+# a number after these is a route's, a service's, a page's ... not a house's ("Route 5 Tan Llan", "bus 12 Bryn
+# Road", "Question 3 Parc ...")
+_NOT_HOUSE_NUMBER = re.compile(r"(?i)\b(?:route|routes|bus|buses|service|services|number|no\.?|line|platform"
+                               r"|junction|stand|gate|stop|page|pages|question|q|option|table|figure|chapter"
+                               r"|section|year|years|ward|phase|zone|level|grade|bws|rhif|llwybr)[ \t]*$")
+_LIVES = re.compile(r"(?i)\b(?:live|lives|lived|living|reside|resides|resided|address|home|house|moved|write"
+                    r"|writing|at)\b[^.!?\n]{0,12}$")
 _WELSH_STREET_LINE = re.compile(  # the street's word comes first in Welsh: "14 Heol y Felin", "3 Stryd Fawr"
     rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:{_WELSH_STREET})[ \t]+(?:(?:y|yr|'r)[ \t]+)?[A-ZÀ-Þ][\w'’\-]+")
 _ID = re.compile(  # numbers that identify a person: national insurance, prisoner, and any "<what> number"
@@ -129,6 +139,33 @@ _SAYS_BEFORE = re.compile(r"(?i)\b(?:(?:spoke|spoken|speaking|talked|talking|cha
 _CAPITAL_RUN = re.compile(r"(?:[^\W\d_a-z][\w'’\-]*[ \t]+){1,3}[^\W\d_a-z][\w'’\-]*$")
 _KIN_OF_BODY = ("our", "their", "ein", "eu")  # "our partner Age Concern", "their friends X": may be bodies
 _NOT_KIN_OF_BODY = re.compile(r"(?i)partners?|friends?")
+
+
+_WORD_PARTICLES = {"Mac", "bin"}  # particles that are English words too ("Big Mac Meal", "blue bin Day")
+
+
+def _words_joined(found: re.Match[str]) -> bool:
+    """A particle's match that is English words, not a name: the particle an English word too
+    (`_WORD_PARTICLES`) between two common English words ("Big Mac Meal"); "Rose Mac Donald", "Ahmad bin
+    Ismail" are names."""
+    before, particle, after = found.group().split()[:3]
+    return particle in _WORD_PARTICLES and bool(common_word(before)) and bool(common_word(after))
+
+
+def _house_number(text: str, found: re.Match[str]) -> bool:
+    """A street line's number is a house's: not after a word for a route, a service, a page ("Route 5 Tan
+    Llan", "bus 12 Bryn Road"); before a Welsh word that opens places' names too (`_WELSH_PLACE_WORD`: "3
+    Parc Howard"), only with an address around it: a town after a comma or on the next line, the line's end,
+    or a word of living or writing before it ("I have lived at 7 Cae Mawr")."""
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    before = text[max(line_start, found.start() - 40):found.start()]
+    if _NOT_HOUSE_NUMBER.search(before):
+        return False
+    if not _WELSH_PLACE_WORD.match(found.group()):
+        return True
+    after = text[found.end():found.end() + 40]
+    return bool(re.match(r"[ \t]*(?:,[ \t]*[A-Z]|\r?\n|$)", after) or _LIVES.search(before)
+                or not before.strip(" \t,|"))  # (opening its line: an address's line)
 
 
 def _kin_names(text: str) -> Iterator[tuple[int, int]]:
@@ -235,7 +272,9 @@ _STOP = _ORG | _words(  # capitalised words that are not part of a person's name
     # Shores Wales" as a person's)
     "Wales England Scotland Ireland Britain Cymru Lloegr Alba Welsh English Scottish Irish "
     # Welsh: a salutation and its "Sir or Madam" ("Annwyl Syr neu Fadam" was redacted as a name)
-    "Annwyl Syr Fadam Cwm Heol Ffordd Stryd")
+    "Annwyl Syr Fadam Cwm Heol Ffordd Stryd "
+    # Welsh words opening places' names (park, field, grove): spaCy read "Parc Howard", "Maes Glas" as people
+    "Parc Maes Cae Llwyn")
 _NOT_NAME_WORD = _STOP | _TITLES | _POSTNOMINALS
 _OPTION_NAMED = re.compile(r"(?<!\w)(?:Options?|Opsiwn)[ \t]+[A-Za-z0-9](?!\w)")  # an answer: "Option B"
 _BOUNDARY = ".!?:\n|"  # a word after one of these starts a sentence, line or table cell
@@ -335,9 +374,9 @@ def _address_like(chunk: str) -> bool:
     words = [w.strip(",") for w in chunk.split()]
     if not words or len(chunk) > 50 or chunk.rstrip().endswith((".", ":", "?")):
         return False
-    street = re.search(rf"\b(?:{_STREET})\b", chunk) is not None
+    street = re.search(rf"\b(?:{_STREET}|{_WELSH_STREET})\b", chunk) is not None  # ("Ffordd y Parc")
     for i, w in enumerate(words):
-        if i and w.lower() in ("upon", "on", "under", "in", "by", "the", "of", "le", "de"):
+        if i and w.lower() in ("upon", "on", "under", "in", "by", "the", "of", "le", "de", "y", "yr"):
             continue
         if not (w[:1].isupper() or w[:1].isdigit() or w.lower() == "c/o") or re.fullmatch(r"Q\d+", w):
             return False
@@ -639,7 +678,8 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
                                                   and inw[1:] not in ("st", "nd", "rd", "th")):
             hits.append((*m.span(), "postcode"))
             hits += [(s, e, "address") for s, e in _address_around(text, m.start(), labels)]
-    hits += [(*m.span(), "address") for rx in (_STREET_LINE, _WELSH_STREET_LINE) for m in rx.finditer(text)]
+    hits += [(*m.span(), "address") for rx in (_STREET_LINE, _WELSH_STREET_LINE) for m in rx.finditer(text)
+             if _house_number(text, m)]
     hits += [(*m.span(1 if m.group(1) else 0), "id_number") for m in _ID.finditer(text)]
     hits += [(*m.span(1), "date_of_birth") for m in _DOB.finditer(text)]
     names = list(_signature_names(text))
@@ -652,7 +692,7 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
     names += _kin_names(text)
     names += _speakers(text)
     names += [m.span() for m in _PARTICLE_NAME.finditer(text)
-              if not ({w.strip("'’") for w in m.group().split()} & _NOT_NAME_WORD)]
+              if not ({w.strip("'’") for w in m.group().split()} & _NOT_NAME_WORD) and not _words_joined(m)]
     names += [(m.start(), e) for m in _TITLE.finditer(text)
               if (e := _name_end(text, m.start())) > m.start() and not _office_holder(text, m.start(), e)]
     common = set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))

@@ -238,7 +238,7 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
     (r"housing association|rural community council|council for voluntary service|\bcvs\b|voluntary action|"
      r"\bchurch(es)?\b|\bmosque\b|\bchaplaincy\b|prison ministry|\bquakers?\b|\bsynagogue\b|"
-     r"\bgurdwara\b|\bdiocese\b|\btemple\b", "charity"),
+     r"\bgurdwara\b|\bdiocese\b|\btemple\b|\bchapel$", "charity"),
     (r"\bassociation\b|\bfederation\b|\bunion\b|\bnetwork\b|\bforum\b|\bconfederation\b|\balliance\b|"
      r"\bcouncil of\b|\bchamber\b|\bsociety of\b|\bcoalition\b|\bleague\b|\bguild\b|royal college of|"
      r"chartered institute|\bcommittee\b|industry council|business council|\bconsortium\b|"
@@ -254,7 +254,10 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bnhs\b|\bicb\b|integrated care|clinical commissioning|health board|public health|\bpolice\b|"
      r"constabulary|commissioner|\bhmp\b|\bhmyoi\b|hmpps|prison service|monitoring board|\bimb\b|"
      r"magistrates|\bbench\b|\bcourts?\b|tribunal|inspectorate|ombudsman|\bministry of\b|\bdepartment\b|"
-     r"\bagency\b|\bauthority\b|\bregulator\b|\bgovernment\b|youth justice board|crown prosecution|"
+     r"\bagency\b|\bauthority\b|\bregulator\b|"
+     # (not a sector's branch of a union: "UNISON Hafren Vale Local Government Branch")
+     r"\bgovernment\b(?![ \t]+(?:branch|section|sector|workers|employees|staff))|"
+     r"youth justice board|crown prosecution|"
      r"^region\b|\bmunicipality\b|\bfire (?:and|&) rescue\b|\bfire (?:service|brigade)\b|"
      r"\bambulance service\b|\bbwrdd iechyd\b|\bllywodraeth\b|\bheddlu\b", "public_body"),
     # a school (state-funded, as most that answer are), not a seat of learning: "Hollybrook Primary School",
@@ -313,7 +316,8 @@ ORG_WORDS = re.compile(
     r"cic|c\.i\.c|scio|"  # a community interest company, a Scottish charitable incorporated organisation
     # Welsh: a UK department hears from "Cyngor Cymuned ..." (community council), "Cymdeithas ..." (society)
     r"cyngor|cymdeithas|ymddiriedolaeth|prifysgol|coleg|bwrdd|undeb|canolfan|menter|fforwm|rhwydwaith|"
-    r"elusen|ysgol|llywodraeth|heddlu|"
+    r"elusen|ysgol|llywodraeth|heddlu|eglwys|clwb|gwasanaeth|gwasanaethau|pwyllgor|partneriaeth|sefydliad|"
+    r"cwmni|awdurdod|mudiad|comisiynydd|grŵp|grwp|"
     # bodies' words of other languages, which names with particles hold ("Conseil des Ministres", "Banco do
     # Brasil", "Universität zu Köln"): the particles alone would make them people's names
     r"conseil|consejo|consiglio|caisse|banque|banco|chambre|ordre|"
@@ -444,7 +448,18 @@ def same_org(a: str, b: str) -> bool:
         return False
     if ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ":
         return min(len(ka), len(kb)) >= 3
-    return acronym(a) == kb.replace(" ", "") or acronym(b) == ka.replace(" ", "")
+    return acronym(a) == kb.replace(" ", "") or acronym(b) == ka.replace(" ", "") or spelled_out(a, b) \
+        or spelled_out(b, a)
+
+
+def spelled_out(short: str, full: str) -> bool:
+    """`full` is `short` with its last word, an acronym in capitals, spelled out ("Pontnewydd WI",
+    "Pontnewydd Women's Institute"; "Hafren Vale CVS", "Hafren Vale Council for Voluntary Service")."""
+    words = short.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z]{2,6}", words[-1]):
+        return False
+    head, rest = org_key(" ".join(words[:-1])), org_key(full)
+    return rest.startswith(head + " ") and acronym(rest[len(head):]) == words[-1].lower()
 
 
 def acronym(name: str) -> str:
@@ -603,11 +618,68 @@ def org_suffix(text: str) -> str | None:
 
 
 def org_type(name: str) -> str | None:
-    """Respondent type implied by keywords in an organisation's name, None when the name says nothing."""
-    for pattern, rtype in TYPE_RULES:
-        if pattern.search(name):
-            return rtype
+    """Respondent type implied by keywords in an organisation's name, None when the name says nothing. A
+    Welsh name opening with its body's word is read in English first (`welsh_gloss`: "Ysgol y Graig" is
+    typed as "Graig School" would be)."""
+    for candidate in filter(None, (welsh_gloss(name), name)):
+        for pattern, rtype in TYPE_RULES:
+            if pattern.search(candidate):
+                return rtype
     return None
+
+
+# Welsh bodies' words that open a Welsh body's name, with their mutated forms, in English
+_WELSH_HEAD = {
+    "ysgol": "School", "canolfan": "Centre", "ganolfan": "Centre", "clwb": "Club", "glwb": "Club",
+    "grŵp": "Group", "grwp": "Group", "ymddiriedolaeth": "Trust", "elusen": "Charity", "cymdeithas":
+    "Association", "gymdeithas": "Association", "eglwys": "Church", "capel": "Chapel", "sefydliad":
+    "Institute", "pwyllgor": "Committee", "fforwm": "Forum", "rhwydwaith": "Network", "partneriaeth":
+    "Partnership", "gwasanaeth": "Service", "gwasanaethau": "Services", "comisiynydd": "Commissioner",
+    "awdurdod": "Authority", "cwmni": "Company", "mudiad": "Movement", "menter": "Enterprise",
+    "cylch": "Circle", "meithrinfa": "Nursery",  # ("Cylch Meithrin", a playgroup: no type, not a "group")
+}
+# words after it that describe the body, in English (Welsh puts them after the noun: "Canolfan Gymunedol",
+# community centre; "Cymdeithas Tai", housing association; "Sefydliad y Merched", women's institute)
+_WELSH_WORD = {
+    "gymunedol": "Community", "cymunedol": "Community", "cymuned": "Community", "gymuned": "Community",
+    "ieuenctid": "Youth", "tai": "Housing", "merched": "Women's", "gynradd": "Primary", "uwchradd":
+    "Secondary", "gyfun": "Comprehensive", "feithrin": "Nursery", "meithrin": "Nursery", "babanod": "Infant",
+    "iau": "Junior", "arbennig": "Special", "anabledd": "Disability", "neuadd": "Hall", "pentref": "Village",
+    "bentref": "Village", "parc": "Park", "cenedlaethol": "National", "bysiau": "Bus", "iechyd": "Health",
+    "llyfrgell": "Library", "lyfrgell": "Library", "gwirfoddol": "Voluntary", "gwirfoddolwyr": "Volunteers",
+    "cyf": "Ltd", "cyfyngedig": "Limited", "cymorth": "Support", "cefnogi": "Support", "gofalwyr": "Carers",
+}
+# a university's school's subject ("Ysgol y Gyfraith", school of law; "Ysgol Addysg", of education)
+_WELSH_SUBJECT = {
+    "gyfraith": "Law", "cyfraith": "Law", "addysg": "Education", "feddygaeth": "Medicine", "fusnes":
+    "Business", "busnes": "Business", "gymraeg": "Welsh", "hanes": "History", "gwyddorau": "Sciences",
+    "seicoleg": "Psychology", "gerddoriaeth": "Music", "beirianneg": "Engineering", "peirianneg":
+    "Engineering", "nyrsio": "Nursing", "gelf": "Art", "celfyddydau": "Arts", "ieithoedd": "Languages",
+    "athroniaeth": "Philosophy", "ddiwinyddiaeth": "Theology", "fathemateg": "Mathematics", "gemeg":
+    "Chemistry", "ffiseg": "Physics", "ddaearyddiaeth": "Geography", "economeg": "Economics",
+    "wleidyddiaeth": "Politics", "gyfrifiadureg": "Computing", "amaeth": "Agriculture", "ieithyddiaeth":
+    "Linguistics", "newyddiaduraeth": "Journalism", "fferylliaeth": "Pharmacy", "ddeintyddiaeth": "Dentistry",
+    "gwyddor": "Science", "astudiaethau": "Studies",
+}
+_WELSH_ARTICLES = {"y", "yr", "'r", "’r"}
+
+
+def welsh_gloss(name: str) -> str | None:
+    """A Welsh body's name in English word order, for its type: the body's word (`_WELSH_HEAD`) last, the
+    words describing it before (`_WELSH_WORD`, in reverse: "Pwyllgor Neuadd y Pentref" is a village hall
+    committee), its own name first ("Ysgol y Graig": "Graig School"); a school of a subject is a university's
+    ("Ysgol y Gyfraith": "School of Law"). None when the name does not open with a Welsh body's word."""
+    words = name.split()
+    head = _WELSH_HEAD.get(words[0].lower()) if words else None
+    if head is None:
+        return None
+    rest = [w for w in words[1:] if w.lower() not in _WELSH_ARTICLES]
+    if rest and (subject := _WELSH_SUBJECT.get(rest[0].lower())):
+        return f"{head} of {subject}"
+    own = [w for w in rest if w.lower() not in _WELSH_WORD]
+    said = [_WELSH_WORD[w.lower()] for w in rest if w.lower() in _WELSH_WORD]
+    legal = [w for w in said if w in ("Ltd", "Limited")]
+    return " ".join([*own, *reversed([w for w in said if w not in legal]), head, *legal])
 
 
 # What a body says it is, in its own words ("X is a European non-profit association", "As a trade union,

@@ -24,7 +24,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from respmine.records import Document, Respondent
@@ -1145,6 +1145,7 @@ def _read_text(text: str, board: _Board, scale: float = 1.0, running: Sequence[s
         board.add("type", "charity", "rule:text-charity", 55)
     _read_joint(text, lines, board)
     _read_sign_off(lines, board, org)
+    _read_home_letterhead(lines, board, text)
     for line in lines[:OPENING_LINES]:  # spaCy: ORG entities named in the opening lines, if mentioned again
         for start, end, label in _ents(line):
             name = R.clean_org(line[start:end])
@@ -1153,6 +1154,58 @@ def _read_text(text: str, board: _Board, scale: float = 1.0, running: Sequence[s
                     and (len(name.split()) >= 2 or R.ORG_WORDS.search(name))
                     and not (R.person_shaped(name, line) or _may_be_person(name))):  # (a running header
                 org(name, "ner:org", 10 + min(15, 2 * mentions))  # "Antoine de Saint-Exupéry | Page")
+
+
+def _read_home_letterhead(lines: list[str], board: _Board, text: str) -> None:
+    """A person's own letterhead: a name that may be a person's though its last word is a body's ("Mary
+    Church", "Jordan Trust"), over a home's address (a house's or a street's name, a postcode), on a letter
+    written as "I" and signed with the same name. The name is the writer's: no body's letter is signed with
+    its own name in the first person singular. It had been published as an organisation (a church)."""
+    content = [" ".join(ln.split()) for ln in lines[:12] if not R.SKIP_HEAD.match(ln)]
+    name = _uncapped(R.TITLES.sub("", content[0])) if content else ""  # ("Mrs Kent Association")
+    if len(content) < 3 or not _person_over_body_word(name) or not _home_under(content[1:4]):
+        return
+    singular, plural = _voice(text)
+    if not (singular >= 2 and singular > 2 * plural) or not (
+            _signs_with(lines, name) or _signs_with(lines, content[0])):
+        return
+    board.add("person", name, "text:home-letterhead", 0)  # (vetoes it as a body's name)
+    board.add("name", name, "text:home-letterhead", 55)
+    board.add("individual", "home-address", "text:home-address", 20)
+
+
+def _person_over_body_word(line: str) -> bool:
+    """Two or three words that may be a person's name but for a last word that is a body's ("Mary Church",
+    "Jordan Trust", "MERCY UNION"): a first name (or two) then a surname spelled as a body's word; not a
+    saint's name ("St Mary Church")."""
+    words = _uncapped(line).split()
+    if not 2 <= len(words) <= 3 or not R.ORG_WORDS.fullmatch(words[-1]):
+        return False
+    first = " ".join(words[:-1])
+    return (R.person_like(first) and not re.match(r"(?i)st\.?$|saint$", words[0])
+            and not R.ORG_WORDS.search(first) and not R.ROLE_WORDS.search(first))
+
+
+def _home_under(below: list[str]) -> bool:
+    """The lines under a letterhead's name open a home's address: a house's or a street's name ("Rose
+    Cottage", "14 Church Lane", "The Old Forge, Church Lane") or a postcode, with no body's line first."""
+    first = below[0] if below else ""
+    parts = [part.strip() for part in first.split(",") if part.strip()]
+    if _is_org_line(first):
+        return False
+    return bool(R.HOME_ADDRESS.search(first) or any(_house_or_street(part) for part in parts)
+                or any(R.POSTCODE.search(line) for line in below))
+
+
+def _signs_with(lines: list[str], name: str) -> bool:
+    """The letter is signed with `name`: one of the lines after its last closing words, or one of its last
+    three lines (a signature with no closing words), is that name."""
+    key = R.fold(name)
+    tail = lines[-TAIL_LINES:]
+    start = max((i for i, ln in enumerate(tail) if R.VALEDICTION.match(ln)), default=len(tail) - 3)
+    signed = [(found["rest"] if (found := R.VALEDICTION.match(ln)) else ln)  # ("Yours faithfully, Mary
+              for ln in tail[max(0, start):][:8]]  # Church" on one line)
+    return any(R.fold(_without_title_after(ln)) == key for ln in signed)
 
 
 def _read_joint(text: str, lines: list[str], board: _Board) -> None:
@@ -1235,7 +1288,29 @@ def _choose_org(board: _Board, text: str) -> tuple[_Claim | None, float]:
             full = aliases.get(R.fold(top.value))
             acronym = full and " " not in top.value and len(top.value) <= 8  # shown by its full name
             best = (_Claim(full, top.source, top.weight) if acronym and full else top, score)
+    spelled = _spelled_in(best[0].value, text) if best[0] is not None else None
+    if best[0] is not None and spelled:  # "Pontnewydd WI" where the text writes "Pontnewydd Women's
+        best = (replace(best[0], value=spelled), best[1])  # Institute": the name in full
     return best
+
+
+def _spelled_in(name: str, text: str) -> str | None:
+    """The name spelled out where the text writes it so, for a name ending in an acronym ("Pontnewydd WI":
+    "Pontnewydd Women's Institute"): the same words, then capitalised words (and connectors) whose initials
+    are the acronym's letters (`R.spelled_out`). None when the text never does."""
+    words = name.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z]{2,6}", words[-1]):
+        return None
+    head = " ".join(words[:-1])
+    size = len(words[-1])
+    run = rf"{re.escape(head)}(?:[ \t]+(?:[{R.UP}][\w'’-]*|of|for|and|the|&)){{{size},{size + 3}}}"
+    for found in re.finditer(run, text):
+        candidate = found.group().split()
+        for end in range(len(candidate), len(words) - 1, -1):  # (a run may go on into the next word)
+            full = " ".join(candidate[:end])
+            if R.spelled_out(name, full):
+                return R.clean_org(full)
+    return None
 
 
 def _fuller(top: _Claim, group: list[_Claim]) -> _Claim:
@@ -1244,12 +1319,35 @@ def _fuller(top: _Claim, group: list[_Claim]) -> _Claim:
     "St Aidan" under the letterhead "St Aidan's Catholic Academy", but "Oakfield Community Project Jane
     Pemberton" and "Kingsmere High School Headteacher" give no fuller name."""
     key = R.org_key(top.value)
+    spelled = [c.value for c in group if R.spelled_out(top.value, c.value)]  # "Pontnewydd WI": the body's
+    if spelled:  # name spelled out where the text gives it ("Pontnewydd Women's Institute")
+        top = _Claim(max(spelled, key=len), top.source, top.weight, top.about)
+        key = R.org_key(top.value)
     longer = [c.value for c in group
-              if R.org_key(c.value).startswith(key + " ") and _adds_body(top.value, c.value)]
+              if R.org_key(c.value).startswith(key + " ") and (
+                  _adds_body(top.value, c.value) or (c.source in _NAMES_RESPONDENT
+                                                     and _adds_unit(top.value, c.value)))]
     longer = longer or [c.value for c in group  # (not spaCy's: its entities run on into a person's surname,
                         if not c.source.startswith("ner") and _qualifies(top.value, c.value)]  # "Councillor
     # James Whitby County Council leader")
     return _Claim(max(longer, key=len), top.source, top.weight, top.about) if longer else top
+
+
+_NAMES_RESPONDENT = {"text:letterhead", "text:response-of", "text:submitted-by", "text:on-behalf-of",
+                     "email:response-of", "email:submitted-by", "email:on-behalf-of", "form:field"}
+# the sources where a text names itself: its letterhead, "Response from X", "on behalf of X"
+_UNIT_LAST = re.compile(r"(?i)\b(?:branch|region|regional\s+(?:office|committee)|section|chapter|district"
+                        r"|area|county|local|cymru|wales|scotland|england|ireland)$")
+
+
+def _adds_unit(short: str, full: str) -> bool:
+    """`full` goes on from `short` to name a part of it, ending in a unit's or a nation's word ("UNISON Hafren
+    Vale Local Government Branch", "Shelter Cymru"): the branch that responds, where the text names itself
+    so. No role's or title's words ("Branch Secretary"), capitalised words only."""
+    added = full.split()[len(short.split()):]
+    return bool(added) and bool(_UNIT_LAST.search(added[-1])) and not R.ROLE_WORDS.search(" ".join(added)) \
+        and not R.TITLES.search(" ".join(added)) and all(w[:1].isupper() or w.lower() in R.CONNECTORS
+                                                         for w in added)
 
 
 _AREA_WORDS = {"county", "district", "borough", "city", "town", "parish", "community", "metropolitan",
