@@ -691,7 +691,7 @@ def test_what_follows_an_insertion_is_no_item_of_a_list() -> None:
             "carriageway, and our residents raise this with us more than any other parking issue.")
     (hit,) = rules.find(text)
     assert hit.confidence >= 0.55
-    listed = ("On the estate roads parked cars push people with buggies onto the verge, into the carriageway, or "
-              "into the hedge, every single day of the week.")
+    listed = ("On the estate roads parked cars push people with buggies onto the verge, into the carriageway,"
+              " or into the hedge, every single day of the week.")
     (hit,) = rules.find(listed)
     assert hit.confidence < 0.55
