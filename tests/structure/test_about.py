@@ -63,6 +63,8 @@ def test_about_self_descriptions_are_recognised(text: str) -> None:
     "When the Charity Commission is a regulator without powers, charities suffer.",
     "Riverside Families Network supports the proposal to close young offender institutions.",
     "Riverside Families Network supports the Ministry's plans for secure schools.",
+    "Mid Wales Police Commissioner supports the increase to 30 per cent.",  # a side taken on a proposal
+    "Hafren Vale Trust supports families, provided the council keeps the branch open.",  # a condition set
     "",
 ])
 def test_about_views_and_other_subjects_are_not(text: str) -> None:

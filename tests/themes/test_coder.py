@@ -660,3 +660,21 @@ def test_similarity_adds_a_sub_theme_beside_a_coded_point_only_when_clearly_clos
     assert coded[1] == {"role.core": "similarity", "role": "similarity(child)"}
     assert coded[2] == {"cost": "rule", "role.core": "similarity", "role": "similarity(child)"}
     assert coded[3] == {"cost": "rule", "housing": "similarity"}
+
+
+def test_a_named_respondent_taking_a_side_on_a_proposal_is_coded() -> None:
+    """"The Commissioner supports the increase to 30 per cent, provided the courses are linked to real
+    vacancies" (the respondent named by a short form of its name) takes a side on a proposal and sets a
+    condition: it is no self-description ("Riverside Families Network supports the families of prisoners"),
+    and its phrase codes (trial 28a had lost its education, training and employment code)."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="ete", label="Education, training and employment", phrases=("30 per cent", "course")),
+        Theme(id="families", label="Families", phrases=("families of prisoners",)),
+    ))
+    coder = ThemeCoder(codebook, None, at_least_one=False)
+    names = [("Office of the Police and Crime Commissioner for Mid Wales",), ("Riverside Families Network",)]
+    texts = ["The Commissioner supports the increase to 30 per cent, provided the courses are linked to real "
+             "vacancies with local employers.",
+             "Riverside Families Network supports the families of prisoners across the north."]
+    coded = [{t.theme for t in tags} for tags in coder.code(texts, names=names)]
+    assert coded == [{"ete"}, set()]

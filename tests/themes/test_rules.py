@@ -678,3 +678,20 @@ def test_rules_without_names_reads_a_blank_run_once() -> None:
     assert without_names(" " * 50000, ["Jane Doe"]) == " " * 50000
     assert time.perf_counter() - started < 1.0
     assert without_names("Jane Doe  \n  wrote", ["Jane Doe"]).endswith("wrote")
+
+
+def test_what_follows_an_insertion_is_no_item_of_a_list() -> None:
+    """"Vehicles parked on footways force pedestrians, including children walking to school, into the
+    carriageway, and ..." (trial 27a): the commas bracket an insertion, "into the carriageway" is the point
+    and no item of a list (it had scored below the floor); a real list's item still is one."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="safety", label="Road safety", phrases=("into the carriageway",)),))
+    rules = PhraseRules(codebook)
+    text = ("Vehicles parked on footways force pedestrians, including children walking to school, into the "
+            "carriageway, and our residents raise this with us more than any other parking issue.")
+    (hit,) = rules.find(text)
+    assert hit.confidence >= 0.55
+    listed = ("On the estate roads parked cars push people with buggies onto the verge, into the carriageway,"
+              " or into the hedge, every single day of the week.")
+    (hit,) = rules.find(listed)
+    assert hit.confidence < 0.55

@@ -60,7 +60,10 @@ _VIEW = re.compile(
     r"fails?|failed|problems?|prefer"
     r"|support(?:s)? (?:[\w'’-]+\s+){0,2}(?:proposals?|plans?"
     r"|changes?|approach|principles?|idea|options?|aims?|intentions?|move|reforms?|measures?|direction|ban"
-    r"|decision|introduction)"  # (not "X supports the families of children in custody": what X does)
+    r"|decision|introduction|increases?|extension|expansion|extending|expanding|reductions?|targets?)"  # (not
+    # "X supports the families of children in custody": what X does; "The Commissioner supports the increase
+    # to 30 per cent" takes a side on a proposal)
+    r"|,\s+(?:provided|providing|as\s+long\s+as|so\s+long\s+as|on\s+condition)\b"  # a condition set: a view
     r"|view|opinion|consultation|proposal|proposed|draft|provides? for|good|great|right"
     r"|wrong|ambitious|positive|negative|excellent|poor|best|worst|helpful|useful|unclear|unnecessary"
     r"|(?:in)?appropriate|reasonable|sensible|very|extremely|too|highly|particularly|deeply|strongly)\b",

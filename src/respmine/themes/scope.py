@@ -448,10 +448,28 @@ def listed(sent: Any, start: int, end: int) -> bool:
                          and doc[i + 1 : i + 3].text.lower() != "as well")]  # ", as well as" joins items
 
     before, after = separators(range(start - 1, start)), separators(range(end, end + 1))
+    if before and _closes_insertion(sent, before[0]):  # "force pedestrians, including children walking to
+        before = []  # school, into the carriageway": what follows the insertion is no item after it
     candidates = [before + after] if before and after else []
     candidates += [before + separators(range(start - 7, start - 2))] if before else []
     candidates += [after + separators(range(end + 2, end + 7))] if after else []
     return any(len(found) > 1 and "," in {doc[i].text for i in found} for found in candidates)
+
+
+_INSERTION = frozenset({"including", "especially", "particularly", "notably", "mainly", "mostly", "chiefly"})
+
+
+def _closes_insertion(sent: Any, comma: int) -> bool:
+    """The comma at token `comma` closes an insertion opened by the comma before it and an INSERTION word
+    ("pedestrians, including children walking to school, into the carriageway"): the words either side of
+    the insertion are one clause, not items of a list."""
+    doc = sent.doc
+    if doc[comma].text != ",":
+        return False
+    opening = next((i for i in range(comma - 1, sent.start - 1, -1) if doc[i].text in {",", ";", ":"}), None)
+    return (opening is not None and doc[opening].text == "," and opening + 1 < comma
+            and (doc[opening + 1].lower_ in _INSERTION
+                 or doc[opening + 1 : opening + 3].text.lower() == "in particular"))
 
 
 def example_lists(sent: Any) -> list[tuple[int, int]]:
