@@ -660,3 +660,16 @@ def test_similarity_adds_a_sub_theme_beside_a_coded_point_only_when_clearly_clos
     assert coded[1] == {"role.core": "similarity", "role": "similarity(child)"}
     assert coded[2] == {"cost": "rule", "role.core": "similarity", "role": "similarity(child)"}
     assert coded[3] == {"cost": "rule", "housing": "similarity"}
+
+
+def test_a_forms_stock_cells_get_no_theme_nor_pick() -> None:
+    """"No opinion", "N/A", "See above", "Yes - agree" and a bare "Agree" were each given the classifier's
+    strongest theme as their one code ("As above" a similarity code): a form's cell says no view of its
+    own (`structure.cells.only_a_form_cell`). An answer with a reason is still coded."""
+    coder = _trained()
+    coder.classifier.fallback = True
+    cells = ["No opinion", "Prefer not to say", "N/A", "Not applicable", "No comment", "None",
+             "Nothing to add", "See above", "As above", "Yes - agree", "Agree", "Disagree"]
+    assert coder.code(cells, ["Q1"] * len(cells)) == [[]] * len(cells)
+    [tags] = coder.code(["Agree, the food was cold and tasty meals are rare"], ["Q1"])
+    assert [t.theme for t in tags] == ["food"]

@@ -636,3 +636,16 @@ def test_an_exclusion_removing_a_hit_that_coded_nothing_recodes_as_from_scratch(
     _run(store, segments, excluded)
     _check(store, segments, excluded)
     assert {c.theme for c in themes_store.machine_codes(store)} == {"cost", "housing"}
+
+
+def test_a_bare_agreement_cell_still_takes_the_view_a_non_answer_nothing(tmp_path: Path) -> None:
+    """A form's stock cells raise no theme by their words (`structure.cells`), but "Agree" and "Yes - agree"
+    to a question stating a view still agree with it; "N/A" and "No opinion" take nothing."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    segments = [SegmentInput("a", "Agree", "q1"), SegmentInput("y", "Yes - agree", "q1"),
+                SegmentInput("n", "N/A", "q1"), SegmentInput("o", "No opinion", "q1")]
+    _run(store, segments, _codebook(), STATES_EMBER)
+    codes = {(c.segment, c.theme): c.method for c in themes_store.machine_codes(store)}
+    assert codes == {("a", "a.y"): "agreement", ("a", "a"): "agreement(child)",
+                     ("y", "a.y"): "agreement", ("y", "a"): "agreement(child)"}
+

@@ -269,13 +269,13 @@ def coherent(c: Coherence, kind: str) -> bool:
 
 
 def says_no_view(text: str) -> bool:
-    """A closed answer ("Yes", "Don't know", an option's letter: a form's tick-box cells), a formality
-    ("Here are my answers to the consultation questions.", thanks, covering notes) or page furniture."""
-    from respmine.structure.choices import only_a_choice
+    """A form's stock cell (`structure.cells.only_a_form_cell`: "Yes", "Don't know", "Yes - agree", an
+    option's letter, "No opinion", "N/A", "See above"), a formality ("Here are my answers to the
+    consultation questions.", thanks, covering notes) or page furniture."""
+    from respmine.structure.cells import only_a_form_cell
     from respmine.structure.furniture import is_furniture, only_formalities
-    from respmine.themes.stance import only_closed_answer
 
-    return only_closed_answer(text) or only_a_choice(text) or only_formalities(text) or is_furniture(text)
+    return only_a_form_cell(text) or only_formalities(text) or is_furniture(text)
 
 
 def says_views(texts: Sequence[str]) -> bool:
