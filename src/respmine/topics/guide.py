@@ -286,6 +286,16 @@ def says_views(texts: Sequence[str]) -> bool:
     return 2 * sum(says_no_view(t) for t in texts) <= len(texts)
 
 
+def emerging_now(flagged: bool, texts: Sequence[str]) -> bool:
+    """Whether a topic is an emerging theme now: its fit flagged it (`model.Topic.emerging`: no theme
+    matches it, it talks about one thing, and its keywords are not the codebook's, `named_by_codebook`)
+    and its passages now, late ones too, say views (`says_views`: the fit judged only its own). The one
+    judgement of the run summary (`stage.TopicSummary.emerging`), the report and the review app
+    (`views.emerging_themes`): a late run's summary had listed by the fit's flags "disagree / agree /
+    evidence" and "yes", which the report, reading the passages now, left out."""
+    return flagged and bool(texts) and says_views(texts)
+
+
 def named_by_codebook(keywords: Sequence[str], words: Collection[str]) -> bool:
     """Whether most of a topic's top `FOCUS_WORDS` keywords are the codebook's words (`codebook_words`:
     its themes' phrases and the words of their labels), the keywords ranked with only the phrases weighing
