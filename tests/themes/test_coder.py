@@ -678,3 +678,16 @@ def test_a_named_respondent_taking_a_side_on_a_proposal_is_coded() -> None:
              "Riverside Families Network supports the families of prisoners across the north."]
     coded = [{t.theme for t in tags} for tags in coder.code(texts, names=names)]
     assert coded == [{"ete"}, set()]
+
+
+def test_a_forms_stock_cells_get_no_theme_nor_pick() -> None:
+    """"No opinion", "N/A", "See above", "Yes - agree" and a bare "Agree" were each given the classifier's
+    strongest theme as their one code ("As above" a similarity code): a form's cell says no view of its
+    own (`structure.cells.only_a_form_cell`). An answer with a reason is still coded."""
+    coder = _trained()
+    coder.classifier.fallback = True
+    cells = ["No opinion", "Prefer not to say", "N/A", "Not applicable", "No comment", "None",
+             "Nothing to add", "See above", "As above", "Yes - agree", "Agree", "Disagree"]
+    assert coder.code(cells, ["Q1"] * len(cells)) == [[]] * len(cells)
+    [tags] = coder.code(["Agree, the food was cold and tasty meals are rare"], ["Q1"])
+    assert [t.theme for t in tags] == ["food"]

@@ -636,3 +636,36 @@ def test_an_exclusion_removing_a_hit_that_coded_nothing_recodes_as_from_scratch(
     _run(store, segments, excluded)
     _check(store, segments, excluded)
     assert {c.theme for c in themes_store.machine_codes(store)} == {"cost", "housing"}
+
+
+def test_a_bare_agreement_cell_still_takes_the_view_a_non_answer_nothing(tmp_path: Path) -> None:
+    """A form's stock cells raise no theme by their words (`structure.cells`), but "Agree" and "Yes - agree"
+    to a question stating a view still agree with it; "N/A" and "No opinion" take nothing."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    segments = [SegmentInput("a", "Agree", "q1"), SegmentInput("y", "Yes - agree", "q1"),
+                SegmentInput("n", "N/A", "q1"), SegmentInput("o", "No opinion", "q1")]
+    _run(store, segments, _codebook(), STATES_EMBER)
+    codes = {(c.segment, c.theme): c.method for c in themes_store.machine_codes(store)}
+    assert codes == {("a", "a.y"): "agreement", ("a", "a"): "agreement(child)",
+                     ("y", "a.y"): "agreement", ("y", "a"): "agreement(child)"}
+
+
+def test_a_contradicted_sub_themes_parent_goes_with_it_unless_else_supported() -> None:
+    """"The council supports a statutory ban ..." lost its similarity code of "Leave it to schools" (a
+    position it argues against, `stage._contradicted`), but kept the parent that code implied
+    ("similarity(child)"), counted as raising the topic on nothing but the dropped code. A parent another
+    code supports stays."""
+    codebook = Codebook(name="c", version="1", themes=(
+        Theme(id="rules", label="Who sets the rules"),
+        Theme(id="rules.autonomy", label="Leave it to schools", parent="rules", stance="oppose",
+              description="schools decide their own rules statutory ban unnecessary",
+              examples=("Schools should decide their own rules.",)),
+        Theme(id="rules.fees", label="Fees", parent="rules", phrases=("full cost",)),
+        Theme(id="cost", label="Cost", phrases=("running costs",)),
+    ))
+    text = "The council supports a statutory ban so schools decide their own rules."
+    segments = [SegmentInput("for", text, "q1"),
+                SegmentInput("both", f"{text} They must meet the full cost.", "q1")]
+    coded = {(c.segment, c.theme): c.method for c in code_segments(segments, codebook, WordEmbedder()).codes}
+    assert not any(s == "for" for s, _ in coded)
+    assert ("both", "rules.autonomy") not in coded and ("both", "rules") in coded

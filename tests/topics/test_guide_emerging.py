@@ -55,3 +55,33 @@ def test_emerging_theme_with_minilm(tmp_path: Path) -> None:
     from respmine.topics.embed import MiniLM
 
     _check(tmp_path, MiniLM())
+
+
+def test_a_late_runs_summary_lists_the_emerging_themes_the_report_does(tmp_path: Path) -> None:
+    """A late run's summary listed emerging topics by the fit's flags; the report and the review app read
+    the passages now (`guide.emerging_now`). Late form cells ("N/A", "No opinion", "Agree") placed in the
+    unplanned topic until most of its passages say no view: it is no emerging theme in the summary either."""
+    from tests.topics.helpers import CountingEmbedder
+
+    data = synthetic(["funding", "staffing", "transport", "parking"], 40)
+    parking = [t for g, t in data if g == "parking"]
+    cells = ["N/A", "No opinion", "Agree", "Yes - agree", "Not applicable", "See above", "As above.", "None.",
+             "Nothing to add", "No comment", "Disagree", "Prefer not to say"] * 4
+
+    class Placed(CountingEmbedder):  # each cell embedded as a passage of the unplanned topic would be
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            placed = [parking[i % len(parking)] if t in cells else t for i, t in enumerate(texts)]
+            return super().embed(placed)
+
+    store = Store(f"sqlite:///{tmp_path}/store.db")
+    add_segments(store, [(f"i{i}", "Q1", t, "individual") for i, (_, t) in enumerate(data)])
+    embedder = Placed()
+    fitted = run_topics(store, CODEBOOK, tmp_path / "model", embedder=embedder)
+    unplanned = {e.id for e in emerging_themes(store)}
+    assert unplanned and [t.id for t in fitted.emerging] == sorted(unplanned)
+    add_segments(store, [(f"c{i}", "Q1", t, "individual") for i, t in enumerate(cells)])
+    late = run_topics(store, CODEBOOK, tmp_path / "model", embedder=embedder)
+    assert late.method == "late"
+    now = [e.id for e in emerging_themes(store)]
+    assert sorted(t.id for t in late.emerging) == sorted(now)
+    assert set(now) < unplanned  # a topic the cells joined is no emerging theme now

@@ -44,6 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from respmine.records import GENERAL
+from respmine.structure.cells import only_a_form_cell
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.rules import RULE_FLOOR, Hit, passing_themes
@@ -89,12 +90,12 @@ FALLBACK = "classifier-fallback"  # method of a code no method chose, the classi
 def coder_version() -> str:
     """CODER_VERSION and a hash of the theme coder's modules: the stamp that says stored codes are current."""
     from respmine import page_breaks  # sentence splitting keeps a page-cut sentence whole by its rule
-    from respmine.structure import about, furniture  # formalities are blanked before coding, and
-    # similarity skips self-descriptions
+    from respmine.structure import about, cells, choices, furniture  # formalities and form cells are
+    # blanked before coding, and similarity skips self-descriptions
 
     here = Path(__file__).parent
     sources = [*(str(here / m) for m in _CODER_MODULES), page_breaks.__file__, furniture.__file__,
-               about.__file__]
+               about.__file__, cells.__file__, choices.__file__]
     return f"{CODER_VERSION}-{source_digest(*sources)[:8]}"
 
 
@@ -177,7 +178,8 @@ class ThemeCoder:
         restate (`_pickable`); not given, the questions are not known (an evaluation's coded file)."""
         if not texts:
             return []
-        texts = without_formalities(texts, self.title, names)
+        texts = [" " * len(t) if only_a_form_cell(t) else t  # ("N/A", "Agree": no theme, no pick; a bare
+                 for t in without_formalities(texts, self.title, names)]  # "Agree" still agrees: stated)
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)

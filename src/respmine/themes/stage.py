@@ -87,6 +87,7 @@ class _Context:
     rivals: Mapping[str, frozenset[str]]  # a view -> the other views on its topic
     choices: Mapping[str, Choices] = field(default_factory=dict)  # option question -> its options' views
     finds: Callable[[str], Collection[str]] | None = None  # text -> themes the rules find (`chosen.finder`)
+    ancestors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # theme -> its parents, up
 
 
 def code_segments(
@@ -163,7 +164,7 @@ def code_segments(
                           skipped=len(segments) - len(plan.recode))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
                    asked, read_with, positions(codebook), stated, _rivals(codebook), choices,
-                   finder(codebook))
+                   finder(codebook), {t.id: tuple(codebook.ancestors(t.id)) for t in codebook.themes})
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples, title), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -225,8 +226,11 @@ def _settle(chunk: Sequence[SegmentInput], rows: list[dict[str, Code]], ctx: _Co
         aside(new, offered_views(ctx.choices, seg.question), ctx.fingerprints, ctx.implied, seg.text,
               ctx.finds)
     for new in rows:
-        for theme in [t for t, c in new.items() if _contradicted(c, ctx.implied)]:
+        dropped = [t for t, c in new.items() if _contradicted(c, ctx.implied)]
+        for theme in dropped:
             del new[theme]
+        for theme in _unsupported({a for t in dropped for a in ctx.ancestors.get(t, ())}, new, ctx.ancestors):
+            del new[theme]  # the parent a dropped code implied goes with it
     due = [i for i, s in enumerate(chunk) if s.id in ctx.plan.stance
            or (recoded and (_positions(s, rows[i], ctx) or s.question in ctx.stated))]
     for i in due:  # a view taken by agreeing goes with the stance it was taken from
@@ -323,6 +327,14 @@ def _contradicted(code: Code, implied: Mapping[str, str]) -> bool:
     with positions; similarity is not."""
     return (code.method == "similarity" and code.theme in implied
             and OPPOSITE.get(code.stance or "") == implied[code.theme])
+
+
+def _unsupported(parents: Collection[str], row: Mapping[str, Code],
+                 ancestors: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Of the `parents` coded in `row` only as implied by a child ("similarity(child)"), those no code
+    of the row's own (not itself implied) is under: their child was dropped, and nothing else holds them."""
+    held = {a for t, c in row.items() if "(child)" not in c.method for a in ancestors.get(t, ())}
+    return [t for t in parents if t in row and "(child)" in row[t].method and t not in held]
 
 
 def _positions(seg: SegmentInput, row: Mapping[str, Code], ctx: _Context) -> bool:

@@ -269,13 +269,13 @@ def coherent(c: Coherence, kind: str) -> bool:
 
 
 def says_no_view(text: str) -> bool:
-    """A closed answer ("Yes", "Don't know", an option's letter: a form's tick-box cells), a formality
-    ("Here are my answers to the consultation questions.", thanks, covering notes) or page furniture."""
-    from respmine.structure.choices import only_a_choice
+    """A form's stock cell (`structure.cells.only_a_form_cell`: "Yes", "Don't know", "Yes - agree", an
+    option's letter, "No opinion", "N/A", "See above"), a formality ("Here are my answers to the
+    consultation questions.", thanks, covering notes) or page furniture."""
+    from respmine.structure.cells import only_a_form_cell
     from respmine.structure.furniture import is_furniture, only_formalities
-    from respmine.themes.stance import only_closed_answer
 
-    return only_closed_answer(text) or only_a_choice(text) or only_formalities(text) or is_furniture(text)
+    return only_a_form_cell(text) or only_formalities(text) or is_furniture(text)
 
 
 def says_views(texts: Sequence[str]) -> bool:
@@ -284,6 +284,16 @@ def says_views(texts: Sequence[str]) -> bool:
     unsettled the topics of real feedback), but such a topic is no emerging theme: in the fit, the report,
     its spreadsheet and the review app alike (`topics.views.emerging_themes`)."""
     return 2 * sum(says_no_view(t) for t in texts) <= len(texts)
+
+
+def emerging_now(flagged: bool, texts: Sequence[str]) -> bool:
+    """Whether a topic is an emerging theme now: its fit flagged it (`model.Topic.emerging`: no theme
+    matches it, it talks about one thing, and its keywords are not the codebook's, `named_by_codebook`)
+    and its passages now, late ones too, say views (`says_views`: the fit judged only its own). The one
+    judgement of the run summary (`stage.TopicSummary.emerging`), the report and the review app
+    (`views.emerging_themes`): a late run's summary had listed by the fit's flags "disagree / agree /
+    evidence" and "yes", which the report, reading the passages now, left out."""
+    return flagged and bool(texts) and says_views(texts)
 
 
 def named_by_codebook(keywords: Sequence[str], words: Collection[str]) -> bool:

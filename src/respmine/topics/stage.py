@@ -30,6 +30,7 @@ from respmine.topics.guide import (
     codebook_words,
     coded_themes,
     embedder_kind,
+    emerging_now,
     theme_vectors,
 )
 from respmine.topics.model import OTHER_NAME, Settings, Topic, TopicModel, fit_model
@@ -50,6 +51,7 @@ class TopicSummary:
     assigned: int  # segments (re)assigned by this run
     topics: list[Topic] = field(default_factory=list)
     changes: dict[str, object] = field(default_factory=dict)
+    said: dict[int, list[str]] = field(default_factory=dict)  # topic -> its passages' texts now
 
     @property
     def outlier_share(self) -> float:
@@ -58,7 +60,9 @@ class TopicSummary:
 
     @property
     def emerging(self) -> list[Topic]:
-        return [t for t in self.topics if t.emerging]
+        """The emerging themes as the report and the review app judge them (`guide.emerging_now`): by the
+        fit's flags and the passages now, late ones too."""
+        return [t for t in self.topics if emerging_now(t.emerging, self.said.get(t.id, []))]
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -158,7 +162,8 @@ def _fit(store: Store, rows: list[SegmentView], current: dict[str, topic_store.A
         inner.save(model_dir)
     method = "refit" if current else "fit"
     summary = TopicSummary(version, method, inner.name, len(rows), len(rows),
-                           list(result.model.topics.values()), result.changes)
+                           list(result.model.topics.values()), result.changes,
+                           _said(rows, [int(t) for t in result.topics]))
     assigned = [topic_store.Assignment(r.id, t, round(float(p), 4), version, "fit")
                 for r, t, p in zip(rows, result.topics, result.probabilities.tolist(), strict=True)]
     topic_store.replace_topics(store, _topic_rows(result.model), assigned,
@@ -217,5 +222,15 @@ def _late(store: Store, rows: list[SegmentView], current: dict[str, topic_store.
     save_model(model, model_dir)
     changes = late_changes(before, labels, {t.id: t.name for t in model.topics.values()})
     changes["stale_removed"] = len(stale)
+    now = {s: a.topic for s, a in current.items() if s in present}
+    now.update((r.id, t) for r, t in zip(todo, labels, strict=True))
     return TopicSummary(model.version, "late", model.embedder, len(rows), len(todo),
-                        list(model.topics.values()), changes)
+                        list(model.topics.values()), changes, _said(rows, [now[r.id] for r in rows]))
+
+
+def _said(rows: Sequence[SegmentView], topics: Sequence[int]) -> dict[int, list[str]]:
+    """topic -> the texts of its passages (`rows`, each in `topics`' topic)."""
+    out: dict[int, list[str]] = {}
+    for r, t in zip(rows, topics, strict=True):
+        out.setdefault(t, []).append(r.text)
+    return out

@@ -11,7 +11,7 @@ from respmine.store import topics as topic_store
 from respmine.store.repository import Store
 from respmine.store.views import read_respondent_keys
 from respmine.themes.codebook import Codebook, Theme
-from respmine.topics.guide import says_views, suggested_theme
+from respmine.topics.guide import emerging_now, suggested_theme
 
 
 def topic_table(store: Store) -> list[dict[str, object]]:
@@ -93,8 +93,8 @@ class EmergingTheme:
 def emerging_themes(store: Store) -> list[EmergingTheme]:
     """Emerging themes, those most respondents raised first (then by passages): id, name, keywords, size,
     respondents, the share of the one who wrote most of it, and three representative quotes. Not a topic
-    most of whose passages say no view now (`guide.says_views`): the report and the review app both read
-    this list.
+    most of whose passages say no view now (`guide.emerging_now`, as the run summary judges): the report
+    and the review app both read this list.
 
     By respondents, not passages: on 39 AI Act submissions a topic 78% of whose 106 passages came from one
     paper (12 respondents) ranked above one raised by 25; 21 of 59 emerging themes took 60% or more of
@@ -104,12 +104,12 @@ def emerging_themes(store: Store) -> list[EmergingTheme]:
     said = _texts(store, [t.id for t in rows])
     found = [EmergingTheme(t.id, t.name, list(t.keywords), t.size, [dict(q) for q in t.quotes][:3],
                            *spread.get(t.id, (0, 0.0, False)))
-             for t in rows if says_views(said.get(t.id, []))]
+             for t in rows if emerging_now(t.emerging, said.get(t.id, []))]
     return sorted(found, key=lambda e: (-e.respondents, -e.size, e.id))
 
 
 def _texts(store: Store, topics: list[int]) -> dict[int, list[str]]:
-    """topic -> the texts of its passages now (late ones too: the fit judged only its own, `says_views`)."""
+    """topic -> the texts of its passages now (late ones too: the fit judged only its own, `emerging_now`)."""
     from sqlalchemy import select
 
     from respmine.store.models import SegmentRow, TopicAssignmentRow

@@ -1,0 +1,58 @@
+"""A response form's stock cells: answers that say nothing of their own to group into topics or code with
+a theme. A closed answer ("Yes", "Strongly agree", "Cytuno"), an option's key ("B"), a scale's answer
+with its closed word ("Yes - agree", "No, disagree"), or a non-answer ("No opinion", "Prefer not to say",
+"N/A", "Not applicable", "No comment", "None", "Nothing to add", "See above", "As above").
+
+`only_a_form_cell` is the one place such cells are recognised: topic discovery calls a topic of them no
+emerging theme (`topics.guide.says_no_view`) and the theme coder gives them no theme
+(`themes.coder.ThemeCoder.code`). Their side is still read: a bare "Agree" to an agreement question
+counts as agreeing with it (`themes.stated`), and "B" as choosing option B (`themes.chosen`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from respmine.structure.ticks import unticked
+
+_NOW = r"(?:\s+(?:at\s+(?:this|the\s+moment|present|this\s+(?:time|stage))|here|to\s+make|to\s+add|thanks?))?"
+_QUESTION = r"(?:q(?:uestion)?\.?\s*\d+\w?|(?:the\s+)?(?:previous|last|earlier|above)\s+question)"
+_NON_ANSWER = re.compile(  # the whole cell, with at most punctuation around it
+    r"[\W_]*(?:"
+    r"no(?:\s+(?:further|other|additional|more|particular|specific|strong|real))?\s+(?:opinions?|comments?"
+    rf"|views?|response|answer|preference|remarks?|observations?|thoughts?){_NOW}"
+    r"|(?:i\s+|we\s+)?(?:would\s+)?prefer\s+not\s+to\s+(?:say|answer|comment|respond)"
+    r"|n\s*/\s*a|n\.?\s*a\.?|not\s+applicable|not\s+relevant|not\s+answered|no\s+answer\s+given|left\s+blank"
+    rf"|none{_NOW}|nil|nothing(?:\s+(?:further|more|else|specific|in\s+particular))?(?:\s+to\s+(?:add|say"
+    rf"|report|comment))?{_NOW}"
+    r"|(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:(?:my|our|the)\s+)?(?:(?:above|below|previous|earlier)"
+    rf"(?:\s+(?:answers?|responses?|comments?|questions?))?|(?:answers?|responses?|comments?)(?:\s+(?:above"
+    rf"|below|to\s+{_QUESTION}|(?:given\s+)?(?:for|in|under)\s+{_QUESTION}))?|{_QUESTION})"
+    r"|(?:as|same\s+as)\s+(?:above|before|previously|(?:for\s+|in\s+)?(?:my|our|the)\s+(?:previous|earlier"
+    rf"|last)\s+(?:answers?|responses?|comments?|question)|(?:for\s+|in\s+)?{_QUESTION})"
+    r"|dim\s+(?:sylw(?:adau)?|barn|byd(?:\s+i[’']w\s+ychwanegu)?)|amherthnasol|d\s*/\s*b"
+    r"|(?<![^\W_])(?=[\W_]*$)"  # a dash or dots alone
+    r")[\W_]*", re.IGNORECASE)  # (Welsh: no comment, no opinion, nothing (to add), not applicable)
+_PARTS = re.compile(r"\s*(?:[/|,;:]|\s[-–—]+|[-–—]+\s)\s*")  # "Yes - agree", "No, disagree", "Agree / Cytuno"
+
+
+def non_answer(text: str) -> bool:
+    """The cell says the respondent gives no answer here ("No opinion", "N/A", "None", "Nothing to add",
+    "See above", "See answer to Q3", a dash alone), and nothing else."""
+    text = unticked(text)
+    return bool(text.strip()) and _NON_ANSWER.fullmatch(text) is not None
+
+
+def only_a_form_cell(text: str) -> bool:
+    """The text is nothing but a form's stock cell (see the module): a closed answer, an option's key, a
+    non-answer, or several of them ("Yes - agree", "No - not applicable")."""
+    from respmine.structure.choices import only_a_choice
+    from respmine.themes.stance import only_closed_answer
+
+    text = unticked(text)
+    if not text.strip():
+        return False
+    if non_answer(text) or only_closed_answer(text) or only_a_choice(text):
+        return True
+    parts = [p for p in _PARTS.split(text) if p.strip(" .!")]
+    return len(parts) > 1 and all(non_answer(p) or only_closed_answer(p) for p in parts)

@@ -1,0 +1,36 @@
+"""A form's stock cells ("No opinion", "N/A", "See above", "Yes - agree") say nothing of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from respmine.structure.cells import non_answer, only_a_form_cell
+
+CELLS = ["No opinion", "Prefer not to say", "N/A", "n/a", "NA", "Not applicable", "No comment",
+         "No comments.", "None", "None.", "Nothing to add", "Nothing further to add.", "See above",
+         "As above", "As above.", "Same as above", "Please see above", "See answer to Q3",
+         "See my response to question 4.", "As per my previous answer", "No further comments at this time.",
+         "-", "Dim sylw", "☒ N/A"]
+SCALE = ["Yes - agree", "Yes – agree", "Yes, agree", "Agree", "Disagree", "Strongly agree",
+         "Tend to disagree", "No - disagree", "No - not applicable", "Yes", "B", "Cytuno / Agree"]
+SAYS_SOMETHING = ["No, because it costs too much", "None of the options work for disabled people",
+                  "Nothing will change unless enforcement is funded", "See the attached evidence on damage",
+                  "Agree, but only with exemptions for carers", "Yes - the mobile library must stay",
+                  "As above, the library is vital", "No opinion on the levy but the library must stay",
+                  "Not applicable to rural areas, where lanes are narrow", "Local history collections",
+                  "N/A - we run no buses", ""]
+
+
+@pytest.mark.parametrize("text", CELLS + SCALE)
+def test_a_stock_cell_is_only_a_form_cell(text: str) -> None:
+    assert only_a_form_cell(text)
+
+
+@pytest.mark.parametrize("text", SAYS_SOMETHING)
+def test_a_cell_that_says_something_is_not(text: str) -> None:
+    assert not only_a_form_cell(text)
+
+
+def test_non_answers_are_not_closed_answers() -> None:
+    assert all(non_answer(t) for t in CELLS)
+    assert not any(non_answer(t) for t in ("Agree", "Yes", "B", ""))
