@@ -601,6 +601,9 @@ def test_questions_an_answer_that_declines_to_answer_is_no_answer() -> None:
     placeholders = ("Question 1\n[Draft - to be completed]\n\nQuestion 2\nTBC\n\nQuestion 3\n"
                     "To follow the money.\n")
     assert _plan(_doc(placeholders)) == [("Q3", "To follow the money.")]  # (a draft's counted as answering)
+    # a form's refusal (trial 30a: counted as answering its option question and "Any other comments?")
+    refused = "Question 1\nPrefer not to say\n\nQuestion 2\nI'd rather not say.\n\nQuestion 3\nNo opinion\n"
+    assert _plan(_doc(refused)) == [("Q3", "No opinion")]  # (a closed question's no-view answer stands)
     started = time.perf_counter()  # a run of dashes is read once, not once per way to split it
     assert questions.NO_ANSWER.fullmatch("-" * 3000 + "x") is None
     assert time.perf_counter() - started < 1.0
@@ -719,3 +722,30 @@ def test_a_minutes_preamble_is_kept_about_the_respondent_not_a_general_comment()
         assert [s.question for s in segs if s.text == preamble] == [ABOUT], text
     segs = segment_document(_doc(plain), QuestionMatcher(QUESTIONS))
     assert [s.question for s in segs][-1] == GENERAL  # (what it says stays a comment)
+
+
+_OPTIONS_ASKED = [
+    Question(id="Q1", number=1, text="Do you agree that standing charges should be reduced?"),
+    Question(id="Q2", number=2, text="Which option do you prefer: Option A (move part of the standing charge "
+             "onto unit rates), Option B (a low-standing-charge tariff) or Option C (no change)?",
+             options={"A": "move part of the standing charge onto unit rates", "B": "a low-standing-charge "
+                      "tariff", "C": "no change"}),
+    Question(id="Q3", number=3, text="Should prepayment customers pay the same standing charge?"),
+]
+
+
+def test_questions_a_letters_paragraph_only_naming_an_option_answers_the_question_offering_it() -> None:
+    """(Trial 30a: a late e-mail and a fuel bank's letter.) "Option C." alone in a letter without headings
+    was read as a heading and left out, and the option went uncounted; a bare key ("2") is no answer."""
+    letter = ("Sorry this is after the deadline. I don't think standing charges should be cut: the network "
+              "has to be paid for and the fairest way is a fixed charge per home.\n\nOption C.\n\nSam\n")
+    segs = segment_document(_doc(letter, format="eml"), QuestionMatcher(_OPTIONS_ASKED))
+    assert ("Q2", "Option C.") in [(s.question, s.text) for s in segs]
+    assert all(s.method == "closed-answer" for s in segs if s.question == "Q2")
+    shouted = ("I PAY OVER 300 POUNDS A YEAR BEFORE I HAVE EVEN BOILED A KETTLE.\n\n"
+               "PUT IT ALL ON THE UNITS, OPTION A, THEN PEOPLE WHO USE MORE PAY MORE. THAT IS FAIR.\n\n"
+               "R BAXTER")
+    segs = segment_document(_doc(shouted, format="eml"), QuestionMatcher(_OPTIONS_ASKED))
+    assert [s.question for s in segs if s.text.startswith("PUT IT ALL")] == ["Q2"]  # (in capitals too)
+    numbered = "I think the charge should be cut.\n\n2\n\nThat is all."
+    assert "Q2" not in {s.question for s in segment_document(_doc(numbered), QuestionMatcher(_OPTIONS_ASKED))}
