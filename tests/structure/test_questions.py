@@ -749,3 +749,16 @@ def test_questions_a_letters_paragraph_only_naming_an_option_answers_the_questio
     assert [s.question for s in segs if s.text.startswith("PUT IT ALL")] == ["Q2"]  # (in capitals too)
     numbered = "I think the charge should be cut.\n\n2\n\nThat is all."
     assert "Q2" not in {s.question for s in segment_document(_doc(numbered), QuestionMatcher(_OPTIONS_ASKED))}
+
+
+def test_questions_footnotes_after_the_last_answer_are_notes_not_its_words() -> None:
+    """(Trial 30a.) The footnotes at the foot of a one-page response followed its last answer, and were
+    filed (and quoted) as part of it."""
+    text = ("Question 1\n\nWe have no view; network costs must be recovered in full, whatever is chosen.1\n\n"
+            "Question 3\n\nUnder our hedging assumptions,3 a warm winter leaves suppliers short.\n\n"
+            "Priya Ramaswamy, Head of Charging Policy\n\n"
+            "1 OEMR, Review of standing charges, February 2026, paragraphs 4.10 to 4.14.\n\n"
+            "3 Assumes suppliers hedge 80% of expected demand 12 months ahead.")
+    plan = _plan(_doc(text))
+    assert plan[1] == ("Q3", "Under our hedging assumptions,3 a warm winter leaves suppliers short.")
+    assert [q for q, _ in plan[2:]] == [NOTE, NOTE]

@@ -43,7 +43,7 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
-from respmine.structure.notes import is_reference_note
+from respmine.structure.notes import is_footnote, is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
@@ -521,6 +521,12 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         if closing is not None:  # a sign-off or an "About us" section after the answer
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:closing]
+        if n == len(marks) - 1:  # the footnotes at the foot of the last page, after the answer
+            notes = len(span_blocks)
+            while notes > 1 and is_footnote(span_blocks[notes - 1].text, doc.text):
+                notes -= 1
+            out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about)]
+            span_blocks = span_blocks[:notes]
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
         end = span_blocks[-1].end
@@ -553,8 +559,9 @@ def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment
     """A passage that answers no question: a GENERAL segment, an ABOUT one when it only says who the
     respondent is (an opening self-description or an "About us" section: `about`, from `structure.about`;
     a minute's preamble, `furniture.only_meeting`),
-    a NOTE for a footnote's citation or a bare link (`structure.notes`), or none for letter furniture."""
-    if is_reference_note(block.text):
+    a NOTE for a footnote's citation, a numbered footnote whose mark the body carries or a bare link
+    (`structure.notes`), or none for letter furniture."""
+    if is_reference_note(block.text) or is_footnote(block.text, doc.text):
         return [_segment(doc, block.start, block.end, NOTE, "note", 1.0)]
     if is_furniture(block.text):
         return []
@@ -597,7 +604,8 @@ def _by_content(
     to the question(s) it is most similar to."""
     out: list[Segment] = []
     rest = passages(doc.text, rest, about)
-    candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about]
+    candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about
+                  and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
     choices = [b for b in rest if b.start not in about and _only_option_named(b.text, matcher)]
