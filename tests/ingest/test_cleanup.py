@@ -137,3 +137,15 @@ def test_cleanup_keeps_prose_whose_wrapped_line_ends_at_the_pages_own_number() -
                 "Costs\nWe explain the costs, as shown on page 2\n"):
         second = clean_pages([_PAGE_ONE, top + "below, which we have checked with members.\n" + _BODY_TWO])[1]
         assert second.startswith(top.split("\n")[0]) and "page 2 below" in second, (top, second)
+
+
+def test_cleanup_a_last_line_ending_in_this_pages_number_is_a_footer() -> None:
+    """(Trial 30a.) On a one-page PDF no running line repeats: "Northern Grid Distribution plc | Public
+    Page 1" was read as text and quoted. A prose line ending at a page's number stays."""
+    from respmine.ingest.cleanup import strip_page_furniture
+
+    body = ["We oppose Option A.", "Northern Grid Distribution plc | Public Page 1"]
+    assert strip_page_furniture(body, set(), 1) == ["We oppose Option A."]
+    assert strip_page_furniture(body, set(), 2) == body  # (not this page's number)
+    prose = ["We oppose Option A.", "The figures are set out in the table on page 1"]
+    assert strip_page_furniture(prose, set(), 1) == prose

@@ -367,3 +367,37 @@ def test_pdf_a_short_page_in_one_and_a_half_line_spacing_is_one_paragraph(tmp_pa
     doc = extract(_lines_pdf(tmp_path / "short.pdf", lines, [12.0] * 5))
     assert isinstance(doc, Document)
     assert "\n\n" not in doc.text.strip()
+
+
+def test_pdf_footer_and_footnotes_drawn_before_the_body_are_read_last(tmp_path: Path) -> None:
+    """(Trial 30a.) A generator wrote the footer and footnotes of a one-page PDF before its body: read first,
+    they ran into the letterhead ("Northern Grid Distribution plc | Public Page 1 1 OEMR, Review ...") and
+    were quoted as evidence. Lines beneath all the others are read last, top to bottom; the footer, its
+    line ending in this page's number, goes."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=8)
+    pdf.set_xy(20, 285)
+    pdf.cell(0, 4, "Northern Grid Distribution plc | Public Page 1")
+    for n, (y, note) in enumerate(((262, "OEMR, Review of standing charges, February 2026."),
+                                   (266, "Network charges make up around 45% of the standing charge.")), 1):
+        pdf.set_xy(20, y)
+        pdf.cell(0, 4, f"{n} {note}")
+    pdf.set_font("Helvetica", size=11)
+    body = ["Northern Grid Distribution plc", "", "We have no view on whether standing charges should be",
+            "reduced; that is a matter of policy for the regulator.1", "",
+            "Network companies recover most of their revenue through fixed charges.2"]
+    y = 20
+    for line in body:
+        pdf.set_xy(20, y)
+        pdf.cell(0, 6, line)
+        y += 6 if line else 8
+    path = tmp_path / "ngd.pdf"
+    pdf.output(str(path))
+    doc = extract(path, ocr=False)
+    assert isinstance(doc, Document)
+    assert doc.text.startswith("Northern Grid Distribution plc\n\nWe have no view")
+    assert doc.text.endswith("fixed charges.2\n\n1 OEMR, Review of standing charges, February 2026.\n\n"
+                             "2 Network charges make up around 45% of the standing charge."), doc.text
+    assert "Page 1" not in doc.text

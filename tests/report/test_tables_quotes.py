@@ -214,3 +214,19 @@ def test_an_organisations_file_named_after_the_people_its_text_names_is_cited_by
         s.add(PersonalDataRow(submission=sha("hope.pdf"), start=6, end=9, kind="person",
                               original="Dr Raman Whitcombe"))
     assert source_of(CodingData.load(store, CODEBOOK), sha("hope.pdf")) == f"response {sha('hope.pdf')[:12]}"
+
+
+def test_quotes_leave_out_footnote_marks_not_reference_numbers() -> None:
+    """(Trial 30a.) "Using half-hourly smart meter data for 12,400 homes,1 we estimate ..." and "Under our
+    hedging assumptions,3 a winter ..." were quoted with their footnote marks."""
+    from respmine.report.quotes import quote_text
+
+    assert quote_text("Using data for 12,400 homes,1 we estimate a shift.") == \
+        "Using data for 12,400 homes, we estimate a shift."
+    assert quote_text("Under our hedging assumptions,3 a winter would cost more.") == \
+        "Under our hedging assumptions, a winter would cost more."
+    assert quote_text("It was introduced in 2022.2 The lag is long.") == \
+        "It was introduced in 2022. The lag is long."
+    for kept in ("See pp.12 of the report.", "As para.4 says.", "About 12,400 homes and 1.5 million people.",
+                 "We paid 2,400 pounds in 2024.", "The charge is 60p.5 of us pay it."):
+        assert quote_text(kept) == kept

@@ -319,6 +319,9 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     ("We will confine our comments to the funding of small charities.", False),  # (a review: both lost)
     ("We will confine our comments to Q2 and Q4.", True), ("We confine our remarks to matters within our "
                                                             "remit.", True),  # (a second review)
+    # (a trial: filed under Q5 by meaning, its only answer being to Q6)
+    ("We respond only to Question 6, drawing on our research on household energy demand.", True),
+    ("We respond only to Question 6, because the options would hit electric homes hardest.", False),
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is
@@ -359,3 +362,17 @@ def test_furniture_a_minutes_preamble_saying_how_the_body_took_the_consultation_
                  "local feeling."):
         assert not is_formality(said), said
     assert is_formality("The council discussed the consultation at its meeting on 3 July 2026.")
+
+
+def test_furniture_shouted_prose_has_sentences_a_capitals_heading_none() -> None:
+    """(Trial 30a.) An e-mail written all in capitals has sentences: read case by case it had none, so it
+    answered no question and chose no option. A heading or letterhead in capitals stays one."""
+    from respmine.structure.furniture import has_sentence, is_heading, shouted
+
+    said = "STANDING CHARGES SHOULD BE SCRAPPED. I PAY OVER 300 POUNDS A YEAR."
+    assert shouted(said) and has_sentence(said) and not is_furniture(said)
+    assert has_sentence("AND PREPAYMENT PEOPLE SHOULD NOT PAY A PENNY MORE THAN ANYONE ELSE.")
+    assert not has_sentence("J. SMITH")  # (initials: too short to be shouted)
+    assert not has_sentence("OPTION A.") and not shouted("Standing charges should be scrapped.")
+    assert is_heading("ANNEX B: DETAILED COMMENTS BY QUESTION") and is_furniture("R BAXTER")
+    assert is_furniture("EASTMOOR FUEL BANK\nC/O ST MARK'S CHURCH HALL\nEASTMOOR EM2 8PL")

@@ -58,3 +58,20 @@ def test_notes_a_point_the_respondent_makes_is_never_a_note(text: str) -> None:
 
 def test_notes_a_citations_own_words_in_quotes_or_brackets_do_not_count_as_a_view() -> None:
     assert is_reference_note("14 Smith, ‘Why we need rules for AI’ (2020), available at https://example.org.")
+
+
+def test_notes_a_numbered_footnote_whose_mark_the_body_carries_is_a_note() -> None:
+    """(Trial 30a.) Footnotes that cite no source by a citation's marks ("3 Assumes suppliers hedge 80% of
+    expected demand 12 months ahead.") were general comments, coded and quoted: a numbered paragraph whose
+    mark is set after a word or a year in the body ("assumptions,3 a winter", "in 2022.2") is a note."""
+    from respmine.structure.notes import is_footnote
+
+    body = ("Using data for 12,400 homes,1 we estimate the shift. It was introduced in 2022.2 Under our "
+            "hedging assumptions,3 a winter 10% warmer would leave a supplier short.")
+    for note in ("1 Smart meter consumption data for 12,400 homes, 2023-2025, held under licence.",
+                 "2 Northern Grid Distribution, Residual charging and customer bills, technical note, 2025.",
+                 "3 Assumes suppliers hedge 80% of expected demand 12 months ahead."):
+        assert is_footnote(note, body + "\n\n" + note), note
+    assert not is_footnote("4 Assumes nothing.", body)  # (no mark 4 in the body)
+    assert not is_footnote("3 We think suppliers should hedge more.", body)  # (the respondent speaks)
+    assert not is_footnote("3 Assumes suppliers hedge.", "We paid for 3 years. Costs rose 12.3 per cent.")

@@ -601,6 +601,9 @@ def test_questions_an_answer_that_declines_to_answer_is_no_answer() -> None:
     placeholders = ("Question 1\n[Draft - to be completed]\n\nQuestion 2\nTBC\n\nQuestion 3\n"
                     "To follow the money.\n")
     assert _plan(_doc(placeholders)) == [("Q3", "To follow the money.")]  # (a draft's counted as answering)
+    # a form's refusal (trial 30a: counted as answering its option question and "Any other comments?")
+    refused = "Question 1\nPrefer not to say\n\nQuestion 2\nI'd rather not say.\n\nQuestion 3\nNo opinion\n"
+    assert _plan(_doc(refused)) == [("Q3", "No opinion")]  # (a closed question's no-view answer stands)
     started = time.perf_counter()  # a run of dashes is read once, not once per way to split it
     assert questions.NO_ANSWER.fullmatch("-" * 3000 + "x") is None
     assert time.perf_counter() - started < 1.0
@@ -748,3 +751,43 @@ def test_questions_a_letters_call_to_move_what_the_question_names_answers_it(sai
     other = "So yes I want the unit rates to come down, but please protect families like mine on the units."
     segs = segment_document(_doc(f"Hello,\n\n{other}\n\nKelly\n"), matcher)
     assert "Q1" not in {s.question for s in segs}
+
+
+_OPTIONS_ASKED = [
+    Question(id="Q1", number=1, text="Do you agree that standing charges should be reduced?"),
+    Question(id="Q2", number=2, text="Which option do you prefer: Option A (move part of the standing charge "
+             "onto unit rates), Option B (a low-standing-charge tariff) or Option C (no change)?",
+             options={"A": "move part of the standing charge onto unit rates", "B": "a low-standing-charge "
+                      "tariff", "C": "no change"}),
+    Question(id="Q3", number=3, text="Should prepayment customers pay the same standing charge?"),
+]
+
+
+def test_questions_a_letters_paragraph_only_naming_an_option_answers_the_question_offering_it() -> None:
+    """(Trial 30a: a late e-mail and a fuel bank's letter.) "Option C." alone in a letter without headings
+    was read as a heading and left out, and the option went uncounted; a bare key ("2") is no answer."""
+    letter = ("Sorry this is after the deadline. I don't think standing charges should be cut: the network "
+              "has to be paid for and the fairest way is a fixed charge per home.\n\nOption C.\n\nSam\n")
+    segs = segment_document(_doc(letter, format="eml"), QuestionMatcher(_OPTIONS_ASKED))
+    assert ("Q2", "Option C.") in [(s.question, s.text) for s in segs]
+    assert all(s.method == "closed-answer" for s in segs if s.question == "Q2")
+    shouted = ("I PAY OVER 300 POUNDS A YEAR BEFORE I HAVE EVEN BOILED A KETTLE.\n\n"
+               "PUT IT ALL ON THE UNITS, OPTION A, THEN PEOPLE WHO USE MORE PAY MORE. THAT IS FAIR.\n\n"
+               "R BAXTER")
+    segs = segment_document(_doc(shouted, format="eml"), QuestionMatcher(_OPTIONS_ASKED))
+    assert [s.question for s in segs if s.text.startswith("PUT IT ALL")] == ["Q2"]  # (in capitals too)
+    numbered = "I think the charge should be cut.\n\n2\n\nThat is all."
+    assert "Q2" not in {s.question for s in segment_document(_doc(numbered), QuestionMatcher(_OPTIONS_ASKED))}
+
+
+def test_questions_footnotes_after_the_last_answer_are_notes_not_its_words() -> None:
+    """(Trial 30a.) The footnotes at the foot of a one-page response followed its last answer, and were
+    filed (and quoted) as part of it."""
+    text = ("Question 1\n\nWe have no view; network costs must be recovered in full, whatever is chosen.1\n\n"
+            "Question 3\n\nUnder our hedging assumptions,3 a warm winter leaves suppliers short.\n\n"
+            "Priya Ramaswamy, Head of Charging Policy\n\n"
+            "1 OEMR, Review of standing charges, February 2026, paragraphs 4.10 to 4.14.\n\n"
+            "3 Assumes suppliers hedge 80% of expected demand 12 months ahead.")
+    plan = _plan(_doc(text))
+    assert plan[1] == ("Q3", "Under our hedging assumptions,3 a warm winter leaves suppliers short.")
+    assert [q for q, _ in plan[2:]] == [NOTE, NOTE]

@@ -67,7 +67,8 @@ def find_running_lines(pages: list[list[str]]) -> set[str]:
 def strip_page_furniture(lines: list[str], running: set[str], page: int | None = None) -> list[str]:
     """Drop running headers/footers and page-number lines: contiguous runs at the top and bottom only.
     `page`: the page's number (from 1); from page 2 on, a header whose line holding "Page N" (this page's
-    number) comes under a line of its own (`_header_block`) is dropped with that line."""
+    number) comes under a line of its own (`_header_block`) is dropped with that line; on any page, a last
+    line ending "Page N" with this page's number (`_page_footer`)."""
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
 
     def furniture(i: int) -> bool:
@@ -75,6 +76,8 @@ def strip_page_furniture(lines: list[str], running: set[str], page: int | None =
 
     head = _header_block([lines[i] for i in idx[:_EDGE_LINES]], page)
     drop: set[int] = set(idx[:head])
+    if idx and _page_footer(lines[idx[-1]], page):
+        drop.add(idx[-1])
     for edge in (idx[head:_EDGE_LINES], idx[::-1][:_EDGE_LINES]):
         for i in edge:
             if not furniture(i):
@@ -91,6 +94,20 @@ _PROSE_BEFORE = re.compile(r"(?<![A-Za-z])(?:on|in|at|see|from|of|to|and|or|the|
 _HEADER_WORDS = 12  # a header line is short ...
 _HEADER_CHARS = 160
 _HEADER_END = re.compile(r"[.!?;:,]\s*$")  # ... and ends no sentence or clause
+
+
+def _page_footer(line: str, page: int | None) -> bool:
+    """The page's last line is its footer: short, ending "Page N" with this page's number after words that
+    end no sentence and are no prose ("Northern Grid Distribution plc | Public Page 1"; on a one-page PDF
+    no running line repeats to find it: a trial quoted it as evidence). Not "... see the table on page 1"."""
+    if page is None or len(line) > _HEADER_CHARS:
+        return False
+    mark = _PAGE_MARK.search(line)
+    if not mark or int(mark[1]) != page:
+        return False
+    before = line[: mark.start()].rstrip(" |-–—·•,")
+    return (len(before.split()) <= _HEADER_WORDS and not _HEADER_END.search(before)
+            and not _PROSE_BEFORE.search(line[: mark.start()]) and bool(before) and before[0].isupper())
 
 
 def _header_block(top: list[str], page: int | None) -> int:

@@ -45,8 +45,9 @@ READERS: dict[str, str] = {
 # (PDF and Word paragraphs, zip archives, ...), so stores from before re-read everything once.
 BASE_READER_VERSION = 2
 READER_VERSIONS: dict[str, int] = {
-    "pdf": 4,  # 3: a header running only from page 2, its line over one holding "Page N", is dropped; 4: the
-    # first page's running lines are kept aside (metadata "running_head": a letterhead naming the body)
+    "pdf": 5,  # 3: a header running only from page 2, its line over one holding "Page N", is dropped; 4: the
+    # first page's running lines are kept aside (metadata "running_head": a letterhead naming the body); 5: a
+    # footer and footnotes drawn before the body, beneath it, are read last; a last line "... Page N" goes
 }
 
 

@@ -100,14 +100,14 @@ def _page_text(pdf: pypdfium2.PdfDocument, index: int, src: Source) -> RawPage:
             columns = _column_split(page, textpage)
             if columns is not None:
                 return RawPage(columns, "pdfium-columns")
-            return RawPage(_mark_paragraph_gaps(textpage, text), "pdfium")
+            return RawPage(_mark_paragraph_gaps(textpage, text, page.get_size()[1]), "pdfium")
         finally:
             textpage.close()
     finally:
         page.close()
 
 
-def _mark_paragraph_gaps(textpage: Any, text: str) -> str:
+def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0) -> str:
     """Insert a blank line where the vertical gap between two lines is clearly wider than the usual
     line spacing: PDFium's text has no blank lines, but paragraphs are laid out with space between.
 
@@ -118,6 +118,8 @@ def _mark_paragraph_gaps(textpage: Any, text: str) -> str:
     would otherwise make every line of the text a paragraph. A size with fewer (headings: the step to a
     heading is from a line of another size) is spaced as the page, and at least as its font
     (`LINE_HEIGHT`).
+    Lines the PDF draws first but which lie at the foot of the page, beneath all the others (`_drawn_first
+    _below`: a footer and footnotes some generators write before the body), are read last, top to bottom.
     """
     if len(text) != textpage.count_chars():  # offsets would not map to characters: leave as is
         return text
@@ -134,7 +136,44 @@ def _mark_paragraph_gaps(textpage: Any, text: str) -> str:
     if len(steps) < 8:  # too few lines for a quantile to be the usual spacing: bound it by the font
         usual = {size: min(u, SHORT_PAGE_SPACING * size) if size > 0 else u for size, u in usual.items()}
     wide = {s.line for s in steps if s.line is not None and s.step > PARAGRAPH_GAP * usual[s.size]}
+    foot = _drawn_first_below(marks, len(lines), height)
+    if foot:
+        at = {m.line: m.baseline for m in marks if m.line is not None and m.baseline is not None}
+        order = [*range(foot, len(lines)), *sorted(range(foot), key=lambda i: -at.get(i, 0.0))]
+        return "".join(("\r\n\r\n" if n and (i in wide or i < foot) else "\r\n" if n else "") + lines[i]
+                       for n, i in enumerate(order))
     return "".join(("\r\n\r\n" if i in wide else "\r\n" if i else "") + line for i, line in enumerate(lines))
+
+
+FOOT_OF_PAGE = 0.25  # of the page's height from its foot: where footers and footnotes drawn first may lie
+
+
+def _drawn_first_below(marks: list[_VisualLine], count: int, height: float) -> int:
+    """How many of the page's first text lines lie at its foot (within FOOT_OF_PAGE of the height) beneath
+    every later line: a footer and footnotes the PDF drew before the body ("Northern Grid Distribution plc |
+    Public Page 1", "1 OEMR, Review of ..."), read first they ran into the letterhead and the answers
+    (a trial quoted them as evidence). 0 when the page starts with its top, as nearly all do."""
+    if height <= 0:
+        return 0
+    lowest: dict[int, float] = {}  # each text line's lowest baseline
+    for m in marks:
+        if m.baseline is not None:
+            line = m.line if m.line is not None else max(lowest, default=0)
+            lowest[line] = min(lowest.get(line, m.baseline), m.baseline)
+    highest: dict[int, float] = {}
+    for m in marks:
+        if m.baseline is not None and m.line is not None:
+            highest[m.line] = max(highest.get(m.line, m.baseline), m.baseline)
+    found, top_so_far = 0, float("-inf")
+    for k in range(1, count):
+        if k - 1 in highest:
+            top_so_far = max(top_so_far, highest[k - 1])
+        if top_so_far > FOOT_OF_PAGE * height:
+            break
+        below_rest = [b for i, b in lowest.items() if i >= k]
+        if below_rest and top_so_far != float("-inf") and top_so_far < min(below_rest):
+            found = k
+    return found
 
 
 # A step this many times the usual spacing is a paragraph gap. Single spacing with 6 points after each

@@ -210,9 +210,23 @@ def evidence_sentence(text: str, code: Code) -> str:
     return code.evidence_text
 
 
+# a footnote's mark set after a word or a year and its punctuation ("12,400 homes,1 we estimate", "in
+# 2022.2 The"), not a reference's number ("pp.12", "para.4", "No.3")
+_FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]{2}[,.;:)”’\"])|(?<=(?<!\d)\d{4}[.,;:]))\d{1,2}(?=\s|$)")
+_NUMBERED_BY = re.compile(r"\b(?:pp?|paras?|no|nos|vol|fig|figs|ch|chap|art|arts|sec|reg|col|ed|s|r)\W*\Z",
+                          re.IGNORECASE)
+
+
+def _without_footnote_marks(text: str) -> str:
+    """The quote without footnote marks ("... homes,1 we estimate" -> "... homes, we estimate"): a trial
+    quoted "assumptions,3"; the source keeps them."""
+    return _FOOTNOTE_MARK.sub(lambda m: m[0] if _NUMBERED_BY.search(text, 0, m.start()) else "", text)
+
+
 def quote_text(text: str) -> str:
-    """A code's evidence sentence (else its segment's text) as quoted: one line, cut at a word."""
-    text = " ".join(text.split()).strip(" -–•")
+    """A code's evidence sentence (else its segment's text) as quoted: one line, cut at a word, without
+    footnote marks (`_without_footnote_marks`)."""
+    text = _without_footnote_marks(" ".join(text.split()).strip(" -–•"))
     if len(text) <= QUOTE_CHARS:
         return text
     cut = text[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")

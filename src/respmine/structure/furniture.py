@@ -30,6 +30,9 @@ _WORD = re.compile(r"[a-z0-9']+")
 # run's end, which made a long run ("aaaa...") quadratic. Only whether it is found is used.
 _SENTENCE = re.compile(r"(?<![a-z)\]'\"”’])[)\]'\"”’]*[a-z][a-z)\]'\"”’]*[.?!]")
 _NEXT_SENTENCE = re.compile(r"[.?!][\"”’')]*\s+[A-Z]")  # a second sentence starts
+SHOUTED_WORDS = 5  # text in capitals with this many words or more is shouted prose, read as if in lower case
+_LOWER = re.compile(r"[^\W\d_A-Z]")  # (any letter not a capital: a lower-case one, in any alphabet)
+_CAPITAL = re.compile(r"[A-Z]")
 _CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
     r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|(?<!\S)\S[^\s@]*@\S+\.\w+"  # e-mail: see `_NOT_A_FULL_STOP`
     r"|^[^\S\n]*(tel|telephone|phone|mobile|e-?mail|fax)\b"  # (within its line: linear on blank lines)
@@ -94,7 +97,7 @@ _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces t
     r"|(?:we|i) (?:have|will|shall)? ?(?:only )?(?:answered|respond(?:ed)?|comment(?:ed)?)(?: only)? "
     r"(?:to |on )?(?:the |those )?questions? (?:\d[\d, and]*|(?:most |directly )?relevant to (?:us|me"
     r"|our (?:work|organisation"
-    r"|members))|where we have (?:experience|expertise|something to say))" + _ONLY_WHICH + r"{0,40})\W*$",
+    r"|members))|where we have (?:experience|expertise|something to say))" + _ONLY_WHICH + r"{0,80})\W*$",
     re.IGNORECASE,
 )
 _LATE_APOLOGY = re.compile(  # an apology for the response's own lateness, nothing else
@@ -202,10 +205,24 @@ _STATEMENT = re.compile(  # words that make a fragment a statement rather than a
 )
 
 
+def shouted(text: str) -> bool:
+    """Written all in capitals, SHOUTED_WORDS words or more ("STANDING CHARGES SHOULD BE SCRAPPED. I PAY
+    OVER 300 POUNDS A YEAR ..."): prose in capitals, not a heading or a letterhead line, so its sentences
+    are read as if in lower case (`has_sentence`). In capitals it had no sentence: a trial's e-mail
+    written so answered no question and chose no option."""
+    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None
+            and len(text_words(text)) >= SHOUTED_WORDS)
+
+
+def _sentence_in(text: str) -> bool:
+    """`has_sentence` on text with its e-mail addresses, URLs and "no. 12" blanked."""
+    return has_sentence(_NOT_A_FULL_STOP.sub(" ", text))
+
+
 def is_header_line(line: str) -> bool:
     """A reference line at a paragraph's head: "Re: ...", "Subject: ...", "Submitted by ...", a
     "... consultation response" title, a forwarded-message separator."""
-    if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", line)):
+    if _sentence_in(line):
         return False  # "Re: our response is below." says something
     return _HEADER_LINE.match(line) is not None or (  # a title, not a wrapped line of a sentence
         _TITLE.search(line) is not None and len(text_words(line)) <= HEADING_MAX_WORDS
@@ -218,7 +235,7 @@ def is_heading(text: str) -> bool:
     word that makes a statement, not a piece of a sentence cut by a line break."""
     line = " ".join(text.split())
     return (0 < len(text_words(line)) <= SHORT_LINE_WORDS and "\n" not in text.strip()
-            and not _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", line)) and not line.endswith("?")
+            and not _sentence_in(line) and not line.endswith("?")
             and not _STATEMENT.search(line) and not _BROKEN.search(line))
 
 
@@ -248,7 +265,7 @@ def is_furniture(text: str) -> bool:
         return True  # "Hello,", "Here are my views.", "Apologies that this response is a few days late."
     if len(words) <= HEADING_MAX_WORDS and _SIGNED_CONTACT.search(text) and not _STATEMENT.search(text):
         return True  # "Imran Hassan, Proprietor. Phone 07700 900321": a signature and its contact line
-    if _SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text)) or _BULLET.search(text):
+    if _sentence_in(text) or _BULLET.search(text):
         return False
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
         return _heading_like(text)
@@ -452,8 +469,9 @@ def closes_letter(text: str) -> bool:
 
 
 def has_sentence(text: str) -> bool:
-    """A word followed by a full stop, question or exclamation mark."""
-    return _SENTENCE.search(text) is not None
+    """A word followed by a full stop, question or exclamation mark; in shouted text (`shouted`), as if
+    it were in lower case."""
+    return _SENTENCE.search(text.lower() if shouted(text) else text) is not None
 
 
 def starts_quoted_reply(text: str) -> bool:

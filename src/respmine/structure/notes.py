@@ -77,3 +77,27 @@ def is_reference_note(text: str) -> bool:
     return ((words <= NOTE_MAX_WORDS and (_LINK.search(body) is not None or _SURE.search(body) is not None))
             or (words <= CITED_MAX_WORDS and _CITED.search(body) is not None)
             or (words <= REFERENCE_MAX_WORDS and _REFERENCE.search(body) is not None))
+
+
+FOOTNOTE_MAX_WORDS = 60  # a numbered footnote's words, its mark found in the body (`is_footnote`)
+_NOTE_START = re.compile(r"\A\s*(\d{1,2})\s+(?=[A-Z])")  # "3 Assumes suppliers hedge ..."
+
+
+def is_footnote(text: str, document: str) -> bool:
+    """A numbered footnote whose mark the document's body carries, set after a word or a year and its
+    punctuation ("12,400 homes,1 we estimate", "introduced in 2022.2", "our hedging assumptions,3 a"):
+    a footnote that cites no source by the marks `is_reference_note` reads ("3 Assumes suppliers hedge 80%
+    of expected demand 12 months ahead.", "2 Northern Grid Distribution, Residual charging and customer
+    bills, technical note, 2025."): kept with the submission as a note, neither coded nor quoted. Not a
+    paragraph in which the respondent speaks (`_VIEW`), nor one of over FOOTNOTE_MAX_WORDS words."""
+    m = _NOTE_START.match(text)
+    if m is None or len(_WORD.findall(text)) > FOOTNOTE_MAX_WORDS or _VIEW.search(_ASIDE.sub(" ", text)):
+        return False
+    mark = re.compile(r"(?:[^\W\d_]|(?<!\d)\d{4})[.,;:)”’\"]" + m[1] + r"(?=\s|$)")
+    return any(mark.search(document[:at]) or mark.search(document[at + len(text):])
+               for at in _places(document, text))
+
+
+def _places(document: str, text: str) -> list[int]:
+    at = document.find(text)
+    return [at] if at >= 0 else [len(document)]

@@ -32,7 +32,7 @@ from respmine.structure.about import (
     describes_respondent,
 )
 from respmine.structure.blocks import NUMBERED, Block, blocks
-from respmine.structure.choices import letters_choice
+from respmine.structure.choices import letters_choice, only_a_choice
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -43,7 +43,7 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
-from respmine.structure.notes import is_reference_note
+from respmine.structure.notes import is_footnote, is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
@@ -204,9 +204,11 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
     return sorted(segments, key=lambda s: (s.span.start, s.question))
 
 
-# An answer that declines to answer, or a draft's placeholder ("[Draft - to be completed]", "TBC"): the
-# question is not counted as answered ("None." is an answer: "What barriers do you face?")
+# An answer that declines to answer ("Prefer not to say", a form's refusal), or a draft's placeholder ("[Draft
+# - to be completed]", "TBC"): the question is not counted as answered ("None." is an answer: "What barriers
+# do you face?"; so is "No opinion" to a closed question: the view that none is held, `themes.agreement`)
 NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/a|n\.a\.|(?-i:NA)|not applicable"
+                       r"|(?:i(?:['’]d| would) )?(?:prefer|rather) not (?:to )?(?:say|answer|comment)"
                        r"|nothing (?:further |more |else )?to add|no response|no answer"
                        r"|(?:draft\W+)?(?:to be (?:completed|confirmed|added)|tbc|tbd|to follow))\W*|\W+",
                        re.IGNORECASE)  # (not "Na": Welsh "no"; dashes alone: `\W+`, in linear time)
@@ -519,6 +521,12 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         if closing is not None:  # a sign-off or an "About us" section after the answer
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:closing]
+        if n == len(marks) - 1:  # the footnotes at the foot of the last page, after the answer
+            notes = len(span_blocks)
+            while notes > 1 and is_footnote(span_blocks[notes - 1].text, doc.text):
+                notes -= 1
+            out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about)]
+            span_blocks = span_blocks[:notes]
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
         end = span_blocks[-1].end
@@ -551,8 +559,9 @@ def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment
     """A passage that answers no question: a GENERAL segment, an ABOUT one when it only says who the
     respondent is (an opening self-description or an "About us" section: `about`, from `structure.about`;
     a minute's preamble, `furniture.only_meeting`),
-    a NOTE for a footnote's citation or a bare link (`structure.notes`), or none for letter furniture."""
-    if is_reference_note(block.text):
+    a NOTE for a footnote's citation, a numbered footnote whose mark the body carries or a bare link
+    (`structure.notes`), or none for letter furniture."""
+    if is_reference_note(block.text) or is_footnote(block.text, doc.text):
         return [_segment(doc, block.start, block.end, NOTE, "note", 1.0)]
     if is_furniture(block.text):
         return []
@@ -595,11 +604,13 @@ def _by_content(
     to the question(s) it is most similar to."""
     out: list[Segment] = []
     rest = passages(doc.text, rest, about)
-    candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about]
+    candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about
+                  and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
-    closed = dict(zip((b.start for b in candidates), _closed_questions([b.text for b in candidates], matcher),
-                      strict=True))
+    choices = [b for b in rest if b.start not in about and _only_option_named(b.text, matcher)]
+    closed = dict(zip((b.start for b in candidates + choices),
+                      _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
     for b in rest:
         chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
         answered = [q for q in closed.get(b.start, ()) if q not in {c for c, _ in chosen}]
@@ -615,6 +626,13 @@ def _by_content(
             start, end = parts.get(question, (0, len(b.text)))
             out.append(_segment(doc, b.start + start, b.start + end, question, "closed-answer", 0.9))
     return out
+
+
+def _only_option_named(text: str, matcher: QuestionMatcher) -> bool:
+    """A paragraph that is only an option named by its word and key ("Option A.", "OPTION C"): in a letter
+    it is the answer to the question offering that option (`_closed_questions`), though it is no prose
+    (read as a heading, a letter's "Option A." on its own line was left out as furniture)."""
+    return only_a_choice(text) and any(letters_choice(text, opts) for opts in matcher.options.values())
 
 
 _CLAUSE_BREAK = re.compile(  # where a sentence turns to another point: a colon, a semicolon, ", but ..."
