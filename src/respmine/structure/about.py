@@ -68,7 +68,7 @@ _VIEW = re.compile(
     r"|,\s+(?:provided|providing)\s+that\b|,\s+(?:as|so)\s+long\s+as\b|,\s+on\s+condition\b"  # a condition
     r"|,\s+provided\s+(?:the|this|these|those|it|they|we|there|our|their|its|any|all|such|sufficient"
     r"|adequate|enough)\b|,\s+providing\s+(?:it|they|we|there)\b"  # set: a view ("..., provided the council
-    # keeps ..."); not "X is a charity, providing housing ...", "..., provided under contract ...": what X does
+    # keeps ..."); not "X is a charity, providing housing ...", "..., provided under contract ...": X's work
     r"|view|opinion|consultation|proposal|proposed|draft|provides? for|good|great|right"
     r"|wrong|ambitious|positive|negative|excellent|poor|best|worst|helpful|useful|unclear|unnecessary"
     r"|(?:in)?appropriate|reasonable|sensible|very|extremely|too|highly|particularly|deeply|strongly)\b",
