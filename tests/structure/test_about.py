@@ -32,6 +32,12 @@ from respmine.structure.blocks import blocks
     # (a new user's trial: "supports the" read as a view; "studies" not a describing verb)
     "Riverside Families Network supports the families of prisoners across the north of England.",
     "The Centre for Criminal Justice Research at the University of Eastmoor studies youth justice.",
+    # (what a condition, or a supported increase, looks like in a self-description: no view)
+    "Harbourlight Trust is a national charity, providing housing and support to 14,000 people a year.",
+    "Hafren Vale Trust runs three refuges, providing the county's only specialist service for women.",
+    "Clearway Housing runs 12 hostels in Hexbridge, provided under contract to the county council.",
+    "Business Wales supports small and expanding businesses across Wales.",
+    "Hexbridge Credit Union supports members and increases access to affordable credit.",
 ])
 def test_about_self_descriptions_are_recognised(text: str) -> None:
     assert describes_respondent(text)
@@ -65,6 +71,9 @@ def test_about_self_descriptions_are_recognised(text: str) -> None:
     "Riverside Families Network supports the Ministry's plans for secure schools.",
     "Mid Wales Police Commissioner supports the increase to 30 per cent.",  # a side taken on a proposal
     "Hafren Vale Trust supports families, provided the council keeps the branch open.",  # a condition set
+    "Hafren Vale Trust supports families, providing that the council keeps the branch open.",
+    "Riverside Families Network supports the families of prisoners, as long as visits stay local.",
+    "Powys Carers Trust supports extending the scheme to all carers.",
     "",
 ])
 def test_about_views_and_other_subjects_are_not(text: str) -> None:

@@ -695,3 +695,25 @@ def test_what_follows_an_insertion_is_no_item_of_a_list() -> None:
               " or into the hedge, every single day of the week.")
     (hit,) = rules.find(listed)
     assert hit.confidence < 0.55
+
+
+def test_an_item_after_an_insertions_first_item_is_still_listed() -> None:
+    """"..., including housing advice, mentoring and family support": the comma after the first item is
+    the list's, not the close of an insertion (what follows is an item like it, not a preposition as in
+    "pedestrians, including children walking to school, into the carriageway"), so "mentoring" is still an
+    item; the insertion's close is found whatever the insertion word ("especially older people, onto")."""
+    from respmine.themes import scope
+    from respmine.themes.words import pipeline
+
+    nlp = pipeline()
+
+    def item(text: str, word: str) -> bool:
+        doc = nlp(text)
+        at = next(t.i for t in doc if t.lower_ == word)
+        return scope.listed(next(iter(doc.sents)), at, at + 1)
+
+    assert item("Probation should keep its wider offer, including housing advice, mentoring and family "
+                "support for those leaving custody.", "mentoring")
+    assert item("Councils should fund the work, in particular in towns, on estates and in villages.", "on")
+    assert not item("Vehicles parked on footways force pedestrians, especially older people, onto the road, "
+                    "and our residents raise this with us every week.", "onto")

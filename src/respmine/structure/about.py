@@ -58,12 +58,17 @@ _VIEW = re.compile(
     r"concerned|agree|disagree|would like|need(?:s)? to|hope|fear|worr(?:y|ied)|call(?:s)? on|ask|"
     r"important|vital|essential|in favour|against|wary|cautious|risks?|danger|unfortunately|sadly|unfair|"
     r"fails?|failed|problems?|prefer"
-    r"|support(?:s)? (?:[\w'’-]+\s+){0,2}(?:proposals?|plans?"
+    r"|support(?:s)? (?:(?!(?:and|or)\s)[\w'’-]+\s+){0,2}(?:proposals?|plans?"
     r"|changes?|approach|principles?|idea|options?|aims?|intentions?|move|reforms?|measures?|direction|ban"
-    r"|decision|introduction|increases?|extension|expansion|extending|expanding|reductions?|targets?)"  # (not
-    # "X supports the families of children in custody": what X does; "The Commissioner supports the increase
-    # to 30 per cent" takes a side on a proposal)
-    r"|,\s+(?:provided|providing|as\s+long\s+as|so\s+long\s+as|on\s+condition)\b"  # a condition set: a view
+    r"|decision|introduction|increases?|extension|expansion|reductions?|targets?"
+    r"|(?:extending|expanding)(?=\s+(?:the|this|that|these|those|its|their|it|them)\b))"  # (not "X supports
+    # the families of children in custody": what X does; "The Commissioner supports the increase to 30 per
+    # cent" takes a side on a proposal; not "supports members and increases access to credit", "supports
+    # small and expanding businesses": an "and" between them, or no object, and X says what it does)
+    r"|,\s+(?:provided|providing)\s+that\b|,\s+(?:as|so)\s+long\s+as\b|,\s+on\s+condition\b"  # a condition
+    r"|,\s+provided\s+(?:the|this|these|those|it|they|we|there|our|their|its|any|all|such|sufficient"
+    r"|adequate|enough)\b|,\s+providing\s+(?:it|they|we|there)\b"  # set: a view ("..., provided the council
+    # keeps ..."); not "X is a charity, providing housing ...", "..., provided under contract ...": X's work
     r"|view|opinion|consultation|proposal|proposed|draft|provides? for|good|great|right"
     r"|wrong|ambitious|positive|negative|excellent|poor|best|worst|helpful|useful|unclear|unnecessary"
     r"|(?:in)?appropriate|reasonable|sensible|very|extremely|too|highly|particularly|deeply|strongly)\b",

@@ -457,19 +457,31 @@ def listed(sent: Any, start: int, end: int) -> bool:
 
 
 _INSERTION = frozenset({"including", "especially", "particularly", "notably", "mainly", "mostly", "chiefly"})
+_PREPOSITIONS = frozenset({  # what resumes a clause after an insertion (", including children, into the")
+    "into", "onto", "on", "in", "at", "to", "from", "with", "without", "by", "through", "across", "along",
+    "over", "under", "off", "out", "towards", "toward", "around", "past", "near", "for", "of", "within",
+    "behind", "between", "up", "down", "away", "back", "outside", "inside", "beside", "against", "among"})
 
 
 def _closes_insertion(sent: Any, comma: int) -> bool:
     """The comma at token `comma` closes an insertion opened by the comma before it and an INSERTION word
     ("pedestrians, including children walking to school, into the carriageway"): the words either side of
-    the insertion are one clause, not items of a list."""
+    the insertion are one clause, not items of a list. Only where what follows is not an item like the
+    insertion's first: one a preposition, the other not ("including housing advice, mentoring and ..." and
+    "in particular in towns, on estates ..." go on listing)."""
     doc = sent.doc
-    if doc[comma].text != ",":
+    if doc[comma].text != "," or comma + 1 >= sent.end:
         return False
     opening = next((i for i in range(comma - 1, sent.start - 1, -1) if doc[i].text in {",", ";", ":"}), None)
-    return (opening is not None and doc[opening].text == "," and opening + 1 < comma
-            and (doc[opening + 1].lower_ in _INSERTION
-                 or doc[opening + 1 : opening + 3].text.lower() == "in particular"))
+    if opening is None or doc[opening].text != "," or opening + 1 >= comma:
+        return False
+    if doc[opening + 1 : opening + 3].text.lower() == "in particular":
+        first = opening + 3
+    elif doc[opening + 1].lower_ in _INSERTION:
+        first = opening + 2
+    else:
+        return False
+    return first < comma and (doc[first].lower_ in _PREPOSITIONS) != (doc[comma + 1].lower_ in _PREPOSITIONS)
 
 
 def example_lists(sent: Any) -> list[tuple[int, int]]:
