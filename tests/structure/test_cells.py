@@ -46,3 +46,19 @@ def test_a_long_run_of_punctuation_is_read_in_linear_time() -> None:
     assert non_answer("-" * 20_000 + " No opinion " + "." * 20_000)
     assert non_answer("=" * 20_000)
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("text", ["No further comments, thank you.", "None, thanks",
+                                  "Nothing more to add. Thank you.", "No comment at this time, thank you",
+                                  "Nothing else to add - thanks!",
+                                  "None thank you.", "Dim sylw, diolch"])
+def test_a_stock_cell_with_thanks_is_still_one(text: str) -> None:
+    """"No comment thanks" was a stock cell and "No further comments, thank you." was not: the topic of
+    such cells could be an emerging theme, and the coder's fallback gave them a theme."""
+    assert only_a_form_cell(text)
+
+
+@pytest.mark.parametrize("text", ["Thank you", "No comment, thanks, but keep the mobile library",
+                                  "Thanks. The library is vital to us."])
+def test_thanks_alone_or_beside_a_view_is_no_stock_cell(text: str) -> None:
+    assert not only_a_form_cell(text)
