@@ -62,3 +62,18 @@ def test_a_stock_cell_with_thanks_is_still_one(text: str) -> None:
                                   "Thanks. The library is vital to us."])
 def test_thanks_alone_or_beside_a_view_is_no_stock_cell(text: str) -> None:
     assert not only_a_form_cell(text)
+
+
+@pytest.mark.parametrize("text", ["Dim sylw pellach", "Dim sylwadau pellach", "Dim ateb", "Dim byd pellach",
+                                  "Dim i'w ychwanegu", "Gweler uchod", "Fel uchod.", "Gweler yr ateb uchod"])
+def test_welsh_stock_cells_as_their_english(text: str) -> None:
+    """The Welsh of "No further comment", "No answer", "Nothing further", "Nothing to add", "See above",
+    "As above", "See the answer above": their English was a stock cell, they were not."""
+    assert non_answer(text) and only_a_form_cell(text)
+
+
+@pytest.mark.parametrize("text", ["Dim", "Dim mwy o ffioedd", "Dim byd yn newid",
+                                  "Fel uchod, mae angen y llyfrgell"])
+def test_welsh_that_says_something_is_no_stock_cell(text: str) -> None:
+    """"No more fees", "Nothing changes", "As above, the library is needed"."""
+    assert not only_a_form_cell(text)

@@ -31,8 +31,11 @@ _NON_ANSWER = re.compile(  # the whole cell from its first word character to its
     rf"|below|to\s+{_QUESTION}|(?:given\s+)?(?:for|in|under)\s+{_QUESTION}))?|{_QUESTION})"
     r"|(?:as|same\s+as)\s+(?:above|before|previously|(?:for\s+|in\s+)?(?:my|our|the)\s+(?:previous|earlier"
     rf"|last)\s+(?:answers?|responses?|comments?|question)|(?:for\s+|in\s+)?{_QUESTION})"
-    r"|dim\s+(?:sylw(?:adau)?|barn|byd(?:\s+i[’']w\s+ychwanegu)?)|amherthnasol|d\s*/\s*b"
-    r")", re.IGNORECASE)  # (Welsh: no comment, no opinion, nothing (to add), not applicable)
+    r"|dim\s+(?:(?:sylw(?:adau)?|barn|ateb)(?:\s+pellach)?|byd(?:\s+pellach)?(?:\s+i[’']w\s+ychwanegu)?"
+    r"|i[’']w\s+ychwanegu)"
+    r"|(?:gweler|fel)\s+(?:yr\s+ateb\s+)?uchod|amherthnasol|d\s*/\s*b"
+    r")", re.IGNORECASE)  # (Welsh: no (further) comment, opinion, answer; nothing (further) (to add); see /
+# as (the answer) above; not applicable)
 _WORD = re.compile(r"[^\W_]")
 _PARTS = re.compile(  # "Yes - agree", "No, disagree", "Agree / Cytuno", "Nothing to add. Thank you."
     r"\s*(?:[/|,;:]|\s[-–—]+|[-–—]+\s|(?<=[.!?])\s)\s*")
