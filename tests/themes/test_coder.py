@@ -691,3 +691,19 @@ def test_a_forms_stock_cells_get_no_theme_nor_pick() -> None:
     assert coder.code(cells, ["Q1"] * len(cells)) == [[]] * len(cells)
     [tags] = coder.code(["Agree, the food was cold and tasty meals are rare"], ["Q1"])
     assert [t.theme for t in tags] == ["food"]
+
+
+def test_a_stock_cell_the_analysts_coded_keeps_the_classifiers_theme() -> None:
+    """Analysts may code a stock cell: NHS feedback's code "Nothing." to "What could we do better?" as a
+    positive experience (62 of its 1,178 held-out comments). The classifier learned that from their codes
+    and still codes it; only rules, similarity and the fallback pick leave a stock cell uncoded."""
+    praise = Codebook(name="ward", version="1",
+                      themes=(*_CODEBOOK.themes, Theme(id="praise", label="Praise")))
+    texts, labels = [], []
+    for i in range(8):
+        texts += [f"the food was cold {i}", f"nurses were kind {i}", "Nothing.", "Nothing"]
+        labels += [["food"], ["staff"], ["praise"], ["praise"]]
+    coder = ThemeCoder(praise, WordEmbedder(), use_rules=False).fit(texts, labels)
+    coded = coder.code(["Nothing.", "N/A", "the food was cold"])
+    assert [[(t.theme, t.method) for t in tags] for tags in coded] == [
+        [("praise", "classifier")], [], [("food", "classifier")]]

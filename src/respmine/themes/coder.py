@@ -175,15 +175,20 @@ class ThemeCoder:
         mention ("Riverside Women's Centre is a small organisation"): the phrase rules skip them and
         similarity reads the text with them blanked. `asked` (per text): the agreement question it answers,
         if any ("Do you agree that secure schools should replace ...?"), whose proposal an answer may only
-        restate (`_pickable`); not given, the questions are not known (an evaluation's coded file)."""
+        restate (`_pickable`); not given, the questions are not known (an evaluation's coded file).
+        A form's stock cell ("N/A", "No opinion", "See above", a bare "Agree": `structure.cells`) takes a
+        theme only from the classifier, which learned it from analysts' codes (NHS feedback's analysts code
+        "Nothing." to "What could we do better?" as a positive experience: 62 of its 1,178 held-out
+        comments); rules, similarity and the fallback pick give it none (a bare "Agree" still agrees with
+        the view its question states: `themes.stated`)."""
         if not texts:
             return []
-        texts = [" " * len(t) if only_a_form_cell(t) else t  # ("N/A", "Agree": no theme, no pick; a bare
-                 for t in without_formalities(texts, self.title, names)]  # "Agree" still agrees: stated)
+        texts = without_formalities(texts, self.title, names)
         learned = set(self.classifier.themes)
         found: list[dict[str, Tag]] = [{} for _ in texts]
         probs = self.classifier.probabilities(texts, questions)  # texts x learned themes (maybe none)
         self._add_classifier(found, texts, questions, probs)
+        texts = [" " * len(t) if only_a_form_cell(t) else t for t in texts]  # (the classifier read them)
         judged: list[list[tuple[int, int, str]]] = [[] for _ in texts]  # rule hits, coded or not
         weak = self._add_rules(found, texts, learned, names, judged)
         self._drop_uncorroborated(found, _unnamed(texts, names), weak)
