@@ -1081,12 +1081,13 @@ _CHANGE = re.compile(  # a command to change something one way: "Extend the hour
     # libraries.", "We urge the council to reduce ...", "You should cut ..." (not "this would reduce ...", a
     # forecast, nor "the plan to close ...", a description)
     r"(?:^|[,;:(]\s*|\b(?P<carried>and|so|then)\b|\b(?:just|please|simply|yes|let[’']?s|" + _STRICT_MODALS
-    + r"|(?:urge|urges|ask|asks|call\s+on|calls\s+on|request|invite|encourage|(?:we|i)\s+(?:would\s+|really\s+"
-    r"|just\s+|also\s+)?want)\s+(?:[a-z’']+\s+){0,4}?to))"  # (not "no": "no increase in ...", a noun;
-    # nor "Suppliers want to raise ...": someone else's wish)
+    + r"|(?:urge|urges|ask|asks|call\s+on|calls\s+on|request|invite|encourage"
+    r"|(?:we|i)\s+(?:would\s+|really\s+|just\s+|also\s+)?want)\s+(?:[a-z’']+\s+){0,4}?to))"  # (not "no":
+    # "no increase in ...", a noun; nor "Suppliers want to raise ...": someone else's wish)
     r"\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
-    r"(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?!\s+(?:in|of|after|upon|is|was|are|were|will|would"
-    r"|has|had)\b)(?P<what>[^.;:!?]{0,90})", re.IGNORECASE)  # (not a noun: "Increase in the charge will hurt")
+    r"(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b"
+    r"(?!\s+(?:in|of|after|upon|is|was|are|were|will|would|has|had)\b)"  # (not a noun: "Increase in the
+    r"(?P<what>[^.;:!?]{0,90})", re.IGNORECASE)  # charge will hurt")
 _FORECAST = re.compile(  # a clause saying what would happen or what someone means to do, which an "and ..."
     # after it carries on: "The plan would close five libraries and reduce ..." (no command)
     r"\b(?:would|will|could|might|may|plans?|planned|intends?|intended|proposes?|proposed|aims?|wants?"
