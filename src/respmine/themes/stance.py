@@ -221,9 +221,9 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
 )
 _CUES = tuple((re.compile(p), polarity, w) for p, polarity, w in _RAW_CUES)
 _EARLIER = re.compile(  # a cue's object that is another, earlier scheme: "We voted against the previous
-    # scheme in 2019 but support this one", "we objected to the 2015 plan" (its side is not on this one)
+    # scheme in 2019 but support this one", "we objected to the old plan" (its side is not on this one)
     r"\s*(?:(?:to|with|of|for)\s+)?(?:the|its|our|your|their|that|an?)\s+(?:previous|earlier|former|old"
-    r"|original|last|past|prior|(?:19|20)\d\d)\s+(?:[a-z’'-]+\s+){0,2}?(?:" + _NOUN
+    r"|original|last|past|prior)\s+(?:[a-z’'-]+\s+){0,2}?(?:" + _NOUN  # (not "the 2025 proposal": this one
     + r"|ones?\b|versions?\b|consultations?\b)")
 
 
@@ -978,11 +978,29 @@ def _proposed(question: str) -> _Proposed:
         _numbers(named) - now_numbers)
     main = named.split(",")[0]  # what it does, not a clause on what it spares: "to reduce the number of
     keeps = _KEEPS.search(main) is not None  # libraries ..., keeping a library in each town" ends, keeps none
-    rises, falls = _RISES.search(main) is not None, _FALLS.search(main) is not None
+    rises, falls = _RISES.search(main), _FALLS.search(main)
     return _Proposed(keeps, _ENDS.search(main) is not None and not keeps, frozenset(thing),
                      frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING),
                      "up" if rises and not falls else "down" if falls and not rises else None,
-                     frozenset(thing & (_words5(main) | _numbers(main))), _BOUND.search(main) is not None)
+                     frozenset(thing & (_words5(_changed(main, rises or falls)) | _numbers(main))),
+                     _BOUND.search(main) is not None)
+
+
+_PASSIVE = re.compile(r"\b(?:be|being|been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_PHRASE_END = re.compile(r"\b(?:for|to|from|by|at|in|on|with|without|when|where|while|using|so|and|or|but"
+                         r"|across|because|if|unless|which|who|that|than|through|via)\b", re.IGNORECASE)
+
+
+def _changed(main: str, verb: re.Match[str] | None) -> str:
+    """What the question's verb of change acts on: its subject if passive ("standing charges should be
+    reduced"), else the words after it to the first preposition ("increase fines for pavement parking":
+    fines, not pavement parking; "more powers to ban pavement parking": powers; "reduce the number of
+    council-run libraries from 14 to 6")."""
+    if verb is None:
+        return ""
+    if _PASSIVE.search(main, 0, verb.start()):
+        return main[: verb.start()]
+    return _PHRASE_END.split(main[verb.end():], maxsplit=1)[0]
 
 
 def _with_action(sentence: str, question: str, score: Scores) -> Scores:
@@ -1110,11 +1128,18 @@ _STRICT_MODALS = r"(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to|has\s+to|have
 _CHANGE = re.compile(  # a command to change something one way: "Extend the hours.", "Do not close any
     # libraries.", "We urge the council to reduce ...", "You should cut ..." (not "this would reduce ...", a
     # forecast, nor "the plan to close ...", a description)
-    r"(?:^|[,;:(]\s*|\b(?:and|so|just|please|simply|then|yes|no|let[’']?s|" + _STRICT_MODALS
-    + r"|(?:urge|urges|ask|asks|call\s+on|calls\s+on|request|want|invite|encourage)\s+"
-    r"(?:[a-z’']+\s+){0,4}?to))"
+    r"(?:^|[,;:(]\s*|\b(?P<carried>and|so|then)\b|\b(?:just|please|simply|yes|let[’']?s|" + _STRICT_MODALS
+    + r"|(?:urge|urges|ask|asks|call\s+on|calls\s+on|request|invite|encourage"
+    r"|(?:we|i)\s+(?:would\s+|really\s+|just\s+|also\s+)?want)\s+(?:[a-z’']+\s+){0,4}?to))"  # (not "no":
+    # "no increase in ...", a noun; nor "Suppliers want to raise ...": someone else's wish)
     r"\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
-    r"(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<what>[^.;:!?]{0,90})", re.IGNORECASE)
+    r"(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b"
+    r"(?!\s+(?:in|of|after|upon|is|was|are|were|will|would|has|had)\b)"  # (not a noun: "Increase in the
+    r"(?P<what>[^.;:!?]{0,90})", re.IGNORECASE)  # charge will hurt")
+_FORECAST = re.compile(  # a clause saying what would happen or what someone means to do, which an "and ..."
+    # after it carries on: "The plan would close five libraries and reduce ..." (no command)
+    r"\b(?:would|will|could|might|may|plans?|planned|intends?|intended|proposes?|proposed|aims?|wants?"
+    r"|seeks?|going\s+to)\b|[’']ll\b|[’']d\b", re.IGNORECASE)
 _CHANGED = re.compile(  # what should befall a thing: "The opening hours should not be extended."
     r"(?P<what>[^.;:!?,]{1,80}?)\s+" + _STRICT_MODALS + _NOT + r"\s+be\s+(?:(?P<up>extended|increased"
     r"|expanded|lengthened|raised|widened|boosted)|(?P<down>reduced|cut|closed|shut|lowered|shortened|slashed"
@@ -1152,6 +1177,9 @@ def _changes(sentence: str, question: str) -> set[str]:
     for m in (*_CHANGE.finditer(sentence), *_CHANGED.finditer(sentence), *_MOVES.finditer(sentence)):
         groups = m.groupdict()
         if groups.get("what") is None:
+            continue
+        if groups.get("carried") and _FORECAST.search(
+                re.split(r"[,;:(]", sentence[max(0, m.start() - 120): m.start()])[-1]):
             continue
         if "negv" in groups:
             if _aside(sentence, m.start(), m.start("up") if m["up"] else m.start("down")):
