@@ -214,7 +214,7 @@ _TURNS_ON = re.compile(  # the next sentence argues against what the first named
     # change. We do not think any change is needed.", "National prohibition. Local licensing would not work")
     r"[.!\s]*[^.!?\n]{0,60}?(?:\b(?:it|this|that|they|these)\b[^.!?\n]{0,60}?\b" + _TURN
     + r"|\b" + _TURN + r"\s+(?:it|this|that|them|these)\b)", re.IGNORECASE)
-_OTHERS_PREFER = re.compile(  # the preference is someone else's, or a past or hard one ("Some councils
+OTHERS_PREFER = re.compile(  # the preference is someone else's, or a past or hard one ("Some councils
     # support local licensing", "Few of our members support ...", "We used to support ...")
     r"\b(?:some|many|most|few|several|others?|those|they|people|nobody|no one|anyone|everyone|who|which"
     r"|used to|hard to|difficult to|impossible to|why would|councils|members)\b", re.IGNORECASE)
@@ -251,7 +251,7 @@ def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
         return key, first.end()
     for m in _PREFERS_LABEL.finditer(head, first.start(), first.end()):
         key = names_one_option(m["named"], options) or names_in_other_words(m["named"], options)
-        if key and not _AGAINST.search(head[: m.start()]) and not _OTHERS_PREFER.search(head, first.start(),
+        if key and not _AGAINST.search(head[: m.start()]) and not OTHERS_PREFER.search(head, first.start(),
                                                                                           m.start()):
             return key, m.end()
     return None
