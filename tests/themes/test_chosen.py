@@ -244,9 +244,9 @@ PREFERRING = [  # (general comments, each sentence over SHORT_SENTENCE_WORDS wor
     ("over", "The parish chose a mobile library over closure when the council asked the villages in spring."),
     ("other", "We would prefer closure to a mobile library, as a van once a fortnight helps nobody up here."),
     ("not", "We would not prefer a mobile library to closure, as a van once a fortnight helps nobody here."),
-    ("others", "Nobody in the village would prefer a mobile library to a proper branch with real staff in it."),
-    ("doubt", "It is hard to say whether a mobile library is better than a branch for the farms up the valley."),
-    ("reported", "The council says residents would prefer a mobile library to the branch, which we doubt a lot."),
+    ("others", "Nobody in the village would prefer a mobile library to a proper branch with staff in it."),
+    ("doubt", "It is hard to say whether a mobile library is better than a branch for the farms up there."),
+    ("reported", "The council says residents would prefer a mobile library to the branch, which we doubt."),
 ]
 
 
