@@ -156,6 +156,8 @@ LIBRARY = {"A": "hand the library to a community group, with a council grant for
     ("I would back any plan that keeps our library open.", None),
     ("We would not back handing the branches to community groups.", None),  # (argued against)
     ("Some councillors back handing the branches to community groups; we do not.", None),  # (others' view)
+    # (the words every option shares are the subject, not the choice: one of an option's own is chance)
+    ("I support the council's aim of keeping a library service in every community building.", None),
 ])
 def test_choices_an_option_chosen_by_backing_its_content_in_other_words(answer: str,
                                                                         option: str | None) -> None:
@@ -165,3 +167,20 @@ def test_choices_an_option_chosen_by_backing_its_content_in_other_words(answer: 
     assert chosen(answer, LIBRARY) == option
     if option:
         assert respondents_choice([answer], LIBRARY) == option
+
+
+STANDING = {"A": "move part of the standing charge onto unit rates",
+            "B": "require suppliers to offer a low-standing-charge tariff alongside their standard tariffs",
+            "C": "no change"}
+
+
+@pytest.mark.parametrize(("answer", "option"), [
+    ("We support moving part of the standing charge onto unit rates.", "A"),
+    ("We support requiring suppliers to offer a low standing charge tariff.", "B"),
+    ("We support the move to reduce standing charges but not by putting them onto unit rates.", None),
+    ("We support cutting part of the standing charge for those on low incomes.", None),
+])
+def test_choices_in_other_words_needs_words_of_the_option_alone(answer: str, option: str | None) -> None:
+    """"Standing charge" is in two options' labels: an answer about standing charges sharing one more word
+    with option A ("the move to reduce ...", "part of") has not chosen it."""
+    assert chosen(answer, STANDING) == option

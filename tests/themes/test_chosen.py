@@ -244,6 +244,9 @@ PREFERRING = [  # (general comments, each sentence over SHORT_SENTENCE_WORDS wor
     ("over", "The parish chose a mobile library over closure when the council asked the villages in spring."),
     ("other", "We would prefer closure to a mobile library, as a van once a fortnight helps nobody up here."),
     ("not", "We would not prefer a mobile library to closure, as a van once a fortnight helps nobody here."),
+    ("others", "Nobody in the village would prefer a mobile library to a proper branch with staff in it."),
+    ("doubt", "It is hard to say whether a mobile library is better than a branch for the farms up there."),
+    ("reported", "The council says residents would prefer a mobile library to the branch, which we doubt."),
 ]
 
 
@@ -254,7 +257,7 @@ def test_a_long_sentence_preferring_another_questions_option_holds_the_view(key:
     view preferred against ("closure to a mobile library"), or a preference denied, raises only its topic."""
     found = code_segments([SegmentInput(key, text, "")], LIBRARIES, WordEmbedder(), options={"Q2": OPTIONS})
     codes = {c.theme: c.method for c in found.codes}
-    if key == "other":
+    if key in ("other", "others", "doubt", "reported"):  # (preferred against, or not the writer's)
         assert "model.mobile" not in codes and codes["model"].endswith(f"+{ASIDE}")
     elif key == "not":
         assert codes.get("model.mobile") != "rule"  # (a negated mention: as the rules leave it)

@@ -185,8 +185,10 @@ def names_in_other_words(text: str, options: Mapping[str, str]) -> str | None:
     order, with more words of its own: "handing the branches to community groups only if the council keeps
     paying" for "hand the library to a community group, with a council grant for three years". Up to its
     condition or reason (`_CONDITION`), the piece uses CORE_WORDS of the words (stems, `stems`) of the
-    label's first clause (what the option does; all of them where it has fewer), half or more of the piece's
-    own words are the label's, no other option's label has as many of them, and one is that option's alone.
+    label's first clause (what the option does; all of them where it has fewer), two of them no other
+    option's label uses (words every option shares name the subject, not the choice: "the move to reduce
+    standing charges" is not "move part of the standing charge onto unit rates"), half or more of the
+    piece's own words are the label's, and no other option's label has as many of them.
     A word or two of a label ("a council grant for the book stock") names none."""
     from respmine.structure.question_matcher import stems  # (it reads options with this module)
 
@@ -198,9 +200,11 @@ def names_in_other_words(text: str, options: Mapping[str, str]) -> str | None:
         return None
     key = ranked[0]
     core = stems(re.split(r"[,;:(]", options[key], maxsplit=1)[0])
-    own = shared[key] - set().union(*(label for k, label in labels.items() if k != key))
-    enough = len(said & core) >= min(CORE_WORDS, len(core)) and len(said & core) >= 2
-    return key if enough and own and 2 * len(shared[key]) >= len(said) else None
+    others = set().union(*(label for k, label in labels.items() if k != key))
+    distinct = core - others  # (not the subject all the options share: "library", "standing charge")
+    enough = (len(said & core) >= min(CORE_WORDS, len(core)) and len(said & core) >= 2
+              and len(said & distinct) >= min(2, len(distinct)))
+    return key if enough and shared[key] - others and 2 * len(shared[key]) >= len(said) else None
 
 
 _TURN = (r"(?:oppose[sd]?|against|reject(?:ed)?|failed|fails|would fail|not work|no good|wrong|mistake"
@@ -210,7 +214,7 @@ _TURNS_ON = re.compile(  # the next sentence argues against what the first named
     # change. We do not think any change is needed.", "National prohibition. Local licensing would not work")
     r"[.!\s]*[^.!?\n]{0,60}?(?:\b(?:it|this|that|they|these)\b[^.!?\n]{0,60}?\b" + _TURN
     + r"|\b" + _TURN + r"\s+(?:it|this|that|them|these)\b)", re.IGNORECASE)
-_OTHERS_PREFER = re.compile(  # the preference is someone else's, or a past or hard one ("Some councils
+OTHERS_PREFER = re.compile(  # the preference is someone else's, or a past or hard one ("Some councils
     # support local licensing", "Few of our members support ...", "We used to support ...")
     r"\b(?:some|many|most|few|several|others?|those|they|people|nobody|no one|anyone|everyone|who|which"
     r"|used to|hard to|difficult to|impossible to|why would|councils|members)\b", re.IGNORECASE)
@@ -247,7 +251,7 @@ def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
         return key, first.end()
     for m in _PREFERS_LABEL.finditer(head, first.start(), first.end()):
         key = names_one_option(m["named"], options) or names_in_other_words(m["named"], options)
-        if key and not _AGAINST.search(head[: m.start()]) and not _OTHERS_PREFER.search(head, first.start(),
+        if key and not _AGAINST.search(head[: m.start()]) and not OTHERS_PREFER.search(head, first.start(),
                                                                                           m.start()):
             return key, m.end()
     return None

@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 
 from respmine.records import Code, Span
-from respmine.structure.choices import MIN_OPTIONS, SEVERAL, chosen
+from respmine.structure.choices import MIN_OPTIONS, OTHERS_PREFER, SEVERAL, chosen
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.sentences import sentence_spans
 
@@ -156,14 +156,13 @@ def aside(row: dict[str, Code], views: Mapping[str, str], fingerprints: Mapping[
 
 _THING = r"(?P<x>[^,;:.!?()]{3,120}?)"  # what is preferred, within its clause
 _COMPARED = r"(?:rather\s+than|instead\s+of|in\s+preference\s+to|over|to|than)\b"
-_UNSAID = r"(?<!\bnot\s)(?<!\bnever\s)(?<!n't\s)(?<!\bno\s)"  # not "would not prefer", "no longer choose"
 _PREFERENCES = [re.compile(p, re.IGNORECASE) for p in (
     # "We would prefer a mobile library to closure", "prefer to keep the mobile library", "would rather have
     # a mobile library than ...", "chose a mobile library over closure", "want X rather than Y"
-    _UNSAID + r"\b(?:prefer(?:s|red)?|(?:much\s+|far\s+)?rather)(?!\s+(?:than|not|no|never)\b)\s+"
+    r"\b(?:prefer(?:s|red)?|(?:much\s+|far\s+)?rather)(?!\s+(?:than|not|no|never)\b)\s+"
     r"(?:(?:to|have|see|keep|get|take|use)\s+)*"
     + _THING + r"(?:\s+" + _COMPARED + r"|\s*(?:[,;:.!?()]|$))",
-    _UNSAID + r"\b(?:choose|chose|chosen|choosing|favou?r(?:s|ed)?|pick(?:s|ed)?|opt(?:s|ed)?\s+for"
+    r"\b(?:choose|chose|chosen|choosing|favou?r(?:s|ed)?|pick(?:s|ed)?|opt(?:s|ed)?\s+for"
     r"|go(?:es)?\s+for|went\s+for|support(?:s|ed)?|back(?:s|ed)?|wants?|wanted)\s+" + _THING
     + r"\s+(?:rather\s+than|instead\s+of|in\s+preference\s+to|over)\b",
     # "A mobile library rather than closure would ...", "X instead of closing the branch"
@@ -181,8 +180,21 @@ def preferred(sentence: str) -> list[str]:
     prefer a mobile library to closure", "We would rather have a mobile library than lose the service", "A
     mobile library rather than closure would ...", "A mobile library is better than nothing", "chose a
     mobile library over closure"; not what is preferred against ("closure" there), nor a preference denied
-    ("We would not prefer ...")."""
-    return [m["x"] for pattern in _PREFERENCES for m in pattern.finditer(sentence)]
+    ("We would not prefer ..."), nor someone else's, a doubted or a reported one ("Nobody would prefer
+    ...", "It is hard to say whether X is better than ...", "The council says residents would prefer ...":
+    `choices.OTHERS_PREFER`, `_NOT_OWN`, in the clause up to what is preferred)."""
+    out = []
+    for pattern in _PREFERENCES:
+        for m in pattern.finditer(sentence):
+            start = max(sentence.rfind(mark, 0, m.start()) for mark in ".!?;") + 1
+            said = sentence[start : m.end("x")]
+            if not OTHERS_PREFER.search(said) and not _NOT_OWN.search(said):
+                out.append(m["x"])
+    return out
+
+
+_NOT_OWN = re.compile(r"n['’]t\b|\b(?:not|never|no|doubt\w*|whether|says?|said|claims?|argues?|suggests?)\b",
+                      re.IGNORECASE)  # (a preference denied, doubted or reported)
 
 
 def finder(codebook: Codebook) -> Callable[[str], frozenset[str]]:
