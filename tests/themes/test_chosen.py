@@ -37,6 +37,28 @@ def test_option_views_link_by_the_views_label_or_the_options_words() -> None:
     assert found["Q2"].views == {"A": ("model.community", "model"), "B": ("model.mobile", "model")}
 
 
+def test_options_the_views_labels_name_link_without_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """(Session 30 review: the report and the review app build the links again from the stored codebook, and
+    building the phrase rules loads spaCy: 21 s to open a report instead of 0.4 s.) Options every view's label
+    names need no rules (an option C no view's label names still needs them: the report's cost remains
+    there); an option no label names is still read by them."""
+    from respmine.themes import rules
+
+    def no_rules(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the phrase rules were built")
+
+    labelled = Codebook(name="l", version="1", themes=(
+        LIBRARIES.themes[0], LIBRARIES.themes[1],
+        Theme(id="model.mobile", label="Mobile library (Option B)", parent="model", position=True),
+    ))
+    two = {k: OPTIONS[k] for k in "AB"}
+    monkeypatch.setattr(rules, "PhraseRules", no_rules)
+    found = option_views(labelled, {"Q2": two})
+    assert found["Q2"].views == {"A": ("model.community", "model"), "B": ("model.mobile", "model")}
+    with pytest.raises(AssertionError, match="phrase rules"):
+        option_views(LIBRARIES, {"Q2": two})  # (B is linked by its phrases)
+
+
 def test_an_option_naming_two_views_or_a_view_two_options_name_links_neither() -> None:
     both = {**OPTIONS, "C": "a mobile library run by a community group to run it"}  # the label names A's view
     assert option_views(LIBRARIES, {"Q2": both})["Q2"].views == {"A": ("model.community", "model"),

@@ -81,17 +81,21 @@ def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]],
     for q, opts in asked.items():
         for k in opts:
             offering.setdefault(k, []).append(q)
-    labelled = [(q, k) for q, opts in asked.items() for k, label in opts.items() if label.strip()]
-    found = PhraseRules(codebook).find_many([asked[q][k] for q, k in labelled]) if labelled else []
+    named = {(q, k): {t.id for t in views if _names(t, k, q, codebook, len(offering[k]) > 1, written or {})}
+             for q, opts in asked.items() for k in opts}
+    # an option no view's label names is read by the rules (spaCy: loaded only then, as the report and the
+    # review app build these links again from the stored codebook)
+    unnamed = [(q, k) for q, opts in asked.items() for k, label in opts.items()
+               if label.strip() and not named[q, k]]
+    found = PhraseRules(codebook).find_many([asked[q][k] for q, k in unnamed]) if unnamed else []
     by_phrases = {(q, k): {h.theme for h in hits if h.theme in {t.id for t in views}
                            and h.confidence >= RULE_FLOOR and not (h.negated or h.rejected)}
-                  for (q, k), hits in zip(labelled, found, strict=True)}
+                  for (q, k), hits in zip(unnamed, found, strict=True)}
     out: dict[str, Choices] = {}
     for q, opts in asked.items():
         linked: dict[str, str] = {}
         for k in opts:
-            named = {t.id for t in views if _names(t, k, q, codebook, len(offering[k]) > 1, written or {})}
-            held = named or by_phrases.get((q, k), set())
+            held = set(named[q, k]) or by_phrases.get((q, k), set())
             if len(held) == 1:
                 linked[k] = held.pop()
         taken = list(linked.values())
