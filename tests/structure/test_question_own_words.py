@@ -7,6 +7,7 @@ comments)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pytest
@@ -87,11 +88,34 @@ def test_a_paragraph_below_the_threshold_naming_its_closest_questions_own_words_
             "photos.")
     plain = "He was made to stand outside the school his daughter goes to. Other parents took photos."
     faint = "He was made to wear the orange vest outside the school. Other parents took photos of him."
+    sentence = "My son was given 120 hours of unpaid work."  # (the document names the consultation's subject)
     matcher = _matcher([HOURS, VESTS, NEEDS], {vest: (0.03, 0.21, -0.04), plain: (0.03, 0.21, -0.04),
-                                               faint: (0.03, 0.1, -0.04)})
-    filed = matcher.by_content([vest, plain, faint])
-    assert [q for q, _ in filed[0]] == ["Q3"]  # (was general comments)
-    assert filed[1] == [] and filed[2] == []  # no own word; too faint a likeness
+                                               faint: (0.03, 0.1, -0.04), sentence: (0.1, 0.1, 0.1)})
+    filed = matcher.by_content([sentence, vest, plain, faint])
+    assert [q for q, _ in filed[1]] == ["Q3"]  # (was general comments)
+    assert filed[2] == [] and filed[3] == []  # no own word; too faint a likeness
+
+
+def test_a_faint_paragraph_of_a_document_off_the_consultations_subject_answers_no_question() -> None:
+    """(Session 30; trial 29a: a complaint about a missed bin collection, sent to a library consultation,
+    was filed under the options question for its "return visit", an own word of "a mobile library visit".)
+    A document none of whose paragraphs is close to a question, and which names no word of the title,
+    answers none by naming a question's own words; one close to a question, or naming the subject, may."""
+    bin_ = ("For the fourth time since Christmas our green recycling bin has not been emptied. I was "
+            "promised a return visit that never came.")
+    library = Question(id="Q2", number=2, text="Option B: replace it with a mobile library visit and a "
+                       "library link point in a community building?")
+    hours = Question(id="Q3", number=3, text="Do you agree that the libraries should open longer hours?")
+    sorry = "Please send someone before the bags attract rats."
+    vectors = {library.text: (1.0, 0.0), hours.text: (0.0, 1.0), bin_: (0.17, 0.02), sorry: (0.05, 0.05)}
+    embedder: Any = Fixed(vectors)
+    matcher = QuestionMatcher([library, hours], embedder, "Library Service Review 2026")
+    assert matcher.by_content([bin_, sorry]) == [[], []]
+    named = "Our libraries sent nobody: a return visit never came."  # (a word of the title: the subject)
+    vectors[named] = (0.17, 0.02)
+    assert [q for q, _ in matcher.by_content([bin_, named])[0]] == ["Q2"]
+    vectors["We prefer option B."] = (0.5, 0.0)  # (a paragraph close to a question)
+    assert [q for q, _ in matcher.by_content([bin_, "We prefer option B."])[0]] == ["Q2"]
 
 
 def test_a_body_saying_whom_it_serves_below_the_threshold_answers_no_question() -> None:
@@ -103,7 +127,7 @@ def test_a_body_saying_whom_it_serves_below_the_threshold_answers_no_question() 
               "The Forum is a network of 30 women's groups across Hexbridge.",
               "Neurodiversity in Justice - a charity for women and people with disabilities in the justice "
               "system")
-    vest = "He was made to wear the orange vest outside the school his daughter goes to."
+    vest = "He was made to wear the orange vest outside the school his daughter goes to, on unpaid work."
     matcher = _matcher([HOURS, VESTS, NEEDS], {**{b: (0.03, -0.04, 0.22) for b in bodies},
                                                vest: (0.03, 0.21, -0.04)})
     filed = matcher.by_content([*bodies, vest])

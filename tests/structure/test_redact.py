@@ -541,3 +541,15 @@ def test_a_welsh_street_with_no_number_before_a_postcode_is_an_address() -> None
     text = "Ty Hafren, Ffordd y Parc, Aberhafren AH1 6LB\n\nDear Colleague,"
     redacted = redact(text, find_personal_data(text))
     assert not _survives("Ffordd y Parc", redacted) and "Ffordd" not in redacted
+
+
+def test_a_persons_account_meter_or_claim_number_is_redacted() -> None:
+    """(Session 30; trial 30a: "my account number 8812 4460 1937" went into the coded outputs.) Any number
+    of a person's records named as such is an identifier; a charity's or company's registered number, which
+    says who a body is, stays."""
+    text = ("My account number is 8812 4460 1937 and my meter serial no. K04A1234 has been read. Customer "
+            "reference number: CR-449120. Our tenancy ref no 55/2231. Registered charity number 1123456.")
+    out = redact(text, find_personal_data(text))
+    for secret in ("8812 4460 1937", "K04A1234", "CR-449120", "55/2231"):
+        assert secret not in out
+    assert "1123456" in out and "account number" in out

@@ -2262,3 +2262,19 @@ def test_respondents_an_acronym_and_its_spelled_out_name_are_one_body_named_in_f
     assert got.organisation == "Pontnewydd Women's Institute" and got.respondent_type == "charity"
     assert rules.same_org("Pontnewydd WI", "Pontnewydd Women's Institute")
     assert not rules.same_org("Pontnewydd WI", "Pontnewydd Wildlife Trust")
+
+
+def test_respondents_another_bodys_response_agreed_with_is_not_the_respondent() -> None:
+    """(Session 30; trial 30a: a small supplier writing "We agree with the response of Energy UK and add
+    only the following" was published as Energy UK, listed twice in the annex.) A body whose response the
+    writer agrees with, endorses or refers to is not the writer; one whose response it is, still is."""
+    text = ("Coastal Power Co-operative is a community-owned energy supplier with 11,000 members.\n\n"
+            "We agree with the response of Energy UK and add only the following on implementation.\n\n"
+            "Small suppliers buy their billing systems from third parties and need 18 months to change.\n\n"
+            "Ruth Penhallow, Operations Manager")
+    r = profile(_doc(text, "docx"))
+    assert r.organisation != "Energy UK" and not _names_in(_orgs_of(r), "Energy")
+    for line in ("We fully endorse the submission from Energy UK.",
+                 "We support the points made in the response from Citizens Advice."):
+        assert rules.response_line(line) is None
+    assert rules.response_line("Response from Energy UK")["rest"] == "Energy UK"  # type: ignore[index]

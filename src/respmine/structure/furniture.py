@@ -328,14 +328,14 @@ def names_title(named: str, title: str) -> bool:
     of voluntary and community organisations in contestable probation and prison services"): nearly all of
     their words are the title's, and none of the others speaks of a change or a view ("the closure of
     prison and probation services", "... and support contestability")."""
-    words, own = _title_stems(named), _title_stems(title)
+    words, own = title_stems(named), title_stems(title)
     if len(words) < 2 or len(words & own) < TITLE_SHARE * len(words):
         return False
     return not any(_A_CHANGE.search(w) or _VIEW.search(w) for w in _title_words(named)
                    if _stem(w.lower()) not in own)
 
 
-def _title_stems(text: str) -> set[str]:
+def title_stems(text: str) -> set[str]:
     """A title's words but its small ones, each cut to its first letters ("reduce", "reducing")."""
     return {_stem(w.lower()) for w in _title_words(text)}
 

@@ -18,7 +18,7 @@ from respmine.page_breaks import QUESTION_HEADING
 from respmine.structure.about import describes_respondent
 from respmine.structure.blocks import NUMBERED
 from respmine.structure.choices import question_options
-from respmine.structure.furniture import text_words
+from respmine.structure.furniture import text_words, title_stems
 from respmine.topics.embed import Embedder
 
 SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
@@ -292,21 +292,33 @@ class QuestionMatcher:
         return best if float(row[self._position[best]]) >= threshold else None
 
     def by_content(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
-        """For each paragraph, the questions it addresses by meaning (best first), possibly none."""
+        """For each paragraph of one document, the questions it addresses by meaning (best first), possibly
+        none."""
         if not texts or not self.questions or self.embedder is None:
             return [[] for _ in texts]
         vectors = self._vectors(texts)
         sims = vectors @ self._questions().T
         if self.bias is not None:
             sims = sims - self.bias
+        on_topic = self._on_topic(texts, sims)
         if self.routing is not None:
-            return self._routed(texts, vectors, sims, self.routing)
+            return self._routed(texts, vectors, sims, self.routing, on_topic)
         everyone = list(range(len(self.questions)))
-        return [self._picks(text, row, row, everyone, routed=False)
+        return [self._picks(text, row, row, everyone, routed=False, on_topic=on_topic)
                 for text, row in zip(texts, sims, strict=True)]
 
-    def _routed(self, texts: Sequence[str], vectors: np.ndarray, sims: np.ndarray, routing: Routing
-                ) -> list[list[tuple[str, float]]]:
+    def _on_topic(self, texts: Sequence[str], sims: np.ndarray) -> bool:
+        """Whether a document's faint paragraphs may answer a question by naming its own words: when one
+        of its paragraphs is close to a question, or one names the consultation's subject (a word of its
+        title: a mother's e-mail on her son's "unpaid work", whose paragraph on the orange vest answers the
+        question on vests). A complaint about a missed bin collection sent to a library consultation does
+        neither; its "return visit" is no answer to the question on a mobile library visit."""
+        subject = title_stems(self.title)
+        return bool((sims.max(axis=1) >= SIMILARITY_THRESHOLD).any()) or any(
+            title_stems(text) & subject for text in texts)
+
+    def _routed(self, texts: Sequence[str], vectors: np.ndarray, sims: np.ndarray, routing: Routing,
+                on_topic: bool) -> list[list[tuple[str, float]]]:
         """Whether a paragraph answers a question at all, and how clearly, is read from its similarity to
         the question texts (`sims`, as without routing); which question, from the routing's vectors. A
         catch-all question has no topic: never chosen by meaning, and resembling its wording ("any other
@@ -319,11 +331,11 @@ class QuestionMatcher:
         routes = vectors @ targets - bias
         routes[:, skip] = -np.inf
         keep = [i for i in range(len(self.questions)) if i not in skip]
-        return [self._picks(text, row, route, keep, routed=True)
+        return [self._picks(text, row, route, keep, routed=True, on_topic=on_topic)
                 for text, row, route in zip(texts, sims, routes, strict=True)]
 
-    def _picks(self, text: str, sims: np.ndarray, routes: np.ndarray, keep: list[int], *, routed: bool
-               ) -> list[tuple[str, float]]:
+    def _picks(self, text: str, sims: np.ndarray, routes: np.ndarray, keep: list[int], *, routed: bool,
+               on_topic: bool = True) -> list[tuple[str, float]]:
         """The questions (at most two, best first) a paragraph answers, with its score: whether it answers
         any, by its best similarity to the question texts `keep` (`sims`); which, by `routes` (the routing's,
         or `sims` again), and by the questions' own words it names (`own_words`): two of them file it under
@@ -333,8 +345,9 @@ class QuestionMatcher:
         routing put under women and carers' needs); a question two of whose own words it names, close
         enough, is a second one when the first's own words are named too ("moving to 30 per cent for
         education and training ..., but the vests should be scrapped"); and one below the threshold is
-        filed under the question it is closest to by both when it names that question's own words. Each is
-        scored by the paragraph's best similarity when `routed`, else by its own."""
+        filed under the question it is closest to by both when it names that question's own words, in a
+        document `on_topic`. Each is scored by the paragraph's best similarity when `routed`, else by its
+        own."""
         said = stems(text)
         hits = {i: len(said & self._own[self.questions[i].id]) for i in keep}
         score = float(sims[keep].max())
@@ -342,7 +355,7 @@ class QuestionMatcher:
         best = order[0]
         if score < SIMILARITY_THRESHOLD:
             closest = max(keep, key=lambda i: float(sims[i]))
-            if (closest == best and hits[best] and score >= OWN_WORDS_FLOOR
+            if (on_topic and closest == best and hits[best] and score >= OWN_WORDS_FLOOR
                     and not _INTRODUCES.match(text) and not describes_respondent(text)):  # ("Anchor Women's
                 # Centre has supported women ... since 2004": who the respondent is, not an answer on women)
                 return [(self.questions[best].id, score)]

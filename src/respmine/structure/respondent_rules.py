@@ -38,6 +38,24 @@ LINE_PATTERN = re.compile(
     r"(?:the\s+)?(?P<rest>.+)$",
     re.IGNORECASE,
 )
+_OTHERS = re.compile(  # what comes before another body's response the writer refers to: "We agree with the
+    # response of Energy UK", "We endorse the submission from", "as set out in the comments of"
+    r"\b(?:agree(?:s|d)?\s+with|support(?:s|ed)?|endorse(?:s|d)?|echo(?:es|ed)?|share(?:s|d)?|concur(?:s|red)?"
+    r"\s+with|align(?:s|ed)?\s+(?:ourselves\s+|itself\s+)?with|associate(?:s|d)?\s+(?:ourselves|itself)\s+"
+    r"with|refer(?:s|red)?\s+(?:you\s+)?to|see|read|set\s+out\s+in|made\s+in|in\s+addition\s+to)\s+"
+    r"(?:(?:the|all|much|most|many)\s+(?:of\s+)?)?(?:points\s+(?:made\s+)?in\s+|views\s+in\s+)?"
+    r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def response_line(line: str) -> re.Match[str] | None:
+    """Where a line says whose response it is ("Response from X", "Submitted by X", "on behalf of X");
+    not another body's response the writer agrees with or refers to ("We agree with the response of
+    Energy UK and add only ...": the writer is not Energy UK)."""
+    found = LINE_PATTERN.search(line)
+    if found and not found["kw"].lower().startswith(("submitted", "on behalf")) and _OTHERS.search(
+            line, 0, found.start()):
+        return None
+    return found
 TITLE_WORD = re.compile(  # (a space run is matched from its first space only: linear on long runs)
     r"(?:['’]s\s+|:\s*|(?<!\s)\s+[-–—]\s+|(?<!\s)\s+)(?:response|position|positions|positioning|feedback|comments?|views|"
     r"submission|statement|remarks|contribution|observations|evidence|reply)\b",

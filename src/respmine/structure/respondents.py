@@ -557,7 +557,7 @@ def _read_response_of(line: str, board: _Board, org: OrgSink, prefix: str = "tex
     """A line saying whose response it is ("Response from X", "Submitted by X", "on behalf of X"), in the
     text or an e-mail's subject (`prefix` "email": "Library review - response from Age Concern Hafren Vale",
     its sender a person of the body)."""
-    found = R.LINE_PATTERN.search(line)
+    found = R.response_line(line)
     client = _CLIENT.match(found["rest"]) if found and "behalf" in found["kw"].lower() else None
     name = R.org_prefix(found["rest"][client.end() if client else 0 :]) if found else None
     behalf = R.BEHALF.search(line) if found and not client and "behalf" in found["kw"].lower() else None
