@@ -2233,6 +2233,17 @@ def test_respondents_welsh_bodys_words_type_a_name_as_their_english_would(name: 
     assert rules.org_type(name) == rtype
 
 
+@pytest.mark.parametrize(("name", "rtype"), [
+    ("Capel Manor College", "academic"), ("Capel Manor Primary School", "public_body"),
+    ("Cymdeithas Tai Hafren", "charity"),  # (a Welsh name still read in English order)
+])
+def test_respondents_an_english_name_opening_with_a_welsh_bodys_word_is_typed_in_english(
+        name: str, rtype: str) -> None:
+    """(Review of respondents.) "Capel" is a place's and a surname in English names: "Capel Manor College" had
+    been read as "Manor College Chapel", a charity."""
+    assert rules.org_type(name) == rtype
+
+
 def test_respondents_a_welsh_schools_letter_is_typed_as_a_school() -> None:
     text = ("Ysgol y Graig\nFfordd yr Ysgol, Llanbryn LB4 3AA\n\nAnnwyl Syr neu Fadam,\n\n"
             "We write as the school's governors. Our pupils use the branch library every week and we ask you "

@@ -622,10 +622,14 @@ def org_type(name: str) -> str | None:
     Welsh name opening with its body's word is read in English first (`welsh_gloss`: "Ysgol y Graig" is
     typed as "Graig School" would be)."""
     for candidate in filter(None, (welsh_gloss(name), name)):
-        for pattern, rtype in TYPE_RULES:
-            if pattern.search(candidate):
-                return rtype
+        if rtype := _rule_type(candidate):
+            return rtype
     return None
+
+
+def _rule_type(name: str) -> str | None:
+    """The first of `TYPE_RULES` a name's words match."""
+    return next((rtype for pattern, rtype in TYPE_RULES if pattern.search(name)), None)
 
 
 # Welsh bodies' words that open a Welsh body's name, with their mutated forms, in English
@@ -668,10 +672,12 @@ def welsh_gloss(name: str) -> str | None:
     """A Welsh body's name in English word order, for its type: the body's word (`_WELSH_HEAD`) last, the
     words describing it before (`_WELSH_WORD`, in reverse: "Pwyllgor Neuadd y Pentref" is a village hall
     committee), its own name first ("Ysgol y Graig": "Graig School"); a school of a subject is a university's
-    ("Ysgol y Gyfraith": "School of Law"). None when the name does not open with a Welsh body's word."""
+    ("Ysgol y Gyfraith": "School of Law"). None when the name does not open with a Welsh body's word, or when
+    the words after it are typed in English already: an English name whose first word is a Welsh body's word
+    too ("Capel Manor College", "Capel Street Surgery": no chapel)."""
     words = name.split()
     head = _WELSH_HEAD.get(words[0].lower()) if words else None
-    if head is None:
+    if head is None or _rule_type(" ".join(words[1:])):
         return None
     rest = [w for w in words[1:] if w.lower() not in _WELSH_ARTICLES]
     if rest and (subject := _WELSH_SUBJECT.get(rest[0].lower())):
