@@ -2289,3 +2289,18 @@ def test_respondents_another_bodys_response_agreed_with_is_not_the_respondent() 
                  "We support the points made in the response from Citizens Advice."):
         assert rules.response_line(line) is None
     assert rules.response_line("Response from Energy UK")["rest"] == "Energy UK"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("line", "rest"), [
+    ("We are pleased to share the response of the Hafren Vale Civic Society.", "Hafren Vale Civic Society."),
+    ("Please see the response from Age Concern Hafren Vale below.", "Age Concern Hafren Vale below."),
+    ("Please read the submission of Llanbryn Town Council attached.", "Llanbryn Town Council attached."),
+    ("We share the views in the response of Energy UK.", None),
+    ("(see the response of Energy UK)", None),
+])
+def test_respondents_a_cover_note_sharing_its_own_response_names_the_respondent(
+        line: str, rest: str | None) -> None:
+    """(Review of respondents.) A body sharing its own response, or a cover note asking the reader to see it,
+    names the respondent; only the views shared, or a response seen, are another body's."""
+    found = rules.response_line(line)
+    assert (found["rest"] if found else None) == rest

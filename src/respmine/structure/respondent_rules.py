@@ -40,9 +40,13 @@ LINE_PATTERN = re.compile(
 )
 _OTHERS = re.compile(  # what comes before another body's response the writer refers to: "We agree with the
     # response of Energy UK", "We endorse the submission from", "as set out in the comments of"
-    r"\b(?:agree(?:s|d)?\s+with|support(?:s|ed)?|endorse(?:s|d)?|echo(?:es|ed)?|share(?:s|d)?|concur(?:s|red)?"
+    # ("share" only the views in another's: "we are pleased to share the response of X" is X's own; "see",
+    # "read" not after "please": "Please see the response from X below" is a cover note's, X's own)
+    r"\b(?:agree(?:s|d)?\s+with|support(?:s|ed)?|endorse(?:s|d)?|echo(?:es|ed)?|concur(?:s|red)?"
     r"\s+with|align(?:s|ed)?\s+(?:ourselves\s+|itself\s+)?with|associate(?:s|d)?\s+(?:ourselves|itself)\s+"
-    r"with|refer(?:s|red)?\s+(?:you\s+)?to|see|read|set\s+out\s+in|made\s+in|in\s+addition\s+to)\s+"
+    r"with|refer(?:s|red)?\s+(?:you\s+)?to|(?<!please\s)(?:see|read)|set\s+out\s+in|made\s+in"
+    r"|in\s+addition\s+to|share(?:s|d)?\s+(?:the\s+|many\s+of\s+the\s+)?(?:views|points|concerns)"
+    r"(?:\s+(?:made|set\s+out|expressed))?\s+in)\s+"
     r"(?:(?:the|all|much|most|many)\s+(?:of\s+)?)?(?:points\s+(?:made\s+)?in\s+|views\s+in\s+)?"
     r"(?:the\s+)?$", re.IGNORECASE)
 
