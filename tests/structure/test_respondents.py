@@ -2181,22 +2181,6 @@ def test_respondents_a_familys_words_of_a_college_are_no_bodys() -> None:
     assert rules.is_a_type("the Department of Information Studies, Aberhafren University") == "academic"
 
 
-def test_respondents_another_bodys_response_agreed_with_is_not_the_respondent() -> None:
-    """(Session 30; trial 30a: a small supplier writing "We agree with the response of Energy UK and add
-    only the following" was published as Energy UK, listed twice in the annex.) A body whose response the
-    writer agrees with, endorses or refers to is not the writer; one whose response it is, still is."""
-    text = ("Coastal Power Co-operative is a community-owned energy supplier with 11,000 members.\n\n"
-            "We agree with the response of Energy UK and add only the following on implementation.\n\n"
-            "Small suppliers buy their billing systems from third parties and need 18 months to change.\n\n"
-            "Ruth Penhallow, Operations Manager")
-    r = profile(_doc(text, "docx"))
-    assert r.organisation != "Energy UK" and not _names_in(_orgs_of(r), "Energy")
-    for line in ("We fully endorse the submission from Energy UK.",
-                 "We support the points made in the response from Citizens Advice."):
-        assert rules.response_line(line) is None
-    assert rules.response_line("Response from Energy UK")["rest"] == "Energy UK"  # type: ignore[index]
-
-
 # --- session 30: a person's letterhead, Welsh bodies' words, fuller names ---------------------------------
 @pytest.mark.parametrize("head", [
     "Mary Church\nRose Cottage\nLlanbryn LB4 2GH",
@@ -2249,6 +2233,17 @@ def test_respondents_welsh_bodys_words_type_a_name_as_their_english_would(name: 
     assert rules.org_type(name) == rtype
 
 
+@pytest.mark.parametrize(("name", "rtype"), [
+    ("Capel Manor College", "academic"), ("Capel Manor Primary School", "public_body"),
+    ("Cymdeithas Tai Hafren", "charity"),  # (a Welsh name still read in English order)
+])
+def test_respondents_an_english_name_opening_with_a_welsh_bodys_word_is_typed_in_english(
+        name: str, rtype: str) -> None:
+    """(Review of respondents.) "Capel" is a place's and a surname in English names: "Capel Manor College" had
+    been read as "Manor College Chapel", a charity."""
+    assert rules.org_type(name) == rtype
+
+
 def test_respondents_a_welsh_schools_letter_is_typed_as_a_school() -> None:
     text = ("Ysgol y Graig\nFfordd yr Ysgol, Llanbryn LB4 3AA\n\nAnnwyl Syr neu Fadam,\n\n"
             "We write as the school's governors. Our pupils use the branch library every week and we ask you "
@@ -2278,3 +2273,34 @@ def test_respondents_an_acronym_and_its_spelled_out_name_are_one_body_named_in_f
     assert got.organisation == "Pontnewydd Women's Institute" and got.respondent_type == "charity"
     assert rules.same_org("Pontnewydd WI", "Pontnewydd Women's Institute")
     assert not rules.same_org("Pontnewydd WI", "Pontnewydd Wildlife Trust")
+
+
+def test_respondents_another_bodys_response_agreed_with_is_not_the_respondent() -> None:
+    """(Session 30; trial 30a: a small supplier writing "We agree with the response of Energy UK and add
+    only the following" was published as Energy UK, listed twice in the annex.) A body whose response the
+    writer agrees with, endorses or refers to is not the writer; one whose response it is, still is."""
+    text = ("Coastal Power Co-operative is a community-owned energy supplier with 11,000 members.\n\n"
+            "We agree with the response of Energy UK and add only the following on implementation.\n\n"
+            "Small suppliers buy their billing systems from third parties and need 18 months to change.\n\n"
+            "Ruth Penhallow, Operations Manager")
+    r = profile(_doc(text, "docx"))
+    assert r.organisation != "Energy UK" and not _names_in(_orgs_of(r), "Energy")
+    for line in ("We fully endorse the submission from Energy UK.",
+                 "We support the points made in the response from Citizens Advice."):
+        assert rules.response_line(line) is None
+    assert rules.response_line("Response from Energy UK")["rest"] == "Energy UK"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("line", "rest"), [
+    ("We are pleased to share the response of the Hafren Vale Civic Society.", "Hafren Vale Civic Society."),
+    ("Please see the response from Age Concern Hafren Vale below.", "Age Concern Hafren Vale below."),
+    ("Please read the submission of Llanbryn Town Council attached.", "Llanbryn Town Council attached."),
+    ("We share the views in the response of Energy UK.", None),
+    ("(see the response of Energy UK)", None),
+])
+def test_respondents_a_cover_note_sharing_its_own_response_names_the_respondent(
+        line: str, rest: str | None) -> None:
+    """(Review of respondents.) A body sharing its own response, or a cover note asking the reader to see it,
+    names the respondent; only the views shared, or a response seen, are another body's."""
+    found = rules.response_line(line)
+    assert (found["rest"] if found else None) == rest

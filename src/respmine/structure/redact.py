@@ -59,10 +59,12 @@ _WELSH_STREET = "Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Clos|Maes|Llwyn
 # estate): a number before one is a house's only with an address around it (`_addressed`)
 _WELSH_PLACE_WORD = re.compile(r"\d+[A-Za-z]?,?[ \t]+(?:Maes|Llwyn|Bryn|Cae|Parc|Tan)\b")
 # a number after these is a route's, a service's, a page's ... not a house's ("Route 5 Tan Llan", "bus 12 Bryn
-# Road", "Question 3 Parc ...")
-_NOT_HOUSE_NUMBER = re.compile(r"(?i)\b(?:route|routes|bus|buses|service|services|number|no\.?|line|platform"
+# Road", "Question 3 Parc ..."); "No." or "number" only after one ("bus number 12": "No. 14 High Street" and
+# Welsh "Rhif 5 Heol y Felin" are houses)
+_NOT_HOUSE_NUMBER = re.compile(r"(?i)\b(?:route|routes|bus|buses|service|services|line|platform"
                                r"|junction|stand|gate|stop|page|pages|question|q|option|table|figure|chapter"
-                               r"|section|year|years|ward|phase|zone|level|grade|bws|rhif|llwybr)[ \t]*$")
+                               r"|section|year|years|ward|phase|zone|level|grade|bws|llwybr)"
+                               r"(?:[ \t]+(?:number|no\.?|rhif))?[ \t]*$")
 _LIVES = re.compile(r"(?i)\b(?:live|lives|lived|living|reside|resides|resided|address|home|house|moved|write"
                     r"|writing|at)\b[^.!?\n]{0,12}$")
 _WELSH_STREET_LINE = re.compile(  # the street's word comes first in Welsh: "14 Heol y Felin", "3 Stryd Fawr"

@@ -40,9 +40,13 @@ LINE_PATTERN = re.compile(
 )
 _OTHERS = re.compile(  # what comes before another body's response the writer refers to: "We agree with the
     # response of Energy UK", "We endorse the submission from", "as set out in the comments of"
-    r"\b(?:agree(?:s|d)?\s+with|support(?:s|ed)?|endorse(?:s|d)?|echo(?:es|ed)?|share(?:s|d)?|concur(?:s|red)?"
+    # ("share" only the views in another's: "we are pleased to share the response of X" is X's own; "see",
+    # "read" not after "please": "Please see the response from X below" is a cover note's, X's own)
+    r"\b(?:agree(?:s|d)?\s+with|support(?:s|ed)?|endorse(?:s|d)?|echo(?:es|ed)?|concur(?:s|red)?"
     r"\s+with|align(?:s|ed)?\s+(?:ourselves\s+|itself\s+)?with|associate(?:s|d)?\s+(?:ourselves|itself)\s+"
-    r"with|refer(?:s|red)?\s+(?:you\s+)?to|see|read|set\s+out\s+in|made\s+in|in\s+addition\s+to)\s+"
+    r"with|refer(?:s|red)?\s+(?:you\s+)?to|(?<!please\s)(?:see|read)|set\s+out\s+in|made\s+in"
+    r"|in\s+addition\s+to|share(?:s|d)?\s+(?:the\s+|many\s+of\s+the\s+)?(?:views|points|concerns)"
+    r"(?:\s+(?:made|set\s+out|expressed))?\s+in)\s+"
     r"(?:(?:the|all|much|most|many)\s+(?:of\s+)?)?(?:points\s+(?:made\s+)?in\s+|views\s+in\s+)?"
     r"(?:the\s+)?$", re.IGNORECASE)
 
@@ -622,10 +626,14 @@ def org_type(name: str) -> str | None:
     Welsh name opening with its body's word is read in English first (`welsh_gloss`: "Ysgol y Graig" is
     typed as "Graig School" would be)."""
     for candidate in filter(None, (welsh_gloss(name), name)):
-        for pattern, rtype in TYPE_RULES:
-            if pattern.search(candidate):
-                return rtype
+        if rtype := _rule_type(candidate):
+            return rtype
     return None
+
+
+def _rule_type(name: str) -> str | None:
+    """The first of `TYPE_RULES` a name's words match."""
+    return next((rtype for pattern, rtype in TYPE_RULES if pattern.search(name)), None)
 
 
 # Welsh bodies' words that open a Welsh body's name, with their mutated forms, in English
@@ -668,10 +676,12 @@ def welsh_gloss(name: str) -> str | None:
     """A Welsh body's name in English word order, for its type: the body's word (`_WELSH_HEAD`) last, the
     words describing it before (`_WELSH_WORD`, in reverse: "Pwyllgor Neuadd y Pentref" is a village hall
     committee), its own name first ("Ysgol y Graig": "Graig School"); a school of a subject is a university's
-    ("Ysgol y Gyfraith": "School of Law"). None when the name does not open with a Welsh body's word."""
+    ("Ysgol y Gyfraith": "School of Law"). None when the name does not open with a Welsh body's word, or when
+    the words after it are typed in English already: an English name whose first word is a Welsh body's word
+    too ("Capel Manor College", "Capel Street Surgery": no chapel)."""
     words = name.split()
     head = _WELSH_HEAD.get(words[0].lower()) if words else None
-    if head is None:
+    if head is None or _rule_type(" ".join(words[1:])):
         return None
     rest = [w for w in words[1:] if w.lower() not in _WELSH_ARTICLES]
     if rest and (subject := _WELSH_SUBJECT.get(rest[0].lower())):
