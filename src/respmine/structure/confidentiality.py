@@ -1,6 +1,6 @@
-"""A respondent's request about publication: not to publish the response at all ("CONFIDENTIAL: please do not
-publish this response", "We ask that this response is treated as confidential", "Not for publication", a form's
-"May we publish your response?" answered "No"), or to publish it without the name ("Publish anonymously",
+"""A respondent's request about publication: not to publish the response at all ("CONFIDENTIAL: please do
+not publish this response", "We ask that this response is treated as confidential", "Not for publication", a
+form's "May we publish your response?" answered "No"), or to publish it without the name ("Publish anonymously",
 "Please do not publish my name").
 
 A plain function over the document's text, its form fields and its e-mail subject. A request is a sentence
