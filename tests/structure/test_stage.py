@@ -240,8 +240,10 @@ def test_stage_respondents_carry_their_request_about_publication() -> None:
                 metadata={"from": "a@example.org", "subject": "Not for publication - our response"})[0]
     attached = _doc("mail.eml#response.pdf", "We oppose the proposal. Our members treat patient "
                     "confidentiality as paramount.", format="pdf")[0]
-    plain = _doc("plain.txt", "We oppose the proposal. Suppliers hold commercially confidential data.", format="txt")[0]
-    result = structure([(letter, None), (row, None), (mail, None), (attached, mail.sha256), (plain, None)], [])
+    plain = _doc("plain.txt", "We oppose the proposal. Suppliers hold commercially confidential data.",
+                 format="txt")[0]
+    docs = [(letter, None), (row, None), (mail, None), (attached, mail.sha256), (plain, None)]
+    result = structure(docs, [])
     by = {r.submission: r for r in result.respondents}
     assert (by[letter.sha256].publication, by[letter.sha256].publication_asked) == (
         "do not publish", "CONFIDENTIAL: please do not publish this response.")

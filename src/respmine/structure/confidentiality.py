@@ -1,7 +1,7 @@
 """A respondent's request about publication: not to publish the response at all ("CONFIDENTIAL: please do
 not publish this response", "We ask that this response is treated as confidential", "Not for publication", a
-form's "May we publish your response?" answered "No"), or to publish it without the name ("Publish anonymously",
-"Please do not publish my name").
+form's "May we publish your response?" answered "No"), or to publish it without the name ("Publish
+anonymously", "Please do not publish my name").
 
 A plain function over the document's text, its form fields and its e-mail subject. A request is a sentence
 about the respondent's own response, name or details: "confidential" about anything else ("commercially
@@ -21,7 +21,8 @@ DO_NOT_PUBLISH = "do not publish"
 ANONYMOUS = "publish anonymously"
 
 # what a request is about: the whole response, or only who sent it
-_WHOLE = r"(?:response|submission|reply|letter|comments?|views|answers?|evidence|e-?mail|document|information)"
+_WHOLE = (r"(?:response|submission|reply|letter|comments?|views|answers?|evidence|e-?mail|document|"
+          r"information)")
 _WHO = r"(?:name|names|details|identity|personal (?:details|information|data)|organisation'?s? name)"
 _OWN = r"(?:this|my|our|the attached|the enclosed)"
 _OBJECT = rf"(?:{_OWN}\s+(?:\w+\s+)?(?:{_WHOLE}|{_WHO})|it|this|them)"
@@ -36,12 +37,14 @@ _BOILERPLATE = re.compile(
 
 _NO_PUBLISH = [
     # "please do not publish this response (or our name)", "we ask you not to publish it"
-    re.compile(rf"\b(?:do not|don't|not to|never|cannot|can ?not|please don't)\s+(?:publish|make public|disclose)"
-               rf"\w*\s+(?P<obj>{_OBJECT}(?:\s+(?:or|and|nor)\s+{_OBJECT})*)", re.I),
+    re.compile(rf"\b(?:do not|don't|not to|never|cannot|can ?not|please don't)\s+"
+               rf"(?:publish|make public|disclose)\w*\s+(?P<obj>{_OBJECT}(?:\s+(?:or|and|nor)\s+{_OBJECT})*)",
+               re.I),
     # "I do not want my name or response published", "we would not wish this submission to be published"
     re.compile(rf"\b(?:i|we)\s+(?:do not|don't|would not|wouldn't|do not wish|don't wish)\s+"
                rf"(?:want|wish|like|consent|agree)?\s*(?:for\s+)?(?P<obj>{_OBJECT}(?:\s+(?:or|and)\s+"
-               rf"(?:{_OBJECT}|{_WHOLE}|{_WHO}))*)\s+(?:to\s+be\s+|being\s+)?(?:published|made public|disclosed)",
+               rf"(?:{_OBJECT}|{_WHOLE}|{_WHO}))*)\s+(?:to\s+be\s+|being\s+)?"
+               rf"(?:published|made public|disclosed)",
                re.I),
     # "this response is not to be published", "my name should not be published"
     re.compile(rf"(?P<obj>{_OWN}\s+(?:\w+\s+)?(?:{_WHOLE}|{_WHO})(?:\s+(?:or|and)\s+(?:{_OWN}\s+)?"
@@ -141,7 +144,8 @@ def _in_field(header: str, answer: str) -> PublicationRequest | None:
     no = re.match(r"(?:no|n|do not|don't|not)\b", said, re.I)
     if _ASKS_SECRECY.search(header):  # "Would you like your response treated as confidential?" Yes
         if yes:
-            return PublicationRequest(ANONYMOUS if re.search(r"anonym", header, re.I) else DO_NOT_PUBLISH, where)
+            kind = ANONYMOUS if re.search(r"anonym", header, re.I) else DO_NOT_PUBLISH
+            return PublicationRequest(kind, where)
         return None
     if no:  # "May we publish your response?" No
         return PublicationRequest(DO_NOT_PUBLISH, where)

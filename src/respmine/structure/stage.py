@@ -100,7 +100,8 @@ def rules_version() -> str:
     except Exception:  # the NER model is optional: rules run without it
         ner = b"no-ner"
     return source_digest(respondents.__file__, respondent_rules.__file__, respondent_types.__file__,
-                         redact.__file__, language.__file__, about.__file__, confidentiality.__file__, extra=ner)
+                         redact.__file__, language.__file__, about.__file__, confidentiality.__file__,
+                         extra=ner)
 
 
 def with_publication(respondent: Respondent, doc: Document, parent: Document | None) -> Respondent:
