@@ -214,3 +214,23 @@ def test_an_organisations_file_named_after_the_people_its_text_names_is_cited_by
         s.add(PersonalDataRow(submission=sha("hope.pdf"), start=6, end=9, kind="person",
                               original="Dr Raman Whitcombe"))
     assert source_of(CodingData.load(store, CODEBOOK), sha("hope.pdf")) == f"response {sha('hope.pdf')[:12]}"
+
+
+def test_no_quote_from_a_respondent_who_asked_not_to_be_published(made: tuple[Store, dict[str, str]]) -> None:
+    from sqlalchemy import update
+
+    from respmine.store.models import RespondentRow
+
+    def fcr() -> object:
+        return next(r for r in theme_table(made[0], CODEBOOK)
+                    if (r.question, r.theme) == ("Q1", "funding.fcr"))
+
+    before = fcr()
+    assert "Hope Trust" in [q.who for q in before.quotes]  # type: ignore[attr-defined]
+    with made[0].session() as s, s.begin():
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            publication="do not publish"))
+    after = fcr()
+    assert "Hope Trust" not in [q.who for q in after.quotes]  # type: ignore[attr-defined]
+    assert after.quotes  # type: ignore[attr-defined]  # (the others still quoted)
+    assert after.respondents == before.respondents  # type: ignore[attr-defined]  # their view still counts
