@@ -124,7 +124,7 @@ def build_rows(
             seg.question, seg.method, f"{seg.confidence:.2f}", seg.text, campaign[0], campaign[1] or "",
             "" if sub.late is None else ("yes" if sub.late else "no"),
             shown_time(sub.received_at, tz), stances.get(seg.id, ""),
-            (who.publication or "") if who else "",  # what they asked (the report honours it; analysts see all)
+            (who.publication or "") if who else "",  # what they asked (the report honours it)
         ]
         found = codes_of.get(seg.id)
         if not found:

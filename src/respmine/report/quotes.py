@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from respmine.records import Code
 from respmine.store.views import RespondentView, SegmentView, SubmissionView
 from respmine.structure import respondent_rules as rules
-from respmine.structure.confidentiality import DO_NOT_PUBLISH
+from respmine.structure.confidentiality import ANONYMOUS, DO_NOT_PUBLISH
 from respmine.structure.redact import OTHER_TOKEN, TOKENS
 from respmine.structure.respondents import ends_as_body
 from respmine.themes.coder import FALLBACK
@@ -71,6 +71,9 @@ def pick_quotes(data: CodingData, theme: str, hits: Sequence[_Hit], limit: int =
             chosen.append(h)
             said.append(words)
     return tuple(_quote(data, h) for h in chosen)
+
+
+ANONYMOUS_ORGANISATION = "Organisation (asked not to be named)"
 
 
 def withheld(data: CodingData, submission: str) -> bool:
@@ -134,8 +137,12 @@ def _quote(data: CodingData, h: _Hit) -> Quote:
 def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) -> Quote:
     """A quote of `seg`'s words, said to be by whom the outputs may name and from where (`source_of`)."""
     sub = data.submissions[seg.submission]
-    return Quote(segment=seg.id, submission=seg.submission, text=text,
-                 who=data.quoted_who(seg.submission, text), source=source_of(data, seg.submission),
+    who, source = data.quoted_who(seg.submission, text), source_of(data, seg.submission)
+    asked = data.people.get(seg.submission)
+    if asked is not None and asked.publication == ANONYMOUS:  # quoted, but neither named nor its file
+        who, source = (ANONYMOUS_ORGANISATION if asked.kind == "organisation" else who,
+                       f"response {seg.submission[:12]}")
+    return Quote(segment=seg.id, submission=seg.submission, text=text, who=who, source=source,
                  source_file=sub.source, page=None if sub.kind == "form-row" else page)
 
 
