@@ -43,8 +43,9 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
 
     store = Store(settings.store_url)
     earlier = structure_store.known_segmentation(store)
+    documents = structure_store.processed_documents(store)
     result = structure(
-        structure_store.processed_documents(store),
+        documents,
         consultation.questions if consultation else [],
         run_embedder(store, settings),
         known=structure_store.known_structure(store),
@@ -60,6 +61,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         result.calibration, result.rewritten, corrected,
     )
     structure_store.update_campaign_features(store, result.features, result.features_stale)
+    source = {d.sha256: d.source for d, _ in documents}
     return {
         "respondents": len(result.respondents),
         "respondents_reused": result.reused,
@@ -69,6 +71,9 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         "redacted": sum(len(v) for v in result.personal.values()),
         "languages": dict(Counter(result.languages.values()).most_common()),  # texts per guessed language
         "empty": result.empty,  # responses read but with no text (an online-form row left blank)
+        # respondents asking not to be published, or only anonymously (`structure.confidentiality`)
+        "publication": [{"file": source[r.submission], "asked": r.publication, "words": r.publication_asked}
+                        for r in result.respondents if r.publication and r.submission in source],
         "decisions_carried": carried,  # analysts' decisions that followed a paragraph to its new segment
         "decisions_left": structure_store.orphaned_decisions(store),  # ... and those on no segment now
     }

@@ -198,6 +198,10 @@ class Respondent:
     organisations: tuple[str, ...] = ()  # all organisations named in a joint response
     role: str | None = None
     provenance: Mapping[str, str] = field(default_factory=dict)  # field -> e.g. "form:Organisation"
+    # what the respondent asked about publishing (`structure.confidentiality`): "do not publish",
+    # "publish anonymously" or None, and the words that ask
+    publication: str | None = None
+    publication_asked: str | None = None
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,22 @@ def test_a_respondent_with_no_sign_of_who_is_not_called_an_individual() -> None:
     assert display_name(None) == NOT_IDENTIFIED
     assert display_name(view("individual", "individual")) == INDIVIDUAL
     assert display_name(view("organisation", "unknown", "Volkswagen AG")) == "Volkswagen AG"
+
+
+def test_analysts_rows_keep_a_respondent_who_asked_not_to_be_published_with_the_flag(
+        made: tuple[Store, dict[str, str]]) -> None:
+    from sqlalchemy import update
+
+    from respmine.store.models import RespondentRow
+    from tests.report.helpers import sha
+
+    store = made[0]
+    before = coded_rows(store, CODEBOOK)
+    with store.session() as s, s.begin():
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            publication="do not publish"))
+    rows = coded_rows(store, CODEBOOK)
+    assert len(rows) == len(before)
+    hope = [r for r in rows if r["respondent"] == "Hope Trust"]
+    assert hope and {r["publication"] for r in hope} == {"do not publish"}
+    assert {r["publication"] for r in rows if r["respondent"] != "Hope Trust"} == {""}

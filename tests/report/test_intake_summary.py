@@ -54,3 +54,17 @@ def test_intake_summary_tells_new_files_from_files_read_again() -> None:
             "reads their format better, 0 already processed") in text
     assert "3 responses read from new files and files read again (3 files, 0 form rows)" in text
     assert "3 files in the inbox: 3 new, 0 already processed" in summary_markdown(_summary(0, 0))
+
+
+def test_intake_summary_lists_requests_not_to_be_published() -> None:
+    summary = _summary(0, 0)
+    assert "Asked not to be published" not in summary_markdown(summary)
+    structure = summary["structure"]
+    assert isinstance(structure, dict)
+    summary["structure"] = {**structure, "publication": [
+        {"file": "CONFIDENTIAL - Fellside response.docx", "asked": "do not publish",
+         "words": "CONFIDENTIAL: please do not publish this response or our name."}]}
+    text = summary_markdown(summary)
+    assert "## Asked not to be published (1)" in text
+    assert ("| CONFIDENTIAL - Fellside response.docx | do not publish | CONFIDENTIAL: please do not publish "
+            "this response or our name. |") in text

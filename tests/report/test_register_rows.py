@@ -201,3 +201,20 @@ def test_register_a_petition_gives_its_signatures_and_counts_once(made: tuple[St
         " 1 petition, with 1,243 signatures, counts once, as one response.")
     listed = register_lists(rows, _data(made))
     assert [row[COLUMNS.index("signatures")] for row in listed if row[COLUMNS.index("signatures")]] == [1243]
+
+
+def test_register_says_who_asked_not_to_be_published_and_the_annex_names_neither(
+        made: tuple[Store, dict[str, str]]) -> None:
+    store = made[0]
+    _set(store, "hope.pdf", publication="publish anonymously")
+    _set(store, "acme.docx", publication="do not publish")
+    rows = register(_data(made))
+    asked = {r.who: r.publication for r in rows if r.publication}
+    assert asked == {"Hope Trust": "publish anonymously", "Acme Ltd": "do not publish"}
+    assert organisations_by_type(rows, DEFAULT_TYPES) == [
+        ("charity", ["River Project"]), ("local_authority", ["Local Council"])]
+    note = annex_note(rows, DEFAULT_TYPES)
+    assert note.startswith("The 2 organisations that responded are listed below")
+    assert "Also counted, not named: 2 organisations that asked not to be named, 1 individual" in note
+    listed = {r[1]: r[COLUMNS.index("publication")] for r in register_lists(rows, _data(made))}
+    assert listed["Hope Trust"] == "publish anonymously" and listed["River Project"] == ""

@@ -230,3 +230,40 @@ def test_quotes_leave_out_footnote_marks_not_reference_numbers() -> None:
     for kept in ("See pp.12 of the report.", "As para.4 says.", "About 12,400 homes and 1.5 million people.",
                  "We paid 2,400 pounds in 2024.", "The charge is 60p.5 of us pay it."):
         assert quote_text(kept) == kept
+
+
+def test_no_quote_from_a_respondent_who_asked_not_to_be_published(made: tuple[Store, dict[str, str]]) -> None:
+    from sqlalchemy import update
+
+    from respmine.store.models import RespondentRow
+
+    def fcr() -> object:
+        return next(r for r in theme_table(made[0], CODEBOOK)
+                    if (r.question, r.theme) == ("Q1", "funding.fcr"))
+
+    before = fcr()
+    assert "Hope Trust" in [q.who for q in before.quotes]  # type: ignore[attr-defined]
+    with made[0].session() as s, s.begin():
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            publication="do not publish"))
+    after = fcr()
+    assert "Hope Trust" not in [q.who for q in after.quotes]  # type: ignore[attr-defined]
+    assert after.quotes  # type: ignore[attr-defined]  # (the others still quoted)
+    assert after.respondents == before.respondents  # type: ignore[attr-defined]  # their view still counts
+
+
+def test_a_quote_from_an_organisation_asking_for_anonymity_names_neither_it_nor_its_file(
+        made: tuple[Store, dict[str, str]]) -> None:
+    from sqlalchemy import update
+
+    from respmine.report.quotes import ANONYMOUS_ORGANISATION
+    from respmine.store.models import RespondentRow
+
+    with made[0].session() as s, s.begin():
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            publication="publish anonymously"))
+    rows = theme_table(made[0], CODEBOOK, respondent_type="charity")
+    row = next(r for r in rows if (r.question, r.theme) == ("Q1", "funding.fcr"))
+    hope = next(q for q in row.quotes if q.text == "We need full cost recovery so that our services survive.")
+    assert hope.who == ANONYMOUS_ORGANISATION and hope.source == f"response {sha('hope.pdf')[:12]}"
+    assert "Hope Trust" not in [q.who for q in row.quotes]

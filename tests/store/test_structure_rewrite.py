@@ -369,3 +369,12 @@ def test_structure_decisions_on_a_paragraph_filed_under_two_questions_follow_eac
     structure_store.replace_structure(store, respondents, list(parts), personal, campaigns)
     where = {dict(d.value or {})["stance"]: d.segment for d in decisions(store)}
     assert where == {"support": segment_id(parts[0]), "oppose": segment_id(parts[1])}
+
+
+def test_a_request_about_publication_is_stored_for_late_runs(tmp_path: Path) -> None:
+    a = "a" * 64
+    store = _store(tmp_path / "w", [a])
+    asked = Respondent(a, "organisation", "private_company", organisation="Fellside Holiday Park Ltd",
+                       publication="do not publish", publication_asked="Please do not publish this response.")
+    structure_store.replace_structure(store, [asked], [], {}, [], stamps={a: "s"})
+    assert structure_store.known_structure(store)[a][1] == asked

@@ -225,3 +225,28 @@ def test_stage_says_which_responses_have_no_text() -> None:
     assert structure([mail, row, letter], []).empty == ["form.csv#7"]
     archive = _doc("batch.zip", "", format="zip")  # (a review: a zip whose only file was a copy was listed)
     assert structure([archive, row], []).empty == ["form.csv#7"]
+
+
+def test_stage_respondents_carry_their_request_about_publication() -> None:
+    """A request not to publish (or to publish without the name) is on the respondent, with its words: in the
+    text, in a form row's column on publication, in the subject of the e-mail an attachment came with."""
+    letter = _doc("letter.docx", "CONFIDENTIAL: please do not publish this response.\n\nWe agree with the "
+                  "proposal.\n\nGraham Tennant, Managing Director",
+                  format="docx")[0]
+    row = _doc("form.csv#1", "Q1\nYes, reduce it.", format="form-row",
+               answers=(Answer("Q1", "Yes, reduce it.", "Q1"),),
+               metadata={"May we publish your response?": "Publish anonymously"})[0]
+    mail = _doc("mail.eml", "Please find our response attached.", format="eml",
+                metadata={"from": "a@example.org", "subject": "Not for publication - our response"})[0]
+    attached = _doc("mail.eml#response.pdf", "We oppose the proposal. Our members treat patient "
+                    "confidentiality as paramount.", format="pdf")[0]
+    plain = _doc("plain.txt", "We oppose the proposal. Suppliers hold commercially confidential data.",
+                 format="txt")[0]
+    docs = [(letter, None), (row, None), (mail, None), (attached, mail.sha256), (plain, None)]
+    result = structure(docs, [])
+    by = {r.submission: r for r in result.respondents}
+    assert (by[letter.sha256].publication, by[letter.sha256].publication_asked) == (
+        "do not publish", "CONFIDENTIAL: please do not publish this response.")
+    assert by[row.sha256].publication == "publish anonymously"
+    assert by[attached.sha256].publication == "do not publish"
+    assert by[plain.sha256].publication is None and by[plain.sha256].publication_asked is None

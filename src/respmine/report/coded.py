@@ -35,7 +35,7 @@ from respmine.themes.decisions import reviewed_segments
 COLUMNS = [
     "segment_id", "submission_id", "source_file", "page", "span_start", "span_end", "respondent",
     "respondent_type", "joint_with", "question", "method", "confidence", "text", "campaign_id",
-    "campaign_size", "late", "received_at", "stance",
+    "campaign_size", "late", "received_at", "stance", "publication",
     "theme", "theme_label", "theme_stance", "evidence", "evidence_start", "evidence_end", "code_method",
     "code_confidence", "reviewed", "codebook",
 ]
@@ -124,6 +124,7 @@ def build_rows(
             seg.question, seg.method, f"{seg.confidence:.2f}", seg.text, campaign[0], campaign[1] or "",
             "" if sub.late is None else ("yes" if sub.late else "no"),
             shown_time(sub.received_at, tz), stances.get(seg.id, ""),
+            (who.publication or "") if who else "",  # what they asked (the report honours it)
         ]
         found = codes_of.get(seg.id)
         if not found:

@@ -129,6 +129,7 @@ def summary_markdown(summary: dict[str, object], title: str = "Intake") -> str:
             lines += ["", line]
         if line := _empty_line(structure.get("empty")):
             lines += ["", line]
+        lines += _publication_lines(structure.get("publication"))
     quarantined = summary.get("quarantined") or []
     assert isinstance(quarantined, list)
     if quarantined:
@@ -164,6 +165,23 @@ def _empty_line(empty: object) -> str:
     return (f"{_n(len(sources), 'response')} {'has' if one else 'have'} no text to read and "
             f"{'is' if one else 'are'} counted nowhere ({shown}): an online-form row whose answers were left "
             "blank, or an e-mail with nothing in it; check the inbox.")
+
+
+def _publication_lines(asked: object) -> list[str]:
+    """The respondents who asked not to be published, or to be published anonymously, for the analyst to
+    check: the report quotes none of the first and names neither in its annex; the counts keep them."""
+    rows = [a for a in asked if isinstance(a, dict)] if isinstance(asked, list) else []
+    if not rows:
+        return []
+    one = len(rows) == 1
+    lines = ["", f"## Asked not to be published ({len(rows)})", "",
+             f"{_n(len(rows), 'response')} {'asks' if one else 'ask'} not to be published, or to be "
+             "published without the name (`publication` in respondents.csv): the report quotes no response "
+             "asking not to be published and names neither in its annex of organisations; their views are "
+             "counted. Check "
+             f"{'it' if one else 'each'}.", "", "| file | asked | in their words |", "|---|---|---|"]
+    return lines + [f"| {a.get('file')} | {a.get('asked')} | {str(a.get('words') or '').replace('|', '/')} |"
+                    for a in rows]
 
 
 SHOWN = 10  # the files a summary names in one list, at most (an upgrade may re-read a whole inbox)

@@ -26,7 +26,7 @@ from respmine.ingest.dispatch import readers_label
 from respmine.records import GENERAL, STANCES, UNCODED, question_name, stored_time
 from respmine.report import summaries
 from respmine.report.coded import coded_lists, write_coded_csv
-from respmine.report.quotes import quote_of
+from respmine.report.quotes import quote_of, withheld
 from respmine.report.register import RegisterRow, register, register_lists, write_register_csv
 from respmine.report.tables import (
     ALL,
@@ -459,7 +459,8 @@ def emerging(store: Store, data: CodingData) -> list[Emerging]:
         if e.id not in segments_of:  # (every segment it had is gone: a late run re-segmented them; a topic
             continue  # of closed answers and formalities is none: `topics.views.emerging_themes`)
         units = {data.unit_of[data.segments[seg].submission] for seg in segments_of[e.id]}
-        quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments)
+        quotes = tuple(_topic_quote(data, q) for q in e.quotes if q.get("segment") in data.segments
+                       and not withheld(data, data.segments[q["segment"]].submission))
         out.append(Emerging(e.id, e.name, tuple(e.keywords), e.size, len(units),
                             status.get(e.id, "awaiting decision"), quotes, e.concentration))
     return out

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from respmine.records import Code
 from respmine.store.views import RespondentView, SegmentView, SubmissionView
 from respmine.structure import respondent_rules as rules
+from respmine.structure.confidentiality import ANONYMOUS, DO_NOT_PUBLISH
 from respmine.structure.redact import OTHER_TOKEN, TOKENS
 from respmine.structure.respondents import ends_as_body
 from respmine.themes.coder import FALLBACK
@@ -51,6 +52,8 @@ def pick_quotes(data: CodingData, theme: str, hits: Sequence[_Hit], limit: int =
     sub-themes and its own codes, most respondents first, so the majority view is quoted first and a
     minority's second), each view's best first (`quote_rank`), respondent types as varied as the evidence
     allows, a near-copy never twice; the evidence sentence, not the segment."""
+    # never a respondent who asked not to be published (counted all the same)
+    hits = [h for h in hits if not withheld(data, data.segments[h.code.segment].submission)]
     ordered = [h for h in hits if h.quote and not h.quote.endswith("?")]  # not a quoted question
     ordered = _by_view(theme, ordered or [h for h in hits if h.quote])
     chosen: list[_Hit] = []
@@ -68,6 +71,16 @@ def pick_quotes(data: CodingData, theme: str, hits: Sequence[_Hit], limit: int =
             chosen.append(h)
             said.append(words)
     return tuple(_quote(data, h) for h in chosen)
+
+
+ANONYMOUS_ORGANISATION = "Organisation (asked not to be named)"
+
+
+def withheld(data: CodingData, submission: str) -> bool:
+    """Whether the respondent of `submission` asked that their response is not published (no report
+    quotes it; `structure.confidentiality`)."""
+    who = data.people.get(submission)
+    return who is not None and who.publication == DO_NOT_PUBLISH
 
 
 def _by_view(theme: str, hits: Sequence[_Hit]) -> list[_Hit]:
@@ -124,8 +137,12 @@ def _quote(data: CodingData, h: _Hit) -> Quote:
 def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) -> Quote:
     """A quote of `seg`'s words, said to be by whom the outputs may name and from where (`source_of`)."""
     sub = data.submissions[seg.submission]
-    return Quote(segment=seg.id, submission=seg.submission, text=text,
-                 who=data.quoted_who(seg.submission, text), source=source_of(data, seg.submission),
+    who, source = data.quoted_who(seg.submission, text), source_of(data, seg.submission)
+    asked = data.people.get(seg.submission)
+    if asked is not None and asked.publication == ANONYMOUS:  # quoted, but neither named nor its file
+        who, source = (ANONYMOUS_ORGANISATION if asked.kind == "organisation" else who,
+                       f"response {seg.submission[:12]}")
+    return Quote(segment=seg.id, submission=seg.submission, text=text, who=who, source=source,
                  source_file=sub.source, page=None if sub.kind == "form-row" else page)
 
 

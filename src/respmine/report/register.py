@@ -38,6 +38,7 @@ from respmine.report.tables import (
 )
 from respmine.store.views import RespondentView
 from respmine.structure.choices import SEVERAL, respondents_choice
+from respmine.structure.confidentiality import DO_NOT_PUBLISH
 from respmine.structure.respondent_types import TypeList
 from respmine.themes.stance import combined_stance, toward_proposals
 
@@ -66,6 +67,7 @@ class RegisterRow:
     themes: tuple[str, ...]  # theme ids raised (a sub-theme's parents included), codebook order
     identified_from: str  # how the name and type were found (`Respondent.provenance`)
     signatures: int = 0  # a petition's signatures (0: no petition); the petition still counts once
+    publication: str = ""  # what one of them asked: "do not publish", "publish anonymously" or ""
 
 
 def register(data: CodingData, asking: Collection[str] = (),
@@ -126,7 +128,15 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         identified_from=_identified_from(person.provenance if person else {}, kind),
         # (the most of its files: a petition's covering e-mail and the petition say the same number)
         signatures=max((data.submissions[m].signatures for m in members), default=0),
+        publication=_publication(data, members),
     )
+
+
+def _publication(data: CodingData, members: Iterable[str]) -> str:
+    """What the unit asked about publication (`structure.confidentiality`): not publishing at all outranks
+    publishing without the name."""
+    asked = {p.publication for m in members if (p := data.people.get(m)) is not None and p.publication}
+    return DO_NOT_PUBLISH if DO_NOT_PUBLISH in asked else next(iter(asked), "")
 
 
 def _kind(unit: Unit) -> str:
@@ -222,7 +232,7 @@ def organisations_by_type(rows: Iterable[RegisterRow], types: TypeList) -> list[
     partners ("Westvale Voluntary Sector Forum (with Bridgewell Housing Association, ...)")."""
     found: dict[str, list[str]] = {}
     for row in rows:
-        if row.kind == ORGANISATION:
+        if row.kind == ORGANISATION and not row.publication:  # (not those asking not to be named)
             found.setdefault(row.respondent_type, []).append(_joint_name(row))
     ranked = sorted(found, key=types.rank)
     return [(t, sorted(found[t], key=str.casefold)) for t in ranked]
@@ -231,7 +241,10 @@ def organisations_by_type(rows: Iterable[RegisterRow], types: TypeList) -> list[
 def annex_note(rows: Sequence[RegisterRow], types: TypeList) -> str:
     """The sentence above the annex: who is listed, and who is counted without a name."""
     kinds = Counter(r.kind for r in rows)
-    unnamed = [plural(kinds[UNNAMED], "organisation") + " that gave no name" if kinds[UNNAMED] else "",
+    asked = sum(1 for r in rows if r.kind == ORGANISATION and r.publication)
+    kinds[ORGANISATION] -= asked
+    unnamed = [plural(asked, "organisation") + " that asked not to be named" if asked else "",
+               plural(kinds[UNNAMED], "organisation") + " that gave no name" if kinds[UNNAMED] else "",
                plural(kinds[INDIVIDUAL], "individual") if kinds[INDIVIDUAL] else "",
                plural(kinds[CAMPAIGN], "form-letter campaign") + _letters(rows, CAMPAIGN)
                if kinds[CAMPAIGN] else "",
@@ -287,7 +300,7 @@ AGREEMENT_WORDS = {"support": "agreed", "oppose": "disagreed", "mixed": "partly 
                    NEITHER: "neither agreed nor disagreed", UNSURE: "did not know"}
 COLUMNS = ["respondent_id", "respondent", "respondent_type", "kind", "joint_with", "submissions",
            "submission_ids", "source_files", "first_received", "late", "questions_answered", "agreement",
-           "stance", "themes", "theme_labels", "identified_from", "signatures", "codebook"]
+           "stance", "themes", "theme_labels", "identified_from", "signatures", "codebook", "publication"]
 
 
 def register_lists(rows: Sequence[RegisterRow], data: CodingData, tz: tzinfo | None = None
@@ -304,7 +317,7 @@ def register_lists(rows: Sequence[RegisterRow], data: CodingData, tz: tzinfo | N
             "; ".join(f"{q} {_answer_words(s)}" for q, s in r.agreement), r.stance,
             "; ".join(r.themes),
             "; ".join(cb.theme(t).label if t in cb.ids else t for t in r.themes), r.identified_from,
-            r.signatures or "", cb.stamp,
+            r.signatures or "", cb.stamp, r.publication,
         ])
     return out
 

@@ -78,6 +78,8 @@ class RespondentRow(Base):
     organisations: Mapped[list[str]] = mapped_column(JSON, default=list)
     role: Mapped[str | None] = mapped_column(Text)
     provenance: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    publication: Mapped[str | None] = mapped_column(String(30))  # a request not to publish, or anonymously
+    publication_asked: Mapped[str | None] = mapped_column(Text)  # the words that ask
     # what the respondent and personal-data rules were run on (document, parent, rules' code): a rerun
     # reuses this row and the document's personal data while the stamp is unchanged
     stamp: Mapped[str | None] = mapped_column(String(32))

@@ -72,14 +72,15 @@ def _respondent(r: RespondentRow) -> Respondent:
     return Respondent(
         submission=r.submission, kind=r.kind, respondent_type=r.respondent_type, name=r.name,
         organisation=r.organisation, organisations=tuple(r.organisations or ()), role=r.role,
-        provenance=dict(r.provenance or {}),
+        provenance=dict(r.provenance or {}), publication=r.publication, publication_asked=r.publication_asked,
     )
 
 
 def _respondent_values(r: Respondent, stamp: str | None) -> dict[str, Any]:
     return {"submission": r.submission, "kind": r.kind, "respondent_type": r.respondent_type, "name": r.name,
             "organisation": r.organisation, "organisations": list(r.organisations), "role": r.role,
-            "provenance": dict(r.provenance), "stamp": stamp}
+            "provenance": dict(r.provenance), "publication": r.publication,
+            "publication_asked": r.publication_asked, "stamp": stamp}
 
 
 def _with_late_corrections(session: Session, rows: list[dict[str, Any]],

@@ -59,6 +59,7 @@ class RespondentView(NamedTuple):
     organisation: str | None
     organisations: list[str]
     provenance: Mapping[str, str] = {}  # field -> where it was found ("text:sign-off", "rule:name-keyword")
+    publication: str | None = None  # "do not publish" | "publish anonymously" (`structure.confidentiality`)
 
 
 def read_segments(store: Store) -> list[SegmentView]:

@@ -32,11 +32,12 @@ from respmine.structure.campaigns import (
     feature_key,
     find_campaigns,
 )
+from respmine.structure.confidentiality import publication_request
 from respmine.structure.language import guess_language
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibrate, calibration_key, segment_documents
 from respmine.structure.redact import find_personal_data, redact, redact_spans
-from respmine.structure.respondent_rules import ORG_WORDS, org_key
+from respmine.structure.respondent_rules import ORG_WORDS, org_key, strip_quoted
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.structure.respondents import profile_many
 from respmine.topics.embed import Embedder
@@ -82,7 +83,15 @@ def rules_version() -> str:
     that decides whether the NER runs, and the "About us" heading profiling shares with segmentation) and
     the NER model: any edit to them invalidates every stored stamp, so nobody has to remember to bump a
     version number."""
-    from respmine.structure import about, language, redact, respondent_rules, respondent_types, respondents
+    from respmine.structure import (
+        about,
+        confidentiality,
+        language,
+        redact,
+        respondent_rules,
+        respondent_types,
+        respondents,
+    )
 
     try:
         from importlib.metadata import version
@@ -91,7 +100,24 @@ def rules_version() -> str:
     except Exception:  # the NER model is optional: rules run without it
         ner = b"no-ner"
     return source_digest(respondents.__file__, respondent_rules.__file__, respondent_types.__file__,
-                         redact.__file__, language.__file__, about.__file__, extra=ner)
+                         redact.__file__, language.__file__, about.__file__, confidentiality.__file__,
+                         extra=ner)
+
+
+def with_publication(respondent: Respondent, doc: Document, parent: Document | None) -> Respondent:
+    """`respondent` with what it asked about publication (`confidentiality.publication_request`): read in
+    its own words (not a forwarded message's), a form row's other columns, and the e-mail it is or
+    came with (subject and covering note)."""
+    email = doc if "subject" in doc.metadata else parent if parent and "subject" in parent.metadata else None
+    texts = [strip_quoted(doc.text)[0]]
+    if email is not None and email is not doc:
+        texts.append(strip_quoted(email.text)[0])
+    # a form row's other columns ("May we publish your response?"); its answers to the questions are its text
+    fields = dict(doc.metadata) if doc.format == "form-row" else {}
+    found = publication_request("\n\n".join(texts), fields, email.metadata["subject"] if email else "")
+    if found is None:
+        return respondent
+    return replace(respondent, publication=found.kind, publication_asked=found.sentence)
 
 
 def document_stamp(doc: Document, parent: str | None, parent_doc: Document | None = None,
@@ -152,6 +178,7 @@ def structure(
             respondent, found = reuse[d.sha256]
         else:
             respondent = corrections.corrected(profiled[d.sha256], corrected.get(d.sha256), types)
+            respondent = with_publication(respondent, d, parents[d.sha256])
             keep = [o for o in (respondent.organisation, *respondent.organisations) if o]
             found = find_personal_data(d.text, keep=keep)
         respondents.append(respondent)

@@ -1,0 +1,74 @@
+"""A respondent's request not to be published, or to be published without their name."""
+
+import pytest
+
+from respmine.structure.confidentiality import ANONYMOUS, DO_NOT_PUBLISH, publication_request
+
+
+@pytest.mark.parametrize("text", [
+    "CONFIDENTIAL: please do not publish this response or our name. We are content for it to be counted.",
+    "We ask that this response is treated as confidential.",
+    "I do not want my name or response published.",
+    "Not for publication\n\nWe agree with the proposal.",
+    "CONFIDENTIAL\n\nDear Sir,\nWe agree with the proposal.",
+    "Please treat this submission as strictly confidential. We agree with the proposal.",
+    "Our response is submitted in confidence.",
+])
+def test_a_request_not_to_publish(text: str) -> None:
+    found = publication_request(text)
+    assert found is not None and found.kind == DO_NOT_PUBLISH
+    assert found.sentence and found.sentence in text
+
+
+@pytest.mark.parametrize("text", [
+    "I am happy for my response to be published anonymously.",
+    "Please do not publish my name.",
+    "I would like to remain anonymous.",
+    "You may publish my comments but please withhold my name.",
+])
+def test_a_request_to_publish_without_the_name(text: str) -> None:
+    found = publication_request(text)
+    assert found is not None and found.kind == ANONYMOUS
+
+
+@pytest.mark.parametrize("text", [
+    "Suppliers should not be asked to share commercially confidential data with the regulator.",
+    "Patient confidentiality must be respected when sharing Priority Services Register data.",
+    "Customers in debt can call a free confidential helpline.",
+    "The regulator should publish the distributional analysis behind the review.",
+    "We agree.\n\nThis e-mail and any attachments are confidential and intended solely for the use of the "
+    "addressee. If you are not the intended recipient, please do not disclose, copy or distribute it.",
+    "CONFIDENTIALITY NOTICE: This message is confidential and may be privileged. If you have received it in "
+    "error please notify the sender and delete it.",
+    "Information provided in response to this consultation may be published. If you want the information "
+    "that you provide to be treated as confidential, please say so.",
+    "I am happy for my response to be published.",
+    "Network companies do not publish their cost models.",
+])
+def test_no_request_where_confidentiality_is_only_discussed(text: str) -> None:
+    assert publication_request(text) is None
+
+
+def test_the_form_column_on_publication() -> None:
+    asked = "May we publish your response?"
+    found = publication_request("We agree.", {asked: "No"})
+    assert found is not None and found.kind == DO_NOT_PUBLISH and found.sentence == f"{asked}: No"
+    assert publication_request("We agree.", {asked: "Yes"}) is None
+    found = publication_request("We agree.", {asked: "Publish anonymously"})
+    assert found is not None and found.kind == ANONYMOUS
+    found = publication_request("", {"Would you like your response to be treated as confidential?": "Yes"})
+    assert found is not None and found.kind == DO_NOT_PUBLISH
+    secret = "Would you like your response to be treated as confidential?"
+    assert publication_request("", {secret: "No"}) is None
+    assert publication_request("", {"Organisation": "No"}) is None  # not a column on publication
+
+
+def test_the_e_mail_subject() -> None:
+    found = publication_request("We agree.", subject="CONFIDENTIAL - response to standing charges review")
+    assert found is not None and found.kind == DO_NOT_PUBLISH
+    assert publication_request("We agree.", subject="Confidential helpline feedback") is None
+
+
+def test_not_publishing_outranks_anonymity() -> None:
+    found = publication_request("Please publish it anonymously.", {"May we publish your response?": "No"})
+    assert found is not None and found.kind == DO_NOT_PUBLISH
