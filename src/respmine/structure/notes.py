@@ -96,6 +96,12 @@ def footnote_marks(text: str) -> list[re.Match[str]]:
             if not _NUMBERED_BY.search(text, max(0, m.start() - 8), m.start())]
 
 
+def footnote_number(text: str) -> int:
+    """The number a numbered footnote starts with ("3 Assumes ..." -> 3; 0 for none)."""
+    m = _NOTE_START.match(text)
+    return int(m[1]) if m else 0
+
+
 def is_footnote(text: str, document: str) -> bool:
     """A numbered footnote whose mark the document's body carries, set after a word or a year and its
     punctuation ("12,400 homes,1 we estimate", "introduced in 2022.2", "our hedging assumptions,3 a"):

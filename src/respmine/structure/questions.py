@@ -43,7 +43,7 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
-from respmine.structure.notes import is_footnote, is_reference_note
+from respmine.structure.notes import footnote_number, is_footnote, is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
@@ -522,8 +522,10 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:closing]
         if n == len(marks) - 1:  # the footnotes at the foot of the last page, after the answer
-            notes = len(span_blocks)
-            while notes > 1 and is_footnote(span_blocks[notes - 1].text, doc.text):
+            notes = len(span_blocks)  # (numbered upwards to the end: the answer's own "1 ...", "2 ..." stay)
+            while (notes > 1 and is_footnote(span_blocks[notes - 1].text, doc.text)
+                   and (notes == len(span_blocks) or footnote_number(span_blocks[notes - 1].text)
+                        < footnote_number(span_blocks[notes].text))):
                 notes -= 1
             out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:notes]
