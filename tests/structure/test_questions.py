@@ -777,3 +777,15 @@ def test_questions_a_last_answers_numbered_points_are_not_taken_for_the_footnote
     plan = _plan(_doc(text))
     assert [q for q, t in plan if "Publish" in t] == ["Q3"], plan
     assert [q for q, t in plan if "Smart meter" in t or "Assumes" in t] == [NOTE, NOTE], plan
+
+
+def test_questions_a_letters_options_as_headings_over_its_reasons_choose_none() -> None:
+    """(Review.) A letter that heads its paragraphs "Option A", "Option B", "Option C" and discusses each
+    chooses none of them: each bare heading was filed as a choice, the respondent taking all three. Only
+    one option named alone is a choice."""
+    text = ("Dear Sir,\n\nI write about the standing charges review.\n\nOption A\n\nMoving the charge "
+            "onto unit rates would hit large families who use more energy.\n\nOption B\n\nA "
+            "low-standing-charge tariff sounds fine but suppliers will not offer it widely.\n\nOption C\n\n"
+            "Leaving things as they are is not acceptable.\n\nYours faithfully,\n\nJ Smith")
+    segs = segment_document(_doc(text, format="eml"), QuestionMatcher(_OPTIONS_ASKED))
+    assert not [s.text for s in segs if s.question == "Q2" and s.text.startswith("Option")], segs

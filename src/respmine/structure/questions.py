@@ -610,7 +610,7 @@ def _by_content(
                   and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
-    choices = [b for b in rest if b.start not in about and _only_option_named(b.text, matcher)]
+    choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
     for b in rest:
@@ -628,6 +628,14 @@ def _by_content(
             start, end = parts.get(question, (0, len(b.text)))
             out.append(_segment(doc, b.start + start, b.start + end, question, "closed-answer", 0.9))
     return out
+
+
+def _options_named_alone(rest: list[Block], matcher: QuestionMatcher) -> list[Block]:
+    """The paragraphs only naming an option (`_only_option_named`) when they name one option: several
+    named alone ("Option A", "Option B", "Option C" over the letter's paragraphs on each) are headings."""
+    named = [b for b in rest if _only_option_named(b.text, matcher)]
+    keys = {letters_choice(b.text, opts) for b in named for opts in matcher.options.values()} - {None}
+    return named if len(keys) <= 1 else []
 
 
 def _only_option_named(text: str, matcher: QuestionMatcher) -> bool:
