@@ -322,6 +322,11 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     # (a trial: filed under Q5 by meaning, its only answer being to Q6)
     ("We respond only to Question 6, drawing on our research on household energy demand.", True),
     ("We respond only to Question 6, because the options would hit electric homes hardest.", False),
+    # (a review: the reason's window doubled for the line above, a view after the question went as furniture)
+    ("We respond only to Question 6: standing charges must be halved for prepayment users.", False),
+    ("We have only answered question 2, the proposal is unfair to rural households.", False),
+    ("I have only answered question 3 - the charge is far too high for pensioners.", False),
+    ("We respond only to Question 6 and strongly oppose the proposed increase.", False),
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is

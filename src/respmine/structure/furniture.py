@@ -78,8 +78,9 @@ _CAMPAIGN_COVER = re.compile(  # "I am writing in support of the Clear Our Pavem
     # letter is (what it says follows), no theme
     r"^\W*(?:i am|i[’']m|we are) writing (?:in support of|as (?:an? )?supporters? of) (?:the )?(?-i:[A-Z])"
     r"[^.!?;:,]{2,80}\bcampaign\W*$", re.IGNORECASE)
-_ONLY_WHICH = (r"(?:(?!\b(?:because|as|but|since|so|which|although|though|while|whereas|we|i)\b)"
-               r"[^.!?;])")  # which questions are answered, not why (a reason is a view)
+_ONLY_WHICH = (r"(?:(?!\b(?:because|as|but|since|so|which|although|though|while|whereas|we|i|is|are|was|were"
+               r"|be|should|must|need|needs|would|will|can|cannot|could|support|oppose|agree|disagree)\b)"
+               r"[^.!?;])")  # which questions are answered, not why (a reason, or a view stated after it)
 _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces the answers below it
     r"^\W*(?:(?:hello|hi|greetings|good (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|both|team"
     r"|colleagues|(?-i:[A-Z][\w'’.-]*)))?[ \t]*[,.!:]?"  # "Hello,", "Hi Jane," (not "Hello I oppose this.")
