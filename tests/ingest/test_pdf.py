@@ -401,3 +401,33 @@ def test_pdf_footer_and_footnotes_drawn_before_the_body_are_read_last(tmp_path: 
     assert doc.text.endswith("fixed charges.2\n\n1 OEMR, Review of standing charges, February 2026.\n\n"
                              "2 Network charges make up around 45% of the standing charge."), doc.text
     assert "Page 1" not in doc.text
+
+
+def test_pdf_a_footnote_drawn_before_the_body_and_wrapped_stays_one_paragraph(tmp_path: Path) -> None:
+    """(Review.) Read last, each line drawn before the body was made a paragraph of its own: a footnote
+    wrapped over two lines became two, its second line ("accompanying impact assessment ...") a paragraph
+    with no note's number, read as content. A foot line starts a paragraph at a note's number or a gap."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=8)
+    for y, note in ((258, "1 OEMR, Review of standing charges, February 2026, consultation document and the"),
+                    (262, "accompanying impact assessment published alongside it."),
+                    (266, "2 Network charges make up around 45% of the standing charge.")):
+        pdf.set_xy(20, y)
+        pdf.cell(0, 4, note)
+    pdf.set_font("Helvetica", size=11)
+    y = 20
+    for line in ("Anytown Council", "", "We have no view on whether standing charges should be reduced.1", "",
+                 "Network companies recover most of their revenue through fixed charges.2"):
+        pdf.set_xy(20, y)
+        pdf.cell(0, 6, line)
+        y += 6 if line else 8
+    path = tmp_path / "notes.pdf"
+    pdf.output(str(path))
+    doc = extract(path, ocr=False)
+    assert isinstance(doc, Document)
+    assert doc.text.endswith("fixed charges.2\n\n1 OEMR, Review of standing charges, February 2026, "
+                             "consultation document and the accompanying impact assessment published "
+                             "alongside it.\n\n"
+                             "2 Network charges make up around 45% of the standing charge."), doc.text

@@ -322,6 +322,11 @@ def test_furniture_a_run_of_blank_lines_is_read_once() -> None:
     # (a trial: filed under Q5 by meaning, its only answer being to Q6)
     ("We respond only to Question 6, drawing on our research on household energy demand.", True),
     ("We respond only to Question 6, because the options would hit electric homes hardest.", False),
+    # (a review: the reason's window doubled for the line above, a view after the question went as furniture)
+    ("We respond only to Question 6: standing charges must be halved for prepayment users.", False),
+    ("We have only answered question 2, the proposal is unfair to rural households.", False),
+    ("I have only answered question 3 - the charge is far too high for pensioners.", False),
+    ("We respond only to Question 6 and strongly oppose the proposed increase.", False),
 ])
 def test_furniture_greetings_openers_and_late_apologies_say_nothing(text: str, furniture: bool) -> None:
     """A paragraph that only greets, says the answers follow or apologises for the response's lateness is
@@ -376,3 +381,20 @@ def test_furniture_shouted_prose_has_sentences_a_capitals_heading_none() -> None
     assert not has_sentence("OPTION A.") and not shouted("Standing charges should be scrapped.")
     assert is_heading("ANNEX B: DETAILED COMMENTS BY QUESTION") and is_furniture("R BAXTER")
     assert is_furniture("EASTMOOR FUEL BANK\nC/O ST MARK'S CHURCH HALL\nEASTMOOR EM2 8PL")
+
+
+def test_furniture_a_capitals_heading_with_a_label_or_abbreviation_stays_a_heading() -> None:
+    """(Review.) A heading in capitals of five words or more with a lettered label or a dotted abbreviation
+    ("PART A. GENERAL ...", "ST. JOHN'S ...", "U.K.") read in lower case had a sentence ("a.", "st."), so it
+    was no heading and no letterhead line but content to code. Shouted prose ends a sentence, or is longer
+    than a heading."""
+    from respmine.structure.furniture import has_sentence, is_header_line, is_heading
+
+    for heading in ("PART A. GENERAL COMMENTS ON THE PROPOSALS", "ANNEX A. DATA TABLES FOR THE REGIONS",
+                    "OPTION B. KEEP THE MOBILE LIBRARY SERVICE", "ACME ENERGY CO. LTD RESPONSE TO OFGEM"):
+        assert is_heading(heading), heading
+    assert is_header_line("ST. JOHN'S PARISH COUNCIL RESPONSE TO THE CONSULTATION")
+    assert not is_heading("STANDING CHARGES SHOULD BE SCRAPPED. I PAY TOO MUCH.")
+    long = ("STANDING CHARGES SHOULD BE SCRAPPED. I PAY OVER 300 POUNDS A YEAR FOR NOTHING AND SO DO ALL MY "
+            "NEIGHBOURS ON THIS ESTATE")
+    assert has_sentence(long)  # (no full stop at its end, but no heading is this long)

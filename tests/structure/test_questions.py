@@ -791,3 +791,30 @@ def test_questions_footnotes_after_the_last_answer_are_notes_not_its_words() -> 
     plan = _plan(_doc(text))
     assert plan[1] == ("Q3", "Under our hedging assumptions,3 a warm winter leaves suppliers short.")
     assert [q for q, _ in plan[2:]] == [NOTE, NOTE]
+
+
+def test_questions_a_last_answers_numbered_points_are_not_taken_for_the_footnotes_under_them() -> None:
+    """(Review.) The last answer's numbered points ("1 Consider ...", "2 Publish ...") carry the numbers of
+    footnotes whose marks are in the body: taken back from the end while each read as a footnote, point 2
+    went with the notes. A run of footnotes is numbered upwards to its end."""
+    text = ("Question 1\n\nNo. Using data for 12,400 homes,1 we estimate the shift. Under our hedging "
+            "assumptions,2 a warm winter leaves suppliers short.\n\n"
+            "Question 3\n\n1 Consider a social tariff for prepayment customers.\n\n"
+            "2 Publish the regional data every year.\n\n"
+            "1 Smart meter consumption data for 12,400 homes, 2023-2025.\n\n"
+            "2 Assumes suppliers hedge 80% of expected demand 12 months ahead.")
+    plan = _plan(_doc(text))
+    assert [q for q, t in plan if "Publish" in t] == ["Q3"], plan
+    assert [q for q, t in plan if "Smart meter" in t or "Assumes" in t] == [NOTE, NOTE], plan
+
+
+def test_questions_a_letters_options_as_headings_over_its_reasons_choose_none() -> None:
+    """(Review.) A letter that heads its paragraphs "Option A", "Option B", "Option C" and discusses each
+    chooses none of them: each bare heading was filed as a choice, the respondent taking all three. Only
+    one option named alone is a choice."""
+    text = ("Dear Sir,\n\nI write about the standing charges review.\n\nOption A\n\nMoving the charge "
+            "onto unit rates would hit large families who use more energy.\n\nOption B\n\nA "
+            "low-standing-charge tariff sounds fine but suppliers will not offer it widely.\n\nOption C\n\n"
+            "Leaving things as they are is not acceptable.\n\nYours faithfully,\n\nJ Smith")
+    segs = segment_document(_doc(text, format="eml"), QuestionMatcher(_OPTIONS_ASKED))
+    assert not [s.text for s in segs if s.question == "Q2" and s.text.startswith("Option")], segs

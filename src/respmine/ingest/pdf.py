@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import re
 import statistics
 import tempfile
 from dataclasses import dataclass
@@ -140,11 +141,20 @@ def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0) -> str:
     if foot:
         at = {m.line: m.baseline for m in marks if m.line is not None and m.baseline is not None}
         order = [*range(foot, len(lines)), *sorted(range(foot), key=lambda i: -at.get(i, 0.0))]
-        return "".join(("\r\n\r\n" if n and (i in wide or i < foot) else "\r\n" if n else "") + lines[i]
-                       for n, i in enumerate(order))
+
+        def starts_paragraph(i: int, before: int) -> bool:  # (a foot line: after the body, a note's number,
+            # a gap or a line not drawn after it; a footnote wrapped over two lines stays one paragraph)
+            if i >= foot or before >= foot:
+                return i in wide or i < foot
+            return i in wide or before != i - 1 or _NOTE_LINE.match(lines[i]) is not None
+
+        return "".join(("\r\n\r\n" if n and starts_paragraph(i, order[n - 1]) else "\r\n" if n else "")
+                       + lines[i] for n, i in enumerate(order))
     return "".join(("\r\n\r\n" if i in wide else "\r\n" if i else "") + line for i, line in enumerate(lines))
 
 
+# a footnote's first line: its number ("1 OEMR, ...", "[2] See ...", "³ Assumes ...")
+_NOTE_LINE = re.compile(r"\A\s*(?:\d{1,3}|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=[^\W\d_])")
 FOOT_OF_PAGE = 0.25  # of the page's height from its foot: where footers and footnotes drawn first may lie
 
 

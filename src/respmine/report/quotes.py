@@ -15,6 +15,7 @@ from respmine.records import Code
 from respmine.store.views import RespondentView, SegmentView, SubmissionView
 from respmine.structure import respondent_rules as rules
 from respmine.structure.confidentiality import ANONYMOUS, DO_NOT_PUBLISH
+from respmine.structure.notes import footnote_marks
 from respmine.structure.redact import OTHER_TOKEN, TOKENS
 from respmine.structure.respondents import ends_as_body
 from respmine.themes.coder import FALLBACK
@@ -227,17 +228,14 @@ def evidence_sentence(text: str, code: Code) -> str:
     return code.evidence_text
 
 
-# a footnote's mark set after a word or a year and its punctuation ("12,400 homes,1 we estimate", "in
-# 2022.2 The"), not a reference's number ("pp.12", "para.4", "No.3")
-_FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]{2}[,.;:)”’\"])|(?<=(?<!\d)\d{4}[.,;:]))\d{1,2}(?=\s|$)")
-_NUMBERED_BY = re.compile(r"\b(?:pp?|paras?|no|nos|vol|fig|figs|ch|chap|art|arts|sec|reg|col|ed|s|r)\W*\Z",
-                          re.IGNORECASE)
-
-
 def _without_footnote_marks(text: str) -> str:
     """The quote without footnote marks ("... homes,1 we estimate" -> "... homes, we estimate"): a trial
     quoted "assumptions,3"; the source keeps them."""
-    return _FOOTNOTE_MARK.sub(lambda m: m[0] if _NUMBERED_BY.search(text, 0, m.start()) else "", text)
+    out, at = [], 0
+    for mark in footnote_marks(text):
+        out.append(text[at:mark.start()])
+        at = mark.end()
+    return "".join(out) + text[at:]
 
 
 def quote_text(text: str) -> str:

@@ -33,6 +33,7 @@ _NEXT_SENTENCE = re.compile(r"[.?!][\"”’')]*\s+[A-Z]")  # a second sentence 
 SHOUTED_WORDS = 5  # text in capitals with this many words or more is shouted prose, read as if in lower case
 _LOWER = re.compile(r"[^\W\d_A-Z]")  # (any letter not a capital: a lower-case one, in any alphabet)
 _CAPITAL = re.compile(r"[A-Z]")
+_SHOUT_END = re.compile(r"[.?!][)\]'\"”’]*\s*\Z")  # shouted prose ends a sentence
 _CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
     r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|(?<!\S)\S[^\s@]*@\S+\.\w+"  # e-mail: see `_NOT_A_FULL_STOP`
     r"|^[^\S\n]*(tel|telephone|phone|mobile|e-?mail|fax)\b"  # (within its line: linear on blank lines)
@@ -77,8 +78,9 @@ _CAMPAIGN_COVER = re.compile(  # "I am writing in support of the Clear Our Pavem
     # letter is (what it says follows), no theme
     r"^\W*(?:i am|i[’']m|we are) writing (?:in support of|as (?:an? )?supporters? of) (?:the )?(?-i:[A-Z])"
     r"[^.!?;:,]{2,80}\bcampaign\W*$", re.IGNORECASE)
-_ONLY_WHICH = (r"(?:(?!\b(?:because|as|but|since|so|which|although|though|while|whereas|we|i)\b)"
-               r"[^.!?;])")  # which questions are answered, not why (a reason is a view)
+_ONLY_WHICH = (r"(?:(?!\b(?:because|as|but|since|so|which|although|though|while|whereas|we|i|is|are|was|were"
+               r"|be|should|must|need|needs|would|will|can|cannot|could|support|oppose|agree|disagree)\b)"
+               r"[^.!?;])")  # which questions are answered, not why (a reason, or a view stated after it)
 _BARE_OPENER = re.compile(  # a whole paragraph that only greets or introduces the answers below it
     r"^\W*(?:(?:hello|hi|greetings|good (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|both|team"
     r"|colleagues|(?-i:[A-Z][\w'’.-]*)))?[ \t]*[,.!:]?"  # "Hello,", "Hi Jane," (not "Hello I oppose this.")
@@ -209,9 +211,12 @@ def shouted(text: str) -> bool:
     """Written all in capitals, SHOUTED_WORDS words or more ("STANDING CHARGES SHOULD BE SCRAPPED. I PAY
     OVER 300 POUNDS A YEAR ..."): prose in capitals, not a heading or a letterhead line, so its sentences
     are read as if in lower case (`has_sentence`). In capitals it had no sentence: a trial's e-mail
-    written so answered no question and chose no option."""
-    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None
-            and len(text_words(text)) >= SHOUTED_WORDS)
+    written so answered no question and chose no option. It ends a sentence, or is longer than a heading
+    (HEADING_MAX_WORDS): read in lower case, a heading's label or abbreviation ("PART A. GENERAL COMMENTS
+    ON ...", "ST. JOHN'S PARISH COUNCIL RESPONSE ...") made a sentence, and the heading content."""
+    words = len(text_words(text))
+    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None and words >= SHOUTED_WORDS
+            and (_SHOUT_END.search(text) is not None or words > HEADING_MAX_WORDS))
 
 
 def _sentence_in(text: str) -> bool:

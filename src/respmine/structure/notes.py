@@ -81,6 +81,25 @@ def is_reference_note(text: str) -> bool:
 
 FOOTNOTE_MAX_WORDS = 60  # a numbered footnote's words, its mark found in the body (`is_footnote`)
 _NOTE_START = re.compile(r"\A\s*(\d{1,2})\s+(?=[A-Z])")  # "3 Assumes suppliers hedge ..."
+# a footnote's mark set after a word or a year and its punctuation ("12,400 homes,1 we estimate", "in
+# 2022.2 The"), not a reference's number ("pp.12", "para.4", "No.3", "Q.2": `_NUMBERED_BY`, one letter)
+_FOOTNOTE_MARK = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[,.;:)”’\"])|(?<=(?<!\d)\d{4}[.,;:)”’\"]))(\d{1,2})(?=\s|$)")
+_NUMBERED_BY = re.compile(r"\b(?:pp?|paras?|no|nos|vol|fig|figs|ch|chap|art|arts|sec|reg|col|ed|s|r)\W*\Z",
+                          re.IGNORECASE)
+
+
+def footnote_marks(text: str) -> list[re.Match[str]]:
+    """The footnote marks in `text` (`_FOOTNOTE_MARK`; group 1 the number): one definition for the notes
+    they point to (`is_footnote`) and for quotes, which leave them out (`report.quotes`)."""
+    return [m for m in _FOOTNOTE_MARK.finditer(text)
+            if not _NUMBERED_BY.search(text, max(0, m.start() - 8), m.start())]
+
+
+def footnote_number(text: str) -> int:
+    """The number a numbered footnote starts with ("3 Assumes ..." -> 3; 0 for none)."""
+    m = _NOTE_START.match(text)
+    return int(m[1]) if m else 0
 
 
 def is_footnote(text: str, document: str) -> bool:
@@ -89,15 +108,11 @@ def is_footnote(text: str, document: str) -> bool:
     a footnote that cites no source by the marks `is_reference_note` reads ("3 Assumes suppliers hedge 80%
     of expected demand 12 months ahead.", "2 Northern Grid Distribution, Residual charging and customer
     bills, technical note, 2025."): kept with the submission as a note, neither coded nor quoted. Not a
-    paragraph in which the respondent speaks (`_VIEW`), nor one of over FOOTNOTE_MAX_WORDS words."""
+    paragraph in which the respondent speaks (`_VIEW`), nor one of over FOOTNOTE_MAX_WORDS words, nor a
+    numbered point whose number the body only cites as a reference's ("para.4", "Q.2": `footnote_marks`)."""
     m = _NOTE_START.match(text)
     if m is None or len(_WORD.findall(text)) > FOOTNOTE_MAX_WORDS or _VIEW.search(_ASIDE.sub(" ", text)):
         return False
-    mark = re.compile(r"(?:[^\W\d_]|(?<!\d)\d{4})[.,;:)”’\"]" + m[1] + r"(?=\s|$)")
-    return any(mark.search(document[:at]) or mark.search(document[at + len(text):])
-               for at in _places(document, text))
-
-
-def _places(document: str, text: str) -> list[int]:
     at = document.find(text)
-    return [at] if at >= 0 else [len(document)]
+    rest = document if at < 0 else document[:at] + "\n" + document[at + len(text):]
+    return any(mark[1] == m[1] for mark in footnote_marks(rest))

@@ -43,7 +43,7 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
-from respmine.structure.notes import is_footnote, is_reference_note
+from respmine.structure.notes import footnote_number, is_footnote, is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
@@ -522,8 +522,10 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:closing]
         if n == len(marks) - 1:  # the footnotes at the foot of the last page, after the answer
-            notes = len(span_blocks)
-            while notes > 1 and is_footnote(span_blocks[notes - 1].text, doc.text):
+            notes = len(span_blocks)  # (numbered upwards to the end: the answer's own "1 ...", "2 ..." stay)
+            while (notes > 1 and is_footnote(span_blocks[notes - 1].text, doc.text)
+                   and (notes == len(span_blocks) or footnote_number(span_blocks[notes - 1].text)
+                        < footnote_number(span_blocks[notes].text))):
                 notes -= 1
             out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:notes]
@@ -608,7 +610,7 @@ def _by_content(
                   and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
-    choices = [b for b in rest if b.start not in about and _only_option_named(b.text, matcher)]
+    choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
     for b in rest:
@@ -626,6 +628,14 @@ def _by_content(
             start, end = parts.get(question, (0, len(b.text)))
             out.append(_segment(doc, b.start + start, b.start + end, question, "closed-answer", 0.9))
     return out
+
+
+def _options_named_alone(rest: list[Block], matcher: QuestionMatcher) -> list[Block]:
+    """The paragraphs only naming an option (`_only_option_named`) when they name one option: several
+    named alone ("Option A", "Option B", "Option C" over the letter's paragraphs on each) are headings."""
+    named = [b for b in rest if _only_option_named(b.text, matcher)]
+    keys = {letters_choice(b.text, opts) for b in named for opts in matcher.options.values()} - {None}
+    return named if len(keys) <= 1 else []
 
 
 def _only_option_named(text: str, matcher: QuestionMatcher) -> bool:
