@@ -748,3 +748,21 @@ def test_questions_a_letters_call_to_move_what_the_question_names_answers_it(sai
     other = "So yes I want the unit rates to come down, but please protect families like mine on the units."
     segs = segment_document(_doc(f"Hello,\n\n{other}\n\nKelly\n"), matcher)
     assert "Q1" not in {s.question for s in segs}
+
+
+def test_questions_a_call_to_move_a_subject_two_questions_name_goes_to_the_closest() -> None:
+    """(Review.) "Standing charges should be scrapped altogether" names the standing charge, which two "Do
+    you agree ...?" questions name: it answers the one it shares most words with (here the one on reducing
+    them), not every one (under the one on prepayment customers paying the same, it read as against)."""
+    same = Question(id="Q2", number=2, text="Do you agree that prepayment customers should pay the same "
+                    "standing charge as direct debit customers?")
+    asked = [CHARGES[0], same, CHARGES[2]]
+    words = Keyword()
+    words.keys = ("reduced", "prepayment", "vulnerable")  # (the letter resembles none)
+    matcher = QuestionMatcher(asked, words)  # type: ignore[arg-type]
+    said = "Standing charges should be scrapped altogether. I pay 300 pounds a year before I boil a kettle."
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+    assert {s.question for s in segs} & {"Q1", "Q2"} == {"Q1"}
+    said = "Prepayment customers should not pay a higher standing charge: scrap the prepayment charge."
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+    assert "Q1" not in {s.question for s in segs}

@@ -1214,6 +1214,12 @@ def _acted(sentence: str, question: str) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+def changes_one_way(question: str) -> bool:
+    """Whether a question would move what it names one way ("... should be reduced?", "... to extend the
+    opening hours?"), not keep, end or bring it in."""
+    return _proposed(question).way is not None
+
+
 def moves_what_it_names(sentence: str, question: str) -> str | None:
     """The side a sentence takes on an agreement question by saying what should become of what the question
     names, named in two of its words: kept, ended, or moved one way ("So yes I want the standing charge to
