@@ -47,7 +47,7 @@ from respmine.structure.notes import is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
-from respmine.themes.stance import asks_agreement, changes_one_way, moves_what_it_names
+from respmine.themes.stance import asks_agreement, changes_one_way, moves_what_it_names, named_words
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -708,8 +708,8 @@ def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[li
                 found.append(chosen)
         for sentence in _sentences(text) if asking else ():  # ("So yes I want the standing charge to
             # come down")
-            moved = _moved_question(sentence, matcher, [q for q in asking if q not in found], worded, main)
-            if moved is not None:
+            moved = _moved_question(sentence, matcher, asking, worded, main)
+            if moved is not None and moved not in found:
                 found.append(moved)
         out.append(found)
     return out
@@ -806,11 +806,14 @@ def _stance_question(what: str, matcher: QuestionMatcher, asking: Sequence[str],
 def _moved_question(sentence: str, matcher: QuestionMatcher, asking: Sequence[str], worded: dict[str, str],
                     main: str | None) -> str | None:
     """The "Do you agree ...?" question whose named subject a sentence says should be kept, ended or moved one
-    way (`stance.moves_what_it_names`). It answers one: where several name it ("Standing charges should be
-    scrapped", to one on reducing them and one on prepayment customers paying the same), the one sharing most
-    of the sentence's words, then the one moving it one way (`stance.changes_one_way`: which way it should
-    go is what it asks), then the main one; else none."""
-    moved = [q for q in asking if moves_what_it_names(sentence, worded[q])]
+    way (`stance.moves_what_it_names`), in two words not every such question names (those name the
+    consultation's subject: "Unpaid work must stay in the public sector" is no answer on keeping the vests).
+    It answers one: where several name it, the one sharing most of the sentence's words, then the one moving
+    it one way (`stance.changes_one_way`: which way it should go is what it asks), then the main one; else
+    none."""
+    named = [named_words(worded[q]) for q in asking]
+    common = frozenset.intersection(*named) if len(named) > 1 else frozenset()  # (the consultation's subject)
+    moved = [q for q in asking if moves_what_it_names(sentence, worded[q], common)]
     words = _stems(sentence)
     shared = {q: len(words & _stems(" ".join(matcher.words(q)))) for q in moved}
     best = [q for q in moved if shared[q] == max(shared.values())]

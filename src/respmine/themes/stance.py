@@ -1220,13 +1220,20 @@ def changes_one_way(question: str) -> bool:
     return _proposed(question).way is not None
 
 
-def moves_what_it_names(sentence: str, question: str) -> str | None:
+def named_words(question: str) -> frozenset[str]:
+    """The words (first five letters) and numbers of what a closed question names (`_Proposed.thing`)."""
+    return _proposed(question).thing
+
+
+def moves_what_it_names(sentence: str, question: str, common: frozenset[str] = frozenset()) -> str | None:
     """The side a sentence takes on an agreement question by saying what should become of what the question
-    names, named in two of its words: kept, ended, or moved one way ("So yes I want the standing charge to
-    come down", "Scrap the standing charge", to "... standing charges ... should be reduced?"); None
-    otherwise ("Scrap them", "Scrap the proposal": on whatever was asked before)."""
+    names, named in two of its words (not counting `common`: words every question names, the consultation's
+    subject, as "unpaid work" in "Unpaid work must stay in the public sector", to "... people carrying out
+    unpaid work in public should continue to wear vests?"): kept, ended, or moved one way ("So yes I want the
+    standing charge to come down", "Scrap the standing charge", to "... standing charges ... should be
+    reduced?"); None otherwise ("Scrap them", "Scrap the proposal": on whatever was asked before)."""
     proposed = _proposed(question)
-    if len(_words5(sentence) & proposed.thing) < 2 or not (
+    if len((_words5(sentence) & proposed.thing) - common) < 2 or not (
             _changes(sentence, question) or any(t == "thing" for _, _, t, _ in _actions(sentence, question))):
         return None
     return _acted(sentence, question)
