@@ -783,7 +783,7 @@ def test_questions_the_consultations_own_subject_does_not_file_a_sentence() -> N
                      "current 20%?")
     vests = Question(id="Q3", number=3, text="Do you agree that people carrying out unpaid work in public "
                      "should continue to wear high-visibility vests marked 'Community Payback'?")
-    asked = [hours, vests, Question(id="Q4", number=4, text="How could unpaid work better meet women's needs?")]
+    asked = [hours, vests, Question(id="Q4", number=4, text="How could unpaid work meet women's needs?")]
     words = Keyword()
     words.keys = ("training", "vests", "women")  # (the letter resembles none)
     matcher = QuestionMatcher(asked, words)  # type: ignore[arg-type]
