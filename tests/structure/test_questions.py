@@ -818,3 +818,49 @@ def test_questions_a_letters_options_as_headings_over_its_reasons_choose_none() 
             "Leaving things as they are is not acceptable.\n\nYours faithfully,\n\nJ Smith")
     segs = segment_document(_doc(text, format="eml"), QuestionMatcher(_OPTIONS_ASKED))
     assert not [s.text for s in segs if s.question == "Q2" and s.text.startswith("Option")], segs
+
+
+def test_questions_a_call_to_move_a_subject_two_questions_name_goes_to_the_closest() -> None:
+    """(Review.) "Standing charges should be scrapped altogether" names the standing charge, which two "Do
+    you agree ...?" questions name: it answers one it names in words the other does not ("domestic ...
+    electricity bills"), not every one (under the one on prepayment customers paying the same, it read as
+    against). (Trial 28a: "Unpaid work must stay in the public sector" was filed under "Do you agree that
+    people carrying out unpaid work in public should continue to wear high-visibility vests ...?", as
+    partly agreeing: "unpaid work" is in every question.)"""
+    same = Question(id="Q2", number=2, text="Do you agree that prepayment customers should pay the same "
+                    "standing charge as direct debit customers?")
+    asked = [CHARGES[0], same, CHARGES[2]]
+    words = Keyword()
+    words.keys = ("reduced", "prepayment", "vulnerable")  # (the letter resembles none)
+    matcher = QuestionMatcher(asked, words)  # type: ignore[arg-type]
+    said = "Standing charges should be scrapped altogether. I pay 300 pounds a year before I boil a kettle."
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+    assert "Q2" not in {s.question for s in segs}  # (nor Q1: both name the standing charge; it says which)
+    said = "Domestic standing charges on electricity bills should be scrapped altogether."
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+    assert {s.question for s in segs} & {"Q1", "Q2"} == {"Q1"}
+    said = "Prepayment customers should not pay a higher standing charge: scrap the prepayment charge."
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+    assert "Q1" not in {s.question for s in segs}
+
+
+def test_questions_the_consultations_own_subject_does_not_file_a_sentence() -> None:
+    """(Review, trial 28a.) "Unpaid work must stay in the public sector" keeps unpaid work, which every "Do
+    you agree ...?" question names: it is not an answer to the one on keeping the vests; "The vests marked
+    Community Payback should be scrapped" is."""
+    hours = Question(id="Q1", number=1, text="Do you agree that up to 30% of a person's unpaid work hours "
+                     "should be available for education, training and employment activities, rather than the "
+                     "current 20%?")
+    vests = Question(id="Q3", number=3, text="Do you agree that people carrying out unpaid work in public "
+                     "should continue to wear high-visibility vests marked 'Community Payback'?")
+    asked = [hours, vests, Question(id="Q4", number=4, text="How could unpaid work meet women's needs?")]
+    words = Keyword()
+    words.keys = ("training", "vests", "women")  # (the letter resembles none)
+    matcher = QuestionMatcher(asked, words)  # type: ignore[arg-type]
+    said = ("Our members remember the last time it was handed to private companies. Unpaid work must stay in "
+            "the public sector, run by the probation regions.")
+    segs = segment_document(_doc(f"Dear team,\n\n{said}\n\nMark\n"), matcher)
+    assert "Q3" not in {s.question for s in segs}
+    said = "Our members are clear. The high-visibility vests marked Community Payback should be scrapped."
+    segs = segment_document(_doc(f"Dear team,\n\n{said}\n\nMark\n"), matcher)
+    assert "Q3" in {s.question for s in segs}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from respmine.themes.stance import OFFERED, StanceModel, closed_answer, says_neither, says_no_view
+from respmine.themes.stance import OFFERED, StanceModel, _acted, closed_answer, says_neither, says_no_view
 from tests.themes.helpers import WordEmbedder
 
 REDUCE_Q = "Do you agree that standing charges on domestic electricity and gas bills should be reduced?"
@@ -95,3 +95,36 @@ def test_so_yes_i_want_it_to_come_down(rules: StanceModel) -> None:
               "because families like mine who have to use a lot of electricity will pay more. A cheaper "
               "tariff we could choose would be better for us.")
     assert rules.predict([answer], [REDUCE_Q])[0].stance in ("support", "mixed")
+
+
+CAPPED_Q = "Do you agree that standing charges should be reduced for households under the price cap?"
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (REDUCE_Q, "Scrap the standing charge reduction.", "oppose"),
+    (REDUCE_Q, "Stop the proposed standing charge cut.", "oppose"),
+    (REDUCE_Q, "Scrap the cut.", "oppose"),
+    (REDUCE_Q, "Scrap the standing charge proposal.", "oppose"),
+    (REDUCE_Q, "Drop the proposed standing charge changes.", "oppose"),
+    (LIMIT_Q, "Scrap the 20mph speed limit proposals.", "oppose"),
+    (CAPPED_Q, "Scrap standing charges.", "support"),
+    (CAPPED_Q, "Standing charges should be abolished.", "support"),
+])
+def test_the_change_or_proposal_named_in_several_words_is_not_the_thing(
+        rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """(Review.) Ending "the standing charge reduction" or "the standing charge proposal" ends the change
+    (against it), not the standing charge (which would go further down: for it), however many words name
+    it; and a limit named only in a qualifying phrase ("for households under the price cap") does not make
+    the thing a limit (ending standing charges goes further down, not up)."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize("answer", [
+    "I expect standing charges to rise under option A.",
+    "I expect the standing charge to come down anyway.",
+    "The standing charge should fall on the suppliers, not on customers.",
+])
+def test_a_forecast_or_a_burden_is_no_call_to_move_it(answer: str) -> None:
+    """(Review.) "I expect X to rise" forecasts, it does not ask; "X should fall on the suppliers" says who
+    should bear it: neither says which way X should go."""
+    assert _acted(answer, REDUCE_Q) is None

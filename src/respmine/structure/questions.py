@@ -47,7 +47,7 @@ from respmine.structure.notes import footnote_number, is_footnote, is_reference_
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
-from respmine.themes.stance import asks_agreement, moves_what_it_names
+from respmine.themes.stance import asks_agreement, changes_one_way, moves_what_it_names, named_words
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -734,8 +734,11 @@ def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[li
             chosen = _stance_question(what, matcher, asking, main)
             if chosen is not None and chosen not in found:
                 found.append(chosen)
-        found += [q for q in asking if q not in found and any(  # "So yes I want the standing charge to
-            moves_what_it_names(sentence, worded[q]) for sentence in _sentences(text))]  # come down"
+        for sentence in _sentences(text) if asking else ():  # ("So yes I want the standing charge to
+            # come down")
+            moved = _moved_question(sentence, matcher, asking, worded, main)
+            if moved is not None and moved not in found:
+                found.append(moved)
         out.append(found)
     return out
 
@@ -826,6 +829,26 @@ def _stance_question(what: str, matcher: QuestionMatcher, asking: Sequence[str],
     if shared and shared[0][0] >= STANCE_SHARED and (len(shared) == 1 or shared[1][0] < shared[0][0]):
         return shared[0][1]
     return main if _A_PROPOSAL.match(what) else None
+
+
+def _moved_question(sentence: str, matcher: QuestionMatcher, asking: Sequence[str], worded: dict[str, str],
+                    main: str | None) -> str | None:
+    """The "Do you agree ...?" question whose named subject a sentence says should be kept, ended or moved one
+    way (`stance.moves_what_it_names`), in two words not every such question names (those name the
+    consultation's subject: "Unpaid work must stay in the public sector" is no answer on keeping the vests).
+    It answers one: where several name it, the one sharing most of the sentence's words, then the one moving
+    it one way (`stance.changes_one_way`: which way it should go is what it asks), then the main one; else
+    none."""
+    named = [named_words(worded[q]) for q in asking]
+    common = frozenset.intersection(*named) if len(named) > 1 else frozenset()  # (the consultation's subject)
+    moved = [q for q in asking if moves_what_it_names(sentence, worded[q], common)]
+    words = _stems(sentence)
+    shared = {q: len(words & _stems(" ".join(matcher.words(q)))) for q in moved}
+    best = [q for q in moved if shared[q] == max(shared.values())]
+    best = [q for q in best if changes_one_way(worded[q])] or best
+    if len(best) == 1:
+        return best[0]
+    return main if main in best else None
 
 
 AGREEING_SIMILARITY = 0.5  # of "I agree that ..." to a "Do you agree ...?" question it answers (a review:

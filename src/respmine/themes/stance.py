@@ -903,8 +903,13 @@ _NOW = re.compile(r"\b(?:current|existing|present)\s+(?P<now>[^,;.?()]{1,40})", 
 _PRONOUN = re.compile(r"\W*(?:it|them|this|these|that|those|they)\b", re.IGNORECASE)
 _AS_NOW = re.compile(r"\b(?:as\s+(?:it\s+is|they\s+are|is|now|things\s+are)|the\s+same|unchanged"
                      r"|where\s+(?:it|they)\s+(?:is|are))\b", re.IGNORECASE)
-_ITSELF = re.compile(r"\W*(?:(?:the|this|these|your|its|their|any|such)\s+)?(?:[a-z’'-]+\s+)?"
-                     r"(?:proposals?|plans?|changes?|idea|reforms?)\b", re.IGNORECASE)
+_NAMING = (r"(?:(?!(?:and|or|but|not|no|with|without|to|for|of|in|on|at|by|from|than|as|any|all|other"
+           r"|despite|after|before|under|over|until|during|instead|within|into|about|against|while|if|when|unless"
+           r"|that|which|who|make|makes|making|made)\b)"
+           r"[\w’'-]+\s+){0,3}")  # the words naming which one, before it: "the (proposed standing charge)
+# changes" (not a phrase of its own: "Keep the hours without changes")
+_ITSELF = re.compile(r"\W*(?:(?:the|this|these|your|its|their|any|such)\s+)?" + _NAMING
+                     + r"(?:proposals?|plans?|changes?|idea|reforms?)\b", re.IGNORECASE)
 _ASKING = frozenset({"curre", "exist", "prese", "propo", "plan", "plans", "chang", "idea", "refor"})  # asking
 _GENERIC = frozenset({"peopl", "perso", "publi", "thing", "every", "someo", "anyon", "other", "their"})
 
@@ -953,13 +958,24 @@ _FALLS = re.compile(r"\b(?:reduc\w*|cut(?:s|ting)?|clos(?:e|es|ed|ing|ures?)|shu
                     r"|shorten\w*|decreas\w*|slash\w*|trim(?:s|med|ming)?|fewer|less)\b", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:limit|cap|ceiling|maximum|threshold|restriction|quota|allowance)s?\b",
                     re.IGNORECASE)
+_MEASURED_BY = re.compile(  # a limit that only places what is changed: "for households under the price cap"
+    r"\b(?:under|below|above|over|within|beyond|up\s+to|exceed\w*|subject\s+to)\s+(?:(?:the|a|an|this|that|its"
+    r"|their|any)\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _names_a_limit(main: str) -> bool:
+    """Whether what a question's main clause changes is a limit ("the speed limit ... should be lowered", "the
+    cap on rent increases"), not something placed by one ("standing charges ... for households under the
+    price cap")."""
+    return any(_MEASURED_BY.search(main, max(0, m.start() - 60), m.start()) is None
+               for m in _BOUND.finditer(main))
 _CHANGING = {  # an object that is the change itself, the way it goes: "Scrap the reduction", "Stop cutting
     # them" (ending it is against it: not the thing reduced)
-    "down": re.compile(r"\W*(?:(?:the|this|these|any|such|further|more|all|your|its)\s+)?(?:[a-z’'-]+\s+)?"
-                       r"(?:reductions?|reducing|cuts|cutting|closures?|closing|lowering|decreases?|decreasing"
-                       r"|shortening|slashing)\b", re.IGNORECASE),
-    "up": re.compile(r"\W*(?:(?:the|this|these|any|such|further|more|all|your|its)\s+)?(?:[a-z’'-]+\s+)?"
-                     r"(?:increases?|increasing|rises|raising|extensions?|extending|expansions?|expanding"
+    "down": re.compile(r"\W*(?:(?:the|this|these|any|such|further|more|all|your|its)\s+)?" + _NAMING
+                       + r"(?:reductions?|reducing|cuts?|cutting|closures?|closing|lowering|decreases?"
+                       r"|decreasing|shortening|slashing)\b", re.IGNORECASE),
+    "up": re.compile(r"\W*(?:(?:the|this|these|any|such|further|more|all|your|its)\s+)?" + _NAMING
+                     + r"(?:increases?|increasing|rises|raising|extensions?|extending|expansions?|expanding"
                      r"|lengthening|widening)\b", re.IGNORECASE)}
 
 
@@ -983,7 +999,7 @@ def _proposed(question: str) -> _Proposed:
                      frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING),
                      "up" if rises and not falls else "down" if falls and not rises else None,
                      frozenset(thing & (_words5(_changed(main, rises or falls)) | _numbers(main))),
-                     _BOUND.search(main) is not None)
+                     _names_a_limit(main))
 
 
 _PASSIVE = re.compile(r"\b(?:be|being|been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -1147,11 +1163,13 @@ _CHANGED = re.compile(  # what should befall a thing: "The opening hours should 
 _MOVES = re.compile(  # which way a thing should go: "Standing charges must come down.", "I want the standing
     # charge to come down", "Fares should not go up."
     r"(?P<what>[^.;:!?,]{1,80}?)\s+(?:" + _STRICT_MODALS + _NOT + r"|(?P<to>to))\s+(?:(?P<up>(?:go|come)\s+up"
-    r"|rise|grow|increase)|(?P<down>(?:go|come)\s+down|fall|decrease|shrink|be\s+brought\s+down))\b",
-    re.IGNORECASE)
+    r"|rise|grow|increase)|(?P<down>(?:go|come)\s+down|fall(?!\s+(?:on|upon|to|under|within|into|outside|short"
+    r"|behind|apart|foul|back|through)\b)|decrease|shrink|be\s+brought\s+down))\b",  # (not "should fall on
+    re.IGNORECASE)  # the suppliers": who bears it)
 _WANT = re.compile(r"(?P<neg>\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|never)\s+)?"
-                   r"\b(?:want|wants|wanted|would\s+like|[’']d\s+like|wish|wishes|expect|need|needs)\s+",
-                   re.IGNORECASE)  # "I want X to come down": the frame of a wish
+                   r"\b(?:want|wants|wanted|would\s+like|[’']d\s+like|wish|wishes|need|needs)\s+",
+                   re.IGNORECASE)  # "I want X to come down": the frame of a wish (not "I expect X to rise", a
+# forecast)
 
 
 def _move_side(move: str, negated: bool, way: str) -> str | None:
@@ -1230,13 +1248,26 @@ def _acted(sentence: str, question: str) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
-def moves_what_it_names(sentence: str, question: str) -> str | None:
+def changes_one_way(question: str) -> bool:
+    """Whether a question would move what it names one way ("... should be reduced?", "... to extend the
+    opening hours?"), not keep, end or bring it in."""
+    return _proposed(question).way is not None
+
+
+def named_words(question: str) -> frozenset[str]:
+    """The words (first five letters) and numbers of what a closed question names (`_Proposed.thing`)."""
+    return _proposed(question).thing
+
+
+def moves_what_it_names(sentence: str, question: str, common: frozenset[str] = frozenset()) -> str | None:
     """The side a sentence takes on an agreement question by saying what should become of what the question
-    names, named in two of its words: kept, ended, or moved one way ("So yes I want the standing charge to
-    come down", "Scrap the standing charge", to "... standing charges ... should be reduced?"); None
-    otherwise ("Scrap them", "Scrap the proposal": on whatever was asked before)."""
+    names, named in two of its words (not counting `common`: words every question names, the consultation's
+    subject, as "unpaid work" in "Unpaid work must stay in the public sector", to "... people carrying out
+    unpaid work in public should continue to wear vests?"): kept, ended, or moved one way ("So yes I want the
+    standing charge to come down", "Scrap the standing charge", to "... standing charges ... should be
+    reduced?"); None otherwise ("Scrap them", "Scrap the proposal": on whatever was asked before)."""
     proposed = _proposed(question)
-    if len(_words5(sentence) & proposed.thing) < 2 or not (
+    if len((_words5(sentence) & proposed.thing) - common) < 2 or not (
             _changes(sentence, question) or any(t == "thing" for _, _, t, _ in _actions(sentence, question))):
         return None
     return _acted(sentence, question)
