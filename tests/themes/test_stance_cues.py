@@ -211,7 +211,7 @@ def test_stance_keeping_is_read_against_what_the_question_changes(rules: StanceM
 
 @pytest.mark.parametrize(("answer", "unsure"), [
     ("We take no position on the number of libraries the council should run; that is a decision for elected "
-     "members.", False),  # (a considered neutral stance: `says_neither`, test_stance_s30)
+     "members.", False),  # (a considered neutral stance: `says_neither`, test_stance_trial_cues)
     ("We make no comment on the number of libraries Hafren Vale should run, but ask that cross-border users "
      "are counted in the equality impact assessment.", True),
     ("We decline to take a position on this question.", False),

@@ -1,13 +1,26 @@
-"""(Session 30, trial 30a.) Answers to a question proposing to reduce, cut or lower something: ending it goes
-further the same way (agrees), keeping it from falling disagrees; a view declined ("no view on whether X
-should be reduced; that is a matter of policy for the regulator") says nothing for X; "Yes, and ... should go
-further and ..." agrees outright; "I want X to come down" says which way X should go."""
+"""Verbs of change read against the way the question would change things (session 30, trial 30a and its
+review). To a question proposing to reduce, cut or lower something, ending it goes further the same way
+(agrees) and keeping it from falling disagrees; "I want X to come down" says which way X should go; "Yes, and
+... should go further and ..." agrees outright; a view declined ("no view on whether X should be reduced;
+that is a matter of policy for the regulator") says nothing for X. A verb of change must not take a noun ("No
+increase in the charge.", "Increase in the standing charge will hurt ..."), a forecast carried on by "and",
+or what someone else wants for a command; what the question changes is what its verb of change acts on (not
+"pavement parking" in "more powers to ban pavement parking"); a cue on "the 2025 proposal" is on this
+consultation's proposal as often as not."""
 
 from __future__ import annotations
 
 import pytest
 
-from respmine.themes.stance import OFFERED, StanceModel, _acted, closed_answer, says_neither, says_no_view
+from respmine.themes.stance import (
+    OFFERED,
+    StanceModel,
+    _acted,
+    closed_answer,
+    says_neither,
+    says_no_view,
+    score_sentence,
+)
 from tests.themes.helpers import WordEmbedder
 
 REDUCE_Q = "Do you agree that standing charges on domestic electricity and gas bills should be reduced?"
@@ -15,6 +28,12 @@ FARES_Q = "Do you agree that bus fares in the county should be cut?"
 LIMIT_Q = "Do you agree that the speed limit on residential roads should be lowered to 20mph?"
 HOURS_Q = "Do you agree with the proposal to extend the opening hours of the swimming pool?"
 SAME_Q = "Should prepayment customers pay the same standing charge as direct debit customers?" + OFFERED
+FEE_Q = "Do you agree that the garden waste charge should be increased to £60 a year?"
+CHARGE_Q = "Do you agree with the proposal to increase the standing charge for electricity?"
+LIBRARIES_Q = ("Do you agree with the proposal to reduce the number of council-run libraries from 14 to 6, "
+               "keeping a library in each of the six main towns?")
+POWERS_Q = "Do you agree that councils should have more powers to ban pavement parking?"
+FINES_Q = "Do you agree with the proposal to increase fines for pavement parking?"
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +147,31 @@ def test_a_forecast_or_a_burden_is_no_call_to_move_it(answer: str) -> None:
     """(Review.) "I expect X to rise" forecasts, it does not ask; "X should fall on the suppliers" says who
     should bear it: neither says which way X should go."""
     assert _acted(answer, REDUCE_Q) is None
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (FEE_Q, "No increase in the charge.", "neutral"),
+    (FEE_Q, "There should be no increase in the charge.", "neutral"),
+    (CHARGE_Q, "Increase in the standing charge will hurt poor households.", "neutral"),
+    (REDUCE_Q, "Cut after cut to standing charges has not helped.", "neutral"),
+    (LIBRARIES_Q, "The plan would close five libraries and reduce the number of libraries further.",
+     "neutral"),
+    (CHARGE_Q, "Suppliers want to increase the standing charge.", "neutral"),
+    (CHARGE_Q, "They want to increase the standing charge again; we object.", "oppose"),
+    (CHARGE_Q, "We want the regulator to increase the standing charge.", "support"),
+    (POWERS_Q, "Reduce pavement parking by enforcement.", "neutral"),
+    (FINES_Q, "Reduce pavement parking by enforcement.", "neutral"),
+    (FINES_Q, "Do not increase the fines.", "oppose"),
+    (REDUCE_Q, "Reduce standing charges now.", "support"),
+    (REDUCE_Q, "We should close the gap and reduce standing charges.", "support"),
+    (FEE_Q, "Increase the charge.", "support"),
+])
+def test_changes_are_commands_on_what_the_question_changes(
+        rules: StanceModel, question: str, answer: str, side: str) -> None:
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+def test_a_year_does_not_make_a_proposal_an_earlier_one() -> None:
+    """"We oppose the 2025 proposal" is most often on the one consulted on; "previous", "old" say earlier."""
+    assert score_sentence("We oppose the 2025 proposal.")[1] > 0
+    assert score_sentence("We oppose the previous proposal.") == (0.0, 0.0, 0.0)
