@@ -760,11 +760,13 @@ def says_no_view(sentence: str) -> bool:
 
 _OF_WHAT = (r"(?:\s+of\s+(?:public\s+|government\s+)?(?:policy|principle|judge?ment|politics))?")  # ("a
 # matter of policy for the regulator": whose decision it is, as "a matter for" says)
+_WHOSE = (  # whose decision it is: "that is a matter for Parliament", "it is a decision for elected members"
+    r"(?:that|this|it|which)\s+(?:is|remains)\s+(?:a\s+|entirely\s+a\s+|properly\s+a\s+|rightly\s+a\s+)?"
+    r"(?:decision|matter|question|issue)" + _OF_WHAT + r"\s+for\b")
 _ASIDE = re.compile(  # what may follow a "no view on X" without taking a side: whose decision it is, or a
     # request on something else ("We make no comment on the number, but ask that cross-border users are
     # counted"); a clause with a cue ("..., but we oppose the closures") takes one
-    r"[,;:–—-]?\s*(?:(?:that|this|it|which)\s+(?:is|remains)\s+(?:a\s+|entirely\s+a\s+)?(?:decision|matter"
-    r"|question|issue)" + _OF_WHAT + r"\s+for\b"
+    r"[,;:–—-]?\s*(?:" + _WHOSE +
     r"|(?:but|and)\s+(?:(?:we|i)\s+)?(?:would\s+)?(?:ask|request|note|suggest|want\s+to|wish\s+to)\b)",
     re.IGNORECASE)
 
@@ -781,8 +783,7 @@ _CONSIDERED = re.compile(  # a side declined on purpose, not for want of a view:
     r"\b(?:take|takes|taking|took|adopt|adopts)\s+no\s+(?:[a-z]+\s+)?(?:position|stance|side)s?\b"
     r"|\b(?:decline[sd]?|declining|(?:do|does)\s+not\s+wish|prefer\s+not)\s+to\s+(?:take|adopt)\s+(?:a|any)\s+"
     r"(?:[a-z]+\s+)?(?:position|stance|side)\b"
-    r"|\b(?:that|this|it|which)\s+(?:is|remains)\s+(?:a\s+|entirely\s+a\s+|properly\s+a\s+|rightly\s+a\s+)?"
-    r"(?:decision|matter|question)" + _OF_WHAT + r"\s+for\b", re.IGNORECASE)
+    r"|\b" + _WHOSE, re.IGNORECASE)
 
 
 def _considered(sentence: str) -> bool:
