@@ -13,6 +13,9 @@ from respmine.structure.confidentiality import ANONYMOUS, DO_NOT_PUBLISH, public
     "CONFIDENTIAL\n\nDear Sir,\nWe agree with the proposal.",
     "Please treat this submission as strictly confidential. We agree with the proposal.",
     "Our response is submitted in confidence.",
+    "We would ask you not to publish this letter.",
+    "Do not publish it.",
+    "This submission is confidential.",
 ])
 def test_a_request_not_to_publish(text: str) -> None:
     found = publication_request(text)
@@ -25,6 +28,8 @@ def test_a_request_not_to_publish(text: str) -> None:
     "Please do not publish my name.",
     "I would like to remain anonymous.",
     "You may publish my comments but please withhold my name.",
+    "We would like our response published anonymously.",
+    "Please remove our organisation's name before publishing.",
 ])
 def test_a_request_to_publish_without_the_name(text: str) -> None:
     found = publication_request(text)
@@ -44,6 +49,13 @@ def test_a_request_to_publish_without_the_name(text: str) -> None:
     "that you provide to be treated as confidential, please say so.",
     "I am happy for my response to be published.",
     "Network companies do not publish their cost models.",
+    # (final review) a body describing what it does, or what others should do, asks nothing of its response
+    "We do not publish this information for commercial reasons.",
+    "Suppliers don't publish it, so customers cannot compare tariffs.",
+    "Our customer information is kept strictly confidential.",
+    "Suppliers withhold personal details from the regulator.",
+    "The regulator should publish complaints data anonymously.",
+    "We remove personal details before sharing meter data with networks.",
 ])
 def test_no_request_where_confidentiality_is_only_discussed(text: str) -> None:
     assert publication_request(text) is None

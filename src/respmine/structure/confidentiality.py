@@ -23,6 +23,8 @@ ANONYMOUS = "publish anonymously"
 # what a request is about: the whole response, or only who sent it
 _WHOLE = (r"(?:response|submission|reply|letter|comments?|views|answers?|evidence|e-?mail|document|"
           r"information)")
+# the response itself (what "is confidential" may be said of: not "our customer information")
+_RESPONSE = r"(?:response|submission|reply|letter|comments?|views|answers?)"
 _WHO = r"(?:name|names|details|identity|personal (?:details|information|data)|organisation'?s? name)"
 _OWN = r"(?:this|my|our|the attached|the enclosed)"
 _OBJECT = rf"(?:{_OWN}\s+(?:\w+\s+)?(?:{_WHOLE}|{_WHO})|it|this|them)"
@@ -52,7 +54,7 @@ _NO_PUBLISH = [
                rf"(?:published|made public|disclosed)", re.I),
     # "We ask that this response is treated as confidential", "please treat it in confidence",
     # "our submission is confidential", "submitted in confidence"
-    re.compile(rf"(?P<obj>{_OWN}\s+(?:\w+\s+)?(?:{_WHOLE}|{_WHO}))\s+(?:(?:is|are|be|being|was)\s+"
+    re.compile(rf"(?P<obj>{_OWN}\s+(?:\w+\s+)?(?:{_RESPONSE}|{_WHO}))\s+(?:(?:is|are|be|being|was)\s+"
                rf"(?:(?:treated|kept|regarded|handled|held|submitted|provided|sent)\s+)?|"
                rf"(?:treated|kept|regarded|handled|held|submitted|provided|sent)\s+)(?:as\s+|in\s+)?"
                rf"(?:strictly\s+|entirely\s+)?(?:confidential\b|confidence\b)", re.I),
@@ -66,7 +68,7 @@ _ANONYMOUS = [
                r"but not (?:my|our) (?:name|details|identity))", re.I),
     re.compile(r"\banonymous(?:ly)?\b[^.;]{0,30}\bpublish", re.I),
     re.compile(r"\b(?:remain|stay|be kept|be treated as|kept)\s+anonymous\b", re.I),
-    re.compile(rf"\b(?:withhold|redact|remove|omit)\s+(?:{_OWN}\s+)?{_WHO}\b", re.I),
+    re.compile(rf"\b(?:withhold|redact|remove|omit)\s+(?:my|our)\s+{_WHO}\b", re.I),
 ]
 
 # a heading that marks the whole document: "CONFIDENTIAL", "Private and confidential", "Confidential response"
@@ -77,6 +79,16 @@ _MARK = re.compile(r"^(?:(?:strictly|private (?:and|&))\s+)?confidential(?:\s+(?
 _PUBLISH_FIELD = re.compile(r"publish|publication|confidential|anonym|make (?:it|your \w+) public|"
                             r"share your (?:response|name)", re.I)
 _ASKS_SECRECY = re.compile(r"confidential|anonym|not\s+(?:be\s+)?publish|withh[oe]ld", re.I)
+
+
+# a sentence that asks: "please", the writer wanting or asking something, or naming its own response or
+# name; not a body describing what it does ("We do not publish this information for commercial reasons"),
+# nor what others should do ("The regulator should publish complaints data anonymously")
+_ASKS = re.compile(
+    r"\bplease\b|\b(?:i|we)\s+(?:would\s+|'d\s+|do\s+|must\s+)?(?:like|wish|want|ask|request|prefer|"
+    r"am\s+(?:happy|content)|are\s+(?:happy|content))\b|\bnot\s+to\s+(?:publish|disclose|make)|"
+    rf"\b(?:my|our|this)\s+(?:\w+\s+)?(?:{_RESPONSE}|{_WHO})\b", re.I)
+_OPENS = re.compile(r"^[\W\d]*(?:confidential\W+)?(?:do not|don't|never)\b", re.I)  # an instruction
 
 
 @dataclass(frozen=True)
@@ -108,10 +120,11 @@ def _in_sentence(sentence: str) -> str | None:
         return None
     for pattern in _NO_PUBLISH:
         found = pattern.search(sentence)
-        if found:
+        if found and (pattern is _NO_PUBLISH[-1] or _OPENS.match(sentence)
+                      or _ASKS.search(sentence, 0, found.end())):
             obj = found.groupdict().get("obj") or "response"
             return _kind(obj)
-    if any(p.search(sentence) for p in _ANONYMOUS):
+    if _ASKS.search(sentence) and any(p.search(sentence) for p in _ANONYMOUS):
         return ANONYMOUS
     return None
 
