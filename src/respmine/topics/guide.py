@@ -292,8 +292,9 @@ def emerging_now(flagged: bool, texts: Sequence[str]) -> bool:
     and its passages now, late ones too, say views (`says_views`: the fit judged only its own). The one
     judgement of the run summary (`stage.TopicSummary.emerging`), the report and the review app
     (`views.emerging_themes`): a late run's summary had listed by the fit's flags "disagree / agree /
-    evidence" and "yes", which the report, reading the passages now, left out."""
-    return flagged and bool(texts) and says_views(texts)
+    evidence" and "yes", which the report, reading the passages now, left out. A topic none of whose
+    passages can be read now keeps the fit's flag (nothing says otherwise)."""
+    return flagged and says_views(texts)
 
 
 def named_by_codebook(keywords: Sequence[str], words: Collection[str]) -> bool:
