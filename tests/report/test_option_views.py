@@ -4,7 +4,12 @@ agree, and an analyst rejecting such a code takes the respondent out of the view
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from respmine.ingest.dispatch import reader_version
 from respmine.report.tables import CodingData, build_rows, position_split, question_choices
@@ -12,10 +17,13 @@ from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.store.models import RespondentRow, SegmentRow, SubmissionRow
 from respmine.themes.chosen import CHOSE
+from respmine.themes.codebook import Codebook
 from respmine.themes.stage import SegmentInput, code_segments
 from tests.report.helpers import DATA_TIME, sha
 from tests.themes.helpers import WordEmbedder
 from tests.themes.test_chosen import LIBRARIES, OPTIONS
+
+ROOT = Path(__file__).resolve().parents[2]
 
 ANSWERS = {  # respondent -> their answer to Q2
     "friends": "We favour Option A, but only with a longer grant.",
@@ -106,3 +114,69 @@ def test_an_explicit_choice_wins_over_another_answer_naming_another_option(tmp_p
     assert rows["model.community"] == 5 and rows["model.mobile"] == 3 and rows["model"] == 9
     unknown = position_split(CodingData.load(store, LIBRARIES), "model")  # (no options stored or given)
     assert unknown is not None and unknown.counts[(community, mobile)] == 1
+
+
+def test_the_report_links_options_as_the_theme_stage_stored_them_without_spacy(tmp_path: Path) -> None:
+    """(Session 31: building the links again in the report and the review app built the phrase rules for an
+    option no view's label names, loading spaCy: +10-21 s per report and per review-app start.) The theme
+    stage stores what the rules found in those options' labels; reading the data for a report then imports
+    no spaCy, and links option B (by its phrase "mobile library") as the theme stage did."""
+    store, _ = _store(tmp_path)
+    code = (
+        "import sys\n"
+        "from respmine.report import outputs  # noqa: F401  (the report path, imported whole)\n"
+        "from respmine.report.tables import CodingData, build_rows\n"
+        "from respmine.store import Store\n"
+        "from respmine.themes.codebook import Codebook\n"
+        f"book = Codebook.model_validate_json({LIBRARIES.model_dump_json()!r})\n"
+        f"data = CodingData.load(Store({store.url!r}), book, options={{'Q2': {OPTIONS!r}}})\n"
+        "build_rows(data, overall=True)\n"
+        "print(sorted((k, v[0]) for k, v in data.choices['Q2'].views.items()))\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == ["[('A', 'model.community'), ('B', 'model.mobile')]", "False"]
+
+
+def test_links_stored_under_other_rules_are_read_again(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stored links hold under the codebook's rules as the theme stage read them (`rules_key`): a rename
+    of a view with phrases keeps them (no rules built); an edit of a view's phrases since ("mobile library"
+    gone) reads the labels again, and option B links to nothing, as it would coding from scratch."""
+    from respmine.themes import rules
+
+    store, _ = _store(tmp_path)
+    stored = themes_store.offered_options(store)
+    assert [(o.question, dict(o.phrased)) for o in stored] == [("Q2", {"B": ("model.mobile",), "C": ()})]
+    real = rules.PhraseRules
+
+    def no_rules(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the phrase rules were built")
+
+    monkeypatch.setattr(rules, "PhraseRules", no_rules)
+    renamed = Codebook(name="libraries", version="1", themes=tuple(
+        t.model_copy(update={"label": "Mobile libraries"}) if t.id == "model.mobile" else t
+        for t in LIBRARIES.themes))
+    linked = CodingData.load(store, renamed, options={"Q2": OPTIONS}).choices["Q2"].views
+    assert linked["B"][0] == "model.mobile"
+    edited = Codebook(name="libraries", version="1", themes=tuple(
+        t.model_copy(update={"phrases": ("link point",)}) if t.id == "model.mobile" else t
+        for t in LIBRARIES.themes))
+    with pytest.raises(AssertionError, match="phrase rules"):
+        CodingData.load(store, edited, options={"Q2": OPTIONS})
+    monkeypatch.setattr(rules, "PhraseRules", real)
+    assert "B" not in CodingData.load(store, edited, options={"Q2": OPTIONS}).choices["Q2"].views
+
+
+def test_a_store_from_before_the_links_were_kept_links_by_the_rules(tmp_path: Path) -> None:
+    """A work folder whose store has no `option_links` table (made before it): opening it adds the table,
+    empty, and the report links the options by the rules as before."""
+    store, _ = _store(tmp_path)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE option_links")
+    again = Store(store.url)
+    assert themes_store.offered_options(again) == []
+    data = CodingData.load(again, LIBRARIES, options={"Q2": OPTIONS})
+    assert data.choices["Q2"].views == {"A": ("model.community", "model"), "B": ("model.mobile", "model")}

@@ -45,7 +45,7 @@ from respmine.store.views import (
 )
 from respmine.structure.choices import SEVERAL, question_options, respondents_choice
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
-from respmine.themes.chosen import Choices, option_views
+from respmine.themes.chosen import Choices, option_views, stored_phrases
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import SEGMENT_ACTIONS, Decision, effective_codebook, merged_positions
 from respmine.themes.sentences import sentence_spans
@@ -158,7 +158,8 @@ class CodingData:
             received_as=store.sources(), questions=questions,
             named_proposal_question=structure_store.stored_proposal_question(store),
             unsided=unsided, types=types, held=merged_positions(codebook, log),
-            choices=option_views(current, offered, {t.id: t.label for t in codebook.themes}),
+            choices=option_views(current, offered, {t.id: t.label for t in codebook.themes},
+                                 stored_phrases(theme_store.offered_options(store), current)),
         )
 
     def after_decisions(self, store: Store, codebook: Codebook, new: Sequence[Decision]) -> CodingData | None:

@@ -15,11 +15,20 @@ from sqlalchemy import Select, delete, exists, insert, or_, select, tuple_, upda
 from sqlalchemy.orm import Session
 
 from respmine.records import Code, SegmentStance, Span
-from respmine.store.models import CodebookStateRow, CodeRow, DecisionRow, SegmentRow, StanceRow, ThemeStateRow
+from respmine.store.models import (
+    CodebookStateRow,
+    CodeRow,
+    DecisionRow,
+    OptionLinkRow,
+    SegmentRow,
+    StanceRow,
+    ThemeStateRow,
+)
 from respmine.store.repository import CHUNK, Store, segment_exists
 from respmine.store.structure import correct_respondents
 from respmine.structure import corrections
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
+from respmine.themes.chosen import OfferedOptions
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import (
     Decision,
@@ -82,6 +91,12 @@ def write_coding(store: Store, result: CodingResult) -> int:
         if s.get(CodebookStateRow, result.codebook.key) is None:
             s.add(CodebookStateRow(key=result.codebook.key, stamp=result.stamp,
                                    themes=[list(t) for t in result.codebook.themes]))
+        s.execute(delete(OptionLinkRow))  # (the option questions as this run linked them)
+        if result.options:
+            s.execute(insert(OptionLinkRow), [
+                {"question": o.question, "options": dict(o.options),
+                 "phrased": {k: list(v) for k, v in o.phrased.items()}, "rules": o.rules}
+                for o in result.options])
         stamps = {"codebook": result.stamp, "model": result.version}
         restamped = 0
         for theme, fingerprint in result.codebook.fingerprints().items():
@@ -108,6 +123,16 @@ def previous_coding(store: Store, machine: Sequence[Code] | None = None) -> Prev
             for r in s.scalars(select(CodebookStateRow))
         }
     return Previous(states, codes, books)
+
+
+def offered_options(store: Store) -> list[OfferedOptions]:
+    """The option questions as the last theme stage linked their options to views (`chosen.offered_options`;
+    none before the first, or in a store from before they were kept)."""
+    with store.session() as s:
+        return [OfferedOptions(r.question, {str(k): str(v) for k, v in (r.options or {}).items()},
+                               {str(k): tuple(map(str, v)) for k, v in (r.phrased or {}).items()},
+                               r.rules or "")
+                for r in s.scalars(select(OptionLinkRow))]
 
 
 def coded_segments(store: Store) -> set[str]:

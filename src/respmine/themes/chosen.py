@@ -24,6 +24,8 @@ that union rejected all three options, and had counted as favouring option B.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
@@ -33,8 +35,9 @@ from respmine.structure.choices import MIN_OPTIONS, OTHERS_PREFER, SEVERAL, chos
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.sentences import sentence_spans
 
-__all__ = ["ASIDE", "CHOSE", "Choices", "aside", "choose", "coded_under", "finder", "offered_views",
-           "option_views", "preferred"]
+__all__ = ["ASIDE", "CHOSE", "Choices", "OfferedOptions", "aside", "choose", "coded_under", "finder",
+           "offered_options", "offered_views", "option_questions", "option_views", "phrase_views",
+           "preferred", "rules_key", "stored_phrases"]
 
 CHOSE = "choice"  # the method of a code taken from choosing the option a question offers for the view
 ASIDE = "aside"  # marks (method "rule+aside") a view's code moved to its topic: named in passing elsewhere
@@ -59,7 +62,8 @@ class Choices:
 
 
 def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]],
-                 written: Mapping[str, str] | None = None) -> dict[str, Choices]:
+                 written: Mapping[str, str] | None = None,
+                 phrased: dict[str, frozenset[str]] | None = None) -> dict[str, Choices]:
     """question id -> its options and the views they link to, for the questions offering at least two
     options of which one or more is a view (a `position: true` theme). An option's view is the one whose
     label names it ("Mobile library and link points (Option B)"; when several questions offer an option B,
@@ -69,12 +73,11 @@ def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]],
     links to none; so does a view two options of the question would link to. `written`: theme id -> its
     label as the codebook file has it, read where an analyst's rename (`decisions.effective_codebook`) left
     the label naming no option or question ("Community-run libraries" for "... (Option A)": tidying a
-    label for the report does not undo what choosing option A counts for)."""
-    from respmine.themes.rules import RULE_FLOOR, PhraseRules
-
+    label for the report does not undo what choosing option A counts for). `phrased`: option label -> the
+    views the rules find in it, held (`phrase_views`), as far as known under this codebook's rules (as the
+    theme stage stored them, `rules_key`): the labels it lacks are read by the rules and added to it."""
     views = [t for t in codebook.themes if t.position]
-    asked = {q: {str(k).upper(): str(v) for k, v in opts.items()}
-             for q, opts in options.items() if len(opts) >= MIN_OPTIONS}
+    asked = option_questions(options)
     if not views or not asked:
         return {}
     offering: dict[str, list[str]] = {}
@@ -83,14 +86,13 @@ def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]],
             offering.setdefault(k, []).append(q)
     named = {(q, k): {t.id for t in views if _names(t, k, q, codebook, len(offering[k]) > 1, written or {})}
              for q, opts in asked.items() for k in opts}
-    # an option no view's label names is read by the rules (spaCy: loaded only then, as the report and the
-    # review app build these links again from the stored codebook)
+    # an option no view's label names is read by the rules (spaCy: loaded only for a label `phrased` lacks;
+    # the report and the review app have them as the theme stage stored them)
     unnamed = [(q, k) for q, opts in asked.items() for k, label in opts.items()
                if label.strip() and not named[q, k]]
-    found = PhraseRules(codebook).find_many([asked[q][k] for q, k in unnamed]) if unnamed else []
-    by_phrases = {(q, k): {h.theme for h in hits if h.theme in {t.id for t in views}
-                           and h.confidence >= RULE_FLOOR and not (h.negated or h.rejected)}
-                  for (q, k), hits in zip(unnamed, found, strict=True)}
+    known = {} if phrased is None else phrased
+    known.update(phrase_views(codebook, [asked[q][k] for q, k in unnamed if asked[q][k] not in known]))
+    by_phrases = {(q, k): set(known[asked[q][k]]) for q, k in unnamed}
     out: dict[str, Choices] = {}
     for q, opts in asked.items():
         linked: dict[str, str] = {}
@@ -103,6 +105,66 @@ def option_views(codebook: Codebook, options: Mapping[str, Mapping[str, str]],
         if links:
             out[q] = Choices(opts, links)
     return out
+
+
+def option_questions(options: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """The questions offering at least MIN_OPTIONS options: question id -> key (upper case) -> label."""
+    return {q: {str(k).upper(): str(v) for k, v in opts.items()}
+            for q, opts in options.items() if len(opts) >= MIN_OPTIONS}
+
+
+def phrase_views(codebook: Codebook, labels: Collection[str]) -> dict[str, frozenset[str]]:
+    """Option label -> the views (`position: true` themes) the codebook's rules find in it, held (at or above
+    RULE_FLOOR, not negated or argued against). Builds the rules (spaCy) only when there are labels."""
+    wanted = list(dict.fromkeys(labels))
+    if not wanted:
+        return {}
+    from respmine.themes.rules import RULE_FLOOR, PhraseRules
+
+    views = {t.id for t in codebook.themes if t.position}
+    return {label: frozenset(h.theme for h in hits if h.theme in views and h.confidence >= RULE_FLOOR
+                             and not (h.negated or h.rejected))
+            for label, hits in zip(wanted, PhraseRules(codebook).find_many(wanted), strict=True)}
+
+
+def rules_key(codebook: Codebook) -> str:
+    """What the phrase rules read of a codebook (`rules.PhraseRules`: each theme's id, parent, phrases,
+    exclusions, stance and being a position, and the label of a theme without phrases, whose words are
+    then its mention), hashed: the views `phrase_views` finds in a label are the same under the same key. A
+    rename of a theme with phrases keeps it (its label is a title the rules do not read)."""
+    parts = [[t.id, t.parent, list(t.phrases), list(t.exclusions), t.stance, t.position,
+              "" if t.phrases else t.label] for t in codebook.themes]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class OfferedOptions:
+    """An option question as the theme stage read it (stored: the report and the review app link its
+    options to views from it, `option_views`): its options, key -> label, and the views the phrase rules
+    find in the labels it read with them (key -> theme ids), under the rules `rules_key` names."""
+
+    question: str
+    options: Mapping[str, str]
+    phrased: Mapping[str, tuple[str, ...]]
+    rules: str
+
+
+def offered_options(options: Mapping[str, Mapping[str, str]], phrased: Mapping[str, frozenset[str]],
+            rules: str) -> list[OfferedOptions]:
+    """The option questions of `options` with what `option_views` read of them with the rules (`phrased`),
+    under `rules`, to store."""
+    return [OfferedOptions(q, opts, {k: tuple(sorted(phrased[v])) for k, v in opts.items() if v in phrased},
+                           rules)
+            for q, opts in option_questions(options).items()]
+
+
+def stored_phrases(stored: Collection[OfferedOptions], codebook: Codebook) -> dict[str, frozenset[str]]:
+    """Option label -> the views the rules found in it, as the theme stage stored them (`offered_options`),
+    when it read them under the codebook's rules (`rules_key`); {} otherwise (`option_views` reads them
+    again)."""
+    key = rules_key(codebook)
+    return {o.options[k]: frozenset(v) for o in stored if o.rules == key for k, v in o.phrased.items()
+            if k in o.options}
 
 
 def offered_views(choices: Mapping[str, Choices], question: str) -> dict[str, str]:

@@ -22,12 +22,15 @@ from respmine.records import UNCODED, Code, SegmentStance, Span
 from respmine.themes.chosen import (
     ASIDE,
     Choices,
+    OfferedOptions,
     aside,
     choose,
     coded_under,
     finder,
+    offered_options,
     offered_views,
     option_views,
+    rules_key,
 )
 from respmine.themes.codebook import Codebook, Theme
 from respmine.themes.plan import CodebookState, Plan, Previous, SegmentInput, SegmentState, plan_recoding
@@ -61,6 +64,7 @@ class CodingResult:
     recoded: list[str] = field(default_factory=list)  # segments run through the coder
     themes: list[str] = field(default_factory=list)  # changed, added or removed themes
     reasons: dict[str, int] = field(default_factory=dict)  # why segments were recoded (`plan.REASONS`)
+    options: list[OfferedOptions] = field(default_factory=list)  # the option questions, as linked
     added: int = 0
     changed: int = 0
     unchanged: int = 0  # rows kept as they are
@@ -115,7 +119,8 @@ def code_segments(
     examples = _known_examples(examples, codebook)
     stance = StanceModel(embedder)
     key = "|".join([coder_version(), embedder.name if embedder else "-", _examples_key(examples), title])
-    choices = option_views(codebook, options or {}, labels)  # (what choosing an option codes)
+    phrased: dict[str, frozenset[str]] = {}  # (option label -> the views the rules find in it: stored)
+    choices = option_views(codebook, options or {}, labels, phrased)  # (what choosing an option codes)
 
     def stamp(seg: SegmentInput) -> str:  # (an agreement question's wording decides what restates it)
         offered = coded_under(choices, seg.question)  # (its options' views, and other questions')
@@ -161,7 +166,8 @@ def code_segments(
     version = model_version(codebook, embedder, examples, stance.version)
     result = CodingResult(codebook=current, stamp=codebook.stamp, version=version, themes=sorted(plan.themes),
                           reasons=dict(sorted(plan.reasons.items())),
-                          skipped=len(segments) - len(plan.recode))
+                          skipped=len(segments) - len(plan.recode),
+                          options=offered_options(options or {}, phrased, rules_key(codebook)))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
                    asked, read_with, positions(codebook), stated, _rivals(codebook), choices,
                    finder(codebook), {t.id: tuple(codebook.ancestors(t.id)) for t in codebook.themes})
