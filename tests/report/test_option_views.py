@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 
 from respmine.ingest.dispatch import reader_version
 from respmine.report.tables import CodingData, build_rows, position_split, question_choices
 from respmine.store import Store
 from respmine.store import themes as themes_store
-from respmine.store.models import RespondentRow, SegmentRow, SubmissionRow
+from respmine.store.models import OptionLinkRow, RespondentRow, SegmentationRow, SegmentRow, SubmissionRow
 from respmine.themes.chosen import CHOSE
 from respmine.themes.codebook import Codebook
 from respmine.themes.stage import SegmentInput, code_segments
@@ -112,6 +113,10 @@ def test_an_explicit_choice_wins_over_another_answer_naming_another_option(tmp_p
     assert (community, mobile) not in split.counts
     rows = {r.theme: r.respondents for r in build_rows(data, overall=True)}
     assert rows["model.community"] == 5 and rows["model.mobile"] == 3 and rows["model"] == 9
+    stored = position_split(CodingData.load(store, LIBRARIES), "model")  # (as the theme stage read them)
+    assert stored is not None and stored.counts == split.counts
+    with store.session() as s, s.begin():
+        s.execute(delete(OptionLinkRow))
     unknown = position_split(CodingData.load(store, LIBRARIES), "model")  # (no options stored or given)
     assert unknown is not None and unknown.counts[(community, mobile)] == 1
 
@@ -180,3 +185,22 @@ def test_a_store_from_before_the_links_were_kept_links_by_the_rules(tmp_path: Pa
     assert themes_store.offered_options(again) == []
     data = CodingData.load(again, LIBRARIES, options={"Q2": OPTIONS})
     assert data.choices["Q2"].views == {"A": ("model.community", "model"), "B": ("model.mobile", "model")}
+
+
+def test_the_review_app_reads_options_the_consultation_file_alone_gives(tmp_path: Path) -> None:
+    """(Session 31: the review app read options from the stored question wording only.) Question 2's words
+    list no options; the consultation file's `options:` give them, and the theme stage coded with them. The
+    review app's data (no options passed: it reads them as the theme stage did) has option A's and B's
+    takers in the views, as the report has."""
+    from respmine.review.cache import ThemeTables
+
+    store, _ = _store(tmp_path)
+    with store.session() as s, s.begin():
+        s.add(SegmentationRow(id=1, key="k", documents=9, bias=None, routing=None, questions=[
+            {"id": "Q2", "number": 2, "text": "Which option do you prefer for the branch libraries?"}]))
+    data = ThemeTables(store, LIBRARIES).data()
+    assert data.choices["Q2"].options == OPTIONS
+    assert question_choices(data, "Q2", OPTIONS) == {"A": 4, "B": 3, "C": 1}
+    split = position_split(data, "model")
+    assert split is not None
+    assert split.counts[(split.labels[0],)] == 4 and split.counts[(split.labels[1],)] == 3

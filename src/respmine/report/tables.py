@@ -138,7 +138,9 @@ class CodingData:
         """One read of everything every output needs (the writers share it rather than re-read).
         `codebook`: as written (analysts' edits are applied here; an edited one is not edited twice, but a
         position it merged away is no longer known, `held`). `options`: question id -> the options it
-        offers, as the consultation gives them (else as the stored questions' words list them)."""
+        offers, as the consultation gives them (else as the last theme stage read them from it, its
+        `options:` or its questions' words; in a store from before those were kept, as the stored
+        questions' words list them)."""
         subs = read_submissions(store)
         segs = {s.id: s for s in read_segments(store)}
         people, campaigns = read_respondents(store), structure_store.campaigns(store)
@@ -148,7 +150,9 @@ class CodingData:
         codes = [c for c in theme_store.effective_codes(store, codebook, log) if c.segment in segs]
         unsided = frozenset(theme_store.all_unsided(store))
         questions = structure_store.stored_questions(store)
-        offered = options if options is not None else {q: question_options(t) for q, t in questions.items()}
+        stored = theme_store.offered_options(store)  # (as the theme stage read them: the consultation's)
+        offered = (options if options is not None else {o.question: dict(o.options) for o in stored}
+                   or {q: question_options(t) for q, t in questions.items()})  # (a store from before them)
         return cls(
             codebook=current,
             segments=segs, submissions=subs, units=units, unit_of=unit_of, codes=codes,
@@ -159,7 +163,7 @@ class CodingData:
             named_proposal_question=structure_store.stored_proposal_question(store),
             unsided=unsided, types=types, held=merged_positions(codebook, log),
             choices=option_views(current, offered, {t.id: t.label for t in codebook.themes},
-                                 stored_phrases(theme_store.offered_options(store), current)),
+                                 stored_phrases(stored, current)),
         )
 
     def after_decisions(self, store: Store, codebook: Codebook, new: Sequence[Decision]) -> CodingData | None:
