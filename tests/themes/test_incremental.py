@@ -364,7 +364,7 @@ def test_a_coder_code_edit_recodes_everything(tmp_path: Path, monkeypatch: pytes
     segments, store, codebook = _coded(tmp_path, 12)
     before = coder_version()
     assert before.startswith(f"{CODER_VERSION}-") and _run(store, segments, codebook).recoded == []
-    monkeypatch.setattr("respmine.themes.coder._CODER_MODULES", ("rules.py",))  # as if the code changed
+    monkeypatch.setattr("respmine.themes.coder._CODER_MODULES", ("respmine.themes.rules",))  # (as if edited)
     coder_version.cache_clear()
     assert coder_version() != before
     result = _run(store, segments, codebook)

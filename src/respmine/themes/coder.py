@@ -35,11 +35,11 @@ segmentation and stance do).
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 import numpy as np
 
@@ -56,9 +56,23 @@ from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
 CODER_VERSION = "coder-6"  # bump for a change the source hash cannot see (`coder_version`)
-_CODER_MODULES = ("coder.py", "rules.py", "scope.py", "words.py", "similarity.py", "classifier.py",
-                  "features.py", "sentences.py", "codebook.py", "stage.py")  # (stage.py: a code's stance is
-# read there from the sentence holding its evidence)
+_CODER_MODULES = (  # every module whose change can change codes (`coder_version`)
+    "respmine.themes.coder", "respmine.themes.rules", "respmine.themes.scope", "respmine.themes.words",
+    "respmine.themes.similarity", "respmine.themes.classifier", "respmine.themes.features",
+    "respmine.themes.sentences", "respmine.themes.codebook",
+    "respmine.themes.stage",  # (a code's stance is read there from the sentence holding its evidence)
+    "respmine.themes.plan",  # (which segments a rerun recodes: codes it leaves are kept as they are)
+    "respmine.themes.chosen",  # (an answer choosing an option takes the view it is)
+    "respmine.themes.stated",  # (the view an agreement question states, taken by agreeing)
+    "respmine.themes.stance",  # (closed answers, `only_closed_answer`: a form cell saying only that is
+    "respmine.structure.ticks",  # blanked before coding; the ticks left unticked, too)
+    "respmine.structure.cells", "respmine.structure.choices",  # (form cells; an option chosen)
+    "respmine.structure.question_matcher",  # (`stems`: an option chosen by its label's words)
+    "respmine.structure.furniture", "respmine.structure.about",  # (formalities, self-descriptions)
+    "respmine.structure.nlp",  # (the spaCy model the rules' lemmas come from)
+    "respmine.page_breaks",  # (sentence splitting keeps a page-cut sentence whole by its rule)
+    "respmine.records",  # (the questions never coded, `UNCODED`)
+)
 NEGATED_RULE = "rule-negated"  # a phrase rule's hit in the scope of a negation ("we do not think ...")
 # RULE_FLOOR (`themes.rules`): rule hits below it are not codes (sample: paragraph precision 0.778 -> 0.808,
 # recall 0.975 -> 0.971, respondents per theme off by 2.1 -> 1.6)
@@ -89,14 +103,12 @@ FALLBACK = "classifier-fallback"  # method of a code no method chose, the classi
 @lru_cache(maxsize=1)
 def coder_version() -> str:
     """CODER_VERSION and a hash of the theme coder's modules: the stamp that says stored codes are current."""
-    from respmine import page_breaks  # sentence splitting keeps a page-cut sentence whole by its rule
-    from respmine.structure import about, cells, choices, furniture  # formalities and form cells are
-    # blanked before coding, and similarity skips self-descriptions
+    return f"{CODER_VERSION}-{source_digest(*coder_sources())[:8]}"
 
-    here = Path(__file__).parent
-    sources = [*(str(here / m) for m in _CODER_MODULES), page_breaks.__file__, furniture.__file__,
-               about.__file__, cells.__file__, choices.__file__]
-    return f"{CODER_VERSION}-{source_digest(*sources)[:8]}"
+
+def coder_sources() -> list[str]:
+    """The source files of the modules that decide codes (`_CODER_MODULES`), hashed by `coder_version`."""
+    return [str(importlib.import_module(name).__file__) for name in _CODER_MODULES]
 
 
 @dataclass(frozen=True)
