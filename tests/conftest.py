@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from respmine.themes.stance import StanceModel
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT.parent / "shared" / "datasets"
@@ -29,6 +32,16 @@ def datasets() -> Path:
 @pytest.fixture(scope="session")
 def sample() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="module")
+def rules() -> StanceModel:
+    """The stance model's rules alone (a StanceModel over the tests' word embedder, not fitted): the stance
+    cue tests' model (a test module may define its own `rules`)."""
+    from respmine.themes.stance import StanceModel
+    from tests.themes.helpers import WordEmbedder
+
+    return StanceModel(WordEmbedder())
 
 
 @pytest.fixture(scope="session")

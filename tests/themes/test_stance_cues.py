@@ -26,11 +26,6 @@ OPTIONS_Q = ("Which option do you prefer for collecting garden waste: Option A (
 OPTIONS = {"A": "a free fortnightly collection", "B": "a paid weekly collection", "C": "bring sites only"}
 
 
-@pytest.fixture(scope="module")
-def rules() -> StanceModel:
-    return StanceModel(WordEmbedder())
-
-
 def _stances(model: StanceModel, cases: list[tuple[str, str]], question: str) -> list[str]:
     return [p.stance for p in model.predict([text for text, _ in cases], [question] * len(cases))]
 

@@ -21,7 +21,6 @@ from respmine.themes.stance import (
     says_no_view,
     score_sentence,
 )
-from tests.themes.helpers import WordEmbedder
 
 REDUCE_Q = "Do you agree that standing charges on domestic electricity and gas bills should be reduced?"
 FARES_Q = "Do you agree that bus fares in the county should be cut?"
@@ -34,11 +33,6 @@ LIBRARIES_Q = ("Do you agree with the proposal to reduce the number of council-r
                "keeping a library in each of the six main towns?")
 POWERS_Q = "Do you agree that councils should have more powers to ban pavement parking?"
 FINES_Q = "Do you agree with the proposal to increase fines for pavement parking?"
-
-
-@pytest.fixture(scope="module")
-def rules() -> StanceModel:
-    return StanceModel(WordEmbedder())
 
 
 @pytest.mark.parametrize(("question", "answer", "side"), [

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from respmine.themes.stance import StanceModel, proposal_question, says_neither, says_unsure, score_sentence
-from tests.themes.helpers import WordEmbedder
 
 LIBRARIES_Q = ("Do you agree with the proposal to reduce the number of council-run libraries from 14 to 6, "
                "keeping a library in each of the six main towns?")
@@ -16,11 +15,6 @@ HOURS_Q = ("Do you agree that the six council libraries should open longer hours
            "when no staff are on site?")
 EXTEND_Q = "Do you agree with the proposal to extend the opening hours of the swimming pool?"
 FEE_Q = "Do you agree that the garden waste charge should be increased to £60 a year?"
-
-
-@pytest.fixture(scope="module")
-def rules() -> StanceModel:
-    return StanceModel(WordEmbedder())
 
 
 @pytest.mark.parametrize(("answer", "unsure", "neither"), [
