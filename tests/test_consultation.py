@@ -40,3 +40,16 @@ def test_consultation_marks_at_most_one_question_on_the_proposal_itself(tmp_path
     path.write_text(marked, encoding="utf-8")
     with pytest.raises(ConsultationError, match="Q1, Q2 are all marked `proposal: true`: mark only the one"):
         load_consultation(path)
+
+
+def test_consultation_offered_options_its_file_gives_else_its_words() -> None:
+    """One reading of each question's options (the theme stage's, stored for the review app, and the
+    report's): the file's `options:`, else the options the question's words letter, else none."""
+    from respmine.consultation import Consultation, Question
+
+    consultation = Consultation(title="T", questions=[
+        Question(id="Q1", text="Which option do you prefer?", options={"a": "Keep it", "b": "Close it"}),
+        Question(id="Q2", text="Which do you prefer: option A (a mobile library) or B (a link point)?"),
+        Question(id="Q3", text="Do you agree with the proposal?")])
+    assert consultation.offered() == {"Q1": {"A": "Keep it", "B": "Close it"},
+                                      "Q2": {"A": "a mobile library", "B": "a link point"}, "Q3": {}}

@@ -160,6 +160,14 @@ class Consultation(BaseModel):
             raise ValueError(f"type {twice[0]!r} is listed twice")
         return value
 
+    def offered(self) -> dict[str, dict[str, str]]:
+        """Question id -> the options it offers (`structure.choices.question_options`: its `options:`, else
+        those its words letter; {} for none): the one reading of them the theme stage codes choices with
+        (stored, `store.themes.offered_options`, for the review app) and the report counts them by."""
+        from respmine.structure.choices import question_options
+
+        return {q.id: question_options(q.text, q.options) for q in self.questions}
+
     def respondent_type_list(self) -> TypeList:
         """The types respondents are counted by: the consultation's list, else the built-in types."""
         if self.respondent_types is None:

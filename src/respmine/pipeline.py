@@ -189,7 +189,6 @@ def themes_stage(
     """Theme codes with evidence and stance, recoding only what changed (see `themes.stage`): the summary
     says which segments were recoded, which themes changed and how many code rows were kept."""
     from respmine.store import themes as themes_store
-    from respmine.structure.choices import question_options
     from respmine.themes.decisions import effective_codebook, training_examples
     from respmine.themes.stage import code_segments
     from respmine.themes.stance import as_answered, with_proposed_options
@@ -208,12 +207,11 @@ def themes_stage(
         previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
         questions=with_proposed_options(  # ("C" supports a proposed option C)
             as_answered({q.id: q.text for q in consultation.questions}, rows),
-            {q.id: question_options(q.text, q.options) for q in consultation.questions},
-            consultation.proposals)
+            consultation.offered(), consultation.proposals)
         if consultation else None,  # (a yes/no question its answers show closed reads "Yes" as agreeing)
         title=consultation.title if consultation else "",
-        options={q.id: question_options(q.text, q.options) for q in consultation.questions}
-        if consultation else None,  # (an answer choosing an option takes the view it is: `themes.chosen`)
+        options=consultation.offered() if consultation else None,  # (an answer choosing an option takes the
+        # view it is: `themes.chosen`)
         labels={t.id: t.label for t in written.themes},  # (an analyst's rename keeps an option's view)
     )
     restamped = themes_store.write_coding(store, result)

@@ -191,9 +191,7 @@ def write_reports(
     work_dir.mkdir(parents=True, exist_ok=True)
     stored = _read_json(work_dir / SNAPSHOT)
     types = consultation.respondent_type_list() if consultation else DEFAULT_TYPES
-    offered = ({q.id: question_options(q.text, q.options) for q in consultation.questions} if consultation
-               else None)  # (as the theme stage reads them: `pipeline`)
-    data = CodingData.load(store, codebook, types, offered)
+    data = CodingData.load(store, codebook, types, consultation.offered() if consultation else None)
     report = build_report(store, data, consultation, stored)
     coded = coded_lists(data, report.tz)
     paths = {
