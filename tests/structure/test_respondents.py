@@ -2437,3 +2437,42 @@ def test_respondents_the_second_response_of_on_a_line_names_the_respondent() -> 
     found = rules.response_line(line)
     assert found is not None and found["rest"].startswith("Coastal Power Co-operative")
     assert rules.response_line("We agree with the response of Energy UK and add only this.") is None
+
+
+# --- session 31: a form's role answers, members' groups, letting agents -----------------------------------
+@pytest.mark.parametrize("answer", ["A tenant", "A landlord", "A resident", "A student", "Homeowner",
+                                    "I am a local resident", "A landlord with 3 properties",
+                                    "Landlord (private)"])
+def test_respondents_a_form_answer_naming_a_persons_role_is_an_individual(answer: str) -> None:
+    """(Trial 31a defect 1: 7 of 9 form rows answering "A tenant", "A landlord", ... had become
+    "Organisation (name not given)": anything not "individual" was an organisation.)"""
+    doc = _doc("Q1: Strongly agree", "form-row", {"Are you responding as": answer, "Name": "",
+                                                  "Organisation": "", "Email": "sam.lee@northam.ac.uk"})
+    got = profile(doc)
+    assert got.kind == "individual" and got.respondent_type == "individual"
+
+
+@pytest.mark.parametrize("answer", ["Tenants' association", "A landlords' group",
+                                    "A letting or managing agent", "A business"])
+def test_respondents_a_form_answer_naming_a_body_of_people_stays_an_organisation(answer: str) -> None:
+    doc = _doc("Q1: Yes", "form-row", {"Are you responding as": answer, "Name": "", "Organisation": ""})
+    assert profile(doc).kind == "organisation"
+
+
+def test_respondents_a_letting_agents_form_answer_is_a_business() -> None:
+    assert rules.form_type("A letting or managing agent") == "private_company"
+
+
+@pytest.mark.parametrize(("name", "rtype"), [("Northam HMO Landlords Group", "representative_body"),
+                                             ("Eastgate Traders' Group", "representative_body"),
+                                             ("Castle Lettings", "private_company"),
+                                             ("Acme Group", "private_company")])
+def test_respondents_a_group_of_its_members_kind_is_a_representative_body(name: str, rtype: str) -> None:
+    """("Northam HMO Landlords Group" was a private company by the word "group".)"""
+    assert rules._rule_type(name) == rtype
+
+
+def test_respondents_a_councillor_writing_in_a_personal_capacity_is_an_individual() -> None:
+    text = ("I am writing in a personal capacity and not on behalf of the council or my group.\n\n"
+            "I support the introduction of selective licensing.\n\nGwen Pritchard\n")
+    assert profile(_doc(text)).kind == "individual"

@@ -253,13 +253,19 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"\bchurch(es)?\b|\bmosque\b|\bchaplaincy\b|prison ministry|\bquakers?\b|\bsynagogue\b|"
      r"\bgurdwara\b|\bdiocese\b|\btemple\b|\bchapel$", "charity"),
     (r"\bassociation\b|\bfederation\b|\bunion\b|\bnetwork\b|\bforum\b|\bconfederation\b|\balliance\b|"
+     # a group of its members' kind of people speaks for them ("Northam HMO Landlords Group", "Eastgate
+     # Traders' Group"), no company group
+     r"\b(?:landlords|tenants|traders|businesses|farmers|growers|owners|operators|members|retailers"
+     r"|employers|agents)['’]?[ \t]+group\b|"
      r"\bcouncil of\b|\bchamber\b|\bsociety of\b|\bcoalition\b|\bleague\b|\bguild\b|royal college of|"
      r"chartered institute|\bcommittee\b|industry council|business council|\bconsortium\b|"
      r"\b(youth|young people'?s|school|pupils'?|students'?) council\b|\bcymdeithas\b|\bundeb\b|"
      r"\bverband\b|\bverein\b", "representative_body"),
     (r"\bprobation\b|community rehabilitation company", "probation"),
     (r"\bltd\b|\blimited\b|\bplc\b|\bllp\b|\binc\b|\bllc\b|\bgmbh\b|\bag$|\bs\.?a\.?$|\bn\.?v\.?$|"
-     r"\bb\.?v\.?$|\bcorporation\b|\bcorp\b", "private_company"),
+     r"\bb\.?v\.?$|\bcorporation\b|\bcorp\b"
+     r"|\blettings\b|\bestate agents?\b|\bletting agents?\b", "private_company"),  # (a letting agent's
+    # trading name: "Castle Lettings", "Hartley & Cole Estate Agents")
     (r"\b(city|county|borough|district|town|parish|metropolitan|unitary|community) council\b|"
      r"\bcouncil$|local authority|combined authority|\bborough\b|greater london authority|"
      r"\bcyngor (sir|cymuned|tref|dinas|bwrdeistref)\b",
@@ -293,10 +299,21 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
 )
 TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
 
+# A form's answer that is a person's role, not a body ("A tenant", "Landlord", "A local resident", "Student",
+# "Homeowner"): the whole answer, so "Tenants' association" or "A landlords' group" stays a body's
+_PERSON_ROLE = (
+    r"^\W*(?:i\s+am\s+)?(?:an?\s+)?(?:private\s+|local\s+|individual\s+|retired\s+)?"
+    r"(?:tenant|renter|landlord|resident|home[\s-]?owner|owner[\s-]occupier|leaseholder|student|parent|carer"
+    r"|pensioner|patient|service user|customer|consumer|tax\s?payer|voter|worker|employee|volunteer"
+    r"|member of (?:the )?(?:public|community))"
+    r"(?:\s+(?:with|of|in|who|living|renting|letting)\b[^()]*)?(?:\s*\([^()]*\))?\W*$")
+PERSON_ROLE_ANSWER = re.compile(_PERSON_ROLE, re.IGNORECASE)
+
 # Answers to a form's "respondent type" question, mapped by keyword (first match wins).
 _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"individual|member of the public|personal|citizen|myself", "individual"),  # (first: "Individual,
     # member of the community association" is a person's answer)
+    (_PERSON_ROLE, "individual"),  # ("A tenant", "A landlord": a person in a role)
     (_UNIVERSITY_UNIT, "academic"),  # a university's unit ("Department of X, Y University")
     # a community association, a women's institute: community groups ("association" is a members' body's)
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
@@ -305,7 +322,8 @@ _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"local (authority|government)|council", "local_authority"),
     (r"charit|voluntary|community|faith|third sector|social enterprise|ngo|non-profit|not-for-profit",
      "charity"),
-    (r"private|business|company|commercial|industry", "private_company"),
+    (r"private|business|company|commercial|industry|\bagen(?:t|cy)\b|letting|estate agent",
+     "private_company"),
     (r"representative|association|union|trade body|professional body|membership", "representative_body"),
     (r"public (sector|body)|government|nhs|police|statutory|public authority", "public_body"),
 )

@@ -439,7 +439,8 @@ def _read_form(doc: Document, board: _Board) -> None:
         if R.RESPONDING_AS.search(key):
             if _DECLINED.search(value):
                 continue  # "Prefer not to say": neither a person's nor an organisation's answer
-            kind = "individual" if re.search(r"individual|personal", value, re.IGNORECASE) else "organisation"
+            kind = "individual" if re.search(r"individual|personal", value, re.IGNORECASE) \
+                or R.PERSON_ROLE_ANSWER.search(value) else "organisation"  # ("A tenant": a person's role)
             board.add("kind", kind, source, 100)
             board.add("type", R.form_type(value) if kind == "organisation" else "individual", source, 95)
             board.add("type-said", value if kind == "organisation" else None, source, 95)
