@@ -398,3 +398,20 @@ def test_furniture_a_capitals_heading_with_a_label_or_abbreviation_stays_a_headi
     long = ("STANDING CHARGES SHOULD BE SCRAPPED. I PAY OVER 300 POUNDS A YEAR FOR NOTHING AND SO DO ALL MY "
             "NEIGHBOURS ON THIS ESTATE")
     assert has_sentence(long)  # (no full stop at its end, but no heading is this long)
+
+
+@pytest.mark.parametrize("text", [
+    "I am writing in a personal capacity and not on behalf of the council or my group.",
+    "I am writing in a personal capacity.",
+                                  "I'm responding as an individual, not on behalf of my employer."])
+def test_furniture_a_sentence_saying_in_whose_name_one_writes_is_furniture(text: str) -> None:
+    """(Trial 31a: a councillor's "I am writing in a personal capacity ..." was filed as an answer, coded
+    enforcement and quoted in an emerging theme.) It says who writes, which the respondent's profile reads."""
+    assert is_furniture(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I am writing in a personal capacity because the scheme will ruin me.",
+    "I am writing as an individual, not on behalf of my employer, to oppose this."])
+def test_furniture_a_capacity_sentence_going_on_to_a_view_is_kept(text: str) -> None:
+    assert not is_furniture(text)

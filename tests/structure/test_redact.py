@@ -571,3 +571,22 @@ def test_a_house_number_written_after_no_or_number_is_still_an_address(text: str
 def test_a_bus_number_before_a_street_is_no_house_number() -> None:
     text = "Take bus number 12 Bryn Road way, or route no. 7 Maes Glas, to the library."
     assert redact(text, find_personal_data(text)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Your ref no. HV/LIB/2026\nOur ref: LIB/44/2026\n\nDear Sir or Madam,",
+    "Please quote reference number PL/2026/0412 in any reply.",
+    "Our ref no 2026/ENV/17 (planning policy team)",
+])
+def test_a_letters_own_reference_is_no_persons_identifier(text: str) -> None:
+    """(Session 31.) A council's reference on its own letter ("Your ref no. HV/LIB/2026") was redacted as a
+    person's identifier: a reference alone is a letter's or a file's; a person's own ("my reference number"),
+    their account, customer, meter, claim or tenancy number stay redacted (the test above)."""
+    out = redact(text, find_personal_data(text))
+    assert out == text
+
+
+def test_a_persons_own_reference_number_is_redacted() -> None:
+    text = "My reference number is 77120934 and my ref no. JS/2291 was given by the council."
+    out = redact(text, find_personal_data(text))
+    assert "77120934" not in out and "JS/2291" not in out

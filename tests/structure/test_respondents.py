@@ -2304,3 +2304,175 @@ def test_respondents_a_cover_note_sharing_its_own_response_names_the_respondent(
     names the respondent; only the views shared, or a response seen, are another body's."""
     found = rules.response_line(line)
     assert (found["rest"] if found else None) == rest
+
+
+# --- session 31: who responded (trial 30a defects 5 and 10, session-30 leftovers) ------------------------
+@pytest.mark.parametrize("name", ["Citizens Advice Eastmoor", "Citizens Advice Hafren Vale",
+                                  "Citizens Advice", "Kelsham Citizens Advice Bureau"])
+def test_respondents_citizens_advice_is_a_charity(name: str) -> None:
+    """(Trial 30a: "Citizens Advice Eastmoor" was of unknown type.) Any Citizens Advice is a charity."""
+    text = (f"{name}\n\nResponse to the consultation\n\n{name} helped 2,340 people with energy problems last "
+            f"year.\n\nWe agree.\n\nJo Whitfield, Advice Services Manager, {name}")
+    got = profile(_doc(text, "docx"))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", name, "charity")
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    ("Eastmoor Fuel Bank c/o St Mark's Church Hall, Eastmoor EM2 8PL", "Eastmoor Fuel Bank"),
+    ("Eastmoor Fuel Bank\nc/o St Mark's Church Hall, Eastmoor EM2 8PL", "Eastmoor Fuel Bank"),
+    ("Northam Community Pantry\nc/o 14 Mill Lane, Northam NM3 2QQ", "Northam Community Pantry"),
+])
+def test_respondents_a_body_care_of_a_hall_has_no_home_address(head: str, body: str) -> None:
+    """(Trial 30a: the fuel bank was an individual: "c/o St Mark's Church Hall ... EM2 8PL" read as a home
+    address.) A body's name before "c/o" on a letterhead is the body's; a "c/o" address is no one's home."""
+    text = (f"{head}\n\nWe agree that standing charges should be reduced. Every week we give out fuel "
+            "vouchers to families.\n\nOption A.\n\nRevd Paul Ingham, Coordinator")
+    got = profile(_doc(text, "pdf"))
+    assert (got.kind, got.organisation) == ("organisation", body)
+    assert got.respondent_type != "individual"
+
+
+def test_respondents_a_person_care_of_a_body_stays_a_person() -> None:
+    """"Jane Smith c/o Hope Trust" is a person's name: never published."""
+    text = ("Jane Smith c/o Hope Trust, 4 Mill Lane, Northam NM3 2QQ\n\nI think the charge should go. My "
+            "bills are too high.\n\nJane Smith")
+    got = profile(_doc(text))
+    assert "Jane Smith" not in (got.organisation or "") and got.kind != "organisation"
+
+
+@pytest.mark.parametrize(("said", "rtype"), [
+    ("is a housing association managing 14,500 homes, 3,200 of them heated by electric storage heaters",
+     "charity"),
+    ("is a housing association working across three counties", "charity"),
+])
+def test_respondents_a_body_says_what_it_is_in_the_third_person(said: str, rtype: str) -> None:
+    """(Trial 30a: "Moorside Homes is a housing association managing 14,500 homes" was not read: the letter
+    did not otherwise name itself.)"""
+    text = (f"Moorside Homes\n\nMoorside Homes {said}.\n\nQuestion 1: We agree with reducing standing "
+            "charges. Our tenants use little energy.\n\nDavid Okafor, Director of Asset Management")
+    got = profile(_doc(text, "rtf"))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", "Moorside Homes", rtype)
+
+
+def test_respondents_a_person_described_as_working_for_a_body_is_not_one() -> None:
+    text = ("Aoife Brennan is a housing officer working in Northam.\n\nI think the charge should go.\n\n"
+            "Aoife Brennan")
+    got = profile(_doc(text))
+    assert got.organisation is None
+
+
+def test_respondents_every_partner_of_a_joint_response_is_kept() -> None:
+    """(Trial 30a: the third partner, "Carers Link", was dropped: two words that may be a person's.) A partner
+    named among bodies in a joint response whose first word is a cause's or a group's plural ("Carers",
+    "Citizens") is a body's."""
+    text = ("This is a joint response from the Disability Energy Forum, the Older People's Advocacy Network "
+            "and Carers Link.\n\nWe agree that standing charges should be reduced.\n\nSigned on behalf of "
+            "the three organisations by Sunita Rai (Disability Energy Forum), Colin Maher (Older People's "
+            "Advocacy Network) and Bethan Lloyd (Carers Link).")
+    got = profile(_doc(text, "odt"))
+    assert got.organisations == ("Disability Energy Forum", "Older People's Advocacy Network", "Carers Link")
+
+
+def test_respondents_a_joint_partner_that_may_be_a_person_is_still_dropped() -> None:
+    text = ("This is a joint response from the Disability Energy Forum, the Older People's Advocacy Network "
+            "and Bethan Lloyd.\n\nWe agree.")
+    got = profile(_doc(text, "odt"))
+    assert "Bethan Lloyd" not in got.organisations
+
+
+@pytest.mark.parametrize("answer", ["Prefer not to say", "Rather not say", "Not stated", "Don't know"])
+def test_respondents_a_form_answer_declining_to_say_is_no_organisation(answer: str) -> None:
+    """(Trial 30a defect 10: "Responding as: Prefer not to say" became "Organisation (name not given)".)"""
+    doc = _doc("Q1: No opinion", "form-row", {"Responding as": answer, "Name": "", "Organisation": ""})
+    got = profile(doc)
+    assert got.kind != "organisation" and got.respondent_type == "unknown"
+
+
+@pytest.mark.parametrize("answer", ["On behalf of an organisation", "Organisation", "A charity"])
+def test_respondents_a_form_answer_for_a_body_stays_an_organisation(answer: str) -> None:
+    doc = _doc("Q1: Yes", "form-row", {"Responding as": answer, "Name": "", "Organisation": ""})
+    assert profile(doc).kind == "organisation"
+
+
+@pytest.mark.parametrize("name", ["Capel Street Surgery", "Northam Medical Practice",
+                                  "Riverside Health Centre", "Eastmoor GP Practice",
+                                  "The Old School Surgery"])
+def test_respondents_a_gp_surgery_is_a_public_body(name: str) -> None:
+    """("Capel Street Surgery" was a charity: Welsh "capel" read as a chapel.) A GP surgery, practice or
+    health centre is an NHS body: a public body."""
+    assert rules._rule_type(name) == "public_body"
+
+
+@pytest.mark.parametrize("name", ["Heather Forum", "Carmen Society", "Ashley Council", "Jordan Trust",
+                                  "Harmony College"])
+@pytest.mark.parametrize("shape", ["response_from", "signed", "footer", "bilingual"])
+def test_respondents_a_persons_name_over_a_first_person_letter_is_an_individual(name: str,
+                                                                               shape: str) -> None:
+    """(Session 30's privacy leftovers: "Response from Heather Forum" over a letter written as "I" published a
+    person as an organisation.) A two-word name, a given name then a word of bodies' names, over or under a
+    letter written as "I" throughout, with nothing saying it is a body's, is a person's."""
+    letter = ("I have lived in this village for thirty years and I strongly oppose the plans. My family "
+              "relies on the local surgery and I do not believe the proposals have been thought through.")
+    text = {"response_from": f"Response from {name}\n\n{letter}\n\n{name}",
+            "signed": f"{letter}\n\nYours faithfully,\n{name}",
+            "footer": f"{letter}\n\nResponse from {name} | Page 1\n{letter}",
+            "bilingual": f"Ymateb gan {name} / Response from {name}\n\n{letter}\n\nRéponse de {name}"}[shape]
+    got = profile(_doc(text, "docx"))
+    assert got.organisation is None and not got.organisations and got.kind != "organisation"
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Response from Eastmoor Pensioners Forum\n\nI am the secretary and I write for our members. We oppose "
+     "the plans.", "Eastmoor Pensioners Forum"),
+    ("Response from Hafren Vale Trust\n\nAs a charity, we welcome the proposals. We support Option B.",
+     "Hafren Vale Trust"),
+])
+def test_respondents_a_bodys_response_from_line_stays(text: str, body: str) -> None:
+    assert profile(_doc(text, "docx")).organisation == body
+
+
+def test_respondents_the_second_response_of_on_a_line_names_the_respondent() -> None:
+    """`response_line` read the first "response of" only: another body's, the writer agreeing with it."""
+    line = ("We agree with the response of Energy UK; this is the response of Coastal Power Co-operative.")
+    found = rules.response_line(line)
+    assert found is not None and found["rest"].startswith("Coastal Power Co-operative")
+    assert rules.response_line("We agree with the response of Energy UK and add only this.") is None
+
+
+# --- session 31: a form's role answers, members' groups, letting agents -----------------------------------
+@pytest.mark.parametrize("answer", ["A tenant", "A landlord", "A resident", "A student", "Homeowner",
+                                    "I am a local resident", "A landlord with 3 properties",
+                                    "Landlord (private)"])
+def test_respondents_a_form_answer_naming_a_persons_role_is_an_individual(answer: str) -> None:
+    """(Trial 31a defect 1: 7 of 9 form rows answering "A tenant", "A landlord", ... had become
+    "Organisation (name not given)": anything not "individual" was an organisation.)"""
+    doc = _doc("Q1: Strongly agree", "form-row", {"Are you responding as": answer, "Name": "",
+                                                  "Organisation": "", "Email": "sam.lee@northam.ac.uk"})
+    got = profile(doc)
+    assert got.kind == "individual" and got.respondent_type == "individual"
+
+
+@pytest.mark.parametrize("answer", ["Tenants' association", "A landlords' group",
+                                    "A letting or managing agent", "A business"])
+def test_respondents_a_form_answer_naming_a_body_of_people_stays_an_organisation(answer: str) -> None:
+    doc = _doc("Q1: Yes", "form-row", {"Are you responding as": answer, "Name": "", "Organisation": ""})
+    assert profile(doc).kind == "organisation"
+
+
+def test_respondents_a_letting_agents_form_answer_is_a_business() -> None:
+    assert rules.form_type("A letting or managing agent") == "private_company"
+
+
+@pytest.mark.parametrize(("name", "rtype"), [("Northam HMO Landlords Group", "representative_body"),
+                                             ("Eastgate Traders' Group", "representative_body"),
+                                             ("Castle Lettings", "private_company"),
+                                             ("Acme Group", "private_company")])
+def test_respondents_a_group_of_its_members_kind_is_a_representative_body(name: str, rtype: str) -> None:
+    """("Northam HMO Landlords Group" was a private company by the word "group".)"""
+    assert rules._rule_type(name) == rtype
+
+
+def test_respondents_a_councillor_writing_in_a_personal_capacity_is_an_individual() -> None:
+    text = ("I am writing in a personal capacity and not on behalf of the council or my group.\n\n"
+            "I support the introduction of selective licensing.\n\nGwen Pritchard\n")
+    assert profile(_doc(text)).kind == "individual"

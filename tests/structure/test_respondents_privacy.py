@@ -34,8 +34,8 @@ from tests.structure.privacy_cases import Tally, generate, measure
 # Alliance" signing a body's e-mail under its name. Nothing in the text tells such a name from a body's;
 # ceilings are today's counts.
 AMBIGUOUS_LEAKS: dict[str, int] = {
-    "r6.word-names": 11,  # of 373 cases
-    "r6.orgword-names": 80,  # of 362 cases
+    "r6.word-names": 6,  # of 373 cases (11 before session 31: a letter written as "I" signed by the name)
+    "r6.orgword-names": 60,  # of 362 cases (80 before session 31)
     # the paper says the titled name is a body ("As a trade union, we ...", "X is a registered charity"): Sue
     # Ryder and Marie Curie are charities, so a full name is published there (test_respondents.py); a part
     # of a name never is ("Thi Huong" of "La Thi Huong")

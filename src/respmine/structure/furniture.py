@@ -66,6 +66,11 @@ _RESPONSE_ATTACHED = (  # "Our response to the Library Service Review is attache
 _COVER = re.compile(  # a covering note's one sentence: what is sent, by whom, in reply to what
     r"^\s*(?:please find (?:attached|enclosed|below)|(?:attached|enclosed) (?:is|are|please find)"
     r"|(?:forwarded|sent|submitted) on behalf of"
+    # in whose name: "I am writing in a personal capacity and not on behalf of the council or my group."
+    r"|(?:i am|i[’']m) (?:writing|responding|replying)(?: to (?:you|this consultation))?"
+    r" (?:purely |solely |entirely |only )?(?:in (?:a|my) (?:personal|private|individual) capacity"
+    r"|as an? (?:private )?individual|as a member of the public)"
+    r"(?:,? (?:and )?not (?:on behalf of|for|as a representative of) [^.!?;:]{3,80})?\W*$"
     r"|(?:i am|i[’']m|we are) writing (?:as an? (?:supporter|member) of [^.!?;:,]{3,80}? )?(?:in response to"
     r"|to respond to|in reply to|regarding|with regard to|about) (?:the|your|this)\b"
     r"|(?:i|we) would like to (?:respond|reply) to (?:the|your|this)\b"  # ... and nothing more ("I would

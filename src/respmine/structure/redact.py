@@ -70,14 +70,15 @@ _LIVES = re.compile(r"(?i)\b(?:live|lives|lived|living|reside|resides|resided|ad
 _WELSH_STREET_LINE = re.compile(  # the street's word comes first in Welsh: "14 Heol y Felin", "3 Stryd Fawr"
     rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:{_WELSH_STREET})[ \t]+(?:(?:y|yr|'r)[ \t]+)?[A-ZÀ-Þ][\w'’\-]+")
 _ID = re.compile(  # numbers that identify a person: national insurance, prisoner, and any "<what> number"
-    # of a person's records (NHS, passport, an energy or bank account, a meter, a claim, a tenancy; not a
-    # charity's or company's registered number, which says who a body is)
+    # of a person's records (NHS, passport, an energy or bank account, a meter, a claim, a tenancy, their own
+    # reference; not a charity's or company's registered number, which says who a body is, nor a letter's
+    # reference)
     r"\b(?!BG|GB|NK|KN|TN|NT)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # national insurance number
     r"|\b[A-Z]\d{4}[A-Z]{2}\b"  # prisoner number
     r"|(?i:\b(?:NI|national insurance|NHS|prison(?:er)?|NOMIS|PNC|CRO|passport|driving licen[cs]e"
     r"|account|(?:customer|meter|MPAN|MPRN|supply|policy|claim|case|membership|tenancy|payroll"
     r"|employee|patient|student|council tax|housing benefit|universal credit)(?: reference| ref| serial)?"
-    r"|reference|ref)"
+    r"|my[ \t]+(?:reference|ref))"  # (a reference alone is a letter's, a file's: "Your ref no. HV/LIB/2026")
     r"\s*(?:number|no\.?|num|#)\s*(?:(?:is|:)\s*)?)(?=[A-Z0-9/\-]*\d)"
     r"([A-Z0-9][A-Z0-9/\-]*(?: \d[\dA-Z/\-]*){0,3})")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

@@ -56,9 +56,10 @@ def response_line(line: str) -> re.Match[str] | None:
     not another body's response the writer agrees with or refers to ("We agree with the response of
     Energy UK and add only ...": the writer is not Energy UK)."""
     found = LINE_PATTERN.search(line)
-    if found and not found["kw"].lower().startswith(("submitted", "on behalf")) and _OTHERS.search(
+    while found and not found["kw"].lower().startswith(("submitted", "on behalf")) and _OTHERS.search(
             line, 0, found.start()):
-        return None
+        found = LINE_PATTERN.search(line, found.end("kw"))  # "We agree with the response of Energy UK;
+        # this is the response of Coastal Power Co-operative": the next one on the line may be the writer's
     return found
 TITLE_WORD = re.compile(  # (a space run is matched from its first space only: linear on long runs)
     r"(?:['’]s\s+|:\s*|(?<!\s)\s+[-–—]\s+|(?<!\s)\s+)(?:response|position|positions|positioning|feedback|comments?|views|"
@@ -231,6 +232,10 @@ _UNIVERSITY_UNIT = (r"^(?:(?:the|a|an)\s+)?(?:department|dept|school|faculty|cen
                     r"|division|group|lab|laboratory|library|ysgol|adran|canolfan)\b[^,]*,[^,]*"
                     r"\b(?:universit(?:y|ies)|college|prifysgol)\b[^,]*$")
 
+# A GP's surgery or practice, a health or medical centre (its name's last words)
+_HEALTH_BODY = (r"\bsurgery$|\b(?:medical|gp|doctors['’]?|family|general|group|dental|health)[ \t]+practice$"
+                r"|\b(?:health|medical|healthy living)[ \t]+cent(?:re|er)$")
+
 # --- respondent type from an organisation's name ------------------------------------------------------
 # Ordered: the first matching rule wins, so specific rules ("Probation Trust", "NHS ... Trust",
 # "Council of ...", "Prison Ministry") come before the generic words they contain ("Trust", "Council").
@@ -238,19 +243,29 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
     # a university's unit named with it ("Department of Information Studies, Aberhafren University": not a
     # government department)
     (_UNIVERSITY_UNIT, "academic"),
+    # a GP surgery or practice, a health centre: the NHS's, a public body ("Capel Street Surgery" had been a
+    # chapel's, a charity; "The Old School Surgery" no school)
+    (_HEALTH_BODY, "public_body"),
     # a community association, a women's institute: community groups ("association" is a members' body's)
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
-    (r"housing association|rural community council|council for voluntary service|\bcvs\b|voluntary action|"
+    (r"\bcitizens['’]? advice\b|housing association|rural community council|council for voluntary service|"
+     r"\bcvs\b|voluntary action|"
      r"\bchurch(es)?\b|\bmosque\b|\bchaplaincy\b|prison ministry|\bquakers?\b|\bsynagogue\b|"
      r"\bgurdwara\b|\bdiocese\b|\btemple\b|\bchapel$", "charity"),
     (r"\bassociation\b|\bfederation\b|\bunion\b|\bnetwork\b|\bforum\b|\bconfederation\b|\balliance\b|"
+     # a group of its members' kind of people speaks for them ("Northam HMO Landlords Group", "Eastgate
+     # Traders' Group"), no company group
+     r"\b(?:landlords|tenants|traders|businesses|farmers|growers|owners|operators|members|retailers"
+     r"|employers|agents)['’]?[ \t]+group\b|"
      r"\bcouncil of\b|\bchamber\b|\bsociety of\b|\bcoalition\b|\bleague\b|\bguild\b|royal college of|"
      r"chartered institute|\bcommittee\b|industry council|business council|\bconsortium\b|"
      r"\b(youth|young people'?s|school|pupils'?|students'?) council\b|\bcymdeithas\b|\bundeb\b|"
      r"\bverband\b|\bverein\b", "representative_body"),
     (r"\bprobation\b|community rehabilitation company", "probation"),
     (r"\bltd\b|\blimited\b|\bplc\b|\bllp\b|\binc\b|\bllc\b|\bgmbh\b|\bag$|\bs\.?a\.?$|\bn\.?v\.?$|"
-     r"\bb\.?v\.?$|\bcorporation\b|\bcorp\b", "private_company"),
+     r"\bb\.?v\.?$|\bcorporation\b|\bcorp\b"
+     r"|\blettings\b|\bestate agents?\b|\bletting agents?\b", "private_company"),  # (a letting agent's
+    # trading name: "Castle Lettings", "Hartley & Cole Estate Agents")
     (r"\b(city|county|borough|district|town|parish|metropolitan|unitary|community) council\b|"
      r"\bcouncil$|local authority|combined authority|\bborough\b|greater london authority|"
      r"\bcyngor (sir|cymuned|tref|dinas|bwrdeistref)\b",
@@ -284,10 +299,21 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
 )
 TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
 
+# A form's answer that is a person's role, not a body ("A tenant", "Landlord", "A local resident", "Student",
+# "Homeowner"): the whole answer, so "Tenants' association" or "A landlords' group" stays a body's
+_PERSON_ROLE = (
+    r"^\W*(?:i\s+am\s+)?(?:an?\s+)?(?:private\s+|local\s+|individual\s+|retired\s+)?"
+    r"(?:tenant|renter|landlord|resident|home[\s-]?owner|owner[\s-]occupier|leaseholder|student|parent|carer"
+    r"|pensioner|patient|service user|customer|consumer|tax\s?payer|voter|worker|employee|volunteer"
+    r"|member of (?:the )?(?:public|community))"
+    r"(?:\s+(?:with|of|in|who|living|renting|letting)\b[^()]*)?(?:\s*\([^()]*\))?\W*$")
+PERSON_ROLE_ANSWER = re.compile(_PERSON_ROLE, re.IGNORECASE)
+
 # Answers to a form's "respondent type" question, mapped by keyword (first match wins).
 _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"individual|member of the public|personal|citizen|myself", "individual"),  # (first: "Individual,
     # member of the community association" is a person's answer)
+    (_PERSON_ROLE, "individual"),  # ("A tenant", "A landlord": a person in a role)
     (_UNIVERSITY_UNIT, "academic"),  # a university's unit ("Department of X, Y University")
     # a community association, a women's institute: community groups ("association" is a members' body's)
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
@@ -296,7 +322,8 @@ _FORM_TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"local (authority|government)|council", "local_authority"),
     (r"charit|voluntary|community|faith|third sector|social enterprise|ngo|non-profit|not-for-profit",
      "charity"),
-    (r"private|business|company|commercial|industry", "private_company"),
+    (r"private|business|company|commercial|industry|\bagen(?:t|cy)\b|letting|estate agent",
+     "private_company"),
     (r"representative|association|union|trade body|professional body|membership", "representative_body"),
     (r"public (sector|body)|government|nhs|police|statutory|public authority", "public_body"),
 )
@@ -311,7 +338,8 @@ SCHOOL_NAME = re.compile(
     re.IGNORECASE)  # Gynradd Cwm Eithin", primary; uwchradd secondary, feithrin nursery, gyfun comprehensive)
 # Words that make a line or phrase an organisation name rather than a person or a place.
 ORG_WORDS = re.compile(
-    r"\b(ltd|limited|plc|llp|inc|gmbh|group|trust|charity|foundation|council|association|network|forum|"
+    r"\b(citizens['’]? advice|ltd|limited|plc|llp|inc|gmbh|group|trust|charity|foundation|council|"
+    r"association|network|forum|"
     r"federation|union|society|institute|university|college|centre|center|project|service|services|board|"
     r"committee|church|churches|mosque|chaplaincy|ministry|quakers?|meeting|police|nhs|hmp|partnership|"
     r"alliance|agency|organi[sz]ation|company|corporation|campaign|coalition|volunteers|shelter|office|"
@@ -703,6 +731,8 @@ _SELF_TYPE_RULES: tuple[tuple[str, str], ...] = (
     (_UNIVERSITY_UNIT, "academic"),
     # a community association, a women's institute: community groups ("association" is a members' body's)
     (r"\bcommunity association\b|\bwomen'?s institutes?\b|(?-i:\bWI$)", "charity"),
+    (r"\bhousing association\b|\bcommunity interest company\b", "charity"),  # (as their names are: "X is a
+    # housing association managing 14,500 homes")
     (r"\b(?:trade|labou?r|students['’]?) unions?\b|\bunion of\b|\b(?:con)?f[eé]d[eé]ration\b|"
      r"\bassociation\b|\bchambers? of\b|\bumbrella (?:body|organi[sz]ation|group)\b|\b(?:trade|industry|"
      r"business|professional|membership|representative|sector) (?:body|organi[sz]ation)s?\b|"
@@ -767,7 +797,7 @@ SAYS_BODY = re.compile(
     r"organi[sz]ation|foundation|federation|union|institute|network|body|co-?operative|society|trust|ngo|"
     r"firm|corporation|enterprise|consortium|alliance|coalition|agency|authority|council|collective)\b"
     r"(?![ \t]+(?!registered|based|founded|established|incorporated|that|which|with|in|of|for|and|"
-    r"limited)\w)",
+    r"limited|[a-z]+ing\b)\w)",  # (what it does: "a housing association managing 14,500 homes")
     re.IGNORECASE,
 )
 
@@ -1106,12 +1136,21 @@ _CAUSE_WORD = re.compile(r"(?:support|aid|action|concern|watch|matters|advice|re
                          re.IGNORECASE)
 
 
+# Groups of people a body is of or for, opening its name ("Carers Link", "Citizens Advice", "Tenants
+# First"): no person's given name
+_GROUP_PLURAL = re.compile(r"(?:carers|citizens|tenants|residents|parents|families|patients|survivors"
+                           r"|victims|veterans|pensioners|neighbours|volunteers|farmers|workers|users"
+                           r"|travellers)['’]?", re.IGNORECASE)
+
+
 def named_cause(name: str) -> bool:
     """A body's name with a cause's word inside it (`_CAUSE_WORD`), after one or two common English words
     and before one to three more words, no job title ("Family Support Worker"): a name no person has, though
     it has no organisation word (a joint response's partner "Dyslexia Support Hafren" was dropped as a name
     that may be a person's). Without spaCy's word list, none is."""
     words = name.split()
+    if len(words) == 2 and _GROUP_PLURAL.fullmatch(words[0]) and words[1][:1].isupper():
+        return True  # "Carers Link", "Tenants Voice": no given name is a group of people
     if not 3 <= len(words) <= 6 or looks_like_role(name):
         return False
     if common_word("the") is None:

@@ -334,6 +334,36 @@ def _body_before_address(line: str) -> str | None:
     return R.clean_org(head)
 
 
+_CARE_OF = re.compile(r"(?i)(?:^|\s|,)(?:c/o|care of)\s")  # an address "care of" another's: no one's home
+# the last words of a small body's name that a letterhead "c/o" a hall or a church gives ("Eastmoor Fuel
+# Bank", "Northam Community Pantry"): with "we" in the letter, no person's name
+_BODY_WORD_LAST = re.compile(r"(?i)\b(?:bank|hall|trust|cent(?:re|er)|group|forum|pantry|larder|kitchen"
+                             r"|project|network|club|society|association|partnership|alliance|foundation|charity|shelter"
+                             r"|hub|caf[eé]|committee|collective|support|action|aid)$")
+
+
+def _body_care_of(line: str, text: str) -> str | None:
+    """A body's name before "c/o" on a letterhead ("Eastmoor Fuel Bank c/o St Mark's Church Hall, Eastmoor
+    EM2 8PL"): three words or more ending in a body's word, in a letter written as "we", or a line
+    `_is_org_line` reads as a body's; never a name that may be a person's in a letter written as "I" ("Jane
+    Smith c/o Hope Trust")."""
+    flat = " ".join(line.split())
+    cut = _CARE_OF.search(flat)
+    if cut is None or len(flat) > 200:
+        return None
+    head = flat[: cut.start()].strip(" ,")
+    if not head or R.TITLES.match(head) or _label(head) == "PERSON" or R.person_shaped(_uncapped(head)):
+        return None
+    singular, plural = _voice(text[:HEAD_CHARS])
+    words = head.split()
+    if _is_org_line(head) and not _may_name_person(head):
+        return R.clean_org(head)
+    if len(words) >= 3 and _BODY_WORD_LAST.search(head) and plural >= 2 and singular * 4 <= plural \
+            and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in words):
+        return R.clean_org(head)
+    return None
+
+
 def _body_before_town(line: str) -> str | None:
     """The body's name on a letterhead line that goes on with its town and postcode ("University of Kelsham,
     Kelsham KL1 3UE"), after a street or a house with no number ("Aberhafren University, Penglais Road,
@@ -391,6 +421,13 @@ def _school_name(name: str) -> bool:
         len(words) >= 4 and _may_name_person(" ".join(words[:2])))
 
 
+# A form's answer that declines to say or does not know ("Prefer not to say", "Not stated", "Don't know")
+_DECLINED = re.compile(r"(?i)^\W*(?:(?:i(?:['’]d| would)? )?(?:prefer|rather|choose|wish) not\b"
+                       r"|not (?:stated|given|known|specified|sure|applicable)\b"
+                       r"|(?:i )?do(?:n['’]?t| not) know\b|unknown\b|undisclosed\b|declined?\b|withheld\b"
+                       r"|n/?a\W*$|none\W*$|-+\W*$)")
+
+
 def _read_form(doc: Document, board: _Board) -> None:
     for label, value, source in R.form_fields(doc):
         key = R.fold(label)
@@ -400,7 +437,10 @@ def _read_form(doc: Document, board: _Board) -> None:
                                  and R.fold(value) in R.PLACEHOLDERS):
             continue
         if R.RESPONDING_AS.search(key):
-            kind = "individual" if re.search(r"individual|personal", value, re.IGNORECASE) else "organisation"
+            if _DECLINED.search(value):
+                continue  # "Prefer not to say": neither a person's nor an organisation's answer
+            kind = "individual" if re.search(r"individual|personal", value, re.IGNORECASE) \
+                or R.PERSON_ROLE_ANSWER.search(value) else "organisation"  # ("A tenant": a person's role)
             board.add("kind", kind, source, 100)
             board.add("type", R.form_type(value) if kind == "organisation" else "individual", source, 95)
             board.add("type-said", value if kind == "organisation" else None, source, 95)
@@ -495,6 +535,10 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
     read = [(line, "") for line in running] + [
         (line, content[n + 1] if n + 1 < len(content) else "") for n, line in enumerate(content[:3])]
     for line, below in read:  # letterhead: one of the first lines is only a name
+        care_of = _CARE_OF.match(below)
+        if (body := _body_care_of(f"{line} {below}" if care_of else line, text)) is not None:
+            heads.append((body, ""))  # "Eastmoor Fuel Bank c/o St Mark's Church Hall, Eastmoor EM2 8PL"
+            continue
         if _opens_address(line, below):
             continue  # "Church House" / "14 Mill Lane", "Church Lane" / "Leeds LS8 5QT": a home's address
         first = _bilingual_name(line) or re.split(r" [—|-] ", " ".join(line.split()))[0]  # (single spaces:
@@ -524,7 +568,8 @@ def _read_head(lines: list[str], board: _Board, org: OrgSink, text: str = "",
                 _says_it_is(board, strap, "rule:text-strapline", 50, about=head)
     home = [i for i, ln in enumerate(lines[:8]) if R.HOME_ADDRESS.search(ln) or R.POSTCODE.search(ln)]
     lettered = {R.fold(head) for head, _ in heads if head}
-    if home and not any(_is_org_line(ln) or R.fold(R.clean_org(ln)) in lettered for ln in lines[: home[0]]) \
+    if home and not any(_CARE_OF.search(ln) for ln in lines[: home[0] + 1]) \
+            and not any(_is_org_line(ln) or R.fold(R.clean_org(ln)) in lettered for ln in lines[: home[0]]) \
             and not _body_before_address(lines[home[0]]):  # (a body's address under or on its letterhead's
         # line is no home address)
         board.add("individual", "home-address", "text:home-address", 20)
@@ -1499,6 +1544,15 @@ def _kind(board: _Board, chosen: _Claim | None, org_score: float, ind_score: flo
     return ("individual", strongest.source) if strongest else ("unknown", "rule:no-evidence")
 
 
+def _name_and_body_word(name: str) -> bool:
+    """Two words, the first a name's (no body's word or acronym), the second a word of bodies'
+    names ("Heather Forum", "Jordan Trust", "Ashley Council"): a person's name as much as a body's."""
+    words = _uncapped(" ".join(name.split())).split()
+    return (len(words) == 2 and all(re.fullmatch(rf"[{R.UP}][a-zà-ÿā-ž'’-]+", w) for w in words)
+            and bool(R.ORG_WORDS.search(words[1])) and not R.ORG_WORDS.search(words[0])
+            and not R.named_cause(" ".join(words)))
+
+
 def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: str = "") -> Respondent:
     board = _Board()
     _read_form(doc, board)
@@ -1527,6 +1581,13 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
                        if c.source.startswith("email:")}  # from Rhodri Llewelyn", From: Rhodri Llewelyn)
         for field in ("organisation", "joint"):
             board.claims[field] = [c for c in board.claims.get(field, []) if R.fold(c.value) not in unsure]
+
+    signers = {R.fold(c.value) for c in board.claims.get("name", [])}
+    if singular >= 2 and not plural and not _from_body(texts, (singular, plural)):  # a letter written as "I"
+        for field in ("organisation", "joint"):  # throughout: "Response from Heather Forum", signed so or by
+            board.claims[field] = [c for c in board.claims.get(field, [])  # no one else (not "Hope Trust"
+                                   if not (_name_and_body_word(c.value)  # over a letter its chief executive
+                                           and signers <= {R.fold(c.value)})]  # signs)
 
     provenance: dict[str, str] = {}
     everything = "\n".join(texts)
