@@ -140,11 +140,53 @@ def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) ->
     sub = data.submissions[seg.submission]
     who, source = data.quoted_who(seg.submission, text), source_of(data, seg.submission)
     asked = data.people.get(seg.submission)
-    if asked is not None and asked.publication == ANONYMOUS:  # quoted, but neither named nor its file
-        who, source = (ANONYMOUS_ORGANISATION if asked.kind == "organisation" else who,
+    if asked is not None and asked.publication == ANONYMOUS:  # quoted, but neither named nor its file,
+        who, source = (ANONYMOUS_ORGANISATION if asked.kind == "organisation" else who,  # nor in its words
                        f"response {seg.submission[:12]}")
+        text = without_own_names(text, own_names(data, seg.submission))
     return Quote(segment=seg.id, submission=seg.submission, text=text, who=who, source=source,
                  source_file=sub.source, page=None if sub.kind == "form-row" else page)
+
+
+OWN_NAME_TOKEN = "[ORGANISATION]"  # a respondent's own name in a quote of it, where it asked for anonymity
+
+
+def own_names(data: CodingData, submission: str) -> list[str]:
+    """The names a respondent goes by, as its records have them: the organisation and joint partners of
+    the submission and of the rest of its letter (an e-mail and its attachments)."""
+    root = submission
+    while (parent := data.submissions[root].parent_sha256) is not None and parent in data.submissions:
+        root = parent
+    family = {m for m, row in data.submissions.items()
+              if m in (submission, root) or row.parent_sha256 == root}
+    return list(dict.fromkeys(n for m in sorted(family) if (p := data.people.get(m)) is not None
+                              for n in (p.organisation, *p.organisations) if n))
+
+
+def without_own_names(text: str, names: Sequence[str]) -> str:
+    """`text` with the respondent's own `names` (`own_names`) put as OWN_NAME_TOKEN, and what stands for
+    them: "As chair of Eastmoor Fuel Bank (EFB) I ..., EFB's volunteers" -> "As chair of [ORGANISATION]
+    ([ORGANISATION]) I ..., [ORGANISATION]'s volunteers". A name is found in any case and spacing, with
+    or without its "The", and by its initials (three letters or more, as a word in capitals) or an
+    abbreviation the text gives it in brackets after it. A respondent that asked to be published
+    anonymously is quoted without its name: the quote names it no more than its attribution does."""
+    forms: set[str] = set()
+    for name in names:
+        words = re.findall(r"[\w'’&-]+", re.sub(r"(?i)^the\s+", "", name.strip()))
+        if not words:
+            continue
+        forms.add(r"\s+".join(re.escape(w) for w in words))
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if len(initials) >= 3:
+            forms.add(initials)
+        spelled = re.compile(r"(?i)\b" + r"\s+".join(re.escape(w) for w in words) + r"\s*\((\w{2,10})\)")
+        forms.update(re.escape(m.group(1)) for m in spelled.finditer(text))
+    if not forms:
+        return text
+    ordered = sorted(forms, key=len, reverse=True)  # (the full name before its initials)
+    pattern = re.compile(r"(?:\b[Tt]he\s+)?\b(?:" + "|".join(
+        f"(?i:{f})" if not f.isupper() else f for f in ordered) + r")\b")
+    return pattern.sub(OWN_NAME_TOKEN, text)
 
 
 def source_of(data: CodingData, submission: str) -> str:

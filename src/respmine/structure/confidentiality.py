@@ -14,8 +14,9 @@ confidential ...")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 DO_NOT_PUBLISH = "do not publish"
 ANONYMOUS = "publish anonymously"
@@ -188,3 +189,42 @@ def publication_request(text: str, fields: Mapping[str, str] | None = None,
     if not found:
         return None
     return next((r for r in found if r.kind == DO_NOT_PUBLISH), found[0])
+
+
+# An analyst's decision about publication (the `publication` action in the decision log, with the
+# respondent corrections): what the respondent asked, as the analyst read it, wins over what was read in
+# the text, on every rerun (it is applied where respondents are read: `store.views.read_respondents`).
+# It corrects a wrong flag, or records a request made separately (a later e-mail, a phone call).
+ACTION = "publication"
+KINDS = (DO_NOT_PUBLISH, ANONYMOUS)
+PUBLISH = ""  # the analyst's "nothing asked": published as anyone's
+AS_READ = None  # the analyst's decision withdrawn: what the response's own words ask
+SUBMISSIONS_LIMIT = 1000
+
+
+def decision_problem(value: Mapping[str, object]) -> str | None:
+    """Why a publication decision cannot be recorded (None: it can)."""
+    subs = value.get("submissions")
+    if not subs or not isinstance(subs, list | tuple) or not all(isinstance(s, str) and s for s in subs):
+        return "a publication decision names the submissions it covers"
+    if len(subs) > SUBMISSIONS_LIMIT:
+        return f"a publication decision covers at most {SUBMISSIONS_LIMIT} submissions"
+    if "publication" not in value or value["publication"] not in (*KINDS, PUBLISH, AS_READ):
+        return (f"publication must be one of {', '.join(repr(k) for k in KINDS)}, '' (nothing asked) or "
+                "null (as the response asks)")
+    return None
+
+
+def decided(decisions: Iterable[Any]) -> dict[str, dict[str, Any]]:
+    """submission -> the analysts' latest publication decision covering it ({"publication": ...,
+    "user": ...}), from `themes.decisions.Decision`s in any order (later ones win); a decision withdrawn
+    (`AS_READ`) leaves the submission out: what its text asks stands."""
+    out: dict[str, dict[str, Any]] = {}
+    for d in sorted((d for d in decisions if d.action == ACTION), key=lambda d: d.at):
+        value = dict(d.value or {})
+        for sub in value.get("submissions", ()):
+            if value.get("publication") is AS_READ:
+                out.pop(str(sub), None)
+            else:
+                out[str(sub)] = {"publication": str(value["publication"]), "user": d.user}
+    return out
