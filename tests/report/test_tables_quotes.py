@@ -267,3 +267,40 @@ def test_a_quote_from_an_organisation_asking_for_anonymity_names_neither_it_nor_
     hope = next(q for q in row.quotes if q.text == "We need full cost recovery so that our services survive.")
     assert hope.who == ANONYMOUS_ORGANISATION and hope.source == f"response {sha('hope.pdf')[:12]}"
     assert "Hope Trust" not in [q.who for q in row.quotes]
+
+
+def test_an_anonymous_respondents_quote_does_not_name_it(made: tuple[Store, dict[str, str]]) -> None:
+    """A quote of a respondent that asked to be published anonymously was attributed to "Organisation
+    (asked not to be named)" while its words still named it ("At Hope Trust we need ...")."""
+    from sqlalchemy import select, update
+
+    from respmine.report.quotes import ANONYMOUS_ORGANISATION, OWN_NAME_TOKEN
+    from respmine.store.models import CodeRow, RespondentRow, SegmentRow
+
+    said = "At the Hope Trust (HT) we need full cost recovery, or HT's services close."
+    with made[0].session() as s, s.begin():
+        seg = s.scalars(select(SegmentRow).where(SegmentRow.submission == sha("hope.pdf"),
+                                                 SegmentRow.question == "Q1")).one()
+        seg.text = said
+        s.execute(update(CodeRow).where(CodeRow.segment == seg.id).values(
+            evidence=said, evidence_start=0, evidence_end=len(said)))
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            publication="publish anonymously"))
+    rows = theme_table(made[0], CODEBOOK, respondent_type="charity")
+    row = next(r for r in rows if (r.question, r.theme) == ("Q1", "funding.fcr"))
+    [hope] = [q for q in row.quotes if q.who == ANONYMOUS_ORGANISATION]
+    assert "Hope" not in hope.text and "HT" not in hope.text
+    assert hope.text == (f"At {OWN_NAME_TOKEN} ({OWN_NAME_TOKEN}) we need full cost recovery, or "
+                         f"{OWN_NAME_TOKEN}'s services close.")
+
+
+def test_own_names_in_any_case_spacing_or_initials() -> None:
+    from respmine.report.quotes import OWN_NAME_TOKEN as T
+    from respmine.report.quotes import without_own_names
+
+    text = "As chair of Eastmoor  fuel bank I see EFB's volunteers; Eastmoor Council helps, and the EFBA."
+    assert without_own_names(text, ["Eastmoor Fuel Bank"]) == (
+        f"As chair of {T} I see {T}'s volunteers; Eastmoor Council helps, and the EFBA.")
+    assert without_own_names("The Warm Homes Alliance (Alliance) agrees.", ["Warm Homes Alliance"]) == (
+        f"{T} ({T}) agrees.")
+    assert without_own_names("Nothing to see.", []) == "Nothing to see."

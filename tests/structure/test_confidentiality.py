@@ -84,3 +84,25 @@ def test_the_e_mail_subject() -> None:
 def test_not_publishing_outranks_anonymity() -> None:
     found = publication_request("Please publish it anonymously.", {"May we publish your response?": "No"})
     assert found is not None and found.kind == DO_NOT_PUBLISH
+
+
+def test_analysts_publication_decisions_latest_wins_and_can_be_withdrawn() -> None:
+    from datetime import UTC, datetime
+
+    from respmine.structure import confidentiality as c
+    from respmine.themes.codebook import Codebook, Theme
+    from respmine.themes.decisions import Decision, DecisionError, validate
+
+    def at(minute: int, value: dict[str, object], user: str = "ana") -> Decision:
+        return Decision(datetime(2026, 5, 1, 9, minute, tzinfo=UTC), user, c.ACTION, value=value)
+
+    log = [at(3, {"submissions": ["a"], "publication": None}),  # (withdrawn last: "a" as its text asks)
+           at(1, {"submissions": ["a", "b"], "publication": c.DO_NOT_PUBLISH}),
+           at(2, {"submissions": ["b"], "publication": c.PUBLISH}, user="bo")]
+    assert c.decided(log) == {"b": {"publication": "", "user": "bo"}}
+    book = Codebook(name="t", version="1", themes=[Theme(id="x", label="X")])
+    validate(at(4, {"submissions": ["a"], "publication": c.ANONYMOUS}), book)
+    for bad in ({"submissions": ["a"], "publication": "maybe"}, {"submissions": [], "publication": ""},
+                {"submissions": ["a"]}):
+        with pytest.raises(DecisionError):
+            validate(at(5, bad), book)
