@@ -97,3 +97,40 @@ def test_a_publication_decision_is_refused_without_a_choice_or_for_a_viewer(smal
         "publication": "withhold", "csrf_token": token}).status_code == 403
     with small.store.session() as s:
         assert s.scalars(select(DecisionRow)).all() == []
+
+
+def test_a_campaign_request_is_set_for_one_letter(small: Small) -> None:
+    from datetime import UTC, datetime
+
+    from respmine.ingest.dispatch import reader_version
+    from respmine.store.models import CampaignRow, SegmentRow, SubmissionRow
+
+    letter = "Scrap the standing charge: full cost recovery for every charity now."
+    now = datetime(2026, 4, 20, tzinfo=UTC)
+    members = [key("sub", f"c{i}") for i in range(3)]
+    with small.store.session() as s, s.begin():
+        for i, sha in enumerate(members):
+            s.add(SubmissionRow(sha256=sha, kind="file", source=f"c{i}.txt", format="txt", status="ok",
+                                text=letter, extractor_version=reader_version("txt"), first_seen_at=now,
+                                updated_at=now, late=False, pages=[]))
+            s.flush()
+            s.add(RespondentRow(submission=sha, kind="individual", respondent_type="individual",
+                                name=f"Person {i}", publication="publish anonymously" if i == 0 else None,
+                                publication_asked="Please do not publish my name." if i == 0 else None))
+            s.add(SegmentRow(id=key("seg", f"c{i}"), submission=sha, question="Q2", start=0, end=len(letter),
+                             page=1, text=letter, method="heading", confidence=0.9))
+        s.add(CampaignRow(id="camp", template=letter, size=3, members=members, added_text={}))
+    client = client_for(small.settings)
+    token = sign_in(client, *ANALYST)
+    page = client.get("/respondents/campaign:camp").text
+    assert "Publish anonymously: 1 of 3 letters" in page and 'id="p-letter"' in page
+    assert f"Letter {members[0][:12]}: the response asks: publish anonymously" in page
+    answer = client.post("/respondents/campaign:camp/publication", data={
+        "publication": "withhold", "letter": members[2], "note": "phoned", "csrf_token": token})
+    assert answer.status_code == 303
+    people = read_respondents(small.store)
+    assert [people[m].publication for m in members] == ["publish anonymously", None, "do not publish"]
+    assert "Do not publish: 2 of 3 letters" in client.get("/respondents/campaign:camp").text
+    answer = client.post("/respondents/campaign:camp/publication", data={  # which letter: not said
+        "publication": "withhold", "csrf_token": token})
+    assert "choose the letter" in client.get(answer.headers["location"]).text
