@@ -71,6 +71,10 @@ def test_an_analyst_clears_a_wrong_flag_and_sets_one_asked_by_email(small: Small
     with small.store.session() as s:
         actions = [(d.action, d.user, d.value["publication"]) for d in s.scalars(select(DecisionRow))]
     assert actions == [("publication", "ana", ""), ("publication", "ana", "publish anonymously")]
+    audit = client.get("/audit?action=publication").text  # in the audit trail, linked to the respondent
+    assert f'href="/respondents/of/{beacon}"' in audit and "asked by e-mail on 3 May" in audit
+    assert "was: nothing asked; now: publish anonymously" in audit
+    assert "was: do not publish; now: nothing asked" in audit
     # a rerun writes the respondents anew from the text: the analysts' decisions still stand
     with small.store.session() as s, s.begin():
         s.execute(update(RespondentRow).values(publication=None, publication_asked=None))
