@@ -106,3 +106,18 @@ def test_analysts_publication_decisions_latest_wins_and_can_be_withdrawn() -> No
                 {"submissions": ["a"]}):
         with pytest.raises(DecisionError):
             validate(at(5, bad), book)
+
+
+@pytest.mark.parametrize("text", ["Publish anonymously.", "PUBLISH ANONYMOUSLY\n\nDear team, we think ...",
+                                  "Please publish this response anonymously."])
+def test_an_instruction_to_publish_anonymously_standing_alone(text: str) -> None:
+    """README's own example, "Publish anonymously", asked nothing in a letter (only as a form's answer)."""
+    found = publication_request(text)
+    assert found is not None and found.kind == ANONYMOUS
+
+
+def test_publish_anonymously_in_a_subject_or_said_of_others() -> None:
+    found = publication_request("We agree.", subject="Standing charges review - publish anonymously")
+    assert found is not None and found.kind == ANONYMOUS
+    assert publication_request("The regulator should publish complaints data anonymously.") is None
+    assert publication_request("Suppliers publish anonymously collected data.") is None

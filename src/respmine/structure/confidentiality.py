@@ -76,6 +76,11 @@ _ANONYMOUS = [
 _MARK = re.compile(r"^(?:(?:strictly|private (?:and|&))\s+)?confidential(?:\s+(?:response|submission|reply))?"
                    r"(?:\s*[-:–—]\s*.*)?$|^not for publication\b.*$|^in confidence$", re.I)
 
+# an instruction standing alone, in the words of the consultation's notice: "Publish anonymously", "Please
+# publish this response anonymously" (not "The regulator should publish complaints data anonymously")
+_ANONYMOUS_MARK = re.compile(r"^(?:please\s+)?publish\s+(?:(?:this|my|our)\s+(?:\w+\s+)?(?:response|submission|"
+                             r"reply|letter|comments|views)\s+|it\s+)?anonymously$", re.I)
+
 # form columns asking about publication, and their answers
 _PUBLISH_FIELD = re.compile(r"publish|publication|confidential|anonym|make (?:it|your \w+) public|"
                             r"share your (?:response|name)", re.I)
@@ -140,6 +145,8 @@ def _in_text(text: str) -> PublicationRequest | None:
             kind = _in_sentence(sentence)
             if kind is None and _MARK.match(sentence.rstrip(".")) and not _BOILERPLATE.search(sentence):
                 kind = DO_NOT_PUBLISH
+            if kind is None and _ANONYMOUS_MARK.match(sentence.strip().rstrip(".!")):
+                kind = ANONYMOUS
             if kind is not None:
                 found.append(PublicationRequest(kind, sentence[:300]))
     if not found:
@@ -181,6 +188,9 @@ def publication_request(text: str, fields: Mapping[str, str] | None = None,
         kind = _in_sentence(subject)
         if kind is None and _MARK.match(subject.strip().rstrip(".")):
             kind = DO_NOT_PUBLISH
+        if kind is None and any(_ANONYMOUS_MARK.match(part.strip().rstrip(".!"))
+                                for part in re.split(r"\s[-–—|:]\s|:\s", subject)):
+            kind = ANONYMOUS
         if kind is not None:
             found.append(PublicationRequest(kind, f"Subject: {subject.strip()}"))
     request = _in_text(text)
