@@ -79,7 +79,8 @@ _MARK = re.compile(r"^(?:(?:strictly|private (?:and|&))\s+)?confidential(?:\s+(?
 # an instruction standing alone, in the words of the consultation's notice: "Publish anonymously", "Please
 # publish this response anonymously" (not "The regulator should publish complaints data anonymously")
 _ANONYMOUS_MARK = re.compile(r"^(?:please\s+)?publish\s+(?:(?:this|my|our)\s+(?:\w+\s+)?"
-                             r"(?:response|submission|reply|letter|comments|views)\s+|it\s+)?anonymously$", re.I)
+                             r"(?:response|submission|reply|letter|comments|views)\s+|it\s+)?anonymously$",
+                             re.I)
 
 # form columns asking about publication, and their answers
 _PUBLISH_FIELD = re.compile(r"publish|publication|confidential|anonym|make (?:it|your \w+) public|"
