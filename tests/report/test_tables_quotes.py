@@ -304,3 +304,28 @@ def test_own_names_in_any_case_spacing_or_initials() -> None:
     assert without_own_names("The Warm Homes Alliance (Alliance) agrees.", ["Warm Homes Alliance"]) == (
         f"{T} ({T}) agrees.")
     assert without_own_names("Nothing to see.", []) == "Nothing to see."
+
+
+def test_an_anonymous_respondent_not_identified_is_not_named_by_its_own_words(
+        made: tuple[Store, dict[str, str]]) -> None:
+    """Not identified as the fuel bank (no organisation in its record), an anonymous respondent's quote
+    still named it: "As chair of Eastmoor Fuel Bank I ..." was quoted as written."""
+    from sqlalchemy import select, update
+
+    from respmine.report.quotes import OWN_NAME_TOKEN
+    from respmine.store.models import CodeRow, RespondentRow, SegmentRow
+
+    said = "As chair of Eastmoor Fuel Bank I see full cost recovery is needed; EFB volunteers agree."
+    with made[0].session() as s, s.begin():
+        seg = s.scalars(select(SegmentRow).where(SegmentRow.submission == sha("hope.pdf"),
+                                                 SegmentRow.question == "Q1")).one()
+        seg.text = said
+        s.execute(update(CodeRow).where(CodeRow.segment == seg.id).values(
+            evidence=said, evidence_start=0, evidence_end=len(said)))
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            kind="unknown", respondent_type="unknown", organisation=None, organisations=[],
+            publication="publish anonymously"))
+    rows = theme_table(made[0], CODEBOOK, respondent_type="unknown")
+    quoted = [q.text for r in rows for q in r.quotes if q.submission == sha("hope.pdf")]
+    assert quoted and all("Eastmoor" not in t and "EFB" not in t for t in quoted)
+    assert any(t.startswith(f"As chair of {OWN_NAME_TOKEN} I see") for t in quoted)

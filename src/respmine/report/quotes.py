@@ -7,7 +7,7 @@ first, and a near-copy (a form letter) is never quoted twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -152,15 +152,43 @@ OWN_NAME_TOKEN = "[ORGANISATION]"  # a respondent's own name in a quote of it, w
 
 
 def own_names(data: CodingData, submission: str) -> list[str]:
-    """The names a respondent goes by, as its records have them: the organisation and joint partners of
-    the submission and of the rest of its letter (an e-mail and its attachments)."""
+    """The names a respondent goes by: the organisation and joint partners its records have, of the
+    submission and of the rest of its letter (an e-mail and its attachments), and those its own passages
+    speak as (`self_named`: "As chair of Eastmoor Fuel Bank I ...", found though the respondent was not
+    identified as the fuel bank)."""
     root = submission
     while (parent := data.submissions[root].parent_sha256) is not None and parent in data.submissions:
         root = parent
     family = {m for m, row in data.submissions.items()
               if m in (submission, root) or row.parent_sha256 == root}
-    return list(dict.fromkeys(n for m in sorted(family) if (p := data.people.get(m)) is not None
-                              for n in (p.organisation, *p.organisations) if n))
+    recorded = [n for m in sorted(family) if (p := data.people.get(m)) is not None
+                for n in (p.organisation, *p.organisations) if n]
+    spoken = self_named(seg.text for seg in data.segments.values() if seg.submission in family)
+    return list(dict.fromkeys([*recorded, *spoken]))
+
+
+_CAPS = r"[A-Z][\w'’&.-]+"  # (not "I")
+# the writer speaking as a body: "As chair of Eastmoor Fuel Bank", "on behalf of the Marsh Trust", "we at
+# Hope Lane Project", "we are Gate Friends": two capitalised words or more (one alone is a sentence's word
+# as often as a name)
+_ROLE = (r"(?:[Cc]hair(?:man|woman|person)?|[Dd]irector|[Cc]hief [Ee]xecutive|CEO|[Mm]anager|"
+         r"[Cc]o-?ordinator|[Tt]rustee|[Ss]ecretary|[Tt]reasurer|[Ff]ounder|[Hh]ead|[Ll]ead(?:er)?|"
+         r"[Pp]resident|[Oo]fficer|[Vv]olunteers?|[Mm]embers?|[Ss]taff)")
+_SELF = re.compile(
+    rf"(?:\b{_ROLE}\s+(?:at|of|for|with)|\b[Oo]n behalf of|\b(?:[Ww]e|[Uu]s|[Hh]ere)\s+at|"
+    r"\b[Ww]e\s+(?:are|as)|\b[Ww]rit(?:e|ing)\s+(?:for|as))\s+(?:the\s+)?"
+    rf"(?P<name>{_CAPS}(?:\s+(?:(?:of|and|for|&|the|on)\s+)?{_CAPS}){{1,6}})")
+
+
+def self_named(texts: Iterable[str]) -> list[str]:
+    """Names of bodies the writer speaks as in `texts` (`_SELF`), without a trailing abbreviation."""
+    found = []
+    for text in texts:
+        for m in _SELF.finditer(text):
+            name = re.sub(r"\s+(?:and|&|of|for|the|on)$", "", m.group("name").strip(" .,;:"))
+            parts = [name, *re.split(r"\s+(?:and|&)\s+", name)]  # (a joint response's each body too)
+            found += [p for p in dict.fromkeys(parts) if len(p.split()) >= 2 and p not in TOKENS.values()]
+    return found
 
 
 def without_own_names(text: str, names: Sequence[str]) -> str:
