@@ -329,3 +329,46 @@ def test_an_anonymous_respondent_not_identified_is_not_named_by_its_own_words(
     quoted = [q.text for r in rows for q in r.quotes if q.submission == sha("hope.pdf")]
     assert quoted and all("Eastmoor" not in t and "EFB" not in t for t in quoted)
     assert any(t.startswith(f"As chair of {OWN_NAME_TOKEN} I see") for t in quoted)
+
+
+def test_a_body_named_at_the_end_of_a_sentence_is_found() -> None:
+    """"As chair of Eastmoor Fuel Bank. We ..." was read as the body "Eastmoor Fuel Bank. We" (a full stop
+    taken as a name's), which the quote does not contain: the fuel bank's name stayed in the quote."""
+    from respmine.report.quotes import OWN_NAME_TOKEN as T
+    from respmine.report.quotes import self_named, without_own_names
+
+    said = "I write as chair of Eastmoor Fuel Bank. We support the cap."
+    assert self_named([said]) == ["Eastmoor Fuel Bank"]
+    assert self_named(["I am a trustee of St. Mungo's Housing Trust and I agree."]) == [
+        "St. Mungo's Housing Trust"]
+    assert without_own_names(said, [], as_written=self_named([said])) == (
+        f"I write as chair of {T}. We support the cap.")
+
+
+def test_only_an_abbreviation_in_brackets_stands_for_the_name() -> None:
+    """"Eastmoor Fuel Bank (2023)" or "(Wales)" after the name are not its abbreviation: every year and
+    every "Wales" in the quote became [ORGANISATION]."""
+    from respmine.report.quotes import OWN_NAME_TOKEN as T
+    from respmine.report.quotes import without_own_names
+
+    assert without_own_names("Eastmoor Fuel Bank (2023) grew in 2023.", ["Eastmoor Fuel Bank"]) == (
+        f"{T} (2023) grew in 2023.")
+    assert without_own_names("Eastmoor Fuel Bank (Wales) helps people in Wales.", ["Eastmoor Fuel Bank"]) == (
+        f"{T} (Wales) helps people in Wales.")
+    assert without_own_names("Eastmoor Fuel Bank (EFB) helps; EFB grows.", ["Eastmoor Fuel Bank"]) == (
+        f"{T} ({T}) helps; {T} grows.")
+
+
+def test_a_one_word_name_or_a_body_spoken_as_is_matched_as_written() -> None:
+    """A one-word name ("Shelter", "Mind") and a body found in the writer's words ("Director of Public
+    Health": "Public Health") were matched in any case: "shelter", "keep in mind", "public health" in the
+    quote became [ORGANISATION]. A recorded name of several words is still found in any case."""
+    from respmine.report.quotes import OWN_NAME_TOKEN as T
+    from respmine.report.quotes import without_own_names
+
+    assert without_own_names("Families need shelter; Shelter sees it.", ["Shelter"]) == (
+        f"Families need shelter; {T} sees it.")
+    assert without_own_names("As Director of Public Health I see public health suffer.", [],
+                             as_written=["Public Health"]) == (
+        f"As Director of {T} I see public health suffer.")
+    assert without_own_names("EASTMOOR FUEL BANK agrees.", ["Eastmoor Fuel Bank"]) == f"{T} agrees."

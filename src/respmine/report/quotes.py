@@ -143,7 +143,8 @@ def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) ->
     if asked is not None and asked.publication == ANONYMOUS:  # quoted, but neither named nor its file,
         who, source = (ANONYMOUS_ORGANISATION if asked.kind == "organisation" else who,  # nor in its words
                        f"response {seg.submission[:12]}")
-        text = without_own_names(text, own_names(data, seg.submission))
+        recorded, spoken = own_names(data, seg.submission)
+        text = without_own_names(text, recorded, as_written=spoken)
     return Quote(segment=seg.id, submission=seg.submission, text=text, who=who, source=source,
                  source_file=sub.source, page=None if sub.kind == "form-row" else page)
 
@@ -151,11 +152,11 @@ def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) ->
 OWN_NAME_TOKEN = "[ORGANISATION]"  # a respondent's own name in a quote of it, where it asked for anonymity
 
 
-def own_names(data: CodingData, submission: str) -> list[str]:
+def own_names(data: CodingData, submission: str) -> tuple[list[str], list[str]]:
     """The names a respondent goes by: the organisation and joint partners its records have, of the
     submission and of the rest of its letter (an e-mail and its attachments), and those its own passages
     speak as (`self_named`: "As chair of Eastmoor Fuel Bank I ...", found though the respondent was not
-    identified as the fuel bank)."""
+    identified as the fuel bank), apart: the latter are matched only as written (`without_own_names`)."""
     root = submission
     while (parent := data.submissions[root].parent_sha256) is not None and parent in data.submissions:
         root = parent
@@ -164,10 +165,12 @@ def own_names(data: CodingData, submission: str) -> list[str]:
     recorded = [n for m in sorted(family) if (p := data.people.get(m)) is not None
                 for n in (p.organisation, *p.organisations) if n]
     spoken = self_named(seg.text for seg in data.segments.values() if seg.submission in family)
-    return list(dict.fromkeys([*recorded, *spoken]))
+    return list(dict.fromkeys(recorded)), [n for n in dict.fromkeys(spoken) if n not in recorded]
 
 
-_CAPS = r"[A-Z][\w'’&.-]+"  # (not "I")
+# a capitalised word (not "I"); a full stop only inside one ("U.K"), or "St.": "Eastmoor Fuel Bank. We
+# support" names "Eastmoor Fuel Bank"
+_CAPS = r"(?:St\.|[A-Z](?:[\w'’&-]|\.(?=\w))+)"
 # the writer speaking as a body: "As chair of Eastmoor Fuel Bank", "on behalf of the Marsh Trust", "we at
 # Hope Lane Project", "we are Gate Friends": two capitalised words or more (one alone is a sentence's word
 # as often as a name)
@@ -191,29 +194,42 @@ def self_named(texts: Iterable[str]) -> list[str]:
     return found
 
 
-def without_own_names(text: str, names: Sequence[str]) -> str:
+def without_own_names(text: str, names: Sequence[str], as_written: Sequence[str] = ()) -> str:
     """`text` with the respondent's own `names` (`own_names`) put as OWN_NAME_TOKEN, and what stands for
     them: "As chair of Eastmoor Fuel Bank (EFB) I ..., EFB's volunteers" -> "As chair of [ORGANISATION]
-    ([ORGANISATION]) I ..., [ORGANISATION]'s volunteers". A name is found in any case and spacing, with
-    or without its "The", and by its initials (three letters or more, as a word in capitals) or an
-    abbreviation the text gives it in brackets after it. A respondent that asked to be published
-    anonymously is quoted without its name: the quote names it no more than its attribution does."""
-    forms: set[str] = set()
-    for name in names:
+    ([ORGANISATION]) I ..., [ORGANISATION]'s volunteers". A name is found in any spacing, with or without
+    its "The", and by its initials (three letters or more, as a word in capitals) or an abbreviation the
+    text gives it in brackets after it (two capitals or more, "EFB", or one of its words, "(Alliance)"; not
+    "(Wales)" or "(2023)"). A recorded name of several words is found in any case; a one-word name
+    ("Shelter", "Mind") and the bodies in `as_written` (found in the writer's words: "Director of Public
+    Health") only as written or in capitals, so that "shelter" or "public health" in the quote stay. A
+    respondent that asked to be published anonymously is quoted without its name: the quote names it no
+    more than its attribution does."""
+    forms: dict[str, bool] = {}  # pattern -> matched in any case
+    for name in [*names, *as_written]:
         words = re.findall(r"[\w'’&-]+", re.sub(r"(?i)^the\s+", "", name.strip()))
         if not words:
             continue
-        forms.add(r"\s+".join(re.escape(w) for w in words))
+        spaced = r"\s+".join(re.escape(w) for w in words)
+        if len(words) > 1 and name not in as_written:
+            forms[spaced] = True
+        else:
+            forms[spaced] = forms.get(spaced, False)
+            forms[r"\s+".join(re.escape(w.upper()) for w in words)] = False
         initials = "".join(w[0] for w in words if w[0].isupper())
         if len(initials) >= 3:
-            forms.add(initials)
-        spelled = re.compile(r"(?i)\b" + r"\s+".join(re.escape(w) for w in words) + r"\s*\((\w{2,10})\)")
-        forms.update(re.escape(m.group(1)) for m in spelled.finditer(text))
+            forms.setdefault(initials, False)
+        spelled = re.compile(r"(?i)\b" + spaced + r"\s*\(([A-Z][\w&]{1,9})\)")
+        own = {w.casefold() for w in words}
+        for m in spelled.finditer(text):
+            short = m.group(1)
+            if sum(c.isupper() for c in short) >= 2 or short.casefold() in own:
+                forms.setdefault(re.escape(short), False)
     if not forms:
         return text
     ordered = sorted(forms, key=len, reverse=True)  # (the full name before its initials)
     pattern = re.compile(r"(?:\b[Tt]he\s+)?\b(?:" + "|".join(
-        f"(?i:{f})" if not f.isupper() else f for f in ordered) + r")\b")
+        f"(?i:{f})" if forms[f] else f for f in ordered) + r")\b")
     return pattern.sub(OWN_NAME_TOKEN, text)
 
 
