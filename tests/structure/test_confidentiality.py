@@ -121,3 +121,17 @@ def test_publish_anonymously_in_a_subject_or_said_of_others() -> None:
     assert found is not None and found.kind == ANONYMOUS
     assert publication_request("The regulator should publish complaints data anonymously.") is None
     assert publication_request("Suppliers publish anonymously collected data.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Publication\n\nPublish in full\n\nPublish anonymously\n\nDo not publish\n\nWe think it is too high.",
+    "How may we publish it?\nPublish with my name\nPublish anonymously\n\nWe think it is too high.",
+])
+def test_publish_anonymously_among_the_notices_options_asks_nothing(text: str) -> None:
+    """A reply form's list of publication options left as it came ("Publish in full / Publish anonymously /
+    Do not publish") was read as asking for anonymity: an option standing beside the others is not chosen."""
+    assert publication_request(text) is None
+    chosen = text.replace("Publish in full\n\n", "").replace("Do not publish\n\n", "").replace(
+        "Publish with my name\n", "")
+    found = publication_request(chosen)
+    assert found is not None and found.kind == ANONYMOUS

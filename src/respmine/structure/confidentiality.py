@@ -81,6 +81,9 @@ _MARK = re.compile(r"^(?:(?:strictly|private (?:and|&))\s+)?confidential(?:\s+(?
 _ANONYMOUS_MARK = re.compile(r"^(?:please\s+)?publish\s+(?:(?:this|my|our)\s+(?:\w+\s+)?"
                              r"(?:response|submission|reply|letter|comments|views)\s+|it\s+)?anonymously$",
                              re.I)
+# another of the options a reply form lists beside it ("Publish in full", "Publish with my name", "Do not
+# publish"): "Publish anonymously" among them, left as the form came, chose nothing
+_OPTION = re.compile(r"^(?:(?:do not|don't)\s+)?publish\b(?:\W+\w+){0,5}\W*$", re.I)
 
 # form columns asking about publication, and their answers
 _PUBLISH_FIELD = re.compile(r"publish|publication|confidential|anonym|make (?:it|your \w+) public|"
@@ -136,8 +139,16 @@ def _in_sentence(sentence: str) -> str | None:
     return None
 
 
+def _among_options(sentence: str, lines: list[str]) -> bool:
+    """Whether the line `sentence` stands in a list of publication options (`_OPTION`) beside another."""
+    at = [i for i, line in enumerate(lines) if line == sentence.strip()]
+    return any(_OPTION.match(lines[j]) for i in at for j in (i - 1, i + 1)
+               if 0 <= j < len(lines) and not _ANONYMOUS_MARK.match(lines[j].rstrip(".!")))
+
+
 def _in_text(text: str) -> PublicationRequest | None:
     found: list[PublicationRequest] = []
+    lines = [line.strip() for line in text.splitlines() if line.strip()]  # (for `_among_options`)
     for para in _paragraphs(text):
         if _BOILERPLATE.search(para) and re.search(r"confidential|publish", para, re.I) and \
                 re.search(r"intended|recipient|addressee|privileged|in error", para, re.I):
@@ -146,7 +157,8 @@ def _in_text(text: str) -> PublicationRequest | None:
             kind = _in_sentence(sentence)
             if kind is None and _MARK.match(sentence.rstrip(".")) and not _BOILERPLATE.search(sentence):
                 kind = DO_NOT_PUBLISH
-            if kind is None and _ANONYMOUS_MARK.match(sentence.strip().rstrip(".!")):
+            if kind is None and _ANONYMOUS_MARK.match(sentence.strip().rstrip(".!")) \
+                    and not _among_options(sentence, lines):
                 kind = ANONYMOUS
             if kind is not None:
                 found.append(PublicationRequest(kind, sentence[:300]))
