@@ -15,7 +15,7 @@ from respmine.ingest.inbox import Progress, ingest_inbox
 from respmine.report.intake import summary_markdown, write_intake
 from respmine.store import Store
 from respmine.store import structure as structure_store
-from respmine.store.views import SegmentView, read_respondents, read_segments
+from respmine.store.views import SegmentView, publication_decisions, read_respondents, read_segments
 
 if TYPE_CHECKING:
     from respmine.themes.codebook import Codebook
@@ -62,6 +62,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
     )
     structure_store.update_campaign_features(store, result.features, result.features_stale)
     source = {d.sha256: d.source for d, _ in documents}
+    decided = publication_decisions(store)
     return {
         "respondents": len(result.respondents),
         "respondents_reused": result.reused,
@@ -71,9 +72,12 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         "redacted": sum(len(v) for v in result.personal.values()),
         "languages": dict(Counter(result.languages.values()).most_common()),  # texts per guessed language
         "empty": result.empty,  # responses read but with no text (an online-form row left blank)
-        # respondents asking not to be published, or only anonymously (`structure.confidentiality`)
-        "publication": [{"file": source[r.submission], "asked": r.publication, "words": r.publication_asked}
-                        for r in result.respondents if r.publication and r.submission in source],
+        # respondents asking not to be published, or only anonymously (`structure.confidentiality`), in
+        # their words or as analysts set it (what the reports follow: `store.views.read_respondents`)
+        "publication": [{"file": source[r.submission], "asked": r.publication, "words": r.publication_asked,
+                         **({"analyst": decided[r.submission]} if r.submission in decided else {})}
+                        for r in result.respondents if (r.publication or r.submission in decided)
+                        and r.submission in source],
         "decisions_carried": carried,  # analysts' decisions that followed a paragraph to its new segment
         "decisions_left": structure_store.orphaned_decisions(store),  # ... and those on no segment now
     }

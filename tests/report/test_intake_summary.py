@@ -67,4 +67,12 @@ def test_intake_summary_lists_requests_not_to_be_published() -> None:
     text = summary_markdown(summary)
     assert "## Asked not to be published (1)" in text
     assert ("| CONFIDENTIAL - Fellside response.docx | do not publish | CONFIDENTIAL: please do not publish "
-            "this response or our name. |") in text
+            "this response or our name. |  |") in text
+    summary["structure"] = {**structure, "publication": [  # an analyst's decision: what the reports follow
+        {"file": "a.docx", "asked": None, "words": None, "analyst": {"publication": "do not publish",
+                                                                     "user": "ana"}},
+        {"file": "b.docx", "asked": "publish anonymously", "words": "Withhold my name.",
+         "analyst": {"publication": "", "user": "ana"}}]}
+    text = summary_markdown(summary)
+    assert "| a.docx | nothing |  | do not publish (ana) |" in text
+    assert "| b.docx | publish anonymously | Withhold my name. | nothing asked (ana) |" in text

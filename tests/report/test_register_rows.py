@@ -218,3 +218,28 @@ def test_register_says_who_asked_not_to_be_published_and_the_annex_names_neither
     assert "Also counted, not named: 2 organisations that asked not to be named, 1 individual" in note
     listed = {r[1]: r[COLUMNS.index("publication")] for r in register_lists(rows, _data(made))}
     assert listed["Hope Trust"] == "publish anonymously" and listed["River Project"] == ""
+
+
+def test_a_campaign_signatorys_request_is_theirs_not_the_campaigns(
+        made: tuple[Store, dict[str, str]]) -> None:
+    """One of a campaign's letters asking "please do not publish my name" had marked the whole campaign
+    "publish anonymously" in the register; its wording is still the campaign's, quoted from the others."""
+    from respmine.report.tables import theme_table
+
+    store = made[0]
+    _set(store, "c2.txt", publication="publish anonymously")
+    rows = {r.who: r for r in register(_data(made))}
+    assert rows["Campaign letter (4 letters)"].publication == "publish anonymously: 1 of 4 letters"
+    _set(store, "c3.txt", publication="do not publish")
+    rows = {r.who: r for r in register(_data(made))}
+    assert rows["Campaign letter (4 letters)"].publication == "do not publish: 2 of 4 letters"
+    quoted = [q for r in theme_table(store, CODEBOOK, include_late=True) for q in r.quotes
+              if q.who == "Campaign letter (4 letters)"]
+    assert quoted and all(q.submission != sha("c3.txt") for q in quoted)  # (never the withheld letter)
+    for name in ("c1.txt", "c4.txt"):
+        _set(store, name, publication="do not publish")
+    _set(store, "c2.txt", publication="do not publish")
+    rows = {r.who: r for r in register(_data(made))}
+    assert rows["Campaign letter (4 letters)"].publication == "do not publish"  # every letter asked
+    assert not [q for r in theme_table(store, CODEBOOK, include_late=True) for q in r.quotes
+                if q.who == "Campaign letter (4 letters)"]

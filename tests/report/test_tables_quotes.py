@@ -267,3 +267,108 @@ def test_a_quote_from_an_organisation_asking_for_anonymity_names_neither_it_nor_
     hope = next(q for q in row.quotes if q.text == "We need full cost recovery so that our services survive.")
     assert hope.who == ANONYMOUS_ORGANISATION and hope.source == f"response {sha('hope.pdf')[:12]}"
     assert "Hope Trust" not in [q.who for q in row.quotes]
+
+
+def test_an_anonymous_respondents_quote_does_not_name_it(made: tuple[Store, dict[str, str]]) -> None:
+    """A quote of a respondent that asked to be published anonymously was attributed to "Organisation
+    (asked not to be named)" while its words still named it ("At Hope Trust we need ...")."""
+    from sqlalchemy import select, update
+
+    from respmine.report.quotes import ANONYMOUS_ORGANISATION, OWN_NAME_TOKEN
+    from respmine.store.models import CodeRow, RespondentRow, SegmentRow
+
+    said = "At the Hope Trust (HT) we need full cost recovery, or HT's services close."
+    with made[0].session() as s, s.begin():
+        seg = s.scalars(select(SegmentRow).where(SegmentRow.submission == sha("hope.pdf"),
+                                                 SegmentRow.question == "Q1")).one()
+        seg.text = said
+        s.execute(update(CodeRow).where(CodeRow.segment == seg.id).values(
+            evidence=said, evidence_start=0, evidence_end=len(said)))
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            publication="publish anonymously"))
+    rows = theme_table(made[0], CODEBOOK, respondent_type="charity")
+    row = next(r for r in rows if (r.question, r.theme) == ("Q1", "funding.fcr"))
+    [hope] = [q for q in row.quotes if q.who == ANONYMOUS_ORGANISATION]
+    assert "Hope" not in hope.text and "HT" not in hope.text
+    assert hope.text == (f"At {OWN_NAME_TOKEN} ({OWN_NAME_TOKEN}) we need full cost recovery, or "
+                         f"{OWN_NAME_TOKEN}'s services close.")
+
+
+def test_own_names_in_any_case_spacing_or_initials() -> None:
+    from respmine.report.quotes import OWN_NAME_TOKEN as T
+    from respmine.report.quotes import without_own_names
+
+    text = "As chair of Eastmoor  fuel bank I see EFB's volunteers; Eastmoor Council helps, and the EFBA."
+    assert without_own_names(text, ["Eastmoor Fuel Bank"]) == (
+        f"As chair of {T} I see {T}'s volunteers; Eastmoor Council helps, and the EFBA.")
+    assert without_own_names("The Warm Homes Alliance (Alliance) agrees.", ["Warm Homes Alliance"]) == (
+        f"{T} ({T}) agrees.")
+    assert without_own_names("Nothing to see.", []) == "Nothing to see."
+
+
+def test_an_anonymous_respondent_not_identified_is_not_named_by_its_own_words(
+        made: tuple[Store, dict[str, str]]) -> None:
+    """Not identified as the fuel bank (no organisation in its record), an anonymous respondent's quote
+    still named it: "As chair of Eastmoor Fuel Bank I ..." was quoted as written."""
+    from sqlalchemy import select, update
+
+    from respmine.report.quotes import OWN_NAME_TOKEN
+    from respmine.store.models import CodeRow, RespondentRow, SegmentRow
+
+    said = "As chair of Eastmoor Fuel Bank I see full cost recovery is needed; EFB volunteers agree."
+    with made[0].session() as s, s.begin():
+        seg = s.scalars(select(SegmentRow).where(SegmentRow.submission == sha("hope.pdf"),
+                                                 SegmentRow.question == "Q1")).one()
+        seg.text = said
+        s.execute(update(CodeRow).where(CodeRow.segment == seg.id).values(
+            evidence=said, evidence_start=0, evidence_end=len(said)))
+        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
+            kind="unknown", respondent_type="unknown", organisation=None, organisations=[],
+            publication="publish anonymously"))
+    rows = theme_table(made[0], CODEBOOK, respondent_type="unknown")
+    quoted = [q.text for r in rows for q in r.quotes if q.submission == sha("hope.pdf")]
+    assert quoted and all("Eastmoor" not in t and "EFB" not in t for t in quoted)
+    assert any(t.startswith(f"As chair of {OWN_NAME_TOKEN} I see") for t in quoted)
+
+
+def test_a_body_named_at_the_end_of_a_sentence_is_found() -> None:
+    """"As chair of Eastmoor Fuel Bank. We ..." was read as the body "Eastmoor Fuel Bank. We" (a full stop
+    taken as a name's), which the quote does not contain: the fuel bank's name stayed in the quote."""
+    from respmine.report.quotes import OWN_NAME_TOKEN as T
+    from respmine.report.quotes import self_named, without_own_names
+
+    said = "I write as chair of Eastmoor Fuel Bank. We support the cap."
+    assert self_named([said]) == ["Eastmoor Fuel Bank"]
+    assert self_named(["I am a trustee of St. Mungo's Housing Trust and I agree."]) == [
+        "St. Mungo's Housing Trust"]
+    assert without_own_names(said, [], as_written=self_named([said])) == (
+        f"I write as chair of {T}. We support the cap.")
+
+
+def test_only_an_abbreviation_in_brackets_stands_for_the_name() -> None:
+    """"Eastmoor Fuel Bank (2023)" or "(Wales)" after the name are not its abbreviation: every year and
+    every "Wales" in the quote became [ORGANISATION]."""
+    from respmine.report.quotes import OWN_NAME_TOKEN as T
+    from respmine.report.quotes import without_own_names
+
+    assert without_own_names("Eastmoor Fuel Bank (2023) grew in 2023.", ["Eastmoor Fuel Bank"]) == (
+        f"{T} (2023) grew in 2023.")
+    assert without_own_names("Eastmoor Fuel Bank (Wales) helps people in Wales.", ["Eastmoor Fuel Bank"]) == (
+        f"{T} (Wales) helps people in Wales.")
+    assert without_own_names("Eastmoor Fuel Bank (EFB) helps; EFB grows.", ["Eastmoor Fuel Bank"]) == (
+        f"{T} ({T}) helps; {T} grows.")
+
+
+def test_a_one_word_name_or_a_body_spoken_as_is_matched_as_written() -> None:
+    """A one-word name ("Shelter", "Mind") and a body found in the writer's words ("Director of Public
+    Health": "Public Health") were matched in any case: "shelter", "keep in mind", "public health" in the
+    quote became [ORGANISATION]. A recorded name of several words is still found in any case."""
+    from respmine.report.quotes import OWN_NAME_TOKEN as T
+    from respmine.report.quotes import without_own_names
+
+    assert without_own_names("Families need shelter; Shelter sees it.", ["Shelter"]) == (
+        f"Families need shelter; {T} sees it.")
+    assert without_own_names("As Director of Public Health I see public health suffer.", [],
+                             as_written=["Public Health"]) == (
+        f"As Director of {T} I see public health suffer.")
+    assert without_own_names("EASTMOOR FUEL BANK agrees.", ["Eastmoor Fuel Bank"]) == f"{T} agrees."

@@ -378,3 +378,27 @@ def test_a_request_about_publication_is_stored_for_late_runs(tmp_path: Path) -> 
                        publication="do not publish", publication_asked="Please do not publish this response.")
     structure_store.replace_structure(store, [asked], [], {}, [], stamps={a: "s"})
     assert structure_store.known_structure(store)[a][1] == asked
+
+
+def test_an_analysts_publication_decision_wins_over_every_run(tmp_path: Path) -> None:
+    """The structure stage writes each respondent's request as read in the text, run after run (a late
+    run rewrites the rows of the files it reads again): an analyst's decision is read over them."""
+    from respmine.store.views import read_respondents
+
+    a, b = "a" * 64, "b" * 64
+    store = _store(tmp_path / "w", [a, b])
+    asked = Respondent(a, "organisation", "private_company", organisation="Fellside Holiday Park Ltd",
+                       publication="do not publish", publication_asked="Please do not publish this response.")
+    quiet = Respondent(b, "organisation", "charity", organisation="Hope Trust")
+    structure_store.replace_structure(store, [asked, quiet], [], {a: [], b: []}, [], stamps={a: "s", b: "s"})
+    book = load_codebook(CODEBOOK)
+    decide(store, book, "ana", "publication", value={"submissions": [a], "publication": ""})
+    decide(store, book, "ana", "publication", note="asked by e-mail",
+           value={"submissions": [b], "publication": "publish anonymously"})
+    for rewrite in (None, [a, b]):  # a full run, then a late run reading both again
+        structure_store.replace_structure(store, [asked, quiet], [], {a: [], b: []}, [], rewrite=rewrite)
+        people = read_respondents(store)
+        assert (people[a].publication, people[b].publication) == (None, "publish anonymously")
+        assert people[b].provenance["publication"] == "analyst:ana"
+    with pytest.raises(ValueError, match="has a respondent"):
+        decide(store, book, "ana", "publication", value={"submissions": ["c" * 64], "publication": ""})

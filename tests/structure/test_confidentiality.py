@@ -84,3 +84,54 @@ def test_the_e_mail_subject() -> None:
 def test_not_publishing_outranks_anonymity() -> None:
     found = publication_request("Please publish it anonymously.", {"May we publish your response?": "No"})
     assert found is not None and found.kind == DO_NOT_PUBLISH
+
+
+def test_analysts_publication_decisions_latest_wins_and_can_be_withdrawn() -> None:
+    from datetime import UTC, datetime
+
+    from respmine.structure import confidentiality as c
+    from respmine.themes.codebook import Codebook, Theme
+    from respmine.themes.decisions import Decision, DecisionError, validate
+
+    def at(minute: int, value: dict[str, object], user: str = "ana") -> Decision:
+        return Decision(datetime(2026, 5, 1, 9, minute, tzinfo=UTC), user, c.ACTION, value=value)
+
+    log = [at(3, {"submissions": ["a"], "publication": None}),  # (withdrawn last: "a" as its text asks)
+           at(1, {"submissions": ["a", "b"], "publication": c.DO_NOT_PUBLISH}),
+           at(2, {"submissions": ["b"], "publication": c.PUBLISH}, user="bo")]
+    assert c.decided(log) == {"b": {"publication": "", "user": "bo"}}
+    book = Codebook(name="t", version="1", themes=[Theme(id="x", label="X")])
+    validate(at(4, {"submissions": ["a"], "publication": c.ANONYMOUS}), book)
+    for bad in ({"submissions": ["a"], "publication": "maybe"}, {"submissions": [], "publication": ""},
+                {"submissions": ["a"]}):
+        with pytest.raises(DecisionError):
+            validate(at(5, bad), book)
+
+
+@pytest.mark.parametrize("text", ["Publish anonymously.", "PUBLISH ANONYMOUSLY\n\nDear team, we think ...",
+                                  "Please publish this response anonymously."])
+def test_an_instruction_to_publish_anonymously_standing_alone(text: str) -> None:
+    """README's own example, "Publish anonymously", asked nothing in a letter (only as a form's answer)."""
+    found = publication_request(text)
+    assert found is not None and found.kind == ANONYMOUS
+
+
+def test_publish_anonymously_in_a_subject_or_said_of_others() -> None:
+    found = publication_request("We agree.", subject="Standing charges review - publish anonymously")
+    assert found is not None and found.kind == ANONYMOUS
+    assert publication_request("The regulator should publish complaints data anonymously.") is None
+    assert publication_request("Suppliers publish anonymously collected data.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Publication\n\nPublish in full\n\nPublish anonymously\n\nDo not publish\n\nWe think it is too high.",
+    "How may we publish it?\nPublish with my name\nPublish anonymously\n\nWe think it is too high.",
+])
+def test_publish_anonymously_among_the_notices_options_asks_nothing(text: str) -> None:
+    """A reply form's list of publication options left as it came ("Publish in full / Publish anonymously /
+    Do not publish") was read as asking for anonymity: an option standing beside the others is not chosen."""
+    assert publication_request(text) is None
+    chosen = text.replace("Publish in full\n\n", "").replace("Do not publish\n\n", "").replace(
+        "Publish with my name\n", "")
+    found = publication_request(chosen)
+    assert found is not None and found.kind == ANONYMOUS

@@ -179,9 +179,19 @@ def _publication_lines(asked: object) -> list[str]:
              "published without the name (`publication` in respondents.csv): the report quotes no response "
              "asking not to be published and names neither in its annex of organisations; their views are "
              "counted. Check "
-             f"{'it' if one else 'each'}.", "", "| file | asked | in their words |", "|---|---|---|"]
-    return lines + [f"| {a.get('file')} | {a.get('asked')} | {str(a.get('words') or '').replace('|', '/')} |"
+             f"{'it' if one else 'each'}, and set or clear it on the respondent's page of the review app "
+             "where it is wrong or was asked separately (the reports follow the analyst).", "",
+             "| file | asked | in their words | analyst's decision |", "|---|---|---|---|"]
+    return lines + [f"| {a.get('file')} | {a.get('asked') or 'nothing'} | "
+                    f"{str(a.get('words') or '').replace('|', '/')} | {_decided(a.get('analyst'))} |"
                     for a in rows]
+
+
+def _decided(said: object) -> str:
+    """An analyst's publication decision as the intake summary gives it ("do not publish (ana)")."""
+    if not isinstance(said, dict):
+        return ""
+    return f"{said.get('publication') or 'nothing asked'} ({said.get('user')})"
 
 
 SHOWN = 10  # the files a summary names in one list, at most (an upgrade may re-read a whole inbox)

@@ -299,7 +299,9 @@ def _joint(data: CodingData) -> list[tuple[str, int]]:
     out = []
     for unit in data.units.values():
         sizes = [len(p.organisations) for m in unit.members if (p := data.people.get(m)) is not None]
-        if unit.organisation and not unit.campaign and max(sizes, default=0) > 1:
+        asked = any(p.publication for m in unit.members if (p := data.people.get(m)) is not None)
+        if unit.organisation and not unit.campaign and max(sizes, default=0) > 1 and not asked:  # (not one
+            # asking not to be named: the annex names it no more)
             out.append((unit.who, max(sizes)))
     return sorted(out)
 

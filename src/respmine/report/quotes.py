@@ -7,7 +7,7 @@ first, and a near-copy (a form letter) is never quoted twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -140,11 +140,97 @@ def quote_of(data: CodingData, seg: SegmentView, text: str, page: int | None) ->
     sub = data.submissions[seg.submission]
     who, source = data.quoted_who(seg.submission, text), source_of(data, seg.submission)
     asked = data.people.get(seg.submission)
-    if asked is not None and asked.publication == ANONYMOUS:  # quoted, but neither named nor its file
-        who, source = (ANONYMOUS_ORGANISATION if asked.kind == "organisation" else who,
+    if asked is not None and asked.publication == ANONYMOUS:  # quoted, but neither named nor its file,
+        who, source = (ANONYMOUS_ORGANISATION if asked.kind == "organisation" else who,  # nor in its words
                        f"response {seg.submission[:12]}")
+        recorded, spoken = own_names(data, seg.submission)
+        text = without_own_names(text, recorded, as_written=spoken)
     return Quote(segment=seg.id, submission=seg.submission, text=text, who=who, source=source,
                  source_file=sub.source, page=None if sub.kind == "form-row" else page)
+
+
+OWN_NAME_TOKEN = "[ORGANISATION]"  # a respondent's own name in a quote of it, where it asked for anonymity
+
+
+def own_names(data: CodingData, submission: str) -> tuple[list[str], list[str]]:
+    """The names a respondent goes by: the organisation and joint partners its records have, of the
+    submission and of the rest of its letter (an e-mail and its attachments), and those its own passages
+    speak as (`self_named`: "As chair of Eastmoor Fuel Bank I ...", found though the respondent was not
+    identified as the fuel bank), apart: the latter are matched only as written (`without_own_names`)."""
+    root = submission
+    while (parent := data.submissions[root].parent_sha256) is not None and parent in data.submissions:
+        root = parent
+    family = {m for m, row in data.submissions.items()
+              if m in (submission, root) or row.parent_sha256 == root}
+    recorded = [n for m in sorted(family) if (p := data.people.get(m)) is not None
+                for n in (p.organisation, *p.organisations) if n]
+    spoken = self_named(seg.text for seg in data.segments.values() if seg.submission in family)
+    return list(dict.fromkeys(recorded)), [n for n in dict.fromkeys(spoken) if n not in recorded]
+
+
+# a capitalised word (not "I"); a full stop only inside one ("U.K"), or "St.": "Eastmoor Fuel Bank. We
+# support" names "Eastmoor Fuel Bank"
+_CAPS = r"(?:St\.|[A-Z](?:[\w'’&-]|\.(?=\w))+)"
+# the writer speaking as a body: "As chair of Eastmoor Fuel Bank", "on behalf of the Marsh Trust", "we at
+# Hope Lane Project", "we are Gate Friends": two capitalised words or more (one alone is a sentence's word
+# as often as a name)
+_ROLE = (r"(?:[Cc]hair(?:man|woman|person)?|[Dd]irector|[Cc]hief [Ee]xecutive|CEO|[Mm]anager|"
+         r"[Cc]o-?ordinator|[Tt]rustee|[Ss]ecretary|[Tt]reasurer|[Ff]ounder|[Hh]ead|[Ll]ead(?:er)?|"
+         r"[Pp]resident|[Oo]fficer|[Vv]olunteers?|[Mm]embers?|[Ss]taff)")
+_SELF = re.compile(
+    rf"(?:\b{_ROLE}\s+(?:at|of|for|with)|\b[Oo]n behalf of|\b(?:[Ww]e|[Uu]s|[Hh]ere)\s+at|"
+    r"\b[Ww]e\s+(?:are|as)|\b[Ww]rit(?:e|ing)\s+(?:for|as))\s+(?:the\s+)?"
+    rf"(?P<name>{_CAPS}(?:\s+(?:(?:of|and|for|&|the|on)\s+)?{_CAPS}){{1,6}})")
+
+
+def self_named(texts: Iterable[str]) -> list[str]:
+    """Names of bodies the writer speaks as in `texts` (`_SELF`), without a trailing abbreviation."""
+    found = []
+    for text in texts:
+        for m in _SELF.finditer(text):
+            name = re.sub(r"\s+(?:and|&|of|for|the|on)$", "", m.group("name").strip(" .,;:"))
+            parts = [name, *re.split(r"\s+(?:and|&)\s+", name)]  # (a joint response's each body too)
+            found += [p for p in dict.fromkeys(parts) if len(p.split()) >= 2 and p not in TOKENS.values()]
+    return found
+
+
+def without_own_names(text: str, names: Sequence[str], as_written: Sequence[str] = ()) -> str:
+    """`text` with the respondent's own `names` (`own_names`) put as OWN_NAME_TOKEN, and what stands for
+    them: "As chair of Eastmoor Fuel Bank (EFB) I ..., EFB's volunteers" -> "As chair of [ORGANISATION]
+    ([ORGANISATION]) I ..., [ORGANISATION]'s volunteers". A name is found in any spacing, with or without
+    its "The", and by its initials (three letters or more, as a word in capitals) or an abbreviation the
+    text gives it in brackets after it (two capitals or more, "EFB", or one of its words, "(Alliance)"; not
+    "(Wales)" or "(2023)"). A recorded name of several words is found in any case; a one-word name
+    ("Shelter", "Mind") and the bodies in `as_written` (found in the writer's words: "Director of Public
+    Health") only as written or in capitals, so that "shelter" or "public health" in the quote stay. A
+    respondent that asked to be published anonymously is quoted without its name: the quote names it no
+    more than its attribution does."""
+    forms: dict[str, bool] = {}  # pattern -> matched in any case
+    for name in [*names, *as_written]:
+        words = re.findall(r"[\w'’&-]+", re.sub(r"(?i)^the\s+", "", name.strip()))
+        if not words:
+            continue
+        spaced = r"\s+".join(re.escape(w) for w in words)
+        if len(words) > 1 and name not in as_written:
+            forms[spaced] = True
+        else:
+            forms[spaced] = forms.get(spaced, False)
+            forms[r"\s+".join(re.escape(w.upper()) for w in words)] = False
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if len(initials) >= 3:
+            forms.setdefault(initials, False)
+        spelled = re.compile(r"(?i)\b" + spaced + r"\s*\(([A-Z][\w&]{1,9})\)")
+        own = {w.casefold() for w in words}
+        for m in spelled.finditer(text):
+            short = m.group(1)
+            if sum(c.isupper() for c in short) >= 2 or short.casefold() in own:
+                forms.setdefault(re.escape(short), False)
+    if not forms:
+        return text
+    ordered = sorted(forms, key=len, reverse=True)  # (the full name before its initials)
+    pattern = re.compile(r"(?:\b[Tt]he\s+)?\b(?:" + "|".join(
+        f"(?i:{f})" if forms[f] else f for f in ordered) + r")\b")
+    return pattern.sub(OWN_NAME_TOKEN, text)
 
 
 def source_of(data: CodingData, submission: str) -> str:

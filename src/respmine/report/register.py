@@ -36,7 +36,7 @@ from respmine.report.tables import (
     theme_order,
     unit_side,
 )
-from respmine.store.views import RespondentView
+from respmine.store.views import RespondentView, root_submission
 from respmine.structure.choices import SEVERAL, respondents_choice
 from respmine.structure.confidentiality import DO_NOT_PUBLISH
 from respmine.structure.respondent_types import TypeList
@@ -128,15 +128,31 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         identified_from=_identified_from(person.provenance if person else {}, kind),
         # (the most of its files: a petition's covering e-mail and the petition say the same number)
         signatures=max((data.submissions[m].signatures for m in members), default=0),
-        publication=_publication(data, members),
+        publication=_publication(data, unit, members),
     )
 
 
-def _publication(data: CodingData, members: Iterable[str]) -> str:
+def _publication(data: CodingData, unit: Unit, members: Sequence[str]) -> str:
     """What the unit asked about publication (`structure.confidentiality`): not publishing at all outranks
-    publishing without the name."""
-    asked = {p.publication for m in members if (p := data.people.get(m)) is not None and p.publication}
-    return DO_NOT_PUBLISH if DO_NOT_PUBLISH in asked else next(iter(asked), "")
+    publishing without the name. A campaign's or a group of identical copies' letters are several people's:
+    one signatory's request is theirs, not the others' ("do not publish: 1 of 8 letters"; the campaign's
+    wording is still quoted from the others' letters, `quotes.withheld` being per letter), and the unit's
+    only when every letter asked."""
+    def asked(subs: Iterable[str]) -> str:
+        found = {p.publication for m in subs if (p := data.people.get(m)) is not None and p.publication}
+        return DO_NOT_PUBLISH if DO_NOT_PUBLISH in found else next(iter(found), "")
+
+    if unit.organisation or not unit.key.startswith(CAMPAIGN_KEY):
+        return asked(members)
+    letters: dict[str, list[str]] = {}  # a letter with its e-mail and attachments: one sender's
+    for m in members:
+        letters.setdefault(root_submission(data.submissions, m), []).append(m)
+    each = [asked(subs) for subs in letters.values()]
+    kinds = {a for a in each if a}
+    if not kinds or (len(kinds) == 1 and all(each)):
+        return next(iter(kinds), "")
+    kind = DO_NOT_PUBLISH if DO_NOT_PUBLISH in kinds else next(iter(kinds))
+    return f"{kind}: {sum(1 for a in each if a)} of {plural(len(each), 'letter')}"
 
 
 def _kind(unit: Unit) -> str:

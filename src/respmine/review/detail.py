@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from respmine.report.register import CAMPAIGN_KEY
 from respmine.store.models import CampaignRow, DecisionRow, SegmentRow, SubmissionRow
 from respmine.store.repository import Store
-from respmine.structure import corrections
+from respmine.structure import confidentiality, corrections
 from respmine.themes.codebook import Codebook
 from respmine.themes.decisions import effective_codebook
 
@@ -53,11 +53,11 @@ class AuditEntry:
 
     @property
     def respondent(self) -> tuple[str, str] | None:
-        """(link, id) of the respondent a correction is of: the id as respondents.csv gives it, the link
-        by a covered submission (it finds the respondent after a rerun too); older corrections recorded
-        only their submissions."""
+        """(link, id) of the respondent a correction or a publication decision is of: the id as
+        respondents.csv gives it, the link by a covered submission (it finds the respondent after a rerun
+        too); older corrections recorded only their submissions."""
         subs = self.value.get("submissions") or []
-        if self.action != corrections.ACTION or not subs:
+        if self.action not in (corrections.ACTION, confidentiality.ACTION) or not subs:
             return None
         key = str(self.value.get("respondent") or subs[0])
         shown = key.removeprefix(CAMPAIGN_KEY) if key.startswith(CAMPAIGN_KEY) else key[:12]

@@ -20,13 +20,16 @@ from respmine.store.models import (
     CodeRow,
     DecisionRow,
     OptionLinkRow,
+
+
+    RespondentRow,
     SegmentRow,
     StanceRow,
     ThemeStateRow,
 )
 from respmine.store.repository import CHUNK, Store, segment_exists
 from respmine.store.structure import correct_respondents
-from respmine.structure import corrections
+from respmine.structure import confidentiality, corrections
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.chosen import OfferedOptions
 from respmine.themes.codebook import Codebook
@@ -226,6 +229,11 @@ def record_decision(store: Store, codebook: Codebook, decision: Decision,
             problem = correct_respondents(s, {**(decision.value or {}), "user": decision.user})
             if problem:
                 raise DecisionError(problem)
+        if decision.action == confidentiality.ACTION:  # (read over the stored rows: `views.read_respondents`)
+            subs = [str(x) for x in (decision.value or {}).get("submissions", ())]
+            known = set(s.scalars(select(RespondentRow.submission).where(RespondentRow.submission.in_(subs))))
+            if missing := [x for x in subs if x not in known]:
+                raise DecisionError(f"no response with id {missing[0][:12]!r} has a respondent")
         row = DecisionRow(
             at=decision.at,
             user=decision.user,

@@ -14,7 +14,14 @@ from typing import NamedTuple, TypeVar
 from sqlalchemy import FromClause, or_, select
 from sqlalchemy.orm import Session
 
-from respmine.store.models import CampaignRow, PersonalDataRow, RespondentRow, SegmentRow, SubmissionRow
+from respmine.store.models import (
+    CampaignRow,
+    DecisionRow,
+    PersonalDataRow,
+    RespondentRow,
+    SegmentRow,
+    SubmissionRow,
+)
 from respmine.store.repository import CHUNK, Store
 
 
@@ -215,8 +222,26 @@ _PETITION_WORD = re.compile(r"(?i)(?<![a-z])(?:e-?)?petition|undersigned")  # (n
 
 
 def read_respondents(store: Store) -> dict[str, RespondentView]:
-    """submission -> who it is from."""
-    return {row.submission: row for row in _read(store, RespondentView, RespondentRow.__table__)}
+    """submission -> who it is from, with what they asked about publication as analysts decided it where
+    they did (`structure.confidentiality.decided`: over what the text was read to ask, whatever run wrote
+    the row; its provenance `publication` says `analyst:<user>`)."""
+    people = {row.submission: row for row in _read(store, RespondentView, RespondentRow.__table__)}
+    for sha, said in publication_decisions(store).items():
+        if sha in people:
+            row = people[sha]
+            people[sha] = row._replace(publication=said["publication"] or None, provenance={
+                **row.provenance, "publication": f"analyst:{said['user']}"})
+    return people
+
+
+def publication_decisions(store: Store) -> dict[str, dict[str, str]]:
+    """submission -> analysts' publication decision in force (`structure.confidentiality.decided`)."""
+    from respmine.store.themes import decision_of  # (store.themes imports store.structure, which this)
+    from respmine.structure import confidentiality
+
+    with store.session() as s:
+        return confidentiality.decided(decision_of(r) for r in s.scalars(
+            select(DecisionRow).where(DecisionRow.action == confidentiality.ACTION)))
 
 
 def root_submission(subs: Mapping[str, SubmissionView], sha: str) -> str:

@@ -14,8 +14,9 @@ confidential ...")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 DO_NOT_PUBLISH = "do not publish"
 ANONYMOUS = "publish anonymously"
@@ -75,6 +76,15 @@ _ANONYMOUS = [
 _MARK = re.compile(r"^(?:(?:strictly|private (?:and|&))\s+)?confidential(?:\s+(?:response|submission|reply))?"
                    r"(?:\s*[-:–—]\s*.*)?$|^not for publication\b.*$|^in confidence$", re.I)
 
+# an instruction standing alone, in the words of the consultation's notice: "Publish anonymously", "Please
+# publish this response anonymously" (not "The regulator should publish complaints data anonymously")
+_ANONYMOUS_MARK = re.compile(r"^(?:please\s+)?publish\s+(?:(?:this|my|our)\s+(?:\w+\s+)?"
+                             r"(?:response|submission|reply|letter|comments|views)\s+|it\s+)?anonymously$",
+                             re.I)
+# another of the options a reply form lists beside it ("Publish in full", "Publish with my name", "Do not
+# publish"): "Publish anonymously" among them, left as the form came, chose nothing
+_OPTION = re.compile(r"^(?:(?:do not|don't)\s+)?publish\b(?:\W+\w+){0,5}\W*$", re.I)
+
 # form columns asking about publication, and their answers
 _PUBLISH_FIELD = re.compile(r"publish|publication|confidential|anonym|make (?:it|your \w+) public|"
                             r"share your (?:response|name)", re.I)
@@ -129,8 +139,16 @@ def _in_sentence(sentence: str) -> str | None:
     return None
 
 
+def _among_options(sentence: str, lines: list[str]) -> bool:
+    """Whether the line `sentence` stands in a list of publication options (`_OPTION`) beside another."""
+    at = [i for i, line in enumerate(lines) if line == sentence.strip()]
+    return any(_OPTION.match(lines[j]) for i in at for j in (i - 1, i + 1)
+               if 0 <= j < len(lines) and not _ANONYMOUS_MARK.match(lines[j].rstrip(".!")))
+
+
 def _in_text(text: str) -> PublicationRequest | None:
     found: list[PublicationRequest] = []
+    lines = [line.strip() for line in text.splitlines() if line.strip()]  # (for `_among_options`)
     for para in _paragraphs(text):
         if _BOILERPLATE.search(para) and re.search(r"confidential|publish", para, re.I) and \
                 re.search(r"intended|recipient|addressee|privileged|in error", para, re.I):
@@ -139,6 +157,9 @@ def _in_text(text: str) -> PublicationRequest | None:
             kind = _in_sentence(sentence)
             if kind is None and _MARK.match(sentence.rstrip(".")) and not _BOILERPLATE.search(sentence):
                 kind = DO_NOT_PUBLISH
+            if kind is None and _ANONYMOUS_MARK.match(sentence.strip().rstrip(".!")) \
+                    and not _among_options(sentence, lines):
+                kind = ANONYMOUS
             if kind is not None:
                 found.append(PublicationRequest(kind, sentence[:300]))
     if not found:
@@ -180,6 +201,9 @@ def publication_request(text: str, fields: Mapping[str, str] | None = None,
         kind = _in_sentence(subject)
         if kind is None and _MARK.match(subject.strip().rstrip(".")):
             kind = DO_NOT_PUBLISH
+        if kind is None and any(_ANONYMOUS_MARK.match(part.strip().rstrip(".!"))
+                                for part in re.split(r"\s[-–—|:]\s|:\s", subject)):
+            kind = ANONYMOUS
         if kind is not None:
             found.append(PublicationRequest(kind, f"Subject: {subject.strip()}"))
     request = _in_text(text)
@@ -188,3 +212,42 @@ def publication_request(text: str, fields: Mapping[str, str] | None = None,
     if not found:
         return None
     return next((r for r in found if r.kind == DO_NOT_PUBLISH), found[0])
+
+
+# An analyst's decision about publication (the `publication` action in the decision log, with the
+# respondent corrections): what the respondent asked, as the analyst read it, wins over what was read in
+# the text, on every rerun (it is applied where respondents are read: `store.views.read_respondents`).
+# It corrects a wrong flag, or records a request made separately (a later e-mail, a phone call).
+ACTION = "publication"
+KINDS = (DO_NOT_PUBLISH, ANONYMOUS)
+PUBLISH = ""  # the analyst's "nothing asked": published as anyone's
+AS_READ = None  # the analyst's decision withdrawn: what the response's own words ask
+SUBMISSIONS_LIMIT = 1000
+
+
+def decision_problem(value: Mapping[str, object]) -> str | None:
+    """Why a publication decision cannot be recorded (None: it can)."""
+    subs = value.get("submissions")
+    if not subs or not isinstance(subs, list | tuple) or not all(isinstance(s, str) and s for s in subs):
+        return "a publication decision names the submissions it covers"
+    if len(subs) > SUBMISSIONS_LIMIT:
+        return f"a publication decision covers at most {SUBMISSIONS_LIMIT} submissions"
+    if "publication" not in value or value["publication"] not in (*KINDS, PUBLISH, AS_READ):
+        return (f"publication must be one of {', '.join(repr(k) for k in KINDS)}, '' (nothing asked) or "
+                "null (as the response asks)")
+    return None
+
+
+def decided(decisions: Iterable[Any]) -> dict[str, dict[str, Any]]:
+    """submission -> the analysts' latest publication decision covering it ({"publication": ...,
+    "user": ...}), from `themes.decisions.Decision`s in any order (later ones win); a decision withdrawn
+    (`AS_READ`) leaves the submission out: what its text asks stands."""
+    out: dict[str, dict[str, Any]] = {}
+    for d in sorted((d for d in decisions if d.action == ACTION), key=lambda d: d.at):
+        value = dict(d.value or {})
+        for sub in value.get("submissions", ()):
+            if value.get("publication") is AS_READ:
+                out.pop(str(sub), None)
+            else:
+                out[str(sub)] = {"publication": str(value["publication"]), "user": d.user}
+    return out

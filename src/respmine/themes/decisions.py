@@ -12,8 +12,9 @@ the machine missed; `value` may carry `start`/`end` of the evidence in the segme
 `promote` (`value`: id, label, description, keywords: an emerging theme becomes a codebook theme),
 `dismiss` (an emerging theme is set aside), `undo` (`value["decision"]`: the id of a rename, merge or split
 taken back; the log keeps both, `in_force` drops them: a mistaken merge had no way back).
-Respondent action (no segment): `respondent`, who a response is from as an analyst corrected it
-(`structure.corrections`).
+Respondent actions (no segment): `respondent`, who a response is from as an analyst corrected it
+(`structure.corrections`); `publication`, what the respondent asked about publishing their response, as
+an analyst set it (`structure.confidentiality.decided`).
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ from datetime import datetime
 from typing import Any
 
 from respmine.records import STANCES, Code, Span
-from respmine.structure import corrections
+from respmine.structure import confidentiality, corrections
 from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
 from respmine.themes.codebook import Codebook, Theme
 
 SEGMENT_ACTIONS = ("accept", "reject", "add", "stance", "reviewed")
 CODEBOOK_ACTIONS = ("rename", "merge", "split", "promote", "dismiss", "undo")
 UNDOABLE = ("rename", "merge", "split")  # codebook decisions an analyst can take back
-RESPONDENT_ACTIONS = (corrections.ACTION,)
+RESPONDENT_ACTIONS = (corrections.ACTION, confidentiality.ACTION)
 
 
 class DecisionError(ValueError):
@@ -67,7 +68,8 @@ def validate(decision: Decision, codebook: Codebook, types: TypeList = DEFAULT_T
     if action not in SEGMENT_ACTIONS + CODEBOOK_ACTIONS + RESPONDENT_ACTIONS:
         raise DecisionError(f"unknown action {action!r}")
     if action in RESPONDENT_ACTIONS:
-        found = corrections.problem(dict(decision.value or {}), types)
+        found = (corrections.problem(dict(decision.value or {}), types) if action == corrections.ACTION
+                 else confidentiality.decision_problem(dict(decision.value or {})))
         if found:
             raise DecisionError(found)
         return

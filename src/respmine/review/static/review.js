@@ -3,7 +3,7 @@
   "use strict";
 
   // Filter menus submit themselves when changed (the Apply button stays for keyboard users).
-  document.querySelectorAll("form[data-autosubmit] select").forEach(function (select) {
+  document.querySelectorAll("form[data-autosubmit] select, form[data-autosubmit] input[type=checkbox]").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
   });
 
