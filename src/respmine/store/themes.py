@@ -20,8 +20,6 @@ from respmine.store.models import (
     CodeRow,
     DecisionRow,
     OptionLinkRow,
-
-
     RespondentRow,
     SegmentRow,
     StanceRow,
