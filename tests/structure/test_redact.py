@@ -571,3 +571,17 @@ def test_a_house_number_written_after_no_or_number_is_still_an_address(text: str
 def test_a_bus_number_before_a_street_is_no_house_number() -> None:
     text = "Take bus number 12 Bryn Road way, or route no. 7 Maes Glas, to the library."
     assert redact(text, find_personal_data(text)) == text
+
+
+def test_bank_details_are_redacted() -> None:
+    """Trial 31a: a landlord's story "the rent is paid into my account with sort code 20-45-77" kept the sort
+    code in every coded output. Sort codes (by the words "sort code"), an account number however it is
+    introduced ("a/c no. 12345678", "account 12345678") and an IBAN are a person's bank details."""
+    text = ("The rent is paid into my account with sort code 20-45-77 and account number 12345678. My bank "
+            "account 31926819 at sort-code 40 11 62, a/c no. 55667788, IBAN GB29 NWBK 6016 1331 9268 19 "
+            "or GB33BUKB20201555555555. The fee is 750 pounds for 5 years (2026-03-31).")
+    out = redact(text, find_personal_data(text))
+    for value in ("20-45-77", "12345678", "31926819", "40 11 62", "55667788", "GB29 NWBK", "6016 1331",
+                  "GB33BUKB20201555555555"):
+        assert value not in out, value
+    assert "sort code" in out and "750 pounds for 5 years (2026-03-31)" in out
