@@ -585,3 +585,18 @@ def test_bank_details_are_redacted() -> None:
                   "GB33BUKB20201555555555"):
         assert value not in out, value
     assert "sort code" in out and "750 pounds for 5 years (2026-03-31)" in out
+
+
+def test_a_signatorys_surname_inside_their_firms_name_is_the_firms() -> None:
+    """Trial 31a: signed "Sunil Hartley, Partner", the firm's own name lost its first word ("[NAME] & Cole
+    Estate Agents manage around 300 rented homes"): the firm was never identified, and its response sent
+    twice never merged. A name word joined to another by "&", or by "and" to a firm's words ("and Sons",
+    "and Cole Estate Agents"), or followed by "Ltd", "Lettings", "Estate Agents" ..., is the firm's."""
+    for firm in ("Hartley & Cole Estate Agents", "Hartley & Cole", "Hartley and Sons", "Hartley Lettings",
+                 "Hartley Estate Agents", "Hartley and Cole Estate Agents", "Hartley Ltd"):
+        text = (f"{firm} manage around 300 rented homes across Northam. We partly agree with the proposal."
+                "\n\nSunil Hartley, Partner")
+        out = redact(text, find_personal_data(text))
+        assert out.startswith(f"{firm} manage") and "Sunil" not in out, out
+    text = "I met Sunil Hartley at the forum. Hartley and I agreed on the fee."
+    assert "Hartley" not in redact(text, find_personal_data(text))

@@ -592,6 +592,23 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
                     yield a, b
 
 
+# words of a firm's name after a person's ("Hartley Lettings", "Hartley & Cole Estate Agents", "and Sons")
+_FIRM = _words("Sons Daughters Brothers Bros Co Estate Estates Agents Agency Lettings Letting Properties "
+               "Property Homes Surveyors Accountants Architects Builders Developments Holdings Law Legal "
+               "Insurance")
+_FIRM_AFTER = re.compile(r"[ \t]*&[ \t]*[^\W\d_a-z]"  # "Hartley & Cole"
+                         r"|[ \t]+and[ \t]+((?:[^\W\d_a-z][\w'’\-]*\.?[ \t]*){1,4})")  # "Hartley and Sons"
+
+
+def _in_firm(text: str, end: int) -> bool:
+    """Whether the name word ending at `end` opens a firm's name: joined to another name by "&", or by "and"
+    to words ending in a firm's ("Hartley and Cole Estate Agents", "Hartley and Sons")."""
+    m = _FIRM_AFTER.match(text, end)
+    if m is None:
+        return False
+    return m.group(1) is None or any(w.rstrip(".") in _FIRM | _ORG for w in m.group(1).split())
+
+
 def _name_repeats(text: str, names: Iterable[str], common: set[str]) -> Iterator[tuple[int, int]]:
     """Later bare uses of a detected name word ("as Whitcombe said"), not inside another proper name.
 
@@ -609,8 +626,8 @@ def _name_repeats(text: str, names: Iterable[str], common: set[str]) -> Iterator
         nxt = _TOKEN.match(text, m.end())
         in_other_name = bool(prev and prev.group()[0].isupper() and prev.group() not in allowed_before
                              and before[: prev.start()].rstrip(" \t")[-1:] not in _BOUNDARY)
-        before_role = bool(nxt and nxt.group(1).rstrip(".") in _STOP)  # "Ashdown Care", "Marsh Lane"
-        if not (in_other_name or before_role or _office_holder(text, *m.span())):
+        before_role = bool(nxt and nxt.group(1).rstrip(".") in _STOP | _FIRM)  # "Ashdown Care", "Marsh Lane"
+        if not (in_other_name or before_role or _in_firm(text, m.end()) or _office_holder(text, *m.span())):
             yield m.span()
 
 
