@@ -134,3 +134,34 @@ def test_petitions_signatory_list_is_no_answer() -> None:
     segs = segment_document(doc, QuestionMatcher(q))
     assert segs and all("Aisha" not in s.text and "Lane" not in s.text for s in segs)
     assert any("call on the council" in s.text for s in segs)
+
+
+def test_petitions_statement_is_the_petitioners_view_on_the_proposal() -> None:
+    """Trial 31a: a petition's statement ("call on the council to introduce licensing") was filed under Q1
+    (the proposal) and Q2 (which area), by similarity to both. A petition states one view, on what is
+    proposed: its statement goes to the proposal question alone when that is among those it matches."""
+    from respmine.consultation import Question
+    from respmine.records import Document
+    from respmine.structure.question_matcher import QuestionMatcher
+    from respmine.structure.questions import segment_document
+
+    class Words:  # a stand-in embedder: both questions share the statement's words
+        name = "words"
+        keys = ("licensing", "council", "introduce")
+
+        def embed(self, texts: list[str]) -> object:
+            import numpy as np
+
+            v = np.array([[float(k in t.lower()) for k in self.keys] + [0.1] for t in texts])
+            return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    qs = [Question(id="Q1", number=1, text="Do you agree with the proposal to introduce licensing?",
+                   proposal=True),
+          Question(id="Q2", number=2, text="Which area should the council's licensing scheme cover?")]
+    text = _STATEMENT + _table(range(10))
+    doc = Document(source="p.pdf", sha256="p" * 64, format="pdf", method="t", text=text)
+    letter = Document(source="l.txt", sha256="l" * 64, format="txt", method="t",
+                      text="We call on the council to introduce licensing without delay in every ward.")
+    matcher = QuestionMatcher(qs, Words())  # type: ignore[arg-type]
+    assert {s.question for s in segment_document(letter, matcher)} == {"Q1", "Q2"}
+    assert {s.question for s in segment_document(doc, matcher) if "call on" in s.text} == {"Q1"}

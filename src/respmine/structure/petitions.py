@@ -46,6 +46,11 @@ def _statement_start(text: str) -> int | None:
     return head.start() if head is not None else None
 
 
+def is_petition(text: str) -> bool:
+    """Whether `text` is a petition (calls itself one near its start, or "We, the undersigned ...")."""
+    return _statement_start(text) is not None
+
+
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _PROSE = re.compile(r"[a-z][\w'’\-]*[ \t]+[a-z][\w'’\-]*[ \t]+[a-z][\w'’\-]*[ \t]+[a-z]")  # four words
