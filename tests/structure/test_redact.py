@@ -598,5 +598,5 @@ def test_a_signatorys_surname_inside_their_firms_name_is_the_firms() -> None:
                 "\n\nSunil Hartley, Partner")
         out = redact(text, find_personal_data(text))
         assert out.startswith(f"{firm} manage") and "Sunil" not in out, out
-    text = "I met Sunil Hartley at the forum. Hartley and I agreed on the fee."
+    text = "I met Sunil Hartley at the forum. Hartley and I agreed on the fee; Hartley & I wrote."
     assert "Hartley" not in redact(text, find_personal_data(text))

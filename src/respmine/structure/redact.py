@@ -596,7 +596,7 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
 _FIRM = _words("Sons Daughters Brothers Bros Co Estate Estates Agents Agency Lettings Letting Properties "
                "Property Homes Surveyors Accountants Architects Builders Developments Holdings Law Legal "
                "Insurance")
-_FIRM_AFTER = re.compile(r"[ \t]*&[ \t]*[^\W\d_a-z]"  # "Hartley & Cole"
+_FIRM_AFTER = re.compile(r"[ \t]*&[ \t]*(?!I\b)[^\W\d_a-z]"  # "Hartley & Cole", not "Hartley & I"
                          r"|[ \t]+and[ \t]+((?:[^\W\d_a-z][\w'’\-]*\.?[ \t]*){1,4})")  # "Hartley and Sons"
 
 
