@@ -106,9 +106,11 @@ def test_petitions_names_apart_from_their_addresses_are_redacted() -> None:
 
     names = " ".join(f"{i + 1} {n}" for i, n in enumerate(_SIGNED))
     streets = " ".join(f"{i * 7 % 140 + 2} {_STREETS[i % 5]} signed" for i in range(len(_SIGNED)))
-    text = _STATEMENT + f"Name {names}\n\nStreet Signature {streets}"
+    text = (_STATEMENT + f"Name {names}\n\nStreet Signature {streets}\n\n"
+            "Organised by Ashgrove Residents Association")
     out = redact(text, find_personal_data(text))
     assert [n for n in _SIGNED if n.split()[1] in out] == []
+    assert out.endswith("Organised by Ashgrove Residents Association")
     assert signatures(text, _names(text)) == len(_SIGNED)
 
 

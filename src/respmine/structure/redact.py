@@ -687,8 +687,8 @@ def _signatory_names(text: str, addresses: Sequence[tuple[int, int]]) -> Iterato
             words = list(re.finditer(r"\S+", m.group()))
             while words and words[0].group().rstrip(".") in _LIST_HEADER:
                 words.pop(0)
-            if not words:
-                continue
+            if not words or any(w.group().rstrip(".") in _ORG | _FIRM for w in words):
+                continue  # (a body's name: "Organised by Ashgrove Residents Association")
             s = m.start() + words[0].start()
             numbered = re.search(r"(?<![\w.,/\-])\d{1,5}[.)]?[ \t]+$", text[max(start, s - 8):s])
             if len(words) >= 2 or numbered:
