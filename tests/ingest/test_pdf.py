@@ -431,3 +431,46 @@ def test_pdf_a_footnote_drawn_before_the_body_and_wrapped_stays_one_paragraph(tm
                              "consultation document and the accompanying impact assessment published "
                              "alongside it.\n\n"
                              "2 Network charges make up around 45% of the standing charge."), doc.text
+
+
+def test_pdf_table_of_rows_is_not_read_as_two_columns(tmp_path: Path) -> None:
+    """A petition's signatory table (No. | Name | Street | Signature) has a wide empty band between its
+    Name and Street columns that no row crosses: it was re-read as two text columns, every name apart from
+    its address ("Name 33 Joy Ellison 34 Karl Webster ..." then "Street Signature 114 Cobden Street
+    ..."). Rows of short cells aligned across the page are a table, read row by row."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=9)
+    pdf.add_page()
+    first = ["Ann", "Colin", "Dawn", "Eddie", "Fatima", "Gordon", "Hannah", "Imran", "Janet", "Kevin"]
+    last = ["Begum", "Hart", "Pickering", "Morales", "Noor", "Bell", "Lowe", "Qureshi", "Crossley", "Doyle"]
+    for x, head in ((42, "Name"), (95, "Street"), (155, "Signature")):
+        pdf.text(x, 20, head)
+    for i in range(40):
+        y = 27 + i * 6
+        pdf.text(32, y, str(i + 1))
+        pdf.text(42, y, f"{first[i % 10]} {last[(i * 3) % 10]}")
+        pdf.text(95, y, f"{i * 3 + 2} Mill Lane")
+        pdf.text(155, y, "signed")
+    path = tmp_path / "petition.pdf"
+    pdf.output(str(path))
+    doc = extract(path)
+    assert isinstance(doc, Document) and doc.pages[0].method == "pdfium"
+    assert "7 Hannah Crossley 20 Mill Lane signed" in " ".join(doc.text.split())
+
+
+def test_pdf_table_with_a_narrow_band_is_still_rows(tmp_path: Path) -> None:
+    """Cells close together (no band wider than a cell) but several a side on each line are a table too."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=9)
+    pdf.add_page()
+    for i in range(40):
+        y = 27 + i * 6
+        pdf.text(20, y, f"{i + 1}.")
+        pdf.text(30, y, f"Resident number {i + 1} Smith")
+        pdf.text(75, y, "Ashgrove Road area")
+        pdf.text(108, y, f"{i * 3 + 2} Mill Lane, Eastgate")
+        pdf.text(150, y, "signed in person")
+    path = tmp_path / "rows.pdf"
+    pdf.output(str(path))
+    doc = extract(path)
+    assert isinstance(doc, Document) and doc.pages[0].method == "pdfium"

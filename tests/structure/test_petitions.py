@@ -69,3 +69,101 @@ def test_petitions_a_line_about_petitions_or_a_joint_letter_of_bodies_is_none() 
     for title in ("PETITION\n", "Petition: Save the bus\n", "E-petition to the council\n",
                   "“Petition against the closure”\n"):
         assert signatures(title + "312 signatures collected.", []) == 312, title
+
+
+_SIGNED = ["Aisha Begum", "Colin Hart", "Dawn Pickering", "Eddie Morales", "Fatima Noor", "Gordon Bell",
+           "Hannah Lowe", "Imran Qureshi", "Janet Crossley", "Kevin Doyle", "Lorna McBride", "Nadia Hussain",
+           "Raymond Cole", "Shazia Akhtar", "Tracey Birch", "Vernon Lees", "Winston Clarke", "Olive Pratt"]
+_STREETS = ["Ashgrove Road", "Mill Lane", "Tanner Street", "Victoria Terrace", "Ash Walk"]
+_STATEMENT = ("PETITION: Licensing now for Ashgrove\n\nWe, the undersigned residents of Ashgrove, call on "
+              "the council to introduce licensing without delay. Neglected houses are making our streets "
+              "worse.\n\n")
+
+
+def _table(rows: range) -> str:
+    """A signatory table's rows as a PDF's text joins them: "Name Street Signature 1 Aisha Begum 67 ..."."""
+    return "Name Street Signature " + " ".join(
+        f"{i + 1} {_SIGNED[i]} {i * 7 % 140 + 2} {_STREETS[i % 5]} signed" for i in rows)
+
+
+def test_petitions_every_name_of_a_signatory_table_is_redacted_and_rows_counted() -> None:
+    """Trial 31a: 12 of a petition's 60 signatories were left readable (spaCy misses names in a bare
+    numbered run) and it counted 48 signatures, from the names redaction found. In a text that is a
+    petition, the list after its statement is its signatories: every name in it goes, and its rows count."""
+    from respmine.structure.redact import redact
+
+    text = _STATEMENT + _table(range(10)) + "\n\n" + _table(range(10, 18))
+    found = find_personal_data(text)
+    out = redact(text, found)
+    assert [n for n in _SIGNED if n in out or n.split()[1] in out] == []
+    assert "call on the council to introduce licensing" in out
+    assert signatures(text, _names(text)) == 18
+
+
+def test_petitions_names_apart_from_their_addresses_are_redacted() -> None:
+    """Whatever the layout: a table read column by column puts the names in a run of their own."""
+    from respmine.structure.redact import redact
+
+    names = " ".join(f"{i + 1} {n}" for i, n in enumerate(_SIGNED))
+    streets = " ".join(f"{i * 7 % 140 + 2} {_STREETS[i % 5]} signed" for i in range(len(_SIGNED)))
+    text = (_STATEMENT + f"Name {names}\n\nStreet Signature {streets}\n\n"
+            "Organised by Ashgrove Residents Association")
+    out = redact(text, find_personal_data(text))
+    assert [n for n in _SIGNED if n.split()[1] in out] == []
+    assert out.endswith("Organised by Ashgrove Residents Association")
+    assert signatures(text, _names(text)) == len(_SIGNED)
+
+
+def test_petitions_a_letter_naming_people_is_no_signatory_list() -> None:
+    """Only a petition's list is read so: a letter's capitalised words are not names for that."""
+    from respmine.structure.redact import redact
+
+    text = ("Dear Council,\n\nWe support the Ashgrove Road scheme.\n\nAshgrove Residents Association\n"
+            "Northam City Council Housing Team")
+    assert redact(text, find_personal_data(text)).endswith("Northam City Council Housing Team")
+
+
+def test_petitions_signatory_list_is_no_answer() -> None:
+    """The signatory list after the statement is not a segment (it was three `general` segments)."""
+    from respmine.consultation import Question
+    from respmine.records import Document
+    from respmine.structure.question_matcher import QuestionMatcher
+    from respmine.structure.questions import segment_document
+
+    text = _STATEMENT + _table(range(10)) + "\n\n" + _table(range(10, 18))
+    doc = Document(source="p.pdf", sha256="p" * 64, format="pdf", method="t", text=text)
+    q = [Question(id="Q1", number=1, text="Do you agree with the proposal to introduce licensing?")]
+    segs = segment_document(doc, QuestionMatcher(q))
+    assert segs and all("Aisha" not in s.text and "Lane" not in s.text for s in segs)
+    assert any("call on the council" in s.text for s in segs)
+
+
+def test_petitions_statement_is_the_petitioners_view_on_the_proposal() -> None:
+    """Trial 31a: a petition's statement ("call on the council to introduce licensing") was filed under Q1
+    (the proposal) and Q2 (which area), by similarity to both. A petition states one view, on what is
+    proposed: its statement goes to the proposal question alone when that is among those it matches."""
+    from respmine.consultation import Question
+    from respmine.records import Document
+    from respmine.structure.question_matcher import QuestionMatcher
+    from respmine.structure.questions import segment_document
+
+    class Words:  # a stand-in embedder: both questions share the statement's words
+        name = "words"
+        keys = ("licensing", "council", "introduce")
+
+        def embed(self, texts: list[str]) -> object:
+            import numpy as np
+
+            v = np.array([[float(k in t.lower()) for k in self.keys] + [0.1] for t in texts])
+            return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    qs = [Question(id="Q1", number=1, text="Do you agree with the proposal to introduce licensing?",
+                   proposal=True),
+          Question(id="Q2", number=2, text="Which area should the council's licensing scheme cover?")]
+    text = _STATEMENT + _table(range(10))
+    doc = Document(source="p.pdf", sha256="p" * 64, format="pdf", method="t", text=text)
+    letter = Document(source="l.txt", sha256="l" * 64, format="txt", method="t",
+                      text="We call on the council to introduce licensing without delay in every ward.")
+    matcher = QuestionMatcher(qs, Words())  # type: ignore[arg-type]
+    assert {s.question for s in segment_document(letter, matcher)} == {"Q1", "Q2"}
+    assert {s.question for s in segment_document(doc, matcher) if "call on" in s.text} == {"Q1"}

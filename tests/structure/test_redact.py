@@ -590,3 +590,32 @@ def test_a_persons_own_reference_number_is_redacted() -> None:
     text = "My reference number is 77120934 and my ref no. JS/2291 was given by the council."
     out = redact(text, find_personal_data(text))
     assert "77120934" not in out and "JS/2291" not in out
+
+
+def test_bank_details_are_redacted() -> None:
+    """Trial 31a: a landlord's story "the rent is paid into my account with sort code 20-45-77" kept the sort
+    code in every coded output. Sort codes (by the words "sort code"), an account number however it is
+    introduced ("a/c no. 12345678", "account 12345678") and an IBAN are a person's bank details."""
+    text = ("The rent is paid into my account with sort code 20-45-77 and account number 12345678. My bank "
+            "account 31926819 at sort-code 40 11 62, a/c no. 55667788, IBAN GB29 NWBK 6016 1331 9268 19 "
+            "or GB33BUKB20201555555555. The fee is 750 pounds for 5 years (2026-03-31).")
+    out = redact(text, find_personal_data(text))
+    for value in ("20-45-77", "12345678", "31926819", "40 11 62", "55667788", "GB29 NWBK", "6016 1331",
+                  "GB33BUKB20201555555555"):
+        assert value not in out, value
+    assert "sort code" in out and "750 pounds for 5 years (2026-03-31)" in out
+
+
+def test_a_signatorys_surname_inside_their_firms_name_is_the_firms() -> None:
+    """Trial 31a: signed "Sunil Hartley, Partner", the firm's own name lost its first word ("[NAME] & Cole
+    Estate Agents manage around 300 rented homes"): the firm was never identified, and its response sent
+    twice never merged. A name word joined to another by "&", or by "and" to a firm's words ("and Sons",
+    "and Cole Estate Agents"), or followed by "Ltd", "Lettings", "Estate Agents" ..., is the firm's."""
+    for firm in ("Hartley & Cole Estate Agents", "Hartley & Cole", "Hartley and Sons", "Hartley Lettings",
+                 "Hartley Estate Agents", "Hartley and Cole Estate Agents", "Hartley Ltd"):
+        text = (f"{firm} manage around 300 rented homes across Northam. We partly agree with the proposal."
+                "\n\nSunil Hartley, Partner")
+        out = redact(text, find_personal_data(text))
+        assert out.startswith(f"{firm} manage") and "Sunil" not in out, out
+    text = "I met Sunil Hartley at the forum. Hartley and I agreed on the fee; Hartley & I wrote."
+    assert "Hartley" not in redact(text, find_personal_data(text))

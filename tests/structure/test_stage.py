@@ -250,3 +250,19 @@ def test_stage_respondents_carry_their_request_about_publication() -> None:
     assert by[row.sha256].publication == "publish anonymously"
     assert by[attached.sha256].publication == "do not publish"
     assert by[plain.sha256].publication is None and by[plain.sha256].publication_asked is None
+
+
+def test_stage_a_response_pasted_again_under_a_covering_note_is_one_respondent() -> None:
+    """Trial 31a: a firm's Word response, then the same text pasted into an e-mail under "Our response is
+    pasted below in case the attachment does not open.", were two respondents. A text equal to another once
+    its short first paragraph (a covering note) is set aside is that text sent again; another writer's
+    copy of it is not (`_by_writer`)."""
+    body = ("Hartley & Cole Estate Agents manage around 300 rented homes across Northam.\n\nWe partly agree "
+            "with the proposal. We recognise there are serious problems in some streets, but licensing will "
+            "also burden the responsible landlords we work with.\n\nThe fee is too high.\n\n")
+    note = "Our response is pasted below in case the attachment does not open.\n\n"
+    docs = [_doc("Hartley & Cole.docx", body + "Sunil Hartley, Partner", format="docx"),
+            _doc("copy.eml", note + body + "Sunil Hartley, Partner", format="eml")]
+    assert [len(c.members) for c in structure(docs, []).campaigns] == [2]
+    other = [docs[0], _doc("other.eml", note + body + "Maria Santos, Director", format="eml")]
+    assert structure(other, []).campaigns == []

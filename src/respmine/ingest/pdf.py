@@ -317,6 +317,8 @@ def _column_split(page: Any, textpage: Any) -> str | None:
         return None
     if _column_switches(segments, gutter) <= 2:
         return None  # the text stream already reads one column after the other: keep its order
+    if _table_rows(left, right):
+        return None  # a table's rows (a petition's No. | Name | Street | Signature): read row by row
     col_top = max(s[3] for s in left + right)
     col_bottom = min(s[1] for s in left + right)
     parts = [
@@ -329,6 +331,25 @@ def _column_split(page: Any, textpage: Any) -> str | None:
 
 
 Rect = tuple[float, float, float, float]
+
+
+def _table_rows(left: list[Rect], right: list[Rect]) -> bool:
+    """Whether the two sides of a gutter are a table's cells, not two columns of text: a text column's lines
+    fill it, one line segment a side per line, with a gutter narrower than its lines; a table's cells are
+    short, several on a side in a row (No. | Name), with an empty band between them wider than the cells
+    (a petition's signatories were read as a column of names, then one of streets)."""
+    gap = min(s[0] for s in right) - max(s[2] for s in left)
+    cell = statistics.median(s[2] - s[0] for s in left + right)
+    if gap > cell:
+        return True
+    line = statistics.median(s[3] - s[1] for s in left + right)
+    rows: list[list[float]] = []  # segments on each line: [its lowest bottom, how many]
+    for bottom in sorted(s[1] for s in left + right):
+        if rows and bottom - rows[-1][0] < 0.5 * line:
+            rows[-1][1] += 1
+        else:
+            rows.append([bottom, 1])
+    return 2 * sum(1 for _, n in rows if n >= 3) > len(rows)
 
 
 def _without_margin_lines(segments: list[Rect], height: float) -> list[Rect]:

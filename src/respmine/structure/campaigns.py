@@ -72,6 +72,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("'", "").replace("’", "").replace("ʼ", ""))
 
 
+def unredacted_words(text: str) -> list[str]:
+    """`words` of a text without redaction's tokens, as exact duplicates are compared."""
+    return words(_REDACTED.sub(" ", text))
+
+
 @dataclass(frozen=True, eq=False)
 class TextFeatures:
     """What campaign detection needs of one text, computed once per text (see `text_features`)."""

@@ -11,7 +11,7 @@ personal data finds them: a run of names with their addresses).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 HEAD_CHARS = 600  # "petition" this near the start calls the text one (later, it may be about one)
 MIN_LISTED = 3  # names listed after the statement that make a list of signatories (not a sign-off)
@@ -37,16 +37,68 @@ _STATED = re.compile(
     rf"|{_NUMBER}\s+{_PEOPLE}\s+(?:have\s+)?signed\b)")
 
 
-def signatures(text: str, names: Iterable[tuple[int, int]]) -> int | None:
-    """How many signed the petition `text` is (None: it is no petition, or says nothing of how many);
-    `names`: the spans of people's names found in it."""
+def _statement_start(text: str) -> int | None:
+    """Where a petition's statement starts ("We, the undersigned", else its title line); None: no petition."""
     head = _CALLS_ITSELF.search(text, 0, HEAD_CHARS)
     statement = _UNDERSIGNED.search(text)
-    if head is None and statement is None:
+    if statement is not None:
+        return statement.start()
+    return head.start() if head is not None else None
+
+
+def is_petition(text: str) -> bool:
+    """Whether `text` is a petition (calls itself one near its start, or "We, the undersigned ...")."""
+    return _statement_start(text) is not None
+
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_PROSE = re.compile(r"[a-z][\w'’\-]*[ \t]+[a-z][\w'’\-]*[ \t]+[a-z][\w'’\-]*[ \t]+[a-z]")  # four words
+
+
+def _list_like(line: str) -> bool:
+    """A line of a list of people (rows of names, streets, "signed"), not prose: few lowercase words and
+    no run of four; a table's rows may be joined into one long line."""
+    words = _WORD.findall(line)
+    lower = sum(1 for w in words if w[0].islower())
+    return len(words) >= 2 and 3 * lower <= len(words) and not _PROSE.search(line)
+
+
+def signatory_list(text: str) -> list[tuple[int, int]]:
+    """The spans of a petition's list of signatories: the list-like lines after the line its statement
+    starts on (none when `text` is no petition); a line of prose after them (who organised it) is none."""
+    start = _statement_start(text)
+    if start is None:
+        return []
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return []
+    return [m.span() for m in _LINE.finditer(text, line_end) if _list_like(m.group())]
+
+
+def _numbered_rows(text: str, names: Sequence[tuple[int, int]]) -> int:
+    """How many rows a numbered list has: the last of 1, 2, 3 ... found in order, each opening a name."""
+    starts = {s for s, _ in names}
+    pos, n = 0, 0
+    while True:
+        number = re.compile(rf"(?<![\w.,/\-]){n + 1}[.)]?[ \t]+")
+        row = next((m for m in number.finditer(text, pos) if m.end() in starts), None)
+        if row is None:
+            return n
+        pos, n = row.end(), n + 1
+
+
+def signatures(text: str, names: Iterable[tuple[int, int]]) -> int | None:
+    """How many signed the petition `text` is (None: it is no petition, or says nothing of how many);
+    `names`: the spans of people's names found in it. Failing a stated number, the rows of its signatory
+    list: numbered rows (1 to 60), else its names there (redaction finds each name of the list)."""
+    after = _statement_start(text)
+    if after is None:
         return None
     stated = [int(n.replace(",", "")) for m in _STATED.finditer(text) for n in m.groups() if n]
     if stated:
         return max(stated)
-    after = statement.start() if statement is not None else head.start() if head is not None else 0
-    listed = len({text[s:e].casefold() for s, e in names if s > after})
+    names = [(s, e) for s, e in names if s > after]
+    rows = _numbered_rows(text, names)
+    listed = rows if rows >= MIN_LISTED else len({text[s:e].casefold() for s, e in names})
     return listed if listed >= MIN_LISTED else None

@@ -45,6 +45,7 @@ from respmine.structure.furniture import (
 )
 from respmine.structure.notes import footnote_number, is_footnote, is_reference_note
 from respmine.structure.passages import passages
+from respmine.structure.petitions import is_petition, signatory_list
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
 from respmine.themes.stance import asks_agreement, changes_one_way, moves_what_it_names, named_words
@@ -104,6 +105,7 @@ def _code_version() -> str:
         furniture,
         notes,
         passages,
+        petitions,
         question_matcher,
         restated,
         ticks,
@@ -114,7 +116,7 @@ def _code_version() -> str:
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
                          notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__,
                          passages.__file__, choices.__file__, stance.__file__, ticks.__file__,
-                         restated.__file__)
+                         restated.__file__, petitions.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -219,6 +221,7 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     a quoted message below a reply, and the headings among them."""
     answers, profile = _from_answers(doc, matcher)
     taken = [(s.span.start, s.span.end) for s in answers + profile]
+    taken += signatory_list(doc.text)  # a petition's signatories are no answer (and all redacted)
     labels = {line.strip() for a in doc.answers for label in (a.question, a.source)  # (a cell of two lines:
               for line in (label, *label.split("\n"))}  # its lines are pieces of their own)
     pieces = [
@@ -613,8 +616,11 @@ def _by_content(
     choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
+    on_proposal = _proposal_question(matcher) if is_petition(doc.text) else None
     for b in rest:
         chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
+        if on_proposal in {q for q, _ in chosen}:  # a petition states one view: the petitioners', on it
+            chosen = [(q, s) for q, s in chosen if q == on_proposal]
         answered = [q for q in closed.get(b.start, ()) if q not in {c for c, _ in chosen}]
         if not (chosen or answered):
             out += _general(doc, b, about)
@@ -628,6 +634,12 @@ def _by_content(
             start, end = parts.get(question, (0, len(b.text)))
             out.append(_segment(doc, b.start + start, b.start + end, question, "closed-answer", 0.9))
     return out
+
+
+def _proposal_question(matcher: QuestionMatcher) -> str | None:
+    """The question on the proposal: the one marked `proposal: true`, else the first asking agreement."""
+    marked = next((q.id for q in matcher.questions if q.proposal), None)
+    return marked or next((q.id for q in matcher.questions if asks_agreement(q.text)), None)
 
 
 def _options_named_alone(rest: list[Block], matcher: QuestionMatcher) -> list[Block]:

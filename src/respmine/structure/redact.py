@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 from respmine.records import PersonalData, Span
+from respmine.structure import petitions
 from respmine.structure.language import function_word
 from respmine.structure.nlp import common_word, ner
 
@@ -81,6 +82,15 @@ _ID = re.compile(  # numbers that identify a person: national insurance, prisone
     r"|my[ \t]+(?:reference|ref))"  # (a reference alone is a letter's, a file's: "Your ref no. HV/LIB/2026")
     r"\s*(?:number|no\.?|num|#)\s*(?:(?:is|:)\s*)?)(?=[A-Z0-9/\-]*\d)"
     r"([A-Z0-9][A-Z0-9/\-]*(?: \d[\dA-Z/\-]*){0,3})")
+# a person's bank details (kept apart from `_ID`): a sort code by its words ("sort code 20-45-77", "sort-code:
+# 40 11 62"), an account number however introduced ("account 12345678", "a/c no. 55667788": eight digits),
+# an IBAN ("GB29 NWBK 6016 1331 9268 19")
+_BANK = re.compile(
+    r"(?i:\bsort[ \t-]*code\b[ \t]*(?:is|:|-)?[ \t]*)"
+    r"(\d{2}(?:[ \t]?[-–][ \t]?|[ \t])\d{2}(?:[ \t]?[-–][ \t]?|[ \t])\d{2})\b"
+    r"|(?i:\b(?:account|a/c|acc(?:t|ount)?\.?)(?:[ \t]+(?:number|no\.?|num))?[ \t]*(?:is|:|-)?[ \t]*)"
+    r"(\d{4}[ \t]?\d{4})(?![\d-])"
+    r"|\b([A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){3,7}(?:[ \t]?[A-Z0-9]{1,3})?)\b")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DOB = re.compile(
     rf"(?i)\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth)\s*[:|\-]?\s*(\d{{1,2}}(?:st|nd|rd|th)?\s+"
@@ -583,6 +593,23 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
                     yield a, b
 
 
+# words of a firm's name after a person's ("Hartley Lettings", "Hartley & Cole Estate Agents", "and Sons")
+_FIRM = _words("Sons Daughters Brothers Bros Co Estate Estates Agents Agency Lettings Letting Properties "
+               "Property Homes Surveyors Accountants Architects Builders Developments Holdings Law Legal "
+               "Insurance")
+_FIRM_AFTER = re.compile(r"[ \t]*&[ \t]*(?!I\b)[^\W\d_a-z]"  # "Hartley & Cole", not "Hartley & I"
+                         r"|[ \t]+and[ \t]+((?:[^\W\d_a-z][\w'’\-]*\.?[ \t]*){1,4})")  # "Hartley and Sons"
+
+
+def _in_firm(text: str, end: int) -> bool:
+    """Whether the name word ending at `end` opens a firm's name: joined to another name by "&", or by "and"
+    to words ending in a firm's ("Hartley and Cole Estate Agents", "Hartley and Sons")."""
+    m = _FIRM_AFTER.match(text, end)
+    if m is None:
+        return False
+    return m.group(1) is None or any(w.rstrip(".") in _FIRM | _ORG for w in m.group(1).split())
+
+
 def _name_repeats(text: str, names: Iterable[str], common: set[str]) -> Iterator[tuple[int, int]]:
     """Later bare uses of a detected name word ("as Whitcombe said"), not inside another proper name.
 
@@ -600,8 +627,8 @@ def _name_repeats(text: str, names: Iterable[str], common: set[str]) -> Iterator
         nxt = _TOKEN.match(text, m.end())
         in_other_name = bool(prev and prev.group()[0].isupper() and prev.group() not in allowed_before
                              and before[: prev.start()].rstrip(" \t")[-1:] not in _BOUNDARY)
-        before_role = bool(nxt and nxt.group(1).rstrip(".") in _STOP)  # "Ashdown Care", "Marsh Lane"
-        if not (in_other_name or before_role or _office_holder(text, *m.span())):
+        before_role = bool(nxt and nxt.group(1).rstrip(".") in _STOP | _FIRM)  # "Ashdown Care", "Marsh Lane"
+        if not (in_other_name or before_role or _in_firm(text, m.end()) or _office_holder(text, *m.span())):
             yield m.span()
 
 
@@ -638,6 +665,35 @@ def _listed_names(text: str, addresses: Iterable[tuple[int, int]]) -> list[tuple
     found = [hit for start, _ in sorted(set(addresses)) if (hit := _listed_name(text, start))]
     numbered = [(s, e) for s, e in found if re.search(r"\d[.)]?[ \t]*$", text[max(0, s - 8):s])]
     return found if len(found) >= 2 else numbered
+
+
+_CAPITALISED_RUN = re.compile(r"[^\W\d_a-z](?:[^\W\d_]|['’\-])*\.?"
+                              r"(?:[ \t]+[^\W\d_a-z](?:[^\W\d_]|['’\-])*\.?)*(?![\w'’\-])")
+# a signatory table's column headers, never a name ("Name Street Signature", "Full name", "Postcode")
+_LIST_HEADER = _words("Name Names Full First Last Surname Forename Print Printed Street Address Addresses "
+                      "Town Postcode Post Code Signature Signatures Signed Sign Date Email No Number Ward "
+                      "House")
+
+
+def _signatory_names(text: str, addresses: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Every name in a petition's list of signatories (`petitions.signatory_list`), whatever its layout
+    (rows "1 Aisha Begum 67 Ashgrove Road signed", or a table read column by column: "Name 33 Joy Ellison
+    34 Karl Webster ..."): each run of capitalised words there that is no address nor a column header, of
+    two words or more or opening a numbered row. spaCy missed 12 of a petition's 60 names in such runs."""
+    for start, end in petitions.signatory_list(text):
+        for m in _CAPITALISED_RUN.finditer(text, start, end):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in addresses):
+                continue
+            words = list(re.finditer(r"\S+", m.group()))
+            while words and words[0].group().rstrip(".") in _LIST_HEADER:
+                words.pop(0)
+            if not words or any(w.group().rstrip(".") in _ORG | _FIRM for w in words):
+                continue  # (a body's name: "Organised by Ashgrove Residents Association")
+            s = m.start() + words[0].start()
+            numbered = re.search(r"(?<![\w.,/\-])\d{1,5}[.)]?[ \t]+$", text[max(start, s - 8):s])
+            if len(words) >= 2 or numbered:
+                yield s, e
 
 
 def _merge(hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -685,8 +741,12 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
              if _house_number(text, m)]
     hits += [(*m.span(1 if m.group(1) else 0), "id_number") for m in _ID.finditer(text)]
     hits += [(*m.span(1), "date_of_birth") for m in _DOB.finditer(text)]
+    hits += [(*m.span(m.lastindex or 0), "id_number") for m in _BANK.finditer(text)
+             if m.lastindex != 3 or any(c.isdigit() for c in m.group(3)[4:])]
     names = list(_signature_names(text))
-    names += _listed_names(text, [(s, e) for s, e, kind in hits if kind == "address"])
+    addresses = [(s, e) for s, e, kind in hits if kind == "address"]
+    names += _listed_names(text, addresses)
+    names += _signatory_names(text, [(s, e) for s, e, kind in hits if kind in ("address", "postcode")])
     for s, e, kind in _field_values(text):
         (names.append((s, e)) if kind == "person" else hits.append((s, e, kind)))
     for rx, first in ((_CONTACT, False), (_SALUTATION, True)):

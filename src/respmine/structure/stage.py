@@ -26,11 +26,14 @@ from respmine.consultation import Question
 from respmine.records import Campaign, Document, PersonalData, Respondent, Segment
 from respmine.structure import corrections
 from respmine.structure.campaigns import (
+    MIN_WORDS,
     TextFeatures,
     complete_features,
     exact_duplicates,
     feature_key,
     find_campaigns,
+    unredacted_words,
+    words,
 )
 from respmine.structure.confidentiality import publication_request
 from respmine.structure.language import guess_language
@@ -204,6 +207,8 @@ def structure(
     in_campaign = {m for c in campaigns for m in c.members}
     copies = [w for g in exact_duplicates(redacted, by_text) if not in_campaign.intersection(g)
               for w in _by_writer(g, personal)]
+    copies += [w for g in _pasted_copies(redacted, in_campaign.union(*copies))
+               for w in _by_writer(g, personal)]
     taken = in_campaign.union(*copies)
     for group in copies + _resent({k: v for k, v in redacted.items() if k not in taken}, named, by_text):
         key = hashlib.sha256(" ".join(sorted(group)).encode()).hexdigest()[:10]
@@ -244,6 +249,31 @@ _GENERIC = frozenset({"the", "of", "and", "for", "parish", "town", "city", "coun
 def _specific(key: str) -> bool:
     """A name that is one body's, not a kind of body's ("Parish Council" is many councils' letterhead)."""
     return any(w not in _GENERIC and not ORG_WORDS.fullmatch(w) for w in key.split())
+
+
+COVERING_WORDS = 30  # a covering note's first paragraph is no longer ("Our response is pasted below ...")
+
+
+def _pasted_copies(texts: Mapping[str, str], taken: set[str]) -> list[tuple[str, ...]]:
+    """Groups of a text and its copy pasted under a covering note: equal (as exact duplicates are, without
+    redaction's tokens) once the copy's short first paragraph is set aside (a firm's Word response, then an
+    e-mail "Our response is pasted below in case the attachment does not open." with the same text)."""
+    def key(text: str) -> str:
+        return " ".join(unredacted_words(text))
+
+    whole: dict[str, list[str]] = {}
+    for sid, text in texts.items():
+        if sid not in taken and len(k := key(text)) and k.count(" ") + 1 >= MIN_WORDS:
+            whole.setdefault(k, []).append(sid)
+    groups: dict[str, set[str]] = {}
+    for sid, text in sorted(texts.items()):
+        first, sep, rest = text.strip().partition("\n\n")
+        if sid in taken or not sep or len(words(first)) > COVERING_WORDS:
+            continue
+        k = key(rest)
+        if k in whole and sid not in whole[k]:
+            groups.setdefault(k, set(whole[k])).add(sid)
+    return [tuple(sorted(g)) for g in groups.values()]
 
 
 def _by_writer(group: Sequence[str], personal: Mapping[str, Sequence[PersonalData]]) -> list[tuple[str, ...]]:
