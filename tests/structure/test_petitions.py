@@ -167,3 +167,15 @@ def test_petitions_statement_is_the_petitioners_view_on_the_proposal() -> None:
     matcher = QuestionMatcher(qs, Words())  # type: ignore[arg-type]
     assert {s.question for s in segment_document(letter, matcher)} == {"Q1", "Q2"}
     assert {s.question for s in segment_document(doc, matcher) if "call on" in s.text} == {"Q1"}
+
+
+def test_petitions_a_response_mentioning_its_petition_keeps_its_short_lines() -> None:
+    """A residents' response that speaks of "our petition" near its start is read as one; its short
+    capitalised lines among prose ("Strongly Agree", "Option B Please") are answers, no signatories."""
+    from respmine.structure.petitions import signatory_list
+
+    text = ("Ashgrove Residents Association\n\nOur petition last year gathered 400 signatures; this is our "
+            "response to the consultation.\n\nQuestion 1\n\nStrongly Agree\n\nWe have waited years for the "
+            "council to act on the worst houses in the street.\n\nQuestion 2\n\nOption B Please\n\nThe six "
+            "wards are where the problems are.")
+    assert signatory_list(text) == []

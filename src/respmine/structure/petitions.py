@@ -64,16 +64,31 @@ def _list_like(line: str) -> bool:
     return len(words) >= 2 and 3 * lower <= len(words) and not _PROSE.search(line)
 
 
+LIST_RUN = 3  # list-like lines in a row that make a list of signatories (one long line: a table read whole)
+ONE_LINE_WORDS = 12
+
+
 def signatory_list(text: str) -> list[tuple[int, int]]:
-    """The spans of a petition's list of signatories: the list-like lines after the line its statement
-    starts on (none when `text` is no petition); a line of prose after them (who organised it) is none."""
+    """The spans of a petition's list of signatories: runs of list-like lines after the line its statement
+    starts on (none when `text` is no petition), three or more in a row, or one long line (a table's rows
+    read as one); a line of prose after them (who organised it) is none, and so is a lone short line among
+    prose ("Strongly Agree" in a residents' response that mentions "our petition")."""
     start = _statement_start(text)
     if start is None:
         return []
     line_end = text.find("\n", start)
     if line_end < 0:
         return []
-    return [m.span() for m in _LINE.finditer(text, line_end) if _list_like(m.group())]
+    runs: list[list[tuple[int, int]]] = [[]]
+    for m in _LINE.finditer(text, line_end):
+        if not m.group().strip():
+            continue
+        if _list_like(m.group()):
+            runs[-1].append(m.span())
+        elif runs[-1]:
+            runs.append([])
+    return [span for run in runs if len(run) >= LIST_RUN
+            or (run and len(_WORD.findall(text[run[0][0]:run[-1][1]])) >= ONE_LINE_WORDS) for span in run]
 
 
 def _numbered_rows(text: str, names: Sequence[tuple[int, int]]) -> int:
