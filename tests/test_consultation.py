@@ -40,3 +40,19 @@ def test_consultation_marks_at_most_one_question_on_the_proposal_itself(tmp_path
     path.write_text(marked, encoding="utf-8")
     with pytest.raises(ConsultationError, match="Q1, Q2 are all marked `proposal: true`: mark only the one"):
         load_consultation(path)
+
+
+def test_consultation_sub_question_numbers() -> None:
+    """(A new user's trial.) `number: 4a` was refused (an int), so 4a and 4b went unnumbered; "4a", "4(a)",
+    "4 A" and "4.1" are kept as sub-question numbers ("4a", "4a", "4a", "4.1"), whole numbers stay ints,
+    and an unnumbered sub-question id ("Q4a") gives its number."""
+    from respmine.consultation import Question
+
+    assert Question(id="Q4", number=4, text="x").number == 4
+    assert Question(id="Q4", number="4", text="x").number == 4
+    assert [Question(id="x", number=n, text="x").number for n in ("4a", "4(a)", "4 A", "4.1")] == [
+        "4a", "4a", "4a", "4.1"]
+    assert Question(id="Q4a", text="x").number == "4a"
+    assert Question(id="Q4", text="x").number is None  # (an unnumbered whole question stays unnumbered)
+    with pytest.raises(ValueError):
+        Question(id="x", number="four", text="x")

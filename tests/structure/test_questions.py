@@ -864,3 +864,35 @@ def test_questions_the_consultations_own_subject_does_not_file_a_sentence() -> N
     said = "Our members are clear. The high-visibility vests marked Community Payback should be scrapped."
     segs = segment_document(_doc(f"Dear team,\n\n{said}\n\nMark\n"), matcher)
     assert "Q3" in {s.question for s in segs}
+
+
+SUB_QUESTIONS = [
+    Question(id="Q3", number=3, text="Is the proposed licence fee reasonable?"),
+    Question(id="Q4a", number="4a", text="Do you agree with the proposed licence conditions?"),
+    Question(id="Q4b", number="4(b)", text="Are there any conditions that should be added or removed?"),
+    Question(id="Q5", number=5, text="What impact would the scheme have on rents?"),
+]
+
+
+def test_questions_sub_question_headings_open_their_sub_question() -> None:
+    """(A new user's trial.) A consultation asking 4a and 4b: "Questions 4a and 4b" over a tenants' union's
+    answer was no heading, and its answer was glued onto question 3's; "Question 4a", "Q4(a)" and "4a." open
+    4a alike, "Q4b:" opens 4b, and a heading naming two sub-questions files under the first."""
+    matcher = QuestionMatcher(SUB_QUESTIONS)
+    for heading in ("Question 4a", "Q4(a)", "Q4a:", "Question 4 (a)", "Questions 4a and 4b"):
+        text = f"Question 3\n\nThe fee is too high.\n\n{heading}\n\nWe agree with the conditions.\n"
+        segs = segment_document(_doc(text), matcher)
+        assert [(s.question, s.text) for s in segs] == [
+            ("Q3", "The fee is too high."), ("Q4a", "We agree with the conditions.")], heading
+    text = "Q4a: We agree with the conditions.\n\nQ4b: Add a named contact.\n\nQ5: Rents will rise.\n"
+    assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q4a", "Q4b", "Q5"]
+    text = "3. The fee is too high.\n\n4a. We agree with the conditions.\n\n4b. Add a named contact.\n"
+    assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q3", "Q4a", "Q4b"]
+
+
+def test_questions_a_main_number_finds_its_sub_questions_and_back() -> None:
+    """"Question 4" in a consultation asking 4a and 4b opens 4a; "Q5(a)" in one asking only 5 opens 5."""
+    matcher = QuestionMatcher(SUB_QUESTIONS)
+    segs = segment_document(_doc("Question 4\n\nWe agree.\n\nQ5(a)\n\nRents will rise.\n"), matcher)
+    assert [(s.question, s.text) for s in segs] == [("Q4a", "We agree."), ("Q5", "Rents will rise.")]
+    assert matcher.by_label("Q4b Other conditions") == ("Q4b", 1.0)

@@ -23,8 +23,8 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from respmine.consultation import Question
-from respmine.page_breaks import QUESTION_HEADING
-from respmine.records import ABOUT, GENERAL, NOTE, Answer, Document, Segment, Span
+from respmine.page_breaks import QUESTION_HEADING, heading_number
+from respmine.records import ABOUT, GENERAL, NOTE, Answer, Document, Segment, Span, question_order
 from respmine.structure.about import (
     SEARCHED_PARAGRAPHS,
     about_respondent,
@@ -65,21 +65,21 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
     most common text written after it (often the question quoted back). Recurring un-numbered lines are
     not used: copies of one form letter share them without being answers to a question.
     """
-    numbered: dict[int, Counter[str]] = {}
-    seen_in: Counter[int] = Counter()
+    numbered: dict[str, Counter[str]] = {}
+    seen_in: Counter[str] = Counter()
     for doc in docs:
         numbers = set()
         for block in blocks(doc.text):
             first = block.text.split("\n", 1)[0].strip()
             m = QUESTION_HEADING.match(first)
             if m:
-                n = int(m.group(1))
+                n = heading_number(m)
                 numbers.add(n)
                 numbered.setdefault(n, Counter())[first[m.end() :].strip()] += 1
         seen_in.update(numbers)
     return [
         Question(id=f"Q{n}", number=n, text=(numbered[n].most_common(1)[0][0] or f"Question {n}"))
-        for n in sorted(n for n, c in seen_in.items() if c >= min_documents)
+        for n in sorted((n for n, c in seen_in.items() if c >= min_documents), key=question_order)
     ]
 
 
@@ -272,7 +272,7 @@ def _only_a_heading(text: str, matcher: QuestionMatcher) -> bool:
     """A question's heading ("Question 5", "Q5: <its question>") or its question text, and nothing else."""
     m = QUESTION_HEADING.match(text)
     if m:
-        question = matcher.by_number.get(int(m.group(1)))
+        question = matcher.numbered(heading_number(m))
         rest = text[m.end():]
         return question is not None and (not text_words(rest) or _only_question(rest, question, matcher))
     quoted = matcher.quoted(text)
@@ -432,20 +432,17 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool, sections
     """(question id, where the answer starts in the block, method) when the block opens a question;
     `sections`: the document's numbered sections name the questions they answer ("2. Question 1")."""
     m = QUESTION_HEADING.match(block.text)
-    if m and int(m.group(1)) in matcher.by_number:
-        question = matcher.by_number[int(m.group(1))]
+    if m and (question := matcher.numbered(heading_number(m))):
         return question, _past_question(block.text, m.end(), question, matcher, label=True), "heading"
     if numbered and (m := NUMBERED.match(block.text)):
         section = _SECTION_ON.match(block.text, m.end())  # "2. Question 1 2.1 Yes. ...": a report's section
-        if section and int(section.group(1)) in matcher.by_number:  # on question 1, numbered 2
-            question = matcher.by_number[int(section.group(1))]
+        if section and (question := matcher.numbered(section.group(1))):  # on question 1, numbered 2
             return question, section.end(), "heading"
         closing = sections and _CLOSING_TITLE.match(block.text, m.end())
         if _SECTION_TITLE.match(block.text, m.end()) or closing:
             return None  # "1. Introduction 1.1 Hartwell Planning is instructed ...": no answer (in a
             # response numbered by question, "10. Conclusion" may be question 10's title)
-        if int(m.group(1)) in matcher.by_number:
-            question = matcher.by_number[int(m.group(1))]
+        if question := matcher.numbered(m.group(1)):
             return question, _past_question(block.text, m.end(), question, matcher), "heading"
     quoted = matcher.quoted(block.text)
     if quoted:
@@ -478,7 +475,7 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
         return start
     rest = text[start:line_end]
     again = QUESTION_HEADING.match(re.sub(r"^\s*[/|–—-]\s*", "", rest))  # "Cwestiwn 1 / Question 1"
-    if again and matcher.by_number.get(int(again.group(1))) == question and not text_words(
+    if again and matcher.numbered(heading_number(again)) == question and not text_words(
             re.sub(r"^\s*[/|–—-]\s*", "", rest)[again.end():]):
         return min(line_end + 1, len(text))  # (a bilingual heading: the answer starts below it)
     quoted = matcher.quoted(rest)
@@ -495,9 +492,10 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
 
 def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
     """Paragraph-initial '3.' numbers count as headings only in an increasing run of at least two."""
-    numbers = [int(m.group(1)) for b in rest if (m := NUMBERED.match(b.text))]
-    valid = [n for n in numbers if n in matcher.by_number]
-    return len(valid) >= 2 and valid == sorted(set(valid)) and len(valid) == len(numbers)
+    numbers = [m.group(1) for b in rest if (m := NUMBERED.match(b.text))]
+    valid = [q for n in numbers if (q := matcher.numbered(n))]
+    order = [matcher.order(q) for q in valid]
+    return len(valid) >= 2 and order == sorted(set(order)) and len(valid) == len(numbers)
 
 
 def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segment]:
