@@ -896,3 +896,56 @@ def test_questions_a_main_number_finds_its_sub_questions_and_back() -> None:
     segs = segment_document(_doc("Question 4\n\nWe agree.\n\nQ5(a)\n\nRents will rise.\n"), matcher)
     assert [(s.question, s.text) for s in segs] == [("Q4a", "We agree."), ("Q5", "Rents will rise.")]
     assert matcher.by_label("Q4b Other conditions") == ("Q4b", 1.0)
+
+
+LICENSING = [
+    Question(id="Q1", number=1, text="Do you agree with the proposal to introduce a selective licensing "
+             "scheme for private rented homes in Northam?", proposal=True),
+    Question(id="Q3", number=3, text="Is the proposed licence fee of 750 pounds per property for five "
+             "years reasonable?"),
+    Question(id="Q4a", number="4a", text="Do you agree with the proposed licence conditions set out in "
+             "Annex B?"),
+    Question(id="Q4b", number="4b", text="Are there any conditions that should be added or removed?"),
+    Question(id="Q5", number=5, text="What impact do you think the scheme would have on tenants' rents?"),
+    Question(id="Q6", number=6, text="What impact would the scheme have on landlords and letting agents?"),
+]
+_LICENSING_TITLE = "Proposed selective licensing scheme for private rented homes"
+
+
+@pytest.mark.parametrize(("said", "question"), [
+    ("I do not agree with licensing. My tenant has lived there for six years and never complained.", "Q1"),
+    ("We partly agree with the proposal. Licensing will also burden the responsible landlords we work with.",
+     "Q1"),
+    ("this is just a money making scam by the council. i dont agree with it at all, wev got enough rules",
+     "Q1"),
+    ("I am a retired landlord. | do not agree with the licensing proposal because it punishes good tenants.",
+     "Q1"),
+    ("Our response as a letting agent for 420 homes: we do not agree with selective licensing.", "Q1"),
+    ("Northamshire Fire and Rescue Service agrees with the proposal. Rented homes have more fires.", "Q1"),
+    ("I disagree with the licence conditions. Requiring landlords to deal with noisy tenants is unworkable.",
+     "Q4a"),
+    ("We agree with the conditions on smoke and carbon monoxide alarms, which reflect legal duties.", "Q4a"),
+])
+def test_questions_a_letters_view_on_the_proposal_answers_the_proposal_question(said: str, question: str
+                                                                                ) -> None:
+    """(Trial 31a.) In letters without headings, "I do not agree with licensing", "We partly agree with the
+    proposal" went to the question they resembled (the rents, the landlords, "Do you agree with the proposed
+    licence conditions?") or to none: a paragraph opening with a view on the proposal, or on the
+    consultation's subject as a whole, answers the proposal question (`proposal: true`); one naming what
+    another "Do you agree ...?" question alone names ("the conditions") answers that one."""
+    words = Keyword()
+    words.keys = ("conditions", "tenant", "landlord", "pounds", "northam")
+    matcher = QuestionMatcher(LICENSING, words, _LICENSING_TITLE)  # type: ignore[arg-type]
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+    assert sorted({s.question for s in segs if s.text.startswith(said[:20])}) == [question]
+
+
+def test_questions_a_view_on_something_else_is_no_answer_on_the_proposal() -> None:
+    """"I agree with my neighbour", "we support tenants" say nothing on the proposal."""
+    words = Keyword()
+    words.keys = ("conditions", "tenant", "landlord", "pounds", "northam")
+    matcher = QuestionMatcher(LICENSING, words, _LICENSING_TITLE)  # type: ignore[arg-type]
+    for said in ("I agree with my neighbour about the noise from the pub.",
+                 "We support tenants in the city through our advice line."):
+        segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+        assert "Q1" not in {s.question for s in segs}, said

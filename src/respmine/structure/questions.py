@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -611,9 +611,19 @@ def _by_content(
     choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
+    views = dict(zip((b.start for b in candidates), _views([b.text for b in candidates], matcher),
+                     strict=True))
+    asking = set(_asking(matcher))
     for b in rest:
         chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
-        answered = [q for q in closed.get(b.start, ()) if q not in {c for c, _ in chosen}]
+        found = closed.get(b.start, [])
+        viewed, opening = views.get(b.start, ([], ""))
+        if opening:  # a view on the proposal or one part opens it: that question's answer (and any whose own
+            # words that sentence names), not the question it resembles
+            chosen = [(q, s) for q, s in chosen if q not in viewed and matcher.own_words_named(opening, q)]
+            found = [q for q in found if q not in asking]
+        found = list(dict.fromkeys(viewed + found))
+        answered = [q for q in found if q not in {c for c, _ in chosen}]
         if not (chosen or answered):
             out += _general(doc, b, about)
             continue
@@ -705,6 +715,77 @@ def _sentences(text: str) -> list[str]:
     from respmine.themes.sentences import sentence_spans
 
     return [text[a:b] for a, b in sentence_spans(text)]
+
+
+_VIEW = re.compile(  # "I do not agree with licensing", "We partly agree with the proposal", "i dont agree
+    # with it at all", "Northamshire Fire and Rescue Service agrees with the proposal", OCR's "| do not agree"
+    r"(?:\b(?:i|we)\b|(?:^|(?<=[.!?]\s))\s*\|"
+    r"|^\s*(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?-i:[A-Z])[\w&'’-]*|and|of|for|&)){1,8}?)\s+"
+    r"(?:(?:would|do|does|did|also|still|cannot|can\W?t|could|don\W?t|dont|doesn\W?t|doesnt|not|strongly"
+    r"|fully|broadly|wholly|partly|partially|firmly|therefore|generally|very\s+much|totally|completely|really"
+    r"|entirely|am|are|is|remain|remains|be)\s+)*"
+    r"(?:(?:dis)?agrees?\s+with|supports?|opposes?|objects?\s+to|against|opposed\s+to|in\s+favour\s+of)\s+"
+    r"(?P<what>[^.;:!?]{2,160})", re.IGNORECASE)
+_ITSELF = re.compile(r"(?:it|this)\b(?!\s+(?:is|was|are|were|will|would|should|has|that|which)\b)",
+                     re.IGNORECASE)
+VIEW_OPENS = 2  # sentences: a view on the proposal in the first two opens the paragraph ("I am a retired
+# landlord. I do not agree with the licensing proposal ...")
+
+
+def _asking(matcher: QuestionMatcher) -> list[str]:
+    """The questions asking for agreement ("Do you agree ...?"), not those offering options."""
+    return [q.id for q in matcher.questions if q.id not in matcher.options and asks_agreement(q.text)]
+
+
+def _proposal(matcher: QuestionMatcher, asking: Sequence[str]) -> str | None:
+    """The question on the proposal itself: the one marked `proposal: true`, else `_main_agreement`."""
+    return next((q.id for q in matcher.questions if q.proposal), None) or _main_agreement(matcher, asking)
+
+
+def _views(texts: Sequence[str], matcher: QuestionMatcher) -> list[tuple[list[str], str]]:
+    """For each paragraph of a letter, the "Do you agree ...?" questions its sentences stating a view answer
+    ("I do not agree with licensing", "We disagree with the licence conditions": `_view_question`), and the
+    sentence stating one in its first VIEW_OPENS sentences ("" when none does): that paragraph answers the
+    question its view names, not the one it resembles (trial 31a: "We partly agree with the proposal" went
+    to "Do you agree with the proposed licence conditions?", "I do not agree with licensing. My tenant ..."
+    to the question on rents)."""
+    asking = _asking(matcher)
+    main = _proposal(matcher, asking)
+    if not asking:
+        return [([], "") for _ in texts]
+    stems_of = {q: _stems(" ".join(matcher.words(q))) for q in asking}
+    subject = _stems(matcher.title)
+    own = {q: stems_of[q] - subject - set().union(*(stems_of[o] for o in asking if o != q)) for q in asking}
+    out: list[tuple[list[str], str]] = []
+    for text in texts:
+        found: list[str] = []
+        opening = ""
+        for i, sentence in enumerate(_sentences(text)):
+            m = _VIEW.search(sentence)
+            if m is None or _serves(sentence[m.start():m.start("what")], m["what"]):
+                continue
+            question = _view_question(m["what"], own, subject, main)
+            if question is None:
+                continue
+            found.append(question) if question not in found else None
+            if i < VIEW_OPENS and not opening:
+                opening = sentence[m.start():]  # (from its subject: "I am a landlord. | do not agree ...")
+        out.append((found, opening))
+    return out
+
+
+def _view_question(what: str, own: Mapping[str, set[str]], subject: set[str], main: str | None) -> str | None:
+    """The "Do you agree ...?" question a view on `what` answers: the one question whose own words (no other
+    such question's, nor the title's) it names ("the conditions on smoke alarms"); else, when it names the
+    consultation's subject ("licensing"), the proposals ("the licensing proposal") or it ("i dont agree with
+    it"), the proposal question; else none ("I agree with my neighbour about the noise")."""
+    words = _stems(what)
+    named = [q for q, mine in own.items() if words & mine]
+    if named:
+        return named[0] if len(named) == 1 else None
+    if main and (words & subject or _A_PROPOSAL.match(what) or _ITSELF.match(what)):
+        return main
+    return None
 
 
 def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[list[str]]:
