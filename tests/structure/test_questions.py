@@ -949,3 +949,17 @@ def test_questions_a_view_on_something_else_is_no_answer_on_the_proposal() -> No
                  "We support tenants in the city through our advice line."):
         segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
         assert "Q1" not in {s.question for s in segs}, said
+
+
+def test_questions_a_view_on_an_option_or_on_someones_response_is_no_view_on_the_proposal() -> None:
+    """(The older trials.) "Initially the council supported Option A, but on reflection we oppose it" is read
+    by the options question, "We agree with the response of Energy UK" is a view on another response:
+    neither answers the proposal question."""
+    asked = [Question(id="Q1", number=1, text="Do you agree that standing charges should be reduced?"),
+             Question(id="Q2", number=2, text="Which option do you prefer: Option A (move part of the charge "
+                      "onto unit rates) or Option B (a low-standing-charge tariff)?")]
+    matcher = QuestionMatcher(asked, None, "Review of standing charges")
+    views = questions._views(["Initially the council supported Option A, but on reflection we oppose it.",
+                              "We agree with the response of Energy UK and add only the following.",
+                              "We oppose reducing standing charges."], matcher)
+    assert views == [([], ""), ([], ""), (["Q1"], "We oppose reducing standing charges.")]

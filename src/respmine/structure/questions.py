@@ -47,7 +47,13 @@ from respmine.structure.notes import footnote_number, is_footnote, is_reference_
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
-from respmine.themes.stance import asks_agreement, changes_one_way, moves_what_it_names, named_words
+from respmine.themes.stance import (
+    asks_agreement,
+    changes_one_way,
+    moves_what_it_names,
+    named_words,
+    names_proposal,
+)
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -620,7 +626,8 @@ def _by_content(
         viewed, opening = views.get(b.start, ([], ""))
         if opening:  # a view on the proposal or one part opens it: that question's answer (and any whose own
             # words that sentence names), not the question it resembles
-            chosen = [(q, s) for q, s in chosen if q not in viewed and matcher.own_words_named(opening, q)]
+            chosen = [(q, s) for q, s in chosen if q not in viewed
+                      and (q in matcher.options or matcher.own_words_named(opening, q))]
             found = [q for q in found if q not in asking]
         found = list(dict.fromkeys(viewed + found))
         answered = [q for q in found if q not in {c for c, _ in chosen}]
@@ -726,6 +733,12 @@ _VIEW = re.compile(  # "I do not agree with licensing", "We partly agree with th
     r"|entirely|am|are|is|remain|remains|be)\s+)*"
     r"(?:(?:dis)?agrees?\s+with|supports?|opposes?|objects?\s+to|against|opposed\s+to|in\s+favour\s+of)\s+"
     r"(?P<what>[^.;:!?]{2,160})", re.IGNORECASE)
+_SOMEONES = re.compile(  # a view on what someone else said ("We agree with the response of Energy UK")
+    r"(?:the\s+)?(?:response|submission|views?|comments?|position|points?|evidence|analysis|concerns?)\s+"
+    r"(?:of|from|by|made|put|set\s+out\s+by|submitted)\b|(?:my|our)\s+(?!own\b)\w+\s+(?:about|that|on)\b"
+    r"|(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w*)*\s*(?:$|[,’']|\b(?:that|on|about|in\s+(?:its|their)))",
+    re.IGNORECASE)
+_OPTION_NAMED = re.compile(r"\boption\s+(?:[A-H1-9])\b", re.IGNORECASE)
 _ITSELF = re.compile(r"(?:it|this)\b(?!\s+(?:is|was|are|were|will|would|should|has|that|which)\b)",
                      re.IGNORECASE)
 VIEW_OPENS = 2  # sentences: a view on the proposal in the first two opens the paragraph ("I am a retired
@@ -738,8 +751,12 @@ def _asking(matcher: QuestionMatcher) -> list[str]:
 
 
 def _proposal(matcher: QuestionMatcher, asking: Sequence[str]) -> str | None:
-    """The question on the proposal itself: the one marked `proposal: true`, else `_main_agreement`."""
-    return next((q.id for q in matcher.questions if q.proposal), None) or _main_agreement(matcher, asking)
+    """The question on the proposal itself, as `stance.proposal_question` reads it from the questions: the
+    one marked `proposal: true`, else the first asking for agreement with "the proposals" as a whole, else
+    the first asking for agreement (consultations ask it before the questions on its parts)."""
+    marked = next((q.id for q in matcher.questions if q.proposal), None)
+    worded = {q.id: q.text for q in matcher.questions}
+    return marked or next((q for q in asking if names_proposal(worded[q])), asking[0] if asking else None)
 
 
 def _views(texts: Sequence[str], matcher: QuestionMatcher) -> list[tuple[list[str], str]]:
@@ -762,8 +779,9 @@ def _views(texts: Sequence[str], matcher: QuestionMatcher) -> list[tuple[list[st
         opening = ""
         for i, sentence in enumerate(_sentences(text)):
             m = _VIEW.search(sentence)
-            if m is None or _serves(sentence[m.start():m.start("what")], m["what"]):
-                continue
+            if (m is None or _serves(sentence[m.start():m.start("what")], m["what"])
+                    or _SOMEONES.match(m["what"]) or _names_option(sentence, matcher)):
+                continue  # (a view on an option is read by the question offering it)
             question = _view_question(m["what"], own, subject, main)
             if question is None:
                 continue
@@ -772,6 +790,13 @@ def _views(texts: Sequence[str], matcher: QuestionMatcher) -> list[tuple[list[st
                 opening = sentence[m.start():]  # (from its subject: "I am a landlord. | do not agree ...")
         out.append((found, opening))
     return out
+
+
+def _names_option(sentence: str, matcher: QuestionMatcher) -> bool:
+    """Whether a sentence names an option a question offers ("we oppose Option A", "We would support option
+    B"): its view is read by that question."""
+    return bool(matcher.options) and (_OPTION_NAMED.search(sentence) is not None or any(
+        letters_choice(sentence, opts) for opts in matcher.options.values()))
 
 
 def _view_question(what: str, own: Mapping[str, set[str]], subject: set[str], main: str | None) -> str | None:
