@@ -963,3 +963,10 @@ def test_questions_a_view_on_an_option_or_on_someones_response_is_no_view_on_the
                               "We agree with the response of Energy UK and add only the following.",
                               "We oppose reducing standing charges."], matcher)
     assert views == [([], ""), ([], ""), (["Q1"], "We oppose reducing standing charges.")]
+
+
+def test_questions_a_view_on_the_councils_proposal_is_one_on_the_proposal() -> None:
+    """"I support the Council's proposal" names the proposal, not someone else's view of it."""
+    matcher = QuestionMatcher(LICENSING, None, _LICENSING_TITLE)
+    assert questions._views(["I support the Council's proposal.", "We agree with the NRLF."], matcher) == [
+        (["Q1"], "I support the Council's proposal."), ([], "")]

@@ -736,7 +736,8 @@ _VIEW = re.compile(  # "I do not agree with licensing", "We partly agree with th
 _SOMEONES = re.compile(  # a view on what someone else said ("We agree with the response of Energy UK")
     r"(?:the\s+)?(?:response|submission|views?|comments?|position|points?|evidence|analysis|concerns?)\s+"
     r"(?:of|from|by|made|put|set\s+out\s+by|submitted)\b|(?:my|our)\s+(?!own\b)\w+\s+(?:about|that|on)\b"
-    r"|(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w*)*\s*(?:$|[,’']|\b(?:that|on|about|in\s+(?:its|their)))",
+    r"|(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w*)*\s*(?:$|,|\b(?:that|on|about|in\s+(?:its|their)))",
+    # (not "the Council's proposal": the proposal)
     re.IGNORECASE)
 _OPTION_NAMED = re.compile(r"\boption\s+(?:[A-H1-9])\b", re.IGNORECASE)
 _ITSELF = re.compile(r"(?:it|this)\b(?!\s+(?:is|was|are|were|will|would|should|has|that|which)\b)",
@@ -808,7 +809,7 @@ def _view_question(what: str, own: Mapping[str, set[str]], subject: set[str], ma
     named = [q for q, mine in own.items() if words & mine]
     if named:
         return named[0] if len(named) == 1 else None
-    if main and (words & subject or _A_PROPOSAL.match(what) or _ITSELF.match(what)):
+    if main and (words & subject or _A_PROPOSAL.match(re.sub(r"[’']s\b", "", what)) or _ITSELF.match(what)):
         return main
     return None
 
