@@ -970,3 +970,21 @@ def test_questions_a_view_on_the_councils_proposal_is_one_on_the_proposal() -> N
     matcher = QuestionMatcher(LICENSING, None, _LICENSING_TITLE)
     assert questions._views(["I support the Council's proposal.", "We agree with the NRLF."], matcher) == [
         (["Q1"], "I support the Council's proposal."), ([], "")]
+
+
+def test_questions_a_view_keeps_the_options_question_only_where_it_names_its_words() -> None:
+    """(Trial 31a.) "this is just a money making scam ... i dont agree with it at all" had stayed under the
+    options question it resembled as well; "I disagree with reducing standing charges if the cost is moved
+    onto unit rates" names option A's words and stays under it."""
+    words = Keyword()
+    words.keys = ("powers", "units", "vulnerable")
+    asked = [CHARGES[0], Question(id="Q2", number=2, text="Which option do you prefer: Option A (move part "
+                                  "of the standing charge onto unit rates) or Option B (existing powers)?",
+                                  options={"A": "move part of the charge onto unit rates", "B": "powers"}),
+             CHARGES[2]]
+    matcher = QuestionMatcher(asked, words)  # type: ignore[arg-type]
+    angry = "the council has powers, this is a scam. i dont agree with it at all"
+    assert {s.question for s in segment_document(_doc(f"Hello,\n\n{angry}\n\nKelly\n"), matcher)} == {"Q1"}
+    rates = "I disagree with reducing standing charges if the cost is moved onto unit rates, not powers."
+    assert {s.question for s in segment_document(_doc(f"Hello,\n\n{rates}\n\nKelly\n"), matcher)} == {
+        "Q1", "Q2"}

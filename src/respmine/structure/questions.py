@@ -626,8 +626,7 @@ def _by_content(
         viewed, opening = views.get(b.start, ([], ""))
         if opening:  # a view on the proposal or one part opens it: that question's answer (and any whose own
             # words that sentence names), not the question it resembles
-            chosen = [(q, s) for q, s in chosen if q not in viewed
-                      and (q in matcher.options or matcher.own_words_named(opening, q))]
+            chosen = [(q, s) for q, s in chosen if q not in viewed and matcher.own_words_named(opening, q)]
             found = [q for q in found if q not in asking]
         found = list(dict.fromkeys(viewed + found))
         answered = [q for q in found if q not in {c for c, _ in chosen}]
