@@ -53,3 +53,19 @@ def test_consultation_offered_options_its_file_gives_else_its_words() -> None:
         Question(id="Q3", text="Do you agree with the proposal?")])
     assert consultation.offered() == {"Q1": {"A": "Keep it", "B": "Close it"},
                                       "Q2": {"A": "a mobile library", "B": "a link point"}, "Q3": {}}
+
+
+def test_consultation_sub_question_numbers() -> None:
+    """(A new user's trial.) `number: 4a` was refused (an int), so 4a and 4b went unnumbered; "4a", "4(a)",
+    "4 A" and "4.1" are kept as sub-question numbers ("4a", "4a", "4a", "4.1"), whole numbers stay ints,
+    and an unnumbered sub-question id ("Q4a") gives its number."""
+    from respmine.consultation import Question
+
+    assert Question(id="Q4", number=4, text="x").number == 4
+    assert Question(id="Q4", number="4", text="x").number == 4
+    assert [Question(id="x", number=n, text="x").number for n in ("4a", "4(a)", "4 A", "4.1")] == [
+        "4a", "4a", "4a", "4.1"]
+    assert Question(id="Q4a", text="x").number == "4a"
+    assert Question(id="Q4", text="x").number is None  # (an unnumbered whole question stays unnumbered)
+    with pytest.raises(ValueError):
+        Question(id="x", number="four", text="x")

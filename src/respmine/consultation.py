@@ -37,7 +37,9 @@ class Question(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
-    number: int | None = None
+    # "Question 4" headings find it; a sub-question's "4a" (also written "4(a)", "4 A"; kept as "4a") or
+    # "4.1"; none given, a sub-question's id ("Q4a") gives it
+    number: int | str | None = None
     text: str
     # for a question asking to choose between lettered options: letter -> short label ({A: all-in, ...});
     # none: read from the question's own words when it letters them ("A (all-in), B (...) or C (...)")
@@ -45,6 +47,27 @@ class Question(BaseModel):
     # the question asking agreement with what is proposed itself, whose answer gives a respondent's side on
     # the proposals (none marked: the first asking for agreement with a proposal, `stance.proposal_question`)
     proposal: bool = False
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number(cls, value: object) -> object:
+        """A whole number stays an int; a sub-question's is written one way ("4(a)" -> "4a")."""
+        if value is None or isinstance(value, int):
+            return value
+        key = re.sub(r"[\s()]", "", str(value)).lower()
+        if re.fullmatch(r"\d{1,3}", key):
+            return int(key)
+        if re.fullmatch(r"\d{1,2}(?:[a-z]|\.\d{1,2})", key):
+            return key
+        raise ValueError(f"{value!r} is no question number: write 4, or a sub-question's 4a or 4.1")
+
+    @model_validator(mode="after")
+    def _sub_question_number(self) -> Question:
+        found = re.fullmatch(r"(?:q|question)?[ _.-]?(\d{1,2}[ _]?\(?[a-z]\)?)", self.id.strip(),
+                             re.IGNORECASE)
+        if self.number is None and found and not found.group(1).isdigit():
+            object.__setattr__(self, "number", re.sub(r"[\s_()]", "", found.group(1)).lower())
+        return self
 
     @field_validator("options", mode="before")
     @classmethod

@@ -15,13 +15,29 @@ CONTINUED_WORDS = 8  # a paragraph this long (not a heading or label) may be cut
 # A list point: a bullet, "1." / "(2)", "a)" / "b.", "ii." (also what PDF cleanup starts a paragraph at)
 LIST_POINT = re.compile(r"^\s*(?:[•▪●○◦■□‣∙·\-–*]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 # "Question 3", "Q3:", Welsh "Cwestiwn 3": a question's heading (segmentation reads the number)
-QUESTION_HEADING = re.compile(r"^\s*(?:question|cwestiwn|q)\s*\.?\s*(\d{1,2})\b\s*[:.)\-–—]?\s*",
-                              re.IGNORECASE)
+# a question's number: "4", or a sub-question's "4a", "4(a)", "4 (a)", "4.1" (`question_number`: one way)
+_NUMBER = r"\d{1,2}(?:[a-h](?![^\W\d_])|[ \t]?\([a-h]\)|\.\d{1,2}(?![\d.]))?(?![^\W_])"
+_MORE = rf"(?:[ \t]*(?:and|&|,|to|-|–)[ \t]*{_NUMBER})+"  # "... and 4b", ", 5 and 6"
+QUESTION_HEADING = re.compile(  # "Question 4", "Q4a:", "Cwestiwn 1"; "Questions 4a and 4b" (the first named)
+    rf"^\s*(?:(?:question|cwestiwn|q)\s*\.?\s*({_NUMBER})"
+    rf"|questions[ \t]+({_NUMBER}){_MORE}(?=[ \t]*(?:[:.\-–—]|$)))"
+    r"\s*[:.)\-–—]?\s*", re.IGNORECASE | re.MULTILINE)
 _RUNS_ON = re.compile(r"[\w,–—]\Z")  # no full stop, colon or hyphen: the sentence goes on
 FOOTNOTE = re.compile(r"\A(?:\[?\d{1,3}\]?\s+\S|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*)")  # "1 Ministry of ...", "¹ ...", "* ..."
 _O_BULLET = re.compile(r"\Ao\s")  # a bullet font's "o"
 PARAGRAPH_BREAK = re.compile(r"(\n[^\S\n]*\n\s*)")  # (captured: a split keeps it)
 _STARTS_LOWER = re.compile(r"\A[“\"‘'(]?[^\W\d_]")
+
+
+def question_number(value: object) -> str:
+    """A question's number as headings and the consultation file write it, one way: "4", "4a" ("4(a)",
+    "4 (a)", "4A"), "4.1"."""
+    return re.sub(r"[\s()]", "", str(value)).lower()
+
+
+def heading_number(m: re.Match[str]) -> str:
+    """The number a `QUESTION_HEADING` match names (the first of "Questions 4a and 4b")."""
+    return question_number(m.group(1) or m.group(2))
 
 
 def runs_on(paragraph: str, following: str) -> bool:

@@ -152,11 +152,11 @@ _NOT_QUESTIONS = {GENERAL: "General comments", ABOUT: "About the respondent", NO
 
 
 def question_order(question: str) -> tuple[int, int, str]:
-    """Q1 < Q2 < Q10 < unnumbered ids < general comments < about the respondent < notes: one order
+    """Q1 < Q2 < Q4 < Q4a < Q10 < unnumbered ids < general comments < about the respondent < notes: one order
     everywhere."""
     if question in _NOT_QUESTIONS:
         return (3 + list(_NOT_QUESTIONS).index(question), 0, question)
-    found = re.fullmatch(r"[A-Za-z_.-]*(\d+)", question)
+    found = re.fullmatch(r"[A-Za-z_.-]*?(\d+)(?:[a-z]|\([a-z]\)|\.\d+)?", question)  # (Q4a after Q4)
     return (0, int(found.group(1)), question) if found else (1, 0, question)
 
 

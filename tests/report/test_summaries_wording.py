@@ -365,3 +365,16 @@ def test_labels_keep_their_acronyms_mid_sentence() -> None:
             row("cost", "Cost of pouches", 3), row("gov", "Role of the Department", 2)]
     assert counted_labels(rows) == ("SEND, medical and caring exemptions (5), NHS funding (4), cost of "
                                     "pouches (3) and Role of the Department (2)")
+
+
+def test_sub_questions_are_titled_and_ordered_as_questions() -> None:
+    """(A new user's trial.) Questions 4a and 4b were titled "Other answers (Q4a)" and ordered after
+    question 7: a sub-question is "Question 4a", after 4 and before 5."""
+    from respmine.records import question_order
+    from respmine.report.outputs import _question_title
+
+    assert _question_title("Q4a", "4a", "Do you agree?") == ("Question 4a", "Do you agree?")
+    assert _question_title("Q4b", None, "Any others?")[0] == "Question 4b"
+    assert _question_title("Q3", 3, "Fee?")[0] == "Question 3"
+    ids = ["Q7", "Q4b", "Q10", "Q4a", "Q4", "Q5", "general", "Q1"]
+    assert sorted(ids, key=question_order) == ["Q1", "Q4", "Q4a", "Q4b", "Q5", "Q7", "Q10", "general"]

@@ -864,3 +864,127 @@ def test_questions_the_consultations_own_subject_does_not_file_a_sentence() -> N
     said = "Our members are clear. The high-visibility vests marked Community Payback should be scrapped."
     segs = segment_document(_doc(f"Dear team,\n\n{said}\n\nMark\n"), matcher)
     assert "Q3" in {s.question for s in segs}
+
+
+SUB_QUESTIONS = [
+    Question(id="Q3", number=3, text="Is the proposed licence fee reasonable?"),
+    Question(id="Q4a", number="4a", text="Do you agree with the proposed licence conditions?"),
+    Question(id="Q4b", number="4(b)", text="Are there any conditions that should be added or removed?"),
+    Question(id="Q5", number=5, text="What impact would the scheme have on rents?"),
+]
+
+
+def test_questions_sub_question_headings_open_their_sub_question() -> None:
+    """(A new user's trial.) A consultation asking 4a and 4b: "Questions 4a and 4b" over a tenants' union's
+    answer was no heading, and its answer was glued onto question 3's; "Question 4a", "Q4(a)" and "4a." open
+    4a alike, "Q4b:" opens 4b, and a heading naming two sub-questions files under the first."""
+    matcher = QuestionMatcher(SUB_QUESTIONS)
+    for heading in ("Question 4a", "Q4(a)", "Q4a:", "Question 4 (a)", "Questions 4a and 4b"):
+        text = f"Question 3\n\nThe fee is too high.\n\n{heading}\n\nWe agree with the conditions.\n"
+        segs = segment_document(_doc(text), matcher)
+        assert [(s.question, s.text) for s in segs] == [
+            ("Q3", "The fee is too high."), ("Q4a", "We agree with the conditions.")], heading
+    text = "Q4a: We agree with the conditions.\n\nQ4b: Add a named contact.\n\nQ5: Rents will rise.\n"
+    assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q4a", "Q4b", "Q5"]
+    text = "3. The fee is too high.\n\n4a. We agree with the conditions.\n\n4b. Add a named contact.\n"
+    assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q3", "Q4a", "Q4b"]
+
+
+def test_questions_a_main_number_finds_its_sub_questions_and_back() -> None:
+    """"Question 4" in a consultation asking 4a and 4b opens 4a; "Q5(a)" in one asking only 5 opens 5."""
+    matcher = QuestionMatcher(SUB_QUESTIONS)
+    segs = segment_document(_doc("Question 4\n\nWe agree.\n\nQ5(a)\n\nRents will rise.\n"), matcher)
+    assert [(s.question, s.text) for s in segs] == [("Q4a", "We agree."), ("Q5", "Rents will rise.")]
+    assert matcher.by_label("Q4b Other conditions") == ("Q4b", 1.0)
+
+
+LICENSING = [
+    Question(id="Q1", number=1, text="Do you agree with the proposal to introduce a selective licensing "
+             "scheme for private rented homes in Northam?", proposal=True),
+    Question(id="Q3", number=3, text="Is the proposed licence fee of 750 pounds per property for five "
+             "years reasonable?"),
+    Question(id="Q4a", number="4a", text="Do you agree with the proposed licence conditions set out in "
+             "Annex B?"),
+    Question(id="Q4b", number="4b", text="Are there any conditions that should be added or removed?"),
+    Question(id="Q5", number=5, text="What impact do you think the scheme would have on tenants' rents?"),
+    Question(id="Q6", number=6, text="What impact would the scheme have on landlords and letting agents?"),
+]
+_LICENSING_TITLE = "Proposed selective licensing scheme for private rented homes"
+
+
+@pytest.mark.parametrize(("said", "question"), [
+    ("I do not agree with licensing. My tenant has lived there for six years and never complained.", "Q1"),
+    ("We partly agree with the proposal. Licensing will also burden the responsible landlords we work with.",
+     "Q1"),
+    ("this is just a money making scam by the council. i dont agree with it at all, wev got enough rules",
+     "Q1"),
+    ("I am a retired landlord. | do not agree with the licensing proposal because it punishes good tenants.",
+     "Q1"),
+    ("Our response as a letting agent for 420 homes: we do not agree with selective licensing.", "Q1"),
+    ("Northamshire Fire and Rescue Service agrees with the proposal. Rented homes have more fires.", "Q1"),
+    ("I disagree with the licence conditions. Requiring landlords to deal with noisy tenants is unworkable.",
+     "Q4a"),
+    ("We agree with the conditions on smoke and carbon monoxide alarms, which reflect legal duties.", "Q4a"),
+])
+def test_questions_a_letters_view_on_the_proposal_answers_the_proposal_question(said: str, question: str
+                                                                                ) -> None:
+    """(Trial 31a.) In letters without headings, "I do not agree with licensing", "We partly agree with the
+    proposal" went to the question they resembled (the rents, the landlords, "Do you agree with the proposed
+    licence conditions?") or to none: a paragraph opening with a view on the proposal, or on the
+    consultation's subject as a whole, answers the proposal question (`proposal: true`); one naming what
+    another "Do you agree ...?" question alone names ("the conditions") answers that one."""
+    words = Keyword()
+    words.keys = ("conditions", "tenant", "landlord", "pounds", "northam")
+    matcher = QuestionMatcher(LICENSING, words, _LICENSING_TITLE)  # type: ignore[arg-type]
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+    assert sorted({s.question for s in segs if s.text.startswith(said[:20])}) == [question]
+
+
+def test_questions_a_view_on_something_else_is_no_answer_on_the_proposal() -> None:
+    """"I agree with my neighbour", "we support tenants" say nothing on the proposal."""
+    words = Keyword()
+    words.keys = ("conditions", "tenant", "landlord", "pounds", "northam")
+    matcher = QuestionMatcher(LICENSING, words, _LICENSING_TITLE)  # type: ignore[arg-type]
+    for said in ("I agree with my neighbour about the noise from the pub.",
+                 "We support tenants in the city through our advice line."):
+        segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
+        assert "Q1" not in {s.question for s in segs}, said
+
+
+def test_questions_a_view_on_an_option_or_on_someones_response_is_no_view_on_the_proposal() -> None:
+    """(The older trials.) "Initially the council supported Option A, but on reflection we oppose it" is read
+    by the options question, "We agree with the response of Energy UK" is a view on another response:
+    neither answers the proposal question."""
+    asked = [Question(id="Q1", number=1, text="Do you agree that standing charges should be reduced?"),
+             Question(id="Q2", number=2, text="Which option do you prefer: Option A (move part of the charge "
+                      "onto unit rates) or Option B (a low-standing-charge tariff)?")]
+    matcher = QuestionMatcher(asked, None, "Review of standing charges")
+    views = questions._views(["Initially the council supported Option A, but on reflection we oppose it.",
+                              "We agree with the response of Energy UK and add only the following.",
+                              "We oppose reducing standing charges."], matcher)
+    assert views == [([], ""), ([], ""), (["Q1"], "We oppose reducing standing charges.")]
+
+
+def test_questions_a_view_on_the_councils_proposal_is_one_on_the_proposal() -> None:
+    """"I support the Council's proposal" names the proposal, not someone else's view of it."""
+    matcher = QuestionMatcher(LICENSING, None, _LICENSING_TITLE)
+    assert questions._views(["I support the Council's proposal.", "We agree with the NRLF."], matcher) == [
+        (["Q1"], "I support the Council's proposal."), ([], "")]
+
+
+def test_questions_a_view_keeps_the_options_question_only_where_it_names_its_words() -> None:
+    """(Trial 31a.) "this is just a money making scam ... i dont agree with it at all" had stayed under the
+    options question it resembled as well; "I disagree with reducing standing charges if the cost is moved
+    onto unit rates" names option A's words and stays under it."""
+    words = Keyword()
+    words.keys = ("powers", "units", "vulnerable")
+    asked = [CHARGES[0], Question(id="Q2", number=2, text="Which option do you prefer: Option A (move part "
+                                  "of the standing charge onto unit rates) or Option B (existing powers)?",
+                                  options={"A": "move part of the charge onto unit rates", "B": "powers"}),
+             CHARGES[2]]
+    matcher = QuestionMatcher(asked, words)  # type: ignore[arg-type]
+    angry = "the council has powers, this is a scam. i dont agree with it at all"
+    assert {s.question for s in segment_document(_doc(f"Hello,\n\n{angry}\n\nKelly\n"), matcher)} == {"Q1"}
+    rates = "I disagree with reducing standing charges if the cost is moved onto unit rates, not powers."
+    assert {s.question for s in segment_document(_doc(f"Hello,\n\n{rates}\n\nKelly\n"), matcher)} == {
+        "Q1", "Q2"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gc
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -381,13 +382,13 @@ def _sections(
     return out
 
 
-def _question_title(qid: str, number: int | None, text: str) -> tuple[str, str]:
-    """"Question 3" and its text; without the consultation file, the id says what it can."""
+def _question_title(qid: str, number: int | str | None, text: str) -> tuple[str, str]:
+    """"Question 3" ("Question 4a") and its text; without the consultation file, the id says what it can."""
     if qid == GENERAL:
         return question_name(qid), "Comments not linked to a particular question."
-    numbered = question_key(qid)
-    if number is None and numbered[0] == 0:
-        number = numbered[1]
+    if number is None and question_key(qid)[0] == 0:
+        found = re.sub(r"^[A-Za-z_.-]*?(?=\d)", "", qid)
+        number = int(found) if found.isdigit() else found
     title = f"Question {number}" if number is not None else f"Other answers ({qid})"
     return title, " ".join(text.split())
 

@@ -9,7 +9,8 @@ from itertools import pairwise
 
 from respmine.page_breaks import QUESTION_HEADING, runs_on
 
-NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|\s*$)")  # "3. ", "3) ", "3." alone: an answer or list item
+NUMBERED = re.compile(  # "3. ", "3) ", "3." alone, a sub-question's "4a. ": an answer or list item
+    r"^\s*(\d{1,2}(?:[a-h]|\([a-h]\))?)\s*[.)](?:\s+|\s*$)")
 
 
 @dataclass(frozen=True)

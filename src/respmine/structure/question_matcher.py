@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from respmine.consultation import Question
-from respmine.page_breaks import QUESTION_HEADING
+from respmine.page_breaks import QUESTION_HEADING, heading_number, question_number
 from respmine.structure.about import describes_respondent
 from respmine.structure.blocks import NUMBERED
 from respmine.structure.choices import question_options
@@ -126,7 +126,7 @@ class QuestionMatcher:
         self._title_words = text_words(title)
         self._title_bag = Counter(self._title_words)
         self._title_chars = len(title)
-        self.by_number = {q.number: q.id for q in self.questions if q.number is not None}
+        self.by_number = {question_number(q.number): q.id for q in self.questions if q.number is not None}
         self.ids = {q.id for q in self.questions}
         self.options = {q.id: opts for q in self.questions if (opts := question_options(q.text, q.options))}
         self._position = {q.id: i for i, q in enumerate(self.questions)}  # (the question vectors' rows)
@@ -238,10 +238,31 @@ class QuestionMatcher:
             return clean, 1.0
         for pattern in (QUESTION_HEADING, NUMBERED):
             m = pattern.match(clean)
-            if m and int(m.group(1)) in self.by_number:
-                return self.by_number[int(m.group(1))], 1.0
+            number = m and (heading_number(m) if pattern is QUESTION_HEADING else m.group(1))
+            if number and (found := self.numbered(number)):
+                return found, 1.0
         best = self.quoted(clean, threshold=0.5)
         return best
+
+    def order(self, question: str) -> int:
+        """Where a question comes in the consultation's order."""
+        return self._position[question]
+
+    def numbered(self, number: str) -> str | None:
+        """The question a heading's number names ("4", "4a", "4(a)", "4.1"): its own, else a sub-question's
+        main question ("Q5(a)" where only 5 is asked), else a whole number's first sub-question ("Question
+        4" where 4a and 4b are asked)."""
+        key = question_number(number)
+        if key in self.by_number:
+            return self.by_number[key]
+        main = re.match(r"\d+", key)
+        if main is None:
+            return None
+        if main.group() in self.by_number:
+            return self.by_number[main.group()]
+        if key == main.group():
+            return next((q for n, q in self.by_number.items() if re.match(rf"{key}(?!\d)", n)), None)
+        return None
 
     def words(self, question: str) -> list[str]:
         """The words of a question's text (none for a question id not in the consultation)."""

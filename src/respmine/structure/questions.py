@@ -17,14 +17,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from respmine.consultation import Question
-from respmine.page_breaks import QUESTION_HEADING
-from respmine.records import ABOUT, GENERAL, NOTE, Answer, Document, Segment, Span
+from respmine.page_breaks import QUESTION_HEADING, heading_number
+from respmine.records import ABOUT, GENERAL, NOTE, Answer, Document, Segment, Span, question_order
 from respmine.structure.about import (
     SEARCHED_PARAGRAPHS,
     about_respondent,
@@ -48,7 +48,13 @@ from respmine.structure.passages import passages
 from respmine.structure.petitions import is_petition, signatory_list
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
-from respmine.themes.stance import asks_agreement, changes_one_way, moves_what_it_names, named_words
+from respmine.themes.stance import (
+    asks_agreement,
+    changes_one_way,
+    moves_what_it_names,
+    named_words,
+    names_proposal,
+)
 from respmine.topics.embed import Embedder
 from respmine.versions import source_digest
 
@@ -66,21 +72,21 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
     most common text written after it (often the question quoted back). Recurring un-numbered lines are
     not used: copies of one form letter share them without being answers to a question.
     """
-    numbered: dict[int, Counter[str]] = {}
-    seen_in: Counter[int] = Counter()
+    numbered: dict[str, Counter[str]] = {}
+    seen_in: Counter[str] = Counter()
     for doc in docs:
         numbers = set()
         for block in blocks(doc.text):
             first = block.text.split("\n", 1)[0].strip()
             m = QUESTION_HEADING.match(first)
             if m:
-                n = int(m.group(1))
+                n = heading_number(m)
                 numbers.add(n)
                 numbered.setdefault(n, Counter())[first[m.end() :].strip()] += 1
         seen_in.update(numbers)
     return [
         Question(id=f"Q{n}", number=n, text=(numbered[n].most_common(1)[0][0] or f"Question {n}"))
-        for n in sorted(n for n, c in seen_in.items() if c >= min_documents)
+        for n in sorted((n for n, c in seen_in.items() if c >= min_documents), key=question_order)
     ]
 
 
@@ -275,7 +281,7 @@ def _only_a_heading(text: str, matcher: QuestionMatcher) -> bool:
     """A question's heading ("Question 5", "Q5: <its question>") or its question text, and nothing else."""
     m = QUESTION_HEADING.match(text)
     if m:
-        question = matcher.by_number.get(int(m.group(1)))
+        question = matcher.numbered(heading_number(m))
         rest = text[m.end():]
         return question is not None and (not text_words(rest) or _only_question(rest, question, matcher))
     quoted = matcher.quoted(text)
@@ -435,20 +441,17 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool, sections
     """(question id, where the answer starts in the block, method) when the block opens a question;
     `sections`: the document's numbered sections name the questions they answer ("2. Question 1")."""
     m = QUESTION_HEADING.match(block.text)
-    if m and int(m.group(1)) in matcher.by_number:
-        question = matcher.by_number[int(m.group(1))]
+    if m and (question := matcher.numbered(heading_number(m))):
         return question, _past_question(block.text, m.end(), question, matcher, label=True), "heading"
     if numbered and (m := NUMBERED.match(block.text)):
         section = _SECTION_ON.match(block.text, m.end())  # "2. Question 1 2.1 Yes. ...": a report's section
-        if section and int(section.group(1)) in matcher.by_number:  # on question 1, numbered 2
-            question = matcher.by_number[int(section.group(1))]
+        if section and (question := matcher.numbered(section.group(1))):  # on question 1, numbered 2
             return question, section.end(), "heading"
         closing = sections and _CLOSING_TITLE.match(block.text, m.end())
         if _SECTION_TITLE.match(block.text, m.end()) or closing:
             return None  # "1. Introduction 1.1 Hartwell Planning is instructed ...": no answer (in a
             # response numbered by question, "10. Conclusion" may be question 10's title)
-        if int(m.group(1)) in matcher.by_number:
-            question = matcher.by_number[int(m.group(1))]
+        if question := matcher.numbered(m.group(1)):
             return question, _past_question(block.text, m.end(), question, matcher), "heading"
     quoted = matcher.quoted(block.text)
     if quoted:
@@ -481,7 +484,7 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
         return start
     rest = text[start:line_end]
     again = QUESTION_HEADING.match(re.sub(r"^\s*[/|–—-]\s*", "", rest))  # "Cwestiwn 1 / Question 1"
-    if again and matcher.by_number.get(int(again.group(1))) == question and not text_words(
+    if again and matcher.numbered(heading_number(again)) == question and not text_words(
             re.sub(r"^\s*[/|–—-]\s*", "", rest)[again.end():]):
         return min(line_end + 1, len(text))  # (a bilingual heading: the answer starts below it)
     quoted = matcher.quoted(rest)
@@ -498,9 +501,10 @@ def _past_question(text: str, start: int, question: str, matcher: QuestionMatche
 
 def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
     """Paragraph-initial '3.' numbers count as headings only in an increasing run of at least two."""
-    numbers = [int(m.group(1)) for b in rest if (m := NUMBERED.match(b.text))]
-    valid = [n for n in numbers if n in matcher.by_number]
-    return len(valid) >= 2 and valid == sorted(set(valid)) and len(valid) == len(numbers)
+    numbers = [m.group(1) for b in rest if (m := NUMBERED.match(b.text))]
+    valid = [q for n in numbers if (q := matcher.numbered(n))]
+    order = [matcher.order(q) for q in valid]
+    return len(valid) >= 2 and order == sorted(set(order)) and len(valid) == len(numbers)
 
 
 def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segment]:
@@ -616,12 +620,22 @@ def _by_content(
     choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
-    on_proposal = _proposal_question(matcher) if is_petition(doc.text) else None
+    views = dict(zip((b.start for b in candidates), _views([b.text for b in candidates], matcher),
+                     strict=True))
+    asking = set(_asking(matcher))
+    on_proposal = _proposal(matcher, _asking(matcher)) if is_petition(doc.text) else None
     for b in rest:
         chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
         if on_proposal in {q for q, _ in chosen}:  # a petition states one view: the petitioners', on it
             chosen = [(q, s) for q, s in chosen if q == on_proposal]
-        answered = [q for q in closed.get(b.start, ()) if q not in {c for c, _ in chosen}]
+        found = closed.get(b.start, [])
+        viewed, opening = views.get(b.start, ([], ""))
+        if opening:  # a view on the proposal or one part opens it: that question's answer (and any whose own
+            # words that sentence names), not the question it resembles
+            chosen = [(q, s) for q, s in chosen if q not in viewed and matcher.own_words_named(opening, q)]
+            found = [q for q in found if q not in asking]
+        found = list(dict.fromkeys(viewed + found))
+        answered = [q for q in found if q not in {c for c, _ in chosen}]
         if not (chosen or answered):
             out += _general(doc, b, about)
             continue
@@ -634,12 +648,6 @@ def _by_content(
             start, end = parts.get(question, (0, len(b.text)))
             out.append(_segment(doc, b.start + start, b.start + end, question, "closed-answer", 0.9))
     return out
-
-
-def _proposal_question(matcher: QuestionMatcher) -> str | None:
-    """The question on the proposal: the one marked `proposal: true`, else the first asking agreement."""
-    marked = next((q.id for q in matcher.questions if q.proposal), None)
-    return marked or next((q.id for q in matcher.questions if asks_agreement(q.text)), None)
 
 
 def _options_named_alone(rest: list[Block], matcher: QuestionMatcher) -> list[Block]:
@@ -719,6 +727,96 @@ def _sentences(text: str) -> list[str]:
     from respmine.themes.sentences import sentence_spans
 
     return [text[a:b] for a, b in sentence_spans(text)]
+
+
+_VIEW = re.compile(  # "I do not agree with licensing", "We partly agree with the proposal", "i dont agree
+    # with it at all", "Northamshire Fire and Rescue Service agrees with the proposal", OCR's "| do not agree"
+    r"(?:\b(?:i|we)\b|(?:^|(?<=[.!?]\s))\s*\|"
+    r"|^\s*(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?-i:[A-Z])[\w&'’-]*|and|of|for|&)){1,8}?)\s+"
+    r"(?:(?:would|do|does|did|also|still|cannot|can\W?t|could|don\W?t|dont|doesn\W?t|doesnt|not|strongly"
+    r"|fully|broadly|wholly|partly|partially|firmly|therefore|generally|very\s+much|totally|completely|really"
+    r"|entirely|am|are|is|remain|remains|be)\s+)*"
+    r"(?:(?:dis)?agrees?\s+with|supports?|opposes?|objects?\s+to|against|opposed\s+to|in\s+favour\s+of)\s+"
+    r"(?P<what>[^.;:!?]{2,160})", re.IGNORECASE)
+_SOMEONES = re.compile(  # a view on what someone else said ("We agree with the response of Energy UK")
+    r"(?:the\s+)?(?:response|submission|views?|comments?|position|points?|evidence|analysis|concerns?)\s+"
+    r"(?:of|from|by|made|put|set\s+out\s+by|submitted)\b|(?:my|our)\s+(?!own\b)\w+\s+(?:about|that|on)\b"
+    r"|(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w*)*\s*(?:$|,|\b(?:that|on|about|in\s+(?:its|their)))",
+    # (not "the Council's proposal": the proposal)
+    re.IGNORECASE)
+_OPTION_NAMED = re.compile(r"\boption\s+(?:[A-H1-9])\b", re.IGNORECASE)
+_ITSELF = re.compile(r"(?:it|this)\b(?!\s+(?:is|was|are|were|will|would|should|has|that|which)\b)",
+                     re.IGNORECASE)
+VIEW_OPENS = 2  # sentences: a view on the proposal in the first two opens the paragraph ("I am a retired
+# landlord. I do not agree with the licensing proposal ...")
+
+
+def _asking(matcher: QuestionMatcher) -> list[str]:
+    """The questions asking for agreement ("Do you agree ...?"), not those offering options."""
+    return [q.id for q in matcher.questions if q.id not in matcher.options and asks_agreement(q.text)]
+
+
+def _proposal(matcher: QuestionMatcher, asking: Sequence[str]) -> str | None:
+    """The question on the proposal itself, as `stance.proposal_question` reads it from the questions: the
+    one marked `proposal: true`, else the first asking for agreement with "the proposals" as a whole, else
+    the first asking for agreement (consultations ask it before the questions on its parts)."""
+    marked = next((q.id for q in matcher.questions if q.proposal), None)
+    worded = {q.id: q.text for q in matcher.questions}
+    return marked or next((q for q in asking if names_proposal(worded[q])), asking[0] if asking else None)
+
+
+def _views(texts: Sequence[str], matcher: QuestionMatcher) -> list[tuple[list[str], str]]:
+    """For each paragraph of a letter, the "Do you agree ...?" questions its sentences stating a view answer
+    ("I do not agree with licensing", "We disagree with the licence conditions": `_view_question`), and the
+    sentence stating one in its first VIEW_OPENS sentences ("" when none does): that paragraph answers the
+    question its view names, not the one it resembles (trial 31a: "We partly agree with the proposal" went
+    to "Do you agree with the proposed licence conditions?", "I do not agree with licensing. My tenant ..."
+    to the question on rents)."""
+    asking = _asking(matcher)
+    main = _proposal(matcher, asking)
+    if not asking:
+        return [([], "") for _ in texts]
+    stems_of = {q: _stems(" ".join(matcher.words(q))) for q in asking}
+    subject = _stems(matcher.title)
+    own = {q: stems_of[q] - subject - set().union(*(stems_of[o] for o in asking if o != q)) for q in asking}
+    out: list[tuple[list[str], str]] = []
+    for text in texts:
+        found: list[str] = []
+        opening = ""
+        for i, sentence in enumerate(_sentences(text)):
+            m = _VIEW.search(sentence)
+            if (m is None or _serves(sentence[m.start():m.start("what")], m["what"])
+                    or _SOMEONES.match(m["what"]) or _names_option(sentence, matcher)):
+                continue  # (a view on an option is read by the question offering it)
+            question = _view_question(m["what"], own, subject, main)
+            if question is None:
+                continue
+            found.append(question) if question not in found else None
+            if i < VIEW_OPENS and not opening:
+                opening = sentence[m.start():]  # (from its subject: "I am a landlord. | do not agree ...")
+        out.append((found, opening))
+    return out
+
+
+def _names_option(sentence: str, matcher: QuestionMatcher) -> bool:
+    """Whether a sentence names an option a question offers ("we oppose Option A", "We would support option
+    B"): its view is read by that question."""
+    return bool(matcher.options) and (_OPTION_NAMED.search(sentence) is not None or any(
+        letters_choice(sentence, opts) for opts in matcher.options.values()))
+
+
+def _view_question(what: str, own: Mapping[str, set[str]], subject: set[str], main: str | None) -> str | None:
+    """The "Do you agree ...?" question a view on `what` answers: the one question whose own words (no other
+    such question's, nor the title's) it names ("the conditions on smoke alarms"); else, when it names the
+    consultation's subject ("licensing"), the proposals ("the licensing proposal") or it ("i dont agree with
+    it"), the proposal question; else none ("I agree with my neighbour about the noise")."""
+    words = _stems(what)
+    named = [q for q, mine in own.items() if words & mine]
+    if named:
+        return named[0] if len(named) == 1 else None
+    if main and (words & subject or _A_PROPOSAL.match(re.sub(r"[’']s\b", "", what)) or _ITSELF.match(what)):
+        return main
+    return None
 
 
 def _closed_questions(texts: Sequence[str], matcher: QuestionMatcher) -> list[list[str]]:

@@ -1625,6 +1625,11 @@ def on_the_proposal(question: str | None) -> bool:
     return _NOT_THE_PROPOSAL.search(asked) is None and not keeps_as_is(question)
 
 
+def names_proposal(question: str) -> bool:
+    """Whether a question asks about what is proposed as a whole ("Do you agree with the proposals?")."""
+    return _NAMES_PROPOSAL.search(question) is not None
+
+
 def proposal_question(questions: Mapping[str, str], segments: Iterable[SegmentView], named: str | None = None
                       ) -> str | None:
     """The question on the proposal itself: the one the consultation names (`named`: its question marked
