@@ -1,0 +1,132 @@
+"""Answers read against what the question changes (session 31): going further the same way agrees, keeping
+what a closure would end disagrees, a short noun the question changes ("the cap", "the fee") is named, "no
+X" is a noun and not a command, "the previous plan and this one" is on this one too, and a condition on a
+"Yes" ("as long as", "provided (that)") agrees while "only if", "on condition that", "subject to" and "in
+principle" partly agree; a letter's sentence moving only the subject two questions share is filed under the
+one whose way of change it answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from respmine.themes.stance import OFFERED, StanceModel, moves_what_it_names, named_words
+from tests.themes.helpers import WordEmbedder
+
+REDUCE_Q = "Do you agree that standing charges on domestic electricity and gas bills should be reduced?"
+SAME_Q = "Should prepayment customers pay the same standing charge as direct debit customers?"
+CLOSE_Q = "Do you agree with the proposal to close eight of the fourteen libraries?"
+CAP_Q = "Do you agree that the cap should be raised?"
+PRICE_CAP_Q = "Do you agree that the price cap should be lowered to £1,500?"
+FEE_Q = "Do you agree that the fee should be increased to £60 a year?"
+BAN_Q = "Do you agree with the proposal to ban pavement parking?"
+TIMETABLE_Q = "Do you agree with the proposed timetable for introducing the ban on pavement parking?"
+PLAN_Q = "Do you agree with the proposed plan?"
+FINE_Q = "Do you agree that councils should be able to fine drivers who park on the pavement?"
+
+
+@pytest.fixture(scope="module")
+def rules() -> StanceModel:
+    return StanceModel(WordEmbedder())
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (REDUCE_Q, "We would go further and abolish standing charges altogether.", "support"),
+    (REDUCE_Q, "We would go further and scrap the proposal.", "oppose"),
+    (REDUCE_Q, "The proposal does not go far enough.", "support"),
+    (REDUCE_Q, "These changes do not go far enough: standing charges should be abolished.", "support"),
+    (REDUCE_Q, "The proposal goes too far.", "oppose"),
+])
+def test_going_further_the_same_way_agrees(rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """"Go further and abolish X" to reducing X is the same way, further (it had taken no side, as the step
+    further of one who had already agreed); "does not go far enough" agrees and wants more, as "We agree, but
+    the Government should go further" does (no condition: agreed, not partly)."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (CLOSE_Q, "Keep the libraries open.", "oppose"),
+    (CLOSE_Q, "Keep our library open.", "oppose"),
+    (CLOSE_Q, "Keep all fourteen libraries open.", "oppose"),
+    (CLOSE_Q, "The libraries must stay open.", "oppose"),
+    (CLOSE_Q, "Close them all.", "support"),
+    (REDUCE_Q, "Keep the standing charge where it is.", "oppose"),
+])
+def test_keeping_what_a_closure_would_end_disagrees(
+        rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """To closing eight of the fourteen libraries, keeping them (open) is against it ("fourteen" is the
+    whole, not the number to close); it had taken no side, or agreed."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (CAP_Q, "Scrap the cap.", "support"),  # (ending a limit loosens it: up)
+    (CAP_Q, "Raise the cap.", "support"),
+    (CAP_Q, "The cap should not be raised.", "oppose"),
+    (PRICE_CAP_Q, "The cap must come down.", "support"),
+    (PRICE_CAP_Q, "Keep the cap where it is.", "oppose"),
+    (FEE_Q, "Do not increase the fee.", "oppose"),
+    (FEE_Q, "The fee should go up.", "support"),
+])
+def test_a_short_noun_the_question_changes_is_named(
+        rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """Words under four letters were never read as naming anything: "the cap", "the fee" matched nothing."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+def test_a_short_noun_is_named_only_where_it_is_the_subject() -> None:
+    """Short words heading what the question names count ("cap", "fee"); "gas" in "electricity and gas
+    bills" is no head, and function words never are."""
+    assert "cap" in named_words(CAP_Q) and "fee" in named_words(FEE_Q)
+    assert "gas" not in named_words(REDUCE_Q) and "the" not in named_words(CAP_Q)
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (BAN_Q, "There should be no ban on pavement parking.", "oppose"),
+    (BAN_Q, "Scrap the ban.", "oppose"),
+    (BAN_Q, "Ban pavement parking everywhere.", "support"),
+    (TIMETABLE_Q, "There should be no delay.", "support"),
+    (TIMETABLE_Q, "There should be no further delay in introducing the ban.", "support"),
+    (REDUCE_Q, "There should be no standing charge at all.", "support"),
+])
+def test_no_before_a_noun_is_no_command(rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """"No ban on X" is no command to ban X (it had agreed with banning it): it ends the ban, the proposal;
+    "no delay" urges the proposal on."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+def test_the_previous_plan_and_this_one(rules: StanceModel) -> None:
+    """A cue on an earlier scheme is not on this one, unless it goes on to name this one too."""
+    assert rules.predict(["We support the previous plan and this one."], [PLAN_Q])[0].stance == "support"
+    assert rules.predict(["We supported the previous plan as well as this one."])[0].stance == "support"
+    assert rules.predict(["We opposed the previous plan."])[0].stance == "neutral"
+
+
+@pytest.mark.parametrize(("answer", "side"), [
+    ("Yes, as long as the money raised is put back into repairing footways.", "support"),
+    ("Yes, provided the statutory guidance defines obstruction clearly enough.", "support"),
+    ("Yes, provided that funding follows.", "support"),
+    ("We support this, so long as the money goes to footways.", "support"),
+    ("Yes, but only if the money goes to footways.", "mixed"),
+    ("We would support it only if councils are funded.", "mixed"),
+    ("Yes, on condition that the money goes to footways.", "mixed"),
+    ("We support this, subject to the points below.", "mixed"),
+    ("Yes, in principle.", "mixed"),
+])
+def test_a_condition_on_yes_agrees_only_if_partly(rules: StanceModel, answer: str, side: str) -> None:
+    """The five trials' truths count "Yes, as long as ..." and "Yes, provided ..." as agreed (an expectation
+    stated with a yes: 5 of 5 answers), as "Option A, as long as ..." already was; "only if", "on condition
+    that", "subject to" and "in principle" make the yes conditional: partly."""
+    assert rules.predict([answer], [FINE_Q])[0].stance == side
+
+
+def test_a_sentence_moving_the_shared_subject_answers_the_question_changing_it() -> None:
+    """(Trial 30a.) Q1 reduces standing charges, Q3 asks whether prepayment customers pay the same one: both
+    name "standing charge", so "Standing charges should be scrapped" had gone under neither. Scrapping them
+    answers which way they should go, Q1's question; Q3 asks nothing of the kind."""
+    common = named_words(REDUCE_Q) & named_words(SAME_Q + OFFERED)
+    for sentence in ("Standing charges should be scrapped.", "Scrap the standing charge.",
+                     "I want the standing charge to come down."):
+        assert moves_what_it_names(sentence, REDUCE_Q, common) == "support"
+        assert moves_what_it_names(sentence, SAME_Q + OFFERED, common) is None
+    assert moves_what_it_names("Standing charges are too high.", REDUCE_Q, common) is None
+    assert moves_what_it_names("Keep the charge.", REDUCE_Q, common) is None  # (one word: not named)
