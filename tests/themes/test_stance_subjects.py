@@ -130,3 +130,20 @@ def test_a_sentence_moving_the_shared_subject_answers_the_question_changing_it()
         assert moves_what_it_names(sentence, SAME_Q + OFFERED, common) is None
     assert moves_what_it_names("Standing charges are too high.", REDUCE_Q, common) is None
     assert moves_what_it_names("Keep the charge.", REDUCE_Q, common) is None  # (one word: not named)
+
+
+KEEP_Q = "Do you agree that people carrying out unpaid work in public should continue to wear vests?"
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (BAN_Q, "Keep the ban on HGVs.", "neutral"),  # (another ban)
+    (BAN_Q, "No, keep the status quo.", "oppose"),
+    (BAN_Q, "Keep the status quo.", "oppose"),
+    (KEEP_Q, "Keep the status quo.", "support"),
+    (CLOSE_Q, "Keep things as they are.", "oppose"),
+])
+def test_the_status_quo_and_another_ban(rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """Keeping "the status quo" keeps what a question to keep or end names, and is against a change; "No,
+    keep ..." is read with its "No" (the command had been read without it: no side); "the ban on HGVs" is
+    not the ban on pavement parking."""
+    assert rules.predict([answer], [question])[0].stance == side

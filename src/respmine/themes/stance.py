@@ -828,12 +828,14 @@ def _cues(text: str, question: str | None = None) -> _Cues:
     text = unticked(text)  # ("☒ Yes ☐ No": the label ticked; offsets kept)
     spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)] or [(0, len(text))]
     scores = [score_sentence(text[a:b]) for a, b in spans]
+    read = [text[a:b] for a, b in spans]  # each sentence as read ("No, keep ..." as "we disagree, keep ...")
     match = _CLOSED.match(text) if asks_agreement(question) else None
     word = match.lastgroup if match is not None else None
     if match is not None and word and spans[0][0] <= match.start(word) and match.end(word) <= spans[0][1]:
         a, b = spans[0]  # the opening word read as the cue it stands for, so hedges, conditions and "no
         said = text[a : match.start(word)] + _CLOSED_WORDS[word] + text[match.end(word) : b]  # view" count
         scores[0] = score_sentence(said)  # ("Yes, in principle" is mixed, "No - not applicable" neutral)
+        read[0] = said
     if question and asks_agreement(question):
         subject = _subject_words(question)  # "I am against H4": against what the question asks about
         scores = [(s, 1.0, m) if _against(text[a:b], subject) else (s, o, m)
@@ -841,8 +843,8 @@ def _cues(text: str, question: str | None = None) -> _Cues:
     if question and proposes_option(question):  # "C" to "Which option ...?", option C proposed
         scores = _chose(text, spans, scores, question)
     if question and asks_agreement(question):  # "Scrap the vests." to "... continue to wear vests?"
-        scores = [_with_action(text[a:b], question, score)
-                  for (a, b), score in zip(spans, scores, strict=True)]
+        scores = [_with_action(sentence, question, score)
+                  for sentence, score in zip(read, scores, strict=True)]
     if question and asks_agreement(question) and not any(any(s) for s in scores):  # no cue, no "Yes"/"No"
         proposal = _proposal_words(question)
         scores = [_restated(text[a:b], proposal) for a, b in spans]
@@ -1108,13 +1110,18 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
         return "instead"
     if number is not None and number.group() in proposed.thing:
         return "thing"
-    if _ITSELF.match(what) or (proposed.way and _CHANGING[proposed.way].match(what)) or (
-            proposed.ends and _ENDING_NOUN.match(what)):  # "Scrap the proposal": whatever it proposes; "Stop
-        return "proposal"  # the cuts", to cutting; "no ban on pavement parking", to banning it
+    ending = _ENDING_NOUN.match(what) if proposed.ends else None  # "no ban on pavement parking", to banning
+    if ending is not None and (on := _ON_WHAT.match(what, ending.end())) is not None and not (  # it (not
+            _words5(on["what"], proposed.short) & proposed.thing):  # "Keep the ban on HGVs": another one)
+        return "other"
+    if _ITSELF.match(what) or (proposed.way and _CHANGING[proposed.way].match(what)) or ending:  # "Scrap the
+        return "proposal"  # proposal": whatever it proposes; "Stop the cuts", to cutting
     words = [w[:5] for w in re.findall(r"[a-z]{3,}", what.lower())
              if (len(w) > 3 or w in proposed.short) and w not in _PLAIN]
     said = set(words)
     head = words[0] if words else ""
+    if keeping and _AS_THINGS_ARE.match(what):  # "Keep the status quo": what a question to keep or end
+        return "thing" if proposed.keeps or proposed.ends else "instead"  # names, else what a change replaces
     if _PRONOUN.match(what):
         if proposed.keeps or proposed.ends or not keeping:  # "Take them away", "Scrap it"
             return "thing"
@@ -1134,6 +1141,9 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
 _ENDING_NOUN = re.compile(r"\W*(?:(?:the|this|these|any|a|such|your|its|their|proposed|new|national"
                           r"|blanket)\s+)*(?:ban|bans|prohibition|abolition|removal|closures?|withdrawal|phasing\s+out)\b",
                           re.IGNORECASE)  # the ending a question proposes, named: "the ban (on ...)"
+_ON_WHAT = re.compile(r"\s+(?:on|of)\s+(?P<what>.+)", re.IGNORECASE)
+_AS_THINGS_ARE = re.compile(r"\W*(?:the\s+)?(?:status\s+quo|current\s+(?:system|arrangements?|position)"
+                            r"|things\s+as\s+they\s+are)\b", re.IGNORECASE)
 
 
 _DENIED = re.compile(  # a frame denying what follows: "I do not think pavement parking should be banned", "We
