@@ -15,6 +15,8 @@ from tests.themes.helpers import WordEmbedder
 REDUCE_Q = "Do you agree that standing charges on domestic electricity and gas bills should be reduced?"
 SAME_Q = "Should prepayment customers pay the same standing charge as direct debit customers?"
 CLOSE_Q = "Do you agree with the proposal to close eight of the fourteen libraries?"
+FEWER_Q = ("Do you agree with the proposal to reduce the number of council-run libraries from 14 to 6, "
+           "keeping a library in each of the six main towns?")
 CAP_Q = "Do you agree that the cap should be raised?"
 PRICE_CAP_Q = "Do you agree that the price cap should be lowered to £1,500?"
 FEE_Q = "Do you agree that the fee should be increased to £60 a year?"
@@ -50,11 +52,14 @@ def test_going_further_the_same_way_agrees(rules: StanceModel, question: str, an
     (CLOSE_Q, "The libraries must stay open.", "oppose"),
     (CLOSE_Q, "Close them all.", "support"),
     (REDUCE_Q, "Keep the standing charge where it is.", "oppose"),
+    (FEWER_Q, "For these reasons the governing body asks the council to keep Cwm Eithin library open and run "
+              "by the council.", "oppose"),  # (trial 29a: no side)
+    (FEWER_Q, "Keep six libraries.", "support"),
 ])
 def test_keeping_what_a_closure_would_end_disagrees(
         rules: StanceModel, question: str, answer: str, side: str) -> None:
-    """To closing eight of the fourteen libraries, keeping them (open) is against it ("fourteen" is the
-    whole, not the number to close); it had taken no side, or agreed."""
+    """To closing eight of the fourteen libraries, or reducing their number, keeping them (open) is against
+    it ("fourteen" is the whole, not the number to close); it had taken no side, or agreed."""
     assert rules.predict([answer], [question])[0].stance == side
 
 

@@ -977,6 +977,8 @@ _FROM_TO = re.compile(r"\bfrom\s+(?P<now>\S+)\s+to\s+(?P<new>\S+)", re.IGNORECAS
 _OF_WHOLE = re.compile(  # "8 of the 14": the whole, as it is now
     r"\b\d+\s+of\s+(?:the|its|our|their|all|all\s+the)\s+(?P<whole>\d+)\b", re.IGNORECASE)
 _CLOSES = re.compile(r"clos|shut", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\s+(?:the\s+)?number\s+of\b", re.IGNORECASE)  # "reduce the number of
+# libraries": some close
 
 
 def _digits(text: str) -> str:
@@ -1004,8 +1006,8 @@ class _Proposed:
     # "when no staff are on site", so "Increase staffing" is no "up" on opening longer)
     bound: bool = False  # what it names is a limit ("the speed limit", "the cap"): ending it loosens it, up
     short: frozenset[str] = frozenset()  # the short nouns it names ("cap", "fee": `_short_heads`)
-    closes: bool = False  # it would close what it changes ("close eight of the fourteen libraries"): keeping
-    # them (open) is against it
+    closes: bool = False  # it would close what it changes ("close eight of the fourteen libraries", "reduce
+    # the number of libraries"): keeping them (open) is against it
 
 
 _RISES = re.compile(r"\b(?:extend\w*|increas\w*|expand\w*|lengthen\w*|rais(?:e|es|ed|ing)|widen\w*"
@@ -1057,7 +1059,8 @@ def _proposed(question: str) -> _Proposed:
                      frozenset((_words5(instead, short) | _numbers(instead) | now_numbers) - _ASKING),
                      "up" if rises and not falls else "down" if falls and not rises else None,
                      frozenset(thing & (_words5(_changed(main, rises or falls), short) | _numbers(main))),
-                     _names_a_limit(main), short, bool(falls and _CLOSES.match(falls.group())) and not rises)
+                     _names_a_limit(main), short, bool(falls and not rises and (
+                         _CLOSES.match(falls.group()) or _NUMBER_OF.match(main, falls.end()))))
 
 
 _PASSIVE = re.compile(r"\b(?:be|being|been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -1111,7 +1114,7 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
     if number is not None and number.group() in proposed.thing:
         return "thing"
     ending = _ENDING_NOUN.match(what) if proposed.ends else None  # "no ban on pavement parking", to banning
-    if ending is not None and (on := _ON_WHAT.match(what, ending.end())) is not None and not (  # it (not
+    if ending is not None and (on := _ENDED_ON.match(what, ending.end())) is not None and not (  # it (not
             _words5(on["what"], proposed.short) & proposed.thing):  # "Keep the ban on HGVs": another one)
         return "other"
     if _ITSELF.match(what) or (proposed.way and _CHANGING[proposed.way].match(what)) or ending:  # "Scrap the
@@ -1141,7 +1144,7 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
 _ENDING_NOUN = re.compile(r"\W*(?:(?:the|this|these|any|a|such|your|its|their|proposed|new|national"
                           r"|blanket)\s+)*(?:ban|bans|prohibition|abolition|removal|closures?|withdrawal|phasing\s+out)\b",
                           re.IGNORECASE)  # the ending a question proposes, named: "the ban (on ...)"
-_ON_WHAT = re.compile(r"\s+(?:on|of)\s+(?P<what>.+)", re.IGNORECASE)
+_ENDED_ON = re.compile(r"\s+(?:on|of)\s+(?P<what>.+)", re.IGNORECASE)
 _AS_THINGS_ARE = re.compile(r"\W*(?:the\s+)?(?:status\s+quo|current\s+(?:system|arrangements?|position)"
                             r"|things\s+as\s+they\s+are)\b", re.IGNORECASE)
 
