@@ -152,3 +152,18 @@ def test_the_status_quo_and_another_ban(rules: StanceModel, question: str, answe
     keep ..." is read with its "No" (the command had been read without it: no side); "the ban on HGVs" is
     not the ban on pavement parking."""
     assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize(("answer", "side"), [
+    ("Prepayment customers must never pay more than anyone else.", "support"),
+    ("AND PREPAYMENT PEOPLE SHOULD NOT PAY A PENNY MORE THAN ANYONE ELSE.", "support"),
+    ("We were on a prepayment meter for two years. No family should pay more for being on a key meter.",
+     "support"),
+    ("No. If it costs more to serve a prepayment meter then the people who use one should pay for it.",
+     "oppose"),
+    ("Suppliers should not pay more for network costs.", "neutral"),  # (not those the question names)
+])
+def test_paying_no_more_than_others_agrees_with_paying_the_same(rules: StanceModel, answer: str,
+                                                                 side: str) -> None:
+    """(Trial 30a, Q3: three respondents' "should not pay more" went unclear.)"""
+    assert rules.predict([answer], [SAME_Q + OFFERED])[0].stance == side

@@ -1316,6 +1316,28 @@ def _changes(sentence: str, question: str) -> set[str]:
     return sides
 
 
+_SAME = re.compile(  # a question asking for equal treatment: "Should prepayment customers pay the same
+    # standing charge as direct debit customers?"
+    r"\b(?:pay|be\s+charged|get|receive|have)\s+the\s+same\b", re.IGNORECASE)
+_NO_MORE = re.compile(  # a sentence that they should pay no more than others: "Prepayment customers must
+    # never pay more than anyone else", "No family should pay more for being on a key meter"
+    r"(?P<who>[^.;:!?,]{0,60}?)\b" + _STRICT_MODALS + r"(?:\s+not|n[’']t|\s+never)\s+(?:have\s+to\s+)?"
+    r"(?:pay|be\s+charged)\s+(?:a\s+(?:single\s+)?penny\s+|any(?:thing)?\s+)?more\b"
+    r"|(?P<nobody>\b(?:no|nobody|no\s*-?\s*one)\b[^.;:!?,]{0,30}?)\b" + _STRICT_MODALS
+    + r"\s+(?:have\s+to\s+)?(?:pay|be\s+charged)\s+more\b", re.IGNORECASE)
+
+
+def _no_more(sentence: str, question: str) -> bool:
+    """To a question asking whether some should pay the same as others (`_SAME`), a sentence saying they
+    (named in the question's words) or no one should pay more agrees: trial 30a's "Prepayment customers must
+    never pay more than anyone else" and "No family should pay more for being on a key meter" took no side."""
+    if _SAME.search(question) is None:
+        return False
+    thing = _proposed(question).thing
+    return any(m["nobody"] is not None or _words5(m["who"]) & thing for m in _NO_MORE.finditer(sentence)
+               if not _asked_whether(sentence[: m.start()]))
+
+
 def _acted(sentence: str, question: str) -> str | None:
     """The side a sentence takes by saying what should be done with what an agreement question proposes:
     kept or ended. To "Do you agree that people should continue to wear vests?", "Keep the vests.", "The
@@ -1324,8 +1346,8 @@ def _acted(sentence: str, question: str) -> str | None:
     cent." opposes. None where no such verb acts on the question's own words (or "it" / "them")."""
     proposed = _proposed(question)
     sides = set()
-    if _NO_DELAY.search(sentence):  # "There should be no delay": the proposal urged on
-        sides.add("support")
+    if _NO_DELAY.search(sentence) or _no_more(sentence, question):  # "There should be no delay": the
+        sides.add("support")  # proposal urged on
     far = _FAR_ENOUGH.search(sentence)  # "The proposal does not go far enough": for it, wanting more
     if far is not None and not _asked_whether(sentence[: far.start()]):
         sides.add("support" if far["short"] else "oppose")
