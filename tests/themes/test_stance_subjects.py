@@ -167,3 +167,11 @@ def test_paying_no_more_than_others_agrees_with_paying_the_same(rules: StanceMod
                                                                  side: str) -> None:
     """(Trial 30a, Q3: three respondents' "should not pay more" went unclear.)"""
     assert rules.predict([answer], [SAME_Q + OFFERED])[0].stance == side
+
+
+def test_one_word_of_a_subject_is_not_named_unless_it_is_a_short_noun() -> None:
+    """A sentence moving what a question changes must name it in two words, or in its short noun ("the cap"):
+    one longer word ("tagging") is not enough to file a letter's sentence under the question."""
+    tagging = "Do you agree that GPS tagging should be extended to all prison leavers on licence?"
+    assert moves_what_it_names("Extend tagging to everyone.", tagging) is None
+    assert moves_what_it_names("Scrap the cap.", CAP_Q) == "support"

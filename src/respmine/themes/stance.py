@@ -1394,9 +1394,8 @@ def moves_what_it_names(sentence: str, question: str, common: frozenset[str] = f
     moved = _changes(sentence, question) or any(t == "thing" for _, _, t, _ in _actions(sentence, question))
     if not moved:
         return None
-    if len((said & proposed.thing) - common) < 2 and not (
-            proposed.way is not None and len(said & proposed.changed) >= min(2, len(proposed.changed))
-            and said & proposed.changed):
+    if len((said & proposed.thing) - common) < 2 and not (proposed.way is not None and (
+            len(said & proposed.changed) >= 2 or said & proposed.changed & proposed.short)):  # ("the cap")
         return None
     return _acted(sentence, question)
 
