@@ -175,3 +175,14 @@ def test_one_word_of_a_subject_is_not_named_unless_it_is_a_short_noun() -> None:
     tagging = "Do you agree that GPS tagging should be extended to all prison leavers on licence?"
     assert moves_what_it_names("Extend tagging to everyone.", tagging) is None
     assert moves_what_it_names("Scrap the cap.", CAP_Q) == "support"
+
+
+def test_keeping_one_of_what_a_question_would_close_files_under_it() -> None:
+    """(Trial 29a: a school's letter, "the governing body asks the council to keep Cwm Eithin library open and
+    run by the council", was filed under the options question only; its disagreement went uncounted.)"""
+    hours = "Do you agree that the six council libraries should open longer hours when no staff are on site?"
+    common = named_words(FEWER_Q) & named_words(hours)
+    said = ("For these reasons the governing body asks the council to keep Cwm Eithin library open and run "
+            "by the council.")
+    assert moves_what_it_names(said, FEWER_Q, common) == "oppose"
+    assert moves_what_it_names(said, hours, common) is None

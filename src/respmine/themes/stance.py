@@ -1391,7 +1391,9 @@ def moves_what_it_names(sentence: str, question: str, common: frozenset[str] = f
     to whether prepayment customers should pay the same standing charge)."""
     proposed = _proposed(question)
     said = _words5(sentence, proposed.short)
-    moved = _changes(sentence, question) or any(t == "thing" for _, _, t, _ in _actions(sentence, question))
+    moved = _changes(sentence, question) or any(  # (or keeps what it would close: "asks the council to keep
+        t == "thing" or (t == "instead" and k and proposed.closes)  # Cwm Eithin library open")
+        for k, _, t, _ in _actions(sentence, question))
     if not moved:
         return None
     if len((said & proposed.thing) - common) < 2 and not (proposed.way is not None and (
