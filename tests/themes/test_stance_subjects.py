@@ -186,3 +186,83 @@ def test_keeping_one_of_what_a_question_would_close_files_under_it() -> None:
             "by the council.")
     assert moves_what_it_names(said, FEWER_Q, common) == "oppose"
     assert moves_what_it_names(said, hours, common) is None
+
+
+INCREASE_Q = "Do you agree that standing charges on domestic electricity and gas bills should be increased?"
+DELAY_Q = "Do you agree with the proposal to delay the introduction of the ban until 2026?"
+RELAX_Q = "Do you agree that the rules on pavement parking should be relaxed?"
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (INCREASE_Q, "We would go further and abolish standing charges altogether.", "neutral"),  # (not the way
+    (KEEP_Q, "We would go further and abolish the vests altogether.", "neutral"),  # the question goes)
+    (REDUCE_Q, "The regulator should go further and scrap exit fees.", "neutral"),  # (something else)
+    (REDUCE_Q, "We would not go further and abolish them.", "neutral"),
+    (REDUCE_Q, "We do not think the regulator should go further and abolish standing charges.", "neutral"),
+    (REDUCE_Q, "Yes, and it should go further and scrap them.", "support"),
+])
+def test_a_step_further_agrees_only_the_way_the_question_goes(
+        rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """(Review.) A step further is the writer's only where it goes the question's way, on what the question
+    names: ending what a question would raise or keep is no step further its way, a step on something else is
+    an aside, and a step the writer would not take is no step."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (CLOSE_Q, "If the proposal goes ahead there will be no library in my village.", "neutral"),  # (a
+    (CLOSE_Q, "There would be no library left in the valley.", "neutral"),  # forecast, not a call: no
+    (REDUCE_Q, "Under option B there would be no standing charge for most homes.", "neutral"),  # "support")
+    (BAN_Q, "There should be no ban on HGVs using the high street.", "neutral"),  # (another ban)
+    (CLOSE_Q, "There should be no closures.", "oppose"),
+])
+def test_no_x_is_a_call_only_with_should_or_must(
+        rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """(Review.) "There will/would be no library" says what would happen, not what the writer wants: it is
+    no call to end the libraries, so no agreement with closing them; "no ban on HGVs" is another ban."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (DELAY_Q, "There should be no delay.", "oppose"),  # (the question proposes a delay: none of it)
+    (TIMETABLE_Q, "There should be no delay in getting rid of this proposal.", "neutral"),
+    (TIMETABLE_Q, "There should be no delay in putting a stop to it.", "neutral"),
+    (TIMETABLE_Q, "There should be no delay in rolling it out.", "support"),
+])
+def test_no_delay_urges_on_only_a_proposal_that_is_no_delay(
+        rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """(Review.) "No delay" to a proposal to delay is against it, not for it; "no delay in getting rid of /
+    putting a stop to it" hurries its end."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (RELAX_Q, "The current rules do not go far enough.", "neutral"),  # (not the proposal: `_FAR_ENOUGH`)
+    (REDUCE_Q, "The existing protections do not go far enough.", "neutral"),
+    (REDUCE_Q, "I do not think the proposal goes too far.", "support"),
+    (REDUCE_Q, "We do not believe that these changes go too far.", "support"),
+])
+def test_far_enough_is_of_the_proposal_and_may_be_denied(
+        rules: StanceModel, question: str, answer: str, side: str) -> None:
+    """(Review.) "The current rules do not go far enough" is on the rules as they are, not the proposal (to
+    relaxing them it had agreed); "I do not think the proposal goes too far" is for it (it had been against;
+    "these changes" had not been read at all)."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize(("answer", "side"), [
+    ("We opposed the previous plan and this is why we now welcome the change.", "support"),
+    ("We opposed the previous plan and this one too.", "oppose"),
+    ("We supported the previous plan and this one undoes all of it.", "neutral"),
+    ("We supported the previous plan and this too.", "support"),
+])
+def test_and_this_is_this_one_only_as_the_cues_object(rules: StanceModel, answer: str, side: str) -> None:
+    """(Review.) "... the previous plan and this is why ..." opens a clause of its own: the cue stays on the
+    earlier plan (it had been read as against this one too: mixed)."""
+    assert rules.predict([answer], [PLAN_Q])[0].stance == side
+
+
+def test_keep_on_is_keeping(rules: StanceModel) -> None:
+    """(Review.) "Keep on" is a verb ("Keep on making them wear vests": for it), as "ban on" is not."""
+    assert rules.predict(["Keep on making them wear vests."], [KEEP_Q])[0].stance == "support"
+

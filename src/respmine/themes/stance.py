@@ -230,7 +230,9 @@ _EARLIER = re.compile(  # a cue's object that is another, earlier scheme: "We vo
 
 _AND_THIS = re.compile(  # the earlier scheme and this one: "We support the previous plan and this one"
     r"\s*(?:,\s*)?(?:and|as\s+well\s+as|and\s+also|and\s+now)\s+(?:(?:the|this|these|your)\s+"
-    r"(?:one|ones|new|current|present|latest|revised|proposed)\b|(?:this|these)\b"
+    r"(?:ones?\b(?!\s+(?!(?:as|always|has|was|is)\b)[a-z]+(?:s|ed)\b|\s+(?:is|was|are|were|will|would|can|has|had"
+    r"|does|do|did)\b)|new|current|present|latest|revised|proposed)\b|(?:this|these)(?=\s*(?:$|[.,;:!?)]"
+    r"|\s+(?:too|also|as\s+well)\b))"  # (not "and this is why ...", "and this one undoes it": a clause)
     r"|(?:the\s+)?(?:new|current|present|revised)\s+" + _NOUN + r")")
 
 
@@ -893,27 +895,32 @@ _BE_ENDED = (r"be\s+(?:scrapped|ended|abolished|removed|dropped|ditched|axed|bin
              r"|taken\s+away|got\s+rid\s+of|done\s+away\s+with|phased\s+out)")
 _SHOULD = r"sh(?:ould|oud|old|uld|ud)"  # (as members of the public spell it: "the charge shoud be cut")
 _MODALS = r"(?:" + _SHOULD + r"|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
+_STRICT_MODALS = r"(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)"  # (a call)
 _NOT = r"(?P<neg>(?:\s+not|n[’']t|\s+never))?"
 _ACTION = re.compile(  # a verb of keeping or ending, as a command ("Keep the vests.", "Take them away.",
     # "I ask you to end the practice of ...", "You should scrap them") and what it acts on
     r"(?:^|[,;:(]\s*|\b(?:and|so|just|please|simply|then|yes|to|let[’']?s|"
     + _MODALS + r"))\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
     r"(?:(?P<keep>" + _KEEPING + r")|(?P<end>" + _ENDING + r"))\b"
-    r"(?!\s+(?:of|on|in|is|was|are|were|has|had)\b)(?P<what>[^.;:!?]{0,90})",  # (not "no" before it, nor
-    re.IGNORECASE)  # "of" after it: a noun, "There should be no ban on pavement parking", "the end of it")
+    r"(?!\s+(?:of|in|is|was|are|were|has|had)\b|(?<!keep)\s+on\b)(?P<what>[^.;:!?]{0,90})",  # (not "no"
+    re.IGNORECASE)  # before it, nor "of" after it: a noun, "There should be no ban on pavement parking", "the
+# end of it"; "Keep on making them wear vests" is a verb)
 _NONE = re.compile(  # a thing there should be none of: "There should be no standing charge at all", "There
-    # must be no ban on ..."
-    r"\b(?:there\s+)?" + _MODALS + r"\s+be\s+(?:absolutely\s+)?no\s+(?P<what>[^.;:!?]{1,90})", re.IGNORECASE)
+    # must be no ban on ..." (not "there will / would be no library in my village": what would happen)
+    r"\b(?:there\s+)?" + _STRICT_MODALS + r"\s+be\s+(?:absolutely\s+)?no\s+(?P<what>[^.;:!?]{1,90})",
+    re.IGNORECASE)
 _NO_DELAY = re.compile(  # the proposal urged on: "There should be no delay", "no further delay in
     # introducing it"
     r"\b(?:" + _MODALS + r"\s+be|(?:with|let\s+there\s+be))\s+no\s+(?:further\s+|more\s+)?"
-    r"(?:delays?|postponement|hold-?ups?|deferral|backsliding)\b(?!\s+(?:in|to)\s+(?!(?:introducing|implementing|bringing|getting|starting"
-    r"|rolling|putting|it\b|this\b|these\b|the\s+(?:ban|proposals?|plans?|changes?|scheme|reforms?|new)\b)))",
-    re.IGNORECASE)
+    r"(?:delays?|postponement|hold-?ups?|deferral|backsliding)\b(?!\s+(?:in|to)\s+(?!(?:introducing|implementing"
+    r"|bringing|getting|starting|rolling|putting|it\b|this\b|these\b|the\s+(?:ban|proposals?|plans?|changes?|scheme"
+    r"|reforms?|new)\b))|\s+in\s+(?:getting\s+rid|putting\s+(?:a\s+stop|an\s+end)|rolling\s+back|bringing\s+(?:\w+\s+)"
+    r"{0,3}?to\s+an\s+end)\b)", re.IGNORECASE)  # (not "no delay in getting rid of it": its end hurried)
+_DELAYS = re.compile(r"\b(?:delay\w*|postpon\w*|defer\w*)\b", re.IGNORECASE)  # a question proposing a delay
 _FAR_ENOUGH = re.compile(  # the proposal found too timid or too bold: "The proposal does not go far enough",
     # "These changes go too far" (of the proposal itself, not "current protections do not go far enough")
-    r"\b(?:it|this|these|they|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:proposals?|plans?|changes?|reforms?|measures?"
-    r"|reductions?|cuts?|options?|rules?|scheme|consultation))\s+(?:(?P<short>(?:do|does|did|would|will)(?:\s+not"
+    r"\b(?:(?:the|this|these|those|your|its)\s+(?!(?:current|existing|present)\b)(?:[\w’'-]+\s+){0,3}?(?:proposals?|plans?|changes?|reforms?|measures?"
+    r"|reductions?|cuts?|options?|rules?|scheme|consultation)|it|this|these|they|that)\s+(?:(?P<short>(?:do|does|did|would|will)(?:\s+not"
     r"|n[’']t)\s+go\s+(?:nearly\s+|quite\s+)?far\s+enough)|(?P<far>(?:goes|go|went|would\s+go|will\s+go)\s+(?:much\s+"
     r"|far\s+|way\s+)?too\s+far))\b", re.IGNORECASE)
 _FATE = re.compile(  # what befalls the thing: "The vests must stay.", "The vests should be scrapped.", "it
@@ -1167,8 +1174,10 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
     """Each verb of keeping or ending in the sentence: (keeping, negated, what it acts on: `_target`, its
     span), as a command ("Keep the vests.", "I ask you to end ...") or what befalls a thing ("The vests
     must stay.", "The vests should be scrapped.", "There should be no standing charge"). A step further
-    ("We would go further and abolish standing charges") acts on "further": the proposal's way, further,
-    whatever it names, unless it ends the proposal itself ("We would go further and scrap the proposal")."""
+    ("We would go further and abolish standing charges") counts only where it goes the question's way (to
+    reducing them, not to raising or keeping them: a step further is no step back) on what the question
+    names, or ends the proposal itself ("We would go further and scrap the proposal"); one on something else
+    is an aside, and one the writer would not take ("We would not go further and ...") no step."""
     proposed = _proposed(question)
     found: list[tuple[bool, bool, str | None, Span]] = []
     for m in _ACTION.finditer(sentence):
@@ -1180,14 +1189,19 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
         verb = m.start("keep") if m["keep"] else m.start("end")
         if target != "proposal" and _asked_whether(sentence[max(0, m.start() - 120): m.start()]):
             continue
-        if target != "proposal" and _further(sentence, verb):
-            found.append((keeping, False, "further", m.span()))
+        further = _further(sentence, verb) if target != "proposal" else None
+        if further is not None:
+            side = _action_side(keeping, False, target, proposed)
+            if side == "support" and not _declined(sentence, further):
+                found.append((keeping, False, target, m.span()))
             continue
         denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0  # "I do not think you should
         # scrap them"
         found.append((keeping, bool(m["negv"]) != denied, target, m.span()))
     for m in _NONE.finditer(sentence):  # "There should be no standing charge": it ended (what there is none
-        what = _PHRASE_END.split(m["what"], maxsplit=1)[0]  # of, not "no delay in introducing the ban")
+        what = _PHRASE_END.split(m["what"], maxsplit=1)[0]  # of, not "no delay in introducing the ban"; but
+        if _ENDING_NOUN.match(what):  # "no ban on HGVs" is another ban than the one on pavement parking)
+            what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
         if _asked_whether(sentence[max(0, m.start() - 120): m.start()]):
             continue
         denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0
@@ -1220,15 +1234,24 @@ def _asked_whether(before: str) -> bool:
     return re.search(r"\bwhether\b", before[start:], re.IGNORECASE) is not None
 
 
-def _further(sentence: str, verb: int) -> bool:
-    """The verb at `verb` is the step further of one who agrees ("Yes, and the regulator should go further
-    and stop ...", "We would go further and abolish standing charges")."""
-    return bool(_FURTHER.search(sentence, max(0, verb - 60), verb))
+def _further(sentence: str, verb: int) -> re.Match[str] | None:
+    """The "go further" making the verb at `verb` a step further ("Yes, and the regulator should go further
+    and stop ...", "We would go further and abolish standing charges"), if any."""
+    return _FURTHER.search(sentence, max(0, verb - 60), verb)
+
+
+_NOT_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # "would not" go
+
+
+def _declined(sentence: str, further: re.Match[str]) -> bool:
+    """The step further is one the writer would not take: "We would not go further and abolish them", "We do
+    not think the regulator should go further and ..."."""
+    before = sentence[max(0, further.start() - 120): further.start()]
+    return _NOT_BEFORE.search(before) is not None or _denied(before) >= 0
 
 
 _UP = r"extend|increase|expand|lengthen|raise|widen|boost"
 _DOWN = r"reduce|cut|close(?!\s+(?:to|by|at|on|enough|as)\b)|shut|lower|shorten|slash|decrease|trim"
-_STRICT_MODALS = r"(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)"
 _CHANGE = re.compile(  # a command to change something one way: "Extend the hours.", "Do not close any
     # libraries.", "We urge the council to reduce ...", "You should cut ..." (not "this would reduce ...", a
     # forecast, nor "the plan to close ...", a description)
@@ -1287,11 +1310,13 @@ def _changes(sentence: str, question: str) -> set[str]:
         if groups.get("carried") and _FORECAST.search(
                 re.split(r"[,;:(]", sentence[max(0, m.start() - 120): m.start()])[-1]):
             continue
-        further = False
+        further = None
         if "negv" in groups:
             if _asked_whether(sentence[max(0, m.start() - 120): m.start()]):
                 continue
             further = _further(sentence, m.start("up") if m["up"] else m.start("down"))
+            if further is not None and _declined(sentence, further):
+                continue
             what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
             negated = bool(m["negv"]) != (_denied(sentence[max(0, m.start() - 120): m.start()]) >= 0)
         else:
@@ -1311,7 +1336,7 @@ def _changes(sentence: str, question: str) -> set[str]:
         if _target(what, proposed, False) != "thing":
             continue
         side = _move_side("up" if m["up"] else "down", negated, way)
-        if side is not None and (side == "support" or not further):  # (a step further is no step back)
+        if side is not None and (side == "support" or further is None):  # (a step further is no step back)
             sides.add(side)
     return sides
 
@@ -1346,26 +1371,32 @@ def _acted(sentence: str, question: str) -> str | None:
     cent." opposes. None where no such verb acts on the question's own words (or "it" / "them")."""
     proposed = _proposed(question)
     sides = set()
-    if _NO_DELAY.search(sentence) or _no_more(sentence, question):  # "There should be no delay": the
-        sides.add("support")  # proposal urged on
+    if (_NO_DELAY.search(sentence) and not _DELAYS.search(question)) or _no_more(sentence, question):
+        sides.add("support")  # "There should be no delay": the proposal urged on (unless it is a delay)
     far = _FAR_ENOUGH.search(sentence)  # "The proposal does not go far enough": for it, wanting more
     if far is not None and not _asked_whether(sentence[: far.start()]):
-        sides.add("support" if far["short"] else "oppose")
-    for keeping, negated, target, _ in _actions(sentence, question):
-        if target == "further":  # "We would go further and abolish them": the same way, further
+        if _denied(sentence[max(0, far.start() - 120): far.start()]) < 0:
+            sides.add("support" if far["short"] else "oppose")
+        elif far["far"]:  # "I do not think the proposal goes too far": for it
             sides.add("support")
-            continue
-        if target in (None, "other"):
-            continue
-        if target == "thing" and not keeping and proposed.way and not (proposed.ends or proposed.keeps):
-            side = _move_side("up" if proposed.bound else "down", negated, proposed.way)  # ending it goes
-            sides |= {side} if side else set()  # all the way down ("Scrap the standing charge" to reducing
-            continue  # it), or loosens a limit ("Scrap the speed limit" to lowering it: the other way)
-        wanted = target == "proposal" or (  # the question wants it there
-            not proposed.ends if target == "thing" else proposed.ends)
-        sides.add("support" if (keeping != negated) == wanted else "oppose")
+    for keeping, negated, target, _ in _actions(sentence, question):
+        side = _action_side(keeping, negated, target, proposed)
+        sides |= {side} if side else set()
     sides |= _changes(sentence, question)
     return sides.pop() if len(sides) == 1 else None
+
+
+def _action_side(keeping: bool, negated: bool, target: str | None, proposed: _Proposed) -> str | None:
+    """The side keeping (or ending) what `target` names takes on the proposal (`_actions`)."""
+    if target in (None, "other"):
+        return None
+    if target == "thing" and not keeping and proposed.way and not (proposed.ends or proposed.keeps):
+        return _move_side("up" if proposed.bound else "down", negated, proposed.way)  # ending it goes all
+        # the way down ("Scrap the standing charge" to reducing it), or loosens a limit ("Scrap the speed
+        # limit" to lowering it: the other way)
+    wanted = target == "proposal" or (  # the question wants it there
+        not proposed.ends if target == "thing" else proposed.ends)
+    return "support" if (keeping != negated) == wanted else "oppose"
 
 
 def changes_one_way(question: str) -> bool:
@@ -1391,15 +1422,13 @@ def moves_what_it_names(sentence: str, question: str, common: frozenset[str] = f
     to whether prepayment customers should pay the same standing charge)."""
     proposed = _proposed(question)
     said = _words5(sentence, proposed.short)
+    if len((said & proposed.thing) - common) < 2 and not (proposed.way is not None and (
+            len(said & proposed.changed) >= 2 or said & proposed.changed & proposed.short)):  # ("the cap")
+        return None  # (first: the cheap test, for each sentence of a letter and each question)
     moved = _changes(sentence, question) or any(  # (or keeps what it would close: "asks the council to keep
         t == "thing" or (t == "instead" and k and proposed.closes)  # Cwm Eithin library open")
         for k, _, t, _ in _actions(sentence, question))
-    if not moved:
-        return None
-    if len((said & proposed.thing) - common) < 2 and not (proposed.way is not None and (
-            len(said & proposed.changed) >= 2 or said & proposed.changed & proposed.short)):  # ("the cap")
-        return None
-    return _acted(sentence, question)
+    return _acted(sentence, question) if moved else None
 
 
 _MODAL = re.compile(r"\b(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to)\b"
