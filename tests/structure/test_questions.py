@@ -835,7 +835,8 @@ def test_questions_a_call_to_move_a_subject_two_questions_name_goes_to_the_close
     matcher = QuestionMatcher(asked, words)  # type: ignore[arg-type]
     said = "Standing charges should be scrapped altogether. I pay 300 pounds a year before I boil a kettle."
     segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
-    assert "Q2" not in {s.question for s in segs}  # (nor Q1: both name the standing charge; it says which)
+    assert {s.question for s in segs} & {"Q1", "Q2"} == {"Q1"}  # (both name the standing charge: scrapping
+    # it says which way it should go, Q1's question; it had gone under neither, session 31)
     said = "Domestic standing charges on electricity bills should be scrapped altogether."
     segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
     assert {s.question for s in segs} & {"Q1", "Q2"} == {"Q1"}

@@ -134,7 +134,8 @@ CLOSED = [  # an answer to AGREE_Q, its stance
     ("Nope.", "oppose"), ("NO\nThe risk is too high.", "oppose"), ("Yes and no.", "mixed"),
     ("Partly. Some services need scale.", "mixed"), ("No doubt charities can help.", "neutral"),
     ("Nobody asked us.", "neutral"), ("Yesterday we met.", "neutral"), ("No. 5 is the key issue.", "neutral"),
-    ("Yes, in principle.", "mixed"), ("Yes, provided that funding follows.", "mixed"),  # hedges still count
+    ("Yes, in principle.", "mixed"), ("Yes, only if funding follows.", "mixed"),  # hedges still count
+    ("Yes, provided that funding follows.", "support"),  # (an expectation stated with a yes: agreed)
     ("No - not applicable to our organisation.", "neutral"), ("No, we have no view on this.", "neutral"),
     ("No.\n1. Funding would fall.", "oppose"), ("No. 1) funding", "oppose"),
     ("Yes it would help.", "support"),

@@ -145,7 +145,7 @@ def test_a_forecast_or_a_burden_is_no_call_to_move_it(answer: str) -> None:
 
 @pytest.mark.parametrize(("question", "answer", "side"), [
     (FEE_Q, "No increase in the charge.", "neutral"),
-    (FEE_Q, "There should be no increase in the charge.", "neutral"),
+    (FEE_Q, "There should be no increase in the charge.", "oppose"),  # (none of the change: `_NONE`)
     (CHARGE_Q, "Increase in the standing charge will hurt poor households.", "neutral"),
     (REDUCE_Q, "Cut after cut to standing charges has not helped.", "neutral"),
     (LIBRARIES_Q, "The plan would close five libraries and reduce the number of libraries further.",

@@ -215,8 +215,9 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:(?:c|g|ch|ngh)ytuno|(?:c|g|ch|ngh)efnogi)(?:[’']n|\s+yn)\s+rhannol\b", "mixed", 0.8),
     (r"\b(?:in principle|with (?:some )?reservations|with caveats|mixed views|cautiously welcome|partly agree"
      r"|partially agree)\b|\b(?:qualified|conditional|partial|cautious) (?:support|welcome)\b"
-     r"|\b(?:support|welcome|agree)\w*\b[^.;]{0,80}?\b(?:subject to|in part|provided that|on condition that"
-     r"|as long as|so long as|only (?:if|where|when|once))\b"  # "would welcome GPS ..., but only if ..."
+     r"|\b(?:support|welcome|agree)\w*\b[^.;]{0,80}?\b(?:subject to|in part|on condition that"
+     r"|only (?:if|where|when|once))\b"  # "would welcome GPS ..., but only if ..." (not "as long as",
+     # "provided (that)": an expectation stated with a yes agrees, as the five trials' truths count it)
      r"|\bonly\s+(?:support|welcome|agree|accept)\w*\b[^.;]{0,80}?\b(?:if|where|when|once)\b", "mixed", 0.8),
 )
 _CUES = tuple((re.compile(p), polarity, w) for p, polarity, w in _RAW_CUES)
@@ -227,10 +228,22 @@ _EARLIER = re.compile(  # a cue's object that is another, earlier scheme: "We vo
     + r"|ones?\b|versions?\b|consultations?\b)")
 
 
+_AND_THIS = re.compile(  # the earlier scheme and this one: "We support the previous plan and this one"
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|and\s+also|and\s+now)\s+(?:(?:the|this|these|your)\s+"
+    r"(?:ones?\b(?!\s+(?!(?:as|always|has|was|is)\b)[a-z]+(?:s|ed)\b|\s+(?:is|was|are|were|will|would|can|has|had"
+    r"|does|do|did)\b)|new|current|present|latest|revised|proposed)\b|(?:this|these)(?=\s*(?:$|[.,;:!?)]"
+    r"|\s+(?:too|also|as\s+well)\b))"  # (not "and this is why ...", "and this one undoes it": a clause)
+    r"|(?:the\s+)?(?:new|current|present|revised)\s+" + _NOUN + r")")
+
+
 def _on_earlier(low: str, match: re.Match[str]) -> bool:
     """The cue's object is an earlier scheme, in the cue ("opposes the previous plan") or right after it
-    ("voted against the previous scheme")."""
-    return bool(_EARLIER.match(low, match.end()) or _EARLIER.search(match.group()))
+    ("voted against the previous scheme"), and not this one as well ("the previous plan and this one")."""
+    found = _EARLIER.match(low, match.end())
+    end = found.end() if found is not None else None
+    if found is None and (inside := _EARLIER.search(match.group())) is not None:
+        end = match.start() + inside.end()
+    return end is not None and not _AND_THIS.match(low, end)
 _CONCEDED = re.compile(  # others' worries acknowledged, not the writer's own: "We understand the
     # concern about stigma, but the safety of victims has to come first"; to the clause's end (not "We share
     # the concern")
@@ -817,12 +830,14 @@ def _cues(text: str, question: str | None = None) -> _Cues:
     text = unticked(text)  # ("☒ Yes ☐ No": the label ticked; offsets kept)
     spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)] or [(0, len(text))]
     scores = [score_sentence(text[a:b]) for a, b in spans]
+    read = [text[a:b] for a, b in spans]  # each sentence as read ("No, keep ..." as "we disagree, keep ...")
     match = _CLOSED.match(text) if asks_agreement(question) else None
     word = match.lastgroup if match is not None else None
     if match is not None and word and spans[0][0] <= match.start(word) and match.end(word) <= spans[0][1]:
         a, b = spans[0]  # the opening word read as the cue it stands for, so hedges, conditions and "no
         said = text[a : match.start(word)] + _CLOSED_WORDS[word] + text[match.end(word) : b]  # view" count
         scores[0] = score_sentence(said)  # ("Yes, in principle" is mixed, "No - not applicable" neutral)
+        read[0] = said
     if question and asks_agreement(question):
         subject = _subject_words(question)  # "I am against H4": against what the question asks about
         scores = [(s, 1.0, m) if _against(text[a:b], subject) else (s, o, m)
@@ -830,8 +845,8 @@ def _cues(text: str, question: str | None = None) -> _Cues:
     if question and proposes_option(question):  # "C" to "Which option ...?", option C proposed
         scores = _chose(text, spans, scores, question)
     if question and asks_agreement(question):  # "Scrap the vests." to "... continue to wear vests?"
-        scores = [_with_action(text[a:b], question, score)
-                  for (a, b), score in zip(spans, scores, strict=True)]
+        scores = [_with_action(sentence, question, score)
+                  for sentence, score in zip(read, scores, strict=True)]
     if question and asks_agreement(question) and not any(any(s) for s in scores):  # no cue, no "Yes"/"No"
         proposal = _proposal_words(question)
         scores = [_restated(text[a:b], proposal) for a, b in spans]
@@ -880,13 +895,34 @@ _BE_ENDED = (r"be\s+(?:scrapped|ended|abolished|removed|dropped|ditched|axed|bin
              r"|taken\s+away|got\s+rid\s+of|done\s+away\s+with|phased\s+out)")
 _SHOULD = r"sh(?:ould|oud|old|uld|ud)"  # (as members of the public spell it: "the charge shoud be cut")
 _MODALS = r"(?:" + _SHOULD + r"|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
+_STRICT_MODALS = r"(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)"  # (a call)
 _NOT = r"(?P<neg>(?:\s+not|n[’']t|\s+never))?"
 _ACTION = re.compile(  # a verb of keeping or ending, as a command ("Keep the vests.", "Take them away.",
     # "I ask you to end the practice of ...", "You should scrap them") and what it acts on
-    r"(?:^|[,;:(]\s*|\b(?:and|so|just|please|simply|then|yes|no|to|let[’']?s|"
+    r"(?:^|[,;:(]\s*|\b(?:and|so|just|please|simply|then|yes|to|let[’']?s|"
     + _MODALS + r"))\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
-    r"(?:(?P<keep>" + _KEEPING + r")|(?P<end>" + _ENDING + r"))\b(?P<what>[^.;:!?]{0,90})",
+    r"(?:(?P<keep>" + _KEEPING + r")|(?P<end>" + _ENDING + r"))\b"
+    r"(?!\s+(?:of|in|is|was|are|were|has|had)\b|(?<!keep)\s+on\b)(?P<what>[^.;:!?]{0,90})",  # (not "no"
+    re.IGNORECASE)  # before it, nor "of" after it: a noun, "There should be no ban on pavement parking", "the
+# end of it"; "Keep on making them wear vests" is a verb)
+_NONE = re.compile(  # a thing there should be none of: "There should be no standing charge at all", "There
+    # must be no ban on ..." (not "there will / would be no library in my village": what would happen)
+    r"\b(?:there\s+)?" + _STRICT_MODALS + r"\s+be\s+(?:absolutely\s+)?no\s+(?P<what>[^.;:!?]{1,90})",
     re.IGNORECASE)
+_NO_DELAY = re.compile(  # the proposal urged on: "There should be no delay", "no further delay in
+    # introducing it"
+    r"\b(?:" + _MODALS + r"\s+be|(?:with|let\s+there\s+be))\s+no\s+(?:further\s+|more\s+)?"
+    r"(?:delays?|postponement|hold-?ups?|deferral|backsliding)\b(?!\s+(?:in|to)\s+(?!(?:introducing|implementing"
+    r"|bringing|getting|starting|rolling|putting|it\b|this\b|these\b|the\s+(?:ban|proposals?|plans?|changes?|scheme"
+    r"|reforms?|new)\b))|\s+in\s+(?:getting\s+rid|putting\s+(?:a\s+stop|an\s+end)|rolling\s+back|bringing\s+(?:\w+\s+)"
+    r"{0,3}?to\s+an\s+end)\b)", re.IGNORECASE)  # (not "no delay in getting rid of it": its end hurried)
+_DELAYS = re.compile(r"\b(?:delay\w*|postpon\w*|defer\w*)\b", re.IGNORECASE)  # a question proposing a delay
+_FAR_ENOUGH = re.compile(  # the proposal found too timid or too bold: "The proposal does not go far enough",
+    # "These changes go too far" (of the proposal itself, not "current protections do not go far enough")
+    r"\b(?:(?:the|this|these|those|your|its)\s+(?!(?:current|existing|present)\b)(?:[\w’'-]+\s+){0,3}?(?:proposals?|plans?|changes?|reforms?|measures?"
+    r"|reductions?|cuts?|options?|rules?|scheme|consultation)|it|this|these|they|that)\s+(?:(?P<short>(?:do|does|did|would|will)(?:\s+not"
+    r"|n[’']t)\s+go\s+(?:nearly\s+|quite\s+)?far\s+enough)|(?P<far>(?:goes|go|went|would\s+go|will\s+go)\s+(?:much\s+"
+    r"|far\s+|way\s+)?too\s+far))\b", re.IGNORECASE)
 _FATE = re.compile(  # what befalls the thing: "The vests must stay.", "The vests should be scrapped.", "it
     # should remain at 20 per cent"
     r"(?P<what>[^.;:!?,]{1,80}?)\s+" + _MODALS + _NOT + r"\s+(?:(?P<keep>" + _STAYING + r"|" + _BE_KEPT
@@ -915,8 +951,28 @@ _ASKING = frozenset({"curre", "exist", "prese", "propo", "plan", "plans", "chang
 _GENERIC = frozenset({"peopl", "perso", "publi", "thing", "every", "someo", "anyon", "other", "their"})
 
 
-def _words5(text: str) -> frozenset[str]:
-    return frozenset(w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _PLAIN)
+def _words5(text: str, short: frozenset[str] = frozenset()) -> frozenset[str]:
+    """A text's words by their first five letters, of four letters or more, and the short ones in `short`
+    (those a question names: `_short_heads`)."""
+    return frozenset(w[:5] for w in re.findall(r"[a-z]{3,}", text.lower())
+                     if (len(w) > 3 or w in short) and w not in _PLAIN)
+
+
+_SHORT_WORDS = frozenset(re.findall(r"\w+", (  # words under four letters that never name a thing
+    "the and for you are not but can all any our its has had was who may how why now new one two six ten "
+    "per off out own yes get set put use see say let way day her his him she too few via etc due far old")))
+_SHORT_HEAD = re.compile(  # a short noun heading what a question names: "the cap", "the price cap", "a fee",
+    # "the age of criminal responsibility", "the ban on ..." (not "gas" in "gas bills")
+    r"\b(?<![’'])(?P<word>[a-z]{3})\b(?=\s*(?:$|[?,.;:()])|\s+(?:of|on|for|to|in|at|from|should|must|would|will"
+    r"|could|can|be|is|are|was|were|shall|that|which|rather|instead|and|or|paid|charged|applied|set|levied"
+    r"|introduced)\b)", re.IGNORECASE)
+
+
+def _short_heads(named: str) -> frozenset[str]:
+    """The short nouns heading what a question names ("cap", "fee", "tax", "ban", "age"): words under four
+    letters were never read, so "Scrap the cap" named nothing of "... the cap should be raised?"."""
+    return frozenset(m["word"].lower() for m in _SHORT_HEAD.finditer(named)
+                     if m["word"].lower() not in _SHORT_WORDS and not m["word"].isdigit())
 
 
 _NUMBER_WORDS = dict(zip(
@@ -925,6 +981,11 @@ _NUMBER_WORDS = dict(zip(
      "fifty"), [*map(str, range(2, 21)), "30", "40", "50"], strict=True))
 _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\s+(?P<now>\S+)\s+to\s+(?P<new>\S+)", re.IGNORECASE)  # "from 14 to 6"
+_OF_WHOLE = re.compile(  # "8 of the 14": the whole, as it is now
+    r"\b\d+\s+of\s+(?:the|its|our|their|all|all\s+the)\s+(?P<whole>\d+)\b", re.IGNORECASE)
+_CLOSES = re.compile(r"clos|shut", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\s+(?:the\s+)?number\s+of\b", re.IGNORECASE)  # "reduce the number of
+# libraries": some close
 
 
 def _digits(text: str) -> str:
@@ -951,6 +1012,9 @@ class _Proposed:
     changed: frozenset[str] = frozenset()  # the words and numbers of what it changes (its main clause: not
     # "when no staff are on site", so "Increase staffing" is no "up" on opening longer)
     bound: bool = False  # what it names is a limit ("the speed limit", "the cap"): ending it loosens it, up
+    short: frozenset[str] = frozenset()  # the short nouns it names ("cap", "fee": `_short_heads`)
+    closes: bool = False  # it would close what it changes ("close eight of the fourteen libraries", "reduce
+    # the number of libraries"): keeping them (open) is against it
 
 
 _RISES = re.compile(r"\b(?:extend\w*|increas\w*|expand\w*|lengthen\w*|rais(?:e|es|ed|ing)|widen\w*"
@@ -988,19 +1052,22 @@ def _proposed(question: str) -> _Proposed:
     now = " ".join(m["now"] for m in _NOW.finditer(named))
     changed = _FROM_TO.search(_digits(named))  # "reduce the number from 14 to 6": 14 is the state replaced
     now_numbers = _numbers(now) | (_numbers(changed["now"]) - _numbers(changed["new"]) if changed else set())
+    now_numbers |= {m["whole"] for m in _OF_WHOLE.finditer(_digits(named))}  # "close 8 of the 14": 14 now
+    short = _short_heads(named)
     instead = f"{instead} {now}"
     verb_words = {w.group()[:5].lower() for w in (*_KEEPS.finditer(named), *_ENDS.finditer(named),
                                                   *_RISES.finditer(named), *_FALLS.finditer(named))}
-    thing = (_words5(named) - _words5(now) - verb_words - _ASKING) | (
+    thing = (_words5(named, short) - _words5(now, short) - verb_words - _ASKING) | (
         _numbers(named) - now_numbers)
     main = named.split(",")[0]  # what it does, not a clause on what it spares: "to reduce the number of
     keeps = _KEEPS.search(main) is not None  # libraries ..., keeping a library in each town" ends, keeps none
     rises, falls = _RISES.search(main), _FALLS.search(main)
     return _Proposed(keeps, _ENDS.search(main) is not None and not keeps, frozenset(thing),
-                     frozenset((_words5(instead) | _numbers(instead) | now_numbers) - _ASKING),
+                     frozenset((_words5(instead, short) | _numbers(instead) | now_numbers) - _ASKING),
                      "up" if rises and not falls else "down" if falls and not rises else None,
-                     frozenset(thing & (_words5(_changed(main, rises or falls)) | _numbers(main))),
-                     _names_a_limit(main))
+                     frozenset(thing & (_words5(_changed(main, rises or falls), short) | _numbers(main))),
+                     _names_a_limit(main), short, bool(falls and not rises and (
+                         _CLOSES.match(falls.group()) or _NUMBER_OF.match(main, falls.end()))))
 
 
 _PASSIVE = re.compile(r"\b(?:be|being|been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -1053,11 +1120,18 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
         return "instead"
     if number is not None and number.group() in proposed.thing:
         return "thing"
-    if _ITSELF.match(what) or (proposed.way and _CHANGING[proposed.way].match(what)):  # "Scrap the
+    ending = _ENDING_NOUN.match(what) if proposed.ends else None  # "no ban on pavement parking", to banning
+    if ending is not None and (on := _ENDED_ON.match(what, ending.end())) is not None and not (  # it (not
+            _words5(on["what"], proposed.short) & proposed.thing):  # "Keep the ban on HGVs": another one)
+        return "other"
+    if _ITSELF.match(what) or (proposed.way and _CHANGING[proposed.way].match(what)) or ending:  # "Scrap the
         return "proposal"  # proposal": whatever it proposes; "Stop the cuts", to cutting
-    words = [w[:5] for w in re.findall(r"[a-z]{4,}", what.lower()) if w not in _PLAIN]
+    words = [w[:5] for w in re.findall(r"[a-z]{3,}", what.lower())
+             if (len(w) > 3 or w in proposed.short) and w not in _PLAIN]
     said = set(words)
     head = words[0] if words else ""
+    if keeping and _AS_THINGS_ARE.match(what):  # "Keep the status quo": what a question to keep or end
+        return "thing" if proposed.keeps or proposed.ends else "instead"  # names, else what a change replaces
     if _PRONOUN.match(what):
         if proposed.keeps or proposed.ends or not keeping:  # "Take them away", "Scrap it"
             return "thing"
@@ -1065,11 +1139,21 @@ def _target(what: str, proposed: _Proposed, keeping: bool) -> str | None:
     if (head in proposed.thing and head not in _GENERIC) or len(said & proposed.thing) >= 2:
         if keeping and not (proposed.keeps or proposed.ends):  # keeping what a change would bring in is
             # keeping things as they are, if said, else no side: "Keep all our libraries open and staffed"
-            return "instead" if _AS_NOW.search(what) else None  # to opening them longer with no staff
+            # to opening them longer with no staff; keeping what it would close is keeping things as they are
+            closed = proposed.closes and (head in proposed.changed or len(said & proposed.changed) >= 2)
+            return "instead" if closed or _AS_NOW.search(what) else None
         return "thing"
     if (head in proposed.instead and head not in _GENERIC) or len(said & proposed.instead) >= 2:
         return "instead"
     return "other" if head and head not in _GENERIC else None
+
+
+_ENDING_NOUN = re.compile(r"\W*(?:(?:the|this|these|any|a|such|your|its|their|proposed|new|national"
+                          r"|blanket)\s+)*(?:ban|bans|prohibition|abolition|removal|closures?|withdrawal|phasing\s+out)\b",
+                          re.IGNORECASE)  # the ending a question proposes, named: "the ban (on ...)"
+_ENDED_ON = re.compile(r"\s+(?:on|of)\s+(?P<what>.+)", re.IGNORECASE)
+_AS_THINGS_ARE = re.compile(r"\W*(?:the\s+)?(?:status\s+quo|current\s+(?:system|arrangements?|position)"
+                            r"|things\s+as\s+they\s+are)\b", re.IGNORECASE)
 
 
 _DENIED = re.compile(  # a frame denying what follows: "I do not think pavement parking should be banned", "We
@@ -1089,9 +1173,13 @@ def _denied(text: str) -> int:
 def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None, Span]]:
     """Each verb of keeping or ending in the sentence: (keeping, negated, what it acts on: `_target`, its
     span), as a command ("Keep the vests.", "I ask you to end ...") or what befalls a thing ("The vests
-    must stay.", "The vests should be scrapped.")."""
+    must stay.", "The vests should be scrapped.", "There should be no standing charge"). A step further
+    ("We would go further and abolish standing charges") counts only where it goes the question's way (to
+    reducing them, not to raising or keeping them: a step further is no step back) on what the question
+    names, or ends the proposal itself ("We would go further and scrap the proposal"); one on something else
+    is an aside, and one the writer would not take ("We would not go further and ...") no step."""
     proposed = _proposed(question)
-    found = []
+    found: list[tuple[bool, bool, str | None, Span]] = []
     for m in _ACTION.finditer(sentence):
         what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
         keeping = m["keep"] is not None
@@ -1099,11 +1187,25 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
             what = m["away"] + what
         target = _target(what, proposed, keeping)
         verb = m.start("keep") if m["keep"] else m.start("end")
-        if target != "proposal" and _aside(sentence, m.start(), verb):  # (not "we would go further and
-            continue  # scrap the proposal")
+        if target != "proposal" and _asked_whether(sentence[max(0, m.start() - 120): m.start()]):
+            continue
+        further = _further(sentence, verb) if target != "proposal" else None
+        if further is not None:
+            side = _action_side(keeping, False, target, proposed)
+            if side == "support" and not _declined(sentence, further):
+                found.append((keeping, False, target, m.span()))
+            continue
         denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0  # "I do not think you should
         # scrap them"
         found.append((keeping, bool(m["negv"]) != denied, target, m.span()))
+    for m in _NONE.finditer(sentence):  # "There should be no standing charge": it ended (what there is none
+        what = _PHRASE_END.split(m["what"], maxsplit=1)[0]  # of, not "no delay in introducing the ban"; but
+        if _ENDING_NOUN.match(what):  # "no ban on HGVs" is another ban than the one on pavement parking)
+            what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
+        if _asked_whether(sentence[max(0, m.start() - 120): m.start()]):
+            continue
+        denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0
+        found.append((False, denied, _target(what, proposed, False), m.span()))
     for m in _FATE.finditer(sentence):
         keeping = m["keep"] is not None
         clause = re.split(r"[,;:(]|\b(?:but|and|because|so)\b", m["what"])[-1]
@@ -1132,16 +1234,24 @@ def _asked_whether(before: str) -> bool:
     return re.search(r"\bwhether\b", before[start:], re.IGNORECASE) is not None
 
 
-def _aside(sentence: str, start: int, verb: int) -> bool:
-    """A command (at `start`, its verb at `verb`) in a whether-clause (`_asked_whether`), or the step further
-    of one who agrees ("Yes, and the regulator should go further and stop ..."): no side on the proposal."""
-    return _asked_whether(sentence[max(0, start - 120): start]) or bool(
-        _FURTHER.search(sentence, max(0, verb - 60), verb))
+def _further(sentence: str, verb: int) -> re.Match[str] | None:
+    """The "go further" making the verb at `verb` a step further ("Yes, and the regulator should go further
+    and stop ...", "We would go further and abolish standing charges"), if any."""
+    return _FURTHER.search(sentence, max(0, verb - 60), verb)
+
+
+_NOT_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # "would not" go
+
+
+def _declined(sentence: str, further: re.Match[str]) -> bool:
+    """The step further is one the writer would not take: "We would not go further and abolish them", "We do
+    not think the regulator should go further and ..."."""
+    before = sentence[max(0, further.start() - 120): further.start()]
+    return _NOT_BEFORE.search(before) is not None or _denied(before) >= 0
 
 
 _UP = r"extend|increase|expand|lengthen|raise|widen|boost"
 _DOWN = r"reduce|cut|close(?!\s+(?:to|by|at|on|enough|as)\b)|shut|lower|shorten|slash|decrease|trim"
-_STRICT_MODALS = r"(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)"
 _CHANGE = re.compile(  # a command to change something one way: "Extend the hours.", "Do not close any
     # libraries.", "We urge the council to reduce ...", "You should cut ..." (not "this would reduce ...", a
     # forecast, nor "the plan to close ...", a description)
@@ -1200,8 +1310,12 @@ def _changes(sentence: str, question: str) -> set[str]:
         if groups.get("carried") and _FORECAST.search(
                 re.split(r"[,;:(]", sentence[max(0, m.start() - 120): m.start()])[-1]):
             continue
+        further = None
         if "negv" in groups:
-            if _aside(sentence, m.start(), m.start("up") if m["up"] else m.start("down")):
+            if _asked_whether(sentence[max(0, m.start() - 120): m.start()]):
+                continue
+            further = _further(sentence, m.start("up") if m["up"] else m.start("down"))
+            if further is not None and _declined(sentence, further):
                 continue
             what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
             negated = bool(m["negv"]) != (_denied(sentence[max(0, m.start() - 120): m.start()]) >= 0)
@@ -1222,9 +1336,31 @@ def _changes(sentence: str, question: str) -> set[str]:
         if _target(what, proposed, False) != "thing":
             continue
         side = _move_side("up" if m["up"] else "down", negated, way)
-        if side is not None:
+        if side is not None and (side == "support" or further is None):  # (a step further is no step back)
             sides.add(side)
     return sides
+
+
+_SAME = re.compile(  # a question asking for equal treatment: "Should prepayment customers pay the same
+    # standing charge as direct debit customers?"
+    r"\b(?:pay|be\s+charged|get|receive|have)\s+the\s+same\b", re.IGNORECASE)
+_NO_MORE = re.compile(  # a sentence that they should pay no more than others: "Prepayment customers must
+    # never pay more than anyone else", "No family should pay more for being on a key meter"
+    r"(?P<who>[^.;:!?,]{0,60}?)\b" + _STRICT_MODALS + r"(?:\s+not|n[’']t|\s+never)\s+(?:have\s+to\s+)?"
+    r"(?:pay|be\s+charged)\s+(?:a\s+(?:single\s+)?penny\s+|any(?:thing)?\s+)?more\b"
+    r"|(?P<nobody>\b(?:no|nobody|no\s*-?\s*one)\b[^.;:!?,]{0,30}?)\b" + _STRICT_MODALS
+    + r"\s+(?:have\s+to\s+)?(?:pay|be\s+charged)\s+more\b", re.IGNORECASE)
+
+
+def _no_more(sentence: str, question: str) -> bool:
+    """To a question asking whether some should pay the same as others (`_SAME`), a sentence saying they
+    (named in the question's words) or no one should pay more agrees: trial 30a's "Prepayment customers must
+    never pay more than anyone else" and "No family should pay more for being on a key meter" took no side."""
+    if _SAME.search(question) is None:
+        return False
+    thing = _proposed(question).thing
+    return any(m["nobody"] is not None or _words5(m["who"]) & thing for m in _NO_MORE.finditer(sentence)
+               if not _asked_whether(sentence[: m.start()]))
 
 
 def _acted(sentence: str, question: str) -> str | None:
@@ -1235,18 +1371,32 @@ def _acted(sentence: str, question: str) -> str | None:
     cent." opposes. None where no such verb acts on the question's own words (or "it" / "them")."""
     proposed = _proposed(question)
     sides = set()
+    if (_NO_DELAY.search(sentence) and not _DELAYS.search(question)) or _no_more(sentence, question):
+        sides.add("support")  # "There should be no delay": the proposal urged on (unless it is a delay)
+    far = _FAR_ENOUGH.search(sentence)  # "The proposal does not go far enough": for it, wanting more
+    if far is not None and not _asked_whether(sentence[: far.start()]):
+        if _denied(sentence[max(0, far.start() - 120): far.start()]) < 0:
+            sides.add("support" if far["short"] else "oppose")
+        elif far["far"]:  # "I do not think the proposal goes too far": for it
+            sides.add("support")
     for keeping, negated, target, _ in _actions(sentence, question):
-        if target in (None, "other"):
-            continue
-        if target == "thing" and not keeping and proposed.way and not (proposed.ends or proposed.keeps):
-            side = _move_side("up" if proposed.bound else "down", negated, proposed.way)  # ending it goes
-            sides |= {side} if side else set()  # all the way down ("Scrap the standing charge" to reducing
-            continue  # it), or loosens a limit ("Scrap the speed limit" to lowering it: the other way)
-        wanted = target == "proposal" or (  # the question wants it there
-            not proposed.ends if target == "thing" else proposed.ends)
-        sides.add("support" if (keeping != negated) == wanted else "oppose")
+        side = _action_side(keeping, negated, target, proposed)
+        sides |= {side} if side else set()
     sides |= _changes(sentence, question)
     return sides.pop() if len(sides) == 1 else None
+
+
+def _action_side(keeping: bool, negated: bool, target: str | None, proposed: _Proposed) -> str | None:
+    """The side keeping (or ending) what `target` names takes on the proposal (`_actions`)."""
+    if target in (None, "other"):
+        return None
+    if target == "thing" and not keeping and proposed.way and not (proposed.ends or proposed.keeps):
+        return _move_side("up" if proposed.bound else "down", negated, proposed.way)  # ending it goes all
+        # the way down ("Scrap the standing charge" to reducing it), or loosens a limit ("Scrap the speed
+        # limit" to lowering it: the other way)
+    wanted = target == "proposal" or (  # the question wants it there
+        not proposed.ends if target == "thing" else proposed.ends)
+    return "support" if (keeping != negated) == wanted else "oppose"
 
 
 def changes_one_way(question: str) -> bool:
@@ -1266,12 +1416,19 @@ def moves_what_it_names(sentence: str, question: str, common: frozenset[str] = f
     subject, as "unpaid work" in "Unpaid work must stay in the public sector", to "... people carrying out
     unpaid work in public should continue to wear vests?"): kept, ended, or moved one way ("So yes I want the
     standing charge to come down", "Scrap the standing charge", to "... standing charges ... should be
-    reduced?"); None otherwise ("Scrap them", "Scrap the proposal": on whatever was asked before)."""
+    reduced?"); None otherwise ("Scrap them", "Scrap the proposal": on whatever was asked before). Where
+    the words it names are only those every question names, the question that moves them one way takes it:
+    which way they should go is what it asks ("Standing charges should be scrapped", to reducing them, not
+    to whether prepayment customers should pay the same standing charge)."""
     proposed = _proposed(question)
-    if len((_words5(sentence) & proposed.thing) - common) < 2 or not (
-            _changes(sentence, question) or any(t == "thing" for _, _, t, _ in _actions(sentence, question))):
-        return None
-    return _acted(sentence, question)
+    said = _words5(sentence, proposed.short)
+    if len((said & proposed.thing) - common) < 2 and not (proposed.way is not None and (
+            len(said & proposed.changed) >= 2 or said & proposed.changed & proposed.short)):  # ("the cap")
+        return None  # (first: the cheap test, for each sentence of a letter and each question)
+    moved = _changes(sentence, question) or any(  # (or keeps what it would close: "asks the council to keep
+        t == "thing" or (t == "instead" and k and proposed.closes)  # Cwm Eithin library open")
+        for k, _, t, _ in _actions(sentence, question))
+    return _acted(sentence, question) if moved else None
 
 
 _MODAL = re.compile(r"\b(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to)\b"
