@@ -89,7 +89,10 @@ _UNFAIR = (r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminato
            r"|draconian|overkill|unenforceable|counter-?productive|(?:an?\s+)?sledgehammer\s+to\s+crack\s+a\s+nut)\b")
 _COURTESY = (r"(?!\s+(?:the|this)\s+(?:consultation|opportunity|chance|invitation|call for evidence"
              r"|review)\b)")  # "We welcome the consultation": a courtesy, no side taken
-_VOTED = (r"\b(?P<gap>(?:(?:did|do|does|would|will|could|not|never|[a-z]+n[’']t)\s+)*vot(?:e|es|ed|ing)\b"
+_NT_BARE = (r"(?:dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|werent|wouldnt|shouldnt|couldnt|mustnt|havent"
+            r"|hasnt|hadnt|neednt)")  # without apostrophe: "i dont agree"
+_VOTED = (r"\b(?P<gap>(?:(?:did|do|does|would|will|could|not|never|[a-z]+n[’']t|" + _NT_BARE
+          + r")\s+)*vot(?:e|es|ed|ing)\b"
           r"(?:\s+[a-z]+){0,2}?)\s+")  # a vote, negated in its gap: "voted not to support", "did not vote"
 _KEPT_AS_IS = (  # a that-clause keeping things as they are: "that the service should stay as it is", "that
     # nothing should change", "that the status quo is the only option"
@@ -129,10 +132,10 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
      "oppose", 1.0),
     (_VOTED + r"(?:in\s+favou?r\s+of|to\s+(?:support|endorse|back|welcome|approve)|for\s+" + _OBJ + r")\b",
      "support", 1.0),  # "Members voted unanimously against reducing ...", "... voted for the proposal"
-    (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
+    (r"\b(?:not|never|cannot|can[’']?t|won[’']?t|don[’']?t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
      r"(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?\s+that\b(?=" + _KEPT_AS_IS + r")",
      "support", 0.8),  # refusing things as they are: "We do not accept that the service should stay as it is"
-    (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
+    (r"\b(?:not|never|cannot|can[’']?t|won[’']?t|don[’']?t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
      r"(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?"
      r"\s+(?:(?:(?:the|this|these|those|any|such|your)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN
      + r"|(?:it|them|cuts?|closures?|reductions?)\b)(?!\s+(?:lightly|easily|readily|without)\b)"
@@ -159,9 +162,9 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:lean(?:s|ing)?|inclined|inclining)\b[^.;]{0,30}?\b(?:towards?|to)\s+(?:agree|support|favou?r"
      r"|accept)\w*", "support", 0.8),
     (r"\b(?:should|must) (?:be )?(?:withdrawn|scrapped|abandoned|rejected|dropped|reconsidered)\b"
-     r"|\b(?:do not|don[’']t|should not|must not) (?:implement|pass|adopt|proceed|go ahead|finali[sz]e"
+     r"|\b(?:do not|don[’']?t|should not|must not) (?:implement|pass|adopt|proceed|go ahead|finali[sz]e"
      r"|approve|make (?:these |this |the |any )?changes?)\b", "oppose", 1.0),
-    (r"(?:\b(?:i|we)\s+(?:(?:do|did)\s+not|don[’']t|cannot|can[’']t)\s+(?:see\s+how|believe|think)"
+    (r"(?:\b(?:i|we)\s+(?:(?:do|did)\s+not|don[’']?t|cannot|can[’']?t)\s+(?:see\s+how|believe|think)"
      r"|\b(?:i|we)\s+doubt(?:\s+(?:that|whether))?)\b"
      r"(?![^.;]{0,80}?\b(?:current|existing|present|status quo|anything\s+else|any\s+other|anyone|anybody"
      r"|no\s*one|keeping|retaining|leaving|doing\s+nothing)\b)"
@@ -280,7 +283,7 @@ def _served(low: str, at: int) -> bool:
 
 _NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly|unable|unwilling"
                   r"|refuses?|refused|ddim|nid|nad|methu|(?:ni|na)\s+(?:all|fedr|fydd|wn|ch)[a-z]*)\b"
-                  r"|n[’']t\b")  # ("we are unable to support", "we refuse to
+                  r"|n[’']t\b|\b" + _NT_BARE + r"\b")  # ("we are unable to support", "we refuse to
 # accept"; Welsh "Nid ydym yn cytuno", "Dydw i ddim yn cefnogi")
 _NEG_SUBJECT = re.compile(r"\W*(?:neither|no|none|nor)\b")
 _NEG_OPENING = re.compile(  # a clause opening on a negated subject, then at most a few words before the cue:
@@ -294,7 +297,7 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despi
                        r"|nevertheless|that said)\b")
 _HEDGE = re.compile(r"\b(?:broadly|generally|largely|mostly|on balance|tentatively)\b")
 _NEUTRAL = re.compile(r"\b(?:neither agree nor disagree|no (?:view|opinion|comment)s?\b|not applicable"
-                      r"|(?:do not|don[’']t) know)")
+                      r"|(?:do not|don[’']?t) know)")
 _WORDY = re.compile(r"\w")
 _PROPOSAL = (r"(?:proposals?|proposed|plans?|options?|changes?|approach|reforms?|measures?|requirements?"
              r"|duty|model|polic(?:y|ies)|principles?|recommendations?|amendments?|ban|introduction|intention"
@@ -369,7 +372,7 @@ _BARE = re.compile(  # an answer's first sentence that is only a closed answer: 
     rf"|{_CYM}cytuno\s+yn\s+rhannol)"
     rf"|(?P<support>{_WE}(?:strongly\s+|tend\s+to\s+)?agree{_FULLY}|yes|yeah|yep|yd(?:ym|w|yn|y)"
     rf"|{_CYM}cytuno{_CYM_FULLY}|cytunaf|cytunwn)"
-    rf"|(?P<oppose>{_WE}(?:(?:strongly\s+|tend\s+to\s+)?disagree|do\s+not\s+agree|don[’']t\s+agree){_FULLY}"
+    rf"|(?P<oppose>{_WE}(?:(?:strongly\s+|tend\s+to\s+)?disagree|do\s+not\s+agree|don[’']?t\s+agree){_FULLY}"
     rf"|no|nope|nac\s+yd(?:ym|w|yn|y)|{_CYM}anghytuno{_CYM_FULLY}|{_CYM_NOT}cytuno{_CYM_FULLY})"
     rf"|(?P<neutral>{_WE}(?:{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral)"
     r"|(?:ddim|dim)\s+yn\s+cytuno\s+nac?\s+yn\s+anghytuno|niwtral))[\s.!,;:–—-]*",
@@ -387,7 +390,7 @@ _NO_VIEW = re.compile(  # a sentence saying the writer takes no side, then at mo
     # view on whether ...", "On Site H4, I am undecided.", "We are not convinced either way.", "The council
     # ... has no view."; not "Not sure this is the right approach" (a doubt, argued), "not convinced that"
     r"(?:(?:^\W*|\b(?:have|has|hold|holds|take|takes|make|makes|express|offer|give)\s+)no"
-    r"|\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|(?:am|are|is)\s+not|(?:decline[sd]?|declining|prefer"
+    r"|\b(?:(?:do|does|did)\s+not|don[’']?t|doesn[’']?t|(?:am|are|is)\s+not|(?:decline[sd]?|declining|prefer"
     r"|prefers|wish|wishes)\s+not|(?:do|does)\s+not\s+wish|decline[sd]?|declining)\s+(?:to\s+)?"
     r"(?:have|hold|take|taking|express|expressing|offer|offering|give|giving|state)\s+(?:a|an|any))\s+"
     r"(?:(?:strong|settled|firm|fixed|clear|particular|real|collective|overall|formal)\s+)?"
@@ -395,7 +398,7 @@ _NO_VIEW = re.compile(  # a sentence saying the writer takes no side, then at mo
     r"|\b(?:decline[sd]?|declining|(?:do|does)\s+not\s+wish|prefer\s+not)\s+to\s+comment\b"  # comment on")
     r"|\b(?:am|are|is|remain|remains)\s+(?:(?:still|genuinely|honestly|frankly)\s+)?"
     r"(?:undecided|unsure|uncertain|not\s+sure|torn|(?:not|un)\s*(?:convinced|persuaded)\s+either\s+way)"
-    r"|\b(?:(?:honestly|really|genuinely|simply|just)\s+)?(?:do\s+not|don[’']t)\s+know(?:\s+enough)?",
+    r"|\b(?:(?:honestly|really|genuinely|simply|just)\s+)?(?:do\s+not|don[’']?t)\s+know(?:\s+enough)?",
     re.IGNORECASE)  # ("On whether charities should ..., I honestly don't know.", "We don't know enough")
 _ON_WHAT = re.compile(  # what follows a "no view" up to the sentence's end: only what it is on
     r"(?:\s+(?:on|about|whether|as\s+to|regarding|either\s+way|at\s+(?:this|present)|yet|for\s+now"
@@ -893,11 +896,11 @@ _BE_ENDED = (r"be\s+(?:scrapped|ended|abolished|removed|dropped|ditched|axed|bin
              r"|taken\s+away|got\s+rid\s+of|done\s+away\s+with|phased\s+out)")
 _SHOULD = r"sh(?:ould|oud|old|uld|ud)"  # (as members of the public spell it: "the charge shoud be cut")
 _MODALS = r"(?:" + _SHOULD + r"|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
-_NOT = r"(?P<neg>(?:\s+not|n[’']t|\s+never))?"
+_NOT = r"(?P<neg>(?:\s+not|n[’']?t|\s+never))?"
 _ACTION = re.compile(  # a verb of keeping or ending, as a command ("Keep the vests.", "Take them away.",
     # "I ask you to end the practice of ...", "You should scrap them") and what it acts on
     r"(?:^|[,;:(]\s*|\b(?:and|so|just|please|simply|then|yes|to|let[’']?s|"
-    + _MODALS + r"))\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
+    + _MODALS + r"))\s*(?P<negv>(?:do\s+not|don[’']?t|never|not)\s+)?(?:just\s+|simply\s+)?"
     r"(?:(?P<keep>" + _KEEPING + r")|(?P<end>" + _ENDING + r"))\b"
     r"(?!\s+(?:of|on|in|is|was|are|were|has|had)\b)(?P<what>[^.;:!?]{0,90})",  # (not "no" before it, nor
     re.IGNORECASE)  # "of" after it: a noun, "There should be no ban on pavement parking", "the end of it")
@@ -914,7 +917,7 @@ _FAR_ENOUGH = re.compile(  # the proposal found too timid or too bold: "The prop
     # "These changes go too far" (of the proposal itself, not "current protections do not go far enough")
     r"\b(?:it|this|these|they|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:proposals?|plans?|changes?|reforms?|measures?"
     r"|reductions?|cuts?|options?|rules?|scheme|consultation))\s+(?:(?P<short>(?:do|does|did|would|will)(?:\s+not"
-    r"|n[’']t)\s+go\s+(?:nearly\s+|quite\s+)?far\s+enough)|(?P<far>(?:goes|go|went|would\s+go|will\s+go)\s+(?:much\s+"
+    r"|n[’']?t)\s+go\s+(?:nearly\s+|quite\s+)?far\s+enough)|(?P<far>(?:goes|go|went|would\s+go|will\s+go)\s+(?:much\s+"
     r"|far\s+|way\s+)?too\s+far))\b", re.IGNORECASE)
 _FATE = re.compile(  # what befalls the thing: "The vests must stay.", "The vests should be scrapped.", "it
     # should remain at 20 per cent"
@@ -1151,7 +1154,7 @@ _AS_THINGS_ARE = re.compile(r"\W*(?:the\s+)?(?:status\s+quo|current\s+(?:system|
 
 _DENIED = re.compile(  # a frame denying what follows: "I do not think pavement parking should be banned", "We
     # do not accept that ...", "Nobody thinks ...", "It is wrong that ..."
-    r"\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|cannot|can[’']t|never)\s+(?:(?:really|honestly"
+    r"\b(?:(?:do|does|did)\s+not|don[’']?t|doesn[’']?t|didn[’']?t|cannot|can[’']?t|never)\s+(?:(?:really|honestly"
     r"|simply|for\s+one\s+moment)\s+)?(?:think|believe|accept|agree|feel|consider|see\s+why)\b(?:\s+that\b)?"
     r"|\b(?:nobody|no\s*-?\s*one)\s+(?:thinks|believes|agrees|accepts|wants)\b(?:\s+that\b)?"
     r"|\b(?:wrong|not\s+right|unfair|unjust|absurd|ridiculous|nonsense)\s+that\b", re.IGNORECASE)
@@ -1236,7 +1239,7 @@ _CHANGE = re.compile(  # a command to change something one way: "Extend the hour
     + r"|(?:urge|urges|ask|asks|call\s+on|calls\s+on|request|invite|encourage"
     r"|(?:we|i)\s+(?:would\s+|really\s+|just\s+|also\s+)?want)\s+(?:[a-z’']+\s+){0,4}?to))"  # (not "no":
     # "no increase in ...", a noun; nor "Suppliers want to raise ...": someone else's wish)
-    r"\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
+    r"\s*(?P<negv>(?:do\s+not|don[’']?t|never|not)\s+)?(?:just\s+|simply\s+)?"
     r"(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b"
     r"(?!\s+(?:in|of|after|upon|is|was|are|were|will|would|has|had)\b)"  # (not a noun: "Increase in the
     r"(?P<what>[^.;:!?]{0,90})", re.IGNORECASE)  # charge will hurt")
@@ -1254,7 +1257,7 @@ _MOVES = re.compile(  # which way a thing should go: "Standing charges must come
     r"|rise|grow|increase)|(?P<down>(?:go|come)\s+down|fall(?!\s+(?:on|upon|to|under|within|into|outside|short"
     r"|behind|apart|foul|back|through)\b)|decrease|shrink|be\s+brought\s+down))\b",  # (not "should fall on
     re.IGNORECASE)  # the suppliers": who bears it)
-_WANT = re.compile(r"(?P<neg>\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|never)\s+)?"
+_WANT = re.compile(r"(?P<neg>\b(?:(?:do|does|did)\s+not|don[’']?t|doesn[’']?t|didn[’']?t|never)\s+)?"
                    r"\b(?:want|wants|wanted|would\s+like|[’']d\s+like|wish|wishes|need|needs)\s+",
                    re.IGNORECASE)  # "I want X to come down": the frame of a wish (not "I expect X to rise", a
 # forecast)
@@ -1321,7 +1324,7 @@ _SAME = re.compile(  # a question asking for equal treatment: "Should prepayment
     r"\b(?:pay|be\s+charged|get|receive|have)\s+the\s+same\b", re.IGNORECASE)
 _NO_MORE = re.compile(  # a sentence that they should pay no more than others: "Prepayment customers must
     # never pay more than anyone else", "No family should pay more for being on a key meter"
-    r"(?P<who>[^.;:!?,]{0,60}?)\b" + _STRICT_MODALS + r"(?:\s+not|n[’']t|\s+never)\s+(?:have\s+to\s+)?"
+    r"(?P<who>[^.;:!?,]{0,60}?)\b" + _STRICT_MODALS + r"(?:\s+not|n[’']?t|\s+never)\s+(?:have\s+to\s+)?"
     r"(?:pay|be\s+charged)\s+(?:a\s+(?:single\s+)?penny\s+|any(?:thing)?\s+)?more\b"
     r"|(?P<nobody>\b(?:no|nobody|no\s*-?\s*one)\b[^.;:!?,]{0,30}?)\b" + _STRICT_MODALS
     + r"\s+(?:have\s+to\s+)?(?:pay|be\s+charged)\s+more\b", re.IGNORECASE)
@@ -1403,7 +1406,7 @@ def moves_what_it_names(sentence: str, question: str, common: frozenset[str] = f
 
 
 _MODAL = re.compile(r"\b(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to)\b"
-                    r"(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?", re.IGNORECASE)
+                    r"(?P<neg>\s+not\b|n[’']?t\b|\s+never\b)?", re.IGNORECASE)
 _PLAIN = frozenset({"agree", "think", "should", "would", "could", "have", "that", "with", "this", "your",
                     "what", "which", "when", "will", "there", "their", "they", "from", "into", "been", "does",
                     "please", "give", "reasons", "know", "must", "also", "them", "were", "being", "about",
