@@ -124,8 +124,8 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (_A_THING + _UNFAIR, "oppose", 0.8),
     (_DOING + _FAIR, "support", 0.8),
     (_DOING + _UNFAIR, "oppose", 0.8),
-    (r"\b(?:urge|ask|call on|calls on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
-     r"|approve|proceed with|go ahead with)\b", "support", 0.8),
+    (r"\b(?:urge|ask|calls? (?:up)?on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
+     r"|approve|proceed with|go ahead with|press ahead with)\b", "support", 0.8),
     (_SUBJ + _GAP + r"(?:oppose|object|disagree|reject|condemn)(?:s|d|ed)?\b", "oppose", 1.0),
     (_BODY_SUBJ + _GAP + r"(?:oppose|object|disagree|reject)(?:s|d|ed)?\b", "oppose", 1.0),
     (_VOTED + r"(?:against|to\s+(?:oppose|reject|object))\b(?!\s+(?:oppos|reject|object)\w*)",
@@ -147,7 +147,7 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:in opposition to|opposed to|objections? to|strongly disagree)\b"
      r"|^\W*(?:tend to |somewhat |mostly )?disagree\b", "oppose", 1.0),
     (r"\b(?:opposes?|rejects?|objects? to|disagrees? with|against)\s+" + _OBJ, "oppose", 1.0),
-    (r"\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:withdraw|reject|abandon"
+    (r"\b(?:urge|ask|calls? (?:up)?on|request|implore|beg)\b[^.;]{0,120}?\b(?:withdraw|reject|abandon"
      r"|reconsider|scrap|drop|stop|halt|rethink|pause|not (?:proceed|implement|adopt|pass|finali[sz]e))",
      "oppose", 1.0),
     (r"(?:\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:exclude|exempt)"
@@ -337,14 +337,15 @@ _CONSENT = re.compile(  # consent to the respondent or their response being cont
     r"|shared|used)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
+_ADJECTIVES = (r"(?:appropriate|right|reasonable|proportionate|fair|sufficient|adequate|acceptable|justified"
+               r"|necessary|workable|effective|realistic|achievable|feasible|sensible|affordable|suitable|clear)")
 _PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should",
     # "Is the proposed age limit appropriate?", "Do you want the ban to apply online?"; not "Do you think the
     # current system works?"
     r"\W*(?:(?:q(?:uestion)?\s*\d+\W*)?)(?:should|shall|ought|must\b|(?:do|would)\s+you\s+(?:think|consider"
     r"|believe|feel)\b(?!\s+(?:that\s+)?the\s+(?:current|existing)\b)|do\s+you\s+want\b"
     r"|would\s+you\s+(?:like|prefer)\b"
-    r"|(?:is|are|would|will)\b[^?]{0,120}\b(?:appropriate|right|reasonable|proportionate|fair|sufficient"
-    r"|adequate|acceptable|justified|necessary|workable|effective)\b)", re.IGNORECASE)
+    rf"|(?:is|are|would|will)\b[^?]{{0,120}}\b{_ADJECTIVES}\b)", re.IGNORECASE)
 _WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.IGNORECASE)
 _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
 _SURELY = r"(?:(?:definitely|absolutely|certainly|very\s+much|oh|on\s+balance)[\s,]+)?"  # "Definitely yes."
@@ -848,10 +849,73 @@ def _cues(text: str, question: str | None = None) -> _Cues:
     if question and asks_agreement(question):  # "Scrap the vests." to "... continue to wear vests?"
         scores = [_with_action(sentence, question, score)
                   for sentence, score in zip(read, scores, strict=True)]
+    if question and asks_agreement(question):  # "We, the undersigned, call on the council to introduce
+        subject = _subject_words(question)  # selective licensing without delay": a petition for it
+        scores = [score if any(score) else _called_for(sentence, subject)
+                  for sentence, score in zip(read, scores, strict=True)]
+    if question and asks_agreement(question) and (predicate := _predicate(question)) is not None:
+        scores = [score if any(score) else _on_predicate(sentence, predicate)  # "The fee is not reasonable"
+                  for sentence, score in zip(read, scores, strict=True)]
     if question and asks_agreement(question) and not any(any(s) for s in scores):  # no cue, no "Yes"/"No"
         proposal = _proposal_words(question)
         scores = [_restated(text[a:b], proposal) for a, b in spans]
     return _Cues(spans, scores)
+
+
+_ASKS_PREDICATE = re.compile(rf"\W*(?:q(?:uestion)?\s*\d+[a-z]?\W*)?(?:is|are)\b[^?]{{0,120}}"
+                             rf"\b(?P<adj>{_ADJECTIVES})\s*(?:\?|$)", re.IGNORECASE)
+_DEGREE = re.compile(  # what is "too" something is not as it should be: "The fee is too high", "too low"
+    r"\btoo\s+(?:high|low|much|little|expensive|steep|costly|dear|cheap|short|long|late|early|soon|slow|fast"
+    r"|vague|complicated|complex|ambitious|strict|lenient|weak|big|small|large|great|heavy|onerous"
+    r"|burdensome)\b|\b(?:excessive|extortionate|exorbitant)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:more|less|most|least|as|so)\s+$", re.IGNORECASE)  # "400 would be more fair"
+_FAIR_ENOUGH = re.compile(r"\bfair\s+enough\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _predicate(question: str) -> str | None:
+    """The adjective a yes/no question asks to be affirmed of its subject ("Is the proposed licence fee ...
+    reasonable?" -> "reasonable", "Are the conditions clear?" -> "clear"), when its first question asked
+    ends on one; None for any other question."""
+    asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), "")
+    found = _ASKS_PREDICATE.match(asked)
+    return found["adj"].lower() if found is not None else None
+
+
+def _on_predicate(sentence: str, adjective: str) -> Scores:
+    """A sentence with no cue answering a question asking whether something is `adjective`, by saying
+    it or denying it: "The fee is not reasonable", "no way is that reasonable", "Unreasonable.", "The fee is
+    too high" (or too low: either way it is not as asked) disagree; "It is reasonable", "Fair enough", "not
+    unreasonable" agree. A comparison ("400 pounds would be more reasonable") says it of something else."""
+    low = sentence.lower()
+    if _DEGREE.search(low):
+        return 0.0, 1.0, 0.0
+    for found in re.finditer(rf"\b(?P<un>(?:un|in|im|ir|dis)-?)?{adjective}\b", low):
+        clause = re.split(r"[,;:.!?()—–]|\bbut\b|\band\b", low[: found.start()])[-1]
+        if _COMPARED.search(clause):
+            continue
+        denied = bool(_NEG.search(clause)) != bool(found["un"])
+        return (0.0, 1.0, 0.0) if denied else (1.0, 0.0, 0.0)
+    return (1.0, 0.0, 0.0) if _FAIR_ENOUGH.search(low) else (0.0, 0.0, 0.0)
+
+
+_CALLED_FOR = re.compile(  # "call on the council to introduce selective licensing", "urge you to bring in"
+    r"\b(?:urge[sd]?|ask(?:s|ed)?|calls?\s+(?:up)?on|called\s+(?:up)?on|request(?:s|ed)?|implore|encourage[sd]?)"
+    r"\b[^.;]{0,100}?\bto\s+(?:(?:urgently|now|quickly|finally)\s+)?(?:introduce|bring\s+in|establish|set\s+up"
+    r"|roll\s+out|extend)\s+(?P<what>[^.;:!?,]{3,80})", re.IGNORECASE)
+
+
+def _called_for(sentence: str, subject: frozenset[str]) -> Scores:
+    """A sentence with no cue calling on someone to introduce what the question asks about, named by two of
+    its words ("call on Northam City Council to introduce selective licensing without delay", to "Do you
+    agree with the proposal to introduce a selective licensing scheme ...?"): it supports, as a petition
+    for it does ("... not to introduce ..." opposes); a call to introduce something else ("a hardship
+    fund") takes no side."""
+    found = _CALLED_FOR.search(sentence)
+    named = {w[:5] for w in re.findall(r"[a-z]{4,}", found["what"].lower())} if found is not None else set()
+    if found is None or len(named & subject) < 2:
+        return 0.0, 0.0, 0.0
+    return (0.0, 0.8, 0.0) if _NEG.search(sentence, found.start(), found.start("what")) else (0.8, 0.0, 0.0)
 
 
 _AGAINST = re.compile(  # "I am against H4", "We are firmly against the allocation", "I'm against this"
