@@ -184,3 +184,21 @@ def test_choices_in_other_words_needs_words_of_the_option_alone(answer: str, opt
     """"Standing charge" is in two options' labels: an answer about standing charges sharing one more word
     with option A ("the move to reduce ...", "part of") has not chosen it."""
     assert chosen(answer, STANDING) == option
+
+
+@pytest.mark.parametrize(("answer", "option"), [
+    ("C obviously", "C"),  # (trial 31a: "Q2 - C obviously" chose nothing)
+    ("Q2 - C obviously", "C"),
+    ("C, obviously.", "C"),
+    ("Option C definitely", "C"),
+    ("Definitely B", "B"),
+    ("Definitely B.", "B"),
+    ("Obviously option A, the whole lot.", "A"),
+    ("B of course", "B"),
+    ("Definitely not B", None),
+    ("Clearly a mistake.", None),
+])
+def test_choices_an_option_said_with_emphasis(answer: str, option: str | None) -> None:
+    """An informal answer's key with a word of emphasis before or after it ("C obviously", "Definitely B")
+    chooses it, as "C." does; "Definitely not B" chooses none."""
+    assert chosen(answer, OPTIONS) == option

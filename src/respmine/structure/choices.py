@@ -41,9 +41,11 @@ _LISTED = re.compile(  # "options A, B and C", "option A or B", "prefer, A or B?
 _PREFERS = re.compile(  # "we prefer option B", "I support B", "we would choose option 2"
     rf"\b(?:prefer|preferred|support|supports|choose|chose|favou?r|back|opt for|go for|go with|vote for)\s+"
     rf"(?:for\s+)?(?:{_WORD}\s+)?({_KEY})\b(?!\s*(?:or|and|/)\s*(?:{_WORD}\s+)?{_KEY}\b)", re.IGNORECASE)
+_EMPHASIS = r"(?:obviously|definitely|clearly|certainly|absolutely|of\s+course|for\s+sure)"  # "C obviously"
 _OPENING = re.compile(  # "Option B ...", "B", "B.", "A - include everything", "C (no scheme)", "C. No scheme"
-    rf"\W{{0,3}}(?:{_WORD}[ \t]+({_KEY})\b"
-    rf"|({_KEY})(?=[ \t]*(?:$|\n|[,:;)\]–—]|-[ \t]|\("
+    # , "Q2 - C obviously", "Definitely B" (a key with a word of emphasis is as bare)
+    rf"\W{{0,3}}(?:Q\d{{1,2}}[a-z]?[ \t]*[-–—:.)][ \t]*)?(?:{_EMPHASIS}[ \t,]+)?(?:{_WORD}[ \t]+({_KEY})\b"
+    rf"|({_KEY})(?=[ \t]*(?:$|\n|[,:;)\]–—]|-[ \t]|\(|[ \t]{_EMPHASIS}[ \t]*(?:$|\n|[.,;:!])"
     r"|\.[ \t]*(?:$|\n|(?-i:[A-Z0-9\"“(]))))"  # (not "C. difficile")
     rf"|({_KEY})(?=[ \t]+[-–—][ \t]))", re.IGNORECASE)
 _ALTERNATIVES = re.compile(rf"\s*(?:or|and|/|,)\s*(?:{_WORD}\s+)?{_KEY}\b", re.IGNORECASE)  # "A or B"

@@ -89,7 +89,10 @@ _UNFAIR = (r"(?:unfair|unjust|unworkable|flawed|misguided|dangerous|discriminato
            r"|draconian|overkill|unenforceable|counter-?productive|(?:an?\s+)?sledgehammer\s+to\s+crack\s+a\s+nut)\b")
 _COURTESY = (r"(?!\s+(?:the|this)\s+(?:consultation|opportunity|chance|invitation|call for evidence"
              r"|review)\b)")  # "We welcome the consultation": a courtesy, no side taken
-_VOTED = (r"\b(?P<gap>(?:(?:did|do|does|would|will|could|not|never|[a-z]+n[’']t)\s+)*vot(?:e|es|ed|ing)\b"
+_NT_BARE = (r"(?:dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|werent|wouldnt|shouldnt|couldnt|mustnt|havent"
+            r"|hasnt|hadnt|neednt)")  # without apostrophe: "i dont agree"
+_VOTED = (r"\b(?P<gap>(?:(?:did|do|does|would|will|could|not|never|[a-z]+n[’']t|" + _NT_BARE
+          + r")\s+)*vot(?:e|es|ed|ing)\b"
           r"(?:\s+[a-z]+){0,2}?)\s+")  # a vote, negated in its gap: "voted not to support", "did not vote"
 _KEPT_AS_IS = (  # a that-clause keeping things as they are: "that the service should stay as it is", "that
     # nothing should change", "that the status quo is the only option"
@@ -121,18 +124,18 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (_A_THING + _UNFAIR, "oppose", 0.8),
     (_DOING + _FAIR, "support", 0.8),
     (_DOING + _UNFAIR, "oppose", 0.8),
-    (r"\b(?:urge|ask|call on|calls on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
-     r"|approve|proceed with|go ahead with)\b", "support", 0.8),
+    (r"\b(?:urge|ask|calls? (?:up)?on|encourage|please)\b[^.;]{0,100}?\b(?:finali[sz]e|adopt|implement"
+     r"|approve|proceed with|go ahead with|press ahead with)\b", "support", 0.8),
     (_SUBJ + _GAP + r"(?:oppose|object|disagree|reject|condemn)(?:s|d|ed)?\b", "oppose", 1.0),
     (_BODY_SUBJ + _GAP + r"(?:oppose|object|disagree|reject)(?:s|d|ed)?\b", "oppose", 1.0),
     (_VOTED + r"(?:against|to\s+(?:oppose|reject|object))\b(?!\s+(?:oppos|reject|object)\w*)",
      "oppose", 1.0),
     (_VOTED + r"(?:in\s+favou?r\s+of|to\s+(?:support|endorse|back|welcome|approve)|for\s+" + _OBJ + r")\b",
      "support", 1.0),  # "Members voted unanimously against reducing ...", "... voted for the proposal"
-    (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
+    (r"\b(?:not|never|cannot|can[’']?t|won[’']?t|don[’']?t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
      r"(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?\s+that\b(?=" + _KEPT_AS_IS + r")",
      "support", 0.8),  # refusing things as they are: "We do not accept that the service should stay as it is"
-    (r"\b(?:not|never|cannot|can[’']t|won[’']t|don[’']t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
+    (r"\b(?:not|never|cannot|can[’']?t|won[’']?t|don[’']?t|(?:refuse[sd]?|unable|unwilling)\s+to)\s+"
      r"(?:simply\s+|just\s+|possibly\s+)?accept(?:s|ed)?"
      r"\s+(?:(?:(?:the|this|these|those|any|such|your)\s+(?:[a-z’'-]+\s+){0,2}?" + _NOUN
      + r"|(?:it|them|cuts?|closures?|reductions?)\b)(?!\s+(?:lightly|easily|readily|without)\b)"
@@ -144,7 +147,7 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:in opposition to|opposed to|objections? to|strongly disagree)\b"
      r"|^\W*(?:tend to |somewhat |mostly )?disagree\b", "oppose", 1.0),
     (r"\b(?:opposes?|rejects?|objects? to|disagrees? with|against)\s+" + _OBJ, "oppose", 1.0),
-    (r"\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:withdraw|reject|abandon"
+    (r"\b(?:urge|ask|calls? (?:up)?on|request|implore|beg)\b[^.;]{0,120}?\b(?:withdraw|reject|abandon"
      r"|reconsider|scrap|drop|stop|halt|rethink|pause|not (?:proceed|implement|adopt|pass|finali[sz]e))",
      "oppose", 1.0),
     (r"(?:\b(?:urge|ask|call on|calls on|request|implore|beg)\b[^.;]{0,120}?\b(?:exclude|exempt)"
@@ -159,9 +162,9 @@ _RAW_CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:lean(?:s|ing)?|inclined|inclining)\b[^.;]{0,30}?\b(?:towards?|to)\s+(?:agree|support|favou?r"
      r"|accept)\w*", "support", 0.8),
     (r"\b(?:should|must) (?:be )?(?:withdrawn|scrapped|abandoned|rejected|dropped|reconsidered)\b"
-     r"|\b(?:do not|don[’']t|should not|must not) (?:implement|pass|adopt|proceed|go ahead|finali[sz]e"
+     r"|\b(?:do not|don[’']?t|should not|must not) (?:implement|pass|adopt|proceed|go ahead|finali[sz]e"
      r"|approve|make (?:these |this |the |any )?changes?)\b", "oppose", 1.0),
-    (r"(?:\b(?:i|we)\s+(?:(?:do|did)\s+not|don[’']t|cannot|can[’']t)\s+(?:see\s+how|believe|think)"
+    (r"(?:\b(?:i|we)\s+(?:(?:do|did)\s+not|don[’']?t|cannot|can[’']?t)\s+(?:see\s+how|believe|think)"
      r"|\b(?:i|we)\s+doubt(?:\s+(?:that|whether))?)\b"
      r"(?![^.;]{0,80}?\b(?:current|existing|present|status quo|anything\s+else|any\s+other|anyone|anybody"
      r"|no\s*one|keeping|retaining|leaving|doing\s+nothing)\b)"
@@ -282,7 +285,7 @@ def _served(low: str, at: int) -> bool:
 
 _NEG = re.compile(r"\b(?:not(?!\s+only)|never|no|cannot|nor|neither|without|hardly|unable|unwilling"
                   r"|refuses?|refused|ddim|nid|nad|methu|(?:ni|na)\s+(?:all|fedr|fydd|wn|ch)[a-z]*)\b"
-                  r"|n[’']t\b")  # ("we are unable to support", "we refuse to
+                  r"|n[’']t\b|\b" + _NT_BARE + r"\b")  # ("we are unable to support", "we refuse to
 # accept"; Welsh "Nid ydym yn cytuno", "Dydw i ddim yn cefnogi")
 _NEG_SUBJECT = re.compile(r"\W*(?:neither|no|none|nor)\b")
 _NEG_OPENING = re.compile(  # a clause opening on a negated subject, then at most a few words before the cue:
@@ -296,7 +299,7 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|while|whilst|yet|despi
                        r"|nevertheless|that said)\b")
 _HEDGE = re.compile(r"\b(?:broadly|generally|largely|mostly|on balance|tentatively)\b")
 _NEUTRAL = re.compile(r"\b(?:neither agree nor disagree|no (?:view|opinion|comment)s?\b|not applicable"
-                      r"|(?:do not|don[’']t) know)")
+                      r"|(?:do not|don[’']?t) know)")
 _WORDY = re.compile(r"\w")
 _PROPOSAL = (r"(?:proposals?|proposed|plans?|options?|changes?|approach|reforms?|measures?|requirements?"
              r"|duty|model|polic(?:y|ies)|principles?|recommendations?|amendments?|ban|introduction|intention"
@@ -336,14 +339,15 @@ _CONSENT = re.compile(  # consent to the respondent or their response being cont
     r"|shared|used)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _OFFERS_YES_NO = re.compile(r"\byes\s*(?:/|\||,|\bor\b)\s*no\b", re.IGNORECASE)  # a closed question's answers
+_ADJECTIVES = (r"(?:appropriate|right|reasonable|proportionate|fair|sufficient|adequate|acceptable|justified"
+               r"|necessary|workable|effective|realistic|achievable|feasible|sensible|affordable|suitable|clear)")
 _PROPOSES = re.compile(  # a closed question on what should be done: "Should ...", "Do you think X should",
     # "Is the proposed age limit appropriate?", "Do you want the ban to apply online?"; not "Do you think the
     # current system works?"
     r"\W*(?:(?:q(?:uestion)?\s*\d+\W*)?)(?:should|shall|ought|must\b|(?:do|would)\s+you\s+(?:think|consider"
     r"|believe|feel)\b(?!\s+(?:that\s+)?the\s+(?:current|existing)\b)|do\s+you\s+want\b"
     r"|would\s+you\s+(?:like|prefer)\b"
-    r"|(?:is|are|would|will)\b[^?]{0,120}\b(?:appropriate|right|reasonable|proportionate|fair|sufficient"
-    r"|adequate|acceptable|justified|necessary|workable|effective)\b)", re.IGNORECASE)
+    rf"|(?:is|are|would|will)\b[^?]{{0,120}}\b{_ADJECTIVES}\b)", re.IGNORECASE)
 _WH = re.compile(r"^\W*(?:why|what|how|which|when|where|who|whom|whose)\b", re.IGNORECASE)
 _AFTER = r"[\"'”’*]?(?=\s*(?:$|[.,;:!()\n–—]|-\s)"  # after the word: an optional closing quote, then a stop
 _SURELY = r"(?:(?:definitely|absolutely|certainly|very\s+much|oh|on\s+balance)[\s,]+)?"  # "Definitely yes."
@@ -371,7 +375,7 @@ _BARE = re.compile(  # an answer's first sentence that is only a closed answer: 
     rf"|{_CYM}cytuno\s+yn\s+rhannol)"
     rf"|(?P<support>{_WE}(?:strongly\s+|tend\s+to\s+)?agree{_FULLY}|yes|yeah|yep|yd(?:ym|w|yn|y)"
     rf"|{_CYM}cytuno{_CYM_FULLY}|cytunaf|cytunwn)"
-    rf"|(?P<oppose>{_WE}(?:(?:strongly\s+|tend\s+to\s+)?disagree|do\s+not\s+agree|don[’']t\s+agree){_FULLY}"
+    rf"|(?P<oppose>{_WE}(?:(?:strongly\s+|tend\s+to\s+)?disagree|do\s+not\s+agree|don[’']?t\s+agree){_FULLY}"
     rf"|no|nope|nac\s+yd(?:ym|w|yn|y)|{_CYM}anghytuno{_CYM_FULLY}|{_CYM_NOT}cytuno{_CYM_FULLY})"
     rf"|(?P<neutral>{_WE}(?:{_UNSURE}|neither\s+agree\s+(?:n|)or\s+disagree|neutral)"
     r"|(?:ddim|dim)\s+yn\s+cytuno\s+nac?\s+yn\s+anghytuno|niwtral))[\s.!,;:–—-]*",
@@ -389,7 +393,7 @@ _NO_VIEW = re.compile(  # a sentence saying the writer takes no side, then at mo
     # view on whether ...", "On Site H4, I am undecided.", "We are not convinced either way.", "The council
     # ... has no view."; not "Not sure this is the right approach" (a doubt, argued), "not convinced that"
     r"(?:(?:^\W*|\b(?:have|has|hold|holds|take|takes|make|makes|express|offer|give)\s+)no"
-    r"|\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|(?:am|are|is)\s+not|(?:decline[sd]?|declining|prefer"
+    r"|\b(?:(?:do|does|did)\s+not|don[’']?t|doesn[’']?t|(?:am|are|is)\s+not|(?:decline[sd]?|declining|prefer"
     r"|prefers|wish|wishes)\s+not|(?:do|does)\s+not\s+wish|decline[sd]?|declining)\s+(?:to\s+)?"
     r"(?:have|hold|take|taking|express|expressing|offer|offering|give|giving|state)\s+(?:a|an|any))\s+"
     r"(?:(?:strong|settled|firm|fixed|clear|particular|real|collective|overall|formal)\s+)?"
@@ -397,7 +401,7 @@ _NO_VIEW = re.compile(  # a sentence saying the writer takes no side, then at mo
     r"|\b(?:decline[sd]?|declining|(?:do|does)\s+not\s+wish|prefer\s+not)\s+to\s+comment\b"  # comment on")
     r"|\b(?:am|are|is|remain|remains)\s+(?:(?:still|genuinely|honestly|frankly)\s+)?"
     r"(?:undecided|unsure|uncertain|not\s+sure|torn|(?:not|un)\s*(?:convinced|persuaded)\s+either\s+way)"
-    r"|\b(?:(?:honestly|really|genuinely|simply|just)\s+)?(?:do\s+not|don[’']t)\s+know(?:\s+enough)?",
+    r"|\b(?:(?:honestly|really|genuinely|simply|just)\s+)?(?:do\s+not|don[’']?t)\s+know(?:\s+enough)?",
     re.IGNORECASE)  # ("On whether charities should ..., I honestly don't know.", "We don't know enough")
 _ON_WHAT = re.compile(  # what follows a "no view" up to the sentence's end: only what it is on
     r"(?:\s+(?:on|about|whether|as\s+to|regarding|either\s+way|at\s+(?:this|present)|yet|for\s+now"
@@ -847,10 +851,73 @@ def _cues(text: str, question: str | None = None) -> _Cues:
     if question and asks_agreement(question):  # "Scrap the vests." to "... continue to wear vests?"
         scores = [_with_action(sentence, question, score)
                   for sentence, score in zip(read, scores, strict=True)]
+    if question and asks_agreement(question):  # "We, the undersigned, call on the council to introduce
+        subject = _subject_words(question)  # selective licensing without delay": a petition for it
+        scores = [score if any(score) else _called_for(sentence, subject)
+                  for sentence, score in zip(read, scores, strict=True)]
+    if question and asks_agreement(question) and (predicate := _predicate(question)) is not None:
+        scores = [score if any(score) else _on_predicate(sentence, predicate)  # "The fee is not reasonable"
+                  for sentence, score in zip(read, scores, strict=True)]
     if question and asks_agreement(question) and not any(any(s) for s in scores):  # no cue, no "Yes"/"No"
         proposal = _proposal_words(question)
         scores = [_restated(text[a:b], proposal) for a, b in spans]
     return _Cues(spans, scores)
+
+
+_ASKS_PREDICATE = re.compile(rf"\W*(?:q(?:uestion)?\s*\d+[a-z]?\W*)?(?:is|are)\b[^?]{{0,120}}"
+                             rf"\b(?P<adj>{_ADJECTIVES})\s*(?:\?|$)", re.IGNORECASE)
+_DEGREE = re.compile(  # what is "too" something is not as it should be: "The fee is too high", "too low"
+    r"\btoo\s+(?:high|low|much|little|expensive|steep|costly|dear|cheap|short|long|late|early|soon|slow|fast"
+    r"|vague|complicated|complex|ambitious|strict|lenient|weak|big|small|large|great|heavy|onerous"
+    r"|burdensome)\b|\b(?:excessive|extortionate|exorbitant)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:more|less|most|least|as|so)\s+$", re.IGNORECASE)  # "400 would be more fair"
+_FAIR_ENOUGH = re.compile(r"\bfair\s+enough\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _predicate(question: str) -> str | None:
+    """The adjective a yes/no question asks to be affirmed of its subject ("Is the proposed licence fee ...
+    reasonable?" -> "reasonable", "Are the conditions clear?" -> "clear"), when its first question asked
+    ends on one; None for any other question."""
+    asked = next((p for p in _URL.sub(" ", question).split("?") if not _WH.match(p)), "")
+    found = _ASKS_PREDICATE.match(asked)
+    return found["adj"].lower() if found is not None else None
+
+
+def _on_predicate(sentence: str, adjective: str) -> Scores:
+    """A sentence with no cue answering a question asking whether something is `adjective`, by saying
+    it or denying it: "The fee is not reasonable", "no way is that reasonable", "Unreasonable.", "The fee is
+    too high" (or too low: either way it is not as asked) disagree; "It is reasonable", "Fair enough", "not
+    unreasonable" agree. A comparison ("400 pounds would be more reasonable") says it of something else."""
+    low = sentence.lower()
+    if _DEGREE.search(low):
+        return 0.0, 1.0, 0.0
+    for found in re.finditer(rf"\b(?P<un>(?:un|in|im|ir|dis)-?)?{adjective}\b", low):
+        clause = re.split(r"[,;:.!?()—–]|\bbut\b|\band\b", low[: found.start()])[-1]
+        if _COMPARED.search(clause):
+            continue
+        denied = bool(_NEG.search(clause)) != bool(found["un"])
+        return (0.0, 1.0, 0.0) if denied else (1.0, 0.0, 0.0)
+    return (1.0, 0.0, 0.0) if _FAIR_ENOUGH.search(low) else (0.0, 0.0, 0.0)
+
+
+_CALLED_FOR = re.compile(  # "call on the council to introduce selective licensing", "urge you to bring in"
+    r"\b(?:urge[sd]?|ask(?:s|ed)?|calls?\s+(?:up)?on|called\s+(?:up)?on|request(?:s|ed)?|implore|encourage[sd]?)"
+    r"\b[^.;]{0,100}?\bto\s+(?:(?:urgently|now|quickly|finally)\s+)?(?:introduce|bring\s+in|establish|set\s+up"
+    r"|roll\s+out|extend)\s+(?P<what>[^.;:!?,]{3,80})", re.IGNORECASE)
+
+
+def _called_for(sentence: str, subject: frozenset[str]) -> Scores:
+    """A sentence with no cue calling on someone to introduce what the question asks about, named by two of
+    its words ("call on Northam City Council to introduce selective licensing without delay", to "Do you
+    agree with the proposal to introduce a selective licensing scheme ...?"): it supports, as a petition
+    for it does ("... not to introduce ..." opposes); a call to introduce something else ("a hardship
+    fund") takes no side."""
+    found = _CALLED_FOR.search(sentence)
+    named = {w[:5] for w in re.findall(r"[a-z]{4,}", found["what"].lower())} if found is not None else set()
+    if found is None or len(named & subject) < 2:
+        return 0.0, 0.0, 0.0
+    return (0.0, 0.8, 0.0) if _NEG.search(sentence, found.start(), found.start("what")) else (0.8, 0.0, 0.0)
 
 
 _AGAINST = re.compile(  # "I am against H4", "We are firmly against the allocation", "I'm against this"
@@ -896,11 +963,11 @@ _BE_ENDED = (r"be\s+(?:scrapped|ended|abolished|removed|dropped|ditched|axed|bin
 _SHOULD = r"sh(?:ould|oud|old|uld|ud)"  # (as members of the public spell it: "the charge shoud be cut")
 _MODALS = r"(?:" + _SHOULD + r"|must|shall|will|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|would)"
 _STRICT_MODALS = r"(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)"  # (a call)
-_NOT = r"(?P<neg>(?:\s+not|n[’']t|\s+never))?"
+_NOT = r"(?P<neg>(?:\s+not|n[’']?t|\s+never))?"
 _ACTION = re.compile(  # a verb of keeping or ending, as a command ("Keep the vests.", "Take them away.",
     # "I ask you to end the practice of ...", "You should scrap them") and what it acts on
     r"(?:^|[,;:(]\s*|\b(?:and|so|just|please|simply|then|yes|to|let[’']?s|"
-    + _MODALS + r"))\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
+    + _MODALS + r"))\s*(?P<negv>(?:do\s+not|don[’']?t|never|not)\s+)?(?:just\s+|simply\s+)?"
     r"(?:(?P<keep>" + _KEEPING + r")|(?P<end>" + _ENDING + r"))\b"
     r"(?!\s+(?:of|in|is|was|are|were|has|had)\b|(?<!keep)\s+on\b)(?P<what>[^.;:!?]{0,90})",  # (not "no"
     re.IGNORECASE)  # before it, nor "of" after it: a noun, "There should be no ban on pavement parking", "the
@@ -921,7 +988,7 @@ _FAR_ENOUGH = re.compile(  # the proposal found too timid or too bold: "The prop
     # "These changes go too far" (of the proposal itself, not "current protections do not go far enough")
     r"\b(?:(?:the|this|these|those|your|its)\s+(?!(?:current|existing|present)\b)(?:[\w’'-]+\s+){0,3}?(?:proposals?|plans?|changes?|reforms?|measures?"
     r"|reductions?|cuts?|options?|rules?|scheme|consultation)|it|this|these|they|that)\s+(?:(?P<short>(?:do|does|did|would|will)(?:\s+not"
-    r"|n[’']t)\s+go\s+(?:nearly\s+|quite\s+)?far\s+enough)|(?P<far>(?:goes|go|went|would\s+go|will\s+go)\s+(?:much\s+"
+    r"|n[’']?t)\s+go\s+(?:nearly\s+|quite\s+)?far\s+enough)|(?P<far>(?:goes|go|went|would\s+go|will\s+go)\s+(?:much\s+"
     r"|far\s+|way\s+)?too\s+far))\b", re.IGNORECASE)
 _FATE = re.compile(  # what befalls the thing: "The vests must stay.", "The vests should be scrapped.", "it
     # should remain at 20 per cent"
@@ -1158,7 +1225,7 @@ _AS_THINGS_ARE = re.compile(r"\W*(?:the\s+)?(?:status\s+quo|current\s+(?:system|
 
 _DENIED = re.compile(  # a frame denying what follows: "I do not think pavement parking should be banned", "We
     # do not accept that ...", "Nobody thinks ...", "It is wrong that ..."
-    r"\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|cannot|can[’']t|never)\s+(?:(?:really|honestly"
+    r"\b(?:(?:do|does|did)\s+not|don[’']?t|doesn[’']?t|didn[’']?t|cannot|can[’']?t|never)\s+(?:(?:really|honestly"
     r"|simply|for\s+one\s+moment)\s+)?(?:think|believe|accept|agree|feel|consider|see\s+why)\b(?:\s+that\b)?"
     r"|\b(?:nobody|no\s*-?\s*one)\s+(?:thinks|believes|agrees|accepts|wants)\b(?:\s+that\b)?"
     r"|\b(?:wrong|not\s+right|unfair|unjust|absurd|ridiculous|nonsense)\s+that\b", re.IGNORECASE)
@@ -1240,7 +1307,8 @@ def _further(sentence: str, verb: int) -> re.Match[str] | None:
     return _FURTHER.search(sentence, max(0, verb - 60), verb)
 
 
-_NOT_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # "would not" go
+_NOT_BEFORE = re.compile(r"(?:\bnot|n[’']t|\b" + _NT_BARE + r"|\bnever)\s+(?:[a-z]+ly\s+)?$",
+                         re.IGNORECASE)  # "would not" go
 
 
 def _declined(sentence: str, further: re.Match[str]) -> bool:
@@ -1259,7 +1327,7 @@ _CHANGE = re.compile(  # a command to change something one way: "Extend the hour
     + r"|(?:urge|urges|ask|asks|call\s+on|calls\s+on|request|invite|encourage"
     r"|(?:we|i)\s+(?:would\s+|really\s+|just\s+|also\s+)?want)\s+(?:[a-z’']+\s+){0,4}?to))"  # (not "no":
     # "no increase in ...", a noun; nor "Suppliers want to raise ...": someone else's wish)
-    r"\s*(?P<negv>(?:do\s+not|don[’']t|never|not)\s+)?(?:just\s+|simply\s+)?"
+    r"\s*(?P<negv>(?:do\s+not|don[’']?t|never|not)\s+)?(?:just\s+|simply\s+)?"
     r"(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b"
     r"(?!\s+(?:in|of|after|upon|is|was|are|were|will|would|has|had)\b)"  # (not a noun: "Increase in the
     r"(?P<what>[^.;:!?]{0,90})", re.IGNORECASE)  # charge will hurt")
@@ -1277,7 +1345,7 @@ _MOVES = re.compile(  # which way a thing should go: "Standing charges must come
     r"|rise|grow|increase)|(?P<down>(?:go|come)\s+down|fall(?!\s+(?:on|upon|to|under|within|into|outside|short"
     r"|behind|apart|foul|back|through)\b)|decrease|shrink|be\s+brought\s+down))\b",  # (not "should fall on
     re.IGNORECASE)  # the suppliers": who bears it)
-_WANT = re.compile(r"(?P<neg>\b(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t|never)\s+)?"
+_WANT = re.compile(r"(?P<neg>\b(?:(?:do|does|did)\s+not|don[’']?t|doesn[’']?t|didn[’']?t|never)\s+)?"
                    r"\b(?:want|wants|wanted|would\s+like|[’']d\s+like|wish|wishes|need|needs)\s+",
                    re.IGNORECASE)  # "I want X to come down": the frame of a wish (not "I expect X to rise", a
 # forecast)
@@ -1346,7 +1414,7 @@ _SAME = re.compile(  # a question asking for equal treatment: "Should prepayment
     r"\b(?:pay|be\s+charged|get|receive|have)\s+the\s+same\b", re.IGNORECASE)
 _NO_MORE = re.compile(  # a sentence that they should pay no more than others: "Prepayment customers must
     # never pay more than anyone else", "No family should pay more for being on a key meter"
-    r"(?P<who>[^.;:!?,]{0,60}?)\b" + _STRICT_MODALS + r"(?:\s+not|n[’']t|\s+never)\s+(?:have\s+to\s+)?"
+    r"(?P<who>[^.;:!?,]{0,60}?)\b" + _STRICT_MODALS + r"(?:\s+not|n[’']?t|\s+never)\s+(?:have\s+to\s+)?"
     r"(?:pay|be\s+charged)\s+(?:a\s+(?:single\s+)?penny\s+|any(?:thing)?\s+)?more\b"
     r"|(?P<nobody>\b(?:no|nobody|no\s*-?\s*one)\b[^.;:!?,]{0,30}?)\b" + _STRICT_MODALS
     + r"\s+(?:have\s+to\s+)?(?:pay|be\s+charged)\s+more\b", re.IGNORECASE)
@@ -1432,7 +1500,7 @@ def moves_what_it_names(sentence: str, question: str, common: frozenset[str] = f
 
 
 _MODAL = re.compile(r"\b(?:" + _SHOULD + r"|must|ought\s+to|needs?\s+to)\b"
-                    r"(?P<neg>\s+not\b|n[’']t\b|\s+never\b)?", re.IGNORECASE)
+                    r"(?P<neg>\s+not\b|n[’']?t\b|\s+never\b)?", re.IGNORECASE)
 _PLAIN = frozenset({"agree", "think", "should", "would", "could", "have", "that", "with", "this", "your",
                     "what", "which", "when", "will", "there", "their", "they", "from", "into", "been", "does",
                     "please", "give", "reasons", "know", "must", "also", "them", "were", "being", "about",
