@@ -77,3 +77,21 @@ def test_welsh_stock_cells_as_their_english(text: str) -> None:
 def test_welsh_that_says_something_is_no_stock_cell(text: str) -> None:
     """"No more fees", "Nothing changes", "As above, the library is needed"."""
     assert not only_a_form_cell(text)
+
+
+def test_a_long_run_of_spaces_is_read_in_linear_time() -> None:
+    """The split of a cell into its parts ("Yes - agree") and of a closed answer into its two languages
+    ("Cytuno / Agree") tried a separator at each space of a run, eating the rest of the run each time: a
+    50 kB cell of spaces and words took 276 s (`only_a_form_cell`), 22 s (`only_closed_answer`)."""
+    import time
+
+    from respmine.themes.stance import only_closed_answer
+
+    cell = "".join(f"{word}{' ' * (7 * i % 60 + 1)}" for i, word in enumerate(["yes", "agree", "B", "we"] * 700))
+    start = time.perf_counter()
+    assert not only_a_form_cell(cell)
+    assert not only_a_form_cell("Yes" + " " * 50_000 + "agree keep the library")
+    assert not only_closed_answer("Yes" + " " * 50_000 + "agree keep the library")
+    assert only_a_form_cell("Yes" + " " * 20_000 + "-  agree")
+    assert only_closed_answer("Cytuno" + " " * 20_000 + "/ Agree")
+    assert time.perf_counter() - start < 2.0
