@@ -50,7 +50,7 @@ def test_a_long_run_of_punctuation_is_read_in_linear_time() -> None:
 
 @pytest.mark.parametrize("text", ["No further comments, thank you.", "None, thanks",
                                   "Nothing more to add. Thank you.", "No comment at this time, thank you",
-                                  "Nothing else to add - thanks!",
+                                  "Nothing else to add - thanks!", "Ditto - thanks",
                                   "None thank you.", "Dim sylw, diolch"])
 def test_a_stock_cell_with_thanks_is_still_one(text: str) -> None:
     """"No comment thanks" was a stock cell and "No further comments, thank you." was not: the topic of
@@ -95,3 +95,18 @@ def test_a_long_run_of_spaces_is_read_in_linear_time() -> None:
     assert only_a_form_cell("Yes" + " " * 20_000 + "-  agree")
     assert only_closed_answer("Cytuno" + " " * 20_000 + "/ Agree")
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("text", ["No thanks", "No thanks.", "No thank you", "no, thanks", "Ditto", "Ditto.",
+                                  "Nothing to add", "As above", "As stated above.", "As previously stated",
+                                  "As mentioned above", "Same as stated before", "☒ Ditto", "Ditto!"])
+def test_a_polite_no_or_a_repeat_is_a_stock_cell(text: str) -> None:
+    """"No thanks", "Ditto" and "As stated above" say no view of their own: their topic was an emerging
+    theme and the coder gave them a theme."""
+    assert non_answer(text) and only_a_form_cell(text)
+
+
+@pytest.mark.parametrize("text", ["No thanks to the regulator, bills went up", "Ditto the point on fees, and "
+                                  "the standing charge must fall", "As stated above, the charge is unfair"])
+def test_a_polite_no_or_a_repeat_with_a_view_is_no_stock_cell(text: str) -> None:
+    assert not only_a_form_cell(text)
