@@ -398,3 +398,13 @@ def test_furniture_a_capitals_heading_with_a_label_or_abbreviation_stays_a_headi
     long = ("STANDING CHARGES SHOULD BE SCRAPPED. I PAY OVER 300 POUNDS A YEAR FOR NOTHING AND SO DO ALL MY "
             "NEIGHBOURS ON THIS ESTATE")
     assert has_sentence(long)  # (no full stop at its end, but no heading is this long)
+
+
+def test_furniture_a_short_exclamation_in_capitals_is_said_not_a_heading() -> None:
+    """"SCRAP THE STANDING CHARGE!" had no sentence (shouted prose needed five words), so an e-mail saying
+    only that was dropped as a heading; written in lower case it was kept."""
+    from respmine.structure.furniture import has_sentence, is_heading
+
+    for said in ("SCRAP THE STANDING CHARGE!", "I OPPOSE THIS!", "NO MORE CUTS!!"):
+        assert has_sentence(said) and not is_heading(said) and not is_furniture(said), said
+    assert not has_sentence("OPTION A.") and not has_sentence("STOP!")  # (one word: no sentence)

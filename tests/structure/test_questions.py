@@ -864,3 +864,19 @@ def test_questions_the_consultations_own_subject_does_not_file_a_sentence() -> N
     said = "Our members are clear. The high-visibility vests marked Community Payback should be scrapped."
     segs = segment_document(_doc(f"Dear team,\n\n{said}\n\nMark\n"), matcher)
     assert "Q3" in {s.question for s in segs}
+
+
+@pytest.mark.parametrize("body", ["SCRAP THE STANDING CHARGE", "Scrap the standing charge",
+                                  "Dear Sir\n\nSCRAP IT\n\nJOHN SMITH", "KEEP IT LOCAL\n\nRegards,\n\nAnn"])
+def test_questions_a_document_of_one_short_line_keeps_it_as_said(body: str) -> None:
+    """An e-mail whose whole body is a short unpunctuated line ("SCRAP THE STANDING CHARGE") had it read
+    as a heading and dropped: the response counted as saying nothing. A line heading nothing is what the
+    respondent says; a name signing it under it stays furniture."""
+    plan = _plan(_doc(body, format="eml"))
+    said = body.split("\n\n")[1] if body.startswith("Dear") else body.split("\n\n")[0]
+    assert plan == [(GENERAL, said)]
+
+
+def test_questions_a_heading_over_an_answer_stays_a_heading() -> None:
+    plan = _plan(_doc("CHARITIES IN DELIVERY\n\nCharities should be involved from the design stage onwards, as partners."))
+    assert not any(t == "CHARITIES IN DELIVERY" for _, t in plan)

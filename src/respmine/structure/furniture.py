@@ -34,6 +34,7 @@ SHOUTED_WORDS = 5  # text in capitals with this many words or more is shouted pr
 _LOWER = re.compile(r"[^\W\d_A-Z]")  # (any letter not a capital: a lower-case one, in any alphabet)
 _CAPITAL = re.compile(r"[A-Z]")
 _SHOUT_END = re.compile(r"[.?!][)\]'\"”’]*\s*\Z")  # shouted prose ends a sentence
+_EXCLAIMED = re.compile(r"[A-Z]!+[)\]'\"”’]*\s*\Z")  # "SCRAP THE STANDING CHARGE!": no heading, however short
 _CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
     r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|(?<!\S)\S[^\s@]*@\S+\.\w+"  # e-mail: see `_NOT_A_FULL_STOP`
     r"|^[^\S\n]*(tel|telephone|phone|mobile|e-?mail|fax)\b"  # (within its line: linear on blank lines)
@@ -213,10 +214,13 @@ def shouted(text: str) -> bool:
     are read as if in lower case (`has_sentence`). In capitals it had no sentence: a trial's e-mail
     written so answered no question and chose no option. It ends a sentence, or is longer than a heading
     (HEADING_MAX_WORDS): read in lower case, a heading's label or abbreviation ("PART A. GENERAL COMMENTS
-    ON ...", "ST. JOHN'S PARISH COUNCIL RESPONSE ...") made a sentence, and the heading content."""
+    ON ...", "ST. JOHN'S PARISH COUNCIL RESPONSE ...") made a sentence, and the heading content. Shorter,
+    an exclamation of two words or more ("SCRAP THE STANDING CHARGE!", "I OPPOSE THIS!"): no heading ends
+    so, and as one the e-mail that said only that was dropped."""
     words = len(text_words(text))
-    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None and words >= SHOUTED_WORDS
-            and (_SHOUT_END.search(text) is not None or words > HEADING_MAX_WORDS))
+    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None
+            and ((words >= SHOUTED_WORDS and (_SHOUT_END.search(text) is not None or words > HEADING_MAX_WORDS))
+                 or (words >= 2 and _EXCLAIMED.search(text) is not None)))
 
 
 def _sentence_in(text: str) -> bool:
@@ -233,6 +237,15 @@ def is_header_line(line: str) -> bool:
         _TITLE.search(line) is not None and len(text_words(line)) <= HEADING_MAX_WORDS
         and not _STATEMENT.search(line) and not _BROKEN.search(line)
     )
+
+
+def said_in_a_line(text: str) -> bool:
+    """A short line read as a heading (`is_heading`; not a salutation, sign-off, reference line or contact
+    line): in a document with nothing else ("SCRAP THE STANDING CHARGE" as an e-mail's whole body; "I
+    OPPOSE THIS" over a name) it heads nothing, and is what the respondent says (`structure.questions`)."""
+    return (is_heading(text) and _FURNITURE_START.match(text) is None and not is_header_line(text)
+            and _CONTACT_LINE.search(text) is None and _MAIL_FOOTER.match(text) is None
+            and _BARE_OPENER.match(text) is None)
 
 
 def is_heading(text: str) -> bool:
