@@ -878,5 +878,24 @@ def test_questions_a_document_of_one_short_line_keeps_it_as_said(body: str) -> N
 
 
 def test_questions_a_heading_over_an_answer_stays_a_heading() -> None:
-    plan = _plan(_doc("CHARITIES IN DELIVERY\n\nCharities should be involved from the design stage onwards, as partners."))
+    plan = _plan(_doc("CHARITIES IN DELIVERY\n\nCharities should be involved from the design stage onwards."))
     assert not any(t == "CHARITIES IN DELIVERY" for _, t in plan)
+
+
+def test_questions_a_footnote_at_a_pages_foot_inside_a_headed_answer_is_a_note() -> None:
+    """(Brief s31.) Footnotes were taken out of a headed answer only at the end of the last one: a page's
+    footnotes in the middle of an answer (the answer going on over the page) were coded and quoted as the
+    answer."""
+    text = ("Question 1\n\nCharities should be involved from the design stage, as 40 providers,1 told us in "
+            "2024.\n\n1 Survey of 40 providers, Riverside Trust, 2024.\n\n"
+            "They also need a seat on the commissioning board.\n\n"
+            "Question 2\n\nContracts must pay the full cost over three years,2 not one.\n\n"
+            "2 Third Sector Costs Review, technical annex, 2023.\n\n"
+            "Question 3\n\nLocal commissioning works best for people leaving prison.")
+    plan = _plan(_doc(text))
+    assert (NOTE, "1 Survey of 40 providers, Riverside Trust, 2024.") in plan
+    assert (NOTE, "2 Third Sector Costs Review, technical annex, 2023.") in plan
+    assert ("Q1", "They also need a seat on the commissioning board.") in plan
+    assert [q for q, t in plan if "design stage" in t] == ["Q1"]
+    assert ("Q2", "Contracts must pay the full cost over three years,2 not one.") in plan
+    assert not any(q != NOTE and "Survey of 40" in t for q, t in plan)

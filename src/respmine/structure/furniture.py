@@ -219,7 +219,8 @@ def shouted(text: str) -> bool:
     so, and as one the e-mail that said only that was dropped."""
     words = len(text_words(text))
     return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None
-            and ((words >= SHOUTED_WORDS and (_SHOUT_END.search(text) is not None or words > HEADING_MAX_WORDS))
+            and ((words >= SHOUTED_WORDS
+                  and (_SHOUT_END.search(text) is not None or words > HEADING_MAX_WORDS))
                  or (words >= 2 and _EXCLAIMED.search(text) is not None)))
 
 

@@ -44,7 +44,7 @@ from respmine.structure.furniture import (
     starts_quoted_reply,
     text_words,
 )
-from respmine.structure.notes import footnote_number, is_footnote, is_reference_note
+from respmine.structure.notes import footnote_marks, footnote_number, is_footnote, is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
@@ -542,13 +542,40 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
             span_blocks = span_blocks[:notes]
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
-        end = span_blocks[-1].end
+        inside = _footnotes_inside(span_blocks, doc.text)
+        out += [seg for k in inside for seg in _general(doc, span_blocks[k], read.about)]
+        end = span_blocks[(inside or [len(span_blocks)])[0] - 1].end
         line_end = doc.text.find("\n", span_blocks[0].start)  # (a title only on the heading's own line)
         start = answer_start(doc.text, span_blocks[0].start + body, end, matcher.words(question),
                              len(doc.text) if line_end < 0 else line_end, matcher.options.get(question))
+        confidence = 1.0 if method == "heading" else 0.9
         if end > start and doc.text[start:end].strip():
-            out.append(_segment(doc, start, end, question, method, 1.0 if method == "heading" else 0.9))
+            out.append(_segment(doc, start, end, question, method, confidence))
+        for k, after in zip(inside, [*inside[1:], len(span_blocks)][: len(inside)], strict=True):
+            if after > k + 1:  # the answer's text between one page's footnotes and the next's
+                out.append(_segment(doc, span_blocks[k + 1].start, span_blocks[after - 1].end, question,
+                                    method, confidence))
     return out
+
+
+def _footnotes_inside(span_blocks: list[Block], text: str) -> list[int]:
+    """Where a page's footnotes sit in a headed answer or at its end, the answer maybe going on below them:
+    runs of numbered footnotes (`is_footnote`), numbered upwards, the first's mark in the answer above the
+    run ("as 40 providers,1 told us"); not the answer's own numbered points ("1 Consider ...", "2 Publish
+    ..." under the heading, their numbers' marks elsewhere)."""
+    inside: list[int] = []
+    k = 1
+    while k < len(span_blocks):
+        run = k
+        while run < len(span_blocks) and is_footnote(span_blocks[run].text, text) and (
+                run == k
+                or footnote_number(span_blocks[run - 1].text) < footnote_number(span_blocks[run].text)):
+            run += 1
+        above = text[span_blocks[0].start : span_blocks[k].start]
+        if run > k and any(int(m[1]) == footnote_number(span_blocks[k].text) for m in footnote_marks(above)):
+            inside += range(k, run)
+        k = max(run, k + 1)
+    return inside
 
 
 def _heading_marks(rest: list[Block], matcher: QuestionMatcher) -> HeadingMarks:
