@@ -476,7 +476,7 @@ def test_pdf_a_page_box_not_starting_at_0_is_read_as_one_that_does(tmp_path: Pat
     pdf.set_xy(20, 266)
     pdf.cell(0, 4, "1 Network charges make up around 45% of the standing charge.")
     pdf.set_font("Helvetica", size=11)
-    for y, line in ((20, "Anytown Council"), (34, "Network companies recover revenue through fixed charges.1")):
+    for y, line in ((20, "Anytown Council"), (34, "Networks recover revenue through fixed charges.1")):
         pdf.set_xy(20, y)
         pdf.cell(0, 6, line)
     pdf.output(str(tmp_path / "notes.pdf"))
