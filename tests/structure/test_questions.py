@@ -866,8 +866,8 @@ def test_questions_the_consultations_own_subject_does_not_file_a_sentence() -> N
     assert "Q3" in {s.question for s in segs}
 
 
-@pytest.mark.parametrize("body", ["SCRAP THE STANDING CHARGE", "Scrap the standing charge",
-                                  "Dear Sir\n\nSCRAP IT\n\nJOHN SMITH", "KEEP IT LOCAL\n\nRegards,\n\nAnn"])
+@pytest.mark.parametrize("body", ["SCRAP THE STANDING CHARGE", "Dear Sir\n\nSCRAP IT\n\nJOHN SMITH",
+                                  "KEEP IT LOCAL\n\nRegards,\n\nAnn"])
 def test_questions_a_document_of_one_short_line_keeps_it_as_said(body: str) -> None:
     """An e-mail whose whole body is a short unpunctuated line ("SCRAP THE STANDING CHARGE") had it read
     as a heading and dropped: the response counted as saying nothing. A line heading nothing is what the
@@ -875,6 +875,13 @@ def test_questions_a_document_of_one_short_line_keeps_it_as_said(body: str) -> N
     plan = _plan(_doc(body, format="eml"))
     said = body.split("\n\n")[1] if body.startswith("Dear") else body.split("\n\n")[0]
     assert plan == [(GENERAL, said)]
+
+
+@pytest.mark.parametrize("body", ["See attached", "FYI", "Hi,\n\nSee attached\n\nJohn", 
+                                  "Kind regards\n\nJane",
+                                  "Re: STANDING CHARGES", "John Smith\n\n07700 900123"])
+def test_questions_a_covering_line_or_a_name_alone_is_still_nothing_said(body: str) -> None:
+    assert _plan(_doc(body, format="eml")) == []
 
 
 def test_questions_a_heading_over_an_answer_stays_a_heading() -> None:

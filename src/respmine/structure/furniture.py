@@ -241,10 +241,12 @@ def is_header_line(line: str) -> bool:
 
 
 def said_in_a_line(text: str) -> bool:
-    """A short line read as a heading (`is_heading`; not a salutation, sign-off, reference line or contact
-    line): in a document with nothing else ("SCRAP THE STANDING CHARGE" as an e-mail's whole body; "I
-    OPPOSE THIS" over a name) it heads nothing, and is what the respondent says (`structure.questions`)."""
-    return (is_heading(text) and _FURNITURE_START.match(text) is None and not is_header_line(text)
+    """A short line in capitals, of two words or more, read as a heading (`is_heading`; not a salutation,
+    sign-off, reference line or contact line): in a document with nothing else ("SCRAP THE STANDING
+    CHARGE" as an e-mail's whole body) it heads nothing, and is what the respondent says
+    (`structure.questions`). Not a line in lower case: "See attached", "FYI", "Our response", a name."""
+    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None and len(text_words(text)) >= 2
+            and is_heading(text) and _FURNITURE_START.match(text) is None and not is_header_line(text)
             and _CONTACT_LINE.search(text) is None and _MAIL_FOOTER.match(text) is None
             and _BARE_OPENER.match(text) is None)
 

@@ -202,15 +202,16 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
     else:
         segments += _by_content(doc, read.rest, matcher, read.about)
     segments = [s for s in segments if not NO_ANSWER.fullmatch(s.text)]  # ("3. No comment.": not an answer)
-    if not segments:  # nothing but short lines: what reads as a heading heads nothing, it is what was said
+    if not segments and not doc.children:  # nothing but short lines (no attachment it covers): a line in
+        # capitals read as a heading heads nothing, it is what was said
         segments = [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in _said_in_lines(read.rest)]
     return sorted(segments, key=lambda s: (s.span.start, s.question))
 
 
 def _said_in_lines(rest: list[Block]) -> list[Block]:
-    """The lines of a document with nothing else that read as headings (`furniture.said_in_a_line`: "SCRAP
-    THE STANDING CHARGE" as an e-mail's whole body, dropped as a heading), the last left out when there
-    are several (a name signing the message: "SCRAP IT" over "JOHN SMITH")."""
+    """The lines of a document with nothing else that read as headings in capitals (`furniture.said_in_a
+    _line`: "SCRAP THE STANDING CHARGE" as an e-mail's whole body, dropped as a heading), the last left out
+    when there are several (a name signing the message: "SCRAP IT" over "JOHN SMITH")."""
     said = [b for b in rest if said_in_a_line(b.text)]
     return said[:-1] if len(said) > 1 else said
 
