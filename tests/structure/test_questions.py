@@ -877,7 +877,7 @@ def test_questions_a_document_of_one_short_line_keeps_it_as_said(body: str) -> N
     assert plan == [(GENERAL, said)]
 
 
-@pytest.mark.parametrize("body", ["See attached", "FYI", "Hi,\n\nSee attached\n\nJohn", 
+@pytest.mark.parametrize("body", ["See attached", "FYI", "Hi,\n\nSee attached\n\nJohn",
                                   "Kind regards\n\nJane",
                                   "Re: STANDING CHARGES", "John Smith\n\n07700 900123"])
 def test_questions_a_covering_line_or_a_name_alone_is_still_nothing_said(body: str) -> None:
