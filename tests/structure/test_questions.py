@@ -906,3 +906,28 @@ def test_questions_a_footnote_at_a_pages_foot_inside_a_headed_answer_is_a_note()
     assert [q for q, t in plan if "design stage" in t] == ["Q1"]
     assert ("Q2", "Contracts must pay the full cost over three years,2 not one.") in plan
     assert not any(q != NOTE and "Survey of 40" in t for q, t in plan)
+
+
+@pytest.mark.parametrize("body, said", [
+    ("SCRAP IT\n\nUNFAIR ON PENSIONERS\n\nJohn Smith", ["SCRAP IT", "UNFAIR ON PENSIONERS"]),
+    ("Dear Sir\n\nSCRAP IT\n\nUNFAIR ON PENSIONERS\n\nRegards,\n\nAnn", ["SCRAP IT", "UNFAIR ON PENSIONERS"]),
+    ("SCRAP IT\n\nJOHN SMITH\n\n07700 900123", ["SCRAP IT"]),
+    ("SCRAP IT\n\nJOHN SMITH\n\nSent from my iPhone", ["SCRAP IT"]),
+    ("SCRAP IT\n\nUNFAIR ON PENSIONERS\n\nRegards,\n\nJOHN SMITH", ["SCRAP IT", "UNFAIR ON PENSIONERS"]),
+])
+def test_questions_lines_in_capitals_signed_in_mixed_case_are_all_said(body: str, said: list[str]) -> None:
+    """(Review of structc.) The last of several lines in capitals was left out as the name signing them,
+    even where the name below was written in mixed case ("John Smith"): "UNFAIR ON PENSIONERS" was lost.
+    Only a last line in capitals with nothing but a mail footer or a contact line under it signs."""
+    assert _plan(_doc(body, format="eml")) == [(GENERAL, s) for s in said]
+
+
+@pytest.mark.parametrize("body", ["SEE ATTACHED", "Hi\n\nSEE ATTACHED\n\nJohn", "PLEASE SEE BELOW",
+                                  "FOR INFORMATION", "FOR YOUR INFORMATION\n\nJane",
+                                  "PRIVATE AND CONFIDENTIAL", "OFFICIAL SENSITIVE", "ANNEX A",
+                                  "ACME ENERGY LTD", "GWELER YNGHLWM"])
+def test_questions_a_covering_line_or_label_in_capitals_is_still_nothing_said(body: str) -> None:
+    """(Review of structc.) A covering line, a protective marking or a document's label in capitals ("SEE
+    ATTACHED", "PRIVATE AND CONFIDENTIAL", "ANNEX A", "ACME ENERGY LTD") says no more than in lower case:
+    in an e-mail whose attachment is not with it, each had become the response's general comment."""
+    assert _plan(_doc(body, format="eml")) == []

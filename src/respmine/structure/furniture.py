@@ -240,15 +240,33 @@ def is_header_line(line: str) -> bool:
     )
 
 
+_LABEL_LINE = re.compile(  # a line that only labels or covers a document, in capitals as in lower case
+    r"\W*(?:(?:please\s+)?see\s+(?:attached|enclosed|below)|(?:for\s+(?:your\s+)?information|fyi)"
+    r"|(?:private\s+(?:and|&)\s+|strictly\s+)?confidential|official(?:\s+sensitive)?|not\s+for\s+publication"
+    r"|in\s+confidence|(?:annex|appendix|attachment|enclosure|schedule|atodiad)\s+\w{1,4}"
+    r"|gweler\s+(?:ynghlwm|atodedig|isod)|cyfrinachol"  # (Welsh: see attached / below; annex; confidential)
+    r"|.*\b(?:ltd|limited|plc|llp|cic|inc|cyf)\.?)\W*", re.IGNORECASE)
+
+
 def said_in_a_line(text: str) -> bool:
     """A short line in capitals, of two words or more, read as a heading (`is_heading`; not a salutation,
     sign-off, reference line or contact line): in a document with nothing else ("SCRAP THE STANDING
     CHARGE" as an e-mail's whole body) it heads nothing, and is what the respondent says
-    (`structure.questions`). Not a line in lower case: "See attached", "FYI", "Our response", a name."""
+    (`structure.questions`). Not a line in lower case: "See attached", "FYI", "Our response", a name; nor
+    one that only labels or covers a document, whose capitals say no more ("SEE ATTACHED", "PRIVATE AND
+    CONFIDENTIAL", "ANNEX A", "ACME ENERGY LTD": `_LABEL_LINE`)."""
     return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None and len(text_words(text)) >= 2
             and is_heading(text) and _FURNITURE_START.match(text) is None and not is_header_line(text)
             and _CONTACT_LINE.search(text) is None and _MAIL_FOOTER.match(text) is None
-            and _BARE_OPENER.match(text) is None)
+            and _BARE_OPENER.match(text) is None and _LABEL_LINE.fullmatch(text.strip()) is None)
+
+
+def signs_in_mixed_case(text: str) -> bool:
+    """A line with lower-case letters that is no mail program's footer, contact or reference line ("John
+    Smith", "Regards, Ann"): under lines in capitals (`said_in_a_line`) the message is signed there, so the
+    last of them is said, not a name signing it (`structure.questions`)."""
+    return (_LOWER.search(text) is not None and _MAIL_FOOTER.match(text) is None
+            and _CONTACT_LINE.search(text) is None and not is_header_line(text))
 
 
 def is_heading(text: str) -> bool:

@@ -41,6 +41,7 @@ from respmine.structure.furniture import (
     only_formalities,
     only_meeting,
     said_in_a_line,
+    signs_in_mixed_case,
     starts_quoted_reply,
     text_words,
 )
@@ -211,9 +212,12 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
 def _said_in_lines(rest: list[Block]) -> list[Block]:
     """The lines of a document with nothing else that read as headings in capitals (`furniture.said_in_a
     _line`: "SCRAP THE STANDING CHARGE" as an e-mail's whole body, dropped as a heading), the last left out
-    when there are several (a name signing the message: "SCRAP IT" over "JOHN SMITH")."""
-    said = [b for b in rest if said_in_a_line(b.text)]
-    return said[:-1] if len(said) > 1 else said
+    when there are several and nothing below it signs in mixed case (a name signing the message: "SCRAP IT"
+    over "JOHN SMITH"; over "John Smith" both lines in capitals are said: `furniture.signs_in_mixed_case`)."""
+    said = [k for k, b in enumerate(rest) if said_in_a_line(b.text)]
+    if len(said) > 1 and not any(signs_in_mixed_case(b.text) for b in rest[said[-1] + 1 :]):
+        said = said[:-1]
+    return [rest[k] for k in said]
 
 
 # An answer that declines to answer ("Prefer not to say", a form's refusal), or a draft's placeholder ("[Draft
