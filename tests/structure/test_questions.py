@@ -931,3 +931,15 @@ def test_questions_a_covering_line_or_label_in_capitals_is_still_nothing_said(bo
     ATTACHED", "PRIVATE AND CONFIDENTIAL", "ANNEX A", "ACME ENERGY LTD") says no more than in lower case:
     in an e-mail whose attachment is not with it, each had become the response's general comment."""
     assert _plan(_doc(body, format="eml")) == []
+
+
+@pytest.mark.parametrize("thanks", ["THANK YOU!", "MANY THANKS!", "DIOLCH YN FAWR!", "Thank you!", "Thanks."])
+def test_questions_thanks_alone_is_a_formality(thanks: str) -> None:
+    """(Review of structc.) A short exclamation in capitals became a sentence (shouted prose), and so
+    "THANK YOU!" under a message, a heading before, became a general comment that topic discovery and the
+    coder read as a view: thanks alone is a formality, as "Thank you for the chance to respond." is."""
+    from respmine.structure.furniture import is_formality
+    from respmine.topics.guide import says_no_view
+
+    assert is_formality(thanks) and says_no_view(thanks)
+    assert not is_formality("THANK YOU FOR NOTHING!") and not is_formality("Thanks, but no thanks.")

@@ -148,6 +148,9 @@ _COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope; nothing 
     + _ITS_TITLE
     + r"|(?:many )?thanks?(?: you)? for (?:your (?:time|attention|consideration)|considering (?:our|my|these)"
     r" (?:views|response|comments|submission))"
+    # thanks alone, as its own sentence ("Thank you!", "THANK YOU!", "Diolch yn fawr."): read as shouted
+    # prose in capitals (`shouted`), it had become a general comment under the message it closes
+    r"|(?:many |warm )?thanks?(?: you)?(?: (?:very|so) much| again)?|diolch(?: yn fawr)?(?: iawn)?"
     r"|(?:we|i) (?:hope|trust) (?:that )?(?:this|these|our|my)(?: (?:response|comments?|submission|views"
     r"|reply))? (?:is|are|will be|proves?|prove) (?:helpful|useful|of (?:some )?(?:help|use|assistance"
     r"|interest))"
