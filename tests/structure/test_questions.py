@@ -943,3 +943,13 @@ def test_questions_thanks_alone_is_a_formality(thanks: str) -> None:
 
     assert is_formality(thanks) and says_no_view(thanks)
     assert not is_formality("THANK YOU FOR NOTHING!") and not is_formality("Thanks, but no thanks.")
+
+
+@pytest.mark.parametrize("body", ["No comment.\n\nJOHN SMITH",
+                                  "Dear Sir\n\nNo comment.\n\nREGARDS\n\nJOHN SMITH",
+                                  "N/A\n\nMR J SMITH", "Question 1\n\nNo comment.\n\nJANE DOE", "N/A"])
+def test_questions_a_line_in_capitals_under_no_comment_is_not_said(body: str) -> None:
+    """(Review of structc.) A document whose only answer was "No comment." said something, that it has no
+    comment (dropped as no answer): its name in capitals below had become the response's general comment,
+    and "N/A" in capitals one too."""
+    assert _plan(_doc(body, format="eml")) == []

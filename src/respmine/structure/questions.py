@@ -202,10 +202,11 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
         segments += _by_headings(doc, read, matcher)
     else:
         segments += _by_content(doc, read.rest, matcher, read.about)
-    segments = [s for s in segments if not NO_ANSWER.fullmatch(s.text)]  # ("3. No comment.": not an answer)
     if not segments and not doc.children:  # nothing but short lines (no attachment it covers): a line in
-        # capitals read as a heading heads nothing, it is what was said
+        # capitals read as a heading heads nothing, it is what was said (not under "No comment.", which
+        # says there is nothing: a name below it is no comment)
         segments = [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in _said_in_lines(read.rest)]
+    segments = [s for s in segments if not NO_ANSWER.fullmatch(s.text)]  # ("3. No comment.": not an answer)
     return sorted(segments, key=lambda s: (s.span.start, s.question))
 
 
