@@ -474,3 +474,55 @@ def test_pdf_table_with_a_narrow_band_is_still_rows(tmp_path: Path) -> None:
     pdf.output(str(path))
     doc = extract(path)
     assert isinstance(doc, Document) and doc.pages[0].method == "pdfium"
+
+
+def _box_moved(path: Path, dx: float, dy: float) -> Path:
+    """The PDF at `path` with each page's box and content moved by (dx, dy): the same page drawn in
+    coordinates whose origin is not 0 (a MediaBox [20 30 632 822] rather than [0 0 612 792])."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    for page in pdf:
+        left, bottom, right, top = page.get_mediabox()
+        for obj in page.get_objects():
+            obj.transform(pdfium.PdfMatrix().translate(dx, dy))
+        page.set_mediabox(left + dx, bottom + dy, right + dx, top + dy)
+        page.gen_content()
+    moved = path.with_name(f"{path.stem}-moved{path.suffix}")
+    pdf.save(str(moved))
+    pdf.close()
+    return moved
+
+
+@pytest.mark.parametrize("dx, dy", [(20, 30), (-300, -400), (0, 500)])
+def test_pdf_a_page_box_not_starting_at_0_is_read_as_one_that_does(tmp_path: Path, dx: float,
+                                                                    dy: float) -> None:
+    """Text boxes come in the page's own coordinates: on a page whose box starts at (20, 30) a two-column
+    page read its first line twice (above the columns and in them); at (-300, -400) it was no columns, its
+    lines interleaved; at (0, 500) the footer and footnotes drawn before the body were read first, as the
+    foot of the page was measured from 0."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    _columns(pdf, 30, 24)
+    pdf.output(str(tmp_path / "columns.pdf"))
+    columns = _box_moved(tmp_path / "columns.pdf", dx, dy)
+    doc = extract(columns)
+    assert isinstance(doc, Document) and doc.pages[0].method == "pdfium-columns"
+    assert doc.text.count("Left line 0 ") == 1
+    assert doc.text.index("Left line 23") < doc.text.index("Right line 0 ")
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=8)
+    pdf.set_xy(20, 266)
+    pdf.cell(0, 4, "1 Network charges make up around 45% of the standing charge.")
+    pdf.set_font("Helvetica", size=11)
+    for y, line in ((20, "Anytown Council"), (34, "Networks recover revenue through fixed charges.1")):
+        pdf.set_xy(20, y)
+        pdf.cell(0, 6, line)
+    pdf.output(str(tmp_path / "notes.pdf"))
+    doc = extract(_box_moved(tmp_path / "notes.pdf", dx, dy), ocr=False)
+    assert isinstance(doc, Document)
+    assert doc.text.startswith("Anytown Council") and doc.text.endswith("of the standing charge."), doc.text

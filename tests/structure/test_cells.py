@@ -50,7 +50,7 @@ def test_a_long_run_of_punctuation_is_read_in_linear_time() -> None:
 
 @pytest.mark.parametrize("text", ["No further comments, thank you.", "None, thanks",
                                   "Nothing more to add. Thank you.", "No comment at this time, thank you",
-                                  "Nothing else to add - thanks!",
+                                  "Nothing else to add - thanks!", "Ditto - thanks",
                                   "None thank you.", "Dim sylw, diolch"])
 def test_a_stock_cell_with_thanks_is_still_one(text: str) -> None:
     """"No comment thanks" was a stock cell and "No further comments, thank you." was not: the topic of
@@ -76,4 +76,38 @@ def test_welsh_stock_cells_as_their_english(text: str) -> None:
                                   "Fel uchod, mae angen y llyfrgell"])
 def test_welsh_that_says_something_is_no_stock_cell(text: str) -> None:
     """"No more fees", "Nothing changes", "As above, the library is needed"."""
+    assert not only_a_form_cell(text)
+
+
+def test_a_long_run_of_spaces_is_read_in_linear_time() -> None:
+    """The split of a cell into its parts ("Yes - agree") and of a closed answer into its two languages
+    ("Cytuno / Agree") tried a separator at each space of a run, eating the rest of the run each time: a
+    50 kB cell of spaces and words took 276 s (`only_a_form_cell`), 22 s (`only_closed_answer`)."""
+    import time
+
+    from respmine.themes.stance import only_closed_answer
+
+    words = ["yes", "agree", "B", "we"] * 700
+    cell = "".join(f"{word}{' ' * (7 * i % 60 + 1)}" for i, word in enumerate(words))
+    start = time.perf_counter()
+    assert not only_a_form_cell(cell)
+    assert not only_a_form_cell("Yes" + " " * 50_000 + "agree keep the library")
+    assert not only_closed_answer("Yes" + " " * 50_000 + "agree keep the library")
+    assert only_a_form_cell("Yes" + " " * 20_000 + "-  agree")
+    assert only_closed_answer("Cytuno" + " " * 20_000 + "/ Agree")
+    assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("text", ["No thanks", "No thanks.", "No thank you", "no, thanks", "Ditto", "Ditto.",
+                                  "Nothing to add", "As above", "As stated above.", "As previously stated",
+                                  "As mentioned above", "Same as stated before", "☒ Ditto", "Ditto!"])
+def test_a_polite_no_or_a_repeat_is_a_stock_cell(text: str) -> None:
+    """"No thanks", "Ditto" and "As stated above" say no view of their own: their topic was an emerging
+    theme and the coder gave them a theme."""
+    assert non_answer(text) and only_a_form_cell(text)
+
+
+@pytest.mark.parametrize("text", ["No thanks to the regulator, bills went up", "Ditto the point on fees, and "
+                                  "the standing charge must fall", "As stated above, the charge is unfair"])
+def test_a_polite_no_or_a_repeat_with_a_view_is_no_stock_cell(text: str) -> None:
     assert not only_a_form_cell(text)

@@ -415,3 +415,13 @@ def test_furniture_a_sentence_saying_in_whose_name_one_writes_is_furniture(text:
     "I am writing as an individual, not on behalf of my employer, to oppose this."])
 def test_furniture_a_capacity_sentence_going_on_to_a_view_is_kept(text: str) -> None:
     assert not is_furniture(text)
+
+
+def test_furniture_a_short_exclamation_in_capitals_is_said_not_a_heading() -> None:
+    """"SCRAP THE STANDING CHARGE!" had no sentence (shouted prose needed five words), so an e-mail saying
+    only that was dropped as a heading; written in lower case it was kept."""
+    from respmine.structure.furniture import has_sentence, is_heading
+
+    for said in ("SCRAP THE STANDING CHARGE!", "I OPPOSE THIS!", "NO MORE CUTS!!"):
+        assert has_sentence(said) and not is_heading(said) and not is_furniture(said), said
+    assert not has_sentence("OPTION A.") and not has_sentence("STOP!")  # (one word: no sentence)

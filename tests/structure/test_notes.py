@@ -88,3 +88,15 @@ def test_notes_a_numbered_point_is_no_footnote_where_the_body_cites_a_paragraph_
            "3 Rural areas see higher network costs.\n\n4 Regional differences are large.")
     for point in doc.split("\n\n")[1:]:
         assert not is_footnote(point, doc), point
+
+
+def test_notes_a_digit_after_a_comma_in_a_year_or_number_is_no_footnote_mark() -> None:
+    """"in 2024,3 million homes" read as the year 2024 carrying footnote 3, and a numbered point "3 ..."
+    was then kept out of the answer as a note: digits either side of a comma are a number's."""
+    from respmine.structure.notes import footnote_marks, is_footnote
+
+    assert [m[1] for m in footnote_marks("In 2024,3 million homes were cut off.")] == []
+    assert [m[1] for m in footnote_marks("Costs rose 12,400,3 times a year.")] == []
+    assert [m[1] for m in footnote_marks("homes,1 we estimate; introduced in 2022.2 The")] == ["1", "2"]
+    doc = "In 2024,3 million homes were cut off.\n\n3 Prepayment meters were fitted by warrant."
+    assert not is_footnote("3 Prepayment meters were fitted by warrant.", doc)

@@ -989,3 +989,92 @@ def test_questions_a_view_keeps_the_options_question_only_where_it_names_its_wor
     rates = "I disagree with reducing standing charges if the cost is moved onto unit rates, not powers."
     assert {s.question for s in segment_document(_doc(f"Hello,\n\n{rates}\n\nKelly\n"), matcher)} == {
         "Q1", "Q2"}
+
+
+@pytest.mark.parametrize("body", ["SCRAP THE STANDING CHARGE", "Dear Sir\n\nSCRAP IT\n\nJOHN SMITH",
+                                  "KEEP IT LOCAL\n\nRegards,\n\nAnn"])
+def test_questions_a_document_of_one_short_line_keeps_it_as_said(body: str) -> None:
+    """An e-mail whose whole body is a short unpunctuated line ("SCRAP THE STANDING CHARGE") had it read
+    as a heading and dropped: the response counted as saying nothing. A line heading nothing is what the
+    respondent says; a name signing it under it stays furniture."""
+    plan = _plan(_doc(body, format="eml"))
+    said = body.split("\n\n")[1] if body.startswith("Dear") else body.split("\n\n")[0]
+    assert plan == [(GENERAL, said)]
+
+
+@pytest.mark.parametrize("body", ["See attached", "FYI", "Hi,\n\nSee attached\n\nJohn",
+                                  "Kind regards\n\nJane",
+                                  "Re: STANDING CHARGES", "John Smith\n\n07700 900123"])
+def test_questions_a_covering_line_or_a_name_alone_is_still_nothing_said(body: str) -> None:
+    assert _plan(_doc(body, format="eml")) == []
+
+
+def test_questions_a_heading_over_an_answer_stays_a_heading() -> None:
+    plan = _plan(_doc("CHARITIES IN DELIVERY\n\nCharities should be involved from the design stage onwards."))
+    assert not any(t == "CHARITIES IN DELIVERY" for _, t in plan)
+
+
+def test_questions_a_footnote_at_a_pages_foot_inside_a_headed_answer_is_a_note() -> None:
+    """(Brief s31.) Footnotes were taken out of a headed answer only at the end of the last one: a page's
+    footnotes in the middle of an answer (the answer going on over the page) were coded and quoted as the
+    answer."""
+    text = ("Question 1\n\nCharities should be involved from the design stage, as 40 providers,1 told us in "
+            "2024.\n\n1 Survey of 40 providers, Riverside Trust, 2024.\n\n"
+            "They also need a seat on the commissioning board.\n\n"
+            "Question 2\n\nContracts must pay the full cost over three years,2 not one.\n\n"
+            "2 Third Sector Costs Review, technical annex, 2023.\n\n"
+            "Question 3\n\nLocal commissioning works best for people leaving prison.")
+    plan = _plan(_doc(text))
+    assert (NOTE, "1 Survey of 40 providers, Riverside Trust, 2024.") in plan
+    assert (NOTE, "2 Third Sector Costs Review, technical annex, 2023.") in plan
+    assert ("Q1", "They also need a seat on the commissioning board.") in plan
+    assert [q for q, t in plan if "design stage" in t] == ["Q1"]
+    assert ("Q2", "Contracts must pay the full cost over three years,2 not one.") in plan
+    assert not any(q != NOTE and "Survey of 40" in t for q, t in plan)
+
+
+@pytest.mark.parametrize("body, said", [
+    ("SCRAP IT\n\nUNFAIR ON PENSIONERS\n\nJohn Smith", ["SCRAP IT", "UNFAIR ON PENSIONERS"]),
+    ("Dear Sir\n\nSCRAP IT\n\nUNFAIR ON PENSIONERS\n\nRegards,\n\nAnn", ["SCRAP IT", "UNFAIR ON PENSIONERS"]),
+    ("SCRAP IT\n\nJOHN SMITH\n\n07700 900123", ["SCRAP IT"]),
+    ("SCRAP IT\n\nJOHN SMITH\n\nSent from my iPhone", ["SCRAP IT"]),
+    ("SCRAP IT\n\nUNFAIR ON PENSIONERS\n\nRegards,\n\nJOHN SMITH", ["SCRAP IT", "UNFAIR ON PENSIONERS"]),
+])
+def test_questions_lines_in_capitals_signed_in_mixed_case_are_all_said(body: str, said: list[str]) -> None:
+    """(Review of structc.) The last of several lines in capitals was left out as the name signing them,
+    even where the name below was written in mixed case ("John Smith"): "UNFAIR ON PENSIONERS" was lost.
+    Only a last line in capitals with nothing but a mail footer or a contact line under it signs."""
+    assert _plan(_doc(body, format="eml")) == [(GENERAL, s) for s in said]
+
+
+@pytest.mark.parametrize("body", ["SEE ATTACHED", "Hi\n\nSEE ATTACHED\n\nJohn", "PLEASE SEE BELOW",
+                                  "FOR INFORMATION", "FOR YOUR INFORMATION\n\nJane",
+                                  "PRIVATE AND CONFIDENTIAL", "OFFICIAL SENSITIVE", "ANNEX A",
+                                  "ACME ENERGY LTD", "GWELER YNGHLWM"])
+def test_questions_a_covering_line_or_label_in_capitals_is_still_nothing_said(body: str) -> None:
+    """(Review of structc.) A covering line, a protective marking or a document's label in capitals ("SEE
+    ATTACHED", "PRIVATE AND CONFIDENTIAL", "ANNEX A", "ACME ENERGY LTD") says no more than in lower case:
+    in an e-mail whose attachment is not with it, each had become the response's general comment."""
+    assert _plan(_doc(body, format="eml")) == []
+
+
+@pytest.mark.parametrize("thanks", ["THANK YOU!", "MANY THANKS!", "DIOLCH YN FAWR!", "Thank you!", "Thanks."])
+def test_questions_thanks_alone_is_a_formality(thanks: str) -> None:
+    """(Review of structc.) A short exclamation in capitals became a sentence (shouted prose), and so
+    "THANK YOU!" under a message, a heading before, became a general comment that topic discovery and the
+    coder read as a view: thanks alone is a formality, as "Thank you for the chance to respond." is."""
+    from respmine.structure.furniture import is_formality
+    from respmine.topics.guide import says_no_view
+
+    assert is_formality(thanks) and says_no_view(thanks)
+    assert not is_formality("THANK YOU FOR NOTHING!") and not is_formality("Thanks, but no thanks.")
+
+
+@pytest.mark.parametrize("body", ["No comment.\n\nJOHN SMITH",
+                                  "Dear Sir\n\nNo comment.\n\nREGARDS\n\nJOHN SMITH",
+                                  "N/A\n\nMR J SMITH", "Question 1\n\nNo comment.\n\nJANE DOE", "N/A"])
+def test_questions_a_line_in_capitals_under_no_comment_is_not_said(body: str) -> None:
+    """(Review of structc.) A document whose only answer was "No comment." said something, that it has no
+    comment (dropped as no answer): its name in capitals below had become the response's general comment,
+    and "N/A" in capitals one too."""
+    assert _plan(_doc(body, format="eml")) == []

@@ -101,14 +101,28 @@ def _page_text(pdf: pypdfium2.PdfDocument, index: int, src: Source) -> RawPage:
             columns = _column_split(page, textpage)
             if columns is not None:
                 return RawPage(columns, "pdfium-columns")
-            return RawPage(_mark_paragraph_gaps(textpage, text, page.get_size()[1]), "pdfium")
+            marked = _mark_paragraph_gaps(textpage, text, page.get_size()[1], _origin(page)[1])
+            return RawPage(marked, "pdfium")
         finally:
             textpage.close()
     finally:
         page.close()
 
 
-def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0) -> str:
+def _origin(page: Any) -> tuple[float, float]:
+    """The page's lower-left corner in the coordinates its text is placed in (its crop box's, else its
+    media box's): PDFium gives text boxes in the page's own space, where the box may not start at 0
+    ([20 30 632 822], [-300 -400 312 392]); heights and widths measured from 0 put the margins, the lowest
+    quarter and the columns' gutter in the wrong place (a shifted two-column page read its first line
+    twice, one shifted down read as no columns)."""
+    try:
+        left, bottom, _, _ = page.get_cropbox()
+    except Exception:  # (no box to read: the default origin)
+        return 0.0, 0.0
+    return float(left), float(bottom)
+
+
+def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0, bottom: float = 0.0) -> str:
     """Insert a blank line where the vertical gap between two lines is clearly wider than the usual
     line spacing: PDFium's text has no blank lines, but paragraphs are laid out with space between.
 
@@ -137,7 +151,7 @@ def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0) -> str:
     if len(steps) < 8:  # too few lines for a quantile to be the usual spacing: bound it by the font
         usual = {size: min(u, SHORT_PAGE_SPACING * size) if size > 0 else u for size, u in usual.items()}
     wide = {s.line for s in steps if s.line is not None and s.step > PARAGRAPH_GAP * usual[s.size]}
-    foot = _drawn_first_below(marks, len(lines), height)
+    foot = _drawn_first_below(marks, len(lines), height, bottom)
     if foot:
         at = {m.line: m.baseline for m in marks if m.line is not None and m.baseline is not None}
         order = [*range(foot, len(lines)), *sorted(range(foot), key=lambda i: -at.get(i, 0.0))]
@@ -158,11 +172,12 @@ _NOTE_LINE = re.compile(r"\A\s*(?:\d{1,3}|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹�
 FOOT_OF_PAGE = 0.25  # of the page's height from its foot: where footers and footnotes drawn first may lie
 
 
-def _drawn_first_below(marks: list[_VisualLine], count: int, height: float) -> int:
+def _drawn_first_below(marks: list[_VisualLine], count: int, height: float, bottom: float = 0.0) -> int:
     """How many of the page's first text lines lie at its foot (within FOOT_OF_PAGE of the height) beneath
     every later line: a footer and footnotes the PDF drew before the body ("Northern Grid Distribution plc |
     Public Page 1", "1 OEMR, Review of ..."), read first they ran into the letterhead and the answers
-    (a trial quoted them as evidence). 0 when the page starts with its top, as nearly all do."""
+    (a trial quoted them as evidence). 0 when the page starts with its top, as nearly all do. `bottom`:
+    the page's foot in the baselines' coordinates (`_origin`)."""
     if height <= 0:
         return 0
     lowest: dict[int, float] = {}  # each text line's lowest baseline
@@ -178,7 +193,7 @@ def _drawn_first_below(marks: list[_VisualLine], count: int, height: float) -> i
     for k in range(1, count):
         if k - 1 in highest:
             top_so_far = max(top_so_far, highest[k - 1])
-        if top_so_far > FOOT_OF_PAGE * height:
+        if top_so_far > bottom + FOOT_OF_PAGE * height:
             break
         below_rest = [b for i, b in lowest.items() if i >= k]
         if below_rest and top_so_far != float("-inf") and top_so_far < min(below_rest):
@@ -297,7 +312,9 @@ def _column_split(page: Any, textpage: Any) -> str | None:
     n = textpage.count_rects()
     if n < 12:
         return None
-    segments = _line_segments([textpage.get_rect(i) for i in range(n)])
+    x0, y0 = _origin(page)  # (rectangles from the page's lower-left corner, `_origin`)
+    segments = _line_segments([(a - x0, b - y0, c - x0, d - y0)
+                               for a, b, c, d in (textpage.get_rect(i) for i in range(n))])
     gutter = _find_gutter(segments, width)
     if gutter is None:
         return None
@@ -322,10 +339,10 @@ def _column_split(page: Any, textpage: Any) -> str | None:
     col_top = max(s[3] for s in left + right)
     col_bottom = min(s[1] for s in left + right)
     parts = [
-        textpage.get_text_bounded(0, col_top, width, height),
-        textpage.get_text_bounded(0, col_bottom, gutter, col_top),
-        textpage.get_text_bounded(gutter, col_bottom, width, col_top),
-        textpage.get_text_bounded(0, 0, width, col_bottom),
+        textpage.get_text_bounded(x0, y0 + col_top, x0 + width, y0 + height),
+        textpage.get_text_bounded(x0, y0 + col_bottom, x0 + gutter, y0 + col_top),
+        textpage.get_text_bounded(x0 + gutter, y0 + col_bottom, x0 + width, y0 + col_top),
+        textpage.get_text_bounded(x0, y0, x0 + width, y0 + col_bottom),
     ]
     return "\n".join(p for p in parts if p.strip())
 

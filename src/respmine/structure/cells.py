@@ -1,7 +1,8 @@
 """A response form's stock cells: answers that say nothing of their own to group into topics or code with
 a theme. A closed answer ("Yes", "Strongly agree", "Cytuno"), an option's key ("B"), a scale's answer
 with its closed word ("Yes - agree", "No, disagree"), or a non-answer ("No opinion", "Prefer not to say",
-"N/A", "Not applicable", "No comment", "None", "Nothing to add", "See above", "As above").
+"N/A", "Not applicable", "No comment", "None", "Nothing to add", "No thanks", "See above", "As above",
+"As stated above", "Ditto").
 
 `only_a_form_cell` is the one place such cells are recognised: topic discovery calls a topic of them no
 emerging theme (`topics.guide.says_no_view`) and the theme coder gives them no theme
@@ -23,6 +24,9 @@ _NON_ANSWER = re.compile(  # the whole cell from its first word character to its
     r"no(?:\s+(?:further|other|additional|more|particular|specific|strong|real))?\s+(?:opinions?|comments?"
     rf"|views?|response|answer|preference|remarks?|observations?|thoughts?){_NOW}"
     r"|(?:i\s+|we\s+)?(?:would\s+)?prefer\s+not\s+to\s+(?:say|answer|comment|respond)"
+    r"|no,?\s+thank(?:s|\s+you)|ditto"  # a polite no, or the answer before repeated
+    r"|(?:as|same\s+as)\s+(?:(?:stated|said|mentioned|noted|explained|set\s+out)\s+(?:above|before|previously"
+    r"|earlier)|previously\s+(?:stated|said|mentioned|noted|explained))"
     r"|n\s*/\s*a|n\.?\s*a\.?|not\s+applicable|not\s+relevant|not\s+answered|no\s+answer\s+given|left\s+blank"
     rf"|none{_NOW}|nil|nothing(?:\s+(?:further|more|else|specific|in\s+particular))?(?:\s+to\s+(?:add|say"
     rf"|report|comment))?{_NOW}"
@@ -38,7 +42,8 @@ _NON_ANSWER = re.compile(  # the whole cell from its first word character to its
 # as (the answer) above; not applicable)
 _WORD = re.compile(r"[^\W_]")
 _PARTS = re.compile(  # "Yes - agree", "No, disagree", "Agree / Cytuno", "Nothing to add. Thank you."
-    r"\s*(?:[/|,;:]|\s[-–—]+|[-–—]+\s|(?<=[.!?])\s)\s*")
+    # (from a run of spaces' start alone: tried at each of its spaces, a 50 kB cell of spaces took minutes)
+    r"(?<!\s)\s*(?:[/|,;:]|\s[-–—]+|[-–—]+\s|(?<=[.!?])\s)\s*")
 _THANKS = re.compile(r"(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:very|so)\s+much|\s+again)?"
                      r"|diolch(?:\s+yn\s+fawr)?", re.IGNORECASE)  # (Welsh: thank you (very much))
 

@@ -34,6 +34,7 @@ SHOUTED_WORDS = 5  # text in capitals with this many words or more is shouted pr
 _LOWER = re.compile(r"[^\W\d_A-Z]")  # (any letter not a capital: a lower-case one, in any alphabet)
 _CAPITAL = re.compile(r"[A-Z]")
 _SHOUT_END = re.compile(r"[.?!][)\]'\"”’]*\s*\Z")  # shouted prose ends a sentence
+_EXCLAIMED = re.compile(r"[A-Z]!+[)\]'\"”’]*\s*\Z")  # "SCRAP THE STANDING CHARGE!": no heading, however short
 _CONTACT_LINE = re.compile(  # a postcode, an e-mail address or a labelled phone/e-mail line: an address block
     r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|(?<!\S)\S[^\s@]*@\S+\.\w+"  # e-mail: see `_NOT_A_FULL_STOP`
     r"|^[^\S\n]*(tel|telephone|phone|mobile|e-?mail|fax)\b"  # (within its line: linear on blank lines)
@@ -152,6 +153,9 @@ _COURTESY = re.compile(  # a whole sentence of thanks, welcome or hope; nothing 
     + _ITS_TITLE
     + r"|(?:many )?thanks?(?: you)? for (?:your (?:time|attention|consideration)|considering (?:our|my|these)"
     r" (?:views|response|comments|submission))"
+    # thanks alone, as its own sentence ("Thank you!", "THANK YOU!", "Diolch yn fawr."): read as shouted
+    # prose in capitals (`shouted`), it had become a general comment under the message it closes
+    r"|(?:many |warm )?thanks?(?: you)?(?: (?:very|so) much| again)?|diolch(?: yn fawr)?(?: iawn)?"
     r"|(?:we|i) (?:hope|trust) (?:that )?(?:this|these|our|my)(?: (?:response|comments?|submission|views"
     r"|reply))? (?:is|are|will be|proves?|prove) (?:helpful|useful|of (?:some )?(?:help|use|assistance"
     r"|interest))"
@@ -218,10 +222,14 @@ def shouted(text: str) -> bool:
     are read as if in lower case (`has_sentence`). In capitals it had no sentence: a trial's e-mail
     written so answered no question and chose no option. It ends a sentence, or is longer than a heading
     (HEADING_MAX_WORDS): read in lower case, a heading's label or abbreviation ("PART A. GENERAL COMMENTS
-    ON ...", "ST. JOHN'S PARISH COUNCIL RESPONSE ...") made a sentence, and the heading content."""
+    ON ...", "ST. JOHN'S PARISH COUNCIL RESPONSE ...") made a sentence, and the heading content. Shorter,
+    an exclamation of two words or more ("SCRAP THE STANDING CHARGE!", "I OPPOSE THIS!"): no heading ends
+    so, and as one the e-mail that said only that was dropped."""
     words = len(text_words(text))
-    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None and words >= SHOUTED_WORDS
-            and (_SHOUT_END.search(text) is not None or words > HEADING_MAX_WORDS))
+    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None
+            and ((words >= SHOUTED_WORDS
+                  and (_SHOUT_END.search(text) is not None or words > HEADING_MAX_WORDS))
+                 or (words >= 2 and _EXCLAIMED.search(text) is not None)))
 
 
 def _sentence_in(text: str) -> bool:
@@ -238,6 +246,35 @@ def is_header_line(line: str) -> bool:
         _TITLE.search(line) is not None and len(text_words(line)) <= HEADING_MAX_WORDS
         and not _STATEMENT.search(line) and not _BROKEN.search(line)
     )
+
+
+_LABEL_LINE = re.compile(  # a line that only labels or covers a document, in capitals as in lower case
+    r"\W*(?:(?:please\s+)?see\s+(?:attached|enclosed|below)|(?:for\s+(?:your\s+)?information|fyi)"
+    r"|(?:private\s+(?:and|&)\s+|strictly\s+)?confidential|official(?:\s+sensitive)?|not\s+for\s+publication"
+    r"|in\s+confidence|(?:annex|appendix|attachment|enclosure|schedule|atodiad)\s+\w{1,4}"
+    r"|gweler\s+(?:ynghlwm|atodedig|isod)|cyfrinachol"  # (Welsh: see attached / below; annex; confidential)
+    r"|.*\b(?:ltd|limited|plc|llp|cic|inc|cyf)\.?)\W*", re.IGNORECASE)
+
+
+def said_in_a_line(text: str) -> bool:
+    """A short line in capitals, of two words or more, read as a heading (`is_heading`; not a salutation,
+    sign-off, reference line or contact line): in a document with nothing else ("SCRAP THE STANDING
+    CHARGE" as an e-mail's whole body) it heads nothing, and is what the respondent says
+    (`structure.questions`). Not a line in lower case: "See attached", "FYI", "Our response", a name; nor
+    one that only labels or covers a document, whose capitals say no more ("SEE ATTACHED", "PRIVATE AND
+    CONFIDENTIAL", "ANNEX A", "ACME ENERGY LTD": `_LABEL_LINE`)."""
+    return (_LOWER.search(text) is None and _CAPITAL.search(text) is not None and len(text_words(text)) >= 2
+            and is_heading(text) and _FURNITURE_START.match(text) is None and not is_header_line(text)
+            and _CONTACT_LINE.search(text) is None and _MAIL_FOOTER.match(text) is None
+            and _BARE_OPENER.match(text) is None and _LABEL_LINE.fullmatch(text.strip()) is None)
+
+
+def signs_in_mixed_case(text: str) -> bool:
+    """A line with lower-case letters that is no mail program's footer, contact or reference line ("John
+    Smith", "Regards, Ann"): under lines in capitals (`said_in_a_line`) the message is signed there, so the
+    last of them is said, not a name signing it (`structure.questions`)."""
+    return (_LOWER.search(text) is not None and _MAIL_FOOTER.match(text) is None
+            and _CONTACT_LINE.search(text) is None and not is_header_line(text))
 
 
 def is_heading(text: str) -> bool:

@@ -82,9 +82,11 @@ def is_reference_note(text: str) -> bool:
 FOOTNOTE_MAX_WORDS = 60  # a numbered footnote's words, its mark found in the body (`is_footnote`)
 _NOTE_START = re.compile(r"\A\s*(\d{1,2})\s+(?=[A-Z])")  # "3 Assumes suppliers hedge ..."
 # a footnote's mark set after a word or a year and its punctuation ("12,400 homes,1 we estimate", "in
-# 2022.2 The"), not a reference's number ("pp.12", "para.4", "No.3", "Q.2": `_NUMBERED_BY`, one letter)
+# 2022.2 The"), not a reference's number ("pp.12", "para.4", "No.3", "Q.2": `_NUMBERED_BY`, one letter),
+# nor a number's next digits after a year and a comma ("in 2024,3 million homes": a comma between digits
+# is a number's, "2024,3" no mark)
 _FOOTNOTE_MARK = re.compile(
-    r"(?:(?<=[^\W\d_]{2}[,.;:)”’\"])|(?<=(?<!\d)\d{4}[.,;:)”’\"]))(\d{1,2})(?=\s|$)")
+    r"(?:(?<=[^\W\d_]{2}[,.;:)”’\"])|(?<=(?<!\d)\d{4}[.;:)”’\"]))(\d{1,2})(?=\s|$)")
 _NUMBERED_BY = re.compile(r"\b(?:pp?|paras?|no|nos|vol|fig|figs|ch|chap|art|arts|sec|reg|col|ed|s|r)\W*\Z",
                           re.IGNORECASE)
 

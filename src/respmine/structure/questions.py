@@ -40,10 +40,12 @@ from respmine.structure.furniture import (
     is_header_line,
     only_formalities,
     only_meeting,
+    said_in_a_line,
+    signs_in_mixed_case,
     starts_quoted_reply,
     text_words,
 )
-from respmine.structure.notes import footnote_number, is_footnote, is_reference_note
+from respmine.structure.notes import footnote_marks, footnote_number, is_footnote, is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.petitions import is_petition, signatory_list
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
@@ -208,8 +210,23 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
         segments += _by_headings(doc, read, matcher)
     else:
         segments += _by_content(doc, read.rest, matcher, read.about)
+    if not segments and not doc.children:  # nothing but short lines (no attachment it covers): a line in
+        # capitals read as a heading heads nothing, it is what was said (not under "No comment.", which
+        # says there is nothing: a name below it is no comment)
+        segments = [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in _said_in_lines(read.rest)]
     segments = [s for s in segments if not NO_ANSWER.fullmatch(s.text)]  # ("3. No comment.": not an answer)
     return sorted(segments, key=lambda s: (s.span.start, s.question))
+
+
+def _said_in_lines(rest: list[Block]) -> list[Block]:
+    """The lines of a document with nothing else that read as headings in capitals (`furniture.said_in_a
+    _line`: "SCRAP THE STANDING CHARGE" as an e-mail's whole body, dropped as a heading), the last left out
+    when there are several and nothing below it signs in mixed case (a name signing the message: "SCRAP IT"
+    over "JOHN SMITH"; over "John Smith" both lines in capitals are said: `furniture.signs_in_mixed_case`)."""
+    said = [k for k, b in enumerate(rest) if said_in_a_line(b.text)]
+    if len(said) > 1 and not any(signs_in_mixed_case(b.text) for b in rest[said[-1] + 1 :]):
+        said = said[:-1]
+    return [rest[k] for k in said]
 
 
 # An answer that declines to answer ("Prefer not to say", a form's refusal), or a draft's placeholder ("[Draft
@@ -538,13 +555,40 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
             span_blocks = span_blocks[:notes]
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
-        end = span_blocks[-1].end
+        inside = _footnotes_inside(span_blocks, doc.text)
+        out += [seg for k in inside for seg in _general(doc, span_blocks[k], read.about)]
+        end = span_blocks[(inside or [len(span_blocks)])[0] - 1].end
         line_end = doc.text.find("\n", span_blocks[0].start)  # (a title only on the heading's own line)
         start = answer_start(doc.text, span_blocks[0].start + body, end, matcher.words(question),
                              len(doc.text) if line_end < 0 else line_end, matcher.options.get(question))
+        confidence = 1.0 if method == "heading" else 0.9
         if end > start and doc.text[start:end].strip():
-            out.append(_segment(doc, start, end, question, method, 1.0 if method == "heading" else 0.9))
+            out.append(_segment(doc, start, end, question, method, confidence))
+        for k, after in zip(inside, [*inside[1:], len(span_blocks)][: len(inside)], strict=True):
+            if after > k + 1:  # the answer's text between one page's footnotes and the next's
+                out.append(_segment(doc, span_blocks[k + 1].start, span_blocks[after - 1].end, question,
+                                    method, confidence))
     return out
+
+
+def _footnotes_inside(span_blocks: list[Block], text: str) -> list[int]:
+    """Where a page's footnotes sit in a headed answer or at its end, the answer maybe going on below them:
+    runs of numbered footnotes (`is_footnote`), numbered upwards, the first's mark in the answer above the
+    run ("as 40 providers,1 told us"); not the answer's own numbered points ("1 Consider ...", "2 Publish
+    ..." under the heading, their numbers' marks elsewhere)."""
+    inside: list[int] = []
+    k = 1
+    while k < len(span_blocks):
+        run = k
+        while run < len(span_blocks) and is_footnote(span_blocks[run].text, text) and (
+                run == k
+                or footnote_number(span_blocks[run - 1].text) < footnote_number(span_blocks[run].text)):
+            run += 1
+        above = text[span_blocks[0].start : span_blocks[k].start]
+        if run > k and any(int(m[1]) == footnote_number(span_blocks[k].text) for m in footnote_marks(above)):
+            inside += range(k, run)
+        k = max(run, k + 1)
+    return inside
 
 
 def _heading_marks(rest: list[Block], matcher: QuestionMatcher) -> HeadingMarks:
