@@ -157,3 +157,36 @@ def test_a_paragraph_answering_two_questions_is_shared_out_by_what_its_clauses_a
     back = hours + vests + " Training should count for more hours."
     assert _shared_out(back, ["Q1", "Q3"], matcher) == {}  # (hours, vests, hours again: as a whole)
     assert _shared_out(vests, ["Q1", "Q3"], matcher) == {}  # (the vests alone: the hours have no clause)
+
+
+def test_a_document_off_the_consultations_subject_is_kept_as_general_comments_no_theme_is_read_in(
+        tmp_path: Any) -> None:
+    """(Trial 30a: a parking appeal sent to an energy regulator's review was coded implementation, and "Please
+    cancel the notice." quoted for it.) Its paragraphs stay general comments, listed so nothing is lost,
+    marked OFF_TOPIC; the theme coder reads them as blank. A document on the subject keeps "general"."""
+    from respmine import pipeline
+    from respmine.records import GENERAL, Document
+    from respmine.store import Store
+    from respmine.store.views import SegmentView
+    from respmine.structure.questions import OFF_TOPIC, segment_document
+
+    appeal = ("The pay and display machine was out of order and I could not buy a ticket. I enclose a "
+              "photograph of the machine's screen.")
+    cancel = "Please cancel the notice and refund the charge I paid."
+    hours = Question(id="Q3", number=3, text="Do you agree that the libraries should open longer hours?")
+    library = Question(id="Q2", number=2, text="Should a mobile library visit replace the branch?")
+    named = "Our libraries have been closed every Monday this winter, which is a great loss to the town."
+    embedder: Any = Fixed({library.text: (1.0, 0.0), hours.text: (0.0, 1.0), appeal: (0.05, 0.02),
+                           cancel: (0.03, 0.01), named: (0.05, 0.02)})
+    matcher = QuestionMatcher([library, hours], embedder, "Library Service Review 2026")
+    off = segment_document(Document(source="x", sha256="s" * 64, format="txt", method="t",
+                                    text=f"{appeal}\n\n{cancel}"), matcher)
+    assert [(s.question, s.method) for s in off] == [(GENERAL, OFF_TOPIC)] * 2
+    on = segment_document(Document(source="y", sha256="t" * 64, format="txt", method="t",
+                                   text=f"{named}\n\n{cancel}"), matcher)
+    assert [(s.question, s.method) for s in on] == [(GENERAL, "general")] * 2  # (a word of the title)
+    store = Store(f"sqlite:///{tmp_path}/s.sqlite")
+    rows = [SegmentView(f"g{i}", s.submission, s.question, s.span.start, s.span.end, s.page, s.text, s.method,
+                        s.confidence) for i, s in enumerate(off + on)]
+    read = pipeline.coding_inputs(store, rows)
+    assert [s.text for s in read] == ["", "", named, cancel]

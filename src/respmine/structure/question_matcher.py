@@ -307,6 +307,14 @@ class QuestionMatcher:
         return [self._picks(text, row, row, everyone, routed=False, on_topic=on_topic)
                 for text, row in zip(texts, sims, strict=True)]
 
+    def on_topic(self, texts: Sequence[str]) -> bool:
+        """Whether a document (its paragraphs `texts`) is on the consultation's subject (`_on_topic`); so
+        is any without questions, an embedder or paragraphs to judge (nothing says it is off it)."""
+        if not texts or not self.questions or self.embedder is None:
+            return True
+        sims = self._vectors(texts) @ self._questions().T
+        return self._on_topic(texts, sims - self.bias if self.bias is not None else sims)
+
     def _on_topic(self, texts: Sequence[str], sims: np.ndarray) -> bool:
         """Whether a document's faint paragraphs may answer a question by naming its own words: when one
         of its paragraphs is close to a question, or one names the consultation's subject (a word of its

@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -610,6 +611,7 @@ def _by_content(
                   and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
+    off = not any(scores) and not matcher.on_topic([b.text for b in candidates])  # (`OFF_TOPIC`)
     choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
@@ -617,7 +619,8 @@ def _by_content(
         chosen = [(q, s) for q, s in picks.get(b.start, []) if s >= general_only_below]
         answered = [q for q in closed.get(b.start, ()) if q not in {c for c, _ in chosen}]
         if not (chosen or answered):
-            out += _general(doc, b, about)
+            out += [replace(s, method=OFF_TOPIC) if off and s.method == "general" else s
+                    for s in _general(doc, b, about)]
             continue
         parts = _shared_out(b.text, [q for q, _ in chosen] + answered, matcher)
         for question, score in chosen:
@@ -628,6 +631,12 @@ def _by_content(
             start, end = parts.get(question, (0, len(b.text)))
             out.append(_segment(doc, b.start + start, b.start + end, question, "closed-answer", 0.9))
     return out
+
+
+OFF_TOPIC = "off-topic"  # the method of a general comment in a document off the consultation's subject (a
+# parking appeal sent to an energy regulator's review: `QuestionMatcher.on_topic`): kept and listed, so
+# nothing is lost, but no theme is read in it ("Please cancel the notice." was coded implementation, and
+# quoted for it: `pipeline.coding_inputs`)
 
 
 def _options_named_alone(rest: list[Block], matcher: QuestionMatcher) -> list[Block]:
