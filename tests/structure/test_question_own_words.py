@@ -190,3 +190,18 @@ def test_a_document_off_the_consultations_subject_is_kept_as_general_comments_no
                         s.confidence) for i, s in enumerate(off + on)]
     read = pipeline.coding_inputs(store, rows)
     assert [s.text for s in read] == ["", "", named, cancel]
+
+
+def test_one_word_of_a_longer_title_is_chance_not_the_subject() -> None:
+    """(Trial 30a) The parking appeal names "penalty charge notice": one word of "Review of standing charges
+    on domestic energy bills" is chance; two name the subject ("standing charges"), as one does where the
+    title has no more (its words any title has aside: "Library Service Review 2026")."""
+    appeal = "I am writing to appeal against penalty charge notice EM12345678 issued on 3 March."
+    faint = "Standing charges take a third of my bill in summer."
+    question = Question(id="Q1", number=1, text="Do you agree that standing charges should be reduced?")
+    shut = "Our library shut on Mondays."
+    embedder: Any = Fixed({question.text: (1.0,), appeal: (0.05,), faint: (0.1,), shut: (0.05,)})
+    matcher = QuestionMatcher([question], embedder, "Review of standing charges on domestic energy bills")
+    assert not matcher.on_topic([appeal]) and matcher.on_topic([faint]) and matcher.on_topic([appeal, faint])
+    library = QuestionMatcher([question], embedder, "Library Service Review 2026")
+    assert library.on_topic([shut])

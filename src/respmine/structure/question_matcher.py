@@ -116,6 +116,11 @@ def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Cou
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
+_ANY_TITLES = frozenset({  # (stems, `title_stems`) of the words any consultation's title may have
+    "revie", "propo", "consu", "futur", "servi", "optio", "chang", "moder", "plan", "plans", "draft", "strat",
+    "new", "call", "evide", "respo", "expan", "deliv", "impro", "refor", "appro"})
+
+
 class QuestionMatcher:
     """Finds which question a heading, label or paragraph refers to."""
 
@@ -308,12 +313,23 @@ class QuestionMatcher:
                 for text, row in zip(texts, sims, strict=True)]
 
     def on_topic(self, texts: Sequence[str]) -> bool:
-        """Whether a document (its paragraphs `texts`) is on the consultation's subject (`_on_topic`); so
-        is any without questions, an embedder or paragraphs to judge (nothing says it is off it)."""
+        """Whether a document (its paragraphs `texts`) is on the consultation's subject, for reading themes
+        in it: one of its paragraphs is close to a question, or it names the subject, by two of the title's
+        own words (one where the title has no more than two: "library" for "Library Service Review 2026:
+        proposals for the future of branch libraries"; not the words any consultation's title has, "review",
+        "proposals"). One is chance in a longer title: a parking appeal's "penalty charge notice" is not
+        about "standing charges on domestic energy bills". So is any document without questions, an
+        embedder or paragraphs to judge (nothing says it is off it)."""
         if not texts or not self.questions or self.embedder is None:
             return True
         sims = self._vectors(texts) @ self._questions().T
-        return self._on_topic(texts, sims - self.bias if self.bias is not None else sims)
+        if self.bias is not None:
+            sims = sims - self.bias
+        if bool((sims.max(axis=1) >= SIMILARITY_THRESHOLD).any()):
+            return True
+        subject = title_stems(self.title) - _ANY_TITLES
+        named = set().union(*(title_stems(t) for t in texts)) & subject
+        return len(named) >= min(2, len(subject))
 
     def _on_topic(self, texts: Sequence[str], sims: np.ndarray) -> bool:
         """Whether a document's faint paragraphs may answer a question by naming its own words: when one
