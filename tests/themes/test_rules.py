@@ -743,6 +743,7 @@ def charges() -> PhraseRules:
     "Putting it all on the units would penalise families with children.",
     "A shift of costs onto unit rates will hurt pensioners in cold homes.",
     "Loading more costs onto unit rates would push many households into debt.",
+    "Putting it all on the units once a year would leave the poorest with nothing.",
     "I disagree with reducing standing charges if the cost is simply moved onto unit rates.",
     "We oppose any cut to the standing charge where it is paid for by moving costs onto the unit rate.",
     "Please do not just put it on the units because families like mine will pay more.",

@@ -537,7 +537,8 @@ _HARM_AFTER = re.compile(
     r"|people's |household |family |customers' |energy |electricity |heating )*(?:bills?|costs|prices)\b"
     r"|(?:push(?:es)?|drive(?:s)?|force(?:s)?|tip(?:s)?|put(?:s)?)(?: [\w'’-]+){0,3} into (?:fuel |energy )?"
     r"(?:poverty|debt|hardship|arrears)\b"
-    r"|(?:leave|leaves|make|makes)(?: [\w'’-]+){0,3} worse off\b"
+    r"|(?:make|makes)(?: [\w'’-]+){0,3} worse off\b"
+    r"|(?:leave|leaves)(?: [\w'’-]+){0,3} (?:worse off|with nothing|without|stranded|cut off|out of pocket)\b"
     r"|(?:be|is|are) (?:very |deeply |grossly |totally )?unfair\b)")
 _REJECTED_IF = re.compile(  # the view is the condition of what the respondent rejects
     r"(?:\bdisagree(?:s|d)? with|\boppos(?:e|es|ed|ing)|\bopposed to|\bobject(?:s|ed)? to|\bagainst"
