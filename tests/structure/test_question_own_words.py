@@ -203,5 +203,8 @@ def test_one_word_of_a_longer_title_is_chance_not_the_subject() -> None:
     embedder: Any = Fixed({question.text: (1.0,), appeal: (0.05,), faint: (0.1,), shut: (0.05,)})
     matcher = QuestionMatcher([question], embedder, "Review of standing charges on domestic energy bills")
     assert not matcher.on_topic([appeal]) and matcher.on_topic([faint]) and matcher.on_topic([appeal, faint])
+    other = Question(id="Q8", number=8, text="Do you have any other comments?")
+    near: Any = Fixed({question.text: (1.0, 0.0), other.text: (0.0, 1.0), appeal: (0.05, 0.4)})
+    assert not QuestionMatcher([question, other], near, matcher.title).on_topic([appeal])  # (no topic)
     library = QuestionMatcher([question], embedder, "Library Service Review 2026")
     assert library.on_topic([shut])

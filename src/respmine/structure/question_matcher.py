@@ -325,8 +325,9 @@ class QuestionMatcher:
         sims = self._vectors(texts) @ self._questions().T
         if self.bias is not None:
             sims = sims - self.bias
-        if bool((sims.max(axis=1) >= SIMILARITY_THRESHOLD).any()):
-            return True
+        topical = [i for i, q in enumerate(self.questions) if not _asks_anything_else(q.text)]
+        if topical and bool((sims[:, topical].max(axis=1) >= SIMILARITY_THRESHOLD).any()):
+            return True  # (not "Any other comments?": its calibrated similarity to anything is high)
         subject = title_stems(self.title) - _ANY_TITLES
         named = set().union(*(title_stems(t) for t in texts)) & subject
         return len(named) >= min(2, len(subject))
