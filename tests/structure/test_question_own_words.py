@@ -206,5 +206,11 @@ def test_one_word_of_a_longer_title_is_chance_not_the_subject() -> None:
     other = Question(id="Q8", number=8, text="Do you have any other comments?")
     near: Any = Fixed({question.text: (1.0, 0.0), other.text: (0.0, 1.0), appeal: (0.05, 0.4)})
     assert not QuestionMatcher([question, other], near, matcher.title).on_topic([appeal])  # (no topic)
-    library = QuestionMatcher([question], embedder, "Library Service Review 2026")
+    library = QuestionMatcher([question], embedder, "Library Service Review 2026: proposals for the future "
+                              "of branch libraries")  # (two words of its own: one names it)
     assert library.on_topic([shut])
+    welsh = ("Rwy'n anghytuno'n llwyr â'r cynnig i gau llyfrgell Abercwm. Nid oes gennyf gar, a dim ond "
+             "dwywaith y dydd mae'r bws yn mynd i Aberhafren. Y llyfrgell yw'r unig le yn y pentref lle gall "
+             "fy mhlant fenthyg llyfrau Cymraeg, ac mae hynny yn bwysig iawn i ni.")
+    embedder.vectors[welsh] = (0.05,)
+    assert library.on_topic([welsh])  # (in Welsh: an English title's words say nothing of it)

@@ -19,6 +19,7 @@ from respmine.structure.about import describes_respondent
 from respmine.structure.blocks import NUMBERED
 from respmine.structure.choices import question_options
 from respmine.structure.furniture import text_words, title_stems
+from respmine.structure.language import UNKNOWN, guess_language
 from respmine.topics.embed import Embedder
 
 SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
@@ -314,12 +315,13 @@ class QuestionMatcher:
 
     def on_topic(self, texts: Sequence[str]) -> bool:
         """Whether a document (its paragraphs `texts`) is on the consultation's subject, for reading themes
-        in it: one of its paragraphs is close to a question, or it names the subject, by two of the title's
-        own words (one where the title has no more than two: "library" for "Library Service Review 2026:
-        proposals for the future of branch libraries"; not the words any consultation's title has, "review",
-        "proposals"). One is chance in a longer title: a parking appeal's "penalty charge notice" is not
-        about "standing charges on domestic energy bills". So is any document without questions, an
-        embedder or paragraphs to judge (nothing says it is off it)."""
+        in it: one of its paragraphs is close to a topical question (not "Any other comments?"), or it names
+        the subject, by two of the title's own words (one where the title has no more than two: "library"
+        for "Library Service Review 2026: proposals for the future of branch libraries"; not the words any
+        consultation's title has, "review", "proposals"). One is chance in a longer title: a parking
+        appeal's "penalty charge notice" is not about "standing charges on domestic energy bills". So is
+        any document without questions, an embedder or paragraphs to judge, or written in another language
+        than English (nothing says it is off the subject)."""
         if not texts or not self.questions or self.embedder is None:
             return True
         sims = self._vectors(texts) @ self._questions().T
@@ -329,8 +331,10 @@ class QuestionMatcher:
         if topical and bool((sims[:, topical].max(axis=1) >= SIMILARITY_THRESHOLD).any()):
             return True  # (not "Any other comments?": its calibrated similarity to anything is high)
         subject = title_stems(self.title) - _ANY_TITLES
+        if not subject or guess_language("\n".join(texts)) not in ("en", UNKNOWN):
+            return True  # (a Welsh letter does not name an English title's words: nothing says it is off it)
         named = set().union(*(title_stems(t) for t in texts)) & subject
-        return len(named) >= min(2, len(subject))
+        return len(named) >= (1 if len(subject) <= 2 else 2)
 
     def _on_topic(self, texts: Sequence[str], sims: np.ndarray) -> bool:
         """Whether a document's faint paragraphs may answer a question by naming its own words: when one
