@@ -185,6 +185,9 @@ def test_a_document_off_the_consultations_subject_is_kept_as_general_comments_no
     on = segment_document(Document(source="y", sha256="t" * 64, format="txt", method="t",
                                    text=f"{named}\n\n{cancel}"), matcher)
     assert [(s.question, s.method) for s in on] == [(GENERAL, "general")] * 2  # (a word of the title)
+    headed = segment_document(Document(source="z", sha256="u" * 64, format="txt", method="t",
+                                       text=f"{cancel}\n\nQ3\n\nYes, open on Sundays."), matcher)
+    assert (GENERAL, "general") in [(s.question, s.method) for s in headed]  # (a preamble: not the document)
     store = Store(f"sqlite:///{tmp_path}/s.sqlite")
     rows = [SegmentView(f"g{i}", s.submission, s.question, s.span.start, s.span.end, s.page, s.text, s.method,
                         s.confidence) for i, s in enumerate(off + on)]

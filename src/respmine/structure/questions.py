@@ -504,7 +504,8 @@ def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
 def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segment]:
     """Segments between explicit headings (`read.marks`, at least one), and the text above the first
     matched by meaning."""
-    above = _by_content(doc, read.rest[: read.marks[0][0]], matcher, read.about, general_only_below=0.45)
+    above = _by_content(doc, read.rest[: read.marks[0][0]], matcher, read.about, general_only_below=0.45,
+                        whole=False)
     return above + _headed(doc, read, matcher)
 
 
@@ -601,17 +602,18 @@ def _is_prose(text: str, title: str) -> bool:
 
 def _by_content(
     doc: Document, rest: list[Block], matcher: QuestionMatcher, about: frozenset[int],
-    general_only_below: float = 0.0,
+    general_only_below: float = 0.0, whole: bool = True,
 ) -> list[Segment]:
     """Free text with no headings: each passage (a paragraph, a list with its lead-in: `passages`) goes
-    to the question(s) it is most similar to."""
+    to the question(s) it is most similar to. `whole`: `rest` is the whole document's text (not the
+    preamble above its headings), whose general comments are OFF_TOPIC when it is off the subject."""
     out: list[Segment] = []
     rest = passages(doc.text, rest, about)
     candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about
                   and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
-    off = not any(scores) and not matcher.on_topic([b.text for b in candidates])  # (`OFF_TOPIC`)
+    off = whole and not any(scores) and not matcher.on_topic([b.text for b in candidates])  # (`OFF_TOPIC`)
     choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
