@@ -750,6 +750,7 @@ def charges() -> PhraseRules:
     "There is no case for moving costs onto unit rates.",
     "The regulator wants to move costs onto unit rates, which is wrong.",
     "Moving costs onto unit rates, which would be a mistake, is proposed.",
+    "No, please do not just put it on the units.",  # (a review: "No," doubles no negation)
 ])
 def test_a_view_whose_effect_is_called_harm_or_denied_is_argued_against(charges: PhraseRules, text: str
                                                                         ) -> None:
@@ -766,6 +767,13 @@ def test_a_view_whose_effect_is_called_harm_or_denied_is_argued_against(charges:
     "We are not opposed to moving costs onto unit rates.",
     "We support reducing standing charges if the cost is moved onto unit rates.",
     "We oppose option B, and moving costs onto the unit rate is fairer.",
+    # (a review: a harm denied, a negation reversed or doubled, a comparison)
+    "Moving costs onto unit rates would not hurt anyone who uses little energy.",
+    "Moving costs onto unit rates won't harm pensioners.",
+    "I would not mind moving costs onto unit rates.",
+    "We have no objection to moving costs onto unit rates.",
+    "There is no reason not to move costs onto unit rates.",
+    "Nothing is fairer than moving costs onto unit rates.",
 ])
 def test_a_view_argued_for_or_its_benefit_stays_held(charges: PhraseRules, text: str) -> None:
     hits = [h for h in charges.find(text) if h.theme == "structure.unitrate"]

@@ -548,6 +548,10 @@ _JUDGED_NEXT = re.compile(  # the next clause judges what the one before said: "
     r"(?:also\s+|simply\s+|clearly\s+|surely\s+)?(?:(?:a|an|the)\s+)?(?:(?:serious|big|major|grave|real|great"
     r"|costly|complete|very|deeply|entirely|quite|wholly)\s+)?" + _BAD + r"\b")
 _NOT_DENIED = re.compile(r"\b(?:without|no doubt)\b")
+_HARM_DENIED = re.compile(r"\b(?:not|never|hardly|no longer)\b|n't\b")  # "would not hurt anyone": no harm
+_NOT_MINDED = frozenset({  # what a negation before the view reverses: "would not mind X", "no objection to X"
+    "mind", "object", "objection", "objections", "problem", "problems", "issue", "issues", "hesitate",
+    "hesitation", "doubt", "reason", "than"})  # (and "nothing is fairer than X": a comparison)
 DENIAL_WORDS = 6  # a negation denies a view fewer words than this before it ("please do not just put it on")
 # the negation is another verb's, or a condition's:
 _NOT_A_DENIAL = frozenset({"that", "whether", "if", "unless", "when", "then", "there", "so"})
@@ -562,7 +566,9 @@ def view_rejected(sent: Any, clause: Clause, start: int, end: int, negated: bool
     doc = sent.doc
     before = doc[clause.start : start].text.lower().replace("’", "'")
     after = doc[end : clause.end].text.lower().replace("’", "'")
-    if _HARM_AFTER.search(after) and not _NOT_WANT_BEFORE.search(before) and not negated:
+    harm = _HARM_AFTER.search(after)
+    if harm and not _HARM_DENIED.search(after[: harm.end()]) and not _NOT_WANT_BEFORE.search(before) \
+            and not negated:
         return True
     condition = _REJECTED_IF.search(doc[sent.start : start].text.lower().replace("’", "'"))
     if condition is not None and not _NEGATED_REJECT.search(
@@ -577,7 +583,12 @@ def view_rejected(sent: Any, clause: Clause, start: int, end: int, negated: bool
         return False
     between = [t.lower_ for t in doc[cues[-1] + 1 : start] if not t.is_space]
     opening = {t.lower_ for t in doc[clause.start : cues[-1]]}
+    reversed_ = {t.lower_ for t in doc[cues[-1] + 1 : start]} & _NOT_MINDED
     if len(between) >= DENIAL_WORDS or set(between) & _NOT_A_DENIAL or opening & _CONDITIONAL:
         return False  # ("The Ministry does not accept that X fails", "If it is not there, then X")
+    doubled = any(doc[i].lower_ != "without" and cues[-1] - i < DENIAL_WORDS
+                  and not any(t.is_punct for t in doc[i : cues[-1]]) for i in cues[:-1])
+    if reversed_ or doubled:
+        return False  # (a negation reversed, "no reason not to X", or doubled, "can't see why not X": for X)
     return not (_NOT_DENIED.search(before) or _NEGATED_REJECT.search(before)
                 or _LOSS_BEFORE.search(before) or _REJECT_AFTER.search(after) or _LOSS_AFTER.search(after))
