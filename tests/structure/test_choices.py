@@ -209,6 +209,12 @@ def test_choices_an_option_named_then_judged_wrong_or_not_supported_is_not_chose
     ("We want to hand the library to a community group, which is what the village asked for.", "A"),
     ("The council wants to hand the library to a community group, which is wrong. We prefer option B.", "B"),
     ("Option B\nIt is the only option that keeps a service in the village.", "B"),
+    # (a review: a judgement denied, reported or of another option is no turn against the one chosen)
+    ("We choose Option A. Some say this is a mistake, but we disagree.", "A"),
+    ("Option A. It is not a mistake to trust volunteers.", "A"),
+    ("Option A\nSome people think it is a bad idea, but volunteers already run the hall.", "A"),
+    ("Option A\nA mobile library is a bad idea for a village this far out.", "A"),
+    ("Option A, which is not wrong: the hall committee has run the café for years.", "A"),
 ])
 def test_choices_an_option_with_reasons_for_it_or_against_another_stays_chosen(answer: str, option: str
                                                                                  ) -> None:

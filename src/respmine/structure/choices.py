@@ -98,7 +98,8 @@ def chosen(answer: str, options: Mapping[str, str]) -> str | None:
         return None  # "Option A or B": no one choice
     for m in _NAMED.finditer(head):
         key = m.group(1).upper()
-        if key in options and not (_AGAINST.search(head[: m.start()]) or _turned_against(head, m.end(), key)):
+        if key in options and not (_AGAINST.search(head[: m.start()])
+                                   or _turned_against(head, m.end(), key, options)):
             return key
     return None
 
@@ -109,7 +110,7 @@ def _stated(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
     comes after ("The council wants to hand the library to a community group, which is wrong. We prefer
     option B.")."""
     stated = _preferred(head, options) or _opened_with(head, options) or _labelled(head, options)
-    if stated is None or not _turned_against(head, stated[1], stated[0]):
+    if stated is None or not _turned_against(head, stated[1], stated[0], options):
         return stated
     rest = _SENTENCE_END.search(head, stated[1])
     if rest is None:
@@ -135,28 +136,52 @@ _SAID_BAD = re.compile(  # a heading's first sentence calls it bad: "A mobile li
     re.IGNORECASE)
 
 
-def _turned_against(head: str, end: int, key: str) -> bool:
+_NOT_SO = re.compile(  # a judgement denied or someone else's, not the respondent's: "It is not a mistake to
+    # trust volunteers", "Some say this is a mistake, but we disagree", "Some people think it is a bad idea"
+    r"(?:\bnot|n['’]t|\bnever|\bhardly|\bno)\s+(?:(?:a|an|the|such|so|at|all|any|really|necessarily|by)\s+)*"
+    r"(?:\w+\s+)?(?:" + _BAD[3:-1] + "|failed|fails|disaster|mistake)"
+    r"|\b(?:some|many|others|people|critics|opponents|they)\b(?:\s+[\w'’-]+){0,3}?\s+(?:say|said|think|claim"
+    r"|argue|believe|feel|fear|suggest)s?\b|\bwe\s+(?:\w+\s+)?disagree\b", re.IGNORECASE)
+
+
+def _turned_against(head: str, end: int, key: str, options: Mapping[str, str]) -> bool:
     """What follows the option named (ending at `end`) turns against it: the rest of its sentence judges it
     wrong ("The council wants to hand the library to a community group, which is wrong": someone else's
     proposal, judged), the next sentence does by a pronoun for it (`_TURNS_ON`: "Option B. This would be a
     disaster"), a later one says the respondent cannot support it ("We cannot support it."; not another
     option named: "We cannot support option A"), or, under the option as a heading (a line of its own), the
     first sentence calls it bad ("A mobile library is a bad idea")."""
-    if _JUDGED.match(head, end):
+    judged = _JUDGED.match(head, end)
+    if judged and not _NOT_SO.search(judged.group()):
         return True
     rest = _SENTENCE_END.search(head, end)
     if rest is None:
         return False
     following = _SENTENCE.search(head, rest.end())
-    if _TURNS_ON.match(head, end) and not (following and _names_other(following.group(), key)):
+    turned = _TURNS_ON.match(head, end)
+    if turned and not (following and (_names_other(following.group(), key)
+                                      or _NOT_SO.search(following.group()))):
         return True
     wont = re.compile(_WONT_BACK.replace("{key}", re.escape(key)), re.IGNORECASE)
     for sentence in _SENTENCE.finditer(head, rest.start()):
         if wont.search(sentence.group()) and not _names_other(sentence.group(), key):
             return True
     heading = "\n" in head[end : rest.end()] and not head[end : rest.start()].strip()
-    return (heading and following is not None and bool(_SAID_BAD.match(following.group()))
-            and not _NAMED.search(following.group()))
+    said = _SAID_BAD.match(following.group()) if heading and following is not None else None
+    return (said is not None and not _NAMED.search(said.group()) and not _NOT_SO.search(said.group())
+            and not _of_another(said.group(), key, options))
+
+
+def _of_another(judged: str, key: str, options: Mapping[str, str]) -> bool:
+    """Whether a judgement under option `key`'s heading ("A mobile library is a bad idea") is of another
+    option: it uses words only another option's label has (a reason for `key`), none only `key`'s has."""
+    from respmine.structure.question_matcher import stems  # (it reads options with this module)
+
+    said = stems(judged)
+    labels = {k: stems(label) for k, label in options.items()}
+    own = labels.get(key, set()) - set().union(*(v for k, v in labels.items() if k != key))
+    others = set().union(*(v for k, v in labels.items() if k != key)) - labels.get(key, set())
+    return bool(said & others) and not said & own
 
 
 def _names_other(sentence: str, key: str) -> bool:
