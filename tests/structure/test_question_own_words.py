@@ -165,7 +165,7 @@ def test_a_document_off_the_consultations_subject_is_kept_as_general_comments_no
     cancel the notice." quoted for it.) Its paragraphs stay general comments, listed so nothing is lost,
     marked OFF_TOPIC; the theme coder reads them as blank. A document on the subject keeps "general"."""
     from respmine import pipeline
-    from respmine.records import GENERAL, Document
+    from respmine.records import GENERAL, Answer, Document
     from respmine.store import Store
     from respmine.store.views import SegmentView
     from respmine.structure.questions import OFF_TOPIC, segment_document
@@ -188,6 +188,13 @@ def test_a_document_off_the_consultations_subject_is_kept_as_general_comments_no
     headed = segment_document(Document(source="z", sha256="u" * 64, format="txt", method="t",
                                        text=f"{cancel}\n\nQ3\n\nYes, open on Sundays."), matcher)
     assert (GENERAL, "general") in [(s.question, s.method) for s in headed]  # (a preamble: not the document)
+    thanks = "Thank you for the chance to have my say, and best wishes to all the staff."
+    embedder.vectors.update({thanks: (0.03, 0.01), "Yes, open on Sundays.": (0.0, 0.9)})
+    form = segment_document(Document(source="f", sha256="v" * 64, format="xlsx", method="t",
+                                     text=f"{hours.text}\nYes, open on Sundays.\n\n{thanks}",
+                                     answers=(Answer(hours.text, "Yes, open on Sundays.", "column C"),)), matcher)
+    assert (GENERAL, "general") in [(s.question, s.method) for s in form]  # (a review: a form row answering
+    # a question is on the subject; its other text is no document off it)
     store = Store(f"sqlite:///{tmp_path}/s.sqlite")
     rows = [SegmentView(f"g{i}", s.submission, s.question, s.span.start, s.span.end, s.page, s.text, s.method,
                         s.confidence) for i, s in enumerate(off + on)]

@@ -200,7 +200,8 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
     elif read.marks:
         segments += _by_headings(doc, read, matcher)
     else:
-        segments += _by_content(doc, read.rest, matcher, read.about)
+        segments += _by_content(doc, read.rest, matcher, read.about, whole=not read.answers)  # (a form's
+        # answers on the subject make its other text no document off it)
     segments = [s for s in segments if not NO_ANSWER.fullmatch(s.text)]  # ("3. No comment.": not an answer)
     return sorted(segments, key=lambda s: (s.span.start, s.question))
 
