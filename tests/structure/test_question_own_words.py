@@ -192,7 +192,8 @@ def test_a_document_off_the_consultations_subject_is_kept_as_general_comments_no
     embedder.vectors.update({thanks: (0.03, 0.01), "Yes, open on Sundays.": (0.0, 0.9)})
     form = segment_document(Document(source="f", sha256="v" * 64, format="xlsx", method="t",
                                      text=f"{hours.text}\nYes, open on Sundays.\n\n{thanks}",
-                                     answers=(Answer(hours.text, "Yes, open on Sundays.", "column C"),)), matcher)
+                                     answers=(Answer(hours.text, "Yes, open on Sundays.", "column C"),)),
+                            matcher)
     assert (GENERAL, "general") in [(s.question, s.method) for s in form]  # (a review: a form row answering
     # a question is on the subject; its other text is no document off it)
     store = Store(f"sqlite:///{tmp_path}/s.sqlite")
