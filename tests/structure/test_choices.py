@@ -215,6 +215,11 @@ def test_choices_an_option_named_then_judged_wrong_or_not_supported_is_not_chose
     ("Option A\nSome people think it is a bad idea, but volunteers already run the hall.", "A"),
     ("Option A\nA mobile library is a bad idea for a village this far out.", "A"),
     ("Option A, which is not wrong: the hall committee has run the café for years.", "A"),
+    ("I prefer option A, because option C would close the branch, which is wrong.", "A"),
+    ("We support option A, and this is not a mistake.", "A"),
+    ("We support option A, and that would be a big improvement; closing it would be wrong.", "A"),
+    ("Option A\nWe cannot support closure. We cannot support it.", "A"),
+    ("Option B. Some would say we cannot support it, but we can.", "B"),
 ])
 def test_choices_an_option_with_reasons_for_it_or_against_another_stays_chosen(answer: str, option: str
                                                                                  ) -> None:

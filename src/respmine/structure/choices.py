@@ -136,6 +136,7 @@ _SAID_BAD = re.compile(  # a heading's first sentence calls it bad: "A mobile li
     re.IGNORECASE)
 
 
+_REASON = re.compile(r"\b(?:because|since|as|unlike|whereas|while|given)\b", re.IGNORECASE)
 _NOT_SO = re.compile(  # a judgement denied or someone else's, not the respondent's: "It is not a mistake to
     # trust volunteers", "Some say this is a mistake, but we disagree", "Some people think it is a bad idea"
     r"(?:\bnot|n['’]t|\bnever|\bhardly|\bno)\s+(?:(?:a|an|the|such|so|at|all|any|really|necessarily|by)\s+)*"
@@ -152,19 +153,23 @@ def _turned_against(head: str, end: int, key: str, options: Mapping[str, str]) -
     option named: "We cannot support option A"), or, under the option as a heading (a line of its own), the
     first sentence calls it bad ("A mobile library is a bad idea")."""
     judged = _JUDGED.match(head, end)
-    if judged and not _NOT_SO.search(judged.group()):
+    if judged and not (_NOT_SO.search(judged.group()) or _names_other(judged.group(), key)
+                       or _REASON.search(judged.group())):  # (not "A, as C would shut it, which is wrong")
         return True
     rest = _SENTENCE_END.search(head, end)
     if rest is None:
         return False
     following = _SENTENCE.search(head, rest.end())
-    turned = _TURNS_ON.match(head, end)
-    if turned and not (following and (_names_other(following.group(), key)
-                                      or _NOT_SO.search(following.group()))):
+    turned = _TURNS_ON.match(head, rest.start())  # (the next sentence: not "We support A, and that would be
+    # a big improvement; closing it would be wrong")
+    other = following is not None and _names_other(following.group(), key)
+    if turned and not (other or _NOT_SO.search(turned.group())):
         return True
     wont = re.compile(_WONT_BACK.replace("{key}", re.escape(key)), re.IGNORECASE)
-    for sentence in _SENTENCE.finditer(head, rest.start()):
-        if wont.search(sentence.group()) and not _names_other(sentence.group(), key):
+    for i, sentence in enumerate(_SENTENCE.finditer(head, rest.start())):
+        said = sentence.group()  # (after the next sentence, "it" may be anything: "the option" names it)
+        if (wont.search(said) and not _names_other(said, key) and not _NOT_SO.search(said)
+                and (i == 0 or re.search(r"\b(?:option|opsiwn)\b", said, re.IGNORECASE))):
             return True
     heading = "\n" in head[end : rest.end()] and not head[end : rest.start()].strip()
     said = _SAID_BAD.match(following.group()) if heading and following is not None else None
