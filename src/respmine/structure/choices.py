@@ -167,9 +167,9 @@ def _turned_against(head: str, end: int, key: str, options: Mapping[str, str]) -
         return True
     wont = re.compile(_WONT_BACK.replace("{key}", re.escape(key)), re.IGNORECASE)
     for i, sentence in enumerate(_SENTENCE.finditer(head, rest.start())):
-        said = sentence.group()  # (after the next sentence, "it" may be anything: "the option" names it)
-        if (wont.search(said) and not _names_other(said, key) and not _NOT_SO.search(said)
-                and (i == 0 or re.search(r"\b(?:option|opsiwn)\b", said, re.IGNORECASE))):
+        text = sentence.group()  # (after the next sentence, "it" may be anything: "the option" names it)
+        if (wont.search(text) and not _names_other(text, key) and not _NOT_SO.search(text)
+                and (i == 0 or re.search(r"\b(?:option|opsiwn)\b", text, re.IGNORECASE))):
             return True
     heading = "\n" in head[end : rest.end()] and not head[end : rest.start()].strip()
     said = _SAID_BAD.match(following.group()) if heading and following is not None else None
