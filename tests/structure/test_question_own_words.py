@@ -207,7 +207,8 @@ def test_one_word_of_a_longer_title_is_chance_not_the_subject() -> None:
     """(Trial 30a) The parking appeal names "penalty charge notice": one word of "Review of standing charges
     on domestic energy bills" is chance; two name the subject ("standing charges"), as one does where the
     title has no more (its words any title has aside: "Library Service Review 2026")."""
-    appeal = "I am writing to appeal against penalty charge notice EM12345678 issued on 3 March."
+    appeal = ("I am writing to appeal against penalty charge notice EM12345678 issued on 3 March. The pay "
+              "and display machine was out of order and I could not buy a ticket.")
     faint = "Standing charges take a third of my bill in summer."
     question = Question(id="Q1", number=1, text="Do you agree that standing charges should be reduced?")
     shut = "Our library shut on Mondays."
@@ -225,3 +226,7 @@ def test_one_word_of_a_longer_title_is_chance_not_the_subject() -> None:
              "fy mhlant fenthyg llyfrau Cymraeg, ac mae hynny yn bwysig iawn i ni.")
     embedder.vectors[welsh] = (0.05,)
     assert library.on_topic([welsh])  # (in Welsh: an English title's words say nothing of it)
+    short = ["Leave things as they are.", "I can't afford my bills any more. Please help.",
+             "I agree with all of it."]
+    embedder.vectors.update({t: (0.05,) for t in short})
+    assert all(matcher.on_topic([t]) for t in short)  # (a review: too little to judge; their stance is kept)

@@ -117,6 +117,10 @@ def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Cou
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
+OFF_TOPIC_MIN_WORDS = 25  # a shorter document says too little to be judged off the subject (`on_topic`): a
+# review's one-line letters on standing charges ("I can't afford my bills any more. Please help.", "Leave
+# things as they are.", "I agree with all of it.") were neither near a question nor named the title, and were
+# read blank (no theme, no stance); trial 30a's parking appeal has 28 words, the complaints of 26a-29a 38
 _ANY_TITLES = frozenset({  # (stems, `title_stems`) of the words any consultation's title may have
     "revie", "propo", "consu", "futur", "servi", "optio", "chang", "moder", "plan", "plans", "draft", "strat",
     "new", "call", "evide", "respo", "expan", "deliv", "impro", "refor", "appro"})
@@ -324,6 +328,8 @@ class QuestionMatcher:
         than English (nothing says it is off the subject)."""
         if not texts or not self.questions or self.embedder is None:
             return True
+        if sum(len(t.split()) for t in texts) < OFF_TOPIC_MIN_WORDS:
+            return True  # (too little to judge: "Leave things as they are.", "I can't afford my bills")
         sims = self._vectors(texts) @ self._questions().T
         if self.bias is not None:
             sims = sims - self.bias
