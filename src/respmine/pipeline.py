@@ -178,13 +178,16 @@ def load_run_codebook(consultation: Consultation | None) -> Codebook:
 def coding_inputs(store: Store, rows: Sequence[SegmentView] | None = None) -> list[SegmentInput]:
     """Every segment (`rows`, else read from the store) as the theme coder reads it: its text, question
     and the organisations it is from (the respondent and a joint response's members), whose names' words
-    are no theme mentions."""
+    are no theme mentions. A general comment of a document off the consultation's subject (`OFF_TOPIC`)
+    is read as blank: no theme in it, nor a quote."""
+    from respmine.structure.questions import OFF_TOPIC
     from respmine.themes.stage import SegmentInput
 
     names = {sub: tuple(dict.fromkeys(n for n in (r.organisation, *r.organisations) if n))
              for sub, r in read_respondents(store).items()}
     rows = read_segments(store) if rows is None else rows
-    return [SegmentInput(r.id, r.text, r.question, names.get(r.submission, ())) for r in rows]
+    return [SegmentInput(r.id, "" if r.method == OFF_TOPIC else r.text, r.question,
+                         names.get(r.submission, ())) for r in rows]
 
 
 def themes_stage(

@@ -202,3 +202,43 @@ def test_choices_an_option_said_with_emphasis(answer: str, option: str | None) -
     """An informal answer's key with a word of emphasis before or after it ("C obviously", "Definitely B")
     chooses it, as "C." does; "Definitely not B" chooses none."""
     assert chosen(answer, OPTIONS) == option
+
+
+@pytest.mark.parametrize("answer", [  # (a review: each was counted as choosing the option it argues against)
+    "The council wants to hand the library to a community group, which is wrong.",
+    "The council wants to hand the library to a community group, which would be a mistake. Keep it open.",
+    "Option B\nWe cannot support it: the van would come once a fortnight.",
+    "Option B\nA mobile library would not reach the farms. We cannot support this option.",
+    "Option B\nThis would be a disaster for the village.",
+    "Option B\nA mobile library is a bad idea for a village this far out.",
+    "Option B. We do not support it.",
+])
+def test_choices_an_option_named_then_judged_wrong_or_not_supported_is_not_chosen(answer: str) -> None:
+    """Someone else's proposal, then judged wrong, is no choice of it; nor is an option's heading over text
+    saying it is bad or that the respondent cannot support it."""
+    assert chosen(answer, LIBRARY) is None
+    assert respondents_choice([answer], LIBRARY) is None
+
+
+@pytest.mark.parametrize(("answer", "option"), [
+    ("Option B\nA mobile library visit would suit us.", "B"),
+    ("Option B\nWe cannot support option A: it would be a disaster.", "B"),
+    ("Option B. We could not support closure; this is the least bad choice.", "B"),
+    ("We want to hand the library to a community group, which is what the village asked for.", "A"),
+    ("The council wants to hand the library to a community group, which is wrong. We prefer option B.", "B"),
+    ("Option B\nIt is the only option that keeps a service in the village.", "B"),
+    # (a review: a judgement denied, reported or of another option is no turn against the one chosen)
+    ("We choose Option A. Some say this is a mistake, but we disagree.", "A"),
+    ("Option A. It is not a mistake to trust volunteers.", "A"),
+    ("Option A\nSome people think it is a bad idea, but volunteers already run the hall.", "A"),
+    ("Option A\nA mobile library is a bad idea for a village this far out.", "A"),
+    ("Option A, which is not wrong: the hall committee has run the café for years.", "A"),
+    ("I prefer option A, because option C would close the branch, which is wrong.", "A"),
+    ("We support option A, and this is not a mistake.", "A"),
+    ("We support option A, and that would be a big improvement; closing it would be wrong.", "A"),
+    ("Option A\nWe cannot support closure. We cannot support it.", "A"),
+    ("Option B. Some would say we cannot support it, but we can.", "B"),
+])
+def test_choices_an_option_with_reasons_for_it_or_against_another_stays_chosen(answer: str, option: str
+                                                                                 ) -> None:
+    assert chosen(answer, LIBRARY) == option

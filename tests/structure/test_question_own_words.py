@@ -157,3 +157,76 @@ def test_a_paragraph_answering_two_questions_is_shared_out_by_what_its_clauses_a
     back = hours + vests + " Training should count for more hours."
     assert _shared_out(back, ["Q1", "Q3"], matcher) == {}  # (hours, vests, hours again: as a whole)
     assert _shared_out(vests, ["Q1", "Q3"], matcher) == {}  # (the vests alone: the hours have no clause)
+
+
+def test_a_document_off_the_consultations_subject_is_kept_as_general_comments_no_theme_is_read_in(
+        tmp_path: Any) -> None:
+    """(Trial 30a: a parking appeal sent to an energy regulator's review was coded implementation, and "Please
+    cancel the notice." quoted for it.) Its paragraphs stay general comments, listed so nothing is lost,
+    marked OFF_TOPIC; the theme coder reads them as blank. A document on the subject keeps "general"."""
+    from respmine import pipeline
+    from respmine.records import GENERAL, Answer, Document
+    from respmine.store import Store
+    from respmine.store.views import SegmentView
+    from respmine.structure.questions import OFF_TOPIC, segment_document
+
+    appeal = ("The pay and display machine was out of order and I could not buy a ticket. I enclose a "
+              "photograph of the machine's screen.")
+    cancel = "Please cancel the notice and refund the charge I paid."
+    hours = Question(id="Q3", number=3, text="Do you agree that the libraries should open longer hours?")
+    library = Question(id="Q2", number=2, text="Should a mobile library visit replace the branch?")
+    named = "Our libraries have been closed every Monday this winter, which is a great loss to the town."
+    embedder: Any = Fixed({library.text: (1.0, 0.0), hours.text: (0.0, 1.0), appeal: (0.05, 0.02),
+                           cancel: (0.03, 0.01), named: (0.05, 0.02)})
+    matcher = QuestionMatcher([library, hours], embedder, "Library Service Review 2026")
+    off = segment_document(Document(source="x", sha256="s" * 64, format="txt", method="t",
+                                    text=f"{appeal}\n\n{cancel}"), matcher)
+    assert [(s.question, s.method) for s in off] == [(GENERAL, OFF_TOPIC)] * 2
+    on = segment_document(Document(source="y", sha256="t" * 64, format="txt", method="t",
+                                   text=f"{named}\n\n{cancel}"), matcher)
+    assert [(s.question, s.method) for s in on] == [(GENERAL, "general")] * 2  # (a word of the title)
+    headed = segment_document(Document(source="z", sha256="u" * 64, format="txt", method="t",
+                                       text=f"{cancel}\n\nQ3\n\nYes, open on Sundays."), matcher)
+    assert (GENERAL, "general") in [(s.question, s.method) for s in headed]  # (a preamble: not the document)
+    thanks = "Thank you for the chance to have my say, and best wishes to all the staff."
+    embedder.vectors.update({thanks: (0.03, 0.01), "Yes, open on Sundays.": (0.0, 0.9)})
+    form = segment_document(Document(source="f", sha256="v" * 64, format="xlsx", method="t",
+                                     text=f"{hours.text}\nYes, open on Sundays.\n\n{thanks}",
+                                     answers=(Answer(hours.text, "Yes, open on Sundays.", "column C"),)),
+                            matcher)
+    assert (GENERAL, "general") in [(s.question, s.method) for s in form]  # (a review: a form row answering
+    # a question is on the subject; its other text is no document off it)
+    store = Store(f"sqlite:///{tmp_path}/s.sqlite")
+    rows = [SegmentView(f"g{i}", s.submission, s.question, s.span.start, s.span.end, s.page, s.text, s.method,
+                        s.confidence) for i, s in enumerate(off + on)]
+    read = pipeline.coding_inputs(store, rows)
+    assert [s.text for s in read] == ["", "", named, cancel]
+
+
+def test_one_word_of_a_longer_title_is_chance_not_the_subject() -> None:
+    """(Trial 30a) The parking appeal names "penalty charge notice": one word of "Review of standing charges
+    on domestic energy bills" is chance; two name the subject ("standing charges"), as one does where the
+    title has no more (its words any title has aside: "Library Service Review 2026")."""
+    appeal = ("I am writing to appeal against penalty charge notice EM12345678 issued on 3 March. The pay "
+              "and display machine was out of order and I could not buy a ticket.")
+    faint = "Standing charges take a third of my bill in summer."
+    question = Question(id="Q1", number=1, text="Do you agree that standing charges should be reduced?")
+    shut = "Our library shut on Mondays."
+    embedder: Any = Fixed({question.text: (1.0,), appeal: (0.05,), faint: (0.1,), shut: (0.05,)})
+    matcher = QuestionMatcher([question], embedder, "Review of standing charges on domestic energy bills")
+    assert not matcher.on_topic([appeal]) and matcher.on_topic([faint]) and matcher.on_topic([appeal, faint])
+    other = Question(id="Q8", number=8, text="Do you have any other comments?")
+    near: Any = Fixed({question.text: (1.0, 0.0), other.text: (0.0, 1.0), appeal: (0.05, 0.4)})
+    assert not QuestionMatcher([question, other], near, matcher.title).on_topic([appeal])  # (no topic)
+    library = QuestionMatcher([question], embedder, "Library Service Review 2026: proposals for the future "
+                              "of branch libraries")  # (two words of its own: one names it)
+    assert library.on_topic([shut])
+    welsh = ("Rwy'n anghytuno'n llwyr â'r cynnig i gau llyfrgell Abercwm. Nid oes gennyf gar, a dim ond "
+             "dwywaith y dydd mae'r bws yn mynd i Aberhafren. Y llyfrgell yw'r unig le yn y pentref lle gall "
+             "fy mhlant fenthyg llyfrau Cymraeg, ac mae hynny yn bwysig iawn i ni.")
+    embedder.vectors[welsh] = (0.05,)
+    assert library.on_topic([welsh])  # (in Welsh: an English title's words say nothing of it)
+    short = ["Leave things as they are.", "I can't afford my bills any more. Please help.",
+             "I agree with all of it."]
+    embedder.vectors.update({t: (0.05,) for t in short})
+    assert all(matcher.on_topic([t]) for t in short)  # (a review: too little to judge; their stance is kept)

@@ -133,7 +133,7 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
                 "The proposed regional commissioning model would cut support services. Local commissioning "
                 "works.", "Local commissioning has worked. Regional commissioning is said to be best value."]
     in_doubt += [f"{s} Local commissioning cuts bid costs." for s in (
-        "We support victims, and regional commissioning would harm them.",
+        "We support victims, and regional commissioning would change their services.",
         "We support the principle, but regional commissioning risks losing local knowledge.",
         "I want to stress that regional commissioning has failed victims.",
         "We would argue for more scrutiny of regional commissioning.",
@@ -165,6 +165,9 @@ def test_of_two_positions_on_a_topic_the_one_only_talked_about_beside_one_argued
                          "On balance we propose that local commissioning should stay. Regional commissioning "
                          "works."])
     assert {t.theme for t in argued[0]} == {"level", "level.local", "level.regional"}  # both argued for
+    harmed = coder.code(["We support victims, and regional commissioning would harm them. Local "
+                         "commissioning works."])[0]  # harm argues against (`scope.view_rejected`)
+    assert {t.theme for t in harmed} == {"level", "level.local"}
     for tags in argued[1:5]:  # "cannot support", "avoid", "must be a mistake", "wrong-headed": against
         assert {t.theme for t in tags} == {"level", "level.local"}
     for tags in argued[5:]:  # "avoided by" names the means; "more X"; the respondent's own "propose that"

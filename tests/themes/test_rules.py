@@ -717,3 +717,64 @@ def test_an_item_after_an_insertions_first_item_is_still_listed() -> None:
     assert item("Councils should fund the work, in particular in towns, on estates and in villages.", "on")
     assert not item("Vehicles parked on footways force pedestrians, especially older people, onto the road, "
                     "and our residents raise this with us every week.", "onto")
+
+
+# --- a view argued against by the harm its effect does (trial 30a) ------------------------------------
+
+_CHARGES = Codebook(name="charges", version="1", themes=(
+    Theme(id="structure", label="How standing charges are structured", phrases=("option A", "option B")),
+    Theme(id="structure.unitrate", label="Move part of the standing charge onto unit rates (Option A)",
+          parent="structure", position=True,
+          phrases=("onto unit rates", "onto the unit rate", "on the units")),
+    Theme(id="structure.lowtariff", label="A low-standing-charge tariff (Option B)", parent="structure",
+          position=True, phrases=("low standing charge tariff",)),
+))
+
+
+@pytest.fixture(scope="module")
+def charges() -> PhraseRules:
+    return PhraseRules(_CHARGES)
+
+
+@pytest.mark.parametrize("text", [
+    "Any move of costs onto the unit rate would hit them hardest.",
+    "Any shift onto the unit rate costs me money.",
+    "Moving costs onto unit rates would raise their bills.",
+    "Putting it all on the units would penalise families with children.",
+    "A shift of costs onto unit rates will hurt pensioners in cold homes.",
+    "Loading more costs onto unit rates would push many households into debt.",
+    "Putting it all on the units once a year would leave the poorest with nothing.",
+    "I disagree with reducing standing charges if the cost is simply moved onto unit rates.",
+    "We oppose any cut to the standing charge where it is paid for by moving costs onto the unit rate.",
+    "Please do not just put it on the units because families like mine will pay more.",
+    "There is no case for moving costs onto unit rates.",
+    "The regulator wants to move costs onto unit rates, which is wrong.",
+    "Moving costs onto unit rates, which would be a mistake, is proposed.",
+    "No, please do not just put it on the units.",  # (a review: "No," doubles no negation)
+])
+def test_a_view_whose_effect_is_called_harm_or_denied_is_argued_against(charges: PhraseRules, text: str
+                                                                        ) -> None:
+    (hit,) = [h for h in charges.find(text) if h.theme == "structure.unitrate"]
+    assert hit.rejected
+
+
+@pytest.mark.parametrize("text", [
+    "Moving costs onto unit rates would help low users most.",
+    "PUT IT ALL ON THE UNITS, OPTION A, THEN PEOPLE WHO USE MORE PAY MORE.",
+    "I urge you to adopt Option A and move the standing charge onto unit rates, so that people pay less.",
+    "Moving part of the standing charge onto unit rates rewards households that save energy.",
+    "We would not want to lose the move onto unit rates.",
+    "We are not opposed to moving costs onto unit rates.",
+    "We support reducing standing charges if the cost is moved onto unit rates.",
+    "We oppose option B, and moving costs onto the unit rate is fairer.",
+    # (a review: a harm denied, a negation reversed or doubled, a comparison)
+    "Moving costs onto unit rates would not hurt anyone who uses little energy.",
+    "Moving costs onto unit rates won't harm pensioners.",
+    "I would not mind moving costs onto unit rates.",
+    "We have no objection to moving costs onto unit rates.",
+    "There is no reason not to move costs onto unit rates.",
+    "Nothing is fairer than moving costs onto unit rates.",
+])
+def test_a_view_argued_for_or_its_benefit_stays_held(charges: PhraseRules, text: str) -> None:
+    hits = [h for h in charges.find(text) if h.theme == "structure.unitrate"]
+    assert hits and not any(h.rejected for h in hits)

@@ -9,8 +9,10 @@ scheme", Welsh "Opsiwn A"), else the first it names without arguing against it (
 else the one whose label its first sentence is or backs, in the label's words or its own ("I would back
 handing the branches to community groups only if the council keeps paying for the book stock": option A).
 A conditional choice is a choice: the condition is its reason, and the stance read from the answer (which
-may be mixed) says how far it goes. A respondent's closed cell ("B") decides over what their reasons go on
-to mention.
+may be mixed) says how far it goes. An option named and then turned against is not chosen: someone else's
+proposal judged wrong ("The council wants to hand the library to a community group, which is wrong"), an
+option's heading over text saying it is bad or that the respondent cannot support it (`_turned_against`).
+A respondent's closed cell ("B") decides over what their reasons go on to mention.
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ _OPENING = re.compile(  # "Option B ...", "B", "B.", "A - include everything", "
     rf"|({_KEY})(?=[ \t]+[-–—][ \t]))", re.IGNORECASE)
 _ALTERNATIVES = re.compile(rf"\s*(?:or|and|/|,)\s*(?:{_WORD}\s+)?{_KEY}\b", re.IGNORECASE)  # "A or B"
 _NAMED = re.compile(rf"\b{_WORD}[ \t]+({_KEY})\b", re.IGNORECASE)
-_AGAINST = re.compile(r"(?:\b(?:not|no|never|against|oppose[sd]?|reject|rather than|instead of|over|than|but"
-                      r"|dislike)|n['’]t)(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
+_AGAINST = re.compile(r"(?:\b(?:not|cannot|no|never|against|oppose[sd]?|reject|rather than|instead of|over"
+                      r"|than|but|dislike)|n['’]t)(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
 _BARE = re.compile(rf"\W*(?:{_WORD}[ \t]+)?(?:[A-Fa-f]|[1-9])\W*", re.IGNORECASE)
 
 
@@ -90,7 +92,7 @@ def chosen(answer: str, options: Mapping[str, str]) -> str | None:
     if _BARE.fullmatch(head):  # a form's cell: "b", "Option 2"
         key = re.findall(_KEY, head.upper())[-1]
         return key if key in options else None
-    stated = _preferred(head, options) or _opened_with(head, options) or _labelled(head, options)
+    stated = _stated(head, options)
     if stated:
         return stated[0]
     opening = _OPENING.match(head)
@@ -98,9 +100,99 @@ def chosen(answer: str, options: Mapping[str, str]) -> str | None:
         return None  # "Option A or B": no one choice
     for m in _NAMED.finditer(head):
         key = m.group(1).upper()
-        if key in options and not _AGAINST.search(head[: m.start()]):
+        if key in options and not (_AGAINST.search(head[: m.start()])
+                                   or _turned_against(head, m.end(), key, options)):
             return key
     return None
+
+
+def _stated(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
+    """(the option, where its mention ends) the answer says it prefers, opens with or backs by its label's
+    words, unless what follows turns against it (`_turned_against`): then the choice, if any, is in what
+    comes after ("The council wants to hand the library to a community group, which is wrong. We prefer
+    option B.")."""
+    stated = _preferred(head, options) or _opened_with(head, options) or _labelled(head, options)
+    if stated is None or not _turned_against(head, stated[1], stated[0], options):
+        return stated
+    rest = _SENTENCE_END.search(head, stated[1])
+    if rest is None:
+        return None
+    later = _stated(head[rest.end() :], options)
+    return (later[0], rest.end() + later[1]) if later and later[0] != stated[0] else None
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]+\s*")
+_BAD = (r"(?:mistake|error|wrong|bad idea|backward step|step backwards?|misguided|unworkable|disaster"
+        r"|disastrous|unacceptable|unfair|damaging|harmful|short-sighted|non-starter|no good)")
+_JUDGED = re.compile(  # the rest of its sentence judges what was named: "..., which is wrong"
+    r"[^.!?\n]*?(?:,|;|:|\s[-–—])\s*(?:which|and\s+this|but\s+this|this|that|and\s+that)\s+(?:is|would\s+be"
+    r"|will\s+be|seems|was)\s+(?:(?:also|simply|clearly|surely|plainly|just)\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?:serious|big|major|grave|real|great|complete|terrible|huge)\s+)?" + _BAD + r"\b", re.IGNORECASE)
+_WONT_BACK = (  # the respondent will not back it: "We cannot support it.", "we do not support this option"
+    r"\b(?:we|i)\s+(?:\w+\s+)?(?:cannot|can['’]t|can\s+not|could\s+not|couldn['’]t|do\s+not|don['’]t|will\s+not"
+    r"|won['’]t|would\s+not|wouldn['’]t|are\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:support|back|endorse|accept"
+    r"|agree\s+with|favou?r|recommend|choose)\b\s*(?:it|this|that|them|(?:this|that|the)\s+option"
+    r"|(?:option|opsiwn)\s+{key})?\s*(?:[.!:;,]|$)")
+_SAID_BAD = re.compile(  # a heading's first sentence calls it bad: "A mobile library is a bad idea"
+    r"[^.!?\n]*?\b(?:is|are|would\s+be|will\s+be|seems)\s+(?:(?:a|an|the)\s+)?(?:(?:\w+)\s+)?" + _BAD + r"\b",
+    re.IGNORECASE)
+
+
+_REASON = re.compile(r"\b(?:because|since|as|unlike|whereas|while|given)\b", re.IGNORECASE)
+_NOT_SO = re.compile(  # a judgement denied or someone else's, not the respondent's: "It is not a mistake to
+    # trust volunteers", "Some say this is a mistake, but we disagree", "Some people think it is a bad idea"
+    r"(?:\bnot|n['’]t|\bnever|\bhardly|\bno)\s+(?:(?:a|an|the|such|so|at|all|any|really|necessarily|by)\s+)*"
+    r"(?:\w+\s+)?(?:" + _BAD[3:-1] + "|failed|fails|disaster|mistake)"
+    r"|\b(?:some|many|others|people|critics|opponents|they)\b(?:\s+[\w'’-]+){0,3}?\s+(?:say|said|think|claim"
+    r"|argue|believe|feel|fear|suggest)s?\b|\bwe\s+(?:\w+\s+)?disagree\b", re.IGNORECASE)
+
+
+def _turned_against(head: str, end: int, key: str, options: Mapping[str, str]) -> bool:
+    """What follows the option named (ending at `end`) turns against it: the rest of its sentence judges it
+    wrong ("The council wants to hand the library to a community group, which is wrong": someone else's
+    proposal, judged), the next sentence does by a pronoun for it (`_TURNS_ON`: "Option B. This would be a
+    disaster"), a later one says the respondent cannot support it ("We cannot support it."; not another
+    option named: "We cannot support option A"), or, under the option as a heading (a line of its own), the
+    first sentence calls it bad ("A mobile library is a bad idea")."""
+    judged = _JUDGED.match(head, end)
+    if judged and not (_NOT_SO.search(judged.group()) or _names_other(judged.group(), key)
+                       or _REASON.search(judged.group())):  # (not "A, as C would shut it, which is wrong")
+        return True
+    rest = _SENTENCE_END.search(head, end)
+    if rest is None:
+        return False
+    following = _SENTENCE.search(head, rest.end())
+    turned = _TURNS_ON.match(head, rest.start())  # (the next sentence: not "We support A, and that would be
+    # a big improvement; closing it would be wrong")
+    other = following is not None and _names_other(following.group(), key)
+    if turned and not (other or _NOT_SO.search(turned.group())):
+        return True
+    wont = re.compile(_WONT_BACK.replace("{key}", re.escape(key)), re.IGNORECASE)
+    for i, sentence in enumerate(_SENTENCE.finditer(head, rest.start())):
+        text = sentence.group()  # (after the next sentence, "it" may be anything: "the option" names it)
+        if (wont.search(text) and not _names_other(text, key) and not _NOT_SO.search(text)
+                and (i == 0 or re.search(r"\b(?:option|opsiwn)\b", text, re.IGNORECASE))):
+            return True
+    heading = "\n" in head[end : rest.end()] and not head[end : rest.start()].strip()
+    said = _SAID_BAD.match(following.group()) if heading and following is not None else None
+    return (said is not None and not _NAMED.search(said.group()) and not _NOT_SO.search(said.group())
+            and not _of_another(said.group(), key, options))
+
+
+def _of_another(judged: str, key: str, options: Mapping[str, str]) -> bool:
+    """Whether a judgement under option `key`'s heading ("A mobile library is a bad idea") is of another
+    option: it uses words only another option's label has (a reason for `key`), none only `key`'s has."""
+    from respmine.structure.question_matcher import stems  # (it reads options with this module)
+
+    said = stems(judged)
+    labels = {k: stems(label) for k, label in options.items()}
+    own = labels.get(key, set()) - set().union(*(v for k, v in labels.items() if k != key))
+    others = set().union(*(v for k, v in labels.items() if k != key)) - labels.get(key, set())
+    return bool(said & others) and not said & own
+
+
+def _names_other(sentence: str, key: str) -> bool:
+    return any(m.group(1).upper() != key for m in _NAMED.finditer(sentence))
 
 
 def respondents_choice(answers: Iterable[str], options: Mapping[str, str]) -> str | None:
@@ -120,7 +212,7 @@ def _states_choice(answer: str, options: Mapping[str, str]) -> str | None:
     """The option an answer states as its choice (preferring it, or opening with it to choose it), not
     one it only names or discusses ("Option A would leave ...")."""
     head = unticked(answer)[:SEARCHED_CHARS]
-    stated = _preferred(head, options) or _opened_with(head, options) or _labelled(head, options)
+    stated = _stated(head, options)
     discussed = stated and re.match(r"(?:is|are|was|would|will|could|has|had)\b",
                                     head[stated[1]:].lstrip(" \t.,:;-–—"))
     return stated[0] if stated and not discussed else None

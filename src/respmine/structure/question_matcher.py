@@ -19,6 +19,7 @@ from respmine.structure.about import describes_respondent
 from respmine.structure.blocks import NUMBERED
 from respmine.structure.choices import question_options
 from respmine.structure.furniture import text_words, title_stems
+from respmine.structure.language import UNKNOWN, guess_language
 from respmine.topics.embed import Embedder
 
 SIMILARITY_THRESHOLD = 0.35  # cosine similarity of a paragraph to a question text to assign it
@@ -114,6 +115,15 @@ def _ratio(wa: list[str], wb: list[str], floor: float, ca: Counter[str], cb: Cou
     if 2 * sum((ca & cb).values()) < floor * total:
         return 0.0
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+OFF_TOPIC_MIN_WORDS = 25  # a shorter document says too little to be judged off the subject (`on_topic`): a
+# review's one-line letters on standing charges ("I can't afford my bills any more. Please help.", "Leave
+# things as they are.", "I agree with all of it.") were neither near a question nor named the title, and were
+# read blank (no theme, no stance); trial 30a's parking appeal has 28 words, the complaints of 26a-29a 38
+_ANY_TITLES = frozenset({  # (stems, `title_stems`) of the words any consultation's title may have
+    "revie", "propo", "consu", "futur", "servi", "optio", "chang", "moder", "plan", "plans", "draft", "strat",
+    "new", "call", "evide", "respo", "expan", "deliv", "impro", "refor", "appro"})
 
 
 class QuestionMatcher:
@@ -327,6 +337,31 @@ class QuestionMatcher:
         everyone = list(range(len(self.questions)))
         return [self._picks(text, row, row, everyone, routed=False, on_topic=on_topic)
                 for text, row in zip(texts, sims, strict=True)]
+
+    def on_topic(self, texts: Sequence[str]) -> bool:
+        """Whether a document (its paragraphs `texts`) is on the consultation's subject, for reading themes
+        in it: one of its paragraphs is close to a topical question (not "Any other comments?"), or it names
+        the subject, by two of the title's own words (one where the title has no more than two: "library"
+        for "Library Service Review 2026: proposals for the future of branch libraries"; not the words any
+        consultation's title has, "review", "proposals"). One is chance in a longer title: a parking
+        appeal's "penalty charge notice" is not about "standing charges on domestic energy bills". So is
+        any document without questions, an embedder or paragraphs to judge, or written in another language
+        than English (nothing says it is off the subject)."""
+        if not texts or not self.questions or self.embedder is None:
+            return True
+        if sum(len(t.split()) for t in texts) < OFF_TOPIC_MIN_WORDS:
+            return True  # (too little to judge: "Leave things as they are.", "I can't afford my bills")
+        sims = self._vectors(texts) @ self._questions().T
+        if self.bias is not None:
+            sims = sims - self.bias
+        topical = [i for i, q in enumerate(self.questions) if not _asks_anything_else(q.text)]
+        if topical and bool((sims[:, topical].max(axis=1) >= SIMILARITY_THRESHOLD).any()):
+            return True  # (not "Any other comments?": its calibrated similarity to anything is high)
+        subject = title_stems(self.title) - _ANY_TITLES
+        if not subject or guess_language("\n".join(texts)) not in ("en", UNKNOWN):
+            return True  # (a Welsh letter does not name an English title's words: nothing says it is off it)
+        named = set().union(*(title_stems(t) for t in texts)) & subject
+        return len(named) >= (1 if len(subject) <= 2 else 2)
 
     def _on_topic(self, texts: Sequence[str], sims: np.ndarray) -> bool:
         """Whether a document's faint paragraphs may answer a question by naming its own words: when one

@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -209,7 +210,8 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
     elif read.marks:
         segments += _by_headings(doc, read, matcher)
     else:
-        segments += _by_content(doc, read.rest, matcher, read.about)
+        segments += _by_content(doc, read.rest, matcher, read.about, whole=not read.answers)  # (a form's
+        # answers on the subject make its other text no document off it)
     if not segments and not doc.children:  # nothing but short lines (no attachment it covers): a line in
         # capitals read as a heading heads nothing, it is what was said (not under "No comment.", which
         # says there is nothing: a name below it is no comment)
@@ -527,7 +529,8 @@ def _numbered_headings(rest: list[Block], matcher: QuestionMatcher) -> bool:
 def _by_headings(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segment]:
     """Segments between explicit headings (`read.marks`, at least one), and the text above the first
     matched by meaning."""
-    above = _by_content(doc, read.rest[: read.marks[0][0]], matcher, read.about, general_only_below=0.45)
+    above = _by_content(doc, read.rest[: read.marks[0][0]], matcher, read.about, general_only_below=0.45,
+                        whole=False)
     return above + _headed(doc, read, matcher)
 
 
@@ -651,16 +654,18 @@ def _is_prose(text: str, title: str) -> bool:
 
 def _by_content(
     doc: Document, rest: list[Block], matcher: QuestionMatcher, about: frozenset[int],
-    general_only_below: float = 0.0,
+    general_only_below: float = 0.0, whole: bool = True,
 ) -> list[Segment]:
     """Free text with no headings: each passage (a paragraph, a list with its lead-in: `passages`) goes
-    to the question(s) it is most similar to."""
+    to the question(s) it is most similar to. `whole`: `rest` is the whole document's text (not the
+    preamble above its headings), whose general comments are OFF_TOPIC when it is off the subject."""
     out: list[Segment] = []
     rest = passages(doc.text, rest, about)
     candidates = [b for b in rest if _is_prose(b.text, matcher.title) and b.start not in about
                   and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
+    off = whole and not any(scores) and not matcher.on_topic([b.text for b in candidates])  # (`OFF_TOPIC`)
     choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
@@ -681,7 +686,8 @@ def _by_content(
         found = list(dict.fromkeys(viewed + found))
         answered = [q for q in found if q not in {c for c, _ in chosen}]
         if not (chosen or answered):
-            out += _general(doc, b, about)
+            out += [replace(s, method=OFF_TOPIC) if off and s.method == "general" else s
+                    for s in _general(doc, b, about)]
             continue
         parts = _shared_out(b.text, [q for q, _ in chosen] + answered, matcher)
         for question, score in chosen:
@@ -692,6 +698,12 @@ def _by_content(
             start, end = parts.get(question, (0, len(b.text)))
             out.append(_segment(doc, b.start + start, b.start + end, question, "closed-answer", 0.9))
     return out
+
+
+OFF_TOPIC = "off-topic"  # the method of a general comment in a document off the consultation's subject (a
+# parking appeal sent to an energy regulator's review: `QuestionMatcher.on_topic`): kept and listed, so
+# nothing is lost, but no theme is read in it ("Please cancel the notice." was coded implementation, and
+# quoted for it: `pipeline.coding_inputs`)
 
 
 def _options_named_alone(rest: list[Block], matcher: QuestionMatcher) -> list[Block]:

@@ -280,7 +280,9 @@ class PhraseRules:
                 negated = False
             example = any(a <= m.start < b for a, b in examples)  # an item's words may run past the window
             listed = example or (scope.listed(sent, m.start, m.end) and not short)
-            rejected = scope.rejected(sent.doc, clause, m.start, m.end)
+            rejected = scope.rejected(sent.doc, clause, m.start, m.end) or (
+                self.codebook.theme(m.theme).position and scope.view_rejected(sent, clause, m.start, m.end,
+                                                                              negated))
             argued = not (negated or rejected) and scope.argued(sent, m.start, m.end)
             by_theme.setdefault(m.theme, []).append(_Scored(m, negated, listed, rejected, example, argued,
                                                             _opens(sent, m.start)))

@@ -514,3 +514,81 @@ def example_lists(sent: Any) -> list[tuple[int, int]]:
         if last is not None and last < end:
             out.append((tokens[first].i, tokens[end - 1].i + 1))
     return out
+
+
+# A view (a `position` theme: "move part of the standing charge onto unit rates") is argued against in more
+# ways than a topic is: by the harm its effect does ("Any move of costs onto the unit rate would hit them
+# hardest", "Any shift onto the unit rate costs me money": a sentence on what an option does to people is
+# against it, though it names no rejection), by a rejection it is the condition of ("I disagree with
+# reducing standing charges if the cost is simply moved onto unit rates"), by a judgement in the clause
+# after it ("The council wants to hand the library to a community group, which is wrong"), or by a
+# negation ("please do not just put it on the units", "there is no case for X": a view denied is not held,
+# though a topic negated is still discussed). Not a benefit ("... would help low users"), a negation that
+# reverses a rejection or a loss ("we are not opposed to X", "we would not want to lose X", "we do not think
+# X should be abandoned"), nor "without X" ("Without a regional approach we get a patchwork": a need).
+_PEOPLE = (r"(?:me|us|them|him|her|you|people|households?|families|family|customers|consumers|pensioners"
+           r"|tenants|residents|users|many|most|those|everyone|the (?:poorest|elderly|vulnerable))")
+_HARM_AFTER = re.compile(
+    r"^(?:\s*(?>[\w'’-]+)){0,4}?\s*\b(?:(?:would|will|could|can|may|might|does|do|is going to|are going to)"
+    r"\s+(?:only\s+|also\s+|just\s+|simply\s+|certainly\s+|inevitably\s+|surely\s+)?)?(?:"
+    r"(?:hit|hits|hurt|hurts|harm|harms|penali[sz]es?|punish(?:es)?|disadvantages?|burdens?|squeezes?)\b"
+    rf"|costs? {_PEOPLE}\b"
+    r"|(?:raise|raises|increase|increases|push(?:es)? up|put(?:s)? up|drive(?:s)? up) (?:the |their |our |my "
+    r"|people's |household |family |customers' |energy |electricity |heating )*(?:bills?|costs|prices)\b"
+    r"|(?:push(?:es)?|drive(?:s)?|force(?:s)?|tip(?:s)?|put(?:s)?)(?: [\w'’-]+){0,3} into (?:fuel |energy )?"
+    r"(?:poverty|debt|hardship|arrears)\b"
+    r"|(?:make|makes)(?: [\w'’-]+){0,3} worse off\b"
+    r"|(?:leave|leaves)(?: [\w'’-]+){0,3} (?:worse off|with nothing|without|stranded|cut off|out of pocket)\b"
+    r"|(?:be|is|are) (?:very |deeply |grossly |totally )?unfair\b)")
+_REJECTED_IF = re.compile(  # the view is the condition of what the respondent rejects
+    r"(?:\bdisagree(?:s|d)? with|\boppos(?:e|es|ed|ing)|\bopposed to|\bobject(?:s|ed)? to|\bagainst"
+    r"|\breject(?:s|ed)?)\b(?:\s+[\w'’-]+){0,8}?\s+(?:if|where|when|whenever|once)\b(?:\s+[\w'’-]+){0,8}\s*$")
+_JUDGED_NEXT = re.compile(  # the next clause judges what the one before said: ", which is wrong"
+    r"^\W*(?:which|and this|but this|this|and that)\s+(?:is|would be|will be|seems|was)\s+"
+    r"(?:also\s+|simply\s+|clearly\s+|surely\s+)?(?:(?:a|an|the)\s+)?(?:(?:serious|big|major|grave|real|great"
+    r"|costly|complete|very|deeply|entirely|quite|wholly)\s+)?" + _BAD + r"\b")
+_NOT_DENIED = re.compile(r"\b(?:without|no doubt)\b")
+_HARM_DENIED = re.compile(r"\b(?:not|never|hardly|no longer)\b|n't\b")  # "would not hurt anyone": no harm
+_NOT_MINDED = frozenset({  # what a negation before the view reverses: "would not mind X", "no objection to X"
+    "mind", "object", "objection", "objections", "problem", "problems", "issue", "issues", "hesitate",
+    "hesitation", "doubt", "reason", "than"})  # (and "nothing is fairer than X": a comparison)
+DENIAL_WORDS = 6  # a negation denies a view fewer words than this before it ("please do not just put it on")
+# the negation is another verb's, or a condition's:
+_NOT_A_DENIAL = frozenset({"that", "whether", "if", "unless", "when", "then", "there", "so"})
+_CONDITIONAL = frozenset({"if", "unless", "when", "whether"})
+
+
+def view_rejected(sent: Any, clause: Clause, start: int, end: int, negated: bool) -> bool:
+    """The sentence argues against the view tokens [start, end) name in the ways a view is and a topic is
+    not argued against (see above): harm after it in its clause, a rejection it is the condition of, a
+    judgement in the clause that follows it, or a negation bearing on it that reverses no rejection or
+    loss."""
+    doc = sent.doc
+    before = doc[clause.start : start].text.lower().replace("’", "'")
+    after = doc[end : clause.end].text.lower().replace("’", "'")
+    harm = _HARM_AFTER.search(after)
+    if harm and not _HARM_DENIED.search(after[: harm.end()]) and not _NOT_WANT_BEFORE.search(before) \
+            and not negated:
+        return True
+    condition = _REJECTED_IF.search(doc[sent.start : start].text.lower().replace("’", "'"))
+    if condition is not None and not _NEGATED_REJECT.search(
+            doc[sent.start : start].text.lower()[: condition.start() + 12][-40:]):
+        return True
+    if clause.end < sent.end and _JUDGED_NEXT.search(doc[clause.end : sent.end].text.lower()):
+        return True
+    if not negated:
+        return False
+    cues = [t.i for t in doc[clause.start : start] if t.lower_ in NEGATIONS]
+    if not cues or all(doc[i].lower_ == "without" for i in cues):
+        return False
+    between = [t.lower_ for t in doc[cues[-1] + 1 : start] if not t.is_space]
+    opening = {t.lower_ for t in doc[clause.start : cues[-1]]}
+    reversed_ = {t.lower_ for t in doc[cues[-1] + 1 : start]} & _NOT_MINDED
+    if len(between) >= DENIAL_WORDS or set(between) & _NOT_A_DENIAL or opening & _CONDITIONAL:
+        return False  # ("The Ministry does not accept that X fails", "If it is not there, then X")
+    doubled = any(doc[i].lower_ != "without" and cues[-1] - i < DENIAL_WORDS
+                  and not any(t.is_punct for t in doc[i : cues[-1]]) for i in cues[:-1])
+    if reversed_ or doubled:
+        return False  # (a negation reversed, "no reason not to X", or doubled, "can't see why not X": for X)
+    return not (_NOT_DENIED.search(before) or _NEGATED_REJECT.search(before)
+                or _LOSS_BEFORE.search(before) or _REJECT_AFTER.search(after) or _LOSS_AFTER.search(after))
