@@ -269,23 +269,30 @@ def test_a_quote_from_an_organisation_asking_for_anonymity_names_neither_it_nor_
     assert "Hope Trust" not in [q.who for q in row.quotes]
 
 
-def test_an_anonymous_respondents_quote_does_not_name_it(made: tuple[Store, dict[str, str]]) -> None:
-    """A quote of a respondent that asked to be published anonymously was attributed to "Organisation
-    (asked not to be named)" while its words still named it ("At Hope Trust we need ...")."""
+def _hope_anonymous_saying(store: Store, said: str, **respondent: object) -> None:
+    """Hope Trust's Q1 answer (and its code's evidence) made `said`, its respondent asking to be published
+    anonymously (with any other fields of its record set)."""
     from sqlalchemy import select, update
 
-    from respmine.report.quotes import ANONYMOUS_ORGANISATION, OWN_NAME_TOKEN
     from respmine.store.models import CodeRow, RespondentRow, SegmentRow
 
-    said = "At the Hope Trust (HT) we need full cost recovery, or HT's services close."
-    with made[0].session() as s, s.begin():
+    with store.session() as s, s.begin():
         seg = s.scalars(select(SegmentRow).where(SegmentRow.submission == sha("hope.pdf"),
                                                  SegmentRow.question == "Q1")).one()
         seg.text = said
         s.execute(update(CodeRow).where(CodeRow.segment == seg.id).values(
             evidence=said, evidence_start=0, evidence_end=len(said)))
         s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
-            publication="publish anonymously"))
+            publication="publish anonymously", **respondent))
+
+
+def test_an_anonymous_respondents_quote_does_not_name_it(made: tuple[Store, dict[str, str]]) -> None:
+    """A quote of a respondent that asked to be published anonymously was attributed to "Organisation
+    (asked not to be named)" while its words still named it ("At Hope Trust we need ...")."""
+    from respmine.report.quotes import ANONYMOUS_ORGANISATION, OWN_NAME_TOKEN
+
+    said = "At the Hope Trust (HT) we need full cost recovery, or HT's services close."
+    _hope_anonymous_saying(made[0], said)
     rows = theme_table(made[0], CODEBOOK, respondent_type="charity")
     row = next(r for r in rows if (r.question, r.theme) == ("Q1", "funding.fcr"))
     [hope] = [q for q in row.quotes if q.who == ANONYMOUS_ORGANISATION]
@@ -310,21 +317,11 @@ def test_an_anonymous_respondent_not_identified_is_not_named_by_its_own_words(
         made: tuple[Store, dict[str, str]]) -> None:
     """Not identified as the fuel bank (no organisation in its record), an anonymous respondent's quote
     still named it: "As chair of Eastmoor Fuel Bank I ..." was quoted as written."""
-    from sqlalchemy import select, update
-
     from respmine.report.quotes import OWN_NAME_TOKEN
-    from respmine.store.models import CodeRow, RespondentRow, SegmentRow
 
     said = "As chair of Eastmoor Fuel Bank I see full cost recovery is needed; EFB volunteers agree."
-    with made[0].session() as s, s.begin():
-        seg = s.scalars(select(SegmentRow).where(SegmentRow.submission == sha("hope.pdf"),
-                                                 SegmentRow.question == "Q1")).one()
-        seg.text = said
-        s.execute(update(CodeRow).where(CodeRow.segment == seg.id).values(
-            evidence=said, evidence_start=0, evidence_end=len(said)))
-        s.execute(update(RespondentRow).where(RespondentRow.submission == sha("hope.pdf")).values(
-            kind="unknown", respondent_type="unknown", organisation=None, organisations=[],
-            publication="publish anonymously"))
+    _hope_anonymous_saying(made[0], said, kind="unknown", respondent_type="unknown", organisation=None,
+                           organisations=[])
     rows = theme_table(made[0], CODEBOOK, respondent_type="unknown")
     quoted = [q.text for r in rows for q in r.quotes if q.submission == sha("hope.pdf")]
     assert quoted and all("Eastmoor" not in t and "EFB" not in t for t in quoted)
