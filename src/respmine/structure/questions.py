@@ -112,6 +112,7 @@ def _code_version() -> str:
         about,
         choices,
         furniture,
+        language,
         notes,
         passages,
         petitions,
@@ -125,7 +126,7 @@ def _code_version() -> str:
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
                          notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__,
                          passages.__file__, choices.__file__, stance.__file__, ticks.__file__,
-                         restated.__file__, petitions.__file__)
+                         restated.__file__, petitions.__file__, language.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,

@@ -68,6 +68,7 @@ _CODER_MODULES = (  # every module whose change can change codes (`coder_version
     "respmine.structure.ticks",  # blanked before coding; the ticks left unticked, too)
     "respmine.structure.cells", "respmine.structure.choices",  # (form cells; an option chosen)
     "respmine.structure.question_matcher",  # (`stems`: an option chosen by its label's words)
+    "respmine.structure.language",  # (a letter in another language is never off the subject, read blank)
     "respmine.structure.furniture", "respmine.structure.about",  # (formalities, self-descriptions)
     "respmine.structure.nlp",  # (the spaCy model the rules' lemmas come from)
     "respmine.page_breaks",  # (sentence splitting keeps a page-cut sentence whole by its rule)
