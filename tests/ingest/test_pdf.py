@@ -369,6 +369,15 @@ def test_pdf_a_short_page_in_one_and_a_half_line_spacing_is_one_paragraph(tmp_pa
     assert "\n\n" not in doc.text.strip()
 
 
+def _letter_lines(pdf: FPDF, lines: list[str]) -> None:
+    """A letter's lines from the page's top, "" a paragraph's gap (8 mm, a line 6 mm)."""
+    y = 20
+    for line in lines:
+        pdf.set_xy(20, y)
+        pdf.cell(0, 6, line)
+        y += 6 if line else 8
+
+
 def test_pdf_footer_and_footnotes_drawn_before_the_body_are_read_last(tmp_path: Path) -> None:
     """(Trial 30a.) A generator wrote the footer and footnotes of a one-page PDF before its body: read first,
     they ran into the letterhead ("Northern Grid Distribution plc | Public Page 1 1 OEMR, Review ...") and
@@ -388,11 +397,7 @@ def test_pdf_footer_and_footnotes_drawn_before_the_body_are_read_last(tmp_path: 
     body = ["Northern Grid Distribution plc", "", "We have no view on whether standing charges should be",
             "reduced; that is a matter of policy for the regulator.1", "",
             "Network companies recover most of their revenue through fixed charges.2"]
-    y = 20
-    for line in body:
-        pdf.set_xy(20, y)
-        pdf.cell(0, 6, line)
-        y += 6 if line else 8
+    _letter_lines(pdf, body)
     path = tmp_path / "ngd.pdf"
     pdf.output(str(path))
     doc = extract(path, ocr=False)
@@ -417,12 +422,9 @@ def test_pdf_a_footnote_drawn_before_the_body_and_wrapped_stays_one_paragraph(tm
         pdf.set_xy(20, y)
         pdf.cell(0, 4, note)
     pdf.set_font("Helvetica", size=11)
-    y = 20
-    for line in ("Anytown Council", "", "We have no view on whether standing charges should be reduced.1", "",
-                 "Network companies recover most of their revenue through fixed charges.2"):
-        pdf.set_xy(20, y)
-        pdf.cell(0, 6, line)
-        y += 6 if line else 8
+    _letter_lines(pdf, ["Anytown Council", "",
+                        "We have no view on whether standing charges should be reduced.1", "",
+                        "Network companies recover most of their revenue through fixed charges.2"])
     path = tmp_path / "notes.pdf"
     pdf.output(str(path))
     doc = extract(path, ocr=False)
