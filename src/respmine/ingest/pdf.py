@@ -23,6 +23,7 @@ from respmine.ingest.assemble import assemble
 from respmine.ingest.cleanup import clean_document
 from respmine.ingest.errors import IngestError, protected
 from respmine.ingest.ocr import default_engine
+from respmine.ingest.pdf_form import filled_lines, form_fields, init_forms, tidy
 from respmine.ingest.source import Source
 from respmine.records import Document
 
@@ -44,6 +45,7 @@ def read_pdf(src: Source) -> Document:
 
     pdf = _open(pdfium, src)
     try:
+        init_forms(pdf)
         count = len(pdf)
         if count > src.limits.max_pages:
             raise IngestError(
@@ -92,17 +94,22 @@ def _page_text(pdf: pypdfium2.PdfDocument, index: int, src: Source) -> RawPage:
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            if len("".join(text.split())) < MIN_TEXT_CHARS:
+            fields = form_fields(pdf, page)
+            if len("".join(text.split())) < MIN_TEXT_CHARS and not fields:
                 if _has_image(page):
                     if not src.ocr:
                         return RawPage(text, "image-no-ocr")
                     return RawPage(_ocr_page(page, src), default_engine().method)
                 return RawPage(text, "pdfium")
-            columns = _column_split(page, textpage)
-            if columns is not None:
-                return RawPage(columns, "pdfium-columns")
-            marked = _mark_paragraph_gaps(textpage, text, page.get_size()[1], _origin(page)[1])
-            return RawPage(marked, "pdfium")
+            shown = None
+            if fields:  # (a form's labels and boxes are no columns: its text is read in the stream's order)
+                shown = filled_lines(textpage, text, fields)
+            else:
+                columns = _column_split(page, textpage)
+                if columns is not None:
+                    return RawPage(columns, "pdfium-columns")
+            marked = _mark_paragraph_gaps(textpage, text, page.get_size()[1], _origin(page)[1], shown)
+            return RawPage(tidy(marked), "pdfium-form") if fields else RawPage(marked, "pdfium")
         finally:
             textpage.close()
     finally:
@@ -122,7 +129,8 @@ def _origin(page: Any) -> tuple[float, float]:
     return float(left), float(bottom)
 
 
-def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0, bottom: float = 0.0) -> str:
+def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0, bottom: float = 0.0,
+                         shown: list[str] | None = None) -> str:
     """Insert a blank line where the vertical gap between two lines is clearly wider than the usual
     line spacing: PDFium's text has no blank lines, but paragraphs are laid out with space between.
 
@@ -133,20 +141,23 @@ def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0, bottom: 
     would otherwise make every line of the text a paragraph. A size with fewer (headings: the step to a
     heading is from a line of another size) is spaced as the page, and at least as its font
     (`LINE_HEIGHT`).
+    `shown`: the text's lines as they are to be read (a form's lines with its fields' values,
+    `pdf_form.filled_lines`), one for each of the text's lines, measured as the text's.
     Lines the PDF draws first but which lie at the foot of the page, beneath all the others (`_drawn_first
     _below`: a footer and footnotes some generators write before the body), are read last, top to bottom.
     """
     if len(text) != textpage.count_chars():  # offsets would not map to characters: leave as is
-        return text
+        return "\r\n".join(shown) if shown is not None else text
     lines = text.split("\r\n")
     marks = _line_baselines(textpage, lines)
+    out = shown if shown is not None and len(shown) == len(lines) else lines
     steps = [
         _Step(low.line, high.baseline - low.baseline, _size_key(low.size), _size_key(high.size))
         for high, low in itertools.pairwise(marks)
         if high.baseline is not None and low.baseline is not None and high.baseline - low.baseline > 0
     ]
     if not steps:
-        return text
+        return "\r\n".join(out)
     usual = _usual_spacing(steps)
     if len(steps) < 8:  # too few lines for a quantile to be the usual spacing: bound it by the font
         usual = {size: min(u, SHORT_PAGE_SPACING * size) if size > 0 else u for size, u in usual.items()}
@@ -163,8 +174,8 @@ def _mark_paragraph_gaps(textpage: Any, text: str, height: float = 0.0, bottom: 
             return i in wide or before != i - 1 or _NOTE_LINE.match(lines[i]) is not None
 
         return "".join(("\r\n\r\n" if n and starts_paragraph(i, order[n - 1]) else "\r\n" if n else "")
-                       + lines[i] for n, i in enumerate(order))
-    return "".join(("\r\n\r\n" if i in wide else "\r\n" if i else "") + line for i, line in enumerate(lines))
+                       + out[i] for n, i in enumerate(order))
+    return "".join(("\r\n\r\n" if i in wide else "\r\n" if i else "") + line for i, line in enumerate(out))
 
 
 # a footnote's first line: its number ("1 OEMR, ...", "[2] See ...", "³ Assumes ...")

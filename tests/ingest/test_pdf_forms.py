@@ -1,0 +1,118 @@
+"""Fillable PDF response forms (AcroForm): the page text holds the questions, the answers are in the form's
+fields. PDFium's page text has no field values, so a filled form was read as its questions alone; the
+values are read from the fields and placed beside the question they answer, by the widget's position on
+the page; tick boxes and radio buttons are written "☒ label" / "☐ label" as a typed form's are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from respmine.ingest import extract
+from respmine.records import Document
+from respmine.structure.ticks import unticked
+
+
+def _read(path: Path) -> str:
+    doc = extract(path)
+    assert isinstance(doc, Document), doc
+    return doc.text
+
+
+def _stroke_form(path: Path, *, filled: bool = True) -> Path:
+    """A one-page response form: a name field beside its label, three tick boxes with their labels to the
+    right, a free-text box beneath its question, a radio group, an empty box."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    form = c.acroForm
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 780, "Stroke services consultation - response form")
+    c.drawString(60, 750, "Your name:")
+    form.textfield(name="name", tooltip="Your name", x=140, y=744, width=200, height=18,
+                   value="Alice Moreton" if filled else "", fontSize=10)
+    c.drawString(60, 710, "1. Do you agree with the proposal to centralise hyperacute stroke care?")
+    for i, label in enumerate(["Yes", "No", "Not sure"]):
+        x = 70 + i * 110
+        form.checkbox(name=f"q1_{label}", tooltip=label, x=x, y=684, size=12,
+                      checked=filled and label == "No", buttonStyle="cross")
+        c.drawString(x + 18, 686, label)
+    c.drawString(60, 650, "2. Please explain your answer.")
+    form.textfield(name="q2", tooltip="Q2", x=60, y=560, width=460, height=80, fieldFlags="multiline",
+                   value=("Travel times from the coast are too long.\nThe ambulance service is stretched."
+                          if filled else ""), fontSize=10)
+    c.drawString(60, 530, "3. How would you rate the current service?")
+    for i, label in enumerate(["Good", "Poor"]):
+        x = 70 + i * 110
+        form.radio(name="q3", value=label, selected=filled and label == "Poor", tooltip="Rating",
+                   x=x, y=504, size=12)
+        c.drawString(x + 18, 506, label)
+    c.drawString(60, 470, "4. Any other comments?")
+    form.textfield(name="q4", tooltip="Q4", x=60, y=420, width=460, height=40, value="", fontSize=10)
+    c.drawString(60, 380, "Thank you for taking part.")
+    c.save()
+    return path
+
+
+def test_pdf_form_text_fields_are_read_beside_their_questions(tmp_path: Path) -> None:
+    text = _read(_stroke_form(tmp_path / "form.pdf"))
+    assert "Your name: Alice Moreton" in text
+    explain = text.index("2. Please explain your answer.")
+    answer = text.index("Travel times from the coast are too long.")
+    assert explain < answer < text.index("3. How would you rate")
+    assert "The ambulance service is stretched." in text[answer:text.index("3. How would you rate")]
+    # (the answer a paragraph of its own, not run into the question or the next one)
+    assert "answer.\n\nTravel times" in text and "stretched.\n\n3. How" in text
+    between = text[text.index("4. Any other comments?"):text.index("Thank you")]
+    assert between.strip() == "4. Any other comments?"  # an empty field adds nothing
+
+
+def test_pdf_form_tick_boxes_and_radio_buttons_read_as_ticked_labels(tmp_path: Path) -> None:
+    text = _read(_stroke_form(tmp_path / "form.pdf"))
+    assert "☐ Yes ☒ No ☐ Not sure" in text
+    assert "☐ Good ☒ Poor" in text
+    plain = unticked(text)  # the existing reading of tick boxes: the ticked label alone
+    line = next(x for x in plain.split("\n") if "No" in x and "Not sure" not in x)
+    assert line.split() == ["No"]
+
+
+def test_pdf_form_left_empty_keeps_its_questions_and_empty_boxes(tmp_path: Path) -> None:
+    text = _read(_stroke_form(tmp_path / "blank.pdf", filled=False))
+    assert "Your name:\n" in text and "☐ Yes ☐ No ☐ Not sure" in text
+    assert "☒" not in text and "Alice" not in text
+
+
+def test_pdf_form_labels_before_boxes_and_boxes_without_labels(tmp_path: Path) -> None:
+    """Boxes after their labels ("Yes [ ] No [x]") are written after them; a box with no text beside it
+    is named by its tooltip, on a line of its own under the nearest text above."""
+    path = tmp_path / "after.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 760, "Should the unit at Westfield stay open?")
+    for i, label in enumerate(["Yes", "No"]):
+        x = 70 + i * 110
+        c.drawString(x, 736, label)
+        c.acroForm.checkbox(name=f"w_{label}", x=x + 30, y=734, size=12, checked=label == "Yes")
+    c.drawString(60, 700, "Tick if you are responding on behalf of an organisation.")
+    c.acroForm.checkbox(name="org", tooltip="Responding for an organisation", x=60, y=672, size=12,
+                        checked=True)
+    c.save()
+    text = _read(path)
+    assert "Yes ☒ No ☐" in text
+    assert "organisation.\n\n☒ Responding for an organisation" in text
+
+
+def test_pdf_form_answer_box_beside_a_question_in_a_table(tmp_path: Path) -> None:
+    """A question in the left cell, its tall answer box in the right one: the answer follows the question's
+    last line, not the first."""
+    path = tmp_path / "table.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 760, "Q5 What would make it easier")
+    c.drawString(60, 748, "to reach the new unit?")
+    c.acroForm.textfield(name="q5", x=250, y=700, width=280, height=72, fieldFlags="multiline",
+                         value="A shuttle bus from the station.", fontSize=10)
+    c.drawString(60, 660, "Q6 Anything else?")
+    c.save()
+    text = _read(path)
+    assert "to reach the new unit?\n\nA shuttle bus from the station.\n\nQ6 Anything else?" in text
