@@ -3,6 +3,10 @@
 python-docx's `doc.paragraphs` skips tables, text boxes and tracked insertions, and response forms put
 most of their content in tables, so the XML is walked directly in document order. Accepted text is
 what a reader of the document sees with changes shown as final: insertions kept, deletions dropped.
+A response form's fields are read as what the respondent chose: a legacy check box (FORMCHECKBOX) or a
+content-control check box as "☒"/"☐" by its state (not the glyph it shows: a Wingdings box is a private-use
+character), a drop-down list as the entry chosen, a content control still showing its placeholder ("Click
+or tap here to enter text.", "Choose an item.") as nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from respmine.records import Answer, Document
 METHOD = "ooxml"
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+TICKED, EMPTY = "☒", "☐"  # a form's check box, as a typed form's are read (`structure.ticks`)
+_EMPTY_FORMTEXT = "\u2002" * 5  # what Word shows in a FORMTEXT field left empty
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CORE = {
@@ -72,13 +79,15 @@ class _Walker:
                 yield self.paragraph(child)
             elif tag == w + "tbl":
                 yield self.table(child)
+            elif tag == w + "sdt" and self.placeholder(child):
+                continue
             else:  # w:sdt, w:sdtContent, w:customXml, w:ins, mc:AlternateContent ... hold blocks
                 yield from self.blocks(child)
 
     def paragraph(self, p: Any) -> str:
         out: list[str] = []
         self._inline(p, out)
-        return "".join(out).strip(" ")
+        return "".join(out).replace(_EMPTY_FORMTEXT, "").strip(" ")
 
     def _inline(self, el: Any, out: list[str]) -> None:
         w = self.w
@@ -99,12 +108,50 @@ class _Walker:
                 key = (kind, child.get(w + "id", ""))
                 number = self.note_numbers.setdefault(key, len(self.note_numbers) + 1)
                 out.append(f"[{number}]")
+            elif tag == w + "fldChar":
+                out.append(self.form_field(child))
+            elif tag == w + "sdt" and (box := child.find(f"{w}sdtPr/{W14}checkbox")) is not None:
+                checked = box.find(W14 + "checked")  # (its state, whatever glyph its content shows)
+                out.append(TICKED if checked is not None and _true(checked.get(W14 + "val", "1")) else EMPTY)
+            elif tag == w + "sdt" and self.placeholder(child):
+                continue
             elif tag == w + "txbxContent":
                 inner = render(self.blocks(child))
                 if inner:
                     out.append("\n" + inner + "\n")
             else:  # runs, hyperlinks, fields, smart tags, insertions, content controls
                 self._inline(child, out)
+
+    def placeholder(self, sdt: Any) -> bool:
+        """A content control still showing its placeholder ("Click or tap here to enter text.", "Choose an
+        item."): the form's prompt, not the respondent's answer."""
+        return sdt.find(f"{self.w}sdtPr/{self.w}showingPlcHdr") is not None
+
+    def form_field(self, char: Any) -> str:
+        """What a legacy form field shows, at its start (w:fldChar begin with w:ffData): a check box's state
+        (w:checked, else w:default), a drop-down list's entry chosen (w:result, else w:default, else the
+        first). A text field's value is its result runs, read as text (its w:default is not)."""
+        w = self.w
+        if char.get(w + "fldCharType") != "begin" or (data := char.find(w + "ffData")) is None:
+            return ""
+        box = data.find(w + "checkBox")
+        if box is not None:
+            state = box.find(w + "checked")
+            if state is None:
+                state = box.find(w + "default")
+            return TICKED if state is not None and _true(state.get(w + "val", "1")) else EMPTY
+        listed = data.find(w + "ddList")
+        if listed is not None:
+            entries = [e.get(w + "val", "") for e in listed.findall(w + "listEntry")]
+            chosen = listed.find(w + "result")
+            if chosen is None:
+                chosen = listed.find(w + "default")
+            try:
+                index = int(chosen.get(w + "val", "0")) if chosen is not None else 0
+            except ValueError:
+                index = 0
+            return entries[index] if 0 <= index < len(entries) else ""
+        return ""
 
     def table(self, tbl: Any) -> list[Row]:
         w = self.w
@@ -118,6 +165,11 @@ class _Walker:
                 cells.append(render(self.blocks(tc)))
             rows.append(cells)
         return rows
+
+
+def _true(value: str) -> bool:
+    """An OOXML on/off value: "1", "true", "on" (and no value at all, read as "1" by the caller)."""
+    return value.strip().lower() in ("1", "true", "on")
 
 
 def _children(el: Any, tag: str, skip: set[str]) -> Iterator[Any]:
