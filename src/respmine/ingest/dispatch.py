@@ -45,11 +45,12 @@ READERS: dict[str, str] = {
 # (PDF and Word paragraphs, zip archives, ...), so stores from before re-read everything once.
 BASE_READER_VERSION = 2
 READER_VERSIONS: dict[str, int] = {
-    "pdf": 5,  # 3: a header running only from page 2, its line over one holding "Page N", is dropped; 4: the
+    "pdf": 6,  # 3: a header running only from page 2, its line over one holding "Page N", is dropped; 4: the
     # first page's running lines are kept aside (metadata "running_head": a letterhead naming the body); 5: a
-    # footer and footnotes drawn before the body, beneath it, are read last; a last line "... Page N" goes; 6: a
-    # fillable form's field values are read (`pdf_form`)
+    # footer and footnotes drawn before the body, beneath it, are read last; a last line "... Page N" goes;
+    # 6: a fillable form's field values are read (`pdf_form`)
     "docx": 3,  # 3: legacy form fields and content-control check boxes read as chosen, placeholders dropped
+    "msg": 3,  # 3: a message with only an RTF body is read (was quarantined as having no text)
 }
 
 

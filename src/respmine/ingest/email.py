@@ -211,7 +211,7 @@ def _msg_attachments(msg: Any) -> list[Attachment]:
 
 
 def read_msg(src: Source) -> Document:
-    """An Outlook .msg, read like an .eml (plain body first, else HTML) via extract_msg."""
+    """An Outlook .msg, read like an .eml (plain body first, else HTML, else RTF) via extract_msg."""
     import extract_msg
 
     with src.as_file() as path:
@@ -232,6 +232,15 @@ def read_msg(src: Source) -> Document:
                 html = getattr(msg, "htmlBody", None) or b""
                 html_text = decode_html(html)[0] if isinstance(html, bytes) else str(html)
                 text, method = _clean_body(html_to_text(html_text)), "msg-html"
+            if not text.strip():  # (only an RTF body, not wrapping HTML: extract_msg gives no text for it)
+                try:
+                    rtf = getattr(msg, "rtfBody", None)
+                except Exception:  # (a damaged compressed RTF stream: no text, as before)
+                    rtf = None
+                if isinstance(rtf, bytes) and rtf:
+                    from respmine.ingest.legacy import rtf_text
+
+                    text, method = _clean_body(rtf_text(rtf)[0]), "msg-rtf"
             attachments = _msg_attachments(msg)
         finally:
             msg.close()

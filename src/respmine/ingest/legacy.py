@@ -292,15 +292,22 @@ def _skip_deletions(rtf: str) -> str:
 
 def read_rtf(src: Source) -> Document:
     """Rich Text Format through striprtf; raw 8-bit bytes decoded in the file's declared codepage."""
+    text, metadata = rtf_text(src.data)
+    return assemble(src, "rtf", [(text, "striprtf")], metadata=metadata)
+
+
+def rtf_text(data: bytes) -> tuple[str, dict[str, str]]:
+    """RTF's text (table rows as 'cell | cell') and its title and author (an Outlook message's RTF
+    body is read by this too)."""
     from striprtf.striprtf import rtf_to_text
 
-    declared = _ANSICPG.search(src.data[:4096])
+    declared = _ANSICPG.search(data[:4096])
     encoding = f"cp{declared.group(1).decode()}" if declared else "cp1252"
     try:
-        rtf = src.data.decode(encoding, "replace")
+        rtf = data.decode(encoding, "replace")
     except LookupError:
         encoding = "cp1252"
-        rtf = src.data.decode(encoding, "replace")
+        rtf = data.decode(encoding, "replace")
     rtf = _drop_bulky_groups(rtf)
     metadata = {}
     for key, value in _INFO_FIELD.findall(rtf[:65536]):
@@ -314,4 +321,4 @@ def read_rtf(src: Source) -> Document:
         " | ".join(c.strip() for c in line.split(_CELL_MARK) if c.strip()) if _CELL_MARK in line else line
         for line in text.split("\n")
     ]
-    return assemble(src, "rtf", [(_tidy("\n".join(lines)), "striprtf")], metadata=metadata)
+    return _tidy("\n".join(lines)), metadata
