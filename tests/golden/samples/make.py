@@ -1,9 +1,10 @@
 """Write the extra golden-extraction samples beside this file, for the readers the sample inbox does not
 exercise (data/sample has no image, web page or Outlook message): a scanned letter as a PNG (read with
 OCR), a web form's confirmation page saved as HTML, and an Outlook .msg (its Compound File written by
-extract_msg's `OleWriter`, its properties as MS-OXMSG lays them out). Run once; the files are committed,
-so extraction is checked on the same bytes everywhere (`tests/ingest/test_sample.py`). Fictitious
-content, as in data/sample.
+extract_msg's `OleWriter`, its properties as MS-OXMSG lays them out), and the response forms it has none
+of: a fillable PDF form filled in (AcroForm fields) and a Word form (form fields, content controls). Run
+once; the files are committed, so extraction is checked on the same bytes everywhere
+(`tests/ingest/test_sample.py`). Fictitious content, as in data/sample.
 
     python tests/golden/samples/make.py
 """
@@ -110,10 +111,116 @@ def outlook_message(subject: str, sender: tuple[str, str], to: str, date: dateti
     return out.getvalue()
 
 
+def fillable_form(path: Path) -> None:
+    """The department's fillable PDF response form (AcroForm), filled in: the answers are in its fields,
+    not in the page's text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    form = c.acroForm
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(60, 790, "Working with the Third Sector - response form")
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 760, "Name of organisation:")
+    form.textfield(name="organisation", tooltip="Name of organisation", x=180, y=755, width=300, height=16,
+                   value="Hollybank Resettlement Project", fontSize=9, borderWidth=0)
+    c.drawString(60, 730, "Are you responding on behalf of an organisation?")
+    for i, label in enumerate(["Yes", "No"]):
+        form.checkbox(name=f"behalf_{label}", tooltip=label, x=70 + 80 * i, y=706, size=11,
+                      checked=label == "Yes", buttonStyle="cross", borderWidth=1)
+        c.drawString(86 + 80 * i, 708, label)
+    c.drawString(60, 680, "1. How should voluntary and community sector organisations be involved in "
+                          "delivering")
+    c.drawString(60, 667, "offender services in prisons and in the community?")
+    form.textfield(name="q1", tooltip="Question 1", x=60, y=580, width=470, height=78, fieldFlags="multiline",
+                   value="As partners from the design of services, not as subcontractors paid late.\n"
+                         "Our mentors meet people at the gate on the day they leave prison.",
+                   fontSize=9, borderWidth=1)
+    c.drawString(60, 550, "2. Should contracts run for at least three years?")
+    for i, label in enumerate(["Agree", "Neither agree nor disagree", "Disagree"]):
+        form.radio(name="q2", value=label.split()[0], tooltip=label, selected=label == "Agree",
+                   x=70 + 150 * i, y=526, size=11, borderWidth=1)
+        c.drawString(86 + 150 * i, 528, label)
+    c.drawString(60, 500, "3. How should contracts be sized so that small and local charities can compete?")
+    form.textfield(name="q3", tooltip="Question 3", x=60, y=430, width=470, height=60, fieldFlags="multiline",
+                   value="", fontSize=9, borderWidth=1)
+    c.save()
+
+
+def word_form(path: Path) -> None:
+    """A Word response form: legacy form fields (a text field, check boxes, a drop-down list) and content
+    controls (check boxes, a drop-down list, a text box still showing its placeholder)."""
+    import zipfile
+
+    import docx
+
+    def t(text: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    def field(kind: str, data: str, result: str = "") -> str:
+        return ('<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:enabled/>'
+                f'{data}</w:ffData></w:fldChar></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> {kind} </w:instrText></w:r>'
+                f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{result}'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+    def legacy_box(checked: bool) -> str:
+        return field("FORMCHECKBOX",
+                     f'<w:checkBox><w:sizeAuto/><w:default w:val="{int(checked)}"/></w:checkBox>')
+
+    def control_box(checked: bool) -> str:
+        glyph = "\u2612" if checked else "\u2610"
+        return (f'<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="{int(checked)}"/>'
+                '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+                '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>'
+                f"<w:sdtContent>{t(glyph)}</w:sdtContent></w:sdt>")
+
+    def control(content: str, extra: str = "") -> str:
+        return f"<w:sdt><w:sdtPr>{extra}</w:sdtPr><w:sdtContent>{t(content)}</w:sdtContent></w:sdt>"
+
+    choices = ('<w:dropDownList><w:listItem w:displayText="Choose an item." w:value=""/>'
+               '<w:listItem w:displayText="Charity" w:value="Charity"/>'
+               '<w:listItem w:displayText="Social enterprise" w:value="Social enterprise"/></w:dropDownList>')
+    paragraphs = [
+        t("Working with the Third Sector - response form"),
+        t("Name: ") + field("FORMTEXT", '<w:textInput/>', t("Gareth Lloyd, Brynmor Community Trust")),
+        t("Type of organisation: ") + control("Charity", choices),
+        t("Size of organisation: ") + field("FORMDROPDOWN", '<w:ddList><w:result w:val="1"/>'
+                                           '<w:listEntry w:val="Under 10 staff"/>'
+                                           '<w:listEntry w:val="10-49 staff"/>'
+                                           '<w:listEntry w:val="50 or more staff"/></w:ddList>'),
+        t("Q2. Should contracts run for at least three years?"),
+        legacy_box(True) + t(" Yes ") + legacy_box(False) + t(" No ") + legacy_box(False) + t(" Not sure"),
+        t("Q3. Should small charities be able to bid for parts of a contract?"),
+        control_box(False) + t(" Yes ") + control_box(True) + t(" No"),
+        t("Please explain your answer."),
+        control("Lots that small charities could bid for would still be too large for us; "
+                "we would rather be paid grants to work alongside the prime provider."),
+        t("Q4. Any other comments?"),
+        control("Click or tap here to enter text.", "<w:showingPlcHdr/><w:text/>"),
+    ]
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
+    body = "".join(f"<w:p>{p}</w:p>" for p in paragraphs)
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as zf:
+        members = {info.filename: zf.read(info.filename) for info in zf.infolist()}
+    members["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                                    f"<w:document {ns}><w:body>{body}</w:body></w:document>").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member, data in members.items():
+            info = zipfile.ZipInfo(member, (2026, 4, 20, 12, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+
+
 def main() -> int:
     scanned_letter(HERE / "Northshire_Reoffending_Forum_scan.png")
     (HERE / "Citizen_Space_response_receipt.html").write_text(PAGE, encoding="utf-8")
     (HERE / "Eastmoor_Womens_Aid_response.msg").write_bytes(outlook_message(**MESSAGE))  # type: ignore[arg-type]
+    fillable_form(HERE / "Hollybank_Resettlement_Project_form.pdf")
+    word_form(HERE / "Brynmor_Community_Trust_form.docx")
     return 0
 
 
