@@ -116,3 +116,37 @@ def test_pdf_form_answer_box_beside_a_question_in_a_table(tmp_path: Path) -> Non
     c.save()
     text = _read(path)
     assert "to reach the new unit?\n\nA shuttle bus from the station.\n\nQ6 Anything else?" in text
+
+
+def test_pdf_form_box_marks_go_before_a_word_not_into_a_label_running_over_the_box(tmp_path: Path) -> None:
+    """(Trial 32a's form.) A long label ran on over the next box ("Neither agree nor disagree" over the
+    box of "Disagree"): the nearest letters right of that box were the label's last ("...disagr☒ ee"); a
+    box's mark goes before the nearest word that starts right of it."""
+    path = tmp_path / "overrun.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 9)
+    c.drawString(50, 660, "Question 1: To what extent do you agree or disagree with the case for change?")
+    labels = ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]
+    for i, label in enumerate(labels):
+        x = 50 + 100 * i
+        c.acroForm.checkbox(name=f"q1_{i}", x=x, y=636, size=11, checked=label == "Disagree")
+        c.drawString(x + 15, 638, label)
+    c.save()
+    text = _read(path)
+    assert "disagree ☒ Disagree ☐ Strongly" in text and "disagr☒" not in text
+    assert text.count("☐") == 4
+    assert unticked(text).split("change?")[1].split() == ["Disagree"]
+
+
+def test_pdf_form_value_already_in_the_page_text_is_not_read_twice(tmp_path: Path) -> None:
+    """A form flattened by drawing its values into the page while keeping its fields: the value is read
+    once."""
+    path = tmp_path / "half_flat.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 760, "2. Please explain your answer.")
+    c.drawString(64, 730, "The journey from the coast is too long.")
+    c.acroForm.textfield(name="q2", x=60, y=700, width=460, height=50, fieldFlags="multiline",
+                         value="The journey from the coast is too long.", fontSize=10, borderWidth=0)
+    c.save()
+    assert _read(path).count("The journey from the coast is too long.") == 1

@@ -114,6 +114,8 @@ class _Char(NamedTuple):
     bottom: float
     right: float
     top: float
+    starts: bool = False  # it starts a word (after a space, at a line's start, or drawn apart from the last)
+    ends: bool = False  # it ends one
 
 
 def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
@@ -130,9 +132,12 @@ def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
                 left, bottom, right, top = textpage.get_charbox(offset + j)
                 chars.append(_Char(offset + j, k, left, bottom, right, top))
         offset += len(line) + 2
+    chars = _words(chars)
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 2)
+    flat = " ".join(text.split())
+    fields = [f for f in fields if not _shown(f, flat)]
     inserts: list[tuple[int, int, float, str]] = []  # (line, column, x to order by, what to write)
     after_line: dict[int, list[tuple[float, float, str]]] = {}  # line -> (-top, left, paragraph)
     leading: list[str] = []  # values with no text above or beside them: the page's start
@@ -141,7 +146,9 @@ def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
         row = [c for c in chars if bottom - SAME_ROW <= (c.bottom + c.top) / 2 <= top + SAME_ROW]
         before = [c for c in row if c.right <= left + 1.0 and left - c.right <= NEAR]
         behind = [c for c in row if c.left >= right - 1.0 and c.left - right <= NEAR]
-        if field.box:
+        if field.box:  # (beside a word, not in one: a label may run on over the next box)
+            before = [c for c in before if c.ends]
+            behind = [c for c in behind if c.starts]
             mark = TICKED if field.checked else EMPTY
             gap_before = min((left - c.right for c in before), default=None)
             gap_behind = min((c.left - right for c in behind), default=None)
@@ -172,7 +179,12 @@ def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
         after_line.setdefault(nearest.line, []).append((-top, left, paragraph))
     out = list(lines)
     for k, column, _, what in sorted(inserts, key=lambda x: (x[0], -x[1], -x[2])):
-        out[k] = out[k][:column] + what + out[k][column:]
+        head, tail = out[k][:column], out[k][column:]
+        if head and not head[-1].isspace() and not what[0].isspace():  # (words drawn apart, no space between)
+            what = " " + what
+        if tail and not tail[0].isspace() and not what[-1].isspace():
+            what += " "
+        out[k] = head + what + tail
     for k in {k for k, *_ in inserts}:  # (a line filled in, a row of boxes: a paragraph of its own, not run
         # into the question above or the next label, however evenly the form spaces its lines)
         out[k] = f"\r\n\r\n{out[k]}\r\n\r\n"
@@ -180,6 +192,33 @@ def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
         out[k] = "\r\n\r\n".join([out[k], *(p for *_, p in sorted(paragraphs)), ""])  # (`tidy`: once)
     if leading:
         out[0] = "\r\n\r\n".join([*leading, out[0]])
+    return out
+
+
+SHOWN_WORDS = 3  # a text field's value of this many words already in the page's text is not written again
+
+
+def _shown(field: Field, flat: str) -> bool:
+    """A text field's value the page already shows as text (a form flattened by drawing its values into
+    the page, its fields kept): read once. Short values ("Yes", a name) may be the form's own words."""
+    words = field.value.split()
+    return not field.box and len(words) >= SHOWN_WORDS and " ".join(words) in flat
+
+
+def _words(chars: list[_Char]) -> list[_Char]:
+    """The characters with where words start and end: at a space or a line's end, and where one is drawn
+    apart from the one before it (back over it: a label running into the next, "disagreeDisagree"; or a
+    gap wider than a letter with no space in the text)."""
+    def apart(a: _Char, b: _Char) -> bool:
+        return (a.line != b.line or b.at != a.at + 1 or b.left < a.right - 1.0
+                or b.left - a.right > 0.5 * max(b.top - b.bottom, 1.0))
+
+    out = []
+    for i, c in enumerate(chars):
+        before = chars[i - 1] if i else None
+        after = chars[i + 1] if i + 1 < len(chars) else None
+        out.append(c._replace(starts=before is None or apart(before, c),
+                              ends=after is None or apart(c, after)))
     return out
 
 
