@@ -138,3 +138,23 @@ def test_docx_content_controls_showing_their_placeholder_are_not_answers(tmp_pat
     assert "Click or tap" not in text and "Choose an item" not in text
     assert "Q7 Which describes your view? Disagree" in text
     assert "Q9 Anything else?\n\nWe need a bus to the new unit." in text
+
+
+def _legacy_text_with_default(default: str, shown: str) -> str:
+    return ('<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text2"/><w:enabled/>'
+            f'<w:textInput><w:default w:val="{default}"/></w:textInput></w:ffData></w:fldChar></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{_t(shown)}'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def test_docx_legacy_text_field_still_showing_its_default_prompt_is_no_answer(tmp_path: Path) -> None:
+    """A FORMTEXT field left as the form's author filled it ("Click here to enter your comments") shows
+    its default text: the form's prompt, not the respondent's answer. Typed over, it is the answer."""
+    body = (_p(_t("Q6 Any other comments? "), _legacy_text_with_default("Click here to enter your comments",
+                                                                        "Click here to enter your comments"))
+            + _p(_t("Q7 Your organisation: "), _legacy_text_with_default("Click here to enter your comments",
+                                                                         "Westbury Stroke Club")))
+    text = _text(_form_docx(tmp_path / "defaults.docx", body))
+    assert "Click here" not in text
+    assert "Q7 Your organisation: Westbury Stroke Club" in text

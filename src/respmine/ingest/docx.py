@@ -6,7 +6,8 @@ what a reader of the document sees with changes shown as final: insertions kept,
 A response form's fields are read as what the respondent chose: a legacy check box (FORMCHECKBOX) or a
 content-control check box as "☒"/"☐" by its state (not the glyph it shows: a Wingdings box is a private-use
 character), a drop-down list as the entry chosen, a content control still showing its placeholder ("Click
-or tap here to enter text.", "Choose an item.") as nothing.
+or tap here to enter text.", "Choose an item.") as nothing, and so a FORMTEXT field still showing its
+default text.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class _Walker:
         w = f"{{{ns}}}"
         self.w = w
         self.note_numbers: dict[tuple[str, str], int] = {}
+        self.fields: list[list[Any]] = []  # open fields: [a FORMTEXT's default text, where its result starts]
         self.skip = {
             w + "del", w + "moveFrom", w + "delText", w + "delInstrText", w + "instrText",
             w + "pPr", w + "rPr", w + "tblPr", w + "trPr", w + "tcPr", w + "sectPr", w + "rt",
@@ -86,6 +88,7 @@ class _Walker:
 
     def paragraph(self, p: Any) -> str:
         out: list[str] = []
+        self.fields = []
         self._inline(p, out)
         return "".join(out).replace(_EMPTY_FORMTEXT, "").strip(" ")
 
@@ -109,7 +112,7 @@ class _Walker:
                 number = self.note_numbers.setdefault(key, len(self.note_numbers) + 1)
                 out.append(f"[{number}]")
             elif tag == w + "fldChar":
-                out.append(self.form_field(child))
+                self.field_char(child, out)
             elif tag == w + "sdt" and (box := child.find(f"{w}sdtPr/{W14}checkbox")) is not None:
                 checked = box.find(W14 + "checked")  # (its state, whatever glyph its content shows)
                 out.append(TICKED if checked is not None and _true(checked.get(W14 + "val", "1")) else EMPTY)
@@ -126,6 +129,23 @@ class _Walker:
         """A content control still showing its placeholder ("Click or tap here to enter text.", "Choose an
         item."): the form's prompt, not the respondent's answer."""
         return sdt.find(f"{self.w}sdtPr/{self.w}showingPlcHdr") is not None
+
+    def field_char(self, char: Any, out: list[str]) -> None:
+        """A field's begin, separate or end mark: a form field's state written at its start; a FORMTEXT
+        field still showing its default text (the form's prompt, "Click here to enter your comments")
+        read as nothing."""
+        w = self.w
+        kind = char.get(w + "fldCharType")
+        if kind == "begin":
+            out.append(self.form_field(char))
+            default = char.find(f"{w}ffData/{w}textInput/{w}default")
+            self.fields.append([default.get(w + "val", "") if default is not None else "", None])
+        elif kind == "separate" and self.fields:
+            self.fields[-1][1] = len(out)
+        elif kind == "end" and self.fields:
+            default, start = self.fields.pop()
+            if default.strip() and start is not None and "".join(out[start:]).strip() == default.strip():
+                del out[start:]
 
     def form_field(self, char: Any) -> str:
         """What a legacy form field shows, at its start (w:fldChar begin with w:ffData): a check box's state
