@@ -878,9 +878,9 @@ SUB_QUESTIONS = [
 def test_questions_sub_question_headings_open_their_sub_question() -> None:
     """(A new user's trial.) A consultation asking 4a and 4b: "Questions 4a and 4b" over a tenants' union's
     answer was no heading, and its answer was glued onto question 3's; "Question 4a", "Q4(a)" and "4a." open
-    4a alike, "Q4b:" opens 4b, and a heading naming two sub-questions files under the first."""
+    4a alike, "Q4b:" opens 4b (a heading naming two: `test_questions_a_heading_naming_two_questions_...`)."""
     matcher = QuestionMatcher(SUB_QUESTIONS)
-    for heading in ("Question 4a", "Q4(a)", "Q4a:", "Question 4 (a)", "Questions 4a and 4b"):
+    for heading in ("Question 4a", "Q4(a)", "Q4a:", "Question 4 (a)"):
         text = f"Question 3\n\nThe fee is too high.\n\n{heading}\n\nWe agree with the conditions.\n"
         segs = segment_document(_doc(text), matcher)
         assert [(s.question, s.text) for s in segs] == [
@@ -889,6 +889,33 @@ def test_questions_sub_question_headings_open_their_sub_question() -> None:
     assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q4a", "Q4b", "Q5"]
     text = "3. The fee is too high.\n\n4a. We agree with the conditions.\n\n4b. Add a named contact.\n"
     assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q3", "Q4a", "Q4b"]
+
+
+def test_questions_a_heading_naming_two_questions_shares_its_answer_out() -> None:
+    """(Trial 31a.) "Questions 4a and 4b" over one paragraph: every sentence had gone to 4a (the first
+    named), so the tenants' union's added condition was no answer to 4b. Each sentence goes to the named
+    question whose own words (among those named) it names, else the one it is closest to by meaning; a
+    run of sentences on one question each is that question's answer. One named question alone answered
+    is the only one answered; with nothing to tell them apart the answer is filed under each (the
+    heading says it answers both)."""
+    words = Keyword()
+    words.keys = ("agree", "add")
+    matcher = QuestionMatcher(SUB_QUESTIONS, words)  # type: ignore[arg-type]
+    text = ("Question 3\n\nThe fee is too high.\n\nQuestions 4a and 4b\n\nWe agree with the conditions. "
+            "We would add a condition on energy ratings.\n\nQuestion 5\n\nRents will rise.\n")
+    segs = segment_document(_doc(text), matcher)
+    assert [(s.question, s.text) for s in segs] == [
+        ("Q3", "The fee is too high."), ("Q4a", "We agree with the conditions."),
+        ("Q4b", "We would add a condition on energy ratings."), ("Q5", "Rents will rise.")]
+    for s in segs:
+        assert text[s.span.start : s.span.end] == s.text
+    text = "Questions 4a and 4b\n\nWe agree with the conditions.\n"
+    assert [(s.question, s.text) for s in segment_document(_doc(text), matcher)] == [
+        ("Q4a", "We agree with the conditions.")]
+    text = "Questions 4a and 4b\n\nThey look fine to us.\n"
+    segs = segment_document(_doc(text), QuestionMatcher(SUB_QUESTIONS))
+    assert sorted((s.question, s.text) for s in segs) == [
+        ("Q4a", "They look fine to us."), ("Q4b", "They look fine to us.")]
 
 
 def test_questions_a_main_number_finds_its_sub_questions_and_back() -> None:
