@@ -593,6 +593,25 @@ def test_questions_welsh_headings_and_a_chosen_option_are_answers() -> None:
         ("Q1", "Yes. We support it."), ("Q2", "Don't know.")]
 
 
+def test_questions_an_answer_only_referring_elsewhere_is_a_reference_not_an_answer() -> None:
+    """(Trial 31a.) A form's "see above" (Q6) and "see Q6" (Q1) counted those questions as answered and were
+    each a view of their own: such an answer is filed as a note, its method naming the question it sits
+    under and the one it points to (the answer above, a numbered question, or what it names), so analysts
+    see the reference and the question is not counted as answered. A reference with more said stays."""
+    text = ("Question 1\nFunding must last five years.\n\nQuestion 2\nSee above.\n\nQuestion 3\nsee Q1\n")
+    segs = segment_document(_doc(text), QuestionMatcher(QUESTIONS))
+    assert [(s.question, s.text, s.method) for s in segs] == [
+        ("Q1", "Funding must last five years.", "heading"), (NOTE, "See above.", "reference from Q2 to Q1"),
+        (NOTE, "see Q1", "reference from Q3 to Q1")]
+    text = "Q1 How?\nPlease refer to our covering letter\n\nQ3 Where?\nLocally, see above for why."
+    doc = _doc(text, format="form-row", answers=(
+        Answer("Q1", "Please refer to our covering letter", "Q1 How?"), Answer("Q3", "Locally, see above for why.",
+                                                                          "Q3 Where?")))
+    segs = segment_document(doc, QuestionMatcher(QUESTIONS))
+    assert [(s.question, s.method) for s in segs] == [
+        (NOTE, "reference from Q1 to our covering letter"), ("Q3", "form-column")]
+
+
 def test_questions_an_answer_that_declines_to_answer_is_no_answer() -> None:
     """"No comment." or "N/A" under a heading does not count as answering the question ("None." does)."""
     text = "Question 1\nNo comment.\n\nQuestion 2\nN/A\n\nQuestion 3\nNone.\n"

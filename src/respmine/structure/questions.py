@@ -218,7 +218,33 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
         # says there is nothing: a name below it is no comment)
         segments = [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in _said_in_lines(read.rest)]
     segments = [s for s in segments if not NO_ANSWER.fullmatch(s.text)]  # ("3. No comment.": not an answer)
-    return sorted(segments, key=lambda s: (s.span.start, s.question))
+    return _references_apart(sorted(segments, key=lambda s: (s.span.start, s.question)), matcher)
+
+
+REFERENCE = "reference"  # the method of an answer that only points to another ("see above", "see Q6"): a NOTE
+
+
+def _references_apart(segments: list[Segment], matcher: QuestionMatcher) -> list[Segment]:
+    """Answers that only refer elsewhere ("see above", "See our answer to Q2.", "as Q6", "Please refer to
+    our covering letter": `cells.cross_reference`) filed as notes, the method naming the question each
+    sits under and where it points ("reference from Q6 to Q5": the question answered above it, a
+    numbered question, or what it names): no view of its own to code or count, and the question is not
+    counted as answered by it (trial 31a: a form's "see above" had counted Q6 as answered)."""
+    from respmine.structure.cells import cross_reference
+
+    out: list[Segment] = []
+    above: str | None = None  # the last question answered in its own words
+    for seg in segments:
+        target = (cross_reference(seg.text) if seg.question not in {GENERAL, ABOUT, NOTE} else None)
+        if target is None:
+            out.append(seg)
+            if seg.question not in {GENERAL, ABOUT, NOTE}:
+                above = seg.question
+            continue
+        to = (matcher.numbered(target) or f"question {target}") if target[:1].isdigit() else target
+        to = to or above or "the answer above"
+        out.append(replace(seg, question=NOTE, method=f"{REFERENCE} from {seg.question} to {to}"))
+    return out
 
 
 def _said_in_lines(rest: list[Block]) -> list[Block]:
