@@ -117,7 +117,8 @@ def test_a_polite_no_or_a_repeat_with_a_view_is_no_stock_cell(text: str) -> None
     ("see above", ""), ("See above.", ""), ("As above", ""), ("Ditto", ""), ("As per my previous answer", ""),
     ("see Q6", "6"), ("See answer to Q3", "3"), ("See our answer to Q2.", "2"), ("as Q6", "6"),
     ("Same as question 4a.", "4a"), ("See my response to question 4.", "4"),
-    ("Please refer to our covering letter", "our covering letter"), ("See attached letter.", "attached letter"),
+    ("Please refer to our covering letter", "our covering letter"),
+    ("See attached letter.", "attached letter"),
     ("Gweler uchod", "")])
 def test_a_cell_only_referring_elsewhere_names_what_it_refers_to(text: str, target: str) -> None:
     """(Trial 31a.) "see above", "see Q6", "as Q6", "Please refer to our covering letter" answer nothing

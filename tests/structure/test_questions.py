@@ -605,8 +605,8 @@ def test_questions_an_answer_only_referring_elsewhere_is_a_reference_not_an_answ
         (NOTE, "see Q1", "reference from Q3 to Q1")]
     text = "Q1 How?\nPlease refer to our covering letter\n\nQ3 Where?\nLocally, see above for why."
     doc = _doc(text, format="form-row", answers=(
-        Answer("Q1", "Please refer to our covering letter", "Q1 How?"), Answer("Q3", "Locally, see above for why.",
-                                                                          "Q3 Where?")))
+        Answer("Q1", "Please refer to our covering letter", "Q1 How?"),
+        Answer("Q3", "Locally, see above for why.", "Q3 Where?")))
     segs = segment_document(doc, QuestionMatcher(QUESTIONS))
     assert [(s.question, s.method) for s in segs] == [
         (NOTE, "reference from Q1 to our covering letter"), ("Q3", "form-column")]
