@@ -9,7 +9,6 @@ from respmine.report.summaries import (
     counted_once,
     headlines,
     language_sentence,
-    untranslated_sentence,
     letters_note,
     method,
     position_view,
@@ -21,6 +20,7 @@ from respmine.report.summaries import (
     stance_note,
     stance_view,
     theme_summary,
+    untranslated_sentence,
 )
 from respmine.report.tables import PositionSplit, ThemeRow
 

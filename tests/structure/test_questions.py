@@ -987,6 +987,28 @@ def test_questions_a_letters_view_on_the_proposal_answers_the_proposal_question(
     assert sorted({s.question for s in segs if s.text.startswith(said[:20])}) == [question]
 
 
+def test_questions_a_paragraph_choosing_an_option_answers_another_question_only_naming_its_words() -> None:
+    """(Trial 31a.) "Option B, as long as Denton is in it." answers the options question; it had also been
+    filed under "Are there any conditions that should be added or removed?" by resemblance alone (a tenant
+    counted as answering 4b). A paragraph choosing an option keeps another question it resembles only where
+    it names that question's own words ("Option C, because the fee would double rents" keeps the rents)."""
+    asked = [*LICENSING[:1],
+             Question(id="Q2", number=2, text="Which option do you prefer: Option A (the whole city), Option B "
+                      "(six wards) or Option C (no scheme)?", options={"A": "the whole city", "B": "six wards",
+                                                                      "C": "no scheme"}),
+             *LICENSING[1:3],
+             Question(id="Q4b", number="4b", text="Are there any conditions that should be added or removed "
+                      "as licences are renewed?"), *LICENSING[4:]]
+    words = Keyword()
+    words.keys = ("as l",)
+    matcher = QuestionMatcher(asked, words, _LICENSING_TITLE)  # type: ignore[arg-type]
+    segs = segment_document(_doc("Hello,\n\nOption B, as long as Denton is in it.\n\nJade\n"), matcher)
+    assert {s.question for s in segs} == {"Q2"}
+    said = "Option B, as long as the licences are renewed with added conditions."
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nJade\n"), matcher)
+    assert {s.question for s in segs} == {"Q2", "Q4b"}
+
+
 def test_questions_a_view_on_something_else_is_no_answer_on_the_proposal() -> None:
     """"I agree with my neighbour", "we support tenants" say nothing on the proposal."""
     words = Keyword()

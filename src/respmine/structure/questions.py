@@ -758,6 +758,9 @@ def _by_content(
             chosen = [(q, s) for q, s in chosen if q not in viewed and matcher.own_words_named(opening, q)]
             found = [q for q in found if q not in asking]
         found = list(dict.fromkeys(viewed + found))
+        if any(q in matcher.options for q in found):  # a choice of an option ("Option B, as long as Denton
+            # is in it."): another question it resembles only where it names that one's own words
+            chosen = [(q, s) for q, s in chosen if q in found or matcher.own_words_named(b.text, q)]
         answered = [q for q in found if q not in {c for c, _ in chosen}]
         if not (chosen or answered):
             out += [replace(s, method=OFF_TOPIC) if off and s.method == "general" else s
