@@ -910,10 +910,24 @@ def test_questions_sub_question_headings_open_their_sub_question() -> None:
     assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q3", "Q4a", "Q4b"]
 
 
+class _Leaning:
+    """A stand-in embedder by which every answer resembles "Are there any ...?" more than "Do you agree
+    ...?"."""
+
+    name = "leaning"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        rows = [[0.0, 1.0] if t.startswith("Do you") else [1.0, 0.2] for t in texts]
+        v = np.array(rows)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
 def test_questions_a_heading_naming_two_questions_shares_its_answer_out() -> None:
     """(Trial 31a.) "Questions 4a and 4b" over one paragraph: every sentence had gone to 4a (the first
     named), so the tenants' union's added condition was no answer to 4b. Each sentence goes to the named
-    question whose own words (among those named) it names, else the one it is closest to by meaning; a
+    question whose own words (among those named) it names, else, stating agreement ("We agree with the
+    conditions."), to the one asking for it, else the one it is closest to by meaning (the trial's embedder
+    put "We agree with the conditions." closer to 4b's "Are there any conditions ...?"); a
     run of sentences on one question each is that question's answer. One named question alone answered
     is the only one answered; with nothing to tell them apart the answer is filed under each (the
     heading says it answers both)."""
@@ -931,6 +945,12 @@ def test_questions_a_heading_naming_two_questions_shares_its_answer_out() -> Non
     text = "Questions 4a and 4b\n\nWe agree with the conditions.\n"
     assert [(s.question, s.text) for s in segment_document(_doc(text), matcher)] == [
         ("Q4a", "We agree with the conditions.")]
+    leaning = _Leaning()  # (everything said resembles 4b more, as the trial's embedder found it)
+    text = ("Questions 4a and 4b\n\nWe agree with the conditions. We would add a condition on energy "
+            "ratings.\n")
+    segs = segment_document(_doc(text), QuestionMatcher(SUB_QUESTIONS, leaning))  # type: ignore[arg-type]
+    assert [(s.question, s.text) for s in segs] == [
+        ("Q4a", "We agree with the conditions."), ("Q4b", "We would add a condition on energy ratings.")]
     text = "Questions 4a and 4b\n\nThey look fine to us.\n"
     segs = segment_document(_doc(text), QuestionMatcher(SUB_QUESTIONS))
     assert sorted((s.question, s.text) for s in segs) == [
@@ -991,11 +1011,11 @@ def test_questions_a_paragraph_choosing_an_option_answers_another_question_only_
     """(Trial 31a.) "Option B, as long as Denton is in it." answers the options question; it had also been
     filed under "Are there any conditions that should be added or removed?" by resemblance alone (a tenant
     counted as answering 4b). A paragraph choosing an option keeps another question it resembles only where
-    it names that question's own words ("Option C, because the fee would double rents" keeps the rents)."""
+    it names that question's own words ("Option C, because the added fee ..." keeps 4b's "added")."""
     asked = [*LICENSING[:1],
-             Question(id="Q2", number=2, text="Which option do you prefer: Option A (the whole city), Option B "
-                      "(six wards) or Option C (no scheme)?", options={"A": "the whole city", "B": "six wards",
-                                                                      "C": "no scheme"}),
+             Question(id="Q2", number=2, options={"A": "the whole city", "B": "six wards", "C": "no scheme"},
+                      text="Which option do you prefer: Option A (the whole city), Option B (six wards) or "
+                      "Option C (no scheme)?"),
              *LICENSING[1:3],
              Question(id="Q4b", number="4b", text="Are there any conditions that should be added or removed "
                       "as licences are renewed?"), *LICENSING[4:]]

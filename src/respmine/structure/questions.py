@@ -623,11 +623,15 @@ def _named_shared_out(text: str, questions: Sequence[str], matcher: QuestionMatc
     clauses = _clauses(text)
     own = {q: stems(" ".join(matcher.words(q))) for q in questions}
     own = {q: w - set().union(*(own[o] for o in questions if o != q)) for q, w in own.items()}
+    asking = [q for q in questions if asks_agreement(" ".join(matcher.words(q)))]
     placed: list[str | None] = []
     for a, b in clauses:
-        said = stems(text[a:b])
+        clause = text[a:b]
+        said = stems(clause)
         named = [q for q in questions if said & own[q]]
-        placed.append(named[0] if len(named) == 1 else matcher.closest(text[a:b], questions, -1.0))
+        if len(named) != 1 and len(asking) == 1 and _states_agreement(clause):
+            named = asking  # ("We agree with the conditions." under "Questions 4a and 4b": the one asking)
+        placed.append(named[0] if len(named) == 1 else matcher.closest(clause, questions, -1.0))
     if not any(placed):
         return {q: _trimmed(text, 0, len(text)) for q in questions}
     runs: dict[str, tuple[int, int]] = {}
@@ -638,6 +642,14 @@ def _named_shared_out(text: str, questions: Sequence[str], matcher: QuestionMatc
         current = q or current
         runs[current] = (runs.get(current, (a, b))[0], b)
     return {q: _trimmed(text, a, b) for q, (a, b) in runs.items()}
+
+
+def _states_agreement(clause: str) -> bool:
+    """The clause says the writer agrees or not ("We agree with the conditions.", "We partly agree.",
+    "Yes.", "I do not support it"): an answer to a "Do you agree ...?" question."""
+    return bool(_SAYS_AGREE.search(clause) or _VIEW.search(clause) or CLOSED_ANSWER.match(clause)
+                or re.match(r"\W*(?:i|we)\s+(?:would\s+|do\s+|also\s+)?(?:not\s+|(?:strongly|fully|broadly"
+                            r"|partly|partially)\s+)?(?:dis)?agree\b", clause, re.IGNORECASE))
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
