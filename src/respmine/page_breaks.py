@@ -40,6 +40,13 @@ def heading_number(m: re.Match[str]) -> str:
     return question_number(m.group(1) or m.group(2))
 
 
+def heading_numbers(m: re.Match[str]) -> list[str]:
+    """Every number a `QUESTION_HEADING` match names ("Questions 4a and 4b": 4a and 4b; "Question 4": 4)."""
+    if not m.group(2):
+        return [heading_number(m)]
+    return list(dict.fromkeys(question_number(n) for n in re.findall(_NUMBER, m.group(0))))
+
+
 def runs_on(paragraph: str, following: str) -> bool:
     """Whether the paragraph break between these cuts one sentence: `paragraph` is prose of
     CONTINUED_WORDS words or more (not a question heading or a footnote) ending without closing

@@ -20,6 +20,7 @@ from respmine.report.summaries import (
     stance_note,
     stance_view,
     theme_summary,
+    untranslated_sentence,
 )
 from respmine.report.tables import PositionSplit, ThemeRow
 
@@ -351,10 +352,21 @@ def test_late_sentence_says_how_late_letters_and_late_respondents_differ() -> No
 def test_responses_not_in_english_are_said() -> None:
     assert language_sentence({}) == ""
     assert language_sentence({"cy": 1}) == (
-        "1 response was written in Welsh, not English: themes are coded from English words, so what it says "
-        "may be missing from the theme counts.")
+        "1 response was written in Welsh, not English, and needs translation: its answers are read and coded "
+        "from English words, so what it says may be missing from the question and theme counts.")
     assert language_sentence({"cy": 3, "fr": 1}).startswith(
-        "4 responses were not written in English (3 in Welsh and 1 in French): themes are coded")
+        "4 responses were not written in English (3 in Welsh and 1 in French) and need translation: their")
+
+
+def test_a_question_section_says_which_responses_in_another_language_it_does_not_count() -> None:
+    """(Trial 31a.) A Polish e-mail answered no question as read (its paragraphs general comments): the
+    report said so only once, above the key findings; each question's counts now say it is not counted."""
+    assert untranslated_sentence({}) == ""
+    assert untranslated_sentence({"pl": 1}) == (
+        "Not counted here: 1 response in Polish, which answered no question as read and needs translation.")
+    assert untranslated_sentence({"cy": 2, "pl": 1}) == (
+        "Not counted here: 3 responses in other languages (2 in Welsh and 1 in Polish), which answered no "
+        "question as read and need translation.")
 
 
 def test_labels_keep_their_acronyms_mid_sentence() -> None:
@@ -378,3 +390,20 @@ def test_sub_questions_are_titled_and_ordered_as_questions() -> None:
     assert _question_title("Q3", 3, "Fee?")[0] == "Question 3"
     ids = ["Q7", "Q4b", "Q10", "Q4a", "Q4", "Q5", "general", "Q1"]
     assert sorted(ids, key=question_order) == ["Q1", "Q4", "Q4a", "Q4b", "Q5", "Q7", "Q10", "general"]
+
+
+def test_responses_in_another_language_filed_under_no_question_are_found() -> None:
+    """Only a respondent whose passages are in another language and none under a question is uncounted
+    (a Welsh response answering under headings is counted where it answered)."""
+    from types import SimpleNamespace
+
+    from respmine.report.outputs import _untranslated
+
+    polish = ("Popieram wprowadzenie licencji dla wynajmujacych. Mieszkam z dwojgiem dzieci w mieszkaniu, w "
+              "ktorym od roku jest wilgoc i plesn, a wlasciciel nie odpowiada na moje wiadomosci.")
+    english = "I agree with licensing: my landlord has not repaired the broken window in my child's room."
+    segs = {"a": SimpleNamespace(submission="p", question="general", text=polish),
+            "b": SimpleNamespace(submission="e", question="general", text=english),
+            "c": SimpleNamespace(submission="q", question="Q1", text=polish)}
+    data = SimpleNamespace(segments=segs, unit_of={"p": "P", "e": "E", "q": "Q"})
+    assert _untranslated(data) == {"pl": 1}  # type: ignore[arg-type]

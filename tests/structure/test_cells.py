@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from respmine.structure.cells import non_answer, only_a_form_cell
+from respmine.structure.cells import cross_reference, non_answer, only_a_form_cell
 
 CELLS = ["No opinion", "Prefer not to say", "N/A", "n/a", "NA", "Not applicable", "No comment",
          "No comments.", "None", "None.", "Nothing to add", "Nothing further to add.", "See above",
@@ -111,3 +111,25 @@ def test_a_polite_no_or_a_repeat_is_a_stock_cell(text: str) -> None:
                                   "the standing charge must fall", "As stated above, the charge is unfair"])
 def test_a_polite_no_or_a_repeat_with_a_view_is_no_stock_cell(text: str) -> None:
     assert not only_a_form_cell(text)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("see above", ""), ("See above.", ""), ("As above", ""), ("Ditto", ""), ("As per my previous answer", ""),
+    ("see Q6", "6"), ("See answer to Q3", "3"), ("See our answer to Q2.", "2"), ("as Q6", "6"),
+    ("Same as question 4a.", "4a"), ("See my response to question 4.", "4"),
+    ("Please refer to our covering letter", "our covering letter"),
+    ("See attached letter.", "attached letter"),
+    ("Gweler uchod", "")])
+def test_a_cell_only_referring_elsewhere_names_what_it_refers_to(text: str, target: str) -> None:
+    """(Trial 31a.) "see above", "see Q6", "as Q6", "Please refer to our covering letter" answer nothing
+    of their own: `cross_reference` says where the answer is (a question's number, "" for the answer above,
+    or what is named), so filing can show analysts the reference instead of counting a view."""
+    assert cross_reference(text) == target
+    assert only_a_form_cell(text)
+
+
+@pytest.mark.parametrize("text", ["See the attached evidence on damage", "As above, the library is vital",
+                                  "See our answer to Q2. We would also like a register.", "No comment", "N/A",
+                                  "Option C, see above for why it matters to us", ""])
+def test_a_cell_saying_more_than_a_reference_is_none(text: str) -> None:
+    assert cross_reference(text) is None

@@ -593,6 +593,25 @@ def test_questions_welsh_headings_and_a_chosen_option_are_answers() -> None:
         ("Q1", "Yes. We support it."), ("Q2", "Don't know.")]
 
 
+def test_questions_an_answer_only_referring_elsewhere_is_a_reference_not_an_answer() -> None:
+    """(Trial 31a.) A form's "see above" (Q6) and "see Q6" (Q1) counted those questions as answered and were
+    each a view of their own: such an answer is filed as a note, its method naming the question it sits
+    under and the one it points to (the answer above, a numbered question, or what it names), so analysts
+    see the reference and the question is not counted as answered. A reference with more said stays."""
+    text = ("Question 1\nFunding must last five years.\n\nQuestion 2\nSee above.\n\nQuestion 3\nsee Q1\n")
+    segs = segment_document(_doc(text), QuestionMatcher(QUESTIONS))
+    assert [(s.question, s.text, s.method) for s in segs] == [
+        ("Q1", "Funding must last five years.", "heading"), (NOTE, "See above.", "reference from Q2 to Q1"),
+        (NOTE, "see Q1", "reference from Q3 to Q1")]
+    text = "Q1 How?\nPlease refer to our covering letter\n\nQ3 Where?\nLocally, see above for why."
+    doc = _doc(text, format="form-row", answers=(
+        Answer("Q1", "Please refer to our covering letter", "Q1 How?"),
+        Answer("Q3", "Locally, see above for why.", "Q3 Where?")))
+    segs = segment_document(doc, QuestionMatcher(QUESTIONS))
+    assert [(s.question, s.method) for s in segs] == [
+        (NOTE, "reference from Q1 to our covering letter"), ("Q3", "form-column")]
+
+
 def test_questions_an_answer_that_declines_to_answer_is_no_answer() -> None:
     """"No comment." or "N/A" under a heading does not count as answering the question ("None." does)."""
     text = "Question 1\nNo comment.\n\nQuestion 2\nN/A\n\nQuestion 3\nNone.\n"
@@ -878,9 +897,9 @@ SUB_QUESTIONS = [
 def test_questions_sub_question_headings_open_their_sub_question() -> None:
     """(A new user's trial.) A consultation asking 4a and 4b: "Questions 4a and 4b" over a tenants' union's
     answer was no heading, and its answer was glued onto question 3's; "Question 4a", "Q4(a)" and "4a." open
-    4a alike, "Q4b:" opens 4b, and a heading naming two sub-questions files under the first."""
+    4a alike, "Q4b:" opens 4b (a heading naming two: `test_questions_a_heading_naming_two_questions_...`)."""
     matcher = QuestionMatcher(SUB_QUESTIONS)
-    for heading in ("Question 4a", "Q4(a)", "Q4a:", "Question 4 (a)", "Questions 4a and 4b"):
+    for heading in ("Question 4a", "Q4(a)", "Q4a:", "Question 4 (a)"):
         text = f"Question 3\n\nThe fee is too high.\n\n{heading}\n\nWe agree with the conditions.\n"
         segs = segment_document(_doc(text), matcher)
         assert [(s.question, s.text) for s in segs] == [
@@ -889,6 +908,53 @@ def test_questions_sub_question_headings_open_their_sub_question() -> None:
     assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q4a", "Q4b", "Q5"]
     text = "3. The fee is too high.\n\n4a. We agree with the conditions.\n\n4b. Add a named contact.\n"
     assert [s.question for s in segment_document(_doc(text), matcher)] == ["Q3", "Q4a", "Q4b"]
+
+
+class _Leaning:
+    """A stand-in embedder by which every answer resembles "Are there any ...?" more than "Do you agree
+    ...?"."""
+
+    name = "leaning"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        rows = [[0.0, 1.0] if t.startswith("Do you") else [1.0, 0.2] for t in texts]
+        v = np.array(rows)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_questions_a_heading_naming_two_questions_shares_its_answer_out() -> None:
+    """(Trial 31a.) "Questions 4a and 4b" over one paragraph: every sentence had gone to 4a (the first
+    named), so the tenants' union's added condition was no answer to 4b. Each sentence goes to the named
+    question whose own words (among those named) it names, else, stating agreement ("We agree with the
+    conditions."), to the one asking for it, else the one it is closest to by meaning (the trial's embedder
+    put "We agree with the conditions." closer to 4b's "Are there any conditions ...?"); a
+    run of sentences on one question each is that question's answer. One named question alone answered
+    is the only one answered; with nothing to tell them apart the answer is filed under each (the
+    heading says it answers both)."""
+    words = Keyword()
+    words.keys = ("agree", "add")
+    matcher = QuestionMatcher(SUB_QUESTIONS, words)  # type: ignore[arg-type]
+    text = ("Question 3\n\nThe fee is too high.\n\nQuestions 4a and 4b\n\nWe agree with the conditions. "
+            "We would add a condition on energy ratings.\n\nQuestion 5\n\nRents will rise.\n")
+    segs = segment_document(_doc(text), matcher)
+    assert [(s.question, s.text) for s in segs] == [
+        ("Q3", "The fee is too high."), ("Q4a", "We agree with the conditions."),
+        ("Q4b", "We would add a condition on energy ratings."), ("Q5", "Rents will rise.")]
+    for s in segs:
+        assert text[s.span.start : s.span.end] == s.text
+    text = "Questions 4a and 4b\n\nWe agree with the conditions.\n"
+    assert [(s.question, s.text) for s in segment_document(_doc(text), matcher)] == [
+        ("Q4a", "We agree with the conditions.")]
+    leaning = _Leaning()  # (everything said resembles 4b more, as the trial's embedder found it)
+    text = ("Questions 4a and 4b\n\nWe agree with the conditions. We would add a condition on energy "
+            "ratings.\n")
+    segs = segment_document(_doc(text), QuestionMatcher(SUB_QUESTIONS, leaning))  # type: ignore[arg-type]
+    assert [(s.question, s.text) for s in segs] == [
+        ("Q4a", "We agree with the conditions."), ("Q4b", "We would add a condition on energy ratings.")]
+    text = "Questions 4a and 4b\n\nThey look fine to us.\n"
+    segs = segment_document(_doc(text), QuestionMatcher(SUB_QUESTIONS))
+    assert sorted((s.question, s.text) for s in segs) == [
+        ("Q4a", "They look fine to us."), ("Q4b", "They look fine to us.")]
 
 
 def test_questions_a_main_number_finds_its_sub_questions_and_back() -> None:
@@ -939,6 +1005,28 @@ def test_questions_a_letters_view_on_the_proposal_answers_the_proposal_question(
     matcher = QuestionMatcher(LICENSING, words, _LICENSING_TITLE)  # type: ignore[arg-type]
     segs = segment_document(_doc(f"Hello,\n\n{said}\n\nKelly\n"), matcher)
     assert sorted({s.question for s in segs if s.text.startswith(said[:20])}) == [question]
+
+
+def test_questions_a_paragraph_choosing_an_option_answers_another_question_only_naming_its_words() -> None:
+    """(Trial 31a.) "Option B, as long as Denton is in it." answers the options question; it had also been
+    filed under "Are there any conditions that should be added or removed?" by resemblance alone (a tenant
+    counted as answering 4b). A paragraph choosing an option keeps another question it resembles only where
+    it names that question's own words ("Option C, because the added fee ..." keeps 4b's "added")."""
+    asked = [*LICENSING[:1],
+             Question(id="Q2", number=2, options={"A": "the whole city", "B": "six wards", "C": "no scheme"},
+                      text="Which option do you prefer: Option A (the whole city), Option B (six wards) or "
+                      "Option C (no scheme)?"),
+             *LICENSING[1:3],
+             Question(id="Q4b", number="4b", text="Are there any conditions that should be added or removed "
+                      "as licences are renewed?"), *LICENSING[4:]]
+    words = Keyword()
+    words.keys = ("as l",)
+    matcher = QuestionMatcher(asked, words, _LICENSING_TITLE)  # type: ignore[arg-type]
+    segs = segment_document(_doc("Hello,\n\nOption B, as long as Denton is in it.\n\nJade\n"), matcher)
+    assert {s.question for s in segs} == {"Q2"}
+    said = "Option B, as long as the licences are renewed with added conditions."
+    segs = segment_document(_doc(f"Hello,\n\n{said}\n\nJade\n"), matcher)
+    assert {s.question for s in segs} == {"Q2", "Q4b"}
 
 
 def test_questions_a_view_on_something_else_is_no_answer_on_the_proposal() -> None:

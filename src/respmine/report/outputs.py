@@ -295,6 +295,22 @@ def _languages(data: CodingData) -> dict[str, int]:
     return {lang: n for lang, n in sorted(found.items()) if lang not in ("en", UNKNOWN)}
 
 
+def _untranslated(data: CodingData) -> dict[str, int]:
+    """Respondents by language, other than English, whose passages are all in it and none filed under a
+    question (general comments, notes, about them): counted under no question, so each question's counts
+    say so (trial 31a: a Polish e-mail's two answers were general comments; the report said it once, above
+    the key findings)."""
+    texts: dict[str, list[str]] = {}
+    filed: set[str] = set()
+    for seg in data.segments.values():
+        unit = data.unit_of.get(seg.submission, seg.submission)
+        texts.setdefault(unit, []).append(seg.text)
+        if seg.question not in UNCODED and seg.question != GENERAL:
+            filed.add(unit)
+    found = Counter(guess_language("\n".join(t)) for unit, t in texts.items() if unit not in filed)
+    return {lang: n for lang, n in sorted(found.items()) if lang not in ("en", UNKNOWN)}
+
+
 def _joint(data: CodingData) -> list[tuple[str, int]]:
     """Responses made jointly by several organisations (counted once): who, and how many organisations."""
     out = []
@@ -361,6 +377,7 @@ def _sections(
     answered_as = as_answered({q.id: q.text for q in known.values()}, data.segments.values())
     present = questions_answered(data)
     order = [q for q in known if q in present] + [q for q in present if q not in known and q not in UNCODED]
+    uncounted = summaries.untranslated_sentence(_untranslated(data))
     out = []
     for qid in order:
         q = known.get(qid)
@@ -375,10 +392,11 @@ def _sections(
         chosen = question_choices(data, qid, options) if options else None
         choices = {k: chosen[k] for k in [*options, SEVERAL] if chosen[k]} if chosen is not None else None
         chose = summaries.choice_sentence(choices, options, answered) if choices is not None else ""
-        out.append(Section(qid, title, text, answered, mine,
-                           summaries.question_summary(mine, answered, top, agreement, qid == GENERAL,
-                                                      _children(data.codebook, mine), chose),
-                           agreement, options, choices))
+        summary = summaries.question_summary(mine, answered, top, agreement, qid == GENERAL,
+                                             _children(data.codebook, mine), chose)
+        if uncounted and qid != GENERAL:
+            summary = f"{summary} {uncounted}".strip()
+        out.append(Section(qid, title, text, answered, mine, summary, agreement, options, choices))
     return out
 
 

@@ -523,12 +523,30 @@ def language_sentence(languages: Mapping[str, int]) -> str:
     one = total == 1
     names = {lang: LANGUAGE_NAMES.get(lang, lang) for lang in languages}
     if len(languages) == 1:
-        said = f"{'was' if one else 'were'} written in {next(iter(names.values()))}, not English"
+        said = f"{'was' if one else 'were'} written in {next(iter(names.values()))}, not English,"
     else:
         which = join_words([f"{number(n)} in {names[lang]}" for lang, n in sorted(languages.items())])
         said = f"were not written in English ({which})"
-    return (f"{_cap(plural(total, 'response'))} {said}: themes are coded from English words, so what "
-            f"{'it says' if one else 'they say'} may be missing from the theme counts.")
+    return (f"{_cap(plural(total, 'response'))} {said} and {'needs' if one else 'need'} translation: "
+            f"{'its' if one else 'their'} answers are read and coded from English words, so what "
+            f"{'it says' if one else 'they say'} may be missing from the question and theme counts.")
+
+
+def untranslated_sentence(languages: Mapping[str, int]) -> str:
+    """Beside a question's counts: the responses in another language that answered no question as read
+    (their passages all general comments: `outputs._untranslated`), so none of its counts include them
+    ("Not counted here: 1 response in Polish, ..."). "" if there are none."""
+    if not (total := sum(languages.values())):
+        return ""
+    one = total == 1
+    names = {lang: LANGUAGE_NAMES.get(lang, lang) for lang in languages}
+    if len(languages) == 1:
+        which = f"{plural(total, 'response')} in {next(iter(names.values()))}"
+    else:
+        each = join_words([f"{number(n)} in {names[k]}" for k, n in sorted(languages.items())])
+        which = f"{plural(total, 'response')} in other languages ({each})"
+    return (f"Not counted here: {which}, which answered no question as read and "
+            f"{'needs' if one else 'need'} translation.")
 
 
 def late_sentence(respondents: int, letters: int, by_file_time: int = 0) -> str:

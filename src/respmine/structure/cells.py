@@ -40,6 +40,18 @@ _NON_ANSWER = re.compile(  # the whole cell from its first word character to its
     r"|(?:gweler|fel)\s+(?:yr\s+ateb\s+)?uchod|amherthnasol|d\s*/\s*b"
     r")", re.IGNORECASE)  # (Welsh: no (further) comment, opinion, answer; nothing (further) (to add); see /
 # as (the answer) above; not applicable)
+_NAMED = re.compile(  # what else an answer may point to: "our covering letter", "the attached response"
+    r"(?:(?:our|my|the)\s+)?(?:(?:covering|cover|accompanying|attached|enclosed|separate|full|written)\s+)*"
+    r"(?:letter|e-?mail|note|response|submission|document|paper|report)|(?:the\s+)?attach(?:ed|ment)")
+_REFERENCE = re.compile(  # the whole answer points elsewhere for it (`cross_reference`)
+    r"(?:(?:please\s+)?(?:see|refer\s+to|as\s+per)|(?:as|same\s+as)(?:\s+(?:stated|said|given))?)\s+"
+    rf"(?:(?:(?:my|our|the)\s+)?(?:answers?|responses?|comments?)\s+(?:to|for|in|under|at)\s+)?"
+    rf"(?P<question>{_QUESTION})"
+    r"|(?:please\s+)?(?:see|refer\s+to)\s+(?P<named>" + _NAMED.pattern + r")"
+    r"|(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+.*|(?:as|same\s+as)\s+.*|ditto|(?:gweler|fel)\s+.*",
+    re.IGNORECASE)
+_NAMED_ONLY = re.compile(r"(?:please\s+)?(?:see|refer\s+to)\s+(?:" + _NAMED.pattern + ")", re.IGNORECASE)
+_NUMBER_NAMED = re.compile(r"\d+\w?")
 _WORD = re.compile(r"[^\W_]")
 _PARTS = re.compile(  # "Yes - agree", "No, disagree", "Agree / Cytuno", "Nothing to add. Thank you."
     # (from a run of spaces' start alone: tried at each of its spaces, a 50 kB cell of spaces took minutes)
@@ -50,9 +62,31 @@ _THANKS = re.compile(r"(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:very|so)\s+much|\s
 
 def non_answer(text: str) -> bool:
     """The cell says the respondent gives no answer here ("No opinion", "N/A", "None", "Nothing to add",
-    "See above", "See answer to Q3", a dash alone), and nothing else."""
+    "See above", "See answer to Q3", "Please refer to our covering letter", a dash alone), and nothing
+    else."""
     text = unticked(text)
-    return bool(text.strip()) and _whole(_NON_ANSWER, text)
+    return bool(text.strip()) and (_whole(_NON_ANSWER, text) or _whole(_NAMED_ONLY, text))
+
+
+def cross_reference(text: str) -> str | None:
+    """Where an answer that only refers elsewhere points ("see above", "See our answer to Q2.", "as Q6",
+    "Please refer to our covering letter"): a question's number ("2", "4a"), "" for the answer above (or
+    the previous one, "ditto"), or what it names ("our covering letter"); None for any other answer,
+    one saying more ("As above, the library is vital") or declining ("No comment")."""
+    text = unticked(text)
+    first, last = _WORD.search(text), _WORD.search(text[::-1])
+    if first is None or last is None:
+        return None
+    body = text[first.start() : len(text) - last.start()]
+    m = _REFERENCE.fullmatch(body)
+    if m is None:
+        return None
+    if m.group("question"):
+        number = _NUMBER_NAMED.search(m.group("question"))
+        return number.group(0).lower() if number else ""
+    if m.group("named"):
+        return re.sub(r"\s+", " ", m.group("named"))
+    return "" if non_answer(text) else None
 
 
 def _whole(pattern: re.Pattern[str], text: str) -> bool:

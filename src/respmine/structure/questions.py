@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from respmine.consultation import Question
-from respmine.page_breaks import QUESTION_HEADING, heading_number
+from respmine.page_breaks import QUESTION_HEADING, heading_number, heading_numbers
 from respmine.records import ABOUT, GENERAL, NOTE, Answer, Document, Segment, Span, question_order
 from respmine.structure.about import (
     SEARCHED_PARAGRAPHS,
@@ -49,7 +49,7 @@ from respmine.structure.furniture import (
 from respmine.structure.notes import footnote_marks, footnote_number, is_footnote, is_reference_note
 from respmine.structure.passages import passages
 from respmine.structure.petitions import is_petition, signatory_list
-from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
+from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher, stems
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
 from respmine.themes.stance import (
     asks_agreement,
@@ -218,7 +218,33 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
         # says there is nothing: a name below it is no comment)
         segments = [_segment(doc, b.start, b.end, GENERAL, "general", 1.0) for b in _said_in_lines(read.rest)]
     segments = [s for s in segments if not NO_ANSWER.fullmatch(s.text)]  # ("3. No comment.": not an answer)
-    return sorted(segments, key=lambda s: (s.span.start, s.question))
+    return _references_apart(sorted(segments, key=lambda s: (s.span.start, s.question)), matcher)
+
+
+REFERENCE = "reference"  # the method of an answer that only points to another ("see above", "see Q6"): a NOTE
+
+
+def _references_apart(segments: list[Segment], matcher: QuestionMatcher) -> list[Segment]:
+    """Answers that only refer elsewhere ("see above", "See our answer to Q2.", "as Q6", "Please refer to
+    our covering letter": `cells.cross_reference`) filed as notes, the method naming the question each
+    sits under and where it points ("reference from Q6 to Q5": the question answered above it, a
+    numbered question, or what it names): no view of its own to code or count, and the question is not
+    counted as answered by it (trial 31a: a form's "see above" had counted Q6 as answered)."""
+    from respmine.structure.cells import cross_reference
+
+    out: list[Segment] = []
+    above: str | None = None  # the last question answered in its own words
+    for seg in segments:
+        target = (cross_reference(seg.text) if seg.question not in {GENERAL, ABOUT, NOTE} else None)
+        if target is None:
+            out.append(seg)
+            if seg.question not in {GENERAL, ABOUT, NOTE}:
+                above = seg.question
+            continue
+        to = (matcher.numbered(target) or f"question {target}") if target[:1].isdigit() else target
+        to = to or above or "the answer above"
+        out.append(replace(seg, question=NOTE, method=f"{REFERENCE} from {seg.question} to {to}"))
+    return out
 
 
 def _said_in_lines(rest: list[Block]) -> list[Block]:
@@ -602,12 +628,71 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
                              len(doc.text) if line_end < 0 else line_end, matcher.options.get(question))
         confidence = 1.0 if method == "heading" else 0.9
         if end > start and doc.text[start:end].strip():
-            out.append(_segment(doc, start, end, question, method, confidence))
+            named = _headed_questions(rest[i].text, question, matcher)
+            parts = _named_shared_out(doc.text[start:end], named, matcher) if len(named) > 1 else {}
+            out += [_segment(doc, start + a, start + b, q, method, confidence)
+                    for q, (a, b) in (parts or {question: (0, end - start)}).items()]
         for k, after in zip(inside, [*inside[1:], len(span_blocks)][: len(inside)], strict=True):
             if after > k + 1:  # the answer's text between one page's footnotes and the next's
                 out.append(_segment(doc, span_blocks[k + 1].start, span_blocks[after - 1].end, question,
                                     method, confidence))
     return out
+
+
+def _headed_questions(heading: str, question: str, matcher: QuestionMatcher) -> list[str]:
+    """The questions a heading names: "Questions 4a and 4b" names two (`question`, the first, alone else)."""
+    m = QUESTION_HEADING.match(heading)
+    named = [q for n in heading_numbers(m) if (q := matcher.numbered(n))] if m else []
+    return list(dict.fromkeys(named)) if question in named else [question]
+
+
+def _named_shared_out(text: str, questions: Sequence[str], matcher: QuestionMatcher
+                      ) -> dict[str, tuple[int, int]]:
+    """An answer under a heading naming several questions ("Questions 4a and 4b"), shared out between
+    them: each clause (`_clauses`) goes to the question whose own words among them it names alone, else
+    to the one it is closest to by meaning, else with the clause before it (the first, with the next
+    placed); each question's span runs from its first clause to the next question's. Only the questions
+    some clause goes to are answered; with nothing to tell them apart (no words of their own, no
+    embedder), the whole answer goes under each (the heading says it answers them all). Spans are offsets
+    in `text`, trimmed of space."""
+    clauses = _clauses(text)
+    own = {q: stems(" ".join(matcher.words(q))) for q in questions}
+    own = {q: w - set().union(*(own[o] for o in questions if o != q)) for q, w in own.items()}
+    asking = [q for q in questions if asks_agreement(" ".join(matcher.words(q)))]
+    placed: list[str | None] = []
+    for a, b in clauses:
+        clause = text[a:b]
+        said = stems(clause)
+        named = [q for q in questions if said & own[q]]
+        if len(named) != 1 and len(asking) == 1 and _states_agreement(clause):
+            named = asking  # ("We agree with the conditions." under "Questions 4a and 4b": the one asking)
+        placed.append(named[0] if len(named) == 1 else matcher.closest(clause, questions, -1.0))
+    if not any(placed):
+        return {q: _trimmed(text, 0, len(text)) for q in questions}
+    runs: dict[str, tuple[int, int]] = {}
+    current = next(q for q in placed if q)
+    for (a, b), q in zip(clauses, placed, strict=True):
+        if q and q != current and q in runs:  # back to a question after another's run: the whole under each
+            return {p: _trimmed(text, 0, len(text)) for p in dict.fromkeys(p for p in placed if p)}
+        current = q or current
+        runs[current] = (runs.get(current, (a, b))[0], b)
+    return {q: _trimmed(text, a, b) for q, (a, b) in runs.items()}
+
+
+def _states_agreement(clause: str) -> bool:
+    """The clause says the writer agrees or not ("We agree with the conditions.", "We partly agree.",
+    "Yes.", "I do not support it"): an answer to a "Do you agree ...?" question."""
+    return bool(_SAYS_AGREE.search(clause) or _VIEW.search(clause) or CLOSED_ANSWER.match(clause)
+                or re.match(r"\W*(?:i|we)\s+(?:would\s+|do\s+|also\s+)?(?:not\s+|(?:strongly|fully|broadly"
+                            r"|partly|partially)\s+)?(?:dis)?agree\b", clause, re.IGNORECASE))
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _footnotes_inside(span_blocks: list[Block], text: str) -> list[int]:
@@ -720,6 +805,9 @@ def _by_content(
             chosen = [(q, s) for q, s in chosen if q not in viewed and matcher.own_words_named(opening, q)]
             found = [q for q in found if q not in asking]
         found = list(dict.fromkeys(viewed + found))
+        if any(q in matcher.options for q in found):  # a choice of an option ("Option B, as long as Denton
+            # is in it."): another question it resembles only where it names that one's own words
+            chosen = [(q, s) for q, s in chosen if q in found or matcher.own_words_named(b.text, q)]
         answered = [q for q in found if q not in {c for c, _ in chosen}]
         if not (chosen or answered):
             out += [replace(s, method=OFF_TOPIC) if off and s.method == "general" else s
