@@ -76,7 +76,7 @@ def class_tfidf(
     return Ctfidf(order, terms, counts, ctfidf_weights(counts, idf), idf, vectorizer)
 
 
-_TOKEN = re.compile(r"\[[A-Z][A-Z_]*\]")  # a redaction's token ("[NAME]", "[PHONE]") or a quote's own-name one
+_TOKEN = re.compile(r"\[[A-Z][A-Z_]*\]")  # a redaction's token ("[NAME]", "[PHONE]", "[ORGANISATION]")
 
 
 def without_tokens(text: str) -> str:
