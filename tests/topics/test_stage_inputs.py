@@ -79,3 +79,13 @@ def test_discovery_reads_no_other_language_furniture_or_off_topic_comment(tmp_pa
     placed = topic_store.assignments(store)
     assert not set(polish + welsh + furniture + off_topic) & set(placed)
     assert set(english) <= set(placed)
+
+
+def test_discovery_still_reads_a_forms_short_answers(tmp_path: Path) -> None:
+    # "Yes" or "Option B" under a question looks like a heading, but it is an answer: clustered as before
+    store = Store(f"sqlite:///{tmp_path}/store.db")
+    data = synthetic(["funding", "parking"], 8)
+    ids = add_segments(store, [(f"i{i}", "Q1", t, "individual") for i, (_, t) in enumerate(data)])
+    short = add_segments(store, [(f"y{i}", "Q2", "Option B", "individual") for i in range(4)])
+    run_topics(store, None, tmp_path / "model", embedder=TfidfSvdEmbedder())
+    assert set(ids + short) <= set(topic_store.assignments(store))

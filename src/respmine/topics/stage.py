@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from respmine.records import UNCODED
+from respmine.records import GENERAL, UNCODED
 from respmine.store import topics as topic_store
 from respmine.store.models import TopicRow
 from respmine.store.repository import Store
@@ -98,7 +98,8 @@ def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refi
 def discovery_rows(rows: Sequence[SegmentView]) -> list[SegmentView]:
     """The passages topic discovery reads: views, in English. Not what a respondent says of themselves or
     a note (`UNCODED`), a general comment of a document off the consultation's subject (`OFF_TOPIC`, which
-    the coder reads blank), letter furniture (`is_furniture`), nor a passage in another language
+    the coder reads blank), letter furniture among general comments (`is_furniture`; a form's "Yes" or
+    "Option B" under its question is still clustered, as `guide.says_views` explains), nor a passage in another language
     (`language.segment_language`, its document's language from all its passages): those are flagged for
     translation elsewhere, and their function words named topics of their own ("jest / response" of a
     Polish e-mail, "school / yn / cymraeg" of bilingual councils' Welsh paragraphs beside their English
@@ -112,7 +113,7 @@ def discovery_rows(rows: Sequence[SegmentView]) -> list[SegmentView]:
         texts.setdefault(r.submission, []).append(r.text)
     document = {sub: guess_language("\n\n".join(t)) for sub, t in texts.items()}
     return [r for r in rows if r.question not in UNCODED and r.method != OFF_TOPIC
-            and not is_furniture(r.text)
+            and not (r.question == GENERAL and is_furniture(r.text))
             and segment_language(r.text, document[r.submission]) in ("en", UNKNOWN)]
 
 
