@@ -99,8 +99,9 @@ def discovery_rows(rows: Sequence[SegmentView]) -> list[SegmentView]:
     """The passages topic discovery reads: views, in English. Not what a respondent says of themselves or
     a note (`UNCODED`), a general comment of a document off the consultation's subject (`OFF_TOPIC`, which
     the coder reads blank), letter furniture among general comments (`is_furniture`; a form's "Yes" or
-    "Option B" under its question is still clustered, as `guide.says_views` explains), nor a passage in another language
-    (`language.segment_language`, its document's language from all its passages): those are flagged for
+    "Option B" under its question is still clustered, as `guide.says_views` explains), nor a passage in
+    another language (`language.segment_language`, its document's language from all its passages): those are
+    flagged for
     translation elsewhere, and their function words named topics of their own ("jest / response" of a
     Polish e-mail, "school / yn / cymraeg" of bilingual councils' Welsh paragraphs beside their English
     twins)."""
