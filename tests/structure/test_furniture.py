@@ -19,6 +19,7 @@ from respmine.structure.furniture import (
     is_formality,
     is_furniture,
     is_header_line,
+    is_title_line,
     only_formalities,
     starts_quoted_reply,
 )
@@ -425,3 +426,37 @@ def test_furniture_a_short_exclamation_in_capitals_is_said_not_a_heading() -> No
     for said in ("SCRAP THE STANDING CHARGE!", "I OPPOSE THIS!", "NO MORE CUTS!!"):
         assert has_sentence(said) and not is_heading(said) and not is_furniture(said), said
     assert not has_sentence("OPTION A.") and not has_sentence("STOP!")  # (one word: no sentence)
+
+
+_LICENSING = "Proposed selective licensing scheme for private rented homes"
+
+
+@pytest.mark.parametrize("line", [
+    "Safe Homes Northam: response to the Proposed selective licensing scheme for private rented homes",
+    "University of Northam: response to the proposed selective licensing scheme for private rented homes",
+    "Response of the Landlords Forum to the Proposed Selective Licensing Scheme for Private Rented Homes",
+    "Northam Tenants - consultation response to the selective licensing scheme for private rented homes",
+])
+def test_title_line_of_name_and_consultation_title_is_furniture(line: str) -> None:
+    # a respondent's name and the consultation's title, whoever's name heads it: a title line (it made an
+    # emerging topic "scheme / homes / mould" of six respondents' title lines in a trial)
+    assert is_title_line(line, _LICENSING)
+    assert is_furniture(line, _LICENSING)
+
+
+@pytest.mark.parametrize("line", [
+    "Safe Homes Northam: response to the Proposed selective licensing scheme, which we oppose",
+    "Our response to the selective licensing scheme for private rented homes is that it will raise rents",
+    "Safe Homes Northam: response to the proposed closure of hostels and private rented homes",
+    "Safe Homes Northam: response to the Proposed selective licensing scheme for private rented homes.\n"
+    "We support the scheme because tenants need protection.",
+])
+def test_title_line_that_says_more_is_kept(line: str) -> None:
+    assert not is_title_line(line, _LICENSING)
+    assert not is_furniture(line, _LICENSING)
+
+
+def test_title_line_needs_the_consultations_title() -> None:
+    line = "Safe Homes Northam: response to the Proposed selective licensing scheme for private rented homes"
+    assert not is_title_line(line, "")
+    assert not is_title_line(line, "Library service review 2026")

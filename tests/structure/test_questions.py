@@ -1166,3 +1166,14 @@ def test_questions_a_line_in_capitals_under_no_comment_is_not_said(body: str) ->
     comment (dropped as no answer): its name in capitals below had become the response's general comment,
     and "N/A" in capitals one too."""
     assert _plan(_doc(body, format="eml")) == []
+
+
+def test_title_line_naming_the_respondent_and_the_consultation_is_no_general_comment() -> None:
+    # "<Respondent>: response to the <consultation title>" heads a letter: furniture, not a general comment
+    title = "Working with the third sector to reduce reoffending"
+    doc = _doc("Riverside Trust: response to the working with the third sector to reduce reoffending\n\n"
+               "We run a mentoring scheme for young adults leaving custody in three towns.\n\n"
+               "Question 1\n\nCharities should be involved from the design stage onwards.")
+    plan = _plan(doc, title=title)
+    assert not any("response to the" in text for _, text in plan)
+    assert ("Q1", "Charities should be involved from the design stage onwards.") in plan

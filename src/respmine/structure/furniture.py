@@ -286,16 +286,19 @@ def is_heading(text: str) -> bool:
             and not _STATEMENT.search(line) and not _BROKEN.search(line))
 
 
-def is_furniture(text: str) -> bool:
+def is_furniture(text: str, title: str = "") -> bool:
     """Letter furniture, not an answer: a salutation, sign-off or contact offer (with the name, role and
     address that follow it); a covering note's one sentence that states no view ("Please find attached
     our response.", "I am writing in response to the consultation on ..."); a response form's instructions
     ("Please answer as many of the questions as you wish."); a title, heading, date,
     name-and-role or "Page 2 of 5" line (no sentence, no word that makes a statement, not a sentence cut
-    short by a line break); an address block (a postcode, e-mail or phone line, no sentence); a table of
+    short by a line break); with the consultation's `title`, a title line of a name and that title
+    (`is_title_line`); an address block (a postcode, e-mail or phone line, no sentence); a table of
     contents ("4. How can we encourage innovation? ........ 16").
     A short statement is kept, punctuated or not ("We oppose this.", "I support keeping probation local").
     """
+    if title and is_title_line(text, title):
+        return True
     words = text_words(text)
     lines = [line for line in text.splitlines() if line.strip()]
     if lines and sum(_contents_line(line) for line in lines) * 2 >= len(lines):
@@ -317,6 +320,32 @@ def is_furniture(text: str) -> bool:
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
         return _heading_like(text)
     return len(words) <= FURNITURE_MAX_WORDS and _CONTACT_LINE.search(text) is not None
+
+
+_RESPONSE_TITLE = re.compile(  # "<name>: response to the <title>", "Response of <name> to <title>"
+    r"^\W*(?:(?P<who>[^\n:.!?]{2,100}?)\s*(?:[:\-–—|]\s*|\s))?(?:(?:a|the|our|my|this)\s+)?"
+    r"(?:consultation\s+)?(?:response|submission|reply|comments|evidence)"
+    r"(?:\s+(?:of|from|by)\s+(?P<by>[^\n:.!?]{2,100}?))?\s+(?:to|on)\s+(?:the\s+|this\s+)?"
+    r"(?:consultation\s+(?:on\s+|about\s+)?(?:the\s+)?)?(?P<title>[^\n.!?;]{3,200}?)[\s.:]*$",
+    re.IGNORECASE)
+
+
+def is_title_line(text: str, title: str) -> bool:
+    """A response's title line: a respondent's name and the consultation's `title`, nothing more ("Safe
+    Homes Northam: response to the Proposed selective licensing scheme for private rented homes", "Response
+    of the Landlords Forum to <title>"), whoever's name heads it. What follows "response to" must name the
+    title (`names_title`: nearly all its words the title's, none speaking of a change or a view); a line
+    that says more ("..., which we oppose", "... is that it will raise rents") is kept. In one line, with
+    no sentence in it: six respondents' title lines made an emerging topic of their own in a trial."""
+    flat = text.strip()
+    if not title or not flat or "\n" in flat or len(text_words(flat)) > HEADING_MAX_WORDS + len(
+            text_words(title)):
+        return False
+    m = _RESPONSE_TITLE.match(flat)
+    if m is None or _NOT_COURTESY.search(m["title"]) or _STATEMENT.search(m["who"] or ""):
+        return False
+    return names_title(m["title"], title) and len(title_stems(m["title"]) & title_stems(title)) * 2 >= len(
+        title_stems(title))
 
 
 def _contents_line(line: str) -> bool:

@@ -75,3 +75,28 @@ def guess_language(text: str) -> str:
         return UNKNOWN
     kinds = {w for w in words if _LANGUAGE_OF.get(w) == best}
     return best if len(kinds) >= MIN_KINDS else UNKNOWN
+
+
+SHORT_HITS = 2  # a passage too short to guess (`guess_language`) is another language's with this many of its
+# function words and no English one
+
+
+def segment_language(text: str, document: str = UNKNOWN) -> str:
+    """The language of one passage of a document written in `document` (`guess_language` of its whole
+    text): its own guess when it is long enough; else, with no English function word in it, the language
+    of SHORT_HITS or more of its function words ("Mae'r cyngor yn gwrthwynebu cau llyfrgell y pentref.",
+    Welsh, in a bilingual council's English letter), or the document's when that is not English ("Dzien
+    dobry," in a Polish e-mail); else English when an English function word is in it, else unknown.
+    A bilingual letter's Welsh paragraphs are Welsh and their English twins English."""
+    own = guess_language(text)
+    if own != UNKNOWN:
+        return own
+    hits = Counter(lang for w in _WORD.findall(text[:SAMPLE_CHARS].lower()) if (lang := _LANGUAGE_OF.get(w)))
+    if hits["en"]:
+        return "en"
+    foreign = hits.most_common(1)
+    if foreign and foreign[0][1] >= SHORT_HITS:
+        return foreign[0][0]
+    if document not in ("en", UNKNOWN) and _WORD.search(text):
+        return document
+    return UNKNOWN

@@ -207,7 +207,7 @@ def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Seg
     segments = list(read.answers)
     if not matcher.questions:  # no consultation: answers are named by their label; the rest is general
         segments += [seg for b in passages(doc.text, read.rest, read.about)
-                     for seg in _general(doc, b, read.about)]
+                     for seg in _general(doc, b, read.about, matcher.title)]
     elif read.marks:
         segments += _by_headings(doc, read, matcher)
     else:
@@ -608,7 +608,7 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
                         if k and (closes_letter(b.text) or b.start in read.about)), None)
         signed_off = closing is not None and closes_letter(span_blocks[closing].text)
         if closing is not None:  # a sign-off or an "About us" section after the answer
-            out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about)]
+            out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about, matcher.title)]
             span_blocks = span_blocks[:closing]
         if n == len(marks) - 1:  # the footnotes at the foot of the last page, after the answer
             notes = len(span_blocks)  # (numbered upwards to the end: the answer's own "1 ...", "2 ..." stay)
@@ -616,12 +616,12 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
                    and (notes == len(span_blocks) or footnote_number(span_blocks[notes - 1].text)
                         < footnote_number(span_blocks[notes].text))):
                 notes -= 1
-            out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about)]
+            out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about, matcher.title)]
             span_blocks = span_blocks[:notes]
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
         inside = _footnotes_inside(span_blocks, doc.text)
-        out += [seg for k in inside for seg in _general(doc, span_blocks[k], read.about)]
+        out += [seg for k in inside for seg in _general(doc, span_blocks[k], read.about, matcher.title)]
         end = span_blocks[(inside or [len(span_blocks)])[0] - 1].end
         line_end = doc.text.find("\n", span_blocks[0].start)  # (a title only on the heading's own line)
         start = answer_start(doc.text, span_blocks[0].start + body, end, matcher.words(question),
@@ -732,15 +732,15 @@ def _without_signature(span_blocks: list[Block]) -> list[Block]:
     return span_blocks[:keep] if has_sentence(span_blocks[keep - 1].text) else span_blocks
 
 
-def _general(doc: Document, block: Block, about: frozenset[int]) -> list[Segment]:
+def _general(doc: Document, block: Block, about: frozenset[int], title: str = "") -> list[Segment]:
     """A passage that answers no question: a GENERAL segment, an ABOUT one when it only says who the
     respondent is (an opening self-description or an "About us" section: `about`, from `structure.about`;
     a minute's preamble, `furniture.only_meeting`),
     a NOTE for a footnote's citation, a numbered footnote whose mark the body carries or a bare link
-    (`structure.notes`), or none for letter furniture."""
+    (`structure.notes`), or none for letter furniture (a title line naming the consultation's `title` too)."""
     if is_reference_note(block.text) or is_footnote(block.text, doc.text):
         return [_segment(doc, block.start, block.end, NOTE, "note", 1.0)]
-    if is_furniture(block.text):
+    if is_furniture(block.text, title):
         return []
     if block.start in about or only_meeting(block.text):  # (a minute's preamble: who met, when; as a general
         # comment it was an emerging theme's example in a trial)
@@ -811,7 +811,7 @@ def _by_content(
         answered = [q for q in found if q not in {c for c, _ in chosen}]
         if not (chosen or answered):
             out += [replace(s, method=OFF_TOPIC) if off and s.method == "general" else s
-                    for s in _general(doc, b, about)]
+                    for s in _general(doc, b, about, matcher.title)]
             continue
         parts = _shared_out(b.text, [q for q, _ in chosen] + answered, matcher)
         for question, score in chosen:

@@ -10,6 +10,7 @@ keywords, names and quotes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +59,7 @@ def class_tfidf(
     import scipy.sparse as sp
 
     vectorizer = count_vectorizer(len(texts), stop_words=sorted(base_stop_words() | stop_words))
+    texts = [without_tokens(t) for t in texts]
     try:
         doc_terms = vectorizer.fit_transform(texts)
     except ValueError:  # nothing but stop words
@@ -72,6 +74,15 @@ def class_tfidf(
     multiplier = np.array([seed_multiplier if t in seeds else 1.0 for t in terms])
     idf = ctfidf_idf(counts) * multiplier
     return Ctfidf(order, terms, counts, ctfidf_weights(counts, idf), idf, vectorizer)
+
+
+_TOKEN = re.compile(r"\[[A-Z][A-Z_]*\]")  # a redaction's token ("[NAME]", "[PHONE]", "[ORGANISATION]")
+
+
+def without_tokens(text: str) -> str:
+    """`text` without redaction tokens: "[PHONE]" and "[NAME]" made keywords ("phone", "name") of what was
+    removed, a topic named after the personal data it held."""
+    return _TOKEN.sub(" ", text) if "[" in text else text
 
 
 def ctfidf_idf(counts: Any) -> np.ndarray:

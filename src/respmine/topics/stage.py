@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from respmine.records import UNCODED
+from respmine.records import GENERAL, UNCODED
 from respmine.store import topics as topic_store
 from respmine.store.models import TopicRow
 from respmine.store.repository import Store
@@ -82,8 +82,7 @@ def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refi
     # respondents describing themselves and notes are not views: no topic of "who we are" or citations.
     # In the order of their words, not of their ids (which hash the file's bytes): the same answers in a
     # re-saved file gave other topics (UMAP's layout depends on the order of its input)
-    rows = sorted((r for r in read_segments(store) if r.question not in UNCODED),
-                  key=lambda r: (r.text, r.id))
+    rows = sorted(discovery_rows(read_segments(store)), key=lambda r: (r.text, r.id))
     if not rows:  # nothing to cluster yet: leave any earlier topics as they are
         return TopicSummary("", "empty", "", 0, 0)
     current = topic_store.assignments(store)
@@ -94,6 +93,29 @@ def run_topics(store: Store, codebook: Codebook | None, model_dir: Path, *, refi
         assert model is not None
         return _late(store, rows, current, model, model_dir, embedder)
     return _fit(store, rows, current, codebook, model_dir, embedder, settings, model if in_step else None)
+
+
+def discovery_rows(rows: Sequence[SegmentView]) -> list[SegmentView]:
+    """The passages topic discovery reads: views, in English. Not what a respondent says of themselves or
+    a note (`UNCODED`), a general comment of a document off the consultation's subject (`OFF_TOPIC`, which
+    the coder reads blank), letter furniture among general comments (`is_furniture`; a form's "Yes" or
+    "Option B" under its question is still clustered, as `guide.says_views` explains), nor a passage in
+    another language (`language.segment_language`, its document's language from all its passages): those are
+    flagged for
+    translation elsewhere, and their function words named topics of their own ("jest / response" of a
+    Polish e-mail, "school / yn / cymraeg" of bilingual councils' Welsh paragraphs beside their English
+    twins)."""
+    from respmine.structure.furniture import is_furniture
+    from respmine.structure.language import UNKNOWN, guess_language, segment_language
+    from respmine.structure.questions import OFF_TOPIC
+
+    texts: dict[str, list[str]] = {}
+    for r in rows:
+        texts.setdefault(r.submission, []).append(r.text)
+    document = {sub: guess_language("\n\n".join(t)) for sub, t in texts.items()}
+    return [r for r in rows if r.question not in UNCODED and r.method != OFF_TOPIC
+            and not (r.question == GENERAL and is_furniture(r.text))
+            and segment_language(r.text, document[r.submission]) in ("en", UNKNOWN)]
 
 
 def _matched_before_codes(store: Store, codebook: Codebook | None) -> bool:
