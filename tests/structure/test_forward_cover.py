@@ -51,8 +51,9 @@ def test_a_forwarders_note_that_says_something_stays() -> None:
 
 INVITATION = ("From: Stroke Review Team <stroke.review@nhs.example>\nSent: 02 March 2026 09:00\n"
               "Subject: Consultation on proposed changes to stroke services\n\n"
-              "Dear resident, we are consulting on proposed changes to stroke services in the county and would "
-              "welcome your views on the case for change and on travel times. Please respond by 30 April 2026."
+              "Dear resident, we are consulting on proposed changes to stroke services in the county and "
+              "would welcome your views on the case for change and on travel times. Please respond by 30 "
+              "April 2026."
               "\n\nStroke Review Team")
 
 
