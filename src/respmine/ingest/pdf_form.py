@@ -136,8 +136,7 @@ def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 2)
-    flat = " ".join(text.split())
-    fields = [f for f in fields if not _shown(f, flat)]
+    fields = [f for f in fields if not _shown(f, chars, text)]
     inserts: list[tuple[int, int, float, str]] = []  # (line, column, x to order by, what to write)
     after_line: dict[int, list[tuple[float, float, str]]] = {}  # line -> (-top, left, paragraph)
     leading: list[str] = []  # values with no text above or beside them: the page's start
@@ -198,11 +197,19 @@ def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
 SHOWN_WORDS = 3  # a text field's value of this many words already in the page's text is not written again
 
 
-def _shown(field: Field, flat: str) -> bool:
-    """A text field's value the page already shows as text (a form flattened by drawing its values into
-    the page, its fields kept): read once. Short values ("Yes", a name) may be the form's own words."""
+def _shown(field: Field, chars: list[_Char], text: str) -> bool:
+    """A text field's value the page already shows as text in the field's own box (a form flattened by
+    drawing its values into the page, its fields kept): read once. Elsewhere on the page it is the form's
+    words, not the value (a drop-down's choice printed in the scale's legend, an answer echoing the
+    question)."""
     words = field.value.split()
-    return not field.box and len(words) >= SHOWN_WORDS and " ".join(words) in flat
+    if field.box or len(words) < SHOWN_WORDS:
+        return False
+    left, bottom, right, top = field.rect
+    inside = "".join(text[c.at] for c in chars
+                     if left - SAME_ROW <= (c.left + c.right) / 2 <= right + SAME_ROW
+                     and bottom - SAME_ROW <= (c.bottom + c.top) / 2 <= top + SAME_ROW)
+    return "".join(words) in inside
 
 
 def _words(chars: list[_Char]) -> list[_Char]:
