@@ -197,3 +197,16 @@ def test_pdf_scanned_page_with_a_form_field_is_still_ocrd(tmp_path: Path) -> Non
     assert "local commissioning" in doc.text
     assert "Alice Moreton" in doc.text  # (the field as the page is rendered with its form)
     assert doc.pages[0].method == "ocr-tesseract"
+
+
+def test_pdf_form_drop_down_read_as_the_entry_shown_not_its_export_value(tmp_path: Path) -> None:
+    """A drop-down whose entries have export values (a scale's "5" ... "1"): the field's value is the export
+    value; the answer is the entry the respondent chose, as shown."""
+    path = tmp_path / "export.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 750, "Q1 Do you agree with the case for change?")
+    c.acroForm.choice(name="q1", x=300, y=744, width=200, height=16, value="4",
+                      options=[("Strongly agree", "5"), ("Agree", "4"), ("Disagree", "2")], fontSize=9)
+    c.save()
+    assert "Q1 Do you agree with the case for change? Agree" in _read(path)

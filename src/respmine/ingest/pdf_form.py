@@ -76,7 +76,8 @@ def form_fields(pdf: Any, page: Any) -> list[Field]:
                 out.append(Field(True, False, where, label.strip(), checked))
             elif kind in (pdfium_c.FPDF_FORMFIELD_TEXTFIELD, pdfium_c.FPDF_FORMFIELD_COMBOBOX,
                           pdfium_c.FPDF_FORMFIELD_LISTBOX):
-                value = _string(pdfium_c.FPDFAnnot_GetFormFieldValue, handle, annot)
+                value = _chosen(handle, annot) if kind != pdfium_c.FPDF_FORMFIELD_TEXTFIELD else ""
+                value = value or _string(pdfium_c.FPDFAnnot_GetFormFieldValue, handle, annot)
                 value = "\n".join(line.strip() for line in re.split(r"\r\n|\r|\n", value)).strip()
                 flags = pdfium_c.FPDFAnnot_GetFormFieldFlags(handle, annot)
                 multiline = bool(flags & pdfium_c.FPDF_FORMFLAG_TEXT_MULTILINE) and kind == (
@@ -98,6 +99,20 @@ def _string(function: Any, handle: Any, annot: Any) -> str:
     buffer = ctypes.create_string_buffer(size)
     function(handle, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
     return buffer.raw[: size - 2].decode("utf-16-le", errors="replace").replace("\x00", "")
+
+
+def _chosen(handle: Any, annot: Any) -> str:
+    """A drop-down's or list's options chosen, as they are shown ("Agree", not its export value "4": the
+    field's value is the export value when the form gives one); "" when none is (a value typed in)."""
+    import pypdfium2.raw as pdfium_c
+
+    def label(i: int) -> str:
+        return _string(lambda h, a, buffer, size: pdfium_c.FPDFAnnot_GetOptionLabel(h, a, i, buffer, size),
+                       handle, annot).strip()
+
+    count = max(pdfium_c.FPDFAnnot_GetOptionCount(handle, annot), 0)
+    return "; ".join(x for i in range(count) if pdfium_c.FPDFAnnot_IsOptionSelected(handle, annot, i)
+                     and (x := label(i)))
 
 
 def _readable(name: str) -> str:
