@@ -36,6 +36,7 @@ def _segments(text: str) -> list[str]:
     "Forwarding this on behalf of my neighbour who has no e-mail.",
     "FYI - response below.",
     "Please see below a response from my constituent.\n\nJames Hart MP",
+    "Forwarded as requested by my mother, who has no computer at home.",
 ])
 @pytest.mark.parametrize("separator", ["---------- Forwarded message ---------", "Begin forwarded message:",
                                        "-----Original Message-----"])

@@ -341,7 +341,8 @@ _FORWARD_START = re.compile(r"\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forw
 _SENDS_ON = re.compile(  # what a forwarder says of the message below: "send this on", "see below", "FYI" (not
     # "look forward to", "put forward", "is below the average", "(a reply) on behalf of my father")
     r"\b(?:forward(?:ed|ing)?\s+(?:this|it|on|you|her|his|their)|(?:i|i've|have|has|had|am|is|are|was|been"
-    r"|being)\s+forward(?:ed|ing)|send(?:ing)? (?:this|it) on|pass(?:ed|ing)? (?:this|it) on|see below"
+    r"|being)\s+forward(?:ed|ing)|(?:^|(?<=[.!?:]\s))forward(?:ed|ing)\b|send(?:ing)? (?:this|it) on"
+    r"|pass(?:ed|ing)? (?:this|it) on|see below"
     r"|(?:response|reply|comments|email|e-mail|message|submission) below|(?:^|(?<=[.!?:]\s))below (?:is|are)"
     r"|fyi|(?:sent|sending|submitted|submitting|forwarded|forwarding)(?: (?:this|it))? on behalf of"
     r"|asked me to (?:send|forward|pass))\b", re.IGNORECASE | re.MULTILINE)
