@@ -158,3 +158,21 @@ def test_docx_legacy_text_field_still_showing_its_default_prompt_is_no_answer(tm
     text = _text(_form_docx(tmp_path / "defaults.docx", body))
     assert "Click here" not in text
     assert "Q7 Your organisation: Westbury Stroke Club" in text
+
+
+def _with_result(field: str, shown: str) -> str:
+    """A legacy field as a writer that puts its display in the field's result writes it."""
+    return field.replace('<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+                         f'{_t(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def test_docx_legacy_box_and_drop_down_results_are_not_read_twice(tmp_path: Path) -> None:
+    """A check box's glyph or a drop-down's entry in the field's result says what its state says: the
+    state is read, once."""
+    body = (_p(_t("Q4 Your view: "), _with_result(_legacy_dropdown(["Agree", "Neutral", "Disagree"], 2),
+                                                   "Disagree"))
+            + _p(_with_result(_legacy_box(""), "☒"), _t(" Yes "), _with_result(_legacy_box("0"), "\uf0a8"),
+                 _t(" No")))
+    text = _text(_form_docx(tmp_path / "results.docx", body))
+    assert "Q4 Your view: Disagree\n" in text
+    assert "☒ Yes ☐ No" in text and "\uf0a8" not in text

@@ -5,8 +5,10 @@ the page; tick boxes and radio buttons are written "☒ label" / "☐ label" as 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -150,3 +152,61 @@ def test_pdf_form_value_already_in_the_page_text_is_not_read_twice(tmp_path: Pat
                          value="The journey from the coast is too long.", fontSize=10, borderWidth=0)
     c.save()
     assert _read(path).count("The journey from the coast is too long.") == 1
+
+
+def test_pdf_form_value_the_page_prints_elsewhere_is_still_read(tmp_path: Path) -> None:
+    """A value is read once only when the page draws it in the field's own box: a drop-down's choice the
+    form prints as its scale's legend, or an answer echoing the question's words, is the respondent's."""
+    path = tmp_path / "legend.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 780, "Answer with: Strongly agree, Agree, Neither agree nor disagree, Disagree.")
+    c.drawString(60, 750, "Q1 Do you agree with the case for change?")
+    c.acroForm.choice(name="q1", x=300, y=744, width=200, height=16, value="Neither agree nor disagree",
+                      options=["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree"],
+                      fontSize=9)
+    c.drawString(60, 720, "Q2 What most needs improving?")
+    c.acroForm.textfield(name="q2", x=300, y=714, width=200, height=16, value="the case for change",
+                         fontSize=9)
+    c.save()
+    text = _read(path)
+    assert "change? Neither agree nor disagree" in text
+    assert "improving? the case for change" in text
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_pdf_scanned_page_with_a_form_field_is_still_ocrd(tmp_path: Path) -> None:
+    """A scanned page with a fillable field laid over it (a field added to a scanned form): its text is
+    in the image, and is read by OCR, as a scanned page without a field is."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1700, 700), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 44)
+    for i, line in enumerate(["We support local commissioning", "of resettlement services."]):
+        draw.text((150, 200 + i * 70), line, fill=0, font=font)
+    png = tmp_path / "scan.png"
+    image.save(png)
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(str(png), 0, 560, width=595, height=245)
+    c.acroForm.textfield(name="name", x=300, y=500, width=200, height=16, value="Alice Moreton", fontSize=9)
+    c.save()
+    doc = extract(path)
+    assert isinstance(doc, Document)
+    assert "local commissioning" in doc.text
+    assert "Alice Moreton" in doc.text  # (the field as the page is rendered with its form)
+    assert doc.pages[0].method == "ocr-tesseract"
+
+
+def test_pdf_form_drop_down_read_as_the_entry_shown_not_its_export_value(tmp_path: Path) -> None:
+    """A drop-down whose entries have export values (a scale's "5" ... "1"): the field's value is the export
+    value; the answer is the entry the respondent chose, as shown."""
+    path = tmp_path / "export.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 750, "Q1 Do you agree with the case for change?")
+    c.acroForm.choice(name="q1", x=300, y=744, width=200, height=16, value="4",
+                      options=[("Strongly agree", "5"), ("Agree", "4"), ("Disagree", "2")], fontSize=9)
+    c.save()
+    assert "Q1 Do you agree with the case for change? Agree" in _read(path)

@@ -36,6 +36,7 @@ def _segments(text: str) -> list[str]:
     "Forwarding this on behalf of my neighbour who has no e-mail.",
     "FYI - response below.",
     "Please see below a response from my constituent.\n\nJames Hart MP",
+    "Forwarded as requested by my mother, who has no computer at home.",
 ])
 @pytest.mark.parametrize("separator", ["---------- Forwarded message ---------", "Begin forwarded message:",
                                        "-----Original Message-----"])
@@ -47,3 +48,44 @@ def test_a_forwarders_note_that_says_something_stays() -> None:
     note = "I fully support my mother's objection: the travel times to Kingsmere are unacceptable."
     segments = _segments(f"{note}\n\n---------- Forwarded message ---------\n{FORWARDED}")
     assert segments[0] == note and segments[1:] == SAID
+
+
+INVITATION = ("From: Stroke Review Team <stroke.review@nhs.example>\nSent: 02 March 2026 09:00\n"
+              "Subject: Consultation on proposed changes to stroke services\n\n"
+              "Dear resident, we are consulting on proposed changes to stroke services in the county and "
+              "would welcome your views on the case for change and on travel times. Please respond by 30 "
+              "April 2026."
+              "\n\nStroke Review Team")
+
+
+def _segments_with(text: str, subject: str) -> list[str]:
+    doc = Document(source="x.eml", sha256="f" * 64, format="eml", method="t", text=text,
+                   metadata={"subject": subject})
+    segs = segment_documents([doc], QUESTIONS, title="Proposed changes to stroke services")[doc.sha256]
+    return [s.text for s in segs]
+
+
+@pytest.mark.parametrize(("reply", "separator", "subject"), [
+    # a respondent forwarding the invitation with a short reply above it (no word of "view" in it)
+    ("The drive to Kingsmere takes over an hour from our village and there is no bus on Sundays.",
+     "-----Original Message-----", "FW: Consultation on proposed changes to stroke services"),
+    ("The drive to Kingsmere takes over an hour from our village and there is no bus on Sundays.",
+     "On Mon, 2 Mar 2026 at 09:00, Stroke Review Team <stroke.review@nhs.example> wrote:", "Fwd: stroke"),
+    # "on behalf of", "forward" in other senses, say nothing of sending on what is below
+    ("Reply on behalf of my father: the journey to Kingsmere takes over an hour by car and he cannot drive.",
+     "-----Original Message-----", "RE: Consultation"),
+    ("The journey to Kingsmere takes over an hour by car. I look forward to hearing from you.",
+     "-----Original Message-----", "RE: Consultation"),
+    ("The journey times put forward for Kingsmere take no account of the winter roads.",
+     "-----Original Message-----", "RE: Consultation"),
+])
+def test_a_short_reply_above_a_quoted_or_forwarded_message_is_the_response(reply: str, separator: str,
+                                                                            subject: str) -> None:
+    segments = _segments_with(f"{reply}\n\n{separator}\n{INVITATION}", subject)
+    assert segments and segments[0] == reply
+
+
+def test_a_short_view_above_a_forward_is_kept_with_it() -> None:
+    view = "Westbury saved my husband's life. Keep it open."
+    segments = _segments_with(f"{view}\n\nBegin forwarded message:\n{FORWARDED}", "")
+    assert segments[0] == view and segments[1:] == SAID

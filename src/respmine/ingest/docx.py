@@ -64,7 +64,8 @@ class _Walker:
         w = f"{{{ns}}}"
         self.w = w
         self.note_numbers: dict[tuple[str, str], int] = {}
-        self.fields: list[list[Any]] = []  # open fields: [a FORMTEXT's default text, where its result starts]
+        # open fields: [a FORMTEXT's default text, where its result starts, its state written at its start]
+        self.fields: list[list[Any]] = []
         self.skip = {
             w + "del", w + "moveFrom", w + "delText", w + "delInstrText", w + "instrText",
             w + "pPr", w + "rPr", w + "tblPr", w + "trPr", w + "tcPr", w + "sectPr", w + "rt",
@@ -133,18 +134,21 @@ class _Walker:
     def field_char(self, char: Any, out: list[str]) -> None:
         """A field's begin, separate or end mark: a form field's state written at its start; a FORMTEXT
         field still showing its default text (the form's prompt, "Click here to enter your comments")
-        read as nothing."""
+        read as nothing. A check box's or drop-down's result (a writer may put its glyph or the entry
+        there) is what its state already says: read once."""
         w = self.w
         kind = char.get(w + "fldCharType")
         if kind == "begin":
-            out.append(self.form_field(char))
+            state = self.form_field(char)
+            out.append(state)
             default = char.find(f"{w}ffData/{w}textInput/{w}default")
-            self.fields.append([default.get(w + "val", "") if default is not None else "", None])
+            self.fields.append([default.get(w + "val", "") if default is not None else "", None, bool(state)])
         elif kind == "separate" and self.fields:
             self.fields[-1][1] = len(out)
         elif kind == "end" and self.fields:
-            default, start = self.fields.pop()
-            if default.strip() and start is not None and "".join(out[start:]).strip() == default.strip():
+            default, start, stated = self.fields.pop()
+            if start is not None and (stated or (default.strip()
+                                      and "".join(out[start:]).strip() == default.strip())):
                 del out[start:]
 
     def form_field(self, char: Any) -> str:

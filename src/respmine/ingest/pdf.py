@@ -95,12 +95,13 @@ def _page_text(pdf: pypdfium2.PdfDocument, index: int, src: Source) -> RawPage:
         try:
             text = textpage.get_text_range()
             fields = form_fields(pdf, page)
-            if len("".join(text.split())) < MIN_TEXT_CHARS and not fields:
-                if _has_image(page):
+            if len("".join(text.split())) < MIN_TEXT_CHARS:
+                if _has_image(page):  # (a scan, with fields laid over it or not: OCR reads both, drawn)
                     if not src.ocr:
                         return RawPage(text, "image-no-ocr")
                     return RawPage(_ocr_page(page, src), default_engine().method)
-                return RawPage(text, "pdfium")
+                if not fields:
+                    return RawPage(text, "pdfium")
             shown = None
             if fields:  # (a form's labels and boxes are no columns: its text is read in the stream's order)
                 shown = filled_lines(textpage, text, fields)

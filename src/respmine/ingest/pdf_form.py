@@ -76,7 +76,8 @@ def form_fields(pdf: Any, page: Any) -> list[Field]:
                 out.append(Field(True, False, where, label.strip(), checked))
             elif kind in (pdfium_c.FPDF_FORMFIELD_TEXTFIELD, pdfium_c.FPDF_FORMFIELD_COMBOBOX,
                           pdfium_c.FPDF_FORMFIELD_LISTBOX):
-                value = _string(pdfium_c.FPDFAnnot_GetFormFieldValue, handle, annot)
+                value = _chosen(handle, annot) if kind != pdfium_c.FPDF_FORMFIELD_TEXTFIELD else ""
+                value = value or _string(pdfium_c.FPDFAnnot_GetFormFieldValue, handle, annot)
                 value = "\n".join(line.strip() for line in re.split(r"\r\n|\r|\n", value)).strip()
                 flags = pdfium_c.FPDFAnnot_GetFormFieldFlags(handle, annot)
                 multiline = bool(flags & pdfium_c.FPDF_FORMFLAG_TEXT_MULTILINE) and kind == (
@@ -98,6 +99,20 @@ def _string(function: Any, handle: Any, annot: Any) -> str:
     buffer = ctypes.create_string_buffer(size)
     function(handle, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
     return buffer.raw[: size - 2].decode("utf-16-le", errors="replace").replace("\x00", "")
+
+
+def _chosen(handle: Any, annot: Any) -> str:
+    """A drop-down's or list's options chosen, as they are shown ("Agree", not its export value "4": the
+    field's value is the export value when the form gives one); "" when none is (a value typed in)."""
+    import pypdfium2.raw as pdfium_c
+
+    def label(i: int) -> str:
+        return _string(lambda h, a, buffer, size: pdfium_c.FPDFAnnot_GetOptionLabel(h, a, i, buffer, size),
+                       handle, annot).strip()
+
+    count = max(pdfium_c.FPDFAnnot_GetOptionCount(handle, annot), 0)
+    return "; ".join(x for i in range(count) if pdfium_c.FPDFAnnot_IsOptionSelected(handle, annot, i)
+                     and (x := label(i)))
 
 
 def _readable(name: str) -> str:
@@ -136,8 +151,7 @@ def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 2)
-    flat = " ".join(text.split())
-    fields = [f for f in fields if not _shown(f, flat)]
+    fields = [f for f in fields if not _shown(f, chars, text)]
     inserts: list[tuple[int, int, float, str]] = []  # (line, column, x to order by, what to write)
     after_line: dict[int, list[tuple[float, float, str]]] = {}  # line -> (-top, left, paragraph)
     leading: list[str] = []  # values with no text above or beside them: the page's start
@@ -198,11 +212,19 @@ def filled_lines(textpage: Any, text: str, fields: list[Field]) -> list[str]:
 SHOWN_WORDS = 3  # a text field's value of this many words already in the page's text is not written again
 
 
-def _shown(field: Field, flat: str) -> bool:
-    """A text field's value the page already shows as text (a form flattened by drawing its values into
-    the page, its fields kept): read once. Short values ("Yes", a name) may be the form's own words."""
+def _shown(field: Field, chars: list[_Char], text: str) -> bool:
+    """A text field's value the page already shows as text in the field's own box (a form flattened by
+    drawing its values into the page, its fields kept): read once. Elsewhere on the page it is the form's
+    words, not the value (a drop-down's choice printed in the scale's legend, an answer echoing the
+    question)."""
     words = field.value.split()
-    return not field.box and len(words) >= SHOWN_WORDS and " ".join(words) in flat
+    if field.box or len(words) < SHOWN_WORDS:
+        return False
+    left, bottom, right, top = field.rect
+    inside = "".join(text[c.at] for c in chars
+                     if left - SAME_ROW <= (c.left + c.right) / 2 <= right + SAME_ROW
+                     and bottom - SAME_ROW <= (c.bottom + c.top) / 2 <= top + SAME_ROW)
+    return "".join(words) in inside
 
 
 def _words(chars: list[_Char]) -> list[_Char]:

@@ -281,8 +281,7 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
         if piece.text.strip(" |:") not in labels  # a form column header or table label, not an answer
         and not _profile_rows(piece.text)
     ]
-    forwarded = bool(_FORWARDED_SUBJECT.match(doc.metadata.get("subject", "")))
-    rest = [kept for piece in _above_quoted_reply(pieces, matcher.title, forwarded)
+    rest = [kept for piece in _above_quoted_reply(pieces, matcher.title)
             if (kept := _without_header(piece, matcher))]
     if matcher.questions:
         rest = [part for b in rest for part in _heading_apart(doc.text, b, matcher)]
@@ -341,20 +340,21 @@ def _only_question(text: str, question: str, matcher: QuestionMatcher) -> bool:
     return found is not None and found[0] == question and only_its_words
 
 
-def _above_quoted_reply(pieces: list[Block], title: str, forwarded: bool = False) -> list[Block]:
+def _above_quoted_reply(pieces: list[Block], title: str) -> list[Block]:
     """The paragraphs above a quoted e-mail ("-----Original Message-----", "On ... wrote:") when the
     respondent wrote something above it: what is quoted is the message replied to (the department's
     invitation, say). With nothing above (a forward under a bare "FYI"), the quoted message is the
     response and is kept. Below a forwarder's covering note (`_covering_note`: "Hi, my mum asked me to
     send this on for her as she is not on email. Thanks, Tom") the forwarded message is the response and
-    the note is furniture: read as a reply, a forward under such a note had lost the whole response.
-    `forwarded`: the e-mail's subject says it is a forward ("Fwd: ...", "FW: ...")."""
+    the note is furniture: read as a reply, a forward under such a note had lost the whole response. A
+    forward marker or a "Fwd:" subject is no sign of a cover: respondents forward the invitation with their
+    answer above it. Other prose above a forward is kept, and so is the forward."""
     for i, piece in enumerate(pieces):
         forward = _FORWARD_START.match(piece.text) is not None
         if not (forward or starts_quoted_reply(piece.text)):
             continue
         above = pieces[:i]
-        if above and _covering_note(above, forward or forwarded):
+        if above and _covering_note(above):
             return pieces[i:]
         if not forward and any(_is_prose(p.text, title) for p in above):
             return above
@@ -364,26 +364,29 @@ def _above_quoted_reply(pieces: list[Block], title: str, forwarded: bool = False
 
 _FORWARD_START = re.compile(r"\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:)",
                             re.IGNORECASE)
-_FORWARDED_SUBJECT = re.compile(r"\s*(?:fwd?|fw)\s*:", re.IGNORECASE)
-_SENDS_ON = re.compile(  # what a forwarder says of the message below: "send this on", "see below", "FYI"
-    r"\b(?:forward(?:ed|ing)?|send(?:ing)? (?:this|it) on|pass(?:ed|ing)? (?:this|it) on|(?:see|is|are) below"
-    r"|(?:response|reply|comments|email|e-mail|message) below|below (?:is|are|a|an|the|my|our)|fyi"
-    r"|on behalf of|asked me to (?:send|forward|pass))\b", re.IGNORECASE)
+_SENDS_ON = re.compile(  # what a forwarder says of the message below: "send this on", "see below", "FYI" (not
+    # "look forward to", "put forward", "is below the average", "(a reply) on behalf of my father")
+    r"\b(?:forward(?:ed|ing)?\s+(?:this|it|on|you|her|his|their)|(?:i|i've|have|has|had|am|is|are|was|been"
+    r"|being)\s+forward(?:ed|ing)|(?:^|(?<=[.!?:]\s))forward(?:ed|ing)\b|send(?:ing)? (?:this|it) on"
+    r"|pass(?:ed|ing)? (?:this|it) on|see below"
+    r"|(?:response|reply|comments|email|e-mail|message|submission) below|(?:^|(?<=[.!?:]\s))below (?:is|are)"
+    r"|fyi|(?:sent|sending|submitted|submitting|forwarded|forwarding)(?: (?:this|it))? on behalf of"
+    r"|asked me to (?:send|forward|pass))\b", re.IGNORECASE | re.MULTILINE)
 COVER_NOTE_WORDS = 40  # a forwarder's covering note is at most this long: a longer one says something
 _NOTE_VIEW = re.compile(  # a view of the forwarder's own: "I fully support my mother's objection"
     r"\b(?:support|oppose[sd]?|object(?:ion|ions|s|ed)?|agree[sd]?|disagree[sd]?|welcomes?|concern(?:ed|s)?|urge"
     r"|should|must|reject(?:s|ed)?|unacceptable|wrong|worried|fears?)\b", re.IGNORECASE)
 
 
-def _covering_note(above: list[Block], forward: bool) -> bool:
+def _covering_note(above: list[Block]) -> bool:
     """The paragraphs above a forwarded (or quoted) message are a forwarder's covering note: short, stating
-    no view, and, above a quoted message not marked as a forward, saying it sends on what is below (else
-    a short reply, "Thanks, we will respond by Friday.", and the message it answers)."""
+    no view, and saying it sends on what is below (else a short reply, "The drive takes an hour and there
+    is no bus.", and the message it answers: a forward marker does not say which)."""
     text = "\n\n".join(p.text for p in above)
     if len(text_words(text)) > COVER_NOTE_WORDS or _NOTE_VIEW.search(text) or any(
             _agreeing(p.text) or _stances(p.text) for p in above):
         return False
-    return forward or _SENDS_ON.search(text) is not None
+    return _SENDS_ON.search(text) is not None
 
 
 # a question's heading ending a reference line that OCR ran it onto
