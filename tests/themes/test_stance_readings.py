@@ -97,3 +97,61 @@ def test_some_parts_fine_others_not_is_mixed(rules: StanceModel, answer: str, si
     conditions are agreed: some agreed, others not (trial 31a's form_3, read as no answer). Said of
     something other than what the question asks about (landlords, to the conditions), it takes no side."""
     assert rules.predict([answer], [CONDITIONS_Q])[0].stance == side
+
+
+STROKE_Q1 = ("To what extent do you agree or disagree with the case for change? Strongly agree / Agree / "
+             "Neither agree nor disagree / Disagree / Strongly disagree")
+
+
+@pytest.mark.parametrize(("answer", "side"), [
+    ("North Country Ambulance Service NHS Trust agrees with the case for change.", "support"),
+    ("The College strongly agrees with the case for change.", "support"),
+    ("The League of Friends does not agree with the case for change.", "oppose"),
+    ("The Board supports the proposal.", "support"),
+    ("The Society welcomes the proposals.", "support"),
+    ("The Committee opposes the proposal.", "oppose"),
+    ("The partners of Dalesview Medical Practice agree with the case for change.", "support"),
+    ("Healthwatch Northshire broadly agrees with the case for change.", "support"),
+])
+def test_a_body_named_in_the_third_person_takes_its_side(rules: StanceModel, answer: str, side: str) -> None:
+    """(32a) A body writing of itself by its name ("North Country Ambulance Service NHS Trust agrees ...",
+    however many words the name has) or by a determiner and a capitalised noun ("The College strongly agrees
+    ...", "The League of Friends does not agree ...") takes a side, as "The council supports ..." does."""
+    assert rules.predict([answer], [STROKE_Q1])[0].stance == side
+
+
+@pytest.mark.parametrize("answer", [
+    "The Royal College has said it agrees.",
+    "NHS England agrees that the case for change has been made.",
+    "The Government agrees.",
+    "Residents agree.",
+])
+def test_another_bodys_view_reported_is_not_the_writers(rules: StanceModel, answer: str) -> None:
+    """Another body's view reported ("The Royal College has said it agrees", "NHS England agrees that ...",
+    the consultor's own, people's) is not the writer's side."""
+    assert rules.predict([answer], [STROKE_Q1])[0].stance not in ("support", "oppose")
+
+
+@pytest.mark.parametrize(("question", "answer", "side"), [
+    (STROKE_Q1, "Case for change: I'd give it 4 out of 5. The units are too small.", "support"),
+    (STROKE_Q1, "4/5", "support"),
+    (STROKE_Q1, "3 out of 5 stars.", "neutral"),
+    (STROKE_Q1, "1 out of 5, it is a terrible idea for Westbury.", "oppose"),
+    (LICENSING_Q, "10/10 from me.", "support"),
+    (STROKE_Q1.replace("Strongly agree /", "1 = Strongly agree /").replace("/ Strongly disagree",
+                                                                           "/ 5 = Strongly disagree"),
+     "4 out of 5.", "oppose"),
+])
+def test_a_rating_on_an_agreement_question_is_its_scales_point(rules: StanceModel, question: str,
+                                                              answer: str, side: str) -> None:
+    """(32a) "I'd give it 4 out of 5" (or "4/5", "3 out of 5 stars", "10/10") to an agreement question is
+    the scale's point: higher agrees (5 = strongly agree), unless the question numbers its scale the other
+    way ("1 = Strongly agree")."""
+    assert rules.predict([answer], [question])[0].stance == side
+
+
+@pytest.mark.parametrize("answer", ["The unit saw 4/5 of patients within the hour.",
+                                    "I was admitted on 4/5/2019."])
+def test_a_share_or_a_date_is_no_rating(rules: StanceModel, answer: str) -> None:
+    """"4/5 of patients" is a share, "4/5/2019" a date: no rating."""
+    assert rules.predict([answer], [STROKE_Q1])[0].stance not in ("support", "oppose")

@@ -267,6 +267,42 @@ _REPORTED = re.compile(  # a view reported as others' before the writer's own, u
     r"|\b(?:although|though|while|whilst)\s+" + _OTHERS_SAY + r"[^;:.,]*", re.IGNORECASE)
 
 
+_CAP = r"(?:[A-Z][\w’'&.-]*|&)"  # a capitalised word of a name ("NHS", "Friends", "St.")
+_STATE = (r"(?:Government|Department|Ministry|Minister|Secretary|Treasury|Home\s+Office|Cabinet|Parliament"
+          r"|ICB|Executive)\b")  # the consultor and the state, whose views a respondent reports
+_NAMED_BODY = re.compile(  # a body writing of itself by its name, opening the sentence and followed by its
+    # verb: by a determiner and capitalised words ("The College", "The League of Friends", "Our Society"), a
+    # body's people ("The partners of Dalesview Medical Practice"), or a name of two or more capitalised
+    # words up to eight ("North Country Ambulance Service NHS Trust"); not the state ("The Government"), nor
+    # "The Royal College has said it supports ..." (only adverbs, negation and auxiliaries before the verb)
+    r"^\W*(?P<subj>(?:(?:The|Our)\s+(?:(?:partners|members|trustees|directors|governors|officers|staff"
+    r"|board|committee|council)\s+of\s+(?:the\s+)?)?(?!" + _STATE + r")" + _CAP
+    + r"|(?!(?:The|Our|Some|Many|Most|All|Both|These|Those|Other|Several)\b)" + _CAP
+    + r"(?=\s+(?:(?:of|and|for|the|on|in)\s+)*[A-Z]))"
+    r"(?:\s+(?:(?:of|and|for|the|on|in)\s+)*" + _CAP + r"){0,7})"
+    r"(?P<gap>(?:\s+(?:strongly|fully|broadly|partly|partially|largely|warmly|firmly|generally|therefore|also"
+    r"|cannot|can|does|do|did|not|would|will|could|n[’']t|doesn[’']t|don[’']t)){0,4})"
+    r"\s+(?P<verb>(?:agree|support|welcome|endorse|oppose|disagree|object|reject)(?:s|d)?)\b"
+    r"(?P<that>\s+that\b)?")
+
+
+def _named_body(sentence: str, low: str) -> str:
+    """`low` (the sentence lower-cased) with a body's name opening it (`_NAMED_BODY`) read as "board", a
+    body writing of itself, so the body's cues read it (offsets kept); a bare name agreeing "that ..." is a
+    view reported ("NHS England agrees that ..."), unless the writer names itself with a determiner."""
+    found = _NAMED_BODY.match(sentence)
+    if found is None or _WE_I.search(sentence):
+        return low
+    subj = found["subj"]
+    if found["that"] and not re.match(r"(?:The|Our)\s", subj):
+        return low
+    a, b = found.span("subj")
+    return low[:a] + "board".ljust(b - a) + low[b:]
+
+
+_WE_I = re.compile(r"\b(?:we|I|our|us)\b", re.IGNORECASE)
+
+
 def _unreported(sentence: str) -> str:
     """The sentence with views reported as others' (`_REPORTED`) blanked (offsets kept)."""
     return _REPORTED.sub(lambda m: " " * len(m.group()), sentence)
@@ -489,7 +525,7 @@ _AGREED_THAT = re.compile(  # agreeing with a judgement: "I agree that the plan 
 
 def score_sentence(sentence: str) -> Scores:
     """(support, oppose, mixed) cue weights of one sentence; a negated cue counts for the other side."""
-    low = sentence.lower()
+    low = _named_body(sentence, sentence.lower())
     if _NEUTRAL.search(low):
         return 0.0, 0.0, 0.0
     judged = _agreed_judgement(low)
@@ -708,10 +744,43 @@ def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     said = _bare(text, a, b)
     if said is not None:
         return said, first
+    rated = _rating(text, spans, question or "")
+    if rated is not None:
+        return rated
     glued = _GLUED_NO.match(text, a, b)  # (the splitter keeps "No." with what follows, as in "No. 5")
     if glued is not None:
         return "oppose", (a, glued.end())
     return ("neutral", first) if says_no_view(text[a:b]) or says_neither(text[a:b]) else None
+
+
+_RATED = re.compile(  # a rating: "I'd give it 4 out of 5", "4/5", "3 out of 5 stars", "10/10" (not a share,
+    # "4/5 of patients", "4 out of 5 patients", nor a date, "4/5/2019")
+    r"(?<![\d/.])(?P<n>\d{1,2})\s*(?:/|out\s+of)\s*(?P<of>5|10)(?![\d/])(?:\s+(?:stars?|points?|marks?))?"
+    r"(?=\s*(?:$|[.,;:!)]|\s+(?:from|for|overall|by|on)\b))", re.IGNORECASE)
+_LOW_AGREES = re.compile(  # a question numbering its scale from agreement down: "1 = Strongly agree",
+    # "Strongly agree (1)"
+    r"\b1\s*(?:=|:|-|\)|\.)\s*strongly\s+agree\b|\bstrongly\s+agree\s*(?:\(\s*1\s*\)|=\s*1\b)",
+    re.IGNORECASE)
+
+
+def _rating(text: str, spans: Sequence[Span], question: str) -> tuple[str, Span] | None:
+    """A rating given to an agreement question ("I'd give it 4 out of 5"), read as the point of a scale
+    whose top agrees (5 = strongly agree, as ratings go: more is better), or whose top disagrees when the
+    question numbers it so ("1 = Strongly agree ... 5 = Strongly disagree"): 70% and over agrees, 40% and
+    under disagrees, between is the middle. The first rating in the answer, with its sentence."""
+    for a, b in spans:
+        found = _RATED.search(text, a, b)
+        if found is None:
+            continue
+        n, of = int(found["n"]), int(found["of"])
+        if n > of:
+            return None
+        share = n / of
+        if _LOW_AGREES.search(question):
+            share = 1 - share + 1 / of  # (1 of 5 is the top point)
+        side = "support" if share >= 0.7 else "oppose" if share <= 0.4 else "neutral"
+        return side, (a, b)
+    return None
 
 
 _BILINGUAL = re.compile(r"(?<!\s)\s*[/|]\s*")  # "Cytuno / Agree": the answer in two languages (from a
