@@ -61,7 +61,8 @@ _BODY_SUBJ = (r"^(?!.*\b(?:we|i|our)\b)\W*(?!(?:some|many|most|few|other|others|
               r"|these|those)\b)(?:the\s+)?(?:[a-z’'&.-]+\s+){0,4}?(?:council|trust|charity"
               r"|association|union|board|federation|network|partnership|forum|alliance|coalition|society"
               r"|foundation|institute|company|authority|school|academy|organi[sz]ation|commissioner"
-              r"|constabulary|police|centre|center|project)\b")
+              r"|constabulary|police|centre|center|project|group|panel|committee|club|consortium"
+              r"|collective|co-?operative)\b")  # ("The Northam HMO Landlords Group does not agree ...")
 _GAP = r"(?P<gap>(?:\s+[a-z’']+){0,4}?)\s+"  # "we would therefore not support": the gap holds the negation
 _SERVED = (r"(?!\s+(?:\d+|over|around|more|some|many|people|children|families|young|adults|women|men|victims"
            r"|those|them|individuals|clients|users|survivors|offenders|staff|communities)\b)")  # a service
@@ -253,6 +254,60 @@ _CONCEDED = re.compile(  # others' worries acknowledged, not the writer's own: "
     r"\b(?:understands?|acknowledge[sd]?|recogni[sz]e[sd]?|appreciate[sd]?|hear|heard|respect(?:s|ed)?)\s+"
     r"(?:(?:the|these|those|such|some|their|people[’']s|others[’'])\s+)?(?:[a-z-]+\s+)?(?:concerns?"
     r"|reservations|worries|fears|misgivings|doubts)\b(?:(?!\b(?:but|and|however|yet|so|which)\b)[^,;.:])*")
+_OTHERS_SAY = (  # others (not the writer's own members) holding a view: "Some say", "Some landlords argue
+    # that", "Critics claim", "Others have suggested"
+    r"\b(?:some|many|several|other|others|critics|opponents|sceptics|skeptics|detractors)(?!\s+of\s+(?:our|us)\b)"
+    r"(?:\s+(?!(?:but|however|yet|we|i)\b)[a-z’'-]+){0,2}?\s+(?:have\s+|has\s+)?(?:say|says|said|argue[sd]?"
+    r"|claim(?:s|ed)?|think|thought|believe[sd]?|feel|felt|fear(?:s|ed)?|suggest(?:s|ed)?|insist(?:s|ed)?"
+    r"|complain(?:s|ed)?|worry|worried|maintain(?:s|ed)?)\b")
+_REPORTED = re.compile(  # a view reported as others' before the writer's own, up to the contrast: "Some
+    # say the proposal goes too far, but we welcome it" (not "Some say it goes too far, and I agree"); or in
+    # a clause conceding it: "We welcome it, although some say it goes too far"
+    _OTHERS_SAY + r"[^;:.]*?(?=[,;]?\s*\b(?:but|however|yet)\b)"
+    r"|\b(?:although|though|while|whilst)\s+" + _OTHERS_SAY + r"[^;:.,]*", re.IGNORECASE)
+
+
+_CAP = r"(?:[A-Z][\w’'&.-]*|&)"  # a capitalised word of a name ("NHS", "Friends", "St.")
+_STATE = (r"(?:Government|Department|Ministry|Minister|Secretary|Treasury|Home\s+Office|Cabinet|Parliament"
+          r"|ICB|Executive)\b")  # the consultor and the state, whose views a respondent reports
+_NAMED_BODY = re.compile(  # a body writing of itself by its name, opening the sentence and followed by its
+    # verb: by a determiner and capitalised words ("The College", "The League of Friends", "Our Society"), a
+    # body's people ("The partners of Dalesview Medical Practice"), or a name of two or more capitalised
+    # words up to eight ("North Country Ambulance Service NHS Trust"); not the state ("The Government"), nor
+    # "The Royal College has said it supports ..." (only adverbs, negation and auxiliaries before the verb)
+    r"^\W*(?P<subj>(?:(?:The|Our)\s+(?:(?:partners|members|trustees|directors|governors|officers|staff"
+    r"|board|committee|council)\s+of\s+(?:the\s+)?)?(?!" + _STATE + r")" + _CAP
+    + r"|(?!(?:The|Our|Some|Many|Most|All|Both|These|Those|Other|Several)\b)" + _CAP
+    + r"(?=\s+(?:(?:of|and|for|the|on|in)\s+)*[A-Z]))"
+    r"(?:\s+(?:(?:of|and|for|the|on|in)\s+)*" + _CAP + r"){0,7})"
+    r"(?P<gap>(?:\s+(?:strongly|fully|broadly|partly|partially|largely|warmly|firmly|generally|therefore|also"
+    r"|cannot|can|does|do|did|not|would|will|could|n[’']t|doesn[’']t|don[’']t)){0,4})"
+    r"\s+(?P<verb>(?:agree|support|welcome|endorse|oppose|disagree|object|reject)(?:s|d)?)\b"
+    r"(?P<that>\s+that\b)?")
+
+
+def _named_body(sentence: str, low: str) -> str:
+    """`low` (the sentence lower-cased) with a body's name opening it (`_NAMED_BODY`) read as "board", a
+    body writing of itself, so the body's cues read it (offsets kept); a bare name agreeing "that ..." is a
+    view reported ("NHS England agrees that ..."), unless the writer names itself with a determiner."""
+    found = _NAMED_BODY.match(sentence)
+    if found is None or _WE_I.search(sentence):
+        return low
+    subj = found["subj"]
+    if found["that"] and not re.match(r"(?:The|Our)\s", subj):
+        return low
+    a, b = found.span("subj")
+    return low[:a] + "board".ljust(b - a) + low[b:]
+
+
+_WE_I = re.compile(r"\b(?:we|I|our|us)\b", re.IGNORECASE)
+
+
+def _unreported(sentence: str) -> str:
+    """The sentence with views reported as others' (`_REPORTED`) blanked (offsets kept)."""
+    return _REPORTED.sub(lambda m: " " * len(m.group()), sentence)
+
+
 _CAVEAT = re.compile(  # support going on to what must change: a condition ("..., but the Department must fund
     # the officers this will require"), as "support, subject to X" is
     r"\b(?:but|however|although|though)\b[^.;]*?\b(?:must|should|needs?\s+to|will\s+need\s+to|has\s+to"
@@ -470,13 +525,13 @@ _AGREED_THAT = re.compile(  # agreeing with a judgement: "I agree that the plan 
 
 def score_sentence(sentence: str) -> Scores:
     """(support, oppose, mixed) cue weights of one sentence; a negated cue counts for the other side."""
-    low = sentence.lower()
+    low = _named_body(sentence, sentence.lower())
     if _NEUTRAL.search(low):
         return 0.0, 0.0, 0.0
     judged = _agreed_judgement(low)
     if judged is not None:
         return judged
-    low = _CONCEDED.sub(lambda m: " " * len(m.group()), low)  # (offsets kept)
+    low = _unreported(_CONCEDED.sub(lambda m: " " * len(m.group()), low))  # (offsets kept)
     best = {"support": 0.0, "oppose": 0.0, "mixed": 0.0}
     said = len(low)  # where the first support said ends
     for pattern, polarity, weight in _CUES:
@@ -689,10 +744,43 @@ def closed_answer(text: str, question: str | None) -> tuple[str, Span] | None:
     said = _bare(text, a, b)
     if said is not None:
         return said, first
+    rated = _rating(text, spans, question or "")
+    if rated is not None:
+        return rated
     glued = _GLUED_NO.match(text, a, b)  # (the splitter keeps "No." with what follows, as in "No. 5")
     if glued is not None:
         return "oppose", (a, glued.end())
     return ("neutral", first) if says_no_view(text[a:b]) or says_neither(text[a:b]) else None
+
+
+_RATED = re.compile(  # a rating: "I'd give it 4 out of 5", "4/5", "3 out of 5 stars", "10/10" (not a share,
+    # "4/5 of patients", "4 out of 5 patients", nor a date, "4/5/2019")
+    r"(?<![\d/.])(?P<n>\d{1,2})\s*(?:/|out\s+of)\s*(?P<of>5|10)(?![\d/])(?:\s+(?:stars?|points?|marks?))?"
+    r"(?=\s*(?:$|[.,;:!)]|\s+(?:from|for|overall|by|on)\b))", re.IGNORECASE)
+_LOW_AGREES = re.compile(  # a question numbering its scale from agreement down: "1 = Strongly agree",
+    # "Strongly agree (1)"
+    r"\b1\s*(?:=|:|-|\)|\.)\s*strongly\s+agree\b|\bstrongly\s+agree\s*(?:\(\s*1\s*\)|=\s*1\b)",
+    re.IGNORECASE)
+
+
+def _rating(text: str, spans: Sequence[Span], question: str) -> tuple[str, Span] | None:
+    """A rating given to an agreement question ("I'd give it 4 out of 5"), read as the point of a scale
+    whose top agrees (5 = strongly agree, as ratings go: more is better), or whose top disagrees when the
+    question numbers it so ("1 = Strongly agree ... 5 = Strongly disagree"): 70% and over agrees, 40% and
+    under disagrees, between is the middle. The first rating in the answer, with its sentence."""
+    for a, b in spans:
+        found = _RATED.search(text, a, b)
+        if found is None:
+            continue
+        n, of = int(found["n"]), int(found["of"])
+        if n > of:
+            return None
+        share = n / of
+        if _LOW_AGREES.search(question):
+            share = 1 - share + 1 / of  # (1 of 5 is the top point)
+        side = "support" if share >= 0.7 else "oppose" if share <= 0.4 else "neutral"
+        return side, (a, b)
+    return None
 
 
 _BILINGUAL = re.compile(r"(?<!\s)\s*[/|]\s*")  # "Cytuno / Agree": the answer in two languages (from a
@@ -831,11 +919,20 @@ def says_neither(text: str) -> bool:
     return first is not None and _considered(text[slice(*first)])
 
 
+_OCR_I = re.compile(  # a scanned letter's "I" read by OCR as a bar, opening a sentence before a verb: "| do
+    # not agree with the licensing proposal" (not "Cytuno | agree": a bilingual label, mid-line)
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))\|(?=\s+(?:do|did|don[’']?t|am|was|have|had|would|will|can|cannot"
+    r"|could|must|think|believe|feel|strongly|fully|totally|really|also|agree|disagree|support|oppose|object"
+    r"|welcome|want|hope|urge|ask|live|own|rent|let)\b)")
+
+
 def _cues(text: str, question: str | None = None) -> _Cues:
     text = unticked(text)  # ("☒ Yes ☐ No": the label ticked; offsets kept)
+    text = _OCR_I.sub("I", text)  # (one character for one: offsets kept)
     spans = [(a, b) for a, b in sentence_spans(text) if _WORDY.search(text, a, b)] or [(0, len(text))]
     scores = [score_sentence(text[a:b]) for a, b in spans]
-    read = [text[a:b] for a, b in spans]  # each sentence as read ("No, keep ..." as "we disagree, keep ...")
+    read = [_unreported(text[a:b]) for a, b in spans]  # each sentence as read ("No, keep ..." as "we
+    # disagree, keep ..."; a view reported as others' blanked)
     match = _CLOSED.match(text) if asks_agreement(question) else None
     word = match.lastgroup if match is not None else None
     if match is not None and word and spans[0][0] <= match.start(word) and match.end(word) <= spans[0][1]:
@@ -862,7 +959,36 @@ def _cues(text: str, question: str | None = None) -> _Cues:
     if question and asks_agreement(question) and not any(any(s) for s in scores):  # no cue, no "Yes"/"No"
         proposal = _proposal_words(question)
         scores = [_restated(text[a:b], proposal) for a, b in spans]
+    if question and asks_agreement(question) and not any(any(s) for s in scores):
+        at = _some_not_others(text, question)  # "Some are fine (gas, electrics, alarms). Others ... are not"
+        if at is not None:
+            i = next((k for k, (a, b) in enumerate(spans) if a <= at < b), 0)
+            scores[i] = (0.0, 0.0, 0.8)
     return _Cues(spans, scores)
+
+
+_SOME_FINE = re.compile(  # some of what is asked about found fine, then others not: "Some are fine (gas,
+    # electrics, alarms). Others, e.g. the ASB condition, are not a landlord's job."
+    r"\bsome(?P<what>(?:\s+of)?(?:\s+[a-z’'-]+){0,3}?)\s+(?:are|is|seem|look|sound)\s+(?:[a-z]+\s+)?(?:fine|ok|okay"
+    r"|good|sensible|reasonable|acceptable|necessary|fair|welcome|right|justified|needed)\b[^.?!]{0,80}?"
+    r"[.?!,;\s]+(?:(?:but|while|whereas|however|though)\W+)?(?:the\s+)?(?:others?|the\s+rest|rest)\b"
+    r"(?P<rest>(?:[^.?!]|\.(?=\S|\s+[a-z])){0,120})", re.IGNORECASE)  # (through "e.g. the ASB condition")
+_NOT_FINE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\b(?:unfair|unnecessary|unworkable|unreasonable|wrong"
+                       r"|excessive|pointless|too\s+\w+)\b", re.IGNORECASE)
+_THEM = re.compile(r"\s*(?:of\s+)?(?:them|these|those|it|the\s+\w+)?\s*$", re.IGNORECASE)
+
+
+def _some_not_others(text: str, question: str) -> int | None:
+    """Where a text with no cue finds some of what the question asks about fine and others not (`_SOME_FINE`):
+    the offset of "some"; else None. What "some" are is unnamed, a pronoun, or named in the question's words
+    (not "Some landlords are fine, others are not", to whether the conditions are agreed)."""
+    subject = _subject_words(question)
+    for m in _SOME_FINE.finditer(text):
+        what = m["what"].lower()
+        named = {w[:5] for w in re.findall(r"[a-z]{4,}", what)} - {"them", "these", "those"}
+        if _NOT_FINE.search(m["rest"]) and ((_THEM.fullmatch(what) and not named) or named & subject):
+            return m.start()
+    return None
 
 
 _ASKS_PREDICATE = re.compile(rf"\W*(?:q(?:uestion)?\s*\d+[a-z]?\W*)?(?:is|are)\b[^?]{{0,120}}"
@@ -870,7 +996,13 @@ _ASKS_PREDICATE = re.compile(rf"\W*(?:q(?:uestion)?\s*\d+[a-z]?\W*)?(?:is|are)\b
 _DEGREE = re.compile(  # what is "too" something is not as it should be: "The fee is too high", "too low"
     r"\btoo\s+(?:high|low|much|little|expensive|steep|costly|dear|cheap|short|long|late|early|soon|slow|fast"
     r"|vague|complicated|complex|ambitious|strict|lenient|weak|big|small|large|great|heavy|onerous"
-    r"|burdensome)\b|\b(?:excessive|extortionate|exorbitant)\b", re.IGNORECASE)
+    r"|burdensome)\b|\b(?:excessive|extortionate|exorbitant)\b"
+    # a sum called more than it should be: "750 pounds is a lot of money to me", "more than I can afford"
+    r"|\b(?:is|are|was|would\s+be|that[’']?s|it[’']?s)\s+(?:(?:a\s+)?(?:very|really|huge|great)\s+)?(?:a\s+lot|lots)"
+    r"\s+of\s+money\b(?![^.;]{0,40}?\bbut\b)"
+    r"|\bmore\s+than\s+(?:i|we|most\s+\w+|many\s+\w+|they|people)\s+can\s+(?:possibly\s+)?afford\b"
+    r"|\b(?:i|we|they)\s+(?:can(?:not|[’']?t)|could\s*n[’']?o?t)\s+afford\s+(?:it|that|this|the\s+fee)\b",
+    re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:more|less|most|least|as|so)\s+$", re.IGNORECASE)  # "400 would be more fair"
 _FAIR_ENOUGH = re.compile(r"\bfair\s+enough\b", re.IGNORECASE)
 
@@ -973,6 +1105,17 @@ _ACTION = re.compile(  # a verb of keeping or ending, as a command ("Keep the ve
     r"(?!\s+(?:of|in|is|was|are|were|has|had)\b|(?<!keep)\s+on\b)(?P<what>[^.;:!?]{0,90})",  # (not "no"
     re.IGNORECASE)  # before it, nor "of" after it: a noun, "There should be no ban on pavement parking", "the
 # end of it"; "Keep on making them wear vests" is a verb)
+_FOR_NOW = re.compile(  # what is kept only for a time: "Keep the libraries open until the new hub is ready"
+    # (then to go as proposed; not "until 8pm": the hours it is kept open)
+    r"\s+(?:until|till|pending)\s+(?:the|a|an|it|they|there|such|suitable|alternative|proper|new|replacement"
+    r"|everything|all|we|you|something|somewhere|other)\b|\s+(?:for\s+now|for\s+the\s+time\s+being"
+    r"|in\s+the\s+meantime)\b", re.IGNORECASE)
+_CYM_ACTION = re.compile(  # Welsh commands to keep a place open or to close it, each mutated: "Cadwch y
+    # llyfrgelloedd ar agor" (keep the libraries open), "Peidiwch â chau'r llyfrgell" (do not close the
+    # library), "Caewch y llyfrgelloedd" (close the libraries)
+    r"(?:^|[,;:(]\s*|\b(?:a|ac|ond|plis|os\s+gwelwch\s+yn\s+dda)\s+)\W*(?:(?P<keep>(?:c|g|ch|ngh)(?:adwch|adw|adwn"
+    r"|edwch))\b[^.;:!?]{1,80}?\bar\s+agor\b|(?P<negv>peidiwch|peidiwn|paid)\s+(?:â|a|ag)\s+(?P<end>chau|cau)\b"
+    r"|(?P<close>caewch|caewn)\b)", re.IGNORECASE)
 _NONE = re.compile(  # a thing there should be none of: "There should be no standing charge at all", "There
     # must be no ban on ..." (not "there will / would be no library in my village": what would happen)
     r"\b(?:there\s+)?" + _STRICT_MODALS + r"\s+be\s+(?:absolutely\s+)?no\s+(?P<what>[^.;:!?]{1,90})",
@@ -1251,6 +1394,8 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
     for m in _ACTION.finditer(sentence):
         what = _OBJECT_END.split(m["what"], maxsplit=1)[0]
         keeping = m["keep"] is not None
+        if keeping and _FOR_NOW.match(m["what"], len(what)):  # kept only until something else is ready
+            continue
         if m["end"] and m["away"]:
             what = m["away"] + what
         target = _target(what, proposed, keeping)
@@ -1266,6 +1411,10 @@ def _actions(sentence: str, question: str) -> list[tuple[bool, bool, str | None,
         denied = _denied(sentence[max(0, m.start() - 120): m.start()]) >= 0  # "I do not think you should
         # scrap them"
         found.append((keeping, bool(m["negv"]) != denied, target, m.span()))
+    for m in _CYM_ACTION.finditer(sentence):  # Welsh: "Cadwch y llyfrgelloedd ar agor", "Peidiwch â chau"
+        keeping = m["keep"] is not None
+        target = "instead" if proposed.closes else "thing" if proposed.keeps or proposed.ends else None
+        found.append((keeping, bool(m["negv"]), target, m.span()))
     for m in _NONE.finditer(sentence):  # "There should be no standing charge": it ended (what there is none
         what = _PHRASE_END.split(m["what"], maxsplit=1)[0]  # of, not "no delay in introducing the ban"; but
         if _ENDING_NOUN.match(what):  # "no ban on HGVs" is another ban than the one on pavement parking)
