@@ -99,6 +99,18 @@ FALLBACK_FLOOR = 0.35  # a segment with no code takes its closest theme if at le
 # exam-proctoring codes: 5 of 19 right between 0.25 and 0.35, 18 of 46 from 0.35 to 0.5, 280 of 463 above)
 PICK_MIN_WORDS = 8  # a general remark shorter than this gets no `at_least_one` pick (`_pickable`)
 FALLBACK = "classifier-fallback"  # method of a code no method chose, the classifier's strongest theme
+SUBJECT_FLOOR = 0.5  # a question's subject (`ThemeCoder._subjects`): the theme its text is closest to, at
+SUBJECT_MARGIN = 0.1  # least this close and this far ahead of every theme outside its line ("What impact
+# would the scheme have on tenants' rents?": rents 0.70, supply 0.54; "Which option ...: Option A (the whole
+# city), Option B ...": enforcement 0.80, six wards 0.79, none; "Do you have any other comments?": none)
+SUBJECT_SLACK = 0.05  # an answer's span gives its question's subject where that theme is its closest or
+SUBJECT_SPAN_FLOOR = 0.15  # within this of its closest outside its line, and at least this close: read
+# with its question, "They will go up, by at least the fee, probably more." (fee 0.45, rents 0.42) says
+# rents go up; an answer about something else ("Use the powers you already have against rogue landlords")
+# is nearer that and gives no subject
+SUBJECT_VAGUE = 0.2  # ... or where no theme is this close to it: a span of SUBJECT_WORDS or more naming no
+SUBJECT_WORDS = 4  # theme of its own is about what it was asked ("Far too much for what we get." to "Is the
+# licence fee reasonable?": fee 0.09, every theme under 0.15)
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +158,7 @@ class ThemeCoder:
             self._rules = PhraseRules(codebook)
         self._examples: dict[str, list[str]] = {}  # coded answers of themes too rare to learn
         self._similarity: ThemeSimilarity | None = None  # built when first needed (embeds prototypes)
+        self._subject_of: dict[str, str | None] = {}  # question text -> its subject theme (`_subjects`)
 
     @property
     def version(self) -> str:
@@ -173,6 +186,7 @@ class ThemeCoder:
             for theme in sorted(set(row) - learned) if text.strip() else ():
                 self._examples.setdefault(theme, []).append(example_text(text))
         self._similarity = None
+        self._subject_of = {}
         return self
 
     def similarity(self) -> ThemeSimilarity | None:
@@ -183,7 +197,8 @@ class ThemeCoder:
 
     def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None,
              names: Sequence[Sequence[str]] | None = None,
-             asked: Sequence[str | None] | None = None) -> list[list[Tag]]:
+             asked: Sequence[str | None] | None = None,
+             asking: Sequence[str | None] | None = None) -> list[list[Tag]]:
         """Tags per text. `names` (per text): the organisations it is from, whose names' words are no
         mention ("Riverside Women's Centre is a small organisation"): the phrase rules skip them and
         similarity reads the text with them blanked. `asked` (per text): the agreement question it answers,
@@ -193,7 +208,9 @@ class ThemeCoder:
         theme only from the classifier, which learned it from analysts' codes (NHS feedback's analysts code
         "Nothing." to "What could we do better?" as a positive experience: 62 of its 1,178 held-out
         comments); rules, similarity and the fallback pick give it none (a bare "Agree" still agrees with
-        the view its question states: `themes.stated`)."""
+        the view its question states: `themes.stated`). `asking` (per text): the text of the question it
+        answers, any question (none: not known), whose subject theme an answer's sentence near it takes
+        (`_add_subjects`)."""
         if not texts:
             return []
         texts = without_formalities(texts, self.title, names)
@@ -209,7 +226,7 @@ class ThemeCoder:
         picks = [_pickable(t, questions[i] if questions is not None else None, questioned[i])
                  for i, t in enumerate(texts)]
         heard = _unsaid(texts, _unnamed(texts, names), names, questioned, self.title)
-        self._add_similarity(found, texts, heard, learned, picks, judged)
+        self._add_similarity(found, texts, heard, learned, picks, judged, asking)
         self._add_fallback(found, texts, questions, probs, picks)
         out = []
         for tags in found:
@@ -305,7 +322,8 @@ class ThemeCoder:
 
     def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], unnamed: Sequence[str],
                         learned: set[str], picks: Sequence[bool],
-                        judged: Sequence[Sequence[tuple[int, int, str]]] = ()) -> None:
+                        judged: Sequence[Sequence[tuple[int, int, str]]] = (),
+                        asking: Sequence[str | None] | None = None) -> None:
         """Similarity codes the points the rules and classifier left uncoded, with themes the classifier has
         not learned. Each span (sentence, or clause of a short answer) of every segment gives its closest
         theme when it is close enough and clearly closer than any other (SIMILARITY_MARGIN ahead of every
@@ -323,7 +341,8 @@ class ThemeCoder:
         makes the `at_least_one` pick for a segment nothing coded. Similarity reads the `unnamed` texts
         (organisations' names blanked, same offsets), its evidence is the sentence as written in `texts`
         (name and all: the stance of a code is read from its evidence, and "strongly supports the extension
-        ..." without "Southvale Constabulary" before it took none)."""
+        ..." without "Southvale Constabulary" before it took none). A span near its question's subject
+        theme gives it with a looser margin (`_subjects`, `asking`: the question texts)."""
         if self.embedder is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
         todo = [i for i, text in enumerate(texts) if text.strip()]
@@ -334,7 +353,8 @@ class ThemeCoder:
         ids = scores.themes
         unlearned = np.array([t not in learned for t in ids])
         others = self._rivals(ids)
-        for i, spans, matrix in zip(todo, scores.spans, scores.matrices, strict=True):
+        subjects = self._subjects([asking[i] if asking is not None else None for i in todo], learned)
+        for i, spans, matrix, subject in zip(todo, scores.spans, scores.matrices, subjects, strict=True):
             standing = self._standing(found[i])
             declined = _viewless(texts[i], spans, unnamed[i])  # "We have no view on staff workload."
             matrix = np.where(np.array(declined)[:, None], -1.0, matrix) if any(declined) else matrix
@@ -350,10 +370,42 @@ class ThemeCoder:
                         and not ruled and not self._beside(ids[j], standing)
                         and (have is None or have.confidence < row[j])):
                     found[i][ids[j]] = Tag(ids[j], float(row[j]), "similarity", start, end)
+            if (subject is not None and subject not in found[i] and subject not in standing
+                    and not self._beside(subject, standing)):
+                s = ids.index(subject)
+                for k, (start, end) in enumerate(spans):
+                    ruled = any(a <= (start + end) // 2 < b and t == subject for a, b, t in hit)
+                    near = matrix[k, s] >= SUBJECT_SPAN_FLOOR and lead[k, s] >= -SUBJECT_SLACK
+                    vague = (-1.0 < matrix[k].max() < SUBJECT_VAGUE
+                             and len(re.findall(r"\w+", texts[i][start:end])) >= SUBJECT_WORDS)
+                    if (near or vague) and not ruled:
+                        found[i][subject] = Tag(subject, float(matrix[k, s]), "similarity", start, end)
+                        break
             if not found[i] and self.at_least_one and picks[i] and not self.classifier.fitted and matrix.size:
                 k, best = (int(x) for x in np.unravel_index(int(matrix.argmax()), matrix.shape))
                 if matrix[k, best] >= FALLBACK_FLOOR and lead[k, best] >= SIMILARITY_MARGIN:
                     found[i][ids[best]] = Tag(ids[best], float(matrix[k, best]), "similarity", *spans[k])
+
+    def _subjects(self, questions: Sequence[str | None], learned: set[str]) -> list[str | None]:
+        """Per question text, its subject: the theme its text is closest to, when clearly (SUBJECT_FLOOR,
+        SUBJECT_MARGIN ahead of every theme outside its line) and not one the classifier learned (it decides
+        those). An answer is read with its question: "They will go up, by at least the fee, probably more."
+        to "What impact would the scheme have on tenants' rents?" says rents go up, and its words alone are
+        nearer the fee. Each question is scored once (cached)."""
+        similarity = self.similarity()
+        todo = sorted({q for q in questions if q and q.strip() and q not in self._subject_of})
+        if todo and similarity is not None:
+            scores = similarity.score(todo)
+            others = self._rivals(scores.themes)
+            for question, matrix in zip(todo, scores.matrices, strict=True):
+                best = matrix.max(axis=0, initial=-1.0)[None, :] if matrix.size else matrix
+                lead = _leads(best, others)
+                j = int(best.argmax()) if best.size else -1
+                clear = j >= 0 and best[0, j] >= SUBJECT_FLOOR and lead[0, j] >= SUBJECT_MARGIN
+                # (a view is no subject: an answer near it takes its topic, `Codebook.topic`)
+                self._subject_of[question] = self.codebook.topic(scores.themes[j]) if clear else None
+        return [self._subject_of.get(q) if q and q in self._subject_of and self._subject_of[q] not in learned
+                else None for q in questions]
 
     def _standing(self, tags: dict[str, Tag]) -> set[str]:
         """The themes a segment's rule and classifier codes settle: their own and those above them (a parent
