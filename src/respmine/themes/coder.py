@@ -341,7 +341,8 @@ class ThemeCoder:
         makes the `at_least_one` pick for a segment nothing coded. Similarity reads the `unnamed` texts
         (organisations' names blanked, same offsets), its evidence is the sentence as written in `texts`
         (name and all: the stance of a code is read from its evidence, and "strongly supports the extension
-        ..." without "Southvale Constabulary" before it took none). A span near its question's subject
+        ..." without "Southvale Constabulary" before it took none). No view is taken by similarity (`_views`).
+        A span near its question's subject
         theme gives it with a looser margin (`_subjects`, `asking`: the question texts)."""
         if self.embedder is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
@@ -367,7 +368,7 @@ class ThemeCoder:
                 ruled = any(a <= (start + end) // 2 < b and t == ids[j] for a, b, t in hit)
                 floor = SIMILARITY_FLOOR + SIMILARITY_MARGIN * (bool(standing) and ids[j] in self._subthemes)
                 if (row[j] >= floor and ahead[j] >= SIMILARITY_MARGIN and ids[j] not in standing
-                        and not ruled and not self._beside(ids[j], standing)
+                        and not ruled and not self._beside(ids[j], standing) and ids[j] not in self._views
                         and (have is None or have.confidence < row[j])):
                     found[i][ids[j]] = Tag(ids[j], float(row[j]), "similarity", start, end)
             if (subject is not None and subject not in found[i] and subject not in standing
@@ -383,7 +384,8 @@ class ThemeCoder:
                         break
             if not found[i] and self.at_least_one and picks[i] and not self.classifier.fitted and matrix.size:
                 k, best = (int(x) for x in np.unravel_index(int(matrix.argmax()), matrix.shape))
-                if matrix[k, best] >= FALLBACK_FLOOR and lead[k, best] >= SIMILARITY_MARGIN:
+                if (matrix[k, best] >= FALLBACK_FLOOR and lead[k, best] >= SIMILARITY_MARGIN
+                        and ids[best] not in self._views):
                     found[i][ids[best]] = Tag(ids[best], float(matrix[k, best]), "similarity", *spans[k])
 
     def _subjects(self, questions: Sequence[str | None], learned: set[str]) -> list[str | None]:
@@ -435,6 +437,16 @@ class ThemeCoder:
         parent = self.codebook.theme(theme).parent
         return parent is not None and any(parent in self.codebook.ancestors(t) for t in standing
                                           if t != theme and t in self.codebook.ids)
+
+    @cached_property
+    def _views(self) -> frozenset[str]:
+        """The positions (`Theme.position`): a view is taken in its own words (a rule) or by choosing its
+        option (`themes.chosen`), never by nearness alone. "I agree with licensing: my landlord has not
+        repaired the broken window" was coded the whole city (Option A), nearest its example "License the
+        whole city, bad landlords are everywhere": every such code on the trials was wrong (31a 2 of 2,
+        30a's one, "We would welcome a joint industry working group on tariff design." a low-standing-
+        charge tariff)."""
+        return frozenset(t.id for t in self.codebook.themes if t.position)
 
     @cached_property
     def _topics(self) -> frozenset[str]:
