@@ -341,7 +341,7 @@ class ThemeCoder:
         makes the `at_least_one` pick for a segment nothing coded. Similarity reads the `unnamed` texts
         (organisations' names blanked, same offsets), its evidence is the sentence as written in `texts`
         (name and all: the stance of a code is read from its evidence, and "strongly supports the extension
-        ..." without "Southvale Constabulary" before it took none). No view is taken by similarity (`_views`).
+        ..." without "Southvale Constabulary" before it took none). A view needs its words (`_names_view`).
         A span near its question's subject
         theme gives it with a looser margin (`_subjects`, `asking`: the question texts)."""
         if self.embedder is None or learned.issuperset(self.codebook.ids):
@@ -368,7 +368,8 @@ class ThemeCoder:
                 ruled = any(a <= (start + end) // 2 < b and t == ids[j] for a, b, t in hit)
                 floor = SIMILARITY_FLOOR + SIMILARITY_MARGIN * (bool(standing) and ids[j] in self._subthemes)
                 if (row[j] >= floor and ahead[j] >= SIMILARITY_MARGIN and ids[j] not in standing
-                        and not ruled and not self._beside(ids[j], standing) and ids[j] not in self._views
+                        and not ruled and not self._beside(ids[j], standing)
+                        and self._names_view(ids[j], texts[i][start:end])
                         and (have is None or have.confidence < row[j])):
                     found[i][ids[j]] = Tag(ids[j], float(row[j]), "similarity", start, end)
             if (subject is not None and subject not in found[i] and subject not in standing
@@ -385,7 +386,7 @@ class ThemeCoder:
             if not found[i] and self.at_least_one and picks[i] and not self.classifier.fitted and matrix.size:
                 k, best = (int(x) for x in np.unravel_index(int(matrix.argmax()), matrix.shape))
                 if (matrix[k, best] >= FALLBACK_FLOOR and lead[k, best] >= SIMILARITY_MARGIN
-                        and ids[best] not in self._views):
+                        and self._names_view(ids[best], texts[i][slice(*spans[k])])):
                     found[i][ids[best]] = Tag(ids[best], float(matrix[k, best]), "similarity", *spans[k])
 
     def _subjects(self, questions: Sequence[str | None], learned: set[str]) -> list[str | None]:
@@ -438,15 +439,29 @@ class ThemeCoder:
         return parent is not None and any(parent in self.codebook.ancestors(t) for t in standing
                                           if t != theme and t in self.codebook.ids)
 
+    def _names_view(self, theme: str, span: str) -> bool:
+        """Whether similarity may code `theme` for this span: any theme but a view (`Theme.position`), and a
+        view only where the span says what the view is, a word of its label or phrases that its topic's
+        label lacks ("We strongly favour handing libraries to community groups." for "Hand branch libraries
+        to community groups (Option A)"). A view is taken in its words or by choosing its option
+        (`themes.chosen`), not by nearness alone: "I agree with licensing: my landlord has not repaired
+        the broken window in my child's room." was coded the whole city (Option A), nearest its example
+        "License the whole city, bad landlords are everywhere" (trial 31a: both such codes wrong, and the
+        topic each left by `chosen.aside`, 5 of 5)."""
+        words = self._view_words.get(theme)
+        return words is None or bool(words & _content_roots(span))
+
     @cached_property
-    def _views(self) -> frozenset[str]:
-        """The positions (`Theme.position`): a view is taken in its own words (a rule) or by choosing its
-        option (`themes.chosen`), never by nearness alone. "I agree with licensing: my landlord has not
-        repaired the broken window" was coded the whole city (Option A), nearest its example "License the
-        whole city, bad landlords are everywhere": every such code on the trials was wrong (31a 2 of 2,
-        30a's one, "We would welcome a joint industry working group on tariff design." a low-standing-
-        charge tariff)."""
-        return frozenset(t.id for t in self.codebook.themes if t.position)
+    def _view_words(self) -> dict[str, frozenset[str]]:
+        """view -> the content words (roots) of its label and phrases its topics' labels lack."""
+        out = {}
+        for t in self.codebook.themes:
+            if t.position:
+                above = set().union(*(_content_roots(self.codebook.theme(a).label)
+                                      for a in self.codebook.ancestors(t.id)))
+                own = _content_roots(" ".join([t.label, *t.phrases]))
+                out[t.id] = frozenset(w for w in own - above - _OPTION_WORDS if len(w) > 1)
+        return out
 
     @cached_property
     def _topics(self) -> frozenset[str]:
@@ -706,6 +721,7 @@ _AGREES_THAT = re.compile(  # "We agree that secure schools should replace young
     re.IGNORECASE)
 
 
+_OPTION_WORDS = frozenset({"option", "question", "opsiwn", "cwestiwn"})  # (naming the option is `chosen`'s)
 RESTATED_SHARE = 0.6  # this share of an agreeing sentence's content words are its question's: a restatement
 
 
