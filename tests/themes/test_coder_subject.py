@@ -75,3 +75,12 @@ def test_the_stage_reads_each_answer_with_its_questions_text_and_an_edit_of_it_r
     assert same.recoded == []
     edited = code_segments([seg], _CODEBOOK, ConceptEmbedder(), questions={"Q5": OTHER}, previous=previous)
     assert edited.recoded == ["s1"]
+
+
+def test_a_catch_all_question_has_no_subject() -> None:
+    """"Do you have any other comments on the proposals or on this consultation?" is near the consultation
+    process theme by its words, and asks for anything else: its answers are not about the process (trial
+    28a: 5 such codes, all wrong)."""
+    texts = ["Far too much for what we get.", "Far too much for what we get."]
+    catch_all = "Do you have any other comments on tenants' rents?"
+    assert _coded(texts, [RENTS, catch_all]) == [{"rents"}, set()]
