@@ -45,6 +45,7 @@ import numpy as np
 
 from respmine.records import GENERAL
 from respmine.structure.cells import only_a_form_cell
+from respmine.structure.question_matcher import asks_anything_else
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.rules import RULE_FLOOR, Hit, passing_themes
@@ -395,11 +396,9 @@ class ThemeCoder:
         those). An answer is read with its question: "They will go up, by at least the fee, probably more."
         to "What impact would the scheme have on tenants' rents?" says rents go up, and its words alone are
         nearer the fee. Each question is scored once (cached)."""
-        from respmine.structure.question_matcher import _asks_anything_else
-
         similarity = self.similarity()
         todo = sorted({q for q in questions if q and q.strip() and q not in self._subject_of})
-        for question in [q for q in todo if _asks_anything_else(q)]:  # "Do you have any other comments on
+        for question in [q for q in todo if asks_anything_else(q)]:  # "Do you have any other comments on
             self._subject_of[question] = None  # the proposals or on this consultation?" asks for anything
             todo.remove(question)  # else, though its words are near the process theme (28a: 5 of 5 wrong)
         if todo and similarity is not None:
