@@ -84,3 +84,12 @@ def test_a_catch_all_question_has_no_subject() -> None:
     texts = ["Far too much for what we get.", "Far too much for what we get."]
     catch_all = "Do you have any other comments on tenants' rents?"
     assert _coded(texts, [RENTS, catch_all]) == [{"rents"}, set()]
+
+
+def test_a_sentence_saying_the_respondent_does_not_know_takes_no_subject() -> None:
+    """A sentence near no theme is about what it was asked only when it says something: one saying the
+    respondent does not know ("Not sure about this question, to be honest.") or giving no answer is no
+    point on the fee, though it names no theme of its own either."""
+    texts = ["Not sure about this question, to be honest.", "Don't know, sorry, no idea at all.",
+             "No opinion, see my answer to question 1.", "Far too much for what we get."]
+    assert _coded(texts, [FEE, FEE, FEE, FEE]) == [set(), set(), set(), {"fee"}]

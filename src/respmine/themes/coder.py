@@ -68,7 +68,8 @@ _CODER_MODULES = (  # every module whose change can change codes (`coder_version
     "respmine.themes.stance",  # (closed answers, `only_closed_answer`: a form cell saying only that is
     "respmine.structure.ticks",  # blanked before coding; the ticks left unticked, too)
     "respmine.structure.cells", "respmine.structure.choices",  # (form cells; an option chosen)
-    "respmine.structure.question_matcher",  # (`stems`: an option chosen by its label's words)
+    "respmine.structure.question_matcher",  # (`stems`: an option chosen by its label's words; a catch-all
+    # question, `asks_anything_else`, has no subject)
     "respmine.structure.language",  # (a letter in another language is never off the subject, read blank)
     "respmine.structure.furniture", "respmine.structure.about",  # (formalities, self-descriptions)
     "respmine.structure.nlp",  # (the spaCy model the rules' lemmas come from)
@@ -380,7 +381,8 @@ class ThemeCoder:
                     ruled = any(a <= (start + end) // 2 < b and t == subject for a, b, t in hit)
                     near = matrix[k, s] >= SUBJECT_SPAN_FLOOR and lead[k, s] >= -SUBJECT_SLACK
                     vague = (-1.0 < matrix[k].max() < SUBJECT_VAGUE
-                             and len(re.findall(r"\w+", texts[i][start:end])) >= SUBJECT_WORDS)
+                             and len(re.findall(r"\w+", texts[i][start:end])) >= SUBJECT_WORDS
+                             and not _gives_no_answer(texts[i], start, end))
                     if (near or vague) and not ruled:
                         found[i][subject] = Tag(subject, float(matrix[k, s]), "similarity", start, end)
                         break
@@ -597,6 +599,17 @@ _VERB_LIKE = re.compile(  # what makes an apposition a statement: "Walk Safe All
     # blocks us" is not a letterhead
     r"\b(?:\w+(?:ed|s)\s+(?:the|a|an|our|us|them|it|people|pedestrians|by|to|on|from)|not|no|never|should"
     r"|must|please|support\w*|oppos\w*|agree\w*|welcome\w*|urge\w*)\b", re.IGNORECASE)
+
+
+def _gives_no_answer(text: str, start: int, end: int) -> bool:
+    """The sentence holding the span `start:end` of `text` (a clause of a short answer: "no idea at all")
+    says the respondent does not know or gives no answer ("Not sure about this question, to be honest.",
+    "Don't know, sorry, no idea at all.", "No opinion, see my answer to question 1."): naming no theme, it
+    is still no point on the question's subject (`ThemeCoder._add_similarity`'s vague span)."""
+    from respmine.themes.stance import says_unsure  # (stance reads codes: imported when first needed)
+
+    a, b = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (start, end))
+    return says_unsure(text[a:b]) or only_a_form_cell(text[a:b])
 
 
 def _leads(matrix: np.ndarray, rivals: np.ndarray) -> np.ndarray:
