@@ -211,7 +211,8 @@ def _similarity_key(theme: Theme, ancestors: Sequence[str], above: Sequence[str]
     no longer implying that stance keeps it in a segment that had no code of it). A view (`Theme.position`)
     is coded by similarity only in a span using a word of its label or phrases its topics' labels (`above`)
     lack (`ThemeCoder._names_view`): those labels, and whether it is a view, are part of its key."""
-    parts = [theme.label, theme.description, list(theme.examples), list(theme.phrases), list(ancestors)]
+    parts: list[object] = [theme.label, theme.description, list(theme.examples), list(theme.phrases),
+                           list(ancestors)]
     if theme.stance is not None:  # (unset: the key of a codebook from before stances)
         parts.append(theme.stance)
     if theme.position:  # (a theme that is no view keeps its key)
