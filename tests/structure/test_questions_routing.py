@@ -155,7 +155,7 @@ def test_routing_is_kept_with_the_calibration_so_late_documents_file_the_same(tm
         late, QUESTIONS, Keyword(), calibration)
 
 
-@pytest.mark.parametrize(("text", "asks_anything_else"), [
+@pytest.mark.parametrize(("text", "catch_all"), [
     ("Do you have any other comments?", True), ("Is there anything else you would like to tell us?", True),
     ("Any other feedback?", True), ("Is there anything we have missed?", True), ("General comments", True),
     ("Do you have anything to add", True), ("Q10. Any other comments?", True),
@@ -168,5 +168,5 @@ def test_routing_is_kept_with_the_calibration_so_late_documents_file_the_same(tm
     ("Whose needs would be missed under these proposals?", False),
     ("Which services are not covered by the framework?", False),
 ])
-def test_a_catch_all_question_is_one_asking_for_anything_else(text: str, asks_anything_else: bool) -> None:
-    assert question_matcher._asks_anything_else(text) is asks_anything_else
+def test_a_catch_all_question_is_one_asking_for_anything_else(text: str, catch_all: bool) -> None:
+    assert question_matcher.asks_anything_else(text) is catch_all

@@ -113,6 +113,8 @@ def test_an_answer_choosing_an_option_takes_its_view_with_the_sentence_that_chos
     assert codes["cell", "model.mobile"].method == CHOSE
     assert codes["cell", "model.mobile"].evidence_text == "B"
     assert not {k for k in codes if k[0] in ("c", "none", "q6") and k[1].startswith("model.")}
+    assert codes["c", "model"].method == CHOSE  # an option that is no view: an answer on their topic
+    assert codes["c", "model"].evidence_text == "C."
     assert codes["r", "model.community"].method == CHOSE
     assert codes["r", "model.mobile"].method.startswith("rule")  # its own words argue for B too: they stand
     assert codes["none", "staff"].method.startswith("rule")

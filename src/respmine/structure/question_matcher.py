@@ -101,7 +101,7 @@ def own_words(questions: Sequence[Question], title: str = "") -> dict[str, froze
     per = {q.id: stems(q.text) for q in questions}
     shared = Counter(w for words in per.values() for w in words)
     common = stems(title)
-    return {q.id: frozenset() if _asks_anything_else(q.text) else
+    return {q.id: frozenset() if asks_anything_else(q.text) else
             frozenset(w for w in per[q.id] if shared[w] == 1 and w not in common) for q in questions}
 
 
@@ -207,7 +207,7 @@ class QuestionMatcher:
                 continue
             centroid = np.mean(found, axis=0)
             near = texts @ centroid
-            if near[i] < near.mean() and _asks_anything_else(q.text):  # "Any other comments?": its answers
+            if near[i] < near.mean() and asks_anything_else(q.text):  # "Any other comments?": its answers
                 catch_all.append(q.id)  # are about the other questions' topics, not its own
                 rows.append(texts[i])
                 continue
@@ -354,7 +354,7 @@ class QuestionMatcher:
         sims = self._vectors(texts) @ self._questions().T
         if self.bias is not None:
             sims = sims - self.bias
-        topical = [i for i, q in enumerate(self.questions) if not _asks_anything_else(q.text)]
+        topical = [i for i, q in enumerate(self.questions) if not asks_anything_else(q.text)]
         if topical and bool((sims[:, topical].max(axis=1) >= SIMILARITY_THRESHOLD).any()):
             return True  # (not "Any other comments?": its calibrated similarity to anything is high)
         subject = title_stems(self.title) - _ANY_TITLES
@@ -429,7 +429,7 @@ class QuestionMatcher:
         return [(self.questions[i].id, score if routed else float(sims[i])) for i in picks[:2]]
 
 
-def _asks_anything_else(question: str) -> bool:
+def asks_anything_else(question: str) -> bool:
     """The question's first sentence asks for anything else ("Do you have any other comments?"): not
     the request for reasons that follows a topical one ("Do you agree? Please give reasons and any other
     relevant information.")."""

@@ -55,6 +55,16 @@ class Choices:
     views: Mapping[str, tuple[str, ...]]
 
     @property
+    def topics(self) -> tuple[str, ...]:
+        """The topics above every view the options are (a question offering views on one topic asks about
+        it: "Which option for the area of the scheme do you prefer: ... Option C (no scheme; use the
+        council's existing enforcement powers)?"), nearest first; none where the views are on no one
+        topic. Choosing an option that is no view codes them: the trials' analysts coded the topic for
+        each such choice (31a: 9 choosing C coded the area, 30a: 7 the structure, 29a: 2 the model)."""
+        above = [v[1:] for v in self.views.values()]
+        return tuple(t for t in above[0] if all(t in a for a in above[1:])) if above else ()
+
+    @property
     def key(self) -> str:
         """What a segment answering the question is coded under (a changed option or link recodes it)."""
         return "|".join(f"{k}={self.options[k]}>{'/'.join(self.views.get(k, ()))}"
@@ -323,6 +333,8 @@ def choose(seg: str, text: str, row: dict[str, Code], choices: Choices, fingerpr
     others = {v[0] for k, v in choices.views.items() if k != key}
     for theme in [t for t, c in row.items() if t in others and c.method.split("+")[0] == "similarity"]:
         del row[theme]
+    if not view:  # an option that is no view ("Option C (no scheme)") is still an answer on the topic the
+        view = choices.topics  # question's views are views on: choosing it is about that (`Choices.topics`)
     if not view:
         return
     span = _choosing(text, key)

@@ -45,6 +45,7 @@ import numpy as np
 
 from respmine.records import GENERAL
 from respmine.structure.cells import only_a_form_cell
+from respmine.structure.question_matcher import asks_anything_else
 from respmine.themes.classifier import ThemeClassifier
 from respmine.themes.codebook import Codebook, example_text
 from respmine.themes.rules import RULE_FLOOR, Hit, passing_themes
@@ -67,7 +68,8 @@ _CODER_MODULES = (  # every module whose change can change codes (`coder_version
     "respmine.themes.stance",  # (closed answers, `only_closed_answer`: a form cell saying only that is
     "respmine.structure.ticks",  # blanked before coding; the ticks left unticked, too)
     "respmine.structure.cells", "respmine.structure.choices",  # (form cells; an option chosen)
-    "respmine.structure.question_matcher",  # (`stems`: an option chosen by its label's words)
+    "respmine.structure.question_matcher",  # (`stems`: an option chosen by its label's words; a catch-all
+    # question, `asks_anything_else`, has no subject)
     "respmine.structure.language",  # (a letter in another language is never off the subject, read blank)
     "respmine.structure.furniture", "respmine.structure.about",  # (formalities, self-descriptions)
     "respmine.structure.nlp",  # (the spaCy model the rules' lemmas come from)
@@ -99,6 +101,18 @@ FALLBACK_FLOOR = 0.35  # a segment with no code takes its closest theme if at le
 # exam-proctoring codes: 5 of 19 right between 0.25 and 0.35, 18 of 46 from 0.35 to 0.5, 280 of 463 above)
 PICK_MIN_WORDS = 8  # a general remark shorter than this gets no `at_least_one` pick (`_pickable`)
 FALLBACK = "classifier-fallback"  # method of a code no method chose, the classifier's strongest theme
+SUBJECT_FLOOR = 0.5  # a question's subject (`ThemeCoder._subjects`): the theme its text is closest to, at
+SUBJECT_MARGIN = 0.1  # least this close and this far ahead of every theme outside its line ("What impact
+# would the scheme have on tenants' rents?": rents 0.70, supply 0.54; "Which option ...: Option A (the whole
+# city), Option B ...": enforcement 0.80, six wards 0.79, none; "Do you have any other comments?": none)
+SUBJECT_SLACK = 0.05  # an answer's span gives its question's subject where that theme is its closest or
+SUBJECT_SPAN_FLOOR = 0.15  # within this of its closest outside its line, and at least this close: read
+# with its question, "They will go up, by at least the fee, probably more." (fee 0.45, rents 0.42) says
+# rents go up; an answer about something else ("Use the powers you already have against rogue landlords")
+# is nearer that and gives no subject
+SUBJECT_VAGUE = 0.2  # ... or where no theme is this close to it: a span of SUBJECT_WORDS or more naming no
+SUBJECT_WORDS = 4  # theme of its own is about what it was asked ("Far too much for what we get." to "Is the
+# licence fee reasonable?": fee 0.09, every theme under 0.15)
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +160,7 @@ class ThemeCoder:
             self._rules = PhraseRules(codebook)
         self._examples: dict[str, list[str]] = {}  # coded answers of themes too rare to learn
         self._similarity: ThemeSimilarity | None = None  # built when first needed (embeds prototypes)
+        self._subject_of: dict[str, str | None] = {}  # question text -> its subject theme (`_subjects`)
 
     @property
     def version(self) -> str:
@@ -173,6 +188,7 @@ class ThemeCoder:
             for theme in sorted(set(row) - learned) if text.strip() else ():
                 self._examples.setdefault(theme, []).append(example_text(text))
         self._similarity = None
+        self._subject_of = {}
         return self
 
     def similarity(self) -> ThemeSimilarity | None:
@@ -183,7 +199,8 @@ class ThemeCoder:
 
     def code(self, texts: Sequence[str], questions: Sequence[str | None] | None = None,
              names: Sequence[Sequence[str]] | None = None,
-             asked: Sequence[str | None] | None = None) -> list[list[Tag]]:
+             asked: Sequence[str | None] | None = None,
+             asking: Sequence[str | None] | None = None) -> list[list[Tag]]:
         """Tags per text. `names` (per text): the organisations it is from, whose names' words are no
         mention ("Riverside Women's Centre is a small organisation"): the phrase rules skip them and
         similarity reads the text with them blanked. `asked` (per text): the agreement question it answers,
@@ -193,7 +210,9 @@ class ThemeCoder:
         theme only from the classifier, which learned it from analysts' codes (NHS feedback's analysts code
         "Nothing." to "What could we do better?" as a positive experience: 62 of its 1,178 held-out
         comments); rules, similarity and the fallback pick give it none (a bare "Agree" still agrees with
-        the view its question states: `themes.stated`)."""
+        the view its question states: `themes.stated`). `asking` (per text): the text of the question it
+        answers, any question (none: not known), whose subject theme an answer's sentence near it takes
+        (`_add_subjects`)."""
         if not texts:
             return []
         texts = without_formalities(texts, self.title, names)
@@ -209,7 +228,7 @@ class ThemeCoder:
         picks = [_pickable(t, questions[i] if questions is not None else None, questioned[i])
                  for i, t in enumerate(texts)]
         heard = _unsaid(texts, _unnamed(texts, names), names, questioned, self.title)
-        self._add_similarity(found, texts, heard, learned, picks, judged)
+        self._add_similarity(found, texts, heard, learned, picks, judged, asking)
         self._add_fallback(found, texts, questions, probs, picks)
         out = []
         for tags in found:
@@ -305,7 +324,8 @@ class ThemeCoder:
 
     def _add_similarity(self, found: list[dict[str, Tag]], texts: Sequence[str], unnamed: Sequence[str],
                         learned: set[str], picks: Sequence[bool],
-                        judged: Sequence[Sequence[tuple[int, int, str]]] = ()) -> None:
+                        judged: Sequence[Sequence[tuple[int, int, str]]] = (),
+                        asking: Sequence[str | None] | None = None) -> None:
         """Similarity codes the points the rules and classifier left uncoded, with themes the classifier has
         not learned. Each span (sentence, or clause of a short answer) of every segment gives its closest
         theme when it is close enough and clearly closer than any other (SIMILARITY_MARGIN ahead of every
@@ -323,7 +343,9 @@ class ThemeCoder:
         makes the `at_least_one` pick for a segment nothing coded. Similarity reads the `unnamed` texts
         (organisations' names blanked, same offsets), its evidence is the sentence as written in `texts`
         (name and all: the stance of a code is read from its evidence, and "strongly supports the extension
-        ..." without "Southvale Constabulary" before it took none)."""
+        ..." without "Southvale Constabulary" before it took none). A view needs its words (`_names_view`).
+        A span near its question's subject
+        theme gives it with a looser margin (`_subjects`, `asking`: the question texts)."""
         if self.embedder is None or learned.issuperset(self.codebook.ids):
             return  # (every theme learned: nothing for similarity to pick, no sentence to embed)
         todo = [i for i, text in enumerate(texts) if text.strip()]
@@ -334,7 +356,8 @@ class ThemeCoder:
         ids = scores.themes
         unlearned = np.array([t not in learned for t in ids])
         others = self._rivals(ids)
-        for i, spans, matrix in zip(todo, scores.spans, scores.matrices, strict=True):
+        subjects = self._subjects([asking[i] if asking is not None else None for i in todo], learned)
+        for i, spans, matrix, subject in zip(todo, scores.spans, scores.matrices, subjects, strict=True):
             standing = self._standing(found[i])
             declined = _viewless(texts[i], spans, unnamed[i])  # "We have no view on staff workload."
             matrix = np.where(np.array(declined)[:, None], -1.0, matrix) if any(declined) else matrix
@@ -348,12 +371,50 @@ class ThemeCoder:
                 floor = SIMILARITY_FLOOR + SIMILARITY_MARGIN * (bool(standing) and ids[j] in self._subthemes)
                 if (row[j] >= floor and ahead[j] >= SIMILARITY_MARGIN and ids[j] not in standing
                         and not ruled and not self._beside(ids[j], standing)
+                        and self._names_view(ids[j], texts[i][start:end])
                         and (have is None or have.confidence < row[j])):
                     found[i][ids[j]] = Tag(ids[j], float(row[j]), "similarity", start, end)
+            if (subject is not None and subject not in found[i] and subject not in standing
+                    and not self._beside(subject, standing)):
+                s = ids.index(subject)
+                for k, (start, end) in enumerate(spans):
+                    ruled = any(a <= (start + end) // 2 < b and t == subject for a, b, t in hit)
+                    near = matrix[k, s] >= SUBJECT_SPAN_FLOOR and lead[k, s] >= -SUBJECT_SLACK
+                    vague = (-1.0 < matrix[k].max() < SUBJECT_VAGUE
+                             and len(re.findall(r"\w+", texts[i][start:end])) >= SUBJECT_WORDS
+                             and not _gives_no_answer(texts[i], start, end))
+                    if (near or vague) and not ruled:
+                        found[i][subject] = Tag(subject, float(matrix[k, s]), "similarity", start, end)
+                        break
             if not found[i] and self.at_least_one and picks[i] and not self.classifier.fitted and matrix.size:
                 k, best = (int(x) for x in np.unravel_index(int(matrix.argmax()), matrix.shape))
-                if matrix[k, best] >= FALLBACK_FLOOR and lead[k, best] >= SIMILARITY_MARGIN:
+                if (matrix[k, best] >= FALLBACK_FLOOR and lead[k, best] >= SIMILARITY_MARGIN
+                        and self._names_view(ids[best], texts[i][slice(*spans[k])])):
                     found[i][ids[best]] = Tag(ids[best], float(matrix[k, best]), "similarity", *spans[k])
+
+    def _subjects(self, questions: Sequence[str | None], learned: set[str]) -> list[str | None]:
+        """Per question text, its subject: the theme its text is closest to, when clearly (SUBJECT_FLOOR,
+        SUBJECT_MARGIN ahead of every theme outside its line) and not one the classifier learned (it decides
+        those). An answer is read with its question: "They will go up, by at least the fee, probably more."
+        to "What impact would the scheme have on tenants' rents?" says rents go up, and its words alone are
+        nearer the fee. Each question is scored once (cached)."""
+        similarity = self.similarity()
+        todo = sorted({q for q in questions if q and q.strip() and q not in self._subject_of})
+        for question in [q for q in todo if asks_anything_else(q)]:  # "Do you have any other comments on
+            self._subject_of[question] = None  # the proposals or on this consultation?" asks for anything
+            todo.remove(question)  # else, though its words are near the process theme (28a: 5 of 5 wrong)
+        if todo and similarity is not None:
+            scores = similarity.score(todo)
+            others = self._rivals(scores.themes)
+            for question, matrix in zip(todo, scores.matrices, strict=True):
+                best = matrix.max(axis=0, initial=-1.0)[None, :] if matrix.size else matrix
+                lead = _leads(best, others)
+                j = int(best.argmax()) if best.size else -1
+                clear = j >= 0 and best[0, j] >= SUBJECT_FLOOR and lead[0, j] >= SUBJECT_MARGIN
+                # (a view is no subject: an answer near it takes its topic, `Codebook.topic`)
+                self._subject_of[question] = self.codebook.topic(scores.themes[j]) if clear else None
+        return [self._subject_of.get(q) if q and q in self._subject_of and self._subject_of[q] not in learned
+                else None for q in questions]
 
     def _standing(self, tags: dict[str, Tag]) -> set[str]:
         """The themes a segment's rule and classifier codes settle: their own and those above them (a parent
@@ -383,6 +444,30 @@ class ThemeCoder:
         parent = self.codebook.theme(theme).parent
         return parent is not None and any(parent in self.codebook.ancestors(t) for t in standing
                                           if t != theme and t in self.codebook.ids)
+
+    def _names_view(self, theme: str, span: str) -> bool:
+        """Whether similarity may code `theme` for this span: any theme but a view (`Theme.position`), and a
+        view only where the span says what the view is, a word of its label or phrases that its topic's
+        label lacks ("We strongly favour handing libraries to community groups." for "Hand branch libraries
+        to community groups (Option A)"). A view is taken in its words or by choosing its option
+        (`themes.chosen`), not by nearness alone: "I agree with licensing: my landlord has not repaired
+        the broken window in my child's room." was coded the whole city (Option A), nearest its example
+        "License the whole city, bad landlords are everywhere" (trial 31a: both such codes wrong, and the
+        topic each left by `chosen.aside`, 5 of 5)."""
+        words = self._view_words.get(theme)
+        return words is None or bool(words & _content_roots(span))
+
+    @cached_property
+    def _view_words(self) -> dict[str, frozenset[str]]:
+        """view -> the content words (roots) of its label and phrases its topics' labels lack."""
+        out = {}
+        for t in self.codebook.themes:
+            if t.position:
+                above = set().union(*(_content_roots(self.codebook.theme(a).label)
+                                      for a in self.codebook.ancestors(t.id)))
+                own = _content_roots(" ".join([t.label, *t.phrases]))
+                out[t.id] = frozenset(w for w in own - above - _OPTION_WORDS if len(w) > 1)
+        return out
 
     @cached_property
     def _topics(self) -> frozenset[str]:
@@ -516,6 +601,17 @@ _VERB_LIKE = re.compile(  # what makes an apposition a statement: "Walk Safe All
     r"|must|please|support\w*|oppos\w*|agree\w*|welcome\w*|urge\w*)\b", re.IGNORECASE)
 
 
+def _gives_no_answer(text: str, start: int, end: int) -> bool:
+    """The sentence holding the span `start:end` of `text` (a clause of a short answer: "no idea at all")
+    says the respondent does not know or gives no answer ("Not sure about this question, to be honest.",
+    "Don't know, sorry, no idea at all.", "No opinion, see my answer to question 1."): naming no theme, it
+    is still no point on the question's subject (`ThemeCoder._add_similarity`'s vague span)."""
+    from respmine.themes.stance import says_unsure  # (stance reads codes: imported when first needed)
+
+    a, b = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (start, end))
+    return says_unsure(text[a:b]) or only_a_form_cell(text[a:b])
+
+
 def _leads(matrix: np.ndarray, rivals: np.ndarray) -> np.ndarray:
     """spans x themes: how far each theme's score is ahead of the best of its `rivals` (`ThemeCoder._rivals`)
     for the span; a theme without rivals leads by its score plus one."""
@@ -642,6 +738,7 @@ _AGREES_THAT = re.compile(  # "We agree that secure schools should replace young
     re.IGNORECASE)
 
 
+_OPTION_WORDS = frozenset({"option", "question", "opsiwn", "cwestiwn"})  # (naming the option is `chosen`'s)
 RESTATED_SHARE = 0.6  # this share of an agreeing sentence's content words are its question's: a restatement
 
 

@@ -71,7 +71,8 @@ class CodebookState:
             topic = codebook.topic(t.id) if t.position else None
             if topic is not None:
                 on.setdefault(topic, []).append(t.fingerprint)
-        return cls(tuple((t.id, _rules_key(t, on.get(t.id, [])), _similarity_key(t, codebook.ancestors(t.id)))
+        return cls(tuple((t.id, _rules_key(t, on.get(t.id, [])), _similarity_key(
+            t, codebook.ancestors(t.id), [codebook.theme(a).label for a in codebook.ancestors(t.id)]))
                          for t in codebook.themes))
 
     @cached_property  # read once per segment when planning: computed once per state
@@ -201,16 +202,21 @@ def _rules_key(theme: Theme, positions: Sequence[str]) -> str:
     return _digest(json.dumps([theme.fingerprint, *sorted(positions)]))[:16]
 
 
-def _similarity_key(theme: Theme, ancestors: Sequence[str]) -> str:
+def _similarity_key(theme: Theme, ancestors: Sequence[str], above: Sequence[str] = ()) -> str:
     """Everything the similarity prototypes are built from (a superset, to stay safe), the themes above it
     (`ancestors`: which family, the top-level theme, a sentence is near decides a word in passing; beside a
     rule's code similarity adds no sibling of it nor a topic, `ThemeCoder._beside`, so a sub-theme moved
     under another parent of its family can code a segment that had no code of it) and the stance it implies
     (a similarity code to a position its sentence argues against is dropped, `stage._contradicted`: a theme
-    no longer implying that stance keeps it in a segment that had no code of it)."""
-    parts = [theme.label, theme.description, list(theme.examples), list(theme.phrases), list(ancestors)]
+    no longer implying that stance keeps it in a segment that had no code of it). A view (`Theme.position`)
+    is coded by similarity only in a span using a word of its label or phrases its topics' labels (`above`)
+    lack (`ThemeCoder._names_view`): those labels, and whether it is a view, are part of its key."""
+    parts: list[object] = [theme.label, theme.description, list(theme.examples), list(theme.phrases),
+                           list(ancestors)]
     if theme.stance is not None:  # (unset: the key of a codebook from before stances)
         parts.append(theme.stance)
+    if theme.position:  # (a theme that is no view keeps its key)
+        parts.append(["position", list(above)])
     return _digest(json.dumps(parts))[:16]
 
 

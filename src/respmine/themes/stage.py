@@ -92,6 +92,7 @@ class _Context:
     choices: Mapping[str, Choices] = field(default_factory=dict)  # option question -> its options' views
     finds: Callable[[str], Collection[str]] | None = None  # text -> themes the rules find (`chosen.finder`)
     ancestors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # theme -> its parents, up
+    asking: Callable[[SegmentInput], str | None] | None = None  # the question's text (`ThemeCoder.code`)
 
 
 def code_segments(
@@ -125,7 +126,12 @@ def code_segments(
     def stamp(seg: SegmentInput) -> str:  # (an agreement question's wording decides what restates it)
         offered = coded_under(choices, seg.question)  # (its options' views, and other questions')
         return _digest(f"{key}|{seg.question}|{asked(seg) or ''}{offered}|{chr(31).join(seg.names)}"
-                       f"|{seg.text}")
+                       f"|{asking(seg) or ''}|{seg.text}")
+
+    def asking(seg: SegmentInput) -> str | None:
+        """The text of the question the segment answers, whose subject a sentence near it takes; not an
+        option question's (choosing an option codes its view: `themes.chosen`)."""
+        return None if seg.question in choices else (questions or {}).get(seg.question)
 
     agreement = {q: text for q, text in (questions or {}).items() if asks_agreement(text)}
 
@@ -170,7 +176,7 @@ def code_segments(
                           options=offered_options(options or {}, phrased, rules_key(codebook)))
     ctx = _Context(previous, plan, stance_stamp, current.fingerprints(), codebook.stamp, version, stance,
                    asked, read_with, positions(codebook), stated, _rivals(codebook), choices,
-                   finder(codebook), {t.id: tuple(codebook.ancestors(t.id)) for t in codebook.themes})
+                   finder(codebook), {t.id: tuple(codebook.ancestors(t.id)) for t in codebook.themes}, asking)
     if plan.recode:  # the coder (models, rules, classifier fit) is only built when there is work
         _recode(_coder(codebook, embedder, examples, title), ctx, result, batch, progress)
     recoded = set(result.recoded)
@@ -194,7 +200,8 @@ def _recode(coder: ThemeCoder, ctx: _Context, result: CodingResult, batch: int,
         chunk = todo[i : i + batch]
         coded = [s for s in chunk if s.question not in UNCODED]  # a self-description, a note: not coded
         found = coder.code([s.text for s in coded], [s.question for s in coded], [s.names for s in coded],
-                           [ctx.asked(s) for s in coded])
+                           [ctx.asked(s) for s in coded],
+                           [ctx.asking(s) for s in coded] if ctx.asking is not None else None)
         by_id = dict(zip((s.id for s in coded), found, strict=True))
         tags = [by_id.get(s.id, []) for s in chunk]
         rows = [{t.theme: _row(seg, t, ctx) for t in found} for seg, found in zip(chunk, tags, strict=True)]
