@@ -26,7 +26,8 @@ def test_a_ticked_row_of_the_questions_scale_is_its_answer() -> None:
     segs = segment_documents([doc], QUESTIONS, title="Stroke services")[doc.sha256]
     q1 = [s.text for s in segs if s.question == "Q1"]
     assert any("☒ Disagree" in t for t in q1), [(s.question, s.text) for s in segs]
-    assert any("☒ Option 3" in s.text for s in segs if s.question == "Q2"), [(s.question, s.text) for s in segs]
+    q2 = [s.text for s in segs if s.question == "Q2"]
+    assert any("☒ Option 3" in t for t in q2), [(s.question, s.text) for s in segs]
 
 
 def test_a_scale_row_with_no_box_ticked_is_still_the_question_restated() -> None:

@@ -75,7 +75,8 @@ def _past_tail(text: str, start: int, end: int, question: list[str]) -> int:
                 after += 1
             # (not "Businesses, including small retailers, would lose trade": the answer's own words; nor
             # a row of the question's scale with a box ticked: "☐ Agree ☒ Disagree ☐ Strongly disagree")
-            return after if _ANSWER_STARTS.match(text, after, end) and not ticks_one(text[start:after]) else start
+            answer = _ANSWER_STARTS.match(text, after, end) and not ticks_one(text[start:after])
+            return after if answer else start
     return start
 
 
