@@ -119,7 +119,7 @@ def test_a_polite_no_or_a_repeat_with_a_view_is_no_stock_cell(text: str) -> None
     ("Same as question 4a.", "4a"), ("See my response to question 4.", "4"),
     ("Please refer to our covering letter", "our covering letter"),
     ("See attached letter.", "attached letter"),
-    ("Gweler uchod", "")])
+    ("Gweler uchod", ""), ("See Q1", "1"), ("See question 1 above", "1"), ("Please see Q1 above.", "1")])
 def test_a_cell_only_referring_elsewhere_names_what_it_refers_to(text: str, target: str) -> None:
     """(Trial 31a.) "see above", "see Q6", "as Q6", "Please refer to our covering letter" answer nothing
     of their own: `cross_reference` says where the answer is (a question's number, "" for the answer above,

@@ -18,7 +18,8 @@ from respmine.structure.ticks import unticked
 
 _NOW = (r"(?:\s+(?:at\s+(?:this|the\s+moment|present|this\s+(?:time|stage))|here|to\s+make|to\s+add"
         r"|thank(?:s|\s+you)?))?")
-_QUESTION = r"(?:q(?:uestion)?\.?\s*\d+\w?|(?:the\s+)?(?:previous|last|earlier|above)\s+question)"
+_QUESTION = (r"(?:q(?:uestion)?\.?\s*\d+\w?(?:\s+(?:above|below|earlier))?"  # ("See question 1 above")
+             r"|(?:the\s+)?(?:previous|last|earlier|above)\s+question)")
 _NON_ANSWER = re.compile(  # the whole cell from its first word character to its last (`non_answer`)
     r"(?:"
     r"no(?:\s+(?:further|other|additional|more|particular|specific|strong|real))?\s+(?:opinions?|comments?"

@@ -51,6 +51,7 @@ from respmine.structure.passages import passages
 from respmine.structure.petitions import is_petition, signatory_list
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher, stems
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
+from respmine.structure.ticks import ticks_one
 from respmine.themes.stance import (
     asks_agreement,
     changes_one_way,
@@ -537,8 +538,8 @@ def _heading_of(block: Block, matcher: QuestionMatcher, numbered: bool, sections
             # response numbered by question, "10. Conclusion" may be question 10's title)
         if question := matcher.numbered(m.group(1)):
             return question, _past_question(block.text, m.end(), question, matcher), "heading"
-    quoted = matcher.quoted(block.text)
-    if quoted:
+    quoted = None if ticks_one(block.text) else matcher.quoted(block.text)  # (a row of the question's scale
+    if quoted:  # with one box ticked is its answer: "☐ Agree ☒ Disagree ☐ Strongly disagree")
         head = re.search(r"\?\s|\n", block.text)
         return quoted[0], head.end() if head else len(block.text), "quoted-question"
     return None
@@ -729,8 +730,8 @@ def _heading_marks(rest: list[Block], matcher: QuestionMatcher) -> HeadingMarks:
 def _without_signature(span_blocks: list[Block]) -> list[Block]:
     """The last answer of a letter without its signature block (a name, role, organisation or address
     after the last sentence, with no "Yours faithfully" before it)."""
-    keep = len(span_blocks)
-    while keep > 1 and is_furniture(span_blocks[keep - 1].text):
+    keep = len(span_blocks)  # (a row of boxes with one ticked is no signature: "☐ Option 1 ☒ Option 3")
+    while keep > 1 and is_furniture(span_blocks[keep - 1].text) and not ticks_one(span_blocks[keep - 1].text):
         keep -= 1
     return span_blocks[:keep] if has_sentence(span_blocks[keep - 1].text) else span_blocks
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from respmine.structure.choices import names_one_option
 from respmine.structure.furniture import text_words
+from respmine.structure.ticks import ticks_one
 
 _PIECE = re.compile(r"\s*([^\n?.!]+[?.!]?)")  # a sentence, or a line without a stop
 # one of the answers a closed question offers ("Yes / No / Don't know", a scale's "Strongly agree", an
@@ -32,11 +33,13 @@ def _past_restated(text: str, start: int, end: int, question: list[str], titles_
     words on the heading's own line, before `titles_before` ("3. Exemptions", "4. Impact on disabled
     people": a form's headings shorten the questions; a line below is the answer's own: "Agree strongly",
     "National prohibition", "- Narrow streets"), never a closed answer the question lists ("Strongly
-    agree.", "Option 2.", one of its `options` by key or label: "Option B, mixed use with housing.")."""
+    agree.", "Option 2.", one of its `options` by key or label: "Option B, mixed use with housing."), nor a
+    row of its scale with one box ticked ("☐ Agree ☒ Disagree ☐ Strongly disagree")."""
     said, asked = f" {' '.join(question)} ", set(question)
     while start < end and (m := _PIECE.match(text, start, end)):
         words = text_words(m.group(1))
-        if CLOSED_ANSWER.match(m.group(1)) or (options and names_one_option(m.group(1), options)):
+        if (CLOSED_ANSWER.match(m.group(1)) or (options and names_one_option(m.group(1), options))
+                or ticks_one(m.group(1))):
             break  # ("Don't know." picks one of the question's "Yes / No / Don't know": an answer)
         if _BULLET_START.match(m.group(1)) or _RUNS_ON_BELOW.match(text, m.end(), end):
             break  # ("- Narrow streets": a list's item; a line whose sentence goes on below: the answer's)
@@ -70,8 +73,10 @@ def _past_tail(text: str, start: int, end: int, question: list[str]) -> int:
             after = found[k - 1][1]
             while after < end and text[after] in ")]\"'”’?.":  # the question's closing marks
                 after += 1
-            # (not "Businesses, including small retailers, would lose trade": the answer's own words)
-            return after if _ANSWER_STARTS.match(text, after, end) else start
+            # (not "Businesses, including small retailers, would lose trade": the answer's own words; nor
+            # a row of the question's scale with a box ticked: "☐ Agree ☒ Disagree ☐ Strongly disagree")
+            answer = _ANSWER_STARTS.match(text, after, end) and not ticks_one(text[start:after])
+            return after if answer else start
     return start
 
 

@@ -34,6 +34,13 @@ def unticked(text: str) -> str:
     return "".join(out)
 
 
+def ticks_one(text: str) -> bool:
+    """`text` holds a run of tick boxes with exactly one ticked ("☐ Agree ☒ Disagree"): a choice made, an
+    answer, even where every label is the question's own word."""
+    return bool(_BOX.search(text)) and any(sum(kind == "ticked" for kind, _, _ in run) == 1
+                                           for run in _runs(text))
+
+
 Run = list[tuple[str, tuple[int, int], tuple[int, int]]]  # (ticked | empty, box span, its label's span)
 
 
