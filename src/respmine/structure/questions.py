@@ -549,17 +549,15 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         if closing is not None:  # a sign-off or an "About us" section after the answer
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about)]
             span_blocks = span_blocks[:closing]
-        if n == len(marks) - 1:  # the footnotes at the foot of the last page, after the answer
-            notes = len(span_blocks)  # (numbered upwards to the end: the answer's own "1 ...", "2 ..." stay)
-            while (notes > 1 and is_footnote(span_blocks[notes - 1].text, doc.text)
-                   and (notes == len(span_blocks) or footnote_number(span_blocks[notes - 1].text)
-                        < footnote_number(span_blocks[notes].text))):
-                notes -= 1
-            out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about)]
-            span_blocks = span_blocks[:notes]
+        inside = _footnotes(span_blocks, doc.text, last=n == len(marks) - 1)
+        notes = len(span_blocks)  # the footnotes at the foot of the last page, after the answer
+        while notes - 1 in inside:
+            notes -= 1
+        out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about)]
+        span_blocks, inside = span_blocks[:notes], [k for k in inside if k < notes]
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
-        inside = _footnotes_inside(span_blocks, doc.text)
+            inside = [k for k in inside if k < len(span_blocks)]
         out += [seg for k in inside for seg in _general(doc, span_blocks[k], read.about)]
         end = span_blocks[(inside or [len(span_blocks)])[0] - 1].end
         line_end = doc.text.find("\n", span_blocks[0].start)  # (a title only on the heading's own line)
@@ -575,11 +573,12 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
     return out
 
 
-def _footnotes_inside(span_blocks: list[Block], text: str) -> list[int]:
+def _footnotes(span_blocks: list[Block], text: str, last: bool) -> list[int]:
     """Where a page's footnotes sit in a headed answer or at its end, the answer maybe going on below them:
     runs of numbered footnotes (`is_footnote`), numbered upwards, the first's mark in the answer above the
-    run ("as 40 providers,1 told us"); not the answer's own numbered points ("1 Consider ...", "2 Publish
-    ..." under the heading, their numbers' marks elsewhere)."""
+    run ("as 40 providers,1 told us"), and, under the `last` answer, the run that ends it (the last page's
+    foot, its marks in any answer); not the answer's own numbered points ("1 Consider ...", "2 Publish
+    ..." under the heading, their numbers' marks elsewhere, the footnotes' run after them starting again)."""
     inside: list[int] = []
     k = 1
     while k < len(span_blocks):
@@ -589,7 +588,8 @@ def _footnotes_inside(span_blocks: list[Block], text: str) -> list[int]:
                 or footnote_number(span_blocks[run - 1].text) < footnote_number(span_blocks[run].text)):
             run += 1
         above = text[span_blocks[0].start : span_blocks[k].start]
-        if run > k and any(int(m[1]) == footnote_number(span_blocks[k].text) for m in footnote_marks(above)):
+        if run > k and ((last and run == len(span_blocks)) or any(
+                int(m[1]) == footnote_number(span_blocks[k].text) for m in footnote_marks(above))):
             inside += range(k, run)
         k = max(run, k + 1)
     return inside
