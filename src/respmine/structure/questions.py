@@ -37,6 +37,7 @@ from respmine.structure.choices import letters_choice, only_a_choice
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
+    is_banner,
     is_furniture,
     is_header_line,
     only_formalities,
@@ -351,8 +352,8 @@ def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     with a subject line would be coded as raising the consultation's own topic. A question's heading at
     the end of one is kept: OCR ran "Question 1" onto "Re: ... - consultation response", and the answer
     below it was filed under another question."""
-    if matcher.restates_title(block.text):
-        return None
+    if matcher.restates_title(block.text) or is_banner(block.text, matcher.title):
+        return None  # (the title, or the consultation's banner: "HAVE YOUR SAY ON STROKE SERVICES")
     skip = 0
     for line in block.text.split("\n"):
         if not (is_header_line(line) or matcher.restates_title(line)):
