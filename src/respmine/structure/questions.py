@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -34,6 +34,7 @@ from respmine.structure.about import (
 )
 from respmine.structure.blocks import NUMBERED, Block, blocks
 from respmine.structure.choices import letters_choice, only_a_choice
+from respmine.structure.copied import paragraph_key
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -112,6 +113,7 @@ def _code_version() -> str:
     from respmine.structure import (
         about,
         choices,
+        copied,
         furniture,
         language,
         notes,
@@ -127,7 +129,7 @@ def _code_version() -> str:
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
                          notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__,
                          passages.__file__, choices.__file__, stance.__file__, ticks.__file__,
-                         restated.__file__, petitions.__file__, language.__file__)
+                         restated.__file__, petitions.__file__, language.__file__, copied.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
@@ -171,14 +173,15 @@ def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[Exampl
 
 def segment_documents(
     docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
-    calibration: Calibration | None = None, title: str = "",
+    calibration: Calibration | None = None, title: str = "", copied: Collection[str] = frozenset(),
 ) -> dict[str, list[Segment]]:
     """Segments of each submission, keyed by submission: with `calibration` (an earlier run's), else
     calibrated on `docs` themselves. Without questions, they are inferred from recurring headings.
-    `title`: the consultation's, not content where a response restates it."""
+    `title`: the consultation's, not content where a response restates it. `copied`: the keys
+    (`copied.paragraph_key`) of the consultation's own paragraphs copied into responses, left out."""
     calibration = calibration or calibrate(docs, questions, embedder, title)
     matcher = QuestionMatcher.calibrated(calibration, embedder, title)
-    parts = [(d, _read(d, matcher)) for d in docs]
+    parts = [(d, _read(d, matcher, copied)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
         paragraphs = [p for d, read in parts for p in _content_paragraphs(d.text, read, matcher.title)]
         matcher.embed_ahead(paragraphs + [s for p in paragraphs for s in _agreeing(p)])
@@ -243,9 +246,10 @@ NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/a|n\.a\.
                        re.IGNORECASE)  # (not "Na": Welsh "no"; dashes alone: `\W+`, in linear time)
 
 
-def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
-    """The document's structured answers, then its other paragraphs without labels, reference lines and
-    a quoted message below a reply, and the headings among them."""
+def _read(doc: Document, matcher: QuestionMatcher, copied: Collection[str] = frozenset()) -> _Read:
+    """The document's structured answers, then its other paragraphs without labels, reference lines, a
+    quoted message below a reply and the consultation's own paragraphs copied into it (`copied`, but a
+    question's heading), and the headings among them."""
     answers, profile = _from_answers(doc, matcher)
     taken = [(s.span.start, s.span.end) for s in answers + profile]
     taken += signatory_list(doc.text)  # a petition's signatories are no answer (and all redacted)
@@ -258,6 +262,9 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     ]
     rest = [kept for piece in _above_quoted_reply(pieces, matcher.title)
             if (kept := _without_header(piece, matcher))]
+    if copied:  # (a response typed into the consultation document: its explanatory text is not the answer)
+        rest = [b for b in rest if paragraph_key(b.text) not in copied or QUESTION_HEADING.match(b.text)
+                or matcher.quoted(b.text) is not None]
     if matcher.questions:
         rest = [part for b in rest for part in _heading_apart(doc.text, b, matcher)]
     marks = _heading_marks(rest, matcher) if matcher.questions else []
