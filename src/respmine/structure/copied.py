@@ -15,10 +15,13 @@ own heading repeated before each answer stays (segmentation files the answers un
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from respmine.structure.blocks import blocks
+from respmine.structure.blocks import Block, blocks
+from respmine.themes.sentences import sentence_spans
 
 COPIED_WRITERS = 3  # "several responses": two letters sharing a paragraph may be two people's one template
 QUESTIONS_REPEATED = 2  # question texts a response typed into the consultation document repeats, at least
@@ -34,6 +37,13 @@ def paragraph_key(text: str) -> str:
 def _asked(question: str) -> str:
     """The key of a question's words up to its question mark (a copy may drop the answer scale after it)."""
     return paragraph_key(question.split("?", 1)[0])
+
+
+def asks(text: str, questions: Sequence[str]) -> bool:
+    """Whether the text holds one of the questions' words up to its question mark (where an answer
+    stands: "2. Which option do you prefer? | Option 1.", every word of it in the consultation document)."""
+    key = paragraph_key(text)
+    return any(a.count(" ") >= 2 and a in key for q in questions if (a := _asked(q)))
 
 
 def copied_paragraphs(texts: Mapping[str, str], questions: Sequence[str],
@@ -75,3 +85,151 @@ def copied_paragraphs(texts: Mapping[str, str], questions: Sequence[str],
             elif key not in shared:  # (the respondent's own words, or a heading of the document's own)
                 under = False
     return frozenset(shared - barred)
+
+
+# The consultation document's own text (`document:` in the consultation file) found in responses.
+SHINGLE = 3  # words to an n-gram: a typo or OCR slip uncovers the word itself (two at a text's edge)
+OWN_SHARE = 0.8  # of a sentence's words in the document's n-grams, at least, for it to be the document's
+OWN_WORDS = 3  # an uncovered run this long is the respondent's own words (a slip uncovers one or two)
+RUN_SENTENCES = 2  # a run of the document's sentences opening or closing a paragraph, this many at least,
+# is cut from it; one sentence inside a respondent's paragraph is quoted to be argued with, and stays
+MIN_RUN_WORDS = 12  # ... and this many words
+OWN_MIN_WORDS = 8  # a shorter paragraph ("Travel and access", "Option 1") goes only as a heading of the
+# document's over (or a line of it under) the copied text it stands with there
+SLIP_SIMILARITY = 0.75  # a word this like one of the document's is a slip for it ("rnore", "survlve")
+_QUOTES = "\"“”«»‘"  # (not "'": an apostrophe)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+class ConsultationText:
+    """The consultation's own text, as responses copy it: the document's (word n-grams, so a copy with
+    typing or OCR slips, reflowed lines or joined paragraphs is found), or, with no document, the
+    paragraphs found copied by several writers (`copied_paragraphs`' keys, word for word)."""
+
+    def __init__(self, document: str = "", keys: Iterable[str] = ()) -> None:
+        self.keys = frozenset(keys)
+        self.document = document
+        own = [_words(b.text) for b in blocks(document)]
+        self._vocabulary = {w for ws in own for w in ws}
+        self._slips: dict[str, str] = {}
+        self._headings = {" ".join(w): k for k, w in enumerate(own) if len(w) > 0}  # paragraph -> place
+        self._grams: dict[tuple[str, ...], int] = {}  # n-gram -> the first paragraph holding it
+        flat = [(w, k) for k, ws in enumerate(own) for w in ws]
+        for i in range(len(flat) - SHINGLE + 1):
+            self._grams.setdefault(tuple(w for w, _ in flat[i : i + SHINGLE]), flat[i][1])
+
+    def __bool__(self) -> bool:
+        return bool(self.keys or self._grams)
+
+    def stamp(self) -> str:
+        """What segmentation's version keys on: the document's words (a new document re-segments)."""
+        if not self.document:
+            return ""
+        return hashlib.sha256(" ".join(_words(self.document)).encode()).hexdigest()[:16]
+
+    def _mended(self, word: str) -> str:
+        """The document's word a word not in it is a slip for, if any (else the word)."""
+        if word in self._vocabulary or len(word) < 4:
+            return word
+        if word not in self._slips:
+            near = [w for w in self._vocabulary if abs(len(w) - len(word)) <= 2]
+            found = difflib.get_close_matches(word, near, n=1, cutoff=SLIP_SIMILARITY)
+            self._slips[word] = found[0] if found else word
+        return self._slips[word]
+
+    def _covered(self, words: Sequence[str]) -> tuple[list[bool], list[int]]:
+        """Which of `words` stand in an n-gram of the document, and the document paragraphs they come
+        from;
+        where most do, words not in the document read as the slips of its words they are like."""
+        covered, places = self._matched(words)
+        if 2 * sum(covered) >= len(words) and not all(covered):
+            covered, places = self._matched([self._mended(w) if not c else w
+                                             for w, c in zip(words, covered, strict=True)])
+        return covered, places
+
+    def _matched(self, words: Sequence[str]) -> tuple[list[bool], list[int]]:
+        covered = [False] * len(words)
+        places = []
+        for i in range(len(words) - SHINGLE + 1):
+            place = self._grams.get(tuple(words[i : i + SHINGLE]))
+            if place is not None:
+                covered[i : i + SHINGLE] = [True] * SHINGLE
+                places.append(place)
+        return covered, places
+
+    def without(self, paragraphs: Sequence[Block], keep: Callable[[str], bool]) -> list[Block]:
+        """`paragraphs` without the consultation's own text: with no document, those repeated by several
+        writers (`keys`); with one, each paragraph that is the document's (every sentence nearly all in its
+        n-grams, with no run of words of the respondent's own), and a run of the document's sentences
+        opening or closing a paragraph of the respondent's (RUN_SENTENCES and MIN_RUN_WORDS at least, not
+        in quotation marks) cut from it; a short line that is a paragraph of the document (a heading: "The
+        options") goes with the copied paragraph it heads there. `keep`: a paragraph or sentence never the
+        document's (a question's heading or text: segmentation files answers under it; tick boxes)."""
+        if not self._grams:
+            return [b for b in paragraphs if paragraph_key(b.text) not in self.keys or keep(b.text)]
+        out: list[Block | None] = []
+        places: list[int | None] = []  # where a paragraph dropped whole stands in the document
+        for paragraph in paragraphs:
+            kept, place = self._trimmed(paragraph, keep)
+            out.append(kept)
+            places.append(place)
+        order = [(k, k + 1, 1) for k in range(len(paragraphs) - 2, -1, -1)]  # (a heading over a heading ...)
+        for k, by, step in order + [(k, k - 1, -1) for k in range(1, len(paragraphs))]:  # (... a line under)
+            line, near = out[k], places[by]
+            if line is None or near is None or keep(line.text):
+                continue
+            head = self._headings.get(" ".join(_words(line.text)))
+            if head is not None and 0 < (near - head) * step <= 2:
+                out[k], places[k] = None, head
+        return [b for b in out if b is not None]
+
+    def _trimmed(self, b: Block, keep: Callable[[str], bool]) -> tuple[Block | None, int | None]:
+        """The paragraph without the document's sentences opening or closing it (None: all of it is), and,
+        dropped whole, the document paragraph it copies."""
+        if keep(b.text):
+            return b, None
+        spans = sentence_spans(b.text)
+        words = [_words(b.text[s:e]) for s, e in spans]
+        covered, places = self._covered([w for ws in words for w in ws])
+        own, at = [], 0
+        for (s, e), ws in zip(spans, words, strict=True):
+            cov = covered[at : at + len(ws)]
+            at += len(ws)
+            own.append(bool(ws) and sum(cov) >= OWN_SHARE * len(ws) and _longest_gap(cov) < OWN_WORDS
+                       and not keep(b.text[s:e]))
+        if not spans or len(places) == 0:
+            return b, None
+        if all(own):
+            if len(covered) < OWN_MIN_WORDS:
+                return b, None
+            return None, max(set(places), key=places.count)
+        lead = next(k for k, o in enumerate(own) if not o)
+        tail = next(k for k, o in enumerate(reversed(own)) if not o)
+        start, end = 0, len(b.text)
+        if self._run(b.text, spans[:lead], words[:lead]):
+            start = spans[lead][0]
+        if tail and self._run(b.text, spans[len(spans) - tail :], words[len(spans) - tail :]):
+            end = spans[len(spans) - tail - 1][1]
+        if (start, end) == (0, len(b.text)):
+            return b, None
+        return Block(b.start + start, b.start + end, b.text[start:end]), None
+
+    @staticmethod
+    def _run(text: str, spans: Sequence[tuple[int, int]], words: Sequence[Sequence[str]]) -> bool:
+        """A run of the document's sentences long enough to be copied text, not quoted in the paragraph."""
+        if len(spans) < RUN_SENTENCES or sum(map(len, words)) < MIN_RUN_WORDS:
+            return False
+        before = text[: spans[0][0]].rstrip()
+        around = text[max(0, spans[0][0] - 2) : spans[-1][1]]
+        return not (before.endswith(":") or any(q in around for q in _QUOTES))
+
+
+def _longest_gap(covered: Sequence[bool]) -> int:
+    longest = run = 0
+    for c in covered:
+        run = 0 if c else run + 1
+        longest = max(longest, run)
+    return longest

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -34,7 +34,7 @@ from respmine.structure.about import (
 )
 from respmine.structure.blocks import NUMBERED, Block, blocks
 from respmine.structure.choices import letters_choice, only_a_choice
-from respmine.structure.copied import paragraph_key
+from respmine.structure.copied import ConsultationText, asks
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
@@ -53,6 +53,7 @@ from respmine.structure.passages import passages
 from respmine.structure.petitions import is_petition, signatory_list
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
+from respmine.structure.ticks import unticked
 from respmine.themes.stance import (
     asks_agreement,
     changes_one_way,
@@ -95,10 +96,13 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
     ]
 
 
-def calibration_key(questions: Sequence[Question], embedder: Embedder | None, title: str = "") -> str:
-    """Changes with this module's code, the embedder and the consultation's questions and title."""
+def calibration_key(questions: Sequence[Question], embedder: Embedder | None, title: str = "",
+                    document: str = "") -> str:
+    """Changes with this module's code, the embedder and the consultation's questions, title and document
+    (`ConsultationText.stamp`: its own text, left out of responses)."""
     given = [(q.id, q.number, q.text) for q in questions]
-    blob = repr((_code_version(), getattr(embedder, "name", None), given) + ((title,) if title else ()))
+    blob = repr((_code_version(), getattr(embedder, "name", None), given) + ((title,) if title else ())
+                + ((document,) if document else ()))
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
@@ -133,17 +137,17 @@ def _code_version() -> str:
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
-              title: str = "") -> Calibration:
+              title: str = "", copied: ConsultationText | None = None) -> Calibration:
     """Calibration on a corpus (questions inferred from it when none are given)."""
     matcher = QuestionMatcher(list(questions) or infer_questions(docs), embedder, title)
     prose = [(d.sha256, b) for d in docs for b in blocks(d.text) if _is_prose(b.text, title)]
     if len(prose) > CALIBRATION_SAMPLE:  # the same sample whatever the order of the documents
         prose = sorted(prose, key=lambda p: _sample_key(p[0], p[1].start))
         prose = prose[:CALIBRATION_SAMPLE]
-    examples = _examples(docs, matcher) if matcher.learns_from(len(prose)) else []
+    examples = _examples(docs, matcher, copied) if matcher.learns_from(len(prose)) else []
     matcher.calibrate([b.text for _, b in prose], examples)
     bias = None if matcher.bias is None else tuple(float(b) for b in matcher.bias)
-    key = calibration_key(questions, embedder, title)
+    key = calibration_key(questions, embedder, title, copied.stamp() if copied else "")
     return Calibration(tuple(matcher.questions), bias, len(docs), key, matcher.routing)
 
 
@@ -151,14 +155,15 @@ def _sample_key(submission: str, start: int) -> bytes:
     return hashlib.sha256(f"{submission}:{start}".encode()).digest()
 
 
-def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[Example]:
+def _examples(docs: Sequence[Document], matcher: QuestionMatcher,
+              copied: ConsultationText | None = None) -> list[Example]:
     """The answers filed by a heading, a quoted question or a form: each distinct paragraph once (copies
     of a form letter are one example), at most CALIBRATION_SAMPLE (the same pseudo-random sample whatever
     the order of the documents, mostly paragraphs calibration embeds anyway; the others are segments
     theme coding embeds, through the same cache)."""
     found: dict[str, tuple[bytes, str, str]] = {}
     for doc in docs:
-        read = _read(doc, matcher)
+        read = _read(doc, matcher, copied)
         for seg in read.answers + (_headed(doc, read, matcher) if read.marks else []):
             if seg.question not in matcher.ids:  # a form's column no question matches; GENERAL, ABOUT
                 continue
@@ -173,13 +178,13 @@ def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[Exampl
 
 def segment_documents(
     docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
-    calibration: Calibration | None = None, title: str = "", copied: Collection[str] = frozenset(),
+    calibration: Calibration | None = None, title: str = "", copied: ConsultationText | None = None,
 ) -> dict[str, list[Segment]]:
     """Segments of each submission, keyed by submission: with `calibration` (an earlier run's), else
     calibrated on `docs` themselves. Without questions, they are inferred from recurring headings.
-    `title`: the consultation's, not content where a response restates it. `copied`: the keys
-    (`copied.paragraph_key`) of the consultation's own paragraphs copied into responses, left out."""
-    calibration = calibration or calibrate(docs, questions, embedder, title)
+    `title`: the consultation's, not content where a response restates it. `copied`: the consultation's
+    own text (its document's, or paragraphs several writers copied), left out where responses copy it."""
+    calibration = calibration or calibrate(docs, questions, embedder, title, copied)
     matcher = QuestionMatcher.calibrated(calibration, embedder, title)
     parts = [(d, _read(d, matcher, copied)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
@@ -204,6 +209,7 @@ class _Read(NamedTuple):
     marks: HeadingMarks  # which of those paragraphs head an answer (none without questions)
     about: frozenset[int]  # starts of the paragraphs that only say who the respondent is: an opening
     # self-description, or an "About us" section (`structure.about`)
+    dropped: tuple[tuple[int, int], ...] = ()  # spans of the consultation's own text copied in, left out
 
 
 def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Segment]:
@@ -246,7 +252,7 @@ NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/a|n\.a\.
                        re.IGNORECASE)  # (not "Na": Welsh "no"; dashes alone: `\W+`, in linear time)
 
 
-def _read(doc: Document, matcher: QuestionMatcher, copied: Collection[str] = frozenset()) -> _Read:
+def _read(doc: Document, matcher: QuestionMatcher, copied: ConsultationText | None = None) -> _Read:
     """The document's structured answers, then its other paragraphs without labels, reference lines, a
     quoted message below a reply and the consultation's own paragraphs copied into it (`copied`, but a
     question's heading), and the headings among them."""
@@ -262,9 +268,12 @@ def _read(doc: Document, matcher: QuestionMatcher, copied: Collection[str] = fro
     ]
     rest = [kept for piece in _above_quoted_reply(pieces, matcher.title)
             if (kept := _without_header(piece, matcher))]
+    dropped: list[tuple[int, int]] = []
     if copied:  # (a response typed into the consultation document: its explanatory text is not the answer)
-        rest = [b for b in rest if paragraph_key(b.text) not in copied or QUESTION_HEADING.match(b.text)
-                or matcher.quoted(b.text) is not None]
+        asked = [q.text for q in matcher.questions]
+        before, rest = rest, copied.without(rest, lambda t: bool(QUESTION_HEADING.match(t)) or asks(t, asked)
+                                            or matcher.quoted(t) is not None or unticked(t) != t)
+        dropped = _left_out(before, rest)
     if matcher.questions:
         rest = [part for b in rest for part in _heading_apart(doc.text, b, matcher)]
     marks = _heading_marks(rest, matcher) if matcher.questions else []
@@ -273,7 +282,23 @@ def _read(doc: Document, matcher: QuestionMatcher, copied: Collection[str] = fro
     sections = about_sections([b.text for b in rest], {i for i, _ in marks})
     about = frozenset([b.start for b in opening if describes_respondent(b.text)]
                       + [rest[i].start for i in sections])
-    return _Read(answers, rest, marks, about)
+    return _Read(answers, rest, marks, about, tuple(dropped))
+
+
+def _left_out(before: list[Block], after: list[Block]) -> list[tuple[int, int]]:
+    """The spans of `before`'s paragraphs that `after` (the same, some left out or cut short) lacks."""
+    out: list[tuple[int, int]] = []
+    kept = iter(after)
+    nxt = next(kept, None)
+    for b in before:
+        at = b.start
+        while nxt is not None and nxt.end <= b.end and nxt.start >= b.start:
+            if nxt.start > at:
+                out.append((at, nxt.start))
+            at, nxt = nxt.end, next(kept, None)
+        if at < b.end:
+            out.append((at, b.end))
+    return out
 
 
 def _profile_rows(text: str) -> bool:
@@ -572,13 +597,25 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         start = answer_start(doc.text, span_blocks[0].start + body, end, matcher.words(question),
                              len(doc.text) if line_end < 0 else line_end, matcher.options.get(question))
         confidence = 1.0 if method == "heading" else 0.9
-        if end > start and doc.text[start:end].strip():
-            out.append(_segment(doc, start, end, question, method, confidence))
+        for a, z in _apart(start, end, read.dropped):  # (around the consultation's own text copied in)
+            if z > a and doc.text[a:z].strip():
+                out.append(_segment(doc, a, z, question, method, confidence))
         for k, after in zip(inside, [*inside[1:], len(span_blocks)][: len(inside)], strict=True):
             if after > k + 1:  # the answer's text between one page's footnotes and the next's
                 out.append(_segment(doc, span_blocks[k + 1].start, span_blocks[after - 1].end, question,
                                     method, confidence))
     return out
+
+
+def _apart(start: int, end: int, dropped: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The span start-end without the `dropped` spans inside it."""
+    out, at = [], start
+    for a, z in sorted(dropped):
+        if a >= end or z <= at:
+            continue
+        out.append((at, a))
+        at = z
+    return [*out, (at, end)]
 
 
 def _footnotes(span_blocks: list[Block], text: str, last: bool) -> list[int]:

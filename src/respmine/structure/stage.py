@@ -37,7 +37,7 @@ from respmine.structure.campaigns import (
     words,
 )
 from respmine.structure.confidentiality import publication_request
-from respmine.structure.copied import copied_paragraphs, paragraph_key
+from respmine.structure.copied import ConsultationText, copied_paragraphs, paragraph_key
 from respmine.structure.language import guess_language
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibrate, calibration_key, segment_documents
@@ -157,6 +157,7 @@ def structure(
     corrected: Mapping[str, Mapping[str, Any]] | None = None,
     types: TypeList = DEFAULT_TYPES,
     department: str = "",
+    document: str = "",
 ) -> StructureResult:
     """Structure every processed submission of a run (`docs`: document and its parent's id); `known`
     holds respondents and personal data from an earlier run, reused where their stamp still matches,
@@ -165,7 +166,9 @@ def structure(
     dropped where a response restates it. `corrected`: analysts' respondent corrections by submission
     (`corrections.latest`), applied over the rules before personal data is looked for. `types`: the
     consultation's respondent types; `department`: the consultation's, whose name heads its own response
-    form and is never a respondent's."""
+    form and is never a respondent's. `document`: the text of the consultation document: where responses
+    copy it (typed into a copy of it), it is left out of their segments; none given, paragraphs repeated
+    by several responses typed into the document are (`copied.copied_paragraphs`)."""
     corrected = corrected or {}
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
@@ -203,16 +206,17 @@ def structure(
     taken = in_campaign.union(*copies)
     resent = _resent({k: v for k, v in redacted.items() if k not in taken}, named, by_text)
     # the consultation's own text typed around the answers of responses written into its document
-    copied = copied_paragraphs({d.sha256: d.text for d in texts}, [q.text for q in questions],
-                               [c.members for c in campaigns], copies + resent)
+    copied = ConsultationText(document) if document.strip() else ConsultationText(keys=copied_paragraphs(
+        {d.sha256: d.text for d in texts}, [q.text for q in questions], [c.members for c in campaigns],
+        copies + resent))
     for group in copies + resent:
         key = hashlib.sha256(" ".join(sorted(group)).encode()).hexdigest()[:10]
         campaigns.append(Campaign(f"duplicate-{key}", redacted[group[0]], tuple(sorted(group))))
-    calibration = _kept_calibration(segmented, questions, embedder, len(texts), title)
+    calibration = _kept_calibration(segmented, questions, embedder, len(texts), title, copied.stamp())
     kept = set(reuse) if calibration is not None else set()
     kept -= {d.sha256 for d in texts  # (a copy read again whenever its paragraphs are found copied)
-             if copied and any(paragraph_key(b.text) in copied for b in blocks(d.text))}
-    calibration = calibration or calibrate(texts, questions, embedder, title)
+             if copied.keys and any(paragraph_key(b.text) in copied.keys for b in blocks(d.text))}
+    calibration = calibration or calibrate(texts, questions, embedder, title, copied)
     todo = [d for d in texts if d.sha256 not in kept]
     earlier = segmented.segments if segmented else {}
     by_doc: dict[str, Sequence[Segment]] = {sha: earlier.get(sha, ()) for sha in kept}
@@ -325,13 +329,13 @@ def _without_headers(text: str, doc: Document) -> str:
 
 
 def _kept_calibration(segmented: Segmented | None, questions: Sequence[Question], embedder: Embedder | None,
-                      documents: int, title: str = "") -> Calibration | None:
+                      documents: int, title: str = "", document: str = "") -> Calibration | None:
     """The last run's calibration, if it still holds: same code, embedder and questions, and a corpus
     that has not outgrown it."""
     if segmented is None:
         return None
     kept = segmented.calibration
-    if kept.key != calibration_key(questions, embedder, title):
+    if kept.key != calibration_key(questions, embedder, title, document):
         return None
     if documents > kept.documents * (1 + RECALIBRATE_GROWTH):
         return None
