@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from respmine.structure.respondent_types import (
     BUILT_IN,
@@ -143,6 +151,7 @@ class Consultation(BaseModel):
     # the types of respondent counted: built-in ids and the consultation's own (none: the built-in types)
     respondent_types: list[RespondentTypeEntry] | None = None
     base_dir: Path | None = Field(default=None, exclude=True)
+    _document_text: str | None = PrivateAttr(default=None)  # (read once)
 
     @field_validator("timezone")
     @classmethod
@@ -246,14 +255,19 @@ class Consultation(BaseModel):
         the consultation's own text as its respondents' views)."""
         if not self.document:
             return ""
+        if self._document_text is None:
+            self._document_text = self._read_document(self.document)
+        return self._document_text
+
+    def _read_document(self, document: str) -> str:
         from respmine.ingest.dispatch import extract
         from respmine.records import Quarantined
 
         base = self.base_dir or Path.cwd()
-        path = base / self.document
+        path = base / document
         if not path.is_file():
             raise ConsultationError(
-                f"consultation document not found: the consultation file says document: {self.document}, "
+                f"consultation document not found: the consultation file says document: {document}, "
                 f"read relative to the consultation file's own folder ({base}), so {path.resolve()}: give "
                 "its absolute path, or a path relative to that folder")
         read = extract(path)
