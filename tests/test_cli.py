@@ -94,3 +94,18 @@ def test_cli_runs_as_python_dash_m(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "respmine", "ingest", str(tmp_path / "nope"), "--work",
                            str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "inbox folder not found" in done.stderr
+
+
+def test_cli_run_refuses_a_consultation_document_it_cannot_find(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`document:` naming no file is refused before any work, saying where it was sought (a run that went
+    on without it would code the consultation's own text as its respondents')."""
+    copy = tmp_path / "consultation.yaml"
+    copy.write_text("title: Stroke services\ndocument: consultation.pdf\n", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A response about travel to the new unit.\n")
+    assert main(["run", str(inbox), "--consultation", str(copy), "--work", str(tmp_path / "work"),
+                 "--no-prefect"]) == 2
+    err = capsys.readouterr().err
+    assert "consultation document not found" in err and str(tmp_path / "consultation.pdf") in err
+    assert not (tmp_path / "work" / "respmine.sqlite").exists()

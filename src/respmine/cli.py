@@ -331,7 +331,9 @@ def _consultation(path: Path | None) -> Consultation | None:
     from respmine.consultation import ConsultationError, load_consultation
 
     try:
-        return load_consultation(path)
+        consultation = load_consultation(path)
+        consultation.document_text()  # (a document named but missing or unreadable: refused before any work)
+        return consultation
     except ConsultationError as exc:
         raise UsageError(str(exc)) from exc
 

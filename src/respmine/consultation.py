@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from respmine.structure.respondent_types import (
     BUILT_IN,
@@ -137,9 +145,13 @@ class Consultation(BaseModel):
     # what the consultation proposes, in a few words: stance is towards it, and the report says so
     proposals: str | None = None
     inbox: str = "inbox"
+    # the consultation document itself (PDF, Word, ODT, HTML, text), relative to this file: its own text
+    # copied into responses (a response typed into a copy of it) is not what the respondent says
+    document: str | None = None
     # the types of respondent counted: built-in ids and the consultation's own (none: the built-in types)
     respondent_types: list[RespondentTypeEntry] | None = None
     base_dir: Path | None = Field(default=None, exclude=True)
+    _document_text: str | None = PrivateAttr(default=None)  # (read once)
 
     @field_validator("timezone")
     @classmethod
@@ -235,6 +247,35 @@ class Consultation(BaseModel):
                 "A consultation file copied to another folder keeps the original's relative path: give the "
                 "codebook's absolute path, or a path relative to the consultation file's folder")
         return path
+
+    def document_text(self) -> str:
+        """The text of the consultation document the file names (`document:`, relative to the file's own
+        folder), read by the readers responses are read with; "" when it names none. A document that is
+        missing or that no reader can read is refused with why (a run that went on without it would code
+        the consultation's own text as its respondents' views)."""
+        if not self.document:
+            return ""
+        if self._document_text is None:
+            self._document_text = self._read_document(self.document)
+        return self._document_text
+
+    def _read_document(self, document: str) -> str:
+        from respmine.ingest.dispatch import extract
+        from respmine.records import Quarantined
+
+        base = self.base_dir or Path.cwd()
+        path = base / document
+        if not path.is_file():
+            raise ConsultationError(
+                f"consultation document not found: the consultation file says document: {document}, "
+                f"read relative to the consultation file's own folder ({base}), so {path.resolve()}: give "
+                "its absolute path, or a path relative to that folder")
+        read = extract(path)
+        if isinstance(read, Quarantined):
+            raise ConsultationError(f"{path}: the consultation document could not be read: {read.reason}")
+        if not read.text.strip():
+            raise ConsultationError(f"{path}: no text was found in the consultation document")
+        return read.text
 
     def inbox_path(self) -> Path:
         return (self.base_dir or Path.cwd()) / self.inbox

@@ -55,6 +55,7 @@ def structure_stage(consultation: Consultation | None, settings: Settings) -> di
         corrected=(corrected := corrections.latest(themes_store.decisions(store))),
         types=consultation.respondent_type_list() if consultation else DEFAULT_TYPES,
         department=(consultation.department or "") if consultation else "",
+        document=consultation.document_text() if consultation else "",
     )
     carried = structure_store.replace_structure(
         store, result.respondents, result.segments, result.personal, result.campaigns, result.stamps,

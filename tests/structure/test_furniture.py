@@ -460,3 +460,29 @@ def test_title_line_needs_the_consultations_title() -> None:
     line = "Safe Homes Northam: response to the Proposed selective licensing scheme for private rented homes"
     assert not is_title_line(line, "")
     assert not is_title_line(line, "Library service review 2026")
+
+
+_STROKE = "Proposed changes to stroke services in Northshire: centralising hyper-acute stroke care"
+
+
+@pytest.mark.parametrize("line, title, banner", [
+    ("HAVE YOUR SAY!", "", True),  # a lone line in capitals that states no view: the leaflet's call
+    ("HAVE YOUR SAY ON STROKE SERVICES", _STROKE, True),  # the consultation's own banner: its title's words
+    ("HAVE YOUR SAY ON STROKE SERVICES!", _STROKE, True),
+    ("PUBLIC CONSULTATION: TELL US WHAT YOU THINK", "", True),
+    ("HAVE YOUR SAY ON STROKE SERVICES", "", False),  # (no title: "stroke services" may be the point made)
+    ("SAVE WESTBURY STROKE UNIT!", _STROKE, False),  # a view, in capitals
+    ("HAVE YOUR SAY: KEEP WESTBURY OPEN!", _STROKE, False),
+    ("SCRAP THE STANDING CHARGE!", "Review of standing charges", False),
+    ("Have your say on stroke services", _STROKE, False),  # (in lower case: a sentence's words)
+])
+def test_furniture_a_consultations_banner_in_capitals_is_no_sentence(line: str, title: str,
+                                                                     banner: bool) -> None:
+    """(Session 31.) "HAVE YOUR SAY!" copied from the consultation's leaflet read as an exclamation in
+    capitals, a sentence the respondent said: a line in capitals of nothing but the consultation's call to
+    respond and its title's words is its banner."""
+    from respmine.structure.furniture import is_banner
+
+    assert is_banner(line, title) is banner
+    if not title and banner:
+        assert is_furniture(line)

@@ -100,3 +100,31 @@ def test_notes_a_digit_after_a_comma_in_a_year_or_number_is_no_footnote_mark() -
     assert [m[1] for m in footnote_marks("homes,1 we estimate; introduced in 2022.2 The")] == ["1", "2"]
     doc = "In 2024,3 million homes were cut off.\n\n3 Prepayment meters were fitted by warrant."
     assert not is_footnote("3 Prepayment meters were fitted by warrant.", doc)
+
+
+def test_notes_a_numbered_section_heading_is_no_footnote() -> None:
+    """(Session 31.) "6 Closing remarks" under an answer ending "... the price setters.6" read as footnote 6
+    (a numbered paragraph of few words, no view, its mark in the body) and was kept out of the answer: a
+    numbered heading (a few words with no full stop, comma or digit) is a heading, not a note."""
+    from respmine.structure.notes import is_footnote
+
+    doc = ("Large suppliers are the price setters.6 Smaller ones follow.\n\n6 Closing remarks\n\n"
+           "We support the review.\n\n6 Ofgem, Retail market indicators, 2024.")
+    assert not is_footnote("6 Closing remarks", doc)
+    assert not is_footnote("6 Closing Remarks And Next Steps", doc)
+    assert is_footnote("6 Ofgem, Retail market indicators, 2024.", doc)
+    assert is_footnote("6 Assumes suppliers hedge 80% of expected demand.", doc)
+
+
+def test_notes_a_mark_after_a_dates_year_and_a_comma_is_a_footnote_mark() -> None:
+    """(Session 31.) "published in February 2024,5 which" carries footnote 5 after a date's year and its
+    comma; since digits either side of a comma were taken for one number ("in 2024,3 million homes") the
+    mark was missed and footnote "5 ..." was coded as the answer. A year after a month's name is a date."""
+    from respmine.structure.notes import footnote_marks, is_footnote
+
+    assert [m[1] for m in footnote_marks("the review published in February 2024,5 which found")] == ["5"]
+    assert [m[1] for m in footnote_marks("as of 3 March 2023,12 a rise")] == ["12"]
+    assert [m[1] for m in footnote_marks("In 2024,3 million homes were cut off.")] == []
+    doc = ("The review published in February 2024,5 which found costs rising.\n\n"
+           "5 Department for Energy Security, Annual fuel poverty statistics, February 2024.")
+    assert is_footnote(doc.split("\n\n")[1], doc)

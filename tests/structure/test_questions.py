@@ -1121,6 +1121,32 @@ def test_questions_a_footnote_at_a_pages_foot_inside_a_headed_answer_is_a_note()
     assert not any(q != NOTE and "Survey of 40" in t for q, t in plan)
 
 
+def test_questions_the_consultations_banner_copied_into_a_response_is_not_said() -> None:
+    """(Session 31.) A banner in capitals copied from the consultation's leaflet ("HAVE YOUR SAY!", "HAVE YOUR
+    SAY ON ... ") was a sentence in capitals, a general comment coded as the respondent's."""
+    title = "Working with the Third Sector to Reduce Re-offending"
+    text = ("HAVE YOUR SAY!\n\nHAVE YOUR SAY ON WORKING WITH THE THIRD SECTOR\n\n"
+            "Charities should be involved from the design stage onwards.")
+    plan = _plan(_doc(text), title=title)
+    assert not [t for _, t in plan if "HAVE YOUR SAY" in t], plan
+    assert [t for _, t in plan] == ["Charities should be involved from the design stage onwards."], plan
+    alone = _plan(_doc("HAVE YOUR SAY ON WORKING WITH THE THIRD SECTOR", format="eml"), title=title)
+    assert alone == [], alone
+    said = _plan(_doc("SAVE OUR PROBATION SERVICE!", format="eml"), title=title)
+    assert [t for _, t in said] == ["SAVE OUR PROBATION SERVICE!"]
+
+
+def test_questions_a_numbered_section_heading_after_a_footnote_mark_is_no_note() -> None:
+    """(Session 31.) "6 Closing remarks" after "... the price setters.6" was taken as a page's footnote inside
+    the answer (its mark in the answer above), the heading filed as a note and the answer cut in two."""
+    text = ("Question 1\n\nCharities should be involved from the design stage.\n\n"
+            "Question 3\n\nLarge providers are the price setters.6 Small ones follow their lead.\n\n"
+            "6 Closing remarks\n\nLocal commissioning works best for people leaving prison.")
+    plan = _plan(_doc(text))
+    assert NOTE not in [q for q, _ in plan], plan
+    assert [q for q, t in plan if "Local commissioning" in t] == ["Q3"], plan
+
+
 @pytest.mark.parametrize("body, said", [
     ("SCRAP IT\n\nUNFAIR ON PENSIONERS\n\nJohn Smith", ["SCRAP IT", "UNFAIR ON PENSIONERS"]),
     ("Dear Sir\n\nSCRAP IT\n\nUNFAIR ON PENSIONERS\n\nRegards,\n\nAnn", ["SCRAP IT", "UNFAIR ON PENSIONERS"]),

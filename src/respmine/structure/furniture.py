@@ -232,6 +232,30 @@ def shouted(text: str) -> bool:
                  or (words >= 2 and _EXCLAIMED.search(text) is not None)))
 
 
+# a consultation's call to respond, as its leaflet's or document's banner prints it ("HAVE YOUR SAY!")
+_CALL = re.compile(
+    r"\b(?:have your say|tell us what you think|we want to hear from you|we want (?:to hear )?your views"
+    r"|your (?:views?|voice|say) (?:matters?|counts?)|get involved|take part|join the (?:conversation|debate)"
+    r"|(?:share|give) (?:us )?your views|help (?:us )?shape|(?:the )?future of|(?:public )?consultation"
+    r"|engagement|survey|response form|(?:is )?(?:now )?open|now)\b", re.IGNORECASE)
+
+
+def is_banner(text: str, title: str = "") -> bool:
+    """A line in capitals of nothing but a consultation's call to respond (`_CALL`: "HAVE YOUR SAY!",
+    "PUBLIC CONSULTATION: TELL US WHAT YOU THINK") and, given the consultation's `title`, the title's own
+    words ("HAVE YOUR SAY ON STROKE SERVICES"): the banner of the consultation's leaflet or document copied
+    into a response, which states no view. Shouted ("HAVE YOUR SAY!") it read as an exclamation, a
+    sentence the respondent said. A word that is neither ("SAVE WESTBURY STROKE UNIT!", "HAVE YOUR SAY:
+    KEEP WESTBURY OPEN!") makes it the respondent's; in lower case it is a sentence's words."""
+    line = text.strip()
+    if (not line or "\n" in line or _LOWER.search(line) is not None
+            or len(text_words(line)) > HEADING_MAX_WORDS or not _CALL.search(line)):
+        return False
+    rest = _title_words(_CALL.sub(" ", line))
+    own = title_stems(title) if title else set()
+    return all(_stem(w.lower()) in own for w in rest)
+
+
 def _sentence_in(text: str) -> bool:
     """`has_sentence` on text with its e-mail addresses, URLs and "no. 12" blanked."""
     return has_sentence(_NOT_A_FULL_STOP.sub(" ", text))
@@ -309,8 +333,8 @@ def is_furniture(text: str, title: str = "") -> bool:
         return not _NEXT_SENTENCE.search(_NOT_A_FULL_STOP.sub(" ", text))  # one sentence, not a paragraph
     if _INSTRUCTION.match(text) and not _VIEW.search(_DEADLINE.sub(" ", text)):
         return len(words) <= FURNITURE_MAX_WORDS  # ("... as you wish. Responses must be received by ...")
-    if _MAIL_FOOTER.match(text):
-        return True  # "Sent from my iPhone"
+    if _MAIL_FOOTER.match(text) or is_banner(text):
+        return True  # "Sent from my iPhone", "HAVE YOUR SAY!"
     if _BARE_OPENER.match(text) or (_LATE_APOLOGY.match(text) and not _VIEW.search(text)):
         return True  # "Hello,", "Here are my views.", "Apologies that this response is a few days late."
     if len(words) <= HEADING_MAX_WORDS and _SIGNED_CONTACT.search(text) and not _STATEMENT.search(text):

@@ -81,12 +81,21 @@ def is_reference_note(text: str) -> bool:
 
 FOOTNOTE_MAX_WORDS = 60  # a numbered footnote's words, its mark found in the body (`is_footnote`)
 _NOTE_START = re.compile(r"\A\s*(\d{1,2})\s+(?=[A-Z])")  # "3 Assumes suppliers hedge ..."
+HEADING_MAX_WORDS = 8  # a numbered section heading's words after its number ("6 Closing remarks")
+# a numbered section heading: a few words with no full stop, comma, colon, bracket or digit ("6 Closing
+# remarks", "4 Next Steps & Timing"), where a footnote names or cites a source ("6 Ofgem, Retail market
+# indicators, 2024.")
+_SECTION_HEADING = re.compile(
+    rf"\A\s*\d{{1,2}}\s+[A-Z][^\s\d,;.:()]*(?:[ \t]+[^\s\d,;.:()]+){{0,{HEADING_MAX_WORDS - 1}}}\s*\Z")
 # a footnote's mark set after a word or a year and its punctuation ("12,400 homes,1 we estimate", "in
 # 2022.2 The"), not a reference's number ("pp.12", "para.4", "No.3", "Q.2": `_NUMBERED_BY`, one letter),
 # nor a number's next digits after a year and a comma ("in 2024,3 million homes": a comma between digits
-# is a number's, "2024,3" no mark)
+# is a number's, "2024,3" no mark) unless the year is a date's, after a month ("February 2024,5 which":
+# `_DATED`)
 _FOOTNOTE_MARK = re.compile(
-    r"(?:(?<=[^\W\d_]{2}[,.;:)”’\"])|(?<=(?<!\d)\d{4}[.;:)”’\"]))(\d{1,2})(?=\s|$)")
+    r"(?:(?<=[^\W\d_]{2}[,.;:)”’\"])|(?<=(?<!\d)\d{4}[.;:)”’\"])|(?<=(?<!\d)(?:19|20)\d{2},))(\d{1,2})(?=\s|$)")
+_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s(?:19|20)\d{2},\Z",
+                    re.IGNORECASE)
 _NUMBERED_BY = re.compile(r"\b(?:pp?|paras?|no|nos|vol|fig|figs|ch|chap|art|arts|sec|reg|col|ed|s|r)\W*\Z",
                           re.IGNORECASE)
 
@@ -95,7 +104,9 @@ def footnote_marks(text: str) -> list[re.Match[str]]:
     """The footnote marks in `text` (`_FOOTNOTE_MARK`; group 1 the number): one definition for the notes
     they point to (`is_footnote`) and for quotes, which leave them out (`report.quotes`)."""
     return [m for m in _FOOTNOTE_MARK.finditer(text)
-            if not _NUMBERED_BY.search(text, max(0, m.start() - 8), m.start())]
+            if not _NUMBERED_BY.search(text, max(0, m.start() - 8), m.start())
+            and (text[m.start() - 1] != "," or not text[m.start() - 2].isdigit()
+                 or _DATED.search(text, max(0, m.start() - 16), m.start()))]
 
 
 def footnote_number(text: str) -> int:
@@ -111,9 +122,11 @@ def is_footnote(text: str, document: str) -> bool:
     of expected demand 12 months ahead.", "2 Northern Grid Distribution, Residual charging and customer
     bills, technical note, 2025."): kept with the submission as a note, neither coded nor quoted. Not a
     paragraph in which the respondent speaks (`_VIEW`), nor one of over FOOTNOTE_MAX_WORDS words, nor a
-    numbered point whose number the body only cites as a reference's ("para.4", "Q.2": `footnote_marks`)."""
+    numbered point whose number the body only cites as a reference's ("para.4", "Q.2": `footnote_marks`),
+    nor a numbered section heading ("6 Closing remarks" after "... setters.6": `_SECTION_HEADING`)."""
     m = _NOTE_START.match(text)
-    if m is None or len(_WORD.findall(text)) > FOOTNOTE_MAX_WORDS or _VIEW.search(_ASIDE.sub(" ", text)):
+    if (m is None or len(_WORD.findall(text)) > FOOTNOTE_MAX_WORDS or _VIEW.search(_ASIDE.sub(" ", text))
+            or _SECTION_HEADING.match(text)):
         return False
     at = document.find(text)
     rest = document if at < 0 else document[:at] + "\n" + document[at + len(text):]

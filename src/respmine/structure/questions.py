@@ -34,9 +34,11 @@ from respmine.structure.about import (
 )
 from respmine.structure.blocks import NUMBERED, Block, blocks
 from respmine.structure.choices import letters_choice, only_a_choice
+from respmine.structure.copied import ConsultationText, asks
 from respmine.structure.furniture import (
     closes_letter,
     has_sentence,
+    is_banner,
     is_furniture,
     is_header_line,
     only_formalities,
@@ -51,7 +53,7 @@ from respmine.structure.passages import passages
 from respmine.structure.petitions import is_petition, signatory_list
 from respmine.structure.question_matcher import Calibration, Example, QuestionMatcher, stems
 from respmine.structure.restated import CLOSED_ANSWER, answer_start
-from respmine.structure.ticks import ticks_one
+from respmine.structure.ticks import ticks_one, unticked
 from respmine.themes.stance import (
     asks_agreement,
     changes_one_way,
@@ -94,10 +96,13 @@ def infer_questions(docs: Sequence[Document], min_documents: int = 2) -> list[Qu
     ]
 
 
-def calibration_key(questions: Sequence[Question], embedder: Embedder | None, title: str = "") -> str:
-    """Changes with this module's code, the embedder and the consultation's questions and title."""
+def calibration_key(questions: Sequence[Question], embedder: Embedder | None, title: str = "",
+                    document: str = "") -> str:
+    """Changes with this module's code, the embedder and the consultation's questions, title and document
+    (`ConsultationText.stamp`: its own text, left out of responses)."""
     given = [(q.id, q.number, q.text) for q in questions]
-    blob = repr((_code_version(), getattr(embedder, "name", None), given) + ((title,) if title else ()))
+    blob = repr((_code_version(), getattr(embedder, "name", None), given) + ((title,) if title else ())
+                + ((document,) if document else ()))
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
@@ -112,6 +117,7 @@ def _code_version() -> str:
     from respmine.structure import (
         about,
         choices,
+        copied,
         furniture,
         language,
         notes,
@@ -127,21 +133,21 @@ def _code_version() -> str:
     return source_digest(__file__, paragraphs.__file__, question_matcher.__file__, furniture.__file__,
                          notes.__file__, about.__file__, page_breaks.__file__, sentences.__file__,
                          passages.__file__, choices.__file__, stance.__file__, ticks.__file__,
-                         restated.__file__, petitions.__file__, language.__file__)
+                         restated.__file__, petitions.__file__, language.__file__, copied.__file__)
 
 
 def calibrate(docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
-              title: str = "") -> Calibration:
+              title: str = "", copied: ConsultationText | None = None) -> Calibration:
     """Calibration on a corpus (questions inferred from it when none are given)."""
     matcher = QuestionMatcher(list(questions) or infer_questions(docs), embedder, title)
     prose = [(d.sha256, b) for d in docs for b in blocks(d.text) if _is_prose(b.text, title)]
     if len(prose) > CALIBRATION_SAMPLE:  # the same sample whatever the order of the documents
         prose = sorted(prose, key=lambda p: _sample_key(p[0], p[1].start))
         prose = prose[:CALIBRATION_SAMPLE]
-    examples = _examples(docs, matcher) if matcher.learns_from(len(prose)) else []
+    examples = _examples(docs, matcher, copied) if matcher.learns_from(len(prose)) else []
     matcher.calibrate([b.text for _, b in prose], examples)
     bias = None if matcher.bias is None else tuple(float(b) for b in matcher.bias)
-    key = calibration_key(questions, embedder, title)
+    key = calibration_key(questions, embedder, title, copied.stamp() if copied else "")
     return Calibration(tuple(matcher.questions), bias, len(docs), key, matcher.routing)
 
 
@@ -149,14 +155,15 @@ def _sample_key(submission: str, start: int) -> bytes:
     return hashlib.sha256(f"{submission}:{start}".encode()).digest()
 
 
-def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[Example]:
+def _examples(docs: Sequence[Document], matcher: QuestionMatcher,
+              copied: ConsultationText | None = None) -> list[Example]:
     """The answers filed by a heading, a quoted question or a form: each distinct paragraph once (copies
     of a form letter are one example), at most CALIBRATION_SAMPLE (the same pseudo-random sample whatever
     the order of the documents, mostly paragraphs calibration embeds anyway; the others are segments
     theme coding embeds, through the same cache)."""
     found: dict[str, tuple[bytes, str, str]] = {}
     for doc in docs:
-        read = _read(doc, matcher)
+        read = _read(doc, matcher, copied)
         for seg in read.answers + (_headed(doc, read, matcher) if read.marks else []):
             if seg.question not in matcher.ids:  # a form's column no question matches; GENERAL, ABOUT
                 continue
@@ -171,14 +178,15 @@ def _examples(docs: Sequence[Document], matcher: QuestionMatcher) -> list[Exampl
 
 def segment_documents(
     docs: Sequence[Document], questions: Sequence[Question], embedder: Embedder | None = None,
-    calibration: Calibration | None = None, title: str = "",
+    calibration: Calibration | None = None, title: str = "", copied: ConsultationText | None = None,
 ) -> dict[str, list[Segment]]:
     """Segments of each submission, keyed by submission: with `calibration` (an earlier run's), else
     calibrated on `docs` themselves. Without questions, they are inferred from recurring headings.
-    `title`: the consultation's, not content where a response restates it."""
-    calibration = calibration or calibrate(docs, questions, embedder, title)
+    `title`: the consultation's, not content where a response restates it. `copied`: the consultation's
+    own text (its document's, or paragraphs several writers copied), left out where responses copy it."""
+    calibration = calibration or calibrate(docs, questions, embedder, title, copied)
     matcher = QuestionMatcher.calibrated(calibration, embedder, title)
-    parts = [(d, _read(d, matcher)) for d in docs]
+    parts = [(d, _read(d, matcher, copied)) for d in docs]
     if embedder is not None and matcher.questions:  # one batch: per-document calls embed a few at a time
         paragraphs = [p for d, read in parts for p in _content_paragraphs(d.text, read, matcher.title)]
         matcher.embed_ahead(paragraphs + [s for p in paragraphs for s in _agreeing(p)])
@@ -201,6 +209,7 @@ class _Read(NamedTuple):
     marks: HeadingMarks  # which of those paragraphs head an answer (none without questions)
     about: frozenset[int]  # starts of the paragraphs that only say who the respondent is: an opening
     # self-description, or an "About us" section (`structure.about`)
+    dropped: tuple[tuple[int, int], ...] = ()  # spans of the consultation's own text copied in, left out
 
 
 def _segmented(doc: Document, matcher: QuestionMatcher, read: _Read) -> list[Segment]:
@@ -269,9 +278,10 @@ NO_ANSWER = re.compile(r"\W*(?:no (?:further )?comments?(?: to make)?|n/a|n\.a\.
                        re.IGNORECASE)  # (not "Na": Welsh "no"; dashes alone: `\W+`, in linear time)
 
 
-def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
-    """The document's structured answers, then its other paragraphs without labels, reference lines and
-    a quoted message below a reply, and the headings among them."""
+def _read(doc: Document, matcher: QuestionMatcher, copied: ConsultationText | None = None) -> _Read:
+    """The document's structured answers, then its other paragraphs without labels, reference lines, a
+    quoted message below a reply and the consultation's own paragraphs copied into it (`copied`, but a
+    question's heading), and the headings among them."""
     answers, profile = _from_answers(doc, matcher)
     taken = [(s.span.start, s.span.end) for s in answers + profile]
     taken += signatory_list(doc.text)  # a petition's signatories are no answer (and all redacted)
@@ -284,6 +294,12 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     ]
     rest = [kept for piece in _above_quoted_reply(pieces, matcher.title)
             if (kept := _without_header(piece, matcher))]
+    dropped: list[tuple[int, int]] = []
+    if copied:  # (a response typed into the consultation document: its explanatory text is not the answer)
+        asked = [q.text for q in matcher.questions]
+        before, rest = rest, copied.without(rest, lambda t: bool(QUESTION_HEADING.match(t)) or asks(t, asked)
+                                            or matcher.quoted(t) is not None or unticked(t) != t)
+        dropped = _left_out(before, rest)
     if matcher.questions:
         rest = [part for b in rest for part in _heading_apart(doc.text, b, matcher)]
     marks = _heading_marks(rest, matcher) if matcher.questions else []
@@ -292,7 +308,23 @@ def _read(doc: Document, matcher: QuestionMatcher) -> _Read:
     sections = about_sections([b.text for b in rest], {i for i, _ in marks})
     about = frozenset([b.start for b in opening if describes_respondent(b.text)]
                       + [rest[i].start for i in sections])
-    return _Read(answers, rest, marks, about)
+    return _Read(answers, rest, marks, about, tuple(dropped))
+
+
+def _left_out(before: list[Block], after: list[Block]) -> list[tuple[int, int]]:
+    """The spans of `before`'s paragraphs that `after` (the same, some left out or cut short) lacks."""
+    out: list[tuple[int, int]] = []
+    kept = iter(after)
+    nxt = next(kept, None)
+    for b in before:
+        at = b.start
+        while nxt is not None and nxt.end <= b.end and nxt.start >= b.start:
+            if nxt.start > at:
+                out.append((at, nxt.start))
+            at, nxt = nxt.end, next(kept, None)
+        if at < b.end:
+            out.append((at, b.end))
+    return out
 
 
 def _profile_rows(text: str) -> bool:
@@ -416,8 +448,8 @@ def _without_header(block: Block, matcher: QuestionMatcher) -> Block | None:
     with a subject line would be coded as raising the consultation's own topic. A question's heading at
     the end of one is kept: OCR ran "Question 1" onto "Re: ... - consultation response", and the answer
     below it was filed under another question."""
-    if matcher.restates_title(block.text):
-        return None
+    if matcher.restates_title(block.text) or is_banner(block.text, matcher.title):
+        return None  # (the title, or the consultation's banner: "HAVE YOUR SAY ON STROKE SERVICES")
     skip = 0
     for line in block.text.split("\n"):
         if not (is_header_line(line) or matcher.restates_title(line)):
@@ -614,17 +646,15 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         if closing is not None:  # a sign-off or an "About us" section after the answer
             out += [seg for b in span_blocks[closing:] for seg in _general(doc, b, read.about, matcher.title)]
             span_blocks = span_blocks[:closing]
-        if n == len(marks) - 1:  # the footnotes at the foot of the last page, after the answer
-            notes = len(span_blocks)  # (numbered upwards to the end: the answer's own "1 ...", "2 ..." stay)
-            while (notes > 1 and is_footnote(span_blocks[notes - 1].text, doc.text)
-                   and (notes == len(span_blocks) or footnote_number(span_blocks[notes - 1].text)
-                        < footnote_number(span_blocks[notes].text))):
-                notes -= 1
-            out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about, matcher.title)]
-            span_blocks = span_blocks[:notes]
+        inside = _footnotes(span_blocks, doc.text, last=n == len(marks) - 1)
+        notes = len(span_blocks)  # the footnotes at the foot of the last page, after the answer
+        while notes - 1 in inside:
+            notes -= 1
+        out += [seg for b in span_blocks[notes:] for seg in _general(doc, b, read.about, matcher.title)]
+        span_blocks, inside = span_blocks[:notes], [k for k in inside if k < notes]
         if n == len(marks) - 1 and not signed_off:  # a name and role with no sign-off, maybe above "About us"
             span_blocks = _without_signature(span_blocks)
-        inside = _footnotes_inside(span_blocks, doc.text)
+            inside = [k for k in inside if k < len(span_blocks)]
         out += [seg for k in inside for seg in _general(doc, span_blocks[k], read.about, matcher.title)]
         end = span_blocks[(inside or [len(span_blocks)])[0] - 1].end
         line_end = doc.text.find("\n", span_blocks[0].start)  # (a title only on the heading's own line)
@@ -634,8 +664,10 @@ def _headed(doc: Document, read: _Read, matcher: QuestionMatcher) -> list[Segmen
         if end > start and doc.text[start:end].strip():
             named = _headed_questions(rest[i].text, question, matcher)
             parts = _named_shared_out(doc.text[start:end], named, matcher) if len(named) > 1 else {}
-            out += [_segment(doc, start + a, start + b, q, method, confidence)
-                    for q, (a, b) in (parts or {question: (0, end - start)}).items()]
+            for q, (a0, z0) in (parts or {question: (0, end - start)}).items():
+                for a, z in _apart(start + a0, start + z0, read.dropped):  # (not its copied text)
+                    if z > a and doc.text[a:z].strip():
+                        out.append(_segment(doc, a, z, q, method, confidence))
         for k, after in zip(inside, [*inside[1:], len(span_blocks)][: len(inside)], strict=True):
             if after > k + 1:  # the answer's text between one page's footnotes and the next's
                 out.append(_segment(doc, span_blocks[k + 1].start, span_blocks[after - 1].end, question,
@@ -699,11 +731,23 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _footnotes_inside(span_blocks: list[Block], text: str) -> list[int]:
+def _apart(start: int, end: int, dropped: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The span start-end without the `dropped` spans inside it."""
+    out, at = [], start
+    for a, z in sorted(dropped):
+        if a >= end or z <= at:
+            continue
+        out.append((at, a))
+        at = z
+    return [*out, (at, end)]
+
+
+def _footnotes(span_blocks: list[Block], text: str, last: bool) -> list[int]:
     """Where a page's footnotes sit in a headed answer or at its end, the answer maybe going on below them:
     runs of numbered footnotes (`is_footnote`), numbered upwards, the first's mark in the answer above the
-    run ("as 40 providers,1 told us"); not the answer's own numbered points ("1 Consider ...", "2 Publish
-    ..." under the heading, their numbers' marks elsewhere)."""
+    run ("as 40 providers,1 told us"), and, under the `last` answer, the run that ends it (the last page's
+    foot, its marks in any answer); not the answer's own numbered points ("1 Consider ...", "2 Publish
+    ..." under the heading, their numbers' marks elsewhere, the footnotes' run after them starting again)."""
     inside: list[int] = []
     k = 1
     while k < len(span_blocks):
@@ -713,7 +757,8 @@ def _footnotes_inside(span_blocks: list[Block], text: str) -> list[int]:
                 or footnote_number(span_blocks[run - 1].text) < footnote_number(span_blocks[run].text)):
             run += 1
         above = text[span_blocks[0].start : span_blocks[k].start]
-        if run > k and any(int(m[1]) == footnote_number(span_blocks[k].text) for m in footnote_marks(above)):
+        if run > k and ((last and run == len(span_blocks)) or any(
+                int(m[1]) == footnote_number(span_blocks[k].text) for m in footnote_marks(above))):
             inside += range(k, run)
         k = max(run, k + 1)
     return inside

@@ -25,6 +25,7 @@ from typing import Any
 from respmine.consultation import Question
 from respmine.records import Campaign, Document, PersonalData, Respondent, Segment
 from respmine.structure import corrections
+from respmine.structure.blocks import blocks
 from respmine.structure.campaigns import (
     MIN_WORDS,
     TextFeatures,
@@ -36,6 +37,7 @@ from respmine.structure.campaigns import (
     words,
 )
 from respmine.structure.confidentiality import publication_request
+from respmine.structure.copied import ConsultationText, copied_paragraphs, paragraph_key
 from respmine.structure.language import guess_language
 from respmine.structure.question_matcher import Calibration
 from respmine.structure.questions import calibrate, calibration_key, segment_documents
@@ -155,6 +157,7 @@ def structure(
     corrected: Mapping[str, Mapping[str, Any]] | None = None,
     types: TypeList = DEFAULT_TYPES,
     department: str = "",
+    document: str = "",
 ) -> StructureResult:
     """Structure every processed submission of a run (`docs`: document and its parent's id); `known`
     holds respondents and personal data from an earlier run, reused where their stamp still matches,
@@ -163,7 +166,9 @@ def structure(
     dropped where a response restates it. `corrected`: analysts' respondent corrections by submission
     (`corrections.latest`), applied over the rules before personal data is looked for. `types`: the
     consultation's respondent types; `department`: the consultation's, whose name heads its own response
-    form and is never a respondent's."""
+    form and is never a respondent's. `document`: the text of the consultation document: where responses
+    copy it (typed into a copy of it), it is left out of their segments; none given, paragraphs repeated
+    by several responses typed into the document are (`copied.copied_paragraphs`)."""
     corrected = corrected or {}
     by_id = {d.sha256: d for d, _ in docs}
     readable = [(d, parent) for d, parent in docs if d.text.strip()]
@@ -187,17 +192,6 @@ def structure(
         respondents.append(respondent)
         personal[d.sha256] = list(found)
     texts = [d for d, _ in readable]
-    calibration = _kept_calibration(segmented, questions, embedder, len(texts), title)
-    kept = set(reuse) if calibration is not None else set()
-    calibration = calibration or calibrate(texts, questions, embedder, title)
-    todo = [d for d in texts if d.sha256 not in kept]
-    earlier = segmented.segments if segmented else {}
-    by_doc: dict[str, Sequence[Segment]] = {sha: earlier.get(sha, ()) for sha in kept}
-    for doc_id, cut in segment_documents(todo, questions, embedder, calibration, title).items():
-        doc = by_id[doc_id]
-        texts_of = redact_spans(doc.text, personal[doc_id], [s.span for s in cut])
-        by_doc[doc_id] = [replace(s, text=t) for s, t in zip(cut, texts_of, strict=True)]
-    segments = [s for d in texts for s in by_doc.get(d.sha256, ())]
     redacted = {d.sha256: _without_headers(redact(d.text, personal[d.sha256]), d) for d in texts}
     by_text, fresh = complete_features(redacted, features)
     named = {r.submission: key for r in respondents
@@ -210,9 +204,27 @@ def structure(
     copies += [w for g in _pasted_copies(redacted, in_campaign.union(*copies))
                for w in _by_writer(g, personal)]
     taken = in_campaign.union(*copies)
-    for group in copies + _resent({k: v for k, v in redacted.items() if k not in taken}, named, by_text):
+    resent = _resent({k: v for k, v in redacted.items() if k not in taken}, named, by_text)
+    # the consultation's own text typed around the answers of responses written into its document
+    copied = ConsultationText(document) if document.strip() else ConsultationText(keys=copied_paragraphs(
+        {d.sha256: d.text for d in texts}, [q.text for q in questions], [c.members for c in campaigns],
+        copies + resent))
+    for group in copies + resent:
         key = hashlib.sha256(" ".join(sorted(group)).encode()).hexdigest()[:10]
         campaigns.append(Campaign(f"duplicate-{key}", redacted[group[0]], tuple(sorted(group))))
+    calibration = _kept_calibration(segmented, questions, embedder, len(texts), title, copied.stamp())
+    kept = set(reuse) if calibration is not None else set()
+    kept -= {d.sha256 for d in texts  # (a copy read again whenever its paragraphs are found copied)
+             if copied.keys and any(paragraph_key(b.text) in copied.keys for b in blocks(d.text))}
+    calibration = calibration or calibrate(texts, questions, embedder, title, copied)
+    todo = [d for d in texts if d.sha256 not in kept]
+    earlier = segmented.segments if segmented else {}
+    by_doc: dict[str, Sequence[Segment]] = {sha: earlier.get(sha, ()) for sha in kept}
+    for doc_id, cut in segment_documents(todo, questions, embedder, calibration, title, copied).items():
+        doc = by_id[doc_id]
+        texts_of = redact_spans(doc.text, personal[doc_id], [s.span for s in cut])
+        by_doc[doc_id] = [replace(s, text=t) for s, t in zip(cut, texts_of, strict=True)]
+    segments = [s for d in texts for s in by_doc.get(d.sha256, ())]
     stale = set(features or {}).difference(feature_key(text) for text in redacted.values())
     rewritten = {d.sha256 for d in todo} if kept else None
     languages = {d.sha256: guess_language(d.text) for d in texts}  # (as `redact` guessed it)
@@ -317,13 +329,13 @@ def _without_headers(text: str, doc: Document) -> str:
 
 
 def _kept_calibration(segmented: Segmented | None, questions: Sequence[Question], embedder: Embedder | None,
-                      documents: int, title: str = "") -> Calibration | None:
+                      documents: int, title: str = "", document: str = "") -> Calibration | None:
     """The last run's calibration, if it still holds: same code, embedder and questions, and a corpus
     that has not outgrown it."""
     if segmented is None:
         return None
     kept = segmented.calibration
-    if kept.key != calibration_key(questions, embedder, title):
+    if kept.key != calibration_key(questions, embedder, title, document):
         return None
     if documents > kept.documents * (1 + RECALIBRATE_GROWTH):
         return None
