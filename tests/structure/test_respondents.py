@@ -2476,3 +2476,62 @@ def test_respondents_a_councillor_writing_in_a_personal_capacity_is_an_individua
     text = ("I am writing in a personal capacity and not on behalf of the council or my group.\n\n"
             "I support the introduction of selective licensing.\n\nGwen Pritchard\n")
     assert profile(_doc(text)).kind == "individual"
+
+
+@pytest.mark.parametrize(("text", "name", "rtype"), [
+    ("Hartley & Cole Estate Agents manage around 300 rented homes across Northam.\n\nWe partly agree with the "
+     "proposal.\n\nThe fee is too high.\n\nSunil Hartley, Partner", "Hartley & Cole Estate Agents",
+     "private_company"),
+    ("Smith and Jones Solicitors welcome the chance to respond.\n\nWe agree with the proposal.\n\nOur clients "
+     "are tenants.", "Smith and Jones Solicitors", "private_company"),
+    ("Northam Property Lettings manages 120 homes in the city.\n\nWe oppose the fee.", "Northam Property Lettings",
+     "private_company"),
+])
+def test_respondents_a_firm_named_in_the_plural_is_its_subjects_body(text: str, name: str, rtype: str) -> None:
+    """("Hartley & Cole Estate Agents manage ..." named nobody: no verb a body's name takes in the plural.)"""
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", name, rtype)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Smith manage the proposal.\n\nI agree with it.\n\nJane Smith",  # no body's name: not a firm
+    "Local residents support the scheme.\n\nI agree with it.",
+])
+def test_respondents_a_plural_verb_after_a_name_with_no_bodys_word_names_no_body(text: str) -> None:
+    assert profile(_doc(text)).organisation is None
+
+
+@pytest.mark.parametrize(("name", "rtype"), [
+    ("Eastgate Food Bank", "charity"), ("Northam Fuel Bank", "charity"), ("Eastgate Foodbank", "charity"),
+    ("St Mary's Pantry", "charity"), ("Riverside Community Kitchen", "charity"),
+    ("Northam Community Larder", "charity"), ("Ashgrove Residents' Group", "representative_body"),
+    ("Denton Tenants Group", "representative_body"), ("Hartley Group Ltd", "private_company"),
+    ("Hartley Group plc", "private_company"), ("Barclays Bank", None),
+])
+def test_respondents_food_banks_are_charities_and_residents_groups_bodies_of_members(name: str,
+                                                                                      rtype: str | None) -> None:
+    """(Food banks, fuel banks and pantries were of no type; "Northam Residents Group" a company.)"""
+    assert rules._rule_type(name) == rtype
+
+
+def test_respondents_a_note_signed_with_initials_and_a_surname_is_a_persons() -> None:
+    text = ("Question 3: No. The fee should be 300 pounds at most, with a discount for landlords who are "
+            "accredited.\n\nQuestion 5: Rents will go up by the cost of the fee and more.\n\nJ. Mills\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.respondent_type, got.organisation) == ("individual", "individual", None)
+
+
+def test_respondents_a_note_in_the_first_person_with_no_we_is_a_persons() -> None:
+    """An unnamed writer's "i dont agree" with no "we" anywhere: an individual whose name is not given."""
+    text = ("this is just a money making scam by the council. i dont agree with it at all, wev got enough rules "
+            "allready\n\n750 quid for a peice of paper?? no way is that reasonable\n\nguess who pays in the end, "
+            "the tenants. rents wil go up thats a fact\n\ngary\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.respondent_type, got.name) == ("individual", "individual", None)
+
+
+def test_respondents_a_body_that_says_i_once_stays_a_body() -> None:
+    text = ("Eastgate Food Bank welcomes the proposal.\n\nOur volunteers see damp homes every week. I would be "
+            "happy to discuss this.\n\nEastgate Food Bank")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", "Eastgate Food Bank", "charity")

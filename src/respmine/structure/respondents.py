@@ -805,6 +805,8 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         board.add("type-described", R.what_it_is(said + rest), "rule:text-charity", SAYS_CHARITY, about=name)
         return
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
+    if not verb and R.org_type(name) and len(name.split()) >= 2:  # "Hartley & Cole Estate Agents manage ..."
+        verb = R.PLURAL_VERB.match(rest)
     words = name.split()
     named_body = R.ORG_WORDS.search(name) and len(words) >= 3 and (  # ("Uplands Chamber of Commerce",
         re.search(r"\s(?:of|for|de|des|del|do|dos|da|das|di)\s", name)  # "Joseph Rowntree Foundation":
@@ -917,7 +919,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             sender = {R.fold(c.value) for c in board.claims.get("name", []) if c.source.startswith("email:")}
             signs = last and (_person_role_org(last) or (
                 end > 2 and _signed_name(last) and (_label(last) == "PERSON"  # (not "Voluntary Action
-                                                    or R.fold(last) in sender)  # Millbrook"; the e-mail's
+                                                    or R.fold(last) in sender  # Millbrook"; the e-mail's
+                                                    or R.FILE_INITIALS_NAME.fullmatch(last))  # "J. Mills"
                 and not _CONTACT_LEAD.search(tail[end - 2])))  # sender; not "please contact\nJane Ray")
             block = [last] if signs else _name_over_role(tail[:end])
     name = role = None
@@ -1569,6 +1572,9 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     singular, plural = _voice(body)
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
+    elif singular and not plural and not board.claims.get("organisation"):  # one "I" and never a "we" ("i
+        # dont agree with it at all") in a paper naming no body: a person's short note, as a body's never reads
+        board.add("individual", "first-person", "rule:first-person", 25)
     personal = singular or not plural or _FAMILY.search(body)  # (not a body's "we" alone; a family's "my
     if doc.format != "form-row" and personal and _file_names_person(doc.source):  # husband and I ... we",
         # "our son" is a person's letter)
