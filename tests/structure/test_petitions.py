@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from respmine.structure import petitions
 from respmine.structure.petitions import signatures
 from respmine.structure.redact import find_personal_data
 
@@ -179,3 +182,19 @@ def test_petitions_a_response_mentioning_its_petition_keeps_its_short_lines() ->
             "council to act on the worst houses in the street.\n\nQuestion 2\n\nOption B Please\n\nThe six "
             "wards are where the problems are.")
     assert signatory_list(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe, the undersigned residents of Ashgrove and "
+     "Eastgate, call on Northam City Council to act.\n\nName Street\nAisha Begum Ashgrove Road\n",
+     "Ashgrove and Eastgate residents' petition"),
+    ("We, the undersigned tenants in Denton, ask the council to license landlords.", "Denton tenants' petition"),
+    ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe call on the council to act.\n",
+     "Petition: Licensing now for Ashgrove and Eastgate"),
+    ("Petition to save the Ashby bus\n\nWe, the undersigned, ask the council to keep the 42.\n",
+     "Petition to save the Ashby bus"),
+    ("We, the undersigned, ask the council to keep the library open.\n", "Petition"),
+    ("I support the petition my neighbours started, and I agree with the proposal.", None),
+])
+def test_petitions_a_petition_is_named_by_who_signed_where_else_its_title(text: str, name: str | None) -> None:
+    assert petitions.petition_name(text) == name

@@ -2535,3 +2535,28 @@ def test_respondents_a_body_that_says_i_once_stays_a_body() -> None:
             "happy to discuss this.\n\nEastgate Food Bank")
     got = profile(_doc(text))
     assert (got.kind, got.organisation, got.respondent_type) == ("organisation", "Eastgate Food Bank", "charity")
+
+
+def test_respondents_a_petition_is_named_and_typed_as_one_never_by_a_signatory() -> None:
+    """(A petition was "Respondent (not identified)": its statement names who signed where.)"""
+    rows = "\n".join(f"{i} {n} Ashgrove Road" for i, n in enumerate(
+        ["Aisha Begum", "Colin Hart", "Dawn Pickering", "Olive Pratt"], 1))
+    text = ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe, the undersigned residents of Ashgrove and "
+            f"Eastgate, call on Northam City Council to introduce licensing.\n\nNo. Name Street\n{rows}\n")
+    got = profile(_doc(text, "pdf"))
+    assert (got.kind, got.organisation, got.respondent_type, got.name) == (
+        "organisation", "Ashgrove and Eastgate residents' petition", "petition", None)
+
+
+def test_respondents_a_letter_about_a_petition_stays_its_writers() -> None:
+    text = ("Dear Sir,\n\nI signed the petition my neighbours started, and I agree with the proposal.\n\n"
+            "Yours faithfully,\nMargaret Hale")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("individual", None)
+
+
+def test_respondents_a_bodys_petition_stays_the_bodys() -> None:
+    text = ("Ashgrove Residents' Association\n\nPETITION: Licensing now for Ashgrove\n\nWe, the undersigned "
+            "residents of Ashgrove, call on the council to act.\n\n1 Aisha Begum\n2 Colin Hart\n3 Dawn Pickering\n")
+    got = profile(_doc(text))
+    assert got.organisation == "Ashgrove Residents' Association"

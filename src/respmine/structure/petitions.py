@@ -51,6 +51,39 @@ def is_petition(text: str) -> bool:
     return _statement_start(text) is not None
 
 
+# who signed and where, after "We, the undersigned": "residents of Ashgrove and Eastgate", "tenants in Denton"
+_SIGNED_AS = re.compile(
+    r"(?i:\s+(?P<who>residents|tenants|parents|carers|patients|members|users|traders|businesses|householders"
+    r"|people|pupils|students|staff|workers|neighbours|leaseholders|homeowners|landlords))"
+    r"(?i:\s+(?:of|in|at|on|from))\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:(?:\s+(?:and|&|of|on|upon|under|le|the)\s+|\s+|-)[A-Z][\w'’-]*){0,6})")
+_TITLE_LINE = re.compile(r"[^\n]{0,160}")
+NAME_CHARS = 100  # a petition's name at most (a title that runs on is cut at its last whole word)
+
+
+def petition_name(text: str) -> str | None:
+    """What a petition is called, for the register (no person's name: a petition is many people's): by
+    who signed where ("We, the undersigned residents of Ashgrove and Eastgate" -> "Ashgrove and Eastgate
+    residents' petition"), else its title line ("PETITION: Licensing now for Ashgrove and Eastgate" ->
+    "Petition: Licensing now for Ashgrove and Eastgate"), else "Petition". None: no petition."""
+    if _statement_start(text) is None:
+        return None
+    statement = _UNDERSIGNED.search(text)
+    signed = _SIGNED_AS.match(text, statement.end()) if statement is not None else None
+    if signed is not None:
+        return f"{signed['place']} {signed['who'].lower()}' petition"
+    head = _CALLS_ITSELF.search(text, 0, HEAD_CHARS)
+    if head is not None and not re.match(r"(?i)(?:this|our)\b", head.group().strip()):
+        line = _TITLE_LINE.match(text, head.start())
+        title = " ".join((line.group() if line else "").split()).strip(" .,;:-–—")
+        if len(title) > NAME_CHARS:
+            title = title[:NAME_CHARS].rsplit(" ", 1)[0]
+        word = re.match(r"(?i)(e-?)?petition\b", title)
+        if word and len(title) > word.end():
+            return title[: word.end()].capitalize() + title[word.end():]
+    return "Petition"
+
+
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _PROSE = re.compile(r"[a-z][\w'’\-]*[ \t]+[a-z][\w'’\-]*[ \t]+[a-z][\w'’\-]*[ \t]+[a-z]")  # four words

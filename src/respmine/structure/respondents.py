@@ -31,7 +31,8 @@ from respmine.records import Document, Respondent
 from respmine.structure import respondent_rules as R
 from respmine.structure.language import guess_language
 from respmine.structure.nlp import common_word, ner
-from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
+from respmine.structure.petitions import petition_name
+from respmine.structure.respondent_types import DEFAULT_TYPES, PETITION, TypeList
 
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
 HEAD_CHARS = 3000  # opening text read sentence by sentence
@@ -1629,6 +1630,12 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
         if len(organisations) > 1:
             provenance["organisations"] = joint[0].source
     name, role = board.best("name"), board.best("role")
+    petition = petition_name(body) if kind != "organisation" and doc.format != "form-row" else None
+    if petition:  # many people's, none of them the respondent (a name in its list signs it, no more): named
+        # by who signed where or by its title (`petitions.petition_name`), of the petitions' type
+        kind, organisation, organisations, name, role = "organisation", petition, (), None, None
+        respondent_type = PETITION if PETITION in types else "unknown"
+        provenance = {"kind": "text:petition", "organisation": "text:petition", "type": "text:petition"}
     for field, claim in (("name", name), ("role", role)):
         if claim is not None:
             provenance[field] = claim.source
