@@ -188,7 +188,8 @@ def test_petitions_a_response_mentioning_its_petition_keeps_its_short_lines() ->
     ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe, the undersigned residents of Ashgrove and "
      "Eastgate, call on Northam City Council to act.\n\nName Street\nAisha Begum Ashgrove Road\n",
      "Ashgrove and Eastgate residents' petition"),
-    ("We, the undersigned tenants in Denton, ask the council to license landlords.", "Denton tenants' petition"),
+    ("We, the undersigned tenants in Denton, ask the council to license landlords.",
+     "Denton tenants' petition"),
     ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe call on the council to act.\n",
      "Petition: Licensing now for Ashgrove and Eastgate"),
     ("Petition to save the Ashby bus\n\nWe, the undersigned, ask the council to keep the 42.\n",
@@ -196,5 +197,6 @@ def test_petitions_a_response_mentioning_its_petition_keeps_its_short_lines() ->
     ("We, the undersigned, ask the council to keep the library open.\n", "Petition"),
     ("I support the petition my neighbours started, and I agree with the proposal.", None),
 ])
-def test_petitions_a_petition_is_named_by_who_signed_where_else_its_title(text: str, name: str | None) -> None:
+def test_petitions_a_petition_is_named_by_who_signed_where_else_its_title(text: str,
+                                                                          name: str | None) -> None:
     assert petitions.petition_name(text) == name

@@ -2479,15 +2479,16 @@ def test_respondents_a_councillor_writing_in_a_personal_capacity_is_an_individua
 
 
 @pytest.mark.parametrize(("text", "name", "rtype"), [
-    ("Hartley & Cole Estate Agents manage around 300 rented homes across Northam.\n\nWe partly agree with the "
-     "proposal.\n\nThe fee is too high.\n\nSunil Hartley, Partner", "Hartley & Cole Estate Agents",
+    ("Hartley & Cole Estate Agents manage around 300 rented homes across Northam.\n\nWe partly agree with "
+     "the proposal.\n\nThe fee is too high.\n\nSunil Hartley, Partner", "Hartley & Cole Estate Agents",
      "private_company"),
-    ("Smith and Jones Solicitors welcome the chance to respond.\n\nWe agree with the proposal.\n\nOur clients "
-     "are tenants.", "Smith and Jones Solicitors", "private_company"),
-    ("Northam Property Lettings manages 120 homes in the city.\n\nWe oppose the fee.", "Northam Property Lettings",
-     "private_company"),
+    ("Smith and Jones Solicitors welcome the chance to respond.\n\nWe agree with the proposal.\n\nOur "
+     "clients are tenants.", "Smith and Jones Solicitors", "private_company"),
+    ("Northam Property Lettings manages 120 homes in the city.\n\nWe oppose the fee.",
+     "Northam Property Lettings", "private_company"),
 ])
-def test_respondents_a_firm_named_in_the_plural_is_its_subjects_body(text: str, name: str, rtype: str) -> None:
+def test_respondents_a_firm_named_in_the_plural_is_its_subjects_body(text: str, name: str,
+                                                                      rtype: str) -> None:
     """("Hartley & Cole Estate Agents manage ..." named nobody: no verb a body's name takes in the plural.)"""
     got = profile(_doc(text))
     assert (got.kind, got.organisation, got.respondent_type) == ("organisation", name, rtype)
@@ -2508,8 +2509,8 @@ def test_respondents_a_plural_verb_after_a_name_with_no_bodys_word_names_no_body
     ("Denton Tenants Group", "representative_body"), ("Hartley Group Ltd", "private_company"),
     ("Hartley Group plc", "private_company"), ("Barclays Bank", None),
 ])
-def test_respondents_food_banks_are_charities_and_residents_groups_bodies_of_members(name: str,
-                                                                                      rtype: str | None) -> None:
+def test_respondents_food_banks_are_charities_and_residents_groups_bodies_of_members(
+        name: str, rtype: str | None) -> None:
     """(Food banks, fuel banks and pantries were of no type; "Northam Residents Group" a company.)"""
     assert rules._rule_type(name) == rtype
 
@@ -2523,26 +2524,29 @@ def test_respondents_a_note_signed_with_initials_and_a_surname_is_a_persons() ->
 
 def test_respondents_a_note_in_the_first_person_with_no_we_is_a_persons() -> None:
     """An unnamed writer's "i dont agree" with no "we" anywhere: an individual whose name is not given."""
-    text = ("this is just a money making scam by the council. i dont agree with it at all, wev got enough rules "
-            "allready\n\n750 quid for a peice of paper?? no way is that reasonable\n\nguess who pays in the end, "
-            "the tenants. rents wil go up thats a fact\n\ngary\n")
+    text = ("this is just a money making scam by the council. i dont agree with it at all, wev got enough "
+            "rules allready\n\n750 quid for a peice of paper?? no way is that reasonable\n\nguess who pays in "
+            "the end, the tenants. rents wil go up thats a fact\n\n"
+            "gary\n")
     got = profile(_doc(text))
     assert (got.kind, got.respondent_type, got.name) == ("individual", "individual", None)
 
 
 def test_respondents_a_body_that_says_i_once_stays_a_body() -> None:
-    text = ("Eastgate Food Bank welcomes the proposal.\n\nOur volunteers see damp homes every week. I would be "
-            "happy to discuss this.\n\nEastgate Food Bank")
+    text = ("Eastgate Food Bank welcomes the proposal.\n\nOur volunteers see damp homes every week. I would "
+            "be happy to discuss this.\n\nEastgate Food Bank")
     got = profile(_doc(text))
-    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", "Eastgate Food Bank", "charity")
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Eastgate Food Bank", "charity")
 
 
 def test_respondents_a_petition_is_named_and_typed_as_one_never_by_a_signatory() -> None:
     """(A petition was "Respondent (not identified)": its statement names who signed where.)"""
     rows = "\n".join(f"{i} {n} Ashgrove Road" for i, n in enumerate(
         ["Aisha Begum", "Colin Hart", "Dawn Pickering", "Olive Pratt"], 1))
-    text = ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe, the undersigned residents of Ashgrove and "
-            f"Eastgate, call on Northam City Council to introduce licensing.\n\nNo. Name Street\n{rows}\n")
+    text = ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe, the undersigned residents of Ashgrove "
+            f"and Eastgate, call on Northam City Council to introduce licensing.\n\n"
+            f"No. Name Street\n{rows}\n")
     got = profile(_doc(text, "pdf"))
     assert (got.kind, got.organisation, got.respondent_type, got.name) == (
         "organisation", "Ashgrove and Eastgate residents' petition", "petition", None)
@@ -2557,6 +2561,7 @@ def test_respondents_a_letter_about_a_petition_stays_its_writers() -> None:
 
 def test_respondents_a_bodys_petition_stays_the_bodys() -> None:
     text = ("Ashgrove Residents' Association\n\nPETITION: Licensing now for Ashgrove\n\nWe, the undersigned "
-            "residents of Ashgrove, call on the council to act.\n\n1 Aisha Begum\n2 Colin Hart\n3 Dawn Pickering\n")
+            "residents of Ashgrove, call on the council to act.\n\n1 Aisha Begum\n2 Colin Hart\n"
+            "3 Dawn Pickering\n")
     got = profile(_doc(text))
     assert got.organisation == "Ashgrove Residents' Association"

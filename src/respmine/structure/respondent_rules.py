@@ -275,9 +275,9 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bltd\b|\blimited\b|\bplc\b|\bllp\b|\binc\b|\bllc\b|\bgmbh\b|\bag$|\bs\.?a\.?$|\bn\.?v\.?$|"
      r"\bb\.?v\.?$|\bcorporation\b|\bcorp\b"
      r"|\blettings\b|\bestate agents?\b|\bletting agents?\b"
-     r"|(?<!\bof )\b(?:solicitors|accountants|architects|surveyors)$", "private_company"),  # (a letting agent's
-    # trading name: "Castle Lettings", "Hartley & Cole Estate Agents"; a firm of solicitors, "Smith and Jones
-    # Solicitors", not "Institution of Chartered Surveyors")
+     r"|(?<!\bof )\b(?:solicitors|accountants|architects|surveyors)$", "private_company"),
+    # (a letting agent's trading name: "Castle Lettings", "Hartley & Cole Estate Agents"; a firm of
+    # solicitors, "Smith and Jones Solicitors", not "Institution of Chartered Surveyors")
     (r"\b(city|county|borough|district|town|parish|metropolitan|unitary|community) council\b|"
      r"\bcouncil$|local authority|combined authority|\bborough\b|greater london authority|"
      r"\bcyngor (sir|cymuned|tref|dinas|bwrdeistref)\b",

@@ -1574,7 +1574,7 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
     elif singular and not plural and not board.claims.get("organisation"):  # one "I" and never a "we" ("i
-        # dont agree with it at all") in a paper naming no body: a person's short note, as a body's never reads
+        # dont agree with it at all") in a paper naming no body: a person's short note, as no body's reads
         board.add("individual", "first-person", "rule:first-person", 25)
     personal = singular or not plural or _FAMILY.search(body)  # (not a body's "we" alone; a family's "my
     if doc.format != "form-row" and personal and _file_names_person(doc.source):  # husband and I ... we",
