@@ -2525,9 +2525,8 @@ def test_respondents_a_note_signed_with_initials_and_a_surname_is_a_persons() ->
 def test_respondents_a_note_in_the_first_person_with_no_we_is_a_persons() -> None:
     """An unnamed writer's "i dont agree" with no "we" anywhere: an individual whose name is not given."""
     text = ("this is just a money making scam by the council. i dont agree with it at all, wev got enough "
-            "rules allready\n\n750 quid for a peice of paper?? no way is that reasonable\n\nguess who pays in "
-            "the end, the tenants. rents wil go up thats a fact\n\n"
-            "gary\n")
+            "rules allready\n\n750 quid for a peice of paper?? no way is that reasonable\n\n"
+            "guess who pays in the end, the tenants. rents wil go up thats a fact\n\ngary\n")
     got = profile(_doc(text))
     assert (got.kind, got.respondent_type, got.name) == ("individual", "individual", None)
 
