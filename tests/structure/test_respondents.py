@@ -2564,3 +2564,28 @@ def test_respondents_a_bodys_petition_stays_the_bodys() -> None:
             "3 Dawn Pickering\n")
     got = profile(_doc(text))
     assert got.organisation == "Ashgrove Residents' Association"
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Kestrel Bus Company Limited\n4 Mill Lane, Harrogate HG1 4QP\n\nDear Minister,\n\nOur organisation has "
+     "worked in this area for twenty years. We believe the proposals are broadly right.\n\nYours faithfully,"
+     "\n\nAshley Council\nSecretary\n", "Kestrel Bus Company Limited"),
+    ("Dear Sir/Madam,\n\nI am writing on behalf of Barnardo's. We welcome the opportunity to respond. Our "
+     "members are concerned.\n\nRegards\nSydney Group\n", "Barnardo's"),
+])
+def test_respondents_a_name_signing_beside_another_body_is_a_persons(text: str, body: str) -> None:
+    """A two-word name as much a person's as a body's ("Ashley Council", "Sydney Group") over its writer's
+    role, or signing a text written for another body, is the writer's (it was published as the body)."""
+    got = profile(_doc(text))
+    assert got.organisation == body
+
+
+def test_respondents_we_at_names_the_writers_body() -> None:
+    text = ("We at Society of Rural Midwives have read the proposals with interest. Our organisation has "
+            "worked in this area for twenty years.\n\nOn behalf of the board,\nKent Association\n")
+    assert profile(_doc(text)).organisation == "Society of Rural Midwives"
+
+
+def test_respondents_a_body_signing_its_own_letter_stays_the_body() -> None:
+    text = ("Westvale Forum welcomes the proposals. We represent 300 members.\n\nWestvale Forum\n")
+    assert profile(_doc(text)).organisation == "Westvale Forum"

@@ -121,17 +121,17 @@ REPRESENTS = re.compile(
 JOINT = re.compile(  # ("submitted jointly by A, B and C" too; not "we work jointly with the council")
     r"\b(?:joint(?:ly)? (?:response|submission|statement|letter|paper|submitted)\b[^.\n]{0,40}?\b"
     r"(?:from|of|by|on behalf of)|submitted jointly by)\s+(?:the\s+)?"
-    r"(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
-    re.IGNORECASE,  # (not at an initial or a saint: "J. R. Hartley", "Mary St. Clair")
+    r"(?P<list>[^\n]+?)(?:(?<!\b(?-i:[A-Z]))(?<!\bS[tT])\.(?:\s|$)|\n|$)",
+    re.IGNORECASE,  # (not at an initial or a saint: "J. R. Hartley", "Mary St. Clair"; but at "Barnardo's.")
 )
 # "on behalf of A, B and C": a list of bodies one letter speaks for is a joint response (`body_list`)
 BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?(?P<list>[^\n]+?)"
-                    r"(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)", re.IGNORECASE)
+                    r"(?:(?<!\b(?-i:[A-Z]))(?<!\bS[tT])\.(?:\s|$)|\n|$)", re.IGNORECASE)
 # "This response is submitted jointly with the Association of School Nurses": partners of the sender
 JOINT_WITH = re.compile(
     r"\b(?:this|our)\s+(?:response|submission|reply|letter|paper|evidence)\s+(?:is|was|has\s+been)\s+"
     r"(?:submitted|written|prepared|made|sent|produced)\s+(?:jointly|together)\s+with\s+(?:the\s+)?"
-    r"(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
+    r"(?P<list>[^\n]+?)(?:(?<!\b(?-i:[A-Z]))(?<!\bS[tT])\.(?:\s|$)|\n|$)",
     re.IGNORECASE,
 )  # (not "the evaluation, produced jointly with X": another paper's authors)
 QUOTE_CUT = re.compile(r"^(?:-{2,}\s*original message\s*-{2,}|on .{5,120} wrote:|_{10,})\s*$", re.IGNORECASE)
@@ -580,6 +580,9 @@ def valid_org(name: str | None) -> bool:
     return not re.search(r"\d{3,}|@|https?:|www\.", name)
 
 
+_SENTENCE_OPENER = re.compile(r"(?:We|Our|I|It|Its|This|These|They|Their|He|She|His|Her|You|As|In)\b")
+
+
 def split_org_prefix(text: str) -> tuple[str | None, str]:
     """The capitalised run at the start of `text` and the text after it.
 
@@ -597,6 +600,10 @@ def split_org_prefix(text: str) -> tuple[str | None, str]:
         if _is_cap(tok):
             out.append(tok)
             i += 1
+            if tok.endswith(".") and len(tok.rstrip(".")) > 1 and i < len(tokens) \
+                    and _SENTENCE_OPENER.match(tokens[i]):
+                break  # "on behalf of Barnardo's. We welcome ...", "Meridian Analytics Ltd. We": a sentence
+                # ends
             if tok.endswith((",", ";", ":")):
                 if name_to_end is None:
                     name_to_end = [True] * (len(tokens) + 1)

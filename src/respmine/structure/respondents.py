@@ -806,6 +806,8 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         board.add("type-described", R.what_it_is(said + rest), "rule:text-charity", SAYS_CHARITY, about=name)
         return
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
+    if not verb and article and re.match(r"(?i)we,?\s+at\b", article[0]) and re.match(r"[a-z]", rest):
+        verb = re.match(r"", rest)  # "We at X have read ...": whatever the writers do, X is their body
     if not verb and R.org_type(name) and len(name.split()) >= 2:  # "Hartley & Cole Estate Agents manage ..."
         verb = R.PLURAL_VERB.match(rest)
     words = name.split()
@@ -925,7 +927,8 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
                 and not _CONTACT_LEAD.search(tail[end - 2])))  # sender; not "please contact\nJane Ray")
             block = [last] if signs else _name_over_role(tail[:end])
     name = role = None
-    for line in (_without_said(_without_title_after(line)) for line in block):
+    cleaned = [_without_said(_without_title_after(line)) for line in block]
+    for k, line in enumerate(cleaned):
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
             if name:
                 break
@@ -953,6 +956,10 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             if found and not (_is_person(found, strict=True) or R.person_shaped(_uncapped(whole))
                               or _cut_from_person(found, whole) or _joins_person(found)):
                 org(found, "text:sign-off", 55)
+        elif name is None and _name_and_body_word(line) and k + 1 < len(cleaned) \
+                and R.looks_like_role(cleaned[k + 1]):  # "Ashley Council" / "Secretary" / ("Kestrel Bus
+            name = line  # Company"): a name over its writer's role signs as a person does, not a body
+            board.add("person", line, "text:sign-off", 0)  # (vetoes it as a body's name)
         elif name is None and (titled := _role_name(line)):  # "Group Manager Lisa Grant": a person
             role, name = role or titled[0], titled[1]
             board.add("person", R.TITLES.sub("", name), "text:sign-off", 0)  # (vetoes it as a body's name)
@@ -1557,6 +1564,30 @@ def _name_and_body_word(name: str) -> bool:
             and not R.named_cause(" ".join(words)))
 
 
+SIGNATURE_LINES = 6  # the last lines of a text, where its writer signs
+
+
+def _signed_names_beside_a_body(board: _Board, body: str) -> None:
+    """Drops an organisation claim that is a name as much a person's as a body's ("Sydney Group", "Ashley
+    Council": `_name_and_body_word`) when it signs the text on a line of its own and the text names another
+    body ("I am writing on behalf of Barnardo's", a letterhead "Kestrel Bus Company Limited"): the writer
+    signs with their own name for the body they write for, not with a second body's."""
+    claims = board.claims.get("organisation", [])
+    shaped = {R.fold(c.value): c.value for c in claims if _name_and_body_word(c.value)}
+    if not shaped:
+        return
+    others = [c for c in claims if R.fold(c.value) not in shaped and not _name_and_body_word(c.value)]
+    if not others:
+        return
+    tail = {R.fold(line.strip(" ,.")) for line in R.lines(body)[-SIGNATURE_LINES:]}
+    signed = {key for key in shaped if key in tail
+              and not any(R.same_org(c.value, key) for c in others)}
+    if signed:
+        board.claims["organisation"] = [c for c in claims if R.fold(c.value) not in signed]
+        for key in signed:
+            board.add("person", shaped[key], "text:signed-beside-body", 0)
+
+
 def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: str = "") -> Respondent:
     board = _Board()
     _read_form(doc, board)
@@ -1595,6 +1626,8 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
             board.claims[field] = [c for c in board.claims.get(field, [])  # no one else (not "Hope Trust"
                                    if not (_name_and_body_word(c.value)  # over a letter its chief executive
                                            and signers <= {R.fold(c.value)})]  # signs)
+
+    _signed_names_beside_a_body(board, body)
 
     provenance: dict[str, str] = {}
     everything = "\n".join(texts)
