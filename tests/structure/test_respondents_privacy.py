@@ -61,8 +61,9 @@ KNOWN_LEAKS: dict[str, int] = {
 # "Meridian Analytics Ltd. We" after "on behalf of", nothing from "X – consultation response" ("We at X" is
 # read since session 32: "We at X have read ..." names the writers' body X) ("I am writing as Chair of
 # X" is found from the "Chair, X" under the name). "r4o.behalf" is 50, not the 54 of before: "on behalf
-# of X" alone no longer publishes a name shaped as only people's are ("Jan van der Berg", "Le Quang Minh"), and so withholds bodies so shaped too ("La Poste", "El Corte Inglés", "Caixa Geral
-# de Depósitos", "Bolt-Hansen Logistik").
+# of X" alone no longer publishes a name shaped as only people's are ("Jan van der Berg", "Le Quang
+# Minh"), and so withholds bodies so shaped too ("La Poste", "El Corte Inglés", "Caixa Geral de Depósitos",
+# "Bolt-Hansen Logistik").
 # "r6.sign_comma" ("Jane Smith, Chair, X") publishes X when it is a body's name or one word ("Oxfam",
 # "Lloyd's"), not a name that may be a person's ("Sue Ryder", "Anthony Nolan": "Jane Smith, Chair, Amina
 # Yusuf" must not publish Amina Yusuf).
