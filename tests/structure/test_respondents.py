@@ -2589,3 +2589,20 @@ def test_respondents_we_at_names_the_writers_body() -> None:
 def test_respondents_a_body_signing_its_own_letter_stays_the_body() -> None:
     text = ("Westvale Forum welcomes the proposals. We represent 300 members.\n\nWestvale Forum\n")
     assert profile(_doc(text)).organisation == "Westvale Forum"
+
+
+@pytest.mark.parametrize("answer", ["A patient or carer", "An NHS or care worker", "A member of the public",
+                                    "A health professional", "Patient / carer", "A stroke nurse",
+                                    "A member of staff", "Social care worker", "A doctor or nurse"])
+def test_respondents_a_survey_role_of_a_person_is_an_individuals(answer: str) -> None:
+    """Trial 32a: "A patient or carer" and "An NHS or care worker" (to "Are you responding as") were read as an
+    organisation's answers (the role had to be one word; "nhs" typed it a public body)."""
+    assert rules.PERSON_ROLE_ANSWER.search(answer)
+    assert rules.form_type(answer) == "individual"
+
+
+@pytest.mark.parametrize("answer", ["On behalf of an organisation", "An NHS trust", "A patients' group",
+                                    "A carers' organisation", "Health or care organisation",
+                                    "Organisation representing patients", "A charity for carers"])
+def test_respondents_a_survey_answer_of_a_body_is_no_persons_role(answer: str) -> None:
+    assert not rules.PERSON_ROLE_ANSWER.search(answer)

@@ -316,11 +316,18 @@ TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
 
 # A form's answer that is a person's role, not a body ("A tenant", "Landlord", "A local resident", "Student",
 # "Homeowner"): the whole answer, so "Tenants' association" or "A landlords' group" stays a body's
-_PERSON_ROLE = (
-    r"^\W*(?:i\s+am\s+)?(?:an?\s+)?(?:private\s+|local\s+|individual\s+|retired\s+)?"
+_ROLE_HEAD = (
     r"(?:tenant|renter|landlord|resident|home[\s-]?owner|owner[\s-]occupier|leaseholder|student|parent|carer"
-    r"|pensioner|patient|service user|customer|consumer|tax\s?payer|voter|worker|employee|volunteer"
-    r"|member of (?:the )?(?:public|community))"
+    r"|pensioner|patient|service user|customer|consumer|tax\s?payer|voter|worker|employee|volunteer|nurse"
+    r"|doctor|gp|clinician|paramedic|therapist|midwife|professional|practitioner|survivor|relative"
+    r"|member of (?:the )?(?:public|community|staff)|staff member|family member)")
+# one role, with up to two words saying which ("An NHS or care worker", "A stroke nurse", "Social care worker")
+# (no body's word: "Organisation representing patients", "A charity for carers" are bodies)
+_NO_BODY = (r"(?!(?:organi[sz]ations?|groups?|associations?|bod(?:y|ies)|compan(?:y|ies)|business(?:es)?"
+            r"|charit(?:y|ies)|trusts?|councils?|unions?|representing|on|for|behalf)\b)")
+_ROLE = rf"(?:an?\s+)?(?:{_NO_BODY}[a-z-]+\s+(?:or\s+{_NO_BODY}[a-z-]+\s+)?){{0,2}}?{_ROLE_HEAD}s?"
+_PERSON_ROLE = (
+    rf"^\W*(?:i\s+am\s+)?{_ROLE}(?:\s*(?:\bor\b|\band\b|/|,)\s*{_ROLE})*"  # ("A patient or carer")
     r"(?:\s+(?:with|of|in|who|living|renting|letting)\b[^()]*)?(?:\s*\([^()]*\))?\W*$")
 PERSON_ROLE_ANSWER = re.compile(_PERSON_ROLE, re.IGNORECASE)
 
