@@ -7,7 +7,7 @@ import re
 import pytest
 
 from respmine.structure import petitions
-from respmine.structure.petitions import signatures
+from respmine.structure.petitions import is_petition, petition_name, signatures
 from respmine.structure.redact import find_personal_data
 
 
@@ -200,3 +200,23 @@ def test_petitions_a_response_mentioning_its_petition_keeps_its_short_lines() ->
 def test_petitions_a_petition_is_named_by_who_signed_where_else_its_title(text: str,
                                                                           name: str | None) -> None:
     assert petitions.petition_name(text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Save Westbury Stroke Unit\n\nWe strongly disagree with the proposal. Our petition of 8,400 signatures "
+    "was handed to the ICB in January. We ask the board to keep the unit open.",
+    "Ashgrove Residents Association\n\nOur petition last year gathered 400 signatures; this is our response.",
+])
+def test_petitions_a_letter_reporting_its_petition_handed_in_elsewhere_is_none(text: str) -> None:
+    """Trial 32a: a campaign's letter saying "Our petition of 8,400 signatures was handed to the ICB"
+    became a petition of 8,400 signatures: the file holds no petition (no statement, no signatories)."""
+    assert not is_petition(text) and signatures(text, []) is None and petition_name(text) is None
+
+
+def test_petitions_our_petition_held_in_the_file_is_one() -> None:
+    assert signatures("Please find attached our petition, signed by over 400 parents.", []) == 400
+    rows = [("Derek Holloway", "25 Mill Lane"), ("Patricia Wood", "2 Church Street"),
+            ("Angela Moore", "7 Larch Drive"), ("Stephen Clarke", "11 The Green")]
+    listed = "\n".join(f"{name}, {street}" for name, street in rows)
+    text = "Our petition to keep Millbrook library open\n\n" + listed
+    assert is_petition(text) and signatures(text, _names(text)) == 4

@@ -37,9 +37,30 @@ _STATED = re.compile(
     rf"|{_NUMBER}\s+{_PEOPLE}\s+(?:have\s+)?signed\b)")
 
 
+# the sentence says the petition is here ("Please find attached our petition", "our petition is enclosed")
+_HERE = re.compile(r"(?i)\b(?:attached|enclosed|below|herewith|following|accompan\w*|here\s+is|here\s+are)\b")
+_SENTENCE = re.compile(r"[^.!?;\n]*")
+
+
+def _calls_itself(text: str) -> re.Match[str] | None:
+    """The first place near the start where the text calls itself a petition. "Our petition" does only when
+    the file holds it: its sentence says it is attached or below, or a list of signatories follows ("Our
+    petition of 8,400 signatures was handed to the ICB in January" reports one that is elsewhere)."""
+    for m in _CALLS_ITSELF.finditer(text, 0, HEAD_CHARS):
+        if not re.match(r"(?i)\W*our\b", m.group()):
+            return m
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?;\n") + 1
+        sentence = _SENTENCE.match(text, start)
+        line_end = text.find("\n", m.end())
+        if (sentence is not None and _HERE.search(sentence.group())) or (
+                line_end >= 0 and _list_runs(text, line_end)):
+            return m
+    return None
+
+
 def _statement_start(text: str) -> int | None:
     """Where a petition's statement starts ("We, the undersigned", else its title line); None: no petition."""
-    head = _CALLS_ITSELF.search(text, 0, HEAD_CHARS)
+    head = _calls_itself(text)
     statement = _UNDERSIGNED.search(text)
     if statement is not None:
         return statement.start()
@@ -72,7 +93,7 @@ def petition_name(text: str) -> str | None:
     signed = _SIGNED_AS.match(text, statement.end()) if statement is not None else None
     if signed is not None:
         return f"{signed['place']} {signed['who'].lower()}' petition"
-    head = _CALLS_ITSELF.search(text, 0, HEAD_CHARS)
+    head = _calls_itself(text)
     if head is not None and not re.match(r"(?i)(?:this|our)\b", head.group().strip()):
         line = _TITLE_LINE.match(text, head.start())
         title = " ".join((line.group() if line else "").split()).strip(" .,;:-–—")
@@ -112,6 +133,11 @@ def signatory_list(text: str) -> list[tuple[int, int]]:
     line_end = text.find("\n", start)
     if line_end < 0:
         return []
+    return _list_runs(text, line_end)
+
+
+def _list_runs(text: str, line_end: int) -> list[tuple[int, int]]:
+    """The spans of the runs of list-like lines after `line_end` that make a list of people."""
     runs: list[list[tuple[int, int]]] = [[]]
     for m in _LINE.finditer(text, line_end):
         if not m.group().strip():

@@ -321,7 +321,7 @@ _ROLE_HEAD = (
     r"|pensioner|patient|service user|customer|consumer|tax\s?payer|voter|worker|employee|volunteer|nurse"
     r"|doctor|gp|clinician|paramedic|therapist|midwife|professional|practitioner|survivor|relative"
     r"|member of (?:the )?(?:public|community|staff)|staff member|family member)")
-# one role, with up to two words saying which ("An NHS or care worker", "A stroke nurse", "Social care worker")
+# one role, with up to two words saying which ("An NHS or care worker", "A stroke nurse", "Care worker")
 # (no body's word: "Organisation representing patients", "A charity for carers" are bodies)
 _NO_BODY = (r"(?!(?:organi[sz]ations?|groups?|associations?|bod(?:y|ies)|compan(?:y|ies)|business(?:es)?"
             r"|charit(?:y|ies)|trusts?|councils?|unions?|representing|on|for|behalf)\b)")
