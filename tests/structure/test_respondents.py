@@ -2595,8 +2595,8 @@ def test_respondents_a_body_signing_its_own_letter_stays_the_body() -> None:
                                     "A health professional", "Patient / carer", "A stroke nurse",
                                     "A member of staff", "Social care worker", "A doctor or nurse"])
 def test_respondents_a_survey_role_of_a_person_is_an_individuals(answer: str) -> None:
-    """Trial 32a: "A patient or carer" and "An NHS or care worker" (to "Are you responding as") were read as an
-    organisation's answers (the role had to be one word; "nhs" typed it a public body)."""
+    """Trial 32a: "A patient or carer" and "An NHS or care worker" (to "Are you responding as") were read as
+    an organisation's answers (the role had to be one word; "nhs" typed it a public body)."""
     assert rules.PERSON_ROLE_ANSWER.search(answer)
     assert rules.form_type(answer) == "individual"
 
