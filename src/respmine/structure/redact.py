@@ -91,6 +91,14 @@ _BANK = re.compile(
     r"|(?i:\b(?:account|a/c|acc(?:t|ount)?\.?)(?:[ \t]+(?:number|no\.?|num))?[ \t]*(?:is|:|-)?[ \t]*)"
     r"(\d{4}[ \t]?\d{4})(?![\d-])"
     r"|\b([A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){3,7}(?:[ \t]?[A-Z0-9]{1,3})?)\b")
+# where a patient lay: a bed by its number with its ward or bay ("Ward 7, bed 12", "bed 14 on Ward 22", "bay 3,
+# bed 4"), which with the hospital and month says whose bed it was; not "Ward 7" alone, nor "12 beds"
+_PLACE_NO = r"(?:ward|bay|room|cubicle)[ \t]+\d{1,3}[A-Za-z]?"
+_BED = re.compile(
+    rf"(?i)\b(?:{_PLACE_NO}[ \t]*,?[ \t]*(?:(?:{_PLACE_NO})[ \t]*,?[ \t]*)?)?\bbed[ \t]+(?:no\.?[ \t]*)?\d{{1,3}}"
+    rf"[A-Za-z]?\b(?:[ \t]*,?[ \t]*(?:on|in)?[ \t]*{_PLACE_NO}\b)?")
+# an NHS number without its label: ten digits, 3-3-4 (a UK phone number opens with 0)
+_NHS_NUMBER = re.compile(r"(?<![\w+/.-])[1-9]\d{2}([ \t-])\d{3}\1\d{4}(?![\w/.-]|,\d)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DOB = re.compile(
     rf"(?i)\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth)\s*[:|\-]?\s*(\d{{1,2}}(?:st|nd|rd|th)?\s+"
@@ -741,6 +749,8 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
              if _house_number(text, m)]
     hits += [(*m.span(1 if m.group(1) else 0), "id_number") for m in _ID.finditer(text)]
     hits += [(*m.span(1), "date_of_birth") for m in _DOB.finditer(text)]
+    hits += [(*m.span(), "id_number") for m in _NHS_NUMBER.finditer(text)]
+    hits += [(*m.span(), "address") for m in _BED.finditer(text)]
     hits += [(*m.span(m.lastindex or 0), "id_number") for m in _BANK.finditer(text)
              if m.lastindex != 3 or any(c.isdigit() for c in m.group(3)[4:])]
     names = list(_signature_names(text))
