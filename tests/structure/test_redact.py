@@ -641,3 +641,16 @@ def test_redact_removes_a_patients_bed_nhs_number_and_birth_date(text: str, plan
 def test_redact_keeps_a_ward_and_bed_counts_that_identify_no_one() -> None:
     text = "The stroke ward has 24 beds. Ward 7 is the stroke ward, with 12 beds in bay 3."
     assert redact(text, find_personal_data(text)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Healthwatch Northshire: response to the consultation\n\nHealthwatch Northshire is the independent champion "
+    "for people who use health services in Northshire.",
+    "Stroke Recovery Northshire supports 400 survivors across Northshire every year. Jane Hope and Peter Lane "
+    "run our groups in Westbury.",
+])
+def test_redact_a_county_in_a_bodys_name_is_no_persons(text: str) -> None:
+    """Trial 32a: the invented county "Northshire" was taken for a surname (12 hits) and "Healthwatch
+    Northshire" redacted as a person's name: a word ending in -shire that the text uses as a place is one."""
+    found = find_personal_data(text)
+    assert not [p for p in found if "Northshire" in p.text], found

@@ -264,7 +264,7 @@ _ORG = _words(
     "University College School Board Church Churches Mosque Society Network Alliance Partnership Federation "
     "Union Committee Police Probation Prison Prisons Ministry Government Agency Authority Commission "
     "Institute Bench Court Magistrates Housing Shelter Care Support Advice Recovery Meeting Company Sector "
-    "Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
+    "Healthwatch Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
     "SA International Associates Partners Solicitors Chambers Europe European British National Royal UK "
     "e.V eV AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut"
 ) | (_WELSH_BODY := _words(
@@ -569,6 +569,15 @@ def _entity_pieces(text: str) -> Iterator[re.Match[str]]:
 # name field or "said" still find the person; spaCy's name ending in one is taken for the place ("the number
 # of libraries Hafren Vale should run")
 _PLACE_LAST = ("Vale", "Valley")
+# a county the text speaks of as a place ("in Northshire", "across Northshire", "Northshire County Council"):
+# a name ending in it is a body's ("Healthwatch Northshire", "Stroke Recovery Northshire"), not a surname
+_COUNTY_AS_PLACE = re.compile(
+    r"\b(?:in|across|throughout|around|within|of|for|from|to)[ \t]+([^\W\d_a-z][a-z]+shire)\b"
+    r"|\b([^\W\d_a-z][a-z]+shire)(?:['’]s\b|[ \t]+(?:County|Council|ICB|NHS|Police|Fire)\b)")
+
+
+def _counties(text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _COUNTY_AS_PLACE.finditer(text)}
 
 
 def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
@@ -576,6 +585,7 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
     words, or made only of words the text also uses in lower case ("Artificial Intelligence"). Each piece is
     judged alone: spaCy read a form cell's "Option B. Regular video calls ..." as a person, and "Regular",
     left once the option was taken off, was redacted as a name."""
+    counties = _counties(text)
     chunks = list(_chunks(text))
     docs = ner().pipe([c for _, c in chunks], batch_size=64) if chunks else []  # no model load if no text
     for (base, _), doc in zip(chunks, docs, strict=True):
@@ -588,7 +598,7 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
                     continue  # a Welsh body's name after its word ("Ysgol Gynradd Cwm Eithin")
                 toks = toks[inner[0]:inner[-1] + 1] if inner else []
                 words = [w for _, w in toks]
-                if words and words[-1] in _PLACE_LAST:
+                if words and (words[-1] in _PLACE_LAST or words[-1] in counties):
                     continue
                 names = [w for w in words if w not in _TITLES and w[:1].isupper()]
                 if (len(names) < 2 or any(w in _STOP or re.search(r"[\d@]", w) for w in words)
