@@ -644,10 +644,10 @@ def test_redact_keeps_a_ward_and_bed_counts_that_identify_no_one() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Healthwatch Northshire: response to the consultation\n\nHealthwatch Northshire is the independent champion "
-    "for people who use health services in Northshire.",
-    "Stroke Recovery Northshire supports 400 survivors across Northshire every year. Jane Hope and Peter Lane "
-    "run our groups in Westbury.",
+    "Healthwatch Northshire: response to the consultation\n\nHealthwatch Northshire is the independent "
+    "champion for people who use health services in Northshire.",
+    "Stroke Recovery Northshire supports 400 survivors across Northshire every year. Jane Hope and Peter "
+    "Lane run our groups in Westbury.",
 ])
 def test_redact_a_county_in_a_bodys_name_is_no_persons(text: str) -> None:
     """Trial 32a: the invented county "Northshire" was taken for a surname (12 hits) and "Healthwatch

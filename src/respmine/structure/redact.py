@@ -91,12 +91,12 @@ _BANK = re.compile(
     r"|(?i:\b(?:account|a/c|acc(?:t|ount)?\.?)(?:[ \t]+(?:number|no\.?|num))?[ \t]*(?:is|:|-)?[ \t]*)"
     r"(\d{4}[ \t]?\d{4})(?![\d-])"
     r"|\b([A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){3,7}(?:[ \t]?[A-Z0-9]{1,3})?)\b")
-# where a patient lay: a bed by its number with its ward or bay ("Ward 7, bed 12", "bed 14 on Ward 22", "bay 3,
-# bed 4"), which with the hospital and month says whose bed it was; not "Ward 7" alone, nor "12 beds"
+# where a patient lay: a bed by its number with its ward or bay ("Ward 7, bed 12", "bed 14 on Ward 22",
+# "bay 3, bed 4"), which with the hospital and month says whose bed it was; not "Ward 7" alone, nor "12 beds"
 _PLACE_NO = r"(?:ward|bay|room|cubicle)[ \t]+\d{1,3}[A-Za-z]?"
 _BED = re.compile(
-    rf"(?i)\b(?:{_PLACE_NO}[ \t]*,?[ \t]*(?:(?:{_PLACE_NO})[ \t]*,?[ \t]*)?)?\bbed[ \t]+(?:no\.?[ \t]*)?\d{{1,3}}"
-    rf"[A-Za-z]?\b(?:[ \t]*,?[ \t]*(?:on|in)?[ \t]*{_PLACE_NO}\b)?")
+    rf"(?i)\b(?:{_PLACE_NO}[ \t]*,?[ \t]*(?:(?:{_PLACE_NO})[ \t]*,?[ \t]*)?)?"
+    rf"\bbed[ \t]+(?:no\.?[ \t]*)?\d{{1,3}}[A-Za-z]?\b(?:[ \t]*,?[ \t]*(?:on|in)?[ \t]*{_PLACE_NO}\b)?")
 # an NHS number without its label: ten digits, 3-3-4 (a UK phone number opens with 0)
 _NHS_NUMBER = re.compile(r"(?<![\w+/.-])[1-9]\d{2}([ \t-])\d{3}\1\d{4}(?![\w/.-]|,\d)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -264,7 +264,8 @@ _ORG = _words(
     "University College School Board Church Churches Mosque Society Network Alliance Partnership Federation "
     "Union Committee Police Probation Prison Prisons Ministry Government Agency Authority Commission "
     "Institute Bench Court Magistrates Housing Shelter Care Support Advice Recovery Meeting Company Sector "
-    "Healthwatch Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
+    "Healthwatch Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP "
+    "LLC Inc GmbH AG "
     "SA International Associates Partners Solicitors Chambers Europe European British National Royal UK "
     "e.V eV AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut"
 ) | (_WELSH_BODY := _words(
