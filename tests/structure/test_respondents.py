@@ -2606,3 +2606,15 @@ def test_respondents_a_survey_role_of_a_person_is_an_individuals(answer: str) ->
                                     "Organisation representing patients", "A charity for carers"])
 def test_respondents_a_survey_answer_of_a_body_is_no_persons_role(answer: str) -> None:
     assert not rules.PERSON_ROLE_ANSWER.search(answer)
+
+
+def test_respondents_an_mps_letter_is_the_elected_representatives() -> None:
+    """Trial 32a: an MP's letter ("I am writing on behalf of my constituents ... Yours sincerely, David Larkin
+    MP") was an anonymous individual's: an MP writes in a public office, named, of the elected
+    representatives' type."""
+    text = ("HOUSE OF COMMONS\n\nLONDON SW1A 0AA\n\nDear Ms Fraser,\n\nI am writing on behalf of my "
+            "constituents in Westbury, many of whom have contacted me with serious concerns about the "
+            "proposal.\n\nI urge the ICB to adopt Option 2.\n\nYours sincerely, David Larkin MP\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.respondent_type, got.organisation) == (
+        "organisation", "elected_representative", "David Larkin MP")

@@ -32,7 +32,7 @@ from respmine.structure import respondent_rules as R
 from respmine.structure.language import guess_language
 from respmine.structure.nlp import common_word, ner
 from respmine.structure.petitions import petition_name
-from respmine.structure.respondent_types import DEFAULT_TYPES, PETITION, TypeList
+from respmine.structure.respondent_types import DEFAULT_TYPES, ELECTED, PETITION, TypeList
 
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
 HEAD_CHARS = 3000  # opening text read sentence by sentence
@@ -1508,6 +1508,10 @@ def _evidence(doc: Document, parent: Document | None) -> _Evidence:
     return email, forwarded, texts
 
 
+# a name signed with an elected office ("David Larkin MP", "Rt Hon Jane Smith MP", "Sian Jones MS", MSP, MEP)
+_ELECTED_OFFICE = re.compile(r"[ \t,]+(?:MP|MSP|MS|MEP|MLA)$")
+
+
 def profile(doc: Document, *, parent: Document | None = None, types: TypeList = DEFAULT_TYPES) -> Respondent:
     """Who `doc` is from. `parent` is the e-mail an attachment came with, or the form export of a row;
     `types`: the consultation's respondent types."""
@@ -1669,6 +1673,12 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
         kind, organisation, organisations, name, role = "organisation", petition, (), None, None
         respondent_type = PETITION if PETITION in types else "unknown"
         provenance = {"kind": "text:petition", "organisation": "text:petition", "type": "text:petition"}
+    elif name is not None and kind != "organisation" and _ELECTED_OFFICE.search(name.value) \
+            and doc.format != "form-row":  # an MP signs in their office, a public role: named, its type
+        kind, organisation, organisations = "organisation", name.value, (name.value,)
+        respondent_type = ELECTED if ELECTED in types else "unknown"
+        provenance.update({"kind": "text:elected-office", "organisation": name.source,
+                           "type": "text:elected-office"})
     for field, claim in (("name", name), ("role", role)):
         if claim is not None:
             provenance[field] = claim.source
