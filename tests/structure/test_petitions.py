@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from respmine.structure.petitions import signatures
+import pytest
+
+from respmine.structure import petitions
+from respmine.structure.petitions import is_petition, petition_name, signatures
 from respmine.structure.redact import find_personal_data
 
 
@@ -179,3 +182,41 @@ def test_petitions_a_response_mentioning_its_petition_keeps_its_short_lines() ->
             "council to act on the worst houses in the street.\n\nQuestion 2\n\nOption B Please\n\nThe six "
             "wards are where the problems are.")
     assert signatory_list(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe, the undersigned residents of Ashgrove and "
+     "Eastgate, call on Northam City Council to act.\n\nName Street\nAisha Begum Ashgrove Road\n",
+     "Ashgrove and Eastgate residents' petition"),
+    ("We, the undersigned tenants in Denton, ask the council to license landlords.",
+     "Denton tenants' petition"),
+    ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe call on the council to act.\n",
+     "Petition: Licensing now for Ashgrove and Eastgate"),
+    ("Petition to save the Ashby bus\n\nWe, the undersigned, ask the council to keep the 42.\n",
+     "Petition to save the Ashby bus"),
+    ("We, the undersigned, ask the council to keep the library open.\n", "Petition"),
+    ("I support the petition my neighbours started, and I agree with the proposal.", None),
+])
+def test_petitions_a_petition_is_named_by_who_signed_where_else_its_title(text: str,
+                                                                          name: str | None) -> None:
+    assert petitions.petition_name(text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Save Westbury Stroke Unit\n\nWe strongly disagree with the proposal. Our petition of 8,400 signatures "
+    "was handed to the ICB in January. We ask the board to keep the unit open.",
+    "Ashgrove Residents Association\n\nOur petition last year gathered 400 signatures; this is our response.",
+])
+def test_petitions_a_letter_reporting_its_petition_handed_in_elsewhere_is_none(text: str) -> None:
+    """Trial 32a: a campaign's letter saying "Our petition of 8,400 signatures was handed to the ICB"
+    became a petition of 8,400 signatures: the file holds no petition (no statement, no signatories)."""
+    assert not is_petition(text) and signatures(text, []) is None and petition_name(text) is None
+
+
+def test_petitions_our_petition_held_in_the_file_is_one() -> None:
+    assert signatures("Please find attached our petition, signed by over 400 parents.", []) == 400
+    rows = [("Derek Holloway", "25 Mill Lane"), ("Patricia Wood", "2 Church Street"),
+            ("Angela Moore", "7 Larch Drive"), ("Stephen Clarke", "11 The Green")]
+    listed = "\n".join(f"{name}, {street}" for name, street in rows)
+    text = "Our petition to keep Millbrook library open\n\n" + listed
+    assert is_petition(text) and signatures(text, _names(text)) == 4

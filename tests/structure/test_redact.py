@@ -619,3 +619,38 @@ def test_a_signatorys_surname_inside_their_firms_name_is_the_firms() -> None:
         assert out.startswith(f"{firm} manage") and "Sunil" not in out, out
     text = "I met Sunil Hartley at the forum. Hartley and I agreed on the fee; Hartley & I wrote."
     assert "Hartley" not in redact(text, find_personal_data(text))
+
+
+@pytest.mark.parametrize(("text", "planted"), [
+    ("The staff at Westbury on Ward 7, bed 12 saved her life.", ["Ward 7, bed 12"]),
+    ("She was in bay 3, bed 4 on the stroke ward for a week.", ["bay 3, bed 4"]),
+    ("He was in bed 14 on Ward 22 for a month.", ["bed 14 on Ward 22"]),
+    ("Her NHS number is 485 777 3456 if you need it.", ["485 777 3456"]),
+    ("My husband (485-777-3456) was admitted.", ["485-777-3456"]),
+    ("Patient: Brenda Pell, DOB 12/03/1951.", ["12/03/1951"]),
+    ("My mother, born on 12 March 1951, had a stroke.", ["12 March 1951"]),
+])
+def test_redact_removes_a_patients_bed_nhs_number_and_birth_date(text: str, planted: list[str]) -> None:
+    """Trial 32a: "Ward 7, bed 12" (with the town and month of a stroke: whose bed it was) stayed in the coded
+    responses; an NHS number is ten digits, 3-3-4, with or without its label."""
+    redacted = redact(text, find_personal_data(text))
+    survivors = [p for p in planted if _survives(p, redacted)]
+    assert survivors == [], redacted
+
+
+def test_redact_keeps_a_ward_and_bed_counts_that_identify_no_one() -> None:
+    text = "The stroke ward has 24 beds. Ward 7 is the stroke ward, with 12 beds in bay 3."
+    assert redact(text, find_personal_data(text)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Healthwatch Northshire: response to the consultation\n\nHealthwatch Northshire is the independent "
+    "champion for people who use health services in Northshire.",
+    "Stroke Recovery Northshire supports 400 survivors across Northshire every year. Jane Hope and Peter "
+    "Lane run our groups in Westbury.",
+])
+def test_redact_a_county_in_a_bodys_name_is_no_persons(text: str) -> None:
+    """Trial 32a: the invented county "Northshire" was taken for a surname (12 hits) and "Healthwatch
+    Northshire" redacted as a person's name: a word ending in -shire that the text uses as a place is one."""
+    found = find_personal_data(text)
+    assert not [p for p in found if "Northshire" in p.text], found

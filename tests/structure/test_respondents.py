@@ -2476,3 +2476,145 @@ def test_respondents_a_councillor_writing_in_a_personal_capacity_is_an_individua
     text = ("I am writing in a personal capacity and not on behalf of the council or my group.\n\n"
             "I support the introduction of selective licensing.\n\nGwen Pritchard\n")
     assert profile(_doc(text)).kind == "individual"
+
+
+@pytest.mark.parametrize(("text", "name", "rtype"), [
+    ("Hartley & Cole Estate Agents manage around 300 rented homes across Northam.\n\nWe partly agree with "
+     "the proposal.\n\nThe fee is too high.\n\nSunil Hartley, Partner", "Hartley & Cole Estate Agents",
+     "private_company"),
+    ("Smith and Jones Solicitors welcome the chance to respond.\n\nWe agree with the proposal.\n\nOur "
+     "clients are tenants.", "Smith and Jones Solicitors", "private_company"),
+    ("Northam Property Lettings manages 120 homes in the city.\n\nWe oppose the fee.",
+     "Northam Property Lettings", "private_company"),
+])
+def test_respondents_a_firm_named_in_the_plural_is_its_subjects_body(text: str, name: str,
+                                                                      rtype: str) -> None:
+    """("Hartley & Cole Estate Agents manage ..." named nobody: no verb a body's name takes in the plural.)"""
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == ("organisation", name, rtype)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Smith manage the proposal.\n\nI agree with it.\n\nJane Smith",  # no body's name: not a firm
+    "Local residents support the scheme.\n\nI agree with it.",
+])
+def test_respondents_a_plural_verb_after_a_name_with_no_bodys_word_names_no_body(text: str) -> None:
+    assert profile(_doc(text)).organisation is None
+
+
+@pytest.mark.parametrize(("name", "rtype"), [
+    ("Eastgate Food Bank", "charity"), ("Northam Fuel Bank", "charity"), ("Eastgate Foodbank", "charity"),
+    ("St Mary's Pantry", "charity"), ("Riverside Community Kitchen", "charity"),
+    ("Northam Community Larder", "charity"), ("Ashgrove Residents' Group", "representative_body"),
+    ("Denton Tenants Group", "representative_body"), ("Hartley Group Ltd", "private_company"),
+    ("Hartley Group plc", "private_company"), ("Barclays Bank", None),
+])
+def test_respondents_food_banks_are_charities_and_residents_groups_bodies_of_members(
+        name: str, rtype: str | None) -> None:
+    """(Food banks, fuel banks and pantries were of no type; "Northam Residents Group" a company.)"""
+    assert rules._rule_type(name) == rtype
+
+
+def test_respondents_a_note_signed_with_initials_and_a_surname_is_a_persons() -> None:
+    text = ("Question 3: No. The fee should be 300 pounds at most, with a discount for landlords who are "
+            "accredited.\n\nQuestion 5: Rents will go up by the cost of the fee and more.\n\nJ. Mills\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.respondent_type, got.organisation) == ("individual", "individual", None)
+
+
+def test_respondents_a_note_in_the_first_person_with_no_we_is_a_persons() -> None:
+    """An unnamed writer's "i dont agree" with no "we" anywhere: an individual whose name is not given."""
+    text = ("this is just a money making scam by the council. i dont agree with it at all, wev got enough "
+            "rules allready\n\n750 quid for a peice of paper?? no way is that reasonable\n\n"
+            "guess who pays in the end, the tenants. rents wil go up thats a fact\n\ngary\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.respondent_type, got.name) == ("individual", "individual", None)
+
+
+def test_respondents_a_body_that_says_i_once_stays_a_body() -> None:
+    text = ("Eastgate Food Bank welcomes the proposal.\n\nOur volunteers see damp homes every week. I would "
+            "be happy to discuss this.\n\nEastgate Food Bank")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation, got.respondent_type) == (
+        "organisation", "Eastgate Food Bank", "charity")
+
+
+def test_respondents_a_petition_is_named_and_typed_as_one_never_by_a_signatory() -> None:
+    """(A petition was "Respondent (not identified)": its statement names who signed where.)"""
+    rows = "\n".join(f"{i} {n} Ashgrove Road" for i, n in enumerate(
+        ["Aisha Begum", "Colin Hart", "Dawn Pickering", "Olive Pratt"], 1))
+    text = ("PETITION: Licensing now for Ashgrove and Eastgate\n\nWe, the undersigned residents of Ashgrove "
+            f"and Eastgate, call on Northam City Council to introduce licensing.\n\n"
+            f"No. Name Street\n{rows}\n")
+    got = profile(_doc(text, "pdf"))
+    assert (got.kind, got.organisation, got.respondent_type, got.name) == (
+        "organisation", "Ashgrove and Eastgate residents' petition", "petition", None)
+
+
+def test_respondents_a_letter_about_a_petition_stays_its_writers() -> None:
+    text = ("Dear Sir,\n\nI signed the petition my neighbours started, and I agree with the proposal.\n\n"
+            "Yours faithfully,\nMargaret Hale")
+    got = profile(_doc(text))
+    assert (got.kind, got.organisation) == ("individual", None)
+
+
+def test_respondents_a_bodys_petition_stays_the_bodys() -> None:
+    text = ("Ashgrove Residents' Association\n\nPETITION: Licensing now for Ashgrove\n\nWe, the undersigned "
+            "residents of Ashgrove, call on the council to act.\n\n1 Aisha Begum\n2 Colin Hart\n"
+            "3 Dawn Pickering\n")
+    got = profile(_doc(text))
+    assert got.organisation == "Ashgrove Residents' Association"
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Kestrel Bus Company Limited\n4 Mill Lane, Harrogate HG1 4QP\n\nDear Minister,\n\nOur organisation has "
+     "worked in this area for twenty years. We believe the proposals are broadly right.\n\nYours faithfully,"
+     "\n\nAshley Council\nSecretary\n", "Kestrel Bus Company Limited"),
+    ("Dear Sir/Madam,\n\nI am writing on behalf of Barnardo's. We welcome the opportunity to respond. Our "
+     "members are concerned.\n\nRegards\nSydney Group\n", "Barnardo's"),
+])
+def test_respondents_a_name_signing_beside_another_body_is_a_persons(text: str, body: str) -> None:
+    """A two-word name as much a person's as a body's ("Ashley Council", "Sydney Group") over its writer's
+    role, or signing a text written for another body, is the writer's (it was published as the body)."""
+    got = profile(_doc(text))
+    assert got.organisation == body
+
+
+def test_respondents_we_at_names_the_writers_body() -> None:
+    text = ("We at Society of Rural Midwives have read the proposals with interest. Our organisation has "
+            "worked in this area for twenty years.\n\nOn behalf of the board,\nKent Association\n")
+    assert profile(_doc(text)).organisation == "Society of Rural Midwives"
+
+
+def test_respondents_a_body_signing_its_own_letter_stays_the_body() -> None:
+    text = ("Westvale Forum welcomes the proposals. We represent 300 members.\n\nWestvale Forum\n")
+    assert profile(_doc(text)).organisation == "Westvale Forum"
+
+
+@pytest.mark.parametrize("answer", ["A patient or carer", "An NHS or care worker", "A member of the public",
+                                    "A health professional", "Patient / carer", "A stroke nurse",
+                                    "A member of staff", "Social care worker", "A doctor or nurse"])
+def test_respondents_a_survey_role_of_a_person_is_an_individuals(answer: str) -> None:
+    """Trial 32a: "A patient or carer" and "An NHS or care worker" (to "Are you responding as") were read as
+    an organisation's answers (the role had to be one word; "nhs" typed it a public body)."""
+    assert rules.PERSON_ROLE_ANSWER.search(answer)
+    assert rules.form_type(answer) == "individual"
+
+
+@pytest.mark.parametrize("answer", ["On behalf of an organisation", "An NHS trust", "A patients' group",
+                                    "A carers' organisation", "Health or care organisation",
+                                    "Organisation representing patients", "A charity for carers"])
+def test_respondents_a_survey_answer_of_a_body_is_no_persons_role(answer: str) -> None:
+    assert not rules.PERSON_ROLE_ANSWER.search(answer)
+
+
+def test_respondents_an_mps_letter_is_the_elected_representatives() -> None:
+    """Trial 32a: an MP's letter ("I am writing on behalf of my constituents ... Yours sincerely, David Larkin
+    MP") was an anonymous individual's: an MP writes in a public office, named, of the elected
+    representatives' type."""
+    text = ("HOUSE OF COMMONS\n\nLONDON SW1A 0AA\n\nDear Ms Fraser,\n\nI am writing on behalf of my "
+            "constituents in Westbury, many of whom have contacted me with serious concerns about the "
+            "proposal.\n\nI urge the ICB to adopt Option 2.\n\nYours sincerely, David Larkin MP\n")
+    got = profile(_doc(text))
+    assert (got.kind, got.respondent_type, got.organisation) == (
+        "organisation", "elected_representative", "David Larkin MP")

@@ -34,8 +34,11 @@ from tests.structure.privacy_cases import Tally, generate, measure
 # Alliance" signing a body's e-mail under its name. Nothing in the text tells such a name from a body's;
 # ceilings are today's counts.
 AMBIGUOUS_LEAKS: dict[str, int] = {
-    "r6.word-names": 6,  # of 373 cases (11 before session 31: a letter written as "I" signed by the name)
-    "r6.orgword-names": 60,  # of 362 cases (80 before session 31)
+    "r6.word-names": 2,  # of 373 cases (11 before session 31: a letter written as "I" signed by the name; 6
+    # before session 32)
+    # of 362 cases (80 before session 31; 60 before session 32: a name over its writer's role, or signing
+    # beside another body the text names, is a person's; "We at X" names X)
+    "r6.orgword-names": 20,
     # the paper says the titled name is a body ("As a trade union, we ...", "X is a registered charity"): Sue
     # Ryder and Marie Curie are charities, so a full name is published there (test_respondents.py); a part
     # of a name never is ("Thi Huong" of "La Thi Huong")
@@ -55,11 +58,12 @@ KNOWN_LEAKS: dict[str, int] = {
 
 # Organisation recall floors: the true organisation is published in at least n of the family's org/mixed
 # cases (today's figures). The zeros are today's too: "Organisation: Lloyd" from a form's label,
-# "Meridian Analytics Ltd. We" after "on behalf of", nothing from "X – consultation response", "We at X"
-# ("I am writing as Chair of X" is found from the "Chair, X" under the name). "r4o.behalf" is 50, not the
-# 54 of before: "on behalf of X" alone no longer publishes a name shaped as only people's are ("Jan van der
-# Berg", "Le Quang Minh"), and so withholds bodies so shaped too ("La Poste", "El Corte Inglés", "Caixa Geral
-# de Depósitos", "Bolt-Hansen Logistik").
+# "Meridian Analytics Ltd. We" after "on behalf of", nothing from "X – consultation response" ("We at X" is
+# read since session 32: "We at X have read ..." names the writers' body X) ("I am writing as Chair of
+# X" is found from the "Chair, X" under the name). "r4o.behalf" is 50, not the 54 of before: "on behalf
+# of X" alone no longer publishes a name shaped as only people's are ("Jan van der Berg", "Le Quang
+# Minh"), and so withholds bodies so shaped too ("La Poste", "El Corte Inglés", "Caixa Geral de Depósitos",
+# "Bolt-Hansen Logistik").
 # "r6.sign_comma" ("Jane Smith, Chair, X") publishes X when it is a body's name or one word ("Oxfam",
 # "Lloyd's"), not a name that may be a person's ("Sue Ryder", "Anthony Nolan": "Jane Smith, Chair, Amina
 # Yusuf" must not publish Amina Yusuf).
@@ -69,9 +73,9 @@ RECALL_FLOORS: dict[str, int] = {
     "r4o.title_body": 49, "r4o.title_colon": 42, "r4o.welcomes": 47, "r4p.joint": 70, "r4p.signoff_org": 70,
     "r6.about_org": 28, "r6.attachment_org": 32, "r6.bilingual_org": 28, "r6.dash_title_org": 0,
     "r6.email_org_sig": 40, "r6.form_block_org": 0, "r6.joint": 32, "r6.joint_with_person": 37,
-    "r6.letter_org": 26, "r6.on_behalf_org": 0, "r6.orgword-names": 56, "r6.pdf_footer_org": 34,
-    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 27, "r6.we_at": 0,
-    "r6.word-names": 86, "r6.writing_as_chair": 33, "r6b.copyright_reg_org": 32,
+    "r6.letter_org": 26, "r6.on_behalf_org": 34, "r6.orgword-names": 97, "r6.pdf_footer_org": 34,
+    "r6.reg_charity": 38, "r6.response_from_org": 33, "r6.sign_comma": 27, "r6.we_at": 36,
+    "r6.word-names": 104, "r6.writing_as_chair": 33, "r6b.copyright_reg_org": 32,
     "r6b.role_first_signoff_org": 29, "r6b.running_header_org": 36,
 }
 

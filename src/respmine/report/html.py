@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from respmine.report.outputs import Report, ThemeText
 
 TYPE_COLOURS = dict(zip(DEFAULT_TYPES.ids, ("#0072B2", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#E69F00",
-                                             "#6A3D9A", "#8C8C8C", "#C8C8C8"), strict=True))
+                                             "#6A3D9A", "#B15928", "#1B9E77", "#8C8C8C",
+                                             "#C8C8C8"), strict=True))
 OWN_TYPE_COLOURS = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
                     "#AA4499")  # (Tol's palette) a consultation's own types, in their order
 STANCE_COLOURS = {"support": "#009E73", "oppose": "#D55E00", "mixed": "#E69F00", "neutral": "#BDBDBD"}

@@ -37,9 +37,30 @@ _STATED = re.compile(
     rf"|{_NUMBER}\s+{_PEOPLE}\s+(?:have\s+)?signed\b)")
 
 
+# the sentence says the petition is here ("Please find attached our petition", "our petition is enclosed")
+_HERE = re.compile(r"(?i)\b(?:attached|enclosed|below|herewith|following|accompan\w*|here\s+is|here\s+are)\b")
+_SENTENCE = re.compile(r"[^.!?;\n]*")
+
+
+def _calls_itself(text: str) -> re.Match[str] | None:
+    """The first place near the start where the text calls itself a petition. "Our petition" does only when
+    the file holds it: its sentence says it is attached or below, or a list of signatories follows ("Our
+    petition of 8,400 signatures was handed to the ICB in January" reports one that is elsewhere)."""
+    for m in _CALLS_ITSELF.finditer(text, 0, HEAD_CHARS):
+        if not re.match(r"(?i)\W*our\b", m.group()):
+            return m
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?;\n") + 1
+        sentence = _SENTENCE.match(text, start)
+        line_end = text.find("\n", m.end())
+        if (sentence is not None and _HERE.search(sentence.group())) or (
+                line_end >= 0 and _list_runs(text, line_end)):
+            return m
+    return None
+
+
 def _statement_start(text: str) -> int | None:
     """Where a petition's statement starts ("We, the undersigned", else its title line); None: no petition."""
-    head = _CALLS_ITSELF.search(text, 0, HEAD_CHARS)
+    head = _calls_itself(text)
     statement = _UNDERSIGNED.search(text)
     if statement is not None:
         return statement.start()
@@ -49,6 +70,39 @@ def _statement_start(text: str) -> int | None:
 def is_petition(text: str) -> bool:
     """Whether `text` is a petition (calls itself one near its start, or "We, the undersigned ...")."""
     return _statement_start(text) is not None
+
+
+# who signed and where, after "We, the undersigned": "residents of Ashgrove and Eastgate", "tenants in Denton"
+_SIGNED_AS = re.compile(
+    r"(?i:\s+(?P<who>residents|tenants|parents|carers|patients|members|users|traders|businesses|householders"
+    r"|people|pupils|students|staff|workers|neighbours|leaseholders|homeowners|landlords))"
+    r"(?i:\s+(?:of|in|at|on|from))\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:(?:\s+(?:and|&|of|on|upon|under|le|the)\s+|\s+|-)[A-Z][\w'’-]*){0,6})")
+_TITLE_LINE = re.compile(r"[^\n]{0,160}")
+NAME_CHARS = 100  # a petition's name at most (a title that runs on is cut at its last whole word)
+
+
+def petition_name(text: str) -> str | None:
+    """What a petition is called, for the register (no person's name: a petition is many people's): by
+    who signed where ("We, the undersigned residents of Ashgrove and Eastgate" -> "Ashgrove and Eastgate
+    residents' petition"), else its title line ("PETITION: Licensing now for Ashgrove and Eastgate" ->
+    "Petition: Licensing now for Ashgrove and Eastgate"), else "Petition". None: no petition."""
+    if _statement_start(text) is None:
+        return None
+    statement = _UNDERSIGNED.search(text)
+    signed = _SIGNED_AS.match(text, statement.end()) if statement is not None else None
+    if signed is not None:
+        return f"{signed['place']} {signed['who'].lower()}' petition"
+    head = _calls_itself(text)
+    if head is not None and not re.match(r"(?i)(?:this|our)\b", head.group().strip()):
+        line = _TITLE_LINE.match(text, head.start())
+        title = " ".join((line.group() if line else "").split()).strip(" .,;:-–—")
+        if len(title) > NAME_CHARS:
+            title = title[:NAME_CHARS].rsplit(" ", 1)[0]
+        word = re.match(r"(?i)(e-?)?petition\b", title)
+        if word and len(title) > word.end():
+            return title[: word.end()].capitalize() + title[word.end():]
+    return "Petition"
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -79,6 +133,11 @@ def signatory_list(text: str) -> list[tuple[int, int]]:
     line_end = text.find("\n", start)
     if line_end < 0:
         return []
+    return _list_runs(text, line_end)
+
+
+def _list_runs(text: str, line_end: int) -> list[tuple[int, int]]:
+    """The spans of the runs of list-like lines after `line_end` that make a list of people."""
     runs: list[list[tuple[int, int]]] = [[]]
     for m in _LINE.finditer(text, line_end):
         if not m.group().strip():

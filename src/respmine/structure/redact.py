@@ -91,6 +91,14 @@ _BANK = re.compile(
     r"|(?i:\b(?:account|a/c|acc(?:t|ount)?\.?)(?:[ \t]+(?:number|no\.?|num))?[ \t]*(?:is|:|-)?[ \t]*)"
     r"(\d{4}[ \t]?\d{4})(?![\d-])"
     r"|\b([A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){3,7}(?:[ \t]?[A-Z0-9]{1,3})?)\b")
+# where a patient lay: a bed by its number with its ward or bay ("Ward 7, bed 12", "bed 14 on Ward 22",
+# "bay 3, bed 4"), which with the hospital and month says whose bed it was; not "Ward 7" alone, nor "12 beds"
+_PLACE_NO = r"(?:ward|bay|room|cubicle)[ \t]+\d{1,3}[A-Za-z]?"
+_BED = re.compile(
+    rf"(?i)\b(?:{_PLACE_NO}[ \t]*,?[ \t]*(?:(?:{_PLACE_NO})[ \t]*,?[ \t]*)?)?"
+    rf"\bbed[ \t]+(?:no\.?[ \t]*)?\d{{1,3}}[A-Za-z]?\b(?:[ \t]*,?[ \t]*(?:on|in)?[ \t]*{_PLACE_NO}\b)?")
+# an NHS number without its label: ten digits, 3-3-4 (a UK phone number opens with 0)
+_NHS_NUMBER = re.compile(r"(?<![\w+/.-])[1-9]\d{2}([ \t-])\d{3}\1\d{4}(?![\w/.-]|,\d)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DOB = re.compile(
     rf"(?i)\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth)\s*[:|\-]?\s*(\d{{1,2}}(?:st|nd|rd|th)?\s+"
@@ -256,7 +264,8 @@ _ORG = _words(
     "University College School Board Church Churches Mosque Society Network Alliance Partnership Federation "
     "Union Committee Police Probation Prison Prisons Ministry Government Agency Authority Commission "
     "Institute Bench Court Magistrates Housing Shelter Care Support Advice Recovery Meeting Company Sector "
-    "Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP LLC Inc GmbH AG "
+    "Healthwatch Hospital Clinic Practice Surgery Library Bank Team Department Office Division plc LLP "
+    "LLC Inc GmbH AG "
     "SA International Associates Partners Solicitors Chambers Europe European British National Royal UK "
     "e.V eV AISBL ASBL Corporation Corp Verband Bundesverband Verein Stiftung Institut"
 ) | (_WELSH_BODY := _words(
@@ -561,6 +570,15 @@ def _entity_pieces(text: str) -> Iterator[re.Match[str]]:
 # name field or "said" still find the person; spaCy's name ending in one is taken for the place ("the number
 # of libraries Hafren Vale should run")
 _PLACE_LAST = ("Vale", "Valley")
+# a county the text speaks of as a place ("in Northshire", "across Northshire", "Northshire County Council"):
+# a name ending in it is a body's ("Healthwatch Northshire", "Stroke Recovery Northshire"), not a surname
+_COUNTY_AS_PLACE = re.compile(
+    r"\b(?:in|across|throughout|around|within|of|for|from|to)[ \t]+([^\W\d_a-z][a-z]+shire)\b"
+    r"|\b([^\W\d_a-z][a-z]+shire)(?:['’]s\b|[ \t]+(?:County|Council|ICB|NHS|Police|Fire)\b)")
+
+
+def _counties(text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _COUNTY_AS_PLACE.finditer(text)}
 
 
 def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
@@ -568,6 +586,7 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
     words, or made only of words the text also uses in lower case ("Artificial Intelligence"). Each piece is
     judged alone: spaCy read a form cell's "Option B. Regular video calls ..." as a person, and "Regular",
     left once the option was taken off, was redacted as a name."""
+    counties = _counties(text)
     chunks = list(_chunks(text))
     docs = ner().pipe([c for _, c in chunks], batch_size=64) if chunks else []  # no model load if no text
     for (base, _), doc in zip(chunks, docs, strict=True):
@@ -580,7 +599,7 @@ def _model_names(text: str, common: set[str]) -> Iterator[tuple[int, int]]:
                     continue  # a Welsh body's name after its word ("Ysgol Gynradd Cwm Eithin")
                 toks = toks[inner[0]:inner[-1] + 1] if inner else []
                 words = [w for _, w in toks]
-                if words and words[-1] in _PLACE_LAST:
+                if words and (words[-1] in _PLACE_LAST or words[-1] in counties):
                     continue
                 names = [w for w in words if w not in _TITLES and w[:1].isupper()]
                 if (len(names) < 2 or any(w in _STOP or re.search(r"[\d@]", w) for w in words)
@@ -741,6 +760,8 @@ def find_personal_data(text: str, *, keep: Iterable[str] = ()) -> list[PersonalD
              if _house_number(text, m)]
     hits += [(*m.span(1 if m.group(1) else 0), "id_number") for m in _ID.finditer(text)]
     hits += [(*m.span(1), "date_of_birth") for m in _DOB.finditer(text)]
+    hits += [(*m.span(), "id_number") for m in _NHS_NUMBER.finditer(text)]
+    hits += [(*m.span(), "address") for m in _BED.finditer(text)]
     hits += [(*m.span(m.lastindex or 0), "id_number") for m in _BANK.finditer(text)
              if m.lastindex != 3 or any(c.isdigit() for c in m.group(3)[4:])]
     names = list(_signature_names(text))

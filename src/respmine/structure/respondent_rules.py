@@ -76,7 +76,8 @@ VERB = re.compile(
     # writer speaks as the body, as "X welcomes ..." does
     r"agrees|disagrees|opposes|objects|recognises|recognizes|considers|urges|recommends|is (?:concerned|"
     r"grateful|opposed)|has (?:concerns|serious concerns)|(?:does not|cannot) (?:support|agree)|"
-    r"serves|hosts|has (?:hosted|supported|served|worked)|"  # "X serves 400 meals a week", "X has supported"
+    r"serves|hosts|has (?:hosted|supported|served|worked)|manages|"  # "X serves 400 meals a week", "X has
+    # supported", "Castle Lettings manages 300 homes"
     # German and French: "X begrüßt ...", "X ist die ...", "X représente ...", "X est une ..."
     r"begrüßt|unterstützt|vertritt|repräsentiert|(?:ist|est) (?:die|der|das|ein|eine|la|le|un|une|l['’])|"
     r"salue|accueille|soutient|représente)",
@@ -88,7 +89,15 @@ PERSONS_VERB = re.compile(
     r"^(?:(?:very much|much|strongly|warmly|broadly|fully|generally|greatly|highly|also|hereby)\s+)?"
     r"(?:agrees|disagrees|opposes|objects|recognises|recognizes|considers|urges|recommends|is (?:concerned|"
     r"grateful|opposed)|has (?:concerns|serious concerns)|(?:does not|cannot) (?:support|agree)|"
-    r"serves|hosts|has (?:hosted|supported|served|worked))\b",
+    r"serves|hosts|has (?:hosted|supported|served|worked)|manages)\b",
+    re.IGNORECASE,
+)
+# The plural verbs a firm named in the plural takes ("Hartley & Cole Estate Agents manage 300 homes", "Smith
+# & Jones Solicitors welcome ..."): a body's only when its name says what it is (`org_type`); no one person's
+# name takes them
+PLURAL_VERB = re.compile(
+    r"^(?:(?:very much|much|strongly|warmly|broadly|fully|generally|greatly|also)\s+)?"
+    r"(?:welcome|support|represent|provide|manage|operate|run|act for|let|are (?:a|an|the|one of)\b)\b",
     re.IGNORECASE,
 )
 IS_A = re.compile(r"^(?:is|ist|est) (?:a|an|the|one of|die|der|das|ein|eine|la|le|un|une|l['’])",
@@ -112,17 +121,17 @@ REPRESENTS = re.compile(
 JOINT = re.compile(  # ("submitted jointly by A, B and C" too; not "we work jointly with the council")
     r"\b(?:joint(?:ly)? (?:response|submission|statement|letter|paper|submitted)\b[^.\n]{0,40}?\b"
     r"(?:from|of|by|on behalf of)|submitted jointly by)\s+(?:the\s+)?"
-    r"(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
-    re.IGNORECASE,  # (not at an initial or a saint: "J. R. Hartley", "Mary St. Clair")
+    r"(?P<list>[^\n]+?)(?:(?<!\b(?-i:[A-Z]))(?<!\bS[tT])\.(?:\s|$)|\n|$)",
+    re.IGNORECASE,  # (not at an initial or a saint: "J. R. Hartley", "Mary St. Clair"; but at "Barnardo's.")
 )
 # "on behalf of A, B and C": a list of bodies one letter speaks for is a joint response (`body_list`)
 BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?(?P<list>[^\n]+?)"
-                    r"(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)", re.IGNORECASE)
+                    r"(?:(?<!\b(?-i:[A-Z]))(?<!\bS[tT])\.(?:\s|$)|\n|$)", re.IGNORECASE)
 # "This response is submitted jointly with the Association of School Nurses": partners of the sender
 JOINT_WITH = re.compile(
     r"\b(?:this|our)\s+(?:response|submission|reply|letter|paper|evidence)\s+(?:is|was|has\s+been)\s+"
     r"(?:submitted|written|prepared|made|sent|produced)\s+(?:jointly|together)\s+with\s+(?:the\s+)?"
-    r"(?P<list>[^\n]+?)(?:(?<!\b[A-Z])(?<!\bS[tT])\.(?:\s|$)|\n|$)",
+    r"(?P<list>[^\n]+?)(?:(?<!\b(?-i:[A-Z]))(?<!\bS[tT])\.(?:\s|$)|\n|$)",
     re.IGNORECASE,
 )  # (not "the evaluation, produced jointly with X": another paper's authors)
 QUOTE_CUT = re.compile(r"^(?:-{2,}\s*original message\s*-{2,}|on .{5,120} wrote:|_{10,})\s*$", re.IGNORECASE)
@@ -256,7 +265,8 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      # a group of its members' kind of people speaks for them ("Northam HMO Landlords Group", "Eastgate
      # Traders' Group"), no company group
      r"\b(?:landlords|tenants|traders|businesses|farmers|growers|owners|operators|members|retailers"
-     r"|employers|agents)['’]?[ \t]+group\b|"
+     r"|employers|agents|residents|leaseholders|householders|homeowners|parents|carers|patients|users"
+     r"|neighbours)['’]?[ \t]+group\b|"
      r"\bcouncil of\b|\bchamber\b|\bsociety of\b|\bcoalition\b|\bleague\b|\bguild\b|royal college of|"
      r"chartered institute|\bcommittee\b|industry council|business council|\bconsortium\b|"
      r"\b(youth|young people'?s|school|pupils'?|students'?) council\b|\bcymdeithas\b|\bundeb\b|"
@@ -264,8 +274,10 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bprobation\b|community rehabilitation company", "probation"),
     (r"\bltd\b|\blimited\b|\bplc\b|\bllp\b|\binc\b|\bllc\b|\bgmbh\b|\bag$|\bs\.?a\.?$|\bn\.?v\.?$|"
      r"\bb\.?v\.?$|\bcorporation\b|\bcorp\b"
-     r"|\blettings\b|\bestate agents?\b|\bletting agents?\b", "private_company"),  # (a letting agent's
-    # trading name: "Castle Lettings", "Hartley & Cole Estate Agents")
+     r"|\blettings\b|\bestate agents?\b|\bletting agents?\b"
+     r"|(?<!\bof )\b(?:solicitors|accountants|architects|surveyors)$", "private_company"),
+    # (a letting agent's trading name: "Castle Lettings", "Hartley & Cole Estate Agents"; a firm of
+    # solicitors, "Smith and Jones Solicitors", not "Institution of Chartered Surveyors")
     (r"\b(city|county|borough|district|town|parish|metropolitan|unitary|community) council\b|"
      r"\bcouncil$|local authority|combined authority|\bborough\b|greater london authority|"
      r"\bcyngor (sir|cymuned|tref|dinas|bwrdeistref)\b",
@@ -293,6 +305,9 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
      r"\bvolunteers\b|\bshelter\b|(women'?s|community|recovery) centre|visitors group|support group|"
      r"youth (?:club|group)|community group|\bcic\b|\bc\.i\.c\b|\bscio\b|community interest company|"
      r"\bhospice\b|"
+     # a food bank, a pantry, a community kitchen: charities' and community groups' shops of help
+     r"\b(?:food|fuel|baby|clothes|school uniform)[ \t]?banks?\b|\bpantry\b|\blarder\b|"
+     r"\b(?:soup|community)[ \t]+kitchen\b|\bcommunity fridge\b|"
      r"\bsamaritans\b", "charity"),
     (r"\bgroup\b|\bholdings\b|\btechnologies\b|\bsolutions\b|\bconsulting\b|\bsecurity services\b",
      "private_company"),
@@ -301,11 +316,18 @@ TYPE_RULES = tuple((re.compile(p, re.IGNORECASE), t) for p, t in _TYPE_RULES)
 
 # A form's answer that is a person's role, not a body ("A tenant", "Landlord", "A local resident", "Student",
 # "Homeowner"): the whole answer, so "Tenants' association" or "A landlords' group" stays a body's
-_PERSON_ROLE = (
-    r"^\W*(?:i\s+am\s+)?(?:an?\s+)?(?:private\s+|local\s+|individual\s+|retired\s+)?"
+_ROLE_HEAD = (
     r"(?:tenant|renter|landlord|resident|home[\s-]?owner|owner[\s-]occupier|leaseholder|student|parent|carer"
-    r"|pensioner|patient|service user|customer|consumer|tax\s?payer|voter|worker|employee|volunteer"
-    r"|member of (?:the )?(?:public|community))"
+    r"|pensioner|patient|service user|customer|consumer|tax\s?payer|voter|worker|employee|volunteer|nurse"
+    r"|doctor|gp|clinician|paramedic|therapist|midwife|professional|practitioner|survivor|relative"
+    r"|member of (?:the )?(?:public|community|staff)|staff member|family member)")
+# one role, with up to two words saying which ("An NHS or care worker", "A stroke nurse", "Care worker")
+# (no body's word: "Organisation representing patients", "A charity for carers" are bodies)
+_NO_BODY = (r"(?!(?:organi[sz]ations?|groups?|associations?|bod(?:y|ies)|compan(?:y|ies)|business(?:es)?"
+            r"|charit(?:y|ies)|trusts?|councils?|unions?|representing|on|for|behalf)\b)")
+_ROLE = rf"(?:an?\s+)?(?:{_NO_BODY}[a-z-]+\s+(?:or\s+{_NO_BODY}[a-z-]+\s+)?){{0,2}}?{_ROLE_HEAD}s?"
+_PERSON_ROLE = (
+    rf"^\W*(?:i\s+am\s+)?{_ROLE}(?:\s*(?:\bor\b|\band\b|/|,)\s*{_ROLE})*"  # ("A patient or carer")
     r"(?:\s+(?:with|of|in|who|living|renting|letting)\b[^()]*)?(?:\s*\([^()]*\))?\W*$")
 PERSON_ROLE_ANSWER = re.compile(_PERSON_ROLE, re.IGNORECASE)
 
@@ -565,6 +587,9 @@ def valid_org(name: str | None) -> bool:
     return not re.search(r"\d{3,}|@|https?:|www\.", name)
 
 
+_SENTENCE_OPENER = re.compile(r"(?:We|Our|I|It|Its|This|These|They|Their|He|She|His|Her|You|As|In)\b")
+
+
 def split_org_prefix(text: str) -> tuple[str | None, str]:
     """The capitalised run at the start of `text` and the text after it.
 
@@ -582,6 +607,10 @@ def split_org_prefix(text: str) -> tuple[str | None, str]:
         if _is_cap(tok):
             out.append(tok)
             i += 1
+            if tok.endswith(".") and len(tok.rstrip(".")) > 1 and i < len(tokens) \
+                    and _SENTENCE_OPENER.match(tokens[i]):
+                break  # "on behalf of Barnardo's. We welcome ...", "Meridian Analytics Ltd. We": a sentence
+                # ends
             if tok.endswith((",", ";", ":")):
                 if name_to_end is None:
                     name_to_end = [True] * (len(tokens) + 1)
@@ -785,7 +814,8 @@ def is_a_type(description: str) -> str | None:
 # week", "represents 40,000 members"): a body's, though its name has no body's word and may be read as a
 # person's ("Carers Together Northam"); not a share or a span ("supports 30 per cent", "20 hours")
 SERVES_MANY = re.compile(
-    r"^(?:supports|serves|represents|works with|helps|cares for|feeds|houses|has (?:supported|served|helped))"
+    r"^(?:supports|serves|represents|works with|helps|cares for|feeds|houses|manages?|has (?:supported|served"
+    r"|helped))"
     r"[ \t]+(?:more than[ \t]+|over[ \t]+|around[ \t]+|about[ \t]+|some[ \t]+|nearly[ \t]+)?"
     r"(?:\d{1,3}(?:,\d{3})+|\d{2,})\+?[ \t]+"
     r"(?!per[ \t]?cent|percent|%|hours?|days?|weeks?|months?|years?)[a-z]",

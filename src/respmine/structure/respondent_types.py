@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 INDIVIDUAL, UNKNOWN = "individual", "unknown"  # always counted, whatever a consultation lists
+PETITION = "petition"  # many people's signatures under one statement (`structure.petitions`)
+ELECTED = "elected_representative"  # an MP, MS, MSP, MEP writing in their office (named: a public role)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ BUILT_IN: tuple[RespondentType, ...] = (
     RespondentType("private_company", "private company", "private companies"),
     RespondentType("representative_body", "representative body", "representative bodies"),  # members' bodies
     RespondentType("academic", "academic respondent", "academic respondents"),
+    RespondentType(PETITION, "petition", "petitions"),  # counted once, its signatures given (README)
+    RespondentType(ELECTED, "elected representative", "elected representatives"),
     RespondentType(INDIVIDUAL, "individual", "individuals"),
     RespondentType(UNKNOWN, "respondent of unknown type", "respondents of unknown type"),
 )

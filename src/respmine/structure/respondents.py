@@ -31,7 +31,8 @@ from respmine.records import Document, Respondent
 from respmine.structure import respondent_rules as R
 from respmine.structure.language import guess_language
 from respmine.structure.nlp import common_word, ner
-from respmine.structure.respondent_types import DEFAULT_TYPES, TypeList
+from respmine.structure.petitions import petition_name
+from respmine.structure.respondent_types import DEFAULT_TYPES, ELECTED, PETITION, TypeList
 
 HEAD_LINES = 30  # lines at the top read for letterheads, titles and "submitted by"
 HEAD_CHARS = 3000  # opening text read sentence by sentence
@@ -805,6 +806,10 @@ def _read_subject(sentence: str, board: _Board, org: OrgSink, source: str = "tex
         board.add("type-described", R.what_it_is(said + rest), "rule:text-charity", SAYS_CHARITY, about=name)
         return
     verb, registered = R.VERB.match(rest), R.REGISTERED.match(rest)
+    if not verb and article and re.match(r"(?i)we,?\s+at\b", article[0]) and re.match(r"[a-z]", rest):
+        verb = re.match(r"", rest)  # "We at X have read ...": whatever the writers do, X is their body
+    if not verb and R.org_type(name) and len(name.split()) >= 2:  # "Hartley & Cole Estate Agents manage ..."
+        verb = R.PLURAL_VERB.match(rest)
     words = name.split()
     named_body = R.ORG_WORDS.search(name) and len(words) >= 3 and (  # ("Uplands Chamber of Commerce",
         re.search(r"\s(?:of|for|de|des|del|do|dos|da|das|di)\s", name)  # "Joseph Rowntree Foundation":
@@ -917,11 +922,13 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             sender = {R.fold(c.value) for c in board.claims.get("name", []) if c.source.startswith("email:")}
             signs = last and (_person_role_org(last) or (
                 end > 2 and _signed_name(last) and (_label(last) == "PERSON"  # (not "Voluntary Action
-                                                    or R.fold(last) in sender)  # Millbrook"; the e-mail's
+                                                    or R.fold(last) in sender  # Millbrook"; the e-mail's
+                                                    or R.FILE_INITIALS_NAME.fullmatch(last))  # "J. Mills"
                 and not _CONTACT_LEAD.search(tail[end - 2])))  # sender; not "please contact\nJane Ray")
             block = [last] if signs else _name_over_role(tail[:end])
     name = role = None
-    for line in (_without_said(_without_title_after(line)) for line in block):
+    cleaned = [_without_said(_without_title_after(line)) for line in block]
+    for k, line in enumerate(cleaned):
         if R.CONTACT_LINE.search(line) or len(line.split()) > 14:
             if name:
                 break
@@ -949,6 +956,10 @@ def _read_sign_off(lines: list[str], board: _Board, org: OrgSink) -> None:
             if found and not (_is_person(found, strict=True) or R.person_shaped(_uncapped(whole))
                               or _cut_from_person(found, whole) or _joins_person(found)):
                 org(found, "text:sign-off", 55)
+        elif name is None and _name_and_body_word(line) and k + 1 < len(cleaned) \
+                and R.looks_like_role(cleaned[k + 1]):  # "Ashley Council" / "Secretary" / ("Kestrel Bus
+            name = line  # Company"): a name over its writer's role signs as a person does, not a body
+            board.add("person", line, "text:sign-off", 0)  # (vetoes it as a body's name)
         elif name is None and (titled := _role_name(line)):  # "Group Manager Lisa Grant": a person
             role, name = role or titled[0], titled[1]
             board.add("person", R.TITLES.sub("", name), "text:sign-off", 0)  # (vetoes it as a body's name)
@@ -1497,6 +1508,10 @@ def _evidence(doc: Document, parent: Document | None) -> _Evidence:
     return email, forwarded, texts
 
 
+# a name signed with an elected office ("David Larkin MP", "Rt Hon Jane Smith MP", "Sian Jones MS", MSP, MEP)
+_ELECTED_OFFICE = re.compile(r"[ \t,]+(?:MP|MSP|MS|MEP|MLA)$")
+
+
 def profile(doc: Document, *, parent: Document | None = None, types: TypeList = DEFAULT_TYPES) -> Respondent:
     """Who `doc` is from. `parent` is the e-mail an attachment came with, or the form export of a row;
     `types`: the consultation's respondent types."""
@@ -1553,6 +1568,30 @@ def _name_and_body_word(name: str) -> bool:
             and not R.named_cause(" ".join(words)))
 
 
+SIGNATURE_LINES = 6  # the last lines of a text, where its writer signs
+
+
+def _signed_names_beside_a_body(board: _Board, body: str) -> None:
+    """Drops an organisation claim that is a name as much a person's as a body's ("Sydney Group", "Ashley
+    Council": `_name_and_body_word`) when it signs the text on a line of its own and the text names another
+    body ("I am writing on behalf of Barnardo's", a letterhead "Kestrel Bus Company Limited"): the writer
+    signs with their own name for the body they write for, not with a second body's."""
+    claims = board.claims.get("organisation", [])
+    shaped = {R.fold(c.value): c.value for c in claims if _name_and_body_word(c.value)}
+    if not shaped:
+        return
+    others = [c for c in claims if R.fold(c.value) not in shaped and not _name_and_body_word(c.value)]
+    if not others:
+        return
+    tail = {R.fold(line.strip(" ,.")) for line in R.lines(body)[-SIGNATURE_LINES:]}
+    signed = {key for key in shaped if key in tail
+              and not any(R.same_org(c.value, key) for c in others)}
+    if signed:
+        board.claims["organisation"] = [c for c in claims if R.fold(c.value) not in signed]
+        for key in signed:
+            board.add("person", shaped[key], "text:signed-beside-body", 0)
+
+
 def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: str = "") -> Respondent:
     board = _Board()
     _read_form(doc, board)
@@ -1569,6 +1608,9 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
     singular, plural = _voice(body)
     if (singular >= 3 and singular > 2 * plural) or (singular >= 2 and not plural):  # bodies write "we"
         board.add("individual", "first-person", "rule:first-person", 35 if plural else 50)
+    elif singular and not plural and not board.claims.get("organisation"):  # one "I" and never a "we" ("i
+        # dont agree with it at all") in a paper naming no body: a person's short note, as no body's reads
+        board.add("individual", "first-person", "rule:first-person", 25)
     personal = singular or not plural or _FAMILY.search(body)  # (not a body's "we" alone; a family's "my
     if doc.format != "form-row" and personal and _file_names_person(doc.source):  # husband and I ... we",
         # "our son" is a person's letter)
@@ -1588,6 +1630,8 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
             board.claims[field] = [c for c in board.claims.get(field, [])  # no one else (not "Hope Trust"
                                    if not (_name_and_body_word(c.value)  # over a letter its chief executive
                                            and signers <= {R.fold(c.value)})]  # signs)
+
+    _signed_names_beside_a_body(board, body)
 
     provenance: dict[str, str] = {}
     everything = "\n".join(texts)
@@ -1623,6 +1667,18 @@ def _profile(doc: Document, evidence: _Evidence, types: TypeList, department: st
         if len(organisations) > 1:
             provenance["organisations"] = joint[0].source
     name, role = board.best("name"), board.best("role")
+    petition = petition_name(body) if kind != "organisation" and doc.format != "form-row" else None
+    if petition:  # many people's, none of them the respondent (a name in its list signs it, no more): named
+        # by who signed where or by its title (`petitions.petition_name`), of the petitions' type
+        kind, organisation, organisations, name, role = "organisation", petition, (), None, None
+        respondent_type = PETITION if PETITION in types else "unknown"
+        provenance = {"kind": "text:petition", "organisation": "text:petition", "type": "text:petition"}
+    elif name is not None and kind != "organisation" and _ELECTED_OFFICE.search(name.value) \
+            and doc.format != "form-row":  # an MP signs in their office, a public role: named, its type
+        kind, organisation, organisations = "organisation", name.value, (name.value,)
+        respondent_type = ELECTED if ELECTED in types else "unknown"
+        provenance.update({"kind": "text:elected-office", "organisation": name.source,
+                           "type": "text:elected-office"})
     for field, claim in (("name", name), ("role", role)):
         if claim is not None:
             provenance[field] = claim.source

@@ -92,6 +92,7 @@ def rules_version() -> str:
         about,
         confidentiality,
         language,
+        petitions,
         redact,
         respondent_rules,
         respondent_types,
@@ -106,7 +107,7 @@ def rules_version() -> str:
         ner = b"no-ner"
     return source_digest(respondents.__file__, respondent_rules.__file__, respondent_types.__file__,
                          redact.__file__, language.__file__, about.__file__, confidentiality.__file__,
-                         extra=ner)
+                         petitions.__file__, extra=ner)
 
 
 def with_publication(respondent: Respondent, doc: Document, parent: Document | None) -> Respondent:
