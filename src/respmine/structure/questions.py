@@ -666,12 +666,15 @@ def _by_content(
                   and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
-    off = whole and not any(scores) and not matcher.on_topic([b.text for b in candidates])  # (`OFF_TOPIC`)
     choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
     views = dict(zip((b.start for b in candidates), _views([b.text for b in candidates], matcher),
                      strict=True))
+    answers = any(closed.values()) or any(found for found, _ in views.values())  # (a question answered:
+    # the document is on the subject by that alone, its other paragraphs general comments read for themes)
+    off = (whole and not any(scores) and not answers
+           and not matcher.on_topic([b.text for b in candidates]))  # (`OFF_TOPIC`)
     asking = set(_asking(matcher))
     on_proposal = _proposal(matcher, _asking(matcher)) if is_petition(doc.text) else None
     for b in rest:
