@@ -277,11 +277,27 @@ def signs_in_mixed_case(text: str) -> bool:
             and _CONTACT_LINE.search(text) is None and not is_header_line(text))
 
 
+_CHOICE_STATED = re.compile(  # a line naming an option and ending in a full stop after its key
+    r"\b(?:option|opsiwn)\b[^\n.?!]*?(?<![\w-])(?-i:[A-F]|[1-9])\.[\"'”’)]*\s*\Z", re.IGNORECASE)
+_BARE_OPTION = re.compile(r"\W*(?:option|opsiwn)\s+\w\W*", re.IGNORECASE)
+
+
+def states_a_choice(text: str) -> bool:
+    """A short line naming an option, more than the option alone, that ends in a full stop after its key
+    ("Keep Westbury open, option 2.", "Preferred option: Option 1."): a choice stated, an answer, though a
+    full stop after a digit or a capital makes no sentence (`has_sentence`). (Not "Option 1 Option 2 Option
+    3", a printed list, nor "Option C." alone, which `questions._only_option_named` reads.)"""
+    line = " ".join(text.split())
+    return (len(text_words(line)) <= HEADING_MAX_WORDS and _CHOICE_STATED.search(line) is not None
+            and not _BARE_OPTION.fullmatch(line))
+
+
 def is_heading(text: str) -> bool:
     """One short line that heads a section ("Annex: detailed comments", "OUR VIEWS"): no sentence, no
-    word that makes a statement, not a piece of a sentence cut by a line break."""
+    word that makes a statement, not a piece of a sentence cut by a line break, no choice stated
+    (`states_a_choice`)."""
     line = " ".join(text.split())
-    return (0 < len(text_words(line)) <= SHORT_LINE_WORDS and "\n" not in text.strip()
+    return (0 < len(text_words(line)) <= SHORT_LINE_WORDS and not states_a_choice(line) and "\n" not in text.strip()
             and not _sentence_in(line) and not line.endswith("?")
             and not _STATEMENT.search(line) and not _BROKEN.search(line))
 
@@ -312,7 +328,7 @@ def is_furniture(text: str) -> bool:
         return True  # "Hello,", "Here are my views.", "Apologies that this response is a few days late."
     if len(words) <= HEADING_MAX_WORDS and _SIGNED_CONTACT.search(text) and not _STATEMENT.search(text):
         return True  # "Imran Hassan, Proprietor. Phone 07700 900321": a signature and its contact line
-    if _sentence_in(text) or _BULLET.search(text):
+    if _sentence_in(text) or _BULLET.search(text) or states_a_choice(text):
         return False
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
         return _heading_like(text)
