@@ -450,3 +450,20 @@ def test_under_a_topic_an_answer_to_a_question_on_keeping_things_counts_the_way_
                         value={"stance": "support"})  # (agreed the arrangements should stay)
     contracts = {(r.question, r.theme): r for r in theme_table(store, CODEBOOK)}[("Q2", "contracts")]
     assert contracts.stance == {"support": 0, "oppose": 1, "mixed": 0, "neutral": 0}
+
+
+def test_a_forms_closed_cell_states_the_agreement_its_explanation_adds_reasons() -> None:
+    """(Trial 32a: a survey row's "Strongly disagree" and its explanation column, both filed under the
+    question, "Westbury saved my life in 2019. Don't take it away.", read as support: "partly agreed".) The
+    closed cell is the respondent's answer; the explanation makes it partly only when it says so itself
+    (its own stance mixed); an analyst's decision stands."""
+    from respmine.report.tables import Unit, agreement_answer
+
+    unit = Unit(key="u", respondent_type="individual", who="Individual respondent", organisation=False,
+                members=("s",))
+    texts = ["Strongly disagree", "Westbury saved my life in 2019. Don't take it away."]
+    assert agreement_answer(unit, [(["oppose", "support"], False)], texts, ["oppose"]) == "oppose"
+    partly = ["Strongly disagree", "I partly agree, but not with closing Westbury."]
+    assert agreement_answer(unit, [(["oppose", "mixed"], False)], partly, ["oppose"]) == "mixed"
+    assert agreement_answer(unit, [(["oppose", "support"], True)], texts, ["oppose"]) == "mixed"
+    assert agreement_answer(unit, [(["oppose", "support"], False)], texts) == "mixed"  # (no closed cell)

@@ -54,6 +54,7 @@ from respmine.themes.stance import (
     asserts,
     combined_stance,
     keeps_as_is,
+    only_closed_answer,
     positions,
     proposal_question,
     proposal_side,
@@ -624,14 +625,17 @@ def closed_answers(data: CodingData, question: str, options: Mapping[str, str] |
     none are left out. One pass over the segments, which counts overall and by type group."""
     letters: dict[str, dict[str, Letter]] = {}  # unit -> submission -> its segments' stances, decided
     texts: dict[str, list[str]] = {}
+    cells: dict[str, list[str | None]] = {}  # unit -> the stances of its answers only a closed answer
     for seg in data.segments.values():
         if seg.question == question and data.in_scope(seg.submission, None, include_late):
             unit = data.unit_of[seg.submission]
             _add_stance(letters.setdefault(unit, {}), seg.submission, data.stances.get(seg.id),
                         seg.id in data.stance_decided)
             texts.setdefault(unit, []).append(seg.text)
+            if only_closed_answer(seg.text):
+                cells.setdefault(unit, []).append(data.stances.get(seg.id))
     found = {unit: respondents_choice(said, options) if options
-             else agreement_answer(data.units[unit], letters[unit].values(), said)
+             else agreement_answer(data.units[unit], letters[unit].values(), said, cells.get(unit, ()))
              for unit, said in texts.items()}
     return {unit: answer for unit, answer in found.items() if answer}
 
@@ -640,12 +644,24 @@ UNSURE = "unsure"  # an answer saying the respondent does not know: no stance, a
 NEITHER = "neither"  # a scale's middle answer ("Neither agree nor disagree"): no stance, counted as such
 
 
-def agreement_answer(unit: Unit, letters: Iterable[Letter], texts: Iterable[str]) -> str | None:
+def agreement_answer(unit: Unit, letters: Iterable[Letter], texts: Iterable[str],
+                     cells: Iterable[str | None] = ()) -> str | None:
     """A respondent's answer to a question asking for agreement: their stance on it (`unit_stance`), or
     UNSURE where that takes no side and an answer of theirs opens "Don't know" / "Not sure", NEITHER
     where one opens "Neither agree nor disagree" (clear answers, not failures to say: the question offered
-    them)."""
+    them). `cells`: the stances of their answers that are only a closed answer ("Strongly disagree", a
+    form's scale column): where those take a side, it is the answer, the explanation beside it adding
+    reasons (trial 32a: "Westbury saved my life. Don't take it away." read as support had made a "Strongly
+    disagree" partly agreed); partly only where another answer says so itself (its stance mixed), or an
+    analyst decided."""
+    letters = list(letters)
     stance = unit_stance(unit, letters)
+    cells = list(cells)
+    side = combined_stance(cells)
+    if (side in ("support", "oppose") and stance != side and not unit.campaign
+            and not any(by_analyst for _, by_analyst in letters)
+            and sum(s == "mixed" for stances, _ in letters for s in stances) <= cells.count("mixed")):
+        return side
     if stance in (None, "neutral"):
         texts = list(texts)
         if any(says_unsure(t) for t in texts):
