@@ -255,7 +255,8 @@ def test_choices_a_printed_list_of_every_option_chooses_none(printed: str) -> No
     choosing Option 1 and the respondent, who ticked Option 3, as supporting the proposal.) Every option of
     the question named, with nothing said besides their labels, is the question's list, no choice; one
     preferred among them still is."""
-    options = {"1": "two units at Kingsmere and Ashby", "2": "three units, keeping Westbury", "3": "no change"}
+    options = {"1": "two units at Kingsmere and Ashby", "2": "three units, keeping Westbury",
+               "3": "no change"}
     assert chosen(printed, options) is None and letters_choice(printed, options) is None
     assert respondents_choice([printed], options) is None
     assert chosen("Option 2, not option 1 or option 3.", options) == "2"

@@ -114,7 +114,8 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
         letters[seg.submission] = (stances, decided or seg_id in data.stance_decided)
     answered = sorted((q for q in by_question if q not in UNCODED), key=question_key)
     asking, choosing = closed
-    agreement = tuple((q, agreement_answer(unit, by_question[q].values(), texts[q], cells.get(q, ())) or "") if q in asking
+    agreement = tuple((q, agreement_answer(unit, by_question[q].values(), texts[q], cells.get(q, ())) or "")
+                      if q in asking
                       else (q, _option(respondents_choice(texts[q], choosing[q])))
                       for q in answered if q in asking or q in choosing)
     person = _first_person(data, members)

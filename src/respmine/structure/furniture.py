@@ -297,7 +297,8 @@ def is_heading(text: str) -> bool:
     word that makes a statement, not a piece of a sentence cut by a line break, no choice stated
     (`states_a_choice`)."""
     line = " ".join(text.split())
-    return (0 < len(text_words(line)) <= SHORT_LINE_WORDS and not states_a_choice(line) and "\n" not in text.strip()
+    return (0 < len(text_words(line)) <= SHORT_LINE_WORDS and not states_a_choice(line)
+            and "\n" not in text.strip()
             and not _sentence_in(line) and not line.endswith("?")
             and not _STATEMENT.search(line) and not _BROKEN.search(line))
 

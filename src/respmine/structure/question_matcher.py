@@ -129,8 +129,8 @@ _ANY_TITLES = frozenset({  # (stems, `title_stems`) of the words any consultatio
 _PROPER = re.compile(r"\b(?-i:[A-Z][a-z][\w'’-]+)")  # a capitalised word (not "NHS", not "I")
 _SENTENCE_START = re.compile(  # what precedes a sentence's first word, or a scale's ("Agree / Disagree")
     r"(?:^|[.?!:;/|][\"'”’)]*\s*|[\"“‘(]\s*)\Z")
-_NOT_PLACES = frozenset({"optio", "quest", "propo", "annex", "secti", "part", "stage", "agree", "disag", "neith",
-                         "stron"})
+_NOT_PLACES = frozenset({"optio", "quest", "propo", "annex", "secti", "part", "stage", "agree", "disag",
+                         "neith", "stron"})
 
 
 def places_named(texts: Iterable[str]) -> set[str]:

@@ -43,8 +43,8 @@ from respmine.structure.furniture import (
     only_meeting,
     said_in_a_line,
     signs_in_mixed_case,
-    states_a_choice,
     starts_quoted_reply,
+    states_a_choice,
     text_words,
 )
 from respmine.structure.notes import footnote_marks, footnote_number, is_footnote, is_reference_note
@@ -643,8 +643,9 @@ def _one_sentence(text: str) -> bool:
 def _is_prose(text: str, title: str) -> bool:
     """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning.
     `title`: the consultation's (a covering sentence naming it is a formality)."""
-    stated = bool(_agreeing(text) or _stances(text)) or _one_sentence(text) or states_a_choice(text)  # "I wish to object to the
-    # allocation of Site H4.", "Tags also stop people getting work.": short, but an answer
+    stated = (bool(_agreeing(text) or _stances(text)) or _one_sentence(text)
+              or states_a_choice(text))  # "I wish to object to the allocation of Site H4.", "Tags also stop
+    # people getting work.", "Keep Westbury open, option 2.": short, but an answer
     return (
         (stated or (len(text_words(text)) >= MIN_CONTENT_WORDS and has_sentence(text)))
         and not closes_letter(text)
