@@ -425,3 +425,31 @@ def test_furniture_a_short_exclamation_in_capitals_is_said_not_a_heading() -> No
     for said in ("SCRAP THE STANDING CHARGE!", "I OPPOSE THIS!", "NO MORE CUTS!!"):
         assert has_sentence(said) and not is_heading(said) and not is_furniture(said), said
     assert not has_sentence("OPTION A.") and not has_sentence("STOP!")  # (one word: no sentence)
+
+
+def test_furniture_a_meeting_notes_heading_and_its_presenters_remarks_are_no_view() -> None:
+    """(Trial 32a: a town council's note of a public meeting: its opening line, "...: note of the public
+    meeting on the proposed changes ..., Westbury Town Hall, 12 March 2026. About 180 people attended. The
+    Mayor ... chaired.", was coded "no change" by likeness; the consultor's presenter's "The ICB's Director
+    of Strategy presented the proposals and explained that ..." coded as the council's view.) Who met, where,
+    how many came and who chaired, and the presentation of the proposals, are the note's preamble; what the
+    attendees said, or a show of hands, is not."""
+    from respmine.structure.furniture import only_meeting
+
+    for said in ("Westbury Town Council: note of the public meeting on the proposed changes to stroke "
+                 "services, Westbury Town Hall, 12 March 2026. About 180 people attended. The Mayor, Cllr "
+                 "Ruth Ellery, chaired.",
+                 "Notes of the drop-in session held at Abercwm Library on 4 May. Around 40 residents came.",
+                 "The ICB's Director of Strategy presented the proposals and explained that hyper-acute units "
+                 "need enough patients to keep staff skills up.",
+                 "Officers from the council presented the consultation and said that the changes would save "
+                 "money.",
+                 "The meeting was chaired by Cllr Jones."):
+        assert only_meeting(said), said
+    for said in ("One attendee said that her husband had waited 90 minutes for an ambulance.",
+                 "At the end of the meeting a show of hands was taken and nearly everyone present supported "
+                 "Option 2.",
+                 "About 180 people attended and all of them opposed the closure.",
+                 "We presented the proposals to our members, who strongly oppose them.",
+                 "The Director presented the proposals, but residents were not convinced."):
+        assert not only_meeting(said), said

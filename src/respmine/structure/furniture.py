@@ -476,16 +476,46 @@ _MINUTED = re.compile(  # a body's minute of having discussed the consultation: 
     re.IGNORECASE)
 
 
+_NOTED = re.compile(  # a meeting note's own heading, attendance and chair: who met, where, when
+    r"^\W*(?:[^:.;]{1,80}:\s*)?(?:an?\s+|the\s+)?(?:notes?|minutes|record|summary)\s+of\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:meeting|session|drop-in|event|forum)\b[^.;!?]*[.!]?\s*$"
+    r"|^\W*(?:(?:about|around|approximately|roughly|some|over|more\s+than|nearly|almost|fewer\s+than)\s+)?"
+    r"[\d,]+\s+(?:people|residents|members(?:\s+of\s+the\s+public)?|attendees|persons)\s+"
+    r"(?:attended|came|were\s+present|took\s+part)(?:\s+(?:the\s+)?(?:meeting|event|session))?\W*$"
+    r"|^\W*(?:[\w'’&().,-]+\s+){1,8}?chaired(?:\s+(?:the\s+)?(?:meeting|event|session))?\W*$"
+    r"|^\W*the\s+(?:meeting|event|session)\s+was\s+chaired\s+by\s+(?:[\w'’&().,-]+\s*){1,8}\W*$",
+    re.IGNORECASE)
+_PRESENTED = re.compile(  # someone else's presentation of the proposals, and what the presenter explained
+    r"^\W*(?!(?:we|i|our|my)\b)(?:[\w'’&().,-]+\s+){1,10}?(?:presented|introduced|outlined|set\s+out)\s+"
+    r"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:proposals?|consultation|options|plans?|case\s+for\s+change)"
+    r"(?:\s+to\s+the\s+(?:meeting|audience))?(?:,?\s+and\s+(?:explained|said|stated|told\s+\w+|set\s+out"
+    r"|described)\b[^;]*)?\W*$", re.IGNORECASE)
+_TURNS = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.IGNORECASE)
+
+
+def _noted(sentence: str) -> bool:
+    """A meeting note's heading, attendance or chair (`_NOTED`), saying nothing more; or the presentation
+    of the proposals by someone other than the writer ("The ICB's Director of Strategy presented the
+    proposals and explained that ..."): the consultor's words reported, not the respondent's view, unless
+    the sentence turns to another's ("..., but residents were not convinced")."""
+    return ((_NOTED.match(sentence) is not None and not _NOT_COURTESY.search(sentence)
+             and not _VIEW.search(sentence))
+            or (_PRESENTED.match(sentence) is not None and not _TURNS.search(sentence)))
+
+
 def reports_meeting(sentence: str) -> bool:
     """A minute's preamble: a body discussed, considered or met about the consultation, at a meeting, on
     a date ("Little Brampton Town Council discussed the consultation at its meeting on 10 November 2026.",
     "The proposals were considered by the Planning Committee on 4 May."): it says no view, like a covering
     line, though its words (a council, the consultation) are near a theme's (a trial's was filed to "Any
     other comments?", coded the consultation process and quoted). Not one that goes on to a view
-    ("... and strongly opposes them", "... but members were concerned that ...")."""
+    ("... and strongly opposes them", "... but members were concerned that ..."). So is a meeting note's
+    heading, attendance, chair, and the consultor's presentation of the proposals (`_noted`)."""
     flat = " ".join(sentence.split())
-    return (len(text_words(flat)) <= HEADING_MAX_WORDS + 15 and _MINUTED.match(flat) is not None
-            and not _NOT_COURTESY.search(flat) and not _VIEW.search(flat))
+    if len(text_words(flat)) > HEADING_MAX_WORDS + 15:
+        return False
+    return (_MINUTED.match(flat) is not None and not _NOT_COURTESY.search(flat)
+            and not _VIEW.search(flat)) or _noted(flat)
 
 
 def is_formality(sentence: str, title: str = "") -> bool:
