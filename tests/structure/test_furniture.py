@@ -440,8 +440,8 @@ def test_furniture_a_meeting_notes_heading_and_its_presenters_remarks_are_no_vie
                  "services, Westbury Town Hall, 12 March 2026. About 180 people attended. The Mayor, Cllr "
                  "Ruth Ellery, chaired.",
                  "Notes of the drop-in session held at Abercwm Library on 4 May. Around 40 residents came.",
-                 "The ICB's Director of Strategy presented the proposals and explained that hyper-acute units "
-                 "need enough patients to keep staff skills up.",
+                 "The ICB's Director of Strategy presented the proposals and explained that hyper-acute "
+                 "units need enough patients to keep staff skills up.",
                  "Officers from the council presented the consultation and said that the changes would save "
                  "money.",
                  "The meeting was chaired by Cllr Jones."):
