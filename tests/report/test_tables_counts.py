@@ -467,3 +467,16 @@ def test_a_forms_closed_cell_states_the_agreement_its_explanation_adds_reasons()
     assert agreement_answer(unit, [(["oppose", "mixed"], False)], partly, ["oppose"]) == "mixed"
     assert agreement_answer(unit, [(["oppose", "support"], True)], texts, ["oppose"]) == "mixed"
     assert agreement_answer(unit, [(["oppose", "support"], False)], texts) == "mixed"  # (no closed cell)
+
+
+def test_a_forms_closed_cell_decides_the_respondents_side_on_its_question() -> None:
+    """(Trial 32a) The same for the respondent's stance on the proposals: the explanation beside a closed
+    cell takes no side against it (row 1001 had been 'mixed'); one saying partly itself, or another
+    question's answer, still counts."""
+    from respmine.report.tables import beside_closed
+
+    said = [("Q1", "oppose", True), ("Q1", "support", False), ("Q3", "support", False)]
+    assert beside_closed(said) == [("Q1", "oppose"), ("Q1", None), ("Q3", "support")]
+    partly = [("Q1", "oppose", True), ("Q1", "mixed", False)]
+    assert beside_closed(partly) == [("Q1", "oppose"), ("Q1", "mixed")]
+    assert beside_closed([("Q1", "support", False)]) == [("Q1", "support")]

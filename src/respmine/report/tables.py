@@ -276,19 +276,21 @@ class CodingData:
         """Counted respondent -> their stance on the proposals over all their answers (`proposal_side`: their
         answer on the proposal itself first; a campaign's letters by `unit_stance`; not what they said of
         themselves or notes kept with the text: `UNCODED`)."""
-        letters: dict[str, dict[str, tuple[list[tuple[str, str | None]], bool]]] = {}  # unit -> letter ->
-        for seg in self.segments.values():  # its (question, stance) pairs, and whether an analyst set one
-            if seg.question not in UNCODED:
+        letters: dict[str, dict[str, tuple[list[tuple[str, str | None, bool]], bool]]] = {}  # unit ->
+        for seg in self.segments.values():  # letter -> its (question, stance, a closed cell) triples, and
+            if seg.question not in UNCODED:  # whether an analyst set one
                 mine = letters.setdefault(self.unit_of[seg.submission], {})
                 said, was = mine.get(seg.submission, ([], False))
-                said.append((seg.question, self.stances.get(seg.id)))
+                said.append((seg.question, self.stances.get(seg.id), only_closed_answer(seg.text)))
                 mine[seg.submission] = (said, was or seg.id in self.stance_decided)
+        found_by = {key: {m: (beside_closed(said) if not was else [(q, x) for q, x, _ in said], was)
+                          for m, (said, was) in found.items()} for key, found in letters.items()}
         main, back = self.proposal_question, self.backwards
         return {key: unit_stance(self.units[key], [([proposal_side(a, main, back)], b)
                                                    for a, b in found.values()])
                 if self.units[key].campaign and len(found) > 1
                 else proposal_side((a for said, _ in found.values() for a in said), main, back)
-                for key, found in letters.items()}
+                for key, found in found_by.items()}
 
     @cached_property
     def proposal_question(self) -> str | None:
@@ -564,6 +566,18 @@ def _letter(data: CodingData, hit: _Hit) -> str:
 def _words(text: str) -> str:
     """Lower-case words between spaces: a quote's words are found in a letter's whatever its line breaks."""
     return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def beside_closed(said: Sequence[tuple[str, str | None, bool]]) -> list[tuple[str, str | None]]:
+    """A letter's (question, stance) pairs from (question, stance, only a closed answer) triples: where a
+    question's closed cells ("Strongly disagree") take a side, the answers beside them under that question
+    (a form's explanation column) add reasons and take none the other way, unless one says partly itself
+    (mixed). (Trial 32a: "Strongly disagree" with "Westbury saved my life. Don't take it away." read as
+    support made the respondent mixed.)"""
+    sides = {q: combined_stance(x for p, x, cell in said if p == q and cell) for q, _, _ in said}
+    partly = {q for q, x, cell in said if x == "mixed" and not cell}
+    return [(q, None if not cell and sides[q] in SIDES and q not in partly and x in SIDES and x != sides[q]
+             else x) for q, x, cell in said]
 
 
 def unit_side(data: CodingData, unit: str, hits: Sequence[_Hit]) -> str | None:
