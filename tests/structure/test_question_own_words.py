@@ -273,3 +273,22 @@ def test_a_document_naming_the_places_the_questions_name_is_on_the_subject() -> 
                               "Northshire: centralising hyper-acute stroke care")
     assert matcher.on_topic([story])  # (was off: "stroke" alone of the title's words)
     assert not matcher.on_topic([query])
+
+
+def test_a_faint_paragraph_naming_a_place_the_questions_name_may_answer_by_own_words() -> None:
+    """(Review of w32; trial 32a: a meeting note's "Several people asked how elderly visitors would get to
+    Kingsmere" lost its question on travel, for `_on_topic` read only the title's words while `on_topic`
+    read the questions' place names too.) A document whose paragraphs name no word of the title but a
+    place a question names ("Westbury") is on the subject: its faint paragraph may answer the question
+    whose own words it names; one naming neither answers none."""
+    travel = Question(id="Q3", number=3, text="What concerns, if any, do you have about visitors' travel "
+                      "times to Kingsmere or Ashby?")
+    options = Question(id="Q2", number=2, text="Which option do you prefer? Option 1: two units; Option 2: "
+                       "three units, keeping Westbury")
+    placed = "Several people asked how elderly visitors would cope with the travel times from Westbury."
+    unplaced = "Several people asked how elderly visitors would cope with the travel times from the bus station."
+    embedder: Any = Fixed({travel.text: (1.0, 0.0), options.text: (0.0, 1.0), placed: (0.17, 0.02),
+                           unplaced: (0.17, 0.02)})
+    matcher = QuestionMatcher([travel, options], embedder, "Proposed changes to stroke services in Northshire")
+    assert [q for q, _ in matcher.by_content([placed])[0]] == ["Q3"]  # (was none: no word of the title)
+    assert matcher.by_content([unplaced]) == [[]]

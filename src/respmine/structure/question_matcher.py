@@ -381,20 +381,23 @@ class QuestionMatcher:
         subject = title_stems(self.title) - _ANY_TITLES
         if not subject or guess_language("\n".join(texts)) not in ("en", UNKNOWN):
             return True  # (a Welsh letter does not name an English title's words: nothing says it is off it)
-        said = set().union(*(title_stems(t) for t in texts))
-        named = said & (subject | self._places)  # (the towns, sites or bodies the questions name too:
-        # "Westbury" and "Kingsmere" with "stroke" speak of a stroke services consultation)
-        return len(named) >= (1 if len(subject) <= 2 else 2)
+        return len(self._subject_named(texts, subject)) >= (1 if len(subject) <= 2 else 2)
+
+    def _subject_named(self, texts: Sequence[str], subject: set[str]) -> set[str]:
+        """The words of `subject` (stems of the title's words) and of the places the question texts name
+        (`places_named`: "Westbury" and "Kingsmere" with "stroke" speak of a stroke services consultation)
+        that a document's paragraphs use."""
+        return set().union(*(title_stems(t) for t in texts)) & (subject | self._places)
 
     def _on_topic(self, texts: Sequence[str], sims: np.ndarray) -> bool:
         """Whether a document's faint paragraphs may answer a question by naming its own words: when one
         of its paragraphs is close to a question, or one names the consultation's subject (a word of its
         title: a mother's e-mail on her son's "unpaid work", whose paragraph on the orange vest answers the
-        question on vests). A complaint about a missed bin collection sent to a library consultation does
+        question on vests), or a place the questions name (a meeting note's "elderly visitors to Westbury").
+        A complaint about a missed bin collection sent to a library consultation does
         neither; its "return visit" is no answer to the question on a mobile library visit."""
-        subject = title_stems(self.title)
-        return bool((sims.max(axis=1) >= SIMILARITY_THRESHOLD).any()) or any(
-            title_stems(text) & subject for text in texts)
+        return bool((sims.max(axis=1) >= SIMILARITY_THRESHOLD).any()) or bool(
+            self._subject_named(texts, title_stems(self.title)))
 
     def _routed(self, texts: Sequence[str], vectors: np.ndarray, sims: np.ndarray, routing: Routing,
                 on_topic: bool) -> list[list[tuple[str, float]]]:
