@@ -292,3 +292,37 @@ def test_a_faint_paragraph_naming_a_place_the_questions_name_may_answer_by_own_w
     matcher = QuestionMatcher([travel, options], embedder, "Proposed changes to stroke services")
     assert [q for q, _ in matcher.by_content([placed])[0]] == ["Q3"]  # (was none: no word of the title)
     assert matcher.by_content([unplaced]) == [[]]
+
+
+def test_a_letter_for_or_against_something_else_is_still_off_the_subject() -> None:
+    """(Review of w32) A letter answers a question only where its view is on the consultation's subject:
+    "I support the plans for the new skate park" or "I do not agree with it" (a parking fine) names none of
+    the title's words nor a place the questions name, and its other paragraphs stay off the subject; "I dont
+    agree with the case for change" in a story does."""
+    from respmine.records import GENERAL, Document
+    from respmine.structure.questions import OFF_TOPIC, segment_document
+
+    agree = Question(id="Q1", number=1, text="Do you agree with the case for change set out in the "
+                     "consultation document?", proposal=True)
+    travel = Question(id="Q2", number=2, text="What concerns, if any, do you have about travel times?")
+    title = "Proposed changes to stroke services: centralising hyper-acute stroke care"
+    story = ("My children and their friends have nowhere to go in the evenings, and a skate park would keep "
+             "them off the streets and out of trouble.")
+    fine = ("I received a penalty charge notice for parking outside my own house while unloading the "
+            "shopping for my mother.")
+
+    def methods(text: str) -> list[tuple[str, str]]:
+        embedder: Any = Fixed({agree.text: (1.0, 0.0), travel.text: (0.0, 1.0)})
+        embedder.embed = lambda texts: np.array([embedder.vectors.get(t, (0.02, 0.02)) for t in texts],
+                                                dtype=np.float32)
+        matcher = QuestionMatcher([agree, travel], embedder, title)
+        return [(s.question, s.method) for s in segment_document(
+            Document(source="x", sha256="s" * 64, format="txt", method="t", text=text), matcher)]
+
+    assert (GENERAL, OFF_TOPIC) in methods(f"I support the plans for the new skate park in Victoria Park."
+                                           f"\n\n{story}")  # (was general)
+    assert (GENERAL, OFF_TOPIC) in methods(f"{fine}\n\nI do not agree with it and I would like it to be "
+                                           "cancelled.")
+    visits = "Visiting her every day was a ten minute walk; the other town would be two buses each way."
+    kept = methods(f"{visits}\n\nI dont agree with the case for change. The staff saved her life.")
+    assert (GENERAL, "general") in kept and OFF_TOPIC not in {m for _, m in kept}

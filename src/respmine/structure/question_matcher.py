@@ -383,6 +383,11 @@ class QuestionMatcher:
             return True  # (a Welsh letter does not name an English title's words: nothing says it is off it)
         return len(self._subject_named(texts, subject)) >= (1 if len(subject) <= 2 else 2)
 
+    def names_subject(self, text: str) -> bool:
+        """Whether a paragraph names a word of the consultation's title (any: "the case for change" in a
+        stroke services changes consultation) or a place the questions name (`places_named`)."""
+        return bool(self._subject_named([text], title_stems(self.title)))
+
     def _subject_named(self, texts: Sequence[str], subject: set[str]) -> set[str]:
         """The words of `subject` (stems of the title's words) and of the places the question texts name
         (`places_named`: "Westbury" and "Kingsmere" with "stroke" speak of a stroke services consultation)

@@ -673,8 +673,14 @@ def _by_content(
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
     views = dict(zip((b.start for b in candidates), _views([b.text for b in candidates], matcher),
                      strict=True))
-    answers = any(closed.values()) or any(found for found, _ in views.values())  # (a question answered:
-    # the document is on the subject by that alone, its other paragraphs general comments read for themes)
+    text_at = {b.start: b.text for b in candidates}
+    answers = any(  # (a question answered: the document is on the subject by that alone, its other paragraphs
+        # general comments read for themes; by an option chosen, or a view in a paragraph naming the subject
+        # (`names_subject`): "I support the plans for the new skate park" answers no stroke consultation)
+        (found := closed[start] + views.get(start, ([], ""))[0])
+        and (start not in text_at or any(q in matcher.options for q in found)
+             or matcher.names_subject(text_at[start]) or _THE_PROPOSALS.search(text_at[start]) is not None)
+        for start in closed)
     off = (whole and not any(scores) and not answers
            and not matcher.on_topic([b.text for b in candidates]))  # (`OFF_TOPIC`)
     asking = set(_asking(matcher))
@@ -931,6 +937,10 @@ _A_PROPOSAL = re.compile(  # the course of action named only as the consultation
     # scheme": how a body serves)
     r"(?:the|this|these|those|your|any|such\s+a|a)\s+(?:\w+\s+){0,2}?(?:proposals?|plans?"
     r"|changes?|approach|scheme|policy|measures?)\b", re.IGNORECASE)
+_THE_PROPOSALS = re.compile(  # the consultation's proposals named alone ("I do not agree with the
+    # proposal."), not another's ("the plans for the new skate park", "the proposal to build on the field")
+    r"\b(?:the|these|this|your)\s+(?:proposals?|plans?|consultation)\b"
+    r"(?!\s+(?:to|for|on|at|of|in|about|by|from|near|behind)\b)", re.IGNORECASE)
 _COMMON = frozenset({  # words that say nothing of what is proposed
     "should", "would", "could", "there", "their", "these", "those", "which", "about", "being", "other",
     "agree", "disagree", "support", "proposal", "proposals", "propose", "proposed", "think", "views", "view",
