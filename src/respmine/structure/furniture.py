@@ -483,11 +483,12 @@ _NOTED = re.compile(  # a meeting note's own heading, attendance and chair: who 
     r"[\d,]+\s+(?:people|residents|members(?:\s+of\s+the\s+public)?|attendees|persons)\s+"
     r"(?:attended|came|were\s+present|took\s+part)(?:\s+(?:the\s+)?(?:meeting|event|session))?\W*$"
     r"|^\W*(?:[\w'’&().,-]+\s+){1,8}?chaired(?:\s+(?:the\s+)?(?:meeting|event|session))?\W*$"
-    r"|^\W*the\s+(?:meeting|event|session)\s+was\s+chaired\s+by\s+(?:[\w'’&().,-]+\s*){1,8}\W*$",
+    r"|^\W*the\s+(?:meeting|event|session)\s+was\s+chaired\s+by\s+(?:[\w'’&().,-]+\s+){0,7}[\w'’&().,-]+\W*$",
     re.IGNORECASE)
 _PRESENTED = re.compile(  # someone else's presentation of the proposals, and what the presenter explained
     r"^\W*(?!(?:we|i|our|my)\b)(?:[\w'’&().,-]+\s+){1,10}?(?:presented|introduced|outlined|set\s+out)\s+"
-    r"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:proposals?|consultation|options|plans?|case\s+for\s+change)"
+    r"(?:the|its|their)\s+(?:(?!(?:own|alternative|counter)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:proposals?|consultation|options|plans?|case\s+for\s+change)"  # (not "their alternative ...")
     r"(?:\s+to\s+the\s+(?:meeting|audience))?(?:,?\s+and\s+(?:explained|said|stated|told\s+\w+|set\s+out"
     r"|described)\b[^;]*)?\W*$", re.IGNORECASE)
 _TURNS = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.IGNORECASE)
