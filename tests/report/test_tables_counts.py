@@ -450,3 +450,33 @@ def test_under_a_topic_an_answer_to_a_question_on_keeping_things_counts_the_way_
                         value={"stance": "support"})  # (agreed the arrangements should stay)
     contracts = {(r.question, r.theme): r for r in theme_table(store, CODEBOOK)}[("Q2", "contracts")]
     assert contracts.stance == {"support": 0, "oppose": 1, "mixed": 0, "neutral": 0}
+
+
+def test_a_forms_closed_cell_states_the_agreement_its_explanation_adds_reasons() -> None:
+    """(Trial 32a: a survey row's "Strongly disagree" and its explanation column, both filed under the
+    question, "Westbury saved my life in 2019. Don't take it away.", read as support: "partly agreed".) The
+    closed cell is the respondent's answer; the explanation makes it partly only when it says so itself
+    (its own stance mixed); an analyst's decision stands."""
+    from respmine.report.tables import Unit, agreement_answer
+
+    unit = Unit(key="u", respondent_type="individual", who="Individual respondent", organisation=False,
+                members=("s",))
+    texts = ["Strongly disagree", "Westbury saved my life in 2019. Don't take it away."]
+    assert agreement_answer(unit, [(["oppose", "support"], False)], texts, ["oppose"]) == "oppose"
+    partly = ["Strongly disagree", "I partly agree, but not with closing Westbury."]
+    assert agreement_answer(unit, [(["oppose", "mixed"], False)], partly, ["oppose"]) == "mixed"
+    assert agreement_answer(unit, [(["oppose", "support"], True)], texts, ["oppose"]) == "mixed"
+    assert agreement_answer(unit, [(["oppose", "support"], False)], texts) == "mixed"  # (no closed cell)
+
+
+def test_a_forms_closed_cell_decides_the_respondents_side_on_its_question() -> None:
+    """(Trial 32a) The same for the respondent's stance on the proposals: the explanation beside a closed
+    cell takes no side against it (row 1001 had been 'mixed'); one saying partly itself, or another
+    question's answer, still counts."""
+    from respmine.report.tables import beside_closed
+
+    said = [("Q1", "oppose", True), ("Q1", "support", False), ("Q3", "support", False)]
+    assert beside_closed(said) == [("Q1", "oppose"), ("Q1", None), ("Q3", "support")]
+    partly = [("Q1", "oppose", True), ("Q1", "mixed", False)]
+    assert beside_closed(partly) == [("Q1", "oppose"), ("Q1", "mixed")]
+    assert beside_closed([("Q1", "support", False)]) == [("Q1", "support")]

@@ -7,6 +7,7 @@ import pytest
 from respmine.structure.choices import (
     SEVERAL,
     chosen,
+    letters_choice,
     names_one_option,
     only_a_choice,
     question_options,
@@ -242,3 +243,21 @@ def test_choices_an_option_named_then_judged_wrong_or_not_supported_is_not_chose
 def test_choices_an_option_with_reasons_for_it_or_against_another_stays_chosen(answer: str, option: str
                                                                                  ) -> None:
     assert chosen(answer, LIBRARY) == option
+
+
+@pytest.mark.parametrize("printed", [
+    "Option 1 Option 2 Option 3",
+    "Option 1: two units at Kingsmere and Ashby Option 2: three units, keeping Westbury Option 3: no change",
+    "Option 1\nOption 2\nOption 3",
+])
+def test_choices_a_printed_list_of_every_option_chooses_none(printed: str) -> None:
+    """(Trial 32a: a fillable PDF form's printed "Option 1 Option 2 Option 3", its ticks unread, was read as
+    choosing Option 1 and the respondent, who ticked Option 3, as supporting the proposal.) Every option of
+    the question named, with nothing said besides their labels, is the question's list, no choice; one
+    preferred among them still is."""
+    options = {"1": "two units at Kingsmere and Ashby", "2": "three units, keeping Westbury",
+               "3": "no change"}
+    assert chosen(printed, options) is None and letters_choice(printed, options) is None
+    assert respondents_choice([printed], options) is None
+    assert chosen("Option 2, not option 1 or option 3.", options) == "2"
+    assert chosen("I prefer option 3 over option 1 and option 2.", options) == "3"

@@ -486,3 +486,51 @@ def test_furniture_a_consultations_banner_in_capitals_is_no_sentence(line: str, 
     assert is_banner(line, title) is banner
     if not title and banner:
         assert is_furniture(line)
+
+
+def test_furniture_a_meeting_notes_heading_and_its_presenters_remarks_are_no_view() -> None:
+    """(Trial 32a: a town council's note of a public meeting: its opening line, "...: note of the public
+    meeting on the proposed changes ..., Westbury Town Hall, 12 March 2026. About 180 people attended. The
+    Mayor ... chaired.", was coded "no change" by likeness; the consultor's presenter's "The ICB's Director
+    of Strategy presented the proposals and explained that ..." coded as the council's view.) Who met, where,
+    how many came and who chaired, and the presentation of the proposals, are the note's preamble; what the
+    attendees said, or a show of hands, is not."""
+    from respmine.structure.furniture import only_meeting
+
+    for said in ("Westbury Town Council: note of the public meeting on the proposed changes to stroke "
+                 "services, Westbury Town Hall, 12 March 2026. About 180 people attended. The Mayor, Cllr "
+                 "Ruth Ellery, chaired.",
+                 "Notes of the drop-in session held at Abercwm Library on 4 May. Around 40 residents came.",
+                 "The ICB's Director of Strategy presented the proposals and explained that hyper-acute "
+                 "units need enough patients to keep staff skills up.",
+                 "Officers from the council presented the consultation and said that the changes would save "
+                 "money.",
+                 "The meeting was chaired by Cllr Jones."):
+        assert only_meeting(said), said
+    for said in ("One attendee said that her husband had waited 90 minutes for an ambulance.",
+                 "At the end of the meeting a show of hands was taken and nearly everyone present supported "
+                 "Option 2.",
+                 "About 180 people attended and all of them opposed the closure.",
+                 "We presented the proposals to our members, who strongly oppose them.",
+                 "The Director presented the proposals, but residents were not convinced.",
+                 # (review of w32: a body presenting its own case is a view, not the consultor's)
+                 "Save Westbury Stroke Unit presented their alternative proposals and explained that a third "
+                 "unit at Westbury would cut travel times.",
+                 "The Friends of Westbury Hospital outlined their own plans and said the unit could be "
+                 "staffed from Kingsmere."):
+        assert not only_meeting(said), said
+
+
+def test_furniture_a_long_name_after_chaired_by_is_read_in_linear_time() -> None:
+    """(Review of w32: "chaired by (?:word\\s*){1,8}" tried every split of a long name, 90 seconds for a
+    40-letter word before a sentence going on, 6 for "Featherstonehaugh-Whittington".)"""
+    import time
+
+    from respmine.structure.furniture import reports_meeting
+
+    start = time.perf_counter()
+    assert not reports_meeting("The meeting was chaired by Councillor Margaret Featherstonehaugh-Whittington "
+                               "of Westbury; questions followed.")
+    assert not reports_meeting("The meeting was chaired by " + "a" * 60 + " x?y")
+    assert reports_meeting("The meeting was chaired by Cllr Jones.")
+    assert time.perf_counter() - start < 1.0

@@ -230,3 +230,99 @@ def test_one_word_of_a_longer_title_is_chance_not_the_subject() -> None:
              "I agree with all of it."]
     embedder.vectors.update({t: (0.05,) for t in short})
     assert all(matcher.on_topic([t]) for t in short)  # (a review: too little to judge; their stance is kept)
+
+
+def test_a_document_answering_a_question_is_not_off_the_subject() -> None:
+    """(Trial 32a: a widower's e-mail saying "I dont agree with the case for change" had its story of the
+    ambulance's 50 minutes and the two buses to visit marked off-topic and never coded, for no paragraph
+    was near a question by meaning and it named one word of the title.) A letter one of whose paragraphs
+    answers a question (an agreement stated, an option chosen) is on the subject by that alone: its other
+    paragraphs are general comments, read for themes."""
+    from respmine.records import GENERAL, Document
+    from respmine.structure.questions import OFF_TOPIC, segment_document
+
+    story = ("I am 74 and I do not drive any more. Visiting her every day was a ten minute walk, and the "
+             "other town would be two buses and half a day each way.")
+    view = "I do not agree with the proposal. The staff saved her life, so why close something that works."
+    agree = Question(id="Q1", number=1, text="Do you agree with the proposal to reduce opening hours?",
+                     proposal=True)
+    other = Question(id="Q2", number=2, text="What would help people who cannot travel further?")
+    embedder: Any = Fixed({agree.text: (1.0, 0.0), other.text: (0.0, 1.0), story: (0.05, 0.1),
+                           view: (0.1, 0.02)})
+    matcher = QuestionMatcher([agree, other], embedder, "Library Service Review 2026")
+    segs = segment_document(Document(source="x", sha256="s" * 64, format="txt", method="t",
+                                     text=f"{story}\n\n{view}"), matcher)
+    assert (GENERAL, "general") in [(s.question, s.method) for s in segs]  # (was OFF_TOPIC)
+    assert OFF_TOPIC not in {s.method for s in segs}
+
+
+def test_a_document_naming_the_places_the_questions_name_is_on_the_subject() -> None:
+    """(Trial 32a) A story naming the towns the questions name ("Westbury", "Kingsmere") speaks of the
+    consultation's subject in words a reader recognises, with one word of the title ("stroke"); an
+    appointment query naming neither is off it."""
+    story = ("My wife had her stroke at home in Westbury last October. The ambulance took 50 minutes to "
+             "come and if she had to go all the way to Kingsmere that is another 45 minutes on top.")
+    query = ("I have received two letters for the same outpatient appointment at the eye clinic on 14 April "
+             "with different times. Please can someone tell me which time is correct.")
+    options = Question(id="Q2", number=2, text="Which option do you prefer? Option 1: two units at "
+                       "Kingsmere and Ashby; Option 2: three units, keeping Westbury; Option 3: no change")
+    travel = Question(id="Q3", number=3, text="What concerns, if any, do you have about travel times?")
+    embedder: Any = Fixed({options.text: (1.0, 0.0), travel.text: (0.0, 1.0), story: (0.05, 0.1),
+                           query: (0.02, 0.1)})
+    matcher = QuestionMatcher([options, travel], embedder, "Proposed changes to stroke services in "
+                              "Northshire: centralising hyper-acute stroke care")
+    assert matcher.on_topic([story])  # (was off: "stroke" alone of the title's words)
+    assert not matcher.on_topic([query])
+
+
+def test_a_faint_paragraph_naming_a_place_the_questions_name_may_answer_by_own_words() -> None:
+    """(Review of w32; trial 32a: a meeting note's "Several people asked how elderly visitors would get to
+    Kingsmere" lost its question on travel, for `_on_topic` read only the title's words while `on_topic`
+    read the questions' place names too.) A document whose paragraphs name no word of the title but a
+    place a question names ("Westbury") is on the subject: its faint paragraph may answer the question
+    whose own words it names; one naming neither answers none."""
+    travel = Question(id="Q3", number=3, text="What concerns, if any, do you have about visitors' travel "
+                      "times to Kingsmere or Ashby?")
+    options = Question(id="Q2", number=2, text="Which option do you prefer? Option 1: two units; Option 2: "
+                       "three units, keeping Westbury")
+    placed = "Several people asked how elderly visitors would cope with the travel times from Westbury."
+    unplaced = placed.replace("Westbury", "the bus station")
+    embedder: Any = Fixed({travel.text: (1.0, 0.0), options.text: (0.0, 1.0), placed: (0.17, 0.02),
+                           unplaced: (0.17, 0.02)})
+    matcher = QuestionMatcher([travel, options], embedder, "Proposed changes to stroke services")
+    assert [q for q, _ in matcher.by_content([placed])[0]] == ["Q3"]  # (was none: no word of the title)
+    assert matcher.by_content([unplaced]) == [[]]
+
+
+def test_a_letter_for_or_against_something_else_is_still_off_the_subject() -> None:
+    """(Review of w32) A letter answers a question only where its view is on the consultation's subject:
+    "I support the plans for the new skate park" or "I do not agree with it" (a parking fine) names none of
+    the title's words nor a place the questions name, and its other paragraphs stay off the subject; "I dont
+    agree with the case for change" in a story does."""
+    from respmine.records import GENERAL, Document
+    from respmine.structure.questions import OFF_TOPIC, segment_document
+
+    agree = Question(id="Q1", number=1, text="Do you agree with the case for change set out in the "
+                     "consultation document?", proposal=True)
+    travel = Question(id="Q2", number=2, text="What concerns, if any, do you have about travel times?")
+    title = "Proposed changes to stroke services: centralising hyper-acute stroke care"
+    story = ("My children and their friends have nowhere to go in the evenings, and a skate park would keep "
+             "them off the streets and out of trouble.")
+    fine = ("I received a penalty charge notice for parking outside my own house while unloading the "
+            "shopping for my mother.")
+
+    def methods(text: str) -> list[tuple[str, str]]:
+        embedder: Any = Fixed({agree.text: (1.0, 0.0), travel.text: (0.0, 1.0)})
+        embedder.embed = lambda texts: np.array([embedder.vectors.get(t, (0.02, 0.02)) for t in texts],
+                                                dtype=np.float32)
+        matcher = QuestionMatcher([agree, travel], embedder, title)
+        return [(s.question, s.method) for s in segment_document(
+            Document(source="x", sha256="s" * 64, format="txt", method="t", text=text), matcher)]
+
+    assert (GENERAL, OFF_TOPIC) in methods(f"I support the plans for the new skate park in Victoria Park."
+                                           f"\n\n{story}")  # (was general)
+    assert (GENERAL, OFF_TOPIC) in methods(f"{fine}\n\nI do not agree with it and I would like it to be "
+                                           "cancelled.")
+    visits = "Visiting her every day was a ten minute walk; the other town would be two buses each way."
+    kept = methods(f"{visits}\n\nI dont agree with the case for change. The staff saved her life.")
+    assert (GENERAL, "general") in kept and OFF_TOPIC not in {m for _, m in kept}

@@ -799,6 +799,23 @@ def test_questions_a_letters_paragraph_only_naming_an_option_answers_the_questio
     assert "Q2" not in {s.question for s in segment_document(_doc(numbered), QuestionMatcher(_OPTIONS_ASKED))}
 
 
+@pytest.mark.parametrize("line", ["Keep the fixed charge, option C.", "Preferred option: Option A."])
+def test_questions_a_line_stating_a_choice_with_a_full_stop_is_an_answer_not_a_heading(line: str) -> None:
+    """(Trial 32a: "Keep Westbury open, option 2." and "Preferred option: Option 1." vanished, read as
+    headings: a full stop after a key makes no sentence.) A short line naming an option and ending in a full
+    stop states a choice: it answers the question offering it. "Preferred option" alone, or an option list
+    without a full stop, stays a heading."""
+    from respmine.structure.furniture import is_furniture, is_heading
+
+    assert not is_heading(line) and not is_furniture(line)
+    assert is_heading("Preferred option") and is_heading("Option A Option B Option C")
+    assert is_furniture("Section 2.") and is_furniture("12 March 2026.")
+    letter = ("I don't think standing charges should be cut: the network has to be paid for and the fairest "
+              f"way is a fixed charge per home.\n\n{line}\n\nSam\n")
+    segs = segment_document(_doc(letter, format="eml"), QuestionMatcher(_OPTIONS_ASKED))
+    assert ("Q2", line) in [(s.question, s.text) for s in segs]
+
+
 def test_questions_footnotes_after_the_last_answer_are_notes_not_its_words() -> None:
     """(Trial 30a.) The footnotes at the foot of a one-page response followed its last answer, and were
     filed (and quoted) as part of it."""

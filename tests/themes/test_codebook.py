@@ -46,6 +46,19 @@ def test_codebook_errors_name_the_file_theme_and_field(tmp_path: Path, yaml_text
     assert str(path) in str(err.value) and message in str(err.value)
 
 
+def test_codebook_numbers_in_phrase_lists_are_phrases(tmp_path: Path) -> None:
+    """(Trial 32a) An unquoted 999 in a theme's phrases is YAML's number: the analyst meant the phrase
+    "999" (and 24/7, 1.5 in examples or exclusions likewise), not an error."""
+    path = _write(tmp_path, "name: t\nversion: 1\nthemes:\n  - id: a\n    label: A\n"
+                  "    phrases: [ambulance, 999, 1.5]\n    examples: [2026]\n    exclusions: [111]\n")
+    theme = load_codebook(path).theme("a")
+    assert theme.phrases == ("ambulance", "999", "1.5") and theme.examples == ("2026",)
+    assert theme.exclusions == ("111",)
+    bad = _write(tmp_path, "name: t\nversion: 1\nthemes:\n  - id: a\n    label: A\n    phrases: [[x]]\n")
+    with pytest.raises(CodebookError):  # (a list inside the list is still no phrase)
+        load_codebook(bad)
+
+
 def test_codebook_refused_themes_are_not_said_to_be_missing(tmp_path: Path) -> None:
     """Eight themes each with a misspelt field ended "themes: a codebook needs at least one theme"."""
     path = _write(tmp_path, "name: t\nversion: 1\nthemes:\n  - id: a\n    label: A\n    phrase: [x]\n")

@@ -40,7 +40,7 @@ from respmine.store.views import RespondentView, root_submission
 from respmine.structure.choices import SEVERAL, respondents_choice
 from respmine.structure.confidentiality import DO_NOT_PUBLISH
 from respmine.structure.respondent_types import TypeList
-from respmine.themes.stance import combined_stance, toward_proposals
+from respmine.themes.stance import combined_stance, only_closed_answer, toward_proposals
 
 ORGANISATION, UNNAMED, INDIVIDUAL, CAMPAIGN, COPIES, UNIDENTIFIED = (
     "organisation", "organisation not named", "individual", "campaign", "identical copies", "not identified")
@@ -102,16 +102,20 @@ def _row(data: CodingData, unit: Unit, segments: Sequence[str], themes: set[str]
     received = [t for m in members if (t := data.submissions[m].received_at) is not None]
     by_question: dict[str, dict[str, Letter]] = {}
     texts: dict[str, list[str]] = {}
+    cells: dict[str, list[str | None]] = {}  # question -> the stances of answers only a closed answer
     for seg_id in segments:
         seg = data.segments[seg_id]
         texts.setdefault(seg.question, []).append(seg.text)
+        if only_closed_answer(seg.text):
+            cells.setdefault(seg.question, []).append(data.stances.get(seg_id))
         letters = by_question.setdefault(seg.question, {})
         stances, decided = letters.setdefault(seg.submission, ([], False))
         stances.append(data.stances.get(seg_id))
         letters[seg.submission] = (stances, decided or seg_id in data.stance_decided)
     answered = sorted((q for q in by_question if q not in UNCODED), key=question_key)
     asking, choosing = closed
-    agreement = tuple((q, agreement_answer(unit, by_question[q].values(), texts[q]) or "") if q in asking
+    agreement = tuple((q, agreement_answer(unit, by_question[q].values(), texts[q], cells.get(q, ())) or "")
+                      if q in asking
                       else (q, _option(respondents_choice(texts[q], choosing[q])))
                       for q in answered if q in asking or q in choosing)
     person = _first_person(data, members)

@@ -54,6 +54,7 @@ from respmine.themes.stance import (
     asserts,
     combined_stance,
     keeps_as_is,
+    only_closed_answer,
     positions,
     proposal_question,
     proposal_side,
@@ -275,19 +276,21 @@ class CodingData:
         """Counted respondent -> their stance on the proposals over all their answers (`proposal_side`: their
         answer on the proposal itself first; a campaign's letters by `unit_stance`; not what they said of
         themselves or notes kept with the text: `UNCODED`)."""
-        letters: dict[str, dict[str, tuple[list[tuple[str, str | None]], bool]]] = {}  # unit -> letter ->
-        for seg in self.segments.values():  # its (question, stance) pairs, and whether an analyst set one
-            if seg.question not in UNCODED:
+        letters: dict[str, dict[str, tuple[list[tuple[str, str | None, bool]], bool]]] = {}  # unit ->
+        for seg in self.segments.values():  # letter -> its (question, stance, a closed cell) triples, and
+            if seg.question not in UNCODED:  # whether an analyst set one
                 mine = letters.setdefault(self.unit_of[seg.submission], {})
                 said, was = mine.get(seg.submission, ([], False))
-                said.append((seg.question, self.stances.get(seg.id)))
+                said.append((seg.question, self.stances.get(seg.id), only_closed_answer(seg.text)))
                 mine[seg.submission] = (said, was or seg.id in self.stance_decided)
+        found_by = {key: {m: (beside_closed(said) if not was else [(q, x) for q, x, _ in said], was)
+                          for m, (said, was) in found.items()} for key, found in letters.items()}
         main, back = self.proposal_question, self.backwards
         return {key: unit_stance(self.units[key], [([proposal_side(a, main, back)], b)
                                                    for a, b in found.values()])
                 if self.units[key].campaign and len(found) > 1
                 else proposal_side((a for said, _ in found.values() for a in said), main, back)
-                for key, found in letters.items()}
+                for key, found in found_by.items()}
 
     @cached_property
     def proposal_question(self) -> str | None:
@@ -565,6 +568,18 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
 
+def beside_closed(said: Sequence[tuple[str, str | None, bool]]) -> list[tuple[str, str | None]]:
+    """A letter's (question, stance) pairs from (question, stance, only a closed answer) triples: where a
+    question's closed cells ("Strongly disagree") take a side, the answers beside them under that question
+    (a form's explanation column) add reasons and take none the other way, unless one says partly itself
+    (mixed). (Trial 32a: "Strongly disagree" with "Westbury saved my life. Don't take it away." read as
+    support made the respondent mixed.)"""
+    sides = {q: combined_stance(x for p, x, cell in said if p == q and cell) for q, _, _ in said}
+    partly = {q for q, x, cell in said if x == "mixed" and not cell}
+    return [(q, None if not cell and sides[q] in SIDES and q not in partly and x in SIDES and x != sides[q]
+             else x) for q, x, cell in said]
+
+
 def unit_side(data: CodingData, unit: str, hits: Sequence[_Hit]) -> str | None:
     """One respondent's side on a theme (their codes', `CodingData.side`); both ways: mixed
     (`unit_stance`: a campaign takes an analyst's stance on a copy, else its letters' most common)."""
@@ -624,14 +639,17 @@ def closed_answers(data: CodingData, question: str, options: Mapping[str, str] |
     none are left out. One pass over the segments, which counts overall and by type group."""
     letters: dict[str, dict[str, Letter]] = {}  # unit -> submission -> its segments' stances, decided
     texts: dict[str, list[str]] = {}
+    cells: dict[str, list[str | None]] = {}  # unit -> the stances of its answers only a closed answer
     for seg in data.segments.values():
         if seg.question == question and data.in_scope(seg.submission, None, include_late):
             unit = data.unit_of[seg.submission]
             _add_stance(letters.setdefault(unit, {}), seg.submission, data.stances.get(seg.id),
                         seg.id in data.stance_decided)
             texts.setdefault(unit, []).append(seg.text)
+            if only_closed_answer(seg.text):
+                cells.setdefault(unit, []).append(data.stances.get(seg.id))
     found = {unit: respondents_choice(said, options) if options
-             else agreement_answer(data.units[unit], letters[unit].values(), said)
+             else agreement_answer(data.units[unit], letters[unit].values(), said, cells.get(unit, ()))
              for unit, said in texts.items()}
     return {unit: answer for unit, answer in found.items() if answer}
 
@@ -640,12 +658,24 @@ UNSURE = "unsure"  # an answer saying the respondent does not know: no stance, a
 NEITHER = "neither"  # a scale's middle answer ("Neither agree nor disagree"): no stance, counted as such
 
 
-def agreement_answer(unit: Unit, letters: Iterable[Letter], texts: Iterable[str]) -> str | None:
+def agreement_answer(unit: Unit, letters: Iterable[Letter], texts: Iterable[str],
+                     cells: Iterable[str | None] = ()) -> str | None:
     """A respondent's answer to a question asking for agreement: their stance on it (`unit_stance`), or
     UNSURE where that takes no side and an answer of theirs opens "Don't know" / "Not sure", NEITHER
     where one opens "Neither agree nor disagree" (clear answers, not failures to say: the question offered
-    them)."""
+    them). `cells`: the stances of their answers that are only a closed answer ("Strongly disagree", a
+    form's scale column): where those take a side, it is the answer, the explanation beside it adding
+    reasons (trial 32a: "Westbury saved my life. Don't take it away." read as support had made a "Strongly
+    disagree" partly agreed); partly only where another answer says so itself (its stance mixed), or an
+    analyst decided."""
+    letters = list(letters)
     stance = unit_stance(unit, letters)
+    cells = list(cells)
+    side = combined_stance(cells)
+    if (side in ("support", "oppose") and stance != side and not unit.campaign
+            and not any(by_analyst for _, by_analyst in letters)
+            and sum(s == "mixed" for stances, _ in letters for s in stances) <= cells.count("mixed")):
+        return side
     if stance in (None, "neutral"):
         texts = list(texts)
         if any(says_unsure(t) for t in texts):

@@ -92,6 +92,8 @@ def chosen(answer: str, options: Mapping[str, str]) -> str | None:
     if _BARE.fullmatch(head):  # a form's cell: "b", "Option 2"
         key = re.findall(_KEY, head.upper())[-1]
         return key if key in options else None
+    if lists_every_option(head, options):
+        return None
     stated = _stated(head, options)
     if stated:
         return stated[0]
@@ -212,7 +214,7 @@ def _states_choice(answer: str, options: Mapping[str, str]) -> str | None:
     """The option an answer states as its choice (preferring it, or opening with it to choose it), not
     one it only names or discusses ("Option A would leave ...")."""
     head = unticked(answer)[:SEARCHED_CHARS]
-    stated = _stated(head, options)
+    stated = None if lists_every_option(head, options) else _stated(head, options)
     discussed = stated and re.match(r"(?:is|are|was|would|will|could|has|had)\b",
                                     head[stated[1]:].lstrip(" \t.,:;-–—"))
     return stated[0] if stated and not discussed else None
@@ -351,11 +353,25 @@ def _labelled(head: str, options: Mapping[str, str]) -> tuple[str, int] | None:
     return None
 
 
+def lists_every_option(text: str, options: Mapping[str, str]) -> bool:
+    """The text names every option of the question and says nothing besides their labels ("Option 1 Option
+    2 Option 3", "Option A: retail-led Option B: mixed use ..."): the question's printed list (a form's
+    boxes whose ticks were not read), no choice."""
+    named = {m.group(1).upper() for m in _NAMED.finditer(text)}
+    if len(options) < MIN_OPTIONS or not set(options) <= named:
+        return False
+    said = set(text_words(_NAMED.sub(" ", text))) - _LINKING_WORDS
+    return said <= set().union(*(set(text_words(label)) for label in options.values()))
+
+
 def letters_choice(text: str, options: Mapping[str, str]) -> str | None:
     """The option a letter's paragraph chooses by name ("We prefer a national ban (option 3).", "which I
     understand is option 3"): its word and its key as written (a capital or a digit: not "the only option
     a small shop has"), not argued against before it, nor discussed after it ("Option 3 would be a
-    disaster"), nor a number going on ("my only option 1 day a week"). None when it names none so."""
+    disaster"), nor a number going on ("my only option 1 day a week"). None when it names none so, or only
+    lists them all (`lists_every_option`)."""
+    if lists_every_option(text, options):
+        return None
     for m in _NAMED.finditer(text):
         key, after = m.group(1), text[m.end() : m.end() + 40]
         if not (key.isdigit() or key.isupper()) or key.upper() not in options:

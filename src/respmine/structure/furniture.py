@@ -301,11 +301,28 @@ def signs_in_mixed_case(text: str) -> bool:
             and _CONTACT_LINE.search(text) is None and not is_header_line(text))
 
 
+_CHOICE_STATED = re.compile(  # a line naming an option and ending in a full stop after its key
+    r"\b(?:option|opsiwn)\b[^\n.?!]*?(?<![\w-])(?-i:[A-F]|[1-9])\.[\"'”’)]*\s*\Z", re.IGNORECASE)
+_BARE_OPTION = re.compile(r"\W*(?:option|opsiwn)\s+\w\W*", re.IGNORECASE)
+
+
+def states_a_choice(text: str) -> bool:
+    """A short line naming an option, more than the option alone, that ends in a full stop after its key
+    ("Keep Westbury open, option 2.", "Preferred option: Option 1."): a choice stated, an answer, though a
+    full stop after a digit or a capital makes no sentence (`has_sentence`). (Not "Option 1 Option 2 Option
+    3", a printed list, nor "Option C." alone, which `questions._only_option_named` reads.)"""
+    line = " ".join(text.split())
+    return (len(text_words(line)) <= HEADING_MAX_WORDS and _CHOICE_STATED.search(line) is not None
+            and not _BARE_OPTION.fullmatch(line))
+
+
 def is_heading(text: str) -> bool:
     """One short line that heads a section ("Annex: detailed comments", "OUR VIEWS"): no sentence, no
-    word that makes a statement, not a piece of a sentence cut by a line break."""
+    word that makes a statement, not a piece of a sentence cut by a line break, no choice stated
+    (`states_a_choice`)."""
     line = " ".join(text.split())
-    return (0 < len(text_words(line)) <= SHORT_LINE_WORDS and "\n" not in text.strip()
+    return (0 < len(text_words(line)) <= SHORT_LINE_WORDS and not states_a_choice(line)
+            and "\n" not in text.strip()
             and not _sentence_in(line) and not line.endswith("?")
             and not _STATEMENT.search(line) and not _BROKEN.search(line))
 
@@ -339,7 +356,7 @@ def is_furniture(text: str, title: str = "") -> bool:
         return True  # "Hello,", "Here are my views.", "Apologies that this response is a few days late."
     if len(words) <= HEADING_MAX_WORDS and _SIGNED_CONTACT.search(text) and not _STATEMENT.search(text):
         return True  # "Imran Hassan, Proprietor. Phone 07700 900321": a signature and its contact line
-    if _sentence_in(text) or _BULLET.search(text):
+    if _sentence_in(text) or _BULLET.search(text) or states_a_choice(text):
         return False
     if len(words) <= HEADING_MAX_WORDS and not _STATEMENT.search(text) and not _BROKEN.search(text):
         return _heading_like(text)
@@ -512,16 +529,47 @@ _MINUTED = re.compile(  # a body's minute of having discussed the consultation: 
     re.IGNORECASE)
 
 
+_NOTED = re.compile(  # a meeting note's own heading, attendance and chair: who met, where, when
+    r"^\W*(?:[^:.;]{1,80}:\s*)?(?:an?\s+|the\s+)?(?:notes?|minutes|record|summary)\s+of\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:meeting|session|drop-in|event|forum)\b[^.;!?]*[.!]?\s*$"
+    r"|^\W*(?:(?:about|around|approximately|roughly|some|over|more\s+than|nearly|almost|fewer\s+than)\s+)?"
+    r"[\d,]+\s+(?:people|residents|members(?:\s+of\s+the\s+public)?|attendees|persons)\s+"
+    r"(?:attended|came|were\s+present|took\s+part)(?:\s+(?:the\s+)?(?:meeting|event|session))?\W*$"
+    r"|^\W*(?:[\w'’&().,-]+\s+){1,8}?chaired(?:\s+(?:the\s+)?(?:meeting|event|session))?\W*$"
+    r"|^\W*the\s+(?:meeting|event|session)\s+was\s+chaired\s+by\s+(?:[\w'’&().,-]+\s+){0,7}[\w'’&().,-]+\W*$",
+    re.IGNORECASE)
+_PRESENTED = re.compile(  # someone else's presentation of the proposals, and what the presenter explained
+    r"^\W*(?!(?:we|i|our|my)\b)(?:[\w'’&().,-]+\s+){1,10}?(?:presented|introduced|outlined|set\s+out)\s+"
+    r"(?:the|its|their)\s+(?:(?!(?:own|alternative|counter)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:proposals?|consultation|options|plans?|case\s+for\s+change)"  # (not "their alternative ...")
+    r"(?:\s+to\s+the\s+(?:meeting|audience))?(?:,?\s+and\s+(?:explained|said|stated|told\s+\w+|set\s+out"
+    r"|described)\b[^;]*)?\W*$", re.IGNORECASE)
+_TURNS = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.IGNORECASE)
+
+
+def _noted(sentence: str) -> bool:
+    """A meeting note's heading, attendance or chair (`_NOTED`), saying nothing more; or the presentation
+    of the proposals by someone other than the writer ("The ICB's Director of Strategy presented the
+    proposals and explained that ..."): the consultor's words reported, not the respondent's view, unless
+    the sentence turns to another's ("..., but residents were not convinced")."""
+    return ((_NOTED.match(sentence) is not None and not _NOT_COURTESY.search(sentence)
+             and not _VIEW.search(sentence))
+            or (_PRESENTED.match(sentence) is not None and not _TURNS.search(sentence)))
+
+
 def reports_meeting(sentence: str) -> bool:
     """A minute's preamble: a body discussed, considered or met about the consultation, at a meeting, on
     a date ("Little Brampton Town Council discussed the consultation at its meeting on 10 November 2026.",
     "The proposals were considered by the Planning Committee on 4 May."): it says no view, like a covering
     line, though its words (a council, the consultation) are near a theme's (a trial's was filed to "Any
     other comments?", coded the consultation process and quoted). Not one that goes on to a view
-    ("... and strongly opposes them", "... but members were concerned that ...")."""
+    ("... and strongly opposes them", "... but members were concerned that ..."). So is a meeting note's
+    heading, attendance, chair, and the consultor's presentation of the proposals (`_noted`)."""
     flat = " ".join(sentence.split())
-    return (len(text_words(flat)) <= HEADING_MAX_WORDS + 15 and _MINUTED.match(flat) is not None
-            and not _NOT_COURTESY.search(flat) and not _VIEW.search(flat))
+    if len(text_words(flat)) > HEADING_MAX_WORDS + 15:
+        return False
+    return (_MINUTED.match(flat) is not None and not _NOT_COURTESY.search(flat)
+            and not _VIEW.search(flat)) or _noted(flat)
 
 
 def is_formality(sentence: str, title: str = "") -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -126,6 +126,26 @@ _ANY_TITLES = frozenset({  # (stems, `title_stems`) of the words any consultatio
     "new", "call", "evide", "respo", "expan", "deliv", "impro", "refor", "appro"})
 
 
+_PROPER = re.compile(r"\b(?-i:[A-Z][a-z][\w'’-]+)")  # a capitalised word (not "NHS", not "I")
+_SENTENCE_START = re.compile(  # what precedes a sentence's first word, or a scale's ("Agree / Disagree")
+    r"(?:^|[.?!:;/|][\"'”’)]*\s*|[\"“‘(]\s*)\Z")
+_NOT_PLACES = frozenset({"optio", "quest", "propo", "annex", "secti", "part", "stage", "agree", "disag",
+                         "neith", "stron"})
+
+
+def places_named(texts: Iterable[str]) -> set[str]:
+    """Stems (`title_stems`) of the proper names the question texts use within their sentences ("three
+    units, keeping Westbury", "two units at Kingsmere and Ashby"): the places, sites and bodies the
+    consultation is about, words its answers name and an unrelated letter does not. Not a sentence's
+    first word ("Do you agree ..."), nor "Option", "Question", "Part"."""
+    out: set[str] = set()
+    for text in texts:
+        for m in _PROPER.finditer(text):
+            if not _SENTENCE_START.search(text[: m.start()]):
+                out |= title_stems(m.group(0))
+    return out - _NOT_PLACES
+
+
 class QuestionMatcher:
     """Finds which question a heading, label or paragraph refers to."""
 
@@ -145,6 +165,7 @@ class QuestionMatcher:
         self._words_by_id = dict(zip((q.id for q in self.questions), self._question_words, strict=True))
         self._openings = [words[:2] for words in self._question_words]  # ("we propose": a question's too)
         self._own = own_words(self.questions, title)
+        self._places = places_named(q.text for q in self.questions) - _ANY_TITLES
         self.embedder = embedder
         self._question_vectors: np.ndarray | None = None
         self._ahead: dict[str, np.ndarray] = {}  # paragraph vectors embedded ahead, in one batch
@@ -360,18 +381,28 @@ class QuestionMatcher:
         subject = title_stems(self.title) - _ANY_TITLES
         if not subject or guess_language("\n".join(texts)) not in ("en", UNKNOWN):
             return True  # (a Welsh letter does not name an English title's words: nothing says it is off it)
-        named = set().union(*(title_stems(t) for t in texts)) & subject
-        return len(named) >= (1 if len(subject) <= 2 else 2)
+        return len(self._subject_named(texts, subject)) >= (1 if len(subject) <= 2 else 2)
+
+    def names_subject(self, text: str) -> bool:
+        """Whether a paragraph names a word of the consultation's title (any: "the case for change" in a
+        stroke services changes consultation) or a place the questions name (`places_named`)."""
+        return bool(self._subject_named([text], title_stems(self.title)))
+
+    def _subject_named(self, texts: Sequence[str], subject: set[str]) -> set[str]:
+        """The words of `subject` (stems of the title's words) and of the places the question texts name
+        (`places_named`: "Westbury" and "Kingsmere" with "stroke" speak of a stroke services consultation)
+        that a document's paragraphs use."""
+        return set().union(*(title_stems(t) for t in texts)) & (subject | self._places)
 
     def _on_topic(self, texts: Sequence[str], sims: np.ndarray) -> bool:
         """Whether a document's faint paragraphs may answer a question by naming its own words: when one
         of its paragraphs is close to a question, or one names the consultation's subject (a word of its
         title: a mother's e-mail on her son's "unpaid work", whose paragraph on the orange vest answers the
-        question on vests). A complaint about a missed bin collection sent to a library consultation does
+        question on vests), or a place the questions name (a meeting note's "elderly visitors to Westbury").
+        A complaint about a missed bin collection sent to a library consultation does
         neither; its "return visit" is no answer to the question on a mobile library visit."""
-        subject = title_stems(self.title)
-        return bool((sims.max(axis=1) >= SIMILARITY_THRESHOLD).any()) or any(
-            title_stems(text) & subject for text in texts)
+        return bool((sims.max(axis=1) >= SIMILARITY_THRESHOLD).any()) or bool(
+            self._subject_named(texts, title_stems(self.title)))
 
     def _routed(self, texts: Sequence[str], vectors: np.ndarray, sims: np.ndarray, routing: Routing,
                 on_topic: bool) -> list[list[tuple[str, float]]]:

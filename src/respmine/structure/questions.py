@@ -46,6 +46,7 @@ from respmine.structure.furniture import (
     said_in_a_line,
     signs_in_mixed_case,
     starts_quoted_reply,
+    states_a_choice,
     text_words,
 )
 from respmine.structure.notes import footnote_marks, footnote_number, is_footnote, is_reference_note
@@ -811,8 +812,9 @@ def _one_sentence(text: str) -> bool:
 def _is_prose(text: str, title: str) -> bool:
     """Sentences, not a letterhead, address block, date or sign-off: only these are matched by meaning.
     `title`: the consultation's (a covering sentence naming it is a formality)."""
-    stated = bool(_agreeing(text) or _stances(text)) or _one_sentence(text)  # "I wish to object to the
-    # allocation of Site H4.", "Tags also stop people getting work.": short, but an answer
+    stated = (bool(_agreeing(text) or _stances(text)) or _one_sentence(text)
+              or states_a_choice(text))  # "I wish to object to the allocation of Site H4.", "Tags also stop
+    # people getting work.", "Keep Westbury open, option 2.": short, but an answer
     return (
         (stated or (len(text_words(text)) >= MIN_CONTENT_WORDS and has_sentence(text)))
         and not closes_letter(text)
@@ -835,12 +837,21 @@ def _by_content(
                   and not is_footnote(b.text, doc.text)]
     scores = matcher.by_content([b.text for b in candidates])
     picks = dict(zip((b.start for b in candidates), scores, strict=True))
-    off = whole and not any(scores) and not matcher.on_topic([b.text for b in candidates])  # (`OFF_TOPIC`)
     choices = _options_named_alone([b for b in rest if b.start not in about], matcher)
     closed = dict(zip((b.start for b in candidates + choices),
                       _closed_questions([b.text for b in candidates + choices], matcher), strict=True))
     views = dict(zip((b.start for b in candidates), _views([b.text for b in candidates], matcher),
                      strict=True))
+    text_at = {b.start: b.text for b in candidates}
+    answers = any(  # (a question answered: the document is on the subject by that alone, its other paragraphs
+        # general comments read for themes; by an option chosen, or a view in a paragraph naming the subject
+        # (`names_subject`): "I support the plans for the new skate park" answers no stroke consultation)
+        (found := closed[start] + views.get(start, ([], ""))[0])
+        and (start not in text_at or any(q in matcher.options for q in found)
+             or matcher.names_subject(text_at[start]) or _THE_PROPOSALS.search(text_at[start]) is not None)
+        for start in closed)
+    off = (whole and not any(scores) and not answers
+           and not matcher.on_topic([b.text for b in candidates]))  # (`OFF_TOPIC`)
     asking = set(_asking(matcher))
     on_proposal = _proposal(matcher, _asking(matcher)) if is_petition(doc.text) else None
     for b in rest:
@@ -1098,6 +1109,10 @@ _A_PROPOSAL = re.compile(  # the course of action named only as the consultation
     # scheme": how a body serves)
     r"(?:the|this|these|those|your|any|such\s+a|a)\s+(?:\w+\s+){0,2}?(?:proposals?|plans?"
     r"|changes?|approach|scheme|policy|measures?)\b", re.IGNORECASE)
+_THE_PROPOSALS = re.compile(  # the consultation's proposals named alone ("I do not agree with the
+    # proposal."), not another's ("the plans for the new skate park", "the proposal to build on the field")
+    r"\b(?:the|these|this|your)\s+(?:proposals?|plans?|consultation)\b"
+    r"(?!\s+(?:to|for|on|at|of|in|about|by|from|near|behind)\b)", re.IGNORECASE)
 _COMMON = frozenset({  # words that say nothing of what is proposed
     "should", "would", "could", "there", "their", "these", "those", "which", "about", "being", "other",
     "agree", "disagree", "support", "proposal", "proposals", "propose", "proposed", "think", "views", "view",

@@ -47,6 +47,14 @@ class Theme(BaseModel):
     # "charities should not report breaches".)
     position: bool = False
 
+    @field_validator("phrases", "examples", "exclusions", mode="before")
+    @classmethod
+    def _numbers_are_text(cls, value: Any) -> Any:
+        """An unquoted number in a list ("phrases: [ambulance, 999]") is YAML's number: the phrase "999"."""
+        if isinstance(value, list | tuple):
+            return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in value]
+        return value
+
     @field_validator("id")
     @classmethod
     def _valid_id(cls, value: str) -> str:
