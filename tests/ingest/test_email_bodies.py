@@ -4,13 +4,12 @@ with no text/plain part. Each is read as its text; an RTF-only message was quara
 
 from __future__ import annotations
 
-import io
-import struct
 from email.message import EmailMessage
 from pathlib import Path
 
 from respmine.ingest import extract
 from respmine.records import Document
+from tests.golden.samples.make import ole_message
 
 HEADERS = {0x001A: "IPM.Note", 0x0037: "Stroke services consultation", 0x0C1A: "Ann Price",
            0x5D01: "ann@example.com"}
@@ -21,29 +20,6 @@ RTF = (rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Arial;}}\f0\fs20 We oppose 
 SAID = "We oppose moving hyperacute care to Westfield.\n\nThe journey from the coast is too long."
 
 
-def _outlook_message(strings: dict[int, str], binaries: dict[int, bytes]) -> bytes:
-    """Unicode string properties (__substg1.0_<id>001F) and binary ones (<id>0102: PR_HTML 0x1013,
-    PR_RTF_COMPRESSED 0x1009) each in a stream, listed in the property stream; an empty named-property map."""
-    from extract_msg.ole_writer import OleWriter
-
-    ole = OleWriter()
-    props = struct.pack("<8xIIII8x", 0, 0, 0, 0)
-    for prop, value in strings.items():
-        data = value.encode("utf-16-le")
-        ole.addEntry(f"__substg1.0_{prop:04X}001F", data)
-        props += struct.pack("<IIII", prop << 16 | 0x001F, 6, len(data) + 2, 0)
-    for prop, data in binaries.items():
-        ole.addEntry(f"__substg1.0_{prop:04X}0102", data)
-        props += struct.pack("<IIII", prop << 16 | 0x0102, 6, len(data), 0)
-    props += struct.pack("<IIQ", 0x0E07 << 16 | 0x0003, 6, 1)  # PR_MESSAGE_FLAGS: read
-    ole.addEntry("__properties_version1.0", props)
-    for stream in ("00020102", "00030102", "00040102"):
-        ole.addEntry(f"__nameid_version1.0/__substg1.0_{stream}", b"")
-    out = io.BytesIO()
-    ole.write(out)
-    return out.getvalue()
-
-
 def _read(path: Path) -> Document:
     result = extract(path)
     assert isinstance(result, Document), result
@@ -52,7 +28,7 @@ def _read(path: Path) -> Document:
 
 def test_msg_with_only_an_html_body_is_read_as_text(tmp_path: Path) -> None:
     path = tmp_path / "html.msg"
-    path.write_bytes(_outlook_message(HEADERS, {0x1013: HTML}))
+    path.write_bytes(ole_message(HEADERS, {0x1013: HTML}))
     doc = _read(path)
     assert doc.text == SAID
     assert doc.method == "msg-html" and doc.metadata["subject"] == "Stroke services consultation"
@@ -62,7 +38,7 @@ def test_msg_with_only_an_rtf_body_is_read_as_text(tmp_path: Path) -> None:
     import compressed_rtf
 
     path = tmp_path / "rtf.msg"
-    path.write_bytes(_outlook_message(HEADERS, {0x1009: compressed_rtf.compress(RTF)}))
+    path.write_bytes(ole_message(HEADERS, {0x1009: compressed_rtf.compress(RTF)}))
     doc = _read(path)
     assert doc.text == SAID
     assert doc.method == "msg-rtf"
@@ -77,7 +53,7 @@ def test_msg_with_html_wrapped_in_its_rtf_body_is_read_as_the_html(tmp_path: Pat
                rb"{\*\htmltag72 </p>}{\*\htmltag64 <p>}Keep the unit open.{\*\htmltag72 </p>}"
                rb"{\*\htmltag42 </body>}{\*\htmltag27 </html>}}")
     path = tmp_path / "wrapped.msg"
-    path.write_bytes(_outlook_message(HEADERS, {0x1009: compressed_rtf.compress(wrapped)}))
+    path.write_bytes(ole_message(HEADERS, {0x1009: compressed_rtf.compress(wrapped)}))
     doc = _read(path)
     assert doc.text == "We oppose the move.\n\nKeep the unit open."
 

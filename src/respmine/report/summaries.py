@@ -521,12 +521,9 @@ def language_sentence(languages: Mapping[str, int]) -> str:
     if not (total := sum(languages.values())):
         return ""
     one = total == 1
-    names = {lang: LANGUAGE_NAMES.get(lang, lang) for lang in languages}
-    if len(languages) == 1:
-        said = f"{'was' if one else 'were'} written in {next(iter(names.values()))}, not English,"
-    else:
-        which = join_words([f"{number(n)} in {names[lang]}" for lang, n in sorted(languages.items())])
-        said = f"were not written in English ({which})"
+    alone, each = _languages_named(languages)
+    said = (f"{'was' if one else 'were'} written in {alone}, not English," if alone
+            else f"were not written in English ({each})")
     return (f"{_cap(plural(total, 'response'))} {said} and {'needs' if one else 'need'} translation: "
             f"{'its' if one else 'their'} answers are read and coded from English words, so what "
             f"{'it says' if one else 'they say'} may be missing from the question and theme counts.")
@@ -539,14 +536,19 @@ def untranslated_sentence(languages: Mapping[str, int]) -> str:
     if not (total := sum(languages.values())):
         return ""
     one = total == 1
-    names = {lang: LANGUAGE_NAMES.get(lang, lang) for lang in languages}
-    if len(languages) == 1:
-        which = f"{plural(total, 'response')} in {next(iter(names.values()))}"
-    else:
-        each = join_words([f"{number(n)} in {names[k]}" for k, n in sorted(languages.items())])
-        which = f"{plural(total, 'response')} in other languages ({each})"
+    alone, each = _languages_named(languages)
+    which = f"{plural(total, 'response')} in {alone or f'other languages ({each})'}"
     return (f"Not counted here: {which}, which answered no question as read and "
             f"{'needs' if one else 'need'} translation.")
+
+
+def _languages_named(languages: Mapping[str, int]) -> tuple[str, str]:
+    """The one language named ("Polish", "") or, for several, each with its count ("", "one in Polish and
+    two in Welsh"): how both language sentences name them."""
+    names = {lang: LANGUAGE_NAMES.get(lang, lang) for lang in languages}
+    if len(names) == 1:
+        return next(iter(names.values())), ""
+    return "", join_words([f"{number(n)} in {names[lang]}" for lang, n in sorted(languages.items())])
 
 
 def late_sentence(respondents: int, letters: int, by_file_time: int = 0) -> str:

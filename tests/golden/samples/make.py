@@ -85,24 +85,36 @@ def scanned_letter(path: Path) -> None:
 
 
 def outlook_message(subject: str, sender: tuple[str, str], to: str, date: datetime, body: str) -> bytes:
-    """A sent Outlook message as Outlook saves it: Unicode string properties each in a stream of its own
-    (__substg1.0_<id>001F) and listed in the property stream with the fixed ones (flags: read, sent;
-    submit time), an empty named-property map, no recipients' or attachments' storages."""
+    """A sent Outlook message as Outlook saves it (`ole_message`): subject, sender, recipient and a
+    plain-text body; its submit time `date`."""
+    strings = {0x001A: "IPM.Note", 0x0037: subject, 0x0E1D: subject, 0x1000: body, 0x0C1A: sender[0],
+               0x5D01: sender[1], 0x0E04: to}
+    return ole_message(strings, {}, date)
+
+
+def ole_message(strings: dict[int, str], binaries: dict[int, bytes], submitted: datetime | None = None
+                ) -> bytes:
+    """An Outlook message (.msg) as Outlook saves it: Unicode string properties (__substg1.0_<id>001F) and
+    binary ones (<id>0102: PR_HTML 0x1013, PR_RTF_COMPRESSED 0x1009) each in a stream of its own, listed in
+    the property stream with the fixed ones (flags: read; the submit time if given), an empty
+    named-property map, no recipients' or attachments' storages."""
     import io
 
     from extract_msg.ole_writer import OleWriter
 
-    strings = {0x001A: "IPM.Note", 0x0037: subject, 0x0E1D: subject, 0x1000: body, 0x0C1A: sender[0],
-               0x5D01: sender[1], 0x0E04: to}
     ole = OleWriter()
     props = struct.pack("<8xIIII8x", 0, 0, 0, 0)  # (next recipient and attachment ids, their counts)
     for prop, value in strings.items():
         data = value.encode("utf-16-le")
         ole.addEntry(f"__substg1.0_{prop:04X}001F", data)
         props += struct.pack("<IIII", prop << 16 | 0x001F, 6, len(data) + 2, 0)
-    filetime = int((date - datetime(1601, 1, 1, tzinfo=UTC)).total_seconds()) * 10_000_000
+    for prop, raw in binaries.items():
+        ole.addEntry(f"__substg1.0_{prop:04X}0102", raw)
+        props += struct.pack("<IIII", prop << 16 | 0x0102, 6, len(raw), 0)
     props += struct.pack("<IIQ", 0x0E07 << 16 | 0x0003, 6, 1)  # PR_MESSAGE_FLAGS: read (not unsent)
-    props += struct.pack("<IIQ", 0x0039 << 16 | 0x0040, 6, filetime)  # PR_CLIENT_SUBMIT_TIME
+    if submitted is not None:
+        filetime = int((submitted - datetime(1601, 1, 1, tzinfo=UTC)).total_seconds()) * 10_000_000
+        props += struct.pack("<IIQ", 0x0039 << 16 | 0x0040, 6, filetime)  # PR_CLIENT_SUBMIT_TIME
     ole.addEntry("__properties_version1.0", props)
     for stream in ("00020102", "00030102", "00040102"):
         ole.addEntry(f"__nameid_version1.0/__substg1.0_{stream}", b"")
