@@ -191,6 +191,16 @@ def coding_inputs(store: Store, rows: Sequence[SegmentView] | None = None) -> li
                          names.get(r.submission, ())) for r in rows]
 
 
+def coding_questions(consultation: Consultation, rows: Sequence[SegmentView]) -> dict[str, str]:
+    """Question id -> the text theme coding reads it by (`code_segments`' `questions`): a yes/no question
+    its answers (`rows`, the stored segments) show closed reads "Yes" as agreeing, and "C" supports a
+    proposed option C; its subject is what an answer near it is about."""
+    from respmine.themes.stance import as_answered, with_proposed_options
+
+    return with_proposed_options(as_answered({q.id: q.text for q in consultation.questions}, rows),
+                                 consultation.offered(), consultation.proposals)
+
+
 def themes_stage(
     consultation: Consultation | None, settings: Settings, progress: Progress | None = None
 ) -> dict[str, Any]:
@@ -199,7 +209,6 @@ def themes_stage(
     from respmine.store import themes as themes_store
     from respmine.themes.decisions import effective_codebook, training_examples
     from respmine.themes.stage import code_segments
-    from respmine.themes.stance import as_answered, with_proposed_options
 
     store = Store(settings.store_url)
     log = themes_store.decisions(store)
@@ -213,10 +222,7 @@ def themes_stage(
     result = code_segments(  # sentence vectors cached in the store: rescoring after an edit is cheap
         segments, codebook, run_embedder(store, settings),
         previous=themes_store.previous_coding(store, machine), examples=examples, progress=progress,
-        questions=with_proposed_options(  # ("C" supports a proposed option C)
-            as_answered({q.id: q.text for q in consultation.questions}, rows),
-            consultation.offered(), consultation.proposals)
-        if consultation else None,  # (a yes/no question its answers show closed reads "Yes" as agreeing)
+        questions=coding_questions(consultation, rows) if consultation else None,
         title=consultation.title if consultation else "",
         options=consultation.offered() if consultation else None,  # (an answer choosing an option takes the
         # view it is: `themes.chosen`)

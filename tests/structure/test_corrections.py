@@ -45,7 +45,7 @@ def test_corrections_type_is_one_of_the_consultations() -> None:
     assert corrections.problem({**FIX, "respondent_type": "bus_operator"}, types) is None
     assert corrections.problem({**FIX, "respondent_type": "bus_operator"}) == (
         "respondent type must be one of charity, public_body, local_authority, probation, private_company, "
-        "representative_body, academic, individual, unknown")
+        "representative_body, academic, petition, elected_representative, individual, unknown")
     refused = corrections.problem(FIX, types)
     assert refused == "respondent type must be one of bus_operator, individual, unknown"
     # recorded while the consultation counted bus operators, which it no longer does: unknown, not lost

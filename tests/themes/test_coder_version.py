@@ -22,6 +22,8 @@ NOT_CODES = {  # reached from the theme stage, but a change to them changes no c
     "respmine.structure.respondent_types": "the consultation's respondent types (not read in coding)",
     "respmine.yamlfile": "reading YAML files",
     "respmine.structure.blocks": "question_matcher's segmenting (its NUMBERED headings), not `stems`",
+    **{f"respmine.ingest.{m}": "reading the consultation's `document` (segmentation's, in its version; "
+       "coding never reads it)" for m in ("dispatch", "detect", "errors", "source")},
 }
 
 

@@ -21,6 +21,7 @@ from respmine.consultation import Consultation
 from respmine.store import Store
 from respmine.store import themes as themes_store
 from respmine.store.models import CodeRow
+from respmine.store.views import read_segments
 from respmine.themes.codebook import Codebook, Theme, dump_codebook, load_codebook, named_codebook
 from respmine.themes.stage import _passing, _probe, code_segments
 from respmine.topics.embed import default_embedder
@@ -87,7 +88,10 @@ class Harness:
         summary = pipeline.themes_stage(self.consultation.model_copy(update={"codebook": str(path)}),
                                         self.settings)
         after = _rows(self.store)
-        scratch = code_segments(self.segments, codebook, default_embedder(), title=self.consultation.title)
+        scratch = code_segments(  # (read with the questions and options the stage reads them with)
+            self.segments, codebook, default_embedder(), title=self.consultation.title,
+            questions=pipeline.coding_questions(self.consultation, read_segments(self.store)),
+            options=self.consultation.offered())
         expected = {(c.segment, c.theme): (c.method, c.evidence.start, c.evidence.end, c.confidence, c.stance)
                     for c in scratch.codes}
         assert {k: v for k, (_, v) in after.items()} == expected
